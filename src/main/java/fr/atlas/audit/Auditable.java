@@ -1,0 +1,27 @@
+package fr.atlas.audit;
+
+import fr.atlas.platform.OrgId;
+
+/**
+ * A domain event that is a state change worth auditing. The audit module writes an entry
+ * for each one synchronously, inside the transaction that made the change, so a change
+ * and its entry commit or roll back together. Publishers own their events; this module
+ * knows only this contract.
+ */
+public interface Auditable {
+
+	OrgId orgId();
+
+	/** What happened, e.g. {@code member.invited}. */
+	String action();
+
+	/** The kind of object changed, e.g. {@code member}. */
+	String entityType();
+
+	/** The id of the object changed. */
+	String entityId();
+
+	/** A short human-readable summary of the change (no secrets). */
+	String summary();
+
+}

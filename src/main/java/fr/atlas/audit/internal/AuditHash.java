@@ -1,0 +1,44 @@
+package fr.atlas.audit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * SHA-256 over the previous hash and every stored field of an entry, so that changing,
+ * removing or reordering any entry breaks the chain from there on.
+ */
+final class AuditHash {
+
+	static final String GENESIS = "0".repeat(64);
+
+	private AuditHash() {
+	}
+
+	static String of(String previousHash, long sequence, Instant occurredAt, @Nullable String actorId,
+			@Nullable String actorLabel, String action, String entityType, String entityId, String summary,
+			String correlationId, @Nullable String clientIp) {
+		StringBuilder canonical = new StringBuilder(previousHash);
+		for (Object field : new Object[] { sequence,
+				occurredAt.toEpochMilli() * 1000 + (occurredAt.getNano() / 1000) % 1000, actorId, actorLabel, action,
+				entityType, entityId, summary, correlationId, clientIp }) {
+			String text = (field != null) ? field.toString() : "";
+			// length-prefixed so that moving text from one field to the next changes the
+			// hash
+			canonical.append('|').append(text.length()).append(':').append(text);
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,95 @@
+package fr.atlas.audit.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.RequestMetadata;
+import fr.atlas.platform.UserId;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes an audit entry for every {@link Auditable} event, synchronously and in the
+ * publisher's transaction. Writers of one organisation queue on its {@code audit_chain}
+ * row, which keeps the chain linear.
+ */
+@Component
+class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.meters = meters;
+	}
+
+	@EventListener
+	@Transactional(propagation = Propagation.REQUIRED)
+	void on(Auditable event) {
+		CurrentTenant.callAs(event.orgId(), () -> {
+			append(event);
+			return null;
+		});
+	}
+
+	private void append(Auditable event) {
+		RequestMetadata request = RequestMetadata.current();
+		this.jdbc.sql("""
+				insert into audit_chain (org_id, last_seq, last_hash) values (:org, 0, :genesis)
+				on conflict (org_id) do nothing""")
+			.param("org", event.orgId().value())
+			.param("genesis", AuditHash.GENESIS)
+			.update();
+		var head = this.jdbc.sql("select last_seq, last_hash from audit_chain where org_id = :org for update")
+			.param("org", event.orgId().value())
+			.query((rs, row) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+		long sequence = head.lastSequence() + 1;
+		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
+		String actorId = request.actorId().map(UserId::toString).orElse(null);
+		String hash = AuditHash.of(head.lastHash(), sequence, now, actorId, request.actorLabel(), event.action(),
+				event.entityType(), event.entityId(), event.summary(), request.correlationId(), request.clientIp());
+		this.jdbc
+			.sql("""
+					insert into audit_entry (org_id, seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
+					                         summary, correlation_id, client_ip, prev_hash, hash)
+					values (:org, :seq, :at, :actor::uuid, :label, :action, :type, :entity, :summary, :correlation, :ip, :prev, :hash)""")
+			.param("org", event.orgId().value())
+			.param("seq", sequence)
+			.param("at", java.sql.Timestamp.from(now))
+			.param("actor", actorId)
+			.param("label", request.actorLabel())
+			.param("action", event.action())
+			.param("type", event.entityType())
+			.param("entity", event.entityId())
+			.param("summary", event.summary())
+			.param("correlation", request.correlationId())
+			.param("ip", request.clientIp())
+			.param("prev", head.lastHash())
+			.param("hash", hash)
+			.update();
+		this.jdbc.sql("update audit_chain set last_seq = :seq, last_hash = :hash where org_id = :org")
+			.param("seq", sequence)
+			.param("hash", hash)
+			.param("org", event.orgId().value())
+			.update();
+		this.meters.counter("atlas.audit.entries", "action", event.action()).increment();
+	}
+
+	private record Head(long lastSequence, String lastHash) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.audit.internal;
+
+import org.jspecify.annotations.NullMarked;

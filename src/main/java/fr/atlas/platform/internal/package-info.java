@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

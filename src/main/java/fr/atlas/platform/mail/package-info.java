@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.platform.mail;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,125 @@
+package fr.atlas.platform.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.TooManyRequestsException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns errors of the REST API into RFC 9457 problem details, in the caller's language,
+ * with an {@code errors} list of {@code {field, code, message}} for invalid input.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(InvalidInputException.class)
+	ProblemDetail invalid(InvalidInputException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+		problem.setProperty("errors",
+				ex.problems()
+					.stream()
+					.map((p) -> new FieldError(p.field(), p.code(), text(p.code(), p.arguments())))
+					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound(NotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "problem.not-found");
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ProblemDetail conflict(ConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict");
+		problem.setDetail(text(ex.getMessage(), ex.arguments()));
+		problem.setProperty("code", ex.getMessage());
+		ex.details().forEach(problem::setProperty);
+		return problem;
+	}
+
+	@ExceptionHandler(TooManyRequestsException.class)
+	ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests");
+		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem);
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied(AccessDeniedException ex) {
+		return problem(HttpStatus.FORBIDDEN, "problem.forbidden");
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors
+				.add(new FieldError(error.getField(), error.getCode() != null ? error.getCode() : "invalid",
+						this.messages.getMessage(error, LocaleContextHolder.getLocale()))));
+		problem.setProperty("errors", errors);
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		if (body instanceof ProblemDetail problem && problem.getTitle() != null) {
+			// Spring's own titles are English: give them in the user's language when we
+			// can.
+			String key = "problem.status." + statusCode.value();
+			problem.setTitle(this.messages.getMessage(key, null, problem.getTitle(), LocaleContextHolder.getLocale()));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private ProblemDetail problem(HttpStatus status, String titleCode) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle(text(titleCode));
+		problem.setType(URI.create("https://atlas.test/problems/" + titleCode.replace("problem.", "")));
+		return problem;
+	}
+
+	private String text(String code, Object... arguments) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return this.messages.getMessage(code, arguments, code, locale);
+	}
+
+	record FieldError(String field, String code, String message) {
+	}
+
+}

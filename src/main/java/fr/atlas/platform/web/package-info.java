@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.platform.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record AccountLocked(OrgId orgId, UserId userId, int failures) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.locked";
+	}
+
+	@Override
+	public String entityType() {
+		return "member";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Compte verrouillé après " + failures + " échecs de connexion";
+	}
+
+}

@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record ApiTokenCreated(OrgId orgId, java.util.UUID tokenId, UserId userId, String name) implements Auditable {
+
+	@Override
+	public String action() {
+		return "api-token.created";
+	}
+
+	@Override
+	public String entityType() {
+		return "api-token";
+	}
+
+	@Override
+	public String entityId() {
+		return tokenId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Jeton « " + name + " » créé pour " + userId;
+	}
+
+}

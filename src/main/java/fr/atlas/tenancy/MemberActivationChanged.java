@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record MemberActivationChanged(OrgId orgId, UserId userId, boolean active) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.activation-changed";
+	}
+
+	@Override
+	public String entityType() {
+		return "member";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return (active ? "Membre réactivé" : "Membre désactivé");
+	}
+
+}

@@ -1,0 +1,28 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+public record MemberInvited(OrgId orgId, java.util.UUID invitationId, String email, String role) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.invited";
+	}
+
+	@Override
+	public String entityType() {
+		return "invitation";
+	}
+
+	@Override
+	public String entityId() {
+		return invitationId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Invitation envoyée à " + email + " (" + role + ")";
+	}
+
+}

@@ -1,0 +1,30 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record MemberJoined(OrgId orgId, UserId userId, String email,
+		java.util.List<String> roles) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.joined";
+	}
+
+	@Override
+	public String entityType() {
+		return "member";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return email + " a rejoint l'organisation (" + String.join(",", roles) + ")";
+	}
+
+}

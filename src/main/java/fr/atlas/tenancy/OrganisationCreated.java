@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record OrganisationCreated(OrgId orgId, String name, UserId ownerId, String ownerEmail) implements Auditable {
+
+	@Override
+	public String action() {
+		return "organisation.created";
+	}
+
+	@Override
+	public String entityType() {
+		return "organisation";
+	}
+
+	@Override
+	public String entityId() {
+		return orgId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Organisation « " + name + " » créée par " + ownerEmail;
+	}
+
+}

@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record PasswordChanged(OrgId orgId, UserId userId, boolean byReset) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.password-changed";
+	}
+
+	@Override
+	public String entityType() {
+		return "member";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return (byReset ? "Mot de passe réinitialisé par lien" : "Mot de passe modifié");
+	}
+
+}

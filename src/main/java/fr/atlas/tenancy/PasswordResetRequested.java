@@ -1,0 +1,29 @@
+package fr.atlas.tenancy;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+public record PasswordResetRequested(OrgId orgId, UserId userId) implements Auditable {
+
+	@Override
+	public String action() {
+		return "member.password-reset-requested";
+	}
+
+	@Override
+	public String entityType() {
+		return "member";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Lien de réinitialisation envoyé";
+	}
+
+}

@@ -1,0 +1,258 @@
+package fr.atlas.tenancy.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import fr.atlas.platform.mail.MailTransport;
+import fr.atlas.platform.mail.OutgoingMail;
+import fr.atlas.tenancy.MemberJoined;
+import fr.atlas.tenancy.OrganisationCreated;
+import fr.atlas.tenancy.PasswordChanged;
+import fr.atlas.tenancy.PasswordResetRequested;
+import fr.atlas.tenancy.Role;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-up, password changes and password resets: the account work that may start before
+ * any organisation is known.
+ */
+@Service
+public class Accounts {
+
+	static final Duration RESET_VALIDITY = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final PasswordEncoder passwords;
+
+	private final PasswordPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final MailTransport mail;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
+			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
+			@Value("${atlas.base-url}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.events = events;
+		this.mail = mail;
+		this.messages = messages;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	public record Signup(String organisation, String name, String email, String password, String locale) {
+	}
+
+	public record SignedUp(OrgId orgId, UserId userId) {
+	}
+
+	public SignedUp signup(Signup signup) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String organisation = text(signup.organisation());
+		String name = text(signup.name());
+		if (organisation.isEmpty()) {
+			problems.add(new FieldProblem("organisation", "field.required"));
+		}
+		else if (organisation.length() > 120) {
+			problems.add(new FieldProblem("organisation", "field.too-long", 120));
+		}
+		if (name.isEmpty()) {
+			problems.add(new FieldProblem("name", "field.required"));
+		}
+		else if (name.length() > 120) {
+			problems.add(new FieldProblem("name", "field.too-long", 120));
+		}
+		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
+		if (email != null) {
+			collect(problems, () -> {
+				this.policy.check("password", signup.password(), email);
+				return "";
+			});
+			if (emailTaken(email)) {
+				problems.add(new FieldProblem("email", "email.taken"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		OrgId orgId = OrgId.random();
+		UserId userId = UserId.of(UUID.randomUUID());
+		String hash = this.passwords.encode(signup.password());
+		String locale = "en".equals(signup.locale()) ? "en" : "fr";
+		try {
+			CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
+				this.jdbc.sql("insert into organisation (org_id, name) values (?, ?)")
+					.params(orgId.value(), organisation)
+					.update();
+				insertMember(orgId, userId, email, name, hash, List.of(Role.OWNER), locale);
+				this.events.publishEvent(new OrganisationCreated(orgId, organisation, userId, email));
+				this.events.publishEvent(new MemberJoined(orgId, userId, email, List.of(Role.OWNER.name())));
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("email", "email.taken");
+		}
+		return new SignedUp(orgId, userId);
+	}
+
+	void insertMember(OrgId orgId, UserId userId, String email, String name, String passwordHash, List<Role> roles,
+			String locale) {
+		this.jdbc.sql("""
+				insert into app_user (org_id, id, email, name, password_hash, roles, locale)
+				values (:org, :id, :email, :name, :hash, :roles::text[], :locale)""")
+			.param("org", orgId.value())
+			.param("id", userId.value())
+			.param("email", email)
+			.param("name", name)
+			.param("hash", passwordHash)
+			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
+			.param("locale", locale)
+			.update();
+	}
+
+	boolean emailTaken(String email) {
+		return Boolean.TRUE
+			.equals(this.jdbc.sql("select atlas_email_taken(?)").param(email).query(Boolean.class).single());
+	}
+
+	/**
+	 * Changes the current member's password after checking the current one.
+	 */
+	public void changePassword(UserId userId, String current, String replacement) {
+		this.transactions.executeWithoutResult((tx) -> {
+			var row = this.jdbc.sql("select email, password_hash from app_user where id = ?")
+				.param(userId.value())
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.optional()
+				.orElseThrow(() -> new NotFoundException("Membre"));
+			if (current == null || !this.passwords.matches(current, row[1])) {
+				throw new InvalidInputException("currentPassword", "password.wrong");
+			}
+			this.policy.check("newPassword", replacement, row[0]);
+			storePassword(userId, replacement);
+			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false));
+		});
+	}
+
+	/**
+	 * Mails a one-hour reset link when the address belongs to an active member. Says
+	 * nothing either way, so the form cannot be used to find out who has an account.
+	 */
+	public void requestPasswordReset(String rawEmail) {
+		String email;
+		try {
+			email = EmailAddress.normalise("email", rawEmail);
+		}
+		catch (InvalidInputException ex) {
+			return;
+		}
+		var account = this.jdbc.sql("select org_id, user_id, active, locale from atlas_login_lookup(?)")
+			.param(email)
+			.query((rs,
+					n) -> new Object[] { OrgId.of(rs.getObject(1, UUID.class)), UserId.of(rs.getObject(2, UUID.class)),
+							rs.getBoolean(3), rs.getString(4) })
+			.optional();
+		if (account.isEmpty() || !(boolean) account.get()[2]) {
+			return;
+		}
+		OrgId orgId = (OrgId) account.get()[0];
+		UserId userId = (UserId) account.get()[1];
+		Locale locale = Locale.forLanguageTag((String) account.get()[3]);
+		String token = SecretTokens.generate("rst_");
+		CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("""
+					insert into password_reset (org_id, id, user_id, token_hash, expires_at)
+					values (?, ?, ?, ?, ?)""")
+				.params(orgId.value(), UUID.randomUUID(), userId.value(), SecretTokens.hash(token),
+						java.sql.Timestamp.from(Instant.now(this.clock).plus(RESET_VALIDITY)))
+				.update();
+			this.events.publishEvent(new PasswordResetRequested(orgId, userId));
+		}));
+		String link = this.baseUrl + "/password/reset?token=" + token;
+		this.mail.send(new OutgoingMail(email, this.messages.getMessage("mail.reset.subject", null, locale),
+				this.messages.getMessage("mail.reset.body", new Object[] { link }, locale)));
+	}
+
+	/**
+	 * Sets a new password from a reset link; the link works once.
+	 */
+	public void resetPassword(String token, String replacement) {
+		var reset = this.jdbc.sql("select org_id, reset_id from atlas_password_reset_lookup(?)")
+			.param(SecretTokens.hash(token == null ? "" : token))
+			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional()
+			.orElseThrow(() -> new InvalidInputException("token", "password.reset-link-invalid"));
+		OrgId orgId = OrgId.of(reset[0]);
+		CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
+			var row = this.jdbc
+				.sql("""
+						select u.id, u.email from password_reset r join app_user u on u.org_id = r.org_id and u.id = r.user_id
+						where r.id = ? and r.used_at is null for update of r""")
+				.param(reset[1])
+				.query((rs, n) -> new Object[] { UserId.of(rs.getObject(1, UUID.class)), rs.getString(2) })
+				.optional()
+				.orElseThrow(() -> new InvalidInputException("token", "password.reset-link-invalid"));
+			UserId userId = (UserId) row[0];
+			this.policy.check("password", replacement, (String) row[1]);
+			storePassword(userId, replacement);
+			this.jdbc.sql("update password_reset set used_at = now() where id = ?").param(reset[1]).update();
+			this.jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?")
+				.param(userId.value())
+				.update();
+			this.events.publishEvent(new PasswordChanged(orgId, userId, true));
+		}));
+	}
+
+	private void storePassword(UserId userId, String password) {
+		this.jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
+			.params(this.passwords.encode(password), userId.value())
+			.update();
+	}
+
+	private static String text(String value) {
+		return (value == null) ? "" : value.trim().replaceAll("\\s+", " ");
+	}
+
+	private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> check) {
+		try {
+			return check.get();
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package fr.atlas.tenancy.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import fr.atlas.tenancy.ApiTokenCreated;
+import fr.atlas.tenancy.ApiTokenRevoked;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Personal API tokens: shown once at creation, stored as a SHA-256 hash, revocable.
+ */
+@Service
+public class ApiTokens {
+
+	static final String PREFIX = "atl_";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Members members;
+
+	private final ApplicationEventPublisher events;
+
+	private final PasswordLogin login;
+
+	ApiTokens(JdbcClient jdbc, TransactionTemplate transactions, Members members, ApplicationEventPublisher events,
+			PasswordLogin login) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.members = members;
+		this.events = events;
+		this.login = login;
+	}
+
+	/**
+	 * Issues a token to whoever proves they hold the account's password. Wrong
+	 * credentials count towards the account's lockout like a failed form login.
+	 */
+	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name) {
+		MemberPrincipal member = this.login.authenticate(email, password);
+		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name));
+	}
+
+	public record IssuedToken(UUID id, String token) {
+	}
+
+	public record TokenRow(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
+			@Nullable Instant revokedAt) {
+	}
+
+	/** Issues a token for a member of the organisation bound to the current thread. */
+	public IssuedToken issue(UserId userId, @Nullable String rawName) {
+		String name = (rawName == null) ? "" : rawName.trim();
+		if (name.isEmpty()) {
+			throw new InvalidInputException("name", "field.required");
+		}
+		if (name.length() > 80) {
+			throw new InvalidInputException("name", "field.too-long", 80);
+		}
+		String token = SecretTokens.generate(PREFIX);
+		UUID id = UUID.randomUUID();
+		OrgId orgId = CurrentTenant.require();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.sql("""
+					insert into api_token (org_id, id, user_id, name, token_hash, prefix)
+					values (?, ?, ?, ?, ?, ?)""")
+				.params(orgId.value(), id, userId.value(), name, SecretTokens.hash(token), token.substring(0, 10))
+				.update();
+			this.events.publishEvent(new ApiTokenCreated(orgId, id, userId, name));
+		});
+		return new IssuedToken(id, token);
+	}
+
+	public List<TokenRow> of(UserId userId) {
+		return this.transactions.execute((tx) -> this.jdbc.sql("""
+				select id, name, prefix, created_at, last_used_at, revoked_at from api_token
+				where user_id = ? order by created_at desc""")
+			.param(userId.value())
+			.query((rs, n) -> new TokenRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
+			.list());
+	}
+
+	public void revoke(UserId userId, UUID tokenId) {
+		this.transactions.executeWithoutResult((tx) -> {
+			int changed = this.jdbc
+				.sql("update api_token set revoked_at = now() where id = ? and user_id = ? and revoked_at is null")
+				.params(tokenId, userId.value())
+				.update();
+			if (changed == 0) {
+				throw new NotFoundException("Jeton");
+			}
+			this.events.publishEvent(new ApiTokenRevoked(CurrentTenant.require(), tokenId, userId));
+		});
+	}
+
+	/**
+	 * The member a presented token belongs to, if the token is live and the member
+	 * active.
+	 */
+	Optional<MemberPrincipal> authenticate(String token) {
+		if (!token.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select org_id, token_id, user_id from atlas_token_lookup(?)")
+			.param(SecretTokens.hash(token))
+			.query((rs,
+					n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+							rs.getObject(3, UUID.class) })
+			.optional()
+			.flatMap((found) -> CurrentTenant.callAs(OrgId.of(found[0]), () -> this.transactions.execute((tx) -> {
+				// last use to the minute: enough to spot stale tokens without a write per
+				// call
+				this.jdbc.sql("""
+						update api_token set last_used_at = now()
+						where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
+					.param(found[1])
+					.update();
+				return this.members.find(UserId.of(found[2])).map(MemberPrincipal::of);
+			})));
+	}
+
+	private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,118 @@
+package fr.atlas.tenancy.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.TooManyRequestsException;
+import fr.atlas.platform.UserId;
+import fr.atlas.tenancy.AccountLocked;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Checks an e-mail and password. Failures are counted per account; after
+ * {@code atlas.security.login-max-failures} the account is locked for
+ * {@code atlas.security.lockout}, and attempts during the lock are refused with the time
+ * left, even with the right password.
+ */
+@Component
+class PasswordLogin {
+
+	// Unknown e-mails are checked against this so that they take as long as known ones.
+	private final String decoyHash;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final PasswordEncoder passwords;
+
+	private final Members members;
+
+	private final SecurityProperties properties;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PasswordLogin(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, Members members,
+			SecurityProperties properties, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.passwords = passwords;
+		this.members = members;
+		this.properties = properties;
+		this.events = events;
+		this.clock = clock;
+		this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
+	}
+
+	MemberPrincipal authenticate(@Nullable String rawEmail, @Nullable String password) {
+		String email = (rawEmail == null) ? "" : rawEmail.trim();
+		var account = this.jdbc
+			.sql("select org_id, user_id, password_hash, active, locked_until from atlas_login_lookup(?)")
+			.param(email)
+			.query((rs, n) -> new Account(OrgId.of(rs.getObject(1, UUID.class)), UserId.of(rs.getObject(2, UUID.class)),
+					rs.getString(3), rs.getBoolean(4),
+					rs.getTimestamp(5) != null ? rs.getTimestamp(5).toInstant() : null))
+			.optional();
+		String given = (password == null) ? "" : password;
+		if (account.isEmpty() || account.get().passwordHash() == null) {
+			this.passwords.matches(given, this.decoyHash);
+			throw new BadCredentialsException("bad credentials");
+		}
+		Account found = account.get();
+		Instant now = Instant.now(this.clock);
+		if (found.lockedUntil() != null && found.lockedUntil().isAfter(now)) {
+			throw new TooManyRequestsException(Duration.between(now, found.lockedUntil()));
+		}
+		if (!this.passwords.matches(given, found.passwordHash())) {
+			recordFailure(found, now);
+			throw new BadCredentialsException("bad credentials");
+		}
+		if (!found.active()) {
+			throw new DisabledException("deactivated");
+		}
+		return CurrentTenant.callAs(found.orgId(), () -> this.transactions.execute((tx) -> {
+			this.jdbc
+				.sql("update app_user set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
+				.param(found.userId().value())
+				.update();
+			return MemberPrincipal.of(this.members.find(found.userId()).orElseThrow());
+		}));
+	}
+
+	private void recordFailure(Account account, Instant now) {
+		CurrentTenant.runAs(account.orgId(), () -> this.transactions.executeWithoutResult((tx) -> {
+			int failures = this.jdbc
+				.sql("update app_user set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
+				.param(account.userId().value())
+				.query(Integer.class)
+				.single();
+			if (failures >= this.properties.loginMaxFailures()) {
+				this.jdbc.sql("update app_user set failed_logins = 0, locked_until = ? where id = ?")
+					.params(Timestamp.from(now.plus(this.properties.lockout())), account.userId().value())
+					.update();
+				this.events.publishEvent(new AccountLocked(account.orgId(), account.userId(), failures));
+			}
+		}));
+	}
+
+	private record Account(OrgId orgId, UserId userId, @Nullable String passwordHash, boolean active,
+			@Nullable Instant lockedUntil) {
+	}
+
+}

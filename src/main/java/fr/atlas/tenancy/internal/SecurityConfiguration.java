@@ -1,0 +1,136 @@
+package fr.atlas.tenancy.internal;
+
+import fr.atlas.tenancy.Members;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the REST API under {@code /api/**} (stateless, Bearer tokens,
+ * problem details) and the UI (form login, sessions, CSRF, strict headers). Roles are
+ * checked with {@code @PreAuthorize} on each controller, using the hierarchy OWNER >
+ * ADMIN > MANAGER > AGENT > VIEWER.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String[] PUBLIC_PAGES = { "/login", "/signup", "/password/**", "/invitations/**", "/outbox/**",
+			"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**",
+			"/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+			"/portal/**" };
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+			+ "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.fromHierarchy("""
+				ROLE_OWNER > ROLE_ADMIN
+				ROLE_ADMIN > ROLE_MANAGER
+				ROLE_MANAGER > ROLE_AGENT
+				ROLE_AGENT > ROLE_VIEWER""");
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
+			MessageSource messages, JsonMapper json) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, json, messages,
+				HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
+				HttpStatus.FORBIDDEN, "problem.forbidden");
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests((auth) -> auth.requestMatchers("/api/v1/signup", "/api/v1/auth/tokens")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain ui(HttpSecurity http, Members members, LoginThrottle throttle, MessageSource messages,
+			SecurityProperties properties) throws Exception {
+		http.authorizeHttpRequests(
+				(auth) -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.usernameParameter("email")
+				.defaultSuccessUrl("/", false)
+				.failureHandler(loginFailure(messages))
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
+			.headers((headers) -> {
+				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
+				headers.frameOptions((frame) -> frame.deny());
+				headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+				if (!properties.hsts()) {
+					// HSTS is only sent over HTTPS anyway; atlas.security.hsts=false
+					// drops it behind proxies that add their own.
+					headers.httpStrictTransportSecurity((hsts) -> hsts.disable());
+				}
+			});
+		return http.build();
+	}
+
+	private static AuthenticationFailureHandler loginFailure(MessageSource messages) {
+		return (request, response, exception) -> {
+			if (exception instanceof AccountLockedException locked) {
+				ThrottleFilter.writeTooMany(response, locked.retryAfterSeconds(), false, messages);
+				return;
+			}
+			String reason = (exception instanceof org.springframework.security.authentication.DisabledException)
+					? "deactivated" : "error";
+			response.sendRedirect(request.getContextPath() + "/login?" + reason);
+		};
+	}
+
+	static void writeProblem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, MessageSource messages,
+			HttpStatus status, String code) throws java.io.IOException {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle(messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
+		problem.setType(java.net.URI.create("https://atlas.test/problems/" + code.replace("problem.", "")));
+		response.setStatus(status.value());
+		response.setCharacterEncoding("UTF-8");
+		response.setContentType("application/problem+json");
+		json.writeValue(response.getOutputStream(), problem);
+	}
+
+}

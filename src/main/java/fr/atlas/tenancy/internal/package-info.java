@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.tenancy.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,77 @@
+package fr.atlas.tenancy.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.internal.ApiTokens;
+import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.ProblemDetail;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+/**
+ * Personal API tokens: exchange an e-mail and password for a token, list and revoke one's
+ * own.
+ */
+@RestController
+class AuthTokenApiController {
+
+	private final ApiTokens tokens;
+
+	private final MessageSource messages;
+
+	AuthTokenApiController(ApiTokens tokens, MessageSource messages) {
+		this.tokens = tokens;
+		this.messages = messages;
+	}
+
+	@PostMapping("/api/v1/auth/tokens")
+	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
+		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name());
+		return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
+			.body(new IssuedTokenResponse(issued.id(), issued.token()));
+	}
+
+	@GetMapping("/api/v1/tokens")
+	List<TokenRow> mine(@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.tokens.of(principal.userId());
+	}
+
+	@DeleteMapping("/api/v1/tokens/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void revoke(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id) {
+		this.tokens.revoke(principal.userId(), id);
+	}
+
+	@ExceptionHandler({ BadCredentialsException.class, DisabledException.class })
+	ResponseEntity<ProblemDetail> badCredentials(RuntimeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
+		problem.setTitle(this.messages.getMessage("problem.bad-credentials", null, LocaleContextHolder.getLocale()));
+		problem.setType(URI.create("https://atlas.test/problems/bad-credentials"));
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+	}
+
+	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name) {
+	}
+
+	record IssuedTokenResponse(UUID id, String token) {
+	}
+
+}

@@ -1,0 +1,42 @@
+package fr.atlas.tenancy.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import fr.atlas.tenancy.internal.Accounts;
+import fr.atlas.tenancy.internal.Accounts.Signup;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/signup")
+class SignupApiController {
+
+	private final Accounts accounts;
+
+	SignupApiController(Accounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@PostMapping
+	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request) {
+		var result = this.accounts.signup(new Signup(request.organisation(), request.name(), request.email(),
+				request.password(), LocaleContextHolder.getLocale().getLanguage()));
+		return ResponseEntity.created(URI.create("/api/v1/members/" + result.userId()))
+			.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
+	}
+
+	record SignupRequest(@Nullable String organisation, @Nullable String name, @Nullable String email,
+			@Nullable String password) {
+	}
+
+	record SignedUpResponse(UUID orgId, UUID userId) {
+	}
+
+}

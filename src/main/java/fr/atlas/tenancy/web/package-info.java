@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.tenancy.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,103 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebIntegrationTest
+class SignupAndTokensIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void signsUpThenCallsTheApiWithABearerToken() {
+		var tenant = this.api.newOrganisation("Agence du Port");
+		var me = this.api.get(tenant.token(), "/api/v1/me");
+		assertThat(me.getStatusCode().value()).isEqualTo(200);
+		assertThat((Map<String, Object>) me.getBody().get("user")).containsEntry("email", tenant.email())
+			.containsEntry("id", tenant.userId().toString());
+		assertThat((Map<String, Object>) me.getBody().get("org")).containsEntry("name", "Agence du Port")
+			.containsEntry("id", tenant.orgId().toString());
+		assertThat((List<String>) me.getBody().get("roles")).containsExactly("OWNER");
+	}
+
+	@Test
+	void rejectsInvalidSignupWithFieldErrorsInFrench() {
+		var response = this.api.post(null, "/api/v1/signup",
+				Map.of("organisation", "", "name", "X", "email", "pas-un-email", "password", "court"));
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).extracting((e) -> e.get("field")).contains("organisation", "email");
+		assertThat(errors).extracting((e) -> e.get("message")).contains("Adresse e-mail invalide");
+	}
+
+	@Test
+	void refusesASecondAccountWithTheSameEmail() {
+		var tenant = this.api.newOrganisation("Premier");
+		var response = this.api.post(null, "/api/v1/signup", Map.of("organisation", "Second", "name", "Y", "email",
+				tenant.email().toUpperCase(), "password", ApiClient.PASSWORD));
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().toString()).contains("email.taken");
+	}
+
+	@Test
+	void refusesCallsWithoutOrWithAWrongToken() {
+		assertThat(this.api.get(null, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+		assertThat(this.api.get("atl_nope", "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void revokedTokensStopWorking() {
+		var tenant = this.api.newOrganisation("Révocation");
+		var issued = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "ci"));
+		String token = (String) issued.getBody().get("token");
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		assertThat(
+				this.api.delete(tenant.token(), "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())
+			.isEqualTo(204);
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void answersInEnglishWhenAsked() {
+		var response = this.api.raw()
+			.post()
+			.uri("/api/v1/signup")
+			.header("Accept-Language", "en")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("organisation", "X", "name", "X", "email", "nope", "password", ApiClient.PASSWORD))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(response.getBody().toString()).contains("Invalid e-mail address");
+	}
+
+	@Test
+	void returnsTheCorrelationIdItWasGiven() {
+		var response = this.api.raw()
+			.get()
+			.uri("/api/v1/me")
+			.header("X-Correlation-Id", "test-corr-123")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getHeaders().getFirst("X-Correlation-Id")).isEqualTo("test-corr-123");
+	}
+
+}
