@@ -15,6 +15,7 @@ import fr.atlas.platform.CurrentTenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -89,8 +90,10 @@ public class AuditLog {
 
 	/**
 	 * Re-computes every hash of the organisation's chain from its first entry and
-	 * compares the last one with the chain head.
+	 * compares the last one with the chain head. Both reads share one snapshot, so an
+	 * entry written meanwhile cannot make an intact chain look broken.
 	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public AuditVerification verify() {
 		return this.chain.verify(CurrentTenant.require());
 	}

@@ -11,6 +11,7 @@ import fr.atlas.platform.OrgId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,7 +28,7 @@ public class HashChain {
 		this.jdbc = jdbc;
 	}
 
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public AuditVerification verify(OrgId orgId) {
 		Walk walk = new Walk();
 		this.jdbc.sql("""
