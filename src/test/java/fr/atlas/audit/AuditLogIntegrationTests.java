@@ -247,6 +247,14 @@ class AuditLogIntegrationTests {
 		assertThat(this.api.get(manager, "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
 	}
 
+	@Test
+	void documentsTheFiltersInTheOpenApiDocument() {
+		String document = this.api.getText(null, "/v3/api-docs").getBody();
+		assertThat(document).contains("\"/api/v1/audit\"", "\"/api/v1/audit/verify\"");
+		assertThat(document).contains("\"name\":\"actor\"", "\"name\":\"entityType\"", "\"name\":\"from\"",
+				"\"name\":\"size\"");
+	}
+
 	private long total(Tenant tenant, String query) {
 		ResponseEntity<Map> response = this.api.get(tenant.token(), "/api/v1/audit" + query);
 		assertThat(response.getStatusCode().value()).as(query).isEqualTo(200);

@@ -4,6 +4,8 @@ import fr.atlas.audit.AuditLog;
 import fr.atlas.audit.AuditPage;
 import fr.atlas.audit.AuditVerification;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,7 +27,7 @@ class AuditApiController {
 	}
 
 	@GetMapping
-	AuditPageResponse search(AuditFilter filter) {
+	AuditPageResponse search(@ParameterObject AuditFilter filter) {
 		AuditPage page = this.log.search(filter.toQuery());
 		return new AuditPageResponse(page.items(), page.page(), page.size(), page.total());
 	}
