@@ -241,6 +241,11 @@ class TeamPagesIntegrationTests {
 		assertThat(owner.submit("/account", "/account/language", Map.of("language", "de")).statusCode()).isEqualTo(302);
 		assertThat(owner.get("/account").body()).contains("Choose French or English.");
 		assertThat(owner.cookie("atlas-lang")).isEqualTo("en");
+
+		// another browser gets the account's language at sign-in
+		UiSession elsewhere = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(elsewhere.cookie("atlas-lang")).isEqualTo("en");
+		assertThat(elsewhere.get("/").body()).contains("lang=\"en\"");
 	}
 
 	@Test
