@@ -18,6 +18,7 @@ import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
 import fr.atlas.tenancy.MemberJoined;
+import fr.atlas.tenancy.MemberProfileChanged;
 import fr.atlas.tenancy.OrganisationCreated;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
@@ -169,6 +170,25 @@ public class Accounts {
 	}
 
 	/**
+	 * Sets the language the member reads Atlas and its mails in: {@code fr} or
+	 * {@code en}.
+	 */
+	public void changeLocale(UserId userId, String language) {
+		if (!"fr".equals(language) && !"en".equals(language)) {
+			throw new InvalidInputException("locale", "field.invalid");
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			int changed = this.jdbc.sql("update app_user set locale = ? where id = ? and locale <> ?")
+				.params(language, userId.value(), language)
+				.update();
+			if (changed > 0) {
+				this.events
+					.publishEvent(new MemberProfileChanged(CurrentTenant.require(), userId, "locale=" + language));
+			}
+		});
+	}
+
+	/**
 	 * Mails a one-hour reset link when the address belongs to an active member. Says
 	 * nothing either way, so the form cannot be used to find out who has an account.
 	 */
@@ -205,6 +225,14 @@ public class Accounts {
 		String link = this.baseUrl + "/password/reset?token=" + token;
 		this.mail.send(new OutgoingMail(email, this.messages.getMessage("mail.reset.subject", null, locale),
 				this.messages.getMessage("mail.reset.body", new Object[] { link }, locale)));
+	}
+
+	/** Whether a reset link can still be used, to say so before the form is filled in. */
+	public boolean isResetLinkValid(String token) {
+		return !token.isEmpty() && this.jdbc.sql("select count(*) from atlas_password_reset_lookup(?)")
+			.param(SecretTokens.hash(token))
+			.query(Integer.class)
+			.single() > 0;
 	}
 
 	/**

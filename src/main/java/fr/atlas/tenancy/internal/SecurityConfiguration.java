@@ -1,8 +1,11 @@
 package fr.atlas.tenancy.internal;
 
+import java.util.Locale;
+
 import fr.atlas.tenancy.Members;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +25,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Two filter chains: the REST API under {@code /api/**} (stateless, Bearer tokens,
@@ -85,12 +91,12 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http, Members members, LoginThrottle throttle, MessageSource messages,
-			SecurityProperties properties) throws Exception {
+			SecurityProperties properties, ObjectProvider<LocaleResolver> locales) throws Exception {
 		http.authorizeHttpRequests(
 				(auth) -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.usernameParameter("email")
-				.defaultSuccessUrl("/", false)
+				.successHandler(signedIn(locales))
 				.failureHandler(loginFailure(messages))
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
@@ -108,6 +114,22 @@ class SecurityConfiguration {
 				}
 			});
 		return http.build();
+	}
+
+	/**
+	 * Goes where the member was heading (or home), in the language chosen in their
+	 * account rather than the one of the browser they signed in from.
+	 */
+	private static AuthenticationSuccessHandler signedIn(ObjectProvider<LocaleResolver> locales) {
+		SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
+		target.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			LocaleResolver resolver = locales.getIfAvailable();
+			if (resolver != null && authentication.getPrincipal() instanceof MemberPrincipal member) {
+				resolver.setLocale(request, response, Locale.forLanguageTag(member.locale()));
+			}
+			target.onAuthenticationSuccess(request, response, authentication);
+		};
 	}
 
 	private static AuthenticationFailureHandler loginFailure(MessageSource messages) {

@@ -1,0 +1,269 @@
+package fr.atlas.tenancy.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import fr.atlas.platform.mail.MailTransport;
+import fr.atlas.platform.mail.OutgoingMail;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.MemberInvited;
+import fr.atlas.tenancy.MemberJoined;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Invitations to join an organisation: a one-week link mailed to the invitee, stored as a
+ * hash like password resets. Accepting it creates the member with the invited role.
+ */
+@Service
+public class Invitations {
+
+	static final Duration VALIDITY = Duration.ofDays(7);
+
+	private static final String PREFIX = "inv_";
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Members members;
+
+	private final PasswordEncoder passwords;
+
+	private final PasswordPolicy policy;
+
+	private final ApplicationEventPublisher events;
+
+	private final MailTransport mail;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	Invitations(JdbcClient jdbc, TransactionTemplate transactions, Members members, PasswordEncoder passwords,
+			PasswordPolicy policy, ApplicationEventPublisher events, MailTransport mail, MessageSource messages,
+			Clock clock, @Value("${atlas.base-url}") String baseUrl) {
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.members = members;
+		this.passwords = passwords;
+		this.policy = policy;
+		this.events = events;
+		this.mail = mail;
+		this.messages = messages;
+		this.clock = clock;
+		this.baseUrl = baseUrl;
+	}
+
+	public record Invited(UUID id, String email, Role role, Instant expiresAt) {
+	}
+
+	/** An invitation that may still be accepted, as shown on the acceptance page. */
+	public record Pending(OrgId orgId, UUID id, String organisation, String email, Role role) {
+	}
+
+	/**
+	 * Invites an address into the current organisation. Only an owner may invite an
+	 * owner. A newer invitation to the same address replaces the pending one.
+	 */
+	public Invited invite(AtlasPrincipal inviter, @Nullable String rawEmail, @Nullable String rawRole) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String email = null;
+		try {
+			email = EmailAddress.normalise("email", rawEmail);
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
+		}
+		Role role = (rawRole == null) ? null : Role.parse(rawRole).orElse(null);
+		if (role == null) {
+			problems.add(new FieldProblem("role", "role.invalid"));
+		}
+		if (email != null && isTaken(email)) {
+			problems.add(new FieldProblem("email", "email.taken"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (role == Role.OWNER && !holds(inviter, Role.OWNER)) {
+			throw new AccessDeniedException("only an owner may invite an owner");
+		}
+		OrgId orgId = CurrentTenant.require();
+		String token = SecretTokens.generate(PREFIX);
+		UUID id = UUID.randomUUID();
+		Instant expiresAt = Instant.now(this.clock).plus(VALIDITY);
+		String invitee = email;
+		String organisation = this.transactions.execute((tx) -> {
+			this.jdbc.sql("""
+					update invitation set revoked_at = now()
+					where lower(email) = ? and accepted_at is null and revoked_at is null""").param(invitee).update();
+			this.jdbc.sql("""
+					insert into invitation (org_id, id, email, roles, token_hash, invited_by, expires_at)
+					values (:org, :id, :email, :roles::text[], :hash, :by, :expires)""")
+				.param("org", orgId.value())
+				.param("id", id)
+				.param("email", invitee)
+				.param("roles", "{" + role.name() + "}")
+				.param("hash", SecretTokens.hash(token))
+				.param("by", inviter.userId().value())
+				.param("expires", Timestamp.from(expiresAt))
+				.update();
+			this.events.publishEvent(new MemberInvited(orgId, id, invitee, role.name()));
+			return this.jdbc.sql("select name from organisation").query(String.class).single();
+		});
+		// Sent after the commit: a mail never announces an invitation that was rolled
+		// back.
+		Locale locale = LocaleContextHolder.getLocale();
+		String inviterName = this.members.find(inviter.userId()).map(Member::name).orElse(inviter.email());
+		String link = this.baseUrl + "/invitations/accept?token=" + token;
+		this.mail.send(new OutgoingMail(invitee,
+				this.messages.getMessage("mail.invitation.subject", new Object[] { organisation }, locale),
+				this.messages.getMessage("mail.invitation.body", new Object[] { inviterName, organisation, link },
+						locale)));
+		return new Invited(id, invitee, role, expiresAt);
+	}
+
+	/** Invitations of the current organisation not yet accepted, revoked or expired. */
+	public List<Invited> pending() {
+		return this.transactions.execute((tx) -> this.jdbc.sql("""
+				select id, email, roles, expires_at from invitation
+				where accepted_at is null and revoked_at is null and expires_at > now()
+				order by created_at desc""")
+			.query((rs, n) -> new Invited(rs.getObject(1, UUID.class), rs.getString(2),
+					RoleColumn.read(rs.getArray(3)).stream().findFirst().orElse(Role.VIEWER),
+					rs.getTimestamp(4).toInstant()))
+			.list());
+	}
+
+	/** The invitation a link stands for, if it can still be accepted. */
+	public Optional<Pending> find(@Nullable String token) {
+		return lookup(token).flatMap((found) -> CurrentTenant.callAs(found.orgId(),
+				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
+						select i.id, o.name, i.email, i.roles from invitation i
+						join organisation o on o.org_id = i.org_id where i.id = ?""")
+					.param(found.invitationId())
+					.query((rs, n) -> new Pending(found.orgId(), rs.getObject(1, UUID.class), rs.getString(2),
+							rs.getString(3), RoleColumn.read(rs.getArray(4)).stream().findFirst().orElse(Role.VIEWER)))
+					.optional())));
+	}
+
+	public record Accepted(OrgId orgId, UserId userId, String email) {
+	}
+
+	/**
+	 * Creates the invited member in the inviting organisation and marks the invitation
+	 * used; the link works once.
+	 */
+	public Accepted accept(@Nullable String token, @Nullable String rawName, @Nullable String password) {
+		Lookup found = lookup(token).orElseThrow(() -> new InvalidInputException("token", "invitation.invalid"));
+		String name = (rawName == null) ? "" : rawName.trim().replaceAll("\\s+", " ");
+		UserId userId = UserId.random();
+		String locale = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "fr";
+		try {
+			// The tenant is bound before the transaction starts, so that row-level
+			// security lets it see the inviting organisation's rows.
+			return CurrentTenant.callAs(found.orgId(), () -> this.transactions.execute((tx) -> {
+				var invitation = this.jdbc.sql("""
+						select email, roles from invitation
+						where id = ? and accepted_at is null and revoked_at is null and expires_at > now()
+						for update""")
+					.param(found.invitationId())
+					.query((rs, n) -> new Object[] { rs.getString(1), RoleColumn.read(rs.getArray(2)) })
+					.optional()
+					.orElseThrow(() -> new InvalidInputException("token", "invitation.invalid"));
+				String email = (String) invitation[0];
+				@SuppressWarnings("unchecked")
+				List<Role> roles = (List<Role>) invitation[1];
+				List<FieldProblem> problems = new ArrayList<>();
+				if (name.isEmpty()) {
+					problems.add(new FieldProblem("name", "field.required"));
+				}
+				else if (name.length() > 120) {
+					problems.add(new FieldProblem("name", "field.too-long", 120));
+				}
+				try {
+					this.policy.check("password", password, email);
+				}
+				catch (InvalidInputException ex) {
+					problems.addAll(ex.problems());
+				}
+				if (isTaken(email)) {
+					problems.add(new FieldProblem("email", "email.taken"));
+				}
+				if (!problems.isEmpty()) {
+					throw new InvalidInputException(problems);
+				}
+				this.jdbc.sql("""
+						insert into app_user (org_id, id, email, name, password_hash, roles, locale)
+						values (:org, :id, :email, :name, :hash, :roles::text[], :locale)""")
+					.param("org", found.orgId().value())
+					.param("id", userId.value())
+					.param("email", email)
+					.param("name", name)
+					.param("hash", this.passwords.encode(password))
+					.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
+					.param("locale", locale)
+					.update();
+				this.jdbc.sql("update invitation set accepted_at = now() where id = ?")
+					.param(found.invitationId())
+					.update();
+				this.events.publishEvent(
+						new MemberJoined(found.orgId(), userId, email, roles.stream().map(Role::name).toList()));
+				return new Accepted(found.orgId(), userId, email);
+			}));
+		}
+		catch (DuplicateKeyException ex) {
+			throw new InvalidInputException("email", "email.taken");
+		}
+	}
+
+	private Optional<Lookup> lookup(@Nullable String token) {
+		if (token == null || !token.startsWith(PREFIX)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select org_id, invitation_id from atlas_invitation_lookup(?)")
+			.param(SecretTokens.hash(token))
+			.query((rs, n) -> new Lookup(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+			.optional();
+	}
+
+	private boolean isTaken(String email) {
+		return Boolean.TRUE
+			.equals(this.jdbc.sql("select atlas_email_taken(?)").param(email).query(Boolean.class).single());
+	}
+
+	private boolean holds(AtlasPrincipal principal, Role role) {
+		return this.members.find(principal.userId()).map((member) -> member.has(role)).orElse(false);
+	}
+
+	private record Lookup(OrgId orgId, UUID invitationId) {
+	}
+
+}

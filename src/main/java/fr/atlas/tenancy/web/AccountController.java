@@ -1,0 +1,116 @@
+package fr.atlas.tenancy.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.internal.Accounts;
+import fr.atlas.tenancy.internal.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in member's own account: password, language and personal API tokens.
+ */
+@Controller
+@RequestMapping("/account")
+@PreAuthorize("isAuthenticated()")
+class AccountController {
+
+	private final Accounts accounts;
+
+	private final ApiTokens tokens;
+
+	private final LocaleResolver locales;
+
+	AccountController(Accounts accounts, ApiTokens tokens, LocaleResolver locales) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.locales = locales;
+	}
+
+	@GetMapping
+	String account(Model model) {
+		model.addAttribute("password", PasswordChangeForm.empty());
+		return "tenancy/account";
+	}
+
+	@PostMapping("/password")
+	String changePassword(@AuthenticationPrincipal AtlasPrincipal principal,
+			@ModelAttribute("password") PasswordChangeForm form, BindingResult binding, RedirectAttributes redirect) {
+		if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
+			binding.rejectValue("confirmPassword", "password.mismatch", "password.mismatch");
+			return "tenancy/account";
+		}
+		try {
+			this.accounts.changePassword(principal.userId(), form.currentPassword(), form.newPassword());
+		}
+		catch (InvalidInputException ex) {
+			FormErrors.copy(ex, binding);
+			return "tenancy/account";
+		}
+		redirect.addFlashAttribute("notice", "account.password.changed");
+		return "redirect:/account";
+	}
+
+	@PostMapping("/language")
+	String changeLanguage(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam String language,
+			HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			this.accounts.changeLocale(principal.userId(), language);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", "account.language.invalid");
+			return "redirect:/account";
+		}
+		this.locales.setLocale(request, response, Locale.forLanguageTag(language));
+		redirect.addFlashAttribute("notice", "account.language.changed");
+		return "redirect:/account";
+	}
+
+	@GetMapping("/tokens")
+	String tokens(@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		model.addAttribute("tokens", this.tokens.of(principal.userId()));
+		model.addAttribute("zone", MemberController.PARIS);
+		return "tenancy/tokens";
+	}
+
+	@PostMapping("/tokens")
+	String createToken(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
+			Model model) {
+		try {
+			var issued = this.tokens.issue(principal.userId(), name);
+			// Shown in this answer only: the token is never stored in clear.
+			model.addAttribute("issued", issued.token());
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("nameProblem", ex.problems().get(0).code());
+			model.addAttribute("name", name);
+		}
+		return tokens(principal, model);
+	}
+
+	@PostMapping("/tokens/{id}/revoke")
+	String revokeToken(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id,
+			RedirectAttributes redirect) {
+		this.tokens.revoke(principal.userId(), id);
+		redirect.addFlashAttribute("notice", "tokens.revoked");
+		return "redirect:/account/tokens";
+	}
+
+}

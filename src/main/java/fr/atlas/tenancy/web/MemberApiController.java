@@ -1,0 +1,109 @@
+package fr.atlas.tenancy.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.UserId;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
+import fr.atlas.tenancy.internal.Invitations;
+import fr.atlas.tenancy.internal.MemberAdministration;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The members of the caller's organisation: list and read for everyone, invite, change
+ * roles and (de)activate for admins.
+ */
+@RestController
+@RequestMapping("/api/v1/members")
+class MemberApiController {
+
+	private final Members members;
+
+	private final MemberAdministration administration;
+
+	private final Invitations invitations;
+
+	MemberApiController(Members members, MemberAdministration administration, Invitations invitations) {
+		this.members = members;
+		this.administration = administration;
+		this.invitations = invitations;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('VIEWER')")
+	List<MemberResponse> list() {
+		return this.members.all().stream().map(MemberResponse::of).toList();
+	}
+
+	@GetMapping("/{userId}")
+	@PreAuthorize("hasRole('VIEWER')")
+	MemberResponse one(@PathVariable UUID userId) {
+		return this.members.find(UserId.of(userId))
+			.map(MemberResponse::of)
+			.orElseThrow(() -> new NotFoundException("Membre"));
+	}
+
+	@PostMapping("/invitations")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<InvitationResponse> invite(@AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestBody InvitationRequest request) {
+		var invited = this.invitations.invite(principal, request.email(), request.role());
+		return ResponseEntity.created(URI.create("/api/v1/members/invitations/" + invited.id()))
+			.body(new InvitationResponse(invited.id(), invited.email(), invited.role().name(), invited.expiresAt()));
+	}
+
+	@PutMapping("/{userId}/roles")
+	@PreAuthorize("hasRole('ADMIN')")
+	MemberResponse changeRoles(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId,
+			@RequestBody RolesRequest request) {
+		return MemberResponse.of(this.administration.changeRoles(principal, UserId.of(userId), request.roles()));
+	}
+
+	@PostMapping("/{userId}/deactivate")
+	@PreAuthorize("hasRole('ADMIN')")
+	MemberResponse deactivate(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId) {
+		return MemberResponse.of(this.administration.deactivate(principal, UserId.of(userId)));
+	}
+
+	@PostMapping("/{userId}/reactivate")
+	@PreAuthorize("hasRole('ADMIN')")
+	MemberResponse reactivate(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId) {
+		return MemberResponse.of(this.administration.reactivate(principal, UserId.of(userId)));
+	}
+
+	record MemberResponse(UUID id, String email, String name, List<String> roles, boolean active, Instant createdAt) {
+
+		static MemberResponse of(Member member) {
+			return new MemberResponse(member.id().value(), member.email(), member.name(),
+					member.roles().stream().map(Role::name).toList(), member.active(), member.createdAt());
+		}
+
+	}
+
+	record InvitationRequest(@Nullable String email, @Nullable String role) {
+	}
+
+	record InvitationResponse(UUID id, String email, String role, Instant expiresAt) {
+	}
+
+	record RolesRequest(@Nullable List<String> roles) {
+	}
+
+}

@@ -1,0 +1,58 @@
+package fr.atlas.tenancy.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.Features;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Which modules the caller's organisation has switched on; admins switch them.
+ */
+@RestController
+@RequestMapping("/api/v1/modules")
+class ModuleApiController {
+
+	private final Features features;
+
+	ModuleApiController(Features features) {
+		this.features = features;
+	}
+
+	@GetMapping
+	@PreAuthorize("hasRole('VIEWER')")
+	List<ModuleResponse> list() {
+		Set<Feature> enabled = this.features.enabled();
+		return Arrays.stream(Feature.values()).map((f) -> new ModuleResponse(f.key(), enabled.contains(f))).toList();
+	}
+
+	@PutMapping("/{key}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ModuleResponse set(@PathVariable String key, @RequestBody ModuleRequest request) {
+		Feature feature = Feature.parse(key).orElseThrow(() -> new NotFoundException("Module"));
+		if (request.enabled() == null) {
+			throw new InvalidInputException("enabled", "field.required");
+		}
+		this.features.set(feature, request.enabled());
+		return new ModuleResponse(feature.key(), this.features.isEnabled(feature));
+	}
+
+	record ModuleResponse(String key, boolean enabled) {
+	}
+
+	record ModuleRequest(@Nullable Boolean enabled) {
+	}
+
+}

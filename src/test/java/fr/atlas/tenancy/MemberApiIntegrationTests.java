@@ -1,0 +1,339 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import fr.atlas.tenancy.TeamFixtures.Joined;
+import fr.atlas.tenancy.internal.Invitations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebIntegrationTest
+class MemberApiIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OutboxMailTransport outbox;
+
+	@Autowired
+	Invitations invitations;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	ApiClient api;
+
+	TeamFixtures team;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.team = new TeamFixtures(this.api, this.outbox, this.invitations);
+	}
+
+	@Test
+	void invitesByMailAndTheInviteeJoinsThroughTheLink() {
+		Tenant org = this.api.newOrganisation("Agence des Invitations");
+		String email = TeamFixtures.uniqueEmail("alice");
+
+		var invited = this.api.post(org.token(), "/api/v1/members/invitations",
+				Map.of("email", email.toUpperCase(), "role", "agent"));
+		assertThat(invited.getStatusCode().value()).isEqualTo(201);
+		assertThat(invited.getBody()).containsEntry("email", email)
+			.containsEntry("role", "AGENT")
+			.containsKeys("id", "expiresAt");
+		var mail = this.outbox.to(email).get(0);
+		assertThat(mail.subject()).contains("Agence des Invitations");
+		assertThat(mail.body()).contains("/invitations/accept?token=inv_");
+		String link = this.team.linkPath(email);
+
+		UiSession browser = new UiSession(this.port);
+		var page = browser.get(link);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Agence des Invitations").contains(email);
+		var accepted = browser.post("/invitations/accept",
+				Map.of("token", TeamFixtures.token(link), "name", "Alice Agent", "password", ApiClient.PASSWORD));
+		assertThat(accepted.statusCode()).isEqualTo(302);
+		assertThat(accepted.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).endsWith("/"));
+		var home = browser.get("/");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("Bonjour Alice Agent");
+
+		List<Map<String, Object>> members = list(org.token());
+		assertThat(members).extracting((m) -> m.get("email")).containsExactlyInAnyOrder(org.email(), email);
+		Map<String, Object> alice = members.stream().filter((m) -> email.equals(m.get("email"))).findFirst().get();
+		assertThat(alice).containsEntry("name", "Alice Agent")
+			.containsEntry("roles", List.of("AGENT"))
+			.containsEntry("active", true)
+			.containsKeys("id", "createdAt");
+		var one = this.api.get(org.token(), "/api/v1/members/" + alice.get("id"));
+		assertThat(one.getStatusCode().value()).isEqualTo(200);
+		assertThat(one.getBody()).containsEntry("email", email);
+
+		// the link works once
+		assertThat(new UiSession(this.port).get(link).body()).contains("invitation est invalide");
+		var again = new UiSession(this.port);
+		again.get("/login");
+		assertThat(
+				again
+					.post("/invitations/accept",
+							Map.of("token", TeamFixtures.token(link), "name", "Mallory", "password",
+									ApiClient.PASSWORD))
+					.statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void rejectsAnUnknownRoleAndAnAddressThatAlreadyHasAnAccount() {
+		Tenant org = this.api.newOrganisation("Agence Refus");
+		Tenant other = this.api.newOrganisation("Agence Ailleurs");
+
+		var badRole = this.api.post(org.token(), "/api/v1/members/invitations",
+				Map.of("email", TeamFixtures.uniqueEmail("x"), "role", "KING"));
+		assertThat(badRole.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(badRole)).extracting((e) -> e.get("field")).containsExactly("role");
+
+		for (String taken : List.of(org.email(), other.email())) {
+			var response = this.api.post(org.token(), "/api/v1/members/invitations",
+					Map.of("email", taken, "role", "AGENT"));
+			assertThat(response.getStatusCode().value()).isEqualTo(400);
+			assertThat(errors(response)).extracting((e) -> e.get("code")).containsExactly("email.taken");
+		}
+
+		var badRoles = this.api.put(org.token(), "/api/v1/members/" + org.userId() + "/roles",
+				Map.of("roles", List.of("OWNER", "EMPEROR")));
+		assertThat(badRoles.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(badRoles)).extracting((e) -> e.get("field")).containsExactly("roles");
+	}
+
+	@Test
+	void onlyAdminsChangeMembersAndEveryoneMayList() {
+		Tenant org = this.api.newOrganisation("Agence des Rôles");
+		Joined agent = this.team.join(org, "AGENT");
+		for (String role : List.of("VIEWER", "AGENT", "MANAGER")) {
+			Joined member = (role.equals("AGENT")) ? agent : this.team.join(org, role);
+			String token = member.token();
+			assertThat(this.api.getText(token, "/api/v1/members").getStatusCode().value()).isEqualTo(200);
+			assertThat(this.api.get(token, "/api/v1/members/" + org.userId()).getStatusCode().value()).isEqualTo(200);
+			assertThat(this.api.getText(token, "/api/v1/modules").getStatusCode().value()).isEqualTo(200);
+			assertThat(status(this.api.post(token, "/api/v1/members/invitations",
+					Map.of("email", TeamFixtures.uniqueEmail("z"), "role", "VIEWER"))))
+				.as(role)
+				.isEqualTo(403);
+			assertThat(status(this.api.put(token, "/api/v1/members/" + agent.userId() + "/roles",
+					Map.of("roles", List.of("VIEWER")))))
+				.isEqualTo(403);
+			assertThat(status(this.api.post(token, "/api/v1/members/" + agent.userId() + "/deactivate", Map.of())))
+				.isEqualTo(403);
+			assertThat(status(this.api.post(token, "/api/v1/members/" + agent.userId() + "/reactivate", Map.of())))
+				.isEqualTo(403);
+			assertThat(status(this.api.put(token, "/api/v1/modules/listings", Map.of("enabled", true)))).isEqualTo(403);
+		}
+		assertThat(this.api.getText(null, "/api/v1/members").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void onlyAnOwnerMakesOrUnmakesOwners() {
+		Tenant org = this.api.newOrganisation("Agence des Propriétaires");
+		Joined admin = this.team.join(org, "ADMIN");
+		Joined agent = this.team.join(org, "AGENT");
+
+		assertThat(status(this.api.put(admin.token(), "/api/v1/members/" + agent.userId() + "/roles",
+				Map.of("roles", List.of("OWNER")))))
+			.isEqualTo(403);
+		assertThat(status(this.api.post(admin.token(), "/api/v1/members/invitations",
+				Map.of("email", TeamFixtures.uniqueEmail("o"), "role", "OWNER"))))
+			.isEqualTo(403);
+		assertThat(status(this.api.put(admin.token(), "/api/v1/members/" + org.userId() + "/roles",
+				Map.of("roles", List.of("VIEWER")))))
+			.isEqualTo(403);
+		assertThat(status(this.api.post(admin.token(), "/api/v1/members/" + org.userId() + "/deactivate", Map.of())))
+			.isEqualTo(403);
+
+		var promoted = this.api.put(admin.token(), "/api/v1/members/" + agent.userId() + "/roles",
+				Map.of("roles", List.of("MANAGER")));
+		assertThat(promoted.getStatusCode().value()).isEqualTo(200);
+		assertThat(promoted.getBody()).containsEntry("roles", List.of("MANAGER"));
+
+		var owner = this.api.put(org.token(), "/api/v1/members/" + admin.userId() + "/roles",
+				Map.of("roles", List.of("OWNER")));
+		assertThat(owner.getStatusCode().value()).isEqualTo(200);
+		assertThat(owner.getBody()).containsEntry("roles", List.of("OWNER"));
+		assertThat(this.api.get(admin.token(), "/api/v1/me").getBody()).containsEntry("roles", List.of("OWNER"));
+	}
+
+	@Test
+	void keepsAnActiveOwnerAndRefusesSelfDeactivation() {
+		Tenant org = this.api.newOrganisation("Agence du Dernier");
+		Joined admin = this.team.join(org, "ADMIN");
+
+		var demoted = this.api.put(org.token(), "/api/v1/members/" + org.userId() + "/roles",
+				Map.of("roles", List.of("ADMIN")));
+		assertThat(demoted.getStatusCode().value()).isEqualTo(409);
+		assertThat(demoted.getBody()).containsEntry("code", "member.last-owner");
+		var self = this.api.post(org.token(), "/api/v1/members/" + org.userId() + "/deactivate", Map.of());
+		assertThat(self.getStatusCode().value()).isEqualTo(409);
+		assertThat(self.getBody()).containsEntry("code", "member.self-deactivation");
+		assertThat(status(this.api.post(admin.token(), "/api/v1/members/" + admin.userId() + "/deactivate", Map.of())))
+			.isEqualTo(409);
+
+		assertThat(status(this.api.put(org.token(), "/api/v1/members/" + admin.userId() + "/roles",
+				Map.of("roles", List.of("OWNER")))))
+			.isEqualTo(200);
+		assertThat(status(this.api.put(org.token(), "/api/v1/members/" + org.userId() + "/roles",
+				Map.of("roles", List.of("ADMIN")))))
+			.isEqualTo(200);
+		// the new owner is now the last one
+		assertThat(status(this.api.put(admin.token(), "/api/v1/members/" + admin.userId() + "/roles",
+				Map.of("roles", List.of("MANAGER")))))
+			.isEqualTo(409);
+	}
+
+	@Test
+	void anotherOrganisationCannotSeeOrChangeMembers() {
+		Tenant a = this.api.newOrganisation("Agence A");
+		Joined agentOfA = this.team.join(a, "AGENT");
+		Tenant b = this.api.newOrganisation("Agence B");
+
+		for (UUID id : List.of(a.userId(), agentOfA.userId())) {
+			assertThat(status(this.api.get(b.token(), "/api/v1/members/" + id))).isEqualTo(404);
+			assertThat(status(
+					this.api.put(b.token(), "/api/v1/members/" + id + "/roles", Map.of("roles", List.of("VIEWER")))))
+				.isEqualTo(404);
+			assertThat(status(this.api.post(b.token(), "/api/v1/members/" + id + "/deactivate", Map.of())))
+				.isEqualTo(404);
+			assertThat(status(this.api.post(b.token(), "/api/v1/members/" + id + "/reactivate", Map.of())))
+				.isEqualTo(404);
+		}
+		assertThat(list(b.token())).extracting((m) -> m.get("email")).containsExactly(b.email());
+		assertThat(this.api.get(a.token(), "/api/v1/members/" + agentOfA.userId()).getBody())
+			.containsEntry("roles", List.of("AGENT"))
+			.containsEntry("active", true);
+	}
+
+	@Test
+	void aDeactivatedMemberLosesApiAccessUntilReactivated() {
+		Tenant org = this.api.newOrganisation("Agence Désactivation");
+		Joined agent = this.team.join(org, "AGENT");
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(200);
+
+		var deactivated = this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+		assertThat(deactivated.getStatusCode().value()).isEqualTo(200);
+		assertThat(deactivated.getBody()).containsEntry("active", false);
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(401);
+		assertThat(status(this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", agent.email(), "password", ApiClient.PASSWORD, "name", "again"))))
+			.isEqualTo(401);
+
+		assertThat(status(this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/reactivate", Map.of())))
+			.isEqualTo(200);
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(200);
+	}
+
+	@Test
+	void auditsEveryChangeToMembers() {
+		Tenant org = this.api.newOrganisation("Agence Auditée");
+		Joined agent = this.team.join(org, "AGENT");
+		this.api.put(org.token(), "/api/v1/members/" + agent.userId() + "/roles", Map.of("roles", List.of("VIEWER")));
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+		this.api.put(org.token(), "/api/v1/modules/listings", Map.of("enabled", true));
+
+		List<String> actions = CurrentTenant.callAs(OrgId.of(org.orgId()),
+				() -> this.transactions
+					.execute((tx) -> this.jdbc.sql("select action || ':' || entity_id from audit_entry order by seq")
+						.query(String.class)
+						.list()));
+		String id = agent.userId().toString();
+		assertThat(actions).contains("member.joined:" + id, "member.roles-changed:" + id,
+				"member.activation-changed:" + id, "feature.toggled:listings");
+		assertThat(actions).anyMatch((a) -> a.startsWith("member.invited:"));
+	}
+
+	@Test
+	void locksTheAccountAfterFiveWrongPasswords() {
+		Tenant org = this.api.newOrganisation("Agence Verrou");
+		for (int i = 0; i < 5; i++) {
+			assertThat(status(this.api.post(null, "/api/v1/auth/tokens",
+					Map.of("email", org.email(), "password", "wrong-password-" + i, "name", "x"))))
+				.isEqualTo(401);
+		}
+		var locked = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", org.email(), "password", ApiClient.PASSWORD, "name", "x"));
+		assertThat(locked.getStatusCode().value()).isEqualTo(429);
+		assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isPositive();
+		// the existing token keeps working: the lock is on password sign-in
+		assertThat(status(this.api.get(org.token(), "/api/v1/me"))).isEqualTo(200);
+	}
+
+	@Test
+	void switchesModulesPerOrganisation() {
+		Tenant a = this.api.newOrganisation("Agence Modules A");
+		Tenant b = this.api.newOrganisation("Agence Modules B");
+		assertThat(modules(a.token())).containsEntry("listings", false).containsEntry("prospects", true);
+
+		var on = this.api.put(a.token(), "/api/v1/modules/listings", Map.of("enabled", true));
+		assertThat(on.getStatusCode().value()).isEqualTo(200);
+		assertThat(on.getBody()).containsEntry("key", "listings").containsEntry("enabled", true);
+		assertThat(status(this.api.put(a.token(), "/api/v1/modules/prospects", Map.of("enabled", false))))
+			.isEqualTo(200);
+
+		assertThat(modules(a.token())).containsEntry("listings", true).containsEntry("prospects", false);
+		assertThat(modules(b.token())).containsEntry("listings", false).containsEntry("prospects", true);
+		assertThat(status(this.api.put(a.token(), "/api/v1/modules/teleportation", Map.of("enabled", true))))
+			.isEqualTo(404);
+		assertThat(status(this.api.put(a.token(), "/api/v1/modules/listings", Map.of()))).isEqualTo(400);
+	}
+
+	private List<Map<String, Object>> list(String token) {
+		var response = this.api.raw()
+			.get()
+			.uri("/api/v1/members")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.toEntity(List.class);
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return response.getBody();
+	}
+
+	private Map<String, Boolean> modules(String token) {
+		List<Map<String, Object>> rows = this.api.raw()
+			.get()
+			.uri("/api/v1/modules")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
+		return rows.stream()
+			.collect(
+					java.util.stream.Collectors.toMap((r) -> (String) r.get("key"), (r) -> (Boolean) r.get("enabled")));
+	}
+
+	private static int status(ResponseEntity<?> response) {
+		return response.getStatusCode().value();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+		return (List<Map<String, Object>>) response.getBody().get("errors");
+	}
+
+}

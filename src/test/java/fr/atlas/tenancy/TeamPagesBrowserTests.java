@@ -1,0 +1,180 @@
+package fr.atlas.tenancy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import fr.atlas.tenancy.TeamFixtures.Joined;
+import fr.atlas.tenancy.internal.Invitations;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The team and account pages in Debian's Chromium: htmx with CSRF, no script or style
+ * refused by the CSP, and screenshots (desktop and phone) in {@code target/screenshots/}.
+ * Skipped with {@code -Datlas.browser-tests=false} or without {@code /usr/bin/chromium}.
+ */
+@WebIntegrationTest
+class TeamPagesBrowserTests {
+
+	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+
+	private static final Path SHOTS = Paths.get("target/screenshots");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OutboxMailTransport outbox;
+
+	@Autowired
+	Invitations invitations;
+
+	@BeforeAll
+	static void launch() throws Exception {
+		Assumptions.assumeFalse("false".equals(System.getProperty("atlas.browser-tests")),
+				"browser tests switched off");
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at /usr/bin/chromium");
+		Files.createDirectories(SHOTS);
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void close() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void managesTheTeamInABrowser() {
+		ApiClient api = new ApiClient(this.port);
+		TeamFixtures team = new TeamFixtures(api, this.outbox, this.invitations);
+		Tenant org = api.newOrganisation("Agence du Navigateur");
+		Joined manager = team.join(org, "MANAGER");
+		team.join(org, "AGENT");
+		team.invite(org, TeamFixtures.uniqueEmail("claire"), "VIEWER");
+
+		try (BrowserContext context = browser
+			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("fr-FR"))) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			signIn(page, org.email());
+
+			page.navigate(url("/members"));
+			assertThat(page.title()).startsWith("Équipe");
+			page.fill("#invite-email", TeamFixtures.uniqueEmail("dora"));
+			page.selectOption("#invite-role", "AGENT");
+			page.click("#members-panel form[action='/members/invitations'] button[type=submit]");
+			page.waitForSelector("#members-panel .notice");
+			assertThat(page.textContent("#members-panel .notice")).startsWith("Invitation envoyée à dora-");
+
+			page.selectOption("#role-" + manager.userId(), "ADMIN");
+			page.click("#member-" + manager.userId() + " .role-form button");
+			page.waitForSelector("#members-panel .notice >> text=modifié");
+			assertThat(page.locator("#member-" + manager.userId() + " .badge.role").textContent())
+				.isEqualTo("Administrateur");
+			assertThat(page.locator("label[for='role-" + manager.userId() + "']").textContent())
+				.isEqualTo("Rôle de Member MANAGER");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("members.png")).setFullPage(true));
+
+			page.navigate(url("/account"));
+			assertThat(page.title()).startsWith("Mon compte");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("account.png")).setFullPage(true));
+			page.navigate(url("/account/tokens"));
+			page.fill("#token-name", "Import CRM");
+			page.click("form[action='/account/tokens'] button[type=submit]");
+			assertThat(page.textContent("#issued-token")).startsWith("atl_");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tokens.png")).setFullPage(true));
+			page.navigate(url("/settings/modules"));
+			page.click("#module-listings button");
+			page.waitForSelector("#modules-panel .notice");
+			assertThat(page.textContent("#module-listings .badge")).isEqualTo("Activé");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("modules.png")).setFullPage(true));
+			assertThat(problems).isEmpty();
+		}
+
+		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+			.setDeviceScaleFactor(2)
+			.setIsMobile(true)
+			.setHasTouch(true)
+			.setLocale("fr-FR"))) {
+			Page page = phone.newPage();
+			List<String> problems = watch(page);
+			signIn(page, org.email());
+			page.navigate(url("/members"));
+			// no sideways scrolling on a phone
+			Object overflow = page
+				.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+			assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("members-phone.png")).setFullPage(true));
+			page.navigate(url("/account"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("account-phone.png")).setFullPage(true));
+			assertThat(problems).isEmpty();
+		}
+	}
+
+	private void signIn(Page page, String email) {
+		page.navigate(url("/login"));
+		page.fill("#email", email);
+		page.fill("#password", ApiClient.PASSWORD);
+		page.click("button[type=submit]");
+		page.waitForURL(url("/"));
+	}
+
+	private static List<String> watch(Page page) {
+		List<String> problems = new ArrayList<>();
+		page.onConsoleMessage((message) -> {
+			// failed loads are reported by onResponse with their address
+			if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")) {
+				problems.add(message.text());
+			}
+		});
+		page.onResponse((response) -> {
+			// the layout has no icon yet; that is not this module's page
+			if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) {
+				problems.add(response.status() + " " + response.url());
+			}
+		});
+		page.onPageError(problems::add);
+		page.onDialog((dialog) -> dialog.accept());
+		return problems;
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

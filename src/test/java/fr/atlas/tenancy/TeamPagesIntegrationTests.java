@@ -1,0 +1,285 @@
+package fr.atlas.tenancy;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import fr.atlas.tenancy.TeamFixtures.Joined;
+import fr.atlas.tenancy.internal.Invitations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The team, account, token and module pages over real HTTP with a signed-in session.
+ */
+@WebIntegrationTest
+class TeamPagesIntegrationTests {
+
+	private static final Pattern RESET_LINK = Pattern.compile("(/password/reset\\?token=rst_[\\w-]+)");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	OutboxMailTransport outbox;
+
+	@Autowired
+	Invitations invitations;
+
+	ApiClient api;
+
+	TeamFixtures team;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.team = new TeamFixtures(this.api, this.outbox, this.invitations);
+	}
+
+	@Test
+	void rendersEveryPageForAnOwner() {
+		Tenant org = this.api.newOrganisation("Agence des Pages");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+
+		var members = owner.get("/members");
+		assertThat(members.statusCode()).isEqualTo(200);
+		assertThat(members.body()).contains("<h1>Équipe</h1>")
+			.contains(org.email())
+			.contains("badge role role-owner")
+			.contains("Inviter un membre")
+			.contains("href=\"/members\"")
+			.contains("href=\"/settings/modules\"");
+		assertThat(owner.get("/account").body()).contains("Changer de mot de passe").contains("/account/tokens");
+		assertThat(owner.get("/account/tokens").body()).contains("Créer un jeton");
+		var modules = owner.get("/settings/modules");
+		assertThat(modules.statusCode()).isEqualTo(200);
+		assertThat(modules.body()).contains("Prospection").contains("Annonces");
+	}
+
+	@Test
+	void showsAgentsTheTeamButNoAdministration() {
+		Tenant org = this.api.newOrganisation("Agence des Agents");
+		Joined agent = this.team.join(org, "AGENT");
+		UiSession session = UiSession.signedIn(this.port, agent.email(), ApiClient.PASSWORD);
+
+		var members = session.get("/members");
+		assertThat(members.statusCode()).isEqualTo(200);
+		assertThat(members.body()).contains(org.email())
+			.doesNotContain("Inviter un membre")
+			.doesNotContain("/deactivate")
+			.doesNotContain("href=\"/settings/modules\"");
+		assertThat(session.get("/settings/modules").statusCode()).isEqualTo(403);
+		assertThat(session.post("/members/invitations", Map.of("email", TeamFixtures.uniqueEmail("x"), "role", "AGENT"))
+			.statusCode()).isEqualTo(403);
+		assertThat(session.post("/members/" + org.userId() + "/deactivate", Map.of()).statusCode()).isEqualTo(403);
+		assertThat(session.post("/settings/modules/listings", Map.of("enabled", "true")).statusCode()).isEqualTo(403);
+		assertThat(this.api.get(org.token(), "/api/v1/members/" + org.userId()).getBody()).containsEntry("active",
+				true);
+	}
+
+	@Test
+	void managesTheTeamWithHtmx() {
+		Tenant org = this.api.newOrganisation("Agence htmx");
+		Joined agent = this.team.join(org, "AGENT");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		owner.get("/members");
+
+		String email = TeamFixtures.uniqueEmail("bob");
+		var invited = owner.htmxPost("/members/invitations", Map.of("email", email, "role", "MANAGER"));
+		assertThat(invited.statusCode()).isEqualTo(200);
+		assertThat(invited.body()).startsWith("<div id=\"members-panel\"")
+			.contains("Invitation envoyée à " + email)
+			.contains(email);
+		assertThat(this.outbox.to(email)).hasSize(1);
+
+		var invalid = owner.htmxPost("/members/invitations", Map.of("email", "pas-un-email", "role", "AGENT"));
+		assertThat(invalid.statusCode()).isEqualTo(200);
+		assertThat(invalid.body()).contains("Adresse e-mail invalide").contains("value=\"pas-un-email\"");
+
+		var changed = owner.htmxPost("/members/" + agent.userId() + "/roles", Map.of("role", "VIEWER"));
+		assertThat(changed.body()).contains("Rôle de Member AGENT modifié");
+		var deactivated = owner.htmxPost("/members/" + agent.userId() + "/deactivate", Map.of());
+		assertThat(deactivated.body()).contains("Member AGENT est désactivé").contains("/reactivate");
+		var self = owner.htmxPost("/members/" + org.userId() + "/deactivate", Map.of());
+		assertThat(self.body()).contains("Vous ne pouvez pas désactiver votre propre compte");
+		var lastOwner = owner.htmxPost("/members/" + org.userId() + "/roles", Map.of("role", "ADMIN"));
+		assertThat(lastOwner.body()).contains("au moins un propriétaire actif");
+
+		assertThat(this.api.get(org.token(), "/api/v1/members/" + agent.userId()).getBody())
+			.containsEntry("roles", java.util.List.of("VIEWER"))
+			.containsEntry("active", false);
+		var plain = owner.post("/members/" + agent.userId() + "/reactivate", Map.of());
+		assertThat(plain.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/members").body()).contains("Member AGENT est réactivé");
+	}
+
+	@Test
+	void aDeactivatedMembersSessionEnds() {
+		Tenant org = this.api.newOrganisation("Agence Sessions");
+		Joined agent = this.team.join(org, "AGENT");
+		UiSession session = UiSession.signedIn(this.port, agent.email(), ApiClient.PASSWORD);
+		assertThat(session.get("/members").statusCode()).isEqualTo(200);
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+		var after = session.get("/members");
+		assertThat(after.statusCode()).isEqualTo(302);
+		assertThat(after.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("/login"));
+	}
+
+	@Test
+	void changesThePasswordWithTheCurrentOne() {
+		Tenant org = this.api.newOrganisation("Agence Mot de Passe");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+
+		var wrong = owner.submit("/account", "/account/password", Map.of("currentPassword", "not-it-123", "newPassword",
+				"Brand-new-pass-77", "confirmPassword", "Brand-new-pass-77"));
+		assertThat(wrong.statusCode()).isEqualTo(200);
+		assertThat(wrong.body()).contains("Mot de passe actuel incorrect");
+		var mismatch = owner.submit("/account", "/account/password", Map.of("currentPassword", ApiClient.PASSWORD,
+				"newPassword", "Brand-new-pass-77", "confirmPassword", "Brand-new-pass-78"));
+		assertThat(mismatch.body()).contains("Les deux mots de passe ne correspondent pas");
+		var weak = owner.submit("/account", "/account/password",
+				Map.of("currentPassword", ApiClient.PASSWORD, "newPassword", "short", "confirmPassword", "short"));
+		assertThat(weak.body()).contains("au moins 12 caractères");
+
+		var changed = owner.submit("/account", "/account/password", Map.of("currentPassword", ApiClient.PASSWORD,
+				"newPassword", "Brand-new-pass-77", "confirmPassword", "Brand-new-pass-77"));
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Votre mot de passe a été modifié");
+		assertThat(this.api.token(org.email(), "Brand-new-pass-77")).startsWith("atl_");
+		assertThat(this.api
+			.post(null, "/api/v1/auth/tokens",
+					Map.of("email", org.email(), "password", ApiClient.PASSWORD, "name", "x"))
+			.getStatusCode()
+			.value()).isEqualTo(401);
+	}
+
+	@Test
+	void resetsAForgottenPasswordThroughTheMailedLink() {
+		Tenant org = this.api.newOrganisation("Agence Oubli");
+		UiSession visitor = new UiSession(this.port);
+		assertThat(visitor.get("/password/forgot").statusCode()).isEqualTo(200);
+		var sent = visitor.post("/password/forgot", Map.of("email", org.email()));
+		assertThat(sent.statusCode()).isEqualTo(200);
+		assertThat(sent.body()).contains("Si un compte actif existe");
+		var unknown = visitor.submit("/password/forgot", "/password/forgot",
+				Map.of("email", TeamFixtures.uniqueEmail("nobody")));
+		assertThat(unknown.body()).isEqualTo(sent.body().replace(csrfOf(sent.body()), csrfOf(unknown.body())));
+
+		var outboxPage = visitor.get("/outbox");
+		assertThat(outboxPage.statusCode()).isEqualTo(200);
+		assertThat(outboxPage.body()).contains(org.email()).contains("<a href=\"http://localhost");
+		Matcher link = RESET_LINK.matcher(this.outbox.to(org.email()).get(0).body());
+		assertThat(link.find()).isTrue();
+
+		var form = visitor.get(link.group(1));
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("name=\"token\"");
+		String token = link.group(1).substring(link.group(1).indexOf('=') + 1);
+		var mismatch = visitor.post("/password/reset",
+				Map.of("token", token, "password", "Reset-pass-2026", "confirmPassword", "other"));
+		assertThat(mismatch.body()).contains("Les deux mots de passe ne correspondent pas");
+		var reset = visitor.post("/password/reset",
+				Map.of("token", token, "password", "Reset-pass-2026", "confirmPassword", "Reset-pass-2026"));
+		assertThat(reset.statusCode()).isEqualTo(302);
+		assertThat(reset.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login?reset"));
+		assertThat(this.api.token(org.email(), "Reset-pass-2026")).startsWith("atl_");
+		assertThat(visitor.get(link.group(1)).body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+	}
+
+	@Test
+	void createsShowsOnceAndRevokesTokens() {
+		Tenant org = this.api.newOrganisation("Agence Jetons");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+
+		var blank = owner.submit("/account/tokens", "/account/tokens", Map.of("name", " "));
+		assertThat(blank.body()).contains("Champ obligatoire").doesNotContain("class=\"secret\"");
+		var created = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		assertThat(created.statusCode()).isEqualTo(200);
+		Matcher secret = Pattern.compile("class=\"secret\" id=\"issued-token\">(atl_[\\w-]+)<").matcher(created.body());
+		assertThat(secret.find()).isTrue();
+		String token = secret.group(1);
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		var list = owner.get("/account/tokens").body();
+		assertThat(list).contains("Import CRM").contains(token.substring(0, 10)).doesNotContain(token);
+
+		Matcher revoke = Pattern.compile("action=\"(/account/tokens/[0-9a-f-]+/revoke)\"").matcher(list);
+		String revokeAction = null;
+		while (revoke.find()) {
+			String candidate = revoke.group(1);
+			int row = list.indexOf(candidate);
+			if (list.lastIndexOf("Import CRM", row) > list.lastIndexOf("<tr>", row)) {
+				revokeAction = candidate;
+			}
+		}
+		assertThat(revokeAction).isNotNull();
+		assertThat(owner.post(revokeAction, Map.of()).statusCode()).isEqualTo(302);
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+		assertThat(owner.get("/account/tokens").body()).contains("Jeton révoqué");
+	}
+
+	@Test
+	void keepsTheChosenLanguageInTheAccountAndACookie() {
+		Tenant org = this.api.newOrganisation("Agence Langue");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		var saved = owner.submit("/account", "/account/language", Map.of("language", "en"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(owner.cookie("atlas-lang")).isEqualTo("en");
+		var account = owner.get("/account").body();
+		assertThat(account).contains("My account").contains("Language saved.");
+		assertThat(account).containsPattern("<option value=\"en\" lang=\"en\" selected=\"selected\">");
+		assertThat(owner.get("/members").body()).contains("<h1>Team</h1>");
+		assertThat(owner.submit("/account", "/account/language", Map.of("language", "de")).statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Choose French or English.");
+		assertThat(owner.cookie("atlas-lang")).isEqualTo("en");
+
+		// another browser gets the account's language at sign-in
+		UiSession elsewhere = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(elsewhere.cookie("atlas-lang")).isEqualTo("en");
+		assertThat(elsewhere.get("/").body()).contains("lang=\"en\"");
+	}
+
+	@Test
+	void switchingModulesOffHidesNoTeamPages() {
+		Tenant org = this.api.newOrganisation("Agence Menu");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		owner.get("/settings/modules");
+		for (String key : new String[] { "prospects", "cases", "analytics", "billing" }) {
+			assertThat(owner.post("/settings/modules/" + key, Map.of("enabled", "false")).statusCode()).isEqualTo(302);
+		}
+		var home = owner.get("/");
+		assertThat(home.statusCode()).isEqualTo(200);
+		assertThat(home.body()).contains("href=\"/members\"").contains("href=\"/settings/modules\"");
+		var modules = owner.get("/settings/modules").body();
+		assertThat(modules).contains("id=\"module-prospects\"");
+		assertThat(this.api.getText(org.token(), "/api/v1/modules").getBody())
+			.contains("{\"key\":\"prospects\",\"enabled\":false}");
+		var htmx = owner.htmxPost("/settings/modules/prospects", Map.of("enabled", "true"));
+		assertThat(htmx.body()).startsWith("<div id=\"modules-panel\"").contains("Module « Prospection » enregistré");
+	}
+
+	@Test
+	void explainsAnInvalidInvitationLink() {
+		var page = new UiSession(this.port).get("/invitations/accept?token=inv_forged");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Cette invitation est invalide, expirée ou déjà utilisée")
+			.doesNotContain("name=\"password\"");
+		var reset = new UiSession(this.port).get("/password/reset?token=rst_forged");
+		assertThat(reset.body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+	}
+
+	private static String csrfOf(String html) {
+		Matcher matcher = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(html);
+		return matcher.find() ? matcher.group(1) : "";
+	}
+
+}
