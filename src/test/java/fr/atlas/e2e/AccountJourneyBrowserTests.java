@@ -49,9 +49,20 @@ class AccountJourneyBrowserTests {
 		assertThat(page.locator("h1")).hasText("Bonjour Paula Wright");
 		Browser.screenshot(page, "home-fr");
 
+		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+				new Page.GetByRoleOptions().setName("Équipe").setExact(true))
+			.click();
+		page.getByLabel("E-mail").fill("invitee-" + UUID.randomUUID() + "@example.test");
+		page.locator("#invite-role").selectOption("AGENT");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Envoyer l'invitation"))
+			.click();
+		assertThat(page.locator("#members-panel .notice")).containsText("Invitation envoyée à invitee-");
+		Browser.screenshot(page, "members-invited");
+
 		page.locator("#lang-en").click();
-		assertThat(page.locator("h1")).hasText("Hello Paula Wright");
-		Browser.screenshot(page, "home-en");
+		assertThat(page.locator("h1")).hasText("Team");
+		Browser.screenshot(page, "members-en");
 
 		page.locator("#logout").click();
 		assertThat(page.getByText("You are logged out.")).isVisible();
