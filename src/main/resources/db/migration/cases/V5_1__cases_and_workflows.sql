@@ -9,6 +9,7 @@ create table case_type
   labels           jsonb       not null,          -- {"fr": "...", "en": "..."}
   reference_prefix text        not null,          -- LEAD in LEAD-2026-00042
   field_schema     jsonb       not null default '[]',
+  position         int         not null default 0, -- order of display
   created_at       timestamptz not null default now(),
   primary key (org_id, key),
   check (key ~ '^[A-Z][A-Z0-9_]{1,39}$'),
@@ -94,6 +95,7 @@ create table case_event
 (
   org_id      uuid        not null,
   id          uuid        not null,
+  seq         bigint      generated always as identity, -- order of entries written at the same instant
   case_id     uuid        not null,
   kind        text        not null check (kind in ('CREATED', 'TRANSITION', 'FIELD_CHANGE', 'NOTE', 'TASK',
                                                    'APPOINTMENT', 'SLA_BREACH', 'MIGRATION', 'EVENT')),
