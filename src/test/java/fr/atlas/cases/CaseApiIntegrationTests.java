@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	ApiClient api;
 
@@ -151,6 +155,48 @@ class CaseApiIntegrationTests {
 			.extracting((e) -> ((Map) e.get("payload")).get("to"))
 			.containsExactly("QUALIFIED", "LOST");
 		assertThat(auditActions(tenant)).contains("case.created", "case.state-changed", "case.task-created");
+	}
+
+	@Test
+	void refusesAMoveTheMembersRoleDoesNotAllowAndViewersCannotWrite() {
+		Tenant tenant = this.api.newOrganisation("Agence Rôles");
+		String agent = member(tenant, "AGENT");
+		String viewer = member(tenant, "VIEWER");
+		String id = (String) create(tenant, Map.of("caseType", "LEAD_ACHAT", "title", "Offre en cours", "fields",
+				Map.of("budget", 400000, "financing", "CASH")))
+			.get("id");
+		for (String transition : List.of("qualify", "plan_visit", "make_offer")) {
+			assertThat(this.api.post(agent, "/api/v1/cases/" + id + "/transitions", Map.of("transition", transition))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		var refused = this.api.post(agent, "/api/v1/cases/" + id + "/transitions", Map.of("transition", "win"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("reason", "ROLE_NOT_ALLOWED")
+			.containsEntry("missing", List.of("MANAGER"))
+			.containsEntry("allowedTransitions", List.of("lose"));
+		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", "win"))
+			.getBody()).containsEntry("state", "WON");
+		assertThat(this.api.get(viewer, "/api/v1/cases/" + id).getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.post(viewer, "/api/v1/cases", lead("Lecture seule")).getStatusCode().value())
+			.isEqualTo(403);
+		assertThat(this.api.post(viewer, "/api/v1/case-types/LEAD_ACHAT/workflows", Map.of()).getStatusCode().value())
+			.isEqualTo(403);
+	}
+
+	/**
+	 * Adds a member with one role to the organisation and returns an API token for them.
+	 */
+	String member(Tenant tenant, String role) {
+		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into app_user (org_id, id, email, name, password_hash, roles)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(tenant.orgId(), UUID.randomUUID(), email, role + " Test",
+							this.passwords.encode(ApiClient.PASSWORD), new String[] { role })
+					.update()));
+		return this.api.token(email, ApiClient.PASSWORD);
 	}
 
 	@Test
