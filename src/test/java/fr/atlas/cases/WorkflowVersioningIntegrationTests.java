@@ -115,6 +115,28 @@ class WorkflowVersioningIntegrationTests {
 		assertThat(timeline).extracting((e) -> e.get("kind")).contains("MIGRATION");
 	}
 
+	@Test
+	void importsANewCaseTypeFromAnExport() {
+		Tenant tenant = this.api.newOrganisation("Agence Import");
+		Map<String, Object> export = new java.util.LinkedHashMap<>(
+				this.api.get(tenant.token(), "/api/v1/case-types/LOCATION").getBody());
+		export.put("key", "LOCATION_MEUBLEE");
+		export.put("referencePrefix", "MEUB");
+		export.put("labels", Map.of("fr", "Location meublée", "en", "Furnished rental"));
+		var created = this.api.post(tenant.token(), "/api/v1/case-types", export);
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types", export).getStatusCode().value()).isEqualTo(409);
+		var invalid = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "bad key", "referencePrefix", "X", "labels", Map.of("fr", "X"), "workflow",
+						Map.of("states", List.of(state("A", true, false)), "transitions", List.of())));
+		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) invalid.getBody().get("errors")).extracting((e) -> e.get("field"))
+			.contains("key", "referencePrefix", "workflow.states");
+		var rental = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LOCATION_MEUBLEE", "title", "Studio meublé", "fields", Map.of("rent", 750)));
+		assertThat((String) rental.getBody().get("reference")).startsWith("MEUB-");
+	}
+
 	String id(org.springframework.http.ResponseEntity<Map> response) {
 		assertThat(response.getStatusCode().value()).isEqualTo(201);
 		return (String) response.getBody().get("id");

@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import fr.atlas.cases.CaseTypesSeeded;
 import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.engine.WorkflowValidation;
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseTypes {
 
 	static final List<String> SEEDS = List.of("LEAD_ACHAT", "PROSPECTION", "LOCATION");
+
+	static final Pattern KEY = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
+
+	static final Pattern PREFIX = Pattern.compile("^[A-Z]{2,8}$");
 
 	private final JdbcClient jdbc;
 
@@ -88,17 +96,48 @@ public class CaseTypes {
 	/**
 	 * Creates a case type with its workflow as published version 1, from the JSON export
 	 * format ({@code key, labels, referencePrefix, fields, workflow}). Returns false when
-	 * the type already exists.
+	 * the type already exists; refuses an invalid document with every problem found.
 	 */
 	@SuppressWarnings("unchecked")
-	boolean importType(Map<String, Object> document) {
-		String key = (String) document.get("key");
-		WorkflowDefinition definition = WorkflowJson.read((Map<String, Object>) document.get("workflow"));
-		var problems = WorkflowValidation.validate(definition);
-		if (!problems.isEmpty()) {
-			throw new IllegalStateException("seeded workflow " + key + " is invalid: " + problems);
+	public boolean importType(Map<String, Object> document) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String key = (document.get("key") instanceof String k) ? k.trim() : "";
+		if (!KEY.matcher(key).matches()) {
+			problems.add(new FieldProblem("key", "case.type.invalid-key"));
 		}
-		FieldSchema schema = FieldSchema.read((List<Object>) document.getOrDefault("fields", List.of()));
+		String prefix = (document.get("referencePrefix") instanceof String p) ? p.trim() : "";
+		if (!PREFIX.matcher(prefix).matches()) {
+			problems.add(new FieldProblem("referencePrefix", "case.type.invalid-prefix"));
+		}
+		if (!(document.get("labels") instanceof Map<?, ?> labels) || !(labels.get("fr") instanceof String)) {
+			problems.add(new FieldProblem("labels.fr", "field.required"));
+		}
+		FieldSchema schema = new FieldSchema(List.of());
+		try {
+			schema = FieldSchema.read((List<Object>) document.getOrDefault("fields", List.of()));
+		}
+		catch (RuntimeException ex) {
+			problems.add(new FieldProblem("fields", "case.type.invalid-fields"));
+		}
+		WorkflowDefinition definition = null;
+		if (document.get("workflow") instanceof Map<?, ?> workflow) {
+			try {
+				definition = WorkflowJson.read((Map<String, Object>) workflow);
+				WorkflowValidation.validate(definition)
+					.forEach((p) -> problems
+						.add(new FieldProblem("workflow." + p.path(), p.code(), p.arguments().toArray())));
+			}
+			catch (InvalidInputException ex) {
+				ex.problems()
+					.forEach((p) -> problems.add(new FieldProblem("workflow." + p.field(), p.code(), p.arguments())));
+			}
+		}
+		else {
+			problems.add(new FieldProblem("workflow", "field.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		int inserted = this.jdbc.sql("""
 				insert into case_type (org_id, key, labels, reference_prefix, field_schema, position)
 				values (:org, :key, :labels::jsonb, :prefix, :fields::jsonb,
@@ -107,7 +146,7 @@ public class CaseTypes {
 			.param("org", CurrentTenant.require().value())
 			.param("key", key)
 			.param("labels", this.json.write(document.get("labels")))
-			.param("prefix", document.get("referencePrefix"))
+			.param("prefix", prefix)
 			.param("fields", this.json.write(schema.write()))
 			.update();
 		if (inserted == 0) {
@@ -121,6 +160,16 @@ public class CaseTypes {
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
 			.update();
 		return true;
+	}
+
+	/** Imports a new case type of the organisation's own; its key must be free. */
+	public CaseType create(Map<String, Object> document) {
+		ensureSeeded();
+		if (!importType(document)) {
+			throw new ConflictException("case.type.exists", document.get("key"));
+		}
+		this.events.publishEvent(new CaseTypesSeeded(CurrentTenant.require(), List.of((String) document.get("key"))));
+		return require(((String) document.get("key")).trim());
 	}
 
 	/** The JSON export of a case type with one of its workflow versions. */

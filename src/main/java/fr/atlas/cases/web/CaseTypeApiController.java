@@ -66,6 +66,17 @@ class CaseTypeApiController {
 			.toList();
 	}
 
+	@PostMapping
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(
+			summary = "Import a new case type from the export format (key, labels, referencePrefix, fields, workflow)",
+			description = "The workflow becomes published version 1. An existing key is a 409; invalid documents a 400.")
+	ResponseEntity<CaseTypeResponse> importType(@RequestBody Map<String, Object> document) {
+		CaseType type = this.caseTypes.create(document);
+		return ResponseEntity.created(URI.create("/api/v1/case-types/" + type.key()))
+			.body(new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(), type.fields().write(), 1));
+	}
+
 	@GetMapping("/{key}")
 	@Operation(summary = "Export a case type with its current published workflow, in the import format")
 	Map<String, Object> export(@PathVariable String key) {
