@@ -104,6 +104,12 @@ class CasePagesIntegrationTests {
 		assertThat(invalid.statusCode()).isEqualTo(302);
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Aucun état final");
 
+		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<");
+		HttpResponse<String> csv = browser.get("/cases/reports.csv?from=2026-12-01&to=2026-12-31");
+		assertThat(csv.body()).contains("north-star;appointmentsPlanned;;1;");
+
 		HttpResponse<String> other = new Session(this.port, this.api.newOrganisation("Agence Curieuse").email())
 			.get("/cases/" + id);
 		assertThat(other.statusCode()).isEqualTo(404);

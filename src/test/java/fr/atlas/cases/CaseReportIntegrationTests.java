@@ -89,6 +89,18 @@ class CaseReportIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(prospects).containsEntry("opened", 1);
+
+		// Three leads were qualified; each then got an appointment planned.
+		assertThat((List<Map<String, Object>>) today.get("delays"))
+			.extracting((d) -> d.get("name") + "=" + d.get("cases"))
+			.containsExactly("leadToQualified=3", "qualifiedToAppointment=3");
+		assertThat((List<Map<String, Object>>) today.get("bySource"))
+			.extracting((b) -> b.get("key") + "=" + b.get("opened") + "/" + b.get("won"))
+			.containsExactly("API=5/0");
+		Map<String, Object> january2 = this.api
+			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
+			.getBody();
+		assertThat((List<Map<String, Object>>) january2.get("byAgent")).isEmpty();
 	}
 
 	String open(Tenant tenant, String title) {

@@ -37,7 +37,25 @@ public class CaseReports {
 	}
 
 	public record Summary(Instant from, Instant to, long casesOpened, long appointmentsPlanned, long appointmentsHeld,
-			long noShows, @Nullable Double noShowRate, List<Conversion> conversion) {
+			long noShows, @Nullable Double noShowRate, List<Conversion> conversion, List<Delay> delays,
+			List<Breakdown> byAgent, List<Breakdown> bySource) {
+	}
+
+	/**
+	 * Hours between two steps of buyer leads opened in the period: median and 90th
+	 * percentile.
+	 */
+	public record Delay(String name, long cases, @Nullable Double medianHours, @Nullable Double p90Hours) {
+	}
+
+	/**
+	 * Cases opened in the period by assignee ({@code key} = user id, or null) or by
+	 * source: how many, how many reached their type's success state (the first final
+	 * state of its workflow: WON, CLIENT, ACCEPTE…), and how many appointments they
+	 * planned in the period.
+	 */
+	public record Breakdown(@Nullable String key, long opened, long won, @Nullable Double winRate,
+			long appointmentsPlanned) {
 	}
 
 	public record Conversion(String caseType, long opened, List<Stage> stages) {
@@ -93,7 +111,90 @@ public class CaseReports {
 			conversion.add(new Conversion(type.key(), count, stages));
 		}
 		long total = opened.values().stream().mapToLong(Long::longValue).sum();
-		return new Summary(from, to, total, planned, held, noShows, noShowRate, conversion);
+		List<String> success = new ArrayList<>();
+		for (CaseType type : this.caseTypes.all()) {
+			this.workflows.current(type.key())
+				.definition()
+				.states()
+				.stream()
+				.filter(StateDefinition::terminal)
+				.findFirst()
+				.ifPresent((state) -> success.add(type.key() + "/" + state.key()));
+		}
+		return new Summary(from, to, total, planned, held, noShows, noShowRate, conversion, delays(f, t),
+				breakdown("c.assignee_id::text", f, t, success), breakdown("c.source", f, t, success));
+	}
+
+	private List<Delay> delays(Timestamp from, Timestamp to) {
+		String qualified = """
+				with q as (
+				  select c.id, c.created_at, min(e.occurred_at) as qualified_at
+				  from case_file c join case_event e on e.org_id = c.org_id and e.case_id = c.id
+				  where c.case_type = 'LEAD_ACHAT' and c.created_at >= :from and c.created_at < :to
+				    and e.kind = 'TRANSITION' and e.payload ->> 'to' = 'QUALIFIED'
+				  group by c.id, c.created_at)
+				""";
+		Delay toQualified = delay("leadToQualified",
+				qualified
+						+ """
+								select count(*), percentile_cont(0.5) within group (order by extract(epoch from qualified_at - created_at)),
+								       percentile_cont(0.9) within group (order by extract(epoch from qualified_at - created_at))
+								from q""",
+				from, to);
+		Delay toAppointment = delay("qualifiedToAppointment",
+				qualified
+						+ """
+								, a as (
+								  select q.id, q.qualified_at, min(a.created_at) as planned_at
+								  from q join case_appointment a on a.case_id = q.id and a.created_at >= q.qualified_at
+								  group by q.id, q.qualified_at)
+								select count(*), percentile_cont(0.5) within group (order by extract(epoch from planned_at - qualified_at)),
+								       percentile_cont(0.9) within group (order by extract(epoch from planned_at - qualified_at))
+								from a""",
+				from, to);
+		return List.of(toQualified, toAppointment);
+	}
+
+	private Delay delay(String name, String sql, Timestamp from, Timestamp to) {
+		return this.jdbc.sql(sql).param("from", from).param("to", to).query((rs, row) -> {
+			double median = rs.getDouble(2);
+			boolean none = rs.wasNull();
+			double p90 = rs.getDouble(3);
+			return new Delay(name, rs.getLong(1), none ? null : hours(median), none ? null : hours(p90));
+		}).single();
+	}
+
+	private List<Breakdown> breakdown(String column, Timestamp from, Timestamp to, List<String> success) {
+		Map<String, Long> appointmentsBy = new HashMap<>();
+		this.jdbc.sql("select " + column + """
+				, count(*) from case_appointment a join case_file c on c.org_id = a.org_id and c.id = a.case_id
+				where a.starts_at >= :from and a.starts_at < :to and a.outcome is distinct from 'CANCELLED'
+				group by 1""")
+			.param("from", from)
+			.param("to", to)
+			.query((rs, row) -> appointmentsBy.put(String.valueOf(rs.getString(1)), rs.getLong(2)))
+			.list();
+		return this.jdbc
+			.sql("select " + column
+					+ """
+							, count(*), count(*) filter (where c.closed_at is not null and c.case_type || '/' || c.state = any(:success))
+							from case_file c where c.created_at >= :from and c.created_at < :to
+							group by 1 order by 2 desc, 1""")
+			.param("from", from)
+			.param("to", to)
+			.param("success", success.toArray(String[]::new))
+			.query((rs, row) -> {
+				String key = rs.getString(1);
+				long count = rs.getLong(2);
+				long won = rs.getLong(3);
+				return new Breakdown(key, count, won, (count > 0) ? round((double) won / count) : null,
+						appointmentsBy.getOrDefault(String.valueOf(key), 0L));
+			})
+			.list();
+	}
+
+	private static double hours(double seconds) {
+		return Math.round(seconds / 360.0) / 10.0;
 	}
 
 	private static double round(double value) {
