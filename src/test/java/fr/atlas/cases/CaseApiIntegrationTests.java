@@ -292,6 +292,14 @@ class CaseApiIntegrationTests {
 			.isEqualTo(400);
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).extracting((e) -> e.get("kind"))
 			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "APPOINTMENT", "APPOINTMENT");
+		String ics = this.api
+			.getText(tenant.token(),
+					"/api/v1/cases/" + id + "/appointments/" + appointment.getBody().get("id") + "/invitation.ics")
+			.getBody();
+		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n")
+			.contains("DTSTART:20261202T140000Z\r\n", "DTEND:20261202T150000Z\r\n",
+					"LOCATION:12 rue Tête d'Or\\, Lyon\r\n", "SUMMARY:Visite T4 · LEAD-")
+			.endsWith("END:VCALENDAR\r\n");
 	}
 
 	@Test

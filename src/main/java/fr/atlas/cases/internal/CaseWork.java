@@ -212,6 +212,13 @@ public class CaseWork {
 		return appointment(caseId, appointmentId);
 	}
 
+	/** The iCalendar invitation of an appointment. */
+	@Transactional(readOnly = true)
+	public String invitation(UUID caseId, UUID appointmentId) {
+		CaseFile caseFile = this.cases.require(caseId);
+		return AppointmentInvitation.ics(appointment(caseId, appointmentId), caseFile, this.clock.instant());
+	}
+
 	private CaseTask task(UUID caseId, UUID taskId) {
 		return this.jdbc.sql("""
 				select id, case_id, title, due_at, assignee_id, done_at, created_at from case_task

@@ -166,6 +166,15 @@ class CaseApiController {
 		return this.work.recordOutcome(id, appointmentId, request.outcome(), this.actors.of(principal));
 	}
 
+	@GetMapping(path = "/{id}/appointments/{appointmentId}/invitation.ics", produces = "text/calendar")
+	@Operation(summary = "The appointment as an iCalendar invitation")
+	ResponseEntity<String> invitation(@PathVariable UUID id, @PathVariable UUID appointmentId) {
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"rendez-vous.ics\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=utf-8"))
+			.body(this.work.invitation(id, appointmentId));
+	}
+
 	private static @Nullable Integer version(@Nullable Object raw) {
 		if (raw == null) {
 			return null;

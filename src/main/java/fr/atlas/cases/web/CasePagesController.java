@@ -299,6 +299,15 @@ class CasePagesController {
 				() -> this.work.recordOutcome(id, appointmentId, outcome, this.actors.of(principal)));
 	}
 
+	@GetMapping(path = "/{id}/appointments/{appointmentId}/invitation.ics", produces = "text/calendar")
+	@ResponseBody
+	ResponseEntity<String> invitation(@PathVariable UUID id, @PathVariable UUID appointmentId) {
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"rendez-vous.ics\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=utf-8"))
+			.body(this.work.invitation(id, appointmentId));
+	}
+
 	private String attempt(UUID id, RedirectAttributes redirect, java.util.function.Supplier<?> work) {
 		try {
 			work.get();
