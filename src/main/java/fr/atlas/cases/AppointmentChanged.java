@@ -1,0 +1,33 @@
+package fr.atlas.cases;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * An appointment of a case was scheduled or its outcome (HELD, NO_SHOW, CANCELLED,
+ * RESCHEDULED) recorded.
+ */
+public record AppointmentChanged(OrgId orgId, CaseId caseId, java.util.UUID appointmentId, String change,
+		String title) implements Auditable {
+
+	@Override
+	public String action() {
+		return "appointment." + change;
+	}
+
+	@Override
+	public String entityType() {
+		return "appointment";
+	}
+
+	@Override
+	public String entityId() {
+		return appointmentId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Rendez-vous « " + title + " » : " + change;
+	}
+
+}

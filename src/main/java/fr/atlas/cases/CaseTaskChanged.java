@@ -1,0 +1,32 @@
+package fr.atlas.cases;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A task of a case was created or completed (change is created or completed).
+ */
+public record CaseTaskChanged(OrgId orgId, CaseId caseId, java.util.UUID taskId, String change,
+		String title) implements Auditable {
+
+	@Override
+	public String action() {
+		return "case.task-" + change;
+	}
+
+	@Override
+	public String entityType() {
+		return "case_task";
+	}
+
+	@Override
+	public String entityId() {
+		return taskId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Tâche « " + title + " » : " + change;
+	}
+
+}

@@ -1,0 +1,31 @@
+package fr.atlas.cases;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A workflow version of a case type was drafted, edited or published.
+ */
+public record WorkflowVersionChanged(OrgId orgId, String caseType, int version, String change) implements Auditable {
+
+	@Override
+	public String action() {
+		return "workflow." + change;
+	}
+
+	@Override
+	public String entityType() {
+		return "workflow_definition";
+	}
+
+	@Override
+	public String entityId() {
+		return caseType + "/v" + version;
+	}
+
+	@Override
+	public String summary() {
+		return "Workflow " + caseType + " v" + version + " : " + change;
+	}
+
+}

@@ -1,0 +1,137 @@
+package fr.atlas.cases.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that a definition is a usable graph: exactly one initial state, at least one
+ * final state, unique state keys and transition names, transitions only between known
+ * states, every state reachable from the initial one, and a way out of every state that
+ * is not final.
+ */
+public final class WorkflowValidation {
+
+	private static final Pattern KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,39}$");
+
+	private WorkflowValidation() {
+	}
+
+	public static List<DefinitionProblem> validate(WorkflowDefinition definition) {
+		List<DefinitionProblem> problems = new ArrayList<>();
+		List<StateDefinition> states = definition.states();
+		if (states.isEmpty()) {
+			problems.add(DefinitionProblem.of("states", "workflow.no-states"));
+			return problems;
+		}
+		Set<String> keys = new HashSet<>();
+		for (int i = 0; i < states.size(); i++) {
+			StateDefinition state = states.get(i);
+			if (!KEY.matcher(state.key()).matches()) {
+				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.invalid-key", state.key()));
+			}
+			if (!keys.add(state.key())) {
+				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.duplicate-state", state.key()));
+			}
+			if (state.sla() != null && (state.sla().isNegative() || state.sla().isZero())) {
+				problems.add(DefinitionProblem.of("states[" + i + "].sla", "workflow.invalid-sla", state.key()));
+			}
+		}
+		List<String> initial = states.stream().filter(StateDefinition::initial).map(StateDefinition::key).toList();
+		if (initial.isEmpty()) {
+			problems.add(DefinitionProblem.of("states", "workflow.no-initial-state"));
+		}
+		else if (initial.size() > 1) {
+			problems.add(DefinitionProblem.of("states", "workflow.several-initial-states", String.join(", ", initial)));
+		}
+		if (states.stream().noneMatch(StateDefinition::terminal)) {
+			problems.add(DefinitionProblem.of("states", "workflow.no-final-state"));
+		}
+		states.stream()
+			.filter((s) -> s.initial() && s.terminal())
+			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.initial-is-final", s.key())));
+		Set<String> names = new HashSet<>();
+		List<TransitionDefinition> transitions = definition.transitions();
+		for (int i = 0; i < transitions.size(); i++) {
+			TransitionDefinition transition = transitions.get(i);
+			String path = "transitions[" + i + "]";
+			if (!KEY.matcher(transition.name()).matches()) {
+				problems.add(DefinitionProblem.of(path + ".name", "workflow.invalid-key", transition.name()));
+			}
+			if (!names.add(transition.name())) {
+				problems.add(DefinitionProblem.of(path + ".name", "workflow.duplicate-transition", transition.name()));
+			}
+			if (transition.from().isEmpty()) {
+				problems
+					.add(DefinitionProblem.of(path + ".from", "workflow.transition-without-origin", transition.name()));
+			}
+			for (String from : transition.from()) {
+				if (!keys.contains(from)) {
+					problems
+						.add(DefinitionProblem.of(path + ".from", "workflow.unknown-state", transition.name(), from));
+				}
+			}
+			if (!keys.contains(transition.to())) {
+				problems.add(DefinitionProblem.of(path + ".to", "workflow.unknown-state", transition.name(),
+						transition.to()));
+			}
+		}
+		if (initial.size() == 1) {
+			Set<String> reached = reachableFrom(initial.get(0), transitions);
+			states.stream()
+				.map(StateDefinition::key)
+				.filter((key) -> !reached.contains(key))
+				.forEach((key) -> problems.add(DefinitionProblem.of("states", "workflow.unreachable-state", key)));
+		}
+		states.stream()
+			.filter((s) -> !s.terminal())
+			.filter((s) -> definition.transitionsFrom(s.key()).isEmpty())
+			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.dead-end-state", s.key())));
+		return problems;
+	}
+
+	/**
+	 * Checks a migration of running cases: every state some case is in must be mapped,
+	 * and only onto a state of the target definition. States that keep their key in the
+	 * target need no entry.
+	 */
+	public static List<DefinitionProblem> validateMapping(Map<String, String> mapping, Set<String> runningStates,
+			WorkflowDefinition target) {
+		List<DefinitionProblem> problems = new ArrayList<>();
+		Set<String> targetKeys = new LinkedHashSet<>(target.stateKeys());
+		for (String running : runningStates) {
+			String mapped = mapping.getOrDefault(running, targetKeys.contains(running) ? running : null);
+			if (mapped == null) {
+				problems.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-missing", running));
+			}
+			else if (!targetKeys.contains(mapped)) {
+				problems
+					.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-unknown-state", running, mapped));
+			}
+		}
+		return problems;
+	}
+
+	private static Set<String> reachableFrom(String start, List<TransitionDefinition> transitions) {
+		Set<String> reached = new HashSet<>();
+		Deque<String> queue = new ArrayDeque<>();
+		queue.add(start);
+		reached.add(start);
+		while (!queue.isEmpty()) {
+			String state = queue.poll();
+			for (TransitionDefinition transition : transitions) {
+				if (transition.leaves(state) && reached.add(transition.to())) {
+					queue.add(transition.to());
+				}
+			}
+		}
+		return reached;
+	}
+
+}

@@ -1,0 +1,68 @@
+package fr.atlas.cases.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * An appointment as an iCalendar (RFC 5545) invitation, to add to any calendar. Times are
+ * in UTC; a cancelled appointment is sent as a cancellation.
+ */
+public final class AppointmentInvitation {
+
+	static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+	private AppointmentInvitation() {
+	}
+
+	public static String ics(Appointment appointment, CaseFile caseFile, Instant now) {
+		boolean cancelled = appointment.outcome() == Appointment.Outcome.CANCELLED;
+		StringBuilder ics = new StringBuilder();
+		line(ics, "BEGIN:VCALENDAR");
+		line(ics, "VERSION:2.0");
+		line(ics, "PRODID:-//Atlas//Dossiers//FR");
+		line(ics, "METHOD:" + (cancelled ? "CANCEL" : "PUBLISH"));
+		line(ics, "BEGIN:VEVENT");
+		line(ics, "UID:" + appointment.id() + "@atlas");
+		line(ics, "DTSTAMP:" + UTC.format(now));
+		line(ics, "DTSTART:" + UTC.format(appointment.startsAt()));
+		line(ics, "DTEND:" + UTC.format(appointment.endsAt()));
+		line(ics, "SUMMARY:" + text(appointment.title() + " · " + caseFile.reference()));
+		if (appointment.place() != null) {
+			line(ics, "LOCATION:" + text(appointment.place()));
+		}
+		String description = caseFile.title()
+				+ (appointment.participants().isEmpty() ? "" : "\n" + String.join(", ", appointment.participants()));
+		line(ics, "DESCRIPTION:" + text(description));
+		line(ics, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+		line(ics, "END:VEVENT");
+		line(ics, "END:VCALENDAR");
+		return ics.toString();
+	}
+
+	private static String text(String value) {
+		return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+	}
+
+	/** Writes a content line folded at 75 octets, as the RFC asks. */
+	private static void line(StringBuilder ics, String content) {
+		int octets = 0;
+		StringBuilder current = new StringBuilder();
+		for (int i = 0; i < content.length();) {
+			int codePoint = content.codePointAt(i);
+			String character = new String(Character.toChars(codePoint));
+			int size = character.getBytes(StandardCharsets.UTF_8).length;
+			if (octets + size > 75) {
+				ics.append(current).append("\r\n ");
+				current.setLength(0);
+				octets = 1;
+			}
+			current.append(character);
+			octets += size;
+			i += Character.charCount(codePoint);
+		}
+		ics.append(current).append("\r\n");
+	}
+
+}

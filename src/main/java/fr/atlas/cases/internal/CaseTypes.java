@@ -1,0 +1,197 @@
+package fr.atlas.cases.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import fr.atlas.cases.CaseTypesSeeded;
+import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.cases.engine.WorkflowValidation;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case types of the current organisation. The standard French ones (LEAD_ACHAT,
+ * PROSPECTION, LOCATION) are created with a published first workflow version when an
+ * organisation signs up, and on first use for organisations that existed before.
+ */
+@Service
+@Transactional
+public class CaseTypes {
+
+	static final List<String> SEEDS = List.of("LEAD_ACHAT", "PROSPECTION", "LOCATION");
+
+	static final Pattern KEY = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
+
+	static final Pattern PREFIX = Pattern.compile("^[A-Z]{2,8}$");
+
+	private final JdbcClient jdbc;
+
+	private final CaseJson json;
+
+	private final ApplicationEventPublisher events;
+
+	CaseTypes(JdbcClient jdbc, CaseJson json, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.events = events;
+	}
+
+	public List<CaseType> all() {
+		ensureSeeded();
+		return this.jdbc.sql("select key, labels, reference_prefix, field_schema from case_type order by position, key")
+			.query(this::map)
+			.list();
+	}
+
+	public Optional<CaseType> find(String key) {
+		ensureSeeded();
+		return this.jdbc.sql("select key, labels, reference_prefix, field_schema from case_type where key = ?")
+			.param(key)
+			.query(this::map)
+			.optional();
+	}
+
+	public CaseType require(String key) {
+		return find(key).orElseThrow(() -> new NotFoundException("Type de dossier " + key));
+	}
+
+	/** Seeds the standard types if the organisation has none yet. */
+	public void ensureSeeded() {
+		boolean any = this.jdbc.sql("select exists (select 1 from case_type)").query(Boolean.class).single();
+		if (!any) {
+			seed();
+		}
+	}
+
+	void seed() {
+		List<String> created = new ArrayList<>();
+		for (String key : SEEDS) {
+			Map<String, Object> document = seedDocument(key);
+			if (importType(document)) {
+				created.add(key);
+			}
+		}
+		if (!created.isEmpty()) {
+			this.events.publishEvent(new CaseTypesSeeded(CurrentTenant.require(), created));
+		}
+	}
+
+	/**
+	 * Creates a case type with its workflow as published version 1, from the JSON export
+	 * format ({@code key, labels, referencePrefix, fields, workflow}). Returns false when
+	 * the type already exists; refuses an invalid document with every problem found.
+	 */
+	@SuppressWarnings("unchecked")
+	public boolean importType(Map<String, Object> document) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String key = (document.get("key") instanceof String k) ? k.trim() : "";
+		if (!KEY.matcher(key).matches()) {
+			problems.add(new FieldProblem("key", "case.type.invalid-key"));
+		}
+		String prefix = (document.get("referencePrefix") instanceof String p) ? p.trim() : "";
+		if (!PREFIX.matcher(prefix).matches()) {
+			problems.add(new FieldProblem("referencePrefix", "case.type.invalid-prefix"));
+		}
+		if (!(document.get("labels") instanceof Map<?, ?> labels) || !(labels.get("fr") instanceof String)) {
+			problems.add(new FieldProblem("labels.fr", "field.required"));
+		}
+		FieldSchema schema = new FieldSchema(List.of());
+		try {
+			schema = FieldSchema.read((List<Object>) document.getOrDefault("fields", List.of()));
+		}
+		catch (RuntimeException ex) {
+			problems.add(new FieldProblem("fields", "case.type.invalid-fields"));
+		}
+		WorkflowDefinition definition = null;
+		if (document.get("workflow") instanceof Map<?, ?> workflow) {
+			try {
+				definition = WorkflowJson.read((Map<String, Object>) workflow);
+				WorkflowValidation.validate(definition)
+					.forEach((p) -> problems
+						.add(new FieldProblem("workflow." + p.path(), p.code(), p.arguments().toArray())));
+			}
+			catch (InvalidInputException ex) {
+				ex.problems()
+					.forEach((p) -> problems.add(new FieldProblem("workflow." + p.field(), p.code(), p.arguments())));
+			}
+		}
+		else {
+			problems.add(new FieldProblem("workflow", "field.required"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		int inserted = this.jdbc.sql("""
+				insert into case_type (org_id, key, labels, reference_prefix, field_schema, position)
+				values (:org, :key, :labels::jsonb, :prefix, :fields::jsonb,
+				        (select coalesce(max(position), 0) + 1 from case_type))
+				on conflict (org_id, key) do nothing""")
+			.param("org", CurrentTenant.require().value())
+			.param("key", key)
+			.param("labels", this.json.write(document.get("labels")))
+			.param("prefix", prefix)
+			.param("fields", this.json.write(schema.write()))
+			.update();
+		if (inserted == 0) {
+			return false;
+		}
+		this.jdbc.sql("""
+				insert into workflow_definition (org_id, case_type, version, status, definition, published_at)
+				values (:org, :key, 1, 'PUBLISHED', :definition::jsonb, now())""")
+			.param("org", CurrentTenant.require().value())
+			.param("key", key)
+			.param("definition", this.json.write(WorkflowJson.write(definition)))
+			.update();
+		return true;
+	}
+
+	/** Imports a new case type of the organisation's own; its key must be free. */
+	public CaseType create(Map<String, Object> document) {
+		ensureSeeded();
+		if (!importType(document)) {
+			throw new ConflictException("case.type.exists", document.get("key"));
+		}
+		this.events.publishEvent(new CaseTypesSeeded(CurrentTenant.require(), List.of((String) document.get("key"))));
+		return require(((String) document.get("key")).trim());
+	}
+
+	/** The JSON export of a case type with one of its workflow versions. */
+	public Map<String, Object> export(CaseType type, WorkflowDefinition definition) {
+		return Map.of("key", type.key(), "labels", type.labels(), "referencePrefix", type.referencePrefix(), "fields",
+				type.fields().write(), "workflow", WorkflowJson.write(definition));
+	}
+
+	private Map<String, Object> seedDocument(String key) {
+		try (InputStream in = new ClassPathResource("cases/seeds/" + key + ".json").getInputStream()) {
+			return this.json.readMap(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("missing seed " + key, ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private CaseType map(ResultSet rs, int row) throws SQLException {
+		Map<String, Object> labels = this.json.readMap(rs.getString("labels"));
+		return new CaseType(rs.getString("key"), (Map<String, String>) (Map<?, ?>) labels,
+				rs.getString("reference_prefix"), FieldSchema.read(this.json.readList(rs.getString("field_schema"))));
+	}
+
+}

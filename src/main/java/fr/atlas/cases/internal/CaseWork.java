@@ -1,0 +1,263 @@
+package fr.atlas.cases.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.cases.AppointmentChanged;
+import fr.atlas.cases.CaseId;
+import fr.atlas.cases.CaseTaskChanged;
+import fr.atlas.cases.internal.Appointment.Outcome;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The tasks and appointments of a case. Each change goes onto the case's timeline and is
+ * audited.
+ */
+@Service
+@Transactional
+public class CaseWork {
+
+	private final JdbcClient jdbc;
+
+	private final Cases cases;
+
+	private final Timeline timeline;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseWork(JdbcClient jdbc, Cases cases, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.timeline = timeline;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record NewTask(@Nullable String title, @Nullable Instant dueAt, @Nullable UUID assigneeId) {
+	}
+
+	public record NewAppointment(@Nullable String title, @Nullable Instant startsAt, @Nullable Instant endsAt,
+			@Nullable String place, @Nullable List<String> participants) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseTask> tasks(UUID caseId) {
+		this.cases.require(caseId);
+		return this.jdbc.sql("""
+				select id, case_id, title, due_at, assignee_id, done_at, created_at from case_task
+				where case_id = ? order by done_at nulls first, due_at nulls last, created_at""")
+			.param(caseId)
+			.query(CaseWork::task)
+			.list();
+	}
+
+	public CaseTask addTask(UUID caseId, NewTask command, Actor actor) {
+		this.cases.require(caseId);
+		String title = (command.title() != null) ? command.title().trim() : "";
+		if (title.isEmpty()) {
+			throw new InvalidInputException("title", "field.required");
+		}
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into case_task (org_id, id, case_id, title, due_at, assignee_id, created_by, created_at)
+				values (:org, :id, :case, :title, :due, :assignee, :author, :now)""")
+			.param("org", CurrentTenant.require().value())
+			.param("id", id)
+			.param("case", caseId)
+			.param("title", title)
+			.param("due", (command.dueAt() != null) ? Timestamp.from(command.dueAt()) : null)
+			.param("assignee", command.assigneeId())
+			.param("author", (actor.userId() != null) ? actor.userId().value() : null)
+			.param("now", Timestamp.from(now))
+			.update();
+		this.timeline.record(caseId, "TASK", actor.userId(), now,
+				Map.of("change", "created", "taskId", id.toString(), "title", title));
+		this.events.publishEvent(new CaseTaskChanged(CurrentTenant.require(), CaseId.of(caseId), id, "created", title));
+		return task(caseId, id);
+	}
+
+	public CaseTask completeTask(UUID caseId, UUID taskId, Actor actor) {
+		CaseTask task = task(caseId, taskId);
+		if (task.done()) {
+			return task;
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.sql("update case_task set done_at = :now, done_by = :by where id = :id and done_at is null")
+			.param("now", Timestamp.from(now))
+			.param("by", (actor.userId() != null) ? actor.userId().value() : null)
+			.param("id", taskId)
+			.update();
+		this.timeline.record(caseId, "TASK", actor.userId(), now,
+				Map.of("change", "completed", "taskId", taskId.toString(), "title", task.title()));
+		this.events.publishEvent(
+				new CaseTaskChanged(CurrentTenant.require(), CaseId.of(caseId), taskId, "completed", task.title()));
+		return task(caseId, taskId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Appointment> appointments(UUID caseId) {
+		this.cases.require(caseId);
+		return this.jdbc.sql("""
+				select id, case_id, title, starts_at, ends_at, place, participants, outcome, outcome_at, created_at
+				from case_appointment where case_id = ? order by starts_at""")
+			.param(caseId)
+			.query(CaseWork::appointment)
+			.list();
+	}
+
+	public Appointment schedule(UUID caseId, NewAppointment command, Actor actor) {
+		return schedule(caseId, command, actor, this.clock.instant());
+	}
+
+	public Appointment schedule(UUID caseId, NewAppointment command, Actor actor, Instant now) {
+		this.cases.require(caseId);
+		List<FieldProblem> problems = new ArrayList<>();
+		String title = (command.title() != null) ? command.title().trim() : "";
+		if (title.isEmpty()) {
+			problems.add(new FieldProblem("title", "field.required"));
+		}
+		if (command.startsAt() == null) {
+			problems.add(new FieldProblem("startsAt", "field.required"));
+		}
+		Instant ends = (command.endsAt() != null) ? command.endsAt()
+				: (command.startsAt() != null) ? command.startsAt().plusSeconds(3600) : null;
+		if (command.startsAt() != null && ends != null && ends.isBefore(command.startsAt())) {
+			problems.add(new FieldProblem("endsAt", "appointment.ends-before-start"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID id = UUID.randomUUID();
+		String[] participants = (command.participants() != null)
+				? command.participants().stream().map(String::trim).filter((p) -> !p.isEmpty()).toArray(String[]::new)
+				: new String[0];
+		this.jdbc.sql("""
+				insert into case_appointment (org_id, id, case_id, title, starts_at, ends_at, place, participants,
+				    created_by, created_at)
+				values (:org, :id, :case, :title, :starts, :ends, :place, :participants, :author, :now)""")
+			.param("org", CurrentTenant.require().value())
+			.param("id", id)
+			.param("case", caseId)
+			.param("title", title)
+			.param("starts", Timestamp.from(command.startsAt()))
+			.param("ends", Timestamp.from(ends))
+			.param("place", command.place())
+			.param("participants", participants)
+			.param("author", (actor.userId() != null) ? actor.userId().value() : null)
+			.param("now", Timestamp.from(now))
+			.update();
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("change", "scheduled");
+		payload.put("appointmentId", id.toString());
+		payload.put("title", title);
+		payload.put("startsAt", command.startsAt().toString());
+		if (command.place() != null) {
+			payload.put("place", command.place());
+		}
+		this.timeline.record(caseId, "APPOINTMENT", actor.userId(), now, payload);
+		this.events
+			.publishEvent(new AppointmentChanged(CurrentTenant.require(), CaseId.of(caseId), id, "scheduled", title));
+		return appointment(caseId, id);
+	}
+
+	public Appointment recordOutcome(UUID caseId, UUID appointmentId, @Nullable String outcome, Actor actor) {
+		return recordOutcome(caseId, appointmentId, outcome, actor, this.clock.instant());
+	}
+
+	public Appointment recordOutcome(UUID caseId, UUID appointmentId, @Nullable String outcome, Actor actor,
+			Instant now) {
+		Appointment appointment = appointment(caseId, appointmentId);
+		Outcome parsed;
+		try {
+			parsed = Outcome.valueOf(String.valueOf(outcome).trim().toUpperCase());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("outcome", "appointment.outcome.invalid");
+		}
+		if (appointment.outcome() != null) {
+			throw new ConflictException("appointment.outcome.already-recorded", appointment.outcome().name());
+		}
+		this.jdbc.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id")
+			.param("outcome", parsed.name())
+			.param("now", Timestamp.from(now))
+			.param("id", appointmentId)
+			.update();
+		this.timeline.record(caseId, "APPOINTMENT", actor.userId(), now, Map.of("change", "outcome", "appointmentId",
+				appointmentId.toString(), "title", appointment.title(), "outcome", parsed.name()));
+		this.events.publishEvent(new AppointmentChanged(CurrentTenant.require(), CaseId.of(caseId), appointmentId,
+				"outcome-" + parsed.name().toLowerCase(), appointment.title()));
+		return appointment(caseId, appointmentId);
+	}
+
+	/** The iCalendar invitation of an appointment. */
+	@Transactional(readOnly = true)
+	public String invitation(UUID caseId, UUID appointmentId) {
+		CaseFile caseFile = this.cases.require(caseId);
+		return AppointmentInvitation.ics(appointment(caseId, appointmentId), caseFile, this.clock.instant());
+	}
+
+	private CaseTask task(UUID caseId, UUID taskId) {
+		return this.jdbc.sql("""
+				select id, case_id, title, due_at, assignee_id, done_at, created_at from case_task
+				where case_id = ? and id = ?""")
+			.params(caseId, taskId)
+			.query(CaseWork::task)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Tâche"));
+	}
+
+	private Appointment appointment(UUID caseId, UUID appointmentId) {
+		return this.jdbc.sql("""
+				select id, case_id, title, starts_at, ends_at, place, participants, outcome, outcome_at, created_at
+				from case_appointment where case_id = ? and id = ?""")
+			.params(caseId, appointmentId)
+			.query(CaseWork::appointment)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Rendez-vous"));
+	}
+
+	private static CaseTask task(ResultSet rs, int row) throws SQLException {
+		return new CaseTask(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("title"),
+				instant(rs, "due_at"), rs.getObject("assignee_id", UUID.class), instant(rs, "done_at"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static Appointment appointment(ResultSet rs, int row) throws SQLException {
+		Array participants = rs.getArray("participants");
+		String outcome = rs.getString("outcome");
+		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),
+				rs.getString("title"), rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				rs.getString("place"), Arrays.asList((String[]) participants.getArray()),
+				(outcome != null) ? Outcome.valueOf(outcome) : null, instant(rs, "outcome_at"),
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,594 @@
+package fr.atlas.cases.internal;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.atlas.cases.CaseCreated;
+import fr.atlas.cases.CaseId;
+import fr.atlas.cases.CaseNoteAdded;
+import fr.atlas.cases.CaseStateChanged;
+import fr.atlas.cases.CaseUpdated;
+import fr.atlas.cases.CaseWorkflowEventEmitted;
+import fr.atlas.cases.CasesMigrated;
+import fr.atlas.cases.engine.Decision;
+import fr.atlas.cases.engine.Decision.Move;
+import fr.atlas.cases.engine.Decision.Refusal;
+import fr.atlas.cases.engine.EntryAction;
+import fr.atlas.cases.engine.StateDefinition;
+import fr.atlas.cases.engine.Workflow;
+import fr.atlas.cases.engine.WorkflowValidation;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.UserId;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens, reads, edits and moves the current organisation's cases. State only changes
+ * through the case's workflow version ({@link Workflow#decide}); every change is written
+ * with a version check, recorded on the timeline and published as an audited event in the
+ * same transaction.
+ */
+@Service
+@Transactional
+public class Cases {
+
+	static final String COLUMNS = """
+			id, reference, case_type, workflow_version, state, title, assignee_id, priority, due_date, fields, tags,
+			source, state_entered_at, sla_due_at, sla_breached_at, closed_at, created_at, updated_at, version""";
+
+	static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
+
+	static final Set<String> SOURCES = Set.of("FORM", "IMPORT", "API", "PORTAL", "MANUAL", "DEMO");
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private final JdbcClient jdbc;
+
+	private final CaseJson json;
+
+	private final CaseTypes caseTypes;
+
+	private final Workflows workflows;
+
+	private final Timeline timeline;
+
+	private final Members members;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final IdempotencyKeys idempotencyKeys;
+
+	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
+			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys) {
+		this.idempotencyKeys = idempotencyKeys;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.caseTypes = caseTypes;
+		this.workflows = workflows;
+		this.timeline = timeline;
+		this.members = members;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public record NewCase(@Nullable String caseType, @Nullable String title, @Nullable UUID assigneeId,
+			@Nullable String priority, @Nullable LocalDate dueDate, @Nullable Map<String, Object> fields,
+			@Nullable List<String> tags, @Nullable String source) {
+	}
+
+	public record CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
+			@Nullable String text, int page, int size) {
+	}
+
+	public record CasePage(List<CaseFile> items, int page, int size, long total) {
+	}
+
+	public CaseFile create(NewCase command, Actor actor) {
+		return create(command, actor, this.clock);
+	}
+
+	/**
+	 * Opens a case, or with an idempotency key answers a retry with the first response.
+	 */
+	public IdempotencyKeys.Outcome createIdempotently(@Nullable String idempotencyKey, NewCase command, Actor actor) {
+		if (idempotencyKey == null) {
+			return new IdempotencyKeys.Outcome(this.json.toMap(create(command, actor)), false);
+		}
+		return this.idempotencyKeys.run(idempotencyKey.trim(), command, () -> create(command, actor));
+	}
+
+	/** Opens a case at the time of the given clock (demo data backdates cases). */
+	public CaseFile create(NewCase command, Actor actor, Clock at) {
+		List<FieldProblem> problems = new ArrayList<>();
+		String title = (command.title() != null) ? command.title().trim() : "";
+		if (command.caseType() == null || command.caseType().isBlank()) {
+			problems.add(new FieldProblem("caseType", "field.required"));
+		}
+		if (title.isEmpty()) {
+			problems.add(new FieldProblem("title", "field.required"));
+		}
+		else if (title.length() > 200) {
+			problems.add(new FieldProblem("title", "field.too-long", 200));
+		}
+		String priority = (command.priority() != null) ? command.priority().trim().toUpperCase() : "NORMAL";
+		if (!PRIORITIES.contains(priority)) {
+			problems.add(new FieldProblem("priority", "case.priority.invalid", String.join(", ", PRIORITIES)));
+		}
+		String source = (command.source() != null) ? command.source().trim().toUpperCase() : "API";
+		if (!SOURCES.contains(source)) {
+			problems.add(new FieldProblem("source", "case.source.invalid", String.join(", ", SOURCES)));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		CaseType type = this.caseTypes.find(command.caseType().trim())
+			.orElseThrow(() -> new InvalidInputException("caseType", "case.type.unknown", command.caseType()));
+		Map<String, Object> fields = type.fields()
+			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
+		checkAssignee(command.assigneeId());
+		WorkflowVersion version = this.workflows.current(type.key());
+		Workflow workflow = Workflow.of(version.definition(), at);
+		Move start = workflow.start();
+		Instant now = start.enteredAt();
+		UUID id = UUID.randomUUID();
+		String reference = nextReference(type, now);
+		this.jdbc
+			.sql("""
+					insert into case_file (org_id, id, case_type, workflow_version, state, reference, title, assignee_id,
+					    priority, due_date, fields, tags, source, state_entered_at, sla_due_at, created_by, created_at, updated_at)
+					values (:org, :id, :type, :version, :state, :reference, :title, :assignee, :priority, :due,
+					    :fields::jsonb, :tags, :source, :now, :sla, :author, :now, :now)""")
+			.param("org", CurrentTenant.require().value())
+			.param("id", id)
+			.param("type", type.key())
+			.param("version", version.version())
+			.param("state", start.target().key())
+			.param("reference", reference)
+			.param("title", title)
+			.param("assignee", command.assigneeId())
+			.param("priority", priority)
+			.param("due", (command.dueDate() != null) ? Date.valueOf(command.dueDate()) : null)
+			.param("fields", this.json.write(fields))
+			.param("tags", tags(command.tags()))
+			.param("source", source)
+			.param("now", Timestamp.from(now))
+			.param("sla", timestamp(start.slaDueAt()))
+			.param("author", userId(actor))
+			.update();
+		this.timeline.record(id, "CREATED", actor.userId(), now,
+				Map.of("to", start.target().key(), "reference", reference, "title", title));
+		this.events.publishEvent(
+				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
+		runEntryActions(id, type.key(), start, actor);
+		return require(id);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseFile> find(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from case_file where id = ?")
+			.param(id)
+			.query(this::map)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public CaseFile require(UUID id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Dossier"));
+	}
+
+	@Transactional(readOnly = true)
+	public CasePage search(CaseQuery query) {
+		int size = Math.min(Math.max(query.size(), 1), 500);
+		int page = Math.max(query.page(), 0);
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (query.caseType() != null && !query.caseType().isBlank()) {
+			where.append(" and case_type = :type");
+			params.put("type", query.caseType());
+		}
+		if (query.state() != null && !query.state().isBlank()) {
+			where.append(" and state = :state");
+			params.put("state", query.state());
+		}
+		if (query.assigneeId() != null) {
+			where.append(" and assignee_id = :assignee");
+			params.put("assignee", query.assigneeId());
+		}
+		if (query.text() != null && !query.text().isBlank()) {
+			where.append(" and (title ilike :text or reference ilike :text)");
+			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
+		}
+		long total = this.jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
+		List<CaseFile> items = this.jdbc
+			.sql("select " + COLUMNS + " from case_file" + where
+					+ " order by created_at desc, id limit :limit offset :offset")
+			.params(params)
+			.param("limit", size)
+			.param("offset", page * size)
+			.query(this::map)
+			.list();
+		return new CasePage(items, page, size, total);
+	}
+
+	/**
+	 * Applies a JSON merge patch of the editable properties ({@code title, assigneeId,
+	 * priority, dueDate, fields, tags}); {@code expectedVersion} must be the current one.
+	 */
+	@SuppressWarnings("unchecked")
+	public CaseFile update(UUID id, @Nullable Integer expectedVersion, Map<String, Object> patch, Actor actor) {
+		CaseFile current = require(id);
+		if (expectedVersion == null) {
+			throw new InvalidInputException("version", "field.required");
+		}
+		if (expectedVersion != current.version()) {
+			throw stale(current);
+		}
+		CaseType type = this.caseTypes.require(current.caseType());
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, Object> changes = new LinkedHashMap<>();
+		String title = current.title();
+		if (patch.containsKey("title")) {
+			title = (patch.get("title") instanceof String t) ? t.trim() : "";
+			if (title.isEmpty()) {
+				problems.add(new FieldProblem("title", "field.required"));
+			}
+			else if (title.length() > 200) {
+				problems.add(new FieldProblem("title", "field.too-long", 200));
+			}
+		}
+		UUID assignee = current.assigneeId();
+		if (patch.containsKey("assigneeId")) {
+			try {
+				Object raw = patch.get("assigneeId");
+				assignee = (raw == null || raw.toString().isBlank()) ? null : UUID.fromString(raw.toString());
+				checkAssignee(assignee);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("assigneeId", "field.invalid"));
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		String priority = current.priority();
+		if (patch.containsKey("priority")) {
+			priority = String.valueOf(patch.get("priority")).trim().toUpperCase();
+			if (!PRIORITIES.contains(priority)) {
+				problems.add(new FieldProblem("priority", "case.priority.invalid", String.join(", ", PRIORITIES)));
+			}
+		}
+		LocalDate due = current.dueDate();
+		if (patch.containsKey("dueDate")) {
+			try {
+				Object raw = patch.get("dueDate");
+				due = (raw == null || raw.toString().isBlank()) ? null : LocalDate.parse(raw.toString());
+			}
+			catch (DateTimeParseException ex) {
+				problems.add(new FieldProblem("dueDate", "field.invalid"));
+			}
+		}
+		Map<String, Object> fields = current.fields();
+		if (patch.get("fields") instanceof Map<?, ?> fieldChanges) {
+			try {
+				fields = type.fields().apply(current.fields(), (Map<String, Object>) fieldChanges);
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		List<String> tags = current.tags();
+		if (patch.containsKey("tags")) {
+			tags = (patch.get("tags") instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
+					: List.of();
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		diff(changes, "title", current.title(), title);
+		diff(changes, "assigneeId", current.assigneeId(), assignee);
+		diff(changes, "priority", current.priority(), priority);
+		diff(changes, "dueDate", current.dueDate(), due);
+		diff(changes, "tags", current.tags(), tags);
+		Set<String> fieldKeys = new HashSet<>(current.fields().keySet());
+		fieldKeys.addAll(fields.keySet());
+		for (String key : fieldKeys.stream().sorted().toList()) {
+			diff(changes, "fields." + key, current.fields().get(key), fields.get(key));
+		}
+		if (changes.isEmpty()) {
+			return current;
+		}
+		Instant now = this.clock.instant();
+		int updated = this.jdbc.sql("""
+				update case_file set title = :title, assignee_id = :assignee, priority = :priority, due_date = :due,
+				    fields = :fields::jsonb, tags = :tags, updated_at = :now, version = version + 1
+				where id = :id and version = :version""")
+			.param("title", title)
+			.param("assignee", assignee)
+			.param("priority", priority)
+			.param("due", (due != null) ? Date.valueOf(due) : null)
+			.param("fields", this.json.write(fields))
+			.param("tags", tags(tags))
+			.param("now", Timestamp.from(now))
+			.param("id", id)
+			.param("version", current.version())
+			.update();
+		if (updated == 0) {
+			throw stale(require(id));
+		}
+		this.timeline.record(id, "FIELD_CHANGE", actor.userId(), now, Map.of("changes", changes));
+		this.events.publishEvent(new CaseUpdated(CurrentTenant.require(), CaseId.of(id), current.reference(),
+				List.copyOf(changes.keySet())));
+		return require(id);
+	}
+
+	public CaseFile transition(UUID id, String transition, Map<String, Object> inputs,
+			@Nullable Integer expectedVersion, Actor actor) {
+		return transition(id, transition, inputs, expectedVersion, actor, this.clock);
+	}
+
+	/**
+	 * Moves a case through a transition of its workflow version, or refuses with a 409
+	 * that lists the transitions allowed now. Inputs that are custom fields of the type
+	 * are stored on the case. Two concurrent moves of one case cannot both succeed: the
+	 * update only applies to the version that was read.
+	 */
+	public CaseFile transition(UUID id, String transition, Map<String, Object> inputs,
+			@Nullable Integer expectedVersion, Actor actor, Clock at) {
+		CaseFile current = require(id);
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw stale(current);
+		}
+		Workflow workflow = Workflow
+			.of(this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at);
+		Decision decision = workflow.decide(current.state(), transition, current.fields(), inputs, actor::hasRole);
+		if (decision instanceof Refusal refusal) {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("reason", refusal.reason().name());
+			details.put("state", current.state());
+			details.put("transition", transition);
+			details.put("missing", refusal.missing());
+			details.put("allowedTransitions", refusal.allowedTransitions());
+			throw new ConflictException(refusal.reason().code(), details, transition,
+					String.join(", ", refusal.missing()), current.state());
+		}
+		Move move = (Move) decision;
+		CaseType type = this.caseTypes.require(current.caseType());
+		Map<String, Object> fieldInputs = new LinkedHashMap<>();
+		move.inputs().forEach((key, value) -> {
+			if (type.fields().has(key)) {
+				fieldInputs.put(key, value);
+			}
+		});
+		Map<String, Object> fields = type.fields().apply(current.fields(), fieldInputs);
+		StateDefinition target = move.target();
+		Instant now = move.enteredAt();
+		int updated = this.jdbc.sql("""
+				update case_file set state = :state, state_entered_at = :now, sla_due_at = :sla, sla_breached_at = null,
+				    closed_at = :closed, fields = :fields::jsonb, updated_at = :now, version = version + 1
+				where id = :id and version = :version""")
+			.param("state", target.key())
+			.param("now", Timestamp.from(now))
+			.param("sla", timestamp(move.slaDueAt()))
+			.param("closed", target.terminal() ? Timestamp.from(now) : null)
+			.param("fields", this.json.write(fields))
+			.param("id", id)
+			.param("version", current.version())
+			.update();
+		if (updated == 0) {
+			throw stale(require(id));
+		}
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("transition", transition);
+		payload.put("from", current.state());
+		payload.put("to", target.key());
+		if (!move.inputs().isEmpty()) {
+			payload.put("inputs", move.inputs());
+		}
+		this.timeline.record(id, "TRANSITION", actor.userId(), now, payload);
+		this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(id), current.reference(),
+				transition, current.state(), target.key()));
+		runEntryActions(id, current.caseType(), move, actor);
+		return require(id);
+	}
+
+	public void addNote(UUID id, String text, Actor actor) {
+		CaseFile current = require(id);
+		String note = (text != null) ? text.trim() : "";
+		if (note.isEmpty()) {
+			throw new InvalidInputException("text", "field.required");
+		}
+		if (note.length() > 10_000) {
+			throw new InvalidInputException("text", "field.too-long", 10_000);
+		}
+		this.timeline.record(id, "NOTE", actor.userId(), this.clock.instant(), Map.of("text", note));
+		this.events.publishEvent(new CaseNoteAdded(CurrentTenant.require(), CaseId.of(id), current.reference()));
+	}
+
+	/**
+	 * Moves the running cases of a type to a published version, mapping their states. The
+	 * mapping is checked against every state a running case is in before anything is
+	 * changed.
+	 */
+	public int migrate(String caseType, int targetVersion, Map<String, String> mapping, Actor actor) {
+		WorkflowVersion target = this.workflows.version(caseType, targetVersion);
+		if (!target.published()) {
+			throw new ConflictException("workflow.migrate-to-draft", caseType, targetVersion);
+		}
+		List<CaseFile> running = this.jdbc
+			.sql("select " + COLUMNS
+					+ " from case_file where case_type = ? and closed_at is null and workflow_version <> ? for update")
+			.params(caseType, targetVersion)
+			.query(this::map)
+			.list();
+		Set<String> states = new HashSet<>();
+		running.forEach((c) -> states.add(c.state()));
+		Workflows.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition()));
+		Instant now = this.clock.instant();
+		for (CaseFile c : running) {
+			String to = mapping.getOrDefault(c.state(), c.state());
+			StateDefinition state = target.definition().state(to).orElseThrow();
+			boolean moved = !to.equals(c.state());
+			this.jdbc.sql("""
+					update case_file set workflow_version = :version, state = :state,
+					    state_entered_at = case when :moved then :now else state_entered_at end,
+					    sla_due_at = case when :moved then :sla else sla_due_at end,
+					    closed_at = :closed, updated_at = :now, version = version + 1
+					where id = :id""")
+				.param("version", targetVersion)
+				.param("state", to)
+				.param("moved", moved)
+				.param("now", Timestamp.from(now))
+				.param("sla", timestamp(Workflow.slaDueAt(state, now)))
+				.param("closed", state.terminal() ? Timestamp.from(now) : null)
+				.param("id", c.id())
+				.update();
+			this.timeline.record(c.id(), "MIGRATION", actor.userId(), now, Map.of("fromVersion", c.workflowVersion(),
+					"toVersion", targetVersion, "from", c.state(), "to", to));
+			if (moved) {
+				this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
+						"migration", c.state(), to));
+			}
+		}
+		this.events.publishEvent(new CasesMigrated(CurrentTenant.require(), caseType, targetVersion, running.size()));
+		return running.size();
+	}
+
+	private void runEntryActions(UUID id, String caseType, Move move, Actor actor) {
+		for (EntryAction action : move.actions()) {
+			switch (action.type()) {
+				case CREATE_TASK -> {
+					Instant due = (action.due() != null) ? move.enteredAt().plus(action.due()) : null;
+					UUID taskId = UUID.randomUUID();
+					this.jdbc.sql("""
+							insert into case_task (org_id, id, case_id, title, due_at, created_at)
+							values (:org, :id, :case, :title, :due, :now)""")
+						.param("org", CurrentTenant.require().value())
+						.param("id", taskId)
+						.param("case", id)
+						.param("title", action.name())
+						.param("due", timestamp(due))
+						.param("now", Timestamp.from(move.enteredAt()))
+						.update();
+					Map<String, Object> payload = new LinkedHashMap<>();
+					payload.put("change", "created");
+					payload.put("taskId", taskId.toString());
+					payload.put("title", action.name());
+					payload.put("automatic", true);
+					this.timeline.record(id, "TASK", null, move.enteredAt(), payload);
+					this.events.publishEvent(new fr.atlas.cases.CaseTaskChanged(CurrentTenant.require(), CaseId.of(id),
+							taskId, "created", action.name()));
+				}
+				case EMIT_EVENT -> {
+					this.timeline.record(id, "EVENT", null, move.enteredAt(),
+							Map.of("name", action.name(), "state", move.target().key()));
+					this.events.publishEvent(new CaseWorkflowEventEmitted(CurrentTenant.require(), CaseId.of(id),
+							caseType, action.name(), move.target().key()));
+				}
+			}
+		}
+	}
+
+	private String nextReference(CaseType type, Instant now) {
+		int year = now.atZone(PARIS).getYear();
+		int number = this.jdbc.sql("""
+				insert into case_reference_counter (org_id, case_type, year, last_value) values (:org, :type, :year, 1)
+				on conflict (org_id, case_type, year) do update set last_value = case_reference_counter.last_value + 1
+				returning last_value""")
+			.param("org", CurrentTenant.require().value())
+			.param("type", type.key())
+			.param("year", year)
+			.query(Integer.class)
+			.single();
+		return "%s-%d-%05d".formatted(type.referencePrefix(), year, number);
+	}
+
+	private void checkAssignee(@Nullable UUID assignee) {
+		if (assignee != null && this.members.find(UserId.of(assignee)).filter((m) -> m.active()).isEmpty()) {
+			throw new InvalidInputException("assigneeId", "case.assignee.unknown");
+		}
+	}
+
+	private static ConflictException stale(CaseFile current) {
+		return new ConflictException("case.stale", Map.of("currentVersion", current.version()), current.version());
+	}
+
+	private static void diff(Map<String, Object> changes, String key, @Nullable Object before, @Nullable Object after) {
+		if (!Objects.equals(normalised(before), normalised(after))) {
+			Map<String, Object> change = new LinkedHashMap<>();
+			change.put("from", normalised(before));
+			change.put("to", normalised(after));
+			changes.put(key, change);
+		}
+	}
+
+	private static @Nullable Object normalised(@Nullable Object value) {
+		if (value instanceof Number number) {
+			return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+		}
+		return (value != null) ? value.toString() : null;
+	}
+
+	private static @Nullable UUID userId(Actor actor) {
+		return (actor.userId() != null) ? actor.userId().value() : null;
+	}
+
+	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
+		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	private static String[] tags(@Nullable List<String> tags) {
+		if (tags == null) {
+			return new String[0];
+		}
+		return tags.stream().map(String::trim).filter((t) -> !t.isEmpty()).distinct().toArray(String[]::new);
+	}
+
+	@SuppressWarnings("unchecked")
+	CaseFile map(ResultSet rs, int row) throws SQLException {
+		Array tags = rs.getArray("tags");
+		Date due = rs.getDate("due_date");
+		return new CaseFile(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("case_type"),
+				rs.getInt("workflow_version"), rs.getString("state"), rs.getString("title"),
+				rs.getObject("assignee_id", UUID.class), rs.getString("priority"),
+				(due != null) ? due.toLocalDate() : null, this.json.readMap(rs.getString("fields")),
+				Arrays.asList((String[]) tags.getArray()), rs.getString("source"),
+				rs.getTimestamp("state_entered_at").toInstant(), instant(rs, "sla_due_at"),
+				instant(rs, "sla_breached_at"), instant(rs, "closed_at"), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,255 @@
+package fr.atlas.cases.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.tenancy.DemoOrganisation;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo mode: a few hundred buyer leads and agency prospects of the demo organisation,
+ * spread over the last four months across every stage, with visits and demos (some
+ * no-shows), so the board and the report look like a real agency's. Made through the same
+ * services as real work, so timelines and audit are complete. Runs after the tenancy demo
+ * data and only while the organisation has no cases.
+ */
+@Component
+@ConditionalOnProperty(name = "atlas.demo.enabled", havingValue = "true")
+@Order(100)
+class DemoCases implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
+
+	static final int LEADS = 180;
+
+	static final int PROSPECTS = 120;
+
+	static final String[] FIRST = { "Camille", "Léa", "Hugo", "Louis", "Chloé", "Nathan", "Manon", "Jules", "Inès",
+			"Lucas", "Emma", "Gabriel", "Sarah", "Arthur", "Zoé", "Paul" };
+
+	static final String[] LAST = { "Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand",
+			"Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "Roux" };
+
+	static final String[] PLACES = { "Lyon 3e", "Lyon 6e", "Villeurbanne", "Caluire-et-Cuire", "Écully", "Oullins",
+			"Bron", "Lyon 7e", "Tassin-la-Demi-Lune", "Sainte-Foy-lès-Lyon" };
+
+	static final String[] POSTCODES = { "69003", "69006", "69100", "69300", "69130", "69600", "69500", "69007", "69160",
+			"69110" };
+
+	static final String[] PROPERTIES = { "T2", "T3", "T4", "Maison", "Studio", "Loft", "T5" };
+
+	static final String[] CITIES = { "Paris", "Lyon", "Marseille", "Bordeaux", "Nantes", "Lille", "Toulouse", "Nice",
+			"Rennes", "Grenoble" };
+
+	private final DemoOrganisation demo;
+
+	private final Cases cases;
+
+	private final CaseWork work;
+
+	private final CaseTypes caseTypes;
+
+	private final Members members;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	DemoCases(DemoOrganisation demo, Cases cases, CaseWork work, CaseTypes caseTypes, Members members, JdbcClient jdbc,
+			TransactionTemplate transactions, Clock clock) {
+		this.demo = demo;
+		this.cases = cases;
+		this.work = work;
+		this.caseTypes = caseTypes;
+		this.members = members;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		OrgId org = this.demo.orgId().orElse(null);
+		if (org == null) {
+			return;
+		}
+		CurrentTenant.runAs(org, () -> {
+			boolean empty = Boolean.TRUE.equals(this.transactions.execute((tx) -> {
+				this.caseTypes.ensureSeeded();
+				return this.jdbc.sql("select not exists (select 1 from case_file)").query(Boolean.class).single();
+			}));
+			if (!empty) {
+				return;
+			}
+			List<UUID> team = this.transactions
+				.execute((tx) -> this.members.active().stream().map((Member m) -> m.id().value()).toList());
+			Random random = new Random(2026);
+			Instant now = this.clock.instant();
+			for (int i = 0; i < LEADS; i++) {
+				this.transactions.executeWithoutResult((tx) -> lead(random, team, now));
+			}
+			for (int i = 0; i < PROSPECTS; i++) {
+				this.transactions.executeWithoutResult((tx) -> prospect(random, team, now));
+			}
+			log.info("Demo cases created: {} buyer leads and {} agency prospects", LEADS, PROSPECTS);
+		});
+	}
+
+	private void lead(Random random, List<UUID> team, Instant now) {
+		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		int place = random.nextInt(PLACES.length);
+		String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("contactName", name);
+		fields.put("postcode", POSTCODES[place]);
+		fields.put("phone", "06 %02d %02d %02d %02d".formatted(random.nextInt(100), random.nextInt(100),
+				random.nextInt(100), random.nextInt(100)));
+		String title = PROPERTIES[random.nextInt(PROPERTIES.length)] + " · " + PLACES[place] + " · " + name;
+		CaseFile c = this.cases.create(new Cases.NewCase("LEAD_ACHAT", title, pick(random, team),
+				random.nextInt(6) == 0 ? "HIGH" : "NORMAL", null, fields, List.of(), source(random)), Actor.system(),
+				Clock.fixed(at, ZoneOffset.UTC));
+		List<String> path = new ArrayList<>();
+		double roll = random.nextDouble();
+		if (roll < 0.18) {
+			// still new
+		}
+		else if (roll < 0.30) {
+			path.add("lose");
+		}
+		else {
+			path.add("qualify");
+			double next = random.nextDouble();
+			if (next < 0.25) {
+				path.add(random.nextBoolean() ? "lose" : "");
+			}
+			else {
+				path.add("plan_visit");
+				double after = random.nextDouble();
+				if (after < 0.30) {
+					path.add(random.nextBoolean() ? "lose" : "");
+				}
+				else {
+					path.add("make_offer");
+					double end = random.nextDouble();
+					path.add((end < 0.55) ? "win" : (end < 0.8) ? "lose" : "");
+				}
+			}
+		}
+		Instant step = at;
+		for (String transition : path) {
+			if (transition.isEmpty()) {
+				break;
+			}
+			step = step.plus(Duration.ofHours(2 + random.nextInt(24 * 6)));
+			if (step.isAfter(now)) {
+				break;
+			}
+			Map<String, Object> inputs = new LinkedHashMap<>();
+			switch (transition) {
+				case "qualify" -> {
+					inputs.put("budget", 150_000 + 10_000 * random.nextInt(60));
+					inputs.put("financing",
+							List.of("CASH", "LOAN_AGREED", "LOAN_IN_PROGRESS", "LOAN_TO_START").get(random.nextInt(4)));
+				}
+				case "lose" -> inputs.put("lossReason", List
+					.of("A acheté via une autre agence", "Projet abandonné", "Financement refusé", "Injoignable")
+					.get(random.nextInt(4)));
+				default -> {
+				}
+			}
+			c = this.cases.transition(c.id(), transition, inputs, null, Actor.system(),
+					Clock.fixed(step, ZoneOffset.UTC));
+			if (transition.equals("plan_visit")) {
+				visit(random, c, step, now, "Visite " + PLACES[place], PLACES[place]);
+			}
+		}
+	}
+
+	private void prospect(Random random, List<UUID> team, Instant now) {
+		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		String city = CITIES[random.nextInt(CITIES.length)];
+		String agency = "Agence " + LAST[random.nextInt(LAST.length)] + " Immobilier " + city;
+		String contact = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("agencyName", agency);
+		fields.put("city", city);
+		fields.put("contactName", contact);
+		CaseFile c = this.cases.create(new Cases.NewCase("PROSPECTION", agency, pick(random, team), "NORMAL", null,
+				fields, List.of("démo"), "IMPORT"), Actor.system(), Clock.fixed(at, ZoneOffset.UTC));
+		String[] funnel = { "contact", "reply", "schedule_demo", "demo_done", "start_trial", "sign" };
+		double[] keep = { 0.8, 0.45, 0.75, 0.8, 0.6, 0.65 };
+		Instant step = at;
+		for (int i = 0; i < funnel.length; i++) {
+			step = step.plus(Duration.ofHours(4 + random.nextInt(24 * 5)));
+			if (step.isAfter(now)) {
+				return;
+			}
+			if (random.nextDouble() > keep[i]) {
+				if (i > 0 && random.nextBoolean()) {
+					c = this.cases.transition(c.id(), "lose",
+							Map.of("lossReason",
+									List.of("Déjà équipé", "Pas de budget", "Pas le bon moment")
+										.get(random.nextInt(3))),
+							null, Actor.system(), Clock.fixed(step, ZoneOffset.UTC));
+				}
+				return;
+			}
+			Map<String, Object> inputs = funnel[i].equals("sign") ? Map.of("monthlyValue", 99 + 50 * random.nextInt(6))
+					: Map.of();
+			c = this.cases.transition(c.id(), funnel[i], inputs, null, Actor.system(),
+					Clock.fixed(step, ZoneOffset.UTC));
+			if (funnel[i].equals("schedule_demo")) {
+				visit(random, c, step, now, "Démo Atlas · " + agency, "Visioconférence");
+			}
+		}
+	}
+
+	private void visit(Random random, CaseFile c, Instant plannedAt, Instant now, String title, String place) {
+		Instant starts = plannedAt.plus(Duration.ofHours(24 + random.nextInt(24 * 7)))
+			.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+		Appointment appointment = this.work
+			.schedule(c.id(),
+					new CaseWork.NewAppointment(title, starts, starts.plus(Duration.ofHours(1)), place,
+							List.of((String) c.fields().getOrDefault("contactName", "Client"))),
+					Actor.system(), plannedAt);
+		if (starts.isBefore(now)) {
+			double roll = random.nextDouble();
+			String outcome = (roll < 0.74) ? "HELD"
+					: (roll < 0.90) ? "NO_SHOW" : (roll < 0.95) ? "CANCELLED" : "RESCHEDULED";
+			this.work.recordOutcome(c.id(), appointment.id(), outcome, Actor.system(),
+					starts.plus(Duration.ofHours(1)));
+		}
+	}
+
+	private static UUID pick(Random random, List<UUID> team) {
+		return team.isEmpty() ? null : team.get(random.nextInt(team.size()));
+	}
+
+	private static String source(Random random) {
+		return List.of("FORM", "PORTAL", "PORTAL", "MANUAL", "API").get(random.nextInt(5));
+	}
+
+}

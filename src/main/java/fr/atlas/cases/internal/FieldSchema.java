@@ -1,0 +1,133 @@
+package fr.atlas.cases.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The custom fields a case type allows. Values sent by users are checked and normalised
+ * against it: unknown keys and values of the wrong type are refused field by field;
+ * numbers may come as text ("250000"), and a null or blank value removes the field.
+ */
+public record FieldSchema(List<FieldSpec> fields) {
+
+	public FieldSchema {
+		fields = List.copyOf(fields);
+	}
+
+	public Optional<FieldSpec> field(String key) {
+		return this.fields.stream().filter((f) -> f.key().equals(key)).findFirst();
+	}
+
+	public boolean has(String key) {
+		return field(key).isPresent();
+	}
+
+	/**
+	 * Applies changes to current values and returns the result; throws with every problem
+	 * found, prefixed {@code fields.}.
+	 */
+	public Map<String, Object> apply(Map<String, Object> current, Map<String, ?> changes) {
+		Map<String, Object> result = new LinkedHashMap<>(current);
+		List<FieldProblem> problems = new ArrayList<>();
+		changes.forEach((key, value) -> {
+			FieldSpec spec = field(key).orElse(null);
+			if (spec == null) {
+				problems.add(new FieldProblem("fields." + key, "case.field.unknown", key));
+				return;
+			}
+			if (value == null || (value instanceof String text && text.isBlank())) {
+				result.remove(key);
+				return;
+			}
+			Object normalised = normalise(spec, value);
+			if (normalised == null) {
+				problems.add(new FieldProblem("fields." + key, "case.field.invalid-" + spec.type().name().toLowerCase(),
+						spec.options().isEmpty() ? key : String.join(", ", spec.options())));
+			}
+			else {
+				result.put(key, normalised);
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return result;
+	}
+
+	private static @Nullable Object normalise(FieldSpec spec, Object value) {
+		return switch (spec.type()) {
+			case TEXT -> (value instanceof String || value instanceof Number) ? value.toString().trim() : null;
+			case NUMBER -> number(value);
+			case BOOLEAN -> (value instanceof Boolean) ? value
+					: ("true".equals(value) || "false".equals(value)) ? Boolean.valueOf((String) value) : null;
+			case DATE -> date(value);
+			case CHOICE -> (value instanceof String text && spec.options().contains(text.trim())) ? text.trim() : null;
+		};
+	}
+
+	private static @Nullable Object number(Object value) {
+		if (value instanceof Number number) {
+			return number;
+		}
+		if (value instanceof String text) {
+			try {
+				BigDecimal parsed = new BigDecimal(text.trim().replace(" ", "").replace(',', '.'));
+				return (parsed.scale() <= 0) ? (Object) parsed.longValueExact() : parsed;
+			}
+			catch (NumberFormatException | ArithmeticException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	private static @Nullable Object date(Object value) {
+		try {
+			return (value instanceof String text) ? LocalDate.parse(text.trim()).toString() : null;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	public static FieldSchema read(List<Object> json) {
+		List<FieldSpec> fields = new ArrayList<>();
+		for (Object element : json) {
+			if (element instanceof Map<?, ?> map) {
+				Map<String, String> labels = new LinkedHashMap<>();
+				if (map.get("labels") instanceof Map<?, ?> l) {
+					l.forEach((k, v) -> labels.put(String.valueOf(k), String.valueOf(v)));
+				}
+				List<String> options = (map.get("options") instanceof List<?> o)
+						? o.stream().map(String::valueOf).toList() : List.of();
+				fields.add(new FieldSpec(String.valueOf(map.get("key")),
+						FieldSpec.Type.valueOf(String.valueOf(map.get("type"))), labels, options));
+			}
+		}
+		return new FieldSchema(fields);
+	}
+
+	public List<Map<String, Object>> write() {
+		return this.fields.stream().map((f) -> {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("key", f.key());
+			m.put("type", f.type().name());
+			m.put("labels", f.labels());
+			if (!f.options().isEmpty()) {
+				m.put("options", f.options());
+			}
+			return m;
+		}).toList();
+	}
+
+}

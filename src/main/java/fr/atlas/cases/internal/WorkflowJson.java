@@ -1,0 +1,195 @@
+package fr.atlas.cases.internal;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.cases.engine.EntryAction;
+import fr.atlas.cases.engine.StateDefinition;
+import fr.atlas.cases.engine.TransitionDefinition;
+import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON form of a workflow definition, used for storage, import and export: <pre>
+ * {"states": [{"key", "initial", "final", "labels": {"fr", "en"}, "colour", "sla": "PT2H",
+ *              "onEnter": [{"type": "CREATE_TASK"|"EMIT_EVENT", "name", "due"}]}],
+ *  "transitions": [{"name", "from": [...], "to", "labels", "roles", "requiredFields", "requiredInputs"}]}
+ * </pre> Shape errors are reported with the path of the offending element.
+ */
+public final class WorkflowJson {
+
+	private WorkflowJson() {
+	}
+
+	public static WorkflowDefinition read(Map<String, Object> json) {
+		List<FieldProblem> problems = new ArrayList<>();
+		List<StateDefinition> states = new ArrayList<>();
+		List<Map<String, Object>> rawStates = objects(json.get("states"), "states", problems);
+		for (int i = 0; i < rawStates.size(); i++) {
+			Map<String, Object> s = rawStates.get(i);
+			String path = "states[" + i + "]";
+			List<EntryAction> actions = new ArrayList<>();
+			List<Map<String, Object>> rawActions = objects(s.get("onEnter"), path + ".onEnter", problems);
+			for (int a = 0; a < rawActions.size(); a++) {
+				Map<String, Object> action = rawActions.get(a);
+				String actionPath = path + ".onEnter[" + a + "]";
+				try {
+					actions.add(new EntryAction(
+							EntryAction.Type.valueOf(text(action.get("type"), actionPath + ".type", problems)),
+							text(action.get("name"), actionPath + ".name", problems),
+							duration(action.get("due"), actionPath + ".due", problems)));
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(new FieldProblem(actionPath + ".type", "workflow.unknown-action", action.get("type")));
+				}
+			}
+			states.add(new StateDefinition(text(s.get("key"), path + ".key", problems), bool(s.get("initial")),
+					bool(s.get("final")), labels(s.get("labels")), optionalText(s.get("colour")),
+					duration(s.get("sla"), path + ".sla", problems), actions));
+		}
+		List<TransitionDefinition> transitions = new ArrayList<>();
+		List<Map<String, Object>> rawTransitions = objects(json.get("transitions"), "transitions", problems);
+		for (int i = 0; i < rawTransitions.size(); i++) {
+			Map<String, Object> t = rawTransitions.get(i);
+			String path = "transitions[" + i + "]";
+			transitions.add(new TransitionDefinition(text(t.get("name"), path + ".name", problems),
+					strings(t.get("from"), path + ".from", problems), text(t.get("to"), path + ".to", problems),
+					labels(t.get("labels")), strings(t.get("roles"), path + ".roles", problems),
+					strings(t.get("requiredFields"), path + ".requiredFields", problems),
+					strings(t.get("requiredInputs"), path + ".requiredInputs", problems)));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return new WorkflowDefinition(states, transitions);
+	}
+
+	public static Map<String, Object> write(WorkflowDefinition definition) {
+		List<Object> states = new ArrayList<>();
+		for (StateDefinition state : definition.states()) {
+			Map<String, Object> s = new LinkedHashMap<>();
+			s.put("key", state.key());
+			if (state.initial()) {
+				s.put("initial", true);
+			}
+			if (state.terminal()) {
+				s.put("final", true);
+			}
+			s.put("labels", new LinkedHashMap<>(state.labels()));
+			if (state.colour() != null) {
+				s.put("colour", state.colour());
+			}
+			if (state.sla() != null) {
+				s.put("sla", state.sla().toString());
+			}
+			if (!state.onEnter().isEmpty()) {
+				s.put("onEnter", state.onEnter().stream().map((action) -> {
+					Map<String, Object> a = new LinkedHashMap<>();
+					a.put("type", action.type().name());
+					a.put("name", action.name());
+					if (action.due() != null) {
+						a.put("due", action.due().toString());
+					}
+					return a;
+				}).toList());
+			}
+			states.add(s);
+		}
+		List<Object> transitions = new ArrayList<>();
+		for (TransitionDefinition transition : definition.transitions()) {
+			Map<String, Object> t = new LinkedHashMap<>();
+			t.put("name", transition.name());
+			t.put("from", transition.from());
+			t.put("to", transition.to());
+			t.put("labels", new LinkedHashMap<>(transition.labels()));
+			putIfAny(t, "roles", transition.roles());
+			putIfAny(t, "requiredFields", transition.requiredFields());
+			putIfAny(t, "requiredInputs", transition.requiredInputs());
+			transitions.add(t);
+		}
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("states", states);
+		json.put("transitions", transitions);
+		return json;
+	}
+
+	private static void putIfAny(Map<String, Object> target, String key, List<String> values) {
+		if (!values.isEmpty()) {
+			target.put(key, values);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> objects(@Nullable Object value, String path, List<FieldProblem> problems) {
+		if (value == null) {
+			return List.of();
+		}
+		if (!(value instanceof List<?> list) || list.stream().anyMatch((e) -> !(e instanceof Map))) {
+			problems.add(new FieldProblem(path, "workflow.expected-list-of-objects"));
+			return List.of();
+		}
+		return (List<Map<String, Object>>) list;
+	}
+
+	private static List<String> strings(@Nullable Object value, String path, List<FieldProblem> problems) {
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof String single) {
+			return List.of(single);
+		}
+		if (!(value instanceof List<?> list) || list.stream().anyMatch((e) -> !(e instanceof String))) {
+			problems.add(new FieldProblem(path, "workflow.expected-list-of-texts"));
+			return List.of();
+		}
+		return list.stream().map(String.class::cast).toList();
+	}
+
+	private static String text(@Nullable Object value, String path, List<FieldProblem> problems) {
+		if (!(value instanceof String text) || text.isBlank()) {
+			problems.add(new FieldProblem(path, "field.required"));
+			return "";
+		}
+		return text.trim();
+	}
+
+	private static @Nullable String optionalText(@Nullable Object value) {
+		return (value instanceof String text && !text.isBlank()) ? text.trim() : null;
+	}
+
+	private static boolean bool(@Nullable Object value) {
+		return Boolean.TRUE.equals(value) || "true".equals(value);
+	}
+
+	private static Map<String, String> labels(@Nullable Object value) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		if (value instanceof Map<?, ?> map) {
+			map.forEach((k, v) -> {
+				if (k instanceof String key && v instanceof String label) {
+					labels.put(key, label);
+				}
+			});
+		}
+		return labels;
+	}
+
+	private static @Nullable Duration duration(@Nullable Object value, String path, List<FieldProblem> problems) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return null;
+		}
+		try {
+			return Duration.parse(value.toString());
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new FieldProblem(path, "workflow.invalid-duration", value));
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,195 @@
+package fr.atlas.cases.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import fr.atlas.cases.WorkflowVersionChanged;
+import fr.atlas.cases.engine.DefinitionProblem;
+import fr.atlas.cases.engine.Workflow;
+import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.cases.engine.WorkflowValidation;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.UserId;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The workflow versions of the current organisation's case types: drafts that can be
+ * edited, published versions that never change, and the running engine for a version.
+ */
+@Service
+@Transactional
+public class Workflows {
+
+	private final JdbcClient jdbc;
+
+	private final CaseJson json;
+
+	private final CaseTypes caseTypes;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	// Published versions never change, so their parsed form can be kept per organisation.
+	private final Map<String, WorkflowDefinition> published = new ConcurrentHashMap<>();
+
+	Workflows(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, ApplicationEventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.caseTypes = caseTypes;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public List<WorkflowVersion> versions(String caseType) {
+		this.caseTypes.require(caseType);
+		return this.jdbc.sql("""
+				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				where case_type = ? order by version""").param(caseType).query(this::map).list();
+	}
+
+	public WorkflowVersion version(String caseType, int version) {
+		this.caseTypes.require(caseType);
+		return this.jdbc.sql("""
+				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				where case_type = ? and version = ?""")
+			.params(caseType, version)
+			.query(this::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Workflow " + caseType + " v" + version));
+	}
+
+	/** The latest published version: the one new cases start with. */
+	public WorkflowVersion current(String caseType) {
+		this.caseTypes.require(caseType);
+		return this.jdbc.sql("""
+				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				where case_type = ? and status = 'PUBLISHED' order by version desc limit 1""")
+			.param(caseType)
+			.query(this::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Workflow publié " + caseType));
+	}
+
+	/** The engine for a published version, as used by running cases. */
+	public Workflow engine(String caseType, int version) {
+		String cacheKey = CurrentTenant.require() + "/" + caseType + "/" + version;
+		WorkflowDefinition definition = this.published.get(cacheKey);
+		if (definition == null) {
+			WorkflowVersion loaded = version(caseType, version);
+			definition = loaded.definition();
+			if (loaded.published()) {
+				this.published.put(cacheKey, definition);
+			}
+		}
+		return Workflow.of(definition, this.clock);
+	}
+
+	public List<DefinitionProblem> validate(WorkflowDefinition definition) {
+		return WorkflowValidation.validate(definition);
+	}
+
+	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, @Nullable UserId author) {
+		this.caseTypes.require(caseType);
+		WorkflowDefinition definition = checked(document);
+		// Versions of a type are numbered in order; the type row serialises concurrent
+		// drafts.
+		this.jdbc.sql("select key from case_type where key = ? for update")
+			.param(caseType)
+			.query(String.class)
+			.single();
+		int next = this.jdbc.sql("select coalesce(max(version), 0) + 1 from workflow_definition where case_type = ?")
+			.param(caseType)
+			.query(Integer.class)
+			.single();
+		this.jdbc.sql("""
+				insert into workflow_definition (org_id, case_type, version, status, definition, created_at, created_by)
+				values (:org, :type, :version, 'DRAFT', :definition::jsonb, :now, :author)""")
+			.param("org", CurrentTenant.require().value())
+			.param("type", caseType)
+			.param("version", next)
+			.param("definition", this.json.write(WorkflowJson.write(definition)))
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("author", (author != null) ? author.value() : (UUID) null)
+			.update();
+		this.events.publishEvent(new WorkflowVersionChanged(CurrentTenant.require(), caseType, next, "drafted"));
+		return version(caseType, next);
+	}
+
+	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document) {
+		WorkflowVersion existing = version(caseType, version);
+		if (existing.published()) {
+			throw new ConflictException("workflow.published-immutable", caseType, version);
+		}
+		WorkflowDefinition definition = checked(document);
+		this.jdbc.sql(
+				"update workflow_definition set definition = :definition::jsonb where case_type = :type and version = :version")
+			.param("definition", this.json.write(WorkflowJson.write(definition)))
+			.param("type", caseType)
+			.param("version", version)
+			.update();
+		this.events.publishEvent(new WorkflowVersionChanged(CurrentTenant.require(), caseType, version, "edited"));
+		return version(caseType, version);
+	}
+
+	public WorkflowVersion publish(String caseType, int version) {
+		WorkflowVersion existing = version(caseType, version);
+		if (existing.published()) {
+			throw new ConflictException("workflow.already-published", caseType, version);
+		}
+		problemsOrThrow(WorkflowValidation.validate(existing.definition()));
+		Instant now = this.clock.instant();
+		this.jdbc.sql("""
+				update workflow_definition set status = 'PUBLISHED', published_at = :now
+				where case_type = :type and version = :version and status = 'DRAFT'""")
+			.param("now", java.sql.Timestamp.from(now))
+			.param("type", caseType)
+			.param("version", version)
+			.update();
+		this.events.publishEvent(new WorkflowVersionChanged(CurrentTenant.require(), caseType, version, "published"));
+		return version(caseType, version);
+	}
+
+	private WorkflowDefinition checked(Map<String, Object> document) {
+		WorkflowDefinition definition = WorkflowJson.read(document);
+		problemsOrThrow(WorkflowValidation.validate(definition));
+		return definition;
+	}
+
+	static void problemsOrThrow(List<DefinitionProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems.stream()
+				.map((p) -> new FieldProblem(p.path(), p.code(), p.arguments().toArray()))
+				.toList());
+		}
+	}
+
+	public Optional<WorkflowVersion> latestDraft(String caseType) {
+		return versions(caseType).stream().filter((v) -> !v.published()).reduce((a, b) -> b);
+	}
+
+	private WorkflowVersion map(ResultSet rs, int row) throws SQLException {
+		var publishedAt = rs.getTimestamp("published_at");
+		return new WorkflowVersion(rs.getString("case_type"), rs.getInt("version"),
+				WorkflowVersion.Status.valueOf(rs.getString("status")),
+				WorkflowJson.read(this.json.readMap(rs.getString("definition"))),
+				rs.getTimestamp("created_at").toInstant(), (publishedAt != null) ? publishedAt.toInstant() : null);
+	}
+
+}

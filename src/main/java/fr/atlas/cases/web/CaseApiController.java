@@ -1,0 +1,199 @@
+package fr.atlas.cases.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.cases.internal.Appointment;
+import fr.atlas.cases.internal.CaseEvent;
+import fr.atlas.cases.internal.CaseFile;
+import fr.atlas.cases.internal.CaseTask;
+import fr.atlas.cases.internal.CaseWork;
+import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.Cases.CasePage;
+import fr.atlas.cases.internal.Cases.CaseQuery;
+import fr.atlas.cases.internal.Cases.NewCase;
+import fr.atlas.cases.internal.Timeline;
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases", description = "Cases (dossiers), their workflow transitions, timeline, tasks and appointments")
+class CaseApiController {
+
+	private final Cases cases;
+
+	private final CaseWork work;
+
+	private final Timeline timeline;
+
+	private final CaseActors actors;
+
+	CaseApiController(Cases cases, CaseWork work, Timeline timeline, CaseActors actors) {
+		this.cases = cases;
+		this.work = work;
+		this.timeline = timeline;
+		this.actors = actors;
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Open a case in the initial state of its type's current workflow",
+			description = "With an Idempotency-Key header, a retry with the same key and body returns the first "
+					+ "response and creates nothing; the same key with another body is a 409.")
+	ResponseEntity<Object> create(
+			@Parameter(description = "Makes retries safe") @RequestHeader(name = "Idempotency-Key",
+					required = false) @Nullable String idempotencyKey,
+			@RequestBody NewCase request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		var outcome = this.cases.createIdempotently(idempotencyKey, request, this.actors.of(principal));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + outcome.response().get("id")))
+			.header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
+			.body(outcome.response());
+	}
+
+	@GetMapping
+	@Operation(summary = "List cases, newest first, filtered by type, state, assignee or text")
+	CasePage list(@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable UUID assignee, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		return this.cases.search(new CaseQuery(type, state, assignee, q, page, size));
+	}
+
+	@GetMapping("/{id}")
+	CaseFile get(@PathVariable UUID id) {
+		return this.cases.require(id);
+	}
+
+	@PatchMapping("/{id}")
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Edit a case (merge patch); 'version' must be the current one, else 409",
+			description = "Editable: title, assigneeId, priority, dueDate, fields (merged; null removes), tags.")
+	CaseFile update(@PathVariable UUID id, @RequestBody Map<String, Object> patch,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		Map<String, Object> changes = new LinkedHashMap<>(patch);
+		Integer version = version(changes.remove("version"));
+		return this.cases.update(id, version, changes, this.actors.of(principal));
+	}
+
+	@PostMapping("/{id}/transitions")
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Move a case through a transition of its workflow",
+			description = "Body: {\"transition\": name, \"version\"?: expected version, ...inputs}. A refusal is a 409 "
+					+ "problem with reason (UNKNOWN_TRANSITION, NOT_FROM_CURRENT_STATE, ROLE_NOT_ALLOWED, GUARD_FAILED, "
+					+ "INPUT_MISSING), missing fields or inputs, and allowedTransitions.")
+	CaseFile transition(@PathVariable UUID id, @RequestBody Map<String, Object> body,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		Map<String, Object> inputs = new LinkedHashMap<>(body);
+		Object transition = inputs.remove("transition");
+		Integer version = version(inputs.remove("version"));
+		if (!(transition instanceof String name) || name.isBlank()) {
+			throw new InvalidInputException("transition", "field.required");
+		}
+		return this.cases.transition(id, name.trim(), inputs, version, this.actors.of(principal));
+	}
+
+	@GetMapping("/{id}/timeline")
+	List<CaseEvent> timeline(@PathVariable UUID id) {
+		this.cases.require(id);
+		return this.timeline.of(id);
+	}
+
+	@PostMapping("/{id}/notes")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Void> note(@PathVariable UUID id, @RequestBody NoteRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		this.cases.addNote(id, (request.text() != null) ? request.text() : "", this.actors.of(principal));
+		return ResponseEntity.status(201).build();
+	}
+
+	@GetMapping("/{id}/tasks")
+	List<CaseTask> tasks(@PathVariable UUID id) {
+		return this.work.tasks(id);
+	}
+
+	@PostMapping("/{id}/tasks")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<CaseTask> addTask(@PathVariable UUID id, @RequestBody CaseWork.NewTask request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return ResponseEntity.status(201).body(this.work.addTask(id, request, this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/tasks/{taskId}/complete")
+	@PreAuthorize("hasRole('AGENT')")
+	CaseTask completeTask(@PathVariable UUID id, @PathVariable UUID taskId,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.work.completeTask(id, taskId, this.actors.of(principal));
+	}
+
+	@GetMapping("/{id}/appointments")
+	List<Appointment> appointments(@PathVariable UUID id) {
+		return this.work.appointments(id);
+	}
+
+	@PostMapping("/{id}/appointments")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Appointment> schedule(@PathVariable UUID id, @RequestBody CaseWork.NewAppointment request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return ResponseEntity.status(201).body(this.work.schedule(id, request, this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Record how an appointment went: HELD, NO_SHOW, CANCELLED or RESCHEDULED")
+	Appointment outcome(@PathVariable UUID id, @PathVariable UUID appointmentId, @RequestBody OutcomeRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.work.recordOutcome(id, appointmentId, request.outcome(), this.actors.of(principal));
+	}
+
+	@GetMapping(path = "/{id}/appointments/{appointmentId}/invitation.ics", produces = "text/calendar")
+	@Operation(summary = "The appointment as an iCalendar invitation")
+	ResponseEntity<String> invitation(@PathVariable UUID id, @PathVariable UUID appointmentId) {
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"rendez-vous.ics\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=utf-8"))
+			.body(this.work.invitation(id, appointmentId));
+	}
+
+	private static @Nullable Integer version(@Nullable Object raw) {
+		if (raw == null) {
+			return null;
+		}
+		if (raw instanceof Number number) {
+			return number.intValue();
+		}
+		try {
+			return Integer.valueOf(raw.toString().trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("version", "field.invalid");
+		}
+	}
+
+	record NoteRequest(@Nullable String text) {
+	}
+
+	record OutcomeRequest(@Nullable String outcome) {
+	}
+
+}

@@ -1,0 +1,352 @@
+package fr.atlas.cases.web;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import fr.atlas.cases.engine.StateDefinition;
+import fr.atlas.cases.engine.TransitionDefinition;
+import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.cases.internal.Actor;
+import fr.atlas.cases.internal.CaseFile;
+import fr.atlas.cases.internal.CaseJson;
+import fr.atlas.cases.internal.CaseType;
+import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.CaseWork;
+import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.Cases.CaseQuery;
+import fr.atlas.cases.internal.Timeline;
+import fr.atlas.cases.internal.Workflows;
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of cases: the filtered list, the Kanban board of a case type (drag and drop
+ * posts to {@code /cases/{id}/move}) and the case page with its transitions, fields,
+ * timeline, notes, tasks and appointments.
+ */
+@Controller
+@RequestMapping("/cases")
+class CasePagesController {
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private final Cases cases;
+
+	private final CaseTypes caseTypes;
+
+	private final Workflows workflows;
+
+	private final CaseWork work;
+
+	private final Timeline timeline;
+
+	private final Members members;
+
+	private final CaseActors actors;
+
+	private final UiMessages messages;
+
+	private final CaseJson json;
+
+	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
+			Members members, CaseActors actors, UiMessages messages, CaseJson json) {
+		this.cases = cases;
+		this.caseTypes = caseTypes;
+		this.workflows = workflows;
+		this.work = work;
+		this.timeline = timeline;
+		this.members = members;
+		this.actors = actors;
+		this.messages = messages;
+		this.json = json;
+	}
+
+	@Bean
+	static NavigationEntry casesNavigation() {
+		return new NavigationEntry("/cases", "nav.cases", 30, "cases", null);
+	}
+
+	@ModelAttribute("canEdit")
+	boolean canEdit(@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.actors.of(principal).hasRole("AGENT");
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable String type,
+			@RequestParam(required = false) @Nullable String state,
+			@RequestParam(required = false) @Nullable UUID assignee, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		List<CaseType> types = this.caseTypes.all();
+		model.addAttribute("types", types);
+		model.addAttribute("typeLabels",
+				types.stream().collect(Collectors.toMap(CaseType::key, (t) -> t.label(lang()))));
+		model.addAttribute("type", type);
+		model.addAttribute("state", state);
+		model.addAttribute("assignee", assignee);
+		model.addAttribute("q", q);
+		if (type != null && !type.isBlank()) {
+			model.addAttribute("states", this.workflows.current(type).definition().states());
+		}
+		model.addAttribute("result", this.cases.search(new CaseQuery(type, state, assignee, q, page, 50)));
+		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("members", this.members.active());
+		return "cases/list";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	String create(@RequestParam String caseType, @RequestParam String title,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		try {
+			CaseFile created = this.cases.create(
+					new Cases.NewCase(caseType, title, principal.userId().value(), null, null, null, null, "MANUAL"),
+					this.actors.of(principal));
+			return "redirect:/cases/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			return "redirect:/cases";
+		}
+	}
+
+	@GetMapping("/board")
+	String board(@RequestParam(defaultValue = "LEAD_ACHAT") String type, Model model) {
+		CaseType caseType = this.caseTypes.require(type);
+		WorkflowDefinition definition = this.workflows.current(type).definition();
+		List<CaseFile> all = this.cases.search(new CaseQuery(type, null, null, null, 0, 500)).items();
+		Map<String, List<CaseFile>> byState = new LinkedHashMap<>();
+		definition.states().forEach((s) -> byState.put(s.key(), new ArrayList<>()));
+		all.forEach((c) -> byState.computeIfAbsent(c.state(), (k) -> new ArrayList<>()).add(c));
+		List<Map<String, Object>> moves = definition.transitions()
+			.stream()
+			.map((t) -> Map.<String, Object>of("name", t.name(), "from", t.from(), "to", t.to(), "label",
+					t.label(lang()), "requiredInputs", t.requiredInputs()))
+			.toList();
+		model.addAttribute("types", this.caseTypes.all());
+		model.addAttribute("caseType", caseType);
+		model.addAttribute("states", definition.states());
+		model.addAttribute("byState", byState);
+		model.addAttribute("transitionsJson", this.json.write(moves));
+		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("lang", lang());
+		return "cases/board";
+	}
+
+	/**
+	 * The board's drag and drop: a transition answered in JSON, refusals with a reason.
+	 */
+	@PostMapping("/{id}/move")
+	@ResponseBody
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Map<String, Object>> move(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
+		String transition = String.valueOf(inputs.remove("transition"));
+		inputs.remove("_csrf");
+		Integer version = parseVersion(inputs.remove("version"));
+		try {
+			CaseFile moved = this.cases.transition(id, transition, inputs, version, this.actors.of(principal));
+			return ResponseEntity.ok(Map.of("ok", true, "state", moved.state(), "version", moved.version()));
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("ok", false);
+			body.put("message", this.messages.of(ex));
+			if (ex instanceof ConflictException conflict) {
+				body.putAll(conflict.details());
+			}
+			return ResponseEntity.status((ex instanceof ConflictException) ? 409 : 400).body(body);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String page(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		CaseFile caseFile = this.cases.require(id);
+		CaseType type = this.caseTypes.require(caseFile.caseType());
+		WorkflowDefinition definition = this.workflows.engine(caseFile.caseType(), caseFile.workflowVersion())
+			.definition();
+		Actor actor = this.actors.of(principal);
+		List<TransitionDefinition> available = definition.transitionsFrom(caseFile.state())
+			.stream()
+			.filter((t) -> t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))
+			.toList();
+		model.addAttribute("c", caseFile);
+		model.addAttribute("caseType", type);
+		model.addAttribute("state", definition.state(caseFile.state()).orElse(null));
+		model.addAttribute("states", definition.states()
+			.stream()
+			.collect(Collectors.toMap(StateDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+		model.addAttribute("transitions", available);
+		model.addAttribute("timeline", this.timeline.of(id));
+		model.addAttribute("tasks", this.work.tasks(id));
+		model.addAttribute("appointments", this.work.appointments(id));
+		model.addAttribute("members", this.members.active());
+		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("lang", lang());
+		return "cases/case";
+	}
+
+	@PostMapping("/{id}/transitions")
+	@PreAuthorize("hasRole('AGENT')")
+	String transition(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
+		String transition = String.valueOf(inputs.remove("transition"));
+		inputs.remove("_csrf");
+		Integer version = parseVersion(inputs.remove("version"));
+		inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
+		return attempt(id, redirect,
+				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}")
+	@PreAuthorize("hasRole('AGENT')")
+	String update(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		Map<String, Object> patch = new LinkedHashMap<>();
+		Map<String, Object> fields = new LinkedHashMap<>();
+		form.toSingleValueMap().forEach((key, value) -> {
+			if (key.startsWith("fields.")) {
+				fields.put(key.substring("fields.".length()), value);
+			}
+			else if (List.of("title", "assigneeId", "priority", "dueDate").contains(key)) {
+				patch.put(key, value);
+			}
+		});
+		if (form.containsKey("tags")) {
+			patch.put("tags", List.of(form.getFirst("tags").split(",")).stream().map(String::trim).toList());
+		}
+		patch.put("fields", fields);
+		Integer version = parseVersion(form.getFirst("version"));
+		return attempt(id, redirect, () -> this.cases.update(id, version, patch, this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/notes")
+	@PreAuthorize("hasRole('AGENT')")
+	String note(@PathVariable UUID id, @RequestParam String text, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> {
+			this.cases.addNote(id, text, this.actors.of(principal));
+			return null;
+		});
+	}
+
+	@PostMapping("/{id}/tasks")
+	@PreAuthorize("hasRole('AGENT')")
+	String addTask(@PathVariable UUID id, @RequestParam String title,
+			@RequestParam(required = false) @Nullable String dueAt, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.work.addTask(id,
+				new CaseWork.NewTask(title, localInstant("dueAt", dueAt), null), this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/tasks/{taskId}/complete")
+	@PreAuthorize("hasRole('AGENT')")
+	String completeTask(@PathVariable UUID id, @PathVariable UUID taskId,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> this.work.completeTask(id, taskId, this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/appointments")
+	@PreAuthorize("hasRole('AGENT')")
+	String schedule(@PathVariable UUID id, @RequestParam String title, @RequestParam String startsAt,
+			@RequestParam(required = false) @Nullable String place,
+			@RequestParam(required = false) @Nullable String participants,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		return attempt(id, redirect,
+				() -> this.work.schedule(id,
+						new CaseWork.NewAppointment(title, localInstant("startsAt", startsAt), null, place,
+								(participants != null) ? List.of(participants.split(",")) : List.of()),
+						this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
+	@PreAuthorize("hasRole('AGENT')")
+	String outcome(@PathVariable UUID id, @PathVariable UUID appointmentId, @RequestParam String outcome,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		return attempt(id, redirect,
+				() -> this.work.recordOutcome(id, appointmentId, outcome, this.actors.of(principal)));
+	}
+
+	@GetMapping(path = "/{id}/appointments/{appointmentId}/invitation.ics", produces = "text/calendar")
+	@ResponseBody
+	ResponseEntity<String> invitation(@PathVariable UUID id, @PathVariable UUID appointmentId) {
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"rendez-vous.ics\"")
+			.contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=utf-8"))
+			.body(this.work.invitation(id, appointmentId));
+	}
+
+	private String attempt(UUID id, RedirectAttributes redirect, java.util.function.Supplier<?> work) {
+		try {
+			work.get();
+			redirect.addFlashAttribute("notice", this.messages.text("cases.saved"));
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+		}
+		return "redirect:/cases/" + id;
+	}
+
+	private Map<UUID, String> memberNames() {
+		return this.members.all().stream().collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a));
+	}
+
+	private static @Nullable Integer parseVersion(@Nullable Object raw) {
+		try {
+			return (raw != null && !raw.toString().isBlank()) ? Integer.valueOf(raw.toString().trim()) : null;
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidInputException("version", "field.invalid");
+		}
+	}
+
+	/** A datetime-local field, read as Paris time. */
+	private static @Nullable Instant localInstant(String field, @Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDateTime.parse(value).atZone(PARIS).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, "field.invalid");
+		}
+	}
+
+	private static String lang() {
+		return LocaleContextHolder.getLocale().getLanguage();
+	}
+
+}

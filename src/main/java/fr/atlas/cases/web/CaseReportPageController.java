@@ -1,0 +1,153 @@
+package fr.atlas.cases.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import fr.atlas.cases.internal.CaseReports;
+import fr.atlas.cases.internal.CaseReports.Breakdown;
+import fr.atlas.cases.internal.CaseReports.Conversion;
+import fr.atlas.cases.internal.CaseReports.Delay;
+import fr.atlas.cases.internal.CaseReports.Stage;
+import fr.atlas.cases.internal.CaseReports.Summary;
+import fr.atlas.cases.internal.CaseType;
+import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The cases dashboard: the north-star metric (appointments planned), the no-show rate,
+ * delays, conversion per stage, per agent and per source over a chosen period, and the
+ * same numbers as CSV.
+ */
+@Controller
+class CaseReportPageController {
+
+	private final CaseReports reports;
+
+	private final CaseTypes caseTypes;
+
+	private final Members members;
+
+	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members) {
+		this.reports = reports;
+		this.caseTypes = caseTypes;
+		this.members = members;
+	}
+
+	@GetMapping("/cases/reports")
+	String dashboard(@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, Model model) {
+		LocalDate end = (to != null) ? to : LocalDate.now(CaseReportApiController.PARIS);
+		LocalDate start = (from != null) ? from : end.minusDays(29);
+		Summary summary = summary(start, end);
+		model.addAttribute("from", start);
+		model.addAttribute("to", end);
+		model.addAttribute("summary", summary);
+		model.addAttribute("typeLabels", typeLabels());
+		model.addAttribute("memberNames", memberNames());
+		return "cases/reports";
+	}
+
+	@GetMapping(path = "/cases/reports.csv", produces = "text/csv")
+	@ResponseBody
+	ResponseEntity<String> csv(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		Summary summary = summary(from, to);
+		Map<String, String> names = memberNames();
+		StringBuilder csv = new StringBuilder("section;key;value;count;rate\n");
+		csv.append("north-star;appointmentsPlanned;;").append(summary.appointmentsPlanned()).append(";\n");
+		csv.append("appointments;held;;").append(summary.appointmentsHeld()).append(";\n");
+		csv.append("appointments;noShows;;")
+			.append(summary.noShows())
+			.append(';')
+			.append(rate(summary.noShowRate()))
+			.append('\n');
+		csv.append("cases;opened;;").append(summary.casesOpened()).append(";\n");
+		for (Conversion conversion : summary.conversion()) {
+			for (Stage stage : conversion.stages()) {
+				csv.append("conversion;")
+					.append(conversion.caseType())
+					.append(';')
+					.append(stage.state())
+					.append(';')
+					.append(stage.reached())
+					.append(';')
+					.append(rate(stage.rate()))
+					.append('\n');
+			}
+		}
+		for (Delay delay : summary.delays()) {
+			csv.append("delay-hours;")
+				.append(delay.name())
+				.append(";median;")
+				.append(delay.cases())
+				.append(';')
+				.append(rate(delay.medianHours()))
+				.append('\n');
+			csv.append("delay-hours;")
+				.append(delay.name())
+				.append(";p90;")
+				.append(delay.cases())
+				.append(';')
+				.append(rate(delay.p90Hours()))
+				.append('\n');
+		}
+		for (Breakdown row : summary.byAgent()) {
+			csv.append("agent;")
+				.append(cell(row.key() != null ? names.getOrDefault(row.key(), row.key()) : "—"))
+				.append(";won;")
+				.append(row.opened())
+				.append(';')
+				.append(rate(row.winRate()))
+				.append('\n');
+		}
+		for (Breakdown row : summary.bySource()) {
+			csv.append("source;")
+				.append(row.key())
+				.append(";won;")
+				.append(row.opened())
+				.append(';')
+				.append(rate(row.winRate()))
+				.append('\n');
+		}
+		return ResponseEntity.ok()
+			.header("Content-Disposition", "attachment; filename=\"atlas-dossiers-" + from + "-" + to + ".csv\"")
+			.body(csv.toString());
+	}
+
+	private Summary summary(LocalDate from, LocalDate to) {
+		Instant start = from.atStartOfDay(CaseReportApiController.PARIS).toInstant();
+		Instant end = to.plusDays(1).atStartOfDay(CaseReportApiController.PARIS).toInstant();
+		return this.reports.summary(start, end.isAfter(start) ? end : start.plusSeconds(1));
+	}
+
+	private Map<String, String> typeLabels() {
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		return this.caseTypes.all().stream().collect(Collectors.toMap(CaseType::key, (t) -> t.label(language)));
+	}
+
+	private Map<String, String> memberNames() {
+		return this.members.all()
+			.stream()
+			.collect(Collectors.toMap((Member m) -> m.id().value().toString(), Member::name, (a, b) -> a));
+	}
+
+	private static String rate(@Nullable Double value) {
+		return (value != null) ? value.toString() : "";
+	}
+
+	private static String cell(String text) {
+		return "\"" + text.replace("\"", "\"\"") + "\"";
+	}
+
+}

@@ -1,0 +1,189 @@
+package fr.atlas.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fr.atlas.cases.engine.DefinitionProblem;
+import fr.atlas.cases.internal.CaseType;
+import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.WorkflowJson;
+import fr.atlas.cases.internal.WorkflowVersion;
+import fr.atlas.cases.internal.Workflows;
+import fr.atlas.platform.AtlasPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/case-types")
+@Tag(name = "Case types and workflows",
+		description = "Case types, their versioned workflow definitions (JSON import/export), publication and migration")
+class CaseTypeApiController {
+
+	private final CaseTypes caseTypes;
+
+	private final Workflows workflows;
+
+	private final Cases cases;
+
+	private final CaseActors actors;
+
+	private final MessageSource messages;
+
+	CaseTypeApiController(CaseTypes caseTypes, Workflows workflows, Cases cases, CaseActors actors,
+			MessageSource messages) {
+		this.caseTypes = caseTypes;
+		this.workflows = workflows;
+		this.cases = cases;
+		this.actors = actors;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	List<CaseTypeResponse> list() {
+		return this.caseTypes.all()
+			.stream()
+			.map((type) -> new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(),
+					type.fields().write(), this.workflows.current(type.key()).version()))
+			.toList();
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(
+			summary = "Import a new case type from the export format (key, labels, referencePrefix, fields, workflow)",
+			description = "The workflow becomes published version 1. An existing key is a 409; invalid documents a 400.")
+	ResponseEntity<CaseTypeResponse> importType(@RequestBody Map<String, Object> document) {
+		CaseType type = this.caseTypes.create(document);
+		return ResponseEntity.created(URI.create("/api/v1/case-types/" + type.key()))
+			.body(new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(), type.fields().write(), 1));
+	}
+
+	@GetMapping("/{key}")
+	@Operation(summary = "Export a case type with its current published workflow, in the import format")
+	Map<String, Object> export(@PathVariable String key) {
+		CaseType type = this.caseTypes.require(key);
+		return this.caseTypes.export(type, this.workflows.current(key).definition());
+	}
+
+	@GetMapping("/{key}/workflows")
+	List<VersionSummary> versions(@PathVariable String key) {
+		return this.workflows.versions(key).stream().map(VersionSummary::of).toList();
+	}
+
+	@GetMapping("/{key}/workflows/{version}")
+	VersionResponse version(@PathVariable String key, @PathVariable int version) {
+		return VersionResponse.of(this.workflows.version(key, version));
+	}
+
+	@PostMapping("/{key}/workflows")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Create a draft version from a JSON definition ({states, transitions}, or an export)",
+			description = "Invalid graphs are refused with a 400 listing every problem.")
+	ResponseEntity<VersionResponse> createDraft(@PathVariable String key, @RequestBody Map<String, Object> document,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		WorkflowVersion draft = this.workflows.createDraft(key, definitionOf(document), principal.userId());
+		return ResponseEntity.created(URI.create("/api/v1/case-types/" + key + "/workflows/" + draft.version()))
+			.body(VersionResponse.of(draft));
+	}
+
+	@PostMapping("/{key}/workflows/validate")
+	@Operation(summary = "Check a JSON definition without saving it")
+	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document) {
+		this.caseTypes.require(key);
+		List<DefinitionProblem> problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
+		Locale locale = LocaleContextHolder.getLocale();
+		return new ValidationResponse(problems.isEmpty(),
+				problems.stream()
+					.map((p) -> new Problem(p.path(), p.code(),
+							this.messages.getMessage(p.code(), p.arguments().toArray(), p.code(), locale)))
+					.toList());
+	}
+
+	@PutMapping("/{key}/workflows/{version}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Replace a draft's definition; a published version is immutable (409)")
+	VersionResponse updateDraft(@PathVariable String key, @PathVariable int version,
+			@RequestBody Map<String, Object> document) {
+		return VersionResponse.of(this.workflows.updateDraft(key, version, definitionOf(document)));
+	}
+
+	@PostMapping("/{key}/workflows/{version}/publish")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Publish a draft: new cases use it; it can no longer change")
+	VersionResponse publish(@PathVariable String key, @PathVariable int version) {
+		return VersionResponse.of(this.workflows.publish(key, version));
+	}
+
+	@PostMapping("/{key}/workflows/{version}/migrate")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Move running cases to this published version with a state mapping",
+			description = "Body: {\"mapping\": {\"OLD_STATE\": \"NEW_STATE\"}}. States kept by the new version need no "
+					+ "entry. The mapping is checked against every running state before anything changes (400).")
+	MigrationResponse migrate(@PathVariable String key, @PathVariable int version,
+			@RequestBody MigrationRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		int migrated = this.cases.migrate(key, version, (request.mapping() != null) ? request.mapping() : Map.of(),
+				this.actors.of(principal));
+		return new MigrationResponse(version, migrated);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> definitionOf(Map<String, Object> document) {
+		return (document.get("workflow") instanceof Map<?, ?> workflow) ? (Map<String, Object>) workflow : document;
+	}
+
+	record CaseTypeResponse(String key, Map<String, String> labels, String referencePrefix,
+			List<Map<String, Object>> fields, int currentVersion) {
+	}
+
+	record VersionSummary(int version, String status, Instant createdAt, @Nullable Instant publishedAt) {
+
+		static VersionSummary of(WorkflowVersion version) {
+			return new VersionSummary(version.version(), version.status().name(), version.createdAt(),
+					version.publishedAt());
+		}
+
+	}
+
+	record VersionResponse(String caseType, int version, String status, Instant createdAt,
+			@Nullable Instant publishedAt, Map<String, Object> definition) {
+
+		static VersionResponse of(WorkflowVersion version) {
+			return new VersionResponse(version.caseType(), version.version(), version.status().name(),
+					version.createdAt(), version.publishedAt(),
+					new LinkedHashMap<>(WorkflowJson.write(version.definition())));
+		}
+
+	}
+
+	record ValidationResponse(boolean valid, List<Problem> problems) {
+	}
+
+	record Problem(String path, String code, String message) {
+	}
+
+	record MigrationRequest(@Nullable Map<String, String> mapping) {
+	}
+
+	record MigrationResponse(int version, int migrated) {
+	}
+
+}

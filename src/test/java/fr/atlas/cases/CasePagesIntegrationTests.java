@@ -1,0 +1,167 @@
+package fr.atlas.cases;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages, through a logged-in browser session with CSRF: list, board (and the move
+ * endpoint its drag and drop calls), case page and workflow editor.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class CasePagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void boardMovesACardOrSaysWhyNot() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Tableau");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Carte à déplacer"))
+			.getBody()
+			.get("id");
+		Session browser = new Session(this.port, tenant.email());
+
+		HttpResponse<String> board = browser.get("/cases/board?type=LEAD_ACHAT");
+		assertThat(board.statusCode()).isEqualTo(200);
+		assertThat(board.body()).contains("Carte à déplacer", "data-state=\"QUALIFIED\"", "/js/cases.js",
+				"data-csrf-token=");
+		String token = attribute(board.body(), "data-csrf-token");
+
+		HttpResponse<String> refused = browser.post("/cases/" + id + "/move",
+				Map.of("transition", "qualify", "version", "0"), token);
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("\"ok\":false", "budget, financing", "allowedTransitions");
+
+		HttpResponse<String> moved = browser.post("/cases/" + id + "/move",
+				Map.of("transition", "qualify", "version", "0", "budget", "250000", "financing", "CASH"), token);
+		assertThat(moved.statusCode()).isEqualTo(200);
+		assertThat(moved.body()).contains("\"state\":\"QUALIFIED\"");
+
+		HttpResponse<String> withoutCsrf = browser.post("/cases/" + id + "/move", Map.of("transition", "plan_visit"),
+				null);
+		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void rendersTheListTheCasePageAndTheWorkflowEditor() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Pages");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Maison à Caluire"))
+			.getBody()
+			.get("id");
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
+				Map.of("title", "Visite", "startsAt", "2026-12-03T10:00:00Z"));
+		Session browser = new Session(this.port, tenant.email());
+
+		HttpResponse<String> list = browser.get("/cases?type=LEAD_ACHAT");
+		assertThat(list.statusCode()).isEqualTo(200);
+		assertThat(list.body()).contains("Maison à Caluire", "Dossiers");
+
+		HttpResponse<String> page = browser.get("/cases/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Maison à Caluire", "Qualifier", "Premier contact avec l&#39;acheteur",
+				"Visite", "Historique");
+		String token = attribute(page.body(), "name=\"_csrf\" value");
+		HttpResponse<String> note = browser.post("/cases/" + id + "/notes", Map.of("text", "Appelé ce matin"), token);
+		assertThat(note.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + id).body()).contains("Appelé ce matin");
+
+		HttpResponse<String> editor = browser.get("/cases/types/LEAD_ACHAT/workflow");
+		assertThat(editor.statusCode()).isEqualTo(200);
+		assertThat(editor.body()).contains("<svg", "Qualifié", "qualify", "&quot;states&quot;");
+
+		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/workflow",
+				Map.of("document", "{\"states\": [{\"key\": \"A\", \"initial\": true}], \"transitions\": []}"), token);
+		assertThat(invalid.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Aucun état final");
+
+		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<");
+		HttpResponse<String> csv = browser.get("/cases/reports.csv?from=2026-12-01&to=2026-12-31");
+		assertThat(csv.body()).contains("north-star;appointmentsPlanned;;1;");
+
+		HttpResponse<String> other = new Session(this.port, this.api.newOrganisation("Agence Curieuse").email())
+			.get("/cases/" + id);
+		assertThat(other.statusCode()).isEqualTo(404);
+	}
+
+	static String attribute(String html, String name) {
+		Matcher matcher = Pattern.compile(Pattern.quote(name) + "=\"([^\"]+)\"").matcher(html);
+		assertThat(matcher.find()).as(name).isTrue();
+		return matcher.group(1);
+	}
+
+	/** A browser: cookies, a form login, and forms posted with the CSRF token. */
+	static final class Session {
+
+		final HttpClient http;
+
+		final String base;
+
+		Session(int port, String email) throws IOException, InterruptedException {
+			this.base = "http://localhost:" + port;
+			this.http = HttpClient.newBuilder()
+				.cookieHandler(new CookieManager())
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.build();
+			String login = get("/login").body();
+			HttpResponse<String> response = post("/login", Map.of("email", email, "password", ApiClient.PASSWORD),
+					attribute(login, "name=\"_csrf\" value"));
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
+		}
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		HttpResponse<String> post(String path, Map<String, String> form, String csrf)
+				throws IOException, InterruptedException {
+			String body = form.entrySet()
+				.stream()
+				.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+			if (csrf != null) {
+				body += "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+			}
+			return this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+	}
+
+}

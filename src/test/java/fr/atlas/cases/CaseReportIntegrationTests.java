@@ -1,0 +1,135 @@
+package fr.atlas.cases;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report's numbers against a hand count of a small seeded data set.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class CaseReportIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void summaryMatchesAHandCount() {
+		Tenant tenant = this.api.newOrganisation("Agence Chiffres");
+		String c1 = open(tenant, "Reste nouveau");
+		String c2 = open(tenant, "Qualifié");
+		String c3 = open(tenant, "En visite");
+		String c4 = open(tenant, "Perdu après qualification");
+		Map<String, Object> qualify = Map.of("transition", "qualify", "budget", 300000, "financing", "LOAN_AGREED");
+		move(tenant, c2, qualify);
+		move(tenant, c3, qualify);
+		move(tenant, c3, Map.of("transition", "plan_visit"));
+		move(tenant, c4, qualify);
+		move(tenant, c4, Map.of("transition", "lose", "lossReason", "Budget revu"));
+		open(tenant, "PROSPECTION", "Agence Dupont");
+
+		appointment(tenant, c2, "2026-01-10T09:00:00Z", "HELD");
+		appointment(tenant, c3, "2026-01-12T09:00:00Z", "NO_SHOW");
+		appointment(tenant, c3, "2026-01-20T09:00:00Z", "HELD");
+		appointment(tenant, c4, "2026-01-15T09:00:00Z", "CANCELLED");
+		// 00:30 on 1 February in Paris: outside January.
+		appointment(tenant, c1, "2026-01-31T23:30:00Z", null);
+		appointment(tenant, c2, "2026-02-05T09:00:00Z", null);
+
+		// January 2026 (Europe/Paris): planned 3 (cancelled excluded), held 2, no-show 1.
+		Map<String, Object> january = this.api
+			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
+			.getBody();
+		assertThat(january).containsEntry("appointmentsPlanned", 3)
+			.containsEntry("appointmentsHeld", 2)
+			.containsEntry("noShows", 1)
+			.containsEntry("noShowRate", 0.3333)
+			.containsEntry("casesOpened", 0);
+
+		// Cases opened now: 4 leads (4 NEW, 3 QUALIFIED, 1 VISIT, 1 LOST) and 1 prospect.
+		Instant now = Instant.now();
+		Map<String, Object> today = this.api
+			.get(tenant.token(),
+					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
+							+ now.plus(1, ChronoUnit.HOURS))
+			.getBody();
+		assertThat(today).containsEntry("casesOpened", 5).containsEntry("appointmentsPlanned", 0);
+		assertThat(today.get("noShowRate")).isNull();
+		List<Map<String, Object>> conversion = (List<Map<String, Object>>) today.get("conversion");
+		Map<String, Object> leads = conversion.stream()
+			.filter((c) -> "LEAD_ACHAT".equals(c.get("caseType")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(leads).containsEntry("opened", 4);
+		assertThat((List<Map<String, Object>>) leads.get("stages"))
+			.extracting((s) -> s.get("state") + "=" + s.get("reached") + "/" + s.get("rate"))
+			.containsExactly("NEW=4/1.0", "QUALIFIED=3/0.75", "VISIT=1/0.25", "OFFER=0/0.0", "WON=0/0.0",
+					"LOST=1/0.25");
+		Map<String, Object> prospects = conversion.stream()
+			.filter((c) -> "PROSPECTION".equals(c.get("caseType")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(prospects).containsEntry("opened", 1);
+
+		// Three leads were qualified; each then got an appointment planned.
+		assertThat((List<Map<String, Object>>) today.get("delays"))
+			.extracting((d) -> d.get("name") + "=" + d.get("cases"))
+			.containsExactly("leadToQualified=3", "qualifiedToAppointment=3");
+		assertThat((List<Map<String, Object>>) today.get("bySource"))
+			.extracting((b) -> b.get("key") + "=" + b.get("opened") + "/" + b.get("won"))
+			.containsExactly("API=5/0");
+		Map<String, Object> january2 = this.api
+			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
+			.getBody();
+		assertThat((List<Map<String, Object>>) january2.get("byAgent")).isEmpty();
+	}
+
+	String open(Tenant tenant, String title) {
+		return open(tenant, "LEAD_ACHAT", title);
+	}
+
+	String open(Tenant tenant, String type, String title) {
+		var response = this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", type, "title", title));
+		assertThat(response.getStatusCode().value()).isEqualTo(201);
+		return (String) response.getBody().get("id");
+	}
+
+	void move(Tenant tenant, String id, Map<String, Object> body) {
+		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", body).getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	void appointment(Tenant tenant, String caseId, String startsAt, String outcome) {
+		var created = this.api.post(tenant.token(), "/api/v1/cases/" + caseId + "/appointments",
+				Map.of("title", "Visite", "startsAt", startsAt));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		if (outcome != null) {
+			assertThat(this.api
+				.post(tenant.token(),
+						"/api/v1/cases/" + caseId + "/appointments/" + created.getBody().get("id") + "/outcome",
+						Map.of("outcome", outcome))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+	}
+
+}

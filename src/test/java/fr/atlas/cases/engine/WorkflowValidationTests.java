@@ -1,0 +1,101 @@
+package fr.atlas.cases.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static fr.atlas.cases.engine.WorkflowTests.lead;
+import static fr.atlas.cases.engine.WorkflowTests.state;
+import static fr.atlas.cases.engine.WorkflowTests.transition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WorkflowValidationTests {
+
+	@Test
+	void acceptsAValidGraph() {
+		assertThat(WorkflowValidation.validate(lead())).isEmpty();
+	}
+
+	@Test
+	void refusesNoInitialState() {
+		var definition = new WorkflowDefinition(List.of(state("A", false, false, null), state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
+		assertThat(codes(definition)).contains("workflow.no-initial-state");
+	}
+
+	@Test
+	void refusesSeveralInitialStatesAndNamesThem() {
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null), state("B", true, false, null), state("C", false, true, null)),
+				List.of(transition("a", List.of("A", "B"), "C", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition))
+			.contains(new DefinitionProblem("states", "workflow.several-initial-states", List.of("A, B")));
+	}
+
+	@Test
+	void refusesNoFinalState() {
+		var definition = new WorkflowDefinition(List.of(state("A", true, false, null), state("B", false, false, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("back", List.of("B"), "A", List.of(), List.of(), List.of())));
+		assertThat(codes(definition)).containsExactly("workflow.no-final-state");
+	}
+
+	@Test
+	void refusesUnreachableStates() {
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null), state("B", false, true, null),
+						state("ORPHAN", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition))
+			.containsExactly(new DefinitionProblem("states", "workflow.unreachable-state", List.of("ORPHAN")));
+	}
+
+	@Test
+	void refusesDuplicateStateKeysAndTransitionNames() {
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null), state("B", false, true, null), state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
+		assertThat(codes(definition)).contains("workflow.duplicate-state", "workflow.duplicate-transition");
+	}
+
+	@Test
+	void refusesTransitionsToOrFromUnknownStates() {
+		var definition = new WorkflowDefinition(List.of(state("A", true, false, null), state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("nowhere", List.of("A"), "MARS", List.of(), List.of(), List.of()),
+						transition("ghost", List.of("VENUS"), "B", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).contains(
+				new DefinitionProblem("transitions[1].to", "workflow.unknown-state", List.of("nowhere", "MARS")),
+				new DefinitionProblem("transitions[2].from", "workflow.unknown-state", List.of("ghost", "VENUS")));
+	}
+
+	@Test
+	void refusesANonFinalStateWithNoWayOut() {
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null), state("STUCK", false, false, null),
+						state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("stick", List.of("A"), "STUCK", List.of(), List.of(), List.of())));
+		assertThat(codes(definition)).containsExactly("workflow.dead-end-state");
+	}
+
+	@Test
+	void checksAStateMappingBeforeMigration() {
+		var target = lead();
+		assertThat(WorkflowValidation.validateMapping(Map.of("VISIT", "QUALIFIED"), Set.of("NEW", "VISIT"), target))
+			.isEmpty();
+		assertThat(WorkflowValidation.validateMapping(Map.of(), Set.of("NEW", "VISIT"), target))
+			.containsExactly(new DefinitionProblem("mapping.VISIT", "workflow.mapping-missing", List.of("VISIT")));
+		assertThat(WorkflowValidation.validateMapping(Map.of("VISIT", "NOPE"), Set.of("VISIT"), target))
+			.containsExactly(
+					new DefinitionProblem("mapping.VISIT", "workflow.mapping-unknown-state", List.of("VISIT", "NOPE")));
+	}
+
+	private static List<String> codes(WorkflowDefinition definition) {
+		return WorkflowValidation.validate(definition).stream().map(DefinitionProblem::code).toList();
+	}
+
+}

@@ -1,0 +1,116 @@
+package fr.atlas.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drags cards across the Kanban board in Debian's Chromium: an allowed move sticks, a
+ * refused one explains why and the card goes back to its column.
+ */
+@WebIntegrationTest
+class CaseBoardBrowserTests {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		Assumptions.assumeTrue(Boolean.parseBoolean(System.getProperty("atlas.browser-tests", "true")),
+				"browser tests switched off (-Datlas.browser-tests=false)");
+		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM);
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync")));
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void dragsACardAcrossTheBoardAndExplainsARefusedMove() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Glisser");
+		String ready = (String) api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Prêt à qualifier",
+					"fields", Map.of("budget", 280000, "financing", "LOAN_AGREED")))
+			.getBody()
+			.get("id");
+		String incomplete = (String) api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Budget inconnu"))
+			.getBody()
+			.get("id");
+		String base = "http://localhost:" + this.port;
+		try (var context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
+
+			Locator message = page.locator("#board-message");
+			page.dragAndDrop(card(ready), column("QUALIFIED"));
+			message.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+			page.waitForCondition(() -> message.getAttribute("class").contains("ok"));
+			assertThat(page.locator(column("QUALIFIED") + " " + card(ready)).count()).isEqualTo(1);
+			assertThat(api.get(tenant.token(), "/api/v1/cases/" + ready).getBody()).containsEntry("state", "QUALIFIED");
+
+			page.dragAndDrop(card(incomplete), column("QUALIFIED"));
+			page.waitForCondition(() -> !message.getAttribute("class").contains("ok"));
+			assertThat(message.textContent()).contains("budget, financing");
+			assertThat(page.locator(column("NEW") + " " + card(incomplete)).count()).isEqualTo(1);
+			assertThat(api.get(tenant.token(), "/api/v1/cases/" + incomplete).getBody()).containsEntry("state", "NEW");
+
+			page.dragAndDrop(card(ready), column("WON"));
+			page.waitForCondition(() -> message.textContent().contains("QUALIFIED"));
+			assertThat(page.locator(column("QUALIFIED") + " " + card(ready)).count()).isEqualTo(1);
+		}
+	}
+
+	static String card(String id) {
+		return ".case-card[data-case-id='" + id + "']";
+	}
+
+	static String column(String state) {
+		return ".column[data-state='" + state + "'] .cards-list";
+	}
+
+}
