@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -49,6 +50,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	OutboxMailTransport outbox;
 
 	ApiClient api;
 
@@ -184,11 +188,39 @@ class CaseApiIntegrationTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void givesNewCasesToTheLeastLoadedAgentAndMailsMentionedMembers() throws InterruptedException {
+		Tenant tenant = this.api.newOrganisation("Agence Équipe");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		member(tenant, "AGENT", agentEmail);
+		Object first = create(tenant, lead("Premier lead")).get("assigneeId");
+		Object second = create(tenant, lead("Deuxième lead")).get("assigneeId");
+		assertThat(List.of(first, second)).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(List.of(first, second)).contains(tenant.userId().toString());
+
+		String id = (String) create(tenant, lead("Lead à rappeler")).get("id");
+		String handle = agentEmail.substring(0, agentEmail.indexOf('@'));
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+				Map.of("text", "Peux-tu rappeler ce client demain, @" + handle + " ?"));
+		List<OutboxMailTransport.StoredMail> mails = List.of();
+		for (int i = 0; i < 100 && mails.isEmpty(); i++) {
+			Thread.sleep(100);
+			mails = this.outbox.to(agentEmail);
+		}
+		assertThat(mails).singleElement().satisfies((mail) -> {
+			assertThat(mail.subject()).startsWith("Vous êtes mentionné dans le dossier LEAD-");
+			assertThat(mail.body()).contains("Peux-tu rappeler ce client demain", "/cases/" + id);
+		});
+	}
+
+	String member(Tenant tenant, String role) {
+		return member(tenant, role, role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test");
+	}
+
 	/**
 	 * Adds a member with one role to the organisation and returns an API token for them.
 	 */
-	String member(Tenant tenant, String role) {
-		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+	String member(Tenant tenant, String role, String email) {
 		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
 				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
 						insert into app_user (org_id, id, email, name, password_hash, roles)
