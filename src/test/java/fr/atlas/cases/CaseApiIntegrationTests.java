@@ -164,7 +164,8 @@ class CaseApiIntegrationTests {
 	@Test
 	void refusesAMoveTheMembersRoleDoesNotAllowAndViewersCannotWrite() {
 		Tenant tenant = this.api.newOrganisation("Agence Rôles");
-		String agent = member(tenant, "AGENT");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		String agent = member(tenant, "AGENT", agentEmail);
 		String viewer = member(tenant, "VIEWER");
 		String id = (String) create(tenant, Map.of("caseType", "LEAD_ACHAT", "title", "Offre en cours", "fields",
 				Map.of("budget", 400000, "financing", "CASH")))
@@ -174,6 +175,11 @@ class CaseApiIntegrationTests {
 				.getStatusCode()
 				.value()).isEqualTo(200);
 		}
+		// Entering OFFER notifies the assignee (a NOTIFY action of the seeded workflow).
+		String assignee = (String) this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("assigneeId");
+		String assigneeEmail = tenant.userId().toString().equals(assignee) ? tenant.email() : agentEmail;
+		assertThat(awaitMails(assigneeEmail)).extracting(OutboxMailTransport.StoredMail::subject)
+			.anySatisfy((subject) -> assertThat(subject).contains("Offre reçue"));
 		var refused = this.api.post(agent, "/api/v1/cases/" + id + "/transitions", Map.of("transition", "win"));
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
 		assertThat(refused.getBody()).containsEntry("reason", "ROLE_NOT_ALLOWED")
@@ -202,15 +208,24 @@ class CaseApiIntegrationTests {
 		String handle = agentEmail.substring(0, agentEmail.indexOf('@'));
 		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
 				Map.of("text", "Peux-tu rappeler ce client demain, @" + handle + " ?"));
-		List<OutboxMailTransport.StoredMail> mails = List.of();
-		for (int i = 0; i < 100 && mails.isEmpty(); i++) {
-			Thread.sleep(100);
-			mails = this.outbox.to(agentEmail);
-		}
-		assertThat(mails).singleElement().satisfies((mail) -> {
+		assertThat(awaitMails(agentEmail)).singleElement().satisfies((mail) -> {
 			assertThat(mail.subject()).startsWith("Vous êtes mentionné dans le dossier LEAD-");
 			assertThat(mail.body()).contains("Peux-tu rappeler ce client demain", "/cases/" + id);
 		});
+	}
+
+	List<OutboxMailTransport.StoredMail> awaitMails(String email) {
+		List<OutboxMailTransport.StoredMail> mails = List.of();
+		for (int i = 0; i < 100 && mails.isEmpty(); i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			mails = this.outbox.to(email);
+		}
+		return mails;
 	}
 
 	String member(Tenant tenant, String role) {
@@ -311,6 +326,15 @@ class CaseApiIntegrationTests {
 		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "Rappeler lundi"))
 			.getStatusCode()
 			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+					Map.of("text", "Messagerie, rappel demain", "channel", "CALL"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "x", "channel", "PIGEON"))
+			.getStatusCode()
+			.value()).isEqualTo(400);
 		var appointment = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
 				Map.of("title", "Visite T4", "startsAt", "2026-12-02T14:00:00Z", "endsAt", "2026-12-02T15:00:00Z",
 						"place", "12 rue Tête d'Or, Lyon", "participants", List.of("Camille Martin")));
@@ -323,7 +347,10 @@ class CaseApiIntegrationTests {
 		assertThat(this.api.post(tenant.token(), path, Map.of("outcome", "PERHAPS")).getStatusCode().value())
 			.isEqualTo(400);
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).extracting((e) -> e.get("kind"))
-			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "APPOINTMENT", "APPOINTMENT");
+			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "NOTE", "APPOINTMENT", "APPOINTMENT");
+		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).filteredOn((e) -> "NOTE".equals(e.get("kind")))
+			.extracting((e) -> ((Map) e.get("payload")).get("channel"))
+			.containsExactly("NOTE", "CALL");
 		String ics = this.api
 			.getText(tenant.token(),
 					"/api/v1/cases/" + id + "/appointments/" + appointment.getBody().get("id") + "/invitation.ics")

@@ -1,5 +1,6 @@
 package fr.atlas.cases.internal;
 
+import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseSlaBreached;
 import fr.atlas.cases.MemberMentioned;
 import fr.atlas.platform.CurrentTenant;
@@ -71,6 +72,19 @@ class CaseNotifications {
 											"Délai dépassé : dossier " + event.reference(),
 											"Le dossier " + event.reference() + " est resté trop longtemps en état "
 													+ event.state() + ".\n\n" + link(event.caseId().toString()))))));
+	}
+
+	@ApplicationModuleListener
+	void on(AssigneeNotificationRequested event) {
+		CurrentTenant
+			.runAs(event.orgId(),
+					() -> this.transactions.executeWithoutResult((tx) -> this.cases.find(event.caseId().value())
+						.filter((c) -> c.assigneeId() != null)
+						.flatMap((c) -> this.members.find(UserId.of(c.assigneeId())))
+						.filter(Member::active)
+						.ifPresent((member) -> this.mail.send(new OutgoingMail(member.email(),
+								"Dossier " + event.reference() + " : " + event.message(),
+								event.message() + "\n\n" + link(event.caseId().toString()))))));
 	}
 
 	private String link(String caseId) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
@@ -436,6 +437,14 @@ public class Cases {
 	}
 
 	public void addNote(UUID id, String text, Actor actor) {
+		addNote(id, text, "NOTE", actor);
+	}
+
+	/**
+	 * Writes a note, or the record of a call or an e-mail ({@code channel} NOTE, CALL,
+	 * EMAIL).
+	 */
+	public void addNote(UUID id, String text, @Nullable String channel, Actor actor) {
 		CaseFile current = require(id);
 		String note = (text != null) ? text.trim() : "";
 		if (note.isEmpty()) {
@@ -444,9 +453,14 @@ public class Cases {
 		if (note.length() > 10_000) {
 			throw new InvalidInputException("text", "field.too-long", 10_000);
 		}
+		String kind = (channel != null) ? channel.trim().toUpperCase(Locale.ROOT) : "NOTE";
+		if (!Set.of("NOTE", "CALL", "EMAIL").contains(kind)) {
+			throw new InvalidInputException("channel", "case.note.channel-invalid");
+		}
 		List<Member> mentioned = mentions(note);
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("text", note);
+		payload.put("channel", kind);
 		if (!mentioned.isEmpty()) {
 			payload.put("mentions", mentioned.stream().map((m) -> m.id().toString()).toList());
 		}
@@ -568,6 +582,12 @@ public class Cases {
 					this.timeline.record(id, "TASK", null, move.enteredAt(), payload);
 					this.events.publishEvent(new fr.atlas.cases.CaseTaskChanged(CurrentTenant.require(), CaseId.of(id),
 							taskId, "created", action.name()));
+				}
+				case NOTIFY -> {
+					this.timeline.record(id, "EVENT", null, move.enteredAt(),
+							Map.of("name", "notify", "message", action.name(), "state", move.target().key()));
+					this.events.publishEvent(new AssigneeNotificationRequested(CurrentTenant.require(), CaseId.of(id),
+							require(id).reference(), action.name()));
 				}
 				case EMIT_EVENT -> {
 					this.timeline.record(id, "EVENT", null, move.enteredAt(),
