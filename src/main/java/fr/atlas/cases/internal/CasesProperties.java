@@ -15,5 +15,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("atlas.cases")
 record CasesProperties(@DefaultValue("true") boolean autoAssign, @DefaultValue("PT1M") Duration slaCheckInterval,
-		@DefaultValue("${atlas.base-url:http://localhost:8080}") String baseUrl) {
+		@DefaultValue("http://localhost:8080") String baseUrl) {
 }
