@@ -10,16 +10,21 @@ import fr.atlas.platform.mail.OutgoingMail;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Tells members by e-mail when a note mentions them and when a case of theirs is late.
- * Runs after the change committed, from the event publication registry, with the
- * organisation bound from the event.
+ * Tells members by e-mail when a note mentions them, when a case of theirs is late, and
+ * when a workflow action asks to notify them. Runs asynchronously after the change
+ * committed (the event publication registry tracks it). Not an
+ * {@code @ApplicationModuleListener}: its transaction would start before the organisation
+ * can be bound from the event, hold a connection with no tenant, and a burst of SLA
+ * alerts would then exhaust the pool; here each listener binds the tenant and then opens
+ * exactly one transaction.
  */
 @Component
 class CaseNotifications {
@@ -47,7 +52,8 @@ class CaseNotifications {
 		this.properties = properties;
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(MemberMentioned event) {
 		CurrentTenant
 			.runAs(event.orgId(),
@@ -58,7 +64,8 @@ class CaseNotifications {
 								"« " + event.excerpt() + " »\n\n" + link(event.caseId().toString()))))));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(CaseSlaBreached event) {
 		CurrentTenant
 			.runAs(event.orgId(),
@@ -74,7 +81,8 @@ class CaseNotifications {
 													+ event.state() + ".\n\n" + link(event.caseId().toString()))))));
 	}
 
-	@ApplicationModuleListener
+	@Async
+	@TransactionalEventListener
 	void on(AssigneeNotificationRequested event) {
 		CurrentTenant
 			.runAs(event.orgId(),
