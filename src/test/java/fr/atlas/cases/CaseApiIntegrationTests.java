@@ -380,6 +380,21 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	void mailsEveryAssigneeOfABurstOfLateCases() {
+		Tenant tenant = this.api.newOrganisation("Agence Rafale");
+		int late = 30; // more than the connection pool holds
+		for (int i = 0; i < late; i++) {
+			create(tenant, lead("En retard " + i));
+		}
+		this.slaWatch.check(Instant.now().plusSeconds(86_400));
+		List<OutboxMailTransport.StoredMail> mails = List.of();
+		for (int i = 0; i < 200 && mails.size() < late; i++) {
+			mails = awaitMails(tenant.email());
+		}
+		assertThat(mails).hasSize(late).allSatisfy((mail) -> assertThat(mail.subject()).startsWith("Délai dépassé"));
+	}
+
+	@Test
 	void documentsTheCaseApiInOpenApi() {
 		String document = this.api.getText(null, "/v3/api-docs").getBody();
 		assertThat(document).contains("/api/v1/cases/{id}/transitions", "/api/v1/case-types/{key}/workflows",
