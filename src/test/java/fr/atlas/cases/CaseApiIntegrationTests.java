@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -49,6 +50,9 @@ class CaseApiIntegrationTests {
 
 	@Autowired
 	PasswordEncoder passwords;
+
+	@Autowired
+	OutboxMailTransport outbox;
 
 	ApiClient api;
 
@@ -160,7 +164,8 @@ class CaseApiIntegrationTests {
 	@Test
 	void refusesAMoveTheMembersRoleDoesNotAllowAndViewersCannotWrite() {
 		Tenant tenant = this.api.newOrganisation("Agence Rôles");
-		String agent = member(tenant, "AGENT");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		String agent = member(tenant, "AGENT", agentEmail);
 		String viewer = member(tenant, "VIEWER");
 		String id = (String) create(tenant, Map.of("caseType", "LEAD_ACHAT", "title", "Offre en cours", "fields",
 				Map.of("budget", 400000, "financing", "CASH")))
@@ -170,6 +175,11 @@ class CaseApiIntegrationTests {
 				.getStatusCode()
 				.value()).isEqualTo(200);
 		}
+		// Entering OFFER notifies the assignee (a NOTIFY action of the seeded workflow).
+		String assignee = (String) this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("assigneeId");
+		String assigneeEmail = tenant.userId().toString().equals(assignee) ? tenant.email() : agentEmail;
+		assertThat(awaitMails(assigneeEmail)).extracting(OutboxMailTransport.StoredMail::subject)
+			.anySatisfy((subject) -> assertThat(subject).contains("Offre reçue"));
 		var refused = this.api.post(agent, "/api/v1/cases/" + id + "/transitions", Map.of("transition", "win"));
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
 		assertThat(refused.getBody()).containsEntry("reason", "ROLE_NOT_ALLOWED")
@@ -184,11 +194,48 @@ class CaseApiIntegrationTests {
 			.isEqualTo(403);
 	}
 
+	@Test
+	void givesNewCasesToTheLeastLoadedAgentAndMailsMentionedMembers() throws InterruptedException {
+		Tenant tenant = this.api.newOrganisation("Agence Équipe");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		member(tenant, "AGENT", agentEmail);
+		Object first = create(tenant, lead("Premier lead")).get("assigneeId");
+		Object second = create(tenant, lead("Deuxième lead")).get("assigneeId");
+		assertThat(List.of(first, second)).doesNotContainNull().doesNotHaveDuplicates();
+		assertThat(List.of(first, second)).contains(tenant.userId().toString());
+
+		String id = (String) create(tenant, lead("Lead à rappeler")).get("id");
+		String handle = agentEmail.substring(0, agentEmail.indexOf('@'));
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+				Map.of("text", "Peux-tu rappeler ce client demain, @" + handle + " ?"));
+		assertThat(awaitMails(agentEmail)).singleElement().satisfies((mail) -> {
+			assertThat(mail.subject()).startsWith("Vous êtes mentionné dans le dossier LEAD-");
+			assertThat(mail.body()).contains("Peux-tu rappeler ce client demain", "/cases/" + id);
+		});
+	}
+
+	List<OutboxMailTransport.StoredMail> awaitMails(String email) {
+		List<OutboxMailTransport.StoredMail> mails = List.of();
+		for (int i = 0; i < 100 && mails.isEmpty(); i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			mails = this.outbox.to(email);
+		}
+		return mails;
+	}
+
+	String member(Tenant tenant, String role) {
+		return member(tenant, role, role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test");
+	}
+
 	/**
 	 * Adds a member with one role to the organisation and returns an API token for them.
 	 */
-	String member(Tenant tenant, String role) {
-		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
+	String member(Tenant tenant, String role, String email) {
 		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
 				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
 						insert into app_user (org_id, id, email, name, password_hash, roles)
@@ -279,6 +326,15 @@ class CaseApiIntegrationTests {
 		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "Rappeler lundi"))
 			.getStatusCode()
 			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+					Map.of("text", "Messagerie, rappel demain", "channel", "CALL"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "x", "channel", "PIGEON"))
+			.getStatusCode()
+			.value()).isEqualTo(400);
 		var appointment = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
 				Map.of("title", "Visite T4", "startsAt", "2026-12-02T14:00:00Z", "endsAt", "2026-12-02T15:00:00Z",
 						"place", "12 rue Tête d'Or, Lyon", "participants", List.of("Camille Martin")));
@@ -291,7 +347,10 @@ class CaseApiIntegrationTests {
 		assertThat(this.api.post(tenant.token(), path, Map.of("outcome", "PERHAPS")).getStatusCode().value())
 			.isEqualTo(400);
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).extracting((e) -> e.get("kind"))
-			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "APPOINTMENT", "APPOINTMENT");
+			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "NOTE", "APPOINTMENT", "APPOINTMENT");
+		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).filteredOn((e) -> "NOTE".equals(e.get("kind")))
+			.extracting((e) -> ((Map) e.get("payload")).get("channel"))
+			.containsExactly("NOTE", "CALL");
 		String ics = this.api
 			.getText(tenant.token(),
 					"/api/v1/cases/" + id + "/appointments/" + appointment.getBody().get("id") + "/invitation.ics")
@@ -318,6 +377,21 @@ class CaseApiIntegrationTests {
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).extracting((e) -> e.get("kind"))
 			.containsOnlyOnce("SLA_BREACH");
 		assertThat(auditActions(tenant)).contains("case.sla-breached");
+	}
+
+	@Test
+	void mailsEveryAssigneeOfABurstOfLateCases() {
+		Tenant tenant = this.api.newOrganisation("Agence Rafale");
+		int late = 30; // more than the connection pool holds
+		for (int i = 0; i < late; i++) {
+			create(tenant, lead("En retard " + i));
+		}
+		this.slaWatch.check(Instant.now().plusSeconds(86_400));
+		List<OutboxMailTransport.StoredMail> mails = List.of();
+		for (int i = 0; i < 200 && mails.size() < late; i++) {
+			mails = awaitMails(tenant.email());
+		}
+		assertThat(mails).hasSize(late).allSatisfy((mail) -> assertThat(mail.subject()).startsWith("Délai dépassé"));
 	}
 
 	@Test

@@ -104,6 +104,22 @@ class CasePagesIntegrationTests {
 		assertThat(invalid.statusCode()).isEqualTo(302);
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Aucun état final");
 
+		// The form editor: add a step into a new draft, refuse a removal that breaks the
+		// graph.
+		HttpResponse<String> step = browser
+			.post("/cases/types/LEAD_ACHAT/workflow/steps",
+					Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "slaHours", "72", "transition",
+							"sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState", "WON"),
+					token);
+		assertThat(step.statusCode()).as(step.body()).isEqualTo(302);
+		assertThat(step.headers().firstValue("Location").orElse("")).endsWith("version=2");
+		HttpResponse<String> draft = browser.get("/cases/types/LEAD_ACHAT/workflow?version=2");
+		assertThat(draft.body()).contains("Compromis signé", "sign_compromis", "brouillon");
+		browser.post("/cases/types/LEAD_ACHAT/workflow/remove", Map.of("state", "OFFER"), token);
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("inatteignable");
+		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2").getBody().toString())
+			.contains("COMPROMIS", "OFFER");
+
 		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
 		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<");

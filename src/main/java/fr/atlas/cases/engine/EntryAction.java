@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something done when a case enters a state: create a task (titled, due after
- * {@code due}), or emit a named domain event onto the timeline and to listeners.
+ * {@code due}, which doubles as a reminder), notify the case's assignee with a message,
+ * or emit a named domain event onto the timeline and to listeners.
  */
 public record EntryAction(Type type, String name, @Nullable Duration due) {
 
@@ -18,7 +19,7 @@ public record EntryAction(Type type, String name, @Nullable Duration due) {
 
 	public enum Type {
 
-		CREATE_TASK, EMIT_EVENT
+		CREATE_TASK, NOTIFY, EMIT_EVENT
 
 	}
 

@@ -12,15 +12,20 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
@@ -28,6 +33,7 @@ import fr.atlas.cases.CaseStateChanged;
 import fr.atlas.cases.CaseUpdated;
 import fr.atlas.cases.CaseWorkflowEventEmitted;
 import fr.atlas.cases.CasesMigrated;
+import fr.atlas.cases.MemberMentioned;
 import fr.atlas.cases.engine.Decision;
 import fr.atlas.cases.engine.Decision.Move;
 import fr.atlas.cases.engine.Decision.Refusal;
@@ -41,7 +47,9 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
+import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,8 +95,14 @@ public class Cases {
 
 	private final IdempotencyKeys idempotencyKeys;
 
+	private final CasesProperties properties;
+
+	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
+
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
-			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys) {
+			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys,
+			CasesProperties properties) {
+		this.properties = properties;
 		this.idempotencyKeys = idempotencyKeys;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -155,6 +169,8 @@ public class Cases {
 		Map<String, Object> fields = type.fields()
 			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
 		checkAssignee(command.assigneeId());
+		UUID assignee = (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
+				: command.assigneeId();
 		WorkflowVersion version = this.workflows.current(type.key());
 		Workflow workflow = Workflow.of(version.definition(), at);
 		Move start = workflow.start();
@@ -174,7 +190,7 @@ public class Cases {
 			.param("state", start.target().key())
 			.param("reference", reference)
 			.param("title", title)
-			.param("assignee", command.assigneeId())
+			.param("assignee", assignee)
 			.param("priority", priority)
 			.param("due", (command.dueDate() != null) ? Date.valueOf(command.dueDate()) : null)
 			.param("fields", this.json.write(fields))
@@ -421,6 +437,14 @@ public class Cases {
 	}
 
 	public void addNote(UUID id, String text, Actor actor) {
+		addNote(id, text, "NOTE", actor);
+	}
+
+	/**
+	 * Writes a note, or the record of a call or an e-mail ({@code channel} NOTE, CALL,
+	 * EMAIL).
+	 */
+	public void addNote(UUID id, String text, @Nullable String channel, Actor actor) {
 		CaseFile current = require(id);
 		String note = (text != null) ? text.trim() : "";
 		if (note.isEmpty()) {
@@ -429,8 +453,24 @@ public class Cases {
 		if (note.length() > 10_000) {
 			throw new InvalidInputException("text", "field.too-long", 10_000);
 		}
-		this.timeline.record(id, "NOTE", actor.userId(), this.clock.instant(), Map.of("text", note));
+		String kind = (channel != null) ? channel.trim().toUpperCase(Locale.ROOT) : "NOTE";
+		if (!Set.of("NOTE", "CALL", "EMAIL").contains(kind)) {
+			throw new InvalidInputException("channel", "case.note.channel-invalid");
+		}
+		List<Member> mentioned = mentions(note);
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("text", note);
+		payload.put("channel", kind);
+		if (!mentioned.isEmpty()) {
+			payload.put("mentions", mentioned.stream().map((m) -> m.id().toString()).toList());
+		}
+		this.timeline.record(id, "NOTE", actor.userId(), this.clock.instant(), payload);
 		this.events.publishEvent(new CaseNoteAdded(CurrentTenant.require(), CaseId.of(id), current.reference()));
+		String excerpt = (note.length() > 280) ? note.substring(0, 280) + "…" : note;
+		for (Member member : mentioned) {
+			this.events.publishEvent(new MemberMentioned(CurrentTenant.require(), CaseId.of(id), current.reference(),
+					member.id(), excerpt));
+		}
 	}
 
 	/**
@@ -482,6 +522,42 @@ public class Cases {
 		return running.size();
 	}
 
+	/**
+	 * Members named in a note as {@code @local-part} of their e-mail or
+	 * {@code @FirstLast} (their name without spaces), case-insensitively.
+	 */
+	private List<Member> mentions(String note) {
+		Matcher matcher = MENTION.matcher(note);
+		Set<String> handles = new HashSet<>();
+		while (matcher.find()) {
+			// A mention may end a sentence: "merci @alice."
+			handles.add(matcher.group(1).replaceAll("[._-]+$", "").toLowerCase(Locale.ROOT));
+		}
+		if (handles.isEmpty()) {
+			return List.of();
+		}
+		return this.members.active()
+			.stream()
+			.filter((m) -> handles.contains(m.email().substring(0, m.email().indexOf('@')).toLowerCase(Locale.ROOT))
+					|| handles.contains(m.name().replace(" ", "").toLowerCase(Locale.ROOT)))
+			.toList();
+	}
+
+	/** The active agent (or higher) with the fewest open cases; ties go by name. */
+	private @Nullable UUID leastLoadedAgent() {
+		Map<UUID, Long> load = new HashMap<>();
+		this.jdbc.sql(
+				"select assignee_id, count(*) from case_file where closed_at is null and assignee_id is not null group by 1")
+			.query((rs, row) -> load.put(rs.getObject(1, UUID.class), rs.getLong(2)))
+			.list();
+		return this.members.active()
+			.stream()
+			.filter((m) -> m.has(Role.AGENT))
+			.min(java.util.Comparator.comparingLong((Member m) -> load.getOrDefault(m.id().value(), 0L)))
+			.map((m) -> m.id().value())
+			.orElse(null);
+	}
+
 	private void runEntryActions(UUID id, String caseType, Move move, Actor actor) {
 		for (EntryAction action : move.actions()) {
 			switch (action.type()) {
@@ -506,6 +582,12 @@ public class Cases {
 					this.timeline.record(id, "TASK", null, move.enteredAt(), payload);
 					this.events.publishEvent(new fr.atlas.cases.CaseTaskChanged(CurrentTenant.require(), CaseId.of(id),
 							taskId, "created", action.name()));
+				}
+				case NOTIFY -> {
+					this.timeline.record(id, "EVENT", null, move.enteredAt(),
+							Map.of("name", "notify", "message", action.name(), "state", move.target().key()));
+					this.events.publishEvent(new AssigneeNotificationRequested(CurrentTenant.require(), CaseId.of(id),
+							require(id).reference(), action.name()));
 				}
 				case EMIT_EVENT -> {
 					this.timeline.record(id, "EVENT", null, move.enteredAt(),

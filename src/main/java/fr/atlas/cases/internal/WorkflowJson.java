@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The JSON form of a workflow definition, used for storage, import and export: <pre>
  * {"states": [{"key", "initial", "final", "labels": {"fr", "en"}, "colour", "sla": "PT2H",
- *              "onEnter": [{"type": "CREATE_TASK"|"EMIT_EVENT", "name", "due"}]}],
+ *              "onEnter": [{"type": "CREATE_TASK"|"NOTIFY"|"EMIT_EVENT", "name", "due"}]}],
  *  "transitions": [{"name", "from": [...], "to", "labels", "roles", "requiredFields", "requiredInputs"}]}
  * </pre> Shape errors are reported with the path of the offending element.
  */

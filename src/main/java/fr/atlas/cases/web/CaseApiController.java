@@ -123,7 +123,8 @@ class CaseApiController {
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> note(@PathVariable UUID id, @RequestBody NoteRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		this.cases.addNote(id, (request.text() != null) ? request.text() : "", this.actors.of(principal));
+		this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
+				this.actors.of(principal));
 		return ResponseEntity.status(201).build();
 	}
 
@@ -190,7 +191,11 @@ class CaseApiController {
 		}
 	}
 
-	record NoteRequest(@Nullable String text) {
+	/**
+	 * A note, or the record of a call or an e-mail: channel NOTE (default), CALL or
+	 * EMAIL.
+	 */
+	record NoteRequest(@Nullable String text, @Nullable String channel) {
 	}
 
 	record OutcomeRequest(@Nullable String outcome) {

@@ -254,10 +254,10 @@ class CasePagesController {
 
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasRole('AGENT')")
-	String note(@PathVariable UUID id, @RequestParam String text, @AuthenticationPrincipal AtlasPrincipal principal,
-			RedirectAttributes redirect) {
+	String note(@PathVariable UUID id, @RequestParam String text, @RequestParam(defaultValue = "NOTE") String channel,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> {
-			this.cases.addNote(id, text, this.actors.of(principal));
+			this.cases.addNote(id, text, channel, this.actors.of(principal));
 			return null;
 		});
 	}

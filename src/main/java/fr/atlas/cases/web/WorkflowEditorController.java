@@ -1,8 +1,15 @@
 package fr.atlas.cases.web;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.atlas.cases.engine.StateDefinition;
+import fr.atlas.cases.engine.TransitionDefinition;
+import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
@@ -78,6 +85,7 @@ class WorkflowEditorController {
 		model.addAttribute("versions", versions);
 		model.addAttribute("shown", shown);
 		model.addAttribute("current", this.workflows.current(key).version());
+		model.addAttribute("latest", versions.getLast().version());
 		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language));
 		model.addAttribute("lang", language);
 		if (!model.containsAttribute("document")) {
@@ -112,6 +120,107 @@ class WorkflowEditorController {
 			redirect.addFlashAttribute("document", document);
 			return "redirect:/cases/types/" + key + "/workflow";
 		}
+	}
+
+	/**
+	 * The form editor's "add a step": a new state and the transition that reaches it,
+	 * added to the latest draft (or to a new draft of the current version). Adding both
+	 * at once keeps the graph valid at every save.
+	 */
+	@PostMapping("/steps")
+	@PreAuthorize("hasRole('ADMIN')")
+	String addStep(@PathVariable String key, StepForm form, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		return edit(key, principal, redirect, (definition) -> {
+			List<StateDefinition> states = new ArrayList<>(definition.states());
+			String stateKey = form.state() != null ? form.state().trim().toUpperCase() : "";
+			if (definition.state(stateKey).isEmpty()) {
+				Map<String, String> labels = new LinkedHashMap<>();
+				labels.put("fr", blankToDefault(form.labelFr(), stateKey));
+				labels.put("en", blankToDefault(form.labelEn(), labels.get("fr")));
+				Duration sla = null;
+				if (form.slaHours() != null && form.slaHours() > 0) {
+					sla = Duration.ofHours(form.slaHours());
+				}
+				states.add(new StateDefinition(stateKey, false, Boolean.TRUE.equals(form.terminal()), labels,
+						blankToNull(form.colour()), sla, List.of()));
+			}
+			List<TransitionDefinition> transitions = new ArrayList<>(definition.transitions());
+			transitions.add(new TransitionDefinition(blankToDefault(form.transition(), "").trim(),
+					(form.from() != null) ? form.from() : List.of(), stateKey,
+					Map.of("fr", blankToDefault(form.transitionLabel(), stateKey)), words(form.roles()),
+					words(form.requiredFields()), words(form.requiredInputs())));
+			if (form.nextState() != null && !form.nextState().isBlank()) {
+				// A new open state needs a way out, or the graph has a dead end.
+				transitions.add(new TransitionDefinition(
+						blankToDefault(form.nextTransition(), stateKey.toLowerCase() + "_next"), List.of(stateKey),
+						form.nextState().trim(), Map.of(), List.of(), List.of(), List.of()));
+			}
+			return new WorkflowDefinition(states, transitions);
+		});
+	}
+
+	/**
+	 * The form editor's "remove": a transition, or a state with every transition into or
+	 * out of it.
+	 */
+	@PostMapping("/remove")
+	@PreAuthorize("hasRole('ADMIN')")
+	String remove(@PathVariable String key, @RequestParam(required = false) @Nullable String transition,
+			@RequestParam(required = false) @Nullable String state, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		return edit(key, principal, redirect, (definition) -> {
+			List<StateDefinition> states = definition.states().stream().filter((s) -> !s.key().equals(state)).toList();
+			List<TransitionDefinition> transitions = definition.transitions()
+				.stream()
+				.filter((t) -> !t.name().equals(transition) && !t.to().equals(state))
+				.map((t) -> new TransitionDefinition(t.name(),
+						t.from().stream().filter((f) -> !f.equals(state)).toList(), t.to(), t.labels(), t.roles(),
+						t.requiredFields(), t.requiredInputs()))
+				.filter((t) -> !t.from().isEmpty())
+				.toList();
+			return new WorkflowDefinition(states, transitions);
+		});
+	}
+
+	private String edit(String key, AtlasPrincipal principal, RedirectAttributes redirect,
+			java.util.function.UnaryOperator<WorkflowDefinition> change) {
+		try {
+			List<WorkflowVersion> versions = this.workflows.versions(key);
+			WorkflowVersion latest = versions.getLast();
+			Map<String, Object> document = WorkflowJson.write(change.apply(latest.definition()));
+			WorkflowVersion saved = latest.published() ? this.workflows.createDraft(key, document, principal.userId())
+					: this.workflows.updateDraft(key, latest.version(), document);
+			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.draft-saved", saved.version()));
+			return "redirect:/cases/types/" + key + "/workflow?version=" + saved.version();
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			return "redirect:/cases/types/" + key + "/workflow";
+		}
+	}
+
+	private static List<String> words(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("[,\\s]+")).filter((w) -> !w.isBlank()).toList();
+	}
+
+	private static String blankToDefault(@Nullable String text, String fallback) {
+		return (text == null || text.isBlank()) ? fallback : text.trim();
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.trim();
+	}
+
+	/** The "add a step" form: a state (new or existing) and the transition into it. */
+	record StepForm(@Nullable String state, @Nullable String labelFr, @Nullable String labelEn, @Nullable String colour,
+			@Nullable Integer slaHours, @Nullable Boolean terminal, @Nullable String transition,
+			@Nullable String transitionLabel, @Nullable List<String> from, @Nullable String roles,
+			@Nullable String requiredFields, @Nullable String requiredInputs, @Nullable String nextTransition,
+			@Nullable String nextState) {
 	}
 
 	@PostMapping("/{version}/publish")
