@@ -66,6 +66,16 @@ class CasePagesIntegrationTests {
 		assertThat(moved.statusCode()).isEqualTo(200);
 		assertThat(moved.body()).contains("\"state\":\"QUALIFIED\"");
 
+		// A published version without VISIT leaves a case in VISIT on its own column
+		// until migrated.
+		browser.post("/cases/" + id + "/move", Map.of("transition", "plan_visit"), token);
+		var removed = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows",
+				WorkflowVersioningIntegrationTests.version2());
+		assertThat(removed.getStatusCode().value()).isEqualTo(201);
+		this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/publish", Map.of());
+		String afterPublish = browser.get("/cases/board?type=LEAD_ACHAT").body();
+		assertThat(afterPublish).contains("data-state=\"RDV\"", "column other", "Carte à déplacer");
+
 		HttpResponse<String> withoutCsrf = browser.post("/cases/" + id + "/move", Map.of("transition", "plan_visit"),
 				null);
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);

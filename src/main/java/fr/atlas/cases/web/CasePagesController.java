@@ -157,6 +157,10 @@ class CasePagesController {
 		model.addAttribute("caseType", caseType);
 		model.addAttribute("states", definition.states());
 		model.addAttribute("byState", byState);
+		// Cases still on an older version may be in a state the current one lacks: they
+		// keep a column.
+		model.addAttribute("otherStates",
+				byState.keySet().stream().filter((state) -> definition.state(state).isEmpty()).toList());
 		model.addAttribute("transitionsJson", this.json.write(moves));
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("lang", lang());
