@@ -1,0 +1,193 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether a row is an agency already known, with reasons and a confidence.
+ *
+ * <p>
+ * Evidence and its weight: the same SIRET is certain (1.0) and a different SIRET rules a
+ * match out (two establishments); the same SIREN with a similar name 0.97; the same
+ * e-mail 0.95, phone 0.9, website 0.85; inside a block (same postcode, or same town
+ * without postcodes) a similar name 0.55 to 0.92 by Jaro-Winkler. Independent evidence
+ * combines as {@code 1 - Π(1 - c)}. Very different names divide the confidence of contact
+ * evidence (a group's shared switchboard). Franchise networks: when either side is a
+ * known brand and they are in different places, only the SIRET can match them; with no
+ * place to compare, the match can go no further than review.
+ *
+ * <p>
+ * At {@link #AUTO_MERGE} or more the row is merged; from {@link #REVIEW} it creates its
+ * agency and a possible duplicate for a person to decide.
+ */
+final class Deduplication {
+
+	static final double AUTO_MERGE = 0.9;
+
+	static final double REVIEW = 0.5;
+
+	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
+			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
+			"bienici.com", "pap.fr", "logic-immo.com", "instagram.com", "meilleursagents.com", "societe.com",
+			"century21.fr", "orpi.com", "laforet.com", "guy-hoquet.com", "stephaneplazaimmobilier.com", "erafrance.com",
+			"foncia.com", "nestenn.com", "iadfrance.fr", "squarehabitat.fr", "citya.com", "capifrance.fr", "safti.fr");
+
+	private Deduplication() {
+	}
+
+	static boolean sharedDomain(String domain) {
+		return SHARED_DOMAINS.contains(domain) || domain.endsWith(".wixsite.com") || domain.endsWith(".business.site")
+				|| domain.endsWith(".free.fr") && domain.split("\\.").length > 3;
+	}
+
+	/** The best match among candidates, if it reaches {@link #REVIEW}. */
+	static Optional<Match> best(AgencyValues row, Collection<AgencyRecord> candidates) {
+		Match best = null;
+		for (AgencyRecord candidate : candidates) {
+			Match match = score(row, candidate);
+			if (match != null && match.confidence() >= REVIEW
+					&& (best == null || match.confidence() > best.confidence())) {
+				best = match;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	static @Nullable Match score(AgencyValues row, AgencyRecord agency) {
+		if (row.siret() != null && agency.siret != null) {
+			if (row.siret().equals(agency.siret)) {
+				return new Match(agency, 1.0, List.of("siret"));
+			}
+			return null;
+		}
+		String rowKey = bestKey(row.nameKey(), (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "");
+		Optional<String> brand = FranchiseBrands.of(rowKey)
+			.or(() -> FranchiseBrands.of(agency.nameKey))
+			.or(() -> FranchiseBrands.of(agency.tradeKey()));
+		Place place = place(row, agency);
+		if (brand.isPresent() && place == Place.DIFFERENT) {
+			return null;
+		}
+		double similarity = nameSimilarity(row, agency);
+		List<String> reasons = new ArrayList<>();
+		double miss = 1.0;
+		boolean company = false;
+		if (row.siren() != null && row.siren().equals(agency.siren)) {
+			if (similarity >= 0.9) {
+				miss *= 1 - 0.97;
+				reasons.add("siren+name");
+				company = true;
+			}
+			else {
+				miss *= 1 - 0.5;
+				reasons.add("siren");
+			}
+		}
+		if (row.emails().stream().anyMatch(agency.emails::contains)) {
+			miss *= 1 - 0.95;
+			reasons.add("email");
+		}
+		if (row.phones().stream().anyMatch(agency.phones::contains)) {
+			miss *= 1 - 0.9;
+			reasons.add("phone");
+		}
+		if (row.websiteDomain() != null && row.websiteDomain().equals(agency.websiteDomain)
+				&& !sharedDomain(row.websiteDomain())) {
+			miss *= 1 - 0.85;
+			reasons.add("website");
+		}
+		if (place == Place.SAME && !row.nameKey().isEmpty() && !agency.nameKey.isEmpty()) {
+			double nameWeight = (similarity >= 0.97) ? 0.92
+					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+			if (nameWeight > 0) {
+				miss *= 1 - nameWeight;
+				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
+			}
+		}
+		double confidence = 1 - miss;
+		if (reasons.isEmpty()) {
+			return null;
+		}
+		boolean bothNamed = !row.nameKey().isEmpty() && !agency.nameKey.isEmpty();
+		if (!company && bothNamed && similarity < 0.6) {
+			confidence *= 0.6;
+			reasons.add("names_differ");
+		}
+		if (brand.isPresent() && place == Place.UNKNOWN) {
+			confidence = Math.min(confidence, 0.85);
+			reasons.add("franchise:" + brand.get());
+		}
+		if (place == Place.SAME) {
+			reasons.add(
+					(row.postcode() != null && row.postcode().equals(agency.postcode)) ? "same_postcode" : "same_city");
+		}
+		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+	}
+
+	/** The most similar pair among the names and trade names, brands set aside. */
+	static double nameSimilarity(AgencyValues row, AgencyRecord agency) {
+		String rowTrade = (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "";
+		double best = 0;
+		for (String a : new String[] { row.nameKey(), rowTrade }) {
+			for (String b : new String[] { agency.nameKey, agency.tradeKey() }) {
+				if (a.isEmpty() || b.isEmpty()) {
+					continue;
+				}
+				String strippedA = FranchiseBrands.withoutBrand(a);
+				String strippedB = FranchiseBrands.withoutBrand(b);
+				double similarity;
+				if (strippedA.isEmpty() || strippedB.isEmpty()) {
+					// "Orpi" alone against "Orpi Gare": the brand says nothing about the
+					// agency
+					similarity = (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
+				}
+				else {
+					similarity = JaroWinkler.similarity(strippedA, strippedB);
+				}
+				best = Math.max(best, similarity);
+			}
+		}
+		return best;
+	}
+
+	private static String bestKey(String nameKey, String tradeKey) {
+		return FranchiseBrands.of(nameKey).isPresent() ? nameKey : (tradeKey.isEmpty() ? nameKey : tradeKey);
+	}
+
+	static Place place(AgencyValues row, AgencyRecord agency) {
+		if (row.postcode() != null && agency.postcode != null) {
+			return row.postcode().equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
+		}
+		String rowCity = row.cityKey();
+		if (rowCity != null && agency.cityKey != null) {
+			return rowCity.equals(agency.cityKey) ? Place.SAME : Place.DIFFERENT;
+		}
+		return Place.UNKNOWN;
+	}
+
+	enum Place {
+
+		SAME, DIFFERENT, UNKNOWN
+
+	}
+
+	record Match(AgencyRecord agency, double confidence, List<String> reasons) {
+
+		Match {
+			Objects.requireNonNull(agency);
+		}
+
+		boolean automatic() {
+			return this.confidence >= AUTO_MERGE;
+		}
+
+	}
+
+}

@@ -1,0 +1,45 @@
+package fr.atlas.prospects.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * French postcodes (five digits; spreadsheets that stored them as numbers lost the
+ * leading zero of "01000") and the department they belong to: the first two digits, 2A or
+ * 2B for Corsica (200xx-201xx South, 202xx-206xx North) and three digits overseas (971 to
+ * 976, and 98x for the overseas collectivities).
+ */
+final class Postcodes {
+
+	private Postcodes() {
+	}
+
+	static Checked<String> normalise(@Nullable String raw) {
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return Checked.blank();
+		}
+		if (text.matches("[0-9]+\\.0+")) {
+			text = text.substring(0, text.indexOf('.'));
+		}
+		String digits = text.replaceAll("[\\s.]", "");
+		if (digits.matches("[1-9][0-9]{3}")) {
+			digits = "0" + digits;
+		}
+		if (!digits.matches("[0-9]{5}") || digits.startsWith("00") || digits.startsWith("96")
+				|| digits.startsWith("99")) {
+			return Checked.invalid("invalid");
+		}
+		return Checked.ok(digits);
+	}
+
+	static String department(String postcode) {
+		if (postcode.startsWith("97") || postcode.startsWith("98")) {
+			return postcode.substring(0, 3);
+		}
+		if (postcode.startsWith("20")) {
+			return (postcode.charAt(2) <= '1') ? "2A" : "2B";
+		}
+		return postcode.substring(0, 2);
+	}
+
+}
