@@ -75,9 +75,13 @@ create table import_job
 (
   org_id           uuid        not null,
   id               uuid        not null,
+  -- DRAFT (wizard, not yet started), QUEUED, RUNNING, DONE, FAILED, CANCELLED
   status           text        not null,
   file_name        text        not null,
+  -- CSV, XLSX or XLS; for CSV the detected encoding and delimiter
   file_format      text        not null,
+  file_encoding    text        not null default '',
+  delimiter        text        not null default ',',
   file_size        bigint      not null,
   file_hash        text        not null,
   mapping          jsonb       not null default '{}',

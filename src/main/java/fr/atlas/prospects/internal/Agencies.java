@@ -1,0 +1,297 @@
+package fr.atlas.prospects.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads and writes agencies in bulk for the import: candidates of a batch in one query,
+ * then batched inserts and updates. Callers run inside a transaction with the tenant
+ * bound.
+ */
+@Repository
+class Agencies {
+
+	static final String COLUMNS = """
+			id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+			website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	Agencies(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Active agencies that share an identity key with the batch, or sit in one of its
+	 * blocks: its postcodes, and its towns for rows or agencies without a postcode.
+	 */
+	List<AgencyRecord> candidates(Collection<String> keys, Collection<String> postcodes,
+			Collection<String> citiesWithoutPostcode, Collection<String> allCities) {
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from agency a
+				where a.org_id = :org and a.status = 'ACTIVE' and (
+				      a.id in (select k.agency_id from agency_key k where k.org_id = :org and k.key = any(:keys))
+				   or a.postcode = any(:postcodes)
+				   or a.city_key = any(:citiesWithoutPostcode)
+				   or (a.postcode is null and a.city_key = any(:allCities)))""")
+			.param("org", CurrentTenant.require().value())
+			.param("keys", keys.toArray(String[]::new))
+			.param("postcodes", postcodes.toArray(String[]::new))
+			.param("citiesWithoutPostcode", citiesWithoutPostcode.toArray(String[]::new))
+			.param("allCities", allCities.toArray(String[]::new))
+			.query((rs, row) -> map(rs, true))
+			.list();
+	}
+
+	static AgencyRecord map(ResultSet rs, boolean existing) throws SQLException {
+		AgencyRecord agency = new AgencyRecord(rs.getObject("id", UUID.class), existing, rs.getString("name"),
+				rs.getString("name_key"));
+		agency.tradeName = rs.getString("trade_name");
+		agency.siren = rs.getString("siren");
+		agency.siret = rs.getString("siret");
+		agency.naf = rs.getString("naf");
+		agency.address = rs.getString("address");
+		agency.postcode = rs.getString("postcode");
+		agency.city = rs.getString("city");
+		agency.cityKey = rs.getString("city_key");
+		agency.department = rs.getString("department");
+		agency.websiteDomain = rs.getString("website_domain");
+		agency.emails.addAll(strings(rs.getArray("emails")));
+		agency.phones.addAll(strings(rs.getArray("phones")));
+		agency.specialty = rs.getString("specialty");
+		agency.listingCount = (Integer) rs.getObject("listing_count");
+		agency.revenueCents = (Long) rs.getObject("revenue_cents");
+		agency.headcountBand = rs.getString("headcount_band");
+		agency.tags.addAll(strings(rs.getArray("tags")));
+		agency.source = rs.getString("source");
+		return agency;
+	}
+
+	static List<String> strings(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.asList((String[]) array.getArray());
+	}
+
+	void insert(List<AgencyRecord> agencies, @Nullable UUID owner) {
+		if (agencies.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate(
+				"insert into agency (org_id, " + COLUMNS + ", owner_id) values "
+						+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				agencies, 500, (ps, agency) -> {
+					ps.setObject(1, org);
+					int next = bind(ps, 2, agency);
+					ps.setObject(next, owner);
+				});
+	}
+
+	void update(List<AgencyRecord> agencies) {
+		if (agencies.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				update agency set id = ?, name = ?, name_key = ?, trade_name = ?, siren = ?, siret = ?, naf = ?,
+				  address = ?, postcode = ?, city = ?, city_key = ?, department = ?, website_domain = ?, emails = ?,
+				  phones = ?, specialty = ?, listing_count = ?, revenue_cents = ?, headcount_band = ?, tags = ?,
+				  source = ?, updated_at = now(), version = version + 1
+				where org_id = ? and id = ?""", agencies, 500, (ps, agency) -> {
+			int next = bind(ps, 1, agency);
+			ps.setObject(next, org);
+			ps.setObject(next + 1, agency.id);
+		});
+	}
+
+	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */
+	private static int bind(PreparedStatement ps, int index, AgencyRecord agency) throws SQLException {
+		Connection connection = ps.getConnection();
+		int i = index;
+		ps.setObject(i++, agency.id);
+		ps.setString(i++, agency.name);
+		ps.setString(i++, agency.nameKey);
+		ps.setString(i++, agency.tradeName);
+		ps.setString(i++, agency.siren);
+		ps.setString(i++, agency.siret);
+		ps.setString(i++, agency.naf);
+		ps.setString(i++, agency.address);
+		ps.setString(i++, agency.postcode);
+		ps.setString(i++, agency.city);
+		ps.setString(i++, agency.cityKey);
+		ps.setString(i++, agency.department);
+		ps.setString(i++, agency.websiteDomain);
+		ps.setArray(i++, connection.createArrayOf("text", agency.emails.toArray()));
+		ps.setArray(i++, connection.createArrayOf("text", agency.phones.toArray()));
+		ps.setString(i++, agency.specialty);
+		if (agency.listingCount != null) {
+			ps.setInt(i++, agency.listingCount);
+		}
+		else {
+			ps.setNull(i++, Types.INTEGER);
+		}
+		if (agency.revenueCents != null) {
+			ps.setLong(i++, agency.revenueCents);
+		}
+		else {
+			ps.setNull(i++, Types.BIGINT);
+		}
+		ps.setString(i++, agency.headcountBand);
+		ps.setArray(i++, connection.createArrayOf("text", agency.tags.toArray()));
+		ps.setString(i++, agency.source);
+		return i;
+	}
+
+	/** Records the identity keys of the agencies (already known ones are skipped). */
+	void addKeys(Collection<AgencyRecord> agencies) {
+		List<Object[]> rows = new ArrayList<>();
+		UUID org = CurrentTenant.require().value();
+		for (AgencyRecord agency : agencies) {
+			for (String key : agency.keys()) {
+				rows.add(new Object[] { org, key, agency.id });
+			}
+		}
+		if (!rows.isEmpty()) {
+			this.template.batchUpdate(
+					"insert into agency_key (org_id, key, agency_id) values (?, ?, ?) on conflict do nothing", rows);
+		}
+	}
+
+	/** Rebuilds the keys of one agency from its current values. */
+	void replaceKeys(AgencyRecord agency) {
+		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", agency.id)
+			.update();
+		addKeys(List.of(agency));
+	}
+
+	void removeKeys(UUID agencyId) {
+		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", agencyId)
+			.update();
+	}
+
+	AgencyRecord load(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from agency where org_id = :org and id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", id)
+			.query((rs, row) -> map(rs, true))
+			.single();
+	}
+
+	void addSources(List<FieldSource> sources) {
+		if (sources.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate(
+				"""
+						insert into field_source (org_id, id, agency_id, field, value, kind, job_id, row_number, user_id, merge_id)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+				sources, 1000, (ps, source) -> {
+					ps.setObject(1, org);
+					ps.setObject(2, UUID.randomUUID());
+					ps.setObject(3, source.agencyId());
+					ps.setString(4, source.field());
+					ps.setString(5, source.value());
+					ps.setString(6, source.kind());
+					ps.setObject(7, source.jobId());
+					if (source.rowNumber() != null) {
+						ps.setInt(8, source.rowNumber());
+					}
+					else {
+						ps.setNull(8, Types.INTEGER);
+					}
+					ps.setObject(9, source.userId());
+					ps.setObject(10, source.mergeId());
+				});
+	}
+
+	/**
+	 * Adds the people of the rows to their agencies, unless the agency already has that
+	 * person (same e-mail, or same names).
+	 */
+	void addContacts(List<NewContact> contacts) {
+		if (contacts.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin)
+				select ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?
+				where not exists (select 1 from contact c where c.org_id = ? and c.agency_id = ?
+				  and (c.emails && ?::text[] or (lower(c.last_name) = lower(?) and
+				       coalesce(lower(c.first_name), '') = coalesce(lower(?), ''))))""", contacts, 500,
+				(ps, contact) -> {
+					Connection connection = ps.getConnection();
+					ContactValues values = contact.values();
+					Array emails = connection.createArrayOf("text", values.emails().toArray());
+					ps.setObject(1, org);
+					ps.setObject(2, UUID.randomUUID());
+					ps.setObject(3, contact.agencyId());
+					ps.setString(4, values.firstName());
+					ps.setString(5, values.lastName());
+					ps.setString(6, values.role());
+					ps.setArray(7, emails);
+					ps.setArray(8, connection.createArrayOf("text", values.phones().toArray()));
+					ps.setString(9, values.linkedin());
+					ps.setObject(10, org);
+					ps.setObject(11, contact.agencyId());
+					ps.setArray(12, emails);
+					ps.setString(13, values.lastName());
+					ps.setString(14, values.firstName());
+				});
+	}
+
+	void addDuplicateCandidates(List<PossibleDuplicate> duplicates, @Nullable UUID jobId) {
+		if (duplicates.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				insert into duplicate_candidate (org_id, id, agency_id, other_id, confidence, reasons, job_id)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", duplicates, 500, (ps, duplicate) -> {
+			ps.setObject(1, org);
+			ps.setObject(2, UUID.randomUUID());
+			ps.setObject(3, duplicate.agencyId());
+			ps.setObject(4, duplicate.otherId());
+			ps.setFloat(5, (float) duplicate.confidence());
+			ps.setString(6, String.join("|", duplicate.reasons()));
+			ps.setObject(7, jobId);
+		});
+	}
+
+	record FieldSource(UUID agencyId, String field, String value, String kind, @Nullable UUID jobId,
+			@Nullable Integer rowNumber, @Nullable UUID userId, @Nullable UUID mergeId) {
+	}
+
+	record NewContact(UUID agencyId, ContactValues values) {
+	}
+
+	record PossibleDuplicate(UUID agencyId, UUID otherId, double confidence, List<String> reasons) {
+	}
+
+}
