@@ -93,6 +93,13 @@ class Agencies {
 		return Arrays.asList((String[]) array.getArray());
 	}
 
+	static List<UUID> uuids(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.asList((UUID[]) array.getArray());
+	}
+
 	void insert(List<AgencyRecord> agencies, @Nullable UUID owner) {
 		if (agencies.isEmpty()) {
 			return;
