@@ -1,11 +1,15 @@
 package fr.atlas.prospects;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebIntegrationTest
+@SuppressWarnings("unchecked")
 class ImportApiIntegrationTests {
 
 	static final String AGENCIES = """
@@ -92,6 +97,42 @@ class ImportApiIntegrationTests {
 		assertThat(status).containsEntry("created", 1);
 		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + status.get("id") + "/rows").getBody();
 		assertThat(report).contains("1,CREATED,");
+	}
+
+	@Test
+	void importsAnXlsxWorkbook() throws Exception {
+		var tenant = this.api.newOrganisation("Excel");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Agences");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Raison sociale");
+			header.createCell(1).setCellValue("SIRET");
+			header.createCell(2).setCellValue("Code postal");
+			header.createCell(3).setCellValue("Portable");
+			Row first = sheet.createRow(1);
+			first.createCell(0).setCellValue("Agence de l'Ain");
+			first.createCell(1).setCellValue(54205118000066d);
+			first.createCell(2).setCellValue(1000);
+			first.createCell(3).setCellValue(612345678);
+			// a gap row and a sparse row: column D left empty
+			Row second = sheet.createRow(3);
+			second.createCell(0).setCellValue("Agence Deux");
+			second.createCell(2).setCellValue("69003");
+			workbook.write(out);
+		}
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "agences.xlsx", out.toByteArray(), null,
+				null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("warnings", 0);
+		Map<String, Object> page = this.api.get(tenant.token(), "/api/v1/prospects?q=ain").getBody();
+		Map<String, Object> agency = ((List<Map<String, Object>>) page.get("items")).get(0);
+		assertThat(agency).containsEntry("siret", "54205118000066")
+			.containsEntry("postcode", "01000")
+			.containsEntry("department", "01");
+		assertThat((List<Map<String, Object>>) agency.get("phones"))
+			.containsExactly(Map.of("number", "+33612345678", "kind", "MOBILE"));
 	}
 
 	@Test

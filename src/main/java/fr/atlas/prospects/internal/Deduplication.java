@@ -148,6 +148,11 @@ final class Deduplication {
 					// agency
 					similarity = (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
 				}
+				else if (!numbers(strippedA).equals(numbers(strippedB))) {
+					// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered
+					// branches differ
+					similarity = Math.min(0.5, JaroWinkler.similarity(strippedA, strippedB));
+				}
 				else {
 					similarity = JaroWinkler.similarity(strippedA, strippedB);
 				}
@@ -155,6 +160,10 @@ final class Deduplication {
 			}
 		}
 		return best;
+	}
+
+	private static String numbers(String key) {
+		return key.replaceAll("[^0-9]+", " ").strip();
 	}
 
 	private static String bestKey(String nameKey, String tradeKey) {

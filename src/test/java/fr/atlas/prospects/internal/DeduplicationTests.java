@@ -49,6 +49,13 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void numberedBranchesAreDifferentAgencies() {
+		assertThat(match(row("Agence 1", "", "", "", "69003", "Lyon", ""),
+				row("Agence 10", "", "", "", "69003", "Lyon", "")))
+			.isEmpty();
+	}
+
+	@Test
 	void similarNameInAnotherPostcodeIsNotAMatch() {
 		assertThat(match(row("Agence de la Gare", "", "", "", "69003", "Lyon", ""),
 				row("Agence de la Gare", "", "", "", "75008", "Paris", "")))
