@@ -150,6 +150,12 @@ public class ProspectImports {
 		return this.tx.execute((s) -> this.jobs.find(id)).orElseThrow(() -> new NotFoundException("Import"));
 	}
 
+	/** The header line of a job's file, in column order. */
+	public List<String> headers(UUID id) {
+		find(id);
+		return this.tx.execute((s) -> this.jobs.headers(id));
+	}
+
 	public List<ImportJob> recent() {
 		return this.tx.execute((s) -> this.jobs.recent(50));
 	}

@@ -9,6 +9,7 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.DuplicateDismissed;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
 import fr.atlas.prospects.ProspectsUnmerged;
@@ -158,6 +159,20 @@ public class ProspectMerges {
 		this.events.publishEvent(new ProspectsUnmerged(CurrentTenant.require(), new ProspectId(merge.survivorId()),
 				new ProspectId(merge.absorbedId()), merge.id()));
 		return merge.absorbedId();
+	}
+
+	/** Marks a possible duplicate as two different agencies. */
+	public void dismiss(UUID candidateId) {
+		var pair = this.jdbc.sql("""
+				update duplicate_candidate set status = 'DISMISSED', resolved_at = now()
+				where org_id = :org and id = :id and status = 'OPEN' returning agency_id, other_id""")
+			.param("org", org())
+			.param("id", candidateId)
+			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Doublon"));
+		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
+				new ProspectId(pair[1])));
 	}
 
 	/** Puts an agency row back as the snapshot has it, every column. */

@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -62,6 +63,13 @@ class ProspectApiController {
 	@GetMapping("/duplicates")
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit) {
 		return this.search.duplicates(null, Math.min(Math.max(limit, 1), 500));
+	}
+
+	@PostMapping("/duplicates/{candidateId}/dismiss")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Void> dismiss(@PathVariable UUID candidateId) {
+		this.merges.dismiss(candidateId);
+		return ResponseEntity.noContent().build();
 	}
 
 	@GetMapping("/export")
