@@ -18,7 +18,8 @@ final class AgencyRecord {
 
 	final UUID id;
 
-	final boolean existing;
+	/** Whether the row is in the database (updated, not inserted, when it changes). */
+	boolean persisted;
 
 	boolean dirty;
 
@@ -62,9 +63,9 @@ final class AgencyRecord {
 
 	@Nullable String source;
 
-	AgencyRecord(UUID id, boolean existing, String name, String nameKey) {
+	AgencyRecord(UUID id, boolean persisted, String name, String nameKey) {
 		this.id = id;
-		this.existing = existing;
+		this.persisted = persisted;
 		this.name = name;
 		this.nameKey = nameKey;
 	}

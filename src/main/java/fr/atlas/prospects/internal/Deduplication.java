@@ -104,8 +104,10 @@ final class Deduplication {
 			reasons.add("website");
 		}
 		if (place == Place.SAME && !row.nameKey().isEmpty() && !agency.nameKey.isEmpty()) {
-			double nameWeight = (similarity >= 0.97) ? 0.92
-					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
+			// Martinez"
+			boolean typo = similarity >= 0.97 && withinTypo(row, agency);
+			double nameWeight = typo ? 0.92 : (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
 			if (nameWeight > 0) {
 				miss *= 1 - nameWeight;
 				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
@@ -160,6 +162,52 @@ final class Deduplication {
 			}
 		}
 		return best;
+	}
+
+	/** Whether a name and the agency's name or trade name are at most one typo apart. */
+	static boolean withinTypo(AgencyValues row, AgencyRecord agency) {
+		String rowTrade = (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "";
+		for (String a : new String[] { row.nameKey(), rowTrade }) {
+			for (String b : new String[] { agency.nameKey, agency.tradeKey() }) {
+				if (!a.isEmpty() && !b.isEmpty()
+						&& editDistance(a, b, 2) <= ((Math.min(a.length(), b.length()) > 20) ? 2 : 1)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Optimal string alignment distance (insertions, deletions, substitutions, swaps of
+	 * neighbours), or {@code limit + 1} as soon as it exceeds {@code limit}.
+	 */
+	static int editDistance(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) > limit) {
+			return limit + 1;
+		}
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			int rowMin = Integer.MAX_VALUE;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+				rowMin = Math.min(rowMin, d[i][j]);
+			}
+			if (rowMin > limit) {
+				return limit + 1;
+			}
+		}
+		return d[a.length()][b.length()];
 	}
 
 	private static String numbers(String key) {

@@ -1,9 +1,10 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports one batch of normalised rows in the caller's transaction: loads the agencies
- * the batch could match in one query, decides row by row (an agency created or merged by
- * an earlier row of the batch is a candidate for the next ones), then writes everything
- * with batched statements. Rows an earlier run already recorded are skipped, so a
- * replayed batch changes nothing.
+ * Imports one batch of normalised rows in the caller's transaction: makes sure the pool
+ * holds every agency the batch could match (identity keys, and each postcode or town
+ * block loaded once per job), decides row by row (an agency created or filled by an
+ * earlier row is a candidate for the next ones), then writes everything with batched
+ * statements. Rows an earlier run already recorded are skipped, so a replayed batch
+ * changes nothing.
  */
 @Component
 class ImportBatch {
@@ -38,15 +40,16 @@ class ImportBatch {
 		this.jobs = jobs;
 	}
 
-	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner) {
+	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner, Pool pool) {
 		if (batch.isEmpty()) {
 			return new Counts(0, 0, 0, 0);
 		}
 		Set<Integer> done = new HashSet<>(
 				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
 		List<NormalisedRow> rows = batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		Pool pool = new Pool(load(rows));
+		load(rows, pool);
 		List<AgencyRecord> created = new ArrayList<>();
+		Set<AgencyRecord> changed = Collections.newSetFromMap(new IdentityHashMap<>());
 		List<FieldSource> sources = new ArrayList<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
@@ -68,7 +71,9 @@ class ImportBatch {
 			String status;
 			if (match.isPresent() && match.get().automatic()) {
 				target = match.get().agency();
-				target.fill(values);
+				if (target.fill(values) && target.persisted) {
+					changed.add(target);
+				}
 				pool.add(target);
 				status = "MERGED";
 				merged++;
@@ -91,9 +96,8 @@ class ImportBatch {
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
 					match.map(Deduplication.Match::confidence).orElse(null), row.original()));
 		}
-		List<AgencyRecord> changed = pool.all().stream().filter((a) -> a.existing && a.dirty).toList();
 		this.agencies.insert(created, owner);
-		this.agencies.update(changed);
+		this.agencies.update(List.copyOf(changed));
 		List<AgencyRecord> keyed = new ArrayList<>(created);
 		keyed.addAll(changed);
 		this.agencies.addKeys(keyed);
@@ -101,10 +105,14 @@ class ImportBatch {
 		this.agencies.addContacts(contacts);
 		this.agencies.addDuplicateCandidates(duplicates, jobId);
 		this.jobs.addRows(jobId, outcomes);
+		// once the transaction commits these rows are in the database; if it rolls back
+		// the job fails and its pool is dropped
+		created.forEach((agency) -> agency.persisted = true);
+		keyed.forEach((agency) -> agency.dirty = false);
 		return new Counts(created.size(), merged, rejected, warnings);
 	}
 
-	private List<AgencyRecord> load(List<NormalisedRow> rows) {
+	private void load(List<NormalisedRow> rows, Pool pool) {
 		Set<String> keys = new LinkedHashSet<>();
 		Set<String> postcodes = new LinkedHashSet<>();
 		Set<String> citiesWithoutPostcode = new LinkedHashSet<>();
@@ -114,47 +122,61 @@ class ImportBatch {
 			if (values == null) {
 				continue;
 			}
-			keys.addAll(AgencyRecord.create(values).keys());
+			for (String key : AgencyRecord.create(values).keys()) {
+				if (!pool.hasKey(key)) {
+					keys.add(key);
+				}
+			}
 			String city = values.cityKey();
-			if (values.postcode() != null) {
+			if (values.postcode() != null && pool.loadedPostcodes.add(values.postcode())) {
 				postcodes.add(values.postcode());
 			}
-			else if (city != null) {
+			if (city != null && values.postcode() == null && pool.loadedCitiesWithoutPostcode.add(city)) {
 				citiesWithoutPostcode.add(city);
 			}
-			if (city != null) {
+			if (city != null && pool.loadedCities.add(city)) {
 				allCities.add(city);
 			}
 		}
-		if (keys.isEmpty() && postcodes.isEmpty() && allCities.isEmpty()) {
-			return List.of();
+		if (keys.isEmpty() && postcodes.isEmpty() && allCities.isEmpty() && citiesWithoutPostcode.isEmpty()) {
+			return;
 		}
-		return this.agencies.candidates(keys, postcodes, citiesWithoutPostcode, allCities);
+		this.agencies.candidates(keys, postcodes, citiesWithoutPostcode, allCities).forEach(pool::addLoaded);
 	}
 
 	record Counts(int created, int merged, int rejected, int warnings) {
 	}
 
 	/**
-	 * The agencies a batch can match, indexed by identity key, postcode and town;
-	 * agencies are re-indexed when a row fills them.
+	 * The agencies a job can match, kept across its batches so each postcode or town
+	 * block is read from the database once: indexed by identity key, postcode and town,
+	 * re-indexed when a row fills them. An agency loaded again keeps its first (current)
+	 * instance.
 	 */
 	static final class Pool {
 
-		private final Map<String, Set<AgencyRecord>> byKey = new LinkedHashMap<>();
+		private final Map<UUID, AgencyRecord> byId = new HashMap<>();
 
-		private final Map<String, Set<AgencyRecord>> byPostcode = new LinkedHashMap<>();
+		private final Map<String, Set<AgencyRecord>> byKey = new HashMap<>();
 
-		private final Map<String, Set<AgencyRecord>> byCity = new LinkedHashMap<>();
+		private final Map<String, Set<AgencyRecord>> byPostcode = new HashMap<>();
 
-		private final Map<AgencyRecord, Boolean> all = new IdentityHashMap<>();
+		private final Map<String, Set<AgencyRecord>> byCity = new HashMap<>();
 
-		Pool(List<AgencyRecord> agencies) {
-			agencies.forEach(this::add);
+		private final Set<String> loadedPostcodes = new HashSet<>();
+
+		private final Set<String> loadedCities = new HashSet<>();
+
+		private final Set<String> loadedCitiesWithoutPostcode = new HashSet<>();
+
+		void addLoaded(AgencyRecord agency) {
+			if (!this.byId.containsKey(agency.id)) {
+				add(agency);
+			}
 		}
 
 		void add(AgencyRecord agency) {
-			this.all.put(agency, Boolean.TRUE);
+			this.byId.put(agency.id, agency);
 			for (String key : agency.keys()) {
 				this.byKey.computeIfAbsent(key, (k) -> newSet()).add(agency);
 			}
@@ -164,6 +186,14 @@ class ImportBatch {
 			if (agency.cityKey != null) {
 				this.byCity.computeIfAbsent(agency.cityKey, (k) -> newSet()).add(agency);
 			}
+		}
+
+		boolean hasKey(String key) {
+			return this.byKey.containsKey(key);
+		}
+
+		int size() {
+			return this.byId.size();
 		}
 
 		List<AgencyRecord> candidates(AgencyValues values) {
@@ -185,12 +215,8 @@ class ImportBatch {
 			return new ArrayList<>(found);
 		}
 
-		Set<AgencyRecord> all() {
-			return this.all.keySet();
-		}
-
 		private static Set<AgencyRecord> newSet() {
-			return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+			return Collections.newSetFromMap(new IdentityHashMap<>());
 		}
 
 	}

@@ -33,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class ImportWorker {
 
+	private static final int MAX_POOL = 250_000;
+
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
 	private final ImportJobs jobs;
@@ -114,7 +116,13 @@ public class ImportWorker {
 				for (int skipped = 0; skipped < processed && reader.next() != null; skipped++) {
 				}
 				UUID owner = null;
+				ImportBatch.Pool pool = new ImportBatch.Pool();
 				for (int batches = 0; batches < maxBatches; batches++) {
+					if (pool.size() > MAX_POOL) {
+						// bounded memory on huge files: blocks are read again as needed
+						pool = new ImportBatch.Pool();
+					}
+					ImportBatch.Pool batchPool = pool;
 					List<NormalisedRow> rows = new ArrayList<>();
 					SourceRow row;
 					while (rows.size() < this.properties.importBatchSize() && (row = reader.next()) != null) {
@@ -130,7 +138,7 @@ public class ImportWorker {
 						if (current.cancelRequested()) {
 							return true;
 						}
-						ImportBatch.Counts counts = this.batch.process(jobId, rows, owner);
+						ImportBatch.Counts counts = this.batch.process(jobId, rows, owner, batchPool);
 						this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
 								counts.warnings());
 						return false;

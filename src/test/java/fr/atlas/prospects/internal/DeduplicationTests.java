@@ -49,6 +49,21 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aLongerNameIsNotATypo() {
+		Optional<Deduplication.Match> match = match(row("Agence Martin", "", "", "", "69003", "Lyon", ""),
+				row("Agence Martinez", "", "", "", "69003", "Lyon", ""));
+		assertThat(match).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
+	void countsEditsUpToALimit() {
+		assertThat(Deduplication.editDistance("agence gare", "agence gare", 2)).isZero();
+		assertThat(Deduplication.editDistance("agence gare", "agnece gare", 2)).isEqualTo(1);
+		assertThat(Deduplication.editDistance("agence gare", "agence gar", 2)).isEqualTo(1);
+		assertThat(Deduplication.editDistance("agence martin", "agence martinez", 1)).isEqualTo(2);
+	}
+
+	@Test
 	void numberedBranchesAreDifferentAgencies() {
 		assertThat(match(row("Agence 1", "", "", "", "69003", "Lyon", ""),
 				row("Agence 10", "", "", "", "69003", "Lyon", "")))
