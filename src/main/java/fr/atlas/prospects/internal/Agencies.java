@@ -100,19 +100,80 @@ class Agencies {
 		return Arrays.asList((UUID[]) array.getArray());
 	}
 
+	/**
+	 * Inserts agencies with one statement: each column goes as an array and
+	 * {@code unnest} turns them back into rows (multi-valued columns travel joined by a
+	 * unit separator).
+	 */
 	void insert(List<AgencyRecord> agencies, @Nullable UUID owner) {
 		if (agencies.isEmpty()) {
 			return;
 		}
-		UUID org = CurrentTenant.require().value();
-		this.template.batchUpdate(
-				"insert into agency (org_id, " + COLUMNS + ", owner_id) values "
-						+ "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-				agencies, 500, (ps, agency) -> {
-					ps.setObject(1, org);
-					int next = bind(ps, 2, agency);
-					ps.setObject(next, owner);
-				});
+		int n = agencies.size();
+		UUID[] ids = new UUID[n];
+		String[][] text = new String[17][n];
+		Integer[] listings = new Integer[n];
+		Long[] revenues = new Long[n];
+		for (int i = 0; i < n; i++) {
+			AgencyRecord a = agencies.get(i);
+			ids[i] = a.id;
+			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
+					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
+					a.headcountBand, joined(a.tags) };
+			for (int c = 0; c < values.length; c++) {
+				text[c][i] = values[c];
+			}
+			listings[i] = a.listingCount;
+			revenues[i] = a.revenueCents;
+		}
+		String[] sources = agencies.stream().map((a) -> a.source).toArray(String[]::new);
+		this.jdbc.sql("""
+				insert into agency (org_id, id, name, name_key, trade_name, siren, siret, naf, address, postcode, city,
+				  city_key, department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
+				  headcount_band, tags, source, owner_id)
+				select :org, t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode,
+				  t.city, t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)),
+				  string_to_array(t.phones, chr(31)), t.specialty, t.listing_count, t.revenue_cents, t.headcount_band,
+				  string_to_array(t.tags, chr(31)), t.source, :owner
+				from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
+				  :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
+				  :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
+				  :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
+				  as t(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+				       website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags,
+				       source)""")
+			.param("org", CurrentTenant.require().value())
+			.param("owner", owner)
+			.param("ids", ids)
+			.param("name", text[0])
+			.param("nameKey", text[1])
+			.param("tradeName", text[2])
+			.param("siren", text[3])
+			.param("siret", text[4])
+			.param("naf", text[5])
+			.param("address", text[6])
+			.param("postcode", text[7])
+			.param("city", text[8])
+			.param("cityKey", text[9])
+			.param("department", text[10])
+			.param("website", text[11])
+			.param("emails", text[12])
+			.param("phones", text[13])
+			.param("specialty", text[14])
+			.param("headcount", text[15])
+			.param("tags", text[16])
+			.param("listings", listings)
+			.param("revenues", revenues)
+			.param("sources", sources)
+			.update();
+	}
+
+	/**
+	 * Values joined by the unit separator, empty for none (arrays of arrays cannot be
+	 * ragged).
+	 */
+	private static String joined(java.util.Set<String> values) {
+		return String.join("\u001f", values);
 	}
 
 	void update(List<AgencyRecord> agencies) {
@@ -172,17 +233,25 @@ class Agencies {
 
 	/** Records the identity keys of the agencies (already known ones are skipped). */
 	void addKeys(Collection<AgencyRecord> agencies) {
-		List<Object[]> rows = new ArrayList<>();
-		UUID org = CurrentTenant.require().value();
+		List<String> keys = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
 		for (AgencyRecord agency : agencies) {
 			for (String key : agency.keys()) {
-				rows.add(new Object[] { org, key, agency.id });
+				keys.add(key);
+				ids.add(agency.id);
 			}
 		}
-		if (!rows.isEmpty()) {
-			this.template.batchUpdate(
-					"insert into agency_key (org_id, key, agency_id) values (?, ?, ?) on conflict do nothing", rows);
+		if (keys.isEmpty()) {
+			return;
 		}
+		this.jdbc.sql("""
+				insert into agency_key (org_id, key, agency_id)
+				select :org, k, a from unnest(:keys::text[], :ids::uuid[]) as t(k, a)
+				on conflict do nothing""")
+			.param("org", CurrentTenant.require().value())
+			.param("keys", keys.toArray(String[]::new))
+			.param("ids", ids.toArray(UUID[]::new))
+			.update();
 	}
 
 	/** Rebuilds the keys of one agency from its current values. */
@@ -213,28 +282,44 @@ class Agencies {
 		if (sources.isEmpty()) {
 			return;
 		}
-		UUID org = CurrentTenant.require().value();
-		this.template.batchUpdate(
-				"""
-						insert into field_source (org_id, id, agency_id, field, value, kind, job_id, row_number, user_id, merge_id)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-				sources, 1000, (ps, source) -> {
-					ps.setObject(1, org);
-					ps.setObject(2, UUID.randomUUID());
-					ps.setObject(3, source.agencyId());
-					ps.setString(4, source.field());
-					ps.setString(5, source.value());
-					ps.setString(6, source.kind());
-					ps.setObject(7, source.jobId());
-					if (source.rowNumber() != null) {
-						ps.setInt(8, source.rowNumber());
-					}
-					else {
-						ps.setNull(8, Types.INTEGER);
-					}
-					ps.setObject(9, source.userId());
-					ps.setObject(10, source.mergeId());
-				});
+		int n = sources.size();
+		UUID[] ids = new UUID[n];
+		UUID[] agencies = new UUID[n];
+		String[] fields = new String[n];
+		String[] values = new String[n];
+		String[] kinds = new String[n];
+		UUID[] jobs = new UUID[n];
+		Integer[] rows = new Integer[n];
+		UUID[] users = new UUID[n];
+		UUID[] merges = new UUID[n];
+		for (int i = 0; i < n; i++) {
+			FieldSource source = sources.get(i);
+			ids[i] = UUID.randomUUID();
+			agencies[i] = source.agencyId();
+			fields[i] = source.field();
+			values[i] = source.value();
+			kinds[i] = source.kind();
+			jobs[i] = source.jobId();
+			rows[i] = source.rowNumber();
+			users[i] = source.userId();
+			merges[i] = source.mergeId();
+		}
+		this.jdbc
+			.sql("""
+					insert into field_source (org_id, id, agency_id, field, value, kind, job_id, row_number, user_id, merge_id)
+					select :org, t.* from unnest(:ids::uuid[], :agencies::uuid[], :fields::text[], :values::text[],
+					  :kinds::text[], :jobs::uuid[], :rows::int[], :users::uuid[], :merges::uuid[]) as t""")
+			.param("org", CurrentTenant.require().value())
+			.param("ids", ids)
+			.param("agencies", agencies)
+			.param("fields", fields)
+			.param("values", values)
+			.param("kinds", kinds)
+			.param("jobs", jobs)
+			.param("rows", rows)
+			.param("users", users)
+			.param("merges", merges)
+			.update();
 	}
 
 	/**

@@ -228,26 +228,40 @@ class ImportJobs {
 		if (rows.isEmpty()) {
 			return;
 		}
-		UUID org = org();
-		this.template.batchUpdate("""
+		int n = rows.size();
+		Integer[] numbers = new Integer[n];
+		String[] statuses = new String[n];
+		UUID[] prospects = new UUID[n];
+		String[] messages = new String[n];
+		String[] reasons = new String[n];
+		Float[] confidences = new Float[n];
+		String[] originals = new String[n];
+		for (int i = 0; i < n; i++) {
+			RowOutcome row = rows.get(i);
+			numbers[i] = row.number();
+			statuses[i] = row.status();
+			prospects[i] = row.prospectId();
+			messages[i] = String.join("|", row.messages());
+			reasons[i] = String.join("|", row.reasons());
+			confidences[i] = (row.confidence() != null) ? row.confidence().floatValue() : null;
+			originals[i] = row.original();
+		}
+		this.jdbc.sql("""
 				insert into import_row (org_id, job_id, row_number, status, prospect_id, messages, match_reasons,
 				  confidence, original)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rows, 1000, (ps, row) -> {
-			ps.setObject(1, org);
-			ps.setObject(2, jobId);
-			ps.setInt(3, row.number());
-			ps.setString(4, row.status());
-			ps.setObject(5, row.prospectId());
-			ps.setString(6, String.join("|", row.messages()));
-			ps.setString(7, String.join("|", row.reasons()));
-			if (row.confidence() != null) {
-				ps.setFloat(8, row.confidence().floatValue());
-			}
-			else {
-				ps.setNull(8, java.sql.Types.REAL);
-			}
-			ps.setString(9, row.original());
-		});
+				select :org, :job, t.* from unnest(:numbers::int[], :statuses::text[], :prospects::uuid[],
+				  :messages::text[], :reasons::text[], :confidences::real[], :originals::text[]) as t
+				on conflict do nothing""")
+			.param("org", org())
+			.param("job", jobId)
+			.param("numbers", numbers)
+			.param("statuses", statuses)
+			.param("prospects", prospects)
+			.param("messages", messages)
+			.param("reasons", reasons)
+			.param("confidences", confidences)
+			.param("originals", originals)
+			.update();
 	}
 
 	private ImportJob map(ResultSet rs) throws SQLException {
