@@ -46,13 +46,17 @@ class Agencies {
 	 */
 	List<AgencyRecord> candidates(Collection<String> keys, Collection<String> postcodes,
 			Collection<String> citiesWithoutPostcode, Collection<String> allCities) {
-		return this.jdbc.sql("select " + COLUMNS + """
-				 from agency a
-				where a.org_id = :org and a.status = 'ACTIVE' and (
-				      a.id in (select k.agency_id from agency_key k where k.org_id = :org and k.key = any(:keys))
-				   or a.postcode = any(:postcodes)
-				   or a.city_key = any(:citiesWithoutPostcode)
-				   or (a.postcode is null and a.city_key = any(:allCities)))""")
+		return this.jdbc.sql("select " + COLUMNS
+				+ """
+						 from agency a
+						where a.org_id = :org and a.status = 'ACTIVE' and a.id in (
+						  select k.agency_id from agency_key k where k.org_id = :org and k.key = any(:keys)
+						  union select p.id from agency p
+						    where p.org_id = :org and p.status = 'ACTIVE' and p.postcode = any(:postcodes)
+						  union select c.id from agency c
+						    where c.org_id = :org and c.status = 'ACTIVE' and c.city_key = any(:citiesWithoutPostcode)
+						  union select n.id from agency n
+						    where n.org_id = :org and n.status = 'ACTIVE' and n.city_key = any(:allCities) and n.postcode is null)""")
 			.param("org", CurrentTenant.require().value())
 			.param("keys", keys.toArray(String[]::new))
 			.param("postcodes", postcodes.toArray(String[]::new))

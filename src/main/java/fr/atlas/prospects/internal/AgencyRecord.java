@@ -63,6 +63,10 @@ final class AgencyRecord {
 
 	@Nullable String source;
 
+	private @Nullable NameForms names;
+
+	private @Nullable String tradeNameOfForms;
+
 	AgencyRecord(UUID id, boolean persisted, String name, String nameKey) {
 		this.id = id;
 		this.persisted = persisted;
@@ -159,14 +163,29 @@ final class AgencyRecord {
 		}
 		this.emails.forEach((email) -> keys.add("email:" + email));
 		this.phones.forEach((phone) -> keys.add("phone:" + phone));
-		if (this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)) {
+		// a franchise agency's website is usually the network's: not an identity
+		if (this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)
+				&& names().brand().isEmpty()) {
 			keys.add("domain:" + this.websiteDomain);
 		}
 		return keys;
 	}
 
 	String tradeKey() {
-		return (this.tradeName != null) ? NameKey.of(this.tradeName) : "";
+		return names().tradeKey();
+	}
+
+	/**
+	 * The name forms, worked out again only when a row changes the name or trade name.
+	 */
+	NameForms names() {
+		NameForms forms = this.names;
+		if (forms == null || !forms.nameKey().equals(this.nameKey) || this.tradeNameOfForms != this.tradeName) {
+			forms = NameForms.of(this.nameKey, this.tradeName);
+			this.names = forms;
+			this.tradeNameOfForms = this.tradeName;
+		}
+		return forms;
 	}
 
 }

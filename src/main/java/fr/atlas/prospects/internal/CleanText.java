@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class CleanText {
 
+	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
+
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -44,7 +46,7 @@ final class CleanText {
 	 * Folded, with every run of anything but letters and digits turned into one space.
 	 */
 	static String words(String text) {
-		return fold(text).replaceAll("[^a-z0-9]+", " ").strip();
+		return NOT_ALPHANUMERIC.matcher(fold(text)).replaceAll(" ").strip();
 	}
 
 }

@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class CompanyIdentifiers {
 
+	private static final java.util.regex.Pattern NINE_DIGITS = java.util.regex.Pattern.compile("[0-9]{9}");
+
+	private static final java.util.regex.Pattern FOURTEEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{14}");
+
+	private static final java.util.regex.Pattern SPREADSHEET_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0+");
+
+	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.\\-_/]");
+
 	static final String LA_POSTE = "356000000";
 
 	private CompanyIdentifiers() {
@@ -20,7 +28,7 @@ final class CompanyIdentifiers {
 		if (digits == null) {
 			return Checked.blank();
 		}
-		if (!digits.matches("[0-9]{9}")) {
+		if (!NINE_DIGITS.matcher(digits).matches()) {
 			return Checked.invalid("invalid_format");
 		}
 		return luhn(digits) ? Checked.ok(digits) : Checked.invalid("invalid_checksum");
@@ -31,7 +39,7 @@ final class CompanyIdentifiers {
 		if (digits == null) {
 			return Checked.blank();
 		}
-		if (!digits.matches("[0-9]{14}")) {
+		if (!FOURTEEN_DIGITS.matcher(digits).matches()) {
 			return Checked.invalid("invalid_format");
 		}
 		boolean valid = digits.startsWith(LA_POSTE) ? digitSum(digits) % 5 == 0 : luhn(digits);
@@ -45,10 +53,10 @@ final class CompanyIdentifiers {
 			return null;
 		}
 		// spreadsheets turn long numbers into 3.56E+8 or 123456789.0
-		if (text.matches("[0-9]+\\.0+")) {
+		if (SPREADSHEET_DECIMAL.matcher(text).matches()) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String stripped = text.replaceAll("[\\s.\\-_/]", "");
+		String stripped = SEPARATORS.matcher(text).replaceAll("");
 		return stripped.isEmpty() ? null : stripped;
 	}
 

@@ -50,8 +50,9 @@ final class Deduplication {
 	/** The best match among candidates, if it reaches {@link #REVIEW}. */
 	static Optional<Match> best(AgencyValues row, Collection<AgencyRecord> candidates) {
 		Match best = null;
+		NameForms names = NameForms.of(row.nameKey(), row.tradeName());
 		for (AgencyRecord candidate : candidates) {
-			Match match = score(row, candidate);
+			Match match = score(row, names, candidate);
 			if (match != null && match.confidence() >= REVIEW
 					&& (best == null || match.confidence() > best.confidence())) {
 				best = match;
@@ -60,22 +61,20 @@ final class Deduplication {
 		return Optional.ofNullable(best);
 	}
 
-	static @Nullable Match score(AgencyValues row, AgencyRecord agency) {
+	static @Nullable Match score(AgencyValues row, NameForms names, AgencyRecord agency) {
 		if (row.siret() != null && agency.siret != null) {
 			if (row.siret().equals(agency.siret)) {
 				return new Match(agency, 1.0, List.of("siret"));
 			}
 			return null;
 		}
-		String rowKey = bestKey(row.nameKey(), (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "");
-		Optional<String> brand = FranchiseBrands.of(rowKey)
-			.or(() -> FranchiseBrands.of(agency.nameKey))
-			.or(() -> FranchiseBrands.of(agency.tradeKey()));
+		NameForms other = agency.names();
+		Optional<String> brand = names.brand().or(other::brand);
 		Place place = place(row, agency);
 		if (brand.isPresent() && place == Place.DIFFERENT) {
 			return null;
 		}
-		double similarity = nameSimilarity(row, agency);
+		double similarity = nameSimilarity(names, other);
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
@@ -98,16 +97,22 @@ final class Deduplication {
 			miss *= 1 - 0.9;
 			reasons.add("phone");
 		}
+		// a network's agencies share the head office's website: it says nothing about
+		// which agency
 		if (row.websiteDomain() != null && row.websiteDomain().equals(agency.websiteDomain)
-				&& !sharedDomain(row.websiteDomain())) {
+				&& !sharedDomain(row.websiteDomain()) && brand.isEmpty()) {
 			miss *= 1 - 0.85;
 			reasons.add("website");
 		}
-		if (place == Place.SAME && !row.nameKey().isEmpty() && !agency.nameKey.isEmpty()) {
+		if ((place == Place.SAME || place == Place.SAME_TOWN) && !row.nameKey().isEmpty()
+				&& !agency.nameKey.isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
 			// Martinez"
-			boolean typo = similarity >= 0.97 && withinTypo(row, agency);
-			double nameWeight = typo ? 0.92 : (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+			boolean typo = similarity >= 0.97 && withinTypo(names, other);
+			// a town name alone is a weak place: many French towns share one
+			// ("Saint-Denis")
+			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
+					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
 			if (nameWeight > 0) {
 				miss *= 1 - nameWeight;
 				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
@@ -127,23 +132,26 @@ final class Deduplication {
 			reasons.add("franchise:" + brand.get());
 		}
 		if (place == Place.SAME) {
-			reasons.add(
-					(row.postcode() != null && row.postcode().equals(agency.postcode)) ? "same_postcode" : "same_city");
+			reasons.add("same_postcode");
+		}
+		else if (place == Place.SAME_TOWN) {
+			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
 	}
 
 	/** The most similar pair among the names and trade names, brands set aside. */
-	static double nameSimilarity(AgencyValues row, AgencyRecord agency) {
-		String rowTrade = (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "";
+	static double nameSimilarity(NameForms a, NameForms b) {
 		double best = 0;
-		for (String a : new String[] { row.nameKey(), rowTrade }) {
-			for (String b : new String[] { agency.nameKey, agency.tradeKey() }) {
-				if (a.isEmpty() || b.isEmpty()) {
+		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
+		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
+		for (String[] x : left) {
+			for (String[] y : right) {
+				if (x[0].isEmpty() || y[0].isEmpty()) {
 					continue;
 				}
-				String strippedA = FranchiseBrands.withoutBrand(a);
-				String strippedB = FranchiseBrands.withoutBrand(b);
+				String strippedA = x[1];
+				String strippedB = y[1];
 				double similarity;
 				if (strippedA.isEmpty() || strippedB.isEmpty()) {
 					// "Orpi" alone against "Orpi Gare": the brand says nothing about the
@@ -164,13 +172,11 @@ final class Deduplication {
 		return best;
 	}
 
-	/** Whether a name and the agency's name or trade name are at most one typo apart. */
-	static boolean withinTypo(AgencyValues row, AgencyRecord agency) {
-		String rowTrade = (row.tradeName() != null) ? NameKey.of(row.tradeName()) : "";
-		for (String a : new String[] { row.nameKey(), rowTrade }) {
-			for (String b : new String[] { agency.nameKey, agency.tradeKey() }) {
-				if (!a.isEmpty() && !b.isEmpty()
-						&& editDistance(a, b, 2) <= ((Math.min(a.length(), b.length()) > 20) ? 2 : 1)) {
+	/** Whether a name or trade name of each side are at most one typo apart. */
+	static boolean withinTypo(NameForms a, NameForms b) {
+		for (String x : new String[] { a.nameKey(), a.tradeKey() }) {
+			for (String y : new String[] { b.nameKey(), b.tradeKey() }) {
+				if (!x.isEmpty() && !y.isEmpty() && editDistance(x, y, 1) <= 1) {
 					return true;
 				}
 			}
@@ -214,24 +220,23 @@ final class Deduplication {
 		return key.replaceAll("[^0-9]+", " ").strip();
 	}
 
-	private static String bestKey(String nameKey, String tradeKey) {
-		return FranchiseBrands.of(nameKey).isPresent() ? nameKey : (tradeKey.isEmpty() ? nameKey : tradeKey);
-	}
-
 	static Place place(AgencyValues row, AgencyRecord agency) {
 		if (row.postcode() != null && agency.postcode != null) {
 			return row.postcode().equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
 		}
 		String rowCity = row.cityKey();
 		if (rowCity != null && agency.cityKey != null) {
-			return rowCity.equals(agency.cityKey) ? Place.SAME : Place.DIFFERENT;
+			return rowCity.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
 		}
 		return Place.UNKNOWN;
 	}
 
 	enum Place {
 
-		SAME, DIFFERENT, UNKNOWN
+		/** Same postcode. */
+		SAME,
+		/** Same town name, a postcode missing on one side. */
+		SAME_TOWN, DIFFERENT, UNKNOWN
 
 	}
 

@@ -42,8 +42,9 @@ class ImportBatch {
 
 	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner, Pool pool) {
 		if (batch.isEmpty()) {
-			return new Counts(0, 0, 0, 0);
+			return new Counts(0, 0, 0, 0, 0, 0);
 		}
+		long started = System.nanoTime();
 		Set<Integer> done = new HashSet<>(
 				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
 		List<NormalisedRow> rows = batch.stream().filter((row) -> !done.contains(row.number())).toList();
@@ -96,6 +97,7 @@ class ImportBatch {
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
 					match.map(Deduplication.Match::confidence).orElse(null), row.original()));
 		}
+		long matched = System.nanoTime();
 		this.agencies.insert(created, owner);
 		this.agencies.update(List.copyOf(changed));
 		List<AgencyRecord> keyed = new ArrayList<>(created);
@@ -109,7 +111,7 @@ class ImportBatch {
 		// the job fails and its pool is dropped
 		created.forEach((agency) -> agency.persisted = true);
 		keyed.forEach((agency) -> agency.dirty = false);
-		return new Counts(created.size(), merged, rejected, warnings);
+		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
 	}
 
 	private void load(List<NormalisedRow> rows, Pool pool) {
@@ -144,7 +146,8 @@ class ImportBatch {
 		this.agencies.candidates(keys, postcodes, citiesWithoutPostcode, allCities).forEach(pool::addLoaded);
 	}
 
-	record Counts(int created, int merged, int rejected, int warnings) {
+	/** Rows by outcome, and the nanoseconds spent loading and matching, then writing. */
+	record Counts(int created, int merged, int rejected, int warnings, long matchNanos, long writeNanos) {
 	}
 
 	/**
@@ -154,6 +157,8 @@ class ImportBatch {
 	 * instance.
 	 */
 	static final class Pool {
+
+		static final int HOT_KEY = 25;
 
 		private final Map<UUID, AgencyRecord> byId = new HashMap<>();
 
@@ -199,7 +204,12 @@ class ImportBatch {
 		List<AgencyRecord> candidates(AgencyValues values) {
 			Set<AgencyRecord> found = newSet();
 			for (String key : AgencyRecord.create(values).keys()) {
-				found.addAll(this.byKey.getOrDefault(key, Set.of()));
+				Set<AgencyRecord> sharing = this.byKey.getOrDefault(key, Set.of());
+				// a key shared by many agencies (a group's switchboard) identifies none
+				// of them
+				if (sharing.size() <= HOT_KEY) {
+					found.addAll(sharing);
+				}
 			}
 			if (values.postcode() != null) {
 				found.addAll(this.byPostcode.getOrDefault(values.postcode(), Set.of()));

@@ -117,6 +117,8 @@ public class ImportWorker {
 				}
 				UUID owner = null;
 				ImportBatch.Pool pool = new ImportBatch.Pool();
+				long[] nanos = new long[3];
+				long began = System.nanoTime();
 				for (int batches = 0; batches < maxBatches; batches++) {
 					if (pool.size() > MAX_POOL) {
 						// bounded memory on huge files: blocks are read again as needed
@@ -125,11 +127,16 @@ public class ImportWorker {
 					ImportBatch.Pool batchPool = pool;
 					List<NormalisedRow> rows = new ArrayList<>();
 					SourceRow row;
+					long reading = System.nanoTime();
 					while (rows.size() < this.properties.importBatchSize() && (row = reader.next()) != null) {
 						rows.add(normaliser.normalise(row));
 					}
+					nanos[0] += System.nanoTime() - reading;
 					if (rows.isEmpty()) {
 						finish(jobId, ImportJob.DONE, null);
+						log.info("Import {} done in {} ms: read and normalise {} ms, load and match {} ms, write {} ms",
+								jobId, (System.nanoTime() - began) / 1_000_000, nanos[0] / 1_000_000,
+								nanos[1] / 1_000_000, nanos[2] / 1_000_000);
 						return true;
 					}
 					int upTo = rows.get(rows.size() - 1).number();
@@ -141,6 +148,8 @@ public class ImportWorker {
 						ImportBatch.Counts counts = this.batch.process(jobId, rows, owner, batchPool);
 						this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
 								counts.warnings());
+						nanos[1] += counts.matchNanos();
+						nanos[2] += counts.writeNanos();
 						return false;
 					});
 					if (Boolean.TRUE.equals(cancelled)) {

@@ -11,6 +11,11 @@ import java.util.Set;
  */
 final class NameKey {
 
+	private static final java.util.regex.Pattern DOTTED_INITIALS = java.util.regex.Pattern
+		.compile("\\b([a-z])\\.(?=[a-z]\\b|[a-z]\\.)");
+
+	private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
 	private static final Set<String> LEGAL_FORMS = Set.of("sarl", "sas", "sasu", "eurl", "sci", "sa", "snc", "selarl",
 			"selas", "scp", "sca", "scs", "sem", "eirl", "ei", "gie", "scm", "sccv", "ste", "societe", "cie", "ets",
 			"etablissements");
@@ -24,8 +29,8 @@ final class NameKey {
 	static String of(String name) {
 		String text = CleanText.fold(name).replace("&", " et ");
 		// "S.A.R.L." and "S.A.S" lose their dots before the legal forms are removed
-		text = text.replaceAll("\\b([a-z])\\.(?=[a-z]\\b|[a-z]\\.)", "$1");
-		text = text.replaceAll("[^a-z0-9]+", " ").strip();
+		text = DOTTED_INITIALS.matcher(text).replaceAll("$1");
+		text = NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
 		List<String> kept = new ArrayList<>();
 		for (String word : text.split(" ")) {
 			if (word.isEmpty() || LEGAL_FORMS.contains(word) || LITTLE_WORDS.contains(word)) {

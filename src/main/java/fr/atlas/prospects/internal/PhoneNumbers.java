@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class PhoneNumbers {
 
+	private static final java.util.regex.Pattern NOT_DIGITS = java.util.regex.Pattern.compile("[^0-9+]");
+
 	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
 	private PhoneNumbers() {
@@ -25,8 +27,8 @@ final class PhoneNumbers {
 			return Checked.blank();
 		}
 		// spreadsheets drop the leading zero of French numbers stored as numbers
-		String digits = text.replaceAll("[^0-9+]", "");
-		if (digits.length() == 9 && digits.matches("[1-9][0-9]{8}")) {
+		String digits = NOT_DIGITS.matcher(text).replaceAll("");
+		if (digits.length() == 9 && digits.charAt(0) != '0' && digits.indexOf('+') < 0) {
 			text = "0" + digits;
 		}
 		try {

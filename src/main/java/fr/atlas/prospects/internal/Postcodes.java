@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  */
 final class Postcodes {
 
+	private static final java.util.regex.Pattern SPREADSHEET_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0+");
+
+	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.]");
+
+	private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("[1-9][0-9]{3}");
+
+	private static final java.util.regex.Pattern FIVE_DIGITS = java.util.regex.Pattern.compile("[0-9]{5}");
+
 	private Postcodes() {
 	}
 
@@ -18,14 +26,14 @@ final class Postcodes {
 		if (text == null) {
 			return Checked.blank();
 		}
-		if (text.matches("[0-9]+\\.0+")) {
+		if (SPREADSHEET_DECIMAL.matcher(text).matches()) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String digits = text.replaceAll("[\\s.]", "");
-		if (digits.matches("[1-9][0-9]{3}")) {
+		String digits = SEPARATORS.matcher(text).replaceAll("");
+		if (FOUR_DIGITS.matcher(digits).matches()) {
 			digits = "0" + digits;
 		}
-		if (!digits.matches("[0-9]{5}") || digits.startsWith("00") || digits.startsWith("96")
+		if (!FIVE_DIGITS.matcher(digits).matches() || digits.startsWith("00") || digits.startsWith("96")
 				|| digits.startsWith("99")) {
 			return Checked.invalid("invalid");
 		}

@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowNormaliser {
 
+	private static final java.util.regex.Pattern SEVERAL_NUMBERS = java.util.regex.Pattern
+		.compile("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+");
+
 	private final ColumnMapping mapping;
 
 	RowNormaliser(ColumnMapping mapping) {
@@ -131,7 +134,7 @@ final class RowNormaliser {
 
 	private static void phone(List<String> messages, String field, String value, Set<String> into) {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
-		for (String part : value.split("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+")) {
+		for (String part : SEVERAL_NUMBERS.split(value)) {
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
 			if (phone.isInvalid()) {
 				messages.add(field + ":" + phone.problem());

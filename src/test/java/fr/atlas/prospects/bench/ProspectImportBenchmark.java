@@ -71,6 +71,7 @@ class ProspectImportBenchmark {
 			Duration copy = copy(file.csv());
 			String csv = api.getText(tenant.token(), "/api/v1/imports/" + id + "/rows").getBody();
 			Quality quality = quality(file.entities(), csv);
+			printWrongMerges(file, csv, 8);
 			String line = String.format(Locale.ROOT, "| %d | %.2f s | %.0f | %.3f s | %.1f× | %.4f | %.4f | %s |",
 					file.entities().length, seconds(imported), file.entities().length / seconds(imported),
 					seconds(copy), seconds(imported) / seconds(copy), quality.precision(), quality.recall(),
@@ -154,6 +155,26 @@ class ProspectImportBenchmark {
 		long right = perCell.values().stream().mapToLong(ProspectImportBenchmark::pairs).sum();
 		return new Quality((predicted == 0) ? 1.0 : (double) right / predicted,
 				(truePairs == 0) ? 1.0 : (double) right / truePairs, rejectedRight + "/" + mustReject);
+	}
+
+	/** Shows a few prospects that hold rows of different generated agencies. */
+	static void printWrongMerges(MessyAgencyFiles.Generated file, String reportCsv, int limit) {
+		List<String> rows = file.csv().lines().skip(1).toList();
+		Map<String, List<Integer>> byProspect = new HashMap<>();
+		for (String line : reportCsv.lines().skip(1).toList()) {
+			String[] cells = line.split(",", -1);
+			if (!cells[2].isEmpty()) {
+				byProspect.computeIfAbsent(cells[2], (k) -> new java.util.ArrayList<>())
+					.add(Integer.parseInt(cells[0]));
+			}
+		}
+		int shown = 0;
+		for (List<Integer> group : byProspect.values()) {
+			if (group.stream().map((r) -> file.entities()[r - 1]).distinct().count() > 1 && shown++ < limit) {
+				System.out.println("BENCH wrong merge:");
+				group.forEach((r) -> System.out.println("BENCH   " + file.entities()[r - 1] + " | " + rows.get(r - 1)));
+			}
+		}
 	}
 
 	private static long pairs(int n) {

@@ -71,6 +71,16 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aTownNameWithoutPostcodeOnlySuggestsTheSameName() {
+		Optional<Deduplication.Match> match = match(row("Agence de la Gare", "", "", "", "97400", "Saint-Denis", ""),
+				row("Agence de la Gare", "", "", "", "", "Saint-Denis", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("same_city");
+		});
+	}
+
+	@Test
 	void similarNameInAnotherPostcodeIsNotAMatch() {
 		assertThat(match(row("Agence de la Gare", "", "", "", "69003", "Lyon", ""),
 				row("Agence de la Gare", "", "", "", "75008", "Paris", "")))
@@ -92,6 +102,15 @@ class DeduplicationTests {
 		assertThat(match(row("Orpi Agence du Centre", "", "", "", "75011", "Paris", ""),
 				row("Orpi Bastille Immobilier", "", "", "", "75011", "Paris", "")))
 			.isEmpty();
+	}
+
+	@Test
+	void aNetworkWebsiteDoesNotMergeTwoAgenciesOfOneTown() {
+		Optional<Deduplication.Match> match = match(
+				row("Nestenn Montville", "", "", "", "45000", "Montville", "https://www.nestenn.fr/agence/a"),
+				row("Nestenn Montville du Parc", "", "", "", "45000", "Montville", "https://www.nestenn.fr/agence/b"));
+		assertThat(match).satisfiesAnyOf((m) -> assertThat(m).isEmpty(),
+				(m) -> assertThat(m.get().automatic()).isFalse());
 	}
 
 	@Test
