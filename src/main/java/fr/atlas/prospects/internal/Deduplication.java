@@ -113,6 +113,12 @@ final class Deduplication {
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
 					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+			// "Dupont" and "Dumont" in one street are one typo apart: their other details
+			// decide
+			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
+				nameWeight = 0.6;
+				reasons.add("details_differ");
+			}
 			if (nameWeight > 0) {
 				miss *= 1 - nameWeight;
 				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
@@ -170,6 +176,28 @@ final class Deduplication {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * Whether the two sides disagree on what should be the same for one agency: both have
+	 * e-mails and share none, both have phones and share none, different websites, or
+	 * clearly different street addresses.
+	 */
+	static boolean contradicts(AgencyValues row, AgencyRecord agency) {
+		if (!row.emails().isEmpty() && !agency.emails.isEmpty()
+				&& row.emails().stream().noneMatch(agency.emails::contains)) {
+			return true;
+		}
+		if (!row.phones().isEmpty() && !agency.phones.isEmpty()
+				&& row.phones().stream().noneMatch(agency.phones::contains)) {
+			return true;
+		}
+		if (row.websiteDomain() != null && agency.websiteDomain != null
+				&& !row.websiteDomain().equals(agency.websiteDomain)) {
+			return true;
+		}
+		return row.address() != null && agency.address != null
+				&& JaroWinkler.similarity(CleanText.words(row.address()), CleanText.words(agency.address)) < 0.85;
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */

@@ -49,6 +49,17 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void oneTypoApartWithOtherPhonesIsOnlyAPossibleDuplicate() {
+		Optional<Deduplication.Match> match = match(
+				row("Office Immobilier Dupont", "", "", "01 23 45 67 89", "75004", "Paris", ""),
+				row("Office Immobilier Dumont", "", "", "01 71 73 75 03", "75004", "Paris", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("details_differ");
+		});
+	}
+
+	@Test
 	void aLongerNameIsNotATypo() {
 		Optional<Deduplication.Match> match = match(row("Agence Martin", "", "", "", "69003", "Lyon", ""),
 				row("Agence Martinez", "", "", "", "69003", "Lyon", ""));
