@@ -1,0 +1,33 @@
+package fr.atlas.prospects;
+
+import java.util.UUID;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A file was accepted for import and waits for a worker.
+ */
+public record ImportJobQueued(OrgId orgId, UUID jobId, String fileName, int totalRows) implements Auditable {
+
+	@Override
+	public String action() {
+		return "import.queued";
+	}
+
+	@Override
+	public String entityType() {
+		return "import";
+	}
+
+	@Override
+	public String entityId() {
+		return this.jobId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Import de " + this.fileName + " (" + this.totalRows + " lignes) en file d'attente";
+	}
+
+}

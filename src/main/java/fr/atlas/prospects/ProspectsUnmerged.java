@@ -1,0 +1,34 @@
+package fr.atlas.prospects;
+
+import java.util.UUID;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A merge was undone: both agencies are back as they were before it.
+ */
+public record ProspectsUnmerged(OrgId orgId, ProspectId survivor, ProspectId restored,
+		UUID mergeId) implements Auditable {
+
+	@Override
+	public String action() {
+		return "prospect.unmerged";
+	}
+
+	@Override
+	public String entityType() {
+		return "prospect";
+	}
+
+	@Override
+	public String entityId() {
+		return this.survivor.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Fusion annulée : agence " + this.restored + " séparée de " + this.survivor;
+	}
+
+}

@@ -1,0 +1,393 @@
+package fr.atlas.prospects.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Loads and writes agencies in bulk for the import: candidates of a batch in one query,
+ * then batched inserts and updates. Callers run inside a transaction with the tenant
+ * bound.
+ */
+@Repository
+class Agencies {
+
+	static final String COLUMNS = """
+			id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+			website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	Agencies(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Active agencies that share an identity key with the batch, or sit in one of its
+	 * blocks: its postcodes, and its towns for rows or agencies without a postcode.
+	 */
+	List<AgencyRecord> candidates(Collection<String> keys, Collection<String> postcodes,
+			Collection<String> citiesWithoutPostcode, Collection<String> allCities) {
+		return this.jdbc.sql("select " + COLUMNS
+				+ """
+						 from agency a
+						where a.org_id = :org and a.status = 'ACTIVE' and a.id in (
+						  select k.agency_id from agency_key k where k.org_id = :org and k.key = any(:keys)
+						  union select p.id from agency p
+						    where p.org_id = :org and p.status = 'ACTIVE' and p.postcode = any(:postcodes)
+						  union select c.id from agency c
+						    where c.org_id = :org and c.status = 'ACTIVE' and c.city_key = any(:citiesWithoutPostcode)
+						  union select n.id from agency n
+						    where n.org_id = :org and n.status = 'ACTIVE' and n.city_key = any(:allCities) and n.postcode is null)""")
+			.param("org", CurrentTenant.require().value())
+			.param("keys", keys.toArray(String[]::new))
+			.param("postcodes", postcodes.toArray(String[]::new))
+			.param("citiesWithoutPostcode", citiesWithoutPostcode.toArray(String[]::new))
+			.param("allCities", allCities.toArray(String[]::new))
+			.query((rs, row) -> map(rs, true))
+			.list();
+	}
+
+	static AgencyRecord map(ResultSet rs, boolean existing) throws SQLException {
+		AgencyRecord agency = new AgencyRecord(rs.getObject("id", UUID.class), existing, rs.getString("name"),
+				rs.getString("name_key"));
+		agency.tradeName = rs.getString("trade_name");
+		agency.siren = rs.getString("siren");
+		agency.siret = rs.getString("siret");
+		agency.naf = rs.getString("naf");
+		agency.address = rs.getString("address");
+		agency.postcode = rs.getString("postcode");
+		agency.city = rs.getString("city");
+		agency.cityKey = rs.getString("city_key");
+		agency.department = rs.getString("department");
+		agency.websiteDomain = rs.getString("website_domain");
+		agency.emails.addAll(strings(rs.getArray("emails")));
+		agency.phones.addAll(strings(rs.getArray("phones")));
+		agency.specialty = rs.getString("specialty");
+		agency.listingCount = (Integer) rs.getObject("listing_count");
+		agency.revenueCents = (Long) rs.getObject("revenue_cents");
+		agency.headcountBand = rs.getString("headcount_band");
+		agency.tags.addAll(strings(rs.getArray("tags")));
+		agency.source = rs.getString("source");
+		return agency;
+	}
+
+	static List<String> strings(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.asList((String[]) array.getArray());
+	}
+
+	static List<UUID> uuids(@Nullable Array array) throws SQLException {
+		if (array == null) {
+			return List.of();
+		}
+		return Arrays.asList((UUID[]) array.getArray());
+	}
+
+	/**
+	 * Inserts agencies with one statement: each column goes as an array and
+	 * {@code unnest} turns them back into rows (multi-valued columns travel joined by a
+	 * unit separator).
+	 */
+	void insert(List<AgencyRecord> agencies, @Nullable UUID owner) {
+		if (agencies.isEmpty()) {
+			return;
+		}
+		int n = agencies.size();
+		UUID[] ids = new UUID[n];
+		String[][] text = new String[17][n];
+		Integer[] listings = new Integer[n];
+		Long[] revenues = new Long[n];
+		for (int i = 0; i < n; i++) {
+			AgencyRecord a = agencies.get(i);
+			ids[i] = a.id;
+			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
+					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
+					a.headcountBand, joined(a.tags) };
+			for (int c = 0; c < values.length; c++) {
+				text[c][i] = values[c];
+			}
+			listings[i] = a.listingCount;
+			revenues[i] = a.revenueCents;
+		}
+		String[] sources = agencies.stream().map((a) -> a.source).toArray(String[]::new);
+		this.jdbc.sql("""
+				insert into agency (org_id, id, name, name_key, trade_name, siren, siret, naf, address, postcode, city,
+				  city_key, department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
+				  headcount_band, tags, source, owner_id)
+				select :org, t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode,
+				  t.city, t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)),
+				  string_to_array(t.phones, chr(31)), t.specialty, t.listing_count, t.revenue_cents, t.headcount_band,
+				  string_to_array(t.tags, chr(31)), t.source, :owner
+				from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
+				  :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
+				  :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
+				  :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
+				  as t(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+				       website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags,
+				       source)""")
+			.param("org", CurrentTenant.require().value())
+			.param("owner", owner)
+			.param("ids", ids)
+			.param("name", text[0])
+			.param("nameKey", text[1])
+			.param("tradeName", text[2])
+			.param("siren", text[3])
+			.param("siret", text[4])
+			.param("naf", text[5])
+			.param("address", text[6])
+			.param("postcode", text[7])
+			.param("city", text[8])
+			.param("cityKey", text[9])
+			.param("department", text[10])
+			.param("website", text[11])
+			.param("emails", text[12])
+			.param("phones", text[13])
+			.param("specialty", text[14])
+			.param("headcount", text[15])
+			.param("tags", text[16])
+			.param("listings", listings)
+			.param("revenues", revenues)
+			.param("sources", sources)
+			.update();
+	}
+
+	/**
+	 * Values joined by the unit separator, empty for none (arrays of arrays cannot be
+	 * ragged).
+	 */
+	private static String joined(java.util.Set<String> values) {
+		return String.join("\u001f", values);
+	}
+
+	void update(List<AgencyRecord> agencies) {
+		if (agencies.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				update agency set id = ?, name = ?, name_key = ?, trade_name = ?, siren = ?, siret = ?, naf = ?,
+				  address = ?, postcode = ?, city = ?, city_key = ?, department = ?, website_domain = ?, emails = ?,
+				  phones = ?, specialty = ?, listing_count = ?, revenue_cents = ?, headcount_band = ?, tags = ?,
+				  source = ?, updated_at = now(), version = version + 1
+				where org_id = ? and id = ?""", agencies, 500, (ps, agency) -> {
+			int next = bind(ps, 1, agency);
+			ps.setObject(next, org);
+			ps.setObject(next + 1, agency.id);
+		});
+	}
+
+	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */
+	private static int bind(PreparedStatement ps, int index, AgencyRecord agency) throws SQLException {
+		Connection connection = ps.getConnection();
+		int i = index;
+		ps.setObject(i++, agency.id);
+		ps.setString(i++, agency.name);
+		ps.setString(i++, agency.nameKey);
+		ps.setString(i++, agency.tradeName);
+		ps.setString(i++, agency.siren);
+		ps.setString(i++, agency.siret);
+		ps.setString(i++, agency.naf);
+		ps.setString(i++, agency.address);
+		ps.setString(i++, agency.postcode);
+		ps.setString(i++, agency.city);
+		ps.setString(i++, agency.cityKey);
+		ps.setString(i++, agency.department);
+		ps.setString(i++, agency.websiteDomain);
+		ps.setArray(i++, connection.createArrayOf("text", agency.emails.toArray()));
+		ps.setArray(i++, connection.createArrayOf("text", agency.phones.toArray()));
+		ps.setString(i++, agency.specialty);
+		if (agency.listingCount != null) {
+			ps.setInt(i++, agency.listingCount);
+		}
+		else {
+			ps.setNull(i++, Types.INTEGER);
+		}
+		if (agency.revenueCents != null) {
+			ps.setLong(i++, agency.revenueCents);
+		}
+		else {
+			ps.setNull(i++, Types.BIGINT);
+		}
+		ps.setString(i++, agency.headcountBand);
+		ps.setArray(i++, connection.createArrayOf("text", agency.tags.toArray()));
+		ps.setString(i++, agency.source);
+		return i;
+	}
+
+	/** Records the identity keys of the agencies (already known ones are skipped). */
+	void addKeys(Collection<AgencyRecord> agencies) {
+		List<String> keys = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
+		for (AgencyRecord agency : agencies) {
+			for (String key : agency.keys()) {
+				keys.add(key);
+				ids.add(agency.id);
+			}
+		}
+		if (keys.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into agency_key (org_id, key, agency_id)
+				select :org, k, a from unnest(:keys::text[], :ids::uuid[]) as t(k, a)
+				on conflict do nothing""")
+			.param("org", CurrentTenant.require().value())
+			.param("keys", keys.toArray(String[]::new))
+			.param("ids", ids.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** Rebuilds the keys of one agency from its current values. */
+	void replaceKeys(AgencyRecord agency) {
+		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", agency.id)
+			.update();
+		addKeys(List.of(agency));
+	}
+
+	void removeKeys(UUID agencyId) {
+		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", agencyId)
+			.update();
+	}
+
+	AgencyRecord load(UUID id) {
+		return this.jdbc.sql("select " + COLUMNS + " from agency where org_id = :org and id = :id")
+			.param("org", CurrentTenant.require().value())
+			.param("id", id)
+			.query((rs, row) -> map(rs, true))
+			.single();
+	}
+
+	void addSources(List<FieldSource> sources) {
+		if (sources.isEmpty()) {
+			return;
+		}
+		int n = sources.size();
+		UUID[] ids = new UUID[n];
+		UUID[] agencies = new UUID[n];
+		String[] fields = new String[n];
+		String[] values = new String[n];
+		String[] kinds = new String[n];
+		UUID[] jobs = new UUID[n];
+		Integer[] rows = new Integer[n];
+		UUID[] users = new UUID[n];
+		UUID[] merges = new UUID[n];
+		for (int i = 0; i < n; i++) {
+			FieldSource source = sources.get(i);
+			ids[i] = UUID.randomUUID();
+			agencies[i] = source.agencyId();
+			fields[i] = source.field();
+			values[i] = source.value();
+			kinds[i] = source.kind();
+			jobs[i] = source.jobId();
+			rows[i] = source.rowNumber();
+			users[i] = source.userId();
+			merges[i] = source.mergeId();
+		}
+		this.jdbc
+			.sql("""
+					insert into field_source (org_id, id, agency_id, field, value, kind, job_id, row_number, user_id, merge_id)
+					select :org, t.* from unnest(:ids::uuid[], :agencies::uuid[], :fields::text[], :values::text[],
+					  :kinds::text[], :jobs::uuid[], :rows::int[], :users::uuid[], :merges::uuid[]) as t""")
+			.param("org", CurrentTenant.require().value())
+			.param("ids", ids)
+			.param("agencies", agencies)
+			.param("fields", fields)
+			.param("values", values)
+			.param("kinds", kinds)
+			.param("jobs", jobs)
+			.param("rows", rows)
+			.param("users", users)
+			.param("merges", merges)
+			.update();
+	}
+
+	/**
+	 * Adds the people of the rows to their agencies, unless the agency already has that
+	 * person (same e-mail, or same names).
+	 */
+	void addContacts(List<NewContact> contacts) {
+		if (contacts.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin)
+				select ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?
+				where not exists (select 1 from contact c where c.org_id = ? and c.agency_id = ?
+				  and (c.emails && ?::text[] or (lower(c.last_name) = lower(?) and
+				       coalesce(lower(c.first_name), '') = coalesce(lower(?), ''))))""", contacts, 500,
+				(ps, contact) -> {
+					Connection connection = ps.getConnection();
+					ContactValues values = contact.values();
+					Array emails = connection.createArrayOf("text", values.emails().toArray());
+					ps.setObject(1, org);
+					ps.setObject(2, UUID.randomUUID());
+					ps.setObject(3, contact.agencyId());
+					ps.setString(4, values.firstName());
+					ps.setString(5, values.lastName());
+					ps.setString(6, values.role());
+					ps.setArray(7, emails);
+					ps.setArray(8, connection.createArrayOf("text", values.phones().toArray()));
+					ps.setString(9, values.linkedin());
+					ps.setObject(10, org);
+					ps.setObject(11, contact.agencyId());
+					ps.setArray(12, emails);
+					ps.setString(13, values.lastName());
+					ps.setString(14, values.firstName());
+				});
+	}
+
+	void addDuplicateCandidates(List<PossibleDuplicate> duplicates, @Nullable UUID jobId) {
+		if (duplicates.isEmpty()) {
+			return;
+		}
+		UUID org = CurrentTenant.require().value();
+		this.template.batchUpdate("""
+				insert into duplicate_candidate (org_id, id, agency_id, other_id, confidence, reasons, job_id)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", duplicates, 500, (ps, duplicate) -> {
+			ps.setObject(1, org);
+			ps.setObject(2, UUID.randomUUID());
+			ps.setObject(3, duplicate.agencyId());
+			ps.setObject(4, duplicate.otherId());
+			ps.setFloat(5, (float) duplicate.confidence());
+			ps.setString(6, String.join("|", duplicate.reasons()));
+			ps.setObject(7, jobId);
+		});
+	}
+
+	record FieldSource(UUID agencyId, String field, String value, String kind, @Nullable UUID jobId,
+			@Nullable Integer rowNumber, @Nullable UUID userId, @Nullable UUID mergeId) {
+	}
+
+	record NewContact(UUID agencyId, ContactValues values) {
+	}
+
+	record PossibleDuplicate(UUID agencyId, UUID otherId, double confidence, List<String> reasons) {
+	}
+
+}

@@ -1,0 +1,120 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+
+/**
+ * Which field each column of a file feeds: detected from its header, then overridden by
+ * the user's {@code {"column header": "field"}} choices.
+ */
+public record ColumnMapping(List<String> headers, List<ImportField> fields) {
+
+	public ColumnMapping {
+		headers = List.copyOf(headers);
+		fields = List.copyOf(fields);
+	}
+
+	/**
+	 * Detects the mapping of a header line. Duplicate headers are refused: nobody could
+	 * tell which of the two columns an override means.
+	 * @throws InvalidInputException for duplicate headers, an unknown field in the
+	 * overrides, or a header line naming nothing importable
+	 */
+	public static ColumnMapping detect(List<String> headers, Map<String, String> overrides) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, Integer> seen = new HashMap<>();
+		for (int i = 0; i < headers.size(); i++) {
+			String key = CleanText.words(headers.get(i));
+			if (key.isEmpty()) {
+				continue;
+			}
+			if (seen.putIfAbsent(key, i) != null) {
+				problems.add(new FieldProblem("file", "prospects.import.duplicate-header", headers.get(i)));
+			}
+		}
+		Map<String, ImportField> chosen = new HashMap<>();
+		overrides.forEach((header, field) -> {
+			Optional<ImportField> parsed = ImportField.parse(field);
+			if (parsed.isEmpty()) {
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", field));
+			}
+			else if (!seen.containsKey(CleanText.words(header))) {
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header));
+			}
+			else {
+				chosen.put(CleanText.words(header), parsed.get());
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		List<ImportField> fields = new ArrayList<>();
+		for (String header : headers) {
+			String key = CleanText.words(header);
+			fields.add(chosen.getOrDefault(key, ImportField.forHeader(header).orElse(ImportField.IGNORED)));
+		}
+		resolveNom(headers, fields, chosen);
+		ColumnMapping mapping = new ColumnMapping(headers, fields);
+		if (!mapping.identifiesAgencies()) {
+			throw new InvalidInputException("file", "prospects.import.no-known-column");
+		}
+		return mapping;
+	}
+
+	/**
+	 * "Nom" next to "Prénom" and a company column is the contact's last name, not the
+	 * agency's.
+	 */
+	private static void resolveNom(List<String> headers, List<ImportField> fields, Map<String, ImportField> chosen) {
+		boolean hasCompany = false;
+		for (int i = 0; i < headers.size(); i++) {
+			String key = CleanText.words(headers.get(i));
+			if (fields.get(i) == ImportField.NAME && !key.equals("nom") && !key.equals("name")
+					|| fields.get(i) == ImportField.TRADE_NAME) {
+				hasCompany = true;
+			}
+		}
+		if (!hasCompany || !fields.contains(ImportField.CONTACT_FIRST_NAME)) {
+			return;
+		}
+		for (int i = 0; i < headers.size(); i++) {
+			String key = CleanText.words(headers.get(i));
+			if ((key.equals("nom") || key.equals("name")) && !chosen.containsKey(key)) {
+				fields.set(i, ImportField.CONTACT_LAST_NAME);
+			}
+		}
+	}
+
+	/** Whether at least one column can say which agency a row is. */
+	boolean identifiesAgencies() {
+		return this.fields.stream()
+			.anyMatch((f) -> f == ImportField.NAME || f == ImportField.TRADE_NAME || f == ImportField.SIRET
+					|| f == ImportField.SIREN || f == ImportField.EMAIL || f == ImportField.PHONE
+					|| f == ImportField.MOBILE);
+	}
+
+	/**
+	 * Header → field key, in column order, as stored with the job and shown in the
+	 * wizard.
+	 */
+	public Map<String, String> asMap() {
+		Map<String, String> map = new LinkedHashMap<>();
+		for (int i = 0; i < this.headers.size(); i++) {
+			map.put(this.headers.get(i), this.fields.get(i).key());
+		}
+		return Collections.unmodifiableMap(map);
+	}
+
+	ImportField field(int column) {
+		return column < this.fields.size() ? this.fields.get(column) : ImportField.IGNORED;
+	}
+
+}

@@ -1,0 +1,175 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A streaming CSV reader (RFC 4180 quoting, line breaks inside quotes) that never holds
+ * more than one record. A record longer than {@link #MAX_RECORD} characters is not kept:
+ * it is reported as a row with the problem {@code row:too_long} and the reader goes on
+ * with the next line.
+ */
+final class CsvReader implements TabularReader {
+
+	static final int MAX_RECORD = 1024 * 1024;
+
+	private static final int ORIGINAL_KEPT_WHEN_TOO_LONG = 200;
+
+	private final Reader in;
+
+	private final char delimiter;
+
+	private final List<String> header;
+
+	private int rowNumber;
+
+	private int pushedBack = -2;
+
+	private boolean headerTooLong;
+
+	CsvReader(Reader in, char delimiter) throws IOException {
+		this.in = in;
+		this.delimiter = delimiter;
+		Record first = readRecord();
+		while (first != null && first.blank()) {
+			first = readRecord();
+		}
+		if (first != null && first.tooLong()) {
+			this.headerTooLong = true;
+		}
+		this.header = (first == null || first.tooLong()) ? List.of() : first.cells();
+	}
+
+	boolean headerTooLong() {
+		return this.headerTooLong;
+	}
+
+	@Override
+	public List<String> header() {
+		return this.header;
+	}
+
+	@Override
+	public @Nullable SourceRow next() throws IOException {
+		Record record = readRecord();
+		while (record != null && record.blank()) {
+			record = readRecord();
+		}
+		if (record == null) {
+			return null;
+		}
+		this.rowNumber++;
+		if (record.tooLong()) {
+			return new SourceRow(this.rowNumber, List.of(), record.original(), "row:too_long");
+		}
+		return new SourceRow(this.rowNumber, record.cells(), record.original(), null);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.in.close();
+	}
+
+	private int read() throws IOException {
+		if (this.pushedBack != -2) {
+			int c = this.pushedBack;
+			this.pushedBack = -2;
+			return c;
+		}
+		return this.in.read();
+	}
+
+	private @Nullable Record readRecord() throws IOException {
+		int c = read();
+		if (c == -1) {
+			return null;
+		}
+		List<String> cells = new ArrayList<>();
+		StringBuilder field = new StringBuilder();
+		StringBuilder original = new StringBuilder();
+		boolean quoted = false;
+		boolean fieldStart = true;
+		boolean tooLong = false;
+		while (c != -1) {
+			char ch = (char) c;
+			if (tooLong) {
+				// skip to the end of the physical line: a runaway quote must not eat the
+				// file
+				if (ch == '\n') {
+					break;
+				}
+				c = read();
+				continue;
+			}
+			if (original.length() >= MAX_RECORD) {
+				tooLong = true;
+				original.setLength(ORIGINAL_KEPT_WHEN_TOO_LONG);
+				original.append("…");
+				cells.clear();
+				field.setLength(0);
+				continue;
+			}
+			if (quoted) {
+				original.append(ch);
+				if (ch == '"') {
+					int next = read();
+					if (next == '"') {
+						original.append('"');
+						field.append('"');
+					}
+					else {
+						quoted = false;
+						this.pushedBack = next;
+					}
+				}
+				else {
+					field.append(ch);
+				}
+			}
+			else if (ch == '"' && fieldStart) {
+				original.append(ch);
+				quoted = true;
+				fieldStart = false;
+			}
+			else if (ch == this.delimiter) {
+				original.append(ch);
+				cells.add(field.toString());
+				field.setLength(0);
+				fieldStart = true;
+			}
+			else if (ch == '\n' || ch == '\r') {
+				if (ch == '\r') {
+					int next = read();
+					if (next != '\n') {
+						this.pushedBack = next;
+					}
+				}
+				break;
+			}
+			else {
+				original.append(ch);
+				field.append(ch);
+				fieldStart = false;
+			}
+			c = read();
+		}
+		if (tooLong) {
+			return new Record(List.of(), original.toString(), true);
+		}
+		cells.add(field.toString());
+		return new Record(cells, original.toString(), false);
+	}
+
+	private record Record(List<String> cells, String original, boolean tooLong) {
+
+		boolean blank() {
+			return !this.tooLong && this.cells.stream().allMatch((cell) -> cell.isBlank());
+		}
+
+	}
+
+}

@@ -1,0 +1,283 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides whether a row is an agency already known, with reasons and a confidence.
+ *
+ * <p>
+ * Evidence and its weight: the same SIRET is certain (1.0) and a different SIRET rules a
+ * match out (two establishments); the same SIREN with a similar name 0.97; the same
+ * e-mail 0.95, phone 0.9, website 0.85; inside a block (same postcode, or same town
+ * without postcodes) a similar name 0.55 to 0.92 by Jaro-Winkler. Independent evidence
+ * combines as {@code 1 - Π(1 - c)}. Very different names divide the confidence of contact
+ * evidence (a group's shared switchboard). Franchise networks: when either side is a
+ * known brand and they are in different places, only the SIRET can match them; with no
+ * place to compare, the match can go no further than review.
+ *
+ * <p>
+ * At {@link #AUTO_MERGE} or more the row is merged; from {@link #REVIEW} it creates its
+ * agency and a possible duplicate for a person to decide.
+ */
+final class Deduplication {
+
+	static final double AUTO_MERGE = 0.9;
+
+	static final double REVIEW = 0.5;
+
+	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
+			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
+			"bienici.com", "pap.fr", "logic-immo.com", "instagram.com", "meilleursagents.com", "societe.com",
+			"century21.fr", "orpi.com", "laforet.com", "guy-hoquet.com", "stephaneplazaimmobilier.com", "erafrance.com",
+			"foncia.com", "nestenn.com", "iadfrance.fr", "squarehabitat.fr", "citya.com", "capifrance.fr", "safti.fr");
+
+	private Deduplication() {
+	}
+
+	static boolean sharedDomain(String domain) {
+		return SHARED_DOMAINS.contains(domain) || domain.endsWith(".wixsite.com") || domain.endsWith(".business.site")
+				|| domain.endsWith(".free.fr") && domain.split("\\.").length > 3;
+	}
+
+	/** The best match among candidates, if it reaches {@link #REVIEW}. */
+	static Optional<Match> best(AgencyValues row, Collection<AgencyRecord> candidates) {
+		Match best = null;
+		NameForms names = NameForms.of(row.nameKey(), row.tradeName());
+		for (AgencyRecord candidate : candidates) {
+			Match match = score(row, names, candidate);
+			if (match != null && match.confidence() >= REVIEW
+					&& (best == null || match.confidence() > best.confidence())) {
+				best = match;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	static @Nullable Match score(AgencyValues row, NameForms names, AgencyRecord agency) {
+		if (row.siret() != null && agency.siret != null) {
+			if (row.siret().equals(agency.siret)) {
+				return new Match(agency, 1.0, List.of("siret"));
+			}
+			return null;
+		}
+		NameForms other = agency.names();
+		Optional<String> brand = names.brand().or(other::brand);
+		Place place = place(row, agency);
+		if (brand.isPresent() && place == Place.DIFFERENT) {
+			return null;
+		}
+		double similarity = nameSimilarity(names, other);
+		List<String> reasons = new ArrayList<>();
+		double miss = 1.0;
+		boolean company = false;
+		if (row.siren() != null && row.siren().equals(agency.siren)) {
+			if (similarity >= 0.9) {
+				miss *= 1 - 0.97;
+				reasons.add("siren+name");
+				company = true;
+			}
+			else {
+				miss *= 1 - 0.5;
+				reasons.add("siren");
+			}
+		}
+		if (row.emails().stream().anyMatch(agency.emails::contains)) {
+			miss *= 1 - 0.95;
+			reasons.add("email");
+		}
+		if (row.phones().stream().anyMatch(agency.phones::contains)) {
+			miss *= 1 - 0.9;
+			reasons.add("phone");
+		}
+		// a network's agencies share the head office's website: it says nothing about
+		// which agency
+		if (row.websiteDomain() != null && row.websiteDomain().equals(agency.websiteDomain)
+				&& !sharedDomain(row.websiteDomain()) && brand.isEmpty()) {
+			miss *= 1 - 0.85;
+			reasons.add("website");
+		}
+		if ((place == Place.SAME || place == Place.SAME_TOWN) && !row.nameKey().isEmpty()
+				&& !agency.nameKey.isEmpty()) {
+			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
+			// Martinez"
+			boolean typo = similarity >= 0.97 && withinTypo(names, other);
+			// a town name alone is a weak place: many French towns share one
+			// ("Saint-Denis")
+			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
+					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+			// "Dupont" and "Dumont" in one street are one typo apart: their other details
+			// decide
+			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
+				nameWeight = 0.6;
+				reasons.add("details_differ");
+			}
+			if (nameWeight > 0) {
+				miss *= 1 - nameWeight;
+				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
+			}
+		}
+		double confidence = 1 - miss;
+		if (reasons.isEmpty()) {
+			return null;
+		}
+		boolean bothNamed = !row.nameKey().isEmpty() && !agency.nameKey.isEmpty();
+		if (!company && bothNamed && similarity < 0.6) {
+			confidence *= 0.6;
+			reasons.add("names_differ");
+		}
+		if (brand.isPresent() && place == Place.UNKNOWN) {
+			confidence = Math.min(confidence, 0.85);
+			reasons.add("franchise:" + brand.get());
+		}
+		if (place == Place.SAME) {
+			reasons.add("same_postcode");
+		}
+		else if (place == Place.SAME_TOWN) {
+			reasons.add("same_city");
+		}
+		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+	}
+
+	/** The most similar pair among the names and trade names, brands set aside. */
+	static double nameSimilarity(NameForms a, NameForms b) {
+		double best = 0;
+		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
+		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
+		for (String[] x : left) {
+			for (String[] y : right) {
+				if (x[0].isEmpty() || y[0].isEmpty()) {
+					continue;
+				}
+				String strippedA = x[1];
+				String strippedB = y[1];
+				double similarity;
+				if (strippedA.isEmpty() || strippedB.isEmpty()) {
+					// "Orpi" alone against "Orpi Gare": the brand says nothing about the
+					// agency
+					similarity = (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
+				}
+				else if (!numbers(strippedA).equals(numbers(strippedB))) {
+					// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered
+					// branches differ
+					similarity = Math.min(0.5, JaroWinkler.similarity(strippedA, strippedB));
+				}
+				else {
+					similarity = JaroWinkler.similarity(strippedA, strippedB);
+				}
+				best = Math.max(best, similarity);
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Whether the two sides disagree on what should be the same for one agency: both have
+	 * e-mails and share none, both have phones and share none, different websites, or
+	 * clearly different street addresses.
+	 */
+	static boolean contradicts(AgencyValues row, AgencyRecord agency) {
+		if (!row.emails().isEmpty() && !agency.emails.isEmpty()
+				&& row.emails().stream().noneMatch(agency.emails::contains)) {
+			return true;
+		}
+		if (!row.phones().isEmpty() && !agency.phones.isEmpty()
+				&& row.phones().stream().noneMatch(agency.phones::contains)) {
+			return true;
+		}
+		if (row.websiteDomain() != null && agency.websiteDomain != null
+				&& !row.websiteDomain().equals(agency.websiteDomain)) {
+			return true;
+		}
+		return row.address() != null && agency.address != null
+				&& JaroWinkler.similarity(CleanText.words(row.address()), CleanText.words(agency.address)) < 0.85;
+	}
+
+	/** Whether a name or trade name of each side are at most one typo apart. */
+	static boolean withinTypo(NameForms a, NameForms b) {
+		for (String x : new String[] { a.nameKey(), a.tradeKey() }) {
+			for (String y : new String[] { b.nameKey(), b.tradeKey() }) {
+				if (!x.isEmpty() && !y.isEmpty() && editDistance(x, y, 1) <= 1) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Optimal string alignment distance (insertions, deletions, substitutions, swaps of
+	 * neighbours), or {@code limit + 1} as soon as it exceeds {@code limit}.
+	 */
+	static int editDistance(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) > limit) {
+			return limit + 1;
+		}
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			int rowMin = Integer.MAX_VALUE;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+				rowMin = Math.min(rowMin, d[i][j]);
+			}
+			if (rowMin > limit) {
+				return limit + 1;
+			}
+		}
+		return d[a.length()][b.length()];
+	}
+
+	private static String numbers(String key) {
+		return key.replaceAll("[^0-9]+", " ").strip();
+	}
+
+	static Place place(AgencyValues row, AgencyRecord agency) {
+		if (row.postcode() != null && agency.postcode != null) {
+			return row.postcode().equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
+		}
+		String rowCity = row.cityKey();
+		if (rowCity != null && agency.cityKey != null) {
+			return rowCity.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
+		}
+		return Place.UNKNOWN;
+	}
+
+	enum Place {
+
+		/** Same postcode. */
+		SAME,
+		/** Same town name, a postcode missing on one side. */
+		SAME_TOWN, DIFFERENT, UNKNOWN
+
+	}
+
+	record Match(AgencyRecord agency, double confidence, List<String> reasons) {
+
+		Match {
+			Objects.requireNonNull(agency);
+		}
+
+		boolean automatic() {
+			return this.confidence >= AUTO_MERGE;
+		}
+
+	}
+
+}

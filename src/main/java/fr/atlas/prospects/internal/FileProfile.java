@@ -1,0 +1,205 @@
+package fr.atlas.prospects.internal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import fr.atlas.platform.InvalidInputException;
+
+/**
+ * What an uploaded file is: its format (CSV, XLSX or XLS from its first bytes), for CSV
+ * its encoding (UTF-8 when every byte decodes as UTF-8, else Windows-1252, a superset of
+ * ISO-8859-1 for printable text) and its delimiter, its size and its SHA-256.
+ */
+public record FileProfile(Format format, String encoding, char delimiter, long size, String sha256) {
+
+	private static final int SAMPLE = 64 * 1024;
+
+	public enum Format {
+
+		CSV, XLSX, XLS
+
+	}
+
+	static FileProfile inspect(Path file) throws IOException {
+		long size = Files.size(file);
+		if (size == 0) {
+			throw new InvalidInputException("file", "prospects.import.empty-file");
+		}
+		byte[] head = new byte[(int) Math.min(SAMPLE, size)];
+		try (InputStream in = Files.newInputStream(file)) {
+			in.readNBytes(head, 0, head.length);
+		}
+		Format format = format(head);
+		MessageDigest sha = newDigest();
+		boolean utf8 = true;
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+			if (format == Format.CSV) {
+				utf8 = decodesAsUtf8(in);
+			}
+			in.transferTo(OutputStreamSink.INSTANCE);
+		}
+		String hash = HexFormat.of().formatHex(sha.digest());
+		if (format != Format.CSV) {
+			return new FileProfile(format, "", ',', size, hash);
+		}
+		if (binary(head)) {
+			throw new InvalidInputException("file", "prospects.import.binary-file");
+		}
+		String encoding = utf8 ? "UTF-8" : "windows-1252";
+		char delimiter = detectDelimiter(file, encoding);
+		return new FileProfile(format, encoding, delimiter, size, hash);
+	}
+
+	static Format format(byte[] head) {
+		if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+			return Format.XLSX;
+		}
+		if (head.length >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11
+				&& (head[3] & 0xFF) == 0xE0) {
+			return Format.XLS;
+		}
+		return Format.CSV;
+	}
+
+	/** NUL bytes or many control characters: not a text file (UTF-16 included). */
+	static boolean binary(byte[] head) {
+		int control = 0;
+		for (byte b : head) {
+			int c = b & 0xFF;
+			if (c == 0) {
+				return true;
+			}
+			if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != 0x0C) {
+				control++;
+			}
+		}
+		return control > Math.max(8, head.length / 100);
+	}
+
+	private static boolean decodesAsUtf8(InputStream in) throws IOException {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer bytes = ByteBuffer.allocate(SAMPLE);
+		CharBuffer chars = CharBuffer.allocate(SAMPLE);
+		byte[] buffer = new byte[SAMPLE];
+		int read;
+		while ((read = in.read(buffer, 0, bytes.remaining())) > 0) {
+			bytes.put(buffer, 0, read);
+			bytes.flip();
+			CoderResult result = decoder.decode(bytes, chars, false);
+			if (result.isError()) {
+				return false;
+			}
+			chars.clear();
+			bytes.compact();
+		}
+		bytes.flip();
+		CoderResult result = decoder.decode(bytes, chars, true);
+		return !result.isError() && !bytes.hasRemaining();
+	}
+
+	/**
+	 * The candidate that appears the same number of times, at least once, on most of the
+	 * first lines; ties go to the most frequent on the first line.
+	 */
+	static char detectDelimiter(Path file, String encoding) throws IOException {
+		try (BufferedReader reader = new BufferedReader(reader(Files.newInputStream(file), encoding))) {
+			List<String> lines = reader.lines()
+				.limit(20)
+				.filter((l) -> !l.isBlank())
+				.map(FileProfile::unquoted)
+				.toList();
+			return detectDelimiter(lines);
+		}
+		catch (java.io.UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	static char detectDelimiter(List<String> lines) {
+		char best = ';';
+		double bestScore = -1;
+		for (char candidate : new char[] { ';', ',', '\t', '|' }) {
+			if (lines.isEmpty()) {
+				break;
+			}
+			long first = count(lines.get(0), candidate);
+			if (first == 0) {
+				continue;
+			}
+			long consistent = lines.stream().filter((l) -> count(l, candidate) == first).count();
+			double score = (double) consistent / lines.size() * 1000 + first;
+			if (score > bestScore) {
+				bestScore = score;
+				best = candidate;
+			}
+		}
+		return best;
+	}
+
+	static Reader reader(InputStream in, String encoding) throws IOException {
+		InputStream buffered = new java.io.BufferedInputStream(in, SAMPLE);
+		if ("UTF-8".equals(encoding)) {
+			buffered.mark(3);
+			byte[] bom = buffered.readNBytes(3);
+			if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+				buffered.reset();
+			}
+			return new InputStreamReader(buffered, StandardCharsets.UTF_8);
+		}
+		return new InputStreamReader(buffered, java.nio.charset.Charset.forName(encoding));
+	}
+
+	private static long count(String line, char c) {
+		return line.chars().filter((x) -> x == c).count();
+	}
+
+	/**
+	 * The line with quoted sections removed, so delimiters inside quotes do not count.
+	 */
+	private static String unquoted(String line) {
+		return line.replaceAll("\"([^\"]|\"\")*\"", "");
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Discards what is written: the digest stream only needs to be read through. */
+	private static final class OutputStreamSink extends java.io.OutputStream {
+
+		static final OutputStreamSink INSTANCE = new OutputStreamSink();
+
+		@Override
+		public void write(int b) {
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+		}
+
+	}
+
+}

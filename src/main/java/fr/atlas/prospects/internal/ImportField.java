@@ -1,0 +1,81 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a column of an imported file can hold, with the French and English headers that
+ * name it (compared as {@link CleanText#words(String) words}).
+ */
+public enum ImportField {
+
+	NAME("raison sociale", "nom", "nom agence", "nom de l agence", "agence", "societe", "entreprise", "denomination",
+			"company", "company name", "name", "agency", "agency name", "business name"),
+	TRADE_NAME("enseigne", "nom commercial", "trade name", "brand"), SIREN("siren", "n siren", "numero siren"),
+	SIRET("siret", "n siret", "numero siret"), NAF("naf", "code naf", "ape", "code ape", "naf code", "code naf ape"),
+	ADDRESS("adresse", "adresse postale", "rue", "address", "street", "street address"),
+	POSTCODE("code postal", "cp", "postcode", "postal code", "zip", "zip code", "zipcode"),
+	CITY("ville", "commune", "localite", "city", "town"),
+	WEBSITE("site web", "site", "site internet", "website", "web", "url", "web site"),
+	EMAIL(true, "e mail", "email", "mail", "courriel", "adresse e mail", "adresse email", "email address"),
+	PHONE(true, "telephone", "tel", "tel fixe", "telephone fixe", "standard", "phone", "phone number",
+			"telephone number"),
+	MOBILE(true, "portable", "mobile", "tel portable", "telephone portable", "cell", "cell phone", "mobile phone",
+			"gsm"),
+	LISTING_COUNT("nb annonces", "nombre d annonces", "nombre annonces", "annonces", "nb d annonces", "listings",
+			"listing count", "number of listings"),
+	REVENUE("chiffre d affaires", "ca", "chiffre affaires", "revenue", "turnover", "ca annuel"),
+	HEADCOUNT("effectif", "effectifs", "tranche d effectif", "tranche effectif", "headcount", "employees", "salaries",
+			"nb salaries"),
+	SPECIALTY("specialite", "activite", "specialty", "speciality", "type d agence", "segment"),
+	TAGS("tags", "etiquettes", "labels", "mots cles"), SOURCE("source", "origine", "provenance"),
+	CONTACT_FIRST_NAME("prenom", "prenom du contact", "prenom contact", "first name", "firstname",
+			"contact first name"),
+	CONTACT_LAST_NAME("nom du contact", "nom contact", "last name", "lastname", "surname", "contact last name"),
+	CONTACT_NAME("contact", "nom complet", "contact name", "full name", "interlocuteur", "dirigeant", "gerant"),
+	CONTACT_ROLE("fonction", "poste", "role", "titre", "title", "job title", "position"),
+	CONTACT_EMAIL(true, "e mail du contact", "email du contact", "email contact", "e mail contact", "contact email"),
+	CONTACT_PHONE(true, "telephone du contact", "tel contact", "telephone contact", "contact phone"),
+	LINKEDIN("linkedin", "profil linkedin", "linkedin url", "url linkedin", "linkedin profile"),
+	/** A column the user chose to leave out. */
+	IGNORED();
+
+	private final boolean multiple;
+
+	private final List<String> headers;
+
+	ImportField(String... headers) {
+		this(false, headers);
+	}
+
+	ImportField(boolean multiple, String... headers) {
+		this.multiple = multiple;
+		this.headers = List.of(headers);
+	}
+
+	/** Whether several columns may feed it (two phone columns give two phones). */
+	public boolean multiple() {
+		return this.multiple;
+	}
+
+	public String key() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	List<String> headers() {
+		return this.headers;
+	}
+
+	public static Optional<ImportField> parse(String value) {
+		String wanted = value.strip().replace('-', '_');
+		return Arrays.stream(values()).filter((f) -> f.name().equalsIgnoreCase(wanted)).findFirst();
+	}
+
+	static Optional<ImportField> forHeader(String header) {
+		String words = CleanText.words(header);
+		return Arrays.stream(values()).filter((f) -> f.headers.contains(words)).findFirst();
+	}
+
+}

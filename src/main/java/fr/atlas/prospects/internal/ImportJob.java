@@ -1,0 +1,55 @@
+package fr.atlas.prospects.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An import as stored: its file's profile, mapping, progress and counters.
+ */
+public record ImportJob(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
+		int totalRows, int processedRows, int created, int merged, int rejected, int warnings, @Nullable String error,
+		boolean cancelRequested, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt) {
+
+	public static final String DRAFT = "DRAFT";
+
+	public static final String QUEUED = "QUEUED";
+
+	public static final String RUNNING = "RUNNING";
+
+	public static final String DONE = "DONE";
+
+	public static final String FAILED = "FAILED";
+
+	public static final String CANCELLED = "CANCELLED";
+
+	public boolean finished() {
+		return DONE.equals(this.status) || FAILED.equals(this.status) || CANCELLED.equals(this.status);
+	}
+
+	/** Rows per second since the start, when running. */
+	public double rate(Instant now) {
+		if (this.startedAt == null || this.processedRows == 0) {
+			return 0;
+		}
+		Instant end = (this.finishedAt != null) ? this.finishedAt : now;
+		double seconds = Math.max(0.001, (end.toEpochMilli() - this.startedAt.toEpochMilli()) / 1000.0);
+		return this.processedRows / seconds;
+	}
+
+	/** Estimated seconds left, or -1 when unknown. */
+	public long secondsLeft(Instant now) {
+		double rate = rate(now);
+		if (rate <= 0 || finished()) {
+			return finished() ? 0 : -1;
+		}
+		return Math.round((this.totalRows - this.processedRows) / rate);
+	}
+
+	public int percent() {
+		return (this.totalRows == 0) ? (finished() ? 100 : 0) : (int) (100L * this.processedRows / this.totalRows);
+	}
+
+}

@@ -1,0 +1,291 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Import jobs, their stored files (in 1 MB chunks) and their row outcomes. Callers run
+ * inside a transaction with the tenant bound.
+ */
+@Repository
+class ImportJobs {
+
+	static final int CHUNK = 1024 * 1024;
+
+	private static final TypeReference<Map<String, String>> MAPPING = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final JsonMapper json;
+
+	ImportJobs(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.json = json;
+	}
+
+	void create(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
+			List<String> headers, int totalRows, @Nullable UUID createdBy) {
+		this.jdbc.sql("""
+				insert into import_job (org_id, id, status, file_name, file_format, file_encoding, delimiter, file_size,
+				  file_hash, mapping, headers, total_rows, created_by)
+				values (:org, :id, :status, :name, :format, :encoding, :delimiter, :size, :hash, :mapping::jsonb,
+				  :headers, :total, :by)""")
+			.param("org", org())
+			.param("id", id)
+			.param("status", status)
+			.param("name", fileName)
+			.param("format", profile.format().name())
+			.param("encoding", profile.encoding())
+			.param("delimiter", String.valueOf(profile.delimiter()))
+			.param("size", profile.size())
+			.param("hash", profile.sha256())
+			.param("mapping", this.json.writeValueAsString(mapping))
+			.param("headers", headers.toArray(String[]::new))
+			.param("total", totalRows)
+			.param("by", createdBy)
+			.update();
+	}
+
+	void storeFile(UUID jobId, Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] buffer;
+			int seq = 0;
+			while ((buffer = in.readNBytes(CHUNK)).length > 0) {
+				this.jdbc
+					.sql("insert into import_file_chunk (org_id, job_id, seq, data) values (:org, :job, :seq, :data)")
+					.param("org", org())
+					.param("job", jobId)
+					.param("seq", seq++)
+					.param("data", buffer)
+					.update();
+			}
+		}
+	}
+
+	byte @Nullable [] chunk(UUID jobId, int seq) {
+		return this.jdbc.sql("select data from import_file_chunk where org_id = :org and job_id = :job and seq = :seq")
+			.param("org", org())
+			.param("job", jobId)
+			.param("seq", seq)
+			.query(byte[].class)
+			.optional()
+			.orElse(null);
+	}
+
+	Optional<ImportJob> find(UUID id) {
+		return this.jdbc.sql("select * from import_job where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
+	Optional<ImportJob> findForUpdate(UUID id) {
+		return this.jdbc.sql("select * from import_job where org_id = :org and id = :id for update")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
+	/** The job that already imports or imported this very file, if any. */
+	Optional<ImportJob> findActiveByHash(String hash) {
+		return this.jdbc.sql("""
+				select * from import_job where org_id = :org and file_hash = :hash
+				and status in ('QUEUED', 'RUNNING', 'DONE') order by created_at limit 1""")
+			.param("org", org())
+			.param("hash", hash)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
+	List<ImportJob> recent(int limit) {
+		return this.jdbc.sql("select * from import_job where org_id = :org order by created_at desc limit :limit")
+			.param("org", org())
+			.param("limit", limit)
+			.query((rs, row) -> map(rs))
+			.list();
+	}
+
+	List<String> headers(UUID jobId) {
+		return this.jdbc.sql("select headers from import_job where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", jobId)
+			.query((rs, row) -> Agencies.strings(rs.getArray(1)))
+			.single();
+	}
+
+	void queue(UUID jobId, Map<String, String> mapping) {
+		this.jdbc.sql("""
+				update import_job set status = 'QUEUED', mapping = :mapping::jsonb, not_before = now()
+				where org_id = :org and id = :id""")
+			.param("mapping", this.json.writeValueAsString(mapping))
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	void updateMapping(UUID jobId, Map<String, String> mapping) {
+		this.jdbc.sql("update import_job set mapping = :mapping::jsonb where org_id = :org and id = :id")
+			.param("mapping", this.json.writeValueAsString(mapping))
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	/** Holds a queued job back until the given time (operators; tests of resumption). */
+	void holdUntil(UUID jobId, Instant notBefore) {
+		this.jdbc.sql("update import_job set not_before = :at where org_id = :org and id = :id")
+			.param("at", Timestamp.from(notBefore))
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	void requestCancel(UUID jobId) {
+		this.jdbc.sql("""
+				update import_job set cancel_requested = true,
+				  status = case when status in ('QUEUED', 'DRAFT') then 'CANCELLED' else status end,
+				  finished_at = case when status in ('QUEUED', 'DRAFT') then now() else finished_at end
+				where org_id = :org and id = :id""").param("org", org()).param("id", jobId).update();
+	}
+
+	void markRunning(UUID jobId, String worker) {
+		this.jdbc.sql("""
+				update import_job set status = 'RUNNING', worker = :worker, heartbeat_at = now(),
+				  started_at = coalesce(started_at, now())
+				where org_id = :org and id = :id""")
+			.param("worker", worker)
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	void recordBatch(UUID jobId, int processedRows, int created, int merged, int rejected, int warnings) {
+		this.jdbc.sql("""
+				update import_job set processed_rows = :processed, created = created + :created,
+				  merged = merged + :merged, rejected = rejected + :rejected, warnings = warnings + :warnings,
+				  heartbeat_at = now()
+				where org_id = :org and id = :id""")
+			.param("processed", processedRows)
+			.param("created", created)
+			.param("merged", merged)
+			.param("rejected", rejected)
+			.param("warnings", warnings)
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	void finish(UUID jobId, String status, @Nullable String error) {
+		this.jdbc.sql("""
+				update import_job set status = :status, error = :error, finished_at = now(), heartbeat_at = now()
+				where org_id = :org and id = :id""")
+			.param("status", status)
+			.param("error", error)
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
+	/** Row numbers of a range that an earlier run already recorded. */
+	List<Integer> recordedRows(UUID jobId, int from, int to) {
+		return this.jdbc.sql("""
+				select row_number from import_row
+				where org_id = :org and job_id = :job and row_number between :from and :to""")
+			.param("org", org())
+			.param("job", jobId)
+			.param("from", from)
+			.param("to", to)
+			.query(Integer.class)
+			.list();
+	}
+
+	void addRows(UUID jobId, List<RowOutcome> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		int n = rows.size();
+		Integer[] numbers = new Integer[n];
+		String[] statuses = new String[n];
+		UUID[] prospects = new UUID[n];
+		String[] messages = new String[n];
+		String[] reasons = new String[n];
+		Float[] confidences = new Float[n];
+		String[] originals = new String[n];
+		for (int i = 0; i < n; i++) {
+			RowOutcome row = rows.get(i);
+			numbers[i] = row.number();
+			statuses[i] = row.status();
+			prospects[i] = row.prospectId();
+			messages[i] = String.join("|", row.messages());
+			reasons[i] = String.join("|", row.reasons());
+			confidences[i] = (row.confidence() != null) ? row.confidence().floatValue() : null;
+			originals[i] = row.original();
+		}
+		this.jdbc.sql("""
+				insert into import_row (org_id, job_id, row_number, status, prospect_id, messages, match_reasons,
+				  confidence, original)
+				select :org, :job, t.* from unnest(:numbers::int[], :statuses::text[], :prospects::uuid[],
+				  :messages::text[], :reasons::text[], :confidences::real[], :originals::text[]) as t
+				on conflict do nothing""")
+			.param("org", org())
+			.param("job", jobId)
+			.param("numbers", numbers)
+			.param("statuses", statuses)
+			.param("prospects", prospects)
+			.param("messages", messages)
+			.param("reasons", reasons)
+			.param("confidences", confidences)
+			.param("originals", originals)
+			.update();
+	}
+
+	private ImportJob map(ResultSet rs) throws SQLException {
+		FileProfile profile = new FileProfile(FileProfile.Format.valueOf(rs.getString("file_format")),
+				rs.getString("file_encoding"), rs.getString("delimiter").charAt(0), rs.getLong("file_size"),
+				rs.getString("file_hash"));
+		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("file_name"), profile,
+				this.json.readValue(rs.getString("mapping"), MAPPING), rs.getInt("total_rows"),
+				rs.getInt("processed_rows"), rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"),
+				rs.getInt("warnings"), rs.getString("error"), rs.getBoolean("cancel_requested"),
+				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	record RowOutcome(int number, String status, @Nullable UUID prospectId, List<String> messages, List<String> reasons,
+			@Nullable Double confidence, String original) {
+	}
+
+}

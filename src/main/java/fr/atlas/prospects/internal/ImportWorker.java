@@ -1,0 +1,192 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.ImportJobFinished;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs import jobs in the background. Any node claims a queued job (or one whose node
+ * stopped sending heartbeats) with {@code FOR UPDATE SKIP LOCKED}, binds the job's
+ * organisation, and imports it batch by batch, each batch in its own transaction that
+ * also records {@code processed_rows}: after a crash, the next run skips the rows already
+ * committed and goes on.
+ */
+@Component
+public class ImportWorker {
+
+	private static final int MAX_POOL = 250_000;
+
+	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+	private final ImportJobs jobs;
+
+	private final ImportBatch batch;
+
+	private final TransactionTemplate tx;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final ProspectsProperties properties;
+
+	private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+
+	ImportWorker(ImportJobs jobs, ImportBatch batch, TransactionTemplate tx, JdbcClient jdbc,
+			ApplicationEventPublisher events, ProspectsProperties properties) {
+		this.jobs = jobs;
+		this.batch = batch;
+		this.tx = tx;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	@Scheduled(fixedDelayString = "${atlas.prospects.import-poll-interval:500ms}")
+	void poll() {
+		Optional<Claim> claim;
+		while ((claim = claim()).isPresent()) {
+			Claim job = claim.get();
+			CurrentTenant.runAs(job.orgId(), () -> run(job.jobId(), Integer.MAX_VALUE));
+		}
+	}
+
+	private Optional<Claim> claim() {
+		return this.tx.execute((status) -> this.jdbc
+			.sql("select org_id, job_id from atlas_claim_import_job(:worker, :stale::interval)")
+			.param("worker", this.workerId)
+			.param("stale", this.properties.importStaleAfter().toSeconds() + " seconds")
+			.query((rs, row) -> new Claim(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+			.optional());
+	}
+
+	/**
+	 * Imports at most {@code maxBatches} batches of a job of the current organisation,
+	 * from where its last committed batch ended. Returns whether the job is finished.
+	 */
+	public boolean run(UUID jobId, int maxBatches) {
+		ImportJob job = this.tx.execute((status) -> this.jobs.find(jobId)).orElse(null);
+		if (job == null || job.finished()) {
+			return true;
+		}
+		if (job.cancelRequested()) {
+			finish(jobId, ImportJob.CANCELLED, null);
+			return true;
+		}
+		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.workerId));
+		Path temporary = null;
+		try {
+			ColumnMapping mapping = ColumnMapping.detect(this.tx.execute((status) -> this.jobs.headers(jobId)),
+					job.mapping());
+			RowNormaliser normaliser = new RowNormaliser(mapping);
+			InputStream stored = new StoredFileStream(this.jobs, this.tx, jobId);
+			TabularReader reader;
+			if (job.profile().format() == FileProfile.Format.CSV) {
+				reader = TabularReaders.openCsv(job.profile(), stored);
+			}
+			else {
+				temporary = Files.createTempFile("atlas-import-", ".bin");
+				try (OutputStream out = Files.newOutputStream(temporary); stored) {
+					stored.transferTo(out);
+				}
+				reader = TabularReaders.open(job.profile(), temporary);
+			}
+			try (reader) {
+				int processed = job.processedRows();
+				// rows committed by an earlier run are read again but not imported again
+				for (int skipped = 0; skipped < processed && reader.next() != null; skipped++) {
+				}
+				UUID owner = null;
+				ImportBatch.Pool pool = new ImportBatch.Pool();
+				long[] nanos = new long[3];
+				long began = System.nanoTime();
+				for (int batches = 0; batches < maxBatches; batches++) {
+					if (pool.size() > MAX_POOL) {
+						// bounded memory on huge files: blocks are read again as needed
+						pool = new ImportBatch.Pool();
+					}
+					ImportBatch.Pool batchPool = pool;
+					List<NormalisedRow> rows = new ArrayList<>();
+					SourceRow row;
+					long reading = System.nanoTime();
+					while (rows.size() < this.properties.importBatchSize() && (row = reader.next()) != null) {
+						rows.add(normaliser.normalise(row));
+					}
+					nanos[0] += System.nanoTime() - reading;
+					if (rows.isEmpty()) {
+						finish(jobId, ImportJob.DONE, null);
+						log.info("Import {} done in {} ms: read and normalise {} ms, load and match {} ms, write {} ms",
+								jobId, (System.nanoTime() - began) / 1_000_000, nanos[0] / 1_000_000,
+								nanos[1] / 1_000_000, nanos[2] / 1_000_000);
+						return true;
+					}
+					int upTo = rows.get(rows.size() - 1).number();
+					Boolean cancelled = this.tx.execute((status) -> {
+						ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
+						if (current.cancelRequested()) {
+							return true;
+						}
+						ImportBatch.Counts counts = this.batch.process(jobId, rows, owner, batchPool);
+						this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
+								counts.warnings());
+						nanos[1] += counts.matchNanos();
+						nanos[2] += counts.writeNanos();
+						return false;
+					});
+					if (Boolean.TRUE.equals(cancelled)) {
+						finish(jobId, ImportJob.CANCELLED, null);
+						return true;
+					}
+				}
+				return false;
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			log.warn("Import {} failed", jobId, ex);
+			finish(jobId, ImportJob.FAILED, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return true;
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ex) {
+					log.debug("Could not delete {}", temporary, ex);
+				}
+			}
+		}
+	}
+
+	private void finish(UUID jobId, String status, @org.jspecify.annotations.Nullable String error) {
+		this.tx.executeWithoutResult((s) -> {
+			this.jobs.finish(jobId, status, error);
+			ImportJob job = this.jobs.find(jobId).orElseThrow();
+			this.events.publishEvent(new ImportJobFinished(CurrentTenant.require(), jobId, status, job.created(),
+					job.merged(), job.rejected()));
+		});
+	}
+
+	record Claim(OrgId orgId, UUID jobId) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The comparable forms of an agency's name and trade name, worked out once per row or
+ * agency because matching compares them against a whole block: keys, keys without the
+ * franchise brand, and the brand.
+ */
+record NameForms(String nameKey, String tradeKey, String strippedName, String strippedTrade, Optional<String> brand) {
+
+	static NameForms of(String nameKey, @Nullable String tradeName) {
+		String tradeKey = (tradeName != null) ? NameKey.of(tradeName) : "";
+		Optional<String> brand = FranchiseBrands.of(nameKey).or(() -> FranchiseBrands.of(tradeKey));
+		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey),
+				FranchiseBrands.withoutBrand(tradeKey), brand);
+	}
+
+	boolean named() {
+		return !this.nameKey.isEmpty();
+	}
+
+}

@@ -1,0 +1,117 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Exports agencies as CSV (UTF-8 with BOM, semicolons, as French Excel expects) or XLSX
+ * (streamed, 100 rows in memory). A cell that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe.
+ */
+@Service
+public class ProspectExport {
+
+	static final List<String> HEADER = List.of("id", "name", "trade_name", "siren", "siret", "naf", "address",
+			"postcode", "city", "department", "website", "emails", "phones", "specialty", "listing_count",
+			"revenue_eur", "headcount_band", "tags", "status");
+
+	private final ProspectSearch search;
+
+	ProspectExport(ProspectSearch search) {
+		this.search = search;
+	}
+
+	@Transactional(readOnly = true)
+	public void csv(ProspectQuery query, OutputStream out) {
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		try {
+			writer.write('\uFEFF');
+			writer.write(line(HEADER));
+			this.search.each(query, (agency) -> {
+				try {
+					writer.write(line(cells(agency)));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			writer.flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public void xlsx(ProspectQuery query, OutputStream out) {
+		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
+			Sheet sheet = workbook.createSheet("Prospects");
+			write(sheet.createRow(0), HEADER);
+			int[] next = { 1 };
+			this.search.each(query, (agency) -> write(sheet.createRow(next[0]++), cells(agency)));
+			workbook.write(out);
+			workbook.dispose();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void write(Row row, List<String> cells) {
+		for (int i = 0; i < cells.size(); i++) {
+			row.createCell(i).setCellValue(cells.get(i));
+		}
+	}
+
+	static List<String> cells(Summary agency) {
+		return List.of(agency.id().toString(), safe(agency.name()), safe(agency.tradeName()), safe(agency.siren()),
+				safe(agency.siret()), safe(agency.naf()), safe(agency.address()), safe(agency.postcode()),
+				safe(agency.city()), safe(agency.department()), safe(agency.website()),
+				safe(String.join(" ", agency.emails())),
+				safe(agency.phones().stream().map(ProspectSearch.Phone::number).collect(Collectors.joining(" "))),
+				safe(agency.specialty()), (agency.listingCount() != null) ? agency.listingCount().toString() : "",
+				(agency.revenueCents() != null) ? BigDecimal.valueOf(agency.revenueCents(), 2).toPlainString() : "",
+				safe(agency.headcountBand()), safe(String.join(",", agency.tags())), agency.status());
+	}
+
+	/** Neutralises spreadsheet formulas: the value is shown as text, not run. */
+	static String safe(@Nullable String value) {
+		if (value == null || value.isEmpty()) {
+			return "";
+		}
+		char first = value.charAt(0);
+		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
+			return "'" + value;
+		}
+		return value;
+	}
+
+	private static String line(List<String> cells) {
+		return cells.stream().map(ProspectExport::csvCell).collect(Collectors.joining(";")) + "\r\n";
+	}
+
+	private static String csvCell(String value) {
+		if (value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
+				|| value.indexOf('\r') >= 0) {
+			return '"' + value.replace("\"", "\"\"") + '"';
+		}
+		return value;
+	}
+
+}

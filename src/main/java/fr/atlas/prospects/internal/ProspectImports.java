@@ -1,0 +1,289 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.ImportJobQueued;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts files for import: checks them whole before anything is stored (a bad file is
+ * refused with a clear reason and nothing is written), stores them, and queues the job.
+ *
+ * <p>
+ * The same file (same SHA-256) submitted again while an earlier import of it is queued,
+ * running or done returns that earlier job: nothing is imported twice. A file whose
+ * import failed or was cancelled can be submitted again.
+ */
+@Service
+public class ProspectImports {
+
+	private final ImportJobs jobs;
+
+	private final TransactionTemplate tx;
+
+	private final JdbcTemplate template;
+
+	private final ApplicationEventPublisher events;
+
+	private final ProspectsProperties properties;
+
+	ProspectImports(ImportJobs jobs, TransactionTemplate tx, JdbcTemplate template, ApplicationEventPublisher events,
+			ProspectsProperties properties) {
+		this.jobs = jobs;
+		this.tx = tx;
+		this.template = template;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	/**
+	 * Checks, stores and queues a file ({@code start}), or keeps it as a draft for the
+	 * wizard. Returns the job, or the earlier job of the same file.
+	 */
+	public Submission submit(String fileName, InputStream content, Map<String, String> overrides,
+			@Nullable UUID submittedBy, boolean start) {
+		Path file = null;
+		try {
+			file = Files.createTempFile("atlas-upload-", ".bin");
+			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+			Inspection inspection = inspect(file, overrides);
+			if (start) {
+				var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(inspection.profile().sha256()));
+				if (existing.isPresent()) {
+					return new Submission(existing.get(), true);
+				}
+			}
+			UUID id = UUID.randomUUID();
+			Path stored = file;
+			String name = (fileName.isBlank()) ? "import" : fileName;
+			this.tx.executeWithoutResult((s) -> {
+				this.jobs.create(id, start ? ImportJob.QUEUED : ImportJob.DRAFT, name, inspection.profile(),
+						inspection.mapping().asMap(), inspection.mapping().headers(), inspection.rows(), submittedBy);
+				try {
+					this.jobs.storeFile(id, stored);
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				if (start) {
+					this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, name, inspection.rows()));
+				}
+			});
+			return new Submission(find(id), false);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ex) {
+					// a temporary file left behind is removed with the temporary
+					// directory
+				}
+			}
+		}
+	}
+
+	/**
+	 * Reads the whole file once: format, encoding, header, mapping and row count. Refuses
+	 * empty, binary and unreadable files, a header alone, duplicate headers, and files
+	 * whose every line is over 1 MB.
+	 */
+	static Inspection inspect(Path file, Map<String, String> overrides) {
+		try {
+			FileProfile profile = FileProfile.inspect(file);
+			try (TabularReader reader = TabularReaders.open(profile, file)) {
+				if (reader instanceof CsvReader csv && csv.headerTooLong()) {
+					throw new InvalidInputException("file", "prospects.import.line-too-long", 1);
+				}
+				if (reader.header().isEmpty()) {
+					throw new InvalidInputException("file", "prospects.import.empty-file");
+				}
+				ColumnMapping mapping = ColumnMapping.detect(reader.header(), overrides);
+				int rows = 0;
+				int tooLong = 0;
+				int firstTooLong = 0;
+				SourceRow row;
+				while ((row = reader.next()) != null) {
+					rows++;
+					if (row.problem() != null) {
+						tooLong++;
+						firstTooLong = (firstTooLong == 0) ? row.number() + 1 : firstTooLong;
+					}
+				}
+				if (rows == 0) {
+					throw new InvalidInputException("file", "prospects.import.header-only");
+				}
+				if (tooLong == rows) {
+					throw new InvalidInputException("file", "prospects.import.line-too-long", firstTooLong);
+				}
+				return new Inspection(profile, mapping, rows);
+			}
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "prospects.import.unreadable");
+		}
+	}
+
+	public ImportJob find(UUID id) {
+		return this.tx.execute((s) -> this.jobs.find(id)).orElseThrow(() -> new NotFoundException("Import"));
+	}
+
+	/** The header line of a job's file, in column order. */
+	public List<String> headers(UUID id) {
+		find(id);
+		return this.tx.execute((s) -> this.jobs.headers(id));
+	}
+
+	public List<ImportJob> recent() {
+		return this.tx.execute((s) -> this.jobs.recent(50));
+	}
+
+	public void cancel(UUID id) {
+		this.tx.executeWithoutResult((s) -> {
+			ImportJob job = this.jobs.findForUpdate(id).orElseThrow(() -> new NotFoundException("Import"));
+			if (!job.finished()) {
+				this.jobs.requestCancel(id);
+			}
+		});
+	}
+
+	/** The detected or overridden mapping of a draft, and its first rows normalised. */
+	public Preview preview(UUID id, Map<String, String> overrides) {
+		ImportJob job = find(id);
+		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
+		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
+		RowNormaliser normaliser = new RowNormaliser(mapping);
+		List<PreviewRow> rows = new ArrayList<>();
+		try (TabularReader reader = openStored(job)) {
+			SourceRow row;
+			while (rows.size() < this.properties.previewRows() && (row = reader.next()) != null) {
+				NormalisedRow normalised = normaliser.normalise(row);
+				rows.add(new PreviewRow(row.number(), row.cells(), normalised.messages(), normalised.rejected()));
+			}
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "prospects.import.unreadable");
+		}
+		return new Preview(job, mapping, rows);
+	}
+
+	/**
+	 * Starts a draft with its final mapping; the same file imported before returns that
+	 * job.
+	 */
+	public Submission start(UUID id, Map<String, String> overrides) {
+		ImportJob job = find(id);
+		if (!ImportJob.DRAFT.equals(job.status())) {
+			return new Submission(job, true);
+		}
+		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
+		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
+		var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256()));
+		if (existing.isPresent()) {
+			this.tx.executeWithoutResult((s) -> this.jobs.requestCancel(id));
+			return new Submission(existing.get(), true);
+		}
+		this.tx.executeWithoutResult((s) -> {
+			this.jobs.queue(id, mapping.asMap());
+			this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, job.fileName(), job.totalRows()));
+		});
+		return new Submission(find(id), false);
+	}
+
+	/**
+	 * Writes the report: {@code row,status,prospect_id,messages}, one line per data row.
+	 */
+	public void writeReport(UUID id, Writer out) {
+		find(id);
+		this.tx.executeWithoutResult((s) -> {
+			try {
+				out.write("row,status,prospect_id,messages\n");
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			this.template.query((connection) -> {
+				var statement = connection.prepareStatement("""
+						select row_number, status, prospect_id, messages from import_row
+						where org_id = ? and job_id = ? order by row_number""");
+				statement.setObject(1, CurrentTenant.require().value());
+				statement.setObject(2, id);
+				statement.setFetchSize(1000);
+				return statement;
+			}, (rs) -> {
+				try {
+					UUID prospect = rs.getObject(3, UUID.class);
+					out.write(rs.getInt(1) + "," + rs.getString(2) + "," + ((prospect != null) ? prospect : "") + ","
+							+ CsvLine.cell(rs.getString(4)) + "\n");
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+		});
+	}
+
+	private TabularReader openStored(ImportJob job) throws IOException {
+		StoredFileStream stored = new StoredFileStream(this.jobs, this.tx, job.id());
+		if (job.profile().format() == FileProfile.Format.CSV) {
+			return TabularReaders.openCsv(job.profile(), stored);
+		}
+		Path temporary = Files.createTempFile("atlas-preview-", ".bin");
+		try (stored) {
+			Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
+			TabularReader reader = TabularReaders.open(job.profile(), temporary);
+			return new TabularReader() {
+				@Override
+				public List<String> header() {
+					return reader.header();
+				}
+
+				@Override
+				public @Nullable SourceRow next() throws IOException {
+					return reader.next();
+				}
+
+				@Override
+				public void close() throws IOException {
+					reader.close();
+					Files.deleteIfExists(temporary);
+				}
+			};
+		}
+	}
+
+	record Inspection(FileProfile profile, ColumnMapping mapping, int rows) {
+	}
+
+	public record Submission(ImportJob job, boolean existing) {
+	}
+
+	public record Preview(ImportJob job, ColumnMapping mapping, List<PreviewRow> rows) {
+	}
+
+	public record PreviewRow(int number, List<String> cells, List<String> messages, boolean rejected) {
+	}
+
+}

@@ -1,0 +1,221 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.DuplicateDismissed;
+import fr.atlas.prospects.ProspectId;
+import fr.atlas.prospects.ProspectsMerged;
+import fr.atlas.prospects.ProspectsUnmerged;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Merges one agency into another at a person's request, and undoes it.
+ *
+ * <p>
+ * Surviving values: the survivor keeps every value it has; its empty fields take the
+ * absorbed agency's values; e-mails, phones and tags are unions; the absorbed agency's
+ * contacts move to the survivor. Every value the survivor takes is recorded as a source
+ * of kind MERGE. Both rows are kept as they were (JSON snapshots), so an unmerge puts
+ * back exactly the two agencies of before the merge, with their contacts and keys; it
+ * undoes only the latest merge into an agency that is still active.
+ */
+@Service
+@Transactional
+public class ProspectMerges {
+
+	private final JdbcClient jdbc;
+
+	private final Agencies agencies;
+
+	private final ApplicationEventPublisher events;
+
+	ProspectMerges(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.events = events;
+	}
+
+	public UUID merge(UUID survivorId, UUID absorbedId, @Nullable UUID by) {
+		if (survivorId.equals(absorbedId)) {
+			throw new InvalidInputException("otherId", "prospects.merge.same");
+		}
+		String survivorStatus = lockedStatus(survivorId);
+		String absorbedStatus = lockedStatus(absorbedId);
+		if (!"ACTIVE".equals(survivorStatus) || !"ACTIVE".equals(absorbedStatus)) {
+			throw new ConflictException("prospects.merge.inactive");
+		}
+		UUID mergeId = UUID.randomUUID();
+		List<UUID> contacts = this.jdbc.sql("select id from contact where org_id = :org and agency_id = :id")
+			.param("org", org())
+			.param("id", absorbedId)
+			.query(UUID.class)
+			.list();
+		this.jdbc.sql("""
+				insert into agency_merge (org_id, id, survivor_id, absorbed_id, survivor_snapshot, absorbed_snapshot,
+				  moved_contacts, merged_by)
+				select :org, :merge, :survivor, :absorbed,
+				  (select to_jsonb(s) from agency s where s.org_id = :org and s.id = :survivor),
+				  (select to_jsonb(a) from agency a where a.org_id = :org and a.id = :absorbed),
+				  :contacts, :by""")
+			.param("org", org())
+			.param("merge", mergeId)
+			.param("survivor", survivorId)
+			.param("absorbed", absorbedId)
+			.param("contacts", contacts.toArray(UUID[]::new))
+			.param("by", by)
+			.update();
+
+		AgencyRecord survivor = this.agencies.load(survivorId);
+		AgencyRecord absorbed = this.agencies.load(absorbedId);
+		AgencyValues incoming = values(absorbed);
+		Map<String, String> before = values(survivor).asFields();
+		survivor.fill(incoming);
+		Map<String, String> after = values(survivor).asFields();
+		List<Agencies.FieldSource> sources = new ArrayList<>();
+		after.forEach((field, value) -> {
+			if (!value.equals(before.get(field))) {
+				sources.add(new Agencies.FieldSource(survivorId, field, value, "MERGE", null, null, by, mergeId));
+			}
+		});
+		this.agencies.update(List.of(survivor));
+		this.agencies.addSources(sources);
+		this.jdbc.sql("update contact set agency_id = :survivor where org_id = :org and agency_id = :absorbed")
+			.param("survivor", survivorId)
+			.param("org", org())
+			.param("absorbed", absorbedId)
+			.update();
+		this.jdbc.sql("""
+				update agency set status = 'MERGED', merged_into = :survivor, updated_at = now(), version = version + 1
+				where org_id = :org and id = :absorbed""")
+			.param("survivor", survivorId)
+			.param("org", org())
+			.param("absorbed", absorbedId)
+			.update();
+		this.agencies.removeKeys(absorbedId);
+		this.agencies.replaceKeys(survivor);
+		this.events.publishEvent(new ProspectsMerged(CurrentTenant.require(), new ProspectId(survivorId),
+				new ProspectId(absorbedId), mergeId));
+		return mergeId;
+	}
+
+	/**
+	 * Undoes the latest merge of an agency, given either side of it.
+	 */
+	public UUID unmerge(UUID agencyId) {
+		lockedStatus(agencyId);
+		var merge = this.jdbc.sql("""
+				select id, survivor_id, absorbed_id, moved_contacts from agency_merge
+				where org_id = :org and undone_at is null and (survivor_id = :id or absorbed_id = :id)
+				order by merged_at desc limit 1""")
+			.param("org", org())
+			.param("id", agencyId)
+			.query((rs, row) -> new MergeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
+			.optional()
+			.orElseThrow(() -> new ConflictException("prospects.unmerge.nothing"));
+		String survivorStatus = lockedStatus(merge.survivorId());
+		Integer later = this.jdbc.sql("""
+				select count(*) from agency_merge where org_id = :org and undone_at is null and survivor_id = :survivor
+				and merged_at > (select merged_at from agency_merge where org_id = :org and id = :merge)""")
+			.param("org", org())
+			.param("survivor", merge.survivorId())
+			.param("merge", merge.id())
+			.query(Integer.class)
+			.single();
+		if (!"ACTIVE".equals(survivorStatus) || later > 0) {
+			throw new ConflictException("prospects.unmerge.nothing");
+		}
+		restore(merge.id(), "survivor_snapshot", merge.survivorId());
+		restore(merge.id(), "absorbed_snapshot", merge.absorbedId());
+		if (!merge.movedContacts().isEmpty()) {
+			this.jdbc.sql("update contact set agency_id = :absorbed where org_id = :org and id = any(:contacts)")
+				.param("absorbed", merge.absorbedId())
+				.param("org", org())
+				.param("contacts", merge.movedContacts().toArray(UUID[]::new))
+				.update();
+		}
+		this.jdbc.sql("delete from field_source where org_id = :org and merge_id = :merge")
+			.param("org", org())
+			.param("merge", merge.id())
+			.update();
+		this.jdbc.sql("update agency_merge set undone_at = now() where org_id = :org and id = :merge")
+			.param("org", org())
+			.param("merge", merge.id())
+			.update();
+		this.agencies.replaceKeys(this.agencies.load(merge.survivorId()));
+		this.agencies.replaceKeys(this.agencies.load(merge.absorbedId()));
+		this.events.publishEvent(new ProspectsUnmerged(CurrentTenant.require(), new ProspectId(merge.survivorId()),
+				new ProspectId(merge.absorbedId()), merge.id()));
+		return merge.absorbedId();
+	}
+
+	/** Marks a possible duplicate as two different agencies. */
+	public void dismiss(UUID candidateId) {
+		var pair = this.jdbc.sql("""
+				update duplicate_candidate set status = 'DISMISSED', resolved_at = now()
+				where org_id = :org and id = :id and status = 'OPEN' returning agency_id, other_id""")
+			.param("org", org())
+			.param("id", candidateId)
+			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Doublon"));
+		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
+				new ProspectId(pair[1])));
+	}
+
+	/** Puts an agency row back as the snapshot has it, every column. */
+	private void restore(UUID mergeId, String snapshot, UUID agencyId) {
+		this.jdbc.sql("""
+				update agency a set (name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
+				  department, website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band,
+				  tags, status, owner_id, source, merged_into, created_at, updated_at, version) =
+				  (select r.name, r.name_key, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city,
+				    r.city_key, r.department, r.website_domain, r.emails, r.phones, r.specialty, r.listing_count,
+				    r.revenue_cents, r.headcount_band, r.tags, r.status, r.owner_id, r.source, r.merged_into,
+				    r.created_at, r.updated_at, r.version
+				   from agency_merge m, jsonb_populate_record(null::agency, m.%s) r
+				   where m.org_id = :org and m.id = :merge)
+				where a.org_id = :org and a.id = :id""".formatted(snapshot))
+			.param("org", org())
+			.param("merge", mergeId)
+			.param("id", agencyId)
+			.update();
+	}
+
+	private String lockedStatus(UUID id) {
+		return this.jdbc.sql("select status from agency where org_id = :org and id = :id for update")
+			.param("org", org())
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Agence"));
+	}
+
+	static AgencyValues values(AgencyRecord agency) {
+		return new AgencyValues(agency.nameKey.isEmpty() ? null : agency.name, agency.nameKey, agency.tradeName,
+				agency.siren, agency.siret, agency.naf, agency.address, agency.postcode, agency.city, agency.department,
+				agency.websiteDomain, List.copyOf(agency.emails), List.copyOf(agency.phones), agency.specialty,
+				agency.listingCount, agency.revenueCents, agency.headcountBand, List.copyOf(agency.tags),
+				agency.source);
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	private record MergeRow(UUID id, UUID survivorId, UUID absorbedId, List<UUID> movedContacts) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of the agency list: free text, filters, sort and page.
+ *
+ * @param q words of the name, or a SIREN/SIRET, e-mail, phone or domain
+ * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
+ */
+public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
+		@Nullable String status, @Nullable String specialty, @Nullable String sort, int page, int size) {
+
+	static final Map<String, String> SORTABLE = Map.of("name", "a.name_key", "city", "a.city_key", "postcode",
+			"a.postcode", "department", "a.department", "created", "a.created_at", "createdAt", "a.created_at",
+			"listingCount", "a.listing_count", "revenue", "a.revenue_cents", "status", "a.status");
+
+	public ProspectQuery {
+		page = Math.max(0, page);
+		size = (size <= 0) ? 20 : Math.min(size, 200);
+	}
+
+	String orderBy() {
+		String wanted = (this.sort == null || this.sort.isBlank()) ? "name" : this.sort.strip();
+		boolean descending = wanted.startsWith("-") || wanted.toLowerCase(Locale.ROOT).endsWith(",desc");
+		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "");
+		String expression = SORTABLE.getOrDefault(column, "a.name_key");
+		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+	}
+
+}

@@ -1,0 +1,270 @@
+package fr.atlas.prospects.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read side of prospects: the searchable list, an agency with its contacts, sources
+ * and match reasons, and the queue of possible duplicates.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ProspectSearch {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	ProspectSearch(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	public Page<Summary> find(ProspectQuery query) {
+		Where where = where(query);
+		long total = this.template.queryForObject("select count(*) from agency a where " + where.sql(), Long.class,
+				where.args().toArray());
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(query.size());
+		args.add((long) query.page() * query.size());
+		List<Summary> items = this.template.query(
+				"select a.* from agency a where " + where.sql() + " order by " + query.orderBy() + " limit ? offset ?",
+				(rs, row) -> summary(rs), args.toArray());
+		return new Page<>(items, query.page(), query.size(), total);
+	}
+
+	/** Every agency the query matches, in its order, streamed (exports). */
+	public void each(ProspectQuery query, Consumer<Summary> action) {
+		Where where = where(query);
+		this.template.query((connection) -> {
+			var statement = connection
+				.prepareStatement("select a.* from agency a where " + where.sql() + " order by " + query.orderBy());
+			for (int i = 0; i < where.args().size(); i++) {
+				statement.setObject(i + 1, where.args().get(i));
+			}
+			statement.setFetchSize(1000);
+			return statement;
+		}, (rs) -> {
+			action.accept(summary(rs));
+		});
+	}
+
+	private Where where(ProspectQuery query) {
+		StringBuilder sql = new StringBuilder("a.org_id = ?");
+		List<Object> args = new ArrayList<>();
+		args.add(CurrentTenant.require().value());
+		String status = (query.status() == null || query.status().isBlank()) ? "ACTIVE"
+				: query.status().toUpperCase(Locale.ROOT);
+		if (!"ALL".equals(status)) {
+			sql.append(" and a.status = ?");
+			args.add(status);
+		}
+		if (query.department() != null && !query.department().isBlank()) {
+			sql.append(" and a.department = ?");
+			args.add(query.department().strip().toUpperCase(Locale.ROOT));
+		}
+		if (query.city() != null && !query.city().isBlank()) {
+			sql.append(" and a.city_key = ?");
+			args.add(CleanText.words(query.city()).replace("saint ", "st ").replace(" cedex", ""));
+		}
+		if (query.specialty() != null && !query.specialty().isBlank()) {
+			sql.append(" and a.specialty = ?");
+			args.add(query.specialty().strip().toLowerCase(Locale.ROOT));
+		}
+		String q = CleanText.of(query.q());
+		if (q != null) {
+			String digits = q.replaceAll("[\\s.]", "");
+			sql.append(" and (a.name_key like ? or a.name ilike ? or a.trade_name ilike ?"
+					+ " or exists (select 1 from agency_key k where k.org_id = a.org_id and k.agency_id = a.id and k.key = any(?)))");
+			args.add("%" + NameKey.of(q) + "%");
+			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+			List<String> keys = new ArrayList<>();
+			keys.add("siret:" + digits);
+			keys.add("siren:" + digits);
+			keys.add("email:" + q.toLowerCase(Locale.ROOT));
+			keys.add("domain:" + q.toLowerCase(Locale.ROOT));
+			PhoneNumbers.normalise(q).get().ifPresent((phone) -> keys.add("phone:" + phone.e164()));
+			args.add(keys.toArray(String[]::new));
+		}
+		return new Where(sql.toString(), args);
+	}
+
+	public Detail detail(UUID id) {
+		Summary agency = this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> summary(rs))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Agence"));
+		List<Contact> contacts = this.jdbc
+			.sql("""
+					select * from contact where org_id = :org and agency_id = :id order by last_name nulls last, created_at""")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new Contact(rs.getObject("id", UUID.class), rs.getString("first_name"),
+					rs.getString("last_name"), rs.getString("role"), Agencies.strings(rs.getArray("emails")),
+					phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin")))
+			.list();
+		List<Source> sources = this.jdbc.sql("""
+				select s.*, j.file_name from field_source s
+				left join import_job j on j.org_id = s.org_id and j.id = s.job_id
+				where s.org_id = :org and s.agency_id = :id order by s.recorded_at, s.field limit 500""")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new Source(rs.getString("field"), rs.getString("value"), rs.getString("kind"),
+					rs.getObject("job_id", UUID.class), rs.getString("file_name"), (Integer) rs.getObject("row_number"),
+					rs.getObject("merge_id", UUID.class), instant(rs, "recorded_at")))
+			.list();
+		List<MatchReason> reasons = this.jdbc
+			.sql("""
+					select job_id, row_number, match_reasons, confidence from import_row
+					where org_id = :org and prospect_id = :id and status = 'MERGED' order by job_id, row_number limit 200""")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new MatchReason(rs.getObject(1, UUID.class), rs.getInt(2), split(rs.getString(3)),
+					rs.getDouble(4)))
+			.list();
+		List<Duplicate> duplicates = duplicates(id, 50);
+		List<Merge> merges = this.jdbc.sql("""
+				select m.id, m.survivor_id, m.absorbed_id, m.merged_at, m.undone_at, a.name as absorbed_name
+				from agency_merge m join agency a on a.org_id = m.org_id and a.id = m.absorbed_id
+				where m.org_id = :org and (m.survivor_id = :id or m.absorbed_id = :id) order by m.merged_at desc""")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new Merge(rs.getObject("id", UUID.class), rs.getObject("survivor_id", UUID.class),
+					rs.getObject("absorbed_id", UUID.class), rs.getString("absorbed_name"), instant(rs, "merged_at"),
+					instant(rs, "undone_at")))
+			.list();
+		return new Detail(agency, contacts, sources, reasons, duplicates, merges);
+	}
+
+	/** Open possible duplicates between two active agencies, most likely first. */
+	public List<Duplicate> duplicates(@Nullable UUID of, int limit) {
+		return this.jdbc.sql("""
+				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
+				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
+				  d.confidence, d.reasons
+				from duplicate_candidate d
+				join agency a on a.org_id = d.org_id and a.id = d.agency_id and a.status = 'ACTIVE'
+				join agency o on o.org_id = d.org_id and o.id = d.other_id and o.status = 'ACTIVE'
+				where d.org_id = :org and d.status = 'OPEN'
+				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
+				order by d.confidence desc, d.created_at limit :limit""")
+			.param("org", org())
+			.param("of", of)
+			.param("limit", limit)
+			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
+					new Side(rs.getObject("agency_id", UUID.class), rs.getString("agency_name"),
+							rs.getString("agency_postcode"), rs.getString("agency_city")),
+					new Side(rs.getObject("other_id", UUID.class), rs.getString("other_name"),
+							rs.getString("other_postcode"), rs.getString("other_city")),
+					rs.getDouble("confidence"), split(rs.getString("reasons"))))
+			.list();
+	}
+
+	public Optional<Summary> find(UUID id) {
+		return this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> summary(rs))
+			.optional();
+	}
+
+	private static Summary summary(ResultSet rs) throws SQLException {
+		return new Summary(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("trade_name"),
+				rs.getString("siren"), rs.getString("siret"), rs.getString("naf"), rs.getString("address"),
+				rs.getString("postcode"), rs.getString("city"), rs.getString("department"),
+				rs.getString("website_domain"), Agencies.strings(rs.getArray("emails")),
+				phones(Agencies.strings(rs.getArray("phones"))), rs.getString("specialty"),
+				(Integer) rs.getObject("listing_count"), (Long) rs.getObject("revenue_cents"),
+				rs.getString("headcount_band"), Agencies.strings(rs.getArray("tags")), rs.getString("status"),
+				rs.getObject("owner_id", UUID.class), rs.getString("source"), rs.getObject("merged_into", UUID.class),
+				instant(rs, "created_at"));
+	}
+
+	private static List<Phone> phones(List<String> numbers) {
+		return numbers.stream()
+			.map((number) -> new Phone(number,
+					PhoneNumbers.normalise(number).get().map((p) -> p.kind().name()).orElse("OTHER")))
+			.toList();
+	}
+
+	private static List<String> split(@Nullable String joined) {
+		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split("\\|"));
+	}
+
+	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	private record Where(String sql, List<Object> args) {
+	}
+
+	public record Page<T>(List<T> items, int page, int size, long total) {
+
+		public int pages() {
+			return (int) ((this.total + this.size - 1) / this.size);
+		}
+
+	}
+
+	public record Summary(UUID id, String name, @Nullable String tradeName, @Nullable String siren,
+			@Nullable String siret, @Nullable String naf, @Nullable String address, @Nullable String postcode,
+			@Nullable String city, @Nullable String department, @Nullable String website, List<String> emails,
+			List<Phone> phones, @Nullable String specialty, @Nullable Integer listingCount, @Nullable Long revenueCents,
+			@Nullable String headcountBand, List<String> tags, String status, @Nullable UUID owner,
+			@Nullable String source, @Nullable UUID mergedInto, @Nullable Instant createdAt) {
+	}
+
+	public record Phone(String number, String kind) {
+	}
+
+	public record Contact(UUID id, @Nullable String firstName, @Nullable String lastName, @Nullable String role,
+			List<String> emails, List<Phone> phones, @Nullable String linkedin) {
+	}
+
+	public record Source(String field, String value, String kind, @Nullable UUID importId, @Nullable String fileName,
+			@Nullable Integer row, @Nullable UUID mergeId, @Nullable Instant recordedAt) {
+	}
+
+	public record MatchReason(UUID importId, int row, List<String> reasons, double confidence) {
+	}
+
+	public record Side(UUID id, String name, @Nullable String postcode, @Nullable String city) {
+	}
+
+	public record Duplicate(UUID id, Side agency, Side other, double confidence, List<String> reasons) {
+	}
+
+	public record Merge(UUID id, UUID survivorId, UUID absorbedId, String absorbedName, @Nullable Instant mergedAt,
+			@Nullable Instant undoneAt) {
+	}
+
+	public record Detail(Summary agency, List<Contact> contacts, List<Source> sources, List<MatchReason> matchReasons,
+			List<Duplicate> duplicates, List<Merge> merges) {
+	}
+
+}

@@ -1,0 +1,32 @@
+package fr.atlas.prospects.internal;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Positive;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the prospects module ({@code atlas.prospects.*}).
+ *
+ * @param importBatchSize rows imported per transaction; a restart resumes after the last
+ * committed batch
+ * @param importPollInterval how often a node looks for queued imports
+ * @param importStaleAfter how long a running import may go without a heartbeat before
+ * another node takes it over (its node is presumed dead)
+ * @param previewRows rows shown by the wizard's preview
+ */
+@Validated
+@ConfigurationProperties("atlas.prospects")
+record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
+		@Positive int previewRows) {
+
+	ProspectsProperties {
+		importBatchSize = (importBatchSize <= 0) ? 1000 : importBatchSize;
+		importPollInterval = (importPollInterval != null) ? importPollInterval : Duration.ofMillis(500);
+		importStaleAfter = (importStaleAfter != null) ? importStaleAfter : Duration.ofMinutes(2);
+		previewRows = (previewRows <= 0) ? 20 : previewRows;
+	}
+
+}

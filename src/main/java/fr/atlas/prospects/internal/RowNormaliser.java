@@ -1,0 +1,231 @@
+package fr.atlas.prospects.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns a raw row into clean values, field by field: a value that fails its check is
+ * dropped with a {@code field:code} warning and the rest of the row is kept; a row with
+ * no name and no e-mail, phone or SIRET/SIREN is rejected ({@code row:no_identity}).
+ */
+final class RowNormaliser {
+
+	private static final java.util.regex.Pattern SEVERAL_NUMBERS = java.util.regex.Pattern
+		.compile("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+");
+
+	private final ColumnMapping mapping;
+
+	RowNormaliser(ColumnMapping mapping) {
+		this.mapping = mapping;
+	}
+
+	NormalisedRow normalise(SourceRow row) {
+		List<String> messages = new ArrayList<>();
+		if (row.problem() != null) {
+			return new NormalisedRow(row.number(), row.original(), null, null, List.of(row.problem()));
+		}
+		Map<ImportField, List<String>> raw = new EnumMap<>(ImportField.class);
+		for (int column = 0; column < row.cells().size(); column++) {
+			ImportField field = this.mapping.field(column);
+			String value = CleanText.of(row.cell(column));
+			if (field != ImportField.IGNORED && value != null) {
+				raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
+			}
+		}
+		String name = first(raw, ImportField.NAME);
+		String tradeName = first(raw, ImportField.TRADE_NAME);
+
+		String siret = check(messages, "siret", CompanyIdentifiers.siret(first(raw, ImportField.SIRET)));
+		String rawSiren = first(raw, ImportField.SIREN);
+		String siren = check(messages, "siren", CompanyIdentifiers.siren(rawSiren));
+		if (siret == null && messages.contains("siret:invalid_format")) {
+			// a 9-digit value in the SIRET column is a SIREN
+			Checked<String> asSiren = CompanyIdentifiers.siren(first(raw, ImportField.SIRET));
+			if (asSiren.value() != null && siren == null) {
+				messages.remove("siret:invalid_format");
+				messages.add("siret:siren_only");
+				siren = asSiren.value();
+			}
+		}
+		if (siret != null) {
+			String fromSiret = siret.substring(0, 9);
+			if (siren != null && !siren.equals(fromSiret)) {
+				messages.add("siren:mismatch");
+			}
+			siren = fromSiret;
+		}
+		String naf = naf(messages, first(raw, ImportField.NAF));
+		String postcode = check(messages, "postcode", Postcodes.normalise(first(raw, ImportField.POSTCODE)));
+		String website = check(messages, "website", WebsiteDomain.normalise(first(raw, ImportField.WEBSITE)));
+
+		Set<String> emails = new LinkedHashSet<>();
+		for (String value : all(raw, ImportField.EMAIL)) {
+			add(emails, check(messages, "email", EmailAddresses.normalise(value)));
+		}
+		Set<String> phones = new LinkedHashSet<>();
+		for (String value : all(raw, ImportField.PHONE)) {
+			phone(messages, "phone", value, phones);
+		}
+
+		ContactValues contact = contact(raw, messages, phones);
+		Integer listings = integer(messages, "listing_count", first(raw, ImportField.LISTING_COUNT));
+		Long revenue = cents(messages, "revenue", first(raw, ImportField.REVENUE));
+
+		boolean identified = name != null || tradeName != null || !emails.isEmpty() || !phones.isEmpty()
+				|| siret != null || siren != null;
+		if (!identified) {
+			messages.add("row:no_identity");
+			return new NormalisedRow(row.number(), row.original(), null, null, messages);
+		}
+		String keySource = (name != null) ? name : tradeName;
+		String city = first(raw, ImportField.CITY);
+		AgencyValues agency = new AgencyValues(name, (keySource != null) ? NameKey.of(keySource) : "", tradeName, siren,
+				siret, naf, first(raw, ImportField.ADDRESS), postcode, city,
+				(postcode != null) ? Postcodes.department(postcode) : null, website, List.copyOf(emails),
+				List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings, revenue,
+				first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
+		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
+	}
+
+	private @Nullable ContactValues contact(Map<ImportField, List<String>> raw, List<String> messages,
+			Set<String> agencyPhones) {
+		String first = first(raw, ImportField.CONTACT_FIRST_NAME);
+		String last = first(raw, ImportField.CONTACT_LAST_NAME);
+		String full = first(raw, ImportField.CONTACT_NAME);
+		if (first == null && last == null && full != null) {
+			int space = full.indexOf(' ');
+			if (space > 0) {
+				first = full.substring(0, space);
+				last = full.substring(space + 1);
+			}
+			else {
+				last = full;
+			}
+		}
+		Set<String> emails = new LinkedHashSet<>();
+		for (String value : all(raw, ImportField.CONTACT_EMAIL)) {
+			add(emails, check(messages, "contact_email", EmailAddresses.normalise(value)));
+		}
+		Set<String> phones = new LinkedHashSet<>();
+		for (String value : all(raw, ImportField.CONTACT_PHONE)) {
+			phone(messages, "contact_phone", value, phones);
+		}
+		boolean person = first != null || last != null;
+		// a mobile belongs to the person when the row names one, else to the agency
+		for (String value : all(raw, ImportField.MOBILE)) {
+			phone(messages, "mobile", value, person ? phones : agencyPhones);
+		}
+		String linkedin = linkedin(messages, first(raw, ImportField.LINKEDIN));
+		String role = first(raw, ImportField.CONTACT_ROLE);
+		if (!person && emails.isEmpty() && phones.isEmpty() && linkedin == null) {
+			return null;
+		}
+		return new ContactValues(first, last, role, List.copyOf(emails), List.copyOf(phones), linkedin);
+	}
+
+	private static void phone(List<String> messages, String field, String value, Set<String> into) {
+		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
+		for (String part : SEVERAL_NUMBERS.split(value)) {
+			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
+			if (phone.isInvalid()) {
+				messages.add(field + ":" + phone.problem());
+			}
+			else if (phone.value() != null) {
+				into.add(phone.value().e164());
+			}
+		}
+	}
+
+	private static @Nullable String naf(List<String> messages, @Nullable String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String code = raw.toUpperCase(Locale.ROOT).replaceAll("[\\s.]", "");
+		if (!code.matches("[0-9]{4}[A-Z]")) {
+			messages.add("naf:invalid");
+			return null;
+		}
+		return code.substring(0, 2) + "." + code.substring(2);
+	}
+
+	private static @Nullable String linkedin(List<String> messages, @Nullable String raw) {
+		if (raw == null) {
+			return null;
+		}
+		String url = raw.strip();
+		if (!url.toLowerCase(Locale.ROOT).contains("linkedin.com/")) {
+			messages.add("linkedin:invalid");
+			return null;
+		}
+		url = url.replaceFirst("^(?i)(https?://)?([a-z]{2,3}\\.)?(www\\.)?linkedin\\.com", "https://www.linkedin.com");
+		return url.replaceFirst("[?#].*$", "").replaceFirst("/$", "");
+	}
+
+	private static @Nullable Integer integer(List<String> messages, String field, @Nullable String raw) {
+		Checked<BigDecimal> number = FrenchNumbers.parse(raw);
+		if (number.isInvalid() || (number.value() != null && (number.value().signum() < 0
+				|| number.value().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0))) {
+			messages.add(field + ":invalid_number");
+			return null;
+		}
+		return (number.value() != null) ? number.value().setScale(0, RoundingMode.HALF_UP).intValueExact() : null;
+	}
+
+	private static @Nullable Long cents(List<String> messages, String field, @Nullable String raw) {
+		Checked<BigDecimal> number = FrenchNumbers.parse(raw);
+		if (number.isInvalid()
+				|| (number.value() != null && number.value().abs().compareTo(new BigDecimal("1e15")) > 0)) {
+			messages.add(field + ":invalid_number");
+			return null;
+		}
+		return (number.value() != null) ? number.value().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValue()
+				: null;
+	}
+
+	private static List<String> tags(@Nullable String raw) {
+		if (raw == null) {
+			return List.of();
+		}
+		Set<String> tags = new LinkedHashSet<>();
+		for (String tag : raw.split("[,;|]")) {
+			add(tags, CleanText.of(tag));
+		}
+		return List.copyOf(tags);
+	}
+
+	private static @Nullable String lower(@Nullable String value) {
+		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static <T> @Nullable T check(List<String> messages, String field, Checked<T> checked) {
+		if (checked.isInvalid()) {
+			messages.add(field + ":" + checked.problem());
+		}
+		return checked.value();
+	}
+
+	private static void add(Set<String> into, @Nullable String value) {
+		if (value != null) {
+			into.add(value);
+		}
+	}
+
+	private static @Nullable String first(Map<ImportField, List<String>> raw, ImportField field) {
+		List<String> values = raw.get(field);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	private static List<String> all(Map<ImportField, List<String>> raw, ImportField field) {
+		return raw.getOrDefault(field, List.of());
+	}
+
+}

@@ -1,0 +1,34 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens the right reader for a file's format.
+ */
+final class TabularReaders {
+
+	private TabularReaders() {
+	}
+
+	static TabularReader open(FileProfile profile, Path file) throws IOException {
+		return switch (profile.format()) {
+			case CSV ->
+				new CsvReader(FileProfile.reader(Files.newInputStream(file), profile.encoding()), profile.delimiter());
+			case XLSX -> new XlsxReader(file);
+			case XLS -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					yield new XlsReader(in);
+				}
+			}
+		};
+	}
+
+	/** CSV straight from a stream; workbooks need a file. */
+	static TabularReader openCsv(FileProfile profile, InputStream in) throws IOException {
+		return new CsvReader(FileProfile.reader(in, profile.encoding()), profile.delimiter());
+	}
+
+}

@@ -1,0 +1,94 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads the first sheet of a legacy XLS workbook. The format caps a sheet at 65,536 rows,
+ * so loading it whole through HSSF is acceptable.
+ */
+final class XlsReader implements TabularReader {
+
+	private final HSSFWorkbook workbook;
+
+	private final Iterator<Row> rows;
+
+	private final DataFormatter formatter = new DataFormatter(java.util.Locale.FRANCE);
+
+	private final List<String> header;
+
+	private int rowNumber;
+
+	XlsReader(InputStream in) throws IOException {
+		try {
+			this.workbook = new HSSFWorkbook(in);
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Unreadable XLS workbook", ex);
+		}
+		Sheet sheet = this.workbook.getSheetAt(0);
+		this.rows = sheet.iterator();
+		List<String> first = nextCells();
+		while (first != null && first.stream().allMatch(String::isBlank)) {
+			first = nextCells();
+		}
+		this.header = (first != null) ? first : List.of();
+	}
+
+	@Override
+	public List<String> header() {
+		return this.header;
+	}
+
+	@Override
+	public @Nullable SourceRow next() {
+		List<String> cells = nextCells();
+		while (cells != null && cells.stream().allMatch(String::isBlank)) {
+			cells = nextCells();
+		}
+		if (cells == null) {
+			return null;
+		}
+		this.rowNumber++;
+		return new SourceRow(this.rowNumber, cells, CsvLine.of(cells), null);
+	}
+
+	private @Nullable List<String> nextCells() {
+		if (!this.rows.hasNext()) {
+			return null;
+		}
+		Row row = this.rows.next();
+		List<String> cells = new ArrayList<>();
+		for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
+			Cell cell = row.getCell(i);
+			if (cell == null) {
+				cells.add("");
+			}
+			else if (cell.getCellType() == CellType.NUMERIC) {
+				cells
+					.add(java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
+			}
+			else {
+				cells.add(this.formatter.formatCellValue(cell));
+			}
+		}
+		return cells;
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.workbook.close();
+	}
+
+}

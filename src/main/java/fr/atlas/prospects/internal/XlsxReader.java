@@ -1,0 +1,191 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXException;
+
+/**
+ * Streams the first sheet of an XLSX workbook with a StAX pull parser over the sheet XML
+ * that {@link XSSFReader} exposes: rows are read one at a time, the workbook is never
+ * loaded whole (only its shared strings table is).
+ */
+final class XlsxReader implements TabularReader {
+
+	private final OPCPackage workbook;
+
+	private final InputStream sheet;
+
+	private final XMLStreamReader xml;
+
+	private final ReadOnlySharedStringsTable strings;
+
+	private final List<String> header;
+
+	private int rowNumber;
+
+	XlsxReader(Path file) throws IOException {
+		try {
+			this.workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+			XSSFReader reader = new XSSFReader(this.workbook);
+			this.strings = new ReadOnlySharedStringsTable(this.workbook, false);
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
+			if (!sheets.hasNext()) {
+				throw new IOException("Workbook without sheets");
+			}
+			this.sheet = sheets.next();
+			XMLInputFactory factory = XMLInputFactory.newFactory();
+			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+			this.xml = factory.createXMLStreamReader(this.sheet);
+			List<String> first = nextCells();
+			while (first != null && first.stream().allMatch(String::isBlank)) {
+				first = nextCells();
+			}
+			this.header = (first != null) ? first : List.of();
+		}
+		catch (OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
+			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+	}
+
+	@Override
+	public List<String> header() {
+		return this.header;
+	}
+
+	@Override
+	public @Nullable SourceRow next() throws IOException {
+		try {
+			List<String> cells = nextCells();
+			while (cells != null && cells.stream().allMatch(String::isBlank)) {
+				cells = nextCells();
+			}
+			if (cells == null) {
+				return null;
+			}
+			this.rowNumber++;
+			return new SourceRow(this.rowNumber, cells, CsvLine.of(cells), null);
+		}
+		catch (XMLStreamException ex) {
+			throw new IOException("Unreadable XLSX sheet", ex);
+		}
+	}
+
+	private @Nullable List<String> nextCells() throws XMLStreamException {
+		while (this.xml.hasNext()) {
+			if (this.xml.next() == XMLStreamReader.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
+				return readRow();
+			}
+		}
+		return null;
+	}
+
+	private List<String> readRow() throws XMLStreamException {
+		List<String> cells = new ArrayList<>();
+		int column = 0;
+		String type = null;
+		StringBuilder value = new StringBuilder();
+		boolean inValue = false;
+		while (this.xml.hasNext()) {
+			int event = this.xml.next();
+			if (event == XMLStreamReader.START_ELEMENT) {
+				String name = this.xml.getLocalName();
+				if ("c".equals(name)) {
+					String reference = this.xml.getAttributeValue(null, "r");
+					if (reference != null) {
+						column = columnIndex(reference);
+					}
+					type = this.xml.getAttributeValue(null, "t");
+					value.setLength(0);
+				}
+				else if ("v".equals(name) || "t".equals(name)) {
+					inValue = true;
+				}
+			}
+			else if ((event == XMLStreamReader.CHARACTERS || event == XMLStreamReader.CDATA) && inValue) {
+				value.append(this.xml.getText());
+			}
+			else if (event == XMLStreamReader.END_ELEMENT) {
+				String name = this.xml.getLocalName();
+				if ("v".equals(name) || "t".equals(name)) {
+					inValue = false;
+				}
+				else if ("c".equals(name)) {
+					while (cells.size() < column) {
+						cells.add("");
+					}
+					cells.add(cellText(type, value.toString()));
+					column++;
+				}
+				else if ("row".equals(name)) {
+					return cells;
+				}
+			}
+		}
+		return cells;
+	}
+
+	private String cellText(@Nullable String type, String raw) {
+		if ("s".equals(type)) {
+			try {
+				return this.strings.getItemAt(Integer.parseInt(raw.strip())).getString();
+			}
+			catch (RuntimeException ex) {
+				return "";
+			}
+		}
+		if ("b".equals(type)) {
+			return "1".equals(raw) ? "VRAI" : "FAUX";
+		}
+		if (type == null || "n".equals(type)) {
+			// numbers come as 1.2345678901234E13 for SIRETs typed as numbers
+			try {
+				return new BigDecimal(raw.strip()).stripTrailingZeros().toPlainString();
+			}
+			catch (NumberFormatException ex) {
+				return raw;
+			}
+		}
+		return raw;
+	}
+
+	static int columnIndex(String reference) {
+		int index = 0;
+		for (int i = 0; i < reference.length(); i++) {
+			char c = reference.charAt(i);
+			if (c < 'A' || c > 'Z') {
+				break;
+			}
+			index = index * 26 + (c - 'A' + 1);
+		}
+		return index - 1;
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			this.xml.close();
+		}
+		catch (XMLStreamException ex) {
+			// closing anyway
+		}
+		this.sheet.close();
+		this.workbook.revert();
+	}
+
+}

@@ -1,0 +1,123 @@
+package fr.atlas.prospects.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.ImportJob;
+import fr.atlas.prospects.internal.ProspectImports;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The import API: submit a file, follow the job, download the row report, cancel.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportApiController {
+
+	private static final TypeReference<Map<String, String>> MAPPING = new TypeReference<>() {
+	};
+
+	private final ProspectImports imports;
+
+	private final JsonMapper json;
+
+	ImportApiController(ProspectImports imports, JsonMapper json) {
+		this.imports = imports;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Accepted> submit(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "mapping", required = false) @Nullable String mapping,
+			@AuthenticationPrincipal AtlasPrincipal principal) throws IOException {
+		if (file == null) {
+			throw new InvalidInputException("file", "prospects.import.missing-file");
+		}
+		if (file.isEmpty()) {
+			throw new InvalidInputException("file", "prospects.import.empty-file");
+		}
+		Map<String, String> overrides = parseMapping(this.json, mapping);
+		ProspectImports.Submission submission;
+		try (InputStream content = file.getInputStream()) {
+			submission = this.imports.submit(
+					(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "import", content, overrides,
+					principal.userId().value(), true);
+		}
+		ImportJob job = submission.job();
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/imports/" + job.id()))
+			.body(new Accepted(job.id(), job.status()));
+	}
+
+	@GetMapping("/{id}")
+	Status status(@PathVariable UUID id) {
+		ImportJob job = this.imports.find(id);
+		return new Status(job.id(), job.status(), job.totalRows(), job.processedRows(), job.created(), job.merged(),
+				job.rejected(), job.warnings());
+	}
+
+	@GetMapping(value = "/{id}/rows", produces = "text/csv")
+	void rows(@PathVariable UUID id, HttpServletResponse response) throws IOException {
+		this.imports.find(id);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + ".csv\"");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		Writer writer = response.getWriter();
+		this.imports.writeReport(id, writer);
+		writer.flush();
+	}
+
+	@PostMapping("/{id}/cancel")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Accepted> cancel(@PathVariable UUID id) {
+		this.imports.cancel(id);
+		ImportJob job = this.imports.find(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id(), job.status()));
+	}
+
+	static Map<String, String> parseMapping(JsonMapper json, @Nullable String mapping) {
+		if (mapping == null || mapping.isBlank()) {
+			return Map.of();
+		}
+		try {
+			Map<String, String> parsed = json.readValue(mapping, MAPPING);
+			return (parsed != null) ? parsed : Map.of();
+		}
+		catch (JacksonException ex) {
+			throw new InvalidInputException("mapping", "prospects.import.invalid-mapping");
+		}
+	}
+
+	record Accepted(UUID id, String status) {
+	}
+
+	record Status(UUID id, String status, int totalRows, int processedRows, int created, int merged, int rejected,
+			int warnings) {
+	}
+
+}

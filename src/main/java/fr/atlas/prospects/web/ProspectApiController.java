@@ -1,0 +1,124 @@
+package fr.atlas.prospects.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.ProspectExport;
+import fr.atlas.prospects.internal.ProspectMerges;
+import fr.atlas.prospects.internal.ProspectQuery;
+import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.ProspectSearch.Page;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The prospects API: search, agency details, merge and unmerge, possible duplicates,
+ * export.
+ */
+@RestController
+@RequestMapping("/api/v1/prospects")
+class ProspectApiController {
+
+	private final ProspectSearch search;
+
+	private final ProspectMerges merges;
+
+	private final ProspectExport export;
+
+	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export) {
+		this.search = search;
+		this.merges = merges;
+		this.export = export;
+	}
+
+	@GetMapping
+	Page<Summary> list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String specialty,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return this.search.find(new ProspectQuery(q, department, city, status, specialty, sort, page, size));
+	}
+
+	@GetMapping("/duplicates")
+	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit) {
+		return this.search.duplicates(null, Math.min(Math.max(limit, 1), 500));
+	}
+
+	@PostMapping("/duplicates/{candidateId}/dismiss")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Void> dismiss(@PathVariable UUID candidateId) {
+		this.merges.dismiss(candidateId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String specialty,
+			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, sort, 0, 20);
+		switch (format) {
+			case "csv" -> {
+				response.setContentType("text/csv;charset=UTF-8");
+				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
+				this.export.csv(query, response.getOutputStream());
+			}
+			case "xlsx" -> {
+				response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
+				this.export.xlsx(query, response.getOutputStream());
+			}
+			default -> throw new InvalidInputException("format", "prospects.export.format");
+		}
+	}
+
+	@GetMapping("/{id}")
+	Detail detail(@PathVariable UUID id) {
+		return this.search.detail(id);
+	}
+
+	@PostMapping("/{id}/merge")
+	@PreAuthorize("hasRole('AGENT')")
+	Detail merge(@PathVariable UUID id, @RequestBody MergeRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		if (request.otherId() == null) {
+			throw new InvalidInputException("otherId", "prospects.merge.other-required");
+		}
+		this.merges.merge(id, request.otherId(), principal.userId().value());
+		return this.search.detail(id);
+	}
+
+	@PostMapping("/{id}/unmerge")
+	@PreAuthorize("hasRole('AGENT')")
+	Map<String, Object> unmerge(@PathVariable UUID id) {
+		UUID restored = this.merges.unmerge(id);
+		return Map.of("id", id, "restoredId", restored);
+	}
+
+	record MergeRequest(@Nullable UUID otherId) {
+	}
+
+}

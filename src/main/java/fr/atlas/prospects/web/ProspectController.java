@@ -1,0 +1,137 @@
+package fr.atlas.prospects.web;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.prospects.internal.ProspectExport;
+import fr.atlas.prospects.internal.ProspectMerges;
+import fr.atlas.prospects.internal.ProspectQuery;
+import fr.atlas.prospects.internal.ProspectSearch;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Prospect pages: the searchable list, an agency with its contacts, sources and possible
+ * duplicates (merge, unmerge), and the review queue.
+ */
+@Controller
+@RequestMapping("/prospects")
+class ProspectController {
+
+	private final ProspectSearch search;
+
+	private final ProspectMerges merges;
+
+	private final ProspectExport export;
+
+	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export) {
+		this.search = search;
+		this.merges = merges;
+		this.export = export;
+	}
+
+	@Bean
+	static NavigationEntry prospectsNavigation() {
+		return new NavigationEntry("/prospects", "nav.prospects", 10, "prospects", null);
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String specialty,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, Model model, HtmxRequest htmx) {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, sort, page, size);
+		model.addAttribute("query", query);
+		model.addAttribute("result", this.search.find(query));
+		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String status,
+			@RequestParam(required = false) @Nullable String specialty, HttpServletResponse response)
+			throws IOException {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, null, 0, 20);
+		if ("xlsx".equals(format)) {
+			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
+			this.export.xlsx(query, response.getOutputStream());
+		}
+		else {
+			response.setContentType("text/csv;charset=UTF-8");
+			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
+			this.export.csv(query, response.getOutputStream());
+		}
+	}
+
+	@GetMapping("/duplicates")
+	String duplicates(Model model) {
+		model.addAttribute("duplicates", this.search.duplicates(null, 200));
+		return "prospects/duplicates";
+	}
+
+	@PostMapping("/duplicates/{candidateId}/dismiss")
+	@PreAuthorize("hasRole('AGENT')")
+	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back) {
+		this.merges.dismiss(candidateId);
+		return (back != null) ? "redirect:/prospects/" + back : "redirect:/prospects/duplicates";
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		model.addAttribute("detail", this.search.detail(id));
+		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		return "prospects/detail";
+	}
+
+	@PostMapping("/{id}/merge")
+	@PreAuthorize("hasRole('AGENT')")
+	String merge(@PathVariable UUID id, @RequestParam UUID otherId, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		try {
+			this.merges.merge(id, otherId, principal.userId().value());
+			redirect.addFlashAttribute("notice", "prospects.merged");
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", "prospects.merge.inactive");
+		}
+		return "redirect:/prospects/" + id;
+	}
+
+	@PostMapping("/{id}/unmerge")
+	@PreAuthorize("hasRole('AGENT')")
+	String unmerge(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			this.merges.unmerge(id);
+			redirect.addFlashAttribute("notice", "prospects.unmerged");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", "prospects.unmerge.nothing");
+		}
+		return "redirect:/prospects/" + id;
+	}
+
+}

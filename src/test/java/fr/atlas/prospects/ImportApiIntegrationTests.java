@@ -1,0 +1,203 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ImportApiIntegrationTests {
+
+	static final String AGENCIES = """
+			Raison sociale;SIRET;E-mail;Téléphone;Code postal;Ville;Site web;Nb annonces;Chiffre d'affaires
+			SARL Agence de la Gare;542 051 180 00066;CONTACT@GARE.FR;01.23.45.67.89;75008;Paris;www.gare.fr;42;1,5 M€
+			Agence Gare;;contact@gare.fr;;75008;Paris;;;
+			Century 21 Agence du Port;;;04 91 00 00 01;13002;Marseille;;12;
+			Century 21 Agence du Port;;;02 98 00 00 01;29200;Brest;;7;
+			;;;;75001;Paris;;;
+			Immo Sud;54205118000067;pas-un-email;;13008;Marseille;;;
+			""";
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void importsACsvFileAndReportsEveryRow() {
+		var tenant = this.api.newOrganisation("Import CSV");
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "agences.csv", AGENCIES);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		String id = (String) accepted.getBody().get("id");
+		assertThat(accepted.getHeaders().getLocation()).hasToString("/api/v1/imports/" + id);
+		assertThat(accepted.getBody()).containsKeys("id", "status");
+
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), id);
+		assertThat(status).containsEntry("status", "DONE")
+			.containsEntry("totalRows", 6)
+			.containsEntry("processedRows", 6)
+			.containsEntry("created", 4)
+			.containsEntry("merged", 1)
+			.containsEntry("rejected", 1)
+			.containsEntry("warnings", 2);
+
+		ResponseEntity<String> report = this.api.getText(tenant.token(), "/api/v1/imports/" + id + "/rows");
+		assertThat(report.getHeaders().getContentType().toString()).startsWith("text/csv");
+		List<String> lines = report.getBody().lines().toList();
+		assertThat(lines.get(0)).isEqualTo("row,status,prospect_id,messages");
+		assertThat(lines).hasSize(7);
+		assertThat(lines.get(1)).startsWith("1,CREATED,");
+		String gare = lines.get(1).split(",")[2];
+		assertThat(lines.get(2)).isEqualTo("2,MERGED," + gare + ",");
+		assertThat(lines.get(3)).startsWith("3,CREATED,");
+		assertThat(lines.get(4)).startsWith("4,CREATED,");
+		assertThat(lines.get(5)).isEqualTo("5,REJECTED,,row:no_identity");
+		assertThat(lines.get(6)).matches("6,CREATED,[0-9a-f-]{36},siret:invalid_checksum\\|email:invalid");
+	}
+
+	@Test
+	void importingTheSameFileTwiceCreatesNothingNew() {
+		var tenant = this.api.newOrganisation("Idempotent");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		ResponseEntity<Map> again = this.prospects.upload(tenant.token(), "copie.csv", AGENCIES);
+		assertThat(again.getStatusCode().value()).isEqualTo(202);
+		assertThat(again.getBody().get("id")).isEqualTo(first.get("id"));
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + first.get("id")).getBody())
+			.containsEntry("created", 4);
+	}
+
+	@Test
+	void readsWindows1252AndTabs() {
+		var tenant = this.api.newOrganisation("Encodage");
+		byte[] latin = "Raison sociale\tVille\nAgence Forêt Élysée\tSète\n".getBytes(Charset.forName("windows-1252"));
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "latin.csv", latin, null, null);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("created", 1);
+		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + status.get("id") + "/rows").getBody();
+		assertThat(report).contains("1,CREATED,");
+	}
+
+	@Test
+	void importsAnXlsxWorkbook() throws Exception {
+		var tenant = this.api.newOrganisation("Excel");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Agences");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Raison sociale");
+			header.createCell(1).setCellValue("SIRET");
+			header.createCell(2).setCellValue("Code postal");
+			header.createCell(3).setCellValue("Portable");
+			Row first = sheet.createRow(1);
+			first.createCell(0).setCellValue("Agence de l'Ain");
+			first.createCell(1).setCellValue(54205118000066d);
+			first.createCell(2).setCellValue(1000);
+			first.createCell(3).setCellValue(612345678);
+			// a gap row and a sparse row: column D left empty
+			Row second = sheet.createRow(3);
+			second.createCell(0).setCellValue("Agence Deux");
+			second.createCell(2).setCellValue("69003");
+			workbook.write(out);
+		}
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "agences.xlsx", out.toByteArray(), null,
+				null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("warnings", 0);
+		Map<String, Object> page = this.api.get(tenant.token(), "/api/v1/prospects?q=ain").getBody();
+		Map<String, Object> agency = ((List<Map<String, Object>>) page.get("items")).get(0);
+		assertThat(agency).containsEntry("siret", "54205118000066")
+			.containsEntry("postcode", "01000")
+			.containsEntry("department", "01");
+		assertThat((List<Map<String, Object>>) agency.get("phones"))
+			.containsExactly(Map.of("number", "+33612345678", "kind", "MOBILE"));
+	}
+
+	@Test
+	void appliesTheUserMapping() {
+		var tenant = this.api.newOrganisation("Mapping");
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "m.csv",
+				"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(), "{\"Col A\":\"name\",\"Col B\":\"email\"}",
+				null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+			.containsEntry("created", 1);
+	}
+
+	@Test
+	void refusesBadFilesWithAClearMessage() {
+		var tenant = this.api.newOrganisation("Mauvais fichiers");
+		assertRefused(this.prospects.upload(tenant.token(), "vide.csv", new byte[0], null, null), "empty-file",
+				"Le fichier est vide");
+		assertRefused(this.prospects.upload(tenant.token(), "entete.csv", "Nom;SIRET\n"), "header-only",
+				"qu’une ligne d’en-tête");
+		assertRefused(
+				this.prospects.upload(tenant.token(), "bin.csv", new byte[] { 1, 0, 2, 0, 3, 4, 5, 0 }, null, null),
+				"binary-file", "ni un CSV");
+		assertRefused(this.prospects.upload(tenant.token(), "double.csv", "Nom;SIRET;Nom\nA;;B\n"), "duplicate-header",
+				"« Nom » apparaît plusieurs fois");
+		assertRefused(this.prospects.upload(tenant.token(), "long.csv", "Nom\n" + "x".repeat(1024 * 1024 + 1) + "\n"),
+				"line-too-long", "La ligne 2 dépasse 1 Mo");
+		assertRefused(
+				this.prospects.upload(tenant.token(), "faux.xlsx", "PK\u0003\u0004garbage".getBytes(), null, null),
+				"unreadable", "illisible");
+		assertRefused(this.prospects.upload(tenant.token(), "map.csv", "Nom\nA\n".getBytes(), "{not json", null),
+				"invalid-mapping", "JSON");
+	}
+
+	@Test
+	void refusesBadFilesInEnglishWhenAsked() {
+		var tenant = this.api.newOrganisation("Bad files EN");
+		ResponseEntity<Map> response = this.prospects.upload(tenant.token(), "entete.csv", "Nom;SIRET\n".getBytes(),
+				null, "en");
+		assertRefused(response, "header-only", "only has a header line");
+	}
+
+	@Test
+	void anotherOrganisationSeesNoneOfIt() {
+		var owner = this.api.newOrganisation("Propriétaire");
+		var other = this.api.newOrganisation("Curieux");
+		Map<String, Object> done = this.prospects.importAndWait(owner.token(), "a.csv", AGENCIES);
+		String id = (String) done.get("id");
+		assertThat(this.api.get(other.token(), "/api/v1/imports/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.getText(other.token(), "/api/v1/imports/" + id + "/rows").getStatusCode().value())
+			.isEqualTo(404);
+		assertThat(this.api.post(other.token(), "/api/v1/imports/" + id + "/cancel", Map.of()).getStatusCode().value())
+			.isEqualTo(404);
+		// the same file in another organisation is a new import there
+		ResponseEntity<Map> theirs = this.prospects.upload(other.token(), "a.csv", AGENCIES);
+		assertThat(theirs.getBody().get("id")).isNotEqualTo(id);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void assertRefused(ResponseEntity<Map> response, String code, String text) {
+		assertThat(response.getStatusCode().value()).as(code).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).extracting((e) -> e.get("code")).contains("prospects.import." + code);
+		assertThat(errors).extracting((e) -> (String) e.get("message")).anyMatch((m) -> m.contains(text));
+	}
+
+}

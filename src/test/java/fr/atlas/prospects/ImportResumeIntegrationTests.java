@@ -1,0 +1,148 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ImportWorker;
+import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker that stops after some batches (a crash, a deployment) leaves a job that the
+ * next run finishes without importing any row twice.
+ */
+@WebIntegrationTest
+class ImportResumeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void resumesAfterTheLastCommittedBatchWithoutDuplicates() {
+		var tenant = this.api.newOrganisation("Reprise");
+		OrgId org = OrgId.of(tenant.orgId());
+		// a draft is never picked up by the poller: this test drives the worker itself
+		UUID job = draft(org, file(2500));
+
+		boolean finished = CurrentTenant.callAs(org, () -> this.worker.run(job, 1));
+		assertThat(finished).isFalse();
+		assertThat(status(tenant.token(), job)).containsEntry("processedRows", 1000).containsEntry("created", 1000);
+
+		// "restart": a new run goes on from row 1001
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
+		assertThat(status(tenant.token(), job)).containsEntry("status", "DONE")
+			.containsEntry("processedRows", 2500)
+			.containsEntry("created", 2500);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(2500);
+		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + job + "/rows").getBody();
+		assertThat(report.lines().skip(1).map((l) -> l.split(",")[0]).distinct().count()).isEqualTo(2500);
+
+		// progress lost (processed_rows back to 0): replaying every batch imports nothing
+		// twice
+		CurrentTenant.runAs(org,
+				() -> this.tx.executeWithoutResult((s) -> this.jdbc
+					.sql("update import_job set processed_rows = 0, status = 'RUNNING' where id = :id")
+					.param("id", job)
+					.update()));
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(2500);
+		assertThat(count(org, "select count(*) from import_row")).isEqualTo(2500);
+		assertThat(count(org, "select count(*) from field_source where field = 'name'")).isEqualTo(2500);
+	}
+
+	@Test
+	void cancelsBetweenBatches() {
+		var tenant = this.api.newOrganisation("Annulation");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = draft(org, file(2500));
+		CurrentTenant.runAs(org, () -> this.worker.run(job, 1));
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
+			.isEqualTo(202);
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		assertThat(status(tenant.token(), job)).containsEntry("status", "CANCELLED")
+			.containsEntry("processedRows", 1000);
+	}
+
+	@Test
+	void auditsImports() {
+		var tenant = this.api.newOrganisation("Audit import");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = draft(org, file(3));
+		CurrentTenant.runAs(org, () -> this.imports.start(job, Map.of()));
+		new ProspectsApi(this.api).waitFor(tenant.token(), job.toString());
+		List<String> actions = CurrentTenant.callAs(org,
+				() -> this.tx
+					.execute((s) -> this.jdbc.sql("select action from audit_entry where entity_id = :id order by 1")
+						.param("id", job.toString())
+						.query(String.class)
+						.list()));
+		assertThat(actions).containsExactly("import.done", "import.queued");
+	}
+
+	private UUID draft(OrgId org, String content) {
+		return CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("big.csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)), Map.of(),
+							null, false)
+					.job()
+					.id());
+	}
+
+	private Map<String, Object> status(String token, UUID job) {
+		return this.api.get(token, "/api/v1/imports/" + job).getBody();
+	}
+
+	private long count(OrgId org, String sql) {
+		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+	}
+
+	static String file(int rows) {
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail;Code postal\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append("Agence ")
+				.append(i)
+				.append(";contact")
+				.append(i)
+				.append("@agence.fr;")
+				.append(String.format("%05d", 1000 + i * 37 % 94000))
+				.append('\n');
+		}
+		return csv.toString();
+	}
+
+}

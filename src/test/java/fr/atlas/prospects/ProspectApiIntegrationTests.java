@@ -1,0 +1,255 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ProspectApiIntegrationTests {
+
+	static final String AGENCIES = """
+			Raison sociale;Enseigne;SIRET;E-mail;Téléphone;Code postal;Ville;Spécialité;Nb annonces;Prénom;Nom du contact;Fonction
+			Agence de la Gare;;54205118000066;contact@gare.fr;01 23 45 67 89;75008;Paris;transaction;40;Jean;Dupont;Gérant
+			Cabinet Martin;;;martin@cabinet.fr;04 91 00 00 02;13002;Marseille;location;12;Anne;Martin;Directrice
+			Immo Martin;;;info@immo-martin.fr;04 91 00 00 02;13002;Marseille;;3;;;
+			=HYPERLINK("http://evil");;;;;69003;Lyon;;1;;;
+			Orpi Saint-Lazare;;;;;75009;Paris;transaction;25;;;
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void searchesFiltersSortsAndPages() {
+		var tenant = this.api.newOrganisation("Recherche");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+
+		Map<String, Object> all = this.api.get(tenant.token(), "/api/v1/prospects?sort=name&size=2").getBody();
+		assertThat(all).containsEntry("total", 5).containsEntry("size", 2).containsEntry("page", 0);
+		assertThat((List<Map<String, Object>>) all.get("items")).hasSize(2);
+
+		assertThat(names(tenant.token(), "/api/v1/prospects?department=13&sort=name")).containsExactly("Cabinet Martin",
+				"Immo Martin");
+		assertThat(names(tenant.token(), "/api/v1/prospects?department=13&sort=-name")).containsExactly("Immo Martin",
+				"Cabinet Martin");
+		assertThat(names(tenant.token(), "/api/v1/prospects?city=paris&sort=name")).containsExactly("Agence de la Gare",
+				"Orpi Saint-Lazare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=gare")).containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=542 051 180 00066")).containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=01.23.45.67.89")).containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?specialty=location")).containsExactly("Cabinet Martin");
+		assertThat(names(tenant.token(), "/api/v1/prospects?sort=listingCount,desc&size=1"))
+			.containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?page=2&size=2&sort=name")).hasSize(1);
+	}
+
+	@Test
+	void showsAnAgencyWithContactsSourcesAndPhoneKinds() {
+		var tenant = this.api.newOrganisation("Détail");
+		Map<String, Object> job = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		String id = idOf(tenant.token(), "gare");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
+		Map<String, Object> agency = (Map<String, Object>) detail.get("agency");
+		assertThat(agency).containsEntry("siret", "54205118000066")
+			.containsEntry("siren", "542051180")
+			.containsEntry("department", "75");
+		assertThat((List<Map<String, Object>>) agency.get("phones"))
+			.containsExactly(Map.of("number", "+33123456789", "kind", "FIXED"));
+		assertThat((List<Map<String, Object>>) detail.get("contacts")).singleElement()
+			.satisfies((c) -> assertThat(c).containsEntry("firstName", "Jean")
+				.containsEntry("lastName", "Dupont")
+				.containsEntry("role", "Gérant"));
+		assertThat((List<Map<String, Object>>) detail.get("sources"))
+			.anySatisfy((s) -> assertThat(s).containsEntry("field", "siret")
+				.containsEntry("value", "54205118000066")
+				.containsEntry("kind", "IMPORT")
+				.containsEntry("importId", job.get("id"))
+				.containsEntry("row", 1));
+	}
+
+	@Test
+	void queuesPossibleDuplicatesWithReasonsAndMergesThenUnmergesExactly() {
+		var tenant = this.api.newOrganisation("Fusion");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(duplicates).singleElement().satisfies((d) -> {
+			assertThat((List<String>) d.get("reasons")).contains("phone", "same_postcode");
+			assertThat((Double) d.get("confidence")).isBetween(0.5, 0.9);
+		});
+		String survivor = (String) ((Map<String, Object>) duplicates.get(0).get("other")).get("id");
+		String absorbed = (String) ((Map<String, Object>) duplicates.get(0).get("agency")).get("id");
+		Map<String, Object> survivorBefore = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + survivor)
+			.getBody()
+			.get("agency");
+		Map<String, Object> absorbedBefore = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + absorbed)
+			.getBody()
+			.get("agency");
+
+		ResponseEntity<Map> merged = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge",
+				Map.of("otherId", absorbed));
+		assertThat(merged.getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> after = (Map<String, Object>) merged.getBody().get("agency");
+		assertThat((List<String>) after.get("emails")).containsExactlyInAnyOrder("martin@cabinet.fr",
+				"info@immo-martin.fr");
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody().get("agency"))
+			.satisfies((a) -> assertThat((Map<String, Object>) a).containsEntry("status", "MERGED")
+				.containsEntry("mergedInto", survivor));
+		assertThat(names(tenant.token(), "/api/v1/prospects?department=13")).hasSize(1);
+		assertThat(this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class)).isEmpty();
+		// merging again is a conflict: the absorbed agency is no longer active
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge", Map.of("otherId", absorbed))
+					.getStatusCode()
+					.value())
+			.isEqualTo(409);
+
+		ResponseEntity<Map> unmerged = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge",
+				Map.of());
+		assertThat(unmerged.getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + survivor).getBody().get("agency"))
+			.isEqualTo(survivorBefore);
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody().get("agency"))
+			.isEqualTo(absorbedBefore);
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(409);
+	}
+
+	@Test
+	void mergeAndUnmergeAreAudited() {
+		var tenant = this.api.newOrganisation("Audit fusion");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		String gare = idOf(tenant.token(), "gare");
+		String orpi = idOf(tenant.token(), "orpi");
+		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/merge", Map.of("otherId", orpi));
+		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/unmerge", Map.of());
+		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
+			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
+			.param("id", gare)
+			.query(String.class)
+			.list()));
+		assertThat(actions).containsExactly("prospect.merged", "prospect.unmerged");
+	}
+
+	@Test
+	void exportsCsvAndXlsxWithFormulasDefused() throws Exception {
+		var tenant = this.api.newOrganisation("Export");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		ResponseEntity<String> csv = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv");
+		assertThat(csv.getStatusCode().value()).isEqualTo(200);
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		assertThat(csv.getBody()).contains("id;name;trade_name;siren;siret")
+			.contains("\"'=HYPERLINK(\"\"http://evil\"\")\"")
+			.contains("'+33123456789")
+			.doesNotContain(";=HYPERLINK");
+
+		byte[] xlsx = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/export?format=xlsx")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(byte[].class);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isEqualTo(5);
+			boolean defused = false;
+			for (int i = 1; i <= 5; i++) {
+				String name = sheet.getRow(i).getCell(1).getStringCellValue();
+				assertThat(name).doesNotStartWith("=");
+				defused |= name.equals("'=HYPERLINK(\"http://evil\")");
+			}
+			assertThat(defused).isTrue();
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/export?format=pdf").getStatusCode().value())
+			.isEqualTo(400);
+	}
+
+	@Test
+	void anotherOrganisationCanNeitherSeeNorMergeThem() {
+		var owner = this.api.newOrganisation("Agences A");
+		var other = this.api.newOrganisation("Agences B");
+		this.prospects.importAndWait(owner.token(), "a.csv", AGENCIES);
+		this.prospects.importAndWait(other.token(), "b.csv", "Nom;Ville\nAgence B;Lyon\n");
+		String theirs = idOf(owner.token(), "gare");
+		String mine = idOf(other.token(), "agence b");
+		assertThat(this.api.get(other.token(), "/api/v1/prospects/" + theirs).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", mine))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + mine + "/merge", Map.of("otherId", theirs))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.post(owner.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", mine))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/unmerge", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(names(other.token(), "/api/v1/prospects")).containsExactly("Agence B");
+		assertThat(this.api.getText(other.token(), "/api/v1/prospects/export?format=csv").getBody())
+			.doesNotContain("Gare");
+		assertThat(this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(other.token()))
+			.retrieve()
+			.body(List.class)).isEmpty();
+	}
+
+	private List<String> names(String token, String path) {
+		Map<String, Object> page = this.api.get(token, path).getBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
+	}
+
+	private String idOf(String token, String q) {
+		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
+		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
+	}
+
+}

@@ -1,0 +1,80 @@
+package fr.atlas.prospects;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * Test helper: uploads files to the import API and waits for their jobs.
+ */
+final class ProspectsApi {
+
+	private final ApiClient api;
+
+	ProspectsApi(ApiClient api) {
+		this.api = api;
+	}
+
+	ResponseEntity<Map> upload(String token, String fileName, String content) {
+		return upload(token, fileName, content.getBytes(StandardCharsets.UTF_8), null, null);
+	}
+
+	ResponseEntity<Map> upload(String token, String fileName, byte[] content, @Nullable String mapping,
+			@Nullable String language) {
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", new ByteArrayResource(content) {
+			@Override
+			public String getFilename() {
+				return fileName;
+			}
+		});
+		if (mapping != null) {
+			parts.add("mapping", mapping);
+		}
+		return this.api.raw().post().uri("/api/v1/imports").headers((h) -> {
+			h.setBearerAuth(token);
+			if (language != null) {
+				h.set("Accept-Language", language);
+			}
+		}).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(Map.class);
+	}
+
+	/** Uploads and waits until the job is finished; returns its final status. */
+	Map<String, Object> importAndWait(String token, String fileName, String content) {
+		ResponseEntity<Map> accepted = upload(token, fileName, content);
+		if (accepted.getStatusCode().value() != 202) {
+			throw new IllegalStateException("upload refused: " + accepted);
+		}
+		return waitFor(token, (String) accepted.getBody().get("id"));
+	}
+
+	Map<String, Object> waitFor(String token, String jobId) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		while (Instant.now().isBefore(deadline)) {
+			Map<String, Object> status = this.api.get(token, "/api/v1/imports/" + jobId).getBody();
+			String state = (String) status.get("status");
+			if (state.equals("DONE") || state.equals("FAILED") || state.equals("CANCELLED")) {
+				return status;
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException("import " + jobId + " did not finish");
+	}
+
+}

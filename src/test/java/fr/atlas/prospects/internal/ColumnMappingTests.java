@@ -1,0 +1,51 @@
+package fr.atlas.prospects.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.platform.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class ColumnMappingTests {
+
+	@Test
+	void detectsFrenchAndEnglishHeaders() {
+		ColumnMapping mapping = ColumnMapping
+			.detect(List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Portable", "Code postal", "Ville",
+					"Site web", "Nb annonces", "Chiffre d'affaires", "Zip code", "Whatever"), Map.of());
+		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.SIRET, ImportField.EMAIL,
+				ImportField.PHONE, ImportField.MOBILE, ImportField.POSTCODE, ImportField.CITY, ImportField.WEBSITE,
+				ImportField.LISTING_COUNT, ImportField.REVENUE, ImportField.POSTCODE, ImportField.IGNORED);
+	}
+
+	@Test
+	void nomNextToPrenomAndACompanyIsTheContact() {
+		ColumnMapping mapping = ColumnMapping.detect(List.of("Enseigne", "Prénom", "Nom", "Fonction"), Map.of());
+		assertThat(mapping.fields()).containsExactly(ImportField.TRADE_NAME, ImportField.CONTACT_FIRST_NAME,
+				ImportField.CONTACT_LAST_NAME, ImportField.CONTACT_ROLE);
+		assertThat(ColumnMapping.detect(List.of("Nom", "Ville"), Map.of()).fields()).startsWith(ImportField.NAME);
+	}
+
+	@Test
+	void userOverridesWin() {
+		ColumnMapping mapping = ColumnMapping.detect(List.of("Société", "Col X"), Map.of("Col X", "siret"));
+		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.SIRET);
+		assertThat(mapping.asMap()).containsEntry("Col X", "siret");
+	}
+
+	@Test
+	void refusesDuplicateHeadersAndUnknownFields() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Nom", "SIRET", "nom"), Map.of()))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(InvalidInputException.FieldProblem::code)
+				.contains("prospects.import.duplicate-header"));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Nom"), Map.of("Nom", "shoe_size")));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("foo", "bar"), Map.of()));
+	}
+
+}

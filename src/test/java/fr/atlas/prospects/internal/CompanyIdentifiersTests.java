@@ -1,0 +1,43 @@
+package fr.atlas.prospects.internal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CompanyIdentifiersTests {
+
+	@Test
+	void acceptsSirenWithSpaces() {
+		assertThat(CompanyIdentifiers.siren("542 051 180").value()).isEqualTo("542051180");
+		assertThat(CompanyIdentifiers.siren("542.051.180").value()).isEqualTo("542051180");
+	}
+
+	@Test
+	void rejectsBadLuhnKey() {
+		assertThat(CompanyIdentifiers.siren("542051181").problem()).isEqualTo("invalid_checksum");
+		assertThat(CompanyIdentifiers.siret("54205118000067").problem()).isEqualTo("invalid_checksum");
+	}
+
+	@Test
+	void rejectsWrongLengthOrLetters() {
+		assertThat(CompanyIdentifiers.siren("54205118").problem()).isEqualTo("invalid_format");
+		assertThat(CompanyIdentifiers.siret("542 051 180").problem()).isEqualTo("invalid_format");
+		assertThat(CompanyIdentifiers.siret("5420511800006A").problem()).isEqualTo("invalid_format");
+	}
+
+	@Test
+	void acceptsSiretWithSpacesAndSpreadsheetDecimals() {
+		assertThat(CompanyIdentifiers.siret("542 051 180 00066").value()).isEqualTo("54205118000066");
+		assertThat(CompanyIdentifiers.siret("54205118000066.0").value()).isEqualTo("54205118000066");
+	}
+
+	@Test
+	void laPosteSiretsAreCheckedByTheirDigitSum() {
+		assertThat(CompanyIdentifiers.siren("356000000").value()).isEqualTo("356000000");
+		// not a Luhn number, but its digits add up to a multiple of 5
+		assertThat(CompanyIdentifiers.luhn("35600000049837")).isFalse();
+		assertThat(CompanyIdentifiers.siret("356 000 000 49837").value()).isEqualTo("35600000049837");
+		assertThat(CompanyIdentifiers.siret("35600000000048").problem()).isEqualTo("invalid_checksum");
+	}
+
+}

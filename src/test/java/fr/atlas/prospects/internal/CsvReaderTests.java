@@ -1,0 +1,59 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvReaderTests {
+
+	@Test
+	void readsQuotedFieldsWithDelimitersQuotesAndLineBreaks() throws IOException {
+		List<SourceRow> rows = read("Nom;Adresse\n\"Agence \"\"Gare\"\"\";\"1 rue A; bât B\nétage 2\"\r\nB;C\n", ';');
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).cells()).containsExactly("Agence \"Gare\"", "1 rue A; bât B\nétage 2");
+		assertThat(rows.get(1).number()).isEqualTo(2);
+	}
+
+	@Test
+	void skipsBlankLinesWithoutCountingThem() throws IOException {
+		List<SourceRow> rows = read("a,b\n\n1,2\n ,\n3,4\n", ',');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
+	}
+
+	@Test
+	void reportsAnOverlongRecordAndGoesOn() throws IOException {
+		String huge = "x".repeat(CsvReader.MAX_RECORD + 10);
+		List<SourceRow> rows = read("Nom\n" + huge + "\nAgence B\n", ',');
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0).problem()).isEqualTo("row:too_long");
+		assertThat(rows.get(0).original()).hasSizeLessThan(300);
+		assertThat(rows.get(1).cells()).containsExactly("Agence B");
+	}
+
+	@Test
+	void detectsTheDelimiter() {
+		assertThat(FileProfile.detectDelimiter(List.of("a;b;c", "1;2;3"))).isEqualTo(';');
+		assertThat(FileProfile.detectDelimiter(List.of("a,b,c", "1,2,3"))).isEqualTo(',');
+		assertThat(FileProfile.detectDelimiter(List.of("a\tb", "1,5\t2"))).isEqualTo('\t');
+		assertThat(FileProfile.detectDelimiter(List.of("a|b|c", "1|2,5|3"))).isEqualTo('|');
+		// "1,5 M€" in a semicolon file does not make it a comma file
+		assertThat(FileProfile.detectDelimiter(List.of("Nom;CA", "A;1,5 M€", "B;2"))).isEqualTo(';');
+	}
+
+	private static List<SourceRow> read(String text, char delimiter) throws IOException {
+		List<SourceRow> rows = new ArrayList<>();
+		try (CsvReader reader = new CsvReader(new StringReader(text), delimiter)) {
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				rows.add(row);
+			}
+		}
+		return rows;
+	}
+
+}

@@ -1,0 +1,153 @@
+package fr.atlas.prospects.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeduplicationTests {
+
+	RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(
+			List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Code postal", "Ville", "Site web"), Map.of()));
+
+	@Test
+	void sameSiretIsCertain() {
+		Optional<Deduplication.Match> match = match(row("Agence Gare", "54205118000066", "", "", "75008", "", ""),
+				row("Totally Other Name", "542 051 180 00066", "", "", "", "", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.confidence()).isEqualTo(1.0);
+			assertThat(m.reasons()).containsExactly("siret");
+		});
+	}
+
+	@Test
+	void differentSiretsAreDifferentEstablishments() {
+		assertThat(match(row("Agence Gare", "54205118000066", "a@gare.fr", "", "75008", "", ""),
+				row("Agence Gare", "44306184100047", "a@gare.fr", "", "75008", "", "")))
+			.isEmpty();
+	}
+
+	@Test
+	void sameEmailAndSimilarNameMergesAutomatically() {
+		Optional<Deduplication.Match> match = match(
+				row("Agence de la Gare", "", "contact@gare.fr", "", "75008", "", ""),
+				row("AGENCE GARE SARL", "", "CONTACT@gare.fr", "", "75008", "", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isTrue();
+			assertThat(m.reasons()).contains("email", "name:1.00", "same_postcode");
+		});
+	}
+
+	@Test
+	void similarNameInTheSamePostcodeMerges() {
+		Optional<Deduplication.Match> match = match(row("Agence de la Gare", "", "", "", "69003", "Lyon", ""),
+				row("Agence de la Garre", "", "", "", "69003", "Lyon", ""));
+		assertThat(match).hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void oneTypoApartWithOtherPhonesIsOnlyAPossibleDuplicate() {
+		Optional<Deduplication.Match> match = match(
+				row("Office Immobilier Dupont", "", "", "01 23 45 67 89", "75004", "Paris", ""),
+				row("Office Immobilier Dumont", "", "", "01 71 73 75 03", "75004", "Paris", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("details_differ");
+		});
+	}
+
+	@Test
+	void aLongerNameIsNotATypo() {
+		Optional<Deduplication.Match> match = match(row("Agence Martin", "", "", "", "69003", "Lyon", ""),
+				row("Agence Martinez", "", "", "", "69003", "Lyon", ""));
+		assertThat(match).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
+	void countsEditsUpToALimit() {
+		assertThat(Deduplication.editDistance("agence gare", "agence gare", 2)).isZero();
+		assertThat(Deduplication.editDistance("agence gare", "agnece gare", 2)).isEqualTo(1);
+		assertThat(Deduplication.editDistance("agence gare", "agence gar", 2)).isEqualTo(1);
+		assertThat(Deduplication.editDistance("agence martin", "agence martinez", 1)).isEqualTo(2);
+	}
+
+	@Test
+	void numberedBranchesAreDifferentAgencies() {
+		assertThat(match(row("Agence 1", "", "", "", "69003", "Lyon", ""),
+				row("Agence 10", "", "", "", "69003", "Lyon", "")))
+			.isEmpty();
+	}
+
+	@Test
+	void aTownNameWithoutPostcodeOnlySuggestsTheSameName() {
+		Optional<Deduplication.Match> match = match(row("Agence de la Gare", "", "", "", "97400", "Saint-Denis", ""),
+				row("Agence de la Gare", "", "", "", "", "Saint-Denis", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("same_city");
+		});
+	}
+
+	@Test
+	void similarNameInAnotherPostcodeIsNotAMatch() {
+		assertThat(match(row("Agence de la Gare", "", "", "", "69003", "Lyon", ""),
+				row("Agence de la Gare", "", "", "", "75008", "Paris", "")))
+			.isEmpty();
+	}
+
+	@Test
+	void franchiseAgenciesOfDifferentTownsAreNeverMerged() {
+		assertThat(match(
+				row("Century 21 Agence du Port", "", "contact@century21.fr", "01 23 45 67 89", "13002", "Marseille",
+						"https://www.century21.fr/agence-port"),
+				row("Century 21 Agence du Port", "", "contact@century21.fr", "01 23 45 67 89", "29200", "Brest",
+						"https://www.century21.fr/agence-brest")))
+			.isEmpty();
+	}
+
+	@Test
+	void franchiseAgenciesOfTheSameTownWithDifferentNamesAreNotMerged() {
+		assertThat(match(row("Orpi Agence du Centre", "", "", "", "75011", "Paris", ""),
+				row("Orpi Bastille Immobilier", "", "", "", "75011", "Paris", "")))
+			.isEmpty();
+	}
+
+	@Test
+	void aNetworkWebsiteDoesNotMergeTwoAgenciesOfOneTown() {
+		Optional<Deduplication.Match> match = match(
+				row("Nestenn Montville", "", "", "", "45000", "Montville", "https://www.nestenn.fr/agence/a"),
+				row("Nestenn Montville du Parc", "", "", "", "45000", "Montville", "https://www.nestenn.fr/agence/b"));
+		assertThat(match).satisfiesAnyOf((m) -> assertThat(m).isEmpty(),
+				(m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	@Test
+	void franchiseWithTheSameSiretIsMergedWherever() {
+		assertThat(match(row("ERA Immo Sud", "54205118000066", "", "", "13002", "", ""),
+				row("ERA Immobilier Sud", "54205118000066", "", "", "13008", "", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void sharedSwitchboardWithDifferentNamesGoesToReview() {
+		Optional<Deduplication.Match> match = match(row("Cabinet Martin", "", "", "01 23 45 67 89", "75008", "", ""),
+				row("Résidences Lumière", "", "", "01 23 45 67 89", "75016", "", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("phone", "names_differ");
+		});
+	}
+
+	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
+		return Deduplication.best(incoming, List.of(AgencyRecord.create(existing)));
+	}
+
+	private AgencyValues row(String... cells) {
+		NormalisedRow row = this.normaliser.normalise(new SourceRow(1, List.of(cells), "", null));
+		return row.agency();
+	}
+
+}

@@ -1,0 +1,43 @@
+package fr.atlas.prospects.internal;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FrenchNumbersTests {
+
+	@Test
+	void readsFrenchGroupingAndDecimals() {
+		assertThat(value("1 032 000")).isEqualByComparingTo("1032000");
+		assertThat(value("1\u202F032\u202F000 €")).isEqualByComparingTo("1032000");
+		assertThat(value("1.032.000")).isEqualByComparingTo("1032000");
+		assertThat(value("1 032 000,50 €")).isEqualByComparingTo("1032000.50");
+		assertThat(value("12,5")).isEqualByComparingTo("12.5");
+		assertThat(value("1,032,000.50")).isEqualByComparingTo("1032000.50");
+		assertThat(value("42")).isEqualByComparingTo("42");
+	}
+
+	@Test
+	void readsMultipliers() {
+		assertThat(value("1,5 M€")).isEqualByComparingTo("1500000");
+		assertThat(value("250 k€")).isEqualByComparingTo("250000");
+		assertThat(value("250K")).isEqualByComparingTo("250000");
+		assertThat(value("2 millions")).isEqualByComparingTo("2000000");
+		assertThat(value("1,2 Md€")).isEqualByComparingTo("1200000000");
+		assertThat(value("3 MEUR")).isEqualByComparingTo("3000000");
+	}
+
+	@Test
+	void rejectsText() {
+		assertThat(FrenchNumbers.parse("environ un million").problem()).isEqualTo("invalid_number");
+		assertThat(FrenchNumbers.parse("1,2,3").problem()).isEqualTo("invalid_number");
+		assertThat(FrenchNumbers.parse(" ").value()).isNull();
+	}
+
+	private static BigDecimal value(String raw) {
+		return FrenchNumbers.parse(raw).value();
+	}
+
+}

@@ -1,0 +1,79 @@
+package fr.atlas.prospects.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RowNormaliserTests {
+
+	RowNormaliser normaliser = new RowNormaliser(
+			ColumnMapping.detect(
+					List.of("Raison sociale", "SIRET", "SIREN", "E-mail", "Téléphone", "Code postal", "Ville",
+							"Site web", "Chiffre d'affaires", "Prénom", "Nom du contact", "Portable", "LinkedIn"),
+					Map.of()));
+
+	@Test
+	void normalisesEveryField() {
+		NormalisedRow row = normalise("SARL Agence de la Gare", "542 051 180 00066", "", "CONTACT@GARE.FR",
+				"01.23.45.67.89", "75 008", "Paris", "https://www.gare.fr/", "1,5 M€", "Jean", "Dupont",
+				"06 12 34 56 78", "linkedin.com/in/jdupont?trk=x");
+		assertThat(row.messages()).isEmpty();
+		AgencyValues agency = row.agency();
+		assertThat(agency.nameKey()).isEqualTo("agence gare");
+		assertThat(agency.siret()).isEqualTo("54205118000066");
+		assertThat(agency.siren()).isEqualTo("542051180");
+		assertThat(agency.emails()).containsExactly("contact@gare.fr");
+		assertThat(agency.phones()).containsExactly("+33123456789");
+		assertThat(agency.department()).isEqualTo("75");
+		assertThat(agency.websiteDomain()).isEqualTo("gare.fr");
+		assertThat(agency.revenueCents()).isEqualTo(150_000_000L);
+		assertThat(row.contact().phones()).containsExactly("+33612345678");
+		assertThat(row.contact().linkedin()).isEqualTo("https://www.linkedin.com/in/jdupont");
+	}
+
+	@Test
+	void dropsABadFieldWithAWarningAndKeepsTheRow() {
+		NormalisedRow row = normalise("Agence B", "54205118000067", "", "pas-un-email", "12", "", "", "", "", "", "",
+				"", "");
+		assertThat(row.rejected()).isFalse();
+		assertThat(row.messages()).containsExactly("siret:invalid_checksum", "email:invalid", "phone:invalid");
+		assertThat(row.agency().siret()).isNull();
+		assertThat(row.agency().emails()).isEmpty();
+	}
+
+	@Test
+	void rejectsARowWithNothingToIdentifyAnAgency() {
+		NormalisedRow row = normalise("", "", "", "", "", "75008", "Paris", "", "", "", "", "", "");
+		assertThat(row.rejected()).isTrue();
+		assertThat(row.messages()).containsExactly("row:no_identity");
+	}
+
+	@Test
+	void aRowWithOnlyAnEmailIsKept() {
+		NormalisedRow row = normalise("", "", "", "x@y.fr", "", "", "", "", "", "", "", "", "");
+		assertThat(row.rejected()).isFalse();
+		assertThat(row.agency().displayName()).isEqualTo("x@y.fr");
+	}
+
+	@Test
+	void aSirenInTheSiretColumnIsTakenAsSiren() {
+		NormalisedRow row = normalise("A", "542051180", "", "", "", "", "", "", "", "", "", "", "");
+		assertThat(row.agency().siren()).isEqualTo("542051180");
+		assertThat(row.messages()).containsExactly("siret:siren_only");
+	}
+
+	@Test
+	void flagsASirenThatContradictsTheSiret() {
+		NormalisedRow row = normalise("A", "54205118000066", "732829320", "", "", "", "", "", "", "", "", "", "");
+		assertThat(row.agency().siren()).isEqualTo("542051180");
+		assertThat(row.messages()).containsExactly("siren:mismatch");
+	}
+
+	private NormalisedRow normalise(String... cells) {
+		return this.normaliser.normalise(new SourceRow(1, List.of(cells), String.join(";", cells), null));
+	}
+
+}
