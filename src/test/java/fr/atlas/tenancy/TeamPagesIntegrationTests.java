@@ -252,6 +252,7 @@ class TeamPagesIntegrationTests {
 	void switchingModulesOffHidesNoTeamPages() {
 		Tenant org = this.api.newOrganisation("Agence Menu");
 		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").contains("href=\"/cases\"");
 		owner.get("/settings/modules");
 		for (String key : new String[] { "prospects", "cases", "analytics", "billing" }) {
 			assertThat(owner.post("/settings/modules/" + key, Map.of("enabled", "false")).statusCode()).isEqualTo(302);
@@ -259,12 +260,14 @@ class TeamPagesIntegrationTests {
 		var home = owner.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("href=\"/members\"").contains("href=\"/settings/modules\"");
+		assertThat(home.body()).doesNotContain("href=\"/prospects\"").doesNotContain("href=\"/cases\"");
 		var modules = owner.get("/settings/modules").body();
 		assertThat(modules).contains("id=\"module-prospects\"");
 		assertThat(this.api.getText(org.token(), "/api/v1/modules").getBody())
 			.contains("{\"key\":\"prospects\",\"enabled\":false}");
 		var htmx = owner.htmxPost("/settings/modules/prospects", Map.of("enabled", "true"));
 		assertThat(htmx.body()).startsWith("<div id=\"modules-panel\"").contains("Module « Prospection » enregistré");
+		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").doesNotContain("href=\"/cases\"");
 	}
 
 	@Test
