@@ -37,6 +37,15 @@ public record RequestMetadata(String correlationId, @Nullable String clientIp, @
 		MDC.put(MDC_CORRELATION, metadata.correlationId());
 	}
 
+	/**
+	 * Names the acting user of a request that authenticates them itself (sign-up,
+	 * password exchanged for a token), so that what it audits is attributed to them.
+	 * Outside a request it does nothing.
+	 */
+	public static void actingAs(UserId actor, String actorLabel) {
+		bound().ifPresent((metadata) -> bind(metadata.withActor(actor, actorLabel)));
+	}
+
 	public static void clear() {
 		CURRENT.remove();
 		MDC.remove(MDC_CORRELATION);

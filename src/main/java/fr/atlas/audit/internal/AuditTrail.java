@@ -9,6 +9,8 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class AuditTrail {
+
+	private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
 	private final JdbcClient jdbc;
 
@@ -87,6 +91,8 @@ class AuditTrail {
 			.param("org", event.orgId().value())
 			.update();
 		this.meters.counter("atlas.audit.entries", "action", event.action()).increment();
+		// the summary stays out of the logs: it may name people
+		log.info("Audit entry #{} {} {} {}", sequence, event.action(), event.entityType(), event.entityId());
 	}
 
 	private record Head(long lastSequence, String lastHash) {

@@ -13,6 +13,7 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
@@ -111,6 +112,7 @@ public class Accounts {
 		UserId userId = UserId.of(UUID.randomUUID());
 		String hash = this.passwords.encode(signup.password());
 		String locale = "en".equals(signup.locale()) ? "en" : "fr";
+		RequestMetadata.actingAs(userId, email);
 		try {
 			CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
 				this.jdbc.sql("insert into organisation (org_id, name) values (?, ?)")

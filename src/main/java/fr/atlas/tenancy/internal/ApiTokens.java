@@ -9,6 +9,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.ApiTokenCreated;
 import fr.atlas.tenancy.ApiTokenRevoked;
@@ -53,6 +54,7 @@ public class ApiTokens {
 	 */
 	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name) {
 		MemberPrincipal member = this.login.authenticate(email, password);
+		RequestMetadata.actingAs(member.userId(), member.email());
 		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name));
 	}
 

@@ -1,0 +1,78 @@
+package fr.atlas.audit.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.atlas.audit.AuditQuery;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The audit search as typed in the page or the query string. Dates are ISO: a day
+ * ({@code 2026-11-23}, read in Europe/Paris; {@code to} then includes that whole day) or
+ * an instant ({@code 2026-11-23T10:15:00Z}).
+ */
+record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable String entityType,
+		@Nullable String entityId, @Nullable String from, @Nullable String to, @Nullable String page,
+		@Nullable String size) {
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	AuditQuery toQuery() {
+		List<FieldProblem> problems = new ArrayList<>();
+		Instant start = instant("from", this.from, false, problems);
+		Instant end = instant("to", this.to, true, problems);
+		int pageNumber = number("page", this.page, 0, problems);
+		int pageSize = number("size", this.size, AuditQuery.DEFAULT_SIZE, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return new AuditQuery(this.actor, this.action, this.entityType, this.entityId, start, end, pageNumber,
+				pageSize);
+	}
+
+	private static @Nullable Instant instant(String field, @Nullable String value, boolean endOfDay,
+			List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.trim();
+		try {
+			if (!text.contains("T")) {
+				LocalDate day = LocalDate.parse(text);
+				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
+			}
+			try {
+				return OffsetDateTime.parse(text).toInstant();
+			}
+			catch (DateTimeException ex) {
+				return LocalDateTime.parse(text).atZone(PARIS).toInstant();
+			}
+		}
+		catch (DateTimeException ex) {
+			problems.add(new FieldProblem(field, "audit.date.invalid"));
+			return null;
+		}
+	}
+
+	private static int number(String field, @Nullable String value, int absent, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return absent;
+		}
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			problems.add(new FieldProblem(field, "audit.number.invalid"));
+			return absent;
+		}
+	}
+
+}

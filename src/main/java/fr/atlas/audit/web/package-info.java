@@ -1,0 +1,4 @@
+@NullMarked
+package fr.atlas.audit.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,278 @@
+package fr.atlas.audit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.DatabaseRoles;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@WebIntegrationTest
+class AuditLogIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	ApiClient api;
+
+	DatabaseRoles database;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.database = new DatabaseRoles(this.environment);
+	}
+
+	@Test
+	void recordsSignupAndTokenWithActorCorrelationIdAndClientIp() {
+		String email = "audit-" + UUID.randomUUID() + "@example.test";
+		String signupCorrelation = "signup-" + UUID.randomUUID();
+		ResponseEntity<Map> signup = this.api.raw()
+			.post()
+			.uri("/api/v1/signup")
+			.header("X-Correlation-Id", signupCorrelation)
+			.header("X-Forwarded-For", "203.0.113.7")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("organisation", "Agence Traçable", "name", "Claire", "email", email, "password",
+					ApiClient.PASSWORD))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(signup.getStatusCode().value()).isEqualTo(201);
+		assertThat(signup.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(signupCorrelation);
+		String userId = (String) signup.getBody().get("userId");
+		String orgId = (String) signup.getBody().get("orgId");
+		String tokenCorrelation = "token-" + UUID.randomUUID();
+		ResponseEntity<Map> issued = this.api.raw()
+			.post()
+			.uri("/api/v1/auth/tokens")
+			.header("X-Correlation-Id", tokenCorrelation)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", email, "password", ApiClient.PASSWORD, "name", "audit"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(issued.getStatusCode().value()).isEqualTo(201);
+		String token = (String) issued.getBody().get("token");
+
+		List<Map<String, Object>> created = items(this.api.get(token, "/api/v1/audit?action=organisation.created"));
+		assertThat(created).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("sequence", 1)
+				.containsEntry("actorId", userId)
+				.containsEntry("actorLabel", email)
+				.containsEntry("entityType", "organisation")
+				.containsEntry("entityId", orgId)
+				.containsEntry("correlationId", signupCorrelation)
+				.containsEntry("clientIp", "203.0.113.7");
+			assertThat((String) entry.get("summary")).contains("Agence Traçable");
+			assertThat((String) entry.get("hash")).hasSize(64);
+			assertThat(Instant.parse((String) entry.get("occurredAt"))).isCloseTo(Instant.now(),
+					org.assertj.core.api.Assertions.within(5, ChronoUnit.MINUTES));
+		});
+		List<Map<String, Object>> tokens = items(this.api.get(token, "/api/v1/audit?action=api-token.created"));
+		assertThat(tokens).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("actorId", userId)
+				.containsEntry("actorLabel", email)
+				.containsEntry("entityId", issued.getBody().get("id"))
+				.containsEntry("correlationId", tokenCorrelation)
+				.containsEntry("clientIp", "127.0.0.1");
+		});
+	}
+
+	@Test
+	void recordsTheAuthenticatedMemberAsActorOfATokenRevocation() {
+		Tenant tenant = this.api.newOrganisation("Révocations auditées");
+		var second = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "second"));
+		String correlation = "revoke-" + UUID.randomUUID();
+		var revoked = this.api.raw()
+			.delete()
+			.uri("/api/v1/tokens/" + second.getBody().get("id"))
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.header("X-Correlation-Id", correlation)
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(revoked.getStatusCode().value()).isEqualTo(204);
+		assertThat(items(this.api.get(tenant.token(), "/api/v1/audit?action=api-token.revoked"))).singleElement()
+			.satisfies((entry) -> assertThat(entry).containsEntry("actorId", tenant.userId().toString())
+				.containsEntry("actorLabel", tenant.email())
+				.containsEntry("correlationId", correlation)
+				.containsEntry("entityId", second.getBody().get("id")));
+	}
+
+	@Test
+	void filtersByActorActionEntityAndPeriod() {
+		Tenant tenant = this.api.newOrganisation("Filtres");
+		String email = tenant.email();
+		assertThat(total(tenant, "")).isEqualTo(3);
+		assertThat(total(tenant, "?action=member.joined")).isEqualTo(1);
+		assertThat(total(tenant, "?entityType=api-token")).isEqualTo(1);
+		assertThat(total(tenant, "?entityType=organisation&entityId=" + tenant.orgId())).isEqualTo(1);
+		assertThat(total(tenant, "?entityId=" + UUID.randomUUID())).isZero();
+		assertThat(total(tenant, "?actor=" + tenant.userId())).isEqualTo(3);
+		assertThat(total(tenant, "?actor=" + UUID.randomUUID())).isZero();
+		assertThat(total(tenant, "?actor=" + email.substring(6, 20).toUpperCase())).isEqualTo(3);
+		assertThat(total(tenant, "?actor=nobody%25")).isZero();
+
+		Instant now = Instant.now();
+		assertThat(total(tenant, "?from=" + now.minus(1, ChronoUnit.HOURS) + "&to=" + now.plus(1, ChronoUnit.HOURS)))
+			.isEqualTo(3);
+		assertThat(total(tenant, "?from=" + now.plus(1, ChronoUnit.HOURS))).isZero();
+		LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+		assertThat(total(tenant, "?from=" + today + "&to=" + today)).isEqualTo(3);
+		assertThat(total(tenant, "?to=" + today.minusDays(1))).isZero();
+		assertThat(total(tenant, "?from=" + today.plusDays(1))).isZero();
+	}
+
+	@Test
+	void pagesNewestFirst() {
+		Tenant tenant = this.api.newOrganisation("Pages");
+		for (int i = 0; i < 5; i++) {
+			this.api.token(tenant.email(), ApiClient.PASSWORD);
+		}
+		var first = this.api.get(tenant.token(), "/api/v1/audit?size=3");
+		assertThat(first.getBody()).containsEntry("page", 0).containsEntry("size", 3).containsEntry("total", 8);
+		assertThat(items(first)).extracting((e) -> e.get("sequence")).containsExactly(8, 7, 6);
+		var last = this.api.get(tenant.token(), "/api/v1/audit?size=3&page=2");
+		assertThat(items(last)).extracting((e) -> e.get("sequence")).containsExactly(2, 1);
+		assertThat(items(this.api.get(tenant.token(), "/api/v1/audit?size=3&page=3"))).isEmpty();
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit").getBody()).containsEntry("size", 50);
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit?size=200").getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void rejectsBadPagingAndDatesWithFieldErrors() {
+		Tenant tenant = this.api.newOrganisation("Erreurs");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?size=201"))).containsExactly("size");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?size=0"))).containsExactly("size");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?page=-1"))).containsExactly("page");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?page=abc"))).containsExactly("page");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?from=23/11/2026&to=hier")))
+			.containsExactlyInAnyOrder("from", "to");
+		assertThat(fields(this.api.get(tenant.token(), "/api/v1/audit?from=2026-11-23&to=2026-11-01")))
+			.containsExactly("to");
+	}
+
+	@Test
+	void verifiesTheChainAndDetectsATamperedEntry() throws SQLException {
+		Tenant tenant = this.api.newOrganisation("Intègre");
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true)
+			.containsEntry("entries", 3);
+		try (Connection owner = this.database.owner();
+				var tamper = owner.prepareStatement(
+						"update audit_entry set summary = summary || ' (modifié)' where org_id = ? and seq = 2")) {
+			tamper.setObject(1, tenant.orgId());
+			assertThat(tamper.executeUpdate()).isEqualTo(1);
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", false)
+			.containsEntry("entries", 3);
+	}
+
+	@Test
+	void detectsARemovedLastEntryThroughTheChainHead() throws SQLException {
+		Tenant tenant = this.api.newOrganisation("Tronquée");
+		try (Connection owner = this.database.owner();
+				var remove = owner.prepareStatement("delete from audit_entry where org_id = ? and seq = 3")) {
+			remove.setObject(1, tenant.orgId());
+			assertThat(remove.executeUpdate()).isEqualTo(1);
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", false)
+			.containsEntry("entries", 2);
+	}
+
+	@Test
+	void appRoleCanNeitherChangeNorDeleteEntries() throws SQLException {
+		Tenant tenant = this.api.newOrganisation("Immuable");
+		try (Connection app = this.database.app(); var statement = app.createStatement()) {
+			statement.execute("select set_config('app.org_id', '" + tenant.orgId() + "', false)");
+			for (String sql : List.of("update audit_entry set summary = 'effacé'", "delete from audit_entry",
+					"truncate audit_entry")) {
+				assertThatExceptionOfType(SQLException.class).as(sql)
+					.isThrownBy(() -> statement.executeUpdate(sql))
+					.satisfies((ex) -> assertThat(ex.getSQLState()).isEqualTo("42501"));
+			}
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true)
+			.containsEntry("entries", 3);
+	}
+
+	@Test
+	void anotherOrganisationSeesNoneOfTheEntries() {
+		Tenant a = this.api.newOrganisation("Agence A");
+		Tenant b = this.api.newOrganisation("Agence B");
+		var all = this.api.get(b.token(), "/api/v1/audit?size=200");
+		assertThat(all.getBody()).containsEntry("total", 3);
+		assertThat(items(all)).extracting((e) -> e.get("actorId")).containsOnly(b.userId().toString());
+		assertThat(total(b, "?entityId=" + a.orgId())).isZero();
+		assertThat(total(b, "?actor=" + a.userId())).isZero();
+		assertThat(total(b, "?actor=" + a.email())).isZero();
+		assertThat(this.api.get(b.token(), "/api/v1/audit/verify").getBody()).containsEntry("entries", 3);
+	}
+
+	@Test
+	void isForManagersAndAbove() throws SQLException {
+		Tenant tenant = this.api.newOrganisation("Rôles");
+		assertThat(this.api.get(null, "/api/v1/audit").getStatusCode().value()).isEqualTo(401);
+		String agent = this.api.token(this.database.addMember(tenant.orgId(), "AGENT", this.passwords),
+				ApiClient.PASSWORD);
+		assertThat(this.api.get(agent, "/api/v1/audit").getStatusCode().value()).isEqualTo(403);
+		assertThat(this.api.get(agent, "/api/v1/audit/verify").getStatusCode().value()).isEqualTo(403);
+		String manager = this.api.token(this.database.addMember(tenant.orgId(), "MANAGER", this.passwords),
+				ApiClient.PASSWORD);
+		assertThat(this.api.get(manager, "/api/v1/audit").getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.get(manager, "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+	}
+
+	@Test
+	void documentsTheFiltersInTheOpenApiDocument() {
+		String document = this.api.getText(null, "/v3/api-docs").getBody();
+		assertThat(document).contains("\"/api/v1/audit\"", "\"/api/v1/audit/verify\"");
+		assertThat(document).contains("\"name\":\"actor\"", "\"name\":\"entityType\"", "\"name\":\"from\"",
+				"\"name\":\"size\"");
+	}
+
+	private long total(Tenant tenant, String query) {
+		ResponseEntity<Map> response = this.api.get(tenant.token(), "/api/v1/audit" + query);
+		assertThat(response.getStatusCode().value()).as(query).isEqualTo(200);
+		return ((Number) response.getBody().get("total")).longValue();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> items(ResponseEntity<Map> response) {
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return (List<Map<String, Object>>) response.getBody().get("items");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Object> fields(ResponseEntity<Map> response) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		return ((List<Map<String, Object>>) response.getBody().get("errors")).stream()
+			.map((e) -> e.get("field"))
+			.toList();
+	}
+
+}

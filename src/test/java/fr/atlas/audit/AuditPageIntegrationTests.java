@@ -1,0 +1,122 @@
+package fr.atlas.audit;
+
+import java.sql.SQLException;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.DatabaseRoles;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+@WebIntegrationTest
+class AuditPageIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	ApiClient api;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+	}
+
+	@Test
+	void showsTheLogWithFiltersAndTheIntegrityCheck() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Journal");
+		MockHttpSession session = login(tenant.email());
+		String page = html(this.mvc.perform(get("/audit").session(session)).andReturn(), 200);
+		assertThat(page).contains("<title>Journal d&#39;audit · Atlas</title>")
+			.contains("organisation.created", "member.joined", "api-token.created")
+			.contains(tenant.email())
+			.contains("id=\"audit-verify\"")
+			.contains("hx-get=\"/audit/verify\"")
+			.contains("href=\"/audit\"");
+
+		String filtered = html(this.mvc
+			.perform(get("/audit").param("action", "member.joined").header("HX-Request", "true").session(session))
+			.andReturn(), 200);
+		assertThat(filtered).doesNotContain("<html").contains("id=\"audit-results\"", "member.joined");
+		assertThat(filtered).doesNotContain("organisation.created");
+
+		String verification = html(
+				this.mvc.perform(get("/audit/verify").header("HX-Request", "true").session(session)).andReturn(), 200);
+		assertThat(verification).contains("Chaîne intacte", "3 entrées vérifiées");
+	}
+
+	@Test
+	void showsBadDatesInlineAndSpeaksEnglish() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Dates");
+		MockHttpSession session = login(tenant.email());
+		String page = html(this.mvc.perform(get("/audit").param("from", "hier").session(session)).andReturn(), 200);
+		assertThat(page).contains("Date invalide");
+		String english = html(this.mvc.perform(get("/audit").param("lang", "en").session(session)).andReturn(), 200);
+		assertThat(english).contains("Audit log", "Check integrity");
+	}
+
+	@Test
+	void pagesThroughTheLog() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Pagination");
+		MockHttpSession session = login(tenant.email());
+		String first = html(this.mvc.perform(get("/audit").param("size", "2").session(session)).andReturn(), 200);
+		assertThat(first).contains("Page 1 sur 2", "rel=\"next\"", "/audit?size=2&amp;page=1")
+			.doesNotContain("rel=\"prev\"");
+		String second = html(
+				this.mvc.perform(get("/audit").param("size", "2").param("page", "1").session(session)).andReturn(),
+				200);
+		assertThat(second).contains("Page 2 sur 2", "rel=\"prev\"").doesNotContain("rel=\"next\"");
+	}
+
+	@Test
+	void isHiddenAndRefusedBelowManager() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agents");
+		String agent = new DatabaseRoles(this.environment).addMember(tenant.orgId(), "AGENT", this.passwords);
+		MockHttpSession session = login(agent);
+		assertThat(this.mvc.perform(get("/audit").session(session)).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		String home = html(this.mvc.perform(get("/").session(session)).andReturn(), 200);
+		assertThat(home).doesNotContain("href=\"/audit\"");
+	}
+
+	private MockHttpSession login(String email) throws Exception {
+		MvcResult result = this.mvc
+			.perform(formLogin("/login").userParameter("email").user(email).password(ApiClient.PASSWORD))
+			.andReturn();
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/");
+		return (MockHttpSession) result.getRequest().getSession(false);
+	}
+
+	private static String html(MvcResult result, int status) throws Exception {
+		assertThat(result.getResponse().getStatus()).isEqualTo(status);
+		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,84 @@
+package fr.atlas.e2e;
+
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+@WebIntegrationTest
+class AccountJourneyBrowserTests {
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		Browser.assumeAvailable();
+		browser = Browser.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@Test
+	void signsUpLogsOutSwitchesLanguageAndLogsBackIn() {
+		Page page = browser.newPage("fr-FR", 1280, 900);
+		String email = "e2e-" + UUID.randomUUID() + "@example.test";
+		page.navigate(url("/signup"));
+		page.getByLabel("Nom de l'organisation").fill("Agence Playwright");
+		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Paula Wright");
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Mot de passe").fill("Playwright-2026!");
+		Browser.screenshot(page, "signup");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Créer mon organisation"))
+			.click();
+		assertThat(page.locator("h1")).hasText("Bonjour Paula Wright");
+		Browser.screenshot(page, "home-fr");
+
+		page.locator("#lang-en").click();
+		assertThat(page.locator("h1")).hasText("Hello Paula Wright");
+		Browser.screenshot(page, "home-en");
+
+		page.locator("#logout").click();
+		assertThat(page.getByText("You are logged out.")).isVisible();
+
+		page.getByLabel("E-mail").fill(email);
+		page.getByLabel("Password").fill("Playwright-2026!");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))
+			.click();
+		assertThat(page.locator("h1")).hasText("Hello Paula Wright");
+	}
+
+	@Test
+	void showsAClearErrorForAWrongPassword() {
+		Page page = browser.newPage("fr-FR", 390, 844);
+		page.navigate(url("/login"));
+		page.getByLabel("E-mail").fill("nobody@example.test");
+		page.getByLabel("Mot de passe").fill("wrong-password-1");
+		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+				new Page.GetByRoleOptions().setName("Se connecter"))
+			.click();
+		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
+			.hasText("E-mail ou mot de passe incorrect.");
+		Browser.screenshot(page, "login-error-mobile");
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+}

@@ -1,0 +1,49 @@
+package fr.atlas.platform;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@WebIntegrationTest
+class ApiDocumentationAndHeadersIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void publishesTheOpenApiDocumentAndSwaggerUi() {
+		var api = new ApiClient(this.port);
+		var docs = api.getText(null, "/v3/api-docs");
+		assertThat(docs.getStatusCode().value()).isEqualTo(200);
+		assertThat(docs.getBody()).contains("/api/v1/signup", "/api/v1/auth/tokens", "/api/v1/me");
+		var ui = api.getText(null, "/swagger-ui/index.html");
+		assertThat(ui.getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void pagesCarryStrictSecurityHeaders() {
+		var login = new ApiClient(this.port).getText(null, "/login");
+		assertThat(login.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'")
+			.doesNotContain("unsafe-eval")
+			.contains("frame-ancestors 'none'");
+		assertThat(login.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+		assertThat(login.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+		assertThat(login.getBody()).doesNotContain("<script>");
+	}
+
+	@Test
+	void seedsNoDemoUsersOutsideDemoMode() {
+		assertThat(this.jdbc.sql("select atlas_email_taken('owner@demo.atlas.test')").query(Boolean.class).single())
+			.isFalse();
+	}
+
+}
