@@ -269,18 +269,21 @@ public final class MessyAgencyFiles {
 			name = "Immo " + pick(random, SURNAMES) + " " + city;
 		}
 		String slug = slug(name);
-		String citySlug = slug(city);
+		// e-mail and web domains have no spaces
+		String citySlug = slug(city).replace(' ', '-');
 		if (brand >= 0) {
 			emailDomain = BRAND_DOMAINS[brand];
 		}
 		else if (random.nextInt(100) < 55) {
-			website = slug.replace(' ', '-') + (slug.contains(citySlug) ? "" : "-" + citySlug) + ".fr";
+			String nameSlug = slug.replace(' ', '-');
+			website = nameSlug + (nameSlug.contains(citySlug) ? "" : "-" + citySlug) + ".fr";
 			emailDomain = website;
 		}
 		String local;
 		if (brand >= 0) {
 			local = slug(name.substring(BRANDS[brand].length())).replace(' ', '.');
-			local = (local.contains(citySlug.replace(' ', '.')) ? local : local + "." + citySlug.replace(' ', '.'));
+			String cityLocal = citySlug.replace('-', '.');
+			local = local.contains(cityLocal) ? local : local + "." + cityLocal;
 			if (random.nextInt(3) == 0) {
 				website = "www." + emailDomain + "/agence/" + local.replace('.', '-');
 			}
@@ -290,7 +293,9 @@ public final class MessyAgencyFiles {
 		}
 		else {
 			emailDomain = pick(random, MAIL_PROVIDERS);
-			local = slug.replace(' ', '.') + (slug.contains(citySlug) ? "" : "." + citySlug.replace(' ', '.'));
+			String nameLocal = slug.replace(' ', '.');
+			String cityLocal = citySlug.replace('-', '.');
+			local = nameLocal + (nameLocal.contains(cityLocal) ? "" : "." + cityLocal);
 		}
 		String email = local.replace(' ', '.') + "@" + emailDomain;
 		String phone = phone(random);
@@ -313,7 +318,7 @@ public final class MessyAgencyFiles {
 		String email = (random.nextInt(100) < 25) ? ""
 				: (random.nextInt(100) < 20) ? agency.email().toUpperCase(Locale.ROOT) : agency.email();
 		String phone = (random.nextInt(100) < 20) ? "" : messyPhone(random, agency.phone());
-		if (name.isEmpty() && siret.isEmpty() && email.isEmpty() && phone.isEmpty()) {
+		if (name.isEmpty() && email.isEmpty() && !validPhone(phone) && !validCompanyIdentifier(siret)) {
 			// a true agency's row always keeps something that identifies it
 			name = agency.name();
 		}
@@ -342,8 +347,9 @@ public final class MessyAgencyFiles {
 				new String[] { "", "", "", "", "", "", place.city(), "www.annonces-" + random.nextInt(1000) + ".fr" };
 			// identifiers that are all unusable
 			case 2 -> new String[] { "", "123 456", "contact@", "06 12", address, place.postcode(), place.city(), "" };
-			// an empty line of separators
-			default -> new String[] { "", "", "", "", "", "", "", "" };
+			// a town alone (a line of separators only would be a blank line, which is
+			// not a data row)
+			default -> new String[] { "", "", "", "", "", "", place.city(), "" };
 		};
 	}
 
@@ -451,6 +457,15 @@ public final class MessyAgencyFiles {
 			out.append(digits, i, Math.min(i + 2, digits.length()));
 		}
 		return out.toString();
+	}
+
+	private static boolean validPhone(String phone) {
+		return phone.replaceAll("\\D", "").length() >= 10;
+	}
+
+	private static boolean validCompanyIdentifier(String value) {
+		String digits = value.replaceAll("[ .]", "");
+		return (digits.length() == 14 || digits.length() == 9) && luhnValid(digits);
 	}
 
 	private static String messyCase(SplittableRandom random, String text) {

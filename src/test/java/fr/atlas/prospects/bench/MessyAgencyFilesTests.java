@@ -80,6 +80,10 @@ class MessyAgencyFilesTests {
 			assertThat(MessyAgencyFiles.luhnValid(agency.siren())).isTrue();
 			assertThat(agency.postcode()).matches("\\d{5}");
 			assertThat(agency.phone()).matches("0[1-9]\\d{8}");
+			assertThat(agency.email()).matches("[a-z0-9.-]+@[a-z0-9.-]+\\.[a-z]{2,}");
+			if (agency.website() != null) {
+				assertThat(agency.website()).matches("(www\\.)?[a-z0-9.-]+\\.[a-z]{2,}(/[a-z0-9/-]+)?");
+			}
 			assertThat(sirens.add(agency.siren())).isTrue();
 			assertThat(emails.add(agency.email())).isTrue();
 			assertThat(placedNames.add(agency.postcode() + "|" + MessyAgencyFiles.nameKey(agency.name()))).isTrue();
