@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -179,7 +178,7 @@ public final class MessyAgencyFiles {
 		Random random = new Random(seed);
 		int[] rowAgencies = new int[rows];
 		List<Byte> attempts = new ArrayList<>();
-		Set<Long> taken = new HashSet<>();
+		KeySet taken = new KeySet(rows * 4);
 		int row = 0;
 		int id = 0;
 		while (row < rows) {
@@ -191,8 +190,8 @@ public final class MessyAgencyFiles {
 			Agency agency;
 			while (true) {
 				agency = agency(id, attempt, seed);
-				List<Long> keys = agency.uniqueKeys();
-				if (keys.stream().noneMatch(taken::contains)) {
+				long[] keys = agency.uniqueKeys();
+				if (taken.containsNone(keys)) {
 					taken.addAll(keys);
 					break;
 				}
@@ -605,29 +604,77 @@ public final class MessyAgencyFiles {
 			h ^= text.charAt(i);
 			h *= 0x100000001b3L;
 		}
-		return h;
+		// 0 marks an empty slot of KeySet
+		return (h == 0) ? 1 : mix(h, 0);
 	}
 
 	record Place(String postcode, String city) {
+	}
+
+	/**
+	 * A set of non-zero 64-bit hashes in one array (open addressing): a million rows make
+	 * three million keys, too many boxed Longs for a 512 MB heap shared with the app.
+	 */
+	static final class KeySet {
+
+		private long[] slots;
+
+		private int size;
+
+		KeySet(int expected) {
+			this.slots = new long[Integer.highestOneBit(Math.max(16, expected) * 2)];
+		}
+
+		boolean containsNone(long[] keys) {
+			for (long key : keys) {
+				if (this.slots[slot(this.slots, key)] != 0) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		void addAll(long[] keys) {
+			for (long key : keys) {
+				int slot = slot(this.slots, key);
+				if (this.slots[slot] == 0) {
+					this.slots[slot] = key;
+					this.size++;
+				}
+			}
+			if (this.size * 2 > this.slots.length) {
+				long[] old = this.slots;
+				this.slots = new long[old.length * 2];
+				for (long key : old) {
+					if (key != 0) {
+						this.slots[slot(this.slots, key)] = key;
+					}
+				}
+			}
+		}
+
+		private static int slot(long[] slots, long key) {
+			int mask = slots.length - 1;
+			int slot = (int) (key ^ (key >>> 32)) & mask;
+			while (slots[slot] != 0 && slots[slot] != key) {
+				slot = (slot + 1) & mask;
+			}
+			return slot;
+		}
+
 	}
 
 	/** A true agency. */
 	public record Agency(int id, String name, String siren, String siret, String email, String phone, String address,
 			String postcode, String city, String website) {
 
-		/** What no other true agency may share with this one. */
-		List<Long> uniqueKeys() {
-			List<Long> keys = new ArrayList<>();
+		/** Hashes of what no other true agency may share with this one. */
+		long[] uniqueKeys() {
 			String key = nameKey(this.name);
-			keys.add(hash("name-postcode|" + this.postcode + "|" + key));
-			keys.add(hash("name-city|" + slug(this.city) + "|" + key));
-			keys.add(hash("siren|" + this.siren));
-			keys.add(hash("email|" + this.email));
-			keys.add(hash("phone|" + this.phone));
-			if (this.website != null) {
-				keys.add(hash("website|" + this.website.replaceFirst("^www\\.", "")));
-			}
-			return keys;
+			return new long[] { hash("name-postcode|" + this.postcode + "|" + key),
+					hash("name-city|" + slug(this.city) + "|" + key), hash("siren|" + this.siren),
+					hash("email|" + this.email), hash("phone|" + this.phone), hash("website|"
+							+ ((this.website != null) ? this.website.replaceFirst("^www\\.", "") : this.email)) };
 		}
 
 	}

@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,7 +101,7 @@ class ProspectsImportBenchmark {
 					seconds(System.nanoTime() - generating), Files.size(csv));
 			String token = api.newOrganisation("Bench " + size).token();
 
-			Profile profile = new Profile(postmaster());
+			Profile profile = new Profile(postmaster(), () -> new DatabaseRoles(this.environment).app());
 			profile.start();
 			long start = System.nanoTime();
 			String id = upload(token, csv);
@@ -169,10 +171,12 @@ class ProspectsImportBenchmark {
 				throw new IllegalStateException("import " + id + " still " + status + " at the deadline");
 			}
 			if (System.nanoTime() - lastLog > Duration.ofSeconds(10).toNanos()) {
-				log("  %s %s/%s rows", state, status.get("processedRows"), status.get("totalRows"));
+				Runtime runtime = Runtime.getRuntime();
+				log("  %s %s/%s rows, heap used %,d MB", state, status.get("processedRows"), status.get("totalRows"),
+						(runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
 				lastLog = System.nanoTime();
 			}
-			Thread.sleep(100);
+			Thread.sleep(250);
 		}
 	}
 
@@ -407,6 +411,12 @@ class ProspectsImportBenchmark {
 		System.out.println("[bench " + Instant.now() + "] " + String.format(Locale.ROOT, format, args));
 	}
 
+	interface Connections {
+
+		Connection open() throws java.sql.SQLException;
+
+	}
+
 	record Report(int[] prospects, int prospectCount, String[] messages, Map<String, Integer> messageCounts) {
 	}
 
@@ -512,13 +522,30 @@ class ProspectsImportBenchmark {
 
 		private long samples;
 
-		Profile(long postmaster) {
+		private final Map<String, Long> statements = new ConcurrentHashMap<>();
+
+		private final Map<String, long[]> tablesBefore = new HashMap<>();
+
+		private final Map<String, long[]> tableWrites = new TreeMap<>();
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final Connections connections;
+
+		private long activitySamples;
+
+		private Thread activity;
+
+		Profile(long postmaster, Connections connections) {
 			this.postmaster = postmaster;
+			this.connections = connections;
 			this.recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
 			this.recording.setToDisk(true);
 		}
 
 		void start() {
+			this.tablesBefore.putAll(tables());
+			this.activity = Thread.ofPlatform().daemon().name("bench-pg-activity").start(this::sampleActivity);
 			this.recording.start();
 			this.wallStart = System.nanoTime();
 			this.jvmStart = jvmCpu();
@@ -529,6 +556,19 @@ class ProspectsImportBenchmark {
 			this.wall = seconds(System.nanoTime() - this.wallStart);
 			this.jvm = seconds(jvmCpu() - this.jvmStart);
 			this.postgres = seconds(postgresCpu() - this.postgresStart);
+			this.running.set(false);
+			try {
+				this.activity.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			tables().forEach((table, after) -> {
+				long[] before = this.tablesBefore.getOrDefault(table, new long[2]);
+				if (after[0] - before[0] + after[1] - before[1] > 0) {
+					this.tableWrites.put(table, new long[] { after[0] - before[0], after[1] - before[1] });
+				}
+			});
 			this.recording.stop();
 			Path file = directory.resolve(name + ".jfr");
 			this.recording.dump(file);
@@ -559,6 +599,49 @@ class ProspectsImportBenchmark {
 			}
 		}
 
+		/**
+		 * What the application's PostgreSQL sessions are doing, every 50 ms (the app role
+		 * sees its own sessions' queries).
+		 */
+		private void sampleActivity() {
+			try (Connection connection = this.connections.open(); var query = connection.prepareStatement("""
+					select coalesce(wait_event_type || ':' || wait_event, 'CPU') as waiting, query
+					  from pg_stat_activity
+					 where state = 'active' and pid <> pg_backend_pid() and usename = current_user""")) {
+				while (this.running.get()) {
+					try (var rows = query.executeQuery()) {
+						while (rows.next()) {
+							String sql = rows.getString(2).replaceAll("\\s+", " ").strip();
+							String key = rows.getString(1) + "  " + sql.substring(0, Math.min(110, sql.length()));
+							this.statements.merge(key, 1L, Long::sum);
+						}
+					}
+					this.activitySamples++;
+					Thread.sleep(50);
+				}
+			}
+			catch (Exception ex) {
+				log("PostgreSQL activity sampling stopped: %s", ex);
+			}
+		}
+
+		/** Rows inserted and updated so far per table of the app role. */
+		private Map<String, long[]> tables() {
+			Map<String, long[]> counts = new HashMap<>();
+			try (Connection connection = this.connections.open();
+					Statement statement = connection.createStatement();
+					var rows = statement
+						.executeQuery("select relname, n_tup_ins, n_tup_upd from pg_stat_user_tables")) {
+				while (rows.next()) {
+					counts.put(rows.getString(1), new long[] { rows.getLong(2), rows.getLong(3) });
+				}
+			}
+			catch (Exception ex) {
+				log("cannot read table statistics: %s", ex);
+			}
+			return counts;
+		}
+
 		String summary() {
 			StringBuilder out = new StringBuilder();
 			out.append(String.format(Locale.ROOT,
@@ -570,6 +653,19 @@ class ProspectsImportBenchmark {
 			top(out, this.inclusive, 30);
 			out.append("```\n\nHottest frames (self):\n\n```\n");
 			top(out, this.self, 25);
+			out.append("```\n\nPostgreSQL: active statements of the application, sampled every 50 ms (")
+				.append(this.activitySamples)
+				.append(" samples; a share is the fraction of samples where a session ran it, wait event or CPU):\n\n```\n");
+			long total = Math.max(1, this.activitySamples);
+			this.statements.entrySet()
+				.stream()
+				.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+				.limit(20)
+				.forEach((entry) -> out.append(
+						String.format(Locale.ROOT, "%5.1f%%  %s%n", 100.0 * entry.getValue() / total, entry.getKey())));
+			out.append("```\n\nRows written by the import (statistics may lag a little):\n\n```\n");
+			this.tableWrites.forEach((table, counts) -> out.append(
+					String.format(Locale.ROOT, "%-22s %,10d inserted %,10d updated%n", table, counts[0], counts[1])));
 			out.append("```\n");
 			return out.toString();
 		}
