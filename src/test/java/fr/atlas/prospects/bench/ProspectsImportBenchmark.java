@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -252,14 +253,19 @@ class ProspectsImportBenchmark {
 		Map<String, Integer> numbers = new HashMap<>();
 		Map<String, Integer> messageCounts = new TreeMap<>();
 		String[] messages = new String[file.rows()];
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+		// kept next to the file and its truth for later analysis
+		Path saved = file.csv().resolveSibling(file.csv().getFileName().toString().replace(".csv", "-report.csv"));
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8));
+				Writer copy = Files.newBufferedWriter(saved, StandardCharsets.UTF_8)) {
 			String header = reader.readLine();
+			copy.write(header + "\n");
 			if (!"row,status,prospect_id,messages".equals(header)) {
 				throw new IllegalStateException("unexpected report header " + header);
 			}
 			String line;
 			while ((line = reader.readLine()) != null) {
+				copy.write(line);
+				copy.write('\n');
 				String[] cells = line.split(",", 4);
 				int row = Integer.parseInt(cells[0]);
 				String messageList = (cells.length > 3) ? cells[3].replace("\"", "") : "";
