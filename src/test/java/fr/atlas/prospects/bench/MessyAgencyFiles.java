@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -170,7 +171,7 @@ public final class MessyAgencyFiles {
 				}
 			}
 		}
-		return new Generated(csv, truth, agencies.count());
+		return new Generated(csv, truth, agencies.count(), (id) -> agency(id, agencies.attempts()[id], seed));
 	}
 
 	/** The true agency of each row, without writing anything. */
@@ -692,10 +693,21 @@ public final class MessyAgencyFiles {
 	 * A written file, with the true agency of each data row (index 0 is row 1), or
 	 * {@link #INVALID}.
 	 */
-	public record Generated(Path csv, int[] truth, int agencies) {
+	public record Generated(Path csv, int[] truth, int agencies, IntFunction<Agency> agency) {
 
 		public int rows() {
 			return this.truth.length;
+		}
+
+		/** The franchise network of a true agency, or null for an independent one. */
+		public String network(int id) {
+			String name = this.agency.apply(id).name();
+			for (String brand : BRANDS) {
+				if (name.startsWith(brand + " ")) {
+					return brand;
+				}
+			}
+			return null;
 		}
 
 	}

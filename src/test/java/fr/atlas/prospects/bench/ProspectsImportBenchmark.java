@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -123,6 +125,7 @@ class ProspectsImportBenchmark {
 			results.add(result);
 			details.append("\n## ").append(String.format(Locale.ROOT, "%,d rows", size)).append("\n\n");
 			details.append(result.describe()).append('\n');
+			details.append(falseMergeKinds(file, report));
 			details.append(examples(csv, file.truth(), report, score));
 			details.append(profile.summary());
 			log("%s", result.describe());
@@ -290,6 +293,75 @@ class ProspectsImportBenchmark {
 			}
 		}
 		return new Report(prospects, numbers.size(), messages, messageCounts);
+	}
+
+	/**
+	 * False-merge pairs by kind (agencies of two different networks, of one network, a
+	 * network agency and an independent, two independents), and missed pairs that involve
+	 * a prospect holding several true agencies (fallout of a false merge).
+	 */
+	private static String falseMergeKinds(MessyAgencyFiles.Generated file, Report report) {
+		int[] truth = file.truth();
+		Map<Integer, Map<Integer, Integer>> byProspect = new HashMap<>();
+		for (int row = 0; row < truth.length; row++) {
+			if (report.prospects()[row] >= 0) {
+				int agency = (truth[row] >= 0) ? truth[row] : -1 - row;
+				byProspect.computeIfAbsent(report.prospects()[row], (k) -> new HashMap<>())
+					.merge(agency, 1, Integer::sum);
+			}
+		}
+		Map<String, Long> kinds = new TreeMap<>();
+		Set<Integer> mixed = new HashSet<>();
+		byProspect.forEach((prospect, agencies) -> {
+			if (agencies.size() < 2) {
+				return;
+			}
+			mixed.add(prospect);
+			List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(agencies.entrySet());
+			for (int i = 0; i < entries.size(); i++) {
+				for (int j = i + 1; j < entries.size(); j++) {
+					String kind = kind(file, entries.get(i).getKey(), entries.get(j).getKey());
+					kinds.merge(kind, (long) entries.get(i).getValue() * entries.get(j).getValue(), Long::sum);
+				}
+			}
+		});
+		Map<Integer, List<Integer>> byAgency = new HashMap<>();
+		for (int row = 0; row < truth.length; row++) {
+			if (report.prospects()[row] >= 0 && truth[row] >= 0) {
+				byAgency.computeIfAbsent(truth[row], (k) -> new ArrayList<>()).add(report.prospects()[row]);
+			}
+		}
+		long missed = 0;
+		long missedInMixed = 0;
+		for (List<Integer> prospects : byAgency.values()) {
+			for (int i = 0; i < prospects.size(); i++) {
+				for (int j = i + 1; j < prospects.size(); j++) {
+					if (!prospects.get(i).equals(prospects.get(j))) {
+						missed++;
+						if (mixed.contains(prospects.get(i)) || mixed.contains(prospects.get(j))) {
+							missedInMixed++;
+						}
+					}
+				}
+			}
+		}
+		return String.format(Locale.ROOT,
+				"False-merge pairs by kind: %s%n%nMissed pairs: %,d, of which %,d have a row in a prospect holding "
+						+ "several true agencies (fallout of a false merge).%n%n",
+				kinds, missed, missedInMixed);
+	}
+
+	private static String kind(MessyAgencyFiles.Generated file, int a, int b) {
+		if (a < 0 || b < 0) {
+			return "a row that identifies nothing";
+		}
+		String networkA = file.network(a);
+		String networkB = file.network(b);
+		if (networkA != null && networkB != null) {
+			return networkA.equals(networkB) ? "two agencies of one network" : "agencies of two different networks";
+		}
+		return (networkA != null || networkB != null) ? "a network agency and an independent"
+				: "two independent agencies";
 	}
 
 	/**
