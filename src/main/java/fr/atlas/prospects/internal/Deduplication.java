@@ -69,6 +69,12 @@ final class Deduplication {
 			return null;
 		}
 		NameForms other = agency.names();
+		// two networks' agencies in one town ("Century 21 Metz", "Laforêt Metz") are
+		// rivals,
+		// whatever is left of their names once the brands are set aside
+		if (names.brand().isPresent() && other.brand().isPresent() && !names.brand().equals(other.brand())) {
+			return null;
+		}
 		Optional<String> brand = names.brand().or(other::brand);
 		Place place = place(row, agency);
 		if (brand.isPresent() && place == Place.DIFFERENT) {

@@ -116,6 +116,16 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void agenciesOfTwoNetworksInOneTownAreNeverMerged() {
+		assertThat(match(row("Century 21 Metz", "", "", "", "57000", "Metz", ""),
+				row("Laforêt Metz", "", "", "", "57000", "Metz", "")))
+			.isEmpty();
+		assertThat(match(row("Orpi Lunéville", "", "", "03 83 00 00 00", "54300", "Lunéville", ""),
+				row("Nestenn Lunéville", "", "", "03 83 00 00 00", "54300", "Lunéville", "")))
+			.isEmpty();
+	}
+
+	@Test
 	void aNetworkWebsiteDoesNotMergeTwoAgenciesOfOneTown() {
 		Optional<Deduplication.Match> match = match(
 				row("Nestenn Montville", "", "", "", "45000", "Montville", "https://www.nestenn.fr/agence/a"),
