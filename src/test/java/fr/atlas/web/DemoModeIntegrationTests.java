@@ -1,0 +1,47 @@
+package fr.atlas.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.tenancy.DemoOrganisation;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a first run of {@code ./mvnw spring-boot:run} shows: the demo organisation with
+ * its three members, its cases and its imported agencies.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "atlas.demo.enabled=true")
+class DemoModeIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void seedsTheDemoOrganisationWithMembersCasesAndAgencies() throws InterruptedException {
+		var api = new ApiClient(this.port);
+		String token = api.token(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD);
+		var me = api.get(token, "/api/v1/me");
+		assertThat((Map<String, Object>) me.getBody().get("org")).containsEntry("name", DemoOrganisation.NAME);
+		assertThat(api.token(DemoOrganisation.MANAGER_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
+		assertThat(api.token(DemoOrganisation.AGENT_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
+		assertThat(((Number) api.get(token, "/api/v1/cases?size=1").getBody().get("total")).longValue())
+			.isGreaterThan(100);
+
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+		long agencies = 0;
+		while (Instant.now().isBefore(deadline) && agencies == 0) {
+			agencies = ((Number) api.get(token, "/api/v1/prospects?size=1").getBody().get("total")).longValue();
+			Thread.sleep(500);
+		}
+		assertThat(agencies).as("demo agencies imported").isBetween(60L, 108L);
+	}
+
+}
