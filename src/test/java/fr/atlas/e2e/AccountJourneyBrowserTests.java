@@ -3,6 +3,7 @@ package fr.atlas.e2e;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
+import fr.atlas.support.Chromium;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,15 +16,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @WebIntegrationTest
 class AccountJourneyBrowserTests {
 
-	static Browser browser;
+	static Chromium browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() {
-		Browser.assumeAvailable();
-		browser = Browser.launch();
+		browser = Chromium.launch();
 	}
 
 	@AfterAll
@@ -42,12 +42,12 @@ class AccountJourneyBrowserTests {
 		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Paula Wright");
 		page.getByLabel("E-mail").fill(email);
 		page.getByLabel("Mot de passe").fill("Playwright-2026!");
-		Browser.screenshot(page, "signup");
+		Chromium.screenshot(page, "signup");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Créer mon organisation"))
 			.click();
 		assertThat(page.locator("h1")).hasText("Bonjour Paula Wright");
-		Browser.screenshot(page, "home-fr");
+		Chromium.screenshot(page, "home-fr");
 
 		page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
 				new Page.GetByRoleOptions().setName("Équipe").setExact(true))
@@ -58,11 +58,11 @@ class AccountJourneyBrowserTests {
 				new Page.GetByRoleOptions().setName("Envoyer l'invitation"))
 			.click();
 		assertThat(page.locator("#members-panel .notice")).containsText("Invitation envoyée à invitee-");
-		Browser.screenshot(page, "members-invited");
+		Chromium.screenshot(page, "members-invited");
 
 		page.locator("#lang-en").click();
 		assertThat(page.locator("h1")).hasText("Team");
-		Browser.screenshot(page, "members-en");
+		Chromium.screenshot(page, "members-en");
 
 		page.locator("#logout").click();
 		assertThat(page.getByText("You are logged out.")).isVisible();
@@ -85,7 +85,7 @@ class AccountJourneyBrowserTests {
 			.click();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
 			.hasText("E-mail ou mot de passe incorrect.");
-		Browser.screenshot(page, "login-error-mobile");
+		Chromium.screenshot(page, "login-error-mobile");
 	}
 
 	private String url(String path) {

@@ -5,21 +5,18 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.Chromium;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import fr.atlas.tenancy.TeamFixtures.Joined;
 import fr.atlas.tenancy.internal.Invitations;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class TeamPagesBrowserTests {
 
-	private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
 	private static final Path SHOTS = Paths.get("target/screenshots");
 
-	static Playwright playwright;
+	static Chromium chromium;
 
 	static Browser browser;
 
@@ -55,26 +50,15 @@ class TeamPagesBrowserTests {
 
 	@BeforeAll
 	static void launch() throws Exception {
-		Assumptions.assumeFalse("false".equals(System.getProperty("atlas.browser-tests")),
-				"browser tests switched off");
-		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at /usr/bin/chromium");
+		chromium = Chromium.launch();
+		browser = chromium.browser();
 		Files.createDirectories(SHOTS);
-		playwright = Playwright
-			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
-				.setHeadless(true)
-				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-						"--disable-component-update", "--disable-sync")));
 	}
 
 	@AfterAll
 	static void close() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
