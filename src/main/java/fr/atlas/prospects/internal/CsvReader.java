@@ -27,6 +27,10 @@ final class CsvReader implements TabularReader {
 
 	private int rowNumber;
 
+	private int blanksBefore;
+
+	private @Nullable Record waiting;
+
 	private int pushedBack = -2;
 
 	private boolean headerTooLong;
@@ -55,12 +59,30 @@ final class CsvReader implements TabularReader {
 
 	@Override
 	public @Nullable SourceRow next() throws IOException {
-		Record record = readRecord();
-		while (record != null && record.blank()) {
-			record = readRecord();
+		if (this.blanksBefore > 0) {
+			this.blanksBefore--;
+			return new SourceRow(++this.rowNumber, List.of(), "", "row:empty");
 		}
+		Record record = this.waiting;
+		this.waiting = null;
 		if (record == null) {
-			return null;
+			// empty lines keep their number, as in a spreadsheet, and are reported as
+			// rejected;
+			// only the empty lines that end the file are left out
+			record = readRecord();
+			int blanks = 0;
+			while (record != null && record.blank()) {
+				blanks++;
+				record = readRecord();
+			}
+			if (record == null) {
+				return null;
+			}
+			if (blanks > 0) {
+				this.waiting = record;
+				this.blanksBefore = blanks - 1;
+				return new SourceRow(++this.rowNumber, List.of(), "", "row:empty");
+			}
 		}
 		this.rowNumber++;
 		if (record.tooLong()) {

@@ -20,9 +20,11 @@ class CsvReaderTests {
 	}
 
 	@Test
-	void skipsBlankLinesWithoutCountingThem() throws IOException {
-		List<SourceRow> rows = read("a,b\n\n1,2\n ,\n3,4\n", ',');
-		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
+	void numbersBlankLinesLikeASpreadsheetAndRejectsThem() throws IOException {
+		List<SourceRow> rows = read("a,b\n\n1,2\n ,\n;\n3,4\n,\n\n", ',');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4, 5);
+		assertThat(rows).extracting(SourceRow::problem).containsExactly("row:empty", null, "row:empty", null, null);
+		assertThat(rows.get(4).cells()).containsExactly("3", "4");
 	}
 
 	@Test
