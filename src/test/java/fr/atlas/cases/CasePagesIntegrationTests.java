@@ -190,6 +190,26 @@ class CasePagesIntegrationTests {
 		assertThat(this.api.getText(null, url.group()).getBody()).startsWith("BEGIN:VCALENDAR");
 	}
 
+	@Test
+	void casePageLinksAndRemovesParties() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Page Parties");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Dossier partagé"))
+			.getBody()
+			.get("id");
+		Session browser = new Session(this.port, tenant.email());
+		String page = browser.get("/cases/" + id).body();
+		String token = attribute(page, "name=\"_csrf\" value");
+		String agency = java.util.UUID.randomUUID().toString();
+		assertThat(browser
+			.post("/cases/" + id + "/parties", Map.of("type", "AGENCY", "partyId", agency, "label", "Agence Martin"),
+					token)
+			.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + id).body()).contains("Agence Martin", "Agence</span>");
+		browser.post("/cases/" + id + "/parties/remove", Map.of("type", "AGENCY", "partyId", agency), token);
+		assertThat(browser.get("/cases/" + id).body()).doesNotContain("Agence Martin");
+	}
+
 	static String attribute(String html, String name) {
 		Matcher matcher = Pattern.compile(Pattern.quote(name) + "=\"([^\"]+)\"").matcher(html);
 		assertThat(matcher.find()).as(name).isTrue();
