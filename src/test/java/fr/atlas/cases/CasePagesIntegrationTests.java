@@ -141,6 +141,75 @@ class CasePagesIntegrationTests {
 		assertThat(other.statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void dashboardDrawsChartsFromEmbeddedData() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Graphiques");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases",
+					Map.of("caseType", "LEAD_ACHAT", "title", "Lead graphique", "assigneeId",
+							tenant.userId().toString()))
+			.getBody()
+			.get("id");
+		String appointment = (String) this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
+					Map.of("title", "Visite", "startsAt", "2026-12-10T09:00:00Z"))
+			.getBody()
+			.get("id");
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments/" + appointment + "/outcome",
+				Map.of("outcome", "NO_SHOW"));
+		Session browser = new Session(this.port, tenant.email());
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString();
+
+		HttpResponse<String> dashboard = browser.get("/cases/reports?from=" + today + "&to=2026-12-31");
+		assertThat(dashboard.statusCode()).isEqualTo(200);
+		String html = dashboard.body();
+		// The webjar locator adds the version to the link.
+		assertThat(html).containsPattern("<script src=\"/webjars/chart\\.js/[\\d.]+/dist/chart\\.umd\\.js\" defer>")
+			.contains("/js/cases-reports.js", "<canvas id=\"chart-conversion-LEAD_ACHAT\"",
+					"<canvas id=\"chart-agents\"")
+			.doesNotContainPattern("<script>");
+		String data = attribute(html, "data-report").replace("&quot;", "\"");
+		assertThat(data).contains("\"caseType\":\"LEAD_ACHAT\"", "\"states\":[\"NEW\",\"QUALIFIED\"",
+				"\"appointments\":[1]", "\"noShows\":[1]");
+		assertThat(browser.get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
+		assertThat(browser.get("/js/cases-reports.js").body()).contains("new Chart(");
+	}
+
+	@Test
+	void listPageIssuesACalendarFeedLink() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Mon Agenda");
+		Session browser = new Session(this.port, tenant.email());
+		HttpResponse<String> list = browser.get("/cases");
+		assertThat(list.body()).contains("Mon agenda", "action=\"/cases/calendar-feed\"");
+		HttpResponse<String> issued = browser.post("/cases/calendar-feed", Map.of(),
+				attribute(list.body(), "name=\"_csrf\" value"));
+		assertThat(issued.statusCode()).isEqualTo(302);
+		String page = browser.get("/cases").body();
+		Matcher url = Pattern.compile("/cases/calendar/cal_[\\w-]+\\.ics").matcher(page);
+		assertThat(url.find()).isTrue();
+		assertThat(this.api.getText(null, url.group()).getBody()).startsWith("BEGIN:VCALENDAR");
+	}
+
+	@Test
+	void casePageLinksAndRemovesParties() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Page Parties");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Dossier partagé"))
+			.getBody()
+			.get("id");
+		Session browser = new Session(this.port, tenant.email());
+		String page = browser.get("/cases/" + id).body();
+		String token = attribute(page, "name=\"_csrf\" value");
+		String agency = java.util.UUID.randomUUID().toString();
+		assertThat(browser
+			.post("/cases/" + id + "/parties", Map.of("type", "AGENCY", "partyId", agency, "label", "Agence Martin"),
+					token)
+			.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + id).body()).contains("Agence Martin", "Agence</span>");
+		browser.post("/cases/" + id + "/parties/remove", Map.of("type", "AGENCY", "partyId", agency), token);
+		assertThat(browser.get("/cases/" + id).body()).doesNotContain("Agence Martin");
+	}
+
 	static String attribute(String html, String name) {
 		Matcher matcher = Pattern.compile(Pattern.quote(name) + "=\"([^\"]+)\"").matcher(html);
 		assertThat(matcher.find()).as(name).isTrue();

@@ -29,7 +29,7 @@ class EveryEndpointRequiresAuthenticationIntegrationTests {
 	static final Set<String> PUBLIC = Set.of("/login", "/signup", "/api/v1/signup", "/api/v1/auth/tokens", "/error");
 
 	static final List<String> PUBLIC_PREFIXES = List.of("/password/", "/invitations/", "/outbox", "/v3/api-docs",
-			"/swagger-ui", "/portal/", "/actuator/");
+			"/swagger-ui", "/portal/", "/actuator/", "/cases/calendar/");
 
 	@LocalServerPort
 	int port;

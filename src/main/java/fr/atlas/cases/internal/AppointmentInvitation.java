@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * An appointment as an iCalendar (RFC 5545) invitation, to add to any calendar. Times are
@@ -19,26 +20,54 @@ public final class AppointmentInvitation {
 	public static String ics(Appointment appointment, CaseFile caseFile, Instant now) {
 		boolean cancelled = appointment.outcome() == Appointment.Outcome.CANCELLED;
 		StringBuilder ics = new StringBuilder();
+		begin(ics, cancelled ? "CANCEL" : "PUBLISH");
+		event(ics, appointment, caseFile.reference(), caseFile.title(), now);
+		line(ics, "END:VCALENDAR");
+		return ics.toString();
+	}
+
+	/**
+	 * A calendar of several appointments (a member's feed): always published, cancelled
+	 * appointments stay in it with the status CANCELLED so that calendars remove them.
+	 */
+	static String calendar(String name, List<FeedEntry> entries, Instant now) {
+		StringBuilder ics = new StringBuilder();
+		begin(ics, "PUBLISH");
+		line(ics, "X-WR-CALNAME:" + text(name));
+		for (FeedEntry entry : entries) {
+			event(ics, entry.appointment(), entry.reference(), entry.caseTitle(), now);
+		}
+		line(ics, "END:VCALENDAR");
+		return ics.toString();
+	}
+
+	record FeedEntry(Appointment appointment, String reference, String caseTitle) {
+	}
+
+	private static void begin(StringBuilder ics, String method) {
 		line(ics, "BEGIN:VCALENDAR");
 		line(ics, "VERSION:2.0");
 		line(ics, "PRODID:-//Atlas//Dossiers//FR");
-		line(ics, "METHOD:" + (cancelled ? "CANCEL" : "PUBLISH"));
+		line(ics, "METHOD:" + method);
+	}
+
+	private static void event(StringBuilder ics, Appointment appointment, String reference, String caseTitle,
+			Instant now) {
+		boolean cancelled = appointment.outcome() == Appointment.Outcome.CANCELLED;
 		line(ics, "BEGIN:VEVENT");
 		line(ics, "UID:" + appointment.id() + "@atlas");
 		line(ics, "DTSTAMP:" + UTC.format(now));
 		line(ics, "DTSTART:" + UTC.format(appointment.startsAt()));
 		line(ics, "DTEND:" + UTC.format(appointment.endsAt()));
-		line(ics, "SUMMARY:" + text(appointment.title() + " · " + caseFile.reference()));
+		line(ics, "SUMMARY:" + text(appointment.title() + " · " + reference));
 		if (appointment.place() != null) {
 			line(ics, "LOCATION:" + text(appointment.place()));
 		}
-		String description = caseFile.title()
+		String description = caseTitle
 				+ (appointment.participants().isEmpty() ? "" : "\n" + String.join(", ", appointment.participants()));
 		line(ics, "DESCRIPTION:" + text(description));
 		line(ics, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
 		line(ics, "END:VEVENT");
-		line(ics, "END:VCALENDAR");
-		return ics.toString();
 	}
 
 	private static String text(String value) {

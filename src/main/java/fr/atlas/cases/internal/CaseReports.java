@@ -52,10 +52,10 @@ public class CaseReports {
 	 * Cases opened in the period by assignee ({@code key} = user id, or null) or by
 	 * source: how many, how many reached their type's success state (the first final
 	 * state of its workflow: WON, CLIENT, ACCEPTE…), and how many appointments they
-	 * planned in the period.
+	 * planned in the period, of which how many were no-shows.
 	 */
 	public record Breakdown(@Nullable String key, long opened, long won, @Nullable Double winRate,
-			long appointmentsPlanned) {
+			long appointmentsPlanned, long noShows) {
 	}
 
 	public record Conversion(String caseType, long opened, List<Stage> stages) {
@@ -166,13 +166,19 @@ public class CaseReports {
 
 	private List<Breakdown> breakdown(String column, Timestamp from, Timestamp to, List<String> success) {
 		Map<String, Long> appointmentsBy = new HashMap<>();
-		this.jdbc.sql("select " + column + """
-				, count(*) from case_appointment a join case_file c on c.org_id = a.org_id and c.id = a.case_id
-				where a.starts_at >= :from and a.starts_at < :to and a.outcome is distinct from 'CANCELLED'
-				group by 1""")
+		Map<String, Long> noShowsBy = new HashMap<>();
+		this.jdbc
+			.sql("select " + column
+					+ """
+							, count(*), count(*) filter (where a.outcome = 'NO_SHOW') from case_appointment a join case_file c on c.org_id = a.org_id and c.id = a.case_id
+							where a.starts_at >= :from and a.starts_at < :to and a.outcome is distinct from 'CANCELLED'
+							group by 1""")
 			.param("from", from)
 			.param("to", to)
-			.query((rs, row) -> appointmentsBy.put(String.valueOf(rs.getString(1)), rs.getLong(2)))
+			.query((rs, row) -> {
+				appointmentsBy.put(String.valueOf(rs.getString(1)), rs.getLong(2));
+				return noShowsBy.put(String.valueOf(rs.getString(1)), rs.getLong(3));
+			})
 			.list();
 		return this.jdbc
 			.sql("select " + column
@@ -188,7 +194,8 @@ public class CaseReports {
 				long count = rs.getLong(2);
 				long won = rs.getLong(3);
 				return new Breakdown(key, count, won, (count > 0) ? round((double) won / count) : null,
-						appointmentsBy.getOrDefault(String.valueOf(key), 0L));
+						appointmentsBy.getOrDefault(String.valueOf(key), 0L),
+						noShowsBy.getOrDefault(String.valueOf(key), 0L));
 			})
 			.list();
 	}

@@ -245,7 +245,7 @@ public class CaseWork {
 				rs.getTimestamp("created_at").toInstant());
 	}
 
-	private static Appointment appointment(ResultSet rs, int row) throws SQLException {
+	static Appointment appointment(ResultSet rs, int row) throws SQLException {
 		Array participants = rs.getArray("participants");
 		String outcome = rs.getString("outcome");
 		return new Appointment(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class),

@@ -9,6 +9,9 @@ import java.util.UUID;
 import fr.atlas.cases.internal.Appointment;
 import fr.atlas.cases.internal.CaseEvent;
 import fr.atlas.cases.internal.CaseFile;
+import fr.atlas.cases.internal.CaseParties;
+import fr.atlas.cases.internal.CaseParties.NewParty;
+import fr.atlas.cases.internal.CaseParty;
 import fr.atlas.cases.internal.CaseTask;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
@@ -26,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,11 +53,40 @@ class CaseApiController {
 
 	private final CaseActors actors;
 
-	CaseApiController(Cases cases, CaseWork work, Timeline timeline, CaseActors actors) {
+	private final CaseParties parties;
+
+	CaseApiController(Cases cases, CaseWork work, Timeline timeline, CaseActors actors, CaseParties parties) {
 		this.cases = cases;
 		this.work = work;
 		this.timeline = timeline;
 		this.actors = actors;
+		this.parties = parties;
+	}
+
+	@GetMapping("/{id}/parties")
+	@Operation(summary = "The parties of a case: agencies (Prospects), contacts, listings")
+	List<CaseParty> parties(@PathVariable UUID id) {
+		return this.parties.of(id);
+	}
+
+	@PostMapping("/{id}/parties")
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Link a party to a case",
+			description = "Body: {\"type\": AGENCY|CONTACT|LISTING, \"id\": its id in its module (an agency is a "
+					+ "ProspectId, a UUID), \"label\": shown on the case}. The same party twice is a 409.")
+	ResponseEntity<CaseParty> addParty(@PathVariable UUID id, @RequestBody NewParty request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		CaseParty added = this.parties.add(id, request, this.actors.of(principal));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/parties")).body(added);
+	}
+
+	@DeleteMapping("/{id}/parties")
+	@PreAuthorize("hasRole('AGENT')")
+	@Operation(summary = "Remove a party from a case", description = "Query: type and id of the party.")
+	ResponseEntity<Void> removeParty(@PathVariable UUID id, @RequestParam String type,
+			@RequestParam(name = "id") String partyId, @AuthenticationPrincipal AtlasPrincipal principal) {
+		this.parties.remove(id, type, partyId, this.actors.of(principal));
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping

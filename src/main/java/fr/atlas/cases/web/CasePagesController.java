@@ -20,6 +20,7 @@ import fr.atlas.cases.internal.CaseFile;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.CaseQuery;
@@ -79,8 +80,11 @@ class CasePagesController {
 
 	private final CaseJson json;
 
+	private final CaseParties parties;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
-			Members members, CaseActors actors, UiMessages messages, CaseJson json) {
+			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties) {
+		this.parties = parties;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
 		this.workflows = workflows;
@@ -215,6 +219,7 @@ class CasePagesController {
 		model.addAttribute("timeline", this.timeline.of(id));
 		model.addAttribute("tasks", this.work.tasks(id));
 		model.addAttribute("appointments", this.work.appointments(id));
+		model.addAttribute("parties", this.parties.of(id));
 		model.addAttribute("members", this.members.active());
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("lang", lang());
@@ -262,6 +267,25 @@ class CasePagesController {
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> {
 			this.cases.addNote(id, text, channel, this.actors.of(principal));
+			return null;
+		});
+	}
+
+	@PostMapping("/{id}/parties")
+	@PreAuthorize("hasRole('AGENT')")
+	String addParty(@PathVariable UUID id, @RequestParam String type, @RequestParam String partyId,
+			@RequestParam String label, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		return attempt(id, redirect,
+				() -> this.parties.add(id, new CaseParties.NewParty(type, partyId, label), this.actors.of(principal)));
+	}
+
+	@PostMapping("/{id}/parties/remove")
+	@PreAuthorize("hasRole('AGENT')")
+	String removeParty(@PathVariable UUID id, @RequestParam String type, @RequestParam String partyId,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		return attempt(id, redirect, () -> {
+			this.parties.remove(id, type, partyId, this.actors.of(principal));
 			return null;
 		});
 	}

@@ -2,7 +2,11 @@ package fr.atlas.cases.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.CaseReports;
@@ -39,10 +43,13 @@ class CaseReportPageController {
 
 	private final Members members;
 
-	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members) {
+	private final JsonMapper json;
+
+	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, JsonMapper json) {
 		this.reports = reports;
 		this.caseTypes = caseTypes;
 		this.members = members;
+		this.json = json;
 	}
 
 	@GetMapping("/cases/reports")
@@ -56,6 +63,7 @@ class CaseReportPageController {
 		model.addAttribute("summary", summary);
 		model.addAttribute("typeLabels", typeLabels());
 		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("chartData", chartData(summary));
 		return "cases/reports";
 	}
 
@@ -123,6 +131,35 @@ class CaseReportPageController {
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"atlas-dossiers-" + from + "-" + to + ".csv\"")
 			.body(csv.toString());
+	}
+
+	/**
+	 * The numbers the charts draw (static/js/cases-reports.js), as JSON for a data
+	 * attribute: the content security policy forbids inline scripts.
+	 */
+	private String chartData(Summary summary) {
+		Map<String, String> types = typeLabels();
+		Map<String, String> names = memberNames();
+		List<Map<String, Object>> conversion = summary.conversion()
+			.stream()
+			.filter((c) -> c.opened() > 0)
+			.map((c) -> Map.<String, Object>of("caseType", c.caseType(), "label",
+					types.getOrDefault(c.caseType(), c.caseType()), "states",
+					c.stages().stream().map(Stage::state).toList(), "reached",
+					c.stages().stream().map(Stage::reached).toList(), "rates",
+					c.stages().stream().map((s) -> (s.rate() != null) ? s.rate() : 0.0).toList()))
+			.toList();
+		List<Breakdown> agents = summary.byAgent();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("conversion", conversion);
+		data.put("agents",
+				Map.of("names",
+						agents.stream()
+							.map((row) -> (row.key() != null) ? names.getOrDefault(row.key(), row.key()) : "—")
+							.toList(),
+						"appointments", agents.stream().map(Breakdown::appointmentsPlanned).toList(), "noShows",
+						agents.stream().map(Breakdown::noShows).toList()));
+		return this.json.writeValueAsString(data);
 	}
 
 	private Summary summary(LocalDate from, LocalDate to) {

@@ -1,0 +1,32 @@
+package fr.atlas.cases;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+
+/**
+ * A member was given a new secret calendar feed URL; the previous one no longer works.
+ */
+public record CalendarFeedIssued(OrgId orgId, UserId userId) implements Auditable {
+
+	@Override
+	public String action() {
+		return "calendar-feed.issued";
+	}
+
+	@Override
+	public String entityType() {
+		return "calendar-feed";
+	}
+
+	@Override
+	public String entityId() {
+		return userId.value().toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Nouveau lien d'agenda (l'ancien ne fonctionne plus)";
+	}
+
+}

@@ -1,0 +1,32 @@
+package fr.atlas.cases;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A party (agency, contact, listing) was linked to a case or removed from it.
+ */
+public record CasePartyChanged(OrgId orgId, CaseId caseId, String change, String partyType, String partyId,
+		String label) implements Auditable {
+
+	@Override
+	public String action() {
+		return "case.party-" + change;
+	}
+
+	@Override
+	public String entityType() {
+		return "case";
+	}
+
+	@Override
+	public String entityId() {
+		return caseId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return ("added".equals(change) ? "Partie ajoutée : " : "Partie retirée : ") + partyType + " « " + label + " »";
+	}
+
+}

@@ -1,0 +1,149 @@
+package fr.atlas.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A member's secret calendar feed lists the appointments of the cases they are assigned
+ * to or take part in, and nobody else's.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class CaseCalendarFeedIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void feedListsTheMembersAppointmentsOnly() {
+		Tenant owner = this.api.newOrganisation("Agence Agenda");
+		Agent agent = agent(owner);
+		Tenant other = this.api.newOrganisation("Agence Voisine");
+
+		String ownCase = createCase(owner, "Maison Croix-Rousse", owner.userId());
+		appointment(owner, ownCase, "Visite propriétaire", List.of());
+		String cancelled = appointment(owner, ownCase, "Visite annulée", List.of());
+		assertThat(this.api
+			.post(owner.token(), "/api/v1/cases/" + ownCase + "/appointments/" + cancelled + "/outcome",
+					Map.of("outcome", "CANCELLED"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		String agentCase = createCase(owner, "Studio Part-Dieu", agent.userId());
+		appointment(owner, agentCase, "Visite de l'agent", List.of());
+		appointment(owner, agentCase, "Contre-visite", List.of(owner.email().toUpperCase()));
+		String otherCase = createCase(other, "Loft voisin", other.userId());
+		appointment(other, otherCase, "Visite ailleurs", List.of(owner.email()));
+
+		String feed = feed(owner.token()).getBody();
+		assertThat(feed).startsWith("BEGIN:VCALENDAR\r\n")
+			.contains("SUMMARY:Visite propriétaire", "SUMMARY:Visite annulée", "STATUS:CANCELLED",
+					"SUMMARY:Contre-visite", "DTSTART:20261201T100000Z", "DTEND:20261201T110000Z",
+					"LOCATION:12 rue Tête d'Or\\, Lyon", "UID:" + cancelled + "@atlas")
+			.doesNotContain("Visite de l'agent", "Visite ailleurs");
+		assertThat(unfolded(feed).split("BEGIN:VEVENT", -1)).hasSize(4);
+
+		String agentFeed = feed(agent.token()).getBody();
+		assertThat(agentFeed).contains("Visite de l'agent", "Contre-visite").doesNotContain("Visite propriétaire");
+	}
+
+	@Test
+	void aNewLinkInvalidatesTheOldOne() {
+		Tenant owner = this.api.newOrganisation("Agence Lien");
+		String first = feedPath(owner.token());
+		assertThat(this.api.getText(null, first).getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.getText(null, first).getHeaders().getContentType().toString()).startsWith("text/calendar");
+		String second = feedPath(owner.token());
+		assertThat(second).isNotEqualTo(first);
+		assertThat(this.api.getText(null, first).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.getText(null, second).getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.getText(null, "/cases/calendar/cal_unknown.ics").getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void theApiRequiresAuthentication() {
+		assertThat(this.api.post(null, "/api/v1/cases/calendar-feed", Map.of()).getStatusCode().value()).isEqualTo(401);
+	}
+
+	ResponseEntity<String> feed(String token) {
+		ResponseEntity<String> response = this.api.getText(null, feedPath(token));
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		return response;
+	}
+
+	String feedPath(String token) {
+		var response = this.api.post(token, "/api/v1/cases/calendar-feed", Map.of());
+		assertThat(response.getStatusCode().value()).isEqualTo(200);
+		String url = (String) response.getBody().get("url");
+		assertThat(url).matches("https?://.+/cases/calendar/cal_[\\w-]{43}\\.ics");
+		return url.substring(url.indexOf("/cases/calendar/"));
+	}
+
+	String createCase(Tenant tenant, String title, UUID assignee) {
+		var response = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", title, "assigneeId", assignee.toString()));
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+		return (String) response.getBody().get("id");
+	}
+
+	String appointment(Tenant tenant, String caseId, String title, List<String> participants) {
+		var response = this.api.post(tenant.token(), "/api/v1/cases/" + caseId + "/appointments", Map.of("title", title,
+				"startsAt", "2026-12-01T10:00:00Z", "place", "12 rue Tête d'Or, Lyon", "participants", participants));
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+		return (String) response.getBody().get("id");
+	}
+
+	record Agent(UUID userId, String token) {
+	}
+
+	Agent agent(Tenant tenant) {
+		String email = "agent-" + UUID.randomUUID() + "@example.test";
+		UUID id = UUID.randomUUID();
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into app_user (org_id, id, email, name, password_hash, roles)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(tenant.orgId(), id, email, "Agent Agenda", this.passwords.encode(ApiClient.PASSWORD),
+							new String[] { "AGENT" })
+					.update()));
+		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
+	}
+
+	static String unfolded(String ics) {
+		return ics.replace("\r\n ", "");
+	}
+
+}
