@@ -14,7 +14,10 @@ interface TabularReader extends Closeable {
 	/** The header line; empty when the file has nothing at all. */
 	List<String> header();
 
-	/** The next non-blank data row, or null at the end of the file. */
+	/**
+	 * The next data row, numbered as the file shows it (empty rows inside the data come
+	 * back as rejected {@code row:empty} rows), or null at the end of the file.
+	 */
 	@Nullable SourceRow next() throws IOException;
 
 }

@@ -28,7 +28,12 @@ final class XlsReader implements TabularReader {
 
 	private final List<String> header;
 
-	private int rowNumber;
+	private final SpreadsheetNumbering numbering = new SpreadsheetNumbering();
+
+	// 0-based position in the sheet of the row read last, and of the header
+	private int position = -1;
+
+	private int headerPosition;
 
 	XlsReader(InputStream in) throws IOException {
 		try {
@@ -44,6 +49,7 @@ final class XlsReader implements TabularReader {
 			first = nextCells();
 		}
 		this.header = (first != null) ? first : List.of();
+		this.headerPosition = this.position;
 	}
 
 	@Override
@@ -52,7 +58,11 @@ final class XlsReader implements TabularReader {
 	}
 
 	@Override
-	public @Nullable SourceRow next() {
+	public @Nullable SourceRow next() throws IOException {
+		return this.numbering.next(this::nextWithData);
+	}
+
+	private @Nullable SourceRow nextWithData() {
 		List<String> cells = nextCells();
 		while (cells != null && cells.stream().allMatch(String::isBlank)) {
 			cells = nextCells();
@@ -60,8 +70,7 @@ final class XlsReader implements TabularReader {
 		if (cells == null) {
 			return null;
 		}
-		this.rowNumber++;
-		return new SourceRow(this.rowNumber, cells, CsvLine.of(cells), null);
+		return new SourceRow(this.position - this.headerPosition, cells, CsvLine.of(cells), null);
 	}
 
 	private @Nullable List<String> nextCells() {
@@ -69,6 +78,7 @@ final class XlsReader implements TabularReader {
 			return null;
 		}
 		Row row = this.rows.next();
+		this.position = row.getRowNum();
 		List<String> cells = new ArrayList<>();
 		for (int i = 0; i < Math.max(0, row.getLastCellNum()); i++) {
 			Cell cell = row.getCell(i);

@@ -36,7 +36,12 @@ final class XlsxReader implements TabularReader {
 
 	private final List<String> header;
 
-	private int rowNumber;
+	private final SpreadsheetNumbering numbering = new SpreadsheetNumbering();
+
+	// 1-based position in the sheet of the row read last, and of the header
+	private int position;
+
+	private int headerPosition;
 
 	XlsxReader(Path file) throws IOException {
 		try {
@@ -57,6 +62,7 @@ final class XlsxReader implements TabularReader {
 				first = nextCells();
 			}
 			this.header = (first != null) ? first : List.of();
+			this.headerPosition = this.position;
 		}
 		catch (OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
 			throw new IOException("Unreadable XLSX workbook", ex);
@@ -70,6 +76,10 @@ final class XlsxReader implements TabularReader {
 
 	@Override
 	public @Nullable SourceRow next() throws IOException {
+		return this.numbering.next(this::nextWithData);
+	}
+
+	private @Nullable SourceRow nextWithData() throws IOException {
 		try {
 			List<String> cells = nextCells();
 			while (cells != null && cells.stream().allMatch(String::isBlank)) {
@@ -78,8 +88,7 @@ final class XlsxReader implements TabularReader {
 			if (cells == null) {
 				return null;
 			}
-			this.rowNumber++;
-			return new SourceRow(this.rowNumber, cells, CsvLine.of(cells), null);
+			return new SourceRow(this.position - this.headerPosition, cells, CsvLine.of(cells), null);
 		}
 		catch (XMLStreamException ex) {
 			throw new IOException("Unreadable XLSX sheet", ex);
@@ -89,6 +98,10 @@ final class XlsxReader implements TabularReader {
 	private @Nullable List<String> nextCells() throws XMLStreamException {
 		while (this.xml.hasNext()) {
 			if (this.xml.next() == XMLStreamReader.START_ELEMENT && "row".equals(this.xml.getLocalName())) {
+				// rows with nothing in them are often absent from the sheet: "r" says
+				// where we are
+				String reference = this.xml.getAttributeValue(null, "r");
+				this.position = (reference != null) ? Integer.parseInt(reference) : this.position + 1;
 				return readRow();
 			}
 		}

@@ -1,0 +1,48 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gives the rows of a sheet the numbers the spreadsheet shows (header not counted): the
+ * empty rows between two rows of data keep their numbers and are handed out as rejected
+ * {@code row:empty} rows, so the report's row N is the sheet's row N + 1; empty rows at
+ * the end are left out.
+ */
+final class SpreadsheetNumbering {
+
+	@FunctionalInterface
+	interface NonBlankRows {
+
+		/**
+		 * The next row holding data, numbered from its position in the sheet; null at the
+		 * end.
+		 */
+		@Nullable SourceRow read() throws IOException;
+
+	}
+
+	private int last;
+
+	private @Nullable SourceRow waiting;
+
+	@Nullable SourceRow next(NonBlankRows rows) throws IOException {
+		if (this.waiting == null) {
+			this.waiting = rows.read();
+			if (this.waiting == null) {
+				return null;
+			}
+		}
+		if (this.waiting.number() > this.last + 1) {
+			this.last++;
+			return new SourceRow(this.last, List.of(), "", "row:empty");
+		}
+		SourceRow row = this.waiting;
+		this.waiting = null;
+		this.last = row.number();
+		return row;
+	}
+
+}

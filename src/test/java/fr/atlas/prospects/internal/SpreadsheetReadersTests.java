@@ -1,0 +1,84 @@
+package fr.atlas.prospects.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SpreadsheetReadersTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void numbersXlsxRowsAsTheSheetShowsThem() throws IOException {
+		Path file = this.folder.resolve("agences.xlsx");
+		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			fill(workbook);
+			workbook.write(out);
+		}
+		try (XlsxReader reader = new XlsxReader(file)) {
+			assertNumberedLikeTheSheet(reader.header(), readAll(reader));
+		}
+	}
+
+	@Test
+	void numbersXlsRowsAsTheSheetShowsThem() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Workbook workbook = new HSSFWorkbook()) {
+			fill(workbook);
+			workbook.write(bytes);
+		}
+		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+			assertNumberedLikeTheSheet(reader.header(), readAll(reader));
+		}
+	}
+
+	// sheet rows 1..7: header, A, (absent), B, (blank cells), C, (absent at the end)
+	private static void fill(Workbook workbook) {
+		Sheet sheet = workbook.createSheet("Agences");
+		row(sheet, 0, "Raison sociale", "Ville");
+		row(sheet, 1, "Agence A", "Lyon");
+		row(sheet, 3, "Agence B", "Bron");
+		row(sheet, 4, "", "");
+		row(sheet, 5, "Agence C", "Oullins");
+		row(sheet, 7, "", "");
+	}
+
+	private static void row(Sheet sheet, int index, String... values) {
+		var row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
+	}
+
+	private static void assertNumberedLikeTheSheet(List<String> header, List<SourceRow> rows) {
+		assertThat(header).containsExactly("Raison sociale", "Ville");
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4, 5);
+		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null, "row:empty", null);
+		assertThat(rows.get(4).cells()).containsExactly("Agence C", "Oullins");
+	}
+
+	private static List<SourceRow> readAll(TabularReader reader) throws IOException {
+		List<SourceRow> rows = new ArrayList<>();
+		SourceRow row;
+		while ((row = reader.next()) != null) {
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}
