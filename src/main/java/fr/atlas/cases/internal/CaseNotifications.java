@@ -1,30 +1,25 @@
 package fr.atlas.cases.internal;
 
+import java.util.Optional;
+import java.util.UUID;
+
 import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseSlaBreached;
 import fr.atlas.cases.MemberMentioned;
-import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 
-import org.springframework.scheduling.annotation.Async;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells members by e-mail when a note mentions them, when a case of theirs is late, and
  * when a workflow action asks to notify them. Runs asynchronously after the change
- * committed (the event publication registry tracks it). Not an
- * {@code @ApplicationModuleListener}: its transaction would start before the organisation
- * can be bound from the event, hold a connection with no tenant, and a burst of SLA
- * alerts would then exhaust the pool; here each listener binds the tenant and then opens
- * exactly one transaction.
+ * committed, tracked by the event publication registry; the organisation of each event is
+ * bound before the listener's transaction by the platform's {@code EventTenantBinding}.
  */
 @Component
 class CaseNotifications {
@@ -35,64 +30,44 @@ class CaseNotifications {
 
 	private final MailTransport mail;
 
-	private final TransactionTemplate transactions;
-
 	private final CasesProperties properties;
 
-	CaseNotifications(Members members, Cases cases, MailTransport mail, PlatformTransactionManager transactions,
-			CasesProperties properties) {
+	CaseNotifications(Members members, Cases cases, MailTransport mail, CasesProperties properties) {
 		this.members = members;
 		this.cases = cases;
 		this.mail = mail;
-		// The listener's own transaction starts before the tenant can be bound from the
-		// event;
-		// the work runs in a new one that sees the organisation's rows.
-		this.transactions = new TransactionTemplate(transactions);
-		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.properties = properties;
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(MemberMentioned event) {
-		CurrentTenant
-			.runAs(event.orgId(),
-					() -> this.transactions.executeWithoutResult((tx) -> this.members.find(event.mentioned())
-						.filter(Member::active)
-						.ifPresent((member) -> this.mail.send(new OutgoingMail(member.email(),
-								"Vous êtes mentionné dans le dossier " + event.reference(),
-								"« " + event.excerpt() + " »\n\n" + link(event.caseId().toString()))))));
+		this.members.find(event.mentioned())
+			.filter(Member::active)
+			.ifPresent((member) -> this.mail
+				.send(new OutgoingMail(member.email(), "Vous êtes mentionné dans le dossier " + event.reference(),
+						"« " + event.excerpt() + " »\n\n" + link(event.caseId().toString()))));
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(CaseSlaBreached event) {
-		CurrentTenant
-			.runAs(event.orgId(),
-					() -> this.transactions
-						.executeWithoutResult(
-								(tx) -> this.cases.find(event.caseId().value())
-									.filter((c) -> c.assigneeId() != null)
-									.flatMap((c) -> this.members.find(UserId.of(c.assigneeId())))
-									.filter(Member::active)
-									.ifPresent((member) -> this.mail.send(new OutgoingMail(member.email(),
-											"Délai dépassé : dossier " + event.reference(),
-											"Le dossier " + event.reference() + " est resté trop longtemps en état "
-													+ event.state() + ".\n\n" + link(event.caseId().toString()))))));
+		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> this.mail
+			.send(new OutgoingMail(member.email(), "Délai dépassé : dossier " + event.reference(),
+					"Le dossier " + event.reference() + " est resté trop longtemps en état " + event.state() + ".\n\n"
+							+ link(event.caseId().toString()))));
 	}
 
-	@Async
-	@TransactionalEventListener
+	@ApplicationModuleListener
 	void on(AssigneeNotificationRequested event) {
-		CurrentTenant
-			.runAs(event.orgId(),
-					() -> this.transactions.executeWithoutResult((tx) -> this.cases.find(event.caseId().value())
-						.filter((c) -> c.assigneeId() != null)
-						.flatMap((c) -> this.members.find(UserId.of(c.assigneeId())))
-						.filter(Member::active)
-						.ifPresent((member) -> this.mail.send(new OutgoingMail(member.email(),
-								"Dossier " + event.reference() + " : " + event.message(),
-								event.message() + "\n\n" + link(event.caseId().toString()))))));
+		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> this.mail
+			.send(new OutgoingMail(member.email(), "Dossier " + event.reference() + " : " + event.message(),
+					event.message() + "\n\n" + link(event.caseId().toString()))));
+	}
+
+	private Optional<Member> activeAssigneeOf(UUID caseId) {
+		return this.cases.find(caseId)
+			.filter((c) -> c.assigneeId() != null)
+			.flatMap((c) -> this.members.find(UserId.of(c.assigneeId())))
+			.filter(Member::active);
 	}
 
 	private String link(String caseId) {
