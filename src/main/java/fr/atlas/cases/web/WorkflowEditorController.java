@@ -6,19 +6,25 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,8 +68,15 @@ class WorkflowEditorController {
 
 	private final DefinitionDocuments documents;
 
+	private final CaseAssignment assignment;
+
+	private final Members members;
+
 	WorkflowEditorController(CaseTypes caseTypes, Workflows workflows, CaseJson json, UiMessages messages,
-			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents) {
+			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents, CaseAssignment assignment,
+			Members members) {
+		this.assignment = assignment;
+		this.members = members;
 		this.documents = documents;
 		this.actors = actors;
 		this.caseTypes = caseTypes;
@@ -92,6 +105,13 @@ class WorkflowEditorController {
 		model.addAttribute("latest", versions.getLast().version());
 		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language));
 		model.addAttribute("lang", language);
+		model.addAttribute("assignmentRules", this.assignment.rules(key));
+		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
+		model.addAttribute("memberNames",
+				this.members.all()
+					.stream()
+					.collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a)));
+		model.addAttribute("sources", Cases.SOURCES.stream().sorted().toList());
 		if (!model.containsAttribute("document")) {
 			model.addAttribute("document", this.pretty.writeValueAsString(WorkflowJson.write(shown.definition())));
 		}
