@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,6 +173,48 @@ class CaseAssignmentRuleIntegrationTests {
 		assertThat(this.api.put(b.token(), "/api/v1/case-types/SECRET_A/assignment-rules", Map.of("rules", List.of()))
 			.getStatusCode()
 			.value()).isEqualTo(404);
+	}
+
+	@Test
+	void theWorkflowEditorAddsMovesAndRemovesRules() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Règles Écran");
+		UUID bob = member(tenant, "AGENT", "Bob Écran");
+		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String editor = browser.get("/cases/types/LEAD_ACHAT/workflow").body();
+		assertThat(editor).contains("Attribution automatique", "Aucune règle", "id=\"assignment-rule-form\"",
+				"Bob Écran");
+		String token = CasePagesIntegrationTests.attribute(editor, "name=\"_csrf\" value");
+
+		assertThat(browser
+			.post("/cases/types/LEAD_ACHAT/assignment-rules",
+					Map.of("name", "Paris", "postcodes", "75001 - 75020", "assignees", bob.toString()), token)
+			.statusCode()).isEqualTo(302);
+		// Each change answers with a one-time notice, read here before the next change.
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body())
+			.contains("Règles d&#39;attribution enregistrées");
+		browser.post("/cases/types/LEAD_ACHAT/assignment-rules", Map.of("name", "Luxe", "postcodes", "92, 78",
+				"specialties", "luxe", "sources", "PORTAL", "assignees", tenant.userId().toString()), token);
+		browser.get("/cases/types/LEAD_ACHAT/workflow");
+		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/assignment-rules",
+				Map.of("name", "Faux", "postcodes", "Lyon", "assignees", bob.toString()), token);
+		assertThat(invalid.headers().firstValue("Location").orElse("")).endsWith("#assignment-rules");
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zone « Lyon » invalide");
+		browser.post("/cases/types/LEAD_ACHAT/assignment-rules/1/up", Map.of(), token);
+		assertThat(this.api.get(tenant.token(), RULES).getBody().get("rules").toString())
+			.matches("(?s).*name=Luxe.*postcodes=\\[92, 78\\].*sources=\\[PORTAL\\].*name=Paris.*75001-75020.*");
+		browser.post("/cases/types/LEAD_ACHAT/assignment-rules/0/remove", Map.of(), token);
+		List<Map<String, Object>> left = (List<Map<String, Object>>) this.api.get(tenant.token(), RULES)
+			.getBody()
+			.get("rules");
+		assertThat(left).extracting((r) -> r.get("name")).containsExactly("Paris");
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zones : 75001-75020");
+
+		// Agents see the rules but have no form.
+		UUID agent = member(tenant, "AGENT", "Agent Lecteur");
+		String asAgent = new CasePagesIntegrationTests.Session(this.port, agent + "@example.test")
+			.get("/cases/types/LEAD_ACHAT/workflow")
+			.body();
+		assertThat(asAgent).contains("Zones : 75001-75020").doesNotContain("id=\"assignment-rule-form\"");
 	}
 
 	private Map<String, Object> create(Tenant tenant, Map<String, Object> fields, List<String> tags, String source) {

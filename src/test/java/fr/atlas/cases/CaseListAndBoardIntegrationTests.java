@@ -128,7 +128,7 @@ class CaseListAndBoardIntegrationTests {
 		HttpResponse<String> more = browser.get("/cases/board/column?type=LEAD_ACHAT&state=NEW&offset=280");
 		assertThat(more.statusCode()).isEqualTo(200);
 		assertThat(count(more.body(), "class=\"case-card")).isEqualTo(50);
-		assertThat(more.body()).contains("offset=330", "Voir plus").doesNotContain("<html");
+		assertThat(more.body()).contains("offset=330", "Voir plus (70 de plus)").doesNotContain("<html");
 		String last = browser.get("/cases/board/column?type=LEAD_ACHAT&state=NEW&offset=380").body();
 		assertThat(count(last, "class=\"case-card")).isEqualTo(20);
 		assertThat(last).contains(">Lead en masse 400<").doesNotContain("Voir plus");

@@ -72,6 +72,12 @@ class WorkflowYamlIntegrationTests {
 		assertThat(draft.getBody()).containsEntry("version", 2).containsEntry("status", "DRAFT");
 		Map<String, Object> v1 = this.api.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/1").getBody();
 		assertThat(draft.getBody().get("definition")).isEqualTo(v1.get("definition"));
+		// Other endpoints answer YAML to a client that asks for it (Spring's YAML
+		// converter).
+		ResponseEntity<String> version = yamlGet(tenant, "/api/v1/case-types/LEAD_ACHAT/workflows/2",
+				"application/yaml");
+		assertThat(version.getStatusCode().value()).isEqualTo(200);
+		assertThat(version.getBody()).contains("caseType: \"LEAD_ACHAT\"", "status: \"DRAFT\"");
 		// Re-exporting version 2 gives the very same text.
 		assertThat(yamlGet(tenant, "/api/v1/case-types/LEAD_ACHAT?version=2", "application/yaml").getBody())
 			.isEqualTo(exported.getBody());

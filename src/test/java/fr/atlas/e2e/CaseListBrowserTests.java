@@ -1,9 +1,12 @@
 package fr.atlas.e2e;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
@@ -12,7 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class CaseListBrowserTests {
 
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
 	static Chromium chromium;
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@BeforeAll
 	static void startBrowser() {
@@ -91,11 +105,33 @@ class CaseListBrowserTests {
 			page.navigate(base + "/cases/types/LEAD_ACHAT/workflow");
 			assertThat(page.locator("#assignment-rule-list").textContent()).contains("Hauts-de-Seine", "92");
 			assertThat(page.locator("#export-yaml").textContent()).isEqualTo("Exporter en YAML");
-			page.locator("#assignment-rules").scrollIntoViewIfNeeded();
-			Chromium.screenshot(page, "cases-workflow-editor");
+			page.locator("#assignment-rules")
+				.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cases-assignment-rules.png")));
+			page.locator("#workflow-import")
+				.screenshot(new Locator.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cases-workflow-import.png")));
 
+			// Over 500 cases: the board draws 500, counts all, and "voir plus" loads
+			// more.
+			CurrentTenant
+				.runAs(OrgId.of(tenant.orgId()), () -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into case_file (org_id, id, case_type, workflow_version, state, reference, title,
+						    state_entered_at, created_at, updated_at)
+						select ?, gen_random_uuid(), 'LEAD_ACHAT', 1, case when g % 3 = 0 then 'VISIT' else 'NEW' end,
+						       'BULK-' || g, 'Lead importé ' || g, now(), now() - g * interval '1 minute', now()
+						from generate_series(1, 700) g""").param(tenant.orgId()).update()));
 			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
-			Chromium.screenshot(page, "cases-board");
+			assertThat(page.locator(".case-card").count()).isEqualTo(500);
+			assertThat(page.locator("#board-cap").textContent()).contains("500 dossiers sur 702");
+			Locator newColumn = page.locator(".column[data-state=NEW]");
+			int before = newColumn.locator(".case-card").count();
+			// The board is long: the viewport shows the notice and the top of the
+			// columns.
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cases-board-capped.png")));
+			newColumn.locator(".more button").click();
+			page.waitForCondition(() -> newColumn.locator(".case-card").count() == before + 50);
+			newColumn.locator(".more button").scrollIntoViewIfNeeded();
+			page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("cases-board-more.png")));
+			assertThat(newColumn.locator(".count").textContent()).isEqualTo("467");
 		}
 		finally {
 			page.context().close();

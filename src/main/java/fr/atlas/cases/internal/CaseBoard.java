@@ -103,6 +103,14 @@ public class CaseBoard {
 		return new Board(columns, total, shown);
 	}
 
+	/** How many cases a column holds with these filters. */
+	public long count(String caseType, String state, Filter filter) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		String where = where(caseType, filter, params) + " and state = :state";
+		params.put("state", state);
+		return this.jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
+	}
+
 	/** A page of a column's cards, newest first, as the board orders them. */
 	public List<CaseFile> cards(String caseType, String state, Filter filter, int offset, int limit) {
 		Map<String, Object> params = new LinkedHashMap<>();

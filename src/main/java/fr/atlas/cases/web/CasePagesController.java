@@ -264,11 +264,12 @@ class CasePagesController {
 			Model model) {
 		this.caseTypes.require(type);
 		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, from, to, q);
-		List<CaseFile> cards = this.board.cards(type, state, filter, offset, CaseBoard.PAGE + 1);
-		boolean more = cards.size() > CaseBoard.PAGE;
-		model.addAttribute("cards", more ? cards.subList(0, CaseBoard.PAGE) : cards);
-		model.addAttribute("more", more);
-		model.addAttribute("nextOffset", offset + CaseBoard.PAGE);
+		List<CaseFile> cards = this.board.cards(type, state, filter, offset, CaseBoard.PAGE);
+		long remaining = this.board.count(type, state, filter) - Math.max(offset, 0) - cards.size();
+		model.addAttribute("cards", cards);
+		model.addAttribute("more", remaining > 0);
+		model.addAttribute("remaining", remaining);
+		model.addAttribute("nextOffset", Math.max(offset, 0) + cards.size());
 		model.addAttribute("type", type);
 		model.addAttribute("state", state);
 		model.addAttribute("filter", filter);
