@@ -182,6 +182,28 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void showsPhonesAsTheFrenchWriteThemAndTheBestSpellingOfNames() throws Exception {
+		var tenant = this.api.newOrganisation("Affichage");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "capitales.csv", """
+				Raison sociale;Téléphone;Code postal
+				AGENCE IMMO LAFAYETTE;01 23 45 67 89;75009
+				Agence Immo LaFayette;01 23 45 67 89;75009
+				CABINET DE LA GARE;+32 2 234 56 78;75010
+				""");
+		login(tenant.email());
+		String list = get("/prospects?sort=name").body();
+		assertThat(list).contains(">01 23 45 67 89<", ">+32 2 234 56 78<", ">Cabinet de la Gare<")
+			.doesNotContain(">+33123456789<", "CABINET DE LA GARE");
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Immo").matcher(list);
+		assertThat(link.find()).isTrue();
+		String detail = get("/prospects/" + link.group(1)).body();
+		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", "01 23 45 67 89 (");
+		// the export keeps E.164 for other tools
+		assertThat(get("/prospects/export?format=csv").body()).contains("+33123456789")
+			.doesNotContain("01 23 45 67 89");
+	}
+
+	@Test
 	void refusesABadFileInlineAndHidesOtherOrganisationsAgencies() throws Exception {
 		var owner = this.api.newOrganisation("Pages A");
 		new ProspectsApi(this.api).importAndWait(owner.token(), "a.csv", "Nom;Ville\nAgence Secrète;Lyon\n");
