@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 public record MappingPreset(UUID id, String name, Map<String, String> mapping) {
 
 	public MappingPreset {
-		mapping = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
+		mapping = Collections.unmodifiableMap(new LinkedHashMap<>(mapping));
 	}
 
 	/**

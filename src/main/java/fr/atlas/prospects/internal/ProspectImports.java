@@ -122,12 +122,9 @@ public class ProspectImports {
 	/**
 	 * Reads the whole file once: format, encoding, header, mapping and row count. Refuses
 	 * empty, binary and unreadable files, a header alone, duplicate headers, and files
-	 * whose every line is over 1 MB.
+	 * whose every line is over 1 MB. A workbook is read from the sheet asked for (see
+	 * {@link WorkbookSheets}).
 	 */
-	static Inspection inspect(Path file, Map<String, String> overrides) {
-		return inspect(file, overrides, null);
-	}
-
 	static Inspection inspect(Path file, Map<String, String> overrides, @Nullable String sheet) {
 		FileProfile profile;
 		List<String> sheets;
