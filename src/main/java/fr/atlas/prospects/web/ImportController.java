@@ -116,7 +116,7 @@ class ImportController {
 		String presetId = form.getFirst("preset");
 		Map<String, String> chosen;
 		Optional<MappingPreset> selected = Optional.empty();
-		if (presetId != null && !presetId.isBlank()) {
+		if (presetId != null && presetId.matches("[0-9a-fA-F-]{36}")) {
 			MappingPreset preset = this.presets.find(UUID.fromString(presetId));
 			chosen = preset.forHeaders(headers);
 			selected = Optional.of(preset);
