@@ -1,5 +1,6 @@
 package fr.atlas.e2e;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,6 +134,51 @@ class ImportWizardBrowserTests {
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
 			assertThat(page.locator("#preset option:checked").textContent()).isEqualTo("Export CRM (suggérée)");
 			Chromium.screenshot(page, "import-wizard-preset");
+		}
+	}
+
+	@Test
+	void readsAnotherSheetOfAWorkbook() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Classeur");
+		String base = "http://localhost:" + this.port;
+		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		try (XSSFWorkbook xlsx = new XSSFWorkbook()) {
+			Sheet paris = xlsx.createSheet("Paris");
+			paris.createRow(0).createCell(0).setCellValue("Raison sociale");
+			paris.createRow(1).createCell(0).setCellValue("Agence Opéra");
+			Sheet lyon = xlsx.createSheet("Lyon");
+			Row header = lyon.createRow(0);
+			header.createCell(0).setCellValue("Enseigne");
+			header.createCell(1).setCellValue("Ville");
+			Row row = lyon.createRow(1);
+			row.createCell(0).setCellValue("Agence Bellecour");
+			row.createCell(1).setCellValue("Lyon");
+			xlsx.write(workbook);
+		}
+		try (var context = browser
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+			page.navigate(base + "/prospects/imports");
+			page.setInputFiles("input[type=file]", new FilePayload("agences.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+			page.click("form[enctype='multipart/form-data'] button[type=submit]");
+			page.waitForURL("**/mapping");
+			assertThat(page.locator("#sheet option").allTextContents()).containsExactly("Paris", "Lyon");
+			assertThat(page.locator("table.preview").textContent()).contains("Agence Opéra");
+
+			page.selectOption("#sheet", "1");
+			page.click("#sheet-form button[type=submit]");
+			page.waitForCondition(() -> page.locator("table.preview").textContent().contains("Agence Bellecour"));
+			assertThat(page.locator("#sheet").inputValue()).isEqualTo("1");
+			assertThat(page.locator("p.lead").textContent()).contains("format XLSX feuille « Lyon »");
+			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("trade_name");
+			Chromium.screenshot(page, "import-wizard-sheet");
 		}
 	}
 
