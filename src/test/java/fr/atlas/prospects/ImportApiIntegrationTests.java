@@ -1,10 +1,18 @@
 package fr.atlas.prospects;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
@@ -13,6 +21,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
@@ -32,8 +41,13 @@ class ImportApiIntegrationTests {
 			Immo Sud;54205118000067;pas-un-email;;13008;Marseille;;;
 			""";
 
+	static final Set<String> CONTRACT_STATUSES = Set.of("QUEUED", "RUNNING", "DONE", "FAILED", "CANCELLED");
+
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ProspectImports imports;
 
 	ApiClient api;
 
@@ -75,6 +89,34 @@ class ImportApiIntegrationTests {
 		assertThat(lines.get(4)).startsWith("4,CREATED,");
 		assertThat(lines.get(5)).isEqualTo("5,REJECTED,,row:no_identity");
 		assertThat(lines.get(6)).matches("6,CREATED,[0-9a-f-]{36},siret:invalid_checksum\\|email:invalid");
+	}
+
+	@Test
+	void exposesOnlyTheContractStatusesWizardDraftsIncluded() throws Exception {
+		var tenant = this.api.newOrganisation("Statuts");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID draft = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("assistant.csv", new ByteArrayInputStream(AGENCIES.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), tenant.userId(), false)
+					.job()
+					.id());
+		Map<String, Object> drafted = this.api.get(tenant.token(), "/api/v1/imports/" + draft).getBody();
+		assertThat(drafted).containsEntry("status", "QUEUED").containsEntry("processedRows", 0);
+
+		Set<Object> seen = new HashSet<>();
+		String id = (String) this.prospects.upload(tenant.token(), "agences.csv", AGENCIES).getBody().get("id");
+		Object status = null;
+		for (int i = 0; i < 600 && !"DONE".equals(status); i++) {
+			status = this.api.get(tenant.token(), "/api/v1/imports/" + id).getBody().get("status");
+			seen.add(status);
+			Thread.sleep(50);
+		}
+		assertThat(status).isEqualTo("DONE");
+		ResponseEntity<Map> cancelled = this.api.post(tenant.token(), "/api/v1/imports/" + draft + "/cancel", Map.of());
+		seen.add(cancelled.getBody().get("status"));
+		seen.add(this.api.get(tenant.token(), "/api/v1/imports/" + draft).getBody().get("status"));
+		assertThat(seen).contains("DONE", "CANCELLED").isSubsetOf(CONTRACT_STATUSES);
 	}
 
 	@Test

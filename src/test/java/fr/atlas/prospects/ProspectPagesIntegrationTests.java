@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,6 +19,9 @@ import java.util.stream.Collectors;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list, an agency, the review queue, in French and English.
  */
 @WebIntegrationTest
+@SuppressWarnings("unchecked")
 class ProspectPagesIntegrationTests {
 
 	private static final Pattern CSRF = Pattern
@@ -74,6 +79,9 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> mapping = get(mappingPath);
 		assertThat(mapping.statusCode()).isEqualTo(200);
 		assertThat(mapping.body()).contains("Raison sociale", "Colonne X", "email:invalid", "column-4");
+		// a draft is accepted work not yet started: the API shows it QUEUED, never DRAFT
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + jobPath.substring(jobPath.lastIndexOf('/') + 1))
+			.getBody()).containsEntry("status", "QUEUED");
 
 		String token = csrf(mapping.body());
 		HttpResponse<String> preview = post(jobPath + "/preview", Map.of("column-0", "name", "column-1", "email",
@@ -106,6 +114,93 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/duplicates").statusCode()).isEqualTo(200);
 		assertThat(get("/prospects?q=gare").body()).contains("Agence de la Gare").doesNotContain("Cabinet Martin");
 		assertThat(get("/prospects?lang=en").body()).contains("Import a file");
+	}
+
+	@Test
+	void savesAMappingAndAppliesItToTheNextFileWithTheSameColumns() throws Exception {
+		var tenant = this.api.newOrganisation("Assistant préréglages");
+		login(tenant.email());
+		String csv = "Société;Courriel;Divers\nAgence Martin;contact@martin.fr;x\n";
+		String jobPath = location(multipart("/prospects/imports", csrf(get("/prospects/imports").body()), "a.csv",
+				csv.getBytes(StandardCharsets.UTF_8)))
+			.replace("/mapping", "");
+		String token = csrf(get(jobPath + "/mapping").body());
+		HttpResponse<String> saved = post(jobPath + "/presets", Map.of("column-0", "trade_name", "column-1", "email",
+				"column-2", "tags", "presetName", "Fichier maison", "_csrf", token), true);
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).contains("Correspondance « Fichier maison » enregistrée", "id=\"preview\"");
+		assertThat((List<Map<String, Object>>) this.api.raw()
+			.get()
+			.uri("/api/v1/imports/mapping-presets")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class)).singleElement()
+			.satisfies((p) -> assertThat(p).containsEntry("name", "Fichier maison")
+				.containsEntry("mapping", Map.of("Société", "trade_name", "Courriel", "email", "Divers", "tags")));
+		HttpResponse<String> blank = post(jobPath + "/presets",
+				Map.of("column-0", "name", "presetName", " ", "_csrf", token), true);
+		assertThat(blank.body()).contains("Donnez un nom à la correspondance");
+
+		// a second file with the same columns gets the saved mapping at once
+		String next = location(multipart("/prospects/imports", csrf(get("/prospects/imports").body()), "b.csv",
+				"Société;Courriel;Divers\nCabinet Durand;durand@example.fr;y\n".getBytes(StandardCharsets.UTF_8)));
+		String page = get(next).body();
+		assertThat(page).contains("Correspondance « Fichier maison » appliquée", "Fichier maison (suggérée)");
+		assertThat(page).containsPattern("<option value=\"tags\" selected=\"selected\"[^>]*>");
+		assertThat(page).containsPattern("<option value=\"trade_name\" selected=\"selected\"[^>]*>");
+	}
+
+	@Test
+	void letsTheUserPickAnotherSheetOfAWorkbook() throws Exception {
+		var tenant = this.api.newOrganisation("Assistant feuilles");
+		login(tenant.email());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet notes = workbook.createSheet("Notes");
+			notes.createRow(0).createCell(0).setCellValue("Raison sociale");
+			notes.createRow(1).createCell(0).setCellValue("Agence Note");
+			Sheet agencies = workbook.createSheet("Agences");
+			Row header = agencies.createRow(0);
+			header.createCell(0).setCellValue("Enseigne");
+			header.createCell(1).setCellValue("Ville");
+			Row row = agencies.createRow(1);
+			row.createCell(0).setCellValue("Agence Bellecour");
+			row.createCell(1).setCellValue("Lyon");
+			workbook.write(out);
+		}
+		String mappingPath = location(
+				multipart("/prospects/imports", csrf(get("/prospects/imports").body()), "c.xlsx", out.toByteArray()));
+		String first = get(mappingPath).body();
+		assertThat(first).contains("Feuille du classeur", ">Notes</option>", ">Agences</option>", "Agence Note");
+		HttpResponse<String> chosen = post(mappingPath.replace("/mapping", "/sheet"),
+				Map.of("sheet", "1", "_csrf", csrf(first)), false);
+		assertThat(chosen.statusCode()).isEqualTo(302);
+		assertThat(location(chosen)).isEqualTo(mappingPath);
+		String second = get(mappingPath).body();
+		assertThat(second).contains("Enseigne", "Agence Bellecour").doesNotContain("Agence Note");
+		assertThat(second).containsPattern("<option value=\"1\"\\s+selected=\"selected\">Agences</option>");
+	}
+
+	@Test
+	void showsPhonesAsTheFrenchWriteThemAndTheBestSpellingOfNames() throws Exception {
+		var tenant = this.api.newOrganisation("Affichage");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "capitales.csv", """
+				Raison sociale;Téléphone;Code postal
+				AGENCE IMMO LAFAYETTE;01 23 45 67 89;75009
+				Agence Immo LaFayette;01 23 45 67 89;75009
+				CABINET DE LA GARE;+32 2 234 56 78;75010
+				""");
+		login(tenant.email());
+		String list = get("/prospects?sort=name").body();
+		assertThat(list).contains(">01 23 45 67 89<", ">+32 2 234 56 78<", ">Cabinet de la Gare<")
+			.doesNotContain(">+33123456789<", "CABINET DE LA GARE");
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Immo").matcher(list);
+		assertThat(link.find()).isTrue();
+		String detail = get("/prospects/" + link.group(1)).body();
+		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", "01 23 45 67 89 (");
+		// the export keeps E.164 for other tools
+		assertThat(get("/prospects/export?format=csv").body()).contains("+33123456789")
+			.doesNotContain("01 23 45 67 89");
 	}
 
 	@Test

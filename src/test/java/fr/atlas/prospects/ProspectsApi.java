@@ -31,7 +31,15 @@ final class ProspectsApi {
 
 	ResponseEntity<Map> upload(String token, String fileName, byte[] content, @Nullable String mapping,
 			@Nullable String language) {
+		return upload(token, fileName, content, mapping, language, null);
+	}
+
+	ResponseEntity<Map> upload(String token, String fileName, byte[] content, @Nullable String mapping,
+			@Nullable String language, @Nullable String sheet) {
 		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		if (sheet != null) {
+			parts.add("sheet", sheet);
+		}
 		parts.add("file", new ByteArrayResource(content) {
 			@Override
 			public String getFilename() {

@@ -24,11 +24,27 @@ import fr.atlas.platform.InvalidInputException;
 /**
  * What an uploaded file is: its format (CSV, XLSX or XLS from its first bytes), for CSV
  * its encoding (UTF-8 when every byte decodes as UTF-8, else Windows-1252, a superset of
- * ISO-8859-1 for printable text) and its delimiter, its size and its SHA-256.
+ * ISO-8859-1 for printable text) and its delimiter, its size and its SHA-256, and for a
+ * workbook the sheet that is read (0-based; the first unless the user chose another).
  */
-public record FileProfile(Format format, String encoding, char delimiter, long size, String sha256) {
+public record FileProfile(Format format, String encoding, char delimiter, long size, String sha256, int sheet) {
 
 	private static final int SAMPLE = 64 * 1024;
+
+	public FileProfile {
+		if (sheet < 0) {
+			throw new IllegalArgumentException("sheet must be 0 or more");
+		}
+	}
+
+	public FileProfile(Format format, String encoding, char delimiter, long size, String sha256) {
+		this(format, encoding, delimiter, size, sha256, 0);
+	}
+
+	/** The same file, read from another sheet. */
+	FileProfile withSheet(int index) {
+		return new FileProfile(this.format, this.encoding, this.delimiter, this.size, this.sha256, index);
+	}
 
 	public enum Format {
 

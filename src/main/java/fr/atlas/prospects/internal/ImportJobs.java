@@ -46,13 +46,13 @@ class ImportJobs {
 		this.json = json;
 	}
 
-	void create(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
-			List<String> headers, int totalRows, @Nullable UUID createdBy) {
+	void create(UUID id, String status, String fileName, FileProfile profile, List<String> sheets,
+			Map<String, String> mapping, List<String> headers, int totalRows, @Nullable UUID createdBy) {
 		this.jdbc.sql("""
 				insert into import_job (org_id, id, status, file_name, file_format, file_encoding, delimiter, file_size,
-				  file_hash, mapping, headers, total_rows, created_by)
-				values (:org, :id, :status, :name, :format, :encoding, :delimiter, :size, :hash, :mapping::jsonb,
-				  :headers, :total, :by)""")
+				  file_hash, sheet, sheets, mapping, headers, total_rows, created_by)
+				values (:org, :id, :status, :name, :format, :encoding, :delimiter, :size, :hash, :sheet, :sheets,
+				  :mapping::jsonb, :headers, :total, :by)""")
 			.param("org", org())
 			.param("id", id)
 			.param("status", status)
@@ -62,6 +62,8 @@ class ImportJobs {
 			.param("delimiter", String.valueOf(profile.delimiter()))
 			.param("size", profile.size())
 			.param("hash", profile.sha256())
+			.param("sheet", profile.sheet())
+			.param("sheets", sheets.toArray(String[]::new))
 			.param("mapping", this.json.writeValueAsString(mapping))
 			.param("headers", headers.toArray(String[]::new))
 			.param("total", totalRows)
@@ -111,15 +113,43 @@ class ImportJobs {
 			.optional();
 	}
 
-	/** The job that already imports or imported this very file, if any. */
-	Optional<ImportJob> findActiveByHash(String hash) {
+	/**
+	 * The job that already imports or imported this very sheet of this very file, if any.
+	 */
+	Optional<ImportJob> findActiveByHash(String hash, int sheet) {
 		return this.jdbc.sql("""
-				select * from import_job where org_id = :org and file_hash = :hash
+				select * from import_job where org_id = :org and file_hash = :hash and sheet = :sheet
 				and status in ('QUEUED', 'RUNNING', 'DONE') order by created_at limit 1""")
 			.param("org", org())
 			.param("hash", hash)
+			.param("sheet", sheet)
 			.query((rs, row) -> map(rs))
 			.optional();
+	}
+
+	/** The sheet names of a job's workbook (empty for CSV). */
+	List<String> sheets(UUID jobId) {
+		return this.jdbc.sql("select sheets from import_job where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", jobId)
+			.query((rs, row) -> Agencies.strings(rs.getArray(1)))
+			.single();
+	}
+
+	/**
+	 * Points a draft at another sheet of its workbook, with that sheet's header and rows.
+	 */
+	void changeSheet(UUID jobId, int sheet, Map<String, String> mapping, List<String> headers, int totalRows) {
+		this.jdbc.sql("""
+				update import_job set sheet = :sheet, mapping = :mapping::jsonb, headers = :headers, total_rows = :total
+				where org_id = :org and id = :id and status = 'DRAFT'""")
+			.param("sheet", sheet)
+			.param("mapping", this.json.writeValueAsString(mapping))
+			.param("headers", headers.toArray(String[]::new))
+			.param("total", totalRows)
+			.param("org", org())
+			.param("id", jobId)
+			.update();
 	}
 
 	List<ImportJob> recent(int limit) {
@@ -267,7 +297,7 @@ class ImportJobs {
 	private ImportJob map(ResultSet rs) throws SQLException {
 		FileProfile profile = new FileProfile(FileProfile.Format.valueOf(rs.getString("file_format")),
 				rs.getString("file_encoding"), rs.getString("delimiter").charAt(0), rs.getLong("file_size"),
-				rs.getString("file_hash"));
+				rs.getString("file_hash"), rs.getInt("sheet"));
 		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("file_name"), profile,
 				this.json.readValue(rs.getString("mapping"), MAPPING), rs.getInt("total_rows"),
 				rs.getInt("processed_rows"), rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"),

@@ -60,13 +60,26 @@ public class ProspectImports {
 	 */
 	public Submission submit(String fileName, InputStream content, Map<String, String> overrides,
 			@Nullable UUID submittedBy, boolean start) {
+		return submit(fileName, content, overrides, submittedBy, start, null);
+	}
+
+	/**
+	 * Same as {@link #submit(String, InputStream, Map, UUID, boolean)}, reading the given
+	 * sheet of a workbook: its name, or its 1-based position; the first sheet when
+	 * {@code sheet} is null or blank.
+	 * @throws InvalidInputException when the workbook has no such sheet, or a sheet is
+	 * asked of a CSV file
+	 */
+	public Submission submit(String fileName, InputStream content, Map<String, String> overrides,
+			@Nullable UUID submittedBy, boolean start, @Nullable String sheet) {
 		Path file = null;
 		try {
 			file = Files.createTempFile("atlas-upload-", ".bin");
 			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-			Inspection inspection = inspect(file, overrides);
+			Inspection inspection = inspect(file, overrides, sheet);
 			if (start) {
-				var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(inspection.profile().sha256()));
+				var existing = this.tx.execute(
+						(s) -> this.jobs.findActiveByHash(inspection.profile().sha256(), inspection.profile().sheet()));
 				if (existing.isPresent()) {
 					return new Submission(existing.get(), true);
 				}
@@ -76,7 +89,8 @@ public class ProspectImports {
 			String name = (fileName.isBlank()) ? "import" : fileName;
 			this.tx.executeWithoutResult((s) -> {
 				this.jobs.create(id, start ? ImportJob.QUEUED : ImportJob.DRAFT, name, inspection.profile(),
-						inspection.mapping().asMap(), inspection.mapping().headers(), inspection.rows(), submittedBy);
+						inspection.sheets(), inspection.mapping().asMap(), inspection.mapping().headers(),
+						inspection.rows(), submittedBy);
 				try {
 					this.jobs.storeFile(id, stored);
 				}
@@ -108,11 +122,26 @@ public class ProspectImports {
 	/**
 	 * Reads the whole file once: format, encoding, header, mapping and row count. Refuses
 	 * empty, binary and unreadable files, a header alone, duplicate headers, and files
-	 * whose every line is over 1 MB.
+	 * whose every line is over 1 MB. A workbook is read from the sheet asked for (see
+	 * {@link WorkbookSheets}).
 	 */
-	static Inspection inspect(Path file, Map<String, String> overrides) {
+	static Inspection inspect(Path file, Map<String, String> overrides, @Nullable String sheet) {
+		FileProfile profile;
+		List<String> sheets;
 		try {
-			FileProfile profile = FileProfile.inspect(file);
+			profile = FileProfile.inspect(file);
+			sheets = TabularReaders.sheetNames(profile.format(), file);
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "prospects.import.unreadable");
+		}
+		int index = WorkbookSheets.resolve(sheet, profile.format(), sheets);
+		return inspect(file, profile.withSheet(index), sheets, overrides);
+	}
+
+	private static Inspection inspect(Path file, FileProfile profile, List<String> sheets,
+			Map<String, String> overrides) {
+		try {
 			try (TabularReader reader = TabularReaders.open(profile, file)) {
 				if (reader instanceof CsvReader csv && csv.headerTooLong()) {
 					throw new InvalidInputException("file", "prospects.import.line-too-long", 1);
@@ -138,7 +167,7 @@ public class ProspectImports {
 				if (tooLong == rows) {
 					throw new InvalidInputException("file", "prospects.import.line-too-long", firstTooLong);
 				}
-				return new Inspection(profile, mapping, rows);
+				return new Inspection(profile, sheets, mapping, rows);
 			}
 		}
 		catch (IOException ex) {
@@ -186,7 +215,46 @@ public class ProspectImports {
 		catch (IOException ex) {
 			throw new InvalidInputException("file", "prospects.import.unreadable");
 		}
-		return new Preview(job, mapping, rows);
+		return new Preview(job, mapping, rows, this.tx.execute((s) -> this.jobs.sheets(id)));
+	}
+
+	/**
+	 * Points a draft at another sheet of its workbook (0-based): its header, mapping and
+	 * row count are read again.
+	 * @throws InvalidInputException when the sheet does not exist or cannot be imported
+	 * (no known column, a header alone...); the draft keeps its sheet then
+	 */
+	public void chooseSheet(UUID id, int index) {
+		ImportJob job = find(id);
+		if (!ImportJob.DRAFT.equals(job.status())) {
+			return;
+		}
+		List<String> sheets = this.tx.execute((s) -> this.jobs.sheets(id));
+		if (index < 0 || index >= Math.max(1, sheets.size())) {
+			throw new InvalidInputException("sheet", "prospects.import.unknown-sheet", index + 1,
+					String.join(", ", sheets));
+		}
+		Path temporary = null;
+		try (StoredFileStream stored = new StoredFileStream(this.jobs, this.tx, id)) {
+			temporary = Files.createTempFile("atlas-sheet-", ".bin");
+			Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
+			Inspection inspection = inspect(temporary, job.profile().withSheet(index), sheets, Map.of());
+			this.tx.executeWithoutResult((s) -> this.jobs.changeSheet(id, index, inspection.mapping().asMap(),
+					inspection.mapping().headers(), inspection.rows()));
+		}
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "prospects.import.unreadable");
+		}
+		finally {
+			if (temporary != null) {
+				try {
+					Files.deleteIfExists(temporary);
+				}
+				catch (IOException ex) {
+					// removed with the temporary directory
+				}
+			}
+		}
 	}
 
 	/**
@@ -200,7 +268,8 @@ public class ProspectImports {
 		}
 		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
 		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
-		var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256()));
+		var existing = this.tx
+			.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet()));
 		if (existing.isPresent()) {
 			this.tx.executeWithoutResult((s) -> this.jobs.requestCancel(id));
 			return new Submission(existing.get(), true);
@@ -274,13 +343,14 @@ public class ProspectImports {
 		}
 	}
 
-	record Inspection(FileProfile profile, ColumnMapping mapping, int rows) {
+	record Inspection(FileProfile profile, List<String> sheets, ColumnMapping mapping, int rows) {
 	}
 
 	public record Submission(ImportJob job, boolean existing) {
 	}
 
-	public record Preview(ImportJob job, ColumnMapping mapping, List<PreviewRow> rows) {
+	/** The first rows of a draft; {@code sheets} are the workbook's sheet names. */
+	public record Preview(ImportJob job, ColumnMapping mapping, List<PreviewRow> rows, List<String> sheets) {
 	}
 
 	public record PreviewRow(int number, List<String> cells, List<String> messages, boolean rejected) {

@@ -237,9 +237,22 @@ public class ProspectSearch {
 			List<Phone> phones, @Nullable String specialty, @Nullable Integer listingCount, @Nullable Long revenueCents,
 			@Nullable String headcountBand, List<String> tags, String status, @Nullable UUID owner,
 			@Nullable String source, @Nullable UUID mergedInto, @Nullable Instant createdAt) {
+
+		/** The name as shown in lists (see {@link NameDisplay}). */
+		public String displayName() {
+			return NameDisplay.of(this.name);
+		}
+
 	}
 
+	/** A number in E.164 and its kind (MOBILE, FIXED...). */
 	public record Phone(String number, String kind) {
+
+		/** The number as people write it (see {@link PhoneDisplay}). */
+		public String display() {
+			return PhoneDisplay.of(this.number);
+		}
+
 	}
 
 	public record Contact(UUID id, @Nullable String firstName, @Nullable String lastName, @Nullable String role,
@@ -254,6 +267,11 @@ public class ProspectSearch {
 	}
 
 	public record Side(UUID id, String name, @Nullable String postcode, @Nullable String city) {
+
+		public String displayName() {
+			return NameDisplay.of(this.name);
+		}
+
 	}
 
 	public record Duplicate(UUID id, Side agency, Side other, double confidence, List<String> reasons) {
@@ -265,6 +283,16 @@ public class ProspectSearch {
 
 	public record Detail(Summary agency, List<Contact> contacts, List<Source> sources, List<MatchReason> matchReasons,
 			List<Duplicate> duplicates, List<Merge> merges) {
+
+		/**
+		 * The best display form of the name, from every spelling the agency received (see
+		 * {@link NameDisplay}).
+		 */
+		public String displayName() {
+			return NameDisplay.best(this.agency.name(),
+					this.sources.stream().filter((s) -> "name".equals(s.field())).map(Source::value).toList());
+		}
+
 	}
 
 }

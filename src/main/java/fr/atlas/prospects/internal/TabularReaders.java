@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Opens the right reader for a file's format.
@@ -17,10 +18,26 @@ final class TabularReaders {
 		return switch (profile.format()) {
 			case CSV ->
 				new CsvReader(FileProfile.reader(Files.newInputStream(file), profile.encoding()), profile.delimiter());
-			case XLSX -> new XlsxReader(file);
+			case XLSX -> new XlsxReader(file, profile.sheet());
 			case XLS -> {
 				try (InputStream in = Files.newInputStream(file)) {
-					yield new XlsReader(in);
+					yield new XlsReader(in, profile.sheet());
+				}
+			}
+		};
+	}
+
+	/**
+	 * The sheet names of a workbook, in workbook order; a CSV file has none.
+	 * @throws IOException when the workbook cannot be read
+	 */
+	static List<String> sheetNames(FileProfile.Format format, Path file) throws IOException {
+		return switch (format) {
+			case CSV -> List.of();
+			case XLSX -> XlsxReader.sheetNames(file);
+			case XLS -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					yield XlsReader.sheetNames(in);
 				}
 			}
 		};

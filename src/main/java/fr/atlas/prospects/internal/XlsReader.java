@@ -15,8 +15,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the first sheet of a legacy XLS workbook. The format caps a sheet at 65,536 rows,
- * so loading it whole through HSSF is acceptable.
+ * Reads one sheet (the first unless told otherwise) of a legacy XLS workbook. The format
+ * caps a sheet at 65,536 rows, so loading it whole through HSSF is acceptable.
  */
 final class XlsReader implements TabularReader {
 
@@ -36,13 +36,21 @@ final class XlsReader implements TabularReader {
 	private int headerPosition;
 
 	XlsReader(InputStream in) throws IOException {
+		this(in, 0);
+	}
+
+	XlsReader(InputStream in, int sheetIndex) throws IOException {
 		try {
 			this.workbook = new HSSFWorkbook(in);
 		}
 		catch (RuntimeException ex) {
 			throw new IOException("Unreadable XLS workbook", ex);
 		}
-		Sheet sheet = this.workbook.getSheetAt(0);
+		if (sheetIndex >= this.workbook.getNumberOfSheets()) {
+			this.workbook.close();
+			throw new IOException("Workbook without sheet " + sheetIndex);
+		}
+		Sheet sheet = this.workbook.getSheetAt(sheetIndex);
 		this.rows = sheet.iterator();
 		List<String> first = nextCells();
 		while (first != null && first.stream().allMatch(String::isBlank)) {
@@ -50,6 +58,20 @@ final class XlsReader implements TabularReader {
 		}
 		this.header = (first != null) ? first : List.of();
 		this.headerPosition = this.position;
+	}
+
+	/** The names of the workbook's sheets, in order. */
+	static List<String> sheetNames(InputStream in) throws IOException {
+		try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
+			List<String> names = new ArrayList<>();
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				names.add(workbook.getSheetName(i));
+			}
+			return names;
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Unreadable XLS workbook", ex);
+		}
 	}
 
 	@Override

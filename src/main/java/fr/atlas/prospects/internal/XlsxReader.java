@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
 import org.xml.sax.SAXException;
 
 /**
- * Streams the first sheet of an XLSX workbook with a StAX pull parser over the sheet XML
- * that {@link XSSFReader} exposes: rows are read one at a time, the workbook is never
- * loaded whole (only its shared strings table is).
+ * Streams one sheet (the first unless told otherwise) of an XLSX workbook with a StAX
+ * pull parser over the sheet XML that {@link XSSFReader} exposes: rows are read one at a
+ * time, the workbook is never loaded whole (only its shared strings table is).
  */
 final class XlsxReader implements TabularReader {
 
@@ -44,15 +44,29 @@ final class XlsxReader implements TabularReader {
 	private int headerPosition;
 
 	XlsxReader(Path file) throws IOException {
+		this(file, 0);
+	}
+
+	XlsxReader(Path file, int sheetIndex) throws IOException {
 		try {
 			this.workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
 			XSSFReader reader = new XSSFReader(this.workbook);
 			this.strings = new ReadOnlySharedStringsTable(this.workbook, false);
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-			if (!sheets.hasNext()) {
-				throw new IOException("Workbook without sheets");
+			InputStream chosen = null;
+			for (int i = 0; sheets.hasNext() && chosen == null; i++) {
+				InputStream next = sheets.next();
+				if (i == sheetIndex) {
+					chosen = next;
+				}
+				else {
+					next.close();
+				}
 			}
-			this.sheet = sheets.next();
+			if (chosen == null) {
+				throw new IOException("Workbook without sheet " + sheetIndex);
+			}
+			this.sheet = chosen;
 			XMLInputFactory factory = XMLInputFactory.newFactory();
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -66,6 +80,34 @@ final class XlsxReader implements TabularReader {
 		}
 		catch (OpenXML4JException | SAXException | XMLStreamException | RuntimeException ex) {
 			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+	}
+
+	/** The names of the workbook's sheets, in order, without reading their rows. */
+	static List<String> sheetNames(Path file) throws IOException {
+		OPCPackage workbook;
+		try {
+			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+		}
+		catch (OpenXML4JException | RuntimeException ex) {
+			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+		// revert, not close: close() means "save" to POI and warns on a read-only package
+		try {
+			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) new XSSFReader(workbook).getSheetsData();
+			List<String> names = new ArrayList<>();
+			while (sheets.hasNext()) {
+				try (InputStream ignored = sheets.next()) {
+					names.add(sheets.getSheetName());
+				}
+			}
+			return names;
+		}
+		catch (OpenXML4JException | RuntimeException ex) {
+			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+		finally {
+			workbook.revert();
 		}
 	}
 

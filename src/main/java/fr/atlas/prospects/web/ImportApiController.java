@@ -54,6 +54,7 @@ class ImportApiController {
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> submit(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@RequestParam(name = "mapping", required = false) @Nullable String mapping,
+			@RequestParam(name = "sheet", required = false) @Nullable String sheet,
 			@AuthenticationPrincipal AtlasPrincipal principal) throws IOException {
 		if (file == null) {
 			throw new InvalidInputException("file", "prospects.import.missing-file");
@@ -66,18 +67,18 @@ class ImportApiController {
 		try (InputStream content = file.getInputStream()) {
 			submission = this.imports.submit(
 					(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "import", content, overrides,
-					principal.userId().value(), true);
+					principal.userId().value(), true, sheet);
 		}
 		ImportJob job = submission.job();
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/imports/" + job.id()))
-			.body(new Accepted(job.id(), job.status()));
+			.body(new Accepted(job.id(), status(job)));
 	}
 
 	@GetMapping("/{id}")
 	Status status(@PathVariable UUID id) {
 		ImportJob job = this.imports.find(id);
-		return new Status(job.id(), job.status(), job.totalRows(), job.processedRows(), job.created(), job.merged(),
+		return new Status(job.id(), status(job), job.totalRows(), job.processedRows(), job.created(), job.merged(),
 				job.rejected(), job.warnings());
 	}
 
@@ -97,7 +98,16 @@ class ImportApiController {
 	ResponseEntity<Accepted> cancel(@PathVariable UUID id) {
 		this.imports.cancel(id);
 		ImportJob job = this.imports.find(id);
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id(), job.status()));
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id(), status(job)));
+	}
+
+	/**
+	 * The contract's status: QUEUED, RUNNING, DONE, FAILED or CANCELLED. A wizard draft
+	 * (file checked and stored, mapping not yet confirmed) is accepted work that has not
+	 * started: QUEUED.
+	 */
+	static String status(ImportJob job) {
+		return ImportJob.DRAFT.equals(job.status()) ? ImportJob.QUEUED : job.status();
 	}
 
 	static Map<String, String> parseMapping(JsonMapper json, @Nullable String mapping) {

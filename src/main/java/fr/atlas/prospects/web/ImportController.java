@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ImportField;
 import fr.atlas.prospects.internal.ImportJob;
+import fr.atlas.prospects.internal.MappingPreset;
+import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,10 +46,13 @@ class ImportController {
 
 	private final ProspectImports imports;
 
+	private final MappingPresets presets;
+
 	private final MessageSource messages;
 
-	ImportController(ProspectImports imports, MessageSource messages) {
+	ImportController(ProspectImports imports, MappingPresets presets, MessageSource messages) {
 		this.imports = imports;
+		this.presets = presets;
 		this.messages = messages;
 	}
 
@@ -59,6 +65,7 @@ class ImportController {
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@RequestParam(name = "sheet", required = false) @Nullable String sheet,
 			@AuthenticationPrincipal AtlasPrincipal principal, Model model) throws IOException {
 		try {
 			if (file == null || file.isEmpty()) {
@@ -67,51 +74,124 @@ class ImportController {
 			try (InputStream content = file.getInputStream()) {
 				ImportJob job = this.imports
 					.submit((file.getOriginalFilename() != null) ? file.getOriginalFilename() : "import", content,
-							Map.of(), principal.userId().value(), false)
+							Map.of(), principal.userId().value(), false, sheet)
 					.job();
 				return "redirect:/prospects/imports/" + job.id() + "/mapping";
 			}
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("errors",
-					ex.problems()
-						.stream()
-						.map((p) -> this.messages.getMessage(p.code(), p.arguments(), p.code(),
-								LocaleContextHolder.getLocale()))
-						.toList());
+			model.addAttribute("errors", messages(ex));
 			model.addAttribute("jobs", this.imports.recent());
 			return "prospects/imports";
 		}
 	}
 
+	/**
+	 * The mapping step. A saved preset that says what to do with every column of the file
+	 * is applied at once; otherwise the best fitting one is only pre-selected.
+	 */
 	@GetMapping("/{id}/mapping")
 	String mapping(@PathVariable UUID id, Model model) {
 		ImportJob job = this.imports.find(id);
 		if (!ImportJob.DRAFT.equals(job.status())) {
 			return "redirect:/prospects/imports/" + id;
 		}
-		model.addAttribute("preview", this.imports.preview(id, Map.of()));
-		model.addAttribute("fields", ImportField.values());
+		List<String> headers = this.imports.headers(id);
+		List<MappingPreset> saved = this.presets.list();
+		Optional<MappingPreset> best = MappingPresets.best(saved, headers);
+		Map<String, String> initial = Map.of();
+		if (best.isPresent() && best.get().covers(headers)) {
+			initial = best.get().forHeaders(headers);
+			model.addAttribute("notice", message("prospects.preset.applied", best.get().name()));
+		}
+		showPreview(model, id, initial, saved, best);
 		return "prospects/mapping";
 	}
 
 	@PostMapping("/{id}/preview")
 	String preview(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
 		ImportJob job = this.imports.find(id);
+		List<String> headers = this.imports.headers(id);
+		List<MappingPreset> saved = this.presets.list();
+		String presetId = form.getFirst("preset");
+		Map<String, String> chosen;
+		Optional<MappingPreset> selected = Optional.empty();
+		if (presetId != null && presetId.matches("[0-9a-fA-F-]{36}")) {
+			MappingPreset preset = this.presets.find(UUID.fromString(presetId));
+			chosen = preset.forHeaders(headers);
+			selected = Optional.of(preset);
+			model.addAttribute("notice", message("prospects.preset.applied", preset.name()));
+		}
+		else {
+			chosen = chosenMapping(job, form);
+		}
+		showPreview(model, id, chosen, saved, selected);
+		return "prospects/mapping :: preview";
+	}
+
+	/** Saves the columns as they are chosen on the page under a name, for later files. */
+	@PostMapping("/{id}/presets")
+	@PreAuthorize("hasRole('AGENT')")
+	String savePreset(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		ImportJob job = this.imports.find(id);
+		Map<String, String> chosen = chosenMapping(job, form);
+		Optional<MappingPreset> selected = Optional.empty();
 		try {
-			model.addAttribute("preview", this.imports.preview(id, chosenMapping(job, form)));
+			MappingPreset preset = this.presets.save(form.getFirst("presetName"), chosen, principal.userId().value())
+				.preset();
+			selected = Optional.of(preset);
+			model.addAttribute("notice", message("prospects.preset.saved", preset.name()));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("presetErrors", messages(ex));
+		}
+		showPreview(model, id, chosen, this.presets.list(), selected);
+		return "prospects/mapping :: preview";
+	}
+
+	/** Reads another sheet of the workbook: its header, mapping and preview. */
+	@PostMapping("/{id}/sheet")
+	@PreAuthorize("hasRole('AGENT')")
+	String chooseSheet(@PathVariable UUID id, @RequestParam(name = "sheet", defaultValue = "0") int sheet,
+			Model model) {
+		try {
+			this.imports.chooseSheet(id, sheet);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("mappingErrors", messages(ex));
+			showPreview(model, id, Map.of(), this.presets.list(), Optional.empty());
+			return "prospects/mapping";
+		}
+		return "redirect:/prospects/imports/" + id + "/mapping";
+	}
+
+	/**
+	 * Puts the preview of a mapping in the model, or of the stored one with the errors
+	 * when the mapping is refused.
+	 */
+	private void showPreview(Model model, UUID id, Map<String, String> mapping, List<MappingPreset> saved,
+			Optional<MappingPreset> selected) {
+		try {
+			model.addAttribute("preview", this.imports.preview(id, mapping));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("preview", this.imports.preview(id, Map.of()));
-			model.addAttribute("mappingErrors",
-					ex.problems()
-						.stream()
-						.map((p) -> this.messages.getMessage(p.code(), p.arguments(), p.code(),
-								LocaleContextHolder.getLocale()))
-						.toList());
+			model.addAttribute("mappingErrors", messages(ex));
 		}
 		model.addAttribute("fields", ImportField.values());
-		return "prospects/mapping :: preview";
+		model.addAttribute("presets", saved);
+		Optional<MappingPreset> suggested = MappingPresets.best(saved, this.imports.headers(id));
+		model.addAttribute("suggestedPreset", suggested.map(MappingPreset::id).orElse(null));
+		model.addAttribute("selectedPreset", selected.or(() -> suggested).map(MappingPreset::id).orElse(null));
+	}
+
+	private List<String> messages(InvalidInputException ex) {
+		return ex.problems().stream().map((p) -> message(p.code(), p.arguments())).toList();
+	}
+
+	private String message(String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, code, LocaleContextHolder.getLocale());
 	}
 
 	@PostMapping("/{id}/start")

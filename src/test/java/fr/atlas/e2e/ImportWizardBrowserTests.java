@@ -1,0 +1,195 @@
+package fr.atlas.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Chromium;
+import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the import wizard in Debian's Chromium: upload a CSV, review the detected mapping,
+ * change a column, see the preview with its problems, run, follow the progress to the end
+ * and read the counts.
+ */
+@WebIntegrationTest
+class ImportWizardBrowserTests {
+
+	static final String CSV = """
+			Raison sociale;E-mail;Téléphone;Code postal;Remarque
+			Agence de la Gare;contact@gare.fr;01 23 45 67 89;75008;centre
+			AGENCE DE LA GARE;CONTACT@GARE.FR;;75008;doublon
+			Cabinet Martin;pas-un-email;;13002;sud
+			;;;;vide
+			""";
+
+	static Chromium chromium;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.launch();
+		browser = chromium.browser();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void importsAFileFromUploadToReport() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Navigateur");
+		String base = "http://localhost:" + this.port;
+		try (var context = browser
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+
+			page.navigate(base + "/prospects/imports");
+			page.setInputFiles("input[type=file]",
+					new FilePayload("agences.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)));
+			page.click("form[enctype='multipart/form-data'] button[type=submit]");
+			page.waitForURL("**/mapping");
+
+			// the detected mapping
+			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("name");
+			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("email");
+			assertThat(page.locator("select[name=column-2]").inputValue()).isEqualTo("phone");
+			assertThat(page.locator("select[name=column-4]").inputValue()).isEqualTo("ignored");
+			// the preview shows the problems of each row
+			Locator rows = page.locator("table.preview tbody tr");
+			assertThat(rows.count()).isEqualTo(4);
+			assertThat(rows.nth(2).textContent()).contains("email:invalid");
+			assertThat(rows.nth(3).getAttribute("class")).contains("rejected");
+			assertThat(rows.nth(3).textContent()).contains("row:no_identity");
+
+			// change a column: htmx refreshes the preview with the new mapping
+			page.selectOption("select[name=column-1]", "ignored");
+			page.waitForCondition(() -> !page.locator("table.preview").textContent().contains("email:invalid"));
+			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
+			assertThat(page.locator("table.preview tbody tr").nth(3).textContent()).contains("row:no_identity");
+			Chromium.screenshot(page, "import-wizard-mapping");
+
+			// save the mapping for later files (htmx posts the column choices along)
+			page.fill("#presetName", "Export CRM");
+			page.click("#preset-save button[type=submit]");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent()).contains("Correspondance « Export CRM » enregistrée");
+			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
+
+			page.click("#mapping-form button[type=submit]");
+			page.waitForURL((url) -> url.matches(".*/prospects/imports/[0-9a-f-]{36}$"));
+			Locator status = page.locator("#progress .badge");
+			page.waitForCondition(() -> status.textContent().contains("Terminé"),
+					new Page.WaitForConditionOptions().setTimeout(30_000));
+			assertThat(page.locator("#progress progress").getAttribute("value")).isEqualTo("100");
+			Map<String, String> counts = counts(page);
+			assertThat(counts).containsEntry("Créées", "2")
+				.containsEntry("Fusionnées", "1")
+				.containsEntry("Rejetées", "1")
+				.containsEntry("Avertissements", "0");
+			assertThat(page.locator("a[href$='rows.csv']").isVisible()).isTrue();
+			Chromium.screenshot(page, "import-wizard-report");
+
+			page.navigate(base + "/prospects?sort=name");
+			assertThat(page.locator("table tbody").textContent()).contains("Agence de la Gare", "Cabinet Martin",
+					"01 23 45 67 89");
+
+			// the next file with the same columns gets the saved mapping at once
+			page.navigate(base + "/prospects/imports");
+			page.setInputFiles("input[type=file]", new FilePayload("suite.csv", "text/csv",
+					CSV.replace("Cabinet Martin", "Cabinet Durand").getBytes(StandardCharsets.UTF_8)));
+			page.click("form[enctype='multipart/form-data'] button[type=submit]");
+			page.waitForURL("**/mapping");
+			assertThat(page.locator("p.notice").textContent()).contains("Correspondance « Export CRM » appliquée");
+			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
+			assertThat(page.locator("#preset option:checked").textContent()).isEqualTo("Export CRM (suggérée)");
+			Chromium.screenshot(page, "import-wizard-preset");
+		}
+	}
+
+	@Test
+	void readsAnotherSheetOfAWorkbook() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Classeur");
+		String base = "http://localhost:" + this.port;
+		ByteArrayOutputStream workbook = new ByteArrayOutputStream();
+		try (XSSFWorkbook xlsx = new XSSFWorkbook()) {
+			Sheet paris = xlsx.createSheet("Paris");
+			paris.createRow(0).createCell(0).setCellValue("Raison sociale");
+			paris.createRow(1).createCell(0).setCellValue("Agence Opéra");
+			Sheet lyon = xlsx.createSheet("Lyon");
+			Row header = lyon.createRow(0);
+			header.createCell(0).setCellValue("Enseigne");
+			header.createCell(1).setCellValue("Ville");
+			Row row = lyon.createRow(1);
+			row.createCell(0).setCellValue("Agence Bellecour");
+			row.createCell(1).setCellValue("Lyon");
+			xlsx.write(workbook);
+		}
+		try (var context = browser
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+			page.navigate(base + "/prospects/imports");
+			page.setInputFiles("input[type=file]", new FilePayload("agences.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));
+			page.click("form[enctype='multipart/form-data'] button[type=submit]");
+			page.waitForURL("**/mapping");
+			assertThat(page.locator("#sheet option").allTextContents()).containsExactly("Paris", "Lyon");
+			assertThat(page.locator("table.preview").textContent()).contains("Agence Opéra");
+
+			page.selectOption("#sheet", "1");
+			page.click("#sheet-form button[type=submit]");
+			page.waitForCondition(() -> page.locator("table.preview").textContent().contains("Agence Bellecour"));
+			assertThat(page.locator("#sheet").inputValue()).isEqualTo("1");
+			assertThat(page.locator("p.lead").textContent()).contains("format XLSX feuille « Lyon »");
+			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("trade_name");
+			Chromium.screenshot(page, "import-wizard-sheet");
+		}
+	}
+
+	private static Map<String, String> counts(Page page) {
+		List<String> terms = page.locator("#progress dl.facts dt").allTextContents();
+		List<String> values = page.locator("#progress dl.facts dd").allTextContents();
+		Map<String, String> counts = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < terms.size(); i++) {
+			counts.put(terms.get(i).strip(), values.get(i).strip());
+		}
+		return counts;
+	}
+
+}

@@ -1,0 +1,128 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code sheet} part of {@code POST /api/v1/imports}: a workbook's sheet by name or
+ * 1-based position, the first by default, and a clear 400 for a sheet that is not there.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ImportSheetIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void importsTheChosenSheetOfAnXlsxWorkbook() throws Exception {
+		importsTheChosenSheet(new XSSFWorkbook(), "agences.xlsx", "XLSX");
+	}
+
+	@Test
+	void importsTheChosenSheetOfAnXlsWorkbook() throws Exception {
+		importsTheChosenSheet(new HSSFWorkbook(), "agences.xls", "XLS");
+	}
+
+	private void importsTheChosenSheet(Workbook workbook, String fileName, String label) throws Exception {
+		byte[] file = twoSheets(workbook);
+		var tenant = this.api.newOrganisation("Feuilles " + label);
+
+		ResponseEntity<Map> byName = this.prospects.upload(tenant.token(), fileName, file, null, null, "Lyon");
+		assertThat(byName.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> lyon = this.prospects.waitFor(tenant.token(), (String) byName.getBody().get("id"));
+		assertThat(lyon).containsEntry("status", "DONE").containsEntry("totalRows", 2).containsEntry("created", 2);
+		assertThat(names(tenant.token())).containsExactlyInAnyOrder("Agence Bellecour", "Agence Part-Dieu");
+
+		// the same sheet by position is the same import; the first sheet is another one
+		ResponseEntity<Map> byPosition = this.prospects.upload(tenant.token(), fileName, file, null, null, "2");
+		assertThat(byPosition.getBody().get("id")).isEqualTo(byName.getBody().get("id"));
+		ResponseEntity<Map> first = this.prospects.upload(tenant.token(), fileName, file, null, null, null);
+		assertThat(first.getBody().get("id")).isNotEqualTo(byName.getBody().get("id"));
+		assertThat(this.prospects.waitFor(tenant.token(), (String) first.getBody().get("id")))
+			.containsEntry("totalRows", 1)
+			.containsEntry("created", 1);
+		assertThat(names(tenant.token())).contains("Agence Opéra");
+
+		ResponseEntity<Map> unknown = this.prospects.upload(tenant.token(), fileName, file, null, null, "Marseille");
+		assertRefused(unknown, "unknown-sheet",
+				"Le classeur n’a pas de feuille « Marseille ». Feuilles : Paris, Lyon.");
+		ResponseEntity<Map> outOfRange = this.prospects.upload(tenant.token(), fileName, file, null, "en", "3");
+		assertRefused(outOfRange, "unknown-sheet", "The workbook has no sheet “3”. Sheets: Paris, Lyon.");
+	}
+
+	@Test
+	void refusesASheetOtherThanTheFirstForACsvFile() {
+		var tenant = this.api.newOrganisation("Feuille CSV");
+		assertRefused(this.prospects.upload(tenant.token(), "a.csv", "Nom\nAgence A\n".getBytes(), null, null, "2"),
+				"sheet-not-workbook", "Un fichier CSV n’a qu’une feuille");
+		assertThat(this.prospects.upload(tenant.token(), "a.csv", "Nom\nAgence A\n".getBytes(), null, null, "1")
+			.getStatusCode()
+			.value()).isEqualTo(202);
+	}
+
+	private static byte[] twoSheets(Workbook workbook) throws Exception {
+		try (workbook) {
+			Sheet paris = workbook.createSheet("Paris");
+			row(paris, 0, "Raison sociale", "Code postal");
+			row(paris, 1, "Agence Opéra", "75009");
+			Sheet lyon = workbook.createSheet("Lyon");
+			row(lyon, 0, "Enseigne", "Code postal", "Ville");
+			row(lyon, 1, "Agence Bellecour", "69002", "Lyon");
+			row(lyon, 2, "Agence Part-Dieu", "69003", "Lyon");
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			workbook.write(out);
+			return out.toByteArray();
+		}
+	}
+
+	private static void row(Sheet sheet, int index, String... values) {
+		Row row = sheet.createRow(index);
+		for (int i = 0; i < values.length; i++) {
+			row.createCell(i).setCellValue(values[i]);
+		}
+	}
+
+	private List<String> names(String token) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api.get(token, "/api/v1/prospects?size=50")
+			.getBody()
+			.get("items");
+		return items.stream().map((i) -> (String) i.get("name")).toList();
+	}
+
+	private static void assertRefused(ResponseEntity<Map> response, String code, String text) {
+		assertThat(response.getStatusCode().value()).as(code).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).extracting((e) -> e.get("code")).contains("prospects.import." + code);
+		assertThat(errors).extracting((e) -> e.get("field")).contains("sheet");
+		assertThat(errors).extracting((e) -> (String) e.get("message")).anyMatch((m) -> m.contains(text));
+	}
+
+}

@@ -1,0 +1,39 @@
+package fr.atlas.prospects.internal;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NameDisplayTests {
+
+	@Test
+	void keepsAMixedCaseNameAsItWasFirstSeen() {
+		assertThat(NameDisplay.best("Agence de la Gare", List.of("AGENCE DE LA GARE"))).isEqualTo("Agence de la Gare");
+		assertThat(NameDisplay.of("ORPI Agence du Port")).isEqualTo("ORPI Agence du Port");
+	}
+
+	@Test
+	void prefersALaterMixedCaseSpellingOfTheSameNameOverCapitals() {
+		assertThat(NameDisplay.best("AGENCE FORET ELYSEE",
+				List.of("AGENCE FORET ELYSEE", "agence foret elysee", "Agence Forêt Élysée")))
+			.isEqualTo("Agence Forêt Élysée");
+	}
+
+	@Test
+	void neverShowsADifferentNameThanTheStoredOne() {
+		assertThat(NameDisplay.best("AGENCE DE LA GARE", List.of("Immobilière du Centre")))
+			.isEqualTo("Agence de la Gare");
+	}
+
+	@Test
+	void titleCasesCapitalsTheFrenchWay() {
+		assertThat(NameDisplay.of("SARL L'AGENCE DE LA GARE")).isEqualTo("SARL L'Agence de la Gare");
+		assertThat(NameDisplay.of("IMMOBILIERE D’ARMOR")).isEqualTo("Immobiliere d’Armor");
+		assertThat(NameDisplay.of("CABINET SAINT-JEAN-DE-LUZ")).isEqualTo("Cabinet Saint-Jean-de-Luz");
+		assertThat(NameDisplay.of("LE CLOS DES VIGNES SAS")).isEqualTo("Le Clos des Vignes SAS");
+		assertThat(NameDisplay.of("century 21 agence du port")).isEqualTo("Century 21 Agence du Port");
+	}
+
+}
