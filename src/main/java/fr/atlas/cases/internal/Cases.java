@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
+import fr.atlas.cases.CaseAssigned;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
@@ -40,6 +41,7 @@ import fr.atlas.cases.engine.Decision.Refusal;
 import fr.atlas.cases.engine.EntryAction;
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.Workflow;
+import fr.atlas.cases.engine.WorkingHours;
 import fr.atlas.cases.engine.WorkflowValidation;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
@@ -97,11 +99,14 @@ public class Cases {
 
 	private final CasesProperties properties;
 
+	private final OrganisationWorkingHours workingHours;
+
 	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
 
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
-			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys,
-			CasesProperties properties) {
+			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys, CasesProperties properties,
+			OrganisationWorkingHours workingHours) {
+		this.workingHours = workingHours;
 		this.properties = properties;
 		this.idempotencyKeys = idempotencyKeys;
 		this.jdbc = jdbc;
@@ -172,7 +177,7 @@ public class Cases {
 		UUID assignee = (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
 				: command.assigneeId();
 		WorkflowVersion version = this.workflows.current(type.key());
-		Workflow workflow = Workflow.of(version.definition(), at);
+		Workflow workflow = Workflow.of(version.definition(), at, this.workingHours.current());
 		Move start = workflow.start();
 		Instant now = start.enteredAt();
 		UUID id = UUID.randomUUID();
@@ -204,6 +209,10 @@ public class Cases {
 				Map.of("to", start.target().key(), "reference", reference, "title", title));
 		this.events.publishEvent(
 				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
+		if (assignee != null) {
+			this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id), reference,
+					UserId.of(assignee), actor.userId()));
+		}
 		runEntryActions(id, type.key(), start, actor);
 		return require(id);
 	}
@@ -363,6 +372,10 @@ public class Cases {
 		this.timeline.record(id, "FIELD_CHANGE", actor.userId(), now, Map.of("changes", changes));
 		this.events.publishEvent(new CaseUpdated(CurrentTenant.require(), CaseId.of(id), current.reference(),
 				List.copyOf(changes.keySet())));
+		if (assignee != null && !assignee.equals(current.assigneeId())) {
+			this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id), current.reference(),
+					UserId.of(assignee), actor.userId()));
+		}
 		return require(id);
 	}
 
@@ -383,8 +396,9 @@ public class Cases {
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw stale(current);
 		}
-		Workflow workflow = Workflow
-			.of(this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at);
+		Workflow workflow = Workflow.of(
+				this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at,
+				this.workingHours.current());
 		Decision decision = workflow.decide(current.state(), transition, current.fields(), inputs, actor::hasRole);
 		if (decision instanceof Refusal refusal) {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -493,6 +507,7 @@ public class Cases {
 		running.forEach((c) -> states.add(c.state()));
 		Workflows.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition()));
 		Instant now = this.clock.instant();
+		WorkingHours calendar = this.workingHours.current();
 		for (CaseFile c : running) {
 			String to = mapping.getOrDefault(c.state(), c.state());
 			StateDefinition state = target.definition().state(to).orElseThrow();
@@ -507,7 +522,7 @@ public class Cases {
 				.param("state", to)
 				.param("moved", moved)
 				.param("now", Timestamp.from(now))
-				.param("sla", timestamp(Workflow.slaDueAt(state, now)))
+				.param("sla", timestamp(Workflow.slaDueAt(state, now, calendar)))
 				.param("closed", state.terminal() ? Timestamp.from(now) : null)
 				.param("id", c.id())
 				.update();
