@@ -1,12 +1,17 @@
 package fr.atlas.e2e;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import fr.atlas.cases.engine.FrenchPublicHolidays;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
@@ -121,6 +126,50 @@ class NotificationBrowserTests {
 			assertThat(page.locator("#notification-bell .count").count()).isZero();
 			assertThat(unread(api, tenant)).isZero();
 		}
+	}
+
+	@Test
+	void administratorsSetTheWorkingHoursOnTheirPage() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Horaires");
+		String base = "http://localhost:" + this.port;
+		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 800))) {
+			Page page = context.newPage();
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+			page.navigate(base + "/cases/working-hours");
+			assertThat(page.locator("input[name='MONDAY.open']").isChecked()).isTrue();
+			assertThat(page.locator("input[name='SATURDAY.open']").isChecked()).isFalse();
+			LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+			LocalDate easterMonday = FrenchPublicHolidays.easterSunday(today.getYear()).plusDays(1);
+			if (easterMonday.isBefore(today)) {
+				easterMonday = FrenchPublicHolidays.easterSunday(today.getYear() + 1).plusDays(1);
+			}
+			assertThat(page.textContent("body")).contains(
+					DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).format(easterMonday),
+					DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH).format(easterMonday.plusDays(38)));
+			page.check("input[name='SATURDAY.open']");
+			page.fill("input[name='SATURDAY.opens']", "09:30");
+			page.fill("input[name='SATURDAY.closes']", "12:30");
+			page.click("#working-hours-form button[type=submit]");
+			page.waitForURL(base + "/cases/working-hours");
+			assertThat(page.locator(".notice").textContent()).contains("enregistrées");
+			Chromium.screenshot(page, "working-hours-page");
+
+			page.fill("input[name='MONDAY.opens']", "19:00");
+			page.click("#working-hours-form button[type=submit]");
+			assertThat(page.locator("#working-hours-error").textContent()).contains("days.MONDAY");
+			assertThat(page.locator("input[name='MONDAY.opens']").inputValue()).isEqualTo("19:00");
+		}
+		Map<String, Object> days = (Map<String, Object>) api.get(tenant.token(), "/api/v1/cases/working-hours")
+			.getBody()
+			.get("days");
+		assertThat(days).hasSize(6)
+			.containsEntry("SATURDAY", Map.of("opens", "09:30", "closes", "12:30"))
+			.containsEntry("MONDAY", Map.of("opens", "09:00", "closes", "18:00"));
 	}
 
 	static long unread(ApiClient api, Tenant tenant) {
