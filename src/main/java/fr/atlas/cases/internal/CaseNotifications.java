@@ -74,7 +74,11 @@ class CaseNotifications {
 		if (event.assignee().equals(event.assignedBy())) {
 			return; // taking a case oneself needs no notice
 		}
-		String title = this.cases.find(event.caseId().value()).map(CaseFile::title).orElse("");
+		CaseFile assigned = this.cases.find(event.caseId().value()).orElse(null);
+		if (assigned == null || "DEMO".equals(assigned.source())) {
+			return; // generated demo cases are not news
+		}
+		String title = assigned.title();
 		this.members.find(event.assignee())
 			.filter(Member::active)
 			.ifPresent((member) -> this.notifications.create(member.id(), Kind.ASSIGNED,
