@@ -182,4 +182,28 @@ class NotificationIntegrationTests {
 			.containsEntry("total", 2);
 	}
 
+	@Test
+	void aWorkflowNotifyActionNotifiesTheAssigneeInTheAppInTheirLanguage() {
+		Tenant tenant = this.api.newOrganisation("Agence Offres");
+		Someone agent = member(tenant, "AGENT");
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()), () -> this.transactions.executeWithoutResult(
+				(tx) -> this.jdbc.sql("update app_user set locale = 'en' where id = ?").param(agent.id()).update()));
+		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "Appartement Monplaisir", "assigneeId", agent.id().toString(),
+						"fields", Map.of("budget", 320000, "financing", "CASH")));
+		String id = (String) created.getBody().get("id");
+		for (String transition : List.of("qualify", "plan_visit", "make_offer")) {
+			assertThat(this.api
+				.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", transition))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		assertThat(await(agent.token(), about("WORKFLOW", id))).singleElement().satisfies((n) -> {
+			assertThat((String) n.get("title")).startsWith("Case LEAD-")
+				.endsWith(": Offre reçue : prévenez le vendeur et préparez le compromis");
+			assertThat(n).containsEntry("link", "/cases/" + id);
+		});
+		assertThat(notifications(tenant.token(), "")).noneMatch((n) -> "WORKFLOW".equals(n.get("kind")));
+	}
+
 }

@@ -421,10 +421,11 @@ public class Cases {
 		Map<String, Object> fields = type.fields().apply(current.fields(), fieldInputs);
 		StateDefinition target = move.target();
 		Instant now = move.enteredAt();
-		int updated = this.jdbc.sql("""
-				update case_file set state = :state, state_entered_at = :now, sla_due_at = :sla, sla_breached_at = null,
-				    closed_at = :closed, fields = :fields::jsonb, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
+		int updated = this.jdbc
+			.sql("""
+					update case_file set state = :state, state_entered_at = :now, sla_due_at = :sla, sla_breached_at = null,
+					    sla_escalation_due_at = null, closed_at = :closed, fields = :fields::jsonb, updated_at = :now, version = version + 1
+					where id = :id and version = :version""")
 			.param("state", target.key())
 			.param("now", Timestamp.from(now))
 			.param("sla", timestamp(move.slaDueAt()))
@@ -516,6 +517,8 @@ public class Cases {
 					update case_file set workflow_version = :version, state = :state,
 					    state_entered_at = case when :moved then :now else state_entered_at end,
 					    sla_due_at = case when :moved then :sla else sla_due_at end,
+					    sla_breached_at = case when :moved then null else sla_breached_at end,
+					    sla_escalation_due_at = case when :moved then null else sla_escalation_due_at end,
 					    closed_at = :closed, updated_at = :now, version = version + 1
 					where id = :id""")
 				.param("version", targetVersion)

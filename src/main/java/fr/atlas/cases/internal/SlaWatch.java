@@ -14,6 +14,8 @@ import fr.atlas.cases.engine.SlaCalendar;
 import fr.atlas.cases.engine.Workflow;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +54,11 @@ public class SlaWatch {
 
 	private final OrganisationWorkingHours workingHours;
 
+	private final Members members;
+
 	SlaWatch(JdbcClient jdbc, TransactionTemplate transactions, Timeline timeline, ApplicationEventPublisher events,
-			Clock clock, Workflows workflows, OrganisationWorkingHours workingHours) {
+			Clock clock, Workflows workflows, OrganisationWorkingHours workingHours, Members members) {
+		this.members = members;
 		this.workflows = workflows;
 		this.workingHours = workingHours;
 		this.jdbc = jdbc;
@@ -152,9 +157,7 @@ public class SlaWatch {
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
 			.list();
-		int managers = this.jdbc.sql("""
-				select count(*) from app_user
-				where active and roles && array['OWNER', 'ADMIN', 'MANAGER']::text[]""").query(Integer.class).single();
+		int managers = (int) this.members.active().stream().filter((m) -> m.has(Role.MANAGER)).count();
 		int escalated = 0;
 		for (Due c : due) {
 			this.jdbc.sql("update case_file set sla_escalation_due_at = null where id = ?").param(c.id()).update();
