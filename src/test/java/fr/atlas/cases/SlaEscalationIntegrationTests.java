@@ -149,7 +149,7 @@ class SlaEscalationIntegrationTests {
 	}
 
 	@Test
-	void countsTheSlaInWorkingHoursAlertsTheAssigneeThenEscalatesOnceToTheManagers() {
+	void countsTheSlaInWorkingHoursAlertsTheAssigneeThenEscalatesOnceToTheManagers() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Escalade");
 		Someone agent = member(tenant, "AGENT");
 		Someone manager = member(tenant, "MANAGER");
@@ -195,6 +195,14 @@ class SlaEscalationIntegrationTests {
 		assertThat(notificationsAbout(otherAgent.token(), "SLA_ESCALATION", id)).isEmpty();
 		assertThat(this.api.get(tenant.token(), "/api/v1/audit?size=200").getBody().toString())
 			.contains("case.sla-escalated");
+
+		// the pages: the timeline shows the escalation, the bell and the list the
+		// notification
+		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, manager.email());
+		assertThat(browser.get("/cases/" + id).body()).contains("Escalade aux responsables", "Délai dépassé");
+		assertThat(browser.get("/notifications/bell").body()).contains("id=\"notification-bell\"", "class=\"count\"");
+		assertThat(browser.get("/notifications?unread=true").body()).contains("Escalade : dossier LEAD-2031-",
+				"toujours en retard", "/read\" method=\"post\"");
 	}
 
 	@Test
