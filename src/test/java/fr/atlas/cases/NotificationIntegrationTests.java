@@ -206,4 +206,10 @@ class NotificationIntegrationTests {
 		assertThat(notifications(tenant.token(), "")).noneMatch((n) -> "WORKFLOW".equals(n.get("kind")));
 	}
 
+	@Test
+	void documentsTheNotificationAndWorkingHoursApiInOpenApi() {
+		assertThat(this.api.getText(null, "/v3/api-docs").getBody()).contains("/api/v1/notifications/{id}/read",
+				"/api/v1/notifications/read-all", "/api/v1/cases/working-hours", "\"Notifications\"");
+	}
+
 }

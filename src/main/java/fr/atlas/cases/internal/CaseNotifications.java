@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
-import fr.atlas.cases.CaseAssigned;
+import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseSlaBreached;
 import fr.atlas.cases.CaseSlaEscalated;
 import fr.atlas.cases.MemberMentioned;
@@ -70,7 +70,7 @@ class CaseNotifications {
 	}
 
 	@ApplicationModuleListener
-	void on(CaseAssigned event) {
+	void on(CaseAssigneeChanged event) {
 		if (event.assignee().equals(event.assignedBy())) {
 			return; // taking a case oneself needs no notice
 		}

@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
-import fr.atlas.cases.CaseAssigned;
+import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
@@ -210,7 +210,7 @@ public class Cases {
 		this.events.publishEvent(
 				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
 		if (assignee != null) {
-			this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id), reference,
+			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
 					UserId.of(assignee), actor.userId()));
 		}
 		runEntryActions(id, type.key(), start, actor);
@@ -373,8 +373,8 @@ public class Cases {
 		this.events.publishEvent(new CaseUpdated(CurrentTenant.require(), CaseId.of(id), current.reference(),
 				List.copyOf(changes.keySet())));
 		if (assignee != null && !assignee.equals(current.assigneeId())) {
-			this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id), current.reference(),
-					UserId.of(assignee), actor.userId()));
+			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id),
+					current.reference(), UserId.of(assignee), actor.userId()));
 		}
 		return require(id);
 	}

@@ -9,5 +9,6 @@ import org.jspecify.annotations.Nullable;
  * the system did it (automatic assignment, demo data). The change itself is audited
  * through {@link CaseCreated} and {@link CaseUpdated}; this event tells the new assignee.
  */
-public record CaseAssigned(OrgId orgId, CaseId caseId, String reference, UserId assignee, @Nullable UserId assignedBy) {
+public record CaseAssigneeChanged(OrgId orgId, CaseId caseId, String reference, UserId assignee,
+		@Nullable UserId assignedBy) {
 }
