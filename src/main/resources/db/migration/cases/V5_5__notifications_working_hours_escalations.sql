@@ -13,6 +13,7 @@ create table case_notification
   body         text        not null default '',
   link         text,
   case_id      uuid,
+  dedupe_key   text,         -- set when the cause has a natural identity (an SLA breach): a resubmitted event adds nothing
   created_at   timestamptz not null,
   read_at      timestamptz,
   primary key (org_id, id),
@@ -21,6 +22,8 @@ create table case_notification
 );
 create index case_notification_org_recipient_idx on case_notification (org_id, recipient_id, created_at desc);
 create index case_notification_org_unread_idx on case_notification (org_id, recipient_id) where read_at is null;
+create unique index case_notification_dedupe_uk on case_notification (org_id, recipient_id, dedupe_key)
+  where dedupe_key is not null;
 
 alter table case_notification enable row level security;
 alter table case_notification force row level security;

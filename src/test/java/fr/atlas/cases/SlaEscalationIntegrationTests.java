@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,6 +70,9 @@ class SlaEscalationIntegrationTests {
 
 	@Autowired
 	OutboxMailTransport outbox;
+
+	@Autowired
+	ApplicationEventPublisher events;
 
 	ApiClient api;
 
@@ -190,6 +194,17 @@ class SlaEscalationIntegrationTests {
 		assertThat(timelineKinds(tenant, id)).containsOnlyOnce("SLA_ESCALATION").containsOnlyOnce("SLA_BREACH");
 		sleep(500);
 		assertThat(notificationsAbout(manager.token(), "SLA_ESCALATION", id)).hasSize(1);
+		// the event handed over again (as the publication registry may) repeats neither
+		// the
+		// notification nor the e-mail
+		int mails = this.outbox.to(manager.email()).size();
+		CaseSlaEscalated again = new CaseSlaEscalated(OrgId.of(tenant.orgId()), CaseId.of(UUID.fromString(id)),
+				(String) lead.get("reference"), "NEW", paris("2031-01-20T10:30"), paris("2031-01-20T12:31"));
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(again)));
+		sleep(1000);
+		assertThat(notificationsAbout(manager.token(), "SLA_ESCALATION", id)).hasSize(1);
+		assertThat(this.outbox.to(manager.email())).hasSize(mails);
 		// agents are not managers
 		assertThat(notificationsAbout(agent.token(), "SLA_ESCALATION", id)).isEmpty();
 		assertThat(notificationsAbout(otherAgent.token(), "SLA_ESCALATION", id)).isEmpty();

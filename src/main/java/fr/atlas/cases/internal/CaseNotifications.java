@@ -88,7 +88,8 @@ class CaseNotifications {
 
 	@ApplicationModuleListener
 	void on(CaseSlaBreached event) {
-		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> tell(member, Kind.SLA_BREACH,
+		String key = "sla-breach:" + event.caseId() + ":" + event.state() + ":" + event.dueAt();
+		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> tellOnce(key, member, Kind.SLA_BREACH,
 				event.caseId().value(), text(member, "notification.SLA_BREACH.title", event.reference()),
 				text(member, "notification.SLA_BREACH.body", event.reference(), event.state())));
 	}
@@ -96,8 +97,9 @@ class CaseNotifications {
 	@ApplicationModuleListener
 	void on(CaseSlaEscalated event) {
 		String assignee = activeAssigneeOf(event.caseId().value()).map(Member::name).orElse("—");
+		String key = "sla-escalation:" + event.caseId() + ":" + event.state() + ":" + event.slaDueAt();
 		for (Member manager : managers()) {
-			tell(manager, Kind.SLA_ESCALATION, event.caseId().value(),
+			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(),
 					text(manager, "notification.SLA_ESCALATION.title", event.reference()),
 					text(manager, "notification.SLA_ESCALATION.body", event.reference(), event.state(),
 							WHEN.format(event.slaDueAt()), assignee));
@@ -116,6 +118,17 @@ class CaseNotifications {
 		String path = "/cases/" + caseId;
 		this.notifications.create(member.id(), kind, title, body, path, caseId);
 		this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+	}
+
+	/**
+	 * Like {@link #tell}, but only the first time for this cause: when the registry hands
+	 * the event over again, neither the notification nor the e-mail is repeated.
+	 */
+	private void tellOnce(String key, Member member, Kind kind, UUID caseId, String title, String body) {
+		String path = "/cases/" + caseId;
+		if (this.notifications.createOnce(key, member.id(), kind, title, body, path, caseId)) {
+			this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+		}
 	}
 
 	/**

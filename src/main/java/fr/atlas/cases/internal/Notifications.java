@@ -58,9 +58,26 @@ public class Notifications {
 	public UUID create(UserId recipient, Kind kind, String title, String body, @Nullable String link,
 			@Nullable UUID caseId) {
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into case_notification (org_id, id, recipient_id, kind, title, body, link, case_id, created_at)
-				values (:org, :id, :recipient, :kind, :title, :body, :link, :case, :now)""")
+		create(id, recipient, kind, title, body, link, caseId, null);
+		return id;
+	}
+
+	/**
+	 * Creates a notification unless the recipient already has one with this
+	 * {@code dedupeKey} (the same cause, an event handled twice); returns whether it did.
+	 */
+	public boolean createOnce(String dedupeKey, UserId recipient, Kind kind, String title, String body,
+			@Nullable String link, @Nullable UUID caseId) {
+		return create(UUID.randomUUID(), recipient, kind, title, body, link, caseId, dedupeKey);
+	}
+
+	private boolean create(UUID id, UserId recipient, Kind kind, String title, String body, @Nullable String link,
+			@Nullable UUID caseId, @Nullable String dedupeKey) {
+		return this.jdbc.sql("""
+				insert into case_notification (org_id, id, recipient_id, kind, title, body, link, case_id, dedupe_key,
+				    created_at)
+				values (:org, :id, :recipient, :kind, :title, :body, :link, :case, :dedupe, :now)
+				on conflict (org_id, recipient_id, dedupe_key) where dedupe_key is not null do nothing""")
 			.param("org", CurrentTenant.require().value())
 			.param("id", id)
 			.param("recipient", recipient.value())
@@ -69,9 +86,9 @@ public class Notifications {
 			.param("body", shorten(body, 4000))
 			.param("link", link)
 			.param("case", caseId)
+			.param("dedupe", dedupeKey)
 			.param("now", Timestamp.from(this.clock.instant()))
-			.update();
-		return id;
+			.update() == 1;
 	}
 
 	@Transactional(readOnly = true)
