@@ -12,18 +12,26 @@ document.addEventListener('DOMContentLoaded', () => {
     message.classList.toggle('ok', !!ok);
     message.hidden = false;
   };
-  const recount = () => board.querySelectorAll('.column').forEach((column) => {
-    column.querySelector('.count').textContent = column.querySelectorAll('.case-card').length;
-  });
+  // Column counts are of every case, not only the cards drawn (the board is capped):
+  // a move adjusts them by one.
+  const adjust = (column, delta) => {
+    const count = column.querySelector('.count');
+    count.dataset.total = Number(count.dataset.total || 0) + delta;
+    count.textContent = count.dataset.total;
+  };
 
-  board.querySelectorAll('.case-card').forEach((card) => {
-    card.addEventListener('dragstart', (event) => {
-      dragged = card;
-      card.classList.add('dragging');
-      event.dataTransfer.effectAllowed = 'move';
-      event.dataTransfer.setData('text/plain', card.dataset.caseId);
-    });
-    card.addEventListener('dragend', () => card.classList.remove('dragging'));
+  // Delegated, so that cards loaded later by "voir plus" can be dragged too.
+  board.addEventListener('dragstart', (event) => {
+    const card = event.target.closest && event.target.closest('.case-card');
+    if (!card) return;
+    dragged = card;
+    card.classList.add('dragging');
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', card.dataset.caseId);
+  });
+  board.addEventListener('dragend', (event) => {
+    const card = event.target.closest && event.target.closest('.case-card');
+    if (card) card.classList.remove('dragging');
   });
 
   board.querySelectorAll('.column').forEach((column) => {
@@ -40,15 +48,20 @@ document.addEventListener('DOMContentLoaded', () => {
       dragged = null;
       if (!card || card.dataset.state === column.dataset.state) return;
       const origin = card.parentElement;
+      const originColumn = card.closest('.column');
       const next = card.nextElementSibling;
       const from = card.dataset.state;
       const to = column.dataset.state;
       const transition = transitions.find((t) => t.to === to && t.from.includes(from));
+      let moved = false;
       const refuse = (text) => {
         origin.insertBefore(card, next);
         card.classList.add('refused');
         setTimeout(() => card.classList.remove('refused'), 500);
-        recount();
+        if (moved) {
+          adjust(originColumn, 1);
+          adjust(column, -1);
+        }
         show(text, false);
       };
       if (!transition) {
@@ -62,7 +75,9 @@ document.addEventListener('DOMContentLoaded', () => {
         body.append(input, value);
       }
       column.querySelector('.cards-list').prepend(card);
-      recount();
+      moved = true;
+      adjust(originColumn, -1);
+      adjust(column, 1);
       try {
         const response = await fetch(board.dataset.moveUrl + card.dataset.caseId + '/move', {
           method: 'POST',

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -174,8 +175,14 @@ public class CaseTypes {
 
 	/** The JSON export of a case type with one of its workflow versions. */
 	public Map<String, Object> export(CaseType type, WorkflowDefinition definition) {
-		return Map.of("key", type.key(), "labels", type.labels(), "referencePrefix", type.referencePrefix(), "fields",
-				type.fields().write(), "workflow", WorkflowJson.write(definition));
+		// Ordered as documented, so a YAML or JSON export reads top-down.
+		Map<String, Object> document = new LinkedHashMap<>();
+		document.put("key", type.key());
+		document.put("labels", type.labels());
+		document.put("referencePrefix", type.referencePrefix());
+		document.put("fields", type.fields().write());
+		document.put("workflow", WorkflowJson.write(definition));
+		return document;
 	}
 
 	private Map<String, Object> seedDocument(String key) {

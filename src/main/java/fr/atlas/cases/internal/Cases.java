@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
+import fr.atlas.cases.CaseAssigned;
 import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
@@ -35,6 +36,7 @@ import fr.atlas.cases.CaseUpdated;
 import fr.atlas.cases.CaseWorkflowEventEmitted;
 import fr.atlas.cases.CasesMigrated;
 import fr.atlas.cases.MemberMentioned;
+import fr.atlas.cases.engine.AssignmentPolicy.Choice;
 import fr.atlas.cases.engine.Decision;
 import fr.atlas.cases.engine.Decision.Move;
 import fr.atlas.cases.engine.Decision.Refusal;
@@ -75,7 +77,7 @@ public class Cases {
 
 	static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
 
-	static final Set<String> SOURCES = Set.of("FORM", "IMPORT", "API", "PORTAL", "MANUAL", "DEMO");
+	public static final Set<String> SOURCES = Set.of("FORM", "IMPORT", "API", "PORTAL", "MANUAL", "DEMO");
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -99,13 +101,16 @@ public class Cases {
 
 	private final CasesProperties properties;
 
+	private final CaseAssignment assignment;
+
 	private final OrganisationWorkingHours workingHours;
 
 	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
 
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
 			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys, CasesProperties properties,
-			OrganisationWorkingHours workingHours) {
+			CaseAssignment assignment, OrganisationWorkingHours workingHours) {
+		this.assignment = assignment;
 		this.workingHours = workingHours;
 		this.properties = properties;
 		this.idempotencyKeys = idempotencyKeys;
@@ -174,8 +179,13 @@ public class Cases {
 		Map<String, Object> fields = type.fields()
 			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
 		checkAssignee(command.assigneeId());
-		UUID assignee = (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
-				: command.assigneeId();
+		// No assignee given: the type's assignment rules decide, else the default
+		// strategy.
+		Optional<Choice> byRule = (command.assigneeId() == null)
+				? this.assignment.byRules(type.key(), fields, List.of(tags(command.tags())), source) : Optional.empty();
+		UUID assignee = byRule.map(Choice::assignee)
+			.orElseGet(() -> (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
+					: command.assigneeId());
 		WorkflowVersion version = this.workflows.current(type.key());
 		Workflow workflow = Workflow.of(version.definition(), at, this.workingHours.current());
 		Move start = workflow.start();
@@ -205,10 +215,16 @@ public class Cases {
 			.param("sla", timestamp(start.slaDueAt()))
 			.param("author", userId(actor))
 			.update();
-		this.timeline.record(id, "CREATED", actor.userId(), now,
-				Map.of("to", start.target().key(), "reference", reference, "title", title));
+		Map<String, Object> created = new LinkedHashMap<>();
+		created.put("to", start.target().key());
+		created.put("reference", reference);
+		created.put("title", title);
+		byRule.ifPresent((choice) -> created.put("assignmentRule", choice.rule()));
+		this.timeline.record(id, "CREATED", actor.userId(), now, created);
 		this.events.publishEvent(
 				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
+		byRule.ifPresent((choice) -> this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id),
+				reference, UserId.of(choice.assignee()), choice.rule())));
 		if (assignee != null) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
 					UserId.of(assignee), actor.userId()));

@@ -1,10 +1,10 @@
 package fr.atlas.cases.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +16,7 @@ import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.internal.Actor;
+import fr.atlas.cases.internal.CaseBoard;
 import fr.atlas.cases.internal.CaseFile;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
@@ -23,6 +24,7 @@ import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
 import fr.atlas.cases.internal.Timeline;
 import fr.atlas.cases.internal.Workflows;
@@ -82,8 +84,12 @@ class CasePagesController {
 
 	private final CaseParties parties;
 
+	private final CaseBoard board;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
-			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties) {
+			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties,
+			CaseBoard board) {
+		this.board = board;
 		this.parties = parties;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
@@ -110,7 +116,8 @@ class CasePagesController {
 	String list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID assignee, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal AtlasPrincipal principal,
+			Model model) {
 		List<CaseType> types = this.caseTypes.all();
 		model.addAttribute("types", types);
 		model.addAttribute("typeLabels",
@@ -122,10 +129,81 @@ class CasePagesController {
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
-		model.addAttribute("result", this.cases.search(new CaseQuery(type, state, assignee, q, page, 50)));
+		CasePage result = this.cases.search(new CaseQuery(type, state, assignee, q, page, 50));
+		model.addAttribute("result", result);
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
+		rows(result.items(), this.actors.of(principal), model);
 		return "cases/list";
+	}
+
+	/**
+	 * A transition started from a row of the list (htmx): the same rules as the board and
+	 * the API; the row comes back with the new state, or unchanged with the reason of the
+	 * refusal. Always 200, since htmx only swaps successful responses.
+	 */
+	@PostMapping("/{id}/list-transition")
+	@PreAuthorize("hasRole('AGENT')")
+	String listTransition(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
+		String transition = String.valueOf(inputs.remove("transition"));
+		inputs.remove("_csrf");
+		Actor actor = this.actors.of(principal);
+		CaseFile row;
+		try {
+			Integer version = parseVersion(inputs.remove("version"));
+			inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
+			row = this.cases.transition(id, transition, inputs, version, actor);
+			String label = this.workflows.engine(row.caseType(), row.workflowVersion())
+				.definition()
+				.state(row.state())
+				.map((target) -> target.label(lang()))
+				.orElse(row.state());
+			model.addAttribute("rowMessage", this.messages.text("cases.list.moved", label));
+			model.addAttribute("rowOk", true);
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			row = this.cases.require(id);
+			model.addAttribute("rowMessage", this.messages.of(ex));
+			model.addAttribute("rowOk", false);
+		}
+		List<CaseType> types = this.caseTypes.all();
+		model.addAttribute("typeLabels",
+				types.stream().collect(Collectors.toMap(CaseType::key, (t) -> t.label(lang()))));
+		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("c", row);
+		rows(List.of(row), actor, model);
+		return "cases/list :: row";
+	}
+
+	/**
+	 * What the rows of the list need: the transitions each case allows its viewer now
+	 * (from its own workflow version and the viewer's roles), state labels, and the
+	 * labels of required inputs.
+	 */
+	private void rows(List<CaseFile> items, Actor actor, Model model) {
+		Map<UUID, List<TransitionDefinition>> actions = new LinkedHashMap<>();
+		Map<String, String> stateLabels = new LinkedHashMap<>();
+		Map<String, String> inputLabels = new LinkedHashMap<>();
+		Map<String, CaseType> types = new LinkedHashMap<>();
+		for (CaseFile c : items) {
+			WorkflowDefinition definition = this.workflows.engine(c.caseType(), c.workflowVersion()).definition();
+			definition.states().forEach((s) -> stateLabels.putIfAbsent(c.caseType() + ":" + s.key(), s.label(lang())));
+			List<TransitionDefinition> allowed = definition.transitionsFrom(c.state())
+				.stream()
+				.filter((t) -> t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))
+				.toList();
+			actions.put(c.id(), allowed);
+			CaseType type = types.computeIfAbsent(c.caseType(), this.caseTypes::require);
+			allowed.stream()
+				.flatMap((t) -> t.requiredInputs().stream())
+				.forEach((input) -> inputLabels.putIfAbsent(c.caseType() + ":" + input,
+						type.fields().field(input).map((f) -> f.label(lang())).orElse(input)));
+		}
+		model.addAttribute("actions", actions);
+		model.addAttribute("stateLabels", stateLabels);
+		model.addAttribute("inputLabels", inputLabels);
 	}
 
 	@PostMapping
@@ -145,13 +223,16 @@ class CasePagesController {
 	}
 
 	@GetMapping("/board")
-	String board(@RequestParam(defaultValue = "LEAD_ACHAT") String type, Model model) {
+	String board(@RequestParam(defaultValue = "LEAD_ACHAT") String type,
+			@RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
+			Model model) {
 		CaseType caseType = this.caseTypes.require(type);
 		WorkflowDefinition definition = this.workflows.current(type).definition();
-		List<CaseFile> all = this.cases.search(new CaseQuery(type, null, null, null, 0, 500)).items();
-		Map<String, List<CaseFile>> byState = new LinkedHashMap<>();
-		definition.states().forEach((s) -> byState.put(s.key(), new ArrayList<>()));
-		all.forEach((c) -> byState.computeIfAbsent(c.state(), (k) -> new ArrayList<>()).add(c));
+		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, from, to, q);
+		CaseBoard.Board board = this.board.board(type, definition.states().stream().map(StateDefinition::key).toList(),
+				filter);
 		List<Map<String, Object>> moves = definition.transitions()
 			.stream()
 			.map((t) -> Map.<String, Object>of("name", t.name(), "from", t.from(), "to", t.to(), "label",
@@ -160,15 +241,40 @@ class CasePagesController {
 		model.addAttribute("types", this.caseTypes.all());
 		model.addAttribute("caseType", caseType);
 		model.addAttribute("states", definition.states());
-		model.addAttribute("byState", byState);
+		model.addAttribute("board", board);
 		// Cases still on an older version may be in a state the current one lacks: they
 		// keep a column.
-		model.addAttribute("otherStates",
-				byState.keySet().stream().filter((state) -> definition.state(state).isEmpty()).toList());
+		model.addAttribute("otherColumns",
+				board.columns().stream().filter((column) -> definition.state(column.state()).isEmpty()).toList());
+		model.addAttribute("filter", filter);
+		model.addAttribute("members", this.members.active());
+		model.addAttribute("maxCards", CaseBoard.MAX_CARDS);
 		model.addAttribute("transitionsJson", this.json.write(moves));
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("lang", lang());
 		return "cases/board";
+	}
+
+	/** The board's "voir plus": the next cards of one column, with the same filters. */
+	@GetMapping("/board/column")
+	String boardColumn(@RequestParam String type, @RequestParam String state,
+			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		this.caseTypes.require(type);
+		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, from, to, q);
+		List<CaseFile> cards = this.board.cards(type, state, filter, offset, CaseBoard.PAGE);
+		long remaining = this.board.count(type, state, filter) - Math.max(offset, 0) - cards.size();
+		model.addAttribute("cards", cards);
+		model.addAttribute("more", remaining > 0);
+		model.addAttribute("remaining", remaining);
+		model.addAttribute("nextOffset", Math.max(offset, 0) + cards.size());
+		model.addAttribute("type", type);
+		model.addAttribute("state", state);
+		model.addAttribute("filter", filter);
+		model.addAttribute("memberNames", memberNames());
+		return "cases/board :: more-cards";
 	}
 
 	/**

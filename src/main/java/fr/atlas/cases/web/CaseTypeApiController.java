@@ -17,10 +17,13 @@ import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,14 +32,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/case-types")
 @Tag(name = "Case types and workflows",
-		description = "Case types, their versioned workflow definitions (JSON import/export), publication and migration")
+		description = "Case types, their versioned workflow definitions (JSON or YAML import/export), publication and migration")
 class CaseTypeApiController {
+
+	private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;
 
 	private final CaseTypes caseTypes;
 
@@ -48,8 +55,11 @@ class CaseTypeApiController {
 
 	private final MessageSource messages;
 
+	private final DefinitionDocuments documents;
+
 	CaseTypeApiController(CaseTypes caseTypes, Workflows workflows, Cases cases, CaseActors actors,
-			MessageSource messages) {
+			MessageSource messages, DefinitionDocuments documents) {
+		this.documents = documents;
 		this.caseTypes = caseTypes;
 		this.workflows = workflows;
 		this.cases = cases;
@@ -77,11 +87,29 @@ class CaseTypeApiController {
 			.body(new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(), type.fields().write(), 1));
 	}
 
+	@PostMapping(consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Import a new case type from a YAML body or an uploaded .yaml, .yml or .json file (part file)",
+			description = "Same model as the JSON import. Malformed YAML is a 400 naming the line and column.")
+	ResponseEntity<CaseTypeResponse> importTypeDocument(HttpServletRequest request) {
+		return importType(this.documents.read(request));
+	}
+
 	@GetMapping("/{key}")
-	@Operation(summary = "Export a case type with its current published workflow, in the import format")
-	Map<String, Object> export(@PathVariable String key) {
+	@Operation(summary = "Export a case type with a workflow version (default: the current published one)",
+			description = "JSON by default; YAML with Accept: application/yaml (or application/x-yaml), or as a "
+					+ "download with ?format=yaml. The output imports back unchanged.")
+	ResponseEntity<?> export(@PathVariable String key, @RequestParam(required = false) @Nullable Integer version,
+			@RequestParam(required = false) @Nullable String format,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		CaseType type = this.caseTypes.require(key);
-		return this.caseTypes.export(type, this.workflows.current(key).definition());
+		WorkflowVersion shown = (version != null) ? this.workflows.version(key, version) : this.workflows.current(key);
+		Map<String, Object> document = this.caseTypes.export(type, shown.definition());
+		if (this.documents.wantsYaml(format, accept)) {
+			return this.documents.yaml(document, accept,
+					(format != null) ? key + "-v" + shown.version() + ".yaml" : null);
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(document);
 	}
 
 	@GetMapping("/{key}/workflows")
@@ -105,6 +133,15 @@ class CaseTypeApiController {
 			.body(VersionResponse.of(draft));
 	}
 
+	@PostMapping(path = "/{key}/workflows",
+			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Create a draft version from a YAML body or an uploaded .yaml, .yml or .json file")
+	ResponseEntity<VersionResponse> createDraftFromDocument(@PathVariable String key, HttpServletRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return createDraft(key, this.documents.read(request), principal);
+	}
+
 	@PostMapping("/{key}/workflows/validate")
 	@Operation(summary = "Check a JSON definition without saving it")
 	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document) {
@@ -118,12 +155,28 @@ class CaseTypeApiController {
 					.toList());
 	}
 
+	@PostMapping(path = "/{key}/workflows/validate",
+			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@Operation(summary = "Check a YAML definition (body or uploaded file) without saving it")
+	ValidationResponse validateDocument(@PathVariable String key, HttpServletRequest request) {
+		return validate(key, this.documents.read(request));
+	}
+
 	@PutMapping("/{key}/workflows/{version}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Replace a draft's definition; a published version is immutable (409)")
 	VersionResponse updateDraft(@PathVariable String key, @PathVariable int version,
 			@RequestBody Map<String, Object> document) {
 		return VersionResponse.of(this.workflows.updateDraft(key, version, definitionOf(document)));
+	}
+
+	@PutMapping(path = "/{key}/workflows/{version}",
+			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Replace a draft's definition from a YAML body or an uploaded file")
+	VersionResponse updateDraftFromDocument(@PathVariable String key, @PathVariable int version,
+			HttpServletRequest request) {
+		return updateDraft(key, version, this.documents.read(request));
 	}
 
 	@PostMapping("/{key}/workflows/{version}/publish")

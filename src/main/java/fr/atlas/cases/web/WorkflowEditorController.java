@@ -6,19 +6,25 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.WorkflowDefinition;
+import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +42,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,8 +66,18 @@ class WorkflowEditorController {
 
 	private final CaseActors actors;
 
+	private final DefinitionDocuments documents;
+
+	private final CaseAssignment assignment;
+
+	private final Members members;
+
 	WorkflowEditorController(CaseTypes caseTypes, Workflows workflows, CaseJson json, UiMessages messages,
-			JsonMapper mapper, CaseActors actors) {
+			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents, CaseAssignment assignment,
+			Members members) {
+		this.assignment = assignment;
+		this.members = members;
+		this.documents = documents;
 		this.actors = actors;
 		this.caseTypes = caseTypes;
 		this.workflows = workflows;
@@ -88,6 +105,13 @@ class WorkflowEditorController {
 		model.addAttribute("latest", versions.getLast().version());
 		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language));
 		model.addAttribute("lang", language);
+		model.addAttribute("assignmentRules", this.assignment.rules(key));
+		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
+		model.addAttribute("memberNames",
+				this.members.all()
+					.stream()
+					.collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a)));
+		model.addAttribute("sources", Cases.SOURCES.stream().sorted().toList());
 		if (!model.containsAttribute("document")) {
 			model.addAttribute("document", this.pretty.writeValueAsString(WorkflowJson.write(shown.definition())));
 		}
@@ -95,14 +119,44 @@ class WorkflowEditorController {
 	}
 
 	/** Downloads a case type with one workflow version, in the import format. */
-	@GetMapping(path = "/export", produces = "application/json")
+	@GetMapping("/export")
 	@ResponseBody
-	ResponseEntity<String> export(@PathVariable String key, @RequestParam int version) {
+	ResponseEntity<String> export(@PathVariable String key, @RequestParam int version,
+			@RequestParam(defaultValue = "json") String format) {
 		CaseType type = this.caseTypes.require(key);
 		WorkflowVersion shown = this.workflows.version(key, version);
+		Map<String, Object> document = this.caseTypes.export(type, shown.definition());
+		if (this.documents.wantsYaml(format, null)) {
+			return this.documents.yaml(document, null, key + "-v" + version + ".yaml");
+		}
 		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
 			.header("Content-Disposition", "attachment; filename=\"" + key + "-v" + version + ".json\"")
-			.body(this.pretty.writeValueAsString(this.caseTypes.export(type, shown.definition())));
+			.body(this.pretty.writeValueAsString(document));
+	}
+
+	/**
+	 * Imports a YAML (or JSON) file, a whole export or just {states, transitions}, as a
+	 * new draft; refused with every problem, line and column included for malformed YAML.
+	 */
+	@PostMapping("/import")
+	@PreAuthorize("hasRole('ADMIN')")
+	String importFile(@PathVariable String key,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		try {
+			Map<String, Object> document = this.documents.read(file);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> definition = (document.get("workflow") instanceof Map<?, ?> workflow)
+					? (Map<String, Object>) workflow : document;
+			WorkflowVersion draft = this.workflows.createDraft(key, definition, principal.userId());
+			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.imported", draft.version()));
+			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			return "redirect:/cases/types/" + key + "/workflow";
+		}
 	}
 
 	@PostMapping

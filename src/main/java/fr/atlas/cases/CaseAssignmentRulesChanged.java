@@ -1,0 +1,34 @@
+package fr.atlas.cases;
+
+import java.util.List;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * The assignment rules of a case type were replaced; {@code rules} are their names, in
+ * order.
+ */
+public record CaseAssignmentRulesChanged(OrgId orgId, String caseType, List<String> rules) implements Auditable {
+
+	@Override
+	public String action() {
+		return "case-type.assignment-rules-changed";
+	}
+
+	@Override
+	public String entityType() {
+		return "case-type";
+	}
+
+	@Override
+	public String entityId() {
+		return caseType;
+	}
+
+	@Override
+	public String summary() {
+		return "Règles d'attribution de " + caseType + " : " + (rules.isEmpty() ? "aucune" : String.join(" → ", rules));
+	}
+
+}

@@ -1,0 +1,170 @@
+package fr.atlas.cases;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import fr.atlas.cases.CasePagesIntegrationTests.Session;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static fr.atlas.cases.CasePagesIntegrationTests.attribute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Transitions started from the rows of the list (htmx, same rules as the board) and the
+ * board's cap of 500 cards with counts of every case, a notice and "voir plus".
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class CaseListAndBoardIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void listRowsOfferTheAllowedTransitionsAndExplainRefusals() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Liste Active");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Appartement Bastille"))
+			.getBody()
+			.get("id");
+		Session browser = new Session(this.port, tenant.email());
+
+		String list = browser.get("/cases?type=LEAD_ACHAT").body();
+		String row = row(list, id);
+		assertThat(row)
+			.contains("hx-post=\"/cases/" + id + "/list-transition\"", "data-transition=\"qualify\"",
+					"data-transition=\"lose\"", "Perdre…", "name=\"lossReason\" required", "Motif de perte")
+			// Only transitions from the case's state: no "win" from NEW.
+			.doesNotContain("data-transition=\"win\"");
+		assertThat(list).contains("hx-headers=");
+		String token = attribute(list, "name=\"_csrf\" value");
+
+		HttpResponse<String> refused = browser.post("/cases/" + id + "/list-transition",
+				Map.of("transition", "qualify", "version", "0"), token);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).startsWith("<tr")
+			.contains("id=\"case-row-" + id + "\"", "budget, financing", "role=\"alert\"", "data-state=\"NEW\"");
+
+		HttpResponse<String> qualified = browser.post("/cases/" + id + "/list-transition",
+				Map.of("transition", "qualify", "version", "0", "budget", "350000", "financing", "CASH"), token);
+		assertThat(qualified.body()).contains("data-state=\"QUALIFIED\"", "Passé à « Qualifié »",
+				"data-transition=\"plan_visit\"");
+
+		HttpResponse<String> stale = browser.post("/cases/" + id + "/list-transition",
+				Map.of("transition", "plan_visit", "version", "0"), token);
+		assertThat(stale.body()).contains("data-state=\"QUALIFIED\"", "modifié entre-temps");
+
+		HttpResponse<String> noReason = browser.post("/cases/" + id + "/list-transition",
+				Map.of("transition", "lose", "version", "1", "lossReason", " "), token);
+		assertThat(noReason.body()).contains("data-state=\"QUALIFIED\"", "lossReason");
+		HttpResponse<String> lost = browser.post("/cases/" + id + "/list-transition",
+				Map.of("transition", "lose", "version", "1", "lossReason", "Budget trop juste"), token);
+		assertThat(lost.body()).contains("data-state=\"LOST\"", "Passé à « Perdu »").doesNotContain("data-transition=");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "LOST");
+
+		assertThat(browser.post("/cases/" + id + "/list-transition", Map.of("transition", "lose"), null).statusCode())
+			.isEqualTo(403);
+		Session other = new Session(this.port, this.api.newOrganisation("Agence Liste Voisine").email());
+		String otherToken = attribute(other.get("/cases").body(), "name=\"_csrf\" value");
+		assertThat(
+				other.post("/cases/" + id + "/list-transition", Map.of("transition", "lose"), otherToken).statusCode())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void boardDrawsAtMost500CardsCountsEveryCaseAndLoadsMorePerColumn() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Très Occupée");
+		// 620 leads: 400 new, 160 qualified, 60 in visit; the newest is number 1.
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into case_file (org_id, id, case_type, workflow_version, state, reference, title,
+						    state_entered_at, created_at, updated_at)
+						select ?, gen_random_uuid(), 'LEAD_ACHAT', 1,
+						       case when g <= 400 then 'NEW' when g <= 560 then 'QUALIFIED' else 'VISIT' end,
+						       'BULK-' || g, 'Lead en masse ' || g, now(), now() - g * interval '1 minute', now()
+						from generate_series(1, 620) g""").param(tenant.orgId()).update()));
+		Session browser = new Session(this.port, tenant.email());
+
+		String board = browser.get("/cases/board?type=LEAD_ACHAT").body();
+		assertThat(count(board, "class=\"case-card")).isEqualTo(500);
+		assertThat(board).contains("id=\"board-cap\"", "Le tableau affiche 500 dossiers sur 620",
+				"filtrez par responsable, période ou recherche");
+		assertThat(column(board, "NEW")).contains("data-total=\"400\"", "Voir plus (120 de plus)", "offset=280");
+		assertThat(count(column(board, "NEW"), "class=\"case-card")).isEqualTo(280);
+		assertThat(count(column(board, "QUALIFIED"), "class=\"case-card")).isEqualTo(160);
+		assertThat(column(board, "QUALIFIED")).contains("data-total=\"160\"").doesNotContain("Voir plus");
+		assertThat(column(board, "VISIT")).contains("data-total=\"60\"");
+		// Newest first: number 1 is drawn, number 400 (the oldest new one) is not.
+		assertThat(board).contains(">Lead en masse 1<").doesNotContain(">Lead en masse 400<");
+
+		HttpResponse<String> more = browser.get("/cases/board/column?type=LEAD_ACHAT&state=NEW&offset=280");
+		assertThat(more.statusCode()).isEqualTo(200);
+		assertThat(count(more.body(), "class=\"case-card")).isEqualTo(50);
+		assertThat(more.body()).contains("offset=330", "Voir plus (70 de plus)").doesNotContain("<html");
+		String last = browser.get("/cases/board/column?type=LEAD_ACHAT&state=NEW&offset=380").body();
+		assertThat(count(last, "class=\"case-card")).isEqualTo(20);
+		assertThat(last).contains(">Lead en masse 400<").doesNotContain("Voir plus");
+
+		// Narrowing filters show the rest without the notice.
+		String searched = browser.get("/cases/board?type=LEAD_ACHAT&q=masse+61").body();
+		assertThat(count(searched, "class=\"case-card")).isEqualTo(11);
+		assertThat(searched).doesNotContain("id=\"board-cap\"").contains(">Lead en masse 619<");
+		String tomorrow = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1).toString();
+		assertThat(count(browser.get("/cases/board?type=LEAD_ACHAT&from=" + tomorrow).body(), "class=\"case-card"))
+			.isZero();
+		assertThat(count(browser.get("/cases/board?type=LEAD_ACHAT&assignee=" + tenant.userId()).body(),
+				"class=\"case-card"))
+			.isZero();
+	}
+
+	static int count(String html, String needle) {
+		int count = 0;
+		for (int i = html.indexOf(needle); i >= 0; i = html.indexOf(needle, i + 1)) {
+			count++;
+		}
+		return count;
+	}
+
+	/** The markup of one board column. */
+	static String column(String html, String state) {
+		Matcher start = Pattern.compile("<div class=\"column\"[^>]*data-state=\"" + state + "\"").matcher(html);
+		assertThat(start.find()).as("column " + state).isTrue();
+		int end = html.indexOf("<div class=\"column", start.end());
+		return html.substring(start.start(), (end > 0) ? end : html.length());
+	}
+
+	static String row(String html, String id) {
+		Matcher matcher = Pattern.compile("<tr id=\"case-row-" + id + "\".*?</tr>", Pattern.DOTALL).matcher(html);
+		assertThat(matcher.find()).as("row " + id).isTrue();
+		return matcher.group();
+	}
+
+}
