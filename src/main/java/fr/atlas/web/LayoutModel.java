@@ -6,6 +6,7 @@ import java.util.Set;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.platform.web.TopBarEntry;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Member;
@@ -32,15 +33,18 @@ class LayoutModel {
 
 	private final ObjectProvider<NavigationEntry> entries;
 
+	private final ObjectProvider<TopBarEntry> topBar;
+
 	private final Members members;
 
 	private final Organisations organisations;
 
 	private final Features features;
 
-	LayoutModel(ObjectProvider<NavigationEntry> entries, Members members, Organisations organisations,
-			Features features) {
+	LayoutModel(ObjectProvider<NavigationEntry> entries, ObjectProvider<TopBarEntry> topBar, Members members,
+			Organisations organisations, Features features) {
 		this.entries = entries;
+		this.topBar = topBar;
 		this.members = members;
 		this.organisations = organisations;
 		this.features = features;
@@ -72,6 +76,11 @@ class LayoutModel {
 					.filter((entry) -> entry.minimumRole() == null
 							|| Role.parse(entry.minimumRole()).map(member::has).orElse(false))
 					.sorted(Comparator.comparingInt(NavigationEntry::order))
+					.toList());
+		model.addAttribute("topBar",
+				this.topBar.orderedStream()
+					.filter((entry) -> entry.featureKey().flatMap(Feature::parse).map(enabled::contains).orElse(true))
+					.sorted(Comparator.comparingInt(TopBarEntry::order))
 					.toList());
 	}
 

@@ -386,12 +386,17 @@ class CaseApiIntegrationTests {
 		for (int i = 0; i < late; i++) {
 			create(tenant, lead("En retard " + i));
 		}
-		this.slaWatch.check(Instant.now().plusSeconds(86_400));
+		// a week on: past the SLA whatever the working hours (the escalations that follow
+		// are
+		// mailed to the owner too, and left out here)
+		this.slaWatch.check(Instant.now().plus(java.time.Duration.ofDays(7)));
 		List<OutboxMailTransport.StoredMail> mails = List.of();
 		for (int i = 0; i < 200 && mails.size() < late; i++) {
-			mails = awaitMails(tenant.email());
+			mails = awaitMails(tenant.email()).stream()
+				.filter((mail) -> mail.subject().startsWith("Délai dépassé"))
+				.toList();
 		}
-		assertThat(mails).hasSize(late).allSatisfy((mail) -> assertThat(mail.subject()).startsWith("Délai dépassé"));
+		assertThat(mails).hasSize(late);
 	}
 
 	@Test

@@ -23,17 +23,26 @@ public final class Workflow {
 
 	private final Clock clock;
 
-	private Workflow(WorkflowDefinition definition, Clock clock) {
+	private final SlaCalendar calendar;
+
+	private Workflow(WorkflowDefinition definition, Clock clock, SlaCalendar calendar) {
 		this.definition = definition;
 		this.clock = clock;
+		this.calendar = calendar;
 	}
 
+	/** A workflow whose SLAs count every hour ({@link SlaCalendar#CONTINUOUS}). */
 	public static Workflow of(WorkflowDefinition definition, Clock clock) {
+		return of(definition, clock, SlaCalendar.CONTINUOUS);
+	}
+
+	/** A workflow whose SLA deadlines are counted in {@code calendar}'s time. */
+	public static Workflow of(WorkflowDefinition definition, Clock clock, SlaCalendar calendar) {
 		List<DefinitionProblem> problems = WorkflowValidation.validate(definition);
 		if (!problems.isEmpty()) {
 			throw new InvalidWorkflowException(problems);
 		}
-		return new Workflow(definition, clock);
+		return new Workflow(definition, clock, calendar);
 	}
 
 	public WorkflowDefinition definition() {
@@ -50,7 +59,7 @@ public final class Workflow {
 		Instant now = this.clock.instant();
 		TransitionDefinition creation = new TransitionDefinition("create", List.of(), initial.key(), Map.of(),
 				List.of(), List.of(), List.of());
-		return new Move(creation, initial, now, slaDueAt(initial, now), initial.onEnter(), Map.of());
+		return new Move(creation, initial, now, slaDueAt(initial, now, this.calendar), initial.onEnter(), Map.of());
 	}
 
 	/**
@@ -99,7 +108,7 @@ public final class Workflow {
 				given.put(key, value);
 			}
 		});
-		return new Move(transition, target, now, slaDueAt(target, now), target.onEnter(), given);
+		return new Move(transition, target, now, slaDueAt(target, now, this.calendar), target.onEnter(), given);
 	}
 
 	/** Transitions out of a state that the actor's roles allow, guards aside. */
@@ -117,7 +126,19 @@ public final class Workflow {
 	}
 
 	public static @Nullable Instant slaDueAt(StateDefinition state, Instant enteredAt) {
-		return (state.sla() != null) ? enteredAt.plus(state.sla()) : null;
+		return slaDueAt(state, enteredAt, SlaCalendar.CONTINUOUS);
+	}
+
+	public static @Nullable Instant slaDueAt(StateDefinition state, Instant enteredAt, SlaCalendar calendar) {
+		return (state.sla() != null) ? calendar.deadline(enteredAt, state.sla()) : null;
+	}
+
+	/**
+	 * When a case late since {@code slaDueAt} is escalated to the managers, or null when
+	 * the state does not escalate.
+	 */
+	public static @Nullable Instant escalationDueAt(StateDefinition state, Instant slaDueAt, SlaCalendar calendar) {
+		return (state.escalateAfter() != null) ? calendar.deadline(slaDueAt, state.escalateAfter()) : null;
 	}
 
 	private static boolean mayUse(TransitionDefinition transition, Predicate<String> actorHasRole) {

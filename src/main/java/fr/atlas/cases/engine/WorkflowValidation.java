@@ -42,6 +42,11 @@ public final class WorkflowValidation {
 			if (state.sla() != null && (state.sla().isNegative() || state.sla().isZero())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].sla", "workflow.invalid-sla", state.key()));
 			}
+			if (state.escalateAfter() != null
+					&& (state.sla() == null || state.escalateAfter().isNegative() || state.escalateAfter().isZero())) {
+				problems.add(DefinitionProblem.of("states[" + i + "].escalateAfter", "workflow.invalid-escalation",
+						state.key()));
+			}
 		}
 		List<String> initial = states.stream().filter(StateDefinition::initial).map(StateDefinition::key).toList();
 		if (initial.isEmpty()) {

@@ -1,28 +1,43 @@
 package fr.atlas.cases.internal;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
+import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseSlaBreached;
+import fr.atlas.cases.CaseSlaEscalated;
 import fr.atlas.cases.MemberMentioned;
+import fr.atlas.cases.internal.Notifications.Kind;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 
+import org.springframework.context.MessageSource;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells members by e-mail when a note mentions them, when a case of theirs is late, and
- * when a workflow action asks to notify them. Runs asynchronously after the change
+ * Tells members, in the app and by e-mail, when a note mentions them, when a case of
+ * theirs is late, when a late case is escalated to the managers and when a workflow
+ * action asks to notify them; and in the app only (automatic assignment would flood
+ * mailboxes) when a case is given to them. Runs asynchronously after the change
  * committed, tracked by the event publication registry; the organisation of each event is
  * bound before the listener's transaction by the platform's {@code EventTenantBinding}.
+ * Texts are in each recipient's language.
  */
 @Component
 class CaseNotifications {
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+		.withZone(ZoneId.of("Europe/Paris"));
 
 	private final Members members;
 
@@ -32,35 +47,95 @@ class CaseNotifications {
 
 	private final CasesProperties properties;
 
-	CaseNotifications(Members members, Cases cases, MailTransport mail, CasesProperties properties) {
+	private final Notifications notifications;
+
+	private final MessageSource messages;
+
+	CaseNotifications(Members members, Cases cases, MailTransport mail, CasesProperties properties,
+			Notifications notifications, MessageSource messages) {
 		this.members = members;
 		this.cases = cases;
 		this.mail = mail;
 		this.properties = properties;
+		this.notifications = notifications;
+		this.messages = messages;
 	}
 
 	@ApplicationModuleListener
 	void on(MemberMentioned event) {
 		this.members.find(event.mentioned())
 			.filter(Member::active)
-			.ifPresent((member) -> this.mail
-				.send(new OutgoingMail(member.email(), "Vous êtes mentionné dans le dossier " + event.reference(),
-						"« " + event.excerpt() + " »\n\n" + link(event.caseId().toString()))));
+			.ifPresent((member) -> tell(member, Kind.MENTION, event.caseId().value(),
+					text(member, "notification.MENTION.title", event.reference()), "« " + event.excerpt() + " »"));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseAssigneeChanged event) {
+		if (event.assignee().equals(event.assignedBy())) {
+			return; // taking a case oneself needs no notice
+		}
+		CaseFile assigned = this.cases.find(event.caseId().value()).orElse(null);
+		if (assigned == null || "DEMO".equals(assigned.source())) {
+			return; // generated demo cases are not news
+		}
+		String title = assigned.title();
+		this.members.find(event.assignee())
+			.filter(Member::active)
+			.ifPresent((member) -> this.notifications.create(member.id(), Kind.ASSIGNED,
+					text(member, "notification.ASSIGNED.title", event.reference()), title, "/cases/" + event.caseId(),
+					event.caseId().value()));
 	}
 
 	@ApplicationModuleListener
 	void on(CaseSlaBreached event) {
-		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> this.mail
-			.send(new OutgoingMail(member.email(), "Délai dépassé : dossier " + event.reference(),
-					"Le dossier " + event.reference() + " est resté trop longtemps en état " + event.state() + ".\n\n"
-							+ link(event.caseId().toString()))));
+		String key = "sla-breach:" + event.caseId() + ":" + event.state() + ":" + event.dueAt();
+		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> tellOnce(key, member, Kind.SLA_BREACH,
+				event.caseId().value(), text(member, "notification.SLA_BREACH.title", event.reference()),
+				text(member, "notification.SLA_BREACH.body", event.reference(), event.state())));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseSlaEscalated event) {
+		String assignee = activeAssigneeOf(event.caseId().value()).map(Member::name).orElse("—");
+		String key = "sla-escalation:" + event.caseId() + ":" + event.state() + ":" + event.slaDueAt();
+		for (Member manager : managers()) {
+			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(),
+					text(manager, "notification.SLA_ESCALATION.title", event.reference()),
+					text(manager, "notification.SLA_ESCALATION.body", event.reference(), event.state(),
+							WHEN.format(event.slaDueAt()), assignee));
+		}
 	}
 
 	@ApplicationModuleListener
 	void on(AssigneeNotificationRequested event) {
-		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> this.mail
-			.send(new OutgoingMail(member.email(), "Dossier " + event.reference() + " : " + event.message(),
-					event.message() + "\n\n" + link(event.caseId().toString()))));
+		activeAssigneeOf(event.caseId().value())
+			.ifPresent((member) -> tell(member, Kind.WORKFLOW, event.caseId().value(),
+					text(member, "notification.WORKFLOW.title", event.reference(), event.message()), event.message()));
+	}
+
+	/** The in-app notification and the e-mail, with the same words. */
+	private void tell(Member member, Kind kind, UUID caseId, String title, String body) {
+		String path = "/cases/" + caseId;
+		this.notifications.create(member.id(), kind, title, body, path, caseId);
+		this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+	}
+
+	/**
+	 * Like {@link #tell}, but only the first time for this cause: when the registry hands
+	 * the event over again, neither the notification nor the e-mail is repeated.
+	 */
+	private void tellOnce(String key, Member member, Kind kind, UUID caseId, String title, String body) {
+		String path = "/cases/" + caseId;
+		if (this.notifications.createOnce(key, member.id(), kind, title, body, path, caseId)) {
+			this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+		}
+	}
+
+	/**
+	 * Who a late case is escalated to: the active managers, administrators and owners.
+	 */
+	private List<Member> managers() {
+		return this.members.active().stream().filter((m) -> m.has(Role.MANAGER)).toList();
 	}
 
 	private Optional<Member> activeAssigneeOf(UUID caseId) {
@@ -70,8 +145,8 @@ class CaseNotifications {
 			.filter(Member::active);
 	}
 
-	private String link(String caseId) {
-		return this.properties.baseUrl() + "/cases/" + caseId;
+	private String text(Member member, String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, code, Locale.forLanguageTag(member.locale()));
 	}
 
 }

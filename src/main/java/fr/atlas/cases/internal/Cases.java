@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseAssigned;
+import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseCreated;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
@@ -42,6 +43,7 @@ import fr.atlas.cases.engine.Decision.Refusal;
 import fr.atlas.cases.engine.EntryAction;
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.Workflow;
+import fr.atlas.cases.engine.WorkingHours;
 import fr.atlas.cases.engine.WorkflowValidation;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
@@ -101,12 +103,15 @@ public class Cases {
 
 	private final CaseAssignment assignment;
 
+	private final OrganisationWorkingHours workingHours;
+
 	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
 
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
 			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys, CasesProperties properties,
-			CaseAssignment assignment) {
+			CaseAssignment assignment, OrganisationWorkingHours workingHours) {
 		this.assignment = assignment;
+		this.workingHours = workingHours;
 		this.properties = properties;
 		this.idempotencyKeys = idempotencyKeys;
 		this.jdbc = jdbc;
@@ -182,7 +187,7 @@ public class Cases {
 			.orElseGet(() -> (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
 					: command.assigneeId());
 		WorkflowVersion version = this.workflows.current(type.key());
-		Workflow workflow = Workflow.of(version.definition(), at);
+		Workflow workflow = Workflow.of(version.definition(), at, this.workingHours.current());
 		Move start = workflow.start();
 		Instant now = start.enteredAt();
 		UUID id = UUID.randomUUID();
@@ -220,6 +225,10 @@ public class Cases {
 				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
 		byRule.ifPresent((choice) -> this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id),
 				reference, UserId.of(choice.assignee()), choice.rule())));
+		if (assignee != null) {
+			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
+					UserId.of(assignee), actor.userId()));
+		}
 		runEntryActions(id, type.key(), start, actor);
 		return require(id);
 	}
@@ -379,6 +388,10 @@ public class Cases {
 		this.timeline.record(id, "FIELD_CHANGE", actor.userId(), now, Map.of("changes", changes));
 		this.events.publishEvent(new CaseUpdated(CurrentTenant.require(), CaseId.of(id), current.reference(),
 				List.copyOf(changes.keySet())));
+		if (assignee != null && !assignee.equals(current.assigneeId())) {
+			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id),
+					current.reference(), UserId.of(assignee), actor.userId()));
+		}
 		return require(id);
 	}
 
@@ -399,8 +412,9 @@ public class Cases {
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw stale(current);
 		}
-		Workflow workflow = Workflow
-			.of(this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at);
+		Workflow workflow = Workflow.of(
+				this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at,
+				this.workingHours.current());
 		Decision decision = workflow.decide(current.state(), transition, current.fields(), inputs, actor::hasRole);
 		if (decision instanceof Refusal refusal) {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -423,10 +437,11 @@ public class Cases {
 		Map<String, Object> fields = type.fields().apply(current.fields(), fieldInputs);
 		StateDefinition target = move.target();
 		Instant now = move.enteredAt();
-		int updated = this.jdbc.sql("""
-				update case_file set state = :state, state_entered_at = :now, sla_due_at = :sla, sla_breached_at = null,
-				    closed_at = :closed, fields = :fields::jsonb, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
+		int updated = this.jdbc
+			.sql("""
+					update case_file set state = :state, state_entered_at = :now, sla_due_at = :sla, sla_breached_at = null,
+					    sla_escalation_due_at = null, closed_at = :closed, fields = :fields::jsonb, updated_at = :now, version = version + 1
+					where id = :id and version = :version""")
 			.param("state", target.key())
 			.param("now", Timestamp.from(now))
 			.param("sla", timestamp(move.slaDueAt()))
@@ -509,6 +524,7 @@ public class Cases {
 		running.forEach((c) -> states.add(c.state()));
 		Workflows.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition()));
 		Instant now = this.clock.instant();
+		WorkingHours calendar = this.workingHours.current();
 		for (CaseFile c : running) {
 			String to = mapping.getOrDefault(c.state(), c.state());
 			StateDefinition state = target.definition().state(to).orElseThrow();
@@ -517,13 +533,15 @@ public class Cases {
 					update case_file set workflow_version = :version, state = :state,
 					    state_entered_at = case when :moved then :now else state_entered_at end,
 					    sla_due_at = case when :moved then :sla else sla_due_at end,
+					    sla_breached_at = case when :moved then null else sla_breached_at end,
+					    sla_escalation_due_at = case when :moved then null else sla_escalation_due_at end,
 					    closed_at = :closed, updated_at = :now, version = version + 1
 					where id = :id""")
 				.param("version", targetVersion)
 				.param("state", to)
 				.param("moved", moved)
 				.param("now", Timestamp.from(now))
-				.param("sla", timestamp(Workflow.slaDueAt(state, now)))
+				.param("sla", timestamp(Workflow.slaDueAt(state, now, calendar)))
 				.param("closed", state.terminal() ? Timestamp.from(now) : null)
 				.param("id", c.id())
 				.update();

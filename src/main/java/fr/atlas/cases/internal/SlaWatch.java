@@ -9,8 +9,13 @@ import java.util.UUID;
 
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseSlaBreached;
+import fr.atlas.cases.CaseSlaEscalated;
+import fr.atlas.cases.engine.SlaCalendar;
+import fr.atlas.cases.engine.Workflow;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +26,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Marks cases that stayed in a state past its SLA and puts an alert on their timeline.
- * Runs with no tenant: a narrow security-definer function names the organisations with
- * overdue cases, then each is handled with its tenant bound. {@code for update skip
- * locked} lets several nodes run it at once without double alerts.
+ * Marks cases that stayed in a state past its SLA and puts an alert on their timeline;
+ * then escalates the late cases still there when their state's {@code escalateAfter}
+ * (counted in the organisation's working hours from the SLA deadline) has run out: the
+ * managers are told and the timeline says so, once per stay in a state. Runs with no
+ * tenant: narrow security-definer functions name the organisations with overdue cases or
+ * escalations due, then each is handled with its tenant bound. {@code for update skip
+ * locked} lets several nodes run it at once without double alerts, and a unique key per
+ * case, state and entry time makes a second escalation impossible.
  */
 @Component
 public class SlaWatch {
@@ -41,8 +50,17 @@ public class SlaWatch {
 
 	private final Clock clock;
 
+	private final Workflows workflows;
+
+	private final OrganisationWorkingHours workingHours;
+
+	private final Members members;
+
 	SlaWatch(JdbcClient jdbc, TransactionTemplate transactions, Timeline timeline, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Workflows workflows, OrganisationWorkingHours workingHours, Members members) {
+		this.members = members;
+		this.workflows = workflows;
+		this.workingHours = workingHours;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.timeline = timeline;
@@ -55,8 +73,37 @@ public class SlaWatch {
 		check(this.clock.instant());
 	}
 
-	/** Marks every case whose SLA ended before {@code now}; returns how many. */
+	/**
+	 * Marks every case whose SLA ended before {@code now}, then escalates those due;
+	 * returns how many cases were marked late.
+	 */
 	public int check(Instant now) {
+		int breached = markBreaches(now);
+		escalate(now);
+		return breached;
+	}
+
+	/**
+	 * Escalates every late case whose escalation was due before {@code now}; returns how
+	 * many.
+	 */
+	public int escalate(Instant now) {
+		List<OrgId> orgs = this.transactions
+			.execute((tx) -> this.jdbc.sql("select * from atlas_cases_escalation_orgs(?)")
+				.param(Timestamp.from(now))
+				.query((rs, row) -> OrgId.of(rs.getObject(1, UUID.class)))
+				.list());
+		int escalated = 0;
+		for (OrgId org : orgs) {
+			escalated += CurrentTenant.callAs(org, () -> this.transactions.execute((tx) -> escalateCurrent(now)));
+		}
+		if (escalated > 0) {
+			log.info("{} late case(s) escalated", escalated);
+		}
+		return escalated;
+	}
+
+	private int markBreaches(Instant now) {
 		List<OrgId> orgs = this.transactions.execute((tx) -> this.jdbc.sql("select * from atlas_cases_overdue_orgs(?)")
 			.param(Timestamp.from(now))
 			.query((rs, row) -> OrgId.of(rs.getObject(1, UUID.class)))
@@ -72,18 +119,24 @@ public class SlaWatch {
 	}
 
 	private int checkCurrent(Instant now) {
-		record Late(UUID id, String reference, String state, Instant dueAt) {
+		record Late(UUID id, String reference, String caseType, int version, String state, Instant dueAt) {
 		}
 		List<Late> late = this.jdbc.sql("""
-				select id, reference, state, sla_due_at from case_file
+				select id, reference, case_type, workflow_version, state, sla_due_at from case_file
 				where sla_breached_at is null and sla_due_at < ? for update skip locked""")
 			.param(Timestamp.from(now))
-			.query((rs, row) -> new Late(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant()))
+			.query((rs, row) -> new Late(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant()))
 			.list();
+		SlaCalendar calendar = this.workingHours.current();
 		for (Late c : late) {
-			this.jdbc.sql("update case_file set sla_breached_at = ? where id = ?")
-				.params(Timestamp.from(now), c.id())
+			Instant escalation = this.workflows.engine(c.caseType(), c.version())
+				.definition()
+				.state(c.state())
+				.map((state) -> Workflow.escalationDueAt(state, c.dueAt(), calendar))
+				.orElse(null);
+			this.jdbc.sql("update case_file set sla_breached_at = ?, sla_escalation_due_at = ? where id = ?")
+				.params(Timestamp.from(now), (escalation != null) ? Timestamp.from(escalation) : null, c.id())
 				.update();
 			this.timeline.record(c.id(), "SLA_BREACH", null, now,
 					Map.of("state", c.state(), "dueAt", c.dueAt().toString()));
@@ -91,6 +144,46 @@ public class SlaWatch {
 					c.state(), c.dueAt()));
 		}
 		return late.size();
+	}
+
+	private int escalateCurrent(Instant now) {
+		record Due(UUID id, String reference, String state, Instant enteredAt, Instant slaDueAt) {
+		}
+		List<Due> due = this.jdbc.sql("""
+				select id, reference, state, state_entered_at, sla_due_at from case_file
+				where sla_escalation_due_at < ? and sla_breached_at is not null and closed_at is null
+				for update skip locked""")
+			.param(Timestamp.from(now))
+			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+			.list();
+		int managers = (int) this.members.active().stream().filter((m) -> m.has(Role.MANAGER)).count();
+		int escalated = 0;
+		for (Due c : due) {
+			this.jdbc.sql("update case_file set sla_escalation_due_at = null where id = ?").param(c.id()).update();
+			int inserted = this.jdbc
+				.sql("""
+						insert into case_sla_escalation (org_id, id, case_id, state, state_entered_at, escalated_at, notified)
+						values (:org, :id, :case, :state, :entered, :now, :notified)
+						on conflict (org_id, case_id, state, state_entered_at) do nothing""")
+				.param("org", CurrentTenant.require().value())
+				.param("id", UUID.randomUUID())
+				.param("case", c.id())
+				.param("state", c.state())
+				.param("entered", Timestamp.from(c.enteredAt()))
+				.param("now", Timestamp.from(now))
+				.param("notified", managers)
+				.update();
+			if (inserted == 0) {
+				continue; // this stay was escalated already
+			}
+			this.timeline.record(c.id(), "SLA_ESCALATION", null, now,
+					Map.of("state", c.state(), "dueAt", c.slaDueAt().toString(), "managers", managers));
+			this.events.publishEvent(new CaseSlaEscalated(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
+					c.state(), c.slaDueAt(), now));
+			escalated++;
+		}
+		return escalated;
 	}
 
 }

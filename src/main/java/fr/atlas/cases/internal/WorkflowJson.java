@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of a workflow definition, used for storage, import and export: <pre>
- * {"states": [{"key", "initial", "final", "labels": {"fr", "en"}, "colour", "sla": "PT2H",
+ * {"states": [{"key", "initial", "final", "labels": {"fr", "en"}, "colour", "sla": "PT2H", "escalateAfter": "PT4H",
  *              "onEnter": [{"type": "CREATE_TASK"|"NOTIFY"|"EMIT_EVENT", "name", "due"}]}],
  *  "transitions": [{"name", "from": [...], "to", "labels", "roles", "requiredFields", "requiredInputs"}]}
  * </pre> Shape errors are reported with the path of the offending element.
@@ -51,7 +51,8 @@ public final class WorkflowJson {
 			}
 			states.add(new StateDefinition(text(s.get("key"), path + ".key", problems), bool(s.get("initial")),
 					bool(s.get("final")), labels(s.get("labels")), optionalText(s.get("colour")),
-					duration(s.get("sla"), path + ".sla", problems), actions));
+					duration(s.get("sla"), path + ".sla", problems),
+					duration(s.get("escalateAfter"), path + ".escalateAfter", problems), actions));
 		}
 		List<TransitionDefinition> transitions = new ArrayList<>();
 		List<Map<String, Object>> rawTransitions = objects(json.get("transitions"), "transitions", problems);
@@ -87,6 +88,9 @@ public final class WorkflowJson {
 			}
 			if (state.sla() != null) {
 				s.put("sla", state.sla().toString());
+			}
+			if (state.escalateAfter() != null) {
+				s.put("escalateAfter", state.escalateAfter().toString());
 			}
 			if (!state.onEnter().isEmpty()) {
 				s.put("onEnter", state.onEnter().stream().map((action) -> {

@@ -128,7 +128,8 @@ final class WorkflowDiagram {
 				.append("\" y=\"")
 				.append(p[1] + 36)
 				.append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5b6475\">")
-				.append(escape(state.key() + ((state.sla() != null) ? " · SLA " + human(state.sla()) : "")))
+				.append(escape(state.key() + ((state.sla() != null) ? " · SLA " + human(state.sla()) : "")
+						+ ((state.escalateAfter() != null) ? " ↑" + human(state.escalateAfter()) : "")))
 				.append("</text></g>");
 		}
 		svg.append("</svg>");

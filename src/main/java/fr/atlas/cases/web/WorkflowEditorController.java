@@ -196,8 +196,12 @@ class WorkflowEditorController {
 				if (form.slaHours() != null && form.slaHours() > 0) {
 					sla = Duration.ofHours(form.slaHours());
 				}
+				Duration escalateAfter = null;
+				if (sla != null && form.escalateHours() != null && form.escalateHours() > 0) {
+					escalateAfter = Duration.ofHours(form.escalateHours());
+				}
 				states.add(new StateDefinition(stateKey, false, Boolean.TRUE.equals(form.terminal()), labels,
-						blankToNull(form.colour()), sla, List.of()));
+						blankToNull(form.colour()), sla, escalateAfter, List.of()));
 			}
 			List<TransitionDefinition> transitions = new ArrayList<>(definition.transitions());
 			transitions.add(new TransitionDefinition(blankToDefault(form.transition(), "").trim(),
@@ -271,10 +275,10 @@ class WorkflowEditorController {
 
 	/** The "add a step" form: a state (new or existing) and the transition into it. */
 	record StepForm(@Nullable String state, @Nullable String labelFr, @Nullable String labelEn, @Nullable String colour,
-			@Nullable Integer slaHours, @Nullable Boolean terminal, @Nullable String transition,
-			@Nullable String transitionLabel, @Nullable List<String> from, @Nullable String roles,
-			@Nullable String requiredFields, @Nullable String requiredInputs, @Nullable String nextTransition,
-			@Nullable String nextState) {
+			@Nullable Integer slaHours, @Nullable Integer escalateHours, @Nullable Boolean terminal,
+			@Nullable String transition, @Nullable String transitionLabel, @Nullable List<String> from,
+			@Nullable String roles, @Nullable String requiredFields, @Nullable String requiredInputs,
+			@Nullable String nextTransition, @Nullable String nextState) {
 	}
 
 	@PostMapping("/{version}/publish")

@@ -1,0 +1,14 @@
+package fr.atlas.cases;
+
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A case was given to a member, on creation or later; {@code assignedBy} is empty when
+ * the system did it (automatic assignment, demo data). The change itself is audited
+ * through {@link CaseCreated} and {@link CaseUpdated}; this event tells the new assignee.
+ */
+public record CaseAssigneeChanged(OrgId orgId, CaseId caseId, String reference, UserId assignee,
+		@Nullable UserId assignedBy) {
+}
