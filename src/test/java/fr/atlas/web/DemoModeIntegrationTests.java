@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.support.ApiClient;
 import fr.atlas.tenancy.DemoOrganisation;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +26,9 @@ class DemoModeIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	SlaWatch slaWatch;
+
 	@Test
 	void seedsTheDemoOrganisationWithMembersCasesAndAgencies() throws InterruptedException {
 		var api = new ApiClient(this.port);
@@ -34,6 +39,9 @@ class DemoModeIntegrationTests {
 		assertThat(api.token(DemoOrganisation.AGENT_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
 		assertThat(((Number) api.get(token, "/api/v1/cases?size=1").getBody().get("total")).longValue())
 			.isGreaterThan(100);
+		// months of backdated cases must not all alert (and escalate) on the first SLA
+		// check
+		assertThat(this.slaWatch.check(Instant.now())).as("cases newly late on the first check").isLessThan(25);
 
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		long agencies = 0;

@@ -1,5 +1,6 @@
 package fr.atlas.cases.internal;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -114,8 +115,24 @@ class DemoCases implements ApplicationRunner {
 			for (int i = 0; i < PROSPECTS; i++) {
 				this.transactions.executeWithoutResult((tx) -> prospect(random, team, now));
 			}
-			log.info("Demo cases created: {} buyer leads and {} agency prospects", LEADS, PROSPECTS);
+			int settled = this.transactions.execute((tx) -> settlePastDeadlines(now));
+			log.info("Demo cases created: {} buyer leads and {} agency prospects ({} past deadlines settled)", LEADS,
+					PROSPECTS, settled);
 		});
+	}
+
+	/**
+	 * Backdated cases are months late on their SLAs: left as they are, the first SLA
+	 * check would send the demo's managers dozens of escalations at once. Deadlines older
+	 * than three days count as already alerted back then; only the recent ones alert, as
+	 * in a real agency's day.
+	 */
+	private int settlePastDeadlines(Instant now) {
+		return this.jdbc.sql("""
+				update case_file set sla_breached_at = sla_due_at, sla_escalation_due_at = null
+				where sla_breached_at is null and sla_due_at < ?""")
+			.param(Timestamp.from(now.minus(Duration.ofDays(3))))
+			.update();
 	}
 
 	private void lead(Random random, List<UUID> team, Instant now) {
