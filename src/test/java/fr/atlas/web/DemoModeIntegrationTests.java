@@ -39,6 +39,9 @@ class DemoModeIntegrationTests {
 		assertThat(api.token(DemoOrganisation.AGENT_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
 		assertThat(((Number) api.get(token, "/api/v1/cases?size=1").getBody().get("total")).longValue())
 			.isGreaterThan(100);
+		assertThat((java.util.List<?>) api.get(token, "/api/v1/case-types/LEAD_ACHAT/assignment-rules")
+			.getBody()
+			.get("rules")).hasSize(2);
 		// months of backdated cases must not all alert (and escalate) on the first SLA
 		// check
 		assertThat(this.slaWatch.check(Instant.now())).as("cases newly late on the first check").isLessThan(25);

@@ -73,14 +73,17 @@ class DemoCases implements ApplicationRunner {
 
 	private final Members members;
 
+	private final CaseAssignment assignment;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	DemoCases(DemoOrganisation demo, Cases cases, CaseWork work, CaseTypes caseTypes, Members members, JdbcClient jdbc,
-			TransactionTemplate transactions, Clock clock) {
+	DemoCases(DemoOrganisation demo, Cases cases, CaseWork work, CaseTypes caseTypes, Members members,
+			CaseAssignment assignment, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+		this.assignment = assignment;
 		this.demo = demo;
 		this.cases = cases;
 		this.work = work;
@@ -107,6 +110,7 @@ class DemoCases implements ApplicationRunner {
 			}
 			List<UUID> team = this.transactions
 				.execute((tx) -> this.members.active().stream().map((Member m) -> m.id().value()).toList());
+			this.transactions.executeWithoutResult((tx) -> assignmentRules());
 			Random random = new Random(2026);
 			Instant now = this.clock.instant();
 			for (int i = 0; i < LEADS; i++) {
@@ -119,6 +123,28 @@ class DemoCases implements ApplicationRunner {
 			log.info("Demo cases created: {} buyer leads and {} agency prospects ({} past deadlines settled)", LEADS,
 					PROSPECTS, settled);
 		});
+	}
+
+	/**
+	 * New buyer leads of Lyon go to the agent, those of the eastern suburbs to the
+	 * manager.
+	 */
+	private void assignmentRules() {
+		List<Member> active = this.members.active();
+		List<UUID> agent = idsOf(active, DemoOrganisation.AGENT_EMAIL);
+		List<UUID> manager = idsOf(active, DemoOrganisation.MANAGER_EMAIL);
+		if (agent.isEmpty() || manager.isEmpty()) {
+			return;
+		}
+		this.assignment.replace("LEAD_ACHAT",
+				List.of(new CaseAssignment.Rule("Lyon intra-muros", List.of("69001-69009"), null, null, agent),
+						new CaseAssignment.Rule("Villeurbanne et est lyonnais", List.of("69100", "69500", "69800"),
+								null, null, manager)),
+				Actor.system());
+	}
+
+	private static List<UUID> idsOf(List<Member> members, String email) {
+		return members.stream().filter((m) -> m.email().equalsIgnoreCase(email)).map((m) -> m.id().value()).toList();
 	}
 
 	/**
