@@ -9,20 +9,23 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import fr.atlas.platform.CurrentTenant;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Loads and writes agencies in bulk for the import: candidates of a batch in one query,
- * then batched inserts and updates. Callers run inside a transaction with the tenant
- * bound.
+ * Loads and writes agencies in bulk for the import: every active agency streamed once per
+ * job, then {@code COPY} and batched updates. Callers run inside a transaction with the
+ * tenant bound.
  */
 @Repository
 class Agencies {
@@ -41,29 +44,18 @@ class Agencies {
 	}
 
 	/**
-	 * Active agencies that share an identity key with the batch, or sit in one of its
-	 * blocks: its postcodes, and its towns for rows or agencies without a postcode.
+	 * Streams every active agency of the organisation, oldest first, without holding the
+	 * result set in memory (the import indexes them once per job).
 	 */
-	List<AgencyRecord> candidates(Collection<String> keys, Collection<String> postcodes,
-			Collection<String> citiesWithoutPostcode, Collection<String> allCities) {
-		return this.jdbc.sql("select " + COLUMNS
-				+ """
-						 from agency a
-						where a.org_id = :org and a.status = 'ACTIVE' and a.id in (
-						  select k.agency_id from agency_key k where k.org_id = :org and k.key = any(:keys)
-						  union select p.id from agency p
-						    where p.org_id = :org and p.status = 'ACTIVE' and p.postcode = any(:postcodes)
-						  union select c.id from agency c
-						    where c.org_id = :org and c.status = 'ACTIVE' and c.city_key = any(:citiesWithoutPostcode)
-						  union select n.id from agency n
-						    where n.org_id = :org and n.status = 'ACTIVE' and n.city_key = any(:allCities) and n.postcode is null)""")
-			.param("org", CurrentTenant.require().value())
-			.param("keys", keys.toArray(String[]::new))
-			.param("postcodes", postcodes.toArray(String[]::new))
-			.param("citiesWithoutPostcode", citiesWithoutPostcode.toArray(String[]::new))
-			.param("allCities", allCities.toArray(String[]::new))
-			.query((rs, row) -> map(rs, true))
-			.list();
+	void forEachActive(Consumer<AgencyRecord> action) {
+		UUID org = CurrentTenant.require().value();
+		this.template.query((connection) -> {
+			PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
+					+ " from agency where org_id = ? and status = 'ACTIVE' order by created_at, id");
+			statement.setObject(1, org);
+			statement.setFetchSize(2000);
+			return statement;
+		}, (RowCallbackHandler) (rs) -> action.accept(map(rs, true)));
 	}
 
 	static AgencyRecord map(ResultSet rs, boolean existing) throws SQLException {
@@ -170,6 +162,58 @@ class Agencies {
 			.param("revenues", revenues)
 			.param("sources", sources)
 			.update();
+	}
+
+	/**
+	 * Inserts new agencies with {@code COPY}: several times cheaper than inserts for the
+	 * import's thousands of rows per batch.
+	 */
+	void copy(List<AgencyRecord> agencies, @Nullable UUID owner) {
+		UUID org = CurrentTenant.require().value();
+		CopyIn copy = new CopyIn("agency",
+				"""
+						org_id, id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+						website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source,
+						owner_id""");
+		for (AgencyRecord a : agencies) {
+			copy.value(org)
+				.value(a.id)
+				.value(a.name)
+				.value(a.nameKey)
+				.value(a.tradeName)
+				.value(a.siren)
+				.value(a.siret)
+				.value(a.naf)
+				.value(a.address)
+				.value(a.postcode)
+				.value(a.city)
+				.value(a.cityKey)
+				.value(a.department)
+				.value(a.websiteDomain)
+				.array(a.emails)
+				.array(a.phones)
+				.value(a.specialty)
+				.value(a.listingCount)
+				.value(a.revenueCents)
+				.value(a.headcountBand)
+				.array(a.tags)
+				.value(a.source)
+				.value(owner)
+				.endRow();
+		}
+		copy.into(this.template);
+	}
+
+	/** Records the identity keys of agencies that have none yet, with {@code COPY}. */
+	void copyKeys(Collection<AgencyRecord> agencies) {
+		UUID org = CurrentTenant.require().value();
+		CopyIn copy = new CopyIn("agency_key", "org_id, key, agency_id");
+		for (AgencyRecord agency : agencies) {
+			for (String key : new LinkedHashSet<>(agency.keys())) {
+				copy.value(org).value(key).value(agency.id).endRow();
+			}
+		}
+		copy.into(this.template);
 	}
 
 	/**

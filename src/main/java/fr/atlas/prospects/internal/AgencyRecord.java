@@ -1,10 +1,12 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +66,13 @@ final class AgencyRecord {
 	@Nullable String source;
 
 	private @Nullable NameForms names;
+
+	/** The import pool's marks: last candidate search and where the agency is indexed. */
+	int stamp;
+
+	@Nullable String indexedPostcode;
+
+	@Nullable String indexedCity;
 
 	private @Nullable String tradeNameOfForms;
 
@@ -154,19 +163,29 @@ final class AgencyRecord {
 
 	/** The exact identity keys this agency is found by. */
 	List<String> keys() {
+		return keys(this.siret, this.siren, this.emails, this.phones, this.websiteDomain, this::names);
+	}
+
+	/** The keys an agency created from these values would have. */
+	static List<String> keys(AgencyValues values) {
+		return keys(values.siret(), values.siren(), values.emails(), values.phones(), values.websiteDomain(),
+				() -> NameForms.of(values.nameKey(), values.tradeName()));
+	}
+
+	private static List<String> keys(@Nullable String siret, @Nullable String siren, Collection<String> emails,
+			Collection<String> phones, @Nullable String websiteDomain, Supplier<NameForms> names) {
 		List<String> keys = new ArrayList<>();
-		if (this.siret != null) {
-			keys.add("siret:" + this.siret);
+		if (siret != null) {
+			keys.add("siret:" + siret);
 		}
-		if (this.siren != null) {
-			keys.add("siren:" + this.siren);
+		if (siren != null) {
+			keys.add("siren:" + siren);
 		}
-		this.emails.forEach((email) -> keys.add("email:" + email));
-		this.phones.forEach((phone) -> keys.add("phone:" + phone));
+		emails.forEach((email) -> keys.add("email:" + email));
+		phones.forEach((phone) -> keys.add("phone:" + phone));
 		// a franchise agency's website is usually the network's: not an identity
-		if (this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)
-				&& names().brand().isEmpty()) {
-			keys.add("domain:" + this.websiteDomain);
+		if (websiteDomain != null && !Deduplication.sharedDomain(websiteDomain) && names.get().brand().isEmpty()) {
+			keys.add("domain:" + websiteDomain);
 		}
 		return keys;
 	}

@@ -5,14 +5,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.atlas.prospects.internal.Agencies.FieldSource;
 import fr.atlas.prospects.internal.Agencies.NewContact;
 import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
 import fr.atlas.prospects.internal.ImportJobs.RowOutcome;
@@ -21,12 +19,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports one batch of normalised rows in the caller's transaction: makes sure the pool
- * holds every agency the batch could match (identity keys, and each postcode or town
- * block loaded once per job), decides row by row (an agency created or filled by an
- * earlier row is a candidate for the next ones), then writes everything with batched
- * statements. Rows an earlier run already recorded are skipped, so a replayed batch
- * changes nothing.
+ * Imports one batch of normalised rows in the caller's transaction: decides row by row
+ * against the job's {@link Pool} (every active agency of the organisation, loaded once
+ * when the job starts, plus those created or filled by earlier rows), then writes
+ * everything with {@code COPY} and batched statements. Rows an earlier run already
+ * recorded are skipped, so a replayed batch changes nothing.
  */
 @Component
 class ImportBatch {
@@ -40,6 +37,13 @@ class ImportBatch {
 		this.jobs = jobs;
 	}
 
+	/** A pool of every active agency of the current organisation. */
+	Pool pool() {
+		Pool pool = new Pool();
+		this.agencies.forEachActive(pool::add);
+		return pool;
+	}
+
 	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner, Pool pool) {
 		if (batch.isEmpty()) {
 			return new Counts(0, 0, 0, 0, 0, 0);
@@ -47,14 +51,13 @@ class ImportBatch {
 		long started = System.nanoTime();
 		Set<Integer> done = new HashSet<>(
 				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
-		List<NormalisedRow> rows = batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		load(rows, pool);
+		List<NormalisedRow> rows = done.isEmpty() ? batch
+				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
 		List<AgencyRecord> created = new ArrayList<>();
 		Set<AgencyRecord> changed = Collections.newSetFromMap(new IdentityHashMap<>());
-		List<FieldSource> sources = new ArrayList<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
-		List<RowOutcome> outcomes = new ArrayList<>();
+		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
 		int merged = 0;
 		int rejected = 0;
 		int warnings = 0;
@@ -64,7 +67,7 @@ class ImportBatch {
 			if (values == null) {
 				rejected++;
 				outcomes.add(new RowOutcome(row.number(), "REJECTED", null, row.messages(), List.of(), null,
-						row.original()));
+						row.original(), null));
 				continue;
 			}
 			Optional<Deduplication.Match> match = Deduplication.best(values, pool.candidates(values));
@@ -72,10 +75,12 @@ class ImportBatch {
 			String status;
 			if (match.isPresent() && match.get().automatic()) {
 				target = match.get().agency();
-				if (target.fill(values) && target.persisted) {
-					changed.add(target);
+				if (target.fill(values)) {
+					if (target.persisted) {
+						changed.add(target);
+					}
+					pool.reindex(target);
 				}
-				pool.add(target);
 				status = "MERGED";
 				merged++;
 			}
@@ -87,146 +92,154 @@ class ImportBatch {
 				match.ifPresent((m) -> duplicates
 					.add(new PossibleDuplicate(target.id, m.agency().id, m.confidence(), m.reasons())));
 			}
-			values.asFields()
-				.forEach((field, value) -> sources
-					.add(new FieldSource(target.id, field, value, "IMPORT", jobId, row.number(), null, null)));
 			if (row.contact() != null) {
 				contacts.add(new NewContact(target.id, row.contact()));
 			}
 			outcomes.add(new RowOutcome(row.number(), status, target.id, row.messages(),
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
-					match.map(Deduplication.Match::confidence).orElse(null), row.original()));
+					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
 		}
 		long matched = System.nanoTime();
-		this.agencies.insert(created, owner);
+		// agencies created by this batch are inserted with every value their rows gave
+		// them
+		this.agencies.copy(created, owner);
 		this.agencies.update(List.copyOf(changed));
-		List<AgencyRecord> keyed = new ArrayList<>(created);
-		keyed.addAll(changed);
-		this.agencies.addKeys(keyed);
-		this.agencies.addSources(sources);
+		this.agencies.copyKeys(created);
+		this.agencies.addKeys(changed);
 		this.agencies.addContacts(contacts);
 		this.agencies.addDuplicateCandidates(duplicates, jobId);
 		this.jobs.addRows(jobId, outcomes);
 		// once the transaction commits these rows are in the database; if it rolls back
 		// the job fails and its pool is dropped
 		created.forEach((agency) -> agency.persisted = true);
-		keyed.forEach((agency) -> agency.dirty = false);
 		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
 	}
 
-	private void load(List<NormalisedRow> rows, Pool pool) {
-		Set<String> keys = new LinkedHashSet<>();
-		Set<String> postcodes = new LinkedHashSet<>();
-		Set<String> citiesWithoutPostcode = new LinkedHashSet<>();
-		Set<String> allCities = new LinkedHashSet<>();
-		for (NormalisedRow row : rows) {
-			AgencyValues values = row.agency();
-			if (values == null) {
-				continue;
-			}
-			for (String key : AgencyRecord.create(values).keys()) {
-				if (!pool.hasKey(key)) {
-					keys.add(key);
-				}
-			}
-			String city = values.cityKey();
-			if (values.postcode() != null && pool.loadedPostcodes.add(values.postcode())) {
-				postcodes.add(values.postcode());
-			}
-			if (city != null && values.postcode() == null && pool.loadedCitiesWithoutPostcode.add(city)) {
-				citiesWithoutPostcode.add(city);
-			}
-			if (city != null && pool.loadedCities.add(city)) {
-				allCities.add(city);
-			}
-		}
-		if (keys.isEmpty() && postcodes.isEmpty() && allCities.isEmpty() && citiesWithoutPostcode.isEmpty()) {
-			return;
-		}
-		this.agencies.candidates(keys, postcodes, citiesWithoutPostcode, allCities).forEach(pool::addLoaded);
-	}
-
-	/** Rows by outcome, and the nanoseconds spent loading and matching, then writing. */
+	/** Rows by outcome, and the nanoseconds spent matching, then writing. */
 	record Counts(int created, int merged, int rejected, int warnings, long matchNanos, long writeNanos) {
 	}
 
 	/**
-	 * The agencies a job can match, kept across its batches so each postcode or town
-	 * block is read from the database once: indexed by identity key, postcode and town,
-	 * re-indexed when a row fills them. An agency loaded again keeps its first (current)
-	 * instance.
+	 * The agencies a job can match, in memory for the whole job: indexed by identity key,
+	 * postcode and town, re-indexed when a row fills them. Lists keep the order agencies
+	 * came in, so ties are broken the same way on every run.
 	 */
 	static final class Pool {
 
 		static final int HOT_KEY = 25;
 
-		private final Map<UUID, AgencyRecord> byId = new HashMap<>();
+		/** Key → the agency, or an {@code ArrayList} of agencies sharing it. */
+		private final Map<String, Object> byKey = new HashMap<>();
 
-		private final Map<String, Set<AgencyRecord>> byKey = new HashMap<>();
+		private final Map<String, List<AgencyRecord>> byPostcode = new HashMap<>();
 
-		private final Map<String, Set<AgencyRecord>> byPostcode = new HashMap<>();
+		private final Map<String, List<AgencyRecord>> byCity = new HashMap<>();
 
-		private final Map<String, Set<AgencyRecord>> byCity = new HashMap<>();
+		/**
+		 * Agencies without a postcode, by town: the only town candidates of a row with
+		 * one.
+		 */
+		private final Map<String, List<AgencyRecord>> byCityWithoutPostcode = new HashMap<>();
 
-		private final Set<String> loadedPostcodes = new HashSet<>();
+		/** Shared instances of postcodes and town keys, so each agency holds no copy. */
+		private final Map<String, String> places = new HashMap<>();
 
-		private final Set<String> loadedCities = new HashSet<>();
+		private int size;
 
-		private final Set<String> loadedCitiesWithoutPostcode = new HashSet<>();
-
-		void addLoaded(AgencyRecord agency) {
-			if (!this.byId.containsKey(agency.id)) {
-				add(agency);
-			}
-		}
+		private int stamp;
 
 		void add(AgencyRecord agency) {
-			this.byId.put(agency.id, agency);
+			this.size++;
+			reindex(agency);
+		}
+
+		/** Indexes what the agency has and was not indexed under yet. */
+		void reindex(AgencyRecord agency) {
 			for (String key : agency.keys()) {
-				this.byKey.computeIfAbsent(key, (k) -> newSet()).add(agency);
-			}
-			if (agency.postcode != null) {
-				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> newSet()).add(agency);
-			}
-			if (agency.cityKey != null) {
-				this.byCity.computeIfAbsent(agency.cityKey, (k) -> newSet()).add(agency);
-			}
-		}
-
-		boolean hasKey(String key) {
-			return this.byKey.containsKey(key);
-		}
-
-		int size() {
-			return this.byId.size();
-		}
-
-		List<AgencyRecord> candidates(AgencyValues values) {
-			Set<AgencyRecord> found = newSet();
-			for (String key : AgencyRecord.create(values).keys()) {
-				Set<AgencyRecord> sharing = this.byKey.getOrDefault(key, Set.of());
-				// a key shared by many agencies (a group's switchboard) identifies none
-				// of them
-				if (sharing.size() <= HOT_KEY) {
-					found.addAll(sharing);
+				Object sharing = this.byKey.get(key);
+				if (sharing == null) {
+					this.byKey.put(key, agency);
 				}
-			}
-			if (values.postcode() != null) {
-				found.addAll(this.byPostcode.getOrDefault(values.postcode(), Set.of()));
-			}
-			String city = values.cityKey();
-			if (city != null) {
-				for (AgencyRecord agency : this.byCity.getOrDefault(city, Set.of())) {
-					if (values.postcode() == null || agency.postcode == null) {
-						found.add(agency);
+				else if (sharing instanceof AgencyRecord single) {
+					if (single != agency) {
+						List<AgencyRecord> list = new ArrayList<>(2);
+						list.add(single);
+						list.add(agency);
+						this.byKey.put(key, list);
+					}
+				}
+				else {
+					@SuppressWarnings("unchecked")
+					List<AgencyRecord> list = (List<AgencyRecord>) sharing;
+					// past HOT_KEY the key is ignored anyway
+					if (list.size() <= HOT_KEY && !list.contains(agency)) {
+						list.add(agency);
 					}
 				}
 			}
-			return new ArrayList<>(found);
+			if (agency.postcode != null && agency.indexedPostcode == null) {
+				agency.postcode = place(agency.postcode);
+				agency.indexedPostcode = agency.postcode;
+				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> new ArrayList<>()).add(agency);
+				if (agency.indexedCity != null) {
+					this.byCityWithoutPostcode.getOrDefault(agency.indexedCity, new ArrayList<>()).remove(agency);
+				}
+			}
+			if (agency.cityKey != null && agency.indexedCity == null) {
+				agency.cityKey = place(agency.cityKey);
+				agency.indexedCity = agency.cityKey;
+				this.byCity.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+				if (agency.postcode == null) {
+					this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+				}
+			}
 		}
 
-		private static Set<AgencyRecord> newSet() {
-			return Collections.newSetFromMap(new IdentityHashMap<>());
+		private String place(String value) {
+			String shared = this.places.putIfAbsent(value, value);
+			return (shared != null) ? shared : value;
+		}
+
+		int size() {
+			return this.size;
+		}
+
+		List<AgencyRecord> candidates(AgencyValues values) {
+			int mark = ++this.stamp;
+			List<AgencyRecord> found = new ArrayList<>();
+			for (String key : AgencyRecord.keys(values)) {
+				Object sharing = this.byKey.get(key);
+				if (sharing instanceof AgencyRecord single) {
+					collect(single, mark, found);
+				}
+				else if (sharing != null) {
+					@SuppressWarnings("unchecked")
+					List<AgencyRecord> list = (List<AgencyRecord>) sharing;
+					// a key shared by many agencies (a group's switchboard) identifies
+					// none
+					// of them
+					if (list.size() <= HOT_KEY) {
+						list.forEach((agency) -> collect(agency, mark, found));
+					}
+				}
+			}
+			if (values.postcode() != null) {
+				this.byPostcode.getOrDefault(values.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
+			}
+			String city = values.cityKey();
+			if (city != null) {
+				Map<String, List<AgencyRecord>> block = (values.postcode() != null) ? this.byCityWithoutPostcode
+						: this.byCity;
+				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
+			}
+			return found;
+		}
+
+		private static void collect(AgencyRecord agency, int mark, List<AgencyRecord> found) {
+			if (agency.stamp != mark) {
+				agency.stamp = mark;
+				found.add(agency);
+			}
 		}
 
 	}
