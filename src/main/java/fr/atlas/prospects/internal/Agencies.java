@@ -241,6 +241,143 @@ class Agencies {
 		});
 	}
 
+	/**
+	 * Fills the empty columns of agencies from what import rows gave them (each
+	 * {@link Fill} gathers a batch's rows for one agency, first value first), by the rule
+	 * of {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
+	 * are unions. Only agencies that change are updated; their identity keys follow.
+	 */
+	void fill(List<Fill> fills) {
+		if (fills.isEmpty()) {
+			return;
+		}
+		int n = fills.size();
+		UUID[] ids = new UUID[n];
+		String[][] text = new String[17][n];
+		Integer[] listings = new Integer[n];
+		Long[] revenues = new Long[n];
+		String[] sources = new String[n];
+		Boolean[] domainKeys = new Boolean[n];
+		for (int i = 0; i < n; i++) {
+			AgencyRecord a = fills.get(i).values();
+			ids[i] = a.id;
+			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
+					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
+					a.headcountBand, joined(a.tags) };
+			for (int c = 0; c < values.length; c++) {
+				text[c][i] = values[c];
+			}
+			listings[i] = a.listingCount;
+			revenues[i] = a.revenueCents;
+			sources[i] = a.source;
+			domainKeys[i] = fills.get(i).domainIdentifies();
+		}
+		UUID org = CurrentTenant.require().value();
+		List<UUID> changed = this.jdbc.sql("""
+				with p as (
+				  select t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode, t.city,
+				    t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)) as emails,
+				    string_to_array(t.phones, chr(31)) as phones, t.specialty, t.listing_count, t.revenue_cents,
+				    t.headcount_band, string_to_array(t.tags, chr(31)) as tags, t.source
+				  from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
+				    :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
+				    :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
+				    :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
+				    as t(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
+				         department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
+				         headcount_band, tags, source))
+				update agency a set
+				  name = case when a.name_key = '' and p.name_key <> '' then p.name else a.name end,
+				  name_key = case when a.name_key = '' and p.name_key <> '' then p.name_key else a.name_key end,
+				  trade_name = coalesce(a.trade_name, p.trade_name),
+				  siret = coalesce(a.siret, p.siret),
+				  siren = coalesce(a.siren, p.siren),
+				  naf = coalesce(a.naf, p.naf),
+				  postcode = coalesce(a.postcode, p.postcode),
+				  department = case when a.postcode is null and p.postcode is not null then p.department
+				    else a.department end,
+				  address = coalesce(a.address, p.address),
+				  city = case when a.city is null and p.city is not null then p.city else a.city end,
+				  city_key = case when a.city is null and p.city is not null then p.city_key else a.city_key end,
+				  website_domain = coalesce(a.website_domain, p.website_domain),
+				  emails = a.emails || array(select e from unnest(p.emails) with ordinality as x(e, n)
+				    where e <> all(a.emails) order by n),
+				  phones = a.phones || array(select e from unnest(p.phones) with ordinality as x(e, n)
+				    where e <> all(a.phones) order by n),
+				  specialty = coalesce(a.specialty, p.specialty),
+				  listing_count = coalesce(a.listing_count, p.listing_count),
+				  revenue_cents = coalesce(a.revenue_cents, p.revenue_cents),
+				  headcount_band = coalesce(a.headcount_band, p.headcount_band),
+				  tags = a.tags || array(select e from unnest(p.tags) with ordinality as x(e, n)
+				    where e <> all(a.tags) order by n),
+				  source = coalesce(a.source, p.source),
+				  updated_at = now(), version = a.version + 1
+				from p
+				where a.org_id = :org and a.id = p.id and (
+				  (a.name_key = '' and p.name_key <> '') or (a.trade_name is null and p.trade_name is not null)
+				  or (a.siret is null and p.siret is not null) or (a.siren is null and p.siren is not null)
+				  or (a.naf is null and p.naf is not null) or (a.postcode is null and p.postcode is not null)
+				  or (a.address is null and p.address is not null) or (a.city is null and p.city is not null)
+				  or (a.website_domain is null and p.website_domain is not null)
+				  or not a.emails @> p.emails or not a.phones @> p.phones or not a.tags @> p.tags
+				  or (a.specialty is null and p.specialty is not null)
+				  or (a.listing_count is null and p.listing_count is not null)
+				  or (a.revenue_cents is null and p.revenue_cents is not null)
+				  or (a.headcount_band is null and p.headcount_band is not null)
+				  or (a.source is null and p.source is not null))
+				returning a.id""")
+			.param("org", org)
+			.param("ids", ids)
+			.param("name", text[0])
+			.param("nameKey", text[1])
+			.param("tradeName", text[2])
+			.param("siren", text[3])
+			.param("siret", text[4])
+			.param("naf", text[5])
+			.param("address", text[6])
+			.param("postcode", text[7])
+			.param("city", text[8])
+			.param("cityKey", text[9])
+			.param("department", text[10])
+			.param("website", text[11])
+			.param("emails", text[12])
+			.param("phones", text[13])
+			.param("specialty", text[14])
+			.param("headcount", text[15])
+			.param("tags", text[16])
+			.param("listings", listings)
+			.param("revenues", revenues)
+			.param("sources", sources)
+			.query(UUID.class)
+			.list();
+		if (changed.isEmpty()) {
+			return;
+		}
+		// the keys of what the agencies have now, from their columns
+		this.jdbc.sql("""
+				insert into agency_key (org_id, key, agency_id)
+				select a.org_id, k.key, a.id
+				from agency a join unnest(:ids::uuid[], :domainKeys::boolean[]) as d(id, domain_key) on d.id = a.id
+				cross join lateral (
+				  select 'siret:' || a.siret where a.siret is not null
+				  union all select 'siren:' || a.siren where a.siren is not null
+				  union all select 'email:' || e from unnest(a.emails) e
+				  union all select 'phone:' || p from unnest(a.phones) p
+				  union all select 'domain:' || a.website_domain where a.website_domain is not null and d.domain_key
+				) as k(key)
+				where a.org_id = :org and a.id = any(:changed)
+				on conflict do nothing""")
+			.param("org", org)
+			.param("ids", ids)
+			.param("domainKeys", domainKeys)
+			.param("changed", changed.toArray(UUID[]::new))
+			.update();
+	}
+
+	/** What rows gave one agency, gathered in an empty record, and its key rule. */
+	record Fill(AgencyRecord values, boolean domainIdentifies) {
+	}
+
 	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */
 	private static int bind(PreparedStatement ps, int index, AgencyRecord agency) throws SQLException {
 		Connection connection = ps.getConnection();

@@ -67,13 +67,6 @@ final class AgencyRecord {
 
 	private @Nullable NameForms names;
 
-	/** The import pool's marks: last candidate search and where the agency is indexed. */
-	int stamp;
-
-	@Nullable String indexedPostcode;
-
-	@Nullable String indexedCity;
-
 	private @Nullable String tradeNameOfForms;
 
 	AgencyRecord(UUID id, boolean persisted, String name, String nameKey) {
@@ -164,12 +157,6 @@ final class AgencyRecord {
 	/** The exact identity keys this agency is found by. */
 	List<String> keys() {
 		return keys(this.siret, this.siren, this.emails, this.phones, this.websiteDomain, this::names);
-	}
-
-	/** The keys an agency created from these values would have. */
-	static List<String> keys(AgencyValues values) {
-		return keys(values.siret(), values.siren(), values.emails(), values.phones(), values.websiteDomain(),
-				() -> NameForms.of(values.nameKey(), values.tradeName()));
 	}
 
 	private static List<String> keys(@Nullable String siret, @Nullable String siren, Collection<String> emails,

@@ -48,11 +48,15 @@ final class Deduplication {
 	}
 
 	/** The best match among candidates, if it reaches {@link #REVIEW}. */
-	static Optional<Match> best(AgencyValues row, Collection<AgencyRecord> candidates) {
+	static Optional<Match> best(AgencyValues row, Collection<Candidate> candidates) {
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
 		Match best = null;
-		NameForms names = NameForms.of(row.nameKey(), row.tradeName());
-		for (AgencyRecord candidate : candidates) {
-			Match match = score(row, names, candidate);
+		Probe probe = Probe.of(row);
+		for (Candidate candidate : candidates) {
+			Match match = score(probe, candidate);
+			// the first best wins: candidates come in a stable order
 			if (match != null && match.confidence() >= REVIEW
 					&& (best == null || match.confidence() > best.confidence())) {
 				best = match;
@@ -61,14 +65,15 @@ final class Deduplication {
 		return Optional.ofNullable(best);
 	}
 
-	static @Nullable Match score(AgencyValues row, NameForms names, AgencyRecord agency) {
-		if (row.siret() != null && agency.siret != null) {
-			if (row.siret().equals(agency.siret)) {
+	static @Nullable Match score(Probe row, Candidate agency) {
+		if (row.siret != 0 && agency.siret != 0) {
+			if (row.siret == agency.siret) {
 				return new Match(agency, 1.0, List.of("siret"));
 			}
 			return null;
 		}
-		NameForms other = agency.names();
+		NameForms names = row.names;
+		NameForms other = agency.names;
 		// two networks' agencies in one town ("Century 21 Metz", "Laforêt Metz") are
 		// rivals,
 		// whatever is left of their names once the brands are set aside
@@ -84,7 +89,7 @@ final class Deduplication {
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
-		if (row.siren() != null && row.siren().equals(agency.siren)) {
+		if (row.siren != 0 && row.siren == agency.siren) {
 			if (similarity >= 0.9) {
 				miss *= 1 - 0.97;
 				reasons.add("siren+name");
@@ -95,23 +100,23 @@ final class Deduplication {
 				reasons.add("siren");
 			}
 		}
-		if (row.emails().stream().anyMatch(agency.emails::contains)) {
+		if (Candidate.intersects(row.emails, agency.emails)) {
 			miss *= 1 - 0.95;
 			reasons.add("email");
 		}
-		if (row.phones().stream().anyMatch(agency.phones::contains)) {
+		if (Candidate.intersects(row.phones, agency.phones)) {
 			miss *= 1 - 0.9;
 			reasons.add("phone");
 		}
 		// a network's agencies share the head office's website: it says nothing about
 		// which agency
-		if (row.websiteDomain() != null && row.websiteDomain().equals(agency.websiteDomain)
-				&& !sharedDomain(row.websiteDomain()) && brand.isEmpty()) {
+		if (row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
+				&& !sharedDomain(row.websiteDomain) && brand.isEmpty()) {
 			miss *= 1 - 0.85;
 			reasons.add("website");
 		}
-		if ((place == Place.SAME || place == Place.SAME_TOWN) && !row.nameKey().isEmpty()
-				&& !agency.nameKey.isEmpty()) {
+		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
+				&& !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
 			// Martinez"
 			boolean typo = similarity >= 0.97 && withinTypo(names, other);
@@ -134,7 +139,7 @@ final class Deduplication {
 		if (reasons.isEmpty()) {
 			return null;
 		}
-		boolean bothNamed = !row.nameKey().isEmpty() && !agency.nameKey.isEmpty();
+		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
 		if (!company && bothNamed && similarity < 0.6) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
@@ -189,21 +194,19 @@ final class Deduplication {
 	 * e-mails and share none, both have phones and share none, different websites, or
 	 * clearly different street addresses.
 	 */
-	static boolean contradicts(AgencyValues row, AgencyRecord agency) {
-		if (!row.emails().isEmpty() && !agency.emails.isEmpty()
-				&& row.emails().stream().noneMatch(agency.emails::contains)) {
+	static boolean contradicts(Probe row, Candidate agency) {
+		if (row.emails.length > 0 && agency.emails.length > 0 && !Candidate.intersects(row.emails, agency.emails)) {
 			return true;
 		}
-		if (!row.phones().isEmpty() && !agency.phones.isEmpty()
-				&& row.phones().stream().noneMatch(agency.phones::contains)) {
+		if (row.phones.length > 0 && agency.phones.length > 0 && !Candidate.intersects(row.phones, agency.phones)) {
 			return true;
 		}
-		if (row.websiteDomain() != null && agency.websiteDomain != null
-				&& !row.websiteDomain().equals(agency.websiteDomain)) {
+		if (row.websiteDomain != null && agency.websiteDomain != null
+				&& !row.websiteDomain.equals(agency.websiteDomain)) {
 			return true;
 		}
-		return row.address() != null && agency.address != null
-				&& JaroWinkler.similarity(CleanText.words(row.address()), CleanText.words(agency.address)) < 0.85;
+		return row.addressWords != null && agency.addressWords != null
+				&& JaroWinkler.similarity(row.addressWords, agency.addressWords) < 0.85;
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */
@@ -250,19 +253,49 @@ final class Deduplication {
 		return d[a.length()][b.length()];
 	}
 
-	private static String numbers(String key) {
-		return key.replaceAll("[^0-9]+", " ").strip();
+	/** The numbers in a key ("lyon 3" → "3"), without a regex: called for every pair. */
+	static String numbers(String key) {
+		StringBuilder numbers = null;
+		boolean inNumber = false;
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (numbers == null) {
+					numbers = new StringBuilder();
+				}
+				else if (!inNumber) {
+					numbers.append(' ');
+				}
+				numbers.append(c);
+				inNumber = true;
+			}
+			else {
+				inNumber = false;
+			}
+		}
+		return (numbers != null) ? numbers.toString() : "";
 	}
 
-	static Place place(AgencyValues row, AgencyRecord agency) {
-		if (row.postcode() != null && agency.postcode != null) {
-			return row.postcode().equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
+	static Place place(Probe row, Candidate agency) {
+		if (row.postcode != null && agency.postcode != null) {
+			return row.postcode.equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
 		}
-		String rowCity = row.cityKey();
-		if (rowCity != null && agency.cityKey != null) {
-			return rowCity.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
+		if (row.cityKey != null && agency.cityKey != null) {
+			return row.cityKey.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
 		}
 		return Place.UNKNOWN;
+	}
+
+	/** A row's values in the form they are compared in, worked out once per row. */
+	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, @Nullable String websiteDomain,
+			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords) {
+
+		static Probe of(AgencyValues row) {
+			return new Probe(NameForms.of(row.nameKey(), row.tradeName()), Candidate.hash(row.siret()),
+					Candidate.hash(row.siren()), Candidate.hashes(row.emails()), Candidate.hashes(row.phones()),
+					row.websiteDomain(), row.postcode(), row.cityKey(), Candidate.words(row.address()));
+		}
+
 	}
 
 	enum Place {
@@ -274,7 +307,7 @@ final class Deduplication {
 
 	}
 
-	record Match(AgencyRecord agency, double confidence, List<String> reasons) {
+	record Match(Candidate agency, double confidence, List<String> reasons) {
 
 		Match {
 			Objects.requireNonNull(agency);

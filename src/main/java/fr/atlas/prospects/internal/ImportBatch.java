@@ -1,10 +1,10 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +40,7 @@ class ImportBatch {
 	/** A pool of every active agency of the current organisation. */
 	Pool pool() {
 		Pool pool = new Pool();
-		this.agencies.forEachActive(pool::add);
+		this.agencies.forEachActive((agency) -> pool.add(Candidate.of(agency)));
 		return pool;
 	}
 
@@ -53,8 +53,9 @@ class ImportBatch {
 				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
 		List<NormalisedRow> rows = done.isEmpty() ? batch
 				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		List<AgencyRecord> created = new ArrayList<>();
-		Set<AgencyRecord> changed = Collections.newSetFromMap(new IdentityHashMap<>());
+		// agencies created by this batch, whole, and what rows add to older ones
+		Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
+		Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
 		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -71,47 +72,53 @@ class ImportBatch {
 				continue;
 			}
 			Optional<Deduplication.Match> match = Deduplication.best(values, pool.candidates(values));
-			AgencyRecord target;
+			Candidate target;
 			String status;
 			if (match.isPresent() && match.get().automatic()) {
 				target = match.get().agency();
+				AgencyRecord whole = created.get(target);
+				if (whole != null) {
+					whole.fill(values);
+				}
+				else {
+					// an empty record gathers the values in row order: first value wins,
+					// as the update applies them to empty columns only
+					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
+				}
 				if (target.fill(values)) {
-					if (target.persisted) {
-						changed.add(target);
-					}
 					pool.reindex(target);
 				}
 				status = "MERGED";
 				merged++;
 			}
 			else {
-				target = AgencyRecord.create(values);
+				AgencyRecord agency = AgencyRecord.create(values);
+				target = Candidate.of(agency);
+				created.put(target, agency);
 				pool.add(target);
-				created.add(target);
 				status = "CREATED";
-				match.ifPresent((m) -> duplicates
-					.add(new PossibleDuplicate(target.id, m.agency().id, m.confidence(), m.reasons())));
+				UUID id = agency.id;
+				match.ifPresent(
+						(m) -> duplicates.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
 			}
+			UUID prospect = target.id();
 			if (row.contact() != null) {
-				contacts.add(new NewContact(target.id, row.contact()));
+				contacts.add(new NewContact(prospect, row.contact()));
 			}
-			outcomes.add(new RowOutcome(row.number(), status, target.id, row.messages(),
+			outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
 					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
 		}
 		long matched = System.nanoTime();
-		// agencies created by this batch are inserted with every value their rows gave
-		// them
-		this.agencies.copy(created, owner);
-		this.agencies.update(List.copyOf(changed));
-		this.agencies.copyKeys(created);
-		this.agencies.addKeys(changed);
+		List<AgencyRecord> inserted = List.copyOf(created.values());
+		this.agencies.copy(inserted, owner);
+		this.agencies.copyKeys(inserted);
+		List<Agencies.Fill> fills = new ArrayList<>(filled.size());
+		filled.forEach((candidate, values) -> fills.add(new Agencies.Fill(values, candidate.domainIdentifies())));
+		this.agencies.fill(fills);
 		this.agencies.addContacts(contacts);
 		this.agencies.addDuplicateCandidates(duplicates, jobId);
 		this.jobs.addRows(jobId, outcomes);
-		// once the transaction commits these rows are in the database; if it rolls back
-		// the job fails and its pool is dropped
-		created.forEach((agency) -> agency.persisted = true);
 		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
 	}
 
@@ -120,79 +127,95 @@ class ImportBatch {
 	}
 
 	/**
-	 * The agencies a job can match, in memory for the whole job: indexed by identity key,
-	 * postcode and town, re-indexed when a row fills them. Lists keep the order agencies
-	 * came in, so ties are broken the same way on every run.
+	 * The agencies a job can match, in memory for the whole job in their compact
+	 * {@link Candidate} form: indexed by identity key (64-bit hashes in primitive
+	 * arrays), postcode and town, re-indexed when a row fills them. Lists keep the order
+	 * agencies came in, so ties are broken the same way on every run.
 	 */
 	static final class Pool {
 
 		static final int HOT_KEY = 25;
 
-		/** Key → the agency, or an {@code ArrayList} of agencies sharing it. */
-		private final Map<String, Object> byKey = new HashMap<>();
+		private static final long SIRET = 0x9E3779B97F4A7C15L;
 
-		private final Map<String, List<AgencyRecord>> byPostcode = new HashMap<>();
+		private static final long SIREN = 0xC2B2AE3D27D4EB4FL;
 
-		private final Map<String, List<AgencyRecord>> byCity = new HashMap<>();
+		private static final long EMAIL = 0x165667B19E3779F9L;
+
+		private static final long PHONE = 0x27D4EB2F165667C5L;
+
+		private static final long DOMAIN = 0x85EBCA77C2B2AE63L;
+
+		private final List<Candidate> all = new ArrayList<>();
+
+		private final KeyIndex byKey = new KeyIndex();
+
+		private final Map<String, List<Candidate>> byPostcode = new HashMap<>();
+
+		private final Map<String, List<Candidate>> byCity = new HashMap<>();
 
 		/**
 		 * Agencies without a postcode, by town: the only town candidates of a row with
 		 * one.
 		 */
-		private final Map<String, List<AgencyRecord>> byCityWithoutPostcode = new HashMap<>();
+		private final Map<String, List<Candidate>> byCityWithoutPostcode = new HashMap<>();
 
 		/** Shared instances of postcodes and town keys, so each agency holds no copy. */
 		private final Map<String, String> places = new HashMap<>();
 
-		private int size;
-
 		private int stamp;
 
-		void add(AgencyRecord agency) {
-			this.size++;
+		void add(Candidate agency) {
+			agency.position = this.all.size();
+			this.all.add(agency);
 			reindex(agency);
 		}
 
 		/** Indexes what the agency has and was not indexed under yet. */
-		void reindex(AgencyRecord agency) {
-			for (String key : agency.keys()) {
-				Object sharing = this.byKey.get(key);
-				if (sharing == null) {
-					this.byKey.put(key, agency);
-				}
-				else if (sharing instanceof AgencyRecord single) {
-					if (single != agency) {
-						List<AgencyRecord> list = new ArrayList<>(2);
-						list.add(single);
-						list.add(agency);
-						this.byKey.put(key, list);
-					}
-				}
-				else {
-					@SuppressWarnings("unchecked")
-					List<AgencyRecord> list = (List<AgencyRecord>) sharing;
-					// past HOT_KEY the key is ignored anyway
-					if (list.size() <= HOT_KEY && !list.contains(agency)) {
-						list.add(agency);
-					}
-				}
+		void reindex(Candidate agency) {
+			int position = agency.position;
+			for (long key : keys(agency.siret, agency.siren, agency.emails, agency.phones,
+					agency.domainIdentifies() ? agency.websiteDomain : null)) {
+				this.byKey.add(key, position, HOT_KEY);
 			}
-			if (agency.postcode != null && agency.indexedPostcode == null) {
+			if (agency.postcode != null && !agency.indexedByPostcode) {
 				agency.postcode = place(agency.postcode);
-				agency.indexedPostcode = agency.postcode;
+				agency.indexedByPostcode = true;
 				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> new ArrayList<>()).add(agency);
-				if (agency.indexedCity != null) {
-					this.byCityWithoutPostcode.getOrDefault(agency.indexedCity, new ArrayList<>()).remove(agency);
+				if (agency.indexedByCity && agency.cityKey != null) {
+					this.byCityWithoutPostcode.getOrDefault(agency.cityKey, new ArrayList<>()).remove(agency);
 				}
 			}
-			if (agency.cityKey != null && agency.indexedCity == null) {
+			if (agency.cityKey != null && !agency.indexedByCity) {
 				agency.cityKey = place(agency.cityKey);
-				agency.indexedCity = agency.cityKey;
+				agency.indexedByCity = true;
 				this.byCity.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
 				if (agency.postcode == null) {
 					this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
 				}
 			}
+		}
+
+		private static long[] keys(long siret, long siren, long[] emails, long[] phones,
+				@Nullable String identifyingDomain) {
+			long[] keys = new long[2 + emails.length + phones.length + 1];
+			int n = 0;
+			if (siret != 0) {
+				keys[n++] = siret ^ SIRET;
+			}
+			if (siren != 0) {
+				keys[n++] = siren ^ SIREN;
+			}
+			for (long email : emails) {
+				keys[n++] = email ^ EMAIL;
+			}
+			for (long phone : phones) {
+				keys[n++] = phone ^ PHONE;
+			}
+			if (identifyingDomain != null) {
+				keys[n++] = Candidate.hash(identifyingDomain) ^ DOMAIN;
+			}
+			return Arrays.copyOf(keys, n);
 		}
 
 		private String place(String value) {
@@ -201,41 +224,35 @@ class ImportBatch {
 		}
 
 		int size() {
-			return this.size;
+			return this.all.size();
 		}
 
-		List<AgencyRecord> candidates(AgencyValues values) {
+		List<Candidate> candidates(AgencyValues values) {
 			int mark = ++this.stamp;
-			List<AgencyRecord> found = new ArrayList<>();
-			for (String key : AgencyRecord.keys(values)) {
-				Object sharing = this.byKey.get(key);
-				if (sharing instanceof AgencyRecord single) {
-					collect(single, mark, found);
-				}
-				else if (sharing != null) {
-					@SuppressWarnings("unchecked")
-					List<AgencyRecord> list = (List<AgencyRecord>) sharing;
-					// a key shared by many agencies (a group's switchboard) identifies
-					// none
-					// of them
-					if (list.size() <= HOT_KEY) {
-						list.forEach((agency) -> collect(agency, mark, found));
-					}
-				}
+			List<Candidate> found = new ArrayList<>();
+			NameForms names = NameForms.of(values.nameKey(), values.tradeName());
+			String domain = (values.websiteDomain() != null && !Deduplication.sharedDomain(values.websiteDomain())
+					&& names.brand().isEmpty()) ? values.websiteDomain() : null;
+			for (long key : keys(Candidate.hash(values.siret()), Candidate.hash(values.siren()),
+					Candidate.hashes(values.emails()), Candidate.hashes(values.phones()), domain)) {
+				// a key shared by many agencies (a group's switchboard) identifies none
+				// of
+				// them
+				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
 			if (values.postcode() != null) {
 				this.byPostcode.getOrDefault(values.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
 			}
 			String city = values.cityKey();
 			if (city != null) {
-				Map<String, List<AgencyRecord>> block = (values.postcode() != null) ? this.byCityWithoutPostcode
+				Map<String, List<Candidate>> block = (values.postcode() != null) ? this.byCityWithoutPostcode
 						: this.byCity;
 				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
 			}
 			return found;
 		}
 
-		private static void collect(AgencyRecord agency, int mark, List<AgencyRecord> found) {
+		private static void collect(Candidate agency, int mark, List<Candidate> found) {
 			if (agency.stamp != mark) {
 				agency.stamp = mark;
 				found.add(agency);

@@ -152,7 +152,7 @@ class DeduplicationTests {
 	}
 
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
-		return Deduplication.best(incoming, List.of(AgencyRecord.create(existing)));
+		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
 
 	private AgencyValues row(String... cells) {
