@@ -313,7 +313,7 @@ class Agencies {
 				  source = coalesce(a.source, p.source),
 				  updated_at = now(), version = a.version + 1
 				from p
-				where a.org_id = :org and a.id = p.id and (
+				where a.org_id = :org and a.id = any(:ids) and a.id = p.id and (
 				  (a.name_key = '' and p.name_key <> '') or (a.trade_name is null and p.trade_name is not null)
 				  or (a.siret is null and p.siret is not null) or (a.siren is null and p.siren is not null)
 				  or (a.naf is null and p.naf is not null) or (a.postcode is null and p.postcode is not null)

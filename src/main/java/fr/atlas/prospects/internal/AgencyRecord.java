@@ -177,6 +177,12 @@ final class AgencyRecord {
 		return keys;
 	}
 
+	/** Takes name forms already worked out from this agency's name key and trade name. */
+	void useNames(NameForms forms) {
+		this.names = forms;
+		this.tradeNameOfForms = this.tradeName;
+	}
+
 	String tradeKey() {
 		return names().tradeKey();
 	}

@@ -49,11 +49,11 @@ final class Deduplication {
 
 	/** The best match among candidates, if it reaches {@link #REVIEW}. */
 	static Optional<Match> best(AgencyValues row, Collection<Candidate> candidates) {
-		if (candidates.isEmpty()) {
-			return Optional.empty();
-		}
+		return best(Probe.of(row), candidates);
+	}
+
+	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
 		Match best = null;
-		Probe probe = Probe.of(row);
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
 			// the first best wins: candidates come in a stable order

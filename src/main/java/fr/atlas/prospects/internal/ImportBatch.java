@@ -71,7 +71,8 @@ class ImportBatch {
 						row.original(), null));
 				continue;
 			}
-			Optional<Deduplication.Match> match = Deduplication.best(values, pool.candidates(values));
+			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
 			Candidate target;
 			String status;
 			if (match.isPresent() && match.get().automatic()) {
@@ -93,6 +94,7 @@ class ImportBatch {
 			}
 			else {
 				AgencyRecord agency = AgencyRecord.create(values);
+				agency.useNames(probe.names());
 				target = Candidate.of(agency);
 				created.put(target, agency);
 				pool.add(target);
@@ -227,25 +229,23 @@ class ImportBatch {
 			return this.all.size();
 		}
 
-		List<Candidate> candidates(AgencyValues values) {
+		List<Candidate> candidates(Deduplication.Probe probe) {
 			int mark = ++this.stamp;
 			List<Candidate> found = new ArrayList<>();
-			NameForms names = NameForms.of(values.nameKey(), values.tradeName());
-			String domain = (values.websiteDomain() != null && !Deduplication.sharedDomain(values.websiteDomain())
-					&& names.brand().isEmpty()) ? values.websiteDomain() : null;
-			for (long key : keys(Candidate.hash(values.siret()), Candidate.hash(values.siren()),
-					Candidate.hashes(values.emails()), Candidate.hashes(values.phones()), domain)) {
+			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
+					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
+			for (long key : keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain)) {
 				// a key shared by many agencies (a group's switchboard) identifies none
 				// of
 				// them
 				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
-			if (values.postcode() != null) {
-				this.byPostcode.getOrDefault(values.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
+			if (probe.postcode() != null) {
+				this.byPostcode.getOrDefault(probe.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
 			}
-			String city = values.cityKey();
+			String city = probe.cityKey();
 			if (city != null) {
-				Map<String, List<Candidate>> block = (values.postcode() != null) ? this.byCityWithoutPostcode
+				Map<String, List<Candidate>> block = (probe.postcode() != null) ? this.byCityWithoutPostcode
 						: this.byCity;
 				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
 			}
