@@ -257,7 +257,6 @@ class Agencies {
 		Integer[] listings = new Integer[n];
 		Long[] revenues = new Long[n];
 		String[] sources = new String[n];
-		Boolean[] domainKeys = new Boolean[n];
 		for (int i = 0; i < n; i++) {
 			AgencyRecord a = fills.get(i).values();
 			ids[i] = a.id;
@@ -270,10 +269,9 @@ class Agencies {
 			listings[i] = a.listingCount;
 			revenues[i] = a.revenueCents;
 			sources[i] = a.source;
-			domainKeys[i] = fills.get(i).domainIdentifies();
 		}
 		UUID org = CurrentTenant.require().value();
-		List<UUID> changed = this.jdbc.sql("""
+		this.jdbc.sql("""
 				with p as (
 				  select t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode, t.city,
 				    t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)) as emails,
@@ -324,8 +322,7 @@ class Agencies {
 				  or (a.listing_count is null and p.listing_count is not null)
 				  or (a.revenue_cents is null and p.revenue_cents is not null)
 				  or (a.headcount_band is null and p.headcount_band is not null)
-				  or (a.source is null and p.source is not null))
-				returning a.id""")
+				  or (a.source is null and p.source is not null))""")
 			.param("org", org)
 			.param("ids", ids)
 			.param("name", text[0])
@@ -348,34 +345,31 @@ class Agencies {
 			.param("listings", listings)
 			.param("revenues", revenues)
 			.param("sources", sources)
-			.query(UUID.class)
-			.list();
-		if (changed.isEmpty()) {
-			return;
-		}
-		// the keys of what the agencies have now, from their columns
-		this.jdbc.sql("""
-				insert into agency_key (org_id, key, agency_id)
-				select a.org_id, k.key, a.id
-				from agency a join unnest(:ids::uuid[], :domainKeys::boolean[]) as d(id, domain_key) on d.id = a.id
-				cross join lateral (
-				  select 'siret:' || a.siret where a.siret is not null
-				  union all select 'siren:' || a.siren where a.siren is not null
-				  union all select 'email:' || e from unnest(a.emails) e
-				  union all select 'phone:' || p from unnest(a.phones) p
-				  union all select 'domain:' || a.website_domain where a.website_domain is not null and d.domain_key
-				) as k(key)
-				where a.org_id = :org and a.id = any(:changed)
-				on conflict do nothing""")
-			.param("org", org)
-			.param("ids", ids)
-			.param("domainKeys", domainKeys)
-			.param("changed", changed.toArray(UUID[]::new))
 			.update();
+		// the keys of the values the agencies took (the matcher saw the same empty
+		// fields)
+		List<String> keys = new ArrayList<>();
+		List<UUID> keyed = new ArrayList<>();
+		for (Fill fill : fills) {
+			for (String key : fill.newKeys()) {
+				keys.add(key);
+				keyed.add(fill.values().id);
+			}
+		}
+		if (!keys.isEmpty()) {
+			this.jdbc.sql("""
+					insert into agency_key (org_id, key, agency_id)
+					select :org, k, a from unnest(:keys::text[], :ids::uuid[]) as t(k, a)
+					on conflict do nothing""")
+				.param("org", org)
+				.param("keys", keys.toArray(String[]::new))
+				.param("ids", keyed.toArray(UUID[]::new))
+				.update();
+		}
 	}
 
-	/** What rows gave one agency, gathered in an empty record, and its key rule. */
-	record Fill(AgencyRecord values, boolean domainIdentifies) {
+	/** What rows gave one agency, gathered in an empty record, and the keys it gains. */
+	record Fill(AgencyRecord values, List<String> newKeys) {
 	}
 
 	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,7 @@ class ImportBatch {
 		// agencies created by this batch, whole, and what rows add to older ones
 		Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
 		Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
+		Map<Candidate, Set<String>> newKeys = new HashMap<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
 		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -85,9 +87,14 @@ class ImportBatch {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
 					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
+					newKeys.computeIfAbsent(target, (c) -> new LinkedHashSet<>()).addAll(newKeys(target, values));
 				}
+				boolean hadDomain = target.websiteDomain != null;
 				if (target.fill(values)) {
 					pool.reindex(target);
+					if (whole == null && !hadDomain && target.domainIdentifies()) {
+						newKeys.get(target).add("domain:" + target.websiteDomain);
+					}
 				}
 				status = "MERGED";
 				merged++;
@@ -116,12 +123,38 @@ class ImportBatch {
 		this.agencies.copy(inserted, owner);
 		this.agencies.copyKeys(inserted);
 		List<Agencies.Fill> fills = new ArrayList<>(filled.size());
-		filled.forEach((candidate, values) -> fills.add(new Agencies.Fill(values, candidate.domainIdentifies())));
+		filled
+			.forEach((candidate, values) -> fills.add(new Agencies.Fill(values, List.copyOf(newKeys.get(candidate)))));
 		this.agencies.fill(fills);
 		this.agencies.addContacts(contacts);
 		this.agencies.addDuplicateCandidates(duplicates, jobId);
 		this.jobs.addRows(jobId, outcomes);
 		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
+	}
+
+	/**
+	 * The identity keys a row gives an agency that it has not got yet (its website's key
+	 * is decided once the row has filled it).
+	 */
+	private static List<String> newKeys(Candidate agency, AgencyValues values) {
+		List<String> keys = new ArrayList<>();
+		if (agency.siret == 0 && values.siret() != null) {
+			keys.add("siret:" + values.siret());
+		}
+		if (agency.siren == 0 && values.siren() != null) {
+			keys.add("siren:" + values.siren());
+		}
+		for (String email : values.emails()) {
+			if (!Candidate.contains(agency.emails, Candidate.hash(email))) {
+				keys.add("email:" + email);
+			}
+		}
+		for (String phone : values.phones()) {
+			if (!Candidate.contains(agency.phones, Candidate.hash(phone))) {
+				keys.add("phone:" + phone);
+			}
+		}
+		return keys;
 	}
 
 	/** Rows by outcome, and the nanoseconds spent matching, then writing. */

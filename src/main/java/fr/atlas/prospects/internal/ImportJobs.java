@@ -244,10 +244,40 @@ class ImportJobs {
 				.value(String.join("|", row.reasons()))
 				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
 				.value(row.original())
-				.value((row.fields() != null) ? this.json.writeValueAsString(row.fields()) : null)
+				.value((row.fields() != null) ? json(row.fields()) : null)
 				.endRow();
 		}
 		copy.into(this.template);
+	}
+
+	/** A JSON object of strings, written by hand: the import writes one per row. */
+	static String json(Map<String, String> fields) {
+		StringBuilder json = new StringBuilder(256).append('{');
+		fields.forEach((key, value) -> {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			quote(json, key).append(':');
+			quote(json, value);
+		});
+		return json.append('}').toString();
+	}
+
+	private static StringBuilder quote(StringBuilder json, String text) {
+		json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				json.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				json.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				json.append(c);
+			}
+		}
+		return json.append('"');
 	}
 
 	private ImportJob map(ResultSet rs) throws SQLException {
