@@ -33,6 +33,9 @@ final class Deduplication {
 
 	static final double REVIEW = 0.5;
 
+	/** The lowest name similarity that counts as evidence inside a block. */
+	static final double NAME_EVIDENCE = 0.88;
+
 	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
 			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
 			"bienici.com", "pap.fr", "logic-immo.com", "instagram.com", "meilleursagents.com", "societe.com",
@@ -85,11 +88,23 @@ final class Deduplication {
 		if (brand.isPresent() && place == Place.DIFFERENT) {
 			return null;
 		}
+		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
+		boolean sameEmail = Candidate.intersects(row.emails, agency.emails);
+		boolean samePhone = Candidate.intersects(row.phones, agency.phones);
+		boolean sameWebsite = row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
+				&& !sharedDomain(row.websiteDomain) && brand.isEmpty();
+		// most of a block shares nothing with the row and has a clearly different name:
+		// with no shared identifier, only a name similarity of 0.88 or more can make a
+		// match, and a cheap bound rules that out before Jaro-Winkler is worked out
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && ((place != Place.SAME && place != Place.SAME_TOWN)
+				|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch))) {
+			return null;
+		}
 		double similarity = nameSimilarity(names, other);
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
-		if (row.siren != 0 && row.siren == agency.siren) {
+		if (sameSiren) {
 			if (similarity >= 0.9) {
 				miss *= 1 - 0.97;
 				reasons.add("siren+name");
@@ -100,18 +115,17 @@ final class Deduplication {
 				reasons.add("siren");
 			}
 		}
-		if (Candidate.intersects(row.emails, agency.emails)) {
+		if (sameEmail) {
 			miss *= 1 - 0.95;
 			reasons.add("email");
 		}
-		if (Candidate.intersects(row.phones, agency.phones)) {
+		if (samePhone) {
 			miss *= 1 - 0.9;
 			reasons.add("phone");
 		}
 		// a network's agencies share the head office's website: it says nothing about
 		// which agency
-		if (row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
-				&& !sharedDomain(row.websiteDomain) && brand.isEmpty()) {
+		if (sameWebsite) {
 			miss *= 1 - 0.85;
 			reasons.add("website");
 		}
@@ -123,7 +137,7 @@ final class Deduplication {
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
-					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+					: (similarity >= 0.92) ? 0.8 : (similarity >= NAME_EVIDENCE) ? 0.55 : 0;
 			// "Dupont" and "Dumont" in one street are one typo apart: their other details
 			// decide
 			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
@@ -155,6 +169,46 @@ final class Deduplication {
 			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+	}
+
+	/**
+	 * Whether {@link #nameSimilarity} could reach {@code threshold}: an upper bound of
+	 * Jaro-Winkler from the characters the two keys have in common (matching characters
+	 * are at most the common ones, transpositions and the prefix bonus at best).
+	 */
+	static boolean mayBeSimilar(NameForms a, NameForms b, double threshold, int[] scratch) {
+		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
+		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
+		for (String[] x : left) {
+			for (String[] y : right) {
+				if (x[0].isEmpty() || y[0].isEmpty()) {
+					continue;
+				}
+				if (x[1].isEmpty() || y[1].isEmpty() || similarityBound(x[1], y[1], scratch) >= threshold - 1e-9) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	static double similarityBound(String a, String b, int[] scratch) {
+		for (int i = 0; i < a.length(); i++) {
+			scratch[a.charAt(i) & 127]++;
+		}
+		int common = 0;
+		for (int i = 0; i < b.length(); i++) {
+			int c = b.charAt(i) & 127;
+			if (scratch[c] > 0) {
+				scratch[c]--;
+				common++;
+			}
+		}
+		for (int i = 0; i < a.length(); i++) {
+			scratch[a.charAt(i) & 127] = 0;
+		}
+		double jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3.0;
+		return jaro + 0.4 * (1.0 - jaro);
 	}
 
 	/** The most similar pair among the names and trade names, brands set aside. */
@@ -288,12 +342,12 @@ final class Deduplication {
 
 	/** A row's values in the form they are compared in, worked out once per row. */
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, @Nullable String websiteDomain,
-			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords) {
+			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords, int[] scratch) {
 
 		static Probe of(AgencyValues row) {
 			return new Probe(NameForms.of(row.nameKey(), row.tradeName()), Candidate.hash(row.siret()),
 					Candidate.hash(row.siren()), Candidate.hashes(row.emails()), Candidate.hashes(row.phones()),
-					row.websiteDomain(), row.postcode(), row.cityKey(), Candidate.words(row.address()));
+					row.websiteDomain(), row.postcode(), row.cityKey(), Candidate.words(row.address()), new int[128]);
 		}
 
 	}
