@@ -91,6 +91,11 @@ final class CopyIn {
 		return this.rows;
 	}
 
+	/** The rows in COPY's text format, as they will be sent. */
+	String text() {
+		return this.text.toString();
+	}
+
 	long into(JdbcTemplate template) {
 		if (this.rows == 0) {
 			return 0;
@@ -103,8 +108,7 @@ final class CopyIn {
 				statement.execute("truncate " + stage);
 				connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy " + stage + " (" + this.columns + ") from stdin",
-							new StringReader(this.text.toString()));
+					.copyIn("copy " + stage + " (" + this.columns + ") from stdin", new StringReader(text()));
 				return (long) statement.executeUpdate("insert into " + this.table + " (" + this.columns + ") select "
 						+ this.columns + " from " + stage + this.conflict);
 			}
@@ -115,6 +119,16 @@ final class CopyIn {
 		return (copied != null) ? copied : 0;
 	}
 
+	private static boolean plain(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private void separate() {
 		if (!this.firstColumn) {
 			this.text.append('\t');
@@ -123,6 +137,10 @@ final class CopyIn {
 	}
 
 	private void escape(String value) {
+		if (plain(value)) {
+			this.text.append(value);
+			return;
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
