@@ -39,14 +39,14 @@ public class CaseBoard {
 	}
 
 	/**
-	 * What narrows a board: assignee, creation period (Paris days, {@code to} inclusive)
-	 * and text in the title or reference.
+	 * What narrows a board: assignee, team, creation period (Paris days, {@code to}
+	 * inclusive) and text in the title or reference.
 	 */
-	public record Filter(@Nullable UUID assignee, @Nullable LocalDate from, @Nullable LocalDate to,
+	public record Filter(@Nullable UUID assignee, @Nullable UUID team, @Nullable LocalDate from, @Nullable LocalDate to,
 			@Nullable String text) {
 
 		public boolean any() {
-			return this.assignee != null || this.from != null || this.to != null
+			return this.assignee != null || this.team != null || this.from != null || this.to != null
 					|| (this.text != null && !this.text.isBlank());
 		}
 
@@ -158,6 +158,10 @@ public class CaseBoard {
 		if (filter.assignee() != null) {
 			where.append(" and assignee_id = :assignee");
 			params.put("assignee", filter.assignee());
+		}
+		if (filter.team() != null) {
+			where.append(" and team_id = :team");
+			params.put("team", filter.team());
 		}
 		if (filter.from() != null) {
 			where.append(" and created_at >= :from");

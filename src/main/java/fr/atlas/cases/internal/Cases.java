@@ -72,8 +72,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Cases {
 
 	static final String COLUMNS = """
-			id, reference, case_type, workflow_version, state, title, assignee_id, priority, due_date, fields, tags,
-			source, state_entered_at, sla_due_at, sla_breached_at, closed_at, created_at, updated_at, version""";
+			id, reference, case_type, workflow_version, state, title, assignee_id, team_id,
+			(select t.name from case_team t where t.org_id = case_file.org_id and t.id = case_file.team_id) as team_name,
+			priority, due_date, fields, tags, source, state_entered_at, sla_due_at, sla_breached_at, closed_at,
+			created_at, updated_at, version""";
 
 	static final Set<String> PRIORITIES = Set.of("LOW", "NORMAL", "HIGH", "URGENT");
 
@@ -126,11 +128,18 @@ public class Cases {
 
 	public record NewCase(@Nullable String caseType, @Nullable String title, @Nullable UUID assigneeId,
 			@Nullable String priority, @Nullable LocalDate dueDate, @Nullable Map<String, Object> fields,
-			@Nullable List<String> tags, @Nullable String source) {
+			@Nullable List<String> tags, @Nullable String source, @Nullable UUID teamId) {
+
+		public NewCase(@Nullable String caseType, @Nullable String title, @Nullable UUID assigneeId,
+				@Nullable String priority, @Nullable LocalDate dueDate, @Nullable Map<String, Object> fields,
+				@Nullable List<String> tags, @Nullable String source) {
+			this(caseType, title, assigneeId, priority, dueDate, fields, tags, source, null);
+		}
+
 	}
 
 	public record CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
-			@Nullable String text, int page, int size) {
+			@Nullable UUID teamId, @Nullable String text, int page, int size) {
 	}
 
 	public record CasePage(List<CaseFile> items, int page, int size, long total) {
@@ -179,6 +188,7 @@ public class Cases {
 		Map<String, Object> fields = type.fields()
 			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
 		checkAssignee(command.assigneeId());
+		checkTeam(command.teamId());
 		// No assignee given: the type's assignment rules decide, else the default
 		// strategy.
 		Optional<Choice> byRule = (command.assigneeId() == null)
@@ -195,8 +205,8 @@ public class Cases {
 		this.jdbc
 			.sql("""
 					insert into case_file (org_id, id, case_type, workflow_version, state, reference, title, assignee_id,
-					    priority, due_date, fields, tags, source, state_entered_at, sla_due_at, created_by, created_at, updated_at)
-					values (:org, :id, :type, :version, :state, :reference, :title, :assignee, :priority, :due,
+					    team_id, priority, due_date, fields, tags, source, state_entered_at, sla_due_at, created_by, created_at, updated_at)
+					values (:org, :id, :type, :version, :state, :reference, :title, :assignee, :team, :priority, :due,
 					    :fields::jsonb, :tags, :source, :now, :sla, :author, :now, :now)""")
 			.param("org", CurrentTenant.require().value())
 			.param("id", id)
@@ -206,6 +216,7 @@ public class Cases {
 			.param("reference", reference)
 			.param("title", title)
 			.param("assignee", assignee)
+			.param("team", command.teamId())
 			.param("priority", priority)
 			.param("due", (command.dueDate() != null) ? Date.valueOf(command.dueDate()) : null)
 			.param("fields", this.json.write(fields))
@@ -220,6 +231,9 @@ public class Cases {
 		created.put("reference", reference);
 		created.put("title", title);
 		byRule.ifPresent((choice) -> created.put("assignmentRule", choice.rule()));
+		if (command.teamId() != null) {
+			created.put("teamId", command.teamId().toString());
+		}
 		this.timeline.record(id, "CREATED", actor.userId(), now, created);
 		this.events.publishEvent(
 				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
@@ -264,6 +278,10 @@ public class Cases {
 			where.append(" and assignee_id = :assignee");
 			params.put("assignee", query.assigneeId());
 		}
+		if (query.teamId() != null) {
+			where.append(" and team_id = :team");
+			params.put("team", query.teamId());
+		}
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
 			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
@@ -282,7 +300,8 @@ public class Cases {
 
 	/**
 	 * Applies a JSON merge patch of the editable properties ({@code title, assigneeId,
-	 * priority, dueDate, fields, tags}); {@code expectedVersion} must be the current one.
+	 * teamId, priority, dueDate, fields, tags}); {@code expectedVersion} must be the
+	 * current one.
 	 */
 	@SuppressWarnings("unchecked")
 	public CaseFile update(UUID id, @Nullable Integer expectedVersion, Map<String, Object> patch, Actor actor) {
@@ -315,6 +334,20 @@ public class Cases {
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new FieldProblem("assigneeId", "field.invalid"));
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		UUID team = current.teamId();
+		if (patch.containsKey("teamId")) {
+			try {
+				Object raw = patch.get("teamId");
+				team = (raw == null || raw.toString().isBlank()) ? null : UUID.fromString(raw.toString().trim());
+				checkTeam(team);
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new FieldProblem("teamId", "case.team.unknown"));
 			}
 			catch (InvalidInputException ex) {
 				problems.addAll(ex.problems());
@@ -356,6 +389,7 @@ public class Cases {
 		}
 		diff(changes, "title", current.title(), title);
 		diff(changes, "assigneeId", current.assigneeId(), assignee);
+		diff(changes, "teamId", current.teamId(), team);
 		diff(changes, "priority", current.priority(), priority);
 		diff(changes, "dueDate", current.dueDate(), due);
 		diff(changes, "tags", current.tags(), tags);
@@ -368,12 +402,14 @@ public class Cases {
 			return current;
 		}
 		Instant now = this.clock.instant();
-		int updated = this.jdbc.sql("""
-				update case_file set title = :title, assignee_id = :assignee, priority = :priority, due_date = :due,
-				    fields = :fields::jsonb, tags = :tags, updated_at = :now, version = version + 1
-				where id = :id and version = :version""")
+		int updated = this.jdbc
+			.sql("""
+					update case_file set title = :title, assignee_id = :assignee, team_id = :team, priority = :priority, due_date = :due,
+					    fields = :fields::jsonb, tags = :tags, updated_at = :now, version = version + 1
+					where id = :id and version = :version""")
 			.param("title", title)
 			.param("assignee", assignee)
+			.param("team", team)
 			.param("priority", priority)
 			.param("due", (due != null) ? Date.valueOf(due) : null)
 			.param("fields", this.json.write(fields))
@@ -653,6 +689,16 @@ public class Cases {
 		}
 	}
 
+	/** A team of the organisation (another organisation's is as unknown as none). */
+	private void checkTeam(@Nullable UUID team) {
+		if (team != null && this.jdbc.sql("select count(*) from case_team where id = ?")
+			.param(team)
+			.query(Long.class)
+			.single() == 0) {
+			throw new InvalidInputException("teamId", "case.team.unknown");
+		}
+	}
+
 	private static ConflictException stale(CaseFile current) {
 		return new ConflictException("case.stale", Map.of("currentVersion", current.version()), current.version());
 	}
@@ -694,10 +740,10 @@ public class Cases {
 		Date due = rs.getDate("due_date");
 		return new CaseFile(rs.getObject("id", UUID.class), rs.getString("reference"), rs.getString("case_type"),
 				rs.getInt("workflow_version"), rs.getString("state"), rs.getString("title"),
-				rs.getObject("assignee_id", UUID.class), rs.getString("priority"),
-				(due != null) ? due.toLocalDate() : null, this.json.readMap(rs.getString("fields")),
-				Arrays.asList((String[]) tags.getArray()), rs.getString("source"),
-				rs.getTimestamp("state_entered_at").toInstant(), instant(rs, "sla_due_at"),
+				rs.getObject("assignee_id", UUID.class), rs.getObject("team_id", UUID.class), rs.getString("team_name"),
+				rs.getString("priority"), (due != null) ? due.toLocalDate() : null,
+				this.json.readMap(rs.getString("fields")), Arrays.asList((String[]) tags.getArray()),
+				rs.getString("source"), rs.getTimestamp("state_entered_at").toInstant(), instant(rs, "sla_due_at"),
 				instant(rs, "sla_breached_at"), instant(rs, "closed_at"), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
 	}

@@ -105,12 +105,13 @@ class CaseApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List cases, newest first, filtered by type, state, assignee or text")
+	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text")
 	CasePage list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable UUID assignee, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return this.cases.search(new CaseQuery(type, state, assignee, q, page, size));
+		return this.cases.search(new CaseQuery(type, state, assignee, team, q, page, size));
 	}
 
 	@GetMapping("/{id}")
@@ -121,7 +122,8 @@ class CaseApiController {
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Edit a case (merge patch); 'version' must be the current one, else 409",
-			description = "Editable: title, assigneeId, priority, dueDate, fields (merged; null removes), tags.")
+			description = "Editable: title, assigneeId, teamId (null: no team), priority, dueDate, fields (merged; null "
+					+ "removes), tags.")
 	CaseFile update(@PathVariable UUID id, @RequestBody Map<String, Object> patch,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> changes = new LinkedHashMap<>(patch);

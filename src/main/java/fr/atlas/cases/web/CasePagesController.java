@@ -22,6 +22,7 @@ import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
+import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.CasePage;
@@ -86,10 +87,13 @@ class CasePagesController {
 
 	private final CaseBoard board;
 
+	private final CaseTeams teams;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
 			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties,
-			CaseBoard board) {
+			CaseBoard board, CaseTeams teams) {
 		this.board = board;
+		this.teams = teams;
 		this.parties = parties;
 		this.cases = cases;
 		this.caseTypes = caseTypes;
@@ -115,7 +119,8 @@ class CasePagesController {
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
-			@RequestParam(required = false) @Nullable UUID assignee, @RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
 			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal AtlasPrincipal principal,
 			Model model) {
 		List<CaseType> types = this.caseTypes.all();
@@ -125,11 +130,13 @@ class CasePagesController {
 		model.addAttribute("type", type);
 		model.addAttribute("state", state);
 		model.addAttribute("assignee", assignee);
+		model.addAttribute("team", team);
+		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("q", q);
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
-		CasePage result = this.cases.search(new CaseQuery(type, state, assignee, q, page, 50));
+		CasePage result = this.cases.search(new CaseQuery(type, state, assignee, team, q, page, 50));
 		model.addAttribute("result", result);
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
@@ -225,12 +232,13 @@ class CasePagesController {
 	@GetMapping("/board")
 	String board(@RequestParam(defaultValue = "LEAD_ACHAT") String type,
 			@RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable UUID team,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
 			Model model) {
 		CaseType caseType = this.caseTypes.require(type);
 		WorkflowDefinition definition = this.workflows.current(type).definition();
-		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, from, to, q);
+		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, team, from, to, q);
 		CaseBoard.Board board = this.board.board(type, definition.states().stream().map(StateDefinition::key).toList(),
 				filter);
 		List<Map<String, Object>> moves = definition.transitions()
@@ -248,6 +256,7 @@ class CasePagesController {
 				board.columns().stream().filter((column) -> definition.state(column.state()).isEmpty()).toList());
 		model.addAttribute("filter", filter);
 		model.addAttribute("members", this.members.active());
+		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("maxCards", CaseBoard.MAX_CARDS);
 		model.addAttribute("transitionsJson", this.json.write(moves));
 		model.addAttribute("memberNames", memberNames());
@@ -259,11 +268,12 @@ class CasePagesController {
 	@GetMapping("/board/column")
 	String boardColumn(@RequestParam String type, @RequestParam String state,
 			@RequestParam(defaultValue = "0") int offset, @RequestParam(required = false) @Nullable UUID assignee,
+			@RequestParam(required = false) @Nullable UUID team,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
 			Model model) {
 		this.caseTypes.require(type);
-		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, from, to, q);
+		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, team, from, to, q);
 		List<CaseFile> cards = this.board.cards(type, state, filter, offset, CaseBoard.PAGE);
 		long remaining = this.board.count(type, state, filter) - Math.max(offset, 0) - cards.size();
 		model.addAttribute("cards", cards);
@@ -327,6 +337,7 @@ class CasePagesController {
 		model.addAttribute("appointments", this.work.appointments(id));
 		model.addAttribute("parties", this.parties.of(id));
 		model.addAttribute("members", this.members.active());
+		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("lang", lang());
 		return "cases/case";
@@ -355,7 +366,7 @@ class CasePagesController {
 			if (key.startsWith("fields.")) {
 				fields.put(key.substring("fields.".length()), value);
 			}
-			else if (List.of("title", "assigneeId", "priority", "dueDate").contains(key)) {
+			else if (List.of("title", "assigneeId", "teamId", "priority", "dueDate").contains(key)) {
 				patch.put(key, value);
 			}
 		});

@@ -1,0 +1,39 @@
+package fr.atlas.cases;
+
+import java.util.UUID;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A team of the organisation was created, changed (name or members) or deleted
+ * ({@code change}: created, updated, deleted).
+ */
+public record CaseTeamChanged(OrgId orgId, UUID teamId, String change, String name, int members,
+		int casesReleased) implements Auditable {
+
+	@Override
+	public String action() {
+		return "case-team." + change;
+	}
+
+	@Override
+	public String entityType() {
+		return "case-team";
+	}
+
+	@Override
+	public String entityId() {
+		return teamId.toString();
+	}
+
+	@Override
+	public String summary() {
+		return switch (change) {
+			case "created" -> "Équipe « " + name + " » créée (" + members + " membre(s))";
+			case "deleted" -> "Équipe « " + name + " » supprimée (" + casesReleased + " dossier(s) sans équipe)";
+			default -> "Équipe « " + name + " » modifiée (" + members + " membre(s))";
+		};
+	}
+
+}

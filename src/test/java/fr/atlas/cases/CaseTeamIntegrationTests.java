@@ -1,0 +1,259 @@
+package fr.atlas.cases;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Teams through the API: administrators manage them with members of their organisation, a
+ * case gets one on creation or by a versioned edit (on its timeline), lists filter by it,
+ * deleting a team leaves its cases without one, and another organisation neither sees nor
+ * uses nor changes it.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class CaseTeamIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void administratorsManageTeamsOfTheirOwnMembers() {
+		Tenant tenant = this.api.newOrganisation("Agence Équipes");
+		Tenant other = this.api.newOrganisation("Agence Voisine");
+		Agent agent = agent(tenant);
+		Map<String, Object> body = Map.of("name", "Paris Ouest", "members", List.of(tenant.userId(), agent.id()));
+
+		assertThat(this.api.post(agent.token(), "/api/v1/teams", body).getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/teams", body);
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		assertThat(created.getBody()).containsEntry("name", "Paris Ouest");
+		assertThat((List<String>) created.getBody().get("members"))
+			.containsExactlyInAnyOrder(tenant.userId().toString(), agent.id().toString());
+		String id = (String) created.getBody().get("id");
+
+		// A member of another organisation is unknown here, in French and in English.
+		ResponseEntity<Map> foreign = this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", "Mixte", "members", List.of(other.userId())));
+		assertThat(foreign.getStatusCode().value()).isEqualTo(400);
+		assertThat(foreign.getBody().toString()).contains("members[0]", "Membre inconnu ou inactif");
+		ResponseEntity<Map> inEnglish = this.api.raw().post().uri("/api/v1/teams").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", "Mixte", "members", List.of("not-a-uuid")))
+			.retrieve()
+			.onStatus((s) -> true, (rq, rs) -> {
+			})
+			.toEntity(Map.class);
+		assertThat(inEnglish.getStatusCode().value()).isEqualTo(400);
+		assertThat(inEnglish.getBody().toString()).contains("Unknown or inactive member");
+		assertThat(this.api.post(tenant.token(), "/api/v1/teams", Map.of("name", "  ", "members", List.of()))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+		// Names are unique ignoring case.
+		assertThat(this.api.post(tenant.token(), "/api/v1/teams", Map.of("name", "paris ouest", "members", List.of()))
+			.getStatusCode()
+			.value()).isEqualTo(409);
+
+		ResponseEntity<Map> renamed = this.api.put(tenant.token(), "/api/v1/teams/" + id,
+				Map.of("name", "Paris Ouest & Nord", "members", List.of(agent.id())));
+		assertThat(renamed.getStatusCode().value()).as(String.valueOf(renamed.getBody())).isEqualTo(200);
+		assertThat(renamed.getBody()).containsEntry("name", "Paris Ouest & Nord")
+			.containsEntry("members", List.of(agent.id().toString()));
+		assertThat(this.api.put(agent.token(), "/api/v1/teams/" + id, Map.of("name", "Pris", "members", List.of()))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		List<Map> listed = teams(agent.token());
+		assertThat(listed).extracting((t) -> t.get("name")).containsExactly("Paris Ouest & Nord");
+
+		assertThat(auditActions(tenant)).contains("case-team.created", "case-team.updated");
+	}
+
+	@Test
+	void aCaseHasATeamThatListsFilterOnAndThatItLosesWhenTheTeamIsDeleted() {
+		Tenant tenant = this.api.newOrganisation("Agence Dossiers d'équipe");
+		String north = teamId(tenant, "Nord");
+		String south = teamId(tenant, "Sud");
+		Map<String, Object> created = this.api
+			.post(tenant.token(), "/api/v1/cases",
+					Map.of("caseType", "LEAD_ACHAT", "title", "Maison à Lille", "teamId", north))
+			.getBody();
+		assertThat(created).containsEntry("teamId", north).containsEntry("teamName", "Nord");
+		String caseId = (String) created.get("id");
+		String other = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Sans équipe"))
+			.getBody()
+			.get("id");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + other).getBody()).containsEntry("teamId", null)
+			.containsEntry("teamName", null);
+
+		assertThat(items(tenant, "/api/v1/cases?team=" + north)).containsExactly(caseId);
+		assertThat(items(tenant, "/api/v1/cases?team=" + south)).isEmpty();
+		assertThat(items(tenant, "/api/v1/cases")).containsExactlyInAnyOrder(caseId, other);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases",
+					Map.of("caseType", "LEAD_ACHAT", "title", "Équipe fantôme", "teamId", UUID.randomUUID()))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+
+		// A stale edit is refused; a fresh one moves the case to the other team, on the
+		// timeline.
+		assertThat(this.api.patch(tenant.token(), "/api/v1/cases/" + caseId, Map.of("version", 7, "teamId", south))
+			.getStatusCode()
+			.value()).isEqualTo(409);
+		ResponseEntity<Map> moved = this.api.patch(tenant.token(), "/api/v1/cases/" + caseId,
+				Map.of("version", created.get("version"), "teamId", south));
+		assertThat(moved.getStatusCode().value()).as(String.valueOf(moved.getBody())).isEqualTo(200);
+		assertThat(moved.getBody()).containsEntry("teamId", south).containsEntry("teamName", "Sud");
+		assertThat(timelineChanges(tenant, caseId))
+			.anySatisfy((changes) -> assertThat(changes).containsEntry("teamId", Map.of("from", north, "to", south)));
+		assertThat(items(tenant, "/api/v1/cases?team=" + south)).containsExactly(caseId);
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/cases/" + caseId,
+					Map.of("version", moved.getBody().get("version"), "teamId", "pas-une-équipe"))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+
+		// Deleting the team: the case stays, without a team, with a new version.
+		int before = (int) moved.getBody().get("version");
+		assertThat(this.api.delete(tenant.token(), "/api/v1/teams/" + south).getStatusCode().value()).isEqualTo(204);
+		Map<String, Object> after = this.api.get(tenant.token(), "/api/v1/cases/" + caseId).getBody();
+		assertThat(after).containsEntry("teamId", null)
+			.containsEntry("teamName", null)
+			.containsEntry("version", before + 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/teams/" + south).getStatusCode().value()).isEqualTo(404);
+		assertThat(teams(tenant.token())).extracting((t) -> t.get("name")).containsExactly("Nord");
+		assertThat(auditActions(tenant)).contains("case-team.deleted", "case.updated");
+	}
+
+	@Test
+	void anotherOrganisationCanNeitherSeeNorUseNorChangeATeam() {
+		Tenant a = this.api.newOrganisation("Agence Équipe A");
+		Tenant b = this.api.newOrganisation("Agence Équipe B");
+		String teamOfA = teamId(a, "Secrète");
+		String caseOfA = (String) this.api
+			.post(a.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "De A", "teamId", teamOfA))
+			.getBody()
+			.get("id");
+
+		assertThat(teams(b.token())).isEmpty();
+		assertThat(this.api.get(b.token(), "/api/v1/teams/" + teamOfA).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.put(b.token(), "/api/v1/teams/" + teamOfA, Map.of("name", "Volée", "members", List.of()))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.delete(b.token(), "/api/v1/teams/" + teamOfA).getStatusCode().value()).isEqualTo(404);
+		// B cannot put its cases in A's team, nor find A's cases through it.
+		ResponseEntity<Map> refused = this.api.post(b.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "De B", "teamId", teamOfA));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("teamId", "Cette équipe n'existe pas");
+		Map<String, Object> caseOfB = this.api
+			.post(b.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "De B"))
+			.getBody();
+		assertThat(this.api
+			.patch(b.token(), "/api/v1/cases/" + caseOfB.get("id"),
+					Map.of("version", caseOfB.get("version"), "teamId", teamOfA))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+		assertThat(items(b, "/api/v1/cases?team=" + teamOfA)).isEmpty();
+		// A's team and case are untouched; B may use the same name for its own team.
+		assertThat(this.api.get(a.token(), "/api/v1/teams/" + teamOfA).getBody()).containsEntry("name", "Secrète");
+		assertThat(this.api.get(a.token(), "/api/v1/cases/" + caseOfA).getBody()).containsEntry("teamId", teamOfA);
+		assertThat(this.api.post(b.token(), "/api/v1/teams", Map.of("name", "Secrète", "members", List.of()))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+	}
+
+	record Agent(UUID id, String token) {
+	}
+
+	Agent agent(Tenant tenant) {
+		String email = "agent-" + UUID.randomUUID() + "@example.test";
+		UUID id = UUID.randomUUID();
+		CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
+						insert into app_user (org_id, id, email, name, password_hash, roles)
+						values (?, ?, ?, ?, ?, ?)""")
+					.params(tenant.orgId(), id, email, "Agent Équipe", this.passwords.encode(ApiClient.PASSWORD),
+							new String[] { "AGENT" })
+					.update()));
+		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
+	}
+
+	String teamId(Tenant tenant, String name) {
+		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", name, "members", List.of(tenant.userId())));
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		return (String) created.getBody().get("id");
+	}
+
+	List<Map> teams(String token) {
+		return this.api.raw()
+			.get()
+			.uri("/api/v1/teams")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
+	}
+
+	List<String> items(Tenant tenant, String path) {
+		return ((List<Map>) this.api.get(tenant.token(), path).getBody().get("items")).stream()
+			.map((c) -> (String) c.get("id"))
+			.toList();
+	}
+
+	List<Map<String, Object>> timelineChanges(Tenant tenant, String caseId) {
+		List<Map> timeline = this.api.raw()
+			.get()
+			.uri("/api/v1/cases/" + caseId + "/timeline")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		return timeline.stream()
+			.filter((e) -> "FIELD_CHANGE".equals(e.get("kind")))
+			.map((e) -> (Map<String, Object>) ((Map) e.get("payload")).get("changes"))
+			.toList();
+	}
+
+	List<String> auditActions(Tenant tenant) {
+		return CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.transactions
+			.execute((tx) -> this.jdbc.sql("select action from audit_entry order by seq").query(String.class).list()));
+	}
+
+}
