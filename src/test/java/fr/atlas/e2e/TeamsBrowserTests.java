@@ -1,0 +1,107 @@
+package fr.atlas.e2e;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Chromium;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Creates a team with member checkboxes on the teams page in Debian's Chromium, and takes
+ * a screenshot of the page.
+ */
+@WebIntegrationTest
+class TeamsBrowserTests {
+
+	static Chromium chromium;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@BeforeAll
+	static void startBrowser() {
+		chromium = Chromium.launch();
+	}
+
+	@AfterAll
+	static void stopBrowser() {
+		if (chromium != null) {
+			chromium.close();
+		}
+	}
+
+	@Test
+	void createsATeamWithItsMembers() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Équipes Chromium");
+		for (String name : List.of("Camille Martin", "Hugo Bernard", "Léa Petit")) {
+			CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+					() -> this.transactions.execute((tx) -> this.jdbc.sql("""
+							insert into app_user (org_id, id, email, name, password_hash, roles)
+							values (?, ?, ?, ?, ?, ?)""")
+						.params(tenant.orgId(), UUID.randomUUID(), "agent-" + UUID.randomUUID() + "@example.test", name,
+								this.passwords.encode(ApiClient.PASSWORD), new String[] { "AGENT" })
+						.update()));
+		}
+		api.post(tenant.token(), "/api/v1/teams", Map.of("name", "Paris Ouest", "members", List.of(tenant.userId())));
+		String base = "http://localhost:" + this.port;
+		Page page = chromium.newPage("fr-FR", 1280, 900);
+		try {
+			page.navigate(base + "/login");
+			page.fill("input[name=email]", tenant.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(base + "/");
+			page.navigate(base + "/cases");
+			page.click("a[href='/cases/teams']");
+			page.waitForURL(base + "/cases/teams");
+
+			page.fill("#team-create input[name=name]", "Lyon Centre");
+			page.locator("#team-create label.check", new Page.LocatorOptions().setHasText("Camille Martin")).click();
+			page.locator("#team-create label.check", new Page.LocatorOptions().setHasText("Léa Petit")).click();
+			page.click("#team-create button[type=submit]");
+			page.waitForURL(base + "/cases/teams");
+			assertThat(page.locator("p.notice").textContent()).contains("Équipe créée");
+			assertThat(page.locator("article.team h2").allTextContents()).containsExactly("Lyon Centre", "Paris Ouest");
+			Chromium.screenshot(page, "cases-teams");
+		}
+		finally {
+			page.close();
+		}
+		List<Map<String, Object>> teams = api.raw()
+			.get()
+			.uri("/api/v1/teams")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(teams.get(0)).containsEntry("name", "Lyon Centre");
+		assertThat((List<?>) teams.get(0).get("members")).hasSize(2);
+	}
+
+}
