@@ -139,6 +139,35 @@ class TaskReminderIntegrationTests {
 		assertThat(reminders(agentOfA.token(), caseOfA, "Relance A")).hasSize(1);
 	}
 
+	@Test
+	void theCasePageSetsAReminderOnANewTask() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Rappels Écran");
+		String caseId = openCase(tenant, tenant.userId());
+		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String page = browser.get("/cases/" + caseId).body();
+		assertThat(page).contains("name=\"remindAt\"");
+		String token = CasePagesIntegrationTests.attribute(page, "name=\"_csrf\" value");
+		assertThat(
+				browser
+					.post("/cases/" + caseId + "/tasks", Map.of("title", "Relancer le notaire", "dueAt",
+							"2301-03-06T18:00", "remindAt", "2301-03-06T09:30"), token)
+					.statusCode())
+			.isEqualTo(302);
+		Map<String, Object> task = ((List<Map<String, Object>>) (List) this.api.raw()
+			.get()
+			.uri("/api/v1/cases/" + caseId + "/tasks")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class)).stream()
+			.filter((t) -> "Relancer le notaire".equals(t.get("title")))
+			.findFirst()
+			.orElseThrow();
+		// Times on the page are Paris times (UTC+1 in March 2301).
+		assertThat(task).containsEntry("dueAt", "2301-03-06T17:00:00Z")
+			.containsEntry("remindAt", "2301-03-06T08:30:00Z");
+		assertThat(browser.get("/cases/" + caseId).body()).contains("rappel le 06/03 09:30");
+	}
+
 	private String openCase(Tenant tenant, UUID assignee) {
 		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT",
 				"title", "Lead à rappeler", "assigneeId", assignee, "fields", Map.of("contactName", "Inès Morel")));
