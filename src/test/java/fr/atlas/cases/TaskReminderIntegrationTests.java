@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import fr.atlas.cases.internal.TaskReminders;
 import fr.atlas.platform.CurrentTenant;
@@ -65,7 +67,7 @@ class TaskReminderIntegrationTests {
 	}
 
 	@Test
-	void remindsTheAssigneeOnceWhenTheReminderPassesAndNeverForDoneTasks() {
+	void remindsTheAssigneeOnceWhenTheReminderPassesAndNeverForDoneTasks() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Rappels");
 		Someone agent = member(tenant, "AGENT");
 		Someone caseOwner = member(tenant, "AGENT");
@@ -86,7 +88,10 @@ class TaskReminderIntegrationTests {
 		assertThat(task(tenant, caseId, call).get("remindedAt")).isNull();
 		assertThat(task(tenant, caseId, visit).get("remindedAt")).isNull();
 
-		this.reminders.remind(REMIND.plusSeconds(60));
+		// Two nodes at once: skip locked and reminded_at let only one of them send.
+		CompletableFuture<Void> node1 = CompletableFuture.runAsync(() -> this.reminders.remind(REMIND.plusSeconds(60)));
+		CompletableFuture<Void> node2 = CompletableFuture.runAsync(() -> this.reminders.remind(REMIND.plusSeconds(60)));
+		CompletableFuture.allOf(node1, node2).get(30, TimeUnit.SECONDS);
 		assertThat(task(tenant, caseId, call).get("remindedAt")).isEqualTo(REMIND.plusSeconds(60).toString());
 		assertThat(task(tenant, caseId, visit).get("remindedAt")).isNotNull();
 		assertThat(task(tenant, caseId, done).get("remindedAt")).isNull();
