@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import fr.atlas.cases.engine.AssignmentStrategy;
+import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
@@ -45,6 +47,9 @@ class CaseAssignmentRuleIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseAssignment assignment;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -178,6 +183,30 @@ class CaseAssignmentRuleIntegrationTests {
 				Map.of("rules", List.of(Map.of("name", "Lyon", "assignees", List.of(alice), "strategy", "RANDOM"))));
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(refused.getBody().toString()).contains("rules[0].strategy", "case.assignment.invalid-strategy");
+	}
+
+	@Test
+	void theRoundRobinDefaultStrategyTakesTheActiveAgentsInTurnByName() {
+		// atlas.cases.auto-assign-strategy=ROUND_ROBIN makes Cases.create call this for a
+		// case no rule took; its cursor is the organisation's, apart from the rules'.
+		Tenant tenant = this.api.newOrganisation("Agence Tour Par Défaut");
+		UUID anna = member(tenant, "AGENT", "Anna Défaut");
+		UUID zoe = member(tenant, "AGENT", "Zoé Défaut");
+		member(tenant, "VIEWER", "Basile Lecteur");
+		List<UUID> picked = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			picked.add(CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.transactions
+				.execute((tx) -> this.assignment.byDefault(AssignmentStrategy.ROUND_ROBIN).orElseThrow())));
+		}
+		// Active agents by name: Anna, the owner ("Owner …"), Zoé; the viewer never.
+		assertThat(picked).containsExactly(anna, tenant.userId(), zoe, anna);
+		// Another organisation's cursor starts afresh (a shared one would be at turn 4).
+		Tenant other = this.api.newOrganisation("Agence Tour Autre");
+		UUID alain = member(other, "AGENT", "Alain Autre");
+		member(other, "AGENT", "Zed Autre");
+		UUID first = CurrentTenant.callAs(OrgId.of(other.orgId()), () -> this.transactions
+			.execute((tx) -> this.assignment.byDefault(AssignmentStrategy.ROUND_ROBIN).orElseThrow()));
+		assertThat(first).isEqualTo(alain);
 	}
 
 	@Test
