@@ -181,7 +181,8 @@ class SlaEscalationIntegrationTests {
 		assertThat(timelineKinds(tenant, id)).containsOnlyOnce("SLA_ESCALATION");
 		for (String token : List.of(manager.token(), tenant.token())) {
 			assertThat(awaitNotifications(token, "SLA_ESCALATION", id)).singleElement()
-				.satisfies((n) -> assertThat((String) n.get("body")).contains("NEW", "20/01/2031 10:30", "AGENT Test"));
+				.satisfies((n) -> assertThat((String) n.get("body")).contains("« Nouveau »", "20/01/2031 10:30",
+						"AGENT Test"));
 		}
 		assertThat(this.outbox.to(manager.email()))
 			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Escalade : dossier LEAD-2031-"));

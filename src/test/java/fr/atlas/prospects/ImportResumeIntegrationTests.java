@@ -81,7 +81,35 @@ class ImportResumeIntegrationTests {
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(2500);
 		assertThat(count(org, "select count(*) from import_row")).isEqualTo(2500);
-		assertThat(count(org, "select count(*) from field_source where field = 'name'")).isEqualTo(2500);
+		assertThat(count(org, "select count(*) from import_row where fields ->> 'name' is not null")).isEqualTo(2500);
+	}
+
+	@Test
+	void runsOneJobOfAnOrganisationAtATime() {
+		var tenant = this.api.newOrganisation("Un import à la fois");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID first = draft(org, file(5));
+		UUID second = draft(org, file(6));
+		// another node is importing the first file: it holds the organisation's agencies
+		// in memory
+		execute(org,
+				"update import_job set status = 'RUNNING', worker = 'autre-noeud', heartbeat_at = now() where id = :id",
+				first);
+		execute(org, "update import_job set status = 'QUEUED' where id = :id", second);
+		List<UUID> claimed = this.tx
+			.execute((s) -> this.jdbc.sql("select job_id from atlas_claim_import_job('test-node', '120 seconds')")
+				.query(UUID.class)
+				.list());
+		assertThat(claimed).doesNotContain(first, second);
+		assertThat(count(org, "select count(*) from import_job where status = 'QUEUED'")).isOne();
+
+		// that node stopped: its job is taken over, then the queued one runs
+		execute(org, "update import_job set heartbeat_at = now() - interval '1 hour' where id = :id", first);
+		var prospects = new ProspectsApi(this.api);
+		prospects.waitFor(tenant.token(), first.toString());
+		prospects.waitFor(tenant.token(), second.toString());
+		assertThat(status(tenant.token(), second)).containsEntry("status", "DONE").containsEntry("merged", 5);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(6);
 	}
 
 	@Test
@@ -121,6 +149,11 @@ class ImportResumeIntegrationTests {
 							null, false)
 					.job()
 					.id());
+	}
+
+	private void execute(OrgId org, String sql, UUID job) {
+		CurrentTenant.runAs(org,
+				() -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(sql).param("id", job).update()));
 	}
 
 	private Map<String, Object> status(String token, UUID job) {

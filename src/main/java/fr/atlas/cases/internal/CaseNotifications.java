@@ -1,5 +1,8 @@
 package fr.atlas.cases.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,13 +35,17 @@ import org.springframework.stereotype.Component;
  * assignment would flood mailboxes) when a case is given to them. Runs asynchronously
  * after the change committed, tracked by the event publication registry; the organisation
  * of each event is bound before the listener's transaction by the platform's
- * {@code EventTenantBinding}. Texts are in each recipient's language.
+ * {@code EventTenantBinding}. Texts are in each recipient's language. Assignments and
+ * workflow notices about something that happened more than a day before it was recorded
+ * (backdated work such as demo data) are history, not news, and are not sent.
  */
 @Component
 class CaseNotifications {
 
 	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
 		.withZone(ZoneId.of("Europe/Paris"));
+
+	private static final Duration NEWS = Duration.ofDays(1);
 
 	private final Members members;
 
@@ -52,8 +59,14 @@ class CaseNotifications {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
+	private final Workflows workflows;
+
 	CaseNotifications(Members members, Cases cases, MailTransport mail, CasesProperties properties,
-			Notifications notifications, MessageSource messages) {
+			Notifications notifications, MessageSource messages, Clock clock, Workflows workflows) {
+		this.clock = clock;
+		this.workflows = workflows;
 		this.members = members;
 		this.cases = cases;
 		this.mail = mail;
@@ -72,12 +85,12 @@ class CaseNotifications {
 
 	@ApplicationModuleListener
 	void on(CaseAssigneeChanged event) {
-		if (event.assignee().equals(event.assignedBy())) {
+		if (event.assignee().equals(event.assignedBy()) || !news(event.at())) {
 			return; // taking a case oneself needs no notice
 		}
 		CaseFile assigned = this.cases.find(event.caseId().value()).orElse(null);
-		if (assigned == null || "DEMO".equals(assigned.source())) {
-			return; // generated demo cases are not news
+		if (assigned == null) {
+			return;
 		}
 		String title = assigned.title();
 		this.members.find(event.assignee())
@@ -92,7 +105,8 @@ class CaseNotifications {
 		String key = "sla-breach:" + event.caseId() + ":" + event.state() + ":" + event.dueAt();
 		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> tellOnce(key, member, Kind.SLA_BREACH,
 				event.caseId().value(), text(member, "notification.SLA_BREACH.title", event.reference()),
-				text(member, "notification.SLA_BREACH.body", event.reference(), event.state())));
+				text(member, "notification.SLA_BREACH.body", event.reference(),
+						stateLabel(event.caseId().value(), event.state(), member))));
 	}
 
 	@ApplicationModuleListener
@@ -102,8 +116,9 @@ class CaseNotifications {
 		for (Member manager : managers()) {
 			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(),
 					text(manager, "notification.SLA_ESCALATION.title", event.reference()),
-					text(manager, "notification.SLA_ESCALATION.body", event.reference(), event.state(),
-							WHEN.format(event.slaDueAt()), assignee));
+					text(manager, "notification.SLA_ESCALATION.body", event.reference(),
+							stateLabel(event.caseId().value(), event.state(), manager), WHEN.format(event.slaDueAt()),
+							assignee));
 		}
 	}
 
@@ -122,9 +137,24 @@ class CaseNotifications {
 
 	@ApplicationModuleListener
 	void on(AssigneeNotificationRequested event) {
+		if (!news(event.at())) {
+			return;
+		}
 		activeAssigneeOf(event.caseId().value())
 			.ifPresent((member) -> tell(member, Kind.WORKFLOW, event.caseId().value(),
 					text(member, "notification.WORKFLOW.title", event.reference(), event.message()), event.message()));
+	}
+
+	/** The state as the recipient's language names it, its key if the case is gone. */
+	private String stateLabel(UUID caseId, String state, Member recipient) {
+		return this.cases.find(caseId)
+			.flatMap((c) -> this.workflows.engine(c.caseType(), c.workflowVersion()).definition().state(state))
+			.map((definition) -> definition.label(Locale.forLanguageTag(recipient.locale()).getLanguage()))
+			.orElse(state);
+	}
+
+	private boolean news(Instant at) {
+		return at.isAfter(this.clock.instant().minus(NEWS));
 	}
 
 	/** The in-app notification and the e-mail, with the same words. */

@@ -228,7 +228,7 @@ public class Cases {
 				reference, UserId.of(choice.assignee()), choice.rule())));
 		if (assignee != null) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
-					UserId.of(assignee), actor.userId()));
+					UserId.of(assignee), actor.userId(), now));
 		}
 		runEntryActions(id, type.key(), start, actor);
 		return require(id);
@@ -391,7 +391,7 @@ public class Cases {
 				List.copyOf(changes.keySet())));
 		if (assignee != null && !assignee.equals(current.assigneeId())) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id),
-					current.reference(), UserId.of(assignee), actor.userId()));
+					current.reference(), UserId.of(assignee), actor.userId(), now));
 		}
 		return require(id);
 	}
@@ -607,7 +607,7 @@ public class Cases {
 					this.timeline.record(id, "EVENT", null, move.enteredAt(),
 							Map.of("name", "notify", "message", action.name(), "state", move.target().key()));
 					this.events.publishEvent(new AssigneeNotificationRequested(CurrentTenant.require(), CaseId.of(id),
-							require(id).reference(), action.name()));
+							require(id).reference(), action.name(), move.enteredAt()));
 				}
 				case EMIT_EVENT -> {
 					this.timeline.record(id, "EVENT", null, move.enteredAt(),

@@ -12,8 +12,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CleanText {
 
-	private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
-
 	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -26,12 +24,33 @@ final class CleanText {
 		if (raw == null) {
 			return null;
 		}
-		String text = SPACES.matcher(raw).replaceAll(" ").strip();
+		// most cells need nothing: skip the regex unless a space other than a single ' '
+		// is there
+		String text = needsCollapse(raw) ? SPACES.matcher(raw).replaceAll(" ") : raw;
+		text = text.strip();
 		return text.isEmpty() ? null : text;
+	}
+
+	private static boolean needsCollapse(String raw) {
+		boolean previousSpace = false;
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
+			if (space && (c != ' ' || previousSpace)) {
+				return true;
+			}
+			previousSpace = space;
+		}
+		return false;
 	}
 
 	/** Lower case without accents, for keys and header matching. */
 	static String fold(String text) {
+		if (ascii(text)) {
+			// nothing to decompose or replace
+			return text.toLowerCase(Locale.ROOT);
+		}
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		return MARKS.matcher(decomposed)
 			.replaceAll("")
@@ -46,7 +65,32 @@ final class CleanText {
 	 * Folded, with every run of anything but letters and digits turned into one space.
 	 */
 	static String words(String text) {
-		return NOT_ALPHANUMERIC.matcher(fold(text)).replaceAll(" ").strip();
+		String folded = fold(text);
+		StringBuilder words = new StringBuilder(folded.length());
+		boolean gap = false;
+		for (int i = 0; i < folded.length(); i++) {
+			char c = folded.charAt(i);
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				if (gap && !words.isEmpty()) {
+					words.append(' ');
+				}
+				words.append(c);
+				gap = false;
+			}
+			else {
+				gap = true;
+			}
+		}
+		return words.toString();
+	}
+
+	private static boolean ascii(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

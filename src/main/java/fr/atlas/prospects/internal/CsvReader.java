@@ -33,6 +33,12 @@ final class CsvReader implements TabularReader {
 
 	private int pushedBack = -2;
 
+	private final char[] buffer = new char[64 * 1024];
+
+	private int position;
+
+	private int limit;
+
 	private boolean headerTooLong;
 
 	CsvReader(Reader in, char delimiter) throws IOException {
@@ -102,7 +108,17 @@ final class CsvReader implements TabularReader {
 			this.pushedBack = -2;
 			return c;
 		}
-		return this.in.read();
+		if (this.position == this.limit) {
+			// a reader is read by blocks: one call and one lock per character costs more
+			// than the parsing
+			this.limit = this.in.read(this.buffer, 0, this.buffer.length);
+			this.position = 0;
+			if (this.limit <= 0) {
+				this.limit = 0;
+				return -1;
+			}
+		}
+		return this.buffer[this.position++];
 	}
 
 	private @Nullable Record readRecord() throws IOException {

@@ -33,6 +33,9 @@ final class Deduplication {
 
 	static final double REVIEW = 0.5;
 
+	/** The lowest name similarity that counts as evidence inside a block. */
+	static final double NAME_EVIDENCE = 0.88;
+
 	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
 			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
 			"bienici.com", "pap.fr", "logic-immo.com", "instagram.com", "meilleursagents.com", "societe.com",
@@ -48,11 +51,15 @@ final class Deduplication {
 	}
 
 	/** The best match among candidates, if it reaches {@link #REVIEW}. */
-	static Optional<Match> best(AgencyValues row, Collection<AgencyRecord> candidates) {
+	static Optional<Match> best(AgencyValues row, Collection<Candidate> candidates) {
+		return best(Probe.of(row), candidates);
+	}
+
+	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
 		Match best = null;
-		NameForms names = NameForms.of(row.nameKey(), row.tradeName());
-		for (AgencyRecord candidate : candidates) {
-			Match match = score(row, names, candidate);
+		for (Candidate candidate : candidates) {
+			Match match = score(probe, candidate);
+			// the first best wins: candidates come in a stable order
 			if (match != null && match.confidence() >= REVIEW
 					&& (best == null || match.confidence() > best.confidence())) {
 				best = match;
@@ -61,14 +68,15 @@ final class Deduplication {
 		return Optional.ofNullable(best);
 	}
 
-	static @Nullable Match score(AgencyValues row, NameForms names, AgencyRecord agency) {
-		if (row.siret() != null && agency.siret != null) {
-			if (row.siret().equals(agency.siret)) {
+	static @Nullable Match score(Probe row, Candidate agency) {
+		if (row.siret != 0 && agency.siret != 0) {
+			if (row.siret == agency.siret) {
 				return new Match(agency, 1.0, List.of("siret"));
 			}
 			return null;
 		}
-		NameForms other = agency.names();
+		NameForms names = row.names;
+		NameForms other = agency.names;
 		// two networks' agencies in one town ("Century 21 Metz", "Laforêt Metz") are
 		// rivals,
 		// whatever is left of their names once the brands are set aside
@@ -80,11 +88,23 @@ final class Deduplication {
 		if (brand.isPresent() && place == Place.DIFFERENT) {
 			return null;
 		}
+		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
+		boolean sameEmail = Candidate.intersects(row.emails, agency.emails);
+		boolean samePhone = Candidate.intersects(row.phones, agency.phones);
+		boolean sameWebsite = row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
+				&& !sharedDomain(row.websiteDomain) && brand.isEmpty();
+		// most of a block shares nothing with the row and has a clearly different name:
+		// with no shared identifier, only a name similarity of 0.88 or more can make a
+		// match, and a cheap bound rules that out before Jaro-Winkler is worked out
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && ((place != Place.SAME && place != Place.SAME_TOWN)
+				|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch))) {
+			return null;
+		}
 		double similarity = nameSimilarity(names, other);
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
-		if (row.siren() != null && row.siren().equals(agency.siren)) {
+		if (sameSiren) {
 			if (similarity >= 0.9) {
 				miss *= 1 - 0.97;
 				reasons.add("siren+name");
@@ -95,30 +115,29 @@ final class Deduplication {
 				reasons.add("siren");
 			}
 		}
-		if (row.emails().stream().anyMatch(agency.emails::contains)) {
+		if (sameEmail) {
 			miss *= 1 - 0.95;
 			reasons.add("email");
 		}
-		if (row.phones().stream().anyMatch(agency.phones::contains)) {
+		if (samePhone) {
 			miss *= 1 - 0.9;
 			reasons.add("phone");
 		}
 		// a network's agencies share the head office's website: it says nothing about
 		// which agency
-		if (row.websiteDomain() != null && row.websiteDomain().equals(agency.websiteDomain)
-				&& !sharedDomain(row.websiteDomain()) && brand.isEmpty()) {
+		if (sameWebsite) {
 			miss *= 1 - 0.85;
 			reasons.add("website");
 		}
-		if ((place == Place.SAME || place == Place.SAME_TOWN) && !row.nameKey().isEmpty()
-				&& !agency.nameKey.isEmpty()) {
+		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
+				&& !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
 			// Martinez"
 			boolean typo = similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
-					: (similarity >= 0.92) ? 0.8 : (similarity >= 0.88) ? 0.55 : 0;
+					: (similarity >= 0.92) ? 0.8 : (similarity >= NAME_EVIDENCE) ? 0.55 : 0;
 			// "Dupont" and "Dumont" in one street are one typo apart: their other details
 			// decide
 			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
@@ -134,7 +153,7 @@ final class Deduplication {
 		if (reasons.isEmpty()) {
 			return null;
 		}
-		boolean bothNamed = !row.nameKey().isEmpty() && !agency.nameKey.isEmpty();
+		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
 		if (!company && bothNamed && similarity < 0.6) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
@@ -150,6 +169,46 @@ final class Deduplication {
 			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+	}
+
+	/**
+	 * Whether {@link #nameSimilarity} could reach {@code threshold}: an upper bound of
+	 * Jaro-Winkler from the characters the two keys have in common (matching characters
+	 * are at most the common ones, transpositions and the prefix bonus at best).
+	 */
+	static boolean mayBeSimilar(NameForms a, NameForms b, double threshold, int[] scratch) {
+		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
+		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
+		for (String[] x : left) {
+			for (String[] y : right) {
+				if (x[0].isEmpty() || y[0].isEmpty()) {
+					continue;
+				}
+				if (x[1].isEmpty() || y[1].isEmpty() || similarityBound(x[1], y[1], scratch) >= threshold - 1e-9) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	static double similarityBound(String a, String b, int[] scratch) {
+		for (int i = 0; i < a.length(); i++) {
+			scratch[a.charAt(i) & 127]++;
+		}
+		int common = 0;
+		for (int i = 0; i < b.length(); i++) {
+			int c = b.charAt(i) & 127;
+			if (scratch[c] > 0) {
+				scratch[c]--;
+				common++;
+			}
+		}
+		for (int i = 0; i < a.length(); i++) {
+			scratch[a.charAt(i) & 127] = 0;
+		}
+		double jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3.0;
+		return jaro + 0.4 * (1.0 - jaro);
 	}
 
 	/** The most similar pair among the names and trade names, brands set aside. */
@@ -189,21 +248,19 @@ final class Deduplication {
 	 * e-mails and share none, both have phones and share none, different websites, or
 	 * clearly different street addresses.
 	 */
-	static boolean contradicts(AgencyValues row, AgencyRecord agency) {
-		if (!row.emails().isEmpty() && !agency.emails.isEmpty()
-				&& row.emails().stream().noneMatch(agency.emails::contains)) {
+	static boolean contradicts(Probe row, Candidate agency) {
+		if (row.emails.length > 0 && agency.emails.length > 0 && !Candidate.intersects(row.emails, agency.emails)) {
 			return true;
 		}
-		if (!row.phones().isEmpty() && !agency.phones.isEmpty()
-				&& row.phones().stream().noneMatch(agency.phones::contains)) {
+		if (row.phones.length > 0 && agency.phones.length > 0 && !Candidate.intersects(row.phones, agency.phones)) {
 			return true;
 		}
-		if (row.websiteDomain() != null && agency.websiteDomain != null
-				&& !row.websiteDomain().equals(agency.websiteDomain)) {
+		if (row.websiteDomain != null && agency.websiteDomain != null
+				&& !row.websiteDomain.equals(agency.websiteDomain)) {
 			return true;
 		}
-		return row.address() != null && agency.address != null
-				&& JaroWinkler.similarity(CleanText.words(row.address()), CleanText.words(agency.address)) < 0.85;
+		return row.addressWords != null && agency.addressWords != null
+				&& JaroWinkler.similarity(row.addressWords, agency.addressWords) < 0.85;
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */
@@ -250,19 +307,49 @@ final class Deduplication {
 		return d[a.length()][b.length()];
 	}
 
-	private static String numbers(String key) {
-		return key.replaceAll("[^0-9]+", " ").strip();
+	/** The numbers in a key ("lyon 3" → "3"), without a regex: called for every pair. */
+	static String numbers(String key) {
+		StringBuilder numbers = null;
+		boolean inNumber = false;
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c >= '0' && c <= '9') {
+				if (numbers == null) {
+					numbers = new StringBuilder();
+				}
+				else if (!inNumber) {
+					numbers.append(' ');
+				}
+				numbers.append(c);
+				inNumber = true;
+			}
+			else {
+				inNumber = false;
+			}
+		}
+		return (numbers != null) ? numbers.toString() : "";
 	}
 
-	static Place place(AgencyValues row, AgencyRecord agency) {
-		if (row.postcode() != null && agency.postcode != null) {
-			return row.postcode().equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
+	static Place place(Probe row, Candidate agency) {
+		if (row.postcode != null && agency.postcode != null) {
+			return row.postcode.equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
 		}
-		String rowCity = row.cityKey();
-		if (rowCity != null && agency.cityKey != null) {
-			return rowCity.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
+		if (row.cityKey != null && agency.cityKey != null) {
+			return row.cityKey.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
 		}
 		return Place.UNKNOWN;
+	}
+
+	/** A row's values in the form they are compared in, worked out once per row. */
+	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, @Nullable String websiteDomain,
+			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords, int[] scratch) {
+
+		static Probe of(AgencyValues row) {
+			return new Probe(NameForms.of(row.nameKey(), row.tradeName()), Candidate.hash(row.siret()),
+					Candidate.hash(row.siren()), Candidate.hashes(row.emails()), Candidate.hashes(row.phones()),
+					row.websiteDomain(), row.postcode(), row.cityKey(), Candidate.words(row.address()), new int[128]);
+		}
+
 	}
 
 	enum Place {
@@ -274,7 +361,7 @@ final class Deduplication {
 
 	}
 
-	record Match(AgencyRecord agency, double confidence, List<String> reasons) {
+	record Match(Candidate agency, double confidence, List<String> reasons) {
 
 		Match {
 			Objects.requireNonNull(agency);

@@ -17,15 +17,17 @@ final class FranchiseBrands {
 			"sextant", "megagence", "propriete privee", "bsk immo", "human immo", "coldwell banker", "barnes",
 			"engel volkers", "sotheby s", "nexity", "cimm immo", "arthurimmo com", "arthur immo", "4 pieds");
 
+	private static final List<String> PADDED = BRANDS.stream().map((brand) -> " " + brand + " ").toList();
+
 	private FranchiseBrands() {
 	}
 
 	/** The network a name key belongs to, when it starts with or contains its brand. */
 	static Optional<String> of(String nameKey) {
 		String padded = " " + nameKey + " ";
-		for (String brand : BRANDS) {
-			if (padded.contains(" " + brand + " ")) {
-				return Optional.of(brand);
+		for (int i = 0; i < BRANDS.size(); i++) {
+			if (padded.contains(PADDED.get(i))) {
+				return Optional.of(BRANDS.get(i));
 			}
 		}
 		return Optional.empty();

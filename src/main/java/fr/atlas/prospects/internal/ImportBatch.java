@@ -1,18 +1,17 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.atlas.prospects.internal.Agencies.FieldSource;
 import fr.atlas.prospects.internal.Agencies.NewContact;
 import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
 import fr.atlas.prospects.internal.ImportJobs.RowOutcome;
@@ -21,12 +20,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Imports one batch of normalised rows in the caller's transaction: makes sure the pool
- * holds every agency the batch could match (identity keys, and each postcode or town
- * block loaded once per job), decides row by row (an agency created or filled by an
- * earlier row is a candidate for the next ones), then writes everything with batched
- * statements. Rows an earlier run already recorded are skipped, so a replayed batch
- * changes nothing.
+ * Imports one batch of normalised rows in the caller's transaction: decides row by row
+ * against the job's {@link Pool} (every active agency of the organisation, loaded once
+ * when the job starts, plus those created or filled by earlier rows), then writes
+ * everything with {@code COPY} and batched statements. Rows an earlier run already
+ * recorded are skipped, so a replayed batch changes nothing.
  */
 @Component
 class ImportBatch {
@@ -40,6 +38,13 @@ class ImportBatch {
 		this.jobs = jobs;
 	}
 
+	/** A pool of every active agency of the current organisation. */
+	Pool pool() {
+		Pool pool = new Pool();
+		this.agencies.forEachActive((agency) -> pool.add(Candidate.of(agency)));
+		return pool;
+	}
+
 	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner, Pool pool) {
 		if (batch.isEmpty()) {
 			return new Counts(0, 0, 0, 0, 0, 0);
@@ -47,14 +52,15 @@ class ImportBatch {
 		long started = System.nanoTime();
 		Set<Integer> done = new HashSet<>(
 				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
-		List<NormalisedRow> rows = batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		load(rows, pool);
-		List<AgencyRecord> created = new ArrayList<>();
-		Set<AgencyRecord> changed = Collections.newSetFromMap(new IdentityHashMap<>());
-		List<FieldSource> sources = new ArrayList<>();
+		List<NormalisedRow> rows = done.isEmpty() ? batch
+				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
+		// agencies created by this batch, whole, and what rows add to older ones
+		Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
+		Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
+		Map<Candidate, Set<String>> newKeys = new HashMap<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
-		List<RowOutcome> outcomes = new ArrayList<>();
+		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
 		int merged = 0;
 		int rejected = 0;
 		int warnings = 0;
@@ -64,169 +70,225 @@ class ImportBatch {
 			if (values == null) {
 				rejected++;
 				outcomes.add(new RowOutcome(row.number(), "REJECTED", null, row.messages(), List.of(), null,
-						row.original()));
+						row.original(), null));
 				continue;
 			}
-			Optional<Deduplication.Match> match = Deduplication.best(values, pool.candidates(values));
-			AgencyRecord target;
+			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
+			Candidate target;
 			String status;
 			if (match.isPresent() && match.get().automatic()) {
 				target = match.get().agency();
-				if (target.fill(values) && target.persisted) {
-					changed.add(target);
+				AgencyRecord whole = created.get(target);
+				if (whole != null) {
+					whole.fill(values);
 				}
-				pool.add(target);
+				else {
+					// an empty record gathers the values in row order: first value wins,
+					// as the update applies them to empty columns only
+					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
+					newKeys.computeIfAbsent(target, (c) -> new LinkedHashSet<>()).addAll(newKeys(target, values));
+				}
+				boolean hadDomain = target.websiteDomain != null;
+				if (target.fill(values)) {
+					pool.reindex(target);
+					if (whole == null && !hadDomain && target.domainIdentifies()) {
+						newKeys.get(target).add("domain:" + target.websiteDomain);
+					}
+				}
 				status = "MERGED";
 				merged++;
 			}
 			else {
-				target = AgencyRecord.create(values);
+				AgencyRecord agency = AgencyRecord.create(values);
+				agency.useNames(probe.names());
+				target = Candidate.of(agency);
+				created.put(target, agency);
 				pool.add(target);
-				created.add(target);
 				status = "CREATED";
-				match.ifPresent((m) -> duplicates
-					.add(new PossibleDuplicate(target.id, m.agency().id, m.confidence(), m.reasons())));
+				UUID id = agency.id;
+				match.ifPresent(
+						(m) -> duplicates.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
 			}
-			values.asFields()
-				.forEach((field, value) -> sources
-					.add(new FieldSource(target.id, field, value, "IMPORT", jobId, row.number(), null, null)));
+			UUID prospect = target.id();
 			if (row.contact() != null) {
-				contacts.add(new NewContact(target.id, row.contact()));
+				contacts.add(new NewContact(prospect, row.contact()));
 			}
-			outcomes.add(new RowOutcome(row.number(), status, target.id, row.messages(),
+			outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
-					match.map(Deduplication.Match::confidence).orElse(null), row.original()));
+					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
 		}
 		long matched = System.nanoTime();
-		this.agencies.insert(created, owner);
-		this.agencies.update(List.copyOf(changed));
-		List<AgencyRecord> keyed = new ArrayList<>(created);
-		keyed.addAll(changed);
-		this.agencies.addKeys(keyed);
-		this.agencies.addSources(sources);
+		List<AgencyRecord> inserted = List.copyOf(created.values());
+		this.agencies.copy(inserted, owner);
+		this.agencies.copyKeys(inserted);
+		List<Agencies.Fill> fills = new ArrayList<>(filled.size());
+		filled
+			.forEach((candidate, values) -> fills.add(new Agencies.Fill(values, List.copyOf(newKeys.get(candidate)))));
+		this.agencies.fill(fills);
 		this.agencies.addContacts(contacts);
 		this.agencies.addDuplicateCandidates(duplicates, jobId);
 		this.jobs.addRows(jobId, outcomes);
-		// once the transaction commits these rows are in the database; if it rolls back
-		// the job fails and its pool is dropped
-		created.forEach((agency) -> agency.persisted = true);
-		keyed.forEach((agency) -> agency.dirty = false);
 		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
 	}
 
-	private void load(List<NormalisedRow> rows, Pool pool) {
-		Set<String> keys = new LinkedHashSet<>();
-		Set<String> postcodes = new LinkedHashSet<>();
-		Set<String> citiesWithoutPostcode = new LinkedHashSet<>();
-		Set<String> allCities = new LinkedHashSet<>();
-		for (NormalisedRow row : rows) {
-			AgencyValues values = row.agency();
-			if (values == null) {
-				continue;
-			}
-			for (String key : AgencyRecord.create(values).keys()) {
-				if (!pool.hasKey(key)) {
-					keys.add(key);
-				}
-			}
-			String city = values.cityKey();
-			if (values.postcode() != null && pool.loadedPostcodes.add(values.postcode())) {
-				postcodes.add(values.postcode());
-			}
-			if (city != null && values.postcode() == null && pool.loadedCitiesWithoutPostcode.add(city)) {
-				citiesWithoutPostcode.add(city);
-			}
-			if (city != null && pool.loadedCities.add(city)) {
-				allCities.add(city);
+	/**
+	 * The identity keys a row gives an agency that it has not got yet (its website's key
+	 * is decided once the row has filled it).
+	 */
+	private static List<String> newKeys(Candidate agency, AgencyValues values) {
+		List<String> keys = new ArrayList<>();
+		if (agency.siret == 0 && values.siret() != null) {
+			keys.add("siret:" + values.siret());
+		}
+		if (agency.siren == 0 && values.siren() != null) {
+			keys.add("siren:" + values.siren());
+		}
+		for (String email : values.emails()) {
+			if (!Candidate.contains(agency.emails, Candidate.hash(email))) {
+				keys.add("email:" + email);
 			}
 		}
-		if (keys.isEmpty() && postcodes.isEmpty() && allCities.isEmpty() && citiesWithoutPostcode.isEmpty()) {
-			return;
+		for (String phone : values.phones()) {
+			if (!Candidate.contains(agency.phones, Candidate.hash(phone))) {
+				keys.add("phone:" + phone);
+			}
 		}
-		this.agencies.candidates(keys, postcodes, citiesWithoutPostcode, allCities).forEach(pool::addLoaded);
+		return keys;
 	}
 
-	/** Rows by outcome, and the nanoseconds spent loading and matching, then writing. */
+	/** Rows by outcome, and the nanoseconds spent matching, then writing. */
 	record Counts(int created, int merged, int rejected, int warnings, long matchNanos, long writeNanos) {
 	}
 
 	/**
-	 * The agencies a job can match, kept across its batches so each postcode or town
-	 * block is read from the database once: indexed by identity key, postcode and town,
-	 * re-indexed when a row fills them. An agency loaded again keeps its first (current)
-	 * instance.
+	 * The agencies a job can match, in memory for the whole job in their compact
+	 * {@link Candidate} form: indexed by identity key (64-bit hashes in primitive
+	 * arrays), postcode and town, re-indexed when a row fills them. Lists keep the order
+	 * agencies came in, so ties are broken the same way on every run.
 	 */
 	static final class Pool {
 
 		static final int HOT_KEY = 25;
 
-		private final Map<UUID, AgencyRecord> byId = new HashMap<>();
+		private static final long SIRET = 0x9E3779B97F4A7C15L;
 
-		private final Map<String, Set<AgencyRecord>> byKey = new HashMap<>();
+		private static final long SIREN = 0xC2B2AE3D27D4EB4FL;
 
-		private final Map<String, Set<AgencyRecord>> byPostcode = new HashMap<>();
+		private static final long EMAIL = 0x165667B19E3779F9L;
 
-		private final Map<String, Set<AgencyRecord>> byCity = new HashMap<>();
+		private static final long PHONE = 0x27D4EB2F165667C5L;
 
-		private final Set<String> loadedPostcodes = new HashSet<>();
+		private static final long DOMAIN = 0x85EBCA77C2B2AE63L;
 
-		private final Set<String> loadedCities = new HashSet<>();
+		private final List<Candidate> all = new ArrayList<>();
 
-		private final Set<String> loadedCitiesWithoutPostcode = new HashSet<>();
+		private final KeyIndex byKey = new KeyIndex();
 
-		void addLoaded(AgencyRecord agency) {
-			if (!this.byId.containsKey(agency.id)) {
-				add(agency);
+		private final Map<String, List<Candidate>> byPostcode = new HashMap<>();
+
+		private final Map<String, List<Candidate>> byCity = new HashMap<>();
+
+		/**
+		 * Agencies without a postcode, by town: the only town candidates of a row with
+		 * one.
+		 */
+		private final Map<String, List<Candidate>> byCityWithoutPostcode = new HashMap<>();
+
+		/** Shared instances of postcodes and town keys, so each agency holds no copy. */
+		private final Map<String, String> places = new HashMap<>();
+
+		private int stamp;
+
+		void add(Candidate agency) {
+			agency.position = this.all.size();
+			this.all.add(agency);
+			reindex(agency);
+		}
+
+		/** Indexes what the agency has and was not indexed under yet. */
+		void reindex(Candidate agency) {
+			int position = agency.position;
+			for (long key : keys(agency.siret, agency.siren, agency.emails, agency.phones,
+					agency.domainIdentifies() ? agency.websiteDomain : null)) {
+				this.byKey.add(key, position, HOT_KEY);
+			}
+			if (agency.postcode != null && !agency.indexedByPostcode) {
+				agency.postcode = place(agency.postcode);
+				agency.indexedByPostcode = true;
+				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> new ArrayList<>()).add(agency);
+				if (agency.indexedByCity && agency.cityKey != null) {
+					this.byCityWithoutPostcode.getOrDefault(agency.cityKey, new ArrayList<>()).remove(agency);
+				}
+			}
+			if (agency.cityKey != null && !agency.indexedByCity) {
+				agency.cityKey = place(agency.cityKey);
+				agency.indexedByCity = true;
+				this.byCity.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+				if (agency.postcode == null) {
+					this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+				}
 			}
 		}
 
-		void add(AgencyRecord agency) {
-			this.byId.put(agency.id, agency);
-			for (String key : agency.keys()) {
-				this.byKey.computeIfAbsent(key, (k) -> newSet()).add(agency);
+		private static long[] keys(long siret, long siren, long[] emails, long[] phones,
+				@Nullable String identifyingDomain) {
+			long[] keys = new long[2 + emails.length + phones.length + 1];
+			int n = 0;
+			if (siret != 0) {
+				keys[n++] = siret ^ SIRET;
 			}
-			if (agency.postcode != null) {
-				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> newSet()).add(agency);
+			if (siren != 0) {
+				keys[n++] = siren ^ SIREN;
 			}
-			if (agency.cityKey != null) {
-				this.byCity.computeIfAbsent(agency.cityKey, (k) -> newSet()).add(agency);
+			for (long email : emails) {
+				keys[n++] = email ^ EMAIL;
 			}
+			for (long phone : phones) {
+				keys[n++] = phone ^ PHONE;
+			}
+			if (identifyingDomain != null) {
+				keys[n++] = Candidate.hash(identifyingDomain) ^ DOMAIN;
+			}
+			return Arrays.copyOf(keys, n);
 		}
 
-		boolean hasKey(String key) {
-			return this.byKey.containsKey(key);
+		private String place(String value) {
+			String shared = this.places.putIfAbsent(value, value);
+			return (shared != null) ? shared : value;
 		}
 
 		int size() {
-			return this.byId.size();
+			return this.all.size();
 		}
 
-		List<AgencyRecord> candidates(AgencyValues values) {
-			Set<AgencyRecord> found = newSet();
-			for (String key : AgencyRecord.create(values).keys()) {
-				Set<AgencyRecord> sharing = this.byKey.getOrDefault(key, Set.of());
+		List<Candidate> candidates(Deduplication.Probe probe) {
+			int mark = ++this.stamp;
+			List<Candidate> found = new ArrayList<>();
+			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
+					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
+			for (long key : keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain)) {
 				// a key shared by many agencies (a group's switchboard) identifies none
 				// of them
-				if (sharing.size() <= HOT_KEY) {
-					found.addAll(sharing);
-				}
+				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
-			if (values.postcode() != null) {
-				found.addAll(this.byPostcode.getOrDefault(values.postcode(), Set.of()));
+			if (probe.postcode() != null) {
+				this.byPostcode.getOrDefault(probe.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
 			}
-			String city = values.cityKey();
+			String city = probe.cityKey();
 			if (city != null) {
-				for (AgencyRecord agency : this.byCity.getOrDefault(city, Set.of())) {
-					if (values.postcode() == null || agency.postcode == null) {
-						found.add(agency);
-					}
-				}
+				Map<String, List<Candidate>> block = (probe.postcode() != null) ? this.byCityWithoutPostcode
+						: this.byCity;
+				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
 			}
-			return new ArrayList<>(found);
+			return found;
 		}
 
-		private static Set<AgencyRecord> newSet() {
-			return Collections.newSetFromMap(new IdentityHashMap<>());
+		private static void collect(Candidate agency, int mark, List<Candidate> found) {
+			if (agency.stamp != mark) {
+				agency.stamp = mark;
+				found.add(agency);
+			}
 		}
 
 	}

@@ -254,44 +254,60 @@ class ImportJobs {
 			.list();
 	}
 
+	/**
+	 * Records row outcomes with {@code COPY}. The caller has skipped the rows an earlier
+	 * run recorded, under the job's row lock, so no row can be there already. Each row
+	 * keeps the clean values it gave its agency ({@code fields}): the provenance of
+	 * imported values, one row per file row instead of one per value.
+	 */
 	void addRows(UUID jobId, List<RowOutcome> rows) {
-		if (rows.isEmpty()) {
-			return;
+		UUID org = org();
+		CopyIn copy = new CopyIn("import_row",
+				"org_id, job_id, row_number, status, prospect_id, messages, match_reasons, confidence, original, fields");
+		for (RowOutcome row : rows) {
+			copy.value(org)
+				.value(jobId)
+				.value(row.number())
+				.value(row.status())
+				.value(row.prospectId())
+				.value(String.join("|", row.messages()))
+				.value(String.join("|", row.reasons()))
+				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
+				.value(row.original())
+				.value((row.fields() != null) ? json(row.fields()) : null)
+				.endRow();
 		}
-		int n = rows.size();
-		Integer[] numbers = new Integer[n];
-		String[] statuses = new String[n];
-		UUID[] prospects = new UUID[n];
-		String[] messages = new String[n];
-		String[] reasons = new String[n];
-		Float[] confidences = new Float[n];
-		String[] originals = new String[n];
-		for (int i = 0; i < n; i++) {
-			RowOutcome row = rows.get(i);
-			numbers[i] = row.number();
-			statuses[i] = row.status();
-			prospects[i] = row.prospectId();
-			messages[i] = String.join("|", row.messages());
-			reasons[i] = String.join("|", row.reasons());
-			confidences[i] = (row.confidence() != null) ? row.confidence().floatValue() : null;
-			originals[i] = row.original();
+		copy.into(this.template);
+	}
+
+	/** A JSON object of strings, written by hand: the import writes one per row. */
+	static String json(Map<String, String> fields) {
+		StringBuilder json = new StringBuilder(256).append('{');
+		fields.forEach((key, value) -> {
+			if (json.length() > 1) {
+				json.append(',');
+			}
+			quote(json, key).append(':');
+			quote(json, value);
+		});
+		return json.append('}').toString();
+	}
+
+	private static StringBuilder quote(StringBuilder json, String text) {
+		json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\\') {
+				json.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				json.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				json.append(c);
+			}
 		}
-		this.jdbc.sql("""
-				insert into import_row (org_id, job_id, row_number, status, prospect_id, messages, match_reasons,
-				  confidence, original)
-				select :org, :job, t.* from unnest(:numbers::int[], :statuses::text[], :prospects::uuid[],
-				  :messages::text[], :reasons::text[], :confidences::real[], :originals::text[]) as t
-				on conflict do nothing""")
-			.param("org", org())
-			.param("job", jobId)
-			.param("numbers", numbers)
-			.param("statuses", statuses)
-			.param("prospects", prospects)
-			.param("messages", messages)
-			.param("reasons", reasons)
-			.param("confidences", confidences)
-			.param("originals", originals)
-			.update();
+		return json.append('"');
 	}
 
 	private ImportJob map(ResultSet rs) throws SQLException {
@@ -315,7 +331,7 @@ class ImportJobs {
 	}
 
 	record RowOutcome(int number, String status, @Nullable UUID prospectId, List<String> messages, List<String> reasons,
-			@Nullable Double confidence, String original) {
+			@Nullable Double confidence, String original, @Nullable Map<String, String> fields) {
 	}
 
 }

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,12 +27,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stopped sending heartbeats) with {@code FOR UPDATE SKIP LOCKED}, binds the job's
  * organisation, and imports it batch by batch, each batch in its own transaction that
  * also records {@code processed_rows}: after a crash, the next run skips the rows already
- * committed and goes on.
+ * committed and goes on. The organisation's agencies are loaded into memory once per run
+ * ({@link ImportBatch.Pool}); a second thread reads and normalises the next batches while
+ * this one matches and writes.
  */
 @Component
 public class ImportWorker {
-
-	private static final int MAX_POOL = 250_000;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
@@ -115,49 +114,42 @@ public class ImportWorker {
 				// rows committed by an earlier run are read again but not imported again
 				for (int skipped = 0; skipped < processed && reader.next() != null; skipped++) {
 				}
-				UUID owner = null;
-				ImportBatch.Pool pool = new ImportBatch.Pool();
-				long[] nanos = new long[3];
 				long began = System.nanoTime();
-				for (int batches = 0; batches < maxBatches; batches++) {
-					if (pool.size() > MAX_POOL) {
-						// bounded memory on huge files: blocks are read again as needed
-						pool = new ImportBatch.Pool();
-					}
-					ImportBatch.Pool batchPool = pool;
-					List<NormalisedRow> rows = new ArrayList<>();
-					SourceRow row;
-					long reading = System.nanoTime();
-					while (rows.size() < this.properties.importBatchSize() && (row = reader.next()) != null) {
-						rows.add(normaliser.normalise(row));
-					}
-					nanos[0] += System.nanoTime() - reading;
-					if (rows.isEmpty()) {
-						finish(jobId, ImportJob.DONE, null);
-						log.info("Import {} done in {} ms: read and normalise {} ms, load and match {} ms, write {} ms",
-								jobId, (System.nanoTime() - began) / 1_000_000, nanos[0] / 1_000_000,
-								nanos[1] / 1_000_000, nanos[2] / 1_000_000);
-						return true;
-					}
-					int upTo = rows.get(rows.size() - 1).number();
-					Boolean cancelled = this.tx.execute((status) -> {
-						ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
-						if (current.cancelRequested()) {
+				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool());
+				long loaded = System.nanoTime();
+				long[] nanos = new long[2];
+				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize())) {
+					for (int count = 0; count < maxBatches; count++) {
+						List<NormalisedRow> rows = batches.next();
+						if (rows.isEmpty()) {
+							finish(jobId, ImportJob.DONE, null);
+							log.info(
+									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms (in parallel), match {} ms, write {} ms",
+									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
+									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, nanos[0] / 1_000_000,
+									nanos[1] / 1_000_000);
 							return true;
 						}
-						ImportBatch.Counts counts = this.batch.process(jobId, rows, owner, batchPool);
-						this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
-								counts.warnings());
-						nanos[1] += counts.matchNanos();
-						nanos[2] += counts.writeNanos();
-						return false;
-					});
-					if (Boolean.TRUE.equals(cancelled)) {
-						finish(jobId, ImportJob.CANCELLED, null);
-						return true;
+						int upTo = rows.get(rows.size() - 1).number();
+						Boolean cancelled = this.tx.execute((status) -> {
+							ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
+							if (current.cancelRequested()) {
+								return true;
+							}
+							ImportBatch.Counts counts = this.batch.process(jobId, rows, null, pool);
+							this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
+									counts.warnings());
+							nanos[0] += counts.matchNanos();
+							nanos[1] += counts.writeNanos();
+							return false;
+						});
+						if (Boolean.TRUE.equals(cancelled)) {
+							finish(jobId, ImportJob.CANCELLED, null);
+							return true;
+						}
 					}
+					return false;
 				}
-				return false;
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -1,5 +1,8 @@
 package fr.atlas.prospects.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
@@ -18,6 +21,8 @@ final class PhoneNumbers {
 
 	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+	private static final Map<String, Checked<Phone>> FRENCH = new ConcurrentHashMap<>();
+
 	private PhoneNumbers() {
 	}
 
@@ -31,12 +36,54 @@ final class PhoneNumbers {
 		if (digits.length() == 9 && digits.charAt(0) != '0' && digits.indexOf('+') < 0) {
 			text = "0" + digits;
 		}
+		String national = frenchNational(text, digits);
+		if (national == null) {
+			return parse(text);
+		}
+		Checked<Phone> known = FRENCH.get(national);
+		if (known == null) {
+			known = parse(national);
+			if (FRENCH.size() > 100_000) {
+				FRENCH.clear();
+			}
+			FRENCH.put(national, known);
+		}
+		return known;
+	}
+
+	/**
+	 * The national form ("0612345678") of a plainly written French number: digits with
+	 * spaces, dots or dashes, from 0, +33 or 0033. libphonenumber reads all of them as
+	 * the same number, so its answer is kept per national form: an import meets each
+	 * agency's number several times, written differently.
+	 */
+	private static @Nullable String frenchNational(String text, String digits) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!(c >= '0' && c <= '9') && c != ' ' && c != '.' && c != '-' && !(c == '+' && i == 0)) {
+				return null;
+			}
+		}
+		if (digits.length() == 10 && digits.charAt(0) == '0' && digits.charAt(1) != '0') {
+			return digits;
+		}
+		if (digits.length() == 12 && digits.startsWith("+33") && digits.charAt(3) != '0') {
+			return "0" + digits.substring(3);
+		}
+		if (digits.length() == 13 && digits.startsWith("0033") && digits.charAt(4) != '0') {
+			return "0" + digits.substring(4);
+		}
+		return null;
+	}
+
+	private static Checked<Phone> parse(String text) {
 		try {
 			PhoneNumber number = PHONES.parse(text, "FR");
-			if (!PHONES.isValidNumber(number)) {
+			// getNumberType answers UNKNOWN for exactly the numbers isValidNumber rejects
+			PhoneNumberType type = PHONES.getNumberType(number);
+			if (type == PhoneNumberType.UNKNOWN) {
 				return Checked.invalid("invalid");
 			}
-			PhoneNumberType type = PHONES.getNumberType(number);
 			Kind kind = switch (type) {
 				case MOBILE -> Kind.MOBILE;
 				case FIXED_LINE, FIXED_LINE_OR_MOBILE -> Kind.FIXED;

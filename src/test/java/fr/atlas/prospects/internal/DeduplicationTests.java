@@ -151,8 +151,23 @@ class DeduplicationTests {
 		});
 	}
 
+	@Test
+	void similarityBoundNeverUnderestimatesJaroWinkler() {
+		String[] keys = { "agence gare", "agnece gare", "agence gar", "cabinet martin immo", "martin immo",
+				"perrin immobiiler", "perrin immo", "dupont morel immo", "dumont morel immo", "lyon 3", "a", "gare",
+				"toits vannes", "immo alpes" };
+		int[] scratch = new int[128];
+		for (String a : keys) {
+			for (String b : keys) {
+				assertThat(Deduplication.similarityBound(a, b, scratch))
+					.isGreaterThanOrEqualTo(JaroWinkler.similarity(a, b) - 1e-9);
+			}
+		}
+		assertThat(Deduplication.similarityBound("agence gare", "cabinet martin immo", scratch)).isLessThan(0.88);
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
-		return Deduplication.best(incoming, List.of(AgencyRecord.create(existing)));
+		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
 
 	private AgencyValues row(String... cells) {

@@ -1,0 +1,206 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What matching needs of an agency, compactly, so an import can keep every agency of an
+ * organisation in memory (about 400 bytes each, a million rows fit in a small heap): name
+ * forms, identifiers, e-mails and phones as 64-bit hashes, the place (shared instances),
+ * the address as words. It follows the agency's matching fields as rows fill it, by the
+ * same rule as {@link AgencyRecord#fill}.
+ */
+final class Candidate {
+
+	private static final long[] NONE = {};
+
+	private final long idHigh;
+
+	private final long idLow;
+
+	NameForms names;
+
+	@Nullable String tradeName;
+
+	/** Hashes of the SIRET and SIREN, 0 for none. */
+	long siret;
+
+	long siren;
+
+	long[] emails = NONE;
+
+	long[] phones = NONE;
+
+	@Nullable String websiteDomain;
+
+	@Nullable String postcode;
+
+	@Nullable String cityKey;
+
+	@Nullable String addressWords;
+
+	/** The import pool's marks: last candidate search and where it is indexed. */
+	int stamp;
+
+	int position;
+
+	boolean indexedByPostcode;
+
+	boolean indexedByCity;
+
+	private Candidate(UUID id, NameForms names) {
+		this.idHigh = id.getMostSignificantBits();
+		this.idLow = id.getLeastSignificantBits();
+		this.names = names;
+	}
+
+	static Candidate of(AgencyRecord agency) {
+		Candidate candidate = new Candidate(agency.id, agency.names());
+		candidate.tradeName = agency.tradeName;
+		candidate.siret = hash(agency.siret);
+		candidate.siren = hash(agency.siren);
+		candidate.emails = hashes(agency.emails);
+		candidate.phones = hashes(agency.phones);
+		candidate.websiteDomain = agency.websiteDomain;
+		candidate.postcode = agency.postcode;
+		candidate.cityKey = agency.cityKey;
+		candidate.addressWords = words(agency.address);
+		return candidate;
+	}
+
+	UUID id() {
+		return new UUID(this.idHigh, this.idLow);
+	}
+
+	String nameKey() {
+		return this.names.nameKey();
+	}
+
+	/**
+	 * Takes the matching values a row fills in (empty fields take the row's value;
+	 * e-mails and phones are unions); returns whether anything changed.
+	 */
+	boolean fill(AgencyValues values) {
+		boolean changed = false;
+		boolean renamed = false;
+		if (this.names.nameKey().isEmpty() && !values.nameKey().isEmpty()) {
+			renamed = true;
+		}
+		if (this.tradeName == null && values.tradeName() != null) {
+			this.tradeName = values.tradeName();
+			renamed = true;
+		}
+		if (renamed) {
+			String nameKey = this.names.nameKey().isEmpty() ? values.nameKey() : this.names.nameKey();
+			this.names = NameForms.of(nameKey, this.tradeName);
+			changed = true;
+		}
+		if (this.siret == 0 && values.siret() != null) {
+			this.siret = hash(values.siret());
+			changed = true;
+		}
+		if (this.siren == 0 && values.siren() != null) {
+			this.siren = hash(values.siren());
+			changed = true;
+		}
+		if (this.postcode == null && values.postcode() != null) {
+			this.postcode = values.postcode();
+			changed = true;
+		}
+		if (this.addressWords == null && values.address() != null) {
+			this.addressWords = words(values.address());
+			changed = true;
+		}
+		if (this.cityKey == null && values.city() != null) {
+			this.cityKey = values.cityKey();
+			changed = true;
+		}
+		if (this.websiteDomain == null && values.websiteDomain() != null) {
+			this.websiteDomain = values.websiteDomain();
+			changed = true;
+		}
+		long[] emails = union(this.emails, hashes(values.emails()));
+		long[] phones = union(this.phones, hashes(values.phones()));
+		changed |= emails != this.emails || phones != this.phones;
+		this.emails = emails;
+		this.phones = phones;
+		return changed;
+	}
+
+	/** Whether its website identifies it (not a network's or a platform's site). */
+	boolean domainIdentifies() {
+		return this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)
+				&& this.names.brand().isEmpty();
+	}
+
+	static boolean contains(long[] values, long value) {
+		for (long v : values) {
+			if (v == value) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean intersects(long[] a, long[] b) {
+		for (long value : a) {
+			if (contains(b, value)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static long[] union(long[] values, long[] more) {
+		long[] result = values;
+		for (long value : more) {
+			if (!contains(result, value)) {
+				long[] grown = Arrays.copyOf(result, result.length + 1);
+				grown[result.length] = value;
+				result = grown;
+			}
+		}
+		return result;
+	}
+
+	static long[] hashes(Collection<String> values) {
+		if (values.isEmpty()) {
+			return NONE;
+		}
+		long[] hashes = new long[values.size()];
+		int i = 0;
+		for (String value : values) {
+			hashes[i++] = hash(value);
+		}
+		return hashes;
+	}
+
+	/**
+	 * A 64-bit hash (FNV-1a, then a finaliser), never 0 for a value: a collision between
+	 * two of a million values is about one chance in 10^7.
+	 */
+	static long hash(@Nullable String value) {
+		if (value == null) {
+			return 0;
+		}
+		long h = 0xcbf29ce484222325L;
+		for (int i = 0; i < value.length(); i++) {
+			h ^= value.charAt(i);
+			h *= 0x100000001b3L;
+		}
+		h ^= h >>> 33;
+		h *= 0xff51afd7ed558ccdL;
+		h ^= h >>> 33;
+		h *= 0xc4ceb9fe1a85ec53L;
+		h ^= h >>> 33;
+		return (h != 0) ? h : 1;
+	}
+
+	static @Nullable String words(@Nullable String address) {
+		return (address != null) ? CleanText.words(address) : null;
+	}
+
+}

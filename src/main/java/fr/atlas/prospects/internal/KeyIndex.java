@@ -1,0 +1,104 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+/**
+ * A multimap from 64-bit key hashes to int positions in primitive arrays (open
+ * addressing, chained entries), about 30 bytes an entry where a {@code HashMap} of
+ * strings takes over 150: the import keeps every identity key of an organisation in
+ * memory. Keys are never 0.
+ */
+final class KeyIndex {
+
+	private long[] keys = new long[1 << 12];
+
+	/** Per slot, the first entry of the key's chain (+1; 0 for an empty slot). */
+	private int[] heads = new int[1 << 12];
+
+	private int used;
+
+	private int[] positions = new int[1 << 12];
+
+	/** Per entry, the next entry of its chain (+1; 0 at the end). */
+	private int[] next = new int[1 << 12];
+
+	private int entries;
+
+	/**
+	 * Adds a position under a key, unless it is there already or the key has more than
+	 * {@code limit} positions (such a key identifies nothing).
+	 */
+	void add(long key, int position, int limit) {
+		int slot = slot(key);
+		if (this.keys[slot] == 0) {
+			this.keys[slot] = key;
+			this.heads[slot] = append(position, 0);
+			this.used++;
+			if (this.used * 2 > this.keys.length) {
+				grow();
+			}
+			return;
+		}
+		int count = 0;
+		for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
+			if (this.positions[entry - 1] == position || ++count > limit) {
+				return;
+			}
+		}
+		this.heads[slot] = append(position, this.heads[slot]);
+	}
+
+	/** Calls back with the positions of a key, unless it has more than {@code limit}. */
+	void forEach(long key, int limit, IntConsumer action) {
+		int slot = slot(key);
+		if (this.keys[slot] == 0) {
+			return;
+		}
+		int count = 0;
+		for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
+			count++;
+		}
+		if (count > limit) {
+			return;
+		}
+		for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
+			action.accept(this.positions[entry - 1]);
+		}
+	}
+
+	private int append(int position, int following) {
+		if (this.entries == this.positions.length) {
+			this.positions = Arrays.copyOf(this.positions, this.entries * 2);
+			this.next = Arrays.copyOf(this.next, this.entries * 2);
+		}
+		this.positions[this.entries] = position;
+		this.next[this.entries] = following;
+		return ++this.entries;
+	}
+
+	/** The key's slot, or the empty slot where it goes (linear probing). */
+	private int slot(long key) {
+		int mask = this.keys.length - 1;
+		int slot = (int) (key ^ (key >>> 32)) & mask;
+		while (this.keys[slot] != 0 && this.keys[slot] != key) {
+			slot = (slot + 1) & mask;
+		}
+		return slot;
+	}
+
+	private void grow() {
+		long[] oldKeys = this.keys;
+		int[] oldHeads = this.heads;
+		this.keys = new long[oldKeys.length * 2];
+		this.heads = new int[oldKeys.length * 2];
+		for (int i = 0; i < oldKeys.length; i++) {
+			if (oldKeys[i] != 0) {
+				int slot = slot(oldKeys[i]);
+				this.keys[slot] = oldKeys[i];
+				this.heads[slot] = oldHeads[i];
+			}
+		}
+	}
+
+}
