@@ -5,6 +5,9 @@
 -- reminder fires once, across runs and nodes.
 alter table case_task add column remind_at timestamptz;
 alter table case_task add column reminded_at timestamptz;
+-- Tasks that came due before reminders existed are not news: without this, the first run after the upgrade
+-- would send one reminder for every overdue open task of every organisation at once.
+update case_task set reminded_at = now() where done_at is null and due_at < now();
 create index case_task_org_reminder_idx on case_task (org_id, (coalesce(remind_at, due_at)))
   where done_at is null and reminded_at is null;
 
