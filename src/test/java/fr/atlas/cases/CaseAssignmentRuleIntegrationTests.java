@@ -1,10 +1,18 @@
 package fr.atlas.cases;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import fr.atlas.cases.engine.AssignmentStrategy;
+import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
@@ -24,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Assignment rules through the API: ordered rules on postcode zone, specialty and source
- * give a new case to the least loaded member of the first matching rule, fall back to the
- * default strategy, are validated, audited, and stay within their organisation.
+ * give a new case to the least loaded member of the first matching rule (or to each in
+ * turn), fall back to the default strategy, are validated, audited, and stay within their
+ * organisation.
  */
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -38,6 +47,9 @@ class CaseAssignmentRuleIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CaseAssignment assignment;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -117,6 +129,87 @@ class CaseAssignmentRuleIntegrationTests {
 	}
 
 	@Test
+	void aRoundRobinRuleGivesCasesToItsMembersInTurn() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Tour de Rôle");
+		UUID alice = member(tenant, "AGENT", "Alice Tour");
+		UUID bob = member(tenant, "AGENT", "Bob Tour");
+		ResponseEntity<Map> saved = this.api
+			.put(tenant.token(), RULES,
+					Map.of("rules",
+							List.of(Map.of("name", "Lyon", "postcodes", List.of("69"), "assignees", List.of(alice, bob),
+									"strategy", "round_robin"),
+									Map.of("name", "Ailleurs", "assignees", List.of(alice)))));
+		assertThat(saved.getStatusCode().value()).as(String.valueOf(saved.getBody())).isEqualTo(200);
+		List<Map<String, Object>> rules = (List<Map<String, Object>>) saved.getBody().get("rules");
+		assertThat(rules).extracting((r) -> r.get("strategy")).containsExactly("ROUND_ROBIN", "LEAST_LOADED");
+
+		// Alice has two open cases already; the least loaded would be Bob every time, the
+		// round robin goes A, B, A.
+		for (int i = 0; i < 2; i++) {
+			assertThat(this.api
+				.post(tenant.token(), "/api/v1/cases",
+						Map.of("caseType", "LEAD_ACHAT", "title", "Lead d'Alice", "assigneeId", alice))
+				.getStatusCode()
+				.value()).isEqualTo(201);
+		}
+		assertThat(List.of(create(tenant, Map.of("postcode", "69001"), List.of(), "FORM"),
+				create(tenant, Map.of("postcode", "69002"), List.of(), "FORM"),
+				create(tenant, Map.of("postcode", "69003"), List.of(), "FORM")))
+			.extracting((c) -> c.get("assigneeId"))
+			.containsExactly(alice.toString(), bob.toString(), alice.toString());
+		// Saving the rules again keeps the turn of a rule that kept its name.
+		this.api.put(tenant.token(), RULES, Map.of("rules", rules));
+		assertThat(create(tenant, Map.of("postcode", "69004"), List.of(), "FORM")).containsEntry("assigneeId",
+				bob.toString());
+
+		// Concurrent creations take successive turns: six at once split three and three.
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		try {
+			List<Future<Map<String, Object>>> created = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				created.add(pool.submit(() -> create(tenant, Map.of("postcode", "69005"), List.of(), "FORM")));
+			}
+			Map<Object, Long> perMember = new HashMap<>();
+			for (Future<Map<String, Object>> c : created) {
+				perMember.merge(c.get(30, TimeUnit.SECONDS).get("assigneeId"), 1L, Long::sum);
+			}
+			assertThat(perMember).containsOnly(Map.entry(alice.toString(), 3L), Map.entry(bob.toString(), 3L));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		ResponseEntity<Map> refused = this.api.put(tenant.token(), RULES,
+				Map.of("rules", List.of(Map.of("name", "Lyon", "assignees", List.of(alice), "strategy", "RANDOM"))));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("rules[0].strategy", "case.assignment.invalid-strategy");
+	}
+
+	@Test
+	void theRoundRobinDefaultStrategyTakesTheActiveAgentsInTurnByName() {
+		// atlas.cases.auto-assign-strategy=ROUND_ROBIN makes Cases.create call this for a
+		// case no rule took; its cursor is the organisation's, apart from the rules'.
+		Tenant tenant = this.api.newOrganisation("Agence Tour Par Défaut");
+		UUID anna = member(tenant, "AGENT", "Anna Défaut");
+		UUID zoe = member(tenant, "AGENT", "Zoé Défaut");
+		member(tenant, "VIEWER", "Basile Lecteur");
+		List<UUID> picked = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			picked.add(CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.transactions
+				.execute((tx) -> this.assignment.byDefault(AssignmentStrategy.ROUND_ROBIN).orElseThrow())));
+		}
+		// Active agents by name: Anna, the owner ("Owner …"), Zoé; the viewer never.
+		assertThat(picked).containsExactly(anna, tenant.userId(), zoe, anna);
+		// Another organisation's cursor starts afresh (a shared one would be at turn 4).
+		Tenant other = this.api.newOrganisation("Agence Tour Autre");
+		UUID alain = member(other, "AGENT", "Alain Autre");
+		member(other, "AGENT", "Zed Autre");
+		UUID first = CurrentTenant.callAs(OrgId.of(other.orgId()), () -> this.transactions
+			.execute((tx) -> this.assignment.byDefault(AssignmentStrategy.ROUND_ROBIN).orElseThrow()));
+		assertThat(first).isEqualTo(alain);
+	}
+
+	@Test
 	void refusesInvalidRulesWithEveryProblemAndOnlyAdminsChangeThem() {
 		Tenant tenant = this.api.newOrganisation("Agence Règles Fausses");
 		UUID viewer = member(tenant, "VIEWER", "Vera Lecture");
@@ -185,10 +278,14 @@ class CaseAssignmentRuleIntegrationTests {
 				"Bob Écran");
 		String token = CasePagesIntegrationTests.attribute(editor, "name=\"_csrf\" value");
 
-		assertThat(browser
-			.post("/cases/types/LEAD_ACHAT/assignment-rules",
-					Map.of("name", "Paris", "postcodes", "75001 - 75020", "assignees", bob.toString()), token)
-			.statusCode()).isEqualTo(302);
+		assertThat(
+				browser
+					.post("/cases/types/LEAD_ACHAT/assignment-rules",
+							Map.of("name", "Paris", "postcodes", "75001 - 75020", "assignees", bob.toString(),
+									"strategy", "ROUND_ROBIN"),
+							token)
+					.statusCode())
+			.isEqualTo(302);
 		// Each change answers with a one-time notice, read here before the next change.
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body())
 			.contains("Règles d&#39;attribution enregistrées");
@@ -206,8 +303,10 @@ class CaseAssignmentRuleIntegrationTests {
 		List<Map<String, Object>> left = (List<Map<String, Object>>) this.api.get(tenant.token(), RULES)
 			.getBody()
 			.get("rules");
-		assertThat(left).extracting((r) -> r.get("name")).containsExactly("Paris");
-		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zones : 75001-75020");
+		assertThat(left).extracting((r) -> r.get("name") + " " + r.get("strategy"))
+			.containsExactly("Paris ROUND_ROBIN");
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zones : 75001-75020",
+				"· À tour de rôle", "name=\"strategy\"");
 
 		// Agents see the rules but have no form.
 		UUID agent = member(tenant, "AGENT", "Agent Lecteur");

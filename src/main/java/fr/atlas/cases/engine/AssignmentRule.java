@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One rule of a case type's assignment: conditions on the postcode zone, the specialty
- * and the source of a new case, and the members who may receive it. An empty condition
- * accepts anything, so a rule without conditions catches every case (a default team).
+ * and the source of a new case, the members who may receive it and how one of them is
+ * picked ({@link AssignmentStrategy}). An empty condition accepts anything, so a rule
+ * without conditions catches every case (a default team).
  */
 public record AssignmentRule(String name, List<PostcodeZone> postcodes, Set<String> specialties, Set<String> sources,
-		List<UUID> assignees) {
+		List<UUID> assignees, AssignmentStrategy strategy) {
+
+	public AssignmentRule(String name, List<PostcodeZone> postcodes, Set<String> specialties, Set<String> sources,
+			List<UUID> assignees) {
+		this(name, postcodes, specialties, sources, assignees, AssignmentStrategy.LEAST_LOADED);
+	}
 
 	public AssignmentRule {
 		postcodes = List.copyOf(postcodes);

@@ -24,6 +24,7 @@ import fr.atlas.cases.engine.AssignmentPolicy;
 import fr.atlas.cases.engine.AssignmentPolicy.Choice;
 import fr.atlas.cases.engine.AssignmentRule;
 import fr.atlas.cases.engine.AssignmentRule.Facts;
+import fr.atlas.cases.engine.AssignmentStrategy;
 import fr.atlas.cases.engine.PostcodeZone;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
@@ -41,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Assignment rules of the current organisation's case types, and the choice they make for
  * a new case ({@link AssignmentPolicy}): ordered rules on postcode zone, specialty and
- * source, each giving the case to the least loaded of its members. Rules are replaced as
- * a whole, which keeps their order simple and the change one audited event.
+ * source, each giving the case to the least loaded of its members or to each in turn.
+ * Rules are replaced as a whole, which keeps their order simple and the change one
+ * audited event; a rule's round-robin cursor survives the replacement when its name
+ * stays.
  */
 @Service
 @Transactional
@@ -78,28 +81,43 @@ public class CaseAssignment {
 	/**
 	 * A rule as written by the organisation: postcode zones ("92", "75001-75020"),
 	 * specialties (compared with the case's tags and {@code specialty} field, ignoring
-	 * case), sources (FORM, PORTAL…) and the members who may receive the case.
+	 * case), sources (FORM, PORTAL…), the members who may receive the case and how one is
+	 * picked ({@link AssignmentStrategy}, LEAST_LOADED when absent).
 	 */
 	public record Rule(@Nullable String name, @Nullable List<String> postcodes, @Nullable List<String> specialties,
-			@Nullable List<String> sources, @Nullable List<UUID> assignees) {
+			@Nullable List<String> sources, @Nullable List<UUID> assignees, @Nullable String strategy) {
 
 		public Rule {
 			postcodes = (postcodes != null) ? List.copyOf(postcodes) : List.of();
 			specialties = (specialties != null) ? List.copyOf(specialties) : List.of();
 			sources = (sources != null) ? List.copyOf(sources) : List.of();
 			assignees = (assignees != null) ? List.copyOf(assignees) : List.of();
+			strategy = (strategy != null && !strategy.isBlank()) ? strategy.trim().toUpperCase(Locale.ROOT)
+					: AssignmentStrategy.LEAST_LOADED.name();
 		}
 
 		AssignmentRule toEngine() {
 			return new AssignmentRule((this.name != null) ? this.name : "",
 					this.postcodes.stream().map(PostcodeZone::parse).flatMap(Optional::stream).toList(),
-					Set.copyOf(this.specialties), Set.copyOf(this.sources), this.assignees);
+					Set.copyOf(this.specialties), Set.copyOf(this.sources), this.assignees,
+					AssignmentStrategy.valueOf(this.strategy));
 		}
 
 	}
 
+	/** A rule as stored, with the id its round-robin cursor is kept under. */
+	private record Stored(UUID id, Rule rule) {
+	}
+
+	/** The scope of the round-robin cursor of the default strategy. */
+	static final String DEFAULT_SCOPE = "*";
+
 	@Transactional(readOnly = true)
 	public List<Rule> rules(String caseType) {
+		return stored(caseType).stream().map(Stored::rule).toList();
+	}
+
+	private List<Stored> stored(String caseType) {
 		this.caseTypes.require(caseType);
 		Map<UUID, List<UUID>> assignees = new HashMap<>();
 		this.jdbc.sql("""
@@ -111,11 +129,13 @@ public class CaseAssignment {
 				.add(rs.getObject(2, UUID.class)))
 			.list();
 		return this.jdbc.sql("""
-				select id, name, postcodes, specialties, sources from case_assignment_rule
+				select id, name, postcodes, specialties, sources, strategy from case_assignment_rule
 				where case_type = ? order by position""")
 			.param(caseType)
-			.query((rs, row) -> new Rule(rs.getString("name"), texts(rs, "postcodes"), texts(rs, "specialties"),
-					texts(rs, "sources"), assignees.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+			.query((rs, row) -> new Stored(rs.getObject("id", UUID.class),
+					new Rule(rs.getString("name"), texts(rs, "postcodes"), texts(rs, "specialties"),
+							texts(rs, "sources"), assignees.getOrDefault(rs.getObject("id", UUID.class), List.of()),
+							rs.getString("strategy"))))
 			.list();
 	}
 
@@ -126,14 +146,28 @@ public class CaseAssignment {
 	public List<Rule> replace(String caseType, List<Rule> rules, Actor actor) {
 		this.caseTypes.require(caseType);
 		List<Rule> normalised = check(rules);
+		Map<String, Long> turns = new HashMap<>();
+		this.jdbc.sql("""
+				select r.name, c.turn from case_assignment_cursor c
+				join case_assignment_rule r on c.org_id = r.org_id and c.scope = r.id::text
+				where r.case_type = ? for update of c""")
+			.param(caseType)
+			.query((rs, row) -> turns.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		this.jdbc.sql("""
+				delete from case_assignment_cursor
+				where scope in (select id::text from case_assignment_rule where case_type = ?)""")
+			.param(caseType)
+			.update();
 		this.jdbc.sql("delete from case_assignment_rule where case_type = ?").param(caseType).update();
 		for (int i = 0; i < normalised.size(); i++) {
 			Rule rule = normalised.get(i);
 			UUID id = UUID.randomUUID();
 			this.jdbc.sql("""
 					insert into case_assignment_rule (org_id, id, case_type, position, name, postcodes, specialties,
-					    sources, created_by, created_at)
-					values (:org, :id, :type, :position, :name, :postcodes, :specialties, :sources, :author, :now)""")
+					    sources, strategy, created_by, created_at)
+					values (:org, :id, :type, :position, :name, :postcodes, :specialties, :sources, :strategy,
+					    :author, :now)""")
 				.param("org", CurrentTenant.require().value())
 				.param("id", id)
 				.param("type", caseType)
@@ -142,6 +176,7 @@ public class CaseAssignment {
 				.param("postcodes", rule.postcodes().toArray(String[]::new))
 				.param("specialties", rule.specialties().toArray(String[]::new))
 				.param("sources", rule.sources().toArray(String[]::new))
+				.param("strategy", rule.strategy())
 				.param("author", (actor.userId() != null) ? actor.userId().value() : null)
 				.param("now", Timestamp.from(this.clock.instant()))
 				.update();
@@ -155,6 +190,12 @@ public class CaseAssignment {
 					.param("position", m)
 					.update();
 			}
+			Long turn = turns.get(rule.name());
+			if (turn != null) {
+				this.jdbc.sql("insert into case_assignment_cursor (org_id, scope, turn) values (?, ?, ?)")
+					.params(CurrentTenant.require().value(), id.toString(), turn)
+					.update();
+			}
 		}
 		this.events.publishEvent(new CaseAssignmentRulesChanged(CurrentTenant.require(), caseType,
 				normalised.stream().map(Rule::name).toList()));
@@ -163,11 +204,11 @@ public class CaseAssignment {
 
 	/**
 	 * The member the rules of a type give a new case to, or empty when no rule matches
-	 * (or none of the matching rules' members is an active agent).
+	 * (or none of the matching rules' members is an active agent). A round-robin rule
+	 * takes a turn of its cursor, held locked until the caller's transaction ends.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Choice> byRules(String caseType, Map<String, Object> fields, List<String> tags, String source) {
-		List<Rule> rules = rules(caseType);
+		List<Stored> rules = stored(caseType);
 		if (rules.isEmpty()) {
 			return Optional.empty();
 		}
@@ -182,7 +223,34 @@ public class CaseAssignment {
 			.filter((m) -> m.has(Role.AGENT))
 			.map((m) -> m.id().value())
 			.collect(Collectors.toSet());
-		return new AssignmentPolicy(rules.stream().map(Rule::toEngine).toList()).choose(facts, available, openCases());
+		return new AssignmentPolicy(rules.stream().map((r) -> r.rule().toEngine()).toList()).choose(facts, available,
+				openCases(), (position) -> nextTurn(rules.get(position).id().toString()));
+	}
+
+	/**
+	 * The active agent the default strategy gives a new case to when no rule did: the
+	 * least loaded (ties by name) or, in turn, each agent in the order of names.
+	 */
+	public Optional<UUID> byDefault(AssignmentStrategy strategy) {
+		List<UUID> agents = this.members.active()
+			.stream()
+			.filter((m) -> m.has(Role.AGENT))
+			.map((m) -> m.id().value())
+			.toList();
+		return strategy.pick(agents, (strategy == AssignmentStrategy.LEAST_LOADED) ? openCases() : Map.of(),
+				() -> nextTurn(DEFAULT_SCOPE));
+	}
+
+	/**
+	 * Takes the next turn of a round-robin cursor (0 the first time). The upsert is
+	 * atomic and its row lock lasts until the case is created, so two concurrent
+	 * creations take successive turns.
+	 */
+	private long nextTurn(String scope) {
+		return this.jdbc.sql("""
+				insert into case_assignment_cursor (org_id, scope, turn) values (?, ?, 0)
+				on conflict (org_id, scope) do update set turn = case_assignment_cursor.turn + 1
+				returning turn""").params(CurrentTenant.require().value(), scope).query(Long.class).single();
 	}
 
 	/** Open cases per assignee: the load rules and the default strategy balance. */
@@ -251,7 +319,11 @@ public class CaseAssignment {
 					problems.add(new FieldProblem(path + ".assignees[" + a + "]", "case.assignment.unknown-member"));
 				}
 			}
-			normalised.add(new Rule(name, zones, specialties, sources, assignees));
+			String strategy = rule.strategy();
+			if (Arrays.stream(AssignmentStrategy.values()).noneMatch((s) -> s.name().equals(strategy))) {
+				problems.add(new FieldProblem(path + ".strategy", "case.assignment.invalid-strategy", strategy));
+			}
+			normalised.add(new Rule(name, zones, specialties, sources, assignees, strategy));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

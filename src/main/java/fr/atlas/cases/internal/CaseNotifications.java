@@ -14,6 +14,7 @@ import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseSlaBreached;
 import fr.atlas.cases.CaseSlaEscalated;
+import fr.atlas.cases.CaseTaskReminderTriggered;
 import fr.atlas.cases.MemberMentioned;
 import fr.atlas.cases.internal.Notifications.Kind;
 import fr.atlas.platform.UserId;
@@ -28,15 +29,15 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells members, in the app and by e-mail, when a note mentions them, when a case of
- * theirs is late, when a late case is escalated to the managers and when a workflow
- * action asks to notify them; and in the app only (automatic assignment would flood
- * mailboxes) when a case is given to them. Runs asynchronously after the change
- * committed, tracked by the event publication registry; the organisation of each event is
- * bound before the listener's transaction by the platform's {@code EventTenantBinding}.
- * Texts are in each recipient's language. Assignments and workflow notices about
- * something that happened more than a day before it was recorded (backdated work such as
- * demo data) are history, not news, and are not sent.
+ * Tells members, in the app and by e-mail, when a note mentions them, when a task's
+ * reminder falls due, when a case of theirs is late, when a late case is escalated to the
+ * managers and when a workflow action asks to notify them; and in the app only (automatic
+ * assignment would flood mailboxes) when a case is given to them. Runs asynchronously
+ * after the change committed, tracked by the event publication registry; the organisation
+ * of each event is bound before the listener's transaction by the platform's
+ * {@code EventTenantBinding}. Texts are in each recipient's language. Assignments and
+ * workflow notices about something that happened more than a day before it was recorded
+ * (backdated work such as demo data) are history, not news, and are not sent.
  */
 @Component
 class CaseNotifications {
@@ -119,6 +120,19 @@ class CaseNotifications {
 							stateLabel(event.caseId().value(), event.state(), manager), WHEN.format(event.slaDueAt()),
 							assignee));
 		}
+	}
+
+	@ApplicationModuleListener
+	void on(CaseTaskReminderTriggered event) {
+		String key = "task-reminder:" + event.taskId() + ":" + event.remindAt();
+		this.members.find(event.recipient()).filter(Member::active).ifPresent((member) -> {
+			String body = (event.dueAt() != null)
+					? text(member, "notification.TASK_REMINDER.body-due", event.title(), event.reference(),
+							WHEN.format(event.dueAt()))
+					: text(member, "notification.TASK_REMINDER.body", event.title(), event.reference());
+			tellOnce(key, member, Kind.TASK_REMINDER, event.caseId().value(),
+					text(member, "notification.TASK_REMINDER.title", event.title(), event.reference()), body);
+		});
 	}
 
 	@ApplicationModuleListener

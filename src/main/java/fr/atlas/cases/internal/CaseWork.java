@@ -55,7 +55,17 @@ public class CaseWork {
 		this.clock = clock;
 	}
 
-	public record NewTask(@Nullable String title, @Nullable Instant dueAt, @Nullable UUID assigneeId) {
+	/**
+	 * A task to add; {@code remindAt} defaults to the due date (no due date and no
+	 * reminder: nobody is reminded).
+	 */
+	public record NewTask(@Nullable String title, @Nullable Instant dueAt, @Nullable UUID assigneeId,
+			@Nullable Instant remindAt) {
+
+		public NewTask(@Nullable String title, @Nullable Instant dueAt, @Nullable UUID assigneeId) {
+			this(title, dueAt, assigneeId, null);
+		}
+
 	}
 
 	public record NewAppointment(@Nullable String title, @Nullable Instant startsAt, @Nullable Instant endsAt,
@@ -65,9 +75,10 @@ public class CaseWork {
 	@Transactional(readOnly = true)
 	public List<CaseTask> tasks(UUID caseId) {
 		this.cases.require(caseId);
-		return this.jdbc.sql("""
-				select id, case_id, title, due_at, assignee_id, done_at, created_at from case_task
-				where case_id = ? order by done_at nulls first, due_at nulls last, created_at""")
+		return this.jdbc
+			.sql("""
+					select id, case_id, title, due_at, remind_at, reminded_at, assignee_id, done_at, created_at from case_task
+					where case_id = ? order by done_at nulls first, due_at nulls last, created_at""")
 			.param(caseId)
 			.query(CaseWork::task)
 			.list();
@@ -81,14 +92,16 @@ public class CaseWork {
 		}
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into case_task (org_id, id, case_id, title, due_at, assignee_id, created_by, created_at)
-				values (:org, :id, :case, :title, :due, :assignee, :author, :now)""")
+		this.jdbc
+			.sql("""
+					insert into case_task (org_id, id, case_id, title, due_at, remind_at, assignee_id, created_by, created_at)
+					values (:org, :id, :case, :title, :due, :remind, :assignee, :author, :now)""")
 			.param("org", CurrentTenant.require().value())
 			.param("id", id)
 			.param("case", caseId)
 			.param("title", title)
 			.param("due", (command.dueAt() != null) ? Timestamp.from(command.dueAt()) : null)
+			.param("remind", (command.remindAt() != null) ? Timestamp.from(command.remindAt()) : null)
 			.param("assignee", command.assigneeId())
 			.param("author", (actor.userId() != null) ? actor.userId().value() : null)
 			.param("now", Timestamp.from(now))
@@ -220,9 +233,10 @@ public class CaseWork {
 	}
 
 	private CaseTask task(UUID caseId, UUID taskId) {
-		return this.jdbc.sql("""
-				select id, case_id, title, due_at, assignee_id, done_at, created_at from case_task
-				where case_id = ? and id = ?""")
+		return this.jdbc
+			.sql("""
+					select id, case_id, title, due_at, remind_at, reminded_at, assignee_id, done_at, created_at from case_task
+					where case_id = ? and id = ?""")
 			.params(caseId, taskId)
 			.query(CaseWork::task)
 			.optional()
@@ -241,7 +255,8 @@ public class CaseWork {
 
 	private static CaseTask task(ResultSet rs, int row) throws SQLException {
 		return new CaseTask(rs.getObject("id", UUID.class), rs.getObject("case_id", UUID.class), rs.getString("title"),
-				instant(rs, "due_at"), rs.getObject("assignee_id", UUID.class), instant(rs, "done_at"),
+				instant(rs, "due_at"), instant(rs, "remind_at"), instant(rs, "reminded_at"),
+				rs.getObject("assignee_id", UUID.class), instant(rs, "done_at"),
 				rs.getTimestamp("created_at").toInstant());
 	}
 

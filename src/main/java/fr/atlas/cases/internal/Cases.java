@@ -194,7 +194,8 @@ public class Cases {
 		Optional<Choice> byRule = (command.assigneeId() == null)
 				? this.assignment.byRules(type.key(), fields, List.of(tags(command.tags())), source) : Optional.empty();
 		UUID assignee = byRule.map(Choice::assignee)
-			.orElseGet(() -> (command.assigneeId() == null && this.properties.autoAssign()) ? leastLoadedAgent()
+			.orElseGet(() -> (command.assigneeId() == null && this.properties.autoAssign())
+					? this.assignment.byDefault(this.properties.autoAssignStrategy()).orElse(null)
 					: command.assigneeId());
 		WorkflowVersion version = this.workflows.current(type.key());
 		Workflow workflow = Workflow.of(version.definition(), at, this.workingHours.current());
@@ -611,21 +612,6 @@ public class Cases {
 			.filter((m) -> handles.contains(m.email().substring(0, m.email().indexOf('@')).toLowerCase(Locale.ROOT))
 					|| handles.contains(m.name().replace(" ", "").toLowerCase(Locale.ROOT)))
 			.toList();
-	}
-
-	/** The active agent (or higher) with the fewest open cases; ties go by name. */
-	private @Nullable UUID leastLoadedAgent() {
-		Map<UUID, Long> load = new HashMap<>();
-		this.jdbc.sql(
-				"select assignee_id, count(*) from case_file where closed_at is null and assignee_id is not null group by 1")
-			.query((rs, row) -> load.put(rs.getObject(1, UUID.class), rs.getLong(2)))
-			.list();
-		return this.members.active()
-			.stream()
-			.filter((m) -> m.has(Role.AGENT))
-			.min(java.util.Comparator.comparingLong((Member m) -> load.getOrDefault(m.id().value(), 0L)))
-			.map((m) -> m.id().value())
-			.orElse(null);
 	}
 
 	private void runEntryActions(UUID id, String caseType, Move move, Actor actor) {

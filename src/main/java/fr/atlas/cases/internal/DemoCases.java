@@ -137,9 +137,9 @@ class DemoCases implements ApplicationRunner {
 			return;
 		}
 		this.assignment.replace("LEAD_ACHAT",
-				List.of(new CaseAssignment.Rule("Lyon intra-muros", List.of("69001-69009"), null, null, agent),
+				List.of(new CaseAssignment.Rule("Lyon intra-muros", List.of("69001-69009"), null, null, agent, null),
 						new CaseAssignment.Rule("Villeurbanne et est lyonnais", List.of("69100", "69500", "69800"),
-								null, null, manager)),
+								null, null, manager, null)),
 				Actor.system());
 	}
 
@@ -154,6 +154,12 @@ class DemoCases implements ApplicationRunner {
 	 * in a real agency's day.
 	 */
 	private int settlePastDeadlines(Instant now) {
+		// The same holds for the reminders of their long-due tasks.
+		this.jdbc.sql("""
+				update case_task set reminded_at = coalesce(remind_at, due_at)
+				where reminded_at is null and done_at is null and coalesce(remind_at, due_at) < ?""")
+			.param(Timestamp.from(now.minus(Duration.ofDays(3))))
+			.update();
 		return this.jdbc.sql("""
 				update case_file set sla_breached_at = sla_due_at, sla_escalation_due_at = null
 				where sla_breached_at is null and sla_due_at < ?""")

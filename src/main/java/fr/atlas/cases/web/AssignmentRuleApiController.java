@@ -42,9 +42,10 @@ class AssignmentRuleApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Replace the assignment rules of a case type, in order",
 			description = "Body: {\"rules\": [{\"name\", \"postcodes\": [\"92\", \"75001-75020\"], \"specialties\": "
-					+ "[\"luxury\"], \"sources\": [\"PORTAL\"], \"assignees\": [memberId, ...]}]}. A new case without "
-					+ "assignee goes to the least loaded member (open cases) of the first rule whose conditions all "
-					+ "hold (an empty condition accepts anything); no match falls back to the default strategy. "
+					+ "[\"luxury\"], \"sources\": [\"PORTAL\"], \"assignees\": [memberId, ...], \"strategy\": "
+					+ "\"LEAST_LOADED\" | \"ROUND_ROBIN\"}]}. A new case without assignee goes to the least loaded "
+					+ "member (open cases) of the first rule whose conditions all hold, or with ROUND_ROBIN to each "
+					+ "member in turn (an empty condition accepts anything); no match falls back to the default strategy. "
 					+ "Postcode: the case field 'postcode'; specialty: its tags or field 'specialty'. [] removes all.")
 	RulesDocument replace(@PathVariable String key, @RequestBody RulesRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {

@@ -49,9 +49,10 @@ class AssignmentRulePagesController {
 			@RequestParam(required = false) @Nullable String specialties,
 			@RequestParam(required = false) @Nullable List<String> sources,
 			@RequestParam(required = false) @Nullable List<UUID> assignees,
+			@RequestParam(required = false) @Nullable String strategy,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return change(key, principal, redirect, (rules) -> {
-			rules.add(new Rule(name, words(postcodes), words(specialties), sources, assignees));
+			rules.add(new Rule(name, words(postcodes), words(specialties), sources, assignees, strategy));
 			return rules;
 		});
 	}

@@ -410,10 +410,12 @@ class CasePagesController {
 	@PostMapping("/{id}/tasks")
 	@PreAuthorize("hasRole('AGENT')")
 	String addTask(@PathVariable UUID id, @RequestParam String title,
-			@RequestParam(required = false) @Nullable String dueAt, @AuthenticationPrincipal AtlasPrincipal principal,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String dueAt,
+			@RequestParam(required = false) @Nullable String remindAt,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> this.work.addTask(id,
-				new CaseWork.NewTask(title, localInstant("dueAt", dueAt), null), this.actors.of(principal)));
+				new CaseWork.NewTask(title, localInstant("dueAt", dueAt), null, localInstant("remindAt", remindAt)),
+				this.actors.of(principal)));
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")

@@ -77,6 +77,28 @@ class AssignmentPolicyTests {
 	}
 
 	@Test
+	void aRoundRobinRuleTakesItsAvailableMembersInTurnWhateverTheirLoad() {
+		UUID c = UUID.randomUUID();
+		AssignmentPolicy policy = new AssignmentPolicy(List.of(new AssignmentRule("Tour", List.of(), Set.of(), Set.of(),
+				List.of(LUXURY_A, LUXURY_B, c), AssignmentStrategy.ROUND_ROBIN)));
+		Map<UUID, Long> load = Map.of(LUXURY_A, 9L);
+		long[] cursor = { 0 };
+		List<UUID> picked = new java.util.ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			policy.choose(facts("75001"), Set.of(LUXURY_A, LUXURY_B, c), load, (position) -> cursor[0]++)
+				.ifPresent((choice) -> picked.add(choice.assignee()));
+		}
+		assertThat(picked).containsExactly(LUXURY_A, LUXURY_B, c, LUXURY_A);
+		// An unavailable member is skipped: the turn goes round the others.
+		assertThat(policy.choose(facts("75001"), Set.of(LUXURY_B, c), load, (position) -> 2L)).map(Choice::assignee)
+			.contains(LUXURY_B);
+		// No member available: no turn is taken.
+		assertThat(policy.choose(facts("75001"), Set.of(), load, (position) -> {
+			throw new AssertionError("no turn without a member");
+		})).isEmpty();
+	}
+
+	@Test
 	void noRulesMeansNoChoice() {
 		assertThat(new AssignmentPolicy(List.of()).choose(facts("75001"), EVERYONE, Map.of())).isEmpty();
 		AssignmentRule catchAll = rule("Tous", List.of(), Set.of(), Set.of(), PARIS_AGENT);
