@@ -42,6 +42,8 @@ class DemoModeIntegrationTests {
 		assertThat((java.util.List<?>) api.get(token, "/api/v1/case-types/LEAD_ACHAT/assignment-rules")
 			.getBody()
 			.get("rules")).hasSize(2);
+		assertThat(api.getText(token, "/api/v1/teams").getBody()).contains("Transaction Lyon",
+				"Développement commercial");
 		// months of backdated cases must not all alert (and escalate) on the first SLA
 		// check
 		assertThat(this.slaWatch.check(Instant.now())).as("cases newly late on the first check").isLessThan(25);

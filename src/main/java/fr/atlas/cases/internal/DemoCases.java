@@ -75,6 +75,8 @@ class DemoCases implements ApplicationRunner {
 
 	private final CaseAssignment assignment;
 
+	private final CaseTeams teams;
+
 	private final JdbcClient jdbc;
 
 	private final TransactionTemplate transactions;
@@ -82,8 +84,10 @@ class DemoCases implements ApplicationRunner {
 	private final Clock clock;
 
 	DemoCases(DemoOrganisation demo, Cases cases, CaseWork work, CaseTypes caseTypes, Members members,
-			CaseAssignment assignment, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+			CaseAssignment assignment, CaseTeams teams, JdbcClient jdbc, TransactionTemplate transactions,
+			Clock clock) {
 		this.assignment = assignment;
+		this.teams = teams;
 		this.demo = demo;
 		this.cases = cases;
 		this.work = work;
@@ -111,13 +115,17 @@ class DemoCases implements ApplicationRunner {
 			List<UUID> team = this.transactions
 				.execute((tx) -> this.members.active().stream().map((Member m) -> m.id().value()).toList());
 			this.transactions.executeWithoutResult((tx) -> assignmentRules());
+			UUID transaction = this.transactions.execute(
+					(tx) -> team("Transaction Lyon", DemoOrganisation.AGENT_EMAIL, DemoOrganisation.MANAGER_EMAIL));
+			UUID development = this.transactions.execute((tx) -> team("Développement commercial",
+					DemoOrganisation.OWNER_EMAIL, DemoOrganisation.MANAGER_EMAIL));
 			Random random = new Random(2026);
 			Instant now = this.clock.instant();
 			for (int i = 0; i < LEADS; i++) {
-				this.transactions.executeWithoutResult((tx) -> lead(random, team, now));
+				this.transactions.executeWithoutResult((tx) -> lead(random, team, transaction, now));
 			}
 			for (int i = 0; i < PROSPECTS; i++) {
-				this.transactions.executeWithoutResult((tx) -> prospect(random, team, now));
+				this.transactions.executeWithoutResult((tx) -> prospect(random, team, development, now));
 			}
 			int settled = this.transactions.execute((tx) -> settlePastDeadlines(now));
 			log.info("Demo cases created: {} buyer leads and {} agency prospects ({} past deadlines settled)", LEADS,
@@ -167,7 +175,16 @@ class DemoCases implements ApplicationRunner {
 			.update();
 	}
 
-	private void lead(Random random, List<UUID> team, Instant now) {
+	private UUID team(String name, String... emails) {
+		List<Member> active = this.members.active();
+		List<String> members = new ArrayList<>();
+		for (String email : emails) {
+			idsOf(active, email).forEach((id) -> members.add(id.toString()));
+		}
+		return this.teams.create(new CaseTeams.TeamForm(name, members)).id();
+	}
+
+	private void lead(Random random, List<UUID> team, UUID teamId, Instant now) {
 		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
 		int place = random.nextInt(PLACES.length);
 		String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
@@ -177,9 +194,10 @@ class DemoCases implements ApplicationRunner {
 		fields.put("phone", "06 %02d %02d %02d %02d".formatted(random.nextInt(100), random.nextInt(100),
 				random.nextInt(100), random.nextInt(100)));
 		String title = PROPERTIES[random.nextInt(PROPERTIES.length)] + " · " + PLACES[place] + " · " + name;
-		CaseFile c = this.cases.create(new Cases.NewCase("LEAD_ACHAT", title, pick(random, team),
-				random.nextInt(6) == 0 ? "HIGH" : "NORMAL", null, fields, List.of(), source(random)), Actor.system(),
-				Clock.fixed(at, ZoneOffset.UTC));
+		CaseFile c = this.cases.create(
+				new Cases.NewCase("LEAD_ACHAT", title, pick(random, team), random.nextInt(6) == 0 ? "HIGH" : "NORMAL",
+						null, fields, List.of(), source(random), teamId),
+				Actor.system(), Clock.fixed(at, ZoneOffset.UTC));
 		List<String> path = new ArrayList<>();
 		double roll = random.nextDouble();
 		if (roll < 0.18) {
@@ -237,7 +255,7 @@ class DemoCases implements ApplicationRunner {
 		}
 	}
 
-	private void prospect(Random random, List<UUID> team, Instant now) {
+	private void prospect(Random random, List<UUID> team, UUID teamId, Instant now) {
 		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
 		String city = CITIES[random.nextInt(CITIES.length)];
 		String agency = "Agence " + LAST[random.nextInt(LAST.length)] + " Immobilier " + city;
@@ -247,7 +265,7 @@ class DemoCases implements ApplicationRunner {
 		fields.put("city", city);
 		fields.put("contactName", contact);
 		CaseFile c = this.cases.create(new Cases.NewCase("PROSPECTION", agency, pick(random, team), "NORMAL", null,
-				fields, List.of("démo"), "IMPORT"), Actor.system(), Clock.fixed(at, ZoneOffset.UTC));
+				fields, List.of("démo"), "IMPORT", teamId), Actor.system(), Clock.fixed(at, ZoneOffset.UTC));
 		String[] funnel = { "contact", "reply", "schedule_demo", "demo_done", "start_trial", "sign" };
 		double[] keep = { 0.8, 0.45, 0.75, 0.8, 0.6, 0.65 };
 		Instant step = at;
