@@ -9,8 +9,10 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -141,27 +143,22 @@ class Agencies {
 			.param("org", CurrentTenant.require().value())
 			.param("owner", owner)
 			.param("ids", ids)
-			.param("name", text[0])
-			.param("nameKey", text[1])
-			.param("tradeName", text[2])
-			.param("siren", text[3])
-			.param("siret", text[4])
-			.param("naf", text[5])
-			.param("address", text[6])
-			.param("postcode", text[7])
-			.param("city", text[8])
-			.param("cityKey", text[9])
-			.param("department", text[10])
-			.param("website", text[11])
-			.param("emails", text[12])
-			.param("phones", text[13])
-			.param("specialty", text[14])
-			.param("headcount", text[15])
-			.param("tags", text[16])
-			.param("listings", listings)
-			.param("revenues", revenues)
-			.param("sources", sources)
+			.params(columns(text, listings, revenues, sources))
 			.update();
+	}
+
+	/** The column arrays both set-based statements read with {@code unnest}. */
+	private static Map<String, Object> columns(String[][] text, Integer[] listings, Long[] revenues, String[] sources) {
+		String[] names = { "name", "nameKey", "tradeName", "siren", "siret", "naf", "address", "postcode", "city",
+				"cityKey", "department", "website", "emails", "phones", "specialty", "headcount", "tags" };
+		Map<String, Object> columns = new HashMap<>();
+		for (int i = 0; i < names.length; i++) {
+			columns.put(names[i], text[i]);
+		}
+		columns.put("listings", listings);
+		columns.put("revenues", revenues);
+		columns.put("sources", sources);
+		return columns;
 	}
 
 	/**
@@ -325,26 +322,7 @@ class Agencies {
 				  or (a.source is null and p.source is not null))""")
 			.param("org", org)
 			.param("ids", ids)
-			.param("name", text[0])
-			.param("nameKey", text[1])
-			.param("tradeName", text[2])
-			.param("siren", text[3])
-			.param("siret", text[4])
-			.param("naf", text[5])
-			.param("address", text[6])
-			.param("postcode", text[7])
-			.param("city", text[8])
-			.param("cityKey", text[9])
-			.param("department", text[10])
-			.param("website", text[11])
-			.param("emails", text[12])
-			.param("phones", text[13])
-			.param("specialty", text[14])
-			.param("headcount", text[15])
-			.param("tags", text[16])
-			.param("listings", listings)
-			.param("revenues", revenues)
-			.param("sources", sources)
+			.params(columns(text, listings, revenues, sources))
 			.update();
 		// the keys of the values the agencies took (the matcher saw the same empty
 		// fields)
