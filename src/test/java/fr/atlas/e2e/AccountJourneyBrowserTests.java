@@ -4,10 +4,10 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -16,26 +16,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @WebIntegrationTest
 class AccountJourneyBrowserTests {
 
-	static Chromium browser;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	@Test
 	void signsUpLogsOutSwitchesLanguageAndLogsBackIn() {
-		Page page = browser.newPage("fr-FR", 1280, 900);
+		Page page = chromium.newPage("fr-FR", 1280, 900);
 		String email = "e2e-" + UUID.randomUUID() + "@example.test";
 		page.navigate(url("/signup"));
 		page.getByLabel("Nom de l'organisation").fill("Agence Playwright");
@@ -76,7 +65,7 @@ class AccountJourneyBrowserTests {
 
 	@Test
 	void showsAClearErrorForAWrongPassword() {
-		Page page = browser.newPage("fr-FR", 390, 844);
+		Page page = chromium.newPage("fr-FR", 390, 844);
 		page.navigate(url("/login"));
 		page.getByLabel("E-mail").fill("nobody@example.test");
 		page.getByLabel("Mot de passe").fill("wrong-password-1");

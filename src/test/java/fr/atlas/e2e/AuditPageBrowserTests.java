@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.atlas.support.ApiClient;
-import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -23,31 +22,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @WebIntegrationTest
 class AuditPageBrowserTests {
 
-	static Chromium chromium;
-
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void launch() {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void filtersAndVerifiesTheLogInPlace() {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Navigateur");
-		try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("fr-FR"))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"))) {
 			Page page = context.newPage();
 			page.navigate("http://localhost:" + this.port + "/login");
 			page.fill("#email", tenant.email());

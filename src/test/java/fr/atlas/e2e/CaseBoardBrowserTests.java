@@ -2,17 +2,15 @@ package fr.atlas.e2e;
 
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import fr.atlas.support.ApiClient;
-import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -25,25 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class CaseBoardBrowserTests {
 
-	static Chromium chromium;
-
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void dragsACardAcrossTheBoardAndExplainsARefusedMove() {
@@ -59,7 +43,7 @@ class CaseBoardBrowserTests {
 			.getBody()
 			.get("id");
 		String base = "http://localhost:" + this.port;
-		try (var context = browser.newContext()) {
+		try (var context = chromium.browser().newContext()) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");
 			page.fill("input[name=email]", tenant.email());

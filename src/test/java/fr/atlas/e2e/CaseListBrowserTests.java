@@ -10,10 +10,10 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,9 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class CaseListBrowserTests {
 
-	static final Path SCREENSHOTS = Path.of("target", "screenshots");
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
-	static Chromium chromium;
+	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
 	@LocalServerPort
 	int port;
@@ -42,18 +43,6 @@ class CaseListBrowserTests {
 
 	@Autowired
 	TransactionTemplate transactions;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void movesACaseFromItsRowAndExplainsARefusal() {

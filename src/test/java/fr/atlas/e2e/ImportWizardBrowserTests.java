@@ -12,13 +12,13 @@ import com.microsoft.playwright.options.FilePayload;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -32,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class ImportWizardBrowserTests {
 
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
+
 	static final String CSV = """
 			Raison sociale;E-mail;Téléphone;Code postal;Remarque
 			Agence de la Gare;contact@gare.fr;01 23 45 67 89;75008;centre
@@ -40,32 +43,15 @@ class ImportWizardBrowserTests {
 			;;;;vide
 			""";
 
-	static Chromium chromium;
-
-	static Browser browser;
-
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void importsAFileFromUploadToReport() {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Navigateur");
 		String base = "http://localhost:" + this.port;
-		try (var context = browser
+		try (var context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");
@@ -156,7 +142,7 @@ class ImportWizardBrowserTests {
 			row.createCell(1).setCellValue("Lyon");
 			xlsx.write(workbook);
 		}
-		try (var context = browser
+		try (var context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");

@@ -17,10 +17,10 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,9 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class NotificationBrowserTests {
 
-	static Chromium chromium;
-
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
@@ -53,19 +52,6 @@ class NotificationBrowserTests {
 
 	@Autowired
 	PasswordEncoder passwords;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void theBellCountsUnreadNotificationsAndThePageMarksThemRead() throws InterruptedException {
@@ -93,7 +79,7 @@ class NotificationBrowserTests {
 		assertThat(unread(api, tenant)).isEqualTo(2);
 
 		String base = "http://localhost:" + this.port;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 700))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 700))) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");
 			page.fill("input[name=email]", tenant.email());
@@ -133,7 +119,7 @@ class NotificationBrowserTests {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Horaires");
 		String base = "http://localhost:" + this.port;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 800))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 800))) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");
 			page.fill("input[name=email]", tenant.email());

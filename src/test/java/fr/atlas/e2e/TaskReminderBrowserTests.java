@@ -7,10 +7,10 @@ import com.microsoft.playwright.Page;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,25 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class TaskReminderBrowserTests {
 
-	static Chromium chromium;
-
-	static Browser browser;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void aTaskGetsAReminderAndARuleAStrategy() {
@@ -54,7 +40,7 @@ class TaskReminderBrowserTests {
 							tenant.userId().toString(), "fields", Map.of("contactName", "Paul Durand")))
 			.getBody();
 		String base = "http://localhost:" + this.port;
-		try (var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900))) {
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 900))) {
 			Page page = context.newPage();
 			page.navigate(base + "/login");
 			page.fill("input[name=email]", tenant.email());

@@ -10,10 +10,10 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class TeamsBrowserTests {
 
-	static Chromium chromium;
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
 
 	@LocalServerPort
 	int port;
@@ -43,18 +44,6 @@ class TeamsBrowserTests {
 
 	@Autowired
 	PasswordEncoder passwords;
-
-	@BeforeAll
-	static void startBrowser() {
-		chromium = Chromium.launch();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		if (chromium != null) {
-			chromium.close();
-		}
-	}
 
 	@Test
 	void createsATeamWithItsMembers() {

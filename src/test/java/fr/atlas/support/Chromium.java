@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium driven by Playwright for Java, never a downloaded browser. Browser
- * tests launch it in {@code @BeforeAll} and are skipped when it is missing or when
- * {@code -Datlas.browser-tests=false}.
+ * tests get it through {@link ChromiumExtension} and are skipped when it is missing or
+ * when {@code -Datlas.browser-tests=false}.
  */
 public final class Chromium implements AutoCloseable {
 

@@ -11,14 +11,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
-import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import fr.atlas.tenancy.TeamFixtures.Joined;
 import fr.atlas.tenancy.internal.Invitations;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,11 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class TeamPagesBrowserTests {
 
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
+
 	private static final Path SHOTS = Paths.get("target/screenshots");
-
-	static Chromium chromium;
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -49,17 +48,8 @@ class TeamPagesBrowserTests {
 	Invitations invitations;
 
 	@BeforeAll
-	static void launch() throws Exception {
-		chromium = Chromium.launch();
-		browser = chromium.browser();
+	static void prepare() throws Exception {
 		Files.createDirectories(SHOTS);
-	}
-
-	@AfterAll
-	static void close() {
-		if (chromium != null) {
-			chromium.close();
-		}
 	}
 
 	@Test
@@ -71,7 +61,7 @@ class TeamPagesBrowserTests {
 		team.join(org, "AGENT");
 		team.invite(org, TeamFixtures.uniqueEmail("claire"), "VIEWER");
 
-		try (BrowserContext context = browser
+		try (BrowserContext context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("fr-FR"))) {
 			Page page = context.newPage();
 			List<String> problems = watch(page);
@@ -110,11 +100,12 @@ class TeamPagesBrowserTests {
 			assertThat(problems).isEmpty();
 		}
 
-		try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
-			.setDeviceScaleFactor(2)
-			.setIsMobile(true)
-			.setHasTouch(true)
-			.setLocale("fr-FR"))) {
+		try (BrowserContext phone = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+				.setDeviceScaleFactor(2)
+				.setIsMobile(true)
+				.setHasTouch(true)
+				.setLocale("fr-FR"))) {
 			Page page = phone.newPage();
 			List<String> problems = watch(page);
 			signIn(page, org.email());

@@ -1,0 +1,40 @@
+package fr.atlas.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One Chromium per browser test class: registered with
+ * {@code @RegisterExtension static final ChromiumExtension chromium = new ChromiumExtension();},
+ * it launches before the class's tests (skipping them when there is no browser, see
+ * {@link Chromium#launch()}) and closes after them.
+ */
+public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallback {
+
+	private Chromium chromium;
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.chromium = Chromium.launch();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.chromium != null) {
+			this.chromium.close();
+			this.chromium = null;
+		}
+	}
+
+	public Browser browser() {
+		return this.chromium.browser();
+	}
+
+	public Page newPage(String locale, int width, int height) {
+		return this.chromium.newPage(locale, width, height);
+	}
+
+}
