@@ -28,10 +28,45 @@ class ModularityTests {
 		new Documenter(this.modules, Documenter.Options.defaults().withOutputFolder(OUTPUT.toString()))
 			.writeDocumentation();
 		try (Stream<Path> diagrams = Files.list(OUTPUT)) {
-			for (Path diagram : diagrams.filter((path) -> path.toString().endsWith(".puml")).toList()) {
-				sortRelations(diagram);
+			for (Path file : diagrams.toList()) {
+				if (file.toString().endsWith(".puml")) {
+					sortRelations(file);
+				}
+				else if (file.toString().endsWith(".adoc")) {
+					sortListedTypes(file);
+				}
 			}
 		}
+	}
+
+	/**
+	 * The same for the module canvases: a table cell lists types as {@code |* a}, then
+	 * {@code * b}, {@code * c} in hash order; each such list is sorted.
+	 */
+	private static void sortListedTypes(Path canvas) throws IOException {
+		List<String> lines = Files.readAllLines(canvas);
+		List<String> sorted = new ArrayList<>(lines.size());
+		List<String> items = new ArrayList<>();
+		for (String line : lines) {
+			if (line.startsWith("|* ") || (!items.isEmpty() && line.startsWith("* "))) {
+				items.add(line.startsWith("|") ? line.substring(1) : line);
+				continue;
+			}
+			addSortedCell(sorted, items);
+			sorted.add(line);
+		}
+		addSortedCell(sorted, items);
+		Files.write(canvas, sorted);
+	}
+
+	private static void addSortedCell(List<String> lines, List<String> items) {
+		if (items.isEmpty()) {
+			return;
+		}
+		items.sort(null);
+		lines.add("|" + items.get(0));
+		lines.addAll(items.subList(1, items.size()));
+		items.clear();
 	}
 
 	/**
