@@ -163,6 +163,35 @@ class CaseTeamIntegrationTests {
 	}
 
 	@Test
+	void casesCreatedWhileTheirTeamIsDeletedAreRefusedOrReleasedNeverAServerError() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Course");
+		String team = teamId(tenant, "Éphémère");
+		List<Integer> statuses = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+		try (var executor = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			List<java.util.concurrent.Future<?>> creations = new java.util.ArrayList<>();
+			for (int i = 0; i < 24; i++) {
+				int n = i;
+				creations.add(executor.submit(() -> statuses.add(this.api
+					.post(tenant.token(), "/api/v1/cases",
+							Map.of("caseType", "LEAD_ACHAT", "title", "Course " + n, "teamId", team))
+					.getStatusCode()
+					.value())));
+				if (i == 8) {
+					creations.add(executor.submit(() -> statuses
+						.add(this.api.delete(tenant.token(), "/api/v1/teams/" + team).getStatusCode().value())));
+				}
+			}
+			for (var creation : creations) {
+				creation.get();
+			}
+		}
+		assertThat(statuses).hasSize(25).allSatisfy((status) -> assertThat(status).isIn(201, 204, 400));
+		Map<String, Object> page = this.api.get(tenant.token(), "/api/v1/cases?size=100").getBody();
+		assertThat((List<Map<String, Object>>) page.get("items"))
+			.allSatisfy((c) -> assertThat(c).containsEntry("teamId", null));
+	}
+
+	@Test
 	void anotherOrganisationCanNeitherSeeNorUseNorChangeATeam() {
 		Tenant a = this.api.newOrganisation("Agence Équipe A");
 		Tenant b = this.api.newOrganisation("Agence Équipe B");

@@ -122,6 +122,9 @@ public class CaseTeams {
 	 */
 	public void delete(UUID id, @Nullable UserId by) {
 		CaseTeam team = require(id);
+		// cases being created with this team hold it (for key share) until they commit:
+		// wait for them, so the update below releases them too
+		this.jdbc.sql("select id from case_team where id = ? for update").param(id).query(UUID.class).optional();
 		Instant now = this.clock.instant();
 		List<Map<String, Object>> released = this.jdbc.sql("""
 				update case_file set team_id = null, updated_at = :now, version = version + 1

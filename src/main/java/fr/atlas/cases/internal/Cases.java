@@ -676,11 +676,17 @@ public class Cases {
 	}
 
 	/** A team of the organisation (another organisation's is as unknown as none). */
+	/**
+	 * Checks the team exists and keeps it until this transaction ends: a deletion of the
+	 * team waits (it locks the team first), then releases this case too, instead of the
+	 * insert failing on the foreign key.
+	 */
 	private void checkTeam(@Nullable UUID team) {
-		if (team != null && this.jdbc.sql("select count(*) from case_team where id = ?")
+		if (team != null && this.jdbc.sql("select id from case_team where id = ? for key share")
 			.param(team)
-			.query(Long.class)
-			.single() == 0) {
+			.query(UUID.class)
+			.optional()
+			.isEmpty()) {
 			throw new InvalidInputException("teamId", "case.team.unknown");
 		}
 	}
