@@ -236,13 +236,8 @@ class CaseApiIntegrationTests {
 	 * Adds a member with one role to the organisation and returns an API token for them.
 	 */
 	String member(Tenant tenant, String role, String email) {
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), UUID.randomUUID(), email, role + " Test",
-							this.passwords.encode(ApiClient.PASSWORD), new String[] { role })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), email,
+				role + " Test", role);
 		return this.api.token(email, ApiClient.PASSWORD);
 	}
 

@@ -326,13 +326,7 @@ class CaseAssignmentRuleIntegrationTests {
 	/** Adds an active member with one role and returns their id. */
 	private UUID member(Tenant tenant, String role, String name) {
 		UUID id = UUID.randomUUID();
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), id, id + "@example.test", name, this.passwords.encode(ApiClient.PASSWORD),
-							new String[] { role })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, id + "@example.test", name, role);
 		return id;
 	}
 

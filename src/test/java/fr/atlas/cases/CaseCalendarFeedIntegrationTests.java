@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -132,13 +130,7 @@ class CaseCalendarFeedIntegrationTests {
 	Agent agent(Tenant tenant) {
 		String email = "agent-" + UUID.randomUUID() + "@example.test";
 		UUID id = UUID.randomUUID();
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), id, email, "Agent Agenda", this.passwords.encode(ApiClient.PASSWORD),
-							new String[] { "AGENT" })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, "Agent Agenda", "AGENT");
 		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
 	}
 

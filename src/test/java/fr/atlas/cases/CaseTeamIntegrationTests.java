@@ -235,13 +235,7 @@ class CaseTeamIntegrationTests {
 	Agent agent(Tenant tenant) {
 		String email = "agent-" + UUID.randomUUID() + "@example.test";
 		UUID id = UUID.randomUUID();
-		CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), id, email, "Agent Équipe", this.passwords.encode(ApiClient.PASSWORD),
-							new String[] { "AGENT" })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, "Agent Équipe", "AGENT");
 		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
 	}
 

@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.cases.CasePagesIntegrationTests.Session;
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -114,13 +112,8 @@ class CaseTeamPagesIntegrationTests {
 
 	String agent(Tenant tenant) {
 		String email = "agent-" + UUID.randomUUID() + "@example.test";
-		CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), UUID.randomUUID(), email, "Agent Pages",
-							this.passwords.encode(ApiClient.PASSWORD), new String[] { "AGENT" })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), email,
+				"Agent Pages", "AGENT");
 		return email;
 	}
 

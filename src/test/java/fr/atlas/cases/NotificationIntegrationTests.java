@@ -58,13 +58,7 @@ class NotificationIntegrationTests {
 	Someone member(Tenant tenant, String role) {
 		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
 		UUID id = UUID.randomUUID();
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles)
-						values (?, ?, ?, ?, ?, ?)""")
-					.params(tenant.orgId(), id, email, role + " Test", this.passwords.encode(ApiClient.PASSWORD),
-							new String[] { role })
-					.update()));
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, role + " Test", role);
 		return new Someone(id, email, this.api.token(email, ApiClient.PASSWORD));
 	}
 
