@@ -71,6 +71,8 @@ class ProspectApiIntegrationTests {
 		assertThat(names(tenant.token(), "/api/v1/prospects?q=gare")).containsExactly("Agence de la Gare");
 		assertThat(names(tenant.token(), "/api/v1/prospects?q=542 051 180 00066")).containsExactly("Agence de la Gare");
 		assertThat(names(tenant.token(), "/api/v1/prospects?q=01.23.45.67.89")).containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=542051180")).containsExactly("Agence de la Gare");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=Martin@Cabinet.fr")).containsExactly("Cabinet Martin");
 		assertThat(names(tenant.token(), "/api/v1/prospects?specialty=location")).containsExactly("Cabinet Martin");
 		assertThat(names(tenant.token(), "/api/v1/prospects?sort=listingCount,desc&size=1"))
 			.containsExactly("Agence de la Gare");

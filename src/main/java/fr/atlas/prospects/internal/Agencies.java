@@ -6,11 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -201,18 +198,6 @@ class Agencies {
 		copy.into(this.template);
 	}
 
-	/** Records the identity keys of agencies that have none yet, with {@code COPY}. */
-	void copyKeys(Collection<AgencyRecord> agencies) {
-		UUID org = CurrentTenant.require().value();
-		CopyIn copy = new CopyIn("agency_key", "org_id, key, agency_id");
-		for (AgencyRecord agency : agencies) {
-			for (String key : new LinkedHashSet<>(agency.keys())) {
-				copy.value(org).value(key).value(agency.id).endRow();
-			}
-		}
-		copy.into(this.template);
-	}
-
 	/**
 	 * Values joined by the unit separator, empty for none (arrays of arrays cannot be
 	 * ragged).
@@ -239,12 +224,12 @@ class Agencies {
 	}
 
 	/**
-	 * Fills the empty columns of agencies from what import rows gave them (each
-	 * {@link Fill} gathers a batch's rows for one agency, first value first), by the rule
-	 * of {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
-	 * are unions. Only agencies that change are updated; their identity keys follow.
+	 * Fills the empty columns of agencies from what import rows gave them (each record
+	 * gathers a batch's rows for one agency, first value first), by the rule of
+	 * {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
+	 * are unions. Only agencies that change are updated.
 	 */
-	void fill(List<Fill> fills) {
+	void fill(List<AgencyRecord> fills) {
 		if (fills.isEmpty()) {
 			return;
 		}
@@ -255,7 +240,7 @@ class Agencies {
 		Long[] revenues = new Long[n];
 		String[] sources = new String[n];
 		for (int i = 0; i < n; i++) {
-			AgencyRecord a = fills.get(i).values();
+			AgencyRecord a = fills.get(i);
 			ids[i] = a.id;
 			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
 					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
@@ -324,30 +309,6 @@ class Agencies {
 			.param("ids", ids)
 			.params(columns(text, listings, revenues, sources))
 			.update();
-		// the keys of the values the agencies took (the matcher saw the same empty
-		// fields)
-		List<String> keys = new ArrayList<>();
-		List<UUID> keyed = new ArrayList<>();
-		for (Fill fill : fills) {
-			for (String key : fill.newKeys()) {
-				keys.add(key);
-				keyed.add(fill.values().id);
-			}
-		}
-		if (!keys.isEmpty()) {
-			this.jdbc.sql("""
-					insert into agency_key (org_id, key, agency_id)
-					select :org, k, a from unnest(:keys::text[], :ids::uuid[]) as t(k, a)
-					on conflict do nothing""")
-				.param("org", org)
-				.param("keys", keys.toArray(String[]::new))
-				.param("ids", keyed.toArray(UUID[]::new))
-				.update();
-		}
-	}
-
-	/** What rows gave one agency, gathered in an empty record, and the keys it gains. */
-	record Fill(AgencyRecord values, List<String> newKeys) {
 	}
 
 	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */
@@ -386,45 +347,6 @@ class Agencies {
 		ps.setArray(i++, connection.createArrayOf("text", agency.tags.toArray()));
 		ps.setString(i++, agency.source);
 		return i;
-	}
-
-	/** Records the identity keys of the agencies (already known ones are skipped). */
-	void addKeys(Collection<AgencyRecord> agencies) {
-		List<String> keys = new ArrayList<>();
-		List<UUID> ids = new ArrayList<>();
-		for (AgencyRecord agency : agencies) {
-			for (String key : agency.keys()) {
-				keys.add(key);
-				ids.add(agency.id);
-			}
-		}
-		if (keys.isEmpty()) {
-			return;
-		}
-		this.jdbc.sql("""
-				insert into agency_key (org_id, key, agency_id)
-				select :org, k, a from unnest(:keys::text[], :ids::uuid[]) as t(k, a)
-				on conflict do nothing""")
-			.param("org", CurrentTenant.require().value())
-			.param("keys", keys.toArray(String[]::new))
-			.param("ids", ids.toArray(UUID[]::new))
-			.update();
-	}
-
-	/** Rebuilds the keys of one agency from its current values. */
-	void replaceKeys(AgencyRecord agency) {
-		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
-			.param("org", CurrentTenant.require().value())
-			.param("id", agency.id)
-			.update();
-		addKeys(List.of(agency));
-	}
-
-	void removeKeys(UUID agencyId) {
-		this.jdbc.sql("delete from agency_key where org_id = :org and agency_id = :id")
-			.param("org", CurrentTenant.require().value())
-			.param("id", agencyId)
-			.update();
 	}
 
 	AgencyRecord load(UUID id) {

@@ -1,12 +1,8 @@
 package fr.atlas.prospects.internal;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -152,29 +148,6 @@ final class AgencyRecord {
 		}
 		this.dirty |= changed;
 		return changed;
-	}
-
-	/** The exact identity keys this agency is found by. */
-	List<String> keys() {
-		return keys(this.siret, this.siren, this.emails, this.phones, this.websiteDomain, this::names);
-	}
-
-	private static List<String> keys(@Nullable String siret, @Nullable String siren, Collection<String> emails,
-			Collection<String> phones, @Nullable String websiteDomain, Supplier<NameForms> names) {
-		List<String> keys = new ArrayList<>();
-		if (siret != null) {
-			keys.add("siret:" + siret);
-		}
-		if (siren != null) {
-			keys.add("siren:" + siren);
-		}
-		emails.forEach((email) -> keys.add("email:" + email));
-		phones.forEach((phone) -> keys.add("phone:" + phone));
-		// a franchise agency's website is usually the network's: not an identity
-		if (websiteDomain != null && !Deduplication.sharedDomain(websiteDomain) && names.get().brand().isEmpty()) {
-			keys.add("domain:" + websiteDomain);
-		}
-		return keys;
 	}
 
 	/** Takes name forms already worked out from this agency's name key and trade name. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +44,19 @@ class ImportBatch {
 		return pool;
 	}
 
-	Counts process(UUID jobId, List<NormalisedRow> batch, @Nullable UUID owner, Pool pool) {
-		if (batch.isEmpty()) {
-			return new Counts(0, 0, 0, 0, 0, 0);
-		}
+	/**
+	 * Decides, in memory, what each row of a batch becomes, against the job's pool, which
+	 * takes the agencies the batch creates or fills: the next batch can be decided while
+	 * this one is written. Rows in {@code done} were recorded by an earlier run and are
+	 * skipped.
+	 */
+	Plan decide(List<NormalisedRow> batch, Set<Integer> done, Pool pool) {
 		long started = System.nanoTime();
-		Set<Integer> done = new HashSet<>(
-				this.jobs.recordedRows(jobId, batch.get(0).number(), batch.get(batch.size() - 1).number()));
 		List<NormalisedRow> rows = done.isEmpty() ? batch
 				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
 		// agencies created by this batch, whole, and what rows add to older ones
 		Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
 		Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
-		Map<Candidate, Set<String>> newKeys = new HashMap<>();
 		List<NewContact> contacts = new ArrayList<>();
 		List<PossibleDuplicate> duplicates = new ArrayList<>();
 		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
@@ -87,14 +86,9 @@ class ImportBatch {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
 					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
-					newKeys.computeIfAbsent(target, (c) -> new LinkedHashSet<>()).addAll(newKeys(target, values));
 				}
-				boolean hadDomain = target.websiteDomain != null;
 				if (target.fill(values)) {
 					pool.reindex(target);
-					if (whole == null && !hadDomain && target.domainIdentifies()) {
-						newKeys.get(target).add("domain:" + target.websiteDomain);
-					}
 				}
 				status = "MERGED";
 				merged++;
@@ -118,47 +112,33 @@ class ImportBatch {
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
 					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
 		}
-		long matched = System.nanoTime();
-		List<AgencyRecord> inserted = List.copyOf(created.values());
-		this.agencies.copy(inserted, owner);
-		this.agencies.copyKeys(inserted);
-		List<Agencies.Fill> fills = new ArrayList<>(filled.size());
-		filled
-			.forEach((candidate, values) -> fills.add(new Agencies.Fill(values, List.copyOf(newKeys.get(candidate)))));
-		this.agencies.fill(fills);
-		this.agencies.addContacts(contacts);
-		this.agencies.addDuplicateCandidates(duplicates, jobId);
-		this.jobs.addRows(jobId, outcomes);
-		return new Counts(created.size(), merged, rejected, warnings, matched - started, System.nanoTime() - matched);
+		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
+		return new Plan(upTo, List.copyOf(created.values()), List.copyOf(filled.values()), contacts, duplicates,
+				outcomes, merged, rejected, warnings, System.nanoTime() - started);
 	}
 
 	/**
-	 * The identity keys a row gives an agency that it has not got yet (its website's key
-	 * is decided once the row has filled it).
+	 * Writes a decided batch in the caller's transaction, with {@code COPY} and set-based
+	 * statements. Returns the nanoseconds it took.
 	 */
-	private static List<String> newKeys(Candidate agency, AgencyValues values) {
-		List<String> keys = new ArrayList<>();
-		if (agency.siret == 0 && values.siret() != null) {
-			keys.add("siret:" + values.siret());
-		}
-		if (agency.siren == 0 && values.siren() != null) {
-			keys.add("siren:" + values.siren());
-		}
-		for (String email : values.emails()) {
-			if (!Candidate.contains(agency.emails, Candidate.hash(email))) {
-				keys.add("email:" + email);
-			}
-		}
-		for (String phone : values.phones()) {
-			if (!Candidate.contains(agency.phones, Candidate.hash(phone))) {
-				keys.add("phone:" + phone);
-			}
-		}
-		return keys;
+	long write(UUID jobId, Plan plan, @Nullable UUID owner) {
+		long started = System.nanoTime();
+		this.agencies.copy(plan.created(), owner);
+		this.agencies.fill(plan.filled());
+		this.agencies.addContacts(plan.contacts());
+		this.agencies.addDuplicateCandidates(plan.duplicates(), jobId);
+		this.jobs.addRows(jobId, plan.outcomes());
+		return System.nanoTime() - started;
 	}
 
-	/** Rows by outcome, and the nanoseconds spent matching, then writing. */
-	record Counts(int created, int merged, int rejected, int warnings, long matchNanos, long writeNanos) {
+	/**
+	 * What a batch decided: the agencies it creates, what it adds to agencies created
+	 * before (empty records gathering the rows' values in row order), and each row's
+	 * outcome.
+	 */
+	record Plan(int upTo, List<AgencyRecord> created, List<AgencyRecord> filled, List<NewContact> contacts,
+			List<PossibleDuplicate> duplicates, List<RowOutcome> outcomes, int merged, int rejected, int warnings,
+			long matchNanos) {
 	}
 
 	/**

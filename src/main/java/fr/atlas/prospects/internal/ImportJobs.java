@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -241,23 +242,26 @@ class ImportJobs {
 			.update();
 	}
 
-	/** Row numbers of a range that an earlier run already recorded. */
-	List<Integer> recordedRows(UUID jobId, int from, int to) {
-		return this.jdbc.sql("""
+	/**
+	 * Row numbers after {@code processed} that an earlier run already recorded (none, as
+	 * a batch's rows and its progress commit together; checked so that a replay can never
+	 * record a row twice).
+	 */
+	Set<Integer> recordedRowsAfter(UUID jobId, int processed) {
+		return Set.copyOf(this.jdbc.sql("""
 				select row_number from import_row
-				where org_id = :org and job_id = :job and row_number between :from and :to""")
+				where org_id = :org and job_id = :job and row_number > :processed""")
 			.param("org", org())
 			.param("job", jobId)
-			.param("from", from)
-			.param("to", to)
+			.param("processed", processed)
 			.query(Integer.class)
-			.list();
+			.list());
 	}
 
 	/**
 	 * Records row outcomes with {@code COPY}. The caller has skipped the rows an earlier
-	 * run recorded, under the job's row lock, so no row can be there already. Each row
-	 * keeps the clean values it gave its agency ({@code fields}): the provenance of
+	 * run recorded, and only one run holds a job, so no row can be there already. Each
+	 * row keeps the clean values it gave its agency ({@code fields}): the provenance of
 	 * imported values, one row per file row instead of one per value.
 	 */
 	void addRows(UUID jobId, List<RowOutcome> rows) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -28,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * organisation, and imports it batch by batch, each batch in its own transaction that
  * also records {@code processed_rows}: after a crash, the next run skips the rows already
  * committed and goes on. The organisation's agencies are loaded into memory once per run
- * ({@link ImportBatch.Pool}); a second thread reads and normalises the next batches while
- * this one matches and writes.
+ * ({@link ImportBatch.Pool}); a second thread reads and normalises the next batches and a
+ * third writes the previous ones while this one decides what rows become.
  */
 @Component
 public class ImportWorker {
@@ -116,37 +117,36 @@ public class ImportWorker {
 				}
 				long began = System.nanoTime();
 				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool());
+				Set<Integer> done = this.tx.execute((status) -> this.jobs.recordedRowsAfter(jobId, processed));
 				long loaded = System.nanoTime();
-				long[] nanos = new long[2];
-				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize())) {
+				long matching = 0;
+				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize());
+						Writing writing = new Writing((plan) -> write(jobId, plan))) {
 					for (int count = 0; count < maxBatches; count++) {
 						List<NormalisedRow> rows = batches.next();
 						if (rows.isEmpty()) {
-							finish(jobId, ImportJob.DONE, null);
-							log.info(
-									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms (in parallel), match {} ms, write {} ms",
-									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
-									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, nanos[0] / 1_000_000,
-									nanos[1] / 1_000_000);
-							return true;
-						}
-						int upTo = rows.get(rows.size() - 1).number();
-						Boolean cancelled = this.tx.execute((status) -> {
-							ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
-							if (current.cancelRequested()) {
+							if (!writing.finish()) {
+								finish(jobId, ImportJob.CANCELLED, null);
 								return true;
 							}
-							ImportBatch.Counts counts = this.batch.process(jobId, rows, null, pool);
-							this.jobs.recordBatch(jobId, upTo, counts.created(), counts.merged(), counts.rejected(),
-									counts.warnings());
-							nanos[0] += counts.matchNanos();
-							nanos[1] += counts.writeNanos();
-							return false;
-						});
-						if (Boolean.TRUE.equals(cancelled)) {
+							finish(jobId, ImportJob.DONE, null);
+							log.info(
+									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms, write {} ms (each on its own thread)",
+									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
+									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, matching / 1_000_000,
+									writing.nanos() / 1_000_000);
+							return true;
+						}
+						ImportBatch.Plan plan = this.batch.decide(rows, done, pool);
+						matching += plan.matchNanos();
+						if (!writing.submit(plan)) {
 							finish(jobId, ImportJob.CANCELLED, null);
 							return true;
 						}
+					}
+					if (!writing.finish()) {
+						finish(jobId, ImportJob.CANCELLED, null);
+						return true;
 					}
 					return false;
 				}
@@ -167,6 +167,23 @@ public class ImportWorker {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Writes one batch with the job's progress, in one transaction, unless the job was
+	 * cancelled meanwhile. Returns whether it wrote.
+	 */
+	private boolean write(UUID jobId, ImportBatch.Plan plan) {
+		return Boolean.TRUE.equals(this.tx.execute((status) -> {
+			ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
+			if (current.cancelRequested()) {
+				return false;
+			}
+			this.batch.write(jobId, plan, null);
+			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().size(), plan.merged(), plan.rejected(),
+					plan.warnings());
+			return true;
+		}));
 	}
 
 	private void finish(UUID jobId, String status, @org.jspecify.annotations.Nullable String error) {

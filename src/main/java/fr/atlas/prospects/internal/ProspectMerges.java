@@ -103,8 +103,6 @@ public class ProspectMerges {
 			.param("org", org())
 			.param("absorbed", absorbedId)
 			.update();
-		this.agencies.removeKeys(absorbedId);
-		this.agencies.replaceKeys(survivor);
 		this.events.publishEvent(new ProspectsMerged(CurrentTenant.require(), new ProspectId(survivorId),
 				new ProspectId(absorbedId), mergeId));
 		return mergeId;
@@ -154,8 +152,6 @@ public class ProspectMerges {
 			.param("org", org())
 			.param("merge", merge.id())
 			.update();
-		this.agencies.replaceKeys(this.agencies.load(merge.survivorId()));
-		this.agencies.replaceKeys(this.agencies.load(merge.absorbedId()));
 		this.events.publishEvent(new ProspectsUnmerged(CurrentTenant.require(), new ProspectId(merge.survivorId()),
 				new ProspectId(merge.absorbedId()), merge.id()));
 		return merge.absorbedId();

@@ -91,18 +91,16 @@ public class ProspectSearch {
 		String q = CleanText.of(query.q());
 		if (q != null) {
 			String digits = q.replaceAll("[\\s.]", "");
-			sql.append(" and (a.name_key like ? or a.name ilike ? or a.trade_name ilike ?"
-					+ " or exists (select 1 from agency_key k where k.org_id = a.org_id and k.agency_id = a.id and k.key = any(?)))");
+			sql.append(" and (a.name_key like ? or a.name ilike ? or a.trade_name ilike ? or a.siret = ? or a.siren = ?"
+					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.phones @> array[?::text])");
 			args.add("%" + NameKey.of(q) + "%");
 			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
 			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
-			List<String> keys = new ArrayList<>();
-			keys.add("siret:" + digits);
-			keys.add("siren:" + digits);
-			keys.add("email:" + q.toLowerCase(Locale.ROOT));
-			keys.add("domain:" + q.toLowerCase(Locale.ROOT));
-			PhoneNumbers.normalise(q).get().ifPresent((phone) -> keys.add("phone:" + phone.e164()));
-			args.add(keys.toArray(String[]::new));
+			args.add(digits);
+			args.add(digits);
+			args.add(q.toLowerCase(Locale.ROOT));
+			args.add(q.toLowerCase(Locale.ROOT));
+			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
 		return new Where(sql.toString(), args);
 	}
