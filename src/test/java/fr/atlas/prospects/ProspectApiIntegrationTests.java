@@ -104,6 +104,25 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void keepsOnePersonPerAgencyAcrossTheRowsOfAFileAndLaterImports() {
+		var tenant = this.api.newOrganisation("Contacts");
+		String header = "Raison sociale;SIRET;E-mail du contact;Prénom;Nom du contact;Fonction\n";
+		this.prospects.importAndWait(tenant.token(), "a.csv", header + """
+				Agence de la Gare;54205118000066;jean.dupont@gare.fr;Jean;Dupont;Gérant
+				Agence de la Gare;54205118000066;;jean;DUPONT;
+				Agence de la Gare;54205118000066;contact@gare.fr;Anne;Martin;Négociatrice
+				""");
+		this.prospects.importAndWait(tenant.token(), "b.csv", header + """
+				Agence de la Gare;54205118000066;JEAN.DUPONT@gare.fr;Jean-Pierre;Dupont;Gérant
+				Agence de la Gare;54205118000066;;Paul;Durand;Assistant
+				""");
+		String id = idOf(tenant.token(), "gare");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
+		assertThat((List<Map<String, Object>>) detail.get("contacts")).extracting((c) -> c.get("lastName"))
+			.containsExactlyInAnyOrder("Dupont", "Martin", "Durand");
+	}
+
+	@Test
 	void queuesPossibleDuplicatesWithReasonsAndMergesThenUnmergesExactly() {
 		var tenant = this.api.newOrganisation("Fusion");
 		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);

@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -403,56 +405,68 @@ class Agencies {
 
 	/**
 	 * Adds the people of the rows to their agencies, unless the agency already has that
-	 * person (same e-mail, or same names).
+	 * person (same e-mail, or same names), with one {@code COPY}: people repeated within
+	 * the rows are dropped here by the same rule.
 	 */
 	void addContacts(List<NewContact> contacts) {
-		if (contacts.isEmpty()) {
-			return;
-		}
 		UUID org = CurrentTenant.require().value();
-		this.template.batchUpdate("""
-				insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin)
-				select ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?
-				where not exists (select 1 from contact c where c.org_id = ? and c.agency_id = ?
-				  and (c.emails && ?::text[] or (lower(c.last_name) = lower(?) and
-				       coalesce(lower(c.first_name), '') = coalesce(lower(?), ''))))""", contacts, 500,
-				(ps, contact) -> {
-					Connection connection = ps.getConnection();
-					ContactValues values = contact.values();
-					Array emails = connection.createArrayOf("text", values.emails().toArray());
-					ps.setObject(1, org);
-					ps.setObject(2, UUID.randomUUID());
-					ps.setObject(3, contact.agencyId());
-					ps.setString(4, values.firstName());
-					ps.setString(5, values.lastName());
-					ps.setString(6, values.role());
-					ps.setArray(7, emails);
-					ps.setArray(8, connection.createArrayOf("text", values.phones().toArray()));
-					ps.setString(9, values.linkedin());
-					ps.setObject(10, org);
-					ps.setObject(11, contact.agencyId());
-					ps.setArray(12, emails);
-					ps.setString(13, values.lastName());
-					ps.setString(14, values.firstName());
-				});
+		CopyIn copy = new CopyIn("contact",
+				"org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin")
+			.where("""
+					not exists (select 1 from contact c where c.org_id = s.org_id and c.agency_id = s.agency_id
+					  and (c.emails && s.emails or (lower(c.last_name) = lower(s.last_name)
+					       and coalesce(lower(c.first_name), '') = coalesce(lower(s.first_name), ''))))""");
+		Map<UUID, List<ContactValues>> added = new HashMap<>();
+		for (NewContact contact : contacts) {
+			ContactValues values = contact.values();
+			List<ContactValues> people = added.computeIfAbsent(contact.agencyId(), (id) -> new ArrayList<>());
+			if (people.stream().anyMatch((person) -> samePerson(person, values))) {
+				continue;
+			}
+			people.add(values);
+			copy.value(org)
+				.value(UUID.randomUUID())
+				.value(contact.agencyId())
+				.value(values.firstName())
+				.value(values.lastName())
+				.value(values.role())
+				.array(values.emails())
+				.array(values.phones())
+				.value(values.linkedin())
+				.endRow();
+		}
+		copy.into(this.template);
+	}
+
+	/** The rule of {@link #addContacts}'s SQL, for the people of one batch. */
+	private static boolean samePerson(ContactValues a, ContactValues b) {
+		if (a.emails().stream().anyMatch(b.emails()::contains)) {
+			return true;
+		}
+		return a.lastName() != null && b.lastName() != null
+				&& a.lastName().toLowerCase(Locale.ROOT).equals(b.lastName().toLowerCase(Locale.ROOT))
+				&& lower(a.firstName()).equals(lower(b.firstName()));
+	}
+
+	private static String lower(@Nullable String text) {
+		return (text != null) ? text.toLowerCase(Locale.ROOT) : "";
 	}
 
 	void addDuplicateCandidates(List<PossibleDuplicate> duplicates, @Nullable UUID jobId) {
-		if (duplicates.isEmpty()) {
-			return;
-		}
 		UUID org = CurrentTenant.require().value();
-		this.template.batchUpdate("""
-				insert into duplicate_candidate (org_id, id, agency_id, other_id, confidence, reasons, job_id)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", duplicates, 500, (ps, duplicate) -> {
-			ps.setObject(1, org);
-			ps.setObject(2, UUID.randomUUID());
-			ps.setObject(3, duplicate.agencyId());
-			ps.setObject(4, duplicate.otherId());
-			ps.setFloat(5, (float) duplicate.confidence());
-			ps.setString(6, String.join("|", duplicate.reasons()));
-			ps.setObject(7, jobId);
-		});
+		CopyIn copy = new CopyIn("duplicate_candidate", "org_id, id, agency_id, other_id, confidence, reasons, job_id")
+			.onConflictDoNothing();
+		for (PossibleDuplicate duplicate : duplicates) {
+			copy.value(org)
+				.value(UUID.randomUUID())
+				.value(duplicate.agencyId())
+				.value(duplicate.otherId())
+				.value((float) duplicate.confidence())
+				.value(String.join("|", duplicate.reasons()))
+				.value(jobId)
+				.endRow();
+		}
+		copy.into(this.template);
 	}
 
 	record FieldSource(UUID agencyId, String field, String value, String kind, @Nullable UUID jobId,

@@ -30,6 +30,8 @@ final class CopyIn {
 
 	private String conflict = "";
 
+	private String condition = "";
+
 	private boolean firstColumn = true;
 
 	private int rows;
@@ -80,6 +82,15 @@ final class CopyIn {
 		return this;
 	}
 
+	/**
+	 * Moves only the copied rows that meet a condition, in which the copied row is
+	 * {@code s}.
+	 */
+	CopyIn where(String condition) {
+		this.condition = " where " + condition;
+		return this;
+	}
+
 	CopyIn endRow() {
 		this.text.append('\n');
 		this.firstColumn = true;
@@ -105,12 +116,17 @@ final class CopyIn {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("create temp table if not exists " + stage + " (like " + this.table
 						+ " including defaults) on commit delete rows");
-				statement.execute("truncate " + stage);
+				// emptied at every commit already: this only clears an earlier copy of
+				// the
+				// same transaction, and unlike TRUNCATE it needs no new file and no
+				// catalog
+				// change
+				statement.execute("delete from " + stage);
 				connection.unwrap(PGConnection.class)
 					.getCopyAPI()
 					.copyIn("copy " + stage + " (" + this.columns + ") from stdin", new StringReader(text()));
 				return (long) statement.executeUpdate("insert into " + this.table + " (" + this.columns + ") select "
-						+ this.columns + " from " + stage + this.conflict);
+						+ this.columns + " from " + stage + " s" + this.condition + this.conflict);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
