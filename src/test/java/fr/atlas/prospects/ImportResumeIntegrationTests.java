@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +45,9 @@ class ImportResumeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Value("${atlas.prospects.import-batch-size}")
+	int batchSize;
+
 	ApiClient api;
 
 	@BeforeEach
@@ -56,20 +60,22 @@ class ImportResumeIntegrationTests {
 		var tenant = this.api.newOrganisation("Reprise");
 		OrgId org = OrgId.of(tenant.orgId());
 		// a draft is never picked up by the poller: this test drives the worker itself
-		UUID job = draft(org, file(2500));
+		int rows = this.batchSize * 5 / 2;
+		UUID job = draft(org, file(rows));
 
 		boolean finished = CurrentTenant.callAs(org, () -> this.worker.run(job, 1));
 		assertThat(finished).isFalse();
-		assertThat(status(tenant.token(), job)).containsEntry("processedRows", 1000).containsEntry("created", 1000);
+		assertThat(status(tenant.token(), job)).containsEntry("processedRows", this.batchSize)
+			.containsEntry("created", this.batchSize);
 
-		// "restart": a new run goes on from row 1001
+		// "restart": a new run goes on from the first row after that batch
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
 		assertThat(status(tenant.token(), job)).containsEntry("status", "DONE")
-			.containsEntry("processedRows", 2500)
-			.containsEntry("created", 2500);
-		assertThat(count(org, "select count(*) from agency")).isEqualTo(2500);
+			.containsEntry("processedRows", rows)
+			.containsEntry("created", rows);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
 		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + job + "/rows").getBody();
-		assertThat(report.lines().skip(1).map((l) -> l.split(",")[0]).distinct().count()).isEqualTo(2500);
+		assertThat(report.lines().skip(1).map((l) -> l.split(",")[0]).distinct().count()).isEqualTo(rows);
 
 		// progress lost (processed_rows back to 0): replaying every batch imports nothing
 		// twice
@@ -79,9 +85,9 @@ class ImportResumeIntegrationTests {
 					.param("id", job)
 					.update()));
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
-		assertThat(count(org, "select count(*) from agency")).isEqualTo(2500);
-		assertThat(count(org, "select count(*) from import_row")).isEqualTo(2500);
-		assertThat(count(org, "select count(*) from import_row where fields ->> 'name' is not null")).isEqualTo(2500);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
+		assertThat(count(org, "select count(*) from import_row")).isEqualTo(rows);
+		assertThat(count(org, "select count(*) from import_row where fields ->> 'name' is not null")).isEqualTo(rows);
 	}
 
 	@Test
@@ -116,14 +122,14 @@ class ImportResumeIntegrationTests {
 	void cancelsBetweenBatches() {
 		var tenant = this.api.newOrganisation("Annulation");
 		OrgId org = OrgId.of(tenant.orgId());
-		UUID job = draft(org, file(2500));
+		UUID job = draft(org, file(this.batchSize * 5 / 2));
 		CurrentTenant.runAs(org, () -> this.worker.run(job, 1));
 		assertThat(
 				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
 			.isEqualTo(202);
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(status(tenant.token(), job)).containsEntry("status", "CANCELLED")
-			.containsEntry("processedRows", 1000);
+			.containsEntry("processedRows", this.batchSize);
 	}
 
 	@Test
