@@ -11,14 +11,15 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 
 /**
- * Reads and normalises the rows of a file in batches on a thread of its own, a few
- * batches ahead of the caller, so normalisation (CPU in the JVM) overlaps matching and
- * writing (mostly PostgreSQL). An empty batch is the end of the file; a failure of the
- * reader is thrown to the caller at the batch where it happened.
+ * Reads and normalises the rows of a file in batches on a thread of its own, a batch
+ * ahead of the caller, so normalisation (CPU in the JVM) overlaps matching and writing
+ * (mostly PostgreSQL). More would only hold more rows in memory: the 512 MB heap of a
+ * million-row import has little room to spare. An empty batch is the end of the file; a
+ * failure of the reader is thrown to the caller at the batch where it happened.
  */
 final class Normalising implements AutoCloseable {
 
-	private static final int AHEAD = 3;
+	private static final int AHEAD = 1;
 
 	private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
 

@@ -23,7 +23,7 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		@Positive int previewRows) {
 
 	ProspectsProperties {
-		importBatchSize = (importBatchSize <= 0) ? 5000 : importBatchSize;
+		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
 		importPollInterval = (importPollInterval != null) ? importPollInterval : Duration.ofMillis(500);
 		importStaleAfter = (importStaleAfter != null) ? importStaleAfter : Duration.ofMinutes(2);
 		previewRows = (previewRows <= 0) ? 20 : previewRows;

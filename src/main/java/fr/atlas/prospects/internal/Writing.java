@@ -10,14 +10,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes decided batches on a thread of its own, one transaction each and in order, a
- * batch or two behind the caller, so deciding the next batch (CPU in the JVM) overlaps
- * writing this one (mostly PostgreSQL). The write returns false when the job was
- * cancelled: later batches are then dropped. A failure of a write is thrown to the caller
- * at its next call.
+ * batch behind the caller, so deciding the next batch (CPU in the JVM) overlaps writing
+ * this one (mostly PostgreSQL). The write returns false when the job was cancelled: later
+ * batches are then dropped. A failure of a write is thrown to the caller at its next
+ * call.
  */
 final class Writing implements AutoCloseable {
 
-	private static final int BEHIND = 2;
+	private static final int BEHIND = 1;
 
 	private static final Object END = new Object();
 
@@ -62,7 +62,7 @@ final class Writing implements AutoCloseable {
 	}
 
 	/**
-	 * Hands a batch over, waiting while the writer is {@value #BEHIND} batches behind.
+	 * Hands a batch over, waiting while the writer has {@value #BEHIND} more waiting.
 	 * Returns false once the job was found cancelled.
 	 */
 	boolean submit(ImportBatch.Plan plan) {
