@@ -10,10 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.atlas.platform.geo.FrenchGeography;
 import fr.atlas.prospects.bench.MessyAgencyFiles;
@@ -21,12 +24,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reading and normalising alone, without Spring or PostgreSQL: writes the benchmark's
- * messy file, reads it as the import worker does ({@link FileProfile#inspect},
- * {@link TabularReaders#openCsv}, {@link ColumnMapping#detect}, {@link RowNormaliser}),
- * prints rows per second over a few repetitions in one JVM, and a SHA-256 of every
- * normalised row (with the name forms and place keys matching derives from it), so a
- * faster normalisation can be shown to give exactly the same rows.
+ * Reading and normalising, then matching, without Spring or PostgreSQL: writes the
+ * benchmark's messy file, reads it as the import worker does
+ * ({@link FileProfile#inspect}, {@link TabularReaders#openCsv},
+ * {@link ColumnMapping#detect}, {@link RowNormaliser}), prints rows per second over a few
+ * repetitions in one JVM, and a SHA-256 of every normalised row (with the name forms and
+ * place keys matching derives from it), so a faster normalisation can be shown to give
+ * exactly the same rows.
  *
  * <p>
  * Run with
@@ -38,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class NormalisationBenchmark {
 
 	@Test
-	void readsAndNormalisesTheMessyFile() throws Exception {
+	void readsNormalisesAndMatchesTheMessyFile() throws Exception {
 		int size = Integer.parseInt(System.getProperty("bench.sizes", "100000").split(",")[0].strip());
 		long seed = Long.getLong("bench.seed", 20261123L);
 		int reps = Integer.getInteger("bench.reps", 9);
@@ -76,6 +80,75 @@ class NormalisationBenchmark {
 				size / (normaliseCpu[0] / 1e9), normaliseCpu[0] / 1e3 / size, normaliseWall[reps / 2] / 1e9,
 				size / (readCpu[reps / 2] / 1e9));
 		log("digest again: %s", digest(csv, profile));
+
+		List<NormalisedRow> rows = new ArrayList<>(size);
+		try (InputStream in = Files.newInputStream(csv); TabularReader reader = TabularReaders.openCsv(profile, in)) {
+			RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(reader.header(), Map.of()));
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				rows.add(normaliser.normalise(row));
+			}
+		}
+		long[] matchCpu = new long[reps];
+		for (int rep = 0; rep < reps; rep++) {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long cpu = threads.getCurrentThreadCpuTime();
+			String decisions = match(rows);
+			matchCpu[rep] = threads.getCurrentThreadCpuTime() - cpu;
+			log("match rep %d: %s (CPU %.2f s)", rep + 1, decisions, matchCpu[rep] / 1e9);
+		}
+		Arrays.sort(matchCpu);
+		log("matching, CPU time over %d reps: median %.2f s (%.1f µs/row), best %.2f s", reps, matchCpu[reps / 2] / 1e9,
+				matchCpu[reps / 2] / 1e3 / size, matchCpu[0] / 1e9);
+	}
+
+	/**
+	 * The matching of {@link ImportBatch#process} for a new organisation, without the
+	 * database: counts and a SHA-256 of every row's decision (outcome, agency by order of
+	 * creation, confidence and reasons).
+	 */
+	private static String match(List<NormalisedRow> rows) throws Exception {
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		ImportBatch.Pool pool = new ImportBatch.Pool();
+		int created = 0;
+		int merged = 0;
+		int rejected = 0;
+		int warnings = 0;
+		for (NormalisedRow row : rows) {
+			warnings += (int) row.messages().stream().filter((m) -> !m.startsWith("row:")).count();
+			AgencyValues values = row.agency();
+			if (values == null) {
+				rejected++;
+				sha.update((row.number() + " REJECTED\n").getBytes(StandardCharsets.UTF_8));
+				continue;
+			}
+			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
+			Candidate target;
+			String status;
+			if (match.isPresent() && match.get().automatic()) {
+				target = match.get().agency();
+				if (target.fill(values)) {
+					pool.reindex(target);
+				}
+				status = "MERGED";
+				merged++;
+			}
+			else {
+				AgencyRecord agency = AgencyRecord.create(values);
+				agency.useNames(probe.names());
+				target = Candidate.of(agency);
+				pool.add(target);
+				status = "CREATED";
+				created++;
+			}
+			String decision = row.number() + " " + status + " " + target.position + " "
+					+ match.map((m) -> m.agency().position + " " + m.confidence() + " " + m.reasons()).orElse("-")
+					+ "\n";
+			sha.update(decision.getBytes(StandardCharsets.UTF_8));
+		}
+		return String.format(Locale.ROOT, "created=%d merged=%d rejected=%d warnings=%d decisions %s", created, merged,
+				rejected, warnings, HexFormat.of().formatHex(sha.digest()));
 	}
 
 	/** Wall and CPU nanoseconds of one pass. */
