@@ -110,11 +110,15 @@ final class CleanText {
 	 * Folded, with every run of anything but letters and digits turned into one space.
 	 */
 	static String words(String text) {
-		String folded = fold(text);
+		// ASCII folds to its lower case: done here, without the folded copy
+		String folded = ascii(text) ? text : fold(text);
 		StringBuilder words = new StringBuilder(folded.length());
 		boolean gap = false;
 		for (int i = 0; i < folded.length(); i++) {
 			char c = folded.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				if (gap && !words.isEmpty()) {
 					words.append(' ');

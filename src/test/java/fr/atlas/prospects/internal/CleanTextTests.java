@@ -40,4 +40,22 @@ class CleanTextTests {
 		}
 	}
 
+	@Test
+	void wordsAreThoseOfTheFoldedText() {
+		MessyText messy = new MessyText(11);
+		String[] pieces = { "Rue", "du", "Général", "de", "GAULLE", " ", "-", "'", "12", "bis", "Œ", "ß", "\u00A0", "_",
+				"St", "é\u0301" };
+		for (int i = 0; i < 20_000; i++) {
+			String text = messy.of(pieces, 8);
+			String folded = CleanText.foldByNormalizer(text);
+			StringBuilder words = new StringBuilder();
+			for (String word : folded.split("[^a-z0-9]+")) {
+				if (!word.isEmpty()) {
+					words.append(words.isEmpty() ? "" : " ").append(word);
+				}
+			}
+			assertThat(CleanText.words(text)).as(text).isEqualTo(words.toString());
+		}
+	}
+
 }
