@@ -16,6 +16,12 @@ final class CleanText {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+	/** End of Latin Extended-B: the letters of French and its neighbours. */
+	private static final char LATIN_END = 0x250;
+
+	/** The fold of each Latin letter after ASCII, worked out once. */
+	private static final String[] LATIN = latinFolds();
+
 	private CleanText() {
 	}
 
@@ -35,6 +41,11 @@ final class CleanText {
 		boolean previousSpace = false;
 		for (int i = 0; i < raw.length(); i++) {
 			char c = raw.charAt(i);
+			if (c > ' ' && c < 0x7F) {
+				// the usual printable ASCII
+				previousSpace = false;
+				continue;
+			}
 			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
 					|| c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
 			if (space && (c != ' ' || previousSpace)) {
@@ -51,6 +62,27 @@ final class CleanText {
 			// nothing to decompose or replace
 			return text.toLowerCase(Locale.ROOT);
 		}
+		StringBuilder folded = new StringBuilder(text.length() + 8);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				folded.append((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
+			}
+			else if (c < LATIN_END && LATIN[c] != null) {
+				folded.append(LATIN[c]);
+			}
+			else {
+				return foldByNormalizer(text);
+			}
+		}
+		return folded.toString();
+	}
+
+	/**
+	 * {@link #fold} the long way: canonical decomposition, marks removed, ligatures
+	 * spelled out, lower case.
+	 */
+	static String foldByNormalizer(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		return MARKS.matcher(decomposed)
 			.replaceAll("")
@@ -61,15 +93,32 @@ final class CleanText {
 			.toLowerCase(Locale.ROOT);
 	}
 
+	private static String[] latinFolds() {
+		String[] folds = new String[LATIN_END];
+		for (char c = 0x80; c < LATIN_END; c++) {
+			String one = String.valueOf(c);
+			// a letter that decomposes into a base and its marks folds the same alone and
+			// in a word: no mark of its own can move next to another letter's
+			if (Normalizer.normalize(one, Normalizer.Form.NFD).charAt(0) < 0x300) {
+				folds[c] = foldByNormalizer(one);
+			}
+		}
+		return folds;
+	}
+
 	/**
 	 * Folded, with every run of anything but letters and digits turned into one space.
 	 */
 	static String words(String text) {
-		String folded = fold(text);
+		// ASCII folds to its lower case: done here, without the folded copy
+		String folded = ascii(text) ? text : fold(text);
 		StringBuilder words = new StringBuilder(folded.length());
 		boolean gap = false;
 		for (int i = 0; i < folded.length(); i++) {
 			char c = folded.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
 			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
 				if (gap && !words.isEmpty()) {
 					words.append(' ');

@@ -10,14 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class CompanyIdentifiers {
 
-	private static final java.util.regex.Pattern NINE_DIGITS = java.util.regex.Pattern.compile("[0-9]{9}");
-
-	private static final java.util.regex.Pattern FOURTEEN_DIGITS = java.util.regex.Pattern.compile("[0-9]{14}");
-
-	private static final java.util.regex.Pattern SPREADSHEET_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0+");
-
-	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.\\-_/]");
-
 	static final String LA_POSTE = "356000000";
 
 	private CompanyIdentifiers() {
@@ -28,7 +20,7 @@ final class CompanyIdentifiers {
 		if (digits == null) {
 			return Checked.blank();
 		}
-		if (!NINE_DIGITS.matcher(digits).matches()) {
+		if (!allDigits(digits, 9)) {
 			return Checked.invalid("invalid_format");
 		}
 		return luhn(digits) ? Checked.ok(digits) : Checked.invalid("invalid_checksum");
@@ -39,7 +31,7 @@ final class CompanyIdentifiers {
 		if (digits == null) {
 			return Checked.blank();
 		}
-		if (!FOURTEEN_DIGITS.matcher(digits).matches()) {
+		if (!allDigits(digits, 14)) {
 			return Checked.invalid("invalid_format");
 		}
 		boolean valid = digits.startsWith(LA_POSTE) ? digitSum(digits) % 5 == 0 : luhn(digits);
@@ -53,11 +45,57 @@ final class CompanyIdentifiers {
 			return null;
 		}
 		// spreadsheets turn long numbers into 3.56E+8 or 123456789.0
-		if (SPREADSHEET_DECIMAL.matcher(text).matches()) {
+		if (spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String stripped = SEPARATORS.matcher(text).replaceAll("");
+		String stripped = withoutSeparators(text);
 		return stripped.isEmpty() ? null : stripped;
+	}
+
+	/** {@code [0-9]+\.0+}: a whole number a spreadsheet wrote with decimals. */
+	static boolean spreadsheetDecimal(String text) {
+		int dot = text.indexOf('.');
+		if (dot <= 0 || dot == text.length() - 1 || !allDigits(text.substring(0, dot), dot)) {
+			return false;
+		}
+		for (int i = dot + 1; i < text.length(); i++) {
+			if (text.charAt(i) != '0') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** The text without white space, dots, dashes, underscores and slashes. */
+	private static String withoutSeparators(String text) {
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| c == '.' || c == '-' || c == '_' || c == '/';
+			if (kept == null) {
+				if (separator) {
+					kept = new StringBuilder(text.length());
+					kept.append(text, 0, i);
+				}
+			}
+			else if (!separator) {
+				kept.append(c);
+			}
+		}
+		return (kept != null) ? kept.toString() : text;
+	}
+
+	static boolean allDigits(String text, int length) {
+		if (text.length() != length) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static boolean luhn(String digits) {

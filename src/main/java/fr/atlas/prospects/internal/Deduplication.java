@@ -177,19 +177,24 @@ final class Deduplication {
 	 * are at most the common ones, transpositions and the prefix bonus at best).
 	 */
 	static boolean mayBeSimilar(NameForms a, NameForms b, double threshold, int[] scratch) {
-		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
-		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
-		for (String[] x : left) {
-			for (String[] y : right) {
-				if (x[0].isEmpty() || y[0].isEmpty()) {
-					continue;
-				}
-				if (x[1].isEmpty() || y[1].isEmpty() || similarityBound(x[1], y[1], scratch) >= threshold - 1e-9) {
-					return true;
-				}
-			}
+		// every pair of a name or trade name of each side, without arrays: called for
+		// most of a block
+		return mayBeSimilar(a.nameKey(), a.strippedName(), b, threshold, scratch)
+				|| mayBeSimilar(a.tradeKey(), a.strippedTrade(), b, threshold, scratch);
+	}
+
+	private static boolean mayBeSimilar(String key, String stripped, NameForms b, double threshold, int[] scratch) {
+		return mayBeSimilar(key, stripped, b.nameKey(), b.strippedName(), threshold, scratch)
+				|| mayBeSimilar(key, stripped, b.tradeKey(), b.strippedTrade(), threshold, scratch);
+	}
+
+	private static boolean mayBeSimilar(String keyA, String strippedA, String keyB, String strippedB, double threshold,
+			int[] scratch) {
+		if (keyA.isEmpty() || keyB.isEmpty()) {
+			return false;
 		}
-		return false;
+		return strippedA.isEmpty() || strippedB.isEmpty()
+				|| similarityBound(strippedA, strippedB, scratch) >= threshold - 1e-9;
 	}
 
 	static double similarityBound(String a, String b, int[] scratch) {
@@ -213,34 +218,27 @@ final class Deduplication {
 
 	/** The most similar pair among the names and trade names, brands set aside. */
 	static double nameSimilarity(NameForms a, NameForms b) {
-		double best = 0;
-		String[][] left = { { a.nameKey(), a.strippedName() }, { a.tradeKey(), a.strippedTrade() } };
-		String[][] right = { { b.nameKey(), b.strippedName() }, { b.tradeKey(), b.strippedTrade() } };
-		for (String[] x : left) {
-			for (String[] y : right) {
-				if (x[0].isEmpty() || y[0].isEmpty()) {
-					continue;
-				}
-				String strippedA = x[1];
-				String strippedB = y[1];
-				double similarity;
-				if (strippedA.isEmpty() || strippedB.isEmpty()) {
-					// "Orpi" alone against "Orpi Gare": the brand says nothing about the
-					// agency
-					similarity = (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
-				}
-				else if (!numbers(strippedA).equals(numbers(strippedB))) {
-					// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered
-					// branches differ
-					similarity = Math.min(0.5, JaroWinkler.similarity(strippedA, strippedB));
-				}
-				else {
-					similarity = JaroWinkler.similarity(strippedA, strippedB);
-				}
-				best = Math.max(best, similarity);
-			}
+		return Math.max(
+				Math.max(similarity(a.nameKey(), a.strippedName(), b.nameKey(), b.strippedName()),
+						similarity(a.nameKey(), a.strippedName(), b.tradeKey(), b.strippedTrade())),
+				Math.max(similarity(a.tradeKey(), a.strippedTrade(), b.nameKey(), b.strippedName()),
+						similarity(a.tradeKey(), a.strippedTrade(), b.tradeKey(), b.strippedTrade())));
+	}
+
+	/** The similarity of a name or trade name of each side, 0 when one is missing. */
+	private static double similarity(String keyA, String strippedA, String keyB, String strippedB) {
+		if (keyA.isEmpty() || keyB.isEmpty()) {
+			return 0;
 		}
-		return best;
+		if (strippedA.isEmpty() || strippedB.isEmpty()) {
+			// "Orpi" alone against "Orpi Gare": the brand says nothing about the agency
+			return (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
+		}
+		if (!numbers(strippedA).equals(numbers(strippedB))) {
+			// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered branches differ
+			return Math.min(0.5, JaroWinkler.similarity(strippedA, strippedB));
+		}
+		return JaroWinkler.similarity(strippedA, strippedB);
 	}
 
 	/**
@@ -283,28 +281,33 @@ final class Deduplication {
 		if (Math.abs(a.length() - b.length()) > limit) {
 			return limit + 1;
 		}
-		int[][] d = new int[a.length() + 1][b.length() + 1];
-		for (int i = 0; i <= a.length(); i++) {
-			d[i][0] = i;
-		}
+		// three rows of the table are enough: a swap looks two rows back
+		int[] twoBack = new int[b.length() + 1];
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {
-			d[0][j] = j;
+			previous[j] = j;
 		}
 		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
 			int rowMin = Integer.MAX_VALUE;
 			for (int j = 1; j <= b.length(); j++) {
 				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
 				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+					current[j] = Math.min(current[j], twoBack[j - 2] + 1);
 				}
-				rowMin = Math.min(rowMin, d[i][j]);
+				rowMin = Math.min(rowMin, current[j]);
 			}
 			if (rowMin > limit) {
 				return limit + 1;
 			}
+			int[] free = twoBack;
+			twoBack = previous;
+			previous = current;
+			current = free;
 		}
-		return d[a.length()][b.length()];
+		return previous[b.length()];
 	}
 
 	/** The numbers in a key ("lyon 3" → "3"), without a regex: called for every pair. */

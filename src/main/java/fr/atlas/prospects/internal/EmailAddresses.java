@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  */
 final class EmailAddresses {
 
-	private static final Pattern SHAPE = Pattern.compile(
+	static final Pattern SHAPE = Pattern.compile(
 			"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}$");
+
+	private static final String LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
 
 	private EmailAddresses() {
 	}
@@ -30,7 +32,42 @@ final class EmailAddresses {
 			email = email.substring(1, email.length() - 1);
 		}
 		email = email.strip();
-		return SHAPE.matcher(email).matches() ? Checked.ok(email) : Checked.invalid("invalid");
+		return hasShape(email) ? Checked.ok(email) : Checked.invalid("invalid");
+	}
+
+	/** {@link #SHAPE}, checked by hand for printable ASCII, the regex otherwise. */
+	static boolean hasShape(String email) {
+		int at = email.indexOf('@');
+		if (at < 0) {
+			return false;
+		}
+		for (int i = 0; i < email.length(); i++) {
+			char c = email.charAt(i);
+			if (c < 0x20 || c > 0x7E) {
+				return SHAPE.matcher(email).matches();
+			}
+		}
+		// the local part: atoms of its characters joined by single dots
+		if (at == 0 || email.charAt(0) == '.' || email.charAt(at - 1) == '.') {
+			return false;
+		}
+		for (int i = 0; i < at; i++) {
+			char c = email.charAt(i);
+			if (c == '.') {
+				if (email.charAt(i + 1) == '.') {
+					return false;
+				}
+			}
+			else if (!localCharacter(c)) {
+				return false;
+			}
+		}
+		// the domain: as a website's host, no second @
+		return WebsiteDomain.hasShape(email.substring(at + 1));
+	}
+
+	private static boolean localCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || LOCAL_SYMBOLS.indexOf(c) >= 0;
 	}
 
 }

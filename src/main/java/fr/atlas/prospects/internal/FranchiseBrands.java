@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,32 +12,78 @@ final class FranchiseBrands {
 
 	// name keys (see NameKey) of the networks, longest first so "era" does not hide "era
 	// immo"
-	private static final List<String> BRANDS = List.of("stephane plaza immo", "stephane plaza", "square habitat",
-			"century 21", "guy hoquet", "laforet immo", "laforet", "orpi", "era immo", "era", "foncia", "nestenn",
-			"iad", "citya", "capifrance", "safti", "optimhome", "keller williams", "l adresse", "adresse", "abc immo",
-			"sextant", "megagence", "propriete privee", "bsk immo", "human immo", "coldwell banker", "barnes",
-			"engel volkers", "sotheby s", "nexity", "cimm immo", "arthurimmo com", "arthur immo", "4 pieds");
+	static final List<String> BRANDS = List.of("stephane plaza immo", "stephane plaza", "square habitat", "century 21",
+			"guy hoquet", "laforet immo", "laforet", "orpi", "era immo", "era", "foncia", "nestenn", "iad", "citya",
+			"capifrance", "safti", "optimhome", "keller williams", "l adresse", "adresse", "abc immo", "sextant",
+			"megagence", "propriete privee", "bsk immo", "human immo", "coldwell banker", "barnes", "engel volkers",
+			"sotheby s", "nexity", "cimm immo", "arthurimmo com", "arthur immo", "4 pieds");
 
-	private static final List<String> PADDED = BRANDS.stream().map((brand) -> " " + brand + " ").toList();
+	/** The positions in BRANDS of the brands by their first character. */
+	private static final int[][] BY_FIRST_CHARACTER = byFirstCharacter();
 
 	private FranchiseBrands() {
 	}
 
 	/** The network a name key belongs to, when it starts with or contains its brand. */
 	static Optional<String> of(String nameKey) {
-		String padded = " " + nameKey + " ";
-		for (int i = 0; i < BRANDS.size(); i++) {
-			if (padded.contains(PADDED.get(i))) {
-				return Optional.of(BRANDS.get(i));
+		int brand = brand(nameKey);
+		return (brand >= 0) ? Optional.of(BRANDS.get(brand)) : Optional.empty();
+	}
+
+	/**
+	 * The first brand of the list that stands as whole words in the key (" brand " in "
+	 * key "), -1 for none: the brands are tried only where a word starts, by its first
+	 * character, instead of searching the key for each.
+	 */
+	private static int brand(String nameKey) {
+		int best = Integer.MAX_VALUE;
+		int start = 0;
+		while (start < nameKey.length()) {
+			char first = nameKey.charAt(start);
+			if (first < 128) {
+				for (int brand : BY_FIRST_CHARACTER[first]) {
+					if (brand >= best) {
+						break;
+					}
+					String name = BRANDS.get(brand);
+					int end = start + name.length();
+					if (nameKey.startsWith(name, start) && (end == nameKey.length() || nameKey.charAt(end) == ' ')) {
+						best = brand;
+					}
+				}
 			}
+			int space = nameKey.indexOf(' ', start);
+			if (space < 0) {
+				break;
+			}
+			start = space + 1;
 		}
-		return Optional.empty();
+		return (best < Integer.MAX_VALUE) ? best : -1;
 	}
 
 	/** The name key without the brand: what tells two agencies of one network apart. */
 	static String withoutBrand(String nameKey) {
-		return of(nameKey).map((brand) -> (" " + nameKey + " ").replace(" " + brand + " ", " ").strip())
-			.orElse(nameKey);
+		return withoutBrand(nameKey, of(nameKey));
+	}
+
+	/** The name key without its brand, found by {@link #of}. */
+	static String withoutBrand(String nameKey, Optional<String> brand) {
+		return brand.map((found) -> (" " + nameKey + " ").replace(" " + found + " ", " ").strip()).orElse(nameKey);
+	}
+
+	private static int[][] byFirstCharacter() {
+		List<List<Integer>> lists = new ArrayList<>();
+		for (int c = 0; c < 128; c++) {
+			lists.add(new ArrayList<>());
+		}
+		for (int i = 0; i < BRANDS.size(); i++) {
+			lists.get(BRANDS.get(i).charAt(0)).add(i);
+		}
+		int[][] positions = new int[128][];
+		for (int c = 0; c < 128; c++) {
+			positions[c] = lists.get(c).stream().mapToInt(Integer::intValue).toArray();
+		}
+		return positions;
 	}
 
 }

@@ -13,9 +13,10 @@ record NameForms(String nameKey, String tradeKey, String strippedName, String st
 
 	static NameForms of(String nameKey, @Nullable String tradeName) {
 		String tradeKey = (tradeName != null) ? NameKey.of(tradeName) : "";
-		Optional<String> brand = FranchiseBrands.of(nameKey).or(() -> FranchiseBrands.of(tradeKey));
-		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey),
-				FranchiseBrands.withoutBrand(tradeKey), brand);
+		Optional<String> nameBrand = FranchiseBrands.of(nameKey);
+		Optional<String> tradeBrand = tradeKey.isEmpty() ? Optional.empty() : FranchiseBrands.of(tradeKey);
+		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey, nameBrand),
+				FranchiseBrands.withoutBrand(tradeKey, tradeBrand), nameBrand.or(() -> tradeBrand));
 	}
 
 	boolean named() {

@@ -27,9 +27,76 @@ final class NameKey {
 	}
 
 	static String of(String name) {
-		String text = CleanText.fold(name).replace("&", " et ");
+		String text = CleanText.fold(name);
+		if (text.indexOf('&') >= 0) {
+			text = text.replace("&", " et ");
+		}
+		if (!plain(text)) {
+			return byPatterns(text);
+		}
+		// one pass instead of the two patterns of byPatterns, which it matches exactly:
+		// words of a-z and 0-9, dots of initials ("s.a.r.l") left out
+		StringBuilder all = new StringBuilder(text.length());
+		StringBuilder kept = new StringBuilder(text.length());
+		StringBuilder word = new StringBuilder(16);
+		for (int i = 0; i <= text.length(); i++) {
+			char c = (i < text.length()) ? text.charAt(i) : ' ';
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				word.append(c);
+			}
+			else if (c != '.' || !initialDot(text, i)) {
+				if (!word.isEmpty()) {
+					String found = word.toString();
+					if (!all.isEmpty()) {
+						all.append(' ');
+					}
+					all.append(found);
+					if (!LEGAL_FORMS.contains(found) && !LITTLE_WORDS.contains(found)) {
+						if (!kept.isEmpty()) {
+							kept.append(' ');
+						}
+						kept.append(canonical(found));
+					}
+					word.setLength(0);
+				}
+			}
+		}
+		// a name made only of little words or a legal form still needs a key
+		return kept.isEmpty() ? all.toString() : kept.toString();
+	}
+
+	/**
+	 * Whether the text has nothing but characters before the combining marks, so
+	 * {@link #DOTTED_INITIALS}' word boundaries are those of ASCII letters, digits and _.
+	 */
+	private static boolean plain(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (text.charAt(i) >= 0x300) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the dot at i is one {@link #DOTTED_INITIALS} removes: "s.a.s". */
+	private static boolean initialDot(String text, int i) {
+		return i >= 1 && i + 1 < text.length() && lowerLetter(text.charAt(i - 1))
+				&& (i == 1 || !wordCharacter(text.charAt(i - 2))) && lowerLetter(text.charAt(i + 1))
+				&& (i + 2 == text.length() || !wordCharacter(text.charAt(i + 2)));
+	}
+
+	private static boolean lowerLetter(char c) {
+		return c >= 'a' && c <= 'z';
+	}
+
+	private static boolean wordCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	}
+
+	/** The key of a folded name through regular expressions, for unusual characters. */
+	static String byPatterns(String folded) {
 		// "S.A.R.L." and "S.A.S" lose their dots before the legal forms are removed
-		text = DOTTED_INITIALS.matcher(text).replaceAll("$1");
+		String text = DOTTED_INITIALS.matcher(folded).replaceAll("$1");
 		text = NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
 		List<String> kept = new ArrayList<>();
 		for (String word : text.split(" ")) {

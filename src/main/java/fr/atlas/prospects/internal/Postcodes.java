@@ -10,14 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Postcodes {
 
-	private static final java.util.regex.Pattern SPREADSHEET_DECIMAL = java.util.regex.Pattern.compile("[0-9]+\\.0+");
-
-	private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s.]");
-
-	private static final java.util.regex.Pattern FOUR_DIGITS = java.util.regex.Pattern.compile("[1-9][0-9]{3}");
-
-	private static final java.util.regex.Pattern FIVE_DIGITS = java.util.regex.Pattern.compile("[0-9]{5}");
-
 	private Postcodes() {
 	}
 
@@ -26,18 +18,38 @@ final class Postcodes {
 		if (text == null) {
 			return Checked.blank();
 		}
-		if (SPREADSHEET_DECIMAL.matcher(text).matches()) {
+		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String digits = SEPARATORS.matcher(text).replaceAll("");
-		if (FOUR_DIGITS.matcher(digits).matches()) {
+		String digits = withoutSpacesAndDots(text);
+		if (digits.length() == 4 && digits.charAt(0) != '0' && CompanyIdentifiers.allDigits(digits, 4)) {
 			digits = "0" + digits;
 		}
-		if (!FIVE_DIGITS.matcher(digits).matches() || digits.startsWith("00") || digits.startsWith("96")
+		if (!CompanyIdentifiers.allDigits(digits, 5) || digits.startsWith("00") || digits.startsWith("96")
 				|| digits.startsWith("99")) {
 			return Checked.invalid("invalid");
 		}
 		return Checked.ok(digits);
+	}
+
+	/** The text without white space ({@code \s}) and dots. */
+	private static String withoutSpacesAndDots(String text) {
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| c == '.';
+			if (kept == null) {
+				if (separator) {
+					kept = new StringBuilder(text.length());
+					kept.append(text, 0, i);
+				}
+			}
+			else if (!separator) {
+				kept.append(c);
+			}
+		}
+		return (kept != null) ? kept.toString() : text;
 	}
 
 	static String department(String postcode) {

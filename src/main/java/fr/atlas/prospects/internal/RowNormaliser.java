@@ -134,7 +134,7 @@ final class RowNormaliser {
 
 	private static void phone(List<String> messages, String field, String value, Set<String> into) {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
-		for (String part : SEVERAL_NUMBERS.split(value)) {
+		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
 			if (phone.isInvalid()) {
 				messages.add(field + ":" + phone.problem());
@@ -143,6 +143,15 @@ final class RowNormaliser {
 				into.add(phone.value().e164());
 			}
 		}
+	}
+
+	/**
+	 * Whether {@link #SEVERAL_NUMBERS} may split a cleaned value (its only white space is
+	 * single spaces): most cells hold one number and need no regex.
+	 */
+	static boolean severalNumbers(String value) {
+		return value.indexOf('/') >= 0 || value.indexOf(';') >= 0 || value.indexOf('|') >= 0 || value.contains(" ou ")
+				|| value.contains(" or ");
 	}
 
 	private static @Nullable String naf(List<String> messages, @Nullable String raw) {

@@ -23,4 +23,39 @@ class CleanTextTests {
 		assertThat(CleanText.words("Chiffre d'affaires (€)")).isEqualTo("chiffre d affaires");
 	}
 
+	@Test
+	void foldsLetterByLetterAsTheNormalizerDoes() {
+		MessyText messy = new MessyText(1);
+		String[] pieces = { "a", "Z", " ", "-", ".", "'", "é", "È", "ç", "Ç", "à", "ô", "ï", "Ÿ", "œ", "Œ", "æ", "Æ",
+				"ß", "ø", "ł", "Ł", "đ", "ı", "İ", "ǅ", "ǈ", "ȷ", "\u00A0", "\u00BD", "\u0085", "e\u0301", "\u0327",
+				"\u0308", "Σ", "ς", "ﬁ", "Å", "\u212B", "\uD83C\uDFE0", "ő", "ň", "ŉ", "ſ", "ǰ", "0", "9", "_",
+				"\u0250" };
+		for (int i = 0; i < 50_000; i++) {
+			String text = messy.of(pieces, 8);
+			assertThat(CleanText.fold(text)).as(text).isEqualTo(CleanText.foldByNormalizer(text));
+		}
+		for (char c = 0; c < 0x400; c++) {
+			String text = "x" + c + "Y" + c;
+			assertThat(CleanText.fold(text)).as(text).isEqualTo(CleanText.foldByNormalizer(text));
+		}
+	}
+
+	@Test
+	void wordsAreThoseOfTheFoldedText() {
+		MessyText messy = new MessyText(11);
+		String[] pieces = { "Rue", "du", "Général", "de", "GAULLE", " ", "-", "'", "12", "bis", "Œ", "ß", "\u00A0", "_",
+				"St", "é\u0301" };
+		for (int i = 0; i < 20_000; i++) {
+			String text = messy.of(pieces, 8);
+			String folded = CleanText.foldByNormalizer(text);
+			StringBuilder words = new StringBuilder();
+			for (String word : folded.split("[^a-z0-9]+")) {
+				if (!word.isEmpty()) {
+					words.append(words.isEmpty() ? "" : " ").append(word);
+				}
+			}
+			assertThat(CleanText.words(text)).as(text).isEqualTo(words.toString());
+		}
+	}
+
 }

@@ -40,4 +40,28 @@ class CompanyIdentifiersTests {
 		assertThat(CompanyIdentifiers.siret("35600000000048").problem()).isEqualTo("invalid_checksum");
 	}
 
+	@Test
+	void readsDigitsAsTheRegularExpressions() {
+		MessyText messy = new MessyText(5);
+		String[] pieces = { "0", "1", "5", "9", "123", "356000000", " ", ".", "..", ".0", ".00", "-", "_", "/", "\t",
+				"\u00A0", "\u000B", "e", "E+8", ",", "a", "0.", "\u2007" };
+		for (int i = 0; i < 50_000; i++) {
+			String raw = messy.of(pieces, 8);
+			assertThat(CompanyIdentifiers.digits(raw)).as(raw).isEqualTo(digitsByPatterns(raw));
+		}
+	}
+
+	/** {@link CompanyIdentifiers#digits} as it was, through regular expressions. */
+	private static String digitsByPatterns(String raw) {
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return null;
+		}
+		if (text.matches("[0-9]+\\.0+")) {
+			text = text.substring(0, text.indexOf('.'));
+		}
+		String stripped = text.replaceAll("[\\s.\\-_/]", "");
+		return stripped.isEmpty() ? null : stripped;
+	}
+
 }

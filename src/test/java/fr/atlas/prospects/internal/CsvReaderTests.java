@@ -58,4 +58,55 @@ class CsvReaderTests {
 		return rows;
 	}
 
+	@Test
+	void readsByLinesAsCharacterByCharacter() throws IOException {
+		// a reader that gives one character a call never has a whole line in its buffer,
+		// so every record takes the general path
+		MessyText messy = new MessyText(8);
+		String[] pieces = { "a", "bc", "é", ";", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\t", "x".repeat(5000),
+				"\u2028", "\n\n", ";;" };
+		for (int i = 0; i < 300; i++) {
+			StringBuilder file = new StringBuilder();
+			while (file.length() < 150_000) {
+				file.append(messy.of(pieces, 12));
+			}
+			String text = file.toString();
+			char delimiter = (i % 2 == 0) ? ';' : ',';
+			List<SourceRow> expected = new ArrayList<>();
+			try (CsvReader reader = new CsvReader(new OneCharacterAtATime(text), delimiter)) {
+				SourceRow row;
+				while ((row = reader.next()) != null) {
+					expected.add(row);
+				}
+				assertThat(new CsvReader(new StringReader(text), delimiter).header()).isEqualTo(reader.header());
+			}
+			assertThat(read(text, delimiter)).isEqualTo(expected);
+		}
+	}
+
+	private static final class OneCharacterAtATime extends java.io.Reader {
+
+		private final String text;
+
+		private int position;
+
+		OneCharacterAtATime(String text) {
+			this.text = text;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) {
+			if (this.position == this.text.length()) {
+				return -1;
+			}
+			buffer[offset] = this.text.charAt(this.position++);
+			return 1;
+		}
+
+		@Override
+		public void close() {
+		}
+
+	}
+
 }

@@ -175,4 +175,46 @@ class DeduplicationTests {
 		return row.agency();
 	}
 
+	@Test
+	void editDistanceOnThreeRowsIsTheFullTables() {
+		MessyText messy = new MessyText(10);
+		String[] pieces = { "a", "b", "c", "ab", "ba", "agence", "gare", " ", "e" };
+		for (int i = 0; i < 50_000; i++) {
+			String a = messy.of(pieces, 5);
+			String b = (i % 3 == 0) ? "" : messy.of(pieces, 5);
+			int limit = i % 4;
+			assertThat(Deduplication.editDistance(a, b, limit)).as(a + " / " + b + " / " + limit)
+				.isEqualTo(fullTable(a, b, limit));
+		}
+	}
+
+	/** The distance as it was worked out, on the whole table. */
+	private static int fullTable(String a, String b, int limit) {
+		if (Math.abs(a.length() - b.length()) > limit) {
+			return limit + 1;
+		}
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			int rowMin = Integer.MAX_VALUE;
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+				rowMin = Math.min(rowMin, d[i][j]);
+			}
+			if (rowMin > limit) {
+				return limit + 1;
+			}
+		}
+		return d[a.length()][b.length()];
+	}
+
 }

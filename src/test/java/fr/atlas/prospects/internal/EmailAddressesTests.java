@@ -26,4 +26,19 @@ class EmailAddressesTests {
 		assertThat(EmailAddresses.normalise("  ").value()).isNull();
 	}
 
+	@Test
+	void checksTheShapeAsTheRegularExpression() {
+		MessyText messy = new MessyText(4);
+		String[] pieces = { "a", "contact", "jean", ".", "..", "@", "-", "_", "+", "!#$%&'*/=?^`{|}~", "agence", "gare",
+				"fr", "com", "c", "0", "9", "-x", "x-", " ", "é", "\u0085", "\u00A0", "\"", "(", ",", ":",
+				"abcdefghijklmnopqrstuvwxyz", "\u212A" };
+		for (int i = 0; i < 100_000; i++) {
+			// half of them shaped like an address, where the two could part on details
+			String email = (i % 2 == 0) ? messy.of(pieces, 10) : messy.of(pieces, 4) + "@" + messy.of(pieces, 3) + "."
+					+ messy.of(new String[] { "fr", "com", "c", "x1" }, 2);
+			assertThat(EmailAddresses.hasShape(email)).as(email)
+				.isEqualTo(EmailAddresses.SHAPE.matcher(email).matches());
+		}
+	}
+
 }

@@ -1,5 +1,7 @@
 package fr.atlas.prospects.internal;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,28 @@ class FranchiseBrandsTests {
 	@Test
 	void removesTheBrandFromTheKey() {
 		assertThat(FranchiseBrands.withoutBrand(NameKey.of("Orpi Agence du Centre"))).isEqualTo("agence centre");
+	}
+
+	@Test
+	void findsTheBrandThePaddedSearchFinds() {
+		MessyText messy = new MessyText(9);
+		String[] pieces = { "stephane", "plaza", "immo", "square", "habitat", "century", "21", "guy", "hoquet",
+				"laforet", "orpi", "era", "sera", "eras", "foncia", "iad", "l", "adresse", "abc", "4", "pieds",
+				"sotheby", "s", "arthurimmo", "com", "agence", "gare", "lyon", "é", " ", " ", " ", " ", "  " };
+		for (int i = 0; i < 50_000; i++) {
+			String key = messy.of(pieces, 8).toLowerCase(java.util.Locale.ROOT);
+			assertThat(FranchiseBrands.of(key)).as(key).isEqualTo(paddedSearch(key));
+			assertThat(FranchiseBrands.withoutBrand(key)).as(key)
+				.isEqualTo(paddedSearch(key).map((brand) -> (" " + key + " ").replace(" " + brand + " ", " ").strip())
+					.orElse(key));
+		}
+	}
+
+	/** The brand as it was found: the first of the list whose " brand " is in " key ". */
+	private static java.util.Optional<String> paddedSearch(String key) {
+		List<String> brands = FranchiseBrands.BRANDS;
+		String padded = " " + key + " ";
+		return brands.stream().filter((brand) -> padded.contains(" " + brand + " ")).findFirst();
 	}
 
 }

@@ -1,6 +1,9 @@
 package fr.atlas.prospects.internal;
 
+import java.util.Random;
+
 import fr.atlas.prospects.internal.PhoneNumbers.Kind;
+import fr.atlas.prospects.internal.PhoneNumbers.Phone;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +35,60 @@ class PhoneNumbersTests {
 	void rejectsWhatIsNotANumber() {
 		assertThat(PhoneNumbers.normalise("01 23").problem()).isEqualTo("invalid");
 		assertThat(PhoneNumbers.normalise("pas de tel").problem()).isEqualTo("invalid");
+	}
+
+	@Test
+	void givesWhatLibphonenumberGivesForAnyWriting() {
+		// the French shapes skip libphonenumber: many generated writings, valid or not,
+		// must come out as libphonenumber reads them
+		Random random = new Random(2026);
+		String[] starts = { "", "", "0", "0", "+33", "+33 ", "0033", "0033 ", "+33 (0)", "+33(0)", "+33 (0) ", "+",
+				"00", "+32 ", "+330", "0033 0", "+33 0", "(0)", "+ 33 ", "33" };
+		String[] separators = { " ", ".", "-", "", "", " ", "/", ". ", "  ", "\u00A0" };
+		for (int i = 0; i < 30_000; i++) {
+			StringBuilder raw = new StringBuilder(starts[random.nextInt(starts.length)]);
+			int length = 7 + random.nextInt(8);
+			String separator = separators[random.nextInt(separators.length)];
+			for (int d = 0; d < length; d++) {
+				if (d > 0 && random.nextInt(3) == 0) {
+					raw.append(separator);
+				}
+				raw.append((char) ('0' + random.nextInt(10)));
+			}
+			if (random.nextInt(50) == 0) {
+				raw.insert(random.nextInt(raw.length() + 1), "abx+()".charAt(random.nextInt(6)));
+			}
+			String text = raw.toString();
+			assertThat(PhoneNumbers.normalise(text)).as(text).isEqualTo(libphonenumber(text));
+		}
+	}
+
+	@Test
+	void givesWhatLibphonenumberGivesForEveryFrenchShape() {
+		Random random = new Random(7);
+		for (int i = 0; i < 5_000; i++) {
+			String significant = String.valueOf(100_000_000 + random.nextInt(900_000_000));
+			String pairs = significant.charAt(0) + " " + significant.substring(1, 3) + " " + significant.substring(3, 5)
+					+ " " + significant.substring(5, 7) + " " + significant.substring(7);
+			for (String text : new String[] { significant, "0" + significant, "0" + pairs,
+					"0" + pairs.replace(' ', '.'), "0" + pairs.replace(' ', '-'), "+33" + significant, "+33 " + pairs,
+					"0033 " + pairs, "+33 (0)" + significant, "+33 (0)" + pairs, "+33(0)" + pairs }) {
+				assertThat(PhoneNumbers.normalise(text)).as(text).isEqualTo(libphonenumber(text));
+			}
+		}
+	}
+
+	/** The normalisation through libphonenumber alone, the leading-zero repair kept. */
+	private static Checked<Phone> libphonenumber(String raw) {
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return Checked.blank();
+		}
+		String digits = text.replaceAll("[^0-9+]", "");
+		if (digits.length() == 9 && digits.charAt(0) != '0' && digits.indexOf('+') < 0) {
+			text = "0" + digits;
+		}
+		return PhoneNumbers.parse(text);
 	}
 
 }

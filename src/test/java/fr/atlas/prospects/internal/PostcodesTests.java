@@ -33,4 +33,35 @@ class PostcodesTests {
 		assertThat(Postcodes.department("98800")).isEqualTo("988");
 	}
 
+	@Test
+	void checksAsTheRegularExpressions() {
+		MessyText messy = new MessyText(6);
+		String[] pieces = { "0", "1", "2", "7", "9", "75", "008", "96", "99", "00", " ", ".", "..", ".0", ".00", "-",
+				"\t", "\u00A0", "a", "0.", "1000", "\u2007" };
+		for (int i = 0; i < 50_000; i++) {
+			String raw = messy.of(pieces, 6);
+			assertThat(Postcodes.normalise(raw)).as(raw).isEqualTo(byPatterns(raw));
+		}
+	}
+
+	/** {@link Postcodes#normalise} as it was, through regular expressions. */
+	private static Checked<String> byPatterns(String raw) {
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return Checked.blank();
+		}
+		if (text.matches("[0-9]+\\.0+")) {
+			text = text.substring(0, text.indexOf('.'));
+		}
+		String digits = text.replaceAll("[\\s.]", "");
+		if (digits.matches("[1-9][0-9]{3}")) {
+			digits = "0" + digits;
+		}
+		if (!digits.matches("[0-9]{5}") || digits.startsWith("00") || digits.startsWith("96")
+				|| digits.startsWith("99")) {
+			return Checked.invalid("invalid");
+		}
+		return Checked.ok(digits);
+	}
+
 }

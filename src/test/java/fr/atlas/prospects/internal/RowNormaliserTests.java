@@ -76,4 +76,18 @@ class RowNormaliserTests {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), String.join(";", cells), null));
 	}
 
+	@Test
+	void splitsSeveralNumbersOnlyWhereThePatternWould() {
+		MessyText messy = new MessyText(7);
+		String[] pieces = { "01", "23", " ", "  ", "/", ";", "|", "ou", "or", "OU", " ou ", " or ", "\t", "\u00A0",
+				"\u2028", "tel", ".", "-", "+33", "xou", "ouy" };
+		java.util.regex.Pattern several = java.util.regex.Pattern.compile("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+");
+		for (int i = 0; i < 50_000; i++) {
+			String value = CleanText.of(messy.of(pieces, 8));
+			if (value != null && !RowNormaliser.severalNumbers(value)) {
+				assertThat(several.split(value)).as(value).containsExactly(value);
+			}
+		}
+	}
+
 }

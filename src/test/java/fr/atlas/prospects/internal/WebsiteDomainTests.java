@@ -27,4 +27,30 @@ class WebsiteDomainTests {
 		assertThat(WebsiteDomain.normalise("localhost").problem()).isEqualTo("invalid");
 	}
 
+	@Test
+	void givesTheHostOfTheRegularExpressionsAndIdn() {
+		MessyText messy = new MessyText(3);
+		String[] pieces = { "http://", "https://", "HTTPS://", "ftp+x.y-z://", "1a://", "://", "//", "/", "www.",
+				"WWW.", "agence", "-", "gare", ".", "..", "fr", "com", "immobilier", "?x=1", "#top", ":8080", ":",
+				":80a", "@", "user:pass@", "a", "0", "forêt", "é", " ", "x".repeat(63), "y".repeat(64), "\u0085",
+				"\u2028", "_", "%20", "\uFF0E", "。", "xn--fort-immo-n4a", "a".repeat(25) };
+		for (int i = 0; i < 20_000; i++) {
+			String raw = messy.of(pieces, 10);
+			assertThat(WebsiteDomain.normalise(raw)).as(raw).isEqualTo(byPatterns(raw));
+		}
+	}
+
+	/** The normalisation as it was, through regular expressions and IDN only. */
+	private static Checked<String> byPatterns(String raw) {
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return Checked.blank();
+		}
+		String host = text.toLowerCase(java.util.Locale.ROOT);
+		if (host.contains("@") && !host.contains("/")) {
+			return Checked.invalid("invalid");
+		}
+		return WebsiteDomain.byPatterns(host);
+	}
+
 }

@@ -1,0 +1,227 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.atlas.platform.geo.FrenchGeography;
+import fr.atlas.prospects.bench.MessyAgencyFiles;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading and normalising, then matching, without Spring or PostgreSQL: writes the
+ * benchmark's messy file, reads it as the import worker does
+ * ({@link FileProfile#inspect}, {@link TabularReaders#openCsv},
+ * {@link ColumnMapping#detect}, {@link RowNormaliser}), prints rows per second over a few
+ * repetitions in one JVM, and a SHA-256 of every normalised row (with the name forms and
+ * place keys matching derives from it), so a faster normalisation can be shown to give
+ * exactly the same rows.
+ *
+ * <p>
+ * Run with
+ * {@code ./mvnw -B -o -Pbench test -Dtest=NormalisationBenchmark -Dbench.sizes=100000};
+ * {@code -Dbench.reps=} sets the repetitions (9 by default). Times are the CPU time of
+ * the reading thread, steadier than wall time on a shared machine.
+ */
+@Tag("bench")
+class NormalisationBenchmark {
+
+	@Test
+	void readsNormalisesAndMatchesTheMessyFile() throws Exception {
+		int size = Integer.parseInt(System.getProperty("bench.sizes", "100000").split(",")[0].strip());
+		long seed = Long.getLong("bench.seed", 20261123L);
+		int reps = Integer.getInteger("bench.reps", 9);
+		Path directory = Path.of("target", "bench");
+		Files.createDirectories(directory);
+		Path csv = directory.resolve("normalise-" + size + ".csv");
+		Path truth = directory.resolve("normalise-" + size + "-truth.csv");
+		new MessyAgencyFiles(new FrenchGeography()).write(csv, truth, size, seed);
+		FileProfile profile = FileProfile.inspect(csv);
+
+		long started = System.nanoTime();
+		String digest = digest(csv, profile);
+		log("digest of %,d rows: %s (%.2f s, first pass)", size, digest, (System.nanoTime() - started) / 1e9);
+
+		long[] readCpu = new long[reps];
+		long[] normaliseCpu = new long[reps];
+		long[] normaliseWall = new long[reps];
+		for (int rep = 0; rep < reps; rep++) {
+			forgetCaches();
+			long[] read = time(csv, profile, false);
+			long[] normalised = time(csv, profile, true);
+			readCpu[rep] = read[1];
+			normaliseWall[rep] = normalised[0];
+			normaliseCpu[rep] = normalised[1];
+			log("rep %d: read %,.0f rows/s (CPU %.2f s); read and normalise %,.0f rows/s (CPU %.2f s, %.1f µs/row; wall %.2f s)",
+					rep + 1, size / (read[1] / 1e9), read[1] / 1e9, size / (normalised[1] / 1e9), normalised[1] / 1e9,
+					normalised[1] / 1e3 / size, normalised[0] / 1e9);
+		}
+		Arrays.sort(readCpu);
+		Arrays.sort(normaliseCpu);
+		Arrays.sort(normaliseWall);
+		log("read and normalise, CPU time of the reading thread over the last %d reps: median %,.0f rows/s (%.1f µs/row), "
+				+ "best %,.0f rows/s (%.1f µs/row); wall median %.2f s; read alone median %,.0f rows/s", reps,
+				size / (normaliseCpu[reps / 2] / 1e9), normaliseCpu[reps / 2] / 1e3 / size,
+				size / (normaliseCpu[0] / 1e9), normaliseCpu[0] / 1e3 / size, normaliseWall[reps / 2] / 1e9,
+				size / (readCpu[reps / 2] / 1e9));
+		log("digest again: %s", digest(csv, profile));
+
+		List<NormalisedRow> rows = new ArrayList<>(size);
+		try (InputStream in = Files.newInputStream(csv); TabularReader reader = TabularReaders.openCsv(profile, in)) {
+			RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(reader.header(), Map.of()));
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				rows.add(normaliser.normalise(row));
+			}
+		}
+		long[] matchCpu = new long[reps];
+		for (int rep = 0; rep < reps; rep++) {
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			long cpu = threads.getCurrentThreadCpuTime();
+			String decisions = match(rows);
+			matchCpu[rep] = threads.getCurrentThreadCpuTime() - cpu;
+			log("match rep %d: %s (CPU %.2f s)", rep + 1, decisions, matchCpu[rep] / 1e9);
+		}
+		Arrays.sort(matchCpu);
+		log("matching, CPU time over %d reps: median %.2f s (%.1f µs/row), best %.2f s", reps, matchCpu[reps / 2] / 1e9,
+				matchCpu[reps / 2] / 1e3 / size, matchCpu[0] / 1e9);
+	}
+
+	/**
+	 * The matching of {@link ImportBatch#process} for a new organisation, without the
+	 * database: counts and a SHA-256 of every row's decision (outcome, agency by order of
+	 * creation, confidence and reasons).
+	 */
+	private static String match(List<NormalisedRow> rows) throws Exception {
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		ImportBatch.Pool pool = new ImportBatch.Pool();
+		int created = 0;
+		int merged = 0;
+		int rejected = 0;
+		int warnings = 0;
+		for (NormalisedRow row : rows) {
+			warnings += (int) row.messages().stream().filter((m) -> !m.startsWith("row:")).count();
+			AgencyValues values = row.agency();
+			if (values == null) {
+				rejected++;
+				sha.update((row.number() + " REJECTED\n").getBytes(StandardCharsets.UTF_8));
+				continue;
+			}
+			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
+			Candidate target;
+			String status;
+			if (match.isPresent() && match.get().automatic()) {
+				target = match.get().agency();
+				if (target.fill(values)) {
+					pool.reindex(target);
+				}
+				status = "MERGED";
+				merged++;
+			}
+			else {
+				AgencyRecord agency = AgencyRecord.create(values);
+				agency.useNames(probe.names());
+				target = Candidate.of(agency);
+				pool.add(target);
+				status = "CREATED";
+				created++;
+			}
+			String decision = row.number() + " " + status + " " + target.position + " "
+					+ match.map((m) -> m.agency().position + " " + m.confidence() + " " + m.reasons()).orElse("-")
+					+ "\n";
+			sha.update(decision.getBytes(StandardCharsets.UTF_8));
+		}
+		return String.format(Locale.ROOT, "created=%d merged=%d rejected=%d warnings=%d decisions %s", created, merged,
+				rejected, warnings, HexFormat.of().formatHex(sha.digest()));
+	}
+
+	/** Wall and CPU nanoseconds of one pass. */
+	private static long[] time(Path csv, FileProfile profile, boolean normalise) throws IOException {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long started = System.nanoTime();
+		long cpu = threads.getCurrentThreadCpuTime();
+		long sink = 0;
+		try (InputStream in = Files.newInputStream(csv); TabularReader reader = TabularReaders.openCsv(profile, in)) {
+			RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(reader.header(), Map.of()));
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				if (normalise) {
+					NormalisedRow normalised = normaliser.normalise(row);
+					sink += normalised.messages().size() + (normalised.rejected() ? 1 : 0);
+				}
+				else {
+					sink += row.cells().size();
+				}
+			}
+		}
+		long[] nanos = { System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpu };
+		if (sink == 42) {
+			log("(sink)");
+		}
+		return nanos;
+	}
+
+	private static String digest(Path csv, FileProfile profile) throws Exception {
+		MessageDigest sha = MessageDigest.getInstance("SHA-256");
+		try (InputStream in = Files.newInputStream(csv); TabularReader reader = TabularReaders.openCsv(profile, in)) {
+			RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(reader.header(), Map.of()));
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				NormalisedRow normalised = normaliser.normalise(row);
+				StringBuilder canonical = new StringBuilder();
+				canonical.append(row).append('\u0001').append(normalised).append('\u0001');
+				AgencyValues agency = normalised.agency();
+				if (agency != null) {
+					canonical.append(agency.asFields())
+						.append('\u0001')
+						.append(agency.displayName())
+						.append('\u0001')
+						.append(NameForms.of(agency.nameKey(), agency.tradeName()))
+						.append('\u0001')
+						.append(agency.cityKey())
+						.append('\u0001')
+						.append(Candidate.words(agency.address()));
+				}
+				canonical.append('\n');
+				sha.update(canonical.toString().getBytes(StandardCharsets.UTF_8));
+			}
+		}
+		return HexFormat.of().formatHex(sha.digest());
+	}
+
+	/**
+	 * Empties the static maps of the normalisers, if any: an import meets numbers it has
+	 * not seen yet, the repetitions of this benchmark would not.
+	 */
+	private static void forgetCaches() throws IllegalAccessException {
+		for (Class<?> type : new Class<?>[] { PhoneNumbers.class, CleanText.class, NameKey.class }) {
+			for (Field field : type.getDeclaredFields()) {
+				if (Modifier.isStatic(field.getModifiers()) && Map.class.isAssignableFrom(field.getType())) {
+					field.setAccessible(true);
+					((Map<?, ?>) field.get(null)).clear();
+				}
+			}
+		}
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.println("[normalise-bench] " + String.format(Locale.ROOT, format, args));
+	}
+
+}
