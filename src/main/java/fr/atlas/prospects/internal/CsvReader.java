@@ -17,6 +17,14 @@ final class CsvReader implements TabularReader {
 
 	static final int MAX_RECORD = 1024 * 1024;
 
+	private static final int END = -1;
+
+	private static final int BLANK = 0;
+
+	private static final int ROW = 1;
+
+	private static final int TOO_LONG = 2;
+
 	private static final int ORIGINAL_KEPT_WHEN_TOO_LONG = 200;
 
 	private final Reader in;
@@ -95,6 +103,37 @@ final class CsvReader implements TabularReader {
 			return new SourceRow(this.rowNumber, List.of(), record.original(), "row:too_long");
 		}
 		return new SourceRow(this.rowNumber, record.cells(), record.original(), null);
+	}
+
+	/**
+	 * Counts the rows left exactly as {@link #next()} numbers and flags them, without
+	 * building their cells and text: an upload is counted before it is stored, and
+	 * building a string per cell of a 100,000-row file costs more than reading it.
+	 */
+	@Override
+	public RowCount countRows() throws IOException {
+		RowCount.Tally tally = new RowCount.Tally();
+		// rows next() has already read ahead go the ordinary way
+		while (this.blanksBefore > 0 || this.waiting != null) {
+			SourceRow row = next();
+			if (row != null) {
+				tally.row(row.number(), row.problem() != null);
+			}
+		}
+		int blanks = 0;
+		int kind;
+		while ((kind = skipRecord()) != END) {
+			if (kind == BLANK) {
+				// empty lines are rows only when a record follows them (see next())
+				blanks++;
+				continue;
+			}
+			for (; blanks > 0; blanks--) {
+				tally.row(++this.rowNumber, true);
+			}
+			tally.row(++this.rowNumber, kind == TOO_LONG);
+		}
+		return tally.result();
 	}
 
 	@Override
@@ -249,6 +288,85 @@ final class CsvReader implements TabularReader {
 			}
 		}
 		return new Record(cells, original, false);
+	}
+
+	/**
+	 * Reads one record like {@link #readRecord()}, keeping nothing: tells only whether it
+	 * was blank, too long or an ordinary row. The two must stay in step: a record ends,
+	 * is blank and is too long here exactly when it is there.
+	 */
+	private int skipRecord() throws IOException {
+		int c = read();
+		if (c == -1) {
+			return END;
+		}
+		int length = 0;
+		boolean content = false;
+		boolean quoted = false;
+		boolean fieldStart = true;
+		boolean tooLong = false;
+		while (c != -1) {
+			char ch = (char) c;
+			if (tooLong) {
+				if (ch == '\n') {
+					break;
+				}
+				c = read();
+				continue;
+			}
+			if (length >= MAX_RECORD) {
+				tooLong = true;
+				continue;
+			}
+			if (quoted) {
+				length++;
+				if (ch == '"') {
+					int next = read();
+					if (next == '"') {
+						length++;
+						content = true;
+					}
+					else {
+						quoted = false;
+						this.pushedBack = next;
+					}
+				}
+				else if (!content) {
+					content = !Character.isWhitespace(ch);
+				}
+			}
+			else if (ch == '"' && fieldStart) {
+				length++;
+				quoted = true;
+				fieldStart = false;
+			}
+			else if (ch == this.delimiter) {
+				length++;
+				fieldStart = true;
+			}
+			else if (ch == '\n' || ch == '\r') {
+				if (ch == '\r') {
+					int next = read();
+					if (next != '\n') {
+						this.pushedBack = next;
+					}
+				}
+				break;
+			}
+			else {
+				length++;
+				// one character is enough: most records are not blank
+				if (!content) {
+					content = !Character.isWhitespace(ch);
+				}
+				fieldStart = false;
+			}
+			c = read();
+		}
+		if (tooLong) {
+			return TOO_LONG;
+		}
+		return content ? ROW : BLANK;
 	}
 
 	private record Record(List<String> cells, String original, boolean tooLong) {

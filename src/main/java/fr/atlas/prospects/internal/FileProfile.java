@@ -5,18 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 import fr.atlas.platform.InvalidInputException;
@@ -52,34 +43,24 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 
 	}
 
-	static FileProfile inspect(Path file) throws IOException {
-		long size = Files.size(file);
-		if (size == 0) {
+	/**
+	 * The profile of an upload copied to {@code file}: refuses an empty or binary file,
+	 * and reads the delimiter of a CSV file from its first lines.
+	 */
+	static FileProfile of(Path file, UploadedFile upload) throws IOException {
+		if (upload.size() == 0) {
 			throw new InvalidInputException("file", "prospects.import.empty-file");
 		}
-		byte[] head = new byte[(int) Math.min(SAMPLE, size)];
-		try (InputStream in = Files.newInputStream(file)) {
-			in.readNBytes(head, 0, head.length);
-		}
-		Format format = format(head);
-		MessageDigest sha = newDigest();
-		boolean utf8 = true;
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
-			if (format == Format.CSV) {
-				utf8 = decodesAsUtf8(in);
-			}
-			in.transferTo(OutputStreamSink.INSTANCE);
-		}
-		String hash = HexFormat.of().formatHex(sha.digest());
+		Format format = format(upload.head());
 		if (format != Format.CSV) {
-			return new FileProfile(format, "", ',', size, hash);
+			return new FileProfile(format, "", ',', upload.size(), upload.sha256());
 		}
-		if (binary(head)) {
+		if (binary(upload.head())) {
 			throw new InvalidInputException("file", "prospects.import.binary-file");
 		}
-		String encoding = utf8 ? "UTF-8" : "windows-1252";
+		String encoding = upload.utf8() ? "UTF-8" : "windows-1252";
 		char delimiter = detectDelimiter(file, encoding);
-		return new FileProfile(format, encoding, delimiter, size, hash);
+		return new FileProfile(format, encoding, delimiter, upload.size(), upload.sha256());
 	}
 
 	static Format format(byte[] head) {
@@ -106,29 +87,6 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			}
 		}
 		return control > Math.max(8, head.length / 100);
-	}
-
-	private static boolean decodesAsUtf8(InputStream in) throws IOException {
-		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT);
-		ByteBuffer bytes = ByteBuffer.allocate(SAMPLE);
-		CharBuffer chars = CharBuffer.allocate(SAMPLE);
-		byte[] buffer = new byte[SAMPLE];
-		int read;
-		while ((read = in.read(buffer, 0, bytes.remaining())) > 0) {
-			bytes.put(buffer, 0, read);
-			bytes.flip();
-			CoderResult result = decoder.decode(bytes, chars, false);
-			if (result.isError()) {
-				return false;
-			}
-			chars.clear();
-			bytes.compact();
-		}
-		bytes.flip();
-		CoderResult result = decoder.decode(bytes, chars, true);
-		return !result.isError() && !bytes.hasRemaining();
 	}
 
 	/**
@@ -192,30 +150,6 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	 */
 	private static String unquoted(String line) {
 		return line.replaceAll("\"([^\"]|\"\")*\"", "");
-	}
-
-	private static MessageDigest newDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Discards what is written: the digest stream only needs to be read through. */
-	private static final class OutputStreamSink extends java.io.OutputStream {
-
-		static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-		@Override
-		public void write(int b) {
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) {
-		}
-
 	}
 
 }

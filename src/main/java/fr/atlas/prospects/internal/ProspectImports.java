@@ -75,8 +75,8 @@ public class ProspectImports {
 		Path file = null;
 		try {
 			file = Files.createTempFile("atlas-upload-", ".bin");
-			Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
-			Inspection inspection = inspect(file, overrides, sheet);
+			UploadedFile upload = UploadedFile.copy(content, file);
+			Inspection inspection = inspect(file, upload, overrides, sheet);
 			if (start) {
 				var existing = this.tx.execute(
 						(s) -> this.jobs.findActiveByHash(inspection.profile().sha256(), inspection.profile().sheet()));
@@ -120,16 +120,16 @@ public class ProspectImports {
 	}
 
 	/**
-	 * Reads the whole file once: format, encoding, header, mapping and row count. Refuses
-	 * empty, binary and unreadable files, a header alone, duplicate headers, and files
-	 * whose every line is over 1 MB. A workbook is read from the sheet asked for (see
-	 * {@link WorkbookSheets}).
+	 * Reads the copied upload once more: format, encoding, header, mapping and row count.
+	 * Refuses empty, binary and unreadable files, a header alone, duplicate headers, and
+	 * files whose every line is over 1 MB. A workbook is read from the sheet asked for
+	 * (see {@link WorkbookSheets}).
 	 */
-	static Inspection inspect(Path file, Map<String, String> overrides, @Nullable String sheet) {
+	static Inspection inspect(Path file, UploadedFile upload, Map<String, String> overrides, @Nullable String sheet) {
 		FileProfile profile;
 		List<String> sheets;
 		try {
-			profile = FileProfile.inspect(file);
+			profile = FileProfile.of(file, upload);
 			sheets = TabularReaders.sheetNames(profile.format(), file);
 		}
 		catch (IOException ex) {
@@ -150,24 +150,14 @@ public class ProspectImports {
 					throw new InvalidInputException("file", "prospects.import.empty-file");
 				}
 				ColumnMapping mapping = ColumnMapping.detect(reader.header(), overrides);
-				int rows = 0;
-				int tooLong = 0;
-				int firstTooLong = 0;
-				SourceRow row;
-				while ((row = reader.next()) != null) {
-					rows++;
-					if (row.problem() != null) {
-						tooLong++;
-						firstTooLong = (firstTooLong == 0) ? row.number() + 1 : firstTooLong;
-					}
-				}
-				if (rows == 0) {
+				RowCount count = reader.countRows();
+				if (count.rows() == 0) {
 					throw new InvalidInputException("file", "prospects.import.header-only");
 				}
-				if (tooLong == rows) {
-					throw new InvalidInputException("file", "prospects.import.line-too-long", firstTooLong);
+				if (count.problems() == count.rows()) {
+					throw new InvalidInputException("file", "prospects.import.line-too-long", count.firstProblemLine());
 				}
-				return new Inspection(profile, sheets, mapping, rows);
+				return new Inspection(profile, sheets, mapping, count.rows());
 			}
 		}
 		catch (IOException ex) {

@@ -20,4 +20,17 @@ interface TabularReader extends Closeable {
 	 */
 	@Nullable SourceRow next() throws IOException;
 
+	/**
+	 * Reads the rows left to the end and counts them, as {@link #next()} would return
+	 * them.
+	 */
+	default RowCount countRows() throws IOException {
+		RowCount.Tally tally = new RowCount.Tally();
+		SourceRow row;
+		while ((row = next()) != null) {
+			tally.row(row.number(), row.problem() != null);
+		}
+		return tally.result();
+	}
+
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,45 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void countsRowsAsTheyAreRead() throws IOException {
+		String huge = "x".repeat(CsvReader.MAX_RECORD + 10);
+		List<String> files = List.of("Nom;Adresse\n\"Agence \"\"Gare\"\"\";\"1 rue A; bât B\nétage 2\"\r\nB;C\n",
+				"a,b\n\n1,2\n ,\n;\n3,4\n,\n\n", "a,b\r\r\n\r1,2\r3,4", "a\n\"\"\n\" \"\n\"\"\"\"\n\t\n", "a\n\n\n",
+				"a\n", "", "\n\nNom\nA\n", "Nom\n" + huge + "\nAgence B\n", "Nom\n\n" + huge + "\n",
+				"Nom\n" + "y".repeat(CsvReader.MAX_RECORD) + "\n" + "y".repeat(CsvReader.MAX_RECORD),
+				"Nom\n\"" + huge + "\nA\nB\"\nC\n", "Nom\n\u00a0\u2003\nA\n\"a\"b\"c\n");
+		for (String file : files) {
+			assertThat(count(file, ',')).as(file.length() > 200 ? file.substring(0, 200) : file)
+				.isEqualTo(countByReading(file, ','));
+		}
+	}
+
+	@Test
+	void countsRandomFilesAsTheyAreRead() throws IOException {
+		Random random = new Random(42);
+		char[] alphabet = { 'a', ' ', ';', '"', '"', '\n', '\r', '\t', 'é' };
+		for (int i = 0; i < 2000; i++) {
+			StringBuilder file = new StringBuilder();
+			int length = random.nextInt(40);
+			for (int j = 0; j < length; j++) {
+				file.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			assertThat(count(file.toString(), ';')).as(file.toString()).isEqualTo(countByReading(file.toString(), ';'));
+		}
+	}
+
+	@Test
+	void countsTheRowsLeftAfterSomeWereRead() throws IOException {
+		String file = "a;b\n\n\n1;2\n\n3;4\n";
+		try (CsvReader reader = new CsvReader(new StringReader(file), ';')) {
+			assertThat(reader.next().problem()).isEqualTo("row:empty");
+			// the next blank row and the row after it were read ahead: rows 2 to 5 are
+			// left
+			assertThat(reader.countRows()).isEqualTo(new RowCount(4, 2, 3));
+		}
+	}
+
+	@Test
 	void detectsTheDelimiter() {
 		assertThat(FileProfile.detectDelimiter(List.of("a;b;c", "1;2;3"))).isEqualTo(';');
 		assertThat(FileProfile.detectDelimiter(List.of("a,b,c", "1,2,3"))).isEqualTo(',');
@@ -45,6 +85,21 @@ class CsvReaderTests {
 		assertThat(FileProfile.detectDelimiter(List.of("a|b|c", "1|2,5|3"))).isEqualTo('|');
 		// "1,5 M€" in a semicolon file does not make it a comma file
 		assertThat(FileProfile.detectDelimiter(List.of("Nom;CA", "A;1,5 M€", "B;2"))).isEqualTo(';');
+	}
+
+	private static RowCount count(String text, char delimiter) throws IOException {
+		try (CsvReader reader = new CsvReader(new StringReader(text), delimiter)) {
+			return reader.countRows();
+		}
+	}
+
+	/** The count of the rows {@link CsvReader#next()} returns. */
+	private static RowCount countByReading(String text, char delimiter) throws IOException {
+		RowCount.Tally tally = new RowCount.Tally();
+		for (SourceRow row : read(text, delimiter)) {
+			tally.row(row.number(), row.problem() != null);
+		}
+		return tally.result();
 	}
 
 	private static List<SourceRow> read(String text, char delimiter) throws IOException {

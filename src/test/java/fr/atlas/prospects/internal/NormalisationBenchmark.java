@@ -51,7 +51,11 @@ class NormalisationBenchmark {
 		Path csv = directory.resolve("normalise-" + size + ".csv");
 		Path truth = directory.resolve("normalise-" + size + "-truth.csv");
 		new MessyAgencyFiles(new FrenchGeography()).write(csv, truth, size, seed);
-		FileProfile profile = FileProfile.inspect(csv);
+		Path copy = directory.resolve("normalise-" + size + "-upload.csv");
+		FileProfile profile;
+		try (var content = Files.newInputStream(csv)) {
+			profile = FileProfile.of(copy, UploadedFile.copy(content, copy));
+		}
 
 		long started = System.nanoTime();
 		String digest = digest(csv, profile);
