@@ -161,10 +161,10 @@ class Agencies {
 	}
 
 	/**
-	 * Inserts new agencies with {@code COPY}: several times cheaper than inserts for the
+	 * The {@code COPY} of new agencies: several times cheaper than inserts for the
 	 * import's thousands of rows per batch.
 	 */
-	void copy(List<AgencyRecord> agencies, @Nullable UUID owner) {
+	CopyIn newAgencies(List<AgencyRecord> agencies, @Nullable UUID owner) {
 		UUID org = CurrentTenant.require().value();
 		CopyIn copy = new CopyIn("agency",
 				"""
@@ -197,7 +197,7 @@ class Agencies {
 				.value(owner)
 				.endRow();
 		}
-		copy.into(this.template);
+		return copy.prepared();
 	}
 
 	/**
@@ -404,11 +404,11 @@ class Agencies {
 	}
 
 	/**
-	 * Adds the people of the rows to their agencies, unless the agency already has that
-	 * person (same e-mail, or same names), with one {@code COPY}: people repeated within
-	 * the rows are dropped here by the same rule.
+	 * The {@code COPY} of the people of the rows to their agencies, unless the agency
+	 * already has that person (same e-mail, or same names): people repeated within the
+	 * rows are dropped here by the same rule.
 	 */
-	void addContacts(List<NewContact> contacts) {
+	CopyIn newContacts(List<NewContact> contacts) {
 		UUID org = CurrentTenant.require().value();
 		CopyIn copy = new CopyIn("contact",
 				"org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin")
@@ -435,7 +435,7 @@ class Agencies {
 				.value(values.linkedin())
 				.endRow();
 		}
-		copy.into(this.template);
+		return copy.prepared();
 	}
 
 	/** The rule of {@link #addContacts}'s SQL, for the people of one batch. */
@@ -452,7 +452,8 @@ class Agencies {
 		return (text != null) ? text.toLowerCase(Locale.ROOT) : "";
 	}
 
-	void addDuplicateCandidates(List<PossibleDuplicate> duplicates, @Nullable UUID jobId) {
+	/** The {@code COPY} of the review queue's possible duplicates. */
+	CopyIn possibleDuplicates(List<PossibleDuplicate> duplicates, @Nullable UUID jobId) {
 		UUID org = CurrentTenant.require().value();
 		CopyIn copy = new CopyIn("duplicate_candidate", "org_id, id, agency_id, other_id, confidence, reasons, job_id")
 			.onConflictDoNothing();
@@ -466,7 +467,7 @@ class Agencies {
 				.value(jobId)
 				.endRow();
 		}
-		copy.into(this.template);
+		return copy.prepared();
 	}
 
 	record FieldSource(UUID agencyId, String field, String value, String kind, @Nullable UUID jobId,

@@ -1,8 +1,9 @@
 package fr.atlas.prospects.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.Collection;
 
@@ -35,6 +36,8 @@ final class CopyIn {
 	private boolean firstColumn = true;
 
 	private int rows;
+
+	private byte @Nullable [] payload;
 
 	CopyIn(String table, String columns) {
 		this.table = table;
@@ -102,9 +105,20 @@ final class CopyIn {
 		return this.rows;
 	}
 
+	/**
+	 * Encodes the rows now, on the caller's thread, so that sending them costs the
+	 * writing thread as little as possible. No row can be added afterwards.
+	 */
+	CopyIn prepared() {
+		this.payload = text().getBytes(StandardCharsets.UTF_8);
+		this.text.setLength(0);
+		this.text.trimToSize();
+		return this;
+	}
+
 	/** The rows in COPY's text format, as they will be sent. */
 	String text() {
-		return this.text.toString();
+		return (this.payload != null) ? new String(this.payload, StandardCharsets.UTF_8) : this.text.toString();
 	}
 
 	long into(JdbcTemplate template) {
@@ -124,7 +138,8 @@ final class CopyIn {
 				statement.execute("delete from " + stage);
 				connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy " + stage + " (" + this.columns + ") from stdin", new StringReader(text()));
+					.copyIn("copy " + stage + " (" + this.columns + ") from stdin",
+							new ByteArrayInputStream(payload()));
 				return (long) statement.executeUpdate("insert into " + this.table + " (" + this.columns + ") select "
 						+ this.columns + " from " + stage + " s" + this.condition + this.conflict);
 			}
@@ -133,6 +148,10 @@ final class CopyIn {
 			}
 		});
 		return (copied != null) ? copied : 0;
+	}
+
+	private byte[] payload() {
+		return (this.payload != null) ? this.payload : this.text.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static boolean plain(String value) {

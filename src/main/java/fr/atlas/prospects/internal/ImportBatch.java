@@ -16,6 +16,7 @@ import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
 import fr.atlas.prospects.internal.ImportJobs.RowOutcome;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,12 @@ class ImportBatch {
 
 	private final ImportJobs jobs;
 
-	ImportBatch(Agencies agencies, ImportJobs jobs) {
+	private final JdbcTemplate template;
+
+	ImportBatch(Agencies agencies, ImportJobs jobs, JdbcTemplate template) {
 		this.agencies = agencies;
 		this.jobs = jobs;
+		this.template = template;
 	}
 
 	/** A pool of every active agency of the current organisation. */
@@ -48,9 +52,9 @@ class ImportBatch {
 	 * Decides, in memory, what each row of a batch becomes, against the job's pool, which
 	 * takes the agencies the batch creates or fills: the next batch can be decided while
 	 * this one is written. Rows in {@code done} were recorded by an earlier run and are
-	 * skipped.
+	 * skipped. The rows to copy are rendered here too, off the writing thread.
 	 */
-	Plan decide(List<NormalisedRow> batch, Set<Integer> done, Pool pool) {
+	Plan decide(UUID jobId, List<NormalisedRow> batch, Set<Integer> done, Pool pool, @Nullable UUID owner) {
 		long started = System.nanoTime();
 		List<NormalisedRow> rows = done.isEmpty() ? batch
 				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
@@ -113,32 +117,32 @@ class ImportBatch {
 					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
 		}
 		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
-		return new Plan(upTo, List.copyOf(created.values()), List.copyOf(filled.values()), contacts, duplicates,
-				outcomes, merged, rejected, warnings, System.nanoTime() - started);
+		List<CopyIn> linked = List.of(this.agencies.newContacts(contacts),
+				this.agencies.possibleDuplicates(duplicates, jobId), this.jobs.rowOutcomes(jobId, outcomes));
+		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(created.values()), owner),
+				List.copyOf(filled.values()), linked, created.size(), merged, rejected, warnings,
+				System.nanoTime() - started);
 	}
 
 	/**
 	 * Writes a decided batch in the caller's transaction, with {@code COPY} and set-based
 	 * statements. Returns the nanoseconds it took.
 	 */
-	long write(UUID jobId, Plan plan, @Nullable UUID owner) {
+	long write(Plan plan) {
 		long started = System.nanoTime();
-		this.agencies.copy(plan.created(), owner);
+		plan.created().into(this.template);
 		this.agencies.fill(plan.filled());
-		this.agencies.addContacts(plan.contacts());
-		this.agencies.addDuplicateCandidates(plan.duplicates(), jobId);
-		this.jobs.addRows(jobId, plan.outcomes());
+		plan.linked().forEach((copy) -> copy.into(this.template));
 		return System.nanoTime() - started;
 	}
 
 	/**
-	 * What a batch decided: the agencies it creates, what it adds to agencies created
-	 * before (empty records gathering the rows' values in row order), and each row's
-	 * outcome.
+	 * What a batch decided: the agencies it creates (ready to copy), what it adds to
+	 * agencies created before (empty records gathering the rows' values in row order),
+	 * and what refers to both (contacts, possible duplicates, each row's outcome).
 	 */
-	record Plan(int upTo, List<AgencyRecord> created, List<AgencyRecord> filled, List<NewContact> contacts,
-			List<PossibleDuplicate> duplicates, List<RowOutcome> outcomes, int merged, int rejected, int warnings,
-			long matchNanos) {
+	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, int createdCount, int merged,
+			int rejected, int warnings, long matchNanos) {
 	}
 
 	/**

@@ -259,12 +259,12 @@ class ImportJobs {
 	}
 
 	/**
-	 * Records row outcomes with {@code COPY}. The caller has skipped the rows an earlier
-	 * run recorded, and only one run holds a job, so no row can be there already. Each
-	 * row keeps the clean values it gave its agency ({@code fields}): the provenance of
+	 * The {@code COPY} of row outcomes. The caller has skipped the rows an earlier run
+	 * recorded, and only one run holds a job, so no row can be there already. Each row
+	 * keeps the clean values it gave its agency ({@code fields}): the provenance of
 	 * imported values, one row per file row instead of one per value.
 	 */
-	void addRows(UUID jobId, List<RowOutcome> rows) {
+	CopyIn rowOutcomes(UUID jobId, List<RowOutcome> rows) {
 		UUID org = org();
 		CopyIn copy = new CopyIn("import_row",
 				"org_id, job_id, row_number, status, prospect_id, messages, match_reasons, confidence, original, fields");
@@ -281,7 +281,7 @@ class ImportJobs {
 				.value((row.fields() != null) ? json(row.fields()) : null)
 				.endRow();
 		}
-		copy.into(this.template);
+		return copy.prepared();
 	}
 
 	/** A JSON object of strings, written by hand: the import writes one per row. */

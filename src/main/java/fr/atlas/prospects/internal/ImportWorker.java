@@ -137,7 +137,7 @@ public class ImportWorker {
 									writing.nanos() / 1_000_000);
 							return true;
 						}
-						ImportBatch.Plan plan = this.batch.decide(rows, done, pool);
+						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null);
 						matching += plan.matchNanos();
 						if (!writing.submit(plan)) {
 							finish(jobId, ImportJob.CANCELLED, null);
@@ -179,8 +179,8 @@ public class ImportWorker {
 			if (current.cancelRequested()) {
 				return false;
 			}
-			this.batch.write(jobId, plan, null);
-			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().size(), plan.merged(), plan.rejected(),
+			this.batch.write(plan);
+			this.jobs.recordBatch(jobId, plan.upTo(), plan.createdCount(), plan.merged(), plan.rejected(),
 					plan.warnings());
 			return true;
 		}));
