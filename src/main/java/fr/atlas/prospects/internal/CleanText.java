@@ -107,6 +107,29 @@ final class CleanText {
 	}
 
 	/**
+	 * The text without white space (what {@code \s} matches) and without the given
+	 * separators; the same instance when it has none, as most values have.
+	 */
+	static String without(String text, String separators) {
+		StringBuilder kept = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+					|| separators.indexOf(c) >= 0;
+			if (kept == null) {
+				if (separator) {
+					kept = new StringBuilder(text.length());
+					kept.append(text, 0, i);
+				}
+			}
+			else if (!separator) {
+				kept.append(c);
+			}
+		}
+		return (kept != null) ? kept.toString() : text;
+	}
+
+	/**
 	 * Folded, with every run of anything but letters and digits turned into one space.
 	 */
 	static String words(String text) {

@@ -48,7 +48,7 @@ final class CompanyIdentifiers {
 		if (spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String stripped = withoutSeparators(text);
+		String stripped = CleanText.without(text, ".-_/");
 		return stripped.isEmpty() ? null : stripped;
 	}
 
@@ -64,26 +64,6 @@ final class CompanyIdentifiers {
 			}
 		}
 		return true;
-	}
-
-	/** The text without white space, dots, dashes, underscores and slashes. */
-	private static String withoutSeparators(String text) {
-		StringBuilder kept = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-					|| c == '.' || c == '-' || c == '_' || c == '/';
-			if (kept == null) {
-				if (separator) {
-					kept = new StringBuilder(text.length());
-					kept.append(text, 0, i);
-				}
-			}
-			else if (!separator) {
-				kept.append(c);
-			}
-		}
-		return (kept != null) ? kept.toString() : text;
 	}
 
 	static boolean allDigits(String text, int length) {

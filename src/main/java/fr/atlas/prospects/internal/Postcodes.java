@@ -21,7 +21,7 @@ final class Postcodes {
 		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		String digits = withoutSpacesAndDots(text);
+		String digits = CleanText.without(text, ".");
 		if (digits.length() == 4 && digits.charAt(0) != '0' && CompanyIdentifiers.allDigits(digits, 4)) {
 			digits = "0" + digits;
 		}
@@ -30,26 +30,6 @@ final class Postcodes {
 			return Checked.invalid("invalid");
 		}
 		return Checked.ok(digits);
-	}
-
-	/** The text without white space ({@code \s}) and dots. */
-	private static String withoutSpacesAndDots(String text) {
-		StringBuilder kept = null;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			boolean separator = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-					|| c == '.';
-			if (kept == null) {
-				if (separator) {
-					kept = new StringBuilder(text.length());
-					kept.append(text, 0, i);
-				}
-			}
-			else if (!separator) {
-				kept.append(c);
-			}
-		}
-		return (kept != null) ? kept.toString() : text;
 	}
 
 	static String department(String postcode) {
