@@ -6,6 +6,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,7 @@ class AuditPageBrowserTests {
 		Tenant tenant = api.newOrganisation("Agence Navigateur");
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setLocale("fr-FR"))) {
 			Page page = context.newPage();
-			page.navigate("http://localhost:" + this.port + "/login");
-			page.fill("#email", tenant.email());
-			page.fill("#password", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL("**/");
+			SignIn.as(page, "http://localhost:" + this.port, tenant.email());
 			page.click("nav#main-nav a[href='/audit']");
 			page.waitForURL("**/audit");
 			assertThat(page.locator("h1")).hasText("Journal d'audit");

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -45,11 +46,7 @@ class CaseBoardBrowserTests {
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser().newContext()) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
 
 			Locator message = page.locator("#board-message");

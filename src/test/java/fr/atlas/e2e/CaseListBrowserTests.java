@@ -11,6 +11,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -64,11 +65,7 @@ class CaseListBrowserTests {
 		String base = "http://localhost:" + this.port;
 		Page page = chromium.newPage("fr-FR", 1280, 900);
 		try {
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases?type=LEAD_ACHAT");
 
 			Locator refusedRow = page.locator("#case-row-" + incomplete);

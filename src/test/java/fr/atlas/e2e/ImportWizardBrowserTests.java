@@ -13,6 +13,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -54,11 +55,7 @@ class ImportWizardBrowserTests {
 		try (var context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/prospects/imports");
 			page.setInputFiles("input[type=file]",
@@ -145,11 +142,7 @@ class ImportWizardBrowserTests {
 		try (var context = chromium.browser()
 			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/prospects/imports");
 			page.setInputFiles("input[type=file]", new FilePayload("agences.xlsx",
 					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.toByteArray()));

@@ -18,6 +18,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,11 +82,7 @@ class NotificationBrowserTests {
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 700))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 			Locator count = page.locator("#notification-bell .count");
 			count.waitFor();
 			assertThat(count.textContent()).isEqualTo("2");
@@ -121,11 +118,7 @@ class NotificationBrowserTests {
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 800))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases/working-hours");
 			assertThat(page.locator("input[name='MONDAY.open']").isChecked()).isTrue();
 			assertThat(page.locator("input[name='SATURDAY.open']").isChecked()).isFalse();

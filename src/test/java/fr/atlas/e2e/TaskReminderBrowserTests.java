@@ -8,6 +8,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,11 +43,7 @@ class TaskReminderBrowserTests {
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 900))) {
 			Page page = context.newPage();
-			page.navigate(base + "/login");
-			page.fill("input[name=email]", tenant.email());
-			page.fill("input[name=password]", ApiClient.PASSWORD);
-			page.click("button[type=submit]");
-			page.waitForURL(base + "/");
+			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/cases/" + created.get("id"));
 			page.fill("form[action$='/tasks'] input[name=title]", "Relancer le notaire");

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import fr.atlas.tenancy.TeamFixtures.Joined;
@@ -122,11 +123,7 @@ class TeamPagesBrowserTests {
 	}
 
 	private void signIn(Page page, String email) {
-		page.navigate(url("/login"));
-		page.fill("#email", email);
-		page.fill("#password", ApiClient.PASSWORD);
-		page.click("button[type=submit]");
-		page.waitForURL(url("/"));
+		SignIn.as(page, url(""), email);
 	}
 
 	private static List<String> watch(Page page) {
