@@ -97,56 +97,7 @@ class Agencies {
 		return Arrays.asList((UUID[]) array.getArray());
 	}
 
-	/**
-	 * Inserts agencies with one statement: each column goes as an array and
-	 * {@code unnest} turns them back into rows (multi-valued columns travel joined by a
-	 * unit separator).
-	 */
-	void insert(List<AgencyRecord> agencies, @Nullable UUID owner) {
-		if (agencies.isEmpty()) {
-			return;
-		}
-		int n = agencies.size();
-		UUID[] ids = new UUID[n];
-		String[][] text = new String[17][n];
-		Integer[] listings = new Integer[n];
-		Long[] revenues = new Long[n];
-		for (int i = 0; i < n; i++) {
-			AgencyRecord a = agencies.get(i);
-			ids[i] = a.id;
-			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
-					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
-					a.headcountBand, joined(a.tags) };
-			for (int c = 0; c < values.length; c++) {
-				text[c][i] = values[c];
-			}
-			listings[i] = a.listingCount;
-			revenues[i] = a.revenueCents;
-		}
-		String[] sources = agencies.stream().map((a) -> a.source).toArray(String[]::new);
-		this.jdbc.sql("""
-				insert into agency (org_id, id, name, name_key, trade_name, siren, siret, naf, address, postcode, city,
-				  city_key, department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
-				  headcount_band, tags, source, owner_id)
-				select :org, t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode,
-				  t.city, t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)),
-				  string_to_array(t.phones, chr(31)), t.specialty, t.listing_count, t.revenue_cents, t.headcount_band,
-				  string_to_array(t.tags, chr(31)), t.source, :owner
-				from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
-				  :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
-				  :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
-				  :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
-				  as t(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
-				       website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags,
-				       source)""")
-			.param("org", CurrentTenant.require().value())
-			.param("owner", owner)
-			.param("ids", ids)
-			.params(columns(text, listings, revenues, sources))
-			.update();
-	}
-
-	/** The column arrays both set-based statements read with {@code unnest}. */
+	/** The column arrays the fill statement reads with {@code unnest}. */
 	private static Map<String, Object> columns(String[][] text, Integer[] listings, Long[] revenues, String[] sources) {
 		String[] names = { "name", "nameKey", "tradeName", "siren", "siret", "naf", "address", "postcode", "city",
 				"cityKey", "department", "website", "emails", "phones", "specialty", "headcount", "tags" };
