@@ -120,8 +120,7 @@ class ImportBatch {
 		List<CopyIn> linked = List.of(this.agencies.newContacts(contacts),
 				this.agencies.possibleDuplicates(duplicates, jobId), this.jobs.rowOutcomes(jobId, outcomes));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(created.values()), owner),
-				List.copyOf(filled.values()), linked, created.size(), merged, rejected, warnings,
-				System.nanoTime() - started);
+				List.copyOf(filled.values()), linked, merged, rejected, warnings, System.nanoTime() - started);
 	}
 
 	/**
@@ -141,8 +140,8 @@ class ImportBatch {
 	 * agencies created before (empty records gathering the rows' values in row order),
 	 * and what refers to both (contacts, possible duplicates, each row's outcome).
 	 */
-	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, int createdCount, int merged,
-			int rejected, int warnings, long matchNanos) {
+	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, int merged, int rejected,
+			int warnings, long matchNanos) {
 	}
 
 	/**

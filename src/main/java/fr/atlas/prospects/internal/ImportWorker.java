@@ -180,7 +180,7 @@ public class ImportWorker {
 				return false;
 			}
 			this.batch.write(plan);
-			this.jobs.recordBatch(jobId, plan.upTo(), plan.createdCount(), plan.merged(), plan.rejected(),
+			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().rows(), plan.merged(), plan.rejected(),
 					plan.warnings());
 			return true;
 		}));
