@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -326,7 +327,7 @@ class Agencies {
 		UUID[] merges = new UUID[n];
 		for (int i = 0; i < n; i++) {
 			FieldSource source = sources.get(i);
-			ids[i] = UUID.randomUUID();
+			ids[i] = TimeOrderedIds.next();
 			agencies[i] = source.agencyId();
 			fields[i] = source.field();
 			values[i] = source.value();
@@ -376,7 +377,7 @@ class Agencies {
 			}
 			people.add(values);
 			copy.value(org)
-				.value(UUID.randomUUID())
+				.value(TimeOrderedIds.next())
 				.value(contact.agencyId())
 				.value(values.firstName())
 				.value(values.lastName())
@@ -410,7 +411,7 @@ class Agencies {
 			.onConflictDoNothing();
 		for (PossibleDuplicate duplicate : duplicates) {
 			copy.value(org)
-				.value(UUID.randomUUID())
+				.value(TimeOrderedIds.next())
 				.value(duplicate.agencyId())
 				.value(duplicate.otherId())
 				.value((float) duplicate.confidence())

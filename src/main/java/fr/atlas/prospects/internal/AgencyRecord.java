@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.atlas.platform.TimeOrderedIds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +74,7 @@ final class AgencyRecord {
 	}
 
 	static AgencyRecord create(AgencyValues values) {
-		AgencyRecord agency = new AgencyRecord(UUID.randomUUID(), false, values.displayName(), values.nameKey());
+		AgencyRecord agency = new AgencyRecord(TimeOrderedIds.next(), false, values.displayName(), values.nameKey());
 		agency.fill(values);
 		return agency;
 	}

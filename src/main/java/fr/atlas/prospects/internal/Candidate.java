@@ -42,6 +42,27 @@ final class Candidate {
 
 	@Nullable String addressWords;
 
+	/** Hashes of the tags, which matching does not read but filling does. */
+	private long[] tags = NONE;
+
+	/**
+	 * Which of the columns matching does not read hold a value ({@link #NAF} and the
+	 * others), so that a row bringing nothing new costs no update.
+	 */
+	private int otherColumns;
+
+	private static final int NAF = 1;
+
+	private static final int SPECIALTY = 1 << 1;
+
+	private static final int LISTINGS = 1 << 2;
+
+	private static final int REVENUE = 1 << 3;
+
+	private static final int HEADCOUNT = 1 << 4;
+
+	private static final int SOURCE = 1 << 5;
+
 	/** The import pool's marks: last candidate search and where it is indexed. */
 	int stamp;
 
@@ -68,7 +89,45 @@ final class Candidate {
 		candidate.postcode = agency.postcode;
 		candidate.cityKey = agency.cityKey;
 		candidate.addressWords = words(agency.address);
+		candidate.tags = hashes(agency.tags);
+		candidate.otherColumns = otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
+				agency.headcountBand, agency.source);
 		return candidate;
+	}
+
+	private static int otherColumns(@Nullable String naf, @Nullable String specialty, @Nullable Integer listings,
+			@Nullable Long revenue, @Nullable String headcount, @Nullable String source) {
+		return ((naf != null) ? NAF : 0) | ((specialty != null) ? SPECIALTY : 0) | ((listings != null) ? LISTINGS : 0)
+				| ((revenue != null) ? REVENUE : 0) | ((headcount != null) ? HEADCOUNT : 0)
+				| ((source != null) ? SOURCE : 0);
+	}
+
+	/**
+	 * Whether a row would change the stored agency: a value for one of its empty columns,
+	 * or an e-mail, phone or tag it lacks; the same test as the fill statement's, made in
+	 * memory. It may answer yes for a row the statement then leaves alone, never the
+	 * other way round.
+	 */
+	boolean wouldChange(AgencyValues values) {
+		int others = otherColumns(values.naf(), values.specialty(), values.listingCount(), values.revenueCents(),
+				values.headcountBand(), values.source());
+		return (this.names.nameKey().isEmpty() && !values.nameKey().isEmpty())
+				|| (this.tradeName == null && values.tradeName() != null) || (this.siret == 0 && values.siret() != null)
+				|| (this.siren == 0 && values.siren() != null) || (this.postcode == null && values.postcode() != null)
+				|| (this.addressWords == null && values.address() != null)
+				|| (this.cityKey == null && values.city() != null)
+				|| (this.websiteDomain == null && values.websiteDomain() != null) || (others & ~this.otherColumns) != 0
+				|| lacksAny(this.emails, values.emails()) || lacksAny(this.phones, values.phones())
+				|| lacksAny(this.tags, values.tags());
+	}
+
+	private static boolean lacksAny(long[] hashes, Collection<String> values) {
+		for (String value : values) {
+			if (!contains(hashes, hash(value))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	UUID id() {
@@ -127,6 +186,10 @@ final class Candidate {
 		changed |= emails != this.emails || phones != this.phones;
 		this.emails = emails;
 		this.phones = phones;
+		// not matched on, so no change to re-index for
+		this.tags = union(this.tags, hashes(values.tags()));
+		this.otherColumns |= otherColumns(values.naf(), values.specialty(), values.listingCount(),
+				values.revenueCents(), values.headcountBand(), values.source());
 		return changed;
 	}
 

@@ -86,7 +86,7 @@ class ImportBatch {
 				if (whole != null) {
 					whole.fill(values);
 				}
-				else {
+				else if (target.wouldChange(values)) {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
 					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);

@@ -121,17 +121,17 @@ public class ProspectSearch {
 					rs.getString("last_name"), rs.getString("role"), Agencies.strings(rs.getArray("emails")),
 					phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin")))
 			.list();
-		// imported values live on their import row (one jsonb per row); merges and edits
-		// in
-		// field_source
+		// imported values live on their import row (ImportJobs.packed); merges and edits
+		// in field_source
 		List<Source> sources = this.jdbc.sql("""
 				select s.field, s.value, s.kind, s.job_id, j.file_name, s.row_number, s.merge_id, s.recorded_at
 				from (select field, value, kind, job_id, row_number, merge_id, recorded_at from field_source
 				      where org_id = :org and agency_id = :id
 				      union all
-				      select f.key, f.value, 'IMPORT', r.job_id, r.row_number, null, r.recorded_at
-				      from import_row r cross join lateral jsonb_each_text(r.fields) f
-				      where r.org_id = :org and r.prospect_id = :id and r.fields is not null) s
+				      select split_part(f, chr(31), 1), split_part(f, chr(31), 2), 'IMPORT', r.job_id, r.row_number,
+				        null, r.recorded_at
+				      from import_row r cross join lateral string_to_table(r.fields, chr(30)) f
+				      where r.org_id = :org and r.prospect_id = :id and f <> '') s
 				left join import_job j on j.org_id = :org and j.id = s.job_id
 				order by s.recorded_at, s.field limit 500""")
 			.param("org", org())

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +103,8 @@ class ProspectsImportBenchmark {
 			MessyAgencyFiles.Generated file = generator.write(csv, truth, size, seed);
 			log("generated %,d rows of %,d true agencies in %.1f s (%,d bytes)", size, file.agencies(),
 					seconds(System.nanoTime() - generating), Files.size(csv));
-			String token = api.newOrganisation("Bench " + size).token();
+			ApiClient.Tenant tenant = api.newOrganisation("Bench " + size);
+			String token = tenant.token();
 
 			Profile profile = new Profile(postmaster(), () -> new DatabaseRoles(this.environment).app());
 			profile.start();
@@ -118,6 +120,7 @@ class ProspectsImportBenchmark {
 
 			double copySeconds = copy(csv, size);
 			log("COPY of the same file: %.2f s", copySeconds);
+			log("stored content: %s", storedContent(tenant.orgId()));
 
 			Report report = report(token, id, file);
 			Score score = Score.of(file.truth(), report);
@@ -213,6 +216,30 @@ class ProspectsImportBenchmark {
 		}
 		log("cannot find the PostgreSQL server process: its CPU time is not measured");
 		return 0;
+	}
+
+	/**
+	 * Digests of what the import stored, ids and times left out: two runs that decide and
+	 * fill the same way print the same, whatever changed in how they write.
+	 */
+	private String storedContent(UUID org) throws Exception {
+		try (Connection connection = new DatabaseRoles(this.environment).owner();
+				Statement statement = connection.createStatement()) {
+			statement.execute("select set_config('app.org_id', '" + org + "', false)");
+			try (ResultSet rs = statement.executeQuery(
+					"""
+							select (select count(*) || ' agencies ' || md5(string_agg(x, E'\n' order by x)) from (select
+							   concat_ws('|', name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
+							     department, website_domain, emails::text, phones::text, specialty, listing_count, revenue_cents,
+							     headcount_band, tags::text, status, source, version) x from agency where org_id = current_setting('app.org_id')::uuid) a),
+							  (select count(*) || ' contacts ' || md5(string_agg(x, E'\n' order by x)) from (select
+							   concat_ws('|', first_name, last_name, role, emails::text, phones::text, linkedin) x from contact where org_id = current_setting('app.org_id')::uuid) c),
+							  (select count(*) || ' possible duplicates' from duplicate_candidate
+							 where org_id = current_setting('app.org_id')::uuid)""")) {
+				rs.next();
+				return rs.getString(1) + ", " + rs.getString(2) + ", " + rs.getString(3);
+			}
+		}
 	}
 
 	/** A raw COPY of the same file into an unindexed table of text columns. */

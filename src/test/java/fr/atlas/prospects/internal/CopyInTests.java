@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,9 +29,11 @@ class CopyInTests {
 	}
 
 	@Test
-	void writesProvenanceAsJson() {
-		assertThat(ImportJobs.json(Map.of("name", "Agence \"Gare\"\\\t")))
-			.isEqualTo("{\"name\":\"Agence \\\"Gare\\\"\\\\\\u0009\"}");
+	void packsProvenanceBetweenSeparatorsNoValueCanHold() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("name", "Agence \"Gare\"\\\t");
+		fields.put("city", "Lyon\u001fbis\u001e");
+		assertThat(ImportJobs.packed(fields)).isEqualTo("name\u001fAgence \"Gare\"\\ \u001ecity\u001fLyon bis \u001e");
 	}
 
 }
