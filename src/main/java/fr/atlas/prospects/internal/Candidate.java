@@ -63,6 +63,21 @@ final class Candidate {
 
 	private static final int SOURCE = 1 << 5;
 
+	/**
+	 * A one-bit-per-identifier summary of the SIRET, SIREN, e-mails, phones and website,
+	 * and the outline of the names ({@link Deduplication#outline}): most of a block can
+	 * be ruled out from these alone, without reaching the strings and arrays behind them.
+	 */
+	long identifiers;
+
+	long nameLetters;
+
+	long tradeLetters;
+
+	int nameOutline;
+
+	int tradeOutline;
+
 	/** The import pool's marks: last candidate search and where it is indexed. */
 	int stamp;
 
@@ -75,7 +90,20 @@ final class Candidate {
 	private Candidate(UUID id, NameForms names) {
 		this.idHigh = id.getMostSignificantBits();
 		this.idLow = id.getLeastSignificantBits();
+		rename(names);
+	}
+
+	private void rename(NameForms names) {
 		this.names = names;
+		this.nameLetters = Deduplication.letters(names.strippedName());
+		this.tradeLetters = Deduplication.letters(names.strippedTrade());
+		this.nameOutline = Deduplication.outline(names.nameKey(), names.strippedName());
+		this.tradeOutline = Deduplication.outline(names.tradeKey(), names.strippedTrade());
+	}
+
+	private void summariseIdentifiers() {
+		this.identifiers = Deduplication.identifiers(this.siret, this.siren, this.emails, this.phones,
+				hash(this.websiteDomain));
 	}
 
 	static Candidate of(AgencyRecord agency) {
@@ -89,6 +117,7 @@ final class Candidate {
 		candidate.postcode = agency.postcode;
 		candidate.cityKey = agency.cityKey;
 		candidate.addressWords = words(agency.address);
+		candidate.summariseIdentifiers();
 		candidate.tags = hashes(agency.tags);
 		candidate.otherColumns = otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
 				agency.headcountBand, agency.source);
@@ -154,7 +183,7 @@ final class Candidate {
 		}
 		if (renamed) {
 			String nameKey = this.names.nameKey().isEmpty() ? values.nameKey() : this.names.nameKey();
-			this.names = NameForms.of(nameKey, this.tradeName);
+			rename(NameForms.of(nameKey, this.tradeName));
 			changed = true;
 		}
 		if (this.siret == 0 && values.siret() != null) {
@@ -186,6 +215,9 @@ final class Candidate {
 		changed |= emails != this.emails || phones != this.phones;
 		this.emails = emails;
 		this.phones = phones;
+		if (changed) {
+			summariseIdentifiers();
+		}
 		// not matched on, so no change to re-index for
 		this.tags = union(this.tags, hashes(values.tags()));
 		this.otherColumns |= otherColumns(values.naf(), values.specialty(), values.listingCount(),

@@ -69,6 +69,15 @@ final class Deduplication {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
+		// most of a block shares no identifier with the row and has a name too different
+		// to matter: the summaries rule it out without reaching the candidate's strings
+		if ((row.identifiers & agency.identifiers) == 0
+				&& !mayResemble(row.nameOutline, row.nameLetters, agency.nameOutline, agency.nameLetters)
+				&& !mayResemble(row.nameOutline, row.nameLetters, agency.tradeOutline, agency.tradeLetters)
+				&& !mayResemble(row.tradeOutline, row.tradeLetters, agency.nameOutline, agency.nameLetters)
+				&& !mayResemble(row.tradeOutline, row.tradeLetters, agency.tradeOutline, agency.tradeLetters)) {
+			return null;
+		}
 		if (row.siret != 0 && agency.siret != 0) {
 			if (row.siret == agency.siret) {
 				return new Match(agency, 1.0, List.of("siret"));
@@ -197,6 +206,64 @@ final class Deduplication {
 				|| similarityBound(strippedA, strippedB, scratch) >= threshold - 1e-9;
 	}
 
+	/**
+	 * Bits of the identifier hashes (one bit each): two agencies that share an identifier
+	 * share a bit.
+	 */
+	static long identifiers(long siret, long siren, long[] emails, long[] phones, long website) {
+		long bits = bit(siret) | bit(siren) | bit(website);
+		for (long email : emails) {
+			bits |= bit(email);
+		}
+		for (long phone : phones) {
+			bits |= bit(phone);
+		}
+		return bits;
+	}
+
+	private static long bit(long hash) {
+		return (hash != 0) ? 1L << (hash & 63) : 0;
+	}
+
+	/**
+	 * The characters of a name without its brand, as bits (folded to 64 as
+	 * {@link #similarityBound} folds them to 128).
+	 */
+	static long letters(String stripped) {
+		long bits = 0;
+		for (int i = 0; i < stripped.length(); i++) {
+			bits |= 1L << (stripped.charAt(i) & 63);
+		}
+		return bits;
+	}
+
+	/** The length of a name without its brand, or -1 when there is no name at all. */
+	static int outline(String key, String stripped) {
+		return key.isEmpty() ? -1 : stripped.length();
+	}
+
+	/**
+	 * What {@link #mayBeSimilar} answers for one pair of names, or yes when that cannot
+	 * be told from outlines: a character whose bit the other name lacks is a character
+	 * the other name lacks, so the common characters are at most the rest.
+	 */
+	private static boolean mayResemble(int lengthA, long lettersA, int lengthB, long lettersB) {
+		if (lengthA < 0 || lengthB < 0) {
+			return false;
+		}
+		if (lengthA == 0 || lengthB == 0) {
+			return true;
+		}
+		int common = Math.min(lengthA - Long.bitCount(lettersA & ~lettersB),
+				lengthB - Long.bitCount(lettersB & ~lettersA));
+		return bound(common, lengthA, lengthB) >= NAME_EVIDENCE - 1e-9;
+	}
+
+	private static double bound(int common, int lengthA, int lengthB) {
+		double jaro = ((double) common / lengthA + (double) common / lengthB + 1) / 3.0;
+		return jaro + 0.4 * (1.0 - jaro);
+	}
+
 	static double similarityBound(String a, String b, int[] scratch) {
 		for (int i = 0; i < a.length(); i++) {
 			scratch[a.charAt(i) & 127]++;
@@ -212,8 +279,7 @@ final class Deduplication {
 		for (int i = 0; i < a.length(); i++) {
 			scratch[a.charAt(i) & 127] = 0;
 		}
-		double jaro = ((double) common / a.length() + (double) common / b.length() + 1) / 3.0;
-		return jaro + 0.4 * (1.0 - jaro);
+		return bound(common, a.length(), b.length());
 	}
 
 	/** The most similar pair among the names and trade names, brands set aside. */
@@ -345,12 +411,20 @@ final class Deduplication {
 
 	/** A row's values in the form they are compared in, worked out once per row. */
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, @Nullable String websiteDomain,
-			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords, int[] scratch) {
+			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords, int[] scratch,
+			long identifiers, long nameLetters, long tradeLetters, int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
-			return new Probe(NameForms.of(row.nameKey(), row.tradeName()), Candidate.hash(row.siret()),
-					Candidate.hash(row.siren()), Candidate.hashes(row.emails()), Candidate.hashes(row.phones()),
-					row.websiteDomain(), row.postcode(), row.cityKey(), Candidate.words(row.address()), new int[128]);
+			NameForms names = NameForms.of(row.nameKey(), row.tradeName());
+			long siret = Candidate.hash(row.siret());
+			long siren = Candidate.hash(row.siren());
+			long[] emails = Candidate.hashes(row.emails());
+			long[] phones = Candidate.hashes(row.phones());
+			return new Probe(names, siret, siren, emails, phones, row.websiteDomain(), row.postcode(), row.cityKey(),
+					Candidate.words(row.address()), new int[128],
+					Deduplication.identifiers(siret, siren, emails, phones, Candidate.hash(row.websiteDomain())),
+					letters(names.strippedName()), letters(names.strippedTrade()),
+					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()));
 		}
 
 	}
