@@ -415,13 +415,22 @@ final class Deduplication {
 			long identifiers, long nameLetters, long tradeLetters, int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
+			return of(row, new int[128]);
+		}
+
+		/**
+		 * The probe of a row, with the caller's scratch space for
+		 * {@link #similarityBound} (all zeros, left so): an import works out a million
+		 * probes on one thread.
+		 */
+		static Probe of(AgencyValues row, int[] scratch) {
 			NameForms names = NameForms.of(row.nameKey(), row.tradeName());
 			long siret = Candidate.hash(row.siret());
 			long siren = Candidate.hash(row.siren());
 			long[] emails = Candidate.hashes(row.emails());
 			long[] phones = Candidate.hashes(row.phones());
 			return new Probe(names, siret, siren, emails, phones, row.websiteDomain(), row.postcode(), row.cityKey(),
-					Candidate.words(row.address()), new int[128],
+					Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, Candidate.hash(row.websiteDomain())),
 					letters(names.strippedName()), letters(names.strippedTrade()),
 					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()));

@@ -18,6 +18,9 @@ final class FranchiseBrands {
 			"megagence", "propriete privee", "bsk immo", "human immo", "coldwell banker", "barnes", "engel volkers",
 			"sotheby s", "nexity", "cimm immo", "arthurimmo com", "arthur immo", "4 pieds");
 
+	/** One instance per brand: a million agencies in an import's pool share them. */
+	private static final List<Optional<String>> FOUND = BRANDS.stream().map(Optional::of).toList();
+
 	/** The positions in BRANDS of the brands by their first character. */
 	private static final int[][] BY_FIRST_CHARACTER = byFirstCharacter();
 
@@ -27,7 +30,7 @@ final class FranchiseBrands {
 	/** The network a name key belongs to, when it starts with or contains its brand. */
 	static Optional<String> of(String nameKey) {
 		int brand = brand(nameKey);
-		return (brand >= 0) ? Optional.of(BRANDS.get(brand)) : Optional.empty();
+		return (brand >= 0) ? FOUND.get(brand) : Optional.empty();
 	}
 
 	/**

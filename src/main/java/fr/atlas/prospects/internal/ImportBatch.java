@@ -76,7 +76,7 @@ class ImportBatch {
 						row.original(), null));
 				continue;
 			}
-			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Deduplication.Probe probe = pool.probe(values);
 			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
 			Candidate target;
 			String status;
@@ -183,6 +183,11 @@ class ImportBatch {
 
 		private int stamp;
 
+		/** Reused by every row: the pool serves one thread, and rows come one by one. */
+		private final int[] scratch = new int[128];
+
+		private final List<Candidate> found = new ArrayList<>();
+
 		void add(Candidate agency) {
 			agency.position = this.all.size();
 			this.all.add(agency);
@@ -245,9 +250,18 @@ class ImportBatch {
 			return this.all.size();
 		}
 
+		Deduplication.Probe probe(AgencyValues values) {
+			return Deduplication.Probe.of(values, this.scratch);
+		}
+
+		/**
+		 * The agencies a row could match. The list is the pool's own, valid until the
+		 * next call.
+		 */
 		List<Candidate> candidates(Deduplication.Probe probe) {
 			int mark = ++this.stamp;
-			List<Candidate> found = new ArrayList<>();
+			List<Candidate> found = this.found;
+			found.clear();
 			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
 					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
 			for (long key : keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain)) {

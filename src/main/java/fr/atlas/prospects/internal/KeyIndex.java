@@ -35,7 +35,9 @@ final class KeyIndex {
 			this.keys[slot] = key;
 			this.heads[slot] = append(position, 0);
 			this.used++;
-			if (this.used * 2 > this.keys.length) {
+			// three quarters full at most: a million-row import holds over a million
+			// keys, and half-empty tables of them took a tenth of a 512 MB heap
+			if (this.used * 4L > this.keys.length * 3L) {
 				grow();
 			}
 			return;
@@ -69,8 +71,9 @@ final class KeyIndex {
 
 	private int append(int position, int following) {
 		if (this.entries == this.positions.length) {
-			this.positions = Arrays.copyOf(this.positions, this.entries * 2);
-			this.next = Arrays.copyOf(this.next, this.entries * 2);
+			int grown = this.entries + (this.entries >> 1);
+			this.positions = Arrays.copyOf(this.positions, grown);
+			this.next = Arrays.copyOf(this.next, grown);
 		}
 		this.positions[this.entries] = position;
 		this.next[this.entries] = following;

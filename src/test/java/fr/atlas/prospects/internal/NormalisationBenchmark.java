@@ -127,7 +127,7 @@ class NormalisationBenchmark {
 				sha.update((row.number() + " REJECTED\n").getBytes(StandardCharsets.UTF_8));
 				continue;
 			}
-			Deduplication.Probe probe = Deduplication.Probe.of(values);
+			Deduplication.Probe probe = pool.probe(values);
 			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
 			Candidate target;
 			String status;
