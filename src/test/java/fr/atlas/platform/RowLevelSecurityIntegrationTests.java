@@ -68,6 +68,25 @@ class RowLevelSecurityIntegrationTests {
 	}
 
 	@Test
+	void everyPolicyReadsTheTenantOncePerStatement() throws SQLException {
+		List<String> perRow = new ArrayList<>();
+		try (Connection app = this.database.app();
+				var statement = app.createStatement();
+				ResultSet rs = statement.executeQuery("""
+						select tablename, qual, with_check from pg_policies
+						where schemaname = 'public' order by tablename""")) {
+			while (rs.next()) {
+				// a sub-select is an InitPlan, worked out once; a bare call, once per row
+				String once = "( SELECT atlas_current_org() AS atlas_current_org)";
+				if (!rs.getString("qual").contains(once) || !rs.getString("with_check").contains(once)) {
+					perRow.add(rs.getString("tablename") + ": " + rs.getString("qual"));
+				}
+			}
+		}
+		assertThat(perRow).as("policies that work out the tenant for every row").isEmpty();
+	}
+
+	@Test
 	void withoutATenantEveryTenantTableLooksEmpty() throws SQLException {
 		ApiClient api = new ApiClient(this.port);
 		api.newOrganisation("Première agence");
