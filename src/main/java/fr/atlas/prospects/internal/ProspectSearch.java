@@ -5,11 +5,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.NotFoundException;
@@ -133,7 +135,10 @@ public class ProspectSearch {
 				      from import_row r cross join lateral string_to_table(r.fields, chr(30)) f
 				      where r.org_id = :org and r.prospect_id = :id and f <> '') s
 				left join import_job j on j.org_id = :org and j.id = s.job_id
-				order by s.recorded_at, s.field limit 500""")
+				order by s.recorded_at, s.job_id, s.row_number, array_position(array['name', 'trade_name', 'siren',
+				  'siret', 'naf', 'address', 'postcode', 'city', 'website_domain', 'emails', 'phones', 'specialty',
+				  'listing_count', 'revenue_cents', 'headcount_band', 'tags', 'source'], s.field), s.field
+				limit 500""")
 			.param("org", org())
 			.param("id", id)
 			.query((rs, row) -> new Source(rs.getString("field"), rs.getString("value"), rs.getString("kind"),
@@ -268,6 +273,34 @@ public class ProspectSearch {
 
 	public record Source(String field, String value, String kind, @Nullable UUID importId, @Nullable String fileName,
 			@Nullable Integer row, @Nullable UUID mergeId, @Nullable Instant recordedAt) {
+
+		/**
+		 * The value as the agency page shows it: revenue in euros rather than cents,
+		 * phones as they are dialled.
+		 */
+		public String displayValue() {
+			return switch (this.field) {
+				case "revenue_cents" -> euros(this.value);
+				case "phones" -> Arrays.stream(this.value.split(" "))
+					.filter((phone) -> !phone.isEmpty())
+					.map(PhoneDisplay::of)
+					.collect(Collectors.joining(", "));
+				default -> this.value;
+			};
+		}
+
+		private static String euros(String cents) {
+			try {
+				long amount = Long.parseLong(cents);
+				String format = (amount % 100 == 0) ? "%,d €" : "%,.2f €";
+				Object shown = (amount % 100 == 0) ? (Object) (amount / 100) : (Object) (amount / 100.0);
+				return String.format(Locale.FRANCE, format, shown).replace('\u202F', ' ').replace('\u00A0', ' ');
+			}
+			catch (NumberFormatException ex) {
+				return cents;
+			}
+		}
+
 	}
 
 	public record MatchReason(UUID importId, int row, List<String> reasons, double confidence) {
