@@ -94,6 +94,21 @@ class ImportJobs {
 		}
 	}
 
+	/** Deletes the stored file of an ended import; returns the chunks deleted. */
+	int deleteFile(UUID jobId) {
+		int deleted = this.jdbc.sql("""
+				delete from import_file_chunk c using import_job j
+				where c.org_id = :org and c.job_id = :job and j.org_id = c.org_id and j.id = c.job_id
+				  and j.status in ('DONE', 'FAILED', 'CANCELLED')""").param("org", org()).param("job", jobId).update();
+		if (deleted > 0) {
+			this.jdbc.sql("update import_job set file_deleted_at = now() where org_id = :org and id = :job")
+				.param("org", org())
+				.param("job", jobId)
+				.update();
+		}
+		return deleted;
+	}
+
 	byte @Nullable [] chunk(UUID jobId, int seq) {
 		return this.jdbc.sql("select data from import_file_chunk where org_id = :org and job_id = :job and seq = :seq")
 			.param("org", org())
@@ -317,7 +332,8 @@ class ImportJobs {
 				this.json.readValue(rs.getString("mapping"), MAPPING), rs.getInt("total_rows"),
 				rs.getInt("processed_rows"), rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"),
 				rs.getInt("warnings"), rs.getString("error"), rs.getBoolean("cancel_requested"),
-				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
+				instant(rs, "file_deleted_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -16,17 +16,20 @@ import org.springframework.validation.annotation.Validated;
  * @param importStaleAfter how long a running import may go without a heartbeat before
  * another node takes it over (its node is presumed dead)
  * @param previewRows rows shown by the wizard's preview
+ * @param importFileRetention how long the uploaded file of an ended import is kept (its
+ * rows keep their verbatim copy)
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
-		@Positive int previewRows) {
+		@Positive int previewRows, Duration importFileRetention) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
 		importPollInterval = (importPollInterval != null) ? importPollInterval : Duration.ofMillis(500);
 		importStaleAfter = (importStaleAfter != null) ? importStaleAfter : Duration.ofMinutes(2);
 		previewRows = (previewRows <= 0) ? 20 : previewRows;
+		importFileRetention = (importFileRetention != null) ? importFileRetention : Duration.ofDays(30);
 	}
 
 }

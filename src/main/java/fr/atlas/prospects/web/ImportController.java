@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,7 @@ class ImportController {
 		ImportJob job = this.imports.find(id);
 		model.addAttribute("job", job);
 		model.addAttribute("now", Instant.now());
+		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
 	}
 

@@ -1,0 +1,86 @@
+package fr.atlas.prospects.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes the uploaded files of imports that ended more than
+ * {@code atlas.prospects.import-file-retention} ago: stored uncompressed, a million-row
+ * file is 130 MB, and once an import has ended its rows keep their verbatim copy. Files
+ * of drafts, queued and running imports are never touched.
+ */
+@Component
+class ImportFileRetention {
+
+	private static final Logger log = LoggerFactory.getLogger(ImportFileRetention.class);
+
+	/** Imports handled per pass, so one pass stays short. */
+	private static final int PER_PASS = 200;
+
+	private final ImportJobs jobs;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final ProspectsProperties properties;
+
+	ImportFileRetention(ImportJobs jobs, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
+			ProspectsProperties properties) {
+		this.jobs = jobs;
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	@Scheduled(initialDelayString = "${atlas.prospects.import-file-purge-delay:5m}",
+			fixedDelayString = "${atlas.prospects.import-file-purge-interval:1h}")
+	void purgeExpired() {
+		purge(this.clock.instant().minus(this.properties.importFileRetention()));
+	}
+
+	/**
+	 * Deletes the files of imports ended before {@code endedBefore}, each as its own
+	 * organisation; returns how many files were deleted.
+	 */
+	int purge(Instant endedBefore) {
+		List<Expired> expired = this.tx
+			.execute((status) -> this.jdbc.sql("select org_id, job_id from atlas_expired_import_files(:before, :limit)")
+				.param("before", Timestamp.from(endedBefore))
+				.param("limit", PER_PASS)
+				.query((rs, row) -> new Expired(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+				.list());
+		int deleted = 0;
+		for (Expired file : expired) {
+			Integer chunks = CurrentTenant.callAs(file.orgId(),
+					() -> this.tx.execute((status) -> this.jobs.deleteFile(file.jobId())));
+			if (chunks != null && chunks > 0) {
+				deleted++;
+			}
+		}
+		if (deleted > 0) {
+			log.info("Deleted the uploaded files of {} ended imports", deleted);
+		}
+		return deleted;
+	}
+
+	private record Expired(OrgId orgId, UUID jobId) {
+	}
+
+}

@@ -1,0 +1,101 @@
+package fr.atlas.prospects.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The uploaded file of an ended import is deleted once its retention has passed; the
+ * files of imports still to run, and their rows, are never touched.
+ */
+@WebIntegrationTest
+class ImportFileRetentionIntegrationTests {
+
+	private static final String CSV = "Raison sociale;E-mail;Code postal\nAgence de la Gare;gare@exemple.fr;75008\n";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	ImportFileRetention retention;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void deletesTheFilesOfEndedImportsOnlyOnceTheirRetentionHasPassed() {
+		ApiClient.Tenant owner = this.api.newOrganisation("Rétention terminée");
+		OrgId ended = OrgId.of(owner.orgId());
+		UUID done = draft(ended, CSV);
+		CurrentTenant.runAs(ended, () -> this.worker.run(done, Integer.MAX_VALUE));
+		OrgId waiting = OrgId.of(this.api.newOrganisation("Rétention en attente").orgId());
+		UUID draft = draft(waiting, CSV.replace("Gare", "Poste"));
+
+		// ended a moment ago: still within any retention
+		this.retention.purge(Instant.now().minus(Duration.ofDays(1)));
+		assertThat(chunks(ended, done)).isPositive();
+
+		this.retention.purge(Instant.now().plus(Duration.ofMinutes(1)));
+		assertThat(chunks(ended, done)).isZero();
+		assertThat(count(ended, "select count(*) from import_job where file_deleted_at is not null")).isOne();
+		// the outcome of every row and its verbatim copy stay
+		assertThat(count(ended, "select count(*) from import_row where original like 'Agence de la Gare;%'")).isOne();
+		// a draft's file is still needed, whatever its age
+		assertThat(chunks(waiting, draft)).isPositive();
+	}
+
+	private UUID draft(OrgId org, String content) {
+		return CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("retention.csv", new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+	}
+
+	private long chunks(OrgId org, UUID job) {
+		return CurrentTenant.callAs(org,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from import_file_chunk where job_id = :job")
+					.param("job", job)
+					.query(Long.class)
+					.single()));
+	}
+
+	private long count(OrgId org, String sql) {
+		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+	}
+
+}
