@@ -45,26 +45,26 @@ record AgencyValues(@Nullable String name, String nameKey, @Nullable String trad
 		return (this.city != null) ? CleanText.words(this.city).replace("saint ", "st ").replace(" cedex", "") : null;
 	}
 
+	/**
+	 * The fields an agency's provenance records, in the order of the form: the keys of
+	 * {@link #asFields}, and the order the agency page lists them in.
+	 */
+	static final List<String> FIELDS = List.of("name", "trade_name", "siren", "siret", "naf", "address", "postcode",
+			"city", "website_domain", "emails", "phones", "specialty", "listing_count", "revenue_cents",
+			"headcount_band", "tags", "source");
+
 	/** Field → value, for provenance. */
 	Map<String, String> asFields() {
+		String[] values = { this.name, this.tradeName, this.siren, this.siret, this.naf, this.address, this.postcode,
+				this.city, this.websiteDomain, this.emails.isEmpty() ? null : String.join(" ", this.emails),
+				this.phones.isEmpty() ? null : String.join(" ", this.phones), this.specialty,
+				(this.listingCount != null) ? this.listingCount.toString() : null,
+				(this.revenueCents != null) ? this.revenueCents.toString() : null, this.headcountBand,
+				this.tags.isEmpty() ? null : String.join(",", this.tags), this.source };
 		Map<String, String> fields = new LinkedHashMap<>();
-		put(fields, "name", this.name);
-		put(fields, "trade_name", this.tradeName);
-		put(fields, "siren", this.siren);
-		put(fields, "siret", this.siret);
-		put(fields, "naf", this.naf);
-		put(fields, "address", this.address);
-		put(fields, "postcode", this.postcode);
-		put(fields, "city", this.city);
-		put(fields, "website_domain", this.websiteDomain);
-		put(fields, "emails", this.emails.isEmpty() ? null : String.join(" ", this.emails));
-		put(fields, "phones", this.phones.isEmpty() ? null : String.join(" ", this.phones));
-		put(fields, "specialty", this.specialty);
-		put(fields, "listing_count", (this.listingCount != null) ? this.listingCount.toString() : null);
-		put(fields, "revenue_cents", (this.revenueCents != null) ? this.revenueCents.toString() : null);
-		put(fields, "headcount_band", this.headcountBand);
-		put(fields, "tags", this.tags.isEmpty() ? null : String.join(",", this.tags));
-		put(fields, "source", this.source);
+		for (int i = 0; i < values.length; i++) {
+			put(fields, FIELDS.get(i), values[i]);
+		}
 		return fields;
 	}
 

@@ -71,11 +71,7 @@ final class Deduplication {
 	static @Nullable Match score(Probe row, Candidate agency) {
 		// most of a block shares no identifier with the row and has a name too different
 		// to matter: the summaries rule it out without reaching the candidate's strings
-		if ((row.identifiers & agency.identifiers) == 0
-				&& !mayResemble(row.nameOutline, row.nameLetters, agency.nameOutline, agency.nameLetters)
-				&& !mayResemble(row.nameOutline, row.nameLetters, agency.tradeOutline, agency.tradeLetters)
-				&& !mayResemble(row.tradeOutline, row.tradeLetters, agency.nameOutline, agency.nameLetters)
-				&& !mayResemble(row.tradeOutline, row.tradeLetters, agency.tradeOutline, agency.tradeLetters)) {
+		if ((row.identifiers & agency.identifiers) == 0 && !mayResemble(row, agency)) {
 			return null;
 		}
 		if (row.siret != 0 && agency.siret != 0) {
@@ -240,6 +236,17 @@ final class Deduplication {
 	/** The length of a name without its brand, or -1 when there is no name at all. */
 	static int outline(String key, String stripped) {
 		return key.isEmpty() ? -1 : stripped.length();
+	}
+
+	/**
+	 * What {@link #mayBeSimilar} answers for any pair of a name or trade name of each
+	 * side, or yes when that cannot be told from their outlines.
+	 */
+	private static boolean mayResemble(Probe row, Candidate agency) {
+		return mayResemble(row.nameOutline, row.nameLetters, agency.nameOutline, agency.nameLetters)
+				|| mayResemble(row.nameOutline, row.nameLetters, agency.tradeOutline, agency.tradeLetters)
+				|| mayResemble(row.tradeOutline, row.tradeLetters, agency.nameOutline, agency.nameLetters)
+				|| mayResemble(row.tradeOutline, row.tradeLetters, agency.tradeOutline, agency.tradeLetters);
 	}
 
 	/**

@@ -135,10 +135,9 @@ public class ProspectSearch {
 				      from import_row r cross join lateral string_to_table(r.fields, chr(30)) f
 				      where r.org_id = :org and r.prospect_id = :id and f <> '') s
 				left join import_job j on j.org_id = :org and j.id = s.job_id
-				order by s.recorded_at, s.job_id, s.row_number, array_position(array['name', 'trade_name', 'siren',
-				  'siret', 'naf', 'address', 'postcode', 'city', 'website_domain', 'emails', 'phones', 'specialty',
-				  'listing_count', 'revenue_cents', 'headcount_band', 'tags', 'source'], s.field), s.field
+				order by s.recorded_at, s.job_id, s.row_number, array_position(:fields::text[], s.field), s.field
 				limit 500""")
+			.param("fields", AgencyValues.FIELDS.toArray(String[]::new))
 			.param("org", org())
 			.param("id", id)
 			.query((rs, row) -> new Source(rs.getString("field"), rs.getString("value"), rs.getString("kind"),
