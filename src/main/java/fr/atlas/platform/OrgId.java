@@ -1,12 +1,13 @@
 package fr.atlas.platform;
 
 import java.util.Objects;
+import java.io.Serializable;
 import java.util.UUID;
 
 /**
  * Identifies an organisation, the unit of tenancy.
  */
-public record OrgId(UUID value) {
+public record OrgId(UUID value) implements Serializable {
 
 	public OrgId {
 		Objects.requireNonNull(value, "value");

@@ -1,12 +1,13 @@
 package fr.atlas.platform;
 
 import java.util.Objects;
+import java.io.Serializable;
 import java.util.UUID;
 
 /**
  * Identifies a user (a member of one organisation).
  */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements Serializable {
 
 	public UserId {
 		Objects.requireNonNull(value, "value");

@@ -24,14 +24,19 @@ final class UiSession {
 
 	private final String base;
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
 	private final HttpClient http;
 
 	private String csrf = "";
 
 	UiSession(int port) {
+		this(port, new CookieManager());
+	}
+
+	private UiSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.http = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -46,6 +51,11 @@ final class UiSession {
 			throw new IllegalStateException("login failed: " + login.statusCode() + " " + login.headers().map());
 		}
 		return session;
+	}
+
+	/** The same browser, cookies included, talking to another node on another port. */
+	UiSession onPort(int port) {
+		return new UiSession(port, this.cookies);
 	}
 
 	HttpResponse<String> get(String path) {

@@ -9,18 +9,29 @@ import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Role;
 
+import org.springframework.security.core.AuthenticatedPrincipal;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * The authenticated member kept in the session or rebuilt from an API token.
+ * The authenticated member kept in the session or rebuilt from an API token. Sessions are
+ * stored in the database, so it is serialised with everything it holds.
  */
 public record MemberPrincipal(UserId userId, OrgId orgId, String email, String name, List<Role> roles,
-		String locale) implements AtlasPrincipal, Serializable {
+		String locale) implements AtlasPrincipal, AuthenticatedPrincipal, Serializable {
 
 	public static MemberPrincipal of(Member member) {
 		return new MemberPrincipal(member.id(), member.orgId(), member.email(), member.name(), member.roles(),
 				member.locale());
+	}
+
+	/**
+	 * The name sessions are indexed by: the member's id, which stays when the e-mail
+	 * changes and fits the session table's column.
+	 */
+	@Override
+	public String getName() {
+		return this.userId.value().toString();
 	}
 
 	public List<GrantedAuthority> authorities() {
