@@ -1,13 +1,10 @@
 package fr.atlas.tenancy.internal;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.atlas.platform.TooManyRequestsException;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 
 import org.springframework.stereotype.Component;
@@ -19,14 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LoginThrottle {
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.expireAfterAccess(2, TimeUnit.HOURS)
-		.maximumSize(100_000)
-		.build();
+	private final ThrottleBuckets buckets;
 
 	private final SecurityProperties properties;
 
-	LoginThrottle(SecurityProperties properties) {
+	LoginThrottle(ThrottleBuckets buckets, SecurityProperties properties) {
+		this.buckets = buckets;
 		this.properties = properties;
 	}
 
@@ -39,11 +34,10 @@ class LoginThrottle {
 	}
 
 	private void consume(String key, int capacity, Duration period) {
-		Bucket bucket = this.buckets.get(key,
-				(k) -> Bucket.builder()
-					.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-					.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+		BucketConfiguration limit = BucketConfiguration.builder()
+			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+			.build();
+		ConsumptionProbe probe = this.buckets.bucket(key, limit).tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
 			throw new TooManyRequestsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}

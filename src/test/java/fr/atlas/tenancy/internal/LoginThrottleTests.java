@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class LoginThrottleTests {
 
-	LoginThrottle throttle = new LoginThrottle(new SecurityProperties(12, 5, Duration.ofMinutes(15), 3, 2, true));
+	LoginThrottle throttle = new LoginThrottle(new LocalThrottleBuckets(),
+			new SecurityProperties(12, 5, Duration.ofMinutes(15), 3, 2, true));
 
 	@Test
 	void refusesTheAttemptAfterTheLimitWithADelay() {

@@ -1,0 +1,32 @@
+package fr.atlas.tenancy.internal;
+
+import java.util.concurrent.TimeUnit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+
+/**
+ * Buckets in this node's memory: enough for one node, each node counting alone otherwise.
+ */
+final class LocalThrottleBuckets implements ThrottleBuckets {
+
+	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+		.expireAfterAccess(2, TimeUnit.HOURS)
+		.maximumSize(100_000)
+		.build();
+
+	@Override
+	public Bucket bucket(String key, BucketConfiguration configuration) {
+		return this.buckets.get(key, (k) -> {
+			var builder = Bucket.builder();
+			for (Bandwidth limit : configuration.getBandwidths()) {
+				builder.addLimit(limit);
+			}
+			return builder.build();
+		});
+	}
+
+}

@@ -1,0 +1,17 @@
+package fr.atlas.tenancy.internal;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+
+/**
+ * Where the rate limits keep their token buckets: in this node's memory, or in Redis when
+ * it is configured, so that every node counts the same requests (ADR 0014).
+ */
+interface ThrottleBuckets {
+
+	/**
+	 * The bucket of a key, made with the configuration the first time it is asked for.
+	 */
+	Bucket bucket(String key, BucketConfiguration configuration);
+
+}
