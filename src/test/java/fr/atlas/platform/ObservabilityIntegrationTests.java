@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -20,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.events.support.EventExternalizerModuleListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +57,15 @@ class ObservabilityIntegrationTests {
 		Map<String, Object> readiness = this.api.get(null, "/actuator/health/readiness").getBody();
 		assertThat((Map<String, Map<String, Object>>) readiness.get("components")).containsKeys("db", "readinessState")
 			.hasEntrySatisfying("db", (db) -> assertThat(db).containsEntry("status", "UP"));
+	}
+
+	@Test
+	void noRabbitMqWithoutAHost() {
+		assertThat(this.context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(RabbitTemplate.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(EventExternalizerModuleListener.class)).isEmpty();
+		assertThat(this.context.containsBean("rabbitHealthContributor")).isFalse();
+		assertThat(this.api.get(null, "/actuator/health").getBody()).containsEntry("status", "UP");
 	}
 
 	@Test
