@@ -1,12 +1,14 @@
 package fr.atlas.cases;
 
 import fr.atlas.audit.Auditable;
+import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 
 /**
  * A member was given a new secret calendar feed URL; the previous one no longer works.
  */
+@NeverExternalized
 public record CalendarFeedIssued(OrgId orgId, UserId userId) implements Auditable {
 
 	@Override

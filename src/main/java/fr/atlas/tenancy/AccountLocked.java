@@ -1,9 +1,11 @@
 package fr.atlas.tenancy;
 
 import fr.atlas.audit.Auditable;
+import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 
+@NeverExternalized
 public record AccountLocked(OrgId orgId, UserId userId, int failures) implements Auditable {
 
 	@Override

@@ -1,8 +1,10 @@
 package fr.atlas.tenancy;
 
 import fr.atlas.audit.Auditable;
+import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
 
+@NeverExternalized
 public record MemberInvited(OrgId orgId, java.util.UUID invitationId, String email, String role) implements Auditable {
 
 	@Override

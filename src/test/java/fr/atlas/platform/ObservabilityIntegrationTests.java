@@ -13,13 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.modulith.events.support.EventExternalizerModuleListener;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +59,22 @@ class ObservabilityIntegrationTests {
 		Map<String, Object> readiness = this.api.get(null, "/actuator/health/readiness").getBody();
 		assertThat((Map<String, Map<String, Object>>) readiness.get("components")).containsKeys("db", "readinessState")
 			.hasEntrySatisfying("db", (db) -> assertThat(db).containsEntry("status", "UP"));
+	}
+
+	@Test
+	void noRabbitMqWithoutAHost() {
+		assertThat(this.context.getBeanNamesForType(ConnectionFactory.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(RabbitTemplate.class)).isEmpty();
+		assertThat(this.context.getBeanNamesForType(EventExternalizerModuleListener.class)).isEmpty();
+		assertThat(this.context.containsBean("rabbitHealthContributor")).isFalse();
+		assertThat(this.api.get(null, "/actuator/health").getBody()).containsEntry("status", "UP");
+	}
+
+	@Test
+	void noRedisWithoutAHostAndSessionsInTheDatabase() {
+		assertThat(this.context.getBeanNamesForType(RedisConnectionFactory.class)).isEmpty();
+		assertThat(this.context.containsBean("redisHealthContributor")).isFalse();
+		assertThat(this.context.getBeanNamesForType(JdbcIndexedSessionRepository.class)).hasSize(1);
 	}
 
 	@Test
