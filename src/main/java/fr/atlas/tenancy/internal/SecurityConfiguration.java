@@ -67,7 +67,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
-			MessageSource messages, JsonMapper json) throws Exception {
+			ThrottleBuckets buckets, ApiRateLimits limits, MessageSource messages, JsonMapper json) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "problem.unauthorized");
 		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
@@ -84,6 +84,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
+			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, messages), TenantBindingFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
 		return http.build();
 	}

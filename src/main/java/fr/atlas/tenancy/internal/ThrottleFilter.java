@@ -51,7 +51,12 @@ class ThrottleFilter extends OncePerRequestFilter {
 
 	static void writeTooMany(HttpServletResponse response, long retryAfterSeconds, boolean json, MessageSource messages)
 			throws IOException {
-		String title = messages.getMessage("problem.too-many-requests", null, LocaleContextHolder.getLocale());
+		writeTooMany(response, retryAfterSeconds, json, messages, "problem.too-many-requests");
+	}
+
+	static void writeTooMany(HttpServletResponse response, long retryAfterSeconds, boolean json, MessageSource messages,
+			String titleCode) throws IOException {
+		String title = messages.getMessage(titleCode, null, LocaleContextHolder.getLocale());
 		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		response.setCharacterEncoding("UTF-8");
