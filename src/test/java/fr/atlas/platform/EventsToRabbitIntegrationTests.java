@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebIntegrationTest
 @TestPropertySource(properties = "spring.rabbitmq.host=127.0.0.1")
+// a context of its own, closed after the class so that its connections go back to the
+// database
+@DirtiesContext
 class EventsToRabbitIntegrationTests {
 
 	static final String EXCHANGE = "atlas.events";

@@ -17,11 +17,11 @@ import org.springframework.util.MultiValueMap;
 /**
  * Test helper: uploads files to the import API and waits for their jobs.
  */
-final class ProspectsApi {
+public final class ProspectsApi {
 
 	private final ApiClient api;
 
-	ProspectsApi(ApiClient api) {
+	public ProspectsApi(ApiClient api) {
 		this.api = api;
 	}
 
@@ -58,7 +58,7 @@ final class ProspectsApi {
 	}
 
 	/** Uploads and waits until the job is finished; returns its final status. */
-	Map<String, Object> importAndWait(String token, String fileName, String content) {
+	public Map<String, Object> importAndWait(String token, String fileName, String content) {
 		ResponseEntity<Map> accepted = upload(token, fileName, content);
 		if (accepted.getStatusCode().value() != 202) {
 			throw new IllegalStateException("upload refused: " + accepted);

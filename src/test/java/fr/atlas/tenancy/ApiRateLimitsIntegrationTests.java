@@ -12,9 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"atlas.rate-limits.api-requests-per-minute-per-organisation=" + ApiRateLimitsIntegrationTests.BUDGET,
 		"atlas.rate-limits.endpoints[0].method=GET", "atlas.rate-limits.endpoints[0].path=/api/v1/prospects/duplicates",
 		"atlas.rate-limits.endpoints[0].requests=2", "atlas.rate-limits.endpoints[0].per=1h" })
+// a context of its own, closed after the class so that its connections go back to the
+// database
+@DirtiesContext
 class ApiRateLimitsIntegrationTests {
 
 	static final int BUDGET = 6;

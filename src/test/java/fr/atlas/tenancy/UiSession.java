@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * A browser-like client of the UI over real HTTP: keeps cookies, does not follow
  * redirects, and sends back the CSRF token of the last page it loaded.
  */
-final class UiSession {
+public final class UiSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -43,7 +43,7 @@ final class UiSession {
 			.build();
 	}
 
-	static UiSession signedIn(int port, String email, String password) {
+	public static UiSession signedIn(int port, String email, String password) {
 		UiSession session = new UiSession(port);
 		session.get("/login");
 		HttpResponse<String> login = session.post("/login", Map.of("email", email, "password", password));
@@ -58,7 +58,7 @@ final class UiSession {
 		return new UiSession(port, this.cookies);
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), false);
 	}
 
