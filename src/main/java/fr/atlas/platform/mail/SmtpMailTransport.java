@@ -1,11 +1,22 @@
 package fr.atlas.platform.mail;
 
+import fr.atlas.platform.OutsideCall;
+
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailParseException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+/**
+ * Sends through the SMTP server of {@code spring.mail.*}, as an {@link OutsideCall}: a
+ * server that stumbles is tried again, one that is down fails fast. Each attempt is
+ * bounded by the {@code mail.smtp.*timeout} settings in application.yml, as JavaMail
+ * waits forever by default.
+ */
 @Component
 @ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
 class SmtpMailTransport implements MailTransport {
@@ -14,9 +25,17 @@ class SmtpMailTransport implements MailTransport {
 
 	private final String from;
 
+	private final OutsideCall smtp;
+
+	@Autowired
 	SmtpMailTransport(JavaMailSender sender, @Value("${atlas.mail.from}") String from) {
+		this(sender, from, OutsideCall.Policy.DEFAULT);
+	}
+
+	SmtpMailTransport(JavaMailSender sender, String from, OutsideCall.Policy policy) {
 		this.sender = sender;
 		this.from = from;
+		this.smtp = OutsideCall.to("smtp", policy, MailAuthenticationException.class, MailParseException.class);
 	}
 
 	@Override
@@ -26,7 +45,7 @@ class SmtpMailTransport implements MailTransport {
 		message.setTo(mail.to());
 		message.setSubject(mail.subject());
 		message.setText(mail.body());
-		this.sender.send(message);
+		this.smtp.run(() -> this.sender.send(message));
 	}
 
 }
