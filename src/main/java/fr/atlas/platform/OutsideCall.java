@@ -31,6 +31,9 @@ public final class OutsideCall {
 					.minimumNumberOfCalls(policy.window())
 					.failureRateThreshold(50)
 					.waitDurationInOpenState(policy.openFor())
+					// so that open() turns false once the pause is over, without a call
+					// to probe it
+					.automaticTransitionFromOpenToHalfOpenEnabled(true)
 					.permittedNumberOfCallsInHalfOpenState(1)
 					.build());
 		this.retry = Retry.of(name,

@@ -1,0 +1,79 @@
+package fr.atlas.platform.mail;
+
+import java.time.Duration;
+
+import fr.atlas.platform.OutsideCall;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.mail.MailAuthenticationException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the queued mails, each as an {@link OutsideCall}: a server that stumbles is tried
+ * again at once, one that is down is left alone while the breaker is open, and the mail
+ * waits in the queue for a later round. Each attempt is bounded by the
+ * {@code mail.smtp.*timeout} settings in application.yml, as JavaMail waits forever by
+ * default.
+ */
+@Component
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
+class SmtpDelivery {
+
+	private static final Logger logger = LoggerFactory.getLogger(SmtpDelivery.class);
+
+	/** Mails sent per round at most, so one round never runs for long. */
+	private static final int ROUND = 100;
+
+	private final MailQueue queue;
+
+	private final JavaMailSender sender;
+
+	private final String from;
+
+	private final OutsideCall smtp;
+
+	@Autowired
+	SmtpDelivery(MailQueue queue, JavaMailSender sender, @Value("${atlas.mail.from}") String from,
+			@Value("${atlas.mail.pause-after-failures}") Duration pause) {
+		this(queue, sender, from, new OutsideCall.Policy(OutsideCall.Policy.DEFAULT.attempts(),
+				OutsideCall.Policy.DEFAULT.firstBackoff(), OutsideCall.Policy.DEFAULT.window(), pause));
+	}
+
+	SmtpDelivery(MailQueue queue, JavaMailSender sender, String from, OutsideCall.Policy policy) {
+		this.queue = queue;
+		this.sender = sender;
+		this.from = from;
+		this.smtp = OutsideCall.to("smtp", policy, MailAuthenticationException.class, MailParseException.class);
+	}
+
+	@Scheduled(fixedDelayString = "${atlas.mail.delivery-interval}",
+			initialDelayString = "${atlas.mail.delivery-interval}")
+	void deliver() {
+		for (int i = 0; i < ROUND && !this.smtp.open(); i++) {
+			if (!this.queue.deliverNext(this::send)) {
+				return;
+			}
+		}
+		if (this.smtp.open()) {
+			logger.warn("The SMTP server failed too often: mails wait in the queue until it answers again");
+		}
+	}
+
+	void send(OutgoingMail mail) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.from);
+		message.setTo(mail.to());
+		message.setSubject(mail.subject());
+		message.setText(mail.body());
+		this.smtp.run(() -> this.sender.send(message));
+	}
+
+}
