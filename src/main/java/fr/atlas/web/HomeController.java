@@ -46,7 +46,7 @@ class HomeController {
 				this.cards.orderedStream()
 					.filter((card) -> card.featureKey().flatMap(Feature::parse).map(enabled::contains).orElse(true))
 					.sorted(Comparator.comparingInt(HomeCard::order))
-					.map((card) -> new ShownCard(card.titleCode(), card.figures(principal.userId())))
+					.map((card) -> new ShownCard(card.titleCode(), card.figures().apply(principal.userId())))
 					.toList());
 		return "web/home";
 	}

@@ -2,41 +2,23 @@ package fr.atlas.prospects.web;
 
 import java.util.List;
 
-import fr.atlas.platform.UserId;
 import fr.atlas.platform.web.HomeCard;
 import fr.atlas.platform.web.HomeFigure;
 import fr.atlas.prospects.internal.ProspectCounts;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The prospect base on the home page. */
-@Component
-class ProspectsHomeCard implements HomeCard {
+@Configuration(proxyBeanMethods = false)
+class ProspectsHome {
 
-	private final ProspectCounts counts;
-
-	ProspectsHomeCard(ProspectCounts counts) {
-		this.counts = counts;
+	@Bean
+	HomeCard prospectsHomeCard(ProspectCounts counts) {
+		return new HomeCard("home.prospects", 10, "prospects", (member) -> figures(counts.current()));
 	}
 
-	@Override
-	public String titleCode() {
-		return "home.prospects";
-	}
-
-	@Override
-	public int order() {
-		return 10;
-	}
-
-	@Override
-	public String feature() {
-		return "prospects";
-	}
-
-	@Override
-	public List<HomeFigure> figures(UserId member) {
-		ProspectCounts.Counts now = this.counts.current();
+	static List<HomeFigure> figures(ProspectCounts.Counts now) {
 		return List.of(HomeFigure.count("home.prospects.count", now.prospects(), "/prospects", false),
 				HomeFigure.count("home.prospects.duplicates", now.duplicatesToReview(), "/prospects/duplicates",
 						now.duplicatesToReview() > 0),

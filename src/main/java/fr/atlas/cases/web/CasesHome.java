@@ -7,39 +7,22 @@ import fr.atlas.platform.UserId;
 import fr.atlas.platform.web.HomeCard;
 import fr.atlas.platform.web.HomeFigure;
 
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** The month's north star and the member's own cases on the home page. */
-@Component
-class CasesHomeCard implements HomeCard {
+@Configuration(proxyBeanMethods = false)
+class CasesHome {
 
 	/** A no-show rate above this is worth a look. */
 	private static final double WORRYING_NO_SHOWS = 0.2;
 
-	private final CaseCounts counts;
-
-	CasesHomeCard(CaseCounts counts) {
-		this.counts = counts;
+	@Bean
+	HomeCard casesHomeCard(CaseCounts counts) {
+		return new HomeCard("home.cases", 30, "cases", (member) -> figures(member, counts.current(member)));
 	}
 
-	@Override
-	public String titleCode() {
-		return "home.cases";
-	}
-
-	@Override
-	public int order() {
-		return 30;
-	}
-
-	@Override
-	public String feature() {
-		return "cases";
-	}
-
-	@Override
-	public List<HomeFigure> figures(UserId member) {
-		CaseCounts.Counts now = this.counts.current(member);
+	static List<HomeFigure> figures(UserId member, CaseCounts.Counts now) {
 		String mine = "/cases?assignee=" + member.value();
 		Double noShows = now.noShowRateThisMonth();
 		return List.of(
