@@ -52,6 +52,14 @@ class MailQueue {
 			.update();
 	}
 
+	/** Mails neither sent nor given up. */
+	double waiting() {
+		return this.transactions.execute(
+				(tx) -> this.jdbc.sql("select count(*) from mail_queue where sent_at is null and failed_at is null")
+					.query(Long.class)
+					.single());
+	}
+
 	/**
 	 * Hands the next due mail to {@code delivery}, in a transaction that keeps it locked
 	 * meanwhile: sent when delivery returns, put back for later when it throws. Returns

@@ -3,6 +3,8 @@ package fr.atlas.platform.mail;
 import java.time.Duration;
 
 import fr.atlas.platform.OutsideCall;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,9 +44,18 @@ class SmtpDelivery {
 
 	@Autowired
 	SmtpDelivery(MailQueue queue, JavaMailSender sender, @Value("${atlas.mail.from}") String from,
-			@Value("${atlas.mail.pause-after-failures}") Duration pause) {
+			@Value("${atlas.mail.pause-after-failures}") Duration pause, MeterRegistry meters) {
 		this(queue, sender, from, new OutsideCall.Policy(OutsideCall.Policy.DEFAULT.attempts(),
 				OutsideCall.Policy.DEFAULT.firstBackoff(), OutsideCall.Policy.DEFAULT.window(), pause));
+		// what an operator watches: mails waiting, and whether the server is being left
+		// alone
+		Gauge.builder("atlas.mail.queue.waiting", queue, MailQueue::waiting)
+			.description("Mails waiting to be sent through SMTP")
+			.register(meters);
+		Gauge.builder("atlas.outside.call.open", this.smtp, (call) -> call.open() ? 1 : 0)
+			.tag("service", "smtp")
+			.description("1 while the circuit breaker refuses calls to the service")
+			.register(meters);
 	}
 
 	SmtpDelivery(MailQueue queue, JavaMailSender sender, String from, OutsideCall.Policy policy) {

@@ -76,6 +76,10 @@ class SmtpMailIntegrationTests {
 			.isAfter(Instant.now().plusSeconds(30));
 		assertThat((String) failed.get("body")).contains("/invitations/accept");
 
+		assertThat(new ApiClient(this.port).getText(null, "/actuator/prometheus").getBody())
+			.containsPattern("atlas_mail_queue_waiting\\{[^}]*\\} [1-9]")
+			.containsPattern("atlas_outside_call_open\\{[^}]*service=\"smtp\"[^}]*\\} [01]");
+
 		this.server.down = false;
 		this.jdbc.update("update mail_queue set next_attempt_at = now() where recipient = ?", invitee);
 		await(() -> row(invitee), (r) -> r.get("sent_at") != null);
