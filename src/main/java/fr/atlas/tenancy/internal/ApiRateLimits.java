@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("atlas.rate-limits")
 record ApiRateLimits(@Min(1) int apiRequestsPerMinutePerOrganisation,
-		@DefaultValue @Valid List<EndpointLimit> endpoints) {
+		@DefaultValue List<@Valid EndpointLimit> endpoints) {
 
 	/**
 	 * A limit of one endpoint per organisation: {@code requests} per {@code per} for the
