@@ -78,6 +78,11 @@ class SmtpDelivery {
 		}
 	}
 
+	/** Whether the server is being left alone after repeated failures. */
+	boolean paused() {
+		return this.smtp.open();
+	}
+
 	void send(OutgoingMail mail) {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(this.from);

@@ -47,6 +47,9 @@ class SmtpMailIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SmtpHealth health;
+
 	@BeforeEach
 	void serverAnswers() {
 		this.server.down = false;
@@ -79,6 +82,8 @@ class SmtpMailIntegrationTests {
 		assertThat(new ApiClient(this.port).getText(null, "/actuator/prometheus").getBody())
 			.containsPattern("atlas_mail_queue_waiting\\{[^}]*\\} [1-9]")
 			.containsPattern("atlas_outside_call_open\\{[^}]*service=\"smtp\"[^}]*\\} [01]");
+
+		assertThat((Long) this.health.health().getDetails().get("waiting")).isPositive();
 
 		this.server.down = false;
 		this.jdbc.update("update mail_queue set next_attempt_at = now() where recipient = ?", invitee);
