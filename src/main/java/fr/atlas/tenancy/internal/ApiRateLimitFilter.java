@@ -100,7 +100,7 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 			BucketConfiguration configuration = BucketConfiguration.builder()
 				.addLimit(Bandwidth.builder().capacity(this.requests).refillGreedy(this.requests, this.per).build())
 				.build();
-			return buckets.bucket(this.name + ":" + org.value(), configuration).tryConsumeAndReturnRemaining(1);
+			return buckets.consume(this.name + ":" + org.value(), configuration);
 		}
 
 	}

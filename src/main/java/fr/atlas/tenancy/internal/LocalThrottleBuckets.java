@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Buckets in this node's memory: enough for one node, each node counting alone otherwise.
@@ -19,7 +20,11 @@ final class LocalThrottleBuckets implements ThrottleBuckets {
 		.build();
 
 	@Override
-	public Bucket bucket(String key, BucketConfiguration configuration) {
+	public ConsumptionProbe consume(String key, BucketConfiguration configuration) {
+		return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
+	}
+
+	private Bucket bucket(String key, BucketConfiguration configuration) {
 		return this.buckets.get(key, (k) -> {
 			var builder = Bucket.builder();
 			for (Bandwidth limit : configuration.getBandwidths()) {

@@ -37,7 +37,7 @@ class LoginThrottle {
 		BucketConfiguration limit = BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
 			.build();
-		ConsumptionProbe probe = this.buckets.bucket(key, limit).tryConsumeAndReturnRemaining(1);
+		ConsumptionProbe probe = this.buckets.consume(key, limit);
 		if (!probe.isConsumed()) {
 			throw new TooManyRequestsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		}

@@ -1,7 +1,7 @@
 package fr.atlas.tenancy.internal;
 
-import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
  * Where the rate limits keep their token buckets: in this node's memory, or in Redis when
@@ -10,8 +10,9 @@ import io.github.bucket4j.BucketConfiguration;
 interface ThrottleBuckets {
 
 	/**
-	 * The bucket of a key, made with the configuration the first time it is asked for.
+	 * Takes one token from the bucket of a key, made with the configuration the first
+	 * time it is asked for.
 	 */
-	Bucket bucket(String key, BucketConfiguration configuration);
+	ConsumptionProbe consume(String key, BucketConfiguration configuration);
 
 }

@@ -1,5 +1,7 @@
 package fr.atlas.tenancy.internal;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +17,9 @@ class ThrottleConfiguration {
 
 	@Bean
 	ThrottleBuckets throttleBuckets(ObjectProvider<LettuceConnectionFactory> redis,
-			@Value("${atlas.redis.key-prefix}") String prefix) {
+			@Value("${atlas.redis.key-prefix}") String prefix, Clock clock) {
 		LettuceConnectionFactory connections = redis.getIfAvailable();
-		return (connections != null) ? new RedisThrottleBuckets(connections, prefix + "throttle:")
+		return (connections != null) ? new RedisThrottleBuckets(connections, prefix + "throttle:", clock)
 				: new LocalThrottleBuckets();
 	}
 
