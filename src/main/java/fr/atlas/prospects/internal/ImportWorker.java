@@ -6,21 +6,26 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ImportJobFinished;
+import fr.atlas.prospects.ImportJobQueued;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,25 +54,49 @@ public class ImportWorker {
 
 	private final ProspectsProperties properties;
 
+	private final TaskScheduler scheduler;
+
+	private final AtomicBoolean polling = new AtomicBoolean();
+
 	private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
 	ImportWorker(ImportJobs jobs, ImportBatch batch, TransactionTemplate tx, JdbcClient jdbc,
-			ApplicationEventPublisher events, ProspectsProperties properties) {
+			ApplicationEventPublisher events, ProspectsProperties properties, TaskScheduler scheduler) {
 		this.jobs = jobs;
 		this.batch = batch;
 		this.tx = tx;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.properties = properties;
+		this.scheduler = scheduler;
 	}
 
+	/**
+	 * Claims and runs queued jobs until none is left. Polling finds the jobs of other
+	 * nodes, of a restart or of a stale worker; a job queued here wakes it at once.
+	 */
 	@Scheduled(fixedDelayString = "${atlas.prospects.import-poll-interval:500ms}")
 	void poll() {
-		Optional<Claim> claim;
-		while ((claim = claim()).isPresent()) {
-			Claim job = claim.get();
-			CurrentTenant.runAs(job.orgId(), () -> run(job.jobId(), Integer.MAX_VALUE));
+		// a wake-up while a round runs is not lost: the round claims again before it ends
+		if (!this.polling.compareAndSet(false, true)) {
+			return;
 		}
+		try {
+			Optional<Claim> claim;
+			while ((claim = claim()).isPresent()) {
+				Claim job = claim.get();
+				CurrentTenant.runAs(job.orgId(), () -> run(job.jobId(), Integer.MAX_VALUE));
+			}
+		}
+		finally {
+			this.polling.set(false);
+		}
+	}
+
+	/** Starts a job queued on this node now rather than at the next poll. */
+	@TransactionalEventListener(fallbackExecution = true)
+	void wake(ImportJobQueued queued) {
+		this.scheduler.schedule(this::poll, Instant.now());
 	}
 
 	private Optional<Claim> claim() {
