@@ -95,6 +95,10 @@ public final class OutsideCall {
 
 		public static final Policy DEFAULT = new Policy(3, Duration.ofMillis(500), 10, Duration.ofSeconds(30));
 
+		public Policy withOpenFor(Duration pause) {
+			return new Policy(this.attempts, this.firstBackoff, this.window, pause);
+		}
+
 	}
 
 	/** The service failed too often lately: not called, to let it recover. */

@@ -20,7 +20,12 @@ public class TooManyRequestsException extends RuntimeException {
 	}
 
 	public long retryAfterSeconds() {
-		return Math.max(1, (this.retryAfter.toMillis() + 999) / 1000);
+		return retryAfterSeconds(this.retryAfter);
+	}
+
+	/** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least one. */
+	public static long retryAfterSeconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

@@ -1,12 +1,9 @@
 package fr.atlas.platform;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -23,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.test.annotation.DirtiesContext;
 
+import static fr.atlas.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,29 +46,15 @@ class EventPublicationUpkeepIntegrationTests {
 	void aFailedListenerGetsTheEventAgainAndItsPublicationIsLaterDeleted() {
 		Tenant org = new ApiClient(this.port).newOrganisation("Agence Capricieuse");
 		UUID orgId = org.orgId();
-		await(() -> this.listener.calls(orgId) >= 2, "the event handed again after the failure");
+		await(() -> this.listener.calls(orgId), (calls) -> calls >= 2, "the event handed again after the failure");
 		assertThat(this.listener.calls(orgId)).as("once failing, once succeeding").isEqualTo(2);
-		await(() -> publications(orgId) == 0, "the completed publication deleted");
+		await(() -> publications(orgId), (count) -> count == 0, "the completed publication deleted");
 	}
 
 	private long publications(UUID orgId) {
 		return this.jdbc.queryForObject(
 				"select count(*) from event_publication where listener_id like ? and serialized_event like ?",
 				Long.class, "%FlakyListener%", "%" + orgId + "%");
-	}
-
-	private static void await(BooleanSupplier condition, String what) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		while (!condition.getAsBoolean() && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
-		assertThat(condition.getAsBoolean()).as(what).isTrue();
 	}
 
 	/**

@@ -45,8 +45,7 @@ class SmtpDelivery {
 	@Autowired
 	SmtpDelivery(MailQueue queue, JavaMailSender sender, @Value("${atlas.mail.from}") String from,
 			@Value("${atlas.mail.pause-after-failures}") Duration pause, MeterRegistry meters) {
-		this(queue, sender, from, new OutsideCall.Policy(OutsideCall.Policy.DEFAULT.attempts(),
-				OutsideCall.Policy.DEFAULT.firstBackoff(), OutsideCall.Policy.DEFAULT.window(), pause));
+		this(queue, sender, from, OutsideCall.Policy.DEFAULT.withOpenFor(pause));
 		// what an operator watches: mails waiting, and whether the server is being left
 		// alone
 		Gauge.builder("atlas.mail.queue.waiting", queue, MailQueue::waiting)

@@ -88,8 +88,7 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletResponse response, ConsumptionProbe probe) throws IOException {
-		long seconds = new TooManyRequestsException(Duration.ofNanos(probe.getNanosToWaitForRefill()))
-			.retryAfterSeconds();
+		long seconds = TooManyRequestsException.retryAfterSeconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 		ThrottleFilter.writeTooMany(response, seconds, true, this.messages, "problem.rate-limited");
 	}
 

@@ -1,11 +1,9 @@
 package fr.atlas.platform.mail;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -25,6 +23,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.annotation.DirtiesContext;
 
+import static fr.atlas.support.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,7 +57,7 @@ class SmtpMailIntegrationTests {
 	@Test
 	void anInvitationIsMailedByTheQueue() {
 		String invitee = invite("Agence du Courrier");
-		Map<String, Object> row = await(() -> row(invitee), (r) -> r.get("sent_at") != null);
+		Map<String, Object> row = await(() -> row(invitee), (r) -> r.get("sent_at") != null, "mail_queue row sent");
 		assertThat(row).containsEntry("body", "").containsEntry("attempts", 1);
 		assertThat(this.server.received(invitee)).singleElement().satisfies((message) -> {
 			assertThat(message.getText()).contains("/invitations/accept?token=inv_");
@@ -70,7 +69,8 @@ class SmtpMailIntegrationTests {
 	void aServerThatIsDownDelaysTheMailWithoutFailingTheInvitation() {
 		this.server.down = true;
 		String invitee = invite("Agence en Panne");
-		Map<String, Object> failed = await(() -> row(invitee), (r) -> ((Integer) r.get("attempts")) >= 1);
+		Map<String, Object> failed = await(() -> row(invitee), (r) -> ((Integer) r.get("attempts")) >= 1,
+				"a failed attempt");
 		assertThat(failed.get("sent_at")).isNull();
 		// the server's refusal, or the breaker's once earlier refusals opened it
 		assertThat((String) failed.get("last_error")).containsAnyOf("connection refused", "smtp is unavailable");
@@ -87,7 +87,7 @@ class SmtpMailIntegrationTests {
 
 		this.server.down = false;
 		this.jdbc.update("update mail_queue set next_attempt_at = now() where recipient = ?", invitee);
-		await(() -> row(invitee), (r) -> r.get("sent_at") != null);
+		await(() -> row(invitee), (r) -> r.get("sent_at") != null, "mail_queue row sent");
 		assertThat(this.server.received(invitee)).hasSize(1);
 	}
 
@@ -97,7 +97,7 @@ class SmtpMailIntegrationTests {
 		String invitee = invite("Agence Injoignable");
 		for (int attempt = 1; attempt <= 3; attempt++) {
 			int done = attempt;
-			await(() -> row(invitee), (r) -> ((Integer) r.get("attempts")) >= done);
+			await(() -> row(invitee), (r) -> ((Integer) r.get("attempts")) >= done, "attempt " + done);
 			this.jdbc.update("update mail_queue set next_attempt_at = now() where recipient = ?", invitee);
 		}
 		Map<String, Object> given = row(invitee);
@@ -120,24 +120,6 @@ class SmtpMailIntegrationTests {
 				recipient);
 		assertThat(rows).hasSize(1);
 		return rows.get(0);
-	}
-
-	private static Map<String, Object> await(Supplier<Map<String, Object>> read,
-			java.util.function.Predicate<Map<String, Object>> wanted) {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-		Map<String, Object> last = read.get();
-		while (!wanted.test(last) && Instant.now().isBefore(deadline)) {
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-			last = read.get();
-		}
-		assertThat(wanted.test(last)).as("mail_queue row %s", last).isTrue();
-		return last;
 	}
 
 	/**
