@@ -86,8 +86,14 @@ class ImportResumeIntegrationTests {
 					.update()));
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
-		assertThat(count(org, "select count(*) from import_row")).isEqualTo(rows);
-		assertThat(count(org, "select count(*) from import_row where fields like 'name' || chr(31) || '%'"))
+		assertThat(count(org, "select count(distinct split_part(line, chr(9), 1)) from import_row_chunk c, "
+				+ "string_to_table(c.rows, chr(10)) line where line <> ''"))
+			.isEqualTo(rows);
+		assertThat(count(org,
+				"select count(*) from import_row_chunk c, string_to_table(c.rows, chr(10)) line " + "where line <> ''"))
+			.isEqualTo(rows);
+		assertThat(count(org, "select count(*) from import_row_chunk c, string_to_table(c.rows, chr(10)) line "
+				+ "where split_part(line, chr(9), 8) like 'name' || chr(31) || '%'"))
 			.isEqualTo(rows);
 	}
 

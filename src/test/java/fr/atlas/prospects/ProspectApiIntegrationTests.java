@@ -104,6 +104,44 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void showsEveryRowAnAgencyCameFromAndWhyItWasMerged() {
+		var tenant = this.api.newOrganisation("Provenance");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "premier.csv", """
+				Raison sociale;SIRET;E-mail;Code postal;Ville
+				Agence de la Gare;54205118000066;;75008;Paris
+				Cabinet Martin;;martin@cabinet.fr;13002;Marseille
+				AGENCE DE LA GARE;542 051 180 00066;contact@gare.fr;75008;Paris
+				""");
+		Map<String, Object> second = this.prospects.importAndWait(tenant.token(), "second.csv", """
+				Raison sociale;SIRET;Téléphone
+				Agence de la Gare;54205118000066;01 23 45 67 89
+				""");
+		String id = idOf(tenant.token(), "gare");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
+
+		List<Map<String, Object>> sources = (List<Map<String, Object>>) detail.get("sources");
+		// oldest first, row by row, each value with its file and row
+		assertThat(sources).extracting((s) -> s.get("fileName") + "#" + s.get("row") + ":" + s.get("field"))
+			.containsSubsequence("premier.csv#1:name", "premier.csv#1:siret", "premier.csv#3:emails",
+					"second.csv#1:phones")
+			.noneMatch((source) -> source.startsWith("premier.csv#2"));
+		assertThat(sources).filteredOn((s) -> "emails".equals(s.get("field")))
+			.singleElement()
+			.satisfies((s) -> assertThat(s).containsEntry("value", "contact@gare.fr")
+				.containsEntry("kind", "IMPORT")
+				.containsEntry("importId", first.get("id")));
+		assertThat((List<Map<String, Object>>) detail.get("matchReasons"))
+			.extracting((r) -> r.get("importId") + "#" + r.get("row"))
+			.containsExactlyInAnyOrder(first.get("id") + "#3", second.get("id") + "#1");
+		assertThat((List<Map<String, Object>>) detail.get("matchReasons"))
+			.allSatisfy((r) -> assertThat((List<String>) r.get("reasons")).contains("siret"));
+
+		// the other organisation sees none of it
+		var other = this.api.newOrganisation("Autre provenance");
+		assertThat(this.api.get(other.token(), "/api/v1/prospects/" + id).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
 	void keepsOnePersonPerAgencyAcrossTheRowsOfAFileAndLaterImports() {
 		var tenant = this.api.newOrganisation("Contacts");
 		String header = "Raison sociale;SIRET;E-mail du contact;Prénom;Nom du contact;Fonction\n";

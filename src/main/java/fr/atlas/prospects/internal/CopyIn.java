@@ -27,15 +27,11 @@ final class CopyIn {
 
 	private final String columns;
 
-	private final StringBuilder text = new StringBuilder(1 << 16);
+	private final CopyText text = new CopyText(1 << 16);
 
 	private String conflict = "";
 
 	private String condition = "";
-
-	private boolean firstColumn = true;
-
-	private int rows;
 
 	private byte @Nullable [] payload;
 
@@ -51,37 +47,13 @@ final class CopyIn {
 	}
 
 	CopyIn value(@Nullable Object value) {
-		separate();
-		if (value == null) {
-			this.text.append("\\N");
-		}
-		else {
-			escape(value.toString());
-		}
+		this.text.value(value);
 		return this;
 	}
 
 	/** A {@code text[]} value: every element quoted, never null. */
 	CopyIn array(Collection<String> values) {
-		separate();
-		StringBuilder array = new StringBuilder().append('{');
-		boolean first = true;
-		for (String value : values) {
-			if (!first) {
-				array.append(',');
-			}
-			first = false;
-			array.append('"');
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				if (c == '"' || c == '\\') {
-					array.append('\\');
-				}
-				array.append(c);
-			}
-			array.append('"');
-		}
-		escape(array.append('}').toString());
+		this.text.array(values);
 		return this;
 	}
 
@@ -95,14 +67,12 @@ final class CopyIn {
 	}
 
 	CopyIn endRow() {
-		this.text.append('\n');
-		this.firstColumn = true;
-		this.rows++;
+		this.text.endRow();
 		return this;
 	}
 
 	int rows() {
-		return this.rows;
+		return this.text.rows();
 	}
 
 	/**
@@ -111,8 +81,7 @@ final class CopyIn {
 	 */
 	CopyIn prepared() {
 		this.payload = text().getBytes(StandardCharsets.UTF_8);
-		this.text.setLength(0);
-		this.text.trimToSize();
+		this.text.release();
 		return this;
 	}
 
@@ -122,7 +91,7 @@ final class CopyIn {
 	}
 
 	long into(JdbcTemplate template) {
-		if (this.rows == 0) {
+		if (this.text.rows() == 0) {
 			return 0;
 		}
 		String stage = "copy_" + this.table;
@@ -152,40 +121,6 @@ final class CopyIn {
 
 	private byte[] payload() {
 		return (this.payload != null) ? this.payload : this.text.toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static boolean plain(String value) {
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private void separate() {
-		if (!this.firstColumn) {
-			this.text.append('\t');
-		}
-		this.firstColumn = false;
-	}
-
-	private void escape(String value) {
-		if (plain(value)) {
-			this.text.append(value);
-			return;
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> this.text.append("\\\\");
-				case '\t' -> this.text.append("\\t");
-				case '\n' -> this.text.append("\\n");
-				case '\r' -> this.text.append("\\r");
-				default -> this.text.append(c);
-			}
-		}
 	}
 
 }

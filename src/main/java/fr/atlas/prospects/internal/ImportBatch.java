@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import fr.atlas.prospects.internal.Agencies.NewContact;
 import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
-import fr.atlas.prospects.internal.ImportJobs.RowOutcome;
+import fr.atlas.prospects.internal.RecordedRows.RowOutcome;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,13 +31,13 @@ class ImportBatch {
 
 	private final Agencies agencies;
 
-	private final ImportJobs jobs;
+	private final RecordedRows recorded;
 
 	private final JdbcTemplate template;
 
-	ImportBatch(Agencies agencies, ImportJobs jobs, JdbcTemplate template) {
+	ImportBatch(Agencies agencies, RecordedRows recorded, JdbcTemplate template) {
 		this.agencies = agencies;
-		this.jobs = jobs;
+		this.recorded = recorded;
 		this.template = template;
 	}
 
@@ -118,9 +118,10 @@ class ImportBatch {
 		}
 		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
 		List<CopyIn> linked = List.of(this.agencies.newContacts(contacts),
-				this.agencies.possibleDuplicates(duplicates, jobId), this.jobs.rowOutcomes(jobId, outcomes));
+				this.agencies.possibleDuplicates(duplicates, jobId));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(created.values()), owner),
-				List.copyOf(filled.values()), linked, merged, rejected, warnings, System.nanoTime() - started);
+				List.copyOf(filled.values()), linked, RecordedRows.pack(jobId, outcomes), merged, rejected, warnings,
+				System.nanoTime() - started);
 	}
 
 	/**
@@ -132,16 +133,17 @@ class ImportBatch {
 		plan.created().into(this.template);
 		this.agencies.fill(plan.filled());
 		plan.linked().forEach((copy) -> copy.into(this.template));
+		this.recorded.write(plan.rows());
 		return System.nanoTime() - started;
 	}
 
 	/**
 	 * What a batch decided: the agencies it creates (ready to copy), what it adds to
 	 * agencies created before (empty records gathering the rows' values in row order),
-	 * and what refers to both (contacts, possible duplicates, each row's outcome).
+	 * what refers to both (contacts, possible duplicates) and each row's outcome.
 	 */
-	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, int merged, int rejected,
-			int warnings, long matchNanos) {
+	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, RecordedRows.Chunk rows,
+			int merged, int rejected, int warnings, long matchNanos) {
 	}
 
 	/**

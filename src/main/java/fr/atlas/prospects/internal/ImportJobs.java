@@ -24,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Import jobs, their stored files (in 1 MB chunks) and their row outcomes. Callers run
- * inside a transaction with the tenant bound.
+ * Import jobs and their stored files (in 1 MB chunks); {@link RecordedRows} keeps their
+ * rows' outcomes. Callers run inside a transaction with the tenant bound.
  */
 @Repository
 class ImportJobs {
@@ -38,12 +38,6 @@ class ImportJobs {
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
-
-	/** Ends a field's name in {@link #packed} values: the unit separator. */
-	static final char FIELD_END = '\u001f';
-
-	/** Ends a field's value in {@link #packed} values: the record separator. */
-	static final char VALUE_END = '\u001e';
 
 	private final JsonMapper json;
 
@@ -263,67 +257,6 @@ class ImportJobs {
 			.update();
 	}
 
-	/**
-	 * Row numbers after {@code processed} that an earlier run already recorded (none, as
-	 * a batch's rows and its progress commit together; checked so that a replay can never
-	 * record a row twice).
-	 */
-	Set<Integer> recordedRowsAfter(UUID jobId, int processed) {
-		return Set.copyOf(this.jdbc.sql("""
-				select row_number from import_row
-				where org_id = :org and job_id = :job and row_number > :processed""")
-			.param("org", org())
-			.param("job", jobId)
-			.param("processed", processed)
-			.query(Integer.class)
-			.list());
-	}
-
-	/**
-	 * The {@code COPY} of row outcomes. The caller has skipped the rows an earlier run
-	 * recorded, and only one run holds a job, so no row can be there already. Each row
-	 * keeps the clean values it gave its agency ({@code fields}, {@link #packed}): the
-	 * provenance of imported values, one row per file row instead of one per value.
-	 */
-	CopyIn rowOutcomes(UUID jobId, List<RowOutcome> rows) {
-		UUID org = org();
-		CopyIn copy = new CopyIn("import_row",
-				"org_id, job_id, row_number, status, prospect_id, messages, match_reasons, confidence, original, fields");
-		for (RowOutcome row : rows) {
-			copy.value(org)
-				.value(jobId)
-				.value(row.number())
-				.value(row.status())
-				.value(row.prospectId())
-				.value(String.join("|", row.messages()))
-				.value(String.join("|", row.reasons()))
-				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
-				.value(row.original())
-				.value((row.fields() != null) ? packed(row.fields()) : null)
-				.endRow();
-		}
-		return copy.prepared();
-	}
-
-	/**
-	 * The clean values of a row as text: {@code field}, unit separator, {@code value},
-	 * each pair ended by a record separator. PostgreSQL reads this several times faster
-	 * than jsonb, and the import writes one per row. Control characters in a value become
-	 * spaces, so the separators stay unambiguous.
-	 */
-	static String packed(Map<String, String> fields) {
-		StringBuilder packed = new StringBuilder(192);
-		fields.forEach((field, value) -> {
-			packed.append(field).append(FIELD_END);
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				packed.append((c < 0x20) ? ' ' : c);
-			}
-			packed.append(VALUE_END);
-		});
-		return packed.toString();
-	}
-
 	private ImportJob map(ResultSet rs) throws SQLException {
 		FileProfile profile = new FileProfile(FileProfile.Format.valueOf(rs.getString("file_format")),
 				rs.getString("file_encoding"), rs.getString("delimiter").charAt(0), rs.getLong("file_size"),
@@ -343,10 +276,6 @@ class ImportJobs {
 
 	private static UUID org() {
 		return CurrentTenant.require().value();
-	}
-
-	record RowOutcome(int number, String status, @Nullable UUID prospectId, List<String> messages, List<String> reasons,
-			@Nullable Double confidence, String original, @Nullable Map<String, String> fields) {
 	}
 
 }

@@ -46,6 +46,8 @@ public class ImportWorker {
 
 	private final ImportBatch batch;
 
+	private final RecordedRows recorded;
+
 	private final TransactionTemplate tx;
 
 	private final JdbcClient jdbc;
@@ -60,10 +62,11 @@ public class ImportWorker {
 
 	private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-	ImportWorker(ImportJobs jobs, ImportBatch batch, TransactionTemplate tx, JdbcClient jdbc,
+	ImportWorker(ImportJobs jobs, ImportBatch batch, RecordedRows recorded, TransactionTemplate tx, JdbcClient jdbc,
 			ApplicationEventPublisher events, ProspectsProperties properties, TaskScheduler scheduler) {
 		this.jobs = jobs;
 		this.batch = batch;
+		this.recorded = recorded;
 		this.tx = tx;
 		this.jdbc = jdbc;
 		this.events = events;
@@ -146,7 +149,7 @@ public class ImportWorker {
 				}
 				long began = System.nanoTime();
 				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool());
-				Set<Integer> done = this.tx.execute((status) -> this.jobs.recordedRowsAfter(jobId, processed));
+				Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
 				long loaded = System.nanoTime();
 				long matching = 0;
 				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize());

@@ -19,7 +19,6 @@ import fr.atlas.prospects.ImportJobQueued;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,17 +38,17 @@ public class ProspectImports {
 
 	private final TransactionTemplate tx;
 
-	private final JdbcTemplate template;
+	private final RecordedRows recorded;
 
 	private final ApplicationEventPublisher events;
 
 	private final ProspectsProperties properties;
 
-	ProspectImports(ImportJobs jobs, TransactionTemplate tx, JdbcTemplate template, ApplicationEventPublisher events,
+	ProspectImports(ImportJobs jobs, TransactionTemplate tx, RecordedRows recorded, ApplicationEventPublisher events,
 			ProspectsProperties properties) {
 		this.jobs = jobs;
 		this.tx = tx;
-		this.template = template;
+		this.recorded = recorded;
 		this.events = events;
 		this.properties = properties;
 	}
@@ -283,19 +282,11 @@ public class ProspectImports {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			this.template.query((connection) -> {
-				var statement = connection.prepareStatement("""
-						select row_number, status, prospect_id, messages from import_row
-						where org_id = ? and job_id = ? order by row_number""");
-				statement.setObject(1, CurrentTenant.require().value());
-				statement.setObject(2, id);
-				statement.setFetchSize(1000);
-				return statement;
-			}, (rs) -> {
+			this.recorded.forEach(id, (row) -> {
 				try {
-					UUID prospect = rs.getObject(3, UUID.class);
-					out.write(rs.getInt(1) + "," + rs.getString(2) + "," + ((prospect != null) ? prospect : "") + ","
-							+ CsvLine.cell(rs.getString(4)) + "\n");
+					out.write(row.number() + "," + row.status() + ","
+							+ ((row.prospectId() != null) ? row.prospectId() : "") + "," + CsvLine.cell(row.messages())
+							+ "\n");
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -6,9 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -30,13 +34,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ProspectSearch {
 
+	private static final int SOURCES_SHOWN = 500;
+
+	private static final int REASONS_SHOWN = 200;
+
+	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
+	private static final Comparator<UUID> AS_STORED = Comparator
+		.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+		.thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
+
+	/** Oldest first; within a row, in the order of the agency's columns. */
+	private static final Comparator<Source> SOURCE_ORDER = Comparator
+		.comparing(Source::recordedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Source::importId, Comparator.nullsLast(AS_STORED))
+		.thenComparing(Source::row, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparingInt((source) -> fieldPosition(source.field()))
+		.thenComparing(Source::field);
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate template;
 
-	ProspectSearch(JdbcClient jdbc, JdbcTemplate template) {
+	private final RecordedRows recorded;
+
+	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.recorded = recorded;
 	}
 
 	public Page<Summary> find(ProspectQuery query) {
@@ -123,36 +147,37 @@ public class ProspectSearch {
 					rs.getString("last_name"), rs.getString("role"), Agencies.strings(rs.getArray("emails")),
 					phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin")))
 			.list();
-		// imported values live on their import row (ImportJobs.packed); merges and edits
-		// in field_source
-		List<Source> sources = this.jdbc.sql("""
+		// imported values live on their recorded import row (RecordedRows); merges and
+		// edits in field_source
+		List<RecordedRows.AgencyRow> imported = this.recorded.of(id);
+		Map<UUID, String> fileNames = fileNames(imported);
+		List<Source> sources = new ArrayList<>(this.jdbc.sql("""
 				select s.field, s.value, s.kind, s.job_id, j.file_name, s.row_number, s.merge_id, s.recorded_at
-				from (select field, value, kind, job_id, row_number, merge_id, recorded_at from field_source
-				      where org_id = :org and agency_id = :id
-				      union all
-				      select split_part(f, chr(31), 1), split_part(f, chr(31), 2), 'IMPORT', r.job_id, r.row_number,
-				        null, r.recorded_at
-				      from import_row r cross join lateral string_to_table(r.fields, chr(30)) f
-				      where r.org_id = :org and r.prospect_id = :id and f <> '') s
-				left join import_job j on j.org_id = :org and j.id = s.job_id
+				from field_source s left join import_job j on j.org_id = s.org_id and j.id = s.job_id
+				where s.org_id = :org and s.agency_id = :id
 				order by s.recorded_at, s.job_id, s.row_number, array_position(:fields::text[], s.field), s.field
-				limit 500""")
+				limit :limit""")
 			.param("fields", AgencyValues.FIELDS.toArray(String[]::new))
 			.param("org", org())
 			.param("id", id)
+			.param("limit", SOURCES_SHOWN)
 			.query((rs, row) -> new Source(rs.getString("field"), rs.getString("value"), rs.getString("kind"),
 					rs.getObject("job_id", UUID.class), rs.getString("file_name"), (Integer) rs.getObject("row_number"),
 					rs.getObject("merge_id", UUID.class), instant(rs, "recorded_at")))
-			.list();
-		List<MatchReason> reasons = this.jdbc
-			.sql("""
-					select job_id, row_number, match_reasons, confidence from import_row
-					where org_id = :org and prospect_id = :id and status = 'MERGED' order by job_id, row_number limit 200""")
-			.param("org", org())
-			.param("id", id)
-			.query((rs, row) -> new MatchReason(rs.getObject(1, UUID.class), rs.getInt(2), split(rs.getString(3)),
-					rs.getDouble(4)))
-			.list();
+			.list());
+		List<MatchReason> reasons = new ArrayList<>();
+		for (RecordedRows.AgencyRow imports : imported) {
+			RecordedRows.RecordedRow row = imports.row();
+			row.values()
+				.forEach((value) -> sources.add(new Source(value.getKey(), value.getValue(), "IMPORT", imports.jobId(),
+						fileNames.get(imports.jobId()), row.number(), null, imports.recordedAt())));
+			if ("MERGED".equals(row.status())) {
+				reasons.add(new MatchReason(imports.jobId(), row.number(), split(row.reasons()),
+						(row.confidence() != null) ? row.confidence() : 0));
+			}
+		}
+		sources.sort(SOURCE_ORDER);
+		reasons.sort(Comparator.comparing(MatchReason::importId, AS_STORED).thenComparingInt(MatchReason::row));
 		List<Duplicate> duplicates = duplicates(id, 50);
 		List<Merge> merges = this.jdbc.sql("""
 				select m.id, m.survivor_id, m.absorbed_id, m.merged_at, m.undone_at, a.name as absorbed_name
@@ -164,7 +189,8 @@ public class ProspectSearch {
 					rs.getObject("absorbed_id", UUID.class), rs.getString("absorbed_name"), instant(rs, "merged_at"),
 					instant(rs, "undone_at")))
 			.list();
-		return new Detail(agency, contacts, sources, reasons, duplicates, merges);
+		return new Detail(agency, contacts, List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
+				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges);
 	}
 
 	/** Open possible duplicates between two active agencies, most likely first. */
@@ -216,6 +242,24 @@ public class ProspectSearch {
 			.map((number) -> new Phone(number,
 					PhoneNumbers.normalise(number).get().map((p) -> p.kind().name()).orElse("OTHER")))
 			.toList();
+	}
+
+	private Map<UUID, String> fileNames(List<RecordedRows.AgencyRow> rows) {
+		Set<UUID> jobs = rows.stream().map(RecordedRows.AgencyRow::jobId).collect(Collectors.toSet());
+		Map<UUID, String> names = new HashMap<>();
+		if (!jobs.isEmpty()) {
+			this.jdbc.sql("select id, file_name from import_job where org_id = :org and id in (:jobs)")
+				.param("org", org())
+				.param("jobs", jobs)
+				.query((rs, row) -> names.put(rs.getObject(1, UUID.class), rs.getString(2)))
+				.list();
+		}
+		return names;
+	}
+
+	private static int fieldPosition(String field) {
+		int position = AgencyValues.FIELDS.indexOf(field);
+		return (position >= 0) ? position : Integer.MAX_VALUE;
 	}
 
 	private static List<String> split(@Nullable String joined) {

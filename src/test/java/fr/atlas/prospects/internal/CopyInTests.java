@@ -33,7 +33,8 @@ class CopyInTests {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("name", "Agence \"Gare\"\\\t");
 		fields.put("city", "Lyon\u001fbis\u001e");
-		assertThat(ImportJobs.packed(fields)).isEqualTo("name\u001fAgence \"Gare\"\\ \u001ecity\u001fLyon bis \u001e");
+		assertThat(RecordedRows.packed(fields))
+			.isEqualTo("name\u001fAgence \"Gare\"\\ \u001ecity\u001fLyon bis \u001e");
 	}
 
 }

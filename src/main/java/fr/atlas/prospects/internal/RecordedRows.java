@@ -1,0 +1,239 @@
+package fr.atlas.prospects.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import fr.atlas.platform.CurrentTenant;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What became of each imported row: its outcome, its messages, its verbatim copy and the
+ * clean values it gave its agency (the provenance of imported values). A batch's rows are
+ * stored together, as one {@code import_row_chunk} holding them in {@link CopyText} form
+ * and the agencies they ended in (ADR 0016): one stored row per batch instead of one per
+ * file row. Callers run inside a transaction with the tenant bound.
+ */
+@Repository
+class RecordedRows {
+
+	/** Ends a field's name in {@link #packed} values: the unit separator. */
+	static final char FIELD_END = '\u001f';
+
+	/** Ends a field's value in {@link #packed} values: the record separator. */
+	static final char VALUE_END = '\u001e';
+
+	private static final int COLUMNS = 8;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	RecordedRows(JdbcClient jdbc, JdbcTemplate template) {
+		this.jdbc = jdbc;
+		this.template = template;
+	}
+
+	/**
+	 * Packs a batch's outcomes, on the caller's thread, so that writing them costs the
+	 * writing thread one statement.
+	 */
+	static Chunk pack(UUID jobId, List<RowOutcome> rows) {
+		CopyText text = new CopyText(256 * rows.size() + 16);
+		Set<UUID> agencies = new LinkedHashSet<>();
+		for (RowOutcome row : rows) {
+			text.value(row.number())
+				.value(row.status())
+				.value(row.prospectId())
+				.value(String.join("|", row.messages()))
+				.value(String.join("|", row.reasons()))
+				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
+				.value(row.original())
+				.value((row.fields() != null) ? packed(row.fields()) : null)
+				.endRow();
+			if (row.prospectId() != null) {
+				agencies.add(row.prospectId());
+			}
+		}
+		StringJoiner prospects = new StringJoiner(",", "{", "}");
+		agencies.forEach((id) -> prospects.add(id.toString()));
+		int first = rows.isEmpty() ? 0 : rows.get(0).number();
+		int last = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).number();
+		return new Chunk(jobId, first, last, rows.size(), text.toString(), prospects.toString());
+	}
+
+	/**
+	 * The clean values of a row as text: {@code field}, unit separator, {@code value},
+	 * each pair ended by a record separator. Control characters in a value become spaces,
+	 * so the separators stay unambiguous.
+	 */
+	static String packed(Map<String, String> fields) {
+		StringBuilder packed = new StringBuilder(192);
+		fields.forEach((field, value) -> {
+			packed.append(field).append(FIELD_END);
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				packed.append((c < 0x20) ? ' ' : c);
+			}
+			packed.append(VALUE_END);
+		});
+		return packed.toString();
+	}
+
+	/**
+	 * Writes a packed batch. The caller has skipped the rows an earlier run recorded, and
+	 * only one run holds a job, so none of them can be there already.
+	 */
+	void write(Chunk chunk) {
+		if (chunk.count() == 0) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into import_row_chunk (org_id, job_id, first_row, last_row, row_count, rows, prospects)
+				values (:org, :job, :first, :last, :count, :rows, cast(:prospects as uuid[]))""")
+			.param("org", org())
+			.param("job", chunk.jobId())
+			.param("first", chunk.firstRow())
+			.param("last", chunk.lastRow())
+			.param("count", chunk.count())
+			.param("rows", chunk.rows())
+			.param("prospects", chunk.prospects())
+			.update();
+	}
+
+	/**
+	 * Row numbers after {@code processed} that an earlier run already recorded (none, as
+	 * a batch's rows and its progress commit together; checked so that a replay can never
+	 * record a row twice).
+	 */
+	Set<Integer> after(UUID jobId, int processed) {
+		Set<Integer> numbers = new TreeSet<>();
+		this.jdbc.sql("""
+				select rows from import_row_chunk
+				where org_id = :org and job_id = :job and last_row > :processed""")
+			.param("org", org())
+			.param("job", jobId)
+			.param("processed", processed)
+			.query(String.class)
+			.list()
+			.forEach((rows) -> rows(rows, (row) -> {
+				if (row.number() > processed) {
+					numbers.add(row.number());
+				}
+			}));
+		return numbers;
+	}
+
+	/** Every recorded row of a job, in row order, read a few batches at a time. */
+	void forEach(UUID jobId, Consumer<RecordedRow> consumer) {
+		this.template.query((connection) -> {
+			var statement = connection.prepareStatement("""
+					select rows from import_row_chunk where org_id = ? and job_id = ? order by first_row""");
+			statement.setObject(1, org());
+			statement.setObject(2, jobId);
+			statement.setFetchSize(4);
+			return statement;
+		}, (rs) -> {
+			rows(rs.getString(1), consumer);
+		});
+	}
+
+	/**
+	 * The rows that ended in an agency, in every import, with the import and its time.
+	 */
+	List<AgencyRow> of(UUID agencyId) {
+		List<AgencyRow> found = new ArrayList<>();
+		this.jdbc.sql("""
+				select job_id, recorded_at, rows from import_row_chunk
+				where org_id = :org and prospects @> array[cast(:agency as uuid)]""")
+			.param("org", org())
+			.param("agency", agencyId)
+			.query((rs, n) -> {
+				UUID job = rs.getObject(1, UUID.class);
+				Instant recordedAt = rs.getTimestamp(2).toInstant();
+				rows(rs.getString(3), (row) -> {
+					if (agencyId.equals(row.prospectId())) {
+						found.add(new AgencyRow(job, recordedAt, row));
+					}
+				});
+				return n;
+			})
+			.list();
+		return found;
+	}
+
+	private static void rows(String packed, Consumer<RecordedRow> consumer) {
+		CopyText.read(packed, COLUMNS, (values) -> consumer.accept(RecordedRow.of(values)));
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	/** A row's outcome as the import decided it, before it is packed. */
+	record RowOutcome(int number, String status, @Nullable UUID prospectId, List<String> messages, List<String> reasons,
+			@Nullable Double confidence, String original, @Nullable Map<String, String> fields) {
+	}
+
+	/**
+	 * A batch's rows, packed: {@code prospects} is the {@code uuid[]} literal of the
+	 * agencies they ended in.
+	 */
+	record Chunk(UUID jobId, int firstRow, int lastRow, int count, String rows, String prospects) {
+	}
+
+	/**
+	 * A recorded row as stored: {@code messages} and {@code reasons} joined by {@code |},
+	 * {@code fields} {@link #packed}.
+	 */
+	record RecordedRow(int number, String status, @Nullable UUID prospectId, String messages, String reasons,
+			@Nullable Double confidence, String original, @Nullable String fields) {
+
+		static RecordedRow of(@Nullable String[] values) {
+			return new RecordedRow(Integer.parseInt(values[0]), values[1],
+					(values[2] != null) ? UUID.fromString(values[2]) : null, nonNull(values[3]), nonNull(values[4]),
+					(values[5] != null) ? Double.valueOf(values[5]) : null, nonNull(values[6]), values[7]);
+		}
+
+		/** The clean values this row gave its agency, in the order they were packed. */
+		List<Map.Entry<String, String>> values() {
+			List<Map.Entry<String, String>> values = new ArrayList<>();
+			if (this.fields == null) {
+				return values;
+			}
+			int start = 0;
+			while (start < this.fields.length()) {
+				int nameEnd = this.fields.indexOf(FIELD_END, start);
+				int valueEnd = this.fields.indexOf(VALUE_END, nameEnd + 1);
+				if (nameEnd < 0 || valueEnd < 0) {
+					break;
+				}
+				values.add(
+						Map.entry(this.fields.substring(start, nameEnd), this.fields.substring(nameEnd + 1, valueEnd)));
+				start = valueEnd + 1;
+			}
+			return values;
+		}
+
+		private static String nonNull(@Nullable String value) {
+			return (value != null) ? value : "";
+		}
+
+	}
+
+	/** A row that ended in a given agency, with its import and when it was recorded. */
+	record AgencyRow(UUID jobId, Instant recordedAt, RecordedRow row) {
+	}
+
+}

@@ -1,0 +1,90 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.prospects.internal.RecordedRows.RecordedRow;
+import fr.atlas.prospects.internal.RecordedRows.RowOutcome;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class RecordedRowsTests {
+
+	private static final UUID JOB = UUID.fromString("0190a5b2-0000-7000-8000-000000000001");
+
+	private static final UUID GARE = UUID.fromString("0190a5b2-0000-7000-8000-0000000000a1");
+
+	private static final UUID POSTE = UUID.fromString("0190a5b2-0000-7000-8000-0000000000b2");
+
+	@Test
+	void readsBackWhatItWroteWhateverTheValuesHold() {
+		CopyText text = new CopyText(64);
+		text.value("plain").value(null).value("tab\there\nline\\slash\r").value("\\N").endRow();
+		text.value("").value("x").value("").value(null).endRow();
+
+		List<String[]> rows = CopyText.rows(text.toString(), 4);
+
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(0)).containsExactly("plain", null, "tab\there\nline\\slash\r", "\\N");
+		assertThat(rows.get(1)).containsExactly("", "x", "", null);
+	}
+
+	@Test
+	void refusesTextOfAnotherShape() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CopyText.rows("a\tb\n", 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> CopyText.rows("a\tb\tc\td\n", 3));
+		assertThat(CopyText.rows("", 3)).isEmpty();
+	}
+
+	@Test
+	void packsABatchAndTheAgenciesItsRowsEndedIn() {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("name", "Agence de la Gare");
+		values.put("city", "Lyon");
+		List<RowOutcome> outcomes = List.of(
+				new RowOutcome(7, "CREATED", GARE, List.of("phone:invalid"), List.of(), null,
+						"Agence de la Gare;\"multi\nline\";\t", values),
+				new RowOutcome(8, "MERGED", GARE, List.of(), List.of("siret", "name"), 0.97, "Gare;1", Map.of()),
+				new RowOutcome(9, "REJECTED", null, List.of("row:no_identity"), List.of(), null, ";;", null),
+				new RowOutcome(11, "CREATED", POSTE, List.of(), List.of(), null, "Poste", Map.of("name", "Poste")));
+
+		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, outcomes);
+
+		assertThat(chunk.firstRow()).isEqualTo(7);
+		assertThat(chunk.lastRow()).isEqualTo(11);
+		assertThat(chunk.count()).isEqualTo(4);
+		assertThat(chunk.prospects()).isEqualTo("{" + GARE + "," + POSTE + "}");
+		List<RecordedRow> read = new ArrayList<>();
+		CopyText.read(chunk.rows(), 8, (row) -> read.add(RecordedRow.of(row)));
+		assertThat(read).extracting(RecordedRow::number).containsExactly(7, 8, 9, 11);
+		RecordedRow created = read.get(0);
+		assertThat(created.status()).isEqualTo("CREATED");
+		assertThat(created.prospectId()).isEqualTo(GARE);
+		assertThat(created.messages()).isEqualTo("phone:invalid");
+		assertThat(created.confidence()).isNull();
+		assertThat(created.original()).isEqualTo("Agence de la Gare;\"multi\nline\";\t");
+		assertThat(created.values()).containsExactly(Map.entry("name", "Agence de la Gare"), Map.entry("city", "Lyon"));
+		RecordedRow merged = read.get(1);
+		assertThat(merged.reasons()).isEqualTo("siret|name");
+		assertThat(merged.confidence()).isEqualTo(0.97, org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(merged.values()).isEmpty();
+		RecordedRow rejected = read.get(2);
+		assertThat(rejected.prospectId()).isNull();
+		assertThat(rejected.fields()).isNull();
+		assertThat(rejected.values()).isEmpty();
+	}
+
+	@Test
+	void anEmptyBatchPacksNothing() {
+		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, List.of());
+		assertThat(chunk.count()).isZero();
+		assertThat(chunk.rows()).isEmpty();
+		assertThat(chunk.prospects()).isEqualTo("{}");
+	}
+
+}
