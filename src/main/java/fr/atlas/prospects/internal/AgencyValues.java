@@ -55,17 +55,38 @@ record AgencyValues(@Nullable String name, String nameKey, @Nullable String trad
 
 	/** Field → value, for provenance. */
 	Map<String, String> asFields() {
-		String[] values = { this.name, this.tradeName, this.siren, this.siret, this.naf, this.address, this.postcode,
-				this.city, this.websiteDomain, this.emails.isEmpty() ? null : String.join(" ", this.emails),
-				this.phones.isEmpty() ? null : String.join(" ", this.phones), this.specialty,
-				(this.listingCount != null) ? this.listingCount.toString() : null,
-				(this.revenueCents != null) ? this.revenueCents.toString() : null, this.headcountBand,
-				this.tags.isEmpty() ? null : String.join(",", this.tags), this.source };
+		@Nullable String[] values = values();
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (int i = 0; i < values.length; i++) {
 			put(fields, FIELDS.get(i), values[i]);
 		}
 		return fields;
+	}
+
+	/**
+	 * The same fields {@linkplain RecordedRows#packed packed} for an import row, without
+	 * the map: the import packs one per row.
+	 */
+	String packed() {
+		@Nullable String[] values = values();
+		StringBuilder packed = new StringBuilder(192);
+		for (int i = 0; i < values.length; i++) {
+			if (values[i] != null) {
+				RecordedRows.pack(packed, FIELDS.get(i), values[i]);
+			}
+		}
+		return packed.toString();
+	}
+
+	/** The values of {@link #FIELDS}, in their order, null for none. */
+	private @Nullable String[] values() {
+		return new @Nullable String[] { this.name, this.tradeName, this.siren, this.siret, this.naf, this.address,
+				this.postcode, this.city, this.websiteDomain,
+				this.emails.isEmpty() ? null : String.join(" ", this.emails),
+				this.phones.isEmpty() ? null : String.join(" ", this.phones), this.specialty,
+				(this.listingCount != null) ? this.listingCount.toString() : null,
+				(this.revenueCents != null) ? this.revenueCents.toString() : null, this.headcountBand,
+				this.tags.isEmpty() ? null : String.join(",", this.tags), this.source };
 	}
 
 	private static void put(Map<String, String> fields, String field, @Nullable String value) {

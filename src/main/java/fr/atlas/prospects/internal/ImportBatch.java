@@ -114,7 +114,7 @@ class ImportBatch {
 			}
 			outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
-					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.asFields()));
+					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.packed()));
 		}
 		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
 		List<CopyIn> linked = List.of(this.agencies.newContacts(contacts),

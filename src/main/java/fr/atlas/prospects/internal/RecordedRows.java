@@ -60,7 +60,7 @@ class RecordedRows {
 				.value(String.join("|", row.reasons()))
 				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
 				.value(row.original())
-				.value((row.fields() != null) ? packed(row.fields()) : null)
+				.value(row.fields())
 				.endRow();
 			if (row.prospectId() != null) {
 				agencies.add(row.prospectId());
@@ -80,15 +80,18 @@ class RecordedRows {
 	 */
 	static String packed(Map<String, String> fields) {
 		StringBuilder packed = new StringBuilder(192);
-		fields.forEach((field, value) -> {
-			packed.append(field).append(FIELD_END);
-			for (int i = 0; i < value.length(); i++) {
-				char c = value.charAt(i);
-				packed.append((c < 0x20) ? ' ' : c);
-			}
-			packed.append(VALUE_END);
-		});
+		fields.forEach((field, value) -> pack(packed, field, value));
 		return packed.toString();
+	}
+
+	/** Appends one field and its value to {@link #packed} values. */
+	static void pack(StringBuilder packed, String field, String value) {
+		packed.append(field).append(FIELD_END);
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			packed.append((c < 0x20) ? ' ' : c);
+		}
+		packed.append(VALUE_END);
 	}
 
 	/**
@@ -181,9 +184,12 @@ class RecordedRows {
 		return CurrentTenant.require().value();
 	}
 
-	/** A row's outcome as the import decided it, before it is packed. */
+	/**
+	 * A row's outcome as the import decided it, before it is packed; {@code fields} are
+	 * the clean values it gave its agency, {@link #packed}.
+	 */
 	record RowOutcome(int number, String status, @Nullable UUID prospectId, List<String> messages, List<String> reasons,
-			@Nullable Double confidence, String original, @Nullable Map<String, String> fields) {
+			@Nullable Double confidence, String original, @Nullable String fields) {
 	}
 
 	/**

@@ -48,10 +48,11 @@ class RecordedRowsTests {
 		values.put("city", "Lyon");
 		List<RowOutcome> outcomes = List.of(
 				new RowOutcome(7, "CREATED", GARE, List.of("phone:invalid"), List.of(), null,
-						"Agence de la Gare;\"multi\nline\";\t", values),
-				new RowOutcome(8, "MERGED", GARE, List.of(), List.of("siret", "name"), 0.97, "Gare;1", Map.of()),
+						"Agence de la Gare;\"multi\nline\";\t", RecordedRows.packed(values)),
+				new RowOutcome(8, "MERGED", GARE, List.of(), List.of("siret", "name"), 0.97, "Gare;1", ""),
 				new RowOutcome(9, "REJECTED", null, List.of("row:no_identity"), List.of(), null, ";;", null),
-				new RowOutcome(11, "CREATED", POSTE, List.of(), List.of(), null, "Poste", Map.of("name", "Poste")));
+				new RowOutcome(11, "CREATED", POSTE, List.of(), List.of(), null, "Poste",
+						RecordedRows.packed(Map.of("name", "Poste"))));
 
 		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, outcomes);
 
@@ -77,6 +78,19 @@ class RecordedRowsTests {
 		assertThat(rejected.prospectId()).isNull();
 		assertThat(rejected.fields()).isNull();
 		assertThat(rejected.values()).isEmpty();
+	}
+
+	@Test
+	void anAgencyPacksTheValuesItsProvenanceLists() {
+		AgencyValues values = new AgencyValues("Agence de la Gare", "gare", null, "542051180", "54205118000066", null,
+				"1 rue de la\u0009Gare", "75008", "Paris", "75", "gare.fr", List.of("a@gare.fr", "b@gare.fr"),
+				List.of("+33123456789"), null, 12, 150000000L, null, List.of("vip", "paris"), "salon");
+
+		assertThat(values.packed()).isEqualTo(RecordedRows.packed(values.asFields()))
+			.startsWith("name\u001fAgence de la Gare\u001esiren\u001f542051180\u001e")
+			.contains("address\u001f1 rue de la Gare\u001e", "emails\u001fa@gare.fr b@gare.fr\u001e",
+					"tags\u001fvip,paris\u001e")
+			.endsWith("source\u001fsalon\u001e");
 	}
 
 	@Test
