@@ -181,7 +181,8 @@ class Agencies {
 	 * Fills the empty columns of agencies from what import rows gave them (each record
 	 * gathers a batch's rows for one agency, first value first), by the rule of
 	 * {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
-	 * are unions. Only agencies that change are updated.
+	 * are unions (a list that gains nothing is kept without running its sub-select, as
+	 * most fills add to one list at most). Only agencies that change are updated.
 	 */
 	void fill(List<AgencyRecord> fills) {
 		if (fills.isEmpty()) {
@@ -234,16 +235,19 @@ class Agencies {
 				  city = case when a.city is null and p.city is not null then p.city else a.city end,
 				  city_key = case when a.city is null and p.city is not null then p.city_key else a.city_key end,
 				  website_domain = coalesce(a.website_domain, p.website_domain),
-				  emails = a.emails || array(select e from unnest(p.emails) with ordinality as x(e, n)
-				    where e <> all(a.emails) order by n),
-				  phones = a.phones || array(select e from unnest(p.phones) with ordinality as x(e, n)
-				    where e <> all(a.phones) order by n),
+				  emails = case when a.emails @> p.emails then a.emails
+				    else a.emails || array(select e from unnest(p.emails) with ordinality as x(e, n)
+				      where e <> all(a.emails) order by n) end,
+				  phones = case when a.phones @> p.phones then a.phones
+				    else a.phones || array(select e from unnest(p.phones) with ordinality as x(e, n)
+				      where e <> all(a.phones) order by n) end,
 				  specialty = coalesce(a.specialty, p.specialty),
 				  listing_count = coalesce(a.listing_count, p.listing_count),
 				  revenue_cents = coalesce(a.revenue_cents, p.revenue_cents),
 				  headcount_band = coalesce(a.headcount_band, p.headcount_band),
-				  tags = a.tags || array(select e from unnest(p.tags) with ordinality as x(e, n)
-				    where e <> all(a.tags) order by n),
+				  tags = case when a.tags @> p.tags then a.tags
+				    else a.tags || array(select e from unnest(p.tags) with ordinality as x(e, n)
+				      where e <> all(a.tags) order by n) end,
 				  source = coalesce(a.source, p.source),
 				  updated_at = now(), version = a.version + 1
 				from p
