@@ -1,11 +1,9 @@
 package fr.atlas.prospects.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -33,7 +31,8 @@ final class CopyIn {
 
 	private String condition = "";
 
-	private byte @Nullable [] payload;
+	/** The rows encoded, a segment of {@link CopyText} each, once {@link #prepared}. */
+	private @Nullable List<byte[]> payload;
 
 	CopyIn(String table, String columns) {
 		this.table = table;
@@ -80,14 +79,19 @@ final class CopyIn {
 	 * writing thread as little as possible. No row can be added afterwards.
 	 */
 	CopyIn prepared() {
-		this.payload = text().getBytes(StandardCharsets.UTF_8);
+		this.payload = encoded();
 		this.text.release();
 		return this;
 	}
 
 	/** The rows in COPY's text format, as they will be sent. */
 	String text() {
-		return (this.payload != null) ? new String(this.payload, StandardCharsets.UTF_8) : this.text.toString();
+		if (this.payload == null) {
+			return this.text.toString();
+		}
+		StringBuilder text = new StringBuilder();
+		this.payload.forEach((segment) -> text.append(new String(segment, StandardCharsets.UTF_8)));
+		return text.toString();
 	}
 
 	long into(JdbcTemplate template) {
@@ -105,22 +109,33 @@ final class CopyIn {
 				// catalog
 				// change
 				statement.execute("delete from " + stage);
-				connection.unwrap(PGConnection.class)
+				org.postgresql.copy.CopyIn copy = connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn("copy " + stage + " (" + this.columns + ") from stdin",
-							new ByteArrayInputStream(payload()));
+					.copyIn("copy " + stage + " (" + this.columns + ") from stdin");
+				try {
+					for (byte[] segment : payload()) {
+						copy.writeToCopy(segment, 0, segment.length);
+					}
+					copy.endCopy();
+				}
+				finally {
+					if (copy.isActive()) {
+						copy.cancelCopy();
+					}
+				}
 				return (long) statement.executeUpdate("insert into " + this.table + " (" + this.columns + ") select "
 						+ this.columns + " from " + stage + " s" + this.condition + this.conflict);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
 			}
 		});
 		return (copied != null) ? copied : 0;
 	}
 
-	private byte[] payload() {
-		return (this.payload != null) ? this.payload : this.text.toString().getBytes(StandardCharsets.UTF_8);
+	private List<byte[]> payload() {
+		return (this.payload != null) ? this.payload : encoded();
+	}
+
+	private List<byte[]> encoded() {
+		return this.text.segments().stream().map((segment) -> segment.getBytes(StandardCharsets.UTF_8)).toList();
 	}
 
 }

@@ -16,14 +16,25 @@ import org.jspecify.annotations.Nullable;
  */
 final class CopyText {
 
-	private final StringBuilder text;
+	/**
+	 * Characters after which the next row starts a new segment. A segment's array stays
+	 * well under the 512 KB from which G1, with the 1 MB regions of heaps up to 4 GB,
+	 * allocates an object as humongous, straight into the old generation: an import's
+	 * few-megabyte batches of text made the collector work more than the import.
+	 */
+	static final int SEGMENT = 64 * 1024;
+
+	private final List<StringBuilder> segments = new ArrayList<>();
+
+	private StringBuilder text;
 
 	private boolean firstColumn = true;
 
 	private int rows;
 
 	CopyText(int capacity) {
-		this.text = new StringBuilder(capacity);
+		this.text = new StringBuilder(Math.min(capacity, SEGMENT + 1024));
+		this.segments.add(this.text);
 	}
 
 	CopyText value(@Nullable Object value) {
@@ -65,6 +76,10 @@ final class CopyText {
 		this.text.append('\n');
 		this.firstColumn = true;
 		this.rows++;
+		if (this.text.length() >= SEGMENT) {
+			this.text = new StringBuilder(SEGMENT + 1024);
+			this.segments.add(this.text);
+		}
 		return this;
 	}
 
@@ -72,15 +87,39 @@ final class CopyText {
 		return this.rows;
 	}
 
+	/** Characters written so far. */
+	int length() {
+		int length = 0;
+		for (StringBuilder segment : this.segments) {
+			length += segment.length();
+		}
+		return length;
+	}
+
+	/**
+	 * The text in pieces of whole rows, each about {@link #SEGMENT} characters at most (a
+	 * single longer row makes a longer piece).
+	 */
+	List<String> segments() {
+		List<String> pieces = new ArrayList<>(this.segments.size());
+		for (StringBuilder segment : this.segments) {
+			if (!segment.isEmpty()) {
+				pieces.add(segment.toString());
+			}
+		}
+		return pieces;
+	}
+
 	/** Empties the text and gives back its memory. */
 	void release() {
-		this.text.setLength(0);
-		this.text.trimToSize();
+		this.segments.clear();
+		this.text = new StringBuilder(0);
+		this.segments.add(this.text);
 	}
 
 	@Override
 	public String toString() {
-		return this.text.toString();
+		return String.join("", segments());
 	}
 
 	/**

@@ -142,7 +142,7 @@ class ImportBatch {
 	 * agencies created before (empty records gathering the rows' values in row order),
 	 * what refers to both (contacts, possible duplicates) and each row's outcome.
 	 */
-	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, RecordedRows.Chunk rows,
+	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, List<RecordedRows.Chunk> rows,
 			int merged, int rejected, int warnings, long matchNanos) {
 	}
 

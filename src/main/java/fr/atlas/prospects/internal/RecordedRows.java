@@ -21,9 +21,10 @@ import org.springframework.stereotype.Repository;
 /**
  * What became of each imported row: its outcome, its messages, its verbatim copy and the
  * clean values it gave its agency (the provenance of imported values). A batch's rows are
- * stored together, as one {@code import_row_chunk} holding them in {@link CopyText} form
- * and the agencies they ended in (ADR 0016): one stored row per batch instead of one per
- * file row. Callers run inside a transaction with the tenant bound.
+ * stored together, in {@code import_row_chunk}s of a few hundred rows holding them in
+ * {@link CopyText} form and the agencies they ended in (ADR 0016): a few stored rows per
+ * batch instead of one per file row. Callers run inside a transaction with the tenant
+ * bound.
  */
 @Repository
 class RecordedRows {
@@ -47,30 +48,39 @@ class RecordedRows {
 
 	/**
 	 * Packs a batch's outcomes, on the caller's thread, so that writing them costs the
-	 * writing thread one statement.
+	 * writing thread one batched statement. Rows are cut into chunks of about
+	 * {@link CopyText#SEGMENT} characters: no text large enough for the collector to
+	 * treat it as humongous, and the agency page unpacks less to find a row.
 	 */
-	static Chunk pack(UUID jobId, List<RowOutcome> rows) {
-		CopyText text = new CopyText(256 * rows.size() + 16);
-		Set<UUID> agencies = new LinkedHashSet<>();
-		for (RowOutcome row : rows) {
-			text.value(row.number())
-				.value(row.status())
-				.value(row.prospectId())
-				.value(String.join("|", row.messages()))
-				.value(String.join("|", row.reasons()))
-				.value((row.confidence() != null) ? row.confidence().floatValue() : null)
-				.value(row.original())
-				.value(row.fields())
-				.endRow();
-			if (row.prospectId() != null) {
-				agencies.add(row.prospectId());
+	static List<Chunk> pack(UUID jobId, List<RowOutcome> rows) {
+		List<Chunk> chunks = new ArrayList<>();
+		int from = 0;
+		while (from < rows.size()) {
+			CopyText text = new CopyText(CopyText.SEGMENT + 1024);
+			Set<UUID> agencies = new LinkedHashSet<>();
+			int to = from;
+			while (to < rows.size() && (to == from || text.length() < CopyText.SEGMENT)) {
+				RowOutcome row = rows.get(to++);
+				text.value(row.number())
+					.value(row.status())
+					.value(row.prospectId())
+					.value(String.join("|", row.messages()))
+					.value(String.join("|", row.reasons()))
+					.value((row.confidence() != null) ? row.confidence().floatValue() : null)
+					.value(row.original())
+					.value(row.fields())
+					.endRow();
+				if (row.prospectId() != null) {
+					agencies.add(row.prospectId());
+				}
 			}
+			StringJoiner prospects = new StringJoiner(",", "{", "}");
+			agencies.forEach((id) -> prospects.add(id.toString()));
+			chunks.add(new Chunk(jobId, rows.get(from).number(), rows.get(to - 1).number(), to - from, text.toString(),
+					prospects.toString()));
+			from = to;
 		}
-		StringJoiner prospects = new StringJoiner(",", "{", "}");
-		agencies.forEach((id) -> prospects.add(id.toString()));
-		int first = rows.isEmpty() ? 0 : rows.get(0).number();
-		int last = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).number();
-		return new Chunk(jobId, first, last, rows.size(), text.toString(), prospects.toString());
+		return chunks;
 	}
 
 	/**
@@ -98,21 +108,22 @@ class RecordedRows {
 	 * Writes a packed batch. The caller has skipped the rows an earlier run recorded, and
 	 * only one run holds a job, so none of them can be there already.
 	 */
-	void write(Chunk chunk) {
-		if (chunk.count() == 0) {
+	void write(List<Chunk> chunks) {
+		if (chunks.isEmpty()) {
 			return;
 		}
-		this.jdbc.sql("""
+		UUID org = org();
+		this.template.batchUpdate("""
 				insert into import_row_chunk (org_id, job_id, first_row, last_row, row_count, rows, prospects)
-				values (:org, :job, :first, :last, :count, :rows, cast(:prospects as uuid[]))""")
-			.param("org", org())
-			.param("job", chunk.jobId())
-			.param("first", chunk.firstRow())
-			.param("last", chunk.lastRow())
-			.param("count", chunk.count())
-			.param("rows", chunk.rows())
-			.param("prospects", chunk.prospects())
-			.update();
+				values (?, ?, ?, ?, ?, ?, cast(? as uuid[]))""", chunks, chunks.size(), (statement, chunk) -> {
+			statement.setObject(1, org);
+			statement.setObject(2, chunk.jobId());
+			statement.setInt(3, chunk.firstRow());
+			statement.setInt(4, chunk.lastRow());
+			statement.setInt(5, chunk.count());
+			statement.setString(6, chunk.rows());
+			statement.setString(7, chunk.prospects());
+		});
 	}
 
 	/**

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads an uploaded file back from its 1 MB chunks, one short transaction per chunk, so a
+ * Reads an uploaded file back from its chunks, one short transaction per chunk, so a
  * worker streams a 200 MB file without holding it in memory or in one transaction.
  */
 final class StoredFileStream extends InputStream {

@@ -54,7 +54,7 @@ class RecordedRowsTests {
 				new RowOutcome(11, "CREATED", POSTE, List.of(), List.of(), null, "Poste",
 						RecordedRows.packed(Map.of("name", "Poste"))));
 
-		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, outcomes);
+		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, outcomes).getFirst();
 
 		assertThat(chunk.firstRow()).isEqualTo(7);
 		assertThat(chunk.lastRow()).isEqualTo(11);
@@ -95,10 +95,51 @@ class RecordedRowsTests {
 
 	@Test
 	void anEmptyBatchPacksNothing() {
-		RecordedRows.Chunk chunk = RecordedRows.pack(JOB, List.of());
-		assertThat(chunk.count()).isZero();
-		assertThat(chunk.rows()).isEmpty();
-		assertThat(chunk.prospects()).isEqualTo("{}");
+		assertThat(RecordedRows.pack(JOB, List.of())).isEmpty();
+	}
+
+	@Test
+	void cutsALargeBatchIntoChunksOfWholeRows() {
+		List<RowOutcome> outcomes = new ArrayList<>();
+		for (int number = 1; number <= 2500; number++) {
+			outcomes.add(new RowOutcome(number, "CREATED", (number % 2 == 0) ? GARE : POSTE, List.of(), List.of(), null,
+					"Agence numéro " + number + ";" + "x".repeat(100),
+					RecordedRows.packed(Map.of("name", "A" + number))));
+		}
+
+		List<RecordedRows.Chunk> chunks = RecordedRows.pack(JOB, outcomes);
+
+		assertThat(chunks).hasSizeGreaterThan(2)
+			.allSatisfy((chunk) -> assertThat(chunk.rows().length()).isLessThan(CopyText.SEGMENT + 200));
+		List<Integer> numbers = new ArrayList<>();
+		int expectedFirst = 1;
+		for (RecordedRows.Chunk chunk : chunks) {
+			List<RecordedRow> rows = new ArrayList<>();
+			CopyText.read(chunk.rows(), 8, (row) -> rows.add(RecordedRow.of(row)));
+			assertThat(chunk.firstRow()).isEqualTo(expectedFirst);
+			assertThat(chunk.count()).isEqualTo(rows.size());
+			assertThat(chunk.lastRow()).isEqualTo(rows.getLast().number());
+			assertThat(chunk.prospects().replaceAll("[{}]", "").split(",")).containsExactlyInAnyOrder(GARE.toString(),
+					POSTE.toString());
+			rows.forEach((row) -> numbers.add(row.number()));
+			expectedFirst = chunk.lastRow() + 1;
+		}
+		assertThat(numbers).hasSize(2500).isSorted().doesNotHaveDuplicates();
+	}
+
+	@Test
+	void keepsTheTextWholeAcrossSegments() {
+		CopyText text = new CopyText(16);
+		StringBuilder expected = new StringBuilder();
+		for (int i = 0; i < 5000; i++) {
+			text.value("ligne " + i).value("é\t" + i).endRow();
+			expected.append("ligne ").append(i).append('\t').append("é\\t").append(i).append('\n');
+		}
+		assertThat(text.segments()).hasSizeGreaterThan(1)
+			.allSatisfy((segment) -> assertThat(segment.length()).isLessThan(CopyText.SEGMENT + 100));
+		assertThat(text.toString()).isEqualTo(expected.toString());
+		assertThat(text.length()).isEqualTo(expected.length());
+		assertThat(CopyText.rows(text.toString(), 2)).hasSize(5000);
 	}
 
 }
