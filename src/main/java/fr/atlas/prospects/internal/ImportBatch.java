@@ -76,33 +76,26 @@ class ImportBatch {
 						row.original(), null));
 				continue;
 			}
-			Deduplication.Probe probe = pool.probe(values);
-			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
-			Candidate target;
+			Pool.Decision decision = pool.decide(values);
+			Candidate target = decision.target();
+			Optional<Deduplication.Match> match = decision.match();
 			String status;
-			if (match.isPresent() && match.get().automatic()) {
-				target = match.get().agency();
+			if (decision.created() == null) {
 				AgencyRecord whole = created.get(target);
 				if (whole != null) {
 					whole.fill(values);
 				}
-				else if (target.wouldChange(values)) {
+				else if (decision.changesStored()) {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
 					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
-				}
-				if (target.fill(values)) {
-					pool.reindex(target);
 				}
 				status = "MERGED";
 				merged++;
 			}
 			else {
-				AgencyRecord agency = AgencyRecord.create(values);
-				agency.useNames(probe.names());
-				target = Candidate.of(agency);
+				AgencyRecord agency = decision.created();
 				created.put(target, agency);
-				pool.add(target);
 				status = "CREATED";
 				UUID id = agency.id;
 				match.ifPresent(
@@ -196,6 +189,31 @@ class ImportBatch {
 			reindex(agency);
 		}
 
+		/**
+		 * Decides what a row becomes and updates the pool: merged into its best match
+		 * when that match is automatic (the agency takes the row's matching values), a
+		 * new agency otherwise. The one rule of an import, whoever writes the result.
+		 */
+		Decision decide(AgencyValues values) {
+			Deduplication.Probe probe = probe(values);
+			Optional<Deduplication.Match> match = Deduplication.best(probe, candidates(probe));
+			if (match.isPresent() && match.get().automatic()) {
+				Candidate target = match.get().agency();
+				// asked before the row fills the candidate: would the stored agency
+				// change?
+				boolean changesStored = target.wouldChange(values);
+				if (target.fill(values)) {
+					reindex(target);
+				}
+				return new Decision(match, target, null, changesStored);
+			}
+			AgencyRecord agency = AgencyRecord.create(values);
+			agency.useNames(probe.names());
+			Candidate target = Candidate.of(agency);
+			add(target);
+			return new Decision(match, target, agency, true);
+		}
+
 		/** Indexes what the agency has and was not indexed under yet. */
 		void reindex(Candidate agency) {
 			int position = agency.position;
@@ -281,6 +299,16 @@ class ImportBatch {
 				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
 			}
 			return found;
+		}
+
+		/**
+		 * What a row became: merged into {@code target} (then {@code created} is null and
+		 * {@code changesStored} tells whether the row brings the stored agency anything),
+		 * or the new agency {@code created}. {@code match} is the best match found,
+		 * automatic or not.
+		 */
+		record Decision(Optional<Deduplication.Match> match, Candidate target, @Nullable AgencyRecord created,
+				boolean changesStored) {
 		}
 
 		private static void collect(Candidate agency, int mark, List<Candidate> found) {

@@ -127,23 +127,15 @@ class NormalisationBenchmark {
 				sha.update((row.number() + " REJECTED\n").getBytes(StandardCharsets.UTF_8));
 				continue;
 			}
-			Deduplication.Probe probe = pool.probe(values);
-			Optional<Deduplication.Match> match = Deduplication.best(probe, pool.candidates(probe));
-			Candidate target;
+			ImportBatch.Pool.Decision decided = pool.decide(values);
+			Candidate target = decided.target();
+			Optional<Deduplication.Match> match = decided.match();
 			String status;
-			if (match.isPresent() && match.get().automatic()) {
-				target = match.get().agency();
-				if (target.fill(values)) {
-					pool.reindex(target);
-				}
+			if (decided.created() == null) {
 				status = "MERGED";
 				merged++;
 			}
 			else {
-				AgencyRecord agency = AgencyRecord.create(values);
-				agency.useNames(probe.names());
-				target = Candidate.of(agency);
-				pool.add(target);
 				status = "CREATED";
 				created++;
 			}
