@@ -77,6 +77,19 @@ class ProspectApiIntegrationTests {
 		assertThat(names(tenant.token(), "/api/v1/prospects?sort=listingCount,desc&size=1"))
 			.containsExactly("Agence de la Gare");
 		assertThat(names(tenant.token(), "/api/v1/prospects?page=2&size=2&sort=name")).hasSize(1);
+
+		// a text search is counted with its page, past its end and when nothing matches
+		Map<String, Object> martins = this.api.get(tenant.token(), "/api/v1/prospects?q=martin&sort=-name&size=1")
+			.getBody();
+		assertThat(martins).containsEntry("total", 2);
+		assertThat((List<Map<String, Object>>) martins.get("items")).extracting((a) -> a.get("name"))
+			.containsExactly("Immo Martin");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=martin&sort=-name&size=1&page=1"))
+			.containsExactly("Cabinet Martin");
+		Map<String, Object> past = this.api.get(tenant.token(), "/api/v1/prospects?q=martin&size=1&page=5").getBody();
+		assertThat(past).containsEntry("total", 2);
+		assertThat((List<Map<String, Object>>) past.get("items")).isEmpty();
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?q=zzzz").getBody()).containsEntry("total", 0);
 	}
 
 	@Test

@@ -30,6 +30,8 @@ public final class NameDisplay {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
+	private static final Pattern WEBSITE = Pattern.compile("[\\p{Ll}0-9-]+(\\.[\\p{Ll}0-9-]+)*\\.\\p{Ll}{2,}(/\\S*)?");
+
 	private NameDisplay() {
 	}
 
@@ -43,6 +45,9 @@ public final class NameDisplay {
 	 * in the order they were seen.
 	 */
 	public static String best(String stored, List<String> spellings) {
+		if (standsInForAName(stored)) {
+			return stored;
+		}
 		String same = same(stored);
 		if (mixedCase(stored)) {
 			return stored;
@@ -53,6 +58,15 @@ public final class NameDisplay {
 			}
 		}
 		return titleCase(stored);
+	}
+
+	/**
+	 * An agency imported without a name is named after its website or e-mail
+	 * ({@link AgencyValues#displayName}): shown as written, never title-cased into
+	 * "Contact@Agence.Fr".
+	 */
+	private static boolean standsInForAName(String stored) {
+		return stored.indexOf(' ') < 0 && (stored.indexOf('@') > 0 || WEBSITE.matcher(stored).matches());
 	}
 
 	/** Letters in both cases: someone chose this spelling. */

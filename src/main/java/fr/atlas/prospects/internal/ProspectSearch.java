@@ -65,15 +65,44 @@ public class ProspectSearch {
 
 	public Page<Summary> find(ProspectQuery query) {
 		Where where = where(query);
-		long total = this.template.queryForObject("select count(*) from agency a where " + where.sql(), Long.class,
-				where.args().toArray());
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(query.size());
 		args.add((long) query.page() * query.size());
+		if (where.textSearch()) {
+			return search(query, where, args);
+		}
+		long total = count(where);
 		List<Summary> items = this.template.query(
 				"select a.* from agency a where " + where.sql() + " order by " + query.orderBy() + " limit ? offset ?",
 				(rs, row) -> summary(rs), args.toArray());
 		return new Page<>(items, query.page(), query.size(), total);
+	}
+
+	/**
+	 * A text search matches few agencies, but the planner hopes to meet a page of them
+	 * early while walking the sort order's index, and then reads the whole base in index
+	 * order: 3.3 s for 530,000 agencies. Behind the {@code OFFSET 0} fence the matching
+	 * is one parallel scan, counted and sorted together (0.5 s), whatever the sort.
+	 */
+	private Page<Summary> search(ProspectQuery query, Where where, List<Object> args) {
+		long[] total = { -1 };
+		List<Summary> items = this.template
+			.query("select *, count(*) over () as matching from (select a.* from agency a where " + where.sql()
+					+ " offset 0) a order by " + query.orderBy() + " limit ? offset ?", (rs, row) -> {
+						total[0] = rs.getLong("matching");
+						return summary(rs);
+					}, args.toArray());
+		// no row to carry the count: none matches, or the page is past the end
+		if (total[0] < 0) {
+			total[0] = (query.page() == 0) ? 0 : count(where);
+		}
+		return new Page<>(items, query.page(), query.size(), total[0]);
+	}
+
+	private long count(Where where) {
+		Long total = this.template.queryForObject("select count(*) from agency a where " + where.sql(), Long.class,
+				where.args().toArray());
+		return (total != null) ? total : 0;
 	}
 
 	/** Every agency the query matches, in its order, streamed (exports). */
@@ -128,7 +157,7 @@ public class ProspectSearch {
 			args.add(q.toLowerCase(Locale.ROOT));
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
-		return new Where(sql.toString(), args);
+		return new Where(sql.toString(), args, q != null);
 	}
 
 	public Detail detail(UUID id) {
@@ -275,7 +304,7 @@ public class ProspectSearch {
 		return CurrentTenant.require().value();
 	}
 
-	private record Where(String sql, List<Object> args) {
+	private record Where(String sql, List<Object> args, boolean textSearch) {
 	}
 
 	public record Page<T>(List<T> items, int page, int size, long total) {

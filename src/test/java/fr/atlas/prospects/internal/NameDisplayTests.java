@@ -36,4 +36,15 @@ class NameDisplayTests {
 		assertThat(NameDisplay.of("century 21 agence du port")).isEqualTo("Century 21 Agence du Port");
 	}
 
+	@Test
+	void showsTheWebsiteOrEMailThatNamesANamelessAgencyAsWritten() {
+		assertThat(NameDisplay.of("agence.de.la.gare.chambourcy@sfr.fr"))
+			.isEqualTo("agence.de.la.gare.chambourcy@sfr.fr");
+		assertThat(NameDisplay.of("agence-de-la-gare-meslan.fr")).isEqualTo("agence-de-la-gare-meslan.fr");
+		assertThat(NameDisplay.of("squarehabitat.fr/agence/passirac")).isEqualTo("squarehabitat.fr/agence/passirac");
+		// a name that only looks a little like one is still a name
+		assertThat(NameDisplay.of("IMMO.COM AGENCE")).isEqualTo("Immo.Com Agence");
+		assertThat(NameDisplay.of("GARE.IMMO")).isEqualTo("Gare.Immo");
+	}
+
 }
