@@ -260,6 +260,11 @@ class ProspectApiIntegrationTests {
 			.contains("\"'=HYPERLINK(\"\"http://evil\"\")\"")
 			.contains("'+33123456789")
 			.doesNotContain(";=HYPERLINK");
+		// a search exports its matches only, in the order asked for
+		String martins = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&q=martin&sort=-name")
+			.getBody();
+		assertThat(martins.lines().skip(1).map((line) -> line.split(";")[1])).containsExactly("Immo Martin",
+				"Cabinet Martin");
 
 		byte[] xlsx = this.api.raw()
 			.get()
