@@ -109,12 +109,8 @@ public class ProspectSearch {
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		Where where = where(query);
 		this.template.query((connection) -> {
-			// a text search scans and sorts its matches rather than walk the whole sort
-			// index (see search)
-			String matching = where.textSearch()
-					? "select * from (select a.* from agency a where " + where.sql() + " offset 0) a"
-					: "select a.* from agency a where " + where.sql();
-			var statement = connection.prepareStatement(matching + " order by " + query.orderBy());
+			var statement = connection
+				.prepareStatement("select a.* from agency a where " + where.sql() + " order by " + query.orderBy());
 			for (int i = 0; i < where.args().size(); i++) {
 				statement.setObject(i + 1, where.args().get(i));
 			}
