@@ -27,8 +27,8 @@ final class AuditHash {
 				occurredAt.toEpochMilli() * 1000 + (occurredAt.getNano() / 1000) % 1000, actorId, actorLabel, action,
 				entityType, entityId, summary, correlationId, clientIp }) {
 			String text = (field != null) ? field.toString() : "";
-			// length-prefixed so that moving text from one field to the next changes the
-			// hash
+			// length-prefixed so that moving text from one field to the next
+			// changes the hash
 			canonical.append('|').append(text.length()).append(':').append(text);
 		}
 		try {

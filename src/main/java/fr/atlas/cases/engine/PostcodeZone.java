@@ -22,8 +22,8 @@ public record PostcodeZone(String text, int from, int to) {
 	 */
 	public static Optional<PostcodeZone> parse(String raw) {
 		String text = raw.trim().toUpperCase(Locale.ROOT);
-		// Corsica's departments have letters but their postcodes start with 200-201 and
-		// 202-206.
+		// Corsica's departments have letters but their postcodes start with
+		// 200-201 and 202-206.
 		if (text.equals("2A")) {
 			return Optional.of(new PostcodeZone(text, 20000, 20199));
 		}

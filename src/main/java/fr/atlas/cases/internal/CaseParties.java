@@ -71,8 +71,8 @@ public class CaseParties {
 			problems.add(new FieldProblem("id", "field.required"));
 		}
 		else if (type == Type.AGENCY) {
-			// An agency is a prospect of the Prospects module: its id is a ProspectId (a
-			// UUID).
+			// An agency is a prospect of the Prospects module: its id is a
+			// ProspectId (a UUID).
 			try {
 				id = UUID.fromString(id).toString();
 			}

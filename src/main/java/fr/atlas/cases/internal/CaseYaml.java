@@ -32,8 +32,8 @@ public class CaseYaml {
 	private final YAMLMapper mapper = YAMLMapper.builder()
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
 		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
-		// "250000" must stay a text when written: unquoted it would be read back as a
-		// number.
+		// "250000" must stay a text when written: unquoted it would be read
+		// back as a number.
 		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
 		.enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR)
 		// Two "transitions:" keys would silently keep the last one.

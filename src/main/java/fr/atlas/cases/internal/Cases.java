@@ -189,8 +189,8 @@ public class Cases {
 			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
 		checkAssignee(command.assigneeId());
 		checkTeam(command.teamId());
-		// No assignee given: the type's assignment rules decide, else the default
-		// strategy.
+		// No assignee given: the type's assignment rules decide, else the
+		// default strategy.
 		Optional<Choice> byRule = (command.assigneeId() == null)
 				? this.assignment.byRules(type.key(), fields, List.of(tags(command.tags())), source) : Optional.empty();
 		UUID assignee = byRule.map(Choice::assignee)

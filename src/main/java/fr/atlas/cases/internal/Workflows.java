@@ -108,8 +108,8 @@ public class Workflows {
 	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, @Nullable UserId author) {
 		this.caseTypes.require(caseType);
 		WorkflowDefinition definition = checked(document);
-		// Versions of a type are numbered in order; the type row serialises concurrent
-		// drafts.
+		// Versions of a type are numbered in order; the type row serialises
+		// concurrent drafts.
 		this.jdbc.sql("select key from case_type where key = ? for update")
 			.param(caseType)
 			.query(String.class)

@@ -86,8 +86,8 @@ final class WorkflowDiagram {
 					int x2 = to[0] + BOX_WIDTH / 2;
 					int y2 = to[1];
 					path = "M" + x1 + "," + y1 + " L" + x2 + "," + y2;
-					// A third of the way down, so labels of moves into one final state do
-					// not overlap.
+					// A third of the way down, so labels of moves into one final state
+					// do not overlap.
 					labelX = x1 + (x2 - x1) / 3;
 					labelY = y1 + (y2 - y1) / 3;
 				}

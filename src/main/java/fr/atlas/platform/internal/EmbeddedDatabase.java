@@ -83,8 +83,7 @@ final class EmbeddedDatabase {
 		try (Connection connection = postgres.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			// The owner bypasses RLS only inside its narrow SECURITY DEFINER functions
-			// (see
-			// docs/adr/0003); the app role is what the application connects as.
+			// (see docs/adr/0003); the app role is what the application connects as.
 			statement.execute("""
 					do $$ begin
 					  if not exists (select from pg_roles where rolname = '%1$s') then

@@ -33,8 +33,8 @@ class EventsToRabbit {
 
 	static final String EXCHANGE = "atlas.events.exchange";
 
-	// Boot's RabbitAdmin declares it on every (re)connection; durable, so it outlives
-	// broker restarts
+	// Boot's RabbitAdmin declares it on every (re)connection; durable, so it
+	// outlives broker restarts
 	@Bean
 	static TopicExchange atlasEventsExchange(Environment environment) {
 		return new TopicExchange(exchange(environment), true, false);

@@ -46,8 +46,8 @@ class SmtpDelivery {
 	SmtpDelivery(MailQueue queue, JavaMailSender sender, @Value("${atlas.mail.from}") String from,
 			@Value("${atlas.mail.pause-after-failures}") Duration pause, MeterRegistry meters) {
 		this(queue, sender, from, OutsideCall.Policy.DEFAULT.withOpenFor(pause));
-		// what an operator watches: mails waiting, and whether the server is being left
-		// alone
+		// what an operator watches: mails waiting, and whether the server is
+		// being left alone
 		Gauge.builder("atlas.mail.queue.waiting", queue, MailQueue::waiting)
 			.description("Mails waiting to be sent through SMTP")
 			.register(meters);

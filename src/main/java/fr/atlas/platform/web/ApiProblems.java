@@ -99,8 +99,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
 		if (body instanceof ProblemDetail problem && problem.getTitle() != null) {
-			// Spring's own titles are English: give them in the user's language when we
-			// can.
+			// Spring's own titles are English: give them in the user's language
+			// when we can.
 			String key = "problem.status." + statusCode.value();
 			problem.setTitle(this.messages.getMessage(key, null, problem.getTitle(), LocaleContextHolder.getLocale()));
 		}

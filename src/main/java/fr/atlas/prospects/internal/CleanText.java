@@ -30,8 +30,8 @@ final class CleanText {
 		if (raw == null) {
 			return null;
 		}
-		// most cells need nothing: skip the regex unless a space other than a single ' '
-		// is there
+		// most cells need nothing: skip the regex unless a space other than a single '
+		// ' is there
 		String text = needsCollapse(raw) ? SPACES.matcher(raw).replaceAll(" ") : raw;
 		text = text.strip();
 		return text.isEmpty() ? null : text;

@@ -103,11 +103,9 @@ final class CopyIn {
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("create temp table if not exists " + stage + " (like " + this.table
 						+ " including defaults) on commit delete rows");
-				// emptied at every commit already: this only clears an earlier copy of
-				// the
-				// same transaction, and unlike TRUNCATE it needs no new file and no
-				// catalog
-				// change
+				// emptied at every commit already: this clears only an
+				// earlier copy of the same transaction, and unlike TRUNCATE
+				// it needs no new file and no catalog change
 				statement.execute("delete from " + stage);
 				org.postgresql.copy.CopyIn copy = connection.unwrap(PGConnection.class)
 					.getCopyAPI()

@@ -81,8 +81,7 @@ final class CsvReader implements TabularReader {
 		this.waiting = null;
 		if (record == null) {
 			// empty lines keep their number, as in a spreadsheet, and are reported as
-			// rejected;
-			// only the empty lines that end the file are left out
+			// rejected; only the empty lines that end the file are left out
 			record = readRecord();
 			int blanks = 0;
 			while (record != null && record.blank()) {
@@ -178,8 +177,8 @@ final class CsvReader implements TabularReader {
 		while (c != -1) {
 			char ch = (char) c;
 			if (tooLong) {
-				// skip to the end of the physical line: a runaway quote must not eat the
-				// file
+				// skip to the end of the physical line: a runaway quote
+				// must not eat the file
 				if (ch == '\n') {
 					break;
 				}

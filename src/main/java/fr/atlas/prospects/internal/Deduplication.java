@@ -82,9 +82,9 @@ final class Deduplication {
 		}
 		NameForms names = row.names;
 		NameForms other = agency.names;
-		// two networks' agencies in one town ("Century 21 Metz", "Laforêt Metz") are
-		// rivals,
-		// whatever is left of their names once the brands are set aside
+		// two networks' agencies in one town ("Century 21 Metz", "Laforêt
+		// Metz") are rivals, whatever is left of their names once the brands
+		// are set aside
 		if (names.brand().isPresent() && other.brand().isPresent() && !names.brand().equals(other.brand())) {
 			return null;
 		}
@@ -128,23 +128,23 @@ final class Deduplication {
 			miss *= 1 - 0.9;
 			reasons.add("phone");
 		}
-		// a network's agencies share the head office's website: it says nothing about
-		// which agency
+		// a network's agencies share the head office's website: it says nothing
+		// about which agency
 		if (sameWebsite) {
 			miss *= 1 - 0.85;
 			reasons.add("website");
 		}
 		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
 				&& !other.nameKey().isEmpty()) {
-			// the name alone merges only up to a typo: "Agence Martin" is not "Agence
-			// Martinez"
+			// the name alone merges only up to a typo: "Agence Martin" is not
+			// "Agence Martinez"
 			boolean typo = similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
 					: (similarity >= 0.92) ? 0.8 : (similarity >= NAME_EVIDENCE) ? 0.55 : 0;
-			// "Dupont" and "Dumont" in one street are one typo apart: their other details
-			// decide
+			// "Dupont" and "Dumont" in one street are one typo apart:
+			// their other details decide
 			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
 				nameWeight = 0.6;
 				reasons.add("details_differ");

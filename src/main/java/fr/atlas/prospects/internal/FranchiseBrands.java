@@ -10,8 +10,8 @@ import java.util.Optional;
  */
 final class FranchiseBrands {
 
-	// name keys (see NameKey) of the networks, longest first so "era" does not hide "era
-	// immo"
+	// name keys (see NameKey) of the networks, longest first so "era" does not
+	// hide "era immo"
 	static final List<String> BRANDS = List.of("stephane plaza immo", "stephane plaza", "square habitat", "century 21",
 			"guy hoquet", "laforet immo", "laforet", "orpi", "era immo", "era", "foncia", "nestenn", "iad", "citya",
 			"capifrance", "safti", "optimhome", "keller williams", "l adresse", "adresse", "abc immo", "sextant",

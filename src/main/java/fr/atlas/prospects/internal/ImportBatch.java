@@ -199,8 +199,8 @@ class ImportBatch {
 			Optional<Deduplication.Match> match = Deduplication.best(probe, candidates(probe));
 			if (match.isPresent() && match.get().automatic()) {
 				Candidate target = match.get().agency();
-				// asked before the row fills the candidate: would the stored agency
-				// change?
+				// asked before the row fills the candidate: would the stored
+				// agency change?
 				boolean changesStored = target.wouldChange(values);
 				if (target.fill(values)) {
 					reindex(target);
@@ -285,8 +285,8 @@ class ImportBatch {
 			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
 					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
 			for (long key : keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain)) {
-				// a key shared by many agencies (a group's switchboard) identifies none
-				// of them
+				// a key shared by many agencies (a group's switchboard) identifies
+				// none of them
 				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
 			if (probe.postcode() != null) {

@@ -111,8 +111,8 @@ public class ProspectImports {
 					Files.deleteIfExists(file);
 				}
 				catch (IOException ex) {
-					// a temporary file left behind is removed with the temporary
-					// directory
+					// a temporary file left behind is removed with the
+					// temporary directory
 				}
 			}
 		}

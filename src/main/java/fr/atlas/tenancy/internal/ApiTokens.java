@@ -126,8 +126,8 @@ public class ApiTokens {
 							rs.getObject(3, UUID.class) })
 			.optional()
 			.flatMap((found) -> CurrentTenant.callAs(OrgId.of(found[0]), () -> this.transactions.execute((tx) -> {
-				// last use to the minute: enough to spot stale tokens without a write per
-				// call
+				// last use to the minute: enough to spot stale tokens without a
+				// write per call
 				this.jdbc.sql("""
 						update api_token set last_used_at = now()
 						where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")

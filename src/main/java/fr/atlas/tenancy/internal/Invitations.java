@@ -138,8 +138,8 @@ public class Invitations {
 			this.events.publishEvent(new MemberInvited(orgId, id, invitee, role.name()));
 			return this.jdbc.sql("select name from organisation").query(String.class).single();
 		});
-		// Sent after the commit: a mail never announces an invitation that was rolled
-		// back.
+		// Sent after the commit: a mail never announces an invitation that was
+		// rolled back.
 		Locale locale = LocaleContextHolder.getLocale();
 		String inviterName = this.members.find(inviter.userId()).map(Member::name).orElse(inviter.email());
 		String link = this.baseUrl + "/invitations/accept?token=" + token;
