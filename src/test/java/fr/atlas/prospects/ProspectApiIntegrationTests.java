@@ -117,6 +117,23 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void listsAgenciesWithoutANameLastWhicheverTheNameOrder() {
+		var tenant = this.api.newOrganisation("Sans nom");
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				;aaa@agence-sans-nom.fr;75008;Paris
+				Cabinet Martin;martin@cabinet.fr;13002;Marseille
+				Agence de la Gare;contact@gare.fr;75008;Paris
+				""");
+		assertThat(names(tenant.token(), "/api/v1/prospects?sort=name")).containsExactly("Agence de la Gare",
+				"Cabinet Martin", "aaa@agence-sans-nom.fr");
+		assertThat(names(tenant.token(), "/api/v1/prospects?sort=-name")).containsExactly("Cabinet Martin",
+				"Agence de la Gare", "aaa@agence-sans-nom.fr");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=a")).containsExactly("Agence de la Gare",
+				"Cabinet Martin", "aaa@agence-sans-nom.fr");
+	}
+
+	@Test
 	void showsEveryRowAnAgencyCameFromAndWhyItWasMerged() {
 		var tenant = this.api.newOrganisation("Provenance");
 		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "premier.csv", """

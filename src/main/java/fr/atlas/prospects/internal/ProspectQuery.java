@@ -14,9 +14,15 @@ import org.jspecify.annotations.Nullable;
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String sort, int page, int size) {
 
-	static final Map<String, String> SORTABLE = Map.of("name", "a.name_key", "city", "a.city_key", "postcode",
-			"a.postcode", "department", "a.department", "created", "a.created_at", "createdAt", "a.created_at",
-			"listingCount", "a.listing_count", "revenue", "a.revenue_cents", "status", "a.status");
+	/**
+	 * The name order: agencies without a name (an empty key, shown by their website or
+	 * e-mail) last, in either direction. Indexed as such (V4_10).
+	 */
+	private static final String NAME = "nullif(a.name_key, '')";
+
+	static final Map<String, String> SORTABLE = Map.of("name", NAME, "city", "a.city_key", "postcode", "a.postcode",
+			"department", "a.department", "created", "a.created_at", "createdAt", "a.created_at", "listingCount",
+			"a.listing_count", "revenue", "a.revenue_cents", "status", "a.status");
 
 	public ProspectQuery {
 		page = Math.max(0, page);
@@ -27,7 +33,7 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		String wanted = (this.sort == null || this.sort.isBlank()) ? "name" : this.sort.strip();
 		boolean descending = wanted.startsWith("-") || wanted.toLowerCase(Locale.ROOT).endsWith(",desc");
 		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "");
-		String expression = SORTABLE.getOrDefault(column, "a.name_key");
+		String expression = SORTABLE.getOrDefault(column, NAME);
 		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
 	}
 
