@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,6 @@ import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
-import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
