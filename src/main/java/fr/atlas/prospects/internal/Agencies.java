@@ -207,7 +207,10 @@ class Agencies {
 			revenues[i] = a.revenueCents;
 			sources[i] = a.source;
 		}
-		UUID org = CurrentTenant.require().value();
+		// No org_id literal: the tenant policy restricts the rows. While an import
+		// creates its organisation's agencies, the statistics do not know them yet:
+		// with the literal the planner expects a handful of rows and scans them all
+		// through an org_id index for each batch, instead of looking up the ids.
 		this.jdbc.sql("""
 				with p as (
 				  select t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode, t.city,
@@ -251,7 +254,7 @@ class Agencies {
 				  source = coalesce(a.source, p.source),
 				  updated_at = now(), version = a.version + 1
 				from p
-				where a.org_id = :org and a.id = any(:ids) and a.id = p.id and (
+				where a.id = any(:ids) and a.id = p.id and (
 				  (a.name_key = '' and p.name_key <> '') or (a.trade_name is null and p.trade_name is not null)
 				  or (a.siret is null and p.siret is not null) or (a.siren is null and p.siren is not null)
 				  or (a.naf is null and p.naf is not null) or (a.postcode is null and p.postcode is not null)
@@ -263,7 +266,6 @@ class Agencies {
 				  or (a.revenue_cents is null and p.revenue_cents is not null)
 				  or (a.headcount_band is null and p.headcount_band is not null)
 				  or (a.source is null and p.source is not null))""")
-			.param("org", org)
 			.param("ids", ids)
 			.params(columns(text, listings, revenues, sources))
 			.update();
