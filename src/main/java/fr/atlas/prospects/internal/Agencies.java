@@ -98,20 +98,6 @@ class Agencies {
 		return Arrays.asList((UUID[]) array.getArray());
 	}
 
-	/** The column arrays the fill statement reads with {@code unnest}. */
-	private static Map<String, Object> columns(String[][] text, Integer[] listings, Long[] revenues, String[] sources) {
-		String[] names = { "name", "nameKey", "tradeName", "siren", "siret", "naf", "address", "postcode", "city",
-				"cityKey", "department", "website", "emails", "phones", "specialty", "headcount", "tags" };
-		Map<String, Object> columns = new HashMap<>();
-		for (int i = 0; i < names.length; i++) {
-			columns.put(names[i], text[i]);
-		}
-		columns.put("listings", listings);
-		columns.put("revenues", revenues);
-		columns.put("sources", sources);
-		return columns;
-	}
-
 	/**
 	 * The {@code COPY} of new agencies: several times cheaper than inserts for the
 	 * import's thousands of rows per batch.
@@ -183,6 +169,11 @@ class Agencies {
 	 * {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
 	 * are unions (a list that gains nothing is kept without running its sub-select, as
 	 * most fills add to one list at most). Only agencies that change are updated.
+	 * <p>
+	 * {@code atlas_fill_agencies} (V4_12, ADR 0017) updates the agencies one by one, by
+	 * primary key, in one call: a single statement joining the batch to {@code agency}
+	 * left the plan to the organisation's estimated size, and when the statistics were
+	 * off it read every agency of the organisation for each batch.
 	 */
 	void fill(List<AgencyRecord> fills) {
 		if (fills.isEmpty()) {
@@ -207,68 +198,30 @@ class Agencies {
 			revenues[i] = a.revenueCents;
 			sources[i] = a.source;
 		}
-		// No org_id literal: the tenant policy restricts the rows. While an import
-		// creates its organisation's agencies, the statistics do not know them yet:
-		// with the literal the planner expects a handful of rows and scans them all
-		// through an org_id index for each batch, instead of looking up the ids.
 		this.jdbc.sql("""
-				with p as (
-				  select t.id, t.name, t.name_key, t.trade_name, t.siren, t.siret, t.naf, t.address, t.postcode, t.city,
-				    t.city_key, t.department, t.website_domain, string_to_array(t.emails, chr(31)) as emails,
-				    string_to_array(t.phones, chr(31)) as phones, t.specialty, t.listing_count, t.revenue_cents,
-				    t.headcount_band, string_to_array(t.tags, chr(31)) as tags, t.source
-				  from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
-				    :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
-				    :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
-				    :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
-				    as t(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
-				         department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
-				         headcount_band, tags, source))
-				update agency a set
-				  name = case when a.name_key = '' and p.name_key <> '' then p.name else a.name end,
-				  name_key = case when a.name_key = '' and p.name_key <> '' then p.name_key else a.name_key end,
-				  trade_name = coalesce(a.trade_name, p.trade_name),
-				  siret = coalesce(a.siret, p.siret),
-				  siren = coalesce(a.siren, p.siren),
-				  naf = coalesce(a.naf, p.naf),
-				  postcode = coalesce(a.postcode, p.postcode),
-				  department = case when a.postcode is null and p.postcode is not null then p.department
-				    else a.department end,
-				  address = coalesce(a.address, p.address),
-				  city = case when a.city is null and p.city is not null then p.city else a.city end,
-				  city_key = case when a.city is null and p.city is not null then p.city_key else a.city_key end,
-				  website_domain = coalesce(a.website_domain, p.website_domain),
-				  emails = case when a.emails @> p.emails then a.emails
-				    else a.emails || array(select e from unnest(p.emails) with ordinality as x(e, n)
-				      where e <> all(a.emails) order by n) end,
-				  phones = case when a.phones @> p.phones then a.phones
-				    else a.phones || array(select e from unnest(p.phones) with ordinality as x(e, n)
-				      where e <> all(a.phones) order by n) end,
-				  specialty = coalesce(a.specialty, p.specialty),
-				  listing_count = coalesce(a.listing_count, p.listing_count),
-				  revenue_cents = coalesce(a.revenue_cents, p.revenue_cents),
-				  headcount_band = coalesce(a.headcount_band, p.headcount_band),
-				  tags = case when a.tags @> p.tags then a.tags
-				    else a.tags || array(select e from unnest(p.tags) with ordinality as x(e, n)
-				      where e <> all(a.tags) order by n) end,
-				  source = coalesce(a.source, p.source),
-				  updated_at = now(), version = a.version + 1
-				from p
-				where a.id = any(:ids) and a.id = p.id and (
-				  (a.name_key = '' and p.name_key <> '') or (a.trade_name is null and p.trade_name is not null)
-				  or (a.siret is null and p.siret is not null) or (a.siren is null and p.siren is not null)
-				  or (a.naf is null and p.naf is not null) or (a.postcode is null and p.postcode is not null)
-				  or (a.address is null and p.address is not null) or (a.city is null and p.city is not null)
-				  or (a.website_domain is null and p.website_domain is not null)
-				  or not a.emails @> p.emails or not a.phones @> p.phones or not a.tags @> p.tags
-				  or (a.specialty is null and p.specialty is not null)
-				  or (a.listing_count is null and p.listing_count is not null)
-				  or (a.revenue_cents is null and p.revenue_cents is not null)
-				  or (a.headcount_band is null and p.headcount_band is not null)
-				  or (a.source is null and p.source is not null))""")
+				select atlas_fill_agencies(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[],
+				  :siren::text[], :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[],
+				  :cityKey::text[], :department::text[], :website::text[], :emails::text[], :phones::text[],
+				  :specialty::text[], :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[],
+				  :sources::text[])""")
 			.param("ids", ids)
 			.params(columns(text, listings, revenues, sources))
-			.update();
+			.query(Integer.class)
+			.single();
+	}
+
+	/** The column arrays {@code atlas_fill_agencies} takes. */
+	private static Map<String, Object> columns(String[][] text, Integer[] listings, Long[] revenues, String[] sources) {
+		String[] names = { "name", "nameKey", "tradeName", "siren", "siret", "naf", "address", "postcode", "city",
+				"cityKey", "department", "website", "emails", "phones", "specialty", "headcount", "tags" };
+		Map<String, Object> columns = new HashMap<>();
+		for (int i = 0; i < names.length; i++) {
+			columns.put(names[i], text[i]);
+		}
+		columns.put("listings", listings);
+		columns.put("revenues", revenues);
+		columns.put("sources", sources);
+		return columns;
 	}
 
 	/** Binds the {@link #COLUMNS} from {@code index}; returns the next free index. */

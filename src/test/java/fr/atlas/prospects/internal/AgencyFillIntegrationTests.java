@@ -1,0 +1,129 @@
+package fr.atlas.prospects.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The import's fill ({@code atlas_fill_agencies}, ADR 0017): empty columns take the rows'
+ * values, values already there stay, lists gain what they lack in order, and an
+ * organisation cannot fill another's agency even when it names its id.
+ */
+@WebIntegrationTest
+class AgencyFillIntegrationTests {
+
+	private static final String CSV = "Raison sociale;E-mail;Téléphone;Code postal;Ville\n"
+			+ "Agence de la Gare;gare@exemple.fr;01 42 00 00 01;75008;Paris\n";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	Agencies agencies;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	ApiClient api;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new ApiClient(this.port);
+	}
+
+	@Test
+	void fillsOnlyWhatIsEmptyAndAddsWhatListsLack() {
+		OrgId org = OrgId.of(this.api.newOrganisation("Remplissage").orgId());
+		UUID agency = importedAgency(org);
+		AgencyRecord values = new AgencyRecord(agency, true, "Autre nom", "autre nom");
+		values.tradeName = "Gare Immo";
+		values.postcode = "69001";
+		values.emails.add("contact@gare.fr");
+		values.emails.add("gare@exemple.fr");
+		values.phones.add("+33142000001");
+		values.listingCount = 42;
+
+		fill(org, values);
+
+		Map<String, Object> row = agency(org, agency);
+		assertThat(row).containsEntry("name", "Agence de la Gare")
+			.containsEntry("trade_name", "Gare Immo")
+			.containsEntry("postcode", "75008")
+			.containsEntry("emails", "gare@exemple.fr,contact@gare.fr")
+			.containsEntry("phones", "+33142000001")
+			.containsEntry("listing_count", 42)
+			.containsEntry("version", 1);
+
+		// nothing new: the agency is left as it is
+		fill(org, values);
+		assertThat(agency(org, agency)).containsEntry("version", 1);
+	}
+
+	@Test
+	void cannotFillTheAgencyOfAnotherOrganisation() {
+		OrgId owner = OrgId.of(this.api.newOrganisation("Propriétaire").orgId());
+		UUID agency = importedAgency(owner);
+		OrgId other = OrgId.of(this.api.newOrganisation("Intrus").orgId());
+		AgencyRecord values = new AgencyRecord(agency, true, "", "");
+		values.tradeName = "Détournée";
+		values.emails.add("intrus@exemple.fr");
+
+		assertThat(fill(other, values)).isZero();
+
+		assertThat(agency(owner, agency)).containsEntry("trade_name", null)
+			.containsEntry("emails", "gare@exemple.fr")
+			.containsEntry("version", 0);
+	}
+
+	private UUID importedAgency(OrgId org) {
+		UUID job = CurrentTenant.callAs(org, () -> this.imports
+			.submit("fill.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
+			.job()
+			.id());
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		return CurrentTenant.callAs(org,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select id from agency").query(UUID.class).single()));
+	}
+
+	private int fill(OrgId org, AgencyRecord values) {
+		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> {
+			long before = this.jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
+			this.agencies.fill(List.of(values));
+			long after = this.jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
+			return (int) (after - before);
+		}));
+	}
+
+	private Map<String, Object> agency(OrgId org, UUID id) {
+		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
+				select name, trade_name, postcode, array_to_string(emails, ',') as emails,
+				  array_to_string(phones, ',') as phones, listing_count, version
+				from agency where id = :id""").param("id", id).query().singleRow()));
+	}
+
+}
