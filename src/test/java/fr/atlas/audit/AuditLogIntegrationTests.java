@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,22 +29,19 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @WebIntegrationTest
 class AuditLogIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	Environment environment;
 
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
 
 	DatabaseRoles database;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.database = new DatabaseRoles(this.environment);
 	}
 

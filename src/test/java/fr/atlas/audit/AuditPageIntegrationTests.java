@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,9 +26,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @WebIntegrationTest
 class AuditPageIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	WebApplicationContext context;
 
@@ -39,13 +35,13 @@ class AuditPageIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
 
 	MockMvc mvc;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 	}
 

@@ -19,11 +19,9 @@ import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class CaseApiIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	SlaWatch slaWatch;
@@ -54,12 +49,8 @@ class CaseApiIntegrationTests {
 	@Autowired
 	OutboxMailTransport outbox;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	static Map<String, Object> lead(String title) {
 		return Map.of("caseType", "LEAD_ACHAT", "title", title, "fields", Map.of("contactName", "Camille Martin"));

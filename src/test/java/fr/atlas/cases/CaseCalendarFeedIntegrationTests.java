@@ -7,11 +7,9 @@ import java.util.UUID;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,9 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class CaseCalendarFeedIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -39,12 +34,8 @@ class CaseCalendarFeedIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void feedListsTheMembersAppointmentsOnly() {

@@ -13,7 +13,6 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +40,8 @@ class CaseListAndBoardIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void listRowsOfferTheAllowedTransitionsAndExplainRefusals() throws Exception {

@@ -9,11 +9,9 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class CaseTeamIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -44,12 +39,8 @@ class CaseTeamIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void administratorsManageTeamsOfTheirOwnMembers() {

@@ -9,7 +9,6 @@ import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +40,8 @@ class CaseTeamPagesIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void administratorsManageTeamsThatCasesListsAndBoardsUse() throws Exception {

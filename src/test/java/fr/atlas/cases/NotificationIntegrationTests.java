@@ -10,11 +10,9 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,9 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class NotificationIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	JdbcClient jdbc;
 
@@ -42,12 +37,8 @@ class NotificationIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	record Someone(UUID id, String email, String token) {
 		String handle() {

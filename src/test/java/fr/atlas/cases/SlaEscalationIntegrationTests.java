@@ -22,7 +22,6 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import fr.atlas.tenancy.Members;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,12 +73,8 @@ class SlaEscalationIntegrationTests {
 	@Autowired
 	ApplicationEventPublisher events;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	static Instant paris(String localDateTime) {
 		return LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();

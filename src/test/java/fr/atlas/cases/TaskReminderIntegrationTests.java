@@ -12,7 +12,6 @@ import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,12 +53,8 @@ class TaskReminderIntegrationTests {
 	@Autowired
 	OutboxMailTransport outbox;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	record Someone(UUID id, String email, String token) {
 	}

@@ -6,10 +6,9 @@ import java.util.Map;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,15 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class WorkflowVersioningIntegrationTests {
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	static Map<String, Object> state(String key, boolean initial, boolean terminal) {
 		return Map.of("key", key, "initial", initial, "final", terminal, "labels", Map.of("fr", key, "en", key));

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,7 +27,6 @@ import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
@@ -51,9 +49,6 @@ class EventsToRabbitIntegrationTests {
 
 	static final Duration WAIT = Duration.ofSeconds(20);
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	RabbitTemplate rabbit;
 
@@ -70,6 +65,7 @@ class EventsToRabbitIntegrationTests {
 
 	List<String> queues = new ArrayList<>();
 
+	@Autowired
 	ApiClient api;
 
 	@BeforeAll
@@ -80,11 +76,6 @@ class EventsToRabbitIntegrationTests {
 		catch (IOException ex) {
 			Assumptions.abort("no RabbitMQ at 127.0.0.1:5672 (" + ex.getMessage() + "): events to RabbitMQ not tested");
 		}
-	}
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
 	}
 
 	@AfterEach

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,19 +42,16 @@ class ImportApiIntegrationTests {
 
 	static final Set<String> CONTRACT_STATUSES = Set.of("QUEUED", "RUNNING", "DONE", "FAILED", "CANCELLED");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ProspectImports imports;
 
+	@Autowired
 	ApiClient api;
 
 	ProspectsApi prospects;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.prospects = new ProspectsApi(this.api);
 	}
 

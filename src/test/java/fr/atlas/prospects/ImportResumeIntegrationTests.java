@@ -12,12 +12,10 @@ import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebIntegrationTest
 class ImportResumeIntegrationTests {
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ProspectImports imports;
@@ -48,12 +43,8 @@ class ImportResumeIntegrationTests {
 	@Value("${atlas.prospects.import-batch-size}")
 	int batchSize;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void resumesAfterTheLastCommittedBatchWithoutDuplicates() {

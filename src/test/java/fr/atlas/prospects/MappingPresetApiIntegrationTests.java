@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,16 +24,13 @@ class MappingPresetApiIntegrationTests {
 
 	private static final String PRESETS = "/api/v1/imports/mapping-presets";
 
-	@LocalServerPort
-	int port;
-
+	@Autowired
 	ApiClient api;
 
 	ProspectsApi prospects;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.prospects = new ProspectsApi(this.api);
 	}
 

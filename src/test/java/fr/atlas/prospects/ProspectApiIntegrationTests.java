@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ResponseEntity;
@@ -34,22 +33,19 @@ class ProspectApiIntegrationTests {
 			Orpi Saint-Lazare;;;;;75009;Paris;transaction;25;;;
 			""";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	TransactionTemplate tx;
 
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
 
 	ProspectsApi prospects;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.prospects = new ProspectsApi(this.api);
 	}
 

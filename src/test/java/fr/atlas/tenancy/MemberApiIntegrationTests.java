@@ -41,13 +41,13 @@ class MemberApiIntegrationTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
 	ApiClient api;
 
 	TeamFixtures team;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.team = new TeamFixtures(this.api, this.outbox, this.invitations);
 	}
 

@@ -35,13 +35,13 @@ class TeamPagesIntegrationTests {
 	@Autowired
 	Invitations invitations;
 
+	@Autowired
 	ApiClient api;
 
 	TeamFixtures team;
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.team = new TeamFixtures(this.api, this.outbox, this.invitations);
 	}
 

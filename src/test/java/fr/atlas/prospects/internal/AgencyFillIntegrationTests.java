@@ -10,11 +10,9 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,9 +29,6 @@ class AgencyFillIntegrationTests {
 	private static final String CSV = "Raison sociale;E-mail;Téléphone;Code postal;Ville\n"
 			+ "Agence de la Gare;gare@exemple.fr;01 42 00 00 01;75008;Paris\n";
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	ProspectImports imports;
 
@@ -49,12 +44,8 @@ class AgencyFillIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void fillsOnlyWhatIsEmptyAndAddsWhatListsLack() {

@@ -11,11 +11,9 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportFileRetentionIntegrationTests {
 
 	private static final String CSV = "Raison sociale;E-mail;Code postal\nAgence de la Gare;gare@exemple.fr;75008\n";
-
-	@LocalServerPort
-	int port;
 
 	@Autowired
 	ProspectImports imports;
@@ -48,12 +43,8 @@ class ImportFileRetentionIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
 	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
 
 	@Test
 	void deletesTheFilesOfEndedImportsOnlyOnceTheirRetentionHasPassed() {
