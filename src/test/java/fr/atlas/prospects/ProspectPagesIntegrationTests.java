@@ -186,10 +186,10 @@ class ProspectPagesIntegrationTests {
 	void showsPhonesAsTheFrenchWriteThemAndTheBestSpellingOfNames() throws Exception {
 		var tenant = this.api.newOrganisation("Affichage");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "capitales.csv", """
-				Raison sociale;Téléphone;Code postal;Chiffre d'affaires
-				AGENCE IMMO LAFAYETTE;01 23 45 67 89;75009;1 032 000
-				Agence Immo LaFayette;01 23 45 67 89;75009;
-				CABINET DE LA GARE;+32 2 234 56 78;75010;
+				Raison sociale;Téléphone;Portable;Code postal;Chiffre d'affaires
+				AGENCE IMMO LAFAYETTE;01 23 45 67 89;06 12 34 56 78;75009;1 032 000
+				Agence Immo LaFayette;01 23 45 67 89;;75009;
+				CABINET DE LA GARE;+32 2 234 56 78;;75010;
 				""");
 		login(tenant.email());
 		String list = get("/prospects?sort=name").body();
@@ -198,7 +198,8 @@ class ProspectPagesIntegrationTests {
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Immo").matcher(list);
 		assertThat(link.find()).isTrue();
 		String detail = get("/prospects/" + link.group(1)).body();
-		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", "01 23 45 67 89 (");
+		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
+				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
 		assertThat(detail)
 			.contains(">Chiffre d’affaires</td>", ">1 032 000 €</td>", ">Téléphones</td>", ">01 23 45 67 89</td>",
