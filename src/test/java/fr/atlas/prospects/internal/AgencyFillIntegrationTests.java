@@ -1,14 +1,14 @@
 package fr.atlas.prospects.internal;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class AgencyFillIntegrationTests {
 
-	private static final String CSV = "Raison sociale;E-mail;Téléphone;Code postal;Ville\n"
-			+ "Agence de la Gare;gare@exemple.fr;01 42 00 00 01;75008;Paris\n";
-
-	@Autowired
-	ProspectImports imports;
-
-	@Autowired
-	ImportWorker worker;
+	private static final String CSV = """
+			Raison sociale;E-mail;Téléphone;Code postal;Ville
+			Agence de la Gare;gare@exemple.fr;01 42 00 00 01;75008;Paris
+			""";
 
 	@Autowired
 	Agencies agencies;
@@ -49,8 +45,8 @@ class AgencyFillIntegrationTests {
 
 	@Test
 	void fillsOnlyWhatIsEmptyAndAddsWhatListsLack() {
-		OrgId org = OrgId.of(this.api.newOrganisation("Remplissage").orgId());
-		UUID agency = importedAgency(org);
+		OrgId org = organisationWithOneAgency("Remplissage");
+		UUID agency = onlyAgency(org);
 		AgencyRecord values = new AgencyRecord(agency, true, "Autre nom", "autre nom");
 		values.tradeName = "Gare Immo";
 		values.postcode = "69001";
@@ -77,8 +73,8 @@ class AgencyFillIntegrationTests {
 
 	@Test
 	void cannotFillTheAgencyOfAnotherOrganisation() {
-		OrgId owner = OrgId.of(this.api.newOrganisation("Propriétaire").orgId());
-		UUID agency = importedAgency(owner);
+		OrgId owner = organisationWithOneAgency("Propriétaire");
+		UUID agency = onlyAgency(owner);
 		OrgId other = OrgId.of(this.api.newOrganisation("Intrus").orgId());
 		AgencyRecord values = new AgencyRecord(agency, true, "", "");
 		values.tradeName = "Détournée";
@@ -91,12 +87,14 @@ class AgencyFillIntegrationTests {
 			.containsEntry("version", 0);
 	}
 
-	private UUID importedAgency(OrgId org) {
-		UUID job = CurrentTenant.callAs(org, () -> this.imports
-			.submit("fill.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
-			.job()
-			.id());
-		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+	/** An organisation with one agency, imported through the API as a user would. */
+	private OrgId organisationWithOneAgency(String name) {
+		Tenant tenant = this.api.newOrganisation(name);
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "fill.csv", CSV);
+		return OrgId.of(tenant.orgId());
+	}
+
+	private UUID onlyAgency(OrgId org) {
 		return CurrentTenant.callAs(org,
 				() -> this.tx.execute((s) -> this.jdbc.sql("select id from agency").query(UUID.class).single()));
 	}
