@@ -69,6 +69,20 @@ class AgencyFillIntegrationTests {
 		// nothing new: the agency is left as it is
 		fill(org, values);
 		assertThat(agency(org, agency)).containsEntry("version", 1);
+
+		// lists that share nothing with the agency's are appended, in order
+		AgencyRecord more = new AgencyRecord(agency, true, "", "");
+		more.emails.add("vente@gare.fr");
+		more.emails.add("location@gare.fr");
+		more.phones.add("+33612345678");
+		more.tags.add("salon 2026");
+		assertThat(fill(org, more)).isOne();
+		assertThat(agency(org, agency))
+			.containsEntry("emails", "gare@exemple.fr,contact@gare.fr,vente@gare.fr,location@gare.fr")
+			.containsEntry("phones", "+33142000001,+33612345678")
+			.containsEntry("tags", "salon 2026")
+			.containsEntry("trade_name", "Gare Immo")
+			.containsEntry("version", 2);
 	}
 
 	@Test
@@ -111,7 +125,7 @@ class AgencyFillIntegrationTests {
 	private Map<String, Object> agency(OrgId org, UUID id) {
 		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
 				select name, trade_name, postcode, array_to_string(emails, ',') as emails,
-				  array_to_string(phones, ',') as phones, listing_count, version
+				  array_to_string(phones, ',') as phones, array_to_string(tags, ',') as tags, listing_count, version
 				from agency where id = :id""").param("id", id).query().singleRow()));
 	}
 
