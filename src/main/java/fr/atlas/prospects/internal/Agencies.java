@@ -167,13 +167,17 @@ class Agencies {
 	 * Fills the empty columns of agencies from what import rows gave them (each record
 	 * gathers a batch's rows for one agency, first value first), by the rule of
 	 * {@link AgencyRecord#fill}: a value already there stays, e-mails, phones and tags
-	 * are unions (a list that gains nothing is kept without running its sub-select, as
-	 * most fills add to one list at most). Only agencies that change are updated.
+	 * are unions in order. Only agencies that change are updated; ids the organisation
+	 * does not have are left out.
 	 * <p>
-	 * {@code atlas_fill_agencies} (V4_12, ADR 0017) updates the agencies one by one, by
-	 * primary key, in one call: a single statement joining the batch to {@code agency}
-	 * left the plan to the organisation's estimated size, and when the statistics were
-	 * off it read every agency of the organisation for each batch.
+	 * One statement for the batch (ADR 0018): an insert whose every row meets its agency
+	 * on the primary key, so that {@code ON CONFLICT DO UPDATE} applies the rule. The
+	 * conflict is found through the primary key whatever the statistics say, where an
+	 * {@code UPDATE} joining the batch to {@code agency} could read every agency of the
+	 * organisation when its size was underestimated (ADR 0017), and one {@code UPDATE}
+	 * per agency paid for setting the statement up each time. The existence check is a
+	 * scalar sub-select, which the planner keeps as a primary-key look-up per row rather
+	 * than turning it into a join.
 	 */
 	void fill(List<AgencyRecord> fills) {
 		if (fills.isEmpty()) {
@@ -198,19 +202,75 @@ class Agencies {
 			revenues[i] = a.revenueCents;
 			sources[i] = a.source;
 		}
-		this.jdbc.sql("""
-				select atlas_fill_agencies(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[],
-				  :siren::text[], :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[],
-				  :cityKey::text[], :department::text[], :website::text[], :emails::text[], :phones::text[],
-				  :specialty::text[], :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[],
-				  :sources::text[])""")
+		this.jdbc
+			.sql("""
+					insert into agency as a (org_id, id, name, name_key, trade_name, siren, siret, naf, address, postcode,
+					  city, city_key, department, website_domain, emails, phones, specialty, listing_count, revenue_cents,
+					  headcount_band, tags, source)
+					select :org, p.id, p.name, p.name_key, p.trade_name, p.siren, p.siret, p.naf, p.address, p.postcode,
+					  p.city, p.city_key, p.department, p.website_domain,
+					  coalesce(string_to_array(p.emails, chr(31)), '{}'), coalesce(string_to_array(p.phones, chr(31)), '{}'),
+					  p.specialty, p.listing_count, p.revenue_cents, p.headcount_band,
+					  coalesce(string_to_array(p.tags, chr(31)), '{}'), p.source
+					from unnest(:ids::uuid[], :name::text[], :nameKey::text[], :tradeName::text[], :siren::text[],
+					  :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
+					  :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
+					  :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
+					  as p(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
+					    website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source)
+					where (select true from agency x where x.id = p.id)
+					on conflict (org_id, id) do update set
+					  name = case when a.name_key = '' and excluded.name_key <> '' then excluded.name else a.name end,
+					  name_key = case when a.name_key = '' and excluded.name_key <> '' then excluded.name_key
+					    else a.name_key end,
+					  trade_name = coalesce(a.trade_name, excluded.trade_name),
+					  siret = coalesce(a.siret, excluded.siret),
+					  siren = coalesce(a.siren, excluded.siren),
+					  naf = coalesce(a.naf, excluded.naf),
+					  postcode = coalesce(a.postcode, excluded.postcode),
+					  department = case when a.postcode is null and excluded.postcode is not null then excluded.department
+					    else a.department end,
+					  address = coalesce(a.address, excluded.address),
+					  city = case when a.city is null and excluded.city is not null then excluded.city else a.city end,
+					  city_key = case when a.city is null and excluded.city is not null then excluded.city_key
+					    else a.city_key end,
+					  website_domain = coalesce(a.website_domain, excluded.website_domain),
+					  emails = case when a.emails @> excluded.emails then a.emails
+					    else a.emails || array(select e from unnest(excluded.emails) with ordinality as x(e, n)
+					      where e <> all(a.emails) order by n) end,
+					  phones = case when a.phones @> excluded.phones then a.phones
+					    else a.phones || array(select e from unnest(excluded.phones) with ordinality as x(e, n)
+					      where e <> all(a.phones) order by n) end,
+					  specialty = coalesce(a.specialty, excluded.specialty),
+					  listing_count = coalesce(a.listing_count, excluded.listing_count),
+					  revenue_cents = coalesce(a.revenue_cents, excluded.revenue_cents),
+					  headcount_band = coalesce(a.headcount_band, excluded.headcount_band),
+					  tags = case when a.tags @> excluded.tags then a.tags
+					    else a.tags || array(select e from unnest(excluded.tags) with ordinality as x(e, n)
+					      where e <> all(a.tags) order by n) end,
+					  source = coalesce(a.source, excluded.source),
+					  updated_at = now(), version = a.version + 1
+					where (a.name_key = '' and excluded.name_key <> '')
+					  or (a.trade_name is null and excluded.trade_name is not null)
+					  or (a.siret is null and excluded.siret is not null) or (a.siren is null and excluded.siren is not null)
+					  or (a.naf is null and excluded.naf is not null)
+					  or (a.postcode is null and excluded.postcode is not null)
+					  or (a.address is null and excluded.address is not null)
+					  or (a.city is null and excluded.city is not null)
+					  or (a.website_domain is null and excluded.website_domain is not null)
+					  or not a.emails @> excluded.emails or not a.phones @> excluded.phones or not a.tags @> excluded.tags
+					  or (a.specialty is null and excluded.specialty is not null)
+					  or (a.listing_count is null and excluded.listing_count is not null)
+					  or (a.revenue_cents is null and excluded.revenue_cents is not null)
+					  or (a.headcount_band is null and excluded.headcount_band is not null)
+					  or (a.source is null and excluded.source is not null)""")
+			.param("org", CurrentTenant.require().value())
 			.param("ids", ids)
 			.params(columns(text, listings, revenues, sources))
-			.query(Integer.class)
-			.single();
+			.update();
 	}
 
-	/** The column arrays {@code atlas_fill_agencies} takes. */
+	/** The column arrays of the fill. */
 	private static Map<String, Object> columns(String[][] text, Integer[] listings, Long[] revenues, String[] sources) {
 		String[] names = { "name", "nameKey", "tradeName", "siren", "siret", "naf", "address", "postcode", "city",
 				"cityKey", "department", "website", "emails", "phones", "specialty", "headcount", "tags" };

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The import's fill ({@code atlas_fill_agencies}, ADR 0017): empty columns take the rows'
- * values, values already there stay, lists gain what they lack in order, and an
+ * The import's fill ({@code Agencies.fill}, ADRs 0017 and 0018): empty columns take the
+ * rows' values, values already there stay, lists gain what they lack in order, and an
  * organisation cannot fill another's agency even when it names its id.
  */
 @WebIntegrationTest
@@ -95,6 +95,9 @@ class AgencyFillIntegrationTests {
 		values.emails.add("intrus@exemple.fr");
 
 		assertThat(fill(other, values)).isZero();
+		long madeUp = CurrentTenant.callAs(other,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		assertThat(madeUp).as("no agency made up in the other organisation").isZero();
 
 		assertThat(agency(owner, agency)).containsEntry("trade_name", null)
 			.containsEntry("emails", "gare@exemple.fr")
