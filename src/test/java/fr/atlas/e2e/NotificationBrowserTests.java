@@ -18,6 +18,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.Eventually;
 import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class NotificationBrowserTests {
 	PasswordEncoder passwords;
 
 	@Test
-	void theBellCountsUnreadNotificationsAndThePageMarksThemRead() throws InterruptedException {
+	void theBellCountsUnreadNotificationsAndThePageMarksThemRead() {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Cloche");
 		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
@@ -74,10 +75,10 @@ class NotificationBrowserTests {
 		String handle = tenant.email().substring(0, tenant.email().indexOf('@'));
 		api.post(agent, "/api/v1/cases/" + created.get("id") + "/notes",
 				Map.of("text", "@" + handle + " le client veut visiter samedi, tu peux valider ?"));
-		for (int i = 0; i < 100 && unread(api, tenant) < 2; i++) {
-			Thread.sleep(100);
-		}
-		assertThat(unread(api, tenant)).isEqualTo(2);
+		// notifications come from asynchronous listeners: on a loaded machine they can
+		// take
+		// a while
+		assertThat(Eventually.await(() -> unread(api, tenant), (n) -> n >= 2, "two unread notifications")).isEqualTo(2);
 
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1200, 700))) {
