@@ -75,9 +75,7 @@ class NotificationBrowserTests {
 		String handle = tenant.email().substring(0, tenant.email().indexOf('@'));
 		api.post(agent, "/api/v1/cases/" + created.get("id") + "/notes",
 				Map.of("text", "@" + handle + " le client veut visiter samedi, tu peux valider ?"));
-		// notifications come from asynchronous listeners: on a loaded machine they can
-		// take
-		// a while
+		// asynchronous listeners notify: a loaded machine can take a while
 		assertThat(Eventually.await(() -> unread(api, tenant), (n) -> n >= 2, "two unread notifications")).isEqualTo(2);
 
 		String base = "http://localhost:" + this.port;
