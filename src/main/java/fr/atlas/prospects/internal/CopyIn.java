@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
@@ -46,6 +47,21 @@ final class CopyIn {
 	}
 
 	CopyIn value(@Nullable Object value) {
+		this.text.value(value);
+		return this;
+	}
+
+	CopyIn value(@Nullable String value) {
+		this.text.value(value);
+		return this;
+	}
+
+	CopyIn value(@Nullable UUID value) {
+		this.text.value(value);
+		return this;
+	}
+
+	CopyIn value(@Nullable Number value) {
 		this.text.value(value);
 		return this;
 	}

@@ -3,6 +3,7 @@ package fr.atlas.prospects.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -38,13 +39,47 @@ final class CopyText {
 	}
 
 	CopyText value(@Nullable Object value) {
-		separate();
+		return (value == null) ? nothing() : value(value.toString());
+	}
+
+	CopyText value(@Nullable String value) {
 		if (value == null) {
-			this.text.append("\\N");
+			return nothing();
 		}
-		else {
-			escape(value.toString());
+		separate();
+		escape(value);
+		return this;
+	}
+
+	/** An identifier: its text never needs escaping. */
+	CopyText value(@Nullable UUID value) {
+		if (value == null) {
+			return nothing();
 		}
+		separate();
+		this.text.append(value);
+		return this;
+	}
+
+	/** A number: its text never needs escaping. */
+	CopyText value(@Nullable Number value) {
+		if (value == null) {
+			return nothing();
+		}
+		separate();
+		this.text.append(value);
+		return this;
+	}
+
+	CopyText value(int value) {
+		separate();
+		this.text.append(value);
+		return this;
+	}
+
+	private CopyText nothing() {
+		separate();
+		this.text.append("\\N");
 		return this;
 	}
 
@@ -193,8 +228,14 @@ final class CopyText {
 	private void escape(String value) {
 		if (plain(value)) {
 			this.text.append(value);
-			return;
 		}
+		else {
+			escapeEach(value);
+		}
+	}
+
+	/** Kept out of {@link #escape}, which is inlined at every column of a row. */
+	private void escapeEach(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {

@@ -57,63 +57,97 @@ class ImportBatch {
 		long started = System.nanoTime();
 		List<NormalisedRow> rows = done.isEmpty() ? batch
 				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		// agencies created by this batch, whole, and what rows add to older ones
-		Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
-		Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
-		List<NewContact> contacts = new ArrayList<>();
-		List<PossibleDuplicate> duplicates = new ArrayList<>();
-		List<RowOutcome> outcomes = new ArrayList<>(rows.size());
-		int merged = 0;
-		int rejected = 0;
-		int warnings = 0;
+		Decisions decisions = new Decisions(pool, rows.size());
 		for (NormalisedRow row : rows) {
-			warnings += (int) row.messages().stream().filter((m) -> !m.startsWith("row:")).count();
+			decisions.take(row);
+		}
+		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
+		List<CopyIn> linked = List.of(this.agencies.newContacts(decisions.contacts),
+				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
+		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
+				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes),
+				decisions.merged, decisions.rejected, decisions.warnings, System.nanoTime() - started);
+	}
+
+	/**
+	 * What the rows of a batch became, row by row. A row is taken by a method of its own,
+	 * compiled early and once: inside the batch's loop, the whole decision was compiled
+	 * only after several imports, at great cost.
+	 */
+	private static final class Decisions {
+
+		private final Pool pool;
+
+		/** Agencies created by this batch, whole. */
+		final Map<Candidate, AgencyRecord> created = new LinkedHashMap<>();
+
+		/** What rows add to agencies created before. */
+		final Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
+
+		final List<NewContact> contacts = new ArrayList<>();
+
+		final List<PossibleDuplicate> duplicates = new ArrayList<>();
+
+		final List<RowOutcome> outcomes;
+
+		int merged;
+
+		int rejected;
+
+		int warnings;
+
+		Decisions(Pool pool, int rows) {
+			this.pool = pool;
+			this.outcomes = new ArrayList<>(rows);
+		}
+
+		void take(NormalisedRow row) {
+			for (String message : row.messages()) {
+				if (!message.startsWith("row:")) {
+					this.warnings++;
+				}
+			}
 			AgencyValues values = row.agency();
 			if (values == null) {
-				rejected++;
-				outcomes.add(new RowOutcome(row.number(), "REJECTED", null, row.messages(), List.of(), null,
+				this.rejected++;
+				this.outcomes.add(new RowOutcome(row.number(), "REJECTED", null, row.messages(), List.of(), null,
 						row.original(), null));
-				continue;
+				return;
 			}
-			Pool.Decision decision = pool.decide(values);
+			Pool.Decision decision = this.pool.decide(values);
 			Candidate target = decision.target();
 			Optional<Deduplication.Match> match = decision.match();
 			String status;
 			if (decision.created() == null) {
-				AgencyRecord whole = created.get(target);
+				AgencyRecord whole = this.created.get(target);
 				if (whole != null) {
 					whole.fill(values);
 				}
 				else if (decision.changesStored()) {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
-					filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
+					this.filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
 				}
 				status = "MERGED";
-				merged++;
+				this.merged++;
 			}
 			else {
 				AgencyRecord agency = decision.created();
-				created.put(target, agency);
+				this.created.put(target, agency);
 				status = "CREATED";
 				UUID id = agency.id;
-				match.ifPresent(
-						(m) -> duplicates.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
+				match.ifPresent((m) -> this.duplicates
+					.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
 			}
 			UUID prospect = target.id();
 			if (row.contact() != null) {
-				contacts.add(new NewContact(prospect, row.contact()));
+				this.contacts.add(new NewContact(prospect, row.contact()));
 			}
-			outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
+			this.outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
 					match.map(Deduplication.Match::reasons).orElse(List.of()),
 					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.packed()));
 		}
-		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
-		List<CopyIn> linked = List.of(this.agencies.newContacts(contacts),
-				this.agencies.possibleDuplicates(duplicates, jobId));
-		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(created.values()), owner),
-				List.copyOf(filled.values()), linked, RecordedRows.pack(jobId, outcomes), merged, rejected, warnings,
-				System.nanoTime() - started);
+
 	}
 
 	/**

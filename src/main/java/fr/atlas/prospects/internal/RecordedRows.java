@@ -61,15 +61,7 @@ class RecordedRows {
 			int to = from;
 			while (to < rows.size() && (to == from || text.length() < CopyText.SEGMENT)) {
 				RowOutcome row = rows.get(to++);
-				text.value(row.number())
-					.value(row.status())
-					.value(row.prospectId())
-					.value(String.join("|", row.messages()))
-					.value(String.join("|", row.reasons()))
-					.value((row.confidence() != null) ? row.confidence().floatValue() : null)
-					.value(row.original())
-					.value(row.fields())
-					.endRow();
+				append(text, row);
 				if (row.prospectId() != null) {
 					agencies.add(row.prospectId());
 				}
@@ -81,6 +73,22 @@ class RecordedRows {
 			from = to;
 		}
 		return chunks;
+	}
+
+	/**
+	 * One row's outcome, in a method of its own so that it is compiled early and once
+	 * (see {@link Agencies#newAgencies}).
+	 */
+	private static void append(CopyText text, RowOutcome row) {
+		text.value(row.number())
+			.value(row.status())
+			.value(row.prospectId())
+			.value(String.join("|", row.messages()))
+			.value(String.join("|", row.reasons()))
+			.value((row.confidence() != null) ? row.confidence().floatValue() : null)
+			.value(row.original())
+			.value(row.fields())
+			.endRow();
 	}
 
 	/**

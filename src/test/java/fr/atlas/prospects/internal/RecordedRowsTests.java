@@ -24,8 +24,8 @@ class RecordedRowsTests {
 	@Test
 	void readsBackWhatItWroteWhateverTheValuesHold() {
 		CopyText text = new CopyText(64);
-		text.value("plain").value(null).value("tab\there\nline\\slash\r").value("\\N").endRow();
-		text.value("").value("x").value("").value(null).endRow();
+		text.value("plain").value((String) null).value("tab\there\nline\\slash\r").value("\\N").endRow();
+		text.value("").value("x").value("").value((String) null).endRow();
 
 		List<String[]> rows = CopyText.rows(text.toString(), 4);
 
