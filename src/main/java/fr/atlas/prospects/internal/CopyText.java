@@ -51,27 +51,25 @@ final class CopyText {
 		return this;
 	}
 
-	/** An identifier: its text never needs escaping. */
 	CopyText value(@Nullable UUID value) {
-		if (value == null) {
-			return nothing();
-		}
-		separate();
-		this.text.append(value);
-		return this;
+		return verbatim(value);
 	}
 
-	/** A number: its text never needs escaping. */
 	CopyText value(@Nullable Number value) {
-		if (value == null) {
-			return nothing();
-		}
-		separate();
-		this.text.append(value);
-		return this;
+		return verbatim(value);
 	}
 
 	CopyText value(int value) {
+		separate();
+		this.text.append(value);
+		return this;
+	}
+
+	/** An identifier or a number, whose text never needs escaping. */
+	private CopyText verbatim(@Nullable Object value) {
+		if (value == null) {
+			return nothing();
+		}
 		separate();
 		this.text.append(value);
 		return this;
