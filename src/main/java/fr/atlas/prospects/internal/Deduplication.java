@@ -69,9 +69,7 @@ final class Deduplication {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
-		// most of a block shares no identifier with the row and has a name too different
-		// to matter: the summaries rule it out without reaching the candidate's strings
-		if ((row.identifiers & agency.identifiers) == 0 && !mayResemble(row, agency)) {
+		if (!mayMatch(row, agency)) {
 			return null;
 		}
 		if (row.siret != 0 && agency.siret != 0) {
@@ -174,6 +172,15 @@ final class Deduplication {
 			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+	}
+
+	/**
+	 * Whether the agency can match the row at all, which {@link #score} asks first: most
+	 * of a block shares no identifier with the row and has a name too different to
+	 * matter, and the summaries rule it out without reaching the candidate's strings.
+	 */
+	static boolean mayMatch(Probe row, Candidate agency) {
+		return (row.identifiers & agency.identifiers) != 0 || mayResemble(row, agency);
 	}
 
 	/**

@@ -323,15 +323,38 @@ class ImportBatch {
 				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
 			if (probe.postcode() != null) {
-				this.byPostcode.getOrDefault(probe.postcode(), List.of()).forEach((a) -> collect(a, mark, found));
+				collectFromBlock(this.byPostcode.get(probe.postcode()), probe, mark, found);
 			}
 			String city = probe.cityKey();
 			if (city != null) {
 				Map<String, List<Candidate>> block = (probe.postcode() != null) ? this.byCityWithoutPostcode
 						: this.byCity;
-				block.getOrDefault(city, List.of()).forEach((a) -> collect(a, mark, found));
+				collectFromBlock(block.get(city), probe, mark, found);
 			}
 			return found;
+		}
+
+		/**
+		 * The agencies of a place that can match the row at all
+		 * ({@link Deduplication#mayMatch}, the first thing a score asks): in a large town
+		 * most of the block cannot, and a million-row import visits its blocks about 70
+		 * million times. Leaving them out here keeps the order of the rest, so the best
+		 * match is the same.
+		 */
+		private static void collectFromBlock(@Nullable List<Candidate> block, Deduplication.Probe probe, int mark,
+				List<Candidate> found) {
+			if (block == null) {
+				return;
+			}
+			for (int i = 0; i < block.size(); i++) {
+				Candidate agency = block.get(i);
+				if (agency.stamp != mark) {
+					agency.stamp = mark;
+					if (Deduplication.mayMatch(probe, agency)) {
+						found.add(agency);
+					}
+				}
+			}
 		}
 
 		/**
