@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.StoredRowLines;
 import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
@@ -77,15 +78,10 @@ class ImportResumeIntegrationTests {
 					.update()));
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
-		assertThat(count(org, "select count(distinct split_part(line, chr(9), 1)) from import_row_chunk c, "
-				+ "string_to_table(c.rows, chr(10)) line where line <> ''"))
-			.isEqualTo(rows);
-		assertThat(count(org,
-				"select count(*) from import_row_chunk c, string_to_table(c.rows, chr(10)) line " + "where line <> ''"))
-			.isEqualTo(rows);
-		assertThat(count(org, "select count(*) from import_row_chunk c, string_to_table(c.rows, chr(10)) line "
-				+ "where split_part(line, chr(9), 8) like 'name' || chr(31) || '%'"))
-			.isEqualTo(rows);
+		List<String> lines = storedLines(org);
+		assertThat(lines.stream().map((line) -> StoredRowLines.column(line, 0)).distinct().count()).isEqualTo(rows);
+		assertThat(lines).hasSize(rows);
+		assertThat(lines).allSatisfy((line) -> assertThat(StoredRowLines.column(line, 7)).startsWith("name\u001f"));
 	}
 
 	@Test
@@ -162,6 +158,10 @@ class ImportResumeIntegrationTests {
 
 	private Map<String, Object> status(String token, UUID job) {
 		return this.api.get(token, "/api/v1/imports/" + job).getBody();
+	}
+
+	private List<String> storedLines(OrgId org) {
+		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> StoredRowLines.of(this.jdbc)));
 	}
 
 	private long count(OrgId org, String sql) {

@@ -1,6 +1,8 @@
 package fr.atlas.prospects.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import fr.atlas.prospects.internal.RecordedRows.RowOutcome;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class RecordedRowsTests {
@@ -91,6 +94,28 @@ class RecordedRowsTests {
 			.contains("address\u001f1 rue de la Gare\u001e", "emails\u001fa@gare.fr b@gare.fr\u001e",
 					"tags\u001fvip,paris\u001e")
 			.endsWith("source\u001fsalon\u001e");
+	}
+
+	@Test
+	void compressesAChunkToAFractionOfItsTextAndBackExactly() {
+		StringBuilder text = new StringBuilder();
+		for (int row = 1; row <= 300; row++) {
+			text.append(row)
+				.append("\tCREATED\t\\N\tsiret:invalid_checksum\t\t\\N\tImmobilière des Prés n°")
+				.append(row)
+				.append(";06 12 34 56 78;Sète\tname\u001fImmobilière des Prés\u001e\n");
+		}
+		byte[] packed = RecordedRows.compressed(text.toString());
+		assertThat(packed.length).isLessThan(text.toString().getBytes(StandardCharsets.UTF_8).length / 3);
+		assertThat(RecordedRows.decompressed(packed)).isEqualTo(text.toString());
+		assertThat(RecordedRows.decompressed(RecordedRows.compressed(""))).isEmpty();
+	}
+
+	@Test
+	void refusesACorruptChunkRatherThanReadingRubbish() {
+		byte[] packed = RecordedRows.compressed("1\tCREATED\t\\N\t\t\t\\N\tAgence de la Gare\t\\N\n".repeat(20));
+		byte[] truncated = Arrays.copyOf(packed, packed.length / 2);
+		assertThatThrownBy(() -> RecordedRows.decompressed(truncated)).isInstanceOf(RuntimeException.class);
 	}
 
 	@Test
