@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 import org.postgresql.PGConnection;
@@ -649,6 +650,12 @@ class ProspectsImportBenchmark {
 
 		private long samples;
 
+		private final Map<String, Long> compilations = new HashMap<>();
+
+		private long compilationNanos;
+
+		private final Map<String, Long> deoptimizations = new HashMap<>();
+
 		private final Map<String, Long> statements = new ConcurrentHashMap<>();
 
 		private final Map<String, long[]> tablesBefore = new HashMap<>();
@@ -667,6 +674,8 @@ class ProspectsImportBenchmark {
 			this.postmaster = postmaster;
 			this.connections = connections;
 			this.recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+			this.recording.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+			this.recording.enable("jdk.Deoptimization");
 			this.recording.setToDisk(true);
 		}
 
@@ -713,6 +722,21 @@ class ProspectsImportBenchmark {
 			try (RecordingFile events = new RecordingFile(file)) {
 				while (events.hasMoreEvents()) {
 					RecordedEvent event = events.readEvent();
+					String eventType = event.getEventType().getName();
+					if (eventType.equals("jdk.Compilation")) {
+						RecordedMethod method = event.getValue("method");
+						String compiled = method.getType().getName() + "." + method.getName();
+						this.compilations.merge(compiled + " (tier " + event.getValue("compileLevel") + ")",
+								event.getDuration().toNanos(), Long::sum);
+						this.compilationNanos += event.getDuration().toNanos();
+						continue;
+					}
+					if (eventType.equals("jdk.Deoptimization")) {
+						RecordedMethod method = event.getValue("method");
+						this.deoptimizations.merge(method.getType().getName() + "." + method.getName() + " ("
+								+ event.getValue("reason") + ")", 1L, Long::sum);
+						continue;
+					}
 					RecordedStackTrace stack = event.getStackTrace();
 					if (stack == null || stack.getFrames().isEmpty()) {
 						continue;
@@ -793,6 +817,23 @@ class ProspectsImportBenchmark {
 				.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
 				.forEach((entry) -> out
 					.append(String.format(Locale.ROOT, "%6.2f s  %s%n", entry.getValue() / 1e9, entry.getKey())));
+			out.append("```\n\n");
+			out.append(String.format(Locale.ROOT,
+					"JIT compilations during the import: %d, %.2f s in all (JFR, wall time of each); the longest:%n%n```%n",
+					this.compilations.size(), this.compilationNanos / 1e9));
+			this.compilations.entrySet()
+				.stream()
+				.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+				.limit(15)
+				.forEach((entry) -> out
+					.append(String.format(Locale.ROOT, "%6.3f s  %s%n", entry.getValue() / 1e9, entry.getKey())));
+			out.append("```\n\nDeoptimizations (the most frequent):\n\n```\n");
+			this.deoptimizations.entrySet()
+				.stream()
+				.sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+				.limit(10)
+				.forEach((entry) -> out
+					.append(String.format(Locale.ROOT, "%5d  %s%n", entry.getValue(), entry.getKey())));
 			out.append("```\n\n");
 			out.append("JFR execution samples (").append(this.samples).append(", every 10 ms of a running thread)");
 			out.append(", methods on the stack (inclusive):\n\n```\n");
