@@ -78,15 +78,17 @@ class ImportJobs {
 
 	void storeFile(UUID jobId, Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
-			byte[] buffer;
+			byte[] buffer = new byte[CHUNK];
+			int read;
 			int seq = 0;
-			while ((buffer = in.readNBytes(CHUNK)).length > 0) {
-				this.jdbc
-					.sql("insert into import_file_chunk (org_id, job_id, seq, data) values (:org, :job, :seq, :data)")
+			while ((read = in.readNBytes(buffer, 0, CHUNK)) > 0) {
+				this.jdbc.sql("""
+						insert into import_file_chunk (org_id, job_id, seq, data, lz4)
+						values (:org, :job, :seq, :data, true)""")
 					.param("org", org())
 					.param("job", jobId)
 					.param("seq", seq++)
-					.param("data", buffer)
+					.param("data", Lz4Blocks.compress(buffer, read))
 					.update();
 			}
 		}
@@ -108,11 +110,13 @@ class ImportJobs {
 	}
 
 	byte @Nullable [] chunk(UUID jobId, int seq) {
-		return this.jdbc.sql("select data from import_file_chunk where org_id = :org and job_id = :job and seq = :seq")
+		return this.jdbc
+			.sql("select data, lz4 from import_file_chunk where org_id = :org and job_id = :job and seq = :seq")
 			.param("org", org())
 			.param("job", jobId)
 			.param("seq", seq)
-			.query(byte[].class)
+			.query((rs, n) -> rs.getBoolean("lz4") ? Lz4Blocks.decompress(rs.getBytes("data"), CHUNK)
+					: rs.getBytes("data"))
 			.optional()
 			.orElse(null);
 	}

@@ -72,6 +72,7 @@ public class ImportWorker {
 		this.events = events;
 		this.properties = properties;
 		this.scheduler = scheduler;
+		log.info("Imports compress what they store with {}", Lz4Blocks.implementation());
 	}
 
 	/**

@@ -15,9 +15,6 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import fr.atlas.platform.CurrentTenant;
-import net.jpountz.lz4.LZ4CompressorWithLength;
-import net.jpountz.lz4.LZ4DecompressorWithLength;
-import net.jpountz.lz4.LZ4Factory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,19 +43,10 @@ class RecordedRows {
 	private static final int COLUMNS = 8;
 
 	/**
-	 * LZ4 in plain Java, without native code or {@code sun.misc.Unsafe}: it compresses a
-	 * chunk at several hundred MB/s, far faster than PostgreSQL writes what it saves.
-	 */
-	private static final LZ4Factory LZ4 = LZ4Factory.safeInstance();
-
-	private static final LZ4CompressorWithLength COMPRESSOR = new LZ4CompressorWithLength(LZ4.fastCompressor());
-
-	/**
 	 * A chunk holds about {@link CopyText#SEGMENT} characters: anything far larger is
 	 * corrupt.
 	 */
-	private static final LZ4DecompressorWithLength DECOMPRESSOR = new LZ4DecompressorWithLength(LZ4.safeDecompressor(),
-			64 * CopyText.SEGMENT);
+	private static final int MAX_CHUNK_BYTES = 64 * CopyText.SEGMENT;
 
 	private final JdbcClient jdbc;
 
@@ -115,11 +103,12 @@ class RecordedRows {
 	}
 
 	static byte[] compressed(String rows) {
-		return COMPRESSOR.compress(rows.getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
+		return Lz4Blocks.compress(bytes, bytes.length);
 	}
 
 	static String decompressed(byte[] packed) {
-		return new String(DECOMPRESSOR.decompress(packed), StandardCharsets.UTF_8);
+		return new String(Lz4Blocks.decompress(packed, MAX_CHUNK_BYTES), StandardCharsets.UTF_8);
 	}
 
 	/** A chunk's text, from whichever of its two columns holds it. */
