@@ -17,6 +17,9 @@ final class JaroWinkler {
 			return 0.0;
 		}
 		int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+		if (a.length() <= Long.SIZE && b.length() <= Long.SIZE) {
+			return shortStrings(a, b, window);
+		}
 		boolean[] matchedA = new boolean[a.length()];
 		boolean[] matchedB = new boolean[b.length()];
 		int matches = 0;
@@ -48,6 +51,49 @@ final class JaroWinkler {
 				k++;
 			}
 		}
+		return winkler(a, b, matches, transpositions);
+	}
+
+	/**
+	 * The same computation for names of at most 64 characters, nearly all of them, with
+	 * the matched characters as bits of two longs: a block's scores allocate nothing.
+	 */
+	private static double shortStrings(String a, String b, int window) {
+		long matchedA = 0;
+		long matchedB = 0;
+		int matches = 0;
+		for (int i = 0; i < a.length(); i++) {
+			int from = Math.max(0, i - window);
+			int to = Math.min(b.length() - 1, i + window);
+			char c = a.charAt(i);
+			for (int j = from; j <= to; j++) {
+				if ((matchedB & (1L << j)) == 0 && c == b.charAt(j)) {
+					matchedA |= 1L << i;
+					matchedB |= 1L << j;
+					matches++;
+					break;
+				}
+			}
+		}
+		if (matches == 0) {
+			return 0.0;
+		}
+		int transpositions = 0;
+		long restA = matchedA;
+		long restB = matchedB;
+		while (restA != 0) {
+			int i = Long.numberOfTrailingZeros(restA);
+			int j = Long.numberOfTrailingZeros(restB);
+			if (a.charAt(i) != b.charAt(j)) {
+				transpositions++;
+			}
+			restA &= restA - 1;
+			restB &= restB - 1;
+		}
+		return winkler(a, b, matches, transpositions);
+	}
+
+	private static double winkler(String a, String b, int matches, int transpositions) {
 		double m = matches;
 		double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
 		int prefix = 0;

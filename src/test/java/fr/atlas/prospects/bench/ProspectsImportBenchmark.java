@@ -656,6 +656,29 @@ class ProspectsImportBenchmark {
 
 		private final Map<String, Long> deoptimizations = new HashMap<>();
 
+		/**
+		 * The most heap in use right after a collection: near the live data at its peak.
+		 */
+		private final java.util.concurrent.atomic.AtomicLong peakAfterCollection = new java.util.concurrent.atomic.AtomicLong();
+
+		private final java.util.concurrent.atomic.AtomicLong collections = new java.util.concurrent.atomic.AtomicLong();
+
+		private final javax.management.NotificationListener collected = (notification, handback) -> {
+			if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+				.equals(notification.getType())) {
+				var info = com.sun.management.GarbageCollectionNotificationInfo
+					.from((javax.management.openmbean.CompositeData) notification.getUserData());
+				long used = info.getGcInfo()
+					.getMemoryUsageAfterGc()
+					.values()
+					.stream()
+					.mapToLong(java.lang.management.MemoryUsage::getUsed)
+					.sum();
+				this.peakAfterCollection.accumulateAndGet(used, Math::max);
+				this.collections.incrementAndGet();
+			}
+		};
+
 		private final Map<String, Long> statements = new ConcurrentHashMap<>();
 
 		private final Map<String, long[]> tablesBefore = new HashMap<>();
@@ -682,6 +705,9 @@ class ProspectsImportBenchmark {
 		void start() {
 			this.tablesBefore.putAll(tables());
 			this.activity = Thread.ofPlatform().daemon().name("bench-pg-activity").start(this::sampleActivity);
+			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				((javax.management.NotificationEmitter) collector).addNotificationListener(this.collected, null, null);
+			}
 			this.recording.start();
 			this.wallStart = System.nanoTime();
 			this.jvmStart = jvmCpu();
@@ -691,6 +717,14 @@ class ProspectsImportBenchmark {
 
 		void stop(Path directory, String name) throws IOException {
 			this.wall = seconds(System.nanoTime() - this.wallStart);
+			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				try {
+					((javax.management.NotificationEmitter) collector).removeNotificationListener(this.collected);
+				}
+				catch (javax.management.ListenerNotFoundException ex) {
+					// not registered
+				}
+			}
 			this.jvm = seconds(jvmCpu() - this.jvmStart);
 			Map<String, Long> threadsEnd = threadCpu();
 			long accounted = 0;
@@ -810,6 +844,10 @@ class ProspectsImportBenchmark {
 					"### Where the time goes%n%nWall %.1f s; CPU of the application JVM %.1f s, of PostgreSQL %.1f s "
 							+ "(2 cores: at most %.1f s of CPU in that wall time).%n%n",
 					this.wall, this.jvm, this.postgres, 2 * this.wall));
+			out.append(String.format(Locale.ROOT,
+					"Heap: %d collections during the import; at most %,d MB in use right after one (of %,d MB).%n%n",
+					this.collections.get(), this.peakAfterCollection.get() / (1024 * 1024),
+					Runtime.getRuntime().maxMemory() / (1024 * 1024)));
 			out.append(
 					"The JVM's CPU by thread (from /proc, so the compilers and the collector are counted too):\n\n```\n");
 			this.threadKinds.entrySet()
