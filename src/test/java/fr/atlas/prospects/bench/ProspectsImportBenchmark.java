@@ -670,9 +670,10 @@ class ProspectsImportBenchmark {
 					.from((javax.management.openmbean.CompositeData) notification.getUserData());
 				long used = info.getGcInfo()
 					.getMemoryUsageAfterGc()
-					.values()
+					.entrySet()
 					.stream()
-					.mapToLong(java.lang.management.MemoryUsage::getUsed)
+					.filter((pool) -> HEAP_POOLS.contains(pool.getKey()))
+					.mapToLong((pool) -> pool.getValue().getUsed())
 					.sum();
 				this.peakAfterCollection.accumulateAndGet(used, Math::max);
 				this.collections.incrementAndGet();
