@@ -656,6 +656,12 @@ class ProspectsImportBenchmark {
 
 		private final Map<String, Long> deoptimizations = new HashMap<>();
 
+		private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans()
+			.stream()
+			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
+			.map(java.lang.management.MemoryPoolMXBean::getName)
+			.collect(java.util.stream.Collectors.toSet());
+
 		/**
 		 * The most heap in use right after a collection: near the live data at its peak.
 		 */
