@@ -115,6 +115,19 @@ class NormalisationBenchmark {
 	private static String match(List<NormalisedRow> rows) throws Exception {
 		MessageDigest sha = MessageDigest.getInstance("SHA-256");
 		ImportBatch.Pool pool = new ImportBatch.Pool();
+		try {
+			return match(rows, pool, sha);
+		}
+		finally {
+			if (Boolean.getBoolean("bench.pool-memory")) {
+				Map<String, long[]> with = histogram();
+				pool = null;
+				poolMemory(with, histogram());
+			}
+		}
+	}
+
+	private static String match(List<NormalisedRow> rows, ImportBatch.Pool pool, MessageDigest sha) {
 		int created = 0;
 		int merged = 0;
 		int rejected = 0;
@@ -146,6 +159,42 @@ class NormalisationBenchmark {
 		}
 		return String.format(Locale.ROOT, "created=%d merged=%d rejected=%d warnings=%d decisions %s", created, merged,
 				rejected, warnings, HexFormat.of().formatHex(sha.digest()));
+	}
+
+	/**
+	 * A class histogram of the live heap (a full collection first), by class: instances
+	 * and bytes.
+	 */
+	private static Map<String, long[]> histogram() throws Exception {
+		String text = (String) ManagementFactory.getPlatformMBeanServer()
+			.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+					new Object[] { new String[0] }, new String[] { String[].class.getName() });
+		Map<String, long[]> classes = new java.util.HashMap<>();
+		for (String line : text.split("\n")) {
+			String[] parts = line.trim().split("\\s+");
+			if (parts.length >= 4 && parts[0].endsWith(":")) {
+				classes.put(parts[3], new long[] { Long.parseLong(parts[1]), Long.parseLong(parts[2]) });
+			}
+		}
+		return classes;
+	}
+
+	/** What the pool holds: the live heap with it, less the live heap without it. */
+	private static void poolMemory(Map<String, long[]> with, Map<String, long[]> without) {
+		long total = 0;
+		List<Map.Entry<String, long[]>> held = new ArrayList<>();
+		for (Map.Entry<String, long[]> entry : with.entrySet()) {
+			long[] other = without.getOrDefault(entry.getKey(), new long[2]);
+			long[] delta = { entry.getValue()[0] - other[0], entry.getValue()[1] - other[1] };
+			total += delta[1];
+			held.add(Map.entry(entry.getKey(), delta));
+		}
+		held.sort((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]));
+		log("the pool holds %,d bytes:", total);
+		held.stream()
+			.limit(15)
+			.forEach((entry) -> log("  %,14d bytes %,10d instances  %s", entry.getValue()[1], entry.getValue()[0],
+					entry.getKey()));
 	}
 
 	/** Wall and CPU nanoseconds of one pass. */
