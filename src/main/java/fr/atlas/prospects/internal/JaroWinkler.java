@@ -10,16 +10,34 @@ final class JaroWinkler {
 	}
 
 	static double similarity(String a, String b) {
+		if (a.length() <= Long.SIZE && b.length() <= Long.SIZE) {
+			if (a.equals(b)) {
+				return 1.0;
+			}
+			if (a.isEmpty() || b.isEmpty()) {
+				return 0.0;
+			}
+			return shortStrings(a, b, window(a, b));
+		}
+		return textbook(a, b);
+	}
+
+	private static int window(String a, String b) {
+		return Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+	}
+
+	/**
+	 * Jaro-Winkler as textbooks write it, with arrays of flags: for names longer than 64
+	 * characters, and as the reference the faster path is tested against.
+	 */
+	static double textbook(String a, String b) {
 		if (a.equals(b)) {
 			return 1.0;
 		}
 		if (a.isEmpty() || b.isEmpty()) {
 			return 0.0;
 		}
-		int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
-		if (a.length() <= Long.SIZE && b.length() <= Long.SIZE) {
-			return shortStrings(a, b, window);
-		}
+		int window = window(a, b);
 		boolean[] matchedA = new boolean[a.length()];
 		boolean[] matchedB = new boolean[b.length()];
 		int matches = 0;
