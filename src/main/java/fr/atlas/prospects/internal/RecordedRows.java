@@ -43,10 +43,11 @@ class RecordedRows {
 	private static final int COLUMNS = 8;
 
 	/**
-	 * A chunk holds about {@link CopyText#SEGMENT} characters: anything far larger is
-	 * corrupt.
+	 * A chunk holds about {@link CopyText#SEGMENT} characters, plus at most one row of up
+	 * to a few MB (a line may reach 1 MB): a block claiming more is corrupt, and is
+	 * refused rather than allocated.
 	 */
-	private static final int MAX_CHUNK_BYTES = 64 * CopyText.SEGMENT;
+	private static final int MAX_CHUNK_BYTES = 32 * 1024 * 1024;
 
 	private final JdbcClient jdbc;
 
@@ -111,13 +112,16 @@ class RecordedRows {
 		return new String(Lz4Blocks.decompress(packed, MAX_CHUNK_BYTES), StandardCharsets.UTF_8);
 	}
 
-	/** A chunk's text, from whichever of its two columns holds it. */
-	static String text(ResultSet rs, String rowsColumn, String packedColumn) throws SQLException {
-		byte[] packed = rs.getBytes(packedColumn);
+	/**
+	 * A chunk's text, from whichever of its two columns, {@code packed} or {@code rows},
+	 * holds it.
+	 */
+	static String text(ResultSet rs) throws SQLException {
+		byte[] packed = rs.getBytes("packed");
 		if (packed != null) {
 			return decompressed(packed);
 		}
-		String rows = rs.getString(rowsColumn);
+		String rows = rs.getString("rows");
 		return (rows != null) ? rows : "";
 	}
 
@@ -177,7 +181,7 @@ class RecordedRows {
 			.param("org", org())
 			.param("job", jobId)
 			.param("processed", processed)
-			.query((rs, n) -> text(rs, "rows", "packed"))
+			.query((rs, n) -> text(rs))
 			.list()
 			.forEach((rows) -> rows(rows, (row) -> {
 				if (row.number() > processed) {
@@ -197,7 +201,7 @@ class RecordedRows {
 			statement.setFetchSize(4);
 			return statement;
 		}, (rs) -> {
-			rows(text(rs, "rows", "packed"), consumer);
+			rows(text(rs), consumer);
 		});
 	}
 
@@ -214,7 +218,7 @@ class RecordedRows {
 			.query((rs, n) -> {
 				UUID job = rs.getObject(1, UUID.class);
 				Instant recordedAt = rs.getTimestamp(2).toInstant();
-				rows(text(rs, "rows", "packed"), (row) -> {
+				rows(text(rs), (row) -> {
 					if (agencyId.equals(row.prospectId())) {
 						found.add(new AgencyRow(job, recordedAt, row));
 					}

@@ -75,7 +75,7 @@ class RecordedRowsIntegrationTests {
 				() -> this.tx
 					.execute((s) -> this.jdbc.sql("select rows, packed from import_row_chunk where job_id = :job")
 						.param("job", job)
-						.query((rs, n) -> RecordedRows.text(rs, "rows", "packed"))
+						.query((rs, n) -> RecordedRows.text(rs))
 						.single()));
 		CurrentTenant.runAs(org,
 				() -> this.tx.executeWithoutResult((s) -> this.jdbc

@@ -17,7 +17,7 @@ public final class StoredRowLines {
 	/** Call inside a transaction with the tenant bound. */
 	public static List<String> of(JdbcClient jdbc) {
 		return jdbc.sql("select rows, packed from import_row_chunk order by job_id, first_row")
-			.query((rs, n) -> RecordedRows.text(rs, "rows", "packed"))
+			.query((rs, n) -> RecordedRows.text(rs))
 			.list()
 			.stream()
 			.flatMap(String::lines)
