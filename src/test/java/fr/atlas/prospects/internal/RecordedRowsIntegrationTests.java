@@ -99,6 +99,24 @@ class RecordedRowsIntegrationTests {
 			.hasMessageContaining("import_row_chunk_rows_or_packed");
 	}
 
+	@Test
+	void keepsARowOfHalfAMegabyteWhole() {
+		String address = "12 rue de la Gare ".repeat(30_000);
+		String csv = "Raison sociale;E-mail;Code postal;Adresse\nAgence Longue;longue@exemple.fr;75008;" + address
+				+ "\n";
+		OrgId org = OrgId.of(this.api.newOrganisation("Ligne longue").orgId());
+		UUID job = CurrentTenant.callAs(org, () -> this.imports
+			.submit("longue.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
+			.job()
+			.id());
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+
+		assertThat(rows(org, job)).singleElement().satisfies((row) -> {
+			assertThat(row.status()).isEqualTo("CREATED");
+			assertThat(row.original()).isEqualTo("Agence Longue;longue@exemple.fr;75008;" + address);
+		});
+	}
+
 	private List<RecordedRows.RecordedRow> rows(OrgId org, UUID job) {
 		List<RecordedRows.RecordedRow> rows = new ArrayList<>();
 		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.recorded.forEach(job, rows::add)));
