@@ -15,11 +15,25 @@ import net.jpountz.lz4.LZ4Factory;
  */
 final class Lz4Blocks {
 
-	private static final LZ4Factory LZ4 = LZ4Factory.fastestInstance();
+	private static final LZ4Factory LZ4 = factory();
 
 	private static final LZ4CompressorWithLength COMPRESSOR = new LZ4CompressorWithLength(LZ4.fastCompressor());
 
 	private Lz4Blocks() {
+	}
+
+	/**
+	 * The native implementation wherever it loads. Not {@code fastestInstance()}: that
+	 * one tries the native library only for classes of the system class loader, and the
+	 * packaged application's classes are not (Spring Boot's launcher loads them).
+	 */
+	private static LZ4Factory factory() {
+		try {
+			return LZ4Factory.nativeInstance();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return LZ4Factory.safeInstance();
+		}
 	}
 
 	/** Which implementation runs, for the startup log. */
