@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +35,17 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
 import fr.atlas.platform.geo.FrenchGeography;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.DatabaseRoles;
@@ -658,22 +668,20 @@ class ProspectsImportBenchmark {
 
 		private static final Set<String> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans()
 			.stream()
-			.filter((pool) -> pool.getType() == java.lang.management.MemoryType.HEAP)
-			.map(java.lang.management.MemoryPoolMXBean::getName)
-			.collect(java.util.stream.Collectors.toSet());
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.map(MemoryPoolMXBean::getName)
+			.collect(Collectors.toSet());
 
 		/**
 		 * The most heap in use right after a collection: near the live data at its peak.
 		 */
-		private final java.util.concurrent.atomic.AtomicLong peakAfterCollection = new java.util.concurrent.atomic.AtomicLong();
+		private final AtomicLong peakAfterCollection = new AtomicLong();
 
-		private final java.util.concurrent.atomic.AtomicLong collections = new java.util.concurrent.atomic.AtomicLong();
+		private final AtomicLong collections = new AtomicLong();
 
-		private final javax.management.NotificationListener collected = (notification, handback) -> {
-			if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
-				.equals(notification.getType())) {
-				var info = com.sun.management.GarbageCollectionNotificationInfo
-					.from((javax.management.openmbean.CompositeData) notification.getUserData());
+		private final NotificationListener collected = (notification, handback) -> {
+			if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+				var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
 				long used = info.getGcInfo()
 					.getMemoryUsageAfterGc()
 					.entrySet()
@@ -713,7 +721,7 @@ class ProspectsImportBenchmark {
 			this.tablesBefore.putAll(tables());
 			this.activity = Thread.ofPlatform().daemon().name("bench-pg-activity").start(this::sampleActivity);
 			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-				((javax.management.NotificationEmitter) collector).addNotificationListener(this.collected, null, null);
+				((NotificationEmitter) collector).addNotificationListener(this.collected, null, null);
 			}
 			this.recording.start();
 			this.wallStart = System.nanoTime();
@@ -726,9 +734,9 @@ class ProspectsImportBenchmark {
 			this.wall = seconds(System.nanoTime() - this.wallStart);
 			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 				try {
-					((javax.management.NotificationEmitter) collector).removeNotificationListener(this.collected);
+					((NotificationEmitter) collector).removeNotificationListener(this.collected);
 				}
-				catch (javax.management.ListenerNotFoundException ex) {
+				catch (ListenerNotFoundException ex) {
 					// not registered
 				}
 			}

@@ -12,11 +12,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.management.ObjectName;
 
 import fr.atlas.platform.geo.FrenchGeography;
 import fr.atlas.prospects.bench.MessyAgencyFiles;
@@ -167,9 +170,9 @@ class NormalisationBenchmark {
 	 */
 	private static Map<String, long[]> histogram() throws Exception {
 		String text = (String) ManagementFactory.getPlatformMBeanServer()
-			.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+			.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
 					new Object[] { new String[0] }, new String[] { String[].class.getName() });
-		Map<String, long[]> classes = new java.util.HashMap<>();
+		Map<String, long[]> classes = new HashMap<>();
 		for (String line : text.split("\n")) {
 			String[] parts = line.trim().split("\\s+");
 			if (parts.length >= 4 && parts[0].endsWith(":")) {

@@ -55,11 +55,7 @@ class RecordedRowsIntegrationTests {
 	@Test
 	void readsCompressedChunksAndChunksStoredAsTextAlike() {
 		OrgId org = OrgId.of(this.api.newOrganisation("Lignes compressées").orgId());
-		UUID job = CurrentTenant.callAs(org, () -> this.imports
-			.submit("lignes.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
-			.job()
-			.id());
-		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		UUID job = imported(org, CSV);
 		assertThat(count(org, "select count(*) from import_row_chunk where packed is not null and rows is null"))
 			.isOne();
 		List<RecordedRows.RecordedRow> compressed = rows(org, job);
@@ -105,16 +101,22 @@ class RecordedRowsIntegrationTests {
 		String csv = "Raison sociale;E-mail;Code postal;Adresse\nAgence Longue;longue@exemple.fr;75008;" + address
 				+ "\n";
 		OrgId org = OrgId.of(this.api.newOrganisation("Ligne longue").orgId());
-		UUID job = CurrentTenant.callAs(org, () -> this.imports
-			.submit("longue.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
-			.job()
-			.id());
-		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		UUID job = imported(org, csv);
 
 		assertThat(rows(org, job)).singleElement().satisfies((row) -> {
 			assertThat(row.status()).isEqualTo("CREATED");
 			assertThat(row.original()).isEqualTo("Agence Longue;longue@exemple.fr;75008;" + address);
 		});
+	}
+
+	/** Uploads a CSV file and imports it to the end; returns the job. */
+	private UUID imported(OrgId org, String csv) {
+		UUID job = CurrentTenant.callAs(org, () -> this.imports
+			.submit("lignes.csv", new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), Map.of(), null, false)
+			.job()
+			.id());
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		return job;
 	}
 
 	private List<RecordedRows.RecordedRow> rows(OrgId org, UUID job) {
