@@ -1,6 +1,5 @@
 package fr.atlas.prospects.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.List;
@@ -33,7 +32,7 @@ final class CopyIn {
 	private String condition = "";
 
 	/** The rows encoded, a segment of {@link CopyText} each, once {@link #prepared}. */
-	private @Nullable List<byte[]> payload;
+	private @Nullable List<CopyText.Segment> payload;
 
 	CopyIn(String table, String columns) {
 		this.table = table;
@@ -91,23 +90,17 @@ final class CopyIn {
 	}
 
 	/**
-	 * Encodes the rows now, on the caller's thread, so that sending them costs the
-	 * writing thread as little as possible. No row can be added afterwards.
+	 * Ends the rows, encoded as they were added, on the caller's thread: sending them
+	 * costs the writing thread as little as possible. No row can be added afterwards.
 	 */
 	CopyIn prepared() {
-		this.payload = encoded();
-		this.text.release();
+		this.payload = this.text.segments();
 		return this;
 	}
 
 	/** The rows in COPY's text format, as they will be sent. */
 	String text() {
-		if (this.payload == null) {
-			return this.text.toString();
-		}
-		StringBuilder text = new StringBuilder();
-		this.payload.forEach((segment) -> text.append(new String(segment, StandardCharsets.UTF_8)));
-		return text.toString();
+		return this.text.toString();
 	}
 
 	long into(JdbcTemplate template) {
@@ -127,8 +120,8 @@ final class CopyIn {
 					.getCopyAPI()
 					.copyIn("copy " + stage + " (" + this.columns + ") from stdin");
 				try {
-					for (byte[] segment : payload()) {
-						copy.writeToCopy(segment, 0, segment.length);
+					for (CopyText.Segment segment : payload()) {
+						copy.writeToCopy(segment.bytes(), 0, segment.length());
 					}
 					copy.endCopy();
 				}
@@ -144,12 +137,8 @@ final class CopyIn {
 		return (copied != null) ? copied : 0;
 	}
 
-	private List<byte[]> payload() {
-		return (this.payload != null) ? this.payload : encoded();
-	}
-
-	private List<byte[]> encoded() {
-		return this.text.segments().stream().map((segment) -> segment.getBytes(StandardCharsets.UTF_8)).toList();
+	private List<CopyText.Segment> payload() {
+		return (this.payload != null) ? this.payload : this.text.segments();
 	}
 
 }

@@ -78,6 +78,7 @@ class ImportJobs {
 
 	void storeFile(UUID jobId, Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
+			Lz4Blocks.Compressing lz4 = new Lz4Blocks.Compressing();
 			byte[] buffer = new byte[CHUNK];
 			int read;
 			int seq = 0;
@@ -88,7 +89,7 @@ class ImportJobs {
 					.param("org", org())
 					.param("job", jobId)
 					.param("seq", seq++)
-					.param("data", Lz4Blocks.compress(buffer, read))
+					.param("data", lz4.compress(buffer, read))
 					.update();
 			}
 		}

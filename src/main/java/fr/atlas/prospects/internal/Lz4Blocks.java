@@ -1,5 +1,7 @@
 package fr.atlas.prospects.internal;
 
+import java.util.Arrays;
+
 import net.jpountz.lz4.LZ4CompressorWithLength;
 import net.jpountz.lz4.LZ4DecompressorWithLength;
 import net.jpountz.lz4.LZ4Factory;
@@ -43,6 +45,25 @@ final class Lz4Blocks {
 
 	static byte[] compress(byte[] data, int length) {
 		return COMPRESSOR.compress(data, 0, length);
+	}
+
+	/**
+	 * Compresses block after block through one buffer, so that each block costs one array
+	 * of its compressed size. One thread at a time.
+	 */
+	static final class Compressing {
+
+		private byte[] buffer = new byte[0];
+
+		byte[] compress(byte[] data, int length) {
+			int most = COMPRESSOR.maxCompressedLength(length);
+			if (this.buffer.length < most) {
+				this.buffer = new byte[most];
+			}
+			int compressed = COMPRESSOR.compress(data, 0, length, this.buffer, 0, this.buffer.length);
+			return Arrays.copyOf(this.buffer, compressed);
+		}
+
 	}
 
 	/**

@@ -66,9 +66,11 @@ class RecordedRows {
 	 */
 	static List<Chunk> pack(UUID jobId, List<RowOutcome> rows) {
 		List<Chunk> chunks = new ArrayList<>();
+		CopyText text = new CopyText(CopyText.SEGMENT + 1024, false);
+		Lz4Blocks.Compressing lz4 = new Lz4Blocks.Compressing();
 		int from = 0;
 		while (from < rows.size()) {
-			CopyText text = new CopyText(CopyText.SEGMENT + 1024);
+			text.clear();
 			Set<UUID> agencies = new LinkedHashSet<>();
 			int to = from;
 			while (to < rows.size() && (to == from || text.length() < CopyText.SEGMENT)) {
@@ -80,8 +82,9 @@ class RecordedRows {
 			}
 			StringJoiner prospects = new StringJoiner(",", "{", "}");
 			agencies.forEach((id) -> prospects.add(id.toString()));
+			CopyText.Segment whole = text.whole();
 			chunks.add(new Chunk(jobId, rows.get(from).number(), rows.get(to - 1).number(), to - from,
-					compressed(text.toString()), prospects.toString()));
+					lz4.compress(whole.bytes(), whole.length()), prospects.toString()));
 			from = to;
 		}
 		return chunks;
