@@ -142,11 +142,26 @@ class RecordedRows {
 	/** Appends one field and its value to {@link #packed} values. */
 	static void pack(StringBuilder packed, String field, String value) {
 		packed.append(field).append(FIELD_END);
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			packed.append((c < 0x20) ? ' ' : c);
+		if (hasControl(value)) {
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				packed.append((c < 0x20) ? ' ' : c);
+			}
+		}
+		else {
+			packed.append(value);
 		}
 		packed.append(VALUE_END);
+	}
+
+	/** Whether a value has a control character, which is rare: most are copied whole. */
+	private static boolean hasControl(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) < 0x20) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
