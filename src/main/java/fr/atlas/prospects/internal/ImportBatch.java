@@ -1,7 +1,6 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -216,6 +215,10 @@ class ImportBatch {
 
 		private final List<Candidate> found = new ArrayList<>();
 
+		private long[] keys = new long[16];
+
+		private int keyCount;
+
 		void add(Candidate agency) {
 			agency.position = this.all.size();
 			this.all.add(agency);
@@ -250,9 +253,10 @@ class ImportBatch {
 		/** Indexes what the agency has and was not indexed under yet. */
 		void reindex(Candidate agency) {
 			int position = agency.position;
-			for (long key : keys(agency.siret, agency.siren, agency.emails, agency.phones,
-					agency.domainIdentifies() ? agency.websiteDomain : null)) {
-				this.byKey.add(key, position, HOT_KEY);
+			long[] keys = keys(agency.siret, agency.siren, agency.emails, agency.phones,
+					agency.domainIdentifies() ? agency.websiteDomain : null);
+			for (int i = 0, n = this.keyCount; i < n; i++) {
+				this.byKey.add(keys[i], position, HOT_KEY);
 			}
 			if (agency.postcode != null && !agency.indexedByPostcode) {
 				agency.postcode = place(agency.postcode);
@@ -272,9 +276,16 @@ class ImportBatch {
 			}
 		}
 
-		private static long[] keys(long siret, long siren, long[] emails, long[] phones,
-				@Nullable String identifyingDomain) {
-			long[] keys = new long[2 + emails.length + phones.length + 1];
+		/**
+		 * The identity keys of an agency or a row, in the pool's own array (valid until
+		 * the next call): the first {@link #keyCount} of them.
+		 */
+		private long[] keys(long siret, long siren, long[] emails, long[] phones, @Nullable String identifyingDomain) {
+			int most = 3 + emails.length + phones.length;
+			if (this.keys.length < most) {
+				this.keys = new long[Math.max(most, 2 * this.keys.length)];
+			}
+			long[] keys = this.keys;
 			int n = 0;
 			if (siret != 0) {
 				keys[n++] = siret ^ SIRET;
@@ -291,7 +302,8 @@ class ImportBatch {
 			if (identifyingDomain != null) {
 				keys[n++] = Candidate.hash(identifyingDomain) ^ DOMAIN;
 			}
-			return Arrays.copyOf(keys, n);
+			this.keyCount = n;
+			return keys;
 		}
 
 		private String place(String value) {
@@ -317,10 +329,11 @@ class ImportBatch {
 			found.clear();
 			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
 					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
-			for (long key : keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain)) {
+			long[] keys = keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain);
+			for (int i = 0, n = this.keyCount; i < n; i++) {
 				// a key shared by many agencies (a group's switchboard) identifies
 				// none of them
-				this.byKey.forEach(key, HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
+				this.byKey.forEach(keys[i], HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
 			if (probe.postcode() != null) {
 				collectFromBlock(this.byPostcode.get(probe.postcode()), probe, mark, found);
