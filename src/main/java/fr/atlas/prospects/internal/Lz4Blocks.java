@@ -43,10 +43,6 @@ final class Lz4Blocks {
 		return LZ4.toString();
 	}
 
-	static byte[] compress(byte[] data, int length) {
-		return COMPRESSOR.compress(data, 0, length);
-	}
-
 	/**
 	 * Compresses block after block through one buffer, so that each block costs one array
 	 * of its compressed size. One thread at a time.

@@ -106,9 +106,10 @@ class RecordedRows {
 			.endRow();
 	}
 
+	/** Text compressed as {@link #pack} compresses a chunk. */
 	static byte[] compressed(String rows) {
 		byte[] bytes = rows.getBytes(StandardCharsets.UTF_8);
-		return Lz4Blocks.compress(bytes, bytes.length);
+		return new Lz4Blocks.Compressing().compress(bytes, bytes.length);
 	}
 
 	static String decompressed(byte[] packed) {
@@ -264,9 +265,9 @@ class RecordedRows {
 	}
 
 	/**
-	 * A batch's rows, packed: {@code packed} is their {@link CopyText} form compressed by
-	 * {@link #compressed}, {@code prospects} the {@code uuid[]} literal of the agencies
-	 * they ended in.
+	 * A batch's rows, packed: {@code packed} is their {@link CopyText} form compressed
+	 * with LZ4 ({@link Lz4Blocks.Compressing}), {@code prospects} the {@code uuid[]}
+	 * literal of the agencies they ended in.
 	 */
 	record Chunk(UUID jobId, int firstRow, int lastRow, int count, byte[] packed, String prospects) {
 
