@@ -847,7 +847,9 @@ class ProspectsImportBenchmark {
 			try (Connection connection = this.connections.open();
 					Statement statement = connection.createStatement();
 					var rows = statement.executeQuery(
-							"select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_total_relation_size(relid) from pg_stat_user_tables union all select '(WAL)', 0, 0, 0, pg_current_wal_lsn() - '0/0'")) {
+							"select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_total_relation_size(relid) from pg_stat_user_tables union all select '(WAL)', 0, 0, 0, pg_current_wal_lsn() - '0/0' "
+									+ "union all select '(WAL records, full pages)', wal_records, wal_fpi, 0, 0 from pg_stat_wal "
+									+ "union all select '(checkpoints)', num_timed + num_requested, 0, 0, 0 from pg_stat_checkpointer")) {
 				while (rows.next()) {
 					counts.put(rows.getString(1),
 							new long[] { rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5) });
@@ -911,6 +913,14 @@ class ProspectsImportBenchmark {
 						String.format(Locale.ROOT, "%5.1f%%  %s%n", 100.0 * entry.getValue() / total, entry.getKey())));
 			out.append(
 					"```\n\nRows written by the import and growth of each table and of the WAL (statistics may lag a little):\n\n```\n");
+			long[] wal = this.tableWrites.remove("(WAL records, full pages)");
+			long[] checkpoints = this.tableWrites.remove("(checkpoints)");
+			if (wal != null) {
+				// full-page images are what a page's first change after a checkpoint
+				// costs
+				out.append(String.format(Locale.ROOT, "WAL: %,d records, %,d full-page images; %d checkpoints began%n",
+						wal[0], wal[1], (checkpoints != null) ? checkpoints[0] : 0));
+			}
 			this.tableWrites.forEach((table,
 					counts) -> out.append(String.format(Locale.ROOT,
 							"%-24s %,10d inserted %,10d updated (%,d of them HOT), %+,.1f MB%n", table, counts[0],
