@@ -80,8 +80,9 @@ class MappingPresetApiIntegrationTests {
 				"prospects.preset.name-required", "Donnez un nom");
 		assertRefused(this.api.post(tenant.token(), PRESETS, Map.of("name", "Vide", "mapping", Map.of())),
 				"prospects.preset.empty-mapping", "La correspondance est vide");
-		assertRefused(this.api.post(tenant.token(), PRESETS, Map.of("name", "Faux", "mapping", Map.of("A", "nom"))),
-				"prospects.import.unknown-field", "Champ inconnu dans la correspondance : « nom »");
+		assertRefused(
+				this.api.post(tenant.token(), PRESETS, Map.of("name", "Faux", "mapping", Map.of("A", "pointure"))),
+				"prospects.import.unknown-field", "Champ inconnu dans la correspondance : « pointure »");
 		assertThat(list(tenant.token())).isEmpty();
 	}
 

@@ -41,7 +41,24 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			}
 		}
 		Map<String, ImportField> chosen = new HashMap<>();
-		overrides.forEach((header, field) -> {
+		overrides.forEach((key, value) -> {
+			// written the other way round, {"field": "column header"}: read it so when
+			// the
+			// key is no column and the value is one
+			boolean reversed = !seen.containsKey(CleanText.words(key)) && value != null
+					&& seen.containsKey(CleanText.words(value)) && ImportField.parse(key).isPresent();
+			String header = reversed ? value : key;
+			String field = reversed ? key : value;
+			if (field == null) {
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", ""));
+				return;
+			}
+			if (!reversed && !seen.containsKey(CleanText.words(key)) && ImportField.parse(key).isPresent()
+					&& ImportField.parse(value).isEmpty()) {
+				// {"name": "a column the file does not have"}
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", value));
+				return;
+			}
 			Optional<ImportField> parsed = ImportField.parse(field);
 			if (parsed.isEmpty()) {
 				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", field));

@@ -68,9 +68,29 @@ public enum ImportField {
 		return this.headers;
 	}
 
+	/**
+	 * A field as a mapping names it: its key in any case ({@code siret},
+	 * {@code LISTING_COUNT}, {@code listing-count}, {@code listingCount}), a header that
+	 * names it ({@code "Raison sociale"}, {@code "zip"}), the model's own words
+	 * ({@code website_domain}, {@code company_name}), or {@code ignore}.
+	 */
 	public static Optional<ImportField> parse(String value) {
-		String wanted = value.strip().replace('-', '_');
-		return Arrays.stream(values()).filter((f) -> f.name().equalsIgnoreCase(wanted)).findFirst();
+		String wanted = value.strip().replaceAll("([a-z])([A-Z])", "$1_$2").replace('-', '_').replace(' ', '_');
+		Optional<ImportField> byKey = Arrays.stream(values())
+			.filter((f) -> f.name().equalsIgnoreCase(wanted))
+			.findFirst();
+		if (byKey.isPresent()) {
+			return byKey;
+		}
+		String words = CleanText.words(wanted.replace('_', ' '));
+		return switch (words) {
+			case "ignore", "ignored", "skip", "none", "aucun", "ignorer" -> Optional.of(IGNORED);
+			case "website domain", "domain", "domaine" -> Optional.of(WEBSITE);
+			case "naf code", "ape code" -> Optional.of(NAF);
+			case "revenue cents" -> Optional.of(REVENUE);
+			case "headcount band" -> Optional.of(HEADCOUNT);
+			default -> forHeader(words);
+		};
 	}
 
 	static Optional<ImportField> forHeader(String header) {

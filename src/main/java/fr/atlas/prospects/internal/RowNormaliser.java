@@ -191,8 +191,10 @@ final class RowNormaliser {
 
 	private static @Nullable Long cents(List<String> messages, String field, @Nullable String raw) {
 		Checked<BigDecimal> number = FrenchNumbers.parse(raw);
-		if (number.isInvalid()
-				|| (number.value() != null && number.value().abs().compareTo(new BigDecimal("1e15")) > 0)) {
+		// a turnover is never negative: "-5" is a typo or a loss copied into the wrong
+		// column
+		if (number.isInvalid() || (number.value() != null
+				&& (number.value().signum() < 0 || number.value().compareTo(new BigDecimal("1e15")) > 0))) {
 			messages.add(field + ":invalid_number");
 			return null;
 		}

@@ -37,6 +37,25 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void fieldsMayBeNamedAsTheModelOrAHeaderNamesThem() {
+		ColumnMapping mapping = ColumnMapping.detect(List.of("A", "B", "C", "D", "E", "F"), Map.of("A", "companyName",
+				"B", "website_domain", "C", "Code postal", "D", "LISTING-COUNT", "E", "ignore", "F", "e-mail"));
+		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.WEBSITE, ImportField.POSTCODE,
+				ImportField.LISTING_COUNT, ImportField.IGNORED, ImportField.EMAIL);
+	}
+
+	@Test
+	void aMappingWrittenFieldToColumnIsReadTheOtherWayRound() {
+		ColumnMapping mapping = ColumnMapping.detect(List.of("Col 1", "Col 2", "Ville"),
+				Map.of("name", "Col 1", "siret", "Col 2"));
+		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.SIRET, ImportField.CITY);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Col 1"), Map.of("name", "Col 9")))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(InvalidInputException.FieldProblem::code)
+				.contains("prospects.import.unknown-column"));
+	}
+
+	@Test
 	void refusesDuplicateHeadersAndUnknownFields() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> ColumnMapping.detect(List.of("Nom", "SIRET", "nom"), Map.of()))

@@ -45,6 +45,13 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void aNegativeRevenueIsDroppedWithAWarning() {
+		NormalisedRow row = normalise("Agence B", "", "", "", "", "", "", "", "-5 k€", "", "", "", "");
+		assertThat(row.messages()).containsExactly("revenue:invalid_number");
+		assertThat(row.agency().revenueCents()).isNull();
+	}
+
+	@Test
 	void rejectsARowWithNothingToIdentifyAnAgency() {
 		NormalisedRow row = normalise("", "", "", "", "", "75008", "Paris", "", "", "", "", "", "");
 		assertThat(row.rejected()).isTrue();
