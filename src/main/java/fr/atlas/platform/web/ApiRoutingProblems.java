@@ -1,0 +1,48 @@
+package fr.atlas.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * The API's errors that happen before any controller is chosen (an unknown path, a method
+ * or a content type no endpoint takes): {@link ApiProblems} only advises the REST
+ * controllers, so these came out in Spring Boot's own English error format. Under
+ * {@code /api/} they get the same problem details; elsewhere they are left to the pages'
+ * error handling.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ApiRoutingProblems {
+
+	private final ApiProblems problems;
+
+	ApiRoutingProblems(ApiProblems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
+			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
+	ResponseEntity<Object> beforeAnyController(Exception ex, HttpServletRequest request, WebRequest webRequest)
+			throws Exception {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			// rethrown as it came: Spring then handles it as if this advice did not exist
+			throw ex;
+		}
+		ResponseEntity<Object> response = this.problems.handleException(ex, webRequest);
+		if (response == null) {
+			throw ex;
+		}
+		return response;
+	}
+
+}

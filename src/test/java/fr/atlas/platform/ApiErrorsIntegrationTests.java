@@ -1,0 +1,103 @@
+package fr.atlas.platform;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Errors Spring MVC raises itself, before or around a controller, come out as the API's
+ * problem details in the caller's language, like the application's own errors.
+ */
+@WebIntegrationTest
+class ApiErrorsIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	ApiClient api;
+
+	ApiClient.Tenant tenant;
+
+	@BeforeEach
+	void organisation() {
+		this.api = new ApiClient(this.port);
+		this.tenant = this.api.newOrganisation("Erreurs de l'API");
+	}
+
+	@Test
+	void anUnknownPathIsAProblemInFrench() {
+		ResponseEntity<Map> response = request("GET", "/api/v1/nulle-part", null, null, "fr");
+		assertThat(response.getStatusCode().value()).isEqualTo(404);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(response.getBody()).containsEntry("title", "Introuvable")
+			.containsEntry("detail", "Rien à l’adresse /api/v1/nulle-part.");
+	}
+
+	@Test
+	void aMethodNoEndpointTakesIsAProblemInTheCallersLanguage() {
+		ResponseEntity<Map> french = request("PUT", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "fr");
+		assertThat(french.getStatusCode().value()).isEqualTo(405);
+		assertThat(french.getBody()).containsEntry("title", "Méthode non autorisée")
+			.containsEntry("detail", "La méthode PUT n’est pas acceptée à cette adresse.");
+		ResponseEntity<Map> english = request("PUT", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "en");
+		assertThat(english.getBody()).containsEntry("title", "Method not allowed")
+			.containsEntry("detail", "Method PUT is not accepted at this address.");
+	}
+
+	@Test
+	void anUploadSentAsJsonIsAProblem() {
+		ResponseEntity<Map> response = request("POST", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "fr");
+		assertThat(response.getStatusCode().value()).isEqualTo(415);
+		assertThat(response.getBody()).containsEntry("title", "Type de contenu non pris en charge");
+		assertThat((String) response.getBody().get("detail")).startsWith("Le type de contenu « application/json");
+	}
+
+	@Test
+	void badValuesAndUnreadableBodiesAreExplained() {
+		ResponseEntity<Map> page = request("GET", "/api/v1/prospects?page=abc", null, null, "fr");
+		assertThat(page.getStatusCode().value()).isEqualTo(400);
+		assertThat(page.getBody()).containsEntry("detail", "Valeur invalide pour « page » : « abc ».");
+		ResponseEntity<Map> body = request("POST", "/api/v1/prospects/" + UUID.randomUUID() + "/merge",
+				MediaType.APPLICATION_JSON, "{pas du json", "en");
+		assertThat(body.getStatusCode().value()).isEqualTo(400);
+		assertThat(body.getBody()).containsEntry("detail", "The request body cannot be read: send valid JSON.");
+	}
+
+	@Test
+	void pagesKeepTheirOwnErrors() {
+		var response = this.api.raw()
+			.get()
+			.uri("/nulle-part")
+			.accept(MediaType.TEXT_HTML)
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(response.getStatusCode().value()).isNotEqualTo(200);
+		assertThat(response.getHeaders().getContentType()).isNotEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private ResponseEntity<Map> request(String method, String path, MediaType type, String body, String language) {
+		var spec = this.api.raw().method(HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
+			headers.setBearerAuth(this.tenant.token());
+			headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+			headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		});
+		if (type != null) {
+			spec = spec.contentType(type).body(body);
+		}
+		return spec.retrieve().toEntity(Map.class);
+	}
+
+}
