@@ -89,6 +89,35 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void filtersByPostcodeAndTagWithinTheOrganisationOnly() {
+		var tenant = this.api.newOrganisation("Filtres");
+		var other = this.api.newOrganisation("Filtres voisins");
+		this.prospects.importAndWait(tenant.token(), "f.csv", """
+				Raison sociale;Code postal;Ville;Tags
+				Agence Un;75008;Paris;Luxe, Centre
+				Agence Deux;75017;Paris;centre
+				Agence Trois;13002;Marseille;
+				""");
+		this.prospects.importAndWait(other.token(), "g.csv",
+				"Raison sociale;Code postal;Ville;Tags\nAgence Autre;75001;Paris;luxe\n");
+
+		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=75&sort=name")).containsExactly("Agence Deux",
+				"Agence Un");
+		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=75 008")).containsExactly("Agence Un");
+		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=%25")).isEmpty();
+		assertThat(names(tenant.token(), "/api/v1/prospects?tag=CENTRE&sort=-name")).containsExactly("Agence Un",
+				"Agence Deux");
+		assertThat(names(tenant.token(), "/api/v1/prospects?tag=luxe&postcode=75")).containsExactly("Agence Un");
+		assertThat(names(tenant.token(), "/api/v1/prospects?sort=created_at,desc&size=1")).hasSize(1);
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&tag=luxe").getBody())
+			.contains("Agence Un")
+			.doesNotContain("Agence Deux")
+			.doesNotContain("Agence Autre");
+		assertThat(names(other.token(), "/api/v1/prospects?tag=luxe")).containsExactly("Agence Autre");
+		assertThat(names(other.token(), "/api/v1/prospects?postcode=75&tag=centre")).isEmpty();
+	}
+
+	@Test
 	void showsAnAgencyWithContactsSourcesAndPhoneKinds() {
 		var tenant = this.api.newOrganisation("Détail");
 		Map<String, Object> job = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);

@@ -9,10 +9,13 @@ import org.jspecify.annotations.Nullable;
  * A search of the agency list: free text, filters, sort and page.
  *
  * @param q words of the name, or a SIREN/SIRET, e-mail, phone or domain
+ * @param postcode a postcode or its beginning ("75", "750", "75008")
+ * @param tag one of the agency's tags, whatever its case
  * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
  */
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
-		@Nullable String status, @Nullable String specialty, @Nullable String sort, int page, int size) {
+		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
+		@Nullable String sort, int page, int size) {
 
 	/**
 	 * The name order: agencies without a name (an empty key, shown by their website or
@@ -20,9 +23,13 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 	 */
 	private static final String NAME = "nullif(a.name_key, '')";
 
-	static final Map<String, String> SORTABLE = Map.of("name", NAME, "city", "a.city_key", "postcode", "a.postcode",
-			"department", "a.department", "created", "a.created_at", "createdAt", "a.created_at", "listingCount",
-			"a.listing_count", "revenue", "a.revenue_cents", "status", "a.status");
+	static final Map<String, String> SORTABLE = Map.ofEntries(Map.entry("name", NAME), Map.entry("city", "a.city_key"),
+			Map.entry("postcode", "a.postcode"), Map.entry("department", "a.department"),
+			Map.entry("created", "a.created_at"), Map.entry("createdAt", "a.created_at"),
+			Map.entry("created_at", "a.created_at"), Map.entry("listingCount", "a.listing_count"),
+			Map.entry("listing_count", "a.listing_count"), Map.entry("listings", "a.listing_count"),
+			Map.entry("revenue", "a.revenue_cents"), Map.entry("revenueCents", "a.revenue_cents"),
+			Map.entry("revenue_cents", "a.revenue_cents"), Map.entry("status", "a.status"));
 
 	public ProspectQuery {
 		page = Math.max(0, page);

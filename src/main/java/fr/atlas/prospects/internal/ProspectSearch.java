@@ -143,6 +143,15 @@ public class ProspectSearch {
 			sql.append(" and a.specialty = ?");
 			args.add(query.specialty().strip().toLowerCase(Locale.ROOT));
 		}
+		String postcode = (query.postcode() != null) ? query.postcode().replaceAll("\\s", "") : "";
+		if (!postcode.isEmpty()) {
+			sql.append(" and a.postcode like ?");
+			args.add(postcode.replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.tag() != null && !query.tag().isBlank()) {
+			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
+			args.add(query.tag().strip());
+		}
 		String q = CleanText.of(query.q());
 		if (q != null) {
 			String digits = q.replaceAll("[\\s.]", "");
