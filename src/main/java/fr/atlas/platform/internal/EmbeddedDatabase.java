@@ -42,15 +42,15 @@ final class EmbeddedDatabase {
 		this.postgres = postgres;
 	}
 
-	static EmbeddedDatabase obtain(String dataDirectory, int port) {
-		return RUNNING.computeIfAbsent(dataDirectory, (key) -> start(key, port));
+	static EmbeddedDatabase obtain(String dataDirectory, int port, String sharedBuffers) {
+		return RUNNING.computeIfAbsent(dataDirectory, (key) -> start(key, port, sharedBuffers));
 	}
 
 	String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + DATABASE;
 	}
 
-	private static EmbeddedDatabase start(String dataDirectory, int port) {
+	private static EmbeddedDatabase start(String dataDirectory, int port, String sharedBuffers) {
 		try {
 			boolean ephemeral = dataDirectory.isBlank();
 			Path directory = ephemeral ? Files.createTempDirectory("atlas-pg")
@@ -65,6 +65,10 @@ final class EmbeddedDatabase {
 				// 16 MB segment was written full of zeros first, a twentieth of the
 				// server's CPU in an import (ADR 0019)
 				.setServerConfig("wal_init_zero", "off")
+				// PostgreSQL's 128 MB is for the smallest machines: a million-row import
+				// then evicts its own agency pages and reads them back; 512 MB took a
+				// tenth off the server's CPU in that import (ADR 0022)
+				.setServerConfig("shared_buffers", sharedBuffers)
 				.setLocaleConfig("locale", "C.UTF-8")
 				.setLocaleConfig("encoding", "UTF8");
 			if (port > 0) {

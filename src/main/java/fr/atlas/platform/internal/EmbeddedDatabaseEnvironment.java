@@ -25,7 +25,8 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 		}
 		String dataDirectory = environment.getProperty("atlas.database.embedded.data-dir", "");
 		int port = environment.getProperty("atlas.database.embedded.port", Integer.class, 0);
-		EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDirectory, port);
+		String sharedBuffers = environment.getProperty("atlas.database.embedded.shared-buffers", "512MB");
+		EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDirectory, port, sharedBuffers);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
