@@ -227,6 +227,24 @@ class ImportApiIntegrationTests {
 		// the same file in another organisation is a new import there
 		ResponseEntity<Map> theirs = this.prospects.upload(other.token(), "a.csv", AGENCIES);
 		assertThat(theirs.getBody().get("id")).isNotEqualTo(id);
+		assertThat(imports(other.token())).extracting((i) -> i.get("id")).containsExactly(theirs.getBody().get("id"));
+		assertThat(imports(owner.token())).singleElement()
+			.satisfies((mine) -> assertThat(mine).containsEntry("id", id)
+				.containsEntry("status", "DONE")
+				.containsEntry("fileName", "a.csv")
+				.containsEntry("totalRows", done.get("totalRows"))
+				.containsEntry("created", done.get("created"))
+				.containsKeys("createdAt", "finishedAt"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> imports(String token) {
+		return this.api.raw()
+			.get()
+			.uri("/api/v1/imports")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -175,7 +175,12 @@ public class ProspectImports {
 	}
 
 	public List<ImportJob> recent() {
-		return this.tx.execute((s) -> this.jobs.recent(50));
+		return recent(50);
+	}
+
+	/** The organisation's imports, newest first. */
+	public List<ImportJob> recent(int limit) {
+		return this.tx.execute((s) -> this.jobs.recent(limit));
 	}
 
 	public void cancel(UUID id) {

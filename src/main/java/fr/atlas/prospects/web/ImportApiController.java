@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -75,6 +77,19 @@ class ImportApiController {
 			.body(new Accepted(job.id(), status(job)));
 	}
 
+	/**
+	 * The organisation's imports, newest first, each as {@link #status} gives it with its
+	 * file name and times.
+	 */
+	@GetMapping
+	List<Listed> list(@RequestParam(defaultValue = "50") int limit) {
+		return this.imports.recent(Math.max(1, Math.min(limit, 200)))
+			.stream()
+			.map((job) -> new Listed(job.id(), status(job), job.fileName(), job.totalRows(), job.processedRows(),
+					job.created(), job.merged(), job.rejected(), job.warnings(), job.createdAt(), job.finishedAt()))
+			.toList();
+	}
+
 	@GetMapping("/{id}")
 	Status status(@PathVariable UUID id) {
 		ImportJob job = this.imports.find(id);
@@ -128,6 +143,10 @@ class ImportApiController {
 
 	record Status(UUID id, String status, int totalRows, int processedRows, int created, int merged, int rejected,
 			int warnings) {
+	}
+
+	record Listed(UUID id, String status, String fileName, int totalRows, int processedRows, int created, int merged,
+			int rejected, int warnings, Instant createdAt, @Nullable Instant finishedAt) {
 	}
 
 }
