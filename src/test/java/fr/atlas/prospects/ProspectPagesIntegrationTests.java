@@ -186,15 +186,16 @@ class ProspectPagesIntegrationTests {
 	void showsPhonesAsTheFrenchWriteThemAndTheBestSpellingOfNames() throws Exception {
 		var tenant = this.api.newOrganisation("Affichage");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "capitales.csv", """
-				Raison sociale;Téléphone;Portable;Code postal;Chiffre d'affaires
-				AGENCE IMMO LAFAYETTE;01 23 45 67 89;06 12 34 56 78;75009;1 032 000
-				Agence Immo LaFayette;01 23 45 67 89;;75009;
-				CABINET DE LA GARE;+32 2 234 56 78;;75010;
+				Raison sociale;Téléphone;Portable;Code postal;Ville;Chiffre d'affaires
+				AGENCE IMMO LAFAYETTE;01 23 45 67 89;06 12 34 56 78;75009;;1 032 000
+				Agence Immo LaFayette;01 23 45 67 89;;75009;;
+				CABINET DE LA GARE;+32 2 234 56 78;;13100;AIX-EN-PROVENCE;
 				""");
 		login(tenant.email());
 		String list = get("/prospects?sort=name").body();
-		assertThat(list).contains(">01 23 45 67 89<", ">+32 2 234 56 78<", ">Cabinet de la Gare<")
-			.doesNotContain(">+33123456789<", "CABINET DE LA GARE");
+		assertThat(list)
+			.contains(">01 23 45 67 89<", ">+32 2 234 56 78<", ">Cabinet de la Gare<", ">13100 Aix-en-Provence<")
+			.doesNotContain(">+33123456789<", "CABINET DE LA GARE", "AIX-EN-PROVENCE");
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Immo").matcher(list);
 		assertThat(link.find()).isTrue();
 		String detail = get("/prospects/" + link.group(1)).body();

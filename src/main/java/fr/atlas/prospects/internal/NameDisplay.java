@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The best way to show an agency's name. The stored name is the first spelling seen
  * (often ALL CAPS from purchased lists); for display only:
@@ -67,6 +69,15 @@ public final class NameDisplay {
 	 */
 	private static boolean standsInForAName(String stored) {
 		return stored.indexOf(' ') < 0 && (stored.indexOf('@') > 0 || WEBSITE.matcher(stored).matches());
+	}
+
+	/**
+	 * The display form of a town: as written when someone chose its case
+	 * ("Saint-Étienne"), else title-cased the French way ("AIX-EN-PROVENCE" as
+	 * "Aix-en-Provence").
+	 */
+	public static @Nullable String town(@Nullable String city) {
+		return (city == null || mixedCase(city)) ? city : titleCase(city);
 	}
 
 	/** Letters in both cases: someone chose this spelling. */

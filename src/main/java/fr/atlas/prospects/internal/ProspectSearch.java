@@ -336,6 +336,14 @@ public class ProspectSearch {
 			return NameDisplay.of(this.name);
 		}
 
+		/**
+		 * The town as shown in lists and on the agency page (see
+		 * {@link NameDisplay#town}).
+		 */
+		public @Nullable String displayCity() {
+			return NameDisplay.town(this.city);
+		}
+
 	}
 
 	/** A number in E.164 and its kind (MOBILE, FIXED...). */
@@ -391,6 +399,10 @@ public class ProspectSearch {
 
 		public String displayName() {
 			return NameDisplay.of(this.name);
+		}
+
+		public @Nullable String displayCity() {
+			return NameDisplay.town(this.city);
 		}
 
 	}

@@ -47,4 +47,15 @@ class NameDisplayTests {
 		assertThat(NameDisplay.of("GARE.IMMO")).isEqualTo("Gare.Immo");
 	}
 
+	@Test
+	void showsTownsInCapitalsOrLowerCaseTitleCasedAndOthersAsWritten() {
+		assertThat(NameDisplay.town("LYON")).isEqualTo("Lyon");
+		assertThat(NameDisplay.town("AIX-EN-PROVENCE")).isEqualTo("Aix-en-Provence");
+		assertThat(NameDisplay.town("la bastide-de-besplas")).isEqualTo("La Bastide-de-Besplas");
+		assertThat(NameDisplay.town("SAINT-ÉTIENNE")).isEqualTo("Saint-Étienne");
+		assertThat(NameDisplay.town("Luçay-le-Mâle")).isEqualTo("Luçay-le-Mâle");
+		assertThat(NameDisplay.town("Paris 8e")).isEqualTo("Paris 8e");
+		assertThat(NameDisplay.town(null)).isNull();
+	}
+
 }
