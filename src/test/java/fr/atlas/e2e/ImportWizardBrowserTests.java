@@ -71,15 +71,16 @@ class ImportWizardBrowserTests {
 			// the preview shows the problems of each row
 			Locator rows = page.locator("table.preview tbody tr");
 			assertThat(rows.count()).isEqualTo(4);
-			assertThat(rows.nth(2).textContent()).contains("email:invalid");
+			assertThat(rows.nth(2).textContent()).contains("E-mail invalide, ignoré");
+			assertThat(rows.nth(2).locator(".badge").first().getAttribute("title")).isEqualTo("email:invalid");
 			assertThat(rows.nth(3).getAttribute("class")).contains("rejected");
-			assertThat(rows.nth(3).textContent()).contains("row:no_identity");
+			assertThat(rows.nth(3).textContent()).contains("Ligne rejetée : ni nom, ni e-mail, ni téléphone, ni SIRET");
 
 			// change a column: htmx refreshes the preview with the new mapping
 			page.selectOption("select[name=column-1]", "ignored");
-			page.waitForCondition(() -> !page.locator("table.preview").textContent().contains("email:invalid"));
+			page.waitForCondition(() -> !page.locator("table.preview").textContent().contains("E-mail invalide"));
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
-			assertThat(page.locator("table.preview tbody tr").nth(3).textContent()).contains("row:no_identity");
+			assertThat(page.locator("table.preview tbody tr").nth(3).textContent()).contains("Ligne rejetée");
 			Chromium.screenshot(page, "import-wizard-mapping");
 
 			// save the mapping for later files (htmx posts the column choices along)

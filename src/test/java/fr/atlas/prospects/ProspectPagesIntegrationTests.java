@@ -79,7 +79,8 @@ class ProspectPagesIntegrationTests {
 
 		HttpResponse<String> mapping = get(mappingPath);
 		assertThat(mapping.statusCode()).isEqualTo(200);
-		assertThat(mapping.body()).contains("Raison sociale", "Colonne X", "email:invalid", "column-4");
+		assertThat(mapping.body()).contains("Raison sociale", "Colonne X", "title=\"email:invalid\"",
+				"E-mail invalide, ignoré", "column-4");
 		// a draft is accepted work not yet started: the API shows it QUEUED, never DRAFT
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + jobPath.substring(jobPath.lastIndexOf('/') + 1))
 			.getBody()).containsEntry("status", "QUEUED");
