@@ -200,6 +200,9 @@ class ProspectPagesIntegrationTests {
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Immo").matcher(list);
 		assertThat(link.find()).isTrue();
 		String detail = get("/prospects/" + link.group(1)).body();
+		// why row 2 was merged, in words, the reason codes as tooltips
+		assertThat(detail).contains("title=\"phone\">même téléphone, </span>",
+				"title=\"same_postcode\">même code postal</span>");
 		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
 				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
