@@ -12,12 +12,14 @@ import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Members;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.modulith.test.Scenario;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,10 @@ class ProspectsModuleIntegrationTests {
 			Cabinet Martin;;69003
 			;;75001
 			""";
+
+	/** Another module's: edits check owners against it, which these tests never do. */
+	@MockitoBean
+	Members members;
 
 	@Autowired
 	ProspectImports imports;

@@ -272,7 +272,7 @@ public class ProspectSearch {
 				(Integer) rs.getObject("listing_count"), (Long) rs.getObject("revenue_cents"),
 				rs.getString("headcount_band"), Agencies.strings(rs.getArray("tags")), rs.getString("status"),
 				rs.getObject("owner_id", UUID.class), rs.getString("source"), rs.getObject("merged_into", UUID.class),
-				instant(rs, "created_at"));
+				instant(rs, "created_at"), rs.getInt("version"));
 	}
 
 	private static List<Phone> phones(List<String> numbers) {
@@ -329,7 +329,7 @@ public class ProspectSearch {
 			@Nullable String city, @Nullable String department, @Nullable String website, List<String> emails,
 			List<Phone> phones, @Nullable String specialty, @Nullable Integer listingCount, @Nullable Long revenueCents,
 			@Nullable String headcountBand, List<String> tags, String status, @Nullable UUID owner,
-			@Nullable String source, @Nullable UUID mergedInto, @Nullable Instant createdAt) {
+			@Nullable String source, @Nullable UUID mergedInto, @Nullable Instant createdAt, int version) {
 
 		/** The name as shown in lists (see {@link NameDisplay}). */
 		public String displayName() {

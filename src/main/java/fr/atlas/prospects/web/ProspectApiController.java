@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +45,10 @@ class ProspectApiController {
 
 	private final ProspectExport export;
 
-	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export) {
+	private final ProspectEdits edits;
+
+	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits) {
+		this.edits = edits;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
@@ -101,6 +106,19 @@ class ProspectApiController {
 
 	@GetMapping("/{id}")
 	Detail detail(@PathVariable UUID id) {
+		return this.search.detail(id);
+	}
+
+	/**
+	 * Corrects an agency: the fields present are set (null or "" clears one), through the
+	 * import's rules; {@code version} (from the agency) refuses an edit based on a stale
+	 * read with 409.
+	 */
+	@PatchMapping("/{id}")
+	@PreAuthorize("hasRole('AGENT')")
+	Detail edit(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> changes,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		this.edits.edit(id, changes, principal.userId().value());
 		return this.search.detail(id);
 	}
 

@@ -1,0 +1,336 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import fr.atlas.prospects.ProspectEdited;
+import fr.atlas.prospects.ProspectId;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's corrections to an agency. Values go through the import's own rules
+ * ({@link RowNormaliser}): the same SIRET check, e-mail and phone forms, name and town
+ * keys, so an edited agency is found and matched by later imports exactly as an imported
+ * one. A value that fails is refused with its reason and nothing is changed. Each value
+ * that changes is recorded as a source of kind USER with who set it, and the edit is
+ * audited.
+ */
+@Service
+@Transactional
+public class ProspectEdits {
+
+	/** The fields a person may set, as the API names them, with the column they feed. */
+	private static final Map<String, ImportField> TEXT = Map.ofEntries(Map.entry("name", ImportField.NAME),
+			Map.entry("tradeName", ImportField.TRADE_NAME), Map.entry("siret", ImportField.SIRET),
+			Map.entry("siren", ImportField.SIREN), Map.entry("naf", ImportField.NAF),
+			Map.entry("address", ImportField.ADDRESS), Map.entry("postcode", ImportField.POSTCODE),
+			Map.entry("city", ImportField.CITY), Map.entry("website", ImportField.WEBSITE),
+			Map.entry("specialty", ImportField.SPECIALTY), Map.entry("headcountBand", ImportField.HEADCOUNT));
+
+	private static final Map<String, ImportField> LISTS = Map.of("emails", ImportField.EMAIL, "phones",
+			ImportField.PHONE, "tags", ImportField.TAGS);
+
+	/** The import's message fields, as the API names them. */
+	private static final Map<String, String> MESSAGE_FIELDS = Map.of("siret", "siret", "siren", "siren", "naf", "naf",
+			"postcode", "postcode", "website", "website", "email", "emails", "phone", "phones");
+
+	private final JdbcClient jdbc;
+
+	private final Agencies agencies;
+
+	private final Members members;
+
+	private final ApplicationEventPublisher events;
+
+	ProspectEdits(JdbcClient jdbc, Agencies agencies, Members members, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.agencies = agencies;
+		this.members = members;
+		this.events = events;
+	}
+
+	/**
+	 * Sets the fields present in {@code changes} (null or blank clears one; the name
+	 * cannot be cleared). With {@code version}, refuses the edit when the agency changed
+	 * since that version was read.
+	 * @return the fields that changed, as the API names them
+	 */
+	public List<String> edit(UUID id, Map<String, @Nullable Object> changes, @Nullable UUID by) {
+		Map<String, @Nullable Object> wanted = new LinkedHashMap<>(changes);
+		Object version = wanted.remove("version");
+		checkKnown(wanted);
+		Current current = lock(id);
+		if (!"ACTIVE".equals(current.status())) {
+			throw new ConflictException("prospects.edit.inactive");
+		}
+		if (version != null && !(version instanceof Number number && number.intValue() == current.version())) {
+			throw new ConflictException("prospects.edit.stale", Map.of("version", current.version()),
+					current.version());
+		}
+		AgencyRecord agency = this.agencies.load(id);
+		Map<String, String> before = ProspectMerges.values(agency).asFields();
+		List<FieldProblem> problems = new ArrayList<>();
+		apply(agency, wanted, problems);
+		UUID owner = owner(wanted, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Map<String, String> after = ProspectMerges.values(agency).asFields();
+		List<Agencies.FieldSource> sources = new ArrayList<>();
+		List<String> changed = new ArrayList<>();
+		for (String field : AgencyValues.FIELDS) {
+			String value = after.get(field);
+			if (!Objects.equals(value, before.get(field))) {
+				changed.add(field);
+				// a cleared value is recorded as empty: who emptied it, and when
+				sources.add(new Agencies.FieldSource(id, field, (value != null) ? value : "", "USER", null, null, by,
+						null));
+			}
+		}
+		if (wanted.containsKey("owner") && !Objects.equals(owner, current.owner())) {
+			changed.add("owner_id");
+			sources.add(new Agencies.FieldSource(id, "owner_id", (owner != null) ? owner.toString() : "", "USER", null,
+					null, by, null));
+			this.jdbc.sql("update agency set owner_id = :owner where org_id = :org and id = :id")
+				.param("owner", owner)
+				.param("org", org())
+				.param("id", id)
+				.update();
+		}
+		if (changed.isEmpty()) {
+			return List.of();
+		}
+		this.agencies.update(List.of(agency));
+		this.agencies.addSources(sources);
+		this.events.publishEvent(new ProspectEdited(new OrgId(org()), new ProspectId(id), List.copyOf(changed)));
+		return changed;
+	}
+
+	private static void checkKnown(Map<String, @Nullable Object> wanted) {
+		List<FieldProblem> unknown = new ArrayList<>();
+		for (String field : wanted.keySet()) {
+			if (!TEXT.containsKey(field) && !LISTS.containsKey(field) && !field.equals("listingCount")
+					&& !field.equals("revenueCents") && !field.equals("owner")) {
+				unknown.add(new FieldProblem(field, "prospects.edit.unknown-field", field));
+			}
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException(unknown);
+		}
+		if (wanted.isEmpty()) {
+			throw new InvalidInputException("body", "prospects.edit.nothing");
+		}
+	}
+
+	/**
+	 * Puts the wanted values through the import's rules as one row, then sets each wanted
+	 * field of the agency from the result.
+	 */
+	private static void apply(AgencyRecord agency, Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
+		List<String> headers = new ArrayList<>();
+		List<ImportField> fields = new ArrayList<>();
+		List<String> cells = new ArrayList<>();
+		// the stored name keeps the row identified when only other fields change
+		column(headers, fields, cells, ImportField.NAME,
+				wanted.containsKey("name") ? text(wanted.get("name"), "name", problems) : agency.name);
+		TEXT.forEach((field, column) -> {
+			if (!field.equals("name") && wanted.containsKey(field)) {
+				column(headers, fields, cells, column, text(wanted.get(field), field, problems));
+			}
+		});
+		LISTS.forEach((field, column) -> {
+			if (wanted.containsKey(field)) {
+				List<String> values = list(wanted.get(field), field, problems);
+				if (column == ImportField.TAGS) {
+					column(headers, fields, cells, column, String.join(",", values));
+				}
+				else {
+					values.forEach((value) -> column(headers, fields, cells, column, value));
+				}
+			}
+		});
+		if (wanted.containsKey("name") && blank(wanted.get("name"))) {
+			problems.add(new FieldProblem("name", "prospects.edit.name-required"));
+		}
+		Long listings = number(wanted, "listingCount", Integer.MAX_VALUE,
+				"prospects.problem.listing_count.invalid_number", problems);
+		Long revenue = number(wanted, "revenueCents", Long.MAX_VALUE, "prospects.problem.revenue.invalid_number",
+				problems);
+		NormalisedRow row = new RowNormaliser(new ColumnMapping(headers, fields))
+			.normalise(new SourceRow(1, cells, String.join(";", cells), null));
+		for (String message : row.messages()) {
+			int colon = message.indexOf(':');
+			String field = MESSAGE_FIELDS.get(message.substring(0, colon));
+			if (field != null && (wanted.containsKey(field) || message.startsWith("siren:"))) {
+				// nine digits typed as a SIRET are not a SIRET
+				String code = message.equals("siret:siren_only") ? "siret.invalid_format" : message.replace(':', '.');
+				problems.add(new FieldProblem(field, "prospects.problem." + code));
+			}
+		}
+		AgencyValues values = row.agency();
+		if (!problems.isEmpty() || values == null) {
+			return;
+		}
+		set(agency, values, wanted);
+		if (wanted.containsKey("listingCount")) {
+			agency.listingCount = (listings != null) ? listings.intValue() : null;
+		}
+		if (wanted.containsKey("revenueCents")) {
+			agency.revenueCents = revenue;
+		}
+	}
+
+	private static void set(AgencyRecord agency, AgencyValues values, Map<String, @Nullable Object> wanted) {
+		if (wanted.containsKey("name") && values.name() != null) {
+			agency.name = values.name();
+			agency.nameKey = values.nameKey();
+		}
+		if (wanted.containsKey("tradeName")) {
+			agency.tradeName = values.tradeName();
+		}
+		if (wanted.containsKey("siret")) {
+			agency.siret = values.siret();
+			if (values.siret() != null) {
+				agency.siren = values.siren();
+			}
+		}
+		if (wanted.containsKey("siren") && !(wanted.containsKey("siret") && values.siret() != null)) {
+			agency.siren = values.siren();
+		}
+		if (wanted.containsKey("naf")) {
+			agency.naf = values.naf();
+		}
+		if (wanted.containsKey("address")) {
+			agency.address = values.address();
+		}
+		if (wanted.containsKey("postcode")) {
+			agency.postcode = values.postcode();
+			agency.department = values.department();
+		}
+		if (wanted.containsKey("city")) {
+			agency.city = values.city();
+			agency.cityKey = values.cityKey();
+		}
+		if (wanted.containsKey("website")) {
+			agency.websiteDomain = values.websiteDomain();
+		}
+		if (wanted.containsKey("specialty")) {
+			agency.specialty = values.specialty();
+		}
+		if (wanted.containsKey("headcountBand")) {
+			agency.headcountBand = values.headcountBand();
+		}
+		replace(agency.emails, wanted.containsKey("emails"), values.emails());
+		replace(agency.phones, wanted.containsKey("phones"), values.phones());
+		replace(agency.tags, wanted.containsKey("tags"), values.tags());
+	}
+
+	private static void replace(Collection<String> stored, boolean wanted, List<String> values) {
+		if (wanted) {
+			stored.clear();
+			stored.addAll(values);
+		}
+	}
+
+	private @Nullable UUID owner(Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
+		Object value = wanted.get("owner");
+		if (blank(value)) {
+			return null;
+		}
+		try {
+			UUID id = UUID.fromString(value.toString().strip());
+			Member member = this.members.find(new UserId(id)).orElse(null);
+			if (member != null && member.active() && member.orgId().value().equals(org())) {
+				return id;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// not an id: refused below like an unknown one
+		}
+		problems.add(new FieldProblem("owner", "prospects.edit.unknown-owner"));
+		return null;
+	}
+
+	private static void column(List<String> headers, List<ImportField> fields, List<String> cells, ImportField field,
+			@Nullable String value) {
+		headers.add(field.key() + "-" + headers.size());
+		fields.add(field);
+		cells.add((value != null) ? value : "");
+	}
+
+	private static @Nullable String text(@Nullable Object value, String field, List<FieldProblem> problems) {
+		if (value == null || value instanceof String || value instanceof Number) {
+			return (value != null) ? value.toString() : null;
+		}
+		problems.add(new FieldProblem(field, "prospects.edit.not-text"));
+		return null;
+	}
+
+	private static List<String> list(@Nullable Object value, String field, List<FieldProblem> problems) {
+		if (value == null) {
+			return List.of();
+		}
+		if (value instanceof String text) {
+			return List.of(text);
+		}
+		if (value instanceof Collection<?> values && values.stream().allMatch((v) -> v instanceof String)) {
+			return values.stream().map(String.class::cast).toList();
+		}
+		problems.add(new FieldProblem(field, "prospects.edit.not-a-list"));
+		return List.of();
+	}
+
+	private static @Nullable Long number(Map<String, @Nullable Object> wanted, String field, long most, String code,
+			List<FieldProblem> problems) {
+		Object value = wanted.get(field);
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
+				&& number.longValue() >= 0 && number.longValue() <= most) {
+			return number.longValue();
+		}
+		problems.add(new FieldProblem(field, code));
+		return null;
+	}
+
+	private static boolean blank(@Nullable Object value) {
+		return value == null || (value instanceof String text && text.isBlank());
+	}
+
+	private Current lock(UUID id) {
+		return this.jdbc.sql("select status, version, owner_id from agency where org_id = :org and id = :id for update")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new Current(rs.getString(1), rs.getInt(2), rs.getObject(3, UUID.class)))
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Agence"));
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	private record Current(String status, int version, @Nullable UUID owner) {
+	}
+
+}

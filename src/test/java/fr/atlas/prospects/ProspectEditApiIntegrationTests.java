@@ -1,0 +1,192 @@
+package fr.atlas.prospects;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code PATCH /api/v1/prospects/{id}}: a person's corrections go through the import's
+ * rules, are recorded with who made them, audited, and kept to the organisation.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ProspectEditApiIntegrationTests {
+
+	static final String FILE = """
+			Raison sociale;SIRET;E-mail;Téléphone;Code postal;Ville
+			Agence du Parc;;parc@agence.fr;04 91 00 00 01;13001;Marseille
+			Cabinet Voisin;;voisin@cabinet.fr;04 91 00 00 02;13002;Marseille
+			""";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void setsValuesAsTheImportWouldAndRecordsWhoSetThem() {
+		var tenant = this.api.newOrganisation("Corrections");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = idOf(tenant.token(), "parc");
+
+		ResponseEntity<Map> edited = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("name", "SARL Agence du Parc Borély", "siret", "732 829 320 00074", "emails",
+						List.of("CONTACT@PARC.FR", "parc@agence.fr"), "phones", List.of("06.12.34.56.78"), "postcode",
+						"69 002", "city", "LYON", "listingCount", 42, "tags", List.of("luxe", "centre"), "owner",
+						tenant.userId().toString()));
+		assertThat(edited.getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> agency = (Map<String, Object>) edited.getBody().get("agency");
+		assertThat(agency).containsEntry("name", "SARL Agence du Parc Borély")
+			.containsEntry("siret", "73282932000074")
+			.containsEntry("siren", "732829320")
+			.containsEntry("postcode", "69002")
+			.containsEntry("department", "69")
+			.containsEntry("city", "LYON")
+			.containsEntry("listingCount", 42)
+			.containsEntry("owner", tenant.userId().toString())
+			.containsEntry("version", 1);
+		assertThat((List<String>) agency.get("emails")).containsExactly("contact@parc.fr", "parc@agence.fr");
+		assertThat((List<Map<String, Object>>) agency.get("phones")).extracting((p) -> p.get("number"))
+			.containsExactly("+33612345678");
+		assertThat((List<String>) agency.get("tags")).containsExactly("luxe", "centre");
+		List<Map<String, Object>> sources = (List<Map<String, Object>>) edited.getBody().get("sources");
+		assertThat(sources).filteredOn((s) -> "USER".equals(s.get("kind")))
+			.extracting((s) -> s.get("field"))
+			.contains("name", "siret", "siren", "emails", "phones", "postcode", "city", "listing_count", "tags",
+					"owner_id");
+
+		// the list finds it by its new values, the old town no longer
+		assertThat(names(tenant.token(), "/api/v1/prospects?city=lyon")).containsExactly("SARL Agence du Parc Borély");
+		assertThat(names(tenant.token(), "/api/v1/prospects?q=borely")).containsExactly("SARL Agence du Parc Borély");
+		assertThat(names(tenant.token(), "/api/v1/prospects?department=13")).containsExactly("Cabinet Voisin");
+
+		// a later import meets the corrected SIRET
+		Map<String, Object> later = this.prospects.importAndWait(tenant.token(), "b.csv",
+				"Raison sociale;SIRET\nParc Immobilier;73282932000074\n");
+		assertThat(later).containsEntry("merged", 1).containsEntry("created", 0);
+
+		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
+			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
+			.param("id", id)
+			.query(String.class)
+			.list()));
+		assertThat(actions).containsExactly("prospect.edited");
+	}
+
+	@Test
+	void clearsAFieldWithNullOrBlank() {
+		var tenant = this.api.newOrganisation("Effacements");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = idOf(tenant.token(), "parc");
+		Map<String, Object> changes = new HashMap<>();
+		changes.put("phones", null);
+		changes.put("city", "");
+		Map<String, Object> agency = (Map<String, Object>) this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + id, changes)
+			.getBody()
+			.get("agency");
+		assertThat((List<Object>) agency.get("phones")).isEmpty();
+		assertThat(agency.get("city")).isNull();
+		assertThat(agency).containsEntry("postcode", "13001");
+	}
+
+	@Test
+	void refusesBadValuesWithTheirReasonAndChangesNothing() {
+		var tenant = this.api.newOrganisation("Refus");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = idOf(tenant.token(), "parc");
+
+		ResponseEntity<Map> refused = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("name", "Autre nom", "siret", "73282932000075", "emails", List.of("pas-un-email"),
+						"listingCount", -3, "owner", "0190a1b2-0000-7000-8000-000000000000"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.getBody().get("errors");
+		assertThat(errors).extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("siret prospects.problem.siret.invalid_checksum",
+					"emails prospects.problem.email.invalid",
+					"listingCount prospects.problem.listing_count.invalid_number",
+					"owner prospects.edit.unknown-owner");
+		assertThat(errors).extracting((e) -> e.get("message"))
+			.contains("SIRET : clé de contrôle fausse, ignoré",
+					"Le responsable doit être un membre actif de l’organisation.");
+
+		assertThat(
+				this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("name", " ")).getBody().get("errors"))
+			.asString()
+			.contains("prospects.edit.name-required");
+		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("pointure", 42))
+			.getBody()
+			.get("errors")).asString().contains("prospects.edit.unknown-field");
+
+		Map<String, Object> unchanged = (Map<String, Object>) this.api.get(tenant.token(), "/api/v1/prospects/" + id)
+			.getBody()
+			.get("agency");
+		assertThat(unchanged).containsEntry("name", "Agence du Parc").containsEntry("version", 0);
+	}
+
+	@Test
+	void refusesAnEditBasedOnAStaleVersion() {
+		var tenant = this.api.newOrganisation("Versions");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = idOf(tenant.token(), "parc");
+		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("naf", "6831Z", "version", 0))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		ResponseEntity<Map> stale = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("naf", "6820A", "version", 0));
+		assertThat(stale.getStatusCode().value()).isEqualTo(409);
+		assertThat(stale.getBody()).containsEntry("code", "prospects.edit.stale").containsEntry("version", 1);
+	}
+
+	@Test
+	void anotherOrganisationCanNeitherSeeNorEditIt() {
+		var owner = this.api.newOrganisation("Agence A");
+		var other = this.api.newOrganisation("Agence B");
+		this.prospects.importAndWait(owner.token(), "a.csv", FILE);
+		String id = idOf(owner.token(), "parc");
+		assertThat(this.api.patch(other.token(), "/api/v1/prospects/" + id, Map.of("name", "Piratée"))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		// nor hand it to one of its own members
+		assertThat(this.api.patch(owner.token(), "/api/v1/prospects/" + id, Map.of("owner", other.userId().toString()))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+		assertThat(names(owner.token(), "/api/v1/prospects?q=parc")).containsExactly("Agence du Parc");
+	}
+
+	private List<String> names(String token, String path) {
+		Map<String, Object> page = this.api.get(token, path).getBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
+	}
+
+	private String idOf(String token, String q) {
+		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
+		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
+	}
+
+}
