@@ -116,6 +116,24 @@ class ProspectEditApiIntegrationTests {
 	}
 
 	@Test
+	void takesNumbersAsFrenchFilesWriteThem() {
+		var tenant = this.api.newOrganisation("Nombres");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = idOf(tenant.token(), "parc");
+		Map<String, Object> agency = (Map<String, Object>) this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("revenue", "1,5 M€", "listingCount", "1 032"))
+			.getBody()
+			.get("agency");
+		assertThat(agency).containsEntry("revenueCents", 150_000_000).containsEntry("listingCount", 1032);
+		ResponseEntity<Map> refused = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("revenue", "beaucoup", "revenueCents", "12"));
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("revenue prospects.problem.revenue.invalid_number",
+					"revenueCents prospects.problem.revenue.invalid_number");
+	}
+
+	@Test
 	void refusesBadValuesWithTheirReasonAndChangesNothing() {
 		var tenant = this.api.newOrganisation("Refus");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

@@ -44,14 +44,18 @@ public class ProspectEdits {
 			Map.entry("siren", ImportField.SIREN), Map.entry("naf", ImportField.NAF),
 			Map.entry("address", ImportField.ADDRESS), Map.entry("postcode", ImportField.POSTCODE),
 			Map.entry("city", ImportField.CITY), Map.entry("website", ImportField.WEBSITE),
-			Map.entry("specialty", ImportField.SPECIALTY), Map.entry("headcountBand", ImportField.HEADCOUNT));
+			Map.entry("specialty", ImportField.SPECIALTY), Map.entry("headcountBand", ImportField.HEADCOUNT),
+			// in euros as people write them ("1,5 M€"); revenueCents takes a number of
+			// cents
+			Map.entry("revenue", ImportField.REVENUE));
 
 	private static final Map<String, ImportField> LISTS = Map.of("emails", ImportField.EMAIL, "phones",
 			ImportField.PHONE, "tags", ImportField.TAGS);
 
 	/** The import's message fields, as the API names them. */
 	private static final Map<String, String> MESSAGE_FIELDS = Map.of("siret", "siret", "siren", "siren", "naf", "naf",
-			"postcode", "postcode", "website", "website", "email", "emails", "phone", "phones");
+			"postcode", "postcode", "website", "website", "email", "emails", "phone", "phones", "listing_count",
+			"listingCount", "revenue", "revenue");
 
 	private final JdbcClient jdbc;
 
@@ -168,6 +172,10 @@ public class ProspectEdits {
 				}
 			}
 		});
+		if (wanted.get("listingCount") instanceof String count) {
+			// as a file would write it ("1 032")
+			column(headers, fields, cells, ImportField.LISTING_COUNT, count);
+		}
 		if (wanted.containsKey("name") && blank(wanted.get("name"))) {
 			problems.add(new FieldProblem("name", "prospects.edit.name-required"));
 		}
@@ -191,8 +199,14 @@ public class ProspectEdits {
 			return;
 		}
 		set(agency, values, wanted);
-		if (wanted.containsKey("listingCount")) {
+		if (wanted.get("listingCount") instanceof String) {
+			agency.listingCount = values.listingCount();
+		}
+		else if (wanted.containsKey("listingCount")) {
 			agency.listingCount = (listings != null) ? listings.intValue() : null;
+		}
+		if (wanted.containsKey("revenue")) {
+			agency.revenueCents = values.revenueCents();
 		}
 		if (wanted.containsKey("revenueCents")) {
 			agency.revenueCents = revenue;
@@ -302,7 +316,8 @@ public class ProspectEdits {
 	private static @Nullable Long number(Map<String, @Nullable Object> wanted, String field, long most, String code,
 			List<FieldProblem> problems) {
 		Object value = wanted.get(field);
-		if (value == null) {
+		if (value == null || (value instanceof String && field.equals("listingCount"))) {
+			// a listing count in text goes through the import's number rules instead
 			return null;
 		}
 		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
