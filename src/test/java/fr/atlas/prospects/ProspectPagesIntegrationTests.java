@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -231,6 +232,44 @@ class ProspectPagesIntegrationTests {
 		assertThat(refused.body()).contains("qu’une ligne d’en-tête");
 		assertThat(get("/prospects/" + theirs).statusCode()).isEqualTo(404);
 		assertThat(get("/prospects").body()).doesNotContain("Agence Secrète");
+	}
+
+	@Test
+	void editsAnAgencyFromItsPageWithReasonsForRefusedValues() throws Exception {
+		var tenant = this.api.newOrganisation("Édition");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+				Raison sociale;E-mail;Téléphone;Code postal;Ville;Chiffre d'affaires
+				Agence du Vieux Port;port@agence.fr;04 91 00 00 01;13002;Marseille;1 500 000,50
+				""");
+		login(tenant.email());
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence du Vieux Port")
+			.matcher(get("/prospects").body());
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		assertThat(get("/prospects/" + id).body()).contains("href=\"/prospects/" + id + "/edit\"");
+
+		String form = get("/prospects/" + id + "/edit").body();
+		assertThat(form).contains("value=\"Agence du Vieux Port\"", "value=\"1500000,50\"",
+				">04 91 00 00 01</textarea>", "name=\"version\" value=\"0\"");
+		Map<String, String> fields = new HashMap<>(Map.of("name", "Agence du Vieux-Port", "siret", "73282932000075",
+				"emails", "port@agence.fr\nCONTACT@VIEUXPORT.FR", "phones", "04 91 00 00 01", "postcode", "13002",
+				"city", "Marseille", "revenue", "1500000,50", "version", "0", "_csrf", csrf(form)));
+		HttpResponse<String> refused = post("/prospects/" + id + "/edit", fields, false);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("SIRET : clé de contrôle fausse, ignoré", "value=\"73282932000075\"",
+				"value=\"Agence du Vieux-Port\"");
+		assertThat(get("/prospects/" + id).body()).contains("<h1>Agence du Vieux Port</h1>");
+
+		fields.put("siret", "732 829 320 00074");
+		HttpResponse<String> saved = post("/prospects/" + id + "/edit", fields, false);
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String page = get(location(saved)).body();
+		assertThat(page).contains("Agence modifiée.", "<h1>Agence du Vieux-Port</h1>", "73282932000074",
+				"contact@vieuxport.fr", ">Saisie");
+
+		// the same form again is a stale version now
+		HttpResponse<String> stale = post("/prospects/" + id + "/edit", fields, false);
+		assertThat(stale.body()).contains("L’agence a changé depuis que vous l’avez ouverte (version 1)");
 	}
 
 	private void login(String email) throws Exception {

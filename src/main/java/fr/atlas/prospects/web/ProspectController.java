@@ -2,20 +2,27 @@ package fr.atlas.prospects.web;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,7 +49,17 @@ class ProspectController {
 
 	private final ProspectExport export;
 
-	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export) {
+	private final ProspectEdits edits;
+
+	private final Members members;
+
+	private final MessageSource messages;
+
+	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
+			Members members, MessageSource messages) {
+		this.edits = edits;
+		this.members = members;
+		this.messages = messages;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
@@ -110,6 +127,50 @@ class ProspectController {
 		model.addAttribute("detail", this.search.detail(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		return "prospects/detail";
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize("hasRole('AGENT')")
+	String editForm(@PathVariable UUID id, Model model) {
+		Summary agency = this.search.detail(id).agency();
+		return editPage(id, AgencyForm.of(agency), Map.of(), null, model);
+	}
+
+	/**
+	 * Saves the form as one edit of every field on it: fields left as they were do not
+	 * change, and a refused value shows its reason next to it, with what was typed kept.
+	 */
+	@PostMapping("/{id}/edit")
+	@PreAuthorize("hasRole('AGENT')")
+	String edit(@PathVariable UUID id, AgencyForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		try {
+			this.edits.edit(id, form.changes(), principal.userId().value());
+			redirect.addFlashAttribute("notice", "prospects.edited");
+			return "redirect:/prospects/" + id;
+		}
+		catch (InvalidInputException ex) {
+			Map<String, String> errors = new LinkedHashMap<>();
+			ex.problems()
+				.forEach((problem) -> errors.merge(problem.field(),
+						this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale),
+						(a, b) -> a + " " + b));
+			return editPage(id, form, errors, null, model);
+		}
+		catch (ConflictException ex) {
+			return editPage(id, form, Map.of(),
+					this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale), model);
+		}
+	}
+
+	private String editPage(UUID id, AgencyForm form, Map<String, String> errors, @Nullable String problem,
+			Model model) {
+		model.addAttribute("id", id);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("editProblem", problem);
+		model.addAttribute("members", this.members.active());
+		return "prospects/edit";
 	}
 
 	@PostMapping("/{id}/merge")

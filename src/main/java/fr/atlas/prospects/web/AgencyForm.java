@@ -1,0 +1,76 @@
+package fr.atlas.prospects.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import fr.atlas.prospects.internal.ProspectSearch.Phone;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agency page's edit form: every field as text, lists one value per line (or
+ * separated by commas), the revenue in euros as people write it.
+ */
+record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable String siret, @Nullable String siren,
+		@Nullable String naf, @Nullable String address, @Nullable String postcode, @Nullable String city,
+		@Nullable String website, @Nullable String emails, @Nullable String phones, @Nullable String specialty,
+		@Nullable String listingCount, @Nullable String revenue, @Nullable String headcountBand, @Nullable String tags,
+		@Nullable String owner, @Nullable Integer version) {
+
+	static AgencyForm of(Summary agency) {
+		return new AgencyForm(agency.name(), agency.tradeName(), agency.siret(), agency.siren(), agency.naf(),
+				agency.address(), agency.postcode(), agency.city(), agency.website(),
+				String.join("\n", agency.emails()),
+				agency.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), agency.specialty(),
+				(agency.listingCount() != null) ? agency.listingCount().toString() : null, euros(agency.revenueCents()),
+				agency.headcountBand(), String.join(", ", agency.tags()),
+				(agency.owner() != null) ? agency.owner().toString() : null, agency.version());
+	}
+
+	/** What {@code PATCH /api/v1/prospects/{id}} would receive for this form. */
+	Map<String, @Nullable Object> changes() {
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+		changes.put("name", this.name);
+		changes.put("tradeName", this.tradeName);
+		changes.put("siret", this.siret);
+		changes.put("siren", this.siren);
+		changes.put("naf", this.naf);
+		changes.put("address", this.address);
+		changes.put("postcode", this.postcode);
+		changes.put("city", this.city);
+		changes.put("website", this.website);
+		changes.put("emails", lines(this.emails));
+		changes.put("phones", lines(this.phones));
+		changes.put("specialty", this.specialty);
+		changes.put("listingCount", (this.listingCount != null) ? this.listingCount : "");
+		changes.put("revenue", (this.revenue != null) ? this.revenue : "");
+		changes.put("headcountBand", this.headcountBand);
+		changes.put("tags", lines(this.tags));
+		changes.put("owner", this.owner);
+		if (this.version != null) {
+			changes.put("version", this.version);
+		}
+		return changes;
+	}
+
+	private static List<String> lines(@Nullable String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("[\\n,;]")).map(String::strip).filter((value) -> !value.isEmpty()).toList();
+	}
+
+	/** Cents as euros the import reads back to the same cents: "1500000", "123,45". */
+	private static @Nullable String euros(@Nullable Long cents) {
+		if (cents == null) {
+			return null;
+		}
+		long units = cents / 100;
+		long rest = cents % 100;
+		return (rest == 0) ? Long.toString(units) : units + "," + ((rest < 10) ? "0" : "") + rest;
+	}
+
+}
