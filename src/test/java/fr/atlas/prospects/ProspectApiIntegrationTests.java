@@ -58,21 +58,27 @@ class ProspectApiIntegrationTests {
 		assertThat(all).containsEntry("total", 5).containsEntry("size", 2).containsEntry("page", 0);
 		assertThat((List<Map<String, Object>>) all.get("items")).hasSize(2);
 
-		assertThat(names(tenant.token(), "/api/v1/prospects?department=13&sort=name")).containsExactly("Cabinet Martin",
-				"Immo Martin");
-		assertThat(names(tenant.token(), "/api/v1/prospects?department=13&sort=-name")).containsExactly("Immo Martin",
-				"Cabinet Martin");
-		assertThat(names(tenant.token(), "/api/v1/prospects?city=paris&sort=name")).containsExactly("Agence de la Gare",
-				"Orpi Saint-Lazare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=gare")).containsExactly("Agence de la Gare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=542 051 180 00066")).containsExactly("Agence de la Gare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=01.23.45.67.89")).containsExactly("Agence de la Gare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=542051180")).containsExactly("Agence de la Gare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=Martin@Cabinet.fr")).containsExactly("Cabinet Martin");
-		assertThat(names(tenant.token(), "/api/v1/prospects?specialty=location")).containsExactly("Cabinet Martin");
-		assertThat(names(tenant.token(), "/api/v1/prospects?sort=listingCount,desc&size=1"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13&sort=name"))
+			.containsExactly("Cabinet Martin", "Immo Martin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13&sort=-name"))
+			.containsExactly("Immo Martin", "Cabinet Martin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?city=paris&sort=name"))
+			.containsExactly("Agence de la Gare", "Orpi Saint-Lazare");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=gare"))
 			.containsExactly("Agence de la Gare");
-		assertThat(names(tenant.token(), "/api/v1/prospects?page=2&size=2&sort=name")).hasSize(1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=542 051 180 00066"))
+			.containsExactly("Agence de la Gare");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=01.23.45.67.89"))
+			.containsExactly("Agence de la Gare");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=542051180"))
+			.containsExactly("Agence de la Gare");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=Martin@Cabinet.fr"))
+			.containsExactly("Cabinet Martin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?specialty=location"))
+			.containsExactly("Cabinet Martin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=listingCount,desc&size=1"))
+			.containsExactly("Agence de la Gare");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?page=2&size=2&sort=name")).hasSize(1);
 
 		// a text search is counted with its page, past its end and when nothing matches
 		Map<String, Object> martins = this.api.get(tenant.token(), "/api/v1/prospects?q=martin&sort=-name&size=1")
@@ -80,7 +86,7 @@ class ProspectApiIntegrationTests {
 		assertThat(martins).containsEntry("total", 2);
 		assertThat((List<Map<String, Object>>) martins.get("items")).extracting((a) -> a.get("name"))
 			.containsExactly("Immo Martin");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=martin&sort=-name&size=1&page=1"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=martin&sort=-name&size=1&page=1"))
 			.containsExactly("Cabinet Martin");
 		Map<String, Object> past = this.api.get(tenant.token(), "/api/v1/prospects?q=martin&size=1&page=5").getBody();
 		assertThat(past).containsEntry("total", 2);
@@ -101,27 +107,29 @@ class ProspectApiIntegrationTests {
 		this.prospects.importAndWait(other.token(), "g.csv",
 				"Raison sociale;Code postal;Ville;Tags\nAgence Autre;75001;Paris;luxe\n");
 
-		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=75&sort=name")).containsExactly("Agence Deux",
-				"Agence Un");
-		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=75 008")).containsExactly("Agence Un");
-		assertThat(names(tenant.token(), "/api/v1/prospects?postcode=%25")).isEmpty();
-		assertThat(names(tenant.token(), "/api/v1/prospects?tag=CENTRE&sort=-name")).containsExactly("Agence Un",
-				"Agence Deux");
-		assertThat(names(tenant.token(), "/api/v1/prospects?tag=luxe&postcode=75")).containsExactly("Agence Un");
-		assertThat(names(tenant.token(), "/api/v1/prospects?sort=created_at,desc&size=1")).hasSize(1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=75&sort=name"))
+			.containsExactly("Agence Deux", "Agence Un");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=75 008"))
+			.containsExactly("Agence Un");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=%25")).isEmpty();
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=CENTRE&sort=-name"))
+			.containsExactly("Agence Un", "Agence Deux");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=luxe&postcode=75"))
+			.containsExactly("Agence Un");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=created_at,desc&size=1")).hasSize(1);
 		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&tag=luxe").getBody())
 			.contains("Agence Un")
 			.doesNotContain("Agence Deux")
 			.doesNotContain("Agence Autre");
-		assertThat(names(other.token(), "/api/v1/prospects?tag=luxe")).containsExactly("Agence Autre");
-		assertThat(names(other.token(), "/api/v1/prospects?postcode=75&tag=centre")).isEmpty();
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?tag=luxe")).containsExactly("Agence Autre");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?postcode=75&tag=centre")).isEmpty();
 	}
 
 	@Test
 	void showsAnAgencyWithContactsSourcesAndPhoneKinds() {
 		var tenant = this.api.newOrganisation("Détail");
 		Map<String, Object> job = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
-		String id = idOf(tenant.token(), "gare");
+		String id = this.prospects.idOf(tenant.token(), "gare");
 		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
 		Map<String, Object> agency = (Map<String, Object>) detail.get("agency");
 		assertThat(agency).containsEntry("siret", "54205118000066")
@@ -150,11 +158,11 @@ class ProspectApiIntegrationTests {
 				Cabinet Martin;martin@cabinet.fr;13002;Marseille
 				Agence de la Gare;contact@gare.fr;75008;Paris
 				""");
-		assertThat(names(tenant.token(), "/api/v1/prospects?sort=name")).containsExactly("Agence de la Gare",
-				"Cabinet Martin", "aaa@agence-sans-nom.fr");
-		assertThat(names(tenant.token(), "/api/v1/prospects?sort=-name")).containsExactly("Cabinet Martin",
-				"Agence de la Gare", "aaa@agence-sans-nom.fr");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=a")).containsExactly("Agence de la Gare",
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=name"))
+			.containsExactly("Agence de la Gare", "Cabinet Martin", "aaa@agence-sans-nom.fr");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=-name"))
+			.containsExactly("Cabinet Martin", "Agence de la Gare", "aaa@agence-sans-nom.fr");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=a")).containsExactly("Agence de la Gare",
 				"Cabinet Martin", "aaa@agence-sans-nom.fr");
 	}
 
@@ -171,7 +179,7 @@ class ProspectApiIntegrationTests {
 				Raison sociale;SIRET;Téléphone
 				Agence de la Gare;54205118000066;01 23 45 67 89
 				""");
-		String id = idOf(tenant.token(), "gare");
+		String id = this.prospects.idOf(tenant.token(), "gare");
 		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
 
 		List<Map<String, Object>> sources = (List<Map<String, Object>>) detail.get("sources");
@@ -209,7 +217,7 @@ class ProspectApiIntegrationTests {
 				Agence de la Gare;54205118000066;JEAN.DUPONT@gare.fr;Jean-Pierre;Dupont;Gérant
 				Agence de la Gare;54205118000066;;Paul;Durand;Assistant
 				""");
-		String id = idOf(tenant.token(), "gare");
+		String id = this.prospects.idOf(tenant.token(), "gare");
 		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
 		assertThat((List<Map<String, Object>>) detail.get("contacts")).extracting((c) -> c.get("lastName"))
 			.containsExactlyInAnyOrder("Dupont", "Martin", "Durand");
@@ -249,7 +257,7 @@ class ProspectApiIntegrationTests {
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody().get("agency"))
 			.satisfies((a) -> assertThat((Map<String, Object>) a).containsEntry("status", "MERGED")
 				.containsEntry("mergedInto", survivor));
-		assertThat(names(tenant.token(), "/api/v1/prospects?department=13")).hasSize(1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13")).hasSize(1);
 		assertThat(this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates")
@@ -279,8 +287,8 @@ class ProspectApiIntegrationTests {
 	void mergeAndUnmergeAreAudited() {
 		var tenant = this.api.newOrganisation("Audit fusion");
 		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
-		String gare = idOf(tenant.token(), "gare");
-		String orpi = idOf(tenant.token(), "orpi");
+		String gare = this.prospects.idOf(tenant.token(), "gare");
+		String orpi = this.prospects.idOf(tenant.token(), "orpi");
 		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/merge", Map.of("otherId", orpi));
 		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/unmerge", Map.of());
 		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
@@ -335,8 +343,8 @@ class ProspectApiIntegrationTests {
 		var other = this.api.newOrganisation("Agences B");
 		this.prospects.importAndWait(owner.token(), "a.csv", AGENCIES);
 		this.prospects.importAndWait(other.token(), "b.csv", "Nom;Ville\nAgence B;Lyon\n");
-		String theirs = idOf(owner.token(), "gare");
-		String mine = idOf(other.token(), "agence b");
+		String theirs = this.prospects.idOf(owner.token(), "gare");
+		String mine = this.prospects.idOf(other.token(), "agence b");
 		assertThat(this.api.get(other.token(), "/api/v1/prospects/" + theirs).getStatusCode().value()).isEqualTo(404);
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", mine))
 			.getStatusCode()
@@ -350,7 +358,7 @@ class ProspectApiIntegrationTests {
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/unmerge", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(404);
-		assertThat(names(other.token(), "/api/v1/prospects")).containsExactly("Agence B");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects")).containsExactly("Agence B");
 		assertThat(this.api.getText(other.token(), "/api/v1/prospects/export?format=csv").getBody())
 			.doesNotContain("Gare");
 		assertThat(this.api.raw()
@@ -359,16 +367,6 @@ class ProspectApiIntegrationTests {
 			.headers((h) -> h.setBearerAuth(other.token()))
 			.retrieve()
 			.body(List.class)).isEmpty();
-	}
-
-	private List<String> names(String token, String path) {
-		Map<String, Object> page = this.api.get(token, path).getBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
-	}
-
-	private String idOf(String token, String q) {
-		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
-		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
 	}
 
 }

@@ -52,7 +52,7 @@ class ProspectEditApiIntegrationTests {
 	void setsValuesAsTheImportWouldAndRecordsWhoSetThem() {
 		var tenant = this.api.newOrganisation("Corrections");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String id = idOf(tenant.token(), "parc");
+		String id = this.prospects.idOf(tenant.token(), "parc");
 
 		ResponseEntity<Map> edited = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
 				Map.of("name", "SARL Agence du Parc Borély", "siret", "732 829 320 00074", "emails",
@@ -81,9 +81,12 @@ class ProspectEditApiIntegrationTests {
 					"owner_id");
 
 		// the list finds it by its new values, the old town no longer
-		assertThat(names(tenant.token(), "/api/v1/prospects?city=lyon")).containsExactly("SARL Agence du Parc Borély");
-		assertThat(names(tenant.token(), "/api/v1/prospects?q=borely")).containsExactly("SARL Agence du Parc Borély");
-		assertThat(names(tenant.token(), "/api/v1/prospects?department=13")).containsExactly("Cabinet Voisin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?city=lyon"))
+			.containsExactly("SARL Agence du Parc Borély");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=borely"))
+			.containsExactly("SARL Agence du Parc Borély");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13"))
+			.containsExactly("Cabinet Voisin");
 
 		// a later import meets the corrected SIRET
 		Map<String, Object> later = this.prospects.importAndWait(tenant.token(), "b.csv",
@@ -102,7 +105,7 @@ class ProspectEditApiIntegrationTests {
 	void clearsAFieldWithNullOrBlank() {
 		var tenant = this.api.newOrganisation("Effacements");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String id = idOf(tenant.token(), "parc");
+		String id = this.prospects.idOf(tenant.token(), "parc");
 		Map<String, Object> changes = new HashMap<>();
 		changes.put("phones", null);
 		changes.put("city", "");
@@ -119,7 +122,7 @@ class ProspectEditApiIntegrationTests {
 	void takesNumbersAsFrenchFilesWriteThem() {
 		var tenant = this.api.newOrganisation("Nombres");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String id = idOf(tenant.token(), "parc");
+		String id = this.prospects.idOf(tenant.token(), "parc");
 		Map<String, Object> agency = (Map<String, Object>) this.api
 			.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("revenue", "1,5 M€", "listingCount", "1 032"))
 			.getBody()
@@ -137,7 +140,7 @@ class ProspectEditApiIntegrationTests {
 	void refusesBadValuesWithTheirReasonAndChangesNothing() {
 		var tenant = this.api.newOrganisation("Refus");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String id = idOf(tenant.token(), "parc");
+		String id = this.prospects.idOf(tenant.token(), "parc");
 
 		ResponseEntity<Map> refused = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
 				Map.of("name", "Autre nom", "siret", "73282932000075", "emails", List.of("pas-un-email"),
@@ -171,7 +174,7 @@ class ProspectEditApiIntegrationTests {
 	void refusesAnEditBasedOnAStaleVersion() {
 		var tenant = this.api.newOrganisation("Versions");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String id = idOf(tenant.token(), "parc");
+		String id = this.prospects.idOf(tenant.token(), "parc");
 		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("naf", "6831Z", "version", 0))
 			.getStatusCode()
 			.value()).isEqualTo(200);
@@ -186,7 +189,7 @@ class ProspectEditApiIntegrationTests {
 		var owner = this.api.newOrganisation("Agence A");
 		var other = this.api.newOrganisation("Agence B");
 		this.prospects.importAndWait(owner.token(), "a.csv", FILE);
-		String id = idOf(owner.token(), "parc");
+		String id = this.prospects.idOf(owner.token(), "parc");
 		assertThat(this.api.patch(other.token(), "/api/v1/prospects/" + id, Map.of("name", "Piratée"))
 			.getStatusCode()
 			.value()).isEqualTo(404);
@@ -194,17 +197,7 @@ class ProspectEditApiIntegrationTests {
 		assertThat(this.api.patch(owner.token(), "/api/v1/prospects/" + id, Map.of("owner", other.userId().toString()))
 			.getStatusCode()
 			.value()).isEqualTo(400);
-		assertThat(names(owner.token(), "/api/v1/prospects?q=parc")).containsExactly("Agence du Parc");
-	}
-
-	private List<String> names(String token, String path) {
-		Map<String, Object> page = this.api.get(token, path).getBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
-	}
-
-	private String idOf(String token, String q) {
-		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
-		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
+		assertThat(this.prospects.names(owner.token(), "/api/v1/prospects?q=parc")).containsExactly("Agence du Parc");
 	}
 
 }

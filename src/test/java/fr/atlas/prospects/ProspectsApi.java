@@ -3,6 +3,7 @@ package fr.atlas.prospects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import fr.atlas.support.ApiClient;
@@ -15,7 +16,8 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
- * Test helper: uploads files to the import API and waits for their jobs.
+ * Test helper: uploads files to the import API and waits for their jobs, and reads the
+ * agency list.
  */
 public final class ProspectsApi {
 
@@ -83,6 +85,20 @@ public final class ProspectsApi {
 			}
 		}
 		throw new IllegalStateException("import " + jobId + " did not finish");
+	}
+
+	/** The names of a page of {@code GET /api/v1/prospects…}, in its order. */
+	@SuppressWarnings("unchecked")
+	List<String> names(String token, String path) {
+		Map<String, Object> page = this.api.get(token, path).getBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
+	}
+
+	/** The id of the first agency a text search finds. */
+	@SuppressWarnings("unchecked")
+	String idOf(String token, String q) {
+		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
+		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
 	}
 
 }
