@@ -185,6 +185,31 @@ class ProspectEditApiIntegrationTests {
 	}
 
 	@Test
+	void listsTheAgenciesOfAnOwnerOrOfNobody() {
+		var tenant = this.api.newOrganisation("Portefeuilles");
+		var other = this.api.newOrganisation("Portefeuilles voisins");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		this.prospects.importAndWait(other.token(), "a.csv", FILE);
+		String parc = this.prospects.idOf(tenant.token(), "parc");
+		this.api.patch(tenant.token(), "/api/v1/prospects/" + parc, Map.of("owner", tenant.userId().toString()));
+
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=me"))
+			.containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=" + tenant.userId()))
+			.containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=none"))
+			.containsExactly("Cabinet Voisin");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?owner=" + tenant.userId())).isEmpty();
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?owner=me")).isEmpty();
+		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects?owner=quelqu-un");
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody().get("errors")).asString().contains("prospects.filter.owner");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&owner=me").getBody())
+			.contains("Agence du Parc")
+			.doesNotContain("Cabinet Voisin");
+	}
+
+	@Test
 	void anotherOrganisationCanNeitherSeeNorEditIt() {
 		var owner = this.api.newOrganisation("Agence A");
 		var other = this.api.newOrganisation("Agence B");

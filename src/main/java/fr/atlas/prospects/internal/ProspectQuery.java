@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param q words of the name, or a SIREN/SIRET, e-mail, phone or domain
  * @param postcode a postcode or its beginning ("75", "750", "75008")
  * @param tag one of the agency's tags, whatever its case
+ * @param owner a member's id, or {@code none} for agencies nobody owns
  * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
  */
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
-		@Nullable String sort, int page, int size) {
+		@Nullable String owner, @Nullable String sort, int page, int size) {
 
 	/**
 	 * The name order: agencies without a name (an empty key, shown by their website or

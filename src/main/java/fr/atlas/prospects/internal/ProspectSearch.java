@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -152,6 +153,14 @@ public class ProspectSearch {
 			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
 			args.add(query.tag().strip());
 		}
+		String owner = (query.owner() != null) ? query.owner().strip() : "";
+		if (owner.equalsIgnoreCase("none")) {
+			sql.append(" and a.owner_id is null");
+		}
+		else if (!owner.isEmpty()) {
+			sql.append(" and a.owner_id = ?");
+			args.add(ownerId(owner));
+		}
 		String q = CleanText.of(query.q());
 		if (q != null) {
 			String digits = q.replaceAll("[\\s.]", "");
@@ -167,6 +176,15 @@ public class ProspectSearch {
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
 		return new Where(sql.toString(), args, q != null);
+	}
+
+	private static UUID ownerId(String owner) {
+		try {
+			return UUID.fromString(owner);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("owner", "prospects.filter.owner");
+		}
 	}
 
 	public Detail detail(UUID id) {

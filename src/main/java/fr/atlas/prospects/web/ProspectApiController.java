@@ -61,10 +61,12 @@ class ProspectApiController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String specialty,
 			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-		return this.search
-			.find(new ProspectQuery(q, department, city, status, specialty, postcode, tag, sort, page, size));
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		return this.search.find(new ProspectQuery(q, department, city, status, specialty, postcode, tag,
+				OwnerFilter.of(owner, principal), sort, page, size));
 	}
 
 	@GetMapping("/duplicates")
@@ -86,9 +88,11 @@ class ProspectApiController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String specialty,
 			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String sort,
-			HttpServletResponse response) throws IOException {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag, sort, 0, 20);
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
+				OwnerFilter.of(owner, principal), sort, 0, 20);
 		switch (format) {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");

@@ -77,13 +77,15 @@ class ProspectController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String specialty,
 			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String sort,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model,
-			HtmxRequest htmx) {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag, sort, page,
-				size);
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "25") int size, Model model, HtmxRequest htmx) {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
+				OwnerFilter.of(owner, principal), sort, page, size);
 		model.addAttribute("query", query);
 		model.addAttribute("result", this.search.find(query));
+		model.addAttribute("members", this.members.active());
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
 	}
 
@@ -94,9 +96,11 @@ class ProspectController {
 			@RequestParam(required = false) @Nullable String status,
 			@RequestParam(required = false) @Nullable String specialty,
 			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag, @RequestParam(required = false) @Nullable String sort,
-			HttpServletResponse response) throws IOException {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag, sort, 0, 20);
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
+		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
+				OwnerFilter.of(owner, principal), sort, 0, 20);
 		if ("xlsx".equals(format)) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
