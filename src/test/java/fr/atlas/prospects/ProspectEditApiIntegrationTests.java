@@ -204,9 +204,11 @@ class ProspectEditApiIntegrationTests {
 		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects?owner=quelqu-un");
 		assertThat(bad.getStatusCode().value()).isEqualTo(400);
 		assertThat(bad.getBody().get("errors")).asString().contains("prospects.filter.owner");
-		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&owner=me").getBody())
-			.contains("Agence du Parc")
-			.doesNotContain("Cabinet Voisin");
+		String export = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&owner=me").getBody();
+		assertThat(export).contains("Agence du Parc").doesNotContain("Cabinet Voisin");
+		// the owner by e-mail, and when the agency was created
+		assertThat(export.lines().toList().get(0)).endsWith(";status;owner;created_at");
+		assertThat(export.lines().toList().get(1)).contains(";ACTIVE;" + tenant.email() + ";20");
 	}
 
 	@Test

@@ -8,9 +8,13 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -29,12 +33,15 @@ public class ProspectExport {
 
 	static final List<String> HEADER = List.of("id", "name", "trade_name", "siren", "siret", "naf", "address",
 			"postcode", "city", "department", "website", "emails", "phones", "specialty", "listing_count",
-			"revenue_eur", "headcount_band", "tags", "status");
+			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at");
 
 	private final ProspectSearch search;
 
-	ProspectExport(ProspectSearch search) {
+	private final Members members;
+
+	ProspectExport(ProspectSearch search, Members members) {
 		this.search = search;
+		this.members = members;
 	}
 
 	@Transactional(readOnly = true)
@@ -43,9 +50,10 @@ public class ProspectExport {
 		try {
 			writer.write('\uFEFF');
 			writer.write(line(HEADER));
+			Map<UUID, String> owners = owners();
 			this.search.each(query, (agency) -> {
 				try {
-					writer.write(line(cells(agency)));
+					writer.write(line(cells(agency, owners)));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -64,7 +72,8 @@ public class ProspectExport {
 			Sheet sheet = workbook.createSheet("Prospects");
 			write(sheet.createRow(0), HEADER);
 			int[] next = { 1 };
-			this.search.each(query, (agency) -> write(sheet.createRow(next[0]++), cells(agency)));
+			Map<UUID, String> owners = owners();
+			this.search.each(query, (agency) -> write(sheet.createRow(next[0]++), cells(agency, owners)));
 			workbook.write(out);
 			workbook.dispose();
 		}
@@ -79,7 +88,14 @@ public class ProspectExport {
 		}
 	}
 
-	static List<String> cells(Summary agency) {
+	/** Every member's e-mail, former members' too: an agency keeps the owner it had. */
+	private Map<UUID, String> owners() {
+		return this.members.all()
+			.stream()
+			.collect(Collectors.toMap((member) -> member.id().value(), Member::email, (a, b) -> a));
+	}
+
+	static List<String> cells(Summary agency, Map<UUID, String> owners) {
 		return List.of(agency.id().toString(), safe(agency.name()), safe(agency.tradeName()), safe(agency.siren()),
 				safe(agency.siret()), safe(agency.naf()), safe(agency.address()), safe(agency.postcode()),
 				safe(agency.city()), safe(agency.department()), safe(agency.website()),
@@ -87,7 +103,9 @@ public class ProspectExport {
 				safe(agency.phones().stream().map(ProspectSearch.Phone::number).collect(Collectors.joining(" "))),
 				safe(agency.specialty()), (agency.listingCount() != null) ? agency.listingCount().toString() : "",
 				(agency.revenueCents() != null) ? BigDecimal.valueOf(agency.revenueCents(), 2).toPlainString() : "",
-				safe(agency.headcountBand()), safe(String.join(",", agency.tags())), agency.status());
+				safe(agency.headcountBand()), safe(String.join(",", agency.tags())), agency.status(),
+				(agency.owner() != null) ? safe(owners.getOrDefault(agency.owner(), agency.owner().toString())) : "",
+				(agency.createdAt() != null) ? agency.createdAt().toString() : "");
 	}
 
 	/** Neutralises spreadsheet formulas: the value is shown as text, not run. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
@@ -17,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -86,6 +88,11 @@ class ProspectController {
 		model.addAttribute("query", query);
 		model.addAttribute("result", this.search.find(query));
 		model.addAttribute("members", this.members.active());
+		// former members too: an agency keeps the owner it had
+		model.addAttribute("ownerNames",
+				this.members.all()
+					.stream()
+					.collect(Collectors.toMap((member) -> member.id().value(), Member::name, (a, b) -> a)));
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
 	}
 
