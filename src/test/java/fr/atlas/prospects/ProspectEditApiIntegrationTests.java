@@ -171,6 +171,21 @@ class ProspectEditApiIntegrationTests {
 	}
 
 	@Test
+	void keepsTheSirenOfTheStoredSiret() {
+		var tenant = this.api.newOrganisation("SIREN");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String id = this.prospects.idOf(tenant.token(), "parc");
+		this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("siret", "73282932000074"));
+		ResponseEntity<Map> other = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("siren", "542051180"));
+		assertThat(other.getStatusCode().value()).isEqualTo(400);
+		assertThat(other.getBody().get("errors")).asString().contains("prospects.problem.siren.mismatch");
+		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("siren", "732 829 320"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
 	void refusesAnEditBasedOnAStaleVersion() {
 		var tenant = this.api.newOrganisation("Versions");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

@@ -172,6 +172,10 @@ public class ProspectEdits {
 				}
 			}
 		});
+		if (wanted.containsKey("siren") && !wanted.containsKey("siret") && agency.siret != null) {
+			// a SIREN must stay the one of the stored SIRET
+			column(headers, fields, cells, ImportField.SIRET, agency.siret);
+		}
 		if (wanted.get("listingCount") instanceof String count) {
 			// as a file would write it ("1 032")
 			column(headers, fields, cells, ImportField.LISTING_COUNT, count);
