@@ -5,8 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -45,6 +48,23 @@ public class Members {
 
 	public List<Member> active() {
 		return all().stream().filter(Member::active).toList();
+	}
+
+	/**
+	 * Every member's name by id, former members' too: what pages show for a person an
+	 * entity still refers to.
+	 */
+	public Map<UUID, String> namesById() {
+		return byId(Member::name);
+	}
+
+	/** Every member's e-mail by id, former members' too. */
+	public Map<UUID, String> emailsById() {
+		return byId(Member::email);
+	}
+
+	private Map<UUID, String> byId(Function<Member, String> value) {
+		return all().stream().collect(Collectors.toMap((member) -> member.id().value(), value, (a, b) -> a));
 	}
 
 	static Member map(ResultSet rs, int row) throws SQLException {

@@ -5,11 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.UserId;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -53,9 +51,7 @@ public class Timeline {
 
 	@Transactional(readOnly = true)
 	public List<CaseEvent> of(UUID caseId) {
-		Map<UUID, String> names = this.members.all()
-			.stream()
-			.collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a));
+		Map<UUID, String> names = this.members.namesById();
 		return this.jdbc.sql("""
 				select id, kind, author_id, occurred_at, payload from case_event
 				where case_id = ? order by occurred_at, seq""").param(caseId).query((rs, row) -> {

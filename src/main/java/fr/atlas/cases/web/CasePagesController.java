@@ -33,7 +33,6 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -467,7 +466,7 @@ class CasePagesController {
 	}
 
 	private Map<UUID, String> memberNames() {
-		return this.members.all().stream().collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a));
+		return this.members.namesById();
 	}
 
 	private static @Nullable Integer parseVersion(@Nullable Object raw) {

@@ -2,14 +2,12 @@ package fr.atlas.cases.web;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseTeams.TeamForm;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -57,10 +55,7 @@ class TeamPagesController {
 	String show(Model model) {
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("members", this.members.active());
-		model.addAttribute("memberNames",
-				this.members.all()
-					.stream()
-					.collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a)));
+		model.addAttribute("memberNames", this.members.namesById());
 		return "cases/teams";
 	}
 

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
@@ -22,7 +21,6 @@ import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
@@ -107,10 +105,7 @@ class WorkflowEditorController {
 		model.addAttribute("lang", language);
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
-		model.addAttribute("memberNames",
-				this.members.all()
-					.stream()
-					.collect(Collectors.toMap((m) -> m.id().value(), Member::name, (a, b) -> a)));
+		model.addAttribute("memberNames", this.members.namesById());
 		model.addAttribute("sources", Cases.SOURCES.stream().sorted().toList());
 		if (!model.containsAttribute("document")) {
 			model.addAttribute("document", this.pretty.writeValueAsString(WorkflowJson.write(shown.definition())));

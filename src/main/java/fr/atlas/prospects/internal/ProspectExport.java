@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -50,7 +49,7 @@ public class ProspectExport {
 		try {
 			writer.write('\uFEFF');
 			writer.write(line(HEADER));
-			Map<UUID, String> owners = owners();
+			Map<UUID, String> owners = this.members.emailsById();
 			this.search.each(query, (agency) -> {
 				try {
 					writer.write(line(cells(agency, owners)));
@@ -72,7 +71,7 @@ public class ProspectExport {
 			Sheet sheet = workbook.createSheet("Prospects");
 			write(sheet.createRow(0), HEADER);
 			int[] next = { 1 };
-			Map<UUID, String> owners = owners();
+			Map<UUID, String> owners = this.members.emailsById();
 			this.search.each(query, (agency) -> write(sheet.createRow(next[0]++), cells(agency, owners)));
 			workbook.write(out);
 			workbook.dispose();
@@ -86,13 +85,6 @@ public class ProspectExport {
 		for (int i = 0; i < cells.size(); i++) {
 			row.createCell(i).setCellValue(cells.get(i));
 		}
-	}
-
-	/** Every member's e-mail, former members' too: an agency keeps the owner it had. */
-	private Map<UUID, String> owners() {
-		return this.members.all()
-			.stream()
-			.collect(Collectors.toMap((member) -> member.id().value(), Member::email, (a, b) -> a));
 	}
 
 	static List<String> cells(Summary agency, Map<UUID, String> owners) {

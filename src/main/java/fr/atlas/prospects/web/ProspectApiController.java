@@ -48,10 +48,10 @@ class ProspectApiController {
 	private final ProspectEdits edits;
 
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits) {
-		this.edits = edits;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
+		this.edits = edits;
 	}
 
 	@GetMapping

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
@@ -18,7 +17,6 @@ import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
-import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,12 +57,12 @@ class ProspectController {
 
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			Members members, MessageSource messages) {
-		this.edits = edits;
-		this.members = members;
-		this.messages = messages;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
+		this.edits = edits;
+		this.members = members;
+		this.messages = messages;
 	}
 
 	@Bean
@@ -89,10 +87,7 @@ class ProspectController {
 		model.addAttribute("result", this.search.find(query));
 		model.addAttribute("members", this.members.active());
 		// former members too: an agency keeps the owner it had
-		model.addAttribute("ownerNames",
-				this.members.all()
-					.stream()
-					.collect(Collectors.toMap((member) -> member.id().value(), Member::name, (a, b) -> a)));
+		model.addAttribute("ownerNames", this.members.namesById());
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
 	}
 
