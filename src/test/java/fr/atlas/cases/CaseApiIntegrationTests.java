@@ -16,6 +16,7 @@ import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;

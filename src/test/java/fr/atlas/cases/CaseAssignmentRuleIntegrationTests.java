@@ -15,6 +15,7 @@ import fr.atlas.cases.engine.AssignmentStrategy;
 import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;

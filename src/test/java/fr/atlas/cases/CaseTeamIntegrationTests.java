@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;

@@ -18,6 +18,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;

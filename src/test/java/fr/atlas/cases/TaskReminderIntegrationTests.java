@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import fr.atlas.cases.internal.TaskReminders;
 import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -28,6 +29,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +51,15 @@ class ProspectPagesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	HttpClient browser;
 
@@ -270,6 +283,46 @@ class ProspectPagesIntegrationTests {
 		// the same form again is a stale version now
 		HttpResponse<String> stale = post("/prospects/" + id + "/edit", fields, false);
 		assertThat(stale.body()).contains("L’agence a changé depuis que vous l’avez ouverte (version 1)");
+	}
+
+	@Test
+	void offersAViewerNoButtonThatWouldChangeAgenciesOrImports() throws Exception {
+		var tenant = this.api.newOrganisation("Lecture");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "l.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence du Lac;04 50 00 00 01;74000;Annecy
+				Agence du Lac Bleu;;74000;Annecy
+				""");
+		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), viewer,
+				"Véra Lecture", "VIEWER");
+		login(viewer);
+		String list = get("/prospects").body();
+		assertThat(list).contains("Agence du Lac").doesNotContain("href=\"/prospects/imports\"");
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence du Lac<").matcher(list);
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		String detail = get("/prospects/" + id).body();
+		assertThat(detail).contains("<h1>Agence du Lac</h1>", "Agence du Lac Bleu")
+			.doesNotContain("/edit\"", "/merge\"", "/dismiss");
+		assertThat(get("/prospects/duplicates").body()).contains("Agence du Lac Bleu", "pas de les modifier")
+			.doesNotContain("/merge\"", "/dismiss");
+		assertThat(get("/prospects/imports").body()).contains("pas de les modifier").doesNotContain("type=\"file\"");
+		// the server refuses what the page no longer offers
+		assertThat(get("/prospects/" + id + "/edit").statusCode()).isEqualTo(403);
+
+		// the owner, on the same organisation, is offered all of it
+		this.browser = HttpClient.newBuilder()
+			.cookieHandler(new CookieManager())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		login(tenant.email());
+		assertThat(get("/prospects").body()).contains("href=\"/prospects/imports\"");
+		assertThat(get("/prospects/" + id).body()).contains("/edit\"", "/merge\"", "/dismiss")
+			.doesNotContain("pas de les modifier");
+		// a similar name's score in the French way
+		assertThat(get("/prospects/duplicates").body())
+			.containsPattern("title=\"name:0\\.\\d\\d\">nom proche \\(0,\\d\\d\\)");
 	}
 
 	private void login(String email) throws Exception {

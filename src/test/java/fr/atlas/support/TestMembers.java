@@ -1,10 +1,9 @@
-package fr.atlas.cases;
+package fr.atlas.support;
 
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
-import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Adds an active member with one role straight into an organisation, with the tests'
  * password, so a test gets agents and managers without the invitation round trip.
  */
-final class TestMembers {
+public final class TestMembers {
 
 	private final JdbcClient jdbc;
 
@@ -23,13 +22,13 @@ final class TestMembers {
 
 	private final PasswordEncoder passwords;
 
-	TestMembers(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords) {
+	public TestMembers(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
 	}
 
-	void add(Tenant tenant, UUID id, String email, String name, String role) {
+	public void add(Tenant tenant, UUID id, String email, String name, String role) {
 		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
 				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
 						insert into app_user (org_id, id, email, name, password_hash, roles)

@@ -1,0 +1,35 @@
+package fr.atlas.prospects.web;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Role;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Tells the prospect pages whether the member may change agencies and imports, so that a
+ * viewer is not offered buttons the server would refuse. The server still checks every
+ * change ({@code @PreAuthorize}); this only shapes the pages.
+ */
+@ControllerAdvice(assignableTypes = { ProspectController.class, ImportController.class })
+class ProspectPermissions {
+
+	private final Members members;
+
+	ProspectPermissions(Members members) {
+		this.members = members;
+	}
+
+	@ModelAttribute("canEdit")
+	boolean canEdit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
+		return principal != null && this.members.find(principal.userId())
+			.filter(Member::active)
+			.map((member) -> member.has(Role.AGENT))
+			.orElse(false);
+	}
+
+}
