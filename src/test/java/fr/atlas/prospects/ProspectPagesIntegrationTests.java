@@ -286,6 +286,49 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void addsCorrectsAndRemovesAContactFromTheAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Contacts");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv",
+				"Raison sociale;Ville\nAgence des Quais;Bordeaux\n");
+		login(tenant.email());
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence des Quais")
+			.matcher(get("/prospects").body());
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		assertThat(get("/prospects/" + id).body()).contains("href=\"/prospects/" + id + "/contacts/new\"");
+
+		String form = get("/prospects/" + id + "/contacts/new").body();
+		assertThat(form).contains("Nouveau contact", "name=\"emails\"");
+		Map<String, String> fields = new HashMap<>(Map.of("firstName", "Léa", "lastName", "Garnier", "role", "Gérante",
+				"emails", "LEA@QUAIS", "phones", "05 56 00 00 01", "_csrf", csrf(form)));
+		HttpResponse<String> refused = post("/prospects/" + id + "/contacts", fields, false);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("E-mail du contact invalide", "value=\"Garnier\"", ">LEA@QUAIS</textarea>");
+
+		fields.put("emails", "LEA@QUAIS.FR");
+		HttpResponse<String> saved = post("/prospects/" + id + "/contacts", fields, false);
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String page = get(location(saved)).body();
+		assertThat(page).contains("Contact ajouté.", "Léa Garnier", "Gérante", "lea@quais.fr", ">05 56 00 00 01 (fixe)",
+				">Contact ajouté</td>");
+		Matcher edit = Pattern.compile("href=\"/prospects/" + id + "/contacts/([0-9a-f-]{36})/edit\"").matcher(page);
+		assertThat(edit.find()).isTrue();
+		String contactId = edit.group(1);
+
+		String editForm = get("/prospects/" + id + "/contacts/" + contactId + "/edit").body();
+		assertThat(editForm).contains("Modifier le contact", "value=\"Léa\"", ">05 56 00 00 01</textarea>");
+		fields.put("role", "Directrice");
+		fields.put("_csrf", csrf(editForm));
+		HttpResponse<String> changed = post("/prospects/" + id + "/contacts/" + contactId, fields, false);
+		assertThat(get(location(changed)).body()).contains("Contact modifié.", "Directrice").doesNotContain("Gérante");
+
+		HttpResponse<String> removed = post("/prospects/" + id + "/contacts/" + contactId + "/delete",
+				Map.of("_csrf", csrf(editForm)), false);
+		assertThat(get(location(removed)).body()).contains("Contact supprimé.", "Aucun contact")
+			.doesNotContain("Directrice");
+	}
+
+	@Test
 	void offersAViewerNoButtonThatWouldChangeAgenciesOrImports() throws Exception {
 		var tenant = this.api.newOrganisation("Lecture");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "l.csv", """
@@ -304,12 +347,13 @@ class ProspectPagesIntegrationTests {
 		String id = link.group(1);
 		String detail = get("/prospects/" + id).body();
 		assertThat(detail).contains("<h1>Agence du Lac</h1>", "Agence du Lac Bleu")
-			.doesNotContain("/edit\"", "/merge\"", "/dismiss");
+			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new");
 		assertThat(get("/prospects/duplicates").body()).contains("Agence du Lac Bleu", "pas de les modifier")
 			.doesNotContain("/merge\"", "/dismiss");
 		assertThat(get("/prospects/imports").body()).contains("pas de les modifier").doesNotContain("type=\"file\"");
 		// the server refuses what the page no longer offers
 		assertThat(get("/prospects/" + id + "/edit").statusCode()).isEqualTo(403);
+		assertThat(get("/prospects/" + id + "/contacts/new").statusCode()).isEqualTo(403);
 
 		// the owner, on the same organisation, is offered all of it
 		this.browser = HttpClient.newBuilder()

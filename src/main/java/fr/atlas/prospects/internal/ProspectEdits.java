@@ -150,45 +150,42 @@ public class ProspectEdits {
 	 * field of the agency from the result.
 	 */
 	private static void apply(AgencyRecord agency, Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
-		List<String> headers = new ArrayList<>();
-		List<ImportField> fields = new ArrayList<>();
-		List<String> cells = new ArrayList<>();
+		TypedRow typed = new TypedRow();
 		// the stored name keeps the row identified when only other fields change
-		column(headers, fields, cells, ImportField.NAME,
-				wanted.containsKey("name") ? text(wanted.get("name"), "name", problems) : agency.name);
+		typed.column(ImportField.NAME,
+				wanted.containsKey("name") ? TypedRow.text(wanted.get("name"), "name", problems) : agency.name);
 		TEXT.forEach((field, column) -> {
 			if (!field.equals("name") && wanted.containsKey(field)) {
-				column(headers, fields, cells, column, text(wanted.get(field), field, problems));
+				typed.column(column, TypedRow.text(wanted.get(field), field, problems));
 			}
 		});
 		LISTS.forEach((field, column) -> {
 			if (wanted.containsKey(field)) {
-				List<String> values = list(wanted.get(field), field, problems);
+				List<String> values = TypedRow.list(wanted.get(field), field, problems);
 				if (column == ImportField.TAGS) {
-					column(headers, fields, cells, column, String.join(",", values));
+					typed.column(column, String.join(",", values));
 				}
 				else {
-					values.forEach((value) -> column(headers, fields, cells, column, value));
+					values.forEach((value) -> typed.column(column, value));
 				}
 			}
 		});
 		if (wanted.containsKey("siren") && !wanted.containsKey("siret") && agency.siret != null) {
 			// a SIREN must stay the one of the stored SIRET
-			column(headers, fields, cells, ImportField.SIRET, agency.siret);
+			typed.column(ImportField.SIRET, agency.siret);
 		}
 		if (wanted.get("listingCount") instanceof String count) {
 			// as a file would write it ("1 032")
-			column(headers, fields, cells, ImportField.LISTING_COUNT, count);
+			typed.column(ImportField.LISTING_COUNT, count);
 		}
-		if (wanted.containsKey("name") && blank(wanted.get("name"))) {
+		if (wanted.containsKey("name") && TypedRow.blank(wanted.get("name"))) {
 			problems.add(new FieldProblem("name", "prospects.edit.name-required"));
 		}
 		Long listings = number(wanted, "listingCount", Integer.MAX_VALUE,
 				"prospects.problem.listing_count.invalid_number", problems);
 		Long revenue = number(wanted, "revenueCents", Long.MAX_VALUE, "prospects.problem.revenue.invalid_number",
 				problems);
-		NormalisedRow row = new RowNormaliser(new ColumnMapping(headers, fields))
-			.normalise(new SourceRow(1, cells, String.join(";", cells), null));
+		NormalisedRow row = typed.normalise();
 		for (String message : row.messages()) {
 			int colon = message.indexOf(':');
 			String field = MESSAGE_FIELDS.get(message.substring(0, colon));
@@ -271,7 +268,7 @@ public class ProspectEdits {
 
 	private @Nullable UUID owner(Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
 		Object value = wanted.get("owner");
-		if (blank(value)) {
+		if (TypedRow.blank(value)) {
 			return null;
 		}
 		try {
@@ -288,35 +285,6 @@ public class ProspectEdits {
 		return null;
 	}
 
-	private static void column(List<String> headers, List<ImportField> fields, List<String> cells, ImportField field,
-			@Nullable String value) {
-		headers.add(field.key() + "-" + headers.size());
-		fields.add(field);
-		cells.add((value != null) ? value : "");
-	}
-
-	private static @Nullable String text(@Nullable Object value, String field, List<FieldProblem> problems) {
-		if (value == null || value instanceof String || value instanceof Number) {
-			return (value != null) ? value.toString() : null;
-		}
-		problems.add(new FieldProblem(field, "prospects.edit.not-text"));
-		return null;
-	}
-
-	private static List<String> list(@Nullable Object value, String field, List<FieldProblem> problems) {
-		if (value == null) {
-			return List.of();
-		}
-		if (value instanceof String text) {
-			return List.of(text);
-		}
-		if (value instanceof Collection<?> values && values.stream().allMatch((v) -> v instanceof String)) {
-			return values.stream().map(String.class::cast).toList();
-		}
-		problems.add(new FieldProblem(field, "prospects.edit.not-a-list"));
-		return List.of();
-	}
-
 	private static @Nullable Long number(Map<String, @Nullable Object> wanted, String field, long most, String code,
 			List<FieldProblem> problems) {
 		Object value = wanted.get(field);
@@ -330,10 +298,6 @@ public class ProspectEdits {
 		}
 		problems.add(new FieldProblem(field, code));
 		return null;
-	}
-
-	private static boolean blank(@Nullable Object value) {
-		return value == null || (value instanceof String text && text.isBlank());
 	}
 
 	private Current lock(UUID id) {

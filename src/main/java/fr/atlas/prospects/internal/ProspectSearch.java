@@ -187,6 +187,23 @@ public class ProspectSearch {
 		}
 	}
 
+	/** One contact of an agency, as the agency's detail lists it. */
+	public Contact contact(UUID agencyId, UUID contactId) {
+		return this.jdbc.sql("select * from contact where org_id = :org and agency_id = :agency and id = :id")
+			.param("org", org())
+			.param("agency", agencyId)
+			.param("id", contactId)
+			.query(ProspectSearch::contact)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Contact"));
+	}
+
+	private static Contact contact(ResultSet rs, int row) throws SQLException {
+		return new Contact(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+				rs.getString("role"), Agencies.strings(rs.getArray("emails")),
+				phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin"));
+	}
+
 	public Detail detail(UUID id) {
 		Summary agency = this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id = :id")
 			.param("org", org())
@@ -199,9 +216,7 @@ public class ProspectSearch {
 					select * from contact where org_id = :org and agency_id = :id order by last_name nulls last, created_at""")
 			.param("org", org())
 			.param("id", id)
-			.query((rs, row) -> new Contact(rs.getObject("id", UUID.class), rs.getString("first_name"),
-					rs.getString("last_name"), rs.getString("role"), Agencies.strings(rs.getArray("emails")),
-					phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin")))
+			.query(ProspectSearch::contact)
 			.list();
 		// imported values live on their recorded import row (RecordedRows); merges and
 		// edits in field_source

@@ -1,0 +1,74 @@
+package fr.atlas.prospects.web;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.prospects.internal.ProspectContacts;
+import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An agency's contacts by hand: {@code firstName}, {@code lastName}, {@code role},
+ * {@code emails}, {@code phones} (lists, or one string) and {@code linkedin}, checked by
+ * the import's rules.
+ */
+@RestController
+@RequestMapping("/api/v1/prospects/{id}/contacts")
+class ContactApiController {
+
+	private final ProspectContacts contacts;
+
+	private final ProspectSearch search;
+
+	ContactApiController(ProspectContacts contacts, ProspectSearch search) {
+		this.contacts = contacts;
+		this.search = search;
+	}
+
+	@GetMapping("/{contactId}")
+	Contact contact(@PathVariable UUID id, @PathVariable UUID contactId) {
+		return this.search.contact(id, contactId);
+	}
+
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Contact> add(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> values,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		UUID contactId = this.contacts.add(id, values, principal.userId().value());
+		return ResponseEntity.created(URI.create("/api/v1/prospects/" + id + "/contacts/" + contactId))
+			.body(this.search.contact(id, contactId));
+	}
+
+	/** Sets the fields present (null or "" clears one). */
+	@PatchMapping("/{contactId}")
+	@PreAuthorize("hasRole('AGENT')")
+	Contact change(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestBody Map<String, @Nullable Object> changes, @AuthenticationPrincipal AtlasPrincipal principal) {
+		this.contacts.change(id, contactId, changes, principal.userId().value());
+		return this.search.contact(id, contactId);
+	}
+
+	@DeleteMapping("/{contactId}")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		this.contacts.remove(id, contactId, principal.userId().value());
+		return ResponseEntity.noContent().build();
+	}
+
+}

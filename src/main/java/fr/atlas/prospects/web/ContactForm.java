@@ -1,0 +1,49 @@
+package fr.atlas.prospects.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import fr.atlas.prospects.internal.ProspectSearch.Phone;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agency page's contact form: names and role as text, e-mails and phones one per line
+ * (or separated by commas), phones as people dial them.
+ */
+record ContactForm(@Nullable String firstName, @Nullable String lastName, @Nullable String role,
+		@Nullable String emails, @Nullable String phones, @Nullable String linkedin) {
+
+	static final ContactForm EMPTY = new ContactForm(null, null, null, null, null, null);
+
+	static ContactForm of(Contact contact) {
+		return new ContactForm(contact.firstName(), contact.lastName(), contact.role(),
+				String.join("\n", contact.emails()),
+				contact.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), contact.linkedin());
+	}
+
+	/**
+	 * What {@code POST} or {@code PATCH /api/v1/prospects/{id}/contacts} would receive.
+	 */
+	Map<String, @Nullable Object> values() {
+		Map<String, @Nullable Object> values = new LinkedHashMap<>();
+		values.put("firstName", this.firstName);
+		values.put("lastName", this.lastName);
+		values.put("role", this.role);
+		values.put("emails", lines(this.emails));
+		values.put("phones", lines(this.phones));
+		values.put("linkedin", this.linkedin);
+		return values;
+	}
+
+	private static List<String> lines(@Nullable String text) {
+		if (text == null) {
+			return List.of();
+		}
+		return Arrays.stream(text.split("[\\n,;]")).map(String::strip).filter((value) -> !value.isEmpty()).toList();
+	}
+
+}
