@@ -2,6 +2,8 @@ package fr.atlas.audit;
 
 import java.sql.SQLException;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.DatabaseRoles;
@@ -10,12 +12,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +41,12 @@ class AuditPageIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	MockMvc mvc;
 
@@ -80,6 +90,36 @@ class AuditPageIntegrationTests {
 	}
 
 	@Test
+	void namesActionsAndObjectTypesInWordsAndKeepsTheirCodesAsTooltips() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Libellés");
+		MockHttpSession session = login(tenant.email());
+		String french = html(
+				this.mvc.perform(get("/audit").param("action", "member.joined").session(session)).andReturn(), 200);
+		assertThat(french).containsPattern("<span[^>]*title=\"member.joined\"[^>]*>Nouveau membre</span>")
+			.containsPattern("<span[^>]*title=\"member\"[^>]*>Membre</span>");
+
+		String english = html(this.mvc
+			.perform(get("/audit").param("action", "member.joined").header("Accept-Language", "en").session(session))
+			.andReturn(), 200);
+		assertThat(english).containsPattern("<span[^>]*title=\"member.joined\"[^>]*>Member joined</span>")
+			.containsPattern("<span[^>]*title=\"member\"[^>]*>Member</span>")
+			.doesNotContain("Nouveau membre");
+	}
+
+	@Test
+	void showsTheCodeOfAnActionWithoutWords() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Inédite");
+		OrgId orgId = OrgId.of(tenant.orgId());
+		CurrentTenant.runAs(orgId,
+				() -> this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new Unnamed(orgId))));
+		MockHttpSession session = login(tenant.email());
+		String page = html(this.mvc.perform(get("/audit").param("action", "test.unnamed").session(session)).andReturn(),
+				200);
+		assertThat(page).containsPattern("<span[^>]*title=\"test.unnamed\"[^>]*>test.unnamed</span>")
+			.containsPattern("<span[^>]*title=\"gadget\"[^>]*>gadget</span>");
+	}
+
+	@Test
 	void pagesThroughTheLog() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Pagination");
 		MockHttpSession session = login(tenant.email());
@@ -114,6 +154,31 @@ class AuditPageIntegrationTests {
 	private static String html(MvcResult result, int status) throws Exception {
 		assertThat(result.getResponse().getStatus()).isEqualTo(status);
 		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	/** An audited change no bundle has words for. */
+	record Unnamed(OrgId orgId) implements Auditable {
+
+		@Override
+		public String action() {
+			return "test.unnamed";
+		}
+
+		@Override
+		public String entityType() {
+			return "gadget";
+		}
+
+		@Override
+		public String entityId() {
+			return "gadget-1";
+		}
+
+		@Override
+		public String summary() {
+			return "Sans libellé";
+		}
+
 	}
 
 }

@@ -45,7 +45,8 @@ class AuditPageBrowserTests {
 			page.fill("#audit-action", "member.joined");
 			page.click("#audit-filters button[type=submit]");
 			assertThat(page.locator("tr.audit-entry")).hasCount(1);
-			assertThat(page.locator("tr.audit-entry")).containsText("member.joined");
+			assertThat(page.locator("tr.audit-entry .badge")).hasText("Nouveau membre");
+			assertThat(page.locator("tr.audit-entry .badge")).hasAttribute("title", "member.joined");
 			assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/audit\\?.*action=member\\.joined.*"));
 
 			page.click("#audit-verify");

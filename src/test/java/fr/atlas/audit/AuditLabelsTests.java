@@ -1,0 +1,204 @@
+package fr.atlas.audit;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import fr.atlas.cases.AppointmentChanged;
+import fr.atlas.cases.CalendarFeedIssued;
+import fr.atlas.cases.CaseAssigned;
+import fr.atlas.cases.CaseAssignmentRulesChanged;
+import fr.atlas.cases.CaseCreated;
+import fr.atlas.cases.CaseId;
+import fr.atlas.cases.CaseNoteAdded;
+import fr.atlas.cases.CasePartyChanged;
+import fr.atlas.cases.CaseSlaBreached;
+import fr.atlas.cases.CaseSlaEscalated;
+import fr.atlas.cases.CaseStateChanged;
+import fr.atlas.cases.CaseTaskChanged;
+import fr.atlas.cases.CaseTeamChanged;
+import fr.atlas.cases.CaseTypesSeeded;
+import fr.atlas.cases.CaseUpdated;
+import fr.atlas.cases.CasesMigrated;
+import fr.atlas.cases.WorkflowVersionChanged;
+import fr.atlas.cases.WorkingHoursChanged;
+import fr.atlas.cases.internal.Appointment;
+import fr.atlas.platform.OrgId;
+import fr.atlas.platform.UserId;
+import fr.atlas.prospects.DuplicateDismissed;
+import fr.atlas.prospects.ImportJobFinished;
+import fr.atlas.prospects.ImportJobQueued;
+import fr.atlas.prospects.MappingPresetDeleted;
+import fr.atlas.prospects.MappingPresetSaved;
+import fr.atlas.prospects.ProspectEdited;
+import fr.atlas.prospects.ProspectId;
+import fr.atlas.prospects.ProspectsMerged;
+import fr.atlas.prospects.ProspectsUnmerged;
+import fr.atlas.prospects.internal.ImportJob;
+import fr.atlas.tenancy.AccountLocked;
+import fr.atlas.tenancy.ApiTokenCreated;
+import fr.atlas.tenancy.ApiTokenRevoked;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.FeatureToggled;
+import fr.atlas.tenancy.MemberActivationChanged;
+import fr.atlas.tenancy.MemberInvited;
+import fr.atlas.tenancy.MemberJoined;
+import fr.atlas.tenancy.MemberProfileChanged;
+import fr.atlas.tenancy.MemberRolesChanged;
+import fr.atlas.tenancy.OrganisationCreated;
+import fr.atlas.tenancy.PasswordChanged;
+import fr.atlas.tenancy.PasswordResetRequested;
+import org.assertj.core.api.ThrowingConsumer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The audit log page names each action and object type in words, from the keys
+ * {@code audit.action.<code>} and {@code audit.entity.<type>} of the modules' bundles. An
+ * action without a label shows as its bare code, so each one the code can produce needs
+ * one in French and in English.
+ */
+class AuditLabelsTests {
+
+	private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+
+	private static final OrgId ORG = OrgId.random();
+
+	private static final UserId USER = UserId.random();
+
+	private static final CaseId CASE = CaseId.random();
+
+	private static final ProspectId AGENCY = new ProspectId(UUID.randomUUID());
+
+	private static final ProspectId OTHER = new ProspectId(UUID.randomUUID());
+
+	/**
+	 * Every audited event, once for each action it can name: the values its publishers
+	 * pass as {@code change} or {@code status}, taken from the code where it has them.
+	 */
+	static List<Auditable> everyAuditedChange() {
+		List<Auditable> events = new ArrayList<>(List.of(new AccountLocked(ORG, USER, 5),
+				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli"),
+				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new FeatureToggled(ORG, Feature.CASES, true),
+				new MemberActivationChanged(ORG, USER, false),
+				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),
+				new MemberJoined(ORG, USER, "agent@example.test", List.of("AGENT")),
+				new MemberProfileChanged(ORG, USER, "name"),
+				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),
+				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
+				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
+				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
+				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
+				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
+				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),
+				new ProspectsMerged(ORG, AGENCY, OTHER, UUID.randomUUID()),
+				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()), new CalendarFeedIssued(ORG, USER),
+				new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),
+				new CaseAssignmentRulesChanged(ORG, "LEAD_ACHAT", List.of("Paris")),
+				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LA-1", "NEW"), new CaseNoteAdded(ORG, CASE, "LA-1"),
+				new CaseSlaBreached(ORG, CASE, "LA-1", "NEW", Instant.EPOCH),
+				new CaseSlaEscalated(ORG, CASE, "LA-1", "NEW", Instant.EPOCH, Instant.EPOCH),
+				new CaseStateChanged(ORG, CASE, "LA-1", "qualify", "NEW", "QUALIFIED"),
+				new CaseTypesSeeded(ORG, List.of("LEAD_ACHAT")), new CaseUpdated(ORG, CASE, "LA-1", List.of("title")),
+				new CasesMigrated(ORG, "LEAD_ACHAT", 2, 3), new WorkingHoursChanged(ORG, "9h-18h")));
+		Stream.of(ImportJob.DONE, ImportJob.FAILED, ImportJob.CANCELLED)
+			.forEach((status) -> events.add(new ImportJobFinished(ORG, UUID.randomUUID(), status, 1, 0, 0)));
+		events.add(new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "Visite"));
+		Arrays.stream(Appointment.Outcome.values())
+			.forEach((outcome) -> events.add(new AppointmentChanged(ORG, CASE, UUID.randomUUID(),
+					"outcome-" + outcome.name().toLowerCase(), "Visite")));
+		Stream.of("created", "updated", "deleted")
+			.forEach((change) -> events.add(new CaseTeamChanged(ORG, UUID.randomUUID(), change, "Paris", 2, 0)));
+		Stream.of("created", "completed")
+			.forEach((change) -> events.add(new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), change, "Appeler")));
+		Stream.of("added", "removed")
+			.forEach((change) -> events.add(new CasePartyChanged(ORG, CASE, change, "AGENCY", "id", "Agence")));
+		Stream.of("drafted", "edited", "published")
+			.forEach((change) -> events.add(new WorkflowVersionChanged(ORG, "LEAD_ACHAT", 2, change)));
+		return events;
+	}
+
+	@Test
+	void coversEveryAuditedEvent() throws ClassNotFoundException {
+		Set<String> covered = everyAuditedChange().stream()
+			.map((event) -> event.getClass().getName())
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(covered).isEqualTo(auditableEventsOfTheApplication());
+	}
+
+	@Test
+	void namesEveryActionInFrenchAndEnglish() throws IOException {
+		Set<String> keys = keys(Auditable::action, "audit.action.");
+		assertThat(keys).hasSizeGreaterThan(40);
+		assertThat(keys).as("actions without a French label").allSatisfy(labelledIn(false));
+		assertThat(keys).as("actions without an English label").allSatisfy(labelledIn(true));
+	}
+
+	@Test
+	void namesEveryObjectTypeInFrenchAndEnglish() throws IOException {
+		Set<String> keys = keys(Auditable::entityType, "audit.entity.");
+		assertThat(keys).as("object types without a French label").allSatisfy(labelledIn(false));
+		assertThat(keys).as("object types without an English label").allSatisfy(labelledIn(true));
+	}
+
+	private static Set<String> keys(Function<Auditable, String> code, String prefix) {
+		return everyAuditedChange().stream()
+			.map((event) -> prefix + code.apply(event))
+			.collect(Collectors.toCollection(TreeSet::new));
+	}
+
+	private static ThrowingConsumer<String> labelledIn(boolean english) throws IOException {
+		Properties labels = labels(english);
+		return (key) -> assertThat(labels.getProperty(key)).as(key).isNotBlank();
+	}
+
+	/** The keys of all modules' bundles of one language. */
+	private static Properties labels(boolean english) throws IOException {
+		Properties labels = new Properties();
+		try (Stream<Path> files = Files.list(BUNDLES)) {
+			for (Path bundle : files
+				.filter((path) -> path.toString().endsWith(".properties")
+						&& path.toString().endsWith("_en.properties") == english)
+				.toList()) {
+				try (Reader reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
+					labels.load(reader);
+				}
+			}
+		}
+		return labels;
+	}
+
+	/** The {@link Auditable} records of the application's code (not of its tests). */
+	private static Set<String> auditableEventsOfTheApplication() throws ClassNotFoundException {
+		var scanner = new ClassPathScanningCandidateComponentProvider(false);
+		scanner.addIncludeFilter(new AssignableTypeFilter(Auditable.class));
+		Set<String> events = new TreeSet<>();
+		for (BeanDefinition candidate : scanner.findCandidateComponents("fr.atlas")) {
+			Class<?> type = ClassUtils.forName(candidate.getBeanClassName(), null);
+			if (!type.getProtectionDomain().getCodeSource().getLocation().getPath().contains("test-classes")) {
+				events.add(type.getName());
+			}
+		}
+		return events;
+	}
+
+}
