@@ -43,6 +43,7 @@ import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportJobQueued;
 import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
+import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
@@ -110,6 +111,9 @@ class AuditLabelsTests {
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
 				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),
+				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
+				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),
+				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "removed", "Léa Garnier"),
 				new ProspectsMerged(ORG, AGENCY, OTHER, UUID.randomUUID()),
 				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()), new CalendarFeedIssued(ORG, USER),
 				new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),
