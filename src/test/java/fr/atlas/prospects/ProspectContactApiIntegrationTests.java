@@ -70,6 +70,24 @@ class ProspectContactApiIntegrationTests {
 		assertThat((List<Map<String, Object>>) added.getBody().get("phones")).extracting((p) -> p.get("number"))
 			.containsExactly("+33612345678");
 
+		// the same person again (same e-mail, or same names) is refused, as an import
+		// would merge them
+		ResponseEntity<Map> again = this.api.post(tenant.token(), "/api/v1/prospects/" + id + "/contacts",
+				Map.of("lastName", "Autre", "emails", "claire@parc.fr"));
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody()).containsEntry("code", "prospects.contact.exists");
+		assertThat(again.getBody().get("detail")).asString().contains("Claire Dupont");
+		String other = (String) this.api
+			.post(tenant.token(), "/api/v1/prospects/" + id + "/contacts", Map.of("lastName", "Morel"))
+			.getBody()
+			.get("id");
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + id + "/contacts/" + other,
+					Map.of("firstName", "Claire", "lastName", "DUPONT"))
+			.getStatusCode()
+			.value()).isEqualTo(409);
+		this.api.delete(tenant.token(), "/api/v1/prospects/" + id + "/contacts/" + other);
+
 		// only the fields sent change; null clears one
 		Map<String, Object> changes = new HashMap<>();
 		changes.put("role", "Gérante");
@@ -100,8 +118,8 @@ class ProspectContactApiIntegrationTests {
 			.get("sources");
 		assertThat(sources).filteredOn((s) -> "USER".equals(s.get("kind")))
 			.extracting((s) -> s.get("field") + " " + s.get("value"))
-			.containsExactly("contact_added Claire Dupont", "contact_updated Claire Dupont",
-					"contact_removed Claire Dupont");
+			.containsExactly("contact_added Claire Dupont", "contact_added Morel", "contact_removed Morel",
+					"contact_updated Claire Dupont", "contact_removed Claire Dupont");
 		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
 			.sql("select action from audit_entry where entity_type = 'contact' and entity_id = :id order by seq")
 			.param("id", contactId)

@@ -311,6 +311,11 @@ class ProspectPagesIntegrationTests {
 		String page = get(location(saved)).body();
 		assertThat(page).contains("Contact ajouté.", "Léa Garnier", "Gérante", "lea@quais.fr", ">05 56 00 00 01 (fixe)",
 				">Contact ajouté</td>");
+		// the same person twice is refused on the form
+		String again = post("/prospects/" + id + "/contacts",
+				Map.of("lastName", "Autre", "emails", "lea@quais.fr", "_csrf", csrf(form)), false)
+			.body();
+		assertThat(again).contains("Cette agence a déjà ce contact : Léa Garnier", "value=\"Autre\"");
 		Matcher edit = Pattern.compile("href=\"/prospects/" + id + "/contacts/([0-9a-f-]{36})/edit\"").matcher(page);
 		assertThat(edit.find()).isTrue();
 		String contactId = edit.group(1);

@@ -1,5 +1,7 @@
 package fr.atlas.prospects.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,6 +59,7 @@ public class ProspectContacts {
 	public UUID add(UUID agencyId, Map<String, @Nullable Object> values, @Nullable UUID by) {
 		lockActive(agencyId);
 		ContactValues contact = clean(values, ContactValues.NONE);
+		refuseSamePerson(agencyId, null, contact);
 		UUID id = TimeOrderedIds.next();
 		this.jdbc.sql("""
 				insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin)
@@ -77,6 +80,7 @@ public class ProspectContacts {
 	public void change(UUID agencyId, UUID contactId, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		lockActive(agencyId);
 		ContactValues contact = clean(changes, find(agencyId, contactId));
+		refuseSamePerson(agencyId, contactId, contact);
 		this.jdbc.sql("""
 				update contact set first_name = :first, last_name = :last, role = :role, emails = :emails,
 				  phones = :phones, linkedin = :linkedin
@@ -147,16 +151,40 @@ public class ProspectContacts {
 	}
 
 	private ContactValues find(UUID agencyId, UUID contactId) {
-		return this.jdbc.sql("""
-				select first_name, last_name, role, emails, phones, linkedin from contact
-				where org_id = :org and agency_id = :agency and id = :id""")
+		return this.jdbc.sql("select * from contact where org_id = :org and agency_id = :agency and id = :id")
 			.param("org", org())
 			.param("agency", agencyId)
 			.param("id", contactId)
-			.query((rs, row) -> new ContactValues(rs.getString(1), rs.getString(2), rs.getString(3),
-					Agencies.strings(rs.getArray(4)), Agencies.strings(rs.getArray(5)), rs.getString(6)))
+			.query((rs, row) -> values(rs))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Contact"));
+	}
+
+	/**
+	 * Refuses a second record of a person the agency already has (the same e-mail, or the
+	 * same names), as an import would have merged them.
+	 */
+	private void refuseSamePerson(UUID agencyId, @Nullable UUID contactId, ContactValues contact) {
+		this.jdbc.sql("select * from contact where org_id = :org and agency_id = :agency")
+			.param("org", org())
+			.param("agency", agencyId)
+			.query((rs, row) -> new Stored(rs.getObject("id", UUID.class), values(rs)))
+			.list()
+			.stream()
+			.filter((stored) -> !stored.id().equals(contactId) && stored.values().samePerson(contact))
+			.findFirst()
+			.ifPresent((stored) -> {
+				throw new ConflictException("prospects.contact.exists", stored.values().label());
+			});
+	}
+
+	private static ContactValues values(ResultSet rs) throws SQLException {
+		return new ContactValues(rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
+				Agencies.strings(rs.getArray("emails")), Agencies.strings(rs.getArray("phones")),
+				rs.getString("linkedin"));
+	}
+
+	private record Stored(UUID id, ContactValues values) {
 	}
 
 	/** Locks the agency against a merge moving its contacts meanwhile. */

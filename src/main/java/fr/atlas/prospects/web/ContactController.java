@@ -99,8 +99,13 @@ class ContactController {
 			return page(id, contactId, form, errors, model);
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problem", ex.getMessage());
-			return "redirect:/prospects/" + id;
+			if (!"prospects.contact.exists".equals(ex.getMessage())) {
+				redirect.addFlashAttribute("problem", ex.getMessage());
+				return "redirect:/prospects/" + id;
+			}
+			return page(id, contactId, form,
+					Map.of("body", this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale)),
+					model);
 		}
 	}
 
