@@ -45,6 +45,7 @@ import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
 import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectEdited;
+import fr.atlas.prospects.ProspectsBulkEdited;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
 import fr.atlas.prospects.ProspectsUnmerged;
@@ -111,6 +112,7 @@ class AuditLabelsTests {
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
 				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),
+				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "removed", "Léa Garnier"),

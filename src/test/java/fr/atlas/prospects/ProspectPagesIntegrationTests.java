@@ -334,6 +334,34 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void tagsAndHandsOutTheAgenciesTickedOrAllThoseOfASearch() throws Exception {
+		var tenant = this.api.newOrganisation("Groupes");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "g.csv", ProspectBulkApiIntegrationTests.FILE);
+		login(tenant.email());
+		String list = get("/prospects?department=13").body();
+		assertThat(list).contains("id=\"bulk-form\"", "les 2 agences de cette recherche", "form=\"bulk-form\"");
+		Matcher parc = Pattern.compile("name=\"ids\" form=\"bulk-form\" value=\"([0-9a-f-]{36})\"").matcher(list);
+		assertThat(parc.find()).isTrue();
+
+		HttpResponse<String> all = post("/prospects/bulk", Map.of("scope", "all", "department", "13", "addTag", "Sud",
+				"newOwner", tenant.userId().toString(), "_csrf", csrf(list)), false);
+		assertThat(all.statusCode()).isEqualTo(302);
+		assertThat(location(all)).contains("department=13");
+		assertThat(get(location(all)).body()).contains("2 agences modifiées (2 choisies).");
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?tag=sud&owner=me"))
+			.containsExactlyInAnyOrder("Agence du Parc", "Cabinet Voisin");
+
+		HttpResponse<String> one = post("/prospects/bulk",
+				Map.of("scope", "selected", "ids", parc.group(1), "removeTag", "SUD", "_csrf", csrf(list)), false);
+		assertThat(get(location(one)).body()).contains("1 agence modifiée (1 choisie).");
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?tag=sud")).hasSize(1);
+
+		HttpResponse<String> none = post("/prospects/bulk",
+				Map.of("scope", "selected", "addTag", "x", "_csrf", csrf(list)), false);
+		assertThat(get(location(none)).body()).contains("Cochez au moins une agence");
+	}
+
+	@Test
 	void offersAViewerNoButtonThatWouldChangeAgenciesOrImports() throws Exception {
 		var tenant = this.api.newOrganisation("Lecture");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "l.csv", """
@@ -346,7 +374,7 @@ class ProspectPagesIntegrationTests {
 				"Véra Lecture", "VIEWER");
 		login(viewer);
 		String list = get("/prospects").body();
-		assertThat(list).contains("Agence du Lac").doesNotContain("href=\"/prospects/imports\"");
+		assertThat(list).contains("Agence du Lac").doesNotContain("href=\"/prospects/imports\"", "bulk-form");
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence du Lac<").matcher(list);
 		assertThat(link.find()).isTrue();
 		String id = link.group(1);

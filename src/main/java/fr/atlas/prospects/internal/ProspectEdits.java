@@ -14,11 +14,8 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
-import fr.atlas.platform.UserId;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectId;
-import fr.atlas.tenancy.Member;
-import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -61,14 +58,14 @@ public class ProspectEdits {
 
 	private final Agencies agencies;
 
-	private final Members members;
+	private final Owners owners;
 
 	private final ApplicationEventPublisher events;
 
-	ProspectEdits(JdbcClient jdbc, Agencies agencies, Members members, ApplicationEventPublisher events) {
+	ProspectEdits(JdbcClient jdbc, Agencies agencies, Owners owners, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
-		this.members = members;
+		this.owners = owners;
 		this.events = events;
 	}
 
@@ -94,7 +91,7 @@ public class ProspectEdits {
 		Map<String, String> before = ProspectMerges.values(agency).asFields();
 		List<FieldProblem> problems = new ArrayList<>();
 		apply(agency, wanted, problems);
-		UUID owner = owner(wanted, problems);
+		UUID owner = this.owners.of(wanted.get("owner"), problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -264,25 +261,6 @@ public class ProspectEdits {
 			stored.clear();
 			stored.addAll(values);
 		}
-	}
-
-	private @Nullable UUID owner(Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
-		Object value = wanted.get("owner");
-		if (TypedRow.blank(value)) {
-			return null;
-		}
-		try {
-			UUID id = UUID.fromString(value.toString().strip());
-			Member member = this.members.find(new UserId(id)).orElse(null);
-			if (member != null && member.active() && member.orgId().value().equals(org())) {
-				return id;
-			}
-		}
-		catch (IllegalArgumentException ex) {
-			// not an id: refused below like an unknown one
-		}
-		problems.add(new FieldProblem("owner", "prospects.edit.unknown-owner"));
-		return null;
 	}
 
 	private static @Nullable Long number(Map<String, @Nullable Object> wanted, String field, long most, String code,

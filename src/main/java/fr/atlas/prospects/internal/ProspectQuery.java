@@ -37,6 +37,12 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		size = (size <= 0) ? 20 : Math.min(size, 200);
 	}
 
+	/** The same search among active agencies only (merged ones take no change). */
+	ProspectQuery activeOnly() {
+		return new ProspectQuery(this.q, this.department, this.city, "ACTIVE", this.specialty, this.postcode, this.tag,
+				this.owner, this.sort, this.page, this.size);
+	}
+
 	String orderBy() {
 		String wanted = (this.sort == null || this.sort.isBlank()) ? "name" : this.sort.strip();
 		boolean descending = wanted.startsWith("-") || wanted.toLowerCase(Locale.ROOT).endsWith(",desc");

@@ -106,6 +106,15 @@ public class ProspectSearch {
 		return (total != null) ? total : 0;
 	}
 
+	/** The ids of the agencies the query matches, at most {@code limit} of them. */
+	List<UUID> ids(ProspectQuery query, int limit) {
+		Where where = where(query);
+		List<Object> args = new ArrayList<>(where.args());
+		args.add(limit);
+		return this.template.query("select a.id from agency a where " + where.sql() + " limit ?",
+				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
+	}
+
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		Where where = where(query);

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.ProspectBulkEdits;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
@@ -47,11 +49,15 @@ class ProspectApiController {
 
 	private final ProspectEdits edits;
 
-	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits) {
+	private final ProspectBulkEdits bulkEdits;
+
+	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
+			ProspectBulkEdits bulkEdits) {
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
 		this.edits = edits;
+		this.bulkEdits = bulkEdits;
 	}
 
 	@GetMapping
@@ -67,6 +73,17 @@ class ProspectApiController {
 			@RequestParam(defaultValue = "20") int size) {
 		return this.search.find(new ProspectQuery(q, department, city, status, specialty, postcode, tag,
 				OwnerFilter.of(owner, principal), sort, page, size));
+	}
+
+	/**
+	 * Changes many agencies at once (see {@link BulkRequest}) → {@code {"matched",
+	 * "updated"}}.
+	 */
+	@PostMapping("/bulk")
+	@PreAuthorize("hasRole('AGENT')")
+	Outcome bulk(@RequestBody Map<String, @Nullable Object> body, @AuthenticationPrincipal AtlasPrincipal principal) {
+		BulkRequest request = BulkRequest.of(body, principal);
+		return this.bulkEdits.apply(request.selection(), request.changes(), principal.userId().value());
 	}
 
 	@GetMapping("/duplicates")

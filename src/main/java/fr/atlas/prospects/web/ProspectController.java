@@ -3,6 +3,7 @@ package fr.atlas.prospects.web;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +12,9 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.prospects.internal.ProspectBulkEdits;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
@@ -51,12 +55,15 @@ class ProspectController {
 
 	private final ProspectEdits edits;
 
+	private final ProspectBulkEdits bulkEdits;
+
 	private final Members members;
 
 	private final MessageSource messages;
 
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			Members members, MessageSource messages) {
+			ProspectBulkEdits bulkEdits, Members members, MessageSource messages) {
+		this.bulkEdits = bulkEdits;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
@@ -89,6 +96,65 @@ class ProspectController {
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
+	}
+
+	/**
+	 * The list's "change several agencies" form: the agencies ticked, or every one of the
+	 * search the form carries; back to the same search with what changed.
+	 */
+	@PostMapping("/bulk")
+	@PreAuthorize("hasRole('AGENT')")
+	String bulk(@RequestParam(defaultValue = "selected") String scope,
+			@RequestParam(required = false) @Nullable List<UUID> ids,
+			@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String department,
+			@RequestParam(required = false) @Nullable String city,
+			@RequestParam(required = false) @Nullable String specialty,
+			@RequestParam(required = false) @Nullable String postcode,
+			@RequestParam(required = false) @Nullable String tag,
+			@RequestParam(required = false) @Nullable String owner,
+			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String newOwner,
+			@RequestParam(required = false) @Nullable String addTag,
+			@RequestParam(required = false) @Nullable String removeTag,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
+		ProspectQuery search = new ProspectQuery(q, department, city, null, specialty, postcode, tag,
+				OwnerFilter.of(owner, principal), sort, 0, 25);
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+		if (newOwner != null && !newOwner.isBlank()) {
+			changes.put("owner", newOwner.equals("none") ? null : newOwner);
+		}
+		if (addTag != null && !addTag.isBlank()) {
+			changes.put("addTags", addTag);
+		}
+		if (removeTag != null && !removeTag.isBlank()) {
+			changes.put("removeTags", removeTag);
+		}
+		boolean all = scope.equals("all");
+		try {
+			if (!all && (ids == null || ids.isEmpty())) {
+				throw new InvalidInputException("ids", "prospects.bulk.none-selected");
+			}
+			Outcome outcome = this.bulkEdits.apply(new Selection(all ? null : ids, all ? search : null), changes,
+					principal.userId().value());
+			redirect.addFlashAttribute("bulkNotice", this.messages.getMessage("prospects.bulk.done",
+					new Object[] { outcome.updated(), outcome.matched() }, locale));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("bulkErrors", ex.problems()
+				.stream()
+				.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
+				.toList());
+		}
+		redirect.addAttribute("q", q);
+		redirect.addAttribute("department", department);
+		redirect.addAttribute("city", city);
+		redirect.addAttribute("specialty", specialty);
+		redirect.addAttribute("postcode", postcode);
+		redirect.addAttribute("tag", tag);
+		redirect.addAttribute("owner", owner);
+		redirect.addAttribute("sort", sort);
+		return "redirect:/prospects";
 	}
 
 	@GetMapping("/export")

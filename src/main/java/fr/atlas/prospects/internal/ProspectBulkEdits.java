@@ -1,0 +1,183 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.TimeOrderedIds;
+import fr.atlas.prospects.ProspectsBulkEdited;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes many agencies at once: hands them to a member (or to nobody), adds or removes
+ * tags. The agencies are chosen by id or by a search of the list, active ones only, at
+ * most {@link #MOST} per operation so that it stays one short transaction. Each agency
+ * that changes gets its source lines (kind USER) and a new version; the operation is one
+ * audit entry.
+ */
+@Service
+@Transactional
+public class ProspectBulkEdits {
+
+	public static final int MOST = 10_000;
+
+	private static final Set<String> CHANGES = Set.of("owner", "addTags", "removeTags");
+
+	private final JdbcClient jdbc;
+
+	private final ProspectSearch search;
+
+	private final Agencies agencies;
+
+	private final Owners owners;
+
+	private final ApplicationEventPublisher events;
+
+	ProspectBulkEdits(JdbcClient jdbc, ProspectSearch search, Agencies agencies, Owners owners,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.search = search;
+		this.agencies = agencies;
+		this.owners = owners;
+		this.events = events;
+	}
+
+	/**
+	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody;
+	 * {@code addTags}, {@code removeTags}: lists, or one string) to the selected
+	 * agencies.
+	 */
+	public Outcome apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
+		List<FieldProblem> problems = new ArrayList<>();
+		changes.keySet()
+			.stream()
+			.filter((field) -> !CHANGES.contains(field))
+			.forEach((field) -> problems.add(new FieldProblem(field, "prospects.edit.unknown-field", field)));
+		if (problems.isEmpty() && changes.isEmpty()) {
+			problems.add(new FieldProblem("body", "prospects.bulk.nothing"));
+		}
+		UUID owner = this.owners.of(changes.get("owner"), problems);
+		List<String> added = tags(changes.get("addTags"), "addTags", problems);
+		List<String> removed = tags(changes.get("removeTags"), "removeTags", problems);
+		List<UUID> ids = ids(selection, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		UUID[] chosen = ids.toArray(UUID[]::new);
+		Set<UUID> updated = new LinkedHashSet<>();
+		List<String> fields = new ArrayList<>();
+		List<Agencies.FieldSource> sources = new ArrayList<>();
+		if (changes.containsKey("owner")) {
+			List<UUID> owned = this.jdbc.sql("""
+					update agency set owner_id = :owner, updated_at = now(), version = version + 1
+					where org_id = :org and id = any(:ids) and status = 'ACTIVE' and owner_id is distinct from :owner
+					returning id""")
+				.param("owner", owner)
+				.param("org", org())
+				.param("ids", chosen)
+				.query(UUID.class)
+				.list();
+			owned.forEach((id) -> sources.add(source(id, "owner_id", (owner != null) ? owner.toString() : "", by)));
+			updated.addAll(owned);
+			fields.add("owner_id");
+		}
+		if (!added.isEmpty() || !removed.isEmpty()) {
+			Map<UUID, String> tagged = tagged(chosen, added, removed);
+			tagged.forEach((id, tags) -> sources.add(source(id, "tags", tags, by)));
+			updated.addAll(tagged.keySet());
+			fields.add("tags");
+		}
+		this.agencies.addSources(sources);
+		if (!updated.isEmpty()) {
+			this.events.publishEvent(new ProspectsBulkEdited(CurrentTenant.require(), TimeOrderedIds.next(),
+					updated.size(), List.copyOf(fields)));
+		}
+		return new Outcome(ids.size(), updated.size());
+	}
+
+	/**
+	 * Adds the tags an agency lacks (ignoring case, in the order given) and removes those
+	 * asked, in one statement; returns each changed agency's new tags.
+	 */
+	private Map<UUID, String> tagged(UUID[] ids, List<String> added, List<String> removed) {
+		Map<UUID, String> changed = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				with wanted as (
+				  select a.id,
+				    array(select e from unnest(a.tags) with ordinality as x(e, n)
+				          where lower(e) <> all(:removed::text[]) order by n)
+				    || array(select t from unnest(:added::text[]) with ordinality as x(t, n)
+				          where lower(t) <> all(select lower(e) from unnest(a.tags) e) order by n) as tags
+				  from agency a
+				  where a.org_id = :org and a.id = any(:ids) and a.status = 'ACTIVE')
+				update agency a set tags = w.tags, updated_at = now(), version = a.version + 1
+				from wanted w
+				where a.org_id = :org and a.id = w.id and a.tags is distinct from w.tags
+				returning a.id, a.tags""")
+			.param("removed", removed.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).toArray(String[]::new))
+			.param("added", added.toArray(String[]::new))
+			.param("org", org())
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> changed.put(rs.getObject(1, UUID.class),
+					String.join(",", Agencies.strings(rs.getArray(2)))));
+		return changed;
+	}
+
+	private List<UUID> ids(Selection selection, List<FieldProblem> problems) {
+		if ((selection.ids() == null) == (selection.filter() == null)) {
+			problems.add(new FieldProblem("ids", "prospects.bulk.selection"));
+			return List.of();
+		}
+		List<UUID> ids = (selection.ids() != null) ? List.copyOf(new LinkedHashSet<>(selection.ids()))
+				: this.search.ids(selection.filter().activeOnly(), MOST + 1);
+		if (ids.size() > MOST) {
+			problems
+				.add(new FieldProblem((selection.ids() != null) ? "ids" : "filter", "prospects.bulk.too-many", MOST));
+		}
+		return ids;
+	}
+
+	/** Tags cleaned as an import cleans them. */
+	private static List<String> tags(@Nullable Object value, String field, List<FieldProblem> problems) {
+		List<String> values = TypedRow.list(value, field, problems);
+		if (values.isEmpty()) {
+			return List.of();
+		}
+		AgencyValues agency = new TypedRow().column(ImportField.NAME, "agence")
+			.column(ImportField.TAGS, String.join(",", values))
+			.normalise()
+			.agency();
+		return (agency != null) ? agency.tags() : List.of();
+	}
+
+	private static Agencies.FieldSource source(UUID agency, String field, String value, @Nullable UUID by) {
+		return new Agencies.FieldSource(agency, field, value, "USER", null, null, by, null);
+	}
+
+	private static UUID org() {
+		return CurrentTenant.require().value();
+	}
+
+	/** The agencies to change: by id, or every one a search of the list finds. */
+	public record Selection(@Nullable List<UUID> ids, @Nullable ProspectQuery filter) {
+	}
+
+	/** How many agencies were chosen, and how many of them changed. */
+	public record Outcome(int matched, int updated) {
+	}
+
+}
