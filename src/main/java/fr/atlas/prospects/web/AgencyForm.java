@@ -56,7 +56,8 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		return changes;
 	}
 
-	private static List<String> lines(@Nullable String text) {
+	/** Values one per line, or separated by commas or semicolons. */
+	static List<String> lines(@Nullable String text) {
 		if (text == null) {
 			return List.of();
 		}

@@ -1,6 +1,5 @@
 package fr.atlas.prospects.web;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -91,12 +90,7 @@ class ContactController {
 			return "redirect:/prospects/" + id;
 		}
 		catch (InvalidInputException ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			ex.problems()
-				.forEach((problem) -> errors.merge(problem.field(),
-						this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale),
-						(a, b) -> a + " " + b));
-			return page(id, contactId, form, errors, model);
+			return page(id, contactId, form, FieldErrors.of(ex, this.messages, locale), model);
 		}
 		catch (ConflictException ex) {
 			if (!"prospects.contact.exists".equals(ex.getMessage())) {

@@ -1,8 +1,6 @@
 package fr.atlas.prospects.web;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -33,17 +31,10 @@ record ContactForm(@Nullable String firstName, @Nullable String lastName, @Nulla
 		values.put("firstName", this.firstName);
 		values.put("lastName", this.lastName);
 		values.put("role", this.role);
-		values.put("emails", lines(this.emails));
-		values.put("phones", lines(this.phones));
+		values.put("emails", AgencyForm.lines(this.emails));
+		values.put("phones", AgencyForm.lines(this.phones));
 		values.put("linkedin", this.linkedin);
 		return values;
-	}
-
-	private static List<String> lines(@Nullable String text) {
-		if (text == null) {
-			return List.of();
-		}
-		return Arrays.stream(text.split("[\\n,;]")).map(String::strip).filter((value) -> !value.isEmpty()).toList();
 	}
 
 }

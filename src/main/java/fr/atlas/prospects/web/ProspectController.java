@@ -222,12 +222,7 @@ class ProspectController {
 			return "redirect:/prospects/" + id;
 		}
 		catch (InvalidInputException ex) {
-			Map<String, String> errors = new LinkedHashMap<>();
-			ex.problems()
-				.forEach((problem) -> errors.merge(problem.field(),
-						this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale),
-						(a, b) -> a + " " + b));
-			return editPage(id, form, errors, null, model);
+			return editPage(id, form, FieldErrors.of(ex, this.messages, locale), null, model);
 		}
 		catch (ConflictException ex) {
 			return editPage(id, form, Map.of(),
