@@ -22,7 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -182,6 +188,44 @@ class ImportApiIntegrationTests {
 		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
 			.containsEntry("created", 1);
+	}
+
+	@Test
+	void readsAMappingSentAsAJsonFileOrAJsonPart() {
+		var tenant = this.api.newOrganisation("Mapping en fichier");
+		String mapping = "\uFEFF{\"Société\":\"name\",\"Mail\":\"email\"}";
+		for (boolean asFile : new boolean[] { true, false }) {
+			MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+			String agency = asFile ? "Agence Martin" : "Agence Durand";
+			String file = "Société,Mail\n" + agency + ",CONTACT@" + agency.substring(7) + ".FR\n";
+			parts.add("file", new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8)) {
+				@Override
+				public String getFilename() {
+					return "m.csv";
+				}
+			});
+			HttpHeaders json = new HttpHeaders();
+			json.setContentType(MediaType.APPLICATION_JSON);
+			if (asFile) {
+				// curl -F mapping=@mapping.json;type=application/json
+				json.setContentDispositionFormData("mapping", "mapping.json");
+			}
+			parts.add("mapping", new HttpEntity<>(mapping.getBytes(StandardCharsets.UTF_8), json));
+			ResponseEntity<Map> accepted = this.api.raw()
+				.post()
+				.uri("/api/v1/imports")
+				.headers((h) -> h.setBearerAuth(tenant.token()))
+				.contentType(MediaType.MULTIPART_FORM_DATA)
+				.body(parts)
+				.retrieve()
+				.toEntity(Map.class);
+			assertThat(accepted.getStatusCode().value()).as("as a file: %s", asFile).isEqualTo(202);
+			assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+				.containsEntry("created", 1)
+				.containsEntry("warnings", 0);
+		}
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=contact@durand.fr"))
+			.containsExactly("Agence Durand");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.ProspectImports;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartRequest;
 
 /**
  * The import API: submit a file, follow the job, download the row report, cancel.
@@ -47,6 +49,9 @@ class ImportApiController {
 
 	private final JsonMapper json;
 
+	/** A mapping or a sheet name is a few hundred bytes; more is not one. */
+	private static final long MOST_TEXT_PART = 64 * 1024;
+
 	ImportApiController(ProspectImports imports, JsonMapper json) {
 		this.imports = imports;
 		this.json = json;
@@ -55,9 +60,9 @@ class ImportApiController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> submit(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			@RequestParam(name = "mapping", required = false) @Nullable String mapping,
-			@RequestParam(name = "sheet", required = false) @Nullable String sheet,
-			@AuthenticationPrincipal AtlasPrincipal principal) throws IOException {
+			MultipartRequest parts, @AuthenticationPrincipal AtlasPrincipal principal) throws IOException {
+		String mapping = text(parts, "mapping");
+		String sheet = text(parts, "sheet");
 		if (file == null) {
 			throw new InvalidInputException("file", "prospects.import.missing-file");
 		}
@@ -75,6 +80,23 @@ class ImportApiController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
 			.location(URI.create("/api/v1/imports/" + job.id()))
 			.body(new Accepted(job.id(), status(job)));
+	}
+
+	/**
+	 * A text part: a plain field, or a part sent as a file
+	 * ({@code curl -F mapping=@m.json}), read as UTF-8.
+	 */
+	private static @Nullable String text(MultipartRequest parts, String name) throws IOException {
+		String text = (parts instanceof HttpServletRequest request) ? request.getParameter(name) : null;
+		MultipartFile part = (text == null) ? parts.getFile(name) : null;
+		if (part != null) {
+			if (part.getSize() > MOST_TEXT_PART) {
+				throw new InvalidInputException(name, "prospects.import.invalid-" + name);
+			}
+			text = new String(part.getBytes(), StandardCharsets.UTF_8);
+		}
+		// an editor's byte order mark is not part of the value
+		return (text != null && text.startsWith("\uFEFF")) ? text.substring(1) : text;
 	}
 
 	/**
