@@ -191,6 +191,39 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void countsEachProblemAndShowsTheFirstRowsThatHaveOne() {
+		var tenant = this.api.newOrganisation("Problèmes");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "p.csv", """
+				Raison sociale;SIRET;E-mail;Téléphone
+				Agence Une;73282932000075;une@agence;01 23 45 67 89
+				Agence Deux;73282932000074;deux@agence.fr;06 12
+				;;;
+				Agence Trois;12345678901234;trois@agence.fr;01 23 45 67 88
+				""");
+		assertThat(done).containsEntry("rejected", 1).containsEntry("warnings", 4);
+		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
+			.getBody();
+		assertThat((List<Map<String, Object>>) problems.get("counts"))
+			.extracting((c) -> c.get("code") + " " + c.get("count"))
+			.containsExactly("siret:invalid_checksum 2", "email:invalid 1", "phone:invalid 1", "row:empty 1");
+		assertThat((List<Map<String, Object>>) problems.get("counts")).first()
+			.extracting((c) -> c.get("message"))
+			.isEqualTo("SIRET : clé de contrôle fausse, ignoré");
+		List<Map<String, Object>> rows = (List<Map<String, Object>>) problems.get("rows");
+		assertThat(rows).extracting((r) -> r.get("row") + " " + r.get("status") + " " + r.get("messages"))
+			.containsExactly("1 CREATED [siret:invalid_checksum, email:invalid]", "2 CREATED [phone:invalid]",
+					"3 REJECTED [row:empty]", "4 CREATED [siret:invalid_checksum]");
+		assertThat(rows.get(1)).containsEntry("original", "Agence Deux;73282932000074;deux@agence.fr;06 12");
+		assertThat((List<?>) this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems?sample=1")
+			.getBody()
+			.get("rows")).hasSize(1);
+		var other = this.api.newOrganisation("Problèmes voisins");
+		assertThat(
+				this.api.get(other.token(), "/api/v1/imports/" + done.get("id") + "/problems").getStatusCode().value())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void readsAMappingSentAsAJsonFileOrAJsonPart() {
 		var tenant = this.api.newOrganisation("Mapping en fichier");
 		String mapping = "\uFEFF{\"Société\":\"name\",\"Mail\":\"email\"}";

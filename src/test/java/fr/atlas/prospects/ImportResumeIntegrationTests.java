@@ -68,6 +68,10 @@ class ImportResumeIntegrationTests {
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
 		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + job + "/rows").getBody();
 		assertThat(report.lines().skip(1).map((l) -> l.split(",")[0]).distinct().count()).isEqualTo(rows);
+		// each row's problems counted once, though its batch was written by the second
+		// run
+		assertThat(problemCounts(tenant.token(), job)).containsExactly(
+				Map.of("code", "postcode:invalid", "count", rows / 10, "message", "Code postal invalide, ignoré"));
 
 		// progress lost (processed_rows back to 0): replaying every batch imports nothing
 		// twice
@@ -82,6 +86,14 @@ class ImportResumeIntegrationTests {
 		assertThat(lines.stream().map((line) -> StoredRowLines.column(line, 0)).distinct().count()).isEqualTo(rows);
 		assertThat(lines).hasSize(rows);
 		assertThat(lines).allSatisfy((line) -> assertThat(StoredRowLines.column(line, 7)).startsWith("name\u001f"));
+		assertThat(problemCounts(tenant.token(), job)).extracting((c) -> c.get("count")).containsExactly(rows / 10);
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> problemCounts(String token, UUID job) {
+		return (List<Map<String, Object>>) this.api.get(token, "/api/v1/imports/" + job + "/problems")
+			.getBody()
+			.get("counts");
 	}
 
 	@Test
@@ -176,7 +188,8 @@ class ImportResumeIntegrationTests {
 				.append(";contact")
 				.append(i)
 				.append("@agence.fr;")
-				.append(String.format("%05d", 1000 + i * 37 % 94000))
+				// every tenth postcode is refused with a warning, the row kept
+				.append((i % 10 == 0) ? "CP ?" : String.format("%05d", 1000 + i * 37 % 94000))
 				.append('\n');
 		}
 		return csv.toString();

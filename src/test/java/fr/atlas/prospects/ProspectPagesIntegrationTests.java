@@ -117,6 +117,9 @@ class ProspectPagesIntegrationTests {
 			Thread.sleep(200);
 		}
 		assertThat(fragment).contains("Terminé", "rows.csv").doesNotContain("every 1s");
+		// the report step says what went wrong, in words, with the rows concerned
+		assertThat(fragment).contains("Problèmes relevés", "title=\"email:invalid\">E-mail invalide, ignoré</td>",
+				"La ligne concernée", "Cabinet Martin;pas-un-email;;13002;b");
 		HttpResponse<String> report = get(jobPath + "/rows.csv");
 		assertThat(report.body()).startsWith("row,status,prospect_id,messages").contains("2,CREATED,");
 

@@ -65,7 +65,8 @@ class ImportBatch {
 				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
 				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes),
-				decisions.merged, decisions.rejected, decisions.warnings, System.nanoTime() - started);
+				decisions.merged, decisions.rejected, decisions.warnings, Map.copyOf(decisions.problems),
+				System.nanoTime() - started);
 	}
 
 	/**
@@ -95,6 +96,9 @@ class ImportBatch {
 
 		int warnings;
 
+		/** How many times each message ({@code field:code}) occurred. */
+		final Map<String, Integer> problems = new HashMap<>();
+
 		Decisions(Pool pool, int rows) {
 			this.pool = pool;
 			this.outcomes = new ArrayList<>(rows);
@@ -105,6 +109,7 @@ class ImportBatch {
 				if (!message.startsWith("row:")) {
 					this.warnings++;
 				}
+				this.problems.merge(message, 1, Integer::sum);
 			}
 			AgencyValues values = row.agency();
 			if (values == null) {
@@ -168,7 +173,7 @@ class ImportBatch {
 	 * what refers to both (contacts, possible duplicates) and each row's outcome.
 	 */
 	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, List<RecordedRows.Chunk> rows,
-			int merged, int rejected, int warnings, long matchNanos) {
+			int merged, int rejected, int warnings, Map<String, Integer> problems, long matchNanos) {
 	}
 
 	/**

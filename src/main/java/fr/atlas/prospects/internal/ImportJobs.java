@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -239,10 +242,19 @@ class ImportJobs {
 			.update();
 	}
 
-	void recordBatch(UUID jobId, int processedRows, int created, int merged, int rejected, int warnings) {
+	void recordBatch(UUID jobId, int processedRows, int created, int merged, int rejected, int warnings,
+			Map<String, Integer> problems) {
+		String[] codes = problems.keySet().toArray(String[]::new);
+		Integer[] counts = Arrays.stream(codes).map(problems::get).toArray(Integer[]::new);
 		this.jdbc.sql("""
 				update import_job set processed_rows = :processed, created = created + :created,
 				  merged = merged + :merged, rejected = rejected + :rejected, warnings = warnings + :warnings,
+				  problems = case when cardinality(:codes::text[]) = 0 then problems else (
+				    select jsonb_object_agg(code, total) from (
+				      select code, sum(n) as total from (
+				        select key as code, value::bigint as n from jsonb_each_text(problems)
+				        union all select * from unnest(:codes::text[], :counts::int[])) as c
+				      group by code) as t) end,
 				  heartbeat_at = now()
 				where org_id = :org and id = :id""")
 			.param("processed", processedRows)
@@ -250,9 +262,22 @@ class ImportJobs {
 			.param("merged", merged)
 			.param("rejected", rejected)
 			.param("warnings", warnings)
+			.param("codes", codes)
+			.param("counts", counts)
 			.param("org", org())
 			.param("id", jobId)
 			.update();
+	}
+
+	/** How many times each problem ({@code field:code}) occurred in a job's rows. */
+	Map<String, Long> problems(UUID jobId) {
+		Map<String, Long> problems = new HashMap<>();
+		this.jdbc.sql(
+				"select key, value::bigint from import_job, jsonb_each_text(problems) where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", jobId)
+			.query((RowCallbackHandler) (rs) -> problems.put(rs.getString(1), rs.getLong(2)));
+		return problems;
 	}
 
 	void finish(UUID jobId, String status, @Nullable String error) {

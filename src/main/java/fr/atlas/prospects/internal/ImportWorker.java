@@ -214,7 +214,7 @@ public class ImportWorker {
 			}
 			this.batch.write(plan);
 			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().rows(), plan.merged(), plan.rejected(),
-					plan.warnings());
+					plan.warnings(), plan.problems());
 			return true;
 		}));
 	}

@@ -278,6 +278,44 @@ public class ProspectImports {
 	/**
 	 * Writes the report: {@code row,status,prospect_id,messages}, one line per data row.
 	 */
+	/**
+	 * What went wrong in an import: how many times each problem occurred
+	 * ({@code field:code} as in the row report), most frequent first, and the first
+	 * {@code sample} rows that have one, with their original line.
+	 */
+	public Problems problems(UUID id, int sample) {
+		find(id);
+		return this.tx.execute((s) -> {
+			List<Problems.Count> counts = this.jobs.problems(id)
+				.entrySet()
+				.stream()
+				.map((e) -> new Problems.Count(e.getKey(), e.getValue()))
+				.sorted(java.util.Comparator.comparingLong(Problems.Count::count)
+					.reversed()
+					.thenComparing(Problems.Count::code))
+				.toList();
+			List<Problems.Row> rows = this.recorded.firstWithMessages(id, sample)
+				.stream()
+				.map((row) -> new Problems.Row(row.number(), row.status(), List.of(row.messages().split("\\|")),
+						row.original()))
+				.toList();
+			return new Problems(counts, rows);
+		});
+	}
+
+	/**
+	 * An import's problems: counts by {@code field:code}, and rows that had some.
+	 */
+	public record Problems(List<Count> counts, List<Row> rows) {
+
+		public record Count(String code, long count) {
+		}
+
+		public record Row(int row, String status, List<String> messages, String original) {
+		}
+
+	}
+
 	public void writeReport(UUID id, Writer out) {
 		find(id);
 		this.tx.executeWithoutResult((s) -> {

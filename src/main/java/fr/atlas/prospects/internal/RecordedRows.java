@@ -18,6 +18,7 @@ import fr.atlas.platform.CurrentTenant;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -222,6 +223,37 @@ class RecordedRows {
 		}, (rs) -> {
 			rows(text(rs), consumer);
 		});
+	}
+
+	/**
+	 * The first rows of a job that have messages (rejected or warned), in row order, at
+	 * most {@code most}: reads chunks only until it has them.
+	 */
+	List<RecordedRow> firstWithMessages(UUID jobId, int most) {
+		List<RecordedRow> found = new ArrayList<>();
+		int after = 0;
+		while (found.size() < most) {
+			int[] last = { -1 };
+			this.jdbc.sql("""
+					select last_row, rows, packed from import_row_chunk
+					where org_id = :org and job_id = :job and first_row > :after order by first_row limit 4""")
+				.param("org", org())
+				.param("job", jobId)
+				.param("after", after)
+				.query((RowCallbackHandler) (rs) -> {
+					last[0] = Math.max(last[0], rs.getInt(1));
+					rows(text(rs), (row) -> {
+						if (!row.messages().isEmpty() && found.size() < most) {
+							found.add(row);
+						}
+					});
+				});
+			if (last[0] < 0) {
+				break;
+			}
+			after = last[0];
+		}
+		return found;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +51,15 @@ class ImportApiController {
 
 	private final JsonMapper json;
 
+	private final MessageSource messages;
+
 	/** A mapping or a sheet name is a few hundred bytes; more is not one. */
 	private static final long MOST_TEXT_PART = 64 * 1024;
 
-	ImportApiController(ProspectImports imports, JsonMapper json) {
+	ImportApiController(ProspectImports imports, JsonMapper json, MessageSource messages) {
 		this.imports = imports;
 		this.json = json;
+		this.messages = messages;
 	}
 
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -119,6 +124,27 @@ class ImportApiController {
 				job.rejected(), job.warnings());
 	}
 
+	/**
+	 * What went wrong: each problem ({@code field:code}) with how many times it occurred
+	 * and its message, most frequent first, and the first {@code sample} rows (0–200,
+	 * default 20) that have one, with their original line.
+	 */
+	@GetMapping("/{id}/problems")
+	Map<String, Object> problems(@PathVariable UUID id, @RequestParam(defaultValue = "20") int sample, Locale locale) {
+		ProspectImports.Problems problems = this.imports.problems(id, Math.max(0, Math.min(sample, 200)));
+		return Map.of("counts",
+				problems.counts()
+					.stream()
+					.map((count) -> new CountedProblem(count.code(), count.count(), message(count.code(), locale)))
+					.toList(),
+				"rows", problems.rows());
+	}
+
+	private String message(String code, Locale locale) {
+		String key = "prospects.problem." + code.replace(':', '.');
+		return this.messages.getMessage(key, null, code, locale);
+	}
+
 	@GetMapping(value = "/{id}/rows", produces = "text/csv")
 	void rows(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		this.imports.find(id);
@@ -169,6 +195,9 @@ class ImportApiController {
 
 	record Listed(UUID id, String status, String fileName, int totalRows, int processedRows, int created, int merged,
 			int rejected, int warnings, Instant createdAt, @Nullable Instant finishedAt) {
+	}
+
+	record CountedProblem(String code, long count, String message) {
 	}
 
 }

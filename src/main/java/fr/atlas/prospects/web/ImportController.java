@@ -51,6 +51,9 @@ class ImportController {
 
 	private final MessageSource messages;
 
+	/** Rows with problems the report step lists; the downloadable report has them all. */
+	private static final int PROBLEM_ROWS_SHOWN = 20;
+
 	ImportController(ProspectImports imports, MappingPresets presets, MessageSource messages) {
 		this.imports = imports;
 		this.presets = presets;
@@ -209,6 +212,8 @@ class ImportController {
 		model.addAttribute("job", job);
 		model.addAttribute("now", Instant.now());
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		// the report step: what went wrong, in words, without downloading the report
+		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
 	}
 

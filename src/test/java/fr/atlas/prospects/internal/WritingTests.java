@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -79,7 +80,8 @@ class WritingTests {
 	}
 
 	private static ImportBatch.Plan plan(int upTo) {
-		return new ImportBatch.Plan(upTo, new CopyIn("agency", "id"), List.of(), List.of(), List.of(), 0, 0, 0, 0);
+		return new ImportBatch.Plan(upTo, new CopyIn("agency", "id"), List.of(), List.of(), List.of(), 0, 0, 0,
+				Map.of(), 0);
 	}
 
 }
