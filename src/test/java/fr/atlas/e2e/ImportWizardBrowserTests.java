@@ -92,7 +92,7 @@ class ImportWizardBrowserTests {
 
 			page.click("#mapping-form button[type=submit]");
 			page.waitForURL((url) -> url.matches(".*/prospects/imports/[0-9a-f-]{36}$"));
-			Locator status = page.locator("#progress .badge");
+			Locator status = page.locator("#import-status");
 			page.waitForCondition(() -> status.textContent().contains("Terminé"),
 					new Page.WaitForConditionOptions().setTimeout(30_000));
 			assertThat(page.locator("#progress progress").getAttribute("value")).isEqualTo("100");
@@ -102,6 +102,8 @@ class ImportWizardBrowserTests {
 				.containsEntry("Rejetées", "1")
 				.containsEntry("Avertissements", "0");
 			assertThat(page.locator("a[href$='rows.csv']").isVisible()).isTrue();
+			// the rejected row, in words, with its line of the file
+			assertThat(page.locator("#import-problems").textContent()).contains("Ligne rejetée", "Rejetée");
 			Chromium.screenshot(page, "import-wizard-report");
 
 			page.navigate(base + "/prospects?sort=name");

@@ -118,6 +118,33 @@ class ProspectBulkApiIntegrationTests {
 	}
 
 	@Test
+	void dealsAgenciesOutInTurnAmongMembers() {
+		var tenant = this.api.newOrganisation("Distribution");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		UUID alice = UUID.randomUUID();
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
+				"Alice", "AGENT");
+		ResponseEntity<Map> dealt = this.api.post(tenant.token(), "/api/v1/prospects/bulk",
+				Map.of("filter", Map.of(), "owners", List.of(alice.toString(), "me", alice.toString())));
+		assertThat(dealt.getBody()).containsEntry("matched", 3).containsEntry("updated", 3);
+		// in name order: Agence du Parc, Cabinet Voisin, Immobilière du Rhône
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=" + alice))
+			.containsExactlyInAnyOrder("Agence du Parc", "Immobilière du Rhône");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=me"))
+			.containsExactly("Cabinet Voisin");
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/prospects/bulk",
+					Map.of("filter", Map.of(), "owners", List.of(alice.toString(), "me")))
+			.getBody()).containsEntry("updated", 0);
+		assertThat(errors(this.api.post(tenant.token(), "/api/v1/prospects/bulk",
+				Map.of("filter", Map.of(), "owners", List.of(alice.toString()), "owner", "me"))))
+			.contains("prospects.bulk.owner-and-owners");
+		assertThat(errors(this.api.post(tenant.token(), "/api/v1/prospects/bulk",
+				Map.of("filter", Map.of(), "owners", List.of()))))
+			.contains("prospects.bulk.owners-empty");
+	}
+
+	@Test
 	void refusesAnUnclearRequestWithItsReasonAndChangesNothing() {
 		var tenant = this.api.newOrganisation("Répartition refusée");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

@@ -342,7 +342,8 @@ class ProspectPagesIntegrationTests {
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "g.csv", ProspectBulkApiIntegrationTests.FILE);
 		login(tenant.email());
 		String list = get("/prospects?department=13").body();
-		assertThat(list).contains("id=\"bulk-form\"", "les 2 agences de cette recherche", "form=\"bulk-form\"");
+		assertThat(list).contains("id=\"bulk-form\"", "les 2 agences de cette recherche", "form=\"bulk-form\"",
+				"name=\"dealTo\" value=\"" + tenant.userId() + "\"");
 		Matcher parc = Pattern.compile("name=\"ids\" form=\"bulk-form\" value=\"([0-9a-f-]{36})\"").matcher(list);
 		assertThat(parc.find()).isTrue();
 
@@ -358,6 +359,12 @@ class ProspectPagesIntegrationTests {
 				Map.of("scope", "selected", "ids", parc.group(1), "removeTag", "SUD", "_csrf", csrf(list)), false);
 		assertThat(get(location(one)).body()).contains("1 agence modifiée (1 choisie).");
 		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?tag=sud")).hasSize(1);
+
+		// dealt out among the members ticked (here the only one): every agency of the
+		// search is theirs
+		HttpResponse<String> dealt = post("/prospects/bulk",
+				Map.of("scope", "all", "dealTo", tenant.userId().toString(), "_csrf", csrf(list)), false);
+		assertThat(get(location(dealt)).body()).contains("1 agence modifiée (3 choisies).");
 
 		HttpResponse<String> none = post("/prospects/bulk",
 				Map.of("scope", "selected", "addTag", "x", "_csrf", csrf(list)), false);

@@ -35,7 +35,7 @@ public class ProspectBulkEdits {
 
 	public static final int MOST = 10_000;
 
-	private static final Set<String> CHANGES = Set.of("owner", "addTags", "removeTags");
+	private static final Set<String> CHANGES = Set.of("owner", "owners", "addTags", "removeTags");
 
 	private final JdbcClient jdbc;
 
@@ -71,6 +71,7 @@ public class ProspectBulkEdits {
 			problems.add(new FieldProblem("body", "prospects.bulk.nothing"));
 		}
 		UUID owner = this.owners.of(changes.get("owner"), problems);
+		List<UUID> dealtTo = changes.containsKey("owners") ? dealtTo(changes, problems) : List.of();
 		List<String> added = tags(changes.get("addTags"), "addTags", problems);
 		List<String> removed = tags(changes.get("removeTags"), "removeTags", problems);
 		List<UUID> ids = ids(selection, problems);
@@ -95,6 +96,12 @@ public class ProspectBulkEdits {
 			updated.addAll(owned);
 			fields.add("owner_id");
 		}
+		if (!dealtTo.isEmpty()) {
+			Map<UUID, UUID> dealt = deal(chosen, dealtTo);
+			dealt.forEach((id, member) -> sources.add(source(id, "owner_id", member.toString(), by)));
+			updated.addAll(dealt.keySet());
+			fields.add("owner_id");
+		}
 		if (!added.isEmpty() || !removed.isEmpty()) {
 			Map<UUID, String> tagged = tagged(chosen, added, removed);
 			tagged.forEach((id, tags) -> sources.add(source(id, "tags", tags, by)));
@@ -107,6 +114,49 @@ public class ProspectBulkEdits {
 					updated.size(), List.copyOf(fields)));
 		}
 		return new Outcome(ids.size(), updated.size());
+	}
+
+	/**
+	 * Deals the agencies out in turn, in name order, to the members given, so that each
+	 * gets as many (give or take one); returns the agencies whose owner changed, with
+	 * their new owner.
+	 */
+	private Map<UUID, UUID> deal(UUID[] ids, List<UUID> members) {
+		Map<UUID, UUID> dealt = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				with turns as (
+				  select a.id, (row_number() over (order by nullif(a.name_key, ''), a.id) - 1) % :n as turn
+				  from agency a where a.org_id = :org and a.id = any(:ids) and a.status = 'ACTIVE'),
+				dealt as (select t.id, (:members::uuid[])[t.turn + 1] as owner from turns t)
+				update agency a set owner_id = d.owner, updated_at = now(), version = a.version + 1
+				from dealt d
+				where a.org_id = :org and a.id = d.id and a.owner_id is distinct from d.owner
+				returning a.id, a.owner_id""")
+			.param("n", members.size())
+			.param("members", members.toArray(UUID[]::new))
+			.param("org", org())
+			.param("ids", ids)
+			.query((RowCallbackHandler) (rs) -> dealt.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+		return dealt;
+	}
+
+	/** The members to deal agencies out to: at least one, each an active member. */
+	private List<UUID> dealtTo(Map<String, @Nullable Object> changes, List<FieldProblem> problems) {
+		if (changes.containsKey("owner")) {
+			problems.add(new FieldProblem("owners", "prospects.bulk.owner-and-owners"));
+			return List.of();
+		}
+		List<UUID> members = new ArrayList<>();
+		for (String value : TypedRow.list(changes.get("owners"), "owners", problems)) {
+			UUID member = this.owners.of(value, problems);
+			if (member != null && !members.contains(member)) {
+				members.add(member);
+			}
+		}
+		if (members.isEmpty() && problems.isEmpty()) {
+			problems.add(new FieldProblem("owners", "prospects.bulk.owners-empty"));
+		}
+		return members;
 	}
 
 	/**

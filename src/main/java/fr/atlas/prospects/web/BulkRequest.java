@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The body of {@code POST /api/v1/prospects/bulk}: which agencies ({@code ids}, or a
- * {@code filter} with the list's search parameters) and what to change ({@code owner},
- * {@code addTags}, {@code removeTags}). {@code me} names the caller, as in the list's
- * owner filter and as an owner.
+ * {@code filter} with the list's search parameters) and what to change ({@code owner}, or
+ * {@code owners} to deal them out among, {@code addTags}, {@code removeTags}). {@code me}
+ * names the caller, as in the list's owner filter and as an owner.
  */
 record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 
@@ -35,8 +35,14 @@ record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		String me = principal.userId().value().toString();
 		if (changes.get("owner") instanceof String owner && owner.strip().equalsIgnoreCase("me")) {
-			changes.put("owner", principal.userId().value().toString());
+			changes.put("owner", me);
+		}
+		if (changes.get("owners") instanceof Collection<?> owners) {
+			changes.put("owners", owners.stream()
+				.map((owner) -> (owner instanceof String text && text.strip().equalsIgnoreCase("me")) ? me : owner)
+				.toList());
 		}
 		return new BulkRequest(new Selection(ids, filter), changes);
 	}

@@ -117,12 +117,16 @@ class ProspectController {
 			@RequestParam(required = false) @Nullable String newOwner,
 			@RequestParam(required = false) @Nullable String addTag,
 			@RequestParam(required = false) @Nullable String removeTag,
+			@RequestParam(required = false) @Nullable List<String> dealTo,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
 		ProspectQuery search = new ProspectQuery(q, department, city, null, specialty, postcode, tag,
 				OwnerFilter.of(owner, principal), sort, 0, 25);
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		if (newOwner != null && !newOwner.isBlank()) {
 			changes.put("owner", newOwner.equals("none") ? null : newOwner);
+		}
+		if (dealTo != null && !dealTo.isEmpty()) {
+			changes.put("owners", dealTo);
 		}
 		if (addTag != null && !addTag.isBlank()) {
 			changes.put("addTags", addTag);
