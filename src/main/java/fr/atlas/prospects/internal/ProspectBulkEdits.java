@@ -23,11 +23,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes many agencies at once: hands them to a member (or to nobody), adds or removes
- * tags. The agencies are chosen by id or by a search of the list, active ones only, at
- * most {@link #MOST} per operation so that it stays one short transaction. Each agency
- * that changes gets its source lines (kind USER) and a new version; the operation is one
- * audit entry.
+ * Changes many agencies at once: hands them to a member (or to nobody), deals them out
+ * among members, adds or removes tags. The agencies are chosen by id or by a search of
+ * the list, active ones only, at most {@link #MOST} per operation so that it stays one
+ * short transaction. Each agency that changes gets its source lines (kind USER) and a new
+ * version; the operation is one audit entry.
  */
 @Service
 @Transactional
@@ -57,9 +57,9 @@ public class ProspectBulkEdits {
 	}
 
 	/**
-	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody;
-	 * {@code addTags}, {@code removeTags}: lists, or one string) to the selected
-	 * agencies.
+	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody; or
+	 * {@code owners}: members to deal the agencies out among; {@code addTags},
+	 * {@code removeTags}: lists, or one string) to the selected agencies.
 	 */
 	public Outcome apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		List<FieldProblem> problems = new ArrayList<>();
