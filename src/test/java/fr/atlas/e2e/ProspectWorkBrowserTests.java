@@ -1,0 +1,81 @@
+package fr.atlas.e2e;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import fr.atlas.prospects.ProspectsApi;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A salesperson's day on the prospect pages in Debian's Chromium: ticks agencies of the
+ * list and hands them out with a tag (the boxes belong to the form above the table
+ * through their {@code form} attribute, which only a browser honours), then adds a
+ * contact on an agency's page.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ProspectWorkBrowserTests {
+
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void handsOutTickedAgenciesAndAddsAContact() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Prospection");
+		new ProspectsApi(api).importAndWait(tenant.token(), "l.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence Alpha;04 50 00 00 01;74000;Annecy
+				Agence Bravo;04 50 00 00 02;74000;Annecy
+				Agence Charlie;04 50 00 00 03;74000;Annecy
+				""");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects?sort=name");
+			page.locator("input[name=ids]").nth(0).check();
+			page.locator("input[name=ids]").nth(2).check();
+			page.fill("#bulk-form input[name=addTag]", "Relance");
+			page.selectOption("#bulk-form select[name=newOwner]", tenant.userId().toString());
+			page.click("#bulk-form button[type=submit]");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent()).contains("2 agences modifiées (2 choisies).");
+			Chromium.screenshot(page, "prospects-bulk");
+			List<Map<String, Object>> tagged = (List<Map<String, Object>>) api
+				.get(tenant.token(), "/api/v1/prospects?tag=relance&owner=me&sort=name")
+				.getBody()
+				.get("items");
+			assertThat(tagged).extracting((a) -> a.get("name")).containsExactly("Agence Alpha", "Agence Charlie");
+
+			page.click("text=Agence Bravo");
+			page.click("text=Ajouter un contact");
+			page.fill("input[name=firstName]", "Léa");
+			page.fill("input[name=lastName]", "Garnier");
+			page.fill("textarea[name=emails]", "LEA@BRAVO.FR");
+			page.click("#contact-form button[type=submit]");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("#contacts").textContent()).contains("Léa Garnier", "lea@bravo.fr");
+			Chromium.screenshot(page, "prospect-contact-added");
+		}
+	}
+
+}
