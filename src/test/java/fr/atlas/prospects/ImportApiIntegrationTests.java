@@ -224,6 +224,25 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void refusesAFileSentAsATextField() {
+		var tenant = this.api.newOrganisation("Fichier en texte");
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", "Raison sociale\nAgence Martin\n");
+		ResponseEntity<Map> refused = this.api.raw()
+			.post()
+			.uri("/api/v1/imports")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(parts)
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(Map.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).doesNotContain("org.springframework");
+	}
+
+	@Test
 	void readsAMappingSentAsAJsonFileOrAJsonPart() {
 		var tenant = this.api.newOrganisation("Mapping en fichier");
 		String mapping = "\uFEFF{\"Société\":\"name\",\"Mail\":\"email\"}";
