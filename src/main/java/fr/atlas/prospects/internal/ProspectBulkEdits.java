@@ -63,13 +63,7 @@ public class ProspectBulkEdits {
 	 */
 	public Outcome apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		List<FieldProblem> problems = new ArrayList<>();
-		changes.keySet()
-			.stream()
-			.filter((field) -> !CHANGES.contains(field))
-			.forEach((field) -> problems.add(new FieldProblem(field, "prospects.edit.unknown-field", field)));
-		if (problems.isEmpty() && changes.isEmpty()) {
-			problems.add(new FieldProblem("body", "prospects.bulk.nothing"));
-		}
+		TypedRow.checkFields(changes, CHANGES, "prospects.bulk.nothing", problems);
 		UUID owner = this.owners.of(changes.get("owner"), problems);
 		List<UUID> dealtTo = changes.containsKey("owners") ? dealtTo(changes, problems) : List.of();
 		List<String> added = tags(changes.get("addTags"), "addTags", problems);

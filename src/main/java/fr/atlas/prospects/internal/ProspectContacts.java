@@ -110,16 +110,9 @@ public class ProspectContacts {
 	 */
 	private static ContactValues clean(Map<String, @Nullable Object> wanted, ContactValues current) {
 		List<FieldProblem> problems = new ArrayList<>();
-		for (String field : wanted.keySet()) {
-			if (!FIELDS.contains(field)) {
-				problems.add(new FieldProblem(field, "prospects.edit.unknown-field", field));
-			}
-		}
+		TypedRow.checkFields(wanted, FIELDS, "prospects.edit.nothing", problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
-		}
-		if (wanted.isEmpty()) {
-			throw new InvalidInputException("body", "prospects.edit.nothing");
 		}
 		Map<String, @Nullable Object> merged = new LinkedHashMap<>(current.asFields());
 		merged.putAll(wanted);

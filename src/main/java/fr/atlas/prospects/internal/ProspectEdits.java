@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
@@ -48,6 +51,12 @@ public class ProspectEdits {
 
 	private static final Map<String, ImportField> LISTS = Map.of("emails", ImportField.EMAIL, "phones",
 			ImportField.PHONE, "tags", ImportField.TAGS);
+
+	/** Every field a person may set, as the API names them. */
+	private static final Set<String> KNOWN = Stream
+		.concat(Stream.concat(TEXT.keySet().stream(), LISTS.keySet().stream()),
+				Stream.of("listingCount", "revenueCents", "owner"))
+		.collect(Collectors.toUnmodifiableSet());
 
 	/** The import's message fields, as the API names them. */
 	private static final Map<String, String> MESSAGE_FIELDS = Map.of("siret", "siret", "siren", "siren", "naf", "naf",
@@ -127,18 +136,10 @@ public class ProspectEdits {
 	}
 
 	private static void checkKnown(Map<String, @Nullable Object> wanted) {
-		List<FieldProblem> unknown = new ArrayList<>();
-		for (String field : wanted.keySet()) {
-			if (!TEXT.containsKey(field) && !LISTS.containsKey(field) && !field.equals("listingCount")
-					&& !field.equals("revenueCents") && !field.equals("owner")) {
-				unknown.add(new FieldProblem(field, "prospects.edit.unknown-field", field));
-			}
-		}
-		if (!unknown.isEmpty()) {
-			throw new InvalidInputException(unknown);
-		}
-		if (wanted.isEmpty()) {
-			throw new InvalidInputException("body", "prospects.edit.nothing");
+		List<FieldProblem> problems = new ArrayList<>();
+		TypedRow.checkFields(wanted, KNOWN, "prospects.edit.nothing", problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
 		}
 	}
 

@@ -3,6 +3,8 @@ package fr.atlas.prospects.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +32,21 @@ final class TypedRow {
 	NormalisedRow normalise() {
 		return new RowNormaliser(new ColumnMapping(this.headers, this.fields))
 			.normalise(new SourceRow(1, this.cells, String.join(";", this.cells), null));
+	}
+
+	/**
+	 * Refuses, into {@code problems}, the fields of a body that are not {@code known},
+	 * and a body with none at all ({@code nothing}, the message of an empty one).
+	 */
+	static void checkFields(Map<String, @Nullable Object> body, Set<String> known, String nothing,
+			List<FieldProblem> problems) {
+		body.keySet()
+			.stream()
+			.filter((field) -> !known.contains(field))
+			.forEach((field) -> problems.add(new FieldProblem(field, "prospects.edit.unknown-field", field)));
+		if (problems.isEmpty() && body.isEmpty()) {
+			problems.add(new FieldProblem("body", nothing));
+		}
 	}
 
 	/** A text value of a JSON body: a string or a number; anything else is refused. */
