@@ -77,6 +77,21 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void aFileWhereTextIsExpectedIsTheCallersMistake() {
+		String boundary = "atlas-boundary";
+		String body = "--" + boundary + "\r\n"
+				+ "Content-Disposition: form-data; name=\"format\"; filename=\"format.txt\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\ncsv\r\n--" + boundary + "--\r\n";
+		MediaType multipart = MediaType.parseMediaType("multipart/form-data; boundary=" + boundary);
+		ResponseEntity<Map> export = request("GET", "/api/v1/prospects/export", multipart, body, "fr");
+		assertThat(export.getStatusCode().value()).isEqualTo(400);
+		assertThat(export.getBody()).containsEntry("title", "Requête invalide")
+			.containsEntry("detail", "Le paramètre « format » doit être un texte, pas un fichier.");
+		ResponseEntity<Map> english = request("GET", "/api/v1/prospects/export", multipart, body, "en");
+		assertThat(english.getBody()).containsEntry("detail", "Parameter \"format\" must be text, not a file.");
+	}
+
+	@Test
 	void pagesKeepTheirOwnErrors() {
 		var response = this.api.raw()
 			.get()

@@ -21,11 +21,13 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -93,6 +95,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						this.messages.getMessage(error, LocaleContextHolder.getLocale()))));
 		problem.setProperty("errors", errors);
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * A parameter sent in a form Spring cannot turn into the expected type (a file part
+	 * where text is expected) is the caller's mistake, not the server's: Spring answers
+	 * 500 with its internals in the detail.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleConversionNotSupported(ConversionNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (!(ex instanceof MethodArgumentConversionNotSupportedException argument)) {
+			return super.handleConversionNotSupported(ex, headers, status, request);
+		}
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				text("problem.unconvertible-parameter", argument.getName()));
+		problem.setTitle(text("problem.status.400"));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
 	@Override
