@@ -120,6 +120,25 @@ class AuditPageIntegrationTests {
 	}
 
 	@Test
+	void offersTheActionsAndTypesOfItsOwnLogInWords() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Filtres");
+		OrgId orgId = OrgId.of(tenant.orgId());
+		CurrentTenant.runAs(orgId,
+				() -> this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new Unnamed(orgId))));
+		MockHttpSession session = login(tenant.email());
+		String page = html(
+				this.mvc.perform(get("/audit").param("action", "member.joined").session(session)).andReturn(), 200);
+		assertThat(page).containsPattern("<option value=\"member.joined\"[^>]*selected[^>]*>Nouveau membre</option>")
+			.containsPattern("<option value=\"organisation.created\"[^>]*>Organisation créée</option>")
+			.containsPattern("<option value=\"test.unnamed\"[^>]*>test.unnamed</option>")
+			.containsPattern("<option value=\"member\"[^>]*>Membre</option>");
+
+		Tenant other = this.api.newOrganisation("Agence Voisine");
+		String theirs = html(this.mvc.perform(get("/audit").session(login(other.email()))).andReturn(), 200);
+		assertThat(theirs).contains("<option value=\"member.joined\"").doesNotContain("test.unnamed", "gadget");
+	}
+
+	@Test
 	void pagesThroughTheLog() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Pagination");
 		MockHttpSession session = login(tenant.email());

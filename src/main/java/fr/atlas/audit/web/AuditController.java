@@ -1,7 +1,11 @@
 package fr.atlas.audit.web;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import fr.atlas.audit.AuditLog;
 import fr.atlas.audit.AuditPage;
@@ -62,6 +66,9 @@ class AuditController {
 						.toList());
 		}
 		model.addAttribute("page", page);
+		model.addAttribute("actions", choices(this.log.actionsInUse(), filter.action(), "audit.action.", locale));
+		model.addAttribute("entityTypes",
+				choices(this.log.entityTypesInUse(), filter.entityType(), "audit.entity.", locale));
 		model.addAttribute("zone", AuditFilter.PARIS);
 		model.addAttribute("previousUrl", pageUrl(request, filter, page.page() - 1));
 		model.addAttribute("nextUrl", pageUrl(request, filter, page.page() + 1));
@@ -72,6 +79,25 @@ class AuditController {
 	String verify(Model model) {
 		model.addAttribute("verification", this.log.verify());
 		return "audit/log :: verification";
+	}
+
+	/**
+	 * The codes a filter offers, in words and in the reader's alphabetical order; a code
+	 * typed in the address that the log does not hold stays selectable.
+	 */
+	private List<Choice> choices(List<String> codes, @Nullable String selected, String labelPrefix, Locale locale) {
+		Set<String> all = new LinkedHashSet<>(codes);
+		if (selected != null && !selected.isBlank()) {
+			all.add(selected.trim());
+		}
+		Collator collator = Collator.getInstance(locale);
+		return all.stream()
+			.map((code) -> new Choice(code, this.messages.getMessage(labelPrefix + code, null, code, locale)))
+			.sorted(Comparator.comparing(Choice::label, collator))
+			.toList();
+	}
+
+	record Choice(String code, String label) {
 	}
 
 	private static String pageUrl(HttpServletRequest request, AuditFilter filter, int page) {
