@@ -43,8 +43,10 @@ import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportJobQueued;
 import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
+import fr.atlas.prospects.ProspectArchived;
 import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectEdited;
+import fr.atlas.prospects.ProspectRestored;
 import fr.atlas.prospects.ProspectsBulkEdited;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
@@ -116,6 +118,8 @@ class AuditLabelsTests {
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "removed", "Léa Garnier"),
+				new ProspectArchived(ORG, AGENCY, "Agence du Port", "fermée"),
+				new ProspectRestored(ORG, AGENCY, "Agence du Port"),
 				new ProspectsMerged(ORG, AGENCY, OTHER, UUID.randomUUID()),
 				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()), new CalendarFeedIssued(ORG, USER),
 				new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),

@@ -118,6 +118,55 @@ class ProspectBulkApiIntegrationTests {
 	}
 
 	@Test
+	void archivesTheAgenciesOfASearchAfterTaggingThemAndRestoresThem() {
+		var tenant = this.api.newOrganisation("Archivage groupé");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String bulk = "/api/v1/prospects/bulk";
+
+		ResponseEntity<Map> archived = this.api.post(tenant.token(), bulk, Map.of("filter", Map.of("department", "13"),
+				"addTags", "fermée", "archive", true, "reason", "Réseau fermé"));
+		assertThat(archived.getStatusCode().value()).isEqualTo(200);
+		assertThat(archived.getBody()).containsEntry("matched", 2).containsEntry("updated", 2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Immobilière du Rhône");
+		Map<String, Object> parc = this.api.get(tenant.token(), "/api/v1/prospects?status=ARCHIVED&q=parc").getBody();
+		String parcId = (String) ((List<Map<String, Object>>) parc.get("items")).get(0).get("id");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + parcId).getBody();
+		assertThat((Map<String, Object>) detail.get("agency")).containsEntry("status", "ARCHIVED")
+			.containsEntry("tags", List.of("centre", "fermée"));
+		assertThat((Map<String, Object>) detail.get("archive")).containsEntry("reason", "Réseau fermé");
+
+		// archived agencies take no other change; a restore chooses among them
+		assertThat(this.api.post(tenant.token(), bulk, Map.of("ids", List.of(parcId), "addTags", "x")).getBody())
+			.containsEntry("updated", 0);
+		ResponseEntity<Map> restored = this.api.post(tenant.token(), bulk,
+				Map.of("filter", Map.of("tag", "Fermée"), "restore", true, "removeTags", "fermée"));
+		assertThat(restored.getBody()).containsEntry("matched", 2).containsEntry("updated", 2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?status=ARCHIVED")).isEmpty();
+		assertThat((List<String>) agency(tenant.token(), "parc").get("tags")).containsExactly("centre");
+
+		for (Map<String, Object> refused : List.<Map<String, Object>>of(
+				Map.of("ids", List.of(parcId), "archive", true, "restore", true),
+				Map.of("ids", List.of(parcId), "archive", "oui"),
+				Map.of("ids", List.of(parcId), "reason", "sans archive"),
+				Map.of("ids", List.of(parcId), "archive", true, "reason", "x".repeat(501)))) {
+			ResponseEntity<Map> response = this.api.post(tenant.token(), bulk, refused);
+			assertThat(response.getStatusCode().value()).isEqualTo(400);
+		}
+		assertThat(this.api.post(tenant.token(), bulk, Map.of("ids", List.of(parcId), "archive", "oui"))
+			.getBody()
+			.get("errors")).asString().contains("prospects.bulk.not-a-flag");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(3);
+
+		List<String> summaries = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.tx.execute((s) -> this.jdbc
+					.sql("select summary from audit_entry where action = 'prospect.bulk-edited' order by seq")
+					.query(String.class)
+					.list()));
+		assertThat(summaries).containsExactly("Modification groupée de 2 agence(s) : tags, archived",
+				"Modification groupée de 2 agence(s) : restored, tags");
+	}
+
+	@Test
 	void dealsAgenciesOutInTurnAmongMembers() {
 		var tenant = this.api.newOrganisation("Distribution");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

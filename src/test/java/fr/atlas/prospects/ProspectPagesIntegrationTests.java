@@ -372,6 +372,58 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void archivesAnAgencyWithItsReasonAndRestoresIt() throws Exception {
+		var tenant = this.api.newOrganisation("Classement");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv",
+				"Raison sociale;Ville\nAgence des Remparts;Vannes\nAgence du Port;Vannes\n");
+		login(tenant.email());
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence des Remparts")
+			.matcher(get("/prospects").body());
+		assertThat(link.find()).isTrue();
+		String id = link.group(1);
+		String page = get("/prospects/" + id).body();
+		assertThat(page).contains("action=\"/prospects/" + id + "/archive\"", "Archiver cette agence",
+				"<dd id=\"agency-owner\">Personne</dd>");
+
+		HttpResponse<String> archived = post("/prospects/" + id + "/archive",
+				Map.of("reason", "Fermée depuis juin", "_csrf", csrf(page)), false);
+		assertThat(archived.statusCode()).isEqualTo(302);
+		String after = get(location(archived)).body();
+		assertThat(after)
+			.contains("Agence archivée.", ">Archivée<", "Archivée le ", "par Owner Classement",
+					"— motif : Fermée depuis juin", "action=\"/prospects/" + id + "/restore\"")
+			.doesNotContain("action=\"/prospects/" + id + "/archive\"", "/edit\"", "/contacts/new");
+		assertThat(get("/prospects").body()).doesNotContain("Agence des Remparts").contains("Agence du Port");
+		assertThat(get("/prospects?status=ARCHIVED").body()).contains("Agence des Remparts")
+			.doesNotContain("Agence du Port");
+
+		HttpResponse<String> again = post("/prospects/" + id + "/archive", Map.of("_csrf", csrf(after)), false);
+		assertThat(get(location(again)).body()).contains("Cette agence est archivée : restaurez-la d’abord.");
+		HttpResponse<String> restored = post("/prospects/" + id + "/restore", Map.of("_csrf", csrf(after)), false);
+		assertThat(get(location(restored)).body()).contains("Agence restaurée.", "Archiver cette agence")
+			.doesNotContain("motif :");
+		String list = get("/prospects").body();
+		assertThat(list).contains("Agence des Remparts", "name=\"archiving\" value=\"archive\"");
+
+		// from the list: the ticked ones archived with a reason, then all of the archived
+		// list restored
+		HttpResponse<String> bulk = post("/prospects/bulk", Map.of("scope", "selected", "ids", id, "archiving",
+				"archive", "reason", "Doublon d’un autre fichier", "_csrf", csrf(list)), false);
+		assertThat(get(location(bulk)).body()).contains("1 agence modifiée (1 choisie).")
+			.doesNotContain("Agence des Remparts");
+		String archivedList = get("/prospects?status=ARCHIVED").body();
+		assertThat(archivedList).contains("Agence des Remparts", "name=\"archiving\" value=\"restore\"")
+			.doesNotContain("name=\"addTag\"");
+		assertThat(get("/prospects/" + id).body()).contains("— motif : Doublon d’un autre fichier");
+		HttpResponse<String> back = post("/prospects/bulk",
+				Map.of("scope", "all", "status", "ARCHIVED", "archiving", "restore", "_csrf", csrf(archivedList)),
+				false);
+		assertThat(location(back)).contains("status=ARCHIVED");
+		assertThat(get(location(back)).body()).contains("1 agence modifiée (1 choisie).");
+		assertThat(get("/prospects").body()).contains("Agence des Remparts");
+	}
+
+	@Test
 	void offersAViewerNoButtonThatWouldChangeAgenciesOrImports() throws Exception {
 		var tenant = this.api.newOrganisation("Lecture");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "l.csv", """
@@ -390,7 +442,7 @@ class ProspectPagesIntegrationTests {
 		String id = link.group(1);
 		String detail = get("/prospects/" + id).body();
 		assertThat(detail).contains("<h1>Agence du Lac</h1>", "Agence du Lac Bleu")
-			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new");
+			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new", "/archive\"");
 		assertThat(get("/prospects/duplicates").body()).contains("Agence du Lac Bleu", "pas de les modifier")
 			.doesNotContain("/merge\"", "/dismiss");
 		assertThat(get("/prospects/imports").body()).contains("pas de les modifier").doesNotContain("type=\"file\"");

@@ -46,14 +46,16 @@ class Agencies {
 	}
 
 	/**
-	 * Streams every active agency of the organisation, oldest first, without holding the
-	 * result set in memory (the import indexes them once per job).
+	 * Streams every agency of the organisation that rows may match, oldest first, without
+	 * holding the result set in memory (the import indexes them once per job): the active
+	 * ones and the archived ones, so that a file bringing an archived agency again adds
+	 * its row to it rather than a new agency.
 	 */
-	void forEachActive(Consumer<AgencyRecord> action) {
+	void forEachMatchable(Consumer<AgencyRecord> action) {
 		UUID org = CurrentTenant.require().value();
 		this.template.query((connection) -> {
 			PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
-					+ " from agency where org_id = ? and status = 'ACTIVE' order by created_at, id");
+					+ " from agency where org_id = ? and status in ('ACTIVE', 'ARCHIVED') order by created_at, id");
 			statement.setObject(1, org);
 			statement.setFetchSize(2000);
 			return statement;

@@ -39,10 +39,10 @@ class ImportBatch {
 		this.template = template;
 	}
 
-	/** A pool of every active agency of the current organisation. */
+	/** A pool of every agency of the current organisation that rows may match. */
 	Pool pool() {
 		Pool pool = new Pool();
-		this.agencies.forEachActive((agency) -> pool.add(Candidate.of(agency)));
+		this.agencies.forEachMatchable((agency) -> pool.add(Candidate.of(agency)));
 		return pool;
 	}
 

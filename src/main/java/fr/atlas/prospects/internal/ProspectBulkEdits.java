@@ -24,10 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes many agencies at once: hands them to a member (or to nobody), deals them out
- * among members, adds or removes tags. The agencies are chosen by id or by a search of
- * the list, active ones only, at most {@link #MOST} per operation so that it stays one
- * short transaction. Each agency that changes gets its source lines (kind USER) and a new
- * version; the operation is one audit entry.
+ * among members, adds or removes tags, archives or restores them. The agencies are chosen
+ * by id or by a search of the list, active ones only (archived ones for a restore), at
+ * most {@link #MOST} per operation so that it stays one short transaction. Each agency
+ * that changes gets its source lines (kind USER) and a new version; the operation is one
+ * audit entry.
  */
 @Service
 @Transactional
@@ -35,7 +36,8 @@ public class ProspectBulkEdits {
 
 	public static final int MOST = 10_000;
 
-	private static final Set<String> CHANGES = Set.of("owner", "owners", "addTags", "removeTags");
+	private static final Set<String> CHANGES = Set.of("owner", "owners", "addTags", "removeTags", "archive", "restore",
+			"reason");
 
 	private final JdbcClient jdbc;
 
@@ -45,10 +47,13 @@ public class ProspectBulkEdits {
 
 	private final Owners owners;
 
+	private final ProspectArchives archives;
+
 	private final ApplicationEventPublisher events;
 
 	ProspectBulkEdits(JdbcClient jdbc, ProspectSearch search, Agencies agencies, Owners owners,
-			ApplicationEventPublisher events) {
+			ProspectArchives archives, ApplicationEventPublisher events) {
+		this.archives = archives;
 		this.jdbc = jdbc;
 		this.search = search;
 		this.agencies = agencies;
@@ -59,7 +64,10 @@ public class ProspectBulkEdits {
 	/**
 	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody; or
 	 * {@code owners}: members to deal the agencies out among; {@code addTags},
-	 * {@code removeTags}: lists, or one string) to the selected agencies.
+	 * {@code removeTags}: lists, or one string; {@code archive: true} with an optional
+	 * {@code reason}, or {@code restore: true}) to the selected agencies. Archiving comes
+	 * after the other changes, restoring before them, and a restore chooses among the
+	 * archived agencies instead of the active ones.
 	 */
 	public Outcome apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -68,7 +76,16 @@ public class ProspectBulkEdits {
 		List<UUID> dealtTo = changes.containsKey("owners") ? dealtTo(changes, problems) : List.of();
 		List<String> added = tags(changes.get("addTags"), "addTags", problems);
 		List<String> removed = tags(changes.get("removeTags"), "removeTags", problems);
-		List<UUID> ids = ids(selection, problems);
+		boolean archive = flag(changes, "archive", problems);
+		boolean restore = flag(changes, "restore", problems);
+		String reason = ProspectArchives.reason(changes.get("reason"), problems);
+		if (archive && restore) {
+			problems.add(new FieldProblem("restore", "prospects.bulk.archive-and-restore"));
+		}
+		if (reason != null && !archive) {
+			problems.add(new FieldProblem("reason", "prospects.bulk.reason-without-archive"));
+		}
+		List<UUID> ids = ids(selection, restore ? "ARCHIVED" : "ACTIVE", problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -76,6 +93,10 @@ public class ProspectBulkEdits {
 		Set<UUID> updated = new LinkedHashSet<>();
 		List<String> fields = new ArrayList<>();
 		List<Agencies.FieldSource> sources = new ArrayList<>();
+		if (restore) {
+			updated.addAll(this.archives.restoreAll(chosen, by));
+			fields.add("restored");
+		}
 		if (changes.containsKey("owner")) {
 			List<UUID> owned = this.jdbc.sql("""
 					update agency set owner_id = :owner, updated_at = now(), version = version + 1
@@ -103,6 +124,10 @@ public class ProspectBulkEdits {
 			fields.add("tags");
 		}
 		this.agencies.addSources(sources);
+		if (archive) {
+			updated.addAll(this.archives.archiveAll(chosen, reason, by));
+			fields.add("archived");
+		}
 		if (!updated.isEmpty()) {
 			this.events.publishEvent(new ProspectsBulkEdited(CurrentTenant.require(), TimeOrderedIds.next(),
 					updated.size(), List.copyOf(fields)));
@@ -181,13 +206,22 @@ public class ProspectBulkEdits {
 		return changed;
 	}
 
-	private List<UUID> ids(Selection selection, List<FieldProblem> problems) {
+	private static boolean flag(Map<String, @Nullable Object> changes, String field, List<FieldProblem> problems) {
+		Object value = changes.get(field);
+		if (value == null || value instanceof Boolean) {
+			return Boolean.TRUE.equals(value);
+		}
+		problems.add(new FieldProblem(field, "prospects.bulk.not-a-flag"));
+		return false;
+	}
+
+	private List<UUID> ids(Selection selection, String status, List<FieldProblem> problems) {
 		if ((selection.ids() == null) == (selection.filter() == null)) {
 			problems.add(new FieldProblem("ids", "prospects.bulk.selection"));
 			return List.of();
 		}
 		List<UUID> ids = (selection.ids() != null) ? List.copyOf(new LinkedHashSet<>(selection.ids()))
-				: this.search.ids(selection.filter().activeOnly(), MOST + 1);
+				: this.search.ids(selection.filter().withStatus(status), MOST + 1);
 		if (ids.size() > MOST) {
 			problems
 				.add(new FieldProblem((selection.ids() != null) ? "ids" : "filter", "prospects.bulk.too-many", MOST));

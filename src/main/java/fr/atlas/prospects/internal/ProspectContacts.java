@@ -189,7 +189,7 @@ public class ProspectContacts {
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Agence"));
 		if (!"ACTIVE".equals(status)) {
-			throw new ConflictException("prospects.edit.inactive");
+			throw new ConflictException(ProspectArchives.refusal(status, "prospects.edit.inactive"));
 		}
 	}
 

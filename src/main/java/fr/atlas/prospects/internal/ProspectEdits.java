@@ -90,7 +90,7 @@ public class ProspectEdits {
 		checkKnown(wanted);
 		Current current = lock(id);
 		if (!"ACTIVE".equals(current.status())) {
-			throw new ConflictException("prospects.edit.inactive");
+			throw new ConflictException(ProspectArchives.refusal(current.status(), "prospects.edit.inactive"));
 		}
 		if (version != null && !(version instanceof Number number && number.intValue() == current.version())) {
 			throw new ConflictException("prospects.edit.stale", Map.of("version", current.version()),

@@ -54,7 +54,8 @@ public class ProspectMerges {
 		String survivorStatus = lockedStatus(survivorId);
 		String absorbedStatus = lockedStatus(absorbedId);
 		if (!"ACTIVE".equals(survivorStatus) || !"ACTIVE".equals(absorbedStatus)) {
-			throw new ConflictException("prospects.merge.inactive");
+			throw new ConflictException(ProspectArchives.refusal(
+					"ACTIVE".equals(survivorStatus) ? absorbedStatus : survivorStatus, "prospects.merge.inactive"));
 		}
 		UUID mergeId = UUID.randomUUID();
 		List<UUID> contacts = this.jdbc.sql("select id from contact where org_id = :org and agency_id = :id")
@@ -132,6 +133,9 @@ public class ProspectMerges {
 			.param("merge", merge.id())
 			.query(Integer.class)
 			.single();
+		if ("ARCHIVED".equals(survivorStatus)) {
+			throw new ConflictException("prospects.archived.read-only");
+		}
 		if (!"ACTIVE".equals(survivorStatus) || later > 0) {
 			throw new ConflictException("prospects.unmerge.nothing");
 		}

@@ -37,9 +37,9 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		size = (size <= 0) ? 20 : Math.min(size, 200);
 	}
 
-	/** The same search among active agencies only (merged ones take no change). */
-	ProspectQuery activeOnly() {
-		return new ProspectQuery(this.q, this.department, this.city, "ACTIVE", this.specialty, this.postcode, this.tag,
+	/** The same search among the agencies of one status only. */
+	ProspectQuery withStatus(String wanted) {
+		return new ProspectQuery(this.q, this.department, this.city, wanted, this.specialty, this.postcode, this.tag,
 				this.owner, this.sort, this.page, this.size);
 	}
 

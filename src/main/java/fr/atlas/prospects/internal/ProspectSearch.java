@@ -269,8 +269,20 @@ public class ProspectSearch {
 					rs.getObject("absorbed_id", UUID.class), rs.getString("absorbed_name"), instant(rs, "merged_at"),
 					instant(rs, "undone_at")))
 			.list();
+		ProspectArchives.Archive archive = "ARCHIVED".equals(agency.status()) ? archive(id) : null;
 		return new Detail(agency, contacts, List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
-				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges);
+				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges, archive);
+	}
+
+	private ProspectArchives.@Nullable Archive archive(UUID id) {
+		return this.jdbc
+			.sql("select archived_at, archived_by, reason from agency_archive where org_id = :org and agency_id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new ProspectArchives.Archive(rs.getTimestamp(1).toInstant(),
+					rs.getObject(2, UUID.class), rs.getString(3)))
+			.optional()
+			.orElse(null);
 	}
 
 	/** Open possible duplicates between two active agencies, most likely first. */
@@ -457,7 +469,7 @@ public class ProspectSearch {
 	}
 
 	public record Detail(Summary agency, List<Contact> contacts, List<Source> sources, List<MatchReason> matchReasons,
-			List<Duplicate> duplicates, List<Merge> merges) {
+			List<Duplicate> duplicates, List<Merge> merges, ProspectArchives.@Nullable Archive archive) {
 
 		/**
 		 * The best display form of the name, from every spelling the agency received (see

@@ -118,7 +118,10 @@ class ProspectController {
 			@RequestParam(required = false) @Nullable String addTag,
 			@RequestParam(required = false) @Nullable String removeTag,
 			@RequestParam(required = false) @Nullable List<String> dealTo,
-			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) @Nullable String archiving,
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String status, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect, Locale locale) {
 		ProspectQuery search = new ProspectQuery(q, department, city, null, specialty, postcode, tag,
 				OwnerFilter.of(owner, principal), sort, 0, 25);
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
@@ -133,6 +136,15 @@ class ProspectController {
 		}
 		if (removeTag != null && !removeTag.isBlank()) {
 			changes.put("removeTags", removeTag);
+		}
+		if ("archive".equals(archiving)) {
+			changes.put("archive", true);
+			if (reason != null && !reason.isBlank()) {
+				changes.put("reason", reason);
+			}
+		}
+		else if ("restore".equals(archiving)) {
+			changes.put("restore", true);
 		}
 		boolean all = scope.equals("all");
 		try {
@@ -158,6 +170,7 @@ class ProspectController {
 		redirect.addAttribute("tag", tag);
 		redirect.addAttribute("owner", owner);
 		redirect.addAttribute("sort", sort);
+		redirect.addAttribute("status", status);
 		return "redirect:/prospects";
 	}
 
@@ -202,6 +215,8 @@ class ProspectController {
 	String detail(@PathVariable UUID id, Model model) {
 		model.addAttribute("detail", this.search.detail(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		// former members too: an agency keeps the owner it had
+		model.addAttribute("memberNames", this.members.namesById());
 		return "prospects/detail";
 	}
 
@@ -252,8 +267,11 @@ class ProspectController {
 			this.merges.merge(id, otherId, principal.userId().value());
 			redirect.addFlashAttribute("notice", "prospects.merged");
 		}
-		catch (ConflictException | InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", "prospects.merge.inactive");
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
 		}
 		return "redirect:/prospects/" + id;
 	}
@@ -266,7 +284,7 @@ class ProspectController {
 			redirect.addFlashAttribute("notice", "prospects.unmerged");
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("problem", "prospects.unmerge.nothing");
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:/prospects/" + id;
 	}

@@ -1,0 +1,31 @@
+package fr.atlas.prospects;
+
+import fr.atlas.audit.Auditable;
+import fr.atlas.platform.OrgId;
+
+/**
+ * A person brought an archived agency back among the active ones.
+ */
+public record ProspectRestored(OrgId orgId, ProspectId prospect, String name) implements Auditable {
+
+	@Override
+	public String action() {
+		return "prospect.restored";
+	}
+
+	@Override
+	public String entityType() {
+		return "prospect";
+	}
+
+	@Override
+	public String entityId() {
+		return this.prospect.toString();
+	}
+
+	@Override
+	public String summary() {
+		return "Agence restaurée : " + this.name;
+	}
+
+}

@@ -1,0 +1,51 @@
+package fr.atlas.prospects.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.prospects.internal.ProspectArchives;
+import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sets an agency aside ({@code POST …/archive}, optional {@code {"reason"}}) and brings
+ * it back ({@code POST …/restore}); both answer the agency as {@code GET} does.
+ */
+@RestController
+@RequestMapping("/api/v1/prospects/{id}")
+@PreAuthorize("hasRole('AGENT')")
+class ArchiveApiController {
+
+	private final ProspectArchives archives;
+
+	private final ProspectSearch search;
+
+	ArchiveApiController(ProspectArchives archives, ProspectSearch search) {
+		this.archives = archives;
+		this.search = search;
+	}
+
+	@PostMapping("/archive")
+	Detail archive(@PathVariable UUID id, @RequestBody(required = false) @Nullable Map<String, @Nullable Object> body,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		this.archives.archive(id, (body != null) ? body.get("reason") : null, principal.userId().value());
+		return this.search.detail(id);
+	}
+
+	@PostMapping("/restore")
+	Detail restore(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal) {
+		this.archives.restore(id, principal.userId().value());
+		return this.search.detail(id);
+	}
+
+}
