@@ -381,14 +381,20 @@ class ProspectPagesIntegrationTests {
 			.matcher(get("/prospects").body());
 		assertThat(link.find()).isTrue();
 		String id = link.group(1);
+		assertThat(get("/prospects/" + id).body()).contains("<dd id=\"agency-owner\">Personne</dd>");
+		this.api.post(tenant.token(), "/api/v1/prospects/bulk", Map.of("ids", List.of(id), "owner", "me"));
 		String page = get("/prospects/" + id).body();
-		assertThat(page).contains("action=\"/prospects/" + id + "/archive\"", "Archiver cette agence",
-				"<dd id=\"agency-owner\">Personne</dd>");
+		assertThat(page)
+			.contains("action=\"/prospects/" + id + "/archive\"", "Archiver cette agence",
+					"<dd id=\"agency-owner\">Owner Classement</dd>")
+			// provenance names the member, not their id
+			.containsPattern("<td>Responsable</td>\\s*<td title=\"" + tenant.userId() + "\">Owner Classement</td>");
 
 		HttpResponse<String> archived = post("/prospects/" + id + "/archive",
 				Map.of("reason", "Fermée depuis juin", "_csrf", csrf(page)), false);
 		assertThat(archived.statusCode()).isEqualTo(302);
 		String after = get(location(archived)).body();
+		assertThat(after).containsPattern("<td>Statut</td>\\s*<td>Archivée</td>");
 		assertThat(after)
 			.contains("Agence archivée.", ">Archivée<", "Archivée le ", "par Owner Classement",
 					"— motif : Fermée depuis juin", "action=\"/prospects/" + id + "/restore\"")

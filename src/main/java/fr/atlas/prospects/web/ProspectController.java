@@ -2,6 +2,7 @@ package fr.atlas.prospects.web;
 
 import java.io.IOException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -215,8 +216,11 @@ class ProspectController {
 	String detail(@PathVariable UUID id, Model model) {
 		model.addAttribute("detail", this.search.detail(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
-		// former members too: an agency keeps the owner it had
-		model.addAttribute("memberNames", this.members.namesById());
+		// former members too: an agency keeps the owner it had; by id as text, as
+		// provenance lines hold them
+		Map<String, String> names = new HashMap<>();
+		this.members.namesById().forEach((member, name) -> names.put(member.toString(), name));
+		model.addAttribute("memberNames", names);
 		return "prospects/detail";
 	}
 
