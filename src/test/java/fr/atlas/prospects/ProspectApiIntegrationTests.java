@@ -126,6 +126,54 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void listsExportsAndChangesTheAgenciesAnImportEndedIn() {
+		var tenant = this.api.newOrganisation("Par import");
+		var other = this.api.newOrganisation("Par import, voisin");
+		String first = (String) this.prospects.importAndWait(tenant.token(), "premier.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence du Parc;04 91 00 00 01;13001;Marseille
+				Cabinet Voisin;04 91 00 00 02;13002;Marseille
+				""").get("id");
+		// one row completes an agency of the first file, one brings a new agency, one is
+		// rejected
+		String second = (String) this.prospects.importAndWait(tenant.token(), "second.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				AGENCE DU PARC;04.91.00.00.01;13001;Marseille
+				Immobilière du Rhône;04 78 00 00 03;69002;Lyon
+				;;;Lyon
+				""").get("id");
+
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?importId=" + first))
+			.containsExactly("Agence du Parc", "Cabinet Voisin");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?importId=" + second))
+			.containsExactly("Agence du Parc", "Immobilière du Rhône");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=69&importId=" + second))
+			.containsExactly("Immobilière du Rhône");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?importId=" + first).getBody())
+			.contains("Cabinet Voisin")
+			.doesNotContain("Rhône");
+
+		// tag what a file brought, in one call
+		Map<String, Object> tagged = this.api
+			.post(tenant.token(), "/api/v1/prospects/bulk",
+					Map.of("filter", Map.of("importId", second), "addTags", "salon-2026"))
+			.getBody();
+		assertThat(tagged).containsEntry("matched", 2).containsEntry("updated", 2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=salon-2026"))
+			.containsExactly("Agence du Parc", "Immobilière du Rhône");
+
+		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects?importId=pas-un-id");
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody().get("errors")).asString().contains("importId", "prospects.filter.import");
+		// another organisation's import shows nothing, even by its id
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?importId=" + first)).isEmpty();
+		assertThat(this.api
+			.post(other.token(), "/api/v1/prospects/bulk",
+					Map.of("filter", Map.of("importId", first), "addTags", "intrus"))
+			.getBody()).containsEntry("matched", 0);
+	}
+
+	@Test
 	void showsAnAgencyWithContactsSourcesAndPhoneKinds() {
 		var tenant = this.api.newOrganisation("Détail");
 		Map<String, Object> job = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);

@@ -123,6 +123,12 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> report = get(jobPath + "/rows.csv");
 		assertThat(report.body()).startsWith("row,status,prospect_id,messages").contains("2,CREATED,");
 
+		// from the report to the agencies this file ended in
+		String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		assertThat(fragment).contains("href=\"/prospects?importId=" + jobId + "\"");
+		assertThat(get("/prospects?importId=" + jobId).body()).contains("Agences de l’import « agences.csv »",
+				"name=\"importId\" value=\"" + jobId + "\"", "Agence de la Gare", "Cabinet Martin");
+
 		HttpResponse<String> list = get("/prospects?sort=name");
 		assertThat(list.body()).contains("Agence de la Gare", "Cabinet Martin");
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\"").matcher(list.body());

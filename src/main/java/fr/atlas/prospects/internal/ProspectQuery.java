@@ -12,11 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param postcode a postcode or its beginning ("75", "750", "75008")
  * @param tag one of the agency's tags, whatever its case
  * @param owner a member's id, or {@code none} for agencies nobody owns
+ * @param importId an import: the agencies its rows ended in (created or completed)
  * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
  */
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
-		@Nullable String owner, @Nullable String sort, int page, int size) {
+		@Nullable String owner, @Nullable String importId, @Nullable String sort, int page, int size) {
 
 	/**
 	 * The name order: agencies without a name (an empty key, shown by their website or
@@ -40,7 +41,7 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 	/** The same search among the agencies of one status only. */
 	ProspectQuery withStatus(String wanted) {
 		return new ProspectQuery(this.q, this.department, this.city, wanted, this.specialty, this.postcode, this.tag,
-				this.owner, this.sort, this.page, this.size);
+				this.owner, this.importId, this.sort, this.page, this.size);
 	}
 
 	String orderBy() {

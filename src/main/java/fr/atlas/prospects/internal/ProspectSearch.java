@@ -74,7 +74,7 @@ public class ProspectSearch {
 		}
 		long total = count(where);
 		List<Summary> items = this.template.query(
-				"select a.* from agency a where " + where.sql() + " order by " + query.orderBy() + " limit ? offset ?",
+				"select a.* " + where.sql() + " order by " + query.orderBy() + " limit ? offset ?",
 				(rs, row) -> summary(rs), args.toArray());
 		return new Page<>(items, query.page(), query.size(), total);
 	}
@@ -87,12 +87,11 @@ public class ProspectSearch {
 	 */
 	private Page<Summary> search(ProspectQuery query, Where where, List<Object> args) {
 		long[] total = { -1 };
-		List<Summary> items = this.template
-			.query("select *, count(*) over () as matching from (select a.* from agency a where " + where.sql()
-					+ " offset 0) a order by " + query.orderBy() + " limit ? offset ?", (rs, row) -> {
-						total[0] = rs.getLong("matching");
-						return summary(rs);
-					}, args.toArray());
+		List<Summary> items = this.template.query("select *, count(*) over () as matching from (select a.* "
+				+ where.sql() + " offset 0) a order by " + query.orderBy() + " limit ? offset ?", (rs, row) -> {
+					total[0] = rs.getLong("matching");
+					return summary(rs);
+				}, args.toArray());
 		// no row to carry the count: none matches, or the page is past the end
 		if (total[0] < 0) {
 			total[0] = (query.page() == 0) ? 0 : count(where);
@@ -101,8 +100,7 @@ public class ProspectSearch {
 	}
 
 	private long count(Where where) {
-		Long total = this.template.queryForObject("select count(*) from agency a where " + where.sql(), Long.class,
-				where.args().toArray());
+		Long total = this.template.queryForObject("select count(*) " + where.sql(), Long.class, where.args().toArray());
 		return (total != null) ? total : 0;
 	}
 
@@ -111,16 +109,15 @@ public class ProspectSearch {
 		Where where = where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
-		return this.template.query("select a.id from agency a where " + where.sql() + " limit ?",
-				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
+		return this.template.query("select a.id " + where.sql() + " limit ?", (rs, row) -> rs.getObject(1, UUID.class),
+				args.toArray());
 	}
 
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		Where where = where(query);
 		this.template.query((connection) -> {
-			var statement = connection
-				.prepareStatement("select a.* from agency a where " + where.sql() + " order by " + query.orderBy());
+			var statement = connection.prepareStatement("select a.* " + where.sql() + " order by " + query.orderBy());
 			for (int i = 0; i < where.args().size(); i++) {
 				statement.setObject(i + 1, where.args().get(i));
 			}
@@ -168,7 +165,7 @@ public class ProspectSearch {
 		}
 		else if (!owner.isEmpty()) {
 			sql.append(" and a.owner_id = ?");
-			args.add(ownerId(owner));
+			args.add(uuid(owner, "owner", "prospects.filter.owner"));
 		}
 		String q = CleanText.of(query.q());
 		if (q != null) {
@@ -184,15 +181,29 @@ public class ProspectSearch {
 			args.add(q.toLowerCase(Locale.ROOT));
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
-		return new Where(sql.toString(), args, q != null);
+		String from = "from agency a";
+		if (query.importId() != null && !query.importId().isBlank()) {
+			// The agencies the import's rows ended in (each written batch lists them,
+			// RecordedRows), each then read by its key. Written so on purpose: right
+			// after a
+			// large import the statistics do not know the organisation's new agencies
+			// yet, and
+			// a join or an IN let the planner scan them all once per listed id (minutes).
+			from = "from (select distinct unnest(c.prospects) as id from import_row_chunk c"
+					+ " where c.org_id = ? and c.job_id = ?) i"
+					+ " cross join lateral (select * from agency x where x.org_id = ? and x.id = i.id offset 0) a";
+			UUID org = CurrentTenant.require().value();
+			args.addAll(0, List.of(org, uuid(query.importId(), "importId", "prospects.filter.import"), org));
+		}
+		return new Where(from + " where " + sql, args, q != null);
 	}
 
-	private static UUID ownerId(String owner) {
+	private static UUID uuid(String value, String field, String code) {
 		try {
-			return UUID.fromString(owner);
+			return UUID.fromString(value.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException("owner", "prospects.filter.owner");
+			throw new InvalidInputException(field, code);
 		}
 	}
 
@@ -367,6 +378,7 @@ public class ProspectSearch {
 		return CurrentTenant.require().value();
 	}
 
+	/** The {@code from … where …} part of a search of agencies (alias {@code a}). */
 	private record Where(String sql, List<Object> args, boolean textSearch) {
 	}
 

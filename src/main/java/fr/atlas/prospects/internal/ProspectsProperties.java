@@ -18,11 +18,13 @@ import org.springframework.validation.annotation.Validated;
  * @param previewRows rows shown by the wizard's preview
  * @param importFileRetention how long the uploaded file of an ended import is kept (its
  * rows keep their verbatim copy)
+ * @param statisticsAfterCreated an import that created at least this many agencies
+ * refreshes the planner's statistics before it says DONE
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
-		@Positive int previewRows, Duration importFileRetention) {
+		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
@@ -30,6 +32,7 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		importStaleAfter = (importStaleAfter != null) ? importStaleAfter : Duration.ofMinutes(2);
 		previewRows = (previewRows <= 0) ? 20 : previewRows;
 		importFileRetention = (importFileRetention != null) ? importFileRetention : Duration.ofDays(30);
+		statisticsAfterCreated = (statisticsAfterCreated <= 0) ? 500 : statisticsAfterCreated;
 	}
 
 }

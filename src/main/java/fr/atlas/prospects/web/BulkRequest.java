@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 
 	private static final Set<String> FILTERS = Set.of("q", "department", "city", "specialty", "postcode", "tag",
-			"owner");
+			"owner", "importId");
 
 	static BulkRequest of(Map<String, @Nullable Object> body, AtlasPrincipal principal) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -86,9 +86,10 @@ record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 				filter.put(String.valueOf(key), (v != null) ? String.valueOf(v) : null);
 			}
 		});
-		return new ProspectQuery(filter.get("q"), filter.get("department"), filter.get("city"), null,
-				filter.get("specialty"), filter.get("postcode"), filter.get("tag"),
-				OwnerFilter.of(filter.get("owner"), principal), null, 0, 20);
+		return new SearchParams(filter.get("q"), filter.get("department"), filter.get("city"), null,
+				filter.get("specialty"), filter.get("postcode"), filter.get("tag"), filter.get("owner"),
+				filter.get("importId"), null)
+			.query(principal, 0, 20);
 	}
 
 }

@@ -61,18 +61,9 @@ class ProspectApiController {
 	}
 
 	@GetMapping
-	Page<Summary> list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String department,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String specialty,
-			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
-		return this.search.find(new ProspectQuery(q, department, city, status, specialty, postcode, tag,
-				OwnerFilter.of(owner, principal), sort, page, size));
+	Page<Summary> list(SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+		return this.search.find(search.query(principal, page, size));
 	}
 
 	/**
@@ -99,17 +90,9 @@ class ProspectApiController {
 	}
 
 	@GetMapping("/export")
-	void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String department,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String specialty,
-			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
-			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
-				OwnerFilter.of(owner, principal), sort, 0, 20);
+	void export(@RequestParam(defaultValue = "csv") String format, SearchParams search,
+			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
+		ProspectQuery query = search.query(principal, 0, 20);
 		switch (format) {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");

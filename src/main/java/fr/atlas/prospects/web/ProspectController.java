@@ -12,12 +12,14 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
+import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
@@ -34,6 +36,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -62,8 +65,11 @@ class ProspectController {
 
 	private final MessageSource messages;
 
+	private final ProspectImports imports;
+
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			ProspectBulkEdits bulkEdits, Members members, MessageSource messages) {
+			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports) {
+		this.imports = imports;
 		this.bulkEdits = bulkEdits;
 		this.search = search;
 		this.merges = merges;
@@ -79,19 +85,12 @@ class ProspectController {
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String department,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String specialty,
-			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
-			@RequestParam(required = false) @Nullable String sort, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "25") int size, Model model, HtmxRequest htmx) {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
-				OwnerFilter.of(owner, principal), sort, page, size);
+	String list(@ModelAttribute("search") SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model,
+			HtmxRequest htmx) {
+		ProspectQuery query = search.query(principal, page, size);
 		model.addAttribute("query", query);
+		model.addAttribute("importName", importName(search.importId()));
 		model.addAttribute("result", this.search.find(query));
 		model.addAttribute("members", this.members.active());
 		// former members too: an agency keeps the owner it had
@@ -106,25 +105,14 @@ class ProspectController {
 	@PostMapping("/bulk")
 	@PreAuthorize("hasRole('AGENT')")
 	String bulk(@RequestParam(defaultValue = "selected") String scope,
-			@RequestParam(required = false) @Nullable List<UUID> ids,
-			@RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String department,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String specialty,
-			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String owner,
-			@RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable List<UUID> ids, @ModelAttribute SearchParams search,
 			@RequestParam(required = false) @Nullable String newOwner,
 			@RequestParam(required = false) @Nullable String addTag,
 			@RequestParam(required = false) @Nullable String removeTag,
 			@RequestParam(required = false) @Nullable List<String> dealTo,
 			@RequestParam(required = false) @Nullable String archiving,
-			@RequestParam(required = false) @Nullable String reason,
-			@RequestParam(required = false) @Nullable String status, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect, Locale locale) {
-		ProspectQuery search = new ProspectQuery(q, department, city, null, specialty, postcode, tag,
-				OwnerFilter.of(owner, principal), sort, 0, 25);
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		if (newOwner != null && !newOwner.isBlank()) {
 			changes.put("owner", newOwner.equals("none") ? null : newOwner);
@@ -152,7 +140,8 @@ class ProspectController {
 			if (!all && (ids == null || ids.isEmpty())) {
 				throw new InvalidInputException("ids", "prospects.bulk.none-selected");
 			}
-			Outcome outcome = this.bulkEdits.apply(new Selection(all ? null : ids, all ? search : null), changes,
+			Outcome outcome = this.bulkEdits.apply(
+					new Selection(all ? null : ids, all ? search.query(principal, 0, 25) : null), changes,
 					principal.userId().value());
 			redirect.addFlashAttribute("bulkNotice", this.messages.getMessage("prospects.bulk.done",
 					new Object[] { outcome.updated(), outcome.matched() }, locale));
@@ -163,30 +152,23 @@ class ProspectController {
 				.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
 				.toList());
 		}
-		redirect.addAttribute("q", q);
-		redirect.addAttribute("department", department);
-		redirect.addAttribute("city", city);
-		redirect.addAttribute("specialty", specialty);
-		redirect.addAttribute("postcode", postcode);
-		redirect.addAttribute("tag", tag);
-		redirect.addAttribute("owner", owner);
-		redirect.addAttribute("sort", sort);
-		redirect.addAttribute("status", status);
+		redirect.addAttribute("q", search.q());
+		redirect.addAttribute("department", search.department());
+		redirect.addAttribute("city", search.city());
+		redirect.addAttribute("specialty", search.specialty());
+		redirect.addAttribute("postcode", search.postcode());
+		redirect.addAttribute("tag", search.tag());
+		redirect.addAttribute("owner", search.owner());
+		redirect.addAttribute("importId", search.importId());
+		redirect.addAttribute("sort", search.sort());
+		redirect.addAttribute("status", search.status());
 		return "redirect:/prospects";
 	}
 
 	@GetMapping("/export")
-	void export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(required = false) @Nullable String department,
-			@RequestParam(required = false) @Nullable String city,
-			@RequestParam(required = false) @Nullable String status,
-			@RequestParam(required = false) @Nullable String specialty,
-			@RequestParam(required = false) @Nullable String postcode,
-			@RequestParam(required = false) @Nullable String tag,
-			@RequestParam(required = false) @Nullable String owner, @AuthenticationPrincipal AtlasPrincipal principal,
-			@RequestParam(required = false) @Nullable String sort, HttpServletResponse response) throws IOException {
-		ProspectQuery query = new ProspectQuery(q, department, city, status, specialty, postcode, tag,
-				OwnerFilter.of(owner, principal), sort, 0, 20);
+	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
+			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
+		ProspectQuery query = search.query(principal, 0, 20);
 		if ("xlsx".equals(format)) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
@@ -196,6 +178,19 @@ class ProspectController {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
 			this.export.csv(query, response.getOutputStream());
+		}
+	}
+
+	/** The file name of the import the list is filtered on, if it is one of ours. */
+	private @Nullable String importName(@Nullable String importId) {
+		if (importId == null || importId.isBlank()) {
+			return null;
+		}
+		try {
+			return this.imports.find(UUID.fromString(importId.strip())).fileName();
+		}
+		catch (IllegalArgumentException | NotFoundException ex) {
+			return null;
 		}
 	}
 

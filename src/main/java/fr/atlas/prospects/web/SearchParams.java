@@ -1,0 +1,23 @@
+package fr.atlas.prospects.web;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.prospects.internal.ProspectQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The agency list's search as the query string (or the bulk form) carries it, shared by
+ * the list, the export and the bulk form, in the pages and the API.
+ *
+ * @param owner a member's id, {@code me} or {@code none}
+ * @param importId an import: the agencies its rows ended in
+ */
+record SearchParams(@Nullable String q, @Nullable String department, @Nullable String city, @Nullable String status,
+		@Nullable String specialty, @Nullable String postcode, @Nullable String tag, @Nullable String owner,
+		@Nullable String importId, @Nullable String sort) {
+
+	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
+		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
+				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.sort, page, size);
+	}
+
+}
