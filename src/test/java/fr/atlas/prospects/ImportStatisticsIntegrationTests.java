@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An import that created many agencies refreshes the planner's statistics before it says
- * DONE (V4_19), so the organisation's lists and counts are not planned as if it had none;
- * a small one leaves that to autovacuum.
+ * An import that creates many agencies refreshes the planner's statistics as soon as it
+ * has created 500 and again before it says DONE (V4_19, ADR 0023), so neither the rest of
+ * the import nor the organisation's lists and counts are planned as if it had none; a
+ * small one leaves that to autovacuum.
  */
 @WebIntegrationTest
 class ImportStatisticsIntegrationTests {
@@ -47,7 +48,8 @@ class ImportStatisticsIntegrationTests {
 		Map<String, Object> done = prospects.importAndWait(tenant.token(), "agences.csv", Files.readString(csv));
 		assertThat(done).containsEntry("status", "DONE");
 		assertThat((Integer) done.get("created")).isGreaterThanOrEqualTo(500);
-		assertThat(manualAnalyses()).isGreaterThan(before);
+		// once as soon as the run had created 500 agencies, once before it said DONE
+		assertThat(manualAnalyses()).isGreaterThanOrEqualTo(before + 2);
 	}
 
 	/** ANALYZE runs on the agency table, autovacuum's left out. */

@@ -18,8 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param previewRows rows shown by the wizard's preview
  * @param importFileRetention how long the uploaded file of an ended import is kept (its
  * rows keep their verbatim copy)
- * @param statisticsAfterCreated an import that created at least this many agencies
- * refreshes the planner's statistics before it says DONE
+ * @param statisticsAfterCreated an import refreshes the planner's statistics once it has
+ * created this many agencies, and before it says DONE
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
