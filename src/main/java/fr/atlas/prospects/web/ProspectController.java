@@ -152,16 +152,7 @@ class ProspectController {
 				.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
 				.toList());
 		}
-		redirect.addAttribute("q", search.q());
-		redirect.addAttribute("department", search.department());
-		redirect.addAttribute("city", search.city());
-		redirect.addAttribute("specialty", search.specialty());
-		redirect.addAttribute("postcode", search.postcode());
-		redirect.addAttribute("tag", search.tag());
-		redirect.addAttribute("owner", search.owner());
-		redirect.addAttribute("importId", search.importId());
-		redirect.addAttribute("sort", search.sort());
-		redirect.addAttribute("status", search.status());
+		search.keepIn(redirect);
 		return "redirect:/prospects";
 	}
 

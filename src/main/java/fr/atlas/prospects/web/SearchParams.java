@@ -4,6 +4,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectQuery;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
 /**
  * The agency list's search as the query string (or the bulk form) carries it, shared by
  * the list, the export and the bulk form, in the pages and the API.
@@ -18,6 +20,20 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.sort, page, size);
+	}
+
+	/** Carries the search over a redirect, so the list comes back as it was. */
+	void keepIn(RedirectAttributes redirect) {
+		redirect.addAttribute("q", this.q);
+		redirect.addAttribute("department", this.department);
+		redirect.addAttribute("city", this.city);
+		redirect.addAttribute("status", this.status);
+		redirect.addAttribute("specialty", this.specialty);
+		redirect.addAttribute("postcode", this.postcode);
+		redirect.addAttribute("tag", this.tag);
+		redirect.addAttribute("owner", this.owner);
+		redirect.addAttribute("importId", this.importId);
+		redirect.addAttribute("sort", this.sort);
 	}
 
 }
