@@ -297,20 +297,29 @@ public class ProspectSearch {
 	}
 
 	/**
-	 * Open possible duplicates between two active agencies, most likely first; each
-	 * agency read by its key, whatever the statistics (see {@link ProspectCounts}).
+	 * The organisation's ({@code :org}) open possible duplicates between two active
+	 * agencies, {@code d} with its agencies {@code a} and {@code o}. Each agency is read
+	 * by its key, kept apart by {@code offset 0} with its status checked outside: as a
+	 * join, statistics that did not know the organisation yet made it a join of its
+	 * agencies with themselves (minutes after a first large import, ADR 0023). The review
+	 * queue and the home page's count share it.
 	 */
+	static final String OPEN_DUPLICATES = """
+			from duplicate_candidate d
+			cross join lateral (select a.name, a.postcode, a.city, a.status from agency a
+			                    where a.org_id = d.org_id and a.id = d.agency_id offset 0) a
+			cross join lateral (select o.name, o.postcode, o.city, o.status from agency o
+			                    where o.org_id = d.org_id and o.id = d.other_id offset 0) o
+			where d.org_id = :org and d.status = 'OPEN' and a.status = 'ACTIVE' and o.status = 'ACTIVE'
+			""";
+
+	/** Open possible duplicates between two active agencies, most likely first. */
 	public List<Duplicate> duplicates(@Nullable UUID of, int limit) {
 		return this.jdbc.sql("""
 				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
 				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
 				  d.confidence, d.reasons
-				from duplicate_candidate d
-				cross join lateral (select a.name, a.postcode, a.city, a.status from agency a
-				                    where a.org_id = d.org_id and a.id = d.agency_id offset 0) a
-				cross join lateral (select o.name, o.postcode, o.city, o.status from agency o
-				                    where o.org_id = d.org_id and o.id = d.other_id offset 0) o
-				where d.org_id = :org and d.status = 'OPEN' and a.status = 'ACTIVE' and o.status = 'ACTIVE'
+				""" + OPEN_DUPLICATES + """
 				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
 				order by d.confidence desc, d.created_at limit :limit""")
 			.param("org", org())
