@@ -48,6 +48,7 @@ import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectRestored;
 import fr.atlas.prospects.ProspectsBulkEdited;
+import fr.atlas.prospects.ProspectsBulkQueued;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
 import fr.atlas.prospects.ProspectsUnmerged;
@@ -115,6 +116,7 @@ class AuditLabelsTests {
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
 				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),
 				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
+				new ProspectsBulkQueued(ORG, UUID.randomUUID(), 52_878, List.of("tags")),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "removed", "Léa Garnier"),

@@ -1,14 +1,9 @@
 package fr.atlas.prospects;
 
 import java.io.ByteArrayOutputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.HashMap;
@@ -16,9 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
@@ -43,9 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SuppressWarnings("unchecked")
 class ProspectPagesIntegrationTests {
 
-	private static final Pattern CSRF = Pattern
-		.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
-
 	@LocalServerPort
 	int port;
 
@@ -61,14 +53,11 @@ class ProspectPagesIntegrationTests {
 	@Autowired
 	PasswordEncoder passwords;
 
-	HttpClient browser;
+	PageSession session;
 
 	@BeforeEach
 	void setUp() {
-		this.browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.session = new PageSession(this.port);
 	}
 
 	@Test
@@ -113,7 +102,7 @@ class ProspectPagesIntegrationTests {
 		Instant deadline = Instant.now().plusSeconds(30);
 		String fragment = "";
 		while (Instant.now().isBefore(deadline) && !fragment.contains("Terminé")) {
-			fragment = send(HttpRequest.newBuilder(uri(jobPath)).header("HX-Request", "true").GET()).body();
+			fragment = this.session.getFragment(jobPath).body();
 			Thread.sleep(200);
 		}
 		assertThat(fragment).contains("Terminé", "rows.csv").doesNotContain("every 1s");
@@ -463,10 +452,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/" + id + "/contacts/new").statusCode()).isEqualTo(403);
 
 		// the owner, on the same organisation, is offered all of it
-		this.browser = HttpClient.newBuilder()
-			.cookieHandler(new CookieManager())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.session = new PageSession(this.port);
 		login(tenant.email());
 		assertThat(get("/prospects").body()).contains("href=\"/prospects/imports\"");
 		assertThat(get("/prospects/" + id).body()).contains("/edit\"", "/merge\"", "/dismiss")
@@ -477,30 +463,15 @@ class ProspectPagesIntegrationTests {
 	}
 
 	private void login(String email) throws Exception {
-		HttpResponse<String> page = get("/login");
-		HttpResponse<String> response = post("/login",
-				Map.of("email", email, "password", ApiClient.PASSWORD, "_csrf", csrf(page.body())), false);
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(location(response)).doesNotContain("error");
+		this.session.login(email);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(uri(path)).GET());
+		return this.session.get(path);
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) throws Exception {
-		String body = form.entrySet()
-			.stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (htmx) {
-			request.header("HX-Request", "true");
-		}
-		return send(request);
+		return this.session.post(path, form, htmx);
 	}
 
 	private HttpResponse<String> multipart(String path, String csrf, String fileName, byte[] content) throws Exception {
@@ -513,31 +484,17 @@ class ProspectPagesIntegrationTests {
 			.getBytes(StandardCharsets.UTF_8));
 		body.write(content);
 		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(uri(path))
+		return this.session.send(HttpRequest.newBuilder(this.session.uri(path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
-	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-		return this.browser.send(request.timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-	}
-
-	private URI uri(String path) {
-		return URI.create("http://localhost:" + this.port + path);
-	}
-
 	private static String location(HttpResponse<?> response) {
-		String location = response.headers().firstValue("Location").orElseThrow();
-		return location.replaceFirst("^https?://[^/]+", "");
+		return PageSession.location(response);
 	}
 
 	private static String csrf(String html) {
-		Matcher matcher = CSRF.matcher(html);
-		if (!matcher.find()) {
-			throw new IllegalStateException("no CSRF token in page");
-		}
-		return (matcher.group(1) != null) ? matcher.group(1) : matcher.group(2);
+		return PageSession.csrf(html);
 	}
 
 }

@@ -25,8 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Changes many agencies at once: hands them to a member (or to nobody), deals them out
  * among members, adds or removes tags, archives or restores them. The agencies are chosen
- * by id or by a search of the list, active ones only (archived ones for a restore), at
- * most {@link #MOST} per operation so that it stays one short transaction. Each agency
+ * by id (at most {@link #MOST}) or by a search of the list, active ones only (archived
+ * ones for a restore), and frozen in name order when the operation is asked for. Up to
+ * {@code atlas.prospects.bulk-inline-limit} agencies change in the request's transaction;
+ * more (up to {@link #JOB_MOST}) are handed to a background job
+ * ({@link ProspectBulkJobs}) that applies the same changes chunk by chunk. Each agency
  * that changes gets its source lines (kind USER) and a new version; the operation is one
  * audit entry.
  */
@@ -34,7 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProspectBulkEdits {
 
+	/** The most agencies a request may name by id. */
 	public static final int MOST = 10_000;
+
+	/** The most agencies one operation may change, in the background. */
+	public static final int JOB_MOST = 1_000_000;
 
 	private static final Set<String> CHANGES = Set.of("owner", "owners", "addTags", "removeTags", "archive", "restore",
 			"reason");
@@ -49,28 +56,58 @@ public class ProspectBulkEdits {
 
 	private final ProspectArchives archives;
 
+	private final ProspectBulkJobs jobs;
+
 	private final ApplicationEventPublisher events;
 
+	private final int inlineLimit;
+
 	ProspectBulkEdits(JdbcClient jdbc, ProspectSearch search, Agencies agencies, Owners owners,
-			ProspectArchives archives, ApplicationEventPublisher events) {
+			ProspectArchives archives, ProspectBulkJobs jobs, ApplicationEventPublisher events,
+			ProspectsProperties properties) {
 		this.archives = archives;
 		this.jdbc = jdbc;
 		this.search = search;
 		this.agencies = agencies;
 		this.owners = owners;
+		this.jobs = jobs;
 		this.events = events;
+		this.inlineLimit = properties.bulkInlineLimit();
 	}
 
 	/**
 	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody; or
 	 * {@code owners}: members to deal the agencies out among; {@code addTags},
 	 * {@code removeTags}: lists, or one string; {@code archive: true} with an optional
-	 * {@code reason}, or {@code restore: true}) to the selected agencies. Archiving comes
-	 * after the other changes, restoring before them, and a restore chooses among the
-	 * archived agencies instead of the active ones.
+	 * {@code reason}, or {@code restore: true}) to the selected agencies, now or, for
+	 * many of them, in a background job. Archiving comes after the other changes,
+	 * restoring before them, and a restore chooses among the archived agencies instead of
+	 * the active ones.
 	 */
-	public Outcome apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
+	public Result apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		List<FieldProblem> problems = new ArrayList<>();
+		BulkChanges checked = checked(changes, problems);
+		List<UUID> ids = chosen(selection, checked.chosenStatus(), problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (ids.size() > this.inlineLimit) {
+			return new Queued(this.jobs.queue(ids, checked, by), ids.size());
+		}
+		int updated = change(ids.toArray(UUID[]::new), checked, by, 0).size();
+		audit(updated, checked);
+		return new Outcome(ids.size(), updated);
+	}
+
+	/** The one audit entry of an operation that changed something. */
+	void audit(int updated, BulkChanges changes) {
+		if (updated > 0) {
+			this.events.publishEvent(
+					new ProspectsBulkEdited(CurrentTenant.require(), TimeOrderedIds.next(), updated, changes.fields()));
+		}
+	}
+
+	private BulkChanges checked(Map<String, @Nullable Object> changes, List<FieldProblem> problems) {
 		TypedRow.checkFields(changes, CHANGES, "prospects.bulk.nothing", problems);
 		UUID owner = this.owners.of(changes.get("owner"), problems);
 		List<UUID> dealtTo = changes.containsKey("owners") ? dealtTo(changes, problems) : List.of();
@@ -85,19 +122,23 @@ public class ProspectBulkEdits {
 		if (reason != null && !archive) {
 			problems.add(new FieldProblem("reason", "prospects.bulk.reason-without-archive"));
 		}
-		List<UUID> ids = ids(selection, restore ? "ARCHIVED" : "ACTIVE", problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		UUID[] chosen = ids.toArray(UUID[]::new);
+		return new BulkChanges(changes.containsKey("owner"), owner, dealtTo, added, removed, archive, restore, reason);
+	}
+
+	/**
+	 * Applies the changes to {@code chosen}, in the order they were chosen, and returns
+	 * the agencies that changed. {@code dealtBefore}: how many agencies of the operation
+	 * were dealt out before these, so that a job's chunks take their turns where the
+	 * previous chunk stopped.
+	 */
+	Set<UUID> change(UUID[] chosen, BulkChanges changes, @Nullable UUID by, long dealtBefore) {
 		Set<UUID> updated = new LinkedHashSet<>();
-		List<String> fields = new ArrayList<>();
 		List<Agencies.FieldSource> sources = new ArrayList<>();
-		if (restore) {
+		if (changes.restore()) {
 			updated.addAll(this.archives.restoreAll(chosen, by));
-			fields.add("restored");
 		}
-		if (changes.containsKey("owner")) {
+		if (changes.setOwner()) {
+			UUID owner = changes.owner();
 			List<UUID> owned = this.jdbc.sql("""
 					update agency set owner_id = :owner, updated_at = now(), version = version + 1
 					where org_id = :org and id = any(:ids) and status = 'ACTIVE' and owner_id is distinct from :owner
@@ -109,49 +150,41 @@ public class ProspectBulkEdits {
 				.list();
 			owned.forEach((id) -> sources.add(source(id, "owner_id", (owner != null) ? owner.toString() : "", by)));
 			updated.addAll(owned);
-			fields.add("owner_id");
 		}
-		if (!dealtTo.isEmpty()) {
-			Map<UUID, UUID> dealt = deal(chosen, dealtTo);
+		if (!changes.owners().isEmpty()) {
+			Map<UUID, UUID> dealt = deal(chosen, changes.owners(), dealtBefore);
 			dealt.forEach((id, member) -> sources.add(source(id, "owner_id", member.toString(), by)));
 			updated.addAll(dealt.keySet());
-			fields.add("owner_id");
 		}
-		if (!added.isEmpty() || !removed.isEmpty()) {
-			Map<UUID, String> tagged = tagged(chosen, added, removed);
+		if (!changes.addTags().isEmpty() || !changes.removeTags().isEmpty()) {
+			Map<UUID, String> tagged = tagged(chosen, changes.addTags(), changes.removeTags());
 			tagged.forEach((id, tags) -> sources.add(source(id, "tags", tags, by)));
 			updated.addAll(tagged.keySet());
-			fields.add("tags");
 		}
 		this.agencies.addSources(sources);
-		if (archive) {
-			updated.addAll(this.archives.archiveAll(chosen, reason, by));
-			fields.add("archived");
+		if (changes.archive()) {
+			updated.addAll(this.archives.archiveAll(chosen, changes.reason(), by));
 		}
-		if (!updated.isEmpty()) {
-			this.events.publishEvent(new ProspectsBulkEdited(CurrentTenant.require(), TimeOrderedIds.next(),
-					updated.size(), List.copyOf(fields)));
-		}
-		return new Outcome(ids.size(), updated.size());
+		return updated;
 	}
 
 	/**
-	 * Deals the agencies out in turn, in name order, to the members given, so that each
-	 * gets as many (give or take one); returns the agencies whose owner changed, with
-	 * their new owner.
+	 * Deals the agencies out in turn, in the order chosen (by name), to the members
+	 * given, so that each gets as many (give or take one); returns the agencies whose
+	 * owner changed, with their new owner.
 	 */
-	private Map<UUID, UUID> deal(UUID[] ids, List<UUID> members) {
+	private Map<UUID, UUID> deal(UUID[] ids, List<UUID> members, long dealtBefore) {
 		Map<UUID, UUID> dealt = new LinkedHashMap<>();
 		this.jdbc.sql("""
-				with turns as (
-				  select a.id, (row_number() over (order by nullif(a.name_key, ''), a.id) - 1) % :n as turn
-				  from agency a where a.org_id = :org and a.id = any(:ids) and a.status = 'ACTIVE'),
-				dealt as (select t.id, (:members::uuid[])[t.turn + 1] as owner from turns t)
+				with dealt as (
+				  select x.id, (:members::uuid[])[((x.n - 1 + :before) % :count) + 1] as owner
+				  from unnest(:ids::uuid[]) with ordinality as x(id, n))
 				update agency a set owner_id = d.owner, updated_at = now(), version = a.version + 1
 				from dealt d
-				where a.org_id = :org and a.id = d.id and a.owner_id is distinct from d.owner
+				where a.org_id = :org and a.id = d.id and a.status = 'ACTIVE' and a.owner_id is distinct from d.owner
 				returning a.id, a.owner_id""")
-			.param("n", members.size())
+			.param("count", members.size())
+			.param("before", dealtBefore)
 			.param("members", members.toArray(UUID[]::new))
 			.param("org", org())
 			.param("ids", ids)
@@ -215,16 +248,33 @@ public class ProspectBulkEdits {
 		return false;
 	}
 
-	private List<UUID> ids(Selection selection, String status, List<FieldProblem> problems) {
+	/**
+	 * The agencies chosen, with the status the operation works on, in name order (the
+	 * order agencies are dealt out in).
+	 */
+	private List<UUID> chosen(Selection selection, String status, List<FieldProblem> problems) {
 		if ((selection.ids() == null) == (selection.filter() == null)) {
 			problems.add(new FieldProblem("ids", "prospects.bulk.selection"));
 			return List.of();
 		}
-		List<UUID> ids = (selection.ids() != null) ? List.copyOf(new LinkedHashSet<>(selection.ids()))
-				: this.search.ids(selection.filter().withStatus(status), MOST + 1);
-		if (ids.size() > MOST) {
-			problems
-				.add(new FieldProblem((selection.ids() != null) ? "ids" : "filter", "prospects.bulk.too-many", MOST));
+		if (selection.ids() != null) {
+			List<UUID> given = List.copyOf(new LinkedHashSet<>(selection.ids()));
+			if (given.size() > MOST) {
+				problems.add(new FieldProblem("ids", "prospects.bulk.too-many", MOST));
+				return List.of();
+			}
+			return this.jdbc.sql("""
+					select id from agency where org_id = :org and id = any(:ids) and status = :status
+					order by nullif(name_key, ''), id""")
+				.param("org", org())
+				.param("ids", given.toArray(UUID[]::new))
+				.param("status", status)
+				.query(UUID.class)
+				.list();
+		}
+		List<UUID> ids = this.search.idsByName(selection.filter().withStatus(status), JOB_MOST + 1);
+		if (ids.size() > JOB_MOST) {
+			problems.add(new FieldProblem("filter", "prospects.bulk.too-many", JOB_MOST));
 		}
 		return ids;
 	}
@@ -254,8 +304,20 @@ public class ProspectBulkEdits {
 	public record Selection(@Nullable List<UUID> ids, @Nullable ProspectQuery filter) {
 	}
 
+	/** What {@link #apply} did: changed the agencies at once, or queued a job. */
+	public sealed interface Result permits Outcome, Queued {
+
+		/** How many agencies were chosen. */
+		int matched();
+
+	}
+
 	/** How many agencies were chosen, and how many of them changed. */
-	public record Outcome(int matched, int updated) {
+	public record Outcome(int matched, int updated) implements Result {
+	}
+
+	/** The background job that changes the {@code matched} agencies chosen. */
+	public record Queued(UUID id, int matched) implements Result {
 	}
 
 }

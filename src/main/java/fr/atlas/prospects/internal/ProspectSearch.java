@@ -104,13 +104,16 @@ public class ProspectSearch {
 		return (total != null) ? total : 0;
 	}
 
-	/** The ids of the agencies the query matches, at most {@code limit} of them. */
-	List<UUID> ids(ProspectQuery query, int limit) {
+	/**
+	 * The ids of the agencies the query matches, at most {@code limit} of them, in name
+	 * order (nameless ones last).
+	 */
+	List<UUID> idsByName(ProspectQuery query, int limit) {
 		Where where = where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
-		return this.template.query("select a.id " + where.sql() + " limit ?", (rs, row) -> rs.getObject(1, UUID.class),
-				args.toArray());
+		return this.template.query("select a.id " + where.sql() + " order by nullif(a.name_key, ''), a.id limit ?",
+				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
 	}
 
 	/** Every agency the query matches, in its order, streamed (exports). */

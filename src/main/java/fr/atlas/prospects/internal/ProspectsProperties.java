@@ -20,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * rows keep their verbatim copy)
  * @param statisticsAfterCreated an import refreshes the planner's statistics once it has
  * created this many agencies, and before it says DONE
+ * @param bulkInlineLimit a bulk change of more agencies than this runs as a background
+ * job instead of in the request
+ * @param bulkChunkSize agencies a background bulk change applies per transaction
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
-		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated) {
+		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated,
+		@Positive int bulkInlineLimit, @Positive int bulkChunkSize) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
@@ -33,6 +37,8 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		previewRows = (previewRows <= 0) ? 20 : previewRows;
 		importFileRetention = (importFileRetention != null) ? importFileRetention : Duration.ofDays(30);
 		statisticsAfterCreated = (statisticsAfterCreated <= 0) ? 500 : statisticsAfterCreated;
+		bulkInlineLimit = (bulkInlineLimit <= 0) ? 10_000 : bulkInlineLimit;
+		bulkChunkSize = (bulkChunkSize <= 0) ? 5_000 : bulkChunkSize;
 	}
 
 }

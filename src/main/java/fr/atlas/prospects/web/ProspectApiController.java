@@ -1,14 +1,20 @@
 package fr.atlas.prospects.web;
 
 import java.io.IOException;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
+import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
@@ -21,6 +27,7 @@ import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,8 +58,11 @@ class ProspectApiController {
 
 	private final ProspectBulkEdits bulkEdits;
 
+	private final ProspectBulkJobs bulkJobs;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			ProspectBulkEdits bulkEdits) {
+			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs) {
+		this.bulkJobs = bulkJobs;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
@@ -67,14 +77,45 @@ class ProspectApiController {
 	}
 
 	/**
-	 * Changes many agencies at once (see {@link BulkRequest}) → {@code {"matched",
-	 * "updated"}}.
+	 * Changes many agencies at once (see {@link BulkRequest}) → 200 {@code {"matched",
+	 * "updated"}}; or, for more agencies than one request changes, 202 with the
+	 * background job ({@link #bulkJob}) and its {@code Location}.
 	 */
 	@PostMapping("/bulk")
 	@PreAuthorize("hasRole('AGENT')")
-	Outcome bulk(@RequestBody Map<String, @Nullable Object> body, @AuthenticationPrincipal AtlasPrincipal principal) {
+	ResponseEntity<?> bulk(@RequestBody Map<String, @Nullable Object> body,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
 		BulkRequest request = BulkRequest.of(body, principal);
-		return this.bulkEdits.apply(request.selection(), request.changes(), principal.userId().value());
+		Result result = this.bulkEdits.apply(request.selection(), request.changes(), principal.userId().value());
+		return switch (result) {
+			case Outcome outcome -> ResponseEntity.ok(outcome);
+			case Queued queued -> ResponseEntity.status(HttpStatus.ACCEPTED)
+				.location(URI.create("/api/v1/prospects/bulk/" + queued.id()))
+				.body(BulkJobStatus.of(this.bulkJobs.find(queued.id()).orElseThrow()));
+		};
+	}
+
+	/**
+	 * A background bulk change → {@code {"id","status","matched","processed","updated",
+	 * "error","createdAt","finishedAt"}}, status QUEUED, RUNNING, DONE or FAILED.
+	 */
+	@GetMapping("/bulk/{id}")
+	BulkJobStatus bulkJob(@PathVariable UUID id) {
+		return BulkJobStatus
+			.of(this.bulkJobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée")));
+	}
+
+	/** Queues a failed bulk change again; it goes on where it stopped. */
+	@PostMapping("/bulk/{id}/retry")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<BulkJobStatus> retryBulkJob(@PathVariable UUID id) {
+		this.bulkJobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée"));
+		if (!this.bulkJobs.retry(id)) {
+			throw new ConflictException("prospects.bulk.job.not-failed");
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/prospects/bulk/" + id))
+			.body(BulkJobStatus.of(this.bulkJobs.find(id).orElseThrow()));
 	}
 
 	@GetMapping("/duplicates")

@@ -16,6 +16,9 @@ import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
+import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
@@ -51,6 +54,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/prospects")
 class ProspectController {
 
+	private static final int ENDED_JOBS_SHOWN_MINUTES = 10;
+
 	private final ProspectSearch search;
 
 	private final ProspectMerges merges;
@@ -67,8 +72,12 @@ class ProspectController {
 
 	private final ProspectImports imports;
 
+	private final ProspectBulkJobs bulkJobs;
+
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports) {
+			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports,
+			ProspectBulkJobs bulkJobs) {
+		this.bulkJobs = bulkJobs;
 		this.imports = imports;
 		this.bulkEdits = bulkEdits;
 		this.search = search;
@@ -91,6 +100,8 @@ class ProspectController {
 		ProspectQuery query = search.query(principal, page, size);
 		model.addAttribute("query", query);
 		model.addAttribute("importName", importName(search.importId()));
+		// background bulk changes running, or ended a moment ago
+		model.addAttribute("bulkJobs", this.bulkJobs.current(ENDED_JOBS_SHOWN_MINUTES));
 		model.addAttribute("result", this.search.find(query));
 		model.addAttribute("members", this.members.active());
 		// former members too: an agency keeps the owner it had
@@ -140,11 +151,15 @@ class ProspectController {
 			if (!all && (ids == null || ids.isEmpty())) {
 				throw new InvalidInputException("ids", "prospects.bulk.none-selected");
 			}
-			Outcome outcome = this.bulkEdits.apply(
+			Result result = this.bulkEdits.apply(
 					new Selection(all ? null : ids, all ? search.query(principal, 0, 25) : null), changes,
 					principal.userId().value());
-			redirect.addFlashAttribute("bulkNotice", this.messages.getMessage("prospects.bulk.done",
-					new Object[] { outcome.updated(), outcome.matched() }, locale));
+			redirect.addFlashAttribute("bulkNotice", switch (result) {
+				case Outcome outcome -> this.messages.getMessage("prospects.bulk.done",
+						new Object[] { outcome.updated(), outcome.matched() }, locale);
+				case Queued queued ->
+					this.messages.getMessage("prospects.bulk.queued", new Object[] { queued.matched() }, locale);
+			});
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("bulkErrors", ex.problems()

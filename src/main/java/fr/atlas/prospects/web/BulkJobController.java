@@ -1,0 +1,67 @@
+package fr.atlas.prospects.web;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.internal.ProspectBulkJobs;
+import fr.atlas.prospects.internal.ProspectBulkJobs.BulkJob;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The list's panel of a background bulk change: its progress, polled while it runs, and
+ * the retry of one that failed.
+ */
+@Controller
+@RequestMapping("/prospects/bulk/{id}")
+class BulkJobController {
+
+	private final ProspectBulkJobs jobs;
+
+	private final MessageSource messages;
+
+	BulkJobController(ProspectBulkJobs jobs, MessageSource messages) {
+		this.jobs = jobs;
+		this.messages = messages;
+	}
+
+	/**
+	 * The panel; once the job has ended, the whole list reloads (it shows the agencies as
+	 * they are now, and the panel its outcome).
+	 */
+	@GetMapping
+	String panel(@PathVariable UUID id, Model model, HttpServletResponse response) {
+		BulkJob job = find(id);
+		if (job.finished()) {
+			response.setHeader("HX-Refresh", "true");
+		}
+		model.addAttribute("job", job);
+		return "prospects/bulk-job :: job";
+	}
+
+	@PostMapping("/retry")
+	@PreAuthorize("hasRole('AGENT')")
+	String retry(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
+		find(id);
+		if (!this.jobs.retry(id)) {
+			redirect.addFlashAttribute("bulkErrors",
+					java.util.List.of(this.messages.getMessage("prospects.bulk.job.not-failed", null, locale)));
+		}
+		return "redirect:/prospects";
+	}
+
+	private BulkJob find(UUID id) {
+		return this.jobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée"));
+	}
+
+}

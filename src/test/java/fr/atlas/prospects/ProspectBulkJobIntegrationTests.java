@@ -1,0 +1,225 @@
+package fr.atlas.prospects;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ProspectBulkWorker;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Eventually;
+import fr.atlas.support.PageSession;
+import fr.atlas.support.TestMembers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A bulk change of more agencies than a request changes at once runs as a background job:
+ * 202 and its progress through the API and on the list, every agency changed once even
+ * when the job stops halfway and is resumed, one audit entry in the requester's name, and
+ * nothing of it seen or touched by another organisation. Here a request changes at most 3
+ * agencies and a job 2 per transaction.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "atlas.prospects.bulk-inline-limit=3", "atlas.prospects.bulk-chunk-size=2" })
+// a context of its own, closed after the class so that its connections go back to the
+// database
+@DirtiesContext
+@SuppressWarnings("unchecked")
+class ProspectBulkJobIntegrationTests {
+
+	static final String FILE = """
+			Raison sociale;Téléphone;Code postal;Ville
+			Agence du Parc;04 91 00 00 01;13001;Marseille
+			Cabinet Voisin;04 91 00 00 02;13002;Marseille
+			Bastide Immobilier;04 91 00 00 04;13008;Marseille
+			Effets de Mer;04 91 00 00 05;13007;Marseille
+			Dauphin Conseil;04 91 00 00 06;13006;Marseille
+			Immobilière du Rhône;04 78 00 00 03;69002;Lyon
+			""";
+
+	static final String BULK = "/api/v1/prospects/bulk";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ProspectBulkWorker worker;
+
+	@Test
+	void dealsOutAndTagsTheAgenciesOfALargeSearchInTheBackground() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		ProspectsApi prospects = new ProspectsApi(api);
+		Tenant tenant = api.newOrganisation("Campagne d'été");
+		Tenant other = api.newOrganisation("Campagne voisine");
+		prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		prospects.importAndWait(other.token(), "a.csv", FILE);
+		UUID alice = UUID.randomUUID();
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
+				"Alice", "AGENT");
+
+		ResponseEntity<Map> accepted = api.post(tenant.token(), BULK, Map.of("filter", Map.of("department", "13"),
+				"owners", List.of("me", alice.toString()), "addTags", "Été"));
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		String location = accepted.getHeaders().getLocation().toString();
+		String id = (String) accepted.getBody().get("id");
+		assertThat(location).isEqualTo(BULK + "/" + id);
+		assertThat(accepted.getBody()).containsEntry("matched", 5).containsKeys("status", "processed", "updated");
+		assertThat((String) accepted.getBody().get("status")).isIn("QUEUED", "RUNNING", "DONE");
+
+		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), location).getBody(),
+				(job) -> "DONE".equals(job.get("status")), "the bulk change done");
+		assertThat(done).containsEntry("matched", 5)
+			.containsEntry("processed", 5)
+			.containsEntry("updated", 5)
+			.containsEntry("error", null)
+			.containsKey("finishedAt");
+		// dealt out in name order across the chunks: Agence du Parc, Bastide Immobilier,
+		// Cabinet Voisin, Dauphin Conseil, Effets de Mer
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?owner=me"))
+			.containsExactlyInAnyOrder("Agence du Parc", "Cabinet Voisin", "Effets de Mer");
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?owner=" + alice))
+			.containsExactlyInAnyOrder("Bastide Immobilier", "Dauphin Conseil");
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=été")).hasSize(5);
+
+		// one audit entry when asked, one when done, both in the requester's name
+		List<String> audit = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.tx.execute((s) -> this.jdbc.sql("""
+						select action || ' ' || coalesce(actor_id::text, '-') || ' ' || summary from audit_entry
+						where action like 'prospect.bulk%' order by seq""").query(String.class).list()));
+		assertThat(audit).containsExactly(
+				"prospect.bulk-queued " + tenant.userId()
+						+ " Modification groupée de 5 agence(s) en arrière-plan : owner_id, tags",
+				"prospect.bulk-edited " + tenant.userId() + " Modification groupée de 5 agence(s) : owner_id, tags");
+
+		// another organisation neither sees the job nor had its agencies changed
+		assertThat(api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);
+		assertThat(api.post(other.token(), location + "/retry", Map.of()).getStatusCode().value()).isEqualTo(404);
+		assertThat(prospects.names(other.token(), "/api/v1/prospects?tag=été")).isEmpty();
+		assertThat(prospects.names(other.token(), "/api/v1/prospects?owner=none")).hasSize(6);
+
+		// a job that has not failed cannot be resumed
+		ResponseEntity<Map> retried = api.post(tenant.token(), location + "/retry", Map.of());
+		assertThat(retried.getStatusCode().value()).isEqualTo(409);
+
+		// up to the limit, the change is made at once
+		ResponseEntity<Map> inline = api.post(tenant.token(), BULK,
+				Map.of("filter", Map.of("city", "Lyon"), "addTags", "Été"));
+		assertThat(inline.getStatusCode().value()).isEqualTo(200);
+		assertThat(inline.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
+	}
+
+	@Test
+	void aJobStoppedHalfwayIsResumedWithoutChangingAnAgencyTwice() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		ProspectsApi prospects = new ProspectsApi(api);
+		Tenant tenant = api.newOrganisation("Reprise groupée");
+		prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		OrgId org = OrgId.of(tenant.orgId());
+		String id;
+		// while this lock is held no worker claims the organisation's jobs: the test runs
+		// the job itself
+		try (Connection holder = this.dataSource.getConnection()) {
+			lock(holder, "select pg_advisory_lock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
+			ResponseEntity<Map> accepted = api.post(tenant.token(), BULK,
+					Map.of("filter", Map.of("department", "13"), "addTags", "relance"));
+			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+			id = (String) accepted.getBody().get("id");
+			CurrentTenant.runAs(org,
+					() -> this.tx.executeWithoutResult((s) -> this.jdbc
+						.sql("update prospect_bulk_job set not_before = now() + interval '1 hour' where id = :id::uuid")
+						.param("id", id)
+						.update()));
+			lock(holder, "select pg_advisory_unlock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
+		}
+
+		// one chunk, then the node stops: what it committed stays, with the progress
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
+		Map<String, Object> halfway = api.get(tenant.token(), BULK + "/" + id).getBody();
+		assertThat(halfway).containsEntry("status", "RUNNING")
+			.containsEntry("processed", 2)
+			.containsEntry("updated", 2);
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(2);
+
+		// it had failed: resumed, it goes on with the next chunk
+		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(
+				"update prospect_bulk_job set status = 'FAILED', error = 'arrêt du nœud', finished_at = now() - interval '1 hour' where id = :id::uuid")
+			.param("id", id)
+			.update()));
+		PageSession page = new PageSession(this.port).login(tenant.email());
+		String list = page.get("/prospects").body();
+		assertThat(list).contains("id=\"bulk-job-" + id + "\"", "Modification groupée de 5 agences", "Arrêtée",
+				"2 sur 5 traitées, 2 modifiées.", "Reprendre");
+		HttpResponse<String> resumed = page.post("/prospects/bulk/" + id + "/retry",
+				Map.of("_csrf", PageSession.csrf(list)), false);
+		assertThat(resumed.statusCode()).isEqualTo(302);
+		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), BULK + "/" + id).getBody(),
+				(job) -> "DONE".equals(job.get("status")), "the resumed bulk change done");
+		assertThat(done).containsEntry("processed", 5).containsEntry("updated", 5).containsEntry("error", null);
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(5);
+		int tagLines = CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
+				select count(*) from field_source
+				where field = 'tags' and kind = 'USER' and value like '%relance%'""").query(Integer.class).single()));
+		assertThat(tagLines).isEqualTo(5);
+
+		// the list's panel, polled while the job runs, reloads the page once it has ended
+		HttpResponse<String> panel = page.getFragment("/prospects/bulk/" + id);
+		assertThat(panel.body()).contains("Terminée", "5 sur 5 traitées, 5 modifiées.").doesNotContain("hx-trigger");
+		assertThat(panel.headers().firstValue("HX-Refresh")).hasValue("true");
+	}
+
+	@Test
+	void theListsFormHandsALargeSearchToABackgroundJob() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Formulaire groupé");
+		new ProspectsApi(api).importAndWait(tenant.token(), "a.csv", FILE);
+		PageSession page = new PageSession(this.port).login(tenant.email());
+		String list = page.get("/prospects?department=13").body();
+		HttpResponse<String> all = page.post("/prospects/bulk",
+				Map.of("scope", "all", "department", "13", "addTag", "Sud", "_csrf", PageSession.csrf(list)), false);
+		assertThat(all.statusCode()).isEqualTo(302);
+		HttpResponse<String> after = page.get(PageSession.location(all));
+		assertThat(after.statusCode()).as(PageSession.location(all)).isEqualTo(200);
+		assertThat(after.body()).contains("5 agences seront modifiées en arrière-plan", "class=\"card bulk-job");
+		Eventually.await(() -> new ProspectsApi(api).names(tenant.token(), "/api/v1/prospects?tag=sud"),
+				(names) -> names.size() == 5, "the agencies tagged");
+	}
+
+	private static void lock(Connection connection, String sql, UUID org) throws Exception {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, org.toString());
+			statement.executeQuery().close();
+		}
+	}
+
+}
