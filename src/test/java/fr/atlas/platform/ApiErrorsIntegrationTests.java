@@ -92,6 +92,44 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void anUnreadableMultipartBodyIsTheCallersMistake() {
+		ResponseEntity<Map> noBoundary = request("POST", "/api/v1/imports",
+				MediaType.parseMediaType("multipart/form-data"), "n'importe quoi", "fr");
+		assertThat(noBoundary.getStatusCode().value()).isEqualTo(400);
+		assertThat(noBoundary.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat((String) noBoundary.getBody().get("detail")).startsWith("Le corps multipart de la requête");
+		String cutOff = "--atlas\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\nRaison sociale\nAgence";
+		ResponseEntity<Map> english = request("POST", "/api/v1/imports",
+				MediaType.parseMediaType("multipart/form-data; boundary=atlas"), cutOff, "en");
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) english.getBody().get("detail")).startsWith("The request's multipart body cannot be read");
+	}
+
+	@Test
+	void aSearchForANulCharacterOrForPunctuationFindsNothingRatherThanFailing() {
+		new fr.atlas.prospects.ProspectsApi(this.api).importAndWait(this.tenant.token(), "a.csv", """
+				Raison sociale;Ville
+				Agence du Port;Brest
+				Cabinet 100% Immo;Brest
+				""");
+		// a NUL character is dropped (PostgreSQL could not compare text holding one): an
+		// empty search
+		for (String q : new String[] { "%00", "Agence%00", "%25", "_", "%27", "@", "%5C" }) {
+			ResponseEntity<Map> response = request("GET",
+					java.net.URI.create("http://localhost:" + this.port + "/api/v1/prospects?q=" + q).toString(), null,
+					null, "fr");
+			assertThat(response.getStatusCode().value()).as(q).isEqualTo(200);
+			assertThat(((Number) response.getBody().get("total")).intValue()).as(q)
+				.isLessThanOrEqualTo(q.equals("%00") ? 2 : 1);
+		}
+		ResponseEntity<Map> percent = request("GET", "/api/v1/prospects?q={q}", null, null, "fr", "100%");
+		assertThat(percent.getBody()).containsEntry("total", 1);
+		ResponseEntity<Map> wildcard = request("GET", "/api/v1/prospects?q={q}", null, null, "fr", "Cabinet%Immo");
+		assertThat(wildcard.getBody()).containsEntry("total", 0);
+	}
+
+	@Test
 	void pagesKeepTheirOwnErrors() {
 		var response = this.api.raw()
 			.get()
@@ -103,12 +141,15 @@ class ApiErrorsIntegrationTests {
 		assertThat(response.getHeaders().getContentType()).isNotEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
-	private ResponseEntity<Map> request(String method, String path, MediaType type, String body, String language) {
-		var spec = this.api.raw().method(HttpMethod.valueOf(method)).uri(path).headers((headers) -> {
-			headers.setBearerAuth(this.tenant.token());
-			headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
-			headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-		});
+	private ResponseEntity<Map> request(String method, String path, MediaType type, String body, String language,
+			Object... variables) {
+		var request = this.api.raw().method(HttpMethod.valueOf(method));
+		var spec = (path.startsWith("http") ? request.uri(java.net.URI.create(path)) : request.uri(path, variables))
+			.headers((headers) -> {
+				headers.setBearerAuth(this.tenant.token());
+				headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+				headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+			});
 		if (type != null) {
 			spec = spec.contentType(type).body(body);
 		}

@@ -180,6 +180,27 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void importsColumnsWithoutAHeaderAsIgnored() {
+		var tenant = this.api.newOrganisation("Colonnes sans titre");
+		// a spreadsheet's export ends each line with the delimiter; a column in the
+		// middle
+		// has no header
+		for (String mapping : new String[] { null, "{\"Courriel\":\"email\"}" }) {
+			String town = (mapping == null) ? "Brest" : "Quimper";
+			ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "vides.csv",
+					("Raison sociale;;Courriel;Ville;\nAgence Vide;x;vide@agence.fr;%s;\nCabinet Blanc;;blanc@cabinet.fr;%s;\n"
+						.formatted(town, town)).getBytes(StandardCharsets.UTF_8),
+					mapping, null);
+			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+			assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+				.containsEntry("status", "DONE")
+				.containsEntry("totalRows", 2)
+				.containsEntry("rejected", 0);
+		}
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=blanc")).containsExactly("Cabinet Blanc");
+	}
+
+	@Test
 	void appliesTheUserMapping() {
 		var tenant = this.api.newOrganisation("Mapping");
 		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "m.csv",

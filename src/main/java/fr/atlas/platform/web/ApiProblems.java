@@ -1,6 +1,7 @@
 package fr.atlas.platform.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import fr.atlas.platform.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -112,6 +114,27 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				text("problem.unconvertible-parameter", argument.getName()));
 		problem.setTitle(text("problem.status.400"));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */
+	ProblemDetail unreadableMultipart() {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.status.400");
+		problem.setDetail(text("problem.unreadable-multipart"));
+		return problem;
+	}
+
+	/**
+	 * Text PostgreSQL cannot store (a NUL character, invalid for its UTF-8) is the
+	 * caller's mistake: 400 rather than the 500 of a failed statement.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ProblemDetail unstorableText(DataIntegrityViolationException ex) {
+		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"22021".equals(sql.getSQLState())) {
+			throw ex;
+		}
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.status.400");
+		problem.setDetail(text("problem.invalid-characters"));
+		return problem;
 	}
 
 	@Override

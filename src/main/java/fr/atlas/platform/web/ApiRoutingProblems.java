@@ -10,6 +10,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -43,6 +45,26 @@ class ApiRoutingProblems {
 			throw ex;
 		}
 		return response;
+	}
+
+	/**
+	 * A multipart body that cannot be read (no boundary, cut off, a file name Tomcat
+	 * refuses) fails before any controller is chosen: the caller's mistake, so 400.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request, WebRequest webRequest)
+			throws Exception {
+		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			throw ex;
+		}
+		if (ex instanceof MaxUploadSizeExceededException) {
+			ResponseEntity<Object> response = this.problems.handleException(ex, webRequest);
+			if (response == null) {
+				throw ex;
+			}
+			return response;
+		}
+		return ResponseEntity.badRequest().body(this.problems.unreadableMultipart());
 	}
 
 }

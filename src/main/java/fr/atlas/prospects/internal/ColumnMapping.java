@@ -42,6 +42,13 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 		}
 		Map<String, ImportField> chosen = new HashMap<>();
 		overrides.forEach((key, value) -> {
+			if (CleanText.words(key).isEmpty() && value != null
+					&& ImportField.parse(value).orElse(null) == ImportField.IGNORED) {
+				// a column without a header (a trailing ";" of a spreadsheet's export),
+				// kept
+				// ignored in the mapping the job stores
+				return;
+			}
 			// written the other way round, {"field": "column header"}: read it so when
 			// the
 			// key is no column and the value is one

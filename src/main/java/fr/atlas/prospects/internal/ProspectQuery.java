@@ -34,6 +34,17 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 			Map.entry("revenue_cents", "a.revenue_cents"), Map.entry("status", "a.status"));
 
 	public ProspectQuery {
+		// PostgreSQL refuses text holding a NUL character: a search for one finds nothing
+		q = withoutNul(q);
+		department = withoutNul(department);
+		city = withoutNul(city);
+		status = withoutNul(status);
+		specialty = withoutNul(specialty);
+		postcode = withoutNul(postcode);
+		tag = withoutNul(tag);
+		owner = withoutNul(owner);
+		importId = withoutNul(importId);
+		sort = withoutNul(sort);
 		page = Math.max(0, page);
 		size = (size <= 0) ? 20 : Math.min(size, 200);
 	}
@@ -50,6 +61,10 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "");
 		String expression = SORTABLE.getOrDefault(column, NAME);
 		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+	}
+
+	private static @Nullable String withoutNul(@Nullable String value) {
+		return (value != null && value.indexOf('\u0000') >= 0) ? value.replace("\u0000", "") : value;
 	}
 
 }

@@ -156,7 +156,7 @@ public class ProspectSearch {
 		String postcode = (query.postcode() != null) ? query.postcode().replaceAll("\\s", "") : "";
 		if (!postcode.isEmpty()) {
 			sql.append(" and a.postcode like ?");
-			args.add(postcode.replace("%", "\\%").replace("_", "\\_") + "%");
+			args.add(likeLiteral(postcode) + "%");
 		}
 		if (query.tag() != null && !query.tag().isBlank()) {
 			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
@@ -173,11 +173,17 @@ public class ProspectSearch {
 		String q = CleanText.of(query.q());
 		if (q != null) {
 			String digits = q.replaceAll("[\\s.]", "");
-			sql.append(" and (a.name_key like ? or a.name ilike ? or a.trade_name ilike ? or a.siret = ? or a.siren = ?"
+			String key = NameKey.of(q);
+			String text = "%" + likeLiteral(q) + "%";
+			// a search of punctuation alone has no name key: it must not match every name
+			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
+					+ "a.name ilike ? or a.trade_name ilike ? or a.siret = ? or a.siren = ?"
 					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.phones @> array[?::text])");
-			args.add("%" + NameKey.of(q) + "%");
-			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
-			args.add("%" + q.replace("%", "\\%").replace("_", "\\_") + "%");
+			if (!key.isEmpty()) {
+				args.add("%" + likeLiteral(key) + "%");
+			}
+			args.add(text);
+			args.add(text);
 			args.add(digits);
 			args.add(digits);
 			args.add(q.toLowerCase(Locale.ROOT));
@@ -199,6 +205,11 @@ public class ProspectSearch {
 			args.addAll(0, List.of(org, uuid(query.importId(), "importId", "prospects.filter.import"), org));
 		}
 		return new Where(from + " where " + sql, args, q != null);
+	}
+
+	/** Text matched as itself in a LIKE pattern (backslash is PostgreSQL's escape). */
+	private static String likeLiteral(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 	private static UUID uuid(String value, String field, String code) {
