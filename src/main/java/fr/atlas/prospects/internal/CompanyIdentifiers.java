@@ -6,11 +6,13 @@ import org.jspecify.annotations.Nullable;
  * SIREN (9 digits, the company) and SIRET (14 digits, the establishment): separators
  * removed, length and Luhn key checked. La Poste is the known exception: its SIREN
  * 356000000 has thousands of establishments whose SIRETs are checked by a digit sum that
- * is a multiple of 5 instead.
+ * is a multiple of 5 instead, while its head office (35600000000048) keeps a Luhn key.
  */
 final class CompanyIdentifiers {
 
 	static final String LA_POSTE = "356000000";
+
+	static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
 
 	private CompanyIdentifiers() {
 	}
@@ -34,7 +36,8 @@ final class CompanyIdentifiers {
 		if (!allDigits(digits, 14)) {
 			return Checked.invalid("invalid_format");
 		}
-		boolean valid = digits.startsWith(LA_POSTE) ? digitSum(digits) % 5 == 0 : luhn(digits);
+		boolean valid = (digits.startsWith(LA_POSTE) && !digits.equals(LA_POSTE_HEAD_OFFICE))
+				? digitSum(digits) % 5 == 0 : luhn(digits);
 		return valid ? Checked.ok(digits) : Checked.invalid("invalid_checksum");
 	}
 

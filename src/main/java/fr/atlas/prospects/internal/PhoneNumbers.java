@@ -16,6 +16,12 @@ final class PhoneNumbers {
 
 	private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+	/**
+	 * Overseas departments and collectivities numbered like France, with a 0 first;
+	 * Martinique before Guadeloupe, whose ranges libphonenumber lets overlap.
+	 */
+	private static final String[] OVERSEAS = { "RE", "YT", "MQ", "GF", "GP", "BL", "MF" };
+
 	private PhoneNumbers() {
 	}
 
@@ -31,10 +37,34 @@ final class PhoneNumbers {
 			digits = text;
 		}
 		String significant = frenchSignificant(text, digits);
-		if (significant == null) {
-			return parse(text);
+		Checked<Phone> phone = (significant != null) ? FrenchNumberPlan.check(significant) : parse(text);
+		return phone.isInvalid() ? overseas(digits, phone) : phone;
+	}
+
+	/**
+	 * A national number ("0262 12 34 56", digits only) that is no French number may be
+	 * one of an overseas department, dialled with its own country code (+262 La Réunion
+	 * and Mayotte, +590 Guadeloupe, Saint-Barthélemy and Saint-Martin, +596 Martinique,
+	 * +594 Guyane) rather than +33: the first region that takes it, else
+	 * {@code otherwise}. libphonenumber reads a few of their fixed lines (0590, 0594,
+	 * 0596) as French ones; those stay so.
+	 */
+	static Checked<Phone> overseas(String national, Checked<Phone> otherwise) {
+		if (national.length() != 10 || national.charAt(0) != '0' || national.charAt(1) == '0') {
+			return otherwise;
 		}
-		return FrenchNumberPlan.check(significant);
+		for (String region : OVERSEAS) {
+			try {
+				PhoneNumber number = PHONES.parse(national, region);
+				if (PHONES.isValidNumberForRegion(number, region)) {
+					return Checked.ok(new Phone(PHONES.format(number, PhoneNumberFormat.E164), kind(number)));
+				}
+			}
+			catch (NumberParseException ex) {
+				// not a number of this region: try the next
+			}
+		}
+		return otherwise;
 	}
 
 	/** The digits and plus signs of a text, in order. */
@@ -103,20 +133,22 @@ final class PhoneNumbers {
 		try {
 			PhoneNumber number = PHONES.parse(text, "FR");
 			// getNumberType answers UNKNOWN for exactly the numbers isValidNumber rejects
-			PhoneNumberType type = PHONES.getNumberType(number);
-			if (type == PhoneNumberType.UNKNOWN) {
+			if (PHONES.getNumberType(number) == PhoneNumberType.UNKNOWN) {
 				return Checked.invalid("invalid");
 			}
-			Kind kind = switch (type) {
-				case MOBILE -> Kind.MOBILE;
-				case FIXED_LINE, FIXED_LINE_OR_MOBILE -> Kind.FIXED;
-				default -> Kind.OTHER;
-			};
-			return Checked.ok(new Phone(PHONES.format(number, PhoneNumberFormat.E164), kind));
+			return Checked.ok(new Phone(PHONES.format(number, PhoneNumberFormat.E164), kind(number)));
 		}
 		catch (NumberParseException ex) {
 			return Checked.invalid("invalid");
 		}
+	}
+
+	private static Kind kind(PhoneNumber number) {
+		return switch (PHONES.getNumberType(number)) {
+			case MOBILE -> Kind.MOBILE;
+			case FIXED_LINE, FIXED_LINE_OR_MOBILE -> Kind.FIXED;
+			default -> Kind.OTHER;
+		};
 	}
 
 	enum Kind {

@@ -37,7 +37,10 @@ class CompanyIdentifiersTests {
 		// not a Luhn number, but its digits add up to a multiple of 5
 		assertThat(CompanyIdentifiers.luhn("35600000049837")).isFalse();
 		assertThat(CompanyIdentifiers.siret("356 000 000 49837").value()).isEqualTo("35600000049837");
-		assertThat(CompanyIdentifiers.siret("35600000000048").problem()).isEqualTo("invalid_checksum");
+		// the head office keeps a Luhn key (its digits add up to 26)
+		assertThat(CompanyIdentifiers.siret("356 000 000 00048").value()).isEqualTo("35600000000048");
+		assertThat(CompanyIdentifiers.siret("35600000000049").problem()).isEqualTo("invalid_checksum");
+		assertThat(CompanyIdentifiers.siret("35600000049838").problem()).isEqualTo("invalid_checksum");
 	}
 
 	@Test

@@ -27,6 +27,22 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void givesOverseasDepartmentsTheirOwnCountryCode() {
+		// dialled with a 0 like metropolitan numbers, but +262, +590, +596, +594
+		assertThat(PhoneNumbers.normalise("0262 12 34 56").value())
+			.isEqualTo(new PhoneNumbers.Phone("+262262123456", Kind.FIXED));
+		assertThat(PhoneNumbers.normalise("06 92 12 34 56").value())
+			.isEqualTo(new PhoneNumbers.Phone("+262692123456", Kind.MOBILE));
+		assertThat(PhoneNumbers.normalise("0690 12 34 56").value().e164()).isEqualTo("+590690123456");
+		assertThat(PhoneNumbers.normalise("0696.61.23.45").value().e164()).isEqualTo("+596696612345");
+		assertThat(PhoneNumbers.normalise("0262/12/34/56").value().e164()).isEqualTo("+262262123456");
+		assertThat(PhoneNumbers.normalise("0694 20 12 34").value().e164()).isEqualTo("+594694201234");
+		assertThat(PhoneNumbers.normalise("+262 262 12 34 56").value().e164()).isEqualTo("+262262123456");
+		// a metropolitan number stays French
+		assertThat(PhoneNumbers.normalise("06 12 34 56 78").value().e164()).isEqualTo("+33612345678");
+	}
+
+	@Test
 	void keepsForeignNumbersWithTheirCountryCode() {
 		assertThat(PhoneNumbers.normalise("+49 30 12345678").value().e164()).isEqualTo("+493012345678");
 	}
@@ -78,7 +94,10 @@ class PhoneNumbersTests {
 		}
 	}
 
-	/** The normalisation through libphonenumber alone, the leading-zero repair kept. */
+	/**
+	 * The normalisation through libphonenumber alone, the leading-zero repair and the
+	 * overseas departments kept.
+	 */
 	private static Checked<Phone> libphonenumber(String raw) {
 		String text = CleanText.of(raw);
 		if (text == null) {
@@ -87,8 +106,10 @@ class PhoneNumbersTests {
 		String digits = text.replaceAll("[^0-9+]", "");
 		if (digits.length() == 9 && digits.charAt(0) != '0' && digits.indexOf('+') < 0) {
 			text = "0" + digits;
+			digits = text;
 		}
-		return PhoneNumbers.parse(text);
+		Checked<Phone> phone = PhoneNumbers.parse(text);
+		return phone.isInvalid() ? PhoneNumbers.overseas(digits, phone) : phone;
 	}
 
 }
