@@ -41,6 +41,13 @@ final class CsvReader implements TabularReader {
 
 	private int pushedBack = -2;
 
+	// what followed a quote that never closed, read again as ordinary text
+	private char @Nullable [] replay;
+
+	private int replayPosition;
+
+	private final StringBuilder sinceQuote = new StringBuilder();
+
 	private final char[] buffer = new char[64 * 1024];
 
 	private int position;
@@ -146,6 +153,12 @@ final class CsvReader implements TabularReader {
 			this.pushedBack = -2;
 			return c;
 		}
+		if (this.replay != null) {
+			if (this.replayPosition < this.replay.length) {
+				return this.replay[this.replayPosition++];
+			}
+			this.replay = null;
+		}
 		if (this.position == this.limit) {
 			// a reader is read by blocks: one call and one lock per character costs more
 			// than the parsing
@@ -174,6 +187,7 @@ final class CsvReader implements TabularReader {
 		boolean quoted = false;
 		boolean fieldStart = true;
 		boolean tooLong = false;
+		int quoteAt = -1;
 		while (c != -1) {
 			char ch = (char) c;
 			if (tooLong) {
@@ -211,6 +225,7 @@ final class CsvReader implements TabularReader {
 				}
 			}
 			else if (ch == '"' && fieldStart) {
+				quoteAt = original.length();
 				original.append(ch);
 				quoted = true;
 				fieldStart = false;
@@ -236,6 +251,18 @@ final class CsvReader implements TabularReader {
 				fieldStart = false;
 			}
 			c = read();
+			if (c == -1 && quoted && !tooLong) {
+				// a quote that never closes would swallow the rest of the file into one
+				// cell: it is read as a character instead, and what followed it again as
+				// the rest of its line and the next lines
+				this.replay = original.substring(quoteAt + 1).toCharArray();
+				this.replayPosition = 0;
+				original.setLength(quoteAt + 1);
+				field.setLength(0);
+				field.append('"');
+				quoted = false;
+				c = read();
+			}
 		}
 		if (tooLong) {
 			return new Record(List.of(), original.toString(), true);
@@ -250,7 +277,7 @@ final class CsvReader implements TabularReader {
 	 * Null, with nothing read, for any other record.
 	 */
 	private @Nullable Record plainLine() throws IOException {
-		if (this.pushedBack != -2) {
+		if (this.pushedBack != -2 || this.replay != null) {
 			return null;
 		}
 		char[] chars = this.buffer;
@@ -300,6 +327,7 @@ final class CsvReader implements TabularReader {
 			return END;
 		}
 		int length = 0;
+		int lengthAtQuote = 0;
 		boolean content = false;
 		boolean quoted = false;
 		boolean fieldStart = true;
@@ -319,10 +347,12 @@ final class CsvReader implements TabularReader {
 			}
 			if (quoted) {
 				length++;
+				this.sinceQuote.append(ch);
 				if (ch == '"') {
 					int next = read();
 					if (next == '"') {
 						length++;
+						this.sinceQuote.append('"');
 						content = true;
 					}
 					else {
@@ -335,6 +365,8 @@ final class CsvReader implements TabularReader {
 				}
 			}
 			else if (ch == '"' && fieldStart) {
+				lengthAtQuote = length;
+				this.sinceQuote.setLength(0);
 				length++;
 				quoted = true;
 				fieldStart = false;
@@ -361,6 +393,16 @@ final class CsvReader implements TabularReader {
 				fieldStart = false;
 			}
 			c = read();
+			if (c == -1 && quoted && !tooLong) {
+				// as readRecord(): the quote is a character, what followed it is read
+				// again
+				this.replay = this.sinceQuote.toString().toCharArray();
+				this.replayPosition = 0;
+				length = lengthAtQuote + 1;
+				content = true;
+				quoted = false;
+				c = read();
+			}
 		}
 		if (tooLong) {
 			return TOO_LONG;

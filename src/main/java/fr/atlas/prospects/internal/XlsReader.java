@@ -107,15 +107,28 @@ final class XlsReader implements TabularReader {
 			if (cell == null) {
 				cells.add("");
 			}
-			else if (cell.getCellType() == CellType.NUMERIC) {
-				cells
-					.add(java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString());
-			}
 			else {
-				cells.add(this.formatter.formatCellValue(cell));
+				cells.add(text(cell));
 			}
 		}
 		return cells;
+	}
+
+	/**
+	 * A cell as the sheet shows it; a formula by the value the spreadsheet last computed
+	 * and saved with it (as the XLSX reader does), not by its text.
+	 */
+	private String text(Cell cell) {
+		CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
+				: cell.getCellType();
+		return switch (type) {
+			case NUMERIC ->
+				java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			case STRING -> cell.getRichStringCellValue().getString();
+			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
+			case ERROR -> "";
+			default -> this.formatter.formatCellValue(cell);
+		};
 	}
 
 	@Override

@@ -39,6 +39,21 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void readsAQuoteThatNeverClosesAsACharacterInsteadOfSwallowingTheFile() throws IOException {
+		String file = "Nom;E-mail;Ville\nQuote Un;q1@q.fr;Lyon\n\"Quote Ouverte;qo@q.fr;Paris\n"
+				+ "Quote Trois;q3@q.fr;Lyon\r\nQuote Quatre;q4@q.fr;Nice\n";
+		List<SourceRow> rows = read(file, ';');
+		assertThat(rows).extracting(SourceRow::cells)
+			.containsExactly(List.of("Quote Un", "q1@q.fr", "Lyon"), List.of("\"Quote Ouverte", "qo@q.fr", "Paris"),
+					List.of("Quote Trois", "q3@q.fr", "Lyon"), List.of("Quote Quatre", "q4@q.fr", "Nice"));
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4);
+		assertThat(rows.get(1).original()).isEqualTo("\"Quote Ouverte;qo@q.fr;Paris");
+		assertThat(count(file, ';')).isEqualTo(countByReading(file, ';'));
+		// a quoted field that closes on a later line is still one cell
+		assertThat(read("a;b\n\"x\ny\";z\n", ';')).extracting(SourceRow::cells).containsExactly(List.of("x\ny", "z"));
+	}
+
+	@Test
 	void countsRowsAsTheyAreRead() throws IOException {
 		String huge = "x".repeat(CsvReader.MAX_RECORD + 10);
 		List<String> files = List.of("Nom;Adresse\n\"Agence \"\"Gare\"\"\";\"1 rue A; bât B\nétage 2\"\r\nB;C\n",

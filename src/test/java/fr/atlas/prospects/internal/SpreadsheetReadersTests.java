@@ -47,6 +47,26 @@ class SpreadsheetReadersTests {
 		}
 	}
 
+	@Test
+	void readsAnXlsFormulaByTheValueSavedWithIt() throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Workbook workbook = new HSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Agences");
+			row(sheet, 0, "Raison sociale", "E-mail", "Nb annonces", "Chiffre d'affaires");
+			var agency = sheet.createRow(1);
+			agency.createCell(0).setCellValue("Agence Calculée");
+			agency.createCell(1).setCellFormula("\"contact\"&\"@calculee.fr\"");
+			agency.createCell(2).setCellFormula("3*4");
+			agency.createCell(3).setCellFormula("1500000*1");
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			workbook.write(bytes);
+		}
+		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+			assertThat(readAll(reader).get(0).cells()).containsExactly("Agence Calculée", "contact@calculee.fr", "12",
+					"1500000");
+		}
+	}
+
 	// sheet rows 1..7: header, A, (absent), B, (blank cells), C, (absent at the end)
 	private static void fill(Workbook workbook) {
 		Sheet sheet = workbook.createSheet("Agences");
