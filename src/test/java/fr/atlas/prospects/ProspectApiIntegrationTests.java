@@ -274,7 +274,8 @@ class ProspectApiIntegrationTests {
 	@Test
 	void queuesPossibleDuplicatesWithReasonsAndMergesThenUnmergesExactly() {
 		var tenant = this.api.newOrganisation("Fusion");
-		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		String report = "/api/v1/imports/" + this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES).get("id")
+				+ "/rows";
 		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates")
@@ -306,6 +307,9 @@ class ProspectApiIntegrationTests {
 			.satisfies((a) -> assertThat((Map<String, Object>) a).containsEntry("status", "MERGED")
 				.containsEntry("mergedInto", survivor));
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13")).hasSize(1);
+		// the report names the agency each row is in now
+		String mergedReport = this.api.getText(tenant.token(), report).getBody();
+		assertThat(mergedReport).contains("," + survivor + ",").doesNotContain(absorbed);
 		assertThat(this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates")
@@ -326,6 +330,7 @@ class ProspectApiIntegrationTests {
 			.isEqualTo(survivorBefore);
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody().get("agency"))
 			.isEqualTo(absorbedBefore);
+		assertThat(this.api.getText(tenant.token(), report).getBody()).contains("," + absorbed + ",");
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(409);

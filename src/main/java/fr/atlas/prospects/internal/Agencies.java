@@ -46,6 +46,27 @@ class Agencies {
 	}
 
 	/**
+	 * Where each agency a person merged into another lives now: the end of its chain of
+	 * merges not undone ({@code agency_merge}), by absorbed agency.
+	 */
+	Map<UUID, UUID> survivors() {
+		Map<UUID, UUID> into = new HashMap<>();
+		this.jdbc.sql("select absorbed_id, survivor_id from agency_merge where org_id = :org and undone_at is null")
+			.param("org", CurrentTenant.require().value())
+			.query((RowCallbackHandler) (rs) -> into.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+		Map<UUID, UUID> survivors = new HashMap<>();
+		into.forEach((absorbed, survivor) -> {
+			UUID at = survivor;
+			// bounded: a chain cannot be longer than the merges
+			for (int hops = 0; into.containsKey(at) && hops < into.size(); hops++) {
+				at = into.get(at);
+			}
+			survivors.put(absorbed, at);
+		});
+		return survivors;
+	}
+
+	/**
 	 * Streams every agency of the organisation that rows may match, oldest first, without
 	 * holding the result set in memory (the import indexes them once per job): the active
 	 * ones and the archived ones, so that a file bringing an archived agency again adds

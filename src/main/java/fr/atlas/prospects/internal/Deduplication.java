@@ -36,6 +36,11 @@ final class Deduplication {
 	/** The lowest name similarity that counts as evidence inside a block. */
 	static final double NAME_EVIDENCE = 0.88;
 
+	/** Words of agencies' names that tell no agency from another. */
+	private static final Set<String> GENERIC_WORDS = Set.of("agence", "agences", "immobilier", "immobiliere",
+			"immobilieres", "immobiliers", "immo", "immob", "cabinet", "conseil", "conseils", "transaction",
+			"transactions", "gestion", "groupe", "patrimoine", "services", "real", "estate", "properties", "property");
+
 	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
 			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
 			"bienici.com", "pap.fr", "logic-immo.com", "instagram.com", "meilleursagents.com", "societe.com",
@@ -157,7 +162,9 @@ final class Deduplication {
 			return null;
 		}
 		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
-		if (!company && bothNamed && similarity < 0.6) {
+		// an e-mail is the agency's own (a phone may be a shared switchboard): with it,
+		// names apart only by the words every agency uses are one agency
+		if (!company && bothNamed && similarity < 0.6 && !(sameEmail && sameDistinctiveWords(names, other))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
@@ -303,6 +310,26 @@ final class Deduplication {
 						similarity(a.nameKey(), a.strippedName(), b.tradeKey(), b.strippedTrade())),
 				Math.max(similarity(a.tradeKey(), a.strippedTrade(), b.nameKey(), b.strippedName()),
 						similarity(a.tradeKey(), a.strippedTrade(), b.tradeKey(), b.strippedTrade())));
+	}
+
+	/**
+	 * Whether the two names say the same once the words every agency uses are set aside:
+	 * "Agence Dupont" and "Dupont Immobilier" are far apart letter by letter but name the
+	 * same business. Asked only of a pair that already shares an e-mail.
+	 */
+	static boolean sameDistinctiveWords(NameForms a, NameForms b) {
+		Set<String> words = distinctiveWords(a.strippedName());
+		return words.stream().mapToInt(String::length).sum() >= 4 && words.equals(distinctiveWords(b.strippedName()));
+	}
+
+	private static Set<String> distinctiveWords(String stripped) {
+		Set<String> words = new java.util.TreeSet<>();
+		for (String word : stripped.split(" ")) {
+			if (!word.isEmpty() && !GENERIC_WORDS.contains(word)) {
+				words.add(word);
+			}
+		}
+		return words;
 	}
 
 	/** The similarity of a name or trade name of each side, 0 when one is missing. */

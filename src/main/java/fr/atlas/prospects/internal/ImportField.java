@@ -95,6 +95,18 @@ public enum ImportField {
 
 	static Optional<ImportField> forHeader(String header) {
 		String words = CleanText.words(header);
+		Optional<ImportField> field = named(words);
+		if (field.isEmpty()) {
+			// a second column of the same kind: "E-mail 2", "Téléphone2", "Tel. (2)"
+			String unnumbered = words.replaceFirst("\\s*\\d{1,2}$", "");
+			if (!unnumbered.equals(words) && !unnumbered.isEmpty()) {
+				field = named(unnumbered);
+			}
+		}
+		return field;
+	}
+
+	private static Optional<ImportField> named(String words) {
 		return Arrays.stream(values()).filter((f) -> f.headers.contains(words)).findFirst();
 	}
 

@@ -44,8 +44,11 @@ public class ProspectImports {
 
 	private final ProspectsProperties properties;
 
+	private final Agencies agencies;
+
 	ProspectImports(ImportJobs jobs, TransactionTemplate tx, RecordedRows recorded, ApplicationEventPublisher events,
-			ProspectsProperties properties) {
+			ProspectsProperties properties, Agencies agencies) {
+		this.agencies = agencies;
 		this.jobs = jobs;
 		this.tx = tx;
 		this.recorded = recorded;
@@ -276,9 +279,6 @@ public class ProspectImports {
 	}
 
 	/**
-	 * Writes the report: {@code row,status,prospect_id,messages}, one line per data row.
-	 */
-	/**
 	 * What went wrong in an import: how many times each problem occurred
 	 * ({@code field:code} as in the row report), most frequent first, and the first
 	 * {@code sample} rows that have one, with their original line.
@@ -316,6 +316,11 @@ public class ProspectImports {
 
 	}
 
+	/**
+	 * Writes the report: {@code row,status,prospect_id,messages}, one line per data row.
+	 * {@code prospect_id} is the agency the row is in now: the one a person later merged
+	 * its agency into, if so (and its own again once the merge is undone).
+	 */
 	public void writeReport(UUID id, Writer out) {
 		find(id);
 		this.tx.executeWithoutResult((s) -> {
@@ -325,11 +330,13 @@ public class ProspectImports {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
+			Map<UUID, UUID> survivors = this.agencies.survivors();
 			this.recorded.forEach(id, (row) -> {
+				UUID prospect = (row.prospectId() != null) ? survivors.getOrDefault(row.prospectId(), row.prospectId())
+						: null;
 				try {
-					out.write(row.number() + "," + row.status() + ","
-							+ ((row.prospectId() != null) ? row.prospectId() : "") + "," + CsvLine.cell(row.messages())
-							+ "\n");
+					out.write(row.number() + "," + row.status() + "," + ((prospect != null) ? prospect : "") + ","
+							+ CsvLine.cell(row.messages()) + "\n");
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

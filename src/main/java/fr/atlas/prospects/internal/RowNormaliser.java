@@ -28,6 +28,8 @@ final class RowNormaliser {
 		this.mapping = mapping;
 	}
 
+	private static final java.util.regex.Pattern SEVERAL_EMAILS = java.util.regex.Pattern.compile("[,;/\\s]+");
+
 	NormalisedRow normalise(SourceRow row) {
 		List<String> messages = new ArrayList<>();
 		if (row.problem() != null) {
@@ -69,7 +71,9 @@ final class RowNormaliser {
 
 		Set<String> emails = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.EMAIL)) {
-			add(emails, check(messages, "email", EmailAddresses.normalise(value)));
+			for (String email : severalEmails(value)) {
+				add(emails, check(messages, "email", EmailAddresses.normalise(email)));
+			}
 		}
 		Set<String> phones = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.PHONE)) {
@@ -113,7 +117,9 @@ final class RowNormaliser {
 		}
 		Set<String> emails = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.CONTACT_EMAIL)) {
-			add(emails, check(messages, "contact_email", EmailAddresses.normalise(value)));
+			for (String email : severalEmails(value)) {
+				add(emails, check(messages, "contact_email", EmailAddresses.normalise(email)));
+			}
 		}
 		Set<String> phones = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.CONTACT_PHONE)) {
@@ -130,6 +136,24 @@ final class RowNormaliser {
 			return null;
 		}
 		return new ContactValues(first, last, role, List.copyOf(emails), List.copyOf(phones), linkedin);
+	}
+
+	/**
+	 * The addresses of a cell that holds several ("a@x.fr, b@y.fr", "a@x.fr / b@y.fr"):
+	 * cut at commas, semicolons, slashes and spaces when it has more than one "@".
+	 */
+	private static List<String> severalEmails(String value) {
+		int at = value.indexOf('@');
+		if (at < 0 || value.indexOf('@', at + 1) < 0) {
+			return List.of(value);
+		}
+		List<String> parts = new ArrayList<>();
+		for (String part : SEVERAL_EMAILS.split(value)) {
+			if (!part.isEmpty()) {
+				parts.add(part);
+			}
+		}
+		return parts;
 	}
 
 	private static void phone(List<String> messages, String field, String value, Set<String> into) {

@@ -152,6 +152,20 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aSharedEmailMergesNamesThatDifferOnlyByTheWordsEveryAgencyUses() {
+		assertThat(match(row("Agence Dupont", "", "contact@dupont-immo.fr", "", "", "Lille", ""),
+				row("Dupont Immobilier", "", "CONTACT@dupont-immo.fr", "", "59000", "Lille", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("email").doesNotContain("names_differ");
+			});
+		// other words than those: still two names to check
+		assertThat(match(row("Agence Dupont", "", "contact@dupont-immo.fr", "", "", "Lille", ""),
+				row("Dupont Morel Immobilier", "", "contact@dupont-immo.fr", "", "59000", "Lille", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
 	void similarityBoundNeverUnderestimatesJaroWinkler() {
 		String[] keys = { "agence gare", "agnece gare", "agence gar", "cabinet martin immo", "martin immo",
 				"perrin immobiiler", "perrin immo", "dupont morel immo", "dumont morel immo", "lyon 3", "a", "gare",

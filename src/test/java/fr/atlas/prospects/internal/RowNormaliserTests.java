@@ -35,6 +35,21 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void keepsEveryAddressOfACellThatHoldsSeveralAndOfASecondColumn() {
+		RowNormaliser numbered = new RowNormaliser(
+				ColumnMapping.detect(List.of("Nom", "E-mail", "E-mail 2", "Téléphone2"), Map.of()));
+		NormalisedRow row = numbered.normalise(new SourceRow(1,
+				List.of("Agence Double", "a@double.fr, B@Double.fr", "c@double.fr", "02 98 00 00 01"), "", null));
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().emails()).containsExactly("a@double.fr", "b@double.fr", "c@double.fr");
+		assertThat(row.agency().phones()).containsExactly("+33298000001");
+		NormalisedRow bad = numbered
+			.normalise(new SourceRow(2, List.of("Agence Double", "a@double.fr; contact@", "", ""), "", null));
+		assertThat(bad.messages()).containsExactly("email:invalid");
+		assertThat(bad.agency().emails()).containsExactly("a@double.fr");
+	}
+
+	@Test
 	void dropsABadFieldWithAWarningAndKeepsTheRow() {
 		NormalisedRow row = normalise("Agence B", "54205118000067", "", "pas-un-email", "12", "", "", "", "", "", "",
 				"", "");
