@@ -43,6 +43,14 @@ final class RowNormaliser {
 				raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
 			}
 		}
+		for (int column = this.mapping.headers().size(); column < row.cells().size(); column++) {
+			// more cells than the header names: a delimiter inside an unquoted value
+			// ("1,5 M€" in a comma file) moved the rest of the row; say so
+			if (CleanText.of(row.cell(column)) != null) {
+				messages.add("row:extra_cells");
+				break;
+			}
+		}
 		String name = first(raw, ImportField.NAME);
 		String tradeName = first(raw, ImportField.TRADE_NAME);
 
@@ -210,7 +218,12 @@ final class RowNormaliser {
 			messages.add(field + ":invalid_number");
 			return null;
 		}
-		return (number.value() != null) ? number.value().setScale(0, RoundingMode.HALF_UP).intValueExact() : null;
+		if (number.value() != null && number.value().stripTrailingZeros().scale() > 0) {
+			// a count is whole: "1,5" is no number of listings
+			messages.add(field + ":invalid_number");
+			return null;
+		}
+		return (number.value() != null) ? number.value().intValueExact() : null;
 	}
 
 	private static @Nullable Long cents(List<String> messages, String field, @Nullable String raw) {

@@ -50,6 +50,25 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void warnsOfCellsBeyondTheHeaderAndOfAFractionOfListings() {
+		RowNormaliser counted = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Nb annonces", "Chiffre d'affaires"), Map.of()));
+		// "1,5 M€" unquoted in a comma file: the row has a cell too many
+		NormalisedRow shifted = counted.normalise(
+				new SourceRow(1, List.of("Agence Décalée", "12", "1", "5 M€"), "Agence Décalée,12,1,5 M€", null));
+		assertThat(shifted.messages()).containsExactly("row:extra_cells");
+		assertThat(shifted.agency().listingCount()).isEqualTo(12);
+		// empty cells after the last column are no warning
+		assertThat(counted.normalise(new SourceRow(2, List.of("Agence Vide", "12", "", "", " "), "", null)).messages())
+			.isEmpty();
+		NormalisedRow half = counted.normalise(new SourceRow(3, List.of("Agence Moitié", "1,5", "12.0"), "", null));
+		assertThat(half.messages()).containsExactly("listing_count:invalid_number");
+		assertThat(counted.normalise(new SourceRow(4, List.of("Agence Ronde", "12.0", ""), "", null))
+			.agency()
+			.listingCount()).isEqualTo(12);
+	}
+
+	@Test
 	void dropsABadFieldWithAWarningAndKeepsTheRow() {
 		NormalisedRow row = normalise("Agence B", "54205118000067", "", "pas-un-email", "12", "", "", "", "", "", "",
 				"", "");
