@@ -3,18 +3,14 @@ package fr.atlas.prospects.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportJobQueued;
 import org.slf4j.Logger;
@@ -59,9 +55,7 @@ public class ImportWorker {
 
 	private final TaskScheduler scheduler;
 
-	private final AtomicBoolean polling = new AtomicBoolean();
-
-	private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+	private final ClaimedJobs claims;
 
 	ImportWorker(ImportJobs jobs, ImportBatch batch, RecordedRows recorded, TransactionTemplate tx, JdbcClient jdbc,
 			ApplicationEventPublisher events, ProspectsProperties properties, TaskScheduler scheduler) {
@@ -73,6 +67,7 @@ public class ImportWorker {
 		this.events = events;
 		this.properties = properties;
 		this.scheduler = scheduler;
+		this.claims = new ClaimedJobs("atlas_claim_import_job", properties.importStaleAfter(), tx, jdbc);
 		log.info("Imports compress what they store with {}", Lz4Blocks.implementation());
 	}
 
@@ -82,35 +77,13 @@ public class ImportWorker {
 	 */
 	@Scheduled(fixedDelayString = "${atlas.prospects.import-poll-interval:500ms}")
 	void poll() {
-		// a wake-up while a round runs is not lost: the round claims again before it ends
-		if (!this.polling.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			Optional<Claim> claim;
-			while ((claim = claim()).isPresent()) {
-				Claim job = claim.get();
-				CurrentTenant.runAs(job.orgId(), () -> run(job.jobId(), Integer.MAX_VALUE));
-			}
-		}
-		finally {
-			this.polling.set(false);
-		}
+		this.claims.drain((jobId) -> run(jobId, Integer.MAX_VALUE));
 	}
 
 	/** Starts a job queued on this node now rather than at the next poll. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void wake(ImportJobQueued queued) {
 		this.scheduler.schedule(this::poll, Instant.now());
-	}
-
-	private Optional<Claim> claim() {
-		return this.tx.execute((status) -> this.jdbc
-			.sql("select org_id, job_id from atlas_claim_import_job(:worker, :stale::interval)")
-			.param("worker", this.workerId)
-			.param("stale", this.properties.importStaleAfter().toSeconds() + " seconds")
-			.query((rs, row) -> new Claim(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
-			.optional());
 	}
 
 	/**
@@ -126,7 +99,7 @@ public class ImportWorker {
 			finish(jobId, ImportJob.CANCELLED, null);
 			return true;
 		}
-		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.workerId));
+		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
 		Path temporary = null;
 		try {
 			ColumnMapping mapping = ColumnMapping.detect(this.tx.execute((status) -> this.jobs.headers(jobId)),
@@ -299,9 +272,6 @@ public class ImportWorker {
 			this.events.publishEvent(new ImportJobFinished(CurrentTenant.require(), jobId, status, job.created(),
 					job.merged(), job.rejected()));
 		});
-	}
-
-	record Claim(OrgId orgId, UUID jobId) {
 	}
 
 }

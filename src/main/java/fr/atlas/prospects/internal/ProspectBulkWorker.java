@@ -1,13 +1,9 @@
 package fr.atlas.prospects.internal;
 
-import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.platform.RequestMetadata;
 import fr.atlas.prospects.ProspectsBulkQueued;
 import fr.atlas.prospects.internal.ProspectBulkJobs.BulkJob;
@@ -44,57 +40,29 @@ public class ProspectBulkWorker {
 
 	private final TransactionTemplate tx;
 
-	private final JdbcClient jdbc;
-
-	private final ProspectsProperties properties;
-
 	private final TaskScheduler scheduler;
 
-	private final AtomicBoolean polling = new AtomicBoolean();
-
-	private final String workerId = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
+	private final ClaimedJobs claims;
 
 	ProspectBulkWorker(ProspectBulkJobs jobs, ProspectBulkEdits edits, TransactionTemplate tx, JdbcClient jdbc,
 			ProspectsProperties properties, TaskScheduler scheduler) {
 		this.jobs = jobs;
 		this.edits = edits;
 		this.tx = tx;
-		this.jdbc = jdbc;
-		this.properties = properties;
 		this.scheduler = scheduler;
+		this.claims = new ClaimedJobs("atlas_claim_prospect_bulk_job", properties.importStaleAfter(), tx, jdbc);
 	}
 
 	/** Claims and runs due jobs until none is left. */
 	@Scheduled(fixedDelayString = "${atlas.prospects.import-poll-interval:500ms}")
 	void poll() {
-		if (!this.polling.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			Optional<Claim> claim;
-			while ((claim = claim()).isPresent()) {
-				Claim job = claim.get();
-				CurrentTenant.runAs(job.orgId(), () -> run(job.jobId(), Integer.MAX_VALUE));
-			}
-		}
-		finally {
-			this.polling.set(false);
-		}
+		this.claims.drain((jobId) -> run(jobId, Integer.MAX_VALUE));
 	}
 
 	/** Starts a job queued on this node now rather than at the next poll. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void wake(ProspectsBulkQueued queued) {
 		this.scheduler.schedule(this::poll, Instant.now());
-	}
-
-	private Optional<Claim> claim() {
-		return this.tx.execute((status) -> this.jdbc
-			.sql("select org_id, job_id from atlas_claim_prospect_bulk_job(:worker, :stale::interval)")
-			.param("worker", this.workerId)
-			.param("stale", this.properties.importStaleAfter().toSeconds() + " seconds")
-			.query((rs, row) -> new Claim(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
-			.optional());
 	}
 
 	/**
@@ -106,7 +74,7 @@ public class ProspectBulkWorker {
 		if (job == null || job.finished()) {
 			return true;
 		}
-		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.workerId));
+		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
 		try {
 			BulkChanges changes = this.tx.execute((status) -> this.jobs.changes(jobId));
 			for (int count = 0; count < maxChunks; count++) {
@@ -179,9 +147,6 @@ public class ProspectBulkWorker {
 				}
 			}
 		});
-	}
-
-	private record Claim(OrgId orgId, UUID jobId) {
 	}
 
 }
