@@ -316,12 +316,16 @@ class ProspectApiIntegrationTests {
 			.headers((h) -> h.setBearerAuth(tenant.token()))
 			.retrieve()
 			.body(List.class)).isEmpty();
-		// merging again is a conflict: the absorbed agency is no longer active
+		// merging again is a conflict: the absorbed agency is no longer active, and the
+		// answer says it of the other one
+		ResponseEntity<Map> again = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge",
+				Map.of("otherId", absorbed));
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody()).containsEntry("code", "prospects.merge.other-inactive");
 		assertThat(
-				this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge", Map.of("otherId", absorbed))
-					.getStatusCode()
-					.value())
-			.isEqualTo(409);
+				this.api.post(tenant.token(), "/api/v1/prospects/" + absorbed + "/merge", Map.of("otherId", survivor))
+					.getBody())
+			.containsEntry("code", "prospects.merge.inactive");
 
 		ResponseEntity<Map> unmerged = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge",
 				Map.of());
@@ -350,6 +354,31 @@ class ProspectApiIntegrationTests {
 			.query(String.class)
 			.list()));
 		assertThat(actions).containsExactly("prospect.merged", "prospect.unmerged");
+	}
+
+	@Test
+	void saysWhichMergeStandsInTheWayOfAnUnmerge() {
+		var tenant = this.api.newOrganisation("Fusions en chaîne");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		String gare = this.prospects.idOf(tenant.token(), "gare");
+		String orpi = this.prospects.idOf(tenant.token(), "orpi");
+		String cabinet = this.prospects.idOf(tenant.token(), "cabinet");
+		String prefix = "/api/v1/prospects/";
+		// Orpi into the Gare, then the Cabinet into the Gare: the later merge comes first
+		this.api.post(tenant.token(), prefix + gare + "/merge", Map.of("otherId", orpi));
+		this.api.post(tenant.token(), prefix + gare + "/merge", Map.of("otherId", cabinet));
+		assertThat(this.api.post(tenant.token(), prefix + orpi + "/unmerge", Map.of()).getBody()).containsEntry("code",
+				"prospects.unmerge.later-merge");
+		// the Gare into the Immo Martin: Orpi waits for the Gare to come back
+		String immo = this.prospects.idOf(tenant.token(), "immo martin");
+		this.api.post(tenant.token(), prefix + gare + "/unmerge", Map.of());
+		this.api.post(tenant.token(), prefix + immo + "/merge", Map.of("otherId", gare));
+		ResponseEntity<Map> chained = this.api.post(tenant.token(), prefix + orpi + "/unmerge", Map.of());
+		assertThat(chained.getStatusCode().value()).isEqualTo(409);
+		assertThat(chained.getBody()).containsEntry("code", "prospects.unmerge.survivor-merged");
+		this.api.post(tenant.token(), prefix + immo + "/unmerge", Map.of());
+		assertThat(this.api.post(tenant.token(), prefix + orpi + "/unmerge", Map.of()).getStatusCode().value())
+			.isEqualTo(200);
 	}
 
 	@Test

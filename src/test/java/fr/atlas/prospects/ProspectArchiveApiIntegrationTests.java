@@ -76,11 +76,16 @@ class ProspectArchiveApiIntegrationTests {
 		for (ResponseEntity<Map> refused : List.of(this.api.patch(token, path, Map.of("naf", "6831Z")),
 				this.api.post(token, path + "/contacts", Map.of("lastName", "Morel")),
 				this.api.post(token, path + "/merge", Map.of("otherId", voisin)),
-				this.api.post(token, "/api/v1/prospects/" + voisin + "/merge", Map.of("otherId", parc)),
 				this.api.post(token, path + "/archive", Map.of()))) {
 			assertThat(refused.getStatusCode().value()).isEqualTo(409);
 			assertThat(refused.getBody()).containsEntry("code", "prospects.archived.read-only");
 		}
+		// merged into an active one, the archived agency is named as the other one
+		ResponseEntity<Map> into = this.api.post(token, "/api/v1/prospects/" + voisin + "/merge",
+				Map.of("otherId", parc));
+		assertThat(into.getStatusCode().value()).isEqualTo(409);
+		assertThat(into.getBody()).containsEntry("code", "prospects.merge.other-archived")
+			.containsEntry("detail", "L’autre agence est archivée : restaurez-la avant de la fusionner.");
 		assertThat(this.api.post(token, "/api/v1/prospects/" + voisin + "/restore", Map.of()).getBody())
 			.containsEntry("code", "prospects.restore.not-archived");
 

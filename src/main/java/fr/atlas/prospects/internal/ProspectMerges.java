@@ -53,9 +53,13 @@ public class ProspectMerges {
 		}
 		String survivorStatus = lockedStatus(survivorId);
 		String absorbedStatus = lockedStatus(absorbedId);
-		if (!"ACTIVE".equals(survivorStatus) || !"ACTIVE".equals(absorbedStatus)) {
-			throw new ConflictException(ProspectArchives.refusal(
-					"ACTIVE".equals(survivorStatus) ? absorbedStatus : survivorStatus, "prospects.merge.inactive"));
+		if (!"ACTIVE".equals(survivorStatus)) {
+			throw new ConflictException(ProspectArchives.refusal(survivorStatus, "prospects.merge.inactive"));
+		}
+		if (!"ACTIVE".equals(absorbedStatus)) {
+			// the other one is named: the agency asked about is fine
+			throw new ConflictException("ARCHIVED".equals(absorbedStatus) ? "prospects.merge.other-archived"
+					: "prospects.merge.other-inactive");
 		}
 		UUID mergeId = UUID.randomUUID();
 		List<UUID> contacts = this.jdbc.sql("select id from contact where org_id = :org and agency_id = :id")
@@ -136,8 +140,12 @@ public class ProspectMerges {
 		if ("ARCHIVED".equals(survivorStatus)) {
 			throw new ConflictException("prospects.archived.read-only");
 		}
-		if (!"ACTIVE".equals(survivorStatus) || later > 0) {
-			throw new ConflictException("prospects.unmerge.nothing");
+		if (!"ACTIVE".equals(survivorStatus)) {
+			// Y into X, then X into Z: X must come back before Y can
+			throw new ConflictException("prospects.unmerge.survivor-merged");
+		}
+		if (later > 0) {
+			throw new ConflictException("prospects.unmerge.later-merge");
 		}
 		restore(merge.id(), "survivor_snapshot", merge.survivorId());
 		restore(merge.id(), "absorbed_snapshot", merge.absorbedId());
