@@ -127,6 +127,9 @@ class ProspectBulkJobIntegrationTests {
 		assertThat(api.post(other.token(), location + "/retry", Map.of()).getStatusCode().value()).isEqualTo(404);
 		assertThat(prospects.names(other.token(), "/api/v1/prospects?tag=été")).isEmpty();
 		assertThat(prospects.names(other.token(), "/api/v1/prospects?owner=none")).hasSize(6);
+		PageSession theirs = new PageSession(this.port).login(other.email());
+		assertThat(theirs.getFragment("/prospects/bulk/" + id).statusCode()).isEqualTo(404);
+		assertThat(theirs.get("/prospects").body()).doesNotContain("bulk-job-" + id);
 
 		// a job that has not failed cannot be resumed
 		ResponseEntity<Map> retried = api.post(tenant.token(), location + "/retry", Map.of());
