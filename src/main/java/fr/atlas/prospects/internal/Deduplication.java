@@ -156,6 +156,15 @@ final class Deduplication {
 				miss *= 1 - nameWeight;
 				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
 			}
+			// the same name at the same street address of the same place: the record
+			// again (a second file, a row copied twice), not a namesake elsewhere in a
+			// town
+			// that shares its name
+			if (nameWeight > 0.6 && names.nameKey().equals(other.nameKey()) && row.addressWords != null
+					&& row.addressWords.equals(agency.addressWords)) {
+				miss *= 1 - 0.6;
+				reasons.add("address");
+			}
 		}
 		double confidence = 1 - miss;
 		if (reasons.isEmpty()) {

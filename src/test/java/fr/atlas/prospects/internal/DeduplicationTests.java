@@ -166,6 +166,38 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void theSameNameAtTheSameAddressOfATownIsTheSameRecord() {
+		RowNormaliser placed = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Adresse", "Code postal", "Ville"), Map.of()));
+		AgencyValues era = placed
+			.normalise(new SourceRow(1, List.of("ERA Immobilier Narbonne", "74 ALLÉE DES TILLEULS", "", "Narbonne"), "",
+					null))
+			.agency();
+		AgencyValues again = placed
+			.normalise(new SourceRow(2, List.of("ERA IMMOBILIER NARBONNE", "74 allée des Tilleuls", "", "NARBONNE"), "",
+					null))
+			.agency();
+		assertThat(match(era, again)).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isTrue();
+			assertThat(m.reasons()).contains("address", "same_city");
+		});
+		// a town's name alone stays a weak place: the same name without an address is
+		// reviewed
+		AgencyValues nameOnly = placed
+			.normalise(new SourceRow(3, List.of("ERA Immobilier Narbonne", "", "", "Narbonne"), "", null))
+			.agency();
+		assertThat(match(era, nameOnly)).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		// one letter apart at one address: still two names to check
+		AgencyValues dumont = placed
+			.normalise(new SourceRow(4, List.of("Dumont Immobilier", "12 rue Carnot", "", "Narbonne"), "", null))
+			.agency();
+		AgencyValues dupont = placed
+			.normalise(new SourceRow(5, List.of("Dupont Immobilier", "12 rue Carnot", "", "Narbonne"), "", null))
+			.agency();
+		assertThat(match(dumont, dupont)).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
 	void similarityBoundNeverUnderestimatesJaroWinkler() {
 		String[] keys = { "agence gare", "agnece gare", "agence gar", "cabinet martin immo", "martin immo",
 				"perrin immobiiler", "perrin immo", "dupont morel immo", "dumont morel immo", "lyon 3", "a", "gare",
