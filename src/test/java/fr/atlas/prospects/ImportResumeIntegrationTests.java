@@ -139,6 +139,27 @@ class ImportResumeIntegrationTests {
 	}
 
 	@Test
+	void aJobOfADeadWorkerOfThisHostIsTakenOverAtOnce() {
+		var tenant = this.api.newOrganisation("Reprise après redémarrage");
+		OrgId org = OrgId.of(tenant.orgId());
+		String process = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+		// the former self of a restarted node: this process's pid@host, another worker,
+		// a heartbeat that looks fresh
+		UUID mine = draft(org, file(3));
+		execute(org, "update import_job set status = 'RUNNING', heartbeat_at = now(), worker = '" + process + "/"
+				+ UUID.randomUUID() + "' where id = :id", mine);
+		// a worker of another host may be alive: its heartbeat decides
+		UUID theirs = draft(org, file(4));
+		execute(org, "update import_job set status = 'RUNNING', heartbeat_at = now(), worker = '1@another-host/"
+				+ UUID.randomUUID() + "' where id = :id", theirs);
+		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), mine.toString());
+		assertThat(done).containsEntry("status", "DONE").containsEntry("created", 3);
+		assertThat(status(tenant.token(), theirs)).containsEntry("status", "RUNNING").containsEntry("processedRows", 0);
+		// done with it: the other host's job is not left for later tests
+		execute(org, "update import_job set status = 'CANCELLED' where id = :id", theirs);
+	}
+
+	@Test
 	void auditsImports() {
 		var tenant = this.api.newOrganisation("Audit import");
 		OrgId org = OrgId.of(tenant.orgId());

@@ -42,20 +42,25 @@ final class EmbeddedDatabase {
 		this.postgres = postgres;
 	}
 
-	static EmbeddedDatabase obtain(String dataDirectory, int port, String sharedBuffers) {
-		return RUNNING.computeIfAbsent(dataDirectory, (key) -> start(key, port, sharedBuffers));
+	static EmbeddedDatabase obtain(String dataDirectory, int port, String sharedBuffers,
+			org.apache.commons.logging.Log startLog) {
+		return RUNNING.computeIfAbsent(dataDirectory, (key) -> start(key, port, sharedBuffers, startLog));
 	}
 
 	String jdbcUrl() {
 		return "jdbc:postgresql://localhost:" + this.postgres.getPort() + "/" + DATABASE;
 	}
 
-	private static EmbeddedDatabase start(String dataDirectory, int port, String sharedBuffers) {
+	private static EmbeddedDatabase start(String dataDirectory, int port, String sharedBuffers,
+			org.apache.commons.logging.Log startLog) {
 		try {
 			boolean ephemeral = dataDirectory.isBlank();
 			Path directory = ephemeral ? Files.createTempDirectory("atlas-pg")
 					: Path.of(dataDirectory).toAbsolutePath();
 			Files.createDirectories(directory);
+			if (!ephemeral) {
+				LeftoverServer.stopIfOrphaned(directory, startLog);
+			}
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setDataDirectory(directory)
 				.setCleanDataDirectory(ephemeral)
@@ -78,8 +83,8 @@ final class EmbeddedDatabase {
 			createRolesAndDatabase(postgres);
 			EmbeddedDatabase database = new EmbeddedDatabase(postgres);
 			SpringApplication.getShutdownHandlers().add(database::stop);
-			log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-					ephemeral ? "a temporary directory" : directory);
+			startLog.info("Embedded PostgreSQL on port " + postgres.getPort() + " with data in "
+					+ (ephemeral ? "a temporary directory" : directory));
 			return database;
 		}
 		catch (IOException ex) {

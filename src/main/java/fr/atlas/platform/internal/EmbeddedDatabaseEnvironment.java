@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
+import org.apache.commons.logging.Log;
+
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -17,6 +20,13 @@ import org.springframework.util.StringUtils;
  */
 class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 
+	// logging is not set up yet when this runs: the messages are replayed once it is
+	private final Log log;
+
+	EmbeddedDatabaseEnvironment(DeferredLogFactory logs) {
+		this.log = logs.getLog(EmbeddedDatabase.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
@@ -26,7 +36,7 @@ class EmbeddedDatabaseEnvironment implements EnvironmentPostProcessor, Ordered {
 		String dataDirectory = environment.getProperty("atlas.database.embedded.data-dir", "");
 		int port = environment.getProperty("atlas.database.embedded.port", Integer.class, 0);
 		String sharedBuffers = environment.getProperty("atlas.database.embedded.shared-buffers", "512MB");
-		EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDirectory, port, sharedBuffers);
+		EmbeddedDatabase database = EmbeddedDatabase.obtain(dataDirectory, port, sharedBuffers, this.log);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("spring.datasource.url", database.jdbcUrl());
 		properties.put("spring.datasource.username", EmbeddedDatabase.APP_ROLE);
