@@ -112,11 +112,15 @@ class ProspectBulkJobIntegrationTests {
 			.containsExactlyInAnyOrder("Bastide Immobilier", "Dauphin Conseil");
 		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=été")).hasSize(5);
 
-		// one audit entry when asked, one when done, both in the requester's name
+		// one audit entry when asked, one when done, both naming the job, in the
+		// requester's name
 		List<String> audit = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
 				() -> this.tx.execute((s) -> this.jdbc.sql("""
 						select action || ' ' || coalesce(actor_id::text, '-') || ' ' || summary from audit_entry
-						where action like 'prospect.bulk%' order by seq""").query(String.class).list()));
+						where action like 'prospect.bulk%' and entity_id = :job order by seq""")
+					.param("job", id)
+					.query(String.class)
+					.list()));
 		assertThat(audit).containsExactly(
 				"prospect.bulk-queued " + tenant.userId()
 						+ " Modification groupée de 5 agence(s) en arrière-plan : owner_id, tags",

@@ -95,15 +95,18 @@ public class ProspectBulkEdits {
 			return new Queued(this.jobs.queue(ids, checked, by), ids.size());
 		}
 		int updated = change(ids.toArray(UUID[]::new), checked, by, 0).size();
-		audit(updated, checked);
+		audit(TimeOrderedIds.next(), updated, checked);
 		return new Outcome(ids.size(), updated);
 	}
 
-	/** The one audit entry of an operation that changed something. */
-	void audit(int updated, BulkChanges changes) {
+	/**
+	 * The one audit entry of an operation that changed something ({@code operation}: a
+	 * job's id, so that its two entries name the same thing).
+	 */
+	void audit(UUID operation, int updated, BulkChanges changes) {
 		if (updated > 0) {
-			this.events.publishEvent(
-					new ProspectsBulkEdited(CurrentTenant.require(), TimeOrderedIds.next(), updated, changes.fields()));
+			this.events
+				.publishEvent(new ProspectsBulkEdited(CurrentTenant.require(), operation, updated, changes.fields()));
 		}
 	}
 

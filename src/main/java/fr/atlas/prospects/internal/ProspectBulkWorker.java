@@ -135,7 +135,7 @@ public class ProspectBulkWorker {
 				RequestMetadata outer = RequestMetadata.bound().orElse(null);
 				RequestMetadata.bind(job.request());
 				try {
-					this.edits.audit(job.updated(), changes);
+					this.edits.audit(jobId, job.updated(), changes);
 				}
 				finally {
 					if (outer != null) {
