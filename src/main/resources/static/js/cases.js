@@ -97,4 +97,6 @@ document.addEventListener('DOMContentLoaded', () => {
       }
     });
   });
+  // every handler is bound: a card dragged from now on is moved
+  board.dataset.ready = 'true';
 });
