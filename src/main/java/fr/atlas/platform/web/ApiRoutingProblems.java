@@ -36,7 +36,7 @@ class ApiRoutingProblems {
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
 	ResponseEntity<Object> beforeAnyController(Exception ex, HttpServletRequest request, WebRequest webRequest)
 			throws Exception {
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+		if (!api(request)) {
 			// rethrown as it came: Spring then handles it as if this advice did not exist
 			throw ex;
 		}
@@ -54,17 +54,15 @@ class ApiRoutingProblems {
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request, WebRequest webRequest)
 			throws Exception {
-		if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-			throw ex;
-		}
-		if (ex instanceof MaxUploadSizeExceededException) {
-			ResponseEntity<Object> response = this.problems.handleException(ex, webRequest);
-			if (response == null) {
-				throw ex;
-			}
-			return response;
+		if (!api(request) || ex instanceof MaxUploadSizeExceededException) {
+			// pages as before; a file too large is Spring's 413
+			return beforeAnyController(ex, request, webRequest);
 		}
 		return ResponseEntity.badRequest().body(this.problems.unreadableMultipart());
+	}
+
+	private static boolean api(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 	}
 
 }

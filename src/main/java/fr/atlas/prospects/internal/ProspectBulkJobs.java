@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.TimeOrderedIds;
 import fr.atlas.platform.UserId;
@@ -82,11 +83,12 @@ public class ProspectBulkJobs {
 
 	/** A job of the current organisation. */
 	public Optional<BulkJob> find(UUID id) {
-		return this.jdbc.sql("select * from prospect_bulk_job where org_id = :org and id = :id")
-			.param("org", org())
-			.param("id", id)
-			.query((rs, row) -> map(rs))
-			.optional();
+		return select(id, "");
+	}
+
+	/** A job of the current organisation; another's, or none, is not found. */
+	public BulkJob get(UUID id) {
+		return find(id).orElseThrow(() -> new NotFoundException("Modification groupée"));
 	}
 
 	/**
@@ -125,7 +127,11 @@ public class ProspectBulkJobs {
 	}
 
 	Optional<BulkJob> findForUpdate(UUID id) {
-		return this.jdbc.sql("select * from prospect_bulk_job where org_id = :org and id = :id for update")
+		return select(id, " for update");
+	}
+
+	private Optional<BulkJob> select(UUID id, String lock) {
+		return this.jdbc.sql("select * from prospect_bulk_job where org_id = :org and id = :id" + lock)
 			.param("org", org())
 			.param("id", id)
 			.query((rs, row) -> map(rs))

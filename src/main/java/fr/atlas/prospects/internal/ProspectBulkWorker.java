@@ -76,7 +76,7 @@ public class ProspectBulkWorker {
 		}
 		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
 		try {
-			BulkChanges changes = this.tx.execute((status) -> this.jobs.changes(jobId));
+			BulkChanges changes = changes(jobId);
 			for (int count = 0; count < maxChunks; count++) {
 				if (!chunk(jobId, changes)) {
 					finish(jobId, "DONE", null, changes);

@@ -1,9 +1,9 @@
 package fr.atlas.prospects.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectBulkJobs.BulkJob;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +41,7 @@ class BulkJobController {
 	 */
 	@GetMapping
 	String panel(@PathVariable UUID id, Model model, HttpServletResponse response) {
-		BulkJob job = find(id);
+		BulkJob job = this.jobs.get(id);
 		if (job.finished()) {
 			response.setHeader("HX-Refresh", "true");
 		}
@@ -52,16 +52,12 @@ class BulkJobController {
 	@PostMapping("/retry")
 	@PreAuthorize("hasRole('AGENT')")
 	String retry(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
-		find(id);
+		this.jobs.get(id);
 		if (!this.jobs.retry(id)) {
 			redirect.addFlashAttribute("bulkErrors",
-					java.util.List.of(this.messages.getMessage("prospects.bulk.job.not-failed", null, locale)));
+					List.of(this.messages.getMessage("prospects.bulk.job.not-failed", null, locale)));
 		}
 		return "redirect:/prospects";
-	}
-
-	private BulkJob find(UUID id) {
-		return this.jobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée"));
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
-import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
@@ -101,15 +100,14 @@ class ProspectApiController {
 	 */
 	@GetMapping("/bulk/{id}")
 	BulkJobStatus bulkJob(@PathVariable UUID id) {
-		return BulkJobStatus
-			.of(this.bulkJobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée")));
+		return BulkJobStatus.of(this.bulkJobs.get(id));
 	}
 
 	/** Queues a failed bulk change again; it goes on where it stopped. */
 	@PostMapping("/bulk/{id}/retry")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<BulkJobStatus> retryBulkJob(@PathVariable UUID id) {
-		this.bulkJobs.find(id).orElseThrow(() -> new NotFoundException("Modification groupée"));
+		this.bulkJobs.get(id);
 		if (!this.bulkJobs.retry(id)) {
 			throw new ConflictException("prospects.bulk.job.not-failed");
 		}
