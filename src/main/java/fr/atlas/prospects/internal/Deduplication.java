@@ -17,11 +17,12 @@ import org.jspecify.annotations.Nullable;
  * Evidence and its weight: the same SIRET is certain (1.0) and a different SIRET rules a
  * match out (two establishments); the same SIREN with a similar name 0.97; the same
  * e-mail 0.95, phone 0.9, website 0.85; inside a block (same postcode, or same town
- * without postcodes) a similar name 0.55 to 0.92 by Jaro-Winkler. Independent evidence
- * combines as {@code 1 - Π(1 - c)}. Very different names divide the confidence of contact
- * evidence (a group's shared switchboard). Franchise networks: when either side is a
- * known brand and they are in different places, only the SIRET can match them; with no
- * place to compare, the match can go no further than review.
+ * without postcodes) a similar name 0.55 to 0.92 by Jaro-Winkler, when the names share a
+ * {@link DistinctiveWords distinctive word} up to a typo. Independent evidence combines
+ * as {@code 1 - Π(1 - c)}. Very different names divide the confidence of contact evidence
+ * (a group's shared switchboard). Franchise networks: when either side is a known brand
+ * and they are in different places, only the SIRET can match them; with no place to
+ * compare, the match can go no further than review.
  *
  * <p>
  * At {@link #AUTO_MERGE} or more the row is merged; from {@link #REVIEW} it creates its
@@ -35,11 +36,6 @@ final class Deduplication {
 
 	/** The lowest name similarity that counts as evidence inside a block. */
 	static final double NAME_EVIDENCE = 0.88;
-
-	/** Words of agencies' names that tell no agency from another. */
-	private static final Set<String> GENERIC_WORDS = Set.of("agence", "agences", "immobilier", "immobiliere",
-			"immobilieres", "immobiliers", "immo", "immob", "cabinet", "conseil", "conseils", "transaction",
-			"transactions", "gestion", "groupe", "patrimoine", "services", "real", "estate", "properties", "property");
 
 	private static final Set<String> SHARED_DOMAINS = Set.of("facebook.com", "fr-fr.facebook.com", "pagesjaunes.fr",
 			"linkedin.com", "google.com", "sites.google.com", "wixsite.com", "seloger.com", "leboncoin.fr",
@@ -103,9 +99,14 @@ final class Deduplication {
 				&& !sharedDomain(row.websiteDomain) && brand.isEmpty();
 		// most of a block shares nothing with the row and has a clearly different name:
 		// with no shared identifier, only a name similarity of 0.88 or more can make a
-		// match, and a cheap bound rules that out before Jaro-Winkler is worked out
-		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && ((place != Place.SAME && place != Place.SAME_TOWN)
-				|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch))) {
+		// match, and a cheap bound rules that out before Jaro-Winkler is worked out;
+		// names
+		// that share no distinctive word are not compared at all (the rule a large
+		// place's index relies on)
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite
+				&& ((place != Place.SAME && place != Place.SAME_TOWN)
+						|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
+						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
 		double similarity = nameSimilarity(names, other);
@@ -327,18 +328,9 @@ final class Deduplication {
 	 * same business. Asked only of a pair that already shares an e-mail.
 	 */
 	static boolean sameDistinctiveWords(NameForms a, NameForms b) {
-		Set<String> words = distinctiveWords(a.strippedName());
-		return words.stream().mapToInt(String::length).sum() >= 4 && words.equals(distinctiveWords(b.strippedName()));
-	}
-
-	private static Set<String> distinctiveWords(String stripped) {
-		Set<String> words = new java.util.TreeSet<>();
-		for (String word : stripped.split(" ")) {
-			if (!word.isEmpty() && !GENERIC_WORDS.contains(word)) {
-				words.add(word);
-			}
-		}
-		return words;
+		Set<String> words = DistinctiveWords.of(a.strippedName());
+		return words.stream().mapToInt(String::length).sum() >= 4
+				&& words.equals(DistinctiveWords.of(b.strippedName()));
 	}
 
 	/** The similarity of a name or trade name of each side, 0 when one is missing. */

@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,6 +187,22 @@ class ImportBatch {
 
 		static final int HOT_KEY = 25;
 
+		/**
+		 * Blocks of this many agencies or more are searched through an index: reading a
+		 * block whole costs a few nanoseconds an agency, and a town of thousands of
+		 * agencies without postcodes made every row of it read all the others (ADR 0025).
+		 */
+		static final int INDEX_FROM = 256;
+
+		/**
+		 * In an indexed block, a word or identity key that more agencies share brings
+		 * none of them to a row ("Maison", "Habitat" in a file of one town): each row
+		 * then reads a bounded number of agencies, where it read a growing share of the
+		 * town. Not below {@link #INDEX_FROM}: a block read whole has no key this common,
+		 * so the two ways decide alike.
+		 */
+		static final int COMMON_KEY = INDEX_FROM;
+
 		private static final long SIRET = 0x9E3779B97F4A7C15L;
 
 		private static final long SIREN = 0xC2B2AE3D27D4EB4FL;
@@ -196,19 +213,41 @@ class ImportBatch {
 
 		private static final long DOMAIN = 0x85EBCA77C2B2AE63L;
 
+		private static final Comparator<Candidate> BY_POSITION = Comparator
+			.comparingInt((candidate) -> candidate.position);
+
 		private final List<Candidate> all = new ArrayList<>();
 
 		private final KeyIndex byKey = new KeyIndex();
 
-		private final Map<String, List<Candidate>> byPostcode = new HashMap<>();
+		private final Map<String, PlaceBlock> byPostcode = new HashMap<>();
 
-		private final Map<String, List<Candidate>> byCity = new HashMap<>();
+		private final Map<String, PlaceBlock> byCity = new HashMap<>();
 
 		/**
 		 * Agencies without a postcode, by town: the only town candidates of a row with
 		 * one.
 		 */
-		private final Map<String, List<Candidate>> byCityWithoutPostcode = new HashMap<>();
+		private final Map<String, PlaceBlock> byCityWithoutPostcode = new HashMap<>();
+
+		/**
+		 * The index of large blocks: each member under its distinctive-word and identity
+		 * keys, combined with its block's ({@link PlaceBlock#key}).
+		 */
+		private final KeyIndex byWord = new KeyIndex();
+
+		/** The size from which a block is searched through {@link #byWord}. */
+		private final int indexFrom;
+
+		private final List<Candidate> gathered = new ArrayList<>();
+
+		Pool() {
+			this(INDEX_FROM);
+		}
+
+		Pool(int indexFrom) {
+			this.indexFrom = indexFrom;
+		}
 
 		/** Shared instances of postcodes and town keys, so each agency holds no copy. */
 		private final Map<String, String> places = new HashMap<>();
@@ -227,7 +266,7 @@ class ImportBatch {
 		void add(Candidate agency) {
 			agency.position = this.all.size();
 			this.all.add(agency);
-			reindex(agency);
+			reindex(agency, false);
 		}
 
 		/**
@@ -244,7 +283,7 @@ class ImportBatch {
 				// agency change?
 				boolean changesStored = target.wouldChange(values);
 				if (target.fill(values)) {
-					reindex(target);
+					reindex(target, true);
 				}
 				return new Decision(match, target, null, changesStored);
 			}
@@ -255,30 +294,86 @@ class ImportBatch {
 			return new Decision(match, target, agency, true);
 		}
 
-		/** Indexes what the agency has and was not indexed under yet. */
-		void reindex(Candidate agency) {
+		/**
+		 * Indexes what the agency has and was not indexed under yet; {@code changed} when
+		 * a row filled it, so that the large blocks it was already in learn its new keys.
+		 */
+		private void reindex(Candidate agency, boolean changed) {
 			int position = agency.position;
-			long[] keys = keys(agency.siret, agency.siren, agency.emails, agency.phones,
-					agency.domainIdentifies() ? agency.websiteDomain : null);
+			long[] keys = keys(agency);
 			for (int i = 0, n = this.keyCount; i < n; i++) {
 				this.byKey.add(keys[i], position, HOT_KEY);
 			}
-			if (agency.postcode != null && !agency.indexedByPostcode) {
+			boolean joinsPostcode = agency.postcode != null && !agency.indexedByPostcode;
+			boolean joinsTown = agency.cityKey != null && !agency.indexedByCity;
+			if (changed) {
+				// what the agency gained (a name, an e-mail...) goes under the blocks
+				// it was in already; its old keys stay, and lookups check members
+				if (agency.indexedByPostcode) {
+					indexMember(this.byPostcode.get(agency.postcode), agency);
+				}
+				if (agency.indexedByCity) {
+					indexMember(this.byCity.get(agency.cityKey), agency);
+					if (agency.postcode == null) {
+						indexMember(this.byCityWithoutPostcode.get(agency.cityKey), agency);
+					}
+				}
+			}
+			if (joinsPostcode) {
 				agency.postcode = place(agency.postcode);
 				agency.indexedByPostcode = true;
-				this.byPostcode.computeIfAbsent(agency.postcode, (k) -> new ArrayList<>()).add(agency);
+				join(this.byPostcode.computeIfAbsent(agency.postcode,
+						(place) -> new PlaceBlock(PlaceBlock.Kind.POSTCODE, place)), agency);
 				if (agency.indexedByCity && agency.cityKey != null) {
-					this.byCityWithoutPostcode.getOrDefault(agency.cityKey, new ArrayList<>()).remove(agency);
+					PlaceBlock withoutPostcode = this.byCityWithoutPostcode.get(agency.cityKey);
+					if (withoutPostcode != null) {
+						withoutPostcode.remove(agency);
+					}
 				}
 			}
-			if (agency.cityKey != null && !agency.indexedByCity) {
+			if (joinsTown) {
 				agency.cityKey = place(agency.cityKey);
 				agency.indexedByCity = true;
-				this.byCity.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+				join(this.byCity.computeIfAbsent(agency.cityKey,
+						(place) -> new PlaceBlock(PlaceBlock.Kind.TOWN, place)), agency);
 				if (agency.postcode == null) {
-					this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey, (k) -> new ArrayList<>()).add(agency);
+					join(this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey,
+							(place) -> new PlaceBlock(PlaceBlock.Kind.TOWN_WITHOUT_POSTCODE, place)), agency);
 				}
 			}
+		}
+
+		/** Adds a member to a block, which is indexed once it is large. */
+		private void join(PlaceBlock block, Candidate agency) {
+			block.add(agency);
+			if (block.indexed()) {
+				indexMember(block, agency);
+			}
+			else if (block.size() >= this.indexFrom) {
+				block.markIndexed();
+				for (Candidate member : block.members()) {
+					indexMember(block, member);
+				}
+			}
+		}
+
+		/** Puts an agency under its name's and identity keys in a block's index. */
+		private void indexMember(@Nullable PlaceBlock block, Candidate agency) {
+			if (block == null || !block.indexed()) {
+				return;
+			}
+			int position = agency.position;
+			long[] keys = keys(agency);
+			for (int i = 0, n = this.keyCount; i < n; i++) {
+				this.byWord.append(block.key(keys[i]), position);
+			}
+			DistinctiveWords.forEachKey(agency.names, (key) -> this.byWord.append(block.key(key), position));
+			DistinctiveWords.forEachNameKey(agency.names, (key) -> this.byWord.append(block.key(key), position));
+		}
+
+		private long[] keys(Candidate agency) {
+			return keys(agency.siret, agency.siren, agency.emails, agency.phones,
+					agency.domainIdentifies() ? agency.websiteDomain : null);
 		}
 
 		/**
@@ -335,19 +430,19 @@ class ImportBatch {
 			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
 					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
 			long[] keys = keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain);
-			for (int i = 0, n = this.keyCount; i < n; i++) {
+			int keyCount = this.keyCount;
+			for (int i = 0; i < keyCount; i++) {
 				// a key shared by many agencies (a group's switchboard) identifies
 				// none of them
 				this.byKey.forEach(keys[i], HOT_KEY, (position) -> collect(this.all.get(position), mark, found));
 			}
 			if (probe.postcode() != null) {
-				collectFromBlock(this.byPostcode.get(probe.postcode()), probe, mark, found);
+				collectFromBlock(this.byPostcode.get(probe.postcode()), probe, mark, keys, keyCount);
 			}
 			String city = probe.cityKey();
 			if (city != null) {
-				Map<String, List<Candidate>> block = (probe.postcode() != null) ? this.byCityWithoutPostcode
-						: this.byCity;
-				collectFromBlock(block.get(city), probe, mark, found);
+				Map<String, PlaceBlock> blocks = (probe.postcode() != null) ? this.byCityWithoutPostcode : this.byCity;
+				collectFromBlock(blocks.get(city), probe, mark, keys, keyCount);
 			}
 			return found;
 		}
@@ -357,22 +452,52 @@ class ImportBatch {
 		 * ({@link Deduplication#mayMatch}, the first thing a score asks): in a large town
 		 * most of the block cannot, and a million-row import visits its blocks about 70
 		 * million times. Leaving them out here keeps the order of the rest, so the best
-		 * match is the same.
+		 * match is the same. A large block gives, through its index, the members sharing
+		 * an identity key or a {@link DistinctiveWords distinctive word} with the row:
+		 * every member that can score, in the same order.
 		 */
-		private static void collectFromBlock(@Nullable List<Candidate> block, Deduplication.Probe probe, int mark,
-				List<Candidate> found) {
+		private void collectFromBlock(@Nullable PlaceBlock block, Deduplication.Probe probe, int mark, long[] keys,
+				int keyCount) {
 			if (block == null) {
 				return;
 			}
-			for (int i = 0; i < block.size(); i++) {
-				Candidate agency = block.get(i);
-				if (agency.stamp != mark) {
-					agency.stamp = mark;
-					if (Deduplication.mayMatch(probe, agency)) {
-						found.add(agency);
+			List<Candidate> found = this.found;
+			if (!block.indexed()) {
+				List<Candidate> members = block.members();
+				for (int i = 0; i < members.size(); i++) {
+					Candidate agency = members.get(i);
+					if (agency.stamp != mark) {
+						agency.stamp = mark;
+						if (Deduplication.mayMatch(probe, agency)) {
+							found.add(agency);
+						}
 					}
 				}
+				return;
 			}
+			List<Candidate> gathered = this.gathered;
+			gathered.clear();
+			for (int i = 0; i < keyCount; i++) {
+				gather(block, keys[i], COMMON_KEY, mark);
+			}
+			DistinctiveWords.forEachKey(probe.names(), (key) -> gather(block, key, COMMON_KEY, mark));
+			DistinctiveWords.forEachNameKey(probe.names(), (key) -> gather(block, key, Integer.MAX_VALUE, mark));
+			gathered.sort(BY_POSITION);
+			for (Candidate agency : gathered) {
+				if (Deduplication.mayMatch(probe, agency)) {
+					found.add(agency);
+				}
+			}
+		}
+
+		private void gather(PlaceBlock block, long key, int limit, int mark) {
+			this.byWord.forEach(block.key(key), limit, (position) -> {
+				Candidate agency = this.all.get(position);
+				if (agency.stamp != mark && block.holds(agency)) {
+					agency.stamp = mark;
+					this.gathered.add(agency);
+				}
+			});
 		}
 
 		/**

@@ -35,6 +35,15 @@ final class KeyIndex {
 		segment(key).add(key, position, limit);
 	}
 
+	/**
+	 * Adds a position under a key without looking for it among the key's positions (only
+	 * the last one added): for keys that many positions share, where {@link #add} would
+	 * read them all each time. A position added twice is given twice.
+	 */
+	void append(long key, int position) {
+		segment(key).append(key, position);
+	}
+
 	/** Calls back with the positions of a key, unless it has more than {@code limit}. */
 	void forEach(long key, int limit, IntConsumer action) {
 		segment(key).forEach(key, limit, action);
@@ -82,17 +91,28 @@ final class KeyIndex {
 			this.heads[slot] = append(position, this.heads[slot]);
 		}
 
+		void append(long key, int position) {
+			int slot = slot(key);
+			if (this.keys[slot] == 0) {
+				add(key, position, 0);
+			}
+			else if (this.positions[this.heads[slot] - 1] != position) {
+				this.heads[slot] = append(position, this.heads[slot]);
+			}
+		}
+
 		void forEach(long key, int limit, IntConsumer action) {
 			int slot = slot(key);
 			if (this.keys[slot] == 0) {
 				return;
 			}
-			int count = 0;
-			for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
-				count++;
-			}
-			if (count > limit) {
-				return;
+			if (limit < Integer.MAX_VALUE) {
+				int count = 0;
+				for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
+					if (++count > limit) {
+						return;
+					}
+				}
 			}
 			for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
 				action.accept(this.positions[entry - 1]);

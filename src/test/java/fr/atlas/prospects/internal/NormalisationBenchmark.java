@@ -117,7 +117,8 @@ class NormalisationBenchmark {
 	 */
 	private static String match(List<NormalisedRow> rows) throws Exception {
 		MessageDigest sha = MessageDigest.getInstance("SHA-256");
-		ImportBatch.Pool pool = new ImportBatch.Pool();
+		ImportBatch.Pool pool = new ImportBatch.Pool(
+				Integer.getInteger("bench.index-from", ImportBatch.Pool.INDEX_FROM));
 		try {
 			return match(rows, pool, sha);
 		}
@@ -135,6 +136,8 @@ class NormalisationBenchmark {
 		int merged = 0;
 		int rejected = 0;
 		int warnings = 0;
+		// every decision as a line, for comparing two versions with diff
+		StringBuilder decisions = (System.getProperty("bench.decisions") != null) ? new StringBuilder() : null;
 		for (NormalisedRow row : rows) {
 			warnings += (int) row.messages().stream().filter((m) -> !m.startsWith("row:")).count();
 			AgencyValues values = row.agency();
@@ -159,6 +162,18 @@ class NormalisationBenchmark {
 					+ match.map((m) -> m.agency().position + " " + m.confidence() + " " + m.reasons()).orElse("-")
 					+ "\n";
 			sha.update(decision.getBytes(StandardCharsets.UTF_8));
+			if (decisions != null) {
+				decisions.append(decision);
+			}
+		}
+		if (decisions != null) {
+			try {
+				java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("bench.decisions")),
+						decisions);
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
 		}
 		return String.format(Locale.ROOT, "created=%d merged=%d rejected=%d warnings=%d decisions %s", created, merged,
 				rejected, warnings, HexFormat.of().formatHex(sha.digest()));

@@ -1,0 +1,101 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The agencies of one place an import compares a row with: a postcode, a town, or the
+ * agencies of a town that have no postcode. Members are kept in the order the pool
+ * received them ({@link Candidate#position}), so ties are broken the same way whichever
+ * way the block is searched.
+ *
+ * <p>
+ * Once a block is large it is searched through an index instead of read whole: its
+ * members' {@link DistinctiveWords} keys and identity keys, in the pool's shared
+ * {@link KeyIndex} under this block's own {@link #key}.
+ */
+final class PlaceBlock {
+
+	private static final Comparator<Candidate> BY_POSITION = Comparator.comparingInt((candidate) -> candidate.position);
+
+	enum Kind {
+
+		POSTCODE, TOWN, TOWN_WITHOUT_POSTCODE
+
+	}
+
+	private final Kind kind;
+
+	private final String place;
+
+	private final long id;
+
+	private final List<Candidate> members = new ArrayList<>();
+
+	private boolean indexed;
+
+	PlaceBlock(Kind kind, String place) {
+		this.kind = kind;
+		this.place = place;
+		this.id = Candidate.hash(kind.name() + ':' + place);
+	}
+
+	/** Adds a member in its place by position: usually at the end, as agencies come. */
+	void add(Candidate agency) {
+		int size = this.members.size();
+		if (size == 0 || this.members.get(size - 1).position < agency.position) {
+			this.members.add(agency);
+		}
+		else {
+			int at = Collections.binarySearch(this.members, agency, BY_POSITION);
+			if (at < 0) {
+				this.members.add(-at - 1, agency);
+			}
+		}
+	}
+
+	void remove(Candidate agency) {
+		int at = Collections.binarySearch(this.members, agency, BY_POSITION);
+		if (at >= 0) {
+			this.members.remove(at);
+		}
+	}
+
+	List<Candidate> members() {
+		return this.members;
+	}
+
+	int size() {
+		return this.members.size();
+	}
+
+	boolean indexed() {
+		return this.indexed;
+	}
+
+	void markIndexed() {
+		this.indexed = true;
+	}
+
+	/** A key of the block's index: the block and a word or identity key together. */
+	long key(long key) {
+		long h = (key ^ this.id) * 0x9E3779B97F4A7C15L;
+		h ^= h >>> 31;
+		return (h != 0) ? h : 1;
+	}
+
+	/**
+	 * Whether the agency is a member now: an index entry stays when an agency of a town
+	 * without postcode gains one, and is checked here instead.
+	 */
+	boolean holds(Candidate agency) {
+		return switch (this.kind) {
+			case POSTCODE -> this.place.equals(agency.postcode);
+			case TOWN -> agency.indexedByCity && this.place.equals(agency.cityKey);
+			case TOWN_WITHOUT_POSTCODE -> agency.postcode == null && this.place.equals(agency.cityKey);
+		};
+	}
+
+}
