@@ -60,9 +60,11 @@ final class Deduplication {
 		Match best = null;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
-			// the first best wins: candidates come in a stable order
-			if (match != null && match.confidence() >= REVIEW
-					&& (best == null || match.confidence() > best.confidence())) {
+			// of equal confidences the closer name wins ("Agence Martin" before
+			// "Agence Martine" for a row "Agence Martin"), then the first: candidates
+			// come in a stable order
+			if (match != null && match.confidence() >= REVIEW && (best == null || match.confidence() > best.confidence()
+					|| match.confidence() == best.confidence() && match.similarity() > best.similarity())) {
 				best = match;
 			}
 		}
@@ -75,7 +77,7 @@ final class Deduplication {
 		}
 		if (row.siret != 0 && agency.siret != 0) {
 			if (row.siret == agency.siret) {
-				return new Match(agency, 1.0, List.of("siret"));
+				return new Match(agency, 1.0, List.of("siret"), nameSimilarity(row.names, agency.names));
 			}
 			return null;
 		}
@@ -188,7 +190,7 @@ final class Deduplication {
 		else if (place == Place.SAME_TOWN) {
 			reasons.add("same_city");
 		}
-		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons));
+		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons), similarity);
 	}
 
 	/**
@@ -489,7 +491,11 @@ final class Deduplication {
 
 	}
 
-	record Match(Candidate agency, double confidence, List<String> reasons) {
+	/**
+	 * A candidate's score: the confidence, its reasons, and the similarity of the names,
+	 * which breaks ties between equal confidences.
+	 */
+	record Match(Candidate agency, double confidence, List<String> reasons, double similarity) {
 
 		Match {
 			Objects.requireNonNull(agency);

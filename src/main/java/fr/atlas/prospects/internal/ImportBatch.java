@@ -191,17 +191,18 @@ class ImportBatch {
 		 * Blocks of this many agencies or more are searched through an index: reading a
 		 * block whole costs a few nanoseconds an agency, and a town of thousands of
 		 * agencies without postcodes made every row of it read all the others (ADR 0025).
+		 * Not lower: the index takes about 30 keys an agency, and a million-row file has
+		 * many blocks of a few hundred.
 		 */
-		static final int INDEX_FROM = 256;
+		static final int INDEX_FROM = 2_048;
 
 		/**
 		 * In an indexed block, a word or identity key that more agencies share brings
 		 * none of them to a row ("Maison", "Habitat" in a file of one town): each row
 		 * then reads a bounded number of agencies, where it read a growing share of the
-		 * town. Not below {@link #INDEX_FROM}: a block read whole has no key this common,
-		 * so the two ways decide alike.
+		 * town. Blocks read whole compare every name that shares a word.
 		 */
-		static final int COMMON_KEY = INDEX_FROM;
+		static final int COMMON_KEY = 256;
 
 		private static final long SIRET = 0x9E3779B97F4A7C15L;
 

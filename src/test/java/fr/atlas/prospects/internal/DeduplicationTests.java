@@ -67,6 +67,17 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void ofEqualConfidencesTheCloserNameWins() {
+		Candidate martine = Candidate.of(AgencyRecord.create(row("Agence Martine", "", "", "", "69003", "Lyon", "")));
+		Candidate martin = Candidate.of(AgencyRecord.create(row("Agence Martin", "", "", "", "69003", "Lyon", "")));
+		AgencyValues incoming = row("Agence Martin", "", "", "", "69003", "Lyon", "");
+		assertThat(Deduplication.score(Deduplication.Probe.of(incoming), martine).confidence())
+			.isEqualTo(Deduplication.score(Deduplication.Probe.of(incoming), martin).confidence());
+		assertThat(Deduplication.best(incoming, List.of(martine, martin)))
+			.hasValueSatisfying((m) -> assertThat(m.agency()).isSameAs(martin));
+	}
+
+	@Test
 	void countsEditsUpToALimit() {
 		assertThat(Deduplication.editDistance("agence gare", "agence gare", 2)).isZero();
 		assertThat(Deduplication.editDistance("agence gare", "agnece gare", 2)).isEqualTo(1);

@@ -52,7 +52,7 @@ class PlaceBlockIndexTests {
 		for (int i = 0; i < 2_000; i++) {
 			rows.add(row("Maison " + word(i) + " Immobilier", "", "", "", "", "", "Paris"));
 		}
-		ImportBatch.Pool indexed = new ImportBatch.Pool();
+		ImportBatch.Pool indexed = new ImportBatch.Pool(ImportBatch.Pool.COMMON_KEY);
 		ImportBatch.Pool whole = new ImportBatch.Pool(Integer.MAX_VALUE);
 		rows.forEach(indexed::decide);
 		rows.forEach(whole::decide);
@@ -77,12 +77,12 @@ class PlaceBlockIndexTests {
 	void inALargeTownAWordMostAgenciesShareBringsNoneOfThemButTheSameNameStillMeets() {
 		ImportBatch.Pool pool = new ImportBatch.Pool();
 		for (String quarter : new String[] { "Nord", "Sud", "Est" }) {
-			for (int i = 0; i < ImportBatch.Pool.COMMON_KEY + 50; i++) {
+			for (int i = 0; i < ImportBatch.Pool.INDEX_FROM / 3 + 50; i++) {
 				pool.decide(row("Maison Habitat " + quarter, "", "", "", "", "", "Paris"));
 			}
 		}
 		AgencyValues same = row("Maison Habitat Nord", "", "", "", "", "", "PARIS");
-		assertThat(pool.candidates(pool.probe(same))).hasSize(ImportBatch.Pool.COMMON_KEY + 50)
+		assertThat(pool.candidates(pool.probe(same))).hasSize(ImportBatch.Pool.INDEX_FROM / 3 + 50)
 			.allSatisfy((agency) -> assertThat(agency.nameKey()).isEqualTo("maison habitat nord"));
 		AgencyValues other = row("Maison Habitat Ouest", "", "", "", "", "", "Paris");
 		assertThat(pool.candidates(pool.probe(other))).isEmpty();
