@@ -278,13 +278,20 @@ final class Candidate {
 	 * two of a million values is about one chance in 10^7.
 	 */
 	static long hash(@Nullable String value) {
-		if (value == null) {
-			return 0;
-		}
+		return (value != null) ? hash(value, 0, value.length(), -1) : 0;
+	}
+
+	/**
+	 * {@link #hash(String)} of a part of a text, without the character at {@code skip}
+	 * (-1 for none): the keys of words and their one-letter deletions are read in place.
+	 */
+	static long hash(String text, int from, int to, int skip) {
 		long h = 0xcbf29ce484222325L;
-		for (int i = 0; i < value.length(); i++) {
-			h ^= value.charAt(i);
-			h *= 0x100000001b3L;
+		for (int i = from; i < to; i++) {
+			if (i != skip) {
+				h ^= text.charAt(i);
+				h *= 0x100000001b3L;
+			}
 		}
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;

@@ -264,19 +264,8 @@ final class DistinctiveWords {
 
 	/** A 64-bit hash of a word, without the character at {@code skip} (-1 for none). */
 	static long hash(String text, int from, int to, int skip) {
-		long h = 0xcbf29ce484222325L;
-		for (int i = from; i < to; i++) {
-			if (i != skip) {
-				h ^= text.charAt(i);
-				h *= 0x100000001b3L;
-			}
-		}
-		h ^= h >>> 33;
-		h *= 0xff51afd7ed558ccdL;
-		h ^= h >>> 33;
-		h *= 0xc4ceb9fe1a85ec53L;
-		h ^= h >>> 33;
-		return (h != 0 && h != NO_WORD) ? h : 1;
+		long h = Candidate.hash(text, from, to, skip);
+		return (h != NO_WORD) ? h : 1;
 	}
 
 	private static String[][] byLength() {
