@@ -53,6 +53,9 @@ final class RowNormaliser {
 		}
 		String name = first(raw, ImportField.NAME);
 		String tradeName = first(raw, ImportField.TRADE_NAME);
+		if (tradeName == null) {
+			tradeName = otherName(raw, name);
+		}
 
 		String siret = check(messages, "siret", CompanyIdentifiers.siret(first(raw, ImportField.SIRET)));
 		String rawSiren = first(raw, ImportField.SIREN);
@@ -265,6 +268,20 @@ final class RowNormaliser {
 		if (value != null) {
 			into.add(value);
 		}
+	}
+
+	/**
+	 * A second column of names ("Raison sociale" and "Nom de l'agence"), read as the
+	 * trade name when the file has none: the agency is known by both.
+	 */
+	private static @Nullable String otherName(Map<ImportField, List<String>> raw, @Nullable String name) {
+		List<String> names = raw.getOrDefault(ImportField.NAME, List.of());
+		for (int i = 1; i < names.size(); i++) {
+			if (!NameKey.of(names.get(i)).equals(NameKey.of(name))) {
+				return names.get(i);
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable String first(Map<ImportField, List<String>> raw, ImportField field) {

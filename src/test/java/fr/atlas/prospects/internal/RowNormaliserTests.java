@@ -35,6 +35,29 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void aSecondColumnOfNamesIsTheTradeNameWhenTheFileHasNone() {
+		RowNormaliser twoNames = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Nom de l'agence", "E-mail"), Map.of()));
+		NormalisedRow row = twoNames
+			.normalise(new SourceRow(1, List.of("SARL Dupont et Fils", "Agence du Port", "a@port.fr"), "", null));
+		assertThat(row.agency().name()).isEqualTo("SARL Dupont et Fils");
+		assertThat(row.agency().tradeName()).isEqualTo("Agence du Port");
+		NormalisedRow same = twoNames
+			.normalise(new SourceRow(2, List.of("Agence du Port", "AGENCE DU PORT", "a@port.fr"), "", null));
+		assertThat(same.agency().tradeName()).isNull();
+		NormalisedRow onlySecond = twoNames.normalise(new SourceRow(3, List.of("", "Agence du Port", ""), "", null));
+		assertThat(onlySecond.agency().name()).isEqualTo("Agence du Port");
+		assertThat(onlySecond.agency().tradeName()).isNull();
+		RowNormaliser withTrade = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Nom de l'agence", "Enseigne"), Map.of()));
+		assertThat(
+				withTrade.normalise(new SourceRow(4, List.of("SARL Dupont", "Agence du Port", "Orpi Port"), "", null))
+					.agency()
+					.tradeName())
+			.isEqualTo("Orpi Port");
+	}
+
+	@Test
 	void keepsEveryAddressOfACellThatHoldsSeveralAndOfASecondColumn() {
 		RowNormaliser numbered = new RowNormaliser(
 				ColumnMapping.detect(List.of("Nom", "E-mail", "E-mail 2", "Téléphone2"), Map.of()));
