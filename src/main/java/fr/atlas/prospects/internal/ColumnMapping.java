@@ -44,14 +44,12 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 		overrides.forEach((key, value) -> {
 			if (CleanText.words(key).isEmpty() && value != null
 					&& ImportField.parse(value).orElse(null) == ImportField.IGNORED) {
-				// a column without a header (a trailing ";" of a spreadsheet's export),
-				// kept
-				// ignored in the mapping the job stores
+				// a column without a header (the trailing ";" of a spreadsheet's
+				// export) stays ignored in the mapping the job stores
 				return;
 			}
-			// written the other way round, {"field": "column header"}: read it so when
-			// the
-			// key is no column and the value is one
+			// written the other way round, {"field": "column header"}: read it so
+			// when the key is no column and the value is one
 			boolean reversed = !seen.containsKey(CleanText.words(key)) && value != null
 					&& seen.containsKey(CleanText.words(value)) && ImportField.parse(key).isPresent();
 			String header = reversed ? value : key;

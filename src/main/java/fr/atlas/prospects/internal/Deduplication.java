@@ -99,12 +99,11 @@ final class Deduplication {
 		boolean samePhone = Candidate.intersects(row.phones, agency.phones);
 		boolean sameWebsite = row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
 				&& !sharedDomain(row.websiteDomain) && brand.isEmpty();
-		// most of a block shares nothing with the row and has a clearly different name:
-		// with no shared identifier, only a name similarity of 0.88 or more can make a
-		// match, and a cheap bound rules that out before Jaro-Winkler is worked out;
-		// names
-		// that share no distinctive word are not compared at all (the rule a large
-		// place's index relies on)
+		// most of a block shares nothing with the row and has a clearly different
+		// name: with no shared identifier, only a name similarity of 0.88 or more can
+		// make a match, and a cheap bound rules that out before Jaro-Winkler is worked
+		// out; names that share no distinctive word are not compared at all (the rule
+		// a large place's index relies on)
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite
 				&& ((place != Place.SAME && place != Place.SAME_TOWN)
 						|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
@@ -160,9 +159,8 @@ final class Deduplication {
 				reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
 			}
 			// the same name at the same street address of the same place: the record
-			// again (a second file, a row copied twice), not a namesake elsewhere in a
-			// town
-			// that shares its name
+			// again (a second file, a row copied twice), not a namesake elsewhere in
+			// a town that shares its name
 			if (nameWeight > 0.6 && names.nameKey().equals(other.nameKey()) && row.addressWords != null
 					&& row.addressWords.equals(agency.addressWords)) {
 				miss *= 1 - 0.6;
