@@ -54,7 +54,10 @@ class DemoModeIntegrationTests {
 			agencies = ((Number) api.get(token, "/api/v1/prospects?size=1").getBody().get("total")).longValue();
 			Thread.sleep(500);
 		}
-		assertThat(agencies).as("demo agencies imported").isBetween(60L, 108L);
+		assertThat(agencies).as("demo agencies imported").isBetween(60L, 110L);
+		// the review queue has something to show: pairs a person must decide
+		assertThat(api.getText(token, "/api/v1/prospects/duplicates").getBody()).as("demo possible duplicates")
+			.contains("Agence Lumière", "Cabinet Girardin");
 		// the backdated demo history is not news: the owner's bell is not flooded on a
 		// first run
 		assertThat(((Number) api.get(token, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())
