@@ -1,7 +1,6 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,9 +212,6 @@ class ImportBatch {
 		private static final long PHONE = 0x27D4EB2F165667C5L;
 
 		private static final long DOMAIN = 0x85EBCA77C2B2AE63L;
-
-		private static final Comparator<Candidate> BY_POSITION = Comparator
-			.comparingInt((candidate) -> candidate.position);
 
 		private final List<Candidate> all = new ArrayList<>();
 
@@ -483,7 +479,7 @@ class ImportBatch {
 			}
 			DistinctiveWords.forEachKey(probe.names(), (key) -> gather(block, key, COMMON_KEY, mark));
 			DistinctiveWords.forEachNameKey(probe.names(), (key) -> gather(block, key, Integer.MAX_VALUE, mark));
-			gathered.sort(BY_POSITION);
+			gathered.sort(PlaceBlock.BY_POSITION);
 			for (Candidate agency : gathered) {
 				if (Deduplication.mayMatch(probe, agency)) {
 					found.add(agency);

@@ -18,7 +18,8 @@ import java.util.List;
  */
 final class PlaceBlock {
 
-	private static final Comparator<Candidate> BY_POSITION = Comparator.comparingInt((candidate) -> candidate.position);
+	/** The pool's order, which blocks keep and their index's answers are sorted in. */
+	static final Comparator<Candidate> BY_POSITION = Comparator.comparingInt((candidate) -> candidate.position);
 
 	enum Kind {
 
