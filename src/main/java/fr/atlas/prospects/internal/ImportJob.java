@@ -26,6 +26,12 @@ public record ImportJob(UUID id, String status, String fileName, FileProfile pro
 
 	public static final String CANCELLED = "CANCELLED";
 
+	/**
+	 * The error of a job that ran out of memory: a message key, translated where the
+	 * error is shown.
+	 */
+	public static final String OUT_OF_MEMORY = "prospects.import.error.out-of-memory";
+
 	public boolean finished() {
 		return DONE.equals(this.status) || FAILED.equals(this.status) || CANCELLED.equals(this.status);
 	}

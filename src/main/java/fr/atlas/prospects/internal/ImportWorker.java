@@ -166,6 +166,14 @@ public class ImportWorker {
 			finish(jobId, ImportJob.FAILED, ex.getClass().getSimpleName() + ": " + ex.getMessage());
 			return true;
 		}
+		catch (OutOfMemoryError ex) {
+			// the pool of agencies held most of the heap and is unreachable now that the
+			// run has unwound: the job can still be closed. Left running, it would stay
+			// claimed by this live worker and never move again.
+			log.error("Import {} ran out of memory", jobId, ex);
+			finish(jobId, ImportJob.FAILED, ImportJob.OUT_OF_MEMORY);
+			return true;
+		}
 		finally {
 			if (temporary != null) {
 				try {

@@ -52,9 +52,16 @@ class NormalisationBenchmark {
 		int reps = Integer.getInteger("bench.reps", 9);
 		Path directory = Path.of("target", "bench");
 		Files.createDirectories(directory);
-		Path csv = directory.resolve("normalise-" + size + ".csv");
-		Path truth = directory.resolve("normalise-" + size + "-truth.csv");
-		new MessyAgencyFiles(new FrenchGeography()).write(csv, truth, size, seed);
+		Path csv;
+		if (System.getProperty("bench.normalise.file") != null) {
+			// another file than the generator's (the same agency never twice, say)
+			csv = Path.of(System.getProperty("bench.normalise.file"));
+		}
+		else {
+			csv = directory.resolve("normalise-" + size + ".csv");
+			new MessyAgencyFiles(new FrenchGeography()).write(csv,
+					directory.resolve("normalise-" + size + "-truth.csv"), size, seed);
+		}
 		Path copy = directory.resolve("normalise-" + size + "-upload.csv");
 		FileProfile profile;
 		try (var content = Files.newInputStream(csv)) {

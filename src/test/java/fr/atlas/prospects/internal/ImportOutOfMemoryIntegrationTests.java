@@ -1,0 +1,99 @@
+package fr.atlas.prospects.internal;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anySet;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.spy;
+
+/**
+ * An import whose organisation holds more agencies than the heap can (the pool of an
+ * import is in memory) ends FAILED with a message saying so. It used to stay RUNNING for
+ * good, claimed by a worker that was alive and would never take it up again.
+ */
+@WebIntegrationTest
+class ImportOutOfMemoryIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportJobs jobs;
+
+	@Autowired
+	ImportBatch batch;
+
+	@Autowired
+	RecordedRows recorded;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationEventPublisher events;
+
+	@Autowired
+	ProspectsProperties properties;
+
+	@Autowired
+	TaskScheduler scheduler;
+
+	@Test
+	void aJobThatRunsOutOfMemoryFailsAndSaysWhy() throws Exception {
+		var tenant = this.api.newOrganisation("Mémoire");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("agences.csv",
+							new ByteArrayInputStream("Raison sociale;E-mail\nAgence du Port;port@agence.fr\n"
+								.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		ImportBatch exhausted = spy(this.batch);
+		doThrow(new OutOfMemoryError("Java heap space")).when(exhausted)
+			.decide(any(), anyList(), anySet(), any(), any());
+		ImportWorker worker = new ImportWorker(this.jobs, exhausted, this.recorded, this.tx, this.jdbc, this.events,
+				this.properties, this.scheduler);
+
+		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();
+
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "FAILED")
+			.containsEntry("processedRows", 0)
+			.containsEntry("created", 0);
+		PageSession session = new PageSession(this.port).login(tenant.email());
+		assertThat(session.get("/prospects/imports/" + job).body()).contains("Mémoire insuffisante")
+			.doesNotContain(ImportJob.OUT_OF_MEMORY);
+		assertThat(session.get("/prospects/imports/" + job + "?lang=en").body()).contains("Out of memory");
+	}
+
+}
