@@ -225,6 +225,32 @@ final class Candidate {
 		return changed;
 	}
 
+	/**
+	 * The bytes it holds, about: the object, its name forms and their strings, its
+	 * arrays. Postcodes and towns are shared by the pool and not counted. For the
+	 * import's memory budget ({@link ImportMemory}), not for exact accounting.
+	 */
+	long footprint() {
+		NameForms names = this.names;
+		long bytes = 128 + 32 + text(names.nameKey()) + text(this.tradeName) + text(this.websiteDomain)
+				+ text(this.addressWords) + array(this.emails) + array(this.phones) + array(this.tags);
+		if (names.strippedName() != names.nameKey()) {
+			bytes += text(names.strippedName());
+		}
+		if (!names.tradeKey().isEmpty()) {
+			bytes += text(names.tradeKey()) + text(names.strippedTrade());
+		}
+		return bytes;
+	}
+
+	private static long text(@Nullable String text) {
+		return (text == null || text.isEmpty()) ? 0 : 40 + ((text.length() + 7) & ~7);
+	}
+
+	private static long array(long[] values) {
+		return (values.length == 0) ? 0 : 16 + 8L * values.length;
+	}
+
 	/** Whether its website identifies it (not a network's or a platform's site). */
 	boolean domainIdentifies() {
 		return this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)

@@ -62,8 +62,9 @@ final class DistinctiveWords {
 	/**
 	 * Calls back with the keys of a named agency or row: for each distinctive word, the
 	 * word, its first {@link #PREFIX} characters and, from three characters on, the word
-	 * without each of its characters; or {@link #NO_WORD} when it has none. An agency
-	 * without a name has no keys: its name can match nothing.
+	 * without each of its characters (only the word itself when it holds a digit); or
+	 * {@link #NO_WORD} when it has none. An agency without a name has no keys: its name
+	 * can match nothing.
 	 */
 	static void forEachKey(NameForms names, LongConsumer action) {
 		if (!names.named()) {
@@ -99,10 +100,10 @@ final class DistinctiveWords {
 			if (to > from && !generic(text, from, to)) {
 				any = true;
 				action.accept(hash(text, from, to, -1));
-				if (to - from >= PREFIX) {
+				if (to - from >= PREFIX && !number(text, from, to)) {
 					action.accept(hash(text, from, from + PREFIX, -1) ^ PREFIX_KEY);
 				}
-				if (to - from >= 3) {
+				if (to - from >= 3 && !number(text, from, to)) {
 					for (int skip = from; skip < to; skip++) {
 						action.accept(hash(text, from, to, skip));
 					}
@@ -117,11 +118,14 @@ final class DistinctiveWords {
 	 * Whether two words share a key of {@link #forEachKey}: equal; one is the other
 	 * without one character (the longer has three or more); or, both of the same length
 	 * of three or more, they are equal once one character is taken out of each (a typo or
-	 * two neighbours swapped).
+	 * two neighbours swapped). A word holding a digit is related to itself only.
 	 */
 	static boolean related(String a, int aFrom, int aTo, String b, int bFrom, int bTo) {
 		int la = aTo - aFrom;
 		int lb = bTo - bFrom;
+		if (number(a, aFrom, aTo) || number(b, bFrom, bTo)) {
+			return la == lb && a.regionMatches(aFrom, b, bFrom, la);
+		}
 		if (la >= PREFIX && lb >= PREFIX && a.regionMatches(aFrom, b, bFrom, PREFIX)) {
 			return true;
 		}
@@ -187,6 +191,21 @@ final class DistinctiveWords {
 				return true;
 			}
 			from = to + 1;
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a word holds a digit ("21", "2000", "3f"): such a word is related to itself
+	 * only. Another number is another agency ("Agence 12", "Agence 13"), not a typo, and
+	 * files of numbered agencies would otherwise give each one a dozen keys of its own.
+	 */
+	static boolean number(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c >= '0' && c <= '9') {
+				return true;
+			}
 		}
 		return false;
 	}

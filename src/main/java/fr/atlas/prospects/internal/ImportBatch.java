@@ -39,10 +39,20 @@ class ImportBatch {
 		this.template = template;
 	}
 
-	/** A pool of every agency of the current organisation that rows may match. */
-	Pool pool() {
+	/**
+	 * A pool of every agency of the current organisation that rows may match, within what
+	 * the lease can cover.
+	 * @throws ImportMemory.Exhausted if the organisation's agencies need more
+	 */
+	Pool pool(ImportMemory.Lease memory) {
 		Pool pool = new Pool();
-		this.agencies.forEachMatchable((agency) -> pool.add(Candidate.of(agency)));
+		this.agencies.forEachMatchable((agency) -> {
+			pool.add(Candidate.of(agency));
+			if (pool.size() % 10_000 == 0) {
+				memory.cover(pool.footprint());
+			}
+		});
+		memory.cover(pool.footprint());
 		return pool;
 	}
 
@@ -184,22 +194,28 @@ class ImportBatch {
 	 */
 	static final class Pool {
 
+		/**
+		 * An identity key that more agencies of the organisation share (a group's
+		 * switchboard) brings none of them to a row, outside the blocks.
+		 */
 		static final int HOT_KEY = 25;
 
 		/**
 		 * Blocks of this many agencies or more are searched through an index: reading a
 		 * block whole costs a few nanoseconds an agency, and a town of thousands of
 		 * agencies without postcodes made every row of it read all the others (ADR 0025).
-		 * Not lower: the index takes about 30 keys an agency, and a million-row file has
+		 * Not lower: the index takes a dozen keys an agency, and a million-row file has
 		 * many blocks of a few hundred.
 		 */
 		static final int INDEX_FROM = 2_048;
 
 		/**
-		 * In an indexed block, a word or identity key that more agencies share brings
-		 * none of them to a row ("Maison", "Habitat" in a file of one town): each row
-		 * then reads a bounded number of agencies, where it read a growing share of the
-		 * town. Blocks read whole compare every name that shares a word.
+		 * In an indexed block, a word key that more of its agencies share, or an identity
+		 * key that more agencies of the organisation share, brings none of them to a row
+		 * ("Maison", "Habitat" in a file of one town): each row then reads a bounded
+		 * number of agencies, where it read a growing share of the town. Blocks read
+		 * whole compare every name that shares a word. Both indexes keep no more
+		 * positions than this for such keys, only their count (ADR 0026).
 		 */
 		static final int COMMON_KEY = 256;
 
@@ -228,8 +244,9 @@ class ImportBatch {
 		private final Map<String, PlaceBlock> byCityWithoutPostcode = new HashMap<>();
 
 		/**
-		 * The index of large blocks: each member under its distinctive-word and identity
-		 * keys, combined with its block's ({@link PlaceBlock#key}).
+		 * The index of large blocks: each member under its distinctive-word and name
+		 * keys, combined with its block's ({@link PlaceBlock#key}). Their identity keys
+		 * are {@link #byKey}'s.
 		 */
 		private final KeyIndex byWord = new KeyIndex();
 
@@ -251,6 +268,9 @@ class ImportBatch {
 
 		private int stamp;
 
+		/** What its agencies hold, about ({@link Candidate#footprint}). */
+		private long bytes;
+
 		/** Reused by every row: the pool serves one thread, and rows come one by one. */
 		private final int[] scratch = new int[128];
 
@@ -263,7 +283,16 @@ class ImportBatch {
 		void add(Candidate agency) {
 			agency.position = this.all.size();
 			this.all.add(agency);
+			this.bytes += agency.footprint();
 			reindex(agency, false);
+		}
+
+		/**
+		 * The bytes the pool holds, about: its agencies, its indexes, and the lists of
+		 * the pool and of its blocks.
+		 */
+		long footprint() {
+			return this.bytes + this.byKey.bytes() + this.byWord.bytes() + 16L * this.all.size();
 		}
 
 		/**
@@ -279,7 +308,15 @@ class ImportBatch {
 				// asked before the row fills the candidate: would the stored
 				// agency change?
 				boolean changesStored = target.wouldChange(values);
-				if (target.fill(values)) {
+				if (changesStored) {
+					this.bytes -= target.footprint();
+					boolean changed = target.fill(values);
+					this.bytes += target.footprint();
+					if (changed) {
+						reindex(target, true);
+					}
+				}
+				else if (target.fill(values)) {
 					reindex(target, true);
 				}
 				return new Decision(match, target, null, changesStored);
@@ -299,7 +336,9 @@ class ImportBatch {
 			int position = agency.position;
 			long[] keys = keys(agency);
 			for (int i = 0, n = this.keyCount; i < n; i++) {
-				this.byKey.add(keys[i], position, HOT_KEY);
+				// kept up to COMMON_KEY: large blocks find their members sharing a key
+				// with a row here, where HOT_KEY would leave out a shared switchboard
+				this.byKey.add(keys[i], position, COMMON_KEY);
 			}
 			boolean joinsPostcode = agency.postcode != null && !agency.indexedByPostcode;
 			boolean joinsTown = agency.cityKey != null && !agency.indexedByCity;
@@ -340,13 +379,22 @@ class ImportBatch {
 			}
 		}
 
-		/** Adds a member to a block, which is indexed once it is large. */
+		/** Adds a member to a block, and to its index once it has one. */
 		private void join(PlaceBlock block, Candidate agency) {
 			block.add(agency);
 			if (block.indexed()) {
 				indexMember(block, agency);
 			}
-			else if (block.size() >= this.indexFrom) {
+		}
+
+		/**
+		 * Indexes a large block the first time a row reads it, not when it grows large: a
+		 * town's block is read only by rows without a postcode, and a file that always
+		 * gives one would hold the index of every large town for nothing (a dozen keys an
+		 * agency).
+		 */
+		private void indexWhenLarge(PlaceBlock block) {
+			if (!block.indexed() && block.size() >= this.indexFrom) {
 				block.markIndexed();
 				for (Candidate member : block.members()) {
 					indexMember(block, member);
@@ -354,18 +402,16 @@ class ImportBatch {
 			}
 		}
 
-		/** Puts an agency under its name's and identity keys in a block's index. */
+		/** Puts an agency under its name's keys in a block's index. */
 		private void indexMember(@Nullable PlaceBlock block, Candidate agency) {
 			if (block == null || !block.indexed()) {
 				return;
 			}
 			int position = agency.position;
-			long[] keys = keys(agency);
-			for (int i = 0, n = this.keyCount; i < n; i++) {
-				this.byWord.append(block.key(keys[i]), position);
-			}
-			DistinctiveWords.forEachKey(agency.names, (key) -> this.byWord.append(block.key(key), position));
-			DistinctiveWords.forEachNameKey(agency.names, (key) -> this.byWord.append(block.key(key), position));
+			DistinctiveWords.forEachKey(agency.names,
+					(key) -> this.byWord.append(block.key(key), position, COMMON_KEY));
+			DistinctiveWords.forEachNameKey(agency.names,
+					(key) -> this.byWord.append(block.key(key), position, Integer.MAX_VALUE));
 		}
 
 		private long[] keys(Candidate agency) {
@@ -458,6 +504,7 @@ class ImportBatch {
 			if (block == null) {
 				return;
 			}
+			indexWhenLarge(block);
 			List<Candidate> found = this.found;
 			if (!block.indexed()) {
 				List<Candidate> members = block.members();
@@ -475,10 +522,12 @@ class ImportBatch {
 			List<Candidate> gathered = this.gathered;
 			gathered.clear();
 			for (int i = 0; i < keyCount; i++) {
-				gather(block, keys[i], COMMON_KEY, mark);
+				this.byKey.forEach(keys[i], COMMON_KEY, (position) -> gather(block, position, mark));
 			}
-			DistinctiveWords.forEachKey(probe.names(), (key) -> gather(block, key, COMMON_KEY, mark));
-			DistinctiveWords.forEachNameKey(probe.names(), (key) -> gather(block, key, Integer.MAX_VALUE, mark));
+			DistinctiveWords.forEachKey(probe.names(), (key) -> this.byWord.forEach(block.key(key), COMMON_KEY,
+					(position) -> gather(block, position, mark)));
+			DistinctiveWords.forEachNameKey(probe.names(), (key) -> this.byWord.forEach(block.key(key),
+					Integer.MAX_VALUE, (position) -> gather(block, position, mark)));
 			gathered.sort(PlaceBlock.BY_POSITION);
 			for (Candidate agency : gathered) {
 				if (Deduplication.mayMatch(probe, agency)) {
@@ -487,14 +536,12 @@ class ImportBatch {
 			}
 		}
 
-		private void gather(PlaceBlock block, long key, int limit, int mark) {
-			this.byWord.forEach(block.key(key), limit, (position) -> {
-				Candidate agency = this.all.get(position);
-				if (agency.stamp != mark && block.holds(agency)) {
-					agency.stamp = mark;
-					this.gathered.add(agency);
-				}
-			});
+		private void gather(PlaceBlock block, int position, int mark) {
+			Candidate agency = this.all.get(position);
+			if (agency.stamp != mark && block.holds(agency)) {
+				agency.stamp = mark;
+				this.gathered.add(agency);
+			}
 		}
 
 		/**

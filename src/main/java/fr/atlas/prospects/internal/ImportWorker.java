@@ -57,8 +57,11 @@ public class ImportWorker {
 
 	private final ClaimedJobs claims;
 
+	private final ImportMemory memory;
+
 	ImportWorker(ImportJobs jobs, ImportBatch batch, RecordedRows recorded, TransactionTemplate tx, JdbcClient jdbc,
-			ApplicationEventPublisher events, ProspectsProperties properties, TaskScheduler scheduler) {
+			ApplicationEventPublisher events, ProspectsProperties properties, TaskScheduler scheduler,
+			ImportMemory memory) {
 		this.jobs = jobs;
 		this.batch = batch;
 		this.recorded = recorded;
@@ -67,6 +70,7 @@ public class ImportWorker {
 		this.events = events;
 		this.properties = properties;
 		this.scheduler = scheduler;
+		this.memory = memory;
 		this.claims = new ClaimedJobs("atlas_claim_import_job", properties.importStaleAfter(), tx, jdbc);
 		log.info("Imports compress what they store with {}", Lz4Blocks.implementation());
 	}
@@ -101,7 +105,7 @@ public class ImportWorker {
 		}
 		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
 		Path temporary = null;
-		try {
+		try (ImportMemory.Lease lease = this.memory.lease()) {
 			ColumnMapping mapping = ColumnMapping.detect(this.tx.execute((status) -> this.jobs.headers(jobId)),
 					job.mapping());
 			RowNormaliser normaliser = new RowNormaliser(mapping);
@@ -123,7 +127,7 @@ public class ImportWorker {
 				for (int skipped = 0; skipped < processed && reader.next() != null; skipped++) {
 				}
 				long began = System.nanoTime();
-				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool());
+				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
 				Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
 				long loaded = System.nanoTime();
 				long matching = 0;
@@ -140,14 +144,17 @@ public class ImportWorker {
 							long statistics = refreshStatistics(jobId);
 							finish(jobId, ImportJob.DONE, null);
 							log.info(
-									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms, write {} ms (each on its own thread), statistics {} ms",
+									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms, write {} ms (each on its own thread), statistics {} ms; pool about {} MB",
 									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
 									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, matching / 1_000_000,
-									writing.nanos() / 1_000_000, statistics / 1_000_000);
+									writing.nanos() / 1_000_000, statistics / 1_000_000, pool.footprint() >> 20);
 							return true;
 						}
 						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null);
 						matching += plan.matchNanos();
+						// before the batch is written: a job that stops here resumes with
+						// it
+						lease.cover(pool.footprint());
 						if (!writing.submit(plan)) {
 							finish(jobId, ImportJob.CANCELLED, null);
 							return true;
@@ -160,6 +167,11 @@ public class ImportWorker {
 					return false;
 				}
 			}
+		}
+		catch (ImportMemory.Exhausted ex) {
+			log.warn("Import {} stopped: {}", jobId, ex.getMessage());
+			finish(jobId, ImportJob.FAILED, ImportJob.OUT_OF_MEMORY);
+			return true;
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("Import {} failed", jobId, ex);

@@ -5,9 +5,9 @@ import java.util.function.IntConsumer;
 
 /**
  * A multimap from 64-bit key hashes to int positions in primitive arrays (open
- * addressing, chained entries), about 30 bytes an entry where a {@code HashMap} of
- * strings takes over 150: the import keeps every identity key of an organisation in
- * memory. Keys are never 0.
+ * addressing; a key's only position in its slot, chained entries once it has more), about
+ * 20 bytes a key of one position where a {@code HashMap} of strings takes over 150: the
+ * import keeps every identity key of an organisation in memory. Keys are never 0.
  *
  * <p>
  * The keys are spread over segments by their top bits, so that no array grows past the
@@ -38,15 +38,29 @@ final class KeyIndex {
 	/**
 	 * Adds a position under a key without looking for it among the key's positions (only
 	 * the last one added): for keys that many positions share, where {@link #add} would
-	 * read them all each time. A position added twice is given twice.
+	 * read them all each time. A position added twice is given twice. Past {@code cap}
+	 * positions the key only counts them: {@link #forEach} with a limit of {@code cap} or
+	 * less gives none of them, and no memory is taken for positions never given.
 	 */
-	void append(long key, int position) {
-		segment(key).append(key, position);
+	void append(long key, int position, int cap) {
+		segment(key).append(key, position, cap);
 	}
 
-	/** Calls back with the positions of a key, unless it has more than {@code limit}. */
+	/**
+	 * Calls back with the positions of a key, unless it has more than {@code limit}: told
+	 * at once from the key's count, without reading them.
+	 */
 	void forEach(long key, int limit, IntConsumer action) {
 		segment(key).forEach(key, limit, action);
+	}
+
+	/** The bytes its arrays take, about. */
+	long bytes() {
+		long bytes = 0;
+		for (Segment segment : this.segments) {
+			bytes += segment.bytes();
+		}
+		return bytes;
 	}
 
 	private Segment segment(long key) {
@@ -57,47 +71,70 @@ final class KeyIndex {
 
 		private long[] keys = new long[1 << 7];
 
-		/** Per slot, the first entry of the key's chain (+1; 0 for an empty slot). */
-		private int[] heads = new int[1 << 7];
+		/**
+		 * Per slot, the key's only position (0 or more), or the complement of its chain
+		 * ({@code ~chain}) once it has several: most identity keys, and most keys of
+		 * names, belong to one agency, and a chain would take twice the memory.
+		 */
+		private int[] refs = new int[1 << 7];
 
 		private int used;
 
-		private int[] positions = new int[1 << 7];
+		/** Per chain, its first entry (+1; 0 once nothing is stored). */
+		private int[] chainHeads = new int[1 << 4];
+
+		/** Per chain, how many positions its key was given, stored or not. */
+		private int[] chainCounts = new int[1 << 4];
+
+		private int chains;
+
+		private int[] positions = new int[1 << 4];
 
 		/** Per entry, the next entry of its chain (+1; 0 at the end). */
-		private int[] next = new int[1 << 7];
+		private int[] next = new int[1 << 4];
 
 		private int entries;
 
 		void add(long key, int position, int limit) {
 			int slot = slot(key);
 			if (this.keys[slot] == 0) {
-				this.keys[slot] = key;
-				this.heads[slot] = append(position, 0);
-				this.used++;
-				// three quarters full at most: a million-row import holds over a million
-				// keys, and half-empty tables of them took a tenth of a 512 MB heap
-				if (this.used * 4L > this.keys.length * 3L) {
-					grow();
-				}
+				occupy(slot, key, position);
 				return;
 			}
-			int count = 0;
-			for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
-				if (this.positions[entry - 1] == position || ++count > limit) {
+			int chain = chainOf(slot, position, limit);
+			if (chain < 0 || this.chainCounts[chain] > limit) {
+				return;
+			}
+			for (int entry = this.chainHeads[chain]; entry != 0; entry = this.next[entry - 1]) {
+				if (this.positions[entry - 1] == position) {
 					return;
 				}
 			}
-			this.heads[slot] = append(position, this.heads[slot]);
+			this.chainHeads[chain] = append(position, this.chainHeads[chain]);
+			this.chainCounts[chain]++;
 		}
 
-		void append(long key, int position) {
+		void append(long key, int position, int cap) {
 			int slot = slot(key);
 			if (this.keys[slot] == 0) {
-				add(key, position, 0);
+				occupy(slot, key, position);
+				return;
 			}
-			else if (this.positions[this.heads[slot] - 1] != position) {
-				this.heads[slot] = append(position, this.heads[slot]);
+			int chain = chainOf(slot, position, cap);
+			if (chain < 0) {
+				return;
+			}
+			int count = this.chainCounts[chain];
+			if (count > cap) {
+				return;
+			}
+			int head = this.chainHeads[chain];
+			if (head == 0 || this.positions[head - 1] != position) {
+				// one more than the cap is counted, never stored: the key is common
+				this.chainCounts[chain] = count + 1;
+				if (count < cap) {
+					this.chainHeads[chain] = append(position, head);
+				}
 			}
 		}
 
@@ -106,17 +143,62 @@ final class KeyIndex {
 			if (this.keys[slot] == 0) {
 				return;
 			}
-			if (limit < Integer.MAX_VALUE) {
-				int count = 0;
-				for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
-					if (++count > limit) {
-						return;
-					}
+			int ref = this.refs[slot];
+			if (ref >= 0) {
+				if (limit >= 1) {
+					action.accept(ref);
 				}
+				return;
 			}
-			for (int entry = this.heads[slot]; entry != 0; entry = this.next[entry - 1]) {
+			int chain = ~ref;
+			if (this.chainCounts[chain] > limit) {
+				return;
+			}
+			for (int entry = this.chainHeads[chain]; entry != 0; entry = this.next[entry - 1]) {
 				action.accept(this.positions[entry - 1]);
 			}
+		}
+
+		long bytes() {
+			return 8L * this.keys.length + 4L * this.refs.length
+					+ 4L * (this.chainHeads.length + this.chainCounts.length + this.positions.length + this.next.length)
+					+ 6 * 16;
+		}
+
+		private void occupy(int slot, long key, int position) {
+			this.keys[slot] = key;
+			this.refs[slot] = position;
+			this.used++;
+			// three quarters full at most: a million-row import holds over a million
+			// keys, and half-empty tables of them took a tenth of a 512 MB heap
+			if (this.used * 4L > this.keys.length * 3L) {
+				grow();
+			}
+		}
+
+		/**
+		 * The chain of an occupied slot, made from its only position when a second one
+		 * comes; -1 when that second one is the same position, or the key may keep only
+		 * one ({@code limit} below 1).
+		 */
+		private int chainOf(int slot, int position, int limit) {
+			int ref = this.refs[slot];
+			if (ref < 0) {
+				return ~ref;
+			}
+			if (ref == position || limit < 1) {
+				return -1;
+			}
+			if (this.chains == this.chainHeads.length) {
+				int grown = this.chains + (this.chains >> 1);
+				this.chainHeads = Arrays.copyOf(this.chainHeads, grown);
+				this.chainCounts = Arrays.copyOf(this.chainCounts, grown);
+			}
+			int chain = this.chains++;
+			this.chainHeads[chain] = append(ref, 0);
+			this.chainCounts[chain] = 1;
+			this.refs[slot] = ~chain;
+			return chain;
 		}
 
 		private int append(int position, int following) {
@@ -142,14 +224,14 @@ final class KeyIndex {
 
 		private void grow() {
 			long[] oldKeys = this.keys;
-			int[] oldHeads = this.heads;
+			int[] oldRefs = this.refs;
 			this.keys = new long[oldKeys.length * 2];
-			this.heads = new int[oldKeys.length * 2];
+			this.refs = new int[oldKeys.length * 2];
 			for (int i = 0; i < oldKeys.length; i++) {
 				if (oldKeys[i] != 0) {
 					int slot = slot(oldKeys[i]);
 					this.keys[slot] = oldKeys[i];
-					this.heads[slot] = oldHeads[i];
+					this.refs[slot] = oldRefs[i];
 				}
 			}
 		}

@@ -13,8 +13,9 @@ import java.util.List;
  *
  * <p>
  * Once a block is large it is searched through an index instead of read whole: its
- * members' {@link DistinctiveWords} keys and identity keys, in the pool's shared
- * {@link KeyIndex} under this block's own {@link #key}.
+ * members' {@link DistinctiveWords} keys, in the pool's shared {@link KeyIndex} under
+ * this block's own {@link #key}, and the pool's identity keys, checked with
+ * {@link #holds}.
  */
 final class PlaceBlock {
 

@@ -23,12 +23,15 @@ import org.springframework.validation.annotation.Validated;
  * @param bulkInlineLimit a bulk change of more agencies than this runs as a background
  * job instead of in the request
  * @param bulkChunkSize agencies a background bulk change applies per transaction
+ * @param importMemoryShare the share of the heap that the agencies held in memory by this
+ * node's running imports may take together (ImportMemory); an import that needs more
+ * stops with an error rather than exhaust the heap
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
 		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated,
-		@Positive int bulkInlineLimit, @Positive int bulkChunkSize) {
+		@Positive int bulkInlineLimit, @Positive int bulkChunkSize, double importMemoryShare) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
@@ -39,6 +42,7 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		statisticsAfterCreated = (statisticsAfterCreated <= 0) ? 500 : statisticsAfterCreated;
 		bulkInlineLimit = (bulkInlineLimit <= 0) ? 10_000 : bulkInlineLimit;
 		bulkChunkSize = (bulkChunkSize <= 0) ? 5_000 : bulkChunkSize;
+		importMemoryShare = (importMemoryShare <= 0 || importMemoryShare > 0.9) ? 0.6 : importMemoryShare;
 	}
 
 }

@@ -23,6 +23,15 @@ class DistinctiveWordsTests {
 	}
 
 	@Test
+	void aNumberIsRelatedToItselfOnly() {
+		assertThat(related("Agence 12", "Agence 12 Immobilier")).isTrue();
+		assertThat(related("Agence 12", "Agence 13")).isFalse();
+		assertThat(related("Agence 123456", "Agence 123457")).isFalse();
+		assertThat(related("Agence 123456", "Agence 12345")).isFalse();
+		assertThat(related("Century 21 Dupont", "Century 21 Dupond")).isTrue();
+	}
+
+	@Test
 	void namesOfGenericWordsOnlyAreComparedWithEachOtherOnly() {
 		assertThat(related("Agence Immobilière", "Cabinet Immobilier Conseil")).isTrue();
 		assertThat(related("Agence Immobilière", "Agence Immobilière Dupont")).isFalse();
@@ -39,7 +48,7 @@ class DistinctiveWordsTests {
 	void twoWordsAreRelatedExactlyWhenTheyShareAKey() {
 		// small alphabets make many words one typo apart, and many that are not
 		Random random = new Random(42);
-		String[] alphabets = { "ab", "abc", "abcdef" };
+		String[] alphabets = { "ab", "abc", "abcdef", "a1", "ab12" };
 		int related = 0;
 		for (int i = 0; i < 200_000; i++) {
 			String letters = alphabets[i % alphabets.length];
@@ -100,6 +109,9 @@ class DistinctiveWordsTests {
 	private static Set<String> keys(String word) {
 		Set<String> keys = new HashSet<>();
 		keys.add("=" + word);
+		if (word.chars().anyMatch(Character::isDigit)) {
+			return keys;
+		}
 		if (word.length() >= DistinctiveWords.PREFIX) {
 			keys.add("^" + word.substring(0, DistinctiveWords.PREFIX));
 		}

@@ -67,6 +67,9 @@ class ImportOutOfMemoryIntegrationTests {
 	@Autowired
 	TaskScheduler scheduler;
 
+	@Autowired
+	ImportMemory memory;
+
 	@Test
 	void aJobThatRunsOutOfMemoryFailsAndSaysWhy() throws Exception {
 		var tenant = this.api.newOrganisation("Mémoire");
@@ -83,7 +86,7 @@ class ImportOutOfMemoryIntegrationTests {
 		doThrow(new OutOfMemoryError("Java heap space")).when(exhausted)
 			.decide(any(), anyList(), anySet(), any(), any());
 		ImportWorker worker = new ImportWorker(this.jobs, exhausted, this.recorded, this.tx, this.jdbc, this.events,
-				this.properties, this.scheduler);
+				this.properties, this.scheduler, this.memory);
 
 		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();
 
@@ -94,6 +97,42 @@ class ImportOutOfMemoryIntegrationTests {
 		assertThat(session.get("/prospects/imports/" + job).body()).contains("Mémoire insuffisante")
 			.doesNotContain(ImportJob.OUT_OF_MEMORY);
 		assertThat(session.get("/prospects/imports/" + job + "?lang=en").body()).contains("Out of memory");
+	}
+
+	@Test
+	void anImportWhoseAgenciesOutgrowTheirShareOfTheHeapStopsAndKeepsWhatItWrote() throws Exception {
+		var tenant = this.api.newOrganisation("Budget mémoire");
+		OrgId org = OrgId.of(tenant.orgId());
+		int rows = this.properties.importBatchSize() * 4;
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail;Site web\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append("Agence Numéro ").append(i).append(";contact@agence").append(i).append(".fr;www.agence");
+			csv.append(i).append(".fr\n");
+		}
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("agences.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		// room for the empty indexes and a batch or two of agencies, not for all of them
+		ImportMemory small = new ImportMemory(2L << 20);
+		ImportWorker worker = new ImportWorker(this.jobs, this.batch, this.recorded, this.tx, this.jdbc, this.events,
+				this.properties, this.scheduler, small);
+
+		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();
+
+		Map<String, Object> status = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
+		assertThat(status).containsEntry("status", "FAILED");
+		int processed = (Integer) status.get("processedRows");
+		assertThat(processed).isPositive().isLessThan(rows);
+		assertThat(status).containsEntry("created", processed);
+		Long agencies = CurrentTenant.callAs(org,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		assertThat(agencies).isEqualTo(processed);
+		assertThat(small.reserved()).as("given back").isZero();
+		assertThat(new PageSession(this.port).login(tenant.email()).get("/prospects/imports/" + job).body())
+			.contains("Mémoire insuffisante");
 	}
 
 }

@@ -38,6 +38,28 @@ class KeyIndexTests {
 	}
 
 	@Test
+	void appendedPositionsPastTheCapAreCountedNotKept() {
+		KeyIndex index = new KeyIndex();
+		for (int position = 0; position < 1_000; position++) {
+			index.append(8L, position, 4);
+			// the same position again right after: given once
+			index.append(8L, position, 4);
+		}
+		for (int position = 0; position < 4; position++) {
+			index.append(9L, position, 4);
+			index.append(9L, position, 4);
+		}
+		for (int position = 0; position < 1_000; position++) {
+			index.append(10L, position, Integer.MAX_VALUE);
+		}
+
+		assertThat(positions(index, 8L, 4)).isEmpty();
+		assertThat(positions(index, 9L, 4)).containsExactlyInAnyOrder(0, 1, 2, 3);
+		assertThat(positions(index, 9L, 3)).isEmpty();
+		assertThat(positions(index, 10L, Integer.MAX_VALUE)).hasSize(1_000);
+	}
+
+	@Test
 	void findsEveryKeyAfterItsSegmentsGrew() {
 		KeyIndex index = new KeyIndex();
 		SplittableRandom random = new SplittableRandom(7);
