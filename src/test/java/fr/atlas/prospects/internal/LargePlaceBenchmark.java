@@ -78,7 +78,7 @@ class LargePlaceBenchmark {
 				line = String.format(Locale.ROOT, "| %,d | %,d | %,d | %.3f | — | — | — |", size, indexed.agencies(),
 						indexed.reviews(), indexed.seconds());
 			}
-			System.out.println("[large-place-bench] " + line);
+			System.out.println("[large-place-bench] " + line + " indexed decisions " + indexed.digest());
 			report.append(line).append('\n');
 		}
 		Path directory = Path.of("target", "bench");
