@@ -131,6 +131,24 @@ class ImportOutOfMemoryIntegrationTests {
 				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
 		assertThat(agencies).isEqualTo(processed);
 		assertThat(small.reserved()).as("given back").isZero();
+
+		// the organisation's agencies alone are now too many: the next job stops while
+		// it loads them, before reading a row
+		UUID again = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("autres.csv",
+							new ByteArrayInputStream("Raison sociale;E-mail\nAgence Nouvelle;nouvelle@agence.fr\n"
+								.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		ImportMemory smaller = new ImportMemory(small.budget() / 2);
+		ImportWorker loading = new ImportWorker(this.jobs, this.batch, this.recorded, this.tx, this.jdbc, this.events,
+				this.properties, this.scheduler, smaller);
+		assertThat(CurrentTenant.callAs(org, () -> loading.run(again, Integer.MAX_VALUE))).isTrue();
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + again).getBody()).containsEntry("status", "FAILED")
+			.containsEntry("processedRows", 0);
+		assertThat(smaller.reserved()).isZero();
 		assertThat(new PageSession(this.port).login(tenant.email()).get("/prospects/imports/" + job).body())
 			.contains("Mémoire insuffisante");
 	}
