@@ -133,6 +133,46 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void anAgencyListsAtMostFiftyEmailsAndPhonesHoweverManyRowsMergeIntoIt() {
+		var tenant = this.api.newOrganisation("Réseau de mandataires");
+		// a network's agents, each given its head office's SIRET: every row is the one
+		// agency, within a batch, then from the database in a second file
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agents.csv", agents(0, 30));
+		assertThat(first).containsEntry("created", 1).containsEntry("merged", 29);
+		Map<String, Object> second = this.prospects.importAndWait(tenant.token(), "agents-2.csv", agents(30, 130));
+		assertThat(second).containsEntry("status", "DONE").containsEntry("created", 0).containsEntry("merged", 100);
+
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?q=44296855800027")
+			.getBody()
+			.get("items");
+		assertThat(items).hasSize(1);
+		Map<String, Object> agency = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + items.get(0).get("id"))
+			.getBody()
+			.get("agency");
+		List<String> emails = (List<String>) agency.get("emails");
+		assertThat(emails).hasSize(50).startsWith("agent0@reseau.fr", "agent1@reseau.fr").endsWith("agent49@reseau.fr");
+		assertThat((List<String>) agency.get("phones")).hasSize(50);
+		// the others are still in the rows' provenance
+		assertThat(this.api.getText(tenant.token(), "/api/v1/imports/" + second.get("id") + "/rows").getBody())
+			.contains("MERGED");
+	}
+
+	private static String agents(int from, int to) {
+		StringBuilder csv = new StringBuilder("Raison sociale;SIRET;E-mail;Téléphone;Code postal\n");
+		for (int i = from; i < to; i++) {
+			csv.append("Réseau Mandataires;44296855800027;agent")
+				.append(i)
+				.append("@reseau.fr;06 12 34 ")
+				.append(String.format("%02d %02d", i / 100, i % 100))
+				.append(";75011\n");
+		}
+		return csv.toString();
+	}
+
+	@Test
 	void readsWindows1252AndTabs() {
 		var tenant = this.api.newOrganisation("Encodage");
 		byte[] latin = "Raison sociale\tVille\nAgence Forêt Élysée\tSète\n".getBytes(Charset.forName("windows-1252"));

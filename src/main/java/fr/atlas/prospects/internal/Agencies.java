@@ -267,19 +267,19 @@ class Agencies {
 					  city_key = case when a.city is null and excluded.city is not null then excluded.city_key
 					    else a.city_key end,
 					  website_domain = coalesce(a.website_domain, excluded.website_domain),
-					  emails = case when a.emails @> excluded.emails then a.emails
-					    else a.emails || array(select e from unnest(excluded.emails) with ordinality as x(e, n)
-					      where e <> all(a.emails) order by n) end,
-					  phones = case when a.phones @> excluded.phones then a.phones
-					    else a.phones || array(select e from unnest(excluded.phones) with ordinality as x(e, n)
-					      where e <> all(a.phones) order by n) end,
+					  emails = case when a.emails @> excluded.emails or cardinality(a.emails) >= :listed then a.emails
+					    else (a.emails || array(select e from unnest(excluded.emails) with ordinality as x(e, n)
+					      where e <> all(a.emails) order by n))[1:(:listed)] end,
+					  phones = case when a.phones @> excluded.phones or cardinality(a.phones) >= :listed then a.phones
+					    else (a.phones || array(select e from unnest(excluded.phones) with ordinality as x(e, n)
+					      where e <> all(a.phones) order by n))[1:(:listed)] end,
 					  specialty = coalesce(a.specialty, excluded.specialty),
 					  listing_count = coalesce(a.listing_count, excluded.listing_count),
 					  revenue_cents = coalesce(a.revenue_cents, excluded.revenue_cents),
 					  headcount_band = coalesce(a.headcount_band, excluded.headcount_band),
-					  tags = case when a.tags @> excluded.tags then a.tags
-					    else a.tags || array(select e from unnest(excluded.tags) with ordinality as x(e, n)
-					      where e <> all(a.tags) order by n) end,
+					  tags = case when a.tags @> excluded.tags or cardinality(a.tags) >= :listed then a.tags
+					    else (a.tags || array(select e from unnest(excluded.tags) with ordinality as x(e, n)
+					      where e <> all(a.tags) order by n))[1:(:listed)] end,
 					  source = coalesce(a.source, excluded.source),
 					  updated_at = now(), version = a.version + 1
 					where (a.name_key = '' and excluded.name_key <> '')
@@ -290,7 +290,9 @@ class Agencies {
 					  or (a.address is null and excluded.address is not null)
 					  or (a.city is null and excluded.city is not null)
 					  or (a.website_domain is null and excluded.website_domain is not null)
-					  or not a.emails @> excluded.emails or not a.phones @> excluded.phones or not a.tags @> excluded.tags
+					  or (not a.emails @> excluded.emails and cardinality(a.emails) < :listed)
+					  or (not a.phones @> excluded.phones and cardinality(a.phones) < :listed)
+					  or (not a.tags @> excluded.tags and cardinality(a.tags) < :listed)
 					  or (a.specialty is null and excluded.specialty is not null)
 					  or (a.listing_count is null and excluded.listing_count is not null)
 					  or (a.revenue_cents is null and excluded.revenue_cents is not null)
@@ -298,6 +300,7 @@ class Agencies {
 					  or (a.source is null and excluded.source is not null)""")
 			.param("org", CurrentTenant.require().value())
 			.param("ids", ids)
+			.param("listed", AgencyRecord.LISTED)
 			.params(columns(text, listings, revenues, sources))
 			.update();
 	}

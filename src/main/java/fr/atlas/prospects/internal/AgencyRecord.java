@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -14,6 +15,15 @@ import org.jspecify.annotations.Nullable;
  * and tags are unions. Every incoming value is kept in the provenance either way.
  */
 final class AgencyRecord {
+
+	/**
+	 * An agency lists at most this many e-mails, as many phones and as many tags, however
+	 * many rows merge into it: a file that gives a network's head-office SIRET to each of
+	 * its thousands of agents made one agency of 50,000 e-mails, each row rewriting the
+	 * list (quadratic) and the agency's page unreadable. The rows' other values stay in
+	 * their provenance.
+	 */
+	static final int LISTED = 50;
 
 	final UUID id;
 
@@ -73,6 +83,17 @@ final class AgencyRecord {
 		this.nameKey = nameKey;
 	}
 
+	private static boolean addListed(Set<String> listed, Collection<String> values) {
+		boolean changed = false;
+		for (String value : values) {
+			if (listed.size() >= LISTED) {
+				break;
+			}
+			changed |= listed.add(value);
+		}
+		return changed;
+	}
+
 	static AgencyRecord create(AgencyValues values) {
 		AgencyRecord agency = new AgencyRecord(TimeOrderedIds.next(), false, values.displayName(), values.nameKey());
 		agency.fill(values);
@@ -124,8 +145,8 @@ final class AgencyRecord {
 			this.websiteDomain = values.websiteDomain();
 			changed = true;
 		}
-		changed |= this.emails.addAll(values.emails());
-		changed |= this.phones.addAll(values.phones());
+		changed |= addListed(this.emails, values.emails());
+		changed |= addListed(this.phones, values.phones());
 		if (this.specialty == null && values.specialty() != null) {
 			this.specialty = values.specialty();
 			changed = true;
@@ -142,7 +163,7 @@ final class AgencyRecord {
 			this.headcountBand = values.headcountBand();
 			changed = true;
 		}
-		changed |= this.tags.addAll(values.tags());
+		changed |= addListed(this.tags, values.tags());
 		if (this.source == null && values.source() != null) {
 			this.source = values.source();
 			changed = true;

@@ -146,8 +146,15 @@ final class Candidate {
 				|| (this.addressWords == null && values.address() != null)
 				|| (this.cityKey == null && values.city() != null)
 				|| (this.websiteDomain == null && values.websiteDomain() != null) || (others & ~this.otherColumns) != 0
-				|| lacksAny(this.emails, values.emails()) || lacksAny(this.phones, values.phones())
-				|| lacksAny(this.tags, values.tags());
+				|| lacksListed(this.emails, values.emails()) || lacksListed(this.phones, values.phones())
+				|| lacksListed(this.tags, values.tags());
+	}
+
+	/**
+	 * Whether a list not full yet ({@link AgencyRecord#LISTED}) lacks one of the values.
+	 */
+	private static boolean lacksListed(long[] hashes, Collection<String> values) {
+		return hashes.length < AgencyRecord.LISTED && lacksAny(hashes, values);
 	}
 
 	private static boolean lacksAny(long[] hashes, Collection<String> values) {
@@ -210,8 +217,8 @@ final class Candidate {
 			this.websiteDomain = values.websiteDomain();
 			changed = true;
 		}
-		long[] emails = union(this.emails, hashes(values.emails()));
-		long[] phones = union(this.phones, hashes(values.phones()));
+		long[] emails = union(this.emails, hashes(values.emails()), AgencyRecord.LISTED);
+		long[] phones = union(this.phones, hashes(values.phones()), AgencyRecord.LISTED);
 		changed |= emails != this.emails || phones != this.phones;
 		this.emails = emails;
 		this.phones = phones;
@@ -219,7 +226,7 @@ final class Candidate {
 			summariseIdentifiers();
 		}
 		// not matched on, so no change to re-index for
-		this.tags = union(this.tags, hashes(values.tags()));
+		this.tags = union(this.tags, hashes(values.tags()), AgencyRecord.LISTED);
 		this.otherColumns |= otherColumns(values.naf(), values.specialty(), values.listingCount(),
 				values.revenueCents(), values.headcountBand(), values.source());
 		return changed;
@@ -275,9 +282,12 @@ final class Candidate {
 		return false;
 	}
 
-	private static long[] union(long[] values, long[] more) {
+	private static long[] union(long[] values, long[] more, int most) {
 		long[] result = values;
 		for (long value : more) {
+			if (result.length >= most) {
+				break;
+			}
 			if (!contains(result, value)) {
 				long[] grown = Arrays.copyOf(result, result.length + 1);
 				grown[result.length] = value;
