@@ -390,8 +390,7 @@ class ImportBatch {
 		/**
 		 * Indexes a large block the first time a row reads it, not when it grows large: a
 		 * town's block is read only by rows without a postcode, and a file that always
-		 * gives one would hold the index of every large town for nothing (a dozen keys an
-		 * agency).
+		 * gives one would hold the index of every large town for nothing.
 		 */
 		private void indexWhenLarge(PlaceBlock block) {
 			if (!block.indexed() && block.size() >= this.indexFrom) {

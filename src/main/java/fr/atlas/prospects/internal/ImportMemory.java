@@ -62,8 +62,8 @@ class ImportMemory {
 		private long held;
 
 		/**
-		 * Makes sure the lease covers {@code bytes}, reserving more of the budget if
-		 * needed.
+		 * Makes sure the lease covers {@code bytes}, reserving more of the budget when it
+		 * must.
 		 * @throws Exhausted if the budget, less what other jobs hold, cannot cover them
 		 */
 		void cover(long bytes) {

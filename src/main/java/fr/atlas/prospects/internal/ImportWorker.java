@@ -152,8 +152,8 @@ public class ImportWorker {
 						}
 						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null);
 						matching += plan.matchNanos();
-						// before the batch is written: a job that stops here resumes with
-						// it
+						// checked before the batch is written: a job stopped here
+						// resumes with this batch
 						lease.cover(pool.footprint());
 						if (!writing.submit(plan)) {
 							finish(jobId, ImportJob.CANCELLED, null);
