@@ -62,8 +62,7 @@ class ImportMemory {
 		private long held;
 
 		/**
-		 * Makes sure the lease covers {@code bytes}, reserving more of the budget when it
-		 * must.
+		 * Makes the lease cover {@code bytes}, reserving more of the budget if need be.
 		 * @throws Exhausted if the budget, less what other jobs hold, cannot cover them
 		 */
 		void cover(long bytes) {
