@@ -79,8 +79,8 @@ final class DistinctiveWords {
 
 	/**
 	 * Calls back with the keys of a named agency's or row's whole names (name and trade
-	 * name without their brand): the same name always meets itself, however common its
-	 * words.
+	 * name without their brand): the same name meets itself however common its words,
+	 * unless the name itself is that common.
 	 */
 	static void forEachNameKey(NameForms names, LongConsumer action) {
 		if (!names.named()) {

@@ -210,12 +210,13 @@ class ImportBatch {
 		static final int INDEX_FROM = 256;
 
 		/**
-		 * In an indexed block, a word key that more of its agencies share, or an identity
-		 * key that more agencies of the organisation share, brings none of them to a row
-		 * ("Maison", "Habitat" in a file of one town): each row then reads a bounded
-		 * number of agencies, where it read a growing share of the town. Blocks read
-		 * whole compare every name that shares a word. Both indexes keep no more
-		 * positions than this for such keys, only their count (ADR 0026).
+		 * In an indexed block, a word or a whole name that more of its agencies share, or
+		 * an identity key that more agencies of the organisation share, brings none of
+		 * them to a row ("Maison", "Habitat", or "Agence Immobilière" for thousands of
+		 * agencies of one town): each row then reads a bounded number of agencies, where
+		 * it read a growing share of the town. Blocks read whole compare every name that
+		 * shares a word. Both indexes keep no more positions than this for such keys,
+		 * only their count (ADR 0026).
 		 */
 		static final int COMMON_KEY = 256;
 
@@ -410,7 +411,7 @@ class ImportBatch {
 			DistinctiveWords.forEachKey(agency.names,
 					(key) -> this.byWord.append(block.key(key), position, COMMON_KEY));
 			DistinctiveWords.forEachNameKey(agency.names,
-					(key) -> this.byWord.append(block.key(key), position, Integer.MAX_VALUE));
+					(key) -> this.byWord.append(block.key(key), position, COMMON_KEY));
 		}
 
 		private long[] keys(Candidate agency) {
@@ -525,8 +526,8 @@ class ImportBatch {
 			}
 			DistinctiveWords.forEachKey(probe.names(), (key) -> this.byWord.forEach(block.key(key), COMMON_KEY,
 					(position) -> gather(block, position, mark)));
-			DistinctiveWords.forEachNameKey(probe.names(), (key) -> this.byWord.forEach(block.key(key),
-					Integer.MAX_VALUE, (position) -> gather(block, position, mark)));
+			DistinctiveWords.forEachNameKey(probe.names(), (key) -> this.byWord.forEach(block.key(key), COMMON_KEY,
+					(position) -> gather(block, position, mark)));
 			gathered.sort(PlaceBlock.BY_POSITION);
 			for (Candidate agency : gathered) {
 				if (Deduplication.mayMatch(probe, agency)) {

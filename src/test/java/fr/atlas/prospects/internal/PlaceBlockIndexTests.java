@@ -94,6 +94,24 @@ class PlaceBlockIndexTests {
 		assertThat(whole.candidates(whole.probe(other))).hasSize(300);
 	}
 
+	@Test
+	void aNameThousandsOfAgenciesOfATownBearBringsNoneOfThem() {
+		// a scraped list where the agencies' names gave way to a label: each new row
+		// compared with all the others made the import quadratic (50,000 rows did not
+		// end in 7 minutes)
+		ImportBatch.Pool pool = new ImportBatch.Pool();
+		for (int i = 0; i < 1_000; i++) {
+			pool.decide(row("Agence Immobilière", "", "", "contact" + i + "@agence" + i + ".fr", "", "", "Paris"));
+		}
+		assertThat(pool.size()).isEqualTo(1_000);
+		AgencyValues another = row("Agence Immobilière", "", "", "contact@ailleurs.fr", "", "", "Paris");
+		assertThat(pool.candidates(pool.probe(another))).isEmpty();
+		// its e-mail still finds the agency it belongs to
+		AgencyValues known = row("Agence Immobilière", "", "", "contact5@agence5.fr", "", "", "Paris");
+		assertThat(pool.candidates(pool.probe(known))).singleElement()
+			.satisfies((agency) -> assertThat(agency.position).isEqualTo(5));
+	}
+
 	private List<String> decisions(ImportBatch.Pool pool, List<AgencyValues> rows) {
 		List<String> decisions = new ArrayList<>();
 		for (AgencyValues row : rows) {
