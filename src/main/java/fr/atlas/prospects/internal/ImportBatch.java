@@ -309,15 +309,10 @@ class ImportBatch {
 				// asked before the row fills the candidate: would the stored
 				// agency change?
 				boolean changesStored = target.wouldChange(values);
-				if (changesStored) {
-					this.bytes -= target.footprint();
-					boolean changed = target.fill(values);
-					this.bytes += target.footprint();
-					if (changed) {
-						reindex(target, true);
-					}
-				}
-				else if (target.fill(values)) {
+				this.bytes -= target.footprint();
+				boolean changed = target.fill(values);
+				this.bytes += target.footprint();
+				if (changed) {
 					reindex(target, true);
 				}
 				return new Decision(match, target, null, changesStored);

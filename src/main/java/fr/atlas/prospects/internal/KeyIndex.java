@@ -96,12 +96,7 @@ final class KeyIndex {
 		private int entries;
 
 		void add(long key, int position, int limit) {
-			int slot = slot(key);
-			if (this.keys[slot] == 0) {
-				occupy(slot, key, position);
-				return;
-			}
-			int chain = chainOf(slot, position, limit);
+			int chain = chainFor(key, position, limit);
 			if (chain < 0 || this.chainCounts[chain] > limit) {
 				return;
 			}
@@ -115,12 +110,7 @@ final class KeyIndex {
 		}
 
 		void append(long key, int position, int cap) {
-			int slot = slot(key);
-			if (this.keys[slot] == 0) {
-				occupy(slot, key, position);
-				return;
-			}
-			int chain = chainOf(slot, position, cap);
+			int chain = chainFor(key, position, cap);
 			if (chain < 0) {
 				return;
 			}
@@ -129,7 +119,7 @@ final class KeyIndex {
 				return;
 			}
 			int head = this.chainHeads[chain];
-			if (head == 0 || this.positions[head - 1] != position) {
+			if (this.positions[head - 1] != position) {
 				// one more than the cap is counted, never stored: the key is common
 				this.chainCounts[chain] = count + 1;
 				if (count < cap) {
@@ -163,6 +153,19 @@ final class KeyIndex {
 			return 8L * this.keys.length + 4L * this.refs.length
 					+ 4L * (this.chainHeads.length + this.chainCounts.length + this.positions.length + this.next.length)
 					+ 6 * 16;
+		}
+
+		/**
+		 * The chain a second position of the key goes to; -1 when there is none to add
+		 * to: the key was new and took the position in its slot, or see {@link #chainOf}.
+		 */
+		private int chainFor(long key, int position, int limit) {
+			int slot = slot(key);
+			if (this.keys[slot] == 0) {
+				occupy(slot, key, position);
+				return -1;
+			}
+			return chainOf(slot, position, limit);
 		}
 
 		private void occupy(int slot, long key, int position) {
