@@ -9,9 +9,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * What matching needs of an agency, compactly, so an import can keep every agency of an
  * organisation in memory (about 400 bytes each, a million rows fit in a small heap): name
- * forms, identifiers, e-mails and phones as 64-bit hashes, the place (shared instances),
- * the address as words. It follows the agency's matching fields as rows fill it, by the
- * same rule as {@link AgencyRecord#fill}.
+ * forms, identifiers, e-mails, phones and website as 64-bit hashes, the place (shared
+ * instances), the address as words. It follows the agency's matching fields as rows fill
+ * it, by the same rule as {@link AgencyRecord#fill}.
+ *
+ * <p>
+ * Most agencies have one e-mail and one phone: the first of each is a field, only the
+ * others take an array (two arrays of one hash took 48 bytes an agency). The trade name
+ * and the website are known by their key and hash alone (ADR 0028).
  */
 final class Candidate {
 
@@ -23,18 +28,28 @@ final class Candidate {
 
 	NameForms names;
 
-	@Nullable String tradeName;
-
 	/** Hashes of the SIRET and SIREN, 0 for none. */
 	long siret;
 
 	long siren;
 
-	long[] emails = NONE;
+	/** The hash of the first e-mail (0 for none); the others, in the order they came. */
+	private long email;
 
-	long[] phones = NONE;
+	private long[] moreEmails = NONE;
 
-	@Nullable String websiteDomain;
+	private long phone;
+
+	private long[] morePhones = NONE;
+
+	/** The hash of the website's domain, 0 for none. */
+	long domain;
+
+	/**
+	 * Whether that domain is a network's or a platform's
+	 * ({@link Deduplication#sharedDomain}).
+	 */
+	private boolean domainShared;
 
 	@Nullable String postcode;
 
@@ -62,6 +77,11 @@ final class Candidate {
 	private static final int HEADCOUNT = 1 << 4;
 
 	private static final int SOURCE = 1 << 5;
+
+	/**
+	 * Whether it has a trade name, which only its key ({@link NameForms#tradeKey}) keeps.
+	 */
+	private static final int TRADE_NAME = 1 << 6;
 
 	/**
 	 * A one-bit-per-identifier summary of the SIRET, SIREN, e-mails, phones and website,
@@ -102,26 +122,30 @@ final class Candidate {
 	}
 
 	private void summariseIdentifiers() {
-		this.identifiers = Deduplication.identifiers(this.siret, this.siren, this.emails, this.phones,
-				hash(this.websiteDomain));
+		long bits = Deduplication.identifiers(this.siret, this.siren, this.moreEmails, this.morePhones, this.domain);
+		this.identifiers = bits | Deduplication.bit(this.email) | Deduplication.bit(this.phone);
 	}
 
 	static Candidate of(AgencyRecord agency) {
 		Candidate candidate = new Candidate(agency.id, agency.names());
-		candidate.tradeName = agency.tradeName;
 		candidate.siret = hash(agency.siret);
 		candidate.siren = hash(agency.siren);
-		candidate.emails = hashes(agency.emails);
-		candidate.phones = hashes(agency.phones);
-		candidate.websiteDomain = agency.websiteDomain;
+		candidate.addEmails(hashes(agency.emails));
+		candidate.addPhones(hashes(agency.phones));
+		candidate.website(agency.websiteDomain);
 		candidate.postcode = agency.postcode;
 		candidate.cityKey = agency.cityKey;
 		candidate.addressWords = words(agency.address);
 		candidate.summariseIdentifiers();
 		candidate.tags = hashes(agency.tags);
 		candidate.otherColumns = otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
-				agency.headcountBand, agency.source);
+				agency.headcountBand, agency.source) | ((agency.tradeName != null) ? TRADE_NAME : 0);
 		return candidate;
+	}
+
+	private void website(@Nullable String domain) {
+		this.domain = hash(domain);
+		this.domainShared = domain != null && Deduplication.sharedDomain(domain);
 	}
 
 	private static int otherColumns(@Nullable String naf, @Nullable String specialty, @Nullable Integer listings,
@@ -129,6 +153,10 @@ final class Candidate {
 		return ((naf != null) ? NAF : 0) | ((specialty != null) ? SPECIALTY : 0) | ((listings != null) ? LISTINGS : 0)
 				| ((revenue != null) ? REVENUE : 0) | ((headcount != null) ? HEADCOUNT : 0)
 				| ((source != null) ? SOURCE : 0);
+	}
+
+	private boolean hasTradeName() {
+		return (this.otherColumns & TRADE_NAME) != 0;
 	}
 
 	/**
@@ -141,23 +169,40 @@ final class Candidate {
 		int others = otherColumns(values.naf(), values.specialty(), values.listingCount(), values.revenueCents(),
 				values.headcountBand(), values.source());
 		return (this.names.nameKey().isEmpty() && !values.nameKey().isEmpty())
-				|| (this.tradeName == null && values.tradeName() != null) || (this.siret == 0 && values.siret() != null)
+				|| (!hasTradeName() && values.tradeName() != null) || (this.siret == 0 && values.siret() != null)
 				|| (this.siren == 0 && values.siren() != null) || (this.postcode == null && values.postcode() != null)
 				|| (this.addressWords == null && values.address() != null)
 				|| (this.cityKey == null && values.city() != null)
-				|| (this.websiteDomain == null && values.websiteDomain() != null) || (others & ~this.otherColumns) != 0
-				|| lacksListed(this.emails, values.emails()) || lacksListed(this.phones, values.phones())
-				|| lacksListed(this.tags, values.tags());
+				|| (this.domain == 0 && values.websiteDomain() != null) || (others & ~this.otherColumns) != 0
+				|| lacksListed(this.email, this.moreEmails, values.emails())
+				|| lacksListed(this.phone, this.morePhones, values.phones())
+				|| lacksListed(this.tags.length, this.tags, values.tags());
 	}
 
 	/**
-	 * Whether a list not full yet ({@link AgencyRecord#LISTED}) lacks one of the values.
+	 * Whether a list not full yet ({@link AgencyRecord#LISTED}) lacks one of the values:
+	 * {@code first} and {@code more} as e-mails and phones are kept.
 	 */
-	private static boolean lacksListed(long[] hashes, Collection<String> values) {
-		return hashes.length < AgencyRecord.LISTED && lacksAny(hashes, values);
+	private static boolean lacksListed(long first, long[] more, Collection<String> values) {
+		if (first == 0) {
+			return !values.isEmpty();
+		}
+		if (1 + more.length >= AgencyRecord.LISTED) {
+			return false;
+		}
+		for (String value : values) {
+			long hash = hash(value);
+			if (hash != first && !contains(more, hash)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
-	private static boolean lacksAny(long[] hashes, Collection<String> values) {
+	private static boolean lacksListed(int count, long[] hashes, Collection<String> values) {
+		if (count >= AgencyRecord.LISTED) {
+			return false;
+		}
 		for (String value : values) {
 			if (!contains(hashes, hash(value))) {
 				return true;
@@ -174,6 +219,85 @@ final class Candidate {
 		return this.names.nameKey();
 	}
 
+	boolean hasEmails() {
+		return this.email != 0;
+	}
+
+	boolean hasPhones() {
+		return this.phone != 0;
+	}
+
+	/** Whether it has one of these e-mails (hashes). */
+	boolean sharesEmail(long[] hashes) {
+		return shares(this.email, this.moreEmails, hashes);
+	}
+
+	boolean sharesPhone(long[] hashes) {
+		return shares(this.phone, this.morePhones, hashes);
+	}
+
+	private static boolean shares(long first, long[] more, long[] hashes) {
+		if (first == 0) {
+			return false;
+		}
+		for (long hash : hashes) {
+			if (hash == first || contains(more, hash)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Puts its e-mails' hashes, then its phones', each with its salt, into {@code keys}
+	 * from {@code at}; returns where the next key goes. {@code keys} has room for
+	 * {@link #listedCount} more.
+	 */
+	int putContacts(long[] keys, int at, long emailSalt, long phoneSalt) {
+		int n = put(this.email, this.moreEmails, emailSalt, keys, at);
+		return put(this.phone, this.morePhones, phoneSalt, keys, n);
+	}
+
+	private static int put(long first, long[] more, long salt, long[] keys, int at) {
+		if (first == 0) {
+			return at;
+		}
+		int n = at;
+		keys[n++] = first ^ salt;
+		for (long value : more) {
+			keys[n++] = value ^ salt;
+		}
+		return n;
+	}
+
+	/** How many e-mails and phones it has. */
+	int listedCount() {
+		return ((this.email != 0) ? 1 + this.moreEmails.length : 0)
+				+ ((this.phone != 0) ? 1 + this.morePhones.length : 0);
+	}
+
+	private void addEmails(long[] hashes) {
+		for (long hash : hashes) {
+			if (this.email == 0) {
+				this.email = hash;
+			}
+			else if (hash != this.email) {
+				this.moreEmails = union(this.moreEmails, hash, AgencyRecord.LISTED - 1);
+			}
+		}
+	}
+
+	private void addPhones(long[] hashes) {
+		for (long hash : hashes) {
+			if (this.phone == 0) {
+				this.phone = hash;
+			}
+			else if (hash != this.phone) {
+				this.morePhones = union(this.morePhones, hash, AgencyRecord.LISTED - 1);
+			}
+		}
+	}
+
 	/**
 	 * Takes the matching values a row fills in (empty fields take the row's value;
 	 * e-mails and phones are unions); returns whether anything changed.
@@ -184,13 +308,15 @@ final class Candidate {
 		if (this.names.nameKey().isEmpty() && !values.nameKey().isEmpty()) {
 			renamed = true;
 		}
-		if (this.tradeName == null && values.tradeName() != null) {
-			this.tradeName = values.tradeName();
+		String tradeKey = this.names.tradeKey();
+		if (!hasTradeName() && values.tradeName() != null) {
+			this.otherColumns |= TRADE_NAME;
+			tradeKey = NameKey.of(values.tradeName());
 			renamed = true;
 		}
 		if (renamed) {
 			String nameKey = this.names.nameKey().isEmpty() ? values.nameKey() : this.names.nameKey();
-			rename(NameForms.of(nameKey, this.tradeName));
+			rename(NameForms.ofKeys(nameKey, tradeKey));
 			changed = true;
 		}
 		if (this.siret == 0 && values.siret() != null) {
@@ -213,20 +339,21 @@ final class Candidate {
 			this.cityKey = values.cityKey();
 			changed = true;
 		}
-		if (this.websiteDomain == null && values.websiteDomain() != null) {
-			this.websiteDomain = values.websiteDomain();
+		if (this.domain == 0 && values.websiteDomain() != null) {
+			website(values.websiteDomain());
 			changed = true;
 		}
-		long[] emails = union(this.emails, hashes(values.emails()), AgencyRecord.LISTED);
-		long[] phones = union(this.phones, hashes(values.phones()), AgencyRecord.LISTED);
-		changed |= emails != this.emails || phones != this.phones;
-		this.emails = emails;
-		this.phones = phones;
+		int listed = listedCount();
+		addEmails(hashes(values.emails()));
+		addPhones(hashes(values.phones()));
+		changed |= listedCount() != listed;
 		if (changed) {
 			summariseIdentifiers();
 		}
 		// not matched on, so no change to re-index for
-		this.tags = union(this.tags, hashes(values.tags()), AgencyRecord.LISTED);
+		for (long tag : hashes(values.tags())) {
+			this.tags = union(this.tags, tag, AgencyRecord.LISTED);
+		}
 		this.otherColumns |= otherColumns(values.naf(), values.specialty(), values.listingCount(),
 				values.revenueCents(), values.headcountBand(), values.source());
 		return changed;
@@ -239,8 +366,8 @@ final class Candidate {
 	 */
 	long footprint() {
 		NameForms names = this.names;
-		long bytes = 128 + 32 + text(names.nameKey()) + text(this.tradeName) + text(this.websiteDomain)
-				+ text(this.addressWords) + array(this.emails) + array(this.phones) + array(this.tags);
+		long bytes = 144 + 32 + text(names.nameKey()) + text(this.addressWords) + array(this.moreEmails)
+				+ array(this.morePhones) + array(this.tags);
 		if (names.strippedName() != names.nameKey()) {
 			bytes += text(names.strippedName());
 		}
@@ -260,8 +387,7 @@ final class Candidate {
 
 	/** Whether its website identifies it (not a network's or a platform's site). */
 	boolean domainIdentifies() {
-		return this.websiteDomain != null && !Deduplication.sharedDomain(this.websiteDomain)
-				&& this.names.brand().isEmpty();
+		return this.domain != 0 && !this.domainShared && this.names.brand().isEmpty();
 	}
 
 	static boolean contains(long[] values, long value) {
@@ -273,28 +399,13 @@ final class Candidate {
 		return false;
 	}
 
-	static boolean intersects(long[] a, long[] b) {
-		for (long value : a) {
-			if (contains(b, value)) {
-				return true;
-			}
+	private static long[] union(long[] values, long value, int most) {
+		if (values.length >= most || contains(values, value)) {
+			return values;
 		}
-		return false;
-	}
-
-	private static long[] union(long[] values, long[] more, int most) {
-		long[] result = values;
-		for (long value : more) {
-			if (result.length >= most) {
-				break;
-			}
-			if (!contains(result, value)) {
-				long[] grown = Arrays.copyOf(result, result.length + 1);
-				grown[result.length] = value;
-				result = grown;
-			}
-		}
-		return result;
+		long[] grown = Arrays.copyOf(values, values.length + 1);
+		grown[values.length] = value;
+		return grown;
 	}
 
 	static long[] hashes(Collection<String> values) {

@@ -95,10 +95,9 @@ final class Deduplication {
 			return null;
 		}
 		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
-		boolean sameEmail = Candidate.intersects(row.emails, agency.emails);
-		boolean samePhone = Candidate.intersects(row.phones, agency.phones);
-		boolean sameWebsite = row.websiteDomain != null && row.websiteDomain.equals(agency.websiteDomain)
-				&& !sharedDomain(row.websiteDomain) && brand.isEmpty();
+		boolean sameEmail = agency.sharesEmail(row.emails);
+		boolean samePhone = agency.sharesPhone(row.phones);
+		boolean sameWebsite = row.domain != 0 && row.domain == agency.domain && !row.domainShared && brand.isEmpty();
 		// most of a block shares nothing with the row and has a clearly different
 		// name: with no shared identifier, only a name similarity of 0.88 or more can
 		// make a match, and a cheap bound rules that out before Jaro-Winkler is worked
@@ -241,7 +240,7 @@ final class Deduplication {
 		return bits;
 	}
 
-	private static long bit(long hash) {
+	static long bit(long hash) {
 		return (hash != 0) ? 1L << (hash & 63) : 0;
 	}
 
@@ -355,14 +354,13 @@ final class Deduplication {
 	 * clearly different street addresses.
 	 */
 	static boolean contradicts(Probe row, Candidate agency) {
-		if (row.emails.length > 0 && agency.emails.length > 0 && !Candidate.intersects(row.emails, agency.emails)) {
+		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails)) {
 			return true;
 		}
-		if (row.phones.length > 0 && agency.phones.length > 0 && !Candidate.intersects(row.phones, agency.phones)) {
+		if (row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {
 			return true;
 		}
-		if (row.websiteDomain != null && agency.websiteDomain != null
-				&& !row.websiteDomain.equals(agency.websiteDomain)) {
+		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain) {
 			return true;
 		}
 		return row.addressWords != null && agency.addressWords != null
@@ -451,10 +449,14 @@ final class Deduplication {
 		return Place.UNKNOWN;
 	}
 
-	/** A row's values in the form they are compared in, worked out once per row. */
-	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, @Nullable String websiteDomain,
-			@Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords, int[] scratch,
-			long identifiers, long nameLetters, long tradeLetters, int nameOutline, int tradeOutline) {
+	/**
+	 * A row's values in the form they are compared in, worked out once per row:
+	 * {@code domain} is the website's hash (0 for none), {@code domainShared} whether it
+	 * is a network's or a platform's.
+	 */
+	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain,
+			boolean domainShared, @Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords,
+			int[] scratch, long identifiers, long nameLetters, long tradeLetters, int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -471,11 +473,13 @@ final class Deduplication {
 			long siren = Candidate.hash(row.siren());
 			long[] emails = Candidate.hashes(row.emails());
 			long[] phones = Candidate.hashes(row.phones());
-			return new Probe(names, siret, siren, emails, phones, row.websiteDomain(), row.postcode(), row.cityKey(),
-					Candidate.words(row.address()), scratch,
-					Deduplication.identifiers(siret, siren, emails, phones, Candidate.hash(row.websiteDomain())),
-					letters(names.strippedName()), letters(names.strippedTrade()),
-					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()));
+			String website = row.websiteDomain();
+			long domain = Candidate.hash(website);
+			return new Probe(names, siret, siren, emails, phones, domain, website != null && sharedDomain(website),
+					row.postcode(), row.cityKey(), Candidate.words(row.address()), scratch,
+					Deduplication.identifiers(siret, siren, emails, phones, domain), letters(names.strippedName()),
+					letters(names.strippedTrade()), outline(names.nameKey(), names.strippedName()),
+					outline(names.tradeKey(), names.strippedTrade()));
 		}
 
 	}

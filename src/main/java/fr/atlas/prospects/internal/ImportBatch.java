@@ -391,8 +391,8 @@ class ImportBatch {
 		private void indexWhenLarge(PlaceBlock block) {
 			if (!block.indexed() && block.size() >= this.indexFrom) {
 				block.markIndexed();
-				for (Candidate member : block.members()) {
-					indexMember(block, member);
+				for (int i = 0, n = block.size(); i < n; i++) {
+					indexMember(block, block.member(i));
 				}
 			}
 		}
@@ -409,21 +409,46 @@ class ImportBatch {
 					(key) -> this.byWord.append(block.key(key), position, COMMON_KEY));
 		}
 
+		/**
+		 * The identity keys of an agency, in the pool's own array (valid until the next
+		 * call): the first {@link #keyCount} of them.
+		 */
 		private long[] keys(Candidate agency) {
-			return keys(agency.siret, agency.siren, agency.emails, agency.phones,
-					agency.domainIdentifies() ? agency.websiteDomain : null);
+			long[] keys = keyRoom(agency.listedCount());
+			int n = identifiers(keys, agency.siret, agency.siren);
+			n = agency.putContacts(keys, n, EMAIL, PHONE);
+			this.keyCount = domainKey(keys, n, agency.domainIdentifies() ? agency.domain : 0);
+			return keys;
+		}
+
+		/** The identity keys of a row, as {@link #keys(Candidate)}. */
+		private long[] keys(Deduplication.Probe probe, long identifyingDomain) {
+			long[] emails = probe.emails();
+			long[] phones = probe.phones();
+			long[] keys = keyRoom(emails.length + phones.length);
+			int n = identifiers(keys, probe.siret(), probe.siren());
+			for (long email : emails) {
+				keys[n++] = email ^ EMAIL;
+			}
+			for (long phone : phones) {
+				keys[n++] = phone ^ PHONE;
+			}
+			this.keyCount = domainKey(keys, n, identifyingDomain);
+			return keys;
 		}
 
 		/**
-		 * The identity keys of an agency or a row, in the pool's own array (valid until
-		 * the next call): the first {@link #keyCount} of them.
+		 * The pool's array of keys, with room for the SIRET, SIREN, website and these.
 		 */
-		private long[] keys(long siret, long siren, long[] emails, long[] phones, @Nullable String identifyingDomain) {
-			int most = 3 + emails.length + phones.length;
+		private long[] keyRoom(int listed) {
+			int most = 3 + listed;
 			if (this.keys.length < most) {
 				this.keys = new long[Math.max(most, 2 * this.keys.length)];
 			}
-			long[] keys = this.keys;
+			return this.keys;
+		}
+
+		private static int identifiers(long[] keys, long siret, long siren) {
 			int n = 0;
 			if (siret != 0) {
 				keys[n++] = siret ^ SIRET;
@@ -431,17 +456,15 @@ class ImportBatch {
 			if (siren != 0) {
 				keys[n++] = siren ^ SIREN;
 			}
-			for (long email : emails) {
-				keys[n++] = email ^ EMAIL;
+			return n;
+		}
+
+		private static int domainKey(long[] keys, int at, long domain) {
+			if (domain == 0) {
+				return at;
 			}
-			for (long phone : phones) {
-				keys[n++] = phone ^ PHONE;
-			}
-			if (identifyingDomain != null) {
-				keys[n++] = Candidate.hash(identifyingDomain) ^ DOMAIN;
-			}
-			this.keyCount = n;
-			return keys;
+			keys[at] = domain ^ DOMAIN;
+			return at + 1;
 		}
 
 		private String place(String value) {
@@ -465,9 +488,8 @@ class ImportBatch {
 			int mark = ++this.stamp;
 			List<Candidate> found = this.found;
 			found.clear();
-			String domain = (probe.websiteDomain() != null && !Deduplication.sharedDomain(probe.websiteDomain())
-					&& probe.names().brand().isEmpty()) ? probe.websiteDomain() : null;
-			long[] keys = keys(probe.siret(), probe.siren(), probe.emails(), probe.phones(), domain);
+			long domain = (!probe.domainShared() && probe.names().brand().isEmpty()) ? probe.domain() : 0;
+			long[] keys = keys(probe, domain);
 			int keyCount = this.keyCount;
 			for (int i = 0; i < keyCount; i++) {
 				// a key shared by many agencies (a group's switchboard) identifies
@@ -502,9 +524,8 @@ class ImportBatch {
 			indexWhenLarge(block);
 			List<Candidate> found = this.found;
 			if (!block.indexed()) {
-				List<Candidate> members = block.members();
-				for (int i = 0; i < members.size(); i++) {
-					Candidate agency = members.get(i);
+				for (int i = 0, n = block.size(); i < n; i++) {
+					Candidate agency = block.member(i);
 					if (agency.stamp != mark) {
 						agency.stamp = mark;
 						if (Deduplication.mayMatch(probe, agency)) {

@@ -8,9 +8,9 @@ import org.springframework.stereotype.Component;
 /**
  * The share of the heap that the pools of this node's running imports may hold together
  * ({@code atlas.prospects.import-memory-share}). A pool keeps every agency of its
- * organisation in memory, about half a kilobyte each: an organisation of a million
- * distinct agencies does not fit in a 512 MB heap. Without a budget the heap filled up,
- * the collector ran for minutes, and the error that ended it could strike any thread,
+ * organisation in memory, about 400 bytes each: an organisation of a million distinct
+ * agencies does not fit in a 512 MB heap. Without a budget the heap filled up, the
+ * collector ran for minutes, and the error that ended it could strike any thread,
  * Tomcat's included, leaving the application deaf. With it the import that outgrows its
  * share stops cleanly (FAILED, with a message saying why) and the rest keeps working.
  */

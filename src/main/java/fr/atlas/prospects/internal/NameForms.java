@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
 record NameForms(String nameKey, String tradeKey, String strippedName, String strippedTrade, Optional<String> brand) {
 
 	static NameForms of(String nameKey, @Nullable String tradeName) {
-		String tradeKey = (tradeName != null) ? NameKey.of(tradeName) : "";
+		return ofKeys(nameKey, (tradeName != null) ? NameKey.of(tradeName) : "");
+	}
+
+	/** The forms of a name key and a trade name's key ("" for none). */
+	static NameForms ofKeys(String nameKey, String tradeKey) {
 		Optional<String> nameBrand = FranchiseBrands.of(nameKey);
 		Optional<String> tradeBrand = tradeKey.isEmpty() ? Optional.empty() : FranchiseBrands.of(tradeKey);
 		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey, nameBrand),

@@ -1,9 +1,7 @@
 package fr.atlas.prospects.internal;
 
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * The agencies of one place an import compares a row with: a postcode, a town, or the
@@ -34,7 +32,13 @@ final class PlaceBlock {
 
 	private final long id;
 
-	private final List<Candidate> members = new ArrayList<>();
+	/**
+	 * Its members by position, the first {@link #size} of them: most blocks hold a few
+	 * agencies, for which a list took 80 bytes.
+	 */
+	private Candidate[] members = new Candidate[2];
+
+	private int size;
 
 	private boolean indexed;
 
@@ -46,31 +50,42 @@ final class PlaceBlock {
 
 	/** Adds a member in its place by position: usually at the end, as agencies come. */
 	void add(Candidate agency) {
-		int size = this.members.size();
-		if (size == 0 || this.members.get(size - 1).position < agency.position) {
-			this.members.add(agency);
+		int size = this.size;
+		if (size == 0 || this.members[size - 1].position < agency.position) {
+			insert(size, agency);
 		}
 		else {
-			int at = Collections.binarySearch(this.members, agency, BY_POSITION);
+			int at = Arrays.binarySearch(this.members, 0, size, agency, BY_POSITION);
 			if (at < 0) {
-				this.members.add(-at - 1, agency);
+				insert(-at - 1, agency);
 			}
 		}
 	}
 
+	private void insert(int at, Candidate agency) {
+		if (this.size == this.members.length) {
+			this.members = Arrays.copyOf(this.members, this.size + Math.max(2, this.size >> 1));
+		}
+		System.arraycopy(this.members, at, this.members, at + 1, this.size - at);
+		this.members[at] = agency;
+		this.size++;
+	}
+
 	void remove(Candidate agency) {
-		int at = Collections.binarySearch(this.members, agency, BY_POSITION);
+		int at = Arrays.binarySearch(this.members, 0, this.size, agency, BY_POSITION);
 		if (at >= 0) {
-			this.members.remove(at);
+			System.arraycopy(this.members, at + 1, this.members, at, this.size - at - 1);
+			this.members[--this.size] = null;
 		}
 	}
 
-	List<Candidate> members() {
-		return this.members;
+	/** Its member at an index, from 0 to {@link #size}, in position order. */
+	Candidate member(int index) {
+		return this.members[index];
 	}
 
 	int size() {
-		return this.members.size();
+		return this.size;
 	}
 
 	boolean indexed() {

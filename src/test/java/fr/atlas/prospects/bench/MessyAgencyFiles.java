@@ -175,6 +175,12 @@ public final class MessyAgencyFiles {
 	}
 
 	/** The true agency of each row, without writing anything. */
+	/**
+	 * The share of agencies that appear once, in percent ({@code bench.single-percent},
+	 * 35 by default); the others appear twice or three times, 40 to 25.
+	 */
+	private static final int SINGLES = Integer.getInteger("bench.single-percent", 35);
+
 	Agencies agencies(int rows, long seed) {
 		Random random = new Random(seed);
 		int[] rowAgencies = new int[rows];
@@ -203,7 +209,7 @@ public final class MessyAgencyFiles {
 			}
 			attempts.add(attempt);
 			int draw = random.nextInt(100);
-			int occurrences = (draw < 35) ? 1 : (draw < 75) ? 2 : 3;
+			int occurrences = (draw < SINGLES) ? 1 : (draw < SINGLES + (100 - SINGLES) * 40 / 65) ? 2 : 3;
 			for (int i = 0; i < occurrences && row < rows; i++) {
 				rowAgencies[row++] = id;
 			}

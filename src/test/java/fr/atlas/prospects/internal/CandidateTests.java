@@ -48,6 +48,58 @@ class CandidateTests {
 			.isTrue();
 	}
 
+	@Test
+	void keepsEveryEMailAndPhoneUpToTheListsCapBeyondTheFirst() {
+		Candidate agency = Candidate
+			.of(AgencyRecord.create(row("Agence de la Gare", "", "contact@gare.fr", "", "", "75008", "", "", "", "")));
+		assertThat(agency.hasPhones()).isFalse();
+		for (int i = 1; i < 60; i++) {
+			agency.fill(row("Agence de la Gare", "", "vente" + i + "@gare.fr", "01 23 45 67 " + (10 + i), "", "", "",
+					"", "", ""));
+		}
+
+		assertThat(agency.sharesEmail(Candidate.hashes(List.of("contact@gare.fr")))).isTrue();
+		assertThat(agency.sharesEmail(Candidate.hashes(List.of("autre@gare.fr", "vente49@gare.fr")))).isTrue();
+		assertThat(agency.sharesEmail(Candidate.hashes(List.of("vente50@gare.fr")))).as("past the cap").isFalse();
+		assertThat(agency.sharesPhone(Candidate.hashes(List.of("+33123456711", "+33123456760")))).isTrue();
+		assertThat(agency.sharesPhone(Candidate.hashes(List.of("+33123456761")))).as("past the cap").isFalse();
+		assertThat(agency.listedCount()).isEqualTo(2 * AgencyRecord.LISTED);
+		long[] keys = new long[agency.listedCount()];
+		assertThat(agency.putContacts(keys, 0, 1, 2)).isEqualTo(keys.length);
+		assertThat(keys[0]).isEqualTo(Candidate.hash("contact@gare.fr") ^ 1);
+		assertThat(keys[AgencyRecord.LISTED]).isEqualTo(Candidate.hash("+33123456711") ^ 2);
+		// full lists: a new address changes nothing stored
+		assertThat(agency
+			.wouldChange(row("Agence de la Gare", "", "neuf@gare.fr", "01 99 99 99 99", "", "", "", "", "", "")))
+			.isFalse();
+	}
+
+	@Test
+	void aNameAndTradeNameThatComeLaterAreKeptByTheirKeys() {
+		RowNormaliser named = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Enseigne", "E-mail", "Site web"), Map.of()));
+		Candidate agency = Candidate.of(AgencyRecord
+			.create(named.normalise(new SourceRow(1, List.of("", "", "contact@gare.fr", "www.c21-gare.fr"), "", null))
+				.agency()));
+		assertThat(agency.domainIdentifies()).isTrue();
+		AgencyValues later = named
+			.normalise(new SourceRow(2, List.of("SARL Gare Immo", "Century 21 Gare", "contact@gare.fr", ""), "", null))
+			.agency();
+
+		assertThat(agency.wouldChange(later)).isTrue();
+		agency.fill(later);
+
+		assertThat(agency.names).isEqualTo(NameForms.of(later.nameKey(), "Century 21 Gare"));
+		assertThat(agency.domain).isEqualTo(Candidate.hash("c21-gare.fr"));
+		assertThat(agency.domainIdentifies()).as("a network's agency now").isFalse();
+		AgencyValues another = named
+			.normalise(new SourceRow(3, List.of("SARL Gare Immo", "Orpi Gare", "contact@gare.fr", ""), "", null))
+			.agency();
+		assertThat(agency.wouldChange(another)).as("the first trade name stays").isFalse();
+		agency.fill(another);
+		assertThat(agency.names.tradeKey()).isEqualTo(NameKey.of("Century 21 Gare"));
+	}
+
 	private AgencyValues row(String... cells) {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
 	}

@@ -121,7 +121,8 @@ class ImportOutOfMemoryIntegrationTests {
 		// the organisation's agencies alone are now too many: the next job stops while
 		// it loads them, before reading a row
 		UUID again = submit(org, "Raison sociale;E-mail\nAgence Nouvelle;nouvelle@agence.fr\n");
-		ImportMemory smaller = new ImportMemory(small.budget() / 2);
+		// room for the empty indexes and a few dozen agencies
+		ImportMemory smaller = new ImportMemory(new ImportBatch.Pool().footprint() + (16 << 10));
 		ImportWorker loading = worker(this.batch, smaller);
 		assertThat(CurrentTenant.callAs(org, () -> loading.run(again, Integer.MAX_VALUE))).isTrue();
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + again).getBody()).containsEntry("status", "FAILED")

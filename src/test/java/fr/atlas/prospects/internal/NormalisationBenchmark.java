@@ -68,6 +68,9 @@ class NormalisationBenchmark {
 			profile = FileProfile.of(copy, UploadedFile.copy(content, copy));
 		}
 
+		if (Boolean.getBoolean("bench.pool-memory")) {
+			streamedPoolMemory(csv, profile);
+		}
 		long started = System.nanoTime();
 		String digest = digest(csv, profile);
 		log("digest of %,d rows: %s (%.2f s, first pass)", size, digest, (System.nanoTime() - started) / 1e9);
@@ -187,6 +190,33 @@ class NormalisationBenchmark {
 	}
 
 	/**
+	 * What the pool holds when rows are read, normalised and decided one by one and then
+	 * let go, as an import does: the strings a pool shares with the rows count, where
+	 * {@link #match} keeps every row for its repetitions.
+	 */
+	private static void streamedPoolMemory(Path csv, FileProfile profile) throws Exception {
+		ImportBatch.Pool pool = new ImportBatch.Pool(
+				Integer.getInteger("bench.index-from", ImportBatch.Pool.INDEX_FROM));
+		try (InputStream in = Files.newInputStream(csv); TabularReader reader = TabularReaders.openCsv(profile, in)) {
+			RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(reader.header(), Map.of()));
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				AgencyValues values = normaliser.normalise(row).agency();
+				if (values != null) {
+					pool.decide(values);
+				}
+			}
+		}
+		log("streamed: %,d agencies, the pool's own estimate %,d bytes (%,d an agency)", pool.size(), pool.footprint(),
+				pool.footprint() / Math.max(1, pool.size()));
+		Map<String, long[]> with = histogram();
+		int agencies = pool.size();
+		pool = null;
+		long held = poolMemory(with, histogram());
+		log("streamed: %,d bytes an agency by the histogram", held / Math.max(1, agencies));
+	}
+
+	/**
 	 * A class histogram of the live heap (a full collection first), by class: instances
 	 * and bytes.
 	 */
@@ -205,7 +235,7 @@ class NormalisationBenchmark {
 	}
 
 	/** What the pool holds: the live heap with it, less the live heap without it. */
-	private static void poolMemory(Map<String, long[]> with, Map<String, long[]> without) {
+	private static long poolMemory(Map<String, long[]> with, Map<String, long[]> without) {
 		long total = 0;
 		List<Map.Entry<String, long[]>> held = new ArrayList<>();
 		for (Map.Entry<String, long[]> entry : with.entrySet()) {
@@ -220,6 +250,7 @@ class NormalisationBenchmark {
 			.limit(15)
 			.forEach((entry) -> log("  %,14d bytes %,10d instances  %s", entry.getValue()[1], entry.getValue()[0],
 					entry.getKey()));
+		return total;
 	}
 
 	/** Wall and CPU nanoseconds of one pass. */
