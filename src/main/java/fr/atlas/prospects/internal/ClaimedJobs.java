@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -27,18 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * returns only its ids, since the worker does not know its organisation yet. Each job
  * claimed runs with its organisation bound, one after the other, until none is left. The
  * jobs of a dead worker of the same host are handed over before each round.
+ *
+ * <p>
+ * Up to {@code lanes} rounds run at once, each on the thread that called {@link #drain}:
+ * with two, a small import of one organisation no longer waits behind a large import of
+ * another (ADR 0029). The claim function never gives two jobs of one organisation at
+ * once.
  */
 final class ClaimedJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ClaimedJobs.class);
-
-	private final String claimFunction;
-
-	private final Duration staleAfter;
-
-	private final TransactionTemplate tx;
-
-	private final JdbcClient jdbc;
 
 	/** This JVM's {@code pid@host}. */
 	private static final String PROCESS = ManagementFactory.getRuntimeMXBean().getName();
@@ -46,16 +45,32 @@ final class ClaimedJobs {
 	/** The workers of this JVM (tests run several application contexts in one). */
 	private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
 
-	private final AtomicBoolean draining = new AtomicBoolean();
+	private final String workerId;
 
-	private final String workerId = PROCESS + "/" + UUID.randomUUID();
+	private final Semaphore lanes;
 
-	ClaimedJobs(String claimFunction, Duration staleAfter, TransactionTemplate tx, JdbcClient jdbc) {
-		this.claimFunction = claimFunction;
-		this.staleAfter = staleAfter;
-		this.tx = tx;
-		this.jdbc = jdbc;
-		LIVE.add(this.workerId);
+	private final Supplier<Optional<Claim>> claims;
+
+	private final Runnable beforeRound;
+
+	/**
+	 * Rounds of {@code lanes} at most, each taking jobs from {@code claims} after
+	 * {@code beforeRound}.
+	 */
+	ClaimedJobs(String workerId, int lanes, Supplier<Optional<Claim>> claims, Runnable beforeRound) {
+		this.workerId = workerId;
+		this.lanes = new Semaphore(lanes);
+		this.claims = claims;
+		this.beforeRound = beforeRound;
+	}
+
+	/** The jobs of a claim function, for a new worker of this JVM. */
+	static ClaimedJobs of(String claimFunction, Duration staleAfter, int lanes, TransactionTemplate tx,
+			JdbcClient jdbc) {
+		String workerId = PROCESS + "/" + UUID.randomUUID();
+		LIVE.add(workerId);
+		return new ClaimedJobs(workerId, lanes, () -> claim(claimFunction, staleAfter, workerId, tx, jdbc),
+				() -> releaseDeadLocalWorkers(tx, jdbc));
 	}
 
 	/** The name this worker writes into the jobs it runs. */
@@ -64,23 +79,24 @@ final class ClaimedJobs {
 	}
 
 	/**
-	 * Claims and runs jobs until none is left. A call while another drains returns at
-	 * once: the wake-up is not lost, as that round claims again before it ends.
+	 * Claims and runs jobs until none is left, in a lane of its own. A call while every
+	 * lane drains returns at once: the wake-up is not lost, as each round claims again
+	 * before it ends.
 	 */
 	void drain(Consumer<UUID> run) {
-		if (!this.draining.compareAndSet(false, true)) {
+		if (!this.lanes.tryAcquire()) {
 			return;
 		}
 		try {
-			releaseDeadLocalWorkers();
+			this.beforeRound.run();
 			Optional<Claim> claim;
-			while ((claim = claim()).isPresent()) {
+			while ((claim = this.claims.get()).isPresent()) {
 				Claim job = claim.get();
 				CurrentTenant.runAs(job.orgId(), () -> run.accept(job.jobId()));
 			}
 		}
 		finally {
-			this.draining.set(false);
+			this.lanes.release();
 		}
 	}
 
@@ -88,12 +104,12 @@ final class ClaimedJobs {
 	 * Hands over at once the jobs of workers of this host that are dead (a crash, then a
 	 * restart), instead of after {@code import-stale-after} (V4_21).
 	 */
-	private void releaseDeadLocalWorkers() {
-		List<String> workers = this.tx
-			.execute((status) -> this.jdbc.sql("select atlas_running_job_workers()").query(String.class).list());
+	private static void releaseDeadLocalWorkers(TransactionTemplate tx, JdbcClient jdbc) {
+		List<String> workers = tx
+			.execute((status) -> jdbc.sql("select atlas_running_job_workers()").query(String.class).list());
 		for (String worker : workers) {
 			if (deadLocalWorker(worker, PROCESS, LIVE::contains, ClaimedJobs::javaRunning)) {
-				Integer released = this.tx.execute((status) -> this.jdbc.sql("select atlas_release_job_worker(:worker)")
+				Integer released = tx.execute((status) -> jdbc.sql("select atlas_release_job_worker(:worker)")
 					.param("worker", worker)
 					.query(Integer.class)
 					.single());
@@ -138,16 +154,16 @@ final class ClaimedJobs {
 			.orElse(false);
 	}
 
-	private Optional<Claim> claim() {
-		return this.tx.execute((status) -> this.jdbc
-			.sql("select org_id, job_id from " + this.claimFunction + "(:worker, :stale::interval)")
-			.param("worker", this.workerId)
-			.param("stale", this.staleAfter.toSeconds() + " seconds")
+	private static Optional<Claim> claim(String function, Duration staleAfter, String workerId, TransactionTemplate tx,
+			JdbcClient jdbc) {
+		return tx.execute((status) -> jdbc.sql("select org_id, job_id from " + function + "(:worker, :stale::interval)")
+			.param("worker", workerId)
+			.param("stale", staleAfter.toSeconds() + " seconds")
 			.query((rs, row) -> new Claim(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
 			.optional());
 	}
 
-	private record Claim(OrgId orgId, UUID jobId) {
+	record Claim(OrgId orgId, UUID jobId) {
 	}
 
 }

@@ -231,6 +231,20 @@ class ImportJobs {
 				where org_id = :org and id = :id""").param("org", org()).param("id", jobId).update();
 	}
 
+	/**
+	 * Puts a running job back in the queue, to be claimed again from {@code notBefore}:
+	 * it resumes after its last committed batch.
+	 */
+	void requeue(UUID jobId, Instant notBefore) {
+		this.jdbc.sql("""
+				update import_job set status = 'QUEUED', worker = null, heartbeat_at = null, not_before = :at
+				where org_id = :org and id = :id and status = 'RUNNING'""")
+			.param("at", Timestamp.from(notBefore))
+			.param("org", org())
+			.param("id", jobId)
+			.update();
+	}
+
 	void markRunning(UUID jobId, String worker) {
 		this.jdbc.sql("""
 				update import_job set status = 'RUNNING', worker = :worker, heartbeat_at = now(),

@@ -50,9 +50,20 @@ class ImportMemory {
 	/** Thrown when a pool outgrows what its node can give it. */
 	static final class Exhausted extends RuntimeException {
 
-		Exhausted(long wanted, long budget) {
+		private final boolean othersHold;
+
+		Exhausted(long wanted, long budget, boolean othersHold) {
 			super("the import's agencies need about " + (wanted >> 20) + " MB, more than the " + (budget >> 20)
-					+ " MB imports may hold on this node");
+					+ " MB imports may hold on this node" + (othersHold ? " with the others running" : ""));
+			this.othersHold = othersHold;
+		}
+
+		/**
+		 * Whether other jobs held part of the budget then: the job may fit once they are
+		 * done.
+		 */
+		boolean othersHold() {
+			return this.othersHold;
 		}
 
 	}
@@ -76,7 +87,8 @@ class ImportMemory {
 				if (before + more > ImportMemory.this.budget) {
 					more = bytes - this.held;
 					if (before + more > ImportMemory.this.budget) {
-						throw new Exhausted(bytes + (before - this.held), ImportMemory.this.budget);
+						long others = before - this.held;
+						throw new Exhausted(bytes + others, ImportMemory.this.budget, others > 0);
 					}
 				}
 			}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,13 @@ public class ImportWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
+	/**
+	 * How long a job that did not fit in memory beside other imports waits before it is
+	 * claimed again. Each try loads the organisation's agencies until they pass what is
+	 * left of the budget: not a cost to pay every poll.
+	 */
+	static final Duration MEMORY_RETRY_AFTER = Duration.ofSeconds(10);
+
 	private final ImportJobs jobs;
 
 	private final ImportBatch batch;
@@ -71,7 +79,8 @@ public class ImportWorker {
 		this.properties = properties;
 		this.scheduler = scheduler;
 		this.memory = memory;
-		this.claims = new ClaimedJobs("atlas_claim_import_job", properties.importStaleAfter(), tx, jdbc);
+		this.claims = ClaimedJobs.of("atlas_claim_import_job", properties.importStaleAfter(),
+				properties.importConcurrency(), tx, jdbc);
 		log.info("Imports compress what they store with {}", Lz4Blocks.implementation());
 	}
 
@@ -169,6 +178,14 @@ public class ImportWorker {
 			}
 		}
 		catch (ImportMemory.Exhausted ex) {
+			if (ex.othersHold()) {
+				// the other imports of this node will give their share back: this one
+				// waits, queued, and resumes after its last committed batch
+				log.info("Import {} waits for the memory other imports hold: {}", jobId, ex.getMessage());
+				this.tx
+					.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
+				return false;
+			}
 			log.warn("Import {} stopped: {}", jobId, ex.getMessage());
 			finish(jobId, ImportJob.FAILED, ImportJob.OUT_OF_MEMORY);
 			return true;

@@ -50,7 +50,7 @@ public class ProspectBulkWorker {
 		this.edits = edits;
 		this.tx = tx;
 		this.scheduler = scheduler;
-		this.claims = new ClaimedJobs("atlas_claim_prospect_bulk_job", properties.importStaleAfter(), tx, jdbc);
+		this.claims = ClaimedJobs.of("atlas_claim_prospect_bulk_job", properties.importStaleAfter(), 1, tx, jdbc);
 	}
 
 	/** Claims and runs due jobs until none is left. */

@@ -25,13 +25,16 @@ import org.springframework.validation.annotation.Validated;
  * @param bulkChunkSize agencies a background bulk change applies per transaction
  * @param importMemoryShare the share of the heap that the agencies held in memory by this
  * node's running imports may take together (ImportMemory); an import that needs more
- * stops with an error rather than exhaust the heap
+ * stops with an error rather than exhaust the heap; one that needs more only while other
+ * imports hold their share waits for them, queued
+ * @param importConcurrency imports of different organisations a node runs at once
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
 		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated,
-		@Positive int bulkInlineLimit, @Positive int bulkChunkSize, double importMemoryShare) {
+		@Positive int bulkInlineLimit, @Positive int bulkChunkSize, double importMemoryShare,
+		@Positive int importConcurrency) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
@@ -43,6 +46,7 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		bulkInlineLimit = (bulkInlineLimit <= 0) ? 10_000 : bulkInlineLimit;
 		bulkChunkSize = (bulkChunkSize <= 0) ? 5_000 : bulkChunkSize;
 		importMemoryShare = (importMemoryShare <= 0 || importMemoryShare > 0.9) ? 0.6 : importMemoryShare;
+		importConcurrency = (importConcurrency <= 0) ? 2 : importConcurrency;
 	}
 
 }

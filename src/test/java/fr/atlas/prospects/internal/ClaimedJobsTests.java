@@ -1,7 +1,18 @@
 package fr.atlas.prospects.internal;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
+import fr.atlas.platform.OrgId;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +33,81 @@ class ClaimedJobsTests {
 		assertThat(ClaimedJobs.deadLocalWorker("4242@node-b/former", here, live::contains, (pid) -> false)).isFalse();
 		assertThat(ClaimedJobs.deadLocalWorker("worker-1", here, live::contains, (pid) -> false)).isFalse();
 		assertThat(ClaimedJobs.deadLocalWorker("x@node-a/y", here, live::contains, (pid) -> false)).isFalse();
+	}
+
+	@Test
+	void aSecondLaneRunsAnotherOrganisationsJobWhileTheFirstIsBusy() throws Exception {
+		Lanes lanes = new Lanes(2);
+		Thread first = Thread.ofVirtual().start(() -> lanes.jobs.drain(lanes.run));
+		lanes.awaitClaimed(1);
+
+		lanes.jobs.drain(lanes.run);
+
+		assertThat(lanes.ran).containsExactly(lanes.small);
+		lanes.bigMayEnd.countDown();
+		first.join(Duration.ofSeconds(10));
+		assertThat(lanes.ran).containsExactly(lanes.small, lanes.big);
+	}
+
+	@Test
+	void withOneLaneASecondRoundReturnsAtOnceAndTheFirstTakesTheNextJob() throws Exception {
+		Lanes lanes = new Lanes(1);
+		Thread first = Thread.ofVirtual().start(() -> lanes.jobs.drain(lanes.run));
+		lanes.awaitClaimed(1);
+
+		lanes.jobs.drain(lanes.run);
+
+		assertThat(lanes.ran).isEmpty();
+		lanes.bigMayEnd.countDown();
+		first.join(Duration.ofSeconds(10));
+		assertThat(lanes.ran).containsExactly(lanes.big, lanes.small);
+	}
+
+	/**
+	 * A large job, held until released, queued before a small one of another
+	 * organisation.
+	 */
+	private static final class Lanes {
+
+		final UUID big = UUID.randomUUID();
+
+		final UUID small = UUID.randomUUID();
+
+		final Queue<ClaimedJobs.Claim> queued = new ConcurrentLinkedQueue<>(
+				List.of(new ClaimedJobs.Claim(OrgId.of(UUID.randomUUID()), this.big),
+						new ClaimedJobs.Claim(OrgId.of(UUID.randomUUID()), this.small)));
+
+		final List<UUID> ran = new CopyOnWriteArrayList<>();
+
+		final CountDownLatch bigMayEnd = new CountDownLatch(1);
+
+		final Consumer<UUID> run = (job) -> {
+			if (job.equals(this.big)) {
+				try {
+					this.bigMayEnd.await(10, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			this.ran.add(job);
+		};
+
+		final ClaimedJobs jobs;
+
+		Lanes(int lanes) {
+			this.jobs = new ClaimedJobs("test", lanes, () -> Optional.ofNullable(this.queued.poll()), () -> {
+			});
+		}
+
+		void awaitClaimed(int claimed) throws InterruptedException {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+			while (2 - this.queued.size() < claimed && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			assertThat(2 - this.queued.size()).isEqualTo(claimed);
+		}
+
 	}
 
 }

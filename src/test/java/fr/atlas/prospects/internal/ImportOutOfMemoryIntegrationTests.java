@@ -132,6 +132,52 @@ class ImportOutOfMemoryIntegrationTests {
 			.contains("Mémoire insuffisante");
 	}
 
+	@Test
+	void anImportThatDoesNotFitBesideAnotherWaitsQueuedThenResumesWithoutDuplicates() throws Exception {
+		var tenant = this.api.newOrganisation("Mémoire partagée");
+		OrgId org = OrgId.of(tenant.orgId());
+		int rows = this.properties.importBatchSize() * 4;
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail\n");
+		for (int i = 1; i <= rows; i++) {
+			csv.append("Agence Partagée ").append(i).append(";contact@partagee").append(i).append(".fr\n");
+		}
+		UUID job = submit(org, csv.toString());
+		ImportMemory shared = new ImportMemory(24L << 20);
+		ImportWorker worker = worker(this.batch, shared);
+
+		try (ImportMemory.Lease other = shared.lease()) {
+			// another organisation's import holds most of the budget: this one runs
+			// out of room part way, as in the test above
+			other.cover(43L << 19);
+			assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).as("finished").isFalse();
+		}
+
+		Map<String, Object> waiting = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
+		assertThat(waiting).containsEntry("status", "QUEUED");
+		int processed = (Integer) waiting.get("processedRows");
+		assertThat(processed).isPositive().isLessThan(rows);
+		ImportJob queued = CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jobs.find(job))).orElseThrow();
+		assertThat(queued.error()).isNull();
+		PageSession session = new PageSession(this.port).login(tenant.email());
+		assertThat(session.get("/prospects/imports/" + job).body()).contains("En pause")
+			.contains("reprendra à la ligne " + String.format(java.util.Locale.FRANCE, "%,d", processed + 1))
+			.as("no rate while paused")
+			.doesNotContain("lignes/s");
+		assertThat(session.get("/prospects/imports/" + job + "?lang=en").body()).contains("Paused");
+		// the application's own worker would claim it after the wait: this test runs it
+		CurrentTenant.runAs(org, () -> this.tx
+			.executeWithoutResult((s) -> this.jobs.holdUntil(job, java.time.Instant.now().plusSeconds(3600))));
+
+		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "DONE")
+			.containsEntry("processedRows", rows)
+			.containsEntry("created", rows);
+		Long agencies = CurrentTenant.callAs(org,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		assertThat(agencies).isEqualTo(rows);
+		assertThat(shared.reserved()).isZero();
+	}
+
 	/** A job the poller leaves alone (a draft): the test runs it with its own worker. */
 	private UUID submit(OrgId org, String csv) {
 		return CurrentTenant.callAs(org,
