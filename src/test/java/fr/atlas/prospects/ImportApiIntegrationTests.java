@@ -304,6 +304,39 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void acceptsAFileWhoseNameIsLong() {
+		var tenant = this.api.newOrganisation("Nom long");
+		// about 2,000 characters with accents: Tomcat's 512 bytes of part headers refused
+		// such a name as a file too large
+		String name = "Liste des agences immobilières d'Île-de-France ".repeat(42) + ".csv";
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), name,
+				"Raison sociale;E-mail\nAgence du Port;port@agence.fr\n");
+
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+			.containsEntry("status", "DONE");
+		List<?> imports = this.api.raw()
+			.get()
+			.uri("/api/v1/imports")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(imports).singleElement()
+			.satisfies((job) -> assertThat(((Map<?, ?>) job).get("fileName")).isEqualTo(name));
+
+		// past 16 KB of part headers: refused as too large, in the caller's language
+		byte[] small = "Raison sociale\nAgence du Port\n".getBytes(StandardCharsets.UTF_8);
+		String huge = "a".repeat(20_000) + ".csv";
+		ResponseEntity<Map> refused = this.prospects.upload(tenant.token(), huge, small, null, null);
+		assertThat(refused.getStatusCode().value()).isEqualTo(413);
+		assertThat(refused.getBody()).containsEntry("title", "Fichier trop volumineux")
+			.containsEntry("detail",
+					"Le fichier envoyé, ou son nom, dépasse la taille acceptée (200 Mo pour un fichier).");
+		assertThat(this.prospects.upload(tenant.token(), huge, small, null, "en").getBody()).containsEntry("detail",
+				"The uploaded file, or its name, is larger than accepted (200 MB for a file).");
+	}
+
+	@Test
 	void readsAMappingSentAsAJsonFileOrAJsonPart() {
 		var tenant = this.api.newOrganisation("Mapping en fichier");
 		String mapping = "\uFEFF{\"Société\":\"name\",\"Mail\":\"email\"}";

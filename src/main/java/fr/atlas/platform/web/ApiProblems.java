@@ -144,7 +144,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			// Spring's own titles are English: give them in the user's language
 			// when we can.
 			String key = "problem.status." + statusCode.value();
-			problem.setTitle(this.messages.getMessage(key, null, problem.getTitle(), LocaleContextHolder.getLocale()));
+			Locale locale = LocaleContextHolder.getLocale();
+			problem.setTitle(this.messages.getMessage(key, null, problem.getTitle(), locale));
+			// and their details, where we have our own
+			problem.setDetail(this.messages.getMessage("problem.detail." + statusCode.value(), null,
+					problem.getDetail(), locale));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
 	}
