@@ -277,25 +277,29 @@ final class Candidate {
 	}
 
 	private void addEmails(long[] hashes) {
-		for (long hash : hashes) {
-			if (this.email == 0) {
-				this.email = hash;
-			}
-			else if (hash != this.email) {
-				this.moreEmails = union(this.moreEmails, hash, AgencyRecord.LISTED - 1);
-			}
-		}
+		this.email = first(this.email, hashes);
+		this.moreEmails = others(this.email, this.moreEmails, hashes);
 	}
 
 	private void addPhones(long[] hashes) {
+		this.phone = first(this.phone, hashes);
+		this.morePhones = others(this.phone, this.morePhones, hashes);
+	}
+
+	/** The first value of a list: the one it has, or the first that comes. */
+	private static long first(long first, long[] hashes) {
+		return (first == 0 && hashes.length > 0) ? hashes[0] : first;
+	}
+
+	/** The values of a list after its first, with those that come, up to the cap. */
+	private static long[] others(long first, long[] more, long[] hashes) {
+		long[] result = more;
 		for (long hash : hashes) {
-			if (this.phone == 0) {
-				this.phone = hash;
-			}
-			else if (hash != this.phone) {
-				this.morePhones = union(this.morePhones, hash, AgencyRecord.LISTED - 1);
+			if (hash != first) {
+				result = union(result, hash, AgencyRecord.LISTED - 1);
 			}
 		}
+		return result;
 	}
 
 	/**
