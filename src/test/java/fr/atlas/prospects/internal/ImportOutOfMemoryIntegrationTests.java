@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -96,12 +97,8 @@ class ImportOutOfMemoryIntegrationTests {
 		var tenant = this.api.newOrganisation("Budget mémoire");
 		OrgId org = OrgId.of(tenant.orgId());
 		int rows = this.properties.importBatchSize() * 4;
-		StringBuilder csv = new StringBuilder("Raison sociale;E-mail;Site web\n");
-		for (int i = 1; i <= rows; i++) {
-			csv.append("Agence Numéro ").append(i).append(";contact@agence").append(i).append(".fr;www.agence");
-			csv.append(i).append(".fr\n");
-		}
-		UUID job = submit(org, csv.toString());
+		UUID job = submit(org, agencies("Raison sociale;E-mail;Site web", rows,
+				(i) -> "Agence Numéro " + i + ";contact@agence" + i + ".fr;www.agence" + i + ".fr"));
 		// room for the empty indexes and a batch or two of agencies, not for all of them
 		ImportMemory small = new ImportMemory(2L << 20);
 		ImportWorker worker = worker(this.batch, small);
@@ -137,11 +134,8 @@ class ImportOutOfMemoryIntegrationTests {
 		var tenant = this.api.newOrganisation("Mémoire partagée");
 		OrgId org = OrgId.of(tenant.orgId());
 		int rows = this.properties.importBatchSize() * 4;
-		StringBuilder csv = new StringBuilder("Raison sociale;E-mail\n");
-		for (int i = 1; i <= rows; i++) {
-			csv.append("Agence Partagée ").append(i).append(";contact@partagee").append(i).append(".fr\n");
-		}
-		UUID job = submit(org, csv.toString());
+		UUID job = submit(org, agencies("Raison sociale;E-mail", rows,
+				(i) -> "Agence Partagée " + i + ";contact@partagee" + i + ".fr"));
 		ImportMemory shared = new ImportMemory(24L << 20);
 		ImportWorker worker = worker(this.batch, shared);
 
@@ -176,6 +170,15 @@ class ImportOutOfMemoryIntegrationTests {
 				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
 		assertThat(agencies).isEqualTo(rows);
 		assertThat(shared.reserved()).isZero();
+	}
+
+	/** A file of a header and a line per agency, numbered from 1. */
+	private static String agencies(String header, int rows, IntFunction<String> line) {
+		StringBuilder csv = new StringBuilder(header).append('\n');
+		for (int i = 1; i <= rows; i++) {
+			csv.append(line.apply(i)).append('\n');
+		}
+		return csv.toString();
 	}
 
 	/** A job the poller leaves alone (a draft): the test runs it with its own worker. */
