@@ -175,8 +175,7 @@ final class Candidate {
 				|| (this.cityKey == null && values.city() != null)
 				|| (this.domain == 0 && values.websiteDomain() != null) || (others & ~this.otherColumns) != 0
 				|| lacksListed(this.email, this.moreEmails, values.emails())
-				|| lacksListed(this.phone, this.morePhones, values.phones())
-				|| lacksListed(this.tags.length, this.tags, values.tags());
+				|| lacksListed(this.phone, this.morePhones, values.phones()) || lacksListed(this.tags, values.tags());
 	}
 
 	/**
@@ -199,8 +198,8 @@ final class Candidate {
 		return false;
 	}
 
-	private static boolean lacksListed(int count, long[] hashes, Collection<String> values) {
-		if (count >= AgencyRecord.LISTED) {
+	private static boolean lacksListed(long[] hashes, Collection<String> values) {
+		if (hashes.length >= AgencyRecord.LISTED) {
 			return false;
 		}
 		for (String value : values) {

@@ -158,6 +158,7 @@ class ImportOutOfMemoryIntegrationTests {
 			.as("no rate while paused")
 			.doesNotContain("lignes/s");
 		assertThat(session.get("/prospects/imports/" + job + "?lang=en").body()).contains("Paused");
+		assertThat(session.get("/prospects/imports?lang=fr").body()).contains(">En pause<");
 		// the application's own worker would claim it after the wait: this test runs it
 		CurrentTenant.runAs(org, () -> this.tx
 			.executeWithoutResult((s) -> this.jobs.holdUntil(job, java.time.Instant.now().plusSeconds(3600))));
