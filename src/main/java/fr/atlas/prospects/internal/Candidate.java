@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
@@ -55,7 +56,12 @@ final class Candidate {
 
 	@Nullable String cityKey;
 
-	@Nullable String addressWords;
+	/**
+	 * The address as words ({@link CleanText#words}: ASCII letters and digits), a byte a
+	 * character: a string took 24 bytes more, and matching reads it for few of the
+	 * candidates it sees.
+	 */
+	private byte @Nullable [] addressWords;
 
 	/** Hashes of the tags, which matching does not read but filling does. */
 	private long[] tags = NONE;
@@ -135,10 +141,10 @@ final class Candidate {
 		candidate.website(agency.websiteDomain);
 		candidate.postcode = agency.postcode;
 		candidate.cityKey = agency.cityKey;
-		candidate.addressWords = words(agency.address);
+		candidate.address(agency.address);
 		candidate.summariseIdentifiers();
 		candidate.tags = hashes(agency.tags);
-		candidate.otherColumns = otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
+		candidate.otherColumns |= otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
 				agency.headcountBand, agency.source) | ((agency.tradeName != null) ? TRADE_NAME : 0);
 		return candidate;
 	}
@@ -335,7 +341,7 @@ final class Candidate {
 			changed = true;
 		}
 		if (this.addressWords == null && values.address() != null) {
-			this.addressWords = words(values.address());
+			address(values.address());
 			changed = true;
 		}
 		if (this.cityKey == null && values.city() != null) {
@@ -369,7 +375,7 @@ final class Candidate {
 	 */
 	long footprint() {
 		NameForms names = this.names;
-		long bytes = 144 + 32 + text(names.nameKey()) + text(this.addressWords) + array(this.moreEmails)
+		long bytes = 144 + 32 + text(names.nameKey()) + bytes(this.addressWords) + array(this.moreEmails)
 				+ array(this.morePhones) + array(this.tags);
 		if (names.strippedName() != names.nameKey()) {
 			bytes += text(names.strippedName());
@@ -382,6 +388,10 @@ final class Candidate {
 
 	private static long text(@Nullable String text) {
 		return (text == null || text.isEmpty()) ? 0 : 40 + ((text.length() + 7) & ~7);
+	}
+
+	private static long bytes(byte @Nullable [] bytes) {
+		return (bytes == null) ? 0 : (16 + bytes.length + 7) & ~7;
 	}
 
 	private static long array(long[] values) {
@@ -453,6 +463,16 @@ final class Candidate {
 
 	static @Nullable String words(@Nullable String address) {
 		return (address != null) ? CleanText.words(address) : null;
+	}
+
+	private void address(@Nullable String address) {
+		String words = words(address);
+		this.addressWords = (words != null) ? words.getBytes(StandardCharsets.US_ASCII) : null;
+	}
+
+	/** Its address as words, null for none. */
+	@Nullable String addressWords() {
+		return (this.addressWords != null) ? new String(this.addressWords, StandardCharsets.US_ASCII) : null;
 	}
 
 }

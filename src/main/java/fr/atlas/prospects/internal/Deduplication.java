@@ -161,7 +161,7 @@ final class Deduplication {
 			// again (a second file, a row copied twice), not a namesake elsewhere in
 			// a town that shares its name
 			if (nameWeight > 0.6 && names.nameKey().equals(other.nameKey()) && row.addressWords != null
-					&& row.addressWords.equals(agency.addressWords)) {
+					&& row.addressWords.equals(agency.addressWords())) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
 			}
@@ -363,8 +363,11 @@ final class Deduplication {
 		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain) {
 			return true;
 		}
-		return row.addressWords != null && agency.addressWords != null
-				&& JaroWinkler.similarity(row.addressWords, agency.addressWords) < 0.85;
+		if (row.addressWords == null) {
+			return false;
+		}
+		String address = agency.addressWords();
+		return address != null && JaroWinkler.similarity(row.addressWords, address) < 0.85;
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */

@@ -100,6 +100,20 @@ class CandidateTests {
 		assertThat(agency.names.tradeKey()).isEqualTo(NameKey.of("Century 21 Gare"));
 	}
 
+	@Test
+	void keepsItsAddressAsTheWordsMatchingCompares() {
+		for (String address : List.of("12 Rue de l'Église", "3 avenue Jean-Jaurès, Bâtiment B", "5 路 Œuvre ☃")) {
+			Candidate agency = Candidate.of(AgencyRecord
+				.create(row("Agence de la Gare", "", "contact@gare.fr", "", address, "", "", "", "", "")));
+			assertThat(agency.addressWords()).as(address).isEqualTo(Candidate.words(address)).isNotEmpty();
+		}
+		Candidate without = Candidate
+			.of(AgencyRecord.create(row("Agence de la Gare", "", "contact@gare.fr", "", "", "", "", "", "", "")));
+		assertThat(without.addressWords()).isNull();
+		without.fill(row("Agence de la Gare", "", "", "", "9 quai du Port", "", "", "", "", ""));
+		assertThat(without.addressWords()).isEqualTo("9 quai du port");
+	}
+
 	private AgencyValues row(String... cells) {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
 	}
