@@ -36,6 +36,19 @@ public record ImportJob(UUID id, String status, String fileName, FileProfile pro
 		return DONE.equals(this.status) || FAILED.equals(this.status) || CANCELLED.equals(this.status);
 	}
 
+	/**
+	 * Queued again with rows already imported: it waits for memory that other imports
+	 * hold, and resumes after its last committed batch (ADR 0029).
+	 */
+	public boolean paused() {
+		return QUEUED.equals(this.status) && this.processedRows > 0;
+	}
+
+	/** Its status as the pages name it: {@code PAUSED} for a paused job. */
+	public String shownStatus() {
+		return paused() ? "PAUSED" : this.status;
+	}
+
 	/** Rows per second since the start, when running. */
 	public double rate(Instant now) {
 		if (this.startedAt == null || this.processedRows == 0) {

@@ -110,8 +110,7 @@ class ImportOutOfMemoryIntegrationTests {
 		int processed = (Integer) status.get("processedRows");
 		assertThat(processed).isPositive().isLessThan(rows);
 		assertThat(status).containsEntry("created", processed);
-		Long agencies = CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		Long agencies = agencies(org);
 		assertThat(agencies).isEqualTo(processed);
 		assertThat(small.reserved()).as("given back").isZero();
 
@@ -167,10 +166,15 @@ class ImportOutOfMemoryIntegrationTests {
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "DONE")
 			.containsEntry("processedRows", rows)
 			.containsEntry("created", rows);
-		Long agencies = CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		Long agencies = agencies(org);
 		assertThat(agencies).isEqualTo(rows);
 		assertThat(shared.reserved()).isZero();
+	}
+
+	/** How many agencies the organisation has. */
+	private Long agencies(OrgId org) {
+		return CurrentTenant.callAs(org,
+				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
 	}
 
 	/** A file of a header and a line per agency, numbered from 1. */
