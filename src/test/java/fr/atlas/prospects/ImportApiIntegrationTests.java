@@ -252,6 +252,28 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void readsHeadersNoSynonymNamesAndPlacesAnAgencyByItsAddress() {
+		var tenant = this.api.newOrganisation("Entêtes");
+		Map<String, Object> status = this.prospects.importAndWait(tenant.token(), "crm.csv", """
+				Nom de l'entreprise;Numéro de SIRET;Téléphone mobile;Adresse complète;Date de création
+				Agence du Port;732 829 320 00074;06 12 34 56 78;4 quai Rambaud, 69002 Lyon Cedex;12/03/2015
+				""");
+		assertThat(status).containsEntry("created", 1).containsEntry("warnings", 0);
+		String id = this.prospects.idOf(tenant.token(), "port");
+		Map<String, Object> agency = (Map<String, Object>) this.api.get(tenant.token(), "/api/v1/prospects/" + id)
+			.getBody()
+			.get("agency");
+		assertThat(agency).containsEntry("name", "Agence du Port")
+			.containsEntry("siret", "73282932000074")
+			.containsEntry("address", "4 quai Rambaud")
+			.containsEntry("postcode", "69002")
+			.containsEntry("city", "Lyon")
+			.containsEntry("department", "69");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=69"))
+			.containsExactly("Agence du Port");
+	}
+
+	@Test
 	void countsEachProblemAndShowsTheFirstRowsThatHaveOne() {
 		var tenant = this.api.newOrganisation("Problèmes");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "p.csv", """

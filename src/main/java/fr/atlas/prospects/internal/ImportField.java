@@ -103,7 +103,7 @@ public enum ImportField {
 				field = named(unnumbered);
 			}
 		}
-		return field;
+		return field.isPresent() ? field : HeaderKeywords.field(header);
 	}
 
 	private static Optional<ImportField> named(String words) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,25 @@ final class RowNormaliser {
 			siren = fromSiret;
 		}
 		String naf = naf(messages, first(raw, ImportField.NAF));
-		String postcode = check(messages, "postcode", Postcodes.normalise(first(raw, ImportField.POSTCODE)));
+		String city = first(raw, ImportField.CITY);
+		String rawPostcode = first(raw, ImportField.POSTCODE);
+		Checked<String> checkedPostcode = Postcodes.normalise(rawPostcode);
+		if (checkedPostcode.isInvalid()) {
+			// "75002 Paris" in the postcode column
+			Optional<PlaceInAddress> place = PlaceInAddress.of(rawPostcode).filter((p) -> p.street() == null);
+			if (place.isPresent()) {
+				checkedPostcode = Checked.ok(place.get().postcode());
+				city = (city != null) ? city : place.get().city();
+			}
+		}
+		String postcode = check(messages, "postcode", checkedPostcode);
+		String address = first(raw, ImportField.ADDRESS);
+		Optional<PlaceInAddress> place = PlaceInAddress.of(address);
+		if (place.isPresent() && (postcode == null || postcode.equals(place.get().postcode()))) {
+			address = place.get().street();
+			postcode = place.get().postcode();
+			city = (city != null) ? city : place.get().city();
+		}
 		String website = check(messages, "website", WebsiteDomain.normalise(first(raw, ImportField.WEBSITE)));
 
 		Set<String> emails = new LinkedHashSet<>();
@@ -102,12 +121,11 @@ final class RowNormaliser {
 			return new NormalisedRow(row.number(), row.original(), null, null, messages);
 		}
 		String keySource = (name != null) ? name : tradeName;
-		String city = first(raw, ImportField.CITY);
 		AgencyValues agency = new AgencyValues(name, (keySource != null) ? NameKey.of(keySource) : "", tradeName, siren,
-				siret, naf, first(raw, ImportField.ADDRESS), postcode, city,
-				(postcode != null) ? Postcodes.department(postcode) : null, website, List.copyOf(emails),
-				List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings, revenue,
-				first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
+				siret, naf, address, postcode, city, (postcode != null) ? Postcodes.department(postcode) : null,
+				website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings,
+				revenue, first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)),
+				first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
 	}
 
