@@ -58,8 +58,12 @@ final class Deduplication {
 
 	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
 		Match best = null;
+		int byNameAlone = 0;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
+			if (match != null && match.automatic() && match.byNameAlone()) {
+				byNameAlone++;
+			}
 			// of equal confidences the closer name wins ("Agence Martin" before
 			// "Agence Martine" for a row "Agence Martin"), then the first: candidates
 			// come in a stable order
@@ -67,6 +71,11 @@ final class Deduplication {
 					|| match.confidence() == best.confidence() && match.similarity() > best.similarity())) {
 				best = match;
 			}
+		}
+		if (best != null && best.automatic() && best.byNameAlone() && byNameAlone > 1) {
+			// two agencies of that name in the place already, told apart by details
+			// the row does not give: which one it is, a person decides
+			best = best.ambiguous();
 		}
 		return Optional.ofNullable(best);
 	}
@@ -363,11 +372,35 @@ final class Deduplication {
 		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain) {
 			return true;
 		}
+		// two companies: a SIREN is the legal entity's own
+		if (row.siren != 0 && agency.siren != 0 && row.siren != agency.siren) {
+			return true;
+		}
 		if (row.addressWords == null) {
 			return false;
 		}
 		String address = agency.addressWords();
-		return address != null && JaroWinkler.similarity(row.addressWords, address) < 0.85;
+		return address != null && (otherNumbers(row.addressWords, address)
+				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
+	}
+
+	/**
+	 * Whether two addresses begin with different house numbers: "7 rue du Général de
+	 * Gaulle" and "154 rue du Général de Gaulle" are as alike as addresses go, yet two
+	 * doors apart.
+	 */
+	static boolean otherNumbers(String a, String b) {
+		int digits = leadingDigits(a);
+		int others = leadingDigits(b);
+		return digits > 0 && others > 0 && (digits != others || !a.regionMatches(0, b, 0, digits));
+	}
+
+	private static int leadingDigits(String words) {
+		int i = 0;
+		while (i < words.length() && words.charAt(i) >= '0' && words.charAt(i) <= '9') {
+			i++;
+		}
+		return i;
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */
@@ -508,6 +541,19 @@ final class Deduplication {
 
 		boolean automatic() {
 			return this.confidence >= AUTO_MERGE;
+		}
+
+		/** Whether only the name and place say so, no identifier or contact. */
+		boolean byNameAlone() {
+			return this.reasons.stream()
+				.noneMatch((r) -> r.equals("siret") || r.startsWith("siren") || r.equals("email") || r.equals("phone")
+						|| r.equals("website"));
+		}
+
+		Match ambiguous() {
+			List<String> more = new ArrayList<>(this.reasons);
+			more.add("ambiguous");
+			return new Match(this.agency, Math.min(this.confidence, 0.85), List.copyOf(more), this.similarity);
 		}
 
 	}

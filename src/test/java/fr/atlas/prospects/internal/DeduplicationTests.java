@@ -223,6 +223,62 @@ class DeduplicationTests {
 		assertThat(Deduplication.similarityBound("agence gare", "cabinet martin immo", scratch)).isLessThan(0.88);
 	}
 
+	@Test
+	void oneTypoApartWithAnotherSirenIsOnlyAPossibleDuplicate() {
+		Optional<Deduplication.Match> match = match(row("Cabinet Dumont", "444143978", "", "", "68000", "Colmar", ""),
+				row("Cabinet Dupont", "46893003779182", "contact@dupont.fr", "", "68000", "Colmar", ""));
+		assertThat(match).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("details_differ");
+		});
+		assertThat(match(row("Cabinet Dumont", "444143978", "", "", "68000", "Colmar", ""),
+				row("Cabinet Dumont", "", "contact@dumont.fr", "", "68000", "Colmar", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void oneTypoApartTwoDoorsApartInOneStreetIsOnlyAPossibleDuplicate() {
+		RowNormaliser withAddress = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Adresse", "Code postal"), Map.of()));
+		AgencyValues dumont = withAddress
+			.normalise(new SourceRow(1, List.of("Cabinet Dumont", "154 rue du Général de Gaulle", "68000"), "", null))
+			.agency();
+		AgencyValues dupont = withAddress
+			.normalise(new SourceRow(2, List.of("Cabinet Dupont", "7 rue du Général de Gaulle", "68000"), "", null))
+			.agency();
+		AgencyValues sameDoor = withAddress
+			.normalise(
+					new SourceRow(3, List.of("Cabinet Dupont", "154 bis rue du General de Gaulle", "68000"), "", null))
+			.agency();
+		assertThat(match(dumont, dupont)).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.reasons()).contains("details_differ");
+		});
+		assertThat(match(dumont, sameDoor)).hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(Deduplication.otherNumbers("12 rue a", "120 rue a")).isTrue();
+		assertThat(Deduplication.otherNumbers("12", "12 rue a")).isFalse();
+		assertThat(Deduplication.otherNumbers("rue a", "12 rue a")).isFalse();
+	}
+
+	@Test
+	void aNameTwoAgenciesOfThePlaceBearIsForAPersonToTellApart() {
+		AgencyValues robin = row("Cabinet Robin", "56092983834474", "", "", "33000", "Bordeaux", "");
+		AgencyValues namesake = row("Cabinet Robin", "29748155808547", "", "", "33000", "Bordeaux", "");
+		AgencyValues bare = row("CABINET ROBIN", "", "", "", "33000", "Bordeaux", "");
+		assertThat(match(robin, bare)).hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		Optional<Deduplication.Match> either = Deduplication.best(bare,
+				List.of(Candidate.of(AgencyRecord.create(robin)), Candidate.of(AgencyRecord.create(namesake))));
+		assertThat(either).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isFalse();
+			assertThat(m.confidence()).isGreaterThanOrEqualTo(Deduplication.REVIEW);
+			assertThat(m.reasons()).contains("ambiguous");
+		});
+		AgencyValues withSiret = row("Cabinet Robin", "560 929 838 34474", "", "", "33000", "Bordeaux", "");
+		assertThat(Deduplication.best(withSiret,
+				List.of(Candidate.of(AgencyRecord.create(robin)), Candidate.of(AgencyRecord.create(namesake)))))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).containsExactly("siret"));
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
