@@ -350,11 +350,22 @@ final class Deduplication {
 			// "Orpi" alone against "Orpi Gare": the brand says nothing about the agency
 			return (strippedA.isEmpty() && strippedB.isEmpty()) ? 0.9 : 0.5;
 		}
-		if (!numbers(strippedA).equals(numbers(strippedB))) {
-			// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered branches differ
-			return Math.min(0.5, JaroWinkler.similarity(strippedA, strippedB));
+		double similarity = similarity(strippedA, strippedB);
+		if (keyA.length() - strippedA.length() != keyB.length() - strippedB.length()) {
+			// the brand was taken off one side only, or written two ways: "oopi rennes
+			// gare" keeps the "Orpi" its typo hides, "stephane plaza immoobilier" the
+			// "immo" of "stephane plaza immo"; the whole names compare what is left
+			similarity = Math.max(similarity, similarity(keyA, keyB));
 		}
-		return JaroWinkler.similarity(strippedA, strippedB);
+		return similarity;
+	}
+
+	private static double similarity(String a, String b) {
+		if (!numbers(a).equals(numbers(b))) {
+			// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered branches differ
+			return Math.min(0.5, JaroWinkler.similarity(a, b));
+		}
+		return JaroWinkler.similarity(a, b);
 	}
 
 	/**

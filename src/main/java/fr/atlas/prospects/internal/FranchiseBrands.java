@@ -1,7 +1,9 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,8 +20,12 @@ final class FranchiseBrands {
 			"megagence", "propriete privee", "bsk immo", "human immo", "coldwell banker", "barnes", "engel volkers",
 			"sotheby s", "nexity", "cimm immo", "arthurimmo com", "arthur immo", "4 pieds");
 
-	/** One instance per brand: a million agencies in an import's pool share them. */
-	private static final List<Optional<String>> FOUND = BRANDS.stream().map(Optional::of).toList();
+	/**
+	 * The network each way of writing a brand belongs to: "Laforêt Immobilier Lyon" and
+	 * "Laforêt Lyon" are one network's, not two rivals. One instance per network: a
+	 * million agencies in an import's pool share them.
+	 */
+	private static final List<Optional<String>> FOUND = networks();
 
 	/** The positions in BRANDS of the brands by their first character. */
 	private static final int[][] BY_FIRST_CHARACTER = byFirstCharacter();
@@ -29,7 +35,16 @@ final class FranchiseBrands {
 
 	/** The network a name key belongs to, when it starts with or contains its brand. */
 	static Optional<String> of(String nameKey) {
-		int brand = brand(nameKey);
+		return network(find(nameKey));
+	}
+
+	/** The position in {@link #BRANDS} of the brand a name key bears, -1 for none. */
+	static int find(String nameKey) {
+		return brand(nameKey);
+	}
+
+	/** The network of a brand found by {@link #find}. */
+	static Optional<String> network(int brand) {
 		return (brand >= 0) ? FOUND.get(brand) : Optional.empty();
 	}
 
@@ -64,14 +79,26 @@ final class FranchiseBrands {
 		return (best < Integer.MAX_VALUE) ? best : -1;
 	}
 
-	/** The name key without the brand: what tells two agencies of one network apart. */
+	/**
+	 * The name key without the brand as it is written there ("laforet immo" in "laforet
+	 * immo lyon"): what tells two agencies of one network apart.
+	 */
 	static String withoutBrand(String nameKey) {
-		return withoutBrand(nameKey, of(nameKey));
+		return withoutBrand(nameKey, find(nameKey));
 	}
 
-	/** The name key without its brand, found by {@link #of}. */
-	static String withoutBrand(String nameKey, Optional<String> brand) {
-		return brand.map((found) -> (" " + nameKey + " ").replace(" " + found + " ", " ").strip()).orElse(nameKey);
+	/** The name key without the brand found by {@link #find}. */
+	static String withoutBrand(String nameKey, int brand) {
+		return (brand >= 0) ? (" " + nameKey + " ").replace(" " + BRANDS.get(brand) + " ", " ").strip() : nameKey;
+	}
+
+	private static List<Optional<String>> networks() {
+		Map<String, String> variants = Map.of("stephane plaza immo", "stephane plaza", "laforet immo", "laforet",
+				"era immo", "era", "l adresse", "adresse", "arthurimmo com", "arthur immo");
+		Map<String, Optional<String>> shared = new HashMap<>();
+		return BRANDS.stream()
+			.map((brand) -> shared.computeIfAbsent(variants.getOrDefault(brand, brand), Optional::of))
+			.toList();
 	}
 
 	private static int[][] byFirstCharacter() {

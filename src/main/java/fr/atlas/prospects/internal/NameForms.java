@@ -17,10 +17,11 @@ record NameForms(String nameKey, String tradeKey, String strippedName, String st
 
 	/** The forms of a name key and a trade name's key ("" for none). */
 	static NameForms ofKeys(String nameKey, String tradeKey) {
-		Optional<String> nameBrand = FranchiseBrands.of(nameKey);
-		Optional<String> tradeBrand = tradeKey.isEmpty() ? Optional.empty() : FranchiseBrands.of(tradeKey);
+		int nameBrand = FranchiseBrands.find(nameKey);
+		int tradeBrand = tradeKey.isEmpty() ? -1 : FranchiseBrands.find(tradeKey);
 		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey, nameBrand),
-				FranchiseBrands.withoutBrand(tradeKey, tradeBrand), nameBrand.or(() -> tradeBrand));
+				FranchiseBrands.withoutBrand(tradeKey, tradeBrand),
+				FranchiseBrands.network(nameBrand).or(() -> FranchiseBrands.network(tradeBrand)));
 	}
 
 	boolean named() {

@@ -279,6 +279,33 @@ class DeduplicationTests {
 			.hasValueSatisfying((m) -> assertThat(m.reasons()).containsExactly("siret"));
 	}
 
+	@Test
+	void aBrandWrittenTwoWaysIsOneNetwork() {
+		assertThat(match(row("Laforêt Immobilier Lyon Centre", "", "", "04 78 12 34 56", "69002", "Lyon", ""),
+				row("Laforêt Lyon Centre", "", "", "04.78.12.34.56", "69002", "Lyon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(
+				row("Stéphane Plaza Immobilier Vannes Gare", "", "vannes@stephaneplaza.fr", "", "56000", "Vannes", ""),
+				row("Stéphane Plaza Immoobilier Vannes Gare", "", "VANNES@stephaneplaza.fr", "", "56000", "Vannes",
+						"")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void aTypoInTheBrandDoesNotMakeTheNamesDiffer() {
+		assertThat(match(
+				row("Square Habitat Jean Jaurès", "", "nantes@square-habitat.fr", "03 80 67 78 86", "44000", "", ""),
+				row("Squaae Habitat Jean Jaurès", "", "nantes@square-habitat.fr", "03-80-67-78-86", "44000", "", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("names_differ");
+			});
+		// still two rival networks when both brands are read
+		assertThat(match(row("Orpi Gare", "", "", "01 23 45 67 89", "75011", "Paris", ""),
+				row("Century 21 Gare", "", "", "01 23 45 67 89", "75011", "Paris", "")))
+			.isEmpty();
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
