@@ -58,21 +58,25 @@ final class Deduplication {
 
 	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
 		Match best = null;
-		int byNameAlone = 0;
+		boolean tied = false;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
-			if (match != null && match.automatic() && match.byNameAlone()) {
-				byNameAlone++;
+			if (match == null || match.confidence() < REVIEW) {
+				continue;
 			}
 			// of equal confidences the closer name wins ("Agence Martin" before
 			// "Agence Martine" for a row "Agence Martin"), then the first: candidates
 			// come in a stable order
-			if (match != null && match.confidence() >= REVIEW && (best == null || match.confidence() > best.confidence()
-					|| match.confidence() == best.confidence() && match.similarity() > best.similarity())) {
+			if (best == null || match.confidence() > best.confidence()
+					|| match.confidence() == best.confidence() && match.similarity() > best.similarity()) {
 				best = match;
+				tied = false;
+			}
+			else if (match.confidence() == best.confidence() && match.similarity() == best.similarity()) {
+				tied = true;
 			}
 		}
-		if (best != null && best.automatic() && best.byNameAlone() && byNameAlone > 1) {
+		if (tied && best.automatic() && best.byNameAlone()) {
 			// two agencies of that name in the place already, told apart by details
 			// the row does not give: which one it is, a person decides
 			best = best.ambiguous();
@@ -369,11 +373,22 @@ final class Deduplication {
 	}
 
 	/**
-	 * Whether the two sides disagree on what should be the same for one agency: both have
-	 * e-mails and share none, both have phones and share none, different websites, or
-	 * clearly different street addresses.
+	 * Whether the two sides disagree on what should be the same for one agency: different
+	 * SIRENs; unless the same name is at the same address, both have e-mails and share
+	 * none, both have phones and share none, different websites, or clearly different
+	 * street addresses.
 	 */
 	static boolean contradicts(Probe row, Candidate agency) {
+		// two companies: a SIREN is the legal entity's own
+		if (row.siren != 0 && agency.siren != 0 && row.siren != agency.siren) {
+			return true;
+		}
+		String address = (row.addressWords != null) ? agency.addressWords() : null;
+		if (address != null && address.equals(row.addressWords) && row.names.nameKey().equals(agency.names.nameKey())) {
+			// the same name at the same door: another phone or e-mail is one more of
+			// the agency's, not another agency
+			return false;
+		}
 		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails)) {
 			return true;
 		}
@@ -383,14 +398,6 @@ final class Deduplication {
 		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain) {
 			return true;
 		}
-		// two companies: a SIREN is the legal entity's own
-		if (row.siren != 0 && agency.siren != 0 && row.siren != agency.siren) {
-			return true;
-		}
-		if (row.addressWords == null) {
-			return false;
-		}
-		String address = agency.addressWords();
 		return address != null && (otherNumbers(row.addressWords, address)
 				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
 	}

@@ -306,6 +306,43 @@ class DeduplicationTests {
 			.isEmpty();
 	}
 
+	@Test
+	void theSameNameAtTheSameDoorWithAnotherPhoneIsOneAgency() {
+		RowNormaliser withAddress = new RowNormaliser(ColumnMapping
+			.detect(List.of("Raison sociale", "SIRET", "Téléphone", "Adresse", "Code postal"), Map.of()));
+		AgencyValues known = withAddress
+			.normalise(
+					new SourceRow(1,
+							List.of("Century 21 Saint-Michel", "813120045", "05 73 18 13 65", "24 rue Pasteur",
+									"25000"),
+							"", null))
+			.agency();
+		AgencyValues mobile = withAddress
+			.normalise(new SourceRow(2,
+					List.of("CENTURY 21 SAINT-MICHEL", "", "06 92 71 63 41", "24 rue Pasteur", "25000"), "", null))
+			.agency();
+		AgencyValues namesake = withAddress
+			.normalise(
+					new SourceRow(3,
+							List.of("Century 21 Saint-Michel", "44306184100047", "05 11 22 33 44", "3 rue Carnot",
+									"25000"),
+							"", null))
+			.agency();
+		assertThat(match(known, mobile)).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isTrue();
+			assertThat(m.reasons()).contains("address").doesNotContain("details_differ");
+		});
+		// a namesake elsewhere in the town does not make it ambiguous: the door says
+		// which
+		Candidate atTheDoor = Candidate.of(AgencyRecord.create(known));
+		assertThat(Deduplication.best(mobile, List.of(Candidate.of(AgencyRecord.create(namesake)), atTheDoor)))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.agency()).isSameAs(atTheDoor);
+				assertThat(m.reasons()).doesNotContain("ambiguous");
+			});
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
