@@ -185,8 +185,11 @@ final class Deduplication {
 		}
 		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
 		// an e-mail is the agency's own (a phone may be a shared switchboard): with it,
-		// names apart only by the words every agency uses are one agency
-		if (!company && bothNamed && similarity < 0.6 && !(sameEmail && sameDistinctiveWords(names, other))) {
+		// names apart only by the words every agency uses are one agency, and so are
+		// names a typo took apart ("Century 2 Brest", "Citya Less Halles") when the
+		// phone is the same too
+		if (!company && bothNamed && similarity < 0.6
+				&& !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}

@@ -343,6 +343,21 @@ class DeduplicationTests {
 			});
 	}
 
+	@Test
+	void namesATypoTookApartWithTheSameEmailAndPhoneAreOneAgency() {
+		assertThat(match(
+				row("Century 21 Brest Saint-Michel", "", "brest.1481@century-21.fr", "03.78.73.96.55", "29200", "", ""),
+				row("Century 2 Brest Saint-Michel", "", "brest.1481@century-21.fr", "0033378739655", "29200", "", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("names_differ");
+			});
+		// a shared e-mail alone still does not make two differently named agencies one
+		assertThat(match(row("Agence du Lac", "", "contact@groupe.fr", "01 11 11 11 11", "74000", "", ""),
+				row("Cabinet Martin", "", "contact@groupe.fr", "04 50 22 22 22", "74000", "", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("names_differ"));
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
