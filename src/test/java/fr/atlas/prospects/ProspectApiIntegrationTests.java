@@ -272,6 +272,29 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void aRowThatIsSurelyTwoAgenciesQueuesThemAsPossibleDuplicates() {
+		var tenant = this.api.newOrganisation("Deux fiches");
+		this.prospects.importAndWait(tenant.token(), "deux.csv", """
+				Raison sociale;SIRET;E-mail;Code postal;Ville
+				Agence Alpha;54205118000066;siege@alpha.fr;75001;Paris
+				Agence Alpha Lyon;;lyon@alpha.fr;69001;Lyon
+				Agence Alpha;542 051 180 00066;lyon@alpha.fr;;
+				""");
+		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(duplicates).singleElement().satisfies((d) -> {
+			assertThat((List<String>) d.get("reasons")).contains("email");
+			assertThat(List.of(((Map<String, Object>) d.get("agency")).get("name"),
+					((Map<String, Object>) d.get("other")).get("name")))
+				.containsExactlyInAnyOrder("Agence Alpha", "Agence Alpha Lyon");
+		});
+	}
+
+	@Test
 	void queuesPossibleDuplicatesWithReasonsAndMergesThenUnmergesExactly() {
 		var tenant = this.api.newOrganisation("Fusion");
 		String report = "/api/v1/imports/" + this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES).get("id")

@@ -57,8 +57,20 @@ final class Deduplication {
 	}
 
 	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
+		return rank(probe, candidates).best();
+	}
+
+	/**
+	 * The best match among candidates, if it reaches {@link #REVIEW}, and another agency
+	 * the row matches automatically by an identifier or a contact too, if any.
+	 */
+	static Ranking rank(Probe probe, Collection<Candidate> candidates) {
 		Match best = null;
 		boolean tied = false;
+		// the two strongest matches by an identifier or a contact: the one that is not
+		// the best is another agency the row is as surely
+		Match first = null;
+		Match second = null;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
 			if (match == null || match.confidence() < REVIEW) {
@@ -75,13 +87,31 @@ final class Deduplication {
 			else if (match.confidence() == best.confidence() && match.similarity() == best.similarity()) {
 				tied = true;
 			}
+			if (match.automatic() && !match.byNameAlone()) {
+				if (first == null || match.confidence() > first.confidence()) {
+					second = first;
+					first = match;
+				}
+				else if (second == null || match.confidence() > second.confidence()) {
+					second = match;
+				}
+			}
 		}
 		if (tied && best.automatic() && best.byNameAlone()) {
 			// two agencies of that name in the place already, told apart by details
 			// the row does not give: which one it is, a person decides
 			best = best.ambiguous();
 		}
-		return Optional.ofNullable(best);
+		Match also = (first != null && first.agency() != best.agency()) ? first : second;
+		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also));
+	}
+
+	/**
+	 * What a row matched: its best match, and another agency it matches automatically by
+	 * an identifier or a contact ({@code also}), which makes that agency and the best a
+	 * possible duplicate of each other.
+	 */
+	record Ranking(Optional<Match> best, Optional<Match> also) {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {

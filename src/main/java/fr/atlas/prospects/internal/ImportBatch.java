@@ -144,6 +144,11 @@ class ImportBatch {
 				}
 				status = "MERGED";
 				this.merged++;
+				// the row is as surely another agency too: two records of one agency
+				// that nothing had joined, for a person to merge
+				decision.also()
+					.ifPresent((other) -> this.duplicates.add(new PossibleDuplicate(target.id(), other.agency().id(),
+							other.confidence(), other.reasons())));
 			}
 			else {
 				AgencyRecord agency = decision.created();
@@ -303,7 +308,8 @@ class ImportBatch {
 		 */
 		Decision decide(AgencyValues values) {
 			Deduplication.Probe probe = probe(values);
-			Optional<Deduplication.Match> match = Deduplication.best(probe, candidates(probe));
+			Deduplication.Ranking ranking = Deduplication.rank(probe, candidates(probe));
+			Optional<Deduplication.Match> match = ranking.best();
 			if (match.isPresent() && match.get().automatic()) {
 				Candidate target = match.get().agency();
 				// asked before the row fills the candidate: would the stored
@@ -315,13 +321,13 @@ class ImportBatch {
 				if (changed) {
 					reindex(target, true);
 				}
-				return new Decision(match, target, null, changesStored);
+				return new Decision(match, target, null, changesStored, ranking.also());
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
-			return new Decision(match, target, agency, true);
+			return new Decision(match, target, agency, true, Optional.empty());
 		}
 
 		/**
@@ -566,8 +572,12 @@ class ImportBatch {
 		 * or the new agency {@code created}. {@code match} is the best match found,
 		 * automatic or not.
 		 */
+		/**
+		 * What a row became; {@code also}, for a merged row, another agency it matched as
+		 * surely, to be reviewed as a duplicate of the one it merged into.
+		 */
 		record Decision(Optional<Deduplication.Match> match, Candidate target, @Nullable AgencyRecord created,
-				boolean changesStored) {
+				boolean changesStored, Optional<Deduplication.Match> also) {
 		}
 
 		private static void collect(Candidate agency, int mark, List<Candidate> found) {
