@@ -280,12 +280,7 @@ class ProspectApiIntegrationTests {
 				Agence Alpha Lyon;;lyon@alpha.fr;69001;Lyon
 				Agence Alpha;542 051 180 00066;lyon@alpha.fr;;
 				""");
-		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class);
+		List<Map<String, Object>> duplicates = duplicates(tenant.token());
 		assertThat(duplicates).singleElement().satisfies((d) -> {
 			assertThat((List<String>) d.get("reasons")).contains("email");
 			assertThat(List.of(((Map<String, Object>) d.get("agency")).get("name"),
@@ -299,12 +294,7 @@ class ProspectApiIntegrationTests {
 		var tenant = this.api.newOrganisation("Fusion");
 		String report = "/api/v1/imports/" + this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES).get("id")
 				+ "/rows";
-		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class);
+		List<Map<String, Object>> duplicates = duplicates(tenant.token());
 		assertThat(duplicates).singleElement().satisfies((d) -> {
 			assertThat((List<String>) d.get("reasons")).contains("phone", "same_postcode");
 			assertThat((Double) d.get("confidence")).isBetween(0.5, 0.9);
@@ -333,12 +323,7 @@ class ProspectApiIntegrationTests {
 		// the report names the agency each row is in now
 		String mergedReport = this.api.getText(tenant.token(), report).getBody();
 		assertThat(mergedReport).contains("," + survivor + ",").doesNotContain(absorbed);
-		assertThat(this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class)).isEmpty();
+		assertThat(duplicates(tenant.token())).isEmpty();
 		// merging again is a conflict: the absorbed agency is no longer active, and the
 		// answer says it of the other one
 		ResponseEntity<Map> again = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge",
@@ -466,12 +451,17 @@ class ProspectApiIntegrationTests {
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects")).containsExactly("Agence B");
 		assertThat(this.api.getText(other.token(), "/api/v1/prospects/export?format=csv").getBody())
 			.doesNotContain("Gare");
-		assertThat(this.api.raw()
+		assertThat(duplicates(other.token())).isEmpty();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> duplicates(String token) {
+		return (List<Map<String, Object>>) (List<?>) this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates")
-			.headers((h) -> h.setBearerAuth(other.token()))
+			.headers((h) -> h.setBearerAuth(token))
 			.retrieve()
-			.body(List.class)).isEmpty();
+			.body(List.class);
 	}
 
 }

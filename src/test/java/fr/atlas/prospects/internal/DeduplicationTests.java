@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DeduplicationTests {
 
+	RowNormaliser withAddress = new RowNormaliser(
+			ColumnMapping.detect(List.of("Raison sociale", "SIRET", "Téléphone", "Adresse", "Code postal"), Map.of()));
+
 	RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(
 			List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Code postal", "Ville", "Site web"), Map.of()));
 
@@ -238,18 +241,9 @@ class DeduplicationTests {
 
 	@Test
 	void oneTypoApartTwoDoorsApartInOneStreetIsOnlyAPossibleDuplicate() {
-		RowNormaliser withAddress = new RowNormaliser(
-				ColumnMapping.detect(List.of("Raison sociale", "Adresse", "Code postal"), Map.of()));
-		AgencyValues dumont = withAddress
-			.normalise(new SourceRow(1, List.of("Cabinet Dumont", "154 rue du Général de Gaulle", "68000"), "", null))
-			.agency();
-		AgencyValues dupont = withAddress
-			.normalise(new SourceRow(2, List.of("Cabinet Dupont", "7 rue du Général de Gaulle", "68000"), "", null))
-			.agency();
-		AgencyValues sameDoor = withAddress
-			.normalise(
-					new SourceRow(3, List.of("Cabinet Dupont", "154 bis rue du General de Gaulle", "68000"), "", null))
-			.agency();
+		AgencyValues dumont = atDoor("Cabinet Dumont", "", "", "154 rue du Général de Gaulle", "68000");
+		AgencyValues dupont = atDoor("Cabinet Dupont", "", "", "7 rue du Général de Gaulle", "68000");
+		AgencyValues sameDoor = atDoor("Cabinet Dupont", "", "", "154 bis rue du General de Gaulle", "68000");
 		assertThat(match(dumont, dupont)).hasValueSatisfying((m) -> {
 			assertThat(m.automatic()).isFalse();
 			assertThat(m.reasons()).contains("details_differ");
@@ -293,13 +287,9 @@ class DeduplicationTests {
 
 	@Test
 	void aTypoInTheBrandDoesNotMakeTheNamesDiffer() {
-		assertThat(match(
+		assertOneAgencyWhoseNamesDoNotDiffer(
 				row("Square Habitat Jean Jaurès", "", "nantes@square-habitat.fr", "03 80 67 78 86", "44000", "", ""),
-				row("Squaae Habitat Jean Jaurès", "", "nantes@square-habitat.fr", "03-80-67-78-86", "44000", "", "")))
-			.hasValueSatisfying((m) -> {
-				assertThat(m.automatic()).isTrue();
-				assertThat(m.reasons()).doesNotContain("names_differ");
-			});
+				row("Squaae Habitat Jean Jaurès", "", "nantes@square-habitat.fr", "03-80-67-78-86", "44000", "", ""));
 		// still two rival networks when both brands are read
 		assertThat(match(row("Orpi Gare", "", "", "01 23 45 67 89", "75011", "Paris", ""),
 				row("Century 21 Gare", "", "", "01 23 45 67 89", "75011", "Paris", "")))
@@ -308,26 +298,11 @@ class DeduplicationTests {
 
 	@Test
 	void theSameNameAtTheSameDoorWithAnotherPhoneIsOneAgency() {
-		RowNormaliser withAddress = new RowNormaliser(ColumnMapping
-			.detect(List.of("Raison sociale", "SIRET", "Téléphone", "Adresse", "Code postal"), Map.of()));
-		AgencyValues known = withAddress
-			.normalise(
-					new SourceRow(1,
-							List.of("Century 21 Saint-Michel", "813120045", "05 73 18 13 65", "24 rue Pasteur",
-									"25000"),
-							"", null))
-			.agency();
-		AgencyValues mobile = withAddress
-			.normalise(new SourceRow(2,
-					List.of("CENTURY 21 SAINT-MICHEL", "", "06 92 71 63 41", "24 rue Pasteur", "25000"), "", null))
-			.agency();
-		AgencyValues namesake = withAddress
-			.normalise(
-					new SourceRow(3,
-							List.of("Century 21 Saint-Michel", "44306184100047", "05 11 22 33 44", "3 rue Carnot",
-									"25000"),
-							"", null))
-			.agency();
+		AgencyValues known = atDoor("Century 21 Saint-Michel", "813120045", "05 73 18 13 65", "24 rue Pasteur",
+				"25000");
+		AgencyValues mobile = atDoor("CENTURY 21 SAINT-MICHEL", "", "06 92 71 63 41", "24 rue Pasteur", "25000");
+		AgencyValues namesake = atDoor("Century 21 Saint-Michel", "44306184100047", "05 11 22 33 44", "3 rue Carnot",
+				"25000");
 		assertThat(match(known, mobile)).hasValueSatisfying((m) -> {
 			assertThat(m.automatic()).isTrue();
 			assertThat(m.reasons()).contains("address").doesNotContain("details_differ");
@@ -345,13 +320,9 @@ class DeduplicationTests {
 
 	@Test
 	void namesATypoTookApartWithTheSameEmailAndPhoneAreOneAgency() {
-		assertThat(match(
+		assertOneAgencyWhoseNamesDoNotDiffer(
 				row("Century 21 Brest Saint-Michel", "", "brest.1481@century-21.fr", "03.78.73.96.55", "29200", "", ""),
-				row("Century 2 Brest Saint-Michel", "", "brest.1481@century-21.fr", "0033378739655", "29200", "", "")))
-			.hasValueSatisfying((m) -> {
-				assertThat(m.automatic()).isTrue();
-				assertThat(m.reasons()).doesNotContain("names_differ");
-			});
+				row("Century 2 Brest Saint-Michel", "", "brest.1481@century-21.fr", "0033378739655", "29200", "", ""));
 		// a shared e-mail alone still does not make two differently named agencies one
 		assertThat(match(row("Agence du Lac", "", "contact@groupe.fr", "01 11 11 11 11", "74000", "", ""),
 				row("Cabinet Martin", "", "contact@groupe.fr", "04 50 22 22 22", "74000", "", "")))
@@ -360,6 +331,18 @@ class DeduplicationTests {
 
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
+	}
+
+	private void assertOneAgencyWhoseNamesDoNotDiffer(AgencyValues existing, AgencyValues incoming) {
+		assertThat(match(existing, incoming)).hasValueSatisfying((m) -> {
+			assertThat(m.automatic()).isTrue();
+			assertThat(m.reasons()).doesNotContain("names_differ");
+		});
+	}
+
+	/** A row of name, SIRET, phone, address and postcode. */
+	private AgencyValues atDoor(String... cells) {
+		return this.withAddress.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
 	}
 
 	private AgencyValues row(String... cells) {
