@@ -462,6 +462,36 @@ class ProspectPagesIntegrationTests {
 			.containsPattern("title=\"name:0\\.\\d\\d\">nom proche \\(0,\\d\\d\\)");
 	}
 
+	@Test
+	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
+		var tenant = this.api.newOrganisation("File d'attente");
+		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
+		for (int i = 0; i < 101; i++) {
+			// one pair a postcode, a phone each: 101 possible duplicates, nothing merged
+			String phone = String.format("01 23 %02d %02d 45", i / 100, i % 100);
+			String postcode = String.format("01%03d", i);
+			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
+			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
+		}
+		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "q.csv", csv.toString()))
+			.containsEntry("created", 202);
+		assertThat((List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?limit=100&offset=100")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class)).hasSize(1);
+
+		login(tenant.email());
+		String first = get("/prospects/duplicates").body();
+		assertThat(first).contains("101 paires à examiner", "Page 1 sur 2", "page=1");
+		assertThat(Pattern.compile("/dismiss\"").matcher(first).results().count()).isEqualTo(100);
+		String second = get("/prospects/duplicates?page=1").body();
+		assertThat(second).contains("Page 2 sur 2", "page=0");
+		assertThat(Pattern.compile("/dismiss\"").matcher(second).results().count()).isEqualTo(1);
+		assertThat(get("/prospects/duplicates?page=9").body()).contains("Page 2 sur 2");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}

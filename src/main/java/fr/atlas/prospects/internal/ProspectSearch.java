@@ -329,16 +329,25 @@ public class ProspectSearch {
 
 	/** Open possible duplicates between two active agencies, most likely first. */
 	public List<Duplicate> duplicates(@Nullable UUID of, int limit) {
+		return duplicates(of, limit, 0);
+	}
+
+	/**
+	 * The open possible duplicates, most certain first, from the {@code offset}-th: the
+	 * queue of a large import holds tens of thousands.
+	 */
+	public List<Duplicate> duplicates(@Nullable UUID of, int limit, long offset) {
 		return this.jdbc.sql("""
 				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
 				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
 				  d.confidence, d.reasons
 				""" + OPEN_DUPLICATES + """
 				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
-				order by d.confidence desc, d.created_at limit :limit""")
+				order by d.confidence desc, d.created_at, d.id limit :limit offset :offset""")
 			.param("org", org())
 			.param("of", of)
 			.param("limit", limit)
+			.param("offset", offset)
 			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
 					new Side(rs.getObject("agency_id", UUID.class), rs.getString("agency_name"),
 							rs.getString("agency_postcode"), rs.getString("agency_city")),

@@ -117,8 +117,9 @@ class ProspectApiController {
 	}
 
 	@GetMapping("/duplicates")
-	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit) {
-		return this.search.duplicates(null, Math.min(Math.max(limit, 1), 500));
+	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
+			@RequestParam(defaultValue = "0") long offset) {
+		return this.search.duplicates(null, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
 	}
 
 	@PostMapping("/duplicates/{candidateId}/dismiss")

@@ -19,6 +19,7 @@ import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
 import fr.atlas.prospects.internal.ProspectBulkJobs;
+import fr.atlas.prospects.internal.ProspectCounts;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
@@ -74,10 +75,16 @@ class ProspectController {
 
 	private final ProspectBulkJobs bulkJobs;
 
+	private final ProspectCounts counts;
+
+	/** Pairs of the review queue shown on a page. */
+	static final int DUPLICATES_PAGE = 100;
+
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports,
-			ProspectBulkJobs bulkJobs) {
+			ProspectBulkJobs bulkJobs, ProspectCounts counts) {
 		this.bulkJobs = bulkJobs;
+		this.counts = counts;
 		this.imports = imports;
 		this.bulkEdits = bulkEdits;
 		this.search = search;
@@ -201,8 +208,14 @@ class ProspectController {
 	}
 
 	@GetMapping("/duplicates")
-	String duplicates(Model model) {
-		model.addAttribute("duplicates", this.search.duplicates(null, 200));
+	String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
+		long total = this.counts.current().duplicatesToReview();
+		int pages = (int) Math.max(1, (total + DUPLICATES_PAGE - 1) / DUPLICATES_PAGE);
+		int shown = Math.min(Math.max(page, 0), pages - 1);
+		model.addAttribute("duplicates", this.search.duplicates(null, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE));
+		model.addAttribute("total", total);
+		model.addAttribute("page", shown);
+		model.addAttribute("pages", pages);
 		return "prospects/duplicates";
 	}
 
