@@ -70,23 +70,48 @@ final class HeaderKeywords {
 	private HeaderKeywords() {
 	}
 
-	/** The field a header names by its words, if one does. */
+	/**
+	 * The field a header names by its words, if one does. What it names is read first
+	 * outside brackets and before a slash ("Adresse complète (rue, CP, ville)" is an
+	 * address, "CP / Ville" a postcode, whose cell may hold the town too), then in the
+	 * whole header; a word naming a person counts anywhere ("Prénom (contact)").
+	 */
 	static Optional<ImportField> field(String header) {
-		String text = CleanText.words(header);
-		List<String> words = List.of(text.split(" "));
-		String padded = " " + text + " ";
-		boolean person = words.stream().anyMatch(PERSON::contains);
-		for (Rule rule : RULES) {
-			if (rule.words.stream().anyMatch((word) -> padded.contains(" " + word + " "))) {
-				ImportField field = person ? rule.ofPerson : rule.field;
-				return about(words, field) ? Optional.empty() : Optional.of(field);
+		String outside = header.replaceAll("\\([^)]*\\)?", " ");
+		int slash = outside.indexOf('/');
+		boolean person = words(header).stream().anyMatch(PERSON::contains);
+		for (String part : (slash > 0) ? List.of(outside.substring(0, slash), outside, header)
+				: List.of(outside, header)) {
+			Optional<ImportField> field = named(words(part), person);
+			if (field.isPresent()) {
+				return field.filter((found) -> found != ImportField.IGNORED);
 			}
 		}
 		if (person) {
 			// "Dirigeant", "Interlocuteur principal": the person's whole name
-			return about(words, ImportField.CONTACT_NAME) ? Optional.empty() : Optional.of(ImportField.CONTACT_NAME);
+			return about(words(header), ImportField.CONTACT_NAME) ? Optional.empty()
+					: Optional.of(ImportField.CONTACT_NAME);
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * The field the first rule whose word these words hold names, {@code IGNORED} when
+	 * they speak about its value, empty when no rule's word is there.
+	 */
+	private static Optional<ImportField> named(List<String> words, boolean person) {
+		String padded = " " + String.join(" ", words) + " ";
+		for (Rule rule : RULES) {
+			if (rule.words.stream().anyMatch((word) -> padded.contains(" " + word + " "))) {
+				ImportField field = person ? rule.ofPerson : rule.field;
+				return Optional.of(about(words, field) ? ImportField.IGNORED : field);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static List<String> words(String text) {
+		return List.of(CleanText.words(text).split(" "));
 	}
 
 	/**

@@ -64,6 +64,12 @@ class HeaderKeywordsTests {
 			Email du dirigeant = CONTACT_EMAIL
 			Portable du gérant = CONTACT_PHONE
 			LinkedIn (URL) = LINKEDIN
+			Adresse complète (rue, CP, ville) = ADDRESS
+			Adresse / CP / Ville = ADDRESS
+			CP / Ville = POSTCODE
+			Tél / Fax = PHONE
+			Email (vérifié) = EMAIL
+			Prénom (contact) = CONTACT_FIRST_NAME
 			""")
 	void readsAHeaderNoSynonymNamesByItsWords(String header, ImportField field) {
 		assertThat(ImportField.forHeader(header)).contains(field);
