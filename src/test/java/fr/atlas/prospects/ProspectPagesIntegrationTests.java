@@ -490,6 +490,12 @@ class ProspectPagesIntegrationTests {
 		assertThat(second).contains("Page 2 sur 2", "page=0");
 		assertThat(Pattern.compile("/dismiss\"").matcher(second).results().count()).isEqualTo(1);
 		assertThat(get("/prospects/duplicates?page=9").body()).contains("Page 2 sur 2");
+		// setting a pair aside on page 2 comes back to page 2
+		Matcher dismiss = Pattern.compile("action=\"(/prospects/duplicates/[0-9a-f-]{36}/dismiss)\"").matcher(second);
+		assertThat(dismiss.find()).isTrue();
+		HttpResponse<String> dismissed = post(dismiss.group(1), Map.of("_csrf", csrf(second), "page", "1"), false);
+		assertThat(location(dismissed)).endsWith("/prospects/duplicates?page=1");
+		assertThat(get("/prospects/duplicates").body()).contains("100 paires à examiner");
 	}
 
 	private void login(String email) throws Exception {

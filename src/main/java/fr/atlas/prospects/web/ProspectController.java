@@ -221,9 +221,12 @@ class ProspectController {
 
 	@PostMapping("/duplicates/{candidateId}/dismiss")
 	@PreAuthorize("hasRole('AGENT')")
-	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back) {
+	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
+			@RequestParam(defaultValue = "0") int page) {
 		this.merges.dismiss(candidateId);
-		return (back != null) ? "redirect:/prospects/" + back : "redirect:/prospects/duplicates";
+		// back to the page of the queue the reviewer was on
+		return (back != null) ? "redirect:/prospects/" + back
+				: "redirect:/prospects/duplicates" + ((page > 0) ? "?page=" + page : "");
 	}
 
 	@GetMapping("/{id}")
