@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Networks whose many agencies share a brand: two "Century 21" in different towns are two
  * prospects, so a shared brand, head-office website or switchboard proves nothing.
@@ -90,6 +92,52 @@ final class FranchiseBrands {
 	/** The name key without the brand found by {@link #find}. */
 	static String withoutBrand(String nameKey, int brand) {
 		return (brand >= 0) ? (" " + nameKey + " ").replace(" " + BRANDS.get(brand) + " ", " ").strip() : nameKey;
+	}
+
+	/**
+	 * Brands long and distinctive enough to be told one typo off at the start of a name
+	 * ("centuryy 21", "squarre habitat", "stehpane plaza"), longest first; the short ones
+	 * ("orpi", "era", "iad") are left out, since a typo of them is another word.
+	 */
+	private static final List<String> TYPO_PRONE = List.of("stephane plaza immo", "coldwell banker", "square habitat",
+			"stephane plaza", "engel volkers", "laforet immo", "capifrance", "century 21", "guy hoquet", "optimhome",
+			"megagence", "laforet", "nestenn", "foncia");
+
+	/**
+	 * A brand a name key starts with one typo off: its position in {@link #BRANDS} and
+	 * the length of the key's beginning that writes it. Null when the key starts with
+	 * none, or with one written right (which {@link #find} reads).
+	 */
+	static @Nullable Misspelt misspelt(String nameKey) {
+		if (nameKey.length() < 2) {
+			return null;
+		}
+		for (String brand : TYPO_PRONE) {
+			// most keys start with a letter no brand starts with, or one a brand's second
+			// letter would follow: skip the edit distance for them
+			if (nameKey.charAt(0) != brand.charAt(0) && nameKey.charAt(1) != brand.charAt(1)) {
+				continue;
+			}
+			for (int length = brand.length() - 1; length <= brand.length() + 1; length++) {
+				if (length <= nameKey.length() && (length == nameKey.length() || nameKey.charAt(length) == ' ')
+						&& Deduplication.editDistance(nameKey.substring(0, length), brand, 1) == 1) {
+					return new Misspelt(BRANDS.indexOf(brand), length);
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A brand written with a typo at the start of a key, and how much of the key it
+	 * takes.
+	 */
+	record Misspelt(int brand, int length) {
+
+		String without(String nameKey) {
+			return nameKey.substring(this.length).strip();
+		}
+
 	}
 
 	private static List<Optional<String>> networks() {

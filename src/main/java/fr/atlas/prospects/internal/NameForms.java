@@ -19,9 +19,18 @@ record NameForms(String nameKey, String tradeKey, String strippedName, String st
 	static NameForms ofKeys(String nameKey, String tradeKey) {
 		int nameBrand = FranchiseBrands.find(nameKey);
 		int tradeBrand = tradeKey.isEmpty() ? -1 : FranchiseBrands.find(tradeKey);
-		return new NameForms(nameKey, tradeKey, FranchiseBrands.withoutBrand(nameKey, nameBrand),
-				FranchiseBrands.withoutBrand(tradeKey, tradeBrand),
-				FranchiseBrands.network(nameBrand).or(() -> FranchiseBrands.network(tradeBrand)));
+		String strippedName = FranchiseBrands.withoutBrand(nameKey, nameBrand);
+		String strippedTrade = FranchiseBrands.withoutBrand(tradeKey, tradeBrand);
+		if (nameBrand < 0 && tradeBrand < 0) {
+			// "Centuryy 21 Lyon" is a Century 21 all the same
+			FranchiseBrands.Misspelt misspelt = FranchiseBrands.misspelt(nameKey);
+			if (misspelt != null) {
+				nameBrand = misspelt.brand();
+				strippedName = misspelt.without(nameKey);
+			}
+		}
+		int brand = (nameBrand >= 0) ? nameBrand : tradeBrand;
+		return new NameForms(nameKey, tradeKey, strippedName, strippedTrade, FranchiseBrands.network(brand));
 	}
 
 	boolean named() {

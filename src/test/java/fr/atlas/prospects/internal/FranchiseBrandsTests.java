@@ -29,6 +29,22 @@ class FranchiseBrandsTests {
 	}
 
 	@Test
+	void aLongBrandOneTypoOffIsStillItsNetwork() {
+		NameForms centuryy = NameForms.of(NameKey.of("Centuryy 21 Launois-sur-Vence"), null);
+		assertThat(centuryy.brand()).isEqualTo(FranchiseBrands.of("century 21"));
+		assertThat(centuryy.strippedName())
+			.isEqualTo(NameForms.of(NameKey.of("Century 21 Launois-sur-Vence"), null).strippedName());
+		assertThat(NameForms.of(NameKey.of("STÉHPANE PLAZA IMMOBILIER LE PORT"), null).strippedName())
+			.isEqualTo(NameForms.of(NameKey.of("Stéphane Plaza Immobilier Le Port"), null).strippedName());
+		assertThat(NameForms.of(NameKey.of("Squarre Habitat Passirac"), null).brand())
+			.isEqualTo(FranchiseBrands.of("square habitat"));
+		// short brands are not guessed: "Opri" may be a word of its own
+		assertThat(NameForms.of(NameKey.of("Opri Gare"), null).brand()).isEmpty();
+		assertThat(NameForms.of(NameKey.of("Agence Centrale"), null).brand()).isEmpty();
+		assertThat(NameForms.of(NameKey.of("Cabinet Fontaine"), null).brand()).isEmpty();
+	}
+
+	@Test
 	void removesTheBrandFromTheKey() {
 		assertThat(FranchiseBrands.withoutBrand(NameKey.of("Orpi Agence du Centre"))).isEqualTo("agence centre");
 	}
