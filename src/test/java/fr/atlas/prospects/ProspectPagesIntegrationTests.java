@@ -495,7 +495,21 @@ class ProspectPagesIntegrationTests {
 		assertThat(dismiss.find()).isTrue();
 		HttpResponse<String> dismissed = post(dismiss.group(1), Map.of("_csrf", csrf(second), "page", "1"), false);
 		assertThat(location(dismissed)).endsWith("/prospects/duplicates?page=1");
-		assertThat(get("/prospects/duplicates").body()).contains("100 paires à examiner");
+		String afterDismiss = get("/prospects/duplicates").body();
+		assertThat(afterDismiss).contains("100 paires à examiner");
+		// "same agency" from the queue merges and comes back to the queue, with a link
+		// to the agency where the merge can be undone
+		Matcher merge = Pattern.compile("action=\"/prospects/([0-9a-f-]{36})/merge\"").matcher(afterDismiss);
+		assertThat(merge.find()).isTrue();
+		Matcher other = Pattern.compile("name=\"otherId\" value=\"([0-9a-f-]{36})\"").matcher(afterDismiss);
+		assertThat(other.find()).isTrue();
+		HttpResponse<String> merged = post("/prospects/" + merge.group(1) + "/merge",
+				Map.of("_csrf", csrf(afterDismiss), "otherId", other.group(1), "queuePage", "0"), false);
+		assertThat(location(merged)).endsWith("/prospects/duplicates");
+		String queue = get("/prospects/duplicates").body();
+		assertThat(queue).contains("99 paires à examiner", "ne font plus qu’une",
+				"href=\"/prospects/" + merge.group(1) + "\"");
+		assertThat(get("/prospects/duplicates").body()).doesNotContain("ne font plus qu’une");
 	}
 
 	private void login(String email) throws Exception {

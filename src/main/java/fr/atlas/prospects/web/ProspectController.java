@@ -282,11 +282,13 @@ class ProspectController {
 
 	@PostMapping("/{id}/merge")
 	@PreAuthorize("hasRole('AGENT')")
-	String merge(@PathVariable UUID id, @RequestParam UUID otherId, @AuthenticationPrincipal AtlasPrincipal principal,
-			RedirectAttributes redirect) {
+	String merge(@PathVariable UUID id, @RequestParam UUID otherId,
+			@RequestParam(required = false) @Nullable Integer queuePage,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		boolean merged = false;
 		try {
 			this.merges.merge(id, otherId, principal.userId().value());
-			redirect.addFlashAttribute("notice", "prospects.merged");
+			merged = true;
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
@@ -294,7 +296,19 @@ class ProspectController {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
 		}
-		return "redirect:/prospects/" + id;
+		if (queuePage == null) {
+			if (merged) {
+				redirect.addFlashAttribute("notice", "prospects.merged");
+			}
+			return "redirect:/prospects/" + id;
+		}
+		// from the review queue: the reviewer goes on with the next pair, with a link
+		// to the surviving agency where the merge can be undone
+		if (merged) {
+			redirect.addFlashAttribute("mergedId", id);
+			redirect.addFlashAttribute("mergedName", this.search.detail(id).displayName());
+		}
+		return "redirect:/prospects/duplicates" + ((queuePage > 0) ? "?page=" + queuePage : "");
 	}
 
 	@PostMapping("/{id}/unmerge")
