@@ -130,6 +130,22 @@ class ImportApiIntegrationTests {
 		assertThat(again.getBody().get("id")).isEqualTo(first.get("id"));
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + first.get("id")).getBody())
 			.containsEntry("created", 4);
+		// the same file with the website column left out is another import: it runs,
+		// and its rows merge into what the first created
+		ResponseEntity<Map> remapped = this.prospects.upload(tenant.token(), "a.csv",
+				AGENCIES.getBytes(StandardCharsets.UTF_8), "{\"Site web\":\"ignore\"}", null);
+		assertThat(remapped.getBody().get("id")).isNotEqualTo(first.get("id"));
+		assertThat(this.prospects.waitFor(tenant.token(), (String) remapped.getBody().get("id")))
+			.containsEntry("status", "DONE")
+			.containsEntry("created", 0)
+			.containsEntry("merged", 5)
+			.containsEntry("rejected", 1);
+		// and that mapping sent again is that second import
+		assertThat(this.prospects
+			.upload(tenant.token(), "b.csv", AGENCIES.getBytes(StandardCharsets.UTF_8), "{\"Site web\":\"ignore\"}",
+					null)
+			.getBody()
+			.get("id")).isEqualTo(remapped.getBody().get("id"));
 	}
 
 	@Test

@@ -142,15 +142,19 @@ class ImportJobs {
 	}
 
 	/**
-	 * The job that already imports or imported this very sheet of this very file, if any.
+	 * The job that already imports or imported this very sheet of this very file with the
+	 * same mapping, if any. Another mapping of the same file (a column the first import
+	 * left out) is another import: its rows merge into what the first created.
 	 */
-	Optional<ImportJob> findActiveByHash(String hash, int sheet) {
+	Optional<ImportJob> findActiveByHash(String hash, int sheet, Map<String, String> mapping) {
 		return this.jdbc.sql("""
 				select * from import_job where org_id = :org and file_hash = :hash and sheet = :sheet
-				and status in ('QUEUED', 'RUNNING', 'DONE') order by created_at limit 1""")
+				and mapping = :mapping::jsonb and status in ('QUEUED', 'RUNNING', 'DONE')
+				order by created_at limit 1""")
 			.param("org", org())
 			.param("hash", hash)
 			.param("sheet", sheet)
+			.param("mapping", this.json.writeValueAsString(mapping))
 			.query((rs, row) -> map(rs))
 			.optional();
 	}

@@ -80,8 +80,8 @@ public class ProspectImports {
 			UploadedFile upload = UploadedFile.copy(content, file);
 			Inspection inspection = inspect(file, upload, overrides, sheet);
 			if (start) {
-				var existing = this.tx.execute(
-						(s) -> this.jobs.findActiveByHash(inspection.profile().sha256(), inspection.profile().sheet()));
+				var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(inspection.profile().sha256(),
+						inspection.profile().sheet(), inspection.mapping().asMap()));
 				if (existing.isPresent()) {
 					return new Submission(existing.get(), true);
 				}
@@ -266,7 +266,7 @@ public class ProspectImports {
 		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
 		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
 		var existing = this.tx
-			.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet()));
+			.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet(), mapping.asMap()));
 		if (existing.isPresent()) {
 			this.tx.executeWithoutResult((s) -> this.jobs.requestCancel(id));
 			return new Submission(existing.get(), true);
