@@ -52,6 +52,9 @@ final class Candidate {
 	 */
 	private boolean domainShared;
 
+	/** Whether it is one agency's page of such a site ({@link WebsiteDomain#page}). */
+	private boolean domainPage;
+
 	@Nullable String postcode;
 
 	@Nullable String cityKey;
@@ -151,7 +154,8 @@ final class Candidate {
 
 	private void website(@Nullable String domain) {
 		this.domain = hash(domain);
-		this.domainShared = domain != null && Deduplication.sharedDomain(domain);
+		this.domainPage = domain != null && WebsiteDomain.isPage(domain);
+		this.domainShared = domain != null && !this.domainPage && Deduplication.sharedDomain(domain);
 	}
 
 	private static int otherColumns(@Nullable String naf, @Nullable String specialty, @Nullable Integer listings,
@@ -400,7 +404,7 @@ final class Candidate {
 
 	/** Whether its website identifies it (not a network's or a platform's site). */
 	boolean domainIdentifies() {
-		return this.domain != 0 && !this.domainShared && this.names.brand().isEmpty();
+		return this.domain != 0 && !this.domainShared && (this.names.brand().isEmpty() || this.domainPage);
 	}
 
 	static boolean contains(long[] values, long value) {

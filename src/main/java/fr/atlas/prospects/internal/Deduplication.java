@@ -140,7 +140,9 @@ final class Deduplication {
 		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
 		boolean sameEmail = agency.sharesEmail(row.emails);
 		boolean samePhone = agency.sharesPhone(row.phones);
-		boolean sameWebsite = row.domain != 0 && row.domain == agency.domain && !row.domainShared && brand.isEmpty();
+		// a network's page of one agency names it, the network's home page does not
+		boolean sameWebsite = row.domain != 0 && row.domain == agency.domain && !row.domainShared
+				&& (brand.isEmpty() || row.domainPage);
 		// most of a block shares nothing with the row and has a clearly different
 		// name: with no shared identifier, only a name similarity of 0.88 or more can
 		// make a match, and a cheap bound rules that out before Jaro-Winkler is worked
@@ -539,11 +541,13 @@ final class Deduplication {
 	/**
 	 * A row's values in the form they are compared in, worked out once per row:
 	 * {@code domain} is the website's hash (0 for none), {@code domainShared} whether it
-	 * is a network's or a platform's.
+	 * is a network's or a platform's home, {@code domainPage} whether it is one agency's
+	 * page of such a site ({@link WebsiteDomain#page}).
 	 */
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain,
-			boolean domainShared, @Nullable String postcode, @Nullable String cityKey, @Nullable String addressWords,
-			int[] scratch, long identifiers, long nameLetters, long tradeLetters, int nameOutline, int tradeOutline) {
+			boolean domainShared, boolean domainPage, @Nullable String postcode, @Nullable String cityKey,
+			@Nullable String addressWords, int[] scratch, long identifiers, long nameLetters, long tradeLetters,
+			int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -562,8 +566,10 @@ final class Deduplication {
 			long[] phones = Candidate.hashes(row.phones());
 			String website = row.websiteDomain();
 			long domain = Candidate.hash(website);
-			return new Probe(names, siret, siren, emails, phones, domain, website != null && sharedDomain(website),
-					row.postcode(), row.cityKey(), Candidate.words(row.address()), scratch,
+			boolean page = website != null && WebsiteDomain.isPage(website);
+			return new Probe(names, siret, siren, emails, phones, domain,
+					website != null && !page && sharedDomain(website), page, row.postcode(), row.cityKey(),
+					Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, domain), letters(names.strippedName()),
 					letters(names.strippedTrade()), outline(names.nameKey(), names.strippedName()),
 					outline(names.tradeKey(), names.strippedTrade()));

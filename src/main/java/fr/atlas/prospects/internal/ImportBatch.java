@@ -494,7 +494,8 @@ class ImportBatch {
 			int mark = ++this.stamp;
 			List<Candidate> found = this.found;
 			found.clear();
-			long domain = (!probe.domainShared() && probe.names().brand().isEmpty()) ? probe.domain() : 0;
+			long domain = (!probe.domainShared() && (probe.names().brand().isEmpty() || probe.domainPage()))
+					? probe.domain() : 0;
 			long[] keys = keys(probe, domain);
 			int keyCount = this.keyCount;
 			for (int i = 0; i < keyCount; i++) {

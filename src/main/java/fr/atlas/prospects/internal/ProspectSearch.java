@@ -178,7 +178,8 @@ public class ProspectSearch {
 			// a search of punctuation alone has no name key: it must not match every name
 			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
 					+ "a.name ilike ? or a.trade_name ilike ? or a.siret = ? or a.siren = ?"
-					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.phones @> array[?::text])");
+					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
+					+ " or a.phones @> array[?::text])");
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
 			}
@@ -187,7 +188,8 @@ public class ProspectSearch {
 			args.add(digits);
 			args.add(digits);
 			args.add(q.toLowerCase(Locale.ROOT));
-			args.add(q.toLowerCase(Locale.ROOT));
+			// a network's site finds its agencies' pages ("century21.fr/agence/…")
+			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
 		String from = "from agency a";

@@ -1,7 +1,10 @@
 package fr.atlas.prospects.internal;
 
 import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -9,8 +12,27 @@ import org.jspecify.annotations.Nullable;
 /**
  * A website reduced to its host name without {@code www.}:
  * "HTTPS://www.Agence-Gare.fr/contact?x=1" gives {@code agence-gare.fr}.
+ *
+ * <p>
+ * The page is kept when the host is shared by many agencies, so that the website still
+ * names one: a network's or a platform's site
+ * ("https://www.century21.fr/agence/port-marseille/" gives
+ * {@code century21.fr/agence/port-marseille}), or any site's agency page
+ * ("abc-immo.fr/agences/lyon"), where a small network lists its agencies.
  */
 final class WebsiteDomain {
+
+	/** First segments of a path that name one agency's page. */
+	private static final Set<String> AGENCY_PAGES = Set.of("agence", "agences", "agency", "agencies", "nos-agences",
+			"notre-agence", "bureau", "bureaux", "office", "offices");
+
+	/** Pages of a shared site that name no agency. */
+	private static final Set<String> NO_AGENCY = Set.of("contact", "accueil", "home", "index.php", "index.html",
+			"index.htm", "profile.php", "fr", "en", "annonces", "recherche", "search", "people", "pages", "p", "pg",
+			"groups", "watch");
+
+	/** Longer than this, a path is a listing or a tracking link, not an agency's page. */
+	private static final int LONGEST_PAGE = 160;
 
 	private static final Pattern HOST = Pattern.compile("^([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}$");
 
@@ -26,7 +48,53 @@ final class WebsiteDomain {
 		if (host.contains("@") && !host.contains("/")) {
 			return Checked.invalid("invalid");
 		}
-		return printableAscii(host) ? asciiHost(host) : byPatterns(host);
+		Checked<String> domain = printableAscii(host) ? asciiHost(host) : byPatterns(host);
+		if (domain.value() == null) {
+			return domain;
+		}
+		String page = page(host, domain.value());
+		return (page != null) ? Checked.ok(page) : domain;
+	}
+
+	/** Whether a normalised website is a page of a shared site rather than a domain. */
+	static boolean isPage(String website) {
+		return website.indexOf('/') >= 0;
+	}
+
+	/**
+	 * The domain and path of a lower-case URL when the path names one agency on a site of
+	 * many, or null.
+	 */
+	static @Nullable String page(String url, String domain) {
+		int scheme = url.indexOf("://");
+		int from = (scheme >= 0 && scheme < indexOfAny(url, "/?#")) ? scheme + 3 : url.startsWith("//") ? 2 : 0;
+		int slash = url.indexOf('/', from);
+		if (slash < 0) {
+			return null;
+		}
+		int end = indexOfAny(url.substring(slash), "?#");
+		String path = (end < 0) ? url.substring(slash + 1) : url.substring(slash + 1, slash + end);
+		List<String> segments = new ArrayList<>();
+		for (String segment : path.split("/")) {
+			if (!segment.isEmpty()) {
+				segments.add(segment);
+			}
+		}
+		if (segments.isEmpty() || NO_AGENCY.contains(segments.get(0))) {
+			return null;
+		}
+		boolean agencyPage = AGENCY_PAGES.contains(segments.get(0));
+		if (agencyPage ? segments.size() < 2 : !Deduplication.sharedDomain(domain)) {
+			return null;
+		}
+		String page = domain + "/" + String.join("/", segments);
+		for (int i = 0; i < page.length(); i++) {
+			char c = page.charAt(i);
+			if (c <= ' ' || c > '~') {
+				return null;
+			}
+		}
+		return (page.length() <= LONGEST_PAGE) ? page : null;
 	}
 
 	/**

@@ -149,6 +149,19 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aNetworkPageOfOneAgencyNamesIt() {
+		// the page is the agency's own on the network's site: with the same name it is
+		// the agency, even with no other identifier
+		assertThat(
+				match(row("Orpi Gare", "", "", "", "35000", "Rennes", "https://www.orpi.com/agence/orpi-gare-rennes/"),
+						row("ORPI GARE", "", "", "", "", "Rennes", "orpi.com/agence/orpi-gare-rennes")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("website"));
+		assertThat(match(row("Century 21 Gare", "", "", "", "", "", "century21.fr/agence/gare-rennes"),
+				row("Century 21 Gare", "", "", "", "", "", "century21.fr/agence/gare-nantes")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	@Test
 	void franchiseWithTheSameSiretIsMergedWherever() {
 		assertThat(match(row("ERA Immo Sud", "54205118000066", "", "", "13002", "", ""),
 				row("ERA Immobilier Sud", "54205118000066", "", "", "13008", "", "")))

@@ -16,6 +16,25 @@ class WebsiteDomainTests {
 	}
 
 	@Test
+	void keepsTheAgencyPageOfASiteManyAgenciesShare() {
+		assertThat(WebsiteDomain.normalise("https://www.Century21.fr/agence/Port-Marseille/?utm=x").value())
+			.isEqualTo("century21.fr/agence/port-marseille");
+		assertThat(WebsiteDomain.normalise("www.facebook.com/AgenceDeLaGare").value())
+			.isEqualTo("facebook.com/agencedelagare");
+		assertThat(WebsiteDomain.normalise("abc-immo.fr/agences/lyon-part-dieu").value())
+			.isEqualTo("abc-immo.fr/agences/lyon-part-dieu");
+		// the network's home, its list of agencies, a platform's generic page: no agency
+		assertThat(WebsiteDomain.normalise("https://www.century21.fr/").value()).isEqualTo("century21.fr");
+		assertThat(WebsiteDomain.normalise("https://www.century21.fr/agences").value()).isEqualTo("century21.fr");
+		assertThat(WebsiteDomain.normalise("facebook.com/profile.php?id=1234").value()).isEqualTo("facebook.com");
+		// an agency's own site: its domain, whatever the page
+		assertThat(WebsiteDomain.normalise("agence-gare.fr/nos-biens/vente").value()).isEqualTo("agence-gare.fr");
+		assertThat(WebsiteDomain.normalise("agence-gare.fr/agence").value()).isEqualTo("agence-gare.fr");
+		assertThat(WebsiteDomain.isPage("century21.fr/agence/port-marseille")).isTrue();
+		assertThat(WebsiteDomain.isPage("century21.fr")).isFalse();
+	}
+
+	@Test
 	void encodesAccentedDomains() {
 		assertThat(WebsiteDomain.normalise("www.forêt-immo.fr").value()).isEqualTo("xn--fort-immo-n4a.fr");
 	}
@@ -50,7 +69,9 @@ class WebsiteDomainTests {
 		if (host.contains("@") && !host.contains("/")) {
 			return Checked.invalid("invalid");
 		}
-		return WebsiteDomain.byPatterns(host);
+		Checked<String> domain = WebsiteDomain.byPatterns(host);
+		String page = (domain.value() != null) ? WebsiteDomain.page(host, domain.value()) : null;
+		return (page != null) ? Checked.ok(page) : domain;
 	}
 
 }
