@@ -50,6 +50,30 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void anAgencyPageOnANetworksSiteIsItsWebsiteAndNamesIt() {
+		var tenant = this.api.newOrganisation("Pages de réseau");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "reseau.csv", """
+				Raison sociale;Code postal;Ville;Site web
+				Century 21 Vieux Port;13002;Marseille;https://www.century21.fr/agence/vieux-port-marseille/
+				CENTURY 21 VIEUX-PORT;;;century21.fr/agence/vieux-port-marseille
+				Century 21 Prado;13008;Marseille;https://www.century21.fr/agence/prado-marseille/?utm_source=x
+				Agence du Lac;74000;Annecy;https://www.agence-du-lac.fr/nos-biens
+				""");
+		// the second row names no place and another way: only the page tells it is the
+		// first
+		assertThat(done).containsEntry("created", 3).containsEntry("merged", 1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=century21.fr&sort=name"))
+			.containsExactly("Century 21 Prado", "Century 21 Vieux Port");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=century21.fr/agence/prado-marseille"))
+			.containsExactly("Century 21 Prado");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=agence-du-lac.fr"))
+			.containsExactly("Agence du Lac");
+		// another organisation searching the same site finds nothing of it
+		var other = this.api.newOrganisation("Pages d'un autre");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?q=century21.fr")).isEmpty();
+	}
+
+	@Test
 	void searchesFiltersSortsAndPages() {
 		var tenant = this.api.newOrganisation("Recherche");
 		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);

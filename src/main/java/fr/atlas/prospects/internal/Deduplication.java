@@ -179,8 +179,11 @@ final class Deduplication {
 		}
 		// a network's agencies share the head office's website: it says nothing
 		// about which agency
+		// an agency's own page on a network's site names it as an e-mail does; an own
+		// domain may be a small network's, shared by its agencies
+		boolean samePage = sameWebsite && row.domainPage;
 		if (sameWebsite) {
-			miss *= 1 - 0.85;
+			miss *= 1 - (samePage ? 0.95 : 0.85);
 			reasons.add("website");
 		}
 		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
@@ -225,7 +228,7 @@ final class Deduplication {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
-		if (brand.isPresent() && place == Place.UNKNOWN) {
+		if (brand.isPresent() && place == Place.UNKNOWN && !samePage) {
 			confidence = Math.min(confidence, 0.85);
 			reasons.add("franchise:" + brand.get());
 		}

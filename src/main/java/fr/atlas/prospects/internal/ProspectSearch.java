@@ -188,6 +188,7 @@ public class ProspectSearch {
 			args.add(digits);
 			args.add(digits);
 			args.add(q.toLowerCase(Locale.ROOT));
+			args.add(q.toLowerCase(Locale.ROOT));
 			// a network's site finds its agencies' pages ("century21.fr/agence/…")
 			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
