@@ -175,9 +175,10 @@ def relation(a, b):
     sh = []
     if ma["addr"] == mb["addr"]: sh.append("same-address")
     if ma["name"] == mb["name"]: sh.append("same-name")
-    elif ma["name"] in mb["name"] or mb["name"] in ma["name"]: sh.append("name-contained")
+    elif ma["core"] == mb["core"]: sh.append("same-name-core")
+    if ma["cp"] == mb["cp"]: sh.append("same-postcode")
     if ma["contact"] and ma["contact"] == mb["contact"]: sh.append("same-contact")
-    if ma["dept"] == mb["dept"]: sh.append("same-dept")
+    elif ma["dept"] == mb["dept"]: sh.append("same-dept")
     return "unrelated:" + ("+".join(sh) or "nothing")
 fc, fex = Counter(), defaultdict(list)
 for a, b in false:

@@ -188,6 +188,20 @@ def slug(s, sep="-"):
     return sep.join(s)
 
 
+GENERIC = set("""agence agce ag cabinet cab cbt immobilier immobiliere immo immob l le la les de du des d et
+transactions transaction transac gestion habitat fils associes ass conseil espace maison office notarial
+the""".split())
+
+
+def core(name, town):
+    """Distinctive part of a name: what a reviewer would compare once generic words and the town
+    are set aside.  Two different agencies of one town never share it (unless a look-alike group)."""
+    toks = slug(name, " ").split()
+    tt = (set(slug(town, " ").split()) | {"st", "ste", "saint", "sainte"}) if town else set()
+    rest = [t for t in toks if t not in GENERIC and t not in tt]
+    return " ".join(rest) or "<town-only>"
+
+
 def luhn_ok(digits):
     tot = 0
     for i, ch in enumerate(reversed(digits)):
@@ -355,7 +369,7 @@ class Gen:
         return r.choice(["Agence ", "Cabinet ", ""]) + r.choice(BRANDWORDS) + " " + r.choice(["Transactions", "Immobilier", "Habitat"])
 
     def name_ok(self, name, town):
-        key = (slug(name), town[0])
+        key = (core(name, town[0]), town[0])
         if key in self.used_name_town:
             return False
         self.used_name_town.add(key)
@@ -439,11 +453,11 @@ class Gen:
             nm = self.indep_name(t1)
             if t1[0] in nm or t2[0] in nm:
                 continue
-            if (slug(nm), t1[0]) in self.used_name_town or (slug(nm), t2[0]) in self.used_name_town:
+            if (core(nm, t1[0]), t1[0]) in self.used_name_town or (core(nm, t2[0]), t2[0]) in self.used_name_town:
                 continue
             if t1[0] == t2[0]:
                 # same city, different arrondissement: the arrondissement makes them distinct
-                self.used_name_town.add((slug(nm), t1[0]))
+                self.used_name_town.add((core(nm, t1[0]), t1[0]))
             else:
                 self.name_ok(nm, t1)
                 self.name_ok(nm, t2)
@@ -465,7 +479,7 @@ class Gen:
             nm = self.indep_name(t1)
             if t1[0] in nm:
                 continue
-            if (slug(nm), t1[0]) in self.used_name_town or (slug(nm), t2[0]) in self.used_name_town:
+            if (core(nm, t1[0]), t1[0]) in self.used_name_town or (core(nm, t2[0]), t2[0]) in self.used_name_town:
                 continue
             self.name_ok(nm, t1)
             self.name_ok(nm, t2)
@@ -937,7 +951,8 @@ def main():
                 "a": a["id"] if a else "invalid", "g": a["group"] if a else "invalid",
                 "gid": a["gid"] if a else "", "tags": row["_tags"], "ev": row["_ev"],
                 "siren": a["siren"] if a else "", "addr": (a["addr"] + "|" + a["cp"]) if a else "",
-                "name": slug(a["name"]) if a else "", "contact": " ".join(a["contact"][:2]) if a and a["contact"] else "",
+                "name": slug(a["name"]) if a else "", "core": core(a["name"], a["town"]) if a else "",
+                "cp": a["cp"] if a else "", "contact": " ".join(a["contact"][:2]) if a and a["contact"] else "",
                 "dept": a["cp"][:2] if a else "",
             }, ensure_ascii=False) + "\n")
     # sanity: distinct agencies never share strong identifiers
