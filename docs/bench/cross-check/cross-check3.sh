@@ -13,8 +13,15 @@ python3 "$HERE/gen3.py" "$N" "$SEED" "$DIR/in.csv"
 
 EMAIL="gen3-$N-$SEED-$(date +%s%N)@example.test"
 PASS=probe-pass-2026
-curl -sf -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
-  -d "{\"organisation\":\"Gen3 $N $SEED $(date +%s)\",\"name\":\"Gen3\",\"email\":\"$EMAIL\",\"password\":\"$PASS\"}" >/dev/null
+while true; do   # sign-up is rate limited (429 + retryAfterSeconds): wait and retry
+  OUT=$(curl -s -w '\n%{http_code}' -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
+    -d "{\"organisation\":\"Gen3 $N $SEED $(date +%s)\",\"name\":\"Gen3\",\"email\":\"$EMAIL\",\"password\":\"$PASS\"}")
+  CODE=${OUT##*$'\n'}
+  [ "${CODE:0:1}" = 2 ] && break
+  [ "$CODE" = 429 ] || { echo "signup failed: $OUT" >&2; exit 1; }
+  WAIT=$(echo "${OUT%$'\n'*}" | python3 -c 'import json,sys;print(json.load(sys.stdin).get("retryAfterSeconds",30))')
+  echo "signup rate-limited, waiting ${WAIT}s" >&2; sleep "$WAIT"
+done
 TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
   -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\",\"name\":\"t\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
 AUTH="Authorization: Bearer $TOKEN"

@@ -121,7 +121,7 @@ Ménard Fleury Deschamps Carpentier Julien Benoît Maillard Marchal Aubry Vasseu
 Collet Prévost Poirier Charpentier Royer Huet Baron Dupuy Pons Carré Breton Rémy Schneider Perrot
 Guyot Barre Marty Cousin Bailly Hervé Lebrun Tessier Chauvin Bouvier Leblanc Germain Humbert Besson
 Lemaître Pichon Bertin Marechal Ollivier Jourdan Texier Millet Boucher Lejeune Cordier Giraud""".split()
-SURNAMES += ["Da Silva", "Le Gall", "Le Roux", "De Oliveira", "Le Goff", "Saint-Martin"]
+SURNAMES += ["Da Silva", "Le Gall", "De Oliveira", "Le Goff"]
 FIRSTNAMES = """Jean Pierre Michel Philippe Alain Nicolas Christophe Laurent Stéphane Sébastien
 Julien Thomas Olivier Frédéric Éric David Pascal Vincent Franck Marie Nathalie Isabelle Sylvie
 Catherine Sandrine Valérie Christine Céline Sophie Stéphanie Aurélie Émilie Caroline Camille Julie
@@ -202,6 +202,20 @@ def core(name, town):
     return " ".join(rest) or "<town-only>"
 
 
+def near(a, b):
+    """Edit distance <= 1."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
 def luhn_ok(digits):
     tot = 0
     for i, ch in enumerate(reversed(digits)):
@@ -242,6 +256,7 @@ class Gen:
         self.used_email = set()
         self.used_domain = set()
         self.used_name_town = set()
+        self.cores_by_town = {}
         self.used_addr = set()
         self.agencies = []
         self.towns = []   # (canonical town, postcode, arrondissement or None, city-kind)
@@ -372,7 +387,12 @@ class Gen:
         key = (core(name, town[0]), town[0])
         if key in self.used_name_town:
             return False
+        # nor a one-letter variant of another agency's name in the same town (Gautier / Gauthier):
+        # a reviewer could not tell those apart either
+        if any(near(key[0], c) for c in self.cores_by_town.get(town[0], ())):
+            return False
         self.used_name_town.add(key)
+        self.cores_by_town.setdefault(town[0], []).append(key[0])
         return True
 
     # --- agencies

@@ -25,14 +25,34 @@ final class EmailAddresses {
 			return Checked.blank();
 		}
 		String email = text.toLowerCase(Locale.ROOT);
+		// as a mail client copies it: "Agence du Lac <contact@agence-du-lac.fr>"
+		int open = email.lastIndexOf('<');
+		int close = (open >= 0) ? email.indexOf('>', open) : -1;
+		if (close > open + 1) {
+			email = email.substring(open + 1, close);
+		}
+		email = withoutWrapping(email);
 		if (email.startsWith("mailto:")) {
 			email = email.substring("mailto:".length());
 		}
-		if (email.startsWith("<") && email.endsWith(">")) {
-			email = email.substring(1, email.length() - 1);
-		}
 		email = email.strip();
 		return hasShape(email) ? Checked.ok(email) : Checked.invalid("invalid");
+	}
+
+	/**
+	 * Without the quotes, brackets and end punctuation a spreadsheet's cell often wraps
+	 * an address in: {@code "contact@agence.fr;"}, {@code (contact@agence.fr).}
+	 */
+	private static String withoutWrapping(String email) {
+		int from = 0;
+		int to = email.length();
+		while (from < to && "\"'«»([< ".indexOf(email.charAt(from)) >= 0) {
+			from++;
+		}
+		while (to > from && "\"'«»)]> .,;:".indexOf(email.charAt(to - 1)) >= 0) {
+			to--;
+		}
+		return email.substring(from, to);
 	}
 
 	/** {@link #SHAPE}, checked by hand for printable ASCII, the regex otherwise. */

@@ -23,6 +23,10 @@ final class RowNormaliser {
 	private static final java.util.regex.Pattern SEVERAL_NUMBERS = java.util.regex.Pattern
 		.compile("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+");
 
+	/** A French number written in any of the usual ways, inside a longer text. */
+	private static final java.util.regex.Pattern FRENCH_NUMBER = java.util.regex.Pattern
+		.compile("(?:(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?|0)[1-9](?:[\\s.-]?\\d){8}(?!\\d)");
+
 	private final ColumnMapping mapping;
 
 	RowNormaliser(ColumnMapping mapping) {
@@ -178,7 +182,9 @@ final class RowNormaliser {
 		}
 		List<String> parts = new ArrayList<>();
 		for (String part : SEVERAL_EMAILS.split(value)) {
-			if (!part.isEmpty()) {
+			// the words around the addresses ("Agence X <a@x.fr>, Agence Y <b@y.fr>")
+			// are no addresses
+			if (part.indexOf('@') >= 0) {
 				parts.add(part);
 			}
 		}
@@ -189,13 +195,31 @@ final class RowNormaliser {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
 		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
-			if (phone.isInvalid()) {
+			List<String> numbers = phone.isInvalid() ? frenchNumbersIn(part) : List.of();
+			if (numbers.size() > 1) {
+				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or two
+				// lines
+				// of one cell
+				for (String number : numbers) {
+					phone(messages, field, number, into);
+				}
+			}
+			else if (phone.isInvalid()) {
 				messages.add(field + ":" + phone.problem());
 			}
 			else if (phone.value() != null) {
 				into.add(phone.value().e164());
 			}
 		}
+	}
+
+	static List<String> frenchNumbersIn(String text) {
+		List<String> numbers = new ArrayList<>(2);
+		java.util.regex.Matcher matcher = FRENCH_NUMBER.matcher(text);
+		while (matcher.find()) {
+			numbers.add(matcher.group());
+		}
+		return numbers;
 	}
 
 	/**

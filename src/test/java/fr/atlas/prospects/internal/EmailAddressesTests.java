@@ -13,6 +13,16 @@ class EmailAddressesTests {
 	}
 
 	@Test
+	void readsAnAddressAsMailClientsAndSpreadsheetsWrapIt() {
+		for (String wrapped : new String[] { "Agence du Lac <Contact@Agence-du-Lac.fr>",
+				"\"contact@agence-du-lac.fr;\"", "contact@agence-du-lac.fr.", "(contact@agence-du-lac.fr)",
+				"« contact@agence-du-lac.fr »", "<mailto:contact@agence-du-lac.fr>", "contact@agence-du-lac.fr," }) {
+			assertThat(EmailAddresses.normalise(wrapped).value()).as(wrapped).isEqualTo("contact@agence-du-lac.fr");
+		}
+		assertThat(EmailAddresses.normalise("Agence du Lac <>").problem()).isEqualTo("invalid");
+	}
+
+	@Test
 	void rejectsMalformedAddresses() {
 		for (String bad : new String[] { "contact@", "contact.agence.fr", "a@b", "jean dupont@orange.fr",
 				"a..b@orange.fr", "a@orange.f" }) {

@@ -73,6 +73,20 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void keepsEveryNumberOfACellThatHoldsSeveralHoweverTheyAreSeparated() {
+		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
+		for (String cell : new String[] { "04 10 13 41 35\n+33 7 69 94 36 10", "04.10.13.41.35 - 0769943610",
+				"0410134135, 07 69 94 36 10", "04 10 13 41 35 – +33 (0)7 69 94 36 10" }) {
+			NormalisedRow row = numbered.normalise(new SourceRow(1, List.of("Agence Double", cell), "", null));
+			assertThat(row.messages()).as(cell).isEmpty();
+			assertThat(row.agency().phones()).as(cell).containsExactly("+33410134135", "+33769943610");
+		}
+		// one number and something else is still a bad number
+		assertThat(numbered.normalise(new SourceRow(2, List.of("Agence Double", "04 10 13 41 35 - 06 12"), "", null))
+			.messages()).containsExactly("phone:invalid");
+	}
+
+	@Test
 	void warnsOfCellsBeyondTheHeaderAndOfAFractionOfListings() {
 		RowNormaliser counted = new RowNormaliser(
 				ColumnMapping.detect(List.of("Raison sociale", "Nb annonces", "Chiffre d'affaires"), Map.of()));
