@@ -42,7 +42,15 @@ record AgencyValues(@Nullable String name, String nameKey, @Nullable String trad
 	}
 
 	@Nullable String cityKey() {
-		return (this.city != null) ? CleanText.words(this.city).replace("saint ", "st ").replace(" cedex", "") : null;
+		return TownKey.of(this.city);
+	}
+
+	/**
+	 * The postcode as a place: none for a Cedex town, whose postcode is a sorting code
+	 * ({@link TownKey#cedex}).
+	 */
+	@Nullable String placePostcode() {
+		return TownKey.cedex(this.city) ? null : this.postcode;
 	}
 
 	/**

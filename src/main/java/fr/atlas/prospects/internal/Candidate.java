@@ -142,7 +142,7 @@ final class Candidate {
 		candidate.addEmails(hashes(agency.emails));
 		candidate.addPhones(hashes(agency.phones));
 		candidate.website(agency.websiteDomain);
-		candidate.postcode = agency.postcode;
+		candidate.postcode = TownKey.cedex(agency.city) ? null : agency.postcode;
 		candidate.cityKey = agency.cityKey;
 		candidate.address(agency.address);
 		candidate.summariseIdentifiers();
@@ -340,8 +340,8 @@ final class Candidate {
 			this.siren = hash(values.siren());
 			changed = true;
 		}
-		if (this.postcode == null && values.postcode() != null) {
-			this.postcode = values.postcode();
+		if (this.postcode == null && values.placePostcode() != null) {
+			this.postcode = values.placePostcode();
 			changed = true;
 		}
 		if (this.addressWords == null && values.address() != null) {

@@ -571,7 +571,7 @@ final class Deduplication {
 			long domain = Candidate.hash(website);
 			boolean page = website != null && WebsiteDomain.isPage(website);
 			return new Probe(names, siret, siren, emails, phones, domain,
-					website != null && !page && sharedDomain(website), page, row.postcode(), row.cityKey(),
+					website != null && !page && sharedDomain(website), page, row.placePostcode(), row.cityKey(),
 					Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, domain), letters(names.strippedName()),
 					letters(names.strippedTrade()), outline(names.nameKey(), names.strippedName()),

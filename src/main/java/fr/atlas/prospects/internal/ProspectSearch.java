@@ -147,7 +147,7 @@ public class ProspectSearch {
 		}
 		if (query.city() != null && !query.city().isBlank()) {
 			sql.append(" and a.city_key = ?");
-			args.add(CleanText.words(query.city()).replace("saint ", "st ").replace(" cedex", ""));
+			args.add(TownKey.of(query.city()));
 		}
 		if (query.specialty() != null && !query.specialty().isBlank()) {
 			sql.append(" and a.specialty = ?");

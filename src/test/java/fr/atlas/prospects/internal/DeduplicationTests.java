@@ -96,6 +96,18 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aCedexCodeIsNoPlaceButItsTownIs() {
+		// 93269 sorts the mail of Saint-Denis: the agency is no further away than 93200
+		assertThat(match(row("Roux & Vincent Immobilier", "", "", "06 53 15 12 45", "93269", "Saint Denis Cedex", ""),
+				row("Roux et Vincent Immobilier", "", "", "06 53 15 12 45", "93200", "Saint-Denis", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("same_city"));
+		// without the sorting code the two postcodes would be two places
+		assertThat(match(row("Roux & Vincent Immobilier", "", "", "06 53 15 12 45", "93269", "Saint Denis", ""),
+				row("Roux et Vincent Immobilier", "", "", "06 53 15 12 45", "93200", "Saint-Denis", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).doesNotContain("same_city"));
+	}
+
+	@Test
 	void aTownNameWithoutPostcodeOnlySuggestsTheSameName() {
 		Optional<Deduplication.Match> match = match(row("Agence de la Gare", "", "", "", "97400", "Saint-Denis", ""),
 				row("Agence de la Gare", "", "", "", "", "Saint-Denis", ""));
