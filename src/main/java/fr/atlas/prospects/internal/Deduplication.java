@@ -159,7 +159,13 @@ final class Deduplication {
 		double miss = 1.0;
 		boolean company = false;
 		if (sameSiren) {
-			if (similarity >= 0.9) {
+			if (similarity >= 0.9 && place == Place.DIFFERENT) {
+				// one company's two establishments, in two places: its agencies there,
+				// told apart by their SIRETs, which a SIREN does not give
+				miss *= 1 - 0.7;
+				reasons.add("siren+name");
+			}
+			else if (similarity >= 0.9) {
 				miss *= 1 - 0.97;
 				reasons.add("siren+name");
 				company = true;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The comparable form of an agency name: no case, accents, punctuation, legal forms or
  * little words, and the usual abbreviations of real-estate names made equal
@@ -112,10 +114,42 @@ final class NameKey {
 		return String.join(" ", kept);
 	}
 
+	/**
+	 * A key without the town a name ends with, when the row is in that town: "Cabinet
+	 * Rousseau Immobilier – Montreuil" in Montreuil is "Cabinet Rousseau Immobilier", and
+	 * "Dumont et Fils (Paris 9)" in Paris "Dumont et Fils". A network's agency keeps its
+	 * town ("Orpi Montreuil"), and so does a name that would be left with only the words
+	 * every agency uses ("Immobilière de Montreuil").
+	 */
+	static String withoutTown(String key, @Nullable String city) {
+		String townKey = TownKey.of(city);
+		if (townKey == null || key.isEmpty()) {
+			return key;
+		}
+		String town = of(townKey);
+		String rest = key;
+		int space = rest.lastIndexOf(' ');
+		if (space > 0 && TownKey.ordinal(rest, space + 1) && rest.startsWith(town, space - town.length())) {
+			rest = rest.substring(0, space);
+		}
+		if (town.isEmpty() || rest.length() <= town.length() || !rest.endsWith(town)
+				|| rest.charAt(rest.length() - town.length() - 1) != ' ') {
+			return key;
+		}
+		rest = rest.substring(0, rest.length() - town.length() - 1);
+		if (FranchiseBrands.find(key) >= 0 || DistinctiveWords.of(rest).isEmpty()) {
+			return key;
+		}
+		return rest;
+	}
+
 	private static String canonical(String word) {
 		return switch (word) {
 			case "immobilier", "immobiliere", "immobilieres", "immobiliers", "immob" -> "immo";
-			case "agences" -> "agence";
+			case "agences", "agce", "agc", "ag" -> "agence";
+			case "cab", "cabt" -> "cabinet";
+			case "ass", "asso", "assoc", "associe", "associee", "associees" -> "associes";
+			case "gest" -> "gestion";
 			case "st" -> "saint";
 			case "ste" -> "sainte";
 			default -> word;

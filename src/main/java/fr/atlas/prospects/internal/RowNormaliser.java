@@ -125,11 +125,11 @@ final class RowNormaliser {
 			return new NormalisedRow(row.number(), row.original(), null, null, messages);
 		}
 		String keySource = (name != null) ? name : tradeName;
-		AgencyValues agency = new AgencyValues(name, (keySource != null) ? NameKey.of(keySource) : "", tradeName, siren,
-				siret, naf, address, postcode, city, (postcode != null) ? Postcodes.department(postcode) : null,
-				website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings,
-				revenue, first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)),
-				first(raw, ImportField.SOURCE));
+		String nameKey = (keySource != null) ? NameKey.withoutTown(NameKey.of(keySource), city) : "";
+		AgencyValues agency = new AgencyValues(name, nameKey, tradeName, siren, siret, naf, address, postcode, city,
+				(postcode != null) ? Postcodes.department(postcode) : null, website, List.copyOf(emails),
+				List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings, revenue,
+				first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
 	}
 

@@ -37,7 +37,7 @@ final class TownKey {
 	}
 
 	/** "8", "08", "8e", "8eme", "1er", "1ere", "8ieme": an arrondissement's number. */
-	private static boolean ordinal(String key, int from) {
+	static boolean ordinal(String key, int from) {
 		int digits = 0;
 		while (from + digits < key.length() && Character.isDigit(key.charAt(from + digits))) {
 			digits++;

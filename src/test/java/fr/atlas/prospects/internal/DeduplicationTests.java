@@ -96,6 +96,24 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void oneCompanysAgenciesInTwoTownsAreForAPersonToTellApart() {
+		// the same SIREN and name in Colmar and Mulhouse: two establishments
+		assertThat(match(row("Agence Émeraude Immobilier", "352462337", "", "", "68100", "Mulhouse", ""),
+				row("Agence Émeraude Immobilier", "35246233700226", "", "", "68000", "Colmar", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).contains("siren+name");
+			});
+		// in one town, or with no town on one side, it is the agency
+		assertThat(match(row("Agence Émeraude Immobilier", "352462337", "", "", "68000", "Colmar", ""),
+				row("Agence Émeraude", "35246233700226", "", "", "68000", "Colmar", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(row("Agence Émeraude Immobilier", "352462337", "", "", "", "", ""),
+				row("Agence Émeraude Immobilier", "35246233700226", "", "", "68000", "Colmar", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
 	void aCedexCodeIsNoPlaceButItsTownIs() {
 		// 93269 sorts the mail of Saint-Denis: the agency is no further away than 93200
 		assertThat(match(row("Roux & Vincent Immobilier", "", "", "06 53 15 12 45", "93269", "Saint Denis Cedex", ""),

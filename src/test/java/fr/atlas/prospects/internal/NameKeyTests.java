@@ -26,6 +26,31 @@ class NameKeyTests {
 	}
 
 	@Test
+	void equatesTheUsualAbbreviations() {
+		assertThat(NameKey.of("Cab. Carpentier et Ass.")).isEqualTo(NameKey.of("Cabinet Carpentier & Associés"));
+		assertThat(NameKey.of("Agce Immo Hervé")).isEqualTo(NameKey.of("Agence Immobilière Hervé"));
+		assertThat(NameKey.of("Ag. du Lac")).isEqualTo(NameKey.of("Agence du Lac"));
+		assertThat(NameKey.of("Lambert & Fils")).isEqualTo(NameKey.of("Lambert et Fils"));
+	}
+
+	@Test
+	void leavesOutTheTownANameEndsWithInThatTown() {
+		assertThat(NameKey.withoutTown(NameKey.of("Cabinet Rousseau Immobilier – Montreuil"), "MONTREUIL"))
+			.isEqualTo(NameKey.of("Cabinet Rousseau Immobilier"));
+		assertThat(NameKey.withoutTown(NameKey.of("Dumont et Fils (PARIS 9)"), "Paris 9ème")).isEqualTo("dumont fils");
+		assertThat(NameKey.withoutTown(NameKey.of("Agence du Centre Saint-Denis"), "St Denis"))
+			.isEqualTo("agence centre");
+		// another town, a network's agency, or nothing distinctive left: the whole key
+		assertThat(NameKey.withoutTown("cabinet rousseau immo montreuil", "Vincennes"))
+			.isEqualTo("cabinet rousseau immo montreuil");
+		assertThat(NameKey.withoutTown("orpi montreuil", "Montreuil")).isEqualTo("orpi montreuil");
+		assertThat(NameKey.withoutTown("immo montreuil", "Montreuil")).isEqualTo("immo montreuil");
+		assertThat(NameKey.withoutTown("montreuil", "Montreuil")).isEqualTo("montreuil");
+		assertThat(NameKey.withoutTown("agence beaumontreuil", "Montreuil")).isEqualTo("agence beaumontreuil");
+		assertThat(NameKey.withoutTown("agence centre", null)).isEqualTo("agence centre");
+	}
+
+	@Test
 	void keepsDigitsOfBrands() {
 		assertThat(NameKey.of("CENTURY 21 Agence du Port")).isEqualTo("century 21 agence port");
 	}
