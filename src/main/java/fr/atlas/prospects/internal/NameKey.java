@@ -115,32 +115,34 @@ final class NameKey {
 	}
 
 	/**
-	 * A key without the town a name ends with, when the row is in that town: "Cabinet
-	 * Rousseau Immobilier – Montreuil" in Montreuil is "Cabinet Rousseau Immobilier", and
-	 * "Dumont et Fils (Paris 9)" in Paris "Dumont et Fils". A network's agency keeps its
-	 * town ("Orpi Montreuil"), and so does a name that would be left with only the words
-	 * every agency uses ("Immobilière de Montreuil").
+	 * The key of a name that ends with its town after a dash, a slash, a comma or in
+	 * brackets, without that town when the row is in it: "Cabinet Rousseau Immobilier –
+	 * Montreuil" in Montreuil is "Cabinet Rousseau Immobilier", and "Dumont et Fils
+	 * (Paris 9)" in Paris "Dumont et Fils". A town the name is made of stays ("Les Toits
+	 * de Vannes"), and so does a network's agency's ("Orpi - Montreuil") and a name that
+	 * would be left with only the words every agency uses ("Immobilier - Montreuil").
 	 */
-	static String withoutTown(String key, @Nullable String city) {
-		String townKey = TownKey.of(city);
-		if (townKey == null || key.isEmpty()) {
+	static String withoutTown(String name, @Nullable String city) {
+		String key = of(name);
+		String town = TownKey.of(city);
+		int cut = townCut(name);
+		if (town == null || cut <= 0 || !town.equals(TownKey.of(name.substring(cut)))) {
 			return key;
 		}
-		String town = of(townKey);
-		String rest = key;
-		int space = rest.lastIndexOf(' ');
-		if (space > 0 && TownKey.ordinal(rest, space + 1) && rest.startsWith(town, space - town.length())) {
-			rest = rest.substring(0, space);
-		}
-		if (town.isEmpty() || rest.length() <= town.length() || !rest.endsWith(town)
-				|| rest.charAt(rest.length() - town.length() - 1) != ' ') {
-			return key;
-		}
-		rest = rest.substring(0, rest.length() - town.length() - 1);
+		String rest = of(name.substring(0, cut));
 		if (FranchiseBrands.find(key) >= 0 || DistinctiveWords.of(rest).isEmpty()) {
 			return key;
 		}
 		return rest;
+	}
+
+	/** Where the part of a name after its last dash, slash, comma or bracket begins. */
+	private static int townCut(String name) {
+		int cut = -1;
+		for (String separator : new String[] { " - ", " – ", " — ", "/", "|", "(", "," }) {
+			cut = Math.max(cut, name.lastIndexOf(separator));
+		}
+		return cut;
 	}
 
 	private static String canonical(String word) {

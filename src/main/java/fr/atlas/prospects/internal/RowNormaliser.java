@@ -125,7 +125,7 @@ final class RowNormaliser {
 			return new NormalisedRow(row.number(), row.original(), null, null, messages);
 		}
 		String keySource = (name != null) ? name : tradeName;
-		String nameKey = (keySource != null) ? NameKey.withoutTown(NameKey.of(keySource), city) : "";
+		String nameKey = (keySource != null) ? NameKey.withoutTown(keySource, city) : "";
 		AgencyValues agency = new AgencyValues(name, nameKey, tradeName, siren, siret, naf, address, postcode, city,
 				(postcode != null) ? Postcodes.department(postcode) : null, website, List.copyOf(emails),
 				List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings, revenue,

@@ -35,19 +35,20 @@ class NameKeyTests {
 
 	@Test
 	void leavesOutTheTownANameEndsWithInThatTown() {
-		assertThat(NameKey.withoutTown(NameKey.of("Cabinet Rousseau Immobilier – Montreuil"), "MONTREUIL"))
+		assertThat(NameKey.withoutTown("Cabinet Rousseau Immobilier – Montreuil", "MONTREUIL"))
 			.isEqualTo(NameKey.of("Cabinet Rousseau Immobilier"));
-		assertThat(NameKey.withoutTown(NameKey.of("Dumont et Fils (PARIS 9)"), "Paris 9ème")).isEqualTo("dumont fils");
-		assertThat(NameKey.withoutTown(NameKey.of("Agence du Centre Saint-Denis"), "St Denis"))
-			.isEqualTo("agence centre");
-		// another town, a network's agency, or nothing distinctive left: the whole key
-		assertThat(NameKey.withoutTown("cabinet rousseau immo montreuil", "Vincennes"))
-			.isEqualTo("cabinet rousseau immo montreuil");
-		assertThat(NameKey.withoutTown("orpi montreuil", "Montreuil")).isEqualTo("orpi montreuil");
-		assertThat(NameKey.withoutTown("immo montreuil", "Montreuil")).isEqualTo("immo montreuil");
-		assertThat(NameKey.withoutTown("montreuil", "Montreuil")).isEqualTo("montreuil");
-		assertThat(NameKey.withoutTown("agence beaumontreuil", "Montreuil")).isEqualTo("agence beaumontreuil");
-		assertThat(NameKey.withoutTown("agence centre", null)).isEqualTo("agence centre");
+		assertThat(NameKey.withoutTown("Dumont et Fils (PARIS 9)", "Paris 9ème")).isEqualTo("dumont fils");
+		assertThat(NameKey.withoutTown("Moulin Immobilier / Divonne-les-Bains", "Divonne les Bains"))
+			.isEqualTo("moulin immo");
+		assertThat(NameKey.withoutTown("Agence du Centre, Saint-Denis", "St Denis")).isEqualTo("agence centre");
+		// a town the name is made of, another town, a network's agency, nothing
+		// distinctive left: the whole key
+		assertThat(NameKey.withoutTown("Les Toits de Vannes", "Vannes")).isEqualTo("toits vannes");
+		assertThat(NameKey.withoutTown("Cabinet Rousseau - Montreuil", "Vincennes"))
+			.isEqualTo("cabinet rousseau montreuil");
+		assertThat(NameKey.withoutTown("Orpi - Montreuil", "Montreuil")).isEqualTo("orpi montreuil");
+		assertThat(NameKey.withoutTown("Immobilier - Montreuil", "Montreuil")).isEqualTo("immo montreuil");
+		assertThat(NameKey.withoutTown("Agence Centre - Montreuil", null)).isEqualTo("agence centre montreuil");
 	}
 
 	@Test
