@@ -74,6 +74,29 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void aCedexCodeComparesTownsAndANameFollowedByItsTownIsTheName() {
+		var tenant = this.api.newOrganisation("Cedex");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "cedex.csv", """
+				Raison sociale;Code postal;Ville
+				Roux & Vincent Immobilier;93269;Saint-Denis Cedex
+				Roux et Vincent Immobilier;93200;Saint-Denis
+				Cabinet Fabre;93200;Saint-Denis
+				Cabinet Fabre;93269;SAINT DENIS CEDEX 1
+				Agence Gonzalez Villeurbanne;69100;Villeurbanne
+				Agence Gonzalez;69100;VILLEURBANNE
+				Cabinet Fabre;93270;Sevran
+				""");
+		// a name alone in a town is for a person to confirm; the town after a name is
+		// the name
+		assertThat(done).containsEntry("created", 6).containsEntry("merged", 1);
+		assertThat(duplicates(tenant.token())).hasSize(2)
+			.allSatisfy((d) -> assertThat((List<String>) d.get("reasons")).contains("same_city"));
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?city=saint-denis-cedex&sort=name"))
+			.containsExactly("Cabinet Fabre", "Cabinet Fabre", "Roux & Vincent Immobilier",
+					"Roux et Vincent Immobilier");
+	}
+
+	@Test
 	void searchesFiltersSortsAndPages() {
 		var tenant = this.api.newOrganisation("Recherche");
 		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);

@@ -46,11 +46,11 @@ record AgencyValues(@Nullable String name, String nameKey, @Nullable String trad
 	}
 
 	/**
-	 * The postcode as a place: none for a Cedex town, whose postcode is a sorting code
-	 * ({@link TownKey#cedex}).
+	 * Whether the town is written with "Cedex": the postcode may then be a sorting code
+	 * rather than the town's ({@link TownKey#cedex}).
 	 */
-	@Nullable String placePostcode() {
-		return TownKey.cedex(this.city) ? null : this.postcode;
+	boolean cedex() {
+		return TownKey.cedex(this.city);
 	}
 
 	/**

@@ -60,6 +60,12 @@ final class Candidate {
 	@Nullable String cityKey;
 
 	/**
+	 * Whether the postcode came with a Cedex town: a sorting code, which places the
+	 * agency no better than its town.
+	 */
+	boolean cedex;
+
+	/**
 	 * The address as words ({@link CleanText#words}: ASCII letters and digits), a byte a
 	 * character: a string took 24 bytes more, and matching reads it for few of the
 	 * candidates it sees.
@@ -142,7 +148,8 @@ final class Candidate {
 		candidate.addEmails(hashes(agency.emails));
 		candidate.addPhones(hashes(agency.phones));
 		candidate.website(agency.websiteDomain);
-		candidate.postcode = TownKey.cedex(agency.city) ? null : agency.postcode;
+		candidate.postcode = agency.postcode;
+		candidate.cedex = TownKey.cedex(agency.city);
 		candidate.cityKey = agency.cityKey;
 		candidate.address(agency.address);
 		candidate.summariseIdentifiers();
@@ -340,8 +347,9 @@ final class Candidate {
 			this.siren = hash(values.siren());
 			changed = true;
 		}
-		if (this.postcode == null && values.placePostcode() != null) {
-			this.postcode = values.placePostcode();
+		if (this.postcode == null && values.postcode() != null) {
+			this.postcode = values.postcode();
+			this.cedex = values.cedex();
 			changed = true;
 		}
 		if (this.addressWords == null && values.address() != null) {
@@ -400,6 +408,11 @@ final class Candidate {
 
 	private static long array(long[] values) {
 		return (values.length == 0) ? 0 : 16 + 8L * values.length;
+	}
+
+	/** Whether its postcode says where it is (a Cedex code does not). */
+	boolean placedByPostcode() {
+		return this.postcode != null && !this.cedex;
 	}
 
 	/** Whether its website identifies it (not a network's or a platform's site). */

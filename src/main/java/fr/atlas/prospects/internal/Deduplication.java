@@ -196,7 +196,8 @@ final class Deduplication {
 				&& !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
-			boolean typo = similarity >= 0.97 && withinTypo(names, other);
+			boolean typo = similarity >= 0.97 && withinTypo(names, other)
+					|| sameButTheTown(names, other, (row.cityKey != null) ? row.cityKey : agency.cityKey);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
@@ -417,6 +418,27 @@ final class Deduplication {
 	}
 
 	/**
+	 * Whether one name is the other followed by the town both are in: "Agence Gonzalez
+	 * Villeurbanne" and "Agence Gonzalez" in Villeurbanne, as far apart as a typo. Not
+	 * for a network's agencies, whose town is part of the name.
+	 */
+	static boolean sameButTheTown(NameForms a, NameForms b, @Nullable String cityKey) {
+		if (cityKey == null || a.brand().isPresent() || b.brand().isPresent()) {
+			return false;
+		}
+		String x = a.nameKey();
+		String y = b.nameKey();
+		String longer = (x.length() > y.length()) ? x : y;
+		String shorter = (longer == x) ? y : x;
+		if (shorter.isEmpty() || longer.length() <= shorter.length() + 1 || !longer.startsWith(shorter)
+				|| longer.charAt(shorter.length()) != ' ') {
+			return false;
+		}
+		return longer.substring(shorter.length() + 1).equals(NameKey.of(cityKey))
+				&& !DistinctiveWords.of(shorter).isEmpty();
+	}
+
+	/**
 	 * Whether the two sides disagree on what should be the same for one agency: different
 	 * SIRENs; unless the same name is at the same address, both have e-mails and share
 	 * none, both have phones and share none, different websites, or clearly different
@@ -539,7 +561,13 @@ final class Deduplication {
 
 	static Place place(Probe row, Candidate agency) {
 		if (row.postcode != null && agency.postcode != null) {
-			return row.postcode.equals(agency.postcode) ? Place.SAME : Place.DIFFERENT;
+			if (row.postcode.equals(agency.postcode)) {
+				return Place.SAME;
+			}
+			if (!row.cedex && !agency.cedex) {
+				return Place.DIFFERENT;
+			}
+			// a Cedex sorting code ("93269 Saint-Denis Cedex"): the towns say
 		}
 		if (row.cityKey != null && agency.cityKey != null) {
 			return row.cityKey.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
@@ -554,9 +582,9 @@ final class Deduplication {
 	 * page of such a site ({@link WebsiteDomain#page}).
 	 */
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain,
-			boolean domainShared, boolean domainPage, @Nullable String postcode, @Nullable String cityKey,
-			@Nullable String addressWords, int[] scratch, long identifiers, long nameLetters, long tradeLetters,
-			int nameOutline, int tradeOutline) {
+			boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
+			@Nullable String cityKey, @Nullable String addressWords, int[] scratch, long identifiers, long nameLetters,
+			long tradeLetters, int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -577,7 +605,7 @@ final class Deduplication {
 			long domain = Candidate.hash(website);
 			boolean page = website != null && WebsiteDomain.isPage(website);
 			return new Probe(names, siret, siren, emails, phones, domain,
-					website != null && !page && sharedDomain(website), page, row.placePostcode(), row.cityKey(),
+					website != null && !page && sharedDomain(website), page, row.postcode(), row.cedex(), row.cityKey(),
 					Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, domain), letters(names.strippedName()),
 					letters(names.strippedTrade()), outline(names.nameKey(), names.strippedName()),

@@ -352,7 +352,7 @@ class ImportBatch {
 				}
 				if (agency.indexedByCity) {
 					indexMember(this.byCity.get(agency.cityKey), agency);
-					if (agency.postcode == null) {
+					if (!agency.placedByPostcode()) {
 						indexMember(this.byCityWithoutPostcode.get(agency.cityKey), agency);
 					}
 				}
@@ -362,7 +362,7 @@ class ImportBatch {
 				agency.indexedByPostcode = true;
 				join(this.byPostcode.computeIfAbsent(agency.postcode,
 						(place) -> new PlaceBlock(PlaceBlock.Kind.POSTCODE, place)), agency);
-				if (agency.indexedByCity && agency.cityKey != null) {
+				if (agency.indexedByCity && agency.cityKey != null && agency.placedByPostcode()) {
 					PlaceBlock withoutPostcode = this.byCityWithoutPostcode.get(agency.cityKey);
 					if (withoutPostcode != null) {
 						withoutPostcode.remove(agency);
@@ -374,7 +374,7 @@ class ImportBatch {
 				agency.indexedByCity = true;
 				join(this.byCity.computeIfAbsent(agency.cityKey,
 						(place) -> new PlaceBlock(PlaceBlock.Kind.TOWN, place)), agency);
-				if (agency.postcode == null) {
+				if (!agency.placedByPostcode()) {
 					join(this.byCityWithoutPostcode.computeIfAbsent(agency.cityKey,
 							(place) -> new PlaceBlock(PlaceBlock.Kind.TOWN_WITHOUT_POSTCODE, place)), agency);
 				}
@@ -508,7 +508,10 @@ class ImportBatch {
 			}
 			String city = probe.cityKey();
 			if (city != null) {
-				Map<String, PlaceBlock> blocks = (probe.postcode() != null) ? this.byCityWithoutPostcode : this.byCity;
+				// a row placed by its postcode looks in its town only for agencies no
+				// postcode places
+				Map<String, PlaceBlock> blocks = (probe.postcode() != null && !probe.cedex())
+						? this.byCityWithoutPostcode : this.byCity;
 				collectFromBlock(blocks.get(city), probe, mark, keys, keyCount);
 			}
 			return found;

@@ -111,7 +111,7 @@ final class PlaceBlock {
 		return switch (this.kind) {
 			case POSTCODE -> this.place.equals(agency.postcode);
 			case TOWN -> agency.indexedByCity && this.place.equals(agency.cityKey);
-			case TOWN_WITHOUT_POSTCODE -> agency.postcode == null && this.place.equals(agency.cityKey);
+			case TOWN_WITHOUT_POSTCODE -> !agency.placedByPostcode() && this.place.equals(agency.cityKey);
 		};
 	}
 

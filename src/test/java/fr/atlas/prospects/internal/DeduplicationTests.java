@@ -114,11 +114,29 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aNameFollowedByItsTownIsTheName() {
+		assertThat(match(row("Agence Gonzalez Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
+				row("Agence Gonzalez", "", "", "", "69100", "Villeurbanne", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// another town's name, or a network's agency: no
+		assertThat(match(row("Agence Gonzalez Lyon", "", "", "", "69100", "Villeurbanne", ""),
+				row("Agence Gonzalez", "", "", "", "69100", "Villeurbanne", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		assertThat(match(row("Orpi Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
+				row("Orpi", "", "", "", "69100", "Villeurbanne", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	@Test
 	void aCedexCodeIsNoPlaceButItsTownIs() {
 		// 93269 sorts the mail of Saint-Denis: the agency is no further away than 93200
 		assertThat(match(row("Roux & Vincent Immobilier", "", "", "06 53 15 12 45", "93269", "Saint Denis Cedex", ""),
 				row("Roux et Vincent Immobilier", "", "", "06 53 15 12 45", "93200", "Saint-Denis", "")))
 			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("same_city"));
+		// a Cedex with the town's own postcode is that postcode
+		assertThat(match(row("Immobilière des Halles", "", "", "", "33260", "La Teste-de-Buch CEDEX 01", ""),
+				row("L'Immobilière des Halles", "", "", "", "33260", "La Teste-de-Buch", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("same_postcode"));
 		// without the sorting code the two postcodes would be two places
 		assertThat(match(row("Roux & Vincent Immobilier", "", "", "06 53 15 12 45", "93269", "Saint Denis", ""),
 				row("Roux et Vincent Immobilier", "", "", "06 53 15 12 45", "93200", "Saint-Denis", "")))
