@@ -44,7 +44,7 @@ final class RowNormaliser {
 		for (int column = 0; column < row.cells().size(); column++) {
 			ImportField field = this.mapping.field(column);
 			String value = CleanText.of(row.cell(column));
-			if (field != ImportField.IGNORED && value != null) {
+			if (field != ImportField.IGNORED && value != null && !Placeholders.is(value)) {
 				raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
 			}
 		}

@@ -87,6 +87,24 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void readsAPlaceholderAsAnEmptyCell() {
+		RowNormaliser normaliser = new RowNormaliser(
+				ColumnMapping.detect(List.of("Nom", "Téléphone", "E-mail", "Code postal", "Nb annonces"), Map.of()));
+		for (String placeholder : new String[] { "N/A", "#N/A", "-", "?", "NC", "n.c.", "À compléter", "Non renseigné",
+				"null", "---" }) {
+			NormalisedRow row = normaliser
+				.normalise(new SourceRow(1, List.of(placeholder, placeholder, placeholder, "75008", ""), "", null));
+			assertThat(row.messages()).as(placeholder).containsExactly("row:no_identity");
+		}
+		// a value is a value, even short: none listed is "0"
+		NormalisedRow agency = normaliser
+			.normalise(new SourceRow(2, List.of("NC Immobilier", "-", "", "75008", "0"), "", null));
+		assertThat(agency.messages()).isEmpty();
+		assertThat(agency.agency().name()).isEqualTo("NC Immobilier");
+		assertThat(agency.agency().listingCount()).isZero();
+	}
+
+	@Test
 	void warnsOfCellsBeyondTheHeaderAndOfAFractionOfListings() {
 		RowNormaliser counted = new RowNormaliser(
 				ColumnMapping.detect(List.of("Raison sociale", "Nb annonces", "Chiffre d'affaires"), Map.of()));

@@ -1,0 +1,38 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Set;
+
+/**
+ * What files write in a cell that has no value: "N/A", "#N/A", "-", "?", "NC", "À
+ * compléter", "Non renseigné". Read as an empty cell, so that a row named "N/A" with
+ * nothing else is rejected as identifying nothing and a phone "-" is no bad phone.
+ */
+final class Placeholders {
+
+	private static final Set<String> WORDS = Set.of("n a", "na", "nc", "n c", "nr", "n r", "nd", "n d",
+			"non communique", "non communiquee", "non renseigne", "non renseignee", "non disponible", "a completer",
+			"a renseigner", "a definir", "inconnu", "inconnue", "null", "none", "nil", "nan", "vide", "neant", "xxx",
+			"xx", "tbd", "unknown", "aucun", "aucune", "pas de site", "pas d email", "pas de mail", "pas de telephone");
+
+	/** Placeholders are short: longer cells are values, and are not read twice. */
+	private static final int LONGEST = 24;
+
+	private Placeholders() {
+	}
+
+	static boolean is(String value) {
+		if (value.length() > LONGEST) {
+			return false;
+		}
+		boolean punctuationOnly = true;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c >= 128 || Character.isLetterOrDigit(c)) {
+				punctuationOnly = false;
+				break;
+			}
+		}
+		return punctuationOnly || WORDS.contains(CleanText.words(value));
+	}
+
+}
