@@ -479,7 +479,39 @@ final class Candidate {
 	}
 
 	static @Nullable String words(@Nullable String address) {
-		return (address != null) ? CleanText.words(address) : null;
+		return (address != null) ? withoutBuilding(CleanText.words(address)) : null;
+	}
+
+	/** Words that begin an address with where in a building rather than the street. */
+	private static final java.util.Set<String> BUILDING = java.util.Set.of("immeuble", "residence", "batiment", "bat",
+			"bureau", "bureaux", "etage", "rdc", "appartement", "appt", "escalier", "esc", "entree", "tour", "espace",
+			"centre", "galerie", "porte", "local", "lot");
+
+	/**
+	 * The address from its street on: "1er étage, 74 bis rue du Général de Gaulle",
+	 * "Immeuble Le Central - 64 impasse Jean Moulin" and "74 bis rue du Général de
+	 * Gaulle" are one door.
+	 */
+	static String withoutBuilding(String words) {
+		int space = words.indexOf(' ');
+		if (space < 0) {
+			return words;
+		}
+		String first = words.substring(0, space);
+		String second = words.substring(space + 1, Math.max(space + 1, words.indexOf(' ', space + 1)));
+		boolean floor = TownKey.ordinal(first, 0) && (second.equals("etage") || second.equals("etg"));
+		if (!floor && !BUILDING.contains(first)) {
+			return words;
+		}
+		// the street begins at the first number after the building's words
+		for (int i = floor ? words.indexOf(' ', space + 1) : space; i >= 0
+				&& i + 1 < words.length(); i = words.indexOf(' ', i + 1)) {
+			char c = words.charAt(i + 1);
+			if (c >= '0' && c <= '9' && !words.startsWith("etage", words.indexOf(' ', i + 1) + 1)) {
+				return words.substring(i + 1);
+			}
+		}
+		return words;
 	}
 
 	private void address(@Nullable String address) {

@@ -114,6 +114,19 @@ class CandidateTests {
 		assertThat(without.addressWords()).isEqualTo("9 quai du port");
 	}
 
+	@Test
+	void anAddressBeginsAtItsStreet() {
+		assertThat(Candidate.words("1er étage, 74 bis Rue du Général de Gaulle"))
+			.isEqualTo(Candidate.words("74 bis rue du General de Gaulle"));
+		assertThat(Candidate.words("Immeuble Le Central - 64 Impasse Jean Moulin")).isEqualTo("64 impasse jean moulin");
+		assertThat(Candidate.words("Résidence Le Parc, 100 rue Foch")).isEqualTo("100 rue foch");
+		assertThat(Candidate.words("Bât. A, 3e étage, 12 rue de la Paix")).isEqualTo("12 rue de la paix");
+		// a street that begins with a word, or a building with no street after it
+		assertThat(Candidate.words("Place de la Gare")).isEqualTo("place de la gare");
+		assertThat(Candidate.words("Centre commercial Les Arcades")).isEqualTo("centre commercial les arcades");
+		assertThat(Candidate.words("12 rue de la Paix")).isEqualTo("12 rue de la paix");
+	}
+
 	private AgencyValues row(String... cells) {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
 	}
