@@ -47,6 +47,13 @@ final class Candidate {
 	long domain;
 
 	/**
+	 * The hash of the first e-mail's domain that is the agency's own (not a mail
+	 * service's), 0 for none: its website may be there
+	 * ({@link EmailAddresses#ownDomain}).
+	 */
+	long emailDomain;
+
+	/**
 	 * Whether that domain is a network's or a platform's
 	 * ({@link Deduplication#sharedDomain}).
 	 */
@@ -138,7 +145,8 @@ final class Candidate {
 
 	private void summariseIdentifiers() {
 		long bits = Deduplication.identifiers(this.siret, this.siren, this.moreEmails, this.morePhones, this.domain);
-		this.identifiers = bits | Deduplication.bit(this.email) | Deduplication.bit(this.phone);
+		this.identifiers = bits | Deduplication.bit(this.email) | Deduplication.bit(this.phone)
+				| Deduplication.bit(this.emailDomain);
 	}
 
 	static Candidate of(AgencyRecord agency) {
@@ -146,6 +154,7 @@ final class Candidate {
 		candidate.siret = hash(agency.siret);
 		candidate.siren = hash(agency.siren);
 		candidate.addEmails(hashes(agency.emails));
+		candidate.emailDomain = emailDomain(agency.emails);
 		candidate.addPhones(hashes(agency.phones));
 		candidate.website(agency.websiteDomain);
 		candidate.postcode = agency.postcode;
@@ -366,6 +375,9 @@ final class Candidate {
 		}
 		int listed = listedCount();
 		addEmails(hashes(values.emails()));
+		if (this.emailDomain == 0) {
+			this.emailDomain = emailDomain(values.emails());
+		}
 		addPhones(hashes(values.phones()));
 		changed |= listedCount() != listed;
 		if (changed) {
@@ -408,6 +420,22 @@ final class Candidate {
 
 	private static long array(long[] values) {
 		return (values.length == 0) ? 0 : 16 + 8L * values.length;
+	}
+
+	/** The hash of the first of these e-mails' own domains, 0 for none. */
+	static long emailDomain(java.util.Collection<String> emails) {
+		for (String email : emails) {
+			String domain = EmailAddresses.ownDomain(email);
+			if (domain != null) {
+				return hash(domain);
+			}
+		}
+		return 0;
+	}
+
+	/** The hash of its website when that is its own site's domain, 0 otherwise. */
+	long ownWebsite() {
+		return (this.domainShared || this.domainPage) ? 0 : this.domain;
 	}
 
 	/** Whether its postcode says where it is (a Cedex code does not). */

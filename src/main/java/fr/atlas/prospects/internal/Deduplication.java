@@ -143,12 +143,17 @@ final class Deduplication {
 		// a network's page of one agency names it, the network's home page does not
 		boolean sameWebsite = row.domain != 0 && row.domain == agency.domain && !row.domainShared
 				&& (brand.isEmpty() || row.domainPage);
+		// one side's e-mail is at the other's website: contact@agence-gare.fr and
+		// www.agence-gare.fr
+		boolean emailAtWebsite = !sameWebsite && brand.isEmpty()
+				&& ((row.emailDomain != 0 && row.emailDomain == agency.ownWebsite())
+						|| (agency.emailDomain != 0 && agency.emailDomain == row.ownWebsite()));
 		// most of a block shares nothing with the row and has a clearly different
 		// name: with no shared identifier, only a name similarity of 0.88 or more can
 		// make a match, and a cheap bound rules that out before Jaro-Winkler is worked
 		// out; names that share no distinctive word are not compared at all (the rule
 		// a large place's index relies on)
-		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite
 				&& ((place != Place.SAME && place != Place.SAME_TOWN)
 						|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
@@ -191,6 +196,10 @@ final class Deduplication {
 		if (sameWebsite) {
 			miss *= 1 - (samePage ? 0.95 : 0.85);
 			reasons.add("website");
+		}
+		if (emailAtWebsite) {
+			miss *= 1 - 0.85;
+			reasons.add("email_website");
 		}
 		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
 				&& !other.nameKey().isEmpty()) {
@@ -455,7 +464,9 @@ final class Deduplication {
 			// the agency's, not another agency
 			return false;
 		}
-		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails)) {
+		// two people's addresses at the agency's own domain are one agency's
+		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails)
+				&& (row.emailDomain == 0 || row.emailDomain != agency.emailDomain)) {
 			return true;
 		}
 		if (row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {
@@ -581,13 +592,18 @@ final class Deduplication {
 	 * is a network's or a platform's home, {@code domainPage} whether it is one agency's
 	 * page of such a site ({@link WebsiteDomain#page}).
 	 */
-	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain,
+	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain, long emailDomain,
 			boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
 			@Nullable String cityKey, @Nullable String addressWords, int[] scratch, long identifiers, long nameLetters,
 			long tradeLetters, int nameOutline, int tradeOutline) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
+		}
+
+		/** The hash of its website when that is an own site's domain, 0 otherwise. */
+		long ownWebsite() {
+			return (this.domainShared || this.domainPage) ? 0 : this.domain;
 		}
 
 		/**
@@ -604,12 +620,13 @@ final class Deduplication {
 			String website = row.websiteDomain();
 			long domain = Candidate.hash(website);
 			boolean page = website != null && WebsiteDomain.isPage(website);
-			return new Probe(names, siret, siren, emails, phones, domain,
+			long emailDomain = Candidate.emailDomain(row.emails());
+			return new Probe(names, siret, siren, emails, phones, domain, emailDomain,
 					website != null && !page && sharedDomain(website), page, row.postcode(), row.cedex(), row.cityKey(),
 					Candidate.words(row.address()), scratch,
-					Deduplication.identifiers(siret, siren, emails, phones, domain), letters(names.strippedName()),
-					letters(names.strippedTrade()), outline(names.nameKey(), names.strippedName()),
-					outline(names.tradeKey(), names.strippedTrade()));
+					Deduplication.identifiers(siret, siren, emails, phones, domain) | bit(emailDomain),
+					letters(names.strippedName()), letters(names.strippedTrade()),
+					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()));
 		}
 
 	}

@@ -55,6 +55,24 @@ final class EmailAddresses {
 		return email.substring(from, to);
 	}
 
+	/** Mail services anyone has an address with: their domain names no agency. */
+	private static final java.util.Set<String> MAIL_SERVICES = java.util.Set.of("gmail.com", "googlemail.com",
+			"hotmail.fr", "hotmail.com", "outlook.fr", "outlook.com", "live.fr", "live.com", "msn.com", "orange.fr",
+			"wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "club-internet.fr", "cegetel.net", "numericable.fr",
+			"bbox.fr", "laposte.net", "yahoo.fr", "yahoo.com", "icloud.com", "me.com", "aol.com", "aol.fr", "gmx.fr",
+			"gmx.com", "protonmail.com", "proton.me", "aliceadsl.fr", "voila.fr", "mailo.com", "netcourrier.com",
+			"ymail.com", "tutanota.com", "yopmail.com");
+
+	/**
+	 * The domain of an agency's own address ("contact@agence-gare.fr" gives
+	 * {@code agence-gare.fr}), which its website may have; null for a mail service's or a
+	 * network's, which name no agency.
+	 */
+	static @Nullable String ownDomain(String email) {
+		String domain = email.substring(email.indexOf('@') + 1);
+		return (MAIL_SERVICES.contains(domain) || Deduplication.sharedDomain(domain)) ? null : domain;
+	}
+
 	/** {@link #SHAPE}, checked by hand for printable ASCII, the regex otherwise. */
 	static boolean hasShape(String email) {
 		int at = email.indexOf('@');

@@ -423,7 +423,9 @@ class ImportBatch {
 			long[] keys = keyRoom(agency.listedCount());
 			int n = identifiers(keys, agency.siret, agency.siren);
 			n = agency.putContacts(keys, n, EMAIL, PHONE);
-			this.keyCount = domainKey(keys, n, agency.domainIdentifies() ? agency.domain : 0);
+			long website = agency.domainIdentifies() ? agency.domain : 0;
+			n = domainKey(keys, n, website);
+			this.keyCount = domainKey(keys, n, (agency.emailDomain != website) ? agency.emailDomain : 0);
 			return keys;
 		}
 
@@ -439,7 +441,9 @@ class ImportBatch {
 			for (long phone : phones) {
 				keys[n++] = phone ^ PHONE;
 			}
-			this.keyCount = domainKey(keys, n, identifyingDomain);
+			n = domainKey(keys, n, identifyingDomain);
+			long emailDomain = probe.emailDomain();
+			this.keyCount = domainKey(keys, n, (emailDomain != identifyingDomain) ? emailDomain : 0);
 			return keys;
 		}
 
@@ -447,7 +451,7 @@ class ImportBatch {
 		 * The pool's array of keys, with room for the SIRET, SIREN, website and these.
 		 */
 		private long[] keyRoom(int listed) {
-			int most = 3 + listed;
+			int most = 4 + listed;
 			if (this.keys.length < most) {
 				this.keys = new long[Math.max(most, 2 * this.keys.length)];
 			}

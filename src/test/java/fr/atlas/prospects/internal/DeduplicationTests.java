@@ -114,6 +114,32 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void anEMailAtTheOtherSidesWebsiteLinksThem() {
+		assertThat(
+				match(row("Le Toit Immobilier", "", "transaction@toit-immobilier.fr", "", "67300", "Schiltigheim", ""),
+						row("Le Toit Immo", "", "", "", "67300", "", "https://www.toit-immobilier.fr/")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.reasons()).contains("email_website");
+				assertThat(m.automatic()).isTrue();
+			});
+		// a mail service's or a network's domain names no agency
+		assertThat(match(row("Le Toit", "", "le.toit@orange.fr", "", "", "", ""),
+				row("Le Toit", "", "", "", "", "", "orange.fr")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(),
+					(m) -> assertThat(m.get().reasons()).doesNotContain("email_website"));
+	}
+
+	@Test
+	void twoAddressesAtTheAgencysOwnDomainDoNotContradictIt() {
+		assertThat(match(row("Agence Thomas", "", "j.muller@agence-thomas.fr", "", "75016", "Paris 16e", ""),
+				row("Agence Thomas", "", "immo@agence-thomas.fr", "", "75016", "Paris", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(row("Agence Thomas", "", "thomas@gmail.com", "", "75016", "Paris", ""),
+				row("Agence Thomas", "", "agence.thomas@gmail.com", "", "75016", "Paris", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("details_differ"));
+	}
+
+	@Test
 	void aNameFollowedByItsTownIsTheName() {
 		assertThat(match(row("Agence Gonzalez Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
 				row("Agence Gonzalez", "", "", "", "69100", "Villeurbanne", "")))
