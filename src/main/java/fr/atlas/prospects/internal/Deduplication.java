@@ -193,12 +193,14 @@ final class Deduplication {
 		// an agency's own page on a network's site names it as an e-mail does; an own
 		// domain may be a small network's, shared by its agencies
 		boolean samePage = sameWebsite && row.domainPage;
+		// a company's site is all its establishments': in two places it is a hint
+		double siteWeight = (place == Place.DIFFERENT) ? 0.5 : 0.85;
 		if (sameWebsite) {
-			miss *= 1 - (samePage ? 0.95 : 0.85);
+			miss *= 1 - (samePage ? 0.95 : siteWeight);
 			reasons.add("website");
 		}
 		if (emailAtWebsite) {
-			miss *= 1 - 0.85;
+			miss *= 1 - siteWeight;
 			reasons.add("email_website");
 		}
 		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
@@ -464,9 +466,11 @@ final class Deduplication {
 			// the agency's, not another agency
 			return false;
 		}
-		// two people's addresses at the agency's own domain are one agency's
-		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails)
-				&& (row.emailDomain == 0 || row.emailDomain != agency.emailDomain)) {
+		// two people's addresses at the agency's own domain are one agency's; a
+		// network's agencies all have addresses at the network's
+		boolean ownDomain = row.emailDomain != 0 && row.emailDomain == agency.emailDomain && row.names.brand().isEmpty()
+				&& agency.names.brand().isEmpty();
+		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails) && !ownDomain) {
 			return true;
 		}
 		if (row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {

@@ -104,6 +104,13 @@ class DeduplicationTests {
 				assertThat(m.automatic()).isFalse();
 				assertThat(m.reasons()).contains("siren+name");
 			});
+		// nor does the company's website make them one
+		assertThat(match(
+				row("Guillot & Roche Immo.", "697800522", "saintegreve@guillot-et-roche.fr", "", "38120",
+						"Saint-Égrève", ""),
+				row("Guillot & Roche Immobilier", "69780052200115", "", "", "38000", "Grenoble",
+						"guillot-et-roche.fr")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
 		// in one town, or with no town on one side, it is the agency
 		assertThat(match(row("Agence Émeraude Immobilier", "352462337", "", "", "68000", "Colmar", ""),
 				row("Agence Émeraude", "35246233700226", "", "", "68000", "Colmar", "")))
@@ -134,6 +141,10 @@ class DeduplicationTests {
 		assertThat(match(row("Agence Thomas", "", "j.muller@agence-thomas.fr", "", "75016", "Paris 16e", ""),
 				row("Agence Thomas", "", "immo@agence-thomas.fr", "", "75016", "Paris", "")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// a network's agencies: its domain is all of theirs
+		assertThat(match(row("Century 21 Carnot", "", "besancon.1044@century-21.fr", "", "25000", "Besançon", ""),
+				row("Century 21 Carnot", "", "besancon.4404@century-21.fr", "", "25000", "Besançon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
 		assertThat(match(row("Agence Thomas", "", "thomas@gmail.com", "", "75016", "Paris", ""),
 				row("Agence Thomas", "", "agence.thomas@gmail.com", "", "75016", "Paris", "")))
 			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("details_differ"));
