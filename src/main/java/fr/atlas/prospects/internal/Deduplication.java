@@ -153,13 +153,16 @@ final class Deduplication {
 		// make a match, and a cheap bound rules that out before Jaro-Winkler is worked
 		// out; names that share no distinctive word are not compared at all (the rule
 		// a large place's index relies on)
-		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite
+		// "Laforêt Bordeaux Caudéran" and "Laforêt Caudéran" in Bordeaux: one name
+		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN)
+				&& sameButTheTown(names, other, (row.cityKey != null) ? row.cityKey : agency.cityKey);
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown
 				&& ((place != Place.SAME && place != Place.SAME_TOWN)
 						|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
-		double similarity = nameSimilarity(names, other);
+		double similarity = withTown ? 1.0 : nameSimilarity(names, other);
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
@@ -207,8 +210,7 @@ final class Deduplication {
 				&& !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
-			boolean typo = similarity >= 0.97 && withinTypo(names, other)
-					|| sameButTheTown(names, other, (row.cityKey != null) ? row.cityKey : agency.cityKey);
+			boolean typo = withTown || similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
@@ -429,24 +431,41 @@ final class Deduplication {
 	}
 
 	/**
-	 * Whether one name is the other followed by the town both are in: "Agence Gonzalez
-	 * Villeurbanne" and "Agence Gonzalez" in Villeurbanne, as far apart as a typo. Not
-	 * for a network's agencies, whose town is part of the name.
+	 * Whether one name is the other with the town both are in: "Agence Gonzalez
+	 * Villeurbanne" and "Agence Gonzalez" in Villeurbanne, as far apart as a typo. A
+	 * network's agency may name its town before its district too: "Laforêt Bordeaux
+	 * Caudéran" and "Laforêt Caudéran" in Bordeaux.
 	 */
 	static boolean sameButTheTown(NameForms a, NameForms b, @Nullable String cityKey) {
-		if (cityKey == null || a.brand().isPresent() || b.brand().isPresent()) {
+		if (cityKey == null) {
 			return false;
 		}
-		String x = a.nameKey();
-		String y = b.nameKey();
+		if (a.brand().isPresent() || b.brand().isPresent()) {
+			return a.brand().equals(b.brand()) && withTown(a.strippedName(), b.strippedName(), cityKey, true);
+		}
+		return withTown(a.nameKey(), b.nameKey(), cityKey, false);
+	}
+
+	/**
+	 * Whether the longer of two keys is the shorter with the town after it (or before it,
+	 * for a network's district), and the shorter still names something.
+	 */
+	private static boolean withTown(String x, String y, String cityKey, boolean before) {
 		String longer = (x.length() > y.length()) ? x : y;
 		String shorter = (longer == x) ? y : x;
-		if (shorter.isEmpty() || longer.length() <= shorter.length() + 1 || !longer.startsWith(shorter)
-				|| longer.charAt(shorter.length()) != ' ') {
+		if (shorter.isEmpty() || longer.length() <= shorter.length() + 1) {
 			return false;
 		}
-		return longer.substring(shorter.length() + 1).equals(NameKey.of(cityKey))
-				&& !DistinctiveWords.of(shorter).isEmpty();
+		boolean after = longer.startsWith(shorter) && longer.charAt(shorter.length()) == ' ';
+		boolean first = before && longer.endsWith(shorter)
+				&& longer.charAt(longer.length() - shorter.length() - 1) == ' ';
+		if (!after && !first) {
+			return false;
+		}
+		String town = NameKey.of(cityKey);
+		String rest = after ? longer.substring(shorter.length() + 1)
+				: longer.substring(0, longer.length() - shorter.length() - 1);
+		return rest.equals(town) && (before || !DistinctiveWords.of(shorter).isEmpty());
 	}
 
 	/**

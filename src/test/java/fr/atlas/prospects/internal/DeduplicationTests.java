@@ -162,6 +162,16 @@ class DeduplicationTests {
 		assertThat(match(row("Orpi Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
 				row("Orpi", "", "", "", "69100", "Villeurbanne", "")))
 			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// a network's district, with its town before it or not
+		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "", "33200", "Bordeaux", ""),
+				row("Laforêt Caudéran", "", "", "", "33200", "Bordeaux", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "", "33200", "Bordeaux", ""),
+				row("Orpi Caudéran", "", "", "", "33200", "Bordeaux", "")))
+			.isEmpty();
+		assertThat(match(row("Laforêt Bordeaux Bastide", "", "", "", "33100", "Bordeaux", ""),
+				row("Laforêt Caudéran", "", "", "", "33100", "Bordeaux", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
 	}
 
 	@Test
