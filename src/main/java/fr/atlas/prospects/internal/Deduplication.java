@@ -134,7 +134,7 @@ final class Deduplication {
 		}
 		Optional<String> brand = names.brand().or(other::brand);
 		Place place = place(row, agency);
-		if (brand.isPresent() && place == Place.DIFFERENT) {
+		if (brand.isPresent() && place.apart()) {
 			return null;
 		}
 		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
@@ -154,11 +154,10 @@ final class Deduplication {
 		// out; names that share no distinctive word are not compared at all (the rule
 		// a large place's index relies on)
 		// "Laforêt Bordeaux Caudéran" and "Laforêt Caudéran" in Bordeaux: one name
-		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN)
-				&& sameButTheTown(names, other, (row.cityKey != null) ? row.cityKey : agency.cityKey);
+		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN) && sameButTheTown(names, other,
+				(agency.cityKey == null || agency.cityKey.equals(row.cityKey)) ? row.cityKey : null);
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown
-				&& ((place != Place.SAME && place != Place.SAME_TOWN)
-						|| !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
+				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
@@ -167,7 +166,7 @@ final class Deduplication {
 		double miss = 1.0;
 		boolean company = false;
 		if (sameSiren) {
-			if (similarity >= 0.9 && place == Place.DIFFERENT) {
+			if (similarity >= 0.9 && place.apart()) {
 				// one company's two establishments, in two places: its agencies there,
 				// told apart by their SIRETs, which a SIREN does not give
 				miss *= 1 - 0.7;
@@ -197,7 +196,7 @@ final class Deduplication {
 		// domain may be a small network's, shared by its agencies
 		boolean samePage = sameWebsite && row.domainPage;
 		// a company's site is all its establishments': in two places it is a hint
-		double siteWeight = (place == Place.DIFFERENT) ? 0.5 : 0.85;
+		double siteWeight = place.apart() ? 0.5 : 0.85;
 		if (sameWebsite) {
 			miss *= 1 - (samePage ? 0.95 : siteWeight);
 			reasons.add("website");
@@ -206,8 +205,7 @@ final class Deduplication {
 			miss *= 1 - siteWeight;
 			reasons.add("email_website");
 		}
-		if ((place == Place.SAME || place == Place.SAME_TOWN) && !names.nameKey().isEmpty()
-				&& !other.nameKey().isEmpty()) {
+		if (place.near() && !names.nameKey().isEmpty() && !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
 			boolean typo = withTown || similarity >= 0.97 && withinTypo(names, other);
@@ -252,7 +250,7 @@ final class Deduplication {
 			confidence = Math.min(confidence, 0.85);
 			reasons.add("franchise:" + brand.get());
 		}
-		if (place == Place.SAME) {
+		if (place == Place.SAME || place == Place.SHARED_POSTCODE) {
 			reasons.add("same_postcode");
 		}
 		else if (place == Place.SAME_TOWN) {
@@ -596,7 +594,8 @@ final class Deduplication {
 	static Place place(Probe row, Candidate agency) {
 		if (row.postcode != null && agency.postcode != null) {
 			if (row.postcode.equals(agency.postcode)) {
-				return Place.SAME;
+				return (row.cityKey != null && agency.cityKey != null && !row.cityKey.equals(agency.cityKey))
+						? Place.SHARED_POSTCODE : Place.SAME;
 			}
 			if (!row.cedex && !agency.cedex) {
 				return Place.DIFFERENT;
@@ -659,7 +658,25 @@ final class Deduplication {
 		/** Same postcode. */
 		SAME,
 		/** Same town name, a postcode missing on one side. */
-		SAME_TOWN, DIFFERENT, UNKNOWN
+		SAME_TOWN,
+		/**
+		 * Same postcode, two towns that share it ("Villefranche-sur-Mer" and
+		 * "Saint-Jean-Cap-Ferrat", 06230): near, but not one place.
+		 */
+		SHARED_POSTCODE, DIFFERENT, UNKNOWN;
+
+		/** Whether a name is evidence here: one place, or two that share a postcode. */
+		boolean near() {
+			return this == SAME || this == SAME_TOWN || this == SHARED_POSTCODE;
+		}
+
+		/**
+		 * Whether these are two towns, which two agencies of one network or company are
+		 * in.
+		 */
+		boolean apart() {
+			return this == DIFFERENT || this == SHARED_POSTCODE;
+		}
 
 	}
 

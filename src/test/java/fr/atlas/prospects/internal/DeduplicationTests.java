@@ -169,9 +169,30 @@ class DeduplicationTests {
 		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "", "33200", "Bordeaux", ""),
 				row("Orpi Caudéran", "", "", "", "33200", "Bordeaux", "")))
 			.isEmpty();
+		// two towns of one postcode: each its own "Saint-Pierre"
+		assertThat(match(row("Nestenn Anjeux Saint-Pierre", "", "", "", "70800", "Anjeux", ""),
+				row("Nestenn Saint-Pierre", "", "", "", "70800", "Fontaine-lès-Luxeuil", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
 		assertThat(match(row("Laforêt Bordeaux Bastide", "", "", "", "33100", "Bordeaux", ""),
 				row("Laforêt Caudéran", "", "", "", "33100", "Bordeaux", "")))
 			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	@Test
+	void twoTownsOfOnePostcodeAreNearButNotOnePlace() {
+		// 06230 is Villefranche-sur-Mer's and Saint-Jean-Cap-Ferrat's
+		assertThat(match(row("La Clé Immobilière", "", "", "", "06230", "St Jean-Cap-Ferrat", ""),
+				row("Clé Immobilière", "", "", "", "6230", "Villefranche-sur-Mer", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).contains("same_postcode");
+			});
+		assertThat(match(row("La Clé Immobilière", "", "", "", "06230", "St Jean-Cap-Ferrat", ""),
+				row("Clé Immobilière", "", "", "", "6230", "Saint-Jean-Cap-Ferrat", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(row("Orpi Anjeux", "", "", "", "70800", "Anjeux", ""),
+				row("Orpi Anjeux", "", "", "", "70800", "Fontaine-lès-Luxeuil", "")))
+			.isEmpty();
 	}
 
 	@Test
