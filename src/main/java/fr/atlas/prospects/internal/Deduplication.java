@@ -208,7 +208,9 @@ final class Deduplication {
 		if (place.near() && !names.nameKey().isEmpty() && !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
-			boolean typo = withTown || similarity >= 0.97 && withinTypo(names, other);
+			// a network's "Town District" and "District" may be two of its agencies of
+			// the town: a person confirms, unless something else says so
+			boolean typo = withTown && brand.isEmpty() || similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)

@@ -162,9 +162,16 @@ class DeduplicationTests {
 		assertThat(match(row("Orpi Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
 				row("Orpi", "", "", "", "69100", "Villeurbanne", "")))
 			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
-		// a network's district, with its town before it or not
+		// a network's district, with its town before it or not: for a person to
+		// confirm, unless something else says so
 		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "", "33200", "Bordeaux", ""),
 				row("Laforêt Caudéran", "", "", "", "33200", "Bordeaux", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).contains("name:1.00");
+			});
+		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "05 49 88 47 72", "33200", "Bordeaux", ""),
+				row("Laforêt Caudéran", "", "", "05.49.88.47.72", "33200", "Bordeaux", "")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
 		assertThat(match(row("Laforêt Bordeaux Caudéran", "", "", "", "33200", "Bordeaux", ""),
 				row("Orpi Caudéran", "", "", "", "33200", "Bordeaux", "")))
