@@ -399,7 +399,7 @@ final class Candidate {
 	 */
 	long footprint() {
 		NameForms names = this.names;
-		long bytes = 144 + 32 + text(names.nameKey()) + bytes(this.addressWords) + array(this.moreEmails)
+		long bytes = 160 + 32 + text(names.nameKey()) + bytes(this.addressWords) + array(this.moreEmails)
 				+ array(this.morePhones) + array(this.tags);
 		if (names.strippedName() != names.nameKey()) {
 			bytes += text(names.strippedName());
