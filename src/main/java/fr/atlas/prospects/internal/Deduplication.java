@@ -434,14 +434,13 @@ final class Deduplication {
 	 * Whether one name is the other with the town both are in: "Agence Gonzalez
 	 * Villeurbanne" and "Agence Gonzalez" in Villeurbanne, as far apart as a typo. A
 	 * network's agency may name its town before its district too: "Laforêt Bordeaux
-	 * Caudéran" and "Laforêt Caudéran" in Bordeaux.
+	 * Caudéran" and "Laforêt Caudéran" in Bordeaux. "Immobilier" after a name is the name
+	 * too.
 	 */
 	static boolean sameButTheTown(NameForms a, NameForms b, @Nullable String cityKey) {
-		if (cityKey == null) {
-			return false;
-		}
 		if (a.brand().isPresent() || b.brand().isPresent()) {
-			return a.brand().equals(b.brand()) && withTown(a.strippedName(), b.strippedName(), cityKey, true);
+			return cityKey != null && a.brand().equals(b.brand())
+					&& withTown(a.strippedName(), b.strippedName(), cityKey, true);
 		}
 		return withTown(a.nameKey(), b.nameKey(), cityKey, false);
 	}
@@ -450,7 +449,7 @@ final class Deduplication {
 	 * Whether the longer of two keys is the shorter with the town after it (or before it,
 	 * for a network's district), and the shorter still names something.
 	 */
-	private static boolean withTown(String x, String y, String cityKey, boolean before) {
+	private static boolean withTown(String x, String y, @Nullable String cityKey, boolean before) {
 		String longer = (x.length() > y.length()) ? x : y;
 		String shorter = (longer == x) ? y : x;
 		if (shorter.isEmpty() || longer.length() <= shorter.length() + 1) {
@@ -462,10 +461,11 @@ final class Deduplication {
 		if (!after && !first) {
 			return false;
 		}
-		String town = NameKey.of(cityKey);
 		String rest = after ? longer.substring(shorter.length() + 1)
 				: longer.substring(0, longer.length() - shorter.length() - 1);
-		return rest.equals(town) && (before || !DistinctiveWords.of(shorter).isEmpty());
+		// "Renard et Nguyen Immobilier" and "Renard et Nguyen": the trade said or not
+		boolean town = (cityKey != null && rest.equals(NameKey.of(cityKey))) || (after && rest.equals("immo"));
+		return town && (before || !DistinctiveWords.of(shorter).isEmpty());
 	}
 
 	/**

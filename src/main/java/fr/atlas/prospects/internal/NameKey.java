@@ -147,9 +147,11 @@ final class NameKey {
 
 	private static String canonical(String word) {
 		return switch (word) {
-			case "immobilier", "immobiliere", "immobilieres", "immobiliers", "immob" -> "immo";
+			case "immobilier", "immobiliere", "immobilieres", "immobiliers", "immob", "imm", "immos" -> "immo";
 			case "agences", "agce", "agc", "ag" -> "agence";
-			case "cab", "cabt" -> "cabinet";
+			case "cab", "cabt", "cbt" -> "cabinet";
+			case "transac", "transacs" -> "transaction";
+			case "transactions" -> "transaction";
 			case "ass", "asso", "assoc", "associe", "associee", "associees" -> "associes";
 			case "gest" -> "gestion";
 			case "st" -> "saint";

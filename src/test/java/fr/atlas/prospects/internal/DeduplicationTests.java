@@ -155,6 +155,10 @@ class DeduplicationTests {
 		assertThat(match(row("Agence Gonzalez Villeurbanne", "", "", "", "69100", "Villeurbanne", ""),
 				row("Agence Gonzalez", "", "", "", "69100", "Villeurbanne", "")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// "Immobilier" said or not
+		assertThat(match(row("Renard et Nguyen Immobilier", "", "", "", "13002", "Marseille 2ème", ""),
+				row("Renard & Nguyen", "", "", "", "13002", "MARSEILLE 2", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
 		// another town's name, or a network's agency: no
 		assertThat(match(row("Agence Gonzalez Lyon", "", "", "", "69100", "Villeurbanne", ""),
 				row("Agence Gonzalez", "", "", "", "69100", "Villeurbanne", "")))

@@ -31,6 +31,7 @@ class NameKeyTests {
 		assertThat(NameKey.of("Agce Immo Hervé")).isEqualTo(NameKey.of("Agence Immobilière Hervé"));
 		assertThat(NameKey.of("Ag. du Lac")).isEqualTo(NameKey.of("Agence du Lac"));
 		assertThat(NameKey.of("Lambert & Fils")).isEqualTo(NameKey.of("Lambert et Fils"));
+		assertThat(NameKey.of("Cbt Émeraude Transac.")).isEqualTo(NameKey.of("Cabinet Émeraude Transactions"));
 	}
 
 	@Test
