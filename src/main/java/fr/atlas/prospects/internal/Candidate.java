@@ -3,6 +3,7 @@ package fr.atlas.prospects.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,11 @@ import org.jspecify.annotations.Nullable;
 final class Candidate {
 
 	private static final long[] NONE = {};
+
+	/** Words that begin an address with where in a building rather than the street. */
+	private static final Set<String> BUILDING = Set.of("immeuble", "residence", "batiment", "bat", "bureau", "bureaux",
+			"etage", "rdc", "appartement", "appt", "escalier", "esc", "entree", "tour", "espace", "centre", "galerie",
+			"porte", "local", "lot");
 
 	private final long idHigh;
 
@@ -423,7 +429,7 @@ final class Candidate {
 	}
 
 	/** The hash of the first of these e-mails' own domains, 0 for none. */
-	static long emailDomain(java.util.Collection<String> emails) {
+	static long emailDomain(Collection<String> emails) {
 		for (String email : emails) {
 			String domain = EmailAddresses.ownDomain(email);
 			if (domain != null) {
@@ -509,11 +515,6 @@ final class Candidate {
 	static @Nullable String words(@Nullable String address) {
 		return (address != null) ? withoutBuilding(CleanText.words(address)) : null;
 	}
-
-	/** Words that begin an address with where in a building rather than the street. */
-	private static final java.util.Set<String> BUILDING = java.util.Set.of("immeuble", "residence", "batiment", "bat",
-			"bureau", "bureaux", "etage", "rdc", "appartement", "appt", "escalier", "esc", "entree", "tour", "espace",
-			"centre", "galerie", "porte", "local", "lot");
 
 	/**
 	 * The address from its street on: "1er étage, 74 bis rue du Général de Gaulle",

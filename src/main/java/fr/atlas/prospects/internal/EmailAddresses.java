@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,14 @@ final class EmailAddresses {
 			"^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@([a-z0-9]([a-z0-9-]*[a-z0-9])?\\.)+[a-z]{2,24}$");
 
 	private static final String LOCAL_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+
+	/** Mail services anyone has an address with: their domain names no agency. */
+	private static final Set<String> MAIL_SERVICES = Set.of("gmail.com", "googlemail.com", "hotmail.fr", "hotmail.com",
+			"outlook.fr", "outlook.com", "live.fr", "live.com", "msn.com", "orange.fr", "wanadoo.fr", "free.fr",
+			"sfr.fr", "neuf.fr", "club-internet.fr", "cegetel.net", "numericable.fr", "bbox.fr", "laposte.net",
+			"yahoo.fr", "yahoo.com", "icloud.com", "me.com", "aol.com", "aol.fr", "gmx.fr", "gmx.com", "protonmail.com",
+			"proton.me", "aliceadsl.fr", "voila.fr", "mailo.com", "netcourrier.com", "ymail.com", "tutanota.com",
+			"yopmail.com");
 
 	private EmailAddresses() {
 	}
@@ -54,14 +63,6 @@ final class EmailAddresses {
 		}
 		return email.substring(from, to);
 	}
-
-	/** Mail services anyone has an address with: their domain names no agency. */
-	private static final java.util.Set<String> MAIL_SERVICES = java.util.Set.of("gmail.com", "googlemail.com",
-			"hotmail.fr", "hotmail.com", "outlook.fr", "outlook.com", "live.fr", "live.com", "msn.com", "orange.fr",
-			"wanadoo.fr", "free.fr", "sfr.fr", "neuf.fr", "club-internet.fr", "cegetel.net", "numericable.fr",
-			"bbox.fr", "laposte.net", "yahoo.fr", "yahoo.com", "icloud.com", "me.com", "aol.com", "aol.fr", "gmx.fr",
-			"gmx.com", "protonmail.com", "proton.me", "aliceadsl.fr", "voila.fr", "mailo.com", "netcourrier.com",
-			"ymail.com", "tutanota.com", "yopmail.com");
 
 	/**
 	 * The domain of an agency's own address ("contact@agence-gare.fr" gives
