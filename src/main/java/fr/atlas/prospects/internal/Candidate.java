@@ -513,7 +513,7 @@ final class Candidate {
 	}
 
 	static @Nullable String words(@Nullable String address) {
-		return (address != null) ? withoutBuilding(CleanText.words(address)) : null;
+		return (address != null) ? StreetWords.of(withoutBuilding(CleanText.words(address))) : null;
 	}
 
 	/**

@@ -115,7 +115,7 @@ final class Deduplication {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
-		if (!mayMatch(row, agency)) {
+		if (!mayMatch(row, agency) && !oneHoldsTheOther(row.names, agency.names)) {
 			return null;
 		}
 		if (row.siret != 0 && agency.siret != 0) {
@@ -205,6 +205,15 @@ final class Deduplication {
 			miss *= 1 - siteWeight;
 			reasons.add("email_website");
 		}
+		// an agency's own website and its name: one agency, even where one row does not
+		// say where it is (a list of sites, another of addresses), unless their phones
+		// or other details disagree (a company's site, shared by its establishments)
+		if ((sameWebsite && !samePage || emailAtWebsite) && place == Place.UNKNOWN && !names.nameKey().isEmpty()
+				&& !other.nameKey().isEmpty() && (similarity >= 0.92 || sameDistinctiveWords(names, other))
+				&& !contradicts(row, agency)) {
+			miss *= 1 - 0.5;
+			reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
+		}
 		if (place.near() && !names.nameKey().isEmpty() && !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
@@ -228,7 +237,7 @@ final class Deduplication {
 			// the same name at the same street address of the same place: the record
 			// again (a second file, a row copied twice), not a namesake elsewhere in
 			// a town that shares its name
-			if (nameWeight > 0.6 && names.nameKey().equals(other.nameKey()) && row.addressWords != null
+			if (nameWeight > 0.6 && (withTown || names.nameKey().equals(other.nameKey())) && row.addressWords != null
 					&& row.addressWords.equals(agency.addressWords())) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
@@ -446,6 +455,25 @@ final class Deduplication {
 	}
 
 	/**
+	 * Whether one name is the other with words before or after it ("Cousin Immobilier"
+	 * and "Cousin Immobilier Saint-Germain-en-Laye"), which {@link #mayMatch}'s bound on
+	 * their letters rules out: {@link #sameButTheTown} may still say they are one.
+	 */
+	static boolean oneHoldsTheOther(NameForms a, NameForms b) {
+		return holds(a.nameKey(), b.nameKey()) || holds(a.strippedName(), b.strippedName());
+	}
+
+	private static boolean holds(String x, String y) {
+		if (x.isEmpty() || y.isEmpty() || x.length() == y.length()) {
+			return false;
+		}
+		String longer = (x.length() > y.length()) ? x : y;
+		String shorter = (longer == x) ? y : x;
+		return longer.startsWith(shorter) && longer.charAt(shorter.length()) == ' '
+				|| longer.endsWith(shorter) && longer.charAt(longer.length() - shorter.length() - 1) == ' ';
+	}
+
+	/**
 	 * Whether the longer of two keys is the shorter with the town after it (or before it,
 	 * for a network's district), and the shorter still names something.
 	 */
@@ -464,7 +492,10 @@ final class Deduplication {
 		String rest = after ? longer.substring(shorter.length() + 1)
 				: longer.substring(0, longer.length() - shorter.length() - 1);
 		// "Renard et Nguyen Immobilier" and "Renard et Nguyen": the trade said or not
-		boolean town = (cityKey != null && rest.equals(NameKey.of(cityKey))) || (after && rest.equals("immo"));
+		// "Marseille 2", "Lyon 9e": the town with its arrondissement
+		boolean town = (cityKey != null && (rest.equals(NameKey.of(cityKey))
+				|| NameKey.of(Objects.requireNonNull(TownKey.of(rest))).equals(NameKey.of(cityKey))))
+				|| (after && rest.equals("immo"));
 		return town && (before || !DistinctiveWords.of(shorter).isEmpty());
 	}
 

@@ -469,6 +469,104 @@ class DeduplicationTests {
 			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("names_differ"));
 	}
 
+	RowNormaliser full = new RowNormaliser(ColumnMapping.detect(
+			List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Adresse", "Code postal", "Ville", "Site web"),
+			Map.of()));
+
+	private AgencyValues fullRow(String... cells) {
+		return this.full.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
+	}
+
+	@Test
+	void aNameWithItsTownAfterItIsTheNameHoweverLongTheTown() {
+		assertThat(match(
+				fullRow("Cousin Immobilier", "", "", "+33 1 27 82 88 73", "", "78100", "Saint Germain en Laye", ""),
+				fullRow("Cousin Immobilier SAINT-GERMAIN-EN-LAYE", "", "", "", "", "78100", "SAINT GERMAIN EN LAYE",
+						"")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void aNameWithItsTownAndArrondissementIsTheName() {
+		assertThat(
+				match(fullRow("Vasseur & Guillaume Immobilier Marseille 2", "", "", "", "", "13002", "Marseille 2", ""),
+						fullRow("Vasseur & Guillaume Immobilier", "", "", "", "", "13002", "MARSEILLE 2ÈME", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(
+				fullRow("Vasseur & Guillaume Immobilier Marseille 2", "", "", "", "", "13002", "Marseille", ""),
+				fullRow("Vasseur & Guillaume Immobilier Marseille 3", "", "", "", "", "13002", "Marseille", "")))
+			.isEmpty();
+	}
+
+	@Test
+	void aNetworksTownAndDistrictAndItsDistrictAtOneDoorAreOneAgency() {
+		AgencyValues town = fullRow("Century 21 Paris - Nation", "", "", "", "107 bis Impasse Gambetta", "75012",
+				"Paris 12 Arrondissement", "");
+		assertThat(match(town,
+				fullRow("Century 21 Nation", "", "c21.parisnation@century21.fr", "0128380578",
+						"107 bis Impasse Gambetta", "75012", "PARIS 12EME", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// elsewhere in the town, the network may have both: a person decides
+		assertThat(match(town, fullRow("Century 21 Nation", "", "", "", "3 rue de Picpus", "75012", "Paris", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
+	void anOwnWebsiteAndTheNameAreOneAgencyWhereOneRowSaysNotWhere() {
+		AgencyValues site = fullRow("Les Toits de Reims", "", "", "", "", "", "", "https://toits-de-reims.fr");
+		assertThat(match(site, fullRow("Les Toits de Reims", "", "contact@toits-de-reims.fr", "03 63 55 54 24",
+				"92 ter Chemin Voltaire", "51100", "Reims", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("email_website", "name:1.00");
+			});
+		assertThat(match(site, fullRow("Les Toits de Reims", "", "", "", "", "", "", "toits-de-reims.fr")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// another name at that site, or other phones: a person decides
+		assertThat(match(site, fullRow("Agence Bleue", "", "contact@toits-de-reims.fr", "", "", "", "", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		AgencyValues branch = fullRow("Ollivier Immobilier", "", "villeurbanne@ollivier-immobilier.com",
+				"04.39.22.21.05", "", "", "", "");
+		assertThat(
+				match(branch,
+						fullRow("Ollivier Immobilier", "", "", "04 69 32 37 10", "125 Rue Clemenceau", "69006", "Lyon",
+								"www.ollivier-immobilier.com")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
+	void streetAbbreviationsAreNoOtherAddress() {
+		assertThat(match(
+				fullRow("Agence Fabre Gestion & Transactions", "", "", "", "83 bis Boulevard du Maréchal Foch", "14000",
+						"Caen", ""),
+				fullRow("Agence Fabre Gestion & Transactions CAEN", "34357868800198", "agence.fabre@orange.fr", "",
+						"83bis Boulevard du Mal Foch", "14000", "Caen", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("details_differ");
+			});
+	}
+
+	@Test
+	void anAddressEndingWithTheArrondissementPlacesTheRow() {
+		RowNormaliser noPostcode = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Téléphone", "Adresse"), Map.of()));
+		AgencyValues incoming = noPostcode
+			.normalise(
+					new SourceRow(1,
+							List.of("Guy Hoquet Paris Nation", "Standard 0154707088",
+									"16 Place Voltaire 75012 PARIS 12"),
+							"", null))
+			.agency();
+		assertThat(
+				match(fullRow("Guy Hoquet Paris Nation", "", "", "0154707088", "16 Pl. Voltaire", "75012", "PARIS", ""),
+						incoming))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("same_postcode").doesNotContain("franchise:guy hoquet");
+			});
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
