@@ -154,14 +154,18 @@ final class Deduplication {
 		// out; names that share no distinctive word are not compared at all (the rule
 		// a large place's index relies on)
 		// "Laforêt Bordeaux Caudéran" and "Laforêt Caudéran" in Bordeaux: one name
-		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN) && sameButTheTown(names, other,
-				(agency.cityKey == null || agency.cityKey.equals(row.cityKey)) ? row.cityKey : null);
+		// a row that says no town may name it: "Cabinet Fernandez - Paris 11" and
+		// "Cabinet Fernandez" of Paris, one e-mail
+		String town = (agency.cityKey == null || agency.cityKey.equals(row.cityKey)) ? row.cityKey
+				: (row.cityKey == null) ? agency.cityKey : null;
+		boolean nameAndTown = town != null && sameButTheTown(names, other, town);
+		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN) && nameAndTown;
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown
 				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
-		double similarity = withTown ? 1.0 : nameSimilarity(names, other);
+		double similarity = nameAndTown ? 1.0 : nameSimilarity(names, other);
 		List<String> reasons = new ArrayList<>();
 		double miss = 1.0;
 		boolean company = false;
@@ -237,7 +241,7 @@ final class Deduplication {
 			// the same name at the same street address of the same place: the record
 			// again (a second file, a row copied twice), not a namesake elsewhere in
 			// a town that shares its name
-			if (nameWeight > 0.6 && (withTown || names.nameKey().equals(other.nameKey())) && row.addressWords != null
+			if (nameWeight > 0.6 && (withTown || sameName(names, other)) && row.addressWords != null
 					&& row.addressWords.equals(agency.addressWords())) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
@@ -552,8 +556,21 @@ final class Deduplication {
 		return i;
 	}
 
+	/**
+	 * Whether the two names are one: the same key, or the same network's agency named
+	 * alike once the network is set aside ("Agence Orpi Gare" and "Orpi Gare").
+	 */
+	static boolean sameName(NameForms a, NameForms b) {
+		return a.nameKey().equals(b.nameKey())
+				|| a.brand().isPresent() && a.brand().equals(b.brand()) && a.strippedName().equals(b.strippedName());
+	}
+
 	/** Whether a name or trade name of each side are at most one typo apart. */
 	static boolean withinTypo(NameForms a, NameForms b) {
+		if (a.brand().isPresent() && a.brand().equals(b.brand()) && !a.strippedName().isEmpty()
+				&& editDistance(a.strippedName(), b.strippedName(), 1) <= 1) {
+			return true;
+		}
 		for (String x : new String[] { a.nameKey(), a.tradeKey() }) {
 			for (String y : new String[] { b.nameKey(), b.tradeKey() }) {
 				if (!x.isEmpty() && !y.isEmpty() && editDistance(x, y, 1) <= 1) {

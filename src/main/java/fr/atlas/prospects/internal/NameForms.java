@@ -29,6 +29,10 @@ record NameForms(String nameKey, String tradeKey, String strippedName, String st
 				strippedName = misspelt.without(nameKey);
 			}
 		}
+		if (nameBrand >= 0 && strippedName.startsWith("agence ")) {
+			// "Agence Laforêt Bordeaux Bastide" is "Laforêt Bordeaux Bastide"
+			strippedName = strippedName.substring("agence ".length());
+		}
 		int brand = (nameBrand >= 0) ? nameBrand : tradeBrand;
 		return new NameForms(nameKey, tradeKey, strippedName, strippedTrade, FranchiseBrands.network(brand));
 	}

@@ -19,8 +19,14 @@ final class NameKey {
 	private static final java.util.regex.Pattern NOT_ALPHANUMERIC = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
 	private static final Set<String> LEGAL_FORMS = Set.of("sarl", "sas", "sasu", "eurl", "sci", "sa", "snc", "selarl",
-			"selas", "scp", "sca", "scs", "sem", "eirl", "ei", "gie", "scm", "sccv", "ste", "societe", "cie", "ets",
+			"selas", "scp", "sca", "scs", "sem", "eirl", "ei", "gie", "scm", "sccv", "societe", "cie", "ets",
 			"etablissements");
+
+	/**
+	 * "Sté", a company ("Sté Immobilière Dupont") as the first word, a saint's name
+	 * ("Agence Ste-Anne") after another.
+	 */
+	private static final String SOCIETE = "ste";
 
 	private static final Set<String> LITTLE_WORDS = Set.of("l", "la", "le", "les", "de", "du", "des", "d", "et", "en",
 			"a", "au", "aux", "the", "and", "of");
@@ -53,7 +59,8 @@ final class NameKey {
 						all.append(' ');
 					}
 					all.append(found);
-					if (!LEGAL_FORMS.contains(found) && !LITTLE_WORDS.contains(found)) {
+					if (!LEGAL_FORMS.contains(found) && !LITTLE_WORDS.contains(found)
+							&& !(found.equals(SOCIETE) && all.length() == found.length())) {
 						if (!kept.isEmpty()) {
 							kept.append(' ');
 						}
@@ -101,8 +108,11 @@ final class NameKey {
 		String text = DOTTED_INITIALS.matcher(folded).replaceAll("$1");
 		text = NOT_ALPHANUMERIC.matcher(text).replaceAll(" ").strip();
 		List<String> kept = new ArrayList<>();
+		boolean first = true;
 		for (String word : text.split(" ")) {
-			if (word.isEmpty() || LEGAL_FORMS.contains(word) || LITTLE_WORDS.contains(word)) {
+			boolean legal = LEGAL_FORMS.contains(word) || word.equals(SOCIETE) && first;
+			first &= word.isEmpty();
+			if (word.isEmpty() || legal || LITTLE_WORDS.contains(word)) {
 				continue;
 			}
 			kept.add(canonical(word));

@@ -567,6 +567,35 @@ class DeduplicationTests {
 			});
 	}
 
+	@Test
+	void theTownAfterANameIsTheNameWhereOnlyTheOtherRowSaysTheTown() {
+		assertThat(match(
+				fullRow("Cabinet Fernandez Immobilier", "", "accueil@cabinet-fernandez-immobilier.fr", "",
+						"57 Route de Paris", "75011", "Paris 11e", ""),
+				fullRow("Cabinet Fernandez Immobilier - Paris 11", "", "accueil@cabinet-fernandez-immobilier.fr",
+						"0157116783", "", "", "", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("names_differ");
+			});
+	}
+
+	@Test
+	void agenceBeforeANetworksNameSaysNothing() {
+		assertThat(match(
+				fullRow("Laforêt Bordeaux Bastide", "33141055500188", "", "", "6 Quai du Président Wilson", "33100",
+						"Bordeaux", ""),
+				fullRow("Agence Laforêt Bordeaux Bastide", "", "", "", "6 Quai du Président Wilson", "33100",
+						"Bordeaux", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void steAfterAWordIsASaint() {
+		assertThat(NameKey.of("Agce Ste-Anne")).isEqualTo(NameKey.of("Agence Sainte Anne"));
+		assertThat(NameKey.of("Sté Immobilière Dupont")).isEqualTo(NameKey.of("Immobilière Dupont"));
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
