@@ -210,11 +210,13 @@ final class Deduplication {
 			reasons.add("email_website");
 		}
 		// an agency's own website and its name: one agency, even where one row does not
-		// say where it is (a list of sites, another of addresses), unless their phones
-		// or other details disagree (a company's site, shared by its establishments)
+		// say where it is (a list of sites, another of addresses), unless their phones,
+		// e-mails or other details disagree (a company's site, shared by its
+		// establishments: laciotat@ and marseille@)
 		if ((sameWebsite && !samePage || emailAtWebsite) && place == Place.UNKNOWN && !names.nameKey().isEmpty()
 				&& !other.nameKey().isEmpty() && (similarity >= 0.92 || sameDistinctiveWords(names, other))
-				&& !contradicts(row, agency)) {
+				&& !contradicts(row, agency)
+				&& !(row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails))) {
 			miss *= 1 - 0.5;
 			reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
 		}

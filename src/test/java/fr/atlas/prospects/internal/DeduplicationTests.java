@@ -525,6 +525,10 @@ class DeduplicationTests {
 		// another name at that site, or other phones: a person decides
 		assertThat(match(site, fullRow("Agence Bleue", "", "contact@toits-de-reims.fr", "", "", "", "", "")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		assertThat(match(fullRow("Bailly et Arnaud", "", "laciotat@bailly-et-arnaud.fr", "", "", "", "", ""),
+				fullRow("Bailly & Arnaud", "", "marseille@bailly-et-arnaud.fr", "04.53.25.69.85",
+						"160 ter Chemin Pasteur", "13002", "Marseille", "http://www.bailly-et-arnaud.fr")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
 		AgencyValues branch = fullRow("Ollivier Immobilier", "", "villeurbanne@ollivier-immobilier.com",
 				"04.39.22.21.05", "", "", "", "");
 		assertThat(
