@@ -115,7 +115,7 @@ final class Deduplication {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
-		if (!mayMatch(row, agency) && !oneHoldsTheOther(row.names, agency.names)) {
+		if (!mayMatch(row, agency) && !(lettersNest(row, agency) && oneHoldsTheOther(row.names, agency.names))) {
 			return null;
 		}
 		if (row.siret != 0 && agency.siret != 0) {
@@ -458,6 +458,16 @@ final class Deduplication {
 					&& withTown(a.strippedName(), b.strippedName(), cityKey, true);
 		}
 		return withTown(a.nameKey(), b.nameKey(), cityKey, false);
+	}
+
+	/**
+	 * Whether the letters of one name are all in the other's, which
+	 * {@link #oneHoldsTheOther} needs: told from the summaries, without reaching the
+	 * candidate's strings.
+	 */
+	private static boolean lettersNest(Probe row, Candidate agency) {
+		return row.nameOutline > 0 && agency.nameOutline > 0
+				&& ((row.nameLetters & ~agency.nameLetters) == 0 || (agency.nameLetters & ~row.nameLetters) == 0);
 	}
 
 	/**

@@ -17,14 +17,14 @@ record PlaceInAddress(@Nullable String street, String postcode, @Nullable String
 
 	/**
 	 * Five digits (or "75 002") after a separator, then the town's letters up to the end,
-	 * with an arrondissement ("Lyon 9e", "PARIS 12", "Paris 8ème arrondissement") and a
-	 * CEDEX mention if any: the town as written, which {@link TownKey} reads. Digits
+	 * with its arrondissement if any ("Lyon 9e", "PARIS 12", "Paris 8ème
+	 * arrondissement"), which {@link TownKey} reads, a CEDEX mention left out. Digits
 	 * anywhere else are the street's.
 	 */
 	private static final Pattern TAIL = Pattern
 		.compile("(?:^|[\\s,;\\-\u2013])(\\d{5}|\\d{2} \\d{3})" + "(?:\\s+(\\p{L}[\\p{L}'\u2019 .\\-]*?"
 				+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?"
-				+ "(?:\\s+cedex(?:\\s*\\d{1,3})?)?))?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+				+ "))?(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Optional<PlaceInAddress> of(@Nullable String text) {
 		if (text == null || !fiveDigits(text)) {
