@@ -220,6 +220,15 @@ final class Deduplication {
 			miss *= 1 - 0.5;
 			reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
 		}
+		// the same door in the same postcode as a site, or an e-mail at it: one agency,
+		// though a row gives no name ("; agence@x.fr; 38 ter chemin Foch; 75020")
+		boolean sameDoor = row.addressWords != null && row.addressWords.equals(agency.addressWords());
+		boolean doorCounted = (sameWebsite || emailAtWebsite) && place == Place.SAME && sameDoor
+				&& !contradicts(row, agency);
+		if (doorCounted) {
+			miss *= 1 - 0.5;
+			reasons.add("address");
+		}
 		if (place.near() && !names.nameKey().isEmpty() && !other.nameKey().isEmpty()) {
 			// the name alone merges only up to a typo: "Agence Martin" is not
 			// "Agence Martinez"
@@ -243,8 +252,7 @@ final class Deduplication {
 			// the same name at the same street address of the same place: the record
 			// again (a second file, a row copied twice), not a namesake elsewhere in
 			// a town that shares its name
-			if (nameWeight > 0.6 && (withTown || sameName(names, other)) && row.addressWords != null
-					&& row.addressWords.equals(agency.addressWords())) {
+			if (nameWeight > 0.6 && (withTown || sameName(names, other)) && sameDoor && !doorCounted) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
 			}
@@ -509,8 +517,7 @@ final class Deduplication {
 				: longer.substring(0, longer.length() - shorter.length() - 1);
 		// "Renard et Nguyen Immobilier" and "Renard et Nguyen": the trade said or not
 		// "Marseille 2", "Lyon 9e": the town with its arrondissement
-		boolean town = (cityKey != null && (rest.equals(NameKey.of(cityKey))
-				|| NameKey.of(Objects.requireNonNull(TownKey.of(rest))).equals(NameKey.of(cityKey))))
+		boolean town = (cityKey != null && (rest.equals(NameKey.of(cityKey)) || sameTown(rest, cityKey)))
 				|| (after && rest.equals("immo"));
 		return town && (before || !DistinctiveWords.of(shorter).isEmpty());
 	}
@@ -547,6 +554,35 @@ final class Deduplication {
 		}
 		return address != null && (otherNumbers(row.addressWords, address)
 				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
+	}
+
+	/**
+	 * Whether the end of a name key is the town: "sainte marie mer" and
+	 * "Ste-Marie-la-Mer", "marseille 2" and "Marseille".
+	 */
+	static boolean sameTown(String words, String cityKey) {
+		return townWords(Objects.requireNonNull(TownKey.of(words))).equals(townWords(cityKey));
+	}
+
+	private static final Set<String> TOWN_LITTLE_WORDS = Set.of("l", "la", "le", "les", "d", "de", "du", "des", "en",
+			"sur", "sous", "et", "a", "au", "aux");
+
+	private static String townWords(String townKey) {
+		StringBuilder words = new StringBuilder(townKey.length());
+		for (String word : townKey.split(" ")) {
+			if (word.isEmpty() || TOWN_LITTLE_WORDS.contains(word)) {
+				continue;
+			}
+			if (!words.isEmpty()) {
+				words.append(' ');
+			}
+			words.append(switch (word) {
+				case "saint" -> "st";
+				case "sainte" -> "ste";
+				default -> word;
+			});
+		}
+		return words.toString();
 	}
 
 	/**

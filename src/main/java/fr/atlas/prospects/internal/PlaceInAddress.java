@@ -26,13 +26,25 @@ record PlaceInAddress(@Nullable String street, String postcode, @Nullable String
 				+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?"
 				+ "))?(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+	/**
+	 * A postcode that lost its leading zero in a spreadsheet ("6000 Nice" for 06000),
+	 * read only after a street and a separator: "1250 Route de Lyon" is a street.
+	 */
+	private static final Pattern FOUR_DIGITS = Pattern
+		.compile("\\S.*[,;\\-\u2013]\\s*(\\d{4})\\s+(\\p{L}[\\p{L}'\u2019 .\\-]*?"
+				+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?)"
+				+ "(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
 	static Optional<PlaceInAddress> of(@Nullable String text) {
-		if (text == null || !fiveDigits(text)) {
+		if (text == null || !fourDigits(text)) {
 			return Optional.empty();
 		}
 		Matcher matcher = TAIL.matcher(text);
 		if (!matcher.find()) {
-			return Optional.empty();
+			matcher = FOUR_DIGITS.matcher(text);
+			if (!matcher.matches()) {
+				return Optional.empty();
+			}
 		}
 		String postcode = Postcodes.normalise(matcher.group(1)).value();
 		if (postcode == null) {
@@ -44,15 +56,15 @@ record PlaceInAddress(@Nullable String street, String postcode, @Nullable String
 	}
 
 	/** Most addresses hold fewer digits than a postcode: no need to search them. */
-	private static boolean fiveDigits(String text) {
+	private static boolean fourDigits(String text) {
 		int digits = 0;
-		for (int i = 0; i < text.length() && digits < 5; i++) {
+		for (int i = 0; i < text.length() && digits < 4; i++) {
 			char c = text.charAt(i);
 			if (c >= '0' && c <= '9') {
 				digits++;
 			}
 		}
-		return digits == 5;
+		return digits == 4;
 	}
 
 	private static String trimSeparators(String text) {

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The comparable form of a town as files write it: "Paris 8ème", "PARIS 08", "Paris 8e
  * arrondissement" and "Paris" are one town (the postcode says the arrondissement),
- * "Saint-Denis Cedex" and "St Denis" another.
+ * "Saint-Denis Cedex" and "St Denis" another, "Sainte-Maxime" and "Ste Maxime" a third.
  */
 final class TownKey {
 
@@ -17,6 +17,10 @@ final class TownKey {
 			return null;
 		}
 		String key = CleanText.words(city).replace("saint ", "st ").replace(" cedex", "");
+		if (key.contains("sainte ")) {
+			// "Sainte-Maxime" and "Ste-Maxime", as "Saint-Denis" and "St Denis"
+			key = (" " + key).replace(" sainte ", " ste ").substring(1);
+		}
 		if (key.endsWith(" arrondissement")) {
 			key = key.substring(0, key.length() - " arrondissement".length());
 		}

@@ -600,6 +600,35 @@ class DeduplicationTests {
 		assertThat(NameKey.of("Sté Immobilière Dupont")).isEqualTo(NameKey.of("Immobilière Dupont"));
 	}
 
+	@Test
+	void aSiteAndTheSameDoorAreOneAgencyThoughARowGivesNoName() {
+		AgencyValues site = fullRow("Paris Immobilier", "", "", "", "38 ter Chemin Foch", "75020",
+				"Paris 20 Arrondissement", "paris-immobilier.fr");
+		assertThat(match(site, fullRow("", "", "agence@paris-immobilier.fr", "01 22 78 81 49", "38T Chem. Foch",
+				"75020", "PARIS", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).containsOnlyOnce("address");
+			});
+		// another door: a person decides
+		assertThat(match(site,
+				fullRow("", "", "agence@paris-immobilier.fr", "", "12 rue de Belleville", "75020", "PARIS", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
+	void aTownAfterTheNameIsReadWithoutItsLittleWordsAndSaints() {
+		assertThat(Deduplication.sameTown("sainte marie mer", TownKey.of("Ste-Marie-la-Mer"))).isTrue();
+		assertThat(Deduplication.sameTown("marseille 2", TownKey.of("Marseille"))).isTrue();
+		assertThat(Deduplication.sameTown("saint germain laye", TownKey.of("Saint-Germain-en-Laye"))).isTrue();
+		assertThat(Deduplication.sameTown("sainte marie", TownKey.of("Ste-Marie-la-Mer"))).isFalse();
+		assertThat(match(
+				fullRow("Immobilier du Canal Sainte-Marie-la-Mer", "", "", "0486928338", "146 Allée Saint-Honoré",
+						"66470", "Sainte-Marie-la-Mer", ""),
+				fullRow("Immo. du Canal", "", "", "", "146 Allée Saint-Honoré", "66470", "Ste-Marie-la-Mer", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}

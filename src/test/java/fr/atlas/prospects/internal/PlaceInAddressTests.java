@@ -15,28 +15,30 @@ class PlaceInAddressTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "-",
 			textBlock = """
-					12 rue de la Paix, 75002 Paris                  | 12 rue de la Paix         | 75002 | Paris
-					3 place Bellecour 69002 LYON CEDEX 02           | 3 place Bellecour         | 69002 | LYON
-					16 Place Voltaire 75012 PARIS 12                | 16 Place Voltaire         | 75012 | PARIS 12
-					41 Rue Gambetta - 69009 Lyon 9e                 | 41 Rue Gambetta           | 69009 | Lyon 9e
-					2 rue Thiers, 75008 Paris 8ème arrondissement   | 2 rue Thiers              | 75008 | Paris 8ème arrondissement
-					116 Boulevard de l'Église 13002 Marseille 2e    | 116 Boulevard de l'Église | 13002 | Marseille 2e
-					5 rue Neuve 69034 Lyon 3e Cedex 9               | 5 rue Neuve               | 69034 | Lyon 3e
-					75002 Paris 2e                                  | -                         | 75002 | Paris 2e
-					5 avenue Foch - 06000 Nice                      | 5 avenue Foch             | 06000 | Nice
-					ZA des Pins; 33 700 Mérignac                    | ZA des Pins               | 33700 | Mérignac
-					1 rue du 8 Mai 1945, 38080 L'Isle-d'Abeau       | 1 rue du 8 Mai 1945       | 38080 | L'Isle-d'Abeau
-					Le Bourg 20000 Ajaccio                          | Le Bourg                  | 20000 | Ajaccio
-					14 quai des Chartrons 33000                     | 14 quai des Chartrons     | 33000 | -
-					75002 Paris                                     | -                         | 75002 | Paris
-					""")
+							12 rue de la Paix, 75002 Paris                  | 12 rue de la Paix         | 75002 | Paris
+							3 place Bellecour 69002 LYON CEDEX 02           | 3 place Bellecour         | 69002 | LYON
+							16 Place Voltaire 75012 PARIS 12                | 16 Place Voltaire         | 75012 | PARIS 12
+							41 Rue Gambetta - 69009 Lyon 9e                 | 41 Rue Gambetta           | 69009 | Lyon 9e
+							2 rue Thiers, 75008 Paris 8ème arrondissement   | 2 rue Thiers              | 75008 | Paris 8ème arrondissement
+							116 Boulevard de l'Église 13002 Marseille 2e    | 116 Boulevard de l'Église | 13002 | Marseille 2e
+							5 rue Neuve 69034 Lyon 3e Cedex 9               | 5 rue Neuve               | 69034 | Lyon 3e
+							75002 Paris 2e                                  | -                         | 75002 | Paris 2e
+					164, Boulevard de la Liberté - 6000 Nice        | 164, Boulevard de la Liberté | 06000 | Nice
+					31 ter Route Général Leclerc, 1100 Oyonnax      | 31 ter Route Général Leclerc | 01100 | Oyonnax
+							5 avenue Foch - 06000 Nice                      | 5 avenue Foch             | 06000 | Nice
+							ZA des Pins; 33 700 Mérignac                    | ZA des Pins               | 33700 | Mérignac
+							1 rue du 8 Mai 1945, 38080 L'Isle-d'Abeau       | 1 rue du 8 Mai 1945       | 38080 | L'Isle-d'Abeau
+							Le Bourg 20000 Ajaccio                          | Le Bourg                  | 20000 | Ajaccio
+							14 quai des Chartrons 33000                     | 14 quai des Chartrons     | 33000 | -
+							75002 Paris                                     | -                         | 75002 | Paris
+							""")
 	void readsThePostcodeAndTownAnAddressEndsWith(String address, String street, String postcode, String city) {
 		assertThat(PlaceInAddress.of(address)).contains(new PlaceInAddress(street, postcode, city));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "12 rue de la Paix", "Route nationale 7", "12 rue de la Paix, 00100 Nulle part", "BP 4000",
-			"75002 Paris 2e arrondissement 3", "" })
+			"1250 Route de Lyon", "Lotissement 1250 Les Pins", "75002 Paris 2e arrondissement 3", "" })
 	void leavesAnAddressWithoutAPostcodeAtItsEndAsItIs(String address) {
 		assertThat(PlaceInAddress.of(address)).isEmpty();
 	}

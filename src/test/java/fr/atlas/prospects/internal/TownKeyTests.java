@@ -26,6 +26,13 @@ class TownKeyTests {
 	}
 
 	@Test
+	void steIsSainte() {
+		assertThat(TownKey.of("Sainte-Maxime")).isEqualTo(TownKey.of("Ste Maxime")).isEqualTo("ste maxime");
+		assertThat(TownKey.of("Sainte-Foy-lès-Lyon")).isEqualTo(TownKey.of("STE-FOY-LES-LYON"));
+		assertThat(TownKey.of("Rives-Sainte-Croix")).isEqualTo("rives ste croix");
+	}
+
+	@Test
 	void keepsTheNumbersAndWordsThatNameATown() {
 		assertThat(TownKey.of("Saint-Jean-de-Luz")).isEqualTo("st jean de luz");
 		assertThat(TownKey.of("Villeneuve-d'Ascq")).isEqualTo("villeneuve d ascq");
