@@ -166,8 +166,61 @@ final class NameKey {
 			case "gest" -> "gestion";
 			case "st" -> "saint";
 			case "ste" -> "sainte";
-			default -> word;
+			default -> (word.length() >= 5) ? misspeltCommonWord(word) : word;
 		};
+	}
+
+	/**
+	 * The words every agency name uses, and what they stand for in a key: a typo in one
+	 * of them ("Immobillier", "Agnce", "Cbinet") is that word, so it neither hides the
+	 * word's abbreviations ("Immo") nor passes for a distinctive word of the name.
+	 */
+	private static final String[][] COMMON_WORDS = { { "immobilier", "immo" }, { "immobiliere", "immo" },
+			{ "immobiliers", "immo" }, { "immobilieres", "immo" }, { "agence", "agence" }, { "agences", "agence" },
+			{ "cabinet", "cabinet" }, { "transaction", "transaction" }, { "transactions", "transaction" },
+			{ "associes", "associes" }, { "gestion", "gestion" }, { "conseil", "conseil" } };
+
+	private static String misspeltCommonWord(String word) {
+		for (String[] common : COMMON_WORDS) {
+			if (Math.abs(common[0].length() - word.length()) <= 1 && oneEditApart(word, common[0])) {
+				return common[1];
+			}
+		}
+		return word;
+	}
+
+	/**
+	 * Whether two different words are one edit apart: a character replaced, added or
+	 * taken out, or two neighbours swapped. Without a table: called for most words of
+	 * every name.
+	 */
+	static boolean oneEditApart(String a, String b) {
+		if (a.equals(b)) {
+			return false;
+		}
+		int la = a.length();
+		int lb = b.length();
+		if (la == lb) {
+			int first = 0;
+			while (a.charAt(first) == b.charAt(first)) {
+				first++;
+			}
+			if (a.regionMatches(first + 1, b, first + 1, la - first - 1)) {
+				return true;
+			}
+			return first + 1 < la && a.charAt(first) == b.charAt(first + 1) && a.charAt(first + 1) == b.charAt(first)
+					&& a.regionMatches(first + 2, b, first + 2, la - first - 2);
+		}
+		String longer = (la > lb) ? a : b;
+		String shorter = (la > lb) ? b : a;
+		if (longer.length() != shorter.length() + 1) {
+			return false;
+		}
+		int first = 0;
+		while (first < shorter.length() && longer.charAt(first) == shorter.charAt(first)) {
+			first++;
+		}
+		return longer.regionMatches(first + 1, shorter, first, shorter.length() - first);
 	}
 
 }

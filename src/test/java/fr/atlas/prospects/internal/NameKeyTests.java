@@ -76,4 +76,43 @@ class NameKeyTests {
 		}
 	}
 
+	@Test
+	void aTypoInAWordEveryAgencyUsesIsThatWord() {
+		assertThat(NameKey.of("Cabinet Martin Immobillier")).isEqualTo(NameKey.of("Cabinet Martin Immobilier"))
+			.isEqualTo("cabinet martin immo");
+		assertThat(NameKey.of("Qmmobilière des Alpes")).isEqualTo(NameKey.of("Immobilière des Alpes"));
+		assertThat(NameKey.of("Agnece de la Gare")).isEqualTo(NameKey.of("Amence de la Gare"))
+			.isEqualTo(NameKey.of("Agence de la Gare"));
+		assertThat(NameKey.of("Cbinet Robin")).isEqualTo("cabinet robin");
+		assertThat(NameKey.of("Gestin Transactons")).isEqualTo("gestion transaction");
+		assertThat(NameKey.of("Cabines Dupont")).isEqualTo("cabinet dupont");
+		// a word two edits away is a word of the name
+		assertThat(NameKey.of("Agenais Immobilier")).isEqualTo("agenais immo");
+		assertThat(NameKey.of("Cabanon Dupont")).isEqualTo("cabanon dupont");
+		assertThat(NameKey.of("Agence du Lac")).isEqualTo("agence lac");
+	}
+
+	@Test
+	void oneEditApartIsAReplacedAddedRemovedOrSwappedCharacter() {
+		assertThat(NameKey.oneEditApart("agence", "agnece")).isTrue();
+		assertThat(NameKey.oneEditApart("agence", "agencee")).isTrue();
+		assertThat(NameKey.oneEditApart("agence", "gence")).isTrue();
+		assertThat(NameKey.oneEditApart("agence", "amence")).isTrue();
+		assertThat(NameKey.oneEditApart("agence", "agence")).isFalse();
+		assertThat(NameKey.oneEditApart("agence", "gaence")).isTrue();
+		assertThat(NameKey.oneEditApart("agence", "gaenec")).isFalse();
+		assertThat(NameKey.oneEditApart("agence", "agenceee")).isFalse();
+		assertThat(NameKey.oneEditApart("agence", "avenue")).isFalse();
+		MessyText messy = new MessyText(3);
+		String[] pieces = { "a", "b", "c", "ab", "ba", "e" };
+		for (int i = 0; i < 20_000; i++) {
+			String a = messy.of(pieces, 4);
+			String b = messy.of(pieces, 4);
+			if (!a.isEmpty() && !b.isEmpty()) {
+				boolean expected = !a.equals(b) && Deduplication.editDistance(a, b, 1) <= 1;
+				assertThat(NameKey.oneEditApart(a, b)).as(a + " " + b).isEqualTo(expected);
+			}
+		}
+	}
+
 }
