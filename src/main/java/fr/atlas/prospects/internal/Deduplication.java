@@ -251,7 +251,8 @@ final class Deduplication {
 			}
 			// the same name at the same street address of the same place: the record
 			// again (a second file, a row copied twice), not a namesake elsewhere in
-			// a town that shares its name
+			// a town that shares its name ("Dupont" and "Dumont" at one door stay two
+			// names to check)
 			if (nameWeight > 0.6 && (withTown || sameName(names, other)) && sameDoor && !doorCounted) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
@@ -271,7 +272,11 @@ final class Deduplication {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
-		if (brand.isPresent() && place == Place.UNKNOWN && !samePage) {
+		// a row of a network's agency that says not where could be any of its agencies,
+		// unless two of its own details say which: the company and the name, or the
+		// agency's e-mail and its phone
+		boolean which = sameSiren && similarity >= 0.9 || sameEmail && samePhone;
+		if (brand.isPresent() && place == Place.UNKNOWN && !samePage && !which) {
 			confidence = Math.min(confidence, 0.85);
 			reasons.add("franchise:" + brand.get());
 		}

@@ -629,6 +629,21 @@ class DeduplicationTests {
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
 	}
 
+	@Test
+	void aNetworksAgencyThatSaysNotWhereIsKnownByTwoOfItsOwnDetails() {
+		AgencyValues placed = fullRow("CENTURY 21 ECHIROLLES", "", "echirolles@century21.fr", "+33 2 92 73 30 05",
+				"20 allée des Tilleuls", "38130", "Échirolles", "");
+		assertThat(match(placed,
+				fullRow("CENTURY 21 ÉCHIROLLES", "", "echirolles@century21.fr", "02 92 73 30 05", "", "", "", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// one detail alone may be the network's
+		assertThat(match(placed, fullRow("CENTURY 21 ÉCHIROLLES", "", "echirolles@century21.fr", "", "", "", "", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).contains("franchise:century 21");
+			});
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
