@@ -41,18 +41,57 @@ final class CompanyIdentifiers {
 		return valid ? Checked.ok(digits) : Checked.invalid("invalid_checksum");
 	}
 
+	/** An intra-community VAT number, FR, a two-character key, then the SIREN. */
+	private static final java.util.regex.Pattern VAT = java.util.regex.Pattern.compile(
+			"(?:[\\p{L}°.:\\s]*\\s)?FR\\s*[0-9A-Z]{2}\\s*((?:\\d[\\s.]*){9})",
+			java.util.regex.Pattern.CASE_INSENSITIVE);
+
+	/**
+	 * Words before the number: "SIRET : 758…", "N° SIREN 123…", "RCS Lyon B 123 456 789".
+	 */
+	private static final java.util.regex.Pattern LABELLED = java.util.regex.Pattern
+		.compile("[\\p{L}°'\u2019.:\\s]*?\\p{L}[\\p{L}°'\u2019.:\\s]*?(\\d[\\d\\s.\\-]*)");
+
+	/**
+	 * The registry after the number: "331 629 519 RCS Cholet", "397674136 R.C.S. Cannes".
+	 */
+	private static final java.util.regex.Pattern REGISTRY_AFTER = java.util.regex.Pattern
+		.compile("(\\d[\\d\\s.\\-]*?)\\s*R\\.?\\s?C\\.?\\s?S\\.?(?:\\s.*)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	/** Only the digits of a value once spaces, dots, dashes and the like are removed. */
 	static @Nullable String digits(@Nullable String raw) {
 		String text = CleanText.of(raw);
 		if (text == null) {
 			return null;
 		}
+		text = withoutLabel(text);
 		// spreadsheets turn long numbers into 3.56E+8 or 123456789.0
 		if (spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
 		String stripped = CleanText.without(text, ".-_/");
 		return stripped.isEmpty() ? null : stripped;
+	}
+
+	/**
+	 * The number of a cell that names it: "SIRET : 758 …", "RCS Lyon B 123 456 789", or
+	 * the SIREN inside a VAT number ("FR12 123456789").
+	 */
+	static String withoutLabel(String text) {
+		if (text.isEmpty()) {
+			return text;
+		}
+		if (!Character.isLetter(text.charAt(0))) {
+			java.util.regex.Matcher registry = (text.indexOf('R') >= 0 || text.indexOf('r') >= 0)
+					? REGISTRY_AFTER.matcher(text) : null;
+			return (registry != null && registry.matches()) ? registry.group(1).strip() : text;
+		}
+		java.util.regex.Matcher vat = VAT.matcher(text);
+		if (vat.matches()) {
+			return vat.group(1);
+		}
+		java.util.regex.Matcher labelled = LABELLED.matcher(text);
+		return labelled.matches() ? labelled.group(1).strip() : text;
 	}
 
 	/** {@code [0-9]+\.0+}: a whole number a spreadsheet wrote with decimals. */

@@ -34,6 +34,9 @@ final class EmailAddresses {
 			return Checked.blank();
 		}
 		String email = text.toLowerCase(Locale.ROOT);
+		if (mayBeObfuscated(email)) {
+			email = unobfuscated(email);
+		}
 		// as a mail client copies it: "Agence du Lac <contact@agence-du-lac.fr>"
 		int open = email.lastIndexOf('<');
 		int close = (open >= 0) ? email.indexOf('>', open) : -1;
@@ -46,6 +49,38 @@ final class EmailAddresses {
 		}
 		email = email.strip();
 		return hasShape(email) ? Checked.ok(email) : Checked.invalid("invalid");
+	}
+
+	/**
+	 * "contact [at] agence.fr", "contact(arobase)agence(dot)fr", "contact @ agence.fr".
+	 */
+	private static final Pattern AT = Pattern.compile("\\s*[\\[({]\\s*(?:at|arobase|@)\\s*[\\])}]\\s*");
+
+	private static final Pattern DOT = Pattern.compile("\\s*[\\[({]\\s*(?:dot|point)\\s*[\\])}]\\s*");
+
+	private static final Pattern SPELT_AT = Pattern.compile("^([^\\s@]+)\\s+(?:at|arobase)\\s+([^\\s@]+\\.[^\\s@]+)$");
+
+	private static boolean mayBeObfuscated(String email) {
+		return email.indexOf('@') < 0 || email.contains(" @") || email.contains("@ ") || email.contains("[@")
+				|| email.contains("(@") || email.contains("(dot") || email.contains("[dot");
+	}
+
+	/**
+	 * An address written so that robots do not read it, as people still read it:
+	 * {@code contact[at]agence.fr}, {@code contact (at) agence (dot) fr},
+	 * {@code contact(arobase)agence.fr}, {@code contact @ agence.fr}.
+	 */
+	static String unobfuscated(String email) {
+		String text = DOT.matcher(AT.matcher(email).replaceAll("@")).replaceAll(".");
+		java.util.regex.Matcher spelt = SPELT_AT.matcher(text);
+		if (spelt.matches()) {
+			text = spelt.group(1) + "@" + spelt.group(2);
+		}
+		int at = text.indexOf('@');
+		if (at > 0 && at == text.lastIndexOf('@')) {
+			text = text.substring(0, at).strip() + "@" + text.substring(at + 1).strip();
+		}
+		return text;
 	}
 
 	/**

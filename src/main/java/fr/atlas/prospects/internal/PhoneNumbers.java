@@ -25,9 +25,21 @@ final class PhoneNumbers {
 	private PhoneNumbers() {
 	}
 
+	/**
+	 * An extension after a switchboard's number: "poste 12", "(poste 186)", "p.202",
+	 * "P106", "ext. 101", "x12".
+	 */
+	private static final java.util.regex.Pattern EXTENSION = java.util.regex.Pattern.compile(
+			"[\\s(\\[,;/-]*(?:poste|post|ext|extension|p|x)\\s*\\.?\\s*:?\\s*\\d{1,5}\\s*[)\\]]?\\s*$",
+			java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	static Checked<Phone> normalise(@Nullable String raw) {
 		String text = CleanText.of(raw);
 		if (text == null) {
+			return Checked.blank();
+		}
+		text = withoutExtension(text);
+		if (text.isEmpty()) {
 			return Checked.blank();
 		}
 		// spreadsheets drop the leading zero of French numbers stored as numbers
@@ -65,6 +77,29 @@ final class PhoneNumbers {
 			}
 		}
 		return otherwise;
+	}
+
+	/**
+	 * The number without the extension after it, which reaches the person but is no part
+	 * of the agency's number; "" for a cell that holds only an extension.
+	 */
+	static String withoutExtension(String text) {
+		if (!mayHoldExtension(text)) {
+			return text;
+		}
+		java.util.regex.Matcher matcher = EXTENSION.matcher(text);
+		return matcher.find() ? text.substring(0, matcher.start()).strip() : text;
+	}
+
+	/** Most numbers hold no letter at all: no need for the regex. */
+	private static boolean mayHoldExtension(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = Character.toLowerCase(text.charAt(i));
+			if (c == 'p' || c == 'x') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The digits and plus signs of a text, in order. */

@@ -194,6 +194,10 @@ final class RowNormaliser {
 	private static void phone(List<String> messages, String field, String value, Set<String> into) {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
 		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
+			if (fax(part)) {
+				// "01 23 45 67 89 / 01 23 45 67 90 (fax)": a fax number calls no one
+				continue;
+			}
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
 			List<String> numbers = phone.isInvalid() ? frenchNumbersIn(part) : List.of();
 			if (numbers.size() > 1) {
@@ -211,6 +215,11 @@ final class RowNormaliser {
 				into.add(phone.value().e164());
 			}
 		}
+	}
+
+	private static boolean fax(String part) {
+		return part.regionMatches(true, 0, "fax", 0, 3) || part.toLowerCase(Locale.ROOT).contains("(fax")
+				|| part.toLowerCase(Locale.ROOT).endsWith(" fax");
 	}
 
 	static List<String> frenchNumbersIn(String text) {

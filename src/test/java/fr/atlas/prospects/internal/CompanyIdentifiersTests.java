@@ -54,17 +54,37 @@ class CompanyIdentifiersTests {
 		}
 	}
 
-	/** {@link CompanyIdentifiers#digits} as it was, through regular expressions. */
+	/**
+	 * {@link CompanyIdentifiers#digits} as it was, through regular expressions, after the
+	 * label a cell may name its number with ({@link #readsTheNumberOfACellThatNamesIt}).
+	 */
 	private static String digitsByPatterns(String raw) {
 		String text = CleanText.of(raw);
 		if (text == null) {
 			return null;
 		}
+		text = CompanyIdentifiers.withoutLabel(text);
 		if (text.matches("[0-9]+\\.0+")) {
 			text = text.substring(0, text.indexOf('.'));
 		}
 		String stripped = text.replaceAll("[\\s.\\-_/]", "");
 		return stripped.isEmpty() ? null : stripped;
+	}
+
+	@Test
+	void readsTheNumberOfACellThatNamesIt() {
+		assertThat(CompanyIdentifiers.siret("SIRET : 542 051 180 00066").value()).isEqualTo("54205118000066");
+		assertThat(CompanyIdentifiers.siret("Siret 54205118000066").value()).isEqualTo("54205118000066");
+		assertThat(CompanyIdentifiers.siret("N° SIRET: 542.051.180.00066").value()).isEqualTo("54205118000066");
+		assertThat(CompanyIdentifiers.siren("RCS Lyon B 542 051 180").value()).isEqualTo("542051180");
+		assertThat(CompanyIdentifiers.siren("R.C.S. Nanterre 542051180").value()).isEqualTo("542051180");
+		assertThat(CompanyIdentifiers.siren("FR12 542051180").value()).isEqualTo("542051180");
+		assertThat(CompanyIdentifiers.siren("N° TVA : FR 12 542 051 180").value()).isEqualTo("542051180");
+		assertThat(CompanyIdentifiers.siren("331629519 RCS Cholet").value()).isEqualTo("331629519");
+		assertThat(CompanyIdentifiers.siren("397 674 136 R.C.S. Cannes").value()).isEqualTo("397674136");
+		// a spreadsheet's rounded number stays unreadable
+		assertThat(CompanyIdentifiers.siret("5,42051E+13").isInvalid()).isTrue();
+		assertThat(CompanyIdentifiers.siret("en cours").isInvalid()).isTrue();
 	}
 
 }

@@ -51,4 +51,15 @@ class EmailAddressesTests {
 		}
 	}
 
+	@Test
+	void readsAnAddressWrittenAgainstRobots() {
+		for (String hidden : new String[] { "contact[at]agence-du-lac.fr", "contact [at] agence-du-lac.fr",
+				"contact(at)agence-du-lac(dot)fr", "contact (at) agence-du-lac (dot) fr", "contact[@]agence-du-lac.fr",
+				"contact(arobase)agence-du-lac.fr", "contact @ agence-du-lac.fr", "contact at agence-du-lac.fr",
+				"CONTACT [AT] AGENCE-DU-LAC [DOT] FR" }) {
+			assertThat(EmailAddresses.normalise(hidden).value()).as(hidden).isEqualTo("contact@agence-du-lac.fr");
+		}
+		assertThat(EmailAddresses.normalise("contact at home").isInvalid()).isTrue();
+	}
+
 }

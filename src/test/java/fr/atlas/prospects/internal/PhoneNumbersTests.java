@@ -112,4 +112,17 @@ class PhoneNumbersTests {
 		return phone.isInvalid() ? PhoneNumbers.overseas(digits, phone) : phone;
 	}
 
+	@Test
+	void readsTheNumberBeforeAnExtension() {
+		for (String raw : new String[] { "01 23 45 67 89 poste 12", "01 23 45 67 89 (poste 186)",
+				"01.23.45.67.89 p.202", "0123456789 P106", "01 23 45 67 89 ext. 101", "01 23 45 67 89 - poste 177",
+				"01 23 45 67 89 x12", "+33 1 23 45 67 89 Poste : 4" }) {
+			assertThat(PhoneNumbers.normalise(raw).value()).as(raw)
+				.isEqualTo(new PhoneNumbers.Phone("+33123456789", Kind.FIXED));
+		}
+		assertThat(PhoneNumbers.normalise("poste 12").value()).isNull();
+		assertThat(PhoneNumbers.normalise("poste 12").isInvalid()).isFalse();
+		assertThat(PhoneNumbers.normalise("06 12 34 56 78").value().e164()).isEqualTo("+33612345678");
+	}
+
 }

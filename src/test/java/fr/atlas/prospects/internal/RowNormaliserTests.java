@@ -87,6 +87,17 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void leavesOutAFaxNumberAndAnExtension() {
+		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
+		for (String cell : new String[] { "04 10 13 41 35 / 04 10 13 41 36 (fax)",
+				"04 10 13 41 35 ; Fax 04 10 13 41 36", "04 10 13 41 35 poste 12", "04.10.13.41.35 (poste 186)" }) {
+			NormalisedRow row = numbered.normalise(new SourceRow(1, List.of("Agence Double", cell), "", null));
+			assertThat(row.messages()).as(cell).isEmpty();
+			assertThat(row.agency().phones()).as(cell).containsExactly("+33410134135");
+		}
+	}
+
+	@Test
 	void readsAPlaceholderAsAnEmptyCell() {
 		RowNormaliser normaliser = new RowNormaliser(
 				ColumnMapping.detect(List.of("Nom", "Téléphone", "E-mail", "Code postal", "Nb annonces"), Map.of()));
