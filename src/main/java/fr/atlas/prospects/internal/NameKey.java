@@ -166,6 +166,20 @@ final class NameKey {
 			case "gest" -> "gestion";
 			case "st" -> "saint";
 			case "ste" -> "sainte";
+			// "Les Neuf Arches" and "Les 9 Arches"
+			case "deux" -> "2";
+			case "trois" -> "3";
+			case "quatre" -> "4";
+			case "cinq" -> "5";
+			case "six" -> "6";
+			case "sept" -> "7";
+			case "huit" -> "8";
+			case "neuf" -> "9";
+			case "dix" -> "10";
+			case "douze" -> "12";
+			case "vingt" -> "20";
+			case "cent" -> "100";
+			case "mille" -> "1000";
 			default -> (word.length() >= 5) ? misspeltCommonWord(word) : word;
 		};
 	}

@@ -61,6 +61,14 @@ final class RowNormaliser {
 		if (tradeName == null) {
 			tradeName = otherName(raw, name);
 		}
+		if (tradeName == null) {
+			// "SARL VCA IMMO - Cabinet du Lac": the legal name and the trade name
+			Optional<CombinedNames> combined = CombinedNames.of(name);
+			if (combined.isPresent()) {
+				name = combined.get().legal();
+				tradeName = combined.get().trade();
+			}
+		}
 
 		String siret = check(messages, "siret", CompanyIdentifiers.siret(first(raw, ImportField.SIRET)));
 		String rawSiren = first(raw, ImportField.SIREN);

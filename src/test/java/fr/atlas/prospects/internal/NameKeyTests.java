@@ -115,4 +115,10 @@ class NameKeyTests {
 		}
 	}
 
+	@Test
+	void numbersWrittenAsWordsAreNumbers() {
+		assertThat(NameKey.of("Les Neuf Arches")).isEqualTo(NameKey.of("Les 9 Arches")).isEqualTo("9 arches");
+		assertThat(NameKey.of("Les Deux Rives Immobilier")).isEqualTo(NameKey.of("Les 2 Rives Immobilier"));
+	}
+
 }
