@@ -32,6 +32,21 @@ final class Postcodes {
 		return Checked.ok(digits);
 	}
 
+	/**
+	 * The town a city-wide code names: "75000", "69000" and "13000" are no postcodes but
+	 * lists write them for Paris, Lyon and Marseille, whose postcodes are their
+	 * arrondissements'. Such a code places an agency in its town only. Null for a real
+	 * postcode.
+	 */
+	static @Nullable String cityWide(String postcode) {
+		return switch (postcode) {
+			case "75000" -> "Paris";
+			case "69000" -> "Lyon";
+			case "13000" -> "Marseille";
+			default -> null;
+		};
+	}
+
 	static String department(String postcode) {
 		if (postcode.startsWith("97") || postcode.startsWith("98")) {
 			return postcode.substring(0, 3);

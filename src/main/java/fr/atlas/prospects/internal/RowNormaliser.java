@@ -132,12 +132,19 @@ final class RowNormaliser {
 			messages.add("row:no_identity");
 			return new NormalisedRow(row.number(), row.original(), null, null, messages);
 		}
+		String department = (postcode != null) ? Postcodes.department(postcode) : null;
+		String wholeTown = (postcode != null) ? Postcodes.cityWide(postcode) : null;
+		if (wholeTown != null) {
+			// "75000 Paris": the town, not one of its arrondissements' postcodes
+			city = (city != null) ? city : wholeTown;
+			postcode = null;
+		}
 		String keySource = (name != null) ? name : tradeName;
 		String nameKey = (keySource != null) ? NameKey.withoutTown(keySource, city) : "";
 		AgencyValues agency = new AgencyValues(name, nameKey, tradeName, siren, siret, naf, address, postcode, city,
-				(postcode != null) ? Postcodes.department(postcode) : null, website, List.copyOf(emails),
-				List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)), listings, revenue,
-				first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
+				department, website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)),
+				listings, revenue, first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)),
+				first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
 	}
 

@@ -87,6 +87,22 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void aCityWideCodeIsTheTownOnly() {
+		RowNormaliser placed = new RowNormaliser(
+				ColumnMapping.detect(List.of("Nom", "Code postal", "Ville"), Map.of()));
+		AgencyValues paris = placed.normalise(new SourceRow(1, List.of("Agence X", "75000", ""), "", null)).agency();
+		assertThat(paris.postcode()).isNull();
+		assertThat(paris.city()).isEqualTo("Paris");
+		assertThat(paris.department()).isEqualTo("75");
+		AgencyValues lyon = placed.normalise(new SourceRow(2, List.of("Agence X", "69000", "LYON"), "", null)).agency();
+		assertThat(lyon.postcode()).isNull();
+		assertThat(lyon.city()).isEqualTo("LYON");
+		assertThat(placed.normalise(new SourceRow(3, List.of("Agence X", "31000", "Toulouse"), "", null))
+			.agency()
+			.postcode()).isEqualTo("31000");
+	}
+
+	@Test
 	void leavesOutAFaxNumberAndAnExtension() {
 		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
 		for (String cell : new String[] { "04 10 13 41 35 / 04 10 13 41 36 (fax)",
