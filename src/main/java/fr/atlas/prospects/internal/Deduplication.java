@@ -455,7 +455,23 @@ final class Deduplication {
 			// "Agence 1" and "Agence 10", "Lyon 3" and "Lyon 6": numbered branches differ
 			return Math.min(0.5, JaroWinkler.similarity(a, b));
 		}
-		return JaroWinkler.similarity(a, b);
+		double similarity = JaroWinkler.similarity(a, b);
+		// "Pons et Weber" and "Weber et Pons", "Immobilière Blanc" and "Blanc
+		// Immobilier":
+		// the same words in another order, alike but not within a typo
+		return (similarity < 0.95 && a.length() == b.length() && sameWords(a, b)) ? 0.95 : similarity;
+	}
+
+	/** Whether two keys of one length hold the same words, in any order. */
+	static boolean sameWords(String a, String b) {
+		if (a.equals(b) || a.indexOf(' ') < 0) {
+			return a.equals(b);
+		}
+		String[] x = a.split(" ");
+		String[] y = b.split(" ");
+		java.util.Arrays.sort(x);
+		java.util.Arrays.sort(y);
+		return java.util.Arrays.equals(x, y);
 	}
 
 	/**

@@ -644,6 +644,23 @@ class DeduplicationTests {
 			});
 	}
 
+	@Test
+	void theSameWordsInAnotherOrderAreOneNameWithAnIdentifier() {
+		assertThat(
+				match(fullRow("Immobilière Blanc", "", "", "03 69 01 25 97", "36 quai Molière", "68000", "Colmar", ""),
+						fullRow("Blanc Immobilier", "", "", "0369012597", "36 quai Molière", "68000", "Colmar", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("names_differ");
+			});
+		// the name alone stays for a person to check
+		assertThat(match(fullRow("Pons et Weber Immobilier", "", "", "", "", "78000", "Versailles", ""),
+				fullRow("Weber et Pons Immobilier", "", "", "", "", "78000", "Versailles", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		assertThat(Deduplication.sameWords("pons weber immo", "weber pons immo")).isTrue();
+		assertThat(Deduplication.sameWords("pons weber immo", "weber ponts imo")).isFalse();
+	}
+
 	private Optional<Deduplication.Match> match(AgencyValues existing, AgencyValues incoming) {
 		return Deduplication.best(incoming, List.of(Candidate.of(AgencyRecord.create(existing))));
 	}
