@@ -78,7 +78,9 @@ final class CompanyIdentifiers {
 	 * the SIREN inside a VAT number ("FR12 123456789").
 	 */
 	static String withoutLabel(String text) {
-		if (text.isEmpty()) {
+		// a number and its label are short: a long cell is no identifier, and is not
+		// given to the regular expressions
+		if (text.isEmpty() || text.length() > 64) {
 			return text;
 		}
 		if (!Character.isLetter(text.charAt(0))) {

@@ -34,7 +34,7 @@ final class EmailAddresses {
 			return Checked.blank();
 		}
 		String email = text.toLowerCase(Locale.ROOT);
-		if (mayBeObfuscated(email)) {
+		if (email.length() <= 256 && mayBeObfuscated(email)) {
 			email = unobfuscated(email);
 		}
 		// as a mail client copies it: "Agence du Lac <contact@agence-du-lac.fr>"

@@ -84,7 +84,7 @@ final class PhoneNumbers {
 	 * of the agency's number; "" for a cell that holds only an extension.
 	 */
 	static String withoutExtension(String text) {
-		if (!mayHoldExtension(text)) {
+		if (text.length() > 64 || !mayHoldExtension(text)) {
 			return text;
 		}
 		java.util.regex.Matcher matcher = EXTENSION.matcher(text);

@@ -42,7 +42,8 @@ record PlaceInAddress(@Nullable String street, String postcode, @Nullable String
 		Matcher matcher = TAIL.matcher(text);
 		if (!matcher.find()) {
 			matcher = FOUR_DIGITS.matcher(text);
-			if (!matcher.matches()) {
+			// an address is short: a long cell is not given to the regular expression
+			if (text.length() > 200 || !matcher.matches()) {
 				return Optional.empty();
 			}
 		}

@@ -85,6 +85,11 @@ class CompanyIdentifiersTests {
 		// a spreadsheet's rounded number stays unreadable
 		assertThat(CompanyIdentifiers.siret("5,42051E+13").isInvalid()).isTrue();
 		assertThat(CompanyIdentifiers.siret("en cours").isInvalid()).isTrue();
+		// a long cell is read at once, and is no identifier
+		String longCell = "SIRET " + "1 ".repeat(50_000) + "x";
+		assertThat(CompanyIdentifiers.siret(longCell).isInvalid()).isTrue();
+		assertThat(PhoneNumbers.normalise("p" + "1 ".repeat(50_000) + "x").isInvalid()).isTrue();
+		assertThat(PlaceInAddress.of("1 rue X, " + "1 ".repeat(50_000) + "Paris")).isEmpty();
 	}
 
 }
