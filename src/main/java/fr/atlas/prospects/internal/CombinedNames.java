@@ -1,6 +1,5 @@
 package fr.atlas.prospects.internal;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ record CombinedNames(String legal, String trade) {
 		if (FranchiseBrands.find(key) >= 0) {
 			return true;
 		}
-		String words = " " + CleanText.words(part).toLowerCase(Locale.ROOT) + " ";
+		String words = " " + CleanText.words(part) + " ";
 		for (String word : new String[] { " agence ", " immo ", " immobilier ", " immobiliere ", " cabinet ",
 				" transaction ", " transactions ", " gestion ", " conseil ", " habitat ", " patrimoine ", " et ",
 				" properties ", " immobiliers ", " immobilieres " }) {

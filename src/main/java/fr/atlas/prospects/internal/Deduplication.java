@@ -213,9 +213,10 @@ final class Deduplication {
 		// say where it is (a list of sites, another of addresses), unless their phones,
 		// e-mails or other details disagree (a company's site, shared by its
 		// establishments: laciotat@ and marseille@)
-		if ((sameWebsite && !samePage || emailAtWebsite) && place == Place.UNKNOWN && !names.nameKey().isEmpty()
-				&& !other.nameKey().isEmpty() && (similarity >= 0.92 || sameDistinctiveWords(names, other))
-				&& !contradicts(row, agency)
+		boolean siteAgrees = (sameWebsite || emailAtWebsite) && !contradicts(row, agency);
+		if ((sameWebsite && !samePage || emailAtWebsite) && siteAgrees && place == Place.UNKNOWN
+				&& !names.nameKey().isEmpty() && !other.nameKey().isEmpty()
+				&& (similarity >= 0.92 || sameDistinctiveWords(names, other))
 				&& !(row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails))) {
 			miss *= 1 - 0.5;
 			reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
@@ -223,8 +224,7 @@ final class Deduplication {
 		// the same door in the same postcode as a site, or an e-mail at it: one agency,
 		// though a row gives no name ("; agence@x.fr; 38 ter chemin Foch; 75020")
 		boolean sameDoor = row.addressWords != null && row.addressWords.equals(agency.addressWords());
-		boolean doorCounted = (sameWebsite || emailAtWebsite) && place == Place.SAME && sameDoor
-				&& !contradicts(row, agency);
+		boolean doorCounted = siteAgrees && place == Place.SAME && sameDoor;
 		if (doorCounted) {
 			miss *= 1 - 0.5;
 			reasons.add("address");

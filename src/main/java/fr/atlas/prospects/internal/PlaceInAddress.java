@@ -15,25 +15,30 @@ import org.jspecify.annotations.Nullable;
  */
 record PlaceInAddress(@Nullable String street, String postcode, @Nullable String city) {
 
+	/** A town's letters, then its arrondissement if any ("Lyon 9e", "PARIS 12"). */
+	private static final String TOWN = "\\p{L}[\\p{L}'\u2019 .\\-]*?"
+			+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?";
+
+	/** A CEDEX mention, left out of the town, up to the end. */
+	private static final String CEDEX = "(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$";
+
 	/**
 	 * Five digits (or "75 002") after a separator, then the town's letters up to the end,
 	 * with its arrondissement if any ("Lyon 9e", "PARIS 12", "Paris 8ème
 	 * arrondissement"), which {@link TownKey} reads, a CEDEX mention left out. Digits
 	 * anywhere else are the street's.
 	 */
-	private static final Pattern TAIL = Pattern
-		.compile("(?:^|[\\s,;\\-\u2013])(\\d{5}|\\d{2} \\d{3})" + "(?:\\s+(\\p{L}[\\p{L}'\u2019 .\\-]*?"
-				+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?"
-				+ "))?(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	private static final Pattern TAIL = Pattern.compile(
+			"(?:^|[\\s,;\\-\u2013])(\\d{5}|\\d{2} \\d{3})(?:\\s+(" + PlaceInAddress.TOWN + "))?" + PlaceInAddress.CEDEX,
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	/**
 	 * A postcode that lost its leading zero in a spreadsheet ("6000 Nice" for 06000),
 	 * read only after a street and a separator: "1250 Route de Lyon" is a street.
 	 */
-	private static final Pattern FOUR_DIGITS = Pattern
-		.compile("\\S.*[,;\\-\u2013]\\s*(\\d{4})\\s+(\\p{L}[\\p{L}'\u2019 .\\-]*?"
-				+ "(?:\\s+\\d{1,2}\\s?(?:e|er|ère|ere|ème|eme|ième|ieme|em)?(?:\\s+arrondissement)?)?)"
-				+ "(?:\\s+cedex(?:\\s*\\d{1,3})?)?\\s*$", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+	private static final Pattern FOUR_DIGITS = Pattern.compile(
+			"\\S.*[,;\\-\u2013]\\s*(\\d{4})\\s+(" + PlaceInAddress.TOWN + ")" + PlaceInAddress.CEDEX,
+			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
 	static Optional<PlaceInAddress> of(@Nullable String text) {
 		if (text == null || !fourDigits(text)) {

@@ -233,8 +233,8 @@ final class RowNormaliser {
 	}
 
 	private static boolean fax(String part) {
-		return part.regionMatches(true, 0, "fax", 0, 3) || part.toLowerCase(Locale.ROOT).contains("(fax")
-				|| part.toLowerCase(Locale.ROOT).endsWith(" fax");
+		String lower = part.toLowerCase(Locale.ROOT);
+		return lower.startsWith("fax") || lower.contains("(fax") || lower.endsWith(" fax");
 	}
 
 	static List<String> frenchNumbersIn(String text) {
