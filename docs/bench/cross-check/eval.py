@@ -20,7 +20,7 @@ def pairs(groups):
 T=pairs(byt); P=pairs(byp)
 tp=len(T&P)
 print(f"rows {len(truth)} rejected {len(truth)-len(pros)} true pairs {len(T)} predicted {len(P)} precision {tp/max(1,len(P)):.4f} recall {tp/max(1,len(T)):.4f}")
-fm=[p for p in P-T][:8]
+fm=[p for p in P-T][:int(__import__("os").environ.get("NFALSE","8"))]
 for a,b in fm: print("FALSE", truth[a], src[a], "|", truth[b], src[b])
 mm=[p for p in T-P]
 import random; random.seed(1)

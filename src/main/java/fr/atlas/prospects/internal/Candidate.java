@@ -52,6 +52,9 @@ final class Candidate {
 	/** The hash of the website's domain, 0 for none. */
 	long domain;
 
+	/** The hash of the domain the website is a subdomain of, 0 for none. */
+	long siteParent;
+
 	/**
 	 * The hash of the first e-mail's domain that is the agency's own (not a mail
 	 * service's), 0 for none: its website may be there
@@ -176,6 +179,7 @@ final class Candidate {
 
 	private void website(@Nullable String domain) {
 		this.domain = hash(domain);
+		this.siteParent = hash(WebsiteDomain.parent(domain));
 		this.domainPage = domain != null && WebsiteDomain.isPage(domain);
 		this.domainShared = domain != null && !this.domainPage && Deduplication.sharedDomain(domain);
 	}

@@ -71,6 +71,7 @@ final class Deduplication {
 		// the best is another agency the row is as surely
 		Match first = null;
 		Match second = null;
+		Match byName = null;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
 			if (match == null || match.confidence() < REVIEW) {
@@ -86,6 +87,10 @@ final class Deduplication {
 			}
 			else if (match.confidence() == best.confidence() && match.similarity() == best.similarity()) {
 				tied = true;
+			}
+			if (match.automatic() && match.byNameAndPlaceOnly()
+					&& (byName == null || match.confidence() > byName.confidence())) {
+				byName = match;
 			}
 			if (match.automatic() && !match.byNameAlone()) {
 				if (first == null || match.confidence() > first.confidence()) {
@@ -103,15 +108,17 @@ final class Deduplication {
 			best = best.ambiguous();
 		}
 		Match also = (first != null && first.agency() != best.agency()) ? first : second;
-		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also));
+		Match named = (byName != null && byName.agency() != best.agency()) ? byName : null;
+		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also), Optional.ofNullable(named));
 	}
 
 	/**
 	 * What a row matched: its best match, and another agency it matches automatically by
 	 * an identifier or a contact ({@code also}), which makes that agency and the best a
-	 * possible duplicate of each other.
+	 * possible duplicate of each other; and {@code byName}, the best other agency its
+	 * name and place alone would merge it into.
 	 */
-	record Ranking(Optional<Match> best, Optional<Match> also) {
+	record Ranking(Optional<Match> best, Optional<Match> also, Optional<Match> byName) {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
@@ -567,10 +574,12 @@ final class Deduplication {
 		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails) && !ownDomain) {
 			return true;
 		}
-		if (row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {
+		if (!row.decidedLast && row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {
 			return true;
 		}
-		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain) {
+		// a subdomain is the same company's site: "nantes.agence-x.immo", "agence-x.immo"
+		if (row.domain != 0 && agency.domain != 0 && row.domain != agency.domain && row.siteParent != agency.domain
+				&& agency.siteParent != row.domain) {
 			return true;
 		}
 		return address != null && (otherNumbers(row.addressWords, address)
@@ -734,9 +743,9 @@ final class Deduplication {
 	 * page of such a site ({@link WebsiteDomain#page}).
 	 */
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain, long emailDomain,
-			boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
+			long siteParent, boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
 			@Nullable String cityKey, @Nullable String addressWords, int[] scratch, long identifiers, long nameLetters,
-			long tradeLetters, int nameOutline, int tradeOutline) {
+			long tradeLetters, int nameOutline, int tradeOutline, boolean decidedLast) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -763,11 +772,24 @@ final class Deduplication {
 			boolean page = website != null && WebsiteDomain.isPage(website);
 			long emailDomain = Candidate.emailDomain(row.emails());
 			return new Probe(names, siret, siren, emails, phones, domain, emailDomain,
-					website != null && !page && sharedDomain(website), page, row.postcode(), row.cedex(), row.cityKey(),
-					Candidate.words(row.address()), scratch,
+					Candidate.hash(WebsiteDomain.parent(website)), website != null && !page && sharedDomain(website),
+					page, row.postcode(), row.cedex(), row.cityKey(), Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, domain) | bit(emailDomain),
 					letters(names.strippedName()), letters(names.strippedTrade()),
-					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()));
+					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()),
+					false);
+		}
+
+		/**
+		 * The probe of a row decided at the end of an import (ADR 0034): by then its
+		 * agency holds every phone its other rows gave, and another one (a mobile, a
+		 * direct line) no longer tells two agencies apart.
+		 */
+		Probe atTheEnd() {
+			return new Probe(this.names, this.siret, this.siren, this.emails, this.phones, this.domain,
+					this.emailDomain, this.siteParent, this.domainShared, this.domainPage, this.postcode, this.cedex,
+					this.cityKey, this.addressWords, this.scratch, this.identifiers, this.nameLetters,
+					this.tradeLetters, this.nameOutline, this.tradeOutline, true);
 		}
 
 	}
@@ -811,6 +833,14 @@ final class Deduplication {
 
 		boolean automatic() {
 			return this.confidence >= AUTO_MERGE;
+		}
+
+		/**
+		 * Whether only the names and the place say so: no identifier, contact, website or
+		 * street address.
+		 */
+		boolean byNameAndPlaceOnly() {
+			return byNameAlone() && !this.reasons.contains("email_website") && !this.reasons.contains("address");
 		}
 
 		/** Whether only the name and place say so, no identifier or contact. */

@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,20 +64,65 @@ class ImportBatch {
 	 * skipped. The rows to copy are rendered here too, off the writing thread.
 	 */
 	Plan decide(UUID jobId, List<NormalisedRow> batch, Set<Integer> done, Pool pool, @Nullable UUID owner) {
+		return decide(jobId, batch, done, pool, owner, false);
+	}
+
+	/**
+	 * Decides a batch as {@link #decide(UUID, List, Set, Pool, UUID)} does; with
+	 * {@code setAside}, a row that only its name and place tie to an agency is left out
+	 * of the plan's outcomes and returned in {@link Plan#setAside}, to be decided at the
+	 * end of the import ({@link #decideLast}, ADR 0034).
+	 */
+	Plan decide(UUID jobId, List<NormalisedRow> batch, Set<Integer> done, Pool pool, @Nullable UUID owner,
+			boolean setAside) {
+		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
+		return plan(jobId, batch, done, pool, owner, setAside, upTo, false);
+	}
+
+	/**
+	 * Decides the rows set aside during an import, once all the others are: those with
+	 * the most identifiers first, since they are the least likely to be taken for a
+	 * namesake, then in row order. {@code upTo} is the job's progress, which this does
+	 * not move.
+	 */
+	Plan decideLast(UUID jobId, List<NormalisedRow> rows, Pool pool, @Nullable UUID owner, int upTo) {
+		return plan(jobId, rows, Set.of(), pool, owner, false, upTo, true);
+	}
+
+	/** The rows set aside, in the order {@link #decideLast} takes them. */
+	static List<NormalisedRow> inLastOrder(List<NormalisedRow> rows) {
+		List<NormalisedRow> ordered = new ArrayList<>(rows);
+		ordered.sort(Comparator.comparingInt((NormalisedRow row) -> -identifiers(row.agency()))
+			.thenComparingInt(NormalisedRow::number));
+		return ordered;
+	}
+
+	private static int identifiers(@Nullable AgencyValues values) {
+		if (values == null) {
+			return 0;
+		}
+		return ((values.siret() != null) ? 1 : 0) + ((values.siren() != null) ? 1 : 0)
+				+ ((values.websiteDomain() != null) ? 1 : 0) + values.emails().size() + values.phones().size();
+	}
+
+	private Plan plan(UUID jobId, List<NormalisedRow> batch, Set<Integer> done, Pool pool, @Nullable UUID owner,
+			boolean setAside, int upTo, boolean last) {
 		long started = System.nanoTime();
 		List<NormalisedRow> rows = done.isEmpty() ? batch
 				: batch.stream().filter((row) -> !done.contains(row.number())).toList();
-		Decisions decisions = new Decisions(pool, rows.size());
+		Decisions decisions = new Decisions(pool, rows.size(), setAside, last);
 		for (NormalisedRow row : rows) {
 			decisions.take(row);
 		}
-		int upTo = batch.isEmpty() ? 0 : batch.get(batch.size() - 1).number();
+		if (last) {
+			decisions.outcomes.sort(Comparator.comparingInt(RowOutcome::number));
+		}
 		List<CopyIn> linked = List.of(this.agencies.newContacts(decisions.contacts),
 				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
-				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes),
-				decisions.merged, decisions.rejected, decisions.warnings, Map.copyOf(decisions.problems),
-				System.nanoTime() - started);
+				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes, last),
+				List.copyOf(decisions.setAside), decisions.merged, decisions.rejected, decisions.warnings,
+				Map.copyOf(decisions.problems), System.nanoTime() - started);
 	}
 
 	/**
@@ -100,6 +146,12 @@ class ImportBatch {
 
 		final List<RowOutcome> outcomes;
 
+		/** Whether rows only a name and place tie to an agency wait for the end. */
+		private final boolean mayDefer;
+
+		/** The rows set aside, for the end of the import. */
+		final List<NormalisedRow> setAside = new ArrayList<>();
+
 		int merged;
 
 		int rejected;
@@ -109,26 +161,35 @@ class ImportBatch {
 		/** How many times each message ({@code field:code}) occurred. */
 		final Map<String, Integer> problems = new HashMap<>();
 
-		Decisions(Pool pool, int rows) {
+		/** Whether these are the rows set aside, decided at the end. */
+		private final boolean last;
+
+		Decisions(Pool pool, int rows, boolean mayDefer, boolean last) {
 			this.pool = pool;
 			this.outcomes = new ArrayList<>(rows);
+			this.mayDefer = mayDefer;
+			this.last = last;
 		}
 
 		void take(NormalisedRow row) {
+			AgencyValues values = row.agency();
+			Pool.Decision decision = (values != null) ? this.pool.decide(values, this.mayDefer, this.last) : null;
+			if (decision != null && decision.setAside()) {
+				this.setAside.add(row);
+				return;
+			}
 			for (String message : row.messages()) {
 				if (!message.startsWith("row:")) {
 					this.warnings++;
 				}
 				this.problems.merge(message, 1, Integer::sum);
 			}
-			AgencyValues values = row.agency();
-			if (values == null) {
+			if (values == null || decision == null) {
 				this.rejected++;
 				this.outcomes.add(new RowOutcome(row.number(), "REJECTED", null, row.messages(), List.of(), null,
 						row.original(), null));
 				return;
 			}
-			Pool.Decision decision = this.pool.decide(values);
 			Candidate target = decision.target();
 			Optional<Deduplication.Match> match = decision.match();
 			String status;
@@ -173,12 +234,13 @@ class ImportBatch {
 	 * Writes a decided batch in the caller's transaction, with {@code COPY} and set-based
 	 * statements. Returns the nanoseconds it took.
 	 */
-	long write(Plan plan) {
+	long write(UUID jobId, Plan plan) {
 		long started = System.nanoTime();
 		plan.created().into(this.template);
 		this.agencies.fill(plan.filled());
 		plan.linked().forEach((copy) -> copy.into(this.template));
 		this.recorded.write(plan.rows());
+		this.recorded.setAside(jobId, plan.setAsideNumbers());
 		return System.nanoTime() - started;
 	}
 
@@ -188,7 +250,14 @@ class ImportBatch {
 	 * what refers to both (contacts, possible duplicates) and each row's outcome.
 	 */
 	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, List<RecordedRows.Chunk> rows,
-			int merged, int rejected, int warnings, Map<String, Integer> problems, long matchNanos) {
+			List<NormalisedRow> setAside, int merged, int rejected, int warnings, Map<String, Integer> problems,
+			long matchNanos) {
+
+		/** The numbers of the rows set aside, in row order. */
+		List<Integer> setAsideNumbers() {
+			return this.setAside.stream().map(NormalisedRow::number).toList();
+		}
+
 	}
 
 	/**
@@ -307,9 +376,32 @@ class ImportBatch {
 		 * new agency otherwise. The one rule of an import, whoever writes the result.
 		 */
 		Decision decide(AgencyValues values) {
-			Deduplication.Probe probe = probe(values);
+			return decide(values, false);
+		}
+
+		/**
+		 * Decides a row as {@link #decide(AgencyValues)} does, unless {@code mayDefer}
+		 * and only its name and place tie it to its best match: the pool is then left as
+		 * it was, and the decision {@link Decision#setAside}. Decided at once, such a row
+		 * gives an agency the identifiers of a namesake in the same place ("Agence
+		 * Pierre" of Vannes, twice), through which the namesake's other rows join it.
+		 */
+		Decision decide(AgencyValues values, boolean mayDefer) {
+			return decide(values, mayDefer, false);
+		}
+
+		/**
+		 * Decides a row as {@link #decide(AgencyValues, boolean)} does; {@code last} for
+		 * the rows set aside, decided at the end ({@link Deduplication.Probe#atTheEnd}).
+		 */
+		Decision decide(AgencyValues values, boolean mayDefer, boolean last) {
+			Deduplication.Probe probe = last ? probe(values).atTheEnd() : probe(values);
 			Deduplication.Ranking ranking = Deduplication.rank(probe, candidates(probe));
 			Optional<Deduplication.Match> match = ranking.best();
+			if (mayDefer && match.isPresent() && match.get().automatic() && match.get().byNameAndPlaceOnly()
+					&& namesNothingNew(probe.names(), match.get().agency().names)) {
+				return new Decision(match, match.get().agency(), null, false, Optional.empty(), true);
+			}
 			if (match.isPresent() && match.get().automatic()) {
 				Candidate target = match.get().agency();
 				// asked before the row fills the candidate: would the stored
@@ -321,13 +413,29 @@ class ImportBatch {
 				if (changed) {
 					reindex(target, true);
 				}
-				return new Decision(match, target, null, changesStored, ranking.also());
+				// a row set aside joins an agency its name gave to another one of its
+				// agencies: a person says whether they are one
+				Optional<Deduplication.Match> also = last ? ranking.also().or(ranking::byName) : ranking.also();
+				return new Decision(match, target, null, changesStored, also, false);
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
-			return new Decision(match, target, agency, true, Optional.empty());
+			return new Decision(match, target, agency, true, Optional.empty(), false);
+		}
+
+		/**
+		 * Whether a row's names are names the agency has already. A row that brings
+		 * another name (a trade name next to a company's legal one) is decided at once:
+		 * its other rows may be known by that name only.
+		 */
+		private static boolean namesNothingNew(NameForms row, NameForms agency) {
+			return known(row.nameKey(), agency) && known(row.tradeKey(), agency);
+		}
+
+		private static boolean known(String key, NameForms agency) {
+			return key.isEmpty() || key.equals(agency.nameKey()) || key.equals(agency.tradeKey());
 		}
 
 		/**
@@ -585,7 +693,7 @@ class ImportBatch {
 		 * surely, to be reviewed as a duplicate of the one it merged into.
 		 */
 		record Decision(Optional<Deduplication.Match> match, Candidate target, @Nullable AgencyRecord created,
-				boolean changesStored, Optional<Deduplication.Match> also) {
+				boolean changesStored, Optional<Deduplication.Match> also, boolean setAside) {
 		}
 
 		private static void collect(Candidate agency, int mark, List<Candidate> found) {

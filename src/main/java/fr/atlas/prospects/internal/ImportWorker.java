@@ -132,20 +132,38 @@ public class ImportWorker {
 			}
 			try (reader) {
 				int processed = job.processedRows();
-				// rows committed by an earlier run are read again but not imported again
-				for (int skipped = 0; skipped < processed && reader.next() != null; skipped++) {
+				RowsSetAside aside = new RowsSetAside();
+				Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId))
+						: Set.of();
+				// rows committed by an earlier run are read again but not imported again,
+				// except those it set aside for the end
+				SourceRow skipped;
+				for (int count = 0; count < processed && (skipped = reader.next()) != null; count++) {
+					if (waiting.contains(skipped.number())) {
+						aside.add(normaliser.normalise(skipped));
+					}
 				}
 				long began = System.nanoTime();
 				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
 				Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
 				long loaded = System.nanoTime();
 				long matching = 0;
+				int upTo = processed;
 				Growth growth = new Growth(this.properties.statisticsAfterCreated(), job.created());
 				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize());
 						Writing writing = new Writing((plan) -> write(jobId, plan, growth))) {
 					for (int count = 0; count < maxBatches; count++) {
 						List<NormalisedRow> rows = batches.next();
 						if (rows.isEmpty()) {
+							for (List<NormalisedRow> slice : aside.slices(this.properties.importBatchSize())) {
+								ImportBatch.Plan plan = this.batch.decideLast(jobId, slice, pool, null, upTo);
+								matching += plan.matchNanos();
+								lease.cover(pool.footprint());
+								if (!writing.submit(plan)) {
+									finish(jobId, ImportJob.CANCELLED, null);
+									return true;
+								}
+							}
 							if (!writing.finish()) {
 								finish(jobId, ImportJob.CANCELLED, null);
 								return true;
@@ -153,17 +171,20 @@ public class ImportWorker {
 							long statistics = refreshStatistics(jobId);
 							finish(jobId, ImportJob.DONE, null);
 							log.info(
-									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms, write {} ms (each on its own thread), statistics {} ms; pool about {} MB",
+									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms ({} rows decided last), write {} ms (each on its own thread), statistics {} ms; pool about {} MB",
 									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
 									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, matching / 1_000_000,
-									writing.nanos() / 1_000_000, statistics / 1_000_000, pool.footprint() >> 20);
+									aside.size(), writing.nanos() / 1_000_000, statistics / 1_000_000,
+									pool.footprint() >> 20);
 							return true;
 						}
-						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null);
+						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null, aside.hasRoom());
 						matching += plan.matchNanos();
+						aside.addAll(plan.setAside());
+						upTo = Math.max(upTo, plan.upTo());
 						// checked before the batch is written: a job stopped here
 						// resumes with this batch
-						lease.cover(pool.footprint());
+						lease.cover(pool.footprint() + aside.bytes());
 						if (!writing.submit(plan)) {
 							finish(jobId, ImportJob.CANCELLED, null);
 							return true;
@@ -225,7 +246,7 @@ public class ImportWorker {
 			if (current.cancelRequested()) {
 				return false;
 			}
-			this.batch.write(plan);
+			this.batch.write(jobId, plan);
 			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().rows(), plan.merged(), plan.rejected(),
 					plan.warnings(), plan.problems());
 			return true;

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,14 @@ class RecordedRows {
 	 * treat it as humongous, and the agency page unpacks less to find a row.
 	 */
 	static List<Chunk> pack(UUID jobId, List<RowOutcome> rows) {
+		return pack(jobId, rows, false);
+	}
+
+	/**
+	 * Packs outcomes in row order; {@code deferred} for the rows an import decided last
+	 * (ADR 0034), whose chunks the report merges into the others.
+	 */
+	static List<Chunk> pack(UUID jobId, List<RowOutcome> rows, boolean deferred) {
 		List<Chunk> chunks = new ArrayList<>();
 		CopyText text = new CopyText(CopyText.SEGMENT + 1024, false);
 		Lz4Blocks.Compressing lz4 = new Lz4Blocks.Compressing();
@@ -85,7 +94,7 @@ class RecordedRows {
 			agencies.forEach((id) -> prospects.add(id.toString()));
 			CopyText.Segment whole = text.whole();
 			chunks.add(new Chunk(jobId, rows.get(from).number(), rows.get(to - 1).number(), to - from,
-					lz4.compress(whole.bytes(), whole.length()), prospects.toString()));
+					lz4.compress(whole.bytes(), whole.length()), prospects.toString(), deferred));
 			from = to;
 		}
 		return chunks;
@@ -176,8 +185,9 @@ class RecordedRows {
 		}
 		UUID org = org();
 		this.template.batchUpdate("""
-				insert into import_row_chunk (org_id, job_id, first_row, last_row, row_count, packed, prospects)
-				values (?, ?, ?, ?, ?, ?, cast(? as uuid[]))""", chunks, chunks.size(), (statement, chunk) -> {
+				insert into import_row_chunk (org_id, job_id, first_row, last_row, row_count, packed, prospects,
+				  deferred)
+				values (?, ?, ?, ?, ?, ?, cast(? as uuid[]), ?)""", chunks, chunks.size(), (statement, chunk) -> {
 			statement.setObject(1, org);
 			statement.setObject(2, chunk.jobId());
 			statement.setInt(3, chunk.firstRow());
@@ -185,7 +195,46 @@ class RecordedRows {
 			statement.setInt(5, chunk.count());
 			statement.setBytes(6, chunk.packed());
 			statement.setString(7, chunk.prospects());
+			statement.setBoolean(8, chunk.deferred());
 		});
+	}
+
+	/**
+	 * Stores the numbers of the rows a batch set aside, to be decided at the end of the
+	 * import (ADR 0034), in the batch's transaction: a restarted import takes them up
+	 * again. A batch replayed from the start of the file (its progress lost) may set them
+	 * aside again.
+	 */
+	void setAside(UUID jobId, List<Integer> numbers) {
+		if (numbers.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into import_deferred_row (org_id, job_id, first_row, rows)
+				values (:org, :job, :first, :rows::int[])
+				on conflict (org_id, job_id, first_row) do update
+				  set rows = (select array_agg(distinct r order by r)
+				              from unnest(import_deferred_row.rows || excluded.rows) as r)""")
+			.param("org", org())
+			.param("job", jobId)
+			.param("first", numbers.getFirst())
+			.param("rows", numbers.toArray(Integer[]::new))
+			.update();
+	}
+
+	/**
+	 * The rows of a job set aside for the end that have no outcome yet, in row order.
+	 */
+	Set<Integer> setAside(UUID jobId) {
+		Set<Integer> numbers = new TreeSet<>();
+		this.jdbc.sql("select rows from import_deferred_row where org_id = :org and job_id = :job")
+			.param("org", org())
+			.param("job", jobId)
+			.query((RowCallbackHandler) (rs) -> numbers.addAll(List.of((Integer[]) rs.getArray(1).getArray())));
+		if (!numbers.isEmpty()) {
+			decidedLast(jobId).forEach((row) -> numbers.remove(row.number()));
+		}
+		return numbers;
 	}
 
 	/**
@@ -211,18 +260,46 @@ class RecordedRows {
 		return numbers;
 	}
 
-	/** Every recorded row of a job, in row order, read a few batches at a time. */
+	/**
+	 * Every recorded row of a job, in row order, read a few batches at a time. The rows
+	 * decided at the end of the import (ADR 0034), a small share, are read first and
+	 * merged in.
+	 */
 	void forEach(UUID jobId, Consumer<RecordedRow> consumer) {
+		List<RecordedRow> last = decidedLast(jobId);
+		int[] next = { 0 };
 		this.template.query((connection) -> {
 			var statement = connection.prepareStatement("""
-					select rows, packed from import_row_chunk where org_id = ? and job_id = ? order by first_row""");
+					select rows, packed from import_row_chunk where org_id = ? and job_id = ? and not deferred
+					order by first_row""");
 			statement.setObject(1, org());
 			statement.setObject(2, jobId);
 			statement.setFetchSize(4);
 			return statement;
 		}, (rs) -> {
-			rows(text(rs), consumer);
+			rows(text(rs), (row) -> {
+				while (next[0] < last.size() && last.get(next[0]).number() < row.number()) {
+					consumer.accept(last.get(next[0]++));
+				}
+				consumer.accept(row);
+			});
 		});
+		while (next[0] < last.size()) {
+			consumer.accept(last.get(next[0]++));
+		}
+	}
+
+	/** The rows of a job decided at the end of the import, in row order. */
+	private List<RecordedRow> decidedLast(UUID jobId) {
+		List<RecordedRow> rows = new ArrayList<>();
+		this.jdbc.sql("select rows, packed from import_row_chunk where org_id = :org and job_id = :job and deferred")
+			.param("org", org())
+			.param("job", jobId)
+			.query((rs, n) -> text(rs))
+			.list()
+			.forEach((text) -> rows(text, rows::add));
+		rows.sort(Comparator.comparingInt(RecordedRow::number));
+		return rows;
 	}
 
 	/**
@@ -236,7 +313,8 @@ class RecordedRows {
 			int[] last = { -1 };
 			this.jdbc.sql("""
 					select last_row, rows, packed from import_row_chunk
-					where org_id = :org and job_id = :job and first_row > :after order by first_row limit 4""")
+					where org_id = :org and job_id = :job and not deferred and first_row > :after
+					order by first_row limit 4""")
 				.param("org", org())
 				.param("job", jobId)
 				.param("after", after)
@@ -253,7 +331,10 @@ class RecordedRows {
 			}
 			after = last[0];
 		}
-		return found;
+		// rows decided last may come before the ones found
+		decidedLast(jobId).stream().filter((row) -> !row.messages().isEmpty()).forEach(found::add);
+		found.sort(Comparator.comparingInt(RecordedRow::number));
+		return List.copyOf(found.subList(0, Math.min(most, found.size())));
 	}
 
 	/**
@@ -301,7 +382,7 @@ class RecordedRows {
 	 * with LZ4 ({@link Lz4Blocks.Compressing}), {@code prospects} the {@code uuid[]}
 	 * literal of the agencies they ended in.
 	 */
-	record Chunk(UUID jobId, int firstRow, int lastRow, int count, byte[] packed, String prospects) {
+	record Chunk(UUID jobId, int firstRow, int lastRow, int count, byte[] packed, String prospects, boolean deferred) {
 
 		/** The rows' {@link CopyText} form, as it was before compression. */
 		String rows() {

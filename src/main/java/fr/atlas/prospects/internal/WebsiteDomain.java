@@ -56,6 +56,18 @@ final class WebsiteDomain {
 		return (page != null) ? Checked.ok(page) : domain;
 	}
 
+	/**
+	 * The domain a normalised website's host is a subdomain of ("nantes.agence-x.immo" of
+	 * "agence-x.immo"), or null for a page, or a domain of two labels.
+	 */
+	static @Nullable String parent(@Nullable String website) {
+		if (website == null || isPage(website)) {
+			return null;
+		}
+		int dot = website.indexOf('.');
+		return (dot > 0 && website.indexOf('.', dot + 1) > 0) ? website.substring(dot + 1) : null;
+	}
+
 	/** Whether a normalised website is a page of a shared site rather than a domain. */
 	static boolean isPage(String website) {
 		return website.indexOf('/') >= 0;

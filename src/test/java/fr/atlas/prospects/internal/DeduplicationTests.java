@@ -137,6 +137,22 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aSubdomainOfTheSiteIsTheSameCompanysSite() {
+		AgencyValues main = row("Cabinet Royer", "", "", "", "14000", "Caen", "www.cabinetroyer.fr");
+		assertThat(match(main, row("Cabinet Royer", "", "", "", "14000", "Caen", "http://fr.cabinetroyer.fr")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.reasons()).doesNotContain("details_differ");
+				assertThat(m.automatic()).isTrue();
+			});
+		// another site is another agency's, as a namesake's would be
+		assertThat(match(main, row("Cabinet Royer", "", "", "", "14000", "Caen", "cabinet-royer-caen.fr")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.reasons()).contains("details_differ");
+				assertThat(m.automatic()).isFalse();
+			});
+	}
+
+	@Test
 	void twoAddressesAtTheAgencysOwnDomainDoNotContradictIt() {
 		assertThat(match(row("Agence Thomas", "", "j.muller@agence-thomas.fr", "", "75016", "Paris 16e", ""),
 				row("Agence Thomas", "", "immo@agence-thomas.fr", "", "75016", "Paris", "")))

@@ -22,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anySet;
 import static org.mockito.Mockito.doThrow;
@@ -78,7 +79,7 @@ class ImportOutOfMemoryIntegrationTests {
 		UUID job = submit(org, "Raison sociale;E-mail\nAgence du Port;port@agence.fr\n");
 		ImportBatch exhausted = spy(this.batch);
 		doThrow(new OutOfMemoryError("Java heap space")).when(exhausted)
-			.decide(any(), anyList(), anySet(), any(), any());
+			.decide(any(), anyList(), anySet(), any(), any(), anyBoolean());
 		ImportWorker worker = worker(exhausted, this.memory);
 
 		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();

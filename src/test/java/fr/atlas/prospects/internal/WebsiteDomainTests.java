@@ -35,6 +35,14 @@ class WebsiteDomainTests {
 	}
 
 	@Test
+	void knowsTheDomainASubdomainBelongsTo() {
+		assertThat(WebsiteDomain.parent("nantes.ladresseimmobilier44.immo")).isEqualTo("ladresseimmobilier44.immo");
+		assertThat(WebsiteDomain.parent("ladresseimmobilier44.immo")).isNull();
+		assertThat(WebsiteDomain.parent("orpi.com/agence/lyon-3")).isNull();
+		assertThat(WebsiteDomain.parent(null)).isNull();
+	}
+
+	@Test
 	void encodesAccentedDomains() {
 		assertThat(WebsiteDomain.normalise("www.forêt-immo.fr").value()).isEqualTo("xn--fort-immo-n4a.fr");
 	}

@@ -1,0 +1,114 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ImportWorker;
+import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two agencies of one name in one place (ADR 0034): a row that only its name and place
+ * tie to one of them is decided once the rest of the file has built both, so that it does
+ * not hand one agency the other's identifiers.
+ */
+@WebIntegrationTest
+class ImportNamesakesIntegrationTests {
+
+	/**
+	 * Two "Agence Tradition" of Lyon 3e. Row 2 is the Part-Dieu agency's, but gives
+	 * neither its e-mail nor anything the first row gave: decided at once, it would have
+	 * joined the Croix-Rousse agency of row 1, and brought rows 3 and 4 there by its
+	 * SIREN and phone.
+	 */
+	static final String NAMESAKES = """
+			Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
+			Agence Tradition;;contact@agence-tradition-croix-rousse.fr;;;69003;Lyon
+			Agence Tradition;452189301;;04 78 00 00 01;98 place du Marché;69003;Lyon
+			Agence Tradition;532671047;contact@agence-tradition-croix-rousse.fr;04 78 00 00 02;19 rue Pasteur;69003;Lyon
+			Agence Tradition;45218930100008;contact@agence-tradition-part-dieu.fr;04 78 00 00 01;98 place du Marché;69003;Lyon
+			""";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Test
+	void aRowOnlyItsNameTiesIsDecidedWhenBothNamesakesAreKnown() {
+		var tenant = this.api.newOrganisation("Homonymes");
+		Map<String, Object> status = new ProspectsApi(this.api).importAndWait(tenant.token(), "homonymes.csv",
+				NAMESAKES);
+		assertThat(status).containsEntry("status", "DONE")
+			.containsEntry("processedRows", 4)
+			.containsEntry("created", 2)
+			.containsEntry("merged", 2);
+		List<String[]> report = report(tenant.token(), (String) status.get("id"));
+		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
+		assertThat(report.get(2)[2]).isEqualTo(report.get(0)[2]);
+		assertThat(report.get(3)[2]).isEqualTo(report.get(1)[2]).isNotEqualTo(report.get(0)[2]);
+		// its warning is counted once (rows 2 and 3 give a SIREN only), and listed in row
+		// order
+		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + status.get("id") + "/problems")
+			.getBody();
+		assertThat(problems.get("counts").toString()).contains("code=siret:siren_only, count=2");
+		assertThat(problems.get("rows").toString()).containsSubsequence("row=2", "row=3");
+		// the name alone would have joined the other: a person may say they are one
+		String duplicates = this.api.getText(tenant.token(), "/api/v1/prospects/duplicates").getBody();
+		assertThat(duplicates).contains(report.get(0)[2]).contains(report.get(1)[2]);
+		// another organisation sees none of it
+		var other = this.api.newOrganisation("Autre agence");
+		assertThat(this.api.getText(other.token(), "/api/v1/imports/" + status.get("id") + "/rows")
+			.getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
+	@Test
+	void aRestartedImportDecidesTheRowsItSetAside() {
+		var tenant = this.api.newOrganisation("Homonymes, reprise");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("homonymes.csv", new ByteArrayInputStream(NAMESAKES.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+
+		// the file is one batch: the run stops before the rows set aside are decided
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
+		Map<String, Object> stopped = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
+		assertThat(stopped).containsEntry("processedRows", 4).containsEntry("created", 2).containsEntry("merged", 1);
+		assertThat(report(tenant.token(), job.toString())).extracting((row) -> row[0]).containsExactly("1", "3", "4");
+
+		// a new run (a restart) reads the file again for them, and imports nothing twice
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "DONE")
+			.containsEntry("created", 2)
+			.containsEntry("merged", 2);
+		List<String[]> report = report(tenant.token(), job.toString());
+		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
+		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
+		assertThat(report.get(1)[3]).isEqualTo("siret:siren_only");
+	}
+
+	private List<String[]> report(String token, String job) {
+		String csv = this.api.getText(token, "/api/v1/imports/" + job + "/rows").getBody();
+		return csv.lines().skip(1).map((line) -> line.split(",", -1)).toList();
+	}
+
+}
