@@ -74,13 +74,36 @@ class Agencies {
 	 */
 	void forEachMatchable(Consumer<AgencyRecord> action) {
 		UUID org = CurrentTenant.require().value();
+		// keys stored under older rules are worked out again for matching, until
+		// AgencyKeyRefresh rewrites them (ADR 0035)
+		boolean rekey = !keysFollowTheRules();
 		this.template.query((connection) -> {
 			PreparedStatement statement = connection.prepareStatement("select " + COLUMNS
 					+ " from agency where org_id = ? and status in ('ACTIVE', 'ARCHIVED') order by created_at, id");
 			statement.setObject(1, org);
 			statement.setFetchSize(2000);
 			return statement;
-		}, (RowCallbackHandler) (rs) -> action.accept(map(rs, true)));
+		}, (RowCallbackHandler) (rs) -> {
+			AgencyRecord agency = map(rs, true);
+			if (rekey) {
+				agency.nameKey = AgencyKeys.nameKey(agency.name, agency.nameKey, agency.city);
+				agency.cityKey = AgencyKeys.cityKey(agency.city);
+			}
+			action.accept(agency);
+		});
+	}
+
+	/**
+	 * Whether the current organisation's stored keys follow the key rules of this version
+	 * ({@link AgencyKeys#RULES}).
+	 */
+	boolean keysFollowTheRules() {
+		int rules = this.jdbc.sql("select rules from agency_key_version where org_id = :org")
+			.param("org", CurrentTenant.require().value())
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+		return rules >= AgencyKeys.RULES;
 	}
 
 	static AgencyRecord map(ResultSet rs, boolean existing) throws SQLException {
