@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import fr.atlas.cases.internal.Actor;
@@ -223,6 +225,40 @@ class SlaEscalationIntegrationTests {
 		assertThat(moved.getStatusCode().value()).as(String.valueOf(moved.getBody())).isEqualTo(200);
 		this.slaWatch.check(paris("2031-01-22T18:00"));
 		assertThat(timelineKinds(tenant, id)).containsOnlyOnce("SLA_BREACH").doesNotContain("SLA_ESCALATION");
+	}
+
+	@Test
+	void aCaseIsMarkedLateWhileATransactionWritesSomethingAboutIt() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Occupée");
+		Someone agent = member(tenant, "AGENT");
+		String id = openLead(tenant, agent.id(), paris("2031-02-04T09:00"));
+		// the lock a transaction takes on the case while it writes a row referring to
+		// it (the notification of its assignment)
+		CountDownLatch held = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		Thread writer = Thread.ofPlatform().start(() -> as(tenant, () -> this.transactions.execute((tx) -> {
+			this.jdbc.sql("select id from case_file where id = :id for key share")
+				.param("id", UUID.fromString(id))
+				.query(UUID.class)
+				.single();
+			held.countDown();
+			try {
+				return release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		})));
+		assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
+		try {
+			this.slaWatch.check(paris("2031-02-04T11:01"));
+		}
+		finally {
+			release.countDown();
+			writer.join();
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("slaBreachedAt")).isNotNull();
 	}
 
 	@Test

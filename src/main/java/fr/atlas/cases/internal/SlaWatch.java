@@ -31,9 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (counted in the organisation's working hours from the SLA deadline) has run out: the
  * managers are told and the timeline says so, once per stay in a state. Runs with no
  * tenant: narrow security-definer functions name the organisations with overdue cases or
- * escalations due, then each is handled with its tenant bound. {@code for update skip
- * locked} lets several nodes run it at once without double alerts, and a unique key per
- * case, state and entry time makes a second escalation impossible.
+ * escalations due, then each is handled with its tenant bound. {@code for no key update
+ * skip locked} lets several nodes run it at once without double alerts, and a unique key
+ * per case, state and entry time makes a second escalation impossible. It is no
+ * {@code for update}: that conflicts with the key-share lock a transaction takes on a
+ * case while it writes a row referring to it (a notification of its assignment), and the
+ * watch passed such a case by until its next run.
  */
 @Component
 public class SlaWatch {
@@ -123,7 +126,7 @@ public class SlaWatch {
 		}
 		List<Late> late = this.jdbc.sql("""
 				select id, reference, case_type, workflow_version, state, sla_due_at from case_file
-				where sla_breached_at is null and sla_due_at < ? for update skip locked""")
+				where sla_breached_at is null and sla_due_at < ? for no key update skip locked""")
 			.param(Timestamp.from(now))
 			.query((rs, row) -> new Late(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
 					rs.getString(5), rs.getTimestamp(6).toInstant()))
@@ -152,7 +155,7 @@ public class SlaWatch {
 		List<Due> due = this.jdbc.sql("""
 				select id, reference, state, state_entered_at, sla_due_at from case_file
 				where sla_escalation_due_at < ? and sla_breached_at is not null and closed_at is null
-				for update skip locked""")
+				for no key update skip locked""")
 			.param(Timestamp.from(now))
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
