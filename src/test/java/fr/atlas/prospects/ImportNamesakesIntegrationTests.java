@@ -92,18 +92,43 @@ class ImportNamesakesIntegrationTests {
 		// the file is one batch: the run stops before the rows set aside are decided
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
 		Map<String, Object> stopped = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
-		assertThat(stopped).containsEntry("processedRows", 4).containsEntry("created", 2).containsEntry("merged", 1);
+		// row 2 was read, not imported: the rows done are those of the report
+		assertThat(stopped).containsEntry("processedRows", 3).containsEntry("created", 2).containsEntry("merged", 1);
 		assertThat(report(tenant.token(), job.toString())).extracting((row) -> row[0]).containsExactly("1", "3", "4");
 
 		// a new run (a restart) reads the file again for them, and imports nothing twice
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "DONE")
+			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)
 			.containsEntry("merged", 2);
 		List<String[]> report = report(tenant.token(), job.toString());
 		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
 		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
 		assertThat(report.get(1)[3]).isEqualTo("siret:siren_only");
+	}
+
+	@Test
+	void aCancelledImportCountsOnlyTheRowsItImported() {
+		var tenant = this.api.newOrganisation("Homonymes, annulation");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("homonymes.csv", new ByteArrayInputStream(NAMESAKES.getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
+			.isEqualTo(202);
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
+
+		// row 2 waited for the end, which never came: it is not counted as done
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody())
+			.containsEntry("status", "CANCELLED")
+			.containsEntry("processedRows", 3);
+		assertThat(report(tenant.token(), job.toString())).extracting((row) -> row[0]).containsExactly("1", "3", "4");
 	}
 
 	private List<String[]> report(String token, String job) {

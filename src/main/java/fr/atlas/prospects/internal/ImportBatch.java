@@ -121,8 +121,8 @@ class ImportBatch {
 				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
 				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes, last),
-				List.copyOf(decisions.setAside), decisions.merged, decisions.rejected, decisions.warnings,
-				Map.copyOf(decisions.problems), System.nanoTime() - started);
+				List.copyOf(decisions.setAside), last ? -rows.size() : decisions.setAside.size(), decisions.merged,
+				decisions.rejected, decisions.warnings, Map.copyOf(decisions.problems), System.nanoTime() - started);
 	}
 
 	/**
@@ -247,11 +247,13 @@ class ImportBatch {
 	/**
 	 * What a batch decided: the agencies it creates (ready to copy), what it adds to
 	 * agencies created before (empty records gathering the rows' values in row order),
-	 * what refers to both (contacts, possible duplicates) and each row's outcome.
+	 * what refers to both (contacts, possible duplicates) and each row's outcome; the
+	 * rows it set aside, and by how much it changes the job's count of rows set aside
+	 * (down for the rows decided last).
 	 */
 	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, List<RecordedRows.Chunk> rows,
-			List<NormalisedRow> setAside, int merged, int rejected, int warnings, Map<String, Integer> problems,
-			long matchNanos) {
+			List<NormalisedRow> setAside, int setAsideChange, int merged, int rejected, int warnings,
+			Map<String, Integer> problems, long matchNanos) {
 
 		/** The numbers of the rows set aside, in row order. */
 		List<Integer> setAsideNumbers() {

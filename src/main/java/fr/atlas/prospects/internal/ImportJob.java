@@ -10,9 +10,9 @@ import org.jspecify.annotations.Nullable;
  * An import as stored: its file's profile, mapping, progress and counters.
  */
 public record ImportJob(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
-		int totalRows, int processedRows, int created, int merged, int rejected, int warnings, @Nullable String error,
-		boolean cancelRequested, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-		@Nullable Instant fileDeletedAt) {
+		int totalRows, int processedRows, int readRows, int created, int merged, int rejected, int warnings,
+		@Nullable String error, boolean cancelRequested, Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt, @Nullable Instant fileDeletedAt) {
 
 	public static final String DRAFT = "DRAFT";
 
@@ -41,7 +41,7 @@ public record ImportJob(UUID id, String status, String fileName, FileProfile pro
 	 * hold, and resumes after its last committed batch (ADR 0029).
 	 */
 	public boolean paused() {
-		return QUEUED.equals(this.status) && this.processedRows > 0;
+		return QUEUED.equals(this.status) && this.readRows > 0;
 	}
 
 	/** Its status as the pages name it: {@code PAUSED} for a paused job. */

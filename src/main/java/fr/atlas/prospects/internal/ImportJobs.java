@@ -260,12 +260,13 @@ class ImportJobs {
 			.update();
 	}
 
-	void recordBatch(UUID jobId, int processedRows, int created, int merged, int rejected, int warnings,
+	void recordBatch(UUID jobId, int processedRows, int setAside, int created, int merged, int rejected, int warnings,
 			Map<String, Integer> problems) {
 		String[] codes = problems.keySet().toArray(String[]::new);
 		Integer[] counts = Arrays.stream(codes).map(problems::get).toArray(Integer[]::new);
 		this.jdbc.sql("""
-				update import_job set processed_rows = :processed, created = created + :created,
+				update import_job set processed_rows = :processed, set_aside_rows = set_aside_rows + :aside,
+				  created = created + :created,
 				  merged = merged + :merged, rejected = rejected + :rejected, warnings = warnings + :warnings,
 				  problems = case when cardinality(:codes::text[]) = 0 then problems else (
 				    select jsonb_object_agg(code, total) from (
@@ -276,6 +277,7 @@ class ImportJobs {
 				  heartbeat_at = now()
 				where org_id = :org and id = :id""")
 			.param("processed", processedRows)
+			.param("aside", setAside)
 			.param("created", created)
 			.param("merged", merged)
 			.param("rejected", rejected)
@@ -315,10 +317,10 @@ class ImportJobs {
 				rs.getString("file_hash"), rs.getInt("sheet"));
 		return new ImportJob(rs.getObject("id", UUID.class), rs.getString("status"), rs.getString("file_name"), profile,
 				this.json.readValue(rs.getString("mapping"), MAPPING), rs.getInt("total_rows"),
-				rs.getInt("processed_rows"), rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"),
-				rs.getInt("warnings"), rs.getString("error"), rs.getBoolean("cancel_requested"),
-				instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"),
-				instant(rs, "file_deleted_at"));
+				rs.getInt("processed_rows") - rs.getInt("set_aside_rows"), rs.getInt("processed_rows"),
+				rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"), rs.getInt("warnings"),
+				rs.getString("error"), rs.getBoolean("cancel_requested"), instant(rs, "created_at"),
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "file_deleted_at"));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -131,7 +131,7 @@ public class ImportWorker {
 				reader = TabularReaders.open(job.profile(), temporary);
 			}
 			try (reader) {
-				int processed = job.processedRows();
+				int processed = job.readRows();
 				RowsSetAside aside = new RowsSetAside();
 				Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId))
 						: Set.of();
@@ -247,8 +247,8 @@ public class ImportWorker {
 				return false;
 			}
 			this.batch.write(jobId, plan);
-			this.jobs.recordBatch(jobId, plan.upTo(), plan.created().rows(), plan.merged(), plan.rejected(),
-					plan.warnings(), plan.problems());
+			this.jobs.recordBatch(jobId, plan.upTo(), plan.setAsideChange(), plan.created().rows(), plan.merged(),
+					plan.rejected(), plan.warnings(), plan.problems());
 			return true;
 		}));
 		if (written && growth.crossed(plan.created().rows())) {
