@@ -141,6 +141,12 @@ final class Deduplication {
 		}
 		Optional<String> brand = names.brand().or(other::brand);
 		Place place = place(row, agency);
+		if (place == Place.DIFFERENT && brand.isEmpty() && mainAndOtherPostcode(row, agency)) {
+			// "34000 Montpellier" and "34070 Montpellier": a town's main postcode,
+			// written
+			// for any of its others. One town, though not one postcode
+			place = Place.SAME_TOWN;
+		}
 		if (brand.isPresent() && place.apart()) {
 			return null;
 		}
@@ -717,6 +723,17 @@ final class Deduplication {
 			}
 		}
 		return (numbers != null) ? numbers.toString() : "";
+	}
+
+	/**
+	 * Whether two postcodes are of one town, one of them its main postcode (ending in
+	 * "000", "34000" of Montpellier): same department, same town.
+	 */
+	static boolean mainAndOtherPostcode(Probe row, Candidate agency) {
+		String a = row.postcode;
+		String b = agency.postcode;
+		return a != null && b != null && row.cityKey != null && row.cityKey.equals(agency.cityKey)
+				&& (a.endsWith("000") || b.endsWith("000")) && a.regionMatches(0, b, 0, 2);
 	}
 
 	static Place place(Probe row, Candidate agency) {

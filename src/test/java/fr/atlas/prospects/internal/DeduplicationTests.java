@@ -137,6 +137,26 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aTownsMainPostcodeIsThatTown() {
+		// "34000 Montpellier" written for 34070: one town, where the name counts as in a
+		// town (review), no longer two places
+		assertThat(match(row("Agence du Lez", "", "", "", "34000", "Montpellier", ""),
+				row("Agence du Lez", "", "", "", "34070", "MONTPELLIER", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.reasons()).contains("same_city");
+				assertThat(m.automatic()).isFalse();
+			});
+		// two of a network's agencies there are still two
+		assertThat(match(row("Century 21 Montpellier", "", "", "", "34000", "Montpellier", ""),
+				row("Century 21 Montpellier", "", "", "", "34070", "Montpellier", "")))
+			.isEmpty();
+		// nor are two postcodes of a town that is not its main one
+		assertThat(match(row("Agence du Lez", "", "", "", "34080", "Montpellier", ""),
+				row("Agence du Lez", "", "", "", "34070", "Montpellier", "")))
+			.isEmpty();
+	}
+
+	@Test
 	void aSubdomainOfTheSiteIsTheSameCompanysSite() {
 		AgencyValues main = row("Cabinet Royer", "", "", "", "14000", "Caen", "www.cabinetroyer.fr");
 		assertThat(match(main, row("Cabinet Royer", "", "", "", "14000", "Caen", "http://fr.cabinetroyer.fr")))
