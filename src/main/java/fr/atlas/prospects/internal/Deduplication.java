@@ -577,7 +577,11 @@ final class Deduplication {
 		// network's agencies all have addresses at the network's
 		boolean ownDomain = row.emailDomain != 0 && row.emailDomain == agency.emailDomain && row.names.brand().isEmpty()
 				&& agency.names.brand().isEmpty();
-		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails) && !ownDomain) {
+		// a person's mailbox at a mail service (the manager's) against the agency's own
+		// domain tells nothing: two agencies have their own domains, or two mailboxes
+		boolean personalAgainstOwn = (row.emailDomain == 0) != (agency.emailDomain == 0);
+		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails) && !ownDomain
+				&& !personalAgainstOwn) {
 			return true;
 		}
 		if (!row.decidedLast && row.phones.length > 0 && agency.hasPhones() && !agency.sharesPhone(row.phones)) {

@@ -137,6 +137,25 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void theManagersMailboxAgainstTheAgencysDomainIsNoContradiction() {
+		AgencyValues agency = row("Cabinet Leroux", "", "accueil@cabinetleroux-aix.com", "", "73100", "Aix-les-Bains",
+				"");
+		assertThat(match(agency,
+				row("Cabinet Leroux", "", "catherine.leroux@wanadoo.fr", "", "73100", "Aix-les-Bains", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.reasons()).doesNotContain("details_differ");
+				assertThat(m.automatic()).isTrue();
+			});
+		// two own domains are two agencies' addresses, as two mailboxes are
+		assertThat(match(agency,
+				row("Cabinet Leroux", "", "contact@leroux-immobilier.fr", "", "73100", "Aix-les-Bains", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("details_differ"));
+		assertThat(match(row("Cabinet Leroux", "", "cabinet.leroux@orange.fr", "", "73100", "Aix-les-Bains", ""),
+				row("Cabinet Leroux", "", "catherine.leroux@wanadoo.fr", "", "73100", "Aix-les-Bains", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("details_differ"));
+	}
+
+	@Test
 	void aTownsMainPostcodeIsThatTown() {
 		// "34000 Montpellier" written for 34070: one town, where the name counts as in a
 		// town (review), no longer two places
