@@ -578,8 +578,10 @@ final class Deduplication {
 		boolean ownDomain = row.emailDomain != 0 && row.emailDomain == agency.emailDomain && row.names.brand().isEmpty()
 				&& agency.names.brand().isEmpty();
 		// a person's mailbox at a mail service (the manager's) against the agency's own
-		// domain tells nothing: two agencies have their own domains, or two mailboxes
-		boolean personalAgainstOwn = (row.emailDomain == 0) != (agency.emailDomain == 0);
+		// domain tells nothing for one name: two agencies have their own domains, or two
+		// mailboxes. Names a typo apart ("Fabre", "Faure") keep it as a difference
+		boolean personalAgainstOwn = (row.emailDomain == 0) != (agency.emailDomain == 0)
+				&& sameName(row.names, agency.names);
 		if (row.emails.length > 0 && agency.hasEmails() && !agency.sharesEmail(row.emails) && !ownDomain
 				&& !personalAgainstOwn) {
 			return true;

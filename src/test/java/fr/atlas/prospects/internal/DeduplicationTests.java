@@ -146,6 +146,10 @@ class DeduplicationTests {
 				assertThat(m.reasons()).doesNotContain("details_differ");
 				assertThat(m.automatic()).isTrue();
 			});
+		// names a typo apart keep it as a difference
+		assertThat(match(agency,
+				row("Cabinet Lerous", "", "catherine.leroux@wanadoo.fr", "", "73100", "Aix-les-Bains", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
 		// two own domains are two agencies' addresses, as two mailboxes are
 		assertThat(match(agency,
 				row("Cabinet Leroux", "", "contact@leroux-immobilier.fr", "", "73100", "Aix-les-Bains", "")))
