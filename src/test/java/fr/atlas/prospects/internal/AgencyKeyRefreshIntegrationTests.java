@@ -10,6 +10,7 @@ import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +42,9 @@ class AgencyKeyRefreshIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate template;
 
 	@Autowired
 	ApiClient api;
@@ -81,6 +85,27 @@ class AgencyKeyRefreshIntegrationTests {
 			this.refresh.refresh();
 		}
 		assertThat(keys(secondOrg)).isEqualTo(keys(firstOrg));
+	}
+
+	@Test
+	void refreshesALargeOrganisationSomeAgenciesATransaction() {
+		ApiClient.Tenant tenant = this.api.newOrganisation("Clés par lots");
+		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "cles.csv", CSV)).containsEntry("created",
+				4);
+		execute(tenant, "update agency set name_key = 'zz ' || name_key, city_key = 'zz' where name_key <> ''");
+		OrgId org = OrgId.of(tenant.orgId());
+		AgencyKeyRefresh inPairs = new AgencyKeyRefresh(this.jdbc, this.template, this.tx, 2);
+
+		int changed = CurrentTenant.callAs(org, inPairs::refreshCurrent);
+		assertThat(changed).isEqualTo(3);
+		Long stale = CurrentTenant
+			.callAs(org,
+					() -> this.tx.execute((s) -> this.jdbc
+						.sql("select count(*) from agency where name_key like 'zz%' or city_key = 'zz'")
+						.query(Long.class)
+						.single()));
+		assertThat(stale).isZero();
+		assertThat(followTheRules(org)).isTrue();
 	}
 
 	private boolean followTheRules(OrgId org) {
