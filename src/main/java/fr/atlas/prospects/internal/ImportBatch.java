@@ -378,7 +378,7 @@ class ImportBatch {
 		 * new agency otherwise. The one rule of an import, whoever writes the result.
 		 */
 		Decision decide(AgencyValues values) {
-			return decide(values, false);
+			return decide(values, false, false);
 		}
 
 		/**
@@ -387,14 +387,8 @@ class ImportBatch {
 		 * it was, and the decision {@link Decision#setAside}. Decided at once, such a row
 		 * gives an agency the identifiers of a namesake in the same place ("Agence
 		 * Pierre" of Vannes, twice), through which the namesake's other rows join it.
-		 */
-		Decision decide(AgencyValues values, boolean mayDefer) {
-			return decide(values, mayDefer, false);
-		}
-
-		/**
-		 * Decides a row as {@link #decide(AgencyValues, boolean)} does; {@code last} for
-		 * the rows set aside, decided at the end ({@link Deduplication.Probe#atTheEnd}).
+		 * {@code last} for the rows set aside, decided at the end
+		 * ({@link Deduplication.Probe#atTheEnd}).
 		 */
 		Decision decide(AgencyValues values, boolean mayDefer, boolean last) {
 			Deduplication.Probe probe = last ? probe(values).atTheEnd() : probe(values);
