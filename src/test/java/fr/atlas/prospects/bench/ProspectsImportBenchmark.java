@@ -634,6 +634,12 @@ class ProspectsImportBenchmark {
 	 */
 	static final class Profile {
 
+		/**
+		 * {@code -Dbench.jfr=false} leaves JFR off, to see what the recording itself
+		 * costs the import.
+		 */
+		private static final boolean RECORD = !"false".equals(System.getProperty("bench.jfr"));
+
 		private final Recording recording = new Recording();
 
 		private final long postmaster;
@@ -729,7 +735,9 @@ class ProspectsImportBenchmark {
 			for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 				((NotificationEmitter) collector).addNotificationListener(this.collected, null, null);
 			}
-			this.recording.start();
+			if (RECORD) {
+				this.recording.start();
+			}
 			this.wallStart = System.nanoTime();
 			this.jvmStart = jvmCpu();
 			this.threadsStart = threadCpu();
@@ -770,6 +778,10 @@ class ProspectsImportBenchmark {
 							after[2] - before[2], after[3] - before[3] });
 				}
 			});
+			if (!RECORD) {
+				this.recording.close();
+				return;
+			}
 			this.recording.stop();
 			Path file = directory.resolve(name + ".jfr");
 			this.recording.dump(file);
