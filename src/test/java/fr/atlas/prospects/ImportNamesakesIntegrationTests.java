@@ -11,10 +11,14 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +44,9 @@ class ImportNamesakesIntegrationTests {
 			Agence Tradition;45218930100008;contact@agence-tradition-part-dieu.fr;04 78 00 00 01;98 place du Marché;69003;Lyon
 			""";
 
+	@LocalServerPort
+	int port;
+
 	@Autowired
 	ApiClient api;
 
@@ -48,6 +55,12 @@ class ImportNamesakesIntegrationTests {
 
 	@Autowired
 	ImportWorker worker;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void aRowOnlyItsNameTiesIsDecidedWhenBothNamesakesAreKnown() {
@@ -104,7 +117,7 @@ class ImportNamesakesIntegrationTests {
 	}
 
 	@Test
-	void aCancelledImportCountsOnlyTheRowsItImported() {
+	void aCancelledImportDecidesTheRowsItSetAsideBeforeItEnds() {
 		var tenant = this.api.newOrganisation("Homonymes, annulation");
 		OrgId org = OrgId.of(tenant.orgId());
 		UUID job = draft(org);
@@ -114,11 +127,41 @@ class ImportNamesakesIntegrationTests {
 			.isEqualTo(202);
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
 
-		// row 2 waited for the end, which never came: it is not counted as done
-		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody())
-			.containsEntry("status", "CANCELLED")
-			.containsEntry("processedRows", 3);
-		assertThat(report(tenant.token(), job.toString())).extracting((row) -> row[0]).containsExactly("1", "3", "4");
+		// row 2 was read by a batch the import wrote: it is decided, counted and reported
+		assertCancelledWithEveryRowDecided(tenant.token(), job);
+	}
+
+	@Test
+	void aQueuedImportWithRowsSetAsideIsCancelledByTheWorker() throws Exception {
+		var tenant = this.api.newOrganisation("Homonymes, annulation en attente");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = draft(org);
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
+		// put back in the queue, as an import waiting for memory is (later than the
+		// poller looks: the test drives the worker)
+		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql("""
+				update import_job set status = 'QUEUED', worker = null, not_before = now() + interval '1 hour'
+				where id = :id""").param("id", job).update()));
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
+			.isEqualTo(202);
+		// not ended by the request: row 2 is still to decide, and the page says it stops
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "QUEUED");
+		String page = new PageSession(this.port).login(tenant.email()).get("/prospects/imports/" + job).body();
+		assertThat(page).contains("id=\"import-stopping\"").doesNotContain("/cancel\"");
+
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
+		assertCancelledWithEveryRowDecided(tenant.token(), job);
+	}
+
+	private void assertCancelledWithEveryRowDecided(String token, UUID job) {
+		assertThat(this.api.get(token, "/api/v1/imports/" + job).getBody()).containsEntry("status", "CANCELLED")
+			.containsEntry("processedRows", 4)
+			.containsEntry("created", 2)
+			.containsEntry("merged", 2);
+		List<String[]> report = report(token, job.toString());
+		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
+		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
 	}
 
 	/** The file as a draft, which the poller never takes: the test drives the worker. */

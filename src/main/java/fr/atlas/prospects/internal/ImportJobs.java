@@ -227,11 +227,18 @@ class ImportJobs {
 			.update();
 	}
 
+	/**
+	 * Asks a job to stop. A job no worker runs ends at once, unless it waits, queued,
+	 * with rows set aside for the end of the import (ADR 0034): a worker then decides
+	 * them before it ends the job.
+	 */
 	void requestCancel(UUID jobId) {
 		this.jdbc.sql("""
 				update import_job set cancel_requested = true,
-				  status = case when status in ('QUEUED', 'DRAFT') then 'CANCELLED' else status end,
-				  finished_at = case when status in ('QUEUED', 'DRAFT') then now() else finished_at end
+				  status = case when status = 'DRAFT' or (status = 'QUEUED' and set_aside_rows = 0)
+				                then 'CANCELLED' else status end,
+				  finished_at = case when status = 'DRAFT' or (status = 'QUEUED' and set_aside_rows = 0)
+				                     then now() else finished_at end
 				where org_id = :org and id = :id""").param("org", org()).param("id", jobId).update();
 	}
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportJobQueued;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,94 +110,12 @@ public class ImportWorker {
 			return true;
 		}
 		if (job.cancelRequested()) {
-			finish(jobId, ImportJob.CANCELLED, null);
-			return true;
+			return cancel(jobId);
 		}
 		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
-		Path temporary = null;
-		try (ImportMemory.Lease lease = this.memory.lease()) {
-			ColumnMapping mapping = ColumnMapping.detect(this.tx.execute((status) -> this.jobs.headers(jobId)),
-					job.mapping());
-			RowNormaliser normaliser = new RowNormaliser(mapping);
-			InputStream stored = new StoredFileStream(this.jobs, this.tx, jobId);
-			TabularReader reader;
-			if (job.profile().format() == FileProfile.Format.CSV) {
-				reader = TabularReaders.openCsv(job.profile(), stored);
-			}
-			else {
-				temporary = Files.createTempFile("atlas-import-", ".bin");
-				try (OutputStream out = Files.newOutputStream(temporary); stored) {
-					stored.transferTo(out);
-				}
-				reader = TabularReaders.open(job.profile(), temporary);
-			}
-			try (reader) {
-				int processed = job.readRows();
-				RowsSetAside aside = new RowsSetAside();
-				Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId))
-						: Set.of();
-				// rows committed by an earlier run are read again but not imported again,
-				// except those it set aside for the end
-				SourceRow skipped;
-				for (int count = 0; count < processed && (skipped = reader.next()) != null; count++) {
-					if (waiting.contains(skipped.number())) {
-						aside.add(normaliser.normalise(skipped));
-					}
-				}
-				long began = System.nanoTime();
-				ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
-				Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
-				long loaded = System.nanoTime();
-				long matching = 0;
-				int upTo = processed;
-				Growth growth = new Growth(this.properties.statisticsAfterCreated(), job.created());
-				try (Normalising batches = new Normalising(reader, normaliser, this.properties.importBatchSize());
-						Writing writing = new Writing((plan) -> write(jobId, plan, growth))) {
-					for (int count = 0; count < maxBatches; count++) {
-						List<NormalisedRow> rows = batches.next();
-						if (rows.isEmpty()) {
-							for (List<NormalisedRow> slice : aside.slices(this.properties.importBatchSize())) {
-								ImportBatch.Plan plan = this.batch.decideLast(jobId, slice, pool, null, upTo);
-								matching += plan.matchNanos();
-								lease.cover(pool.footprint());
-								if (!writing.submit(plan)) {
-									finish(jobId, ImportJob.CANCELLED, null);
-									return true;
-								}
-							}
-							if (!writing.finish()) {
-								finish(jobId, ImportJob.CANCELLED, null);
-								return true;
-							}
-							long statistics = refreshStatistics(jobId);
-							finish(jobId, ImportJob.DONE, null);
-							log.info(
-									"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms ({} rows decided last), write {} ms (each on its own thread), statistics {} ms; pool about {} MB",
-									jobId, (System.nanoTime() - began) / 1_000_000, pool.size(),
-									(loaded - began) / 1_000_000, batches.nanos() / 1_000_000, matching / 1_000_000,
-									aside.size(), writing.nanos() / 1_000_000, statistics / 1_000_000,
-									pool.footprint() >> 20);
-							return true;
-						}
-						ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null, aside.hasRoom());
-						matching += plan.matchNanos();
-						aside.addAll(plan.setAside());
-						upTo = Math.max(upTo, plan.upTo());
-						// checked before the batch is written: a job stopped here
-						// resumes with this batch
-						lease.cover(pool.footprint() + aside.bytes());
-						if (!writing.submit(plan)) {
-							finish(jobId, ImportJob.CANCELLED, null);
-							return true;
-						}
-					}
-					if (!writing.finish()) {
-						finish(jobId, ImportJob.CANCELLED, null);
-						return true;
-					}
-					return false;
-				}
-			}
+		Ending ending;
+		try (ImportMemory.Lease lease = this.memory.lease(); ImportFile file = open(jobId, job)) {
+			ending = importRows(jobId, job, maxBatches, lease, file);
 		}
 		catch (ImportMemory.Exhausted ex) {
 			if (ex.othersHold()) {
@@ -224,16 +143,172 @@ public class ImportWorker {
 			finish(jobId, ImportJob.FAILED, ImportJob.OUT_OF_MEMORY);
 			return true;
 		}
-		finally {
-			if (temporary != null) {
-				try {
-					Files.deleteIfExists(temporary);
+		// the run's pool of agencies is unreachable here: a cancelled job loads the
+		// organisation's agencies again, as stored
+		return switch (ending) {
+			case DONE -> true;
+			case CANCELLED -> cancel(jobId);
+			case MORE -> false;
+		};
+	}
+
+	/** How a run ended. */
+	private enum Ending {
+
+		DONE, CANCELLED, MORE
+
+	}
+
+	private Ending importRows(UUID jobId, ImportJob job, int maxBatches, ImportMemory.Lease lease, ImportFile file)
+			throws IOException {
+		int processed = job.readRows();
+		RowsSetAside aside = new RowsSetAside();
+		Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId)) : Set.of();
+		readAgain(file, processed, waiting, aside);
+		long began = System.nanoTime();
+		ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
+		Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
+		long loaded = System.nanoTime();
+		long matching = 0;
+		int upTo = processed;
+		Growth growth = new Growth(this.properties.statisticsAfterCreated(), job.created());
+		try (Normalising batches = new Normalising(file.reader(), file.normaliser(), this.properties.importBatchSize());
+				Writing writing = new Writing((plan) -> write(jobId, plan, growth))) {
+			for (int count = 0; count < maxBatches; count++) {
+				List<NormalisedRow> rows = batches.next();
+				if (rows.isEmpty()) {
+					for (List<NormalisedRow> slice : aside.slices(this.properties.importBatchSize())) {
+						ImportBatch.Plan plan = this.batch.decideLast(jobId, slice, pool, null, upTo);
+						matching += plan.matchNanos();
+						lease.cover(pool.footprint());
+						if (!writing.submit(plan)) {
+							return Ending.CANCELLED;
+						}
+					}
+					if (!writing.finish()) {
+						return Ending.CANCELLED;
+					}
+					long statistics = refreshStatistics(jobId);
+					finish(jobId, ImportJob.DONE, null);
+					log.info(
+							"Import {} done in {} ms: load {} agencies {} ms, read and normalise {} ms, match {} ms ({} rows decided last), write {} ms (each on its own thread), statistics {} ms; pool about {} MB",
+							jobId, (System.nanoTime() - began) / 1_000_000, pool.size(), (loaded - began) / 1_000_000,
+							batches.nanos() / 1_000_000, matching / 1_000_000, aside.size(),
+							writing.nanos() / 1_000_000, statistics / 1_000_000, pool.footprint() >> 20);
+					return Ending.DONE;
 				}
-				catch (IOException ex) {
-					log.debug("Could not delete {}", temporary, ex);
+				ImportBatch.Plan plan = this.batch.decide(jobId, rows, done, pool, null, aside.hasRoom());
+				matching += plan.matchNanos();
+				aside.addAll(plan.setAside());
+				upTo = Math.max(upTo, plan.upTo());
+				// checked before the batch is written: a job stopped here
+				// resumes with this batch
+				lease.cover(pool.footprint() + aside.bytes());
+				if (!writing.submit(plan)) {
+					return Ending.CANCELLED;
+				}
+			}
+			return writing.finish() ? Ending.MORE : Ending.CANCELLED;
+		}
+	}
+
+	/**
+	 * Reads again the rows an earlier run committed, without importing them again, except
+	 * those it set aside for the end of the import, which are kept in {@code aside}.
+	 */
+	private static void readAgain(ImportFile file, int processed, Set<Integer> waiting, RowsSetAside aside)
+			throws IOException {
+		SourceRow skipped;
+		for (int count = 0; count < processed && (skipped = file.reader().next()) != null; count++) {
+			if (waiting.contains(skipped.number())) {
+				aside.add(file.normaliser().normalise(skipped));
+			}
+		}
+	}
+
+	/**
+	 * Ends a cancelled job. The rows its written batches set aside for the end of the
+	 * import (ADR 0034) are decided first, against the organisation's agencies as stored,
+	 * so that the report holds every row up to where the import stopped and counts each
+	 * once; the batches the cancel refused are not imported. Should that fail, the job is
+	 * still cancelled, those rows left out of its report and its counts.
+	 */
+	private boolean cancel(UUID jobId) {
+		try {
+			decideWhatWasSetAside(jobId);
+		}
+		catch (IOException | RuntimeException | OutOfMemoryError ex) {
+			log.warn("Import {} cancelled without deciding the rows it set aside", jobId, ex);
+		}
+		finish(jobId, ImportJob.CANCELLED, null);
+		return true;
+	}
+
+	private void decideWhatWasSetAside(UUID jobId) throws IOException {
+		ImportJob job = this.tx.execute((status) -> this.jobs.find(jobId)).orElseThrow();
+		Set<Integer> waiting = this.tx.execute((status) -> this.recorded.setAside(jobId));
+		if (waiting.isEmpty()) {
+			return;
+		}
+		try (ImportMemory.Lease lease = this.memory.lease(); ImportFile file = open(jobId, job)) {
+			RowsSetAside aside = new RowsSetAside();
+			readAgain(file, job.readRows(), waiting, aside);
+			ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
+			for (List<NormalisedRow> slice : aside.slices(this.properties.importBatchSize())) {
+				ImportBatch.Plan plan = this.batch.decideLast(jobId, slice, pool, null, job.readRows());
+				lease.cover(pool.footprint());
+				this.tx.executeWithoutResult((status) -> {
+					this.jobs.findForUpdate(jobId).orElseThrow();
+					record(jobId, plan);
+				});
+			}
+			log.info("Import {} cancelled: {} rows it had set aside decided", jobId, aside.size());
+		}
+	}
+
+	/** The job's file, read from where it is stored, and how its rows are read. */
+	private ImportFile open(UUID jobId, ImportJob job) throws IOException {
+		RowNormaliser normaliser = new RowNormaliser(
+				ColumnMapping.detect(this.tx.execute((status) -> this.jobs.headers(jobId)), job.mapping()));
+		InputStream stored = new StoredFileStream(this.jobs, this.tx, jobId);
+		if (job.profile().format() == FileProfile.Format.CSV) {
+			return new ImportFile(TabularReaders.openCsv(job.profile(), stored), normaliser, null);
+		}
+		// a workbook is read by random access: copied out of the database first
+		Path temporary = Files.createTempFile("atlas-import-", ".bin");
+		try {
+			try (OutputStream out = Files.newOutputStream(temporary); stored) {
+				stored.transferTo(out);
+			}
+			return new ImportFile(TabularReaders.open(job.profile(), temporary), normaliser, temporary);
+		}
+		catch (IOException | RuntimeException ex) {
+			Files.deleteIfExists(temporary);
+			throw ex;
+		}
+	}
+
+	/** A job's file open for reading, and the temporary copy to delete after. */
+	private record ImportFile(TabularReader reader, RowNormaliser normaliser,
+			@Nullable Path temporary) implements AutoCloseable {
+
+		@Override
+		public void close() throws IOException {
+			try {
+				this.reader.close();
+			}
+			finally {
+				if (this.temporary != null) {
+					try {
+						Files.deleteIfExists(this.temporary);
+					}
+					catch (IOException ex) {
+						log.debug("Could not delete {}", this.temporary, ex);
+					}
 				}
 			}
 		}
+
 	}
 
 	/**
@@ -246,9 +321,7 @@ public class ImportWorker {
 			if (current.cancelRequested()) {
 				return false;
 			}
-			this.batch.write(jobId, plan);
-			this.jobs.recordBatch(jobId, plan.upTo(), plan.setAsideChange(), plan.created().rows(), plan.merged(),
-					plan.rejected(), plan.warnings(), plan.problems());
+			record(jobId, plan);
 			return true;
 		}));
 		if (written && growth.crossed(plan.created().rows())) {
@@ -259,6 +332,13 @@ public class ImportWorker {
 					nanos / 1_000_000);
 		}
 		return written;
+	}
+
+	/** Writes a batch and the job's progress, in the caller's transaction. */
+	private void record(UUID jobId, ImportBatch.Plan plan) {
+		this.batch.write(jobId, plan);
+		this.jobs.recordBatch(jobId, plan.upTo(), plan.setAsideChange(), plan.created().rows(), plan.merged(),
+				plan.rejected(), plan.warnings(), plan.problems());
 	}
 
 	/**
@@ -323,7 +403,7 @@ public class ImportWorker {
 
 	}
 
-	private void finish(UUID jobId, String status, @org.jspecify.annotations.Nullable String error) {
+	private void finish(UUID jobId, String status, @Nullable String error) {
 		this.tx.executeWithoutResult((s) -> {
 			this.jobs.finish(jobId, status, error);
 			ImportJob job = this.jobs.find(jobId).orElseThrow();
