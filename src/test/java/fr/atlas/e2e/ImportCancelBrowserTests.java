@@ -1,0 +1,108 @@
+package fr.atlas.e2e;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ImportWorker;
+import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Cancels, in Debian's Chromium, an import that waits in the queue with a row set aside
+ * for the end of the file (ADR 0034): the page says it is stopping, then shows it
+ * cancelled with every row up to where it stopped decided.
+ */
+@WebIntegrationTest
+class ImportCancelBrowserTests {
+
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
+
+	/** Row 2 gives only the name and place of two namesakes: it is set aside. */
+	static final String CSV = """
+			Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
+			Agence Tradition;;contact@agence-tradition-croix-rousse.fr;;;69003;Lyon
+			Agence Tradition;452189301;;04 78 00 00 01;98 place du Marché;69003;Lyon
+			Agence Tradition;532671047;contact@agence-tradition-croix-rousse.fr;04 78 00 00 02;19 rue Pasteur;69003;Lyon
+			Agence Tradition;45218930100008;contact@agence-tradition-part-dieu.fr;04 78 00 00 01;98 place du Marché;69003;Lyon
+			""";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ImportWorker worker;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void cancelsAQueuedImportAndShowsItStopping() {
+		Tenant tenant = new ApiClient(this.port).newOrganisation("Agence Annulation");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("homonymes.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(),
+							null, false)
+					.job()
+					.id());
+		// its one batch is written, row 2 set aside, then it waits in the queue, as an
+		// import waiting for memory does (later than the poller looks)
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
+		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql("""
+				update import_job set status = 'QUEUED', worker = null, not_before = now() + interval '1 hour'
+				where id = :id""").param("id", job).update()));
+
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			page.navigate(base + "/prospects/imports/" + job);
+			assertThat(page.locator("#import-status").textContent()).isEqualTo("En pause");
+			assertThat(page.locator("#import-resumes").count()).isOne();
+			page.click("form[action$='/cancel'] button[type=submit]");
+
+			page.locator("#import-stopping").waitFor();
+			assertThat(page.locator("#import-stopping").textContent()).startsWith("Annulation demandée");
+			assertThat(page.locator("form[action$='/cancel']").count()).isZero();
+			assertThat(page.locator("#import-resumes").count()).isZero();
+			Chromium.screenshot(page, "import-cancel-stopping");
+
+			// the worker decides row 2, then ends the job; the page follows it
+			assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
+			page.waitForCondition(() -> page.locator("#import-status").textContent().contains("Annulé"),
+					new Page.WaitForConditionOptions().setTimeout(15_000));
+			assertThat(page.locator("#progress").textContent()).contains("4 lignes traitées sur 4");
+			assertThat(page.locator("#import-stopping").count()).isZero();
+			Chromium.screenshot(page, "import-cancel-ended");
+		}
+	}
+
+}
