@@ -200,6 +200,30 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void readsUtf16AsExcelSavesUnicodeText() {
+		var tenant = this.api.newOrganisation("Texte Unicode");
+		String text = "Raison sociale\tVille\r\nAgence Forêt Élysée\tSète\r\nImmobilière Côte d’Azur\tNice\r\n";
+		byte[] body = text.getBytes(StandardCharsets.UTF_16LE);
+		byte[] marked = new byte[body.length + 2];
+		marked[0] = (byte) 0xFF;
+		marked[1] = (byte) 0xFE;
+		System.arraycopy(body, 0, marked, 2, body.length);
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "agences.txt", marked, null, null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("created", 2).containsEntry("rejected", 0);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=name"))
+			.containsExactly("Agence Forêt Élysée", "Immobilière Côte d’Azur");
+		// the same text without its mark, big-endian, is read too
+		byte[] big = "Raison sociale;Ville\nCabinet Lefèvre;Sète\n".getBytes(StandardCharsets.UTF_16BE);
+		Map<String, Object> second = this.prospects.waitFor(tenant.token(),
+				(String) this.prospects.upload(tenant.token(), "be.csv", big, null, null).getBody().get("id"));
+		assertThat(second).containsEntry("created", 1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=Cabinet"))
+			.containsExactly("Cabinet Lefèvre");
+	}
+
+	@Test
 	void importsAnXlsxWorkbook() throws Exception {
 		var tenant = this.api.newOrganisation("Excel");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,16 +11,21 @@ import java.nio.file.Path;
 import java.util.List;
 
 import fr.atlas.platform.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an uploaded file is: its format (CSV, XLSX or XLS from its first bytes), for CSV
- * its encoding (UTF-8 when every byte decodes as UTF-8, else Windows-1252, a superset of
- * ISO-8859-1 for printable text) and its delimiter, its size and its SHA-256, and for a
- * workbook the sheet that is read (0-based; the first unless the user chose another).
+ * its encoding (UTF-16 by its byte-order mark or its zero bytes, UTF-8 when every byte
+ * decodes as UTF-8, else Windows-1252, a superset of ISO-8859-1 for printable text) and
+ * its delimiter, its size and its SHA-256, and for a workbook the sheet that is read
+ * (0-based; the first unless the user chose another).
  */
 public record FileProfile(Format format, String encoding, char delimiter, long size, String sha256, int sheet) {
 
 	private static final int SAMPLE = 64 * 1024;
+
+	/** Characters needed to take a file without a byte-order mark for UTF-16. */
+	private static final int MIN_UTF16_PAIRS = 16;
 
 	public FileProfile {
 		if (sheet < 0) {
@@ -55,10 +60,16 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		if (format != Format.CSV) {
 			return new FileProfile(format, "", ',', upload.size(), upload.sha256());
 		}
-		if (binary(upload.head())) {
+		String encoding = utf16(upload.head());
+		if (encoding == null) {
+			if (binary(upload.head())) {
+				throw new InvalidInputException("file", "prospects.import.binary-file");
+			}
+			encoding = upload.utf8() ? "UTF-8" : "windows-1252";
+		}
+		else if (binary(new String(upload.head(), java.nio.charset.Charset.forName(encoding)))) {
 			throw new InvalidInputException("file", "prospects.import.binary-file");
 		}
-		String encoding = upload.utf8() ? "UTF-8" : "windows-1252";
 		char delimiter = detectDelimiter(file, encoding);
 		return new FileProfile(format, encoding, delimiter, upload.size(), upload.sha256());
 	}
@@ -74,11 +85,16 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		return Format.CSV;
 	}
 
-	/** NUL bytes or many control characters: not a text file (UTF-16 included). */
+	/** NUL bytes or many control characters: not a text file. */
 	static boolean binary(byte[] head) {
+		return binary(new String(head, StandardCharsets.ISO_8859_1));
+	}
+
+	/** NUL characters or many control characters: not text. */
+	static boolean binary(String head) {
 		int control = 0;
-		for (byte b : head) {
-			int c = b & 0xFF;
+		for (int i = 0; i < head.length(); i++) {
+			char c = head.charAt(i);
 			if (c == 0) {
 				return true;
 			}
@@ -86,7 +102,39 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 				control++;
 			}
 		}
-		return control > Math.max(8, head.length / 100);
+		return control > Math.max(8, head.length() / 100);
+	}
+
+	/**
+	 * {@code UTF-16LE} or {@code UTF-16BE} for UTF-16 text, as Excel's "Unicode text" and
+	 * some CRMs save it: by its byte-order mark, or without one when nearly every
+	 * character of the first bytes has a zero high byte (Latin text) on the same side.
+	 * Null for anything else.
+	 */
+	static @Nullable String utf16(byte[] head) {
+		if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+			return "UTF-16LE";
+		}
+		if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+			return "UTF-16BE";
+		}
+		int pairs = head.length / 2;
+		if (pairs < MIN_UTF16_PAIRS) {
+			return null;
+		}
+		int evenZero = 0;
+		int oddZero = 0;
+		for (int i = 0; i < pairs * 2; i += 2) {
+			evenZero += (head[i] == 0) ? 1 : 0;
+			oddZero += (head[i + 1] == 0) ? 1 : 0;
+		}
+		if (oddZero >= pairs * 0.9 && evenZero <= pairs * 0.02) {
+			return "UTF-16LE";
+		}
+		if (evenZero >= pairs * 0.9 && oddZero <= pairs * 0.02) {
+			return "UTF-16BE";
+		}
+		return null;
 	}
 
 	/**
@@ -131,14 +179,29 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	static Reader reader(InputStream in, String encoding) throws IOException {
 		InputStream buffered = new java.io.BufferedInputStream(in, SAMPLE);
 		if ("UTF-8".equals(encoding)) {
-			buffered.mark(3);
-			byte[] bom = buffered.readNBytes(3);
-			if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
-				buffered.reset();
-			}
+			skipMark(buffered, 0xEF, 0xBB, 0xBF);
 			return new InputStreamReader(buffered, StandardCharsets.UTF_8);
 		}
+		if ("UTF-16LE".equals(encoding)) {
+			skipMark(buffered, 0xFF, 0xFE);
+		}
+		else if ("UTF-16BE".equals(encoding)) {
+			skipMark(buffered, 0xFE, 0xFF);
+		}
 		return new InputStreamReader(buffered, java.nio.charset.Charset.forName(encoding));
+	}
+
+	/** Skips a byte-order mark, which is not text of the file. */
+	private static void skipMark(InputStream buffered, int... mark) throws IOException {
+		buffered.mark(mark.length);
+		byte[] first = buffered.readNBytes(mark.length);
+		boolean marked = first.length == mark.length;
+		for (int i = 0; marked && i < mark.length; i++) {
+			marked = (first[i] & 0xFF) == mark[i];
+		}
+		if (!marked) {
+			buffered.reset();
+		}
 	}
 
 	private static long count(String line, char c) {

@@ -1,0 +1,83 @@
+package fr.atlas.prospects.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileProfileTests {
+
+	static final String TEXT = "Raison sociale\tVille\r\nAgence Forêt Élysée\tSète\r\nImmobilière Côte d’Azur\tNice\r\n";
+
+	@Test
+	void takesUtf16ByItsByteOrderMarkAndReadsItWithoutTheMark() throws IOException {
+		byte[] little = marked(new byte[] { (byte) 0xFF, (byte) 0xFE }, TEXT.getBytes(StandardCharsets.UTF_16LE));
+		byte[] big = marked(new byte[] { (byte) 0xFE, (byte) 0xFF }, TEXT.getBytes(StandardCharsets.UTF_16BE));
+		assertThat(FileProfile.utf16(little)).isEqualTo("UTF-16LE");
+		assertThat(FileProfile.utf16(big)).isEqualTo("UTF-16BE");
+		assertThat(read(little, "UTF-16LE")).isEqualTo(TEXT);
+		assertThat(read(big, "UTF-16BE")).isEqualTo(TEXT);
+	}
+
+	@Test
+	void takesUtf16WithoutAMarkByTheZeroBytesOfLatinText() throws IOException {
+		assertThat(FileProfile.utf16(TEXT.getBytes(StandardCharsets.UTF_16LE))).isEqualTo("UTF-16LE");
+		assertThat(FileProfile.utf16(TEXT.getBytes(StandardCharsets.UTF_16BE))).isEqualTo("UTF-16BE");
+		assertThat(read(TEXT.getBytes(StandardCharsets.UTF_16LE), "UTF-16LE")).isEqualTo(TEXT);
+	}
+
+	@Test
+	void leavesOtherFilesAlone() {
+		assertThat(FileProfile.utf16(TEXT.getBytes(StandardCharsets.UTF_8))).isNull();
+		assertThat(FileProfile.utf16(TEXT.getBytes(Charset.forName("windows-1252")))).isNull();
+		// too short to tell, and binary: refused as before
+		byte[] binary = { 1, 0, 2, 0, 3, 4, 5, 0 };
+		assertThat(FileProfile.utf16(binary)).isNull();
+		assertThat(FileProfile.binary(binary)).isTrue();
+		// random bytes have zeros on both sides, or on neither
+		byte[] noise = new byte[4096];
+		new Random(7).nextBytes(noise);
+		assertThat(FileProfile.utf16(noise)).isNull();
+	}
+
+	@Test
+	void refusesUtf16ThatIsNotText() {
+		String controls = "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000e\u000f\u0010\u0011";
+		assertThat(FileProfile.binary(controls.repeat(4))).isTrue();
+		assertThat(FileProfile.binary(TEXT)).isFalse();
+	}
+
+	@Test
+	void stillReadsAUtf8MarkAndText() throws IOException {
+		byte[] marked = marked(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
+				TEXT.getBytes(StandardCharsets.UTF_8));
+		assertThat(read(marked, "UTF-8")).isEqualTo(TEXT);
+		assertThat(read(TEXT.getBytes(StandardCharsets.UTF_8), "UTF-8")).isEqualTo(TEXT);
+	}
+
+	private static byte[] marked(byte[] mark, byte[] text) {
+		byte[] bytes = new byte[mark.length + text.length];
+		System.arraycopy(mark, 0, bytes, 0, mark.length);
+		System.arraycopy(text, 0, bytes, mark.length, text.length);
+		return bytes;
+	}
+
+	private static String read(byte[] bytes, String encoding) throws IOException {
+		try (Reader reader = FileProfile.reader(new ByteArrayInputStream(bytes), encoding)) {
+			StringBuilder text = new StringBuilder();
+			char[] buffer = new char[256];
+			int n;
+			while ((n = reader.read(buffer)) > 0) {
+				text.append(buffer, 0, n);
+			}
+			return text.toString();
+		}
+	}
+
+}
