@@ -200,6 +200,20 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void takesTheDelimiterLineOfAFileWrittenForExcel() {
+		var tenant = this.api.newOrganisation("Séparateur Excel");
+		byte[] file = "sep=,\r\nRaison sociale,Téléphone,Ville\r\nAgence Séparée,01 23 45 67 80,Paris\r\n"
+			.getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "excel.csv", file, null, null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("totalRows", 1).containsEntry("created", 1).containsEntry("warnings", 0);
+		assertThat(this.api.getText(tenant.token(), "/api/v1/imports/" + status.get("id") + "/rows").getBody())
+			.contains("1,CREATED,");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence Séparée");
+	}
+
+	@Test
 	void readsUtf16AsExcelSavesUnicodeText() {
 		var tenant = this.api.newOrganisation("Texte Unicode");
 		String text = "Raison sociale\tVille\r\nAgence Forêt Élysée\tSète\r\nImmobilière Côte d’Azur\tNice\r\n";

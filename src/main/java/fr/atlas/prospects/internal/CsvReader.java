@@ -59,14 +59,22 @@ final class CsvReader implements TabularReader {
 	CsvReader(Reader in, char delimiter) throws IOException {
 		this.in = in;
 		this.delimiter = delimiter;
-		Record first = readRecord();
-		while (first != null && first.blank()) {
-			first = readRecord();
+		Record first = nextFilled();
+		if (first != null && first.delimiterHint()) {
+			first = nextFilled();
 		}
 		if (first != null && first.tooLong()) {
 			this.headerTooLong = true;
 		}
 		this.header = (first == null || first.tooLong()) ? List.of() : first.cells();
+	}
+
+	private @Nullable Record nextFilled() throws IOException {
+		Record record = readRecord();
+		while (record != null && record.blank()) {
+			record = readRecord();
+		}
+		return record;
 	}
 
 	boolean headerTooLong() {
@@ -411,6 +419,14 @@ final class CsvReader implements TabularReader {
 	}
 
 	private record Record(List<String> cells, String original, boolean tooLong) {
+
+		/**
+		 * The line {@code sep=;} that files written for Excel start with, to tell it the
+		 * delimiter ({@link FileProfile#delimiterHint}): not the header.
+		 */
+		boolean delimiterHint() {
+			return !this.tooLong && FileProfile.delimiterHint(this.original) != null;
+		}
 
 		boolean blank() {
 			if (this.tooLong) {

@@ -156,6 +156,10 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	}
 
 	static char detectDelimiter(List<String> lines) {
+		Character hint = lines.isEmpty() ? null : delimiterHint(lines.get(0));
+		if (hint != null) {
+			return hint;
+		}
 		char best = ';';
 		double bestScore = -1;
 		for (char candidate : new char[] { ';', ',', '\t', '|' }) {
@@ -174,6 +178,22 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * The delimiter a first line such as {@code sep=;} names: files written for Excel
+	 * start so, and Excel takes the line as the delimiter to use rather than as data.
+	 * Null for any other line.
+	 */
+	static @Nullable Character delimiterHint(String line) {
+		String hint = line.strip();
+		if (hint.length() == 5 && hint.regionMatches(true, 0, "sep=", 0, 4)) {
+			char delimiter = hint.charAt(4);
+			return (delimiter == ';' || delimiter == ',' || delimiter == '|') ? delimiter : null;
+		}
+		// a tab is stripped as space is
+		return (line.length() >= 5 && line.regionMatches(true, 0, "sep=\t", 0, 5) && line.substring(5).isBlank()) ? '\t'
+				: null;
 	}
 
 	static Reader reader(InputStream in, String encoding) throws IOException {

@@ -102,6 +102,30 @@ class CsvReaderTests {
 		assertThat(FileProfile.detectDelimiter(List.of("Nom;CA", "A;1,5 M€", "B;2"))).isEqualTo(';');
 	}
 
+	@Test
+	void takesTheDelimiterExcelIsToldAndSkipsItsLine() throws IOException {
+		assertThat(FileProfile.detectDelimiter(List.of("sep=,", "Nom;Ville,CA", "A;Sète,2"))).isEqualTo(',');
+		assertThat(FileProfile.detectDelimiter(List.of("SEP=|", "a;b|c"))).isEqualTo('|');
+		assertThat(FileProfile.detectDelimiter(List.of("sep=\t", "a;b\tc"))).isEqualTo('\t');
+		// a header that starts so is a header
+		assertThat(FileProfile.delimiterHint("sep=;Nom")).isNull();
+		assertThat(FileProfile.delimiterHint("Nom;Ville")).isNull();
+
+		String file = "sep=;\r\nRaison sociale;Ville\r\nAgence Sep;Paris\r\n";
+		try (CsvReader reader = new CsvReader(new StringReader(file), ';')) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "Ville");
+			SourceRow first = reader.next();
+			assertThat(first.number()).isEqualTo(1);
+			assertThat(first.cells()).containsExactly("Agence Sep", "Paris");
+			assertThat(reader.next()).isNull();
+		}
+		assertThat(count(file, ';').rows()).isEqualTo(1);
+		// blank lines around it change nothing
+		try (CsvReader reader = new CsvReader(new StringReader("\nsep=;\n\nNom\nA\n"), ';')) {
+			assertThat(reader.header()).containsExactly("Nom");
+		}
+	}
+
 	private static RowCount count(String text, char delimiter) throws IOException {
 		try (CsvReader reader = new CsvReader(new StringReader(text), delimiter)) {
 			return reader.countRows();
