@@ -214,6 +214,21 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void findsTheHeaderBelowTheTitleOfAnExport() {
+		var tenant = this.api.newOrganisation("Export titré");
+		byte[] file = ("Export des agences du 12/03/2024\r\n\r\nRaison sociale;Téléphone;Ville\r\n"
+				+ "Agence Titrée;01 23 45 67 81;Paris\r\nAgence Titrée;01.23.45.67.81;Paris\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "export.csv", file, null, null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("totalRows", 2).containsEntry("created", 1).containsEntry("merged", 1);
+		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + status.get("id") + "/rows").getBody();
+		assertThat(report.lines().skip(1).map((line) -> line.substring(0, line.indexOf(',', 2))))
+			.containsExactly("1,CREATED", "2,MERGED");
+	}
+
+	@Test
 	void readsUtf16AsExcelSavesUnicodeText() {
 		var tenant = this.api.newOrganisation("Texte Unicode");
 		String text = "Raison sociale\tVille\r\nAgence Forêt Élysée\tSète\r\nImmobilière Côte d’Azur\tNice\r\n";

@@ -24,6 +24,8 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 
 	private static final int SAMPLE = 64 * 1024;
 
+	private static final String DELIMITERS = ";,\t|";
+
 	/** Characters needed to take a file without a byte-order mark for UTF-16. */
 	private static final int MIN_UTF16_PAIRS = 16;
 
@@ -160,6 +162,19 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		if (hint != null) {
 			return hint;
 		}
+		// a title above the header ("Export du 12/03/2024") has no delimiter
+		int first = 0;
+		while (first < lines.size() - 1 && !hasDelimiter(lines.get(first))) {
+			first++;
+		}
+		return delimiterOf(lines.subList(first, lines.size()));
+	}
+
+	private static boolean hasDelimiter(String line) {
+		return DELIMITERS.chars().anyMatch((c) -> line.indexOf(c) >= 0);
+	}
+
+	private static char delimiterOf(List<String> lines) {
 		char best = ';';
 		double bestScore = -1;
 		for (char candidate : new char[] { ';', ',', '\t', '|' }) {

@@ -94,6 +94,15 @@ public enum ImportField {
 	}
 
 	static Optional<ImportField> forHeader(String header) {
+		Optional<ImportField> field = synonym(header);
+		return field.isPresent() ? field : HeaderKeywords.field(header);
+	}
+
+	/**
+	 * The field a header names by one of its usual headers ("Raison sociale", "Code
+	 * postal", "E-mail 2"), without reading its words as {@link HeaderKeywords} does.
+	 */
+	static Optional<ImportField> synonym(String header) {
 		String words = CleanText.words(header);
 		Optional<ImportField> field = named(words);
 		if (field.isEmpty()) {
@@ -103,7 +112,7 @@ public enum ImportField {
 				field = named(unnumbered);
 			}
 		}
-		return field.isPresent() ? field : HeaderKeywords.field(header);
+		return field;
 	}
 
 	private static Optional<ImportField> named(String words) {

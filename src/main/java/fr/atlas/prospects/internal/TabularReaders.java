@@ -14,7 +14,12 @@ final class TabularReaders {
 	private TabularReaders() {
 	}
 
+	/** The rows of a file, below its header ({@link HeaderBelowTitle}). */
 	static TabularReader open(FileProfile profile, Path file) throws IOException {
+		return HeaderBelowTitle.of(rows(profile, file));
+	}
+
+	private static TabularReader rows(FileProfile profile, Path file) throws IOException {
 		return switch (profile.format()) {
 			case CSV ->
 				new CsvReader(FileProfile.reader(Files.newInputStream(file), profile.encoding()), profile.delimiter());
@@ -45,7 +50,7 @@ final class TabularReaders {
 
 	/** CSV straight from a stream; workbooks need a file. */
 	static TabularReader openCsv(FileProfile profile, InputStream in) throws IOException {
-		return new CsvReader(FileProfile.reader(in, profile.encoding()), profile.delimiter());
+		return HeaderBelowTitle.of(new CsvReader(FileProfile.reader(in, profile.encoding()), profile.delimiter()));
 	}
 
 }

@@ -67,6 +67,26 @@ class SpreadsheetReadersTests {
 		}
 	}
 
+	@Test
+	void findsTheHeaderOfASheetBelowItsTitle() throws IOException {
+		Path file = this.folder.resolve("rapport.xlsx");
+		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			Sheet sheet = workbook.createSheet("Rapport");
+			row(sheet, 0, "Agences prospectées, mars 2024");
+			row(sheet, 2, "Raison sociale", "Code postal", "Ville");
+			row(sheet, 3, "Agence A", "69003", "Lyon");
+			row(sheet, 4, "Agence B", "69500", "Bron");
+			workbook.write(out);
+		}
+		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(file), "");
+		try (TabularReader reader = TabularReaders.open(profile, file)) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "Code postal", "Ville");
+			List<SourceRow> rows = readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
+			assertThat(rows.get(1).cells()).containsExactly("Agence B", "69500", "Bron");
+		}
+	}
+
 	// sheet rows 1..7: header, A, (absent), B, (blank cells), C, (absent at the end)
 	private static void fill(Workbook workbook) {
 		Sheet sheet = workbook.createSheet("Agences");

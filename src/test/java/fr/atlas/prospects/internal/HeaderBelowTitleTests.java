@@ -1,0 +1,93 @@
+package fr.atlas.prospects.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HeaderBelowTitleTests {
+
+	static final String TITLED = """
+			Export des agences du 12/03/2024
+
+			Raison sociale;Téléphone;Ville
+			Agence Titre;01 23 45 67 81;Paris
+
+			Agence Suite;01 23 45 67 82;Lyon
+			""";
+
+	@Test
+	void findsTheHeaderBelowATitleAndNumbersRowsFromIt() throws IOException {
+		try (TabularReader reader = HeaderBelowTitle.of(csv(TITLED))) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "Téléphone", "Ville");
+			List<SourceRow> rows = readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3);
+			assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+			assertThat(rows.get(0).cells()).containsExactly("Agence Titre", "01 23 45 67 81", "Paris");
+			assertThat(rows.get(2).original()).isEqualTo("Agence Suite;01 23 45 67 82;Lyon");
+		}
+		try (TabularReader reader = HeaderBelowTitle.of(csv(TITLED))) {
+			RowCount count = reader.countRows();
+			assertThat(count.rows()).isEqualTo(3);
+			assertThat(count.problems()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void readsAnyOtherFileAsItIs() throws IOException {
+		// a header Atlas knows: the same reader
+		CsvReader known = csv("Raison sociale;Ville\nA;Paris\n");
+		assertThat(HeaderBelowTitle.of(known)).isSameAs(known);
+		// a header of unknown names (the user maps them) over rows that happen to hold
+		// usual headers
+		String unknown = "Col1;Col2\nVille;E-mail\nA;B\n";
+		try (TabularReader reader = HeaderBelowTitle.of(csv(unknown))) {
+			assertThat(reader.header()).containsExactly("Col1", "Col2");
+			assertThat(readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
+		}
+		// a title over data with no header Atlas knows: rows as they were, counted once
+		String untitled = "Liste\nAgence A;Paris\nAgence B;Lyon\n";
+		try (TabularReader reader = HeaderBelowTitle.of(csv(untitled))) {
+			assertThat(reader.header()).containsExactly("Liste");
+			assertThat(readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
+		}
+		try (TabularReader reader = HeaderBelowTitle.of(csv(untitled))) {
+			assertThat(reader.countRows().rows()).isEqualTo(2);
+		}
+		// one usual header is not enough to take a row for the header
+		try (TabularReader reader = HeaderBelowTitle.of(csv("Liste\nVille\nParis\n"))) {
+			assertThat(reader.header()).containsExactly("Liste");
+		}
+	}
+
+	@Test
+	void looksOnlyAFewLinesDown() throws IOException {
+		String far = "Titre\n" + "\n".repeat(HeaderBelowTitle.LOOK_AHEAD + 1) + "Raison sociale;Ville\nA;Paris\n";
+		try (TabularReader reader = HeaderBelowTitle.of(csv(far))) {
+			assertThat(reader.header()).containsExactly("Titre");
+		}
+	}
+
+	@Test
+	void detectsTheDelimiterBelowATitle() {
+		assertThat(FileProfile.detectDelimiter(List.of("Export du 12/03/2024", "Nom,Ville", "A,Paris"))).isEqualTo(',');
+	}
+
+	private static CsvReader csv(String text) throws IOException {
+		return new CsvReader(new StringReader(text), text.contains(",") && !text.contains(";") ? ',' : ';');
+	}
+
+	private static List<SourceRow> readAll(TabularReader reader) throws IOException {
+		List<SourceRow> rows = new ArrayList<>();
+		SourceRow row;
+		while ((row = reader.next()) != null) {
+			rows.add(row);
+		}
+		return rows;
+	}
+
+}
