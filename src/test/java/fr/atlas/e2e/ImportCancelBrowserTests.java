@@ -1,14 +1,12 @@
 package fr.atlas.e2e;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.Namesakes;
 import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
@@ -38,15 +36,6 @@ class ImportCancelBrowserTests {
 	@RegisterExtension
 	static final ChromiumExtension chromium = new ChromiumExtension();
 
-	/** Row 2 gives only the name and place of two namesakes: it is set aside. */
-	static final String CSV = """
-			Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
-			Agence Tradition;;contact@agence-tradition-croix-rousse.fr;;;69003;Lyon
-			Agence Tradition;452189301;;04 78 00 00 01;98 place du Marché;69003;Lyon
-			Agence Tradition;532671047;contact@agence-tradition-croix-rousse.fr;04 78 00 00 02;19 rue Pasteur;69003;Lyon
-			Agence Tradition;45218930100008;contact@agence-tradition-part-dieu.fr;04 78 00 00 01;98 place du Marché;69003;Lyon
-			""";
-
 	@LocalServerPort
 	int port;
 
@@ -66,18 +55,11 @@ class ImportCancelBrowserTests {
 	void cancelsAQueuedImportAndShowsItStopping() {
 		Tenant tenant = new ApiClient(this.port).newOrganisation("Agence Annulation");
 		OrgId org = OrgId.of(tenant.orgId());
-		UUID job = CurrentTenant.callAs(org,
-				() -> this.imports
-					.submit("homonymes.csv", new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(),
-							null, false)
-					.job()
-					.id());
+		UUID job = Namesakes.draft(this.imports, org);
 		// its one batch is written, row 2 set aside, then it waits in the queue, as an
 		// import waiting for memory does (later than the poller looks)
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
-		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql("""
-				update import_job set status = 'QUEUED', worker = null, not_before = now() + interval '1 hour'
-				where id = :id""").param("id", job).update()));
+		Namesakes.queueAgain(this.tx, this.jdbc, org, job);
 
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.browser()

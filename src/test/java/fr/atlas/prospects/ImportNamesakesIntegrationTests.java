@@ -1,7 +1,5 @@
 package fr.atlas.prospects;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,20 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class ImportNamesakesIntegrationTests {
 
-	/**
-	 * Two "Agence Tradition" of Lyon 3e. Row 2 is the Part-Dieu agency's, but gives
-	 * neither its e-mail nor anything the first row gave: decided at once, it would have
-	 * joined the Croix-Rousse agency of row 1, and brought rows 3 and 4 there by its
-	 * SIREN and phone.
-	 */
-	static final String NAMESAKES = """
-			Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
-			Agence Tradition;;contact@agence-tradition-croix-rousse.fr;;;69003;Lyon
-			Agence Tradition;452189301;;04 78 00 00 01;98 place du Marché;69003;Lyon
-			Agence Tradition;532671047;contact@agence-tradition-croix-rousse.fr;04 78 00 00 02;19 rue Pasteur;69003;Lyon
-			Agence Tradition;45218930100008;contact@agence-tradition-part-dieu.fr;04 78 00 00 01;98 place du Marché;69003;Lyon
-			""";
-
 	@LocalServerPort
 	int port;
 
@@ -66,7 +50,7 @@ class ImportNamesakesIntegrationTests {
 	void aRowOnlyItsNameTiesIsDecidedWhenBothNamesakesAreKnown() {
 		var tenant = this.api.newOrganisation("Homonymes");
 		Map<String, Object> status = new ProspectsApi(this.api).importAndWait(tenant.token(), "homonymes.csv",
-				NAMESAKES);
+				Namesakes.CSV);
 		assertThat(status).containsEntry("status", "DONE")
 			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)
@@ -95,7 +79,7 @@ class ImportNamesakesIntegrationTests {
 	void aRestartedImportDecidesTheRowsItSetAside() {
 		var tenant = this.api.newOrganisation("Homonymes, reprise");
 		OrgId org = OrgId.of(tenant.orgId());
-		UUID job = draft(org);
+		UUID job = Namesakes.draft(this.imports, org);
 
 		// the file is one batch: the run stops before the rows set aside are decided
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
@@ -120,7 +104,7 @@ class ImportNamesakesIntegrationTests {
 	void aCancelledImportDecidesTheRowsItSetAsideBeforeItEnds() {
 		var tenant = this.api.newOrganisation("Homonymes, annulation");
 		OrgId org = OrgId.of(tenant.orgId());
-		UUID job = draft(org);
+		UUID job = Namesakes.draft(this.imports, org);
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
 		assertThat(
 				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
@@ -135,13 +119,9 @@ class ImportNamesakesIntegrationTests {
 	void aQueuedImportWithRowsSetAsideIsCancelledByTheWorker() throws Exception {
 		var tenant = this.api.newOrganisation("Homonymes, annulation en attente");
 		OrgId org = OrgId.of(tenant.orgId());
-		UUID job = draft(org);
+		UUID job = Namesakes.draft(this.imports, org);
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
-		// put back in the queue, as an import waiting for memory is (later than the
-		// poller looks: the test drives the worker)
-		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql("""
-				update import_job set status = 'QUEUED', worker = null, not_before = now() + interval '1 hour'
-				where id = :id""").param("id", job).update()));
+		Namesakes.queueAgain(this.tx, this.jdbc, org, job);
 		assertThat(
 				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
 			.isEqualTo(202);
@@ -162,16 +142,6 @@ class ImportNamesakesIntegrationTests {
 		List<String[]> report = report(token, job.toString());
 		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
 		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
-	}
-
-	/** The file as a draft, which the poller never takes: the test drives the worker. */
-	private UUID draft(OrgId org) {
-		return CurrentTenant.callAs(org,
-				() -> this.imports
-					.submit("homonymes.csv", new ByteArrayInputStream(NAMESAKES.getBytes(StandardCharsets.UTF_8)),
-							Map.of(), null, false)
-					.job()
-					.id());
 	}
 
 	private List<String[]> report(String token, String job) {

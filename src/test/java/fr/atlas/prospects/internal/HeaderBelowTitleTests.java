@@ -2,7 +2,6 @@ package fr.atlas.prospects.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class HeaderBelowTitleTests {
 	void findsTheHeaderBelowATitleAndNumbersRowsFromIt() throws IOException {
 		try (TabularReader reader = HeaderBelowTitle.of(csv(TITLED))) {
 			assertThat(reader.header()).containsExactly("Raison sociale", "Téléphone", "Ville");
-			List<SourceRow> rows = readAll(reader);
+			List<SourceRow> rows = TabularRows.readAll(reader);
 			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3);
 			assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
 			assertThat(rows.get(0).cells()).containsExactly("Agence Titre", "01 23 45 67 81", "Paris");
@@ -47,13 +46,13 @@ class HeaderBelowTitleTests {
 		String unknown = "Col1;Col2\nVille;E-mail\nA;B\n";
 		try (TabularReader reader = HeaderBelowTitle.of(csv(unknown))) {
 			assertThat(reader.header()).containsExactly("Col1", "Col2");
-			assertThat(readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
 		}
 		// a title over data with no header Atlas knows: rows as they were, counted once
 		String untitled = "Liste\nAgence A;Paris\nAgence B;Lyon\n";
 		try (TabularReader reader = HeaderBelowTitle.of(csv(untitled))) {
 			assertThat(reader.header()).containsExactly("Liste");
-			assertThat(readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
 		}
 		try (TabularReader reader = HeaderBelowTitle.of(csv(untitled))) {
 			assertThat(reader.countRows().rows()).isEqualTo(2);
@@ -79,15 +78,6 @@ class HeaderBelowTitleTests {
 
 	private static CsvReader csv(String text) throws IOException {
 		return new CsvReader(new StringReader(text), text.contains(",") && !text.contains(";") ? ',' : ';');
-	}
-
-	private static List<SourceRow> readAll(TabularReader reader) throws IOException {
-		List<SourceRow> rows = new ArrayList<>();
-		SourceRow row;
-		while ((row = reader.next()) != null) {
-			rows.add(row);
-		}
-		return rows;
 	}
 
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -31,7 +30,7 @@ class SpreadsheetReadersTests {
 			workbook.write(out);
 		}
 		try (XlsxReader reader = new XlsxReader(file)) {
-			assertNumberedLikeTheSheet(reader.header(), readAll(reader));
+			assertNumberedLikeTheSheet(reader.header(), TabularRows.readAll(reader));
 		}
 	}
 
@@ -43,7 +42,7 @@ class SpreadsheetReadersTests {
 			workbook.write(bytes);
 		}
 		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
-			assertNumberedLikeTheSheet(reader.header(), readAll(reader));
+			assertNumberedLikeTheSheet(reader.header(), TabularRows.readAll(reader));
 		}
 	}
 
@@ -62,8 +61,8 @@ class SpreadsheetReadersTests {
 			workbook.write(bytes);
 		}
 		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
-			assertThat(readAll(reader).get(0).cells()).containsExactly("Agence Calculée", "contact@calculee.fr", "12",
-					"1500000");
+			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Calculée",
+					"contact@calculee.fr", "12", "1500000");
 		}
 	}
 
@@ -81,7 +80,7 @@ class SpreadsheetReadersTests {
 		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(file), "");
 		try (TabularReader reader = TabularReaders.open(profile, file)) {
 			assertThat(reader.header()).containsExactly("Raison sociale", "Code postal", "Ville");
-			List<SourceRow> rows = readAll(reader);
+			List<SourceRow> rows = TabularRows.readAll(reader);
 			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
 			assertThat(rows.get(1).cells()).containsExactly("Agence B", "69500", "Bron");
 		}
@@ -110,15 +109,6 @@ class SpreadsheetReadersTests {
 		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4, 5);
 		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null, "row:empty", null);
 		assertThat(rows.get(4).cells()).containsExactly("Agence C", "Oullins");
-	}
-
-	private static List<SourceRow> readAll(TabularReader reader) throws IOException {
-		List<SourceRow> rows = new ArrayList<>();
-		SourceRow row;
-		while ((row = reader.next()) != null) {
-			rows.add(row);
-		}
-		return rows;
 	}
 
 }
