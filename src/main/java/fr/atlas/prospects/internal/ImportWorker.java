@@ -237,6 +237,16 @@ public class ImportWorker {
 		try {
 			decideWhatWasSetAside(jobId);
 		}
+		catch (ImportMemory.Exhausted ex) {
+			if (ex.othersHold()) {
+				// as a run would: it waits, queued, for the memory other imports hold
+				log.info("Cancelled import {} waits for the memory other imports hold: {}", jobId, ex.getMessage());
+				this.tx
+					.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
+				return false;
+			}
+			log.warn("Import {} cancelled without deciding the rows it set aside: {}", jobId, ex.getMessage());
+		}
 		catch (IOException | RuntimeException | OutOfMemoryError ex) {
 			log.warn("Import {} cancelled without deciding the rows it set aside", jobId, ex);
 		}
