@@ -8,6 +8,7 @@ import java.util.function.IntFunction;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.Namesakes;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
@@ -169,6 +170,35 @@ class ImportOutOfMemoryIntegrationTests {
 			.containsEntry("created", rows);
 		Long agencies = agencies(org);
 		assertThat(agencies).isEqualTo(rows);
+		assertThat(shared.reserved()).isZero();
+	}
+
+	@Test
+	void aCancelledImportWaitsForMemoryToDecideItsRowsSetAside() throws Exception {
+		var tenant = this.api.newOrganisation("Mémoire et annulation");
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID job = Namesakes.draft(this.imports, org);
+		ImportMemory shared = new ImportMemory(64L << 20);
+		ImportWorker worker = worker(this.batch, shared);
+		// its one batch is written, row 2 set aside for the end
+		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, 1))).isFalse();
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
+			.isEqualTo(202);
+
+		try (ImportMemory.Lease other = shared.lease()) {
+			// another import holds nearly all of it: the agencies cannot be loaded again
+			other.cover((64L << 20) - (16 << 10));
+			assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).as("finished").isFalse();
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody()).containsEntry("status", "QUEUED")
+			.containsEntry("processedRows", 3);
+
+		assertThat(CurrentTenant.callAs(org, () -> worker.run(job, Integer.MAX_VALUE))).isTrue();
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody())
+			.containsEntry("status", "CANCELLED")
+			.containsEntry("processedRows", 4)
+			.containsEntry("merged", 2);
 		assertThat(shared.reserved()).isZero();
 	}
 
