@@ -23,6 +23,20 @@ final class RowNormaliser {
 	private static final java.util.regex.Pattern SEVERAL_NUMBERS = java.util.regex.Pattern
 		.compile("\\s*[/;|]\\s*|\\s+(?:ou|or)\\s+");
 
+	/** "Fax", "Fax :", "fax." and the like right before a number. */
+	private static final java.util.regex.Pattern FAX_BEFORE = java.util.regex.Pattern
+		.compile("(?i)\\bt[ée]l[ée]?copie\\W*$|\\bfax\\W*$");
+
+	/** "(fax)", " fax" right after a number. */
+	private static final java.util.regex.Pattern FAX_AFTER = java.util.regex.Pattern.compile("(?i)\\W*fax\\b");
+
+	/** "(fax)" right after a number, whatever follows. */
+	private static final java.util.regex.Pattern FAX_IN_BRACKETS = java.util.regex.Pattern
+		.compile("(?i)\\s*\\(\\s*fax");
+
+	private static final java.util.regex.Pattern FAX_BRACKETS = java.util.regex.Pattern
+		.compile("(?i)^\\s*\\(\\s*fax[^)]*\\)");
+
 	/** A French number written in any of the usual ways, inside a longer text. */
 	private static final java.util.regex.Pattern FRENCH_NUMBER = java.util.regex.Pattern
 		.compile("(?:(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?|0)[1-9](?:[\\s.-]?\\d){8}(?!\\d)");
@@ -210,7 +224,11 @@ final class RowNormaliser {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
 		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
 			if (fax(part)) {
-				// "01 23 45 67 89 / 01 23 45 67 90 (fax)": a fax number calls no one
+				// "01 23 45 67 89 / 01 23 45 67 90 (fax)": a fax number calls no one, but
+				// "Fax : 01 23 45 67 90 - Tél : 01 23 45 67 89" holds a number that does
+				for (String number : notFax(part)) {
+					phone(messages, field, number, into);
+				}
 				continue;
 			}
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
@@ -219,7 +237,7 @@ final class RowNormaliser {
 				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or two
 				// lines
 				// of one cell
-				for (String number : numbers) {
+				for (String number : notFax(part)) {
 					phone(messages, field, number, into);
 				}
 			}
@@ -235,6 +253,34 @@ final class RowNormaliser {
 	private static boolean fax(String part) {
 		String lower = part.toLowerCase(Locale.ROOT);
 		return lower.startsWith("fax") || lower.contains("(fax") || lower.endsWith(" fax");
+	}
+
+	/**
+	 * The French numbers of a text that no "fax" labels: a fax is the number right after
+	 * the word ("Fax : 01…", "fax. 01…") or right before it ("01… (fax)", "01… fax").
+	 */
+	static List<String> notFax(String text) {
+		List<String> numbers = new ArrayList<>(2);
+		java.util.regex.Matcher matcher = FRENCH_NUMBER.matcher(text);
+		List<int[]> found = new ArrayList<>(2);
+		while (matcher.find()) {
+			found.add(new int[] { matcher.start(), matcher.end() });
+		}
+		for (int i = 0; i < found.size(); i++) {
+			int start = found.get(i)[0];
+			int end = found.get(i)[1];
+			// "01… (fax) 01…": the brackets are the number before's
+			String before = FAX_BRACKETS.matcher(text.substring((i == 0) ? 0 : found.get(i - 1)[1], start))
+				.replaceFirst("");
+			String after = text.substring(end, (i + 1 < found.size()) ? found.get(i + 1)[0] : text.length());
+			// "Tél. 01… - Fax. 01…": a word before the next number is that number's
+			boolean faxAfter = (i + 1 == found.size()) ? FAX_AFTER.matcher(after).lookingAt()
+					: FAX_IN_BRACKETS.matcher(after).lookingAt();
+			if (!FAX_BEFORE.matcher(before).find() && !faxAfter) {
+				numbers.add(text.substring(start, end));
+			}
+		}
+		return numbers;
 	}
 
 	static List<String> frenchNumbersIn(String text) {

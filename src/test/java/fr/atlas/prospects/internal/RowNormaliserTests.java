@@ -114,6 +114,22 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void keepsTheNumberBesideAFaxInOneCell() {
+		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
+		for (String cell : new String[] { "Fax : 04 75 15 08 07 - Tél : 04 10 13 41 35",
+				"Tél. 04 10 13 41 35 - Fax. 04 75 15 08 07", "04 75 15 08 07 (fax) 04 10 13 41 35",
+				"Télécopie : 04 75 15 08 07, standard : 04.10.13.41.35", "fax 0475150807 tel 0410134135" }) {
+			NormalisedRow row = numbered.normalise(new SourceRow(1, List.of("Agence Fax", cell), "", null));
+			assertThat(row.messages()).as(cell).isEmpty();
+			assertThat(row.agency().phones()).as(cell).containsExactly("+33410134135");
+		}
+		// a fax alone is still no phone
+		NormalisedRow fax = numbered
+			.normalise(new SourceRow(1, List.of("Agence Fax", "Fax : 04 75 15 08 07"), "", null));
+		assertThat(fax.agency().phones()).isEmpty();
+	}
+
+	@Test
 	void readsAPlaceholderAsAnEmptyCell() {
 		RowNormaliser normaliser = new RowNormaliser(
 				ColumnMapping.detect(List.of("Nom", "Téléphone", "E-mail", "Code postal", "Nb annonces"), Map.of()));
