@@ -247,10 +247,13 @@ final class Deduplication {
 			// "Agence Martinez"
 			// a network's "Town District" and "District" may be two of its agencies of
 			// the town: a person confirms, unless something else says so
-			boolean typo = withTown && brand.isEmpty() || similarity >= 0.97 && withinTypo(names, other);
+			// a company's name and its agency's trade name, both the same, are two
+			// names that agree: namesakes of one town share one of them, not both
+			boolean bothNames = brand.isEmpty() && sameNameAndTradeName(names, other);
+			boolean typo = withTown && brand.isEmpty() || bothNames || similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
-			double nameWeight = typo ? ((place == Place.SAME) ? 0.92 : 0.8)
+			double nameWeight = typo ? ((place == Place.SAME || bothNames) ? 0.92 : 0.8)
 					: (similarity >= 0.92) ? 0.8 : (similarity >= NAME_EVIDENCE) ? 0.55 : 0;
 			// "Dupont" and "Dumont" in one street are one typo apart:
 			// their other details decide
@@ -653,6 +656,15 @@ final class Deduplication {
 	static boolean sameName(NameForms a, NameForms b) {
 		return a.nameKey().equals(b.nameKey())
 				|| a.brand().isPresent() && a.brand().equals(b.brand()) && a.strippedName().equals(b.strippedName());
+	}
+
+	/**
+	 * Whether both sides give a company name and a different trade name, and both are the
+	 * same: "ILA Transactions EURL", trading as "Agence Immobilière des Arcades".
+	 */
+	static boolean sameNameAndTradeName(NameForms a, NameForms b) {
+		return !a.nameKey().isEmpty() && !a.tradeKey().isEmpty() && !a.nameKey().equals(a.tradeKey())
+				&& a.nameKey().equals(b.nameKey()) && a.tradeKey().equals(b.tradeKey());
 	}
 
 	/** Whether a name or trade name of each side are at most one typo apart. */

@@ -180,6 +180,38 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aCompanyNameAndATradeNameThatBothAgreeAreOneAgencyOfTheTown() {
+		RowNormaliser named = new RowNormaliser(ColumnMapping
+			.detect(List.of("Raison sociale", "Enseigne", "Téléphone", "Code postal", "Ville"), Map.of()));
+		AgencyValues known = named
+			.normalise(new SourceRow(1, List.of("ILA TRANSACTIONS EURL", "AGENCE IMMOBILIERE DES ARCADES",
+					"01 66 24 76 59", "", "Boulogne-Billancourt"), "", null))
+			.agency();
+		AgencyValues again = named
+			.normalise(new SourceRow(2,
+					List.of("ILA Transactions", "Agence Immobilière des Arcades", "", "92100", "BOULOGNE-BILLANCOURT"),
+					"", null))
+			.agency();
+		assertThat(match(known, again)).hasValueSatisfying((m) -> {
+			assertThat(m.reasons()).contains("same_city");
+			assertThat(m.automatic()).isTrue();
+		});
+		// one of the two names alone, in a town, is a namesake to check
+		AgencyValues tradeOnly = named
+			.normalise(new SourceRow(3,
+					List.of("", "Agence Immobilière des Arcades", "", "92100", "Boulogne-Billancourt"), "", null))
+			.agency();
+		assertThat(match(known, tradeOnly)).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		AgencyValues otherCompany = named
+			.normalise(new SourceRow(4,
+					List.of("ARCADES GESTION SAS", "Agence Immobilière des Arcades", "", "92100",
+							"Boulogne-Billancourt"),
+					"", null))
+			.agency();
+		assertThat(match(known, otherCompany)).hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+	}
+
+	@Test
 	void aSubdomainOfTheSiteIsTheSameCompanysSite() {
 		AgencyValues main = row("Cabinet Royer", "", "", "", "14000", "Caen", "www.cabinetroyer.fr");
 		assertThat(match(main, row("Cabinet Royer", "", "", "", "14000", "Caen", "http://fr.cabinetroyer.fr")))
