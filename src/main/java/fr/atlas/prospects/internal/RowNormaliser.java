@@ -49,6 +49,24 @@ final class RowNormaliser {
 
 	private static final java.util.regex.Pattern SEVERAL_EMAILS = java.util.regex.Pattern.compile("[,;/\\s]+");
 
+	/** Between a label and the address after it: "Contact :", "E-mail -", "Mail". */
+	private static final java.util.regex.Pattern LABEL_AND_ADDRESS = java.util.regex.Pattern
+		.compile("\\s*[:\\-–]\\s*|\\s+");
+
+	/**
+	 * Between the sites of one cell: "www.x.fr / www.y.fr", "x.fr ; y.fr", "x.fr y.fr".
+	 */
+	private static final java.util.regex.Pattern SEVERAL_SITES = java.util.regex.Pattern
+		.compile("\\s*[,;|]\\s*|\\s+/\\s+|\\s+");
+
+	/**
+	 * A count written with words around it: "12 annonces", "env. 40", "≈ 30", "40+",
+	 * "environ 25 biens".
+	 */
+	private static final java.util.regex.Pattern COUNT_IN_WORDS = java.util.regex.Pattern.compile(
+			"(?iu)(?:env(?:iron)?\\.?|approx(?:\\.|imativement)?|~|≈|\\+/-|±)?\\s*(\\d[\\d\\s\\u00a0\\u202f.]*?)\\s*\\+?\\s*"
+					+ "(?:annonces?|biens?|mandats?|lots?|listings?|offres?)?");
+
 	NormalisedRow normalise(SourceRow row) {
 		List<String> messages = new ArrayList<>();
 		if (row.problem() != null) {
@@ -123,12 +141,12 @@ final class RowNormaliser {
 			postcode = place.get().postcode();
 			city = (city != null) ? city : place.get().city();
 		}
-		String website = check(messages, "website", WebsiteDomain.normalise(first(raw, ImportField.WEBSITE)));
+		String website = website(messages, first(raw, ImportField.WEBSITE));
 
 		Set<String> emails = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.EMAIL)) {
 			for (String email : severalEmails(value)) {
-				add(emails, check(messages, "email", EmailAddresses.normalise(email)));
+				add(emails, check(messages, "email", email(email)));
 			}
 		}
 		Set<String> phones = new LinkedHashSet<>();
@@ -180,7 +198,7 @@ final class RowNormaliser {
 		Set<String> emails = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.CONTACT_EMAIL)) {
 			for (String email : severalEmails(value)) {
-				add(emails, check(messages, "contact_email", EmailAddresses.normalise(email)));
+				add(emails, check(messages, "contact_email", email(email)));
 			}
 		}
 		Set<String> phones = new LinkedHashSet<>();
@@ -204,6 +222,42 @@ final class RowNormaliser {
 	 * The addresses of a cell that holds several ("a@x.fr, b@y.fr", "a@x.fr / b@y.fr"):
 	 * cut at commas, semicolons, slashes and spaces when it has more than one "@".
 	 */
+	/**
+	 * An e-mail, or the address a label stands before: "Contact : agence@x.fr", "E-mail -
+	 * agence@x.fr".
+	 */
+	private static Checked<String> email(String value) {
+		Checked<String> email = EmailAddresses.normalise(value);
+		if (email.isInvalid()) {
+			String[] words = LABEL_AND_ADDRESS.split(value.strip());
+			String last = words[words.length - 1];
+			if (words.length > 1 && last.indexOf('@') > 0 && value.indexOf('@') == value.lastIndexOf('@')) {
+				Checked<String> labelled = EmailAddresses.normalise(last);
+				if (!labelled.isInvalid()) {
+					return labelled;
+				}
+			}
+		}
+		return email;
+	}
+
+	/**
+	 * A website, or the first of the sites of a cell that lists several ("www.x.fr /
+	 * www.x-immo.fr"): one agency's sites, of which it keeps one.
+	 */
+	private static @Nullable String website(List<String> messages, @Nullable String value) {
+		Checked<String> website = WebsiteDomain.normalise(value);
+		if (website.isInvalid() && value != null) {
+			for (String part : SEVERAL_SITES.split(value.strip())) {
+				Checked<String> one = WebsiteDomain.normalise(part);
+				if (!one.isInvalid() && one.value() != null) {
+					return one.value();
+				}
+			}
+		}
+		return check(messages, "website", website);
+	}
+
 	private static List<String> severalEmails(String value) {
 		int at = value.indexOf('@');
 		if (at < 0 || value.indexOf('@', at + 1) < 0) {
@@ -328,6 +382,12 @@ final class RowNormaliser {
 
 	private static @Nullable Integer integer(List<String> messages, String field, @Nullable String raw) {
 		Checked<BigDecimal> number = FrenchNumbers.parse(raw);
+		if (number.isInvalid() && raw != null) {
+			java.util.regex.Matcher words = COUNT_IN_WORDS.matcher(raw.strip());
+			if (words.matches()) {
+				number = FrenchNumbers.parse(words.group(1));
+			}
+		}
 		if (number.isInvalid() || (number.value() != null && (number.value().signum() < 0
 				|| number.value().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0))) {
 			messages.add(field + ":invalid_number");

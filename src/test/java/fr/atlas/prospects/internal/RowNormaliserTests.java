@@ -114,6 +114,31 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void readsAnAddressAfterItsLabelTheFirstOfSeveralSitesAndACountInWords() {
+		RowNormaliser normaliser = new RowNormaliser(
+				ColumnMapping.detect(List.of("Nom", "E-mail", "Site web", "Nb annonces"), Map.of()));
+		NormalisedRow row = normaliser.normalise(new SourceRow(1,
+				List.of("Agence Un", "Contact : contact@un.fr", "www.un.fr / www.un-immo.fr", "12 annonces"), "",
+				null));
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().emails()).containsExactly("contact@un.fr");
+		assertThat(row.agency().websiteDomain()).isEqualTo("un.fr");
+		assertThat(row.agency().listingCount()).isEqualTo(12);
+		for (String count : new String[] { "env. 40", "≈ 40", "~40", "40+", "environ 40 biens", "40 annonces" }) {
+			assertThat(normaliser.normalise(new SourceRow(1, List.of("Agence Un", "", "", count), "", null))
+				.agency()
+				.listingCount()).as(count).isEqualTo(40);
+		}
+		// what is no such thing is still refused, with its reason
+		NormalisedRow bad = normaliser.normalise(new SourceRow(1,
+				List.of("Agence Un", "Contact : pas une adresse", "pas un site", "quarante annonces"), "", null));
+		assertThat(bad.messages()).containsExactlyInAnyOrder("email:invalid", "website:invalid",
+				"listing_count:invalid_number");
+		assertThat(normaliser.normalise(new SourceRow(1, List.of("Agence Un", "", "", "1,5 annonce"), "", null))
+			.messages()).containsExactly("listing_count:invalid_number");
+	}
+
+	@Test
 	void keepsTheNumberBesideAFaxInOneCell() {
 		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
 		for (String cell : new String[] { "Fax : 04 75 15 08 07 - Tél : 04 10 13 41 35",
