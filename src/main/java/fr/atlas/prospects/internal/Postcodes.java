@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Postcodes {
 
+	private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("(?i)fr?\\s*-?\\s*(?=\\d)");
+
 	private Postcodes() {
 	}
 
@@ -20,6 +22,11 @@ final class Postcodes {
 		}
 		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
+		}
+		// the country before it, as on an envelope from abroad: "F-69003", "FR 69003"
+		java.util.regex.Matcher country = COUNTRY.matcher(text);
+		if (country.lookingAt()) {
+			text = text.substring(country.end());
 		}
 		String digits = CleanText.without(text, ".");
 		if (digits.length() == 4 && digits.charAt(0) != '0' && CompanyIdentifiers.allDigits(digits, 4)) {

@@ -134,6 +134,13 @@ final class RowNormaliser {
 			}
 		}
 		String postcode = check(messages, "postcode", checkedPostcode);
+		// "75008 PARIS" in the town column
+		Optional<PlaceInAddress> inTown = PlaceInAddress.of(city).filter((p) -> p.street() == null);
+		if (inTown.isPresent() && inTown.get().city() != null
+				&& (postcode == null || postcode.equals(inTown.get().postcode()))) {
+			postcode = inTown.get().postcode();
+			city = inTown.get().city();
+		}
 		String address = first(raw, ImportField.ADDRESS);
 		Optional<PlaceInAddress> place = PlaceInAddress.of(address);
 		if (place.isPresent() && (postcode == null || postcode.equals(place.get().postcode()))) {
@@ -287,7 +294,14 @@ final class RowNormaliser {
 			}
 			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
 			List<String> numbers = phone.isInvalid() ? frenchNumbersIn(part) : List.of();
-			if (numbers.size() > 1) {
+			if (numbers.size() == 1 && !numbers.get(0).equals(part.strip())
+					&& part.replace(numbers.get(0), "").chars().noneMatch(Character::isDigit)) {
+				// "+33 6 12 34 56 78 (portable)", "Agence : 01 23 45 67 89": the
+				// number, without the words around it (but "06 12 34 56 78 90" is no
+				// number and a few digits more)
+				phone(messages, field, numbers.get(0), into);
+			}
+			else if (numbers.size() > 1) {
 				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or two
 				// lines
 				// of one cell

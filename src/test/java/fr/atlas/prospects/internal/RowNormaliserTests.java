@@ -139,6 +139,30 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void readsAPhoneAmongWordsAPostcodeInTheTownColumnAndAfterItsCountry() {
+		RowNormaliser normaliser = new RowNormaliser(
+				ColumnMapping.detect(List.of("Nom", "Téléphone", "Code postal", "Ville"), Map.of()));
+		NormalisedRow row = normaliser.normalise(
+				new SourceRow(1, List.of("Agence A", "+33 6 12 34 56 03 (portable)", "", "75008 PARIS"), "", null));
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().phones()).containsExactly("+33612345603");
+		assertThat(row.agency().postcode()).isEqualTo("75008");
+		assertThat(row.agency().city()).isEqualTo("PARIS");
+		assertThat(row.agency().department()).isEqualTo("75");
+		NormalisedRow abroad = normaliser
+			.normalise(new SourceRow(1, List.of("Agence B", "01 23 45 67 02", "F-69003", "Lyon"), "", null));
+		assertThat(abroad.messages()).isEmpty();
+		assertThat(abroad.agency().postcode()).isEqualTo("69003");
+		assertThat(Postcodes.normalise("FR 69003").value()).isEqualTo("69003");
+		// a town's other postcode is left to the postcode column, and extra digits make
+		// no phone
+		NormalisedRow other = normaliser
+			.normalise(new SourceRow(1, List.of("Agence C", "06 12 34 56 78 90", "69003", "69001 Lyon"), "", null));
+		assertThat(other.messages()).containsExactly("phone:invalid");
+		assertThat(other.agency().postcode()).isEqualTo("69003");
+	}
+
+	@Test
 	void keepsTheNumberBesideAFaxInOneCell() {
 		RowNormaliser numbered = new RowNormaliser(ColumnMapping.detect(List.of("Nom", "Téléphone"), Map.of()));
 		for (String cell : new String[] { "Fax : 04 75 15 08 07 - Tél : 04 10 13 41 35",
