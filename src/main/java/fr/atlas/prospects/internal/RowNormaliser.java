@@ -34,6 +34,7 @@ final class RowNormaliser {
 	private static final java.util.regex.Pattern FAX_IN_BRACKETS = java.util.regex.Pattern
 		.compile("(?i)\\s*\\(\\s*fax");
 
+	/** "(fax)" that starts the text after a number: the number before's. */
 	private static final java.util.regex.Pattern FAX_BRACKETS = java.util.regex.Pattern
 		.compile("(?i)^\\s*\\(\\s*fax[^)]*\\)");
 
@@ -226,10 +227,6 @@ final class RowNormaliser {
 	}
 
 	/**
-	 * The addresses of a cell that holds several ("a@x.fr, b@y.fr", "a@x.fr / b@y.fr"):
-	 * cut at commas, semicolons, slashes and spaces when it has more than one "@".
-	 */
-	/**
 	 * An e-mail, or the address a label stands before: "Contact : agence@x.fr", "E-mail -
 	 * agence@x.fr".
 	 */
@@ -265,6 +262,10 @@ final class RowNormaliser {
 		return check(messages, "website", website);
 	}
 
+	/**
+	 * The addresses of a cell that holds several ("a@x.fr, b@y.fr", "a@x.fr / b@y.fr"):
+	 * cut at commas, semicolons, slashes and spaces when it has more than one "@".
+	 */
 	private static List<String> severalEmails(String value) {
 		int at = value.indexOf('@');
 		if (at < 0 || value.indexOf('@', at + 1) < 0) {
