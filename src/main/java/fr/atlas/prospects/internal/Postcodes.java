@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Postcodes {
 
-	private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern.compile("(?i)fr?\\s*-?\\s*(?=\\d)");
+	private static final java.util.regex.Pattern COUNTRY = java.util.regex.Pattern
+		.compile("(?i)fr?\\s*-?\\s*(?=\\d{5})");
 
 	private Postcodes() {
 	}
@@ -23,11 +24,7 @@ final class Postcodes {
 		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
 			text = text.substring(0, text.indexOf('.'));
 		}
-		// the country before it, as on an envelope from abroad: "F-69003", "FR 69003"
-		java.util.regex.Matcher country = COUNTRY.matcher(text);
-		if (country.lookingAt()) {
-			text = text.substring(country.end());
-		}
+		text = withoutCountry(text);
 		String digits = CleanText.without(text, ".");
 		if (digits.length() == 4 && digits.charAt(0) != '0' && CompanyIdentifiers.allDigits(digits, 4)) {
 			digits = "0" + digits;
@@ -37,6 +34,15 @@ final class Postcodes {
 			return Checked.invalid("invalid");
 		}
 		return Checked.ok(digits);
+	}
+
+	/**
+	 * A postcode without the country written before it, as on an envelope from abroad:
+	 * "F-69003", "FR 69003 Lyon".
+	 */
+	static String withoutCountry(String text) {
+		java.util.regex.Matcher country = COUNTRY.matcher(text);
+		return country.lookingAt() ? text.substring(country.end()) : text;
 	}
 
 	/**

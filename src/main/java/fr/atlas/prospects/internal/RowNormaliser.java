@@ -136,7 +136,8 @@ final class RowNormaliser {
 		}
 		String postcode = check(messages, "postcode", checkedPostcode);
 		// "75008 PARIS" in the town column
-		Optional<PlaceInAddress> inTown = PlaceInAddress.of(city).filter((p) -> p.street() == null);
+		Optional<PlaceInAddress> inTown = PlaceInAddress.of((city != null) ? Postcodes.withoutCountry(city) : null)
+			.filter((p) -> p.street() == null);
 		if (inTown.isPresent() && inTown.get().city() != null
 				&& (postcode == null || postcode.equals(inTown.get().postcode()))) {
 			postcode = inTown.get().postcode();

@@ -154,6 +154,14 @@ class RowNormaliserTests {
 		assertThat(abroad.messages()).isEmpty();
 		assertThat(abroad.agency().postcode()).isEqualTo("69003");
 		assertThat(Postcodes.normalise("FR 69003").value()).isEqualTo("69003");
+		NormalisedRow abroadInTown = normaliser
+			.normalise(new SourceRow(1, List.of("Agence B", "01 23 45 67 02", "", "F-69003 Lyon"), "", null));
+		assertThat(abroadInTown.agency().postcode()).isEqualTo("69003");
+		assertThat(abroadInTown.agency().city()).isEqualTo("Lyon");
+		// a town's name that starts with an F is no country
+		assertThat(
+				normaliser.normalise(new SourceRow(1, List.of("Agence B", "", "", "Fréjus"), "", null)).agency().city())
+			.isEqualTo("Fréjus");
 		// a town's other postcode is left to the postcode column, and extra digits make
 		// no phone
 		NormalisedRow other = normaliser
