@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds the header of a file that starts with a title, as reports and some CRMs write
  * their exports: "Export des agences du 12/03/2024", a blank line, then the header. When
- * the first line names no column at all, and one of the next {@value #LOOK_AHEAD} lines
- * names at least two by their usual headers ("Raison sociale", "Ville", "E-mail"...) with
- * only titles and blank lines above it, that line is the header: the lines above are
- * neither header nor rows, and rows are numbered from it. Any other file is read as it
- * is, so a file that was read before is read the same way.
+ * the first line names no column at all in two cells at most (a title, and maybe its
+ * date), and one of the next {@value #LOOK_AHEAD} lines names at least two by their usual
+ * headers ("Raison sociale", "Ville", "E-mail"...) with only titles and blank lines above
+ * it, that line is the header: the lines above are neither header nor rows, and rows are
+ * numbered from it. Any other file is read as it is, so a file that was read before is
+ * read the same way.
  */
 final class HeaderBelowTitle implements TabularReader {
 
@@ -39,7 +40,7 @@ final class HeaderBelowTitle implements TabularReader {
 	}
 
 	static TabularReader of(TabularReader reader) throws IOException {
-		if (reader.header().isEmpty() || namesAColumn(reader.header()) || filled(reader.header()) > 1) {
+		if (reader.header().isEmpty() || namesAColumn(reader.header()) || filled(reader.header()) > 2) {
 			return reader;
 		}
 		List<SourceRow> read = new ArrayList<>();

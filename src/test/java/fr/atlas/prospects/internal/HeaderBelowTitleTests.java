@@ -37,14 +37,27 @@ class HeaderBelowTitleTests {
 	}
 
 	@Test
+	void findsTheHeaderBelowATitleAndItsDate() throws IOException {
+		String dated = "Export des agences;12/03/2024\nRaison sociale;Ville\nAgence A;Paris\n";
+		try (TabularReader reader = HeaderBelowTitle.of(csv(dated))) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "Ville");
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1);
+		}
+	}
+
+	@Test
 	void readsAnyOtherFileAsItIs() throws IOException {
 		// a header Atlas knows: the same reader
 		CsvReader known = csv("Raison sociale;Ville\nA;Paris\n");
 		assertThat(HeaderBelowTitle.of(known)).isSameAs(known);
 		// a header of unknown names (the user maps them) over rows that happen to hold
-		// usual headers
-		String unknown = "Col1;Col2\nVille;E-mail\nA;B\n";
+		// usual headers; and one of two such names over a row of data
+		String unknown = "Col1;Col2;Col3\nVille;E-mail;x\nA;B;C\n";
 		try (TabularReader reader = HeaderBelowTitle.of(csv(unknown))) {
+			assertThat(reader.header()).containsExactly("Col1", "Col2", "Col3");
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
+		}
+		try (TabularReader reader = HeaderBelowTitle.of(csv("Col1;Col2\nAgence A;Paris\nVille;E-mail\n"))) {
 			assertThat(reader.header()).containsExactly("Col1", "Col2");
 			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1, 2);
 		}
