@@ -5,6 +5,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,6 +114,11 @@ class ProspectPagesIntegrationTests {
 				"La ligne concernée", "Cabinet Martin;pas-un-email;;13002;b");
 		HttpResponse<String> report = get(jobPath + "/rows.csv");
 		assertThat(report.body()).startsWith("row,status,prospect_id,messages").contains("2,CREATED,");
+
+		// the list of imports says when each file was sent, in Paris time
+		String sentAt = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(ZoneId.of("Europe/Paris")));
+		assertThat(get("/prospects/imports").body()).contains("<th>Envoyé le</th>")
+			.containsPattern(">agences\\.csv</a></td>\\s*<td>" + sentAt + " \\d\\d:\\d\\d</td>");
 
 		// from the report to the agencies this file ended in
 		String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
@@ -460,6 +468,37 @@ class ProspectPagesIntegrationTests {
 		// a similar name's score in the French way
 		assertThat(get("/prospects/duplicates").body())
 			.containsPattern("title=\"name:0\\.\\d\\d\">nom proche \\(0,\\d\\d\\)");
+	}
+
+	@Test
+	void showsTheTwoAgenciesOfEachPairFieldByField() throws Exception {
+		var tenant = this.api.newOrganisation("Comparaison");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """
+				Raison sociale;Téléphone;E-mail;Adresse;Code postal;Ville;Nb annonces
+				Cabinet Girard;04 77 22 45 47;contact@cabinetgirard.fr;9 rue Garibaldi;69007;Lyon;120
+				Cabinet Girardin;04 78 42 15 60;;9, RUE GARIBALDI;69007;Lyon;
+				""");
+		login(tenant.email());
+
+		String queue = get("/prospects/duplicates").body();
+
+		assertThat(queue).contains("1 paire à examiner", "même valeur des deux côtés");
+		// the address agrees whatever its case and punctuation, the phones contradict
+		// each other, the e-mail and the listings are on one side only
+		assertThat(queue).containsPattern("<dd class=\"agreement-SAME\">9 rue Garibaldi</dd>")
+			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI</dd>")
+			.containsPattern("<dd class=\"agreement-DIFFERENT\">04 77 22 45 47</dd>")
+			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
+			.containsPattern("<dd class=\"agreement-ONE_SIDE\">contact@cabinetgirard.fr</dd>")
+			.containsPattern("<dd class=\"agreement-ONE_SIDE\">120</dd>");
+		assertThat(Pattern.compile("<dt>Téléphone</dt>").matcher(queue).results().count()).isEqualTo(2);
+
+		// another organisation's queue shows none of it
+		var other = this.api.newOrganisation("Comparaison voisine");
+		this.session = new PageSession(this.port);
+		login(other.email());
+		assertThat(get("/prospects/duplicates").body()).doesNotContain("Garibaldi", "Girard")
+			.contains("Aucun doublon possible");
 	}
 
 	@Test

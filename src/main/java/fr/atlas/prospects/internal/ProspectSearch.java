@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.atlas.platform.CurrentTenant;
@@ -366,6 +368,23 @@ public class ProspectSearch {
 			.param("id", id)
 			.query((rs, row) -> summary(rs))
 			.optional();
+	}
+
+	/**
+	 * The agencies of these ids that the organisation has, by id: the review queue shows
+	 * the two sides of each pair of its page field by field.
+	 */
+	public Map<UUID, Summary> summaries(Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id in (:ids)")
+			.param("org", org())
+			.param("ids", ids)
+			.query((rs, row) -> summary(rs))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Summary::id, Function.identity()));
 	}
 
 	private static Summary summary(ResultSet rs) throws SQLException {

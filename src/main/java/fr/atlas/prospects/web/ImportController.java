@@ -54,6 +54,9 @@ class ImportController {
 	/** Rows with problems the report step lists; the downloadable report has them all. */
 	private static final int PROBLEM_ROWS_SHOWN = 20;
 
+	/** Times are shown as the agencies read them. */
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
 	ImportController(ProspectImports imports, MappingPresets presets, MessageSource messages) {
 		this.imports = imports;
 		this.presets = presets;
@@ -63,6 +66,7 @@ class ImportController {
 	@GetMapping
 	String list(Model model) {
 		model.addAttribute("jobs", this.imports.recent());
+		model.addAttribute("paris", PARIS);
 		return "prospects/imports";
 	}
 
@@ -86,6 +90,7 @@ class ImportController {
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", messages(ex));
 			model.addAttribute("jobs", this.imports.recent());
+			model.addAttribute("paris", PARIS);
 			return "prospects/imports";
 		}
 	}
@@ -211,7 +216,7 @@ class ImportController {
 		ImportJob job = this.imports.find(id);
 		model.addAttribute("job", job);
 		model.addAttribute("now", Instant.now());
-		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		model.addAttribute("paris", PARIS);
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";

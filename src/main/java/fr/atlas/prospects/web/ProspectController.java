@@ -3,10 +3,12 @@ package fr.atlas.prospects.web;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
@@ -27,6 +29,7 @@ import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -212,11 +215,32 @@ class ProspectController {
 		long total = this.counts.current().duplicatesToReview();
 		int pages = (int) Math.max(1, (total + DUPLICATES_PAGE - 1) / DUPLICATES_PAGE);
 		int shown = Math.min(Math.max(page, 0), pages - 1);
-		model.addAttribute("duplicates", this.search.duplicates(null, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE));
+		List<Duplicate> duplicates = this.search.duplicates(null, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE);
+		model.addAttribute("duplicates", duplicates);
+		model.addAttribute("comparisons", comparisons(duplicates));
 		model.addAttribute("total", total);
 		model.addAttribute("page", shown);
 		model.addAttribute("pages", pages);
 		return "prospects/duplicates";
+	}
+
+	/** Each pair's two agencies field by field, by the pair's id. */
+	private Map<UUID, PairComparison> comparisons(List<Duplicate> duplicates) {
+		Set<UUID> ids = new HashSet<>();
+		duplicates.forEach((d) -> {
+			ids.add(d.agency().id());
+			ids.add(d.other().id());
+		});
+		Map<UUID, Summary> agencies = this.search.summaries(ids);
+		Map<UUID, PairComparison> comparisons = new HashMap<>();
+		for (Duplicate d : duplicates) {
+			Summary left = agencies.get(d.other().id());
+			Summary right = agencies.get(d.agency().id());
+			if (left != null && right != null) {
+				comparisons.put(d.id(), PairComparison.of(left, right));
+			}
+		}
+		return comparisons;
 	}
 
 	@PostMapping("/duplicates/{candidateId}/dismiss")

@@ -1,0 +1,70 @@
+package fr.atlas.prospects.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import fr.atlas.prospects.internal.ProspectSearch.Phone;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.prospects.web.PairComparison.Agreement;
+import fr.atlas.prospects.web.PairComparison.Line;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PairComparisonTests {
+
+	@Test
+	void readsCaseAccentsAndPunctuationAsTheSameValue() {
+		Summary left = agency("12, rue Pasteur", "agence-girard.fr", List.of("Contact@Agence-Girard.fr"),
+				List.of("+33477224547"), 12);
+		Summary right = agency("12 RUE PASTEUR", "agence-girard.fr", List.of("contact@agence-girard.fr"),
+				List.of("+33477224547"), 12);
+
+		assertThat(PairComparison.of(left, right).lines()).extracting(Line::field, Line::agreement)
+			.containsExactly(tuple("address", Agreement.SAME), tuple("website", Agreement.SAME),
+					tuple("email", Agreement.SAME), tuple("phone", Agreement.SAME),
+					tuple("listing_count", Agreement.SAME));
+	}
+
+	@Test
+	void marksWhatContradictsWhatIsSharedAndWhatOnlyOneSideHas() {
+		Summary left = agency("9 rue Garibaldi", null, List.of("a@girard.fr", "b@girard.fr"), List.of("+33477224547"),
+				120);
+		Summary right = agency(null, "girardin.fr", List.of("b@girard.fr"), List.of("+33478421560"), 80);
+
+		List<Line> lines = PairComparison.of(left, right).lines();
+
+		assertThat(lines).extracting(Line::field, Line::agreement)
+			.containsExactly(tuple("address", Agreement.ONE_SIDE), tuple("website", Agreement.ONE_SIDE),
+					tuple("email", Agreement.SHARED), tuple("phone", Agreement.DIFFERENT),
+					tuple("listing_count", Agreement.DIFFERENT));
+		assertThat(lines.get(0).left()).isEqualTo("9 rue Garibaldi");
+		assertThat(lines.get(0).right()).isNull();
+		assertThat(lines.get(0).differs()).isFalse();
+		assertThat(lines.get(3).differs()).isTrue();
+		// values as the agency page shows them
+		assertThat(lines.get(2).left()).isEqualTo("a@girard.fr, b@girard.fr");
+		assertThat(lines.get(3).left()).isEqualTo("04 77 22 45 47");
+		assertThat(lines.get(4).left()).isEqualTo("120");
+	}
+
+	@Test
+	void leavesOutWhatNeitherAgencyHas() {
+		Summary left = agency(null, null, List.of(), List.of(), null);
+		Summary right = agency(" ", null, List.of(), List.of(), null);
+
+		assertThat(PairComparison.of(left, right).lines()).isEmpty();
+	}
+
+	private static org.assertj.core.groups.Tuple tuple(Object... values) {
+		return org.assertj.core.groups.Tuple.tuple(values);
+	}
+
+	private static Summary agency(String address, String website, List<String> emails, List<String> phones,
+			Integer listings) {
+		return new Summary(UUID.randomUUID(), "Cabinet Girard", null, null, null, null, address, "69007", "LYON", "69",
+				website, emails, phones.stream().map((p) -> new Phone(p, "FIXED")).toList(), null, listings, null, null,
+				List.of(), "ACTIVE", null, "import", null, null, 0);
+	}
+
+}
