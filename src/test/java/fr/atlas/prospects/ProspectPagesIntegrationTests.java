@@ -487,11 +487,18 @@ class ProspectPagesIntegrationTests {
 		// each other, the e-mail and the listings are on one side only
 		assertThat(queue).containsPattern("<dd class=\"agreement-SAME\">9 rue Garibaldi</dd>")
 			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI</dd>")
-			.containsPattern("<dd class=\"agreement-DIFFERENT\">04 77 22 45 47</dd>")
+			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 77 22 45 47</dd>")
 			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
 			.containsPattern("<dd class=\"agreement-ONE_SIDE\">contact@cabinetgirard.fr</dd>")
 			.containsPattern("<dd class=\"agreement-ONE_SIDE\">120</dd>");
 		assertThat(Pattern.compile("<dt>Téléphone</dt>").matcher(queue).results().count()).isEqualTo(2);
+		// the agency's page compares each possible duplicate with it
+		Matcher girard = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Cabinet Girard<").matcher(queue);
+		assertThat(girard.find()).isTrue();
+		assertThat(get("/prospects/" + girard.group(1)).body()).contains(">Cabinet Girardin</a>")
+			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI</dd>")
+			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
+			.doesNotContain(">04 77 22 45 47</dd>");
 
 		// another organisation's queue shows none of it
 		var other = this.api.newOrganisation("Comparaison voisine");

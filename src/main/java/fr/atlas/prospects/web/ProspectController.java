@@ -29,6 +29,7 @@ import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Members;
@@ -243,6 +244,28 @@ class ProspectController {
 		return comparisons;
 	}
 
+	/**
+	 * Each possible duplicate of an agency compared with it field by field, by the pair's
+	 * id: the agency is on the left.
+	 */
+	private Map<UUID, PairComparison> comparisonsWith(Summary agency, List<Duplicate> duplicates) {
+		Set<UUID> others = new HashSet<>();
+		duplicates.forEach((d) -> others.add(otherSide(agency, d)));
+		Map<UUID, Summary> agencies = this.search.summaries(others);
+		Map<UUID, PairComparison> comparisons = new HashMap<>();
+		for (Duplicate d : duplicates) {
+			Summary other = agencies.get(otherSide(agency, d));
+			if (other != null) {
+				comparisons.put(d.id(), PairComparison.of(agency, other));
+			}
+		}
+		return comparisons;
+	}
+
+	private static UUID otherSide(Summary agency, Duplicate duplicate) {
+		return duplicate.agency().id().equals(agency.id()) ? duplicate.other().id() : duplicate.agency().id();
+	}
+
 	@PostMapping("/duplicates/{candidateId}/dismiss")
 	@PreAuthorize("hasRole('AGENT')")
 	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
@@ -255,7 +278,9 @@ class ProspectController {
 
 	@GetMapping("/{id}")
 	String detail(@PathVariable UUID id, Model model) {
-		model.addAttribute("detail", this.search.detail(id));
+		Detail detail = this.search.detail(id);
+		model.addAttribute("detail", detail);
+		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them
