@@ -173,6 +173,54 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void filtersByHowAnAgencyCanBeReachedAndItsListingsWithinTheOrganisationOnly() {
+		var tenant = this.api.newOrganisation("Joignables");
+		var other = this.api.newOrganisation("Joignables voisins");
+		this.prospects.importAndWait(tenant.token(), "j.csv", """
+				Raison sociale;E-mail;Téléphone;Code postal;Nb annonces
+				Agence Courriel;contact@courriel.fr;;75008;12
+				Agence Fixe;;01 42 00 00 01;75008;40
+				Agence Portable;;06 12 34 56 78;75017;
+				Agence Complète;info@complete.fr;+33 7 81 23 45 67;13002;250
+				Agence Muette;;;13002;5
+				""");
+		this.prospects.importAndWait(other.token(), "k.csv",
+				"Raison sociale;E-mail;Nb annonces\nAgence Voisine;voisine@ailleurs.fr;300\n");
+
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?reachable=email&sort=name"))
+			.containsExactly("Agence Complète", "Agence Courriel");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?reachable=phone&sort=name"))
+			.containsExactly("Agence Complète", "Agence Fixe", "Agence Portable");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?reachable=MOBILE&sort=name"))
+			.containsExactly("Agence Complète", "Agence Portable");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?reachable=none"))
+			.containsExactly("Agence Muette");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minListings=40&sort=-listings"))
+			.containsExactly("Agence Complète", "Agence Fixe");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minListings=1 0&reachable=email"))
+			.containsExactly("Agence Complète", "Agence Courriel");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&reachable=mobile").getBody())
+			.contains("Agence Portable", "Agence Complète")
+			.doesNotContain("Agence Fixe");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?reachable=email&minListings=10"))
+			.containsExactly("Agence Voisine");
+		// a bulk change of "all the agencies of this search" reads the same filters
+		ResponseEntity<Map> tagged = this.api.post(tenant.token(), "/api/v1/prospects/bulk",
+				Map.of("filter", Map.of("reachable", "email", "minListings", 100), "addTags", List.of("gros")));
+		assertThat(tagged.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=gros"))
+			.containsExactly("Agence Complète");
+
+		ResponseEntity<Map> badReach = this.api.get(tenant.token(), "/api/v1/prospects?reachable=fax");
+		assertThat(badReach.getStatusCode().value()).isEqualTo(400);
+		assertThat(badReach.getBody().get("errors")).asString()
+			.contains("prospects.filter.reachable", "email, phone, mobile ou none");
+		ResponseEntity<Map> badCount = this.api.get(tenant.token(), "/api/v1/prospects?minListings=vingt");
+		assertThat(badCount.getStatusCode().value()).isEqualTo(400);
+		assertThat(badCount.getBody().get("errors")).asString().contains("minListings", "indiquez un nombre entier");
+	}
+
+	@Test
 	void listsExportsAndChangesTheAgenciesAnImportEndedIn() {
 		var tenant = this.api.newOrganisation("Par import");
 		var other = this.api.newOrganisation("Par import, voisin");

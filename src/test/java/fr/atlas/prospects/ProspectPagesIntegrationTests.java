@@ -471,6 +471,37 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void filtersTheListByHowAgenciesCanBeReachedAndTheirListings() throws Exception {
+		var tenant = this.api.newOrganisation("Liste joignable");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", """
+				Raison sociale;E-mail;Téléphone;Nb annonces
+				Agence Courriel;contact@courriel.fr;;12
+				Agence Portable;;06 12 34 56 78;80
+				Agence Muette;;;90
+				""");
+		login(tenant.email());
+
+		String mobiles = get("/prospects?reachable=mobile&minListings=50").body();
+		assertThat(mobiles).contains("Agence Portable", "1 agence")
+			.doesNotContain(">Agence Courriel<", ">Agence Muette<")
+			.containsPattern("<option value=\"mobile\" selected=\"selected\">Avec portable</option>")
+			// the bulk form and the exports keep the filters
+			.contains("name=\"reachable\" value=\"mobile\"", "name=\"minListings\" value=\"50\"",
+					"reachable=mobile&amp;minListings=50");
+		assertThat(get("/prospects?reachable=none&lang=en").body())
+			.contains("Agence Muette", "Neither e-mail nor phone")
+			.doesNotContain(">Agence Portable<");
+		// a count the search cannot read is said in words above an empty list, the form
+		// as typed
+		HttpResponse<String> unreadable = get("/prospects?minListings=beaucoup&lang=fr");
+		assertThat(unreadable.statusCode()).isEqualTo(200);
+		assertThat(unreadable.body())
+			.contains("Nombre d’annonces minimum : indiquez un nombre entier", "Aucune agence",
+					"name=\"minListings\" size=\"4\" inputmode=\"numeric\" value=\"beaucoup\"")
+			.doesNotContain(">Agence Portable<");
+	}
+
+	@Test
 	void showsTheTwoAgenciesOfEachPairFieldByField() throws Exception {
 		var tenant = this.api.newOrganisation("Comparaison");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """

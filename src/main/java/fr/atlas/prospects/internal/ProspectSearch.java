@@ -164,6 +164,12 @@ public class ProspectSearch {
 			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
 			args.add(query.tag().strip());
 		}
+		reachable(query.reachable(), sql);
+		String minListings = (query.minListings() != null) ? query.minListings().replaceAll("\\s", "") : "";
+		if (!minListings.isEmpty()) {
+			sql.append(" and a.listing_count >= ?");
+			args.add(count(minListings));
+		}
 		String owner = (query.owner() != null) ? query.owner().strip() : "";
 		if (owner.equalsIgnoreCase("none")) {
 			sql.append(" and a.owner_id is null");
@@ -210,6 +216,31 @@ public class ProspectSearch {
 			args.addAll(0, List.of(org, uuid(query.importId(), "importId", "prospects.filter.import"), org));
 		}
 		return new Where(from + " where " + sql, args, q != null);
+	}
+
+	/**
+	 * The agencies one can reach a given way. Mobiles are the French ones (+33 6, +33 7),
+	 * stored in E.164 like every phone.
+	 */
+	private static void reachable(@Nullable String reachable, StringBuilder sql) {
+		String wanted = (reachable != null) ? reachable.strip().toLowerCase(Locale.ROOT) : "";
+		switch (wanted) {
+			case "" -> {
+			}
+			case "email" -> sql.append(" and cardinality(a.emails) > 0");
+			case "phone" -> sql.append(" and cardinality(a.phones) > 0");
+			case "mobile" ->
+				sql.append(" and exists (select from unnest(a.phones) p" + " where p like '+336%' or p like '+337%')");
+			case "none" -> sql.append(" and cardinality(a.emails) = 0 and cardinality(a.phones) = 0");
+			default -> throw new InvalidInputException("reachable", "prospects.filter.reachable");
+		}
+	}
+
+	private static int count(String digits) {
+		if (!digits.matches("[0-9]{1,9}")) {
+			throw new InvalidInputException("minListings", "prospects.filter.min-listings");
+		}
+		return Integer.parseInt(digits);
 	}
 
 	/** Text matched as itself in a LIKE pattern (backslash is PostgreSQL's escape). */

@@ -107,13 +107,21 @@ class ProspectController {
 	@GetMapping
 	String list(@ModelAttribute("search") SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model,
-			HtmxRequest htmx) {
+			HtmxRequest htmx, Locale locale) {
 		ProspectQuery query = search.query(principal, page, size);
 		model.addAttribute("query", query);
 		model.addAttribute("importName", importName(search.importId()));
 		// background bulk changes running, or ended a moment ago
 		model.addAttribute("bulkJobs", this.bulkJobs.current(ENDED_JOBS_SHOWN_MINUTES));
-		model.addAttribute("result", this.search.find(query));
+		try {
+			model.addAttribute("result", this.search.find(query));
+		}
+		catch (InvalidInputException ex) {
+			// a filter the search cannot read: said above an empty list, the form kept as
+			// typed so it can be corrected
+			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale).values());
+			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
+		}
 		model.addAttribute("members", this.members.active());
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());

@@ -12,14 +12,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *
  * @param owner a member's id, {@code me} or {@code none}
  * @param importId an import: the agencies its rows ended in
+ * @param reachable {@code email}, {@code phone}, {@code mobile} or {@code none}
+ * @param minListings the least number of listings
  */
 record SearchParams(@Nullable String q, @Nullable String department, @Nullable String city, @Nullable String status,
 		@Nullable String specialty, @Nullable String postcode, @Nullable String tag, @Nullable String owner,
-		@Nullable String importId, @Nullable String sort) {
+		@Nullable String importId, @Nullable String reachable, @Nullable String minListings, @Nullable String sort) {
 
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
-				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.sort, page, size);
+				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,
+				this.sort, page, size);
 	}
 
 	/** Carries the search over a redirect, so the list comes back as it was. */
@@ -33,6 +36,8 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		redirect.addAttribute("tag", this.tag);
 		redirect.addAttribute("owner", this.owner);
 		redirect.addAttribute("importId", this.importId);
+		redirect.addAttribute("reachable", this.reachable);
+		redirect.addAttribute("minListings", this.minListings);
 		redirect.addAttribute("sort", this.sort);
 	}
 
