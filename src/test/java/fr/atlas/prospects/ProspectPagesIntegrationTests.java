@@ -498,7 +498,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(unreadable.body())
 			.contains("Nombre d’annonces minimum : indiquez un nombre entier", "Aucune agence",
 					"name=\"minListings\" size=\"4\" inputmode=\"numeric\" value=\"beaucoup\"")
-			.doesNotContain(">Agence Portable<");
+			.doesNotContain(">Agence Portable<", "/prospects/export");
 	}
 
 	@Test
