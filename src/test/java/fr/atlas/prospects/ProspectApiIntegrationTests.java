@@ -221,6 +221,57 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void listsThePossibleDuplicatesOneImportFound() {
+		var tenant = this.api.newOrganisation("Doublons par import");
+		var other = this.api.newOrganisation("Doublons voisins");
+		String first = (String) this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Cabinet Girard;04 77 22 45 47;69007;Lyon
+				Cabinet Girardin;04 78 42 15 60;69007;Lyon
+				""").get("id");
+		String second = (String) this.prospects.importAndWait(tenant.token(), "b.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence Lumière;04 69 35 57 45;74000;Annecy
+				Agence Lumiere;04 50 27 33 18;74000;Annecy
+				""").get("id");
+
+		List<Map<String, Object>> all = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(all).hasSize(2);
+		List<Map<String, Object>> ofFirst = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?importId=" + first)
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(ofFirst).singleElement()
+			.satisfies((d) -> assertThat(List.of(((Map<String, Object>) d.get("agency")).get("name"),
+					((Map<String, Object>) d.get("other")).get("name")))
+				.containsExactlyInAnyOrder("Cabinet Girard", "Cabinet Girardin"));
+		assertThat((List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?importId=" + second)
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class)).hasSize(1);
+		// another organisation sees nothing of them, by the import's id or not
+		assertThat((List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?importId=" + first)
+			.headers((h) -> h.setBearerAuth(other.token()))
+			.retrieve()
+			.body(List.class)).isEmpty();
+		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects/duplicates?importId=hier");
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody().get("errors")).asString().contains("importId", "prospects.filter.import");
+	}
+
+	@Test
 	void listsExportsAndChangesTheAgenciesAnImportEndedIn() {
 		var tenant = this.api.newOrganisation("Par import");
 		var other = this.api.newOrganisation("Par import, voisin");

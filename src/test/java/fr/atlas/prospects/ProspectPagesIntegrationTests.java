@@ -540,6 +540,42 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void reviewsThePairsOneImportFoundFromItsReport() throws Exception {
+		var tenant = this.api.newOrganisation("Revue par import");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		prospects.importAndWait(tenant.token(), "avant.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence Lumière;04 69 35 57 45;74000;Annecy
+				Agence Lumiere;04 50 27 33 18;74000;Annecy
+				""");
+		String job = (String) prospects.importAndWait(tenant.token(), "girard.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Cabinet Girard;04 77 22 45 47;69007;Lyon
+				Cabinet Girardin;04 78 42 15 60;69007;Lyon
+				""").get("id");
+		login(tenant.email());
+
+		String report = get("/prospects/imports/" + job).body();
+		assertThat(report).contains("href=\"/prospects/duplicates?importId=" + job + "\"",
+				"1 doublon possible à examiner");
+		String queue = get("/prospects/duplicates?importId=" + job).body();
+		assertThat(queue)
+			.contains("Paires trouvées par l’import « girard.csv »", "1 paire à examiner", "Cabinet Girardin")
+			.doesNotContain("Agence Lumi");
+		assertThat(get("/prospects/duplicates").body()).contains("2 paires à examiner", "Agence Lumi");
+		// setting the pair aside comes back to the import's pairs, now none
+		Matcher dismiss = Pattern.compile("action=\"(/prospects/duplicates/[0-9a-f-]{36}/dismiss)\"").matcher(queue);
+		assertThat(dismiss.find()).isTrue();
+		HttpResponse<String> dismissed = post(dismiss.group(1), Map.of("_csrf", csrf(queue), "importId", job), false);
+		assertThat(location(dismissed)).endsWith("/prospects/duplicates?importId=" + job);
+		assertThat(get(location(dismissed)).body()).contains("Paires trouvées par l’import", "Aucun doublon possible");
+		assertThat(get("/prospects/imports/" + job).body()).doesNotContain("doublon possible à examiner");
+		// an id that is no import of ours shows the whole queue
+		assertThat(get("/prospects/duplicates?importId=pas-un-id").body()).contains("1 paire à examiner")
+			.doesNotContain("Paires trouvées par l’import");
+	}
+
+	@Test
 	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
 		var tenant = this.api.newOrganisation("File d'attente");
 		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");

@@ -373,15 +373,25 @@ public class ProspectSearch {
 	 * queue of a large import holds tens of thousands.
 	 */
 	public List<Duplicate> duplicates(@Nullable UUID of, int limit, long offset) {
+		return duplicates(of, null, limit, offset);
+	}
+
+	/**
+	 * The open possible duplicates, most certain first, from the {@code offset}-th; those
+	 * an import found when {@code job} is given.
+	 */
+	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, int limit, long offset) {
 		return this.jdbc.sql("""
 				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
 				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
 				  d.confidence, d.reasons
 				""" + OPEN_DUPLICATES + """
 				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
+				  and (cast(:job as uuid) is null or d.job_id = :job)
 				order by d.confidence desc, d.created_at, d.id limit :limit offset :offset""")
 			.param("org", org())
 			.param("of", of)
+			.param("job", job)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
@@ -391,6 +401,15 @@ public class ProspectSearch {
 							rs.getString("other_postcode"), rs.getString("other_city")),
 					rs.getDouble("confidence"), split(rs.getString("reasons"))))
 			.list();
+	}
+
+	/** How many open possible duplicates an import found that are still to review. */
+	public long duplicatesOf(UUID job) {
+		return this.jdbc.sql("select count(*) " + OPEN_DUPLICATES + " and d.job_id = :job")
+			.param("org", org())
+			.param("job", job)
+			.query(Long.class)
+			.single();
 	}
 
 	public Optional<Summary> find(UUID id) {

@@ -19,6 +19,7 @@ import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.prospects.internal.ProspectSearch;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,8 @@ class ImportController {
 
 	private final ProspectImports imports;
 
+	private final ProspectSearch search;
+
 	private final MappingPresets presets;
 
 	private final MessageSource messages;
@@ -57,8 +60,9 @@ class ImportController {
 	/** Times are shown as the agencies read them. */
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	ImportController(ProspectImports imports, MappingPresets presets, MessageSource messages) {
+	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, MessageSource messages) {
 		this.imports = imports;
+		this.search = search;
 		this.presets = presets;
 		this.messages = messages;
 	}
@@ -219,6 +223,8 @@ class ImportController {
 		model.addAttribute("paris", PARIS);
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
+		// the pairs this import queued that are still to review
+		model.addAttribute("duplicatesFound", job.finished() ? this.search.duplicatesOf(id) : 0);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
 	}
 

@@ -118,8 +118,21 @@ class ProspectApiController {
 
 	@GetMapping("/duplicates")
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
-			@RequestParam(defaultValue = "0") long offset) {
-		return this.search.duplicates(null, Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId) {
+		return this.search.duplicates(null, importOf(importId), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+	}
+
+	/** An import's id, as the list's filter reads it: not an id is a 400. */
+	private static @Nullable UUID importOf(@Nullable String importId) {
+		if (importId == null || importId.isBlank()) {
+			return null;
+		}
+		try {
+			return UUID.fromString(importId.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("importId", "prospects.filter.import");
+		}
 	}
 
 	@PostMapping("/duplicates/{candidateId}/dismiss")

@@ -220,11 +220,17 @@ class ProspectController {
 	}
 
 	@GetMapping("/duplicates")
-	String duplicates(@RequestParam(defaultValue = "0") int page, Model model) {
-		long total = this.counts.current().duplicatesToReview();
+	String duplicates(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable String importId, Model model) {
+		// one import's pairs, when the import is one of ours; the whole queue otherwise
+		String importName = importName(importId);
+		UUID job = (importName != null && importId != null) ? UUID.fromString(importId.strip()) : null;
+		long total = (job != null) ? this.search.duplicatesOf(job) : this.counts.current().duplicatesToReview();
 		int pages = (int) Math.max(1, (total + DUPLICATES_PAGE - 1) / DUPLICATES_PAGE);
 		int shown = Math.min(Math.max(page, 0), pages - 1);
-		List<Duplicate> duplicates = this.search.duplicates(null, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE);
+		List<Duplicate> duplicates = this.search.duplicates(null, job, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE);
+		model.addAttribute("importId", job);
+		model.addAttribute("importName", importName);
 		model.addAttribute("duplicates", duplicates);
 		model.addAttribute("comparisons", comparisons(duplicates));
 		model.addAttribute("total", total);
@@ -277,11 +283,22 @@ class ProspectController {
 	@PostMapping("/duplicates/{candidateId}/dismiss")
 	@PreAuthorize("hasRole('AGENT')")
 	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
-			@RequestParam(defaultValue = "0") int page) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId) {
 		this.merges.dismiss(candidateId);
 		// back to the page of the queue the reviewer was on
-		return (back != null) ? "redirect:/prospects/" + back
-				: "redirect:/prospects/duplicates" + ((page > 0) ? "?page=" + page : "");
+		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId);
+	}
+
+	/** The review queue's page, of one import's pairs or of all. */
+	private static String queue(int page, @Nullable UUID importId) {
+		StringBuilder path = new StringBuilder("/prospects/duplicates");
+		if (importId != null) {
+			path.append("?importId=").append(importId);
+		}
+		if (page > 0) {
+			path.append((importId != null) ? '&' : '?').append("page=").append(page);
+		}
+		return path.toString();
 	}
 
 	@GetMapping("/{id}")
@@ -341,6 +358,7 @@ class ProspectController {
 	@PreAuthorize("hasRole('AGENT')")
 	String merge(@PathVariable UUID id, @RequestParam UUID otherId,
 			@RequestParam(required = false) @Nullable Integer queuePage,
+			@RequestParam(required = false) @Nullable UUID queueImport,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		boolean merged = false;
 		try {
@@ -365,7 +383,7 @@ class ProspectController {
 			redirect.addFlashAttribute("mergedId", id);
 			redirect.addFlashAttribute("mergedName", this.search.detail(id).displayName());
 		}
-		return "redirect:/prospects/duplicates" + ((queuePage > 0) ? "?page=" + queuePage : "");
+		return "redirect:" + queue(queuePage, queueImport);
 	}
 
 	@PostMapping("/{id}/unmerge")
