@@ -597,7 +597,7 @@ class ProspectPagesIntegrationTests {
 
 		login(tenant.email());
 		String first = get("/prospects/duplicates").body();
-		assertThat(first).contains("101 paires à examiner", "Page 1 sur 2", "page=1");
+		assertThat(first).contains("101 paires à examiner", "Page 1 sur 2", "href=\"/prospects/duplicates?page=1\"");
 		assertThat(Pattern.compile("/dismiss\"").matcher(first).results().count()).isEqualTo(100);
 		String second = get("/prospects/duplicates?page=1").body();
 		assertThat(second).contains("Page 2 sur 2", "page=0");
