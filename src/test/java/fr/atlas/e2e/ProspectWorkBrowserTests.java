@@ -78,4 +78,40 @@ class ProspectWorkBrowserTests {
 		}
 	}
 
+	@Test
+	void reviewsThePairsOfAnImportFromItsReportAndMergesOne() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Revue");
+		String job = (String) new ProspectsApi(api).importAndWait(tenant.token(), "girard.csv", """
+				Raison sociale;Téléphone;Adresse;Code postal;Ville
+				Cabinet Girard;04 77 22 45 47;9 rue Garibaldi;69007;Lyon
+				Cabinet Girardin;04 78 42 15 60;9, RUE GARIBALDI;69007;Lyon
+				""").get("id");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			page.onDialog((dialog) -> dialog.accept());
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects/imports/" + job);
+			page.click("#import-duplicates");
+			page.locator("#import-filter").waitFor();
+			assertThat(page.locator("#import-filter").textContent()).contains("girard.csv");
+			// the address agrees on both sides, the phones do not
+			assertThat(page.locator("dl.side dd.agreement-SAME").allTextContents()).containsExactly("9 rue Garibaldi",
+					"9, RUE GARIBALDI");
+			assertThat(page.locator("dl.side dd.agreement-DIFFERENT").allTextContents())
+				.containsExactlyInAnyOrder("04 77 22 45 47", "04 78 42 15 60");
+			Chromium.screenshot(page, "prospects-review-import");
+
+			page.click("text=Même agence : fusionner");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent()).contains("ne font plus qu’une");
+			assertThat(page.content()).contains("Aucun doublon possible");
+			assertThat(page.url()).endsWith("/prospects/duplicates?importId=" + job);
+			assertThat((List<?>) api.get(tenant.token(), "/api/v1/prospects").getBody().get("items")).hasSize(1);
+		}
+	}
+
 }
