@@ -236,36 +236,16 @@ class ProspectApiIntegrationTests {
 				Agence Lumiere;04 50 27 33 18;74000;Annecy
 				""").get("id");
 
-		List<Map<String, Object>> all = this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class);
+		List<Map<String, Object>> all = duplicates(tenant.token(), "");
 		assertThat(all).hasSize(2);
-		List<Map<String, Object>> ofFirst = this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?importId=" + first)
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class);
+		List<Map<String, Object>> ofFirst = duplicates(tenant.token(), "?importId=" + first);
 		assertThat(ofFirst).singleElement()
 			.satisfies((d) -> assertThat(List.of(((Map<String, Object>) d.get("agency")).get("name"),
 					((Map<String, Object>) d.get("other")).get("name")))
 				.containsExactlyInAnyOrder("Cabinet Girard", "Cabinet Girardin"));
-		assertThat((List<?>) this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?importId=" + second)
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.retrieve()
-			.body(List.class)).hasSize(1);
+		assertThat(duplicates(tenant.token(), "?importId=" + second)).hasSize(1);
 		// another organisation sees nothing of them, by the import's id or not
-		assertThat((List<?>) this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?importId=" + first)
-			.headers((h) -> h.setBearerAuth(other.token()))
-			.retrieve()
-			.body(List.class)).isEmpty();
+		assertThat(duplicates(other.token(), "?importId=" + first)).isEmpty();
 		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects/duplicates?importId=hier");
 		assertThat(bad.getStatusCode().value()).isEqualTo(400);
 		assertThat(bad.getBody().get("errors")).asString().contains("importId", "prospects.filter.import");
@@ -605,6 +585,17 @@ class ProspectApiIntegrationTests {
 		return (List<Map<String, Object>>) (List<?>) this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
+	}
+
+	/** {@code GET /api/v1/prospects/duplicates} with a query string. */
+	@SuppressWarnings("unchecked")
+	private List<Map<String, Object>> duplicates(String token, String query) {
+		return this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates" + query)
 			.headers((h) -> h.setBearerAuth(token))
 			.retrieve()
 			.body(List.class);
