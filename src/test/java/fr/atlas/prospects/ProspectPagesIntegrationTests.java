@@ -531,6 +531,21 @@ class ProspectPagesIntegrationTests {
 			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
 			.doesNotContain(">04 77 22 45 47</dd>");
 
+		// "keep the second" merges the first into the second: its name and address stay
+		Matcher keepSecond = Pattern.compile(
+				"<form action=\"/prospects/([0-9a-f-]{36})/merge\"[^>]*class=\"keep-second\"[^>]*>(?:<input[^>]*name=\"_csrf\"[^>]*>)?\\s*"
+						+ "<input type=\"hidden\" name=\"otherId\" value=\"([0-9a-f-]{36})\"")
+			.matcher(queue);
+		assertThat(keepSecond.find()).isTrue();
+		HttpResponse<String> merged = post("/prospects/" + keepSecond.group(1) + "/merge",
+				Map.of("_csrf", csrf(queue), "otherId", keepSecond.group(2), "queuePage", "0"), false);
+		assertThat(location(merged)).endsWith("/prospects/duplicates");
+		Map<String, Object> survivor = this.api.get(tenant.token(), "/api/v1/prospects/" + keepSecond.group(1))
+			.getBody();
+		assertThat((Map<String, Object>) survivor.get("agency")).containsEntry("name", "Cabinet Girardin")
+			.containsEntry("address", "9, RUE GARIBALDI")
+			.containsEntry("emails", List.of("contact@cabinetgirard.fr"));
+
 		// another organisation's queue shows none of it
 		var other = this.api.newOrganisation("Comparaison voisine");
 		this.session = new PageSession(this.port);
