@@ -8,13 +8,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * French first: a chosen language is kept in a cookie; without one, English is used only
- * when the browser or API client asks for it ({@code Accept-Language}).
+ * when the browser or API client asks for it ({@code Accept-Language}). Static files are
+ * served from their own paths only (see {@link #addResourceHandlers}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -39,6 +42,24 @@ class WebConfiguration implements WebMvcConfigurer {
 			}
 		});
 		return resolver;
+	}
+
+	/**
+	 * The style sheets, scripts and webjars, each under its own path, instead of Spring
+	 * Boot's {@code /**} ({@code spring.web.resources.add-mappings: false}). Every link a
+	 * page writes goes through the resource chain (webjars are linked without their
+	 * version); under {@code /**} each one, {@code /prospects/<id>} included, was looked
+	 * up as a file in the jar: about 2 ms a link, over a second for a review queue page
+	 * of 100 pairs.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
+		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.resourceChain(true)
+			.addResolver(new LiteWebJarsResourceResolver());
 	}
 
 	@Override
