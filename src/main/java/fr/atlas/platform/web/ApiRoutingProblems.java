@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -45,6 +47,18 @@ class ApiRoutingProblems {
 			throw ex;
 		}
 		return response;
+	}
+
+	/**
+	 * A path nothing answers, pages and static files included (ADR 0037), is the problem
+	 * of a path no file answers, as it was when static files were mapped to every path.
+	 */
+	@ExceptionHandler(NoHandlerFoundException.class)
+	ResponseEntity<Object> noHandler(NoHandlerFoundException ex, HttpServletRequest request, WebRequest webRequest)
+			throws Exception {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return beforeAnyController(new NoResourceFoundException(HttpMethod.valueOf(ex.getHttpMethod()), path,
+				path.startsWith("/") ? path.substring(1) : path), request, webRequest);
 	}
 
 	/**
