@@ -8,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An import as stored: its file's profile, mapping, progress and counters.
+ *
+ * @param createdBy the member who sent the file, if a member did
  */
 public record ImportJob(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
 		int totalRows, int processedRows, int readRows, int created, int merged, int rejected, int warnings,
 		@Nullable String error, boolean cancelRequested, Instant createdAt, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt, @Nullable Instant fileDeletedAt) {
+		@Nullable Instant finishedAt, @Nullable Instant fileDeletedAt, @Nullable UUID createdBy) {
 
 	public static final String DRAFT = "DRAFT";
 

@@ -327,7 +327,8 @@ class ImportJobs {
 				rs.getInt("processed_rows") - rs.getInt("set_aside_rows"), rs.getInt("processed_rows"),
 				rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"), rs.getInt("warnings"),
 				rs.getString("error"), rs.getBoolean("cancel_requested"), instant(rs, "created_at"),
-				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "file_deleted_at"));
+				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "file_deleted_at"),
+				rs.getObject("created_by", UUID.class));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

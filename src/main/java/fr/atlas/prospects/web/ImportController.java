@@ -20,6 +20,7 @@ import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -50,6 +51,8 @@ class ImportController {
 
 	private final ProspectSearch search;
 
+	private final Members members;
+
 	private final MappingPresets presets;
 
 	private final MessageSource messages;
@@ -60,17 +63,18 @@ class ImportController {
 	/** Times are shown as the agencies read them. */
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, MessageSource messages) {
+	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, Members members,
+			MessageSource messages) {
 		this.imports = imports;
 		this.search = search;
+		this.members = members;
 		this.presets = presets;
 		this.messages = messages;
 	}
 
 	@GetMapping
 	String list(Model model) {
-		model.addAttribute("jobs", this.imports.recent());
-		model.addAttribute("paris", PARIS);
+		recentImports(model);
 		return "prospects/imports";
 	}
 
@@ -93,10 +97,17 @@ class ImportController {
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("errors", messages(ex));
-			model.addAttribute("jobs", this.imports.recent());
-			model.addAttribute("paris", PARIS);
+			recentImports(model);
 			return "prospects/imports";
 		}
+	}
+
+	/** The organisation's latest imports, when and by whom each was sent. */
+	private void recentImports(Model model) {
+		model.addAttribute("jobs", this.imports.recent());
+		model.addAttribute("paris", PARIS);
+		// former members too: an import keeps who sent it
+		model.addAttribute("memberNames", this.members.namesById());
 	}
 
 	/**
