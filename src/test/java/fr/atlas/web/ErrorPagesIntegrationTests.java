@@ -1,0 +1,58 @@
+package fr.atlas.web;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A browser shown an error gets a page in the member's language, never Spring's English
+ * fallback: a page of its own for 400, 403 and 404, the generic one for the others.
+ */
+@WebIntegrationTest
+class ErrorPagesIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void saysWhatWentWrongInTheMembersLanguage() throws Exception {
+		PageSession session = new PageSession(this.port).login(this.api.newOrganisation("Erreurs").email());
+
+		HttpResponse<String> badPage = html(session, "/prospects/duplicates?page=deux", "fr");
+		assertThat(badPage.statusCode()).isEqualTo(400);
+		assertThat(badPage.body()).contains("<h1>Demande invalide</h1>").doesNotContain("Whitelabel");
+		// a member who chose English
+		assertThat(session.get("/?lang=en").statusCode()).isEqualTo(200);
+		assertThat(html(session, "/prospects/pas-un-identifiant", "fr").body()).contains("<h1>Invalid request</h1>");
+		assertThat(session.get("/?lang=fr").statusCode()).isEqualTo(200);
+		HttpResponse<String> missing = html(session, "/nulle-part", "fr");
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("<h1>Page introuvable</h1>");
+		// a method the address does not take (setting a pair aside is a POST): the
+		// generic page
+		HttpResponse<String> method = html(session,
+				"/prospects/duplicates/0195e8a4-7b1e-7000-8000-000000000001/dismiss", "fr");
+		assertThat(method.statusCode()).isEqualTo(405);
+		assertThat(method.body()).contains("<h1>Une erreur est survenue</h1>").doesNotContain("Whitelabel");
+	}
+
+	private static HttpResponse<String> html(PageSession session, String path, String language) throws Exception {
+		return session.send(HttpRequest.newBuilder(session.uri(path))
+			.header("Accept", "text/html")
+			.header("Accept-Language", language)
+			.GET());
+	}
+
+}
