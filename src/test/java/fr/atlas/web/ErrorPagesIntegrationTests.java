@@ -46,6 +46,9 @@ class ErrorPagesIntegrationTests {
 				"/prospects/duplicates/0195e8a4-7b1e-7000-8000-000000000001/dismiss", "fr");
 		assertThat(method.statusCode()).isEqualTo(405);
 		assertThat(method.body()).contains("<h1>Une erreur est survenue</h1>").doesNotContain("Whitelabel");
+		// with the id support asks for, the one the response carries
+		assertThat(method.body()).contains("<code id=\"correlation-id\">"
+				+ method.headers().firstValue("X-Correlation-Id").orElseThrow() + "</code>");
 	}
 
 	private static HttpResponse<String> html(PageSession session, String path, String language) throws Exception {

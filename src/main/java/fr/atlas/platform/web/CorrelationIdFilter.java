@@ -33,6 +33,8 @@ class CorrelationIdFilter extends OncePerRequestFilter {
 		String correlationId = (given != null && ACCEPTABLE.matcher(given).matches()) ? given
 				: UUID.randomUUID().toString();
 		response.setHeader(RequestMetadata.CORRELATION_HEADER, correlationId);
+		// the error page, rendered after this filter has returned, shows it too
+		request.setAttribute(CorrelatedErrorAttributes.ATTRIBUTE, correlationId);
 		RequestMetadata.bind(new RequestMetadata(correlationId, request.getRemoteAddr(), null, null));
 		try {
 			chain.doFilter(request, response);
