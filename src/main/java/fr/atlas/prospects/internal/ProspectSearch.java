@@ -230,7 +230,7 @@ public class ProspectSearch {
 			case "email" -> sql.append(" and cardinality(a.emails) > 0");
 			case "phone" -> sql.append(" and cardinality(a.phones) > 0");
 			case "mobile" ->
-				sql.append(" and exists (select from unnest(a.phones) p" + " where p like '+336%' or p like '+337%')");
+				sql.append(" and exists (select from unnest(a.phones) p where p like '+336%' or p like '+337%')");
 			case "none" -> sql.append(" and cardinality(a.emails) = 0 and cardinality(a.phones) = 0");
 			default -> throw new InvalidInputException("reachable", "prospects.filter.reachable");
 		}

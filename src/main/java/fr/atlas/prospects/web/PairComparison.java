@@ -3,11 +3,16 @@ package fr.atlas.prospects.web;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
+import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +37,33 @@ record PairComparison(List<Line> lines) {
 		list(lines, "phone", left.phones(), right.phones(), Phone::display);
 		text(lines, "listing_count", count(left.listingCount()), count(right.listingCount()));
 		return new PairComparison(List.copyOf(lines));
+	}
+
+	/**
+	 * The comparisons of a page's pairs, by the pair's id, the agencies of all of them
+	 * read at once. A pair whose agency is gone since is left out.
+	 * @param pairs the page's pairs
+	 * @param left the agency each pair shows first
+	 * @param right the agency each pair shows second
+	 * @param agencies the organisation's agencies of these ids
+	 */
+	static Map<UUID, PairComparison> byPair(List<Duplicate> pairs, Function<Duplicate, UUID> left,
+			Function<Duplicate, UUID> right, Function<Set<UUID>, Map<UUID, Summary>> agencies) {
+		Set<UUID> ids = new HashSet<>();
+		pairs.forEach((pair) -> {
+			ids.add(left.apply(pair));
+			ids.add(right.apply(pair));
+		});
+		Map<UUID, Summary> read = agencies.apply(ids);
+		Map<UUID, PairComparison> comparisons = new HashMap<>();
+		for (Duplicate pair : pairs) {
+			Summary first = read.get(left.apply(pair));
+			Summary second = read.get(right.apply(pair));
+			if (first != null && second != null) {
+				comparisons.put(pair.id(), of(first, second));
+			}
+		}
+		return comparisons;
 	}
 
 	private static void text(List<Line> lines, String field, @Nullable String left, @Nullable String right) {

@@ -3,12 +3,10 @@ package fr.atlas.prospects.web;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
@@ -241,21 +239,7 @@ class ProspectController {
 
 	/** Each pair's two agencies field by field, by the pair's id. */
 	private Map<UUID, PairComparison> comparisons(List<Duplicate> duplicates) {
-		Set<UUID> ids = new HashSet<>();
-		duplicates.forEach((d) -> {
-			ids.add(d.agency().id());
-			ids.add(d.other().id());
-		});
-		Map<UUID, Summary> agencies = this.search.summaries(ids);
-		Map<UUID, PairComparison> comparisons = new HashMap<>();
-		for (Duplicate d : duplicates) {
-			Summary left = agencies.get(d.other().id());
-			Summary right = agencies.get(d.agency().id());
-			if (left != null && right != null) {
-				comparisons.put(d.id(), PairComparison.of(left, right));
-			}
-		}
-		return comparisons;
+		return PairComparison.byPair(duplicates, (d) -> d.other().id(), (d) -> d.agency().id(), this.search::summaries);
 	}
 
 	/**
@@ -263,17 +247,8 @@ class ProspectController {
 	 * id: the agency is on the left.
 	 */
 	private Map<UUID, PairComparison> comparisonsWith(Summary agency, List<Duplicate> duplicates) {
-		Set<UUID> others = new HashSet<>();
-		duplicates.forEach((d) -> others.add(otherSide(agency, d)));
-		Map<UUID, Summary> agencies = this.search.summaries(others);
-		Map<UUID, PairComparison> comparisons = new HashMap<>();
-		for (Duplicate d : duplicates) {
-			Summary other = agencies.get(otherSide(agency, d));
-			if (other != null) {
-				comparisons.put(d.id(), PairComparison.of(agency, other));
-			}
-		}
-		return comparisons;
+		return PairComparison.byPair(duplicates, (d) -> agency.id(), (d) -> otherSide(agency, d),
+				this.search::summaries);
 	}
 
 	private static UUID otherSide(Summary agency, Duplicate duplicate) {

@@ -1,9 +1,14 @@
 package fr.atlas.prospects.web;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
+import fr.atlas.prospects.internal.ProspectSearch.Side;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.prospects.web.PairComparison.Agreement;
 import fr.atlas.prospects.web.PairComparison.Line;
@@ -54,6 +59,30 @@ class PairComparisonTests {
 		Summary right = agency(" ", null, List.of(), List.of(), null);
 
 		assertThat(PairComparison.of(left, right).lines()).isEmpty();
+	}
+
+	@Test
+	void comparesAPagesPairsFromOneReadOfTheirAgenciesAndLeavesOutThoseGone() {
+		Summary girard = agency("9 rue Garibaldi", null, List.of(), List.of(), 12);
+		Summary girardin = agency("9, RUE GARIBALDI", null, List.of(), List.of(), 40);
+		Side one = new Side(girard.id(), "Cabinet Girard", "69007", "Lyon");
+		Side two = new Side(girardin.id(), "Cabinet Girardin", "69007", "Lyon");
+		Side gone = new Side(UUID.randomUUID(), "Cabinet Parti", "69007", "Lyon");
+		Duplicate kept = new Duplicate(UUID.randomUUID(), two, one, 0.6, List.of());
+		Duplicate orphan = new Duplicate(UUID.randomUUID(), gone, one, 0.6, List.of());
+		List<Set<UUID>> reads = new ArrayList<>();
+
+		Map<UUID, PairComparison> comparisons = PairComparison.byPair(List.of(kept, orphan), (d) -> d.other().id(),
+				(d) -> d.agency().id(), (ids) -> {
+					reads.add(ids);
+					return Map.of(girard.id(), girard, girardin.id(), girardin);
+				});
+
+		assertThat(reads).singleElement().isEqualTo(Set.of(girard.id(), girardin.id(), gone.id()));
+		assertThat(comparisons).containsOnlyKeys(kept.id());
+		assertThat(comparisons.get(kept.id()).lines()).extracting(Line::left, Line::right, Line::agreement)
+			.containsExactly(tuple("9 rue Garibaldi", "9, RUE GARIBALDI", Agreement.SAME),
+					tuple("12", "40", Agreement.DIFFERENT));
 	}
 
 	private static org.assertj.core.groups.Tuple tuple(Object... values) {
