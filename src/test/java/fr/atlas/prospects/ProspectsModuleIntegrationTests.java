@@ -12,6 +12,7 @@ import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,10 @@ class ProspectsModuleIntegrationTests {
 	/** Another module's: edits check owners against it, which these tests never do. */
 	@MockitoBean
 	Members members;
+
+	/** Another module's: the agency page asks it which panels to show. */
+	@MockitoBean
+	Features features;
 
 	@Autowired
 	ProspectImports imports;

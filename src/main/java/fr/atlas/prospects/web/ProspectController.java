@@ -79,13 +79,16 @@ class ProspectController {
 
 	private final ProspectCounts counts;
 
+	private final AgencyPanels panels;
+
 	/** Pairs of the review queue shown on a page. */
 	static final int DUPLICATES_PAGE = 100;
 
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports,
-			ProspectBulkJobs bulkJobs, ProspectCounts counts) {
+			ProspectBulkJobs bulkJobs, ProspectCounts counts, AgencyPanels panels) {
 		this.bulkJobs = bulkJobs;
+		this.panels = panels;
 		this.counts = counts;
 		this.imports = imports;
 		this.bulkEdits = bulkEdits;
@@ -281,6 +284,7 @@ class ProspectController {
 		Detail detail = this.search.detail(id);
 		model.addAttribute("detail", detail);
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
+		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them

@@ -1,0 +1,37 @@
+package fr.atlas.platform.web;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A panel of an agency's page, contributed by another module as a bean (the cases the
+ * agency is a party to...), so that Prospects never depends on the module that fills it.
+ * {@code entries} is asked for the agency shown, within its organisation's transaction;
+ * {@code feature} hides the panel when the organisation has that module off. Panels are
+ * shown by increasing {@code order}.
+ *
+ * @param titleCode the message naming the panel
+ * @param emptyCode the message shown when the agency has no entry
+ */
+public record AgencyPanel(String titleCode, String emptyCode, int order, @Nullable String feature,
+		Function<UUID, List<Entry>> entries) {
+
+	public Optional<String> featureKey() {
+		return Optional.ofNullable(this.feature);
+	}
+
+	/**
+	 * A line of the panel: a link, and what to say beside it.
+	 *
+	 * @param label the link's text
+	 * @param href where it leads
+	 * @param detail shown beside the link, if anything
+	 */
+	public record Entry(String label, String href, @Nullable String detail) {
+	}
+
+}
