@@ -122,9 +122,7 @@ public class ImportWorker {
 				// the other imports of this node will give their share back: this one
 				// waits, queued, and resumes after its last committed batch
 				log.info("Import {} waits for the memory other imports hold: {}", jobId, ex.getMessage());
-				this.tx
-					.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
-				return false;
+				return waitForMemory(jobId);
 			}
 			log.warn("Import {} stopped: {}", jobId, ex.getMessage());
 			finish(jobId, ImportJob.FAILED, ImportJob.OUT_OF_MEMORY);
@@ -233,6 +231,15 @@ public class ImportWorker {
 	 * once; the batches the cancel refused are not imported. Should that fail, the job is
 	 * still cancelled, those rows left out of its report and its counts.
 	 */
+	/**
+	 * Puts the job back in the queue until other imports give back their memory; it
+	 * resumes after its last committed batch. Returns false: the job has not ended.
+	 */
+	private boolean waitForMemory(UUID jobId) {
+		this.tx.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
+		return false;
+	}
+
 	private boolean cancel(UUID jobId) {
 		try {
 			decideWhatWasSetAside(jobId);
@@ -241,9 +248,7 @@ public class ImportWorker {
 			if (ex.othersHold()) {
 				// as a run would: it waits, queued, for the memory other imports hold
 				log.info("Cancelled import {} waits for the memory other imports hold: {}", jobId, ex.getMessage());
-				this.tx
-					.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
-				return false;
+				return waitForMemory(jobId);
 			}
 			log.warn("Import {} cancelled without deciding the rows it set aside: {}", jobId, ex.getMessage());
 		}
