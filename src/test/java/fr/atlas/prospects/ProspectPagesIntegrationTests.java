@@ -293,6 +293,51 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void addsAnAgencyByHandUnlessTheBaseHasItAlready() throws Exception {
+		var tenant = this.api.newOrganisation("Saisie à la main");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				Agence du Vieux Port;port@agence.fr;13002;Marseille
+				""");
+		login(tenant.email());
+		assertThat(get("/prospects").body()).contains("href=\"/prospects/new\"", "Ajouter une agence");
+		String form = get("/prospects/new").body();
+		// the member who adds it owns it, unless they choose another
+		assertThat(form).contains("<h1>Ajouter une agence</h1>", "action=\"/prospects\"", "name=\"source\"",
+				"value=\"" + tenant.userId() + "\" selected");
+
+		Map<String, String> fields = new HashMap<>(Map.of("name", "Vieux Port Immobilier", "emails", "PORT@agence.fr",
+				"postcode", "13002", "siret", "73282932000075", "_csrf", csrf(form)));
+		HttpResponse<String> refused = post("/prospects", fields, false);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("SIRET : clé de contrôle fausse, ignoré",
+				"value=\"Vieux Port Immobilier\"");
+
+		fields.put("siret", "");
+		HttpResponse<String> known = post("/prospects", fields, false);
+		assertThat(known.statusCode()).isEqualTo(200);
+		Matcher existing = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Ouvrir « Agence du Vieux Port »")
+			.matcher(known.body());
+		assertThat(existing.find()).isTrue();
+		assertThat(known.body()).contains("« Agence du Vieux Port » est déjà dans votre base",
+				"name=\"allowDuplicate\" value=\"true\"", "même e-mail");
+
+		fields.put("allowDuplicate", "true");
+		HttpResponse<String> added = post("/prospects", fields, false);
+		assertThat(added.statusCode()).isEqualTo(302);
+		String page = get(location(added)).body();
+		assertThat(page).contains("Agence ajoutée. Elle ressemble à une agence de votre base",
+				"<h1>Vieux Port Immobilier</h1>", "href=\"/prospects/" + existing.group(1) + "\"");
+
+		fields.remove("allowDuplicate");
+		fields.putAll(Map.of("name", "Immobilière des Calanques", "emails", "", "postcode", "13009", "source",
+				"Salon RENT 2026"));
+		HttpResponse<String> alone = post("/prospects", fields, false);
+		assertThat(get(location(alone)).body()).contains("Agence ajoutée.", "<h1>Immobilière des Calanques</h1>",
+				"<dd>Salon RENT 2026</dd>");
+	}
+
+	@Test
 	void addsCorrectsAndRemovesAContactFromTheAgencyPage() throws Exception {
 		var tenant = this.api.newOrganisation("Contacts");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv",

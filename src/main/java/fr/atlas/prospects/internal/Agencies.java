@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -83,14 +84,50 @@ class Agencies {
 			statement.setObject(1, org);
 			statement.setFetchSize(2000);
 			return statement;
-		}, (RowCallbackHandler) (rs) -> {
-			AgencyRecord agency = map(rs, true);
-			if (rekey) {
-				agency.nameKey = AgencyKeys.nameKey(agency.name, agency.nameKey, agency.city);
-				agency.cityKey = AgencyKeys.cityKey(agency.city);
-			}
-			action.accept(agency);
-		});
+		}, (RowCallbackHandler) (rs) -> action.accept(matchable(rs, rekey)));
+	}
+
+	/**
+	 * The agencies of the organisation, active or archived, that an agency with these
+	 * values could match, oldest first, as {@link #forEachMatchable} gives them: those
+	 * that share an identifier, an e-mail, a phone or a domain with it, and those of its
+	 * postcode or town. What the import's pool would look through for it, read from the
+	 * table for one agency.
+	 */
+	List<AgencyRecord> near(AgencyValues values) {
+		List<String> domains = new ArrayList<>();
+		if (values.websiteDomain() != null) {
+			domains.add(values.websiteDomain());
+		}
+		values.emails().stream().map(EmailAddresses::ownDomain).filter(Objects::nonNull).forEach(domains::add);
+		boolean rekey = !keysFollowTheRules();
+		return this.jdbc.sql("select " + COLUMNS + """
+				 from agency
+				where org_id = :org and status in ('ACTIVE', 'ARCHIVED')
+				  and (siret = :siret or siren = :siren or emails && :emails::text[] or phones && :phones::text[]
+				       or website_domain = any(:domains::text[])
+				       or exists (select 1 from unnest(emails) e where split_part(e, '@', 2) = any(:domains::text[]))
+				       or postcode = :postcode or city_key = :cityKey)
+				order by created_at, id""")
+			.param("org", CurrentTenant.require().value())
+			.param("siret", values.siret(), Types.VARCHAR)
+			.param("siren", values.siren(), Types.VARCHAR)
+			.param("emails", values.emails().toArray(String[]::new))
+			.param("phones", values.phones().toArray(String[]::new))
+			.param("domains", domains.toArray(String[]::new))
+			.param("postcode", values.postcode(), Types.VARCHAR)
+			.param("cityKey", values.cityKey(), Types.VARCHAR)
+			.query((rs, row) -> matchable(rs, rekey))
+			.list();
+	}
+
+	private static AgencyRecord matchable(ResultSet rs, boolean rekey) throws SQLException {
+		AgencyRecord agency = map(rs, true);
+		if (rekey) {
+			agency.nameKey = AgencyKeys.nameKey(agency.name, agency.nameKey, agency.city);
+			agency.cityKey = AgencyKeys.cityKey(agency.city);
+		}
+		return agency;
 	}
 
 	/**

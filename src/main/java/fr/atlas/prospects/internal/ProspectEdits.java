@@ -45,6 +45,7 @@ public class ProspectEdits {
 			Map.entry("address", ImportField.ADDRESS), Map.entry("postcode", ImportField.POSTCODE),
 			Map.entry("city", ImportField.CITY), Map.entry("website", ImportField.WEBSITE),
 			Map.entry("specialty", ImportField.SPECIALTY), Map.entry("headcountBand", ImportField.HEADCOUNT),
+			Map.entry("source", ImportField.SOURCE),
 			// in euros as people write them ("1,5 M€"); revenueCents takes a number of
 			// cents
 			Map.entry("revenue", ImportField.REVENUE));
@@ -53,7 +54,7 @@ public class ProspectEdits {
 			ImportField.PHONE, "tags", ImportField.TAGS);
 
 	/** Every field a person may set, as the API names them. */
-	private static final Set<String> KNOWN = Stream
+	static final Set<String> KNOWN = Stream
 		.concat(Stream.concat(TEXT.keySet().stream(), LISTS.keySet().stream()),
 				Stream.of("listingCount", "revenueCents", "owner"))
 		.collect(Collectors.toUnmodifiableSet());
@@ -147,7 +148,7 @@ public class ProspectEdits {
 	 * Puts the wanted values through the import's rules as one row, then sets each wanted
 	 * field of the agency from the result.
 	 */
-	private static void apply(AgencyRecord agency, Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
+	static void apply(AgencyRecord agency, Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
 		TypedRow typed = new TypedRow();
 		// the stored name keeps the row identified when only other fields change
 		typed.column(ImportField.NAME,
@@ -251,6 +252,9 @@ public class ProspectEdits {
 		}
 		if (wanted.containsKey("headcountBand")) {
 			agency.headcountBand = values.headcountBand();
+		}
+		if (wanted.containsKey("source")) {
+			agency.source = values.source();
 		}
 		replace(agency.emails, wanted.containsKey("emails"), values.emails());
 		replace(agency.phones, wanted.containsKey("phones"), values.phones());

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
@@ -18,7 +19,7 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		@Nullable String naf, @Nullable String address, @Nullable String postcode, @Nullable String city,
 		@Nullable String website, @Nullable String emails, @Nullable String phones, @Nullable String specialty,
 		@Nullable String listingCount, @Nullable String revenue, @Nullable String headcountBand, @Nullable String tags,
-		@Nullable String owner, @Nullable Integer version) {
+		@Nullable String source, @Nullable String owner, @Nullable Integer version) {
 
 	static AgencyForm of(Summary agency) {
 		return new AgencyForm(agency.name(), agency.tradeName(), agency.siret(), agency.siren(), agency.naf(),
@@ -26,11 +27,20 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 				String.join("\n", agency.emails()),
 				agency.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), agency.specialty(),
 				(agency.listingCount() != null) ? agency.listingCount().toString() : null, euros(agency.revenueCents()),
-				agency.headcountBand(), String.join(", ", agency.tags()),
+				agency.headcountBand(), String.join(", ", agency.tags()), agency.source(),
 				(agency.owner() != null) ? agency.owner().toString() : null, agency.version());
 	}
 
-	/** What {@code PATCH /api/v1/prospects/{id}} would receive for this form. */
+	/** A blank form for a new agency, its owner the member who adds it. */
+	static AgencyForm empty(@Nullable UUID owner) {
+		return new AgencyForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null, null, (owner != null) ? owner.toString() : null, null);
+	}
+
+	/**
+	 * What {@code PATCH /api/v1/prospects/{id}} (or {@code POST /api/v1/prospects}) would
+	 * receive for this form.
+	 */
 	Map<String, @Nullable Object> changes() {
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		changes.put("name", this.name);
@@ -49,6 +59,7 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		changes.put("revenue", (this.revenue != null) ? this.revenue : "");
 		changes.put("headcountBand", this.headcountBand);
 		changes.put("tags", lines(this.tags));
+		changes.put("source", this.source);
 		changes.put("owner", this.owner);
 		if (this.version != null) {
 			changes.put("version", this.version);

@@ -14,6 +14,7 @@ import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
 import fr.atlas.prospects.internal.ProspectBulkJobs;
+import fr.atlas.prospects.internal.ProspectCreations;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
@@ -59,9 +60,12 @@ class ProspectApiController {
 
 	private final ProspectBulkJobs bulkJobs;
 
+	private final ProspectCreations creations;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs) {
+			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations) {
 		this.bulkJobs = bulkJobs;
+		this.creations = creations;
 		this.search = search;
 		this.merges = merges;
 		this.export = export;
@@ -73,6 +77,22 @@ class ProspectApiController {
 	Page<Summary> list(SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return this.search.find(search.query(principal, page, size));
+	}
+
+	/**
+	 * Adds an agency by hand, with the fields {@code PATCH} takes (a name at least) → 201
+	 * with the agency and its {@code Location}. An agency the organisation has already
+	 * (the import would merge them) → 409 {@code prospects.create.duplicate} naming it
+	 * ({@code existingId}, {@code existingName}, {@code reasons}), unless
+	 * {@code "allowDuplicate": true}: the two then wait in the review queue, as an agency
+	 * that only resembles another does.
+	 */
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Detail> create(@RequestBody Map<String, @Nullable Object> fields,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		UUID id = this.creations.create(fields, principal.userId().value()).id();
+		return ResponseEntity.created(URI.create("/api/v1/prospects/" + id)).body(this.search.detail(id));
 	}
 
 	/**

@@ -20,6 +20,8 @@ import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
 import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectCounts;
+import fr.atlas.prospects.internal.ProspectCreations;
+import fr.atlas.prospects.internal.ProspectCreations.Created;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
@@ -81,13 +83,16 @@ class ProspectController {
 
 	private final AgencyPanels panels;
 
+	private final ProspectCreations creations;
+
 	/** Pairs of the review queue shown on a page. */
 	static final int DUPLICATES_PAGE = 100;
 
 	ProspectController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, Members members, MessageSource messages, ProspectImports imports,
-			ProspectBulkJobs bulkJobs, ProspectCounts counts, AgencyPanels panels) {
+			ProspectBulkJobs bulkJobs, ProspectCounts counts, AgencyPanels panels, ProspectCreations creations) {
 		this.bulkJobs = bulkJobs;
+		this.creations = creations;
 		this.panels = panels;
 		this.counts = counts;
 		this.imports = imports;
@@ -294,6 +299,43 @@ class ProspectController {
 		return "prospects/detail";
 	}
 
+	/** The form of an agency added by hand, its owner the member who adds it. */
+	@GetMapping("/new")
+	@PreAuthorize("hasRole('AGENT')")
+	String newForm(@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		return editPage(null, AgencyForm.empty(principal.userId().value()), Map.of(), null, model);
+	}
+
+	/**
+	 * Adds the agency of the form. One the organisation has already is not added: the
+	 * form comes back naming it, with a link to it and a button that adds this one all
+	 * the same ({@code allowDuplicate}), for two agencies that share a switchboard.
+	 */
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	String create(AgencyForm form, @RequestParam(defaultValue = "false") boolean allowDuplicate,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model, RedirectAttributes redirect,
+			Locale locale) {
+		Map<String, @Nullable Object> fields = form.changes();
+		if (allowDuplicate) {
+			fields.put("allowDuplicate", true);
+		}
+		try {
+			Created created = this.creations.create(fields, principal.userId().value());
+			redirect.addFlashAttribute("notice",
+					created.resembles().isPresent() ? "prospects.created.resembles" : "prospects.created");
+			return "redirect:/prospects/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			return editPage(null, form, FieldErrors.of(ex, this.messages, locale), null, model);
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("existing", ex.details());
+			return editPage(null, form, Map.of(),
+					this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale), model);
+		}
+	}
+
 	@GetMapping("/{id}/edit")
 	@PreAuthorize("hasRole('AGENT')")
 	String editForm(@PathVariable UUID id, Model model) {
@@ -323,7 +365,8 @@ class ProspectController {
 		}
 	}
 
-	private String editPage(UUID id, AgencyForm form, Map<String, String> errors, @Nullable String problem,
+	/** The agency's form: a new agency's without {@code id}. */
+	private String editPage(@Nullable UUID id, AgencyForm form, Map<String, String> errors, @Nullable String problem,
 			Model model) {
 		model.addAttribute("id", id);
 		model.addAttribute("form", form);

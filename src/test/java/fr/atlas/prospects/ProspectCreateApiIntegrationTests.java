@@ -1,0 +1,238 @@
+package fr.atlas.prospects;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.TestMembers;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /api/v1/prospects}: an agency added by hand goes through the import's
+ * rules, is matched against the organisation's agencies as an import row would be, is
+ * recorded with who added it, audited, and kept to the organisation.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ProspectCreateApiIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void addsAnAgencyAsTheImportWouldReadItAndRecordsWhoAddedIt() {
+		var tenant = this.api.newOrganisation("Saisie");
+		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.ofEntries(Map.entry("name", "SARL Agence des Remparts"), Map.entry("siret", "732 829 320 00074"),
+						Map.entry("emails", List.of("CONTACT@REMPARTS.FR")),
+						Map.entry("phones", List.of("0033 4.91.00.00.09")), Map.entry("postcode", "13 001"),
+						Map.entry("city", "Marseille"), Map.entry("website", "https://www.remparts.fr/contact"),
+						Map.entry("listingCount", "1 032"), Map.entry("tags", List.of("salon")),
+						Map.entry("source", "Salon RENT 2026"), Map.entry("owner", tenant.userId().toString())));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		Map<String, Object> agency = (Map<String, Object>) created.getBody().get("agency");
+		String id = (String) agency.get("id");
+		assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/prospects/" + id);
+		assertThat(agency).containsEntry("name", "SARL Agence des Remparts")
+			.containsEntry("siret", "73282932000074")
+			.containsEntry("siren", "732829320")
+			.containsEntry("postcode", "13001")
+			.containsEntry("department", "13")
+			.containsEntry("website", "remparts.fr")
+			.containsEntry("listingCount", 1032)
+			.containsEntry("source", "Salon RENT 2026")
+			.containsEntry("owner", tenant.userId().toString())
+			.containsEntry("status", "ACTIVE");
+		assertThat((List<String>) agency.get("emails")).containsExactly("contact@remparts.fr");
+		assertThat((List<Map<String, Object>>) agency.get("phones")).extracting((p) -> p.get("number"))
+			.containsExactly("+33491000009");
+		List<Map<String, Object>> sources = (List<Map<String, Object>>) created.getBody().get("sources");
+		assertThat(sources).allMatch((s) -> "USER".equals(s.get("kind")))
+			.extracting((s) -> s.get("field"))
+			.contains("name", "siret", "emails", "phones", "postcode", "city", "website_domain", "owner_id");
+
+		// found by the list, and by a later import of the same agency
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=remparts"))
+			.containsExactly("SARL Agence des Remparts");
+		Map<String, Object> later = this.prospects.importAndWait(tenant.token(), "b.csv",
+				"Raison sociale;SIRET;Ville\nRemparts Immobilier;73282932000074;Marseille\n");
+		assertThat(later).containsEntry("merged", 1).containsEntry("created", 0);
+
+		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
+			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
+			.param("id", id)
+			.query(String.class)
+			.list()));
+		assertThat(actions).containsExactly("prospect.created");
+	}
+
+	@Test
+	void refusesAnAgencyTheBaseHasAlreadyUnlessToldItIsAnotherOne() {
+		var tenant = this.api.newOrganisation("Déjà là");
+		this.prospects.importAndWait(tenant.token(), "a.csv", ProspectEditApiIntegrationTests.FILE);
+		String parc = this.prospects.idOf(tenant.token(), "parc");
+		Map<String, Object> again = Map.of("name", "Parc Immobilier", "emails", List.of("Parc@Agence.fr"), "postcode",
+				"13001");
+
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects", again);
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("code", "prospects.create.duplicate")
+			.containsEntry("existingId", parc)
+			.containsEntry("existingName", "Agence du Parc")
+			.containsEntry("existingStatus", "ACTIVE");
+		assertThat((List<String>) refused.getBody().get("reasons")).anyMatch((r) -> r.startsWith("email"));
+		assertThat((String) refused.getBody().get("detail")).contains("« Agence du Parc » est déjà dans votre base");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(2);
+
+		// a person who knows better adds it all the same: the pair waits for review
+		ResponseEntity<Map> forced = this.api.post(tenant.token(), "/api/v1/prospects", Map.of("name",
+				"Parc Immobilier", "emails", List.of("Parc@Agence.fr"), "postcode", "13001", "allowDuplicate", true));
+		assertThat(forced.getStatusCode().value()).isEqualTo(201);
+		String id = (String) ((Map<String, Object>) forced.getBody().get("agency")).get("id");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(3);
+		List<Map<String, Object>> pairs = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(pairs).extracting(Set2::of).contains(Set2.of(id, parc));
+	}
+
+	@Test
+	void addsAnAgencyThatOnlyResemblesAnotherAndQueuesThePair() {
+		var tenant = this.api.newOrganisation("Ressemblances");
+		this.prospects.importAndWait(tenant.token(), "a.csv", ProspectEditApiIntegrationTests.FILE);
+		String voisin = this.prospects.idOf(tenant.token(), "voisin");
+		ResponseEntity<Map> created = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Cabinet Voisine", "postcode", "13002", "city", "Marseille", "emails",
+						List.of("contact@voisine-immo.fr")));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) created.getBody().get("duplicates");
+		String id = (String) ((Map<String, Object>) created.getBody().get("agency")).get("id");
+		assertThat(duplicates).extracting(Set2::of).containsExactly(Set2.of(id, voisin));
+		assertThat(((Number) duplicates.get(0).get("confidence")).doubleValue()).isLessThan(0.9);
+
+		// one alone in its town is just added
+		ResponseEntity<Map> alone = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Immobilière des Calanques", "postcode", "13009"));
+		assertThat(alone.getStatusCode().value()).isEqualTo(201);
+		assertThat((List<Object>) alone.getBody().get("duplicates")).isEmpty();
+	}
+
+	@Test
+	void refusesBadValuesWithTheirReasonAndAddsNothing() {
+		var tenant = this.api.newOrganisation("Saisie fausse");
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects", Map.of("siret",
+				"73282932000075", "emails", List.of("pas-un-email"), "owner", "personne", "allowDuplicate", "oui"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactly("allowDuplicate prospects.create.not-boolean");
+
+		refused = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("siret", "73282932000075", "emails", List.of("pas-un-email"), "owner", "personne"));
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("name prospects.create.name-required",
+					"siret prospects.problem.siret.invalid_checksum", "emails prospects.problem.email.invalid",
+					"owner prospects.edit.unknown-owner");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects", Map.of("name", "- . -")).getBody().get("errors"))
+			.asString()
+			.contains("name", "prospects.create.name-required");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects", Map.of("name", "Agence", "pointure", 42))
+			.getBody()
+			.get("errors")).asString().contains("prospects.edit.unknown-field");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects", Map.of()).getBody().get("errors")).asString()
+			.contains("prospects.create.nothing");
+
+		Map<String, Object> english = this.api.raw().post().uri("/api/v1/prospects").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("name", " "))
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.body(Map.class);
+		assertThat(english.get("errors")).asString().contains("name cannot be empty");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).isEmpty();
+	}
+
+	@Test
+	void anotherOrganisationNeitherSeesItNorStopsIt() {
+		var owner = this.api.newOrganisation("Agence A");
+		var other = this.api.newOrganisation("Agence B");
+		this.prospects.importAndWait(other.token(), "a.csv",
+				"Raison sociale;SIRET;E-mail\nAgence des Remparts;73282932000074;contact@remparts.fr\n");
+		// the same agency in another organisation's base does not stop this one
+		ResponseEntity<Map> created = this.api.post(owner.token(), "/api/v1/prospects", Map.of("name",
+				"Agence des Remparts", "siret", "73282932000074", "emails", List.of("contact@remparts.fr")));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat((List<Object>) created.getBody().get("duplicates")).isEmpty();
+		String id = (String) ((Map<String, Object>) created.getBody().get("agency")).get("id");
+		assertThat(this.api.get(other.token(), "/api/v1/prospects/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects")).hasSize(1);
+		// nor hands it to one of the other organisation's members
+		assertThat(this.api
+			.post(owner.token(), "/api/v1/prospects",
+					Map.of("name", "Agence Nouvelle", "owner", other.userId().toString()))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+
+		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
+		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		assertThat(this.api.post(viewerToken, "/api/v1/prospects", Map.of("name", "Agence du Lecteur"))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.prospects.names(owner.token(), "/api/v1/prospects")).containsExactly("Agence des Remparts");
+	}
+
+	/** An unordered pair, so a pair is found whichever of its agencies came first. */
+	private record Set2(Object a, Object b) {
+
+		/** The two agencies of a pair as the API gives it. */
+		static Set2 of(Map<String, Object> pair) {
+			return of(((Map<String, Object>) pair.get("agency")).get("id"),
+					((Map<String, Object>) pair.get("other")).get("id"));
+		}
+
+		static Set2 of(Object a, Object b) {
+			return (a.toString().compareTo(b.toString()) <= 0) ? new Set2(a, b) : new Set2(b, a);
+		}
+
+	}
+
+}
