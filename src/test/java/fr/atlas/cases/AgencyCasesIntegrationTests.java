@@ -65,6 +65,76 @@ class AgencyCasesIntegrationTests {
 		assertThat(session.get("/prospects/" + lac).body()).doesNotContain("<h2>Dossiers</h2>", "Prospection du Lac");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void opensTheAgencysProspectionCaseFromItsPageOnce() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence qui prospecte");
+		Tenant other = this.api.newOrganisation("Agence qui regarde");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;SIREN;E-mail;Code postal;Ville;Nom du contact;Prénom
+				AGENCE DES CIMES;732829320;cimes@agence.fr;74000;ANNECY;Garnier;Léa
+				""");
+		String cimes = new ProspectsApi(this.api).idOf(tenant.token(), "cimes");
+		PageSession session = new PageSession(this.port).login(tenant.email());
+		String page = session.get("/prospects/" + cimes).body();
+		assertThat(page).contains("action=\"/cases/from-agency\"", "Ouvrir un dossier de prospection");
+		Map<String, String> form = new java.util.HashMap<>(hiddenFields(page));
+		assertThat(form).containsEntry("agencyId", cimes)
+			.containsEntry("agencyName", "Agence des Cimes")
+			.containsEntry("siren", "732829320")
+			.containsEntry("city", "Annecy")
+			.containsEntry("email", "cimes@agence.fr")
+			.containsEntry("contactName", "Léa Garnier");
+
+		var opened = session.post("/cases/from-agency", form, false);
+		assertThat(opened.statusCode()).isEqualTo(302);
+		String casePath = PageSession.location(opened);
+		assertThat(casePath).matches("/cases/[0-9a-f-]{36}");
+		String caseId = casePath.substring("/cases/".length());
+		assertThat(session.get(casePath).body()).contains("Dossier de prospection ouvert pour « Agence des Cimes ».",
+				"href=\"/prospects/" + cimes + "\">Agence des Cimes</a>");
+		Map<String, Object> created = this.api.get(tenant.token(), "/api/v1/cases/" + caseId).getBody();
+		assertThat(created).containsEntry("caseType", "PROSPECTION")
+			.containsEntry("title", "Agence des Cimes (Annecy)")
+			.containsEntry("assigneeId", tenant.userId().toString());
+		assertThat((Map<String, Object>) created.get("fields")).containsEntry("agencyName", "Agence des Cimes")
+			.containsEntry("siren", "732829320")
+			.containsEntry("email", "cimes@agence.fr")
+			.containsEntry("contactName", "Léa Garnier");
+		assertThat(session.get("/prospects/" + cimes).body()).contains("href=\"/cases/" + caseId + "\"");
+
+		// a second click finds the open case rather than opening another
+		var again = session.post("/cases/from-agency", form, false);
+		assertThat(PageSession.location(again)).isEqualTo(casePath);
+		assertThat(session.get(casePath).body())
+			.contains("« Agence des Cimes » a déjà un dossier de prospection ouvert");
+		List<Object> cases = (List<Object>) this.api.get(tenant.token(), "/api/v1/cases?type=PROSPECTION")
+			.getBody()
+			.get("items");
+		assertThat(cases).hasSize(1);
+
+		// another organisation opening a case under the same agency id gets a case of its
+		// own, and sees none of this one
+		PageSession neighbour = new PageSession(this.port).login(other.email());
+		form.put("_csrf", PageSession.csrf(neighbour.get("/cases").body()));
+		var theirs = neighbour.post("/cases/from-agency", form, false);
+		assertThat(PageSession.location(theirs)).isNotEqualTo(casePath);
+		assertThat(this.api.get(other.token(), "/api/v1/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
+	}
+
+	/** The hidden fields of the page's form that posts to the cases module. */
+	private static Map<String, String> hiddenFields(String page) {
+		Matcher form = Pattern.compile("(?s)<form[^>]*action=\"/cases/from-agency\".*?</form>").matcher(page);
+		assertThat(form.find()).isTrue();
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		Matcher input = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+			.matcher(form.group());
+		while (input.find()) {
+			fields.put(input.group(1), org.springframework.web.util.HtmlUtils.htmlUnescape(input.group(2)));
+		}
+		return fields;
+	}
+
 	private String newCase(Tenant tenant, String title) {
 		var response = this.api.post(tenant.token(), "/api/v1/cases",
 				Map.of("caseType", "PROSPECTION", "title", title));

@@ -96,7 +96,7 @@ public final class ProspectsApi {
 
 	/** The id of the first agency a text search finds. */
 	@SuppressWarnings("unchecked")
-	String idOf(String token, String q) {
+	public String idOf(String token, String q) {
 		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
 		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
 	}

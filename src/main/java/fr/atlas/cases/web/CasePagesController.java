@@ -33,6 +33,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -88,9 +90,12 @@ class CasePagesController {
 
 	private final CaseTeams teams;
 
+	private final Features features;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
 			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties,
-			CaseBoard board, CaseTeams teams) {
+			CaseBoard board, CaseTeams teams, Features features) {
+		this.features = features;
 		this.board = board;
 		this.teams = teams;
 		this.parties = parties;
@@ -335,6 +340,8 @@ class CasePagesController {
 		model.addAttribute("tasks", this.work.tasks(id));
 		model.addAttribute("appointments", this.work.appointments(id));
 		model.addAttribute("parties", this.parties.of(id));
+		// an agency party links to its page while the organisation has Prospects on
+		model.addAttribute("agencyPages", this.features.isEnabled(Feature.PROSPECTS));
 		model.addAttribute("members", this.members.active());
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("memberNames", memberNames());

@@ -7,7 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.i18n.LocaleContextHolder;
 
-/** The cases an agency is a party to, on the agency's page. */
+/**
+ * The cases an agency is a party to, on the agency's page, and a button that opens its
+ * prospection case ({@link AgencyProspectionController}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CasesOnAgencyPage {
 
@@ -17,7 +20,8 @@ class CasesOnAgencyPage {
 				(agency) -> cases.of(agency, LocaleContextHolder.getLocale().getLanguage())
 					.stream()
 					.map((c) -> new AgencyPanel.Entry(c.reference() + " · " + c.title(), "/cases/" + c.id(), c.state()))
-					.toList());
+					.toList(),
+				new AgencyPanel.Action("cases.agency.open", "/cases/from-agency"));
 	}
 
 }

@@ -16,9 +16,15 @@ import org.jspecify.annotations.Nullable;
  *
  * @param titleCode the message naming the panel
  * @param emptyCode the message shown when the agency has no entry
+ * @param action a button of the panel for members who may change things, if any
  */
 public record AgencyPanel(String titleCode, String emptyCode, int order, @Nullable String feature,
-		Function<UUID, List<Entry>> entries) {
+		Function<UUID, List<Entry>> entries, @Nullable Action action) {
+
+	public AgencyPanel(String titleCode, String emptyCode, int order, @Nullable String feature,
+			Function<UUID, List<Entry>> entries) {
+		this(titleCode, emptyCode, order, feature, entries, null);
+	}
 
 	public Optional<String> featureKey() {
 		return Optional.ofNullable(this.feature);
@@ -32,6 +38,25 @@ public record AgencyPanel(String titleCode, String emptyCode, int order, @Nullab
 	 * @param detail shown beside the link, if anything
 	 */
 	public record Entry(String label, String href, @Nullable String detail) {
+	}
+
+	/**
+	 * A button that posts the agency's facts to {@code path}, as the form fields
+	 * {@link #FIELDS} name them (empty when the agency has none): what a module needs to
+	 * start its work on the agency without reading Prospects.
+	 *
+	 * @param labelCode the message on the button
+	 * @param path where the form posts
+	 */
+	public record Action(String labelCode, String path) {
+
+		/**
+		 * The agency's id, its name as shown, SIREN, town, first e-mail and first
+		 * contact's name.
+		 */
+		public static final List<String> FIELDS = List.of("agencyId", "agencyName", "siren", "city", "email",
+				"contactName");
+
 	}
 
 }

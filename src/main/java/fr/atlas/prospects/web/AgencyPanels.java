@@ -1,13 +1,24 @@
 package fr.atlas.prospects.web;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.atlas.platform.web.AgencyPanel;
+import fr.atlas.prospects.internal.NameDisplay;
+import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -33,11 +44,38 @@ class AgencyPanels {
 		return this.panels.orderedStream()
 			.filter((panel) -> panel.featureKey().flatMap(Feature::parse).map(enabled::contains).orElse(true))
 			.sorted(Comparator.comparingInt(AgencyPanel::order))
-			.map((panel) -> new Shown(panel.titleCode(), panel.emptyCode(), panel.entries().apply(agency)))
+			.map((panel) -> new Shown(panel.titleCode(), panel.emptyCode(), panel.entries().apply(agency),
+					panel.action()))
 			.toList();
 	}
 
-	record Shown(String titleCode, String emptyCode, List<AgencyPanel.Entry> entries) {
+	record Shown(String titleCode, String emptyCode, List<AgencyPanel.Entry> entries,
+			AgencyPanel.@Nullable Action action) {
+	}
+
+	/**
+	 * The agency's facts a panel's action posts, by the names of
+	 * {@link AgencyPanel.Action#FIELDS}; empty text for what the agency lacks.
+	 */
+	static Map<String, String> facts(Detail detail) {
+		Summary agency = detail.agency();
+		Optional<Contact> contact = detail.contacts().stream().findFirst();
+		String email = agency.emails()
+			.stream()
+			.findFirst()
+			.or(() -> detail.contacts().stream().flatMap((c) -> c.emails().stream()).findFirst())
+			.orElse("");
+		String person = contact.map(
+				(c) -> Stream.of(c.firstName(), c.lastName()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
+			.orElse("");
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("agencyId", agency.id().toString());
+		facts.put("agencyName", detail.displayName());
+		facts.put("siren", Objects.requireNonNullElse(agency.siren(), ""));
+		facts.put("city", Objects.requireNonNullElse(NameDisplay.town(agency.city()), ""));
+		facts.put("email", email);
+		facts.put("contactName", person);
+		return facts;
 	}
 
 }

@@ -290,6 +290,7 @@ class ProspectController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
+		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them
