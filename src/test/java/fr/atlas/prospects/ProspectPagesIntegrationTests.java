@@ -126,6 +126,14 @@ class ProspectPagesIntegrationTests {
 		assertThat(fragment).contains("href=\"/prospects?importId=" + jobId + "\"");
 		assertThat(get("/prospects?importId=" + jobId).body()).contains("Agences de l’import « agences.csv »",
 				"name=\"importId\" value=\"" + jobId + "\"", "Agence de la Gare", "Cabinet Martin");
+		// links keep the search's filters that have a value, and only those
+		String filtered = get("/prospects?q=&city=L%C3%A9on&department=&importId=" + jobId + "&size=1").body();
+		assertThat(filtered)
+			.contains("href=\"/prospects?city=L%C3%A9on\"",
+					"href=\"/prospects/export?city=L%C3%A9on&amp;importId=" + jobId + "&amp;format=csv\"")
+			.doesNotContain("q=&amp;", "department=&amp;");
+		String paged = get("/prospects?importId=" + jobId + "&size=1").body();
+		assertThat(paged).contains("href=\"/prospects?importId=" + jobId + "&amp;page=1&amp;size=1\"");
 
 		HttpResponse<String> list = get("/prospects?sort=name");
 		assertThat(list.body()).contains("Agence de la Gare", "Cabinet Martin");

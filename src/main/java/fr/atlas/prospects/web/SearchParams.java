@@ -5,6 +5,7 @@ import fr.atlas.prospects.internal.ProspectQuery;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The agency list's search as the query string (or the bulk form) carries it, shared by
@@ -23,6 +24,32 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,
 				this.sort, page, size);
+	}
+
+	/**
+	 * An address of the pages with this search, then {@code more} parameters (names and
+	 * values in turn): only the parameters that have a value, so that a link reads as the
+	 * search it keeps ({@code /prospects?city=Lyon&page=2}, not every filter empty).
+	 * {@code without} leaves one of the search's parameters out (the filter a link
+	 * removes).
+	 */
+	public String link(String path, @Nullable String without, @Nullable Object... more) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
+		String[] names = { "q", "department", "city", "status", "specialty", "postcode", "tag", "owner", "importId",
+				"reachable", "minListings", "sort" };
+		String[] values = { this.q, this.department, this.city, this.status, this.specialty, this.postcode, this.tag,
+				this.owner, this.importId, this.reachable, this.minListings, this.sort };
+		for (int i = 0; i < names.length; i++) {
+			if (!names[i].equals(without) && values[i] != null && !values[i].isBlank()) {
+				uri.queryParam(names[i], values[i]);
+			}
+		}
+		for (int i = 0; i + 1 < more.length; i += 2) {
+			if (more[i + 1] != null) {
+				uri.queryParam(String.valueOf(more[i]), more[i + 1]);
+			}
+		}
+		return uri.encode().build().toUriString();
 	}
 
 	/** Carries the search over a redirect, so the list comes back as it was. */
