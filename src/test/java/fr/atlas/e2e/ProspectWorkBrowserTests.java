@@ -78,6 +78,50 @@ class ProspectWorkBrowserTests {
 		}
 	}
 
+	/**
+	 * The "add it all the same" button sits above the form it sends (its {@code form}
+	 * attribute, which only a browser honours), with its name and value.
+	 */
+	@Test
+	void addsAnAgencyTheBaseSeemsToHaveThenOpensItsProspectionCase() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Saisie");
+		new ProspectsApi(api).importAndWait(tenant.token(), "s.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence Alpha;04 50 00 00 01;74000;Annecy
+				""");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects");
+			page.click("#new-agency");
+			page.fill("input[name=name]", "AGENCE ALPHA");
+			page.fill("textarea[name=phones]", "+33 4 50 00 00 01");
+			page.fill("input[name=postcode]", "74000");
+			page.click("#agency-edit button[type=submit]");
+			page.locator("#existing-agency").waitFor();
+			assertThat(page.locator("#existing-agency").textContent())
+				.contains("« Agence Alpha » est déjà dans votre base", "même téléphone");
+			Chromium.screenshot(page, "prospects-new-agency-known");
+
+			page.click("button[name=allowDuplicate]");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent()).contains("Agence ajoutée. Elle ressemble");
+			assertThat(page.locator("h1").textContent()).isEqualTo("Agence Alpha");
+			assertThat(page.locator("#duplicates").textContent()).contains("Agence Alpha", "même téléphone");
+
+			page.click("text=Ouvrir un dossier de prospection");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent())
+				.contains("Dossier de prospection ouvert pour « Agence Alpha »");
+			assertThat(page.locator("#parties a").textContent()).isEqualTo("Agence Alpha");
+			Chromium.screenshot(page, "cases-opened-from-agency");
+		}
+	}
+
 	@Test
 	void reviewsThePairsOfAnImportFromItsReportAndMergesOne() {
 		ApiClient api = new ApiClient(this.port);
