@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
@@ -88,12 +86,12 @@ class ProspectCreateApiIntegrationTests {
 				"Raison sociale;SIRET;Ville\nRemparts Immobilier;73282932000074;Marseille\n");
 		assertThat(later).containsEntry("merged", 1).containsEntry("created", 0);
 
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
-			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
-			.param("id", id)
-			.query(String.class)
-			.list()));
-		assertThat(actions).containsExactly("prospect.created");
+		List<Map<String, Object>> audit = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/audit?entityType=prospect&entityId=" + id)
+			.getBody()
+			.get("items");
+		assertThat(audit).extracting((e) -> e.get("action")).containsExactly("prospect.created");
+		assertThat(audit.get(0).get("summary")).isEqualTo("Agence ajoutée à la main : SARL Agence des Remparts");
 	}
 
 	@Test
