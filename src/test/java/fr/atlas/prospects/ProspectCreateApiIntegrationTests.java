@@ -1,8 +1,14 @@
 package fr.atlas.prospects;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
@@ -125,6 +131,33 @@ class ProspectCreateApiIntegrationTests {
 			.retrieve()
 			.body(List.class);
 		assertThat(pairs).extracting(Set2::of).contains(Set2.of(id, parc));
+	}
+
+	@Test
+	void addsOneAgencyWhenSeveralPeopleAddItAtOnce() throws Exception {
+		var tenant = this.api.newOrganisation("Doubles clics");
+		Map<String, Object> agency = Map.of("name", "Agence des Tilleuls", "siret", "73282932000074");
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> statuses = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				statuses.add(pool.submit(() -> {
+					start.await();
+					return this.api.post(tenant.token(), "/api/v1/prospects", agency).getStatusCode().value();
+				}));
+			}
+			start.countDown();
+			List<Integer> answers = new ArrayList<>();
+			for (Future<Integer> status : statuses) {
+				answers.add(status.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(answers).containsExactlyInAnyOrder(201, 409, 409, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence des Tilleuls");
 	}
 
 	@Test

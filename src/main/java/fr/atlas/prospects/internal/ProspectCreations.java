@@ -103,6 +103,12 @@ public class ProspectCreations {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// two people adding the same agency at once (or one double click): the second
+		// waits here, then meets the first one's agency
+		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
+			.param("key", "agency-creation:" + org())
+			.query()
+			.singleValue();
 		Optional<Existing> resembles = resemblance(ProspectMerges.values(agency));
 		if (resembles.isPresent() && resembles.get().confidence() >= Deduplication.AUTO_MERGE
 				&& !Boolean.TRUE.equals(allow)) {
