@@ -102,6 +102,44 @@ class ProspectEditApiIntegrationTests {
 	}
 
 	@Test
+	void queuesTheAgencyACorrectionMakesItResembleOnceAndNotAgainAfterADecision() {
+		var tenant = this.api.newOrganisation("Corrections qui rapprochent");
+		var other = this.api.newOrganisation("Corrections voisines");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		this.prospects.importAndWait(other.token(), "a.csv", "Raison sociale;SIRET\nAgence Lointaine;73282932000074\n");
+		String parc = this.prospects.idOf(tenant.token(), "parc");
+		String voisin = this.prospects.idOf(tenant.token(), "voisin");
+
+		// the SIRET of another organisation's agency resembles nothing here
+		ResponseEntity<Map> first = this.api.patch(tenant.token(), "/api/v1/prospects/" + parc,
+				Map.of("siret", "73282932000074"));
+		assertThat((List<Object>) first.getBody().get("duplicates")).isEmpty();
+		// a tag cannot make an agency resemble another: no matching then
+		this.api.patch(tenant.token(), "/api/v1/prospects/" + voisin, Map.of("tags", List.of("centre")));
+
+		ResponseEntity<Map> same = this.api.patch(tenant.token(), "/api/v1/prospects/" + voisin,
+				Map.of("siret", "732 829 320 00074"));
+		assertThat(same.getStatusCode().value()).isEqualTo(200);
+		List<Map<String, Object>> pairs = (List<Map<String, Object>>) same.getBody().get("duplicates");
+		assertThat(pairs).singleElement().satisfies((pair) -> {
+			assertThat(((Map<String, Object>) pair.get("other")).get("id")).isEqualTo(parc);
+			assertThat((List<String>) pair.get("reasons")).contains("siret");
+		});
+		// corrected, not merged: both agencies stay
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(2);
+
+		// dismissed, the pair stays dismissed through later corrections
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/prospects/duplicates/" + pairs.get(0).get("id") + "/dismiss", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		ResponseEntity<Map> again = this.api.patch(tenant.token(), "/api/v1/prospects/" + voisin,
+				Map.of("name", "Cabinet Voisin Immobilier"));
+		assertThat((List<Object>) again.getBody().get("duplicates")).isEmpty();
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects")).containsExactly("Agence Lointaine");
+	}
+
+	@Test
 	void clearsAFieldWithNullOrBlank() {
 		var tenant = this.api.newOrganisation("Effacements");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

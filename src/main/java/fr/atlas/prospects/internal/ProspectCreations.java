@@ -15,12 +15,10 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.platform.TimeOrderedIds;
 import fr.atlas.prospects.ProspectCreated;
 import fr.atlas.prospects.ProspectId;
-import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,29 +41,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ProspectCreations {
 
-	/** The agency a new one would duplicate, as the refusal names it. */
-	public record Existing(UUID id, String name, String status, double confidence, List<String> reasons) {
-	}
-
 	/** A new agency, and the agency it resembles, now in the review queue with it. */
-	public record Created(UUID id, Optional<Existing> resembles) {
+	public record Created(UUID id, Optional<Resemblance> resembles) {
 	}
 
 	private final Agencies agencies;
 
 	private final Owners owners;
 
-	private final JdbcClient jdbc;
+	private final AgencyResemblances resemblances;
 
 	private final JdbcTemplate template;
 
 	private final ApplicationEventPublisher events;
 
-	ProspectCreations(Agencies agencies, Owners owners, JdbcClient jdbc, JdbcTemplate template,
+	ProspectCreations(Agencies agencies, Owners owners, AgencyResemblances resemblances, JdbcTemplate template,
 			ApplicationEventPublisher events) {
 		this.agencies = agencies;
 		this.owners = owners;
-		this.jdbc = jdbc;
+		this.resemblances = resemblances;
 		this.template = template;
 		this.events = events;
 	}
@@ -103,16 +97,10 @@ public class ProspectCreations {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		// two people adding the same agency at once (or one double click): the second
-		// waits here, then meets the first one's agency
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "agency-creation:" + org())
-			.query()
-			.singleValue();
-		Optional<Existing> resembles = resemblance(ProspectMerges.values(agency));
-		if (resembles.isPresent() && resembles.get().confidence() >= Deduplication.AUTO_MERGE
-				&& !Boolean.TRUE.equals(allow)) {
-			Existing existing = resembles.get();
+		this.resemblances.takeTurn();
+		Optional<Resemblance> resembles = this.resemblances.best(ProspectMerges.values(agency), null);
+		if (resembles.isPresent() && resembles.get().certain() && !Boolean.TRUE.equals(allow)) {
+			Resemblance existing = resembles.get();
 			throw new ConflictException("prospects.create.duplicate",
 					Map.of("existingId", existing.id(), "existingName", existing.name(), "existingStatus",
 							existing.status(), "confidence", existing.confidence(), "reasons", existing.reasons()),
@@ -120,42 +108,10 @@ public class ProspectCreations {
 		}
 		this.agencies.newAgencies(List.of(agency), owner).into(this.template);
 		this.agencies.addSources(sources(agency, owner, by));
-		resembles
-			.ifPresent(
-					(existing) -> this.agencies
-						.possibleDuplicates(List.of(new PossibleDuplicate(agency.id, existing.id(),
-								existing.confidence(), existing.reasons())), null)
-						.into(this.template));
+		resembles.ifPresent((existing) -> this.resemblances.queue(agency.id, existing));
 		this.events.publishEvent(new ProspectCreated(new OrgId(org()), new ProspectId(agency.id), agency.name,
-				resembles.map(Existing::id).map(ProspectId::new).orElse(null)));
+				resembles.map(Resemblance::id).map(ProspectId::new).orElse(null)));
 		return new Created(agency.id, resembles);
-	}
-
-	/**
-	 * The agency of the organisation these values match best, from the review threshold
-	 * up, as an import row with them would.
-	 */
-	private Optional<Existing> resemblance(AgencyValues values) {
-		List<AgencyRecord> near = this.agencies.near(values);
-		if (near.isEmpty()) {
-			return Optional.empty();
-		}
-		// the import's own pool over the agencies near: the same blocks, the same keys
-		// too shared to identify anyone
-		ImportBatch.Pool pool = new ImportBatch.Pool();
-		near.forEach((agency) -> pool.add(Candidate.of(agency)));
-		Deduplication.Probe probe = pool.probe(values);
-		return Deduplication.rank(probe, pool.candidates(probe)).best().map(this::existing);
-	}
-
-	private Existing existing(Deduplication.Match match) {
-		UUID id = match.agency().id();
-		return this.jdbc.sql("select name, status from agency where org_id = :org and id = :id")
-			.param("org", org())
-			.param("id", id)
-			.query((rs, row) -> new Existing(id, NameDisplay.of(rs.getString(1)), rs.getString(2), match.confidence(),
-					List.copyOf(match.reasons())))
-			.single();
 	}
 
 	/**

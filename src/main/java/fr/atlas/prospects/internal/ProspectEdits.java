@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -70,22 +71,35 @@ public class ProspectEdits {
 
 	private final Owners owners;
 
+	private final AgencyResemblances resemblances;
+
 	private final ApplicationEventPublisher events;
 
-	ProspectEdits(JdbcClient jdbc, Agencies agencies, Owners owners, ApplicationEventPublisher events) {
+	ProspectEdits(JdbcClient jdbc, Agencies agencies, Owners owners, AgencyResemblances resemblances,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.agencies = agencies;
 		this.owners = owners;
+		this.resemblances = resemblances;
 		this.events = events;
+	}
+
+	/**
+	 * What an edit changed, as the API names the columns, and the agency the corrected
+	 * one now resembles, put in the review queue with it.
+	 */
+	public record Edited(List<String> fields, Optional<Resemblance> resembles) {
 	}
 
 	/**
 	 * Sets the fields present in {@code changes} (null or blank clears one; the name
 	 * cannot be cleared). With {@code version}, refuses the edit when the agency changed
-	 * since that version was read.
-	 * @return the fields that changed, as the API names them
+	 * since that version was read. A correction that makes the agency resemble another
+	 * one of the organisation (a SIRET, an e-mail, a name in the same place), by the
+	 * import's rule, puts the pair in the review queue, unless a person decided it
+	 * already: an edit corrects, it does not merge.
 	 */
-	public List<String> edit(UUID id, Map<String, @Nullable Object> changes, @Nullable UUID by) {
+	public Edited edit(UUID id, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		Map<String, @Nullable Object> wanted = new LinkedHashMap<>(changes);
 		Object version = wanted.remove("version");
 		checkKnown(wanted);
@@ -128,12 +142,17 @@ public class ProspectEdits {
 				.update();
 		}
 		if (changed.isEmpty()) {
-			return List.of();
+			return new Edited(List.of(), Optional.empty());
 		}
 		this.agencies.update(List.of(agency));
 		this.agencies.addSources(sources);
+		Optional<Resemblance> resembles = Optional.empty();
+		if (changed.stream().anyMatch(AgencyResemblances.MATCHED::contains)) {
+			resembles = this.resemblances.best(ProspectMerges.values(agency), id)
+				.filter((other) -> this.resemblances.queue(id, other));
+		}
 		this.events.publishEvent(new ProspectEdited(new OrgId(org()), new ProspectId(id), List.copyOf(changed)));
-		return changed;
+		return new Edited(List.copyOf(changed), resembles);
 	}
 
 	private static void checkKnown(Map<String, @Nullable Object> wanted) {

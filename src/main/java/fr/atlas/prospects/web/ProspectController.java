@@ -353,8 +353,8 @@ class ProspectController {
 	String edit(@PathVariable UUID id, AgencyForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		try {
-			this.edits.edit(id, form.changes(), principal.userId().value());
-			redirect.addFlashAttribute("notice", "prospects.edited");
+			boolean resembles = this.edits.edit(id, form.changes(), principal.userId().value()).resembles().isPresent();
+			redirect.addFlashAttribute("notice", resembles ? "prospects.edited.resembles" : "prospects.edited");
 			return "redirect:/prospects/" + id;
 		}
 		catch (InvalidInputException ex) {
