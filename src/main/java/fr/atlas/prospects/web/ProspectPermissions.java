@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * viewer is not offered buttons the server would refuse. The server still checks every
  * change ({@code @PreAuthorize}); this only shapes the pages.
  */
-@ControllerAdvice(assignableTypes = { ProspectController.class, ImportController.class, ContactController.class })
+@ControllerAdvice(assignableTypes = { ProspectListController.class, DuplicateQueueController.class,
+		AgencyController.class, ImportController.class, ContactController.class })
 class ProspectPermissions {
 
 	private final Members members;

@@ -1,0 +1,220 @@
+package fr.atlas.prospects.web;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.ProspectCreations;
+import fr.atlas.prospects.internal.ProspectCreations.Created;
+import fr.atlas.prospects.internal.ProspectEdits;
+import fr.atlas.prospects.internal.ProspectMerges;
+import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * An agency's pages: the agency with its contacts, sources, cases and possible
+ * duplicates, adding one by hand, editing it, merge and unmerge.
+ */
+@Controller
+@RequestMapping("/prospects")
+class AgencyController {
+
+	private final ProspectSearch search;
+
+	private final ProspectMerges merges;
+
+	private final ProspectEdits edits;
+
+	private final ProspectCreations creations;
+
+	private final AgencyPanels panels;
+
+	private final Members members;
+
+	private final MessageSource messages;
+
+	AgencyController(ProspectSearch search, ProspectMerges merges, ProspectEdits edits, ProspectCreations creations,
+			AgencyPanels panels, Members members, MessageSource messages) {
+		this.search = search;
+		this.merges = merges;
+		this.edits = edits;
+		this.creations = creations;
+		this.panels = panels;
+		this.members = members;
+		this.messages = messages;
+	}
+
+	@GetMapping("/{id}")
+	String detail(@PathVariable UUID id, Model model) {
+		Detail detail = this.search.detail(id);
+		model.addAttribute("detail", detail);
+		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
+		model.addAttribute("panels", this.panels.of(id));
+		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
+		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		// former members too: an agency keeps the owner it had; by id as text, as
+		// provenance lines hold them
+		Map<String, String> names = new HashMap<>();
+		this.members.namesById().forEach((member, name) -> names.put(member.toString(), name));
+		model.addAttribute("memberNames", names);
+		return "prospects/detail";
+	}
+
+	/** The form of an agency added by hand, its owner the member who adds it. */
+	@GetMapping("/new")
+	@PreAuthorize("hasRole('AGENT')")
+	String newForm(@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+		return editPage(null, AgencyForm.empty(principal.userId().value()), Map.of(), null, model);
+	}
+
+	/**
+	 * Adds the agency of the form. One the organisation has already is not added: the
+	 * form comes back naming it, with a link to it and a button that adds this one all
+	 * the same ({@code allowDuplicate}), for two agencies that share a switchboard.
+	 */
+	@PostMapping
+	@PreAuthorize("hasRole('AGENT')")
+	String create(AgencyForm form, @RequestParam(defaultValue = "false") boolean allowDuplicate,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model, RedirectAttributes redirect,
+			Locale locale) {
+		Map<String, @Nullable Object> fields = form.changes();
+		if (allowDuplicate) {
+			fields.put("allowDuplicate", true);
+		}
+		try {
+			Created created = this.creations.create(fields, principal.userId().value());
+			redirect.addFlashAttribute("notice",
+					created.resembles().isPresent() ? "prospects.created.resembles" : "prospects.created");
+			return "redirect:/prospects/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			return editPage(null, form, FieldErrors.of(ex, this.messages, locale), null, model);
+		}
+		catch (ConflictException ex) {
+			model.addAttribute("existing", ex.details());
+			return editPage(null, form, Map.of(),
+					this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale), model);
+		}
+	}
+
+	@GetMapping("/{id}/edit")
+	@PreAuthorize("hasRole('AGENT')")
+	String editForm(@PathVariable UUID id, Model model) {
+		Summary agency = this.search.detail(id).agency();
+		return editPage(id, AgencyForm.of(agency), Map.of(), null, model);
+	}
+
+	/**
+	 * Saves the form as one edit of every field on it: fields left as they were do not
+	 * change, and a refused value shows its reason next to it, with what was typed kept.
+	 */
+	@PostMapping("/{id}/edit")
+	@PreAuthorize("hasRole('AGENT')")
+	String edit(@PathVariable UUID id, AgencyForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		try {
+			boolean resembles = this.edits.edit(id, form.changes(), principal.userId().value()).resembles().isPresent();
+			redirect.addFlashAttribute("notice", resembles ? "prospects.edited.resembles" : "prospects.edited");
+			return "redirect:/prospects/" + id;
+		}
+		catch (InvalidInputException ex) {
+			return editPage(id, form, FieldErrors.of(ex, this.messages, locale), null, model);
+		}
+		catch (ConflictException ex) {
+			return editPage(id, form, Map.of(),
+					this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale), model);
+		}
+	}
+
+	/** The agency's form: a new agency's without {@code id}. */
+	private String editPage(@Nullable UUID id, AgencyForm form, Map<String, String> errors, @Nullable String problem,
+			Model model) {
+		model.addAttribute("id", id);
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("editProblem", problem);
+		model.addAttribute("members", this.members.active());
+		return "prospects/edit";
+	}
+
+	@PostMapping("/{id}/merge")
+	@PreAuthorize("hasRole('AGENT')")
+	String merge(@PathVariable UUID id, @RequestParam UUID otherId,
+			@RequestParam(required = false) @Nullable Integer queuePage,
+			@RequestParam(required = false) @Nullable UUID queueImport,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		boolean merged = false;
+		try {
+			this.merges.merge(id, otherId, principal.userId().value());
+			merged = true;
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
+		}
+		if (queuePage == null) {
+			if (merged) {
+				redirect.addFlashAttribute("notice", "prospects.merged");
+			}
+			return "redirect:/prospects/" + id;
+		}
+		// from the review queue: the reviewer goes on with the next pair, with a link
+		// to the surviving agency where the merge can be undone
+		if (merged) {
+			redirect.addFlashAttribute("mergedId", id);
+			redirect.addFlashAttribute("mergedName", this.search.detail(id).displayName());
+		}
+		return "redirect:" + DuplicateQueueController.queue(queuePage, queueImport);
+	}
+
+	@PostMapping("/{id}/unmerge")
+	@PreAuthorize("hasRole('AGENT')")
+	String unmerge(@PathVariable UUID id, RedirectAttributes redirect) {
+		try {
+			this.merges.unmerge(id);
+			redirect.addFlashAttribute("notice", "prospects.unmerged");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		return "redirect:/prospects/" + id;
+	}
+
+	/**
+	 * Each possible duplicate of an agency compared with it field by field, by the pair's
+	 * id: the agency is on the left.
+	 */
+	private Map<UUID, PairComparison> comparisonsWith(Summary agency, List<Duplicate> duplicates) {
+		return PairComparison.byPair(duplicates, (d) -> agency.id(), (d) -> otherSide(agency, d),
+				this.search::summaries);
+	}
+
+	private static UUID otherSide(Summary agency, Duplicate duplicate) {
+		return duplicate.agency().id().equals(agency.id()) ? duplicate.other().id() : duplicate.agency().id();
+	}
+
+}

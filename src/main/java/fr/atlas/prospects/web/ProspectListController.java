@@ -1,0 +1,182 @@
+package fr.atlas.prospects.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.prospects.internal.ProspectBulkEdits;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
+import fr.atlas.prospects.internal.ProspectBulkEdits.Selection;
+import fr.atlas.prospects.internal.ProspectBulkJobs;
+import fr.atlas.prospects.internal.ProspectExport;
+import fr.atlas.prospects.internal.ProspectQuery;
+import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Members;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The prospect list: search, filters and paging, changes to several agencies at once, and
+ * the export of a search.
+ */
+@Controller
+@RequestMapping("/prospects")
+class ProspectListController {
+
+	private static final int ENDED_JOBS_SHOWN_MINUTES = 10;
+
+	private final ProspectSearch search;
+
+	private final ProspectExport export;
+
+	private final ProspectBulkEdits bulkEdits;
+
+	private final ProspectBulkJobs bulkJobs;
+
+	private final Members members;
+
+	private final MessageSource messages;
+
+	private final ImportNames importNames;
+
+	ProspectListController(ProspectSearch search, ProspectExport export, ProspectBulkEdits bulkEdits,
+			ProspectBulkJobs bulkJobs, Members members, MessageSource messages, ImportNames importNames) {
+		this.search = search;
+		this.export = export;
+		this.bulkEdits = bulkEdits;
+		this.bulkJobs = bulkJobs;
+		this.members = members;
+		this.messages = messages;
+		this.importNames = importNames;
+	}
+
+	@Bean
+	static NavigationEntry prospectsNavigation() {
+		return new NavigationEntry("/prospects", "nav.prospects", 10, "prospects", null);
+	}
+
+	@GetMapping
+	String list(@ModelAttribute("search") SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "25") int size, Model model,
+			HtmxRequest htmx, Locale locale) {
+		ProspectQuery query = search.query(principal, page, size);
+		model.addAttribute("query", query);
+		model.addAttribute("importName", this.importNames.of(search.importId()));
+		// background bulk changes running, or ended a moment ago
+		model.addAttribute("bulkJobs", this.bulkJobs.current(ENDED_JOBS_SHOWN_MINUTES));
+		try {
+			model.addAttribute("result", this.search.find(query));
+		}
+		catch (InvalidInputException ex) {
+			// a filter the search cannot read: said above an empty list, the form kept as
+			// typed so it can be corrected
+			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale).values());
+			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
+		}
+		model.addAttribute("members", this.members.active());
+		// former members too: an agency keeps the owner it had
+		model.addAttribute("ownerNames", this.members.namesById());
+		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
+	}
+
+	/**
+	 * The list's "change several agencies" form: the agencies ticked, or every one of the
+	 * search the form carries; back to the same search with what changed.
+	 */
+	@PostMapping("/bulk")
+	@PreAuthorize("hasRole('AGENT')")
+	String bulk(@RequestParam(defaultValue = "selected") String scope,
+			@RequestParam(required = false) @Nullable List<UUID> ids, @ModelAttribute SearchParams search,
+			@RequestParam(required = false) @Nullable String newOwner,
+			@RequestParam(required = false) @Nullable String addTag,
+			@RequestParam(required = false) @Nullable String removeTag,
+			@RequestParam(required = false) @Nullable List<String> dealTo,
+			@RequestParam(required = false) @Nullable String archiving,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect, Locale locale) {
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+		if (newOwner != null && !newOwner.isBlank()) {
+			changes.put("owner", newOwner.equals("none") ? null : newOwner);
+		}
+		if (dealTo != null && !dealTo.isEmpty()) {
+			changes.put("owners", dealTo);
+		}
+		if (addTag != null && !addTag.isBlank()) {
+			changes.put("addTags", addTag);
+		}
+		if (removeTag != null && !removeTag.isBlank()) {
+			changes.put("removeTags", removeTag);
+		}
+		if ("archive".equals(archiving)) {
+			changes.put("archive", true);
+			if (reason != null && !reason.isBlank()) {
+				changes.put("reason", reason);
+			}
+		}
+		else if ("restore".equals(archiving)) {
+			changes.put("restore", true);
+		}
+		boolean all = scope.equals("all");
+		try {
+			if (!all && (ids == null || ids.isEmpty())) {
+				throw new InvalidInputException("ids", "prospects.bulk.none-selected");
+			}
+			Result result = this.bulkEdits.apply(
+					new Selection(all ? null : ids, all ? search.query(principal, 0, 25) : null), changes,
+					principal.userId().value());
+			redirect.addFlashAttribute("bulkNotice", switch (result) {
+				case Outcome outcome -> this.messages.getMessage("prospects.bulk.done",
+						new Object[] { outcome.updated(), outcome.matched() }, locale);
+				case Queued queued ->
+					this.messages.getMessage("prospects.bulk.queued", new Object[] { queued.matched() }, locale);
+			});
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("bulkErrors", ex.problems()
+				.stream()
+				.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
+				.toList());
+		}
+		search.keepIn(redirect);
+		return "redirect:/prospects";
+	}
+
+	@GetMapping("/export")
+	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
+			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
+		ProspectQuery query = search.query(principal, 0, 20);
+		if ("xlsx".equals(format)) {
+			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
+			this.export.xlsx(query, response.getOutputStream());
+		}
+		else {
+			response.setContentType("text/csv;charset=UTF-8");
+			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
+			this.export.csv(query, response.getOutputStream());
+		}
+	}
+
+}
