@@ -25,6 +25,9 @@ class ApiDocumentationAndHeadersIntegrationTests {
 		var docs = api.getText(null, "/v3/api-docs");
 		assertThat(docs.getStatusCode().value()).isEqualTo(200);
 		assertThat(docs.getBody()).contains("/api/v1/signup", "/api/v1/auth/tokens", "/api/v1/me");
+		// the prospects API, which other tools depend on, says what each address does
+		assertThat(docs.getBody()).contains("/api/v1/imports/{id}/rows", "An import's row-by-row report",
+				"Add an agency by hand", "\"name\":\"Prospects\"", "\"name\":\"Imports\"");
 		var ui = api.getText(null, "/swagger-ui/index.html");
 		assertThat(ui.getStatusCode().value()).isEqualTo(200);
 	}

@@ -7,6 +7,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectArchives;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Sets an agency aside ({@code POST …/archive}, optional {@code {"reason"}}) and brings
  * it back ({@code POST …/restore}); both answer the agency as {@code GET} does.
  */
+@Tag(name = "Prospects")
 @RestController
 @RequestMapping("/api/v1/prospects/{id}")
 @PreAuthorize("hasRole('AGENT')")
@@ -35,6 +38,7 @@ class ArchiveApiController {
 		this.search = search;
 	}
 
+	@Operation(summary = "Archive an agency, with an optional reason")
 	@PostMapping("/archive")
 	Detail archive(@PathVariable UUID id, @RequestBody(required = false) @Nullable Map<String, @Nullable Object> body,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -42,6 +46,7 @@ class ArchiveApiController {
 		return this.search.detail(id);
 	}
 
+	@Operation(summary = "Restore an archived agency")
 	@PostMapping("/restore")
 	Detail restore(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal) {
 		this.archives.restore(id, principal.userId().value());

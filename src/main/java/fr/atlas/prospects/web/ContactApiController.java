@@ -8,6 +8,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectContacts;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code emails}, {@code phones} (lists, or one string) and {@code linkedin}, checked by
  * the import's rules.
  */
+@Tag(name = "Prospects")
 @RestController
 @RequestMapping("/api/v1/prospects/{id}/contacts")
 class ContactApiController {
@@ -40,11 +43,13 @@ class ContactApiController {
 		this.search = search;
 	}
 
+	@Operation(summary = "A contact of an agency")
 	@GetMapping("/{contactId}")
 	Contact contact(@PathVariable UUID id, @PathVariable UUID contactId) {
 		return this.search.contact(id, contactId);
 	}
 
+	@Operation(summary = "Add a contact to an agency")
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Contact> add(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> values,
@@ -55,6 +60,7 @@ class ContactApiController {
 	}
 
 	/** Sets the fields present (null or "" clears one). */
+	@Operation(summary = "Correct a contact")
 	@PatchMapping("/{contactId}")
 	@PreAuthorize("hasRole('AGENT')")
 	Contact change(@PathVariable UUID id, @PathVariable UUID contactId,
@@ -63,6 +69,7 @@ class ContactApiController {
 		return this.search.contact(id, contactId);
 	}
 
+	@Operation(summary = "Remove a contact")
 	@DeleteMapping("/{contactId}")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId,

@@ -17,6 +17,8 @@ import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.ProspectImports;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
@@ -40,6 +42,8 @@ import org.springframework.web.multipart.MultipartRequest;
 /**
  * The import API: submit a file, follow the job, download the row report, cancel.
  */
+@Tag(name = "Imports",
+		description = "Agency lists imported from CSV or Excel files as background jobs, with a row-by-row report")
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportApiController {
@@ -62,6 +66,8 @@ class ImportApiController {
 		this.messages = messages;
 	}
 
+	@Operation(summary = "Import a CSV, XLSX or XLS file of agencies",
+			description = "Multipart: file, optional mapping (JSON {\"column header\":\"field\"}) and sheet. 202 {\"id\",\"status\"} with Location.")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> submit(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
@@ -108,6 +114,7 @@ class ImportApiController {
 	 * The organisation's imports, newest first, each as {@link #status} gives it with its
 	 * file name and times.
 	 */
+	@Operation(summary = "The organisation's imports, newest first")
 	@GetMapping
 	List<Listed> list(@RequestParam(defaultValue = "50") int limit) {
 		return this.imports.recent(Math.max(1, Math.min(limit, 200)))
@@ -117,6 +124,8 @@ class ImportApiController {
 			.toList();
 	}
 
+	@Operation(summary = "An import: status and counts",
+			description = "status: QUEUED, RUNNING, DONE, FAILED or CANCELLED.")
 	@GetMapping("/{id}")
 	Status status(@PathVariable UUID id) {
 		ImportJob job = this.imports.find(id);
@@ -129,6 +138,7 @@ class ImportApiController {
 	 * and its message, most frequent first, and the first {@code sample} rows (0–200,
 	 * default 20) that have one, with their original line.
 	 */
+	@Operation(summary = "An import's problems counted, and the first rows concerned")
 	@GetMapping("/{id}/problems")
 	Map<String, Object> problems(@PathVariable UUID id, @RequestParam(defaultValue = "20") int sample, Locale locale) {
 		ProspectImports.Problems problems = this.imports.problems(id, Math.max(0, Math.min(sample, 200)));
@@ -145,6 +155,7 @@ class ImportApiController {
 		return this.messages.getMessage(key, null, code, locale);
 	}
 
+	@Operation(summary = "An import's row-by-row report", description = "CSV: row,status,prospect_id,messages.")
 	@GetMapping(value = "/{id}/rows", produces = "text/csv")
 	void rows(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		this.imports.find(id);
@@ -156,6 +167,7 @@ class ImportApiController {
 		writer.flush();
 	}
 
+	@Operation(summary = "Cancel an import")
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> cancel(@PathVariable UUID id) {

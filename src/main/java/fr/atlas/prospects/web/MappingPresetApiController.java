@@ -8,6 +8,8 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Saved column mappings of the organisation: {@code {"id","name","mapping"}}, where
  * {@code mapping} is the object {@code POST /api/v1/imports} accepts.
  */
+@Tag(name = "Imports")
 @RestController
 @RequestMapping("/api/v1/imports/mapping-presets")
 class MappingPresetApiController {
@@ -36,17 +39,20 @@ class MappingPresetApiController {
 		this.presets = presets;
 	}
 
+	@Operation(summary = "Saved column mappings")
 	@GetMapping
 	List<MappingPreset> list() {
 		return this.presets.list();
 	}
 
+	@Operation(summary = "A saved column mapping")
 	@GetMapping("/{id}")
 	MappingPreset one(@PathVariable UUID id) {
 		return this.presets.find(id);
 	}
 
 	/** Creates a preset (201), or replaces the one with the same name (200). */
+	@Operation(summary = "Save a column mapping under a name")
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<MappingPreset> save(@RequestBody PresetRequest request,
@@ -57,6 +63,7 @@ class MappingPresetApiController {
 			.body(saved.preset());
 	}
 
+	@Operation(summary = "Delete a saved column mapping")
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {

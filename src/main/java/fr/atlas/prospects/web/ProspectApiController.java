@@ -25,6 +25,8 @@ import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import jakarta.servlet.http.HttpServletResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -44,6 +46,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The prospects API: search, agency details, merge and unmerge, possible duplicates,
  * export.
  */
+@Tag(name = "Prospects",
+		description = "Agencies (prospects): search, details with provenance, additions and corrections, merge and unmerge, possible duplicates, export")
 @RestController
 @RequestMapping("/api/v1/prospects")
 class ProspectApiController {
@@ -73,6 +77,7 @@ class ProspectApiController {
 		this.bulkEdits = bulkEdits;
 	}
 
+	@Operation(summary = "Search agencies, with filters, sort and paging")
 	@GetMapping
 	Page<Summary> list(SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -87,6 +92,8 @@ class ProspectApiController {
 	 * {@code "allowDuplicate": true}: the two then wait in the review queue, as an agency
 	 * that only resembles another does.
 	 */
+	@Operation(summary = "Add an agency by hand",
+			description = "409 prospects.create.duplicate names an agency the organisation has already, unless \"allowDuplicate\": true.")
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Detail> create(@RequestBody Map<String, @Nullable Object> fields,
@@ -100,6 +107,7 @@ class ProspectApiController {
 	 * "updated"}}; or, for more agencies than one request changes, 202 with the
 	 * background job ({@link #bulkJob}) and its {@code Location}.
 	 */
+	@Operation(summary = "Change many agencies at once")
 	@PostMapping("/bulk")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<?> bulk(@RequestBody Map<String, @Nullable Object> body,
@@ -118,12 +126,14 @@ class ProspectApiController {
 	 * A background bulk change → {@code {"id","status","matched","processed","updated",
 	 * "error","createdAt","finishedAt"}}, status QUEUED, RUNNING, DONE or FAILED.
 	 */
+	@Operation(summary = "A background bulk change")
 	@GetMapping("/bulk/{id}")
 	BulkJobStatus bulkJob(@PathVariable UUID id) {
 		return BulkJobStatus.of(this.bulkJobs.get(id));
 	}
 
 	/** Queues a failed bulk change again; it goes on where it stopped. */
+	@Operation(summary = "Resume a failed bulk change")
 	@PostMapping("/bulk/{id}/retry")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<BulkJobStatus> retryBulkJob(@PathVariable UUID id) {
@@ -136,6 +146,7 @@ class ProspectApiController {
 			.body(BulkJobStatus.of(this.bulkJobs.find(id).orElseThrow()));
 	}
 
+	@Operation(summary = "Possible duplicates to review, most likely first")
 	@GetMapping("/duplicates")
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId) {
@@ -155,6 +166,7 @@ class ProspectApiController {
 		}
 	}
 
+	@Operation(summary = "Dismiss a possible duplicate")
 	@PostMapping("/duplicates/{candidateId}/dismiss")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> dismiss(@PathVariable UUID candidateId) {
@@ -162,6 +174,7 @@ class ProspectApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Export a search as CSV or XLSX")
 	@GetMapping("/export")
 	void export(@RequestParam(defaultValue = "csv") String format, SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
@@ -181,6 +194,7 @@ class ProspectApiController {
 		}
 	}
 
+	@Operation(summary = "An agency with its contacts, sources, match reasons, duplicates and merges")
 	@GetMapping("/{id}")
 	Detail detail(@PathVariable UUID id) {
 		return this.search.detail(id);
@@ -191,6 +205,7 @@ class ProspectApiController {
 	 * import's rules; {@code version} (from the agency) refuses an edit based on a stale
 	 * read with 409.
 	 */
+	@Operation(summary = "Correct an agency")
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
 	Detail edit(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> changes,
@@ -199,6 +214,7 @@ class ProspectApiController {
 		return this.search.detail(id);
 	}
 
+	@Operation(summary = "Merge another agency into this one")
 	@PostMapping("/{id}/merge")
 	@PreAuthorize("hasRole('AGENT')")
 	Detail merge(@PathVariable UUID id, @RequestBody MergeRequest request,
@@ -210,6 +226,7 @@ class ProspectApiController {
 		return this.search.detail(id);
 	}
 
+	@Operation(summary = "Undo the last merge into this agency")
 	@PostMapping("/{id}/unmerge")
 	@PreAuthorize("hasRole('AGENT')")
 	Map<String, Object> unmerge(@PathVariable UUID id) {
