@@ -79,6 +79,7 @@ class AgencyCasesIntegrationTests {
 		String page = session.get("/prospects/" + cimes).body();
 		assertThat(page).contains("action=\"/cases/from-agency\"", "Ouvrir un dossier de prospection");
 		Map<String, String> form = new java.util.HashMap<>(hiddenFields(page));
+		assertThat(form.keySet()).containsAll(fr.atlas.platform.web.AgencyPanel.Action.FIELDS);
 		assertThat(form).containsEntry("agencyId", cimes)
 			.containsEntry("agencyName", "Agence des Cimes")
 			.containsEntry("siren", "732829320")
