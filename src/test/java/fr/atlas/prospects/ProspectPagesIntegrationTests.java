@@ -341,8 +341,13 @@ class ProspectPagesIntegrationTests {
 		fields.putAll(Map.of("name", "Immobilière des Calanques", "emails", "", "postcode", "13009", "source",
 				"Salon RENT 2026"));
 		HttpResponse<String> alone = post("/prospects", fields, false);
-		assertThat(get(location(alone)).body()).contains("Agence ajoutée.", "<h1>Immobilière des Calanques</h1>",
-				"<dd>Salon RENT 2026</dd>");
+		String calanques = location(alone);
+		assertThat(get(calanques).body()).contains("Agence ajoutée.", "<h1>Immobilière des Calanques</h1>",
+				"<dd>Salon RENT 2026</dd>",
+				"href=\"/audit?entityType=prospect&amp;entityId=" + calanques.substring("/prospects/".length()) + "\"");
+		// the owner reads the agency's history in the audit log
+		assertThat(get("/audit?entityType=prospect&entityId=" + calanques.substring("/prospects/".length())).body())
+			.contains("Agence ajoutée à la main : Immobilière des Calanques");
 	}
 
 	@Test
@@ -505,7 +510,8 @@ class ProspectPagesIntegrationTests {
 		String id = link.group(1);
 		String detail = get("/prospects/" + id).body();
 		assertThat(detail).contains("<h1>Agence du Lac</h1>", "Agence du Lac Bleu")
-			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new", "/archive\"");
+			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new", "/archive\"", "agency-audit",
+					"/cases/from-agency", "href=\"/prospects/new\"");
 		assertThat(get("/prospects/duplicates").body()).contains("Agence du Lac Bleu", "pas de les modifier")
 			.doesNotContain("/merge\"", "/dismiss");
 		assertThat(get("/prospects/imports").body()).contains("pas de les modifier").doesNotContain("type=\"file\"");

@@ -25,6 +25,15 @@ class ProspectPermissions {
 		this.members = members;
 	}
 
+	/** Whether the member may read the audit log, where an agency's history is. */
+	@ModelAttribute("canAudit")
+	boolean canAudit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
+		return principal != null && this.members.find(principal.userId())
+			.filter(Member::active)
+			.map((member) -> member.has(Role.MANAGER))
+			.orElse(false);
+	}
+
 	@ModelAttribute("canEdit")
 	boolean canEdit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
 		return principal != null && this.members.find(principal.userId())
