@@ -62,7 +62,9 @@ class ProspectCreateApiIntegrationTests {
 						Map.entry("phones", List.of("0033 4.91.00.00.09")), Map.entry("postcode", "13 001"),
 						Map.entry("city", "Marseille"), Map.entry("website", "https://www.remparts.fr/contact"),
 						Map.entry("listingCount", "1 032"), Map.entry("tags", List.of("salon")),
-						Map.entry("source", "Salon RENT 2026"), Map.entry("owner", tenant.userId().toString())));
+						Map.entry("source", "Salon RENT 2026"), Map.entry("owner", tenant.userId().toString()),
+						Map.entry("contact", Map.of("firstName", "Léa", "lastName", "Garnier", "role", "Gérante",
+								"emails", List.of("LEA@REMPARTS.FR"), "phones", "06 12 34 56 78"))));
 		assertThat(created.getStatusCode().value()).isEqualTo(201);
 		Map<String, Object> agency = (Map<String, Object>) created.getBody().get("agency");
 		String id = (String) agency.get("id");
@@ -80,10 +82,17 @@ class ProspectCreateApiIntegrationTests {
 		assertThat((List<String>) agency.get("emails")).containsExactly("contact@remparts.fr");
 		assertThat((List<Map<String, Object>>) agency.get("phones")).extracting((p) -> p.get("number"))
 			.containsExactly("+33491000009");
+		// its first contact, through the contacts' own rules
+		assertThat((List<Map<String, Object>>) created.getBody().get("contacts")).singleElement()
+			.satisfies((contact) -> assertThat(contact).containsEntry("firstName", "Léa")
+				.containsEntry("lastName", "Garnier")
+				.containsEntry("role", "Gérante")
+				.containsEntry("emails", List.of("lea@remparts.fr")));
 		List<Map<String, Object>> sources = (List<Map<String, Object>>) created.getBody().get("sources");
 		assertThat(sources).allMatch((s) -> "USER".equals(s.get("kind")))
 			.extracting((s) -> s.get("field"))
-			.contains("name", "siret", "emails", "phones", "postcode", "city", "website_domain", "owner_id");
+			.contains("name", "siret", "emails", "phones", "postcode", "city", "website_domain", "owner_id",
+					"contact_added");
 
 		// found by the list, and by a later import of the same agency
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=remparts"))
@@ -206,6 +215,27 @@ class ProspectCreateApiIntegrationTests {
 			.get("errors")).asString().contains("prospects.edit.unknown-field");
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects", Map.of()).getBody().get("errors")).asString()
 			.contains("prospects.create.nothing");
+		// a first contact's problems come with the agency's, under "contact."
+		assertThat((List<Map<String, Object>>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Agence Nouvelle", "siret", "73282932000075", "contact",
+							Map.of("lastName", "Garnier", "emails", List.of("lea@"), "pointure", 42)))
+			.getBody()
+			.get("errors")).extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("siret prospects.problem.siret.invalid_checksum",
+					"contact.pointure prospects.edit.unknown-field");
+		assertThat((List<Map<String, Object>>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Agence Nouvelle", "contact", Map.of("emails", List.of("lea@"))))
+			.getBody()
+			.get("errors")).extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactly("contact.emails prospects.problem.contact_email.invalid");
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/prospects", Map.of("name", "Agence Nouvelle", "contact", "Léa"))
+					.getBody()
+					.get("errors"))
+			.asString()
+			.contains("prospects.create.contact-not-object");
 
 		Map<String, Object> english = this.api.raw().post().uri("/api/v1/prospects").headers((h) -> {
 			h.setBearerAuth(tenant.token());

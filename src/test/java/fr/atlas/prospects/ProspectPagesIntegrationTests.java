@@ -312,7 +312,7 @@ class ProspectPagesIntegrationTests {
 		String form = get("/prospects/new").body();
 		// the member who adds it owns it, unless they choose another
 		assertThat(form).contains("<h1>Ajouter une agence</h1>", "action=\"/prospects\"", "name=\"source\"",
-				"value=\"" + tenant.userId() + "\" selected");
+				"name=\"contact.lastName\"", "value=\"" + tenant.userId() + "\" selected");
 
 		Map<String, String> fields = new HashMap<>(Map.of("name", "Vieux Port Immobilier", "emails", "PORT@agence.fr",
 				"postcode", "13002", "siret", "73282932000075", "_csrf", csrf(form)));
@@ -339,11 +339,17 @@ class ProspectPagesIntegrationTests {
 
 		fields.remove("allowDuplicate");
 		fields.putAll(Map.of("name", "Immobilière des Calanques", "emails", "", "postcode", "13009", "source",
-				"Salon RENT 2026"));
+				"Salon RENT 2026", "contact.firstName", "Léa", "contact.lastName", "Garnier", "contact.emails",
+				"LEA@CALANQUES"));
+		HttpResponse<String> badContact = post("/prospects", fields, false);
+		assertThat(badContact.statusCode()).isEqualTo(200);
+		assertThat(badContact.body()).contains("E-mail du contact invalide", "value=\"Garnier\"",
+				">LEA@CALANQUES</textarea>");
+		fields.put("contact.emails", "LEA@CALANQUES.FR");
 		HttpResponse<String> alone = post("/prospects", fields, false);
 		String calanques = location(alone);
 		assertThat(get(calanques).body()).contains("Agence ajoutée.", "<h1>Immobilière des Calanques</h1>",
-				"<dd>Salon RENT 2026</dd>",
+				"<dd>Salon RENT 2026</dd>", "Léa Garnier", "lea@calanques.fr",
 				"href=\"/audit?entityType=prospect&amp;entityId=" + calanques.substring("/prospects/".length()) + "\"");
 		// the owner reads the agency's history in the audit log
 		assertThat(get("/audit?entityType=prospect&entityId=" + calanques.substring("/prospects/".length())).body())

@@ -55,6 +55,20 @@ public class ProspectContacts {
 		this.events = events;
 	}
 
+	/**
+	 * The problems of a contact's values, as {@link #add} would refuse them, without an
+	 * agency: an agency created with its first contact reports both at once.
+	 */
+	static List<FieldProblem> problemsOf(Map<String, @Nullable Object> values) {
+		try {
+			clean(values, ContactValues.NONE);
+			return List.of();
+		}
+		catch (InvalidInputException ex) {
+			return ex.problems();
+		}
+	}
+
 	/** Adds a contact to an active agency; returns its id. */
 	public UUID add(UUID agencyId, Map<String, @Nullable Object> values, @Nullable UUID by) {
 		lockActive(agencyId);

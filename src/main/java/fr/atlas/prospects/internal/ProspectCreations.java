@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,22 +52,26 @@ public class ProspectCreations {
 
 	private final AgencyResemblances resemblances;
 
+	private final ProspectContacts contacts;
+
 	private final JdbcTemplate template;
 
 	private final ApplicationEventPublisher events;
 
-	ProspectCreations(Agencies agencies, Owners owners, AgencyResemblances resemblances, JdbcTemplate template,
-			ApplicationEventPublisher events) {
+	ProspectCreations(Agencies agencies, Owners owners, AgencyResemblances resemblances, ProspectContacts contacts,
+			JdbcTemplate template, ApplicationEventPublisher events) {
 		this.agencies = agencies;
 		this.owners = owners;
 		this.resemblances = resemblances;
+		this.contacts = contacts;
 		this.template = template;
 		this.events = events;
 	}
 
 	/**
 	 * Creates an agency from the fields a person gave, named as {@code PATCH} names them
-	 * (a name at least).
+	 * (a name at least), and optionally its first {@code contact}, with the fields
+	 * {@code POST …/contacts} takes.
 	 * @throws InvalidInputException for a missing name or a value the import's rules
 	 * refuse, with each field's reason
 	 * @throws ConflictException {@code prospects.create.duplicate} when the organisation
@@ -75,11 +80,13 @@ public class ProspectCreations {
 	public Created create(Map<String, @Nullable Object> fields, @Nullable UUID by) {
 		Map<String, @Nullable Object> wanted = new LinkedHashMap<>(fields);
 		Object allow = wanted.remove("allowDuplicate");
+		Object contact = wanted.remove("contact");
 		List<FieldProblem> problems = new ArrayList<>();
 		TypedRow.checkFields(wanted, ProspectEdits.KNOWN, "prospects.create.nothing", problems);
 		if (allow != null && !(allow instanceof Boolean)) {
 			problems.add(new FieldProblem("allowDuplicate", "prospects.create.not-boolean"));
 		}
+		Map<String, @Nullable Object> person = person(contact, problems);
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -94,6 +101,13 @@ public class ProspectCreations {
 			problems.add(new FieldProblem("name", "prospects.create.name-required"));
 		}
 		UUID owner = this.owners.of(wanted.get("owner"), problems);
+		if (person != null) {
+			// the contact's problems beside the agency's, under "contact."
+			ProspectContacts.problemsOf(person)
+				.forEach((problem) -> problems
+					.add(new FieldProblem(problem.field().equals("body") ? "contact" : "contact." + problem.field(),
+							problem.code(), problem.arguments())));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -109,9 +123,33 @@ public class ProspectCreations {
 		this.agencies.newAgencies(List.of(agency), owner).into(this.template);
 		this.agencies.addSources(sources(agency, owner, by));
 		resembles.ifPresent((existing) -> this.resemblances.queue(agency.id, existing));
+		if (person != null) {
+			this.contacts.add(agency.id, person, by);
+		}
 		this.events.publishEvent(new ProspectCreated(new OrgId(org()), new ProspectId(agency.id), agency.name,
 				resembles.map(Resemblance::id).map(ProspectId::new).orElse(null)));
 		return new Created(agency.id, resembles);
+	}
+
+	/**
+	 * The first contact given with the agency, as {@code POST …/contacts} takes one; null
+	 * for none, or for one whose every value is blank (a form's fields left empty).
+	 */
+	private static @Nullable Map<String, @Nullable Object> person(@Nullable Object contact,
+			List<FieldProblem> problems) {
+		if (contact == null) {
+			return null;
+		}
+		if (!(contact instanceof Map<?, ?> values)) {
+			problems.add(new FieldProblem("contact", "prospects.create.contact-not-object"));
+			return null;
+		}
+		Map<String, @Nullable Object> person = new LinkedHashMap<>();
+		values.forEach((field, value) -> person.put(String.valueOf(field), value));
+		boolean blank = person.values()
+			.stream()
+			.allMatch((value) -> TypedRow.blank(value) || value instanceof Collection<?> list && list.isEmpty());
+		return blank ? null : person;
 	}
 
 	/**

@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The agency page's edit form: every field as text, lists one value per line (or
- * separated by commas), the revenue in euros as people write it.
+ * separated by commas), the revenue in euros as people write it. A new agency's form also
+ * takes its first contact ({@code contact.firstName}...), left out when empty.
  */
 record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable String siret, @Nullable String siren,
 		@Nullable String naf, @Nullable String address, @Nullable String postcode, @Nullable String city,
 		@Nullable String website, @Nullable String emails, @Nullable String phones, @Nullable String specialty,
 		@Nullable String listingCount, @Nullable String revenue, @Nullable String headcountBand, @Nullable String tags,
-		@Nullable String source, @Nullable String owner, @Nullable Integer version) {
+		@Nullable String source, @Nullable String owner, @Nullable Integer version, @Nullable ContactForm contact) {
 
 	static AgencyForm of(Summary agency) {
 		return new AgencyForm(agency.name(), agency.tradeName(), agency.siret(), agency.siren(), agency.naf(),
@@ -28,13 +29,13 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 				agency.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), agency.specialty(),
 				(agency.listingCount() != null) ? agency.listingCount().toString() : null, euros(agency.revenueCents()),
 				agency.headcountBand(), String.join(", ", agency.tags()), agency.source(),
-				(agency.owner() != null) ? agency.owner().toString() : null, agency.version());
+				(agency.owner() != null) ? agency.owner().toString() : null, agency.version(), null);
 	}
 
 	/** A blank form for a new agency, its owner the member who adds it. */
 	static AgencyForm empty(@Nullable UUID owner) {
 		return new AgencyForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null, null, (owner != null) ? owner.toString() : null, null);
+				null, null, (owner != null) ? owner.toString() : null, null, ContactForm.EMPTY);
 	}
 
 	/**
@@ -63,6 +64,9 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		changes.put("owner", this.owner);
 		if (this.version != null) {
 			changes.put("version", this.version);
+		}
+		if (this.contact != null && !this.contact.blank()) {
+			changes.put("contact", this.contact.values());
 		}
 		return changes;
 	}

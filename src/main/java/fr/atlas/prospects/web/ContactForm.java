@@ -3,6 +3,7 @@ package fr.atlas.prospects.web;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.atlas.prospects.internal.ProspectSearch.Contact;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
@@ -21,6 +22,12 @@ record ContactForm(@Nullable String firstName, @Nullable String lastName, @Nulla
 		return new ContactForm(contact.firstName(), contact.lastName(), contact.role(),
 				String.join("\n", contact.emails()),
 				contact.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), contact.linkedin());
+	}
+
+	/** Whether every field was left empty. */
+	boolean blank() {
+		return Stream.of(this.firstName, this.lastName, this.role, this.emails, this.phones, this.linkedin)
+			.allMatch((value) -> value == null || value.isBlank());
 	}
 
 	/**
