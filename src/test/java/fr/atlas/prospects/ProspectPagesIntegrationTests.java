@@ -301,6 +301,34 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void sortsTheListByItsColumnHeadersEitherWay() throws Exception {
+		var tenant = this.api.newOrganisation("Tri par colonne");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "t.csv", """
+				Raison sociale;Ville;Nb annonces
+				Agence Alpha;Annecy;12
+				Agence Bravo;Lyon;140
+				Agence Charlie;Brest;3
+				""");
+		login(tenant.email());
+		String byName = get("/prospects?city=&sort=").body();
+		// by name at first: its header sorts the other way, the others their usual way
+		assertThat(byName).contains("aria-sort=\"ascending\"", "href=\"/prospects?sort=-name\"",
+				"href=\"/prospects?sort=-listingCount\"", "href=\"/prospects?sort=city\"");
+		assertThat(byName.indexOf("Agence Alpha")).isLessThan(byName.indexOf("Agence Charlie"));
+
+		String byListings = get("/prospects?sort=-listingCount").body();
+		assertThat(byListings).contains("aria-sort=\"descending\"", "href=\"/prospects?sort=listingCount\"",
+				"<option value=\"-listingCount\" selected=\"selected\">Annonces (décroissant)</option>");
+		assertThat(byListings.indexOf("Agence Bravo")).isLessThan(byListings.indexOf("Agence Alpha"));
+		assertThat(byListings.indexOf("Agence Alpha")).isLessThan(byListings.indexOf("Agence Charlie"));
+
+		// a filter is kept, the page is not
+		String byTown = get("/prospects?sort=-city&q=agence&page=0").body();
+		assertThat(byTown).contains("href=\"/prospects?q=agence&amp;sort=city\"");
+		assertThat(byTown.indexOf("Agence Bravo")).isLessThan(byTown.indexOf("Agence Charlie"));
+	}
+
+	@Test
 	void addsAnAgencyByHandUnlessTheBaseHasItAlready() throws Exception {
 		var tenant = this.api.newOrganisation("Saisie à la main");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
