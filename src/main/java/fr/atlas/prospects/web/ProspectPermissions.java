@@ -28,17 +28,19 @@ class ProspectPermissions {
 	/** Whether the member may read the audit log, where an agency's history is. */
 	@ModelAttribute("canAudit")
 	boolean canAudit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
-		return principal != null && this.members.find(principal.userId())
-			.filter(Member::active)
-			.map((member) -> member.has(Role.MANAGER))
-			.orElse(false);
+		return holds(principal, Role.MANAGER);
 	}
 
 	@ModelAttribute("canEdit")
 	boolean canEdit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
+		return holds(principal, Role.AGENT);
+	}
+
+	/** Whether the member is active and holds the role, or one above it. */
+	private boolean holds(@Nullable AtlasPrincipal principal, Role role) {
 		return principal != null && this.members.find(principal.userId())
 			.filter(Member::active)
-			.map((member) -> member.has(Role.AGENT))
+			.map((member) -> member.has(role))
 			.orElse(false);
 	}
 
