@@ -1,5 +1,8 @@
 package fr.atlas.prospects.web;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectQuery;
 import org.jspecify.annotations.Nullable;
@@ -35,15 +38,11 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 	 */
 	public String link(String path, @Nullable String without, @Nullable Object... more) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
-		String[] names = { "q", "department", "city", "status", "specialty", "postcode", "tag", "owner", "importId",
-				"reachable", "minListings", "sort" };
-		String[] values = { this.q, this.department, this.city, this.status, this.specialty, this.postcode, this.tag,
-				this.owner, this.importId, this.reachable, this.minListings, this.sort };
-		for (int i = 0; i < names.length; i++) {
-			if (!names[i].equals(without) && values[i] != null && !values[i].isBlank()) {
-				uri.queryParam(names[i], values[i]);
+		parameters().forEach((name, value) -> {
+			if (!name.equals(without) && value != null && !value.isBlank()) {
+				uri.queryParam(name, value);
 			}
-		}
+		});
 		for (int i = 0; i + 1 < more.length; i += 2) {
 			if (more[i + 1] != null) {
 				uri.queryParam(String.valueOf(more[i]), more[i + 1]);
@@ -54,18 +53,25 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 
 	/** Carries the search over a redirect, so the list comes back as it was. */
 	void keepIn(RedirectAttributes redirect) {
-		redirect.addAttribute("q", this.q);
-		redirect.addAttribute("department", this.department);
-		redirect.addAttribute("city", this.city);
-		redirect.addAttribute("status", this.status);
-		redirect.addAttribute("specialty", this.specialty);
-		redirect.addAttribute("postcode", this.postcode);
-		redirect.addAttribute("tag", this.tag);
-		redirect.addAttribute("owner", this.owner);
-		redirect.addAttribute("importId", this.importId);
-		redirect.addAttribute("reachable", this.reachable);
-		redirect.addAttribute("minListings", this.minListings);
-		redirect.addAttribute("sort", this.sort);
+		parameters().forEach(redirect::addAttribute);
+	}
+
+	/** The search's parameters by their names in the query string, in its order. */
+	private Map<String, @Nullable String> parameters() {
+		Map<String, @Nullable String> parameters = new LinkedHashMap<>();
+		parameters.put("q", this.q);
+		parameters.put("department", this.department);
+		parameters.put("city", this.city);
+		parameters.put("status", this.status);
+		parameters.put("specialty", this.specialty);
+		parameters.put("postcode", this.postcode);
+		parameters.put("tag", this.tag);
+		parameters.put("owner", this.owner);
+		parameters.put("importId", this.importId);
+		parameters.put("reachable", this.reachable);
+		parameters.put("minListings", this.minListings);
+		parameters.put("sort", this.sort);
+		return parameters;
 	}
 
 }
