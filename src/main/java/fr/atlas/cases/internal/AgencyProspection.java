@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.cases.internal.CaseParties.NewParty;
+import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opens the prospection case of an agency from the agency's page: a case of the
  * {@value #TYPE} type, its fields filled from what Prospects knows of the agency, the
- * agency its party, assigned to the member who opens it. An agency already in an open
- * prospection case gets that case back rather than a second one.
+ * agency its party, assigned to the member who opens it (or to another member). An agency
+ * already in an open prospection case gets that case back rather than a second one.
  */
 @Service
 @Transactional
@@ -25,6 +26,9 @@ public class AgencyProspection {
 
 	/** The seeded type of agency prospection cases. */
 	static final String TYPE = "PROSPECTION";
+
+	/** The longest title a case takes ({@link Cases#create}). */
+	private static final int TITLE_MOST = 200;
 
 	private final Cases cases;
 
@@ -38,16 +42,20 @@ public class AgencyProspection {
 		this.jdbc = jdbc;
 	}
 
-	/** What the agency's page tells of the agency; only its id and name are required. */
-	public record Facts(UUID agencyId, String agencyName, @Nullable String siren, @Nullable String city,
-			@Nullable String email, @Nullable String contactName) {
-	}
-
 	/** The agency's prospection case, and whether it was open already. */
 	public record Opened(CaseFile caseFile, boolean alreadyOpen) {
 	}
 
-	public Opened open(Facts facts, Actor actor) {
+	/** Opens the agency's prospection case, assigned to the member who opens it. */
+	public Opened open(AgencyFacts facts, Actor actor) {
+		return open(facts, actor, (actor.userId() != null) ? actor.userId().value() : null);
+	}
+
+	/**
+	 * Opens the agency's prospection case, assigned to {@code assignee} (null: the type's
+	 * assignment rules choose).
+	 */
+	public Opened open(AgencyFacts facts, Actor actor, @Nullable UUID assignee) {
 		UUID org = CurrentTenant.require().value();
 		// two clicks at once open one case: the second waits here, then finds it
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -68,16 +76,29 @@ public class AgencyProspection {
 			return new Opened(this.cases.require(open.get()), true);
 		}
 		String name = facts.agencyName().strip();
-		CaseFile created = this.cases.create(new Cases.NewCase(TYPE,
-				(facts.city() != null && !facts.city().isBlank()) ? name + " (" + facts.city().strip() + ")" : name,
-				(actor.userId() != null) ? actor.userId().value() : null, null, null, fields(facts), null, "MANUAL"),
+		CaseFile created = this.cases.create(
+				new Cases.NewCase(TYPE, title(name, facts.city()), assignee, null, null, fields(facts), null, "MANUAL"),
 				actor);
-		this.parties.add(created.id(), new NewParty("AGENCY", facts.agencyId().toString(), name), actor);
+		this.parties.add(created.id(), new NewParty("AGENCY", facts.agencyId().toString(), title(name, null)), actor);
 		return new Opened(this.cases.require(created.id()), false);
 	}
 
+	/**
+	 * "Name (town)", the name shortened when both would not fit a case's title: an import
+	 * takes names of any length.
+	 */
+	static String title(String name, @Nullable String city) {
+		String town = (city != null && !city.isBlank()) ? " (" + city.strip() + ")" : "";
+		if (town.length() > TITLE_MOST / 2) {
+			town = "";
+		}
+		int room = TITLE_MOST - town.length();
+		String shown = (name.length() <= room) ? name : name.substring(0, room - 1).strip() + "…";
+		return shown + town;
+	}
+
 	/** The type's fields the facts fill; those the agency has no value for stay empty. */
-	private static Map<String, Object> fields(Facts facts) {
+	private static Map<String, Object> fields(AgencyFacts facts) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		put(fields, "agencyName", facts.agencyName());
 		put(fields, "siren", facts.siren());

@@ -3,8 +3,8 @@ package fr.atlas.cases.web;
 import java.util.UUID;
 
 import fr.atlas.cases.internal.AgencyProspection;
-import fr.atlas.cases.internal.AgencyProspection.Facts;
 import fr.atlas.cases.internal.AgencyProspection.Opened;
+import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +44,8 @@ class AgencyProspectionController {
 			@RequestParam(required = false) @Nullable String contactName,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
-			Opened opened = this.prospection.open(new Facts(agencyId, agencyName, siren, city, email, contactName),
+			Opened opened = this.prospection.open(
+					new AgencyFacts(agencyId, agencyName, siren, city, email, contactName, null),
 					this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages
 				.text(opened.alreadyOpen() ? "cases.agency.already-open" : "cases.agency.opened", agencyName.strip()));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import fr.atlas.platform.AgencyWork;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
@@ -24,11 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes many agencies at once: hands them to a member (or to nobody), deals them out
- * among members, adds or removes tags, archives or restores them. The agencies are chosen
- * by id (at most {@link #MOST}) or by a search of the list, active ones only (archived
- * ones for a restore), and frozen in name order when the operation is asked for. Up to
- * {@code atlas.prospects.bulk-inline-limit} agencies change in the request's transaction;
- * more (up to {@link #JOB_MOST}) are handed to a background job
+ * among members, adds or removes tags, archives or restores them, or starts another
+ * module's work on each ({@link AgencyWorks}: a prospection case). The agencies are
+ * chosen by id (at most {@link #MOST}) or by a search of the list, active ones only
+ * (archived ones for a restore), and frozen in name order when the operation is asked
+ * for. Up to {@code atlas.prospects.bulk-inline-limit} agencies change in the request's
+ * transaction; more (up to {@link #JOB_MOST}) are handed to a background job
  * ({@link ProspectBulkJobs}) that applies the same changes chunk by chunk. Each agency
  * that changes gets its source lines (kind USER) and a new version; the operation is one
  * audit entry.
@@ -44,7 +46,7 @@ public class ProspectBulkEdits {
 	public static final int JOB_MOST = 1_000_000;
 
 	private static final Set<String> CHANGES = Set.of("owner", "owners", "addTags", "removeTags", "archive", "restore",
-			"reason");
+			"reason", "startWork");
 
 	private final JdbcClient jdbc;
 
@@ -58,12 +60,14 @@ public class ProspectBulkEdits {
 
 	private final ProspectBulkJobs jobs;
 
+	private final AgencyWorks works;
+
 	private final ApplicationEventPublisher events;
 
 	private final int inlineLimit;
 
 	ProspectBulkEdits(JdbcClient jdbc, ProspectSearch search, Agencies agencies, Owners owners,
-			ProspectArchives archives, ProspectBulkJobs jobs, ApplicationEventPublisher events,
+			ProspectArchives archives, ProspectBulkJobs jobs, AgencyWorks works, ApplicationEventPublisher events,
 			ProspectsProperties properties) {
 		this.archives = archives;
 		this.jdbc = jdbc;
@@ -71,6 +75,7 @@ public class ProspectBulkEdits {
 		this.agencies = agencies;
 		this.owners = owners;
 		this.jobs = jobs;
+		this.works = works;
 		this.events = events;
 		this.inlineLimit = properties.bulkInlineLimit();
 	}
@@ -79,10 +84,10 @@ public class ProspectBulkEdits {
 	 * Applies {@code changes} ({@code owner}: a member's id, null or "" for nobody; or
 	 * {@code owners}: members to deal the agencies out among; {@code addTags},
 	 * {@code removeTags}: lists, or one string; {@code archive: true} with an optional
-	 * {@code reason}, or {@code restore: true}) to the selected agencies, now or, for
-	 * many of them, in a background job. Archiving comes after the other changes,
-	 * restoring before them, and a restore chooses among the archived agencies instead of
-	 * the active ones.
+	 * {@code reason}, or {@code restore: true}; {@code startWork}: the key of an offered
+	 * {@link AgencyWork}) to the selected agencies, now or, for many of them, in a
+	 * background job. Archiving comes after the other changes, restoring before them, and
+	 * a restore chooses among the archived agencies instead of the active ones.
 	 */
 	public Result apply(Selection selection, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -91,7 +96,7 @@ public class ProspectBulkEdits {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		if (ids.size() > this.inlineLimit) {
+		if (ids.size() > checked.perTransaction(this.inlineLimit)) {
 			return new Queued(this.jobs.queue(ids, checked, by), ids.size());
 		}
 		int updated = change(ids.toArray(UUID[]::new), checked, by, 0).size();
@@ -125,7 +130,27 @@ public class ProspectBulkEdits {
 		if (reason != null && !archive) {
 			problems.add(new FieldProblem("reason", "prospects.bulk.reason-without-archive"));
 		}
-		return new BulkChanges(changes.containsKey("owner"), owner, dealtTo, added, removed, archive, restore, reason);
+		String work = work(changes.get("startWork"), problems);
+		if (work != null && archive) {
+			problems.add(new FieldProblem("startWork", "prospects.bulk.work-and-archive"));
+		}
+		return new BulkChanges(changes.containsKey("owner"), owner, dealtTo, added, removed, archive, restore, reason,
+				work);
+	}
+
+	/** The key of work the organisation is offered, or null when none is asked. */
+	private @Nullable String work(@Nullable Object value, List<FieldProblem> problems) {
+		if (value == null || (value instanceof String text && text.isBlank())) {
+			return null;
+		}
+		String key = String.valueOf(value).strip();
+		if (value instanceof String && this.works.offered(key).isPresent()) {
+			return key;
+		}
+		List<String> offered = this.works.offered().stream().map(AgencyWork::key).toList();
+		problems.add(new FieldProblem("startWork", "prospects.bulk.work-unknown", key,
+				offered.isEmpty() ? "–" : String.join(", ", offered)));
+		return null;
 	}
 
 	/**
@@ -165,6 +190,13 @@ public class ProspectBulkEdits {
 			updated.addAll(tagged.keySet());
 		}
 		this.agencies.addSources(sources);
+		if (changes.work() != null) {
+			// a module switched off since the job was queued stops it, with the reason
+			AgencyWork work = this.works.offered(changes.work())
+				.orElseThrow(() -> new InvalidInputException("startWork", "prospects.bulk.work-unknown", changes.work(),
+						"–"));
+			updated.addAll(work.start(this.search.facts(chosen), by));
+		}
 		if (changes.archive()) {
 			updated.addAll(this.archives.archiveAll(chosen, changes.reason(), by));
 		}

@@ -50,7 +50,8 @@ public class ProspectBulkJobs {
 	UUID queue(List<UUID> ids, BulkChanges changes, @Nullable UUID by) {
 		UUID id = TimeOrderedIds.next();
 		RequestMetadata request = RequestMetadata.current();
-		int chunks = (ids.size() + this.chunkSize - 1) / this.chunkSize;
+		int chunkSize = changes.perTransaction(this.chunkSize);
+		int chunks = (ids.size() + chunkSize - 1) / chunkSize;
 		this.jdbc.sql("""
 				insert into prospect_bulk_job (org_id, id, status, changes, matched, chunk_count, created_by,
 				  created_label, correlation_id, client_ip)
@@ -66,7 +67,7 @@ public class ProspectBulkJobs {
 			.param("ip", request.clientIp())
 			.update();
 		for (int chunk = 0; chunk < chunks; chunk++) {
-			int first = chunk * this.chunkSize;
+			int first = chunk * chunkSize;
 			this.jdbc.sql("""
 					insert into prospect_bulk_job_chunk (org_id, job_id, chunk, first, agency_ids)
 					values (:org, :job, :chunk, :first, :ids)""")
@@ -74,7 +75,7 @@ public class ProspectBulkJobs {
 				.param("job", id)
 				.param("chunk", chunk)
 				.param("first", first)
-				.param("ids", ids.subList(first, Math.min(ids.size(), first + this.chunkSize)).toArray(UUID[]::new))
+				.param("ids", ids.subList(first, Math.min(ids.size(), first + chunkSize)).toArray(UUID[]::new))
 				.update();
 		}
 		this.events.publishEvent(new ProspectsBulkQueued(CurrentTenant.require(), id, ids.size(), changes.fields()));

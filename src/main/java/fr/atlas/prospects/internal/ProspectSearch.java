@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
@@ -272,6 +273,34 @@ public class ProspectSearch {
 		return new Contact(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
 				rs.getString("role"), Agencies.strings(rs.getArray("emails")),
 				phones(Agencies.strings(rs.getArray("phones"))), rs.getString("linkedin"));
+	}
+
+	/**
+	 * What another module is told of the active agencies among {@code ids}, in their
+	 * order: the name and town as shown, the first e-mail (the agency's, else its first
+	 * contact's that has one) and the first contact's name, contacts in the order of the
+	 * agency's page.
+	 */
+	List<AgencyFacts> facts(UUID[] ids) {
+		return this.jdbc.sql("""
+				select a.id, a.name, a.siren, a.city, a.owner_id,
+				  coalesce(a.emails[1], (
+				    select c.emails[1] from contact c
+				    where c.org_id = a.org_id and c.agency_id = a.id and cardinality(c.emails) > 0
+				    order by c.last_name nulls last, c.created_at limit 1)) as email,
+				  (select nullif(concat_ws(' ', c.first_name, c.last_name), '') from contact c
+				   where c.org_id = a.org_id and c.agency_id = a.id
+				   order by c.last_name nulls last, c.created_at limit 1) as contact_name
+				from unnest(:ids::uuid[]) with ordinality as x(id, n)
+				join agency a on a.org_id = :org and a.id = x.id
+				where a.status = 'ACTIVE'
+				order by x.n""")
+			.param("ids", ids)
+			.param("org", org())
+			.query((rs, row) -> new AgencyFacts(rs.getObject("id", UUID.class), NameDisplay.of(rs.getString("name")),
+					rs.getString("siren"), NameDisplay.town(rs.getString("city")), rs.getString("email"),
+					rs.getString("contact_name"), rs.getObject("owner_id", UUID.class)))
+			.list();
 	}
 
 	public Detail detail(UUID id) {

@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The body of {@code POST /api/v1/prospects/bulk}: which agencies ({@code ids}, or a
  * {@code filter} with the list's search parameters) and what to change ({@code owner}, or
- * {@code owners} to deal them out among, {@code addTags}, {@code removeTags}). {@code me}
- * names the caller, as in the list's owner filter and as an owner.
+ * {@code owners} to deal them out among, {@code addTags}, {@code removeTags},
+ * {@code archive}, {@code restore}, {@code startWork}). {@code me} names the caller, as
+ * in the list's owner filter and as an owner.
  */
 record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 

@@ -107,7 +107,10 @@ class ProspectApiController {
 	 * "updated"}}; or, for more agencies than one request changes, 202 with the
 	 * background job ({@link #bulkJob}) and its {@code Location}.
 	 */
-	@Operation(summary = "Change many agencies at once")
+	@Operation(summary = "Change many agencies at once",
+			description = "owner, owners, addTags, removeTags, archive (with reason), restore, or startWork: "
+					+ "\"prospection-case\" opens a prospection case for each agency that has no open one "
+					+ "(while Cases is on).")
 	@PostMapping("/bulk")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<?> bulk(@RequestBody Map<String, @Nullable Object> body,

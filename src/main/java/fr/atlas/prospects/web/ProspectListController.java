@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
+import fr.atlas.prospects.internal.AgencyWorks;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
@@ -61,8 +63,11 @@ class ProspectListController {
 
 	private final ImportNames importNames;
 
+	private final AgencyWorks works;
+
 	ProspectListController(ProspectSearch search, ProspectExport export, ProspectBulkEdits bulkEdits,
-			ProspectBulkJobs bulkJobs, Members members, MessageSource messages, ImportNames importNames) {
+			ProspectBulkJobs bulkJobs, Members members, MessageSource messages, ImportNames importNames,
+			AgencyWorks works) {
 		this.search = search;
 		this.export = export;
 		this.bulkEdits = bulkEdits;
@@ -70,6 +75,7 @@ class ProspectListController {
 		this.members = members;
 		this.messages = messages;
 		this.importNames = importNames;
+		this.works = works;
 	}
 
 	@Bean
@@ -96,6 +102,7 @@ class ProspectListController {
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
 		model.addAttribute("members", this.members.active());
+		model.addAttribute("agencyWorks", this.works.offered());
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
@@ -114,8 +121,9 @@ class ProspectListController {
 			@RequestParam(required = false) @Nullable String removeTag,
 			@RequestParam(required = false) @Nullable List<String> dealTo,
 			@RequestParam(required = false) @Nullable String archiving,
-			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AtlasPrincipal principal,
-			RedirectAttributes redirect, Locale locale) {
+			@RequestParam(required = false) @Nullable String reason,
+			@RequestParam(required = false) @Nullable String startWork,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
 		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
 		if (newOwner != null && !newOwner.isBlank()) {
 			changes.put("owner", newOwner.equals("none") ? null : newOwner);
@@ -138,6 +146,9 @@ class ProspectListController {
 		else if ("restore".equals(archiving)) {
 			changes.put("restore", true);
 		}
+		if (startWork != null && !startWork.isBlank()) {
+			changes.put("startWork", startWork);
+		}
 		boolean all = scope.equals("all");
 		try {
 			if (!all && (ids == null || ids.isEmpty())) {
@@ -147,7 +158,8 @@ class ProspectListController {
 					new Selection(all ? null : ids, all ? search.query(principal, 0, 25) : null), changes,
 					principal.userId().value());
 			redirect.addFlashAttribute("bulkNotice", switch (result) {
-				case Outcome outcome -> this.messages.getMessage("prospects.bulk.done",
+				case Outcome outcome -> this.messages.getMessage(
+						changes.keySet().equals(Set.of("startWork")) ? "prospects.bulk.started" : "prospects.bulk.done",
 						new Object[] { outcome.updated(), outcome.matched() }, locale);
 				case Queued queued ->
 					this.messages.getMessage("prospects.bulk.queued", new Object[] { queued.matched() }, locale);

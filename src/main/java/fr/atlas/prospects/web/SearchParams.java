@@ -23,6 +23,25 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		@Nullable String specialty, @Nullable String postcode, @Nullable String tag, @Nullable String owner,
 		@Nullable String importId, @Nullable String reachable, @Nullable String minListings, @Nullable String sort) {
 
+	/**
+	 * A form posts its empty fields as "": the same search as no value (an empty
+	 * {@code status} came back from a bulk change as a status nothing has).
+	 */
+	SearchParams {
+		q = given(q);
+		department = given(department);
+		city = given(city);
+		status = given(status);
+		specialty = given(specialty);
+		postcode = given(postcode);
+		tag = given(tag);
+		owner = given(owner);
+		importId = given(importId);
+		reachable = given(reachable);
+		minListings = given(minListings);
+		sort = given(sort);
+	}
+
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,
@@ -39,7 +58,7 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 	public String link(String path, @Nullable String without, @Nullable Object... more) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath(path);
 		parameters().forEach((name, value) -> {
-			if (!name.equals(without) && value != null && !value.isBlank()) {
+			if (!name.equals(without) && value != null) {
 				uri.queryParam(name, value);
 			}
 		});
@@ -53,7 +72,15 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 
 	/** Carries the search over a redirect, so the list comes back as it was. */
 	void keepIn(RedirectAttributes redirect) {
-		parameters().forEach(redirect::addAttribute);
+		parameters().forEach((name, value) -> {
+			if (value != null) {
+				redirect.addAttribute(name, value);
+			}
+		});
+	}
+
+	private static @Nullable String given(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/** The search's parameters by their names in the query string, in its order. */

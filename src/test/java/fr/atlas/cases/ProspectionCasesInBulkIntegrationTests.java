@@ -1,0 +1,251 @@
+package fr.atlas.cases;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.ProspectsApi;
+import fr.atlas.prospects.internal.ProspectBulkWorker;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Eventually;
+import fr.atlas.support.PageSession;
+import fr.atlas.support.TestMembers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The list's bulk change {@code startWork: "prospection-case"}: a prospection case for
+ * each agency chosen that has no open one, assigned to the agency's owner, in the request
+ * or in a background job that, stopped halfway and resumed, opens no case twice; nothing
+ * of another organisation's, and nothing while the cases module is off. Here a request
+ * changes at most 3 agencies and a job 2 per transaction.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "atlas.prospects.bulk-inline-limit=3", "atlas.prospects.bulk-chunk-size=2" })
+@DirtiesContext
+@SuppressWarnings("unchecked")
+class ProspectionCasesInBulkIntegrationTests {
+
+	static final String FILE = """
+			Raison sociale;SIREN;E-mail;Téléphone;Code postal;Ville
+			AGENCE DU PARC;732829320;parc@agence.fr;04 91 00 00 01;13001;MARSEILLE
+			Cabinet Voisin;;;04 91 00 00 02;13002;Marseille
+			Bastide Immobilier;;bastide@agence.fr;04 91 00 00 04;13008;Marseille
+			Effets de Mer;;;04 91 00 00 05;13007;Marseille
+			Dauphin Conseil;;;04 91 00 00 06;13006;Marseille
+			Immobilière du Rhône;;;04 78 00 00 03;69002;Lyon
+			""";
+
+	static final String BULK = "/api/v1/prospects/bulk";
+
+	static final String WORK = "prospection-case";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	ProspectBulkWorker worker;
+
+	@Test
+	void opensACaseForEachChosenAgencyOnceAssignedToItsOwner() {
+		ApiClient api = new ApiClient(this.port);
+		ProspectsApi prospects = new ProspectsApi(api);
+		Tenant tenant = api.newOrganisation("Prospection groupée");
+		Tenant other = api.newOrganisation("Prospection d'à côté");
+		prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		prospects.importAndWait(other.token(), "a.csv", FILE);
+		UUID alice = UUID.randomUUID();
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
+				"Alice", "AGENT");
+		String parc = prospects.idOf(tenant.token(), "parc");
+		String voisin = prospects.idOf(tenant.token(), "voisin");
+		String bastide = prospects.idOf(tenant.token(), "bastide");
+		assertThat(api.patch(tenant.token(), "/api/v1/prospects/" + bastide, Map.of("owner", alice.toString()))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+
+		ResponseEntity<Map> first = api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK));
+		assertThat(first.getStatusCode().value()).isEqualTo(200);
+		assertThat(first.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
+		// the agency that has its case already keeps it: two new cases
+		ResponseEntity<Map> three = api.post(tenant.token(), BULK,
+				Map.of("ids", List.of(parc, voisin, bastide), "startWork", WORK));
+		assertThat(three.getBody()).containsEntry("matched", 3).containsEntry("updated", 2);
+
+		Map<String, Map<String, Object>> cases = prospectionCases(api, tenant);
+		assertThat(cases).containsOnlyKeys("Agence du Parc (Marseille)", "Cabinet Voisin (Marseille)",
+				"Bastide Immobilier (Marseille)");
+		assertThat(cases.get("Bastide Immobilier (Marseille)")).containsEntry("assigneeId", alice.toString());
+		assertThat(cases.get("Cabinet Voisin (Marseille)")).containsEntry("assigneeId", tenant.userId().toString());
+		Map<String, Object> parcCase = cases.get("Agence du Parc (Marseille)");
+		assertThat((Map<String, Object>) parcCase.get("fields")).containsEntry("agencyName", "Agence du Parc")
+			.containsEntry("siren", "732829320")
+			.containsEntry("city", "Marseille")
+			.containsEntry("email", "parc@agence.fr");
+		List<Map<String, Object>> parties = api.raw()
+			.get()
+			.uri("/api/v1/cases/" + parcCase.get("id") + "/parties")
+			.header("Authorization", "Bearer " + tenant.token())
+			.retrieve()
+			.body(List.class);
+		assertThat(parties).singleElement()
+			.satisfies((party) -> assertThat(party).containsEntry("type", "AGENCY").containsEntry("id", parc));
+		assertThat(audit(tenant, "prospect.bulk-edited"))
+			.contains("Modification groupée de 2 agence(s) : prospection-case");
+
+		// another organisation naming these agencies opens nothing, here or there
+		ResponseEntity<Map> theirs = api.post(other.token(), BULK,
+				Map.of("ids", List.of(parc, voisin), "startWork", WORK));
+		assertThat(theirs.getBody()).containsEntry("matched", 0).containsEntry("updated", 0);
+		assertThat(prospectionCases(api, other)).isEmpty();
+		assertThat(prospectionCases(api, tenant)).hasSize(3);
+	}
+
+	@Test
+	void aJobStoppedHalfwayIsResumedWithoutOpeningACaseTwice() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Prospection reprise");
+		new ProspectsApi(api).importAndWait(tenant.token(), "a.csv", FILE);
+		OrgId org = OrgId.of(tenant.orgId());
+		String id;
+		// while this lock is held no worker claims the organisation's jobs: the test runs
+		// the job itself
+		try (Connection holder = this.dataSource.getConnection()) {
+			lock(holder, "select pg_advisory_lock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
+			ResponseEntity<Map> accepted = api.post(tenant.token(), BULK,
+					Map.of("filter", Map.of("department", "13"), "startWork", WORK));
+			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+			id = (String) accepted.getBody().get("id");
+			CurrentTenant.runAs(org,
+					() -> this.tx.executeWithoutResult((s) -> this.jdbc
+						.sql("update prospect_bulk_job set not_before = now() + interval '1 hour' where id = :id::uuid")
+						.param("id", id)
+						.update()));
+			lock(holder, "select pg_advisory_unlock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
+		}
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
+		assertThat(prospectionCases(api, tenant)).hasSize(2);
+		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(
+				"update prospect_bulk_job set status = 'FAILED', error = 'arrêt du nœud', finished_at = now() where id = :id::uuid")
+			.param("id", id)
+			.update()));
+
+		assertThat(api.post(tenant.token(), BULK + "/" + id + "/retry", Map.of()).getStatusCode().value())
+			.isEqualTo(202);
+		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), BULK + "/" + id).getBody(),
+				(job) -> "DONE".equals(job.get("status")), "the resumed job done");
+		assertThat(done).containsEntry("matched", 5).containsEntry("processed", 5).containsEntry("updated", 5);
+		assertThat(prospectionCases(api, tenant)).hasSize(5);
+
+		// asked again, it finds every case open
+		ResponseEntity<Map> again = api.post(tenant.token(), BULK,
+				Map.of("filter", Map.of("department", "13"), "startWork", WORK));
+		Map<String, Object> redone = Eventually.await(
+				() -> api.get(tenant.token(), BULK + "/" + again.getBody().get("id")).getBody(),
+				(job) -> "DONE".equals(job.get("status")), "the second job done");
+		assertThat(redone).containsEntry("processed", 5).containsEntry("updated", 0);
+		assertThat(prospectionCases(api, tenant)).hasSize(5);
+	}
+
+	@Test
+	void refusesWorkItCannotStartAndOffersItOnTheListWhileCasesAreOn() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		ProspectsApi prospects = new ProspectsApi(api);
+		Tenant tenant = api.newOrganisation("Prospection refusée");
+		prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String parc = prospects.idOf(tenant.token(), "parc");
+
+		assertThat(errors(api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", "mailing"))))
+			.contains("prospects.bulk.work-unknown", "« mailing » ne peut pas être lancé",
+					"Possible : prospection-case");
+		assertThat(errors(
+				api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK, "archive", true))))
+			.contains("prospects.bulk.work-and-archive");
+
+		PageSession page = new PageSession(this.port).login(tenant.email());
+		String list = page.get("/prospects").body();
+		assertThat(list).contains("name=\"startWork\" value=\"prospection-case\"",
+				"Ouvrir un dossier de prospection pour chacune");
+		// the form posts its search's empty fields too: back to the same list, form and
+		// all
+		HttpResponse<String> posted = page.post("/prospects/bulk", Map.of("ids", parc, "startWork", WORK, "q", "",
+				"status", "", "city", "Marseille", "_csrf", PageSession.csrf(list)), false);
+		assertThat(posted.statusCode()).isEqualTo(302);
+		assertThat(PageSession.location(posted)).isEqualTo("/prospects?city=Marseille");
+		assertThat(page.get(PageSession.location(posted)).body()).contains(
+				"1 dossier ouvert (1 agence choisie ; celles qui avaient déjà un dossier ouvert le gardent).",
+				"id=\"bulk-form\"");
+		assertThat(prospectionCases(api, tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
+
+		// without the cases module, nothing to offer
+		assertThat(api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", false))
+			.getStatusCode()
+			.is2xxSuccessful()).isTrue();
+		assertThat(page.get("/prospects").body()).doesNotContain("startWork");
+		assertThat(errors(api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK))))
+			.contains("prospects.bulk.work-unknown", "Possible : –");
+	}
+
+	/** The organisation's prospection cases by title. */
+	private static Map<String, Map<String, Object>> prospectionCases(ApiClient api, Tenant tenant) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) api
+			.get(tenant.token(), "/api/v1/cases?type=PROSPECTION&size=100")
+			.getBody()
+			.get("items");
+		return items.stream().collect(Collectors.toMap((c) -> (String) c.get("title"), (c) -> c));
+	}
+
+	private static String errors(ResponseEntity<Map> response) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		return String.valueOf(response.getBody().get("errors"));
+	}
+
+	private List<String> audit(Tenant tenant, String action) {
+		return CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.tx
+					.execute((s) -> this.jdbc.sql("select summary from audit_entry where action = :action order by seq")
+						.param("action", action)
+						.query(String.class)
+						.list()));
+	}
+
+	private static void lock(Connection connection, String sql, UUID org) throws Exception {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setString(1, org.toString());
+			statement.executeQuery().close();
+		}
+	}
+
+}
