@@ -343,6 +343,32 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void leavesOutACellLongerThanItsFieldHolds() {
+		var tenant = this.api.newOrganisation("Cellules trop longues");
+		String description = "Agence familiale au cœur de Nantes, spécialiste de l'ancien ".repeat(5);
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "longues.csv", """
+				Raison sociale;E-mail;Ville
+				%s;contact@agence-nantaise.fr;Nantes
+				%s;;Nantes
+				""".formatted(description, description));
+		assertThat(done).containsEntry("created", 1).containsEntry("rejected", 1);
+		List<String> lines = this.api.getText(tenant.token(), "/api/v1/imports/" + done.get("id") + "/rows")
+			.getBody()
+			.lines()
+			.toList();
+		assertThat(lines.get(1)).matches("1,CREATED,[0-9a-f-]{36},name:too_long");
+		assertThat(lines.get(2)).isEqualTo("2,REJECTED,,name:too_long|row:no_identity");
+		// named after its e-mail, as an agency without a name
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects"))
+			.containsExactly("contact@agence-nantaise.fr");
+		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
+			.getBody();
+		assertThat((List<Map<String, Object>>) problems.get("counts")).first()
+			.extracting((c) -> c.get("message"))
+			.isEqualTo("Nom de plus de 200 caractères, ignoré");
+	}
+
+	@Test
 	void countsEachProblemAndShowsTheFirstRowsThatHaveOne() {
 		var tenant = this.api.newOrganisation("Problèmes");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "p.csv", """

@@ -145,6 +145,15 @@ class ProspectContactApiIntegrationTests {
 					"phones prospects.problem.contact_phone.invalid", "linkedin prospects.problem.linkedin.invalid");
 		assertThat(errors).extracting((e) -> e.get("message")).contains("E-mail du contact invalide, ignoré");
 
+		List<Map<String, Object>> tooLong = (List<Map<String, Object>>) this.api
+			.post(tenant.token(), path,
+					Map.of("firstName", "Jean", "lastName", "M".repeat(101), "role", "Négociateur ".repeat(10)))
+			.getBody()
+			.get("errors");
+		assertThat(tooLong).extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("lastName prospects.problem.contact_last_name.too_long",
+					"role prospects.problem.contact_role.too_long");
+
 		ResponseEntity<Map> nobody = this.api.post(tenant.token(), path, Map.of("role", "Négociateur"));
 		assertThat(nobody.getStatusCode().value()).isEqualTo(400);
 		assertThat(nobody.getBody().get("errors")).asString().contains("prospects.contact.empty");

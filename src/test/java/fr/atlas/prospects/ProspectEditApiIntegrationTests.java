@@ -198,6 +198,16 @@ class ProspectEditApiIntegrationTests {
 				this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("name", " ")).getBody().get("errors"))
 			.asString()
 			.contains("prospects.edit.name-required");
+		// a page of text is no name, nor a town
+		List<Map<String, Object>> tooLong = (List<Map<String, Object>>) this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + id,
+					Map.of("name", "Agence ".repeat(40), "city", "x".repeat(101)))
+			.getBody()
+			.get("errors");
+		assertThat(tooLong).extracting((e) -> e.get("field") + " " + e.get("code"))
+			.containsExactlyInAnyOrder("name prospects.problem.name.too_long", "city prospects.problem.city.too_long");
+		assertThat(tooLong).extracting((e) -> e.get("message"))
+			.contains("Nom de plus de 200 caractères, ignoré", "Ville de plus de 100 caractères, ignoré");
 		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("pointure", 42))
 			.getBody()
 			.get("errors")).asString().contains("prospects.edit.unknown-field");

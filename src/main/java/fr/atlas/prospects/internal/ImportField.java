@@ -64,6 +64,24 @@ public enum ImportField {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * The most characters a cell of this field holds. A longer one is no value of it (a
+	 * whole description pasted into the name column, a page of text): the import drops it
+	 * with {@code <key>:too_long}, as it drops an invalid e-mail, and a form refuses it.
+	 * Generous for real values: the longest French commune name has 45 characters,
+	 * company names in the SIRENE register stay under 120.
+	 */
+	public int longest() {
+		return switch (this) {
+			case NAME, TRADE_NAME, SPECIALTY, SOURCE -> 200;
+			case ADDRESS -> 300;
+			case CITY, HEADCOUNT, CONTACT_FIRST_NAME, CONTACT_LAST_NAME, CONTACT_NAME, CONTACT_ROLE -> 100;
+			case PHONE, MOBILE, CONTACT_PHONE, POSTCODE, SIREN, SIRET, NAF, LISTING_COUNT, REVENUE -> 100;
+			case EMAIL, CONTACT_EMAIL, TAGS -> 1_000;
+			case WEBSITE, LINKEDIN, IGNORED -> 2_000;
+		};
+	}
+
 	List<String> headers() {
 		return this.headers;
 	}

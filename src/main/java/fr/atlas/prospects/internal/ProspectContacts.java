@@ -41,7 +41,8 @@ public class ProspectContacts {
 
 	/** The import's message fields, as the API names them. */
 	private static final Map<String, String> MESSAGE_FIELDS = Map.of("contact_email", "emails", "contact_phone",
-			"phones", "linkedin", "linkedin");
+			"phones", "linkedin", "linkedin", "contact_first_name", "firstName", "contact_last_name", "lastName",
+			"contact_role", "role");
 
 	private final JdbcClient jdbc;
 

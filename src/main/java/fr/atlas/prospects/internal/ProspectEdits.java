@@ -61,9 +61,13 @@ public class ProspectEdits {
 		.collect(Collectors.toUnmodifiableSet());
 
 	/** The import's message fields, as the API names them. */
-	private static final Map<String, String> MESSAGE_FIELDS = Map.of("siret", "siret", "siren", "siren", "naf", "naf",
-			"postcode", "postcode", "website", "website", "email", "emails", "phone", "phones", "listing_count",
-			"listingCount", "revenue", "revenue");
+	private static final Map<String, String> MESSAGE_FIELDS = Map.ofEntries(Map.entry("siret", "siret"),
+			Map.entry("siren", "siren"), Map.entry("naf", "naf"), Map.entry("postcode", "postcode"),
+			Map.entry("website", "website"), Map.entry("email", "emails"), Map.entry("phone", "phones"),
+			Map.entry("listing_count", "listingCount"), Map.entry("revenue", "revenue"), Map.entry("name", "name"),
+			Map.entry("trade_name", "tradeName"), Map.entry("address", "address"), Map.entry("city", "city"),
+			Map.entry("specialty", "specialty"), Map.entry("headcount", "headcountBand"), Map.entry("tags", "tags"),
+			Map.entry("source", "source"));
 
 	private final JdbcClient jdbc;
 
@@ -169,9 +173,10 @@ public class ProspectEdits {
 	 */
 	static void apply(AgencyRecord agency, Map<String, @Nullable Object> wanted, List<FieldProblem> problems) {
 		TypedRow typed = new TypedRow();
-		// the stored name keeps the row identified when only other fields change
-		typed.column(ImportField.NAME,
-				wanted.containsKey("name") ? TypedRow.text(wanted.get("name"), "name", problems) : agency.name);
+		// the stored name keeps the row identified when only other fields change (one
+		// stored before names had a length limit stands in as a short word)
+		typed.column(ImportField.NAME, wanted.containsKey("name") ? TypedRow.text(wanted.get("name"), "name", problems)
+				: (agency.name.length() <= ImportField.NAME.longest()) ? agency.name : "agence");
 		TEXT.forEach((field, column) -> {
 			if (!field.equals("name") && wanted.containsKey(field)) {
 				typed.column(column, TypedRow.text(wanted.get(field), field, problems));

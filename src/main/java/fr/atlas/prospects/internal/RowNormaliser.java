@@ -78,7 +78,12 @@ final class RowNormaliser {
 			ImportField field = this.mapping.field(column);
 			String value = CleanText.of(row.cell(column));
 			if (field != ImportField.IGNORED && value != null && !Placeholders.is(value)) {
-				raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
+				if (value.length() > field.longest()) {
+					messages.add(field.key() + ":too_long");
+				}
+				else {
+					raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
+				}
 			}
 		}
 		for (int column = this.mapping.headers().size(); column < row.cells().size(); column++) {

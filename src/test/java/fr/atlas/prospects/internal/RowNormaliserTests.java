@@ -35,6 +35,24 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void aCellLongerThanItsFieldHoldsIsLeftOutWithTheRestOfTheRowKept() {
+		String page = "Agence de la Gare, spécialiste du centre-ville depuis 1987 ".repeat(4);
+		NormalisedRow row = normalise(page, "", "", "contact@gare.fr", "", "75008", "Paris", "", "", "Jean",
+				"D".repeat(101), "", "");
+		assertThat(row.messages()).containsExactly("name:too_long", "contact_last_name:too_long");
+		assertThat(row.agency().name()).isNull();
+		assertThat(row.agency().emails()).containsExactly("contact@gare.fr");
+		assertThat(row.contact().firstName()).isEqualTo("Jean");
+		assertThat(row.contact().lastName()).isNull();
+		// as long as a field holds is still a value
+		assertThat(normalise("A".repeat(200), "", "", "", "", "", "", "", "", "", "", "", "").agency().name())
+			.hasSize(200);
+		// with nothing else to identify it, the row is rejected, saying why
+		assertThat(normalise(page, "", "", "", "", "", "Paris", "", "", "", "", "", "").messages())
+			.containsExactly("name:too_long", "row:no_identity");
+	}
+
+	@Test
 	void aSecondColumnOfNamesIsTheTradeNameWhenTheFileHasNone() {
 		RowNormaliser twoNames = new RowNormaliser(
 				ColumnMapping.detect(List.of("Raison sociale", "Nom de l'agence", "E-mail"), Map.of()));
