@@ -37,9 +37,13 @@ public final class PageSession {
 
 	/** Signs in a member created with {@link ApiClient#PASSWORD}. */
 	public PageSession login(String email) throws Exception {
+		return login(email, ApiClient.PASSWORD);
+	}
+
+	public PageSession login(String email, String password) throws Exception {
 		HttpResponse<String> page = get("/login");
 		HttpResponse<String> response = post("/login",
-				Map.of("email", email, "password", ApiClient.PASSWORD, "_csrf", csrf(page.body())), false);
+				Map.of("email", email, "password", password, "_csrf", csrf(page.body())), false);
 		assertThat(response.statusCode()).isEqualTo(302);
 		assertThat(location(response)).doesNotContain("error");
 		return this;

@@ -2,10 +2,13 @@ package fr.atlas.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.Eventually;
+import fr.atlas.support.PageSession;
 import fr.atlas.tenancy.DemoOrganisation;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +61,30 @@ class DemoModeIntegrationTests {
 		// the review queue has something to show: pairs a person must decide
 		assertThat(api.getText(token, "/api/v1/prospects/duplicates").getBody()).as("demo possible duplicates")
 			.contains("Agence Lumière", "Cabinet Girardin");
+		// the team works the Rhône: its agencies dealt out, the busiest with a
+		// prospection
+		// case linked to them
+		Map<String, Object> busiest = Eventually.await(
+				() -> api.get(token, "/api/v1/prospects?department=69&owner=none&size=1").getBody(),
+				(page) -> ((Number) page.get("total")).longValue() == 0, "the demo agencies dealt out");
+		assertThat(busiest).containsEntry("total", 0);
+		assertThat(((Number) api.get(token, "/api/v1/prospects?owner=me&size=1").getBody().get("total")).longValue())
+			.isPositive();
+		String top = (String) ((List<Map<String, Object>>) api
+			.get(token, "/api/v1/prospects?department=69&sort=-listingCount&size=1")
+			.getBody()
+			.get("items")).get(0).get("id");
+		String page = Eventually.await(() -> {
+			try {
+				return new PageSession(this.port).login(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD)
+					.get("/prospects/" + top)
+					.body();
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		}, (body) -> body.contains("PROS-"), "the busiest demo agency's prospection case");
+		assertThat(page).contains("href=\"/cases/");
 		// the backdated demo history is not news: the owner's bell is not flooded on a
 		// first run
 		assertThat(((Number) api.get(token, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())

@@ -1,6 +1,8 @@
 package fr.atlas.cases.internal;
 
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -88,13 +90,27 @@ public class AgencyProspection {
 	 * takes names of any length.
 	 */
 	static String title(String name, @Nullable String city) {
-		String town = (city != null && !city.isBlank()) ? " (" + city.strip() + ")" : "";
+		boolean named = city == null || city.isBlank() || folded(name).contains(folded(city));
+		// "ERA Immobilier Sainte-Foy-lès-Lyon" says its town already
+		String town = named ? "" : " (" + city.strip() + ")";
 		if (town.length() > TITLE_MOST / 2) {
 			town = "";
 		}
 		int room = TITLE_MOST - town.length();
 		String shown = (name.length() <= room) ? name : name.substring(0, room - 1).strip() + "…";
 		return shown + town;
+	}
+
+	/**
+	 * Its words in lower case without accents, between spaces: "Sainte-Foy-lès-Lyon" as "
+	 * sainte foy les lyon ", so that a town is found as whole words.
+	 */
+	private static String folded(String text) {
+		return " " + Normalizer.normalize(text, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}+", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", " ")
+			.strip() + " ";
 	}
 
 	/** The type's fields the facts fill; those the agency has no value for stay empty. */

@@ -15,6 +15,18 @@ class AgencyProspectionTitleTests {
 	}
 
 	@Test
+	void saysTheTownOnceWhenTheNameHasIt() {
+		assertThat(AgencyProspection.title("ERA Immobilier Sainte-Foy-lès-Lyon", "Sainte-Foy-lès-Lyon"))
+			.isEqualTo("ERA Immobilier Sainte-Foy-lès-Lyon");
+		assertThat(AgencyProspection.title("Orpi Sainte Foy les Lyon", "SAINTE-FOY-LÈS-LYON"))
+			.isEqualTo("Orpi Sainte Foy les Lyon");
+		assertThat(AgencyProspection.title("Century 21 Lyon Centre", "Villeurbanne"))
+			.isEqualTo("Century 21 Lyon Centre (Villeurbanne)");
+		assertThat(AgencyProspection.title("La Lyonnaise Immobilière", "Lyon"))
+			.isEqualTo("La Lyonnaise Immobilière (Lyon)");
+	}
+
+	@Test
 	void shortensALongNameAndKeepsTheTown() {
 		String title = AgencyProspection.title("Agence ".repeat(100), "Annecy");
 		assertThat(title).hasSize(200).endsWith("… (Annecy)").startsWith("Agence Agence");
