@@ -25,6 +25,9 @@ public interface AgencyWork {
 	/** The message offering it in the list's bulk form. */
 	String labelCode();
 
+	/** The message naming it as a filter of the list ("Dossier de prospection"). */
+	String filterCode();
+
 	/** The module the organisation must have on for the work to be offered, if any. */
 	Optional<String> feature();
 
@@ -34,5 +37,11 @@ public interface AgencyWork {
 	 * cannot be done in this organisation) is an {@link InvalidInputException}.
 	 */
 	Set<UUID> start(List<AgencyFacts> agencies, @Nullable UUID requestedBy);
+
+	/**
+	 * The organisation's agencies that have the work going (an open prospection case...):
+	 * the list's filter on it.
+	 */
+	Set<UUID> going();
 
 }

@@ -125,6 +125,14 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(audit(tenant, "prospect.bulk-edited"))
 			.contains("Modification groupée de 2 agence(s) : prospection-case");
 
+		// the list tells the agencies in prospection from the others
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=prospection-case"))
+			.containsExactlyInAnyOrder("AGENCE DU PARC", "Cabinet Voisin", "Bastide Immobilier");
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case"))
+			.containsExactlyInAnyOrder("Effets de Mer", "Dauphin Conseil", "Immobilière du Rhône");
+		assertThat(prospects.names(other.token(), "/api/v1/prospects?work=prospection-case")).isEmpty();
+		assertThat(errors(api.get(tenant.token(), "/api/v1/prospects?work=mailing"))).contains("prospects.filter.work");
+
 		// another organisation naming these agencies opens nothing, here or there
 		ResponseEntity<Map> theirs = api.post(other.token(), BULK,
 				Map.of("ids", List.of(parc, voisin), "startWork", WORK));
@@ -208,6 +216,18 @@ class ProspectionCasesInBulkIntegrationTests {
 				"1 dossier ouvert (1 agence choisie ; celles qui avaient déjà un dossier ouvert le gardent).",
 				"id=\"bulk-form\"");
 		assertThat(prospectionCases(api, tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
+
+		// the agencies without a case, chosen by the list's filter, get one
+		String withoutCase = page.get("/prospects?work=no-prospection-case").body();
+		assertThat(withoutCase).contains("<option value=\"no-prospection-case\" selected=\"selected\">Aucun</option>",
+				"name=\"work\" value=\"no-prospection-case\"");
+		HttpResponse<String> rest = page.post("/prospects/bulk", Map.of("scope", "all", "work", "no-prospection-case",
+				"startWork", WORK, "_csrf", PageSession.csrf(withoutCase)), false);
+		assertThat(PageSession.location(rest)).isEqualTo("/prospects?work=no-prospection-case");
+		// more than this context's 3 agencies a request changes: in the background
+		assertThat(page.get(PageSession.location(rest)).body()).contains("5 agences seront modifiées en arrière-plan");
+		Eventually.await(() -> prospectionCases(api, tenant).size(), (count) -> count == 6, "a case for each");
+		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case")).isEmpty();
 
 		// without the cases module, nothing to offer
 		assertThat(api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", false))

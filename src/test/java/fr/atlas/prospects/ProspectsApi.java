@@ -89,7 +89,7 @@ public final class ProspectsApi {
 
 	/** The names of a page of {@code GET /api/v1/prospects…}, in its order. */
 	@SuppressWarnings("unchecked")
-	List<String> names(String token, String path) {
+	public List<String> names(String token, String path) {
 		Map<String, Object> page = this.api.get(token, path).getBody();
 		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
 	}

@@ -94,15 +94,17 @@ class ProspectsModuleIntegrationTests {
 				.matching(ImportJobFinished::created, 2)
 				.matching(ImportJobFinished::merged, 1)
 				.matching(ImportJobFinished::rejected, 1);
-			var agencies = this.search.find(
-					new ProspectQuery(null, null, null, null, null, null, null, null, null, null, null, "name", 0, 50));
+			var agencies = this.search.find(new ProspectQuery(null, null, null, null, null, null, null, null, null,
+					null, null, null, "name", 0, 50));
 			assertThat(agencies.items()).extracting(ProspectSearch.Summary::name)
 				.containsExactly("Agence du Port", "Cabinet Martin");
 		});
 		// row-level security: the agencies belong to that organisation only
-		CurrentTenant.runAs(OrgId.of(UUID.randomUUID()), () -> assertThat(this.search
-			.find(new ProspectQuery(null, null, null, null, null, null, null, null, null, null, null, "name", 0, 50))
-			.total()).isZero());
+		CurrentTenant.runAs(OrgId.of(UUID.randomUUID()),
+				() -> assertThat(this.search
+					.find(new ProspectQuery(null, null, null, null, null, null, null, null, null, null, null, null,
+							"name", 0, 50))
+					.total()).isZero());
 	}
 
 	@Test

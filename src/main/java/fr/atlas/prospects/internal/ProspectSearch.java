@@ -57,11 +57,17 @@ public class ProspectSearch {
 
 	private final JdbcClient jdbc;
 
+	/** Before a work's key, the agencies that have it not going. */
+	public static final String WITHOUT = "no-";
+
 	private final JdbcTemplate template;
 
 	private final RecordedRows recorded;
 
-	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded) {
+	private final AgencyWorks works;
+
+	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded, AgencyWorks works) {
+		this.works = works;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.recorded = recorded;
@@ -171,6 +177,7 @@ public class ProspectSearch {
 			sql.append(" and a.listing_count >= ?");
 			args.add(count(minListings));
 		}
+		work(query.work(), sql, args);
 		String owner = (query.owner() != null) ? query.owner().strip() : "";
 		if (owner.equalsIgnoreCase("none")) {
 			sql.append(" and a.owner_id is null");
@@ -223,6 +230,25 @@ public class ProspectSearch {
 	 * The agencies one can reach a given way. Mobiles are the French ones (+33 6, +33 7),
 	 * stored in E.164 like every phone.
 	 */
+	/**
+	 * The agencies that have another module's work going, or with {@code no-} those that
+	 * have not: the module names them (a few thousand ids at most, an open case each).
+	 */
+	private void work(@Nullable String work, StringBuilder sql, List<Object> args) {
+		String wanted = (work != null) ? work.strip() : "";
+		if (wanted.isEmpty()) {
+			return;
+		}
+		boolean without = wanted.startsWith(WITHOUT);
+		String key = without ? wanted.substring(WITHOUT.length()) : wanted;
+		UUID[] going = this.works.offered(key)
+			.orElseThrow(() -> new InvalidInputException("work", "prospects.filter.work", wanted))
+			.going()
+			.toArray(UUID[]::new);
+		sql.append(without ? " and a.id <> all(?)" : " and a.id = any(?)");
+		args.add(going);
+	}
+
 	private static void reachable(@Nullable String reachable, StringBuilder sql) {
 		String wanted = (reachable != null) ? reachable.strip().toLowerCase(Locale.ROOT) : "";
 		switch (wanted) {
