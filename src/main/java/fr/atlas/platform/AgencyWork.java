@@ -33,10 +33,12 @@ public interface AgencyWork {
 
 	/**
 	 * Starts the work on each agency that has not got it going, for {@code requestedBy};
-	 * returns the agencies it started on. A refusal that concerns every agency (the work
-	 * cannot be done in this organisation) is an {@link InvalidInputException}.
+	 * returns the agencies it started on. {@code operation} names the bulk change: a
+	 * job's chunks share it, so that what the work tells people (a member given cases) is
+	 * said once for the operation. A refusal that concerns every agency (the work cannot
+	 * be done in this organisation) is an {@link InvalidInputException}.
 	 */
-	Set<UUID> start(List<AgencyFacts> agencies, @Nullable UUID requestedBy);
+	Set<UUID> start(List<AgencyFacts> agencies, @Nullable UUID requestedBy, UUID operation);
 
 	/**
 	 * The organisation's agencies that have the work going (an open prospection case...):

@@ -1,8 +1,6 @@
 package fr.atlas.cases;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +10,7 @@ import javax.sql.DataSource;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.HeldBulkJobs;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.prospects.internal.ProspectBulkWorker;
 import fr.atlas.support.ApiClient;
@@ -79,7 +78,7 @@ class ProspectionCasesInBulkIntegrationTests {
 	ProspectBulkWorker worker;
 
 	@Test
-	void opensACaseForEachChosenAgencyOnceAssignedToItsOwner() {
+	void opensACaseForEachChosenAgencyOnceAssignedToItsOwner() throws InterruptedException {
 		ApiClient api = new ApiClient(this.port);
 		ProspectsApi prospects = new ProspectsApi(api);
 		Tenant tenant = api.newOrganisation("Prospection groupée");
@@ -125,11 +124,42 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(audit(tenant, "prospect.bulk-edited"))
 			.contains("Modification groupée de 2 agence(s) : prospection-case");
 
+		// Alice, given three cases by two operations, is told once for each operation,
+		// with a link to her cases
+		assertThat(api
+			.patch(tenant.token(), "/api/v1/prospects/" + prospects.idOf(tenant.token(), "effets"),
+					Map.of("owner", alice.toString()))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(api
+			.patch(tenant.token(), "/api/v1/prospects/" + prospects.idOf(tenant.token(), "dauphin"),
+					Map.of("owner", alice.toString()))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		ResponseEntity<Map> dealt = api.post(tenant.token(), BULK,
+				Map.of("filter", Map.of("owner", alice.toString()), "startWork", WORK));
+		assertThat(dealt.getBody()).containsEntry("matched", 3).containsEntry("updated", 2);
+		String aliceToken = api.token("alice-" + alice + "@example.test", ApiClient.PASSWORD);
+		List<Map<String, Object>> told = Eventually.await(
+				() -> (List<Map<String, Object>>) api.get(aliceToken, "/api/v1/notifications").getBody().get("items"),
+				(items) -> items.stream()
+					.filter((n) -> "Des dossiers vous ont été confiés".equals(n.get("title")))
+					.count() == 2,
+				"Alice told of her cases");
+		// the second case's event, handled after the first, adds nothing
+		Thread.sleep(500);
+		told = (List<Map<String, Object>>) api.get(aliceToken, "/api/v1/notifications").getBody().get("items");
+		assertThat(told).filteredOn((n) -> "ASSIGNED".equals(n.get("kind")))
+			.extracting((n) -> n.get("title") + " → " + n.get("link"))
+			.containsExactly("Des dossiers vous ont été confiés → /cases?assignee=" + alice,
+					"Des dossiers vous ont été confiés → /cases?assignee=" + alice);
+
 		// the list tells the agencies in prospection from the others
 		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=prospection-case"))
-			.containsExactlyInAnyOrder("AGENCE DU PARC", "Cabinet Voisin", "Bastide Immobilier");
+			.containsExactlyInAnyOrder("AGENCE DU PARC", "Cabinet Voisin", "Bastide Immobilier", "Effets de Mer",
+					"Dauphin Conseil");
 		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case"))
-			.containsExactlyInAnyOrder("Effets de Mer", "Dauphin Conseil", "Immobilière du Rhône");
+			.containsExactly("Immobilière du Rhône");
 		assertThat(prospects.names(other.token(), "/api/v1/prospects?work=prospection-case")).isEmpty();
 		assertThat(errors(api.get(tenant.token(), "/api/v1/prospects?work=mailing"))).contains("prospects.filter.work");
 
@@ -138,7 +168,7 @@ class ProspectionCasesInBulkIntegrationTests {
 				Map.of("ids", List.of(parc, voisin), "startWork", WORK));
 		assertThat(theirs.getBody()).containsEntry("matched", 0).containsEntry("updated", 0);
 		assertThat(prospectionCases(api, other)).isEmpty();
-		assertThat(prospectionCases(api, tenant)).hasSize(3);
+		assertThat(prospectionCases(api, tenant)).hasSize(5);
 	}
 
 	@Test
@@ -147,28 +177,11 @@ class ProspectionCasesInBulkIntegrationTests {
 		Tenant tenant = api.newOrganisation("Prospection reprise");
 		new ProspectsApi(api).importAndWait(tenant.token(), "a.csv", FILE);
 		OrgId org = OrgId.of(tenant.orgId());
-		String id;
-		// while this lock is held no worker claims the organisation's jobs: the test runs
-		// the job itself
-		try (Connection holder = this.dataSource.getConnection()) {
-			lock(holder, "select pg_advisory_lock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
-			ResponseEntity<Map> accepted = api.post(tenant.token(), BULK,
-					Map.of("filter", Map.of("department", "13"), "startWork", WORK));
-			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
-			id = (String) accepted.getBody().get("id");
-			CurrentTenant.runAs(org,
-					() -> this.tx.executeWithoutResult((s) -> this.jdbc
-						.sql("update prospect_bulk_job set not_before = now() + interval '1 hour' where id = :id::uuid")
-						.param("id", id)
-						.update()));
-			lock(holder, "select pg_advisory_unlock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
-		}
+		HeldBulkJobs held = new HeldBulkJobs(this.dataSource, this.tx, this.jdbc);
+		String id = held.queue(api, tenant, Map.of("filter", Map.of("department", "13"), "startWork", WORK));
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
 		assertThat(prospectionCases(api, tenant)).hasSize(2);
-		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(
-				"update prospect_bulk_job set status = 'FAILED', error = 'arrêt du nœud', finished_at = now() where id = :id::uuid")
-			.param("id", id)
-			.update()));
+		held.fail(tenant, id);
 
 		assertThat(api.post(tenant.token(), BULK + "/" + id + "/retry", Map.of()).getStatusCode().value())
 			.isEqualTo(202);
@@ -259,13 +272,6 @@ class ProspectionCasesInBulkIntegrationTests {
 						.param("action", action)
 						.query(String.class)
 						.list()));
-	}
-
-	private static void lock(Connection connection, String sql, UUID org) throws Exception {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, org.toString());
-			statement.executeQuery().close();
-		}
 	}
 
 }

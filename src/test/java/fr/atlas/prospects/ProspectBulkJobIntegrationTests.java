@@ -1,8 +1,6 @@
 package fr.atlas.prospects;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -153,22 +151,8 @@ class ProspectBulkJobIntegrationTests {
 		Tenant tenant = api.newOrganisation("Reprise groupée");
 		prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		OrgId org = OrgId.of(tenant.orgId());
-		String id;
-		// while this lock is held no worker claims the organisation's jobs: the test runs
-		// the job itself
-		try (Connection holder = this.dataSource.getConnection()) {
-			lock(holder, "select pg_advisory_lock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
-			ResponseEntity<Map> accepted = api.post(tenant.token(), BULK,
-					Map.of("filter", Map.of("department", "13"), "addTags", "relance"));
-			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
-			id = (String) accepted.getBody().get("id");
-			CurrentTenant.runAs(org,
-					() -> this.tx.executeWithoutResult((s) -> this.jdbc
-						.sql("update prospect_bulk_job set not_before = now() + interval '1 hour' where id = :id::uuid")
-						.param("id", id)
-						.update()));
-			lock(holder, "select pg_advisory_unlock(hashtextextended('atlas.bulk:' || ?::text, 0))", tenant.orgId());
-		}
+		String id = new HeldBulkJobs(this.dataSource, this.tx, this.jdbc).queue(api, tenant,
+				Map.of("filter", Map.of("department", "13"), "addTags", "relance"));
 
 		// one chunk, then the node stops: what it committed stays, with the progress
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
@@ -179,10 +163,7 @@ class ProspectBulkJobIntegrationTests {
 		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(2);
 
 		// it had failed: resumed, it goes on with the next chunk
-		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(
-				"update prospect_bulk_job set status = 'FAILED', error = 'arrêt du nœud', finished_at = now() - interval '1 hour' where id = :id::uuid")
-			.param("id", id)
-			.update()));
+		new HeldBulkJobs(this.dataSource, this.tx, this.jdbc).fail(tenant, id);
 		PageSession page = new PageSession(this.port).login(tenant.email());
 		String list = page.get("/prospects").body();
 		assertThat(list).contains("id=\"bulk-job-" + id + "\"", "Modification groupée de 5 agences", "Arrêtée",
@@ -220,13 +201,6 @@ class ProspectBulkJobIntegrationTests {
 		assertThat(after.body()).contains("5 agences seront modifiées en arrière-plan", "class=\"card bulk-job");
 		Eventually.await(() -> new ProspectsApi(api).names(tenant.token(), "/api/v1/prospects?tag=sud"),
 				(names) -> names.size() == 5, "the agencies tagged");
-	}
-
-	private static void lock(Connection connection, String sql, UUID org) throws Exception {
-		try (PreparedStatement statement = connection.prepareStatement(sql)) {
-			statement.setString(1, org.toString());
-			statement.executeQuery().close();
-		}
 	}
 
 }

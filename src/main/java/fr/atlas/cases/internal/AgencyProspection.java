@@ -50,14 +50,14 @@ public class AgencyProspection {
 
 	/** Opens the agency's prospection case, assigned to the member who opens it. */
 	public Opened open(AgencyFacts facts, Actor actor) {
-		return open(facts, actor, (actor.userId() != null) ? actor.userId().value() : null);
+		return open(facts, actor, (actor.userId() != null) ? actor.userId().value() : null, null);
 	}
 
 	/**
 	 * Opens the agency's prospection case, assigned to {@code assignee} (null: the type's
-	 * assignment rules choose).
+	 * assignment rules choose), as one of a {@code batch} opened together if any.
 	 */
-	public Opened open(AgencyFacts facts, Actor actor, @Nullable UUID assignee) {
+	public Opened open(AgencyFacts facts, Actor actor, @Nullable UUID assignee, @Nullable UUID batch) {
 		UUID org = CurrentTenant.require().value();
 		// two clicks at once open one case: the second waits here, then finds it
 		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
@@ -78,9 +78,10 @@ public class AgencyProspection {
 			return new Opened(this.cases.require(open.get()), true);
 		}
 		String name = facts.agencyName().strip();
-		CaseFile created = this.cases.create(
-				new Cases.NewCase(TYPE, title(name, facts.city()), assignee, null, null, fields(facts), null, "MANUAL"),
-				actor);
+		Cases.NewCase command = new Cases.NewCase(TYPE, title(name, facts.city()), assignee, null, null, fields(facts),
+				null, "MANUAL");
+		CaseFile created = (batch != null) ? this.cases.createInBatch(command, actor, batch)
+				: this.cases.create(command, actor);
 		this.parties.add(created.id(), new NewParty("AGENCY", facts.agencyId().toString(), title(name, null)), actor);
 		return new Opened(this.cases.require(created.id()), false);
 	}

@@ -93,6 +93,12 @@ class CaseNotifications {
 			return;
 		}
 		String title = assigned.title();
+		if (event.batch() != null) {
+			this.members.find(event.assignee())
+				.filter(Member::active)
+				.ifPresent((member) -> tellBatch(event, member, title));
+			return;
+		}
 		this.members.find(event.assignee())
 			.filter(Member::active)
 			.ifPresent((member) -> this.notifications.create(member.id(), Kind.ASSIGNED,
@@ -173,6 +179,18 @@ class CaseNotifications {
 		if (this.notifications.createOnce(key, member.id(), kind, title, body, path, caseId)) {
 			this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
 		}
+	}
+
+	/**
+	 * One notice, in the app as for one case, for all the cases an operation gave the
+	 * member (the first case's event says it; the others find it said), leading to the
+	 * member's cases.
+	 */
+	private void tellBatch(CaseAssigneeChanged event, Member member, String firstTitle) {
+		this.notifications.createOnce("assigned-batch:" + event.batch() + ":" + member.id().value(), member.id(),
+				Kind.ASSIGNED, text(member, "notification.ASSIGNED.batch.title"),
+				text(member, "notification.ASSIGNED.batch.body", firstTitle), "/cases?assignee=" + member.id().value(),
+				null);
 	}
 
 	/**

@@ -157,8 +157,20 @@ public class Cases {
 		return this.idempotencyKeys.run(idempotencyKey.trim(), command, () -> create(command, actor));
 	}
 
+	/**
+	 * Opens a case as one of many opened together by one operation ({@code batch}): its
+	 * assignee is told once for the batch, not once a case.
+	 */
+	public CaseFile createInBatch(NewCase command, Actor actor, UUID batch) {
+		return create(command, actor, this.clock, batch);
+	}
+
 	/** Opens a case at the time of the given clock (demo data backdates cases). */
 	public CaseFile create(NewCase command, Actor actor, Clock at) {
+		return create(command, actor, at, null);
+	}
+
+	private CaseFile create(NewCase command, Actor actor, Clock at, @Nullable UUID batch) {
 		List<FieldProblem> problems = new ArrayList<>();
 		String title = (command.title() != null) ? command.title().trim() : "";
 		if (command.caseType() == null || command.caseType().isBlank()) {
@@ -240,7 +252,7 @@ public class Cases {
 				reference, UserId.of(choice.assignee()), choice.rule())));
 		if (assignee != null) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
-					UserId.of(assignee), actor.userId(), now));
+					UserId.of(assignee), actor.userId(), now, batch));
 		}
 		runEntryActions(id, type.key(), start, actor);
 		return require(id);

@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
  * Opens a prospection case for each of many agencies, from the list's bulk changes
  * ({@link AgencyProspection} for each). A case is assigned to the agency's owner while
  * the owner is an active member, else to the member who asked, so that agencies dealt out
- * to a team are worked by whom they were dealt to.
+ * to a team are worked by whom they were dealt to. Each member given cases is told once
+ * for the operation, not once a case.
  */
 @Component
 class ProspectionCaseWork implements AgencyWork {
@@ -62,7 +63,7 @@ class ProspectionCaseWork implements AgencyWork {
 	}
 
 	@Override
-	public Set<UUID> start(List<AgencyFacts> agencies, @Nullable UUID requestedBy) {
+	public Set<UUID> start(List<AgencyFacts> agencies, @Nullable UUID requestedBy, UUID operation) {
 		Map<UUID, Member> byId = this.members.all()
 			.stream()
 			.collect(Collectors.toMap((member) -> member.id().value(), Function.identity()));
@@ -72,7 +73,8 @@ class ProspectionCaseWork implements AgencyWork {
 		Actor actor = (requester != null) ? Actor.of(requester) : Actor.system();
 		Set<UUID> opened = new LinkedHashSet<>();
 		for (AgencyFacts agency : agencies) {
-			if (!this.prospection.open(agency, actor, assignee(agency.ownerId(), requester, byId)).alreadyOpen()) {
+			if (!this.prospection.open(agency, actor, assignee(agency.ownerId(), requester, byId), operation)
+				.alreadyOpen()) {
 				opened.add(agency.agencyId());
 			}
 		}

@@ -99,8 +99,9 @@ public class ProspectBulkEdits {
 		if (ids.size() > checked.perTransaction(this.inlineLimit)) {
 			return new Queued(this.jobs.queue(ids, checked, by), ids.size());
 		}
-		int updated = change(ids.toArray(UUID[]::new), checked, by, 0).size();
-		audit(TimeOrderedIds.next(), updated, checked);
+		UUID operation = TimeOrderedIds.next();
+		int updated = change(operation, ids.toArray(UUID[]::new), checked, by, 0).size();
+		audit(operation, updated, checked);
 		return new Outcome(ids.size(), updated);
 	}
 
@@ -155,11 +156,12 @@ public class ProspectBulkEdits {
 
 	/**
 	 * Applies the changes to {@code chosen}, in the order they were chosen, and returns
-	 * the agencies that changed. {@code dealtBefore}: how many agencies of the operation
+	 * the agencies that changed. {@code operation}: the operation's id (a job's), the
+	 * same for all its chunks. {@code dealtBefore}: how many agencies of the operation
 	 * were dealt out before these, so that a job's chunks take their turns where the
 	 * previous chunk stopped.
 	 */
-	Set<UUID> change(UUID[] chosen, BulkChanges changes, @Nullable UUID by, long dealtBefore) {
+	Set<UUID> change(UUID operation, UUID[] chosen, BulkChanges changes, @Nullable UUID by, long dealtBefore) {
 		Set<UUID> updated = new LinkedHashSet<>();
 		List<Agencies.FieldSource> sources = new ArrayList<>();
 		if (changes.restore()) {
@@ -195,7 +197,7 @@ public class ProspectBulkEdits {
 			AgencyWork work = this.works.offered(changes.work())
 				.orElseThrow(() -> new InvalidInputException("startWork", "prospects.bulk.work-unknown", changes.work(),
 						"–"));
-			updated.addAll(work.start(this.search.facts(chosen), by));
+			updated.addAll(work.start(this.search.facts(chosen), by, operation));
 		}
 		if (changes.archive()) {
 			updated.addAll(this.archives.archiveAll(chosen, changes.reason(), by));

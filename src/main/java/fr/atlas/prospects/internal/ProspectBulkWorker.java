@@ -104,7 +104,7 @@ public class ProspectBulkWorker {
 					}
 					Chunk chunk = next.get();
 					UUID by = (current.createdBy() != null) ? current.createdBy().value() : null;
-					int updated = this.edits.change(chunk.ids(), changes, by, chunk.first()).size();
+					int updated = this.edits.change(jobId, chunk.ids(), changes, by, chunk.first()).size();
 					this.jobs.recordChunk(jobId, chunk, updated);
 					return true;
 				}));
