@@ -103,8 +103,9 @@ public class AgencyProspection {
 	}
 
 	/**
-	 * Its words in lower case without accents, between spaces: "Sainte-Foy-lès-Lyon" as "
-	 * sainte foy les lyon ", so that a town is found as whole words.
+	 * Its words in lower case without accents, each between spaces, so that a town is
+	 * found as whole words: Sainte-Foy-lès-Lyon is found in "ERA Immobilier Sainte Foy
+	 * les Lyon".
 	 */
 	private static String folded(String text) {
 		return " " + Normalizer.normalize(text, Normalizer.Form.NFD)

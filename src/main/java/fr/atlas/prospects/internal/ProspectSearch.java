@@ -42,6 +42,9 @@ public class ProspectSearch {
 
 	private static final int REASONS_SHOWN = 200;
 
+	/** Before a work's key in the list's filter: the agencies that have it not going. */
+	private static final String WITHOUT = "no-";
+
 	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
 	private static final Comparator<UUID> AS_STORED = Comparator
 		.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
@@ -56,9 +59,6 @@ public class ProspectSearch {
 		.thenComparing(Source::field);
 
 	private final JdbcClient jdbc;
-
-	/** Before a work's key, the agencies that have it not going. */
-	public static final String WITHOUT = "no-";
 
 	private final JdbcTemplate template;
 
