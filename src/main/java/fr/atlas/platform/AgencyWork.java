@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * for each...), contributed as a bean so that Prospects never depends on that module. The
  * list's bulk changes offer it; Prospects hands it the chosen agencies a chunk at a time,
  * each chunk in one transaction with the organisation bound, in the request or in a
- * background job.
+ * background job. Its methods run in a transaction of their own when called outside one
+ * (as the list page asks {@link #going()}), so that row-level security sees the
+ * organisation.
  * <p>
  * Starting must be idempotent: an agency that has the work going already is left as it
  * is, so a chunk tried again after a failure starts nothing twice.

@@ -229,6 +229,8 @@ class ProspectionCasesInBulkIntegrationTests {
 				"1 dossier ouvert (1 agence choisie ; celles qui avaient déjà un dossier ouvert le gardent).",
 				"id=\"bulk-form\"");
 		assertThat(prospectionCases(api, tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
+		// its row says so, and only its row
+		assertThat(page.get("/prospects").body().split("class=\"badge work\"", -1)).hasSize(2);
 
 		// the agencies without a case, chosen by the list's filter, get one
 		String withoutCase = page.get("/prospects?work=no-prospection-case").body();

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a prospection case for each of many agencies, from the list's bulk changes
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * for the operation, not once a case.
  */
 @Component
+@Transactional
 class ProspectionCaseWork implements AgencyWork {
 
 	private final AgencyProspection prospection;
@@ -82,6 +84,7 @@ class ProspectionCaseWork implements AgencyWork {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
 	public Set<UUID> going() {
 		return new HashSet<>(this.jdbc.sql("""
 				select distinct p.party_ref::uuid from case_party p

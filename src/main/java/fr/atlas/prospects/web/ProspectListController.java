@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import fr.atlas.platform.AgencyWork;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.NavigationEntry;
@@ -102,7 +104,11 @@ class ProspectListController {
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
 		model.addAttribute("members", this.members.active());
-		model.addAttribute("agencyWorks", this.works.offered());
+		List<AgencyWork> offered = this.works.offered();
+		model.addAttribute("agencyWorks", offered);
+		// which agencies of the page have each work going: a badge beside their status
+		model.addAttribute("workGoing",
+				offered.stream().collect(Collectors.toMap(AgencyWork::key, (work) -> work.going())));
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
