@@ -30,6 +30,9 @@ public interface AgencyWork {
 	/** The message naming it as a filter of the list ("Dossier de prospection"). */
 	String filterCode();
 
+	/** The message marking a listed agency that has it going ("En prospection"). */
+	String badgeCode();
+
 	/** The module the organisation must have on for the work to be offered, if any. */
 	Optional<String> feature();
 

@@ -230,7 +230,9 @@ class ProspectionCasesInBulkIntegrationTests {
 				"id=\"bulk-form\"");
 		assertThat(prospectionCases(api, tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
 		// its row says so, and only its row
-		assertThat(page.get("/prospects").body().split("class=\"badge work\"", -1)).hasSize(2);
+		String marked = page.get("/prospects").body();
+		assertThat(marked.split("class=\"badge work\"", -1)).hasSize(2);
+		assertThat(marked).contains("class=\"badge work\">En prospection</span>");
 
 		// the agencies without a case, chosen by the list's filter, get one
 		String withoutCase = page.get("/prospects?work=no-prospection-case").body();

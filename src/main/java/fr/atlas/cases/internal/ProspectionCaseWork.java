@@ -60,6 +60,11 @@ class ProspectionCaseWork implements AgencyWork {
 	}
 
 	@Override
+	public String badgeCode() {
+		return "cases.agency.badge";
+	}
+
+	@Override
 	public Optional<String> feature() {
 		return Optional.of("cases");
 	}
