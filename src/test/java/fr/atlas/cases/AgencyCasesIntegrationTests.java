@@ -102,7 +102,9 @@ class AgencyCasesIntegrationTests {
 			.containsEntry("siren", "732829320")
 			.containsEntry("email", "cimes@agence.fr")
 			.containsEntry("contactName", "Léa Garnier");
-		assertThat(session.get("/prospects/" + cimes).body()).contains("href=\"/cases/" + caseId + "\"");
+		// the agency in prospection shows its case, without the button
+		assertThat(session.get("/prospects/" + cimes).body()).contains("href=\"/cases/" + caseId + "\"")
+			.doesNotContain("action=\"/cases/from-agency\"");
 
 		// a second click finds the open case rather than opening another
 		var again = session.post("/cases/from-agency", form, false);

@@ -189,6 +189,9 @@ class ProspectionCasesInBulkIntegrationTests {
 				(job) -> "DONE".equals(job.get("status")), "the resumed job done");
 		assertThat(done).containsEntry("matched", 5).containsEntry("processed", 5).containsEntry("updated", 5);
 		assertThat(prospectionCases(api, tenant)).hasSize(5);
+		// the list's panel says what the job did
+		assertThat(new PageSession(this.port).login(tenant.email()).getFragment("/prospects/bulk/" + id).body())
+			.contains("5 sur 5 traitées, 5 dossiers ouverts.");
 
 		// asked again, it finds every case open
 		ResponseEntity<Map> again = api.post(tenant.token(), BULK,

@@ -64,16 +64,7 @@ public class AgencyProspection {
 			.param("key", "agency-prospection:" + org + ":" + facts.agencyId())
 			.query()
 			.singleValue();
-		Optional<UUID> open = this.jdbc.sql("""
-				select c.id from case_party p join case_file c on c.org_id = p.org_id and c.id = p.case_id
-				where p.org_id = :org and p.party_type = 'AGENCY' and p.party_ref = :agency
-				  and c.case_type = :type and c.closed_at is null
-				order by c.created_at desc limit 1""")
-			.param("org", org)
-			.param("agency", facts.agencyId().toString())
-			.param("type", TYPE)
-			.query(UUID.class)
-			.optional();
+		Optional<UUID> open = openCase(facts.agencyId());
 		if (open.isPresent()) {
 			return new Opened(this.cases.require(open.get()), true);
 		}
@@ -84,6 +75,21 @@ public class AgencyProspection {
 				: this.cases.create(command, actor);
 		this.parties.add(created.id(), new NewParty("AGENCY", facts.agencyId().toString(), title(name, null)), actor);
 		return new Opened(this.cases.require(created.id()), false);
+	}
+
+	/** The agency's open prospection case, the latest if several. */
+	@Transactional(readOnly = true)
+	public Optional<UUID> openCase(UUID agency) {
+		return this.jdbc.sql("""
+				select c.id from case_party p join case_file c on c.org_id = p.org_id and c.id = p.case_id
+				where p.org_id = :org and p.party_type = 'AGENCY' and p.party_ref = :agency
+				  and c.case_type = :type and c.closed_at is null
+				order by c.created_at desc limit 1""")
+			.param("org", CurrentTenant.require().value())
+			.param("agency", agency.toString())
+			.param("type", TYPE)
+			.query(UUID.class)
+			.optional();
 	}
 
 	/**

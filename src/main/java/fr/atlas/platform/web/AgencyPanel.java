@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,8 +48,19 @@ public record AgencyPanel(String titleCode, String emptyCode, int order, @Nullab
 	 *
 	 * @param labelCode the message on the button
 	 * @param path where the form posts
+	 * @param offeredFor whether the agency shown is offered the button (not when its work
+	 * is going already), asked within its organisation's transaction; null for always
 	 */
-	public record Action(String labelCode, String path) {
+	public record Action(String labelCode, String path, @Nullable Predicate<UUID> offeredFor) {
+
+		public Action(String labelCode, String path) {
+			this(labelCode, path, null);
+		}
+
+		/** Whether the agency is offered the button. */
+		public boolean offered(UUID agency) {
+			return this.offeredFor == null || this.offeredFor.test(agency);
+		}
 
 		/**
 		 * The agency's id, its name as shown, SIREN, town, first e-mail and first

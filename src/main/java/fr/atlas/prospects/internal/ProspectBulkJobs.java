@@ -100,7 +100,7 @@ public class ProspectBulkJobs {
 	public List<BulkJob> current(int ended) {
 		return this.jdbc.sql("""
 				select * from (
-				  select * from prospect_bulk_job
+				  select *, changes ->> 'work' as work from prospect_bulk_job
 				  where org_id = :org
 				    and (status in ('QUEUED', 'RUNNING') or finished_at > now() - make_interval(mins => :ended)
 				         or (status = 'FAILED' and created_at > now() - interval '7 days'))
@@ -132,7 +132,8 @@ public class ProspectBulkJobs {
 	}
 
 	private Optional<BulkJob> select(UUID id, String lock) {
-		return this.jdbc.sql("select * from prospect_bulk_job where org_id = :org and id = :id" + lock)
+		return this.jdbc
+			.sql("select *, changes ->> 'work' as work from prospect_bulk_job where org_id = :org and id = :id" + lock)
 			.param("org", org())
 			.param("id", id)
 			.query((rs, row) -> map(rs))
@@ -199,7 +200,7 @@ public class ProspectBulkJobs {
 				rs.getInt("processed"), rs.getInt("updated"), rs.getInt("chunk_count"), rs.getInt("chunks_done"),
 				rs.getString("error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("finished_at")),
 				(by != null) ? new UserId(by) : null, rs.getString("created_label"), rs.getString("correlation_id"),
-				rs.getString("client_ip"));
+				rs.getString("client_ip"), rs.getString("work"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp at) {
@@ -212,12 +213,13 @@ public class ProspectBulkJobs {
 
 	/**
 	 * A background bulk change: {@code matched} agencies chosen, {@code processed} of
-	 * them gone through, {@code updated} of those changed.
+	 * them gone through, {@code updated} of those changed; {@code work}, the key of the
+	 * work it starts on each, if any.
 	 */
 	public record BulkJob(UUID id, String status, int matched, int processed, int updated, int chunkCount,
 			int chunksDone, @Nullable String error, @Nullable Instant createdAt, @Nullable Instant finishedAt,
 			@Nullable UserId createdBy, @Nullable String createdLabel, @Nullable String correlationId,
-			@Nullable String clientIp) {
+			@Nullable String clientIp, @Nullable String work) {
 
 		public boolean finished() {
 			return "DONE".equals(this.status) || "FAILED".equals(this.status);

@@ -45,7 +45,7 @@ class AgencyPanels {
 			.filter((panel) -> panel.featureKey().flatMap(Feature::parse).map(enabled::contains).orElse(true))
 			.sorted(Comparator.comparingInt(AgencyPanel::order))
 			.map((panel) -> new Shown(panel.titleCode(), panel.emptyCode(), panel.entries().apply(agency),
-					panel.action()))
+					(panel.action() != null && panel.action().offered(agency)) ? panel.action() : null))
 			.toList();
 	}
 
