@@ -1,5 +1,8 @@
 package fr.atlas.platform;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -19,5 +22,21 @@ import org.jspecify.annotations.Nullable;
  */
 public record AgencyFacts(UUID agencyId, String agencyName, @Nullable String siren, @Nullable String city,
 		@Nullable String email, @Nullable String contactName, @Nullable UUID ownerId) {
+
+	/**
+	 * The facts as an agency page's panel action posts them, by the names of
+	 * {@link fr.atlas.platform.web.AgencyPanel.Action#FIELDS}: empty text for what is
+	 * unknown.
+	 */
+	public Map<String, String> asFields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("agencyId", this.agencyId.toString());
+		fields.put("agencyName", this.agencyName);
+		fields.put("siren", Objects.requireNonNullElse(this.siren, ""));
+		fields.put("city", Objects.requireNonNullElse(this.city, ""));
+		fields.put("email", Objects.requireNonNullElse(this.email, ""));
+		fields.put("contactName", Objects.requireNonNullElse(this.contactName, ""));
+		return fields;
+	}
 
 }

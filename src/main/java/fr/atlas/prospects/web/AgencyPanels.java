@@ -1,7 +1,6 @@
 package fr.atlas.prospects.web;
 
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.web.AgencyPanel;
 import fr.atlas.prospects.internal.NameDisplay;
 import fr.atlas.prospects.internal.ProspectSearch.Contact;
@@ -55,27 +55,24 @@ class AgencyPanels {
 
 	/**
 	 * The agency's facts a panel's action posts, by the names of
-	 * {@link AgencyPanel.Action#FIELDS}; empty text for what the agency lacks.
+	 * {@link AgencyPanel.Action#FIELDS}: the name as shown (its best spelling), the town
+	 * as shown, the first e-mail (the agency's, else its contacts'), the first contact's
+	 * name.
 	 */
 	static Map<String, String> facts(Detail detail) {
 		Summary agency = detail.agency();
 		Optional<Contact> contact = detail.contacts().stream().findFirst();
-		String email = agency.emails()
+		@Nullable String email = agency.emails()
 			.stream()
 			.findFirst()
 			.or(() -> detail.contacts().stream().flatMap((c) -> c.emails().stream()).findFirst())
-			.orElse("");
-		String person = contact.map(
+			.orElse(null);
+		@Nullable String person = contact.map(
 				(c) -> Stream.of(c.firstName(), c.lastName()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
-			.orElse("");
-		Map<String, String> facts = new LinkedHashMap<>();
-		facts.put("agencyId", agency.id().toString());
-		facts.put("agencyName", detail.displayName());
-		facts.put("siren", Objects.requireNonNullElse(agency.siren(), ""));
-		facts.put("city", Objects.requireNonNullElse(NameDisplay.town(agency.city()), ""));
-		facts.put("email", email);
-		facts.put("contactName", person);
-		return facts;
+			.orElse(null);
+		return new AgencyFacts(agency.id(), detail.displayName(), agency.siren(), NameDisplay.town(agency.city()),
+				email, person, agency.owner())
+			.asFields();
 	}
 
 }
