@@ -4,7 +4,9 @@ import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.cases.internal.CaseParties.NewParty;
@@ -28,6 +30,13 @@ public class AgencyProspection {
 
 	/** The seeded type of agency prospection cases. */
 	static final String TYPE = "PROSPECTION";
+
+	/**
+	 * The organisation's open cases of the type, by the agencies that are their parties.
+	 */
+	private static final String OPEN_CASES = """
+			from case_party p join case_file c on c.org_id = p.org_id and c.id = p.case_id
+			where p.org_id = :org and p.party_type = 'AGENCY' and c.case_type = :type and c.closed_at is null""";
 
 	/** The longest title a case takes ({@link Cases#create}). */
 	private static final int TITLE_MOST = 200;
@@ -80,16 +89,27 @@ public class AgencyProspection {
 	/** The agency's open prospection case, the latest if several. */
 	@Transactional(readOnly = true)
 	public Optional<UUID> openCase(UUID agency) {
-		return this.jdbc.sql("""
-				select c.id from case_party p join case_file c on c.org_id = p.org_id and c.id = p.case_id
-				where p.org_id = :org and p.party_type = 'AGENCY' and p.party_ref = :agency
-				  and c.case_type = :type and c.closed_at is null
-				order by c.created_at desc limit 1""")
+		return this.jdbc
+			.sql("select c.id " + OPEN_CASES + " and p.party_ref = :agency order by c.created_at desc limit 1")
 			.param("org", CurrentTenant.require().value())
 			.param("agency", agency.toString())
 			.param("type", TYPE)
 			.query(UUID.class)
 			.optional();
+	}
+
+	/** The organisation's agencies in an open prospection case. */
+	@Transactional(readOnly = true)
+	public Set<UUID> agenciesInProspection() {
+		// an AGENCY party names an agency by its id; anything else an API client linked
+		// is no agency of Prospects
+		return new HashSet<>(this.jdbc
+			.sql("select distinct p.party_ref::uuid " + OPEN_CASES
+					+ " and p.party_ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'")
+			.param("org", CurrentTenant.require().value())
+			.param("type", TYPE)
+			.query(UUID.class)
+			.list());
 	}
 
 	/**

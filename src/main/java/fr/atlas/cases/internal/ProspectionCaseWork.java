@@ -1,6 +1,5 @@
 package fr.atlas.cases.internal;
 
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +11,10 @@ import java.util.stream.Collectors;
 
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.AgencyWork;
-import fr.atlas.platform.CurrentTenant;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +33,9 @@ class ProspectionCaseWork implements AgencyWork {
 
 	private final Members members;
 
-	private final JdbcClient jdbc;
-
-	ProspectionCaseWork(AgencyProspection prospection, Members members, JdbcClient jdbc) {
+	ProspectionCaseWork(AgencyProspection prospection, Members members) {
 		this.prospection = prospection;
 		this.members = members;
-		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -89,17 +83,8 @@ class ProspectionCaseWork implements AgencyWork {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public Set<UUID> going() {
-		return new HashSet<>(this.jdbc.sql("""
-				select distinct p.party_ref::uuid from case_party p
-				join case_file c on c.org_id = p.org_id and c.id = p.case_id
-				where p.org_id = :org and p.party_type = 'AGENCY' and c.case_type = :type and c.closed_at is null
-				  and p.party_ref ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'""")
-			.param("org", CurrentTenant.require().value())
-			.param("type", AgencyProspection.TYPE)
-			.query(UUID.class)
-			.list());
+		return this.prospection.agenciesInProspection();
 	}
 
 	private static @Nullable UUID assignee(@Nullable UUID owner, @Nullable Member requester, Map<UUID, Member> byId) {
