@@ -1,8 +1,9 @@
 package fr.atlas.web;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
+
+import fr.atlas.platform.Languages;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,6 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-	static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
-
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("atlas-lang");
@@ -31,14 +30,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocaleFunction((request) -> {
 			String header = request.getHeader("Accept-Language");
 			if (header == null || header.isBlank()) {
-				return Locale.FRENCH;
+				return Languages.DEFAULT;
 			}
 			try {
-				Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-				return (best != null) ? best : Locale.FRENCH;
+				Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Languages.SUPPORTED);
+				return (best != null) ? best : Languages.DEFAULT;
 			}
 			catch (IllegalArgumentException ex) {
-				return Locale.FRENCH;
+				return Languages.DEFAULT;
 			}
 		});
 		return resolver;

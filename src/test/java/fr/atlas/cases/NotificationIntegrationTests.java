@@ -190,6 +190,24 @@ class NotificationIntegrationTests {
 			assertThat(n).containsEntry("link", "/cases/" + id);
 		});
 		assertThat(notifications(tenant.token(), "")).noneMatch((n) -> "WORKFLOW".equals(n.get("kind")));
+
+		// a member who changes language reads the notices already received in the new one
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()), () -> this.transactions.executeWithoutResult(
+				(tx) -> this.jdbc.sql("update app_user set locale = 'fr' where id = ?").param(agent.id()).update()));
+		assertThat(notifications(agent.token(), "")).filteredOn(about("WORKFLOW", id))
+			.singleElement()
+			.satisfies((n) -> assertThat((String) n.get("title")).startsWith("Dossier LEAD-"));
+		// and a client that asks for a language gets that one
+		Map<String, Object> english = this.api.raw()
+			.get()
+			.uri("/api/v1/notifications")
+			.header("Authorization", "Bearer " + agent.token())
+			.header("Accept-Language", "en-GB,en;q=0.9")
+			.retrieve()
+			.body(Map.class);
+		assertThat((List<Map<String, Object>>) english.get("items")).filteredOn(about("WORKFLOW", id))
+			.singleElement()
+			.satisfies((n) -> assertThat((String) n.get("title")).startsWith("Case LEAD-"));
 	}
 
 	@Test

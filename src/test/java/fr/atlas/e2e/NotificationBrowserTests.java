@@ -107,6 +107,12 @@ class NotificationBrowserTests {
 			page.waitForCondition(() -> page.locator("#notification-bell").count() == 1);
 			assertThat(page.locator("#notification-bell .count").count()).isZero();
 			assertThat(unread(api, tenant)).isZero();
+
+			// switching to English shows the same notices in English
+			page.navigate(base + "/notifications?lang=en");
+			assertThat(page.locator(".notification").allTextContents())
+				.anySatisfy((text) -> assertThat(text).contains("You were mentioned in case", "visiter samedi"))
+				.anySatisfy((text) -> assertThat(text).contains("is assigned to you", "T4 Brotteaux"));
 		}
 	}
 

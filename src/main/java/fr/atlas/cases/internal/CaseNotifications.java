@@ -17,6 +17,8 @@ import fr.atlas.cases.CaseSlaEscalated;
 import fr.atlas.cases.CaseTaskReminderTriggered;
 import fr.atlas.cases.MemberMentioned;
 import fr.atlas.cases.internal.Notifications.Kind;
+import fr.atlas.cases.internal.Notifications.Wording;
+import fr.atlas.cases.internal.Notifications.Wordings;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
@@ -35,9 +37,11 @@ import org.springframework.stereotype.Component;
  * assignment would flood mailboxes) when a case is given to them. Runs asynchronously
  * after the change committed, tracked by the event publication registry; the organisation
  * of each event is bound before the listener's transaction by the platform's
- * {@code EventTenantBinding}. Texts are in each recipient's language. Assignments and
- * workflow notices about something that happened more than a day before it was recorded
- * (backdated work such as demo data) are history, not news, and are not sent.
+ * {@code EventTenantBinding}. In-app notices are written in every language, so they read
+ * in the one the member has when reading them; e-mails are in the recipient's language.
+ * Assignments and workflow notices about something that happened more than a day before
+ * it was recorded (backdated work such as demo data) are history, not news, and are not
+ * sent.
  */
 @Component
 class CaseNotifications {
@@ -79,8 +83,11 @@ class CaseNotifications {
 	void on(MemberMentioned event) {
 		this.members.find(event.mentioned())
 			.filter(Member::active)
-			.ifPresent((member) -> tell(member, Kind.MENTION, event.caseId().value(),
-					text(member, "notification.MENTION.title", event.reference()), "« " + event.excerpt() + " »"));
+			.ifPresent(
+					(member) -> tell(member, Kind.MENTION, event.caseId().value(),
+							Wordings.of((language) -> new Wording(
+									text(language, "notification.MENTION.title", event.reference()),
+									"« " + event.excerpt() + " »"))));
 	}
 
 	@ApplicationModuleListener
@@ -101,44 +108,48 @@ class CaseNotifications {
 		}
 		this.members.find(event.assignee())
 			.filter(Member::active)
-			.ifPresent((member) -> this.notifications.create(member.id(), Kind.ASSIGNED,
-					text(member, "notification.ASSIGNED.title", event.reference()), title, "/cases/" + event.caseId(),
-					event.caseId().value()));
+			.ifPresent((member) -> this.notifications.create(member.id(), member.locale(), Kind.ASSIGNED, Wordings
+				.of((language) -> new Wording(text(language, "notification.ASSIGNED.title", event.reference()), title)),
+					"/cases/" + event.caseId(), event.caseId().value()));
 	}
 
 	@ApplicationModuleListener
 	void on(CaseSlaBreached event) {
 		String key = "sla-breach:" + event.caseId() + ":" + event.state() + ":" + event.dueAt();
-		activeAssigneeOf(event.caseId().value()).ifPresent((member) -> tellOnce(key, member, Kind.SLA_BREACH,
-				event.caseId().value(), text(member, "notification.SLA_BREACH.title", event.reference()),
-				text(member, "notification.SLA_BREACH.body", event.reference(),
-						stateLabel(event.caseId().value(), event.state(), member))));
+		activeAssigneeOf(event.caseId().value())
+			.ifPresent((member) -> tellOnce(key, member, Kind.SLA_BREACH, event.caseId().value(),
+					Wordings.of((language) -> new Wording(
+							text(language, "notification.SLA_BREACH.title", event.reference()),
+							text(language, "notification.SLA_BREACH.body", event.reference(),
+									stateLabel(event.caseId().value(), event.state(), language))))));
 	}
 
 	@ApplicationModuleListener
 	void on(CaseSlaEscalated event) {
 		String assignee = activeAssigneeOf(event.caseId().value()).map(Member::name).orElse("—");
 		String key = "sla-escalation:" + event.caseId() + ":" + event.state() + ":" + event.slaDueAt();
+		Wordings wordings = Wordings
+			.of((language) -> new Wording(text(language, "notification.SLA_ESCALATION.title", event.reference()),
+					text(language, "notification.SLA_ESCALATION.body", event.reference(),
+							stateLabel(event.caseId().value(), event.state(), language), WHEN.format(event.slaDueAt()),
+							assignee)));
 		for (Member manager : managers()) {
-			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(),
-					text(manager, "notification.SLA_ESCALATION.title", event.reference()),
-					text(manager, "notification.SLA_ESCALATION.body", event.reference(),
-							stateLabel(event.caseId().value(), event.state(), manager), WHEN.format(event.slaDueAt()),
-							assignee));
+			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(), wordings);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(CaseTaskReminderTriggered event) {
 		String key = "task-reminder:" + event.taskId() + ":" + event.remindAt();
-		this.members.find(event.recipient()).filter(Member::active).ifPresent((member) -> {
-			String body = (event.dueAt() != null)
-					? text(member, "notification.TASK_REMINDER.body-due", event.title(), event.reference(),
-							WHEN.format(event.dueAt()))
-					: text(member, "notification.TASK_REMINDER.body", event.title(), event.reference());
-			tellOnce(key, member, Kind.TASK_REMINDER, event.caseId().value(),
-					text(member, "notification.TASK_REMINDER.title", event.title(), event.reference()), body);
-		});
+		Wordings wordings = Wordings.of((language) -> new Wording(
+				text(language, "notification.TASK_REMINDER.title", event.title(), event.reference()),
+				(event.dueAt() != null)
+						? text(language, "notification.TASK_REMINDER.body-due", event.title(), event.reference(),
+								WHEN.format(event.dueAt()))
+						: text(language, "notification.TASK_REMINDER.body", event.title(), event.reference())));
+		this.members.find(event.recipient())
+			.filter(Member::active)
+			.ifPresent((member) -> tellOnce(key, member, Kind.TASK_REMINDER, event.caseId().value(), wordings));
 	}
 
 	@ApplicationModuleListener
@@ -148,14 +159,16 @@ class CaseNotifications {
 		}
 		activeAssigneeOf(event.caseId().value())
 			.ifPresent((member) -> tell(member, Kind.WORKFLOW, event.caseId().value(),
-					text(member, "notification.WORKFLOW.title", event.reference(), event.message()), event.message()));
+					Wordings.of((language) -> new Wording(
+							text(language, "notification.WORKFLOW.title", event.reference(), event.message()),
+							event.message()))));
 	}
 
-	/** The state as the recipient's language names it, its key if the case is gone. */
-	private String stateLabel(UUID caseId, String state, Member recipient) {
+	/** The state as {@code language} names it, its key if the case is gone. */
+	private String stateLabel(UUID caseId, String state, Locale language) {
 		return this.cases.find(caseId)
 			.flatMap((c) -> this.workflows.engine(c.caseType(), c.workflowVersion()).definition().state(state))
-			.map((definition) -> definition.label(Locale.forLanguageTag(recipient.locale()).getLanguage()))
+			.map((definition) -> definition.label(language.getLanguage()))
 			.orElse(state);
 	}
 
@@ -163,22 +176,31 @@ class CaseNotifications {
 		return at.isAfter(this.clock.instant().minus(NEWS));
 	}
 
-	/** The in-app notification and the e-mail, with the same words. */
-	private void tell(Member member, Kind kind, UUID caseId, String title, String body) {
+	/**
+	 * The in-app notification, in every language, and the e-mail, with the same words in
+	 * the member's.
+	 */
+	private void tell(Member member, Kind kind, UUID caseId, Wordings wordings) {
 		String path = "/cases/" + caseId;
-		this.notifications.create(member.id(), kind, title, body, path, caseId);
-		this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+		this.notifications.create(member.id(), member.locale(), kind, wordings, path, caseId);
+		mail(member, wordings, path);
 	}
 
 	/**
 	 * Like {@link #tell}, but only the first time for this cause: when the registry hands
 	 * the event over again, neither the notification nor the e-mail is repeated.
 	 */
-	private void tellOnce(String key, Member member, Kind kind, UUID caseId, String title, String body) {
+	private void tellOnce(String key, Member member, Kind kind, UUID caseId, Wordings wordings) {
 		String path = "/cases/" + caseId;
-		if (this.notifications.createOnce(key, member.id(), kind, title, body, path, caseId)) {
-			this.mail.send(new OutgoingMail(member.email(), title, body + "\n\n" + this.properties.baseUrl() + path));
+		if (this.notifications.createOnce(key, member.id(), member.locale(), kind, wordings, path, caseId)) {
+			mail(member, wordings, path);
 		}
+	}
+
+	private void mail(Member member, Wordings wordings, String path) {
+		Wording wording = wordings.in(member.locale());
+		this.mail.send(new OutgoingMail(member.email(), wording.title(),
+				wording.body() + "\n\n" + this.properties.baseUrl() + path));
 	}
 
 	/**
@@ -188,9 +210,10 @@ class CaseNotifications {
 	 */
 	private void tellBatch(CaseAssigneeChanged event, Member member, String firstTitle) {
 		this.notifications.createOnce("assigned-batch:" + event.batch() + ":" + member.id().value(), member.id(),
-				Kind.ASSIGNED, text(member, "notification.ASSIGNED.batch.title"),
-				text(member, "notification.ASSIGNED.batch.body", firstTitle), "/cases?assignee=" + member.id().value(),
-				null);
+				member.locale(), Kind.ASSIGNED,
+				Wordings.of((language) -> new Wording(text(language, "notification.ASSIGNED.batch.title"),
+						text(language, "notification.ASSIGNED.batch.body", firstTitle))),
+				"/cases?assignee=" + member.id().value(), null);
 	}
 
 	/**
@@ -207,8 +230,8 @@ class CaseNotifications {
 			.filter(Member::active);
 	}
 
-	private String text(Member member, String code, Object... arguments) {
-		return this.messages.getMessage(code, arguments, code, Locale.forLanguageTag(member.locale()));
+	private String text(Locale language, String code, Object... arguments) {
+		return this.messages.getMessage(code, arguments, code, language);
 	}
 
 }

@@ -1,10 +1,12 @@
 package fr.atlas.cases.web;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.cases.internal.Notifications;
 import fr.atlas.cases.internal.Notifications.Notification;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.Languages;
 import fr.atlas.platform.web.TopBarEntry;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
@@ -48,8 +50,9 @@ class NotificationPagesController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "false") boolean unread,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("result", this.notifications.of(principal.userId(), unread, page, PAGE_SIZE));
+			@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+		model.addAttribute("result",
+				this.notifications.of(principal.userId(), Languages.codeOf(locale), unread, page, PAGE_SIZE));
 		model.addAttribute("unreadOnly", unread);
 		return "cases/notifications";
 	}
@@ -61,10 +64,11 @@ class NotificationPagesController {
 	@PostMapping("/{id}/read")
 	String read(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id,
 			@RequestParam(defaultValue = "false") boolean unread, @RequestParam(defaultValue = "0") int page,
-			HtmxRequest htmx, HtmxResponse response, Model model) {
-		Notification notification = this.notifications.markRead(principal.userId(), id);
+			HtmxRequest htmx, HtmxResponse response, Locale locale, Model model) {
+		String language = Languages.codeOf(locale);
+		Notification notification = this.notifications.markRead(principal.userId(), language, id);
 		if (htmx.isHtmxRequest()) {
-			model.addAttribute("result", this.notifications.of(principal.userId(), unread, page, PAGE_SIZE));
+			model.addAttribute("result", this.notifications.of(principal.userId(), language, unread, page, PAGE_SIZE));
 			model.addAttribute("unreadOnly", unread);
 			response.addTrigger(TopBarEntry.REFRESH_EVENT);
 			return "cases/notifications :: list";

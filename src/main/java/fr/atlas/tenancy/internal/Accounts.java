@@ -11,6 +11,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.Languages;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.RequestMetadata;
@@ -112,7 +113,7 @@ public class Accounts {
 		OrgId orgId = OrgId.random();
 		UserId userId = UserId.of(UUID.randomUUID());
 		String hash = this.passwords.encode(signup.password());
-		String locale = "en".equals(signup.locale()) ? "en" : "fr";
+		String locale = Languages.codeOf(signup.locale());
 		RequestMetadata.actingAs(userId, email);
 		try {
 			CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
@@ -174,7 +175,7 @@ public class Accounts {
 	 * {@code en}.
 	 */
 	public void changeLocale(UserId userId, String language) {
-		if (!"fr".equals(language) && !"en".equals(language)) {
+		if (!Languages.supports(language)) {
 			throw new InvalidInputException("locale", "field.invalid");
 		}
 		this.transactions.executeWithoutResult((tx) -> {

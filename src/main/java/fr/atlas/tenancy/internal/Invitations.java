@@ -14,6 +14,7 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.Languages;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
@@ -185,7 +186,7 @@ public class Invitations {
 		Lookup found = lookup(token).orElseThrow(() -> new InvalidInputException("token", "invitation.invalid"));
 		String name = (rawName == null) ? "" : rawName.trim().replaceAll("\\s+", " ");
 		UserId userId = UserId.random();
-		String locale = "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "fr";
+		String locale = Languages.codeOf(LocaleContextHolder.getLocale());
 		try {
 			// The tenant is bound before the transaction starts, so that row-level
 			// security lets it see the inviting organisation's rows.

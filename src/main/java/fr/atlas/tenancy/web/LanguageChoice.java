@@ -1,6 +1,7 @@
 package fr.atlas.tenancy.web;
 
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.Languages;
 import fr.atlas.tenancy.internal.Accounts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,7 @@ class LanguageChoice implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		String language = request.getParameter("lang");
-		if (("fr".equals(language) || "en".equals(language))
-				&& SecurityContextHolder.getContext().getAuthentication() != null
+		if (Languages.supports(language) && SecurityContextHolder.getContext().getAuthentication() != null
 				&& SecurityContextHolder.getContext()
 					.getAuthentication()
 					.getPrincipal() instanceof AtlasPrincipal member) {
