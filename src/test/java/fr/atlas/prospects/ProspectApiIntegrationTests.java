@@ -341,6 +341,25 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void givesTheNameAndTownAsStoredAndAsListsShowThem() {
+		var tenant = this.api.newOrganisation("Capitales");
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				CABINET DE LA GARE SARL;gare@cabinet.fr;64500;SAINT-JEAN-DE-LUZ
+				""");
+		Map<String, Object> listed = ((List<Map<String, Object>>) this.api.get(tenant.token(), "/api/v1/prospects")
+			.getBody()
+			.get("items")).get(0);
+		assertThat(listed).containsEntry("name", "CABINET DE LA GARE SARL")
+			.containsEntry("displayName", "Cabinet de la Gare SARL")
+			.containsEntry("city", "SAINT-JEAN-DE-LUZ")
+			.containsEntry("displayCity", "Saint-Jean-de-Luz");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + listed.get("id")).getBody();
+		assertThat((Map<String, Object>) detail.get("agency")).containsEntry("displayName", "Cabinet de la Gare SARL")
+			.containsEntry("displayCity", "Saint-Jean-de-Luz");
+	}
+
+	@Test
 	void showsEveryRowAnAgencyCameFromAndWhyItWasMerged() {
 		var tenant = this.api.newOrganisation("Provenance");
 		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "premier.csv", """

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
@@ -561,15 +562,20 @@ public class ProspectSearch {
 			@Nullable String headcountBand, List<String> tags, String status, @Nullable UUID owner,
 			@Nullable String source, @Nullable UUID mergedInto, @Nullable Instant createdAt, int version) {
 
-		/** The name as shown in lists (see {@link NameDisplay}). */
+		/**
+		 * The name as shown in lists (see {@link NameDisplay}); the API gives it next to
+		 * the name as stored.
+		 */
+		@JsonProperty("displayName")
 		public String displayName() {
 			return NameDisplay.of(this.name);
 		}
 
 		/**
 		 * The town as shown in lists and on the agency page (see
-		 * {@link NameDisplay#town}).
+		 * {@link NameDisplay#town}); the API gives it next to the town as stored.
 		 */
+		@JsonProperty("displayCity")
 		public @Nullable String displayCity() {
 			return NameDisplay.town(this.city);
 		}
