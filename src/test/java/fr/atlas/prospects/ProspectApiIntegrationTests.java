@@ -359,6 +359,62 @@ class ProspectApiIntegrationTests {
 			.containsEntry("displayCity", "Saint-Jean-de-Luz");
 	}
 
+	/**
+	 * The filter (a database pattern) and the API's {@code specialties} (read in Java)
+	 * come from one vocabulary: they must agree on every wording.
+	 */
+	@Test
+	void filtersBySpecialtyWhateverTheWordingAsTheAgencyReadsIt() {
+		var tenant = this.api.newOrganisation("Spécialités");
+		String[] wordings = { "Transaction, Location", "RÉSIDENTIEL", "gestion-locative", "Immobilier d'entreprise",
+				"Programme neuf (VEFA)", "Biens d’exception", "syndic de copropriété", "Terrains à bâtir", "préventes",
+				"viager", "location saisonnière", "residential & new-build" };
+		String[] names = { "Agence Alpha", "Cabinet Brune", "Immobilière Cassis", "Domaine Delta", "Études Écrins",
+				"Foncia Figuier", "Groupe Grenat", "Habitat Hermine", "Immo Iris", "Juste Jade", "Kerozen Kapok",
+				"Les Lilas" };
+		StringBuilder file = new StringBuilder("Raison sociale;E-mail;Code postal;Ville;Spécialité\n");
+		for (int i = 0; i < wordings.length; i++) {
+			file.append(names[i])
+				.append(";agence")
+				.append(i)
+				.append("@exemple")
+				.append(i)
+				.append(".fr;75008;Paris;")
+				.append(wordings[i])
+				.append('\n');
+		}
+		this.prospects.importAndWait(tenant.token(), "a.csv", file.toString());
+		List<Map<String, Object>> all = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?size=100")
+			.getBody()
+			.get("items");
+		assertThat(all).hasSize(wordings.length);
+		assertThat(all).filteredOn((a) -> "Agence Alpha".equals(a.get("name")))
+			.singleElement()
+			.satisfies((a) -> assertThat(a).containsEntry("specialty", "transaction, location")
+				.containsEntry("specialties", List.of("residential", "rental")));
+		for (String code : List.of("residential", "commercial", "new-build", "luxury", "rental", "management",
+				"land")) {
+			List<Object> read = all.stream()
+				.filter((a) -> ((List<String>) a.get("specialties")).contains(code))
+				.map((a) -> a.get("name"))
+				.sorted()
+				.toList();
+			assertThat(read).as(code).isNotEmpty();
+			List<String> filtered = this.prospects.names(tenant.token(),
+					"/api/v1/prospects?size=100&specialty=" + code);
+			assertThat(filtered).as(code).containsExactlyInAnyOrderElementsOf((List) read);
+		}
+		// a word of the vocabulary filters as its specialty; another text as it is stored
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?specialty=Location"))
+			.containsExactlyInAnyOrder("Agence Alpha", "Immobilière Cassis", "Kerozen Kapok");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?specialty=viager"))
+			.containsExactly("Juste Jade");
+		// another organisation finds none of them
+		var other = this.api.newOrganisation("Voisine");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?specialty=rental")).isEmpty();
+	}
+
 	@Test
 	void showsEveryRowAnAgencyCameFromAndWhyItWasMerged() {
 		var tenant = this.api.newOrganisation("Provenance");

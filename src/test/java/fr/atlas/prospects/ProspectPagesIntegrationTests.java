@@ -596,6 +596,36 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void filtersTheListBySpecialtyAndNamesItOnTheAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Liste spécialités");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		prospects.importAndWait(tenant.token(), "s.csv", """
+				Raison sociale;E-mail;Spécialité
+				Agence Locative;contact@locative.fr;Gestion locative
+				Cabinet Ventes;contact@ventes.fr;Transaction
+				Immo Viager;contact@viager.fr;Viager
+				""");
+		login(tenant.email());
+
+		String rental = get("/prospects?specialty=rental&lang=fr").body();
+		assertThat(rental).contains("Agence Locative", "1 agence")
+			.doesNotContain(">Cabinet Ventes<", ">Immo Viager<")
+			.contains("<option value=\"rental\" selected=\"selected\">Location</option>",
+					"<option value=\"residential\">Résidentiel (transaction)</option>")
+			// the bulk form keeps the filter
+			.contains("name=\"specialty\" value=\"rental\"");
+		// a word of a file chooses its specialty; a text that names none is kept as typed
+		assertThat(get("/prospects?specialty=Location").body())
+			.contains("<option value=\"rental\" selected=\"selected\">Location</option>", "Agence Locative");
+		assertThat(get("/prospects?specialty=viager").body())
+			.contains("<option value=\"viager\" selected=\"selected\">viager</option>", "Immo Viager")
+			.doesNotContain(">Agence Locative<");
+
+		String page = get("/prospects/" + prospects.idOf(tenant.token(), "locative") + "?lang=en").body();
+		assertThat(page).contains(">Rental</span>", ">Property management</span>", "gestion locative");
+	}
+
+	@Test
 	void showsTheTwoAgenciesOfEachPairFieldByField() throws Exception {
 		var tenant = this.api.newOrganisation("Comparaison");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """

@@ -160,8 +160,15 @@ public class ProspectSearch {
 			args.add(TownKey.of(query.city()));
 		}
 		if (query.specialty() != null && !query.specialty().isBlank()) {
-			sql.append(" and a.specialty = ?");
-			args.add(query.specialty().strip().toLowerCase(Locale.ROOT));
+			Optional<Specialty> named = Specialty.named(query.specialty());
+			if (named.isPresent()) {
+				sql.append(" and a.specialty ~ ?");
+				args.add(named.get().pattern());
+			}
+			else {
+				sql.append(" and a.specialty = ?");
+				args.add(query.specialty().strip().toLowerCase(Locale.ROOT));
+			}
 		}
 		String postcode = (query.postcode() != null) ? query.postcode().replaceAll("\\s", "") : "";
 		if (!postcode.isEmpty()) {
@@ -578,6 +585,20 @@ public class ProspectSearch {
 		@JsonProperty("displayCity")
 		public @Nullable String displayCity() {
 			return NameDisplay.town(this.city);
+		}
+
+		/**
+		 * What its specialty text names in Atlas's vocabulary ({@link Specialty}), by
+		 * code.
+		 */
+		@JsonProperty("specialties")
+		public List<String> specialties() {
+			return Specialty.in(this.specialty).stream().map(Specialty::code).toList();
+		}
+
+		/** The same, for pages. */
+		public Set<Specialty> specialtiesNamed() {
+			return Specialty.in(this.specialty);
 		}
 
 	}

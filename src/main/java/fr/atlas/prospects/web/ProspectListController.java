@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -104,6 +106,12 @@ class ProspectListController {
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
 		model.addAttribute("members", this.members.active());
+		model.addAttribute("specialties", Specialty.values());
+		// the filter's choice: a specialty, named by its code or one of its words, or a
+		// text of a link that names none, compared as it is
+		Optional<Specialty> specialty = Specialty.named(query.specialty());
+		model.addAttribute("specialtyChosen", specialty.map(Specialty::code).orElse(query.specialty()));
+		model.addAttribute("specialtyOther", specialty.isEmpty() ? query.specialty() : null);
 		List<AgencyWork> offered = this.works.offered();
 		model.addAttribute("agencyWorks", offered);
 		// which agencies of the page have each work going: a badge beside their status
