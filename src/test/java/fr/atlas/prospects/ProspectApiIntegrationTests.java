@@ -410,6 +410,13 @@ class ProspectApiIntegrationTests {
 			.containsExactlyInAnyOrder("Agence Alpha", "Immobilière Cassis", "Kerozen Kapok");
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?specialty=viager"))
 			.containsExactly("Juste Jade");
+		// the exports give the codes after the columns they had
+		String export = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&specialty=rental")
+			.getBody();
+		assertThat(export.lines().toList().get(0)).endsWith(";created_at;specialties");
+		assertThat(export.lines()).anySatisfy((line) -> assertThat(line).startsWith(
+				(String) all.stream().filter((a) -> "Agence Alpha".equals(a.get("name"))).findFirst().get().get("id"))
+			.endsWith(";residential,rental"));
 		// another organisation finds none of them
 		var other = this.api.newOrganisation("Voisine");
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?specialty=rental")).isEmpty();

@@ -32,7 +32,7 @@ public class ProspectExport {
 
 	static final List<String> HEADER = List.of("id", "name", "trade_name", "siren", "siret", "naf", "address",
 			"postcode", "city", "department", "website", "emails", "phones", "specialty", "listing_count",
-			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at");
+			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at", "specialties");
 
 	private final ProspectSearch search;
 
@@ -97,7 +97,8 @@ public class ProspectExport {
 				(agency.revenueCents() != null) ? BigDecimal.valueOf(agency.revenueCents(), 2).toPlainString() : "",
 				safe(agency.headcountBand()), safe(String.join(",", agency.tags())), agency.status(),
 				(agency.owner() != null) ? safe(owners.getOrDefault(agency.owner(), agency.owner().toString())) : "",
-				(agency.createdAt() != null) ? agency.createdAt().toString() : "");
+				(agency.createdAt() != null) ? agency.createdAt().toString() : "",
+				String.join(",", agency.specialties()));
 	}
 
 	/** Neutralises spreadsheet formulas: the value is shown as text, not run. */
