@@ -623,6 +623,9 @@ class ProspectPagesIntegrationTests {
 
 		String page = get("/prospects/" + prospects.idOf(tenant.token(), "locative") + "?lang=en").body();
 		assertThat(page).contains(">Rental</span>", ">Property management</span>", "gestion locative");
+		// the forms suggest the specialties by their labels
+		assertThat(get("/prospects/new?lang=fr").body()).contains("list=\"specialty-words\"",
+				"<option value=\"Location\"></option>", "<option value=\"Gestion, syndic\"></option>");
 	}
 
 	@Test

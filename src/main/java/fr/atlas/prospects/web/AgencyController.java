@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -156,6 +157,8 @@ class AgencyController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("editProblem", problem);
 		model.addAttribute("members", this.members.active());
+		// suggestions for the specialty: each label reads as its specialty
+		model.addAttribute("specialties", Specialty.values());
 		return "prospects/edit";
 	}
 

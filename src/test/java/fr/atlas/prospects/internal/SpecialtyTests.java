@@ -1,6 +1,16 @@
 package fr.atlas.prospects.internal;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.core.io.ClassPathResource;
 
 import static fr.atlas.prospects.internal.Specialty.COMMERCIAL;
 import static fr.atlas.prospects.internal.Specialty.LAND;
@@ -25,6 +35,22 @@ class SpecialtyTests {
 		assertThat(Specialty.in("syndic de copropriété")).containsExactly(MANAGEMENT);
 		assertThat(Specialty.in("Terrains à bâtir")).containsExactly(LAND);
 		assertThat(Specialty.in("residential & new-build")).containsExactly(RESIDENTIAL, NEW_BUILD);
+	}
+
+	/** The forms suggest the labels: typed as suggested, each must read as its own. */
+	@ParameterizedTest
+	@ValueSource(strings = { "i18n/prospects.properties", "i18n/prospects_en.properties" })
+	void eachLabelReadsAsItsSpecialty(String bundle) throws IOException {
+		Properties labels = new Properties();
+		try (Reader reader = new InputStreamReader(new ClassPathResource(bundle).getInputStream(),
+				StandardCharsets.UTF_8)) {
+			labels.load(reader);
+		}
+		for (Specialty specialty : Specialty.values()) {
+			String label = labels.getProperty(specialty.labelCode());
+			assertThat(label).as(specialty.labelCode()).isNotBlank();
+			assertThat(Specialty.in(label)).as(label).containsExactly(specialty);
+		}
 	}
 
 	@Test
