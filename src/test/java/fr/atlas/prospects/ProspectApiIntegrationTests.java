@@ -360,8 +360,8 @@ class ProspectApiIntegrationTests {
 	}
 
 	/**
-	 * The filter (a database pattern) and the API's {@code specialties} (read in Java)
-	 * come from one vocabulary: they must agree on every wording.
+	 * The filter and the API's {@code specialties} read each wording alike: the filter
+	 * finds, for each code, exactly the agencies the API says have it.
 	 */
 	@Test
 	void filtersBySpecialtyWhateverTheWordingAsTheAgencyReadsIt() {

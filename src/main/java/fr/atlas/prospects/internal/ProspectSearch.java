@@ -162,8 +162,8 @@ public class ProspectSearch {
 		if (query.specialty() != null && !query.specialty().isBlank()) {
 			Optional<Specialty> named = Specialty.named(query.specialty());
 			if (named.isPresent()) {
-				sql.append(" and a.specialty ~ ?");
-				args.add(named.get().pattern());
+				sql.append(" and a.specialty = any(?)");
+				args.add(textsNaming(named.get()));
 			}
 			else {
 				sql.append(" and a.specialty = ?");
@@ -242,6 +242,21 @@ public class ProspectSearch {
 	 * The agencies that have another module's work going, or with {@code no-} those that
 	 * have not: the module names them (a few thousand ids at most, an open case each).
 	 */
+	/**
+	 * The organisation's specialty texts that name {@code specialty}: an organisation's
+	 * files write few distinct ones, so they are read once here, in Java, by the same
+	 * reader as the API's {@code specialties} (ADR 0040).
+	 */
+	private String[] textsNaming(Specialty specialty) {
+		return this.jdbc.sql("select distinct specialty from agency where org_id = :org and specialty is not null")
+			.param("org", org())
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((text) -> Specialty.in(text).contains(specialty))
+			.toArray(String[]::new);
+	}
+
 	private void work(@Nullable String work, StringBuilder sql, List<Object> args) {
 		String wanted = (work != null) ? work.strip() : "";
 		if (wanted.isEmpty()) {

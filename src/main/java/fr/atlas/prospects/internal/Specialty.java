@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +41,6 @@ public enum Specialty {
 			"copropriete", "coproprietes", "property management"),
 
 	LAND("land", "terrain", "terrains", "foncier", "land");
-
-	/**
-	 * Anything but a letter or a digit, in the stored text (lower case, accents kept):
-	 * what separates two words for the database's pattern.
-	 */
-	private static final String NOT_A_LETTER = "[^a-z0-9à-ÿœæ]";
 
 	private final String code;
 
@@ -106,35 +99,6 @@ public enum Specialty {
 			}
 		}
 		return Optional.empty();
-	}
-
-	/**
-	 * A PostgreSQL pattern ({@code ~}) that finds its words in a stored specialty, as
-	 * {@link #in} reads them: whole words, any accent on a vowel or a c, words of a
-	 * phrase separated by anything that is not a letter ("gestion-locative", "biens
-	 * d'exception").
-	 */
-	String pattern() {
-		String alternatives = this.words.stream().map(Specialty::pattern).collect(Collectors.joining("|"));
-		return "(^|" + NOT_A_LETTER + ")(" + alternatives + ")($|" + NOT_A_LETTER + ")";
-	}
-
-	private static String pattern(String word) {
-		StringBuilder pattern = new StringBuilder();
-		for (char c : word.toCharArray()) {
-			pattern.append(switch (c) {
-				case ' ' -> NOT_A_LETTER + "+";
-				case 'a' -> "[aàâäá]";
-				case 'e' -> "[eéèêë]";
-				case 'i' -> "[iîïí]";
-				case 'o' -> "[oôöó]";
-				case 'u' -> "[uùûüú]";
-				case 'c' -> "[cç]";
-				case 'y' -> "[yÿ]";
-				default -> String.valueOf(c);
-			});
-		}
-		return pattern.toString();
 	}
 
 }
