@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -547,10 +548,17 @@ class ProspectPagesIntegrationTests {
 			.doesNotContain("/edit\"", "/merge\"", "/dismiss", "/contacts/new", "/archive\"", "agency-audit",
 					"/cases/from-agency", "href=\"/prospects/new\"");
 		assertThat(get("/prospects/duplicates").body()).contains("Agence du Lac Bleu", "pas de les modifier")
-			.doesNotContain("/merge\"", "/dismiss");
+			.doesNotContain("/merge\"", "/dismiss", "pair-decisions");
 		assertThat(get("/prospects/imports").body()).contains("pas de les modifier").doesNotContain("type=\"file\"");
 		// the server refuses what the page no longer offers
 		assertThat(get("/prospects/" + id + "/edit").statusCode()).isEqualTo(403);
+		assertThat(
+				post("/prospects/duplicates/decisions",
+						Map.of("_csrf", csrf(get("/prospects").body()), "scope", "checked", "pairs",
+								UUID.randomUUID().toString(), "decision", "DISMISS"),
+						false)
+					.statusCode())
+			.isEqualTo(403);
 		assertThat(get("/prospects/" + id + "/contacts/new").statusCode()).isEqualTo(403);
 
 		// the owner, on the same organisation, is offered all of it
@@ -718,6 +726,45 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void decidesThePairsTickedOrAllThoseOfThePage() throws Exception {
+		var tenant = this.api.newOrganisation("Décisions");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "d.csv", PairDecisionsIntegrationTests.pairs(3));
+		login(tenant.email());
+		String queue = get("/prospects/duplicates").body();
+		assertThat(queue).contains("Décider plusieurs paires", "les 3 paires de cette page");
+		List<String> pairs = Pattern.compile("name=\"pairs\" value=\"([0-9a-f-]{36})\" form=\"pair-decisions\"")
+			.matcher(queue)
+			.results()
+			.map((m) -> m.group(1))
+			.toList();
+		assertThat(pairs).hasSize(3);
+
+		// the pair ticked is merged, the others stay
+		HttpResponse<String> merged = post("/prospects/duplicates/decisions", List.of(Map.entry("_csrf", csrf(queue)),
+				Map.entry("scope", "checked"), Map.entry("pairs", pairs.get(0)), Map.entry("decision", "MERGE")),
+				false);
+		assertThat(merged.statusCode()).isEqualTo(302);
+		assertThat(PageSession.location(merged)).isEqualTo("/prospects/duplicates");
+		String after = get("/prospects/duplicates").body();
+		assertThat(after).contains("Paires fusionnées : 1 ; écartées : 0 ; laissées de côté : 0",
+				"les 2 paires de cette page");
+
+		// every pair of the page dismissed, the one merged before left aside
+		List<Map.Entry<String, String>> page = new ArrayList<>(
+				List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "page"), Map.entry("decision", "DISMISS")));
+		pairs.forEach((id) -> page.add(Map.entry("pagePairs", id)));
+		post("/prospects/duplicates/decisions", page, false);
+		assertThat(get("/prospects/duplicates").body())
+			.contains("Paires fusionnées : 0 ; écartées : 2 ; laissées de côté : 1", "Aucun doublon possible")
+			.doesNotContain("id=\"pair-decisions\"");
+		// nothing ticked: said, nothing decided
+		post("/prospects/duplicates/decisions",
+				List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "checked"), Map.entry("decision", "MERGE")),
+				false);
+		assertThat(get("/prospects/duplicates").body()).contains("Cochez au moins une paire.");
+	}
+
+	@Test
 	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
 		var tenant = this.api.newOrganisation("File d'attente");
 		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
@@ -776,6 +823,11 @@ class ProspectPagesIntegrationTests {
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) throws Exception {
+		return this.session.post(path, form, htmx);
+	}
+
+	private HttpResponse<String> post(String path, List<Map.Entry<String, String>> form, boolean htmx)
+			throws Exception {
 		return this.session.post(path, form, htmx);
 	}
 

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,8 +60,13 @@ public final class PageSession {
 	}
 
 	public HttpResponse<String> post(String path, Map<String, String> form, boolean htmx) throws Exception {
-		String body = form.entrySet()
-			.stream()
+		return post(path, List.copyOf(form.entrySet()), htmx);
+	}
+
+	/** A form whose names may repeat, as ticked boxes and hidden lists send them. */
+	public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, boolean htmx)
+			throws Exception {
+		String body = fields.stream()
 			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));

@@ -1,9 +1,15 @@
 package fr.atlas.prospects.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.PairDecisions;
+import fr.atlas.prospects.internal.PairDecisions.Decision;
+import fr.atlas.prospects.internal.PairDecisions.Outcome;
 import fr.atlas.prospects.internal.ProspectCounts;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectSearch;
@@ -11,6 +17,7 @@ import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The review queue: the organisation's possible duplicates, or one import's, each pair
@@ -38,8 +46,11 @@ class DuplicateQueueController {
 
 	private final ImportNames importNames;
 
+	private final PairDecisions decisions;
+
 	DuplicateQueueController(ProspectSearch search, ProspectMerges merges, ProspectCounts counts,
-			ImportNames importNames) {
+			ImportNames importNames, PairDecisions decisions) {
+		this.decisions = decisions;
 		this.search = search;
 		this.merges = merges;
 		this.counts = counts;
@@ -78,6 +89,45 @@ class DuplicateQueueController {
 		this.merges.dismiss(candidateId);
 		// back to the page of the queue the reviewer was on
 		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId);
+	}
+
+	/**
+	 * The queue's "decide several pairs" form: the pairs ticked, or every pair of the
+	 * page, merged or dismissed; back to the same page of the queue with what was done.
+	 */
+	@PostMapping("/duplicates/decisions")
+	@PreAuthorize("hasRole('AGENT')")
+	String decide(@RequestParam(defaultValue = "checked") String scope,
+			@RequestParam(name = "pairs", required = false) @Nullable List<UUID> ticked,
+			@RequestParam(name = "pagePairs", required = false) @Nullable List<UUID> onPage,
+			@RequestParam(required = false) @Nullable String decision, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) @Nullable UUID importId, @AuthenticationPrincipal AtlasPrincipal principal,
+			RedirectAttributes redirect) {
+		List<UUID> chosen = "page".equals(scope) ? onPage : ticked;
+		try {
+			Outcome outcome = this.decisions.decide((chosen != null) ? chosen : List.of(), decision(decision),
+					principal.userId().value());
+			redirect.addFlashAttribute("decided", outcome);
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
+		}
+		return "redirect:" + queue(page, importId);
+	}
+
+	/**
+	 * A decision as the form and the API name it: MERGE or DISMISS, whatever the case.
+	 */
+	static @Nullable Decision decision(@Nullable String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		try {
+			return Decision.valueOf(name.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("decision", "prospects.pairs.decision");
+		}
 	}
 
 	/** The review queue's page, of one import's pairs or of all. */

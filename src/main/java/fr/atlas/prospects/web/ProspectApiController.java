@@ -9,6 +9,7 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.PairDecisions;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
@@ -66,8 +67,12 @@ class ProspectApiController {
 
 	private final ProspectCreations creations;
 
+	private final PairDecisions decisions;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
-			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations) {
+			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations,
+			PairDecisions decisions) {
+		this.decisions = decisions;
 		this.bulkJobs = bulkJobs;
 		this.creations = creations;
 		this.search = search;
@@ -175,6 +180,22 @@ class ProspectApiController {
 	ResponseEntity<Void> dismiss(@PathVariable UUID candidateId) {
 		this.merges.dismiss(candidateId);
 		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(summary = "Decide many possible duplicates at once",
+			description = "`decision`: MERGE merges the `agency` of each pair into its `other` (the first of the queue), "
+					+ "following earlier merges of the same request; DISMISS marks them different agencies. At most "
+					+ PairDecisions.MOST + " ids, all decided in one transaction. A pair already decided, whose "
+					+ "agency is archived, or of another organisation is left.")
+	@PostMapping("/duplicates/decisions")
+	@PreAuthorize("hasRole('AGENT')")
+	PairDecisions.Outcome decide(@RequestBody DecisionRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.decisions.decide((request.ids() != null) ? request.ids() : List.of(),
+				DuplicateQueueController.decision(request.decision()), principal.userId().value());
+	}
+
+	record DecisionRequest(@Nullable List<UUID> ids, @Nullable String decision) {
 	}
 
 	@Operation(summary = "Export a search as CSV or XLSX")

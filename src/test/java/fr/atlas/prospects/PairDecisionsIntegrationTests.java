@@ -1,0 +1,172 @@
+package fr.atlas.prospects;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Deciding many pairs of the review queue at once through the API: merged or dismissed as
+ * one by one, chains followed, bad requests refused in words, another organisation's
+ * pairs left alone.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class PairDecisionsIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	/** One possible duplicate a postcode: two names, one phone. */
+	static String pairs(int count) {
+		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
+		for (int i = 0; i < count; i++) {
+			String phone = String.format("01 23 45 %02d 67", i);
+			String postcode = String.format("01%03d", i);
+			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
+			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
+		}
+		return csv.toString();
+	}
+
+	List<Map<String, Object>> queue(String token) {
+		return this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?limit=500")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
+	}
+
+	ResponseEntity<Map> decide(String token, List<?> ids, String decision) {
+		Map<String, Object> body = new java.util.HashMap<>();
+		body.put("ids", ids);
+		body.put("decision", decision);
+		return this.api.post(token, "/api/v1/prospects/duplicates/decisions", body);
+	}
+
+	static String id(Map<String, Object> pair, String side) {
+		return (String) ((Map<String, Object>) pair.get(side)).get("id");
+	}
+
+	@Test
+	void mergesAndDismissesManyPairsAsOneByOne() {
+		var tenant = this.api.newOrganisation("Paires");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "p.csv", pairs(6));
+		List<Map<String, Object>> queue = queue(tenant.token());
+		assertThat(queue).hasSize(6);
+		List<Object> ids = queue.stream().map((d) -> d.get("id")).toList();
+
+		// another organisation's pairs are left alone
+		var other = this.api.newOrganisation("Voisine");
+		ResponseEntity<Map> foreign = decide(other.token(), ids, "MERGE");
+		assertThat(foreign.getStatusCode().value()).isEqualTo(200);
+		assertThat(foreign.getBody()).containsEntry("merged", 0).containsEntry("dismissed", 0).containsEntry("left", 6);
+		assertThat(queue(tenant.token())).hasSize(6);
+
+		// the first two merged: the second agency of each into the first
+		ResponseEntity<Map> merged = decide(tenant.token(), ids.subList(0, 2), "merge");
+		assertThat(merged.getBody()).containsEntry("merged", 2).containsEntry("dismissed", 0).containsEntry("left", 0);
+		for (Map<String, Object> pair : queue.subList(0, 2)) {
+			assertThat((Map<String, Object>) this.api.get(tenant.token(), "/api/v1/prospects/" + id(pair, "agency"))
+				.getBody()
+				.get("agency")).containsEntry("status", "MERGED").containsEntry("mergedInto", id(pair, "other"));
+		}
+		// the next two dismissed; the first two, no longer in the queue, are left
+		List<Object> next = new ArrayList<>(ids.subList(0, 4));
+		ResponseEntity<Map> dismissed = decide(tenant.token(), next, "DISMISS");
+		assertThat(dismissed.getBody()).containsEntry("merged", 0)
+			.containsEntry("dismissed", 2)
+			.containsEntry("left", 2);
+		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactlyElementsOf(ids.subList(4, 6));
+		// a merge decided in bulk is undone from its agency, and its pair comes back
+		String survivor = id(queue.get(0), "other");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).contains(ids.get(0));
+	}
+
+	@Test
+	void followsAnAgencyMergedByAnEarlierPairOfTheSameRequest() {
+		var tenant = this.api.newOrganisation("Chaîne");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """
+				Raison sociale;Téléphone;E-mail;Code postal;Ville
+				Cabinet Martin;01 23 45 67 89;;02000;Laon
+				Immo Martin;01 23 45 67 89;contact@martin-immo.fr;02000;Laon
+				Agence Martin Laon;;contact@martin-immo.fr;02000;Laon
+				""");
+		// two pairs that share an agency: Immo Martin ~ Agence Martin Laon (the e-mail),
+		// Cabinet Martin ~ Immo Martin (the phone)
+		List<Map<String, Object>> queue = queue(tenant.token());
+		assertThat(queue).hasSize(2);
+		// the phone's pair decided first: Immo Martin is merged into Cabinet Martin
+		// before
+		// the e-mail's pair names it
+		Map<String, Object> phonePair = queue.stream()
+			.filter((d) -> ((List<String>) d.get("reasons")).contains("phone"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(id(phonePair, "agency")).isEqualTo(
+				queue.stream().filter((d) -> d != phonePair).map((d) -> id(d, "other")).findFirst().orElseThrow());
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.tx.executeWithoutResult(
+						(status) -> this.jdbc.sql("update duplicate_candidate set confidence = 0.95 where id = :id")
+							.param("id", java.util.UUID.fromString((String) phonePair.get("id")))
+							.update()));
+		// in any order: they are decided in the queue's
+		List<Object> ids = new ArrayList<>(queue.stream().map((d) -> d.get("id")).toList());
+		Collections.reverse(ids);
+		ResponseEntity<Map> merged = decide(tenant.token(), ids, "MERGE");
+		assertThat(merged.getStatusCode().value()).isEqualTo(200);
+		assertThat((Integer) merged.getBody().get("merged")).isEqualTo(2);
+		// the three rows are one agency now
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(1);
+		assertThat(queue(tenant.token())).isEmpty();
+	}
+
+	@Test
+	void refusesARequestItCannotReadInWords() {
+		var tenant = this.api.newOrganisation("Refus");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", pairs(1));
+		List<Object> ids = queue(tenant.token()).stream().map((d) -> d.get("id")).toList();
+
+		ResponseEntity<Map> noDecision = this.api.post(tenant.token(), "/api/v1/prospects/duplicates/decisions",
+				Map.of("ids", ids));
+		assertThat(noDecision.getStatusCode().value()).isEqualTo(400);
+		assertThat(noDecision.getBody().get("errors")).asString()
+			.contains("prospects.pairs.decision", "Décision inconnue");
+		assertThat(decide(tenant.token(), ids, "PEUT-ÊTRE").getBody().get("errors")).asString()
+			.contains("prospects.pairs.decision");
+		assertThat(decide(tenant.token(), List.of(), "MERGE").getBody().get("errors")).asString()
+			.contains("prospects.pairs.none");
+		List<String> tooMany = new ArrayList<>();
+		for (int i = 0; i < 201; i++) {
+			tooMany.add(java.util.UUID.randomUUID().toString());
+		}
+		assertThat(decide(tenant.token(), tooMany, "DISMISS").getBody().get("errors")).asString()
+			.contains("prospects.pairs.too-many", "200");
+		// nothing was decided
+		assertThat(queue(tenant.token())).hasSize(1);
+	}
+
+}
