@@ -36,11 +36,14 @@ class PairDecisionsIntegrationTests {
 	@Autowired
 	TransactionTemplate tx;
 
-	/** One possible duplicate a postcode: two names, one phone. */
+	/**
+	 * One possible duplicate a postcode, two names and one phone each, nothing merged: up
+	 * to 1,000 pairs.
+	 */
 	static String pairs(int count) {
 		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
 		for (int i = 0; i < count; i++) {
-			String phone = String.format("01 23 45 %02d 67", i);
+			String phone = String.format("01 23 %02d %02d 45", i / 100, i % 100);
 			String postcode = String.format("01%03d", i);
 			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
 			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");

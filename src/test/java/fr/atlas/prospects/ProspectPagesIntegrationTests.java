@@ -767,15 +767,8 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
 		var tenant = this.api.newOrganisation("File d'attente");
-		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
-		for (int i = 0; i < 101; i++) {
-			// one pair a postcode, a phone each: 101 possible duplicates, nothing merged
-			String phone = String.format("01 23 %02d %02d 45", i / 100, i % 100);
-			String postcode = String.format("01%03d", i);
-			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
-			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
-		}
-		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "q.csv", csv.toString()))
+		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "q.csv",
+				PairDecisionsIntegrationTests.pairs(101)))
 			.containsEntry("created", 202);
 		assertThat((List<?>) this.api.raw()
 			.get()
