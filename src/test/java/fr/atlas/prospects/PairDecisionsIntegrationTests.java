@@ -136,6 +136,8 @@ class PairDecisionsIntegrationTests {
 						(status) -> this.jdbc.sql("update duplicate_candidate set confidence = 0.95 where id = :id")
 							.param("id", java.util.UUID.fromString((String) phonePair.get("id")))
 							.update()));
+		String cabinet = id(phonePair, "other");
+		Map<String, Object> before = agency(tenant.token(), cabinet);
 		// in any order: they are decided in the queue's
 		List<Object> ids = new ArrayList<>(queue.stream().map((d) -> d.get("id")).toList());
 		Collections.reverse(ids);
@@ -143,8 +145,24 @@ class PairDecisionsIntegrationTests {
 		assertThat(merged.getStatusCode().value()).isEqualTo(200);
 		assertThat((Integer) merged.getBody().get("merged")).isEqualTo(2);
 		// the three rows are one agency now
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(1);
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000"))
+			.containsExactly("Cabinet Martin");
 		assertThat(queue(tenant.token())).isEmpty();
+
+		// undone one merge at a time, the latest first, though both were made in one
+		// transaction: the agency comes back exactly as it was
+		for (int undo = 0; undo < 2; undo++) {
+			assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + cabinet + "/unmerge", Map.of())
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		assertThat(agency(tenant.token(), cabinet)).isEqualTo(before);
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(3);
+		assertThat(queue(tenant.token())).hasSize(2);
+	}
+
+	Map<String, Object> agency(String token, String id) {
+		return (Map<String, Object>) this.api.get(token, "/api/v1/prospects/" + id).getBody().get("agency");
 	}
 
 	@Test

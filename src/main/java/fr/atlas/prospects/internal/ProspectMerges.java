@@ -69,11 +69,11 @@ public class ProspectMerges {
 			.list();
 		this.jdbc.sql("""
 				insert into agency_merge (org_id, id, survivor_id, absorbed_id, survivor_snapshot, absorbed_snapshot,
-				  moved_contacts, merged_by)
+				  moved_contacts, merged_by, merged_at)
 				select :org, :merge, :survivor, :absorbed,
 				  (select to_jsonb(s) from agency s where s.org_id = :org and s.id = :survivor),
 				  (select to_jsonb(a) from agency a where a.org_id = :org and a.id = :absorbed),
-				  :contacts, :by""")
+				  :contacts, :by, clock_timestamp()""")
 			.param("org", org())
 			.param("merge", mergeId)
 			.param("survivor", survivorId)
