@@ -166,6 +166,37 @@ class PairDecisionsIntegrationTests {
 	}
 
 	@Test
+	void undoesTheMergesOfADecisionTogether() {
+		var tenant = this.api.newOrganisation("Annulation");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "u.csv", pairs(4));
+		List<Map<String, Object>> queue = queue(tenant.token());
+		Map<String, Object> before = agency(tenant.token(), id(queue.get(0), "other"));
+		ResponseEntity<Map> merged = decide(tenant.token(), queue.stream().map((d) -> d.get("id")).toList(), "MERGE");
+		List<String> merges = (List<String>) merged.getBody().get("merges");
+		assertThat(merges).hasSize(4);
+		assertThat(queue(tenant.token())).isEmpty();
+
+		// another organisation undoes nothing
+		var other = this.api.newOrganisation("Voisine");
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/merges/undo", Map.of("ids", merges)).getBody())
+			.containsEntry("undone", 0);
+		assertThat(queue(tenant.token())).isEmpty();
+
+		ResponseEntity<Map> undone = this.api.post(tenant.token(), "/api/v1/prospects/merges/undo",
+				Map.of("ids", merges));
+		assertThat(undone.getStatusCode().value()).isEqualTo(200);
+		assertThat(undone.getBody()).containsEntry("undone", 4);
+		assertThat(queue(tenant.token())).hasSize(4);
+		assertThat(agency(tenant.token(), id(queue.get(0), "other"))).isEqualTo(before);
+		// again: nothing left to undo
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/merges/undo", Map.of("ids", merges)).getBody())
+			.containsEntry("undone", 0);
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/merges/undo", Map.of("ids", List.of()))
+			.getBody()
+			.get("errors")).asString().contains("prospects.merges.none");
+	}
+
+	@Test
 	void refusesARequestItCannotReadInWords() {
 		var tenant = this.api.newOrganisation("Refus");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", pairs(1));

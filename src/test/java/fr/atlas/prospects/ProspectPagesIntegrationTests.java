@@ -747,7 +747,20 @@ class ProspectPagesIntegrationTests {
 		assertThat(PageSession.location(merged)).isEqualTo("/prospects/duplicates");
 		String after = get("/prospects/duplicates").body();
 		assertThat(after).contains("Paires fusionnées : 1 ; écartées : 0 ; laissées de côté : 0",
-				"les 2 paires de cette page");
+				"les 2 paires de cette page", "Annuler ces fusions");
+		// undone from the notice, the pair is back; merged again
+		List<Map.Entry<String, String>> undo = new ArrayList<>(List.of(Map.entry("_csrf", csrf(after))));
+		Pattern.compile("name=\"merges\" value=\"([0-9a-f-]{36})\"")
+			.matcher(after)
+			.results()
+			.forEach((m) -> undo.add(Map.entry("merges", m.group(1))));
+		assertThat(undo).hasSize(2);
+		post("/prospects/duplicates/undo", undo, false);
+		assertThat(get("/prospects/duplicates").body()).contains("Fusions annulées : 1.", "les 3 paires de cette page");
+		post("/prospects/duplicates/decisions", List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "checked"),
+				Map.entry("pairs", pairs.get(0)), Map.entry("decision", "MERGE")), false);
+		after = get("/prospects/duplicates").body();
+		assertThat(after).contains("les 2 paires de cette page");
 
 		// every pair of the page dismissed, the one merged before left aside
 		List<Map.Entry<String, String>> page = new ArrayList<>(

@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -53,10 +54,16 @@ public class PairDecisions {
 
 	/**
 	 * What was done; a pair no longer in the queue (decided, one of its agencies merged,
-	 * archived), or of another organisation, is left. Serializable: the queue's page
-	 * carries it to the next request in the session.
+	 * archived), or of another organisation, is left; {@code merges} are the merges made,
+	 * in order, which {@link ProspectMerges#undoMerges} undoes together. Serializable:
+	 * the queue's page carries it to the next request in the session.
 	 */
-	public record Outcome(int merged, int dismissed, int left) implements Serializable {
+	public record Outcome(int merged, int dismissed, int left, List<UUID> merges) implements Serializable {
+
+		public Outcome {
+			merges = List.copyOf(merges);
+		}
+
 	}
 
 	public Outcome decide(List<UUID> pairIds, @Nullable Decision decision, @Nullable UUID by) {
@@ -81,7 +88,7 @@ public class PairDecisions {
 			.query((rs, row) -> new Pair(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class)))
 			.list();
-		int merged = 0;
+		List<UUID> made = new ArrayList<>();
 		int dismissed = 0;
 		for (Pair pair : pairs) {
 			if (decision == Decision.DISMISS) {
@@ -92,11 +99,10 @@ public class PairDecisions {
 			UUID first = current(pair.first());
 			UUID second = current(pair.second());
 			if (first != null && second != null && !first.equals(second)) {
-				this.merges.merge(first, second, by);
-				merged++;
+				made.add(this.merges.merge(first, second, by));
 			}
 		}
-		return new Outcome(merged, dismissed, ids.size() - merged - dismissed);
+		return new Outcome(made.size(), dismissed, ids.size() - made.size() - dismissed, made);
 	}
 
 	/**

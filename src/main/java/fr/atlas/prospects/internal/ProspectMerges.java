@@ -128,6 +128,33 @@ public class ProspectMerges {
 					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
 			.optional()
 			.orElseThrow(() -> new ConflictException("prospects.unmerge.nothing"));
+		return undo(merge);
+	}
+
+	/**
+	 * Undoes merges made together (a page of the review queue), the latest first, each as
+	 * {@link #unmerge} would; all or none. A merge already undone is passed over.
+	 * @return how many were undone
+	 */
+	public int undoMerges(List<UUID> mergeIds) {
+		List<MergeRow> merges = this.jdbc.sql("""
+				select id, survivor_id, absorbed_id, moved_contacts from agency_merge
+				where org_id = :org and id = any(:ids) and undone_at is null
+				order by merged_at desc""")
+			.param("org", org())
+			.param("ids", mergeIds.toArray(UUID[]::new))
+			.query((rs, row) -> new MergeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
+			.list();
+		merges.forEach(this::undo);
+		return merges.size();
+	}
+
+	/**
+	 * Restores both agencies of a merge, unless a later merge into the survivor, or the
+	 * survivor's own merge or archiving, stands in the way.
+	 */
+	private UUID undo(MergeRow merge) {
 		String survivorStatus = lockedStatus(merge.survivorId());
 		Integer later = this.jdbc.sql("""
 				select count(*) from agency_merge where org_id = :org and undone_at is null and survivor_id = :survivor

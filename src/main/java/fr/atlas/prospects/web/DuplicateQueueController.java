@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.PairDecisions;
 import fr.atlas.prospects.internal.PairDecisions.Decision;
@@ -111,6 +112,25 @@ class DuplicateQueueController {
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
+		}
+		return "redirect:" + queue(page, importId);
+	}
+
+	/**
+	 * The "undo these merges" button of the notice a decision leaves: back to the same
+	 * page, where the pairs are again.
+	 */
+	@PostMapping("/duplicates/undo")
+	@PreAuthorize("hasRole('AGENT')")
+	String undo(@RequestParam(name = "merges", required = false) @Nullable List<UUID> merges,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
+			RedirectAttributes redirect) {
+		try {
+			int undone = this.merges.undoMerges((merges != null) ? merges : List.of());
+			redirect.addFlashAttribute("undone", undone);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		return "redirect:" + queue(page, importId);
 	}

@@ -198,6 +198,21 @@ class ProspectApiController {
 	record DecisionRequest(@Nullable List<UUID> ids, @Nullable String decision) {
 	}
 
+	@Operation(summary = "Undo merges made together, the latest first",
+			description = "`ids`: merge ids, as `merges` of a decision answers them. All are undone or none (409 with "
+					+ "the merge that stands in the way, as for an unmerge); one already undone is passed over.")
+	@PostMapping("/merges/undo")
+	@PreAuthorize("hasRole('AGENT')")
+	Map<String, Integer> undoMerges(@RequestBody UndoRequest request) {
+		if (request.ids() == null || request.ids().isEmpty()) {
+			throw new InvalidInputException("ids", "prospects.merges.none");
+		}
+		return Map.of("undone", this.merges.undoMerges(request.ids()));
+	}
+
+	record UndoRequest(@Nullable List<UUID> ids) {
+	}
+
 	@Operation(summary = "Export a search as CSV or XLSX")
 	@GetMapping("/export")
 	void export(@RequestParam(defaultValue = "csv") String format, SearchParams search,
