@@ -41,12 +41,12 @@ class PairDecisionsIntegrationTests {
 	 * to 1,000 pairs.
 	 */
 	static String pairs(int count) {
-		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville\n");
+		StringBuilder csv = new StringBuilder("Raison sociale;Téléphone;Code postal;Ville;E-mail\n");
 		for (int i = 0; i < count; i++) {
 			String phone = String.format("01 23 %02d %02d 45", i / 100, i % 100);
 			String postcode = String.format("01%03d", i);
-			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
-			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg\n");
+			csv.append("Cabinet Martin;").append(phone).append(';').append(postcode).append(";Bourg;\n");
+			csv.append("Immo Martin;").append(phone).append(';').append(postcode).append(";Bourg;\n");
 		}
 		return csv.toString();
 	}
@@ -194,6 +194,29 @@ class PairDecisionsIntegrationTests {
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/merges/undo", Map.of("ids", List.of()))
 			.getBody()
 			.get("errors")).asString().contains("prospects.merges.none");
+	}
+
+	@Test
+	void narrowsTheQueueToOneReasonAndDecidesThosePairs() {
+		var tenant = this.api.newOrganisation("Raisons");
+		// three pairs by their phone, one by its e-mail
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", pairs(3) + """
+				Immo Martin;;02000;Laon;contact@martin-immo.fr
+				Agence Martin Laon;;02000;Laon;contact@martin-immo.fr
+				""");
+		List<Map<String, Object>> all = queue(tenant.token());
+		List<Map<String, Object>> phones = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?reason=phone")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(phones).hasSize(3).allSatisfy((d) -> assertThat((List<String>) d.get("reasons")).contains("phone"));
+		assertThat(all.size()).isGreaterThan(phones.size());
+		// deciding the pairs of one reason leaves the others
+		decide(tenant.token(), phones.stream().map((d) -> d.get("id")).toList(), "DISMISS");
+		assertThat(queue(tenant.token())).hasSize(all.size() - 3)
+			.noneSatisfy((d) -> assertThat((List<String>) d.get("reasons")).contains("phone"));
 	}
 
 	@Test

@@ -770,6 +770,25 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/duplicates").body())
 			.contains("Paires fusionnées : 0 ; écartées : 2 ; laissées de côté : 1", "Aucun doublon possible")
 			.doesNotContain("id=\"pair-decisions\"");
+		// narrowed to one reason: the menu counts each, links and forms keep it
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				Immo Martin;contact@martin-immo.fr;02000;Laon
+				Agence Martin Laon;contact@martin-immo.fr;02000;Laon
+				""");
+		String all = get("/prospects/duplicates").body();
+		assertThat(all).contains("<option value=\"email\">même e-mail (1)</option>");
+		String emails = get("/prospects/duplicates?reason=email").body();
+		assertThat(emails)
+			.contains("Agence Martin Laon", "<option value=\"email\" selected=\"selected\">",
+					"name=\"reason\" value=\"email\"", "name=\"queueReason\" value=\"email\"")
+			.doesNotContain(">Cabinet Martin<");
+		Matcher dismissEmail = Pattern.compile("action=\"(/prospects/duplicates/[0-9a-f-]{36}/dismiss)\"")
+			.matcher(emails);
+		assertThat(dismissEmail.find()).isTrue();
+		HttpResponse<String> back = post(dismissEmail.group(1), Map.of("_csrf", csrf(emails), "reason", "email"),
+				false);
+		assertThat(PageSession.location(back)).isEqualTo("/prospects/duplicates?reason=email");
 		// nothing ticked: said, nothing decided
 		post("/prospects/duplicates/decisions",
 				List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "checked"), Map.entry("decision", "MERGE")),
@@ -795,7 +814,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(first).contains("101 paires à examiner", "Page 1 sur 2", "href=\"/prospects/duplicates?page=1\"");
 		assertThat(Pattern.compile("/dismiss\"").matcher(first).results().count()).isEqualTo(100);
 		String second = get("/prospects/duplicates?page=1").body();
-		assertThat(second).contains("Page 2 sur 2", "page=0");
+		// the first page's link carries no page number
+		assertThat(second).contains("Page 2 sur 2", "href=\"/prospects/duplicates\">← Précédente");
 		assertThat(Pattern.compile("/dismiss\"").matcher(second).results().count()).isEqualTo(1);
 		assertThat(get("/prospects/duplicates?page=9").body()).contains("Page 2 sur 2");
 		// setting a pair aside on page 2 comes back to page 2

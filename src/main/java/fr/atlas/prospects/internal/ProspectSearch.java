@@ -432,6 +432,14 @@ public class ProspectSearch {
 	 * agencies with themselves (minutes after a first large import, ADR 0023). The review
 	 * queue and the home page's count share it.
 	 */
+	/**
+	 * Keeps, when {@code :reason} is given, the pairs one of whose reasons has that code.
+	 */
+	private static final String WITH_REASON = """
+			  and (cast(:reason as text) is null
+			    or exists (select from unnest(string_to_array(d.reasons, '|')) r where split_part(r, ':', 1) = :reason))
+			""";
+
 	static final String OPEN_DUPLICATES = """
 			from duplicate_candidate d
 			cross join lateral (select a.name, a.postcode, a.city, a.status from agency a
@@ -459,6 +467,15 @@ public class ProspectSearch {
 	 * an import found when {@code job} is given.
 	 */
 	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, int limit, long offset) {
+		return duplicates(of, job, null, limit, offset);
+	}
+
+	/**
+	 * The same, of the pairs one of whose reasons is {@code reason} (its code, without a
+	 * score: {@code phone}, {@code name}) when it is given.
+	 */
+	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, @Nullable String reason, int limit,
+			long offset) {
 		return this.jdbc.sql("""
 				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
 				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
@@ -466,10 +483,12 @@ public class ProspectSearch {
 				""" + OPEN_DUPLICATES + """
 				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
 				  and (cast(:job as uuid) is null or d.job_id = :job)
+				""" + WITH_REASON + """
 				order by d.confidence desc, d.created_at, d.id limit :limit offset :offset""")
 			.param("org", org())
 			.param("of", of)
 			.param("job", job)
+			.param("reason", reason)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
@@ -483,11 +502,41 @@ public class ProspectSearch {
 
 	/** How many open possible duplicates an import found that are still to review. */
 	public long duplicatesOf(UUID job) {
-		return this.jdbc.sql("select count(*) " + OPEN_DUPLICATES + " and d.job_id = :job")
+		return duplicateCount(job, null);
+	}
+
+	/**
+	 * How many open possible duplicates wait, of one import's when {@code job} is given,
+	 * with the reason {@code reason} when it is.
+	 */
+	public long duplicateCount(@Nullable UUID job, @Nullable String reason) {
+		return this.jdbc
+			.sql("select count(*) " + OPEN_DUPLICATES + " and (cast(:job as uuid) is null or d.job_id = :job) "
+					+ WITH_REASON)
 			.param("org", org())
 			.param("job", job)
+			.param("reason", reason)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The reasons of the open possible duplicates (of one import's when {@code job} is
+	 * given), each with how many pairs give it, the most frequent first: what the queue
+	 * can be narrowed to.
+	 */
+	public List<ReasonCount> duplicateReasons(@Nullable UUID job) {
+		return this.jdbc.sql("select split_part(r, ':', 1), count(*) from (select d.reasons " + OPEN_DUPLICATES
+				+ " and (cast(:job as uuid) is null or d.job_id = :job)) p"
+				+ " cross join unnest(string_to_array(p.reasons, '|')) r where r <> '' group by 1 order by 2 desc, 1")
+			.param("org", org())
+			.param("job", job)
+			.query((rs, row) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
+			.list();
+	}
+
+	/** A reason of the review queue, and how many of its pairs give it. */
+	public record ReasonCount(String code, long pairs) {
 	}
 
 	public Optional<Summary> find(UUID id) {

@@ -167,6 +167,7 @@ class AgencyController {
 	String merge(@PathVariable UUID id, @RequestParam UUID otherId,
 			@RequestParam(required = false) @Nullable Integer queuePage,
 			@RequestParam(required = false) @Nullable UUID queueImport,
+			@RequestParam(required = false) @Nullable String queueReason,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		boolean merged = false;
 		try {
@@ -191,7 +192,7 @@ class AgencyController {
 			redirect.addFlashAttribute("mergedId", id);
 			redirect.addFlashAttribute("mergedName", this.search.detail(id).displayName());
 		}
-		return "redirect:" + DuplicateQueueController.queue(queuePage, queueImport);
+		return "redirect:" + DuplicateQueueController.queue(queuePage, queueImport, queueReason);
 	}
 
 	@PostMapping("/{id}/unmerge")

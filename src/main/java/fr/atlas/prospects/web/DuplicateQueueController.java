@@ -1,5 +1,8 @@
 package fr.atlas.prospects.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,22 +63,35 @@ class DuplicateQueueController {
 
 	@GetMapping("/duplicates")
 	String duplicates(@RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) @Nullable String importId, Model model) {
+			@RequestParam(required = false) @Nullable String importId,
+			@RequestParam(required = false) @Nullable String reason, Model model) {
 		// one import's pairs, when the import is one of ours; the whole queue otherwise
 		String importName = this.importNames.of(importId);
 		UUID job = (importName != null && importId != null) ? UUID.fromString(importId.strip()) : null;
-		long total = (job != null) ? this.search.duplicatesOf(job) : this.counts.current().duplicatesToReview();
+		String wanted = reasonOf(reason);
+		long total = (job == null && wanted == null) ? this.counts.current().duplicatesToReview()
+				: this.search.duplicateCount(job, wanted);
 		int pages = (int) Math.max(1, (total + DUPLICATES_PAGE - 1) / DUPLICATES_PAGE);
 		int shown = Math.min(Math.max(page, 0), pages - 1);
-		List<Duplicate> duplicates = this.search.duplicates(null, job, DUPLICATES_PAGE, (long) shown * DUPLICATES_PAGE);
+		List<Duplicate> duplicates = this.search.duplicates(null, job, wanted, DUPLICATES_PAGE,
+				(long) shown * DUPLICATES_PAGE);
 		model.addAttribute("importId", job);
 		model.addAttribute("importName", importName);
+		model.addAttribute("reason", wanted);
+		model.addAttribute("reasons", this.search.duplicateReasons(job));
 		model.addAttribute("duplicates", duplicates);
 		model.addAttribute("comparisons", comparisons(duplicates));
 		model.addAttribute("total", total);
 		model.addAttribute("page", shown);
 		model.addAttribute("pages", pages);
+		model.addAttribute("previousPage", queue(shown - 1, job, wanted));
+		model.addAttribute("nextPage", queue(shown + 1, job, wanted));
 		return "prospects/duplicates";
+	}
+
+	/** A reason as links carry it: none when empty. */
+	private static @Nullable String reasonOf(@Nullable String reason) {
+		return (reason != null && !reason.isBlank()) ? reason.strip() : null;
 	}
 
 	/** Each pair's two agencies field by field, by the pair's id. */
@@ -86,10 +102,11 @@ class DuplicateQueueController {
 	@PostMapping("/duplicates/{candidateId}/dismiss")
 	@PreAuthorize("hasRole('AGENT')")
 	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
+			@RequestParam(required = false) @Nullable String reason) {
 		this.merges.dismiss(candidateId);
 		// back to the page of the queue the reviewer was on
-		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId);
+		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId, reason);
 	}
 
 	/**
@@ -102,7 +119,8 @@ class DuplicateQueueController {
 			@RequestParam(name = "pairs", required = false) @Nullable List<UUID> ticked,
 			@RequestParam(name = "pagePairs", required = false) @Nullable List<UUID> onPage,
 			@RequestParam(required = false) @Nullable String decision, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(required = false) @Nullable UUID importId, @AuthenticationPrincipal AtlasPrincipal principal,
+			@RequestParam(required = false) @Nullable UUID importId,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect) {
 		List<UUID> chosen = "page".equals(scope) ? onPage : ticked;
 		try {
@@ -113,7 +131,7 @@ class DuplicateQueueController {
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
 		}
-		return "redirect:" + queue(page, importId);
+		return "redirect:" + queue(page, importId, reason);
 	}
 
 	/**
@@ -124,7 +142,7 @@ class DuplicateQueueController {
 	@PreAuthorize("hasRole('AGENT')")
 	String undo(@RequestParam(name = "merges", required = false) @Nullable List<UUID> merges,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		try {
 			int undone = this.merges.undoMerges((merges != null) ? merges : List.of());
 			redirect.addFlashAttribute("undone", undone);
@@ -132,7 +150,7 @@ class DuplicateQueueController {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
-		return "redirect:" + queue(page, importId);
+		return "redirect:" + queue(page, importId, reason);
 	}
 
 	/**
@@ -150,16 +168,23 @@ class DuplicateQueueController {
 		}
 	}
 
-	/** The review queue's page, of one import's pairs or of all. */
-	static String queue(int page, @Nullable UUID importId) {
-		StringBuilder path = new StringBuilder("/prospects/duplicates");
+	/**
+	 * The review queue's page, of one import's pairs or of all, of the pairs with one
+	 * reason or of all; only the parameters that have a value.
+	 */
+	static String queue(int page, @Nullable UUID importId, @Nullable String reason) {
+		List<String> parameters = new ArrayList<>();
 		if (importId != null) {
-			path.append("?importId=").append(importId);
+			parameters.add("importId=" + importId);
+		}
+		String wanted = reasonOf(reason);
+		if (wanted != null) {
+			parameters.add("reason=" + URLEncoder.encode(wanted, StandardCharsets.UTF_8));
 		}
 		if (page > 0) {
-			path.append((importId != null) ? '&' : '?').append("page=").append(page);
+			parameters.add("page=" + page);
 		}
-		return path.toString();
+		return "/prospects/duplicates" + (parameters.isEmpty() ? "" : "?" + String.join("&", parameters));
 	}
 
 }

@@ -154,11 +154,15 @@ class ProspectApiController {
 			.body(BulkJobStatus.of(this.bulkJobs.find(id).orElseThrow()));
 	}
 
-	@Operation(summary = "Possible duplicates to review, most likely first")
+	@Operation(summary = "Possible duplicates to review, most likely first",
+			description = "`reason` keeps the pairs one of whose reasons has that code (`phone`, `siren`, `name`...).")
 	@GetMapping("/duplicates")
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
-			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId) {
-		return this.search.duplicates(null, importOf(importId), Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId,
+			@RequestParam(required = false) @Nullable String reason) {
+		return this.search.duplicates(null, importOf(importId),
+				(reason != null && !reason.isBlank()) ? reason.strip() : null, Math.min(Math.max(limit, 1), 500),
+				Math.max(offset, 0));
 	}
 
 	/** An import's id, as the list's filter reads it: not an id is a 400. */
