@@ -89,8 +89,8 @@ class DuplicateQueueController {
 		return "prospects/duplicates";
 	}
 
-	/** A reason as links carry it: none when empty. */
-	private static @Nullable String reasonOf(@Nullable String reason) {
+	/** A reason as links and the API carry it: none when empty. */
+	static @Nullable String reasonOf(@Nullable String reason) {
 		return (reason != null && !reason.isBlank()) ? reason.strip() : null;
 	}
 

@@ -160,9 +160,8 @@ class ProspectApiController {
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId,
 			@RequestParam(required = false) @Nullable String reason) {
-		return this.search.duplicates(null, importOf(importId),
-				(reason != null && !reason.isBlank()) ? reason.strip() : null, Math.min(Math.max(limit, 1), 500),
-				Math.max(offset, 0));
+		return this.search.duplicates(null, importOf(importId), DuplicateQueueController.reasonOf(reason),
+				Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
 	}
 
 	/** An import's id, as the list's filter reads it: not an id is a 400. */
