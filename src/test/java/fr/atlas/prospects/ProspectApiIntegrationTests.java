@@ -1,6 +1,7 @@
 package fr.atlas.prospects;
 
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -413,13 +414,86 @@ class ProspectApiIntegrationTests {
 		// the exports give the codes after the columns they had
 		String export = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&specialty=rental")
 			.getBody();
-		assertThat(export.lines().toList().get(0)).endsWith(";created_at;specialties");
+		assertThat(export.lines().toList().get(0)).endsWith(";created_at;specialties;headcount_min;headcount_max");
 		assertThat(export.lines()).anySatisfy((line) -> assertThat(line).startsWith(
 				(String) all.stream().filter((a) -> "Agence Alpha".equals(a.get("name"))).findFirst().get().get("id"))
-			.endsWith(";residential,rental"));
+			.endsWith(";residential,rental;;"));
 		// another organisation finds none of them
 		var other = this.api.newOrganisation("Voisine");
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?specialty=rental")).isEmpty();
+	}
+
+	/**
+	 * A headcount is found by the range its text says, whatever the wording, and a column
+	 * of INSEE's bands by the range of each code (ADR 0042).
+	 */
+	@Test
+	void filtersByHeadcountAsTheRangeItsTextSays() {
+		var tenant = this.api.newOrganisation("Effectifs");
+		this.prospects.importAndWait(tenant.token(), "effectifs.csv", """
+				Raison sociale;E-mail;Effectif
+				Agence Alpha;alpha@alpha.fr;12
+				Cabinet Brune;brune@brune.fr;20 à 49 salariés
+				Immobilière Cassis;cassis@cassis.fr;Aucun salarié
+				Domaine Delta;delta@delta.fr;5-10
+				Études Écrins;ecrins@ecrins.fr;plus de 250
+				Foncia Figuier;figuier@figuier.fr;PME
+				Groupe Grenat;grenat@grenat.fr;
+				""");
+		this.prospects.importAndWait(tenant.token(), "sirene.csv", """
+				Raison sociale;E-mail;trancheEffectifsUniteLegale
+				Habitat Hermine;hermine@hermine.fr;12
+				Immo Iris;iris@iris.fr;NN
+				""");
+		Map<String, Object> alpha = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + this.prospects.idOf(tenant.token(), "alpha"))
+			.getBody()
+			.get("agency");
+		assertThat(alpha).containsEntry("headcountBand", "12").containsEntry("headcount", Map.of("min", 12, "max", 12));
+		List<Map<String, Object>> all = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?size=100&sort=name")
+			.getBody()
+			.get("items");
+		Map<Object, Object> ranges = new HashMap<>();
+		all.forEach((a) -> ranges.put(a.get("name"), a.get("headcount")));
+		assertThat((Map<String, Object>) ranges.get("Études Écrins")).containsEntry("min", 251)
+			.containsEntry("max", null);
+		assertThat(ranges.get("Foncia Figuier")).isNull();
+		assertThat(ranges.get("Habitat Hermine")).isEqualTo(Map.of("min", 20, "max", 49));
+		assertThat(ranges.get("Immo Iris")).isEqualTo(Map.of("min", 0, "max", 0));
+		// the ranges the list's menu offers, and any other range or count
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=10-19"))
+			.containsExactlyInAnyOrder("Agence Alpha", "Domaine Delta");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=20-49"))
+			.containsExactlyInAnyOrder("Cabinet Brune", "Habitat Hermine");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=0"))
+			.containsExactlyInAnyOrder("Immobilière Cassis", "Immo Iris");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=250+"))
+			.containsExactly("Études Écrins");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=1-9"))
+			.containsExactly("Domaine Delta");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=40"))
+			.containsExactlyInAnyOrder("Cabinet Brune", "Habitat Hermine");
+		// a text that says no number is compared as it is stored
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?headcount=pme"))
+			.containsExactly("Foncia Figuier");
+		// the exports end with the range
+		String export = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&headcount=10-19")
+			.getBody();
+		assertThat(export.lines().skip(1)).hasSize(2)
+			.anySatisfy((line) -> assertThat(line).endsWith(";12;12"))
+			.anySatisfy((line) -> assertThat(line).endsWith(";5;10"));
+		// the bulk changes take the filter too
+		Map<String, Object> bulk = this.api
+			.post(tenant.token(), "/api/v1/prospects/bulk",
+					Map.of("filter", Map.of("headcount", "20-49"), "addTags", List.of("moyenne")))
+			.getBody();
+		assertThat(bulk).containsEntry("matched", 2).containsEntry("updated", 2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=moyenne"))
+			.containsExactlyInAnyOrder("Cabinet Brune", "Habitat Hermine");
+		// another organisation finds none of them
+		var other = this.api.newOrganisation("Voisine");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?headcount=10-19")).isEmpty();
 	}
 
 	@Test

@@ -270,7 +270,8 @@ class ProspectEditApiIntegrationTests {
 		String export = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&owner=me").getBody();
 		assertThat(export).contains("Agence du Parc").doesNotContain("Cabinet Voisin");
 		// the owner by e-mail, and when the agency was created
-		assertThat(export.lines().toList().get(0)).endsWith(";status;owner;created_at;specialties");
+		assertThat(export.lines().toList().get(0))
+			.endsWith(";status;owner;created_at;specialties;headcount_min;headcount_max");
 		assertThat(export.lines().toList().get(1)).contains(";ACTIVE;" + tenant.email() + ";20");
 	}
 

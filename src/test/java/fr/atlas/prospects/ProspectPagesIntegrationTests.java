@@ -637,6 +637,37 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void filtersTheListByHeadcountAndWordsItOnTheAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Liste effectifs");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		prospects.importAndWait(tenant.token(), "e.csv", """
+				Raison sociale;E-mail;Tranche d'effectif
+				Agence Moyenne;contact@moyenne.fr;12
+				Cabinet Seul;contact@seul.fr;NN
+				Immo Familiale;contact@familiale.fr;3 salariés
+				""");
+		login(tenant.email());
+
+		String middle = get("/prospects?headcount=20-49&lang=fr").body();
+		assertThat(middle).contains("Agence Moyenne", "1 agence")
+			.doesNotContain(">Cabinet Seul<", ">Immo Familiale<")
+			.contains("<option value=\"20-49\" selected=\"selected\">20 à 49 salariés</option>",
+					"<option value=\"0\">Aucun salarié</option>",
+					"<option value=\"250+\">250 salariés ou plus</option>")
+			// the bulk form keeps the filter
+			.contains("name=\"headcount\" value=\"20-49\"");
+		// a range the menu does not offer is offered as it came, in words
+		assertThat(get("/prospects?headcount=2-4&lang=en").body())
+			.contains("<option value=\"2-4\" selected=\"selected\">2 to 4 employees</option>", "Immo Familiale")
+			.doesNotContain(">Agence Moyenne<");
+
+		String page = get("/prospects/" + prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body();
+		assertThat(page).contains(">20 à 49 salariés</span>", ">20-49</span>");
+		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "seul") + "?lang=en").body())
+			.contains(">No employees</span>");
+	}
+
+	@Test
 	void showsTheTwoAgenciesOfEachPairFieldByField() throws Exception {
 		var tenant = this.api.newOrganisation("Comparaison");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """

@@ -124,6 +124,24 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 	}
 
 	/**
+	 * Whether its headcount column holds INSEE's codes of bands rather than counts, as
+	 * its header says: "Tranche d'effectif", {@code trancheEffectifsUniteLegale},
+	 * "Headcount band". The cell alone cannot tell: "12" is 12 people as a count and 20
+	 * to 49 as a code (ADR 0042).
+	 */
+	boolean headcountInBands() {
+		for (int i = 0; i < this.fields.size(); i++) {
+			if (this.fields.get(i) == ImportField.HEADCOUNT) {
+				String words = CleanText.words(this.headers.get(i));
+				if (words.contains("tranche") || words.contains("band")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Header → field key, in column order, as stored with the job and shown in the
 	 * wizard.
 	 */

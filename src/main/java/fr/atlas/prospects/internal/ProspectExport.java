@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
@@ -32,7 +33,8 @@ public class ProspectExport {
 
 	static final List<String> HEADER = List.of("id", "name", "trade_name", "siren", "siret", "naf", "address",
 			"postcode", "city", "department", "website", "emails", "phones", "specialty", "listing_count",
-			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at", "specialties");
+			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at", "specialties", "headcount_min",
+			"headcount_max");
 
 	private final ProspectSearch search;
 
@@ -98,7 +100,16 @@ public class ProspectExport {
 				safe(agency.headcountBand()), safe(String.join(",", agency.tags())), agency.status(),
 				(agency.owner() != null) ? safe(owners.getOrDefault(agency.owner(), agency.owner().toString())) : "",
 				(agency.createdAt() != null) ? agency.createdAt().toString() : "",
-				String.join(",", agency.specialties()));
+				String.join(",", agency.specialties()), headcountEnd(agency.headcount(), Headcount::min),
+				headcountEnd(agency.headcount(), Headcount::max));
+	}
+
+	/**
+	 * One end of the range the headcount text says, empty when it says none or no end.
+	 */
+	private static String headcountEnd(@Nullable Headcount range, Function<Headcount, @Nullable Integer> end) {
+		Integer value = (range != null) ? end.apply(range) : null;
+		return (value != null) ? value.toString() : "";
 	}
 
 	/** Neutralises spreadsheet formulas: the value is shown as text, not run. */

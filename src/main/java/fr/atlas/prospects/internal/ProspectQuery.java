@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param reachable {@code email}, {@code phone}, {@code mobile} or {@code none}: the
  * agencies with an e-mail, a phone, a mobile phone, or neither an e-mail nor a phone
  * @param minListings the least number of listings, as digits
+ * @param headcount a number of people or a range ({@code 12}, {@code 10-19},
+ * {@code 250+}): the agencies whose headcount text reads as a range sharing a number with
+ * it ({@link Headcount}); any other text is compared with the stored text as it is
  * @param work the key of an {@link fr.atlas.platform.AgencyWork}: the agencies that have
  * it going ({@code prospection-case}), or with {@code no-} before it those that have not
  * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
@@ -23,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
 		@Nullable String owner, @Nullable String importId, @Nullable String reachable, @Nullable String minListings,
-		@Nullable String work, @Nullable String sort, int page, int size) {
+		@Nullable String headcount, @Nullable String work, @Nullable String sort, int page, int size) {
 
 	/**
 	 * The name order: agencies without a name (an empty key, shown by their website or
@@ -52,6 +55,7 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		importId = withoutNul(importId);
 		reachable = withoutNul(reachable);
 		minListings = withoutNul(minListings);
+		headcount = withoutNul(headcount);
 		work = withoutNul(work);
 		sort = withoutNul(sort);
 		page = Math.max(0, page);
@@ -61,8 +65,8 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 	/** The same search among the agencies of one status only. */
 	ProspectQuery withStatus(String wanted) {
 		return new ProspectQuery(this.q, this.department, this.city, wanted, this.specialty, this.postcode, this.tag,
-				this.owner, this.importId, this.reachable, this.minListings, this.work, this.sort, this.page,
-				this.size);
+				this.owner, this.importId, this.reachable, this.minListings, this.headcount, this.work, this.sort,
+				this.page, this.size);
 	}
 
 	String orderBy() {

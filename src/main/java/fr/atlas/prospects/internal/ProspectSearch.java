@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -163,7 +164,7 @@ public class ProspectSearch {
 			Optional<Specialty> named = Specialty.named(query.specialty());
 			if (named.isPresent()) {
 				sql.append(" and a.specialty = any(?)");
-				args.add(textsNaming(named.get()));
+				args.add(textsReading("specialty", (text) -> Specialty.in(text).contains(named.get())));
 			}
 			else {
 				sql.append(" and a.specialty = ?");
@@ -184,6 +185,21 @@ public class ProspectSearch {
 		if (!minListings.isEmpty()) {
 			sql.append(" and a.listing_count >= ?");
 			args.add(count(minListings));
+		}
+		if (query.headcount() != null && !query.headcount().isBlank()) {
+			// "250+" written as is in a query string arrives as "250 ": a plus is a space
+			// there
+			String wanted = query.headcount().matches("\\d+\\s+") ? query.headcount().strip() + "+" : query.headcount();
+			Optional<Headcount> range = Headcount.in(wanted);
+			if (range.isPresent()) {
+				sql.append(" and a.headcount_band = any(?)");
+				args.add(textsReading("headcount_band",
+						(text) -> Headcount.in(text).filter((read) -> read.overlaps(range.get())).isPresent()));
+			}
+			else {
+				sql.append(" and lower(a.headcount_band) = lower(?)");
+				args.add(query.headcount().strip());
+			}
 		}
 		work(query.work(), sql, args);
 		String owner = (query.owner() != null) ? query.owner().strip() : "";
@@ -235,28 +251,27 @@ public class ProspectSearch {
 	}
 
 	/**
-	 * The agencies one can reach a given way. Mobiles are the French ones (+33 6, +33 7),
-	 * stored in E.164 like every phone.
+	 * The organisation's texts of a column that its reader takes as wanted: the specialty
+	 * texts that name a specialty (ADR 0040), the headcount texts whose range meets the
+	 * filter's (ADR 0042). An organisation's files write few distinct ones, so they are
+	 * read once here, in Java, by the same reader as the API's {@code specialties} and
+	 * {@code headcount}.
 	 */
-	/**
-	 * The agencies that have another module's work going, or with {@code no-} those that
-	 * have not: the module names them (a few thousand ids at most, an open case each).
-	 */
-	/**
-	 * The organisation's specialty texts that name {@code specialty}: an organisation's
-	 * files write few distinct ones, so they are read once here, in Java, by the same
-	 * reader as the API's {@code specialties} (ADR 0040).
-	 */
-	private String[] textsNaming(Specialty specialty) {
-		return this.jdbc.sql("select distinct specialty from agency where org_id = :org and specialty is not null")
+	private String[] textsReading(String column, Predicate<String> wanted) {
+		return this.jdbc
+			.sql("select distinct " + column + " from agency where org_id = :org and " + column + " is not null")
 			.param("org", org())
 			.query(String.class)
 			.list()
 			.stream()
-			.filter((text) -> Specialty.in(text).contains(specialty))
+			.filter(wanted)
 			.toArray(String[]::new);
 	}
 
+	/**
+	 * The agencies that have another module's work going, or with {@code no-} those that
+	 * have not: the module names them (a few thousand ids at most, an open case each).
+	 */
 	private void work(@Nullable String work, StringBuilder sql, List<Object> args) {
 		String wanted = (work != null) ? work.strip() : "";
 		if (wanted.isEmpty()) {
@@ -272,6 +287,10 @@ public class ProspectSearch {
 		args.add(going);
 	}
 
+	/**
+	 * The agencies one can reach a given way. Mobiles are the French ones (+33 6, +33 7),
+	 * stored in E.164 like every phone.
+	 */
 	private static void reachable(@Nullable String reachable, StringBuilder sql) {
 		String wanted = (reachable != null) ? reachable.strip().toLowerCase(Locale.ROOT) : "";
 		switch (wanted) {
@@ -663,6 +682,15 @@ public class ProspectSearch {
 		/** The same, for pages. */
 		public Set<Specialty> specialtiesNamed() {
 			return Specialty.in(this.specialty);
+		}
+
+		/**
+		 * The range its headcount text says ({@link Headcount}), none when it says no
+		 * number of people.
+		 */
+		@JsonProperty("headcount")
+		public @Nullable Headcount headcount() {
+			return Headcount.in(this.headcountBand).orElse(null);
 		}
 
 	}

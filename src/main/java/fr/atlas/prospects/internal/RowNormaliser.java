@@ -44,8 +44,11 @@ final class RowNormaliser {
 
 	private final ColumnMapping mapping;
 
+	private final boolean headcountInBands;
+
 	RowNormaliser(ColumnMapping mapping) {
 		this.mapping = mapping;
+		this.headcountInBands = mapping.headcountInBands();
 	}
 
 	private static final java.util.regex.Pattern SEVERAL_EMAILS = java.util.regex.Pattern.compile("[,;/\\s]+");
@@ -189,9 +192,13 @@ final class RowNormaliser {
 		String nameKey = (keySource != null) ? NameKey.withoutTown(keySource, city) : "";
 		AgencyValues agency = new AgencyValues(name, nameKey, tradeName, siren, siret, naf, address, postcode, city,
 				department, website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)),
-				listings, revenue, first(raw, ImportField.HEADCOUNT), tags(first(raw, ImportField.TAGS)),
+				listings, revenue, headcount(first(raw, ImportField.HEADCOUNT)), tags(first(raw, ImportField.TAGS)),
 				first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
+	}
+
+	private @Nullable String headcount(@Nullable String text) {
+		return (text != null && this.headcountInBands) ? Headcount.fromBandColumn(text) : text;
 	}
 
 	private @Nullable ContactValues contact(Map<ImportField, List<String>> raw, List<String> messages,

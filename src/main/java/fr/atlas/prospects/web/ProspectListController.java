@@ -24,6 +24,7 @@ import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.Headcount;
 import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -112,6 +113,15 @@ class ProspectListController {
 		Optional<Specialty> specialty = Specialty.named(query.specialty());
 		model.addAttribute("specialtyChosen", specialty.map(Specialty::code).orElse(query.specialty()));
 		model.addAttribute("specialtyOther", specialty.isEmpty() ? query.specialty() : null);
+		// the same for the headcount: one of the menu's ranges, or a link's other range
+		// or
+		// text, offered as it came
+		model.addAttribute("headcounts", Headcount.BANDS);
+		Optional<Headcount> headcount = Headcount.in(query.headcount());
+		model.addAttribute("headcountChosen", headcount.map(Headcount::code).orElse(query.headcount()));
+		model.addAttribute("headcountOther",
+				headcount.filter((range) -> !Headcount.BANDS.contains(range)).orElse(null));
+		model.addAttribute("headcountOtherText", headcount.isEmpty() ? query.headcount() : null);
 		List<AgencyWork> offered = this.works.offered();
 		model.addAttribute("agencyWorks", offered);
 		// which agencies of the page have each work going: a badge beside their status

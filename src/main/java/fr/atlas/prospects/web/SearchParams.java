@@ -18,13 +18,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param importId an import: the agencies its rows ended in
  * @param reachable {@code email}, {@code phone}, {@code mobile} or {@code none}
  * @param minListings the least number of listings
+ * @param headcount a number of people or a range ({@code 10-19}, {@code 250+})
  * @param work a module's work the agencies have going ({@code prospection-case}), or not
  * ({@code no-prospection-case})
  */
 record SearchParams(@Nullable String q, @Nullable String department, @Nullable String city, @Nullable String status,
 		@Nullable String specialty, @Nullable String postcode, @Nullable String tag, @Nullable String owner,
-		@Nullable String importId, @Nullable String reachable, @Nullable String minListings, @Nullable String work,
-		@Nullable String sort) {
+		@Nullable String importId, @Nullable String reachable, @Nullable String minListings, @Nullable String headcount,
+		@Nullable String work, @Nullable String sort) {
 
 	/**
 	 * A form posts its empty fields as "": the same search as no value (an empty
@@ -42,6 +43,7 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		importId = given(importId);
 		reachable = given(reachable);
 		minListings = given(minListings);
+		headcount = given(headcount);
 		work = given(work);
 		sort = given(sort);
 	}
@@ -49,7 +51,7 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,
-				this.work, this.sort, page, size);
+				this.headcount, this.work, this.sort, page, size);
 	}
 
 	/**
@@ -101,6 +103,7 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		parameters.put("importId", this.importId);
 		parameters.put("reachable", this.reachable);
 		parameters.put("minListings", this.minListings);
+		parameters.put("headcount", this.headcount);
 		parameters.put("work", this.work);
 		parameters.put("sort", this.sort);
 		return parameters;

@@ -75,6 +75,33 @@ class RowNormaliserTests {
 			.isEqualTo("Orpi Port");
 	}
 
+	/**
+	 * A column of INSEE's bands stores the range a code stands for; a column of counts
+	 * keeps its numbers: "12" is 20 to 49 people in one and 12 in the other (ADR 0042).
+	 */
+	@Test
+	void aColumnOfInseeBandsStoresTheRangeOfEachCode() {
+		for (String header : List.of("Tranche d'effectif salarié", "trancheEffectifsUniteLegale",
+				"trancheEffectifsEtablissement", "Headcount band")) {
+			ColumnMapping mapping = ColumnMapping.detect(List.of("Raison sociale", header), Map.of());
+			assertThat(mapping.fields()).as(header).containsExactly(ImportField.NAME, ImportField.HEADCOUNT);
+			RowNormaliser bands = new RowNormaliser(mapping);
+			assertThat(bands.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null))
+				.agency()
+				.headcountBand()).as(header).isEqualTo("20-49");
+			assertThat(bands.normalise(new SourceRow(2, List.of("Agence du Port", "NN"), "", null))
+				.agency()
+				.headcountBand()).isEqualTo("0");
+			assertThat(bands.normalise(new SourceRow(3, List.of("Agence du Port", "10 à 19 salariés"), "", null))
+				.agency()
+				.headcountBand()).isEqualTo("10 à 19 salariés");
+		}
+		RowNormaliser counts = new RowNormaliser(ColumnMapping.detect(List.of("Raison sociale", "Effectif"), Map.of()));
+		assertThat(
+				counts.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null)).agency().headcountBand())
+			.isEqualTo("12");
+	}
+
 	@Test
 	void keepsEveryAddressOfACellThatHoldsSeveralAndOfASecondColumn() {
 		RowNormaliser numbered = new RowNormaliser(
