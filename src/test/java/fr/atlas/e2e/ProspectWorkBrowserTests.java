@@ -35,6 +35,47 @@ class ProspectWorkBrowserTests {
 	@LocalServerPort
 	int port;
 
+	/**
+	 * The filters used less often wait under "Plus de filtres": opened, one of them
+	 * narrows the list at once (htmx), and the address keeps it.
+	 */
+	@Test
+	void narrowsTheListByAFilterUnderMoreFilters() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Filtres");
+		new ProspectsApi(api).importAndWait(tenant.token(), "f.csv", """
+				Raison sociale;Téléphone;Effectif;Chiffre d'affaires
+				Agence Alpha;04 50 00 00 01;2 salariés;150 k€
+				Agence Bravo;04 50 00 00 02;20 à 49 salariés;2,5 M€
+				Agence Charlie;04 50 00 00 03;12;900 000
+				""");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser()
+			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects?sort=name");
+			assertThat(page.locator("select[name=headcount]").isVisible()).isFalse();
+			page.click("#more-filters summary");
+			page.selectOption("select[name=headcount]", "10-19");
+			page.waitForURL("**headcount=10-19**");
+			page.waitForCondition(() -> !page.locator("#results tbody").textContent().contains("Agence Alpha"));
+			assertThat(page.locator("#results tbody").textContent()).contains("Agence Charlie")
+				.doesNotContain("Agence Bravo");
+			page.fill("#prospect-search input[name=minRevenue]", "1 M€");
+			page.locator("#prospect-search input[name=minRevenue]").dispatchEvent("change");
+			page.waitForCondition(() -> page.locator("#results").textContent().contains("Aucune agence"));
+			Chromium.screenshot(page, "prospects-more-filters");
+			// the address keeps the filters: opened again, "more filters" is open with
+			// them
+			page.navigate(base + "/prospects?headcount=20-49");
+			assertThat(page.locator("select[name=headcount]").isVisible()).isTrue();
+			assertThat(page.locator("#results tbody").textContent()).contains("Agence Bravo")
+				.doesNotContain("Agence Charlie");
+		}
+	}
+
 	@Test
 	void handsOutTickedAgenciesAndAddsAContact() {
 		ApiClient api = new ApiClient(this.port);

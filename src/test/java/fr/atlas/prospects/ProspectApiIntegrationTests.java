@@ -423,6 +423,46 @@ class ProspectApiIntegrationTests {
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?specialty=rental")).isEmpty();
 	}
 
+	@Test
+	void filtersByALeastRevenueAsFilesWriteItAndBySource() {
+		var tenant = this.api.newOrganisation("Chiffres");
+		this.prospects.importAndWait(tenant.token(), "ca.csv", """
+				Raison sociale;E-mail;Chiffre d'affaires;Source
+				Agence Grande;grande@grande.fr;1,5 M€;Salon RENT
+				Agence Moyenne;moyenne@moyenne.fr;500 000;salon rent
+				Agence Petite;petite@petite.fr;120 k€;Achat liste
+				Agence Muette;muette@muette.fr;;
+				""");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minRevenue=500 k€"))
+			.containsExactlyInAnyOrder("Agence Grande", "Agence Moyenne");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minRevenue=1.5 M€"))
+			.containsExactly("Agence Grande");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minRevenue=500000.01"))
+			.containsExactly("Agence Grande");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?minRevenue=0")).hasSize(3);
+		// the source whatever its case, combined with the other filters
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?source=SALON RENT"))
+			.containsExactlyInAnyOrder("Agence Grande", "Agence Moyenne");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?source=salon rent&minRevenue=1 M€"))
+			.containsExactly("Agence Grande");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv&source=Achat liste").getBody())
+			.contains("Agence Petite")
+			.doesNotContain("Agence Grande");
+		ResponseEntity<Map> tagged = this.api.post(tenant.token(), "/api/v1/prospects/bulk",
+				Map.of("filter", Map.of("source", "salon rent", "minRevenue", "1 M€"), "addTags", List.of("cible")));
+		assertThat(tagged.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
+		// an amount the search cannot read is refused in words
+		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=beaucoup");
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody().get("errors")).asString()
+			.contains("minRevenue", "Chiffre d’affaires minimum : indiquez un montant en euros");
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=-5").getStatusCode().value())
+			.isEqualTo(400);
+		// another organisation finds none of them
+		var other = this.api.newOrganisation("Voisine");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?source=salon rent")).isEmpty();
+	}
+
 	/**
 	 * A headcount is found by the range its text says, whatever the wording, and a column
 	 * of INSEE's bands by the range of each code (ADR 0042).

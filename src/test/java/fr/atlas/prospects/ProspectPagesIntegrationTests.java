@@ -648,7 +648,13 @@ class ProspectPagesIntegrationTests {
 				""");
 		login(tenant.email());
 
+		// the headcount is one of the filters shown once "more filters" is opened, open
+		// at once when one of them is set
+		assertThat(get("/prospects?lang=fr").body()).contains("<details class=\"more-filters\" id=\"more-filters\">",
+				"<span>Plus de filtres</span></summary>");
 		String middle = get("/prospects?headcount=20-49&lang=fr").body();
+		assertThat(middle).contains("<details class=\"more-filters\" id=\"more-filters\" open=\"open\">",
+				"<span>Plus de filtres</span> (<span>1</span>)");
 		assertThat(middle).contains("Agence Moyenne", "1 agence")
 			.doesNotContain(">Cabinet Seul<", ">Immo Familiale<")
 			.contains("<option value=\"20-49\" selected=\"selected\">20 à 49 salariés</option>",

@@ -95,7 +95,7 @@ class ProspectsModuleIntegrationTests {
 				.matching(ImportJobFinished::merged, 1)
 				.matching(ImportJobFinished::rejected, 1);
 			var agencies = this.search.find(new ProspectQuery(null, null, null, null, null, null, null, null, null,
-					null, null, null, null, "name", 0, 50));
+					null, null, null, null, null, null, "name", 0, 50));
 			assertThat(agencies.items()).extracting(ProspectSearch.Summary::name)
 				.containsExactly("Agence du Port", "Cabinet Martin");
 		});
@@ -103,7 +103,7 @@ class ProspectsModuleIntegrationTests {
 		CurrentTenant.runAs(OrgId.of(UUID.randomUUID()),
 				() -> assertThat(this.search
 					.find(new ProspectQuery(null, null, null, null, null, null, null, null, null, null, null, null,
-							null, "name", 0, 50))
+							null, null, null, "name", 0, 50))
 					.total()).isZero());
 	}
 

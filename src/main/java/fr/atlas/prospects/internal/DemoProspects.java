@@ -125,7 +125,7 @@ class DemoProspects implements ApplicationRunner {
 			this.tx.executeWithoutResult((status) -> this.bulk.apply(
 					new Selection(null,
 							new ProspectQuery(null, WORKED_DEPARTMENT, null, null, null, null, null, null, null, null,
-									null, null, null, null, 0, 20)),
+									null, null, null, null, null, null, 0, 20)),
 					Map.of("owners", team.stream().map((member) -> member.id().value().toString()).toList()), by));
 			ProspectBulkEdits.Result opened = this.tx.execute((status) -> this.bulk
 				.apply(new Selection(busiest(), null), Map.of("startWork", "prospection-case"), by));

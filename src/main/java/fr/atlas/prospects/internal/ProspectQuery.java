@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param reachable {@code email}, {@code phone}, {@code mobile} or {@code none}: the
  * agencies with an e-mail, a phone, a mobile phone, or neither an e-mail nor a phone
  * @param minListings the least number of listings, as digits
+ * @param minRevenue the least revenue in euros, as files write it ({@code 500000},
+ * {@code 500 k€}, {@code 1,5 M€})
+ * @param source the agencies' source, whatever its case
  * @param headcount a number of people or a range ({@code 12}, {@code 10-19},
  * {@code 250+}): the agencies whose headcount text reads as a range sharing a number with
  * it ({@link Headcount}); any other text is compared with the stored text as it is
@@ -26,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
 		@Nullable String owner, @Nullable String importId, @Nullable String reachable, @Nullable String minListings,
-		@Nullable String headcount, @Nullable String work, @Nullable String sort, int page, int size) {
+		@Nullable String minRevenue, @Nullable String source, @Nullable String headcount, @Nullable String work,
+		@Nullable String sort, int page, int size) {
 
 	/**
 	 * The name order: agencies without a name (an empty key, shown by their website or
@@ -55,6 +59,8 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		importId = withoutNul(importId);
 		reachable = withoutNul(reachable);
 		minListings = withoutNul(minListings);
+		minRevenue = withoutNul(minRevenue);
+		source = withoutNul(source);
 		headcount = withoutNul(headcount);
 		work = withoutNul(work);
 		sort = withoutNul(sort);
@@ -65,8 +71,8 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 	/** The same search among the agencies of one status only. */
 	ProspectQuery withStatus(String wanted) {
 		return new ProspectQuery(this.q, this.department, this.city, wanted, this.specialty, this.postcode, this.tag,
-				this.owner, this.importId, this.reachable, this.minListings, this.headcount, this.work, this.sort,
-				this.page, this.size);
+				this.owner, this.importId, this.reachable, this.minListings, this.minRevenue, this.source,
+				this.headcount, this.work, this.sort, this.page, this.size);
 	}
 
 	String orderBy() {

@@ -1,5 +1,7 @@
 package fr.atlas.prospects.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -186,6 +188,14 @@ public class ProspectSearch {
 			sql.append(" and a.listing_count >= ?");
 			args.add(count(minListings));
 		}
+		if (query.minRevenue() != null && !query.minRevenue().isBlank()) {
+			sql.append(" and a.revenue_cents >= ?");
+			args.add(revenueCents(query.minRevenue()));
+		}
+		if (query.source() != null && !query.source().isBlank()) {
+			sql.append(" and lower(a.source) = lower(?)");
+			args.add(query.source().strip());
+		}
 		if (query.headcount() != null && !query.headcount().isBlank()) {
 			// "250+" written as is in a query string arrives as "250 ": a plus is a space
 			// there
@@ -310,6 +320,15 @@ public class ProspectSearch {
 			throw new InvalidInputException("minListings", "prospects.filter.min-listings");
 		}
 		return Integer.parseInt(digits);
+	}
+
+	/** An amount in euros as files write it ("500 000", "500 k€", "1,5 M€"), in cents. */
+	private static long revenueCents(String amount) {
+		BigDecimal euros = FrenchNumbers.parse(amount).value();
+		if (euros == null || euros.signum() < 0 || euros.compareTo(new BigDecimal("1e15")) > 0) {
+			throw new InvalidInputException("minRevenue", "prospects.filter.min-revenue");
+		}
+		return euros.movePointRight(2).setScale(0, RoundingMode.CEILING).longValue();
 	}
 
 	/** Text matched as itself in a LIKE pattern (backslash is PostgreSQL's escape). */

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 
 	private static final Set<String> FILTERS = Set.of("q", "department", "city", "specialty", "postcode", "tag",
-			"owner", "importId", "reachable", "minListings", "headcount", "work");
+			"owner", "importId", "reachable", "minListings", "minRevenue", "source", "headcount", "work");
 
 	static BulkRequest of(Map<String, @Nullable Object> body, AtlasPrincipal principal) {
 		List<FieldProblem> problems = new ArrayList<>();
@@ -89,8 +89,8 @@ record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 		});
 		return new SearchParams(filter.get("q"), filter.get("department"), filter.get("city"), null,
 				filter.get("specialty"), filter.get("postcode"), filter.get("tag"), filter.get("owner"),
-				filter.get("importId"), filter.get("reachable"), filter.get("minListings"), filter.get("headcount"),
-				filter.get("work"), null)
+				filter.get("importId"), filter.get("reachable"), filter.get("minListings"), filter.get("minRevenue"),
+				filter.get("source"), filter.get("headcount"), filter.get("work"), null)
 			.query(principal, 0, 20);
 	}
 

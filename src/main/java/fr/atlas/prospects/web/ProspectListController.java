@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.atlas.platform.AgencyWork;
 import fr.atlas.platform.AtlasPrincipal;
@@ -116,6 +118,13 @@ class ProspectListController {
 		// the same for the headcount: one of the menu's ranges, or a link's other range
 		// or
 		// text, offered as it came
+		// the filters under "more filters", open when one of them is set
+		model.addAttribute("moreFilters",
+				Stream
+					.of(query.headcount(), query.minRevenue(), query.minListings(), query.reachable(), query.tag(),
+							query.source(), query.work())
+					.filter(Objects::nonNull)
+					.count());
 		model.addAttribute("headcounts", Headcount.BANDS);
 		Optional<Headcount> headcount = Headcount.in(query.headcount());
 		model.addAttribute("headcountChosen", headcount.map(Headcount::code).orElse(query.headcount()));

@@ -18,14 +18,17 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param importId an import: the agencies its rows ended in
  * @param reachable {@code email}, {@code phone}, {@code mobile} or {@code none}
  * @param minListings the least number of listings
+ * @param minRevenue the least revenue in euros ({@code 500 k€})
+ * @param source the agencies' source
  * @param headcount a number of people or a range ({@code 10-19}, {@code 250+})
  * @param work a module's work the agencies have going ({@code prospection-case}), or not
  * ({@code no-prospection-case})
  */
 record SearchParams(@Nullable String q, @Nullable String department, @Nullable String city, @Nullable String status,
 		@Nullable String specialty, @Nullable String postcode, @Nullable String tag, @Nullable String owner,
-		@Nullable String importId, @Nullable String reachable, @Nullable String minListings, @Nullable String headcount,
-		@Nullable String work, @Nullable String sort) {
+		@Nullable String importId, @Nullable String reachable, @Nullable String minListings,
+		@Nullable String minRevenue, @Nullable String source, @Nullable String headcount, @Nullable String work,
+		@Nullable String sort) {
 
 	/**
 	 * A form posts its empty fields as "": the same search as no value (an empty
@@ -43,6 +46,8 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		importId = given(importId);
 		reachable = given(reachable);
 		minListings = given(minListings);
+		minRevenue = given(minRevenue);
+		source = given(source);
 		headcount = given(headcount);
 		work = given(work);
 		sort = given(sort);
@@ -51,7 +56,7 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,
-				this.headcount, this.work, this.sort, page, size);
+				this.minRevenue, this.source, this.headcount, this.work, this.sort, page, size);
 	}
 
 	/**
@@ -103,6 +108,8 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		parameters.put("importId", this.importId);
 		parameters.put("reachable", this.reachable);
 		parameters.put("minListings", this.minListings);
+		parameters.put("minRevenue", this.minRevenue);
+		parameters.put("source", this.source);
 		parameters.put("headcount", this.headcount);
 		parameters.put("work", this.work);
 		parameters.put("sort", this.sort);
