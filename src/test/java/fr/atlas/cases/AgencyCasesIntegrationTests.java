@@ -2,6 +2,11 @@ package fr.atlas.cases;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,6 +128,48 @@ class AgencyCasesIntegrationTests {
 		var theirs = neighbour.post("/cases/from-agency", form, false);
 		assertThat(PageSession.location(theirs)).isNotEqualTo(casePath);
 		assertThat(this.api.get(other.token(), "/api/v1/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
+	}
+
+	/**
+	 * Clicks that arrive together (a double click, two tabs) take turns on the agency's
+	 * lock: the first opens the case, the others find it.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void clicksAtOnceOpenOneCase() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence pressée");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				Agence du Lac;lac@agence.fr;74000;Annecy
+				""");
+		String lac = new ProspectsApi(this.api).idOf(tenant.token(), "lac");
+		PageSession session = new PageSession(this.port).login(tenant.email());
+		Map<String, String> form = hiddenFields(session.get("/prospects/" + lac).body());
+		int clicks = 6;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(clicks);
+		try {
+			List<Future<String>> locations = new java.util.ArrayList<>();
+			for (int i = 0; i < clicks; i++) {
+				locations.add(pool.submit(() -> {
+					start.await();
+					var response = session.post("/cases/from-agency", form, false);
+					assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+					return PageSession.location(response);
+				}));
+			}
+			start.countDown();
+			java.util.Set<String> opened = new java.util.HashSet<>();
+			for (Future<String> location : locations) {
+				opened.add(location.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(opened).singleElement().asString().matches("/cases/[0-9a-f-]{36}");
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat((List<Object>) this.api.get(tenant.token(), "/api/v1/cases?type=PROSPECTION").getBody().get("items"))
+			.hasSize(1);
 	}
 
 	/** The hidden fields of the page's form that posts to the cases module. */

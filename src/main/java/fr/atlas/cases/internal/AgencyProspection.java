@@ -12,6 +12,7 @@ import java.util.UUID;
 import fr.atlas.cases.internal.CaseParties.NewParty;
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.TransactionLock;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,10 +70,7 @@ public class AgencyProspection {
 	public Opened open(AgencyFacts facts, Actor actor, @Nullable UUID assignee, @Nullable UUID batch) {
 		UUID org = CurrentTenant.require().value();
 		// two clicks at once open one case: the second waits here, then finds it
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "agency-prospection:" + org + ":" + facts.agencyId())
-			.query()
-			.singleValue();
+		TransactionLock.take(this.jdbc, "agency-prospection:" + org + ":" + facts.agencyId());
 		Optional<UUID> open = openCase(facts.agencyId());
 		if (open.isPresent()) {
 			return new Opened(this.cases.require(open.get()), true);

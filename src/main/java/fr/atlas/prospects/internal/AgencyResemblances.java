@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.TimeOrderedIds;
+import fr.atlas.platform.TransactionLock;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,10 +43,7 @@ class AgencyResemblances {
 	 * agency, the second meeting the first.
 	 */
 	void takeTurn() {
-		this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))")
-			.param("key", "agency-resemblance:" + org())
-			.query()
-			.singleValue();
+		TransactionLock.take(this.jdbc, "agency-resemblance:" + org());
 	}
 
 	/**
