@@ -165,8 +165,12 @@ class CasePagesIntegrationTests {
 					"<canvas id=\"chart-agents\"")
 			.doesNotContainPattern("<script>");
 		String data = attribute(html, "data-report").replace("&quot;", "\"");
-		assertThat(data).contains("\"caseType\":\"LEAD_ACHAT\"", "\"states\":[\"NEW\",\"QUALIFIED\"",
+		// the stages by their labels in the page's language, in the charts and the tables
+		assertThat(data).contains("\"caseType\":\"LEAD_ACHAT\"", "\"states\":[\"Nouveau\",\"Qualifié\"",
 				"\"appointments\":[1]", "\"noShows\":[1]");
+		assertThat(html).contains("<th>Nouveau</th>", "<th>Qualifié</th>").doesNotContain("<th>NEW</th>");
+		assertThat(browser.get("/cases/reports?lang=en&from=" + today + "&to=2026-12-31").body())
+			.contains("<th>New</th>", "<th>Qualified</th>");
 		assertThat(browser.get("/webjars/chart.js/dist/chart.umd.js").statusCode()).isEqualTo(200);
 		assertThat(browser.get("/js/cases-reports.js").body()).contains("new Chart(");
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import fr.atlas.cases.internal.SlaWatch;
 import fr.atlas.support.ApiClient;
@@ -33,7 +35,7 @@ class DemoModeIntegrationTests {
 	SlaWatch slaWatch;
 
 	@Test
-	void seedsTheDemoOrganisationWithMembersCasesAndAgencies() throws InterruptedException {
+	void seedsTheDemoOrganisationWithMembersCasesAndAgencies() throws Exception {
 		var api = new ApiClient(this.port);
 		String token = api.token(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD);
 		var me = api.get(token, "/api/v1/me");
@@ -85,10 +87,28 @@ class DemoModeIntegrationTests {
 			}
 		}, (body) -> body.contains("PROS-"), "the busiest demo agency's prospection case");
 		assertThat(page).contains("href=\"/cases/");
+		// and reads as a pipeline a team works: a few tasks late and cases overdue, not
+		// months of them
+		String home = new PageSession(this.port).login(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD)
+			.get("/?lang=fr")
+			.body();
+		assertThat(figure(home, "tâches en retard vous concernant")).isBetween(1, 20);
+		assertThat(figure(home, "dossiers hors délai")).isBetween(1, 40);
+		assertThat(figure(home, "dossiers ouverts qui vous sont confiés")).isPositive();
 		// the backdated demo history is not news: the owner's bell is not flooded on a
 		// first run
 		assertThat(((Number) api.get(token, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())
 			.isLessThan(30);
+	}
+
+	/** A figure of the home page, by the words beside it. */
+	private static int figure(String home, String label) {
+		Matcher figure = Pattern
+			.compile("<span class=\"figure\">([\\d\\s\u202f\u00a0]+)</span>\\s*<span class=\"label\">"
+					+ Pattern.quote(label))
+			.matcher(home);
+		assertThat(figure.find()).as(label).isTrue();
+		return Integer.parseInt(figure.group(1).replaceAll("\\D", ""));
 	}
 
 }

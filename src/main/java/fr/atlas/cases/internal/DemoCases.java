@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.tenancy.DemoOrganisation;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +47,9 @@ class DemoCases implements ApplicationRunner {
 	static final int LEADS = 180;
 
 	static final int PROSPECTS = 120;
+
+	/** How long a case may stay in one state before the demo's team lets it go. */
+	static final Duration STALE = Duration.ofDays(30);
 
 	static final String[] FIRST = { "Camille", "Léa", "Hugo", "Louis", "Chloé", "Nathan", "Manon", "Jules", "Inès",
 			"Lucas", "Emma", "Gabriel", "Sarah", "Arthur", "Zoé", "Paul" };
@@ -127,9 +132,12 @@ class DemoCases implements ApplicationRunner {
 			for (int i = 0; i < PROSPECTS; i++) {
 				this.transactions.executeWithoutResult((tx) -> prospect(random, team, development, now));
 			}
+			int abandoned = abandonStaleCases(random, now);
+			int completed = completePastTasks(random, now);
 			int settled = this.transactions.execute((tx) -> settlePastDeadlines(now));
-			log.info("Demo cases created: {} buyer leads and {} agency prospects ({} past deadlines settled)", LEADS,
-					PROSPECTS, settled);
+			log.info(
+					"Demo cases created: {} buyer leads and {} agency prospects ({} stale ones closed as lost, {} past tasks completed, {} past deadlines settled)",
+					LEADS, PROSPECTS, abandoned, completed, settled);
 		});
 	}
 
@@ -153,6 +161,58 @@ class DemoCases implements ApplicationRunner {
 
 	private static List<UUID> idsOf(List<Member> members, String email) {
 		return members.stream().filter((m) -> m.email().equalsIgnoreCase(email)).map((m) -> m.id().value()).toList();
+	}
+
+	/**
+	 * A case the history left in a state for more than a month was let go, as a team does
+	 * with a lead that stopped answering: closed as lost a few weeks after it stalled.
+	 * Left open, months of them made the demo's home page read as a neglected pipeline
+	 * (146 cases late, 108 tasks overdue for the owner).
+	 */
+	private int abandonStaleCases(Random random, Instant now) {
+		List<UUID> stale = this.transactions.execute((tx) -> this.jdbc
+			.sql("select id from case_file where closed_at is null and state_entered_at < :since order by id")
+			.param("since", Timestamp.from(now.minus(STALE)))
+			.query(UUID.class)
+			.list());
+		for (UUID id : stale) {
+			this.transactions.executeWithoutResult((tx) -> {
+				CaseFile c = this.cases.require(id);
+				Instant at = c.stateEnteredAt().plus(Duration.ofDays(14 + random.nextInt(14)));
+				this.cases.transition(id, "lose", Map.of("lossReason", "Sans suite"), null, Actor.system(),
+						Clock.fixed(at, ZoneOffset.UTC));
+			});
+		}
+		return stale.size();
+	}
+
+	/**
+	 * The team did its work: tasks due more than a few days ago were done around their
+	 * date, by whom they fell to; only the recent ones are still to do or late.
+	 */
+	private int completePastTasks(Random random, Instant now) {
+		Map<UUID, Member> team = this.transactions
+			.execute((tx) -> this.members.active().stream().collect(Collectors.toMap((m) -> m.id().value(), (m) -> m)));
+		record PastTask(UUID caseId, UUID taskId, Instant createdAt, Instant dueAt, @Nullable UUID doer) {
+		}
+		List<PastTask> past = this.transactions.execute((tx) -> this.jdbc.sql("""
+				select t.case_id, t.id, t.created_at, t.due_at, coalesce(t.assignee_id, c.assignee_id) as doer
+				from case_task t join case_file c on c.org_id = t.org_id and c.id = t.case_id
+				where t.done_at is null and t.due_at < :before order by t.id""")
+			.param("before", Timestamp.from(now.minus(Duration.ofDays(3))))
+			.query((rs, row) -> new PastTask(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+					rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getObject(5, UUID.class)))
+			.list());
+		for (PastTask task : past) {
+			Member doer = (task.doer() != null) ? team.get(task.doer()) : null;
+			Actor actor = (doer != null) ? Actor.of(doer) : Actor.system();
+			// done between its creation and its date, more often near the date
+			long span = Math.max(0, Duration.between(task.createdAt(), task.dueAt()).toMinutes());
+			Instant at = task.dueAt().minus(Duration.ofMinutes((long) (span * 0.7 * random.nextDouble())));
+			this.transactions
+				.executeWithoutResult((tx) -> this.work.completeTask(task.caseId(), task.taskId(), actor, at));
+		}
+		return past.size();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import fr.atlas.cases.internal.CaseReports.Stage;
 import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.Workflows;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
@@ -43,12 +44,16 @@ class CaseReportPageController {
 
 	private final Members members;
 
+	private final Workflows workflows;
+
 	private final JsonMapper json;
 
-	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, JsonMapper json) {
+	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, Workflows workflows,
+			JsonMapper json) {
 		this.reports = reports;
 		this.caseTypes = caseTypes;
 		this.members = members;
+		this.workflows = workflows;
 		this.json = json;
 	}
 
@@ -62,6 +67,7 @@ class CaseReportPageController {
 		model.addAttribute("to", end);
 		model.addAttribute("summary", summary);
 		model.addAttribute("typeLabels", typeLabels());
+		model.addAttribute("stateLabels", stateLabels());
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("chartData", chartData(summary));
 		return "cases/reports";
@@ -139,14 +145,18 @@ class CaseReportPageController {
 	 */
 	private String chartData(Summary summary) {
 		Map<String, String> types = typeLabels();
+		Map<String, String> states = stateLabels();
 		Map<String, String> names = memberNames();
 		List<Map<String, Object>> conversion = summary.conversion()
 			.stream()
 			.filter((c) -> c.opened() > 0)
 			.map((c) -> Map.<String, Object>of("caseType", c.caseType(), "label",
 					types.getOrDefault(c.caseType(), c.caseType()), "states",
-					c.stages().stream().map(Stage::state).toList(), "reached",
-					c.stages().stream().map(Stage::reached).toList(), "rates",
+					c.stages()
+						.stream()
+						.map((stage) -> states.getOrDefault(c.caseType() + ":" + stage.state(), stage.state()))
+						.toList(),
+					"reached", c.stages().stream().map(Stage::reached).toList(), "rates",
 					c.stages().stream().map((s) -> (s.rate() != null) ? s.rate() : 0.0).toList()))
 			.toList();
 		List<Breakdown> agents = summary.byAgent();
@@ -171,6 +181,22 @@ class CaseReportPageController {
 	private Map<String, String> typeLabels() {
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		return this.caseTypes.all().stream().collect(Collectors.toMap(CaseType::key, (t) -> t.label(language)));
+	}
+
+	/**
+	 * Each state's label in the page's language, by case type and state key
+	 * ({@code LEAD_ACHAT:QUALIFIED} → "Qualifié"), from the type's current workflow.
+	 */
+	private Map<String, String> stateLabels() {
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		Map<String, String> labels = new LinkedHashMap<>();
+		for (CaseType type : this.caseTypes.all()) {
+			this.workflows.current(type.key())
+				.definition()
+				.states()
+				.forEach((state) -> labels.put(type.key() + ":" + state.key(), state.label(language)));
+		}
+		return labels;
 	}
 
 	private Map<String, String> memberNames() {
