@@ -2,7 +2,6 @@ package fr.atlas.e2e;
 
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -62,8 +61,7 @@ class ImportCancelBrowserTests {
 		Namesakes.queueAgain(this.tx, this.jdbc, org, job);
 
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/prospects/imports/" + job);

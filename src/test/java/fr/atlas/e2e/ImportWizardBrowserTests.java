@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
@@ -52,8 +51,7 @@ class ImportWizardBrowserTests {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Navigateur");
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 
@@ -142,8 +140,7 @@ class ImportWizardBrowserTests {
 			row.createCell(1).setCellValue("Lyon");
 			xlsx.write(workbook);
 		}
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 800))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/prospects/imports");

@@ -3,7 +3,6 @@ package fr.atlas.e2e;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
@@ -50,8 +49,7 @@ class ProspectWorkBrowserTests {
 				Agence Charlie;04 50 00 00 03;12;900 000
 				""");
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 
@@ -87,8 +85,7 @@ class ProspectWorkBrowserTests {
 				Agence Charlie;04 50 00 00 03;74000;Annecy
 				""");
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 
@@ -132,8 +129,7 @@ class ProspectWorkBrowserTests {
 				Agence Alpha;04 50 00 00 01;74000;Annecy
 				""");
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 
@@ -173,8 +169,7 @@ class ProspectWorkBrowserTests {
 				Cabinet Girardin;04 78 42 15 60;9, RUE GARIBALDI;69007;Lyon
 				""").get("id");
 		String base = "http://localhost:" + this.port;
-		try (var context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setLocale("fr-FR").setViewportSize(1280, 900))) {
+		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			page.onDialog((dialog) -> dialog.accept());
 			SignIn.as(page, base, tenant.email());

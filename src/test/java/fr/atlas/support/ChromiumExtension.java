@@ -1,6 +1,7 @@
 package fr.atlas.support;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -31,6 +32,14 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
 
 	public Browser browser() {
 		return this.chromium.browser();
+	}
+
+	/**
+	 * A new context as a desktop user of {@code locale} sees the pages (1280×900), closed
+	 * by the caller.
+	 */
+	public BrowserContext desktop(String locale) {
+		return browser().newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
 	}
 
 	public Page newPage(String locale, int width, int height) {

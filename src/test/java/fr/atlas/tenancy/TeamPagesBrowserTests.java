@@ -62,8 +62,7 @@ class TeamPagesBrowserTests {
 		team.join(org, "AGENT");
 		team.invite(org, TeamFixtures.uniqueEmail("claire"), "VIEWER");
 
-		try (BrowserContext context = chromium.browser()
-			.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900).setLocale("fr-FR"))) {
+		try (BrowserContext context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			List<String> problems = watch(page);
 			signIn(page, org.email());
