@@ -540,6 +540,14 @@ class ProspectPagesIntegrationTests {
 		login(viewer);
 		String list = get("/prospects").body();
 		assertThat(list).contains("Agence du Lac").doesNotContain("href=\"/prospects/imports\"", "bulk-form");
+		// a viewer opens the saved searches but saves none
+		this.api.post(tenant.token(), "/api/v1/prospects/searches",
+				Map.of("name", "Annecy", "filters", Map.of("city", "Annecy")));
+		assertThat(get("/prospects?city=Annecy").body()).contains(">Annecy</a>")
+			.doesNotContain("id=\"save-search\"", "/delete\"");
+		assertThat(post("/prospects/searches",
+				Map.of("searchName", "Lac", "city", "Annecy", "_csrf", csrf(get("/prospects").body())), false)
+			.statusCode()).isEqualTo(403);
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence du Lac<").matcher(list);
 		assertThat(link.find()).isTrue();
 		String id = link.group(1);
@@ -671,6 +679,48 @@ class ProspectPagesIntegrationTests {
 		assertThat(page).contains(">20 à 49 salariés</span>", ">20-49</span>");
 		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "seul") + "?lang=en").body())
 			.contains(">No employees</span>");
+	}
+
+	@Test
+	void savesTheSearchShownAndOpensItAgainInOneClick() throws Exception {
+		var tenant = this.api.newOrganisation("Vues enregistrées");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "v.csv", """
+				Raison sociale;E-mail;Ville;Effectif
+				Agence Alpha;alpha@a.fr;Lyon;12
+				Agence Bravo;bravo@b.fr;Lyon;3
+				Agence Charlie;charlie@c.fr;Annecy;15
+				""");
+		login(tenant.email());
+		// nothing chosen, nothing to save
+		assertThat(get("/prospects?lang=fr").body()).doesNotContain("id=\"save-search\"", "id=\"saved-searches\"");
+		String lyon = get("/prospects?city=Lyon&headcount=10-19&lang=fr").body();
+		assertThat(lyon).contains("id=\"save-search\"", "Enregistrer cette recherche");
+		HttpResponse<String> saved = post("/prospects/searches",
+				Map.of("searchName", "Lyon moyennes", "city", "Lyon", "headcount", "10-19", "_csrf", csrf(lyon)),
+				false);
+		assertThat(location(saved)).contains("city=Lyon", "headcount=10-19");
+		String back = get(location(saved)).body();
+		assertThat(back).contains("Recherche « Lyon moyennes » enregistrée.", "Agence Alpha")
+			.contains("href=\"/prospects?city=Lyon&amp;headcount=10-19\">Lyon moyennes</a>")
+			.doesNotContain(">Agence Bravo<");
+		// listed on every search of the list, as a link to its own
+		String annecy = get("/prospects?city=Annecy").body();
+		assertThat(annecy).contains(">Lyon moyennes</a>", "Agence Charlie").doesNotContain("saved-search current");
+		assertThat(back).contains("<span class=\"saved-search current\">");
+
+		// a filter the list cannot read is said, nothing saved
+		HttpResponse<String> refused = post("/prospects/searches",
+				Map.of("searchName", "Illisible", "minRevenue", "beaucoup", "_csrf", csrf(annecy)), false);
+		assertThat(get(location(refused)).body()).contains("Chiffre d’affaires minimum")
+			.doesNotContain(">Illisible</a>");
+
+		// deleted from its button, back to the search shown
+		Matcher delete = Pattern.compile("action=\"(/prospects/searches/[0-9a-f-]{36}/delete)\"").matcher(annecy);
+		assertThat(delete.find()).isTrue();
+		HttpResponse<String> deleted = post(delete.group(1), Map.of("city", "Annecy", "_csrf", csrf(annecy)), false);
+		assertThat(location(deleted)).contains("city=Annecy");
+		assertThat(get(location(deleted)).body()).contains("Recherche enregistrée supprimée.")
+			.doesNotContain(">Lyon moyennes</a>");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package fr.atlas.support;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -55,6 +56,11 @@ public final class ApiClient {
 
 	public ResponseEntity<Map> get(@Nullable String token, String path) {
 		return this.http.get().uri(path).headers((h) -> auth(h, token)).retrieve().toEntity(Map.class);
+	}
+
+	/** An endpoint that answers a JSON array. */
+	public ResponseEntity<List> getList(@Nullable String token, String path) {
+		return this.http.get().uri(path).headers((h) -> auth(h, token)).retrieve().toEntity(List.class);
 	}
 
 	public ResponseEntity<String> getText(@Nullable String token, String path) {

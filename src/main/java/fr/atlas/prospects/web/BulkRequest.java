@@ -87,11 +87,7 @@ record BulkRequest(Selection selection, Map<String, @Nullable Object> changes) {
 				filter.put(String.valueOf(key), (v != null) ? String.valueOf(v) : null);
 			}
 		});
-		return new SearchParams(filter.get("q"), filter.get("department"), filter.get("city"), null,
-				filter.get("specialty"), filter.get("postcode"), filter.get("tag"), filter.get("owner"),
-				filter.get("importId"), filter.get("reachable"), filter.get("minListings"), filter.get("minRevenue"),
-				filter.get("source"), filter.get("headcount"), filter.get("work"), null)
-			.query(principal, 0, 20);
+		return SearchParams.of(filter).query(principal, 0, 20);
 	}
 
 }

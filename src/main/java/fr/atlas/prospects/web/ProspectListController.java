@@ -27,6 +27,8 @@ import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.Headcount;
+import fr.atlas.prospects.internal.SavedSearch;
+import fr.atlas.prospects.internal.SavedSearches;
 import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Members;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -72,9 +74,11 @@ class ProspectListController {
 
 	private final AgencyWorks works;
 
+	private final SavedSearches savedSearches;
+
 	ProspectListController(ProspectSearch search, ProspectExport export, ProspectBulkEdits bulkEdits,
 			ProspectBulkJobs bulkJobs, Members members, MessageSource messages, ImportNames importNames,
-			AgencyWorks works) {
+			AgencyWorks works, SavedSearches savedSearches) {
 		this.search = search;
 		this.export = export;
 		this.bulkEdits = bulkEdits;
@@ -83,6 +87,7 @@ class ProspectListController {
 		this.messages = messages;
 		this.importNames = importNames;
 		this.works = works;
+		this.savedSearches = savedSearches;
 	}
 
 	@Bean
@@ -115,9 +120,6 @@ class ProspectListController {
 		Optional<Specialty> specialty = Specialty.named(query.specialty());
 		model.addAttribute("specialtyChosen", specialty.map(Specialty::code).orElse(query.specialty()));
 		model.addAttribute("specialtyOther", specialty.isEmpty() ? query.specialty() : null);
-		// the same for the headcount: one of the menu's ranges, or a link's other range
-		// or
-		// text, offered as it came
 		// the filters under "more filters", open when one of them is set
 		model.addAttribute("moreFilters",
 				Stream
@@ -125,6 +127,8 @@ class ProspectListController {
 							query.source(), query.work())
 					.filter(Objects::nonNull)
 					.count());
+		// the headcount's choice: one of the menu's ranges, or a link's other range or
+		// text, offered as it came
 		model.addAttribute("headcounts", Headcount.BANDS);
 		Optional<Headcount> headcount = Headcount.in(query.headcount());
 		model.addAttribute("headcountChosen", headcount.map(Headcount::code).orElse(query.headcount()));
@@ -138,6 +142,11 @@ class ProspectListController {
 				offered.stream().collect(Collectors.toMap(AgencyWork::key, (work) -> work.going())));
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());
+		// the organisation's saved searches, each a link to the list with its filters
+		List<SavedSearch> saved = this.savedSearches.list();
+		model.addAttribute("savedSearches", saved);
+		model.addAttribute("savedLinks", saved.stream()
+			.collect(Collectors.toMap(SavedSearch::id, (s) -> SearchParams.of(s.filters()).link("/prospects", null))));
 		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
 	}
 

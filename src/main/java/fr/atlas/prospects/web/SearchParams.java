@@ -53,6 +53,31 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		sort = given(sort);
 	}
 
+	/**
+	 * The search a saved search's filters describe (their names as in the query string).
+	 */
+	static SearchParams of(Map<String, String> filters) {
+		return new SearchParams(filters.get("q"), filters.get("department"), filters.get("city"), filters.get("status"),
+				filters.get("specialty"), filters.get("postcode"), filters.get("tag"), filters.get("owner"),
+				filters.get("importId"), filters.get("reachable"), filters.get("minListings"),
+				filters.get("minRevenue"), filters.get("source"), filters.get("headcount"), filters.get("work"),
+				filters.get("sort"));
+	}
+
+	/**
+	 * Its parameters that have a value, by their names in the query string: what a saved
+	 * search keeps, and the hidden fields of the list's forms.
+	 */
+	public Map<String, String> filters() {
+		Map<String, String> filters = new LinkedHashMap<>();
+		parameters().forEach((name, value) -> {
+			if (value != null) {
+				filters.put(name, value);
+			}
+		});
+		return filters;
+	}
+
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,

@@ -1,0 +1,16 @@
+package fr.atlas.prospects.internal;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A search of the agency list saved under a name: its filters as the list's query string
+ * carries them ({@code {"city": "Lyon", "headcount": "10-19"}}).
+ */
+public record SavedSearch(UUID id, String name, Map<String, String> filters) {
+
+	public SavedSearch {
+		filters = Map.copyOf(filters);
+	}
+
+}

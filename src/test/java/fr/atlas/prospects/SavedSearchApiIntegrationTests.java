@@ -1,0 +1,126 @@
+package fr.atlas.prospects;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.TestMembers;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code /api/v1/prospects/searches}: searches of the agency list saved under a name,
+ * shared by the organisation, refused in words when the list could not run them, and seen
+ * by no other organisation.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class SavedSearchApiIntegrationTests {
+
+	static final String PATH = "/api/v1/prospects/searches";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Test
+	void savesSearchesUnderANameAndRunsThemAgain() {
+		var tenant = this.api.newOrganisation("Vues");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		prospects.importAndWait(tenant.token(), "v.csv", """
+				Raison sociale;E-mail;Ville;Effectif
+				Agence Alpha;alpha@a.fr;Lyon;12
+				Agence Bravo;bravo@b.fr;Lyon;3
+				Agence Charlie;charlie@c.fr;Annecy;15
+				""");
+		ResponseEntity<Map> created = this.api.post(tenant.token(), PATH,
+				Map.of("name", "  Lyon, 10 à 19  ", "filters", Map.of("city", "Lyon", "headcount", "10-19", "q", "")));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		assertThat(created.getHeaders().getLocation().toString()).startsWith(PATH + "/");
+		assertThat(created.getBody()).containsEntry("name", "Lyon, 10 à 19")
+			.containsEntry("filters", Map.of("city", "Lyon", "headcount", "10-19"));
+		Map<String, String> filters = (Map<String, String>) created.getBody().get("filters");
+		// the filters are those of the list: run again, they find what the list finds
+		assertThat(prospects.names(tenant.token(),
+				"/api/v1/prospects?city=" + filters.get("city") + "&headcount=" + filters.get("headcount")))
+			.containsExactly("Agence Alpha");
+
+		// the same name, whatever its case, replaces it
+		ResponseEntity<Map> replaced = this.api.post(tenant.token(), PATH,
+				Map.of("name", "LYON, 10 À 19", "filters", Map.of("city", "Lyon", "minListings", 5)));
+		assertThat(replaced.getStatusCode().value()).isEqualTo(200);
+		assertThat(replaced.getBody()).containsEntry("id", created.getBody().get("id"))
+			.containsEntry("filters", Map.of("city", "Lyon", "minListings", "5"));
+		this.api.post(tenant.token(), PATH, Map.of("name", "Mes agences", "filters", Map.of("owner", "me")));
+		List<Map<String, Object>> all = (List<Map<String, Object>>) this.api.getList(tenant.token(), PATH).getBody();
+		assertThat(all).extracting((s) -> s.get("name")).containsExactly("LYON, 10 À 19", "Mes agences");
+
+		// refused in words: no name, no filter, a parameter the list does not know, a
+		// filter it cannot read
+		assertRefused(this.api.post(tenant.token(), PATH, Map.of("filters", Map.of("city", "Lyon"))), "name",
+				"Donnez un nom à la recherche");
+		assertRefused(this.api.post(tenant.token(), PATH, Map.of("name", "Vide", "filters", Map.of("q", " "))),
+				"filters", "Choisissez au moins un filtre");
+		assertRefused(this.api.post(tenant.token(), PATH, Map.of("name", "Taille", "filters", Map.of("size", "50"))),
+				"filters.size", "Champ inconnu");
+		assertRefused(
+				this.api.post(tenant.token(), PATH, Map.of("name", "CA", "filters", Map.of("minRevenue", "beaucoup"))),
+				"minRevenue", "Chiffre d’affaires minimum");
+		assertThat(this.api.getList(tenant.token(), PATH).getBody()).hasSize(2);
+
+		// deleted once; then gone
+		String id = (String) created.getBody().get("id");
+		assertThat(this.api.delete(tenant.token(), PATH + "/" + id).getStatusCode().value()).isEqualTo(204);
+		assertThat(this.api.delete(tenant.token(), PATH + "/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.getList(tenant.token(), PATH).getBody()).hasSize(1);
+	}
+
+	@Test
+	void anotherOrganisationNeitherSeesNorDeletesThemAndAViewerOnlyReadsThem() {
+		var owner = this.api.newOrganisation("Vues privées");
+		var other = this.api.newOrganisation("Vues voisines");
+		String id = (String) this.api
+			.post(owner.token(), PATH, Map.of("name", "Lyon", "filters", Map.of("city", "Lyon")))
+			.getBody()
+			.get("id");
+		assertThat(this.api.getList(other.token(), PATH).getBody()).isEmpty();
+		assertThat(this.api.delete(other.token(), PATH + "/" + id).getStatusCode().value()).isEqualTo(404);
+		// the same name is free in another organisation
+		assertThat(this.api.post(other.token(), PATH, Map.of("name", "Lyon", "filters", Map.of("city", "Lyon")))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api.getList(owner.token(), PATH).getBody()).hasSize(1);
+
+		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
+		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		assertThat(this.api.getList(viewerToken, PATH).getBody()).hasSize(1);
+		assertThat(this.api.post(viewerToken, PATH, Map.of("name", "Annecy", "filters", Map.of("city", "Annecy")))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		assertThat(this.api.delete(viewerToken, PATH + "/" + id).getStatusCode().value()).isEqualTo(403);
+	}
+
+	private static void assertRefused(ResponseEntity<Map> response, String field, String words) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getBody().get("errors")).asString().contains(field, words);
+	}
+
+}
