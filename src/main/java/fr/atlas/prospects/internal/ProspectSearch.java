@@ -196,21 +196,7 @@ public class ProspectSearch {
 			sql.append(" and lower(a.source) = lower(?)");
 			args.add(query.source().strip());
 		}
-		if (query.headcount() != null && !query.headcount().isBlank()) {
-			// "250+" written as is in a query string arrives as "250 ": a plus is a space
-			// there
-			String wanted = query.headcount().matches("\\d+\\s+") ? query.headcount().strip() + "+" : query.headcount();
-			Optional<Headcount> range = Headcount.in(wanted);
-			if (range.isPresent()) {
-				sql.append(" and a.headcount_band = any(?)");
-				args.add(textsReading("headcount_band",
-						(text) -> Headcount.in(text).filter((read) -> read.overlaps(range.get())).isPresent()));
-			}
-			else {
-				sql.append(" and lower(a.headcount_band) = lower(?)");
-				args.add(query.headcount().strip());
-			}
-		}
+		headcount(query.headcount(), sql, args);
 		work(query.work(), sql, args);
 		String owner = (query.owner() != null) ? query.owner().strip() : "";
 		if (owner.equalsIgnoreCase("none")) {
@@ -276,6 +262,30 @@ public class ProspectSearch {
 			.stream()
 			.filter(wanted)
 			.toArray(String[]::new);
+	}
+
+	/**
+	 * The agencies whose headcount text reads as a range sharing a number with the
+	 * filter's ({@code 12}, {@code 10-19}, {@code 250+}); a filter that is no range is
+	 * compared with the stored text (ADR 0042).
+	 */
+	private void headcount(@Nullable String filter, StringBuilder sql, List<Object> args) {
+		if (filter == null || filter.isBlank()) {
+			return;
+		}
+		// "250+" written as is in a query string arrives as "250 ": a plus is a space
+		// there
+		String wanted = filter.matches("\\d+\\s+") ? filter.strip() + "+" : filter;
+		Optional<Headcount> range = Headcount.in(wanted);
+		if (range.isPresent()) {
+			sql.append(" and a.headcount_band = any(?)");
+			args.add(textsReading("headcount_band",
+					(text) -> Headcount.in(text).filter((read) -> read.overlaps(range.get())).isPresent()));
+		}
+		else {
+			sql.append(" and lower(a.headcount_band) = lower(?)");
+			args.add(filter.strip());
+		}
 	}
 
 	/**
