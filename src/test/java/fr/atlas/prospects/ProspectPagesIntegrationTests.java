@@ -681,6 +681,53 @@ class ProspectPagesIntegrationTests {
 			.contains(">No employees</span>");
 	}
 
+	/**
+	 * "Lancer l'import" clicked twice (or in two tabs) starts the import once: one job,
+	 * queued once, its rows written once.
+	 */
+	@Test
+	void startsAnImportOnceWhenStartedSeveralTimesAtOnce() throws Exception {
+		var tenant = this.api.newOrganisation("Double clic");
+		login(tenant.email());
+		String imports = get("/prospects/imports").body();
+		String jobPath = location(multipart("/prospects/imports", csrf(imports), "clic.csv", """
+				Raison sociale;E-mail
+				Agence Alpha;alpha@a.fr
+				Agence Bravo;bravo@b.fr
+				""".getBytes(StandardCharsets.UTF_8))).replace("/mapping", "");
+		Map<String, String> form = Map.of("column-0", "name", "column-1", "email", "_csrf",
+				csrf(get(jobPath + "/mapping").body()));
+		int clicks = 4;
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clicks);
+		try {
+			List<java.util.concurrent.Future<HttpResponse<String>>> posts = new java.util.ArrayList<>();
+			for (int i = 0; i < clicks; i++) {
+				posts.add(pool.submit(() -> {
+					start.await();
+					return post(jobPath + "/start", form, false);
+				}));
+			}
+			start.countDown();
+			for (var started : posts) {
+				HttpResponse<String> response = started.get(30, java.util.concurrent.TimeUnit.SECONDS);
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+				assertThat(location(response)).isEqualTo(jobPath);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), id);
+		assertThat(done).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("merged", 0);
+		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects"))
+			.containsExactly("Agence Alpha", "Agence Bravo");
+		Map<String, Object> queued = this.api.get(tenant.token(), "/api/v1/audit?action=import.queued&entityId=" + id)
+			.getBody();
+		assertThat(queued).containsEntry("total", 1);
+	}
+
 	@Test
 	void savesTheSearchShownAndOpensItAgainInOneClick() throws Exception {
 		var tenant = this.api.newOrganisation("Vues enregistrées");

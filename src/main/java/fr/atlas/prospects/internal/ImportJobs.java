@@ -200,10 +200,24 @@ class ImportJobs {
 			.single();
 	}
 
+	/**
+	 * Locks a job's row until the transaction ends, and says whether it is still a draft.
+	 */
+	boolean lockDraft(UUID jobId) {
+		return this.jdbc.sql("select status from import_job where org_id = :org and id = :id for update")
+			.param("org", org())
+			.param("id", jobId)
+			.query(String.class)
+			.optional()
+			.filter(ImportJob.DRAFT::equals)
+			.isPresent();
+	}
+
+	/** Queues a draft with its mapping (its row locked by {@link #lockDraft}). */
 	void queue(UUID jobId, Map<String, String> mapping) {
 		this.jdbc.sql("""
 				update import_job set status = 'QUEUED', mapping = :mapping::jsonb, not_before = now()
-				where org_id = :org and id = :id""")
+				where org_id = :org and id = :id and status = 'DRAFT'""")
 			.param("mapping", this.json.writeValueAsString(mapping))
 			.param("org", org())
 			.param("id", jobId)

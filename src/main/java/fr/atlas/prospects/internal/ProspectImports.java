@@ -265,17 +265,22 @@ public class ProspectImports {
 		}
 		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
 		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
-		var existing = this.tx
-			.execute((s) -> this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet(), mapping.asMap()));
-		if (existing.isPresent()) {
-			this.tx.executeWithoutResult((s) -> this.jobs.requestCancel(id));
-			return new Submission(existing.get(), true);
-		}
-		this.tx.executeWithoutResult((s) -> {
+		return this.tx.execute((s) -> {
+			// starts of one draft take turns on its row: a second click, or a second tab,
+			// finds it started rather than queueing it again or taking it for another
+			// import of the same file (and cancelling it)
+			if (!this.jobs.lockDraft(id)) {
+				return new Submission(find(id), true);
+			}
+			var existing = this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet(), mapping.asMap());
+			if (existing.isPresent()) {
+				this.jobs.requestCancel(id);
+				return new Submission(existing.get(), true);
+			}
 			this.jobs.queue(id, mapping.asMap());
 			this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, job.fileName(), job.totalRows()));
+			return new Submission(find(id), false);
 		});
-		return new Submission(find(id), false);
 	}
 
 	/**
