@@ -13,4 +13,21 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!window.confirm(el.getAttribute('data-confirm'))) event.preventDefault();
     });
   });
+  // A form posted once waits for its answer: a double click on "Créer" sends one request, not two cases. htmx
+  // forms send their own requests; a form whose confirmation was refused was not sent. The mark goes after a few
+  // seconds, and when the browser shows the page again from its history.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || event.defaultPrevented) return;
+    if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post' || form.hasAttribute('hx-post')) return;
+    if (form.dataset.submitting) {
+      event.preventDefault();
+      return;
+    }
+    form.dataset.submitting = 'true';
+    setTimeout(() => delete form.dataset.submitting, 5000);
+  });
+  window.addEventListener('pageshow', () => {
+    document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
+  });
 });

@@ -1,6 +1,8 @@
 package fr.atlas.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -36,17 +38,24 @@ class ApiRoutingProblems {
 
 	@ExceptionHandler({ NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
-	ResponseEntity<Object> beforeAnyController(Exception ex, HttpServletRequest request, WebRequest webRequest)
-			throws Exception {
+	@Nullable ResponseEntity<Object> beforeAnyController(Exception ex, HttpServletRequest request, HttpServletResponse response,
+			WebRequest webRequest) throws Exception {
+		if (!api(request) && ex instanceof NoResourceFoundException) {
+			// the pages' error page; rethrown, every browser's /favicon.ico and every
+			// robot's
+			// probe logged a warning with a stack trace
+			response.sendError(HttpServletResponse.SC_NOT_FOUND);
+			return null;
+		}
 		if (!api(request)) {
 			// rethrown as it came: Spring then handles it as if this advice did not exist
 			throw ex;
 		}
-		ResponseEntity<Object> response = this.problems.handleException(ex, webRequest);
-		if (response == null) {
+		ResponseEntity<Object> problem = this.problems.handleException(ex, webRequest);
+		if (problem == null) {
 			throw ex;
 		}
-		return response;
+		return problem;
 	}
 
 	/**
@@ -54,11 +63,11 @@ class ApiRoutingProblems {
 	 * of a path no file answers, as it was when static files were mapped to every path.
 	 */
 	@ExceptionHandler(NoHandlerFoundException.class)
-	ResponseEntity<Object> noHandler(NoHandlerFoundException ex, HttpServletRequest request, WebRequest webRequest)
-			throws Exception {
+	@Nullable ResponseEntity<Object> noHandler(NoHandlerFoundException ex, HttpServletRequest request,
+			HttpServletResponse response, WebRequest webRequest) throws Exception {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		return beforeAnyController(new NoResourceFoundException(HttpMethod.valueOf(ex.getHttpMethod()), path,
-				path.startsWith("/") ? path.substring(1) : path), request, webRequest);
+				path.startsWith("/") ? path.substring(1) : path), request, response, webRequest);
 	}
 
 	/**
@@ -66,11 +75,11 @@ class ApiRoutingProblems {
 	 * refuses) fails before any controller is chosen: the caller's mistake, so 400.
 	 */
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request, WebRequest webRequest)
-			throws Exception {
+	@Nullable ResponseEntity<Object> unreadableMultipart(MultipartException ex, HttpServletRequest request,
+			HttpServletResponse response, WebRequest webRequest) throws Exception {
 		if (!api(request) || ex instanceof MaxUploadSizeExceededException) {
 			// pages as before; a file too large is Spring's 413
-			return beforeAnyController(ex, request, webRequest);
+			return beforeAnyController(ex, request, response, webRequest);
 		}
 		return ResponseEntity.badRequest().body(this.problems.unreadableMultipart());
 	}
