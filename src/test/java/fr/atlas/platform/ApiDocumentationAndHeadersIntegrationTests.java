@@ -28,6 +28,10 @@ class ApiDocumentationAndHeadersIntegrationTests {
 		// the prospects API, which other tools depend on, says what each address does
 		assertThat(docs.getBody()).contains("/api/v1/imports/{id}/rows", "An import's row-by-row report",
 				"Add an agency by hand", "\"name\":\"Prospects\"", "\"name\":\"Imports\"");
+		// the list's filters, each its own query parameter
+		assertThat(docs.getBody()).contains("\"name\":\"headcount\",\"in\":\"query\"",
+				"\"name\":\"minRevenue\",\"in\":\"query\"", "\"name\":\"city\",\"in\":\"query\"",
+				"/api/v1/prospects/searches");
 		var ui = api.getText(null, "/swagger-ui/index.html");
 		assertThat(ui.getStatusCode().value()).isEqualTo(200);
 	}

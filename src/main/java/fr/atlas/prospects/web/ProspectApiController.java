@@ -29,6 +29,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -84,7 +85,7 @@ class ProspectApiController {
 
 	@Operation(summary = "Search agencies, with filters, sort and paging")
 	@GetMapping
-	Page<Summary> list(SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
+	Page<Summary> list(@ParameterObject SearchParams search, @AuthenticationPrincipal AtlasPrincipal principal,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
 		return this.search.find(search.query(principal, page, size));
 	}
@@ -218,7 +219,7 @@ class ProspectApiController {
 
 	@Operation(summary = "Export a search as CSV or XLSX")
 	@GetMapping("/export")
-	void export(@RequestParam(defaultValue = "csv") String format, SearchParams search,
+	void export(@RequestParam(defaultValue = "csv") String format, @ParameterObject SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
 		switch (format) {
