@@ -2,17 +2,13 @@ package fr.atlas.cases;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -145,29 +141,12 @@ class AgencyCasesIntegrationTests {
 		String lac = new ProspectsApi(this.api).idOf(tenant.token(), "lac");
 		PageSession session = new PageSession(this.port).login(tenant.email());
 		Map<String, String> form = hiddenFields(session.get("/prospects/" + lac).body());
-		int clicks = 6;
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService pool = Executors.newFixedThreadPool(clicks);
-		try {
-			List<Future<String>> locations = new java.util.ArrayList<>();
-			for (int i = 0; i < clicks; i++) {
-				locations.add(pool.submit(() -> {
-					start.await();
-					var response = session.post("/cases/from-agency", form, false);
-					assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-					return PageSession.location(response);
-				}));
-			}
-			start.countDown();
-			java.util.Set<String> opened = new java.util.HashSet<>();
-			for (Future<String> location : locations) {
-				opened.add(location.get(30, TimeUnit.SECONDS));
-			}
-			assertThat(opened).singleElement().asString().matches("/cases/[0-9a-f-]{36}");
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<String> opened = AtOnce.run(6, () -> {
+			var response = session.post("/cases/from-agency", form, false);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+			return PageSession.location(response);
+		});
+		assertThat(java.util.Set.copyOf(opened)).singleElement().asString().matches("/cases/[0-9a-f-]{36}");
 		assertThat((List<Object>) this.api.get(tenant.token(), "/api/v1/cases?type=PROSPECTION").getBody().get("items"))
 			.hasSize(1);
 	}

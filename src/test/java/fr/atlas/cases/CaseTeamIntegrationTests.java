@@ -9,6 +9,7 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,20 @@ class CaseTeamIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	/** Two administrators naming a team alike at once: one team, the other told why. */
+	@Test
+	void teamsNamedAlikeAtOnceMakeOneTeam() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Homonymes");
+		List<ResponseEntity<Map>> answers = AtOnce.run(4, () -> this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", "Équipe Nord", "members", List.of())));
+		assertThat(answers).extracting((answer) -> answer.getStatusCode().value())
+			.containsOnlyOnce(201)
+			.containsOnly(201, 409);
+		assertThat(answers).filteredOn((answer) -> answer.getStatusCode().value() == 409)
+			.allSatisfy((answer) -> assertThat(answer.getBody()).containsEntry("code", "case.team.name-taken"));
+		assertThat(this.api.getList(tenant.token(), "/api/v1/teams").getBody()).hasSize(1);
+	}
 
 	@Test
 	void administratorsManageTeamsOfTheirOwnMembers() {

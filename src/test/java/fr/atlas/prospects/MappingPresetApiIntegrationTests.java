@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code /api/v1/imports/mapping-presets}: saved column mappings per organisation.
  */
 @WebIntegrationTest
-@SuppressWarnings("unchecked")
+@SuppressWarnings({ "unchecked", "rawtypes" })
 class MappingPresetApiIntegrationTests {
 
 	private static final String PRESETS = "/api/v1/imports/mapping-presets";
@@ -32,6 +33,18 @@ class MappingPresetApiIntegrationTests {
 	@BeforeEach
 	void setUp() {
 		this.prospects = new ProspectsApi(this.api);
+	}
+
+	/** The same new name saved at once from two places: one preset, the last saved. */
+	@Test
+	void presetsSavedUnderOneNameAtOnceMakeOnePreset() throws Exception {
+		var tenant = this.api.newOrganisation("Presets simultanés");
+		List<ResponseEntity<Map>> answers = AtOnce.run(4, () -> this.api.post(tenant.token(),
+				"/api/v1/imports/mapping-presets", Map.of("name", "Export CRM", "mapping", Map.of("Société", "name"))));
+		assertThat(answers).extracting((answer) -> answer.getStatusCode().value())
+			.containsOnlyOnce(201)
+			.containsOnly(201, 200);
+		assertThat(this.api.getList(tenant.token(), "/api/v1/imports/mapping-presets").getBody()).hasSize(1);
 	}
 
 	@Test

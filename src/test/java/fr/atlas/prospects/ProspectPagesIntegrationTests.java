@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
@@ -697,26 +698,9 @@ class ProspectPagesIntegrationTests {
 				""".getBytes(StandardCharsets.UTF_8))).replace("/mapping", "");
 		Map<String, String> form = Map.of("column-0", "name", "column-1", "email", "_csrf",
 				csrf(get(jobPath + "/mapping").body()));
-		int clicks = 4;
-		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clicks);
-		try {
-			List<java.util.concurrent.Future<HttpResponse<String>>> posts = new java.util.ArrayList<>();
-			for (int i = 0; i < clicks; i++) {
-				posts.add(pool.submit(() -> {
-					start.await();
-					return post(jobPath + "/start", form, false);
-				}));
-			}
-			start.countDown();
-			for (var started : posts) {
-				HttpResponse<String> response = started.get(30, java.util.concurrent.TimeUnit.SECONDS);
-				assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
-				assertThat(location(response)).isEqualTo(jobPath);
-			}
-		}
-		finally {
-			pool.shutdownNow();
+		for (HttpResponse<String> response : AtOnce.run(4, () -> post(jobPath + "/start", form, false))) {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+			assertThat(location(response)).isEqualTo(jobPath);
 		}
 		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
 		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), id);

@@ -18,6 +18,7 @@ import fr.atlas.cases.CaseUpdated;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.TransactionLock;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
@@ -179,6 +180,9 @@ public class CaseTeams {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// the organisation's team changes take turns: two teams named alike at once meet
+		// here rather than in the unique index (a 500)
+		TransactionLock.take(this.jdbc, "case-team-names:" + CurrentTenant.require().value());
 		boolean taken = this.jdbc
 			.sql("select exists (select 1 from case_team where lower(name) = lower(:name) and id <> :self)")
 			.param("name", name)

@@ -125,10 +125,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Text PostgreSQL cannot store (a NUL character, invalid for its UTF-8) is the
-	 * caller's mistake: 400 rather than the 500 of a failed statement.
+	 * caller's mistake: 400 rather than the 500 of a failed statement. A unique key that
+	 * two requests met at once is a 409.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail unstorableText(DataIntegrityViolationException ex) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+			// a unique key met by two requests at once, past the checks each made before
+			// writing: the second is in conflict with what the first just wrote
+			ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict");
+			problem.setDetail(text("problem.concurrent-change"));
+			problem.setProperty("code", "problem.concurrent-change");
+			return problem;
+		}
 		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"22021".equals(sql.getSQLState())) {
 			throw ex;
 		}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.TransactionLock;
 import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
 import org.jspecify.annotations.Nullable;
@@ -112,6 +114,9 @@ public class MappingPresets {
 		}
 		String presetName = clean;
 		return this.tx.execute((s) -> {
+			// saves of one name take turns: the second replaces the first rather than
+			// meeting it in the unique index (a 500)
+			TransactionLock.take(this.jdbc, "mapping-preset:" + org() + ":" + presetName.toLowerCase(Locale.ROOT));
 			Optional<UUID> existing = this.jdbc.sql(
 					"select id from import_mapping_preset where org_id = :org and lower(name) = lower(:name) for update")
 				.param("org", org())

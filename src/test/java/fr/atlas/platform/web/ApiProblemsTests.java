@@ -1,0 +1,64 @@
+package fr.atlas.platform.web;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.ProblemDetail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What the API answers when PostgreSQL refuses a write: text it cannot store is the
+ * caller's 400, a unique key two requests met at once a 409, anything else stays an
+ * error.
+ */
+class ApiProblemsTests {
+
+	private final ApiProblems problems = new ApiProblems(messages());
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void aUniqueKeyMetByTwoRequestsAtOnceIsAConflict() {
+		LocaleContextHolder.setLocale(Locale.FRENCH);
+		ProblemDetail problem = this.problems.unstorableText(new DuplicateKeyException("duplicate key",
+				new SQLException("duplicate key value violates unique constraint", "23505")));
+		assertThat(problem.getStatus()).isEqualTo(409);
+		assertThat(problem.getProperties()).containsEntry("code", "problem.concurrent-change");
+		assertThat(problem.getDetail()).startsWith("Une autre demande vient d’enregistrer la même chose");
+	}
+
+	@Test
+	void textPostgreSqlCannotStoreIsTheCallersMistake() {
+		ProblemDetail problem = this.problems.unstorableText(new DataIntegrityViolationException("nul",
+				new SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021")));
+		assertThat(problem.getStatus()).isEqualTo(400);
+	}
+
+	@Test
+	void anyOtherRefusalStaysAnError() {
+		DataIntegrityViolationException foreignKey = new DataIntegrityViolationException("fk",
+				new SQLException("violates foreign key constraint", "23503"));
+		assertThatThrownBy(() -> this.problems.unstorableText(foreignKey)).isSameAs(foreignKey);
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames("i18n/messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+
+}
