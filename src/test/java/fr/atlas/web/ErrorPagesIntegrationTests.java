@@ -33,19 +33,23 @@ class ErrorPagesIntegrationTests {
 		HttpResponse<String> badPage = html(session, "/prospects/duplicates?page=deux", "fr");
 		assertThat(badPage.statusCode()).isEqualTo(400);
 		assertThat(badPage.body()).contains("<h1>Demande invalide</h1>").doesNotContain("Whitelabel");
+		// each error page is a page of the application: one title, the icon
+		assertThat(badPage.body()).containsOnlyOnce("<title").contains("<link rel=\"icon\"");
 		// a member who chose English
 		assertThat(session.get("/?lang=en").statusCode()).isEqualTo(200);
 		assertThat(html(session, "/prospects/pas-un-identifiant", "fr").body()).contains("<h1>Invalid request</h1>");
 		assertThat(session.get("/?lang=fr").statusCode()).isEqualTo(200);
 		HttpResponse<String> missing = html(session, "/nulle-part", "fr");
 		assertThat(missing.statusCode()).isEqualTo(404);
-		assertThat(missing.body()).contains("<h1>Page introuvable</h1>");
+		assertThat(missing.body()).contains("<h1>Page introuvable</h1>").containsOnlyOnce("<title");
 		// a method the address does not take (setting a pair aside is a POST): the
 		// generic page
 		HttpResponse<String> method = html(session,
 				"/prospects/duplicates/0195e8a4-7b1e-7000-8000-000000000001/dismiss", "fr");
 		assertThat(method.statusCode()).isEqualTo(405);
-		assertThat(method.body()).contains("<h1>Une erreur est survenue</h1>").doesNotContain("Whitelabel");
+		assertThat(method.body()).contains("<h1>Une erreur est survenue</h1>")
+			.doesNotContain("Whitelabel")
+			.containsOnlyOnce("<title");
 		// with the id support asks for, the one the response carries
 		assertThat(method.body()).contains("<code id=\"correlation-id\">"
 				+ method.headers().firstValue("X-Correlation-Id").orElseThrow() + "</code>");
