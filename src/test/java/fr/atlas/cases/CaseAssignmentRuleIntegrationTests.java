@@ -291,7 +291,10 @@ class CaseAssignmentRuleIntegrationTests {
 		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/assignment-rules",
 				Map.of("name", "Faux", "postcodes", "Lyon", "assignees", bob.toString()), token);
 		assertThat(invalid.headers().firstValue("Location").orElse("")).endsWith("#assignment-rules");
-		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zone « Lyon » invalide");
+		// the sources by their names, in the rule's badge and in the form's choices
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zone « Lyon » invalide",
+				"Sources : Portail", "<option value=\"PORTAL\">Portail</option>",
+				"<option value=\"MANUAL\">Saisie manuelle</option>");
 		browser.post("/cases/types/LEAD_ACHAT/assignment-rules/1/up", Map.of(), token);
 		assertThat(this.api.get(tenant.token(), RULES).getBody().get("rules").toString())
 			.matches("(?s).*name=Luxe.*postcodes=\\[92, 78\\].*sources=\\[PORTAL\\].*name=Paris.*75001-75020.*");
