@@ -40,14 +40,13 @@ class ApiRoutingProblems {
 			HttpMediaTypeNotSupportedException.class, HttpMediaTypeNotAcceptableException.class })
 	@Nullable ResponseEntity<Object> beforeAnyController(Exception ex, HttpServletRequest request, HttpServletResponse response,
 			WebRequest webRequest) throws Exception {
-		if (!api(request) && ex instanceof NoResourceFoundException) {
-			// the pages' error page; rethrown, every browser's /favicon.ico and every
-			// robot's
-			// probe logged a warning with a stack trace
-			response.sendError(HttpServletResponse.SC_NOT_FOUND);
-			return null;
-		}
 		if (!api(request)) {
+			if (ex instanceof NoResourceFoundException) {
+				// the pages' error page: rethrown, every browser's /favicon.ico and every
+				// robot's probe logged a warning with a stack trace
+				response.sendError(HttpServletResponse.SC_NOT_FOUND);
+				return null;
+			}
 			// rethrown as it came: Spring then handles it as if this advice did not exist
 			throw ex;
 		}

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.MatchResult;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -89,11 +88,13 @@ public record Headcount(int min, @Nullable Integer max) {
 			// "01" is no count anybody writes: it is INSEE's code of 1 or 2 employees
 			folded = code;
 		}
-		Matcher thousands = THOUSANDS.matcher(folded);
-		while (thousands.find()) {
-			folded = thousands.replaceAll("$1$2");
-			thousands = THOUSANDS.matcher(folded);
+		// "1 000 000": each pass joins the groups it can, the next one those left
+		String joined;
+		do {
+			joined = folded;
+			folded = THOUSANDS.matcher(folded).replaceAll("$1$2");
 		}
+		while (!folded.equals(joined));
 		folded = folded.replaceAll("\\s+", " ");
 		if (NOBODY.contains(folded.replaceAll("[^a-z ]", "").strip())) {
 			return Optional.of(new Headcount(0, 0));
@@ -172,7 +173,7 @@ public record Headcount(int min, @Nullable Integer max) {
 	private static boolean endsWithAny(String text, List<String> words) {
 		return words.stream()
 			.anyMatch((word) -> text.equals(word) || text.endsWith(" " + word)
-					|| text.endsWith(word) && !Character.isLetter(word.charAt(0)));
+					|| (text.endsWith(word) && !Character.isLetter(word.charAt(0))));
 	}
 
 	private static boolean startsWithAny(String text, List<String> words) {

@@ -25,6 +25,7 @@ class HeadcountTests {
 		assertThat(Headcount.in("50 to 99 employees")).contains(new Headcount(50, 99));
 		assertThat(Headcount.in("1 000 à 1 999 salariés")).contains(new Headcount(1000, 1999));
 		assertThat(Headcount.in("1\u202f000 à 1\u202f999")).contains(new Headcount(1000, 1999));
+		assertThat(Headcount.in("1 000 000")).contains(new Headcount(1_000_000, 1_000_000));
 		assertThat(Headcount.in("19-10")).contains(new Headcount(10, 19));
 	}
 
