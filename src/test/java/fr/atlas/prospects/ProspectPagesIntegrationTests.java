@@ -120,8 +120,8 @@ class ProspectPagesIntegrationTests {
 		// the list of imports says when each file was sent, in Paris time
 		String sentAt = DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now(ZoneId.of("Europe/Paris")));
 		assertThat(get("/prospects/imports").body()).contains("<th>Envoyé le</th>", "<th>Par</th>")
-			.containsPattern(
-					">agences\\.csv</a></td>\\s*<td>" + sentAt + " \\d\\d:\\d\\d</td>\\s*<td>Owner Assistant</td>");
+			.containsPattern(">agences\\.csv</a></td>\\s*<td data-label=\"Envoyé le\">" + sentAt
+					+ " \\d\\d:\\d\\d</td>\\s*<td data-label=\"Par\">Owner Assistant</td>");
 
 		// from the report to the agencies this file ended in
 		String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);

@@ -42,6 +42,14 @@ public final class ChromiumExtension implements BeforeAllCallback, AfterAllCallb
 		return browser().newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(1280, 900));
 	}
 
+	/**
+	 * A new context as a phone user of {@code locale} sees the pages (390×844, a common
+	 * phone's width in CSS pixels), closed by the caller.
+	 */
+	public BrowserContext phone(String locale) {
+		return browser().newContext(new Browser.NewContextOptions().setLocale(locale).setViewportSize(390, 844));
+	}
+
 	public Page newPage(String locale, int width, int height) {
 		return this.chromium.newPage(locale, width, height);
 	}

@@ -1,0 +1,83 @@
+package fr.atlas.e2e;
+
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import fr.atlas.prospects.ProspectsApi;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Chromium;
+import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.SignIn;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages a team opens on the road, at a phone's width: none scrolls sideways, and the
+ * review queue's buttons are within reach (its table used to push the second agency, the
+ * reasons and the buttons off the screen).
+ */
+@WebIntegrationTest
+class PhoneLayoutBrowserTests {
+
+	@RegisterExtension
+	static final ChromiumExtension chromium = new ChromiumExtension();
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void listsReadAsCardsWithoutScrollingSideways() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Mobile");
+		new ProspectsApi(api).importAndWait(tenant.token(), "mobile.csv", """
+				Raison sociale;Téléphone;E-mail;Code postal;Ville
+				Agence du Lac;04 50 00 00 01;contact@agencedulac-annecy.fr;74000;Annecy
+				Agence du Lac Bleu;;;74000;Annecy
+				""");
+		api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "Appartement de trois pièces avec balcon, Annecy-le-Vieux"));
+		String base = "http://localhost:" + this.port;
+		try (BrowserContext context = chromium.phone("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			for (String path : List.of("/", "/prospects", "/prospects/duplicates", "/prospects/imports", "/cases")) {
+				page.navigate(base + path);
+				assertThat(overflow(page)).as("%s scrolls sideways by", path).isLessThanOrEqualTo(0);
+			}
+			page.navigate(base + "/prospects/duplicates");
+			Locator merge = page.getByText("Même agence : fusionner");
+			assertThat(merge.count()).isEqualTo(1);
+			merge.scrollIntoViewIfNeeded();
+			BoundingBox box = merge.boundingBox();
+			assertThat(box.x + box.width).isLessThanOrEqualTo(390);
+			assertThat(page.locator("table.pairs td[data-label='Doublon possible']").textContent())
+				.contains("Agence du Lac");
+			Chromium.screenshot(page, "duplicates-phone");
+			// the agency's page: its possible duplicate and the provenance of its values
+			page.getByText("Agence du Lac Bleu").first().click();
+			page.waitForURL("**/prospects/*");
+			assertThat(overflow(page)).as("the agency's page scrolls sideways by").isLessThanOrEqualTo(0);
+			assertThat(page.locator("#duplicates td[data-label='Agence']").textContent()).contains("Agence du Lac");
+			Chromium.screenshot(page, "agency-phone");
+			page.navigate(base + "/cases");
+			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
+			Chromium.screenshot(page, "cases-phone");
+		}
+	}
+
+	/** How many CSS pixels the page is wider than the screen. */
+	private static int overflow(Page page) {
+		return ((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).intValue();
+	}
+
+}
