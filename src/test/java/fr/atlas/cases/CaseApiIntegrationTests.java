@@ -267,6 +267,7 @@ class CaseApiIntegrationTests {
 		ResponseEntity<Map> reused = postWithKey(tenant, key, lead("Autre chose"));
 		assertThat(reused.getStatusCode().value()).isEqualTo(409);
 		assertThat(reused.getBody()).containsEntry("code", "idempotency.key-reused");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?type=LEAD_ACHAT").getBody()).containsEntry("total", 1);
 	}
 
 	@Test

@@ -97,8 +97,6 @@ public class Cases {
 
 	private final Clock clock;
 
-	private final IdempotencyKeys idempotencyKeys;
-
 	private final CasesProperties properties;
 
 	private final CaseAssignment assignment;
@@ -108,12 +106,11 @@ public class Cases {
 	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
 
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
-			ApplicationEventPublisher events, Clock clock, IdempotencyKeys idempotencyKeys, CasesProperties properties,
-			CaseAssignment assignment, OrganisationWorkingHours workingHours) {
+			ApplicationEventPublisher events, Clock clock, CasesProperties properties, CaseAssignment assignment,
+			OrganisationWorkingHours workingHours) {
 		this.assignment = assignment;
 		this.workingHours = workingHours;
 		this.properties = properties;
-		this.idempotencyKeys = idempotencyKeys;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.caseTypes = caseTypes;
@@ -145,16 +142,6 @@ public class Cases {
 
 	public CaseFile create(NewCase command, Actor actor) {
 		return create(command, actor, this.clock);
-	}
-
-	/**
-	 * Opens a case, or with an idempotency key answers a retry with the first response.
-	 */
-	public IdempotencyKeys.Outcome createIdempotently(@Nullable String idempotencyKey, NewCase command, Actor actor) {
-		if (idempotencyKey == null) {
-			return new IdempotencyKeys.Outcome(this.json.toMap(create(command, actor)), false);
-		}
-		return this.idempotencyKeys.run(idempotencyKey.trim(), command, () -> create(command, actor));
 	}
 
 	/**

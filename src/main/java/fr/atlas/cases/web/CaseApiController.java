@@ -22,7 +22,6 @@ import fr.atlas.cases.internal.Timeline;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +34,6 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -94,14 +92,9 @@ class CaseApiController {
 	@Operation(summary = "Open a case in the initial state of its type's current workflow",
 			description = "With an Idempotency-Key header, a retry with the same key and body returns the first "
 					+ "response and creates nothing; the same key with another body is a 409.")
-	ResponseEntity<Object> create(
-			@Parameter(description = "Makes retries safe") @RequestHeader(name = "Idempotency-Key",
-					required = false) @Nullable String idempotencyKey,
-			@RequestBody NewCase request, @AuthenticationPrincipal AtlasPrincipal principal) {
-		var outcome = this.cases.createIdempotently(idempotencyKey, request, this.actors.of(principal));
-		return ResponseEntity.created(URI.create("/api/v1/cases/" + outcome.response().get("id")))
-			.header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
-			.body(outcome.response());
+	ResponseEntity<CaseFile> create(@RequestBody NewCase request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		CaseFile created = this.cases.create(request, this.actors.of(principal));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + created.id())).body(created);
 	}
 
 	@GetMapping

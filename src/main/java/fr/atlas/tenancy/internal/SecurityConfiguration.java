@@ -28,6 +28,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -67,7 +68,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
-			ThrottleBuckets buckets, ApiRateLimits limits, MessageSource messages, JsonMapper json) throws Exception {
+			ThrottleBuckets buckets, ApiRateLimits limits, IdempotentRequests idempotent, MessageSource messages,
+			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, json, messages,
 				HttpStatus.UNAUTHORIZED, "problem.unauthorized");
 		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
@@ -81,10 +83,12 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, messages), TenantBindingFilter.class)
+			.addFilterAfter(new IdempotencyKeyFilter(idempotent, messages, json), ApiRateLimitFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
 		return http.build();
 	}
@@ -102,6 +106,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.headers((headers) -> {
