@@ -1,12 +1,20 @@
 package fr.atlas.web;
 
-import fr.atlas.platform.NotFoundException;
+import java.net.URI;
+import java.sql.SQLException;
 
+import fr.atlas.platform.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Error pages of the UI. Another organisation's object is "not found", like a missing
@@ -19,6 +27,42 @@ class UiErrors {
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	/**
+	 * A unique key met by two submissions at once, past the checks each made before
+	 * writing (two tabs, a double click the page's script did not catch): the second one
+	 * is told what happened, with a way back to the page it came from, instead of the
+	 * error page of a failure. Any other refusal of the database stays an error.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ModelAndView concurrentChange(DataIntegrityViolationException ex, HttpServletRequest request) {
+		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+			throw ex;
+		}
+		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
+		page.addObject("back", sameSitePage(request));
+		return page;
+	}
+
+	/** The page the form was on, when the browser says so and it is one of ours. */
+	static @Nullable String sameSitePage(HttpServletRequest request) {
+		String referer = request.getHeader(HttpHeaders.REFERER);
+		if (referer == null) {
+			return null;
+		}
+		try {
+			URI uri = URI.create(referer);
+			if (uri.getHost() == null || !uri.getHost().equalsIgnoreCase(request.getServerName())
+					|| uri.getPort() != request.getServerPort() || uri.getRawPath() == null
+					|| !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+				return null;
+			}
+			return uri.getRawPath() + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 }

@@ -2,14 +2,23 @@ package fr.atlas.web;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.ISpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +34,9 @@ class ErrorPagesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	ISpringTemplateEngine templates;
 
 	@Test
 	void saysWhatWentWrongInTheMembersLanguage() throws Exception {
@@ -53,6 +65,27 @@ class ErrorPagesIntegrationTests {
 		// with the id support asks for, the one the response carries
 		assertThat(method.body()).contains("<code id=\"correlation-id\">"
 				+ method.headers().firstValue("X-Correlation-Id").orElseThrow() + "</code>");
+	}
+
+	/**
+	 * The page of a unique key met by two submissions at once, as the view resolver
+	 * renders it.
+	 */
+	@Test
+	void rendersThePageOfASubmissionMetAtOnceWithTheWayBack() {
+		MockServletContext servlets = new MockServletContext();
+		MockHttpServletRequest request = new MockHttpServletRequest(servlets, "POST", "/cases/teams");
+		var exchange = JakartaServletWebApplication.buildApplication(servlets)
+			.buildExchange(request, new MockHttpServletResponse());
+		for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+			WebContext context = new WebContext(exchange, locale, Map.of("back", "/cases/teams"));
+			String page = this.templates.process("error/409", context);
+			assertThat(page).containsOnlyOnce("<title").contains("<a id=\"back\" href=\"/cases/teams\"");
+			assertThat(page).contains((locale == Locale.FRENCH) ? "<h1>Enregistré en même temps</h1>"
+					: "<h1>Saved at the same moment</h1>");
+			assertThat(page).contains((locale == Locale.FRENCH) ? "Une autre demande vient d’enregistrer"
+					: "Another request saved the same thing");
+		}
 	}
 
 	private static HttpResponse<String> html(PageSession session, String path, String language) throws Exception {
