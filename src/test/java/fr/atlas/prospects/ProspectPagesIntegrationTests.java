@@ -486,13 +486,14 @@ class ProspectPagesIntegrationTests {
 			.contains("action=\"/prospects/" + id + "/archive\"", "Archiver cette agence",
 					"<dd id=\"agency-owner\">Owner Classement</dd>")
 			// provenance names the member, not their id
-			.containsPattern("<td>Responsable</td>\\s*<td title=\"" + tenant.userId() + "\">Owner Classement</td>");
+			.containsPattern("<td>Responsable</td>\\s*<td title=\"" + tenant.userId()
+					+ "\"\\s+data-label=\"Valeur\">Owner Classement</td>");
 
 		HttpResponse<String> archived = post("/prospects/" + id + "/archive",
 				Map.of("reason", "Fermée depuis juin", "_csrf", csrf(page)), false);
 		assertThat(archived.statusCode()).isEqualTo(302);
 		String after = get(location(archived)).body();
-		assertThat(after).containsPattern("<td>Statut</td>\\s*<td>Archivée</td>");
+		assertThat(after).containsPattern("<td>Statut</td>\\s*<td data-label=\"Valeur\">Archivée</td>");
 		assertThat(after)
 			.contains("Agence archivée.", ">Archivée<", "Archivée le ", "par Owner Classement",
 					"— motif : Fermée depuis juin", "action=\"/prospects/" + id + "/restore\"")

@@ -276,8 +276,15 @@ class TeamPagesIntegrationTests {
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Cette invitation est invalide, expirée ou déjà utilisée")
 			.doesNotContain("name=\"password\"");
+		// the head of the pages outside the layout: one title, Atlas's style sheet and,
+		// for the invitation, the members' one
+		assertThat(page.body()).containsOnlyOnce("<title>")
+			.contains("<title>Rejoindre une organisation · Atlas</title>", "href=\"/css/atlas.css\"",
+					"href=\"/css/tenancy.css\"");
 		var reset = new UiSession(this.port).get("/password/reset?token=rst_forged");
-		assertThat(reset.body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+		assertThat(reset.body()).contains("Ce lien de réinitialisation est invalide ou expiré")
+			.containsOnlyOnce("<title>")
+			.doesNotContain("tenancy.css");
 	}
 
 	private static String csrfOf(String html) {
