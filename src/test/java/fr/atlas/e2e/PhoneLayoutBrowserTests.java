@@ -50,7 +50,9 @@ class PhoneLayoutBrowserTests {
 		try (BrowserContext context = chromium.phone("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
-			for (String path : List.of("/", "/prospects", "/prospects/duplicates", "/prospects/imports", "/cases")) {
+			for (String path : List.of("/", "/prospects", "/prospects/duplicates", "/prospects/imports", "/cases",
+					"/cases/board", "/cases/reports", "/cases/working-hours", "/cases/types/LEAD_ACHAT/workflow",
+					"/cases/teams", "/members", "/audit", "/account")) {
 				page.navigate(base + path);
 				assertThat(overflow(page)).as("%s scrolls sideways by", path).isLessThanOrEqualTo(0);
 			}
