@@ -739,6 +739,11 @@ class ProspectPagesIntegrationTests {
 		String annecy = get("/prospects?city=Annecy").body();
 		assertThat(annecy).contains(">Lyon moyennes</a>", "Agence Charlie").doesNotContain("saved-search current");
 		assertThat(back).contains("<span class=\"saved-search current\">");
+		// one's own, ticked "Pour moi seul·e": marked so in the list
+		HttpResponse<String> personal = post("/prospects/searches",
+				Map.of("searchName", "Mes Annecy", "city", "Annecy", "personal", "true", "_csrf", csrf(annecy)), false);
+		assertThat(get(location(personal)).body()).contains("Recherche « Mes Annecy » enregistrée.")
+			.containsPattern(">Mes Annecy</a>\\s*<small class=\"personal\"[^>]*>perso</small>");
 
 		// a filter the list cannot read is said, nothing saved
 		HttpResponse<String> refused = post("/prospects/searches",

@@ -118,6 +118,52 @@ class SavedSearchApiIntegrationTests {
 		assertThat(this.api.delete(viewerToken, PATH + "/" + id).getStatusCode().value()).isEqualTo(403);
 	}
 
+	/**
+	 * A member's own search: listed for them only, beside the organisation's; its name
+	 * may be the same as one of the organisation's; nobody else deletes it; every save
+	 * and delete is in the audit log.
+	 */
+	@Test
+	void aPersonalSearchIsSeenByItsMemberOnly() {
+		var tenant = this.api.newOrganisation("Vues personnelles");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, UUID.randomUUID(), agentEmail, "Alice Agent",
+				"AGENT");
+		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
+		ResponseEntity<Map> shared = this.api.post(tenant.token(), PATH,
+				Map.of("name", "Lyon", "filters", Map.of("city", "Lyon")));
+		assertThat(shared.getBody()).containsEntry("personal", false);
+		ResponseEntity<Map> mine = this.api.post(agent, PATH,
+				Map.of("name", "Lyon", "filters", Map.of("city", "Lyon", "owner", "me"), "personal", true));
+		assertThat(mine.getStatusCode().value()).as("the name is free among the agent's own").isEqualTo(201);
+		assertThat(mine.getBody()).containsEntry("personal", true);
+		assertThat((List<Map<String, Object>>) this.api.getList(agent, PATH).getBody())
+			.extracting((s) -> s.get("name") + ":" + s.get("personal"))
+			.containsExactly("Lyon:false", "Lyon:true");
+		assertThat((List<Map<String, Object>>) this.api.getList(tenant.token(), PATH).getBody())
+			.extracting((s) -> s.get("id"))
+			.containsExactly(shared.getBody().get("id"));
+
+		// saved again as one's own, the same name replaces one's own, not the shared one
+		ResponseEntity<Map> replaced = this.api.post(agent, PATH,
+				Map.of("name", "LYON", "filters", Map.of("city", "Lyon", "tag", "chaud"), "personal", true));
+		assertThat(replaced.getStatusCode().value()).isEqualTo(200);
+		assertThat(replaced.getBody()).containsEntry("id", mine.getBody().get("id"));
+
+		// the owner does not see it, so cannot delete it; its member can
+		String mineId = (String) mine.getBody().get("id");
+		assertThat(this.api.delete(tenant.token(), PATH + "/" + mineId).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.delete(agent, PATH + "/" + mineId).getStatusCode().value()).isEqualTo(204);
+		assertThat(this.api.getList(agent, PATH).getBody()).hasSize(1);
+
+		List<String> actions = ((List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/audit?entityType=saved-search&size=50")
+			.getBody()
+			.get("items")).stream().map((e) -> (String) e.get("action")).toList();
+		assertThat(actions).containsExactlyInAnyOrder("prospect.search-saved", "prospect.search-saved",
+				"prospect.search-saved", "prospect.search-deleted");
+	}
+
 	private static void assertRefused(ResponseEntity<Map> response, String field, String words) {
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
 		assertThat(response.getBody().get("errors")).asString().contains(field, words);

@@ -14,19 +14,23 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.TransactionLock;
+import fr.atlas.prospects.SavedSearchChanged;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The organisation's saved searches of the agency list, shared by its members. Saving
- * under a name already used (ignoring case) replaces that search, as mapping presets do.
- * The filters are those of the list's query string; which of them the search can read is
- * checked by the caller running it once (the web layer owns the query string).
+ * The saved searches of the agency list: the organisation's, shared by its members, and
+ * each member's own ({@code personal}), which nobody else sees. Saving under a name
+ * already used (ignoring case) among the same ones replaces that search, as mapping
+ * presets do. The filters are those of the list's query string; which of them the search
+ * can read is checked by the caller running it once (the web layer owns the query
+ * string). Saving and deleting are audited.
  */
 @Service
 public class SavedSearches {
@@ -52,19 +56,25 @@ public class SavedSearches {
 
 	private final JsonMapper json;
 
-	SavedSearches(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	SavedSearches(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.json = json;
+		this.events = events;
 	}
 
-	/** Every saved search of the organisation, by name. */
-	public List<SavedSearch> list() {
-		return this.tx.execute((s) -> this.jdbc
-			.sql("select id, name, filters from prospect_saved_search where org_id = :org order by lower(name), id")
+	/** The searches a member sees, by name: the organisation's and their own. */
+	public List<SavedSearch> list(UUID viewer) {
+		return this.tx.execute((s) -> this.jdbc.sql("""
+				select id, name, filters, owner_id is not null as personal from prospect_saved_search
+				where org_id = :org and (owner_id is null or owner_id = :viewer)
+				order by lower(name), owner_id nulls first, id""")
 			.param("org", org())
+			.param("viewer", viewer)
 			.query((rs, row) -> new SavedSearch(rs.getObject("id", UUID.class), rs.getString("name"),
-					this.json.readValue(rs.getString("filters"), FILTER_MAP)))
+					this.json.readValue(rs.getString("filters"), FILTER_MAP), rs.getBoolean("personal")))
 			.list());
 	}
 
@@ -101,11 +111,13 @@ public class SavedSearches {
 	}
 
 	/**
-	 * Saves the filters under a name, replacing the search of that name if there is one.
+	 * Saves the filters under a name, for the organisation or as the member's own
+	 * ({@code personal}), replacing the search of that name among those if there is one.
 	 * @throws InvalidInputException for a blank or too long name, filters that
 	 * {@link #checked} refuses, or an organisation that has saved {@value #MOST} searches
 	 */
-	public Saved save(@Nullable String name, @Nullable Map<String, ?> filters, @Nullable UUID savedBy) {
+	public Saved save(@Nullable String name, @Nullable Map<String, ?> filters, UUID savedBy, boolean personal) {
+		@Nullable UUID owner = personal ? savedBy : null;
 		String clean = (name != null) ? CleanText.of(name) : null;
 		if (clean == null || clean.length() > MAX_NAME) {
 			throw new InvalidInputException("name", "prospects.search.name-required");
@@ -115,10 +127,12 @@ public class SavedSearches {
 			// one save at a time per organisation, so that two at once stay under the
 			// limit
 			TransactionLock.take(this.jdbc, "saved-searches:" + org());
-			Optional<UUID> existing = this.jdbc
-				.sql("select id from prospect_saved_search where org_id = :org and lower(name) = lower(:name)")
+			Optional<UUID> existing = this.jdbc.sql("""
+					select id from prospect_saved_search
+					where org_id = :org and lower(name) = lower(:name) and owner_id is not distinct from :owner""")
 				.param("org", org())
 				.param("name", clean)
+				.param("owner", owner)
 				.query(UUID.class)
 				.optional();
 			if (existing.isEmpty() && count() >= MOST) {
@@ -126,8 +140,8 @@ public class SavedSearches {
 			}
 			UUID id = existing.orElseGet(UUID::randomUUID);
 			this.jdbc.sql("""
-					insert into prospect_saved_search (org_id, id, name, filters, created_by)
-					values (:org, :id, :name, :filters::jsonb, :by)
+					insert into prospect_saved_search (org_id, id, name, filters, created_by, owner_id)
+					values (:org, :id, :name, :filters::jsonb, :by, :owner)
 					on conflict (org_id, id) do update set name = excluded.name, filters = excluded.filters,
 					  updated_at = now()""")
 				.param("org", org())
@@ -135,21 +149,38 @@ public class SavedSearches {
 				.param("name", clean)
 				.param("filters", this.json.writeValueAsString(new LinkedHashMap<>(checked)))
 				.param("by", savedBy)
+				.param("owner", owner)
 				.update();
-			return new Saved(new SavedSearch(id, clean, checked), existing.isEmpty());
+			this.events.publishEvent(new SavedSearchChanged(CurrentTenant.require(), id, clean, personal,
+					existing.isEmpty() ? SavedSearchChanged.Change.CREATED : SavedSearchChanged.Change.REPLACED));
+			return new Saved(new SavedSearch(id, clean, checked, personal), existing.isEmpty());
 		});
 	}
 
-	public void delete(UUID id) {
+	/**
+	 * Deletes a search the member sees: one of the organisation's, or their own.
+	 * @throws NotFoundException for another member's own search, as for one that is not
+	 */
+	public void delete(UUID id, UUID viewer) {
 		this.tx.executeWithoutResult((s) -> {
-			int deleted = this.jdbc.sql("delete from prospect_saved_search where org_id = :org and id = :id")
+			Optional<Deleted> deleted = this.jdbc.sql("""
+					delete from prospect_saved_search
+					where org_id = :org and id = :id and (owner_id is null or owner_id = :viewer)
+					returning name, owner_id is not null as personal""")
 				.param("org", org())
 				.param("id", id)
-				.update();
-			if (deleted == 0) {
+				.param("viewer", viewer)
+				.query((rs, row) -> new Deleted(rs.getString("name"), rs.getBoolean("personal")))
+				.optional();
+			if (deleted.isEmpty()) {
 				throw new NotFoundException("SavedSearch");
 			}
+			this.events.publishEvent(new SavedSearchChanged(CurrentTenant.require(), id, deleted.get().name(),
+					deleted.get().personal(), SavedSearchChanged.Change.DELETED));
 		});
+	}
+
+	private record Deleted(String name, boolean personal) {
 	}
 
 	private long count() {

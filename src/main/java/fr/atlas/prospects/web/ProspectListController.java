@@ -142,8 +142,9 @@ class ProspectListController {
 				offered.stream().collect(Collectors.toMap(AgencyWork::key, (work) -> work.going())));
 		// former members too: an agency keeps the owner it had
 		model.addAttribute("ownerNames", this.members.namesById());
-		// the organisation's saved searches, each a link to the list with its filters
-		List<SavedSearch> saved = this.savedSearches.list();
+		// the organisation's saved searches and the member's own, each a link to the list
+		// with its filters
+		List<SavedSearch> saved = this.savedSearches.list(principal.userId().value());
 		model.addAttribute("savedSearches", saved);
 		model.addAttribute("savedLinks", saved.stream()
 			.collect(Collectors.toMap(SavedSearch::id, (s) -> SearchParams.of(s.filters()).link("/prospects", null))));

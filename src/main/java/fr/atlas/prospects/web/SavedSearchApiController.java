@@ -26,9 +26,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Searches of the agency list saved under a name, shared by the organisation:
- * {@code {"id","name","filters"}}, where {@code filters} holds the parameters of
- * {@code GET /api/v1/prospects} ({@code {"city": "Lyon", "headcount": "10-19"}}).
+ * Searches of the agency list saved under a name, the organisation's or the member's own:
+ * {@code {"id","name","filters","personal"}}, where {@code filters} holds the parameters
+ * of {@code GET /api/v1/prospects} ({@code {"city": "Lyon", "headcount": "10-19"}}).
  */
 @Tag(name = "Prospects")
 @RestController
@@ -44,24 +44,26 @@ class SavedSearchApiController {
 		this.search = search;
 	}
 
-	@Operation(summary = "Saved searches of the agency list")
+	@Operation(summary = "Saved searches of the agency list: the organisation's and the caller's own")
 	@GetMapping
-	List<SavedSearch> list() {
-		return this.searches.list();
+	List<SavedSearch> list(@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.searches.list(principal.userId().value());
 	}
 
 	/**
 	 * Creates a saved search (201), or replaces the one with the same name (200). The
 	 * filters are run once first: one the list cannot read is a 400, as the list's.
 	 */
-	@Operation(summary = "Save a search of the agency list under a name")
+	@Operation(summary = "Save a search of the agency list under a name, for the organisation or as the caller's own "
+			+ "(\"personal\": true)")
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<SavedSearch> save(@RequestBody SearchRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, String> filters = SavedSearches.checked(request.filters());
 		this.search.find(SearchParams.of(filters).query(principal, 0, 1));
-		SavedSearches.Saved saved = this.searches.save(request.name(), filters, principal.userId().value());
+		SavedSearches.Saved saved = this.searches.save(request.name(), filters, principal.userId().value(),
+				Boolean.TRUE.equals(request.personal()));
 		return ResponseEntity.status(saved.created() ? HttpStatus.CREATED : HttpStatus.OK)
 			.location(URI.create("/api/v1/prospects/searches/" + saved.search().id()))
 			.body(saved.search());
@@ -70,12 +72,16 @@ class SavedSearchApiController {
 	@Operation(summary = "Delete a saved search")
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
-	ResponseEntity<Void> delete(@PathVariable UUID id) {
-		this.searches.delete(id);
+	ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal) {
+		this.searches.delete(id, principal.userId().value());
 		return ResponseEntity.noContent().build();
 	}
 
-	record SearchRequest(@Nullable String name, @Nullable Map<String, Object> filters) {
+	/**
+	 * {@code personal}: the caller's own search, which no colleague sees (false by
+	 * default).
+	 */
+	record SearchRequest(@Nullable String name, @Nullable Map<String, Object> filters, @Nullable Boolean personal) {
 	}
 
 }

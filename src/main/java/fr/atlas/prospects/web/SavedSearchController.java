@@ -43,12 +43,14 @@ class SavedSearchController {
 	}
 
 	@PostMapping
-	String save(@RequestParam(required = false) @Nullable String searchName, @ModelAttribute SearchParams search,
+	String save(@RequestParam(required = false) @Nullable String searchName,
+			@RequestParam(defaultValue = "false") boolean personal, @ModelAttribute SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
 		try {
 			// a filter the list cannot read is refused here rather than saved
 			this.search.find(search.query(principal, 0, 1));
-			SavedSearches.Saved saved = this.searches.save(searchName, search.filters(), principal.userId().value());
+			SavedSearches.Saved saved = this.searches.save(searchName, search.filters(), principal.userId().value(),
+					personal);
 			redirect.addFlashAttribute("searchNotice",
 					this.messages.getMessage(
 							saved.created() ? "prospects.searches.saved" : "prospects.searches.replaced",
@@ -62,9 +64,9 @@ class SavedSearchController {
 	}
 
 	@PostMapping("/{id}/delete")
-	String delete(@PathVariable UUID id, @ModelAttribute SearchParams search, RedirectAttributes redirect,
-			Locale locale) {
-		this.searches.delete(id);
+	String delete(@PathVariable UUID id, @ModelAttribute SearchParams search,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect, Locale locale) {
+		this.searches.delete(id, principal.userId().value());
 		redirect.addFlashAttribute("searchNotice",
 				this.messages.getMessage("prospects.searches.deleted", null, locale));
 		search.keepIn(redirect);
