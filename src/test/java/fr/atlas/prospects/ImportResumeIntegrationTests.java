@@ -2,7 +2,9 @@ package fr.atlas.prospects;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,11 +14,13 @@ import fr.atlas.prospects.internal.StoredRowLines;
 import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,6 +50,9 @@ class ImportResumeIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void resumesAfterTheLastCommittedBatchWithoutDuplicates() {
@@ -136,6 +143,75 @@ class ImportResumeIntegrationTests {
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(status(tenant.token(), job)).containsEntry("status", "CANCELLED")
 			.containsEntry("processedRows", this.batchSize);
+	}
+
+	/**
+	 * A cancelled import taken up again, and a failed one: each goes on from its last
+	 * committed batch to the end, and no row is imported twice.
+	 */
+	@Test
+	void resumesACancelledOrFailedImportWhereItStopped() throws Exception {
+		var tenant = this.api.newOrganisation("Reprise demandée");
+		var other = this.api.newOrganisation("Reprise voisine");
+		OrgId org = OrgId.of(tenant.orgId());
+		int rows = this.batchSize * 5 / 2;
+		UUID job = draft(org, file(rows));
+		CurrentTenant.runAs(org, () -> this.worker.run(job, 1));
+		this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of());
+		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
+		assertThat(status(tenant.token(), job)).containsEntry("status", "CANCELLED");
+		// another organisation cannot take it up
+		assertThat(this.api.post(other.token(), "/api/v1/imports/" + job + "/resume", Map.of()).getStatusCode().value())
+			.isEqualTo(404);
+
+		// its page offers to take it up from the first row not read
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String page = pages.get("/prospects/imports/" + job).body();
+		assertThat(page).contains("id=\"import-resume\"",
+				"L’import reprendra à la ligne " + String.format(Locale.FRANCE, "%,d", this.batchSize + 1));
+		assertThat(pages.get("/prospects/imports/" + job + "?lang=en").body()).contains("Resume the import");
+		var resumed = this.api.post(tenant.token(), "/api/v1/imports/" + job + "/resume", Map.of());
+		assertThat(resumed.getStatusCode().value()).isEqualTo(202);
+		assertThat(resumed.getBody()).containsEntry("id", job.toString()).containsEntry("status", "QUEUED");
+		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), job.toString());
+		assertThat(done).containsEntry("status", "DONE")
+			.containsEntry("processedRows", rows)
+			.containsEntry("created", rows);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
+		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + job + "/rows").getBody();
+		assertThat(report.lines().skip(1).map((l) -> l.split(",")[0]).distinct().count()).isEqualTo(rows);
+		assertThat(report.lines().skip(1).count()).isEqualTo(rows);
+
+		// done: nothing to take up
+		var again = this.api.post(tenant.token(), "/api/v1/imports/" + job + "/resume", Map.of());
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody()).containsEntry("code", "prospects.import.resume.not-stopped");
+
+		// a failed one (its worker met an error after its first batch) goes on as well
+		UUID failed = draft(org, file(rows));
+		CurrentTenant.runAs(org, () -> this.worker.run(failed, 1));
+		execute(org, "update import_job set status = 'FAILED', error = 'IOException: lecture interrompue', "
+				+ "finished_at = now() where id = :id", failed);
+		assertThat(this.api.post(tenant.token(), "/api/v1/imports/" + failed + "/resume", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(202);
+		assertThat(new ProspectsApi(this.api).waitFor(tenant.token(), failed.toString()))
+			.containsEntry("status", "DONE")
+			.containsEntry("processedRows", rows)
+			.containsEntry("merged", rows);
+		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
+
+		// cancelled before it started: the file is sent again instead
+		UUID draft = draft(org, file(3));
+		this.api.post(tenant.token(), "/api/v1/imports/" + draft + "/cancel", Map.of());
+		var never = this.api.post(tenant.token(), "/api/v1/imports/" + draft + "/resume", Map.of());
+		assertThat(never.getStatusCode().value()).isEqualTo(409);
+		assertThat(never.getBody()).containsEntry("code", "prospects.import.resume.never-started");
+		// the page's button for a stopped import it can no longer take up says why
+		HttpResponse<String> refused = pages.post("/prospects/imports/" + draft + "/resume",
+				Map.of("_csrf", PageSession.csrf(pages.get("/prospects/imports/" + draft + "?lang=fr").body())), false);
+		assertThat(pages.get(PageSession.location(refused)).body()).contains("annulé avant d’avoir commencé")
+			.doesNotContain("id=\"import-resume\"");
 	}
 
 	@Test

@@ -39,6 +39,17 @@ public record ImportJob(UUID id, String status, String fileName, FileProfile pro
 	}
 
 	/**
+	 * Can be taken up again where it stopped: it failed, or was cancelled once started
+	 * with rows left to read, and its file is still kept. A cancelled draft or queued job
+	 * never read a row: its file is sent again instead.
+	 */
+	public boolean resumable() {
+		return (FAILED.equals(this.status)
+				|| (CANCELLED.equals(this.status) && this.startedAt != null && this.readRows < this.totalRows))
+				&& this.fileDeletedAt == null;
+	}
+
+	/**
 	 * Queued again with rows already imported: it waits for memory that other imports
 	 * hold, and resumes after its last committed batch (ADR 0029).
 	 */

@@ -257,6 +257,20 @@ class ImportJobs {
 	}
 
 	/**
+	 * Queues a failed or cancelled job again: the worker resumes it after its last
+	 * committed batch, so no row is imported twice. Returns whether it was queued.
+	 */
+	boolean resume(UUID jobId) {
+		return this.jdbc.sql("""
+				update import_job set status = 'QUEUED', error = null, finished_at = null, cancel_requested = false,
+				  worker = null, heartbeat_at = null, not_before = now()
+				where org_id = :org and id = :id and status in ('FAILED', 'CANCELLED') and file_deleted_at is null""")
+			.param("org", org())
+			.param("id", jobId)
+			.update() == 1;
+	}
+
+	/**
 	 * Puts a running job back in the queue, to be claimed again from {@code notBefore}:
 	 * it resumes after its last committed batch.
 	 */

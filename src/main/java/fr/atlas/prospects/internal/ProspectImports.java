@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
@@ -192,6 +193,30 @@ public class ProspectImports {
 			if (!job.finished()) {
 				this.jobs.requestCancel(id);
 			}
+		});
+	}
+
+	/**
+	 * Takes a failed or cancelled import up again where it stopped, from its stored file:
+	 * the rows it committed stay as they are and are not read again.
+	 * @throws ConflictException for an import that is under way or done, a cancelled one
+	 * that never started or had read every row, or one whose file is no longer kept
+	 */
+	public ImportJob resume(UUID id) {
+		return this.tx.execute((s) -> {
+			ImportJob job = this.jobs.findForUpdate(id).orElseThrow(() -> new NotFoundException("Import"));
+			if (!job.finished() || ImportJob.DONE.equals(job.status())) {
+				throw new ConflictException("prospects.import.resume.not-stopped");
+			}
+			if (job.fileDeletedAt() != null) {
+				throw new ConflictException("prospects.import.resume.file-deleted");
+			}
+			if (!job.resumable()) {
+				throw new ConflictException("prospects.import.resume.never-started");
+			}
+			this.jobs.resume(id);
+			this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, job.fileName(), job.totalRows()));
+			return this.jobs.find(id).orElseThrow();
 		});
 	}
 

@@ -176,6 +176,18 @@ class ImportApiController {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Accepted(job.id(), status(job)));
 	}
 
+	@Operation(summary = "Resume a failed or cancelled import where it stopped",
+			description = "From its stored file: the rows it committed are not imported again. 409 for an import "
+					+ "under way or done, one cancelled before it started, or one whose file is no longer kept.")
+	@PostMapping("/{id}/resume")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Accepted> resume(@PathVariable UUID id) {
+		ImportJob job = this.imports.resume(id);
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.location(URI.create("/api/v1/imports/" + id))
+			.body(new Accepted(job.id(), status(job)));
+	}
+
 	/**
 	 * The contract's status: QUEUED, RUNNING, DONE, FAILED or CANCELLED. A wizard draft
 	 * (file checked and stored, mapping not yet confirmed) is accepted work that has not

@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ImportField;
 import fr.atlas.prospects.internal.ImportJob;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The import wizard: upload, mapping review with a preview of the first rows and their
@@ -243,6 +246,18 @@ class ImportController {
 	@PreAuthorize("hasRole('AGENT')")
 	String cancel(@PathVariable UUID id) {
 		this.imports.cancel(id);
+		return "redirect:/prospects/imports/" + id;
+	}
+
+	@PostMapping("/{id}/resume")
+	@PreAuthorize("hasRole('AGENT')")
+	String resume(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
+		try {
+			this.imports.resume(id);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("resumeError", this.messages.getMessage(ex.getMessage(), null, locale));
+		}
 		return "redirect:/prospects/imports/" + id;
 	}
 
