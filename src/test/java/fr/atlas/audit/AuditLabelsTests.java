@@ -44,6 +44,7 @@ import fr.atlas.prospects.ImportJobQueued;
 import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
 import fr.atlas.prospects.ProspectArchived;
+import fr.atlas.prospects.SavedSearchChanged;
 import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectCreated;
 import fr.atlas.prospects.ProspectEdited;
@@ -116,6 +117,8 @@ class AuditLabelsTests {
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
 				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),
+				new SavedSearchChanged(ORG, UUID.randomUUID(), "Lyon", false, SavedSearchChanged.Change.CREATED),
+				new SavedSearchChanged(ORG, UUID.randomUUID(), "Lyon", true, SavedSearchChanged.Change.DELETED),
 				new ProspectCreated(ORG, AGENCY, "Agence du Parc", null),
 				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
 				new ProspectsBulkQueued(ORG, UUID.randomUUID(), 52_878, List.of("tags")),
