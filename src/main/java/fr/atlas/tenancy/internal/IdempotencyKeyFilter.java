@@ -1,14 +1,8 @@
 package fr.atlas.tenancy.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.io.InputStreamReader;
-import java.io.SequenceInputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,13 +16,9 @@ import java.util.Set;
 
 import fr.atlas.tenancy.internal.IdempotentRequests.Recorded;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,7 +110,7 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 			write(response, invalid);
 			return;
 		}
-		BodyRead body = BodyRead.of(request);
+		BodyRead body = BodyRead.of(request, LARGEST_ANSWER);
 		String fingerprint = fingerprint(request, body);
 		Optional<Recorded> recorded = this.requests.claim(member.userId(), key, fingerprint);
 		// a retry sent while the first is still being answered waits for its answer
@@ -243,86 +233,6 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 			// not JSON after all: the controller will say so; its bytes name it
 			return body;
 		}
-	}
-
-	/**
-	 * The request with its JSON body read ahead, so that the body can name the request
-	 * and still reach the controller. Any other body (a multipart upload, a form) is
-	 * passed on unread, and a JSON body of more than a megabyte is passed on whole but
-	 * not read for its name: the address and key name those requests alone.
-	 */
-	private record BodyRead(HttpServletRequest request, byte @Nullable [] bytes) {
-
-		static BodyRead of(HttpServletRequest request) throws IOException {
-			String type = request.getContentType();
-			if (type == null || !type.toLowerCase(Locale.ROOT).contains("json")) {
-				return new BodyRead(request, null);
-			}
-			InputStream in = request.getInputStream();
-			byte[] start = in.readNBytes(LARGEST_ANSWER + 1);
-			if (start.length > LARGEST_ANSWER) {
-				return new BodyRead(
-						new ReadAhead(request, new SequenceInputStream(new ByteArrayInputStream(start), in)), null);
-			}
-			return new BodyRead(new ReadAhead(request, new ByteArrayInputStream(start)), start);
-		}
-
-	}
-
-	private static final class ReadAhead extends HttpServletRequestWrapper {
-
-		private final InputStream body;
-
-		ReadAhead(HttpServletRequest request, InputStream body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			InputStream in = this.body;
-			return new ServletInputStream() {
-
-				@Override
-				public int read() throws IOException {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] b, int off, int len) throws IOException {
-					return in.read(b, off, len);
-				}
-
-				@Override
-				public boolean isFinished() {
-					try {
-						return in.available() == 0;
-					}
-					catch (IOException ex) {
-						return true;
-					}
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("read ahead: nothing to wait for");
-				}
-
-			};
-		}
-
-		@Override
-		public BufferedReader getReader() {
-			String encoding = getCharacterEncoding();
-			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
-			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-		}
-
 	}
 
 }
