@@ -772,7 +772,7 @@ class ProspectPagesIntegrationTests {
 
 		String queue = get("/prospects/duplicates").body();
 
-		assertThat(queue).contains("1 paire à examiner", "même valeur des deux côtés");
+		assertThat(queue).contains("1 paire à examiner", "même valeur des deux côtés", "la paire de cette page");
 		// the address agrees whatever its case and punctuation, the phones contradict
 		// each other, the e-mail and the listings are on one side only
 		assertThat(queue).containsPattern("<dd class=\"agreement-SAME\">9 rue Garibaldi</dd>")
