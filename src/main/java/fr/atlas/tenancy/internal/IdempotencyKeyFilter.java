@@ -1,13 +1,7 @@
 package fr.atlas.tenancy.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +26,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Makes the API's writes safe to retry: a request sent with an {@code Idempotency-Key}
@@ -56,33 +49,20 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
-	static final String REPLAYED = "Idempotent-Replayed";
-
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-
-	/**
-	 * Answers larger than this are not kept (no write of the API answers that much), nor
-	 * bodies read ahead.
-	 */
-	private static final int LARGEST_ANSWER = 1 << 20;
-
-	/** How long a retry waits for the answer of the first request sent with its key. */
-	private static final Duration WAIT = Duration.ofSeconds(10);
-
-	private static final long POLL = 50;
 
 	private static final JsonMapper SORTED = JsonMapper.builder()
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
 
-	private final IdempotentRequests requests;
+	private final OnceOnly once;
 
 	private final MessageSource messages;
 
 	private final JsonMapper json;
 
 	IdempotencyKeyFilter(IdempotentRequests requests, MessageSource messages, JsonMapper json) {
-		this.requests = requests;
+		this.once = new OnceOnly(requests);
 		this.messages = messages;
 		this.json = json;
 	}
@@ -103,69 +83,30 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String key = request.getHeader(HEADER).strip();
-		if (!wellFormed(key)) {
+		if (!OnceOnly.wellFormed(key)) {
 			ProblemDetail invalid = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input", "idempotency.key-invalid");
 			invalid.setProperty("errors", List
 				.of(Map.of("field", HEADER, "code", "idempotency.key-invalid", "message", invalid.getDetail())));
 			write(response, invalid);
 			return;
 		}
-		BodyRead body = BodyRead.of(request, LARGEST_ANSWER);
-		String fingerprint = fingerprint(request, body);
-		Optional<Recorded> recorded = this.requests.claim(member.userId(), key, fingerprint);
-		// a retry sent while the first is still being answered waits for its answer
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (recorded.isPresent() && !recorded.get().answered() && recorded.get().fingerprint().equals(fingerprint)
-				&& System.nanoTime() < deadline) {
-			pause();
-			recorded = this.requests.claim(member.userId(), key, fingerprint);
+		BodyRead body = BodyRead.of(request, OnceOnly.LARGEST_ANSWER);
+		String fingerprint = (body.bytes() != null) ? OnceOnly.fingerprint(request, canonical(body.bytes()))
+				: OnceOnly.fingerprint(request);
+		Optional<Recorded> recorded = this.once.claim(member.userId(), key, fingerprint);
+		if (recorded.isEmpty()) {
+			this.once.answerFirst(member.userId(), key, body.request(), response, chain);
 		}
-		if (recorded.isPresent()) {
-			replay(recorded.get(), key, fingerprint, response);
-			return;
-		}
-		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-		answer.setHeader(REPLAYED, "false");
-		boolean kept = false;
-		try {
-			chain.doFilter(body.request(), answer);
-			int status = answer.getStatus();
-			if (status < 500 && status != 429 && answer.getContentSize() <= LARGEST_ANSWER) {
-				this.requests.answer(member.userId(), key, status, answer.getContentType(),
-						answer.getHeader(HttpHeaders.LOCATION), answer.getContentAsByteArray());
-				kept = true;
-			}
-		}
-		finally {
-			if (!kept) {
-				this.requests.release(member.userId(), key);
-			}
-			answer.copyBodyToResponse();
-		}
-	}
-
-	private void replay(Recorded recorded, String key, String fingerprint, HttpServletResponse response)
-			throws IOException {
-		if (!recorded.fingerprint().equals(fingerprint)) {
+		else if (!recorded.get().fingerprint().equals(fingerprint)) {
 			write(response, problem(HttpStatus.CONFLICT, "problem.conflict", "idempotency.key-reused", key));
-			return;
 		}
-		if (!recorded.answered()) {
+		else if (!recorded.get().answered()) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
 			write(response, problem(HttpStatus.CONFLICT, "problem.conflict", "idempotency.in-progress"));
-			return;
 		}
-		response.setStatus(recorded.status());
-		response.setHeader(REPLAYED, "true");
-		if (recorded.location() != null) {
-			response.setHeader(HttpHeaders.LOCATION, recorded.location());
+		else {
+			OnceOnly.replay(recorded.get(), response);
 		}
-		if (recorded.contentType() != null) {
-			response.setContentType(recorded.contentType());
-		}
-		byte[] bytes = (recorded.body() != null) ? recorded.body() : new byte[0];
-		response.setContentLength(bytes.length);
-		response.getOutputStream().write(bytes);
 	}
 
 	/**
@@ -188,43 +129,10 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 		this.json.writeValue(response.getOutputStream(), problem);
 	}
 
-	private static void pause() throws IOException {
-		try {
-			Thread.sleep(POLL);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while waiting for the first answer");
-		}
-	}
-
-	/** A key as the header's draft defines it: 1 to 255 visible ASCII characters. */
-	static boolean wellFormed(String key) {
-		return !key.isEmpty() && key.length() <= 255 && key.chars().allMatch((c) -> c > 0x20 && c < 0x7f);
-	}
-
 	/**
-	 * What names the request besides its key: method, address, and the body when it was
-	 * read, as JSON with its keys sorted so that a retry that writes them in another
+	 * The JSON body with its keys sorted, so that a retry that writes them in another
 	 * order is the same request.
 	 */
-	private static String fingerprint(HttpServletRequest request, BodyRead body) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String query = request.getQueryString();
-			digest.update(
-					(request.getMethod() + " " + request.getRequestURI() + ((query != null) ? "?" + query : "") + "\n")
-						.getBytes(StandardCharsets.UTF_8));
-			if (body.bytes() != null) {
-				digest.update(canonical(body.bytes()));
-			}
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JVM", ex);
-		}
-	}
-
 	private static byte[] canonical(byte[] body) {
 		try {
 			return SORTED.writeValueAsBytes(SORTED.readValue(body, Object.class));

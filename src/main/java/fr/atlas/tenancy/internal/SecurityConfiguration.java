@@ -96,7 +96,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http, Members members, LoginThrottle throttle, MessageSource messages,
-			SecurityProperties properties, ObjectProvider<LocaleResolver> locales) throws Exception {
+			SecurityProperties properties, ObjectProvider<LocaleResolver> locales, IdempotentRequests idempotent)
+			throws Exception {
 		http.authorizeHttpRequests(
 				(auth) -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login")
@@ -109,6 +110,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
+			.addFilterAfter(new FormOnceFilter(idempotent), TenantBindingFilter.class)
 			.headers((headers) -> {
 				headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY));
 				headers.frameOptions((frame) -> frame.deny());
