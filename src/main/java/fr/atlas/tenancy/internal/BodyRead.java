@@ -79,9 +79,18 @@ record BodyRead(HttpServletRequest request, byte @Nullable [] bytes) {
 					return true;
 				}
 
+				// the body is at hand (or behind a blocking stream): it can all be read
+				// at
+				// once
 				@Override
 				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("read ahead: nothing to wait for");
+					try {
+						listener.onDataAvailable();
+						listener.onAllDataRead();
+					}
+					catch (IOException ex) {
+						listener.onError(ex);
+					}
 				}
 
 			};
