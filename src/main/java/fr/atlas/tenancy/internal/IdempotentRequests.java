@@ -41,6 +41,17 @@ class IdempotentRequests {
 	}
 
 	/**
+	 * Deletes the organisation's keys older than {@link #KEPT}: they name their requests
+	 * no more, and their answers are not given again.
+	 */
+	void forgetExpired() {
+		this.transactions.executeWithoutResult((status) -> this.jdbc
+			.sql("delete from api_idempotent_request where org_id = ? and created_at < now() - ?::interval")
+			.params(CurrentTenant.require().value(), KEPT.toSeconds() + " seconds")
+			.update());
+	}
+
+	/**
 	 * Claims the key for a request, or tells what was already recorded under it.
 	 * @return empty when this request is the key's first (or a retry of one that was
 	 * abandoned or forgotten) and must be answered; otherwise what the key holds
@@ -48,9 +59,6 @@ class IdempotentRequests {
 	Optional<Recorded> claim(UserId user, String key, String fingerprint) {
 		return this.transactions.execute((status) -> {
 			UUID org = CurrentTenant.require().value();
-			this.jdbc.sql("delete from api_idempotent_request where org_id = ? and created_at < now() - ?::interval")
-				.params(org, KEPT.toSeconds() + " seconds")
-				.update();
 			int claimed = this.jdbc.sql("""
 					insert into api_idempotent_request (org_id, user_id, key, fingerprint) values (?, ?, ?, ?)
 					on conflict (org_id, user_id, key) do update

@@ -54,6 +54,8 @@ final class OnceOnly {
 	 * request's fingerprint, or a first request still without its answer
 	 */
 	Optional<Recorded> claim(UserId user, String key, String fingerprint) throws IOException {
+		// once per request, not at each look while it waits
+		this.requests.forgetExpired();
 		Optional<Recorded> recorded = this.requests.claim(user, key, fingerprint);
 		long deadline = System.nanoTime() + WAIT.toNanos();
 		while (recorded.isPresent() && !recorded.get().answered() && recorded.get().fingerprint().equals(fingerprint)
