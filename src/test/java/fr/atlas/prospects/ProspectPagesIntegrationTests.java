@@ -684,6 +684,35 @@ class ProspectPagesIntegrationTests {
 	}
 
 	/**
+	 * A column whose header names no band holds INSEE's codes when the wizard says so:
+	 * "12" is then 20 to 49 people, not twelve (ADR 0042).
+	 */
+	@Test
+	void aHeadcountColumnMappedByHandToBandsReadsInseeCodes() throws Exception {
+		var tenant = this.api.newOrganisation("Effectif à la main");
+		login(tenant.email());
+		String imports = get("/prospects/imports").body();
+		String jobPath = location(multipart("/prospects/imports", csrf(imports), "taille.csv", """
+				Raison sociale;E-mail;Effectif
+				Agence Moyenne;contact@moyenne.fr;12
+				Cabinet Seul;contact@seul.fr;NN
+				""".getBytes(StandardCharsets.UTF_8))).replace("/mapping", "");
+		String mapping = get(jobPath + "/mapping?lang=fr").body();
+		assertThat(mapping).contains("<option value=\"headcount\" selected=\"selected\">Effectif</option>",
+				"<option value=\"headcount_band\">Tranche d’effectif (code INSEE)</option>");
+		post(jobPath + "/start",
+				Map.of("column-0", "name", "column-1", "email", "column-2", "headcount_band", "_csrf", csrf(mapping)),
+				false);
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		assertThat(prospects.waitFor(tenant.token(), id)).containsEntry("status", "DONE").containsEntry("created", 2);
+		assertThat(get("/prospects?headcount=20-49&lang=fr").body()).contains("Agence Moyenne", "1 agence")
+			.doesNotContain(">Cabinet Seul<");
+		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body())
+			.contains(">20 à 49 salariés</span>");
+	}
+
+	/**
 	 * "Lancer l'import" clicked twice (or in two tabs) starts the import once: one job,
 	 * queued once, its rows written once.
 	 */

@@ -124,18 +124,15 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 	}
 
 	/**
-	 * Whether its headcount column holds INSEE's codes of bands rather than counts, as
-	 * its header says: "Tranche d'effectif", {@code trancheEffectifsUniteLegale},
-	 * "Headcount band". The cell alone cannot tell: "12" is 12 people as a count and 20
-	 * to 49 as a code (ADR 0042).
+	 * Whether its column of counts holds INSEE's codes of bands after all, as its header
+	 * says: "Tranche d'effectif" mapped to {@code headcount} by a preset saved before the
+	 * {@link ImportField#HEADCOUNT_BAND band field}, or by a client's mapping. The cell
+	 * alone cannot tell: "12" is 12 people as a count and 20 to 49 as a code (ADR 0042).
 	 */
 	boolean headcountInBands() {
 		for (int i = 0; i < this.fields.size(); i++) {
-			if (this.fields.get(i) == ImportField.HEADCOUNT) {
-				String words = CleanText.words(this.headers.get(i));
-				if (words.contains("tranche") || words.contains("band")) {
-					return true;
-				}
+			if (this.fields.get(i) == ImportField.HEADCOUNT && ImportField.namesBands(this.headers.get(i))) {
+				return true;
 			}
 		}
 		return false;

@@ -27,9 +27,15 @@ public enum ImportField {
 	LISTING_COUNT("nb annonces", "nombre d annonces", "nombre annonces", "annonces", "nb d annonces", "listings",
 			"listing count", "number of listings"),
 	REVENUE("chiffre d affaires", "ca", "chiffre affaires", "revenue", "turnover", "ca annuel"),
-	HEADCOUNT("effectif", "effectifs", "tranche d effectif", "tranche effectif", "headcount", "employees", "salaries",
-			"nb salaries", "tranche d effectif salarie", "tranche effectif salarie", "trancheeffectifsunitelegale",
-			"trancheeffectifsetablissement", "headcount band"),
+	HEADCOUNT("effectif", "effectifs", "headcount", "employees", "salaries", "nb salaries", "nombre de salaries"),
+	/**
+	 * A headcount as INSEE's code of a band ("12" is 20 to 49 people), which a cell alone
+	 * cannot tell from a count (ADR 0042).
+	 */
+	HEADCOUNT_BAND("tranche d effectif", "tranche effectif", "tranche d effectifs", "tranche effectifs",
+			"tranche d effectif salarie", "tranche effectif salarie", "trancheeffectifsunitelegale",
+			"trancheeffectifsetablissement", "headcount band", "employee band", "code effectif",
+			"code tranche effectif"),
 	SPECIALTY("specialite", "activite", "specialty", "speciality", "type d agence", "segment"),
 	TAGS("tags", "etiquettes", "labels", "mots cles"), SOURCE("source", "origine", "provenance"),
 	CONTACT_FIRST_NAME("prenom", "prenom du contact", "prenom contact", "first name", "firstname",
@@ -76,7 +82,8 @@ public enum ImportField {
 		return switch (this) {
 			case NAME, TRADE_NAME, SPECIALTY, SOURCE -> 200;
 			case ADDRESS -> 300;
-			case CITY, HEADCOUNT, CONTACT_FIRST_NAME, CONTACT_LAST_NAME, CONTACT_NAME, CONTACT_ROLE -> 100;
+			case CITY, HEADCOUNT, HEADCOUNT_BAND, CONTACT_FIRST_NAME, CONTACT_LAST_NAME, CONTACT_NAME, CONTACT_ROLE ->
+				100;
 			case PHONE, MOBILE, CONTACT_PHONE, POSTCODE, SIREN, SIRET, NAF, LISTING_COUNT, REVENUE -> 100;
 			case EMAIL, CONTACT_EMAIL, TAGS -> 1_000;
 			case WEBSITE, LINKEDIN, IGNORED -> 2_000;
@@ -107,14 +114,22 @@ public enum ImportField {
 			case "website domain", "domain", "domaine" -> Optional.of(WEBSITE);
 			case "naf code", "ape code" -> Optional.of(NAF);
 			case "revenue cents" -> Optional.of(REVENUE);
-			case "headcount band" -> Optional.of(HEADCOUNT);
 			default -> forHeader(words);
 		};
 	}
 
 	static Optional<ImportField> forHeader(String header) {
 		Optional<ImportField> field = synonym(header);
-		return field.isPresent() ? field : HeaderKeywords.field(header);
+		field = field.isPresent() ? field : HeaderKeywords.field(header);
+		// "Effectif (tranche)", "Headcount (band)": the column holds bands, whose codes
+		// are no counts
+		return field.map((found) -> (found == HEADCOUNT && namesBands(header)) ? HEADCOUNT_BAND : found);
+	}
+
+	/** Whether a header says its column holds bands rather than counts. */
+	static boolean namesBands(String header) {
+		String words = " " + CleanText.words(header) + " ";
+		return words.contains(" tranche") || words.contains(" band ") || words.contains(" bands ");
 	}
 
 	/**

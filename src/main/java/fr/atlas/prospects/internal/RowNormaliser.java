@@ -192,13 +192,18 @@ final class RowNormaliser {
 		String nameKey = (keySource != null) ? NameKey.withoutTown(keySource, city) : "";
 		AgencyValues agency = new AgencyValues(name, nameKey, tradeName, siren, siret, naf, address, postcode, city,
 				department, website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)),
-				listings, revenue, headcount(first(raw, ImportField.HEADCOUNT)), tags(first(raw, ImportField.TAGS)),
-				first(raw, ImportField.SOURCE));
+				listings, revenue, headcount(raw), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
 	}
 
-	private @Nullable String headcount(@Nullable String text) {
-		return (text != null && this.headcountInBands) ? Headcount.fromBandColumn(text) : text;
+	/** A count where the file gives one, as it is more exact than a band, else a band. */
+	private @Nullable String headcount(Map<ImportField, List<String>> raw) {
+		String count = first(raw, ImportField.HEADCOUNT);
+		if (count != null) {
+			return this.headcountInBands ? Headcount.fromBandColumn(count) : count;
+		}
+		String band = first(raw, ImportField.HEADCOUNT_BAND);
+		return (band != null) ? Headcount.fromBandColumn(band) : null;
 	}
 
 	private @Nullable ContactValues contact(Map<ImportField, List<String>> raw, List<String> messages,

@@ -43,7 +43,8 @@ class HeaderKeywordsTests {
 			Chiffre d'affaires annuel = REVENUE
 			Annual revenue = REVENUE
 			Nombre de salariés = HEADCOUNT
-			Effectif (tranche) = HEADCOUNT
+			Effectif (tranche) = HEADCOUNT_BAND
+			Headcount (bands) = HEADCOUNT_BAND
 			Spécialité(s) = SPECIALTY
 			Secteur d'activité = SPECIALTY
 			Enseigne commerciale = TRADE_NAME

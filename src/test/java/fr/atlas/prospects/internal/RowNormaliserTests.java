@@ -82,9 +82,9 @@ class RowNormaliserTests {
 	@Test
 	void aColumnOfInseeBandsStoresTheRangeOfEachCode() {
 		for (String header : List.of("Tranche d'effectif salarié", "trancheEffectifsUniteLegale",
-				"trancheEffectifsEtablissement", "Headcount band")) {
+				"trancheEffectifsEtablissement", "Headcount band", "Effectif (tranche)")) {
 			ColumnMapping mapping = ColumnMapping.detect(List.of("Raison sociale", header), Map.of());
-			assertThat(mapping.fields()).as(header).containsExactly(ImportField.NAME, ImportField.HEADCOUNT);
+			assertThat(mapping.fields()).as(header).containsExactly(ImportField.NAME, ImportField.HEADCOUNT_BAND);
 			RowNormaliser bands = new RowNormaliser(mapping);
 			assertThat(bands.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null))
 				.agency()
@@ -100,6 +100,37 @@ class RowNormaliserTests {
 		assertThat(
 				counts.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null)).agency().headcountBand())
 			.isEqualTo("12");
+	}
+
+	/**
+	 * A column whose header names no band ("Effectif", "Taille") holds INSEE's codes when
+	 * the user says so in the wizard or the mapping; a column of counts mapped by an
+	 * older preset under a header that names bands still reads them as codes.
+	 */
+	@Test
+	void aColumnMappedByHandToBandsReadsCodes() {
+		RowNormaliser byHand = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Effectif"), Map.of("Effectif", "headcount_band")));
+		assertThat(
+				byHand.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null)).agency().headcountBand())
+			.isEqualTo("20-49");
+		assertThat(
+				byHand.normalise(new SourceRow(2, List.of("Agence du Port", "PME"), "", null)).agency().headcountBand())
+			.as("a text that is no code is kept as written")
+			.isEqualTo("PME");
+		RowNormaliser older = new RowNormaliser(ColumnMapping.detect(List.of("Raison sociale", "Tranche d'effectif"),
+				Map.of("Tranche d'effectif", "headcount")));
+		assertThat(
+				older.normalise(new SourceRow(1, List.of("Agence du Port", "12"), "", null)).agency().headcountBand())
+			.isEqualTo("20-49");
+		RowNormaliser both = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "Effectif", "Tranche d'effectif"), Map.of()));
+		assertThat(both.normalise(new SourceRow(1, List.of("Agence du Port", "14", "11"), "", null))
+			.agency()
+			.headcountBand()).as("the count, more exact than the band").isEqualTo("14");
+		assertThat(both.normalise(new SourceRow(2, List.of("Agence du Port", "", "11"), "", null))
+			.agency()
+			.headcountBand()).isEqualTo("10-19");
 	}
 
 	@Test
