@@ -66,6 +66,14 @@ class ImportWizardBrowserTests {
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("email");
 			assertThat(page.locator("select[name=column-2]").inputValue()).isEqualTo("phone");
 			assertThat(page.locator("select[name=column-4]").inputValue()).isEqualTo("ignored");
+			// each column with what its first rows hold, its select named by its header
+			Locator columns = page.locator("table.columns tbody tr");
+			assertThat(columns.count()).isEqualTo(5);
+			assertThat(columns.nth(0).locator(".examples span").allTextContents()).containsExactly("Agence de la Gare",
+					"AGENCE DE LA GARE", "Cabinet Martin");
+			assertThat(columns.nth(2).locator(".examples span").allTextContents()).containsExactly("01 23 45 67 89");
+			assertThat(page.getByLabel("Téléphone", new Page.GetByLabelOptions().setExact(true)).inputValue())
+				.isEqualTo("phone");
 			// the preview shows the problems of each row
 			Locator rows = page.locator("table.preview tbody tr");
 			assertThat(rows.count()).isEqualTo(4);
@@ -80,6 +88,15 @@ class ImportWizardBrowserTests {
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
 			assertThat(page.locator("table.preview tbody tr").nth(3).textContent()).contains("Ligne rejetée");
 			Chromium.screenshot(page, "import-wizard-mapping");
+			// on a phone the columns read as cards, every field list within the screen
+			page.setViewportSize(390, 844);
+			assertThat(((Number) page.evaluate("document.documentElement.scrollWidth - window.innerWidth")).intValue())
+				.isLessThanOrEqualTo(0);
+			assertThat(page.locator("select[name=column-4]").boundingBox().x
+					+ page.locator("select[name=column-4]").boundingBox().width)
+				.isLessThanOrEqualTo(390);
+			Chromium.screenshot(page, "import-wizard-mapping-phone");
+			page.setViewportSize(1280, 900);
 
 			// save the mapping for later files (htmx posts the column choices along)
 			page.fill("#presetName", "Export CRM");

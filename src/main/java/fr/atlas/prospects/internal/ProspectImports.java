@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.ConflictException;
@@ -412,6 +414,25 @@ public class ProspectImports {
 
 	/** The first rows of a draft; {@code sheets} are the workbook's sheet names. */
 	public record Preview(ImportJob job, ColumnMapping mapping, List<PreviewRow> rows, List<String> sheets) {
+
+		/** How many values of a column the wizard shows beside its field. */
+		static final int EXAMPLES = 3;
+
+		/**
+		 * The first different values a column holds in the preview's rows, blank cells
+		 * left out: what the user reads to choose its field.
+		 */
+		public List<String> examples(int column) {
+			Set<String> examples = new LinkedHashSet<>();
+			for (PreviewRow row : this.rows) {
+				String cell = (column < row.cells().size()) ? row.cells().get(column).strip() : "";
+				if (!cell.isEmpty() && examples.add(cell) && examples.size() == EXAMPLES) {
+					break;
+				}
+			}
+			return List.copyOf(examples);
+		}
+
 	}
 
 	public record PreviewRow(int number, List<String> cells, List<String> messages, boolean rejected) {
