@@ -71,6 +71,17 @@ final class Candidate {
 	/** Whether it is one agency's page of such a site ({@link WebsiteDomain#page}). */
 	private boolean domainPage;
 
+	/**
+	 * Whether its website ({@link #SITE_NAMED}) or its e-mails' own domain
+	 * ({@link #MAIL_NAMED}) spells its name ({@link WebsiteDomain#spells}), as it was
+	 * when that domain came: a name that comes later is not looked for in it.
+	 */
+	private byte namedBy;
+
+	private static final byte SITE_NAMED = 1;
+
+	private static final byte MAIL_NAMED = 1 << 1;
+
 	@Nullable String postcode;
 
 	@Nullable String cityKey;
@@ -163,7 +174,7 @@ final class Candidate {
 		candidate.siret = hash(agency.siret);
 		candidate.siren = hash(agency.siren);
 		candidate.addEmails(hashes(agency.emails));
-		candidate.emailDomain = emailDomain(agency.emails);
+		candidate.mailDomain(ownDomain(agency.emails));
 		candidate.addPhones(hashes(agency.phones));
 		candidate.website(agency.websiteDomain);
 		candidate.postcode = agency.postcode;
@@ -182,6 +193,26 @@ final class Candidate {
 		this.siteParent = hash(WebsiteDomain.parent(domain));
 		this.domainPage = domain != null && WebsiteDomain.isPage(domain);
 		this.domainShared = domain != null && !this.domainPage && Deduplication.sharedDomain(domain);
+		if (!this.domainShared && WebsiteDomain.spells(domain, this.names)) {
+			this.namedBy |= SITE_NAMED;
+		}
+	}
+
+	private void mailDomain(@Nullable String domain) {
+		this.emailDomain = hash(domain);
+		if (WebsiteDomain.spells(domain, this.names)) {
+			this.namedBy |= MAIL_NAMED;
+		}
+	}
+
+	/** Whether its own website spells its name. */
+	boolean siteNamed() {
+		return (this.namedBy & SITE_NAMED) != 0;
+	}
+
+	/** Whether its e-mails' own domain spells its name. */
+	boolean mailNamed() {
+		return (this.namedBy & MAIL_NAMED) != 0;
 	}
 
 	private static int otherColumns(@Nullable String naf, @Nullable String specialty, @Nullable Integer listings,
@@ -386,7 +417,7 @@ final class Candidate {
 		int listed = listedCount();
 		addEmails(hashes(values.emails()));
 		if (this.emailDomain == 0) {
-			this.emailDomain = emailDomain(values.emails());
+			mailDomain(ownDomain(values.emails()));
 		}
 		addPhones(hashes(values.phones()));
 		changed |= listedCount() != listed;
@@ -434,13 +465,18 @@ final class Candidate {
 
 	/** The hash of the first of these e-mails' own domains, 0 for none. */
 	static long emailDomain(Collection<String> emails) {
+		return hash(ownDomain(emails));
+	}
+
+	/** The first of these e-mails' own domains (not a mail service's), or null. */
+	static @Nullable String ownDomain(Collection<String> emails) {
 		for (String email : emails) {
 			String domain = EmailAddresses.ownDomain(email);
 			if (domain != null) {
-				return hash(domain);
+				return domain;
 			}
 		}
-		return 0;
+		return null;
 	}
 
 	/** The hash of its website when that is its own site's domain, 0 otherwise. */

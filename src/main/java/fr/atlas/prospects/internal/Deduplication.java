@@ -274,16 +274,27 @@ final class Deduplication {
 				reasons.add("address");
 			}
 		}
+		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
+		// the site they share spells one side's name
+		// ("guerin-giraud-immobilier-blois.fr",
+		// "Guérin-Giraud Immobilier"): the other side, at the same place and with nothing
+		// that disagrees, is that agency under another name (its company's, "Nicolas
+		// Martin Conseil")
+		boolean siteNamesOne = bothNamed && similarity < 0.6 && siteAgrees && !samePage && brand.isEmpty()
+				&& place.near() && siteSpellsAName(row, agency, sameWebsite);
+		if (siteNamesOne) {
+			miss *= 1 - 0.5;
+			reasons.add("site_name");
+		}
 		double confidence = 1 - miss;
 		if (reasons.isEmpty()) {
 			return null;
 		}
-		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
 		// an e-mail is the agency's own (a phone may be a shared switchboard): with it,
 		// names apart only by the words every agency uses are one agency, and so are
 		// names a typo took apart ("Century 2 Brest", "Citya Less Halles") when the
 		// phone is the same too
-		if (!company && bothNamed && similarity < 0.6
+		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne
 				&& !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
@@ -303,6 +314,20 @@ final class Deduplication {
 			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons), similarity);
+	}
+
+	/**
+	 * Whether the domain the two share, as a website or as one's e-mails' domain at the
+	 * other's website, spells the name of the side it came with.
+	 */
+	private static boolean siteSpellsAName(Probe row, Candidate agency, boolean sameWebsite) {
+		if (sameWebsite) {
+			return row.siteNamed || agency.siteNamed();
+		}
+		if (row.emailDomain != 0 && row.emailDomain == agency.ownWebsite()) {
+			return row.mailNamed || agency.siteNamed();
+		}
+		return agency.mailNamed() || row.siteNamed;
 	}
 
 	/**
@@ -780,7 +805,8 @@ final class Deduplication {
 	record Probe(NameForms names, long siret, long siren, long[] emails, long[] phones, long domain, long emailDomain,
 			long siteParent, boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
 			@Nullable String cityKey, @Nullable String addressWords, int[] scratch, long identifiers, long nameLetters,
-			long tradeLetters, int nameOutline, int tradeOutline, boolean decidedLast) {
+			long tradeLetters, int nameOutline, int tradeOutline, boolean decidedLast, boolean siteNamed,
+			boolean mailNamed) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -805,14 +831,16 @@ final class Deduplication {
 			String website = row.websiteDomain();
 			long domain = Candidate.hash(website);
 			boolean page = website != null && WebsiteDomain.isPage(website);
-			long emailDomain = Candidate.emailDomain(row.emails());
+			String ownMail = Candidate.ownDomain(row.emails());
+			long emailDomain = Candidate.hash(ownMail);
+			boolean shared = website != null && !page && sharedDomain(website);
 			return new Probe(names, siret, siren, emails, phones, domain, emailDomain,
-					Candidate.hash(WebsiteDomain.parent(website)), website != null && !page && sharedDomain(website),
-					page, row.postcode(), row.cedex(), row.cityKey(), Candidate.words(row.address()), scratch,
+					Candidate.hash(WebsiteDomain.parent(website)), shared, page, row.postcode(), row.cedex(),
+					row.cityKey(), Candidate.words(row.address()), scratch,
 					Deduplication.identifiers(siret, siren, emails, phones, domain) | bit(emailDomain),
 					letters(names.strippedName()), letters(names.strippedTrade()),
 					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()),
-					false);
+					false, !shared && WebsiteDomain.spells(website, names), WebsiteDomain.spells(ownMail, names));
 		}
 
 		/**
@@ -824,7 +852,7 @@ final class Deduplication {
 			return new Probe(this.names, this.siret, this.siren, this.emails, this.phones, this.domain,
 					this.emailDomain, this.siteParent, this.domainShared, this.domainPage, this.postcode, this.cedex,
 					this.cityKey, this.addressWords, this.scratch, this.identifiers, this.nameLetters,
-					this.tradeLetters, this.nameOutline, this.tradeOutline, true);
+					this.tradeLetters, this.nameOutline, this.tradeOutline, true, this.siteNamed, this.mailNamed);
 		}
 
 	}

@@ -68,6 +68,36 @@ final class WebsiteDomain {
 		return (dot > 0 && website.indexOf('.', dot + 1) > 0) ? website.substring(dot + 1) : null;
 	}
 
+	/**
+	 * Whether an own domain spells an agency's name: each distinctive word of its name,
+	 * or of its trade name, is in the domain's letters
+	 * ("guerin-giraud-immobilier-blois.fr" spells "Guérin-Giraud Immobilier",
+	 * "les5sensimmonantes.fr" "Les 5 Sens Immo"). Words under three letters are left out
+	 * ("de", "la"), and what is left must have five letters at least.
+	 */
+	static boolean spells(@Nullable String domain, NameForms names) {
+		if (domain == null || isPage(domain)) {
+			return false;
+		}
+		int tld = domain.lastIndexOf('.');
+		String letters = CleanText.words((tld > 0) ? domain.substring(0, tld) : domain).replace(" ", "");
+		return spells(letters, names.strippedName()) || spells(letters, names.strippedTrade());
+	}
+
+	private static boolean spells(String letters, String stripped) {
+		int spelt = 0;
+		for (String word : DistinctiveWords.of(stripped)) {
+			if (word.length() < 3 && word.chars().noneMatch(Character::isDigit)) {
+				continue;
+			}
+			if (!letters.contains(word)) {
+				return false;
+			}
+			spelt += word.length();
+		}
+		return spelt >= 5;
+	}
+
 	/** Whether a normalised website is a page of a shared site rather than a domain. */
 	static boolean isPage(String website) {
 		return website.indexOf('/') >= 0;

@@ -136,6 +136,84 @@ class DeduplicationTests {
 					(m) -> assertThat(m.get().reasons()).doesNotContain("email_website"));
 	}
 
+	RowNormaliser withTradeName = new RowNormaliser(ColumnMapping.detect(
+			List.of("Raison sociale", "Enseigne", "E-mail", "Téléphone", "Code postal", "Ville", "Site web"),
+			Map.of()));
+
+	private AgencyValues named(String... cells) {
+		return this.withTradeName.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
+	}
+
+	/**
+	 * A CRM knows the company's name, a list the agency's trade name: their shared site
+	 * spells the trade name, so they are one agency (ADR 0044).
+	 */
+	@Test
+	void aSharedSiteThatSpellsOneSidesNameJoinsItsCompanysName() {
+		AgencyValues byTradeName = named("", "Guérin-Giraud Immobilier", "", "", "41000", "Blois",
+				"http://guerin-giraud-immobilier-blois.fr");
+		assertThat(match(byTradeName, named("NICOLAS MARTIN CONSEIL SARL", "", "", "02 52 71 89 75", "41000", "Blois",
+				"https://www.guerin-giraud-immobilier-blois.fr/")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("website", "site_name").doesNotContain("names_differ");
+			});
+		// the company's e-mail at the agency's site
+		assertThat(match(byTradeName,
+				named("NICOLAS MARTIN CONSEIL SARL", "", "contact@guerin-giraud-immobilier-blois.fr", "", "41000",
+						"Blois", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("email_website", "site_name"));
+		// either way round
+		assertThat(match(
+				named("NICOLAS MARTIN CONSEIL SARL", "", "", "", "41000", "Blois", "guerin-giraud-immobilier-blois.fr"),
+				byTradeName))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void aSharedSiteThatSpellsNoNameOrIsElsewhereLeavesTwoNamesToAPerson() {
+		// a group's site, two agencies' names
+		assertThat(match(named("", "Les Toits de Blois", "", "", "41000", "Blois", "groupe-horizon-immo.fr"),
+				named("Agence Saint-Louis", "", "", "", "41000", "Blois", "groupe-horizon-immo.fr")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).doesNotContain("site_name");
+			});
+		// one company's site, its agencies in two towns
+		assertThat(match(named("", "Guérin-Giraud Immobilier", "", "", "41000", "Blois", "guerin-giraud-immobilier.fr"),
+				named("NICOLAS MARTIN CONSEIL SARL", "", "", "", "37000", "Tours", "guerin-giraud-immobilier.fr")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// their phones disagree
+		assertThat(match(
+				named("", "Guérin-Giraud Immobilier", "", "02 54 00 00 01", "41000", "Blois",
+						"guerin-giraud-immobilier.fr"),
+				named("NICOLAS MARTIN CONSEIL SARL", "", "", "02 54 99 99 99", "41000", "Blois",
+						"guerin-giraud-immobilier.fr")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).doesNotContain("site_name"));
+	}
+
+	@Test
+	void aDomainSpellsANameByItsDistinctiveWords() {
+		assertThat(WebsiteDomain.spells("guerin-giraud-immobilier-blois.fr",
+				NameForms.of(NameKey.of("Guérin-Giraud Immobilier"), null)))
+			.isTrue();
+		assertThat(WebsiteDomain.spells("les5sensimmonantes.fr", NameForms.of(NameKey.of("Les 5 Sens Immo"), null)))
+			.isTrue();
+		assertThat(WebsiteDomain.spells("m.emeraudeimmobiliermontpellier.com",
+				NameForms.of(NameKey.of("SARL Financière Lecomte"), "Émeraude Immobilier")))
+			.as("by the trade name")
+			.isTrue();
+		assertThat(WebsiteDomain.spells("agence-immobiliere.fr", NameForms.of(NameKey.of("Agence Immobilière"), null)))
+			.as("only words every agency uses")
+			.isFalse();
+		assertThat(WebsiteDomain.spells("guerin-immobilier.fr",
+				NameForms.of(NameKey.of("Guérin-Giraud Immobilier"), null)))
+			.as("one word of two")
+			.isFalse();
+		assertThat(WebsiteDomain.spells("ab.fr", NameForms.of(NameKey.of("AB Immo"), null))).isFalse();
+		assertThat(WebsiteDomain.spells(null, NameForms.of(NameKey.of("Guérin Immo"), null))).isFalse();
+	}
+
 	@Test
 	void theManagersMailboxAgainstTheAgencysDomainIsNoContradiction() {
 		AgencyValues agency = row("Cabinet Leroux", "", "accueil@cabinetleroux-aix.com", "", "73100", "Aix-les-Bains",
