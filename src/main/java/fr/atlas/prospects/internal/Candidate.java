@@ -463,11 +463,6 @@ final class Candidate {
 		return (values.length == 0) ? 0 : 16 + 8L * values.length;
 	}
 
-	/** The hash of the first of these e-mails' own domains, 0 for none. */
-	static long emailDomain(Collection<String> emails) {
-		return hash(ownDomain(emails));
-	}
-
 	/** The first of these e-mails' own domains (not a mail service's), or null. */
 	static @Nullable String ownDomain(Collection<String> emails) {
 		for (String email : emails) {

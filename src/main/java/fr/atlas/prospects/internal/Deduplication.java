@@ -275,11 +275,9 @@ final class Deduplication {
 			}
 		}
 		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
-		// the site they share spells one side's name
-		// ("guerin-giraud-immobilier-blois.fr",
-		// "Guérin-Giraud Immobilier"): the other side, at the same place and with nothing
-		// that disagrees, is that agency under another name (its company's, "Nicolas
-		// Martin Conseil")
+		// a shared site that spells one side's name, "guerin-giraud-immobilier.fr" for
+		// "Guérin-Giraud Immobilier": the other side, at the same place and with nothing
+		// that disagrees, is that agency under its company's name ("Martin Conseil")
 		boolean siteNamesOne = bothNamed && similarity < 0.6 && siteAgrees && !samePage && brand.isEmpty()
 				&& place.near() && siteSpellsAName(row, agency, sameWebsite);
 		if (siteNamesOne) {
