@@ -99,6 +99,12 @@ final class Candidate {
 	 */
 	private byte @Nullable [] addressWords;
 
+	/**
+	 * {@link #door(String)} of the address words, 0 for none: matching asks it of every
+	 * candidate of a block, which the bytes would cost a string each.
+	 */
+	int door;
+
 	/** Hashes of the tags, which matching does not read but filling does. */
 	private long[] tags = NONE;
 
@@ -581,6 +587,12 @@ final class Candidate {
 	private void address(@Nullable String address) {
 		String words = words(address);
 		this.addressWords = (words != null) ? words.getBytes(StandardCharsets.US_ASCII) : null;
+		this.door = door(words);
+	}
+
+	/** A street address's words as an int, never 0 for an address; 0 for none. */
+	static int door(@Nullable String addressWords) {
+		return (addressWords != null) ? addressWords.hashCode() | 1 : 0;
 	}
 
 	/** Its address as words, null for none. */

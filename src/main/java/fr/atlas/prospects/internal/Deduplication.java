@@ -2,6 +2,8 @@ package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -173,7 +175,14 @@ final class Deduplication {
 				: (row.cityKey == null) ? agency.cityKey : null;
 		boolean nameAndTown = town != null && sameButTheTown(names, other, town);
 		boolean withTown = (place == Place.SAME || place == Place.SAME_TOWN) && nameAndTown;
-		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown
+		// one street address in one place, and names that say the same once the words
+		// every agency uses are set aside ("Immobilier Hervé", "Agence Hervé"): the
+		// agency's two names, not two agencies at one door
+		boolean sameDoor = row.addressWords != null && agency.door == Candidate.door(row.addressWords)
+				&& row.addressWords.equals(agency.addressWords());
+		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && brand.isEmpty()
+				&& shareDistinctiveWords(names, other) && !otherTrades(names, other);
+		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown && !wordsAtDoor
 				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
@@ -236,7 +245,6 @@ final class Deduplication {
 		}
 		// the same door in the same postcode as a site, or an e-mail at it: one agency,
 		// though a row gives no name ("; agence@x.fr; 38 ter chemin Foch; 75020")
-		boolean sameDoor = row.addressWords != null && row.addressWords.equals(agency.addressWords());
 		boolean doorCounted = siteAgrees && place == Place.SAME && sameDoor;
 		if (doorCounted) {
 			miss *= 1 - 0.5;
@@ -250,7 +258,8 @@ final class Deduplication {
 			// a company's name and its agency's trade name, both the same, are two
 			// names that agree: namesakes of one town share one of them, not both
 			boolean bothNames = brand.isEmpty() && sameNameAndTradeName(names, other);
-			boolean typo = withTown && brand.isEmpty() || bothNames || similarity >= 0.97 && withinTypo(names, other);
+			boolean typo = withTown && brand.isEmpty() || bothNames || wordsAtDoor
+					|| similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
 			double nameWeight = typo ? ((place == Place.SAME || bothNames) ? 0.92 : 0.8)
@@ -269,7 +278,7 @@ final class Deduplication {
 			// again (a second file, a row copied twice), not a namesake elsewhere in
 			// a town that shares its name ("Dupont" and "Dumont" at one door stay two
 			// names to check)
-			if (nameWeight > 0.6 && (withTown || sameName(names, other)) && sameDoor && !doorCounted) {
+			if (nameWeight > 0.6 && (withTown || wordsAtDoor || sameName(names, other)) && sameDoor && !doorCounted) {
 				miss *= 1 - 0.6;
 				reasons.add("address");
 			}
@@ -292,7 +301,7 @@ final class Deduplication {
 		// names apart only by the words every agency uses are one agency, and so are
 		// names a typo took apart ("Century 2 Brest", "Citya Less Halles") when the
 		// phone is the same too
-		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne
+		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne && !wordsAtDoor
 				&& !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
@@ -334,7 +343,8 @@ final class Deduplication {
 	 * matter, and the summaries rule it out without reaching the candidate's strings.
 	 */
 	static boolean mayMatch(Probe row, Candidate agency) {
-		return (row.identifiers & agency.identifiers) != 0 || mayResemble(row, agency);
+		return (row.identifiers & agency.identifiers) != 0 || mayResemble(row, agency)
+				|| agency.door != 0 && agency.door == Candidate.door(row.addressWords);
 	}
 
 	/**
@@ -465,9 +475,56 @@ final class Deduplication {
 	 * same business. Asked only of a pair that already shares an e-mail.
 	 */
 	static boolean sameDistinctiveWords(NameForms a, NameForms b) {
-		Set<String> words = DistinctiveWords.of(a.strippedName());
-		return words.stream().mapToInt(String::length).sum() >= 4
-				&& words.equals(DistinctiveWords.of(b.strippedName()));
+		return sameDistinctiveWords(a.strippedName(), b.strippedName());
+	}
+
+	/** Words of a name that say which of the trade's lines an agency works in. */
+	private static final Set<String> TRADES = Set.of("gestion", "syndic", "syndics", "location", "locations",
+			"transaction", "vente", "ventes", "copropriete", "coproprietes");
+
+	/**
+	 * Whether the names say two lines of the trade, and none in common: "Cabinet Gautier
+	 * Gestion" and "Gautier Transactions" at one door are a family's two companies, which
+	 * only an identifier they share makes one.
+	 */
+	static boolean otherTrades(NameForms a, NameForms b) {
+		Set<String> mine = trades(a);
+		if (mine.isEmpty()) {
+			return false;
+		}
+		Set<String> theirs = trades(b);
+		return !theirs.isEmpty() && Collections.disjoint(mine, theirs);
+	}
+
+	private static Set<String> trades(NameForms names) {
+		Set<String> trades = new HashSet<>();
+		for (String key : List.of(names.nameKey(), names.tradeKey())) {
+			for (String word : key.split(" ")) {
+				if (TRADES.contains(word)) {
+					trades.add(word.endsWith("s") ? word.substring(0, word.length() - 1) : word);
+				}
+			}
+		}
+		return trades;
+	}
+
+	/**
+	 * {@link #sameDistinctiveWords} of a name or trade name of each side: "Le Toit Bleu
+	 * Immobilier" trading for "SNC TRB Invest", and "Le Toit Bleu".
+	 */
+	static boolean shareDistinctiveWords(NameForms a, NameForms b) {
+		return sameDistinctiveWords(a.strippedName(), b.strippedName())
+				|| sameDistinctiveWords(a.strippedName(), b.strippedTrade())
+				|| sameDistinctiveWords(a.strippedTrade(), b.strippedName())
+				|| sameDistinctiveWords(a.strippedTrade(), b.strippedTrade());
+	}
+
+	private static boolean sameDistinctiveWords(String a, String b) {
+		if (a.isEmpty() || b.isEmpty()) {
+			return false;
+		}
+		Set<String> words = DistinctiveWords.of(a);
+		return words.stream().mapToInt(String::length).sum() >= 4 && words.equals(DistinctiveWords.of(b));
 	}
 
 	/** The similarity of a name or trade name of each side, 0 when one is missing. */

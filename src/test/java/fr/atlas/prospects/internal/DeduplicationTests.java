@@ -192,6 +192,60 @@ class DeduplicationTests {
 			.hasValueSatisfying((m) -> assertThat(m.reasons()).doesNotContain("site_name"));
 	}
 
+	RowNormaliser withStreet = new RowNormaliser(ColumnMapping.detect(
+			List.of("Raison sociale", "Enseigne", "E-mail", "Téléphone", "Adresse", "Code postal", "Ville"), Map.of()));
+
+	private AgencyValues atStreet(String... cells) {
+		return this.withStreet.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
+	}
+
+	/**
+	 * Two names that say the same once "Agence", "Immobilier" and the like are set aside,
+	 * at one street address of one postcode, are the agency's two names (ADR 0045).
+	 */
+	@Test
+	void namesOfTheSameWordsAtOneDoorAreOneAgency() {
+		assertThat(match(
+				atStreet("", "Immobilier Hervé", "contact@herve-immobilier.fr", "", "138 rue Jules Ferry", "91000",
+						"Évry-Courcouronnes"),
+				atStreet("", "Agence Hervé", "", "01 59 09 63 40", "138 rue Jules Ferry", "91000",
+						"Évry-Courcouronnes")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("address").doesNotContain("names_differ");
+			});
+		// a company's name beside the trade name
+		assertThat(match(
+				atStreet("SNC TRB INVEST", "Le Toit Bleu Immobilier", "", "", "49 bis quai de Verdun", "94210",
+						"Saint-Maur-des-Fossés"),
+				atStreet("", "Le Toit Bleu", "", "", "49 BIS quai de Verdun", "94210", "Saint-Maur-des-Fossés")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
+	void namesOfOtherWordsOrDetailsThatDisagreeAtOneDoorStayApart() {
+		// two agencies of one building
+		assertThat(match(atStreet("", "Agence Hervé", "", "", "138 rue Jules Ferry", "91000", "Évry-Courcouronnes"),
+				atStreet("", "Agence Martin", "", "", "138 rue Jules Ferry", "91000", "Évry-Courcouronnes")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// the same words, but their phones disagree
+		assertThat(match(
+				atStreet("", "Immobilier Hervé", "", "01 59 09 63 40", "138 rue Jules Ferry", "91000",
+						"Évry-Courcouronnes"),
+				atStreet("", "Agence Hervé", "", "01 59 77 77 77", "138 rue Jules Ferry", "91000",
+						"Évry-Courcouronnes")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// a family's two companies at one door: one manages, the other sells
+		assertThat(match(atStreet("", "Cabinet Gautier Gestion", "", "", "163 rue Jules Ferry", "75003", "Paris"),
+				atStreet("SARL GAUTIER TRANSACTIONS", "Gautier Transactions", "", "", "163 rue Jules Ferry", "75003",
+						"Paris")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// the same words at two doors of the street
+		assertThat(match(atStreet("", "Immobilier Hervé", "", "", "138 rue Jules Ferry", "91000", "Évry-Courcouronnes"),
+				atStreet("", "Agence Hervé", "", "", "12 rue Jules Ferry", "91000", "Évry-Courcouronnes")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
 	@Test
 	void aDomainSpellsANameByItsDistinctiveWords() {
 		assertThat(WebsiteDomain.spells("guerin-giraud-immobilier-blois.fr",
