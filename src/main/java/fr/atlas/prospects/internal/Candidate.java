@@ -82,6 +82,15 @@ final class Candidate {
 
 	private static final byte MAIL_NAMED = 1 << 1;
 
+	/**
+	 * Whether its name ({@link #NAME_REGISTERED}) or trade name
+	 * ({@link #TRADE_REGISTERED}) is a company's as registered
+	 * ({@link NameKey#registered}).
+	 */
+	static final byte NAME_REGISTERED = 1 << 2;
+
+	static final byte TRADE_REGISTERED = 1 << 3;
+
 	@Nullable String postcode;
 
 	@Nullable String cityKey;
@@ -191,6 +200,7 @@ final class Candidate {
 		candidate.tags = hashes(agency.tags);
 		candidate.otherColumns |= otherColumns(agency.naf, agency.specialty, agency.listingCount, agency.revenueCents,
 				agency.headcountBand, agency.source) | ((agency.tradeName != null) ? TRADE_NAME : 0);
+		candidate.namedBy |= registered(agency.name, agency.tradeName);
 		return candidate;
 	}
 
@@ -209,6 +219,19 @@ final class Candidate {
 		if (WebsiteDomain.spells(domain, this.names)) {
 			this.namedBy |= MAIL_NAMED;
 		}
+	}
+
+	/**
+	 * {@link #NAME_REGISTERED} and {@link #TRADE_REGISTERED} of a name and trade name.
+	 */
+	static byte registered(@Nullable String name, @Nullable String tradeName) {
+		return (byte) ((NameKey.registered(name) ? NAME_REGISTERED : 0)
+				| (NameKey.registered(tradeName) ? TRADE_REGISTERED : 0));
+	}
+
+	/** Which of its names are companies' as registered. */
+	byte registeredNames() {
+		return (byte) (this.namedBy & (NAME_REGISTERED | TRADE_REGISTERED));
 	}
 
 	/** Whether its own website spells its name. */
@@ -383,12 +406,14 @@ final class Candidate {
 		boolean renamed = false;
 		if (this.names.nameKey().isEmpty() && !values.nameKey().isEmpty()) {
 			renamed = true;
+			this.namedBy |= registered(values.name(), null);
 		}
 		String tradeKey = this.names.tradeKey();
 		if (!hasTradeName() && values.tradeName() != null) {
 			this.otherColumns |= TRADE_NAME;
 			tradeKey = NameKey.of(values.tradeName());
 			renamed = true;
+			this.namedBy |= registered(null, values.tradeName());
 		}
 		if (renamed) {
 			String nameKey = this.names.nameKey().isEmpty() ? values.nameKey() : this.names.nameKey();

@@ -257,7 +257,11 @@ final class Deduplication {
 			// the town: a person confirms, unless something else says so
 			// a company's name and its agency's trade name, both the same, are two
 			// names that agree: namesakes of one town share one of them, not both
-			boolean bothNames = brand.isEmpty() && sameNameAndTradeName(names, other);
+			// a company's registered name, the same on both sides ("SAS Cap Habitat
+			// Sud"),
+			// is as good: namesakes of one town share a trade name, not a company
+			boolean bothNames = brand.isEmpty() && (sameNameAndTradeName(names, other)
+					|| sameRegisteredName(names, row.registeredNames, other, agency.registeredNames()));
 			boolean typo = withTown && brand.isEmpty() || bothNames || wordsAtDoor
 					|| similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
@@ -739,6 +743,32 @@ final class Deduplication {
 	}
 
 	/**
+	 * Whether a name of each side that is a company's as registered (with its legal form,
+	 * {@link NameKey#registered}) is the same, and says more than the words every agency
+	 * uses: "SAS CAP HABITAT SUD" and "Cap Habitat Sud SAS".
+	 */
+	static boolean sameRegisteredName(NameForms a, byte aRegistered, NameForms b, byte bRegistered) {
+		if (aRegistered == 0 || bRegistered == 0) {
+			return false;
+		}
+		for (String mine : registeredKeys(a, aRegistered)) {
+			for (String theirs : registeredKeys(b, bRegistered)) {
+				if (mine.equals(theirs) && sameDistinctiveWords(mine, theirs)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static List<String> registeredKeys(NameForms names, byte registered) {
+		boolean name = (registered & Candidate.NAME_REGISTERED) != 0 && !names.nameKey().isEmpty();
+		boolean trade = (registered & Candidate.TRADE_REGISTERED) != 0 && !names.tradeKey().isEmpty();
+		return name ? (trade ? List.of(names.nameKey(), names.tradeKey()) : List.of(names.nameKey()))
+				: trade ? List.of(names.tradeKey()) : List.of();
+	}
+
+	/**
 	 * Whether both sides give a company name and a different trade name, and both are the
 	 * same: "ILA Transactions EURL", trading as "Agence Immobilière des Arcades".
 	 */
@@ -861,7 +891,7 @@ final class Deduplication {
 			long siteParent, boolean domainShared, boolean domainPage, @Nullable String postcode, boolean cedex,
 			@Nullable String cityKey, @Nullable String addressWords, int[] scratch, long identifiers, long nameLetters,
 			long tradeLetters, int nameOutline, int tradeOutline, boolean decidedLast, boolean siteNamed,
-			boolean mailNamed) {
+			boolean mailNamed, byte registeredNames) {
 
 		static Probe of(AgencyValues row) {
 			return of(row, new int[128]);
@@ -895,7 +925,8 @@ final class Deduplication {
 					Deduplication.identifiers(siret, siren, emails, phones, domain) | bit(emailDomain),
 					letters(names.strippedName()), letters(names.strippedTrade()),
 					outline(names.nameKey(), names.strippedName()), outline(names.tradeKey(), names.strippedTrade()),
-					false, !shared && WebsiteDomain.spells(website, names), WebsiteDomain.spells(ownMail, names));
+					false, !shared && WebsiteDomain.spells(website, names), WebsiteDomain.spells(ownMail, names),
+					Candidate.registered(row.name(), row.tradeName()));
 		}
 
 		/**
@@ -907,7 +938,8 @@ final class Deduplication {
 			return new Probe(this.names, this.siret, this.siren, this.emails, this.phones, this.domain,
 					this.emailDomain, this.siteParent, this.domainShared, this.domainPage, this.postcode, this.cedex,
 					this.cityKey, this.addressWords, this.scratch, this.identifiers, this.nameLetters,
-					this.tradeLetters, this.nameOutline, this.tradeOutline, true, this.siteNamed, this.mailNamed);
+					this.tradeLetters, this.nameOutline, this.tradeOutline, true, this.siteNamed, this.mailNamed,
+					this.registeredNames);
 		}
 
 	}

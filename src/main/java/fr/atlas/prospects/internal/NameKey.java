@@ -34,6 +34,33 @@ final class NameKey {
 	private NameKey() {
 	}
 
+	/**
+	 * Whether a name is a company's as registered: it carries a legal form ("SAS Cap
+	 * Habitat Sud", "Payet-Meunier et Associés SNC", "S.A.R.L. Dupont").
+	 */
+	static boolean registered(@Nullable String name) {
+		if (name == null) {
+			return false;
+		}
+		String text = DOTTED_INITIALS.matcher(CleanText.fold(name)).replaceAll("$1");
+		int from = -1;
+		for (int i = 0; i <= text.length(); i++) {
+			boolean letter = i < text.length() && lowerLetter(text.charAt(i));
+			if (letter && from < 0) {
+				from = i;
+			}
+			else if (!letter && from >= 0) {
+				String word = text.substring(from, i);
+				if (LEGAL_FORMS.contains(word) && !word.equals("societe") && !word.equals("cie")
+						&& !word.startsWith("et")) {
+					return true;
+				}
+				from = -1;
+			}
+		}
+		return false;
+	}
+
 	static String of(String name) {
 		String text = CleanText.fold(name);
 		if (text.indexOf('&') >= 0) {

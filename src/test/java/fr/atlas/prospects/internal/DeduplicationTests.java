@@ -246,6 +246,44 @@ class DeduplicationTests {
 			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
 	}
 
+	/**
+	 * A company's registered name, with its legal form, the same on both sides in one
+	 * town is one company: namesakes share a trade name, not a company (ADR 0046).
+	 */
+	@Test
+	void theSameRegisteredNameInOneTownIsOneCompany() {
+		assertThat(match(named("CABINET FONTAINE", "SAS CAP HABITAT SUD", "", "07 39 37 90 56", "", "Marseille", ""),
+				named("Cap Habitat Sud SAS", "", "", "", "13012", "Marseille", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// the same words without a legal form: namesakes of a town, for a person
+		assertThat(match(named("Cap Habitat Sud", "", "", "", "", "Marseille", ""),
+				named("Cap Habitat Sud", "", "", "", "13012", "Marseille", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		// details that disagree
+		assertThat(match(named("SAS CAP HABITAT SUD", "", "", "04 91 00 00 01", "", "Marseille", ""),
+				named("SAS CAP HABITAT SUD", "", "", "04 91 99 99 99", "13012", "Marseille", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		// a company's two establishments, at two postcodes of a town
+		assertThat(match(named("SAS CAP HABITAT SUD", "", "", "", "13001", "Marseille", ""),
+				named("SAS CAP HABITAT SUD", "", "", "", "13012", "Marseille", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// only the words every agency uses
+		assertThat(match(named("SARL AGENCE IMMOBILIERE", "", "", "", "", "Lyon", ""),
+				named("SARL AGENCE IMMOBILIERE", "", "", "", "69003", "Lyon", "")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	@Test
+	void aRegisteredNameCarriesALegalForm() {
+		assertThat(NameKey.registered("SAS CAP HABITAT SUD")).isTrue();
+		assertThat(NameKey.registered("Payet-Meunier et Associés SNC")).isTrue();
+		assertThat(NameKey.registered("S.A.R.L. Dupont")).isTrue();
+		assertThat(NameKey.registered("Cap Habitat Sud")).isFalse();
+		assertThat(NameKey.registered("Société Générale Immobilier")).as("a company's word, not a form").isFalse();
+		assertThat(NameKey.registered("Saint-Sauveur Immobilier")).isFalse();
+		assertThat(NameKey.registered(null)).isFalse();
+	}
+
 	@Test
 	void aDomainSpellsANameByItsDistinctiveWords() {
 		assertThat(WebsiteDomain.spells("guerin-giraud-immobilier-blois.fr",
