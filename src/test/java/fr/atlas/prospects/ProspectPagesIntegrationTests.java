@@ -691,12 +691,11 @@ class ProspectPagesIntegrationTests {
 	void aHeadcountColumnMappedByHandToBandsReadsInseeCodes() throws Exception {
 		var tenant = this.api.newOrganisation("Effectif à la main");
 		login(tenant.email());
-		String imports = get("/prospects/imports").body();
-		String jobPath = location(multipart("/prospects/imports", csrf(imports), "taille.csv", """
+		String jobPath = draft("taille.csv", """
 				Raison sociale;E-mail;Effectif
 				Agence Moyenne;contact@moyenne.fr;12
 				Cabinet Seul;contact@seul.fr;NN
-				""".getBytes(StandardCharsets.UTF_8))).replace("/mapping", "");
+				""");
 		String mapping = get(jobPath + "/mapping?lang=fr").body();
 		assertThat(mapping).contains("<option value=\"headcount\" selected=\"selected\">Effectif</option>",
 				"<option value=\"headcount_band\">Tranche d’effectif (code INSEE)</option>");
@@ -720,12 +719,11 @@ class ProspectPagesIntegrationTests {
 	void startsAnImportOnceWhenStartedSeveralTimesAtOnce() throws Exception {
 		var tenant = this.api.newOrganisation("Double clic");
 		login(tenant.email());
-		String imports = get("/prospects/imports").body();
-		String jobPath = location(multipart("/prospects/imports", csrf(imports), "clic.csv", """
+		String jobPath = draft("clic.csv", """
 				Raison sociale;E-mail
 				Agence Alpha;alpha@a.fr
 				Agence Bravo;bravo@b.fr
-				""".getBytes(StandardCharsets.UTF_8))).replace("/mapping", "");
+				""");
 		Map<String, String> form = Map.of("column-0", "name", "column-1", "email", "_csrf",
 				csrf(get(jobPath + "/mapping").body()));
 		for (HttpResponse<String> response : AtOnce.run(4, () -> post(jobPath + "/start", form, false))) {
@@ -1031,6 +1029,16 @@ class ProspectPagesIntegrationTests {
 
 	private static String csrf(String html) {
 		return PageSession.csrf(html);
+	}
+
+	/**
+	 * Uploads a CSV through the wizard's first step, as the signed-in member: the draft
+	 * import's page, without "/mapping".
+	 */
+	private String draft(String fileName, String csv) throws Exception {
+		String imports = get("/prospects/imports").body();
+		return location(multipart("/prospects/imports", csrf(imports), fileName, csv.getBytes(StandardCharsets.UTF_8)))
+			.replace("/mapping", "");
 	}
 
 }
