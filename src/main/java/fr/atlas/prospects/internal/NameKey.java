@@ -42,7 +42,9 @@ final class NameKey {
 		if (name == null) {
 			return false;
 		}
-		String text = DOTTED_INITIALS.matcher(CleanText.fold(name)).replaceAll("$1");
+		String folded = CleanText.fold(name);
+		// read for every row: the pattern only where there are dots ("S.A.R.L.")
+		String text = (folded.indexOf('.') >= 0) ? DOTTED_INITIALS.matcher(folded).replaceAll("$1") : folded;
 		int from = -1;
 		for (int i = 0; i <= text.length(); i++) {
 			boolean letter = i < text.length() && lowerLetter(text.charAt(i));
