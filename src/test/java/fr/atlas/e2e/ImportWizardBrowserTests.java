@@ -72,6 +72,9 @@ class ImportWizardBrowserTests {
 			assertThat(columns.nth(0).locator(".examples span").allTextContents()).containsExactly("Agence de la Gare",
 					"AGENCE DE LA GARE", "Cabinet Martin");
 			assertThat(columns.nth(2).locator(".examples span").allTextContents()).containsExactly("01 23 45 67 89");
+			// a column whose values the field refuses says so beside them
+			assertThat(columns.nth(1).locator(".badge.warning").textContent()).isEqualTo("1 ligne avec un problème");
+			assertThat(columns.nth(2).locator(".badge").count()).isZero();
 			assertThat(page.getByLabel("Téléphone", new Page.GetByLabelOptions().setExact(true)).inputValue())
 				.isEqualTo("phone");
 			// the preview shows the problems of each row

@@ -433,6 +433,26 @@ public class ProspectImports {
 			return List.copyOf(examples);
 		}
 
+		/**
+		 * How many of the preview's rows have a problem with the field a column goes to
+		 * ({@code siret:invalid_checksum} for a SIRET column): a column mapped to the
+		 * wrong field shows it at once.
+		 */
+		public int problems(int column) {
+			ImportField field = this.mapping.field(column);
+			if (field == ImportField.IGNORED) {
+				return 0;
+			}
+			String prefix = field.key() + ":";
+			int rows = 0;
+			for (PreviewRow row : this.rows) {
+				if (row.messages().stream().anyMatch((message) -> message.startsWith(prefix))) {
+					rows++;
+				}
+			}
+			return rows;
+		}
+
 	}
 
 	public record PreviewRow(int number, List<String> cells, List<String> messages, boolean rejected) {
