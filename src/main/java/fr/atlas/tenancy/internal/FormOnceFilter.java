@@ -13,8 +13,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -50,13 +48,13 @@ final class FormOnceFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		String key = request.getParameter(FIELD);
-		if (key == null || !OnceOnly.wellFormed(key) || authentication == null
-				|| !(authentication.getPrincipal() instanceof MemberPrincipal member)) {
+		Optional<MemberPrincipal> signedIn = MemberPrincipal.signedIn();
+		if (key == null || !OnceOnly.wellFormed(key) || signedIn.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
+		MemberPrincipal member = signedIn.get();
 		String fingerprint = OnceOnly.fingerprint(request, values(request));
 		Optional<Recorded> recorded = this.once.claim(member.userId(), FIELD + ":" + key, fingerprint);
 		if (recorded.isEmpty()) {

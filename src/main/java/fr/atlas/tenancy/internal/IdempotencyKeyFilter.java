@@ -23,8 +23,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -75,13 +73,14 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !(authentication.getPrincipal() instanceof MemberPrincipal member)) {
+		Optional<MemberPrincipal> signedIn = MemberPrincipal.signedIn();
+		if (signedIn.isEmpty()) {
 			// signing up and asking for a token: nothing of a tenant's to keep the answer
 			// in
 			chain.doFilter(request, response);
 			return;
 		}
+		MemberPrincipal member = signedIn.get();
 		String key = request.getHeader(HEADER).strip();
 		if (!OnceOnly.wellFormed(key)) {
 			ProblemDetail invalid = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input", "idempotency.key-invalid");

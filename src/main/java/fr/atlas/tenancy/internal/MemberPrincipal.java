@@ -2,6 +2,7 @@ package fr.atlas.tenancy.internal;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.OrgId;
@@ -10,8 +11,10 @@ import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Role;
 
 import org.springframework.security.core.AuthenticatedPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated member kept in the session or rebuilt from an API token. Sessions are
@@ -19,6 +22,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  */
 public record MemberPrincipal(UserId userId, OrgId orgId, String email, String name, List<Role> roles,
 		String locale) implements AtlasPrincipal, AuthenticatedPrincipal, Serializable {
+
+	/**
+	 * The member the request being handled is signed in as, if a member is: signing up
+	 * and asking for a token are done by nobody yet.
+	 */
+	static Optional<MemberPrincipal> signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.getPrincipal() instanceof MemberPrincipal member)
+				? Optional.of(member) : Optional.empty();
+	}
 
 	public static MemberPrincipal of(Member member) {
 		return new MemberPrincipal(member.id(), member.orgId(), member.email(), member.name(), member.roles(),

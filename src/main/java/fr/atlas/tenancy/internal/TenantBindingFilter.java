@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpSession;
 import org.slf4j.MDC;
 
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -35,11 +34,12 @@ class TenantBindingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication == null || !(authentication.getPrincipal() instanceof MemberPrincipal principal)) {
+		Optional<MemberPrincipal> signedIn = MemberPrincipal.signedIn();
+		if (signedIn.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
+		MemberPrincipal principal = signedIn.get();
 		CurrentTenant.bind(principal.orgId());
 		MDC.put("orgId", principal.orgId().toString());
 		try {
