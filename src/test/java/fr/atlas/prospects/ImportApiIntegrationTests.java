@@ -343,6 +343,27 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void keepsApartAgenciesWhoseSiretIsOnlyZeros() {
+		var tenant = this.api.newOrganisation("SIRET à zéro");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "zeros.csv", """
+				Raison sociale;SIRET;Code postal;Ville
+				Agence Alpha;00000000000000;75001;Paris
+				Immobilier Bravo;00000000000000;13001;Marseille
+				Cabinet Charlie;000 000 000 00000;33000;Bordeaux
+				""");
+		assertThat(done).containsEntry("created", 3).containsEntry("merged", 0).containsEntry("warnings", 3);
+		assertThat(this.api.getText(tenant.token(), "/api/v1/imports/" + done.get("id") + "/rows")
+			.getBody()
+			.lines()
+			.skip(1)).hasSize(3).allMatch((line) -> line.matches("[1-3],CREATED,[0-9a-f-]{36},siret:zeros"));
+		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
+			.getBody();
+		assertThat((List<Map<String, Object>>) problems.get("counts")).first()
+			.extracting((c) -> c.get("message"))
+			.isEqualTo("SIRET : que des zéros, ignoré");
+	}
+
+	@Test
 	void leavesOutACellLongerThanItsFieldHolds() {
 		var tenant = this.api.newOrganisation("Cellules trop longues");
 		String description = "Agence familiale au cœur de Nantes, spécialiste de l'ancien ".repeat(5);

@@ -143,7 +143,7 @@ class ProspectContactApiIntegrationTests {
 		assertThat(errors).extracting((e) -> e.get("field") + " " + e.get("code"))
 			.containsExactlyInAnyOrder("emails prospects.problem.contact_email.invalid",
 					"phones prospects.problem.contact_phone.invalid", "linkedin prospects.problem.linkedin.invalid");
-		assertThat(errors).extracting((e) -> e.get("message")).contains("E-mail du contact invalide, ignoré");
+		assertThat(errors).extracting((e) -> e.get("message")).contains("E-mail du contact invalide");
 
 		List<Map<String, Object>> tooLong = (List<Map<String, Object>>) this.api
 			.post(tenant.token(), path,

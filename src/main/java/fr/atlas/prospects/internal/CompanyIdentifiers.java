@@ -25,6 +25,9 @@ final class CompanyIdentifiers {
 		if (!allDigits(digits, 9)) {
 			return Checked.invalid("invalid_format");
 		}
+		if (zeros(digits)) {
+			return Checked.invalid("zeros");
+		}
 		return luhn(digits) ? Checked.ok(digits) : Checked.invalid("invalid_checksum");
 	}
 
@@ -35,6 +38,9 @@ final class CompanyIdentifiers {
 		}
 		if (!allDigits(digits, 14)) {
 			return Checked.invalid("invalid_format");
+		}
+		if (zeros(digits)) {
+			return Checked.invalid("zeros");
 		}
 		boolean valid = (digits.startsWith(LA_POSTE) && !digits.equals(LA_POSTE_HEAD_OFFICE))
 				? digitSum(digits) % 5 == 0 : luhn(digits);
@@ -116,6 +122,19 @@ final class CompanyIdentifiers {
 		}
 		for (int i = 0; i < length; i++) {
 			if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Zeros where the number is not known: they pass the Luhn check, and taken for a
+	 * company's number they would merge every agency written so into one.
+	 */
+	private static boolean zeros(String digits) {
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) != '0') {
 				return false;
 			}
 		}

@@ -195,20 +195,36 @@ final class CsvReader implements TabularReader {
 		boolean quoted = false;
 		boolean fieldStart = true;
 		boolean tooLong = false;
+		boolean skippingQuote = false;
 		int quoteAt = -1;
 		while (c != -1) {
 			char ch = (char) c;
 			if (tooLong) {
-				// skip to the end of the physical line: a runaway quote
-				// must not eat the file
-				if (ch == '\n') {
+				if (skippingQuote) {
+					skippingQuote = inQuoteAfter(ch);
+					c = read();
+					continue;
+				}
+				if (endsLine(ch)) {
 					break;
 				}
 				c = read();
 				continue;
 			}
 			if (original.length() >= MAX_RECORD) {
+				if (quoted && looksLikeRows(original, quoteAt + 1, this.delimiter)) {
+					// a quote that runs over many records was no quote: read as a
+					// character, with the records after it
+					replayAgain(original.substring(quoteAt + 1), ch);
+					original.setLength(quoteAt + 1);
+					field.setLength(0);
+					field.append('"');
+					quoted = false;
+					c = read();
+					continue;
+				}
 				tooLong = true;
+				skippingQuote = quoted;
 				original.setLength(ORIGINAL_KEPT_WHEN_TOO_LONG);
 				original.append("…");
 				cells.clear();
@@ -340,17 +356,33 @@ final class CsvReader implements TabularReader {
 		boolean quoted = false;
 		boolean fieldStart = true;
 		boolean tooLong = false;
+		boolean skippingQuote = false;
 		while (c != -1) {
 			char ch = (char) c;
 			if (tooLong) {
-				if (ch == '\n') {
+				if (skippingQuote) {
+					skippingQuote = inQuoteAfter(ch);
+					c = read();
+					continue;
+				}
+				if (endsLine(ch)) {
 					break;
 				}
 				c = read();
 				continue;
 			}
 			if (length >= MAX_RECORD) {
+				if (quoted && looksLikeRows(this.sinceQuote, 0, this.delimiter)) {
+					// as readRecord()
+					replayAgain(this.sinceQuote.toString(), ch);
+					length = lengthAtQuote + 1;
+					content = true;
+					quoted = false;
+					c = read();
+					continue;
+				}
 				tooLong = true;
+				skippingQuote = quoted;
 				continue;
 			}
 			if (quoted) {
@@ -416,6 +448,81 @@ final class CsvReader implements TabularReader {
 			return TOO_LONG;
 		}
 		return content ? ROW : BLANK;
+	}
+
+	/**
+	 * Whether a quoted cell is still open after this character, skipping a cell too long
+	 * to keep: a doubled quote is a quote inside it, a single one closes it.
+	 */
+	private boolean inQuoteAfter(char ch) throws IOException {
+		if (ch != '"') {
+			return true;
+		}
+		int next = read();
+		if (next == '"') {
+			return true;
+		}
+		this.pushedBack = next;
+		return false;
+	}
+
+	/** The end of a line skipped as too long; a CR+LF is read whole. */
+	private boolean endsLine(char ch) throws IOException {
+		if (ch == '\n') {
+			return true;
+		}
+		if (ch == '\r') {
+			int next = read();
+			if (next != '\n') {
+				this.pushedBack = next;
+			}
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Reads again, as ordinary text, what followed a quote and the character that came
+	 * after it, before whatever was still to be read again.
+	 */
+	private void replayAgain(String sinceQuote, char current) {
+		int left = (this.replay != null) ? this.replay.length - this.replayPosition : 0;
+		char[] again = new char[sinceQuote.length() + 1 + left];
+		sinceQuote.getChars(0, sinceQuote.length(), again, 0);
+		again[sinceQuote.length()] = current;
+		if (left > 0) {
+			System.arraycopy(this.replay, this.replayPosition, again, sinceQuote.length() + 1, left);
+		}
+		this.replay = again;
+		this.replayPosition = 0;
+	}
+
+	/**
+	 * Whether the text of a quoted cell that reached {@link #MAX_RECORD} reads as
+	 * records: most of its lines hold the delimiter. A quote opened by mistake swallows
+	 * the records after it, which are then read again one by one; a long text (a
+	 * description, a pasted page) is one cell, skipped whole up to its closing quote.
+	 */
+	static boolean looksLikeRows(CharSequence text, int from, char delimiter) {
+		int lines = 1;
+		int withDelimiter = 0;
+		boolean delimiterInLine = false;
+		for (int i = from; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				lines++;
+				withDelimiter += delimiterInLine ? 1 : 0;
+				delimiterInLine = false;
+			}
+			else if (c == delimiter) {
+				delimiterInLine = true;
+			}
+		}
+		withDelimiter += delimiterInLine ? 1 : 0;
+		return lines >= 2 && withDelimiter * 2 >= lines;
 	}
 
 	private record Record(List<String> cells, String original, boolean tooLong) {

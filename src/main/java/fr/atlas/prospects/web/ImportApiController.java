@@ -24,7 +24,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -55,15 +54,15 @@ class ImportApiController {
 
 	private final JsonMapper json;
 
-	private final MessageSource messages;
+	private final ImportProblemWords problemWords;
 
 	/** A mapping or a sheet name is a few hundred bytes; more is not one. */
 	private static final long MOST_TEXT_PART = 64 * 1024;
 
-	ImportApiController(ProspectImports imports, JsonMapper json, MessageSource messages) {
+	ImportApiController(ProspectImports imports, JsonMapper json, ImportProblemWords problemWords) {
 		this.imports = imports;
 		this.json = json;
-		this.messages = messages;
+		this.problemWords = problemWords;
 	}
 
 	@Operation(summary = "Import a CSV, XLSX or XLS file of agencies",
@@ -151,8 +150,7 @@ class ImportApiController {
 	}
 
 	private String message(String code, Locale locale) {
-		String key = "prospects.problem." + code.replace(':', '.');
-		return this.messages.getMessage(key, null, code, locale);
+		return this.problemWords.of(code, locale);
 	}
 
 	@Operation(summary = "An import's row-by-row report", description = "CSV: row,status,prospect_id,messages.")

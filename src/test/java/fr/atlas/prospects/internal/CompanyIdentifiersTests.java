@@ -26,6 +26,14 @@ class CompanyIdentifiersTests {
 	}
 
 	@Test
+	void refusesZerosThatPassTheLuhnCheck() {
+		assertThat(CompanyIdentifiers.luhn("00000000000000")).isTrue();
+		assertThat(CompanyIdentifiers.siret("000 000 000 00000").problem()).isEqualTo("zeros");
+		assertThat(CompanyIdentifiers.siren("000000000").problem()).isEqualTo("zeros");
+		assertThat(CompanyIdentifiers.siren("000000018").value()).isEqualTo("000000018");
+	}
+
+	@Test
 	void acceptsSiretWithSpacesAndSpreadsheetDecimals() {
 		assertThat(CompanyIdentifiers.siret("542 051 180 00066").value()).isEqualTo("54205118000066");
 		assertThat(CompanyIdentifiers.siret("54205118000066.0").value()).isEqualTo("54205118000066");

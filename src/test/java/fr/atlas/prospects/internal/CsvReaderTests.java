@@ -54,6 +54,49 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void skipsAQuotedCellTooLongToKeepUpToItsClosingQuote() throws IOException {
+		String file = "Raison sociale;Ville;Adresse\nAgence Un;Paris;a\nAgence Deux;Lyon;\""
+				+ "y\n".repeat(CsvReader.MAX_RECORD / 2 + 10) + "\"\"fin\"\"\"\nAgence Trois;Nice;b\n";
+		List<SourceRow> rows = read(file, ';');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3);
+		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:too_long", null);
+		assertThat(rows.get(2).cells()).containsExactly("Agence Trois", "Nice", "b");
+		assertThat(count(file, ';')).isEqualTo(countByReading(file, ';'));
+	}
+
+	@Test
+	void readsTheRecordsAQuoteOpenedByMistakeSwallowedPastTheLimit() throws IOException {
+		StringBuilder file = new StringBuilder("Nom;Ville\n\"Agence Ouverte;Paris\n");
+		int records = CsvReader.MAX_RECORD / 20 + 100;
+		for (int i = 0; i < records; i++) {
+			file.append("Agence ").append(i).append(";Lyon\r\n");
+		}
+		List<SourceRow> rows = read(file.toString(), ';');
+		assertThat(rows).hasSize(records + 1);
+		assertThat(rows.get(0).cells()).containsExactly("\"Agence Ouverte", "Paris");
+		assertThat(rows).allMatch((row) -> row.problem() == null);
+		assertThat(rows.get(records).cells()).containsExactly("Agence " + (records - 1), "Lyon");
+		assertThat(rows.get(records).number()).isEqualTo(records + 1);
+		assertThat(count(file.toString(), ';')).isEqualTo(countByReading(file.toString(), ';'));
+		try (CsvReader reader = new CsvReader(new OneCharacterAtATime(file.toString()), ';')) {
+			List<SourceRow> byCharacter = new ArrayList<>();
+			SourceRow row;
+			while ((row = reader.next()) != null) {
+				byCharacter.add(row);
+			}
+			assertThat(byCharacter).isEqualTo(rows);
+		}
+	}
+
+	@Test
+	void tellsRecordsFromTextInAQuotedCell() {
+		assertThat(CsvReader.looksLikeRows("a;b\nc;d\ne", 0, ';')).isTrue();
+		assertThat(CsvReader.looksLikeRows("une longue description\navec; un point-virgule\net\ndu texte", 0, ';'))
+			.isFalse();
+		assertThat(CsvReader.looksLikeRows("a;b sans fin de ligne", 0, ';')).isFalse();
+	}
+
+	@Test
 	void countsRowsAsTheyAreRead() throws IOException {
 		String huge = "x".repeat(CsvReader.MAX_RECORD + 10);
 		List<String> files = List.of("Nom;Adresse\n\"Agence \"\"Gare\"\"\";\"1 rue A; bât B\nétage 2\"\r\nB;C\n",
