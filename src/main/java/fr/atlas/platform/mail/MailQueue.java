@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * until {@code atlas.mail.max-attempts} have failed.
  */
 @Component
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp", matchIfMissing = true)
 class MailQueue {
 
 	private static final Duration FIRST_DELAY = Duration.ofMinutes(1);

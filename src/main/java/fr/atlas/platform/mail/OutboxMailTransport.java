@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * demo outbox page lists, so password resets and invitations work with no SMTP server.
  */
 @Component
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "outbox", matchIfMissing = true)
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "outbox")
 public class OutboxMailTransport implements MailTransport {
 
 	private final JdbcClient jdbc;

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * default.
  */
 @Component
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp", matchIfMissing = true)
 class SmtpDelivery {
 
 	private static final Logger logger = LoggerFactory.getLogger(SmtpDelivery.class);

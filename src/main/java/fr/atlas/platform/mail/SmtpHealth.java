@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * mails wait in the queue and the application goes on serving.
  */
 @Component("smtp")
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp", matchIfMissing = true)
 class SmtpHealth implements HealthIndicator {
 
 	private final SmtpDelivery delivery;

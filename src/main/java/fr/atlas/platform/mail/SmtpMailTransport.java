@@ -1,5 +1,6 @@
 package fr.atlas.platform.mail;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -9,12 +10,17 @@ import org.springframework.stereotype.Component;
  * request that sends it (ADR 0015).
  */
 @Component
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp")
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "smtp", matchIfMissing = true)
 class SmtpMailTransport implements MailTransport {
 
 	private final MailQueue queue;
 
-	SmtpMailTransport(MailQueue queue) {
+	SmtpMailTransport(MailQueue queue, @Value("${spring.mail.host:}") String host) {
+		if (host.isBlank()) {
+			// mails queued for no server would be given up one by one, hours later
+			throw new IllegalStateException("Atlas sends mails through SMTP: set SMTP_HOST (spring.mail.host), "
+					+ "or ATLAS_MAIL_TRANSPORT=outbox to keep them in the database, as the demo does");
+		}
 		this.queue = queue;
 	}
 

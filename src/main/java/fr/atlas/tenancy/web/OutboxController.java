@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * server. Public, because whoever uses it is not signed in yet.
  */
 @Controller
-@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "outbox", matchIfMissing = true)
+@ConditionalOnProperty(name = "atlas.mail.transport", havingValue = "outbox")
 class OutboxController {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+");

@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * mail leaves once the server is back, exactly once, and a sent mail keeps no body.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "atlas.mail.transport=smtp", "atlas.mail.delivery-interval=200ms", "atlas.mail.max-attempts=3",
-				"atlas.mail.pause-after-failures=1s" })
+		properties = { "atlas.mail.transport=smtp", "spring.mail.host=localhost", "atlas.mail.delivery-interval=200ms",
+				"atlas.mail.max-attempts=3", "atlas.mail.pause-after-failures=1s" })
 @DirtiesContext
 class SmtpMailIntegrationTests {
 
@@ -89,6 +89,23 @@ class SmtpMailIntegrationTests {
 		this.jdbc.update("update mail_queue set next_attempt_at = now() where recipient = ?", invitee);
 		await(() -> row(invitee), (r) -> r.get("sent_at") != null, "mail_queue row sent");
 		assertThat(this.server.received(invitee)).hasSize(1);
+	}
+
+	@Test
+	void mailsSentThroughSmtpAreShownToNobody() {
+		String invitee = invite("Agence Discrète");
+		await(() -> row(invitee), (r) -> r.get("sent_at") != null, "mail_queue row sent");
+		var outbox = new ApiClient(this.port).getText(null, "/outbox");
+		assertThat(outbox.getStatusCode().value()).isEqualTo(404);
+		assertThat(outbox.getBody()).doesNotContain("invitations/accept");
+	}
+
+	@Test
+	void smtpWithoutAServerStopsTheStartWithTheSettingToGive() {
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> new SmtpMailTransport(null, " "))
+			.withMessageContaining("SMTP_HOST")
+			.withMessageContaining("ATLAS_MAIL_TRANSPORT=outbox");
 	}
 
 	@Test
