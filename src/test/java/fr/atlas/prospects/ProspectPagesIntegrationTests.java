@@ -712,6 +712,24 @@ class ProspectPagesIntegrationTests {
 			.contains(">20 à 49 salariés</span>");
 	}
 
+	@Test
+	void aMappingThatIdentifiesNoAgencyIsSentBackToTheColumnsStep() throws Exception {
+		var tenant = this.api.newOrganisation("Tout ignoré");
+		login(tenant.email());
+		String jobPath = draft("ignore.csv", """
+				Raison sociale;Ville
+				Agence Alpha;Lyon
+				""");
+		HttpResponse<String> refused = post(jobPath + "/start?lang=fr",
+				Map.of("column-0", "ignored", "column-1", "city", "_csrf", csrf(get(jobPath + "/mapping").body())),
+				false);
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("Aucune colonne reconnue", "id=\"column-0\"");
+		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + id).getBody()).containsEntry("status", "QUEUED")
+			.containsEntry("processedRows", 0);
+	}
+
 	/**
 	 * "Lancer l'import" clicked twice (or in two tabs) starts the import once: one job,
 	 * queued once, its rows written once.

@@ -223,10 +223,19 @@ class ImportController {
 
 	@PostMapping("/{id}/start")
 	@PreAuthorize("hasRole('AGENT')")
-	String start(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form) {
+	String start(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
 		ImportJob job = this.imports.find(id);
-		ImportJob started = this.imports.start(id, chosenMapping(job, form)).job();
-		return "redirect:/prospects/imports/" + started.id();
+		Map<String, String> chosen = chosenMapping(job, form);
+		try {
+			ImportJob started = this.imports.start(id, chosen).job();
+			return "redirect:/prospects/imports/" + started.id();
+		}
+		catch (InvalidInputException ex) {
+			// a mapping that identifies no agency: the columns step again, with why
+			showPreview(model, id, chosen, this.presets.list(), Optional.empty());
+			model.addAttribute("mappingErrors", messages(ex));
+			return "prospects/mapping";
+		}
 	}
 
 	@GetMapping("/{id}")
