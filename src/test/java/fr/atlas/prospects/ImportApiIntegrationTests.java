@@ -14,6 +14,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -146,6 +147,17 @@ class ImportApiIntegrationTests {
 					null)
 			.getBody()
 			.get("id")).isEqualTo(remapped.getBody().get("id"));
+	}
+
+	@Test
+	void theSameFileSentSeveralTimesAtOnceIsQueuedOnce() throws Exception {
+		var tenant = this.api.newOrganisation("Envois simultanés");
+		List<ResponseEntity<Map>> answers = AtOnce.run(3,
+				() -> this.prospects.upload(tenant.token(), "x.csv", AGENCIES));
+		assertThat(answers).extracting((answer) -> answer.getStatusCode().value()).containsOnly(202);
+		assertThat(answers).extracting((answer) -> answer.getBody().get("id"))
+			.containsOnly(answers.get(0).getBody().get("id"));
+		assertThat(this.api.getList(tenant.token(), "/api/v1/imports").getBody()).hasSize(1);
 	}
 
 	@Test

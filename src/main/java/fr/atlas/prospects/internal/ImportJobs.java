@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.TransactionLock;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -211,6 +212,14 @@ class ImportJobs {
 			.optional()
 			.filter(ImportJob.DRAFT::equals)
 			.isPresent();
+	}
+
+	/**
+	 * Makes the submissions of one file take turns until the transaction ends, so that
+	 * the second finds the first's job instead of queueing the file twice.
+	 */
+	void lockFile(String sha256) {
+		TransactionLock.take(this.jdbc, "import-file:" + org() + ":" + sha256);
 	}
 
 	/** Queues a draft with its mapping (its row locked by {@link #lockDraft}). */

@@ -82,17 +82,19 @@ public class ProspectImports {
 			file = Files.createTempFile("atlas-upload-", ".bin");
 			UploadedFile upload = UploadedFile.copy(content, file);
 			Inspection inspection = inspect(file, upload, overrides, sheet);
-			if (start) {
-				var existing = this.tx.execute((s) -> this.jobs.findActiveByHash(inspection.profile().sha256(),
-						inspection.profile().sheet(), inspection.mapping().asMap()));
-				if (existing.isPresent()) {
-					return new Submission(existing.get(), true);
-				}
-			}
 			UUID id = UUID.randomUUID();
 			Path stored = file;
 			String name = (fileName.isBlank()) ? "import" : fileName;
-			this.tx.executeWithoutResult((s) -> {
+			Submission earlier = this.tx.execute((s) -> {
+				if (start) {
+					// the same file sent twice at once (a client's retry) is queued once
+					this.jobs.lockFile(inspection.profile().sha256());
+					var existing = this.jobs.findActiveByHash(inspection.profile().sha256(),
+							inspection.profile().sheet(), inspection.mapping().asMap());
+					if (existing.isPresent()) {
+						return new Submission(existing.get(), true);
+					}
+				}
 				this.jobs.create(id, start ? ImportJob.QUEUED : ImportJob.DRAFT, name, inspection.profile(),
 						inspection.sheets(), inspection.mapping().asMap(), inspection.mapping().headers(),
 						inspection.rows(), submittedBy);
@@ -105,8 +107,9 @@ public class ProspectImports {
 				if (start) {
 					this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, name, inspection.rows()));
 				}
+				return null;
 			});
-			return new Submission(find(id), false);
+			return (earlier != null) ? earlier : new Submission(find(id), false);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -299,6 +302,7 @@ public class ProspectImports {
 			if (!this.jobs.lockDraft(id)) {
 				return new Submission(find(id), true);
 			}
+			this.jobs.lockFile(job.profile().sha256());
 			var existing = this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet(), mapping.asMap());
 			if (existing.isPresent()) {
 				this.jobs.requestCancel(id);
