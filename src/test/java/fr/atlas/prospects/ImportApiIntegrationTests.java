@@ -212,6 +212,25 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void readsAUtf8FileWithAStrayWindows1252Byte() {
+		var tenant = this.api.newOrganisation("Encodage mêlé");
+		java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+		file.writeBytes("Raison sociale;Ville;Téléphone\nMixte Agence;Besan".getBytes(StandardCharsets.UTF_8));
+		file.writeBytes("ç".getBytes(Charset.forName("windows-1252")));
+		file.writeBytes("on;01 52 52 52 52\nMixte Deux;Orléans;01 52 52 52 53\n".getBytes(StandardCharsets.UTF_8));
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "mixte.csv", file.toByteArray(), null,
+				null);
+		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+			.containsEntry("created", 2);
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?sort=name")
+			.getBody()
+			.get("items");
+		assertThat(items).extracting((item) -> item.get("city")).containsExactlyInAnyOrder("Besançon", "Orléans");
+	}
+
+	@Test
 	void takesTheDelimiterLineOfAFileWrittenForExcel() {
 		var tenant = this.api.newOrganisation("Séparateur Excel");
 		byte[] file = "sep=,\r\nRaison sociale,Téléphone,Ville\r\nAgence Séparée,01 23 45 67 80,Paris\r\n"

@@ -16,9 +16,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What an uploaded file is: its format (CSV, XLSX or XLS from its first bytes), for CSV
  * its encoding (UTF-16 by its byte-order mark or its zero bytes, UTF-8 when every byte
- * decodes as UTF-8, else Windows-1252, a superset of ISO-8859-1 for printable text) and
- * its delimiter, its size and its SHA-256, and for a workbook the sheet that is read
- * (0-based; the first unless the user chose another).
+ * decodes as UTF-8, UTF-8 and Windows-1252 byte by byte when it is mostly UTF-8, else
+ * Windows-1252, a superset of ISO-8859-1 for printable text) and its delimiter, its size
+ * and its SHA-256, and for a workbook the sheet that is read (0-based; the first unless
+ * the user chose another).
  */
 public record FileProfile(Format format, String encoding, char delimiter, long size, String sha256, int sheet) {
 
@@ -67,13 +68,20 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			if (binary(upload.head())) {
 				throw new InvalidInputException("file", "prospects.import.binary-file");
 			}
-			encoding = upload.utf8() ? "UTF-8" : "windows-1252";
+			encoding = upload.utf8() ? "UTF-8" : notUtf8(file);
 		}
 		else if (binary(new String(upload.head(), java.nio.charset.Charset.forName(encoding)))) {
 			throw new InvalidInputException("file", "prospects.import.binary-file");
 		}
 		char delimiter = detectDelimiter(file, encoding);
 		return new FileProfile(format, encoding, delimiter, upload.size(), upload.sha256());
+	}
+
+	/** Windows-1252, or UTF-8 with a few of its bytes when the file is mostly UTF-8. */
+	private static String notUtf8(Path file) throws IOException {
+		try (InputStream in = Files.newInputStream(file)) {
+			return Utf8OrWindows1252Reader.mostlyUtf8(in) ? Utf8OrWindows1252Reader.ENCODING : "windows-1252";
+		}
 	}
 
 	static Format format(byte[] head) {
@@ -216,6 +224,10 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		if ("UTF-8".equals(encoding)) {
 			skipMark(buffered, 0xEF, 0xBB, 0xBF);
 			return new InputStreamReader(buffered, StandardCharsets.UTF_8);
+		}
+		if (Utf8OrWindows1252Reader.ENCODING.equals(encoding)) {
+			skipMark(buffered, 0xEF, 0xBB, 0xBF);
+			return new Utf8OrWindows1252Reader(buffered);
 		}
 		if ("UTF-16LE".equals(encoding)) {
 			skipMark(buffered, 0xFF, 0xFE);
