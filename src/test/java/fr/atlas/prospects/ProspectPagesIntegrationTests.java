@@ -713,6 +713,35 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void offersToUndoAMergeOnlyWhileThereIsOneToUndo() throws Exception {
+		var tenant = this.api.newOrganisation("Fusion à défaire");
+		login(tenant.email());
+		String first = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Agence Lumière", "city", "Annecy", "emails", "contact@lumiere.fr"))
+			.getBody()
+			.get("agency")).get("id");
+		String second = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Lumière Immobilier", "city", "Annecy", "emails", "bonjour@lumiere-immo.fr"))
+			.getBody()
+			.get("agency")).get("id");
+		String undo = "/prospects/" + first + "/unmerge";
+		assertThat(get("/prospects/" + first + "?lang=fr").body()).doesNotContain(undo);
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + first + "/merge", Map.of("otherId", second))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(get("/prospects/" + first + "?lang=fr").body()).contains(undo, "Annuler la dernière fusion");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + first + "/unmerge", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(get("/prospects/" + first + "?lang=fr").body()).contains("annulée")
+			.doesNotContain("Annuler la dernière fusion");
+		assertThat(get("/prospects/" + second + "?lang=fr").body()).doesNotContain("Annuler la dernière fusion");
+	}
+
+	@Test
 	void aMappingThatIdentifiesNoAgencyIsSentBackToTheColumnsStep() throws Exception {
 		var tenant = this.api.newOrganisation("Tout ignoré");
 		login(tenant.email());

@@ -92,9 +92,9 @@ class DemoModeIntegrationTests {
 		String home = new PageSession(this.port).login(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD)
 			.get("/?lang=fr")
 			.body();
-		assertThat(figure(home, "tâches en retard vous concernant")).isBetween(1, 20);
-		assertThat(figure(home, "dossiers hors délai")).isBetween(1, 40);
-		assertThat(figure(home, "dossiers ouverts qui vous sont confiés")).isPositive();
+		assertThat(figure(home, "tâches? en retard vous concernant")).isBetween(1, 20);
+		assertThat(figure(home, "dossiers? hors délai")).isBetween(1, 40);
+		assertThat(figure(home, "dossiers? ouverts? qui vous (est|sont) confiés?")).isPositive();
 		// the backdated demo history is not news: the owner's bell is not flooded on a
 		// first run
 		assertThat(((Number) api.get(token, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())
@@ -104,8 +104,7 @@ class DemoModeIntegrationTests {
 	/** A figure of the home page, by the words beside it. */
 	private static int figure(String home, String label) {
 		Matcher figure = Pattern
-			.compile("<span class=\"figure\">([\\d\\s\u202f\u00a0]+)</span>\\s*<span class=\"label\">"
-					+ Pattern.quote(label))
+			.compile("<span class=\"figure\">([\\d\\s\u202f\u00a0]+)</span>\\s*<span class=\"label\">" + label)
 			.matcher(home);
 		assertThat(figure.find()).as(label).isTrue();
 		return Integer.parseInt(figure.group(1).replaceAll("\\D", ""));

@@ -795,6 +795,12 @@ public class ProspectSearch {
 	public record Detail(Summary agency, List<Contact> contacts, List<Source> sources, List<MatchReason> matchReasons,
 			List<Duplicate> duplicates, List<Merge> merges, ProspectArchives.@Nullable Archive archive) {
 
+		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */
+		public boolean hasMergeToUndo() {
+			return this.merges.stream()
+				.anyMatch((merge) -> merge.undoneAt() == null && merge.survivorId().equals(this.agency.id()));
+		}
+
 		/**
 		 * The best display form of the name, from every spelling the agency received (see
 		 * {@link NameDisplay}).
