@@ -39,6 +39,7 @@ import fr.atlas.cases.internal.Appointment;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.prospects.DuplicateDismissed;
+import fr.atlas.prospects.DuplicateReopened;
 import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportJobQueued;
 import fr.atlas.prospects.MappingPresetDeleted;
@@ -114,6 +115,7 @@ class AuditLabelsTests {
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
+				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),
 				new MappingPresetSaved(ORG, UUID.randomUUID(), "CRM"), new ProspectEdited(ORG, AGENCY, List.of("name")),

@@ -72,6 +72,48 @@ class PairDecisionsIntegrationTests {
 	}
 
 	@Test
+	void aDismissedPairIsPutBackInTheQueueByItsOrganisationOnly() {
+		var tenant = this.api.newOrganisation("Paire rouverte");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "p.csv", pairs(2));
+		List<Map<String, Object>> queue = queue(tenant.token());
+		String first = (String) queue.get(0).get("id");
+		String second = (String) queue.get(1).get("id");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/dismiss", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactly(second);
+
+		var other = this.api.newOrganisation("Voisine qui rouvre");
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(queue(tenant.token())).hasSize(1);
+
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactlyInAnyOrder(first, second);
+		// an open pair is not reopened
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit?action=prospect.duplicate-reopened").getBody())
+			.containsEntry("total", 1);
+
+		// once one of its agencies is archived, a dismissed pair stays closed
+		this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/dismiss", Map.of());
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/prospects/" + id(queue.get(0), "agency") + "/archive", Map.of())
+					.getStatusCode()
+					.value())
+			.isEqualTo(200);
+		ResponseEntity<Map> closed = this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/reopen",
+				Map.of());
+		assertThat(closed.getStatusCode().value()).isEqualTo(409);
+		assertThat(closed.getBody()).containsEntry("code", "prospects.duplicate.reopen-inactive");
+	}
+
+	@Test
 	void mergesAndDismissesManyPairsAsOneByOne() {
 		var tenant = this.api.newOrganisation("Paires");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "p.csv", pairs(6));

@@ -917,7 +917,19 @@ class ProspectPagesIntegrationTests {
 		assertThat(dismiss.find()).isTrue();
 		HttpResponse<String> dismissed = post(dismiss.group(1), Map.of("_csrf", csrf(queue), "importId", job), false);
 		assertThat(location(dismissed)).endsWith("/prospects/duplicates?importId=" + job);
-		assertThat(get(location(dismissed)).body()).contains("Paires trouvées par l’import", "Aucun doublon possible");
+		String afterDismissal = get(location(dismissed)).body();
+		assertThat(afterDismissal).contains("Paires trouvées par l’import", "Aucun doublon possible",
+				"Paire écartée : ces deux agences restent séparées.");
+		// a click on the wrong pair is undone from the notice
+		Matcher reopen = Pattern.compile("action=\"(/prospects/duplicates/[0-9a-f-]{36}/reopen)\"")
+			.matcher(afterDismissal);
+		assertThat(reopen.find()).isTrue();
+		HttpResponse<String> reopened = post(reopen.group(1), Map.of("_csrf", csrf(afterDismissal), "importId", job),
+				false);
+		assertThat(location(reopened)).endsWith("/prospects/duplicates?importId=" + job);
+		assertThat(get(location(reopened)).body()).contains("La paire est de nouveau à examiner.", "1 paire à examiner",
+				"Cabinet Girardin");
+		post(dismiss.group(1), Map.of("_csrf", csrf(queue), "importId", job), false);
 		assertThat(get("/prospects/imports/" + job).body()).doesNotContain("doublon possible à examiner");
 		// an id that is no import of ours shows the whole queue
 		assertThat(get("/prospects/duplicates?importId=pas-un-id").body()).contains("1 paire à examiner")

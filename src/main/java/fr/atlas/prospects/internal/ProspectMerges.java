@@ -10,6 +10,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.DuplicateDismissed;
+import fr.atlas.prospects.DuplicateReopened;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
 import fr.atlas.prospects.ProspectsUnmerged;
@@ -208,6 +209,37 @@ public class ProspectMerges {
 			.orElseThrow(() -> new NotFoundException("Doublon"));
 		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
 				new ProspectId(pair[1])));
+	}
+
+	/**
+	 * Puts a dismissed pair back in the queue, as it was before: the undo of a dismissal
+	 * made by mistake. Refused while either agency is no longer active.
+	 */
+	public void reopen(UUID candidateId) {
+		var pair = this.jdbc.sql("""
+				update duplicate_candidate c set status = 'OPEN', resolved_at = null
+				where c.org_id = :org and c.id = :id and c.status = 'DISMISSED'
+				  and (select count(*) from agency a
+				       where a.org_id = :org and a.id in (c.agency_id, c.other_id) and a.status = 'ACTIVE') = 2
+				returning c.agency_id, c.other_id""")
+			.param("org", org())
+			.param("id", candidateId)
+			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional();
+		if (pair.isEmpty()) {
+			boolean dismissed = this.jdbc.sql(
+					"select count(*) from duplicate_candidate where org_id = :org and id = :id and status = 'DISMISSED'")
+				.param("org", org())
+				.param("id", candidateId)
+				.query(Integer.class)
+				.single() > 0;
+			if (dismissed) {
+				throw new ConflictException("prospects.duplicate.reopen-inactive");
+			}
+			throw new NotFoundException("Doublon");
+		}
+		this.events.publishEvent(new DuplicateReopened(CurrentTenant.require(), candidateId,
+				new ProspectId(pair.get()[0]), new ProspectId(pair.get()[1])));
 	}
 
 	/** Puts an agency row back as the snapshot has it, every column. */

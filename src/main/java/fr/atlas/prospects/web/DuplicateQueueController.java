@@ -103,9 +103,27 @@ class DuplicateQueueController {
 	@PreAuthorize("hasRole('AGENT')")
 	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
-			@RequestParam(required = false) @Nullable String reason) {
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
 		this.merges.dismiss(candidateId);
+		// said, with the way back: a click on the wrong pair is undone at once
+		redirect.addFlashAttribute("dismissedPair", candidateId);
 		// back to the page of the queue the reviewer was on
+		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId, reason);
+	}
+
+	/** The "undo" of the notice a dismissal leaves: the pair is in the queue again. */
+	@PostMapping("/duplicates/{candidateId}/reopen")
+	@PreAuthorize("hasRole('AGENT')")
+	String reopen(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
+			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
+		try {
+			this.merges.reopen(candidateId);
+			redirect.addFlashAttribute("notice", "prospects.duplicate.reopened");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
 		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId, reason);
 	}
 

@@ -186,6 +186,16 @@ class ProspectApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "Put a dismissed pair back in the queue",
+			description = "The undo of a dismissal: 204; 404 for a pair that is not dismissed; 409 "
+					+ "`prospects.duplicate.reopen-inactive` once either agency is merged or archived.")
+	@PostMapping("/duplicates/{candidateId}/reopen")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Void> reopen(@PathVariable UUID candidateId) {
+		this.merges.reopen(candidateId);
+		return ResponseEntity.noContent().build();
+	}
+
 	@Operation(summary = "Decide many possible duplicates at once",
 			description = "`decision`: MERGE merges the `agency` of each pair into its `other` (the first of the queue), "
 					+ "following earlier merges of the same request; DISMISS marks them different agencies. At most "
