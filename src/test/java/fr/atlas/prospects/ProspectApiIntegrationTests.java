@@ -745,6 +745,26 @@ class ProspectApiIntegrationTests {
 			}
 			assertThat(defused).isTrue();
 		}
+		// counts and amounts are numbers a spreadsheet sums
+		this.prospects.importAndWait(tenant.token(), "chiffres.csv", """
+				Raison sociale;E-mail;Nb annonces;Chiffre d'affaires
+				Agence Chiffrée;chiffre@agence-chiffree.fr;42;1,5 M€
+				""");
+		byte[] figures = this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/export?format=xlsx&q=chiffree")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(byte[].class);
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(figures))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			List<String> header = new java.util.ArrayList<>();
+			sheet.getRow(0).forEach((cell) -> header.add(cell.getStringCellValue()));
+			org.apache.poi.ss.usermodel.Row row = sheet.getRow(1);
+			assertThat(row.getCell(header.indexOf("listing_count")).getNumericCellValue()).isEqualTo(42);
+			assertThat(row.getCell(header.indexOf("revenue_eur")).getNumericCellValue()).isEqualTo(1_500_000);
+			assertThat(row.getCell(1).getStringCellValue()).isEqualTo("Agence Chiffrée");
+		}
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/export?format=pdf").getStatusCode().value())
 			.isEqualTo(400);
 	}

@@ -83,9 +83,19 @@ public class ProspectExport {
 		}
 	}
 
+	/** The columns a spreadsheet sums and sorts as numbers. */
+	private static final java.util.Set<String> NUMBERS = java.util.Set.of("listing_count", "revenue_eur",
+			"headcount_min", "headcount_max");
+
 	private static void write(Row row, List<String> cells) {
 		for (int i = 0; i < cells.size(); i++) {
-			row.createCell(i).setCellValue(cells.get(i));
+			String value = cells.get(i);
+			if (row.getRowNum() > 0 && !value.isEmpty() && NUMBERS.contains(HEADER.get(i))) {
+				row.createCell(i).setCellValue(new BigDecimal(value).doubleValue());
+			}
+			else {
+				row.createCell(i).setCellValue(value);
+			}
 		}
 	}
 
