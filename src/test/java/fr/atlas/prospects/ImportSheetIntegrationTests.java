@@ -75,6 +75,30 @@ class ImportSheetIntegrationTests {
 	}
 
 	@Test
+	void readsTheFirstSheetThatHoldsSomethingWhenNoneIsAsked() throws Exception {
+		for (Workbook workbook : List.of(new XSSFWorkbook(), new HSSFWorkbook())) {
+			byte[] file;
+			try (workbook) {
+				workbook.createSheet("Couverture");
+				Sheet agencies = workbook.createSheet("Agences");
+				row(agencies, 0, "Raison sociale", "Code postal");
+				row(agencies, 1, "Agence du Cours", "13100");
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				workbook.write(out);
+				file = out.toByteArray();
+			}
+			var tenant = this.api.newOrganisation("Couverture vide");
+			ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(),
+					(workbook instanceof XSSFWorkbook) ? "c.xlsx" : "c.xls", file, null, null, null);
+			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+			assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+				.containsEntry("status", "DONE")
+				.containsEntry("created", 1);
+			assertThat(names(tenant.token())).containsExactly("Agence du Cours");
+		}
+	}
+
+	@Test
 	void refusesASheetOtherThanTheFirstForACsvFile() {
 		var tenant = this.api.newOrganisation("Feuille CSV");
 		assertRefused(this.prospects.upload(tenant.token(), "a.csv", "Nom\nAgence A\n".getBytes(), null, null, "2"),

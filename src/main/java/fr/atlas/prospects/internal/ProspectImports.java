@@ -144,7 +144,29 @@ public class ProspectImports {
 			throw new InvalidInputException("file", "prospects.import.unreadable");
 		}
 		int index = WorkbookSheets.resolve(sheet, profile.format(), sheets);
+		if (sheet == null || sheet.isBlank()) {
+			index = firstFilledSheet(file, profile, sheets);
+		}
 		return inspect(file, profile.withSheet(index), sheets, overrides);
+	}
+
+	/**
+	 * The first sheet of a workbook that holds something, when none is asked for: a
+	 * workbook often starts with an empty or a cover sheet left as created. The first
+	 * sheet when none does, which then is refused as empty.
+	 */
+	private static int firstFilledSheet(Path file, FileProfile profile, List<String> sheets) {
+		for (int i = 0; i < sheets.size(); i++) {
+			try (TabularReader reader = TabularReaders.open(profile.withSheet(i), file)) {
+				if (!reader.header().isEmpty()) {
+					return i;
+				}
+			}
+			catch (IOException ex) {
+				throw new InvalidInputException("file", "prospects.import.unreadable");
+			}
+		}
+		return 0;
 	}
 
 	private static Inspection inspect(Path file, FileProfile profile, List<String> sheets,
