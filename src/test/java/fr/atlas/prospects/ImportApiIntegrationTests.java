@@ -374,6 +374,19 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void countsARowKeptWithoutItsExtraCellsAsAWarning() {
+		var tenant = this.api.newOrganisation("Cellules en trop");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "extra.csv", """
+				Raison sociale;Ville;
+				Extra A;Paris;;;zz
+				Extra B;Lyon;
+				""");
+		assertThat(done).containsEntry("created", 2).containsEntry("rejected", 0).containsEntry("warnings", 1);
+		assertThat(this.api.getText(tenant.token(), "/api/v1/imports/" + done.get("id") + "/rows").getBody())
+			.contains(",row:extra_cells");
+	}
+
+	@Test
 	void keepsApartAgenciesWhoseSiretIsOnlyZeros() {
 		var tenant = this.api.newOrganisation("SIRET à zéro");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "zeros.csv", """

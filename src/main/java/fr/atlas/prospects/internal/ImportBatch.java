@@ -179,7 +179,9 @@ class ImportBatch {
 				return;
 			}
 			for (String message : row.messages()) {
-				if (!message.startsWith("row:")) {
+				// a row's other problems reject it; cells past the header's columns
+				// are left out of a row that is kept, as a bad field is
+				if (!message.startsWith("row:") || message.equals("row:extra_cells")) {
 					this.warnings++;
 				}
 				this.problems.merge(message, 1, Integer::sum);
