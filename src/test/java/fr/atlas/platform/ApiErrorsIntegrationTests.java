@@ -63,6 +63,12 @@ class ApiErrorsIntegrationTests {
 		assertThat(response.getStatusCode().value()).isEqualTo(415);
 		assertThat(response.getBody()).containsEntry("title", "Type de contenu non pris en charge");
 		assertThat((String) response.getBody().get("detail")).startsWith("Le type de contenu « application/json");
+		// nothing sent at all names no type
+		ResponseEntity<Map> empty = request("POST", "/api/v1/imports", null, null, "fr");
+		assertThat(empty.getStatusCode().value()).isEqualTo(415);
+		assertThat((String) empty.getBody().get("detail")).startsWith("La demande n’a pas de contenu")
+			.doesNotContain("null");
+		assertThat(empty.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 	}
 
 	@Test

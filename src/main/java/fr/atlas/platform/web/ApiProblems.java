@@ -86,6 +86,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+			org.springframework.web.HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		if (ex.getContentType() != null) {
+			return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+		}
+		// a request without a body names no type: say what to send rather than "null"
+		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.status.415");
+		problem.setDetail(text("problem.no-content-type"));
+		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+	}
+
+	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
