@@ -2,6 +2,7 @@ package fr.atlas.cases;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -71,6 +72,14 @@ class CaseIsolationIntegrationTests {
 			.post(b.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Premier de B"))
 			.getBody();
 		assertThat((String) firstOfB.get("reference")).endsWith("-00001");
+		// a task of B's own case is not given to A's member, nor to nobody
+		String caseOfB = (String) firstOfB.get("id");
+		for (String stranger : List.of(a.userId().toString(), UUID.randomUUID().toString())) {
+			var refused = this.api.post(b.token(), "/api/v1/cases/" + caseOfB + "/tasks",
+					Map.of("title", "Rappeler", "assigneeId", stranger));
+			assertThat(refused.getStatusCode().value()).isEqualTo(400);
+			assertThat(refused.getBody().toString()).contains("case.assignee.unknown");
+		}
 	}
 
 	@Test

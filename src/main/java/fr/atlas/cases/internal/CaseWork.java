@@ -90,6 +90,8 @@ public class CaseWork {
 		if (title.isEmpty()) {
 			throw new InvalidInputException("title", "field.required");
 		}
+		// a task for nobody of the organisation would remind nobody
+		this.cases.checkAssignee(command.assigneeId());
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		this.jdbc

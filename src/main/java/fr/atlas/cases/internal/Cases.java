@@ -666,7 +666,7 @@ public class Cases {
 		return "%s-%d-%05d".formatted(type.referencePrefix(), year, number);
 	}
 
-	private void checkAssignee(@Nullable UUID assignee) {
+	void checkAssignee(@Nullable UUID assignee) {
 		if (assignee != null && this.members.find(UserId.of(assignee)).filter((m) -> m.active()).isEmpty()) {
 			throw new InvalidInputException("assigneeId", "case.assignee.unknown");
 		}
