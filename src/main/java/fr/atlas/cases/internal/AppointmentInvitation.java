@@ -70,8 +70,15 @@ public final class AppointmentInvitation {
 		line(ics, "END:VEVENT");
 	}
 
-	private static String text(String value) {
-		return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
+	static String text(String value) {
+		// a CR+LF or a lone CR is a line break too, and a raw one would end the content
+		// line
+		return value.replace("\\", "\\\\")
+			.replace(";", "\\;")
+			.replace(",", "\\,")
+			.replace("\r\n", "\\n")
+			.replace("\r", "\\n")
+			.replace("\n", "\\n");
 	}
 
 	/** Writes a content line folded at 75 octets, as the RFC asks. */
