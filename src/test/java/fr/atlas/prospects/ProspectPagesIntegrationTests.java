@@ -604,14 +604,14 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects?reachable=none&lang=en").body())
 			.contains("Agence Muette", "Neither e-mail nor phone")
 			.doesNotContain(">Agence Portable<");
-		// a count the search cannot read is said in words above an empty list, the form
-		// as typed
+		// a count the search cannot read is said in words, the form as typed, and no list
+		// as if the search had found nothing
 		HttpResponse<String> unreadable = get("/prospects?minListings=beaucoup&lang=fr");
 		assertThat(unreadable.statusCode()).isEqualTo(200);
 		assertThat(unreadable.body())
-			.contains("Nombre d’annonces minimum : indiquez un nombre entier", "Aucune agence",
+			.contains("Nombre d’annonces minimum : indiquez un nombre entier",
 					"name=\"minListings\" size=\"4\" inputmode=\"numeric\" value=\"beaucoup\"")
-			.doesNotContain(">Agence Portable<", "/prospects/export");
+			.doesNotContain(">Agence Portable<", "/prospects/export", "Aucune agence ne correspond");
 	}
 
 	@Test
@@ -739,6 +739,22 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/" + first + "?lang=fr").body()).contains("annulée")
 			.doesNotContain("Annuler la dernière fusion");
 		assertThat(get("/prospects/" + second + "?lang=fr").body()).doesNotContain("Annuler la dernière fusion");
+	}
+
+	@Test
+	void aPagePastTheLastShowsTheLastAndABadFilterNoEmptyList() throws Exception {
+		var tenant = this.api.newOrganisation("Pages au-delà");
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail\n");
+		for (int i = 1; i <= 30; i++) {
+			csv.append("Agence ").append(i).append(";contact@agence-").append(i).append(".fr\n");
+		}
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "trente.csv", csv.toString());
+		login(tenant.email());
+		assertThat(get("/prospects?page=99&lang=fr").body()).contains("30 agences", "Page 2 sur 2")
+			.doesNotContain("Aucune agence ne correspond", "Page 100");
+		String refused = get("/prospects?minListings=-3&lang=fr").body();
+		assertThat(refused).contains("role=\"alert\"")
+			.doesNotContain("Aucune agence ne correspond", "0 agence", "id=\"save-search\"");
 	}
 
 	@Test

@@ -105,7 +105,14 @@ class ProspectListController {
 		// background bulk changes running, or ended a moment ago
 		model.addAttribute("bulkJobs", this.bulkJobs.current(ENDED_JOBS_SHOWN_MINUTES));
 		try {
-			model.addAttribute("result", this.search.find(query));
+			ProspectSearch.Page<ProspectSearch.Summary> result = this.search.find(query);
+			if (result.items().isEmpty() && result.total() > 0) {
+				// a page past the last, from an old link or a list that shrank: the last
+				query = search.query(principal, result.pages() - 1, size);
+				model.addAttribute("query", query);
+				result = this.search.find(query);
+			}
+			model.addAttribute("result", result);
 		}
 		catch (InvalidInputException ex) {
 			// a filter the search cannot read: said above an empty list, the form kept as
