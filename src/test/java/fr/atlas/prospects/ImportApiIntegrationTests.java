@@ -374,6 +374,24 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void rowsOfANameAndATownAloneAreOneAgencyAndCreateNothingWhenImportedAgain() {
+		var tenant = this.api.newOrganisation("Nom et ville");
+		String file = """
+				Raison sociale;Code postal;Ville
+				Agence Cinq;;Toulouse
+				Agence Cinq;;Toulouse
+				AGENCE CINQ;;toulouse
+				Immo Gris;;Nice
+				""";
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "a.csv", file);
+		assertThat(first).containsEntry("created", 2).containsEntry("merged", 2);
+		// the same rows, written again by another program
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "b.csv", file.replace("\n", " \r\n"));
+		assertThat(again).containsEntry("created", 0).containsEntry("merged", 4);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(2);
+	}
+
+	@Test
 	void countsARowKeptWithoutItsExtraCellsAsAWarning() {
 		var tenant = this.api.newOrganisation("Cellules en trop");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "extra.csv", """

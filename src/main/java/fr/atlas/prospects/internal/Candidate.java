@@ -314,6 +314,14 @@ final class Candidate {
 		return this.names.nameKey();
 	}
 
+	/**
+	 * Whether the agency is known by names and a town only: no identifier, contact,
+	 * address or postcode.
+	 */
+	boolean bare() {
+		return this.identifiers == 0 && this.addressWords == null && this.postcode == null;
+	}
+
 	boolean hasEmails() {
 		return this.email != 0;
 	}

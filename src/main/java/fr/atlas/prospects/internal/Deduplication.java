@@ -286,6 +286,15 @@ final class Deduplication {
 				miss *= 1 - 0.6;
 				reasons.add("address");
 			}
+			// the same name in one town, and neither side says anything else (no
+			// postcode, identifier, contact or address): the record again, a row
+			// copied twice or a file imported a second time. Namesakes that nothing
+			// tells apart in the file cannot be told apart by a person either (ADR 0048)
+			else if (nameWeight > 0.6 && place == Place.SAME_TOWN && brand.isEmpty() && sameName(names, other)
+					&& names.tradeKey().equals(other.tradeKey()) && bare(row) && agency.bare()) {
+				miss *= 1 - 0.6;
+				reasons.add("same_record");
+			}
 		}
 		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
 		// a shared site that spells one side's name, "guerin-giraud-immobilier.fr" for
@@ -737,6 +746,11 @@ final class Deduplication {
 	 * Whether the two names are one: the same key, or the same network's agency named
 	 * alike once the network is set aside ("Agence Orpi Gare" and "Orpi Gare").
 	 */
+	/** A row that gives only names and a place: no identifier, contact or address. */
+	private static boolean bare(Probe row) {
+		return row.identifiers() == 0 && row.addressWords() == null && row.postcode() == null;
+	}
+
 	static boolean sameName(NameForms a, NameForms b) {
 		return a.nameKey().equals(b.nameKey())
 				|| a.brand().isPresent() && a.brand().equals(b.brand()) && a.strippedName().equals(b.strippedName());

@@ -200,6 +200,34 @@ class DeduplicationTests {
 	}
 
 	/**
+	 * A row that says only a name and a town, the same as an agency known by that alone:
+	 * the record again (ADR 0048).
+	 */
+	@Test
+	void theSameNameAndTownWithNothingElseOnEitherSideIsTheRecordAgain() {
+		assertThat(match(atStreet("", "Agence Cinq", "", "", "", "", "Toulouse"),
+				atStreet("", "AGENCE CINQ", "", "", "", "", "toulouse")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("same_record", "same_city");
+			});
+		// anything more on either side, and the name alone in a town is for a person
+		assertThat(match(atStreet("", "Agence Cinq", "", "05 61 00 00 01", "", "", "Toulouse"),
+				atStreet("", "Agence Cinq", "", "", "", "", "Toulouse")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		assertThat(match(atStreet("", "Agence Cinq", "", "", "", "", "Toulouse"),
+				atStreet("", "Agence Cinq", "cinq@agence-cinq.fr", "", "", "", "Toulouse")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		// a network's agencies of one town, and names a letter apart, stay apart
+		assertThat(match(atStreet("", "Orpi", "", "", "", "", "Toulouse"),
+				atStreet("", "Orpi", "", "", "", "", "Toulouse")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		assertThat(match(atStreet("", "Agence Cinq", "", "", "", "", "Toulouse"),
+				atStreet("", "Agence Cing", "", "", "", "", "Toulouse")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
+	/**
 	 * Two names that say the same once "Agence", "Immobilier" and the like are set aside,
 	 * at one street address of one postcode, are the agency's two names (ADR 0045).
 	 */
