@@ -287,7 +287,8 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> refused = post("/prospects/" + id + "/edit", fields, false);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body())
-			.contains("SIRET : clé de contrôle fausse", "value=\"73282932000075\"", "value=\"Agence du Vieux-Port\"")
+			.contains("SIRET : clé de contrôle fausse", "value=\"73282932000075\"", "value=\"Agence du Vieux-Port\"",
+					"Rien n’a été enregistré : corrigez les champs signalés ci-dessous.")
 			.doesNotContain("ignoré");
 		assertThat(get("/prospects/" + id).body()).contains("<h1>Agence du Vieux Port</h1>");
 
