@@ -683,6 +683,10 @@ class ProspectPagesIntegrationTests {
 		assertThat(page).contains(">20 à 49 salariés</span>", ">20-49</span>");
 		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "seul") + "?lang=en").body())
 			.contains(">No employees</span>");
+		// the text as the file wrote it is not said twice when the words say it already
+		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "familiale") + "?lang=fr").body())
+			.contains(">3 salariés</span>")
+			.doesNotContain("class=\"help\">3 salariés</span>");
 	}
 
 	/**
