@@ -125,6 +125,7 @@ class ProspectCreateApiIntegrationTests {
 			.containsEntry("existingStatus", "ACTIVE");
 		assertThat((List<String>) refused.getBody().get("reasons")).anyMatch((r) -> r.startsWith("email"));
 		assertThat((String) refused.getBody().get("detail")).contains("« Agence du Parc » est déjà dans votre base");
+		assertThat(refused.getBody()).containsEntry("sameSiret", false);
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(2);
 
 		// a person who knows better adds it all the same: the pair waits for review
@@ -166,6 +167,16 @@ class ProspectCreateApiIntegrationTests {
 		finally {
 			pool.shutdownNow();
 		}
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence des Tilleuls");
+		// a SIRET is one establishment's: an agency of the same SIRET is refused even
+		// when
+		// said to be another
+		Map<String, Object> forced = Map.of("name", "Les Tilleuls Immobilier", "siret", "73282932000074",
+				"allowDuplicate", true);
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects", forced);
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("code", "prospects.create.duplicate")
+			.containsEntry("sameSiret", true);
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence des Tilleuls");
 	}
 

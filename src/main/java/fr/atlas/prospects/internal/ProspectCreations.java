@@ -113,11 +113,15 @@ public class ProspectCreations {
 		}
 		this.resemblances.takeTurn();
 		Optional<Resemblance> resembles = this.resemblances.best(ProspectMerges.values(agency), null);
-		if (resembles.isPresent() && resembles.get().certain() && !Boolean.TRUE.equals(allow)) {
+		// a SIRET is one establishment's: another agency of the same SIRET is none, even
+		// when asked for
+		boolean sameSiret = resembles.isPresent() && resembles.get().reasons().contains("siret");
+		if (resembles.isPresent() && resembles.get().certain() && (!Boolean.TRUE.equals(allow) || sameSiret)) {
 			Resemblance existing = resembles.get();
 			throw new ConflictException("prospects.create.duplicate",
 					Map.of("existingId", existing.id(), "existingName", existing.name(), "existingStatus",
-							existing.status(), "confidence", existing.confidence(), "reasons", existing.reasons()),
+							existing.status(), "confidence", existing.confidence(), "reasons", existing.reasons(),
+							"sameSiret", sameSiret),
 					existing.name());
 		}
 		this.agencies.newAgencies(List.of(agency), owner).into(this.template);
