@@ -55,7 +55,8 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			String header = reversed ? value : key;
 			String field = reversed ? key : value;
 			if (field == null) {
-				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", ""));
+				// {"Ville": null}: say which column has no field, and how to leave it out
+				problems.add(new FieldProblem("mapping", "prospects.import.no-field", header));
 				return;
 			}
 			if (!reversed && !seen.containsKey(CleanText.words(key)) && ImportField.parse(key).isPresent()

@@ -30,6 +30,18 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void aColumnMappedToNoFieldIsNamedInTheProblem() {
+		java.util.HashMap<String, String> mapping = new java.util.HashMap<>();
+		mapping.put("Ville", null);
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Société", "Ville"), mapping))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.code()).isEqualTo("prospects.import.no-field");
+				assertThat(problem.arguments()).containsExactly("Ville");
+			}));
+	}
+
+	@Test
 	void userOverridesWin() {
 		ColumnMapping mapping = ColumnMapping.detect(List.of("Société", "Col X"), Map.of("Col X", "siret"));
 		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.SIRET);
