@@ -711,6 +711,42 @@ class ProspectApiIntegrationTests {
 			.isEqualTo(200);
 	}
 
+	@Test
+	void readsItsOwnExportBack() {
+		var tenant = this.api.newOrganisation("Export aller");
+		this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		this.prospects.importAndWait(tenant.token(), "b.csv", """
+				Raison sociale;E-mail;Téléphone;Portable;Tranche d'effectif
+				Agence Double;un@double.fr, deux@double.fr;01 23 45 67 00;06 12 34 56 78;20 à 49 salariés
+				""");
+		String csv = this.api.getText(tenant.token(), "/api/v1/prospects/export?format=csv").getBody();
+		var other = this.api.newOrganisation("Export retour");
+		Map<String, Object> done = this.prospects.importAndWait(other.token(), "export.csv", csv);
+		assertThat(done).containsEntry("warnings", 0).containsEntry("rejected", 0);
+		assertThat(contactDetails(other.token())).isEqualTo(contactDetails(tenant.token()))
+			.contains("Agence Double [deux@double.fr, un@double.fr] [+33123456700, +33612345678] 20 à 49 salariés");
+	}
+
+	/** Each agency's name, e-mails, phones and headcount, sorted. */
+	private List<String> contactDetails(String token) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api.get(token, "/api/v1/prospects?size=100")
+			.getBody()
+			.get("items");
+		return items.stream()
+			.filter((item) -> !String.valueOf(item.get("name")).contains("HYPERLINK"))
+			.map((item) -> item.get("name") + " " + sorted(item.get("emails")) + " "
+					+ sorted(((List<Object>) item.get("phones")).stream()
+						.map((phone) -> (phone instanceof Map<?, ?> p) ? p.get("number") : phone)
+						.toList())
+					+ " " + item.get("headcountBand"))
+			.sorted()
+			.toList();
+	}
+
+	private static List<String> sorted(Object values) {
+		return ((List<Object>) values).stream().map(String::valueOf).sorted().toList();
+	}
+
 	/** The Excel export of the agencies a search chooses. */
 	private XSSFWorkbook workbook(String token, String search) throws java.io.IOException {
 		byte[] xlsx = this.api.raw()

@@ -19,9 +19,11 @@ public enum ImportField {
 	POSTCODE("code postal", "cp", "postcode", "postal code", "zip", "zip code", "zipcode"),
 	CITY("ville", "commune", "localite", "city", "town"),
 	WEBSITE("site web", "site", "site internet", "website", "web", "url", "web site"),
-	EMAIL(true, "e mail", "email", "mail", "courriel", "adresse e mail", "adresse email", "email address"),
+	// the plural forms head Atlas's own export, which reads back in
+	EMAIL(true, "e mail", "email", "mail", "courriel", "adresse e mail", "adresse email", "email address", "emails",
+			"e mails", "courriels"),
 	PHONE(true, "telephone", "tel", "tel fixe", "telephone fixe", "standard", "phone", "phone number",
-			"telephone number"),
+			"telephone number", "phones", "telephones"),
 	MOBILE(true, "portable", "mobile", "tel portable", "telephone portable", "cell", "cell phone", "mobile phone",
 			"gsm"),
 	LISTING_COUNT("nb annonces", "nombre d annonces", "nombre annonces", "annonces", "nb d annonces", "listings",
@@ -46,8 +48,11 @@ public enum ImportField {
 	CONTACT_EMAIL(true, "e mail du contact", "email du contact", "email contact", "e mail contact", "contact email"),
 	CONTACT_PHONE(true, "telephone du contact", "tel contact", "telephone contact", "contact phone"),
 	LINKEDIN("linkedin", "profil linkedin", "linkedin url", "url linkedin", "linkedin profile"),
-	/** A column the user chose to leave out. */
-	IGNORED();
+	/**
+	 * A column the user chose to leave out, or one that only repeats another: the ends of
+	 * the range Atlas's export reads from the headcount text beside it.
+	 */
+	IGNORED("headcount min", "headcount max");
 
 	private final boolean multiple;
 
