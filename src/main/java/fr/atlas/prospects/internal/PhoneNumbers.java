@@ -50,6 +50,13 @@ final class PhoneNumbers {
 		}
 		String significant = frenchSignificant(text, digits);
 		Checked<Phone> phone = (significant != null) ? FrenchNumberPlan.check(significant) : parse(text);
+		String e164 = (phone.value() != null) ? phone.value().e164() : "";
+		if (e164.startsWith("+33596") || e164.startsWith("+33269")) {
+			// fixed lines of Martinique and Mayotte, which France's plan takes too: given
+			// their own country code, as "+596 596…" gives them, so the number written
+			// either way is one
+			return overseas("0" + e164.substring(3), phone);
+		}
 		return phone.isInvalid() ? overseas(digits, phone) : phone;
 	}
 
@@ -58,8 +65,7 @@ final class PhoneNumbers {
 	 * one of an overseas department, dialled with its own country code (+262 La Réunion
 	 * and Mayotte, +590 Guadeloupe, Saint-Barthélemy and Saint-Martin, +596 Martinique,
 	 * +594 Guyane) rather than +33: the first region that takes it, else
-	 * {@code otherwise}. libphonenumber reads a few of their fixed lines (0590, 0594,
-	 * 0596) as French ones; those stay so.
+	 * {@code otherwise}.
 	 */
 	static Checked<Phone> overseas(String national, Checked<Phone> otherwise) {
 		if (national.length() != 10 || national.charAt(0) != '0' || national.charAt(1) == '0') {

@@ -38,6 +38,15 @@ class PhoneNumbersTests {
 		assertThat(PhoneNumbers.normalise("0262/12/34/56").value().e164()).isEqualTo("+262262123456");
 		assertThat(PhoneNumbers.normalise("0694 20 12 34").value().e164()).isEqualTo("+594694201234");
 		assertThat(PhoneNumbers.normalise("+262 262 12 34 56").value().e164()).isEqualTo("+262262123456");
+		// fixed lines of Martinique and Mayotte, which France's plan takes too, are one
+		// number however written
+		assertThat(PhoneNumbers.normalise("0596 60 00 00").value())
+			.isEqualTo(new PhoneNumbers.Phone("+596596600000", Kind.FIXED));
+		assertThat(PhoneNumbers.normalise("+596 596 60 00 00").value().e164()).isEqualTo("+596596600000");
+		assertThat(PhoneNumbers.normalise("+33 5 96 60 00 00").value().e164()).isEqualTo("+596596600000");
+		assertThat(PhoneNumbers.normalise("0269 61 00 00").value().e164()).isEqualTo("+262269610000");
+		assertThat(PhoneNumbers.normalise("+262 269 61 00 00").value().e164()).isEqualTo("+262269610000");
+		assertThat(PhoneNumbers.normalise("0590 12 34 56").value().e164()).isEqualTo("+590590123456");
 		// a metropolitan number stays French
 		assertThat(PhoneNumbers.normalise("06 12 34 56 78").value().e164()).isEqualTo("+33612345678");
 	}
@@ -109,6 +118,12 @@ class PhoneNumbersTests {
 			digits = text;
 		}
 		Checked<Phone> phone = PhoneNumbers.parse(text);
+		// France's plan takes the fixed lines of Martinique and Mayotte too: they get
+		// their own code, as their other numbers do
+		if (!phone.isInvalid()
+				&& (phone.value().e164().startsWith("+33596") || phone.value().e164().startsWith("+33269"))) {
+			return PhoneNumbers.overseas("0" + phone.value().e164().substring(3), phone);
+		}
 		return phone.isInvalid() ? PhoneNumbers.overseas(digits, phone) : phone;
 	}
 
