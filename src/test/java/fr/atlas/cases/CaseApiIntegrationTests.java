@@ -334,6 +334,17 @@ class CaseApiIntegrationTests {
 			.isEqualTo(409);
 		assertThat(this.api.post(tenant.token(), path, Map.of("outcome", "PERHAPS")).getStatusCode().value())
 			.isEqualTo(400);
+		// one still to come can be cancelled, not said held or missed
+		String later = "/api/v1/cases/" + id + "/appointments/" + this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
+					Map.of("title", "Visite T5", "startsAt", java.time.Instant.now().plusSeconds(86_400).toString()))
+			.getBody()
+			.get("id") + "/outcome";
+		var early = this.api.post(tenant.token(), later, Map.of("outcome", "NO_SHOW"));
+		assertThat(early.getStatusCode().value()).isEqualTo(400);
+		assertThat(early.getBody().toString()).contains("appointment.outcome.not-yet");
+		assertThat(this.api.post(tenant.token(), later, Map.of("outcome", "CANCELLED")).getStatusCode().value())
+			.isEqualTo(200);
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).extracting((e) -> e.get("kind"))
 			.containsSubsequence("CREATED", "TASK", "TASK", "TASK", "NOTE", "NOTE", "APPOINTMENT", "APPOINTMENT");
 		assertThat(list(tenant, "/api/v1/cases/" + id + "/timeline")).filteredOn((e) -> "NOTE".equals(e.get("kind")))

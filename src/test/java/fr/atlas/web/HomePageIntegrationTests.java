@@ -43,13 +43,14 @@ class HomePageIntegrationTests {
 				Immobilière des Halles;;35000;Rennes
 				""");
 		String caseId = newCase(busy);
+		// held or missed only once passed: both at the month's first minute, whatever
+		// the day the test runs
 		Instant monthStart = LocalDate.now(ZoneId.of("Europe/Paris"))
 			.withDayOfMonth(1)
-			.atTime(10, 0)
-			.atZone(ZoneId.of("Europe/Paris"))
+			.atStartOfDay(ZoneId.of("Europe/Paris"))
 			.toInstant();
 		appointment(busy, caseId, monthStart, "HELD");
-		appointment(busy, caseId, monthStart.plus(Duration.ofHours(2)), "NO_SHOW");
+		appointment(busy, caseId, monthStart, "NO_SHOW");
 		appointment(busy, caseId, monthStart.plus(Duration.ofHours(4)), "CANCELLED");
 		assertThat(this.api
 			.post(busy.token(), "/api/v1/cases/" + caseId + "/tasks", Map.of("title", "Rappeler le vendeur", "dueAt",

@@ -219,6 +219,11 @@ public class CaseWork {
 		if (appointment.outcome() != null) {
 			throw new ConflictException("appointment.outcome.already-recorded", appointment.outcome().name());
 		}
+		// whether it was held or missed is known from its hour on: said before, it would
+		// count in the month's no-show rate for good
+		if ((parsed == Outcome.HELD || parsed == Outcome.NO_SHOW) && appointment.startsAt().isAfter(now)) {
+			throw new InvalidInputException("outcome", "appointment.outcome.not-yet");
+		}
 		this.jdbc.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id")
 			.param("outcome", parsed.name())
 			.param("now", Timestamp.from(now))
