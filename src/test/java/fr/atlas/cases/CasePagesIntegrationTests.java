@@ -101,6 +101,9 @@ class CasePagesIntegrationTests {
 		// the passed visit may be said held or missed, the one to come only cancelled or
 		// moved
 		assertThat(page.body().split("value=\"NO_SHOW\"", -1)).hasSize(2);
+		// the history in words: the state's label, what became of the task and the visit
+		assertThat(page.body()).contains("(créée)", "Visite · planifié")
+			.doesNotContain("(created)", "· scheduled", "<span>NEW</span>");
 		assertThat(page.body().split("value=\"CANCELLED\"", -1)).hasSize(3);
 		String token = attribute(page.body(), "name=\"_csrf\" value");
 		HttpResponse<String> note = browser.post("/cases/" + id + "/notes", Map.of("text", "Appelé ce matin"), token);
