@@ -122,8 +122,11 @@ final class XlsReader implements TabularReader {
 		CellType type = (cell.getCellType() == CellType.FORMULA) ? cell.getCachedFormulaResultType()
 				: cell.getCellType();
 		return switch (type) {
-			case NUMERIC ->
-				java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+			// a date is a number the sheet shows as a date: read as shown, not as its
+			// serial
+			case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
+					? SpreadsheetDates.text(cell.getNumericCellValue())
+					: java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 			case STRING -> cell.getRichStringCellValue().getString();
 			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
 			case ERROR -> "";

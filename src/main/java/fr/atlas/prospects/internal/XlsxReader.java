@@ -34,6 +34,11 @@ final class XlsxReader implements TabularReader {
 
 	private final ReadOnlySharedStringsTable strings;
 
+	private final org.apache.poi.xssf.model.@Nullable StylesTable styles;
+
+	// whether each cell style shows a date, worked out once a style
+	private final java.util.Map<Integer, Boolean> dateStyles = new java.util.HashMap<>();
+
 	private final List<String> header;
 
 	private final SpreadsheetNumbering numbering = new SpreadsheetNumbering();
@@ -52,6 +57,7 @@ final class XlsxReader implements TabularReader {
 			this.workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
 			XSSFReader reader = new XSSFReader(this.workbook);
 			this.strings = new ReadOnlySharedStringsTable(this.workbook, false);
+			this.styles = reader.getStylesTable();
 			XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
 			InputStream chosen = null;
 			for (int i = 0; sheets.hasNext() && chosen == null; i++) {
@@ -154,6 +160,7 @@ final class XlsxReader implements TabularReader {
 		List<String> cells = new ArrayList<>();
 		int column = 0;
 		String type = null;
+		int style = 0;
 		StringBuilder value = new StringBuilder();
 		boolean inValue = false;
 		while (this.xml.hasNext()) {
@@ -166,6 +173,8 @@ final class XlsxReader implements TabularReader {
 						column = columnIndex(reference);
 					}
 					type = this.xml.getAttributeValue(null, "t");
+					String styleIndex = this.xml.getAttributeValue(null, "s");
+					style = (styleIndex != null) ? Integer.parseInt(styleIndex) : 0;
 					value.setLength(0);
 				}
 				else if ("v".equals(name) || "t".equals(name)) {
@@ -184,7 +193,7 @@ final class XlsxReader implements TabularReader {
 					while (cells.size() < column) {
 						cells.add("");
 					}
-					cells.add(cellText(type, value.toString()));
+					cells.add(cellText(type, style, value.toString()));
 					column++;
 				}
 				else if ("row".equals(name)) {
@@ -195,7 +204,7 @@ final class XlsxReader implements TabularReader {
 		return cells;
 	}
 
-	private String cellText(@Nullable String type, String raw) {
+	private String cellText(@Nullable String type, int style, String raw) {
 		if ("s".equals(type)) {
 			try {
 				return this.strings.getItemAt(Integer.parseInt(raw.strip())).getString();
@@ -210,13 +219,37 @@ final class XlsxReader implements TabularReader {
 		if (type == null || "n".equals(type)) {
 			// numbers come as 1.2345678901234E13 for SIRETs typed as numbers
 			try {
-				return new BigDecimal(raw.strip()).stripTrailingZeros().toPlainString();
+				BigDecimal number = new BigDecimal(raw.strip());
+				// a date is a number the sheet shows as a date: read as shown, not as
+				// its serial
+				return shownAsDate(style) ? SpreadsheetDates.text(number.doubleValue())
+						: number.stripTrailingZeros().toPlainString();
 			}
 			catch (NumberFormatException ex) {
 				return raw;
 			}
 		}
 		return raw;
+	}
+
+	private boolean shownAsDate(int style) {
+		if (style == 0 || this.styles == null) {
+			return false;
+		}
+		return this.dateStyles.computeIfAbsent(style, (index) -> {
+			try {
+				var format = this.styles.getCellXfAt(index);
+				int id = (int) format.getNumFmtId();
+				String pattern = this.styles.getNumberFormatAt((short) id);
+				if (pattern == null) {
+					pattern = org.apache.poi.ss.usermodel.BuiltinFormats.getBuiltinFormat(id);
+				}
+				return org.apache.poi.ss.usermodel.DateUtil.isADateFormat(id, pattern);
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		});
 	}
 
 	static int columnIndex(String reference) {

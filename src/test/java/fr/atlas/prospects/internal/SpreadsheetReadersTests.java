@@ -47,6 +47,42 @@ class SpreadsheetReadersTests {
 	}
 
 	@Test
+	void readsADateCellAsTheSheetShowsItNotAsItsSerialNumber() throws IOException {
+		Path xlsx = this.folder.resolve("dates.xlsx");
+		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
+			dated(workbook);
+			workbook.write(out);
+		}
+		try (XlsxReader reader = new XlsxReader(xlsx)) {
+			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Datée", "05/01/2024",
+					"45296");
+		}
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Workbook workbook = new HSSFWorkbook()) {
+			dated(workbook);
+			workbook.write(bytes);
+		}
+		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Datée", "05/01/2024",
+					"45296");
+		}
+	}
+
+	/** A date typed in the postcode column, and the same number not shown as a date. */
+	private static void dated(Workbook workbook) {
+		Sheet sheet = workbook.createSheet("Agences");
+		row(sheet, 0, "Raison sociale", "Code postal", "Nb annonces");
+		var agency = sheet.createRow(1);
+		agency.createCell(0).setCellValue("Agence Datée");
+		var date = agency.createCell(1);
+		date.setCellValue(java.time.LocalDate.of(2024, 1, 5));
+		var style = workbook.createCellStyle();
+		style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+		date.setCellStyle(style);
+		agency.createCell(2).setCellValue(45296);
+	}
+
+	@Test
 	void readsAnXlsFormulaByTheValueSavedWithIt() throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		try (Workbook workbook = new HSSFWorkbook()) {
