@@ -121,15 +121,24 @@ class CasePagesIntegrationTests {
 
 		// The form editor: add a step into a new draft, refuse a removal that breaks the
 		// graph.
-		HttpResponse<String> step = browser
-			.post("/cases/types/LEAD_ACHAT/workflow/steps",
-					Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "slaHours", "72", "transition",
-							"sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState", "WON"),
-					token);
+		// a delay of hours is under a day: the engine counts each 24 hours as one working
+		// day, so 72 "hours" are asked for as 3 days
+		browser.post("/cases/types/LEAD_ACHAT/workflow/steps",
+				Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "sla", "72", "slaUnit", "hours",
+						"transition", "sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState",
+						"WON"),
+				token);
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body())
+			.contains("Au-delà de 23 heures, indiquez le délai en jours ouvrés.");
+		HttpResponse<String> step = browser.post("/cases/types/LEAD_ACHAT/workflow/steps",
+				Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "sla", "3", "slaUnit", "days", "transition",
+						"sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState", "WON"),
+				token);
 		assertThat(step.statusCode()).as(step.body()).isEqualTo(302);
 		assertThat(step.headers().firstValue("Location").orElse("")).endsWith("version=2");
 		HttpResponse<String> draft = browser.get("/cases/types/LEAD_ACHAT/workflow?version=2");
-		assertThat(draft.body()).contains("Compromis signé", "sign_compromis", "brouillon");
+		assertThat(draft.body()).contains("Compromis signé", "sign_compromis", "brouillon", "<td>3 j</td>")
+			.doesNotContain(">PT72H<", ">P3D<");
 		browser.post("/cases/types/LEAD_ACHAT/workflow/remove", Map.of("state", "OFFER"), token);
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("inatteignable");
 		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2").getBody().toString())

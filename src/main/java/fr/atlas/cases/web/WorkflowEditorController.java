@@ -187,14 +187,8 @@ class WorkflowEditorController {
 				Map<String, String> labels = new LinkedHashMap<>();
 				labels.put("fr", blankToDefault(form.labelFr(), stateKey));
 				labels.put("en", blankToDefault(form.labelEn(), labels.get("fr")));
-				Duration sla = null;
-				if (form.slaHours() != null && form.slaHours() > 0) {
-					sla = Duration.ofHours(form.slaHours());
-				}
-				Duration escalateAfter = null;
-				if (sla != null && form.escalateHours() != null && form.escalateHours() > 0) {
-					escalateAfter = Duration.ofHours(form.escalateHours());
-				}
+				Duration sla = delay("sla", form.sla(), form.slaUnit());
+				Duration escalateAfter = (sla != null) ? delay("escalate", form.escalate(), form.escalateUnit()) : null;
 				states.add(new StateDefinition(stateKey, false, Boolean.TRUE.equals(form.terminal()), labels,
 						blankToNull(form.colour()), sla, escalateAfter, List.of()));
 			}
@@ -253,6 +247,25 @@ class WorkflowEditorController {
 		}
 	}
 
+	/**
+	 * A delay as the form gives it: working days, or working hours under a day. The
+	 * engine counts each whole 24 hours of a delay as one working day (ADR 0011's
+	 * calendar), so 30 "hours" would be a day and 6 hours: beyond 23 hours, days are
+	 * asked for instead.
+	 */
+	static @Nullable Duration delay(String field, @Nullable Integer amount, @Nullable String unit) {
+		if (amount == null || amount <= 0) {
+			return null;
+		}
+		if ("days".equals(unit)) {
+			return Duration.ofDays(amount);
+		}
+		if (amount >= 24) {
+			throw new InvalidInputException(field, "cases.workflow.hours-under-a-day");
+		}
+		return Duration.ofHours(amount);
+	}
+
 	private static List<String> words(@Nullable String text) {
 		if (text == null || text.isBlank()) {
 			return List.of();
@@ -270,10 +283,10 @@ class WorkflowEditorController {
 
 	/** The "add a step" form: a state (new or existing) and the transition into it. */
 	record StepForm(@Nullable String state, @Nullable String labelFr, @Nullable String labelEn, @Nullable String colour,
-			@Nullable Integer slaHours, @Nullable Integer escalateHours, @Nullable Boolean terminal,
-			@Nullable String transition, @Nullable String transitionLabel, @Nullable List<String> from,
-			@Nullable String roles, @Nullable String requiredFields, @Nullable String requiredInputs,
-			@Nullable String nextTransition, @Nullable String nextState) {
+			@Nullable Integer sla, @Nullable String slaUnit, @Nullable Integer escalate, @Nullable String escalateUnit,
+			@Nullable Boolean terminal, @Nullable String transition, @Nullable String transitionLabel,
+			@Nullable List<String> from, @Nullable String roles, @Nullable String requiredFields,
+			@Nullable String requiredInputs, @Nullable String nextTransition, @Nullable String nextState) {
 	}
 
 	@PostMapping("/{version}/publish")
