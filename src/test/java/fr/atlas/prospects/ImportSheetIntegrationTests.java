@@ -80,6 +80,11 @@ class ImportSheetIntegrationTests {
 			byte[] file;
 			try (workbook) {
 				workbook.createSheet("Couverture");
+				// a sheet of lookups the workbook hides is not the list
+				Sheet lookups = workbook.createSheet("Listes");
+				row(lookups, 0, "Raison sociale");
+				row(lookups, 1, "Agence Cachée");
+				workbook.setSheetHidden(1, true);
 				Sheet agencies = workbook.createSheet("Agences");
 				row(agencies, 0, "Raison sociale", "Code postal");
 				row(agencies, 1, "Agence du Cours", "13100");

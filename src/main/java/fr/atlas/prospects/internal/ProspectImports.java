@@ -152,21 +152,30 @@ public class ProspectImports {
 
 	/**
 	 * The first sheet of a workbook that holds something, when none is asked for: a
-	 * workbook often starts with an empty or a cover sheet left as created. The first
-	 * sheet when none does, which then is refused as empty.
+	 * workbook often starts with an empty or a cover sheet left as created, or hides a
+	 * sheet of lookups. A hidden sheet only when no other holds anything; the first sheet
+	 * when none does, which then is refused as empty.
 	 */
 	private static int firstFilledSheet(Path file, FileProfile profile, List<String> sheets) {
-		for (int i = 0; i < sheets.size(); i++) {
-			try (TabularReader reader = TabularReaders.open(profile.withSheet(i), file)) {
-				if (!reader.header().isEmpty()) {
+		try {
+			java.util.Set<Integer> hidden = TabularReaders.hiddenSheets(profile.format(), file);
+			int firstHidden = -1;
+			for (int i = 0; i < sheets.size(); i++) {
+				try (TabularReader reader = TabularReaders.open(profile.withSheet(i), file)) {
+					if (reader.header().isEmpty()) {
+						continue;
+					}
+				}
+				if (!hidden.contains(i)) {
 					return i;
 				}
+				firstHidden = (firstHidden < 0) ? i : firstHidden;
 			}
-			catch (IOException ex) {
-				throw new InvalidInputException("file", "prospects.import.unreadable");
-			}
+			return Math.max(firstHidden, 0);
 		}
-		return 0;
+		catch (IOException ex) {
+			throw new InvalidInputException("file", "prospects.import.unreadable");
+		}
 	}
 
 	private static Inspection inspect(Path file, FileProfile profile, List<String> sheets,

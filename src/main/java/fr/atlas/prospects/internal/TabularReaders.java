@@ -48,6 +48,19 @@ final class TabularReaders {
 		};
 	}
 
+	/** The positions of the sheets a workbook hides; none for a CSV file. */
+	static java.util.Set<Integer> hiddenSheets(FileProfile.Format format, Path file) throws IOException {
+		return switch (format) {
+			case CSV -> java.util.Set.of();
+			case XLSX -> XlsxReader.hiddenSheets(file);
+			case XLS -> {
+				try (InputStream in = Files.newInputStream(file)) {
+					yield XlsReader.hiddenSheets(in);
+				}
+			}
+		};
+	}
+
 	/** CSV straight from a stream; workbooks need a file. */
 	static TabularReader openCsv(FileProfile profile, InputStream in) throws IOException {
 		return HeaderBelowTitle.of(new CsvReader(FileProfile.reader(in, profile.encoding()), profile.delimiter()));

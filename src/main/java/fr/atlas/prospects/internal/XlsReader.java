@@ -61,6 +61,22 @@ final class XlsReader implements TabularReader {
 	}
 
 	/** The names of the workbook's sheets, in order. */
+	/** The positions of the sheets a workbook hides. */
+	static java.util.Set<Integer> hiddenSheets(InputStream in) throws IOException {
+		try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
+			java.util.Set<Integer> hidden = new java.util.HashSet<>();
+			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
+				if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
+					hidden.add(i);
+				}
+			}
+			return hidden;
+		}
+		catch (RuntimeException ex) {
+			throw new IOException("Unreadable XLS workbook", ex);
+		}
+	}
+
 	static List<String> sheetNames(InputStream in) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
 			List<String> names = new ArrayList<>();

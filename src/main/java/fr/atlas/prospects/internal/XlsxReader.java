@@ -90,6 +90,41 @@ final class XlsxReader implements TabularReader {
 	}
 
 	/** The names of the workbook's sheets, in order, without reading their rows. */
+	/** The positions of the sheets a workbook hides, in the order of its sheets. */
+	static java.util.Set<Integer> hiddenSheets(Path file) throws IOException {
+		OPCPackage workbook;
+		try {
+			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
+		}
+		catch (OpenXML4JException | RuntimeException ex) {
+			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+		try (InputStream index = new XSSFReader(workbook).getWorkbookData()) {
+			XMLInputFactory factory = XMLInputFactory.newFactory();
+			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+			XMLStreamReader xml = factory.createXMLStreamReader(index);
+			java.util.Set<Integer> hidden = new java.util.HashSet<>();
+			int position = 0;
+			while (xml.hasNext()) {
+				if (xml.next() == XMLStreamReader.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
+					String state = xml.getAttributeValue(null, "state");
+					if ("hidden".equals(state) || "veryHidden".equals(state)) {
+						hidden.add(position);
+					}
+					position++;
+				}
+			}
+			return hidden;
+		}
+		catch (OpenXML4JException | XMLStreamException | RuntimeException ex) {
+			throw new IOException("Unreadable XLSX workbook", ex);
+		}
+		finally {
+			workbook.revert();
+		}
+	}
+
 	static List<String> sheetNames(Path file) throws IOException {
 		OPCPackage workbook;
 		try {
