@@ -65,12 +65,14 @@ document.addEventListener('DOMContentLoaded', () => {
         show(text, false);
       };
       if (!transition) {
-        refuse(board.dataset.noTransition.replace('{0}', from).replace('{1}', to));
+        // the columns' labels, as the board shows them, rather than the states' keys
+        refuse(board.dataset.noTransition.replace('{0}', originColumn.dataset.label || from)
+          .replace('{1}', column.dataset.label || to));
         return;
       }
       const body = new URLSearchParams({ transition: transition.name, version: card.dataset.version });
       for (const input of transition.requiredInputs) {
-        const value = window.prompt(board.dataset.inputPrompt.replace('{0}', input));
+        const value = window.prompt(board.dataset.inputPrompt.replace('{0}', (transition.inputLabels || {})[input] || input));
         if (value === null) return;
         body.append(input, value);
       }

@@ -123,7 +123,7 @@ class CaseApiIntegrationTests {
 		assertThat(refused.getBody()).containsEntry("reason", "GUARD_FAILED")
 			.containsEntry("missing", List.of("budget", "financing"))
 			.containsEntry("allowedTransitions", List.of("qualify", "lose"));
-		assertThat((String) refused.getBody().get("detail")).contains("budget, financing");
+		assertThat((String) refused.getBody().get("detail")).contains("Budget (€), Financement");
 
 		var wrongState = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions",
 				Map.of("transition", "win"));

@@ -66,7 +66,7 @@ class CaseListAndBoardIntegrationTests {
 				Map.of("transition", "qualify", "version", "0"), token);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body()).startsWith("<tr")
-			.contains("id=\"case-row-" + id + "\"", "budget, financing", "role=\"alert\"", "data-state=\"NEW\"");
+			.contains("id=\"case-row-" + id + "\"", "Budget (€), Financement", "role=\"alert\"", "data-state=\"NEW\"");
 
 		HttpResponse<String> qualified = browser.post("/cases/" + id + "/list-transition",
 				Map.of("transition", "qualify", "version", "0", "budget", "350000", "financing", "CASH"), token);

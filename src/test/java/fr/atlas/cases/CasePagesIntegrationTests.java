@@ -50,12 +50,16 @@ class CasePagesIntegrationTests {
 		assertThat(board.statusCode()).isEqualTo(200);
 		assertThat(board.body()).contains("Carte à déplacer", "data-state=\"QUALIFIED\"", "/js/cases.js",
 				"data-csrf-token=");
+		// what the board's script says of a refused move names columns and fields by
+		// their labels
+		assertThat(board.body()).contains("data-label=\"Qualifié\"")
+			.contains("&quot;inputLabels&quot;:{&quot;lossReason&quot;:&quot;Motif de perte&quot;}");
 		String token = attribute(board.body(), "data-csrf-token");
 
 		HttpResponse<String> refused = browser.post("/cases/" + id + "/move",
 				Map.of("transition", "qualify", "version", "0"), token);
 		assertThat(refused.statusCode()).isEqualTo(409);
-		assertThat(refused.body()).contains("\"ok\":false", "budget, financing", "allowedTransitions");
+		assertThat(refused.body()).contains("\"ok\":false", "Budget (€), Financement", "allowedTransitions");
 
 		HttpResponse<String> moved = browser.post("/cases/" + id + "/move",
 				Map.of("transition", "qualify", "version", "0", "budget", "250000", "financing", "CASH"), token);

@@ -59,12 +59,13 @@ class CaseBoardBrowserTests {
 
 			page.dragAndDrop(card(incomplete), column("QUALIFIED"));
 			page.waitForCondition(() -> !message.getAttribute("class").contains("ok"));
-			assertThat(message.textContent()).contains("budget, financing");
+			assertThat(message.textContent()).contains("Budget (€), Financement");
 			assertThat(page.locator(column("NEW") + " " + card(incomplete)).count()).isEqualTo(1);
 			assertThat(api.get(tenant.token(), "/api/v1/cases/" + incomplete).getBody()).containsEntry("state", "NEW");
 
 			page.dragAndDrop(card(ready), column("WON"));
-			page.waitForCondition(() -> message.textContent().contains("QUALIFIED"));
+			// the columns by their labels, not their states' keys
+			page.waitForCondition(() -> message.textContent().contains("de Qualifié à Gagné"));
 			assertThat(page.locator(column("QUALIFIED") + " " + card(ready)).count()).isEqualTo(1);
 		}
 	}

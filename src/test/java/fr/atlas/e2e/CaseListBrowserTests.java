@@ -72,7 +72,7 @@ class CaseListBrowserTests {
 			refusedRow.locator("button[data-transition=qualify]").click();
 			page.locator("#case-row-" + incomplete + " .row-message").waitFor();
 			assertThat(page.locator("#case-row-" + incomplete + " .row-message").textContent())
-				.contains("budget, financing");
+				.contains("Budget (€), Financement");
 
 			page.locator("#case-row-" + ready + " button[data-transition=qualify]").click();
 			page.locator("#case-row-" + ready + " .row-message.ok").waitFor();

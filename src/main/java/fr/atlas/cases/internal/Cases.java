@@ -446,9 +446,8 @@ public class Cases {
 		if (expectedVersion != null && expectedVersion != current.version()) {
 			throw stale(current);
 		}
-		Workflow workflow = Workflow.of(
-				this.workflows.engine(current.caseType(), current.workflowVersion()).definition(), at,
-				this.workingHours.current());
+		var definition = this.workflows.engine(current.caseType(), current.workflowVersion()).definition();
+		Workflow workflow = Workflow.of(definition, at, this.workingHours.current());
 		Decision decision = workflow.decide(current.state(), transition, current.fields(), inputs, actor::hasRole);
 		if (decision instanceof Refusal refusal) {
 			Map<String, Object> details = new LinkedHashMap<>();
@@ -457,8 +456,17 @@ public class Cases {
 			details.put("transition", transition);
 			details.put("missing", refusal.missing());
 			details.put("allowedTransitions", refusal.allowedTransitions());
-			throw new ConflictException(refusal.reason().code(), details, transition,
-					String.join(", ", refusal.missing()), current.state());
+			// the details keep the keys, for programs; the message says the labels the
+			// member sees on the case's page
+			String language = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+			FieldSchema fields = this.caseTypes.require(current.caseType()).fields();
+			throw new ConflictException(refusal.reason().code(), details,
+					definition.transition(transition).map((t) -> t.label(language)).orElse(transition),
+					refusal.missing()
+						.stream()
+						.map((key) -> fields.field(key).map((field) -> field.label(language)).orElse(key))
+						.collect(java.util.stream.Collectors.joining(", ")),
+					definition.state(current.state()).map((state) -> state.label(language)).orElse(current.state()));
 		}
 		Move move = (Move) decision;
 		CaseType type = this.caseTypes.require(current.caseType());

@@ -248,7 +248,14 @@ class CasePagesController {
 		List<Map<String, Object>> moves = definition.transitions()
 			.stream()
 			.map((t) -> Map.<String, Object>of("name", t.name(), "from", t.from(), "to", t.to(), "label",
-					t.label(lang()), "requiredInputs", t.requiredInputs()))
+					t.label(lang()), "requiredInputs", t.requiredInputs(), "inputLabels",
+					t.requiredInputs()
+						.stream()
+						.collect(java.util.stream.Collectors.toMap((input) -> input,
+								(input) -> caseType.fields()
+									.field(input)
+									.map((field) -> field.label(lang()))
+									.orElse(input)))))
 			.toList();
 		model.addAttribute("types", this.caseTypes.all());
 		model.addAttribute("caseType", caseType);
