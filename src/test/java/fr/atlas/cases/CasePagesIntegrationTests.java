@@ -106,7 +106,7 @@ class CasePagesIntegrationTests {
 		// moved
 		assertThat(page.body().split("value=\"NO_SHOW\"", -1)).hasSize(2);
 		// the history in words: the state's label, what became of the task and the visit
-		assertThat(page.body()).contains("(créée)", "Visite · planifié")
+		assertThat(page.body()).contains("(créée)", "Visite · planifié", ">Prêt accordé</option>")
 			.doesNotContain("(created)", "· scheduled", "<span>NEW</span>");
 		assertThat(page.body().split("value=\"CANCELLED\"", -1)).hasSize(3);
 		String token = attribute(page.body(), "name=\"_csrf\" value");
