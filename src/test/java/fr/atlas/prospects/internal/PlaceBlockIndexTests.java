@@ -57,7 +57,9 @@ class PlaceBlockIndexTests {
 		rows.forEach(indexed::decide);
 		rows.forEach(whole::decide);
 		assertThat(indexed.size()).isEqualTo(2_000);
-		AgencyValues row = row("Maison " + word(17) + " Immo", "", "", "", "", "", "Paris");
+		// with an e-mail of its own: a row of the name and town alone would be the record
+		// again (ADR 0048), not a possible duplicate
+		AgencyValues row = row("Maison " + word(17) + " Immo", "", "", "contact@maison-immo.fr", "", "", "Paris");
 		List<Candidate> fromIndex = List.copyOf(indexed.candidates(indexed.probe(row)));
 		List<Candidate> fromAll = List.copyOf(whole.candidates(whole.probe(row)));
 		// reading the town whole, the letters' summary leaves hundreds to score; the
@@ -78,7 +80,8 @@ class PlaceBlockIndexTests {
 		ImportBatch.Pool pool = new ImportBatch.Pool();
 		for (String quarter : new String[] { "Nord", "Sud", "Est" }) {
 			for (int i = 0; i < ImportBatch.Pool.INDEX_FROM / 3 + 50; i++) {
-				pool.decide(row("Maison Habitat " + quarter, "", "", "", "", "", "Paris"));
+				// namesakes, each with its own e-mail
+				pool.decide(row("Maison Habitat " + quarter, "", "", mail(quarter, i), "", "", "Paris"));
 			}
 		}
 		AgencyValues same = row("Maison Habitat Nord", "", "", "", "", "", "PARIS");
@@ -89,7 +92,7 @@ class PlaceBlockIndexTests {
 		// a town read whole compares it with all of them
 		ImportBatch.Pool whole = new ImportBatch.Pool(Integer.MAX_VALUE);
 		for (int i = 0; i < 300; i++) {
-			whole.decide(row("Maison Habitat Nord", "", "", "", "", "", "Paris"));
+			whole.decide(row("Maison Habitat Nord", "", "", mail("Nord", i), "", "", "Paris"));
 		}
 		assertThat(whole.candidates(whole.probe(other))).hasSize(300);
 	}
@@ -155,6 +158,10 @@ class PlaceBlockIndexTests {
 			rows.add(row(name, trade, "", email, phone, postcode, town));
 		}
 		return rows;
+	}
+
+	private static String mail(String quarter, int i) {
+		return "agence" + i + "@habitat-" + quarter.toLowerCase(java.util.Locale.ROOT) + i + ".fr";
 	}
 
 	private AgencyValues row(String... cells) {
