@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseAssigned;
@@ -55,6 +56,7 @@ import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -458,14 +460,14 @@ public class Cases {
 			details.put("allowedTransitions", refusal.allowedTransitions());
 			// the details keep the keys, for programs; the message says the labels the
 			// member sees on the case's page
-			String language = org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage();
+			String language = LocaleContextHolder.getLocale().getLanguage();
 			FieldSchema fields = this.caseTypes.require(current.caseType()).fields();
 			throw new ConflictException(refusal.reason().code(), details,
 					definition.transition(transition).map((t) -> t.label(language)).orElse(transition),
 					refusal.missing()
 						.stream()
 						.map((key) -> fields.field(key).map((field) -> field.label(language)).orElse(key))
-						.collect(java.util.stream.Collectors.joining(", ")),
+						.collect(Collectors.joining(", ")),
 					definition.state(current.state()).map((state) -> state.label(language)).orElse(current.state()));
 		}
 		Move move = (Move) decision;
@@ -680,11 +682,11 @@ public class Cases {
 		}
 	}
 
-	/** A team of the organisation (another organisation's is as unknown as none). */
 	/**
-	 * Checks the team exists and keeps it until this transaction ends: a deletion of the
-	 * team waits (it locks the team first), then releases this case too, instead of the
-	 * insert failing on the foreign key.
+	 * A team of the organisation (another organisation's is as unknown as none). Checks
+	 * the team exists and keeps it until this transaction ends: a deletion of the team
+	 * waits (it locks the team first), then releases this case too, instead of the insert
+	 * failing on the foreign key.
 	 */
 	private void checkTeam(@Nullable UUID team) {
 		if (team != null && this.jdbc.sql("select id from case_team where id = ? for key share")

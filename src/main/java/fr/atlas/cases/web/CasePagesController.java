@@ -251,7 +251,7 @@ class CasePagesController {
 					t.label(lang()), "requiredInputs", t.requiredInputs(), "inputLabels",
 					t.requiredInputs()
 						.stream()
-						.collect(java.util.stream.Collectors.toMap((input) -> input,
+						.collect(Collectors.toMap((input) -> input,
 								(input) -> caseType.fields()
 									.field(input)
 									.map((field) -> field.label(lang()))

@@ -742,15 +742,15 @@ final class Deduplication {
 		return i;
 	}
 
-	/**
-	 * Whether the two names are one: the same key, or the same network's agency named
-	 * alike once the network is set aside ("Agence Orpi Gare" and "Orpi Gare").
-	 */
 	/** A row that gives only names and a place: no identifier, contact or address. */
 	private static boolean bare(Probe row) {
 		return row.identifiers() == 0 && row.addressWords() == null && row.postcode() == null;
 	}
 
+	/**
+	 * Whether the two names are one: the same key, or the same network's agency named
+	 * alike once the network is set aside ("Agence Orpi Gare" and "Orpi Gare").
+	 */
 	static boolean sameName(NameForms a, NameForms b) {
 		return a.nameKey().equals(b.nameKey())
 				|| a.brand().isPresent() && a.brand().equals(b.brand()) && a.strippedName().equals(b.strippedName());

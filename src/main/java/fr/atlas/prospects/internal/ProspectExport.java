@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -84,8 +85,7 @@ public class ProspectExport {
 	}
 
 	/** The columns a spreadsheet sums and sorts as numbers. */
-	private static final java.util.Set<String> NUMBERS = java.util.Set.of("listing_count", "revenue_eur",
-			"headcount_min", "headcount_max");
+	private static final Set<String> NUMBERS = Set.of("listing_count", "revenue_eur", "headcount_min", "headcount_max");
 
 	private static void write(Row row, List<String> cells) {
 		for (int i = 0; i < cells.size(); i++) {

@@ -158,7 +158,7 @@ public class ProspectImports {
 	 */
 	private static int firstFilledSheet(Path file, FileProfile profile, List<String> sheets) {
 		try {
-			java.util.Set<Integer> hidden = TabularReaders.hiddenSheets(profile.format(), file);
+			Set<Integer> hidden = TabularReaders.hiddenSheets(profile.format(), file);
 			int firstHidden = -1;
 			for (int i = 0; i < sheets.size(); i++) {
 				try (TabularReader reader = TabularReaders.open(profile.withSheet(i), file)) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Opens the right reader for a file's format.
@@ -49,9 +50,9 @@ final class TabularReaders {
 	}
 
 	/** The positions of the sheets a workbook hides; none for a CSV file. */
-	static java.util.Set<Integer> hiddenSheets(FileProfile.Format format, Path file) throws IOException {
+	static Set<Integer> hiddenSheets(FileProfile.Format format, Path file) throws IOException {
 		return switch (format) {
-			case CSV -> java.util.Set.of();
+			case CSV -> Set.of();
 			case XLSX -> XlsxReader.hiddenSheets(file);
 			case XLS -> {
 				try (InputStream in = Files.newInputStream(file)) {

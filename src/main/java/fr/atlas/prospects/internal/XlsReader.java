@@ -3,13 +3,16 @@ package fr.atlas.prospects.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.jspecify.annotations.Nullable;
@@ -60,11 +63,10 @@ final class XlsReader implements TabularReader {
 		this.headerPosition = this.position;
 	}
 
-	/** The names of the workbook's sheets, in order. */
 	/** The positions of the sheets a workbook hides. */
-	static java.util.Set<Integer> hiddenSheets(InputStream in) throws IOException {
+	static Set<Integer> hiddenSheets(InputStream in) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
-			java.util.Set<Integer> hidden = new java.util.HashSet<>();
+			Set<Integer> hidden = new HashSet<>();
 			for (int i = 0; i < workbook.getNumberOfSheets(); i++) {
 				if (workbook.isSheetHidden(i) || workbook.isSheetVeryHidden(i)) {
 					hidden.add(i);
@@ -77,6 +79,7 @@ final class XlsReader implements TabularReader {
 		}
 	}
 
+	/** The names of the workbook's sheets, in order. */
 	static List<String> sheetNames(InputStream in) throws IOException {
 		try (HSSFWorkbook workbook = new HSSFWorkbook(in)) {
 			List<String> names = new ArrayList<>();
@@ -140,8 +143,7 @@ final class XlsReader implements TabularReader {
 		return switch (type) {
 			// a date is a number the sheet shows as a date: read as shown, not as its
 			// serial
-			case NUMERIC -> org.apache.poi.ss.usermodel.DateUtil.isCellDateFormatted(cell)
-					? SpreadsheetDates.text(cell.getNumericCellValue())
+			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? SpreadsheetDates.text(cell.getNumericCellValue())
 					: java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 			case STRING -> cell.getRichStringCellValue().getString();
 			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());

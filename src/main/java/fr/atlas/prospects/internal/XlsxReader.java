@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -14,8 +18,11 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.SAXException;
 
@@ -34,10 +41,10 @@ final class XlsxReader implements TabularReader {
 
 	private final ReadOnlySharedStringsTable strings;
 
-	private final org.apache.poi.xssf.model.@Nullable StylesTable styles;
+	private final @Nullable StylesTable styles;
 
 	// whether each cell style shows a date, worked out once a style
-	private final java.util.Map<Integer, Boolean> dateStyles = new java.util.HashMap<>();
+	private final Map<Integer, Boolean> dateStyles = new HashMap<>();
 
 	private final List<String> header;
 
@@ -89,9 +96,8 @@ final class XlsxReader implements TabularReader {
 		}
 	}
 
-	/** The names of the workbook's sheets, in order, without reading their rows. */
 	/** The positions of the sheets a workbook hides, in the order of its sheets. */
-	static java.util.Set<Integer> hiddenSheets(Path file) throws IOException {
+	static Set<Integer> hiddenSheets(Path file) throws IOException {
 		OPCPackage workbook;
 		try {
 			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -104,7 +110,7 @@ final class XlsxReader implements TabularReader {
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			XMLStreamReader xml = factory.createXMLStreamReader(index);
-			java.util.Set<Integer> hidden = new java.util.HashSet<>();
+			Set<Integer> hidden = new HashSet<>();
 			int position = 0;
 			while (xml.hasNext()) {
 				if (xml.next() == XMLStreamReader.START_ELEMENT && "sheet".equals(xml.getLocalName())) {
@@ -125,6 +131,7 @@ final class XlsxReader implements TabularReader {
 		}
 	}
 
+	/** The names of the workbook's sheets, in order, without reading their rows. */
 	static List<String> sheetNames(Path file) throws IOException {
 		OPCPackage workbook;
 		try {
@@ -277,9 +284,9 @@ final class XlsxReader implements TabularReader {
 				int id = (int) format.getNumFmtId();
 				String pattern = this.styles.getNumberFormatAt((short) id);
 				if (pattern == null) {
-					pattern = org.apache.poi.ss.usermodel.BuiltinFormats.getBuiltinFormat(id);
+					pattern = BuiltinFormats.getBuiltinFormat(id);
 				}
-				return org.apache.poi.ss.usermodel.DateUtil.isADateFormat(id, pattern);
+				return DateUtil.isADateFormat(id, pattern);
 			}
 			catch (RuntimeException ex) {
 				return false;

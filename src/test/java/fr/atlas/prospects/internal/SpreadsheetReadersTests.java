@@ -3,10 +3,12 @@ package fr.atlas.prospects.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,45 +26,25 @@ class SpreadsheetReadersTests {
 
 	@Test
 	void numbersXlsxRowsAsTheSheetShowsThem() throws IOException {
-		Path file = this.folder.resolve("agences.xlsx");
-		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-			fill(workbook);
-			workbook.write(out);
-		}
-		try (XlsxReader reader = new XlsxReader(file)) {
+		try (XlsxReader reader = new XlsxReader(xlsx("agences.xlsx", SpreadsheetReadersTests::fill))) {
 			assertNumberedLikeTheSheet(reader.header(), TabularRows.readAll(reader));
 		}
 	}
 
 	@Test
 	void numbersXlsRowsAsTheSheetShowsThem() throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Workbook workbook = new HSSFWorkbook()) {
-			fill(workbook);
-			workbook.write(bytes);
-		}
-		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+		try (XlsReader reader = new XlsReader(xls(SpreadsheetReadersTests::fill))) {
 			assertNumberedLikeTheSheet(reader.header(), TabularRows.readAll(reader));
 		}
 	}
 
 	@Test
 	void readsADateCellAsTheSheetShowsItNotAsItsSerialNumber() throws IOException {
-		Path xlsx = this.folder.resolve("dates.xlsx");
-		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(xlsx)) {
-			dated(workbook);
-			workbook.write(out);
-		}
-		try (XlsxReader reader = new XlsxReader(xlsx)) {
+		try (XlsxReader reader = new XlsxReader(xlsx("dates.xlsx", SpreadsheetReadersTests::dated))) {
 			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Datée", "05/01/2024",
 					"45296");
 		}
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Workbook workbook = new HSSFWorkbook()) {
-			dated(workbook);
-			workbook.write(bytes);
-		}
-		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+		try (XlsReader reader = new XlsReader(xls(SpreadsheetReadersTests::dated))) {
 			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Datée", "05/01/2024",
 					"45296");
 		}
@@ -84,8 +66,7 @@ class SpreadsheetReadersTests {
 
 	@Test
 	void readsAnXlsFormulaByTheValueSavedWithIt() throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (Workbook workbook = new HSSFWorkbook()) {
+		InputStream calculated = xls((workbook) -> {
 			Sheet sheet = workbook.createSheet("Agences");
 			row(sheet, 0, "Raison sociale", "E-mail", "Nb annonces", "Chiffre d'affaires");
 			var agency = sheet.createRow(1);
@@ -94,9 +75,8 @@ class SpreadsheetReadersTests {
 			agency.createCell(2).setCellFormula("3*4");
 			agency.createCell(3).setCellFormula("1500000*1");
 			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
-			workbook.write(bytes);
-		}
-		try (XlsReader reader = new XlsReader(new ByteArrayInputStream(bytes.toByteArray()))) {
+		});
+		try (XlsReader reader = new XlsReader(calculated)) {
 			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Calculée",
 					"contact@calculee.fr", "12", "1500000");
 		}
@@ -104,15 +84,13 @@ class SpreadsheetReadersTests {
 
 	@Test
 	void findsTheHeaderOfASheetBelowItsTitle() throws IOException {
-		Path file = this.folder.resolve("rapport.xlsx");
-		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+		Path file = xlsx("rapport.xlsx", (workbook) -> {
 			Sheet sheet = workbook.createSheet("Rapport");
 			row(sheet, 0, "Agences prospectées, mars 2024");
 			row(sheet, 2, "Raison sociale", "Code postal", "Ville");
 			row(sheet, 3, "Agence A", "69003", "Lyon");
 			row(sheet, 4, "Agence B", "69500", "Bron");
-			workbook.write(out);
-		}
+		});
 		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(file), "");
 		try (TabularReader reader = TabularReaders.open(profile, file)) {
 			assertThat(reader.header()).containsExactly("Raison sociale", "Code postal", "Ville");
@@ -120,6 +98,26 @@ class SpreadsheetReadersTests {
 			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
 			assertThat(rows.get(1).cells()).containsExactly("Agence B", "69500", "Bron");
 		}
+	}
+
+	/** An XLSX workbook written to a file of the test's folder. */
+	private Path xlsx(String name, Consumer<Workbook> content) throws IOException {
+		Path file = this.folder.resolve(name);
+		try (Workbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+			content.accept(workbook);
+			workbook.write(out);
+		}
+		return file;
+	}
+
+	/** An XLS workbook, as the bytes of its file. */
+	private static InputStream xls(Consumer<Workbook> content) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (Workbook workbook = new HSSFWorkbook()) {
+			content.accept(workbook);
+			workbook.write(bytes);
+		}
+		return new ByteArrayInputStream(bytes.toByteArray());
 	}
 
 	// sheet rows 1..7: header, A, (absent), B, (blank cells), C, (absent at the end)
