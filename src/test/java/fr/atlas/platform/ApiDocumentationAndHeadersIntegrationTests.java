@@ -1,5 +1,7 @@
 package fr.atlas.platform;
 
+import java.net.URI;
+
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,36 @@ class ApiDocumentationAndHeadersIntegrationTests {
 		assertThat(login.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
 		assertThat(login.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(login.getBody()).doesNotContain("<script>");
+	}
+
+	@Test
+	void aPathTheFirewallRefusesIsAProblemInTheCallersLanguage() {
+		var api = new ApiClient(this.port);
+		var french = api.raw().get().uri(verbatim("/api/v1/cases//transitions")).retrieve().toEntity(String.class);
+		assertThat(french.getStatusCode().value()).isEqualTo(400);
+		assertThat(french.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(french.getBody()).contains("Adresse refusée").contains("bad-path");
+		var english = api.raw()
+			.get()
+			.uri(verbatim("/api/v1/prospects//duplicates"))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat(english.getBody()).contains("Address refused");
+		var page = api.raw()
+			.get()
+			.uri(verbatim("/prospects//x"))
+			.header("Accept", "text/html")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(page.getStatusCode().value()).isEqualTo(400);
+		assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+	}
+
+	/** Spring's URI builder would fold the double slash the firewall is to see. */
+	private URI verbatim(String path) {
+		return URI.create("http://localhost:" + this.port + path);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import io.micrometer.tracing.Tracer;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -17,6 +18,7 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.http.MediaType;
@@ -27,12 +29,19 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What operations rely on: public health probes, Prometheus metrics, a correlation id on
- * every response and in every log line of the request, and tracing.
+ * What operations rely on: public health probes, Prometheus metrics for the scraper's
+ * token, a correlation id on every response and in every log line of the request, and
+ * tracing.
  */
 @WebIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests {
+
+	/** atlas.security.metrics-token of the tests' configuration. */
+	static final String METRICS_TOKEN = "test-metrics-token";
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApplicationContext context;
@@ -72,12 +81,29 @@ class ObservabilityIntegrationTests {
 	void prometheusExposesHttpJvmPoolAndAuditMetrics() {
 		this.api.newOrganisation("Métriques");
 		this.api.get(null, "/actuator/health");
-		ResponseEntity<String> scrape = this.api.getText(null, "/actuator/prometheus");
+		ResponseEntity<String> scrape = this.api.getText(METRICS_TOKEN, "/actuator/prometheus");
 		assertThat(scrape.getStatusCode().value()).isEqualTo(200);
 		assertThat(scrape.getBody()).contains("http_server_requests_seconds_count{")
 			.contains("jvm_memory_used_bytes")
 			.contains("hikaricp_connections_active")
 			.containsPattern("atlas_audit_entries_total\\{.*action=\"organisation.created\"");
+	}
+
+	@Test
+	void metricsAreForTheScraperAloneNotForMembers() throws Exception {
+		ApiClient.Tenant member = this.api.newOrganisation("Curieuse");
+		PageSession session = new PageSession(this.port).login(member.email());
+		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+			for (String token : new String[] { null, member.token(), "wrong-token", METRICS_TOKEN + "x" }) {
+				ResponseEntity<String> refused = this.api.getText(token, path);
+				assertThat(refused.getStatusCode().value()).as(path + " with " + token).isEqualTo(401);
+				assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+				assertThat(refused.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+				assertThat(refused.getBody()).contains("Jeton de métriques requis").doesNotContain("jvm_");
+			}
+			assertThat(session.get(path).statusCode()).as(path + " with a member's session").isEqualTo(401);
+			assertThat(this.api.getText(METRICS_TOKEN, path).getStatusCode().value()).as(path).isEqualTo(200);
+		}
 	}
 
 	@Test

@@ -29,6 +29,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 
@@ -44,8 +46,8 @@ class SecurityConfiguration {
 
 	static final String[] PUBLIC_PAGES = { "/login", "/signup", "/password/**", "/invitations/**", "/outbox/**",
 			"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**",
-			"/actuator/prometheus", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-			"/portal/**", "/cases/calendar/**" };
+			"/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/portal/**",
+			"/cases/calendar/**" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; "
@@ -63,6 +65,55 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * A path the firewall refuses ({@code //}, {@code ;}, encoded slashes) is answered as
+	 * any other API error, a problem detail in the caller's language; pages get the error
+	 * page.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejected(MessageSource messages, JsonMapper json,
+			ObjectProvider<LocaleResolver> locales) {
+		RequestRejectedHandler page = new HttpStatusRequestRejectedHandler();
+		return (request, response, rejected) -> {
+			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				page.handle(request, response, rejected);
+				return;
+			}
+			// the firewall refuses before any chain's filter ran, ResolvedLocaleFilter's
+			// included
+			LocaleResolver resolver = locales.getIfAvailable();
+			if (resolver != null) {
+				LocaleContextHolder.setLocale(resolver.resolveLocale(request));
+			}
+			writeProblem(response, json, messages, HttpStatus.BAD_REQUEST, "problem.bad-path");
+		};
+	}
+
+	/**
+	 * The platform's metrics, for a scraper holding the metrics token: they count what
+	 * every organisation does, so they are not a member's to read.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain metrics(HttpSecurity http, SecurityProperties properties, MessageSource messages,
+			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
+			writeProblem(response, json, messages, HttpStatus.UNAUTHORIZED, "problem.metrics-token");
+		};
+		http.securityMatcher("/actuator/prometheus/**", "/actuator/metrics/**")
+			.authorizeHttpRequests((auth) -> auth.anyRequest().hasAuthority(MetricsTokenFilter.ROLE))
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler((request, response, denied) -> unauthorized.commence(request, response, null)))
+			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
+			.addFilterBefore(new MetricsTokenFilter(properties.metricsToken()), AuthorizationFilter.class);
+		return http.build();
 	}
 
 	@Bean

@@ -79,7 +79,7 @@ class SmtpMailIntegrationTests {
 			.isAfter(Instant.now().plusSeconds(30));
 		assertThat((String) failed.get("body")).contains("/invitations/accept");
 
-		assertThat(new ApiClient(this.port).getText(null, "/actuator/prometheus").getBody())
+		assertThat(new ApiClient(this.port).getText("test-metrics-token", "/actuator/prometheus").getBody())
 			.containsPattern("atlas_mail_queue_waiting\\{[^}]*\\} [1-9]")
 			.containsPattern("atlas_outside_call_open\\{[^}]*service=\"smtp\"[^}]*\\} [01]");
 

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class LoginThrottleTests {
 
 	LoginThrottle throttle = new LoginThrottle(new LocalThrottleBuckets(),
-			new SecurityProperties(12, 5, Duration.ofMinutes(15), 3, 2, true));
+			new SecurityProperties(12, 5, Duration.ofMinutes(15), 3, 2, true, null));
 
 	@Test
 	void refusesTheAttemptAfterTheLimitWithADelay() {
