@@ -62,6 +62,7 @@ import fr.atlas.tenancy.ApiTokenRevoked;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.FeatureToggled;
 import fr.atlas.tenancy.MemberActivationChanged;
+import fr.atlas.tenancy.InvitationRevoked;
 import fr.atlas.tenancy.MemberInvited;
 import fr.atlas.tenancy.MemberJoined;
 import fr.atlas.tenancy.MemberProfileChanged;
@@ -109,6 +110,8 @@ class AuditLabelsTests {
 				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new FeatureToggled(ORG, Feature.CASES, true),
 				new MemberActivationChanged(ORG, USER, false),
 				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),
+				new InvitationRevoked(ORG, UUID.randomUUID(), "invitee@example.test",
+						InvitationRevoked.Reason.CANCELLED),
 				new MemberJoined(ORG, USER, "agent@example.test", List.of("AGENT")),
 				new MemberProfileChanged(ORG, USER, "name"),
 				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),

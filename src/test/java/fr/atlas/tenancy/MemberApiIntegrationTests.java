@@ -104,6 +104,88 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
+	void aDepartingAdminsInvitationsDieWithTheirAccess() {
+		Tenant org = this.api.newOrganisation("Agence des Départs");
+		Joined leaving = this.team.join(org, "ADMIN");
+		Joined demoted = this.team.join(org, "ADMIN");
+		Joined staying = this.team.join(org, "ADMIN");
+		String backdoor = TeamFixtures.uniqueEmail("backdoor");
+		String sideDoor = TeamFixtures.uniqueEmail("side-door");
+		String colleague = TeamFixtures.uniqueEmail("colleague");
+		for (var invitation : List.of(List.of(leaving.token(), backdoor), List.of(demoted.token(), sideDoor),
+				List.of(staying.token(), colleague))) {
+			assertThat(status(this.api.post(invitation.get(0), "/api/v1/members/invitations",
+					Map.of("email", invitation.get(1), "role", "ADMIN"))))
+				.isEqualTo(201);
+		}
+		assertThat(pendingEmails(org.token())).contains(backdoor, sideDoor, colleague);
+
+		assertThat(status(this.api.post(org.token(), "/api/v1/members/" + leaving.userId() + "/deactivate", Map.of())))
+			.isEqualTo(200);
+		assertThat(status(this.api.put(org.token(), "/api/v1/members/" + demoted.userId() + "/roles",
+				Map.of("roles", List.of("AGENT")))))
+			.isEqualTo(200);
+
+		assertThat(pendingEmails(org.token())).contains(colleague).doesNotContain(backdoor, sideDoor);
+		for (String email : List.of(backdoor, sideDoor)) {
+			String link = this.team.linkPath(email);
+			assertThat(new UiSession(this.port).get(link).body()).contains("invitation est invalide");
+			var browser = new UiSession(this.port);
+			browser.get("/login");
+			assertThat(browser
+				.post("/invitations/accept",
+						Map.of("token", TeamFixtures.token(link), "name", "Mallory", "password", ApiClient.PASSWORD))
+				.statusCode()).isEqualTo(200);
+		}
+		assertThat(list(org.token())).extracting((m) -> m.get("email")).doesNotContain(backdoor, sideDoor);
+		var audit = this.api.get(org.token(), "/api/v1/audit?action=member.invitation-revoked").getBody();
+		assertThat((List<Map<String, Object>>) audit.get("items")).hasSize(2)
+			.allSatisfy(
+					(entry) -> assertThat((String) entry.get("summary")).contains("son auteur ne peut plus inviter"));
+		// the one who stays may still bring their colleague in
+		this.invitations.accept(TeamFixtures.token(this.team.linkPath(colleague)), "Colleague", ApiClient.PASSWORD);
+	}
+
+	@Test
+	void anAdminCancelsAPendingInvitationOfTheirOwnOrganisationOnly() {
+		Tenant org = this.api.newOrganisation("Agence des Annulations");
+		Tenant other = this.api.newOrganisation("Agence d'à côté");
+		Joined agent = this.team.join(org, "AGENT");
+		String email = TeamFixtures.uniqueEmail("cancelled");
+		var invited = this.api.post(org.token(), "/api/v1/members/invitations",
+				Map.of("email", email, "role", "AGENT"));
+		String path = "/api/v1/members/invitations/" + invited.getBody().get("id");
+		assertThat(invited.getHeaders().getLocation()).hasToString(path);
+		assertThat(this.api.get(org.token(), path).getBody()).containsEntry("email", email);
+
+		assertThat(status(this.api.get(other.token(), path))).isEqualTo(404);
+		assertThat(status(this.api.delete(other.token(), path))).isEqualTo(404);
+		assertThat(status(this.api.delete(agent.token(), path))).isEqualTo(403);
+		assertThat(pendingEmails(org.token())).contains(email);
+
+		assertThat(status(this.api.delete(org.token(), path))).isEqualTo(204);
+		assertThat(status(this.api.get(org.token(), path))).isEqualTo(404);
+		assertThat(status(this.api.delete(org.token(), path))).isEqualTo(404);
+		assertThat(pendingEmails(org.token())).doesNotContain(email);
+		assertThat(new UiSession(this.port).get(this.team.linkPath(email)).body()).contains("invitation est invalide");
+	}
+
+	@Test
+	void anInvitationToAnAddressThatJoinedElsewhereSaysSoBeforeTheForm() {
+		Tenant first = this.api.newOrganisation("Agence Première");
+		Tenant second = this.api.newOrganisation("Agence Seconde");
+		String email = TeamFixtures.uniqueEmail("courted");
+		this.team.invite(second, email, "AGENT");
+		String secondLink = this.team.linkPath(email);
+		this.invitations.accept(TeamFixtures.token(this.team.invite(first, email, "AGENT")), "Courted",
+				ApiClient.PASSWORD);
+		// the mail of the first invitation is the newest in the outbox; the second link
+		// is the older one
+		var page = new UiSession(this.port).get(secondLink).body();
+		assertThat(page).contains("Un compte Atlas existe déjà pour " + email).doesNotContain("name=\"password\"");
+	}
+
+	@Test
 	void rejectsAnUnknownRoleAndAnAddressThatAlreadyHasAnAccount() {
 		Tenant org = this.api.newOrganisation("Agence Refus");
 		Tenant other = this.api.newOrganisation("Agence Ailleurs");
@@ -302,6 +384,14 @@ class MemberApiIntegrationTests {
 		assertThat(status(this.api.put(a.token(), "/api/v1/modules/teleportation", Map.of("enabled", true))))
 			.isEqualTo(404);
 		assertThat(status(this.api.put(a.token(), "/api/v1/modules/listings", Map.of()))).isEqualTo(400);
+	}
+
+	private List<Object> pendingEmails(String token) {
+		return this.api.getList(token, "/api/v1/members/invitations")
+			.getBody()
+			.stream()
+			.map((invitation) -> ((Map<?, ?>) invitation).get("email"))
+			.toList();
 	}
 
 	private List<Map<String, Object>> list(String token) {

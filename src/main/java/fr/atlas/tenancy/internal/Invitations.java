@@ -15,10 +15,12 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.Languages;
+import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
+import fr.atlas.tenancy.InvitationRevoked;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.MemberInvited;
 import fr.atlas.tenancy.MemberJoined;
@@ -86,8 +88,12 @@ public class Invitations {
 	public record Invited(UUID id, String email, Role role, Instant expiresAt) {
 	}
 
-	/** An invitation that may still be accepted, as shown on the acceptance page. */
-	public record Pending(OrgId orgId, UUID id, String organisation, String email, Role role) {
+	/**
+	 * An invitation that may still be accepted, as shown on the acceptance page; unless
+	 * its address already has an account, in another organisation or by an earlier
+	 * invitation: an address belongs to one account.
+	 */
+	public record Pending(OrgId orgId, UUID id, String organisation, String email, Role role, boolean accountExists) {
 	}
 
 	/**
@@ -151,12 +157,58 @@ public class Invitations {
 		return new Invited(id, invitee, role, expiresAt);
 	}
 
+	/**
+	 * Whether an invitation's sender may still send it: an active admin, an owner for an
+	 * owner's invitation. An invitation outlives neither its sender's access nor their
+	 * right to give that role.
+	 */
+	private static final String SENDER_MAY_INVITE = """
+			(u.active and u.roles && array['ADMIN', 'OWNER']
+			 and (not 'OWNER' = any(i.roles) or 'OWNER' = any(u.roles)))""";
+
+	private static final String STILL_PENDING = "i.accepted_at is null and i.revoked_at is null and i.expires_at > now()";
+
+	/**
+	 * Cancels a pending invitation of the current organisation; its link stops working.
+	 * @return the address it was sent to
+	 */
+	public String revoke(UUID invitationId) {
+		return this.transactions.execute((tx) -> {
+			String email = this.jdbc
+				.sql("update invitation i set revoked_at = now() where i.id = ? and " + STILL_PENDING
+						+ " returning i.email")
+				.param(invitationId)
+				.query(String.class)
+				.optional()
+				.orElseThrow(() -> new NotFoundException("Invitation"));
+			this.events.publishEvent(new InvitationRevoked(CurrentTenant.require(), invitationId, email,
+					InvitationRevoked.Reason.CANCELLED));
+			return email;
+		});
+	}
+
+	/**
+	 * Revokes the pending invitations a member sent that they may no longer send, once
+	 * they were deactivated or lost a role: a departing admin leaves no way back in.
+	 * Called inside the transaction that changed the member.
+	 */
+	void revokeThoseSenderMayNoLongerSend(UserId sender) {
+		this.jdbc
+			.sql("update invitation i set revoked_at = now() from app_user u where u.id = i.invited_by"
+					+ " and i.invited_by = ? and " + STILL_PENDING + " and not " + SENDER_MAY_INVITE
+					+ " returning i.id, i.email")
+			.param(sender.value())
+			.query((rs, n) -> new InvitationRevoked(CurrentTenant.require(), rs.getObject(1, UUID.class),
+					rs.getString(2), InvitationRevoked.Reason.INVITER_LEFT))
+			.list()
+			.forEach(this.events::publishEvent);
+	}
+
 	/** Invitations of the current organisation not yet accepted, revoked or expired. */
 	public List<Invited> pending() {
 		return this.transactions.execute((tx) -> this.jdbc.sql("""
-				select id, email, roles, expires_at from invitation
-				where accepted_at is null and revoked_at is null and expires_at > now()
-				order by created_at desc""")
+				select i.id, i.email, i.roles, i.expires_at from invitation i
+				where %s order by i.created_at desc""".formatted(STILL_PENDING))
 			.query((rs, n) -> new Invited(rs.getObject(1, UUID.class), rs.getString(2),
 					RoleColumn.read(rs.getArray(3)).stream().findFirst().orElse(Role.VIEWER),
 					rs.getTimestamp(4).toInstant()))
@@ -167,11 +219,13 @@ public class Invitations {
 	public Optional<Pending> find(@Nullable String token) {
 		return lookup(token).flatMap((found) -> CurrentTenant.callAs(found.orgId(),
 				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
-						select i.id, o.name, i.email, i.roles from invitation i
-						join organisation o on o.org_id = i.org_id where i.id = ?""")
+						select i.id, o.name, i.email, i.roles, atlas_email_taken(i.email) from invitation i
+						join organisation o on o.org_id = i.org_id join app_user u on u.id = i.invited_by
+						where i.id = ? and %s""".formatted(SENDER_MAY_INVITE))
 					.param(found.invitationId())
 					.query((rs, n) -> new Pending(found.orgId(), rs.getObject(1, UUID.class), rs.getString(2),
-							rs.getString(3), RoleColumn.read(rs.getArray(4)).stream().findFirst().orElse(Role.VIEWER)))
+							rs.getString(3), RoleColumn.read(rs.getArray(4)).stream().findFirst().orElse(Role.VIEWER),
+							rs.getBoolean(5)))
 					.optional())));
 	}
 
@@ -192,9 +246,9 @@ public class Invitations {
 			// security lets it see the inviting organisation's rows.
 			return CurrentTenant.callAs(found.orgId(), () -> this.transactions.execute((tx) -> {
 				var invitation = this.jdbc.sql("""
-						select email, roles from invitation
-						where id = ? and accepted_at is null and revoked_at is null and expires_at > now()
-						for update""")
+						select i.email, i.roles from invitation i join app_user u on u.id = i.invited_by
+						where i.id = ? and %s and %s
+						for update of i""".formatted(STILL_PENDING, SENDER_MAY_INVITE))
 					.param(found.invitationId())
 					.query((rs, n) -> new Object[] { rs.getString(1), RoleColumn.read(rs.getArray(2)) })
 					.optional()

@@ -41,12 +41,15 @@ public class MemberAdministration {
 
 	private final ApplicationEventPublisher events;
 
+	private final Invitations invitations;
+
 	MemberAdministration(JdbcClient jdbc, TransactionTemplate transactions, Members members,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Invitations invitations) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.members = members;
 		this.events = events;
+		this.invitations = invitations;
 	}
 
 	public Member changeRoles(AtlasPrincipal actor, UserId target, @Nullable List<String> requested) {
@@ -70,6 +73,7 @@ public class MemberAdministration {
 				.update();
 			this.events.publishEvent(
 					new MemberRolesChanged(CurrentTenant.require(), target, names(before.roles()), names(roles)));
+			this.invitations.revokeThoseSenderMayNoLongerSend(target);
 			return this.members.find(target).orElseThrow();
 		});
 	}
@@ -102,6 +106,9 @@ public class MemberAdministration {
 				.params(active, target.value())
 				.update();
 			this.events.publishEvent(new MemberActivationChanged(CurrentTenant.require(), target, active));
+			if (!active) {
+				this.invitations.revokeThoseSenderMayNoLongerSend(target);
+			}
 			return this.members.find(target).orElseThrow();
 		});
 	}

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -66,7 +67,31 @@ class MemberApiController {
 			@RequestBody InvitationRequest request) {
 		var invited = this.invitations.invite(principal, request.email(), request.role());
 		return ResponseEntity.created(URI.create("/api/v1/members/invitations/" + invited.id()))
-			.body(new InvitationResponse(invited.id(), invited.email(), invited.role().name(), invited.expiresAt()));
+			.body(InvitationResponse.of(invited));
+	}
+
+	@GetMapping("/invitations")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<InvitationResponse> pendingInvitations() {
+		return this.invitations.pending().stream().map(InvitationResponse::of).toList();
+	}
+
+	@GetMapping("/invitations/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	InvitationResponse pendingInvitation(@PathVariable UUID id) {
+		return this.invitations.pending()
+			.stream()
+			.filter((invited) -> invited.id().equals(id))
+			.findFirst()
+			.map(InvitationResponse::of)
+			.orElseThrow(() -> new NotFoundException("Invitation"));
+	}
+
+	@DeleteMapping("/invitations/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<Void> revokeInvitation(@PathVariable UUID id) {
+		this.invitations.revoke(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PutMapping("/{userId}/roles")
@@ -101,6 +126,11 @@ class MemberApiController {
 	}
 
 	record InvitationResponse(UUID id, String email, String role, Instant expiresAt) {
+
+		static InvitationResponse of(Invitations.Invited invited) {
+			return new InvitationResponse(invited.id(), invited.email(), invited.role().name(), invited.expiresAt());
+		}
+
 	}
 
 	record RolesRequest(@Nullable List<String> roles) {

@@ -88,6 +88,14 @@ class MemberController {
 		}
 	}
 
+	@PostMapping("/invitations/{id}/revoke")
+	@PreAuthorize("hasRole('ADMIN')")
+	String revokeInvitation(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id, Model model,
+			HtmxRequest htmx, RedirectAttributes redirect) {
+		String email = this.invitations.revoke(id);
+		return done(principal, model, htmx, redirect, text("members.pending.revoked", email));
+	}
+
 	@PostMapping("/{id}/roles")
 	@PreAuthorize("hasRole('ADMIN')")
 	String changeRole(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id,

@@ -16,6 +16,7 @@ import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.tenancy.AccountLocked;
 import fr.atlas.tenancy.ApiTokenCreated;
 import fr.atlas.tenancy.ApiTokenRevoked;
+import fr.atlas.tenancy.InvitationRevoked;
 import fr.atlas.tenancy.MemberInvited;
 import fr.atlas.tenancy.OrganisationCreated;
 import fr.atlas.tenancy.PasswordChanged;
@@ -58,7 +59,8 @@ class ExternalizedEventsTests {
 		List<Object> credentials = List.of(new PasswordResetRequested(ORG, USER), new PasswordChanged(ORG, USER, true),
 				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli"),
 				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new AccountLocked(ORG, USER, 5),
-				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),
+				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"), new InvitationRevoked(ORG,
+						UUID.randomUUID(), "invitee@example.test", InvitationRevoked.Reason.INVITER_LEFT),
 				new CalendarFeedIssued(ORG, USER));
 		assertThat(credentials).noneMatch(this.configuration::supports);
 	}
