@@ -163,6 +163,62 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void aNewPasswordEndsTheOtherSessionsAndTheLinksAskedBefore() {
+		Tenant org = this.api.newOrganisation("Agence Portes Fermées");
+		UiSession here = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		UiSession elsewhere = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(elsewhere.get("/members").statusCode()).isEqualTo(200);
+		String earlierLink = resetLink(org.email());
+
+		var changed = here.submit("/account", "/account/password", Map.of("currentPassword", ApiClient.PASSWORD,
+				"newPassword", "Brand-new-pass-77", "confirmPassword", "Brand-new-pass-77"));
+		assertThat(changed.statusCode()).isEqualTo(302);
+		assertThat(here.get("/members").statusCode()).as("the session the change was made from").isEqualTo(200);
+		var ended = elsewhere.get("/members");
+		assertThat(ended.statusCode()).isEqualTo(302);
+		assertThat(ended.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("/login"));
+		assertThat(new UiSession(this.port).get(earlierLink).body())
+			.contains("Ce lien de réinitialisation est invalide ou expiré");
+
+		// a reset ends every session, and the older of two links dies with the newer
+		// one's use
+		String older = resetLink(org.email());
+		String newer = resetLink(org.email());
+		assertThat(newer).isNotEqualTo(older);
+		UiSession visitor = new UiSession(this.port);
+		visitor.get(newer);
+		assertThat(visitor
+			.post("/password/reset",
+					Map.of("token", tokenOf(newer), "password", "Reset-pass-2026", "confirmPassword",
+							"Reset-pass-2026"))
+			.statusCode()).isEqualTo(302);
+		assertThat(here.get("/members").statusCode()).isEqualTo(302);
+		UiSession late = new UiSession(this.port);
+		assertThat(late.get(older).body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+		late.get("/password/forgot");
+		assertThat(late
+			.post("/password/reset",
+					Map.of("token", tokenOf(older), "password", "Hijack-pass-2026", "confirmPassword",
+							"Hijack-pass-2026"))
+			.statusCode()).isEqualTo(200);
+		assertThat(this.api.token(org.email(), "Reset-pass-2026")).startsWith("atl_");
+	}
+
+	/**
+	 * Asks a reset link for the address and returns the path of the newest one mailed.
+	 */
+	private String resetLink(String email) {
+		new UiSession(this.port).submit("/password/forgot", "/password/forgot", Map.of("email", email));
+		Matcher link = RESET_LINK.matcher(this.outbox.to(email).get(0).body());
+		assertThat(link.find()).isTrue();
+		return link.group(1);
+	}
+
+	private static String tokenOf(String linkPath) {
+		return linkPath.substring(linkPath.indexOf('=') + 1);
+	}
+
+	@Test
 	void resetsAForgottenPasswordThroughTheMailedLink() {
 		Tenant org = this.api.newOrganisation("Agence Oubli");
 		UiSession visitor = new UiSession(this.port);

@@ -25,6 +25,8 @@ import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
 import fr.atlas.tenancy.Role;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -61,9 +63,11 @@ public class Accounts {
 
 	private final String baseUrl;
 
+	private final SignedInSessions sessions;
+
 	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
 			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
-			@Value("${atlas.base-url}") String baseUrl) {
+			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
@@ -73,6 +77,7 @@ public class Accounts {
 		this.messages = messages;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.sessions = sessions;
 	}
 
 	public record Signup(String organisation, String name, String email, String password, String locale) {
@@ -152,9 +157,11 @@ public class Accounts {
 	}
 
 	/**
-	 * Changes the current member's password after checking the current one.
+	 * Changes the current member's password after checking the current one. The member's
+	 * other sessions end and their reset links stop working; the session the change was
+	 * made from, if given, stays signed in.
 	 */
-	public void changePassword(UserId userId, String current, String replacement) {
+	public void changePassword(UserId userId, String current, String replacement, @Nullable String keepSession) {
 		this.transactions.executeWithoutResult((tx) -> {
 			var row = this.jdbc.sql("select email, password_hash from app_user where id = ?")
 				.param(userId.value())
@@ -168,6 +175,7 @@ public class Accounts {
 			storePassword(userId, replacement);
 			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false));
 		});
+		this.sessions.endAll(userId, keepSession);
 	}
 
 	/**
@@ -237,7 +245,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Sets a new password from a reset link; the link works once.
+	 * Sets a new password from a reset link; the link works once, and so do the member's
+	 * other links, which stop working with it. Every session of the member ends: the
+	 * reset is for someone who lost the password, or fears another knows it.
 	 */
 	public void resetPassword(String token, String replacement) {
 		var reset = this.jdbc.sql("select org_id, reset_id from atlas_password_reset_lookup(?)")
@@ -246,7 +256,7 @@ public class Accounts {
 			.optional()
 			.orElseThrow(() -> new InvalidInputException("token", "password.reset-link-invalid"));
 		OrgId orgId = OrgId.of(reset[0]);
-		CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
+		UserId member = CurrentTenant.callAs(orgId, () -> this.transactions.execute((tx) -> {
 			var row = this.jdbc
 				.sql("""
 						select u.id, u.email from password_reset r join app_user u on u.org_id = r.org_id and u.id = r.user_id
@@ -263,12 +273,18 @@ public class Accounts {
 				.param(userId.value())
 				.update();
 			this.events.publishEvent(new PasswordChanged(orgId, userId, true));
+			return userId;
 		}));
+		this.sessions.endAll(member, null);
 	}
 
 	private void storePassword(UserId userId, String password) {
 		this.jdbc.sql("update app_user set password_hash = ?, version = version + 1 where id = ?")
 			.params(this.passwords.encode(password), userId.value())
+			.update();
+		// a link asked for before the change would otherwise undo it
+		this.jdbc.sql("update password_reset set used_at = now() where user_id = ? and used_at is null")
+			.param(userId.value())
 			.update();
 	}
 

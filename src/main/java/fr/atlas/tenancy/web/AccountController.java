@@ -9,6 +9,7 @@ import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,13 +53,16 @@ class AccountController {
 
 	@PostMapping("/password")
 	String changePassword(@AuthenticationPrincipal AtlasPrincipal principal,
-			@ModelAttribute("password") PasswordChangeForm form, BindingResult binding, RedirectAttributes redirect) {
+			@ModelAttribute("password") PasswordChangeForm form, BindingResult binding, HttpServletRequest request,
+			RedirectAttributes redirect) {
 		if (form.newPassword() == null || !form.newPassword().equals(form.confirmPassword())) {
 			binding.rejectValue("confirmPassword", "password.mismatch", "password.mismatch");
 			return "tenancy/account";
 		}
 		try {
-			this.accounts.changePassword(principal.userId(), form.currentPassword(), form.newPassword());
+			HttpSession session = request.getSession(false);
+			this.accounts.changePassword(principal.userId(), form.currentPassword(), form.newPassword(),
+					(session == null) ? null : session.getId());
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, binding);
