@@ -332,6 +332,17 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void readsARevenueWithItsCurrencyBeforeOrAfter() {
+		for (String written : List.of("€250k", "250 k€", "250K €", "EUR 250 000", "€ 0,25M", "0.25M€")) {
+			NormalisedRow row = normalise("Agence B", "", "", "", "", "", "", "", written, "", "", "", "");
+			assertThat(row.messages()).as(written).isEmpty();
+			assertThat(row.agency().revenueCents()).as(written).isEqualTo(25_000_000L);
+		}
+		assertThat(normalise("Agence B", "", "", "", "", "", "", "", "-€5k", "", "", "", "").messages())
+			.containsExactly("revenue:invalid_number");
+	}
+
+	@Test
 	void aNegativeRevenueIsDroppedWithAWarning() {
 		NormalisedRow row = normalise("Agence B", "", "", "", "", "", "", "", "-5 k€", "", "", "", "");
 		assertThat(row.messages()).containsExactly("revenue:invalid_number");
