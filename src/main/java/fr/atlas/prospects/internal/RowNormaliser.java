@@ -92,6 +92,13 @@ final class RowNormaliser {
 				}
 			}
 		}
+		for (int column : row.formulasWithoutValue()) {
+			// the cell reads as empty, but the file holds a value Excel would show
+			ImportField field = this.mapping.field(column);
+			if (field != ImportField.IGNORED && CleanText.of(row.cell(column)) == null) {
+				messages.add(field.key() + ":formula_without_value");
+			}
+		}
 		for (int column = this.mapping.headers().size(); column < row.cells().size(); column++) {
 			// more cells than the header names: a delimiter inside an unquoted value
 			// ("1,5 M€" in a comma file) moved the rest of the row; say so
