@@ -16,8 +16,10 @@ import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
+import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -317,6 +319,55 @@ class ImportApiIntegrationTests {
 			.containsEntry("department", "01");
 		assertThat((List<Map<String, Object>>) agency.get("phones"))
 			.containsExactly(Map.of("number", "+33612345678", "kind", "MOBILE"));
+	}
+
+	@Test
+	void warnsOfAnXlsxFormulaSavedWithoutItsValueAndReadsOneSavedWithIt() throws Exception {
+		var tenant = this.api.newOrganisation("Formules");
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Agences");
+			Row header = sheet.createRow(0);
+			header.createCell(0).setCellValue("Raison sociale");
+			header.createCell(1).setCellValue("E-mail");
+			header.createCell(2).setCellValue("Nb annonces");
+			for (int i = 1; i <= 2; i++) {
+				Row row = sheet.createRow(i);
+				row.createCell(0).setCellValue("Agence " + i);
+				row.createCell(1).setCellFormula("\"contact\"&\"@agence" + i + ".fr\"");
+				row.createCell(2).setCellFormula("3*4");
+			}
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+			// the first row as a script writes it: formulas without their results
+			for (Cell cell : sheet.getRow(1)) {
+				if (((XSSFCell) cell).getCTCell().isSetF()) {
+					((XSSFCell) cell).getCTCell().unsetV();
+				}
+			}
+			workbook.write(out);
+		}
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "formules.xlsx", out.toByteArray(), null,
+				null);
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(done).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("warnings", 2);
+		List<String> lines = this.api.getText(tenant.token(), "/api/v1/imports/" + done.get("id") + "/rows")
+			.getBody()
+			.lines()
+			.toList();
+		assertThat(lines.get(1))
+			.matches("1,CREATED,[0-9a-f-]{36},email:formula_without_value\\|listing_count:formula_without_value");
+		assertThat(lines.get(2)).matches("2,CREATED,[0-9a-f-]{36},");
+		Map<String, Object> agency = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + lines.get(2).split(",")[2])
+			.getBody()
+			.get("agency");
+		assertThat(agency).containsEntry("listingCount", 12);
+		assertThat((List<String>) agency.get("emails")).containsExactly("contact@agence2.fr");
+		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
+			.getBody();
+		assertThat((List<Map<String, Object>>) problems.get("counts")).extracting((c) -> c.get("message"))
+			.contains("E-mail : formule enregistrée sans son résultat, lue vide ; ouvrez le fichier dans Excel et "
+					+ "enregistrez-le à nouveau");
 	}
 
 	@Test

@@ -657,13 +657,43 @@ class ProspectApiIntegrationTests {
 					.getBody())
 			.containsEntry("code", "prospects.merge.inactive");
 
+		int survivorMerged = (Integer) after.get("version");
+		int absorbedMerged = (Integer) ((Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + absorbed)
+			.getBody()
+			.get("agency")).get("version");
+
 		ResponseEntity<Map> unmerged = this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge",
 				Map.of());
 		assertThat(unmerged.getStatusCode().value()).isEqualTo(200);
+		// the values come back exactly; the version moves on, past any the agency had
+		Map<String, Object> survivorAfter = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + survivor)
+			.getBody()
+			.get("agency");
+		Map<String, Object> absorbedAfter = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/prospects/" + absorbed)
+			.getBody()
+			.get("agency");
+		assertThat(withoutVersion(survivorAfter)).isEqualTo(withoutVersion(survivorBefore));
+		assertThat(withoutVersion(absorbedAfter)).isEqualTo(withoutVersion(absorbedBefore));
+		assertThat((Integer) survivorAfter.get("version")).isGreaterThan(survivorMerged)
+			.isGreaterThan((Integer) survivorBefore.get("version"));
+		assertThat((Integer) absorbedAfter.get("version")).isGreaterThan(absorbedMerged)
+			.isGreaterThan((Integer) absorbedBefore.get("version"));
+		// a form opened before the merge is stale: its edit is refused, not applied
+		ResponseEntity<Map> stale = this.api.patch(tenant.token(), "/api/v1/prospects/" + absorbed,
+				Map.of("naf", "6831Z", "version", absorbedBefore.get("version")));
+		assertThat(stale.getStatusCode().value()).isEqualTo(409);
+		assertThat(stale.getBody()).containsEntry("code", "prospects.edit.stale")
+			.containsEntry("version", absorbedAfter.get("version"));
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + survivor,
+					Map.of("naf", "6831Z", "version", survivorBefore.get("version")))
+			.getStatusCode()
+			.value()).isEqualTo(409);
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + survivor).getBody().get("agency"))
-			.isEqualTo(survivorBefore);
-		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody().get("agency"))
-			.isEqualTo(absorbedBefore);
+			.isEqualTo(survivorAfter);
 		assertThat(this.api.getText(tenant.token(), report).getBody()).contains("," + absorbed + ",");
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge", Map.of())
 			.getStatusCode()
@@ -850,6 +880,16 @@ class ProspectApiIntegrationTests {
 			.headers((h) -> h.setBearerAuth(token))
 			.retrieve()
 			.body(List.class);
+	}
+
+	/**
+	 * An agency of the API as its values, without the version that moves with each
+	 * change.
+	 */
+	static Map<String, Object> withoutVersion(Map<String, Object> agency) {
+		Map<String, Object> values = new HashMap<>(agency);
+		values.remove("version");
+		return values;
 	}
 
 }

@@ -235,6 +235,36 @@ class ProspectEditApiIntegrationTests {
 	}
 
 	@Test
+	void anAgencyInMonacoHasNoDepartmentAndTakesMonacoNumbers() {
+		var tenant = this.api.newOrganisation("Monaco");
+		this.prospects.importAndWait(tenant.token(), "m.csv", """
+				Raison sociale;E-mail;Téléphone;Code postal;Ville
+				Monaco Properties;contact@monaco-properties.mc;93 15 20 00;98000;Monaco
+				""");
+		String id = this.prospects.idOf(tenant.token(), "properties");
+		Map<String, Object> imported = (Map<String, Object>) this.api.get(tenant.token(), "/api/v1/prospects/" + id)
+			.getBody()
+			.get("agency");
+		assertThat(imported).containsEntry("postcode", "98000");
+		assertThat(imported.get("department")).isNull();
+		assertThat((List<Map<String, Object>>) imported.get("phones")).extracting((p) -> p.get("number"))
+			.containsExactly("+37793152000");
+		// a number typed on its page without the country code is Monaco's too
+		ResponseEntity<Map> edited = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+				Map.of("phones", List.of("93 15 20 00", "97 97 00 00", "+377 6 12 34 56 78", "04 93 00 00 00")));
+		assertThat(edited.getStatusCode().value()).isEqualTo(200);
+		assertThat((List<Map<String, Object>>) ((Map<String, Object>) edited.getBody().get("agency")).get("phones"))
+			.extracting((p) -> p.get("number"))
+			.containsExactly("+37793152000", "+37797970000", "+377612345678", "+33493000000");
+		// an agency elsewhere refuses eight digits, as before
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		ResponseEntity<Map> refused = this.api.patch(tenant.token(),
+				"/api/v1/prospects/" + this.prospects.idOf(tenant.token(), "parc"),
+				Map.of("phones", List.of("93 15 20 00")));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesAnEditBasedOnAStaleVersion() {
 		var tenant = this.api.newOrganisation("Versions");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);

@@ -9,12 +9,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Numbers as French files write them: "1 032 000", "1.032.000", "1 032 000,50 €", "1,5
- * M€", "250 k€", "2 Md€", and the English "1,032,000.50".
+ * M€", "250 k€", "2 Md€", and the English "1,032,000.50"; the currency may also come
+ * first, as English and some CRMs write it: "€250k", "€ 1,5M", "EUR 250 000".
  */
 final class FrenchNumbers {
 
 	private static final Pattern AMOUNT = Pattern
 		.compile("^([-+]?[0-9][0-9 .,']*)\\s*(k|ke|keur|milliers?|m|me|meur|mio|millions?|md|mds|mde|milliards?)?$");
+
+	/**
+	 * The currency (already written "e") before the amount, after its sign or before it:
+	 * "e250k", "e 1,5m", "-e250k".
+	 */
+	private static final Pattern CURRENCY_FIRST = Pattern.compile("^([-+]?)\\s*e\\s*(?=[-+]?[0-9])");
 
 	private FrenchNumbers() {
 	}
@@ -32,7 +39,12 @@ final class FrenchNumbers {
 			.replace("euro", "e")
 			.replace("eur", "e")
 			.strip();
-		if (text.endsWith("e") && !text.matches(".*(k|m|md|mds)e$")) {
+		Matcher first = CURRENCY_FIRST.matcher(text);
+		if (first.lookingAt()) {
+			// the currency once, before: what follows is the amount and its multiplier
+			text = first.group(1) + text.substring(first.end());
+		}
+		else if (text.endsWith("e") && !text.matches(".*(k|m|md|mds)e$")) {
 			text = text.substring(0, text.length() - 1).strip();
 		}
 		Matcher matcher = AMOUNT.matcher(text);

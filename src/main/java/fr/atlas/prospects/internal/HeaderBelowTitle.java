@@ -85,7 +85,8 @@ final class HeaderBelowTitle implements TabularReader {
 		if (row == null || this.offset == 0) {
 			return row;
 		}
-		return new SourceRow(row.number() - this.offset, row.cells(), row.original(), row.problem());
+		return new SourceRow(row.number() - this.offset, row.cells(), row.original(), row.problem(),
+				row.formulasWithoutValue());
 	}
 
 	/**

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Phone numbers through libphonenumber, French by default: "01 23 45 67 89",
  * "01.23.45.67.89", "+33 1 23 45 67 89" and "0033 1 23 45 67 89" all give
- * {@code +33123456789}.
+ * {@code +33123456789}. A number written with its country code is that country's ("+377
+ * 93 15 20 00" is Monaco's); one written without it that is no French number may be one
+ * of the region of the row's place (Monaco: "93 15 20 00" at 98000).
  */
 final class PhoneNumbers {
 
@@ -34,6 +36,25 @@ final class PhoneNumbers {
 			java.util.regex.Pattern.CASE_INSENSITIVE);
 
 	static Checked<Phone> normalise(@Nullable String raw) {
+		return normalise(raw, null);
+	}
+
+	/**
+	 * A number read as French first (with the overseas departments' own codes), then,
+	 * when it is none, as a number of {@code placeRegion} (a libphonenumber region code,
+	 * "MC" for an agency in Monaco), if given.
+	 */
+	static Checked<Phone> normalise(@Nullable String raw, @Nullable String placeRegion) {
+		Checked<Phone> phone = french(raw);
+		String text = CleanText.of(raw);
+		if (phone.isInvalid() && placeRegion != null && text != null) {
+			Checked<Phone> local = parse(withoutExtension(text), placeRegion);
+			return local.isInvalid() ? phone : local;
+		}
+		return phone;
+	}
+
+	private static Checked<Phone> french(@Nullable String raw) {
 		String text = CleanText.of(raw);
 		if (text == null) {
 			return Checked.blank();
@@ -171,8 +192,15 @@ final class PhoneNumbers {
 
 	/** What libphonenumber makes of a number, French unless it says otherwise. */
 	static Checked<Phone> parse(String text) {
+		return parse(text, "FR");
+	}
+
+	/**
+	 * What libphonenumber makes of a number, of {@code region} unless it says otherwise.
+	 */
+	private static Checked<Phone> parse(String text, String region) {
 		try {
-			PhoneNumber number = PHONES.parse(text, "FR");
+			PhoneNumber number = PHONES.parse(text, region);
 			// getNumberType answers UNKNOWN for exactly the numbers isValidNumber rejects
 			if (PHONES.getNumberType(number) == PhoneNumberType.UNKNOWN) {
 				return Checked.invalid("invalid");

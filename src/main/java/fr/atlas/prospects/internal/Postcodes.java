@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
  * French postcodes (five digits; spreadsheets that stored them as numbers lost the
  * leading zero of "01000") and the department they belong to: the first two digits, 2A or
  * 2B for Corsica (200xx-201xx South, 202xx-206xx North) and three digits overseas (971 to
- * 976, and 98x for the overseas collectivities).
+ * 976, and 98x for the overseas collectivities). Monaco (980xx) has French postcodes but
+ * is no department: none is given to it.
  */
 final class Postcodes {
 
@@ -60,7 +61,16 @@ final class Postcodes {
 		};
 	}
 
-	static String department(String postcode) {
+	/** Whether a postcode is one of Monaco's, which La Poste numbers 980xx. */
+	static boolean monaco(@Nullable String postcode) {
+		return postcode != null && postcode.startsWith("980");
+	}
+
+	/** The department of a valid postcode; null for Monaco's, which is no department. */
+	static @Nullable String department(String postcode) {
+		if (monaco(postcode)) {
+			return null;
+		}
 		if (postcode.startsWith("97") || postcode.startsWith("98")) {
 			return postcode.substring(0, 3);
 		}

@@ -193,6 +193,11 @@ public class ProspectEdits {
 				}
 			}
 		});
+		if (wanted.containsKey("phones") && !wanted.containsKey("postcode") && Postcodes.monaco(agency.postcode)) {
+			// a number typed without its country code is read as the import reads it in
+			// the agency's row: Monaco's when it is no French one
+			typed.column(ImportField.POSTCODE, agency.postcode);
+		}
 		if (wanted.containsKey("siren") && !wanted.containsKey("siret") && agency.siret != null) {
 			// a SIREN must stay the one of the stored SIRET
 			typed.column(ImportField.SIRET, agency.siret);

@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * absorbed agency's values; e-mails, phones and tags are unions; the absorbed agency's
  * contacts move to the survivor. Every value the survivor takes is recorded as a source
  * of kind MERGE. Both rows are kept as they were (JSON snapshots), so an unmerge puts
- * back exactly the two agencies of before the merge, with their contacts and keys; it
- * undoes only the latest merge into an agency that is still active.
+ * back exactly the values of the two agencies of before the merge, with their contacts
+ * and keys, under a version newer than any they had; it undoes only the latest merge into
+ * an agency that is still active.
  */
 @Service
 @Transactional
@@ -242,7 +243,11 @@ public class ProspectMerges {
 				new ProspectId(pair.get()[0]), new ProspectId(pair.get()[1])));
 	}
 
-	/** Puts an agency row back as the snapshot has it, every column. */
+	/**
+	 * Puts an agency row back as the snapshot has it, every value; its version moves on
+	 * from the current one (never back to the snapshot's, which a form opened before the
+	 * merge still holds: an edit from it must be refused as stale).
+	 */
 	private void restore(UUID mergeId, String snapshot, UUID agencyId) {
 		this.jdbc.sql("""
 				update agency a set (name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
@@ -251,7 +256,7 @@ public class ProspectMerges {
 				  (select r.name, r.name_key, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city,
 				    r.city_key, r.department, r.website_domain, r.emails, r.phones, r.specialty, r.listing_count,
 				    r.revenue_cents, r.headcount_band, r.tags, r.status, r.owner_id, r.source, r.merged_into,
-				    r.created_at, r.updated_at, r.version
+				    r.created_at, now(), a.version + 1
 				   from agency_merge m, jsonb_populate_record(null::agency, m.%s) r
 				   where m.org_id = :org and m.id = :merge)
 				where a.org_id = :org and a.id = :id""".formatted(snapshot))

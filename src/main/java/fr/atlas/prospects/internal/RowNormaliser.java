@@ -42,6 +42,9 @@ final class RowNormaliser {
 	private static final java.util.regex.Pattern FRENCH_NUMBER = java.util.regex.Pattern
 		.compile("(?:(?:\\+|00)\\s?33\\s?(?:\\(0\\)\\s?)?|0)[1-9](?:[\\s.-]?\\d){8}(?!\\d)");
 
+	/** Monaco's town keys, for a row that names the town without its postcode. */
+	private static final Set<String> MONACO_TOWNS = Set.of("monaco", "monte carlo");
+
 	private final ColumnMapping mapping;
 
 	private final boolean headcountInBands;
@@ -87,6 +90,13 @@ final class RowNormaliser {
 				else {
 					raw.computeIfAbsent(field, (f) -> new ArrayList<>()).add(value);
 				}
+			}
+		}
+		for (int column : row.formulasWithoutValue()) {
+			// the cell reads as empty, but the file holds a value Excel would show
+			ImportField field = this.mapping.field(column);
+			if (field != ImportField.IGNORED && CleanText.of(row.cell(column)) == null) {
+				messages.add(field.key() + ":formula_without_value");
 			}
 		}
 		for (int column = this.mapping.headers().size(); column < row.cells().size(); column++) {
@@ -159,6 +169,9 @@ final class RowNormaliser {
 			city = (city != null) ? city : place.get().city();
 		}
 		String website = website(messages, first(raw, ImportField.WEBSITE));
+		// numbers written without their country code are French, or Monaco's for an
+		// agency there ("93 15 20 00" at 98000 Monaco)
+		String phoneRegion = (Postcodes.monaco(postcode) || (postcode == null && monacoTown(city))) ? "MC" : null;
 
 		Set<String> emails = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.EMAIL)) {
@@ -168,10 +181,10 @@ final class RowNormaliser {
 		}
 		Set<String> phones = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.PHONE)) {
-			phone(messages, "phone", value, phones);
+			phone(messages, "phone", value, phones, phoneRegion);
 		}
 
-		ContactValues contact = contact(raw, messages, phones);
+		ContactValues contact = contact(raw, messages, phones, phoneRegion);
 		Integer listings = integer(messages, "listing_count", first(raw, ImportField.LISTING_COUNT));
 		Long revenue = cents(messages, "revenue", first(raw, ImportField.REVENUE));
 
@@ -207,7 +220,7 @@ final class RowNormaliser {
 	}
 
 	private @Nullable ContactValues contact(Map<ImportField, List<String>> raw, List<String> messages,
-			Set<String> agencyPhones) {
+			Set<String> agencyPhones, @Nullable String phoneRegion) {
 		String first = first(raw, ImportField.CONTACT_FIRST_NAME);
 		String last = first(raw, ImportField.CONTACT_LAST_NAME);
 		String full = first(raw, ImportField.CONTACT_NAME);
@@ -229,12 +242,12 @@ final class RowNormaliser {
 		}
 		Set<String> phones = new LinkedHashSet<>();
 		for (String value : all(raw, ImportField.CONTACT_PHONE)) {
-			phone(messages, "contact_phone", value, phones);
+			phone(messages, "contact_phone", value, phones, phoneRegion);
 		}
 		boolean person = first != null || last != null;
 		// a mobile belongs to the person when the row names one, else to the agency
 		for (String value : all(raw, ImportField.MOBILE)) {
-			phone(messages, "mobile", value, person ? phones : agencyPhones);
+			phone(messages, "mobile", value, person ? phones : agencyPhones, phoneRegion);
 		}
 		String linkedin = linkedin(messages, first(raw, ImportField.LINKEDIN));
 		String role = first(raw, ImportField.CONTACT_ROLE);
@@ -300,32 +313,33 @@ final class RowNormaliser {
 		return parts;
 	}
 
-	private static void phone(List<String> messages, String field, String value, Set<String> into) {
+	private static void phone(List<String> messages, String field, String value, Set<String> into,
+			@Nullable String region) {
 		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
 		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
 			if (fax(part)) {
 				// "01 23 45 67 89 / 01 23 45 67 90 (fax)": a fax number calls no one, but
 				// "Fax : 01 23 45 67 90 - Tél : 01 23 45 67 89" holds a number that does
 				for (String number : notFax(part)) {
-					phone(messages, field, number, into);
+					phone(messages, field, number, into, region);
 				}
 				continue;
 			}
-			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part);
+			Checked<PhoneNumbers.Phone> phone = PhoneNumbers.normalise(part, region);
 			List<String> numbers = phone.isInvalid() ? frenchNumbersIn(part) : List.of();
 			if (numbers.size() == 1 && !numbers.get(0).equals(part.strip())
 					&& part.replace(numbers.get(0), "").chars().noneMatch(Character::isDigit)) {
 				// "+33 6 12 34 56 78 (portable)", "Agence : 01 23 45 67 89": the
 				// number, without the words around it (but "06 12 34 56 78 90" is no
 				// number and a few digits more)
-				phone(messages, field, numbers.get(0), into);
+				phone(messages, field, numbers.get(0), into, region);
 			}
 			else if (numbers.size() > 1) {
 				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or two
 				// lines
 				// of one cell
 				for (String number : notFax(part)) {
-					phone(messages, field, number, into);
+					phone(messages, field, number, into, region);
 				}
 			}
 			else if (phone.isInvalid()) {
@@ -335,6 +349,13 @@ final class RowNormaliser {
 				into.add(phone.value().e164());
 			}
 		}
+	}
+
+	/** "Monaco", "MONTE-CARLO": most towns are told apart by their first letters. */
+	private static boolean monacoTown(@Nullable String city) {
+		return city != null
+				&& (city.regionMatches(true, 0, "monaco", 0, 6) || city.regionMatches(true, 0, "monte", 0, 5))
+				&& MONACO_TOWNS.contains(TownKey.of(city));
 	}
 
 	private static boolean fax(String part) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +53,9 @@ final class XlsxReader implements TabularReader {
 
 	// 1-based position in the sheet of the row read last, and of the header
 	private int position;
+
+	// the columns of the row read last whose formula was saved without its result
+	private Set<Integer> formulasWithoutValue = Set.of();
 
 	private int headerPosition;
 
@@ -178,7 +182,8 @@ final class XlsxReader implements TabularReader {
 			if (cells == null) {
 				return null;
 			}
-			return new SourceRow(this.position - this.headerPosition, cells, CsvLine.of(cells), null);
+			return new SourceRow(this.position - this.headerPosition, cells, CsvLine.of(cells), null,
+					this.formulasWithoutValue);
 		}
 		catch (XMLStreamException ex) {
 			throw new IOException("Unreadable XLSX sheet", ex);
@@ -200,11 +205,14 @@ final class XlsxReader implements TabularReader {
 
 	private List<String> readRow() throws XMLStreamException {
 		List<String> cells = new ArrayList<>();
+		this.formulasWithoutValue = Set.of();
 		int column = 0;
 		String type = null;
 		int style = 0;
 		StringBuilder value = new StringBuilder();
 		boolean inValue = false;
+		boolean formula = false;
+		boolean valued = false;
 		while (this.xml.hasNext()) {
 			int event = this.xml.next();
 			if (event == XMLStreamReader.START_ELEMENT) {
@@ -218,9 +226,15 @@ final class XlsxReader implements TabularReader {
 					String styleIndex = this.xml.getAttributeValue(null, "s");
 					style = (styleIndex != null) ? Integer.parseInt(styleIndex) : 0;
 					value.setLength(0);
+					formula = false;
+					valued = false;
 				}
 				else if ("v".equals(name) || "t".equals(name)) {
 					inValue = true;
+					valued = true;
+				}
+				else if ("f".equals(name)) {
+					formula = true;
 				}
 			}
 			else if ((event == XMLStreamReader.CHARACTERS || event == XMLStreamReader.CDATA) && inValue) {
@@ -236,6 +250,15 @@ final class XlsxReader implements TabularReader {
 						cells.add("");
 					}
 					cells.add(cellText(type, style, value.toString()));
+					if (formula && !valued) {
+						// written by a program that does not work formulas out (a script,
+						// an export library): the result exists only once Excel saves the
+						// file again; say so rather than read an empty cell in silence
+						if (this.formulasWithoutValue.isEmpty()) {
+							this.formulasWithoutValue = new LinkedHashSet<>();
+						}
+						this.formulasWithoutValue.add(cells.size() - 1);
+					}
 					column++;
 				}
 				else if ("row".equals(name)) {

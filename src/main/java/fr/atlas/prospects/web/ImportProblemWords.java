@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 @Component("importProblemWords")
 public class ImportProblemWords {
 
+	private static final String FORMULA_WITHOUT_VALUE = ":formula_without_value";
+
 	private final MessageSource messages;
 
 	ImportProblemWords(MessageSource messages) {
@@ -20,6 +22,13 @@ public class ImportProblemWords {
 	}
 
 	public String of(String code, Locale locale) {
+		if (code.endsWith(FORMULA_WITHOUT_VALUE)) {
+			// one message for every field, which it names
+			String field = code.substring(0, code.length() - FORMULA_WITHOUT_VALUE.length());
+			String label = this.messages.getMessage("prospects.field." + field, null, field, locale);
+			return this.messages.getMessage("prospects.problem.formula_without_value", new Object[] { label }, code,
+					locale);
+		}
 		String reason = this.messages.getMessage("prospects.problem." + code.replace(':', '.'), null, null, locale);
 		if (reason == null) {
 			return code;

@@ -30,6 +30,36 @@ class FrenchNumbersTests {
 	}
 
 	@Test
+	void readsTheCurrencyBeforeOrAfterTheAmount() {
+		assertThat(value("€250k")).isEqualByComparingTo("250000");
+		assertThat(value("€250K")).isEqualByComparingTo("250000");
+		assertThat(value("€ 1,5M")).isEqualByComparingTo("1500000");
+		assertThat(value("€1.5M")).isEqualByComparingTo("1500000");
+		assertThat(value("EUR 250 000")).isEqualByComparingTo("250000");
+		assertThat(value("EUR250000")).isEqualByComparingTo("250000");
+		assertThat(value("eur 1 032 000,50")).isEqualByComparingTo("1032000.50");
+		assertThat(value("€ 1.032.000")).isEqualByComparingTo("1032000");
+		assertThat(value("€2Md")).isEqualByComparingTo("2000000000");
+		assertThat(value("€ 1,2 Md")).isEqualByComparingTo("1200000000");
+		assertThat(value("Euros 300 000")).isEqualByComparingTo("300000");
+		assertThat(value("250K €")).isEqualByComparingTo("250000");
+		assertThat(value("250 K €")).isEqualByComparingTo("250000");
+		assertThat(value("1.2M€")).isEqualByComparingTo("1200000");
+		assertThat(value("1,2M€")).isEqualByComparingTo("1200000");
+		assertThat(value("250 000 EUR")).isEqualByComparingTo("250000");
+		assertThat(value("2 Md€")).isEqualByComparingTo("2000000000");
+		assertThat(value("1\u00A0500 k€")).isEqualByComparingTo("1500000");
+		// the sign before the currency, as after it
+		assertThat(value("-€250k")).isEqualByComparingTo("-250000");
+		assertThat(value("€-250k")).isEqualByComparingTo("-250000");
+		// a currency alone, or twice, is no amount
+		assertThat(FrenchNumbers.parse("€").problem()).isEqualTo("invalid_number");
+		assertThat(FrenchNumbers.parse("EUR").problem()).isEqualTo("invalid_number");
+		assertThat(FrenchNumbers.parse("€ 250 €").problem()).isEqualTo("invalid_number");
+		assertThat(FrenchNumbers.parse("€k").problem()).isEqualTo("invalid_number");
+	}
+
+	@Test
 	void rejectsText() {
 		assertThat(FrenchNumbers.parse("environ un million").problem()).isEqualTo("invalid_number");
 		assertThat(FrenchNumbers.parse("1,2,3").problem()).isEqualTo("invalid_number");

@@ -57,6 +57,28 @@ class PhoneNumbersTests {
 	}
 
 	@Test
+	void readsMonacoNumbersWithTheirCountryCodeAnywhereAndWithoutItInMonaco() {
+		// written with +377 or 00377: Monaco's wherever the agency is
+		assertThat(PhoneNumbers.normalise("+377 93 15 20 00").value())
+			.isEqualTo(new PhoneNumbers.Phone("+37793152000", Kind.FIXED));
+		assertThat(PhoneNumbers.normalise("00377 93 15 20 00").value().e164()).isEqualTo("+37793152000");
+		assertThat(PhoneNumbers.normalise("+377 6 12 34 56 78").value())
+			.isEqualTo(new PhoneNumbers.Phone("+377612345678", Kind.MOBILE));
+		// eight digits are no French number...
+		assertThat(PhoneNumbers.normalise("93 15 20 00").problem()).isEqualTo("invalid");
+		assertThat(PhoneNumbers.normalise("93 15 20 00", null).problem()).isEqualTo("invalid");
+		// ...but Monaco's national number for an agency there
+		assertThat(PhoneNumbers.normalise("93 15 20 00", "MC").value())
+			.isEqualTo(new PhoneNumbers.Phone("+37793152000", Kind.FIXED));
+		assertThat(PhoneNumbers.normalise("93.15.20.00 poste 12", "MC").value().e164()).isEqualTo("+37793152000");
+		// a French number stays French in Monaco, as do the overseas ones
+		assertThat(PhoneNumbers.normalise("06 12 34 56 78", "MC").value().e164()).isEqualTo("+33612345678");
+		assertThat(PhoneNumbers.normalise("04 93 00 00 00", "MC").value().e164()).isEqualTo("+33493000000");
+		assertThat(PhoneNumbers.normalise("0262 12 34 56", "MC").value().e164()).isEqualTo("+262262123456");
+		assertThat(PhoneNumbers.normalise("01 23", "MC").problem()).isEqualTo("invalid");
+	}
+
+	@Test
 	void rejectsWhatIsNotANumber() {
 		assertThat(PhoneNumbers.normalise("01 23").problem()).isEqualTo("invalid");
 		assertThat(PhoneNumbers.normalise("pas de tel").problem()).isEqualTo("invalid");

@@ -34,6 +34,19 @@ class PostcodesTests {
 	}
 
 	@Test
+	void monacoHasFrenchPostcodesButNoDepartment() {
+		assertThat(Postcodes.normalise("98000").value()).isEqualTo("98000");
+		assertThat(Postcodes.monaco("98000")).isTrue();
+		assertThat(Postcodes.department("98000")).isNull();
+		assertThat(Postcodes.department("98015")).isNull();
+		// the collectivities beside it keep theirs
+		assertThat(Postcodes.monaco("98600")).isFalse();
+		assertThat(Postcodes.department("98600")).isEqualTo("986");
+		assertThat(Postcodes.monaco("06000")).isFalse();
+		assertThat(Postcodes.monaco(null)).isFalse();
+	}
+
+	@Test
 	void checksAsTheRegularExpressions() {
 		MessyText messy = new MessyText(6);
 		String[] pieces = { "0", "1", "2", "7", "9", "75", "008", "96", "99", "00", " ", ".", "..", ".0", ".00", "-",

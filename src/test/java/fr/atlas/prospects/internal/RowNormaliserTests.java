@@ -35,6 +35,28 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void anAgencyInMonacoHasNoDepartmentAndItsNumbersWithoutCountryCodeAreMonacos() {
+		NormalisedRow row = normalise("Monaco Properties", "", "", "contact@monaco-properties.mc", "93 15 20 00",
+				"98000", "Monaco", "", "", "Jean", "Rossi", "+377 6 12 34 56 78", "");
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().postcode()).isEqualTo("98000");
+		assertThat(row.agency().department()).isNull();
+		assertThat(row.agency().phones()).containsExactly("+37793152000");
+		assertThat(row.contact().phones()).containsExactly("+377612345678");
+		// the town alone says Monaco too; a French number stays French
+		NormalisedRow byTown = normalise("Agence du Rocher", "", "", "", "93 25 00 00 / 04 93 00 00 00", "",
+				"MONTE-CARLO", "", "", "", "", "", "");
+		assertThat(byTown.messages()).isEmpty();
+		assertThat(byTown.agency().phones()).containsExactly("+37793250000", "+33493000000");
+		// elsewhere, eight digits are still a bad French number
+		assertThat(normalise("Agence de Nice", "", "", "", "93 15 20 00", "06000", "Nice", "", "", "", "", "", "")
+			.messages()).containsExactly("phone:invalid");
+		assertThat(normalise("Agence de Nice", "", "", "", "+377 93 15 20 00", "06000", "Nice", "", "", "", "", "", "")
+			.agency()
+			.phones()).containsExactly("+37793152000");
+	}
+
+	@Test
 	void aCellLongerThanItsFieldHoldsIsLeftOutWithTheRestOfTheRowKept() {
 		String page = "Agence de la Gare, spécialiste du centre-ville depuis 1987 ".repeat(4);
 		NormalisedRow row = normalise(page, "", "", "contact@gare.fr", "", "75008", "Paris", "", "", "Jean",
@@ -307,6 +329,17 @@ class RowNormaliserTests {
 		assertThat(row.messages()).containsExactly("siret:invalid_checksum", "email:invalid", "phone:invalid");
 		assertThat(row.agency().siret()).isNull();
 		assertThat(row.agency().emails()).isEmpty();
+	}
+
+	@Test
+	void readsARevenueWithItsCurrencyBeforeOrAfter() {
+		for (String written : List.of("€250k", "250 k€", "250K €", "EUR 250 000", "€ 0,25M", "0.25M€")) {
+			NormalisedRow row = normalise("Agence B", "", "", "", "", "", "", "", written, "", "", "", "");
+			assertThat(row.messages()).as(written).isEmpty();
+			assertThat(row.agency().revenueCents()).as(written).isEqualTo(25_000_000L);
+		}
+		assertThat(normalise("Agence B", "", "", "", "", "", "", "", "-€5k", "", "", "", "").messages())
+			.containsExactly("revenue:invalid_number");
 	}
 
 	@Test

@@ -8,12 +8,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +85,74 @@ class SpreadsheetReadersTests {
 			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Calculée",
 					"contact@calculee.fr", "12", "1500000");
 		}
+	}
+
+	@Test
+	void readsAnXlsxFormulaByTheValueSavedWithIt() throws IOException {
+		Path calculated = xlsx("calculee.xlsx", (workbook) -> {
+			formulas(workbook);
+			workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+		});
+		try (XlsxReader reader = new XlsxReader(calculated)) {
+			SourceRow row = TabularRows.readAll(reader).get(0);
+			assertThat(row.cells()).containsExactly("Agence Calculée", "contact@calculee.fr", "12", "1500000", "");
+			assertThat(row.formulasWithoutValue()).isEmpty();
+			NormalisedRow normalised = normaliser(reader.header()).normalise(row);
+			assertThat(normalised.messages()).isEmpty();
+			assertThat(normalised.agency().emails()).containsExactly("contact@calculee.fr");
+			assertThat(normalised.agency().revenueCents()).isEqualTo(150_000_000L);
+		}
+	}
+
+	@Test
+	void saysWhichXlsxFormulasWereSavedWithoutTheirValue() throws IOException {
+		// as a script or an export library writes a workbook: formulas, no results
+		Path uncalculated = xlsx("non-calculee.xlsx", (workbook) -> {
+			formulas(workbook);
+			for (Row row : workbook.getSheetAt(0)) {
+				for (Cell cell : row) {
+					CTCell xml = ((XSSFCell) cell).getCTCell();
+					if (xml.isSetF() && xml.isSetV()) {
+						xml.unsetV();
+					}
+				}
+			}
+		});
+		try (XlsxReader reader = new XlsxReader(uncalculated)) {
+			SourceRow row = TabularRows.readAll(reader).get(0);
+			assertThat(row.cells()).containsExactly("Agence Calculée", "", "", "", "");
+			assertThat(row.formulasWithoutValue()).containsExactly(1, 2, 3, 4);
+			// a warning for each cell of a mapped column; the row is kept with the rest
+			NormalisedRow normalised = normaliser(reader.header()).normalise(row);
+			assertThat(normalised.rejected()).isFalse();
+			assertThat(normalised.messages()).containsExactly("email:formula_without_value",
+					"listing_count:formula_without_value", "revenue:formula_without_value");
+			assertThat(normalised.agency().name()).isEqualTo("Agence Calculée");
+		}
+		// through the reader an import opens, and below a title
+		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(uncalculated), "");
+		try (TabularReader reader = TabularReaders.open(profile, uncalculated)) {
+			assertThat(TabularRows.readAll(reader).get(0).formulasWithoutValue()).containsExactly(1, 2, 3, 4);
+		}
+	}
+
+	/**
+	 * A row of formulas: an e-mail, a count, an amount, and one in a column the import
+	 * ignores.
+	 */
+	private static void formulas(Workbook workbook) {
+		Sheet sheet = workbook.createSheet("Agences");
+		row(sheet, 0, "Raison sociale", "E-mail", "Nb annonces", "Chiffre d'affaires", "Date de création");
+		var agency = sheet.createRow(1);
+		agency.createCell(0).setCellValue("Agence Calculée");
+		agency.createCell(1).setCellFormula("\"contact\"&\"@calculee.fr\"");
+		agency.createCell(2).setCellFormula("3*4");
+		agency.createCell(3).setCellFormula("1500000*1");
+		agency.createCell(4).setCellFormula("\"\"");
+	}
+
+	private static RowNormaliser normaliser(List<String> header) {
+		return new RowNormaliser(ColumnMapping.detect(header, Map.of()));
 	}
 
 	@Test
