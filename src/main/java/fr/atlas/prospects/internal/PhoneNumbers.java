@@ -46,12 +46,15 @@ final class PhoneNumbers {
 	 */
 	static Checked<Phone> normalise(@Nullable String raw, @Nullable String placeRegion) {
 		Checked<Phone> phone = french(raw);
-		String text = CleanText.of(raw);
-		if (phone.isInvalid() && placeRegion != null && text != null) {
-			Checked<Phone> local = parse(withoutExtension(text), placeRegion);
-			return local.isInvalid() ? phone : local;
+		if (!phone.isInvalid() || placeRegion == null) {
+			return phone;
 		}
-		return phone;
+		String text = CleanText.of(raw);
+		if (text == null) {
+			return phone;
+		}
+		Checked<Phone> local = parse(withoutExtension(text), placeRegion);
+		return local.isInvalid() ? phone : local;
 	}
 
 	private static Checked<Phone> french(@Nullable String raw) {
