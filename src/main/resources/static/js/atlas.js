@@ -30,4 +30,60 @@ document.addEventListener('DOMContentLoaded', () => {
   window.addEventListener('pageshow', () => {
     document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
   });
+  keepWhatFormsSend();
 });
+
+// A form sent after the session ended is refused, and the member lands on the login page or back on the form's page
+// with "unsent" in its address (ExpiredFormHandler). What the form held is kept in this tab's sessionStorage as it is
+// sent, and put back into the same form there, so that a long note is not typed twice. Passwords, hidden fields and
+// files are never kept, nor the forms marked data-unkept (signing in and out). The copy is dropped on any other page
+// load: that form was received.
+function keepWhatFormsSend() {
+  const KEY = 'atlas.sent-form';
+  const params = new URLSearchParams(window.location.search);
+  const actionOf = (form) => form.getAttribute('hx-post') || form.getAttribute('action') || window.location.pathname;
+  const kept = (() => {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(KEY) || 'null');
+    } catch (e) {
+      return null;
+    }
+  })();
+  if (kept && params.has('unsent')) {
+    const form = [...document.querySelectorAll('form')].find((f) => actionOf(f) === kept.action);
+    if (form) {
+      Object.entries(kept.fields).forEach(([name, value]) => {
+        const field = form.elements.namedItem(name);
+        if (field && !(field instanceof RadioNodeList) && 'value' in field) field.value = value;
+      });
+      window.sessionStorage.removeItem(KEY);
+    }
+  } else if (kept && !(params.has('expired') && params.has('target'))) {
+    window.sessionStorage.removeItem(KEY);
+  }
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.hasAttribute('data-unkept')) return;
+    if ((form.getAttribute('method') || 'get').toLowerCase() !== 'post' && !form.hasAttribute('hx-post')) return;
+    const fields = {};
+    [...form.elements].forEach((field) => {
+      if (!field.name || field.name === '_csrf' || field.disabled) return;
+      if (field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement
+          || (field instanceof HTMLInputElement && !['password', 'hidden', 'file', 'checkbox', 'radio', 'submit',
+            'button'].includes(field.type))) {
+        fields[field.name] = field.value;
+      }
+    });
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify({ action: actionOf(form), fields }));
+    } catch (e) {
+      // storage full or refused: the form is sent all the same
+    }
+  }, true);
+  // htmx sends without loading a page: an answer that is not a way to the login page says the form was received
+  document.addEventListener('htmx:afterRequest', (event) => {
+    if (event.detail.successful && !event.detail.xhr.getResponseHeader('HX-Redirect')) {
+      window.sessionStorage.removeItem(KEY);
+    }
+  });
+}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -117,6 +118,42 @@ class TeamPagesBrowserTests {
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("members-phone.png")).setFullPage(true));
 			page.navigate(url("/account"));
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("account-phone.png")).setFullPage(true));
+			assertThat(problems).isEmpty();
+		}
+	}
+
+	@Test
+	void aFormSentAfterTheSessionEndedIsFilledInAgainOnceSignedIn() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant org = api.newOrganisation("Agence de la Session Perdue");
+		String invitee = TeamFixtures.uniqueEmail("patient");
+		try (BrowserContext context = chromium.desktop("fr-FR")) {
+			Page page = context.newPage();
+			List<String> problems = watch(page);
+			signIn(page, org.email());
+			page.navigate(url("/members"));
+			page.fill("#invite-email", invitee);
+			page.selectOption("#invite-role", "MANAGER");
+			// the session ends while the member types (a timeout, a sign-out in another
+			// tab)
+			context.clearCookies();
+			page.click("#members-panel form[action='/members/invitations'] button[type=submit]");
+			page.waitForURL(Pattern.compile(".*/login\\?expired&target=%2Fmembers$"));
+			assertThat(page.textContent("main .error")).startsWith("Votre session a expiré");
+			page.fill("input[name=email]", org.email());
+			page.fill("input[name=password]", ApiClient.PASSWORD);
+			page.click("button[type=submit]");
+			page.waitForURL(url("/members?unsent"));
+			assertThat(page.textContent(".unsent")).startsWith("La page avait expiré");
+			assertThat(page.inputValue("#invite-email")).isEqualTo(invitee);
+			assertThat(page.inputValue("#invite-role")).isEqualTo("MANAGER");
+			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("members-unsent.png")));
+			page.click("#members-panel form[action='/members/invitations'] button[type=submit]");
+			page.waitForSelector("#members-panel .notice");
+			assertThat(page.textContent("#members-panel .notice")).isEqualTo("Invitation envoyée à " + invitee + ".");
+			// received: a later visit of the page fills nothing in
+			page.navigate(url("/members?unsent"));
+			assertThat(page.inputValue("#invite-email")).isEmpty();
 			assertThat(problems).isEmpty();
 		}
 	}

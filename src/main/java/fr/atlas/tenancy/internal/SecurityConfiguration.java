@@ -158,6 +158,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.exceptionHandling((ex) -> ex.accessDeniedHandler(new ExpiredFormHandler(PUBLIC_PAGES)))
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
@@ -177,7 +178,9 @@ class SecurityConfiguration {
 
 	/**
 	 * Goes where the member was heading (or home), in the language chosen in their
-	 * account rather than the one of the browser they signed in from.
+	 * account rather than the one of the browser they signed in from. A member whose
+	 * session ended as they sent a form goes back to that form's page
+	 * ({@link ExpiredFormHandler}).
 	 */
 	private static AuthenticationSuccessHandler signedIn(ObjectProvider<LocaleResolver> locales) {
 		SavedRequestAwareAuthenticationSuccessHandler target = new SavedRequestAwareAuthenticationSuccessHandler();
@@ -186,6 +189,11 @@ class SecurityConfiguration {
 			LocaleResolver resolver = locales.getIfAvailable();
 			if (resolver != null && authentication.getPrincipal() instanceof MemberPrincipal member) {
 				resolver.setLocale(request, response, Locale.forLanguageTag(member.locale()));
+			}
+			String unsent = ExpiredFormHandler.local(request.getParameter(ExpiredFormHandler.TARGET));
+			if (unsent != null) {
+				response.sendRedirect(request.getContextPath() + ExpiredFormHandler.withUnsent(unsent));
+				return;
 			}
 			target.onAuthenticationSuccess(request, response, authentication);
 		};

@@ -1,0 +1,134 @@
+package fr.atlas.tenancy.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * A form sent from a page whose session ended (timed out, signed out in another tab, a
+ * new password) carries a CSRF token nobody knows any more. Spring would answer "access
+ * denied", which reads as a matter of role and leaves the member nowhere. Instead the
+ * member is sent back to the page, through the login page when the page needs one, with
+ * {@code unsent} in its address: the page says nothing was saved, and {@code atlas.js}
+ * puts back what the form held. Other refusals stay a 403.
+ */
+final class ExpiredFormHandler implements AccessDeniedHandler {
+
+	static final String TARGET = "target";
+
+	private final AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
+
+	private final List<PathPattern> publicPages;
+
+	ExpiredFormHandler(String... publicPages) {
+		this.publicPages = Arrays.stream(publicPages).map(PathPatternParser.defaultInstance::parse).toList();
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+			throws IOException, ServletException {
+		if (!(denied instanceof CsrfException)) {
+			this.forbidden.handle(request, response, denied);
+			return;
+		}
+		String page = pageOf(request);
+		String context = request.getContextPath();
+		String location;
+		if (page == null) {
+			location = context + (signedIn() ? "/?unsent" : "/login?expired");
+		}
+		else if (signedIn() || isPublic(page)) {
+			location = context + withUnsent(page);
+		}
+		else {
+			location = context + "/login?expired&" + TARGET + "=" + URLEncoder.encode(page, StandardCharsets.UTF_8);
+		}
+		if ("true".equals(request.getHeader("HX-Request"))) {
+			// htmx follows this header with a whole page load; a redirect it would follow
+			// inside the page
+			response.setHeader("HX-Redirect", location);
+			response.setStatus(HttpServletResponse.SC_OK);
+			return;
+		}
+		response.sendRedirect(location);
+	}
+
+	/**
+	 * The page (path and query, within the application) the form was on: htmx says it,
+	 * browsers send it as the referrer. Another site's address is none.
+	 */
+	private static @Nullable String pageOf(HttpServletRequest request) {
+		String address = request.getHeader("HX-Current-URL");
+		if (address == null) {
+			address = request.getHeader("Referer");
+		}
+		if (address == null) {
+			return null;
+		}
+		try {
+			URI uri = new URI(address);
+			if (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName())) {
+				return null;
+			}
+			String path = uri.getRawPath();
+			String context = request.getContextPath();
+			if (path == null || !path.startsWith(context + "/")) {
+				return null;
+			}
+			return local(
+					path.substring(context.length()) + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A page of the application to go back to, or null: only a path of this site, never
+	 * "//elsewhere" nor a scheme, since it ends up in a redirect.
+	 */
+	static @Nullable String local(@Nullable String page) {
+		if (page == null || !page.startsWith("/") || page.startsWith("//") || page.contains("\\")
+				|| page.chars().anyMatch(Character::isISOControl)) {
+			return null;
+		}
+		return page;
+	}
+
+	static String withUnsent(String page) {
+		String clean = page.replaceAll("([?&])unsent(=[^&]*)?(&|$)", "$1").replaceAll("[?&]$", "");
+		return clean + (clean.contains("?") ? "&" : "?") + "unsent";
+	}
+
+	private static boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.isAuthenticated()
+				&& !(authentication instanceof AnonymousAuthenticationToken);
+	}
+
+	private boolean isPublic(String page) {
+		PathContainer path = PathContainer.parsePath(page.contains("?") ? page.substring(0, page.indexOf('?')) : page);
+		return this.publicPages.stream().anyMatch((pattern) -> pattern.matches(path));
+	}
+
+}
