@@ -135,8 +135,22 @@ public class Cases {
 
 	}
 
+	/**
+	 * What the list and the API filter on. {@code open}: {@code true} for the cases not
+	 * yet in a terminal state, {@code false} for the closed ones, {@code null} for both;
+	 * {@code slaBreached}: only the cases past their deadline; {@code overdueTasksOf}:
+	 * only the cases with an unfinished task past due that falls to this member (the
+	 * task's assignee, else the case's), as the home page counts them.
+	 */
 	public record CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
-			@Nullable UUID teamId, @Nullable String text, int page, int size) {
+			@Nullable UUID teamId, @Nullable String text, @Nullable Boolean open, boolean slaBreached,
+			@Nullable UUID overdueTasksOf, int page, int size) {
+
+		public CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
+				@Nullable UUID teamId, @Nullable String text, int page, int size) {
+			this(caseType, state, assigneeId, teamId, text, null, false, null, page, size);
+		}
+
 	}
 
 	public record CasePage(List<CaseFile> items, int page, int size, long total) {
@@ -285,6 +299,19 @@ public class Cases {
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
 			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
+		}
+		if (query.open() != null) {
+			where.append(query.open() ? " and closed_at is null" : " and closed_at is not null");
+		}
+		if (query.slaBreached()) {
+			where.append(" and sla_breached_at is not null");
+		}
+		if (query.overdueTasksOf() != null) {
+			where.append(" and exists (select 1 from case_task t where t.org_id = case_file.org_id"
+					+ " and t.case_id = case_file.id and t.done_at is null and t.due_at < :now"
+					+ " and coalesce(t.assignee_id, case_file.assignee_id) = :overdueOf)");
+			params.put("now", Timestamp.from(this.clock.instant()));
+			params.put("overdueOf", query.overdueTasksOf());
 		}
 		long total = this.jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
 		List<CaseFile> items = this.jdbc

@@ -98,13 +98,21 @@ class CaseApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text")
+	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text",
+			description = "open=true: only the cases not in a terminal state (false: only the closed ones); "
+					+ "slaBreached=true: only the cases past their deadline; overdueTasksOf={userId}: only the cases "
+					+ "with an unfinished task past due that falls to this member (the task's assignee, else the "
+					+ "case's). The home page's figures are these lists' totals.")
 	CasePage list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID assignee,
 			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return this.cases.search(new CaseQuery(type, state, assignee, team, q, page, size));
+			@RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(defaultValue = "false") boolean slaBreached,
+			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.cases
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, size));
 	}
 
 	@GetMapping("/{id}")

@@ -125,8 +125,10 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID assignee,
 			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal AtlasPrincipal principal,
-			Model model) {
+			@RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(defaultValue = "false") boolean slaBreached,
+			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
 		List<CaseType> types = this.caseTypes.all();
 		model.addAttribute("types", types);
 		model.addAttribute("typeLabels",
@@ -137,10 +139,14 @@ class CasePagesController {
 		model.addAttribute("team", team);
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("q", q);
+		model.addAttribute("open", open);
+		model.addAttribute("slaBreached", slaBreached);
+		model.addAttribute("overdueTasksOf", overdueTasksOf);
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
-		CasePage result = this.cases.search(new CaseQuery(type, state, assignee, team, q, page, 50));
+		CasePage result = this.cases
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50));
 		model.addAttribute("result", result);
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
