@@ -15,6 +15,7 @@ import fr.atlas.cases.internal.CaseParty;
 import fr.atlas.cases.internal.CaseTask;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.Cases.AddedNote;
 import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
 import fr.atlas.cases.internal.Cases.NewCase;
@@ -157,11 +158,15 @@ class CaseApiController {
 
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasRole('AGENT')")
-	ResponseEntity<Void> note(@PathVariable UUID id, @RequestBody NoteRequest request,
+	@Operation(summary = "Add a note, or the record of a call or an e-mail, to a case's timeline",
+			description = "@handle mentions (the local part of a member's e-mail, or their name without spaces) "
+					+ "notify the member. The answer: {\"mentions\": ids of the members told, "
+					+ "\"unmatchedMentions\": the handles that named no member of the organisation}.")
+	ResponseEntity<AddedNote> note(@PathVariable UUID id, @RequestBody NoteRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
+		AddedNote added = this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
 				this.actors.of(principal));
-		return ResponseEntity.status(201).build();
+		return ResponseEntity.status(201).body(added);
 	}
 
 	@GetMapping("/{id}/tasks")

@@ -402,7 +402,12 @@ class CasePagesController {
 	String note(@PathVariable UUID id, @RequestParam String text, @RequestParam(defaultValue = "NOTE") String channel,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> {
-			this.cases.addNote(id, text, channel, this.actors.of(principal));
+			Cases.AddedNote added = this.cases.addNote(id, text, channel, this.actors.of(principal));
+			if (!added.unmatchedMentions().isEmpty()) {
+				redirect.addFlashAttribute("warning", this.messages.text("cases.note.unmatched-mentions",
+						added.unmatchedMentions().stream().map((h) -> "@" + h).collect(Collectors.joining(", ")),
+						added.unmatchedMentions().size()));
+			}
 			return null;
 		});
 	}
