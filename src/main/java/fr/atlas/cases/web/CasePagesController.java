@@ -24,6 +24,7 @@ import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseWork;
+import fr.atlas.cases.internal.PartyCandidates;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
@@ -92,10 +93,13 @@ class CasePagesController {
 
 	private final Features features;
 
+	private final PartyCandidates partyCandidates;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
 			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties,
-			CaseBoard board, CaseTeams teams, Features features) {
+			CaseBoard board, CaseTeams teams, Features features, PartyCandidates partyCandidates) {
 		this.features = features;
+		this.partyCandidates = partyCandidates;
 		this.board = board;
 		this.teams = teams;
 		this.parties = parties;
@@ -332,8 +336,11 @@ class CasePagesController {
 	}
 
 	@GetMapping("/{id}")
-	String page(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+	String page(@PathVariable UUID id, @RequestParam(required = false) @Nullable String partyType,
+			@RequestParam(required = false) @Nullable String partyQ, @AuthenticationPrincipal AtlasPrincipal principal,
+			Model model) {
 		CaseFile caseFile = this.cases.require(id);
+		candidates(partyType, partyQ, model);
 		CaseType type = this.caseTypes.require(caseFile.caseType());
 		WorkflowDefinition definition = this.workflows.engine(caseFile.caseType(), caseFile.workflowVersion())
 			.definition();
@@ -410,6 +417,27 @@ class CasePagesController {
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * The party picker's candidates as one types (htmx): the organisation's agencies,
+	 * contacts and parties already linked whose name holds the text.
+	 */
+	@GetMapping("/{id}/parties/candidates")
+	@PreAuthorize("hasRole('AGENT')")
+	String partyCandidates(@PathVariable UUID id, @RequestParam(defaultValue = "AGENCY") String partyType,
+			@RequestParam(defaultValue = "") String partyQ, Model model) {
+		model.addAttribute("c", this.cases.require(id));
+		candidates(partyType, partyQ, model);
+		return "cases/case :: party-candidates";
+	}
+
+	private void candidates(@Nullable String partyType, @Nullable String partyQ, Model model) {
+		String type = (partyType != null && !partyType.isBlank()) ? partyType : "AGENCY";
+		model.addAttribute("partyType", type);
+		model.addAttribute("partyQ", partyQ);
+		model.addAttribute("leastLetters", PartyCandidates.LEAST_LETTERS);
+		model.addAttribute("candidates", (partyQ != null) ? this.partyCandidates.find(type, partyQ) : List.of());
 	}
 
 	@PostMapping("/{id}/parties")
