@@ -356,7 +356,9 @@ class CaseApiIntegrationTests {
 			.getBody();
 		assertThat(ics).startsWith("BEGIN:VCALENDAR\r\n")
 			.contains("DTSTART:20261202T140000Z\r\n", "DTEND:20261202T150000Z\r\n",
-					"LOCATION:12 rue Tête d'Or\\, Lyon\r\n", "SUMMARY:Visite T4 · LEAD-")
+					"LOCATION:12 rue Tête d'Or\\, Lyon\r\n",
+					// missed: kept, marked as not held, a new revision for calendars
+					"SUMMARY:Absent (no-show) · Visite T4 · LEAD-", "STATUS:CANCELLED\r\n", "SEQUENCE:1\r\n")
 			.endsWith("END:VCALENDAR\r\n");
 	}
 

@@ -71,6 +71,56 @@ class CaseCalendarFeedIntegrationTests {
 	}
 
 	@Test
+	void aMissedOrCancelledAppointmentIsARevisionNotHeldInTheInvitationAndTheFeed() {
+		Tenant owner = this.api.newOrganisation("Agence Rendez-vous Manqués");
+		String caseId = createCase(owner, "Appartement Brotteaux", owner.userId());
+		String yesterday = java.time.Instant.now().minus(java.time.Duration.ofDays(1)).toString();
+		String missed = scheduled(owner, caseId, "Visite manquée", yesterday);
+		String cancelled = scheduled(owner, caseId, "Visite annulée", yesterday);
+		String invitation = "/api/v1/cases/" + caseId + "/appointments/";
+		assertThat(this.api.getText(owner.token(), invitation + missed + "/invitation.ics").getBody())
+			.contains("SEQUENCE:0", "STATUS:CONFIRMED");
+
+		outcome(owner, caseId, missed, "NO_SHOW");
+		outcome(owner, caseId, cancelled, "CANCELLED");
+		String noShow = unfolded(this.api.getText(owner.token(), invitation + missed + "/invitation.ics").getBody());
+		assertThat(noShow)
+			.contains("METHOD:PUBLISH", "SEQUENCE:1", "STATUS:CANCELLED", "SUMMARY:Absent (no-show) · Visite manquée")
+			.doesNotContain("CONFIRMED");
+		String cancellation = this.api.getText(owner.token(), invitation + cancelled + "/invitation.ics").getBody();
+		assertThat(cancellation).contains("METHOD:CANCEL", "SEQUENCE:1", "STATUS:CANCELLED");
+
+		String[] events = unfolded(feed(owner.token()).getBody()).split("BEGIN:VEVENT");
+		assertThat(events).hasSize(3);
+		assertThat(events).filteredOn((e) -> e.contains("UID:" + missed))
+			.singleElement()
+			.satisfies((e) -> assertThat(e).contains("SEQUENCE:1", "STATUS:CANCELLED", "SUMMARY:Absent (no-show) · "));
+		assertThat(events).filteredOn((e) -> e.contains("UID:" + cancelled))
+			.singleElement()
+			.satisfies((e) -> assertThat(e).contains("SEQUENCE:1", "STATUS:CANCELLED", "SUMMARY:Visite annulée"));
+		// another organisation gets neither
+		Tenant other = this.api.newOrganisation("Agence Rendez-vous Voisine");
+		assertThat(this.api.getText(other.token(), invitation + missed + "/invitation.ics").getStatusCode().value())
+			.isEqualTo(404);
+		assertThat(feed(other.token()).getBody()).doesNotContain(missed);
+	}
+
+	String scheduled(Tenant tenant, String caseId, String title, String startsAt) {
+		var response = this.api.post(tenant.token(), "/api/v1/cases/" + caseId + "/appointments",
+				Map.of("title", title, "startsAt", startsAt));
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+		return (String) response.getBody().get("id");
+	}
+
+	void outcome(Tenant tenant, String caseId, String appointment, String outcome) {
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + caseId + "/appointments/" + appointment + "/outcome",
+					Map.of("outcome", outcome))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
 	void aNewLinkInvalidatesTheOldOne() {
 		Tenant owner = this.api.newOrganisation("Agence Lien");
 		String first = feedPath(owner.token());

@@ -152,7 +152,20 @@ class CasePagesIntegrationTests {
 		assertThat(dashboard.statusCode()).isEqualTo(200);
 		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<");
 		HttpResponse<String> csv = browser.get("/cases/reports.csv?from=2026-12-01&to=2026-12-31");
-		assertThat(csv.body()).contains("north-star;appointmentsPlanned;;1;");
+		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv")
+			.containsIgnoringCase("charset=utf-8");
+		assertThat(csv.body()).startsWith("\uFEFFRubrique;Élément;Détail;Nombre;Taux ou heures\r\n")
+			.contains("\r\nIndicateur clé;Rendez-vous planifiés;;1;\r\n")
+			.doesNotContain("north-star", "appointmentsPlanned");
+		browser.get("/cases/reports?lang=en");
+		HttpResponse<String> english = browser.get("/cases/reports.csv?from=2026-12-01&to=2026-12-31");
+		assertThat(english.body()).startsWith("Section,Item,Detail,Count,Rate or hours\r\n")
+			.contains("\r\nNorth star,Appointments planned,,1,\r\n");
+		// the API's JSON reports stay as they were, whatever the language
+		assertThat(
+				this.api.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-12-01&to=2026-12-31").getBody())
+			.containsEntry("appointmentsPlanned", 1);
+		browser.get("/cases/reports?lang=fr");
 
 		HttpResponse<String> other = new Session(this.port, this.api.newOrganisation("Agence Curieuse").email())
 			.get("/cases/" + id);

@@ -4,12 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.cases.CasePagesIntegrationTests.Session;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class CasePartyIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Autowired
 	ApiClient api;
@@ -74,6 +89,104 @@ class CasePartyIntegrationTests {
 			.value()).isEqualTo(404);
 		assertThat(this.api.delete(b.token(), path + "?type=CONTACT&id=c-1").getStatusCode().value()).isEqualTo(404);
 		assertThat(parties(a, path)).extracting((p) -> p.get("label")).containsExactly("Secret de A");
+	}
+
+	@Test
+	void thePickerFindsTheOrganisationsOwnAgenciesContactsAndPartiesByName() throws Exception {
+		Tenant a = this.api.newOrganisation("Agence Sélecteur A");
+		Tenant b = this.api.newOrganisation("Agence Sélecteur B");
+		UUID dupont = agency(a, "Agence Dupont Immobilier", "Lyon");
+		UUID fils = agency(a, "Dupont & Fils", "Brest");
+		UUID martin = agency(a, "Cabinet Martin", "Nantes");
+		UUID camille = contact(a, martin, "Camille", "Dupontel");
+		UUID neighbour = agency(b, "Dupont Voisin", "Lille");
+		UUID claire = contact(b, neighbour, "Claire", "Dupont");
+		String caseId = newCase(a);
+		Session browser = new Session(this.port, a.email());
+
+		String page = browser.get("/cases/" + caseId).body();
+		assertThat(page).contains("id=\"party-search\"", "hx-get=\"/cases/" + caseId + "/parties/candidates\"",
+				"name=\"partyQ\"", "Rechercher par nom", "placeholder=\"Nom de l&#39;agence, du contact…\"");
+		String agencies = browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=dupont").body();
+		assertThat(agencies).doesNotContain("<html")
+			.contains("value=\"" + dupont + "\"", "value=\"" + fils + "\"", "Lier Agence Dupont Immobilier", "Lyon",
+					"name=\"_csrf\"")
+			.doesNotContain(neighbour.toString(), "Dupont Voisin", martin.toString());
+		// the names that start with the text first
+		assertThat(agencies.indexOf(fils.toString())).isLessThan(agencies.indexOf(dupont.toString()));
+		String contacts = browser.get("/cases/" + caseId + "/parties/candidates?partyType=CONTACT&partyQ=DUPONT")
+			.body();
+		assertThat(contacts).contains("value=\"" + camille + "\"", "Lier Camille Dupontel", "Cabinet Martin")
+			.doesNotContain(claire.toString(), "Claire");
+		assertThat(browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=d").body())
+			.contains("Tapez au moins 2 lettres.")
+			.doesNotContain("partyId");
+		assertThat(browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=zzz").body())
+			.contains("Rien ne correspond à « zzz »");
+		// without script: the page itself shows what the search found
+		assertThat(browser.get("/cases/" + caseId + "?partyType=AGENCY&partyQ=dupont").body())
+			.contains("value=\"" + dupont + "\"", "Lier Dupont &amp; Fils");
+
+		// a candidate's button links it by its id
+		String token = CasePagesIntegrationTests.attribute(page, "name=\"_csrf\" value");
+		assertThat(browser
+			.post("/cases/" + caseId + "/parties",
+					Map.of("type", "AGENCY", "partyId", dupont.toString(), "label", "Agence Dupont Immobilier"), token)
+			.statusCode()).isEqualTo(302);
+		assertThat(parties(a, "/api/v1/cases/" + caseId + "/parties"))
+			.extracting((p) -> p.get("type") + ":" + p.get("id") + ":" + p.get("label"))
+			.containsExactly("AGENCY:" + dupont + ":Agence Dupont Immobilier");
+
+		// a listing, which no module holds, is found among the parties already linked
+		assertThat(this.api
+			.post(a.token(), "/api/v1/cases/" + caseId + "/parties",
+					Map.of("type", "LISTING", "id", "annonce-77", "label", "T3 Bellecour"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		String other = newCase(a);
+		assertThat(browser.get("/cases/" + other + "/parties/candidates?partyType=LISTING&partyQ=bellecour").body())
+			.contains("value=\"annonce-77\"", "Lier T3 Bellecour");
+
+		// another organisation finds none of these, and cannot ask on A's case
+		Session intruder = new Session(this.port, b.email());
+		String theirCase = newCase(b);
+		assertThat(intruder.get("/cases/" + theirCase + "/parties/candidates?partyType=AGENCY&partyQ=dupont").body())
+			.contains("value=\"" + neighbour + "\"")
+			.doesNotContain(dupont.toString(), fils.toString());
+		assertThat(
+				intruder.get("/cases/" + theirCase + "/parties/candidates?partyType=LISTING&partyQ=bellecour").body())
+			.doesNotContain("annonce-77");
+		assertThat(intruder.get("/cases/" + theirCase + "/parties/candidates?partyType=CONTACT&partyQ=camille").body())
+			.doesNotContain(camille.toString());
+		assertThat(intruder.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=dupont").statusCode())
+			.isEqualTo(404);
+
+		// in English
+		browser.get("/cases/" + caseId + "?lang=en");
+		assertThat(browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=fils").body())
+			.contains("Link Dupont &amp; Fils");
+		assertThat(browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=x").body())
+			.contains("Type at least 2 letters.");
+	}
+
+	UUID agency(Tenant tenant, String name, String city) {
+		UUID id = UUID.randomUUID();
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc
+					.sql("insert into agency (org_id, id, name, name_key, city) values (?, ?, ?, ?, ?)")
+					.params(tenant.orgId(), id, name, name.toLowerCase(), city)
+					.update()));
+		return id;
+	}
+
+	UUID contact(Tenant tenant, UUID agency, String first, String last) {
+		UUID id = UUID.randomUUID();
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc
+					.sql("insert into contact (org_id, id, agency_id, first_name, last_name) values (?, ?, ?, ?, ?)")
+					.params(tenant.orgId(), id, agency, first, last)
+					.update()));
+		return id;
 	}
 
 	List<Map<String, Object>> parties(Tenant tenant, String path) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.TestMembers;
@@ -14,11 +15,13 @@ import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static fr.atlas.cases.CasePagesIntegrationTests.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -28,6 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class NotificationIntegrationTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -90,6 +96,36 @@ class NotificationIntegrationTests {
 
 	static Predicate<Map<String, Object>> about(String kind, String caseId) {
 		return (n) -> kind.equals(n.get("kind")) && caseId.equals(n.get("caseId"));
+	}
+
+	@Test
+	void theAuthorIsToldWhichMentionsNamedNobody() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Mentions Perdues");
+		Someone mentioned = member(tenant, "AGENT");
+		Someone stranger = member(this.api.newOrganisation("Agence Mentions Voisine"), "AGENT");
+		String caseId = (String) createCase(tenant, "T2 Croix-Rousse").get("id");
+
+		ResponseEntity<Map> note = this.api.post(tenant.token(), "/api/v1/cases/" + caseId + "/notes", Map.of("text",
+				"@" + mentioned.handle() + " et @Personne, voir @" + stranger.handle() + ". Merci @personne."));
+		assertThat(note.getStatusCode().value()).isEqualTo(201);
+		// another organisation's member is nobody here
+		assertThat(note.getBody()).containsEntry("mentions", List.of(mentioned.id().toString()))
+			.containsEntry("unmatchedMentions", List.of("Personne", stranger.handle()));
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + caseId + "/notes", Map.of("text", "Sans mention, a@b.fr"))
+			.getBody()).containsEntry("mentions", List.of()).containsEntry("unmatchedMentions", List.of());
+
+		Session browser = new Session(this.port, tenant.email());
+		String token = attribute(browser.get("/cases/" + caseId).body(), "name=\"_csrf\" value");
+		browser.post("/cases/" + caseId + "/notes", Map.of("text", "Rappeler @fantome demain"), token);
+		assertThat(browser.get("/cases/" + caseId).body()).contains("id=\"case-warning\"",
+				"la mention @fantome ne correspond à aucun membre de l&#39;organisation");
+		browser.post("/cases/" + caseId + "/notes", Map.of("text", "@" + mentioned.handle() + " bien reçu"), token);
+		assertThat(browser.get("/cases/" + caseId).body()).doesNotContain("id=\"case-warning\"");
+		browser.get("/cases/" + caseId + "?lang=en");
+		browser.post("/cases/" + caseId + "/notes", Map.of("text", "Ask @ghost and @spectre"), token);
+		assertThat(browser.get("/cases/" + caseId).body())
+			.contains("the mentions @ghost, @spectre match no member of the organisation");
 	}
 
 	@Test

@@ -1,6 +1,13 @@
 package fr.atlas.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import com.microsoft.playwright.Browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -23,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * refused one explains why and the card goes back to its column.
  */
 @WebIntegrationTest
+@SuppressWarnings("unchecked")
 class CaseBoardBrowserTests {
 
 	@RegisterExtension
@@ -67,6 +75,91 @@ class CaseBoardBrowserTests {
 			// the columns by their labels, not their states' keys
 			page.waitForCondition(() -> message.textContent().contains("de Qualifié à Gagné"));
 			assertThat(page.locator(column("QUALIFIED") + " " + card(ready)).count()).isEqualTo(1);
+		}
+	}
+
+	/**
+	 * A workflow of twelve steps is wider than any screen: the board scrolls sideways
+	 * within itself, in sight, while the page does not, and every column's header reads
+	 * whole. Screenshots go to {@code target/screenshots}.
+	 */
+	@Test
+	void aBoardOfManyColumnsScrollsWithinItselfWithReadableHeaders() throws Exception {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Douze Étapes");
+		List<Map<String, Object>> states = new ArrayList<>();
+		List<Map<String, Object>> transitions = new ArrayList<>();
+		for (int i = 1; i <= 12; i++) {
+			Map<String, Object> state = new LinkedHashMap<>();
+			state.put("key", "STEP_" + i);
+			state.put("labels", Map.of("fr", "Étape " + i + " · relance du propriétaire", "en", "Step " + i));
+			if (i == 1) {
+				state.put("initial", true);
+			}
+			if (i == 12) {
+				state.put("final", true);
+			}
+			states.add(state);
+			if (i > 1) {
+				transitions.add(Map.of("name", "to_" + i, "from", List.of("STEP_" + (i - 1)), "to", "STEP_" + i));
+			}
+		}
+		var created = api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "LONG_ROAD", "labels", Map.of("fr", "Long chemin", "en", "Long road"), "referencePrefix",
+						"LONG", "fields", List.of(), "workflow", Map.of("states", states, "transitions", transitions)));
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		// a column far taller than the window
+		for (int i = 0; i < 40; i++) {
+			api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LONG_ROAD", "title", "Dossier " + i));
+		}
+		String base = "http://localhost:" + this.port;
+		Path shots = Path.of("target", "screenshots");
+		Files.createDirectories(shots);
+		for (int width : new int[] { 1280, 1920 }) {
+			try (var context = chromium.browser()
+				.newContext(new Browser.NewContextOptions().setViewportSize(width, 1080))) {
+				Page page = context.newPage();
+				SignIn.as(page, base, tenant.email());
+				page.navigate(base + "/cases/board?type=LONG_ROAD");
+				page.locator("#board[data-ready=true]").waitFor();
+				page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("board-" + width + ".png")));
+				Map<String, Object> layout = (Map<String, Object>) page.evaluate(
+						"""
+								() => {
+								  const board = document.getElementById('board');
+								  const box = board.getBoundingClientRect();
+								  const headers = [...board.querySelectorAll('.column h2')];
+								  board.scrollLeft = board.scrollWidth;
+								  const last = board.querySelector('.column:last-child').getBoundingClientRect();
+								  return {
+								    pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+								    boardScrolls: board.scrollWidth > board.clientWidth,
+								    boardRight: box.right, boardHeight: box.height, viewport: window.innerWidth,
+								    viewportHeight: window.innerHeight,
+								    lastRight: last.right, lastLeft: last.left, boardVisibleRight: board.getBoundingClientRect().right,
+								    columns: headers.length,
+								    clipped: headers.filter((h) => h.scrollWidth > h.clientWidth
+								      || h.firstElementChild.getBoundingClientRect().width < 120).length,
+								    sticky: getComputedStyle(headers[0]).position
+								  };
+								}""");
+				assertThat(layout).as("at %d px", width)
+					.containsEntry("pageScrolls", false)
+					.containsEntry("boardScrolls", true)
+					.containsEntry("columns", 12)
+					.containsEntry("clipped", 0)
+					.containsEntry("sticky", "sticky");
+				// the board takes the window's width, not the 1200 px of other pages
+				assertThat(((Number) layout.get("boardRight")).doubleValue()).isLessThanOrEqualTo(width)
+					.isGreaterThan(width - 60);
+				// the whole board, its scrollbar included, fits in the window
+				assertThat(((Number) layout.get("boardHeight")).doubleValue())
+					.isLessThanOrEqualTo(((Number) layout.get("viewportHeight")).doubleValue());
+				// scrolled to its end, the last column is in sight
+				assertThat(((Number) layout.get("lastRight")).doubleValue())
+					.isLessThanOrEqualTo(((Number) layout.get("boardVisibleRight")).doubleValue() + 1);
+				page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("board-" + width + "-end.png")));
+			}
 		}
 	}
 

@@ -64,14 +64,14 @@ class HomePageIntegrationTests {
 		assertThat(figure(home, "rendez-vous planifiés ce mois-ci")).as("the cancelled one left out").isEqualTo("2");
 		assertThat(figure(home, "de rendez-vous non honorés ce mois-ci")).isEqualTo("50 %");
 		assertThat(figure(home, "dossier ouvert qui vous est confié")).isEqualTo("1");
-		assertThat(figure(home, "tâche en retard vous concernant")).isEqualTo("1");
-		assertThat(home).contains("href=\"/cases?assignee=" + busy.userId() + "\"");
+		assertThat(figure(home, "dossier avec une tâche en retard vous concernant")).isEqualTo("1");
+		assertThat(home).contains("href=\"/cases?assignee=" + busy.userId() + "&amp;open=true\"");
 
 		String other = home(quiet);
 		assertThat(figure(other, "agence dans votre base")).isEqualTo("0");
 		assertThat(figure(other, "rendez-vous planifié ce mois-ci")).isEqualTo("0");
 		assertThat(figure(other, "de rendez-vous non honorés ce mois-ci")).as("nothing to divide by").isEqualTo("—");
-		assertThat(figure(other, "tâche en retard vous concernant")).isEqualTo("0");
+		assertThat(figure(other, "dossier avec une tâche en retard vous concernant")).isEqualTo("0");
 	}
 
 	@Test

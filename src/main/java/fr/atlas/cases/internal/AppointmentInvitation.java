@@ -5,10 +5,19 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Function;
+
+import fr.atlas.cases.internal.Appointment.Outcome;
 
 /**
  * An appointment as an iCalendar (RFC 5545) invitation, to add to any calendar. Times are
- * in UTC; a cancelled appointment is sent as a cancellation.
+ * in UTC; a cancelled or rescheduled appointment is sent as a cancellation, a missed one
+ * (no-show) stays in the calendar marked as not held.
+ * <p>
+ * An appointment is revised once at most: its outcome is recorded once, and nothing else
+ * of it changes. So its {@code SEQUENCE} is 0 as planned and 1 once an outcome changed
+ * what the calendar shows, which is what tells a calendar client that the copy it holds
+ * (same {@code UID}) is out of date.
  */
 public final class AppointmentInvitation {
 
@@ -17,28 +26,54 @@ public final class AppointmentInvitation {
 	private AppointmentInvitation() {
 	}
 
-	public static String ics(Appointment appointment, CaseFile caseFile, Instant now) {
-		boolean cancelled = appointment.outcome() == Appointment.Outcome.CANCELLED;
+	/**
+	 * The invitation of one appointment; {@code outcomes} names an outcome in the
+	 * reader's language (the mark of a missed appointment).
+	 */
+	public static String ics(Appointment appointment, CaseFile caseFile, Instant now,
+			Function<Outcome, String> outcomes) {
 		StringBuilder ics = new StringBuilder();
-		begin(ics, cancelled ? "CANCEL" : "PUBLISH");
-		event(ics, appointment, caseFile.reference(), caseFile.title(), now);
+		begin(ics, removed(appointment) ? "CANCEL" : "PUBLISH");
+		event(ics, appointment, caseFile.reference(), caseFile.title(), now, outcomes);
 		line(ics, "END:VCALENDAR");
 		return ics.toString();
 	}
 
 	/**
-	 * A calendar of several appointments (a member's feed): always published, cancelled
-	 * appointments stay in it with the status CANCELLED so that calendars remove them.
+	 * A calendar of several appointments (a member's feed): always published, cancelled,
+	 * rescheduled and missed appointments stay in it with the status CANCELLED so that
+	 * calendars remove them or show them struck out.
 	 */
-	static String calendar(String name, List<FeedEntry> entries, Instant now) {
+	static String calendar(String name, List<FeedEntry> entries, Instant now, Function<Outcome, String> outcomes) {
 		StringBuilder ics = new StringBuilder();
 		begin(ics, "PUBLISH");
 		line(ics, "X-WR-CALNAME:" + text(name));
 		for (FeedEntry entry : entries) {
-			event(ics, entry.appointment(), entry.reference(), entry.caseTitle(), now);
+			event(ics, entry.appointment(), entry.reference(), entry.caseTitle(), now, outcomes);
 		}
 		line(ics, "END:VCALENDAR");
 		return ics.toString();
+	}
+
+	/**
+	 * Whether the appointment did not or will not take place at its time. RFC 5545 has no
+	 * status for "not held": a VEVENT is TENTATIVE, CONFIRMED or CANCELLED, and
+	 * CANCELLED, the status a cancelled appointment has always had here, is the one that
+	 * says the meeting did not happen, so a no-show has it too. What tells a no-show from
+	 * a cancellation is its title, marked with the outcome, and its invitation, published
+	 * rather than cancelled so that calendars keep it.
+	 */
+	static boolean notHeld(Appointment appointment) {
+		return appointment.outcome() == Outcome.CANCELLED || appointment.outcome() == Outcome.RESCHEDULED
+				|| appointment.outcome() == Outcome.NO_SHOW;
+	}
+
+	/**
+	 * Whether calendars should drop the event: cancelled, or moved (the new time is
+	 * another appointment, with its own invitation).
+	 */
+	private static boolean removed(Appointment appointment) {
+		return appointment.outcome() == Outcome.CANCELLED || appointment.outcome() == Outcome.RESCHEDULED;
 	}
 
 	record FeedEntry(Appointment appointment, String reference, String caseTitle) {
@@ -52,21 +87,31 @@ public final class AppointmentInvitation {
 	}
 
 	private static void event(StringBuilder ics, Appointment appointment, String reference, String caseTitle,
-			Instant now) {
-		boolean cancelled = appointment.outcome() == Appointment.Outcome.CANCELLED;
+			Instant now, Function<Outcome, String> outcomes) {
+		boolean notHeld = notHeld(appointment);
 		line(ics, "BEGIN:VEVENT");
 		line(ics, "UID:" + appointment.id() + "@atlas");
+		line(ics, "SEQUENCE:" + (notHeld ? 1 : 0));
 		line(ics, "DTSTAMP:" + UTC.format(now));
+		if (notHeld && appointment.outcomeAt() != null) {
+			line(ics, "LAST-MODIFIED:" + UTC.format(appointment.outcomeAt()));
+		}
 		line(ics, "DTSTART:" + UTC.format(appointment.startsAt()));
 		line(ics, "DTEND:" + UTC.format(appointment.endsAt()));
-		line(ics, "SUMMARY:" + text(appointment.title() + " · " + reference));
+		// a cancellation says itself through its status; a missed or moved appointment is
+		// "cancelled" too, so its title says which
+		String mark = (notHeld && appointment.outcome() != Outcome.CANCELLED)
+				? outcomes.apply(appointment.outcome()) + " · " : "";
+		line(ics, "SUMMARY:" + text(mark + appointment.title() + " · " + reference));
 		if (appointment.place() != null) {
 			line(ics, "LOCATION:" + text(appointment.place()));
 		}
 		String description = caseTitle
 				+ (appointment.participants().isEmpty() ? "" : "\n" + String.join(", ", appointment.participants()));
 		line(ics, "DESCRIPTION:" + text(description));
-		line(ics, "STATUS:" + (cancelled ? "CANCELLED" : "CONFIRMED"));
+		line(ics, "STATUS:" + (notHeld ? "CANCELLED" : "CONFIRMED"));
+		// the slot is free again in the calendar's busy time
+		line(ics, "TRANSP:" + (notHeld ? "TRANSPARENT" : "OPAQUE"));
 		line(ics, "END:VEVENT");
 	}
 

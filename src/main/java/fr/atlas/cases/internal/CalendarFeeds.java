@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,8 +50,11 @@ public class CalendarFeeds {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	CalendarFeeds(JdbcClient jdbc, TransactionTemplate transactions, Members members, ApplicationEventPublisher events,
-			CasesProperties properties, Clock clock) {
+			CasesProperties properties, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.members = members;
@@ -112,7 +117,9 @@ public class CalendarFeeds {
 			.query((rs, row) -> new FeedEntry(CaseWork.appointment(rs, row), rs.getString("reference"),
 					rs.getString("case_title")))
 			.list();
-		return AppointmentInvitation.calendar("Atlas · " + member.name(), entries, this.clock.instant());
+		// a feed has no reader's request: the member's own language names the outcomes
+		return AppointmentInvitation.calendar("Atlas · " + member.name(), entries, this.clock.instant(),
+				CaseWork.outcomeLabels(this.messages, Locale.forLanguageTag(member.locale())));
 	}
 
 	static String hash(String token) {

@@ -19,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What the home page tells about the pipeline: the north star of the current month
  * (appointments planned, cancelled ones left out, and the no-show rate among those with a
- * known outcome, as {@link CaseReports} counts them), and the member's own work.
+ * known outcome, as {@link CaseReports} counts them), and the member's own work. Each
+ * count is the one the case list gives for the filters of its link
+ * ({@link Cases.CaseQuery}): cases, not tasks, since that list shows cases.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,7 +39,7 @@ public class CaseCounts {
 	}
 
 	public record Counts(long appointmentsThisMonth, @Nullable Double noShowRateThisMonth, long myOpenCases,
-			long myOverdueTasks, long slaBreached) {
+			long myCasesWithOverdueTasks, long slaBreached) {
 	}
 
 	public Counts current(UserId member) {
@@ -45,20 +47,21 @@ public class CaseCounts {
 		LocalDate today = LocalDate.ofInstant(now, PARIS);
 		ZonedDateTime monthStart = today.withDayOfMonth(1).atStartOfDay(PARIS);
 		UUID org = CurrentTenant.require().value();
-		return this.jdbc.sql("""
-				select (select count(*) filter (where outcome is distinct from 'CANCELLED') from case_appointment
-				        where org_id = :org and starts_at >= :from and starts_at < :to),
-				       (select count(*) filter (where outcome = 'NO_SHOW') from case_appointment
-				        where org_id = :org and starts_at >= :from and starts_at < :to),
-				       (select count(*) filter (where outcome in ('HELD', 'NO_SHOW')) from case_appointment
-				        where org_id = :org and starts_at >= :from and starts_at < :to),
-				       (select count(*) from case_file
-				        where org_id = :org and closed_at is null and assignee_id = :member),
-				       (select count(*) from case_task t join case_file c on c.org_id = t.org_id and c.id = t.case_id
-				        where t.org_id = :org and t.done_at is null and t.due_at < :now
-				          and coalesce(t.assignee_id, c.assignee_id) = :member),
-				       (select count(*) from case_file
-				        where org_id = :org and closed_at is null and sla_breached_at is not null)""")
+		return this.jdbc
+			.sql("""
+					select (select count(*) filter (where outcome is distinct from 'CANCELLED') from case_appointment
+					        where org_id = :org and starts_at >= :from and starts_at < :to),
+					       (select count(*) filter (where outcome = 'NO_SHOW') from case_appointment
+					        where org_id = :org and starts_at >= :from and starts_at < :to),
+					       (select count(*) filter (where outcome in ('HELD', 'NO_SHOW')) from case_appointment
+					        where org_id = :org and starts_at >= :from and starts_at < :to),
+					       (select count(*) from case_file
+					        where org_id = :org and closed_at is null and assignee_id = :member),
+					       (select count(distinct c.id) from case_task t join case_file c on c.org_id = t.org_id and c.id = t.case_id
+					        where t.org_id = :org and t.done_at is null and t.due_at < :now
+					          and coalesce(t.assignee_id, c.assignee_id) = :member),
+					       (select count(*) from case_file
+					        where org_id = :org and closed_at is null and sla_breached_at is not null)""")
 			.param("org", org)
 			.param("member", member.value())
 			.param("from", Timestamp.from(monthStart.toInstant()))

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 import fr.atlas.cases.AppointmentChanged;
 import fr.atlas.cases.CaseId;
@@ -25,6 +27,8 @@ import fr.atlas.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,7 +51,11 @@ public class CaseWork {
 
 	private final Clock clock;
 
-	CaseWork(JdbcClient jdbc, Cases cases, Timeline timeline, ApplicationEventPublisher events, Clock clock) {
+	private final MessageSource messages;
+
+	CaseWork(JdbcClient jdbc, Cases cases, Timeline timeline, ApplicationEventPublisher events, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.timeline = timeline;
@@ -236,11 +244,19 @@ public class CaseWork {
 		return appointment(caseId, appointmentId);
 	}
 
-	/** The iCalendar invitation of an appointment. */
+	/**
+	 * The iCalendar invitation of an appointment, its outcome named in the reader's
+	 * language.
+	 */
 	@Transactional(readOnly = true)
 	public String invitation(UUID caseId, UUID appointmentId) {
 		CaseFile caseFile = this.cases.require(caseId);
-		return AppointmentInvitation.ics(appointment(caseId, appointmentId), caseFile, this.clock.instant());
+		return AppointmentInvitation.ics(appointment(caseId, appointmentId), caseFile, this.clock.instant(),
+				outcomeLabels(this.messages, LocaleContextHolder.getLocale()));
+	}
+
+	static Function<Outcome, String> outcomeLabels(MessageSource messages, Locale locale) {
+		return (outcome) -> messages.getMessage("cases.outcome." + outcome.name(), null, outcome.name(), locale);
 	}
 
 	private CaseTask task(UUID caseId, UUID taskId) {

@@ -135,8 +135,22 @@ public class Cases {
 
 	}
 
+	/**
+	 * What the list and the API filter on. {@code open}: {@code true} for the cases not
+	 * yet in a terminal state, {@code false} for the closed ones, {@code null} for both;
+	 * {@code slaBreached}: only the cases past their deadline; {@code overdueTasksOf}:
+	 * only the cases with an unfinished task past due that falls to this member (the
+	 * task's assignee, else the case's), as the home page counts them.
+	 */
 	public record CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
-			@Nullable UUID teamId, @Nullable String text, int page, int size) {
+			@Nullable UUID teamId, @Nullable String text, @Nullable Boolean open, boolean slaBreached,
+			@Nullable UUID overdueTasksOf, int page, int size) {
+
+		public CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
+				@Nullable UUID teamId, @Nullable String text, int page, int size) {
+			this(caseType, state, assigneeId, teamId, text, null, false, null, page, size);
+		}
+
 	}
 
 	public record CasePage(List<CaseFile> items, int page, int size, long total) {
@@ -285,6 +299,19 @@ public class Cases {
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
 			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
+		}
+		if (query.open() != null) {
+			where.append(query.open() ? " and closed_at is null" : " and closed_at is not null");
+		}
+		if (query.slaBreached()) {
+			where.append(" and sla_breached_at is not null");
+		}
+		if (query.overdueTasksOf() != null) {
+			where.append(" and exists (select 1 from case_task t where t.org_id = case_file.org_id"
+					+ " and t.case_id = case_file.id and t.done_at is null and t.due_at < :now"
+					+ " and coalesce(t.assignee_id, case_file.assignee_id) = :overdueOf)");
+			params.put("now", Timestamp.from(this.clock.instant()));
+			params.put("overdueOf", query.overdueTasksOf());
 		}
 		long total = this.jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
 		List<CaseFile> items = this.jdbc
@@ -511,15 +538,23 @@ public class Cases {
 		return require(id);
 	}
 
-	public void addNote(UUID id, String text, Actor actor) {
-		addNote(id, text, "NOTE", actor);
+	public AddedNote addNote(UUID id, String text, Actor actor) {
+		return addNote(id, text, "NOTE", actor);
+	}
+
+	/**
+	 * What became of a note's mentions: the members told, and the handles that named
+	 * nobody of the organisation, as written (without the {@code @}), so that the author
+	 * knows who was not told.
+	 */
+	public record AddedNote(List<UUID> mentions, List<String> unmatchedMentions) {
 	}
 
 	/**
 	 * Writes a note, or the record of a call or an e-mail ({@code channel} NOTE, CALL,
 	 * EMAIL).
 	 */
-	public void addNote(UUID id, String text, @Nullable String channel, Actor actor) {
+	public AddedNote addNote(UUID id, String text, @Nullable String channel, Actor actor) {
 		CaseFile current = require(id);
 		String note = (text != null) ? text.trim() : "";
 		if (note.isEmpty()) {
@@ -532,7 +567,8 @@ public class Cases {
 		if (!Set.of("NOTE", "CALL", "EMAIL").contains(kind)) {
 			throw new InvalidInputException("channel", "case.note.channel-invalid");
 		}
-		List<Member> mentioned = mentions(note);
+		Mentions found = mentions(note);
+		List<Member> mentioned = found.members();
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("text", note);
 		payload.put("channel", kind);
@@ -546,6 +582,7 @@ public class Cases {
 			this.events.publishEvent(new MemberMentioned(CurrentTenant.require(), CaseId.of(id), current.reference(),
 					member.id(), excerpt));
 		}
+		return new AddedNote(mentioned.stream().map((m) -> m.id().value()).toList(), found.unmatched());
 	}
 
 	/**
@@ -602,23 +639,47 @@ public class Cases {
 
 	/**
 	 * Members named in a note as {@code @local-part} of their e-mail or
-	 * {@code @FirstLast} (their name without spaces), case-insensitively.
+	 * {@code @FirstLast} (their name without spaces), case-insensitively, and the handles
+	 * that name none of them, once each in the order written.
 	 */
-	private List<Member> mentions(String note) {
+	private Mentions mentions(String note) {
 		Matcher matcher = MENTION.matcher(note);
-		Set<String> handles = new HashSet<>();
+		Map<String, String> handles = new LinkedHashMap<>();
 		while (matcher.find()) {
 			// A mention may end a sentence: "merci @alice."
-			handles.add(matcher.group(1).replaceAll("[._-]+$", "").toLowerCase(Locale.ROOT));
+			String handle = matcher.group(1).replaceAll("[._-]+$", "");
+			if (!handle.isEmpty()) {
+				handles.putIfAbsent(handle.toLowerCase(Locale.ROOT), handle);
+			}
 		}
 		if (handles.isEmpty()) {
-			return List.of();
+			return new Mentions(List.of(), List.of());
 		}
-		return this.members.active()
+		Set<String> matched = new HashSet<>();
+		List<Member> members = new ArrayList<>();
+		for (Member member : this.members.active()) {
+			String local = member.email().substring(0, member.email().indexOf('@')).toLowerCase(Locale.ROOT);
+			String name = member.name().replace(" ", "").toLowerCase(Locale.ROOT);
+			boolean named = false;
+			for (String handle : List.of(local, name)) {
+				if (handles.containsKey(handle)) {
+					matched.add(handle);
+					named = true;
+				}
+			}
+			if (named) {
+				members.add(member);
+			}
+		}
+		List<String> unmatched = handles.entrySet()
 			.stream()
-			.filter((m) -> handles.contains(m.email().substring(0, m.email().indexOf('@')).toLowerCase(Locale.ROOT))
-					|| handles.contains(m.name().replace(" ", "").toLowerCase(Locale.ROOT)))
+			.filter((e) -> !matched.contains(e.getKey()))
+			.map(Map.Entry::getValue)
 			.toList();
+		return new Mentions(members, unmatched);
+	}
+
+	private record Mentions(List<Member> members, List<String> unmatched) {
 	}
 
 	private void runEntryActions(UUID id, String caseType, Move move, Actor actor) {

@@ -15,6 +15,7 @@ import fr.atlas.cases.internal.CaseParty;
 import fr.atlas.cases.internal.CaseTask;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.Cases.AddedNote;
 import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
 import fr.atlas.cases.internal.Cases.NewCase;
@@ -98,13 +99,21 @@ class CaseApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text")
+	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text",
+			description = "open=true: only the cases not in a terminal state (false: only the closed ones); "
+					+ "slaBreached=true: only the cases past their deadline; overdueTasksOf={userId}: only the cases "
+					+ "with an unfinished task past due that falls to this member (the task's assignee, else the "
+					+ "case's). The home page's figures are these lists' totals.")
 	CasePage list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID assignee,
 			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-		return this.cases.search(new CaseQuery(type, state, assignee, team, q, page, size));
+			@RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(defaultValue = "false") boolean slaBreached,
+			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.cases
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, size));
 	}
 
 	@GetMapping("/{id}")
@@ -149,11 +158,15 @@ class CaseApiController {
 
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasRole('AGENT')")
-	ResponseEntity<Void> note(@PathVariable UUID id, @RequestBody NoteRequest request,
+	@Operation(summary = "Add a note, or the record of a call or an e-mail, to a case's timeline",
+			description = "@handle mentions (the local part of a member's e-mail, or their name without spaces) "
+					+ "notify the member. The answer: {\"mentions\": ids of the members told, "
+					+ "\"unmatchedMentions\": the handles that named no member of the organisation}.")
+	ResponseEntity<AddedNote> note(@PathVariable UUID id, @RequestBody NoteRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
+		AddedNote added = this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
 				this.actors.of(principal));
-		return ResponseEntity.status(201).build();
+		return ResponseEntity.status(201).body(added);
 	}
 
 	@GetMapping("/{id}/tasks")

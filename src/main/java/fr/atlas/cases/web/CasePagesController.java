@@ -24,6 +24,7 @@ import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseWork;
+import fr.atlas.cases.internal.PartyCandidates;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
@@ -92,10 +93,13 @@ class CasePagesController {
 
 	private final Features features;
 
+	private final PartyCandidates partyCandidates;
+
 	CasePagesController(Cases cases, CaseTypes caseTypes, Workflows workflows, CaseWork work, Timeline timeline,
 			Members members, CaseActors actors, UiMessages messages, CaseJson json, CaseParties parties,
-			CaseBoard board, CaseTeams teams, Features features) {
+			CaseBoard board, CaseTeams teams, Features features, PartyCandidates partyCandidates) {
 		this.features = features;
+		this.partyCandidates = partyCandidates;
 		this.board = board;
 		this.teams = teams;
 		this.parties = parties;
@@ -125,8 +129,10 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String state,
 			@RequestParam(required = false) @Nullable UUID assignee,
 			@RequestParam(required = false) @Nullable UUID team, @RequestParam(required = false) @Nullable String q,
-			@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal AtlasPrincipal principal,
-			Model model) {
+			@RequestParam(required = false) @Nullable Boolean open,
+			@RequestParam(defaultValue = "false") boolean slaBreached,
+			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
 		List<CaseType> types = this.caseTypes.all();
 		model.addAttribute("types", types);
 		model.addAttribute("typeLabels",
@@ -137,10 +143,14 @@ class CasePagesController {
 		model.addAttribute("team", team);
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("q", q);
+		model.addAttribute("open", open);
+		model.addAttribute("slaBreached", slaBreached);
+		model.addAttribute("overdueTasksOf", overdueTasksOf);
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
-		CasePage result = this.cases.search(new CaseQuery(type, state, assignee, team, q, page, 50));
+		CasePage result = this.cases
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50));
 		model.addAttribute("result", result);
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
@@ -326,8 +336,11 @@ class CasePagesController {
 	}
 
 	@GetMapping("/{id}")
-	String page(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+	String page(@PathVariable UUID id, @RequestParam(required = false) @Nullable String partyType,
+			@RequestParam(required = false) @Nullable String partyQ, @AuthenticationPrincipal AtlasPrincipal principal,
+			Model model) {
 		CaseFile caseFile = this.cases.require(id);
+		candidates(partyType, partyQ, model);
 		CaseType type = this.caseTypes.require(caseFile.caseType());
 		WorkflowDefinition definition = this.workflows.engine(caseFile.caseType(), caseFile.workflowVersion())
 			.definition();
@@ -396,9 +409,35 @@ class CasePagesController {
 	String note(@PathVariable UUID id, @RequestParam String text, @RequestParam(defaultValue = "NOTE") String channel,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		return attempt(id, redirect, () -> {
-			this.cases.addNote(id, text, channel, this.actors.of(principal));
+			Cases.AddedNote added = this.cases.addNote(id, text, channel, this.actors.of(principal));
+			if (!added.unmatchedMentions().isEmpty()) {
+				redirect.addFlashAttribute("warning", this.messages.text("cases.note.unmatched-mentions",
+						added.unmatchedMentions().stream().map((h) -> "@" + h).collect(Collectors.joining(", ")),
+						added.unmatchedMentions().size()));
+			}
 			return null;
 		});
+	}
+
+	/**
+	 * The party picker's candidates as one types (htmx): the organisation's agencies,
+	 * contacts and parties already linked whose name holds the text.
+	 */
+	@GetMapping("/{id}/parties/candidates")
+	@PreAuthorize("hasRole('AGENT')")
+	String partyCandidates(@PathVariable UUID id, @RequestParam(defaultValue = "AGENCY") String partyType,
+			@RequestParam(defaultValue = "") String partyQ, Model model) {
+		model.addAttribute("c", this.cases.require(id));
+		candidates(partyType, partyQ, model);
+		return "cases/case :: party-candidates";
+	}
+
+	private void candidates(@Nullable String partyType, @Nullable String partyQ, Model model) {
+		String type = (partyType != null && !partyType.isBlank()) ? partyType : "AGENCY";
+		model.addAttribute("partyType", type);
+		model.addAttribute("partyQ", partyQ);
+		model.addAttribute("leastLetters", PartyCandidates.LEAST_LETTERS);
+		model.addAttribute("candidates", (partyQ != null) ? this.partyCandidates.find(type, partyQ) : List.of());
 	}
 
 	@PostMapping("/{id}/parties")

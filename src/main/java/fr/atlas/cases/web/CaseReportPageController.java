@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.CaseReports;
 import fr.atlas.cases.internal.CaseReports.Breakdown;
-import fr.atlas.cases.internal.CaseReports.Conversion;
-import fr.atlas.cases.internal.CaseReports.Delay;
 import fr.atlas.cases.internal.CaseReports.Stage;
 import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.cases.internal.CaseType;
@@ -22,7 +20,9 @@ import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,8 +48,11 @@ class CaseReportPageController {
 
 	private final JsonMapper json;
 
+	private final MessageSource messages;
+
 	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, Workflows workflows,
-			JsonMapper json) {
+			JsonMapper json, MessageSource messages) {
+		this.messages = messages;
 		this.reports = reports;
 		this.caseTypes = caseTypes;
 		this.members = members;
@@ -73,70 +76,19 @@ class CaseReportPageController {
 		return "cases/reports";
 	}
 
+	/**
+	 * The dashboard's numbers as CSV in the reader's language and spreadsheet conventions
+	 * ({@link ReportCsv}); the API's JSON reports do not change with the language.
+	 */
 	@GetMapping(path = "/cases/reports.csv", produces = "text/csv")
 	@ResponseBody
-	ResponseEntity<String> csv(@RequestParam LocalDate from, @RequestParam LocalDate to) {
-		Summary summary = summary(from, to);
-		Map<String, String> names = memberNames();
-		StringBuilder csv = new StringBuilder("section;key;value;count;rate\n");
-		csv.append("north-star;appointmentsPlanned;;").append(summary.appointmentsPlanned()).append(";\n");
-		csv.append("appointments;held;;").append(summary.appointmentsHeld()).append(";\n");
-		csv.append("appointments;noShows;;")
-			.append(summary.noShows())
-			.append(';')
-			.append(rate(summary.noShowRate()))
-			.append('\n');
-		csv.append("cases;opened;;").append(summary.casesOpened()).append(";\n");
-		for (Conversion conversion : summary.conversion()) {
-			for (Stage stage : conversion.stages()) {
-				csv.append("conversion;")
-					.append(conversion.caseType())
-					.append(';')
-					.append(stage.state())
-					.append(';')
-					.append(stage.reached())
-					.append(';')
-					.append(rate(stage.rate()))
-					.append('\n');
-			}
-		}
-		for (Delay delay : summary.delays()) {
-			csv.append("delay-hours;")
-				.append(delay.name())
-				.append(";median;")
-				.append(delay.cases())
-				.append(';')
-				.append(rate(delay.medianHours()))
-				.append('\n');
-			csv.append("delay-hours;")
-				.append(delay.name())
-				.append(";p90;")
-				.append(delay.cases())
-				.append(';')
-				.append(rate(delay.p90Hours()))
-				.append('\n');
-		}
-		for (Breakdown row : summary.byAgent()) {
-			csv.append("agent;")
-				.append(cell(row.key() != null ? names.getOrDefault(row.key(), row.key()) : "—"))
-				.append(";won;")
-				.append(row.opened())
-				.append(';')
-				.append(rate(row.winRate()))
-				.append('\n');
-		}
-		for (Breakdown row : summary.bySource()) {
-			csv.append("source;")
-				.append(row.key())
-				.append(";won;")
-				.append(row.opened())
-				.append(';')
-				.append(rate(row.winRate()))
-				.append('\n');
-		}
+	ResponseEntity<byte[]> csv(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		ReportCsv csv = new ReportCsv(this.messages, LocaleContextHolder.getLocale());
+		byte[] body = csv.write(summary(from, to), typeLabels(), stateLabels(), memberNames());
 		return ResponseEntity.ok()
 			.header("Content-Disposition", "attachment; filename=\"atlas-dossiers-" + from + "-" + to + ".csv\"")
-			.body(csv.toString());
+			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+			.body(body);
 	}
 
 	/**
@@ -203,14 +155,6 @@ class CaseReportPageController {
 		return this.members.all()
 			.stream()
 			.collect(Collectors.toMap((Member m) -> m.id().value().toString(), Member::name, (a, b) -> a));
-	}
-
-	private static String rate(@Nullable Double value) {
-		return (value != null) ? value.toString() : "";
-	}
-
-	private static String cell(String text) {
-		return "\"" + text.replace("\"", "\"\"") + "\"";
 	}
 
 }

@@ -22,16 +22,23 @@ class CasesHome {
 		return new HomeCard("home.cases", 30, "cases", (member) -> figures(member, counts.current(member)));
 	}
 
+	/**
+	 * Each figure leads to the list of exactly the cases it counts: the list's filters
+	 * are those of the count in {@link CaseCounts}.
+	 */
 	static List<HomeFigure> figures(UserId member, CaseCounts.Counts now) {
-		String mine = "/cases?assignee=" + member.value();
 		Double noShows = now.noShowRateThisMonth();
+		long overdue = now.myCasesWithOverdueTasks();
 		return List.of(
 				HomeFigure.count("home.cases.appointments", now.appointmentsThisMonth(), "/cases/reports", false),
 				HomeFigure.rate("home.cases.no-shows", noShows, "/cases/reports",
 						noShows != null && noShows > WORRYING_NO_SHOWS),
-				HomeFigure.count("home.cases.mine", now.myOpenCases(), mine, false),
-				HomeFigure.count("home.cases.overdue-tasks", now.myOverdueTasks(), mine, now.myOverdueTasks() > 0),
-				HomeFigure.count("home.cases.sla-breached", now.slaBreached(), "/cases", now.slaBreached() > 0));
+				HomeFigure.count("home.cases.mine", now.myOpenCases(),
+						"/cases?assignee=" + member.value() + "&open=true", false),
+				HomeFigure.count("home.cases.overdue-task-cases", overdue, "/cases?overdueTasksOf=" + member.value(),
+						overdue > 0),
+				HomeFigure.count("home.cases.sla-breached", now.slaBreached(), "/cases?open=true&slaBreached=true",
+						now.slaBreached() > 0));
 	}
 
 }
