@@ -33,10 +33,19 @@ class UiErrors {
 	 * A unique key met by two submissions at once, past the checks each made before
 	 * writing (two tabs, a double click the page's script did not catch): the second one
 	 * is told what happened, with a way back to the page it came from, instead of the
-	 * error page of a failure. Any other refusal of the database stays an error.
+	 * error page of a failure. Text holding a NUL character is a 400. Any other refusal
+	 * of the database stays an error.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ModelAndView concurrentChange(DataIntegrityViolationException ex, HttpServletRequest request) {
+		if (ex.getMostSpecificCause() instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+			// text PostgreSQL cannot store, a NUL character: the sender's mistake, said
+			// as such, as the API does
+			ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+			page.addObject("reason", "problem.invalid-characters");
+			page.addObject("back", sameSitePage(request));
+			return page;
+		}
 		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
 			throw ex;
 		}

@@ -67,6 +67,25 @@ class ErrorPagesIntegrationTests {
 				+ method.headers().firstValue("X-Correlation-Id").orElseThrow() + "</code>");
 	}
 
+	@Test
+	void textHoldingANulCharacterIsTheSendersMistakeNotAFailure() throws Exception {
+		PageSession session = new PageSession(this.port).login(this.api.newOrganisation("Caractères Nuls").email());
+		for (String path : List.of("/cases?type=%00", "/cases?state=a%00b")) {
+			HttpResponse<String> search = html(session, path, "fr");
+			assertThat(search.statusCode()).as(path).isEqualTo(400);
+			assertThat(search.body()).contains("caractère nul");
+		}
+		String tokens = session.get("/account/tokens").body();
+		HttpResponse<String> token = session.send(HttpRequest.newBuilder(session.uri("/account/tokens"))
+			.header("Accept", "text/html")
+			.header("Referer", "http://localhost:" + this.port + "/account/tokens")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("name=CRM%00x&_csrf=" + PageSession.csrf(tokens))));
+		assertThat(token.statusCode()).isEqualTo(400);
+		assertThat(token.body()).contains("Le texte envoyé contient un caractère interdit (caractère nul).")
+			.contains("<a id=\"back\" href=\"/account/tokens\"");
+	}
+
 	/**
 	 * The page of a unique key met by two submissions at once, as the view resolver
 	 * renders it.
