@@ -3,10 +3,13 @@ package fr.atlas.web;
 import java.net.URI;
 import java.sql.SQLException;
 
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,10 +26,35 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice(annotations = Controller.class)
 class UiErrors {
 
+	private final MessageSource messages;
+
+	UiErrors(MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound() {
 		return "error/404";
+	}
+
+	/**
+	 * Input a page's form could not have sent (a hidden version that is no number, a
+	 * value outside its list) and that its controller leaves to us: what was wrong, with
+	 * the way back, rather than the error page of a failure.
+	 */
+	@ExceptionHandler(InvalidInputException.class)
+	ModelAndView invalidInput(InvalidInputException ex, HttpServletRequest request) {
+		ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);
+		page.addObject("problems",
+				ex.problems()
+					.stream()
+					.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(),
+							LocaleContextHolder.getLocale()))
+					.distinct()
+					.toList());
+		page.addObject("back", sameSitePage(request));
+		return page;
 	}
 
 	/**

@@ -86,6 +86,22 @@ class ErrorPagesIntegrationTests {
 			.contains("<a id=\"back\" href=\"/account/tokens\"");
 	}
 
+	@Test
+	void aFormValueNoPageSendsIsSaidWrongNotAFailure() throws Exception {
+		ApiClient.Tenant org = this.api.newOrganisation("Versions Bizarres");
+		PageSession session = new PageSession(this.port).login(org.email());
+		var created = this.api.post(org.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Achat"));
+		String path = "/cases/" + created.getBody().get("id");
+		String page = session.get(path).body();
+		HttpResponse<String> edit = session.send(HttpRequest.newBuilder(session.uri(path))
+			.header("Accept", "text/html")
+			.header("Referer", "http://localhost:" + this.port + path)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("title=Achat&version=abc&_csrf=" + PageSession.csrf(page))));
+		assertThat(edit.statusCode()).isEqualTo(400);
+		assertThat(edit.body()).contains("<li>").contains("<a id=\"back\" href=\"" + path + "\"");
+	}
+
 	/**
 	 * The page of a unique key met by two submissions at once, as the view resolver
 	 * renders it.

@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class UiErrorsTests {
 
-	private final UiErrors errors = new UiErrors();
+	private final UiErrors errors = new UiErrors(new StaticMessageSource());
 
 	@Test
 	void aUniqueKeyMetByTwoSubmissionsAtOnceIsToldWithTheWayBack() {
