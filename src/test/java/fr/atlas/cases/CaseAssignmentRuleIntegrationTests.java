@@ -15,6 +15,7 @@ import fr.atlas.cases.engine.AssignmentStrategy;
 import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.support.Eventually;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -313,6 +314,51 @@ class CaseAssignmentRuleIntegrationTests {
 			.get("/cases/types/LEAD_ACHAT/workflow")
 			.body();
 		assertThat(asAgent).contains("Zones : 75001-75020").doesNotContain("id=\"assignment-rule-form\"");
+	}
+
+	@Test
+	void aDeactivatedMembersOpenCasesGoWhereANewCaseWouldGo() {
+		Tenant tenant = this.api.newOrganisation("Agence des Départs");
+		Tenant other = this.api.newOrganisation("Agence Tranquille");
+		UUID leaving = member(tenant, "AGENT", "Léa Partante");
+		UUID paris = member(tenant, "AGENT", "Paul Paris");
+		UUID stranger = member(other, "AGENT", "Sam Ailleurs");
+		this.api.put(tenant.token(), RULES, Map.of("rules",
+				List.of(Map.of("name", "Paris", "postcodes", List.of("75"), "assignees", List.of(paris)))));
+		List<String> theirs = new java.util.ArrayList<>();
+		for (String postcode : List.of("75011", "75015", "69003")) {
+			theirs.add(
+					(String) this.api
+						.post(tenant.token(), "/api/v1/cases",
+								Map.of("caseType", "LEAD_ACHAT", "title", "Lead " + postcode, "assigneeId",
+										leaving.toString(), "fields", Map.of("postcode", postcode)))
+						.getBody()
+						.get("id"));
+		}
+		String elsewhere = (String) this.api
+			.post(other.token(), "/api/v1/cases",
+					Map.of("caseType", "LEAD_ACHAT", "title", "Lead d'ailleurs", "assigneeId", stranger.toString()))
+			.getBody()
+			.get("id");
+
+		assertThat(this.api.post(tenant.token(), "/api/v1/members/" + leaving + "/deactivate", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+
+		Map<String, Object> lyon = Eventually.await(
+				() -> this.api.get(tenant.token(), "/api/v1/cases/" + theirs.get(2)).getBody(),
+				(found) -> !leaving.toString().equals(found.get("assigneeId")), "the case reassigned");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + theirs.get(0)).getBody()).containsEntry("assigneeId",
+				paris.toString());
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + theirs.get(1)).getBody()).containsEntry("assigneeId",
+				paris.toString());
+		// no rule for Lyon: the least loaded active agent, never the one who left
+		assertThat(lyon.get("assigneeId")).isIn(tenant.userId().toString(), paris.toString());
+		String timeline = this.api.getText(tenant.token(), "/api/v1/cases/" + theirs.get(0) + "/timeline").getBody();
+		assertThat(timeline).contains("assigneeId");
+		// another organisation's member with the same fate is not touched by it
+		assertThat(this.api.get(other.token(), "/api/v1/cases/" + elsewhere).getBody()).containsEntry("assigneeId",
+				stranger.toString());
 	}
 
 	private Map<String, Object> create(Tenant tenant, Map<String, Object> fields, List<String> tags, String source) {

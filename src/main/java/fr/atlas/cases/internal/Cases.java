@@ -330,8 +330,17 @@ public class Cases {
 	 * teamId, priority, dueDate, fields, tags}); {@code expectedVersion} must be the
 	 * current one.
 	 */
-	@SuppressWarnings("unchecked")
 	public CaseFile update(UUID id, @Nullable Integer expectedVersion, Map<String, Object> patch, Actor actor) {
+		return update(id, expectedVersion, patch, actor, null);
+	}
+
+	/**
+	 * As {@link #update(UUID, Integer, Map, Actor)}, as one of many changes of one
+	 * operation ({@code batch}): a new assignee is told once for the batch.
+	 */
+	@SuppressWarnings("unchecked")
+	CaseFile update(UUID id, @Nullable Integer expectedVersion, Map<String, Object> patch, Actor actor,
+			@Nullable UUID batch) {
 		CaseFile current = require(id);
 		if (expectedVersion == null) {
 			throw new InvalidInputException("version", "field.required");
@@ -453,7 +462,7 @@ public class Cases {
 				List.copyOf(changes.keySet())));
 		if (assignee != null && !assignee.equals(current.assigneeId())) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id),
-					current.reference(), UserId.of(assignee), actor.userId(), now));
+					current.reference(), UserId.of(assignee), actor.userId(), now, batch));
 		}
 		return require(id);
 	}
