@@ -147,6 +147,40 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
+	void anAdminSeesAndRevokesAMembersTokensAndADeactivationEndsThemForGood() {
+		Tenant org = this.api.newOrganisation("Agence des Jetons");
+		Tenant other = this.api.newOrganisation("Agence Curieuse");
+		Joined agent = this.team.join(org, "AGENT");
+		Joined colleague = this.team.join(org, "AGENT");
+		String second = this.api.token(agent.email(), ApiClient.PASSWORD);
+		String tokens = "/api/v1/members/" + agent.userId() + "/tokens";
+
+		List<Map<String, Object>> live = this.api.getList(org.token(), tokens).getBody();
+		assertThat(live).hasSize(2).allSatisfy((token) -> assertThat(token).containsKeys("id", "name", "prefix"));
+		assertThat(status(this.api.getText(colleague.token(), tokens))).isEqualTo(403);
+		assertThat(status(this.api.getText(other.token(), tokens))).isEqualTo(404);
+		String first = live.stream()
+			.filter((token) -> agent.token().startsWith((String) token.get("prefix")))
+			.map((token) -> (String) token.get("id"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(status(this.api.delete(other.token(), tokens + "/" + first))).isEqualTo(404);
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(200);
+
+		assertThat(status(this.api.delete(org.token(), tokens + "/" + first))).isEqualTo(204);
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(401);
+		assertThat(status(this.api.get(second, "/api/v1/me"))).isEqualTo(200);
+
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/reactivate", Map.of());
+		assertThat(status(this.api.get(second, "/api/v1/me"))).as("a token of before the deactivation").isEqualTo(401);
+		assertThat(this.api.getList(org.token(), tokens).getBody())
+			.allSatisfy((token) -> assertThat(((Map<?, ?>) token).get("revokedAt")).isNotNull());
+		assertThat(status(this.api.get(this.api.token(agent.email(), ApiClient.PASSWORD), "/api/v1/me")))
+			.isEqualTo(200);
+	}
+
+	@Test
 	void anAdminCancelsAPendingInvitationOfTheirOwnOrganisationOnly() {
 		Tenant org = this.api.newOrganisation("Agence des Annulations");
 		Tenant other = this.api.newOrganisation("Agence d'à côté");
@@ -314,7 +348,7 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
-	void aDeactivatedMemberLosesApiAccessUntilReactivated() {
+	void aDeactivatedMemberLosesApiAccessAndTheirTokensForGood() {
 		Tenant org = this.api.newOrganisation("Agence Désactivation");
 		Joined agent = this.team.join(org, "AGENT");
 		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(200);
@@ -329,7 +363,10 @@ class MemberApiIntegrationTests {
 
 		assertThat(status(this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/reactivate", Map.of())))
 			.isEqualTo(200);
-		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(200);
+		// the tokens of before stay revoked; the member signs in and makes new ones
+		assertThat(status(this.api.get(agent.token(), "/api/v1/me"))).isEqualTo(401);
+		assertThat(status(this.api.get(this.api.token(agent.email(), ApiClient.PASSWORD), "/api/v1/me")))
+			.isEqualTo(200);
 	}
 
 	@Test

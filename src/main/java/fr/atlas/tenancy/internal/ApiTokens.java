@@ -112,6 +112,20 @@ public class ApiTokens {
 	}
 
 	/**
+	 * Revokes every live token of a member, inside the caller's transaction: a member
+	 * deactivated and later reactivated starts again without the tokens handed out
+	 * before, which may have been copied anywhere meanwhile.
+	 */
+	void revokeAll(UserId userId) {
+		this.jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null returning id")
+			.param(userId.value())
+			.query(UUID.class)
+			.list()
+			.forEach((tokenId) -> this.events
+				.publishEvent(new ApiTokenRevoked(CurrentTenant.require(), tokenId, userId)));
+	}
+
+	/**
 	 * The member a presented token belongs to, if the token is live and the member
 	 * active.
 	 */

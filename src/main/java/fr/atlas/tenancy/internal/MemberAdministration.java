@@ -43,13 +43,16 @@ public class MemberAdministration {
 
 	private final Invitations invitations;
 
+	private final ApiTokens tokens;
+
 	MemberAdministration(JdbcClient jdbc, TransactionTemplate transactions, Members members,
-			ApplicationEventPublisher events, Invitations invitations) {
+			ApplicationEventPublisher events, Invitations invitations, ApiTokens tokens) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.members = members;
 		this.events = events;
 		this.invitations = invitations;
+		this.tokens = tokens;
 	}
 
 	public Member changeRoles(AtlasPrincipal actor, UserId target, @Nullable List<String> requested) {
@@ -108,6 +111,7 @@ public class MemberAdministration {
 			this.events.publishEvent(new MemberActivationChanged(CurrentTenant.require(), target, active));
 			if (!active) {
 				this.invitations.revokeThoseSenderMayNoLongerSend(target);
+				this.tokens.revokeAll(target);
 			}
 			return this.members.find(target).orElseThrow();
 		});

@@ -11,6 +11,7 @@ import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.Role;
+import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.Invitations;
 import fr.atlas.tenancy.internal.MemberAdministration;
 import org.jspecify.annotations.Nullable;
@@ -41,10 +42,14 @@ class MemberApiController {
 
 	private final Invitations invitations;
 
-	MemberApiController(Members members, MemberAdministration administration, Invitations invitations) {
+	private final ApiTokens tokens;
+
+	MemberApiController(Members members, MemberAdministration administration, Invitations invitations,
+			ApiTokens tokens) {
 		this.members = members;
 		this.administration = administration;
 		this.invitations = invitations;
+		this.tokens = tokens;
 	}
 
 	@GetMapping
@@ -94,6 +99,21 @@ class MemberApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	/** A member's API tokens, for an admin to see which are live and revoke one. */
+	@GetMapping("/{userId}/tokens")
+	@PreAuthorize("hasRole('ADMIN')")
+	List<TokenResponse> tokens(@PathVariable UUID userId) {
+		UserId member = existing(userId);
+		return this.tokens.of(member).stream().map(TokenResponse::of).toList();
+	}
+
+	@DeleteMapping("/{userId}/tokens/{tokenId}")
+	@PreAuthorize("hasRole('ADMIN')")
+	ResponseEntity<Void> revokeToken(@PathVariable UUID userId, @PathVariable UUID tokenId) {
+		this.tokens.revoke(existing(userId), tokenId);
+		return ResponseEntity.noContent().build();
+	}
+
 	@PutMapping("/{userId}/roles")
 	@PreAuthorize("hasRole('ADMIN')")
 	MemberResponse changeRoles(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId,
@@ -118,6 +138,20 @@ class MemberApiController {
 		static MemberResponse of(Member member) {
 			return new MemberResponse(member.id().value(), member.email(), member.name(),
 					member.roles().stream().map(Role::name).toList(), member.active(), member.createdAt());
+		}
+
+	}
+
+	private UserId existing(UUID userId) {
+		return this.members.find(UserId.of(userId)).map(Member::id).orElseThrow(() -> new NotFoundException("Membre"));
+	}
+
+	record TokenResponse(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
+			@Nullable Instant revokedAt) {
+
+		static TokenResponse of(ApiTokens.TokenRow row) {
+			return new TokenResponse(row.id(), row.name(), row.prefix(), row.createdAt(), row.lastUsedAt(),
+					row.revokedAt());
 		}
 
 	}
