@@ -36,6 +36,7 @@ import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -62,6 +63,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases")
+@RequiresFeature(Feature.CASES)
 class CasePagesController {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");

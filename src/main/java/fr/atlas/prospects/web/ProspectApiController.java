@@ -25,6 +25,8 @@ import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,6 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Agencies (prospects): search, details with provenance, additions and corrections, merge and unmerge, possible duplicates, export")
 @RestController
 @RequestMapping("/api/v1/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class ProspectApiController {
 
 	private final ProspectSearch search;

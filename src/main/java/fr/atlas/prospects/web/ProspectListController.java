@@ -30,7 +30,9 @@ import fr.atlas.prospects.internal.Headcount;
 import fr.atlas.prospects.internal.SavedSearch;
 import fr.atlas.prospects.internal.SavedSearches;
 import fr.atlas.prospects.internal.Specialty;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class ProspectListController {
 
 	private static final int ENDED_JOBS_SHOWN_MINUTES = 10;
