@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,7 @@ import fr.atlas.prospects.ProspectCreated;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectRestored;
 import fr.atlas.prospects.ProspectsBulkEdited;
+import fr.atlas.prospects.ProspectsExported;
 import fr.atlas.prospects.ProspectsBulkQueued;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
@@ -123,6 +125,7 @@ class AuditLabelsTests {
 				new SavedSearchChanged(ORG, UUID.randomUUID(), "Lyon", true, SavedSearchChanged.Change.DELETED),
 				new ProspectCreated(ORG, AGENCY, "Agence du Parc", null),
 				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
+				new ProspectsExported(ORG, UUID.randomUUID(), "csv", 52_878, Map.of("city", "Lyon")),
 				new ProspectsBulkQueued(ORG, UUID.randomUUID(), 52_878, List.of("tags")),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),

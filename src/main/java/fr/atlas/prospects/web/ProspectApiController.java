@@ -230,8 +230,9 @@ class ProspectApiController {
 	record UndoRequest(@Nullable List<UUID> ids) {
 	}
 
-	@Operation(summary = "Export a search as CSV or XLSX")
+	@Operation(summary = "Export a search as CSV or XLSX (MANAGER and above; audited)")
 	@GetMapping("/export")
+	@PreAuthorize("hasRole('MANAGER')")
 	void export(@RequestParam(defaultValue = "csv") String format, @ParameterObject SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
@@ -239,12 +240,12 @@ class ProspectApiController {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");
 				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-				this.export.csv(query, response.getOutputStream());
+				this.export.csv(query, search.choosing(), response.getOutputStream());
 			}
 			case "xlsx" -> {
 				response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-				this.export.xlsx(query, response.getOutputStream());
+				this.export.xlsx(query, search.choosing(), response.getOutputStream());
 			}
 			default -> throw new InvalidInputException("format", "prospects.export.format");
 		}

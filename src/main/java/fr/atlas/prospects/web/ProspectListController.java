@@ -229,18 +229,19 @@ class ProspectListController {
 	}
 
 	@GetMapping("/export")
+	@PreAuthorize("hasRole('MANAGER')")
 	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
 		if ("xlsx".equals(format)) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-			this.export.xlsx(query, response.getOutputStream());
+			this.export.xlsx(query, search.choosing(), response.getOutputStream());
 		}
 		else {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-			this.export.csv(query, response.getOutputStream());
+			this.export.csv(query, search.choosing(), response.getOutputStream());
 		}
 	}
 
