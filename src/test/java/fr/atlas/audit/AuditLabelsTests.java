@@ -68,9 +68,12 @@ import fr.atlas.tenancy.MemberInvited;
 import fr.atlas.tenancy.MemberJoined;
 import fr.atlas.tenancy.MemberProfileChanged;
 import fr.atlas.tenancy.MemberRolesChanged;
+import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.OrganisationCreated;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
+import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInMethod;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +119,8 @@ class AuditLabelsTests {
 				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
+				new MemberSignedIn(ORG, USER, SignInMethod.FORM),
+				new SignInFailed(ORG, USER, SignInMethod.API_TOKEN, 1),
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
