@@ -4,6 +4,7 @@ import java.util.Map;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class ModulesSwitchedOffIntegrationTests {
 	ApiClient api;
 
 	@Test
-	void casesSwitchedOffAreRefusedThroughTheApiAndThePages() {
+	void casesSwitchedOffAreRefusedThroughTheApiAndThePages() throws Exception {
 		Tenant org = this.api.newOrganisation("Agence Sans Dossiers");
 		Tenant other = this.api.newOrganisation("Agence Avec Dossiers");
 		String caseId = newCase(org);
@@ -73,6 +74,10 @@ class ModulesSwitchedOffIntegrationTests {
 		assertThat(shown.body()).contains("Le module « Dossiers » est désactivé pour votre organisation")
 			.contains("href=\"/\"");
 		assertThat(session.get("/modules/teleportation/switched-off").statusCode()).isEqualTo(404);
+		// the bell of a page opened before, refreshing itself, is left alone: no redirect
+		var bell = new PageSession(this.port).login(org.email()).getFragment("/notifications/bell");
+		assertThat(bell.statusCode()).isEqualTo(204);
+		assertThat(bell.headers().firstValue("HX-Redirect")).isEmpty();
 
 		// the rest of the application, and other organisations, are untouched
 		assertThat(this.api.get(org.token(), "/api/v1/prospects").getStatusCode().value()).isEqualTo(200);

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.ModelAndView;
  * Tells a member that the module they reached is switched off for their organisation and
  * that an administrator can switch it on: a problem detail for the API, a page for the
  * UI. An htmx request is sent to that page ({@link SwitchedOffModulePage},
- * {@code HX-Redirect}), as htmx swaps no error response into the page it came from.
+ * {@code HX-Redirect}), as htmx swaps no error response into the page it came from; a
+ * fragment refreshing itself gets 204 and stays as it was.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,6 +47,14 @@ class SwitchedOffModuleProblems {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
 		}
 		if (request.getHeader("HX-Request") != null) {
+			if ("GET".equals(request.getMethod()) && request.getHeader("HX-Boosted") == null) {
+				// a part of a page refreshing itself (the top bar's bell every minute, on
+				// a page
+				// opened before the module was switched off): left as it is, rather than
+				// taking
+				// the member away from what they are doing
+				return ResponseEntity.noContent().build();
+			}
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
 				.header("HX-Redirect", request.getContextPath() + "/modules/" + feature.key() + "/switched-off")
 				.build();
