@@ -5,16 +5,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Which modules the current organisation has switched on. A module never toggled keeps
- * its default.
+ * its default; one not available yet is never on.
  */
 @Service
 @Transactional(readOnly = true)
@@ -37,7 +39,7 @@ public class Features {
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		Set<Feature> enabled = EnumSet.noneOf(Feature.class);
 		for (Feature feature : Feature.values()) {
-			if (stored.getOrDefault(feature.key(), feature.onByDefault())) {
+			if (feature.available() && stored.getOrDefault(feature.key(), feature.onByDefault())) {
 				enabled.add(feature);
 			}
 		}
@@ -48,8 +50,16 @@ public class Features {
 		return enabled().contains(feature);
 	}
 
+	/**
+	 * Switches a module on or off; one not available yet cannot be switched (409
+	 * {@code modules.not-available}).
+	 */
 	@Transactional
 	public void set(Feature feature, boolean enabled) {
+		if (!feature.available()) {
+			throw new ConflictException("modules.not-available",
+					new DefaultMessageSourceResolvable("feature." + feature.key()));
+		}
 		if (isEnabled(feature) == enabled) {
 			return;
 		}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,7 @@ import fr.atlas.prospects.ProspectCreated;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectRestored;
 import fr.atlas.prospects.ProspectsBulkEdited;
+import fr.atlas.prospects.ProspectsExported;
 import fr.atlas.prospects.ProspectsBulkQueued;
 import fr.atlas.prospects.ProspectId;
 import fr.atlas.prospects.ProspectsMerged;
@@ -67,9 +69,12 @@ import fr.atlas.tenancy.MemberInvited;
 import fr.atlas.tenancy.MemberJoined;
 import fr.atlas.tenancy.MemberProfileChanged;
 import fr.atlas.tenancy.MemberRolesChanged;
+import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.OrganisationCreated;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
+import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInMethod;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
@@ -117,6 +122,8 @@ class AuditLabelsTests {
 				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
+				new MemberSignedIn(ORG, USER, SignInMethod.FORM),
+				new SignInFailed(ORG, USER, SignInMethod.API_TOKEN, 1),
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
@@ -126,6 +133,7 @@ class AuditLabelsTests {
 				new SavedSearchChanged(ORG, UUID.randomUUID(), "Lyon", true, SavedSearchChanged.Change.DELETED),
 				new ProspectCreated(ORG, AGENCY, "Agence du Parc", null),
 				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
+				new ProspectsExported(ORG, UUID.randomUUID(), "csv", 52_878, Map.of("city", "Lyon")),
 				new ProspectsBulkQueued(ORG, UUID.randomUUID(), 52_878, List.of("tags")),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),

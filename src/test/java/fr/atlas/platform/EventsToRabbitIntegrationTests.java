@@ -142,7 +142,7 @@ class EventsToRabbitIntegrationTests {
 		this.accounts.requestPasswordReset(tenant.email());
 		// FeatureToggled does leave; once it is there the events published before it had
 		// their turn
-		assertThat(this.api.put(token, "/api/v1/modules/listings", Map.of("enabled", true)).getStatusCode().value())
+		assertThat(this.api.put(token, "/api/v1/modules/cases", Map.of("enabled", false)).getStatusCode().value())
 			.isEqualTo(200);
 
 		List<String> keys = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -263,7 +264,7 @@ class MemberApiIntegrationTests {
 				.isEqualTo(403);
 			assertThat(status(this.api.post(token, "/api/v1/members/" + agent.userId() + "/reactivate", Map.of())))
 				.isEqualTo(403);
-			assertThat(status(this.api.put(token, "/api/v1/modules/listings", Map.of("enabled", true)))).isEqualTo(403);
+			assertThat(status(this.api.put(token, "/api/v1/modules/cases", Map.of("enabled", false)))).isEqualTo(403);
 		}
 		assertThat(this.api.getText(null, "/api/v1/members").getStatusCode().value()).isEqualTo(401);
 	}
@@ -375,7 +376,7 @@ class MemberApiIntegrationTests {
 		Joined agent = this.team.join(org, "AGENT");
 		this.api.put(org.token(), "/api/v1/members/" + agent.userId() + "/roles", Map.of("roles", List.of("VIEWER")));
 		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
-		this.api.put(org.token(), "/api/v1/modules/listings", Map.of("enabled", true));
+		this.api.put(org.token(), "/api/v1/modules/cases", Map.of("enabled", false));
 
 		List<String> actions = CurrentTenant.callAs(OrgId.of(org.orgId()),
 				() -> this.transactions
@@ -384,7 +385,7 @@ class MemberApiIntegrationTests {
 						.list()));
 		String id = agent.userId().toString();
 		assertThat(actions).contains("member.joined:" + id, "member.roles-changed:" + id,
-				"member.activation-changed:" + id, "feature.toggled:listings");
+				"member.activation-changed:" + id, "feature.toggled:cases");
 		assertThat(actions).anyMatch((a) -> a.startsWith("member.invited:"));
 	}
 
@@ -408,19 +409,54 @@ class MemberApiIntegrationTests {
 	void switchesModulesPerOrganisation() {
 		Tenant a = this.api.newOrganisation("Agence Modules A");
 		Tenant b = this.api.newOrganisation("Agence Modules B");
-		assertThat(modules(a.token())).containsEntry("listings", false).containsEntry("prospects", true);
+		assertThat(modules(a.token())).containsEntry("cases", true).containsEntry("prospects", true);
 
-		var on = this.api.put(a.token(), "/api/v1/modules/listings", Map.of("enabled", true));
-		assertThat(on.getStatusCode().value()).isEqualTo(200);
-		assertThat(on.getBody()).containsEntry("key", "listings").containsEntry("enabled", true);
+		var off = this.api.put(a.token(), "/api/v1/modules/cases", Map.of("enabled", false));
+		assertThat(off.getStatusCode().value()).isEqualTo(200);
+		assertThat(off.getBody()).containsEntry("key", "cases")
+			.containsEntry("enabled", false)
+			.containsEntry("available", true);
 		assertThat(status(this.api.put(a.token(), "/api/v1/modules/prospects", Map.of("enabled", false))))
 			.isEqualTo(200);
 
-		assertThat(modules(a.token())).containsEntry("listings", true).containsEntry("prospects", false);
-		assertThat(modules(b.token())).containsEntry("listings", false).containsEntry("prospects", true);
+		assertThat(modules(a.token())).containsEntry("cases", false).containsEntry("prospects", false);
+		assertThat(modules(b.token())).containsEntry("cases", true).containsEntry("prospects", true);
 		assertThat(status(this.api.put(a.token(), "/api/v1/modules/teleportation", Map.of("enabled", true))))
 			.isEqualTo(404);
-		assertThat(status(this.api.put(a.token(), "/api/v1/modules/listings", Map.of()))).isEqualTo(400);
+		assertThat(status(this.api.put(a.token(), "/api/v1/modules/cases", Map.of()))).isEqualTo(400);
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void modulesNotBuiltYetAreComingSoonAndCannotBeSwitched() {
+		Tenant org = this.api.newOrganisation("Agence Patiente");
+		List<Map<String, Object>> rows = this.api.getList(org.token(), "/api/v1/modules").getBody();
+		Map<String, Map<String, Object>> byKey = rows.stream()
+			.collect(java.util.stream.Collectors.toMap((r) -> (String) r.get("key"), (r) -> r));
+		assertThat(byKey.keySet()).containsExactlyInAnyOrder("prospects", "enrichment", "scoring", "messaging",
+				"campaigns", "analytics", "billing", "cases", "listings", "integrations");
+		for (String key : List.of("prospects", "cases")) {
+			assertThat(byKey.get(key)).as(key).containsEntry("available", true).containsEntry("enabled", true);
+		}
+		for (String key : List.of("enrichment", "scoring", "messaging", "campaigns", "analytics", "billing", "listings",
+				"integrations")) {
+			assertThat(byKey.get(key)).as(key).containsEntry("available", false).containsEntry("enabled", false);
+		}
+
+		var refused = this.api.put(org.token(), "/api/v1/modules/scoring", Map.of("enabled", true));
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("code", "modules.not-available")
+			.containsEntry("detail", "Le module « Scoring » n’est pas encore disponible : il ne peut pas être activé.");
+		var english = this.api.raw().put().uri("/api/v1/modules/listings").headers((h) -> {
+			h.setBearerAuth(org.token());
+			h.set("Accept-Language", "en");
+		}).contentType(MediaType.APPLICATION_JSON).body(Map.of("enabled", true)).retrieve().toEntity(Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(409);
+		assertThat(english.getBody()).containsEntry("detail",
+				"The \"Listings\" module is not available yet: it cannot be switched on.");
+		assertThat(status(this.api.put(org.token(), "/api/v1/modules/billing", Map.of("enabled", false))))
+			.isEqualTo(409);
+		assertThat(modules(org.token())).containsEntry("scoring", false).containsEntry("listings", false);
 	}
 
 	private List<Object> pendingEmails(String token) {

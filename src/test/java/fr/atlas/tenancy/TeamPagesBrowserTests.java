@@ -94,9 +94,11 @@ class TeamPagesBrowserTests {
 			assertThat(page.textContent("#issued-token")).startsWith("atl_");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("tokens.png")).setFullPage(true));
 			page.navigate(url("/settings/modules"));
-			page.click("#module-listings button");
+			assertThat(page.textContent("#module-listings .badge")).isEqualTo("Bientôt disponible");
+			assertThat(page.locator("#module-listings button").count()).isZero();
+			page.click("#module-cases button");
 			page.waitForSelector("#modules-panel .notice");
-			assertThat(page.textContent("#module-listings .badge")).isEqualTo("Activé");
+			assertThat(page.textContent("#module-cases .badge")).isEqualTo("Désactivé");
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("modules.png")).setFullPage(true));
 			assertThat(problems).isEmpty();
 		}

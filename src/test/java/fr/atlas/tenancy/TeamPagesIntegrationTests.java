@@ -66,6 +66,36 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void listsModulesNotBuiltYetAsComingSoonWithoutAButton() {
+		Tenant org = this.api.newOrganisation("Agence Bientôt");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		String page = owner.get("/settings/modules").body();
+		for (String key : new String[] { "enrichment", "scoring", "messaging", "campaigns", "analytics", "billing",
+				"listings", "integrations" }) {
+			String card = card(page, key);
+			assertThat(card).as(key).contains("Bientôt disponible").doesNotContain("Activé").doesNotContain("<form");
+		}
+		for (String key : new String[] { "prospects", "cases" }) {
+			assertThat(card(page, key)).as(key).contains("Activé").contains("<form").doesNotContain("Bientôt");
+		}
+		var refused = owner.post("/settings/modules/analytics", Map.of("enabled", "true"));
+		assertThat(refused.statusCode()).isEqualTo(409);
+		assertThat(refused.body()).contains("Le module « Analyses » n’est pas encore disponible");
+		assertThat(card(owner.get("/settings/modules").body(), "analytics")).contains("Bientôt disponible");
+		// nothing of them in the menu nor on the home page
+		String home = owner.get("/").body();
+		assertThat(home).doesNotContain("Analyses").doesNotContain("Scoring").doesNotContain("Campagnes");
+	}
+
+	/** The card of one module on the modules page. */
+	private static String card(String page, String key) {
+		int start = page.indexOf("id=\"module-" + key + "\"");
+		assertThat(start).as(key).isPositive();
+		int end = page.indexOf("</li>", start);
+		return page.substring(start, end);
+	}
+
+	@Test
 	void showsAgentsTheTeamButNoAdministration() {
 		Tenant org = this.api.newOrganisation("Agence des Agents");
 		Joined agent = this.team.join(org, "AGENT");
@@ -81,7 +111,7 @@ class TeamPagesIntegrationTests {
 		assertThat(session.post("/members/invitations", Map.of("email", TeamFixtures.uniqueEmail("x"), "role", "AGENT"))
 			.statusCode()).isEqualTo(403);
 		assertThat(session.post("/members/" + org.userId() + "/deactivate", Map.of()).statusCode()).isEqualTo(403);
-		assertThat(session.post("/settings/modules/listings", Map.of("enabled", "true")).statusCode()).isEqualTo(403);
+		assertThat(session.post("/settings/modules/cases", Map.of("enabled", "false")).statusCode()).isEqualTo(403);
 		assertThat(this.api.get(org.token(), "/api/v1/members/" + org.userId()).getBody()).containsEntry("active",
 				true);
 	}
@@ -310,7 +340,7 @@ class TeamPagesIntegrationTests {
 		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
 		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").contains("href=\"/cases\"");
 		owner.get("/settings/modules");
-		for (String key : new String[] { "prospects", "cases", "analytics", "billing" }) {
+		for (String key : new String[] { "prospects", "cases" }) {
 			assertThat(owner.post("/settings/modules/" + key, Map.of("enabled", "false")).statusCode()).isEqualTo(302);
 		}
 		var home = owner.get("/");
@@ -320,7 +350,7 @@ class TeamPagesIntegrationTests {
 		var modules = owner.get("/settings/modules").body();
 		assertThat(modules).contains("id=\"module-prospects\"");
 		assertThat(this.api.getText(org.token(), "/api/v1/modules").getBody())
-			.contains("{\"key\":\"prospects\",\"enabled\":false}");
+			.contains("{\"key\":\"prospects\",\"enabled\":false,\"available\":true}");
 		var htmx = owner.htmxPost("/settings/modules/prospects", Map.of("enabled", "true"));
 		assertThat(htmx.body()).startsWith("<div id=\"modules-panel\"").contains("Module « Prospection » enregistré");
 		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").doesNotContain("href=\"/cases\"");

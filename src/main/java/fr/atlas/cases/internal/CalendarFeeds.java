@@ -20,6 +20,8 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +42,8 @@ public class CalendarFeeds {
 
 	private final JdbcClient jdbc;
 
+	private final Features features;
+
 	private final TransactionTemplate transactions;
 
 	private final Members members;
@@ -52,10 +56,11 @@ public class CalendarFeeds {
 
 	private final MessageSource messages;
 
-	CalendarFeeds(JdbcClient jdbc, TransactionTemplate transactions, Members members, ApplicationEventPublisher events,
-			CasesProperties properties, Clock clock, MessageSource messages) {
+	CalendarFeeds(JdbcClient jdbc, TransactionTemplate transactions, Members members, Features features,
+			ApplicationEventPublisher events, CasesProperties properties, Clock clock, MessageSource messages) {
 		this.messages = messages;
 		this.jdbc = jdbc;
+		this.features = features;
 		this.transactions = transactions;
 		this.members = members;
 		this.events = events;
@@ -97,8 +102,11 @@ public class CalendarFeeds {
 		if (owner == null || owner.isEmpty()) {
 			return Optional.empty();
 		}
+		// with cases switched off the link answers as an unknown one does: there is no
+		// feed to serve, and nothing tells an outsider more than that
 		return CurrentTenant.callAs(owner.get().org(),
-				() -> this.transactions.execute((tx) -> this.members.find(owner.get().user()).map(this::calendarOf)));
+				() -> this.transactions.execute((tx) -> this.features.isEnabled(Feature.CASES)
+						? this.members.find(owner.get().user()).map(this::calendarOf) : Optional.<String>empty()));
 	}
 
 	private String calendarOf(Member member) {

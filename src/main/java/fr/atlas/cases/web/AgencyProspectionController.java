@@ -7,6 +7,8 @@ import fr.atlas.cases.internal.AgencyProspection.Opened;
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * agency's prospection case, new or already open.
  */
 @Controller
+@RequiresFeature(Feature.CASES)
 class AgencyProspectionController {
 
 	private final AgencyProspection prospection;

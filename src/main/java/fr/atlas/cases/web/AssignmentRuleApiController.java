@@ -5,6 +5,8 @@ import java.util.List;
 import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseAssignment.Rule;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/case-types/{key}/assignment-rules")
 @Tag(name = "Case types and workflows")
+@RequiresFeature(Feature.CASES)
 class AssignmentRuleApiController {
 
 	private final CaseAssignment assignment;

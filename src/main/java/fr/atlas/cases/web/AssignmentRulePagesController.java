@@ -11,6 +11,8 @@ import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseAssignment.Rule;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/cases/types/{key}/assignment-rules")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiresFeature(Feature.CASES)
 class AssignmentRulePagesController {
 
 	private final CaseAssignment assignment;

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import fr.atlas.cases.internal.CalendarFeeds;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Cases")
+@RequiresFeature(Feature.CASES)
 class CalendarFeedApiController {
 
 	private final CalendarFeeds feeds;

@@ -22,6 +22,8 @@ import fr.atlas.cases.internal.Cases.NewCase;
 import fr.atlas.cases.internal.Timeline;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases", description = "Cases (dossiers), their workflow transitions, timeline, tasks and appointments")
+@RequiresFeature(Feature.CASES)
 class CaseApiController {
 
 	private final Cases cases;

@@ -37,6 +37,7 @@ import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -63,6 +64,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases")
+@RequiresFeature(Feature.CASES)
 class CasePagesController {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");

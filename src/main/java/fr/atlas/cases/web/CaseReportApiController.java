@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import fr.atlas.cases.internal.CaseReports;
 import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Case reports")
+@RequiresFeature(Feature.CASES)
 class CaseReportApiController {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");

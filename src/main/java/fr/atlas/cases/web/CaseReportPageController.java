@@ -16,8 +16,10 @@ import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.Workflows;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  * same numbers as CSV.
  */
 @Controller
+@RequiresFeature(Feature.CASES)
 class CaseReportPageController {
 
 	private final CaseReports reports;

@@ -15,6 +15,8 @@ import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/case-types")
 @Tag(name = "Case types and workflows",
 		description = "Case types, their versioned workflow definitions (JSON or YAML import/export), publication and migration")
+@RequiresFeature(Feature.CASES)
 class CaseTypeApiController {
 
 	private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;

@@ -9,7 +9,9 @@ import fr.atlas.cases.internal.Notifications.Notification;
 import fr.atlas.cases.internal.Notifications.NotificationPage;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.Languages;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/notifications")
 @Tag(name = "Notifications", description = "The caller's in-app notifications (mentions, SLAs, assignments)")
+@RequiresFeature(Feature.CASES)
 class NotificationApiController {
 
 	private final Notifications notifications;

@@ -8,6 +8,8 @@ import fr.atlas.cases.internal.Notifications.Notification;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.Languages;
 import fr.atlas.platform.web.TopBarEntry;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponse;
 
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/notifications")
+@RequiresFeature(Feature.CASES)
 class NotificationPagesController {
 
 	private static final int PAGE_SIZE = 30;

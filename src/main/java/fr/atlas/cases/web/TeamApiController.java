@@ -8,6 +8,8 @@ import fr.atlas.cases.internal.CaseTeam;
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseTeams.TeamForm;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/teams")
 @Tag(name = "Teams", description = "Teams of the organisation, which cases can be given to")
+@RequiresFeature(Feature.CASES)
 class TeamApiController {
 
 	private final CaseTeams teams;

@@ -8,7 +8,9 @@ import fr.atlas.cases.internal.CaseTeams.TeamForm;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases/teams")
+@RequiresFeature(Feature.CASES)
 class TeamPagesController {
 
 	private final CaseTeams teams;

@@ -21,7 +21,9 @@ import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.SerializationFeature;
@@ -50,6 +52,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases/types/{key}/workflow")
+@RequiresFeature(Feature.CASES)
 class WorkflowEditorController {
 
 	private final CaseTypes caseTypes;

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import fr.atlas.cases.internal.OrganisationWorkingHours;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/cases/working-hours")
 @Tag(name = "Case types and workflows")
+@RequiresFeature(Feature.CASES)
 class WorkingHoursApiController {
 
 	private final OrganisationWorkingHours workingHours;

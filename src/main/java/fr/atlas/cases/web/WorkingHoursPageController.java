@@ -13,6 +13,8 @@ import fr.atlas.cases.engine.WorkingHours;
 import fr.atlas.cases.internal.OrganisationWorkingHours;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/cases/working-hours")
+@RequiresFeature(Feature.CASES)
 class WorkingHoursPageController {
 
 	private final OrganisationWorkingHours workingHours;

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.prospects.ProspectsExported;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Members;
 import org.apache.poi.ss.usermodel.Row;
@@ -21,13 +23,15 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Exports agencies as CSV (UTF-8 with BOM, semicolons, as French Excel expects) or XLSX
  * (streamed, 100 rows in memory). A cell that a spreadsheet would run as a formula
  * (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe.
+ * Every export is audited ({@link ProspectsExported}).
  */
 @Service
 public class ProspectExport {
@@ -41,13 +45,49 @@ public class ProspectExport {
 
 	private final Members members;
 
-	ProspectExport(ProspectSearch search, Members members) {
+	private final TransactionTemplate transactions;
+
+	private final TransactionTemplate reads;
+
+	private final ApplicationEventPublisher events;
+
+	ProspectExport(ProspectSearch search, Members members, TransactionTemplate transactions,
+			ApplicationEventPublisher events) {
 		this.search = search;
 		this.members = members;
+		this.transactions = transactions;
+		this.reads = new TransactionTemplate(transactions.getTransactionManager());
+		this.reads.setReadOnly(true);
+		this.events = events;
 	}
 
-	@Transactional(readOnly = true)
-	public void csv(ProspectQuery query, OutputStream out) {
+	/**
+	 * Writes the agencies the query chooses as CSV, and audits the export
+	 * ({@code filters}: the list's parameters that chose them) with the number of rows
+	 * written, even when the download broke off: what left is on record.
+	 */
+	public void csv(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		long[] written = { 0 };
+		try {
+			this.reads.executeWithoutResult((tx) -> writeCsv(query, out, written));
+		}
+		finally {
+			audit("csv", written[0], filters);
+		}
+	}
+
+	/** As {@link #csv}, as an XLSX workbook. */
+	public void xlsx(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		long[] written = { 0 };
+		try {
+			this.reads.executeWithoutResult((tx) -> writeXlsx(query, out, written));
+		}
+		finally {
+			audit("xlsx", written[0], filters);
+		}
+	}
+
+	private void writeCsv(ProspectQuery query, OutputStream out, long[] written) {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		try {
 			writer.write('\uFEFF');
@@ -56,6 +96,7 @@ public class ProspectExport {
 			this.search.each(query, (agency) -> {
 				try {
 					writer.write(line(cells(agency, owners)));
+					written[0]++;
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
@@ -68,20 +109,31 @@ public class ProspectExport {
 		}
 	}
 
-	@Transactional(readOnly = true)
-	public void xlsx(ProspectQuery query, OutputStream out) {
+	private void writeXlsx(ProspectQuery query, OutputStream out, long[] written) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
 			Sheet sheet = workbook.createSheet("Prospects");
 			write(sheet.createRow(0), HEADER);
 			int[] next = { 1 };
 			Map<UUID, String> owners = this.members.emailsById();
-			this.search.each(query, (agency) -> write(sheet.createRow(next[0]++), cells(agency, owners)));
+			this.search.each(query, (agency) -> {
+				write(sheet.createRow(next[0]++), cells(agency, owners));
+				written[0]++;
+			});
 			workbook.write(out);
 			workbook.dispose();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * In a short transaction of its own: the audit log's chain is held until its entry
+	 * commits, and an export of the whole base takes seconds.
+	 */
+	private void audit(String format, long agencies, Map<String, String> filters) {
+		this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(
+				new ProspectsExported(CurrentTenant.require(), UUID.randomUUID(), format, agencies, filters)));
 	}
 
 	/** The columns a spreadsheet sums and sorts as numbers. */

@@ -19,7 +19,9 @@ import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.prospects.internal.Specialty;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -40,6 +42,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class AgencyController {
 
 	private final ProspectSearch search;

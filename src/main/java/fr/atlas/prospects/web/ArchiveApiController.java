@@ -7,6 +7,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectArchives;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/prospects/{id}")
 @PreAuthorize("hasRole('AGENT')")
+@RequiresFeature(Feature.PROSPECTS)
 class ArchiveApiController {
 
 	private final ProspectArchives archives;

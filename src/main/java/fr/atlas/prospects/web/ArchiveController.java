@@ -6,6 +6,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ProspectArchives;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/prospects/{id}")
 @PreAuthorize("hasRole('AGENT')")
+@RequiresFeature(Feature.PROSPECTS)
 class ArchiveController {
 
 	private final ProspectArchives archives;

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectBulkJobs.BulkJob;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -24,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects/bulk/{id}")
+@RequiresFeature(Feature.PROSPECTS)
 class BulkJobController {
 
 	private final ProspectBulkJobs jobs;

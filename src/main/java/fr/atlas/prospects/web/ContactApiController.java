@@ -8,6 +8,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectContacts;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Prospects")
 @RestController
 @RequestMapping("/api/v1/prospects/{id}/contacts")
+@RequiresFeature(Feature.PROSPECTS)
 class ContactApiController {
 
 	private final ProspectContacts contacts;

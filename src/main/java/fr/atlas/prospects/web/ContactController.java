@@ -9,6 +9,8 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ProspectContacts;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/prospects/{id}/contacts")
 @PreAuthorize("hasRole('AGENT')")
+@RequiresFeature(Feature.PROSPECTS)
 class ContactController {
 
 	private final ProspectContacts contacts;

@@ -18,6 +18,8 @@ import fr.atlas.prospects.internal.ProspectCounts;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class DuplicateQueueController {
 
 	/** Pairs of the review queue shown on a page. */

@@ -15,6 +15,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,6 +47,7 @@ import org.springframework.web.multipart.MultipartRequest;
 		description = "Agency lists imported from CSV or Excel files as background jobs, with a row-by-row report")
 @RestController
 @RequestMapping("/api/v1/imports")
+@RequiresFeature(Feature.PROSPECTS)
 class ImportApiController {
 
 	private static final TypeReference<Map<String, String>> MAPPING = new TypeReference<>() {

@@ -22,7 +22,9 @@ import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects/imports")
+@RequiresFeature(Feature.PROSPECTS)
 class ImportController {
 
 	private final ProspectImports imports;

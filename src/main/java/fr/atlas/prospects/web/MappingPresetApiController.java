@@ -8,6 +8,8 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Imports")
 @RestController
 @RequestMapping("/api/v1/imports/mapping-presets")
+@RequiresFeature(Feature.PROSPECTS)
 class MappingPresetApiController {
 
 	private final MappingPresets presets;

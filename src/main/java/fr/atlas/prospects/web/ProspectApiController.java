@@ -25,6 +25,8 @@ import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,6 +54,7 @@ import org.springframework.web.bind.annotation.RestController;
 		description = "Agencies (prospects): search, details with provenance, additions and corrections, merge and unmerge, possible duplicates, export")
 @RestController
 @RequestMapping("/api/v1/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class ProspectApiController {
 
 	private final ProspectSearch search;
@@ -227,8 +230,9 @@ class ProspectApiController {
 	record UndoRequest(@Nullable List<UUID> ids) {
 	}
 
-	@Operation(summary = "Export a search as CSV or XLSX")
+	@Operation(summary = "Export a search as CSV or XLSX (MANAGER and above; audited)")
 	@GetMapping("/export")
+	@PreAuthorize("hasRole('MANAGER')")
 	void export(@RequestParam(defaultValue = "csv") String format, @ParameterObject SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
@@ -236,12 +240,12 @@ class ProspectApiController {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");
 				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-				this.export.csv(query, response.getOutputStream());
+				this.export.csv(query, search.choosing(), response.getOutputStream());
 			}
 			case "xlsx" -> {
 				response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-				this.export.xlsx(query, response.getOutputStream());
+				this.export.xlsx(query, search.choosing(), response.getOutputStream());
 			}
 			default -> throw new InvalidInputException("format", "prospects.export.format");
 		}

@@ -30,7 +30,9 @@ import fr.atlas.prospects.internal.Headcount;
 import fr.atlas.prospects.internal.SavedSearch;
 import fr.atlas.prospects.internal.SavedSearches;
 import fr.atlas.prospects.internal.Specialty;
+import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.RequiresFeature;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -54,6 +56,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/prospects")
+@RequiresFeature(Feature.PROSPECTS)
 class ProspectListController {
 
 	private static final int ENDED_JOBS_SHOWN_MINUTES = 10;
@@ -226,18 +229,19 @@ class ProspectListController {
 	}
 
 	@GetMapping("/export")
+	@PreAuthorize("hasRole('MANAGER')")
 	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
 		if ("xlsx".equals(format)) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-			this.export.xlsx(query, response.getOutputStream());
+			this.export.xlsx(query, search.choosing(), response.getOutputStream());
 		}
 		else {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-			this.export.csv(query, response.getOutputStream());
+			this.export.csv(query, search.choosing(), response.getOutputStream());
 		}
 	}
 

@@ -31,6 +31,15 @@ class ProspectPermissions {
 		return holds(principal, Role.MANAGER);
 	}
 
+	/**
+	 * Whether the member may download the agencies as a file: the whole base leaves with
+	 * one click, so not below a manager.
+	 */
+	@ModelAttribute("canExport")
+	boolean canExport(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
+		return holds(principal, Role.MANAGER);
+	}
+
 	@ModelAttribute("canEdit")
 	boolean canEdit(@AuthenticationPrincipal @Nullable AtlasPrincipal principal) {
 		return holds(principal, Role.AGENT);

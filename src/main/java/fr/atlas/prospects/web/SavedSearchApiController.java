@@ -9,6 +9,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.SavedSearch;
 import fr.atlas.prospects.internal.SavedSearches;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Prospects")
 @RestController
 @RequestMapping("/api/v1/prospects/searches")
+@RequiresFeature(Feature.PROSPECTS)
 class SavedSearchApiController {
 
 	private final SavedSearches searches;

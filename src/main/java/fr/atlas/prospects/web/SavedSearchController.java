@@ -8,6 +8,8 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.SavedSearches;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -28,6 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/prospects/searches")
 @PreAuthorize("hasRole('AGENT')")
+@RequiresFeature(Feature.PROSPECTS)
 class SavedSearchController {
 
 	private final SavedSearches searches;

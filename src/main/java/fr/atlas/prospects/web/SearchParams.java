@@ -78,6 +78,13 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		return filters;
 	}
 
+	/** Its filters alone, without the order: what chose the agencies of an export. */
+	Map<String, String> choosing() {
+		Map<String, String> filters = filters();
+		filters.remove("sort");
+		return filters;
+	}
+
 	ProspectQuery query(AtlasPrincipal principal, int page, int size) {
 		return new ProspectQuery(this.q, this.department, this.city, this.status, this.specialty, this.postcode,
 				this.tag, OwnerFilter.of(this.owner, principal), this.importId, this.reachable, this.minListings,

@@ -14,6 +14,7 @@ import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.ApiTokenCreated;
 import fr.atlas.tenancy.ApiTokenRevoked;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.SignInMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,7 +54,7 @@ public class ApiTokens {
 	 * credentials count towards the account's lockout like a failed form login.
 	 */
 	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name) {
-		MemberPrincipal member = this.login.authenticate(email, password);
+		MemberPrincipal member = this.login.authenticate(email, password, SignInMethod.API_TOKEN);
 		RequestMetadata.actingAs(member.userId(), member.email());
 		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name));
 	}

@@ -1,6 +1,7 @@
 package fr.atlas.tenancy.internal;
 
 import fr.atlas.platform.TooManyRequestsException;
+import fr.atlas.tenancy.SignInMethod;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -23,7 +24,7 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
 	public Authentication authenticate(Authentication authentication) {
 		try {
 			MemberPrincipal principal = this.login.authenticate(authentication.getName(),
-					String.valueOf(authentication.getCredentials()));
+					String.valueOf(authentication.getCredentials()), SignInMethod.FORM);
 			return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
 		}
 		catch (TooManyRequestsException ex) {

@@ -8,10 +8,15 @@ import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.TooManyRequestsException;
 import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.AccountLocked;
+import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -60,7 +65,12 @@ class PasswordLogin {
 		this.decoyHash = passwords.encode("decoy-" + UUID.randomUUID());
 	}
 
-	MemberPrincipal authenticate(@Nullable String rawEmail, @Nullable String password) {
+	/**
+	 * The member whose e-mail and password these are. A success and a wrong password for
+	 * an existing account are audited ({@link MemberSignedIn}, {@link SignInFailed}),
+	 * with {@code method}; an unknown e-mail has no organisation to audit it in.
+	 */
+	MemberPrincipal authenticate(@Nullable String rawEmail, @Nullable String password, SignInMethod method) {
 		String email = (rawEmail == null) ? "" : rawEmail.trim();
 		var account = this.jdbc
 			.sql("select org_id, user_id, password_hash, active, locked_until from atlas_login_lookup(?)")
@@ -80,7 +90,7 @@ class PasswordLogin {
 			throw new TooManyRequestsException(Duration.between(now, found.lockedUntil()));
 		}
 		if (!this.passwords.matches(given, found.passwordHash())) {
-			recordFailure(found, now);
+			recordFailure(found, now, method);
 			throw new BadCredentialsException("bad credentials");
 		}
 		if (!found.active()) {
@@ -91,17 +101,22 @@ class PasswordLogin {
 				.sql("update app_user set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
 				.param(found.userId().value())
 				.update();
-			return MemberPrincipal.of(this.members.find(found.userId()).orElseThrow());
+			Member member = this.members.find(found.userId()).orElseThrow();
+			// the request is the member's from now on: the entry names them
+			RequestMetadata.actingAs(member.id(), member.email());
+			this.events.publishEvent(new MemberSignedIn(found.orgId(), found.userId(), method));
+			return MemberPrincipal.of(member);
 		}));
 	}
 
-	private void recordFailure(Account account, Instant now) {
+	private void recordFailure(Account account, Instant now, SignInMethod method) {
 		CurrentTenant.runAs(account.orgId(), () -> this.transactions.executeWithoutResult((tx) -> {
 			int failures = this.jdbc
 				.sql("update app_user set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
 				.param(account.userId().value())
 				.query(Integer.class)
 				.single();
+			this.events.publishEvent(new SignInFailed(account.orgId(), account.userId(), method, failures));
 			if (failures >= this.properties.loginMaxFailures()) {
 				this.jdbc.sql("update app_user set failed_logins = 0, locked_until = ? where id = ?")
 					.params(Timestamp.from(now.plus(this.properties.lockout())), account.userId().value())

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy.internal;
 
+import fr.atlas.tenancy.SignInMethod;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,7 +25,7 @@ public class SessionLogin {
 	}
 
 	public void signIn(HttpServletRequest request, HttpServletResponse response, String email, String password) {
-		MemberPrincipal principal = this.login.authenticate(email, password);
+		MemberPrincipal principal = this.login.authenticate(email, password, SignInMethod.NEW_ACCOUNT);
 		request.getSession(true);
 		request.changeSessionId();
 		var context = SecurityContextHolder.createEmptyContext();

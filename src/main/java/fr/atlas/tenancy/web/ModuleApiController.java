@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Which modules the caller's organisation has switched on; admins switch them.
+ * Which modules the caller's organisation has switched on; admins switch them. A module
+ * not available yet is listed as such and cannot be switched (409).
  */
 @RestController
 @RequestMapping("/api/v1/modules")
@@ -35,7 +36,9 @@ class ModuleApiController {
 	@PreAuthorize("hasRole('VIEWER')")
 	List<ModuleResponse> list() {
 		Set<Feature> enabled = this.features.enabled();
-		return Arrays.stream(Feature.values()).map((f) -> new ModuleResponse(f.key(), enabled.contains(f))).toList();
+		return Arrays.stream(Feature.values())
+			.map((f) -> new ModuleResponse(f.key(), enabled.contains(f), f.available()))
+			.toList();
 	}
 
 	@PutMapping("/{key}")
@@ -46,10 +49,13 @@ class ModuleApiController {
 			throw new InvalidInputException("enabled", "field.required");
 		}
 		this.features.set(feature, request.enabled());
-		return new ModuleResponse(feature.key(), this.features.isEnabled(feature));
+		return new ModuleResponse(feature.key(), this.features.isEnabled(feature), feature.available());
 	}
 
-	record ModuleResponse(String key, boolean enabled) {
+	/**
+	 * {@code available}: false for a module not built yet, never enabled nor switchable.
+	 */
+	record ModuleResponse(String key, boolean enabled, boolean available) {
 	}
 
 	record ModuleRequest(@Nullable Boolean enabled) {

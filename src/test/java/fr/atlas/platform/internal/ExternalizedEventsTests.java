@@ -14,6 +14,9 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.tenancy.AccountLocked;
+import fr.atlas.tenancy.MemberSignedIn;
+import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInMethod;
 import fr.atlas.tenancy.ApiTokenCreated;
 import fr.atlas.tenancy.ApiTokenRevoked;
 import fr.atlas.tenancy.InvitationRevoked;
@@ -59,9 +62,11 @@ class ExternalizedEventsTests {
 		List<Object> credentials = List.of(new PasswordResetRequested(ORG, USER), new PasswordChanged(ORG, USER, true),
 				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli"),
 				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new AccountLocked(ORG, USER, 5),
-				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"), new InvitationRevoked(ORG,
-						UUID.randomUUID(), "invitee@example.test", InvitationRevoked.Reason.INVITER_LEFT),
-				new CalendarFeedIssued(ORG, USER));
+				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),
+				new InvitationRevoked(ORG, UUID.randomUUID(), "invitee@example.test",
+						InvitationRevoked.Reason.INVITER_LEFT),
+				new CalendarFeedIssued(ORG, USER), new MemberSignedIn(ORG, USER, SignInMethod.FORM),
+				new SignInFailed(ORG, USER, SignInMethod.FORM, 1));
 		assertThat(credentials).noneMatch(this.configuration::supports);
 	}
 

@@ -1,0 +1,123 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every sign-in with a password is in the organisation's audit log, through the form or
+ * for an API token, and so is every wrong password given for one of its accounts: with
+ * the client address, never with the password.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class SignInAuditIntegrationTests {
+
+	private static final String WRONG = "Pas-le-bon-mot-de-passe-77";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void auditsSignInsThroughTheFormAndForAToken() {
+		Tenant org = this.api.newOrganisation("Agence des Connexions");
+		String userId = org.userId().toString();
+		UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		var issued = this.api.raw()
+			.post()
+			.uri("/api/v1/auth/tokens")
+			.header("X-Forwarded-For", "203.0.113.9")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", org.email(), "password", ApiClient.PASSWORD, "name", "script"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(issued.getStatusCode().value()).isEqualTo(201);
+
+		List<Map<String, Object>> signIns = entries(org, "member.signed-in");
+		// newest first: the token, the form, and the token of the tests' own sign-up
+		assertThat(signIns).hasSize(3)
+			.allSatisfy((entry) -> assertThat(entry).containsEntry("actorId", userId)
+				.containsEntry("actorLabel", org.email())
+				.containsEntry("entityType", "member")
+				.containsEntry("entityId", userId));
+		assertThat(signIns.get(0)).containsEntry("summary", "Connexion (création d’un jeton d’API)")
+			.containsEntry("clientIp", "203.0.113.9");
+		assertThat(signIns.get(1)).containsEntry("summary", "Connexion (formulaire de connexion)")
+			.containsEntry("clientIp", "127.0.0.1");
+	}
+
+	@Test
+	void auditsWrongPasswordsForAnExistingAccountWithoutThePassword() {
+		Tenant org = this.api.newOrganisation("Agence des Échecs");
+		Tenant other = this.api.newOrganisation("Agence Voisine des Échecs");
+		UiSession browser = new UiSession(this.port);
+		browser.get("/login");
+		var refused = browser.post("/login", Map.of("email", org.email(), "password", WRONG));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location").orElse("")).contains("error");
+		var apiRefused = this.api.raw()
+			.post()
+			.uri("/api/v1/auth/tokens")
+			.header("X-Forwarded-For", "198.51.100.4")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", org.email(), "password", WRONG, "name", "script"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(apiRefused.getStatusCode().value()).isEqualTo(401);
+		// an unknown e-mail belongs to no organisation: nothing to write, nothing to
+		// learn
+		assertThat(status(this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", "nobody-" + org.email(), "password", WRONG, "name", "x"))))
+			.isEqualTo(401);
+
+		List<Map<String, Object>> failures = entries(org, "member.sign-in-failed");
+		assertThat(failures).hasSize(2).allSatisfy((entry) -> {
+			assertThat(entry).containsEntry("actorId", null)
+				.containsEntry("entityType", "member")
+				.containsEntry("entityId", org.userId().toString());
+			assertThat(entry.toString()).doesNotContain(WRONG);
+		});
+		assertThat(failures.get(0))
+			.containsEntry("summary",
+					"Échec de connexion : mot de passe erroné (création d’un jeton d’API), échec n° 2 d’affilée")
+			.containsEntry("clientIp", "198.51.100.4");
+		assertThat(failures.get(1))
+			.containsEntry("summary",
+					"Échec de connexion : mot de passe erroné (formulaire de connexion), échec n° 1 d’affilée")
+			.containsEntry("clientIp", "127.0.0.1");
+		var everything = this.api.get(org.token(), "/api/v1/audit?size=200");
+		assertThat(String.valueOf(everything.getBody())).doesNotContain(WRONG);
+		assertThat(entries(other, "member.sign-in-failed")).as("another organisation's log").isEmpty();
+		assertThat(entries(other, "member.signed-in")).extracting((entry) -> entry.get("entityId"))
+			.containsOnly(other.userId().toString());
+
+		// the page names them in words
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(owner.get("/audit").body()).contains("Échec de connexion").contains("Connexion");
+	}
+
+	private List<Map<String, Object>> entries(Tenant org, String action) {
+		ResponseEntity<Map> page = this.api.get(org.token(), "/api/v1/audit?size=200&action=" + action);
+		assertThat(page.getStatusCode().value()).isEqualTo(200);
+		return (List<Map<String, Object>>) page.getBody().get("items");
+	}
+
+	private static int status(ResponseEntity<?> response) {
+		return response.getStatusCode().value();
+	}
+
+}
