@@ -92,7 +92,7 @@ class DemoModeIntegrationTests {
 		String home = new PageSession(this.port).login(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD)
 			.get("/?lang=fr")
 			.body();
-		assertThat(figure(home, "tâches? en retard vous concernant")).isBetween(1, 20);
+		assertThat(figure(home, "dossiers? avec une tâche en retard vous concernant")).isBetween(1, 20);
 		assertThat(figure(home, "dossiers? hors délai")).isBetween(1, 40);
 		assertThat(figure(home, "dossiers? ouverts? qui vous (est|sont) confiés?")).isPositive();
 		// the backdated demo history is not news: the owner's bell is not flooded on a

@@ -20,6 +20,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -47,7 +48,7 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
-		if (!(denied instanceof CsrfException)) {
+		if (!expired(request, denied)) {
 			this.forbidden.handle(request, response, denied);
 			return;
 		}
@@ -71,6 +72,21 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 			return;
 		}
 		response.sendRedirect(location);
+	}
+
+	/**
+	 * Whether a refused token is one a page of ours handed out: the session that knew it
+	 * ended (its token is missing on our side), or the page is older than the member's
+	 * last sign-in. A request with no token at all in a live session was never sent by
+	 * our page, and a script asking for JSON handles a 403 itself: both stay refusals.
+	 */
+	private static boolean expired(HttpServletRequest request, AccessDeniedException denied) {
+		String accept = request.getHeader("Accept");
+		if (!(denied instanceof CsrfException) || (accept != null && accept.contains("application/json"))) {
+			return false;
+		}
+		return denied instanceof MissingCsrfTokenException || request.getParameter("_csrf") != null
+				|| request.getHeader("X-CSRF-TOKEN") != null;
 	}
 
 	/**
