@@ -194,8 +194,8 @@ class AuditPageIntegrationTests {
 		}
 
 		@Override
-		public String summary() {
-			return "Sans libellé";
+		public AuditSummary summary() {
+			return AuditSummary.of("test.unnamed.summary");
 		}
 
 	}
