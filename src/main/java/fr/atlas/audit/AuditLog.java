@@ -6,12 +6,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.atlas.audit.internal.HashChain;
+import fr.atlas.audit.internal.SummaryWords;
 import fr.atlas.platform.CurrentTenant;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,13 +31,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AuditLog {
 
+	/** The object types whose id is a member's. */
+	private static final Set<String> MEMBER_ENTITIES = Set.of("member", "calendar-feed");
+
 	private final JdbcClient jdbc;
 
 	private final HashChain chain;
 
-	AuditLog(JdbcClient jdbc, HashChain chain) {
+	private final SummaryWords words;
+
+	AuditLog(JdbcClient jdbc, HashChain chain, SummaryWords words) {
 		this.jdbc = jdbc;
 		this.chain = chain;
+		this.words = words;
 	}
 
 	/**
@@ -60,7 +71,10 @@ public class AuditLog {
 				select value from used where value is not null""".formatted(column)).query(String.class).list();
 	}
 
-	public AuditPage search(AuditQuery query) {
+	/**
+	 * One page of entries, summaries in the reader's language and members named.
+	 */
+	public AuditPage search(AuditQuery query, Locale locale) {
 		CurrentTenant.require();
 		List<String> conditions = new ArrayList<>();
 		Map<String, Object> params = new LinkedHashMap<>();
@@ -98,9 +112,9 @@ public class AuditLog {
 			.params(params)
 			.query(Long.class)
 			.single();
-		List<AuditEntry> items = this.jdbc.sql("""
+		List<Stored> stored = this.jdbc.sql("""
 				select seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, summary,
-				       correlation_id, client_ip, hash
+				       correlation_id, client_ip, hash, summary_message
 				from audit_entry""" + where + """
 
 				order by seq desc
@@ -108,9 +122,11 @@ public class AuditLog {
 			.params(params)
 			.param("limit", query.size())
 			.param("offset", query.offset())
-			.query(AuditLog::entry)
-			.list();
-		return new AuditPage(items, query.page(), query.size(), total);
+			.query((rs, row) -> new Stored(entry(rs), rs.getString("summary_message")))
+			.list()
+			.stream()
+			.toList();
+		return new AuditPage(inWords(stored, locale), query.page(), query.size(), total);
 	}
 
 	/**
@@ -123,11 +139,33 @@ public class AuditLog {
 		return this.chain.verify(CurrentTenant.require());
 	}
 
-	private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
+	private List<AuditEntry> inWords(List<Stored> stored, Locale locale) {
+		Set<UUID> members = stored.stream()
+			.map(Stored::entry)
+			.filter((entry) -> MEMBER_ENTITIES.contains(entry.entityType()))
+			.map((entry) -> uuid(entry.entityId()))
+			.flatMap(Optional::stream)
+			.collect(Collectors.toSet());
+		Map<UUID, String> names = this.words.namesOf(members);
+		return stored.stream().map((row) -> {
+			AuditEntry entry = row.entry();
+			String entityLabel = MEMBER_ENTITIES.contains(entry.entityType())
+					? uuid(entry.entityId()).map(names::get).orElse(null) : null;
+			String summary = this.words.fromJson(row.message())
+				.flatMap((message) -> this.words.render(message, locale))
+				.orElse(entry.summary());
+			return entry.withWords(entityLabel, summary);
+		}).toList();
+	}
+
+	private record Stored(AuditEntry entry, @Nullable String message) {
+	}
+
+	private static AuditEntry entry(ResultSet rs) throws SQLException {
 		UUID actor = rs.getObject("actor_id", UUID.class);
 		return new AuditEntry(rs.getLong("seq"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 				(actor != null) ? actor.toString() : null, rs.getString("actor_label"), rs.getString("action"),
-				rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
+				rs.getString("entity_type"), rs.getString("entity_id"), null, rs.getString("summary"),
 				rs.getString("correlation_id"), rs.getString("client_ip"), rs.getString("hash"));
 	}
 

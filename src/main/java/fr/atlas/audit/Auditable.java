@@ -21,7 +21,11 @@ public interface Auditable {
 	/** The id of the object changed. */
 	String entityId();
 
-	/** A short human-readable summary of the change (no secrets). */
-	String summary();
+	/**
+	 * A short summary of the change for people (no secrets): a message key
+	 * {@code audit.summary.<what>} of the publisher's bundles, French and English, and
+	 * its arguments, written with labels rather than codes.
+	 */
+	AuditSummary summary();
 
 }

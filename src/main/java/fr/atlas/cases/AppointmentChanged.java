@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -26,8 +27,8 @@ public record AppointmentChanged(OrgId orgId, CaseId caseId, java.util.UUID appo
 	}
 
 	@Override
-	public String summary() {
-		return "Rendez-vous « " + title + " » : " + change;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.appointment." + change, AuditSummary.text(title));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -27,8 +28,8 @@ public record CalendarFeedIssued(OrgId orgId, UserId userId) implements Auditabl
 	}
 
 	@Override
-	public String summary() {
-		return "Nouveau lien d'agenda (l'ancien ne fonctionne plus)";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.calendar-feed.issued");
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -27,8 +28,9 @@ public record CaseAssigned(OrgId orgId, CaseId caseId, String reference, UserId 
 	}
 
 	@Override
-	public String summary() {
-		return "Dossier " + reference + " attribué à " + assignee + " par la règle « " + rule + " »";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case.assigned", AuditSummary.text(reference),
+				AuditSummary.member(assignee), AuditSummary.text(rule));
 	}
 
 }

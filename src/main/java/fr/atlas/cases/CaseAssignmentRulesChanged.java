@@ -2,6 +2,7 @@ package fr.atlas.cases;
 
 import java.util.List;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,8 +28,11 @@ public record CaseAssignmentRulesChanged(OrgId orgId, String caseType, List<Stri
 	}
 
 	@Override
-	public String summary() {
-		return "Règles d'attribution de " + caseType + " : " + (rules.isEmpty() ? "aucune" : String.join(" → ", rules));
+	public AuditSummary summary() {
+		return rules.isEmpty()
+				? AuditSummary.of("audit.summary.case-type.no-assignment-rules", AuditSummary.text(caseType))
+				: AuditSummary.of("audit.summary.case-type.assignment-rules-changed", AuditSummary.text(caseType),
+						AuditSummary.text(String.join(" → ", rules)));
 	}
 
 }

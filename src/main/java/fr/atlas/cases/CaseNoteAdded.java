@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -24,8 +25,8 @@ public record CaseNoteAdded(OrgId orgId, CaseId caseId, String reference) implem
 	}
 
 	@Override
-	public String summary() {
-		return "Note ajoutée au dossier " + reference;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case.note-added", AuditSummary.text(reference));
 	}
 
 }

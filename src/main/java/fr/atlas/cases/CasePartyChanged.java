@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -25,8 +26,9 @@ public record CasePartyChanged(OrgId orgId, CaseId caseId, String change, String
 	}
 
 	@Override
-	public String summary() {
-		return ("added".equals(change) ? "Partie ajoutée : " : "Partie retirée : ") + partyType + " « " + label + " »";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case.party-" + change, AuditSummary.label("cases.party.type.", partyType),
+				AuditSummary.text(label));
 	}
 
 }

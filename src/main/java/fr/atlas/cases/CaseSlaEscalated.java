@@ -2,6 +2,9 @@ package fr.atlas.cases;
 
 import java.time.Instant;
 
+import java.util.Map;
+
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -10,7 +13,17 @@ import fr.atlas.platform.OrgId;
  * managers of the organisation are told. Happens at most once per stay in a state.
  */
 public record CaseSlaEscalated(OrgId orgId, CaseId caseId, String reference, String state, Instant slaDueAt,
-		Instant escalatedAt) implements Auditable {
+		Instant escalatedAt, Map<String, String> stateLabels) implements Auditable {
+
+	public CaseSlaEscalated {
+		stateLabels = Map.copyOf(stateLabels);
+	}
+
+	/** An escalation whose state is named by its key only. */
+	public CaseSlaEscalated(OrgId orgId, CaseId caseId, String reference, String state, Instant slaDueAt,
+			Instant escalatedAt) {
+		this(orgId, caseId, reference, state, slaDueAt, escalatedAt, Map.of());
+	}
 
 	@Override
 	public String action() {
@@ -28,8 +41,9 @@ public record CaseSlaEscalated(OrgId orgId, CaseId caseId, String reference, Str
 	}
 
 	@Override
-	public String summary() {
-		return "Escalade aux responsables : dossier " + reference + " en retard en état " + state;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case.sla-escalated", AuditSummary.text(reference),
+				AuditSummary.translated(stateLabels, state));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -25,8 +26,8 @@ public record CaseTaskChanged(OrgId orgId, CaseId caseId, java.util.UUID taskId,
 	}
 
 	@Override
-	public String summary() {
-		return "Tâche « " + title + " » : " + change;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case.task-" + change, AuditSummary.text(title));
 	}
 
 }

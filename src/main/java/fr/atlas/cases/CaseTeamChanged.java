@@ -2,6 +2,7 @@ package fr.atlas.cases;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -28,11 +29,14 @@ public record CaseTeamChanged(OrgId orgId, UUID teamId, String change, String na
 	}
 
 	@Override
-	public String summary() {
+	public AuditSummary summary() {
 		return switch (change) {
-			case "created" -> "Équipe « " + name + " » créée (" + members + " membre(s))";
-			case "deleted" -> "Équipe « " + name + " » supprimée (" + casesReleased + " dossier(s) sans équipe)";
-			default -> "Équipe « " + name + " » modifiée (" + members + " membre(s))";
+			case "created" -> AuditSummary.of("audit.summary.case-team.created", AuditSummary.text(name),
+					AuditSummary.count(members));
+			case "deleted" -> AuditSummary.of("audit.summary.case-team.deleted", AuditSummary.text(name),
+					AuditSummary.count(casesReleased));
+			default -> AuditSummary.of("audit.summary.case-team.updated", AuditSummary.text(name),
+					AuditSummary.count(members));
 		};
 	}
 

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -24,8 +25,8 @@ public record CaseTypesSeeded(OrgId orgId, java.util.List<String> keys) implemen
 	}
 
 	@Override
-	public String summary() {
-		return "Types de dossier créés : " + String.join(", ", keys);
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.case-types.seeded", AuditSummary.text(String.join(", ", keys)));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -25,8 +26,9 @@ public record CasesMigrated(OrgId orgId, String caseType, int toVersion, int cou
 	}
 
 	@Override
-	public String summary() {
-		return count + " dossier(s) " + caseType + " migré(s) vers la version " + toVersion;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.workflow.cases-migrated", AuditSummary.count(count),
+				AuditSummary.text(caseType), AuditSummary.count(toVersion));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -24,8 +25,9 @@ public record WorkflowVersionChanged(OrgId orgId, String caseType, int version, 
 	}
 
 	@Override
-	public String summary() {
-		return "Workflow " + caseType + " v" + version + " : " + change;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.workflow." + change, AuditSummary.text(caseType),
+				AuditSummary.count(version));
 	}
 
 }

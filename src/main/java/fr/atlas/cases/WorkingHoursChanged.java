@@ -1,5 +1,6 @@
 package fr.atlas.cases;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -24,8 +25,8 @@ public record WorkingHoursChanged(OrgId orgId, String description) implements Au
 	}
 
 	@Override
-	public String summary() {
-		return "Heures ouvrées : " + description;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.cases.working-hours-changed", AuditSummary.text(description));
 	}
 
 }

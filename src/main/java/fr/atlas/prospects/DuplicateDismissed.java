@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,8 +28,9 @@ public record DuplicateDismissed(OrgId orgId, UUID candidateId, ProspectId agenc
 	}
 
 	@Override
-	public String summary() {
-		return "Doublon possible écarté : " + this.agency + " et " + this.other + " sont différentes";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.duplicate-dismissed", AuditSummary.text(this.agency.toString()),
+				AuditSummary.text(this.other.toString()));
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,8 +28,9 @@ public record DuplicateReopened(OrgId orgId, UUID candidateId, ProspectId agency
 	}
 
 	@Override
-	public String summary() {
-		return "Doublon possible remis à examiner : " + this.agency + " et " + this.other;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.duplicate-reopened", AuditSummary.text(this.agency.toString()),
+				AuditSummary.text(this.other.toString()));
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,9 +28,9 @@ public record ImportJobFinished(OrgId orgId, UUID jobId, String status, int crea
 	}
 
 	@Override
-	public String summary() {
-		return "Import " + this.status + " : " + this.created + " créées, " + this.merged + " fusionnées, "
-				+ this.rejected + " rejetées";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.import." + this.status.toLowerCase(java.util.Locale.ROOT),
+				AuditSummary.count(this.created), AuditSummary.count(this.merged), AuditSummary.count(this.rejected));
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -26,8 +27,9 @@ public record ImportJobQueued(OrgId orgId, UUID jobId, String fileName, int tota
 	}
 
 	@Override
-	public String summary() {
-		return "Import de " + this.fileName + " (" + this.totalRows + " lignes) en file d'attente";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.import.queued", AuditSummary.text(this.fileName),
+				AuditSummary.count(this.totalRows));
 	}
 
 }

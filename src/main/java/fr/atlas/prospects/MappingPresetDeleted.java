@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -26,8 +27,8 @@ public record MappingPresetDeleted(OrgId orgId, UUID presetId, String name) impl
 	}
 
 	@Override
-	public String summary() {
-		return "Correspondance de colonnes « " + this.name + " » supprimée";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.import.mapping-preset-deleted", AuditSummary.text(this.name));
 	}
 
 }

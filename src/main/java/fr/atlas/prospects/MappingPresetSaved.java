@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -26,8 +27,8 @@ public record MappingPresetSaved(OrgId orgId, UUID presetId, String name) implem
 	}
 
 	@Override
-	public String summary() {
-		return "Correspondance de colonnes « " + this.name + " » enregistrée";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.import.mapping-preset-saved", AuditSummary.text(this.name));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.prospects;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import org.jspecify.annotations.Nullable;
@@ -27,8 +28,11 @@ public record ProspectArchived(OrgId orgId, ProspectId prospect, String name,
 	}
 
 	@Override
-	public String summary() {
-		return "Agence archivée : " + this.name + ((this.reason != null) ? " (" + this.reason + ")" : "");
+	public AuditSummary summary() {
+		return (this.reason != null)
+				? AuditSummary.of("audit.summary.prospect.archived-because", AuditSummary.text(this.name),
+						AuditSummary.text(this.reason))
+				: AuditSummary.of("audit.summary.prospect.archived", AuditSummary.text(this.name));
 	}
 
 }

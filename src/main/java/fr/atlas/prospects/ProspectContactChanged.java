@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -29,13 +30,8 @@ public record ProspectContactChanged(OrgId orgId, ProspectId prospect, UUID cont
 	}
 
 	@Override
-	public String summary() {
-		String what = switch (this.change) {
-			case "added" -> "Contact ajouté";
-			case "removed" -> "Contact supprimé";
-			default -> "Contact modifié";
-		};
-		return what + " : " + this.name;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.contact-" + this.change, AuditSummary.text(this.name));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.prospects;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,11 @@ public record ProspectCreated(OrgId orgId, ProspectId prospect, String name,
 	}
 
 	@Override
-	public String summary() {
-		return "Agence ajoutée à la main : " + this.name
-				+ ((this.resembles != null) ? " (doublon possible de " + this.resembles + ")" : "");
+	public AuditSummary summary() {
+		return (this.resembles != null)
+				? AuditSummary.of("audit.summary.prospect.created-resembling", AuditSummary.text(this.name),
+						AuditSummary.text(this.resembles.toString()))
+				: AuditSummary.of("audit.summary.prospect.created", AuditSummary.text(this.name));
 	}
 
 }

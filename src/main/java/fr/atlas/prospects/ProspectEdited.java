@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.List;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -26,8 +27,9 @@ public record ProspectEdited(OrgId orgId, ProspectId prospect, List<String> fiel
 	}
 
 	@Override
-	public String summary() {
-		return "Agence modifiée : " + String.join(", ", this.fields);
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.edited",
+				AuditSummary.labels("prospects.sources.field.", this.fields));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.prospects;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -24,8 +25,8 @@ public record ProspectRestored(OrgId orgId, ProspectId prospect, String name) im
 	}
 
 	@Override
-	public String summary() {
-		return "Agence restaurée : " + this.name;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.restored", AuditSummary.text(this.name));
 	}
 
 }

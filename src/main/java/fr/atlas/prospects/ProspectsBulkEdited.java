@@ -3,6 +3,7 @@ package fr.atlas.prospects;
 import java.util.List;
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -30,8 +31,9 @@ public record ProspectsBulkEdited(OrgId orgId, UUID operationId, int agencies,
 	}
 
 	@Override
-	public String summary() {
-		return "Modification groupée de " + this.agencies + " agence(s) : " + String.join(", ", this.fields);
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.bulk-edited", AuditSummary.count(this.agencies),
+				AuditSummary.labels("prospects.sources.field.", this.fields));
 	}
 
 }

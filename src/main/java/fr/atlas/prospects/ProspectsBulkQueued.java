@@ -3,6 +3,7 @@ package fr.atlas.prospects;
 import java.util.List;
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -34,9 +35,9 @@ public record ProspectsBulkQueued(OrgId orgId, UUID jobId, int agencies, List<St
 	}
 
 	@Override
-	public String summary() {
-		return "Modification groupée de " + this.agencies + " agence(s) en arrière-plan : "
-				+ String.join(", ", this.fields);
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.bulk-queued", AuditSummary.count(this.agencies),
+				AuditSummary.labels("prospects.sources.field.", this.fields));
 	}
 
 }

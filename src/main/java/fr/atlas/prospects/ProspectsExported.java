@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -35,14 +36,18 @@ public record ProspectsExported(OrgId orgId, UUID exportId, String format, long 
 	}
 
 	@Override
-	public String summary() {
-		String chosenBy = this.filters.isEmpty() ? "sans filtre (toute la base)"
-				: "filtres : " + this.filters.entrySet()
+	public AuditSummary summary() {
+		if (this.filters.isEmpty()) {
+			return AuditSummary.of("audit.summary.prospect.exported-all", AuditSummary.text(this.format.toUpperCase()),
+					AuditSummary.count(this.agencies));
+		}
+		return AuditSummary.of("audit.summary.prospect.exported", AuditSummary.text(this.format.toUpperCase()),
+				AuditSummary.count(this.agencies),
+				AuditSummary.text(this.filters.entrySet()
 					.stream()
 					.sorted(Map.Entry.comparingByKey())
 					.map((filter) -> filter.getKey() + "=" + filter.getValue())
-					.collect(Collectors.joining(", "));
-		return "Export " + this.format.toUpperCase() + " de " + this.agencies + " agence(s), " + chosenBy;
+					.collect(Collectors.joining(", "))));
 	}
 
 }

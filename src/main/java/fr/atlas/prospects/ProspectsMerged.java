@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,8 +28,9 @@ public record ProspectsMerged(OrgId orgId, ProspectId survivor, ProspectId absor
 	}
 
 	@Override
-	public String summary() {
-		return "Agence " + this.absorbed + " fusionnée dans " + this.survivor;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.merged", AuditSummary.text(this.absorbed.toString()),
+				AuditSummary.text(this.survivor.toString()));
 	}
 
 }

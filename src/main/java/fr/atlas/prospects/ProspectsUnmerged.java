@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -27,8 +28,9 @@ public record ProspectsUnmerged(OrgId orgId, ProspectId survivor, ProspectId res
 	}
 
 	@Override
-	public String summary() {
-		return "Fusion annulée : agence " + this.restored + " séparée de " + this.survivor;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.prospect.unmerged", AuditSummary.text(this.restored.toString()),
+				AuditSummary.text(this.survivor.toString()));
 	}
 
 }

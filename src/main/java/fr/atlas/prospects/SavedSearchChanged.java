@@ -2,6 +2,7 @@ package fr.atlas.prospects;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -31,13 +32,9 @@ public record SavedSearchChanged(OrgId orgId, UUID searchId, String name, boolea
 	}
 
 	@Override
-	public String summary() {
-		String whose = this.personal ? " (personnelle)" : "";
-		return switch (this.change) {
-			case CREATED -> "Recherche « " + this.name + " »" + whose + " enregistrée";
-			case REPLACED -> "Recherche « " + this.name + " »" + whose + " remplacée";
-			case DELETED -> "Recherche « " + this.name + " »" + whose + " supprimée";
-		};
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.search." + this.change.name().toLowerCase(java.util.Locale.ROOT)
+				+ (this.personal ? ".personal" : ""), AuditSummary.text(this.name));
 	}
 
 	/** What happened to the search. */

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -24,8 +25,8 @@ public record AccountLocked(OrgId orgId, UserId userId, int failures) implements
 	}
 
 	@Override
-	public String summary() {
-		return "Compte verrouillé après " + failures + " échecs de connexion";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.locked", AuditSummary.count(failures));
 	}
 
 }

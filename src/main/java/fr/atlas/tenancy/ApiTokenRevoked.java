@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -24,8 +25,8 @@ public record ApiTokenRevoked(OrgId orgId, java.util.UUID tokenId, UserId userId
 	}
 
 	@Override
-	public String summary() {
-		return "Jeton révoqué";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.api-token.revoked");
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 
@@ -21,8 +22,9 @@ public record FeatureToggled(OrgId orgId, Feature feature, boolean enabled) impl
 	}
 
 	@Override
-	public String summary() {
-		return "Module " + feature.key() + (enabled ? " activé" : " désactivé");
+	public AuditSummary summary() {
+		return AuditSummary.of(enabled ? "audit.summary.feature.enabled" : "audit.summary.feature.disabled",
+				AuditSummary.label("feature.", feature.key()));
 	}
 
 }

@@ -2,6 +2,7 @@ package fr.atlas.tenancy;
 
 import java.util.UUID;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -35,9 +36,9 @@ public record InvitationRevoked(OrgId orgId, UUID invitationId, String email, Re
 	}
 
 	@Override
-	public String summary() {
-		return (this.reason == Reason.CANCELLED) ? "Invitation de " + this.email + " annulée"
-				: "Invitation de " + this.email + " annulée : son auteur ne peut plus inviter";
+	public AuditSummary summary() {
+		return AuditSummary.of((this.reason == Reason.CANCELLED) ? "audit.summary.invitation.cancelled"
+				: "audit.summary.invitation.inviter-left", AuditSummary.text(this.email));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -22,8 +23,8 @@ public record MemberActivationChanged(OrgId orgId, UserId userId, boolean active
 	}
 
 	@Override
-	public String summary() {
-		return (active ? "Membre réactivé" : "Membre désactivé");
+	public AuditSummary summary() {
+		return AuditSummary.of(active ? "audit.summary.member.reactivated" : "audit.summary.member.deactivated");
 	}
 
 }

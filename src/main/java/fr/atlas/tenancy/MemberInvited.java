@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -23,8 +24,9 @@ public record MemberInvited(OrgId orgId, java.util.UUID invitationId, String ema
 	}
 
 	@Override
-	public String summary() {
-		return "Invitation envoyée à " + email + " (" + role + ")";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.invited", AuditSummary.text(email),
+				AuditSummary.label("role.", role));
 	}
 
 }

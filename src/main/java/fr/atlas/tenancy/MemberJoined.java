@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -23,8 +24,9 @@ public record MemberJoined(OrgId orgId, UserId userId, String email,
 	}
 
 	@Override
-	public String summary() {
-		return email + " a rejoint l'organisation (" + String.join(",", roles) + ")";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.joined", AuditSummary.text(email),
+				AuditSummary.labels("role.", roles));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -22,8 +23,13 @@ public record MemberProfileChanged(OrgId orgId, UserId userId, String what) impl
 	}
 
 	@Override
-	public String summary() {
-		return "Profil modifié : " + what;
+	public AuditSummary summary() {
+		// the one change published today is the language, as "locale=<code>"
+		if (what.startsWith("locale=")) {
+			return AuditSummary.of("audit.summary.member.language-changed",
+					AuditSummary.label("language.", what.substring("locale=".length())));
+		}
+		return AuditSummary.of("audit.summary.member.profile-changed");
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -23,8 +24,9 @@ public record MemberRolesChanged(OrgId orgId, UserId userId, java.util.List<Stri
 	}
 
 	@Override
-	public String summary() {
-		return "Rôles : " + String.join(",", before) + " → " + String.join(",", after);
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.roles-changed", AuditSummary.labels("role.", before),
+				AuditSummary.labels("role.", after));
 	}
 
 }

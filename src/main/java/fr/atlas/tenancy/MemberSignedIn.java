@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -28,8 +29,9 @@ public record MemberSignedIn(OrgId orgId, UserId userId, SignInMethod method) im
 	}
 
 	@Override
-	public String summary() {
-		return "Connexion (" + this.method.words() + ")";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.signed-in",
+				AuditSummary.label("sign-in.method.", this.method.name()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
@@ -22,8 +23,9 @@ public record OrganisationCreated(OrgId orgId, String name, UserId ownerId, Stri
 	}
 
 	@Override
-	public String summary() {
-		return "Organisation « " + name + " » créée par " + ownerEmail;
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.organisation.created", AuditSummary.text(name),
+				AuditSummary.text(ownerEmail));
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -24,8 +25,9 @@ public record PasswordChanged(OrgId orgId, UserId userId, boolean byReset) imple
 	}
 
 	@Override
-	public String summary() {
-		return (byReset ? "Mot de passe réinitialisé par lien" : "Mot de passe modifié");
+	public AuditSummary summary() {
+		return AuditSummary
+			.of(byReset ? "audit.summary.member.password-reset" : "audit.summary.member.password-changed");
 	}
 
 }

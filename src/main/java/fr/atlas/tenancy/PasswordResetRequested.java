@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -24,8 +25,8 @@ public record PasswordResetRequested(OrgId orgId, UserId userId) implements Audi
 	}
 
 	@Override
-	public String summary() {
-		return "Lien de réinitialisation envoyé";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.password-reset-requested");
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
@@ -30,9 +31,9 @@ public record SignInFailed(OrgId orgId, UserId userId, SignInMethod method, int 
 	}
 
 	@Override
-	public String summary() {
-		return "Échec de connexion : mot de passe erroné (" + this.method.words() + "), échec n° " + this.failures
-				+ " d’affilée";
+	public AuditSummary summary() {
+		return AuditSummary.of("audit.summary.member.sign-in-failed",
+				AuditSummary.label("sign-in.method.", this.method.name()), AuditSummary.count(this.failures));
 	}
 
 }

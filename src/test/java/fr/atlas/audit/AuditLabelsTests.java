@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -36,7 +37,9 @@ import fr.atlas.cases.CaseUpdated;
 import fr.atlas.cases.CasesMigrated;
 import fr.atlas.cases.WorkflowVersionChanged;
 import fr.atlas.cases.WorkingHoursChanged;
+import fr.atlas.audit.internal.SummaryWords;
 import fr.atlas.cases.internal.Appointment;
+import fr.atlas.platform.MemberNames;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 import fr.atlas.prospects.DuplicateDismissed;
@@ -79,6 +82,8 @@ import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -188,6 +193,71 @@ class AuditLabelsTests {
 		Set<String> keys = keys(Auditable::entityType, "audit.entity.");
 		assertThat(keys).as("object types without a French label").allSatisfy(labelledIn(false));
 		assertThat(keys).as("object types without an English label").allSatisfy(labelledIn(true));
+	}
+
+	@Test
+	void writesEverySummaryInPlainFrenchAndEnglish() {
+		SummaryWords words = words();
+		assertThat(everyAuditedChange()).allSatisfy((event) -> {
+			AuditSummary summary = event.summary();
+			String french = words.render(summary, Locale.FRENCH).orElse(null);
+			String english = words.render(summary, Locale.ENGLISH).orElse(null);
+			assertThat(french).as("French words for " + summary.key()).isNotBlank().doesNotContain("''", "{", "}");
+			assertThat(english).as("English words for " + summary.key())
+				.isNotBlank()
+				.doesNotContain("''", "{", "}")
+				.isNotEqualTo(french);
+		});
+	}
+
+	@Test
+	void labelsEveryCodeASummaryNames() throws IOException {
+		Set<String> keys = everyAuditedChange().stream()
+			.flatMap((event) -> event.summary().arguments().stream())
+			.flatMap((argument) -> (argument instanceof AuditSummary.Labels list) ? list.items().stream()
+					: Stream.of(argument))
+			.filter(AuditSummary.Label.class::isInstance)
+			.map((argument) -> ((AuditSummary.Label) argument).key())
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(keys).contains("role.AGENT", "feature.cases", "prospects.sources.field.name");
+		assertThat(keys).as("codes without a French label").allSatisfy(labelledIn(false));
+		assertThat(keys).as("codes without an English label").allSatisfy(labelledIn(true));
+	}
+
+	@Test
+	void namesRolesModulesStatesAndChangesInWordsNotCodes() {
+		SummaryWords words = words();
+		Map<Auditable, String> french = Map.of(
+				new MemberRolesChanged(ORG, USER, List.of("MANAGER"), List.of("ADMIN", "AGENT")),
+				"Rôles changés : Responsable → Administrateur, Agent", new FeatureToggled(ORG, Feature.CASES, true),
+				"Module Dossiers activé", new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée : anglais",
+				new ImportJobFinished(ORG, UUID.randomUUID(), ImportJob.DONE, 1, 0, 2),
+				"Import terminé : 1 agence(s) créée(s), 0 fusionnée(s), 2 rejetée(s)",
+				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"), "Tâche « Appeler » créée",
+				new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "t"), "Rendez-vous « t » planifié",
+				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LEAD-1", "NEW",
+						Map.of("fr", "Lead acheteur", "en", "Buyer lead"), Map.of("fr", "Nouveau", "en", "New")),
+				"Dossier LEAD-1 créé (type : Lead acheteur, état : Nouveau)",
+				new CaseUpdated(ORG, CASE, "LEAD-1", List.of("title", "fields.budget"),
+						Map.of("budget", Map.of("fr", "Budget (€)", "en", "Budget (€)"))),
+				"Dossier LEAD-1 modifié : titre, Budget (€)");
+		french
+			.forEach((event, expected) -> assertThat(words.render(event.summary(), Locale.FRENCH)).hasValue(expected));
+		assertThat(words.render(new MemberRolesChanged(ORG, USER, List.of("MANAGER"), List.of("ADMIN")).summary(),
+				Locale.ENGLISH))
+			.hasValue("Roles changed: Manager → Administrator");
+		assertThat(words.render(new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LEAD-1", "NEW",
+				Map.of("fr", "Lead acheteur", "en", "Buyer lead"), Map.of("fr", "Nouveau", "en", "New"))
+			.summary(), Locale.ENGLISH)).hasValue("Case LEAD-1 created (type: Buyer lead, state: New)");
+	}
+
+	/** The words of the application's bundles, as the application configures them. */
+	private static SummaryWords words() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasenames("i18n/messages", "i18n/tenancy", "i18n/audit", "i18n/prospects", "i18n/cases");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return new SummaryWords(messages, new StaticListableBeanFactory().getBeanProvider(MemberNames.class));
 	}
 
 	private static Set<String> keys(Function<Auditable, String> code, String prefix) {

@@ -238,6 +238,65 @@ class AuditLogIntegrationTests {
 	}
 
 	@Test
+	void summariesReadInTheReadersLanguageNameMembersAndKeepTheChainValid() {
+		Tenant tenant = this.api.newOrganisation("Agence Bilingue");
+		this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cli"));
+		List<Map<String, Object>> french = items(
+				this.api.get(tenant.token(), "/api/v1/audit?action=api-token.created"));
+		String name = "Owner Agence Bilingue";
+		assertThat(french).extracting((entry) -> (String) entry.get("summary"))
+			.contains("Jeton d'API « cli » créé pour " + name)
+			.noneMatch((summary) -> summary.contains(tenant.userId().toString()));
+		List<Map<String, Object>> english = items(this.api.raw()
+			.get()
+			.uri("/api/v1/audit?action=api-token.created")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(Map.class));
+		assertThat(english).extracting((entry) -> (String) entry.get("summary"))
+			.contains("API token “cli” created for " + name);
+		List<Map<String, Object>> joined = items(this.api.raw()
+			.get()
+			.uri("/api/v1/audit?action=member.joined")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(Map.class));
+		assertThat(joined).singleElement().satisfies((entry) -> {
+			assertThat((String) entry.get("summary"))
+				.isEqualTo(tenant.email() + " joined the organisation (roles: Owner)");
+			assertThat(entry).containsEntry("entityId", tenant.userId().toString()).containsEntry("entityLabel", name);
+		});
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+	}
+
+	@Test
+	void anEntryWithoutMessageShowsItsFrenchTextAndRemovingAMessageBreaksTheChain() throws SQLException {
+		Tenant tenant = this.api.newOrganisation("Agence Ancienne");
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+		try (Connection owner = this.database.owner();
+				var strip = owner.prepareStatement("update audit_entry set summary_message = null where org_id = ?")) {
+			// what entries written before ADR 0053 look like
+			strip.setObject(1, tenant.orgId());
+			assertThat(strip.executeUpdate()).isPositive();
+		}
+		List<Map<String, Object>> joined = items(this.api.raw()
+			.get()
+			.uri("/api/v1/audit?action=member.joined")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(Map.class));
+		assertThat(joined).singleElement()
+			.satisfies((entry) -> assertThat((String) entry.get("summary"))
+				.isEqualTo(tenant.email() + " a rejoint l'organisation (rôles : Propriétaire)"));
+		// new entries are hashed with their message: taking it away shows
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", false);
+	}
+
+	@Test
 	void isForManagersAndAbove() throws SQLException {
 		Tenant tenant = this.api.newOrganisation("Rôles");
 		assertThat(this.api.get(null, "/api/v1/audit").getStatusCode().value()).isEqualTo(401);

@@ -197,8 +197,8 @@ class AuditPageIntegrationTests {
 		}
 
 		@Override
-		public String summary() {
-			return "Sans libellé";
+		public AuditSummary summary() {
+			return AuditSummary.of("test.unnamed.summary");
 		}
 
 	}

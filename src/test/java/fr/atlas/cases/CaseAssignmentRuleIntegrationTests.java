@@ -118,7 +118,8 @@ class CaseAssignmentRuleIntegrationTests {
 		// Reassignment stays audited.
 		this.api.patch(tenant.token(), "/api/v1/cases/" + neuilly.get("id"),
 				Map.of("version", neuilly.get("version"), "assigneeId", alice.toString()));
-		assertThat(this.api.getText(tenant.token(), "/api/v1/audit?size=100").getBody()).contains("assigneeId");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/audit?size=100").getBody())
+			.contains("modifié : responsable");
 
 		// [] removes every rule.
 		assertThat((List) this.api.put(tenant.token(), RULES, Map.of("rules", List.of())).getBody().get("rules"))

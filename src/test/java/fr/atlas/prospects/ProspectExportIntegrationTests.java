@@ -75,9 +75,9 @@ class ProspectExportIntegrationTests {
 		// newest first: the owner's whole base, then the manager's Parisian agencies
 		assertThat(entries.get(0)).containsEntry("actorLabel", org.email())
 			.containsEntry("entityType", "prospect")
-			.containsEntry("summary", "Export XLSX de 5 agence(s), sans filtre (toute la base)");
+			.containsEntry("summary", "Export XLSX de 5 agences, sans filtre (toute la base)");
 		assertThat(entries.get(1)).containsEntry("actorLabel", manager)
-			.containsEntry("summary", "Export CSV de 2 agence(s), filtres : city=Paris");
+			.containsEntry("summary", "Export CSV de 2 agences, filtres : city=Paris");
 		assertThat(entries.get(1).get("clientIp")).isNotNull();
 		assertThat(exports(other)).as("another organisation's log").isEmpty();
 	}
@@ -102,7 +102,7 @@ class ProspectExportIntegrationTests {
 		assertThat(csv.body()).contains("Cabinet Martin").doesNotContain("Agence de la Gare");
 		assertThat(exports(org)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
-					"Export CSV de 2 agence(s), filtres : city=Marseille"));
+					"Export CSV de 2 agences, filtres : city=Marseille"));
 	}
 
 	private String member(Tenant org, String role) {

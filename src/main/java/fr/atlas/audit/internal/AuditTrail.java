@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.RequestMetadata;
@@ -34,10 +35,13 @@ class AuditTrail {
 
 	private final MeterRegistry meters;
 
-	AuditTrail(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+	private final SummaryWords words;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, MeterRegistry meters, SummaryWords words) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.meters = meters;
+		this.words = words;
 	}
 
 	@EventListener
@@ -64,13 +68,23 @@ class AuditTrail {
 		long sequence = head.lastSequence() + 1;
 		Instant now = Instant.now(this.clock).truncatedTo(ChronoUnit.MICROS);
 		String actorId = request.actorId().map(UserId::toString).orElse(null);
+		AuditSummary summary = this.words.withNames(event.summary());
+		// the French text stays what the chain covers and what older readers show; the
+		// message beside it lets every reader read the entry in their language
+		String message = this.words.toJson(summary);
+		// a summary without words (AuditLabelsTests prevents it) must not undo the change
+		String text = this.words.render(summary, SummaryWords.STORED).orElseGet(() -> {
+			log.warn("No French words for the audit summary {}", summary.key());
+			return summary.key();
+		});
 		String hash = AuditHash.of(head.lastHash(), sequence, now, actorId, request.actorLabel(), event.action(),
-				event.entityType(), event.entityId(), event.summary(), request.correlationId(), request.clientIp());
+				event.entityType(), event.entityId(), text, request.correlationId(), request.clientIp(), message);
 		this.jdbc
 			.sql("""
 					insert into audit_entry (org_id, seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id,
-					                         summary, correlation_id, client_ip, prev_hash, hash)
-					values (:org, :seq, :at, :actor::uuid, :label, :action, :type, :entity, :summary, :correlation, :ip, :prev, :hash)""")
+					                         summary, correlation_id, client_ip, summary_message, prev_hash, hash)
+					values (:org, :seq, :at, :actor::uuid, :label, :action, :type, :entity, :summary, :correlation, :ip, :message,
+					        :prev, :hash)""")
 			.param("org", event.orgId().value())
 			.param("seq", sequence)
 			.param("at", java.sql.Timestamp.from(now))
@@ -79,7 +93,8 @@ class AuditTrail {
 			.param("action", event.action())
 			.param("type", event.entityType())
 			.param("entity", event.entityId())
-			.param("summary", event.summary())
+			.param("summary", text)
+			.param("message", message)
 			.param("correlation", request.correlationId())
 			.param("ip", request.clientIp())
 			.param("prev", head.lastHash())

@@ -33,7 +33,7 @@ public class HashChain {
 		Walk walk = new Walk();
 		this.jdbc.sql("""
 				select seq, occurred_at, actor_id, actor_label, action, entity_type, entity_id, summary,
-				       correlation_id, client_ip, prev_hash, hash
+				       correlation_id, client_ip, summary_message, prev_hash, hash
 				from audit_entry where org_id = :org order by seq""")
 			.param("org", orgId.value())
 			.withFetchSize(500)
@@ -69,7 +69,7 @@ public class HashChain {
 					rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
 					(actor != null) ? actor.toString() : null, rs.getString("actor_label"), rs.getString("action"),
 					rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("summary"),
-					rs.getString("correlation_id"), rs.getString("client_ip"));
+					rs.getString("correlation_id"), rs.getString("client_ip"), rs.getString("summary_message"));
 			String stored = rs.getString("hash");
 			if (seq != this.sequence + 1 || !this.hash.equals(rs.getString("prev_hash")) || !expected.equals(stored)) {
 				this.intact = false;

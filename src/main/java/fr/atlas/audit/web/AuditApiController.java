@@ -1,5 +1,7 @@
 package fr.atlas.audit.web;
 
+import java.util.Locale;
+
 import fr.atlas.audit.AuditLog;
 import fr.atlas.audit.AuditPage;
 import fr.atlas.audit.AuditVerification;
@@ -27,8 +29,8 @@ class AuditApiController {
 	}
 
 	@GetMapping
-	AuditPageResponse search(@ParameterObject AuditFilter filter) {
-		AuditPage page = this.log.search(filter.toQuery());
+	AuditPageResponse search(@ParameterObject AuditFilter filter, Locale locale) {
+		AuditPage page = this.log.search(filter.toQuery(), locale);
 		return new AuditPageResponse(page.items(), page.page(), page.size(), page.total());
 	}
 

@@ -54,7 +54,7 @@ class AuditController {
 			HttpServletRequest request) {
 		AuditPage page;
 		try {
-			page = this.log.search(filter.toQuery());
+			page = this.log.search(filter.toQuery(), locale);
 			model.addAttribute("problems", List.of());
 		}
 		catch (InvalidInputException ex) {

@@ -73,18 +73,26 @@ public class CaseTypes {
 		return find(key).orElseThrow(() -> new NotFoundException("Type de dossier " + key));
 	}
 
-	/** Seeds the standard types if the organisation has none yet. */
+	/** Seeds the standard types, in French, if the organisation has none yet. */
 	public void ensureSeeded() {
+		ensureSeeded("fr");
+	}
+
+	/**
+	 * Seeds the standard types if the organisation has none yet, their tasks and notices
+	 * written in {@code language} (French when the seeds have no words in it).
+	 */
+	public void ensureSeeded(String language) {
 		boolean any = this.jdbc.sql("select exists (select 1 from case_type)").query(Boolean.class).single();
 		if (!any) {
-			seed();
+			seed(language);
 		}
 	}
 
-	void seed() {
+	void seed(String language) {
 		List<String> created = new ArrayList<>();
 		for (String key : SEEDS) {
-			Map<String, Object> document = seedDocument(key);
+			Map<String, Object> document = inLanguage(seedDocument(key), language);
 			if (importType(document)) {
 				created.add(key);
 			}
@@ -183,6 +191,26 @@ public class CaseTypes {
 		document.put("fields", type.fields().write());
 		document.put("workflow", WorkflowJson.write(definition));
 		return document;
+	}
+
+	/**
+	 * The seed with the names of its entry actions (a task's title, a notice) in one
+	 * language: the seeds give them as {@code {"fr": …, "en": …}}, a workflow holds text.
+	 */
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> inLanguage(Map<String, Object> seed, String language) {
+		Map<String, Object> workflow = (Map<String, Object>) seed.get("workflow");
+		for (Map<String, Object> state : (List<Map<String, Object>>) workflow.get("states")) {
+			Object actions = state.get("onEnter");
+			if (actions instanceof List<?> list) {
+				for (Map<String, Object> action : (List<Map<String, Object>>) list) {
+					if (action.get("name") instanceof Map<?, ?> names) {
+						action.put("name", (names.get(language) != null) ? names.get(language) : names.get("fr"));
+					}
+				}
+			}
+		}
+		return seed;
 	}
 
 	private Map<String, Object> seedDocument(String key) {

@@ -249,8 +249,8 @@ public class Cases {
 			created.put("teamId", command.teamId().toString());
 		}
 		this.timeline.record(id, "CREATED", actor.userId(), now, created);
-		this.events.publishEvent(
-				new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference, start.target().key()));
+		this.events.publishEvent(new CaseCreated(CurrentTenant.require(), CaseId.of(id), type.key(), reference,
+				start.target().key(), type.labels(), start.target().labels()));
 		byRule.ifPresent((choice) -> this.events.publishEvent(new CaseAssigned(CurrentTenant.require(), CaseId.of(id),
 				reference, UserId.of(choice.assignee()), choice.rule())));
 		if (assignee != null) {
@@ -458,8 +458,10 @@ public class Cases {
 			throw stale(require(id));
 		}
 		this.timeline.record(id, "FIELD_CHANGE", actor.userId(), now, Map.of("changes", changes));
+		Map<String, Map<String, String>> fieldLabels = new LinkedHashMap<>();
+		type.fields().fields().forEach((field) -> fieldLabels.put(field.key(), field.labels()));
 		this.events.publishEvent(new CaseUpdated(CurrentTenant.require(), CaseId.of(id), current.reference(),
-				List.copyOf(changes.keySet())));
+				List.copyOf(changes.keySet()), fieldLabels));
 		if (assignee != null && !assignee.equals(current.assigneeId())) {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id),
 					current.reference(), UserId.of(assignee), actor.userId(), now, batch));
@@ -542,7 +544,8 @@ public class Cases {
 		}
 		this.timeline.record(id, "TRANSITION", actor.userId(), now, payload);
 		this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(id), current.reference(),
-				transition, current.state(), target.key()));
+				transition, current.state(), target.key(),
+				definition.state(current.state()).map(StateDefinition::labels).orElse(Map.of()), target.labels()));
 		runEntryActions(id, current.caseType(), move, actor);
 		return require(id);
 	}
@@ -639,7 +642,7 @@ public class Cases {
 					"toVersion", targetVersion, "from", c.state(), "to", to));
 			if (moved) {
 				this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
-						"migration", c.state(), to));
+						"migration", c.state(), to, Map.of(), state.labels()));
 			}
 		}
 		this.events.publishEvent(new CasesMigrated(CurrentTenant.require(), caseType, targetVersion, running.size()));

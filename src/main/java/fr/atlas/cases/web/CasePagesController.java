@@ -410,6 +410,9 @@ class CasePagesController {
 	@PreAuthorize("hasRole('AGENT')")
 	String note(@PathVariable UUID id, @RequestParam String text, @RequestParam(defaultValue = "NOTE") String channel,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		// a refused note comes back in its field, so what was typed is never lost
+		redirect.addFlashAttribute("noteText", text);
+		redirect.addFlashAttribute("noteChannel", channel);
 		return attempt(id, redirect, () -> {
 			Cases.AddedNote added = this.cases.addNote(id, text, channel, this.actors.of(principal));
 			if (!added.unmatchedMentions().isEmpty()) {
@@ -512,6 +515,9 @@ class CasePagesController {
 	private String attempt(UUID id, RedirectAttributes redirect, java.util.function.Supplier<?> work) {
 		try {
 			work.get();
+			// what was sent is kept only to be shown again after a refusal
+			redirect.getFlashAttributes().remove("noteText");
+			redirect.getFlashAttributes().remove("noteChannel");
 			redirect.addFlashAttribute("notice", this.messages.text("cases.saved"));
 		}
 		catch (ConflictException | InvalidInputException ex) {

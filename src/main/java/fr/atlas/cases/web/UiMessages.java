@@ -30,12 +30,24 @@ class UiMessages {
 		if (ex instanceof InvalidInputException invalid) {
 			return invalid.problems()
 				.stream()
-				.map((p) -> p.field() + " : "
-						+ this.messages.getMessage(p.code(), (p.arguments().length > 0) ? p.arguments() : null,
-								p.code(), locale))
+				.map((p) -> labelled(p.field(),
+						this.messages.getMessage(p.code(), (p.arguments().length > 0) ? p.arguments() : null, p.code(),
+								locale),
+						locale))
 				.collect(Collectors.joining(" · "));
 		}
 		throw ex;
+	}
+
+	/**
+	 * A field's problem, led by the field's name as its form shows it ("Titre : Champ
+	 * obligatoire"); a field without a label is not named by its code, the sentence
+	 * stands alone.
+	 */
+	private String labelled(String field, String problem, Locale locale) {
+		String label = this.messages.getMessage("cases.problem.field." + field, null, null, locale);
+		return (label != null)
+				? label + this.messages.getMessage("cases.problem.separator", null, " : ", locale) + problem : problem;
 	}
 
 	String text(String code, Object... arguments) {

@@ -30,7 +30,8 @@ final class WorkflowDiagram {
 	private WorkflowDiagram() {
 	}
 
-	static String svg(WorkflowDefinition definition, String language) {
+	static String svg(WorkflowDefinition definition, String language, DelayWords delays) {
+		java.util.Locale locale = java.util.Locale.forLanguageTag(language);
 		List<StateDefinition> open = definition.states().stream().filter((s) -> !s.terminal()).toList();
 		List<StateDefinition> closed = definition.states().stream().filter(StateDefinition::terminal).toList();
 		Map<String, int[]> positions = new HashMap<>();
@@ -128,22 +129,12 @@ final class WorkflowDiagram {
 				.append("\" y=\"")
 				.append(p[1] + 36)
 				.append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"#5b6475\">")
-				.append(escape(state.key() + ((state.sla() != null) ? " · SLA " + human(state.sla()) : "")
-						+ ((state.escalateAfter() != null) ? " ↑" + human(state.escalateAfter()) : "")))
+				.append(escape(state.key() + ((state.sla() != null) ? " · SLA " + delays.of(state.sla(), locale) : "")
+						+ ((state.escalateAfter() != null) ? " ↑" + delays.of(state.escalateAfter(), locale) : "")))
 				.append("</text></g>");
 		}
 		svg.append("</svg>");
 		return svg.toString();
-	}
-
-	static String human(java.time.Duration duration) {
-		if (duration.toDays() > 0 && duration.toHours() % 24 == 0) {
-			return duration.toDays() + " j";
-		}
-		if (duration.toHours() > 0 && duration.toMinutes() % 60 == 0) {
-			return duration.toHours() + " h";
-		}
-		return duration.toMinutes() + " min";
 	}
 
 	private static String escape(String text) {

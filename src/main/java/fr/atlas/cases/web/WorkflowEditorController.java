@@ -73,9 +73,12 @@ class WorkflowEditorController {
 
 	private final Members members;
 
+	private final DelayWords delays;
+
 	WorkflowEditorController(CaseTypes caseTypes, Workflows workflows, CaseJson json, UiMessages messages,
 			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents, CaseAssignment assignment,
-			Members members) {
+			Members members, DelayWords delays) {
+		this.delays = delays;
 		this.assignment = assignment;
 		this.members = members;
 		this.documents = documents;
@@ -104,7 +107,7 @@ class WorkflowEditorController {
 		model.addAttribute("shown", shown);
 		model.addAttribute("current", this.workflows.current(key).version());
 		model.addAttribute("latest", versions.getLast().version());
-		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language));
+		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language, this.delays));
 		model.addAttribute("lang", language);
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());

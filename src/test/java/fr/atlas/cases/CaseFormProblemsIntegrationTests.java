@@ -1,0 +1,63 @@
+package fr.atlas.cases;
+
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A refused case form names its fields as the form does, never by their codes, writes its
+ * apostrophes once, and gives back what was typed.
+ */
+@WebIntegrationTest
+class CaseFormProblemsIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aRefusedNoteNamesItsFieldAndKeepsItsText() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Notes Longues");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Note trop longue"))
+			.getBody()
+			.get("id");
+		var browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String csrf = CasePagesIntegrationTests.attribute(browser.get("/cases/" + id).body(), "name=\"_csrf\" value");
+		String typed = "Rappeler demain " + "x".repeat(10_001);
+		browser.post("/cases/" + id + "/notes", Map.of("text", typed, "channel", "CALL"), csrf);
+		String page = browser.get("/cases/" + id).body();
+		assertThat(page).contains("Note : ").doesNotContain("text : ");
+		assertThat(page).contains(">" + typed + "</textarea>");
+		assertThat(page).containsPattern("<option value=\"CALL\" selected");
+		// once saved, the form is empty again
+		browser.post("/cases/" + id + "/notes", Map.of("text", "Rappeler demain"), csrf);
+		assertThat(browser.get("/cases/" + id).body()).doesNotContain(typed).contains("></textarea>");
+	}
+
+	@Test
+	void refusedWorkingHoursNameTheDayAndWriteTheirApostropheOnce() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Horaires Fautifs");
+		var browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String csrf = CasePagesIntegrationTests.attribute(browser.get("/cases/working-hours").body(),
+				"name=\"_csrf\" value");
+		String page = browser
+			.post("/cases/working-hours", Map.of("timeZone", "Europe/Paris", "MONDAY.open", "on", "MONDAY.opens",
+					"18:00", "MONDAY.closes", "09:00"), csrf)
+			.body();
+		assertThat(page).contains("Lundi : Horaires invalides")
+			.contains("l&#39;ouverture avant la fermeture")
+			.doesNotContain("&#39;&#39;", "days.MONDAY");
+	}
+
+}
