@@ -83,6 +83,48 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void aValueOfTheWrongTypeNamesItsFieldAndWhatItExpects() {
+		String anyCase = "/api/v1/cases/" + UUID.randomUUID();
+		assertThat(fieldError(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"dueDate\":\"31/12/2026\"}", "fr")))
+			.containsEntry("field", "dueDate")
+			.containsEntry("code", "json.expected.date")
+			.containsEntry("message", "Date attendue, au format AAAA-MM-JJ (par exemple 2026-12-31)");
+		assertThat(fieldError(request("POST", anyCase + "/tasks", MediaType.APPLICATION_JSON,
+				"{\"title\":\"Appeler\",\"dueAt\":\"demain\"}", "en")))
+			.containsEntry("field", "dueAt")
+			.containsEntry("code", "json.expected.date-time");
+		assertThat(fieldError(
+				request("PUT", "/api/v1/modules/cases", MediaType.APPLICATION_JSON, "{\"enabled\":\"yes\"}", "en")))
+			.containsEntry("field", "enabled")
+			.containsEntry("message", "true or false is expected (without quotes)");
+		assertThat(fieldError(request("PUT", "/api/v1/members/" + this.tenant.userId() + "/roles",
+				MediaType.APPLICATION_JSON, "{\"roles\":\"AGENT\"}", "fr")))
+			.containsEntry("field", "roles")
+			.containsEntry("code", "json.expected.list");
+		// a nested field is named by its path
+		assertThat(fieldError(request("PUT", "/api/v1/case-types/LEAD_ACHAT/assignment-rules",
+				MediaType.APPLICATION_JSON, "{\"rules\":[{\"name\":\"Paris\",\"assignees\":[\"moi\"]}]}", "fr")))
+			.containsEntry("field", "rules[0].assignees[0]")
+			.containsEntry("code", "json.expected.uuid");
+		// JSON that cannot be read at all is still said so
+		ResponseEntity<Map> broken = request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON, "{\"dueDate\": 31/12",
+				"fr");
+		assertThat(broken.getStatusCode().value()).isEqualTo(400);
+		assertThat(broken.getBody())
+			.containsEntry("detail", "Le corps de la requête est illisible : envoyez un JSON valide.")
+			.doesNotContainKey("errors");
+	}
+
+	private static Map<String, Object> fieldError(ResponseEntity<Map> response) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).hasSize(1);
+		return errors.get(0);
+	}
+
+	@Test
 	void aFileWhereTextIsExpectedIsTheCallersMistake() {
 		String boundary = "atlas-boundary";
 		String body = "--" + boundary + "\r\n"

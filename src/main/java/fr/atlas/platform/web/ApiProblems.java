@@ -3,14 +3,17 @@ package fr.atlas.platform.web;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -22,6 +25,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -127,6 +131,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				text("problem.unconvertible-parameter", argument.getName()));
 		problem.setTitle(text("problem.status.400"));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A body that is JSON but holds a value of the wrong type or shape
+	 * ({@code "dueDate":"31/12/2026"}, {@code "enabled":"yes"}, {@code "roles":"AGENT"})
+	 * names the field and what it expects, like any invalid input; a body that is no JSON
+	 * at all keeps Spring's "cannot be read".
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		MismatchedInputException mismatch = mismatch(ex);
+		if (mismatch == null || mismatch.getPath().isEmpty()) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
+		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
+				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+		problem.setProperty("errors",
+				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	private static @Nullable MismatchedInputException mismatch(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				return mismatch;
+			}
+		}
+		return null;
+	}
+
+	private static String enumValues(Class<?> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
 	}
 
 	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */
