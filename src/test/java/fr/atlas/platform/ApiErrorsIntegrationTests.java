@@ -58,6 +58,32 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void anAddressThatOnlyTakesAnotherMethodSaysSoRatherThanReadingItAsAnId() {
+		ResponseEntity<Map> feed = request("GET", "/api/v1/cases/calendar-feed", null, null, "fr");
+		assertThat(feed.getStatusCode().value()).isEqualTo(405);
+		assertThat(feed.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+		assertThat(feed.getBody()).containsEntry("title", "Méthode non autorisée")
+			.containsEntry("detail", "La méthode GET n’est pas acceptée à cette adresse.");
+		ResponseEntity<Map> searches = request("PATCH", "/api/v1/prospects/searches", MediaType.APPLICATION_JSON, "{}",
+				"en");
+		assertThat(searches.getStatusCode().value()).isEqualTo(405);
+		assertThat(searches.getHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+		ResponseEntity<Map> validate = request("GET", "/api/v1/case-types/LEAD_ACHAT/workflows/validate", null, null,
+				"fr");
+		assertThat(validate.getStatusCode().value()).isEqualTo(405);
+		assertThat(validate.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+		assertThat(
+				request("PATCH", "/api/v1/cases/working-hours", MediaType.APPLICATION_JSON, "{}", "fr").getStatusCode()
+					.value())
+			.isEqualTo(405);
+		// a word that is no id, where no other address is written out, is still an
+		// invalid id
+		ResponseEntity<Map> notAnId = request("GET", "/api/v1/cases/pas-un-id", null, null, "fr");
+		assertThat(notAnId.getStatusCode().value()).isEqualTo(400);
+		assertThat(notAnId.getBody()).containsEntry("detail", "Valeur invalide pour « id » : « pas-un-id ».");
+	}
+
+	@Test
 	void anUploadSentAsJsonIsAProblem() {
 		ResponseEntity<Map> response = request("POST", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "fr");
 		assertThat(response.getStatusCode().value()).isEqualTo(415);
