@@ -219,6 +219,17 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void theSignupPageSaysEveryProblemAtOnce() {
+		UiSession visitor = new UiSession(this.port);
+		var page = visitor.submit("/signup", "/signup",
+				Map.of("organisation", "", "name", "Camille", "email", "pas-un-email", "password", "court"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Champ obligatoire")
+			.contains("Adresse e-mail invalide")
+			.contains("Le mot de passe doit contenir au moins");
+	}
+
+	@Test
 	void resetsAForgottenPasswordThroughTheMailedLink() {
 		Tenant org = this.api.newOrganisation("Agence Oubli");
 		UiSession visitor = new UiSession(this.port);

@@ -103,14 +103,13 @@ public class Accounts {
 			problems.add(new FieldProblem("name", "field.too-long", 120));
 		}
 		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
-		if (email != null) {
-			collect(problems, () -> {
-				this.policy.check("password", signup.password(), email);
-				return "";
-			});
-			if (emailTaken(email)) {
-				problems.add(new FieldProblem("email", "email.taken"));
-			}
+		// the password is checked whatever the e-mail: every problem of the form at once
+		collect(problems, () -> {
+			this.policy.check("password", signup.password(), (email != null) ? email : "");
+			return "";
+		});
+		if (email != null && emailTaken(email)) {
+			problems.add(new FieldProblem("email", "email.taken"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
