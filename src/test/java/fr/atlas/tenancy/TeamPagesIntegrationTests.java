@@ -270,7 +270,11 @@ class TeamPagesIntegrationTests {
 
 		var blank = owner.submit("/account/tokens", "/account/tokens", Map.of("name", " "));
 		assertThat(blank.body()).contains("Champ obligatoire").doesNotContain("class=\"secret\"");
-		var created = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		var sent = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/account/tokens"));
+		var created = owner.get("/account/tokens");
 		assertThat(created.statusCode()).isEqualTo(200);
 		Matcher secret = Pattern.compile("class=\"secret\" id=\"issued-token\">(atl_[\\w-]+)<").matcher(created.body());
 		assertThat(secret.find()).isTrue();
@@ -292,6 +296,27 @@ class TeamPagesIntegrationTests {
 		assertThat(owner.post(revokeAction, Map.of()).statusCode()).isEqualTo(302);
 		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
 		assertThat(owner.get("/account/tokens").body()).contains("Jeton révoqué");
+	}
+
+	@Test
+	void aTokenFormSentTwiceOrItsPageReloadedCreatesOneToken() {
+		Tenant org = this.api.newOrganisation("Agence Double Clic");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		Matcher once = Pattern.compile("name=\"_once\" value=\"(\\w+)\"").matcher(owner.get("/account/tokens").body());
+		assertThat(once.find()).as("the form's one-time field").isTrue();
+		Map<String, String> form = Map.of("name", "Double", "_once", once.group(1));
+		var first = owner.post("/account/tokens", form);
+		var second = owner.post("/account/tokens", form);
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(second.statusCode()).isEqualTo(302);
+		var shown = owner.get("/account/tokens").body();
+		assertThat(shown).contains("id=\"issued-token\">atl_");
+		// F5 on the page that showed it: nothing created, the token no more shown
+		var reloaded = owner.get("/account/tokens").body();
+		assertThat(reloaded).doesNotContain("id=\"issued-token\"");
+		assertThat(this.api.getList(org.token(), "/api/v1/tokens").getBody())
+			.filteredOn((t) -> "Double".equals(((Map<String, Object>) t).get("name")))
+			.hasSize(1);
 	}
 
 	@Test

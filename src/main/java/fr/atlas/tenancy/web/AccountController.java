@@ -94,13 +94,20 @@ class AccountController {
 		return "tenancy/tokens";
 	}
 
+	/**
+	 * Creates a token, then leads to the tokens page, which shows it once: the plain
+	 * token goes there in a flash attribute (the session's, read by the next page only),
+	 * so reloading that page creates nothing and shows the token no more. The form's
+	 * one-time field makes a double click one token.
+	 */
 	@PostMapping("/tokens")
 	String createToken(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			var issued = this.tokens.issue(principal.userId(), name);
-			// Shown in this answer only: the token is never stored in clear.
-			model.addAttribute("issued", issued.token());
+			// never stored in clear: shown by the next page only
+			redirect.addFlashAttribute("issued", issued.token());
+			return "redirect:/account/tokens";
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("nameProblem", ex.problems().get(0).code());
