@@ -315,15 +315,11 @@ public class Accounts {
 	/**
 	 * Mails a one-hour reset link when the address belongs to an active member. Says
 	 * nothing either way, so the form cannot be used to find out who has an account.
+	 * @throws InvalidInputException when no address is given, or none of an e-mail's
+	 * form: that says nothing of any account
 	 */
 	public void requestPasswordReset(String rawEmail) {
-		String email;
-		try {
-			email = EmailAddress.normalise("email", rawEmail);
-		}
-		catch (InvalidInputException ex) {
-			return;
-		}
+		String email = EmailAddress.normalise("email", rawEmail);
 		var account = this.jdbc.sql("select org_id, user_id, active, locale from atlas_login_lookup(?)")
 			.param(email)
 			.query((rs,
