@@ -230,6 +230,35 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void theForgottenPasswordFormSaysWhenNoAddressOrNoEmailIsGiven() {
+		UiSession visitor = new UiSession(this.port);
+		var empty = visitor.submit("/password/forgot", "/password/forgot", Map.of("email", ""));
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(empty.body()).contains("Champ obligatoire").doesNotContain("Si un compte actif existe");
+		var invalid = visitor.submit("/password/forgot", "/password/forgot", Map.of("email", "camille.example.fr"));
+		assertThat(invalid.body()).contains("Adresse e-mail invalide")
+			.contains("value=\"camille.example.fr\"")
+			.doesNotContain("Si un compte actif existe");
+	}
+
+	@Test
+	void aLockedAccountsPageSaysSoInWords() {
+		Tenant org = this.api.newOrganisation("Agence Verrouillée");
+		UiSession visitor = new UiSession(this.port);
+		visitor.get("/login");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			visitor.post("/login", Map.of("email", org.email(), "password", "Wrong-password-1"));
+		}
+		var locked = visitor.post("/login", Map.of("email", org.email(), "password", "Wrong-password-1"));
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.body()).contains("<title>Trop de tentatives · Atlas</title>")
+			.contains("<h2>Trop de tentatives</h2>")
+			.contains("réessayez dans 15 minutes.")
+			.doesNotContain("<title>429")
+			.doesNotContain(" s)");
+	}
+
+	@Test
 	void resetsAForgottenPasswordThroughTheMailedLink() {
 		Tenant org = this.api.newOrganisation("Agence Oubli");
 		UiSession visitor = new UiSession(this.port);
