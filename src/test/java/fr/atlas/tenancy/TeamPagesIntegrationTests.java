@@ -259,6 +259,22 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void thePagesBeforeSignInSwitchBetweenFrenchAndEnglish() {
+		UiSession visitor = new UiSession(this.port);
+		for (String page : new String[] { "/login", "/signup", "/password/forgot" }) {
+			assertThat(visitor.get(page).body()).as(page)
+				.contains("href=\"" + page + "?lang=en\" lang=\"en\"")
+				.contains("href=\"" + page + "?lang=fr\" lang=\"fr\"");
+		}
+		assertThat(visitor.get("/signup?lang=en").body()).contains("lang=\"en\"").contains("Create an organisation");
+		// the reset link's and the invitation's token stay in their switch
+		assertThat(visitor.get("/password/reset?token=rst_abc").body())
+			.contains("href=\"/password/reset?token=rst_abc&amp;lang=en\"");
+		assertThat(visitor.get("/invitations/accept?token=inv_abc").body())
+			.contains("href=\"/invitations/accept?token=inv_abc&amp;lang=en\"");
+	}
+
+	@Test
 	void resetsAForgottenPasswordThroughTheMailedLink() {
 		Tenant org = this.api.newOrganisation("Agence Oubli");
 		UiSession visitor = new UiSession(this.port);
