@@ -68,6 +68,7 @@ import fr.atlas.tenancy.MemberJoined;
 import fr.atlas.tenancy.MemberProfileChanged;
 import fr.atlas.tenancy.MemberRolesChanged;
 import fr.atlas.tenancy.OrganisationCreated;
+import fr.atlas.tenancy.OrganisationRenamed;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
 import org.assertj.core.api.ThrowingConsumer;
@@ -116,6 +117,7 @@ class AuditLabelsTests {
 				new MemberProfileChanged(ORG, USER, "name"),
 				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
+				new OrganisationRenamed(ORG, "Agence du Port", "Agence du Port et des Plages"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),

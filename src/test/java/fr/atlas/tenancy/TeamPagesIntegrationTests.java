@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -362,6 +363,45 @@ class TeamPagesIntegrationTests {
 		assertThat(this.api.getList(org.token(), "/api/v1/tokens").getBody())
 			.filteredOn((t) -> "Double".equals(((Map<String, Object>) t).get("name")))
 			.hasSize(1);
+	}
+
+	@Test
+	void aMemberChangesTheirNameAndAnOwnerTheOrganisations() {
+		Tenant org = this.api.newOrganisation("Agence du Nom");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		var account = owner.get("/account").body();
+		assertThat(account).contains("Votre nom")
+			.contains("value=\"Owner Agence du Nom\"")
+			.contains("value=\"Agence du Nom\"");
+		var blank = owner.post("/account/name", Map.of("name", " "));
+		assertThat(blank.statusCode()).isEqualTo(200);
+		assertThat(blank.body()).contains("Champ obligatoire");
+		var saved = owner.post("/account/name", Map.of("name", "Camille Martin"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Nom enregistré.").contains("Camille Martin");
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("user"))
+			.containsEntry("name", "Camille Martin");
+		var renamed = owner.post("/account/organisation", Map.of("name", "Agence du Nouveau Nom"));
+		assertThat(renamed.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Organisation renommée.");
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence du Nouveau Nom");
+		List<Map<String, Object>> audited = fr.atlas.support.Eventually.await(() -> (List<Map<String, Object>>) this.api
+			.get(org.token(), "/api/v1/audit?action=member.profile-changed")
+			.getBody()
+			.get("items"), (items) -> !items.isEmpty(), "the name change in the audit log");
+		assertThat(audited).hasSize(1);
+
+		// an agent changes their own name, but sees no organisation form and cannot
+		// rename it
+		Joined agent = this.team.join(org, "AGENT");
+		UiSession agentSession = UiSession.signedIn(this.port, agent.email(), ApiClient.PASSWORD);
+		assertThat(agentSession.get("/account").body()).contains("action=\"/account/name\"")
+			.doesNotContain("action=\"/account/organisation\"");
+		assertThat(agentSession.submit("/account", "/account/organisation", Map.of("name", "Prise")).statusCode())
+			.isEqualTo(403);
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence du Nouveau Nom");
 	}
 
 	@Test

@@ -294,6 +294,28 @@ public class Accounts {
 	}
 
 	/**
+	 * Changes the name the member is shown by; the e-mail stays. A name that does not
+	 * change records nothing.
+	 */
+	public void changeName(UserId userId, @Nullable String raw) {
+		String name = text(raw);
+		if (name.isEmpty()) {
+			throw new InvalidInputException("name", "field.required");
+		}
+		if (name.length() > 120) {
+			throw new InvalidInputException("name", "field.too-long", 120);
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			int changed = this.jdbc.sql("update app_user set name = ? where id = ? and name <> ?")
+				.params(name, userId.value(), name)
+				.update();
+			if (changed > 0) {
+				this.events.publishEvent(new MemberProfileChanged(CurrentTenant.require(), userId, "name"));
+			}
+		});
+	}
+
+	/**
 	 * Sets the language the member reads Atlas and its mails in: {@code fr} or
 	 * {@code en}.
 	 */
