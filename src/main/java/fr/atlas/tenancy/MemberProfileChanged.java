@@ -24,10 +24,13 @@ public record MemberProfileChanged(OrgId orgId, UserId userId, String what) impl
 
 	@Override
 	public AuditSummary summary() {
-		// the one change published today is the language, as "locale=<code>"
+		// the changes published: the language, as "locale=<code>", and the name
 		if (what.startsWith("locale=")) {
 			return AuditSummary.of("audit.summary.member.language-changed",
 					AuditSummary.label("language.", what.substring("locale=".length())));
+		}
+		if ("name".equals(what)) {
+			return AuditSummary.of("audit.summary.member.name-changed");
 		}
 		return AuditSummary.of("audit.summary.member.profile-changed");
 	}

@@ -3,8 +3,11 @@ package fr.atlas.tenancy;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +19,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Organisations {
 
+	static final int NAME_LENGTH = 120;
+
 	private final JdbcClient jdbc;
 
-	Organisations(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	Organisations(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public Organisation current() {
@@ -29,6 +37,30 @@ public class Organisations {
 					rs.getTimestamp(3).toInstant()))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Organisation"));
+	}
+
+	/**
+	 * Renames the current organisation, as its owner asks; a name that does not change
+	 * records nothing. Callers check the role: only an owner renames.
+	 */
+	@Transactional
+	public Organisation rename(@Nullable String raw) {
+		String name = (raw == null) ? "" : raw.strip().replaceAll("\\s+", " ");
+		if (name.isEmpty()) {
+			throw new InvalidInputException("name", "field.required");
+		}
+		if (name.length() > NAME_LENGTH) {
+			throw new InvalidInputException("name", "field.too-long", NAME_LENGTH);
+		}
+		Organisation before = current();
+		if (!before.name().equals(name)) {
+			// the row of another organisation is out of reach: row-level security
+			this.jdbc.sql("update organisation set name = ? where org_id = ?")
+				.params(name, before.orgId().value())
+				.update();
+			this.events.publishEvent(new OrganisationRenamed(before.orgId(), before.name(), name));
+		}
+		return new Organisation(before.orgId(), name, before.createdAt());
 	}
 
 }

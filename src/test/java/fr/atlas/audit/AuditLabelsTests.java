@@ -74,6 +74,7 @@ import fr.atlas.tenancy.MemberProfileChanged;
 import fr.atlas.tenancy.MemberRolesChanged;
 import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.OrganisationCreated;
+import fr.atlas.tenancy.OrganisationRenamed;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
 import fr.atlas.tenancy.SignInFailed;
@@ -126,6 +127,7 @@ class AuditLabelsTests {
 				new MemberProfileChanged(ORG, USER, "name"),
 				new MemberRolesChanged(ORG, USER, List.of("AGENT"), List.of("MANAGER")),
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
+				new OrganisationRenamed(ORG, "Agence du Port", "Agence du Port et des Plages"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
 				new MemberSignedIn(ORG, USER, SignInMethod.FORM),
 				new SignInFailed(ORG, USER, SignInMethod.API_TOKEN, 1),

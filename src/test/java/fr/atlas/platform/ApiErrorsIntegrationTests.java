@@ -58,6 +58,32 @@ class ApiErrorsIntegrationTests {
 	}
 
 	@Test
+	void anAddressThatOnlyTakesAnotherMethodSaysSoRatherThanReadingItAsAnId() {
+		ResponseEntity<Map> feed = request("GET", "/api/v1/cases/calendar-feed", null, null, "fr");
+		assertThat(feed.getStatusCode().value()).isEqualTo(405);
+		assertThat(feed.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+		assertThat(feed.getBody()).containsEntry("title", "Méthode non autorisée")
+			.containsEntry("detail", "La méthode GET n’est pas acceptée à cette adresse.");
+		ResponseEntity<Map> searches = request("PATCH", "/api/v1/prospects/searches", MediaType.APPLICATION_JSON, "{}",
+				"en");
+		assertThat(searches.getStatusCode().value()).isEqualTo(405);
+		assertThat(searches.getHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.POST);
+		ResponseEntity<Map> validate = request("GET", "/api/v1/case-types/LEAD_ACHAT/workflows/validate", null, null,
+				"fr");
+		assertThat(validate.getStatusCode().value()).isEqualTo(405);
+		assertThat(validate.getHeaders().getAllow()).containsExactly(HttpMethod.POST);
+		assertThat(
+				request("PATCH", "/api/v1/cases/working-hours", MediaType.APPLICATION_JSON, "{}", "fr").getStatusCode()
+					.value())
+			.isEqualTo(405);
+		// a word that is no id, where no other address is written out, is still an
+		// invalid id
+		ResponseEntity<Map> notAnId = request("GET", "/api/v1/cases/pas-un-id", null, null, "fr");
+		assertThat(notAnId.getStatusCode().value()).isEqualTo(400);
+		assertThat(notAnId.getBody()).containsEntry("detail", "Valeur invalide pour « id » : « pas-un-id ».");
+	}
+
+	@Test
 	void anUploadSentAsJsonIsAProblem() {
 		ResponseEntity<Map> response = request("POST", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "fr");
 		assertThat(response.getStatusCode().value()).isEqualTo(415);
@@ -80,6 +106,48 @@ class ApiErrorsIntegrationTests {
 				MediaType.APPLICATION_JSON, "{pas du json", "en");
 		assertThat(body.getStatusCode().value()).isEqualTo(400);
 		assertThat(body.getBody()).containsEntry("detail", "The request body cannot be read: send valid JSON.");
+	}
+
+	@Test
+	void aValueOfTheWrongTypeNamesItsFieldAndWhatItExpects() {
+		String anyCase = "/api/v1/cases/" + UUID.randomUUID();
+		assertThat(fieldError(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"dueDate\":\"31/12/2026\"}", "fr")))
+			.containsEntry("field", "dueDate")
+			.containsEntry("code", "json.expected.date")
+			.containsEntry("message", "Date attendue, au format AAAA-MM-JJ (par exemple 2026-12-31)");
+		assertThat(fieldError(request("POST", anyCase + "/tasks", MediaType.APPLICATION_JSON,
+				"{\"title\":\"Appeler\",\"dueAt\":\"demain\"}", "en")))
+			.containsEntry("field", "dueAt")
+			.containsEntry("code", "json.expected.date-time");
+		assertThat(fieldError(
+				request("PUT", "/api/v1/modules/cases", MediaType.APPLICATION_JSON, "{\"enabled\":\"yes\"}", "en")))
+			.containsEntry("field", "enabled")
+			.containsEntry("message", "true or false is expected (without quotes)");
+		assertThat(fieldError(request("PUT", "/api/v1/members/" + this.tenant.userId() + "/roles",
+				MediaType.APPLICATION_JSON, "{\"roles\":\"AGENT\"}", "fr")))
+			.containsEntry("field", "roles")
+			.containsEntry("code", "json.expected.list");
+		// a nested field is named by its path
+		assertThat(fieldError(request("PUT", "/api/v1/case-types/LEAD_ACHAT/assignment-rules",
+				MediaType.APPLICATION_JSON, "{\"rules\":[{\"name\":\"Paris\",\"assignees\":[\"moi\"]}]}", "fr")))
+			.containsEntry("field", "rules[0].assignees[0]")
+			.containsEntry("code", "json.expected.uuid");
+		// JSON that cannot be read at all is still said so
+		ResponseEntity<Map> broken = request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON, "{\"dueDate\": 31/12",
+				"fr");
+		assertThat(broken.getStatusCode().value()).isEqualTo(400);
+		assertThat(broken.getBody())
+			.containsEntry("detail", "Le corps de la requête est illisible : envoyez un JSON valide.")
+			.doesNotContainKey("errors");
+	}
+
+	private static Map<String, Object> fieldError(ResponseEntity<Map> response) {
+		assertThat(response.getStatusCode().value()).isEqualTo(400);
+		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+		assertThat(errors).hasSize(1);
+		return errors.get(0);
 	}
 
 	@Test

@@ -169,6 +169,79 @@ class IdempotencyKeyIntegrationTests {
 	}
 
 	@Test
+	void aSignupSentAgainWithItsKeyCreatesOneOrganisationAndGetsTheFirstAnswer() {
+		String key = UUID.randomUUID().toString();
+		String email = "retry-" + UUID.randomUUID() + "@example.test";
+		Map<String, Object> body = Map.of("organisation", "Agence Relancée", "name", "Camille", "email", email,
+				"password", ApiClient.PASSWORD);
+		ResponseEntity<Map> first = signup(key, body);
+		ResponseEntity<Map> again = signup(key, body);
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+		assertThat(again.getStatusCode().value()).isEqualTo(201);
+		assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(again.getBody()).isEqualTo(first.getBody());
+		assertThat(again.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+		String token = this.api.token(email, ApiClient.PASSWORD);
+		assertThat(this.api.getList(token, "/api/v1/members").getBody()).hasSize(1);
+		assertThat(
+				this.jdbc.sql("select count(*) from atlas_login_lookup(?)").param(email).query(Integer.class).single())
+			.as("one account, in whichever organisation")
+			.isEqualTo(1);
+
+		// the key with another sign-up for the address, or without its password, gives
+		// nothing back
+		ResponseEntity<Map> otherBody = signup(key, Map.of("organisation", "Autre agence", "name", "Camille", "email",
+				email, "password", ApiClient.PASSWORD));
+		assertThat(otherBody.getStatusCode().value()).isEqualTo(409);
+		assertThat(otherBody.getBody()).containsEntry("code", "idempotency.key-reused").doesNotContainKey("orgId");
+		ResponseEntity<Map> otherPassword = signup(key, Map.of("organisation", "Agence Relancée", "name", "Camille",
+				"email", email, "password", "Another-pass-42"));
+		assertThat(otherPassword.getStatusCode().value()).isEqualTo(409);
+		assertThat(otherPassword.getBody()).doesNotContainKey("orgId");
+		// another key is another sign-up: the address is taken
+		ResponseEntity<Map> otherKey = signup(UUID.randomUUID().toString(), body);
+		assertThat(otherKey.getStatusCode().value()).isEqualTo(400);
+		assertThat(otherKey.getBody().toString()).contains("email.taken");
+		// a key that is no key is said so
+		assertThat(signup("clé avec espaces", body).getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void creatingATokenRefusesTheKeyRatherThanIgnoringIt() {
+		Tenant tenant = this.api.newOrganisation("Agence Jeton Rejoué");
+		ResponseEntity<Map> refused = this.api.raw()
+			.post()
+			.uri("/api/v1/auth/tokens")
+			.header("Idempotency-Key", UUID.randomUUID().toString())
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "ci"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).singleElement()
+			.satisfies((error) -> assertThat(error).containsEntry("field", "Idempotency-Key")
+				.containsEntry("code", "idempotency.not-for-tokens"));
+		assertThat(this.api.getList(tenant.token(), "/api/v1/tokens").getBody()).hasSize(1);
+		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
+		Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+		assertThat(headers(((Map<String, Object>) paths.get("/api/v1/auth/tokens")).get("post")))
+			.doesNotContain("Idempotency-Key");
+	}
+
+	private ResponseEntity<Map> signup(String key, Map<String, Object> body) {
+		return this.api.raw()
+			.post()
+			.uri("/api/v1/signup")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.toEntity(Map.class);
+	}
+
+	@Test
 	void theOpenApiDocumentShowsTheHeaderOnWrites() {
 		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
 		Map<String, Object> paths = (Map<String, Object>) document.get("paths");

@@ -41,6 +41,19 @@ class SignupAndTokensIntegrationTests {
 	}
 
 	@Test
+	void reportsEveryProblemOfTheSignupAtOnce() {
+		var empty = this.api.post(null, "/api/v1/signup", Map.of());
+		assertThat(empty.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) empty.getBody().get("errors")).extracting((e) -> e.get("field"))
+			.containsExactlyInAnyOrder("organisation", "name", "email", "password");
+		var badEmailShortPassword = this.api.post(null, "/api/v1/signup",
+				Map.of("organisation", "Agence", "name", "Camille", "email", "pas-un-email", "password", "court"));
+		assertThat((List<Map<String, Object>>) badEmailShortPassword.getBody().get("errors"))
+			.extracting((e) -> e.get("field") + ":" + e.get("code"))
+			.containsExactlyInAnyOrder("email:email.invalid", "password:password.too-short");
+	}
+
+	@Test
 	void refusesASecondAccountWithTheSameEmail() {
 		var tenant = this.api.newOrganisation("Premier");
 		var response = this.api.post(null, "/api/v1/signup", Map.of("organisation", "Second", "name", "Y", "email",

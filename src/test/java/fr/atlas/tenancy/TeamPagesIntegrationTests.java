@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -249,6 +250,62 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void theSignupPageSaysEveryProblemAtOnce() {
+		UiSession visitor = new UiSession(this.port);
+		var page = visitor.submit("/signup", "/signup",
+				Map.of("organisation", "", "name", "Camille", "email", "pas-un-email", "password", "court"));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Champ obligatoire")
+			.contains("Adresse e-mail invalide")
+			.contains("Le mot de passe doit contenir au moins");
+	}
+
+	@Test
+	void theForgottenPasswordFormSaysWhenNoAddressOrNoEmailIsGiven() {
+		UiSession visitor = new UiSession(this.port);
+		var empty = visitor.submit("/password/forgot", "/password/forgot", Map.of("email", ""));
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(empty.body()).contains("Champ obligatoire").doesNotContain("Si un compte actif existe");
+		var invalid = visitor.submit("/password/forgot", "/password/forgot", Map.of("email", "camille.example.fr"));
+		assertThat(invalid.body()).contains("Adresse e-mail invalide")
+			.contains("value=\"camille.example.fr\"")
+			.doesNotContain("Si un compte actif existe");
+	}
+
+	@Test
+	void aLockedAccountsPageSaysSoInWords() {
+		Tenant org = this.api.newOrganisation("Agence Verrouillée");
+		UiSession visitor = new UiSession(this.port);
+		visitor.get("/login");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			visitor.post("/login", Map.of("email", org.email(), "password", "Wrong-password-1"));
+		}
+		var locked = visitor.post("/login", Map.of("email", org.email(), "password", "Wrong-password-1"));
+		assertThat(locked.statusCode()).isEqualTo(429);
+		assertThat(locked.body()).contains("<title>Trop de tentatives · Atlas</title>")
+			.contains("<h2>Trop de tentatives</h2>")
+			.contains("réessayez dans 15 minutes.")
+			.doesNotContain("<title>429")
+			.doesNotContain(" s)");
+	}
+
+	@Test
+	void thePagesBeforeSignInSwitchBetweenFrenchAndEnglish() {
+		UiSession visitor = new UiSession(this.port);
+		for (String page : new String[] { "/login", "/signup", "/password/forgot" }) {
+			assertThat(visitor.get(page).body()).as(page)
+				.contains("href=\"" + page + "?lang=en\" lang=\"en\"")
+				.contains("href=\"" + page + "?lang=fr\" lang=\"fr\"");
+		}
+		assertThat(visitor.get("/signup?lang=en").body()).contains("lang=\"en\"").contains("Create an organisation");
+		// the reset link's and the invitation's token stay in their switch
+		assertThat(visitor.get("/password/reset?token=rst_abc").body())
+			.contains("href=\"/password/reset?token=rst_abc&amp;lang=en\"");
+		assertThat(visitor.get("/invitations/accept?token=inv_abc").body())
+			.contains("href=\"/invitations/accept?token=inv_abc&amp;lang=en\"");
+	}
+
+	@Test
 	void resetsAForgottenPasswordThroughTheMailedLink() {
 		Tenant org = this.api.newOrganisation("Agence Oubli");
 		UiSession visitor = new UiSession(this.port);
@@ -289,7 +346,11 @@ class TeamPagesIntegrationTests {
 
 		var blank = owner.submit("/account/tokens", "/account/tokens", Map.of("name", " "));
 		assertThat(blank.body()).contains("Champ obligatoire").doesNotContain("class=\"secret\"");
-		var created = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		var sent = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(sent.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/account/tokens"));
+		var created = owner.get("/account/tokens");
 		assertThat(created.statusCode()).isEqualTo(200);
 		Matcher secret = Pattern.compile("class=\"secret\" id=\"issued-token\">(atl_[\\w-]+)<").matcher(created.body());
 		assertThat(secret.find()).isTrue();
@@ -311,6 +372,66 @@ class TeamPagesIntegrationTests {
 		assertThat(owner.post(revokeAction, Map.of()).statusCode()).isEqualTo(302);
 		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
 		assertThat(owner.get("/account/tokens").body()).contains("Jeton révoqué");
+	}
+
+	@Test
+	void aTokenFormSentTwiceOrItsPageReloadedCreatesOneToken() {
+		Tenant org = this.api.newOrganisation("Agence Double Clic");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		Matcher once = Pattern.compile("name=\"_once\" value=\"(\\w+)\"").matcher(owner.get("/account/tokens").body());
+		assertThat(once.find()).as("the form's one-time field").isTrue();
+		Map<String, String> form = Map.of("name", "Double", "_once", once.group(1));
+		var first = owner.post("/account/tokens", form);
+		var second = owner.post("/account/tokens", form);
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(second.statusCode()).isEqualTo(302);
+		var shown = owner.get("/account/tokens").body();
+		assertThat(shown).contains("id=\"issued-token\">atl_");
+		// F5 on the page that showed it: nothing created, the token no more shown
+		var reloaded = owner.get("/account/tokens").body();
+		assertThat(reloaded).doesNotContain("id=\"issued-token\"");
+		assertThat(this.api.getList(org.token(), "/api/v1/tokens").getBody())
+			.filteredOn((t) -> "Double".equals(((Map<String, Object>) t).get("name")))
+			.hasSize(1);
+	}
+
+	@Test
+	void aMemberChangesTheirNameAndAnOwnerTheOrganisations() {
+		Tenant org = this.api.newOrganisation("Agence du Nom");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		var account = owner.get("/account").body();
+		assertThat(account).contains("Votre nom")
+			.contains("value=\"Owner Agence du Nom\"")
+			.contains("value=\"Agence du Nom\"");
+		var blank = owner.post("/account/name", Map.of("name", " "));
+		assertThat(blank.statusCode()).isEqualTo(200);
+		assertThat(blank.body()).contains("Champ obligatoire");
+		var saved = owner.post("/account/name", Map.of("name", "Camille Martin"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Nom enregistré.").contains("Camille Martin");
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("user"))
+			.containsEntry("name", "Camille Martin");
+		var renamed = owner.post("/account/organisation", Map.of("name", "Agence du Nouveau Nom"));
+		assertThat(renamed.statusCode()).isEqualTo(302);
+		assertThat(owner.get("/account").body()).contains("Organisation renommée.");
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence du Nouveau Nom");
+		List<Map<String, Object>> audited = fr.atlas.support.Eventually.await(() -> (List<Map<String, Object>>) this.api
+			.get(org.token(), "/api/v1/audit?action=member.profile-changed")
+			.getBody()
+			.get("items"), (items) -> !items.isEmpty(), "the name change in the audit log");
+		assertThat(audited).hasSize(1);
+
+		// an agent changes their own name, but sees no organisation form and cannot
+		// rename it
+		Joined agent = this.team.join(org, "AGENT");
+		UiSession agentSession = UiSession.signedIn(this.port, agent.email(), ApiClient.PASSWORD);
+		assertThat(agentSession.get("/account").body()).contains("action=\"/account/name\"")
+			.doesNotContain("action=\"/account/organisation\"");
+		assertThat(agentSession.submit("/account", "/account/organisation", Map.of("name", "Prise")).statusCode())
+			.isEqualTo(403);
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence du Nouveau Nom");
 	}
 
 	@Test

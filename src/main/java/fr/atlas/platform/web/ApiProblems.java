@@ -3,15 +3,24 @@ package fr.atlas.platform.web;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.TooManyRequestsException;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.core.Ordered;
@@ -22,14 +31,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.method.annotation.MethodArgumentConversionNotSupportedException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -43,8 +58,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final MessageSource messages;
 
-	ApiProblems(MessageSource messages) {
+	private final LiteralAddresses addresses;
+
+	@Autowired
+	ApiProblems(MessageSource messages,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
 		this.messages = messages;
+		this.addresses = new LiteralAddresses(mappings);
+	}
+
+	ApiProblems(MessageSource messages) {
+		this(messages, new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -127,6 +151,67 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				text("problem.unconvertible-parameter", argument.getName()));
 		problem.setTitle(text("problem.status.400"));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A body that is JSON but holds a value of the wrong type or shape
+	 * ({@code "dueDate":"31/12/2026"}, {@code "enabled":"yes"}, {@code "roles":"AGENT"})
+	 * names the field and what it expects, like any invalid input; a body that is no JSON
+	 * at all keeps Spring's "cannot be read".
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		MismatchedInputException mismatch = mismatch(ex);
+		if (mismatch == null || mismatch.getPath().isEmpty()) {
+			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
+		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
+				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+		problem.setProperty("errors",
+				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
+		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	private static @Nullable MismatchedInputException mismatch(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch) {
+				return mismatch;
+			}
+		}
+		return null;
+	}
+
+	private static String enumValues(Class<?> type) {
+		return Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * An address written out in full that only takes another method
+	 * ({@code GET /api/v1/cases/calendar-feed}, a {@code POST} address) is matched by the
+	 * address of that method with a variable ({@code GET /api/v1/cases/{id}}): the word
+	 * is no id, and the answer is that the method is not allowed there, with
+	 * {@code Allow}, not that the id is invalid.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		if (ex instanceof MethodArgumentTypeMismatchException argument
+				&& argument.getParameter().hasParameterAnnotation(PathVariable.class)
+				&& request instanceof ServletWebRequest servlet) {
+			Set<String> allowed = this.addresses.methodsOfAMoreSpecificAddress(servlet.getRequest());
+			if (!allowed.isEmpty()) {
+				var notAllowed = new HttpRequestMethodNotSupportedException(servlet.getRequest().getMethod(), allowed);
+				HttpHeaders withAllow = new HttpHeaders();
+				withAllow.putAll(headers);
+				withAllow.putAll(notAllowed.getHeaders());
+				return handleHttpRequestMethodNotSupported(notAllowed, withAllow, HttpStatus.METHOD_NOT_ALLOWED,
+						request);
+			}
+		}
+		return super.handleTypeMismatch(ex, headers, status, request);
 	}
 
 	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */

@@ -1,13 +1,16 @@
 package fr.atlas.tenancy.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
+import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
@@ -44,6 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Accounts {
 
 	static final Duration RESET_VALIDITY = Duration.ofHours(1);
+
+	/**
+	 * Sign-up keys among the organisation's idempotency keys: a space, which no header's
+	 * key holds, keeps them apart from the keys its members send.
+	 */
+	private static final String SIGNUP_KEY = "signup ";
 
 	private final JdbcClient jdbc;
 
@@ -83,10 +92,44 @@ public class Accounts {
 	public record Signup(String organisation, String name, String email, String password, String locale) {
 	}
 
-	public record SignedUp(OrgId orgId, UserId userId) {
+	/**
+	 * @param replayed whether this is the answer to an earlier sign-up sent with the same
+	 * {@code Idempotency-Key}, nothing created this time
+	 */
+	public record SignedUp(OrgId orgId, UserId userId, boolean replayed) {
+
+		public SignedUp(OrgId orgId, UserId userId) {
+			this(orgId, userId, false);
+		}
+
 	}
 
 	public SignedUp signup(Signup signup) {
+		return signup(signup, null);
+	}
+
+	/**
+	 * Signs up, once for an {@code Idempotency-Key} (ADR 0054): the key is kept with the
+	 * new organisation, under the owner's e-mail, for a day; the same sign-up sent again
+	 * with it (the same organisation, name and e-mail, and the password of the account)
+	 * gets the first answer back and creates nothing; the key with another sign-up for
+	 * that e-mail is a conflict. No one learns anything from a key they cannot send with
+	 * the account's password.
+	 */
+	public SignedUp signup(Signup signup, @Nullable String idempotencyKey) {
+		String key = null;
+		String fingerprint = null;
+		if (idempotencyKey != null) {
+			if (!OnceOnly.wellFormed(idempotencyKey.strip())) {
+				throw new InvalidInputException(IdempotencyKeyFilter.HEADER, "idempotency.key-invalid");
+			}
+			key = SIGNUP_KEY + idempotencyKey.strip();
+			fingerprint = signupFingerprint(signup);
+			Optional<SignedUp> earlier = earlierSignup(signup, key, fingerprint);
+			if (earlier.isPresent()) {
+				return earlier.get();
+			}
+		}
 		List<FieldProblem> problems = new ArrayList<>();
 		String organisation = text(signup.organisation());
 		String name = text(signup.name());
@@ -103,14 +146,13 @@ public class Accounts {
 			problems.add(new FieldProblem("name", "field.too-long", 120));
 		}
 		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
-		if (email != null) {
-			collect(problems, () -> {
-				this.policy.check("password", signup.password(), email);
-				return "";
-			});
-			if (emailTaken(email)) {
-				problems.add(new FieldProblem("email", "email.taken"));
-			}
+		// the password is checked whatever the e-mail: every problem of the form at once
+		collect(problems, () -> {
+			this.policy.check("password", signup.password(), (email != null) ? email : "");
+			return "";
+		});
+		if (email != null && emailTaken(email)) {
+			problems.add(new FieldProblem("email", "email.taken"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -119,6 +161,8 @@ public class Accounts {
 		UserId userId = UserId.of(UUID.randomUUID());
 		String hash = this.passwords.encode(signup.password());
 		String locale = Languages.codeOf(signup.locale());
+		String signupKey = key;
+		String signupFingerprint = fingerprint;
 		RequestMetadata.actingAs(userId, email);
 		try {
 			CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
@@ -126,14 +170,85 @@ public class Accounts {
 					.params(orgId.value(), organisation)
 					.update();
 				insertMember(orgId, userId, email, name, hash, List.of(Role.OWNER), locale);
+				if (signupKey != null) {
+					// the answer is made again from the ids: only the key and what names
+					// the
+					// request are kept, never the password
+					this.jdbc.sql("""
+							insert into api_idempotent_request (org_id, user_id, key, fingerprint, status, location)
+							values (?, ?, ?, ?, 201, ?)""")
+						.params(orgId.value(), userId.value(), signupKey, signupFingerprint,
+								"/api/v1/members/" + userId.value())
+						.update();
+				}
 				this.events.publishEvent(new OrganisationCreated(orgId, organisation, userId, email));
 				this.events.publishEvent(new MemberJoined(orgId, userId, email, List.of(Role.OWNER.name())));
 			}));
 		}
 		catch (DuplicateKeyException ex) {
+			if (key != null) {
+				// the same sign-up sent twice at once: the first one's answer
+				Optional<SignedUp> earlier = earlierSignup(signup, key, fingerprint);
+				if (earlier.isPresent()) {
+					return earlier.get();
+				}
+			}
 			throw new InvalidInputException("email", "email.taken");
 		}
 		return new SignedUp(orgId, userId);
+	}
+
+	/**
+	 * The sign-up done earlier with this key for this e-mail, if the request is the same
+	 * and carries the account's password.
+	 * @throws ConflictException when the key served another sign-up for the e-mail
+	 */
+	private Optional<SignedUp> earlierSignup(Signup signup, String key, String fingerprint) {
+		String email;
+		try {
+			email = EmailAddress.normalise("email", signup.email());
+		}
+		catch (InvalidInputException ex) {
+			return Optional.empty();
+		}
+		var account = this.jdbc.sql("select org_id, user_id, password_hash from atlas_login_lookup(?)")
+			.param(email)
+			.query((rs,
+					n) -> new Object[] { OrgId.of(rs.getObject(1, UUID.class)), UserId.of(rs.getObject(2, UUID.class)),
+							rs.getString(3) })
+			.optional();
+		if (account.isEmpty()) {
+			return Optional.empty();
+		}
+		OrgId orgId = (OrgId) account.get()[0];
+		UserId userId = (UserId) account.get()[1];
+		Optional<String> recorded = CurrentTenant.callAs(orgId,
+				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
+						select fingerprint from api_idempotent_request
+						where org_id = ? and user_id = ? and key = ? and created_at > now() - ?::interval""")
+					.params(orgId.value(), userId.value(), key, IdempotentRequests.KEPT.toSeconds() + " seconds")
+					.query(String.class)
+					.optional()));
+		if (recorded.isEmpty()) {
+			return Optional.empty();
+		}
+		String password = signup.password();
+		if (!recorded.get().equals(fingerprint) || password == null
+				|| !this.passwords.matches(password, (String) account.get()[2])) {
+			throw new ConflictException("idempotency.key-reused", key.substring(SIGNUP_KEY.length()));
+		}
+		return Optional.of(new SignedUp(orgId, userId, true));
+	}
+
+	/**
+	 * What names a sign-up, the password left out: a fast digest of it would be a way to
+	 * guess it offline, so it is checked against the account's own hash instead.
+	 */
+	private static String signupFingerprint(Signup signup) {
+		String email = (signup.email() != null) ? signup.email().trim().toLowerCase(Locale.ROOT) : "";
+		return OnceOnly
+			.digest(("POST /api/v1/signup\n" + text(signup.organisation()) + "\n" + text(signup.name()) + "\n" + email)
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	void insertMember(OrgId orgId, UserId userId, String email, String name, String passwordHash, List<Role> roles,
@@ -179,6 +294,28 @@ public class Accounts {
 	}
 
 	/**
+	 * Changes the name the member is shown by; the e-mail stays. A name that does not
+	 * change records nothing.
+	 */
+	public void changeName(UserId userId, @Nullable String raw) {
+		String name = text(raw);
+		if (name.isEmpty()) {
+			throw new InvalidInputException("name", "field.required");
+		}
+		if (name.length() > 120) {
+			throw new InvalidInputException("name", "field.too-long", 120);
+		}
+		this.transactions.executeWithoutResult((tx) -> {
+			int changed = this.jdbc.sql("update app_user set name = ? where id = ? and name <> ?")
+				.params(name, userId.value(), name)
+				.update();
+			if (changed > 0) {
+				this.events.publishEvent(new MemberProfileChanged(CurrentTenant.require(), userId, "name"));
+			}
+		});
+	}
+
+	/**
 	 * Sets the language the member reads Atlas and its mails in: {@code fr} or
 	 * {@code en}.
 	 */
@@ -200,15 +337,11 @@ public class Accounts {
 	/**
 	 * Mails a one-hour reset link when the address belongs to an active member. Says
 	 * nothing either way, so the form cannot be used to find out who has an account.
+	 * @throws InvalidInputException when no address is given, or none of an e-mail's
+	 * form: that says nothing of any account
 	 */
 	public void requestPasswordReset(String rawEmail) {
-		String email;
-		try {
-			email = EmailAddress.normalise("email", rawEmail);
-		}
-		catch (InvalidInputException ex) {
-			return;
-		}
+		String email = EmailAddress.normalise("email", rawEmail);
 		var account = this.jdbc.sql("select org_id, user_id, active, locale from atlas_login_lookup(?)")
 			.param(email)
 			.query((rs,

@@ -1,5 +1,7 @@
 package fr.atlas.tenancy.internal;
 
+import java.util.List;
+
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import org.springdoc.core.customizers.OperationCustomizer;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * Shows the {@code Idempotency-Key} header that {@link IdempotencyKeyFilter} honours on
@@ -19,7 +22,10 @@ class IdempotencyKeyDocumentation {
 	@Bean
 	OperationCustomizer idempotencyKeyHeader() {
 		return (operation, handler) -> {
-			if (handler.hasMethodAnnotation(GetMapping.class)) {
+			PostMapping post = handler.getMethodAnnotation(PostMapping.class);
+			if (handler.hasMethodAnnotation(GetMapping.class)
+					|| (post != null && List.of(post.value()).contains(IdempotencyKeyFilter.TOKENS))) {
+				// creating a token refuses the header (ADR 0054)
 				return operation;
 			}
 			boolean documented = operation.getParameters() != null && operation.getParameters()

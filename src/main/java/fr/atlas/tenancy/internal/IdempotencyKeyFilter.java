@@ -47,6 +47,9 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 
 	static final String HEADER = "Idempotency-Key";
 
+	/** Where an e-mail and a password are exchanged for a token. */
+	static final String TOKENS = "/api/v1/auth/tokens";
+
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
 	private static final JsonMapper SORTED = JsonMapper.builder()
@@ -73,20 +76,25 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (TOKENS.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
+			// a new token's answer is its secret, which is kept nowhere: replaying it
+			// would
+			// mean keeping it (ADR 0054), so the key is refused rather than ignored
+			refuse(response, "idempotency.not-for-tokens");
+			return;
+		}
 		Optional<MemberPrincipal> signedIn = MemberPrincipal.signedIn();
 		if (signedIn.isEmpty()) {
-			// signing up and asking for a token: nothing of a tenant's to keep the answer
-			// in
+			// signing up: no member yet to keep the key for; the sign-up keeps it with
+			// the
+			// account it creates (Accounts#signup)
 			chain.doFilter(request, response);
 			return;
 		}
 		MemberPrincipal member = signedIn.get();
 		String key = request.getHeader(HEADER).strip();
 		if (!OnceOnly.wellFormed(key)) {
-			ProblemDetail invalid = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input", "idempotency.key-invalid");
-			invalid.setProperty("errors", List
-				.of(Map.of("field", HEADER, "code", "idempotency.key-invalid", "message", invalid.getDetail())));
-			write(response, invalid);
+			refuse(response, "idempotency.key-invalid");
 			return;
 		}
 		BodyRead body = BodyRead.of(request, OnceOnly.LARGEST_ANSWER);
@@ -106,6 +114,13 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 		else {
 			OnceOnly.replay(recorded.get(), response);
 		}
+	}
+
+	/** A 400 whose {@code errors} name the header and what is wrong with it. */
+	private void refuse(HttpServletResponse response, String code) throws IOException {
+		ProblemDetail invalid = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input", code);
+		invalid.setProperty("errors", List.of(Map.of("field", HEADER, "code", code, "message", invalid.getDetail())));
+		write(response, invalid);
 	}
 
 	/**

@@ -115,12 +115,18 @@ final class OnceOnly {
 
 	/** The request's method and address, then what else names it, as one digest. */
 	static String fingerprint(HttpServletRequest request, byte[]... contents) {
+		String query = request.getQueryString();
+		byte[][] all = new byte[contents.length + 1][];
+		all[0] = (request.getMethod() + " " + request.getRequestURI() + ((query != null) ? "?" + query : "") + "\n")
+			.getBytes(StandardCharsets.UTF_8);
+		System.arraycopy(contents, 0, all, 1, contents.length);
+		return digest(all);
+	}
+
+	/** The SHA-256 digest of the contents one after the other, in hexadecimal. */
+	static String digest(byte[]... contents) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			String query = request.getQueryString();
-			digest.update(
-					(request.getMethod() + " " + request.getRequestURI() + ((query != null) ? "?" + query : "") + "\n")
-						.getBytes(StandardCharsets.UTF_8));
 			for (byte[] content : contents) {
 				digest.update(content);
 			}

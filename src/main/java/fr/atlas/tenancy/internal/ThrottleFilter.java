@@ -1,6 +1,7 @@
 package fr.atlas.tenancy.internal;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -67,14 +68,26 @@ class ThrottleFilter extends OncePerRequestFilter {
 						+ "\",\"status\":429,\"retryAfterSeconds\":" + retryAfterSeconds + "}");
 		}
 		else {
-			String back = messages.getMessage("login.back", null, LocaleContextHolder.getLocale());
+			Locale locale = LocaleContextHolder.getLocale();
+			String back = messages.getMessage("login.back", null, locale);
+			String heading = messages.getMessage("throttle.title", null, locale);
 			response.setContentType("text/html");
 			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"" + LocaleContextHolder.getLocale().getLanguage()
-						+ "\"><head><meta charset=\"utf-8\"><title>429</title><link rel=\"stylesheet\" href=\"/css/atlas.css\"></head>"
-						+ "<body class=\"auth\"><main class=\"card\"><h1>429</h1><p role=\"alert\">" + title + " ("
-						+ retryAfterSeconds + " s)</p><p><a href=\"/login\">" + back + "</a></p></main></body></html>");
+				.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+						+ "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+						+ heading + " · Atlas</title><link rel=\"stylesheet\" href=\"/css/atlas.css\"></head>"
+						+ "<body class=\"auth\"><main class=\"card\"><h1>Atlas</h1><h2>" + heading
+						+ "</h2><p role=\"alert\">" + wait(retryAfterSeconds, messages, locale)
+						+ "</p><p><a href=\"/login\">" + back + "</a></p></main></body></html>");
 		}
+	}
+
+	/** How long to wait in words: 15 minutes rather than 900 s. */
+	static String wait(long seconds, MessageSource messages, Locale locale) {
+		if (seconds < 60) {
+			return messages.getMessage("throttle.wait.seconds", new Object[] { Math.max(seconds, 1) }, locale);
+		}
+		return messages.getMessage("throttle.wait.minutes", new Object[] { (seconds + 59) / 60 }, locale);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.tenancy.Organisations;
 import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in member's own account: password, language and personal API tokens.
+ * The signed-in member's own account: name, password, language and personal API tokens;
+ * and, for an owner, the organisation's name.
  */
 @Controller
 @RequestMapping("/account")
@@ -39,16 +41,50 @@ class AccountController {
 
 	private final LocaleResolver locales;
 
-	AccountController(Accounts accounts, ApiTokens tokens, LocaleResolver locales) {
+	private final Organisations organisations;
+
+	AccountController(Accounts accounts, ApiTokens tokens, LocaleResolver locales, Organisations organisations) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.locales = locales;
+		this.organisations = organisations;
 	}
 
 	@GetMapping
 	String account(Model model) {
 		model.addAttribute("password", PasswordChangeForm.empty());
 		return "tenancy/account";
+	}
+
+	@PostMapping("/name")
+	String changeName(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.accounts.changeName(principal.userId(), name);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("nameProblem", ex.problems().get(0).code());
+			model.addAttribute("nameValue", name);
+			return account(model);
+		}
+		redirect.addFlashAttribute("notice", "account.name.changed");
+		return "redirect:/account";
+	}
+
+	/** Renames the organisation: its owners only. */
+	@PostMapping("/organisation")
+	@PreAuthorize("hasRole('OWNER')")
+	String renameOrganisation(@RequestParam(defaultValue = "") String name, Model model, RedirectAttributes redirect) {
+		try {
+			this.organisations.rename(name);
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("organisationProblem", ex.problems().get(0).code());
+			model.addAttribute("organisationValue", name);
+			return account(model);
+		}
+		redirect.addFlashAttribute("notice", "account.organisation.renamed");
+		return "redirect:/account";
 	}
 
 	@PostMapping("/password")
@@ -94,13 +130,20 @@ class AccountController {
 		return "tenancy/tokens";
 	}
 
+	/**
+	 * Creates a token, then leads to the tokens page, which shows it once: the plain
+	 * token goes there in a flash attribute (the session's, read by the next page only),
+	 * so reloading that page creates nothing and shows the token no more. The form's
+	 * one-time field makes a double click one token.
+	 */
 	@PostMapping("/tokens")
 	String createToken(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
-			Model model) {
+			Model model, RedirectAttributes redirect) {
 		try {
 			var issued = this.tokens.issue(principal.userId(), name);
-			// Shown in this answer only: the token is never stored in clear.
-			model.addAttribute("issued", issued.token());
+			// never stored in clear: shown by the next page only
+			redirect.addFlashAttribute("issued", issued.token());
+			return "redirect:/account/tokens";
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("nameProblem", ex.problems().get(0).code());

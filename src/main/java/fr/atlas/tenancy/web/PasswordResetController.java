@@ -29,7 +29,15 @@ class PasswordResetController {
 
 	@PostMapping("/password/forgot")
 	String requestReset(@RequestParam(defaultValue = "") String email, Model model) {
-		this.accounts.requestPasswordReset(email);
+		try {
+			this.accounts.requestPasswordReset(email);
+		}
+		catch (InvalidInputException ex) {
+			// an address of no e-mail's form: said so, as it tells nothing of any account
+			model.addAttribute("problem", ex.problems().get(0).code());
+			model.addAttribute("email", email);
+			return "tenancy/password-forgot";
+		}
 		model.addAttribute("sent", true);
 		return "tenancy/password-forgot";
 	}

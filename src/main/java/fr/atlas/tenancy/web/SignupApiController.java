@@ -11,6 +11,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,12 +25,21 @@ class SignupApiController {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * Signs up; with an {@code Idempotency-Key}, the same sign-up sent again gets the
+	 * first answer back (ADR 0054): no one is signed in yet to keep the key for, so the
+	 * account it created does.
+	 */
 	@PostMapping
-	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request) {
+	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
 		var result = this.accounts.signup(new Signup(request.organisation(), request.name(), request.email(),
-				request.password(), LocaleContextHolder.getLocale().getLanguage()));
-		return ResponseEntity.created(URI.create("/api/v1/members/" + result.userId()))
-			.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
+				request.password(), LocaleContextHolder.getLocale().getLanguage()), key);
+		var answer = ResponseEntity.created(URI.create("/api/v1/members/" + result.userId().value()));
+		if (key != null) {
+			answer.header("Idempotent-Replayed", Boolean.toString(result.replayed()));
+		}
+		return answer.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
 	}
 
 	record SignupRequest(@Nullable String organisation, @Nullable String name, @Nullable String email,

@@ -1,0 +1,46 @@
+package fr.atlas.tenancy.web;
+
+import java.util.UUID;
+
+import fr.atlas.tenancy.Organisation;
+import fr.atlas.tenancy.Organisations;
+import io.swagger.v3.oas.annotations.Operation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The caller's organisation: its owners rename it.
+ */
+@RestController
+class OrganisationApiController {
+
+	private final Organisations organisations;
+
+	OrganisationApiController(Organisations organisations) {
+		this.organisations = organisations;
+	}
+
+	@PatchMapping("/api/v1/organisation")
+	@PreAuthorize("hasRole('OWNER')")
+	@Operation(summary = "Rename the caller's organisation (OWNER)",
+			description = "Body {\"name\"}: 1 to 120 characters. Audited as organisation.renamed.")
+	OrganisationResponse rename(@RequestBody RenameRequest request) {
+		return OrganisationResponse.of(this.organisations.rename(request.name()));
+	}
+
+	record RenameRequest(@Nullable String name) {
+	}
+
+	record OrganisationResponse(UUID id, String name) {
+
+		static OrganisationResponse of(Organisation organisation) {
+			return new OrganisationResponse(organisation.orgId().value(), organisation.name());
+		}
+
+	}
+
+}

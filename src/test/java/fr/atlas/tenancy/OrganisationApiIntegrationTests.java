@@ -1,0 +1,89 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.platform.mail.OutboxMailTransport;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.Eventually;
+import fr.atlas.support.WebIntegrationTest;
+import fr.atlas.tenancy.TeamFixtures.Joined;
+import fr.atlas.tenancy.internal.Invitations;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An owner renames the organisation through the API: its own only, audited; other roles
+ * cannot.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class OrganisationApiIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	OutboxMailTransport outbox;
+
+	@Autowired
+	Invitations invitations;
+
+	TeamFixtures team;
+
+	@BeforeEach
+	void setUp() {
+		this.team = new TeamFixtures(this.api, this.outbox, this.invitations);
+	}
+
+	@Test
+	void anOwnerRenamesTheOrganisationAndTheChangeIsAudited() {
+		Tenant org = this.api.newOrganisation("Agence Ancienne");
+		var renamed = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", "  Agence   Nouvelle "));
+		assertThat(renamed.getStatusCode().value()).isEqualTo(200);
+		assertThat(renamed.getBody()).containsEntry("name", "Agence Nouvelle")
+			.containsEntry("id", org.orgId().toString());
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence Nouvelle");
+		List<Map<String, Object>> entries = Eventually.await(
+				() -> (List<Map<String, Object>>) this.api.get(org.token(), "/api/v1/audit?action=organisation.renamed")
+					.getBody()
+					.get("items"),
+				(items) -> !items.isEmpty(), "the rename in the audit log");
+		assertThat(entries).singleElement()
+			.satisfies((entry) -> assertThat(entry.get("summary").toString()).contains("Agence Ancienne")
+				.contains("Agence Nouvelle"));
+
+		var blank = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", " "));
+		assertThat(blank.getStatusCode().value()).isEqualTo(400);
+		assertThat(blank.getBody().toString()).contains("field.required");
+		var tooLong = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", "x".repeat(121)));
+		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void onlyAnOwnerRenamesItAndOnlyItsOwn() {
+		Tenant first = this.api.newOrganisation("Agence Première");
+		Tenant second = this.api.newOrganisation("Agence Seconde");
+		Joined admin = this.team.join(first, "ADMIN");
+		assertThat(this.api.patch(admin.token(), "/api/v1/organisation", Map.of("name", "Prise par l'admin"))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		// another organisation's owner renames their own, never this one
+		assertThat(this.api.patch(second.token(), "/api/v1/organisation", Map.of("name", "Seconde renommée"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat((Map<String, Object>) this.api.get(first.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence Première");
+		assertThat((Map<String, Object>) this.api.get(second.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Seconde renommée");
+		assertThat(this.api.patch(null, "/api/v1/organisation", Map.of("name", "Anonyme")).getStatusCode().value())
+			.isEqualTo(401);
+	}
+
+}
