@@ -122,7 +122,7 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(parties).singleElement()
 			.satisfies((party) -> assertThat(party).containsEntry("type", "AGENCY").containsEntry("id", parc));
 		assertThat(audit(tenant, "prospect.bulk-edited"))
-			.contains("Modification groupée de 2 agence(s) : prospection-case");
+			.contains("Modification groupée de 2 agences : Dossier de prospection ouvert");
 
 		// Alice, given three cases by two operations, is told once for each operation,
 		// with a link to her cases

@@ -122,8 +122,8 @@ class ProspectArchiveApiIntegrationTests {
 			.query(String.class)
 			.list()));
 		assertThat(actions).containsExactly(
-				"prospect.archived Agence archivée : Agence du Parc (Agence fermée en 2026)",
-				"prospect.restored Agence restaurée : Agence du Parc", "prospect.edited Agence modifiée : naf");
+				"prospect.archived Agence archivée : Agence du Parc (motif : Agence fermée en 2026)",
+				"prospect.restored Agence restaurée : Agence du Parc", "prospect.edited Agence modifiée : Code NAF");
 	}
 
 	@Test

@@ -162,8 +162,8 @@ class ProspectBulkApiIntegrationTests {
 					.sql("select summary from audit_entry where action = 'prospect.bulk-edited' order by seq")
 					.query(String.class)
 					.list()));
-		assertThat(summaries).containsExactly("Modification groupée de 2 agence(s) : tags, archived",
-				"Modification groupée de 2 agence(s) : restored, tags");
+		assertThat(summaries).containsExactly("Modification groupée de 2 agences : Étiquettes, Archivage",
+				"Modification groupée de 2 agences : Restauration, Étiquettes");
 	}
 
 	@Test

@@ -121,8 +121,9 @@ class ProspectBulkJobIntegrationTests {
 					.list()));
 		assertThat(audit).containsExactly(
 				"prospect.bulk-queued " + tenant.userId()
-						+ " Modification groupée de 5 agence(s) en arrière-plan : owner_id, tags",
-				"prospect.bulk-edited " + tenant.userId() + " Modification groupée de 5 agence(s) : owner_id, tags");
+						+ " Modification groupée de 5 agences en arrière-plan : Responsable, Étiquettes",
+				"prospect.bulk-edited " + tenant.userId()
+						+ " Modification groupée de 5 agences : Responsable, Étiquettes");
 
 		// another organisation neither sees the job nor had its agencies changed
 		assertThat(api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);
