@@ -1,13 +1,19 @@
 package fr.atlas.tenancy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +22,12 @@ class SignupAndTokensIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void signsUpThenCallsTheApiWithABearerToken() {
@@ -79,6 +91,42 @@ class SignupAndTokensIntegrationTests {
 				this.api.delete(tenant.token(), "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())
 			.isEqualTo(204);
 		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void aTokenGivenALifetimeStopsWorkingAtItsEnd() {
+		var tenant = this.api.newOrganisation("Jetons Datés");
+		var refused = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "ci", "expiresInDays", 0));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("expiresInDays", "Entre 1 et 3\u202f650 jours");
+
+		var issued = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "ci", "expiresInDays", 30));
+		assertThat(issued.getStatusCode().value()).isEqualTo(201);
+		String token = (String) issued.getBody().get("token");
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		Map<?, ?> listed = (Map<?, ?>) this.api.getList(tenant.token(), "/api/v1/tokens")
+			.getBody()
+			.stream()
+			.filter((row) -> issued.getBody().get("id").equals(((Map<?, ?>) row).get("id")))
+			.findFirst()
+			.orElseThrow();
+		Instant expiresAt = Instant.parse((String) listed.get("expiresAt"));
+		assertThat(expiresAt).isBetween(Instant.now().plus(Duration.ofDays(29)),
+				Instant.now().plus(Duration.ofDays(31)));
+
+		// its end come: refused as a revoked one
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.update(
+						"update api_token set expires_at = now() - interval '1 second' where id = ?::uuid",
+						issued.getBody().get("id"))));
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+		// without a lifetime, until revoked
+		var lasting = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cron"));
+		assertThat(this.api.get((String) lasting.getBody().get("token"), "/api/v1/me").getStatusCode().value())
+			.isEqualTo(200);
 	}
 
 	@Test

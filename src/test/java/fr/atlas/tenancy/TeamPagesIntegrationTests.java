@@ -346,7 +346,11 @@ class TeamPagesIntegrationTests {
 
 		var blank = owner.submit("/account/tokens", "/account/tokens", Map.of("name", " "));
 		assertThat(blank.body()).contains("Champ obligatoire").doesNotContain("class=\"secret\"");
-		var sent = owner.submit("/account/tokens", "/account/tokens", Map.of("name", "Import CRM"));
+		var forever = owner.submit("/account/tokens", "/account/tokens",
+				Map.of("name", "Import CRM", "expiresInDays", "0"));
+		assertThat(forever.body()).contains("Entre 1 et 3\u202f650 jours").doesNotContain("class=\"secret\"");
+		var sent = owner.submit("/account/tokens", "/account/tokens",
+				Map.of("name", "Import CRM", "expiresInDays", "30"));
 		assertThat(sent.statusCode()).isEqualTo(302);
 		assertThat(sent.headers().firstValue("Location"))
 			.hasValueSatisfying((l) -> assertThat(l).endsWith("/account/tokens"));
@@ -358,6 +362,9 @@ class TeamPagesIntegrationTests {
 		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
 		var list = owner.get("/account/tokens").body();
 		assertThat(list).contains("Import CRM").contains(token.substring(0, 10)).doesNotContain(token);
+		assertThat(list).contains(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+			.plusDays(30)
+			.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
 
 		Matcher revoke = Pattern.compile("action=\"(/account/tokens/[0-9a-f-]+/revoke)\"").matcher(list);
 		String revokeAction = null;

@@ -1,12 +1,16 @@
 package fr.atlas.tenancy.internal;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.RequestMetadata;
@@ -29,6 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ApiTokens {
 
 	static final String PREFIX = "atl_";
+
+	/** The longest lifetime a token may be given, in days (ten years). */
+	public static final int MAX_DAYS = 3650;
 
 	private final JdbcClient jdbc;
 
@@ -53,36 +60,58 @@ public class ApiTokens {
 	 * Issues a token to whoever proves they hold the account's password. Wrong
 	 * credentials count towards the account's lockout like a failed form login.
 	 */
-	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name) {
+	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name,
+			@Nullable Integer expiresInDays) {
 		MemberPrincipal member = this.login.authenticate(email, password, SignInMethod.API_TOKEN);
 		RequestMetadata.actingAs(member.userId(), member.email());
-		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name));
+		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name, expiresInDays));
 	}
 
 	public record IssuedToken(UUID id, String token) {
 	}
 
+	/**
+	 * A token as its owner and admins see it; {@code expiresAt} is when it stops working
+	 * by itself (none: until revoked).
+	 */
 	public record TokenRow(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
-			@Nullable Instant revokedAt) {
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
+
+		public boolean expired() {
+			return this.expiresAt != null && !this.expiresAt.isAfter(Instant.now());
+		}
+
 	}
 
-	/** Issues a token for a member of the organisation bound to the current thread. */
-	public IssuedToken issue(UserId userId, @Nullable String rawName) {
+	/**
+	 * Issues a token for a member of the organisation bound to the current thread, for
+	 * {@code expiresInDays} days (1 to {@value #MAX_DAYS}), or until revoked when none.
+	 */
+	public IssuedToken issue(UserId userId, @Nullable String rawName, @Nullable Integer expiresInDays) {
 		String name = (rawName == null) ? "" : rawName.trim();
+		List<FieldProblem> problems = new ArrayList<>();
 		if (name.isEmpty()) {
-			throw new InvalidInputException("name", "field.required");
+			problems.add(new FieldProblem("name", "field.required"));
 		}
-		if (name.length() > 80) {
-			throw new InvalidInputException("name", "field.too-long", 80);
+		else if (name.length() > 80) {
+			problems.add(new FieldProblem("name", "field.too-long", 80));
 		}
+		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
+			problems.add(new FieldProblem("expiresInDays", "tokens.lifetime.invalid", MAX_DAYS));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Instant expiresAt = (expiresInDays != null) ? Instant.now().plus(Duration.ofDays(expiresInDays)) : null;
 		String token = SecretTokens.generate(PREFIX);
 		UUID id = UUID.randomUUID();
 		OrgId orgId = CurrentTenant.require();
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("""
-					insert into api_token (org_id, id, user_id, name, token_hash, prefix)
-					values (?, ?, ?, ?, ?, ?)""")
-				.params(orgId.value(), id, userId.value(), name, SecretTokens.hash(token), token.substring(0, 10))
+					insert into api_token (org_id, id, user_id, name, token_hash, prefix, expires_at)
+					values (?, ?, ?, ?, ?, ?, ?)""")
+				.params(orgId.value(), id, userId.value(), name, SecretTokens.hash(token), token.substring(0, 10),
+						(expiresAt != null) ? Timestamp.from(expiresAt) : null)
 				.update();
 			this.events.publishEvent(new ApiTokenCreated(orgId, id, userId, name));
 		});
@@ -91,11 +120,12 @@ public class ApiTokens {
 
 	public List<TokenRow> of(UserId userId) {
 		return this.transactions.execute((tx) -> this.jdbc.sql("""
-				select id, name, prefix, created_at, last_used_at, revoked_at from api_token
+				select id, name, prefix, created_at, last_used_at, revoked_at, expires_at from api_token
 				where user_id = ? order by created_at desc""")
 			.param(userId.value())
 			.query((rs, n) -> new TokenRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))))
+					rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
+					instant(rs.getTimestamp(7))))
 			.list());
 	}
 

@@ -11,6 +11,7 @@ import fr.atlas.tenancy.internal.ApiTokens;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -138,16 +139,26 @@ class AccountController {
 	 */
 	@PostMapping("/tokens")
 	String createToken(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Integer expiresInDays, Model model, RedirectAttributes redirect) {
 		try {
-			var issued = this.tokens.issue(principal.userId(), name);
+			var issued = this.tokens.issue(principal.userId(), name, expiresInDays);
 			// never stored in clear: shown by the next page only
 			redirect.addFlashAttribute("issued", issued.token());
 			return "redirect:/account/tokens";
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("nameProblem", ex.problems().get(0).code());
+			ex.problems()
+				.stream()
+				.filter((problem) -> problem.field().equals("name"))
+				.findFirst()
+				.ifPresent((problem) -> model.addAttribute("nameProblem", problem.code()));
+			ex.problems()
+				.stream()
+				.filter((problem) -> problem.field().equals("expiresInDays"))
+				.findFirst()
+				.ifPresent((problem) -> model.addAttribute("lifetimeProblem", problem.code()));
 			model.addAttribute("name", name);
+			model.addAttribute("expiresInDays", expiresInDays);
 		}
 		return tokens(principal, model);
 	}

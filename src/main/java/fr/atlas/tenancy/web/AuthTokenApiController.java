@@ -44,7 +44,8 @@ class AuthTokenApiController {
 
 	@PostMapping("/api/v1/auth/tokens")
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
-		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name());
+		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),
+				request.expiresInDays());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
 			.body(new IssuedTokenResponse(issued.id(), issued.token()));
 	}
@@ -68,7 +69,8 @@ class AuthTokenApiController {
 		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 	}
 
-	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name) {
+	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name,
+			@Nullable Integer expiresInDays) {
 	}
 
 	record IssuedTokenResponse(UUID id, String token) {

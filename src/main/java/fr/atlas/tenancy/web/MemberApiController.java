@@ -147,11 +147,11 @@ class MemberApiController {
 	}
 
 	record TokenResponse(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
-			@Nullable Instant revokedAt) {
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
 
 		static TokenResponse of(ApiTokens.TokenRow row) {
 			return new TokenResponse(row.id(), row.name(), row.prefix(), row.createdAt(), row.lastUsedAt(),
-					row.revokedAt());
+					row.revokedAt(), row.expiresAt());
 		}
 
 	}
