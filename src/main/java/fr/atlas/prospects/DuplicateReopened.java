@@ -5,12 +5,17 @@ import java.util.UUID;
 import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.OrgId;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pair dismissed by mistake put back in the queue of possible duplicates.
  */
-public record DuplicateReopened(OrgId orgId, UUID candidateId, ProspectId agency,
-		ProspectId other) implements Auditable {
+public record DuplicateReopened(OrgId orgId, UUID candidateId, ProspectId agency, ProspectId other,
+		@Nullable String agencyName, @Nullable String otherName) implements Auditable {
+
+	public DuplicateReopened(OrgId orgId, UUID candidateId, ProspectId agency, ProspectId other) {
+		this(orgId, candidateId, agency, other, null, null);
+	}
 
 	@Override
 	public String action() {
@@ -29,8 +34,8 @@ public record DuplicateReopened(OrgId orgId, UUID candidateId, ProspectId agency
 
 	@Override
 	public AuditSummary summary() {
-		return AuditSummary.of("audit.summary.prospect.duplicate-reopened", AuditSummary.text(this.agency.toString()),
-				AuditSummary.text(this.other.toString()));
+		return AuditSummary.of("audit.summary.prospect.duplicate-reopened",
+				AgencyWords.of(this.agencyName, this.agency), AgencyWords.of(this.otherName, this.other));
 	}
 
 }

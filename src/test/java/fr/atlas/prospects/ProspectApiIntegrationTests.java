@@ -714,6 +714,17 @@ class ProspectApiIntegrationTests {
 			.query(String.class)
 			.list()));
 		assertThat(actions).containsExactly("prospect.merged", "prospect.unmerged");
+		// the agencies by their names, in the reader's language
+		String french = this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.merged").getBody();
+		assertThat(french).containsPattern("Agence « [^»]+ » fusionnée dans l'agence « [^»]+ »").doesNotContain(orpi);
+		String english = this.api.raw()
+			.get()
+			.uri("/api/v1/audit?action=prospect.unmerged")
+			.header("Authorization", "Bearer " + tenant.token())
+			.header("Accept-Language", "en")
+			.retrieve()
+			.body(String.class);
+		assertThat(english).containsPattern("Merge undone: agency “[^”]+” split from agency “[^”]+”");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,8 +111,9 @@ public class ProspectMerges {
 			.param("org", org())
 			.param("absorbed", absorbedId)
 			.update();
+		Map<UUID, String> names = namesOf(survivorId, absorbedId);
 		this.events.publishEvent(new ProspectsMerged(CurrentTenant.require(), new ProspectId(survivorId),
-				new ProspectId(absorbedId), mergeId));
+				new ProspectId(absorbedId), mergeId, names.get(survivorId), names.get(absorbedId)));
 		return mergeId;
 	}
 
@@ -193,8 +195,10 @@ public class ProspectMerges {
 			.param("org", org())
 			.param("merge", merge.id())
 			.update();
+		Map<UUID, String> names = namesOf(merge.survivorId(), merge.absorbedId());
 		this.events.publishEvent(new ProspectsUnmerged(CurrentTenant.require(), new ProspectId(merge.survivorId()),
-				new ProspectId(merge.absorbedId()), merge.id()));
+				new ProspectId(merge.absorbedId()), merge.id(), names.get(merge.survivorId()),
+				names.get(merge.absorbedId())));
 		return merge.absorbedId();
 	}
 
@@ -208,8 +212,9 @@ public class ProspectMerges {
 			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Doublon"));
+		Map<UUID, String> names = namesOf(pair[0], pair[1]);
 		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
-				new ProspectId(pair[1])));
+				new ProspectId(pair[1]), names.get(pair[0]), names.get(pair[1])));
 	}
 
 	/**
@@ -239,8 +244,28 @@ public class ProspectMerges {
 			}
 			throw new NotFoundException("Doublon");
 		}
-		this.events.publishEvent(new DuplicateReopened(CurrentTenant.require(), candidateId,
-				new ProspectId(pair.get()[0]), new ProspectId(pair.get()[1])));
+		Map<UUID, String> names = namesOf(pair.get()[0], pair.get()[1]);
+		this.events
+			.publishEvent(new DuplicateReopened(CurrentTenant.require(), candidateId, new ProspectId(pair.get()[0]),
+					new ProspectId(pair.get()[1]), names.get(pair.get()[0]), names.get(pair.get()[1])));
+	}
+
+	/**
+	 * The names two agencies go by (their trade name, else their name), for the audit
+	 * log.
+	 */
+	private Map<UUID, String> namesOf(UUID one, UUID other) {
+		Map<UUID, String> names = new HashMap<>();
+		this.jdbc.sql("select id, coalesce(trade_name, name) from agency where org_id = :org and id in (:one, :other)")
+			.param("org", org())
+			.param("one", one)
+			.param("other", other)
+			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list()
+			.stream()
+			.filter((entry) -> entry.getValue() != null)
+			.forEach((entry) -> names.put(entry.getKey(), entry.getValue()));
+		return names;
 	}
 
 	/**
