@@ -116,7 +116,7 @@ class ModulesSwitchedOffIntegrationTests {
 	}
 
 	@Test
-	void calendarFeedsOfAnOrganisationWithoutCasesAreNotFound() {
+	void calendarFeedsOfAnOrganisationWithoutCasesAreNotFound() throws Exception {
 		Tenant org = this.api.newOrganisation("Agence Agenda Éteint");
 		var issued = this.api.post(org.token(), "/api/v1/cases/calendar-feed", Map.of());
 		String url = (String) issued.getBody().get("url");
@@ -126,6 +126,11 @@ class ModulesSwitchedOffIntegrationTests {
 		switchModule(org, "cases", false);
 		assertThat(this.api.getText(null, feed).getStatusCode().value()).isEqualTo(404);
 		assertThat(this.api.post(org.token(), "/api/v1/cases/calendar-feed", Map.of()).getStatusCode().value())
+			.isEqualTo(403);
+		// nor a new link from the pages, whose feed would answer 404
+		PageSession session = new PageSession(this.port).login(org.email());
+		String account = session.get("/account").body();
+		assertThat(session.post("/cases/calendar-feed", Map.of("_csrf", PageSession.csrf(account)), false).statusCode())
 			.isEqualTo(403);
 
 		switchModule(org, "cases", true);

@@ -2,6 +2,8 @@ package fr.atlas.cases.web;
 
 import fr.atlas.cases.internal.CalendarFeeds;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.tenancy.Feature;
+import fr.atlas.tenancy.RequiresFeature;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +37,7 @@ class CalendarFeedController {
 	}
 
 	@PostMapping("/cases/calendar-feed")
+	@RequiresFeature(Feature.CASES)
 	String regenerate(@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		redirect.addFlashAttribute("calendarFeedUrl", this.feeds.issue(principal.userId()));
 		return "redirect:/cases";

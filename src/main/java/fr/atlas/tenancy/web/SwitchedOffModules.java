@@ -38,8 +38,9 @@ class SwitchedOffModules implements WebMvcConfigurer, HandlerInterceptor {
 		if (!(handler instanceof HandlerMethod method)) {
 			return true;
 		}
-		RequiresFeature required = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(),
-				RequiresFeature.class);
+		RequiresFeature required = method.hasMethodAnnotation(RequiresFeature.class)
+				? method.getMethodAnnotation(RequiresFeature.class)
+				: AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresFeature.class);
 		if (required != null && !this.features.isEnabled(required.value())) {
 			throw new ModuleSwitchedOffException(required.value());
 		}
