@@ -5,6 +5,7 @@ import java.sql.SQLException;
 
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -66,7 +67,7 @@ class UiErrors {
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ModelAndView concurrentChange(DataIntegrityViolationException ex, HttpServletRequest request) {
-		if (ex.getMostSpecificCause() instanceof SQLException sql && "22021".equals(sql.getSQLState())) {
+		if (UnstorableText.refused(ex)) {
 			// text PostgreSQL cannot store, a NUL character: the sender's mistake, said
 			// as such, as the API does
 			ModelAndView page = new ModelAndView("error/400", HttpStatus.BAD_REQUEST);

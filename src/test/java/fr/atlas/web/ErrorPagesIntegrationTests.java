@@ -100,6 +100,19 @@ class ErrorPagesIntegrationTests {
 			.POST(HttpRequest.BodyPublishers.ofString("title=Achat&version=abc&_csrf=" + PageSession.csrf(page))));
 		assertThat(edit.statusCode()).isEqualTo(400);
 		assertThat(edit.body()).contains("<li>").contains("<a id=\"back\" href=\"" + path + "\"");
+
+		// a NUL character in a note, which is also written into the timeline's JSON
+		HttpResponse<String> note = session.send(HttpRequest.newBuilder(session.uri(path + "/notes"))
+			.header("Accept", "text/html")
+			.header("Referer", "http://localhost:" + this.port + path)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("text=abc%00def&_csrf=" + PageSession.csrf(page))));
+		assertThat(note.statusCode()).isEqualTo(400);
+		assertThat(note.body()).contains("caractère nul");
+		var apiNote = this.api.post(org.token(), "/api/v1" + path + "/notes", Map.of("text", "a\u0000b"));
+		assertThat(apiNote.getStatusCode().value()).isEqualTo(400);
+		assertThat(apiNote.getBody()).containsEntry("detail",
+				"Le texte envoyé contient un caractère interdit (caractère nul).");
 	}
 
 	/**

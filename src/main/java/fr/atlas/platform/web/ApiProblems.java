@@ -13,6 +13,7 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.TooManyRequestsException;
+import fr.atlas.platform.UnstorableText;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -236,7 +237,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setProperty("code", "problem.concurrent-change");
 			return problem;
 		}
-		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"22021".equals(sql.getSQLState())) {
+		if (!UnstorableText.refused(ex)) {
 			throw ex;
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.status.400");
