@@ -141,9 +141,8 @@ class AuditPageIntegrationTests {
 	@Test
 	void pagesThroughTheLog() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Pagination");
-		// five entries: the organisation, its owner, their sign-in for the tests' token,
-		// the
-		// token, their sign-in here
+		// five entries: the organisation, its owner, their sign-in for the tests'
+		// token, the token, their sign-in here
 		MockHttpSession session = login(tenant.email());
 		String first = html(this.mvc.perform(get("/audit").param("size", "2").session(session)).andReturn(), 200);
 		assertThat(first).contains("Page 1 sur 3", "rel=\"next\"", "/audit?size=2&amp;page=1")

@@ -171,9 +171,8 @@ public class Accounts {
 					.update();
 				insertMember(orgId, userId, email, name, hash, List.of(Role.OWNER), locale);
 				if (signupKey != null) {
-					// the answer is made again from the ids: only the key and what names
-					// the
-					// request are kept, never the password
+					// the answer is made again from the ids: only the key and what
+					// names the request are kept, never the password
 					this.jdbc.sql("""
 							insert into api_idempotent_request (org_id, user_id, key, fingerprint, status, location)
 							values (?, ?, ?, ?, 201, ?)""")

@@ -77,17 +77,16 @@ final class IdempotencyKeyFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (TOKENS.equals(request.getRequestURI().substring(request.getContextPath().length()))) {
-			// a new token's answer is its secret, which is kept nowhere: replaying it
-			// would
-			// mean keeping it (ADR 0054), so the key is refused rather than ignored
+			// a new token's answer is its secret, which is kept nowhere: replaying
+			// it would mean keeping it (ADR 0054), so the key is refused rather than
+			// ignored
 			refuse(response, "idempotency.not-for-tokens");
 			return;
 		}
 		Optional<MemberPrincipal> signedIn = MemberPrincipal.signedIn();
 		if (signedIn.isEmpty()) {
-			// signing up: no member yet to keep the key for; the sign-up keeps it with
-			// the
-			// account it creates (Accounts#signup)
+			// signing up: no member yet to keep the key for; the sign-up keeps it
+			// with the account it creates (Accounts#signup)
 			chain.doFilter(request, response);
 			return;
 		}

@@ -81,8 +81,8 @@ class SecurityConfiguration {
 				page.handle(request, response, rejected);
 				return;
 			}
-			// the firewall refuses before any chain's filter ran, ResolvedLocaleFilter's
-			// included
+			// the firewall refuses before any chain's filter ran (ResolvedLocaleFilter
+			// among them)
 			LocaleResolver resolver = locales.getIfAvailable();
 			if (resolver != null) {
 				LocaleContextHolder.setLocale(resolver.resolveLocale(request));

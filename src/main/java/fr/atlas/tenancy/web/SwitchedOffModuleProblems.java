@@ -48,11 +48,9 @@ class SwitchedOffModuleProblems {
 		}
 		if (request.getHeader("HX-Request") != null) {
 			if ("GET".equals(request.getMethod()) && request.getHeader("HX-Boosted") == null) {
-				// a part of a page refreshing itself (the top bar's bell every minute, on
-				// a page
-				// opened before the module was switched off): left as it is, rather than
-				// taking
-				// the member away from what they are doing
+				// a part of a page refreshing itself (the top bar's bell every minute,
+				// on a page opened before the module was switched off): left as it is,
+				// rather than taking the member away from what they are doing
 				return ResponseEntity.noContent().build();
 			}
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
