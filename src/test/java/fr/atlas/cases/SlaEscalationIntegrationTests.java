@@ -201,8 +201,12 @@ class SlaEscalationIntegrationTests {
 		// agents are not managers
 		assertThat(notificationsAbout(agent.token(), "SLA_ESCALATION", id)).isEmpty();
 		assertThat(notificationsAbout(otherAgent.token(), "SLA_ESCALATION", id)).isEmpty();
-		assertThat(this.api.get(tenant.token(), "/api/v1/audit?size=200").getBody().toString())
-			.contains("case.sla-escalated");
+		String audit = this.api.get(tenant.token(), "/api/v1/audit?size=200").getBody().toString();
+		assertThat(audit).contains("case.sla-escalated");
+		// the state by its label, in the reader's language, not its key (the event
+		// published again by hand above carries no labels)
+		assertThat(audit).containsPattern("Délai dépassé[^,]*état : Nouveau")
+			.containsPattern("Escalade aux responsables[^,]*état : Nouveau");
 
 		// the pages: the timeline shows the escalation, the bell and the list the
 		// notification

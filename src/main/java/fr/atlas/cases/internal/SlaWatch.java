@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseSlaBreached;
 import fr.atlas.cases.CaseSlaEscalated;
 import fr.atlas.cases.engine.SlaCalendar;
+import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.Workflow;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -133,10 +135,10 @@ public class SlaWatch {
 			.list();
 		SlaCalendar calendar = this.workingHours.current();
 		for (Late c : late) {
-			Instant escalation = this.workflows.engine(c.caseType(), c.version())
+			Optional<StateDefinition> state = this.workflows.engine(c.caseType(), c.version())
 				.definition()
-				.state(c.state())
-				.map((state) -> Workflow.escalationDueAt(state, c.dueAt(), calendar))
+				.state(c.state());
+			Instant escalation = state.map((definition) -> Workflow.escalationDueAt(definition, c.dueAt(), calendar))
 				.orElse(null);
 			this.jdbc.sql("update case_file set sla_breached_at = ?, sla_escalation_due_at = ? where id = ?")
 				.params(Timestamp.from(now), (escalation != null) ? Timestamp.from(escalation) : null, c.id())
@@ -144,21 +146,22 @@ public class SlaWatch {
 			this.timeline.record(c.id(), "SLA_BREACH", null, now,
 					Map.of("state", c.state(), "dueAt", c.dueAt().toString()));
 			this.events.publishEvent(new CaseSlaBreached(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
-					c.state(), c.dueAt()));
+					c.state(), c.dueAt(), state.map(StateDefinition::labels).orElse(Map.of())));
 		}
 		return late.size();
 	}
 
 	private int escalateCurrent(Instant now) {
-		record Due(UUID id, String reference, String state, Instant enteredAt, Instant slaDueAt) {
+		record Due(UUID id, String reference, String caseType, int version, String state, Instant enteredAt,
+				Instant slaDueAt) {
 		}
 		List<Due> due = this.jdbc.sql("""
-				select id, reference, state, state_entered_at, sla_due_at from case_file
+				select id, reference, case_type, workflow_version, state, state_entered_at, sla_due_at from case_file
 				where sla_escalation_due_at < ? and sla_breached_at is not null and closed_at is null
 				for no key update skip locked""")
 			.param(Timestamp.from(now))
-			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-					rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()))
+			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4),
+					rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant()))
 			.list();
 		int managers = (int) this.members.active().stream().filter((m) -> m.has(Role.MANAGER)).count();
 		int escalated = 0;
@@ -182,8 +185,13 @@ public class SlaWatch {
 			}
 			this.timeline.record(c.id(), "SLA_ESCALATION", null, now,
 					Map.of("state", c.state(), "dueAt", c.slaDueAt().toString(), "managers", managers));
+			Map<String, String> labels = this.workflows.engine(c.caseType(), c.version())
+				.definition()
+				.state(c.state())
+				.map(StateDefinition::labels)
+				.orElse(Map.of());
 			this.events.publishEvent(new CaseSlaEscalated(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
-					c.state(), c.slaDueAt(), now));
+					c.state(), c.slaDueAt(), now, labels));
 			escalated++;
 		}
 		return escalated;
