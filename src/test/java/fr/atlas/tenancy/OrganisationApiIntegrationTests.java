@@ -64,6 +64,14 @@ class OrganisationApiIntegrationTests {
 		assertThat(blank.getBody().toString()).contains("field.required");
 		var tooLong = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", "x".repeat(121)));
 		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+		// a number or a boolean is no name: refused, not stored as "123"
+		for (Object notText : List.of(123, true, 1.5)) {
+			var refused = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", notText));
+			assertThat(refused.getStatusCode().value()).as(String.valueOf(notText)).isEqualTo(400);
+			assertThat(refused.getBody().toString()).contains("name", "Texte attendu, entre guillemets");
+		}
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence Nouvelle");
 	}
 
 	@Test

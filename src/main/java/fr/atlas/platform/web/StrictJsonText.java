@@ -1,0 +1,28 @@
+package fr.atlas.platform.web;
+
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A number or a boolean sent where the API expects text is the caller's mistake: Jackson
+ * would store {@code {"name":123}} as the name "123" and {@code true} as "true". Refused,
+ * it is a 400 naming the field and what it expects ({@link JsonValueExpected}), as other
+ * values of the wrong type are.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictJsonText {
+
+	@Bean
+	JsonMapperBuilderCustomizer textIsNeverANumberOrABoolean() {
+		return (builder) -> builder.withCoercionConfig(LogicalType.Textual,
+				(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+}
