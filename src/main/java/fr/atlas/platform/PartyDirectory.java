@@ -30,6 +30,13 @@ public interface PartyDirectory {
 	List<Candidate> find(String type, String text, int limit);
 
 	/**
+	 * The record of the kind {@code type} with this id, if the current organisation has
+	 * it (an agency merged into another is gone): a case links it under the name it has
+	 * here, never one the client sent (ADR 0050, amended).
+	 */
+	Optional<Candidate> byId(String type, String id);
+
+	/**
 	 * One record found: its kind, its id in its module, the label a case shows, and what
 	 * tells namesakes apart (the town of an agency, a contact's agency).
 	 */

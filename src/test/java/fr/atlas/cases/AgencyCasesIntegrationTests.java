@@ -49,8 +49,12 @@ class AgencyCasesIntegrationTests {
 		String alone = (String) agencies.get(1).get("id");
 		String caseId = newCase(tenant, "Prospection du Lac");
 		link(tenant, caseId, lac);
-		// another organisation naming the same id in a case of its own
-		link(other, newCase(other, "Dossier voisin"), lac);
+		// another organisation cannot name the same id in a case of its own
+		assertThat(this.api
+			.post(other.token(), "/api/v1/cases/" + newCase(other, "Dossier voisin") + "/parties",
+					Map.of("type", "AGENCY", "id", lac, "label", "Agence du Lac"))
+			.getStatusCode()
+			.value()).isEqualTo(400);
 
 		PageSession session = new PageSession(this.port).login(tenant.email());
 		String page = session.get("/prospects/" + lac).body();
@@ -117,12 +121,15 @@ class AgencyCasesIntegrationTests {
 			.get("items");
 		assertThat(cases).hasSize(1);
 
-		// another organisation opening a case under the same agency id gets a case of its
-		// own, and sees none of this one
+		// another organisation opening a case under the same agency id, not its own,
+		// opens
+		// none, and sees none of this one
 		PageSession neighbour = new PageSession(this.port).login(other.email());
 		form.put("_csrf", PageSession.csrf(neighbour.get("/cases").body()));
 		var theirs = neighbour.post("/cases/from-agency", form, false);
-		assertThat(PageSession.location(theirs)).isNotEqualTo(casePath);
+		assertThat(PageSession.location(theirs)).isEqualTo("/prospects/" + cimes);
+		assertThat((List<Object>) this.api.get(other.token(), "/api/v1/cases?type=PROSPECTION").getBody().get("items"))
+			.isEmpty();
 		assertThat(this.api.get(other.token(), "/api/v1/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
 	}
 

@@ -238,7 +238,13 @@ class CasePagesIntegrationTests {
 		Session browser = new Session(this.port, tenant.email());
 		String page = browser.get("/cases/" + id).body();
 		String token = attribute(page, "name=\"_csrf\" value");
-		String agency = java.util.UUID.randomUUID().toString();
+		// an agency of the organisation's, which Prospects holds
+		fr.atlas.prospects.ProspectsApi prospects = new fr.atlas.prospects.ProspectsApi(this.api);
+		prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;Téléphone;Code postal;Ville
+				Agence Martin;04 50 00 00 01;74000;Annecy
+				""");
+		String agency = prospects.idOf(tenant.token(), "martin");
 		assertThat(browser
 			.post("/cases/" + id + "/parties", Map.of("type", "AGENCY", "partyId", agency, "label", "Agence Martin"),
 					token)

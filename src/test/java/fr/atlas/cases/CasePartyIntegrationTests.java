@@ -10,6 +10,7 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,9 @@ class CasePartyIntegrationTests {
 	void linksListsAndRemovesParties() {
 		Tenant tenant = this.api.newOrganisation("Agence Parties");
 		String path = "/api/v1/cases/" + newCase(tenant) + "/parties";
-		String agency = UUID.randomUUID().toString();
+		UUID dupont = agency(tenant, "Agence Dupont", "Lyon");
+		String agency = dupont.toString();
+		String camille = contact(tenant, dupont, "Camille", null).toString();
 
 		var added = this.api.post(tenant.token(), path,
 				Map.of("type", "AGENCY", "id", agency.toUpperCase(), "label", "Agence Dupont"));
@@ -51,15 +54,20 @@ class CasePartyIntegrationTests {
 		assertThat(added.getBody()).containsEntry("type", "AGENCY")
 			.containsEntry("id", agency)
 			.containsEntry("label", "Agence Dupont");
-		assertThat(this.api.post(tenant.token(), path, Map.of("type", "contact", "id", "c-42", "label", "Camille"))
+		assertThat(this.api.post(tenant.token(), path, Map.of("type", "contact", "id", camille, "label", "Camille"))
 			.getStatusCode()
 			.value()).isEqualTo(201);
 		var duplicate = this.api.post(tenant.token(), path,
 				Map.of("type", "AGENCY", "id", agency, "label", "Encore Dupont"));
 		assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
+		// an agency's label is its own name: only its id is asked for
 		var invalid = this.api.post(tenant.token(), path, Map.of("type", "AGENCY", "id", "pas-un-uuid", "label", ""));
 		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
 		assertThat((List<Map<String, Object>>) invalid.getBody().get("errors")).extracting((e) -> e.get("field"))
+			.containsExactly("id");
+		var listing = this.api.post(tenant.token(), path, Map.of("type", "LISTING", "id", "", "label", ""));
+		assertThat(listing.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) listing.getBody().get("errors")).extracting((e) -> e.get("field"))
 			.containsExactly("id", "label");
 		assertThat(this.api.post(tenant.token(), path, Map.of("type", "BOAT", "id", "1", "label", "x"))
 			.getStatusCode()
@@ -75,19 +83,96 @@ class CasePartyIntegrationTests {
 	}
 
 	@Test
+	void anAgencyOrAContactIsLinkedUnderItsOwnNameAndOnlyTheOrganisationsOwn() throws Exception {
+		Tenant a = this.api.newOrganisation("Agence Parties Réelles A");
+		Tenant b = this.api.newOrganisation("Agence Parties Réelles B");
+		UUID real = agency(a, "Agence Réelle", "Annecy");
+		UUID lea = contact(a, real, "Léa", "Garnier");
+		UUID absorbed = agency(a, "Agence Absorbée", "Annecy");
+		CurrentTenant.runAs(OrgId.of(a.orgId()),
+				() -> this.transactions.executeWithoutResult(
+						(tx) -> this.jdbc.sql("update agency set status = 'MERGED', merged_into = ? where id = ?")
+							.params(real, absorbed)
+							.update()));
+		UUID theirs = agency(b, "Agence de B", "Lille");
+		UUID theirContact = contact(b, theirs, "Claire", "Dupont");
+		String caseId = newCase(a);
+		String path = "/api/v1/cases/" + caseId + "/parties";
+
+		// the label the client sends is not what the case keeps: the agency's name is
+		var forged = this.api.post(a.token(), path, Map.of("type", "AGENCY", "id", real, "label", "Forged Label"));
+		assertThat(forged.getStatusCode().value()).isEqualTo(201);
+		assertThat(forged.getBody()).containsEntry("label", "Agence Réelle");
+		// nor is it needed
+		var contact = this.api.post(a.token(), path, Map.of("type", "CONTACT", "id", lea));
+		assertThat(contact.getStatusCode().value()).isEqualTo(201);
+		assertThat(contact.getBody()).containsEntry("label", "Léa Garnier");
+
+		// another organisation's agency or contact, one merged away, or none at all
+		for (Map<String, Object> refused : List.<Map<String, Object>>of(
+				Map.of("type", "AGENCY", "id", theirs, "label", "Forged Label"),
+				Map.of("type", "CONTACT", "id", theirContact, "label", "Claire"),
+				Map.of("type", "AGENCY", "id", absorbed, "label", "Agence Absorbée"),
+				Map.of("type", "CONTACT", "id", UUID.randomUUID(), "label", "Personne"),
+				Map.of("type", "CONTACT", "id", "c-42", "label", "Personne"))) {
+			var response = this.api.post(a.token(), path, refused);
+			assertThat(response.getStatusCode().value()).as(refused.toString()).isEqualTo(400);
+			assertThat((List<Map<String, Object>>) response.getBody().get("errors")).singleElement()
+				.satisfies((e) -> assertThat(e).containsEntry("field", "id")
+					.containsEntry("message",
+							"Votre organisation n’a pas cette fiche (agence ou contact inconnu, ou agence fusionnée dans une autre)"));
+		}
+		var english = this.api.raw().post().uri(path).headers((h) -> {
+			h.setBearerAuth(a.token());
+			h.set("Accept-Language", "en");
+		})
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("type", "AGENCY", "id", theirs.toString(), "label", "Forged Label"))
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat(((List<Map<String, Object>>) english.getBody().get("errors")).getFirst().get("message")).isEqualTo(
+				"Your organisation has no such record (an unknown agency or contact, or an agency merged into another)");
+
+		// the page refuses them alike
+		Session browser = new Session(this.port, a.email());
+		String token = CasePagesIntegrationTests.attribute(browser.get("/cases/" + caseId).body(),
+				"name=\"_csrf\" value");
+		assertThat(browser
+			.post("/cases/" + caseId + "/parties",
+					Map.of("type", "AGENCY", "partyId", theirs.toString(), "label", "Forged Label"), token)
+			.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + caseId).body()).contains("Votre organisation n’a pas cette fiche")
+			.doesNotContain("Forged Label", "Agence de B");
+
+		// a listing, which no module holds, keeps the label given
+		assertThat(this.api.post(a.token(), path, Map.of("type", "LISTING", "id", "annonce-1", "label", "T2 Gare"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(parties(a, path)).extracting((p) -> p.get("type") + ":" + p.get("id") + ":" + p.get("label"))
+			.containsExactly("AGENCY:" + real + ":Agence Réelle", "CONTACT:" + lea + ":Léa Garnier",
+					"LISTING:annonce-1:T2 Gare");
+	}
+
+	@Test
 	void anotherOrganisationCannotSeeOrChangeParties() {
 		Tenant a = this.api.newOrganisation("Agence A parties");
 		Tenant b = this.api.newOrganisation("Agence B parties");
 		String path = "/api/v1/cases/" + newCase(a) + "/parties";
-		assertThat(this.api.post(a.token(), path, Map.of("type", "CONTACT", "id", "c-1", "label", "Secret de A"))
+		UUID secret = contact(a, agency(a, "Agence Secrète", "Lyon"), "Secret", "de A");
+		UUID intruder = contact(b, agency(b, "Agence Intruse", "Lyon"), "Intrus", null);
+		assertThat(this.api.post(a.token(), path, Map.of("type", "CONTACT", "id", secret, "label", "Secret de A"))
 			.getStatusCode()
 			.value()).isEqualTo(201);
 
 		assertThat(this.api.get(b.token(), path).getStatusCode().value()).isEqualTo(404);
-		assertThat(this.api.post(b.token(), path, Map.of("type", "CONTACT", "id", "c-2", "label", "Intrus"))
+		assertThat(this.api.post(b.token(), path, Map.of("type", "CONTACT", "id", intruder, "label", "Intrus"))
 			.getStatusCode()
 			.value()).isEqualTo(404);
-		assertThat(this.api.delete(b.token(), path + "?type=CONTACT&id=c-1").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.delete(b.token(), path + "?type=CONTACT&id=" + secret).getStatusCode().value())
+			.isEqualTo(404);
 		assertThat(parties(a, path)).extracting((p) -> p.get("label")).containsExactly("Secret de A");
 	}
 
@@ -179,7 +264,7 @@ class CasePartyIntegrationTests {
 		return id;
 	}
 
-	UUID contact(Tenant tenant, UUID agency, String first, String last) {
+	UUID contact(Tenant tenant, UUID agency, String first, @Nullable String last) {
 		UUID id = UUID.randomUUID();
 		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
 				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc

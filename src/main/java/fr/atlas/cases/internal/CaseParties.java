@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import fr.atlas.cases.CaseId;
@@ -16,20 +17,28 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.PartyDirectory;
+import fr.atlas.platform.PartyDirectory.Candidate;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The parties of a case (agencies, contacts, listings). Linking or removing one is
- * audited.
+ * The parties of a case (agencies, contacts, listings). An agency or a contact, which
+ * Prospects holds, is linked only if the organisation has it, under its own name, found
+ * through a {@link PartyDirectory} (ADR 0050); a listing, which no module holds, under
+ * the label given. Linking or removing one is audited.
  */
 @Service
 @Transactional
 public class CaseParties {
+
+	/** The longest label a party keeps. */
+	private static final int LABEL_MOST = 200;
 
 	private final JdbcClient jdbc;
 
@@ -39,11 +48,15 @@ public class CaseParties {
 
 	private final Clock clock;
 
-	CaseParties(JdbcClient jdbc, Cases cases, ApplicationEventPublisher events, Clock clock) {
+	private final ObjectProvider<PartyDirectory> directories;
+
+	CaseParties(JdbcClient jdbc, Cases cases, ApplicationEventPublisher events, Clock clock,
+			ObjectProvider<PartyDirectory> directories) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.events = events;
 		this.clock = clock;
+		this.directories = directories;
 	}
 
 	public record NewParty(@Nullable String type, @Nullable String id, @Nullable String label) {
@@ -65,6 +78,7 @@ public class CaseParties {
 		this.cases.require(caseId);
 		List<FieldProblem> problems = new ArrayList<>();
 		Type type = type(party.type(), problems);
+		List<PartyDirectory> holders = problems.isEmpty() ? holders(type) : List.of();
 		String id = (party.id() != null) ? party.id().trim() : "";
 		String label = (party.label() != null) ? party.label().trim() : "";
 		if (id.isEmpty()) {
@@ -80,10 +94,25 @@ public class CaseParties {
 				problems.add(new FieldProblem("id", "case.party.agency-id"));
 			}
 		}
-		if (label.isEmpty()) {
+		if (!holders.isEmpty() && problems.isEmpty()) {
+			// A kind another module holds is linked only if the organisation has the
+			// record, under the name it has there: the client's label is not asked for.
+			String wanted = id;
+			Optional<Candidate> record = holders.stream()
+				.flatMap((directory) -> directory.byId(type.name(), wanted).stream())
+				.findFirst();
+			if (record.isEmpty()) {
+				throw new InvalidInputException(List.of(new FieldProblem("id", "case.party.unknown")));
+			}
+			id = record.get().id();
+			label = shown(record.get().label(), label);
+		}
+		// a kind a module holds asks for no label, unless its record has no name
+		boolean labelAsked = holders.isEmpty() || problems.isEmpty();
+		if (labelAsked && label.isEmpty()) {
 			problems.add(new FieldProblem("label", "field.required"));
 		}
-		else if (label.length() > 200) {
+		else if (labelAsked && label.length() > LABEL_MOST) {
 			problems.add(new FieldProblem("label", "case.party.label-too-long"));
 		}
 		if (!problems.isEmpty()) {
@@ -135,6 +164,23 @@ public class CaseParties {
 			.orElseThrow(() -> new NotFoundException("Partie"));
 		this.events.publishEvent(
 				new CasePartyChanged(CurrentTenant.require(), CaseId.of(caseId), "removed", parsed.name(), ref, label));
+	}
+
+	/** The directories that hold this kind of party: none for a listing. */
+	private List<PartyDirectory> holders(Type type) {
+		return this.directories.orderedStream().filter((directory) -> directory.types().contains(type.name())).toList();
+	}
+
+	/**
+	 * The record's own name, cut to what a party keeps; the client's label only for a
+	 * record that has no name (a contact known by its e-mail alone).
+	 */
+	private static String shown(@Nullable String name, String given) {
+		String own = (name != null) ? name.strip() : "";
+		if (own.isEmpty()) {
+			return given;
+		}
+		return (own.length() <= LABEL_MOST) ? own : own.substring(0, LABEL_MOST - 1).strip() + "…";
 	}
 
 	private static Type type(@Nullable String raw, List<FieldProblem> problems) {
