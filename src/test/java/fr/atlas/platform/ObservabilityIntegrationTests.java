@@ -93,7 +93,8 @@ class ObservabilityIntegrationTests {
 	void metricsAreForTheScraperAloneNotForMembers() throws Exception {
 		ApiClient.Tenant member = this.api.newOrganisation("Curieuse");
 		PageSession session = new PageSession(this.port).login(member.email());
-		for (String path : List.of("/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+		for (String path : List.of("/actuator", "/actuator/prometheus", "/actuator/metrics",
+				"/actuator/metrics/jvm.memory.used")) {
 			for (String token : new String[] { null, member.token(), "wrong-token", METRICS_TOKEN + "x" }) {
 				ResponseEntity<String> refused = this.api.getText(token, path);
 				assertThat(refused.getStatusCode().value()).as(path + " with " + token).isEqualTo(401);

@@ -70,11 +70,15 @@ class ErrorPagesIntegrationTests {
 	@Test
 	void textHoldingANulCharacterIsTheSendersMistakeNotAFailure() throws Exception {
 		PageSession session = new PageSession(this.port).login(this.api.newOrganisation("Caractères Nuls").email());
-		for (String path : List.of("/cases?type=%00", "/cases?state=a%00b")) {
+		for (String path : List.of("/cases?type=%00", "/cases?state=a%00b", "/prospects?city=%00", "/prospects?q=a%00b",
+				"/audit?actor=%00")) {
 			HttpResponse<String> search = html(session, path, "fr");
 			assertThat(search.statusCode()).as(path).isEqualTo(400);
-			assertThat(search.body()).contains("caractère nul");
+			assertThat(search.body()).as(path).contains("<h1>Demande invalide</h1>").doesNotContain("\u0000");
 		}
+		// the API's searches find nothing for such text, as they did
+		var api = this.api.getText(this.api.newOrganisation("Filtres Nuls").token(), "/api/v1/prospects?city=%00");
+		assertThat(api.getStatusCode().value()).isEqualTo(200);
 		String tokens = session.get("/account/tokens").body();
 		HttpResponse<String> token = session.send(HttpRequest.newBuilder(session.uri("/account/tokens"))
 			.header("Accept", "text/html")

@@ -103,7 +103,7 @@ class SecurityConfiguration {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
 			writeProblem(response, json, messages, HttpStatus.UNAUTHORIZED, "problem.metrics-token");
 		};
-		http.securityMatcher("/actuator/prometheus/**", "/actuator/metrics/**")
+		http.securityMatcher("/actuator", "/actuator/", "/actuator/prometheus/**", "/actuator/metrics/**")
 			.authorizeHttpRequests((auth) -> auth.anyRequest().hasAuthority(MetricsTokenFilter.ROLE))
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
