@@ -253,6 +253,22 @@ class CaseApiIntegrationTests {
 	}
 
 	@Test
+	void anUpdateOfTheWrongShapeIsSaidWrongNotIgnored() {
+		Tenant tenant = this.api.newOrganisation("Agence Formes");
+		String id = (String) create(tenant, lead("Maison Caluire")).get("id");
+		for (Map<String, Object> wrong : List.of(Map.<String, Object>of("version", 0, "fields", "nope"),
+				Map.<String, Object>of("version", 0, "title", List.of("a")),
+				Map.<String, Object>of("version", 0, "tags", "vip"))) {
+			var refused = this.api.patch(tenant.token(), "/api/v1/cases/" + id, wrong);
+			assertThat(refused.getStatusCode().value()).as(wrong.toString()).isEqualTo(400);
+			String field = wrong.keySet().stream().filter((key) -> !key.equals("version")).findFirst().orElseThrow();
+			assertThat(refused.getBody().toString()).as(wrong.toString()).contains("field=" + field, "attendu");
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0)
+			.containsEntry("title", "Maison Caluire");
+	}
+
+	@Test
 	void sameIdempotencyKeyGivesTheSameCaseOnce() {
 		Tenant tenant = this.api.newOrganisation("Agence Idempotence");
 		String key = UUID.randomUUID().toString();

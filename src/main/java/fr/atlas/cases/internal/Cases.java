@@ -353,8 +353,14 @@ public class Cases {
 		Map<String, Object> changes = new LinkedHashMap<>();
 		String title = current.title();
 		if (patch.containsKey("title")) {
-			title = (patch.get("title") instanceof String t) ? t.trim() : "";
-			if (title.isEmpty()) {
+			Object raw = patch.get("title");
+			title = (raw instanceof String t) ? t.trim() : "";
+			if (raw != null && !(raw instanceof String)) {
+				// a merge patch is read as a map: a list or a number is said wrong as
+				// such
+				problems.add(new FieldProblem("title", "json.expected.text"));
+			}
+			else if (title.isEmpty()) {
 				problems.add(new FieldProblem("title", "field.required"));
 			}
 			else if (title.length() > 200) {
@@ -415,10 +421,16 @@ public class Cases {
 				problems.addAll(ex.problems());
 			}
 		}
+		else if (patch.get("fields") != null) {
+			problems.add(new FieldProblem("fields", "json.expected.object"));
+		}
 		List<String> tags = current.tags();
 		if (patch.containsKey("tags")) {
-			tags = (patch.get("tags") instanceof List<?> list) ? list.stream().map(String::valueOf).toList()
-					: List.of();
+			Object raw = patch.get("tags");
+			if (raw != null && !(raw instanceof List<?>)) {
+				problems.add(new FieldProblem("tags", "json.expected.list"));
+			}
+			tags = (raw instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
