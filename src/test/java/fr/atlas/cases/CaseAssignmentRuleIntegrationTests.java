@@ -16,6 +16,7 @@ import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.Eventually;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -318,7 +319,7 @@ class CaseAssignmentRuleIntegrationTests {
 	}
 
 	@Test
-	void aDeactivatedMembersOpenCasesGoWhereANewCaseWouldGo() {
+	void aDeactivatedMembersOpenCasesGoWhereANewCaseWouldGo() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence des Départs");
 		Tenant other = this.api.newOrganisation("Agence Tranquille");
 		UUID leaving = member(tenant, "AGENT", "Léa Partante");
@@ -357,6 +358,10 @@ class CaseAssignmentRuleIntegrationTests {
 		assertThat(lyon.get("assigneeId")).isIn(tenant.userId().toString(), paris.toString());
 		String timeline = this.api.getText(tenant.token(), "/api/v1/cases/" + theirs.get(0) + "/timeline").getBody();
 		assertThat(timeline).contains("assigneeId");
+		// on the page, in words: who had it, who has it, and that the rules chose
+		String page = new PageSession(this.port).login(tenant.email()).get("/cases/" + theirs.get(0)).body();
+		assertThat(page).contains(
+				"Responsable</span> : <span>Léa Partante → Paul Paris</span><span> (par les règles d’attribution)");
 		// another organisation's member with the same fate is not touched by it
 		assertThat(this.api.get(other.token(), "/api/v1/cases/" + elsewhere).getBody()).containsEntry("assigneeId",
 				stranger.toString());

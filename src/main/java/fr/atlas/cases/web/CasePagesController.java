@@ -367,6 +367,11 @@ class CasePagesController {
 		model.addAttribute("members", this.members.active());
 		model.addAttribute("teams", this.teams.all());
 		model.addAttribute("memberNames", memberNames());
+		// the timeline's changes hold ids as JSON text: a reassignment names both members
+		model.addAttribute("memberNamesByText",
+				memberNames().entrySet()
+					.stream()
+					.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
 		model.addAttribute("lang", lang());
 		return "cases/case";
 	}
