@@ -78,6 +78,7 @@ import fr.atlas.tenancy.OrganisationRenamed;
 import fr.atlas.tenancy.PasswordChanged;
 import fr.atlas.tenancy.PasswordResetRequested;
 import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInRefused;
 import fr.atlas.tenancy.SignInMethod;
 import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,7 @@ class AuditLabelsTests {
 				new OrganisationCreated(ORG, "Agence du Port", USER, "owner@example.test"),
 				new OrganisationRenamed(ORG, "Agence du Port", "Agence du Port et des Plages"),
 				new PasswordChanged(ORG, USER, false), new PasswordResetRequested(ORG, USER),
-				new MemberSignedIn(ORG, USER, SignInMethod.FORM),
+				new MemberSignedIn(ORG, USER, SignInMethod.FORM), new SignInRefused(ORG, USER, SignInMethod.FORM),
 				new SignInFailed(ORG, USER, SignInMethod.API_TOKEN, 1),
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),

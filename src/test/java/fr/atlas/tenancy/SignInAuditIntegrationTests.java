@@ -3,9 +3,11 @@ package fr.atlas.tenancy;
 import java.util.List;
 import java.util.Map;
 
+import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
+import fr.atlas.tenancy.internal.Invitations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,12 @@ class SignInAuditIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	OutboxMailTransport outbox;
+
+	@Autowired
+	Invitations invitations;
 
 	@Test
 	void auditsSignInsThroughTheFormAndForAToken() {
@@ -108,6 +116,32 @@ class SignInAuditIntegrationTests {
 		// the page names them in words
 		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
 		assertThat(owner.get("/audit").body()).contains("Échec de connexion").contains("Connexion");
+	}
+
+	@Test
+	void auditsTheRightPasswordOfADeactivatedMember() {
+		Tenant org = this.api.newOrganisation("Agence des Départs Audités");
+		var team = new TeamFixtures(this.api, this.outbox, this.invitations);
+		TeamFixtures.Joined leaver = team.join(org, "AGENT");
+		this.api.post(org.token(), "/api/v1/members/" + leaver.userId() + "/deactivate", Map.of());
+		assertThat(status(this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", leaver.email(), "password", ApiClient.PASSWORD, "name", "retour"))))
+			.isEqualTo(401);
+		UiSession browser = new UiSession(this.port);
+		browser.get("/login");
+		assertThat(browser.post("/login", Map.of("email", leaver.email(), "password", ApiClient.PASSWORD))
+			.headers()
+			.firstValue("Location")
+			.orElse("")).contains("deactivated");
+
+		List<Map<String, Object>> refused = entries(org, "member.sign-in-refused");
+		assertThat(refused).hasSize(2)
+			.allSatisfy((entry) -> assertThat(entry).containsEntry("actorId", null)
+				.containsEntry("entityId", leaver.userId().toString()));
+		assertThat(refused.get(1)).containsEntry("summary",
+				"Connexion refusée : compte désactivé (création d’un jeton d’API)");
+		assertThat(refused.get(0)).containsEntry("summary",
+				"Connexion refusée : compte désactivé (formulaire de connexion)");
 	}
 
 	private List<Map<String, Object>> entries(Tenant org, String action) {

@@ -17,6 +17,7 @@ import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.SignInFailed;
 import fr.atlas.tenancy.SignInMethod;
+import fr.atlas.tenancy.SignInRefused;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,9 +67,11 @@ class PasswordLogin {
 	}
 
 	/**
-	 * The member whose e-mail and password these are. A success and a wrong password for
-	 * an existing account are audited ({@link MemberSignedIn}, {@link SignInFailed}),
-	 * with {@code method}; an unknown e-mail has no organisation to audit it in.
+	 * The member whose e-mail and password these are. A success, a wrong password for an
+	 * existing account and the right one for a deactivated member are audited
+	 * ({@link MemberSignedIn}, {@link SignInFailed}, {@link SignInRefused}), with
+	 * {@code method}; an unknown e-mail has no organisation to audit it in, and attempts
+	 * on a locked account are the lock's ({@link AccountLocked}).
 	 */
 	MemberPrincipal authenticate(@Nullable String rawEmail, @Nullable String password, SignInMethod method) {
 		String email = (rawEmail == null) ? "" : rawEmail.trim();
@@ -94,6 +97,8 @@ class PasswordLogin {
 			throw new BadCredentialsException("bad credentials");
 		}
 		if (!found.active()) {
+			CurrentTenant.runAs(found.orgId(), () -> this.transactions.executeWithoutResult(
+					(tx) -> this.events.publishEvent(new SignInRefused(found.orgId(), found.userId(), method))));
 			throw new DisabledException("deactivated");
 		}
 		return CurrentTenant.callAs(found.orgId(), () -> this.transactions.execute((tx) -> {

@@ -16,6 +16,7 @@ import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.tenancy.AccountLocked;
 import fr.atlas.tenancy.MemberSignedIn;
 import fr.atlas.tenancy.SignInFailed;
+import fr.atlas.tenancy.SignInRefused;
 import fr.atlas.tenancy.SignInMethod;
 import fr.atlas.tenancy.ApiTokenCreated;
 import fr.atlas.tenancy.ApiTokenRevoked;
@@ -66,7 +67,7 @@ class ExternalizedEventsTests {
 				new InvitationRevoked(ORG, UUID.randomUUID(), "invitee@example.test",
 						InvitationRevoked.Reason.INVITER_LEFT),
 				new CalendarFeedIssued(ORG, USER), new MemberSignedIn(ORG, USER, SignInMethod.FORM),
-				new SignInFailed(ORG, USER, SignInMethod.FORM, 1));
+				new SignInFailed(ORG, USER, SignInMethod.FORM, 1), new SignInRefused(ORG, USER, SignInMethod.FORM));
 		assertThat(credentials).noneMatch(this.configuration::supports);
 	}
 
