@@ -235,7 +235,7 @@ class AuditLabelsTests {
 				"Rôles changés : Responsable → Administrateur, Agent", new FeatureToggled(ORG, Feature.CASES, true),
 				"Module Dossiers activé", new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée : anglais",
 				new ImportJobFinished(ORG, UUID.randomUUID(), ImportJob.DONE, 1, 0, 2),
-				"Import terminé : 1 agence(s) créée(s), 0 fusionnée(s), 2 rejetée(s)",
+				"Import terminé : 1 agence créée, 0 fusionnée, 2 rejetées",
 				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"), "Tâche « Appeler » créée",
 				new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "t"), "Rendez-vous « t » planifié",
 				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LEAD-1", "NEW",

@@ -358,8 +358,13 @@ class CaseAssignmentRuleIntegrationTests {
 		assertThat(lyon.get("assigneeId")).isIn(tenant.userId().toString(), paris.toString());
 		String timeline = this.api.getText(tenant.token(), "/api/v1/cases/" + theirs.get(0) + "/timeline").getBody();
 		assertThat(timeline).contains("assigneeId");
+		// a custom field changed afterwards is named by its label too
+		Map<String, Object> moved = this.api.get(tenant.token(), "/api/v1/cases/" + theirs.get(0)).getBody();
+		this.api.patch(tenant.token(), "/api/v1/cases/" + theirs.get(0),
+				Map.of("version", moved.get("version"), "fields", Map.of("budget", 350000)));
 		// on the page, in words: who had it, who has it, and that the rules chose
 		String page = new PageSession(this.port).login(tenant.email()).get("/cases/" + theirs.get(0)).body();
+		assertThat(page).contains("<strong>Modification</strong>").contains("<span><span>Budget (€)</span></span>");
 		assertThat(page).contains(
 				"Responsable</span> : <span>Léa Partante → Paul Paris</span><span> (par les règles d’attribution)");
 		// another organisation's member with the same fate is not touched by it

@@ -74,6 +74,18 @@ class ExpiredFormIntegrationTests {
 	}
 
 	@Test
+	void aPagesScriptIsToldInWordsThatItsSessionEnded() throws Exception {
+		PageSession ended = new PageSession(this.port);
+		var move = ended.send(HttpRequest.newBuilder(ended.uri("/cases/" + java.util.UUID.randomUUID() + "/move"))
+			.header("Accept", "application/json")
+			.header("X-CSRF-TOKEN", "stale")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("transition=qualify")));
+		assertThat(move.statusCode()).isEqualTo(403);
+		assertThat(move.body()).contains("\"ok\":false", "Votre session a expiré", "/login?expired");
+	}
+
+	@Test
 	void aPublicPageIsShownAgainAndNoOtherSiteIsEverATarget() throws Exception {
 		PageSession visitor = new PageSession(this.port);
 		var signup = visitor.send(form("/signup", "organisation=Agence&_csrf=stale").header("Referer", url("/signup")));

@@ -7,11 +7,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -21,6 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -41,13 +45,30 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 
 	private final List<PathPattern> publicPages;
 
-	ExpiredFormHandler(String... publicPages) {
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	ExpiredFormHandler(MessageSource messages, JsonMapper json, String... publicPages) {
+		this.messages = messages;
+		this.json = json;
 		this.publicPages = Arrays.stream(publicPages).map(PathPatternParser.defaultInstance::parse).toList();
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 			throws IOException, ServletException {
+		if (expiredForAScript(request, denied)) {
+			// a page's script (the board's moves) shows the message and leaves the page
+			// as it is; the member signs in again from the link
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setCharacterEncoding("UTF-8");
+			response.setContentType("application/json");
+			String text = this.messages.getMessage("page.session-expired", null, LocaleContextHolder.getLocale());
+			this.json.writeValue(response.getOutputStream(),
+					Map.of("ok", false, "message", text, "login", request.getContextPath() + "/login?expired"));
+			return;
+		}
 		if (!expired(request, denied)) {
 			this.forbidden.handle(request, response, denied);
 			return;
@@ -80,6 +101,15 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 	 * last sign-in. A request with no token at all in a live session was never sent by
 	 * our page, and a script asking for JSON handles a 403 itself: both stay refusals.
 	 */
+	/**
+	 * The same, for a page's script asking for JSON (the board): its session ended, so
+	 * its token is missing on our side.
+	 */
+	private static boolean expiredForAScript(HttpServletRequest request, AccessDeniedException denied) {
+		String accept = request.getHeader("Accept");
+		return denied instanceof MissingCsrfTokenException && accept != null && accept.contains("application/json");
+	}
+
 	private static boolean expired(HttpServletRequest request, AccessDeniedException denied) {
 		String accept = request.getHeader("Accept");
 		if (!(denied instanceof CsrfException) || (accept != null && accept.contains("application/json"))) {

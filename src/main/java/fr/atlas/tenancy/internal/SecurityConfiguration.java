@@ -147,8 +147,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain ui(HttpSecurity http, Members members, LoginThrottle throttle, MessageSource messages,
-			SecurityProperties properties, ObjectProvider<LocaleResolver> locales, IdempotentRequests idempotent)
-			throws Exception {
+			SecurityProperties properties, ObjectProvider<LocaleResolver> locales, IdempotentRequests idempotent,
+			JsonMapper json) throws Exception {
 		http.authorizeHttpRequests(
 				(auth) -> auth.requestMatchers(PUBLIC_PAGES).permitAll().anyRequest().authenticated())
 			.formLogin((form) -> form.loginPage("/login")
@@ -158,7 +158,7 @@ class SecurityConfiguration {
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
-			.exceptionHandling((ex) -> ex.accessDeniedHandler(new ExpiredFormHandler(PUBLIC_PAGES)))
+			.exceptionHandling((ex) -> ex.accessDeniedHandler(new ExpiredFormHandler(messages, json, PUBLIC_PAGES)))
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
