@@ -248,22 +248,10 @@ class AuditLogIntegrationTests {
 		assertThat(french).extracting((entry) -> (String) entry.get("summary"))
 			.contains("Jeton d'API « cli » créé pour " + name)
 			.noneMatch((summary) -> summary.contains(tenant.userId().toString()));
-		List<Map<String, Object>> english = items(this.api.raw()
-			.get()
-			.uri("/api/v1/audit?action=api-token.created")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.header("Accept-Language", "en")
-			.retrieve()
-			.toEntity(Map.class));
+		List<Map<String, Object>> english = inEnglish(tenant, "/api/v1/audit?action=api-token.created");
 		assertThat(english).extracting((entry) -> (String) entry.get("summary"))
 			.contains("API token “cli” created for " + name);
-		List<Map<String, Object>> joined = items(this.api.raw()
-			.get()
-			.uri("/api/v1/audit?action=member.joined")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.header("Accept-Language", "en")
-			.retrieve()
-			.toEntity(Map.class));
+		List<Map<String, Object>> joined = inEnglish(tenant, "/api/v1/audit?action=member.joined");
 		assertThat(joined).singleElement().satisfies((entry) -> {
 			assertThat((String) entry.get("summary"))
 				.isEqualTo(tenant.email() + " joined the organisation (roles: Owner)");
@@ -282,13 +270,7 @@ class AuditLogIntegrationTests {
 			strip.setObject(1, tenant.orgId());
 			assertThat(strip.executeUpdate()).isPositive();
 		}
-		List<Map<String, Object>> joined = items(this.api.raw()
-			.get()
-			.uri("/api/v1/audit?action=member.joined")
-			.headers((h) -> h.setBearerAuth(tenant.token()))
-			.header("Accept-Language", "en")
-			.retrieve()
-			.toEntity(Map.class));
+		List<Map<String, Object>> joined = inEnglish(tenant, "/api/v1/audit?action=member.joined");
 		assertThat(joined).singleElement()
 			.satisfies((entry) -> assertThat((String) entry.get("summary"))
 				.isEqualTo(tenant.email() + " a rejoint l'organisation (rôles : Propriétaire)"));
@@ -348,6 +330,17 @@ class AuditLogIntegrationTests {
 		assertThat(items(all)).extracting((e) -> e.get("action"))
 			.contains("organisation.created", "member.joined", "api-token.created");
 		return (int) all.getBody().get("total");
+	}
+
+	/** The entries of an audit address, as a reader who chose English gets them. */
+	private List<Map<String, Object>> inEnglish(Tenant tenant, String path) {
+		return items(this.api.raw()
+			.get()
+			.uri(path)
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(Map.class));
 	}
 
 }

@@ -366,10 +366,11 @@ class CasePagesController {
 		model.addAttribute("agencyPages", this.features.isEnabled(Feature.PROSPECTS));
 		model.addAttribute("members", this.members.active());
 		model.addAttribute("teams", this.teams.all());
-		model.addAttribute("memberNames", memberNames());
+		Map<UUID, String> names = memberNames();
+		model.addAttribute("memberNames", names);
 		// the timeline's changes hold ids as JSON text: a reassignment names both members
 		model.addAttribute("memberNamesByText",
-				memberNames().entrySet()
+				names.entrySet()
 					.stream()
 					.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
 		model.addAttribute("lang", lang());

@@ -16,9 +16,6 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
@@ -96,20 +93,21 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 	}
 
 	/**
-	 * Whether a refused token is one a page of ours handed out: the session that knew it
-	 * ended (its token is missing on our side), or the page is older than the member's
-	 * last sign-in. A request with no token at all in a live session was never sent by
-	 * our page, and a script asking for JSON handles a 403 itself: both stay refusals.
-	 */
-	/**
-	 * The same, for a page's script asking for JSON (the board): its session ended, so
-	 * its token is missing on our side.
+	 * Whether a page's script asking for JSON (the board) sent a token of a session that
+	 * ended: its token is missing on our side.
 	 */
 	private static boolean expiredForAScript(HttpServletRequest request, AccessDeniedException denied) {
 		String accept = request.getHeader("Accept");
 		return denied instanceof MissingCsrfTokenException && accept != null && accept.contains("application/json");
 	}
 
+	/**
+	 * Whether a refused token is one a page of ours handed out: the session that knew it
+	 * ended (its token is missing on our side), or the page is older than the member's
+	 * last sign-in. A request with no token at all in a live session was never sent by
+	 * our page, and a script asking for JSON is answered by {@link #expiredForAScript}:
+	 * neither goes back to a page.
+	 */
 	private static boolean expired(HttpServletRequest request, AccessDeniedException denied) {
 		String accept = request.getHeader("Accept");
 		if (!(denied instanceof CsrfException) || (accept != null && accept.contains("application/json"))) {
@@ -167,9 +165,7 @@ final class ExpiredFormHandler implements AccessDeniedHandler {
 	}
 
 	private static boolean signedIn() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.isAuthenticated()
-				&& !(authentication instanceof AnonymousAuthenticationToken);
+		return MemberPrincipal.signedIn().isPresent();
 	}
 
 	private boolean isPublic(String page) {
