@@ -7,7 +7,8 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 
 @NeverExternalized
-public record ApiTokenCreated(OrgId orgId, java.util.UUID tokenId, UserId userId, String name) implements Auditable {
+public record ApiTokenCreated(OrgId orgId, java.util.UUID tokenId, UserId userId, String name,
+		boolean readOnly) implements Auditable {
 
 	@Override
 	public String action() {
@@ -26,7 +27,9 @@ public record ApiTokenCreated(OrgId orgId, java.util.UUID tokenId, UserId userId
 
 	@Override
 	public AuditSummary summary() {
-		return AuditSummary.of("audit.summary.api-token.created", AuditSummary.text(name), AuditSummary.member(userId));
+		return AuditSummary.of(
+				readOnly ? "audit.summary.api-token.created-read-only" : "audit.summary.api-token.created",
+				AuditSummary.text(name), AuditSummary.member(userId));
 	}
 
 }

@@ -118,7 +118,8 @@ class AuditLabelsTests {
 	 */
 	static List<Auditable> everyAuditedChange() {
 		List<Auditable> events = new ArrayList<>(List.of(new AccountLocked(ORG, USER, 5),
-				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli"),
+				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli", false),
+				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "rapports", true),
 				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new FeatureToggled(ORG, Feature.CASES, true),
 				new MemberActivationChanged(ORG, USER, false),
 				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),

@@ -12,6 +12,7 @@ import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -127,6 +128,60 @@ class SignupAndTokensIntegrationTests {
 				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cron"));
 		assertThat(this.api.get((String) lasting.getBody().get("token"), "/api/v1/me").getStatusCode().value())
 			.isEqualTo(200);
+	}
+
+	@Test
+	void aReadOnlyTokenReadsAndChangesNothing() {
+		var tenant = this.api.newOrganisation("Jetons Lecture");
+		var issued = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "tableur", "readOnly", true));
+		assertThat(issued.getStatusCode().value()).isEqualTo(201);
+		String token = (String) issued.getBody().get("token");
+
+		// the owner's roles for reading
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.getList(token, "/api/v1/members").getStatusCode().value()).isEqualTo(200);
+		// and nothing else, whatever those roles allow
+		var created = this.api.post(token, "/api/v1/members/invitations",
+				Map.of("email", "nouveau@lecture.test", "role", "AGENT"));
+		assertThat(created.getStatusCode().value()).isEqualTo(403);
+		assertThat(created.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(created.getBody().get("title")).isEqualTo("Accès refusé : ce jeton d’API est en lecture seule");
+		assertThat(this.api.patch(token, "/api/v1/organisation", Map.of("name", "Renommée")).getStatusCode().value())
+			.isEqualTo(403);
+		assertThat(this.api.delete(token, "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())
+			.isEqualTo(403);
+		var english = this.api.raw()
+			.post()
+			.uri("/api/v1/members/invitations")
+			.header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "en")
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(Map.of("email", "new@lecture.test", "role", "AGENT"))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(403);
+		assertThat(english.getBody().get("title")).isEqualTo("Access denied: this API token is read-only");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/members/invitations").getBody()).isEmpty();
+		assertThat(this.api.get(tenant.token(), "/api/v1/me").getBody().toString()).contains("Jetons Lecture");
+
+		// listed as such, beside a full token; the full one still writes
+		Map<?, ?> listed = (Map<?, ?>) this.api.getList(tenant.token(), "/api/v1/tokens")
+			.getBody()
+			.stream()
+			.filter((row) -> issued.getBody().get("id").equals(((Map<?, ?>) row).get("id")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.get("readOnly")).isEqualTo(true);
+		assertThat(this.api.getList(tenant.token(), "/api/v1/tokens")
+			.getBody()
+			.stream()
+			.filter((row) -> !issued.getBody().get("id").equals(((Map<?, ?>) row).get("id")))
+			.map((row) -> ((Map<?, ?>) row).get("readOnly"))).containsOnly(false);
+		assertThat(
+				this.api.delete(tenant.token(), "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())
+			.isEqualTo(204);
+		assertThat(this.api.get(token, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
 	}
 
 	@Test

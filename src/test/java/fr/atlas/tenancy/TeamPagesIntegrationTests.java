@@ -382,6 +382,27 @@ class TeamPagesIntegrationTests {
 	}
 
 	@Test
+	void aTokenMadeOnThePageForReadingOnlyIsRefusedChanges() {
+		Tenant org = this.api.newOrganisation("Agence Tableur");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		assertThat(owner.get("/account/tokens").body()).contains("name=\"readOnly\"", "Lecture seule");
+		var sent = owner.submit("/account/tokens", "/account/tokens",
+				Map.of("name", "Tableur", "expiresInDays", "30", "readOnly", "true"));
+		assertThat(sent.statusCode()).isEqualTo(302);
+		Matcher secret = Pattern.compile("class=\"secret\" id=\"issued-token\">(atl_[\\w-]+)<")
+			.matcher(owner.get("/account/tokens").body());
+		assertThat(secret.find()).isTrue();
+		assertThat(this.api.get(secret.group(1), "/api/v1/me").getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.patch(secret.group(1), "/api/v1/organisation", Map.of("name", "Autre nom"))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		String list = owner.get("/account/tokens").body();
+		int row = list.indexOf(">Tableur<");
+		assertThat(row).isPositive();
+		assertThat(list.substring(row, list.indexOf("</tr>", row))).contains("Lecture seule");
+	}
+
+	@Test
 	void aTokenFormSentTwiceOrItsPageReloadedCreatesOneToken() {
 		Tenant org = this.api.newOrganisation("Agence Double Clic");
 		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);

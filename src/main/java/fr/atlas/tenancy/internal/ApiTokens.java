@@ -61,10 +61,10 @@ public class ApiTokens {
 	 * credentials count towards the account's lockout like a failed form login.
 	 */
 	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name,
-			@Nullable Integer expiresInDays) {
+			@Nullable Integer expiresInDays, boolean readOnly) {
 		MemberPrincipal member = this.login.authenticate(email, password, SignInMethod.API_TOKEN);
 		RequestMetadata.actingAs(member.userId(), member.email());
-		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name, expiresInDays));
+		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name, expiresInDays, readOnly));
 	}
 
 	public record IssuedToken(UUID id, String token) {
@@ -72,10 +72,10 @@ public class ApiTokens {
 
 	/**
 	 * A token as its owner and admins see it; {@code expiresAt} is when it stops working
-	 * by itself (none: until revoked).
+	 * by itself (none: until revoked); a {@code readOnly} one only reads.
 	 */
 	public record TokenRow(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
-			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt, boolean readOnly) {
 
 		public boolean expired() {
 			return this.expiresAt != null && !this.expiresAt.isAfter(Instant.now());
@@ -85,9 +85,12 @@ public class ApiTokens {
 
 	/**
 	 * Issues a token for a member of the organisation bound to the current thread, for
-	 * {@code expiresInDays} days (1 to {@value #MAX_DAYS}), or until revoked when none.
+	 * {@code expiresInDays} days (1 to {@value #MAX_DAYS}), or until revoked when none; a
+	 * {@code readOnly} token is refused any call that is not a read
+	 * ({@link BearerTokenFilter}).
 	 */
-	public IssuedToken issue(UserId userId, @Nullable String rawName, @Nullable Integer expiresInDays) {
+	public IssuedToken issue(UserId userId, @Nullable String rawName, @Nullable Integer expiresInDays,
+			boolean readOnly) {
 		String name = (rawName == null) ? "" : rawName.trim();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (name.isEmpty()) {
@@ -108,24 +111,24 @@ public class ApiTokens {
 		OrgId orgId = CurrentTenant.require();
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.sql("""
-					insert into api_token (org_id, id, user_id, name, token_hash, prefix, expires_at)
-					values (?, ?, ?, ?, ?, ?, ?)""")
+					insert into api_token (org_id, id, user_id, name, token_hash, prefix, expires_at, read_only)
+					values (?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(orgId.value(), id, userId.value(), name, SecretTokens.hash(token), token.substring(0, 10),
-						(expiresAt != null) ? Timestamp.from(expiresAt) : null)
+						(expiresAt != null) ? Timestamp.from(expiresAt) : null, readOnly)
 				.update();
-			this.events.publishEvent(new ApiTokenCreated(orgId, id, userId, name));
+			this.events.publishEvent(new ApiTokenCreated(orgId, id, userId, name, readOnly));
 		});
 		return new IssuedToken(id, token);
 	}
 
 	public List<TokenRow> of(UserId userId) {
 		return this.transactions.execute((tx) -> this.jdbc.sql("""
-				select id, name, prefix, created_at, last_used_at, revoked_at, expires_at from api_token
+				select id, name, prefix, created_at, last_used_at, revoked_at, expires_at, read_only from api_token
 				where user_id = ? order by created_at desc""")
 			.param(userId.value())
 			.query((rs, n) -> new TokenRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-					instant(rs.getTimestamp(7))))
+					instant(rs.getTimestamp(7)), rs.getBoolean(8)))
 			.list());
 	}
 
@@ -157,29 +160,36 @@ public class ApiTokens {
 	}
 
 	/**
-	 * The member a presented token belongs to, if the token is live and the member
-	 * active.
+	 * The member a presented token belongs to, and whether it only reads, if the token is
+	 * live and the member active.
 	 */
-	Optional<MemberPrincipal> authenticate(String token) {
+	Optional<TokenSignIn> authenticate(String token) {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select org_id, token_id, user_id from atlas_token_lookup(?)")
+		return this.jdbc.sql("select org_id, token_id, user_id, read_only from atlas_token_lookup(?)")
 			.param(SecretTokens.hash(token))
-			.query((rs,
-					n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-							rs.getObject(3, UUID.class) })
+			.query((rs, n) -> new Found(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
+					UserId.of(rs.getObject(3, UUID.class)), rs.getBoolean(4)))
 			.optional()
-			.flatMap((found) -> CurrentTenant.callAs(OrgId.of(found[0]), () -> this.transactions.execute((tx) -> {
+			.flatMap((found) -> CurrentTenant.callAs(found.org(), () -> this.transactions.execute((tx) -> {
 				// last use to the minute: enough to spot stale tokens without a
 				// write per call
 				this.jdbc.sql("""
 						update api_token set last_used_at = now()
 						where id = ? and (last_used_at is null or last_used_at < now() - interval '1 minute')""")
-					.param(found[1])
+					.param(found.token())
 					.update();
-				return this.members.find(UserId.of(found[2])).map(MemberPrincipal::of);
+				return this.members.find(found.user())
+					.map((member) -> new TokenSignIn(MemberPrincipal.of(member), found.readOnly()));
 			})));
+	}
+
+	/** Who a live token signs in, and whether it may only read. */
+	record TokenSignIn(MemberPrincipal member, boolean readOnly) {
+	}
+
+	private record Found(OrgId org, UUID token, UserId user, boolean readOnly) {
 	}
 
 	private static @Nullable Instant instant(java.sql.@Nullable Timestamp timestamp) {

@@ -1,6 +1,7 @@
 package fr.atlas.tenancy.internal;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,23 +11,31 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls carrying {@code Authorization: Bearer atl_…}. An unknown or
- * revoked token is a 401, never an anonymous call.
+ * revoked token is a 401, never an anonymous call; a read-only token used for anything
+ * but a read is a 403, whatever its member's roles allow.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
+
+	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final ApiTokens tokens;
 
 	private final AuthenticationEntryPoint entryPoint;
 
-	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint) {
+	private final AccessDeniedHandler readOnly;
+
+	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint, AccessDeniedHandler readOnly) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
+		this.readOnly = readOnly;
 	}
 
 	@Override
@@ -37,15 +46,21 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var principal = this.tokens.authenticate(header.substring(7).trim());
-		if (principal.isEmpty()) {
+		var signIn = this.tokens.authenticate(header.substring(7).trim());
+		if (signIn.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			this.entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
 			return;
 		}
+		if (signIn.get().readOnly() && !READS.contains(request.getMethod())) {
+			SecurityContextHolder.clearContext();
+			this.readOnly.handle(request, response, new AccessDeniedException("read-only token"));
+			return;
+		}
+		MemberPrincipal principal = signIn.get().member();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal.get(), null,
-				principal.get().authorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
 	}

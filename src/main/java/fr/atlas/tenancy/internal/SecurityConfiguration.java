@@ -136,7 +136,10 @@ class SecurityConfiguration {
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized,
+					(request, response, ex) -> writeProblem(response, json, messages, HttpStatus.FORBIDDEN,
+							"problem.read-only-token")),
+					UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, messages), TenantBindingFilter.class)
 			.addFilterAfter(new IdempotencyKeyFilter(idempotent, messages, json), ApiRateLimitFilter.class)

@@ -139,9 +139,10 @@ class AccountController {
 	 */
 	@PostMapping("/tokens")
 	String createToken(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
-			@RequestParam(required = false) @Nullable Integer expiresInDays, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable Integer expiresInDays,
+			@RequestParam(defaultValue = "false") boolean readOnly, Model model, RedirectAttributes redirect) {
 		try {
-			var issued = this.tokens.issue(principal.userId(), name, expiresInDays);
+			var issued = this.tokens.issue(principal.userId(), name, expiresInDays, readOnly);
 			// never stored in clear: shown by the next page only
 			redirect.addFlashAttribute("issued", issued.token());
 			return "redirect:/account/tokens";
@@ -159,6 +160,7 @@ class AccountController {
 				.ifPresent((problem) -> model.addAttribute("lifetimeProblem", problem.code()));
 			model.addAttribute("name", name);
 			model.addAttribute("expiresInDays", expiresInDays);
+			model.addAttribute("readOnly", readOnly);
 		}
 		return tokens(principal, model);
 	}

@@ -45,7 +45,7 @@ class AuthTokenApiController {
 	@PostMapping("/api/v1/auth/tokens")
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
 		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),
-				request.expiresInDays());
+				request.expiresInDays(), Boolean.TRUE.equals(request.readOnly()));
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.id()))
 			.body(new IssuedTokenResponse(issued.id(), issued.token()));
 	}
@@ -70,7 +70,7 @@ class AuthTokenApiController {
 	}
 
 	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name,
-			@Nullable Integer expiresInDays) {
+			@Nullable Integer expiresInDays, @Nullable Boolean readOnly) {
 	}
 
 	record IssuedTokenResponse(UUID id, String token) {

@@ -147,11 +147,11 @@ class MemberApiController {
 	}
 
 	record TokenResponse(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
-			@Nullable Instant revokedAt, @Nullable Instant expiresAt) {
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt, boolean readOnly) {
 
 		static TokenResponse of(ApiTokens.TokenRow row) {
 			return new TokenResponse(row.id(), row.name(), row.prefix(), row.createdAt(), row.lastUsedAt(),
-					row.revokedAt(), row.expiresAt());
+					row.revokedAt(), row.expiresAt(), row.readOnly());
 		}
 
 	}

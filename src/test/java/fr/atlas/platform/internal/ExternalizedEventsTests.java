@@ -61,7 +61,7 @@ class ExternalizedEventsTests {
 	@Test
 	void keepsEventsAboutCredentialsAndInvitationsInside() {
 		List<Object> credentials = List.of(new PasswordResetRequested(ORG, USER), new PasswordChanged(ORG, USER, true),
-				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli"),
+				new ApiTokenCreated(ORG, UUID.randomUUID(), USER, "cli", false),
 				new ApiTokenRevoked(ORG, UUID.randomUUID(), USER), new AccountLocked(ORG, USER, 5),
 				new MemberInvited(ORG, UUID.randomUUID(), "invitee@example.test", "AGENT"),
 				new InvitationRevoked(ORG, UUID.randomUUID(), "invitee@example.test",
