@@ -95,6 +95,13 @@ public class SummaryWords {
 		};
 	}
 
+	/**
+	 * The label {@code prefix + code} in the reader's language, if the bundles have one.
+	 */
+	public Optional<String> label(String prefix, String code, Locale locale) {
+		return Optional.ofNullable(this.messages.getMessage(prefix + code, null, null, locale));
+	}
+
 	private String label(Label label, Locale locale) {
 		return this.messages.getMessage(label.key(), null, label.code(), locale);
 	}
