@@ -287,6 +287,16 @@ class TeamPagesIntegrationTests {
 			.contains("réessayez dans 15 minutes.")
 			.doesNotContain("<title>429")
 			.doesNotContain(" s)");
+		// an address without an account: the same page after the same attempts, not a
+		// hint that no one has it
+		String nobody = TeamFixtures.uniqueEmail("personne");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var refused = visitor.post("/login", Map.of("email", nobody, "password", "Wrong-password-1"));
+			assertThat(refused.statusCode()).isEqualTo(302);
+		}
+		var alike = visitor.post("/login", Map.of("email", nobody, "password", "Wrong-password-1"));
+		assertThat(alike.statusCode()).isEqualTo(429);
+		assertThat(alike.body()).contains("<h2>Trop de tentatives</h2>").contains("réessayez dans 15 minutes.");
 	}
 
 	@Test
