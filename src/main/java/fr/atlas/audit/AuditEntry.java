@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line of an organisation's audit log, as read back: {@code summary} in the reader's
  * language (in French for entries written before summaries were stored as messages), and
- * {@code entityLabel} naming the object where its id is a member's.
+ * {@code entityLabel} naming the object where its id is a member's or a module's key.
  */
 public record AuditEntry(long sequence, Instant occurredAt, @Nullable String actorId, @Nullable String actorLabel,
 		String action, String entityType, String entityId, @Nullable String entityLabel, String summary,

@@ -34,6 +34,12 @@ public class AuditLog {
 	/** The object types whose id is a member's. */
 	private static final Set<String> MEMBER_ENTITIES = Set.of("member", "calendar-feed");
 
+	/**
+	 * The object types whose id is a code with a label in the bundles, by the prefix of
+	 * its key: a module is read as its name in the reader's language, not as its key.
+	 */
+	private static final Map<String, String> LABELLED_ENTITIES = Map.of("feature", "feature.");
+
 	private final JdbcClient jdbc;
 
 	private final HashChain chain;
@@ -150,12 +156,19 @@ public class AuditLog {
 		return stored.stream().map((row) -> {
 			AuditEntry entry = row.entry();
 			String entityLabel = MEMBER_ENTITIES.contains(entry.entityType())
-					? uuid(entry.entityId()).map(names::get).orElse(null) : null;
+					? uuid(entry.entityId()).map(names::get).orElse(null)
+					: labelOf(entry.entityType(), entry.entityId(), locale);
 			String summary = this.words.fromJson(row.message())
 				.flatMap((message) -> this.words.render(message, locale))
 				.orElse(entry.summary());
 			return entry.withWords(entityLabel, summary);
 		}).toList();
+	}
+
+	/** The object's label in the reader's language, when its type has labels. */
+	private @Nullable String labelOf(String entityType, String entityId, Locale locale) {
+		String prefix = LABELLED_ENTITIES.get(entityType);
+		return (prefix != null) ? this.words.label(prefix, entityId, locale).orElse(null) : null;
 	}
 
 	private record Stored(AuditEntry entry, @Nullable String message) {

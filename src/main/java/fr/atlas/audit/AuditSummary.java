@@ -59,13 +59,21 @@ public record AuditSummary(String key, List<Argument> arguments) {
 		return new Translated(labels, code);
 	}
 
+	/**
+	 * A message of the bundles within the summary, with arguments of its own: a part that
+	 * reads differently in each language (a filter and its value, "Ville : Lyon").
+	 */
+	public static Argument phrase(String key, Argument... arguments) {
+		return new Phrase(key, Arrays.asList(arguments));
+	}
+
 	/** A member of the organisation, written as their name when the entry is written. */
 	public static Argument member(UserId id) {
 		return new Member(id);
 	}
 
 	/** One argument of a summary. */
-	public sealed interface Argument permits Text, Count, Label, Labels, Translated, Member {
+	public sealed interface Argument permits Text, Count, Label, Labels, Translated, Phrase, Member {
 
 	}
 
@@ -90,6 +98,14 @@ public record AuditSummary(String key, List<Argument> arguments) {
 
 		public Translated {
 			labels = Map.copyOf(labels);
+		}
+
+	}
+
+	public record Phrase(String key, List<Argument> arguments) implements Argument {
+
+		public Phrase {
+			arguments = List.copyOf(arguments);
 		}
 
 	}

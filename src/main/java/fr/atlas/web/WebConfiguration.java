@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 import fr.atlas.platform.Languages;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,20 +28,25 @@ class WebConfiguration implements WebMvcConfigurer {
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("atlas-lang");
 		resolver.setCookieMaxAge(Duration.ofDays(365));
-		resolver.setDefaultLocaleFunction((request) -> {
-			String header = request.getHeader("Accept-Language");
-			if (header == null || header.isBlank()) {
-				return Languages.DEFAULT;
-			}
-			try {
-				Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Languages.SUPPORTED);
-				return (best != null) ? best : Languages.DEFAULT;
-			}
-			catch (IllegalArgumentException ex) {
-				return Languages.DEFAULT;
-			}
-		});
+		resolver.setDefaultLocaleFunction((request) -> asked(request.getHeader("Accept-Language")));
 		return resolver;
+	}
+
+	/**
+	 * The language an {@code Accept-Language} header asks for among Atlas's, French when
+	 * it asks for none of them.
+	 */
+	static Locale asked(@Nullable String acceptLanguage) {
+		if (acceptLanguage == null || acceptLanguage.isBlank()) {
+			return Languages.DEFAULT;
+		}
+		try {
+			Locale best = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), Languages.SUPPORTED);
+			return (best != null) ? best : Languages.DEFAULT;
+		}
+		catch (IllegalArgumentException ex) {
+			return Languages.DEFAULT;
+		}
 	}
 
 	/**

@@ -143,6 +143,10 @@ class AuditLabelsTests {
 				new ProspectCreated(ORG, AGENCY, "Agence du Parc", null),
 				new ProspectsBulkEdited(ORG, UUID.randomUUID(), 12, List.of("owner_id", "tags")),
 				new ProspectsExported(ORG, UUID.randomUUID(), "csv", 52_878, Map.of("city", "Lyon")),
+				new ProspectsExported(ORG, UUID.randomUUID(), "csv", 1,
+						Map.of("status", "ARCHIVED", "reachable", "email", "specialty", "rental", "owner", "none",
+								"work", "no-prospection-case", "minRevenue", "500 k€", "importId",
+								"0195e8a4-7b1e-7000-8000-000000000001")),
 				new ProspectsBulkQueued(ORG, UUID.randomUUID(), 52_878, List.of("tags")),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "added", "Léa Garnier"),
 				new ProspectContactChanged(ORG, AGENCY, UUID.randomUUID(), "updated", "Léa Garnier"),
@@ -218,8 +222,7 @@ class AuditLabelsTests {
 	void labelsEveryCodeASummaryNames() throws IOException {
 		Set<String> keys = everyAuditedChange().stream()
 			.flatMap((event) -> event.summary().arguments().stream())
-			.flatMap((argument) -> (argument instanceof AuditSummary.Labels list) ? list.items().stream()
-					: Stream.of(argument))
+			.flatMap(AuditLabelsTests::within)
 			.filter(AuditSummary.Label.class::isInstance)
 			.map((argument) -> ((AuditSummary.Label) argument).key())
 			.collect(Collectors.toCollection(TreeSet::new));
@@ -253,6 +256,42 @@ class AuditLabelsTests {
 		assertThat(words.render(new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LEAD-1", "NEW",
 				Map.of("fr", "Lead acheteur", "en", "Buyer lead"), Map.of("fr", "Nouveau", "en", "New"))
 			.summary(), Locale.ENGLISH)).hasValue("Case LEAD-1 created (type: Buyer lead, state: New)");
+	}
+
+	/** An argument and those it holds (a list's items, a phrase's arguments). */
+	private static Stream<AuditSummary.Argument> within(AuditSummary.Argument argument) {
+		return switch (argument) {
+			case AuditSummary.Labels list ->
+				Stream.concat(Stream.of(argument), list.items().stream().flatMap(AuditLabelsTests::within));
+			case AuditSummary.Phrase phrase ->
+				Stream.concat(Stream.of(argument), phrase.arguments().stream().flatMap(AuditLabelsTests::within));
+			default -> Stream.of(argument);
+		};
+	}
+
+	@Test
+	void saysTheFiltersOfAnExportInWords() {
+		SummaryWords words = words();
+		Map<String, String> filters = new java.util.LinkedHashMap<>();
+		filters.put("work", "prospection-case");
+		filters.put("status", "ARCHIVED");
+		filters.put("city", "Lyon");
+		filters.put("owner", "none");
+		filters.put("specialty", "rental");
+		filters.put("headcount", "10-19");
+		filters.put("importId", "0195e8a4-7b1e-7000-8000-000000000001");
+		AuditSummary summary = new ProspectsExported(ORG, UUID.randomUUID(), "xlsx", 3, filters).summary();
+		assertThat(words.render(summary, Locale.FRENCH)).hasValue("Export XLSX de 3 agences (Ville : Lyon, "
+				+ "Spécialité : Location, Responsable : Personne, Statut : Archivée, Effectif : 10-19, "
+				+ "Import : 0195e8a4-7b1e-7000-8000-000000000001, Dossier de prospection ouvert : oui)");
+		assertThat(words.render(summary, Locale.ENGLISH))
+			.hasValueSatisfying((english) -> assertThat(english).startsWith("XLSX export of 3 agencies (Town: Lyon, ")
+				.endsWith("Prospection case opened: yes)")
+				.doesNotContain("ARCHIVED", "rental", "none", "="));
+		// a summary written before the filters were put in words still reads
+		assertThat(words.render(AuditSummary.of("audit.summary.prospect.exported", AuditSummary.text("CSV"),
+				AuditSummary.count(2), AuditSummary.text("city=Lyon")), Locale.ENGLISH))
+			.hasValue("CSV export of 2 agencies, filters: city=Lyon");
 	}
 
 	/** The words of the application's bundles, as the application configures them. */

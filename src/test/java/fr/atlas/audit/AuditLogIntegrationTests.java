@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.DatabaseRoles;
 import fr.atlas.support.WebIntegrationTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +39,9 @@ class AuditLogIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	DatabaseRoles database;
 
@@ -258,6 +263,24 @@ class AuditLogIntegrationTests {
 			assertThat(entry).containsEntry("entityId", tenant.userId().toString()).containsEntry("entityLabel", name);
 		});
 		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+	}
+
+	@Test
+	void aModuleSwitchNamesTheModuleInTheReadersLanguage() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Modulaire");
+		assertThat(
+				this.api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", false)).getStatusCode().value())
+			.isEqualTo(200);
+		List<Map<String, Object>> french = items(this.api.get(tenant.token(), "/api/v1/audit?action=feature.toggled"));
+		assertThat(french).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("entityId", "cases").containsEntry("entityLabel", "Dossiers");
+		});
+		assertThat(inEnglish(tenant, "/api/v1/audit?action=feature.toggled")).singleElement()
+			.satisfies((entry) -> assertThat(entry).containsEntry("entityLabel", "Cases"));
+		// the page's object column: the label, the key as its tooltip
+		String page = new PageSession(this.port).login(tenant.email()).get("/audit?action=feature.toggled").body();
+		assertThat(page).contains("<span class=\"audit-entity-label\" title=\"cases\">Dossiers</span>")
+			.doesNotContain("<code class=\"audit-id\">cases</code>");
 	}
 
 	@Test

@@ -77,9 +77,41 @@ class ProspectExportIntegrationTests {
 			.containsEntry("entityType", "prospect")
 			.containsEntry("summary", "Export XLSX de 5 agences, sans filtre (toute la base)");
 		assertThat(entries.get(1)).containsEntry("actorLabel", manager)
-			.containsEntry("summary", "Export CSV de 2 agences, filtres : city=Paris");
+			.containsEntry("summary", "Export CSV de 2 agences (Ville : Paris)");
 		assertThat(entries.get(1).get("clientIp")).isNotNull();
 		assertThat(exports(other)).as("another organisation's log").isEmpty();
+	}
+
+	/**
+	 * The filters of an export are said in words in the reader's language: each one as
+	 * the list's form names it, a choice as the list offers it, a member by name.
+	 */
+	@Test
+	void anExportsFiltersReadInWordsInTheReadersLanguage() {
+		Tenant org = this.api.newOrganisation("Agence aux Filtres Lisibles");
+		new ProspectsApi(this.api).importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
+		var csv = this.api.getText(org.token(), "/api/v1/prospects/export?format=csv&city=Paris&status=ALL"
+				+ "&reachable=email&owner=me&work=no-prospection-case&minListings=2&sort=-name");
+		assertThat(csv.getStatusCode().value()).isEqualTo(200);
+		String owner = "Owner Agence aux Filtres Lisibles";
+		assertThat(exports(org)).singleElement()
+			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
+					"Export CSV de 0 agence (Ville : Paris, Responsable : " + owner + ", Statut : Toutes, "
+							+ "Annonces (min.) : 2, Joignable : Avec e-mail, Dossier de prospection ouvert : non)"));
+		var english = this.api.raw()
+			.get()
+			.uri("/api/v1/audit?action=prospect.exported")
+			.headers((h) -> h.setBearerAuth(org.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat((List<Map<String, Object>>) english.getBody().get("items")).singleElement()
+			.satisfies((entry) -> assertThat((String) entry.get("summary"))
+				.startsWith("CSV export of 0 agency (Town: Paris, Owner: " + owner + ", Status: All, ")
+				.contains("Listings (min.): 2, Reachable: With an e-mail, Prospection case opened: no)")
+				.doesNotContain("=")
+				.doesNotContain("reachable")
+				.doesNotContain(org.userId().toString()));
 	}
 
 	@Test
@@ -102,7 +134,7 @@ class ProspectExportIntegrationTests {
 		assertThat(csv.body()).contains("Cabinet Martin").doesNotContain("Agence de la Gare");
 		assertThat(exports(org)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
-					"Export CSV de 2 agences, filtres : city=Marseille"));
+					"Export CSV de 2 agences (Ville : Marseille)"));
 	}
 
 	private String member(Tenant org, String role) {

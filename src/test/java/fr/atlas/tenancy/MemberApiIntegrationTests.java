@@ -1,6 +1,7 @@
 package fr.atlas.tenancy;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -403,6 +404,44 @@ class MemberApiIntegrationTests {
 		assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isPositive();
 		// the existing token keeps working: the lock is on password sign-in
 		assertThat(status(this.api.get(org.token(), "/api/v1/me"))).isEqualTo(200);
+	}
+
+	/**
+	 * The lockout must not tell who has an account: an address without one answers the
+	 * same wrong passwords exactly as an account's does, lock and time left included.
+	 */
+	@Test
+	void anAddressWithoutAnAccountLocksLikeOneWithAnAccount() {
+		Tenant org = this.api.newOrganisation("Agence Sans Indice");
+		String nobody = "personne-" + UUID.randomUUID() + "@example.test";
+		for (int i = 0; i < 5; i++) {
+			for (String email : List.of(org.email(), nobody)) {
+				var refused = this.api.post(null, "/api/v1/auth/tokens",
+						Map.of("email", email, "password", "wrong-password-" + i, "name", "x"));
+				assertThat(status(refused)).as(email + " #" + i).isEqualTo(401);
+				assertThat(refused.getBody()).as(email).containsEntry("title", "E-mail ou mot de passe incorrect");
+			}
+		}
+		var account = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", org.email(), "password", "wrong-password-5", "name", "x"));
+		// the address typed otherwise: the same address
+		var none = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", " " + nobody.toUpperCase(Locale.ROOT), "password", "wrong-password-5", "name", "x"));
+		for (var locked : List.of(account, none)) {
+			assertThat(status(locked)).isEqualTo(429);
+			assertThat(locked.getBody()).containsEntry("title", "Trop de tentatives, réessayez plus tard")
+				.containsKey("retryAfterSeconds");
+			assertThat(Long.parseLong(locked.getHeaders().getFirst("Retry-After"))).isBetween(890L, 900L);
+		}
+		assertThat(account.getBody().keySet()).isEqualTo(none.getBody().keySet());
+		// the address is not kept as typed
+		assertThat(this.jdbc.sql("select count(*) from login_failure where address_key like '%@%'")
+			.query(Long.class)
+			.single()).isZero();
+		// another address without an account is not locked by it
+		assertThat(status(this.api.post(null, "/api/v1/auth/tokens", Map.of("email",
+				"autre-" + UUID.randomUUID() + "@example.test", "password", "wrong-password", "name", "x"))))
+			.isEqualTo(401);
 	}
 
 	@Test

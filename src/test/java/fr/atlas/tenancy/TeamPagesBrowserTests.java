@@ -96,9 +96,13 @@ class TeamPagesBrowserTests {
 			page.navigate(url("/settings/modules"));
 			assertThat(page.textContent("#module-listings .badge")).isEqualTo("Bientôt disponible");
 			assertThat(page.locator("#module-listings button").count()).isZero();
+			assertThat(page.locator("#main-nav a[href='/cases']").count()).isOne();
 			page.click("#module-cases button");
 			page.waitForSelector("#modules-panel .notice");
 			assertThat(page.textContent("#module-cases .badge")).isEqualTo("Désactivé");
+			// the menu follows at once, without reloading the page
+			assertThat(page.locator("#main-nav a[href='/cases']").count()).isZero();
+			assertThat(page.locator("#main-nav a[href='/prospects']").count()).isOne();
 			page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("modules.png")).setFullPage(true));
 			assertThat(problems).isEmpty();
 		}

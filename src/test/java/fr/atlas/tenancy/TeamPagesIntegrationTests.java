@@ -287,6 +287,16 @@ class TeamPagesIntegrationTests {
 			.contains("réessayez dans 15 minutes.")
 			.doesNotContain("<title>429")
 			.doesNotContain(" s)");
+		// an address without an account: the same page after the same attempts, not a
+		// hint that no one has it
+		String nobody = TeamFixtures.uniqueEmail("personne");
+		for (int attempt = 0; attempt < 5; attempt++) {
+			var refused = visitor.post("/login", Map.of("email", nobody, "password", "Wrong-password-1"));
+			assertThat(refused.statusCode()).isEqualTo(302);
+		}
+		var alike = visitor.post("/login", Map.of("email", nobody, "password", "Wrong-password-1"));
+		assertThat(alike.statusCode()).isEqualTo(429);
+		assertThat(alike.body()).contains("<h2>Trop de tentatives</h2>").contains("réessayez dans 15 minutes.");
 	}
 
 	@Test
@@ -491,6 +501,8 @@ class TeamPagesIntegrationTests {
 		owner.get("/settings/modules");
 		for (String key : new String[] { "prospects", "cases" }) {
 			assertThat(owner.post("/settings/modules/" + key, Map.of("enabled", "false")).statusCode()).isEqualTo(302);
+			// the redirect, as a browser follows it: the page says what was saved
+			assertThat(owner.get("/settings/modules").body()).contains("» enregistré.");
 		}
 		var home = owner.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
@@ -500,9 +512,28 @@ class TeamPagesIntegrationTests {
 		assertThat(modules).contains("id=\"module-prospects\"");
 		assertThat(this.api.getText(org.token(), "/api/v1/modules").getBody())
 			.contains("{\"key\":\"prospects\",\"enabled\":false,\"available\":true}");
+		// htmx follows the redirect after the switch: the panel, then the menu and the
+		// top
+		// bar as the modules now allow, swapped out of band (the menu of the request that
+		// switched was worked out before the switch)
 		var htmx = owner.htmxPost("/settings/modules/prospects", Map.of("enabled", "true"));
-		assertThat(htmx.body()).startsWith("<div id=\"modules-panel\"").contains("Module « Prospection » enregistré");
-		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").doesNotContain("href=\"/cases\"");
+		assertThat(htmx.statusCode()).isEqualTo(302);
+		assertThat(htmx.headers().firstValue("Location").orElseThrow()).endsWith("/settings/modules");
+		var panel = owner.htmxGet("/settings/modules");
+		assertThat(panel.body().strip()).startsWith("<div id=\"modules-panel\"")
+			.contains("Module « Prospection » enregistré");
+		String menu = panel.body().substring(panel.body().indexOf("hx-swap-oob=\"innerHTML:#main-nav\""));
+		assertThat(menu).contains("href=\"/prospects\"").doesNotContain("href=\"/cases\"");
+		assertThat(panel.body()).contains("hx-swap-oob=\"innerHTML:#topbar-entries\"")
+			.doesNotContain("/notifications/bell");
+		// switched back on: the bell of the cases' notifications comes back with their
+		// menu entry
+		owner.htmxPost("/settings/modules/cases", Map.of("enabled", "true"));
+		var again = owner.htmxGet("/settings/modules").body();
+		assertThat(again).contains("href=\"/cases\"").contains("hx-get=\"/notifications/bell\"");
+		// the panel alone when nothing was switched
+		assertThat(owner.htmxGet("/settings/modules").body()).doesNotContain("hx-swap-oob");
+		assertThat(owner.get("/").body()).contains("href=\"/prospects\"").contains("href=\"/cases\"");
 	}
 
 	@Test

@@ -66,6 +66,11 @@ public final class UiSession {
 		return post(path, form, false);
 	}
 
+	/** Gets as htmx does (it follows a redirect with its headers): a fragment. */
+	HttpResponse<String> htmxGet(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), true);
+	}
+
 	/** Posts as htmx does: the server answers with a fragment. */
 	HttpResponse<String> htmxPost(String path, Map<String, String> form) {
 		return post(path, form, true);

@@ -2,6 +2,7 @@ package fr.atlas.audit.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,7 @@ import fr.atlas.audit.AuditSummary.Count;
 import fr.atlas.audit.AuditSummary.Label;
 import fr.atlas.audit.AuditSummary.Labels;
 import fr.atlas.audit.AuditSummary.Member;
+import fr.atlas.audit.AuditSummary.Phrase;
 import fr.atlas.audit.AuditSummary.Text;
 import fr.atlas.audit.AuditSummary.Translated;
 import fr.atlas.platform.MemberNames;
@@ -53,17 +55,32 @@ public class SummaryWords {
 
 	/** The summary with each member named, ready to store. */
 	AuditSummary withNames(AuditSummary summary) {
-		Set<UUID> ids = summary.arguments()
-			.stream()
-			.filter(Member.class::isInstance)
-			.map((argument) -> ((Member) argument).id().value())
-			.collect(Collectors.toSet());
+		Set<UUID> ids = members(summary.arguments());
 		Map<UUID, String> names = ids.isEmpty() ? Map.of() : namesOf(ids);
-		return new AuditSummary(summary.key(), summary.arguments()
-			.stream()
-			.map((argument) -> (argument instanceof Member member)
-					? AuditSummary.text(names.getOrDefault(member.id().value(), member.id().toString())) : argument)
-			.toList());
+		return new AuditSummary(summary.key(), named(summary.arguments(), names));
+	}
+
+	private static List<Argument> named(List<Argument> arguments, Map<UUID, String> names) {
+		return arguments.stream().map((argument) -> switch (argument) {
+			case Member member -> AuditSummary.text(names.getOrDefault(member.id().value(), member.id().toString()));
+			case Phrase phrase -> new Phrase(phrase.key(), named(phrase.arguments(), names));
+			case Labels labels -> new Labels(named(labels.items(), names));
+			default -> argument;
+		}).toList();
+	}
+
+	private static Set<UUID> members(List<Argument> arguments) {
+		Set<UUID> ids = new HashSet<>();
+		for (Argument argument : arguments) {
+			switch (argument) {
+				case Member member -> ids.add(member.id().value());
+				case Phrase phrase -> ids.addAll(members(phrase.arguments()));
+				case Labels labels -> ids.addAll(members(labels.items()));
+				default -> {
+				}
+			}
+		}
+		return ids;
 	}
 
 	/** The names of the current organisation's members among {@code ids}. */
@@ -74,8 +91,12 @@ public class SummaryWords {
 
 	/** The summary in the reader's words, or empty when its key has no message. */
 	public Optional<String> render(AuditSummary summary, Locale locale) {
-		Object[] arguments = summary.arguments().stream().map((argument) -> word(argument, locale)).toArray();
-		return Optional.ofNullable(this.messages.getMessage(summary.key(), arguments, null, locale));
+		return Optional
+			.ofNullable(this.messages.getMessage(summary.key(), words(summary.arguments(), locale), null, locale));
+	}
+
+	private Object[] words(List<Argument> arguments, Locale locale) {
+		return arguments.stream().map((argument) -> word(argument, locale)).toArray();
 	}
 
 	private Object word(Argument argument, Locale locale) {
@@ -91,8 +112,17 @@ public class SummaryWords {
 							.collect(Collectors.joining(", "));
 			case Translated translated -> translated.labels()
 				.getOrDefault(locale.getLanguage(), translated.labels().getOrDefault("fr", translated.code()));
+			case Phrase phrase ->
+				this.messages.getMessage(phrase.key(), words(phrase.arguments(), locale), phrase.key(), locale);
 			case Member member -> member.id().toString();
 		};
+	}
+
+	/**
+	 * The label {@code prefix + code} in the reader's language, if the bundles have one.
+	 */
+	public Optional<String> label(String prefix, String code, Locale locale) {
+		return Optional.ofNullable(this.messages.getMessage(prefix + code, null, null, locale));
 	}
 
 	private String label(Label label, Locale locale) {
@@ -114,6 +144,8 @@ public class SummaryWords {
 			case Labels labels -> Map.of("labels", labels.items().stream().map(SummaryWords::json).toList());
 			case Translated translated ->
 				Map.of("translated", new java.util.TreeMap<>(translated.labels()), "code", translated.code());
+			case Phrase phrase -> Map.of("phrase", phrase.key(), "arguments",
+					phrase.arguments().stream().map(SummaryWords::json).toList());
 			case Member member -> Map.of("text", member.id().toString());
 		};
 	}
@@ -150,6 +182,10 @@ public class SummaryWords {
 		}
 		if (json.containsKey("label")) {
 			return new Label((String) json.get("label"), (String) json.get("code"));
+		}
+		if (json.containsKey("phrase")) {
+			return new Phrase((String) json.get("phrase"),
+					((List<Map<String, Object>>) json.get("arguments")).stream().map(SummaryWords::argument).toList());
 		}
 		if (json.containsKey("labels")) {
 			return new Labels(

@@ -236,12 +236,12 @@ class ProspectListController {
 		if ("xlsx".equals(format)) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-			this.export.xlsx(query, search.choosing(), response.getOutputStream());
+			this.export.xlsx(query, search.choosing(principal), response.getOutputStream());
 		}
 		else {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-			this.export.csv(query, search.choosing(), response.getOutputStream());
+			this.export.csv(query, search.choosing(principal), response.getOutputStream());
 		}
 	}
 

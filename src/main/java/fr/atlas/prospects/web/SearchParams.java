@@ -78,10 +78,14 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 		return filters;
 	}
 
-	/** Its filters alone, without the order: what chose the agencies of an export. */
-	Map<String, String> choosing() {
+	/**
+	 * Its filters alone, without the order: what chose the agencies of an export, with
+	 * {@code owner=me} as the member it meant (the audit names them).
+	 */
+	Map<String, String> choosing(AtlasPrincipal principal) {
 		Map<String, String> filters = filters();
 		filters.remove("sort");
+		filters.computeIfPresent("owner", (name, owner) -> OwnerFilter.of(owner, principal));
 		return filters;
 	}
 

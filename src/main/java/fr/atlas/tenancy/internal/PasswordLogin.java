@@ -1,9 +1,14 @@
 package fr.atlas.tenancy.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -29,10 +34,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks an e-mail and password. Failures are counted per account; after
- * {@code atlas.security.login-max-failures} the account is locked for
+ * Checks an e-mail and password. Failures are counted per e-mail address; after
+ * {@code atlas.security.login-max-failures} the address is locked for
  * {@code atlas.security.lockout}, and attempts during the lock are refused with the time
- * left, even with the right password.
+ * left, even with the right password. An address without an account is counted and locked
+ * the same way ({@code login_failure}), so that the lockout does not tell who has an
+ * account.
  */
 @Component
 class PasswordLogin {
@@ -83,12 +90,18 @@ class PasswordLogin {
 					rs.getTimestamp(5) != null ? rs.getTimestamp(5).toInstant() : null))
 			.optional();
 		String given = (password == null) ? "" : password;
+		Instant now = Instant.now(this.clock);
 		if (account.isEmpty() || account.get().passwordHash() == null) {
+			String address = addressKey(email);
+			Instant lockedUntil = lockedUntil(address);
+			if (lockedUntil != null && lockedUntil.isAfter(now)) {
+				throw new TooManyRequestsException(Duration.between(now, lockedUntil));
+			}
 			this.passwords.matches(given, this.decoyHash);
+			recordFailure(address, now);
 			throw new BadCredentialsException("bad credentials");
 		}
 		Account found = account.get();
-		Instant now = Instant.now(this.clock);
 		if (found.lockedUntil() != null && found.lockedUntil().isAfter(now)) {
 			throw new TooManyRequestsException(Duration.between(now, found.lockedUntil()));
 		}
@@ -129,6 +142,47 @@ class PasswordLogin {
 				this.events.publishEvent(new AccountLocked(account.orgId(), account.userId(), failures));
 			}
 		}));
+	}
+
+	private @Nullable Instant lockedUntil(String address) {
+		return this.jdbc.sql("select locked_until from login_failure where address_key = ?")
+			.param(address)
+			.query((rs, n) -> (rs.getTimestamp(1) != null) ? rs.getTimestamp(1).toInstant() : null)
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * As for an account, for an address that has none: no organisation to audit it in.
+	 */
+	private void recordFailure(String address, Instant now) {
+		this.transactions.executeWithoutResult((tx) -> {
+			int failures = this.jdbc.sql("""
+					insert into login_failure (address_key, failures, last_failed_at) values (?, 1, ?)
+					on conflict (address_key) do update
+					set failures = login_failure.failures + 1, last_failed_at = excluded.last_failed_at
+					returning failures""").params(address, Timestamp.from(now)).query(Integer.class).single();
+			if (failures >= this.properties.loginMaxFailures()) {
+				this.jdbc.sql("update login_failure set failures = 0, locked_until = ? where address_key = ?")
+					.params(Timestamp.from(now.plus(this.properties.lockout())), address)
+					.update();
+				this.jdbc.sql("delete from login_failure where failures = 0 and locked_until < ?")
+					.param(Timestamp.from(now))
+					.update();
+			}
+		});
+	}
+
+	/** The address as kept: a digest of its lower-case form, never the text typed. */
+	private static String addressKey(String email) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private record Account(OrgId orgId, UserId userId, @Nullable String passwordHash, boolean active,

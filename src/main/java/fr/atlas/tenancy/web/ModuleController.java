@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Admins switch the organisation's modules on and off.
@@ -41,6 +42,11 @@ class ModuleController {
 		return new NavigationEntry("/settings/modules", "nav.modules", 95, null, Role.ADMIN.name());
 	}
 
+	/**
+	 * The page, or its panel for htmx; right after a switch (the redirect of
+	 * {@link #toggle}), the panel with the menu and top bar as the modules now allow
+	 * them.
+	 */
 	@GetMapping
 	String modules(Model model, HtmxRequest htmx) {
 		Set<Feature> enabled = this.features.enabled();
@@ -48,12 +54,20 @@ class ModuleController {
 				Arrays.stream(Feature.values())
 					.map((f) -> new ModuleRow(f.key(), enabled.contains(f), f.available()))
 					.toList());
-		return (htmx.isHtmxRequest() && !htmx.isBoosted()) ? "tenancy/modules :: panel" : "tenancy/modules";
+		if (!htmx.isHtmxRequest() || htmx.isBoosted()) {
+			return "tenancy/modules";
+		}
+		return model.containsAttribute("changed") ? "tenancy/modules :: changed" : "tenancy/modules :: panel";
 	}
 
+	/**
+	 * Switches a module, then redirects to the page (htmx follows the redirect): the menu
+	 * and the top bar are worked out for each request before its handler runs, so only
+	 * the request after the switch shows them as it leaves them.
+	 */
 	@PostMapping("/{key}")
 	String toggle(@PathVariable String key, @RequestParam boolean enabled, Model model, HtmxRequest htmx,
-			HttpServletResponse response) {
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Feature feature = Feature.parse(key).orElseThrow(() -> new NotFoundException("Module"));
 		if (!feature.available()) {
 			// the page offers no button for it: a hand-made request learns why
@@ -62,11 +76,8 @@ class ModuleController {
 			return modules(model, htmx);
 		}
 		this.features.set(feature, enabled);
-		if (!htmx.isHtmxRequest()) {
-			return "redirect:/settings/modules";
-		}
-		model.addAttribute("changed", feature.key());
-		return modules(model, htmx);
+		redirect.addFlashAttribute("changed", feature.key());
+		return "redirect:/settings/modules";
 	}
 
 	record ModuleRow(String key, boolean enabled, boolean available) {
