@@ -647,6 +647,36 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void saysAWorkbookIsProtectedByAPasswordAndALongQuotedCellIsNoProblem() throws Exception {
+		var tenant = this.api.newOrganisation("Classeur protégé");
+		// Excel's "Encrypt with password": the XLSX package encrypted inside an OLE2 file
+		org.apache.poi.poifs.filesystem.POIFSFileSystem container = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+		org.apache.poi.poifs.crypt.Encryptor encryptor = new org.apache.poi.poifs.crypt.EncryptionInfo(
+				org.apache.poi.poifs.crypt.EncryptionMode.agile)
+			.getEncryptor();
+		encryptor.confirmPassword("secret");
+		try (XSSFWorkbook workbook = new XSSFWorkbook();
+				java.io.OutputStream encrypted = encryptor.getDataStream(container)) {
+			Row header = workbook.createSheet("Agences").createRow(0);
+			header.createCell(0).setCellValue("Raison sociale");
+			workbook.getSheetAt(0).createRow(1).createCell(0).setCellValue("Agence Secrète");
+			workbook.write(encrypted);
+		}
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		container.writeFilesystem(file);
+		container.close();
+		assertRefused(this.prospects.upload(tenant.token(), "secret.xlsx", file.toByteArray(), null, null),
+				"password-protected", "protégé par un mot de passe");
+		assertRefused(this.prospects.upload(tenant.token(), "secret.xlsx", file.toByteArray(), null, "en"),
+				"password-protected", "protected by a password");
+		// a description of a few thousand characters, quoted, among the first lines
+		String description = "\"" + "Vue mer, \"\"centre\"\"; parking. ".repeat(300) + "\"";
+		Map<String, Object> status = this.prospects.importAndWait(tenant.token(), "longue.csv",
+				"Raison sociale;Ville;Description\nAgence Bavarde;Sète;" + description + "\n");
+		assertThat(status).containsEntry("status", "DONE").containsEntry("created", 1).containsEntry("rejected", 0);
+	}
+
+	@Test
 	void refusesBadFilesInEnglishWhenAsked() {
 		var tenant = this.api.newOrganisation("Bad files EN");
 		ResponseEntity<Map> response = this.prospects.upload(tenant.token(), "entete.csv", "Nom;SIRET\n".getBytes(),

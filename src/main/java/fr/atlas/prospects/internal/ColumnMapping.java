@@ -73,7 +73,12 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header));
 			}
 			else {
-				chosen.put(CleanText.words(header), parsed.get());
+				ImportField before = chosen.put(CleanText.words(header), parsed.get());
+				if (before != null && before != parsed.get()) {
+					// {"Ville": "city", "ville": "name"}: one column, two fields
+					problems.add(new FieldProblem("mapping", "prospects.import.column-mapped-twice",
+							headers.get(seen.get(CleanText.words(header)))));
+				}
 			}
 		});
 		if (!problems.isEmpty()) {
