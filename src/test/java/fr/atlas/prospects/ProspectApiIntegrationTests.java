@@ -889,6 +889,17 @@ class ProspectApiIntegrationTests {
 			assertThat(refused.getBody().get("errors")).asString()
 				.contains("sort", "prospects.filter.sort", "name, city, postcode");
 		}
+		// nor is an export audited that never began, whatever the filter it could not
+		// read
+		for (String format : List.of("csv", "xlsx")) {
+			assertThat(
+					this.api.get(tenant.token(), "/api/v1/prospects/export?format=" + format + "&minListings=beaucoup")
+						.getStatusCode()
+						.value())
+				.isEqualTo(400);
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit?action=prospect.exported").getBody())
+			.containsEntry("total", 0);
 		ResponseEntity<Map> status = this.api.get(tenant.token(), "/api/v1/prospects?status=DELETED");
 		assertThat(status.getStatusCode().value()).isEqualTo(400);
 		assertThat(status.getBody().get("errors")).asString().contains("status", "prospects.filter.status");

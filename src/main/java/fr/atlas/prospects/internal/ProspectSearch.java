@@ -129,6 +129,14 @@ public class ProspectSearch {
 				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
 	}
 
+	/**
+	 * Reads the query's filters and order as {@link #find} does, without searching.
+	 * @throws InvalidInputException for a filter or an order the list cannot read
+	 */
+	public void check(ProspectQuery query) {
+		where(query);
+	}
+
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		Where where = where(query);
