@@ -400,6 +400,16 @@ class ImportApiIntegrationTests {
 		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
 			.containsEntry("created", 1);
+		// columns are named by their headers: a position is said so, with the headers
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(), "{\"0\":\"name\"}", "en"),
+				"unknown-column", "\"0\". Columns are named by their headers: \"Col A\", \"Col B\".");
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
+						"{\"Col A\":\"name\",\"col a \":\"email\"}", null),
+				"column-mapped-twice", "plusieurs champs à la colonne « Col A »");
 	}
 
 	@Test

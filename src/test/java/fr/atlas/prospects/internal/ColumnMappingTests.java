@@ -68,6 +68,18 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void aColumnTheFileDoesNotHaveIsSaidWithTheColumnsItHas() {
+		// columns by position, as some tools number them: the problem lists the headers
+		// that name them
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Société", "", "Ville"), Map.of("0", "name")))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.code()).isEqualTo("prospects.import.unknown-column");
+				assertThat(problem.arguments()).containsExactly("0", "\"Société\", \"Ville\"");
+			}));
+	}
+
+	@Test
 	void aColumnTheMappingGivesTwoFieldsIsNamedInTheProblem() {
 		// two keys that name one column ("Col A", "col a "), or two fields naming it the
 		// other way round: which one was meant is not for Atlas to guess
