@@ -410,6 +410,12 @@ class ImportApiIntegrationTests {
 						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
 						"{\"Col A\":\"name\",\"col a \":\"email\"}", null),
 				"column-mapped-twice", "plusieurs champs à la colonne « Col A »");
+		// and so is one header written twice in the JSON, which a map would keep once
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
+						"{\"Col A\":\"name\",\"Col B\":\"email\",\"Col A\":\"email\"}", null),
+				"invalid-mapping", "chaque en-tête une seule fois");
 	}
 
 	@Test
