@@ -400,6 +400,22 @@ class ImportApiIntegrationTests {
 		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 		assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
 			.containsEntry("created", 1);
+		// columns are named by their headers: a position is said so, with the headers
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(), "{\"0\":\"name\"}", "en"),
+				"unknown-column", "\"0\". Columns are named by their headers: \"Col A\", \"Col B\".");
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
+						"{\"Col A\":\"name\",\"col a \":\"email\"}", null),
+				"column-mapped-twice", "plusieurs champs à la colonne « Col A »");
+		// and so is one header written twice in the JSON, which a map would keep once
+		assertRefused(
+				this.prospects.upload(tenant.token(), "m.csv",
+						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
+						"{\"Col A\":\"name\",\"Col B\":\"email\",\"Col A\":\"email\"}", null),
+				"invalid-mapping", "chaque en-tête une seule fois");
 	}
 
 	@Test
@@ -644,6 +660,36 @@ class ImportApiIntegrationTests {
 				"unreadable", "illisible");
 		assertRefused(this.prospects.upload(tenant.token(), "map.csv", "Nom\nA\n".getBytes(), "{not json", null),
 				"invalid-mapping", "JSON");
+	}
+
+	@Test
+	void saysAWorkbookIsProtectedByAPasswordAndALongQuotedCellIsNoProblem() throws Exception {
+		var tenant = this.api.newOrganisation("Classeur protégé");
+		// Excel's "Encrypt with password": the XLSX package encrypted inside an OLE2 file
+		org.apache.poi.poifs.filesystem.POIFSFileSystem container = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+		org.apache.poi.poifs.crypt.Encryptor encryptor = new org.apache.poi.poifs.crypt.EncryptionInfo(
+				org.apache.poi.poifs.crypt.EncryptionMode.agile)
+			.getEncryptor();
+		encryptor.confirmPassword("secret");
+		try (XSSFWorkbook workbook = new XSSFWorkbook();
+				java.io.OutputStream encrypted = encryptor.getDataStream(container)) {
+			Row header = workbook.createSheet("Agences").createRow(0);
+			header.createCell(0).setCellValue("Raison sociale");
+			workbook.getSheetAt(0).createRow(1).createCell(0).setCellValue("Agence Secrète");
+			workbook.write(encrypted);
+		}
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		container.writeFilesystem(file);
+		container.close();
+		assertRefused(this.prospects.upload(tenant.token(), "secret.xlsx", file.toByteArray(), null, null),
+				"password-protected", "protégé par un mot de passe");
+		assertRefused(this.prospects.upload(tenant.token(), "secret.xlsx", file.toByteArray(), null, "en"),
+				"password-protected", "protected by a password");
+		// a description of a few thousand characters, quoted, among the first lines
+		String description = "\"" + "Vue mer, \"\"centre\"\"; parking. ".repeat(300) + "\"";
+		Map<String, Object> status = this.prospects.importAndWait(tenant.token(), "longue.csv",
+				"Raison sociale;Ville;Description\nAgence Bavarde;Sète;" + description + "\n");
+		assertThat(status).containsEntry("status", "DONE").containsEntry("created", 1).containsEntry("rejected", 0);
 	}
 
 	@Test

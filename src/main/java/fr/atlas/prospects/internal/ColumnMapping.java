@@ -62,7 +62,7 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			if (!reversed && !seen.containsKey(CleanText.words(key)) && ImportField.parse(key).isPresent()
 					&& ImportField.parse(value).isEmpty()) {
 				// {"name": "a column the file does not have"}
-				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", value));
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", value, columns(headers)));
 				return;
 			}
 			Optional<ImportField> parsed = ImportField.parse(field);
@@ -70,10 +70,15 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", field));
 			}
 			else if (!seen.containsKey(CleanText.words(header))) {
-				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header));
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header, columns(headers)));
 			}
 			else {
-				chosen.put(CleanText.words(header), parsed.get());
+				ImportField before = chosen.put(CleanText.words(header), parsed.get());
+				if (before != null && before != parsed.get()) {
+					// {"Ville": "city", "ville": "name"}: one column, two fields
+					problems.add(new FieldProblem("mapping", "prospects.import.column-mapped-twice",
+							headers.get(seen.get(CleanText.words(header)))));
+				}
 			}
 		});
 		if (!problems.isEmpty()) {
@@ -90,6 +95,17 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			throw new InvalidInputException("file", "prospects.import.no-known-column");
 		}
 		return mapping;
+	}
+
+	/**
+	 * The file's columns as a mapping names them, for a problem that cites one it does
+	 * not have: {@code {"0": "name"}} or a header mistyped is put right by reading them.
+	 */
+	private static String columns(List<String> headers) {
+		return headers.stream()
+			.filter((header) -> !CleanText.words(header).isEmpty())
+			.map((header) -> "\"" + header + "\"")
+			.collect(java.util.stream.Collectors.joining(", "));
 	}
 
 	/**

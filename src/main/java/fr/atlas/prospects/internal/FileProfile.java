@@ -256,10 +256,50 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	}
 
 	/**
-	 * The line with quoted sections removed, so delimiters inside quotes do not count.
+	 * The line with quoted sections removed, so delimiters inside quotes do not count. A
+	 * section holds other characters and doubled quotes and ends at a quote alone; one
+	 * that reaches the end of the line ends at its last doubled quote, or is no section.
+	 * Scanned, not matched with a regular expression: the expression's repeated group
+	 * recursed once per character and overflowed the stack on a quoted cell of a few
+	 * thousand characters.
 	 */
-	private static String unquoted(String line) {
-		return line.replaceAll("\"([^\"]|\"\")*\"", "");
+	static String unquoted(String line) {
+		StringBuilder kept = new StringBuilder(line.length());
+		int i = 0;
+		while (i < line.length()) {
+			char c = line.charAt(i);
+			if (c != '"') {
+				kept.append(c);
+				i++;
+				continue;
+			}
+			int end = -1;
+			int lastPair = -1;
+			int j = i + 1;
+			while (j < line.length()) {
+				if (line.charAt(j) != '"') {
+					j++;
+				}
+				else if (j + 1 < line.length() && line.charAt(j + 1) == '"') {
+					lastPair = j;
+					j += 2;
+				}
+				else {
+					end = j;
+					break;
+				}
+			}
+			if (end < 0) {
+				end = lastPair;
+			}
+			if (end < 0) {
+				// a quote that never closes: the rest of the line as it is
+				kept.append(line, i, line.length());
+				break;
+			}
+			i = end + 1;
+		}
+		return kept.toString();
 	}
 
 }

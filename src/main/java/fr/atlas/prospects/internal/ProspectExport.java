@@ -67,6 +67,7 @@ public class ProspectExport {
 	 * written, even when the download broke off: what left is on record.
 	 */
 	public void csv(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		check(query);
 		long[] written = { 0 };
 		try {
 			this.reads.executeWithoutResult((tx) -> writeCsv(query, out, written));
@@ -78,6 +79,7 @@ public class ProspectExport {
 
 	/** As {@link #csv}, as an XLSX workbook. */
 	public void xlsx(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		check(query);
 		long[] written = { 0 };
 		try {
 			this.reads.executeWithoutResult((tx) -> writeXlsx(query, out, written));
@@ -85,6 +87,14 @@ public class ProspectExport {
 		finally {
 			audit("xlsx", written[0], filters);
 		}
+	}
+
+	/**
+	 * A search the list cannot read is refused before anything is written or audited: no
+	 * entry says an export took place that never began.
+	 */
+	private void check(ProspectQuery query) {
+		this.reads.executeWithoutResult((tx) -> this.search.check(query));
 	}
 
 	private void writeCsv(ProspectQuery query, OutputStream out, long[] written) {

@@ -140,6 +140,9 @@ public class ProspectImports {
 			profile = FileProfile.of(file, upload);
 			sheets = TabularReaders.sheetNames(profile.format(), file);
 		}
+		catch (XlsReader.PasswordProtected ex) {
+			throw new InvalidInputException("file", "prospects.import.password-protected");
+		}
 		catch (IOException ex) {
 			throw new InvalidInputException("file", "prospects.import.unreadable");
 		}

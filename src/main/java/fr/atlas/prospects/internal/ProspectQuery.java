@@ -2,7 +2,10 @@ package fr.atlas.prospects.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import fr.atlas.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * it ({@link Headcount}); any other text is compared with the stored text as it is
  * @param work the key of an {@link fr.atlas.platform.AgencyWork}: the agencies that have
  * it going ({@code prospection-case}), or with {@code no-} before it those that have not
- * @param sort a column, optionally prefixed by {@code -} or followed by {@code ,desc}
+ * @param sort a column ({@link #SORTABLE}, whatever its case), optionally prefixed by
+ * {@code -} or followed by {@code ,desc}
  */
 public record ProspectQuery(@Nullable String q, @Nullable String department, @Nullable String city,
 		@Nullable String status, @Nullable String specialty, @Nullable String postcode, @Nullable String tag,
@@ -45,6 +49,14 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 			Map.entry("listing_count", "a.listing_count"), Map.entry("listings", "a.listing_count"),
 			Map.entry("revenue", "a.revenue_cents"), Map.entry("revenueCents", "a.revenue_cents"),
 			Map.entry("revenue_cents", "a.revenue_cents"), Map.entry("status", "a.status"));
+
+	/** {@link #SORTABLE} by its names in lower case: "createdAt", "createdat". */
+	private static final Map<String, String> SORTABLE_IGNORING_CASE = SORTABLE.entrySet()
+		.stream()
+		.collect(Collectors.toMap((entry) -> entry.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue));
+
+	/** The statuses the list chooses among, and {@code ALL}. */
+	static final Set<String> STATUSES = Set.of("ACTIVE", "ARCHIVED", "MERGED", "ALL");
 
 	public ProspectQuery {
 		// PostgreSQL refuses text holding a NUL character: a search for one finds nothing
@@ -75,12 +87,34 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 				this.headcount, this.work, this.sort, this.page, this.size);
 	}
 
+	/**
+	 * The SQL order. An order the list does not have is a 400, not the name order: a
+	 * client would take the page for the order it asked for.
+	 * @throws InvalidInputException for an unknown column
+	 */
 	String orderBy() {
 		String wanted = (this.sort == null || this.sort.isBlank()) ? "name" : this.sort.strip();
 		boolean descending = wanted.startsWith("-") || wanted.toLowerCase(Locale.ROOT).endsWith(",desc");
-		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "");
-		String expression = SORTABLE.getOrDefault(column, NAME);
+		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "").strip();
+		String expression = SORTABLE_IGNORING_CASE.get(column.toLowerCase(Locale.ROOT));
+		if (expression == null) {
+			throw new InvalidInputException("sort", "prospects.filter.sort", wanted);
+		}
 		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+	}
+
+	/**
+	 * The status asked for in upper case, {@code ACTIVE} by default.
+	 * @throws InvalidInputException for a status agencies do not have: its list would be
+	 * empty, as if the organisation had no agency
+	 */
+	String wantedStatus() {
+		String wanted = (this.status == null || this.status.isBlank()) ? "ACTIVE"
+				: this.status.strip().toUpperCase(Locale.ROOT);
+		if (!STATUSES.contains(wanted)) {
+			throw new InvalidInputException("status", "prospects.filter.status", this.status);
+		}
+		return wanted;
 	}
 
 	private static @Nullable String withoutNul(@Nullable String value) {

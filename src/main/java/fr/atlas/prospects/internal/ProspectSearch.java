@@ -129,6 +129,14 @@ public class ProspectSearch {
 				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
 	}
 
+	/**
+	 * Reads the query's filters and order as {@link #find} does, without searching.
+	 * @throws InvalidInputException for a filter or an order the list cannot read
+	 */
+	public void check(ProspectQuery query) {
+		where(query);
+	}
+
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		Where where = where(query);
@@ -148,8 +156,9 @@ public class ProspectSearch {
 		StringBuilder sql = new StringBuilder("a.org_id = ?");
 		List<Object> args = new ArrayList<>();
 		args.add(CurrentTenant.require().value());
-		String status = (query.status() == null || query.status().isBlank()) ? "ACTIVE"
-				: query.status().toUpperCase(Locale.ROOT);
+		String status = query.wantedStatus();
+		// an unknown order is said before anything is read or written (an export)
+		query.orderBy();
 		if (!"ALL".equals(status)) {
 			sql.append(" and a.status = ?");
 			args.add(status);
@@ -544,7 +553,7 @@ public class ProspectSearch {
 							rs.getString("agency_postcode"), rs.getString("agency_city")),
 					new Side(rs.getObject("other_id", UUID.class), rs.getString("other_name"),
 							rs.getString("other_postcode"), rs.getString("other_city")),
-					rs.getDouble("confidence"), split(rs.getString("reasons"))))
+					confidence(rs), split(rs.getString("reasons"))))
 			.list();
 	}
 
@@ -651,6 +660,15 @@ public class ProspectSearch {
 
 	private static List<String> split(@Nullable String joined) {
 		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split("\\|"));
+	}
+
+	/**
+	 * A pair's confidence as it was worked out (0.8), not as the {@code real} column's
+	 * binary value widens to a double (0.800000011920929), which the driver sends once
+	 * the statement is prepared on the server (its sixth run on a connection).
+	 */
+	private static double confidence(ResultSet rs) throws SQLException {
+		return Double.parseDouble(Float.toString(rs.getFloat("confidence")));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -47,7 +48,7 @@ final class XlsReader implements TabularReader {
 			this.workbook = new HSSFWorkbook(in);
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("Unreadable XLS workbook", ex);
+			throw unreadable(ex);
 		}
 		if (sheetIndex >= this.workbook.getNumberOfSheets()) {
 			this.workbook.close();
@@ -75,7 +76,7 @@ final class XlsReader implements TabularReader {
 			return hidden;
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("Unreadable XLS workbook", ex);
+			throw unreadable(ex);
 		}
 	}
 
@@ -89,8 +90,27 @@ final class XlsReader implements TabularReader {
 			return names;
 		}
 		catch (RuntimeException ex) {
-			throw new IOException("Unreadable XLS workbook", ex);
+			throw unreadable(ex);
 		}
+	}
+
+	/**
+	 * Why the workbook cannot be read. A workbook saved with a password to open it (an
+	 * XLSX so is an encrypted package in the XLS container) says so, for the user to
+	 * remove the password rather than save the file again.
+	 */
+	private static IOException unreadable(RuntimeException ex) {
+		return (ex instanceof EncryptedDocumentException) ? new PasswordProtected(ex)
+				: new IOException("Unreadable XLS workbook", ex);
+	}
+
+	/** A workbook that opens with a password only. */
+	static final class PasswordProtected extends IOException {
+
+		PasswordProtected(Throwable cause) {
+			super("Workbook protected by a password", cause);
+		}
+
 	}
 
 	@Override

@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -203,7 +204,10 @@ class ImportApiController {
 			return Map.of();
 		}
 		try {
-			Map<String, String> parsed = json.readValue(mapping, MAPPING);
+			// {"Ville": "city", "Ville": "name"}: the last would win unseen
+			Map<String, String> parsed = json.readerFor(MAPPING)
+				.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+				.readValue(mapping);
 			return (parsed != null) ? parsed : Map.of();
 		}
 		catch (JacksonException ex) {

@@ -3,6 +3,7 @@ package fr.atlas.prospects.web;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -236,7 +237,8 @@ class ProspectApiController {
 	void export(@RequestParam(defaultValue = "csv") String format, @ParameterObject SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
-		switch (format) {
+		// "CSV" as a user or a tool writes it
+		switch (format.strip().toLowerCase(Locale.ROOT)) {
 			case "csv" -> {
 				response.setContentType("text/csv;charset=UTF-8");
 				response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");

@@ -233,7 +233,7 @@ class ProspectListController {
 	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
 			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
-		if ("xlsx".equals(format)) {
+		if ("xlsx".equalsIgnoreCase(format.strip())) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
 			this.export.xlsx(query, search.choosing(principal), response.getOutputStream());

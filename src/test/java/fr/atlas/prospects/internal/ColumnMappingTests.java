@@ -68,6 +68,42 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void aColumnTheFileDoesNotHaveIsSaidWithTheColumnsItHas() {
+		// columns by position, as some tools number them: the problem lists the headers
+		// that name them
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Société", "", "Ville"), Map.of("0", "name")))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.code()).isEqualTo("prospects.import.unknown-column");
+				assertThat(problem.arguments()).containsExactly("0", "\"Société\", \"Ville\"");
+			}));
+	}
+
+	@Test
+	void aColumnTheMappingGivesTwoFieldsIsNamedInTheProblem() {
+		// two keys that name one column ("Col A", "col a "), or two fields naming it the
+		// other way round: which one was meant is not for Atlas to guess
+		Map<String, String> twice = new java.util.LinkedHashMap<>();
+		twice.put("Col A", "name");
+		twice.put("col a ", "city");
+		Map<String, String> reversed = new java.util.LinkedHashMap<>();
+		reversed.put("name", "Col A");
+		reversed.put("city", "Col A");
+		for (Map<String, String> mapping : List.of(twice, reversed)) {
+			assertThatExceptionOfType(InvalidInputException.class)
+				.isThrownBy(() -> ColumnMapping.detect(List.of("Col A", "Col B"), mapping))
+				.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+					assertThat(problem.field()).isEqualTo("mapping");
+					assertThat(problem.code()).isEqualTo("prospects.import.column-mapped-twice");
+					assertThat(problem.arguments()).containsExactly("Col A");
+				}));
+		}
+		// the same field twice is one choice
+		assertThat(ColumnMapping.detect(List.of("Col A", "Col B"), Map.of("Col A", "name", "col a", "Raison sociale"))
+			.fields()).containsExactly(ImportField.NAME, ImportField.IGNORED);
+	}
+
+	@Test
 	void refusesDuplicateHeadersAndUnknownFields() {
 		assertThatExceptionOfType(InvalidInputException.class)
 			.isThrownBy(() -> ColumnMapping.detect(List.of("Nom", "SIRET", "nom"), Map.of()))

@@ -54,6 +54,30 @@ class FileProfileTests {
 	}
 
 	@Test
+	void findsTheDelimiterBesideALongQuotedCell(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws IOException {
+		// a description of a few thousand characters, with commas, in quotes: it once
+		// overflowed the stack of the request that uploaded it (a 500)
+		String description = "\"" + "Belle agence, vue mer, \"\"centre\"\"; ".repeat(20_000) + "\"";
+		java.nio.file.Path file = dir.resolve("long.csv");
+		java.nio.file.Files.writeString(file,
+				"Nom;Ville;Description\nAgence Longue;Sète;" + description + "\nAgence Courte;Agde;\n");
+		assertThat(FileProfile.detectDelimiter(file, "UTF-8")).isEqualTo(';');
+	}
+
+	@Test
+	void leavesOutQuotedSectionsAsACsvReaderReadsThem() {
+		assertThat(FileProfile.unquoted("a;\"b;c\";d")).isEqualTo("a;;d");
+		assertThat(FileProfile.unquoted("\"x \"\"y\"\" z\",w")).isEqualTo(",w");
+		assertThat(FileProfile.unquoted("\"\";\"\"")).isEqualTo(";");
+		// a quote that never closes stays, and so does what follows it
+		assertThat(FileProfile.unquoted("a;\"b;c")).isEqualTo("a;\"b;c");
+		// a doubled quote at the end closes the section at its first quote
+		assertThat(FileProfile.unquoted("a;\"b;c\"\"")).isEqualTo("a;\"");
+		assertThat(FileProfile.unquoted("plain;line")).isEqualTo("plain;line");
+	}
+
+	@Test
 	void stillReadsAUtf8MarkAndText() throws IOException {
 		byte[] marked = marked(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
 				TEXT.getBytes(StandardCharsets.UTF_8));
