@@ -103,8 +103,8 @@ public final class WorkflowValidation {
 
 	/**
 	 * Checks a migration of running cases: every state some case is in must be mapped,
-	 * and only onto a state of the target definition. States that keep their key in the
-	 * target need no entry.
+	 * and every entry only onto a state of the target definition. States that keep their
+	 * key in the target need no entry.
 	 */
 	public static List<DefinitionProblem> validateMapping(Map<String, String> mapping, Set<String> runningStates,
 			WorkflowDefinition target) {
@@ -120,6 +120,13 @@ public final class WorkflowValidation {
 					.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-unknown-state", running, mapped));
 			}
 		}
+		// a mapping onto a state the version lacks is wrong even while no running case is
+		// in its source state: it would be applied to the next one that is
+		mapping.forEach((from, to) -> {
+			if (!runningStates.contains(from) && !targetKeys.contains(to)) {
+				problems.add(DefinitionProblem.of("mapping." + from, "workflow.mapping-unknown-state", from, to));
+			}
+		});
 		return problems;
 	}
 

@@ -319,7 +319,8 @@ public class Cases {
 					+ " order by created_at desc, id limit :limit offset :offset")
 			.params(params)
 			.param("limit", size)
-			.param("offset", page * size)
+			// a far page is past the end, not an offset that wrapped round below zero
+			.param("offset", (long) page * size)
 			.query(this::map)
 			.list();
 		return new CasePage(items, page, size, total);

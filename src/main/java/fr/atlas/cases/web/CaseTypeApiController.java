@@ -38,6 +38,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1/case-types")
@@ -79,6 +81,7 @@ class CaseTypeApiController {
 			.toList();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(
@@ -90,6 +93,7 @@ class CaseTypeApiController {
 			.body(new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(), type.fields().write(), 1));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import a new case type from a YAML body or an uploaded .yaml, .yml or .json file (part file)",
@@ -125,6 +129,7 @@ class CaseTypeApiController {
 		return VersionResponse.of(this.workflows.version(key, version));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{key}/workflows")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Create a draft version from a JSON definition ({states, transitions}, or an export)",
@@ -136,6 +141,7 @@ class CaseTypeApiController {
 			.body(VersionResponse.of(draft));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/{key}/workflows",
 			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")

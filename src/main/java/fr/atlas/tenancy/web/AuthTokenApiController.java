@@ -42,6 +42,7 @@ class AuthTokenApiController {
 		this.messages = messages;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/auth/tokens")
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
 		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 @RestController
 @RequestMapping("/api/v1/signup")
@@ -30,6 +32,7 @@ class SignupApiController {
 	 * first answer back (ADR 0054): no one is signed in yet to keep the key for, so the
 	 * account it created does.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {

@@ -94,6 +94,15 @@ class WorkflowValidationTests {
 					new DefinitionProblem("mapping.VISIT", "workflow.mapping-unknown-state", List.of("VISIT", "NOPE")));
 	}
 
+	@Test
+	void refusesAMappingOntoAnUnknownStateEvenWhenNoCaseIsInItsSourceState() {
+		var target = lead();
+		assertThat(WorkflowValidation.validateMapping(Map.of("VISIT", "RDV"), Set.of(), target)).containsExactly(
+				new DefinitionProblem("mapping.VISIT", "workflow.mapping-unknown-state", List.of("VISIT", "RDV")));
+		// an entry for a state no case is in, onto a state the version has, is harmless
+		assertThat(WorkflowValidation.validateMapping(Map.of("GONE", "QUALIFIED"), Set.of("NEW"), target)).isEmpty();
+	}
+
 	private static List<String> codes(WorkflowDefinition definition) {
 		return WorkflowValidation.validate(definition).stream().map(DefinitionProblem::code).toList();
 	}
