@@ -48,6 +48,17 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aSearchFindsUnderscoresAndBackslashesAsWrittenNotAsWildcards() {
+		Tenant tenant = this.api.newOrganisation("Agence Recherche littérale");
+		create(tenant, "Lot_12 Gerland");
+		create(tenant, "Lot 12 Gerland");
+		create(tenant, "Dossier C:\\Lyon");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=_").getBody()).containsEntry("total", 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=Lot_12").getBody()).containsEntry("total", 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=C:\\").getBody()).containsEntry("total", 1);
+	}
+
+	@Test
 	void aVersionThatIsNoWholeNumberIsRefusedNotRoundedToTheCurrentOne() {
 		Tenant tenant = this.api.newOrganisation("Agence Versions entières");
 		String id = create(tenant, "T2 Brotteaux");
@@ -108,6 +119,32 @@ class CaseApiContractIntegrationTests {
 			.contains("workflowVersion=1");
 		var right = this.api.post(tenant.token(), base + "/2/migrate", Map.of("mapping", Map.of("VISIT", "RDV")));
 		assertThat(right.getBody()).containsEntry("migrated", 1);
+	}
+
+	@Test
+	void validatingADefinitionThatDoesNotReadSaysInvalidWithItsProblems() {
+		Tenant tenant = this.api.newOrganisation("Agence Validation");
+		Map<String, Object> unreadable = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true, "sla", "bientôt"), Map.of("key", "B", "final", true)),
+				"transitions", List.of(Map.of("name", "t", "from", List.of("A"), "to", "B")));
+		var checked = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/validate", unreadable);
+		assertThat(checked.getStatusCode().value()).isEqualTo(200);
+		assertThat(checked.getBody()).containsEntry("valid", false);
+		assertThat((List<Map<String, Object>>) checked.getBody().get("problems")).singleElement()
+			.satisfies((problem) -> assertThat(problem).containsEntry("path", "states[0].sla")
+				.containsEntry("code", "workflow.invalid-duration"));
+	}
+
+	@Test
+	void aStateColourIsAHexadecimalColourNotCss() {
+		Tenant tenant = this.api.newOrganisation("Agence Couleurs");
+		Map<String, Object> styled = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true, "colour", "red;background-image:url(https://x.test/a)"),
+						Map.of("key", "B", "final", true, "colour", "#0e9384")),
+				"transitions", List.of(Map.of("name", "t", "from", List.of("A"), "to", "B")));
+		var refused = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", styled);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=states[0].colour", "workflow.invalid-colour");
 	}
 
 	@Test

@@ -39,6 +39,10 @@ public final class WorkflowValidation {
 			if (!keys.add(state.key())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.duplicate-state", state.key()));
 			}
+			if (state.colour() != null && !StateDefinition.HEX_COLOUR.matcher(state.colour()).matches()) {
+				problems
+					.add(DefinitionProblem.of("states[" + i + "].colour", "workflow.invalid-colour", state.colour()));
+			}
 			if (state.sla() != null && (state.sla().isNegative() || state.sla().isZero())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].sla", "workflow.invalid-sla", state.key()));
 			}

@@ -298,7 +298,10 @@ public class Cases {
 		}
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
-			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
+			// an underscore and a backslash are searched for as written, not as a
+			// wildcard and an escape
+			params.put("text",
+					"%" + query.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (query.open() != null) {
 			where.append(query.open() ? " and closed_at is null" : " and closed_at is not null");

@@ -2,6 +2,7 @@ package fr.atlas.cases.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -152,11 +154,25 @@ class CaseTypeApiController {
 	}
 
 	@PostMapping("/{key}/workflows/validate")
-	@Operation(summary = "Check a JSON definition without saving it")
+	@Operation(summary = "Check a JSON definition without saving it",
+			description = "Always 200 {\"valid\", \"problems\": [{\"path\", \"code\", \"message\"}]}, a definition "
+					+ "that does not read (a bad duration, an unknown action) included.")
 	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document) {
 		this.caseTypes.require(key);
-		List<DefinitionProblem> problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
 		Locale locale = LocaleContextHolder.getLocale();
+		List<DefinitionProblem> problems;
+		try {
+			problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
+		}
+		catch (InvalidInputException ex) {
+			// a definition that does not even read (a duration that is none, an
+			// unknown action) is as invalid as a broken graph: said the same way
+			problems = ex.problems()
+				.stream()
+				.map((p) -> new DefinitionProblem(p.field(), p.code(),
+						Arrays.stream(p.arguments()).map((a) -> (a != null) ? a : "").toList()))
+				.toList();
+		}
 		return new ValidationResponse(problems.isEmpty(),
 				problems.stream()
 					.map((p) -> new Problem(p.path(), p.code(),

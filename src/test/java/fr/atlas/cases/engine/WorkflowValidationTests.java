@@ -103,6 +103,14 @@ class WorkflowValidationTests {
 		assertThat(WorkflowValidation.validateMapping(Map.of("GONE", "QUALIFIED"), Set.of("NEW"), target)).isEmpty();
 	}
 
+	@Test
+	void paintsAStateWhoseColourIsNoHexadecimalColourWithTheDefault() {
+		assertThat(new StateDefinition("A", true, false, Map.of(), "red;background:url(x)", null, List.of())
+			.colourOrDefault()).isEqualTo("#667085");
+		assertThat(new StateDefinition("A", true, false, Map.of(), "#1F4FD1", null, List.of()).colourOrDefault())
+			.isEqualTo("#1F4FD1");
+	}
+
 	private static List<String> codes(WorkflowDefinition definition) {
 		return WorkflowValidation.validate(definition).stream().map(DefinitionProblem::code).toList();
 	}
