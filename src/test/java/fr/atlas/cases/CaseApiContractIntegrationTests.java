@@ -3,14 +3,19 @@ package fr.atlas.cases;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +30,15 @@ class CaseApiContractIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
 
 	String create(Tenant tenant, String title) {
 		ResponseEntity<Map> response = this.api.post(tenant.token(), "/api/v1/cases",
@@ -173,6 +187,57 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aManagerDeletesACaseWithWhatHangsOnItAndTheAuditLogKeepsIt() throws InterruptedException {
+		Tenant tenant = this.api.newOrganisation("Agence Suppressions");
+		String id = create(tenant, "Doublon à supprimer");
+		String path = "/api/v1/cases/" + id;
+		assertThat(this.api.post(tenant.token(), path + "/tasks", Map.of("title", "Rappeler")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), path + "/appointments",
+					Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2030-01-08T11:00:00Z"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), path + "/parties", Map.of("type", "LISTING", "id", "L-1", "label", "T3 Bellecour"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
+				"Alex Agent", "AGENT");
+		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
+		// a mention leaves a notification that points at the case
+		assertThat(this.api.post(tenant.token(), path + "/notes", Map.of("text", "Pour @alexagent"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!Integer.valueOf(1).equals(this.api.get(agent, "/api/v1/notifications").getBody().get("total"))
+				&& System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(this.api.get(agent, "/api/v1/notifications").getBody()).containsEntry("total", 1);
+
+		assertThat(this.api.delete(agent, path).getStatusCode().value()).isEqualTo(403);
+		Tenant other = this.api.newOrganisation("Agence Suppressions voisine");
+		assertThat(this.api.delete(other.token(), path).getStatusCode().value()).isEqualTo(404);
+		var stale = this.api.delete(tenant.token(), path + "?version=7");
+		assertThat(stale.getStatusCode().value()).isEqualTo(409);
+		assertThat(stale.getBody()).containsEntry("code", "case.stale");
+		assertThat(this.api.get(tenant.token(), path).getStatusCode().value()).isEqualTo(200);
+
+		assertThat(this.api.delete(tenant.token(), path + "?version=0").getStatusCode().value()).isEqualTo(204);
+		assertThat(this.api.get(tenant.token(), path).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), path + "/timeline").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.delete(tenant.token(), path).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 0);
+		assertThat(this.api.get(agent, "/api/v1/notifications").getBody()).containsEntry("total", 0);
+		var audit = this.api.get(tenant.token(), "/api/v1/audit?action=case.deleted").getBody();
+		assertThat(audit).containsEntry("total", 1);
+		assertThat(audit.toString()).contains(id, "Doublon à supprimer");
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+	}
+
+	@Test
 	void theOpenApiDocumentGivesTheStatusesTheApiAnswers() {
 		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
 		Map<String, Map<String, Map<String, Object>>> paths = (Map) document.get("paths");
@@ -186,7 +251,8 @@ class CaseApiContractIntegrationTests {
 			.containsKey("201")
 			.doesNotContainKey("200"));
 		Map<String, String> emptied = Map.of("/api/v1/teams/{id}", "delete", "/api/v1/members/invitations/{id}",
-				"delete", "/api/v1/cases/{id}/parties", "delete", "/api/v1/tokens/{id}", "delete");
+				"delete", "/api/v1/cases/{id}/parties", "delete", "/api/v1/tokens/{id}", "delete", "/api/v1/cases/{id}",
+				"delete");
 		emptied.forEach((path, method) -> assertThat(responses(paths, path, method)).as(method + " " + path)
 			.containsKey("204")
 			.doesNotContainKey("200"));

@@ -29,6 +29,7 @@ import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseAssigned;
 import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseCreated;
+import fr.atlas.cases.CaseDeleted;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
 import fr.atlas.cases.CaseStateChanged;
@@ -483,6 +484,29 @@ public class Cases {
 					current.reference(), UserId.of(assignee), actor.userId(), now, batch));
 		}
 		return require(id);
+	}
+
+	/**
+	 * Deletes a case with everything that hangs on it: timeline, tasks, appointments,
+	 * parties, notifications and escalation records (ADR 0057). {@code expectedVersion},
+	 * when given, must be the current one; the audit log keeps what the case was.
+	 */
+	public void delete(UUID id, @Nullable Integer expectedVersion) {
+		CaseFile current = this.jdbc.sql("select " + COLUMNS + " from case_file where id = ? for update")
+			.param(id)
+			.query(this::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Dossier"));
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw stale(current);
+		}
+		for (String table : List.of("case_notification", "case_sla_escalation", "case_party", "case_appointment",
+				"case_task", "case_event")) {
+			this.jdbc.sql("delete from " + table + " where case_id = ?").param(id).update();
+		}
+		this.jdbc.sql("delete from case_file where id = ?").param(id).update();
+		this.events.publishEvent(new CaseDeleted(CurrentTenant.require(), CaseId.of(id), current.caseType(),
+				current.reference(), current.title(), current.state()));
 	}
 
 	public CaseFile transition(UUID id, String transition, Map<String, Object> inputs,

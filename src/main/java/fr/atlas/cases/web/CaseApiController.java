@@ -34,6 +34,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,9 +46,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/cases")
@@ -181,6 +181,17 @@ class CaseApiController {
 			throw new InvalidInputException(problems);
 		}
 		return this.cases.update(id, version, changes, this.actors.of(principal));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('MANAGER')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a case with its timeline, tasks, appointments, parties and notifications",
+			description = "MANAGER and above. Optional ?version=: the version read, else 409. The audit log keeps "
+					+ "what the case was (case.deleted). To end a case's work, move it to a final state instead.")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
+		this.cases.delete(id, version);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/transitions")
