@@ -238,6 +238,45 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aMoveKeepsOnTheTimelineOnlyTheInputsItAsksForOrTheCaseHolds() {
+		Tenant tenant = this.api.newOrganisation("Agence Entrées");
+		String id = create(tenant, "T4 Monplaisir");
+		Map<String, Object> move = new HashMap<>(
+				Map.of("transition", "qualify", "budget", 250000, "financing", "CASH", "state", "WON"));
+		move.put("blob", Map.of("a", List.of(1, 2, 3)));
+		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", move).getBody())
+			.containsEntry("state", "QUALIFIED");
+		List<Map<String, Object>> timeline = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline")
+			.getBody();
+		Map<String, Object> transition = timeline.stream()
+			.filter((entry) -> "TRANSITION".equals(entry.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) ((Map<String, Object>) transition.get("payload")).get("inputs"))
+			.containsOnlyKeys("budget", "financing");
+	}
+
+	@Test
+	void aTextFieldHoldsAtMostTenThousandCharacters() {
+		Tenant tenant = this.api.newOrganisation("Agence Textes longs");
+		String id = create(tenant, "Maison Tassin");
+		String tooLong = "x".repeat(10_001);
+		var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 0, "fields", Map.of("contactName", tooLong)));
+		assertThat(patched.getStatusCode().value()).isEqualTo(400);
+		assertThat(patched.getBody().toString()).contains("field=fields.contactName", "field.too-long");
+		var moved = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions",
+				Map.of("transition", "lose", "lossReason", tooLong));
+		assertThat(moved.getStatusCode().value()).isEqualTo(400);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0);
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/cases/" + id,
+					Map.of("version", 0, "fields", Map.of("contactName", "x".repeat(10_000))))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
 	void theOpenApiDocumentGivesTheStatusesTheApiAnswers() {
 		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
 		Map<String, Map<String, Map<String, Object>>> paths = (Map) document.get("paths");

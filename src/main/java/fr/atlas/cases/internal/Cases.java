@@ -579,8 +579,16 @@ public class Cases {
 		payload.put("transition", transition);
 		payload.put("from", current.state());
 		payload.put("to", target.key());
-		if (!move.inputs().isEmpty()) {
-			payload.put("inputs", move.inputs());
+		// the timeline keeps what the move asked for or the case holds, not whatever else
+		// the request carried
+		Map<String, Object> kept = new LinkedHashMap<>();
+		move.inputs().forEach((key, value) -> {
+			if (move.transition().requiredInputs().contains(key) || type.fields().has(key)) {
+				kept.put(key, value);
+			}
+		});
+		if (!kept.isEmpty()) {
+			payload.put("inputs", kept);
 		}
 		this.timeline.record(id, "TRANSITION", actor.userId(), now, payload);
 		this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(id), current.reference(),
