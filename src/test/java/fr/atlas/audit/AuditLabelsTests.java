@@ -24,6 +24,7 @@ import fr.atlas.cases.CalendarFeedIssued;
 import fr.atlas.cases.CaseAssigned;
 import fr.atlas.cases.CaseAssignmentRulesChanged;
 import fr.atlas.cases.CaseCreated;
+import fr.atlas.cases.CaseDeleted;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
 import fr.atlas.cases.CasePartyChanged;
@@ -157,7 +158,8 @@ class AuditLabelsTests {
 				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()), new CalendarFeedIssued(ORG, USER),
 				new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),
 				new CaseAssignmentRulesChanged(ORG, "LEAD_ACHAT", List.of("Paris")),
-				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LA-1", "NEW"), new CaseNoteAdded(ORG, CASE, "LA-1"),
+				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LA-1", "NEW"),
+				new CaseDeleted(ORG, CASE, "LEAD_ACHAT", "LA-1", "Studio", "NEW"), new CaseNoteAdded(ORG, CASE, "LA-1"),
 				new CaseSlaBreached(ORG, CASE, "LA-1", "NEW", Instant.EPOCH),
 				new CaseSlaEscalated(ORG, CASE, "LA-1", "NEW", Instant.EPOCH, Instant.EPOCH),
 				new CaseStateChanged(ORG, CASE, "LA-1", "qualify", "NEW", "QUALIFIED"),

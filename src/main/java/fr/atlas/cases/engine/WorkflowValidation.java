@@ -39,6 +39,10 @@ public final class WorkflowValidation {
 			if (!keys.add(state.key())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.duplicate-state", state.key()));
 			}
+			if (state.colour() != null && !StateDefinition.HEX_COLOUR.matcher(state.colour()).matches()) {
+				problems
+					.add(DefinitionProblem.of("states[" + i + "].colour", "workflow.invalid-colour", state.colour()));
+			}
 			if (state.sla() != null && (state.sla().isNegative() || state.sla().isZero())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].sla", "workflow.invalid-sla", state.key()));
 			}
@@ -103,8 +107,8 @@ public final class WorkflowValidation {
 
 	/**
 	 * Checks a migration of running cases: every state some case is in must be mapped,
-	 * and only onto a state of the target definition. States that keep their key in the
-	 * target need no entry.
+	 * and every entry only onto a state of the target definition. States that keep their
+	 * key in the target need no entry.
 	 */
 	public static List<DefinitionProblem> validateMapping(Map<String, String> mapping, Set<String> runningStates,
 			WorkflowDefinition target) {
@@ -120,6 +124,13 @@ public final class WorkflowValidation {
 					.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-unknown-state", running, mapped));
 			}
 		}
+		// a mapping onto a state the version lacks is wrong even while no running case is
+		// in its source state: it would be applied to the next one that is
+		mapping.forEach((from, to) -> {
+			if (!runningStates.contains(from) && !targetKeys.contains(to)) {
+				problems.add(DefinitionProblem.of("mapping." + from, "workflow.mapping-unknown-state", from, to));
+			}
+		});
 		return problems;
 	}
 

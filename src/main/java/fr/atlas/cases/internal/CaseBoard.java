@@ -173,7 +173,10 @@ public class CaseBoard {
 		}
 		if (filter.text() != null && !filter.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
-			params.put("text", "%" + filter.text().trim().replace("%", "\\%") + "%");
+			// an underscore and a backslash are searched for as written, not as a
+			// wildcard and an escape
+			params.put("text",
+					"%" + filter.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		return where.toString();
 	}

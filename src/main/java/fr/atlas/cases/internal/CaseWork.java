@@ -259,7 +259,9 @@ public class CaseWork {
 		return (outcome) -> messages.getMessage("cases.outcome." + outcome.name(), null, outcome.name(), locale);
 	}
 
-	private CaseTask task(UUID caseId, UUID taskId) {
+	/** A task of the case, as created tasks are addressed ({@code Location}). */
+	@Transactional(readOnly = true)
+	public CaseTask task(UUID caseId, UUID taskId) {
 		return this.jdbc
 			.sql("""
 					select id, case_id, title, due_at, remind_at, reminded_at, assignee_id, done_at, created_at from case_task
@@ -270,7 +272,9 @@ public class CaseWork {
 			.orElseThrow(() -> new NotFoundException("Tâche"));
 	}
 
-	private Appointment appointment(UUID caseId, UUID appointmentId) {
+	/** An appointment of the case, as scheduled ones are addressed ({@code Location}). */
+	@Transactional(readOnly = true)
+	public Appointment appointment(UUID caseId, UUID appointmentId) {
 		return this.jdbc.sql("""
 				select id, case_id, title, starts_at, ends_at, place, participants, outcome, outcome_at, created_at
 				from case_appointment where case_id = ? and id = ?""")

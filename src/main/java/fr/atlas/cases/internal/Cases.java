@@ -29,6 +29,7 @@ import fr.atlas.cases.AssigneeNotificationRequested;
 import fr.atlas.cases.CaseAssigned;
 import fr.atlas.cases.CaseAssigneeChanged;
 import fr.atlas.cases.CaseCreated;
+import fr.atlas.cases.CaseDeleted;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseNoteAdded;
 import fr.atlas.cases.CaseStateChanged;
@@ -298,7 +299,10 @@ public class Cases {
 		}
 		if (query.text() != null && !query.text().isBlank()) {
 			where.append(" and (title ilike :text or reference ilike :text)");
-			params.put("text", "%" + query.text().trim().replace("%", "\\%") + "%");
+			// an underscore and a backslash are searched for as written, not as a
+			// wildcard and an escape
+			params.put("text",
+					"%" + query.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		if (query.open() != null) {
 			where.append(query.open() ? " and closed_at is null" : " and closed_at is not null");
@@ -319,7 +323,8 @@ public class Cases {
 					+ " order by created_at desc, id limit :limit offset :offset")
 			.params(params)
 			.param("limit", size)
-			.param("offset", page * size)
+			// a far page is past the end, not an offset that wrapped round below zero
+			.param("offset", (long) page * size)
 			.query(this::map)
 			.list();
 		return new CasePage(items, page, size, total);
@@ -481,6 +486,29 @@ public class Cases {
 		return require(id);
 	}
 
+	/**
+	 * Deletes a case with everything that hangs on it: timeline, tasks, appointments,
+	 * parties, notifications and escalation records (ADR 0057). {@code expectedVersion},
+	 * when given, must be the current one; the audit log keeps what the case was.
+	 */
+	public void delete(UUID id, @Nullable Integer expectedVersion) {
+		CaseFile current = this.jdbc.sql("select " + COLUMNS + " from case_file where id = ? for update")
+			.param(id)
+			.query(this::map)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Dossier"));
+		if (expectedVersion != null && expectedVersion != current.version()) {
+			throw stale(current);
+		}
+		for (String table : List.of("case_notification", "case_sla_escalation", "case_party", "case_appointment",
+				"case_task", "case_event")) {
+			this.jdbc.sql("delete from " + table + " where case_id = ?").param(id).update();
+		}
+		this.jdbc.sql("delete from case_file where id = ?").param(id).update();
+		this.events.publishEvent(new CaseDeleted(CurrentTenant.require(), CaseId.of(id), current.caseType(),
+				current.reference(), current.title(), current.state()));
+	}
+
 	public CaseFile transition(UUID id, String transition, Map<String, Object> inputs,
 			@Nullable Integer expectedVersion, Actor actor) {
 		return transition(id, transition, inputs, expectedVersion, actor, this.clock);
@@ -551,8 +579,16 @@ public class Cases {
 		payload.put("transition", transition);
 		payload.put("from", current.state());
 		payload.put("to", target.key());
-		if (!move.inputs().isEmpty()) {
-			payload.put("inputs", move.inputs());
+		// the timeline keeps what the move asked for or the case holds, not whatever else
+		// the request carried
+		Map<String, Object> kept = new LinkedHashMap<>();
+		move.inputs().forEach((key, value) -> {
+			if (move.transition().requiredInputs().contains(key) || type.fields().has(key)) {
+				kept.put(key, value);
+			}
+		});
+		if (!kept.isEmpty()) {
+			payload.put("inputs", kept);
 		}
 		this.timeline.record(id, "TRANSITION", actor.userId(), now, payload);
 		this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(id), current.reference(),

@@ -28,6 +28,9 @@ public record FieldSchema(List<FieldSpec> fields) {
 		return this.fields.stream().filter((f) -> f.key().equals(key)).findFirst();
 	}
 
+	/** The longest text a field holds, as long as a note. */
+	static final int MAX_TEXT = 10_000;
+
 	public boolean has(String key) {
 		return field(key).isPresent();
 	}
@@ -50,7 +53,11 @@ public record FieldSchema(List<FieldSpec> fields) {
 				return;
 			}
 			Object normalised = normalise(spec, value);
-			if (normalised == null) {
+			if (normalised instanceof String text && text.length() > MAX_TEXT) {
+				// as a note: a field is something to read on the case page, not a file
+				problems.add(new FieldProblem("fields." + key, "field.too-long", MAX_TEXT));
+			}
+			else if (normalised == null) {
 				problems.add(new FieldProblem("fields." + key, "case.field.invalid-" + spec.type().name().toLowerCase(),
 						spec.options().isEmpty() ? key : String.join(", ", spec.options())));
 			}

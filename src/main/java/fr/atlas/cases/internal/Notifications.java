@@ -148,7 +148,8 @@ public class Notifications {
 	@Transactional(readOnly = true)
 	public NotificationPage of(UserId recipient, String language, boolean unreadOnly, int page, int size) {
 		int limit = Math.min(Math.max(size, 1), 200);
-		int offset = Math.max(page, 0) * limit;
+		// a far page is past the end, not an offset that wrapped round below zero
+		long offset = (long) Math.max(page, 0) * limit;
 		String filter = unreadOnly ? " and read_at is null" : "";
 		List<Notification> items = this.jdbc
 			.sql("select " + COLUMNS + " from case_notification where recipient_id = :me" + filter

@@ -1,10 +1,15 @@
 package fr.atlas.cases.web;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.Appointment;
 import fr.atlas.cases.internal.CaseEvent;
@@ -22,12 +27,14 @@ import fr.atlas.cases.internal.Cases.NewCase;
 import fr.atlas.cases.internal.Timeline;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,6 +46,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -46,6 +54,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Cases", description = "Cases (dossiers), their workflow transitions, timeline, tasks and appointments")
 @RequiresFeature(Feature.CASES)
 class CaseApiController {
+
+	/** What a patch changes (with {@code version}, the one it was read at). */
+	private static final List<String> EDITABLE = List.of("title", "assigneeId", "teamId", "priority", "dueDate",
+			"fields", "tags");
+
+	/**
+	 * What the case's JSON shows: a patch may hold them, the case as read sent back, but
+	 * changes only what is editable.
+	 */
+	private static final Set<String> SHOWN = Arrays.stream(CaseFile.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.collect(Collectors.toUnmodifiableSet());
 
 	private final Cases cases;
 
@@ -71,6 +91,7 @@ class CaseApiController {
 		return this.parties.of(id);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/parties")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Link a party to a case",
@@ -84,6 +105,7 @@ class CaseApiController {
 		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/parties")).body(added);
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{id}/parties")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Remove a party from a case", description = "Query: type and id of the party.")
@@ -93,6 +115,7 @@ class CaseApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Open a case in the initial state of its type's current workflow",
@@ -130,12 +153,45 @@ class CaseApiController {
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Edit a case (merge patch); 'version' must be the current one, else 409",
 			description = "Editable: title, assigneeId, teamId (null: no team), priority, dueDate, fields (merged; null "
-					+ "removes), tags.")
+					+ "removes), tags. The case's other properties may be sent back as read and are left as they are; "
+					+ "a different state is a 400 (a state changes through a transition), an unknown property too.")
 	CaseFile update(@PathVariable UUID id, @RequestBody Map<String, Object> patch,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> changes = new LinkedHashMap<>(patch);
 		Integer version = version(changes.remove("version"));
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String key : changes.keySet()) {
+			if (EDITABLE.contains(key)) {
+				continue;
+			}
+			if (!SHOWN.contains(key)) {
+				// a misspelt property would otherwise be a 200 that changed nothing
+				problems.add(new FieldProblem(key, "case.patch.unknown", String.join(", ", EDITABLE)));
+			}
+			else if (key.equals("state")) {
+				// the case as read may be sent back whole, but its state only moves
+				// through a transition, whose rules a patch would skip
+				CaseFile current = this.cases.require(id);
+				if (!current.state().equals(String.valueOf(changes.get(key)))) {
+					problems.add(new FieldProblem(key, "case.patch.state"));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 		return this.cases.update(id, version, changes, this.actors.of(principal));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('MANAGER')")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete a case with its timeline, tasks, appointments, parties and notifications",
+			description = "MANAGER and above. Optional ?version=: the version read, else 409. The audit log keeps "
+					+ "what the case was (case.deleted). To end a case's work, move it to a final state instead.")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
+		this.cases.delete(id, version);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/{id}/transitions")
@@ -149,6 +205,9 @@ class CaseApiController {
 		Map<String, Object> inputs = new LinkedHashMap<>(body);
 		Object transition = inputs.remove("transition");
 		Integer version = version(inputs.remove("version"));
+		if (transition != null && !(transition instanceof String)) {
+			throw new InvalidInputException("transition", "json.expected.text");
+		}
 		if (!(transition instanceof String name) || name.isBlank()) {
 			throw new InvalidInputException("transition", "field.required");
 		}
@@ -161,6 +220,7 @@ class CaseApiController {
 		return this.timeline.of(id);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/notes")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Add a note, or the record of a call or an e-mail, to a case's timeline",
@@ -179,11 +239,18 @@ class CaseApiController {
 		return this.work.tasks(id);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/tasks")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<CaseTask> addTask(@PathVariable UUID id, @RequestBody CaseWork.NewTask request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		return ResponseEntity.status(201).body(this.work.addTask(id, request, this.actors.of(principal)));
+		CaseTask task = this.work.addTask(id, request, this.actors.of(principal));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/tasks/" + task.id())).body(task);
+	}
+
+	@GetMapping("/{id}/tasks/{taskId}")
+	CaseTask task(@PathVariable UUID id, @PathVariable UUID taskId) {
+		return this.work.task(id, taskId);
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")
@@ -198,11 +265,19 @@ class CaseApiController {
 		return this.work.appointments(id);
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{id}/appointments")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Appointment> schedule(@PathVariable UUID id, @RequestBody CaseWork.NewAppointment request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		return ResponseEntity.status(201).body(this.work.schedule(id, request, this.actors.of(principal)));
+		Appointment appointment = this.work.schedule(id, request, this.actors.of(principal));
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/appointments/" + appointment.id()))
+			.body(appointment);
+	}
+
+	@GetMapping("/{id}/appointments/{appointmentId}")
+	Appointment appointment(@PathVariable UUID id, @PathVariable UUID appointmentId) {
+		return this.work.appointment(id, appointmentId);
 	}
 
 	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
@@ -227,6 +302,13 @@ class CaseApiController {
 			return null;
 		}
 		if (raw instanceof Number number) {
+			// 0.5 or 4294967296 are no version: read as an int they would pass for 0
+			if (!(number instanceof Integer || number instanceof Long || number instanceof Short
+					|| number instanceof Byte || number instanceof java.math.BigInteger)
+					|| number.longValue() != number.intValue()
+					|| (number instanceof java.math.BigInteger big && big.bitLength() >= 32)) {
+				throw new InvalidInputException("version", "json.expected.integer");
+			}
 			return number.intValue();
 		}
 		try {

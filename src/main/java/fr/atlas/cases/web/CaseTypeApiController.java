@@ -2,6 +2,7 @@ package fr.atlas.cases.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +27,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -79,6 +83,7 @@ class CaseTypeApiController {
 			.toList();
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(
@@ -90,6 +95,7 @@ class CaseTypeApiController {
 			.body(new CaseTypeResponse(type.key(), type.labels(), type.referencePrefix(), type.fields().write(), 1));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import a new case type from a YAML body or an uploaded .yaml, .yml or .json file (part file)",
@@ -125,6 +131,7 @@ class CaseTypeApiController {
 		return VersionResponse.of(this.workflows.version(key, version));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{key}/workflows")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Create a draft version from a JSON definition ({states, transitions}, or an export)",
@@ -136,6 +143,7 @@ class CaseTypeApiController {
 			.body(VersionResponse.of(draft));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping(path = "/{key}/workflows",
 			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
@@ -146,11 +154,25 @@ class CaseTypeApiController {
 	}
 
 	@PostMapping("/{key}/workflows/validate")
-	@Operation(summary = "Check a JSON definition without saving it")
+	@Operation(summary = "Check a JSON definition without saving it",
+			description = "Always 200 {\"valid\", \"problems\": [{\"path\", \"code\", \"message\"}]}, a definition "
+					+ "that does not read (a bad duration, an unknown action) included.")
 	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document) {
 		this.caseTypes.require(key);
-		List<DefinitionProblem> problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
 		Locale locale = LocaleContextHolder.getLocale();
+		List<DefinitionProblem> problems;
+		try {
+			problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
+		}
+		catch (InvalidInputException ex) {
+			// a definition that does not even read (a duration that is none, an
+			// unknown action) is as invalid as a broken graph: said the same way
+			problems = ex.problems()
+				.stream()
+				.map((p) -> new DefinitionProblem(p.field(), p.code(),
+						Arrays.stream(p.arguments()).map((a) -> (a != null) ? a : "").toList()))
+				.toList();
+		}
 		return new ValidationResponse(problems.isEmpty(),
 				problems.stream()
 					.map((p) -> new Problem(p.path(), p.code(),

@@ -9,7 +9,10 @@ import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -22,9 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.http.ProblemDetail;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Personal API tokens: exchange an e-mail and password for a token, list and revoke one's
@@ -42,6 +42,7 @@ class AuthTokenApiController {
 		this.messages = messages;
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/auth/tokens")
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
 		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),

@@ -16,6 +16,7 @@ import fr.atlas.tenancy.internal.Invitations;
 import fr.atlas.tenancy.internal.MemberAdministration;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -66,6 +68,7 @@ class MemberApiController {
 			.orElseThrow(() -> new NotFoundException("Membre"));
 	}
 
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/invitations")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<InvitationResponse> invite(@AuthenticationPrincipal AtlasPrincipal principal,
@@ -92,6 +95,7 @@ class MemberApiController {
 			.orElseThrow(() -> new NotFoundException("Invitation"));
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/invitations/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<Void> revokeInvitation(@PathVariable UUID id) {
@@ -107,6 +111,7 @@ class MemberApiController {
 		return this.tokens.of(member).stream().map(TokenResponse::of).toList();
 	}
 
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}/tokens/{tokenId}")
 	@PreAuthorize("hasRole('ADMIN')")
 	ResponseEntity<Void> revokeToken(@PathVariable UUID userId, @PathVariable UUID tokenId) {

@@ -8,11 +8,13 @@ import fr.atlas.tenancy.internal.Accounts.Signup;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -30,6 +32,7 @@ class SignupApiController {
 	 * first answer back (ADR 0054): no one is signed in yet to keep the key for, so the
 	 * account it created does.
 	 */
+	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
 	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {

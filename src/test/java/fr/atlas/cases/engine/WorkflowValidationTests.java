@@ -94,6 +94,23 @@ class WorkflowValidationTests {
 					new DefinitionProblem("mapping.VISIT", "workflow.mapping-unknown-state", List.of("VISIT", "NOPE")));
 	}
 
+	@Test
+	void refusesAMappingOntoAnUnknownStateEvenWhenNoCaseIsInItsSourceState() {
+		var target = lead();
+		assertThat(WorkflowValidation.validateMapping(Map.of("VISIT", "RDV"), Set.of(), target)).containsExactly(
+				new DefinitionProblem("mapping.VISIT", "workflow.mapping-unknown-state", List.of("VISIT", "RDV")));
+		// an entry for a state no case is in, onto a state the version has, is harmless
+		assertThat(WorkflowValidation.validateMapping(Map.of("GONE", "QUALIFIED"), Set.of("NEW"), target)).isEmpty();
+	}
+
+	@Test
+	void paintsAStateWhoseColourIsNoHexadecimalColourWithTheDefault() {
+		assertThat(new StateDefinition("A", true, false, Map.of(), "red;background:url(x)", null, List.of())
+			.colourOrDefault()).isEqualTo("#667085");
+		assertThat(new StateDefinition("A", true, false, Map.of(), "#1F4FD1", null, List.of()).colourOrDefault())
+			.isEqualTo("#1F4FD1");
+	}
+
 	private static List<String> codes(WorkflowDefinition definition) {
 		return WorkflowValidation.validate(definition).stream().map(DefinitionProblem::code).toList();
 	}

@@ -1,0 +1,310 @@
+package fr.atlas.cases;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TestMembers;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The cases API as an outside client meets it: far pages, versions that are no whole
+ * number, patches that name what a patch cannot change, migration mappings onto missing
+ * states, the addresses of what is created, and the statuses the OpenAPI document gives.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class CaseApiContractIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	String create(Tenant tenant, String title) {
+		ResponseEntity<Map> response = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", title));
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
+		return (String) response.getBody().get("id");
+	}
+
+	@Test
+	void aPageFarPastTheEndIsEmptyNotAServerError() {
+		Tenant tenant = this.api.newOrganisation("Agence Pages lointaines");
+		create(tenant, "Studio Perrache");
+		for (String path : List.of("/api/v1/cases?page=2147483647&size=500",
+				"/api/v1/notifications?page=2147483647&size=100")) {
+			ResponseEntity<Map> page = this.api.get(tenant.token(), path);
+			assertThat(page.getStatusCode().value()).as(path).isEqualTo(200);
+			assertThat((List) page.getBody().get("items")).as(path).isEmpty();
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?page=2147483647&size=500").getBody())
+			.containsEntry("total", 1);
+	}
+
+	@Test
+	void aSearchFindsUnderscoresAndBackslashesAsWrittenNotAsWildcards() {
+		Tenant tenant = this.api.newOrganisation("Agence Recherche littérale");
+		create(tenant, "Lot_12 Gerland");
+		create(tenant, "Lot 12 Gerland");
+		create(tenant, "Dossier C:\\Lyon");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=_").getBody()).containsEntry("total", 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=Lot_12").getBody()).containsEntry("total", 1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=C:\\").getBody()).containsEntry("total", 1);
+	}
+
+	@Test
+	void aVersionThatIsNoWholeNumberIsRefusedNotRoundedToTheCurrentOne() {
+		Tenant tenant = this.api.newOrganisation("Agence Versions entières");
+		String id = create(tenant, "T2 Brotteaux");
+		// read as an int, 0.5 and 2^32 were both version 0, the current one
+		for (Object version : List.of(0.5, 4294967296L)) {
+			var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+					Map.of("version", version, "title", "Changé"));
+			assertThat(patched.getStatusCode().value()).as(String.valueOf(version)).isEqualTo(400);
+			assertThat(patched.getBody().toString()).contains("field=version", "json.expected.integer");
+			var moved = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions",
+					Map.of("transition", "lose", "lossReason", "Parti ailleurs", "version", version));
+			assertThat(moved.getStatusCode().value()).as(String.valueOf(version)).isEqualTo(400);
+		}
+		var notText = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", 5));
+		assertThat(notText.getStatusCode().value()).isEqualTo(400);
+		assertThat(notText.getBody().toString()).contains("field=transition", "json.expected.text");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0)
+			.containsEntry("state", "NEW")
+			.containsEntry("title", "T2 Brotteaux");
+	}
+
+	@Test
+	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
+		Tenant tenant = this.api.newOrganisation("Agence Patchs");
+		String id = create(tenant, "Maison Écully");
+		var state = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "state", "WON"));
+		assertThat(state.getStatusCode().value()).isEqualTo(400);
+		assertThat(state.getBody().toString()).contains("field=state", "case.patch.state", "transition");
+		var misspelt = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "titel", "Autre"));
+		assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+		assertThat(misspelt.getBody().toString()).contains("field=titel", "case.patch.unknown");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0)
+			.containsEntry("state", "NEW");
+
+		// the case as read, sent back whole with a new title: only the title changes
+		Map<String, Object> whole = new HashMap<>(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody());
+		whole.put("title", "Maison Écully (jardin)");
+		var sentBack = this.api.patch(tenant.token(), "/api/v1/cases/" + id, whole);
+		assertThat(sentBack.getStatusCode().value()).as(String.valueOf(sentBack.getBody())).isEqualTo(200);
+		assertThat(sentBack.getBody()).containsEntry("title", "Maison Écully (jardin)")
+			.containsEntry("state", "NEW")
+			.containsEntry("version", 1);
+	}
+
+	@Test
+	void aMigrationMappingOntoAStateTheVersionLacksIsRefusedEvenWithNoCaseInItsSource() {
+		Tenant tenant = this.api.newOrganisation("Agence Migration vide");
+		create(tenant, "Reste nouveau");
+		String base = "/api/v1/case-types/LEAD_ACHAT/workflows";
+		assertThat(this.api.post(tenant.token(), base, WorkflowVersioningIntegrationTests.version2())
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), base + "/2/publish", Map.of()).getStatusCode().value()).isEqualTo(200);
+		var refused = this.api.post(tenant.token(), base + "/2/migrate", Map.of("mapping", Map.of("VISIT", "VISITE")));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=mapping.VISIT", "workflow.mapping-unknown-state");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?type=LEAD_ACHAT").getBody().toString())
+			.contains("workflowVersion=1");
+		var right = this.api.post(tenant.token(), base + "/2/migrate", Map.of("mapping", Map.of("VISIT", "RDV")));
+		assertThat(right.getBody()).containsEntry("migrated", 1);
+	}
+
+	@Test
+	void validatingADefinitionThatDoesNotReadSaysInvalidWithItsProblems() {
+		Tenant tenant = this.api.newOrganisation("Agence Validation");
+		Map<String, Object> unreadable = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true, "sla", "bientôt"), Map.of("key", "B", "final", true)),
+				"transitions", List.of(Map.of("name", "t", "from", List.of("A"), "to", "B")));
+		var checked = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/validate", unreadable);
+		assertThat(checked.getStatusCode().value()).isEqualTo(200);
+		assertThat(checked.getBody()).containsEntry("valid", false);
+		assertThat((List<Map<String, Object>>) checked.getBody().get("problems")).singleElement()
+			.satisfies((problem) -> assertThat(problem).containsEntry("path", "states[0].sla")
+				.containsEntry("code", "workflow.invalid-duration"));
+	}
+
+	@Test
+	void aStateColourIsAHexadecimalColourNotCss() {
+		Tenant tenant = this.api.newOrganisation("Agence Couleurs");
+		Map<String, Object> styled = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true, "colour", "red;background-image:url(https://x.test/a)"),
+						Map.of("key", "B", "final", true, "colour", "#0e9384")),
+				"transitions", List.of(Map.of("name", "t", "from", List.of("A"), "to", "B")));
+		var refused = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", styled);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=states[0].colour", "workflow.invalid-colour");
+	}
+
+	@Test
+	void aCreatedTaskOrAppointmentIsAnsweredWithItsAddress() {
+		Tenant tenant = this.api.newOrganisation("Agence Adresses");
+		String id = create(tenant, "Loft Vaise");
+		var task = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/tasks",
+				Map.of("title", "Rappeler", "dueAt", "2030-01-07T09:00:00Z"));
+		assertThat(task.getStatusCode().value()).isEqualTo(201);
+		String taskAddress = task.getHeaders().getLocation().toString();
+		assertThat(taskAddress).isEqualTo("/api/v1/cases/" + id + "/tasks/" + task.getBody().get("id"));
+		assertThat(this.api.get(tenant.token(), taskAddress).getBody()).isEqualTo(task.getBody());
+
+		var appointment = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",
+				Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2030-01-08T11:00:00Z"));
+		assertThat(appointment.getStatusCode().value()).isEqualTo(201);
+		String appointmentAddress = appointment.getHeaders().getLocation().toString();
+		assertThat(appointmentAddress)
+			.isEqualTo("/api/v1/cases/" + id + "/appointments/" + appointment.getBody().get("id"));
+		assertThat(this.api.get(tenant.token(), appointmentAddress).getBody()).isEqualTo(appointment.getBody());
+
+		// another organisation knows neither
+		Tenant other = this.api.newOrganisation("Agence Adresses voisine");
+		assertThat(this.api.get(other.token(), taskAddress).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(other.token(), appointmentAddress).getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void aManagerDeletesACaseWithWhatHangsOnItAndTheAuditLogKeepsIt() throws InterruptedException {
+		Tenant tenant = this.api.newOrganisation("Agence Suppressions");
+		String id = create(tenant, "Doublon à supprimer");
+		String path = "/api/v1/cases/" + id;
+		assertThat(this.api.post(tenant.token(), path + "/tasks", Map.of("title", "Rappeler")).getStatusCode().value())
+			.isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), path + "/appointments",
+					Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2030-01-08T11:00:00Z"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api
+			.post(tenant.token(), path + "/parties", Map.of("type", "LISTING", "id", "L-1", "label", "T3 Bellecour"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
+				"Alex Agent", "AGENT");
+		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
+		// a mention leaves a notification that points at the case
+		assertThat(this.api.post(tenant.token(), path + "/notes", Map.of("text", "Pour @alexagent"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (!Integer.valueOf(1).equals(this.api.get(agent, "/api/v1/notifications").getBody().get("total"))
+				&& System.currentTimeMillis() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(this.api.get(agent, "/api/v1/notifications").getBody()).containsEntry("total", 1);
+
+		assertThat(this.api.delete(agent, path).getStatusCode().value()).isEqualTo(403);
+		Tenant other = this.api.newOrganisation("Agence Suppressions voisine");
+		assertThat(this.api.delete(other.token(), path).getStatusCode().value()).isEqualTo(404);
+		var stale = this.api.delete(tenant.token(), path + "?version=7");
+		assertThat(stale.getStatusCode().value()).isEqualTo(409);
+		assertThat(stale.getBody()).containsEntry("code", "case.stale");
+		assertThat(this.api.get(tenant.token(), path).getStatusCode().value()).isEqualTo(200);
+
+		assertThat(this.api.delete(tenant.token(), path + "?version=0").getStatusCode().value()).isEqualTo(204);
+		assertThat(this.api.get(tenant.token(), path).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), path + "/timeline").getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.delete(tenant.token(), path).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 0);
+		assertThat(this.api.get(agent, "/api/v1/notifications").getBody()).containsEntry("total", 0);
+		var audit = this.api.get(tenant.token(), "/api/v1/audit?action=case.deleted").getBody();
+		assertThat(audit).containsEntry("total", 1);
+		assertThat(audit.toString()).contains(id, "Doublon à supprimer");
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
+	}
+
+	@Test
+	void aMoveKeepsOnTheTimelineOnlyTheInputsItAsksForOrTheCaseHolds() {
+		Tenant tenant = this.api.newOrganisation("Agence Entrées");
+		String id = create(tenant, "T4 Monplaisir");
+		Map<String, Object> move = new HashMap<>(
+				Map.of("transition", "qualify", "budget", 250000, "financing", "CASH", "state", "WON"));
+		move.put("blob", Map.of("a", List.of(1, 2, 3)));
+		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", move).getBody())
+			.containsEntry("state", "QUALIFIED");
+		List<Map<String, Object>> timeline = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline")
+			.getBody();
+		Map<String, Object> transition = timeline.stream()
+			.filter((entry) -> "TRANSITION".equals(entry.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		assertThat((Map<String, Object>) ((Map<String, Object>) transition.get("payload")).get("inputs"))
+			.containsOnlyKeys("budget", "financing");
+	}
+
+	@Test
+	void aTextFieldHoldsAtMostTenThousandCharacters() {
+		Tenant tenant = this.api.newOrganisation("Agence Textes longs");
+		String id = create(tenant, "Maison Tassin");
+		String tooLong = "x".repeat(10_001);
+		var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 0, "fields", Map.of("contactName", tooLong)));
+		assertThat(patched.getStatusCode().value()).isEqualTo(400);
+		assertThat(patched.getBody().toString()).contains("field=fields.contactName", "field.too-long");
+		var moved = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions",
+				Map.of("transition", "lose", "lossReason", tooLong));
+		assertThat(moved.getStatusCode().value()).isEqualTo(400);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0);
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/cases/" + id,
+					Map.of("version", 0, "fields", Map.of("contactName", "x".repeat(10_000))))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+	}
+
+	@Test
+	void theOpenApiDocumentGivesTheStatusesTheApiAnswers() {
+		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
+		Map<String, Map<String, Map<String, Object>>> paths = (Map) document.get("paths");
+		Map<String, String> created = Map.ofEntries(Map.entry("/api/v1/signup", "post"),
+				Map.entry("/api/v1/auth/tokens", "post"), Map.entry("/api/v1/members/invitations", "post"),
+				Map.entry("/api/v1/cases", "post"), Map.entry("/api/v1/cases/{id}/tasks", "post"),
+				Map.entry("/api/v1/cases/{id}/appointments", "post"), Map.entry("/api/v1/cases/{id}/notes", "post"),
+				Map.entry("/api/v1/cases/{id}/parties", "post"), Map.entry("/api/v1/case-types", "post"),
+				Map.entry("/api/v1/case-types/{key}/workflows", "post"), Map.entry("/api/v1/teams", "post"));
+		created.forEach((path, method) -> assertThat(responses(paths, path, method)).as(method + " " + path)
+			.containsKey("201")
+			.doesNotContainKey("200"));
+		Map<String, String> emptied = Map.of("/api/v1/teams/{id}", "delete", "/api/v1/members/invitations/{id}",
+				"delete", "/api/v1/cases/{id}/parties", "delete", "/api/v1/tokens/{id}", "delete", "/api/v1/cases/{id}",
+				"delete");
+		emptied.forEach((path, method) -> assertThat(responses(paths, path, method)).as(method + " " + path)
+			.containsKey("204")
+			.doesNotContainKey("200"));
+		assertThat(paths).containsKeys("/api/v1/cases/{id}/tasks/{taskId}",
+				"/api/v1/cases/{id}/appointments/{appointmentId}");
+		// the UI's error page is no answer of the API
+		assertThat(responses(paths, "/api/v1/cases/{id}", "get")).doesNotContainKey("404");
+	}
+
+	private static Map<String, Object> responses(Map<String, Map<String, Map<String, Object>>> paths, String path,
+			String method) {
+		assertThat(paths).containsKey(path);
+		return (Map<String, Object>) paths.get(path).get(method).get("responses");
+	}
+
+}
