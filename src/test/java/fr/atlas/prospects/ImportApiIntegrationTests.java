@@ -30,6 +30,8 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -56,6 +58,12 @@ class ImportApiIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	ProspectsApi prospects;
 
@@ -125,14 +133,47 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void importingTheSameFileTwiceCreatesNothingNew() {
 		var tenant = this.api.newOrganisation("Idempotent");
 		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "a.csv", AGENCIES);
+		assertThat(first).containsEntry("created", 4).containsEntry("merged", 1).containsEntry("rejected", 1);
+		Object agencies = this.api.get(tenant.token(), "/api/v1/prospects").getBody().get("total");
+
+		// sent again once done: an import of its own that imports nothing, each row
+		// ending in the agency the first put it in (ADR 0055)
 		ResponseEntity<Map> again = this.prospects.upload(tenant.token(), "copie.csv", AGENCIES);
 		assertThat(again.getStatusCode().value()).isEqualTo(202);
-		assertThat(again.getBody().get("id")).isEqualTo(first.get("id"));
-		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + first.get("id")).getBody())
-			.containsEntry("created", 4);
+		assertThat(again.getHeaders().getLocation()).hasToString("/api/v1/imports/" + again.getBody().get("id"));
+		assertThat(again.getBody().get("id")).isNotEqualTo(first.get("id"));
+		Map<String, Object> repeat = this.prospects.waitFor(tenant.token(), (String) again.getBody().get("id"));
+		assertThat(repeat).containsEntry("status", "DONE")
+			.containsEntry("totalRows", 6)
+			.containsEntry("processedRows", 6)
+			.containsEntry("created", 0)
+			.containsEntry("merged", 5)
+			.containsEntry("rejected", 1)
+			.containsEntry("warnings", first.get("warnings"));
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects").getBody().get("total")).isEqualTo(agencies);
+		String firstRows = this.api.getText(tenant.token(), "/api/v1/imports/" + first.get("id") + "/rows").getBody();
+		String repeatRows = this.api.getText(tenant.token(), "/api/v1/imports/" + repeat.get("id") + "/rows").getBody();
+		assertThat(repeatRows).isEqualTo(firstRows.replace(",CREATED,", ",MERGED,")).doesNotContain("CREATED");
+		// its agencies are the first one's
+		List<Map<String, Object>> firstAgencies = (List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?importId=" + first.get("id"))
+			.getBody()
+			.get("items");
+		assertThat((List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?importId=" + repeat.get("id"))
+			.getBody()
+			.get("items")).extracting((a) -> a.get("id"))
+			.containsExactlyInAnyOrderElementsOf(firstAgencies.stream().map((a) -> a.get("id")).toList())
+			.hasSize(4);
+		// a third time is another repeat of the first, not of the repeat
+		Map<String, Object> third = this.prospects.importAndWait(tenant.token(), "copie-2.csv", AGENCIES);
+		assertThat(third.get("id")).isNotIn(first.get("id"), repeat.get("id"));
+		assertThat(third).containsEntry("created", 0).containsEntry("merged", 5).containsEntry("rejected", 1);
+
 		// the same file with the website column left out is another import: it runs,
 		// and its rows merge into what the first created
 		ResponseEntity<Map> remapped = this.prospects.upload(tenant.token(), "a.csv",
@@ -143,23 +184,66 @@ class ImportApiIntegrationTests {
 			.containsEntry("created", 0)
 			.containsEntry("merged", 5)
 			.containsEntry("rejected", 1);
-		// and that mapping sent again is that second import
-		assertThat(this.prospects
-			.upload(tenant.token(), "b.csv", AGENCIES.getBytes(StandardCharsets.UTF_8), "{\"Site web\":\"ignore\"}",
-					null)
-			.getBody()
-			.get("id")).isEqualTo(remapped.getBody().get("id"));
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects").getBody().get("total")).isEqualTo(agencies);
+	}
+
+	@Test
+	void theSameFileSentWhileItsImportRunsIsThatImport() {
+		var tenant = this.api.newOrganisation("Envoi répété");
+		UUID held = holdImports(tenant);
+		ResponseEntity<Map> first = this.prospects.upload(tenant.token(), "a.csv", AGENCIES);
+		// a client's retry while it waits: that import, not a second one
+		ResponseEntity<Map> again = this.prospects.upload(tenant.token(), "a.csv", AGENCIES);
+		assertThat(again.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + first.getBody().get("id")).getBody())
+			.containsEntry("status", "QUEUED");
+		release(tenant, held);
+		assertThat(this.prospects.waitFor(tenant.token(), (String) first.getBody().get("id"))).containsEntry("created",
+				4);
+		assertThat(this.api.getList(tenant.token(), "/api/v1/imports").getBody()).hasSize(2);
 	}
 
 	@Test
 	void theSameFileSentSeveralTimesAtOnceIsQueuedOnce() throws Exception {
 		var tenant = this.api.newOrganisation("Envois simultanés");
+		// none runs before all are answered: sent again once done, a file would be a
+		// repeat
+		UUID held = holdImports(tenant);
 		List<ResponseEntity<Map>> answers = AtOnce.run(3,
 				() -> this.prospects.upload(tenant.token(), "x.csv", AGENCIES));
 		assertThat(answers).extracting((answer) -> answer.getStatusCode().value()).containsOnly(202);
 		assertThat(answers).extracting((answer) -> answer.getBody().get("id"))
 			.containsOnly(answers.get(0).getBody().get("id"));
-		assertThat(this.api.getList(tenant.token(), "/api/v1/imports").getBody()).hasSize(1);
+		release(tenant, held);
+		assertThat(this.api.getList(tenant.token(), "/api/v1/imports").getBody()).hasSize(2);
+	}
+
+	/**
+	 * Another node seems to be running an import of the organisation's: none of its other
+	 * imports is started until {@link #release}.
+	 */
+	private UUID holdImports(ApiClient.Tenant tenant) {
+		OrgId org = OrgId.of(tenant.orgId());
+		UUID held = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("ailleurs.csv",
+							new ByteArrayInputStream(
+									"Raison sociale\nAgence Ailleurs\n".getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(
+				"update import_job set status = 'RUNNING', worker = 'autre-noeud', heartbeat_at = now() where id = :id")
+			.param("id", held)
+			.update()));
+		return held;
+	}
+
+	private void release(ApiClient.Tenant tenant, UUID held) {
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()), () -> this.tx.executeWithoutResult((s) -> this.jdbc
+			.sql("update import_job set status = 'CANCELLED', worker = null, heartbeat_at = null where id = :id")
+			.param("id", held)
+			.update()));
 	}
 
 	@Test

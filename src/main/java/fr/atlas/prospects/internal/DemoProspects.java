@@ -84,7 +84,7 @@ class DemoProspects implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		this.demo.orgId().ifPresent((org) -> CurrentTenant.runAs(org, () -> {
 			try (InputStream file = new ClassPathResource(FILE).getInputStream()) {
-				var submission = this.imports.submit(FILE_NAME, file, Map.of(), null, true);
+				var submission = this.imports.submitOnce(FILE_NAME, file);
 				if (!submission.existing()) {
 					log.info("Demo agencies queued for import ({})", FILE);
 				}

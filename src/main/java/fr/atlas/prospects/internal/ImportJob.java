@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record ImportJob(UUID id, String status, String fileName, FileProfile profile, Map<String, String> mapping,
 		int totalRows, int processedRows, int readRows, int created, int merged, int rejected, int warnings,
 		@Nullable String error, boolean cancelRequested, Instant createdAt, @Nullable Instant startedAt,
-		@Nullable Instant finishedAt, @Nullable Instant fileDeletedAt, @Nullable UUID createdBy) {
+		@Nullable Instant finishedAt, @Nullable Instant fileDeletedAt, @Nullable UUID createdBy,
+		@Nullable UUID repeatOf) {
 
 	public static final String DRAFT = "DRAFT";
 

@@ -80,6 +80,43 @@ class ImportJobs {
 			.update();
 	}
 
+	/**
+	 * Records the file of {@code earlier}, a done import, sent again as job {@code id}:
+	 * done at once, importing nothing, each row ending where the earlier import put it
+	 * (ADR 0055). A draft of the wizard ({@code id} exists) becomes that job; otherwise
+	 * it is created.
+	 */
+	void repeat(UUID id, ImportJob earlier, String fileName, @Nullable UUID createdBy) {
+		int updated = this.jdbc.sql("""
+				update import_job j set status = 'DONE', repeat_of = e.id, total_rows = e.total_rows,
+				  processed_rows = e.processed_rows, set_aside_rows = e.set_aside_rows, created = 0,
+				  merged = e.created + e.merged, rejected = e.rejected, warnings = e.warnings, problems = e.problems,
+				  started_at = now(), finished_at = now(), heartbeat_at = null
+				from import_job e
+				where j.org_id = :org and j.id = :id and j.status = 'DRAFT' and e.org_id = :org and e.id = :earlier""")
+			.param("org", org())
+			.param("id", id)
+			.param("earlier", earlier.id())
+			.update();
+		if (updated > 0) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into import_job (org_id, id, status, file_name, file_format, file_encoding, delimiter, file_size,
+				  file_hash, sheet, sheets, mapping, headers, total_rows, processed_rows, created, merged, rejected,
+				  set_aside_rows, warnings, problems, created_by, started_at, finished_at, repeat_of)
+				select org_id, :id, 'DONE', :name, file_format, file_encoding, delimiter, file_size, file_hash, sheet,
+				  sheets, mapping, headers, total_rows, processed_rows, 0, created + merged, rejected, set_aside_rows,
+				  warnings, problems, :by, now(), now(), id
+				from import_job where org_id = :org and id = :earlier""")
+			.param("org", org())
+			.param("id", id)
+			.param("name", fileName)
+			.param("by", createdBy)
+			.param("earlier", earlier.id())
+			.update();
+	}
+
 	void storeFile(UUID jobId, Path file) throws IOException {
 		try (InputStream in = Files.newInputStream(file)) {
 			Lz4Blocks.Compressing lz4 = new Lz4Blocks.Compressing();
@@ -150,7 +187,7 @@ class ImportJobs {
 	Optional<ImportJob> findActiveByHash(String hash, int sheet, Map<String, String> mapping) {
 		return this.jdbc.sql("""
 				select * from import_job where org_id = :org and file_hash = :hash and sheet = :sheet
-				and mapping = :mapping::jsonb and status in ('QUEUED', 'RUNNING', 'DONE')
+				and mapping = :mapping::jsonb and status in ('QUEUED', 'RUNNING', 'DONE') and repeat_of is null
 				order by created_at limit 1""")
 			.param("org", org())
 			.param("hash", hash)
@@ -365,7 +402,7 @@ class ImportJobs {
 				rs.getInt("created"), rs.getInt("merged"), rs.getInt("rejected"), rs.getInt("warnings"),
 				rs.getString("error"), rs.getBoolean("cancel_requested"), instant(rs, "created_at"),
 				instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "file_deleted_at"),
-				rs.getObject("created_by", UUID.class));
+				rs.getObject("created_by", UUID.class), rs.getObject("repeat_of", UUID.class));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

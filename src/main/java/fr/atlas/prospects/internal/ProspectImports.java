@@ -30,9 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * refused with a clear reason and nothing is written), stores them, and queues the job.
  *
  * <p>
- * The same file (same SHA-256) submitted again while an earlier import of it is queued,
- * running or done returns that earlier job: nothing is imported twice. A file whose
- * import failed or was cancelled can be submitted again.
+ * The same file (same SHA-256, sheet and mapping) submitted again while an earlier import
+ * of it is queued or running returns that earlier job (a client's retry); once it is
+ * done, a job of its own that imports nothing, each row ending where the earlier import
+ * put it (ADR 0055). Nothing is imported twice. A file whose import failed or was
+ * cancelled can be submitted again.
  */
 @Service
 public class ProspectImports {
@@ -61,11 +63,21 @@ public class ProspectImports {
 
 	/**
 	 * Checks, stores and queues a file ({@code start}), or keeps it as a draft for the
-	 * wizard. Returns the job, or the earlier job of the same file.
+	 * wizard. Returns the job, the earlier job of the same file while that one is under
+	 * way, or the repeat of the earlier one once it is done.
 	 */
 	public Submission submit(String fileName, InputStream content, Map<String, String> overrides,
 			@Nullable UUID submittedBy, boolean start) {
 		return submit(fileName, content, overrides, submittedBy, start, null);
+	}
+
+	/**
+	 * Queues a file unless it was imported before, in which case the earlier job is
+	 * returned and nothing is recorded: for a file the application itself brings at each
+	 * start (the demo's).
+	 */
+	public Submission submitOnce(String fileName, InputStream content) {
+		return submit(fileName, content, Map.of(), null, true, null, false);
 	}
 
 	/**
@@ -77,6 +89,11 @@ public class ProspectImports {
 	 */
 	public Submission submit(String fileName, InputStream content, Map<String, String> overrides,
 			@Nullable UUID submittedBy, boolean start, @Nullable String sheet) {
+		return submit(fileName, content, overrides, submittedBy, start, sheet, true);
+	}
+
+	private Submission submit(String fileName, InputStream content, Map<String, String> overrides,
+			@Nullable UUID submittedBy, boolean start, @Nullable String sheet, boolean repeatDone) {
 		Path file = null;
 		try {
 			file = Files.createTempFile("atlas-upload-", ".bin");
@@ -92,7 +109,11 @@ public class ProspectImports {
 					var existing = this.jobs.findActiveByHash(inspection.profile().sha256(),
 							inspection.profile().sheet(), inspection.mapping().asMap());
 					if (existing.isPresent()) {
-						return new Submission(existing.get(), true);
+						if (!repeatDone || !existing.get().finished()) {
+							return new Submission(existing.get(), true);
+						}
+						this.jobs.repeat(id, existing.get(), name, submittedBy);
+						return new Submission(find(id), true);
 					}
 				}
 				this.jobs.create(id, start ? ImportJob.QUEUED : ImportJob.DRAFT, name, inspection.profile(),
@@ -319,8 +340,8 @@ public class ProspectImports {
 	}
 
 	/**
-	 * Starts a draft with its final mapping; the same file imported before returns that
-	 * job.
+	 * Starts a draft with its final mapping; the same file under way returns that job,
+	 * and one imported before turns the draft into its repeat.
 	 */
 	public Submission start(UUID id, Map<String, String> overrides) {
 		ImportJob job = find(id);
@@ -338,6 +359,10 @@ public class ProspectImports {
 			}
 			this.jobs.lockFile(job.profile().sha256());
 			var existing = this.jobs.findActiveByHash(job.profile().sha256(), job.profile().sheet(), mapping.asMap());
+			if (existing.isPresent() && existing.get().finished()) {
+				this.jobs.repeat(id, existing.get(), job.fileName(), job.createdBy());
+				return new Submission(find(id), true);
+			}
 			if (existing.isPresent()) {
 				this.jobs.requestCancel(id);
 				return new Submission(existing.get(), true);
@@ -354,7 +379,7 @@ public class ProspectImports {
 	 * {@code sample} rows that have one, with their original line.
 	 */
 	public Problems problems(UUID id, int sample) {
-		find(id);
+		ImportJob job = find(id);
 		return this.tx.execute((s) -> {
 			List<Problems.Count> counts = this.jobs.problems(id)
 				.entrySet()
@@ -364,13 +389,23 @@ public class ProspectImports {
 					.reversed()
 					.thenComparing(Problems.Count::code))
 				.toList();
-			List<Problems.Row> rows = this.recorded.firstWithMessages(id, sample)
+			List<Problems.Row> rows = this.recorded.firstWithMessages(rowsOf(job), sample)
 				.stream()
-				.map((row) -> new Problems.Row(row.number(), row.status(), List.of(row.messages().split("\\|")),
-						row.original()))
+				.map((row) -> new Problems.Row(row.number(), shownStatus(job, row.status()),
+						List.of(row.messages().split("\\|")), row.original()))
 				.toList();
 			return new Problems(counts, rows);
 		});
+	}
+
+	/** The job whose recorded rows are this one's: the earlier import, for a repeat. */
+	private static UUID rowsOf(ImportJob job) {
+		return (job.repeatOf() != null) ? job.repeatOf() : job.id();
+	}
+
+	/** A row's status for this job: in a repeat, a row found its agency already there. */
+	private static String shownStatus(ImportJob job, String status) {
+		return (job.repeatOf() != null && "CREATED".equals(status)) ? "MERGED" : status;
 	}
 
 	/**
@@ -389,10 +424,11 @@ public class ProspectImports {
 	/**
 	 * Writes the report: {@code row,status,prospect_id,messages}, one line per data row.
 	 * {@code prospect_id} is the agency the row is in now: the one a person later merged
-	 * its agency into, if so (and its own again once the merge is undone).
+	 * its agency into, if so (and its own again once the merge is undone). A repeat's
+	 * rows are the earlier import's, each in the agency it is in now, so none is CREATED.
 	 */
 	public void writeReport(UUID id, Writer out) {
-		find(id);
+		ImportJob job = find(id);
 		this.tx.executeWithoutResult((s) -> {
 			try {
 				out.write("row,status,prospect_id,messages\n");
@@ -401,12 +437,12 @@ public class ProspectImports {
 				throw new UncheckedIOException(ex);
 			}
 			Map<UUID, UUID> survivors = this.agencies.survivors();
-			this.recorded.forEach(id, (row) -> {
+			this.recorded.forEach(rowsOf(job), (row) -> {
 				UUID prospect = (row.prospectId() != null) ? survivors.getOrDefault(row.prospectId(), row.prospectId())
 						: null;
 				try {
-					out.write(row.number() + "," + row.status() + "," + ((prospect != null) ? prospect : "") + ","
-							+ CsvLine.cell(row.messages()) + "\n");
+					out.write(row.number() + "," + shownStatus(job, row.status()) + ","
+							+ ((prospect != null) ? prospect : "") + "," + CsvLine.cell(row.messages()) + "\n");
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

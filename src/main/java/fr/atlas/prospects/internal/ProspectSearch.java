@@ -246,8 +246,10 @@ public class ProspectSearch {
 			// large import the statistics do not know the organisation's new agencies
 			// yet, and
 			// a join or an IN let the planner scan them all once per listed id (minutes).
+			// a repeat's agencies are the earlier import's (ADR 0055)
 			from = "from (select distinct unnest(c.prospects) as id from import_row_chunk c"
-					+ " where c.org_id = ? and c.job_id = ?) i"
+					+ " join import_job j on j.org_id = c.org_id and c.job_id = coalesce(j.repeat_of, j.id)"
+					+ " where c.org_id = ? and j.id = ?) i"
 					+ " cross join lateral (select * from agency x where x.org_id = ? and x.id = i.id offset 0) a";
 			UUID org = CurrentTenant.require().value();
 			args.addAll(0, List.of(org, uuid(query.importId(), "importId", "prospects.filter.import"), org));
