@@ -57,9 +57,14 @@ class ImportSheetIntegrationTests {
 		assertThat(lyon).containsEntry("status", "DONE").containsEntry("totalRows", 2).containsEntry("created", 2);
 		assertThat(names(tenant.token())).containsExactlyInAnyOrder("Agence Bellecour", "Agence Part-Dieu");
 
-		// the same sheet by position is the same import; the first sheet is another one
+		// the same sheet by position is the same file again: a repeat that imports
+		// nothing (ADR 0055); the first sheet is another import
 		ResponseEntity<Map> byPosition = this.prospects.upload(tenant.token(), fileName, file, null, null, "2");
-		assertThat(byPosition.getBody().get("id")).isEqualTo(byName.getBody().get("id"));
+		assertThat(byPosition.getBody().get("id")).isNotEqualTo(byName.getBody().get("id"));
+		assertThat(this.prospects.waitFor(tenant.token(), (String) byPosition.getBody().get("id")))
+			.containsEntry("totalRows", 2)
+			.containsEntry("created", 0)
+			.containsEntry("merged", 2);
 		ResponseEntity<Map> first = this.prospects.upload(tenant.token(), fileName, file, null, null, null);
 		assertThat(first.getBody().get("id")).isNotEqualTo(byName.getBody().get("id"));
 		assertThat(this.prospects.waitFor(tenant.token(), (String) first.getBody().get("id")))
