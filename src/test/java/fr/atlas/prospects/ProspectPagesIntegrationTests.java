@@ -147,6 +147,26 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/duplicates").statusCode()).isEqualTo(200);
 		assertThat(get("/prospects?q=gare").body()).contains("Agence de la Gare").doesNotContain("Cabinet Martin");
 		assertThat(get("/prospects?lang=en").body()).contains("Import a file");
+
+		// the same file through the wizard again, with the same columns: its draft
+		// becomes a repeat that imports nothing, and its page says so (ADR 0055)
+		String againPath = location(multipart("/prospects/imports", csrf(get("/prospects/imports").body()),
+				"agences-copie.csv", csv.getBytes(StandardCharsets.UTF_8)))
+			.replace("/mapping", "");
+		HttpResponse<String> again = post(againPath + "/start",
+				Map.of("column-0", "name", "column-1", "email", "column-2", "phone", "column-3", "postcode", "column-4",
+						"tags", "_csrf", csrf(get(againPath + "/mapping").body())),
+				false);
+		assertThat(location(again)).isEqualTo(againPath);
+		assertThat(get(againPath + "?lang=fr").body()).contains("id=\"import-repeat\"", "Ce fichier a déjà été importé",
+				"href=\"" + jobPath + "\"");
+		assertThat(get(againPath + "/rows.csv").body()).contains("1,MERGED,", "2,MERGED,").doesNotContain("CREATED");
+		assertThat(
+				this.api.get(tenant.token(), "/api/v1/imports/" + againPath.substring(againPath.lastIndexOf('/') + 1))
+					.getBody())
+			.containsEntry("status", "DONE")
+			.containsEntry("created", 0)
+			.containsEntry("merged", 2);
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class UnexpectedApiFailuresTests {
 
 	@Test
 	void failuresThatSayTheirStatusKeepIt() throws Exception {
-		this.mvc.perform(get("/api/v1/failing/teapot")).andExpect(status().isIAmATeapot());
+		this.mvc.perform(get("/api/v1/failing/teapot")).andExpect(status().is(418));
 		this.mvc.perform(get("/api/v1/failing/gone")).andExpect(status().isGone());
 		this.mvc.perform(get("/api/v1/failing/denied")).andExpect(status().isForbidden());
 	}
