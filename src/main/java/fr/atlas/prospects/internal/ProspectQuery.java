@@ -2,6 +2,7 @@ package fr.atlas.prospects.internal;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,9 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 			Map.entry("revenue", "a.revenue_cents"), Map.entry("revenueCents", "a.revenue_cents"),
 			Map.entry("revenue_cents", "a.revenue_cents"), Map.entry("status", "a.status"));
 
+	/** The sortable columns declared {@code not null}. */
+	private static final Set<String> NEVER_NULL = Set.of("a.created_at", "a.status");
+
 	public ProspectQuery {
 		// PostgreSQL refuses text holding a NUL character: a search for one finds nothing
 		q = withoutNul(q);
@@ -80,7 +84,11 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		boolean descending = wanted.startsWith("-") || wanted.toLowerCase(Locale.ROOT).endsWith(",desc");
 		String column = wanted.replaceFirst("^-", "").replaceFirst("(?i),(asc|desc)$", "");
 		String expression = SORTABLE.getOrDefault(column, NAME);
-		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+		// a column that is never null is ordered without "nulls last": its index read
+		// backwards then gives the descending order, where "desc nulls last" made
+		// PostgreSQL sort every agency of the organisation for the newest 50
+		String nulls = NEVER_NULL.contains(expression) ? "" : " nulls last";
+		return expression + (descending ? " desc" : " asc") + nulls + ", a.id";
 	}
 
 	private static @Nullable String withoutNul(@Nullable String value) {
