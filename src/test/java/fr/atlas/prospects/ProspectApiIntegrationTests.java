@@ -143,6 +143,34 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void aTextSearchIgnoresTheCaseOfNamesAndTradeNamesAndTheNewestComeFirst() {
+		var tenant = this.api.newOrganisation("Casse");
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;Enseigne;Code postal;Ville
+				Dupont & Morel;L'ÉTOILE DU SUD;13002;Marseille
+				CABINET VIDAL;;69001;Lyon
+				""");
+		this.prospects.importAndWait(tenant.token(), "b.csv", """
+				Raison sociale;Code postal;Ville
+				Agence Roussel;33000;Bordeaux
+				""");
+		// accented capitals of a trade name, written in small letters
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=étoile du"))
+			.containsExactly("Dupont & Morel");
+		Map<String, Object> found = this.api.get(tenant.token(), "/api/v1/prospects?q=Vidal&size=1").getBody();
+		assertThat(found).containsEntry("total", 1);
+		assertThat((List<Map<String, Object>>) found.get("items")).extracting((a) -> a.get("name"))
+			.containsExactly("CABINET VIDAL");
+		// created is never null: newest first, oldest first, and the same with a search
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=-created").get(0))
+			.isEqualTo("Agence Roussel");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=created").get(2))
+			.isEqualTo("Agence Roussel");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=o&sort=-created").get(0))
+			.isEqualTo("Agence Roussel");
+	}
+
+	@Test
 	void filtersByPostcodeAndTagWithinTheOrganisationOnly() {
 		var tenant = this.api.newOrganisation("Filtres");
 		var other = this.api.newOrganisation("Filtres voisins");

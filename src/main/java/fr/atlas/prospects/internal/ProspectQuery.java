@@ -58,6 +58,9 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 	/** The statuses the list chooses among, and {@code ALL}. */
 	static final Set<String> STATUSES = Set.of("ACTIVE", "ARCHIVED", "MERGED", "ALL");
 
+	/** The sortable columns declared {@code not null}. */
+	private static final Set<String> NEVER_NULL = Set.of("a.created_at", "a.status");
+
 	public ProspectQuery {
 		// PostgreSQL refuses text holding a NUL character: a search for one finds nothing
 		q = withoutNul(q);
@@ -100,7 +103,11 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		if (expression == null) {
 			throw new InvalidInputException("sort", "prospects.filter.sort", wanted);
 		}
-		return expression + (descending ? " desc nulls last" : " asc nulls last") + ", a.id";
+		// a column that is never null is ordered without "nulls last": its index read
+		// backwards then gives the descending order, where "desc nulls last" made
+		// PostgreSQL sort every agency of the organisation for the newest 50
+		String nulls = NEVER_NULL.contains(expression) ? "" : " nulls last";
+		return expression + (descending ? " desc" : " asc") + nulls + ", a.id";
 	}
 
 	/**

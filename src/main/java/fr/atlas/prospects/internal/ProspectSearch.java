@@ -49,6 +49,12 @@ public class ProspectSearch {
 	/** Before a work's key in the list's filter: the agencies that have it not going. */
 	private static final String WITHOUT = "no-";
 
+	/**
+	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
+	 */
+	private static final String SORT_COLUMNS = "a.id, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
+			+ " a.listing_count, a.revenue_cents, a.status";
+
 	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
 	private static final Comparator<UUID> AS_STORED = Comparator
 		.comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
@@ -78,6 +84,7 @@ public class ProspectSearch {
 	}
 
 	public Page<Summary> find(ProspectQuery query) {
+		plannedForThisOrganisation();
 		Where where = where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(query.size());
@@ -93,18 +100,40 @@ public class ProspectSearch {
 	}
 
 	/**
+	 * Plans the rest of the transaction's statements for the organisation that runs them.
+	 * The driver prepares a statement run often, and PostgreSQL then may keep one generic
+	 * plan for it, made for an organisation of average size: beside an organisation of
+	 * 524,000 agencies, counting the 52,000 of another became a scan of every agency of
+	 * the table (170 ms instead of 13 ms), and that organisation's first page took 137 ms
+	 * instead of 36 (docs/bench/prospects-search.md). Planning each time costs about a
+	 * millisecond (ADR 0058).
+	 */
+	private void plannedForThisOrganisation() {
+		this.template.execute("set local plan_cache_mode = force_custom_plan");
+	}
+
+	/**
 	 * A text search matches few agencies, but the planner hopes to meet a page of them
 	 * early while walking the sort order's index, and then reads the whole base in index
 	 * order: 3.3 s for 530,000 agencies. Behind the {@code OFFSET 0} fence the matching
-	 * is one parallel scan, counted and sorted together (0.5 s), whatever the sort.
+	 * is one parallel scan, counted and sorted together (0.5 s), whatever the sort. Only
+	 * the key and the sort columns go through the count and the sort; the page's agencies
+	 * are then read by their key. Whole rows made the count keep every match: a broad
+	 * word ("immo", half the base) wrote them to disk, 9 MB at 52,000 agencies and 93 MB
+	 * at 524,000 (docs/bench/prospects-search.md).
 	 */
 	private Page<Summary> search(ProspectQuery query, Where where, List<Object> args) {
 		long[] total = { -1 };
-		List<Summary> items = this.template.query("select *, count(*) over () as matching from (select a.* "
-				+ where.sql() + " offset 0) a order by " + query.orderBy() + " limit ? offset ?", (rs, row) -> {
-					total[0] = rs.getLong("matching");
-					return summary(rs);
-				}, args.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(CurrentTenant.require().value());
+		List<Summary> items = this.template
+			.query("select a.*, p.matching from (select a.id, count(*) over () as matching from (select " + SORT_COLUMNS
+					+ " " + where.sql() + " offset 0) a order by " + query.orderBy()
+					+ " limit ? offset ?) p cross join lateral (select * from agency x where x.org_id = ? and x.id = p.id"
+					+ " offset 0) a order by " + query.orderBy(), (rs, row) -> {
+						total[0] = rs.getLong("matching");
+						return summary(rs);
+					}, pageArgs.toArray());
 		// no row to carry the count: none matches, or the page is past the end
 		if (total[0] < 0) {
 			total[0] = (query.page() == 0) ? 0 : count(where);
@@ -139,6 +168,7 @@ public class ProspectSearch {
 
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
+		plannedForThisOrganisation();
 		Where where = where(query);
 		this.template.query((connection) -> {
 			var statement = connection.prepareStatement("select a.* " + where.sql() + " order by " + query.orderBy());
@@ -220,9 +250,11 @@ public class ProspectSearch {
 			String digits = q.replaceAll("[\\s.]", "");
 			String key = NameKey.of(q);
 			String text = "%" + likeLiteral(q) + "%";
-			// a search of punctuation alone has no name key: it must not match every name
+			// punctuation alone has no name key: it must not match every name. lower()
+			// and LIKE is what ILIKE does in UTF-8, without lowering the pattern again
+			// for every agency (a tenth of the scan)
 			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
-					+ "a.name ilike ? or a.trade_name ilike ? or a.siret = ? or a.siren = ?"
+					+ "lower(a.name) like lower(?) or lower(a.trade_name) like lower(?) or a.siret = ? or a.siren = ?"
 					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
 					+ " or a.phones @> array[?::text])");
 			if (!key.isEmpty()) {
@@ -242,11 +274,10 @@ public class ProspectSearch {
 		if (query.importId() != null && !query.importId().isBlank()) {
 			// The agencies the import's rows ended in (each written batch lists them,
 			// RecordedRows), each then read by its key. Written so on purpose: right
-			// after a
-			// large import the statistics do not know the organisation's new agencies
-			// yet, and
-			// a join or an IN let the planner scan them all once per listed id (minutes).
-			// a repeat's agencies are the earlier import's (ADR 0055)
+			// after a large import the statistics do not know the organisation's new
+			// agencies yet, and a join or an IN let the planner scan them all once per
+			// listed id (minutes). A repeat's agencies are the earlier import's (ADR
+			// 0055).
 			from = "from (select distinct unnest(c.prospects) as id from import_row_chunk c"
 					+ " join import_job j on j.org_id = c.org_id and c.job_id = coalesce(j.repeat_of, j.id)"
 					+ " where c.org_id = ? and j.id = ?) i"
