@@ -155,17 +155,7 @@ class ProspectsImportBenchmark {
 	}
 
 	private String upload(String token, Path csv) throws IOException, InterruptedException {
-		String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
-		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-				+ csv.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
-		String tail = "\r\n--" + boundary + "--\r\n";
-		HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports"))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-					HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofString(tail)))
-			.timeout(Duration.ofMinutes(10))
-			.build();
+		HttpRequest request = FileUpload.to(uri("/api/v1/imports"), token, csv);
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());

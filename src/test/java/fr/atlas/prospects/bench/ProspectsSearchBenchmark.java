@@ -514,16 +514,7 @@ class ProspectsSearchBenchmark {
 	}
 
 	private String upload(String token, Path csv) throws IOException, InterruptedException {
-		String boundary = "bench" + UUID.randomUUID().toString().replace("-", "");
-		String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-				+ csv.getFileName() + "\"\r\nContent-Type: text/csv\r\n\r\n";
-		String tail = "\r\n--" + boundary + "--\r\n";
-		HttpRequest request = request("/api/v1/imports").header("Authorization", "Bearer " + token)
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-					HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofString(tail)))
-			.timeout(Duration.ofMinutes(10))
-			.build();
+		HttpRequest request = FileUpload.to(request("/api/v1/imports").build().uri(), token, csv);
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 202) {
 			throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());
