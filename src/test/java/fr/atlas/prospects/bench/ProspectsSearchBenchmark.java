@@ -156,25 +156,43 @@ class ProspectsSearchBenchmark {
 	 * department and town, and the SIRET, e-mail and mobile of one agency.
 	 */
 	private Base base(ApiClient.Tenant tenant, String importId) throws SQLException {
-		try (Connection connection = new DatabaseRoles(this.environment)
-			.owner(); PreparedStatement statement = connection.prepareStatement("""
-					select (select count(*) from agency where org_id = ?),
-					  (select department from agency where org_id = ? and department is not null
-					   group by 1 order by count(*) desc, 1 limit 1),
-					  (select min(city) from agency where org_id = ? and city_key = (select city_key from agency
-					   where org_id = ? and city_key is not null group by 1 order by count(*) desc, 1 limit 1)),
-					  (select siret from agency where org_id = ? and siret is not null order by id offset 1000 limit 1),
-					  (select emails[1] from agency where org_id = ? and cardinality(emails) > 0
-					   order by id offset 2000 limit 1),
-					  (select p from agency, unnest(phones) p where org_id = ? and p like '+336%'
-					   order by id offset 3000 limit 1)""")) {
+		try (Connection connection = new DatabaseRoles(this.environment).owner();
+				PreparedStatement statement = connection.prepareStatement("""
+						select (select count(*) from agency where org_id = ?),
+						  (select department from agency where org_id = ? and department is not null
+						   group by 1 order by count(*) desc, 1 limit 1),
+						  (select min(city) from agency where org_id = ? and city_key = (select city_key from agency
+						   where org_id = ? and city_key is not null group by 1 order by count(*) desc, 1 limit 1)),
+						  (select siret from agency where org_id = ? and siret is not null
+						   order by id offset least(1000, ? / 8) limit 1),
+						  (select emails[1] from agency where org_id = ? and cardinality(emails) > 0
+						   order by id offset least(2000, ? / 8) limit 1),
+						  (select p from agency, unnest(phones) p where org_id = ? and p like '+336%'
+						   order by id offset least(3000, ? / 8) limit 1)""")) {
+			// the same agencies at any size from 24,000 on; a small base's own further in
+			long agencies = count(connection, tenant.orgId());
+			int parameter = 1;
 			for (int i = 1; i <= 7; i++) {
-				statement.setObject(i, tenant.orgId());
+				statement.setObject(parameter++, tenant.orgId());
+				if (i >= 5) {
+					statement.setLong(parameter++, agencies);
+				}
 			}
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
 				return new Base(tenant, importId, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), typed(rs.getString(6)));
+			}
+		}
+	}
+
+	private static long count(Connection connection, Object org) throws SQLException {
+		try (PreparedStatement statement = connection
+			.prepareStatement("select count(*) from agency where org_id = ?")) {
+			statement.setObject(1, org);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
 			}
 		}
 	}
