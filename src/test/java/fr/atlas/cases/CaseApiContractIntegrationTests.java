@@ -233,7 +233,7 @@ class CaseApiContractIntegrationTests {
 		assertThat(this.api.get(agent, "/api/v1/notifications").getBody()).containsEntry("total", 0);
 		var audit = this.api.get(tenant.token(), "/api/v1/audit?action=case.deleted").getBody();
 		assertThat(audit).containsEntry("total", 1);
-		assertThat(audit.toString()).contains(id, "Doublon à supprimer");
+		assertThat(audit.toString()).contains(id, "Doublon à supprimer", "(état : Nouveau)");
 		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", true);
 	}
 

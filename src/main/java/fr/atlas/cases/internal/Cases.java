@@ -506,7 +506,12 @@ public class Cases {
 		}
 		this.jdbc.sql("delete from case_file where id = ?").param(id).update();
 		this.events.publishEvent(new CaseDeleted(CurrentTenant.require(), CaseId.of(id), current.caseType(),
-				current.reference(), current.title(), current.state()));
+				current.reference(), current.title(), current.state(),
+				this.workflows.engine(current.caseType(), current.workflowVersion())
+					.definition()
+					.state(current.state())
+					.map(StateDefinition::labels)
+					.orElse(Map.of())));
 	}
 
 	public CaseFile transition(UUID id, String transition, Map<String, Object> inputs,
