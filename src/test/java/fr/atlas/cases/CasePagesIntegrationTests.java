@@ -9,17 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,60 @@ class CasePagesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Test
+	void aManagerDeletesACaseFromItsPageAndAnAgentCannot() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Suppression");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Doublon de Villeurbanne"))
+			.getBody()
+			.get("id");
+		String reference = (String) this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("reference");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
+				"Alex Agent", "AGENT");
+
+		// an agent sees no such button, and is refused the form
+		Session agent = new Session(this.port, agentEmail);
+		String agentPage = agent.get("/cases/" + id).body();
+		assertThat(agentPage).contains("Doublon de Villeurbanne").doesNotContain("id=\"case-delete\"");
+		assertThat(agent
+			.post("/cases/" + id + "/delete", Map.of("version", "0"), attribute(agentPage, "name=\"_csrf\" value"))
+			.statusCode()).isEqualTo(403);
+
+		Session owner = new Session(this.port, tenant.email());
+		String page = owner.get("/cases/" + id).body();
+		assertThat(page).contains("id=\"case-delete\"", "Supprimer définitivement",
+				"Supprimer définitivement le dossier " + reference);
+		String csrf = attribute(page, "name=\"_csrf\" value");
+		// a page shown before a change deletes nothing: the case is shown again with why
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("title", "Doublon de Villeurbanne (2)", "version", 0))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		HttpResponse<String> stale = owner.post("/cases/" + id + "/delete", Map.of("version", "0"), csrf);
+		assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith("/cases/" + id);
+		assertThat(owner.get("/cases/" + id).body()).contains("id=\"case-error\"");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getStatusCode().value()).isEqualTo(200);
+
+		HttpResponse<String> deleted = owner.post("/cases/" + id + "/delete", Map.of("version", "1"), csrf);
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/cases");
+		assertThat(owner.get("/cases").body()).contains("Dossier " + reference + " supprimé.");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getStatusCode().value()).isEqualTo(404);
+		assertThat(owner.get("/cases/" + id).statusCode()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit?action=case.deleted").getBody()).containsEntry("total",
+				1);
+	}
 
 	@Test
 	void boardMovesACardOrSaysWhyNot() throws Exception {

@@ -126,6 +126,11 @@ class CasePagesController {
 		return this.actors.of(principal).hasRole("AGENT");
 	}
 
+	@ModelAttribute("canDelete")
+	boolean canDelete(@AuthenticationPrincipal AtlasPrincipal principal) {
+		return this.actors.of(principal).hasRole("MANAGER");
+	}
+
 	@GetMapping
 	String list(@RequestParam(required = false) @Nullable String type,
 			@RequestParam(required = false) @Nullable String state,
@@ -410,6 +415,26 @@ class CasePagesController {
 		patch.put("fields", fields);
 		Integer version = parseVersion(form.getFirst("version"));
 		return attempt(id, redirect, () -> this.cases.update(id, version, patch, this.actors.of(principal)));
+	}
+
+	/**
+	 * Deletes the case as the API does (ADR 0057), from the version the page showed: a
+	 * case changed meanwhile is shown again with why, not deleted.
+	 */
+	@PostMapping("/{id}/delete")
+	@PreAuthorize("hasRole('MANAGER')")
+	String delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable String version,
+			RedirectAttributes redirect) {
+		String reference = this.cases.require(id).reference();
+		try {
+			this.cases.delete(id, parseVersion(version));
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			return "redirect:/cases/" + id;
+		}
+		redirect.addFlashAttribute("notice", this.messages.text("cases.deleted", reference));
+		return "redirect:/cases";
 	}
 
 	@PostMapping("/{id}/notes")
