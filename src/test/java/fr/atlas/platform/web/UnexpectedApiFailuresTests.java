@@ -59,7 +59,7 @@ class UnexpectedApiFailuresTests {
 
 	@Test
 	void failuresThatSayTheirStatusKeepIt() throws Exception {
-		this.mvc.perform(get("/api/v1/failing/teapot")).andExpect(status().is(418));
+		this.mvc.perform(get("/api/v1/failing/teapot")).andExpect(status().isConflict());
 		this.mvc.perform(get("/api/v1/failing/gone")).andExpect(status().isGone());
 		this.mvc.perform(get("/api/v1/failing/denied")).andExpect(status().isForbidden());
 	}
@@ -74,7 +74,7 @@ class UnexpectedApiFailuresTests {
 
 		@GetMapping("/api/v1/failing/teapot")
 		String teapot() {
-			throw new ResponseStatusException(HttpStatus.I_AM_A_TEAPOT);
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "taken");
 		}
 
 		@GetMapping("/api/v1/failing/gone")
