@@ -1,13 +1,9 @@
 package fr.atlas.tenancy.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -175,14 +171,7 @@ class PasswordLogin {
 
 	/** The address as kept: a digest of its lower-case form, never the text typed. */
 	private static String addressKey(String email) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return SecretTokens.hash(email.toLowerCase(Locale.ROOT));
 	}
 
 	private record Account(OrgId orgId, UserId userId, @Nullable String passwordHash, boolean active,
