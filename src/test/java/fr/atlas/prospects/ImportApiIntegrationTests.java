@@ -543,6 +543,63 @@ class ImportApiIntegrationTests {
 	}
 
 	@Test
+	void rowsOfANameAloneAreOneAgencyAndANamesakeThatSaysMoreIsForAPerson() {
+		var tenant = this.api.newOrganisation("Nom seul");
+		String file = """
+				Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville;Site web
+				Cabinet Seul Nom;;;;;;;
+				CABINET SEUL NOM;;;;;;;
+				""";
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "a.csv", file);
+		assertThat(first).containsEntry("status", "DONE").containsEntry("created", 1).containsEntry("merged", 1);
+		List<String> rows = this.api.getText(tenant.token(), "/api/v1/imports/" + first.get("id") + "/rows")
+			.getBody()
+			.lines()
+			.toList();
+		assertThat(rows).hasSize(3);
+		assertThat(rows.get(1)).matches("1,CREATED,[0-9a-f-]{36},");
+		String agency = rows.get(1).split(",")[2];
+		assertThat(rows.get(2)).isEqualTo("2,MERGED," + agency + ",");
+		// the same rows, written again by another program: nothing new
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "b.csv", file.replace("\n", " \r\n"));
+		assertThat(again).containsEntry("created", 0).containsEntry("merged", 2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Cabinet Seul Nom");
+		assertThat(this.api.getText(tenant.token(), "/api/v1/prospects/duplicates").getBody()).doesNotContain(agency);
+
+		// a name alone that an agency of Lyon bears too: one of its namesakes, or the
+		// agency itself, a person says which
+		Map<String, Object> placed = this.prospects.importAndWait(tenant.token(), "c.csv", """
+				Raison sociale;Ville
+				Agence Vingt Six;Lyon
+				""");
+		assertThat(placed).containsEntry("created", 1);
+		Map<String, Object> alone = this.prospects.importAndWait(tenant.token(), "d.csv", """
+				Raison sociale
+				Agence Vingt-Six
+				""");
+		assertThat(alone).containsEntry("created", 1).containsEntry("merged", 0);
+		List<Map<String, Object>> duplicates = (List<Map<String, Object>>) (List<?>) this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(duplicates).singleElement().satisfies((d) -> {
+			assertThat((List<String>) d.get("reasons")).contains("name_only");
+			assertThat((Double) d.get("confidence")).isBetween(0.5, 0.9);
+			assertThat(List.of(String.valueOf(((Map<String, Object>) d.get("agency")).get("city")),
+					String.valueOf(((Map<String, Object>) d.get("other")).get("city"))))
+				.containsExactlyInAnyOrder("Lyon", "null");
+		});
+
+		// another organisation's rows of that name are its own
+		var other = this.api.newOrganisation("Nom seul, ailleurs");
+		assertThat(this.prospects.importAndWait(other.token(), "a.csv", file)).containsEntry("created", 1)
+			.containsEntry("merged", 1);
+		assertThat(this.api.getText(other.token(), "/api/v1/prospects/duplicates").getBody()).doesNotContain(agency);
+	}
+
+	@Test
 	void countsARowKeptWithoutItsExtraCellsAsAWarning() {
 		var tenant = this.api.newOrganisation("Cellules en trop");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "extra.csv", """

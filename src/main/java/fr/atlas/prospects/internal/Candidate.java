@@ -322,6 +322,14 @@ final class Candidate {
 		return this.identifiers == 0 && this.addressWords == null && this.postcode == null;
 	}
 
+	/**
+	 * Whether the agency is known by a name alone (ADR 0059): {@link #bare} and no town,
+	 * and a name that can tell an agency ({@link Deduplication#telling}).
+	 */
+	boolean nameOnly() {
+		return bare() && this.cityKey == null && Deduplication.telling(this.names);
+	}
+
 	boolean hasEmails() {
 		return this.email != 0;
 	}

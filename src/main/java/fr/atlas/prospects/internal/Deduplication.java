@@ -74,10 +74,20 @@ final class Deduplication {
 		Match first = null;
 		Match second = null;
 		Match byName = null;
+		// a row of a name alone: every agency that bears it and says more is put to a
+		// person, not only the first (at most Pool#NAMESAKES of them, ADR 0059)
+		boolean nameOnly = nameOnly(probe);
+		List<Match> namesakes = null;
 		for (Candidate candidate : candidates) {
 			Match match = score(probe, candidate);
 			if (match == null || match.confidence() < REVIEW) {
 				continue;
+			}
+			if (nameOnly && match.reasons().contains("name_only")) {
+				if (namesakes == null) {
+					namesakes = new ArrayList<>(2);
+				}
+				namesakes.add(match);
 			}
 			// of equal confidences the closer name wins ("Agence Martin" before
 			// "Agence Martine" for a row "Agence Martin"), then the first: candidates
@@ -111,16 +121,22 @@ final class Deduplication {
 		}
 		Match also = (first != null && first.agency() != best.agency()) ? first : second;
 		Match named = (byName != null && byName.agency() != best.agency()) ? byName : null;
-		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also), Optional.ofNullable(named));
+		List<Match> others = List.of();
+		if (namesakes != null) {
+			Match chosen = best;
+			others = namesakes.stream().filter((m) -> m != chosen).toList();
+		}
+		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also), Optional.ofNullable(named), others);
 	}
 
 	/**
 	 * What a row matched: its best match, and another agency it matches automatically by
 	 * an identifier or a contact ({@code also}), which makes that agency and the best a
 	 * possible duplicate of each other; and {@code byName}, the best other agency its
-	 * name and place alone would merge it into.
+	 * name and place alone would merge it into; {@code namesakes}, for a row of a name
+	 * alone, the other agencies that bear it and say more than the best (ADR 0059).
 	 */
-	record Ranking(Optional<Match> best, Optional<Match> also, Optional<Match> byName) {
+	record Ranking(Optional<Match> best, Optional<Match> also, Optional<Match> byName, List<Match> namesakes) {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
@@ -182,8 +198,17 @@ final class Deduplication {
 				&& row.addressWords.equals(agency.addressWords());
 		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && brand.isEmpty()
 				&& shareDistinctiveWords(names, other) && !otherTrades(names, other);
+		// a name alone on one side, no place on either (ADR 0059): on both sides and the
+		// same, the record again; against an agency that says more, a namesake for a
+		// person to look at. Not a network's name, and not a name of words every agency
+		// uses ("Agence Immobilière"), which says nothing of which agency it is
+		boolean rowNameOnly = nameOnly(row);
+		boolean nameAlone = place == Place.UNKNOWN && brand.isEmpty() && (rowNameOnly || agency.nameOnly())
+				&& shareAName(names, other);
+		boolean againByName = nameAlone && rowNameOnly && agency.nameOnly() && names.nameKey().equals(other.nameKey())
+				&& names.tradeKey().equals(other.tradeKey());
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown && !wordsAtDoor
-				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
+				&& !nameAlone && (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
@@ -294,6 +319,23 @@ final class Deduplication {
 					&& names.tradeKey().equals(other.tradeKey()) && bare(row) && agency.bare()) {
 				miss *= 1 - 0.6;
 				reasons.add("same_record");
+			}
+		}
+		if (nameAlone && reasons.isEmpty()) {
+			// nothing else than the name, so nothing that disagrees either: the same
+			// name alone twice is a row copied or a file imported again, as a bare
+			// row of a town is (ADR 0048), weighed as such (0.92, merged); a name alone
+			// against an agency that says more may be one of its namesakes elsewhere
+			// (0.6, for a person), which the pool brings only when few agencies bear
+			// it (ImportBatch.Pool#NAMESAKES)
+			reasons.add(String.format(Locale.ROOT, "name:%.2f", similarity));
+			if (againByName) {
+				miss *= (1 - 0.8) * (1 - 0.6);
+				reasons.add("same_record");
+			}
+			else {
+				miss *= 1 - 0.6;
+				reasons.add("name_only");
 			}
 		}
 		boolean bothNamed = !names.nameKey().isEmpty() && !other.nameKey().isEmpty();
@@ -745,6 +787,31 @@ final class Deduplication {
 	/** A row that gives only names and a place: no identifier, contact or address. */
 	private static boolean bare(Probe row) {
 		return row.identifiers() == 0 && row.addressWords() == null && row.postcode() == null;
+	}
+
+	/**
+	 * A row that gives a name and nothing else: no place, identifier, contact or address
+	 * (ADR 0059). A network's name, or one of words every agency uses, is not enough.
+	 */
+	static boolean nameOnly(Probe row) {
+		return bare(row) && row.cityKey() == null && telling(row.names());
+	}
+
+	/**
+	 * Whether a name can tell an agency at all: not a network's, and with a word other
+	 * than those every agency uses ("Agence Immobilière").
+	 */
+	static boolean telling(NameForms names) {
+		return names.named() && names.brand().isEmpty() && !DistinctiveWords.of(names.strippedName()).isEmpty();
+	}
+
+	/** Whether a name or trade name of one side is a name or trade name of the other. */
+	static boolean shareAName(NameForms a, NameForms b) {
+		return sameKey(a.nameKey(), b) || sameKey(a.tradeKey(), b);
+	}
+
+	private static boolean sameKey(String key, NameForms b) {
+		return !key.isEmpty() && (key.equals(b.nameKey()) || key.equals(b.tradeKey()));
 	}
 
 	/**

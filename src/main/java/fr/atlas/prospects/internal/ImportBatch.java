@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 
 import fr.atlas.prospects.internal.Agencies.NewContact;
 import fr.atlas.prospects.internal.Agencies.PossibleDuplicate;
@@ -220,6 +221,9 @@ class ImportBatch {
 				UUID id = agency.id;
 				match.ifPresent((m) -> this.duplicates
 					.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
+				for (Deduplication.Match m : decision.namesakes()) {
+					this.duplicates.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons()));
+				}
 			}
 			UUID prospect = target.id();
 			if (row.contact() != null) {
@@ -308,6 +312,15 @@ class ImportBatch {
 
 		private static final long DOMAIN = 0x85EBCA77C2B2AE63L;
 
+		private static final long NAME = 0xD6E8FEB86659FD93L;
+
+		/**
+		 * A row of a name alone is put to a person against the agencies that bear its
+		 * name and say more (a place, an identifier) only when there are this many or
+		 * fewer: more, and the name is a common one, which tells no agency (ADR 0059).
+		 */
+		static final int NAMESAKES = 3;
+
 		private final List<Candidate> all = new ArrayList<>();
 
 		private final KeyIndex byKey = new KeyIndex();
@@ -328,6 +341,23 @@ class ImportBatch {
 		 * are {@link #byKey}'s.
 		 */
 		private final KeyIndex byWord = new KeyIndex();
+
+		/**
+		 * The agencies known by a name alone ({@link Candidate#nameOnly}), under their
+		 * names' keys: no block holds them, and the same name alone in another row is the
+		 * record again (ADR 0059). Empty unless a file or the organisation has such rows.
+		 */
+		private final KeyIndex byBareName = new KeyIndex();
+
+		private int bareNames;
+
+		/**
+		 * The other agencies under their names' keys, up to {@link #NAMESAKES} a key and
+		 * counted past it: built the first time an agency or a row of a name alone comes,
+		 * so an import without any costs neither time nor memory (about 14 bytes an
+		 * agency otherwise, ADR 0059).
+		 */
+		private @Nullable KeyIndex byName;
 
 		/** The size from which a block is searched through {@link #byWord}. */
 		private final int indexFrom;
@@ -371,7 +401,8 @@ class ImportBatch {
 		 * the pool and of its blocks.
 		 */
 		long footprint() {
-			return this.bytes + this.byKey.bytes() + this.byWord.bytes() + 16L * this.all.size();
+			return this.bytes + this.byKey.bytes() + this.byWord.bytes() + this.byBareName.bytes()
+					+ ((this.byName != null) ? this.byName.bytes() : 0) + 16L * this.all.size();
 		}
 
 		/**
@@ -398,7 +429,7 @@ class ImportBatch {
 			Optional<Deduplication.Match> match = ranking.best();
 			if (mayDefer && match.isPresent() && match.get().automatic() && match.get().byNameAndPlaceOnly()
 					&& namesNothingNew(probe.names(), match.get().agency().names)) {
-				return new Decision(match, match.get().agency(), null, false, Optional.empty(), true);
+				return new Decision(match, match.get().agency(), null, false, Optional.empty(), true, List.of());
 			}
 			if (match.isPresent() && match.get().automatic()) {
 				Candidate target = match.get().agency();
@@ -414,13 +445,13 @@ class ImportBatch {
 				// a row set aside joins an agency its name gave to another one of its
 				// agencies: a person says whether they are one
 				Optional<Deduplication.Match> also = last ? ranking.also().or(ranking::byName) : ranking.also();
-				return new Decision(match, target, null, changesStored, also, false);
+				return new Decision(match, target, null, changesStored, also, false, List.of());
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
-			return new Decision(match, target, agency, true, Optional.empty(), false);
+			return new Decision(match, target, agency, true, Optional.empty(), false, ranking.namesakes());
 		}
 
 		/**
@@ -485,6 +516,61 @@ class ImportBatch {
 							(place) -> new PlaceBlock(PlaceBlock.Kind.TOWN_WITHOUT_POSTCODE, place)), agency);
 				}
 			}
+			indexName(agency);
+		}
+
+		/**
+		 * Puts an agency under its names' keys: in {@link #byBareName} when it is known
+		 * by a name alone, in {@link #byName} otherwise once that exists. An agency that
+		 * a row fills stays where it was put too: lookups check what it is now.
+		 */
+		private void indexName(Candidate agency) {
+			if (agency.nameOnly()) {
+				int position = agency.position;
+				forEachNameKey(agency.names, (key) -> this.byBareName.add(key, position, COMMON_KEY));
+				this.bareNames++;
+				names();
+			}
+			else if (this.byName != null) {
+				addName(this.byName, agency);
+			}
+		}
+
+		private static void addName(KeyIndex index, Candidate agency) {
+			if (Deduplication.telling(agency.names)) {
+				int position = agency.position;
+				forEachNameKey(agency.names, (key) -> index.add(key, position, NAMESAKES));
+			}
+		}
+
+		/** {@link #byName}, built over the pool's agencies the first time it is asked. */
+		private KeyIndex names() {
+			KeyIndex names = this.byName;
+			if (names == null) {
+				names = new KeyIndex();
+				for (Candidate agency : this.all) {
+					if (!agency.nameOnly()) {
+						addName(names, agency);
+					}
+				}
+				this.byName = names;
+			}
+			return names;
+		}
+
+		/** The keys of a name and of a different trade name. */
+		private static void forEachNameKey(NameForms names, LongConsumer action) {
+			if (!names.nameKey().isEmpty()) {
+				action.accept(nameKey(names.nameKey()));
+			}
+			if (!names.tradeKey().isEmpty() && !names.tradeKey().equals(names.nameKey())) {
+				action.accept(nameKey(names.tradeKey()));
+			}
+		}
+
+		private static long nameKey(String key) {
+			long hash = Candidate.hash(key) ^ NAME;
+			return (hash != 0) ? hash : NAME;
 		}
 
 		/** Adds a member to a block, and to its index once it has one. */
@@ -616,6 +702,12 @@ class ImportBatch {
 			if (probe.postcode() != null) {
 				collectFromBlock(this.byPostcode.get(probe.postcode()), probe, mark, keys, keyCount);
 			}
+			if (Deduplication.nameOnly(probe)) {
+				collectNamesakes(probe, mark);
+			}
+			else if (this.bareNames > 0) {
+				collectKnownByName(probe, mark);
+			}
 			String city = probe.cityKey();
 			if (city != null) {
 				// a row placed by its postcode looks in its town only for agencies no
@@ -672,6 +764,46 @@ class ImportBatch {
 			}
 		}
 
+		/**
+		 * For a row of a name alone: the agencies known by that name alone (the record
+		 * again), and those that bear it and say more, when they are few (ADR 0059).
+		 */
+		private void collectNamesakes(Deduplication.Probe probe, int mark) {
+			List<Candidate> found = this.found;
+			KeyIndex names = names();
+			forEachNameKey(probe.names(), (key) -> {
+				this.byBareName.forEach(key, COMMON_KEY, (position) -> {
+					Candidate agency = this.all.get(position);
+					if (agency.nameOnly()) {
+						collect(agency, mark, found);
+					}
+				});
+				names.forEach(key, NAMESAKES, (position) -> collect(this.all.get(position), mark, found));
+			});
+			// oldest first, as blocks give them: of equal matches the first is kept
+			found.sort(PlaceBlock.BY_POSITION);
+		}
+
+		/**
+		 * For a row that says more than a name: the agencies known by its name alone,
+		 * when few others bear it, as {@link #collectNamesakes} finds them the other way
+		 * round.
+		 */
+		private void collectKnownByName(Deduplication.Probe probe, int mark) {
+			List<Candidate> found = this.found;
+			KeyIndex names = names();
+			forEachNameKey(probe.names(), (key) -> {
+				if (names.count(key) < NAMESAKES) {
+					this.byBareName.forEach(key, COMMON_KEY, (position) -> {
+						Candidate agency = this.all.get(position);
+						if (agency.nameOnly()) {
+							collect(agency, mark, found);
+						}
+					});
+				}
+			});
+		}
+
 		private void gather(PlaceBlock block, int position, int mark) {
 			Candidate agency = this.all.get(position);
 			if (agency.stamp != mark && block.holds(agency)) {
@@ -690,8 +822,13 @@ class ImportBatch {
 		 * What a row became; {@code also}, for a merged row, another agency it matched as
 		 * surely, to be reviewed as a duplicate of the one it merged into.
 		 */
+		/**
+		 * {@code namesakes}, for a new agency of a name alone, the agencies other than
+		 * its match that bear the name and say more: possible duplicates too (ADR 0059).
+		 */
 		record Decision(Optional<Deduplication.Match> match, Candidate target, @Nullable AgencyRecord created,
-				boolean changesStored, Optional<Deduplication.Match> also, boolean setAside) {
+				boolean changesStored, Optional<Deduplication.Match> also, boolean setAside,
+				List<Deduplication.Match> namesakes) {
 		}
 
 		private static void collect(Candidate agency, int mark, List<Candidate> found) {

@@ -61,6 +61,14 @@ final class KeyIndex {
 		segment(key).forEach(key, limit, action);
 	}
 
+	/**
+	 * How many positions a key was given: those stored, and past a limit those only
+	 * counted ({@link #add} stops counting one past its limit).
+	 */
+	int count(long key) {
+		return segment(key).count(key);
+	}
+
 	/** The bytes its arrays take, about. */
 	long bytes() {
 		long bytes = 0;
@@ -153,6 +161,15 @@ final class KeyIndex {
 			for (int entry = this.chainHeads[chain]; entry != 0; entry = this.next[entry - 1]) {
 				action.accept(this.positions[entry - 1]);
 			}
+		}
+
+		int count(long key) {
+			int slot = slot(fingerprint(key));
+			if (this.slots[slot] == 0) {
+				return 0;
+			}
+			int ref = (int) this.slots[slot];
+			return (ref >= 0) ? 1 : this.chainCounts[~ref];
 		}
 
 		long bytes() {
