@@ -805,8 +805,17 @@ final class Deduplication {
 		return names.named() && names.brand().isEmpty() && !DistinctiveWords.of(names.strippedName()).isEmpty();
 	}
 
-	/** Whether a name or trade name of one side is a name or trade name of the other. */
+	/**
+	 * Whether a name or trade name of one side is a name or trade name of the other, and
+	 * they are not one company's two agencies: the same company name with two different
+	 * trade names ("SARL Cap Invest Est" trading as "Immobilière Marchal" and as "Agence
+	 * du Vieux Port").
+	 */
 	static boolean shareAName(NameForms a, NameForms b) {
+		if (a.nameKey().equals(b.nameKey()) && !a.tradeKey().isEmpty() && !b.tradeKey().isEmpty()
+				&& !a.tradeKey().equals(b.tradeKey())) {
+			return false;
+		}
 		return sameKey(a.nameKey(), b) || sameKey(a.tradeKey(), b);
 	}
 

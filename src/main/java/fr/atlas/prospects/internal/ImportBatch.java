@@ -771,15 +771,19 @@ class ImportBatch {
 		private void collectNamesakes(Deduplication.Probe probe, int mark) {
 			List<Candidate> found = this.found;
 			KeyIndex names = names();
-			forEachNameKey(probe.names(), (key) -> {
-				this.byBareName.forEach(key, COMMON_KEY, (position) -> {
-					Candidate agency = this.all.get(position);
-					if (agency.nameOnly()) {
-						collect(agency, mark, found);
-					}
-				});
-				names.forEach(key, NAMESAKES, (position) -> collect(this.all.get(position), mark, found));
-			});
+			forEachNameKey(probe.names(), (key) -> this.byBareName.forEach(key, COMMON_KEY, (position) -> {
+				Candidate agency = this.all.get(position);
+				if (agency.nameOnly()) {
+					collect(agency, mark, found);
+				}
+			}));
+			int bare = found.size();
+			forEachNameKey(probe.names(),
+					(key) -> names.forEach(key, NAMESAKES, (position) -> collect(this.all.get(position), mark, found)));
+			if (found.size() - bare > NAMESAKES) {
+				// more agencies than that bear its name and its trade name together
+				found.subList(bare, found.size()).clear();
+			}
 			// oldest first, as blocks give them: of equal matches the first is kept
 			found.sort(PlaceBlock.BY_POSITION);
 		}
@@ -792,16 +796,24 @@ class ImportBatch {
 		private void collectKnownByName(Deduplication.Probe probe, int mark) {
 			List<Candidate> found = this.found;
 			KeyIndex names = names();
-			forEachNameKey(probe.names(), (key) -> {
-				if (names.count(key) < NAMESAKES) {
-					this.byBareName.forEach(key, COMMON_KEY, (position) -> {
-						Candidate agency = this.all.get(position);
-						if (agency.nameOnly()) {
-							collect(agency, mark, found);
-						}
-					});
+			forEachNameKey(probe.names(), (key) -> this.byBareName.forEach(key, COMMON_KEY, (position) -> {
+				Candidate agency = this.all.get(position);
+				// fewer than NAMESAKES agencies bear its names before this row's: so
+				// that a name alone is put against that many at most
+				if (agency.nameOnly() && namesakes(names, agency.names) < NAMESAKES) {
+					collect(agency, mark, found);
 				}
-			});
+			}));
+		}
+
+		/**
+		 * How many agencies bear a name or a trade name, about: one that bears both is
+		 * counted twice, which can only leave a name alone out.
+		 */
+		private static int namesakes(KeyIndex names, NameForms forms) {
+			int[] count = new int[1];
+			forEachNameKey(forms, (key) -> count[0] += names.count(key));
+			return count[0];
 		}
 
 		private void gather(PlaceBlock block, int position, int mark) {

@@ -154,6 +154,46 @@ class NameAloneTests {
 	}
 
 	@Test
+	void oneCompanysAgenciesOfOtherTradeNamesAreNoNamesakes() {
+		ImportBatch.Pool pool = new ImportBatch.Pool();
+		pool.decide(row("SAS Cap Invest Est", "Agence du Vieux Port", "", "", "", "", "10000", "Troyes"));
+		ImportBatch.Pool.Decision alone = pool
+			.decide(row("SARL Cap Invest Est", "Immobilière Marchal", "", "", "", "", "", ""));
+		assertThat(alone.created()).isNotNull();
+		assertThat(alone.match()).isEmpty();
+		// the other way round
+		assertThat(pool.decide(row("Cap Invest Est", "Agence des Remparts", "", "", "", "", "51100", "Reims")).match())
+			.isEmpty();
+		// the trade name that the row gives is an agency's own
+		assertThat(pool.decide(row("SAS Immobilière Marchal", "", "", "", "", "", "83700", "Saint-Raphaël")).match())
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("name_only"));
+	}
+
+	@Test
+	void theCapCountsTheAgenciesOfTheNameAndOfTheTradeNameTogether() {
+		ImportBatch.Pool pool = new ImportBatch.Pool();
+		pool.decide(inTown("Cabinet Seul Nom", "Lyon"));
+		pool.decide(inTown("Cabinet Seul Nom", "Nantes"));
+		pool.decide(inTown("Les Toits Bleus", "Brest"));
+		pool.decide(inTown("Les Toits Bleus", "Lille"));
+		// four agencies bear one of its two names
+		ImportBatch.Pool.Decision alone = pool
+			.decide(row("Cabinet Seul Nom", "Les Toits Bleus", "", "", "", "", "", ""));
+		assertThat(alone.match()).isEmpty();
+		// the other way round: a name alone is put against three agencies at most
+		ImportBatch.Pool reversed = new ImportBatch.Pool();
+		reversed.decide(row("Cabinet Seul Nom", "Les Toits Bleus", "", "", "", "", "", ""));
+		List<Boolean> queued = new java.util.ArrayList<>();
+		for (String city : List.of("Lyon", "Nantes", "Brest", "Lille")) {
+			queued.add(reversed.decide(
+					inTown(city.equals("Brest") || city.equals("Lille") ? "Les Toits Bleus" : "Cabinet Seul Nom", city))
+				.match()
+				.isPresent());
+		}
+		assertThat(queued).containsExactly(true, true, true, false);
+	}
+
+	@Test
 	void aRowOfANameAndAnythingElseIsNotANameAlone() {
 		ImportBatch.Pool pool = new ImportBatch.Pool();
 		pool.decide(named("Cabinet Seul Nom"));
