@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -345,11 +346,10 @@ class ImportBatch {
 		/**
 		 * The agencies known by a name alone ({@link Candidate#nameOnly}), under their
 		 * names' keys: no block holds them, and the same name alone in another row is the
-		 * record again (ADR 0059). Empty unless a file or the organisation has such rows.
+		 * record again (ADR 0059). Made for the first of them: a pool is made for each
+		 * agency added by hand too, and an empty index takes 170 KB.
 		 */
-		private final KeyIndex byBareName = new KeyIndex();
-
-		private int bareNames;
+		private @Nullable KeyIndex byBareName;
 
 		/**
 		 * The other agencies under their names' keys, up to {@link #NAMESAKES} a key and
@@ -401,7 +401,8 @@ class ImportBatch {
 		 * the pool and of its blocks.
 		 */
 		long footprint() {
-			return this.bytes + this.byKey.bytes() + this.byWord.bytes() + this.byBareName.bytes()
+			return this.bytes + this.byKey.bytes() + this.byWord.bytes()
+					+ ((this.byBareName != null) ? this.byBareName.bytes() : 0)
 					+ ((this.byName != null) ? this.byName.bytes() : 0) + 16L * this.all.size();
 		}
 
@@ -527,8 +528,13 @@ class ImportBatch {
 		private void indexName(Candidate agency) {
 			if (agency.nameOnly()) {
 				int position = agency.position;
-				forEachNameKey(agency.names, (key) -> this.byBareName.add(key, position, COMMON_KEY));
-				this.bareNames++;
+				KeyIndex bare = this.byBareName;
+				if (bare == null) {
+					bare = new KeyIndex();
+					this.byBareName = bare;
+				}
+				KeyIndex index = bare;
+				forEachNameKey(agency.names, (key) -> index.add(key, position, COMMON_KEY));
 				names();
 			}
 			else if (this.byName != null) {
@@ -705,7 +711,7 @@ class ImportBatch {
 			if (Deduplication.nameOnly(probe)) {
 				collectNamesakes(probe, mark);
 			}
-			else if (this.bareNames > 0) {
+			else if (this.byBareName != null) {
 				collectKnownByName(probe, mark);
 			}
 			String city = probe.cityKey();
@@ -771,12 +777,15 @@ class ImportBatch {
 		private void collectNamesakes(Deduplication.Probe probe, int mark) {
 			List<Candidate> found = this.found;
 			KeyIndex names = names();
-			forEachNameKey(probe.names(), (key) -> this.byBareName.forEach(key, COMMON_KEY, (position) -> {
-				Candidate agency = this.all.get(position);
-				if (agency.nameOnly()) {
-					collect(agency, mark, found);
-				}
-			}));
+			KeyIndex known = this.byBareName;
+			if (known != null) {
+				forEachNameKey(probe.names(), (key) -> known.forEach(key, COMMON_KEY, (position) -> {
+					Candidate agency = this.all.get(position);
+					if (agency.nameOnly()) {
+						collect(agency, mark, found);
+					}
+				}));
+			}
 			int bare = found.size();
 			forEachNameKey(probe.names(),
 					(key) -> names.forEach(key, NAMESAKES, (position) -> collect(this.all.get(position), mark, found)));
@@ -796,7 +805,8 @@ class ImportBatch {
 		private void collectKnownByName(Deduplication.Probe probe, int mark) {
 			List<Candidate> found = this.found;
 			KeyIndex names = names();
-			forEachNameKey(probe.names(), (key) -> this.byBareName.forEach(key, COMMON_KEY, (position) -> {
+			KeyIndex known = Objects.requireNonNull(this.byBareName);
+			forEachNameKey(probe.names(), (key) -> known.forEach(key, COMMON_KEY, (position) -> {
 				Candidate agency = this.all.get(position);
 				// fewer than NAMESAKES agencies bear its names before this row's: so
 				// that a name alone is put against that many at most
