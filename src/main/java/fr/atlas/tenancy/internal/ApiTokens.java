@@ -1,6 +1,7 @@
 package fr.atlas.tenancy.internal;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +48,11 @@ public class ApiTokens {
 
 	private final PasswordLogin login;
 
+	private final Clock clock;
+
 	ApiTokens(JdbcClient jdbc, TransactionTemplate transactions, Members members, ApplicationEventPublisher events,
-			PasswordLogin login) {
+			PasswordLogin login, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.members = members;
@@ -105,7 +109,7 @@ public class ApiTokens {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		Instant expiresAt = (expiresInDays != null) ? Instant.now().plus(Duration.ofDays(expiresInDays)) : null;
+		Instant expiresAt = (expiresInDays != null) ? this.clock.instant().plus(Duration.ofDays(expiresInDays)) : null;
 		String token = SecretTokens.generate(PREFIX);
 		UUID id = UUID.randomUUID();
 		OrgId orgId = CurrentTenant.require();
