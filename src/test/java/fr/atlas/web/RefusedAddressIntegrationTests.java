@@ -1,5 +1,6 @@
 package fr.atlas.web;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +133,36 @@ class RefusedAddressIntegrationTests {
 	void anAddressOfTenKilobytesIsServed() throws Exception {
 		HttpResponse<String> page = get("/login?q=" + "a".repeat(10_000), Map.of("Accept", "text/html"));
 		assertThat(page.statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A character Tomcat refuses in the address ({@code {}} or {@code |} unencoded): the
+	 * request line is refused unread, like one too long, so it had no address for the
+	 * valve (a 400 without a body); now Atlas's page, or a problem under {@code /api/}.
+	 * Sent over a socket: no HTTP client sends such an address.
+	 */
+	@Test
+	void aCharacterRefusedInTheAddressGetsAtlassAnswer() throws Exception {
+		String page = raw("GET /prospects?q=a{b}|c HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(page).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: text/html")
+			.contains("<h1>Demande invalide</h1>")
+			.contains("Adresse refusée");
+		String api = raw("GET /api/v1/prospects?q=a{b}|c HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(api).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/problem+json")
+			.contains("\"instance\":\"/api/v1/prospects\"")
+			.contains("https://atlas.test/problems/bad-path");
+	}
+
+	private String raw(String request) throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	@Test
