@@ -82,6 +82,8 @@ public class ApiTokens {
 			@Nullable Instant revokedAt, @Nullable Instant expiresAt, boolean readOnly) {
 
 		public boolean expired() {
+			// the system's time, not the application's clock: the token lookup refuses an
+			// expired token by the database's now(), and the badge says what it does
 			return this.expiresAt != null && !this.expiresAt.isAfter(Instant.now());
 		}
 
