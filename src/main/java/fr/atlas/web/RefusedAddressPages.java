@@ -9,11 +9,14 @@ import org.thymeleaf.spring6.ISpringTemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Puts {@link RefusedAddressValve} in place of Tomcat's error report (the one Tomcat adds
@@ -26,7 +29,10 @@ class RefusedAddressPages {
 	@Bean
 	WebServerFactoryCustomizer<TomcatServletWebServerFactory> refusedAddressValve(
 			ObjectProvider<ISpringTemplateEngine> templates, ObjectProvider<MessageSource> messages,
-			ObjectProvider<JsonMapper> json) {
+			ObjectProvider<JsonMapper> json, Environment environment) {
+		DataSize headerLimit = Binder.get(environment)
+			.bind("server.max-http-request-header-size", DataSize.class)
+			.orElse(DataSize.ofKilobytes(8));
 		return (factory) -> factory.addContextCustomizers((context) -> {
 			Host host = (Host) context.getParent();
 			for (Valve valve : host.getPipeline().getValves()) {
@@ -36,7 +42,8 @@ class RefusedAddressPages {
 			}
 			host.getPipeline()
 				.addValve(new RefusedAddressValve(
-						() -> new Renderers(templates.getObject(), messages.getObject(), json.getObject()), context));
+						() -> new Renderers(templates.getObject(), messages.getObject(), json.getObject()), context,
+						headerLimit));
 			if (host instanceof StandardHost standard) {
 				// the host adds an error report of this class only when it has none
 				standard.setErrorReportValveClass(RefusedAddressValve.class.getName());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,6 +21,8 @@ import org.apache.catalina.Context;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.net.ApplicationBufferHandler;
+import org.apache.tomcat.util.res.StringManager;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Tomcat's error report, replaced for the addresses it refuses before the application
@@ -37,27 +42,46 @@ import org.springframework.http.ProblemDetail;
  * is a 400 of the connector, which no servlet, filter or error page of Spring ever meets
  * (the request is mapped to no context). Tomcat then wrote its own English page; this
  * valve answers as Atlas does for an address its firewall refuses: Atlas's 400 page in
- * the member's language, and under {@code /api/} a problem detail. Every other error
- * report stays Tomcat's (the application writes its own errors).
+ * the member's language, and under {@code /api/} a problem detail. A request line or
+ * headers longer than {@code server.max-http-request-header-size} are refused the same
+ * way, and said to be too long. Every other error report stays Tomcat's (the application
+ * writes its own errors).
  */
 final class RefusedAddressValve extends ErrorReportValve {
 
 	private static final Log logger = LogFactory.getLog(RefusedAddressValve.class);
 
-	private static final String REASON = "problem.bad-path";
+	private static final String BAD_PATH = "problem.bad-path";
+
+	private static final String TOO_LONG = "problem.request-too-long";
+
+	/**
+	 * What Tomcat's HTTP/1.1 reader says when the request line and headers overflow its
+	 * buffer, in the language Tomcat writes its messages in.
+	 */
+	private static final String HEADER_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
+		.getString("iib.requestheadertoolarge.error");
+
+	/** Bytes of an unread request line looked at for its path. */
+	private static final int REQUEST_LINE_LOOKED_AT = 4096;
 
 	private final Supplier<Renderers> renderers;
 
 	private final Context context;
 
+	private final long headerLimitKilobytes;
+
 	/**
 	 * @param renderers the application's beans, asked for when an address is refused (the
 	 * valve is made before them)
 	 * @param context the application's context in Tomcat
+	 * @param headerLimit {@code server.max-http-request-header-size}, said to a request
+	 * past it
 	 */
-	RefusedAddressValve(Supplier<Renderers> renderers, Context context) {
+	RefusedAddressValve(Supplier<Renderers> renderers, Context context, DataSize headerLimit) {
 		this.renderers = renderers;
 		this.context = context;
+		this.headerLimitKilobytes = headerLimit.toKilobytes();
 		setShowReport(false);
 		setShowServerInfo(false);
 	}
@@ -73,15 +97,24 @@ final class RefusedAddressValve extends ErrorReportValve {
 			return;
 		}
 		Locale locale = language(request);
+		boolean tooLong = tooLong(throwable);
+		// a request line too long to be read has no address yet: it is looked for in what
+		// was received
+		String path = (request.getRequestURI() != null) ? request.getRequestURI() : unreadPath(request);
 		try {
+			String reason = tooLong ? TOO_LONG : BAD_PATH;
+			String title = this.renderers.get()
+				.messages()
+				.getMessage(reason, new Object[] { this.headerLimitKilobytes }, reason, locale);
 			String body;
-			if (request.getRequestURI().startsWith("/api/")) {
+			if (path != null && path.startsWith("/api/")) {
 				response.setContentType("application/problem+json");
-				body = problem(request, locale);
+				body = problem(reason, title, path);
 			}
 			else {
 				response.setContentType("text/html");
-				body = page(request, response, locale);
+				body = page(request, response, locale,
+						tooLong ? Map.of("problems", List.of(title)) : Map.of("reason", BAD_PATH));
 			}
 			response.setCharacterEncoding("UTF-8");
 			response.setLocale(locale);
@@ -98,11 +131,73 @@ final class RefusedAddressValve extends ErrorReportValve {
 		}
 	}
 
-	private String problem(Request request, Locale locale) {
+	private static boolean tooLong(@Nullable Throwable throwable) {
+		return throwable instanceof IllegalArgumentException && HEADER_TOO_LARGE.equals(throwable.getMessage());
+	}
+
+	/**
+	 * The path of a request line Tomcat could not read to its end (an address longer than
+	 * its buffer), from the bytes it received: the method, a space, then the target up to
+	 * its query. Null when they say nothing readable.
+	 */
+	static @Nullable String unreadPath(Request request) {
+		try {
+			if (!(request.getCoyoteRequest().getInputBuffer() instanceof ApplicationBufferHandler received)
+					|| received.getByteBuffer() == null) {
+				return null;
+			}
+			ByteBuffer bytes = received.getByteBuffer();
+			int end = Math.min(bytes.limit(), REQUEST_LINE_LOOKED_AT);
+			StringBuilder line = new StringBuilder();
+			for (int i = 0; i < end; i++) {
+				line.append((char) (bytes.get(i) & 0xFF));
+			}
+			return pathOf(line.toString());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/** The path of the start of a request line ({@code GET /api/v1/prospects?q=…}). */
+	static @Nullable String pathOf(String requestLine) {
+		String line = requestLine.stripLeading();
+		int space = line.indexOf(' ');
+		if (space < 1) {
+			return null;
+		}
+		String target = line.substring(space + 1);
+		int scheme = target.indexOf("://");
+		if (scheme > 0 && scheme < 8) {
+			// absolute form: http://host/path
+			int slash = target.indexOf('/', scheme + 3);
+			target = (slash < 0) ? "/" : target.substring(slash);
+		}
+		int stop = target.length();
+		for (char end : new char[] { '?', '#', ' ', '\r', '\n' }) {
+			int at = target.indexOf(end);
+			if (at >= 0 && at < stop) {
+				stop = at;
+			}
+		}
+		// the start of the path when the line was cut before its end: enough to tell the
+		// API from the pages
+		String path = target.substring(0, stop);
+		return path.startsWith("/") ? path : null;
+	}
+
+	private String problem(String reason, String title, String path) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle(this.renderers.get().messages().getMessage(REASON, null, REASON, locale));
-		problem.setType(URI.create("https://atlas.test/problems/" + REASON.replace("problem.", "")));
-		problem.setInstance(URI.create(request.getRequestURI()));
+		problem.setTitle(title);
+		problem.setType(URI.create("https://atlas.test/problems/" + reason.replace("problem.", "")));
+		if (path.length() < REQUEST_LINE_LOOKED_AT / 2) {
+			try {
+				problem.setInstance(URI.create(path));
+			}
+			catch (IllegalArgumentException ex) {
+				// a path read from an unread request line that is no URI: none given
+			}
+		}
 		return this.renderers.get().json().writeValueAsString(problem);
 	}
 
@@ -111,7 +206,7 @@ final class RefusedAddressValve extends ErrorReportValve {
 	 * context: it is given the application's, and links are written as they are (no
 	 * session to encode into them).
 	 */
-	private String page(Request request, Response response, Locale locale) {
+	private String page(Request request, Response response, Locale locale, Map<String, Object> model) {
 		ServletContext servletContext = this.context.getServletContext();
 		HttpServletRequest asked = new HttpServletRequestWrapper(request) {
 
@@ -146,9 +241,7 @@ final class RefusedAddressValve extends ErrorReportValve {
 		};
 		var exchange = JakartaServletWebApplication.buildApplication(servletContext).buildExchange(asked, answered);
 		StringWriter page = new StringWriter();
-		this.renderers.get()
-			.templates()
-			.process("error/400", new WebContext(exchange, locale, Map.of("reason", REASON)), page);
+		this.renderers.get().templates().process("error/400", new WebContext(exchange, locale, model), page);
 		return page.toString();
 	}
 

@@ -62,8 +62,9 @@ class UiErrors {
 	 * A unique key met by two submissions at once, past the checks each made before
 	 * writing (two tabs, a double click the page's script did not catch): the second one
 	 * is told what happened, with a way back to the page it came from, instead of the
-	 * error page of a failure. Text holding a NUL character is a 400. Any other refusal
-	 * of the database stays an error.
+	 * error page of a failure; so is a reference to a row another request deleted at that
+	 * moment. Text holding a NUL character is a 400. Any other refusal of the database
+	 * stays an error.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ModelAndView concurrentChange(DataIntegrityViolationException ex, HttpServletRequest request) {
@@ -75,10 +76,17 @@ class UiErrors {
 			page.addObject("back", sameSitePage(request));
 			return page;
 		}
-		if (!(ex.getMostSpecificCause() instanceof SQLException sql) || !"23505".equals(sql.getSQLState())) {
+		String state = (ex.getMostSpecificCause() instanceof SQLException sql) ? sql.getSQLState() : null;
+		if (!"23505".equals(state) && !"23503".equals(state)) {
 			throw ex;
 		}
 		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
+		if ("23503".equals(state)) {
+			// a reference to a row another request deleted at that moment (a task added
+			// to
+			// a case being deleted): every reference is checked before writing
+			page.addObject("reason", "problem.reference-gone");
+		}
 		page.addObject("back", sameSitePage(request));
 		return page;
 	}

@@ -6,7 +6,14 @@ import java.util.Locale;
 import fr.atlas.platform.Languages;
 import org.jspecify.annotations.Nullable;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.SimpleLocaleContext;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
+import org.springframework.context.i18n.TimeZoneAwareLocaleContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -26,10 +33,55 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("atlas-lang");
+		CookieLocaleResolver resolver = new AtlasLanguages();
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setDefaultLocaleFunction((request) -> asked(request.getHeader("Accept-Language")));
+		// a cookie that is no language (typed by hand, another site's) is as none: it
+		// failed every page with a 500
+		resolver.setRejectInvalidCookies(false);
 		return resolver;
+	}
+
+	/**
+	 * The language cookie, holding only Atlas's languages: a language it does not speak
+	 * ({@code ?lang=zz}, a cookie {@code atlas-lang=zz}) is not kept, and is read as
+	 * none, rather than pages claiming {@code lang="zz"} over French text.
+	 */
+	static final class AtlasLanguages extends CookieLocaleResolver {
+
+		AtlasLanguages() {
+			super("atlas-lang");
+		}
+
+		@Override
+		public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+			LocaleContext context = super.resolveLocaleContext(request);
+			Locale locale = context.getLocale();
+			if (locale != null && Languages.supports(locale.getLanguage())) {
+				return context;
+			}
+			Locale asked = asked(request.getHeader("Accept-Language"));
+			return (context instanceof TimeZoneAwareLocaleContext zoned)
+					? new SimpleTimeZoneAwareLocaleContext(asked, zoned.getTimeZone()) : new SimpleLocaleContext(asked);
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			Locale locale = resolveLocaleContext(request).getLocale();
+			return (locale != null) ? locale : Languages.DEFAULT;
+		}
+
+		@Override
+		public void setLocaleContext(HttpServletRequest request, @Nullable HttpServletResponse response,
+				@Nullable LocaleContext context) {
+			Locale locale = (context != null) ? context.getLocale() : null;
+			if (locale != null && !Languages.supports(locale.getLanguage())) {
+				// not a language of ours: the one in use stays
+				return;
+			}
+			super.setLocaleContext(request, response, context);
+		}
+
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package fr.atlas.platform;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +40,29 @@ class ApiErrorsIntegrationTests {
 	void organisation() {
 		this.api = new ApiClient(this.port);
 		this.tenant = this.api.newOrganisation("Erreurs de l'API");
+	}
+
+	/**
+	 * An Accept header that cannot be read was a 406 without a body: Spring could write
+	 * its problem in no type the header accepts.
+	 */
+	@Test
+	void anUnreadableAcceptHeaderIsAProblemInTheCallersLanguage() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		for (String language : List.of("fr", "en")) {
+			HttpResponse<String> response = http
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/me"))
+					.header("Authorization", "Bearer " + this.tenant.token())
+					.header("Accept", "text/*;q=abc")
+					.header("Accept-Language", language)
+					.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
+			assertThat(response.body()).contains("\"type\":\"https://atlas.test/problems/unreadable-accept\"")
+				.contains(
+						language.equals("fr") ? "L’en-tête Accept est illisible" : "The Accept header cannot be read");
+		}
 	}
 
 	@Test

@@ -140,6 +140,27 @@ class ErrorPagesIntegrationTests {
 		}
 	}
 
+	/** The same page for a reference to a row another request deleted at that moment. */
+	@Test
+	void rendersThePageOfAReferenceDeletedMeanwhileWithTheWayBack() {
+		MockServletContext servlets = new MockServletContext();
+		MockHttpServletRequest request = new MockHttpServletRequest(servlets, "POST", "/cases/c1/tasks");
+		var exchange = JakartaServletWebApplication.buildApplication(servlets)
+			.buildExchange(request, new MockHttpServletResponse());
+		for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+			WebContext context = new WebContext(exchange, locale,
+					Map.of("back", "/cases/c1", "reason", "problem.reference-gone"));
+			String page = this.templates.process("error/409", context);
+			assertThat(page).containsOnlyOnce("<title")
+				.contains((locale == Locale.FRENCH) ? "<title>Modifié entre-temps" : "<title>Changed in the meantime")
+				.contains("<a id=\"back\" href=\"/cases/c1\"");
+			assertThat(page).contains(
+					(locale == Locale.FRENCH) ? "<h1>Modifié entre-temps</h1>" : "<h1>Changed in the meantime</h1>");
+			assertThat(page).contains((locale == Locale.FRENCH) ? "vient d’être supprimé par une autre demande"
+					: "was just deleted by another request");
+		}
+	}
+
 	private static HttpResponse<String> html(PageSession session, String path, String language) throws Exception {
 		return session.send(HttpRequest.newBuilder(session.uri(path))
 			.header("Accept", "text/html")

@@ -1,5 +1,6 @@
 package fr.atlas.web;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -80,6 +81,98 @@ class RefusedAddressIntegrationTests {
 		assertThat(english.statusCode()).isEqualTo(400);
 		assertThat(problem(english.body())).containsEntry("title",
 				"Address refused: it holds \"//\", \";\" or a forbidden encoded character");
+	}
+
+	/**
+	 * A request line or headers past the connector's limit (16 KB here) are refused by it
+	 * too, before any filter: Atlas's 400 page saying the request is too long, in the
+	 * member's language when the headers that tell it were read, and a problem detail
+	 * under {@code /api/}.
+	 */
+	@Test
+	void aRequestTooLongGetsAtlassPage() throws Exception {
+		// an address too long to be read to its end: no header read, so French
+		HttpResponse<String> address = get("/prospects?q=" + "a".repeat(20_000),
+				Map.of("Accept", "text/html", "Accept-Language", "en"));
+		assertThat(address.statusCode()).isEqualTo(400);
+		assertThat(address.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(address.body()).contains("<html lang=\"fr\">")
+			.contains("<h1>Demande invalide</h1>")
+			.contains("Demande trop longue : l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres ?)")
+			.contains("<link rel=\"stylesheet\" href=\"/css/atlas.css\">")
+			.doesNotContain("HTTP Status")
+			.doesNotContain("Tomcat");
+		// a header too long, after those that give the language (sent in name order)
+		HttpResponse<String> header = get("/cases",
+				Map.of("Accept", "text/html", "Accept-Language", "en-GB,en;q=0.9", "X-Padding", "b".repeat(20_000)));
+		assertThat(header.statusCode()).isEqualTo(400);
+		assertThat(header.body()).contains("<html lang=\"en\">")
+			.contains("<h1>Invalid request</h1>")
+			.contains("Request too long: the address or headers exceed 16 KB (too many filters?)");
+	}
+
+	@Test
+	void anApiRequestTooLongIsAProblem() throws Exception {
+		HttpResponse<String> address = get("/api/v1/prospects?q=" + "a".repeat(20_000), Map.of());
+		assertThat(address.statusCode()).isEqualTo(400);
+		assertThat(address.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+		assertThat(problem(address.body())).containsEntry("status", 400)
+			.containsEntry("type", "https://atlas.test/problems/request-too-long")
+			.containsEntry("instance", "/api/v1/prospects")
+			.containsEntry("title",
+					"Demande trop longue : l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres ?)");
+		HttpResponse<String> header = get("/api/v1/prospects",
+				Map.of("Accept-Language", "en", "X-Padding", "b".repeat(20_000)));
+		assertThat(header.statusCode()).isEqualTo(400);
+		assertThat(problem(header.body())).containsEntry("instance", "/api/v1/prospects")
+			.containsEntry("title", "Request too long: the address or headers exceed 16 KB (too many filters?)");
+	}
+
+	/** Past Tomcat's default of 8 KB, a long address of filters is still served. */
+	@Test
+	void anAddressOfTenKilobytesIsServed() throws Exception {
+		HttpResponse<String> page = get("/login?q=" + "a".repeat(10_000), Map.of("Accept", "text/html"));
+		assertThat(page.statusCode()).isEqualTo(200);
+	}
+
+	/**
+	 * A character Tomcat refuses in the address ({@code {}} or {@code |} unencoded): the
+	 * request line is refused unread, like one too long, so it had no address for the
+	 * valve (a 400 without a body); now Atlas's page, or a problem under {@code /api/}.
+	 * Sent over a socket: no HTTP client sends such an address.
+	 */
+	@Test
+	void aCharacterRefusedInTheAddressGetsAtlassAnswer() throws Exception {
+		String page = raw("GET /prospects?q=a{b}|c HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\n"
+				+ "Connection: close\r\n\r\n");
+		assertThat(page).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: text/html")
+			.contains("<h1>Demande invalide</h1>")
+			.contains("Adresse refusée");
+		String api = raw("GET /api/v1/prospects?q=a{b}|c HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(api).startsWith("HTTP/1.1 400")
+			.contains("Content-Type: application/problem+json")
+			.contains("\"instance\":\"/api/v1/prospects\"")
+			.contains("https://atlas.test/problems/bad-path");
+	}
+
+	private String raw(String request) throws Exception {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void readsThePathOfARequestLineCutShort() {
+		assertThat(RefusedAddressValve.pathOf("GET /api/v1/prospects?q=aaaa")).isEqualTo("/api/v1/prospects");
+		assertThat(RefusedAddressValve.pathOf("\r\nPOST http://atlas.test/api/v1/cases?x HTTP/1.1"))
+			.isEqualTo("/api/v1/cases");
+		assertThat(RefusedAddressValve.pathOf("GET /prospects/aaaaaaaa")).isEqualTo("/prospects/aaaaaaaa");
+		assertThat(RefusedAddressValve.pathOf("GARBAGE")).isNull();
+		assertThat(RefusedAddressValve.pathOf("GET *")).isNull();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a page answers when PostgreSQL refuses a write: a unique key two submissions met
- * at once is told in words with the way back; anything else stays an error.
+ * at once, or a reference to a row deleted at that moment, is told in words with the way
+ * back; anything else stays an error.
  */
 class UiErrorsTests {
 
@@ -41,11 +42,22 @@ class UiErrorsTests {
 	}
 
 	@Test
-	void anyOtherRefusalStaysAnError() {
+	void aReferenceToARowDeletedAtThatMomentIsToldWithTheWayBack() {
 		DataIntegrityViolationException foreignKey = new DataIntegrityViolationException("fk",
 				new SQLException("violates foreign key constraint", "23503"));
-		assertThatThrownBy(() -> this.errors.concurrentChange(foreignKey, request("http://localhost:8080/")))
-			.isSameAs(foreignKey);
+		ModelAndView page = this.errors.concurrentChange(foreignKey, request("http://localhost:8080/cases/c1"));
+		assertThat(page.getViewName()).isEqualTo("error/409");
+		assertThat(page.getStatus()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(page.getModel()).containsEntry("reason", "problem.reference-gone")
+			.containsEntry("back", "/cases/c1");
+	}
+
+	@Test
+	void anyOtherRefusalStaysAnError() {
+		DataIntegrityViolationException check = new DataIntegrityViolationException("check",
+				new SQLException("violates check constraint", "23514"));
+		assertThatThrownBy(() -> this.errors.concurrentChange(check, request("http://localhost:8080/")))
+			.isSameAs(check);
 	}
 
 	private static DuplicateKeyException duplicate() {

@@ -1,5 +1,6 @@
 package fr.atlas.cases.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,8 +28,11 @@ class CaseReportApiController {
 
 	private final CaseReports reports;
 
-	CaseReportApiController(CaseReports reports) {
+	private final Clock clock;
+
+	CaseReportApiController(CaseReports reports, Clock clock) {
 		this.reports = reports;
+		this.clock = clock;
 	}
 
 	@GetMapping("/api/v1/cases/reports/summary")
@@ -37,9 +41,11 @@ class CaseReportApiController {
 					+ "Default: the current month so far.")
 	Summary summary(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
+		// "now" is the application's clock, as everywhere a date is computed
+		Instant now = this.clock.instant();
 		Instant start = (from != null) ? parse("from", from, false)
-				: LocalDate.now(PARIS).withDayOfMonth(1).atStartOfDay(PARIS).toInstant();
-		Instant end = (to != null) ? parse("to", to, true) : Instant.now();
+				: LocalDate.ofInstant(now, PARIS).withDayOfMonth(1).atStartOfDay(PARIS).toInstant();
+		Instant end = (to != null) ? parse("to", to, true) : now;
 		if (!end.isAfter(start)) {
 			throw new InvalidInputException("to", "report.period-invalid");
 		}

@@ -1,6 +1,7 @@
 package fr.atlas.cases.web;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,9 +54,12 @@ class CaseReportPageController {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, Workflows workflows,
-			JsonMapper json, MessageSource messages) {
+			JsonMapper json, MessageSource messages, Clock clock) {
 		this.messages = messages;
+		this.clock = clock;
 		this.reports = reports;
 		this.caseTypes = caseTypes;
 		this.members = members;
@@ -66,7 +70,7 @@ class CaseReportPageController {
 	@GetMapping("/cases/reports")
 	String dashboard(@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Model model) {
-		LocalDate end = (to != null) ? to : LocalDate.now(CaseReportApiController.PARIS);
+		LocalDate end = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), CaseReportApiController.PARIS);
 		LocalDate start = (from != null) ? from : end.minusDays(29);
 		Summary summary = summary(start, end);
 		model.addAttribute("from", start);

@@ -1,5 +1,6 @@
 package fr.atlas.cases.web;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
@@ -44,10 +45,14 @@ class WorkingHoursPageController {
 
 	private final CaseActors actors;
 
-	WorkingHoursPageController(OrganisationWorkingHours workingHours, UiMessages messages, CaseActors actors) {
+	private final Clock clock;
+
+	WorkingHoursPageController(OrganisationWorkingHours workingHours, UiMessages messages, CaseActors actors,
+			Clock clock) {
 		this.workingHours = workingHours;
 		this.messages = messages;
 		this.actors = actors;
+		this.clock = clock;
 	}
 
 	@ModelAttribute("canAdmin")
@@ -66,7 +71,7 @@ class WorkingHoursPageController {
 			dayNames.put(day.name(), day.getDisplayName(TextStyle.FULL, LocaleContextHolder.getLocale()));
 		}
 		model.addAttribute("dayNames", dayNames);
-		LocalDate today = LocalDate.now(hours.zone());
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), hours.zone());
 		model.addAttribute("holidays",
 				Stream.of(today.getYear(), today.getYear() + 1)
 					.flatMap((year) -> FrenchPublicHolidays.of(year).stream())

@@ -14,6 +14,7 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.TooManyRequestsException;
 import fr.atlas.platform.UnstorableText;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -223,25 +224,41 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * Text PostgreSQL cannot store (a NUL character, invalid for its UTF-8) is the
-	 * caller's mistake: 400 rather than the 500 of a failed statement. A unique key that
-	 * two requests met at once is a 409.
+	 * A write the database refuses although it passed the checks made before it. Text
+	 * PostgreSQL cannot store (a NUL character, invalid for its UTF-8) is the caller's
+	 * mistake: 400 rather than the 500 of a failed statement. A unique key that two
+	 * requests met at once is a 409; so is a reference to a row that another request
+	 * deleted at that moment (a task added to a case being deleted: the check found the
+	 * case, the foreign key no longer does). Any other refusal is a gap in our checks:
+	 * the 500 problem detail of {@link UnexpectedApiFailures}, which this handler, chosen
+	 * for the exception, would otherwise leave to Spring Boot's English error.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
-	ProblemDetail unstorableText(DataIntegrityViolationException ex) {
-		if (ex.getMostSpecificCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+	ProblemDetail refusedWrite(DataIntegrityViolationException ex, HttpServletRequest request) {
+		String state = (ex.getMostSpecificCause() instanceof SQLException sql) ? sql.getSQLState() : null;
+		if ("23505".equals(state)) {
 			// a unique key met by two requests at once, past the checks each made before
 			// writing: the second is in conflict with what the first just wrote
-			ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict");
-			problem.setDetail(text("problem.concurrent-change"));
-			problem.setProperty("code", "problem.concurrent-change");
-			return problem;
+			return conflict("problem.concurrent-change");
+		}
+		if ("23503".equals(state)) {
+			// every reference is checked before writing (another organisation's row is
+			// unknown, a 400 or a 404): only a deletion at the same moment gets here
+			return conflict("problem.reference-gone");
 		}
 		if (!UnstorableText.refused(ex)) {
-			throw ex;
+			return UnexpectedApiFailures.internalError(this.messages, request, ex);
 		}
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.status.400");
 		problem.setDetail(text("problem.invalid-characters"));
+		return problem;
+	}
+
+	private ProblemDetail conflict(String code) {
+		// typed as every conflict is, told apart by its code as ConflictException's are
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "problem.conflict");
+		problem.setDetail(text(code));
+		problem.setProperty("code", code);
 		return problem;
 	}
 

@@ -47,15 +47,23 @@ class UnexpectedApiFailures {
 			// answered by the resolvers after this one, as before
 			throw ex;
 		}
+		return internalError(this.messages, request, ex);
+	}
+
+	/**
+	 * Logs a failure with the request it failed and answers it as a 500 in the caller's
+	 * language, with the correlation id of the log line.
+	 */
+	static ProblemDetail internalError(MessageSource messages, HttpServletRequest request, Exception ex) {
 		Object correlationId = request.getAttribute(CorrelatedErrorAttributes.ATTRIBUTE);
 		logger.error("Unexpected failure of " + request.getMethod() + " " + request.getRequestURI(), ex);
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.INTERNAL_SERVER_ERROR);
-		problem.setTitle(this.messages.getMessage("problem.status.500", null, "Erreur interne",
-				LocaleContextHolder.getLocale()));
+		problem.setTitle(
+				messages.getMessage("problem.status.500", null, "Erreur interne", LocaleContextHolder.getLocale()));
 		problem.setDetail((correlationId != null)
-				? this.messages.getMessage("problem.unexpected.with-id", new Object[] { correlationId },
+				? messages.getMessage("problem.unexpected.with-id", new Object[] { correlationId },
 						LocaleContextHolder.getLocale())
-				: this.messages.getMessage("problem.unexpected", null, LocaleContextHolder.getLocale()));
+				: messages.getMessage("problem.unexpected", null, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("https://atlas.test/problems/internal-error"));
 		if (correlationId != null) {
 			problem.setProperty("correlationId", correlationId);

@@ -107,7 +107,8 @@ class DemoProspects implements ApplicationRunner {
 				if (FILE_NAME.equals(this.tx.execute((status) -> this.imports.find(finished.jobId()).fileName()))) {
 					work();
 				}
-			}), Instant.now());
+			}), Instant.now()); // the scheduler's time, not the application's clock: at
+								// once
 		}
 	}
 

@@ -97,6 +97,7 @@ public class ImportWorker {
 	/** Starts a job queued on this node now rather than at the next poll. */
 	@TransactionalEventListener(fallbackExecution = true)
 	void wake(ImportJobQueued queued) {
+		// the scheduler's time, not the application's clock: at once
 		this.scheduler.schedule(this::poll, Instant.now());
 	}
 
@@ -236,6 +237,8 @@ public class ImportWorker {
 	 * resumes after its last committed batch. Returns false: the job has not ended.
 	 */
 	private boolean waitForMemory(UUID jobId) {
+		// compared with the database's now() by the claim, not with the application's
+		// clock
 		this.tx.executeWithoutResult((status) -> this.jobs.requeue(jobId, Instant.now().plus(MEMORY_RETRY_AFTER)));
 		return false;
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -69,8 +70,11 @@ class ImportController {
 	/** Times are shown as the agencies read them. */
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	private final Clock clock;
+
 	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, Members members,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.imports = imports;
 		this.search = search;
 		this.members = members;
@@ -245,7 +249,7 @@ class ImportController {
 	String progress(@PathVariable UUID id, Model model, HtmxRequest htmx) {
 		ImportJob job = this.imports.find(id);
 		model.addAttribute("job", job);
-		model.addAttribute("now", Instant.now());
+		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("paris", PARIS);
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);

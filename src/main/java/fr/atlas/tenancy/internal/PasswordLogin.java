@@ -20,25 +20,31 @@ import fr.atlas.tenancy.SignInFailed;
 import fr.atlas.tenancy.SignInMethod;
 import fr.atlas.tenancy.SignInRefused;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks an e-mail and password. Failures are counted per e-mail address; after
- * {@code atlas.security.login-max-failures} the address is locked for
- * {@code atlas.security.lockout}, and attempts during the lock are refused with the time
- * left, even with the right password. An address without an account is counted and locked
- * the same way ({@code login_failure}), so that the lockout does not tell who has an
- * account.
+ * {@code atlas.security.login-max-failures}, each within {@code atlas.security.lockout}
+ * of the one before, the address is locked for {@code atlas.security.lockout}, and
+ * attempts during the lock are refused with the time left, even with the right password.
+ * An address without an account is counted and locked the same way
+ * ({@code login_failure}, its stale rows purged), so that the lockout does not tell who
+ * has an account.
  */
 @Component
 class PasswordLogin {
+
+	private static final Logger logger = LoggerFactory.getLogger(PasswordLogin.class);
 
 	// Unknown e-mails are checked against this so that they take as long as known ones.
 	private final String decoyHash;
@@ -125,9 +131,14 @@ class PasswordLogin {
 
 	private void recordFailure(Account account, Instant now, SignInMethod method) {
 		CurrentTenant.runAs(account.orgId(), () -> this.transactions.executeWithoutResult((tx) -> {
-			int failures = this.jdbc
-				.sql("update app_user set failed_logins = failed_logins + 1 where id = ? returning failed_logins")
-				.param(account.userId().value())
+			int failures = this.jdbc.sql("""
+					update app_user
+					set failed_logins = case when last_failed_login_at >= :since then failed_logins + 1 else 1 end,
+					    last_failed_login_at = :now
+					where id = :id returning failed_logins""")
+				.param("since", Timestamp.from(countedSince(now)))
+				.param("now", Timestamp.from(now))
+				.param("id", account.userId().value())
 				.query(Integer.class)
 				.single();
 			this.events.publishEvent(new SignInFailed(account.orgId(), account.userId(), method, failures));
@@ -154,19 +165,57 @@ class PasswordLogin {
 	private void recordFailure(String address, Instant now) {
 		this.transactions.executeWithoutResult((tx) -> {
 			int failures = this.jdbc.sql("""
-					insert into login_failure (address_key, failures, last_failed_at) values (?, 1, ?)
+					insert into login_failure (address_key, failures, last_failed_at) values (:address, 1, :now)
 					on conflict (address_key) do update
-					set failures = login_failure.failures + 1, last_failed_at = excluded.last_failed_at
-					returning failures""").params(address, Timestamp.from(now)).query(Integer.class).single();
+					set failures = case when login_failure.last_failed_at >= :since then login_failure.failures + 1
+					                    else 1 end,
+					    last_failed_at = excluded.last_failed_at
+					returning failures""")
+				.param("address", address)
+				.param("now", Timestamp.from(now))
+				.param("since", Timestamp.from(countedSince(now)))
+				.query(Integer.class)
+				.single();
 			if (failures >= this.properties.loginMaxFailures()) {
 				this.jdbc.sql("update login_failure set failures = 0, locked_until = ? where address_key = ?")
 					.params(Timestamp.from(now.plus(this.properties.lockout())), address)
 					.update();
-				this.jdbc.sql("delete from login_failure where failures = 0 and locked_until < ?")
-					.param(Timestamp.from(now))
-					.update();
 			}
 		});
+	}
+
+	/**
+	 * Failures count towards a lock only within the lockout's window of the one before:
+	 * older ones are forgotten, for an account as for an address without one (the same
+	 * answers, or the lockout would tell who has an account).
+	 */
+	private Instant countedSince(Instant now) {
+		return now.minus(this.properties.lockout());
+	}
+
+	/**
+	 * Deletes the rows of addresses without an account whose last failure is older than
+	 * the window and whose lock, if any, has ended: they count for nothing any more.
+	 * Returns how many.
+	 */
+	int forgetStaleFailures() {
+		Instant now = this.clock.instant();
+		Integer deleted = this.transactions.execute((tx) -> this.jdbc.sql("""
+				delete from login_failure
+				where last_failed_at < :since and (locked_until is null or locked_until <= :now)""")
+			.param("since", Timestamp.from(countedSince(now)))
+			.param("now", Timestamp.from(now))
+			.update());
+		return (deleted != null) ? deleted : 0;
+	}
+
+	@Scheduled(initialDelayString = "${atlas.security.login-failure-purge-delay:2m}",
+			fixedDelayString = "${atlas.security.login-failure-purge-interval:15m}")
+	void purgeStaleFailures() {
+		int deleted = forgetStaleFailures();
+		if (deleted > 0) {
+			logger.debug("Forgot the sign-in failures of {} addresses without an account", deleted);
+		}
 	}
 
 	/** The address as kept: a digest of its lower-case form, never the text typed. */

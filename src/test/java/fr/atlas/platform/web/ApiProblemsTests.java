@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ProblemDetail;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the API answers when PostgreSQL refuses a write: text it cannot store is the
@@ -32,8 +32,10 @@ class ApiProblemsTests {
 	@Test
 	void aUniqueKeyMetByTwoRequestsAtOnceIsAConflict() {
 		LocaleContextHolder.setLocale(Locale.FRENCH);
-		ProblemDetail problem = this.problems.unstorableText(new DuplicateKeyException("duplicate key",
-				new SQLException("duplicate key value violates unique constraint", "23505")));
+		ProblemDetail problem = this.problems.refusedWrite(
+				new DuplicateKeyException("duplicate key",
+						new SQLException("duplicate key value violates unique constraint", "23505")),
+				new MockHttpServletRequest());
 		assertThat(problem.getStatus()).isEqualTo(409);
 		assertThat(problem.getProperties()).containsEntry("code", "problem.concurrent-change");
 		assertThat(problem.getDetail()).startsWith("Une autre demande vient d’enregistrer la même chose");
@@ -41,16 +43,36 @@ class ApiProblemsTests {
 
 	@Test
 	void textPostgreSqlCannotStoreIsTheCallersMistake() {
-		ProblemDetail problem = this.problems.unstorableText(new DataIntegrityViolationException("nul",
-				new SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021")));
+		ProblemDetail problem = this.problems.refusedWrite(
+				new DataIntegrityViolationException("nul",
+						new SQLException("invalid byte sequence for encoding UTF8: 0x00", "22021")),
+				new MockHttpServletRequest());
 		assertThat(problem.getStatus()).isEqualTo(400);
 	}
 
 	@Test
-	void anyOtherRefusalStaysAnError() {
-		DataIntegrityViolationException foreignKey = new DataIntegrityViolationException("fk",
-				new SQLException("violates foreign key constraint", "23503"));
-		assertThatThrownBy(() -> this.problems.unstorableText(foreignKey)).isSameAs(foreignKey);
+	void aReferenceToARowDeletedAtThatMomentIsAConflict() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		ProblemDetail problem = this.problems.refusedWrite(
+				new DataIntegrityViolationException("fk", new SQLException("violates foreign key constraint", "23503")),
+				new MockHttpServletRequest());
+		assertThat(problem.getStatus()).isEqualTo(409);
+		assertThat(problem.getProperties()).containsEntry("code", "problem.reference-gone");
+		assertThat(problem.getDetail()).startsWith("What the request refers to was just deleted");
+	}
+
+	/** Not Spring Boot's English error: a 500 problem detail with the correlation id. */
+	@Test
+	void anyOtherRefusalIsAnInternalErrorInTheCallersLanguage() {
+		LocaleContextHolder.setLocale(Locale.FRENCH);
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/cases");
+		request.setAttribute(CorrelatedErrorAttributes.ATTRIBUTE, "c0ffee");
+		ProblemDetail problem = this.problems.refusedWrite(
+				new DataIntegrityViolationException("check", new SQLException("violates check constraint", "23514")),
+				request);
+		assertThat(problem.getStatus()).isEqualTo(500);
+		assertThat(problem.getTitle()).isEqualTo("Erreur interne");
+		assertThat(problem.getProperties()).containsEntry("correlationId", "c0ffee");
 	}
 
 	private static ResourceBundleMessageSource messages() {
