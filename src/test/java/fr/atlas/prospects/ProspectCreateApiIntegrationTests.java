@@ -169,8 +169,7 @@ class ProspectCreateApiIntegrationTests {
 		}
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence des Tilleuls");
 		// a SIRET is one establishment's: an agency of the same SIRET is refused even
-		// when
-		// said to be another
+		// when said to be another
 		Map<String, Object> forced = Map.of("name", "Les Tilleuls Immobilier", "siret", "73282932000074",
 				"allowDuplicate", true);
 		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects", forced);
@@ -199,6 +198,50 @@ class ProspectCreateApiIntegrationTests {
 				Map.of("name", "Immobilière des Calanques", "postcode", "13009"));
 		assertThat(alone.getStatusCode().value()).isEqualTo(201);
 		assertThat((List<Object>) alone.getBody().get("duplicates")).isEmpty();
+	}
+
+	@Test
+	void matchesANameAloneByItsNameAsAnImportRowWould() {
+		var tenant = this.api.newOrganisation("Noms seuls");
+		var other = this.api.newOrganisation("Noms seuls ailleurs");
+		ResponseEntity<Map> first = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Cabinet Seul Nom"));
+		assertThat(first.getStatusCode().value()).isEqualTo(201);
+		String alone = (String) ((Map<String, Object>) first.getBody().get("agency")).get("id");
+
+		// the same name alone again is that agency (ADR 0059)
+		ResponseEntity<Map> again = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "CABINET SEUL NOM SARL"));
+		assertThat(again.getStatusCode().value()).isEqualTo(409);
+		assertThat(again.getBody()).containsEntry("existingId", alone);
+		assertThat((List<String>) again.getBody().get("reasons")).contains("same_record");
+
+		// the name with a town may be another agency of that name: added, and put to a
+		// person
+		ResponseEntity<Map> placed = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Cabinet Seul Nom", "postcode", "69003", "city", "Lyon"));
+		assertThat(placed.getStatusCode().value()).isEqualTo(201);
+		String inLyon = (String) ((Map<String, Object>) placed.getBody().get("agency")).get("id");
+		List<Map<String, Object>> pairs = (List<Map<String, Object>>) placed.getBody().get("duplicates");
+		assertThat(pairs).extracting(Set2::of).containsExactly(Set2.of(inLyon, alone));
+		assertThat((List<String>) pairs.get(0).get("reasons")).contains("name_only");
+
+		// and the other way round: a name alone that an agency of a town bears
+		this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Immobilière Lumière", "postcode", "33000", "city", "Bordeaux"));
+		String lumiere = this.prospects.idOf(tenant.token(), "lumi");
+		ResponseEntity<Map> nameOnly = this.api.post(tenant.token(), "/api/v1/prospects",
+				Map.of("name", "Immobiliere Lumiere"));
+		assertThat(nameOnly.getStatusCode().value()).isEqualTo(201);
+		String lumiereAlone = (String) ((Map<String, Object>) nameOnly.getBody().get("agency")).get("id");
+		assertThat((List<Map<String, Object>>) nameOnly.getBody().get("duplicates")).extracting(Set2::of)
+			.containsExactly(Set2.of(lumiereAlone, lumiere));
+
+		// another organisation's agency of that name alone is no match
+		ResponseEntity<Map> elsewhere = this.api.post(other.token(), "/api/v1/prospects",
+				Map.of("name", "Cabinet Seul Nom"));
+		assertThat(elsewhere.getStatusCode().value()).isEqualTo(201);
+		assertThat((List<Object>) elsewhere.getBody().get("duplicates")).isEmpty();
 	}
 
 	@Test

@@ -90,9 +90,9 @@ class Agencies {
 	/**
 	 * The agencies of the organisation, active or archived, that an agency with these
 	 * values could match, oldest first, as {@link #forEachMatchable} gives them: those
-	 * that share an identifier, an e-mail, a phone or a domain with it, and those of its
-	 * postcode or town. What the import's pool would look through for it, read from the
-	 * table for one agency.
+	 * that share an identifier, an e-mail, a phone or a domain with it, those of its
+	 * postcode or town, and those of its name. What the import's pool would look through
+	 * for it, read from the table for one agency.
 	 */
 	List<AgencyRecord> near(AgencyValues values) {
 		List<String> domains = new ArrayList<>();
@@ -100,6 +100,17 @@ class Agencies {
 			domains.add(values.websiteDomain());
 		}
 		values.emails().stream().map(EmailAddresses::ownDomain).filter(Objects::nonNull).forEach(domains::add);
+		// the agencies of its name or trade name too: a name alone is matched by them,
+		// and
+		// an agency known by a name alone by a row that says more (ADR 0059)
+		NameForms forms = NameForms.of(values.nameKey(), values.tradeName());
+		List<String> names = new ArrayList<>(2);
+		if (!forms.nameKey().isEmpty()) {
+			names.add(forms.nameKey());
+		}
+		if (!forms.tradeKey().isEmpty()) {
+			names.add(forms.tradeKey());
+		}
 		boolean rekey = !keysFollowTheRules();
 		return this.jdbc.sql("select " + COLUMNS + """
 				 from agency
@@ -107,7 +118,8 @@ class Agencies {
 				  and (siret = :siret or siren = :siren or emails && :emails::text[] or phones && :phones::text[]
 				       or website_domain = any(:domains::text[])
 				       or exists (select 1 from unnest(emails) e where split_part(e, '@', 2) = any(:domains::text[]))
-				       or postcode = :postcode or city_key = :cityKey)
+				       or postcode = :postcode or city_key = :cityKey
+				       or nullif(name_key, '') = any(:names::text[]))
 				order by created_at, id""")
 			.param("org", CurrentTenant.require().value())
 			.param("siret", values.siret(), Types.VARCHAR)
@@ -117,6 +129,7 @@ class Agencies {
 			.param("domains", domains.toArray(String[]::new))
 			.param("postcode", values.postcode(), Types.VARCHAR)
 			.param("cityKey", values.cityKey(), Types.VARCHAR)
+			.param("names", names.toArray(String[]::new))
 			.query((rs, row) -> matchable(rs, rekey))
 			.list();
 	}
