@@ -1092,6 +1092,58 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/duplicates").body()).doesNotContain("ne font plus qu’une");
 	}
 
+	@Test
+	void givesTheReportInWordsForASpreadsheetBesideTheTechnicalOne() throws Exception {
+		var tenant = this.api.newOrganisation("Rapport lisible");
+		String job = (String) new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;E-mail;Code postal
+				Agence Dupont;12345678901234;pas-un-email;75008
+				Cabinet Martin;;contact@martin.fr;13002
+				;;;75001
+				=1+1;;;
+				""").get("id");
+		login(tenant.email());
+
+		String page = get("/prospects/imports/" + job).body();
+		assertThat(page).contains("id=\"import-report\" href=\"/prospects/imports/" + job + "/report.csv\"",
+				"id=\"import-technical-report\" href=\"/prospects/imports/" + job + "/rows.csv\"");
+		HttpResponse<String> report = get("/prospects/imports/" + job + "/report.csv");
+		assertThat(report.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(report.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("rapport-import-agences.csv"));
+		// for French Excel: a BOM, semicolons, the problems in words, the agency by name
+		// with its page, and the row as the file had it, to correct and send again
+		assertThat(report.body()).startsWith("\uFEFFLigne;Statut;Agence;Lien;Problèmes;Ligne du fichier\r\n")
+			.containsPattern("\r\n1;Créée;Agence Dupont;http://localhost:" + this.port
+					+ "/prospects/[0-9a-f-]{36};SIRET : clé de contrôle fausse, ignoré · E-mail invalide, ignoré;"
+					+ "\"Agence Dupont;12345678901234;pas-un-email;75008\"\r\n")
+			.containsPattern("\r\n2;Créée;Cabinet Martin;http://localhost:" + this.port
+					+ "/prospects/[0-9a-f-]{36};;\"Cabinet Martin;;contact@martin.fr;13002\"\r\n")
+			.contains("\r\n3;Rejetée;;;Ligne rejetée : ni nom, ni e-mail, ni téléphone, ni SIRET")
+			// a line a spreadsheet would run as a formula is shown as text
+			.contains("\"'=1+1;;;\"")
+			.doesNotContain("siret:invalid_checksum", "CREATED");
+		// the technical report keeps the API's format exactly
+		assertThat(get("/prospects/imports/" + job + "/rows.csv").body())
+			.startsWith("row,status,prospect_id,messages\n")
+			.containsPattern("\n1,CREATED,[0-9a-f-]{36},siret:invalid_checksum\\|email:invalid\n");
+		// in English, with the commas English Excel expects
+		HttpResponse<String> english = get("/prospects/imports/" + job + "/report.csv?lang=en");
+		assertThat(english.body()).startsWith("\uFEFFRow,Status,Agency,Link,Problems,Line of the file\r\n")
+			.contains("\r\n1,Created,Agence Dupont,http://",
+					"SIRET: wrong check digit, left out · Invalid e-mail, left out")
+			.doesNotContain("Créée");
+		assertThat(english.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("import-report-agences.csv"));
+		get("/prospects?lang=fr");
+		// another organisation's import has no report here
+		var other = this.api.newOrganisation("Autre rapport");
+		PageSession stranger = new PageSession(this.port);
+		stranger.login(other.email());
+		assertThat(stranger.get("/prospects/imports/" + job + "/report.csv").statusCode()).isEqualTo(404);
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
