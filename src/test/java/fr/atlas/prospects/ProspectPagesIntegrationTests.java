@@ -1144,6 +1144,46 @@ class ProspectPagesIntegrationTests {
 		assertThat(stranger.get("/prospects/imports/" + job + "/report.csv").statusCode()).isEqualTo(404);
 	}
 
+	@Test
+	void anAgencyPageSaysWhichValuesItsImportLeftOut() throws Exception {
+		var tenant = this.api.newOrganisation("Valeurs écartées");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		String job = (String) prospects.importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;E-mail;Code postal
+				Agence Dupont;12345678901234;pas-un-email;75008
+				Cabinet Martin;;contact@martin.fr;13002
+				""").get("id");
+		login(tenant.email());
+		String list = get("/prospects?sort=name").body();
+		Matcher dupont = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Dupont<").matcher(list);
+		Matcher martin = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Cabinet Martin<").matcher(list);
+		assertThat(dupont.find()).isTrue();
+		assertThat(martin.find()).isTrue();
+
+		String page = get("/prospects/" + dupont.group(1)).body();
+		assertThat(page).contains("id=\"import-problems\"", "Valeurs écartées à l’import",
+				"href=\"/prospects/imports/" + job + "\">agences.csv · ligne 1</a>",
+				"title=\"siret:invalid_checksum\">SIRET : clé de contrôle fausse, ignoré · </span>",
+				"E-mail invalide, ignoré",
+				"<code class=\"original\">Agence Dupont;12345678901234;pas-un-email;75008</code>");
+		// a list with nothing in it says so, as the other facts do
+		assertThat(page).containsPattern("<dt>E-mails</dt><dd>—</dd>")
+			.containsPattern("<dt>Téléphones</dt>\\s*<dd>—</dd>")
+			.containsPattern("<dt>Étiquettes</dt><dd>—</dd>");
+		assertThat(get("/prospects/" + martin.group(1)).body()).doesNotContain("id=\"import-problems\"")
+			.contains("contact@martin.fr");
+
+		// the agency a merge absorbed is one click away from the one that kept it
+		this.api.post(tenant.token(), "/api/v1/prospects/" + martin.group(1) + "/merge",
+				Map.of("otherId", dupont.group(1)));
+		String survivor = get("/prospects/" + martin.group(1)).body();
+		assertThat(survivor).contains("class=\"merged-agency\" href=\"/prospects/" + dupont.group(1) + "\"",
+				"voir sa fiche");
+		// and its page, one click away, still says what the import left out
+		assertThat(get("/prospects/" + dupont.group(1)).body()).contains("id=\"import-problems\"",
+				"agences.csv · ligne 1");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
