@@ -1184,6 +1184,23 @@ class ProspectPagesIntegrationTests {
 				"agences.csv · ligne 1");
 	}
 
+	@Test
+	void aDraftIsLeftForTheListOfImportsWithoutCountsItHasNotYet() throws Exception {
+		var tenant = this.api.newOrganisation("Brouillon");
+		login(tenant.email());
+		String draft = draft("brouillon.csv", """
+				Raison sociale;Code postal
+				Agence Opéra;75009
+				Agence Bastille;75011
+				""");
+		assertThat(get(draft + "/mapping").body())
+			.contains("<a id=\"mapping-back\" href=\"/prospects/imports\">← Imports</a>");
+		assertThat(get("/prospects/imports").body())
+			.containsPattern("(?s)>brouillon\\.csv</a>.*?Brouillon</span></td>\\s*"
+					+ "<td data-label=\"Lignes\">2</td>\\s*<td data-label=\"Créées\">—</td>\\s*"
+					+ "<td data-label=\"Fusionnées\">—</td>\\s*<td data-label=\"Rejetées\">—</td>");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
