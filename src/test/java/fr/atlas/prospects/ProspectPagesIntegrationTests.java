@@ -1201,6 +1201,30 @@ class ProspectPagesIntegrationTests {
 					+ "<td data-label=\"Fusionnées\">—</td>\\s*<td data-label=\"Rejetées\">—</td>");
 	}
 
+	@Test
+	void anEmptyBaseSaysHowToFillItAndAnEmptySearchHowToWidenIt() throws Exception {
+		var tenant = this.api.newOrganisation("Premier jour");
+		login(tenant.email());
+		String first = get("/prospects").body();
+		assertThat(first)
+			.contains("id=\"empty-base\"", "Aucune agence pour l’instant.",
+					"<a class=\"button primary\" href=\"/prospects/imports\">Importer un fichier</a>")
+			.doesNotContain("Aucune agence ne correspond", "/prospects/export");
+		assertThat(get("/prospects?sort=-city&status=ACTIVE").body()).contains("id=\"empty-base\"");
+
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;Code postal
+				Agence Opéra;75009
+				""");
+		String none = get("/prospects?q=bastille").body();
+		assertThat(none)
+			.contains("Aucune agence ne correspond.",
+					"<a id=\"clear-filters\" href=\"/prospects\">Effacer les filtres</a>")
+			.doesNotContain("id=\"empty-base\"", "/prospects/export");
+		assertThat(get("/prospects").body()).contains("Agence Opéra", "/prospects/export")
+			.doesNotContain("id=\"empty-base\"");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
