@@ -1225,6 +1225,24 @@ class ProspectPagesIntegrationTests {
 			.doesNotContain("id=\"empty-base\"");
 	}
 
+	@Test
+	void showsSirenAndSiretInGroupsAsTheFrenchWriteThem() throws Exception {
+		var tenant = this.api.newOrganisation("Numéros groupés");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;Code postal
+				Immo Lumière;73282932000074;75004
+				""");
+		login(tenant.email());
+		String list = get("/prospects").body();
+		assertThat(list).contains("<td data-label=\"SIRET\" class=\"registry-number\">732 829 320 00074</td>");
+		// the number as the page shows it finds the agency
+		assertThat(get("/prospects?q=732+829+320+00074").body()).contains("Immo Lumière", "1 agence");
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Immo Lumière<").matcher(list);
+		assertThat(link.find()).isTrue();
+		assertThat(get("/prospects/" + link.group(1)).body()).contains("<dt>SIREN</dt><dd>732 829 320</dd>",
+				"<dt>SIRET</dt><dd>732 829 320 00074</dd>");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
