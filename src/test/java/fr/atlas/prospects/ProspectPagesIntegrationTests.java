@@ -1243,6 +1243,26 @@ class ProspectPagesIntegrationTests {
 				"<dt>SIRET</dt><dd>732 829 320 00074</dd>");
 	}
 
+	@Test
+	void writesAmountsAndColonsTheEnglishWayOnAnEnglishAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Page anglaise");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;Chiffre d'affaires
+				Immo Lumière;73282932000074;1 032 000
+				Immo Lumiere;73282932000074;
+				""");
+		login(tenant.email());
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Immo Lumière<")
+			.matcher(get("/prospects").body());
+		assertThat(link.find()).isTrue();
+		String french = get("/prospects/" + link.group(1)).body();
+		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">ligne 2</a>\u00a0:");
+		String english = get("/prospects/" + link.group(1) + "?lang=en").body();
+		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">row 2</a>:")
+			.doesNotContain("1 032 000 €", "</a> :");
+		get("/prospects?lang=fr");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}
