@@ -1101,10 +1101,14 @@ class ProspectPagesIntegrationTests {
 				Cabinet Martin;;contact@martin.fr;13002
 				;;;75001
 				=1+1;;;
+				;;;
+				Agence Finale;;;
 				""").get("id");
 		login(tenant.email());
 
 		String page = get("/prospects/imports/" + job).body();
+		// an empty row has no line to show: no empty box under its label on a phone
+		assertThat(page).contains("Ligne vide, rejetée").doesNotContain("<code></code>");
 		assertThat(page).contains("id=\"import-report\" href=\"/prospects/imports/" + job + "/report.csv\"",
 				"id=\"import-technical-report\" href=\"/prospects/imports/" + job + "/rows.csv\"");
 		HttpResponse<String> report = get("/prospects/imports/" + job + "/report.csv");
