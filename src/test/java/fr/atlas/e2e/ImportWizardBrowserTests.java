@@ -40,7 +40,7 @@ class ImportWizardBrowserTests {
 			Agence de la Gare;contact@gare.fr;01 23 45 67 89;75008;centre
 			AGENCE DE LA GARE;CONTACT@GARE.FR;;75008;doublon
 			Cabinet Martin;pas-un-email;;13002;sud
-			;;;;vide
+			;;;;videparlesalonnonrenseigneavantlexportdufichierdelimmobilier
 			""";
 
 	@LocalServerPort
@@ -123,6 +123,20 @@ class ImportWizardBrowserTests {
 			// the rejected row, in words, with its line of the file
 			assertThat(page.locator("#import-problems").textContent()).contains("Ligne rejetée", "Rejetée");
 			Chromium.screenshot(page, "import-wizard-report");
+			// on a phone each problem row reads as a card: its problem within the screen,
+			// not in a column scrolled out of sight
+			page.setViewportSize(390, 844);
+			Locator problems = page.locator("#import-problems table.problem-rows td.problem");
+			for (int i = 0; i < problems.count(); i++) {
+				assertThat(problems.nth(i).boundingBox().x + problems.nth(i).boundingBox().width)
+					.isLessThanOrEqualTo(390);
+			}
+			assertThat(problems.allTextContents()).anySatisfy((text) -> assertThat(text).contains("Ligne rejetée"));
+			assertThat(((Number) page.evaluate(
+					"(() => { const w = document.querySelector('#import-problems .table-wrap'); return w.scrollWidth - w.clientWidth; })()"))
+				.intValue()).isLessThanOrEqualTo(0);
+			Chromium.screenshot(page, "import-wizard-report-phone");
+			page.setViewportSize(1280, 900);
 
 			page.navigate(base + "/prospects?sort=name");
 			assertThat(page.locator("table tbody").textContent()).contains("Agence de la Gare", "Cabinet Martin",

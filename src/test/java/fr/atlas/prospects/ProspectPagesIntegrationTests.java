@@ -1092,6 +1092,181 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects/duplicates").body()).doesNotContain("ne font plus qu’une");
 	}
 
+	@Test
+	void givesTheReportInWordsForASpreadsheetBesideTheTechnicalOne() throws Exception {
+		var tenant = this.api.newOrganisation("Rapport lisible");
+		String job = (String) new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;E-mail;Code postal
+				Agence Dupont;12345678901234;pas-un-email;75008
+				Cabinet Martin;;contact@martin.fr;13002
+				;;;75001
+				=1+1;;;
+				;;;
+				Agence Finale;;;
+				""").get("id");
+		login(tenant.email());
+
+		String page = get("/prospects/imports/" + job).body();
+		// an empty row has no line to show: no empty box under its label on a phone
+		assertThat(page).contains("Ligne vide, rejetée").doesNotContain("<code></code>");
+		assertThat(page).contains("id=\"import-report\" href=\"/prospects/imports/" + job + "/report.csv\"",
+				"id=\"import-technical-report\" href=\"/prospects/imports/" + job + "/rows.csv\"");
+		HttpResponse<String> report = get("/prospects/imports/" + job + "/report.csv");
+		assertThat(report.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/csv"));
+		assertThat(report.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("rapport-import-agences.csv"));
+		// for French Excel: a BOM, semicolons, the problems in words, the agency by name
+		// with its page, and the row as the file had it, to correct and send again
+		assertThat(report.body()).startsWith("\uFEFFLigne;Statut;Agence;Lien;Problèmes;Ligne du fichier\r\n")
+			.containsPattern("\r\n1;Créée;Agence Dupont;http://localhost:" + this.port
+					+ "/prospects/[0-9a-f-]{36};SIRET : clé de contrôle fausse, ignoré · E-mail invalide, ignoré;"
+					+ "\"Agence Dupont;12345678901234;pas-un-email;75008\"\r\n")
+			.containsPattern("\r\n2;Créée;Cabinet Martin;http://localhost:" + this.port
+					+ "/prospects/[0-9a-f-]{36};;\"Cabinet Martin;;contact@martin.fr;13002\"\r\n")
+			.contains("\r\n3;Rejetée;;;Ligne rejetée : ni nom, ni e-mail, ni téléphone, ni SIRET")
+			// a line a spreadsheet would run as a formula is shown as text
+			.contains("\"'=1+1;;;\"")
+			.doesNotContain("siret:invalid_checksum", "CREATED");
+		// the technical report keeps the API's format exactly
+		assertThat(get("/prospects/imports/" + job + "/rows.csv").body())
+			.startsWith("row,status,prospect_id,messages\n")
+			.containsPattern("\n1,CREATED,[0-9a-f-]{36},siret:invalid_checksum\\|email:invalid\n");
+		// in English, with the commas English Excel expects
+		HttpResponse<String> english = get("/prospects/imports/" + job + "/report.csv?lang=en");
+		assertThat(english.body()).startsWith("\uFEFFRow,Status,Agency,Link,Problems,Line of the file\r\n")
+			.contains("\r\n1,Created,Agence Dupont,http://",
+					"SIRET: wrong check digit, left out · Invalid e-mail, left out")
+			.doesNotContain("Créée");
+		assertThat(english.headers().firstValue("Content-Disposition"))
+			.hasValueSatisfying((disposition) -> assertThat(disposition).contains("import-report-agences.csv"));
+		get("/prospects?lang=fr");
+		// another organisation's import has no report here
+		var other = this.api.newOrganisation("Autre rapport");
+		PageSession stranger = new PageSession(this.port);
+		stranger.login(other.email());
+		assertThat(stranger.get("/prospects/imports/" + job + "/report.csv").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anAgencyPageSaysWhichValuesItsImportLeftOut() throws Exception {
+		var tenant = this.api.newOrganisation("Valeurs écartées");
+		ProspectsApi prospects = new ProspectsApi(this.api);
+		String job = (String) prospects.importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;E-mail;Code postal
+				Agence Dupont;12345678901234;pas-un-email;75008
+				Cabinet Martin;;contact@martin.fr;13002
+				""").get("id");
+		login(tenant.email());
+		String list = get("/prospects?sort=name").body();
+		Matcher dupont = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence Dupont<").matcher(list);
+		Matcher martin = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Cabinet Martin<").matcher(list);
+		assertThat(dupont.find()).isTrue();
+		assertThat(martin.find()).isTrue();
+
+		String page = get("/prospects/" + dupont.group(1)).body();
+		assertThat(page).contains("id=\"import-problems\"", "Valeurs écartées à l’import",
+				"href=\"/prospects/imports/" + job + "\">agences.csv · ligne 1</a>",
+				"title=\"siret:invalid_checksum\">SIRET : clé de contrôle fausse, ignoré · </span>",
+				"E-mail invalide, ignoré",
+				"<code class=\"original\">Agence Dupont;12345678901234;pas-un-email;75008</code>");
+		// a list with nothing in it says so, as the other facts do
+		assertThat(page).containsPattern("<dt>E-mails</dt><dd>—</dd>")
+			.containsPattern("<dt>Téléphones</dt>\\s*<dd>—</dd>")
+			.containsPattern("<dt>Étiquettes</dt><dd>—</dd>");
+		assertThat(get("/prospects/" + martin.group(1)).body()).doesNotContain("id=\"import-problems\"")
+			.contains("contact@martin.fr");
+
+		// the agency a merge absorbed is one click away from the one that kept it
+		this.api.post(tenant.token(), "/api/v1/prospects/" + martin.group(1) + "/merge",
+				Map.of("otherId", dupont.group(1)));
+		String survivor = get("/prospects/" + martin.group(1)).body();
+		assertThat(survivor).contains("class=\"merged-agency\" href=\"/prospects/" + dupont.group(1) + "\"",
+				"voir sa fiche");
+		// and its page, one click away, still says what the import left out
+		assertThat(get("/prospects/" + dupont.group(1)).body()).contains("id=\"import-problems\"",
+				"agences.csv · ligne 1");
+	}
+
+	@Test
+	void aDraftIsLeftForTheListOfImportsWithoutCountsItHasNotYet() throws Exception {
+		var tenant = this.api.newOrganisation("Brouillon");
+		login(tenant.email());
+		String draft = draft("brouillon.csv", """
+				Raison sociale;Code postal
+				Agence Opéra;75009
+				Agence Bastille;75011
+				""");
+		assertThat(get(draft + "/mapping").body())
+			.contains("<a id=\"mapping-back\" href=\"/prospects/imports\">← Imports</a>");
+		assertThat(get("/prospects/imports").body())
+			.containsPattern("(?s)>brouillon\\.csv</a>.*?Brouillon</span></td>\\s*"
+					+ "<td data-label=\"Lignes\">2</td>\\s*<td data-label=\"Créées\">—</td>\\s*"
+					+ "<td data-label=\"Fusionnées\">—</td>\\s*<td data-label=\"Rejetées\">—</td>");
+	}
+
+	@Test
+	void anEmptyBaseSaysHowToFillItAndAnEmptySearchHowToWidenIt() throws Exception {
+		var tenant = this.api.newOrganisation("Premier jour");
+		login(tenant.email());
+		String first = get("/prospects").body();
+		assertThat(first)
+			.contains("id=\"empty-base\"", "Aucune agence pour l’instant.",
+					"<a class=\"button primary\" href=\"/prospects/imports\">Importer un fichier</a>")
+			.doesNotContain("Aucune agence ne correspond", "/prospects/export");
+		assertThat(get("/prospects?sort=-city&status=ACTIVE").body()).contains("id=\"empty-base\"");
+
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;Code postal
+				Agence Opéra;75009
+				""");
+		String none = get("/prospects?q=bastille").body();
+		assertThat(none)
+			.contains("Aucune agence ne correspond.",
+					"<a id=\"clear-filters\" href=\"/prospects\">Effacer les filtres</a>")
+			.doesNotContain("id=\"empty-base\"");
+		assertThat(get("/prospects").body()).contains("Agence Opéra", "/prospects/export")
+			.doesNotContain("id=\"empty-base\"");
+	}
+
+	@Test
+	void showsSirenAndSiretInGroupsAsTheFrenchWriteThem() throws Exception {
+		var tenant = this.api.newOrganisation("Numéros groupés");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;Code postal
+				Immo Lumière;73282932000074;75004
+				""");
+		login(tenant.email());
+		String list = get("/prospects").body();
+		assertThat(list).contains("<td data-label=\"SIRET\" class=\"registry-number\">732 829 320 00074</td>");
+		// the number as the page shows it finds the agency
+		assertThat(get("/prospects?q=732+829+320+00074").body()).contains("Immo Lumière", "1 agence");
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Immo Lumière<").matcher(list);
+		assertThat(link.find()).isTrue();
+		assertThat(get("/prospects/" + link.group(1)).body()).contains("<dt>SIREN</dt><dd>732 829 320</dd>",
+				"<dt>SIRET</dt><dd>732 829 320 00074</dd>");
+	}
+
+	@Test
+	void writesAmountsAndColonsTheEnglishWayOnAnEnglishAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Page anglaise");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+				Raison sociale;SIRET;Chiffre d'affaires
+				Immo Lumière;73282932000074;1 032 000
+				Immo Lumiere;73282932000074;
+				""");
+		login(tenant.email());
+		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Immo Lumière<")
+			.matcher(get("/prospects").body());
+		assertThat(link.find()).isTrue();
+		String french = get("/prospects/" + link.group(1)).body();
+		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">ligne 2</a>\u00a0:");
+		String english = get("/prospects/" + link.group(1) + "?lang=en").body();
+		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">row 2</a>:")
+			.doesNotContain("1 032 000 €", "</a> :");
+		get("/prospects?lang=fr");
+	}
+
 	private void login(String email) throws Exception {
 		this.session.login(email);
 	}

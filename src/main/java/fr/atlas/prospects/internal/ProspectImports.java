@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
@@ -22,6 +25,8 @@ import fr.atlas.prospects.ImportJobQueued;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ProspectImports {
 
+	/** Rows of the readable report whose agencies' names are looked up together. */
+	private static final int READABLE_BATCH = 1_000;
+
 	private final ImportJobs jobs;
 
 	private final TransactionTemplate tx;
@@ -51,9 +59,12 @@ public class ProspectImports {
 
 	private final Agencies agencies;
 
+	private final JdbcClient jdbc;
+
 	ProspectImports(ImportJobs jobs, TransactionTemplate tx, RecordedRows recorded, ApplicationEventPublisher events,
-			ProspectsProperties properties, Agencies agencies) {
+			ProspectsProperties properties, Agencies agencies, JdbcClient jdbc) {
 		this.agencies = agencies;
+		this.jdbc = jdbc;
 		this.jobs = jobs;
 		this.tx = tx;
 		this.recorded = recorded;
@@ -449,6 +460,68 @@ public class ProspectImports {
 				}
 			});
 		});
+	}
+
+	/**
+	 * Every row of an import for a person to read, in row order and a batch at a time:
+	 * its outcome, its {@code field:code} messages, the agency it is in now (by the same
+	 * rule as {@link #writeReport}) with that agency's name, and the row as the file had
+	 * it. Names are looked up a batch at a time, so a million-row import never holds more
+	 * than one batch.
+	 */
+	public void forEachReadableRow(UUID id, Consumer<List<ReadableRow>> batches) {
+		ImportJob job = find(id);
+		this.tx.executeWithoutResult((s) -> {
+			Map<UUID, UUID> survivors = this.agencies.survivors();
+			List<RecordedRows.RecordedRow> batch = new ArrayList<>(READABLE_BATCH);
+			this.recorded.forEach(rowsOf(job), (row) -> {
+				batch.add(row);
+				if (batch.size() == READABLE_BATCH) {
+					batches.accept(readable(job, batch, survivors));
+					batch.clear();
+				}
+			});
+			if (!batch.isEmpty()) {
+				batches.accept(readable(job, batch, survivors));
+			}
+		});
+	}
+
+	private List<ReadableRow> readable(ImportJob job, List<RecordedRows.RecordedRow> rows, Map<UUID, UUID> survivors) {
+		List<@Nullable UUID> agencies = rows.stream()
+			.map((row) -> (row.prospectId() != null) ? survivors.getOrDefault(row.prospectId(), row.prospectId())
+					: null)
+			.toList();
+		Set<UUID> ids = new HashSet<>();
+		agencies.forEach((agency) -> {
+			if (agency != null) {
+				ids.add(agency);
+			}
+		});
+		Map<UUID, String> names = new HashMap<>();
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("select id, name from agency where org_id = :org and id = any(:ids)")
+				.param("org", CurrentTenant.require().value())
+				.param("ids", ids.toArray(UUID[]::new))
+				.query((RowCallbackHandler) (rs) -> names.put(rs.getObject(1, UUID.class),
+						NameDisplay.of(rs.getString(2))));
+		}
+		List<ReadableRow> readable = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			RecordedRows.RecordedRow row = rows.get(i);
+			UUID agency = agencies.get(i);
+			List<String> messages = row.messages().isEmpty() ? List.of() : List.of(row.messages().split("\\|"));
+			readable.add(new ReadableRow(row.number(), shownStatus(job, row.status()), agency,
+					(agency != null) ? names.get(agency) : null, messages, row.original()));
+		}
+		return readable;
+	}
+
+	/**
+	 * One row of an import as a person reads it: see {@link #forEachReadableRow}.
+	 */
+	public record ReadableRow(int row, String status, @Nullable UUID agencyId, @Nullable String agencyName,
+			List<String> messages, String original) {
 	}
 
 	private TabularReader openStored(ImportJob job) throws IOException {

@@ -503,6 +503,32 @@ public class ProspectSearch {
 				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges, archive);
 	}
 
+	/**
+	 * The import rows of an agency that had problems: a value an import left out (an
+	 * invalid SIRET, e-mail or phone...) is on no field of the agency, so its page says
+	 * which rows lost what, with the row as the file had it. At most {@code most}, by
+	 * import then row.
+	 */
+	public List<RowProblems> importProblems(UUID id, int most) {
+		List<RecordedRows.AgencyRow> imported = this.recorded.of(id)
+			.stream()
+			.filter((row) -> !row.row().messages().isEmpty())
+			.sorted(Comparator.comparing(RecordedRows.AgencyRow::recordedAt)
+				.thenComparing(RecordedRows.AgencyRow::jobId, AS_STORED)
+				.thenComparingInt((row) -> row.row().number()))
+			.limit(most)
+			.toList();
+		Map<UUID, String> fileNames = fileNames(imported);
+		return imported.stream()
+			.map((row) -> new RowProblems(row.jobId(), fileNames.getOrDefault(row.jobId(), ""), row.row().number(),
+					List.of(row.row().messages().split("\\|")), row.row().original()))
+			.toList();
+	}
+
+	/** An import row's problems ({@code field:code}) and the row as the file had it. */
+	public record RowProblems(UUID importId, String fileName, int row, List<String> messages, String original) {
+	}
+
 	private ProspectArchives.@Nullable Archive archive(UUID id) {
 		return this.jdbc
 			.sql("select archived_at, archived_by, reason from agency_archive where org_id = :org and agency_id = :id")

@@ -59,6 +59,11 @@ class AgencyController {
 
 	private final MessageSource messages;
 
+	/**
+	 * Import rows with problems an agency page lists; the import's report has them all.
+	 */
+	private static final int IMPORT_PROBLEMS_SHOWN = 20;
+
 	AgencyController(ProspectSearch search, ProspectMerges merges, ProspectEdits edits, ProspectCreations creations,
 			AgencyPanels panels, Members members, MessageSource messages) {
 		this.search = search;
@@ -77,6 +82,8 @@ class AgencyController {
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
+		// what the imports left out of this agency: no field shows it, so the page does
+		model.addAttribute("importProblems", this.search.importProblems(id, IMPORT_PROBLEMS_SHOWN));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them

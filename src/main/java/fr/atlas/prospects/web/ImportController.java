@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,6 +45,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -64,6 +67,8 @@ class ImportController {
 
 	private final MessageSource messages;
 
+	private final ReadableImportReport readableReport;
+
 	/** Rows with problems the report step lists; the downloadable report has them all. */
 	private static final int PROBLEM_ROWS_SHOWN = 20;
 
@@ -73,9 +78,10 @@ class ImportController {
 	private final Clock clock;
 
 	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, Members members,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, ReadableImportReport readableReport, Clock clock) {
 		this.clock = clock;
 		this.imports = imports;
+		this.readableReport = readableReport;
 		this.search = search;
 		this.members = members;
 		this.presets = presets;
@@ -286,6 +292,31 @@ class ImportController {
 		Writer writer = response.getWriter();
 		this.imports.writeReport(id, writer);
 		writer.flush();
+	}
+
+	/**
+	 * The report a person opens in a spreadsheet: every row in words, in the reader's
+	 * language (see {@link ReadableImportReport}). The technical one above is the API's.
+	 */
+	@GetMapping("/{id}/report.csv")
+	void readableReport(@PathVariable UUID id, Locale locale, HttpServletResponse response) throws IOException {
+		ImportJob job = this.imports.find(id);
+		String name = this.messages.getMessage("prospects.import.report.file",
+				new Object[] { baseName(job.fileName()) }, locale);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+		Writer writer = response.getWriter();
+		this.readableReport.write(id, locale,
+				ServletUriComponentsBuilder.fromCurrentContextPath().path("/prospects/").toUriString(), writer);
+		writer.flush();
+	}
+
+	/** A file's name without its extension, to name its report after it. */
+	private static String baseName(String fileName) {
+		int dot = fileName.lastIndexOf('.');
+		return (dot > 0) ? fileName.substring(0, dot) : fileName;
 	}
 
 	/** The wizard posts one {@code column-N} select per column of the file. */

@@ -29,8 +29,8 @@ record PairComparison(List<Line> lines) {
 	static PairComparison of(Summary left, Summary right) {
 		List<Line> lines = new ArrayList<>();
 		text(lines, "trade_name", left.tradeName(), right.tradeName());
-		text(lines, "siren", left.siren(), right.siren());
-		text(lines, "siret", left.siret(), right.siret());
+		text(lines, "siren", RegistryNumbers.grouped(left.siren()), RegistryNumbers.grouped(right.siren()));
+		text(lines, "siret", RegistryNumbers.grouped(left.siret()), RegistryNumbers.grouped(right.siret()));
 		text(lines, "address", left.address(), right.address());
 		text(lines, "website", left.website(), right.website());
 		list(lines, "email", left.emails(), right.emails(), Function.identity());

@@ -123,6 +123,12 @@ class ProspectListController {
 			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale).values());
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
+		// nothing chosen but the order or the default status: an empty list then means an
+		// empty base, a first visit, which says how to fill it rather than "none matches"
+		Map<String, String> chosen = search.filters();
+		chosen.remove("sort");
+		chosen.remove("status", "ACTIVE");
+		model.addAttribute("unfiltered", chosen.isEmpty());
 		model.addAttribute("members", this.members.active());
 		model.addAttribute("specialties", Specialty.values());
 		// the filter's choice: a specialty, named by its code or one of its words, or a
