@@ -186,26 +186,11 @@ public class ProspectExport {
 
 	/** Neutralises spreadsheet formulas: the value is shown as text, not run. */
 	static String safe(@Nullable String value) {
-		if (value == null || value.isEmpty()) {
-			return "";
-		}
-		char first = value.charAt(0);
-		if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-			return "'" + value;
-		}
-		return value;
+		return CsvLine.formulaSafe(value);
 	}
 
 	private static String line(List<String> cells) {
-		return cells.stream().map(ProspectExport::csvCell).collect(Collectors.joining(";")) + "\r\n";
-	}
-
-	private static String csvCell(String value) {
-		if (value.indexOf(';') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-				|| value.indexOf('\r') >= 0) {
-			return '"' + value.replace("\"", "\"\"") + '"';
-		}
-		return value;
+		return CsvLine.of(';', cells) + "\r\n";
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import fr.atlas.prospects.internal.CsvLine;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.prospects.internal.ProspectImports.ReadableRow;
 
@@ -82,27 +83,7 @@ class ReadableImportReport {
 	}
 
 	private static String line(char separator, List<String> cells) {
-		return cells.stream()
-			.map((cell) -> cell(separator, cell))
-			.collect(Collectors.joining(String.valueOf(separator))) + "\r\n";
-	}
-
-	/**
-	 * Quoted when needed, and never run as a formula by the spreadsheet that opens it.
-	 */
-	static String cell(char separator, String value) {
-		String safe = value;
-		if (!safe.isEmpty()) {
-			char first = safe.charAt(0);
-			if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
-				safe = "'" + safe;
-			}
-		}
-		if (safe.indexOf(separator) >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-				|| safe.indexOf('\r') >= 0) {
-			return '"' + safe.replace("\"", "\"\"") + '"';
-		}
-		return safe;
+		return CsvLine.of(separator, cells.stream().map(CsvLine::formulaSafe).toList()) + "\r\n";
 	}
 
 }
