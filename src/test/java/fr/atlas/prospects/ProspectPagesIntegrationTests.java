@@ -1233,8 +1233,8 @@ class ProspectPagesIntegrationTests {
 	void showsSirenAndSiretInGroupsAsTheFrenchWriteThem() throws Exception {
 		var tenant = this.api.newOrganisation("Numéros groupés");
 		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
-				Raison sociale;SIRET;Code postal
-				Immo Lumière;73282932000074;75004
+				Raison sociale;SIRET;Code postal;Téléphone
+				Immo Lumière;73282932000074;75004;06 12 34 56 78
 				""");
 		login(tenant.email());
 		String list = get("/prospects").body();
@@ -1243,8 +1243,14 @@ class ProspectPagesIntegrationTests {
 		assertThat(get("/prospects?q=732+829+320+00074").body()).contains("Immo Lumière", "1 agence");
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Immo Lumière<").matcher(list);
 		assertThat(link.find()).isTrue();
-		assertThat(get("/prospects/" + link.group(1)).body()).contains("<dt>SIREN</dt><dd>732 829 320</dd>",
-				"<dt>SIRET</dt><dd>732 829 320 00074</dd>");
+		String detail = get("/prospects/" + link.group(1)).body();
+		assertThat(detail).contains("<dt>SIREN</dt><dd>732 829 320</dd>", "<dt>SIRET</dt><dd>732 829 320 00074</dd>");
+		// the provenance table writes them the same way, and the phone as dialled
+		assertThat(detail)
+			.contains(">SIREN</td>\n          <td data-label=\"Valeur\">732 829 320</td>",
+					">SIRET</td>\n          <td data-label=\"Valeur\">732 829 320 00074</td>",
+					">Téléphones</td>\n          <td data-label=\"Valeur\">06 12 34 56 78</td>")
+			.doesNotContain(">732829320<", ">73282932000074<", ">+33612345678<");
 	}
 
 	@Test
