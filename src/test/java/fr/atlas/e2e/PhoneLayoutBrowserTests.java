@@ -41,7 +41,7 @@ class PhoneLayoutBrowserTests {
 		Tenant tenant = api.newOrganisation("Agence Mobile");
 		new ProspectsApi(api).importAndWait(tenant.token(), "mobile.csv", """
 				Raison sociale;Téléphone;E-mail;Code postal;Ville
-				Agence du Lac;04 50 00 00 01;contact@agencedulac-annecy.fr;74000;Annecy
+				Agence du Lac;04 50 00 00 01;contact.direction.commerciale@agencedulacannecy.fr;74000;Annecy
 				Agence du Lac Bleu;;;74000;Annecy
 				""");
 		api.post(tenant.token(), "/api/v1/cases",
@@ -64,6 +64,13 @@ class PhoneLayoutBrowserTests {
 			assertThat(box.x + box.width).isLessThanOrEqualTo(390);
 			assertThat(page.locator("table.pairs td[data-label='Doublon possible']").textContent())
 				.contains("Agence du Lac");
+			// a long e-mail wraps, before its "@" or a dot, never inside a word
+			Locator email = page.locator("table.pairs dl.side dd")
+				.filter(new Locator.FilterOptions().setHasText("@agencedulacannecy"));
+			assertThat(email.count()).isEqualTo(1);
+			assertThat(lines(email, "")).as("lines of the e-mail").isGreaterThan(1);
+			assertThat(lines(email, "direction")).as("lines of a piece").isEqualTo(1);
+			assertThat(lines(email, "agencedulacannecy")).as("lines of a piece").isEqualTo(1);
 			Chromium.screenshot(page, "duplicates-phone");
 			// the agency's page: its possible duplicate and the provenance of its values
 			page.getByText("Agence du Lac Bleu").first().click();
@@ -75,6 +82,18 @@ class PhoneLayoutBrowserTests {
 			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
 			Chromium.screenshot(page, "cases-phone");
 		}
+	}
+
+	/**
+	 * On how many lines an element's text is laid out, counting only its text nodes that
+	 * contain a given text (all of them for "").
+	 */
+	private static int lines(Locator element, String containing) {
+		return ((Number) element.evaluate("(e, text) => new Set([...e.childNodes].filter(n => n.nodeType === 3"
+				+ " && n.textContent.includes(text)).flatMap(n => { const r = document.createRange();"
+				+ " r.selectNodeContents(n); return [...r.getClientRects()].map(c => Math.round(c.top)); })).size",
+				containing))
+			.intValue();
 	}
 
 	/** How many CSS pixels the page is wider than the screen. */

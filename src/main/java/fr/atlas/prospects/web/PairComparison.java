@@ -153,8 +153,25 @@ record PairComparison(List<Line> lines) {
 	 */
 	record Line(String field, @Nullable String left, @Nullable String right, Agreement agreement) {
 
+		/** Fields whose values are addresses on the web, one long word each. */
+		private static final Set<String> WEB_ADDRESSES = Set.of("email", "website");
+
 		public boolean differs() {
 			return this.agreement == Agreement.DIFFERENT;
+		}
+
+		/**
+		 * One side's value in the pieces between which the page lets a line break
+		 * ({@code <wbr>}): an e-mail or a site before its "@" and its dots, so that in a
+		 * narrow column it wraps where a reader expects rather than inside a word. Other
+		 * values are one piece (their spaces break them); none without a value.
+		 */
+		public List<String> pieces(boolean right) {
+			String value = right ? this.right : this.left;
+			if (value == null) {
+				return List.of();
+			}
+			return WEB_ADDRESSES.contains(this.field) ? List.of(value.split("(?=[@.])")) : List.of(value);
 		}
 
 	}

@@ -62,6 +62,21 @@ class PairComparisonTests {
 	}
 
 	@Test
+	void letsAnEmailOrASiteBreakOnlyBeforeItsAtAndDots() {
+		Summary left = agency("12 rue du Président Édouard Herriot", "agence.girard-lyon.fr",
+				List.of("contact.direction@agence-girard.fr", "b@girard.fr"), List.of("+33477224547"), null);
+		Summary right = agency(null, null, List.of(), List.of(), null);
+
+		List<Line> lines = PairComparison.of(left, right).lines();
+
+		assertThat(lines).extracting((line) -> line.pieces(false))
+			.containsExactly(List.of("12 rue du Président Édouard Herriot"), List.of("agence", ".girard-lyon", ".fr"),
+					List.of("contact", ".direction", "@agence-girard", ".fr, b", "@girard", ".fr"),
+					List.of("04 77 22 45 47"));
+		assertThat(lines).allSatisfy((line) -> assertThat(line.pieces(true)).isEmpty());
+	}
+
+	@Test
 	void comparesAPagesPairsFromOneReadOfTheirAgenciesAndLeavesOutThoseGone() {
 		Summary girard = agency("9 rue Garibaldi", null, List.of(), List.of(), 12);
 		Summary girardin = agency("9, RUE GARIBALDI", null, List.of(), List.of(), 40);
