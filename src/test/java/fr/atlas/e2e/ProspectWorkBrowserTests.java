@@ -74,6 +74,45 @@ class ProspectWorkBrowserTests {
 		}
 	}
 
+	/**
+	 * A search typed in the form (htmx swaps the list) pages from its first page to its
+	 * last and back with its order and page size.
+	 */
+	@Test
+	void pagesASearchTypedInTheFormToItsLastPageAndBack() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Pages");
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail\n");
+		for (int i = 1; i <= 30; i++) {
+			csv.append("Agence %02d;contact@agence-%d.fr\n".formatted(i, i));
+		}
+		csv.append("Cabinet Seul;contact@cabinet-seul.fr\n");
+		new ProspectsApi(api).importAndWait(tenant.token(), "pages.csv", csv.toString());
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.desktop("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects?sort=-name&size=10");
+			assertThat(page.locator("nav.pager .current").textContent()).isEqualTo("Page 1 sur 4");
+			page.fill("#prospect-search input[name=q]", "Agence");
+			page.waitForURL("**q=Agence**");
+			page.waitForCondition(() -> page.locator("nav.pager .current").textContent().equals("Page 1 sur 3"));
+			assertThat(page.locator("#results tbody tr").first().textContent()).contains("Agence 30");
+			page.click("nav.pager a.last");
+			page.waitForURL("**page=2**");
+			assertThat(page.url()).contains("q=Agence", "sort=-name", "size=10");
+			assertThat(page.locator("nav.pager .current").textContent()).isEqualTo("Page 3 sur 3");
+			assertThat(page.locator("#results tbody tr").last().textContent()).contains("Agence 01");
+			assertThat(page.locator("nav.pager a.next").count()).isZero();
+			Chromium.screenshot(page, "prospects-last-page");
+			page.click("nav.pager a.first");
+			page.waitForCondition(() -> page.locator("nav.pager .current").textContent().equals("Page 1 sur 3"));
+			assertThat(page.url()).contains("q=Agence", "sort=-name", "size=10").doesNotContain("page=");
+			assertThat(page.locator("#results tbody tr").first().textContent()).contains("Agence 30");
+		}
+	}
+
 	@Test
 	void handsOutTickedAgenciesAndAddsAContact() {
 		ApiClient api = new ApiClient(this.port);

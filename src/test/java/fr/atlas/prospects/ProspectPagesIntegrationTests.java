@@ -783,6 +783,42 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void pagesThroughTheListFromTheFirstToTheLastWithItsSearchAndOrder() throws Exception {
+		var tenant = this.api.newOrganisation("Mille pages");
+		StringBuilder csv = new StringBuilder("Raison sociale;E-mail\n");
+		for (int i = 1; i <= 1000; i++) {
+			csv.append("Agence ").append(i).append(";contact@agence-").append(i).append(".fr\n");
+		}
+		csv.append("Cabinet Seul;contact@cabinet-seul.fr\n");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "mille.csv", csv.toString());
+		login(tenant.email());
+
+		// a page in the middle: the first, previous, next and last pages, each link
+		// keeping the search, its order and the page size; the counts in French
+		String middle = get("/prospects?q=Agence&sort=-name&page=4&size=1&lang=fr").body();
+		assertThat(middle).containsPattern("Page 5 sur 1\\h000<")
+			.contains("<a class=\"first\" href=\"/prospects?q=Agence&amp;sort=-name&amp;size=1\">« Première</a>",
+					"<a class=\"previous\" rel=\"prev\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=3&amp;size=1\">",
+					"<a class=\"next\" rel=\"next\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=5&amp;size=1\">",
+					"<a class=\"last\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=999&amp;size=1\">Dernière »</a>",
+					// a filter changed from the form keeps the page size
+					"<input type=\"hidden\" name=\"size\" value=\"1\">");
+		// the last page has the last agency of the order, and no link further
+		String last = get("/prospects?q=Agence&sort=-name&page=999&size=1&lang=fr").body();
+		assertThat(last).containsPattern("Page 1\\h000 sur 1\\h000<")
+			.contains(">Agence 1<", "class=\"first\"")
+			.doesNotContain("class=\"next\"", "class=\"last\"", "Cabinet Seul");
+		// the first has none back, and the second's "previous" is the first's address
+		String first = get("/prospects?q=Agence&sort=-name&size=1&lang=fr").body();
+		assertThat(first).contains(">Agence 999<", "class=\"last\"")
+			.doesNotContain("class=\"first\"", "class=\"previous\"");
+		assertThat(get("/prospects?q=Agence&sort=-name&page=1&size=1").body())
+			.contains("<a class=\"previous\" rel=\"prev\" href=\"/prospects?q=Agence&amp;sort=-name&amp;size=1\">");
+		assertThat(get("/prospects?q=Agence&size=1&lang=en").body()).containsPattern("Page 1 of 1,000<")
+			.contains(">Last »</a>");
+	}
+
+	@Test
 	void aMappingThatIdentifiesNoAgencyIsSentBackToTheColumnsStep() throws Exception {
 		var tenant = this.api.newOrganisation("Tout ignoré");
 		login(tenant.email());
