@@ -486,6 +486,11 @@ class ProspectApiIntegrationTests {
 			.contains("minRevenue", "Chiffre d’affaires minimum : indiquez un montant en euros");
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=-5").getStatusCode().value())
 			.isEqualTo(400);
+		// every filter it cannot read at once, in the same list of errors
+		ResponseEntity<Map> two = this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=abc&minListings=-3");
+		assertThat(two.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) two.getBody().get("errors")).extracting((e) -> e.get("field"))
+			.containsExactlyInAnyOrder("minRevenue", "minListings");
 		// another organisation finds none of them
 		var other = this.api.newOrganisation("Voisine");
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?source=salon rent")).isEmpty();

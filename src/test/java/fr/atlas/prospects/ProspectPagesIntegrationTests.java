@@ -780,6 +780,15 @@ class ProspectPagesIntegrationTests {
 		String refused = get("/prospects?minListings=-3&lang=fr").body();
 		assertThat(refused).contains("role=\"alert\"")
 			.doesNotContain("Aucune agence ne correspond", "0 agence", "id=\"save-search\"");
+		// every filter it cannot read is said at once, in words
+		String twice = get("/prospects?minRevenue=abc&minListings=-3&sort=taille&lang=fr").body();
+		assertThat(twice).contains(
+				"<p>Chiffre d’affaires minimum : indiquez un montant en euros, par exemple 500 000, 500 k€ ou 1,5 M€.</p>",
+				"<p>Nombre d’annonces minimum : indiquez un nombre entier, par exemple 20.</p>",
+				"<p>Tri inconnu « taille »");
+		assertThat(get("/prospects?minRevenue=abc&minListings=-3&lang=en").body()).contains(
+				"<p>Minimum revenue: give an amount in euros", "<p>Minimum number of listings: give a whole number");
+		get("/prospects?lang=fr");
 	}
 
 	@Test

@@ -20,12 +20,14 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
@@ -182,13 +184,19 @@ public class ProspectSearch {
 		});
 	}
 
+	/**
+	 * The query's filters as SQL. Every filter it cannot read is said at once, not the
+	 * first alone: a member who typed two wrong values corrects both in one go.
+	 * @throws InvalidInputException for the filters and the order the list cannot read
+	 */
 	private Where where(ProspectQuery query) {
 		StringBuilder sql = new StringBuilder("a.org_id = ?");
 		List<Object> args = new ArrayList<>();
 		args.add(CurrentTenant.require().value());
-		String status = query.wantedStatus();
+		List<FieldProblem> problems = new ArrayList<>();
+		String status = reading(problems, query::wantedStatus);
 		// an unknown order is said before anything is read or written (an export)
-		query.orderBy();
+		reading(problems, query::orderBy);
 		if (!"ALL".equals(status)) {
 			sql.append(" and a.status = ?");
 			args.add(status);
@@ -221,29 +229,29 @@ public class ProspectSearch {
 			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
 			args.add(query.tag().strip());
 		}
-		reachable(query.reachable(), sql);
+		checking(problems, () -> reachable(query.reachable(), sql));
 		String minListings = (query.minListings() != null) ? query.minListings().replaceAll("\\s", "") : "";
 		if (!minListings.isEmpty()) {
 			sql.append(" and a.listing_count >= ?");
-			args.add(count(minListings));
+			args.add(reading(problems, () -> count(minListings)));
 		}
 		if (query.minRevenue() != null && !query.minRevenue().isBlank()) {
 			sql.append(" and a.revenue_cents >= ?");
-			args.add(revenueCents(query.minRevenue()));
+			args.add(reading(problems, () -> revenueCents(query.minRevenue())));
 		}
 		if (query.source() != null && !query.source().isBlank()) {
 			sql.append(" and lower(a.source) = lower(?)");
 			args.add(query.source().strip());
 		}
 		headcount(query.headcount(), sql, args);
-		work(query.work(), sql, args);
+		checking(problems, () -> work(query.work(), sql, args));
 		String owner = (query.owner() != null) ? query.owner().strip() : "";
 		if (owner.equalsIgnoreCase("none")) {
 			sql.append(" and a.owner_id is null");
 		}
 		else if (!owner.isEmpty()) {
 			sql.append(" and a.owner_id = ?");
-			args.add(uuid(owner, "owner", "prospects.filter.owner"));
+			args.add(reading(problems, () -> uuid(owner, "owner", "prospects.filter.owner")));
 		}
 		String q = CleanText.of(query.q());
 		if (q != null) {
@@ -271,7 +279,12 @@ public class ProspectSearch {
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 		}
 		String from = "from agency a";
-		if (query.importId() != null && !query.importId().isBlank()) {
+		UUID importId = (query.importId() != null && !query.importId().isBlank())
+				? reading(problems, () -> uuid(query.importId(), "importId", "prospects.filter.import")) : null;
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (importId != null) {
 			// The agencies the import's rows ended in (each written batch lists them,
 			// RecordedRows), each then read by its key. Written so on purpose: right
 			// after a large import the statistics do not know the organisation's new
@@ -283,9 +296,33 @@ public class ProspectSearch {
 					+ " where c.org_id = ? and j.id = ?) i"
 					+ " cross join lateral (select * from agency x where x.org_id = ? and x.id = i.id offset 0) a";
 			UUID org = CurrentTenant.require().value();
-			args.addAll(0, List.of(org, uuid(query.importId(), "importId", "prospects.filter.import"), org));
+			args.addAll(0, List.of(org, importId, org));
 		}
 		return new Where(from + " where " + sql, args, q != null);
+	}
+
+	/**
+	 * What a filter's reader gives, or nothing when it cannot read the filter: its
+	 * problems are then added to the others', for {@link #where} to say them together.
+	 */
+	private static <T> @Nullable T reading(List<FieldProblem> problems, Supplier<T> reader) {
+		try {
+			return reader.get();
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
+			return null;
+		}
+	}
+
+	/** The same for a reader that writes its filter's SQL itself. */
+	private static void checking(List<FieldProblem> problems, Runnable reader) {
+		try {
+			reader.run();
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
+		}
 	}
 
 	/**

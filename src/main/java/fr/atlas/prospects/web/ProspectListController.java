@@ -118,8 +118,8 @@ class ProspectListController {
 			model.addAttribute("result", result);
 		}
 		catch (InvalidInputException ex) {
-			// a filter the search cannot read: said above an empty list, the form kept as
-			// typed so it can be corrected
+			// the filters the search cannot read, all of them (the search collects them):
+			// said above an empty list, the form kept as typed so they can be corrected
 			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale).values());
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
