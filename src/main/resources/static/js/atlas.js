@@ -31,7 +31,17 @@ document.addEventListener('DOMContentLoaded', () => {
     document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
   });
   keepWhatFormsSend();
+  closeOnNarrowScreens(document);
+  // the list's results, the card among them, come again through htmx when a filter changes
+  document.addEventListener('htmx:load', (event) => closeOnNarrowScreens(event.target));
 });
+
+// A card a page opens for wide screens that would fill a phone's first screen (the prospect list's bulk changes,
+// data-close-narrow) starts closed there, its summary one tap away.
+function closeOnNarrowScreens(root) {
+  if (!window.matchMedia('(max-width: 640px)').matches) return;
+  root.querySelectorAll('details[data-close-narrow]').forEach((details) => details.removeAttribute('open'));
+}
 
 // A form sent after the session ended is refused, and the member lands on the login page or back on the form's page
 // with "unsent" in its address (ExpiredFormHandler). What the form held is kept in this tab's sessionStorage as it is

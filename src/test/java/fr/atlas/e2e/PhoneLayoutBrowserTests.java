@@ -56,6 +56,27 @@ class PhoneLayoutBrowserTests {
 				page.navigate(base + path);
 				assertThat(overflow(page)).as("%s scrolls sideways by", path).isLessThanOrEqualTo(0);
 			}
+			// the list's bulk changes wait behind their summary: a line, not a screen,
+			// before
+			// the first agency; opened, they change the agencies ticked
+			page.navigate(base + "/prospects");
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
+			assertThat(page.locator("#bulk-form input[name=addTag]").isVisible()).isFalse();
+			assertThat(page.locator("#bulk-form").boundingBox().height).isLessThan(80);
+			Chromium.screenshot(page, "prospects-phone");
+			page.locator("input[name=ids]").first().check();
+			page.click("#bulk-edit summary");
+			page.fill("#bulk-form input[name=addTag]", "Sur la route");
+			page.click("#bulk-form button[type=submit]");
+			page.locator("p.notice").waitFor();
+			assertThat(page.locator("p.notice").textContent()).contains("1 agence modifiée");
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
+			// a change it refuses leaves it open, what to correct in sight
+			page.click("#bulk-edit summary");
+			page.fill("#bulk-form input[name=addTag]", "Sur la route");
+			page.click("#bulk-form button[type=submit]");
+			page.locator("#results .error").waitFor();
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
 			page.navigate(base + "/prospects/duplicates");
 			Locator merge = page.getByText("Même agence : fusionner");
 			assertThat(merge.count()).isEqualTo(1);

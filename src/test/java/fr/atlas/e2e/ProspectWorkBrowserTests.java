@@ -129,6 +129,8 @@ class ProspectWorkBrowserTests {
 			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/prospects?sort=name");
+			// on a wide screen the bulk changes are open at once
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
 			page.locator("input[name=ids]").nth(0).check();
 			page.locator("input[name=ids]").nth(2).check();
 			page.fill("#bulk-form input[name=addTag]", "Relance");
