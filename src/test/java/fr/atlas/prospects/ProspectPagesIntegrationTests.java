@@ -316,7 +316,7 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> saved = post("/prospects/" + id + "/edit", fields, false);
 		assertThat(saved.statusCode()).isEqualTo(302);
 		String page = get(location(saved)).body();
-		assertThat(page).contains("Agence modifiée.", "<h1>Agence du Vieux-Port</h1>", "73282932000074",
+		assertThat(page).contains("Agence modifiée.", "<h1>Agence du Vieux-Port</h1>", ">732 829 320 00074</td>",
 				"contact@vieuxport.fr", ">Saisie");
 
 		// the same form again is a stale version now
