@@ -230,14 +230,15 @@ public class ProspectSearch {
 			args.add(query.tag().strip());
 		}
 		checking(problems, () -> reachable(query.reachable(), sql));
+		// the revenue before the listings: their problems are said in the form's order
+		if (query.minRevenue() != null && !query.minRevenue().isBlank()) {
+			sql.append(" and a.revenue_cents >= ?");
+			args.add(reading(problems, () -> revenueCents(query.minRevenue())));
+		}
 		String minListings = (query.minListings() != null) ? query.minListings().replaceAll("\\s", "") : "";
 		if (!minListings.isEmpty()) {
 			sql.append(" and a.listing_count >= ?");
 			args.add(reading(problems, () -> count(minListings)));
-		}
-		if (query.minRevenue() != null && !query.minRevenue().isBlank()) {
-			sql.append(" and a.revenue_cents >= ?");
-			args.add(reading(problems, () -> revenueCents(query.minRevenue())));
 		}
 		if (query.source() != null && !query.source().isBlank()) {
 			sql.append(" and lower(a.source) = lower(?)");
