@@ -1,8 +1,11 @@
 package fr.atlas.prospects.bench;
 
 import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,6 +31,18 @@ final class FileUpload {
 					HttpRequest.BodyPublishers.ofFile(csv), HttpRequest.BodyPublishers.ofString(tail)))
 			.timeout(Duration.ofMinutes(10))
 			.build();
+	}
+
+	/**
+	 * Sends the file and gives the body of the 202 that accepted it (the import's
+	 * {@code id} and {@code status}); any other answer fails the benchmark.
+	 */
+	static String send(HttpClient http, URI imports, String token, Path csv) throws IOException, InterruptedException {
+		HttpResponse<String> response = http.send(to(imports, token, csv), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 202) {
+			throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
 	}
 
 }

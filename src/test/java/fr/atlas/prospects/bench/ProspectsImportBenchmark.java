@@ -155,12 +155,7 @@ class ProspectsImportBenchmark {
 	}
 
 	private String upload(String token, Path csv) throws IOException, InterruptedException {
-		HttpRequest request = FileUpload.to(uri("/api/v1/imports"), token, csv);
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 202) {
-			throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());
-		}
-		return json(response.body()).get("id");
+		return json(FileUpload.send(this.http, uri("/api/v1/imports"), token, csv)).get("id");
 	}
 
 	private Map<String, String> waitUntilFinished(String token, String id, int size) throws Exception {

@@ -532,12 +532,7 @@ class ProspectsSearchBenchmark {
 	}
 
 	private String upload(String token, Path csv) throws IOException, InterruptedException {
-		HttpRequest request = FileUpload.to(request("/api/v1/imports").build().uri(), token, csv);
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 202) {
-			throw new IllegalStateException("upload failed: " + response.statusCode() + " " + response.body());
-		}
-		return json(response.body()).get("id");
+		return json(FileUpload.send(this.http, request("/api/v1/imports").build().uri(), token, csv)).get("id");
 	}
 
 	private Map<String, String> waitUntilFinished(String token, String id, int size) throws Exception {
