@@ -55,6 +55,15 @@ final class RefusedAddressValve extends ErrorReportValve {
 
 	private static final String TOO_LONG = "problem.request-too-long";
 
+	private static final String BAD_HEADER = "problem.bad-header";
+
+	/**
+	 * The start of what Tomcat's header parser says of a header line it refuses (a
+	 * control character in a value), up to the line it quotes.
+	 */
+	private static final String INVALID_HEADER = prefix(
+			StringManager.getManager("org.apache.tomcat.util.http.parser").getString("httpHeaderParser.invalidHeader"));
+
 	/**
 	 * What Tomcat's HTTP/1.1 reader says when the request line and headers overflow its
 	 * buffer, in the language Tomcat writes its messages in.
@@ -98,11 +107,11 @@ final class RefusedAddressValve extends ErrorReportValve {
 		}
 		Locale locale = language(request);
 		boolean tooLong = tooLong(throwable);
+		String reason = tooLong ? TOO_LONG : badHeader(throwable) ? BAD_HEADER : BAD_PATH;
 		// a request line too long to be read has no address yet: it is looked for in what
 		// was received
 		String path = (request.getRequestURI() != null) ? request.getRequestURI() : unreadPath(request);
 		try {
-			String reason = tooLong ? TOO_LONG : BAD_PATH;
 			String title = this.renderers.get()
 				.messages()
 				.getMessage(reason, new Object[] { this.headerLimitKilobytes }, reason, locale);
@@ -114,7 +123,7 @@ final class RefusedAddressValve extends ErrorReportValve {
 			else {
 				response.setContentType("text/html");
 				body = page(request, response, locale,
-						tooLong ? Map.of("problems", List.of(title)) : Map.of("reason", BAD_PATH));
+						tooLong ? Map.of("problems", List.of(title)) : Map.of("reason", reason));
 			}
 			response.setCharacterEncoding("UTF-8");
 			response.setLocale(locale);
@@ -133,6 +142,16 @@ final class RefusedAddressValve extends ErrorReportValve {
 
 	private static boolean tooLong(@Nullable Throwable throwable) {
 		return throwable instanceof IllegalArgumentException && HEADER_TOO_LARGE.equals(throwable.getMessage());
+	}
+
+	private static boolean badHeader(@Nullable Throwable throwable) {
+		return throwable instanceof IllegalArgumentException && throwable.getMessage() != null
+				&& !INVALID_HEADER.isEmpty() && throwable.getMessage().startsWith(INVALID_HEADER);
+	}
+
+	private static String prefix(String message) {
+		int argument = message.indexOf('[');
+		return (argument < 0) ? message : message.substring(0, argument);
 	}
 
 	/**

@@ -1,8 +1,12 @@
 package fr.atlas.tenancy.internal;
 
+import java.io.IOException;
+import java.net.URI;
 import java.util.Locale;
 
 import fr.atlas.tenancy.Members;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,8 +34,10 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -68,17 +74,22 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A path the firewall refuses ({@code //}, {@code ;}, encoded slashes) is answered as
-	 * any other API error, a problem detail in the caller's language; pages get the error
-	 * page.
+	 * A request the firewall refuses is answered as any other API error, a problem detail
+	 * in the caller's language naming what was refused: the path ({@code //}, {@code ;},
+	 * encoded slashes), a header or parameter holding a control character, the host name,
+	 * or a method no endpoint has ({@code PROPFIND}, {@code TRACE}), which is a 405 as
+	 * for a known method an address does not take. Pages get the error page of the same
+	 * status.
 	 */
 	@Bean
 	RequestRejectedHandler requestRejected(MessageSource messages, JsonMapper json,
 			ObjectProvider<LocaleResolver> locales) {
-		RequestRejectedHandler page = new HttpStatusRequestRejectedHandler();
+		RequestRejectedHandler badRequestPage = new HttpStatusRequestRejectedHandler();
+		RequestRejectedHandler methodPage = new HttpStatusRequestRejectedHandler(HttpStatus.METHOD_NOT_ALLOWED.value());
 		return (request, response, rejected) -> {
+			Refusal refusal = Refusal.of(rejected);
 			if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				page.handle(request, response, rejected);
+				((refusal == Refusal.METHOD) ? methodPage : badRequestPage).handle(request, response, rejected);
 				return;
 			}
 			// the firewall refuses before any chain's filter ran (ResolvedLocaleFilter
@@ -87,8 +98,58 @@ class SecurityConfiguration {
 			if (resolver != null) {
 				LocaleContextHolder.setLocale(resolver.resolveLocale(request));
 			}
-			writeProblem(response, json, messages, HttpStatus.BAD_REQUEST, "problem.bad-path");
+			if (refusal == Refusal.METHOD) {
+				writeMethodRefused(request, response, json, messages);
+				return;
+			}
+			writeProblem(response, json, messages, HttpStatus.BAD_REQUEST, refusal.code);
 		};
+	}
+
+	/**
+	 * What the firewall refused, told by its message: Spring Security's
+	 * {@code RequestRejectedException} carries no other detail.
+	 */
+	enum Refusal {
+
+		METHOD("HTTP method", "problem.status.405"), HEADER("header", "problem.bad-header"),
+		PARAMETER("parameter", "problem.bad-parameter"), HOST("domain", "problem.bad-host"),
+		PATH("", "problem.bad-path");
+
+		private final String named;
+
+		final String code;
+
+		Refusal(String named, String code) {
+			this.named = named;
+			this.code = code;
+		}
+
+		static Refusal of(RequestRejectedException rejected) {
+			String message = String.valueOf(rejected.getMessage());
+			for (Refusal refusal : values()) {
+				if (refusal != PATH && message.startsWith("The request was rejected because the " + refusal.named)) {
+					return refusal;
+				}
+			}
+			return PATH;
+		}
+
+	}
+
+	private static void writeMethodRefused(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
+			MessageSource messages) throws IOException {
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.METHOD_NOT_ALLOWED);
+		problem.setTitle(messages.getMessage("problem.status.405", null, "Method not allowed", locale));
+		// the same words as for a known method an address does not take
+		problem.setDetail(messages.getMessage("problemDetail." + HttpRequestMethodNotSupportedException.class.getName(),
+				new Object[] { request.getMethod() }, "", locale));
+		problem.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
+		response.setCharacterEncoding("UTF-8");
+		response.setContentType("application/problem+json");
+		json.writeValue(response.getOutputStream(), problem);
 	}
 
 	/**
@@ -214,11 +275,11 @@ class SecurityConfiguration {
 		};
 	}
 
-	static void writeProblem(jakarta.servlet.http.HttpServletResponse response, JsonMapper json, MessageSource messages,
-			HttpStatus status, String code) throws java.io.IOException {
+	static void writeProblem(HttpServletResponse response, JsonMapper json, MessageSource messages, HttpStatus status,
+			String code) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setTitle(messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
-		problem.setType(java.net.URI.create("https://atlas.test/problems/" + code.replace("problem.", "")));
+		problem.setType(URI.create("https://atlas.test/problems/" + code.replace("problem.", "")));
 		response.setStatus(status.value());
 		response.setCharacterEncoding("UTF-8");
 		response.setContentType("application/problem+json");

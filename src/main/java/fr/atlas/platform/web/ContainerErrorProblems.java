@@ -1,0 +1,136 @@
+package fr.atlas.platform.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistration;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * An error of an API request that the servlet container reports rather than Spring MVC: a
+ * {@code TRACE}, which Tomcat refuses itself, a failure thrown out of a filter, a
+ * {@code sendError} before any controller. Tomcat forwards those to {@code /error}, where
+ * Spring Boot wrote its own English JSON ({@code timestamp}, {@code error},
+ * {@code path}). Under {@code /api/} the error dispatch answers here instead, with the
+ * problem detail the API answers everything else with, in the caller's language.
+ */
+@Component
+@FilterRegistration(dispatcherTypes = DispatcherType.ERROR, order = Ordered.HIGHEST_PRECEDENCE + 2)
+class ContainerErrorProblems extends OncePerRequestFilter {
+
+	private final MessageSource messages;
+
+	private final JsonMapper json;
+
+	private final ObjectProvider<LocaleResolver> locales;
+
+	ContainerErrorProblems(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> locales) {
+		this.messages = messages;
+		this.json = json;
+		this.locales = locales;
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getDispatcherType() != DispatcherType.ERROR || apiPath(request) == null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = apiPath(request);
+		if (path == null || response.isCommitted()) {
+			chain.doFilter(request, response);
+			return;
+		}
+		LocaleResolver resolver = this.locales.getIfAvailable();
+		Locale locale = (resolver != null) ? resolver.resolveLocale(request) : request.getLocale();
+		HttpStatus status = status(request);
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle(
+				this.messages.getMessage("problem.status." + status.value(), null, status.getReasonPhrase(), locale));
+		String detail = detail(request, status, locale);
+		if (detail != null) {
+			problem.setDetail(detail);
+		}
+		try {
+			problem.setInstance(URI.create(path));
+		}
+		catch (IllegalArgumentException ex) {
+			// a path that is no URI: none given
+		}
+		Object correlationId = request.getAttribute(CorrelatedErrorAttributes.ATTRIBUTE);
+		if (correlationId != null && status.is5xxServerError()) {
+			problem.setProperty("correlationId", correlationId);
+		}
+		response.resetBuffer();
+		response.setStatus(status.value());
+		response.setCharacterEncoding("UTF-8");
+		response.setContentType("application/problem+json");
+		this.json.writeValue(response.getOutputStream(), problem);
+	}
+
+	private @Nullable String detail(HttpServletRequest request, HttpStatus status, Locale locale) {
+		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+			// the words of a known method an address does not take
+			return this.messages.getMessage("problemDetail." + HttpRequestMethodNotSupportedException.class.getName(),
+					new Object[] { sentMethod(request) }, null, locale);
+		}
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
+			Object correlationId = request.getAttribute(CorrelatedErrorAttributes.ATTRIBUTE);
+			return (correlationId != null)
+					? this.messages.getMessage("problem.unexpected.with-id", new Object[] { correlationId }, locale)
+					: this.messages.getMessage("problem.unexpected", null, locale);
+		}
+		return null;
+	}
+
+	/**
+	 * The method the client sent: Tomcat forwards an error to its page as a {@code GET},
+	 * and only the request it read first still says {@code TRACE}.
+	 */
+	private static String sentMethod(HttpServletRequest request) {
+		ServletRequest sent = request;
+		while (sent instanceof ServletRequestWrapper wrapper) {
+			sent = wrapper.getRequest();
+		}
+		return (sent instanceof HttpServletRequest http) ? http.getMethod() : request.getMethod();
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static @Nullable String apiPath(HttpServletRequest request) {
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		return (uri instanceof String path && path.startsWith(request.getContextPath() + "/api/")) ? path : null;
+	}
+
+}
