@@ -170,6 +170,32 @@ class ApiErrorsIntegrationTests {
 			.doesNotContainKey("errors");
 	}
 
+	/** A hole in a list reached each endpoint's code, which failed with a 500. */
+	@Test
+	void aNullInsideAListNamesItsPlace() {
+		assertThat(fieldError(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"tags\":[\"vip\",null]}", "fr")))
+			.containsEntry("field", "tags[1]")
+			.containsEntry("code", "json.expected.text");
+		assertThat(fieldError(request("PUT", "/api/v1/members/" + this.tenant.userId() + "/roles",
+				MediaType.APPLICATION_JSON, "{\"roles\":[null]}", "en")))
+			.containsEntry("field", "roles[0]");
+		// a list sent empty, or left out, is still a list
+		assertThat(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"tags\":[]}", "fr")
+			.getStatusCode()
+			.value()).isEqualTo(201);
+	}
+
+	/** Jackson reads 1e400 as infinity: it was stored, and read back as "Infinity". */
+	@Test
+	void aNumberPastWhatADoubleHoldsIsRefused() {
+		assertThat(fieldError(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"fields\":{\"budget\":1e400}}", "fr")))
+			.containsEntry("field", "fields.budget")
+			.containsEntry("code", "case.field.invalid-number");
+	}
+
 	private static Map<String, Object> fieldError(ResponseEntity<Map> response) {
 		assertThat(response.getStatusCode().value()).isEqualTo(400);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

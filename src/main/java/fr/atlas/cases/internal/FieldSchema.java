@@ -83,6 +83,11 @@ public record FieldSchema(List<FieldSpec> fields) {
 	}
 
 	private static @Nullable Object number(Object value) {
+		if (value instanceof Double || value instanceof Float) {
+			// 1e400 is read as infinity, which no budget is and JSON cannot write back
+			double real = ((Number) value).doubleValue();
+			return Double.isFinite(real) ? value : null;
+		}
 		if (value instanceof Number number) {
 			return number;
 		}

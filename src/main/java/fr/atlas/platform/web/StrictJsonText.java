@@ -1,5 +1,11 @@
 package fr.atlas.platform.web;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -12,10 +18,22 @@ import org.springframework.context.annotation.Configuration;
  * A number or a boolean sent where the API expects text is the caller's mistake: Jackson
  * would store {@code {"name":123}} as the name "123" and {@code true} as "true". Refused,
  * it is a 400 naming the field and what it expects ({@link JsonValueExpected}), as other
- * values of the wrong type are.
+ * values of the wrong type are. So is a {@code null} inside a list
+ * ({@code "tags":["a",null]}), which each endpoint would otherwise meet as a 500: a list
+ * is left out or sent empty, never given holes.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonText {
+
+	@Bean
+	JsonMapperBuilderCustomizer listsHoldNoNull() {
+		JsonSetter.Value noNullInside = JsonSetter.Value.forContentNulls(Nulls.FAIL);
+		return (builder) -> {
+			for (Class<?> list : List.of(Collection.class, List.class, Set.class)) {
+				builder.withConfigOverride(list, (override) -> override.setNullHandling(noNullInside));
+			}
+		};
+	}
 
 	@Bean
 	JsonMapperBuilderCustomizer textIsNeverANumberOrABoolean() {
