@@ -187,6 +187,26 @@ class ApiErrorsIntegrationTests {
 			.value()).isEqualTo(201);
 	}
 
+	/** No JDBC timestamp holds the year 999999999: the task failed with a 500. */
+	@Test
+	void aDateBeyondTheYear9999IsRefused() {
+		Map<String, Object> created = request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\"}", "fr")
+			.getBody();
+		assertThat(fieldError(request("POST", "/api/v1/cases/" + created.get("id") + "/tasks",
+				MediaType.APPLICATION_JSON, "{\"title\":\"Relancer\",\"dueAt\":\"+999999999-12-31T00:00:00Z\"}", "fr")))
+			.containsEntry("field", "dueAt")
+			.containsEntry("code", "json.expected.date-time");
+		assertThat(fieldError(request("POST", "/api/v1/cases", MediaType.APPLICATION_JSON,
+				"{\"caseType\":\"LEAD_ACHAT\",\"title\":\"T\",\"dueDate\":\"+10000-01-01\"}", "en")))
+			.containsEntry("field", "dueDate")
+			.containsEntry("code", "json.expected.date");
+		assertThat(request("POST", "/api/v1/cases/" + created.get("id") + "/tasks", MediaType.APPLICATION_JSON,
+				"{\"title\":\"Relancer\",\"dueAt\":\"9999-12-31T00:00:00Z\"}", "fr")
+			.getStatusCode()
+			.value()).isEqualTo(201);
+	}
+
 	/** Jackson reads 1e400 as infinity: it was stored, and read back as "Infinity". */
 	@Test
 	void aNumberPastWhatADoubleHoldsIsRefused() {
