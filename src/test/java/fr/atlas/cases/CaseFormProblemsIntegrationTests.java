@@ -45,6 +45,25 @@ class CaseFormProblemsIntegrationTests {
 		assertThat(browser.get("/cases/" + id).body()).doesNotContain(typed).contains("></textarea>");
 	}
 
+	/** Java reads the year +999999999, which no timestamp holds: the page failed. */
+	@Test
+	void aTaskDueBeyondTheYear9999IsRefusedByName() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Échéances Lointaines");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Tâche lointaine"))
+			.getBody()
+			.get("id");
+		var browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String csrf = CasePagesIntegrationTests.attribute(browser.get("/cases/" + id).body(), "name=\"_csrf\" value");
+		var answer = browser.post("/cases/" + id + "/tasks",
+				Map.of("title", "Relancer plus tard", "dueAt", "+999999999-12-31T10:00"), csrf);
+		assertThat(answer.statusCode()).isLessThan(400);
+		String page = browser.get("/cases/" + id).body();
+		assertThat(page).contains("Échéance : ").doesNotContain("dueAt : ");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/tasks").getBody().toString())
+			.doesNotContain("Relancer plus tard");
+	}
+
 	@Test
 	void refusedWorkingHoursNameTheDayAndWriteTheirApostropheOnce() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Horaires Fautifs");

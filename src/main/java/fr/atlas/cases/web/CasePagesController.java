@@ -575,12 +575,18 @@ class CasePagesController {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		LocalDateTime local;
 		try {
-			return LocalDateTime.parse(value).atZone(PARIS).toInstant();
+			local = LocalDateTime.parse(value);
 		}
 		catch (DateTimeParseException ex) {
 			throw new InvalidInputException(field, "field.invalid");
 		}
+		// as the API (FourDigitYears): no timestamp column holds the year +999999999
+		if (local.getYear() < 1 || local.getYear() > 9999) {
+			throw new InvalidInputException(field, "field.invalid");
+		}
+		return local.atZone(PARIS).toInstant();
 	}
 
 	private static String lang() {
