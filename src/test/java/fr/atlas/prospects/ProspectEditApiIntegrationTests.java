@@ -172,6 +172,15 @@ class ProspectEditApiIntegrationTests {
 			.extracting((e) -> e.get("field") + " " + e.get("code"))
 			.containsExactlyInAnyOrder("revenue prospects.problem.revenue.invalid_number",
 					"revenueCents prospects.problem.revenue.invalid_number");
+		// read exactly: 1e400 was stored as the largest long, and 2^64 + 1 as 1
+		for (Number past : List.of(new java.math.BigDecimal("1E+400"), new java.math.BigInteger("18446744073709551617"),
+				12.5)) {
+			ResponseEntity<Map> tooBig = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+					Map.of("revenueCents", past));
+			assertThat(tooBig.getStatusCode().value()).as(past.toString()).isEqualTo(400);
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody().toString())
+			.contains("revenueCents=150000000");
 	}
 
 	@Test

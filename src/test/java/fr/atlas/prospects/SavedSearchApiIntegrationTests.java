@@ -83,6 +83,11 @@ class SavedSearchApiIntegrationTests {
 		assertRefused(
 				this.api.post(tenant.token(), PATH, Map.of("name", "CA", "filters", Map.of("minRevenue", "beaucoup"))),
 				"minRevenue", "Chiffre d’affaires minimum");
+		// a list is no value of the list's address: it was saved as "[Lyon, Paris]"
+		assertRefused(
+				this.api.post(tenant.token(), PATH,
+						Map.of("name", "Deux villes", "filters", Map.of("city", List.of("Lyon", "Paris")))),
+				"filters.city", "Texte attendu");
 		assertThat(this.api.getList(tenant.token(), PATH).getBody()).hasSize(2);
 
 		// deleted once; then gone

@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -304,12 +305,31 @@ public class ProspectEdits {
 			// a listing count in text goes through the import's number rules instead
 			return null;
 		}
-		if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
-				&& number.longValue() >= 0 && number.longValue() <= most) {
-			return number.longValue();
+		Long whole = (value instanceof Number number) ? wholeWithin(number, most) : null;
+		if (whole == null) {
+			problems.add(new FieldProblem(field, code));
 		}
-		problems.add(new FieldProblem(field, code));
-		return null;
+		return whole;
+	}
+
+	/**
+	 * The number as a whole from 0 to {@code most}, else null. Read exactly: a double's
+	 * {@code longValue()} turns 1e400 (infinity) into the largest long and a big
+	 * integer's keeps its low bits, both of which were stored.
+	 */
+	static @Nullable Long wholeWithin(Number number, long most) {
+		BigDecimal exact;
+		try {
+			exact = new BigDecimal(number.toString()).stripTrailingZeros();
+		}
+		catch (NumberFormatException ex) {
+			// Infinity, NaN
+			return null;
+		}
+		if (exact.scale() > 0 || exact.signum() < 0 || exact.compareTo(BigDecimal.valueOf(most)) > 0) {
+			return null;
+		}
+		return exact.longValueExact();
 	}
 
 	private Current lock(UUID id) {

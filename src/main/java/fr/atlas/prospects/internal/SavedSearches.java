@@ -93,6 +93,11 @@ public class SavedSearches {
 				if (!FILTERS.contains(key)) {
 					problems.add(new FieldProblem("filters." + key, "prospects.edit.unknown-field", key));
 				}
+				else if (value instanceof Iterable<?> || value instanceof Map<?, ?>) {
+					// a filter is one value of the list's address: a list was saved as
+					// "[a, b]"
+					problems.add(new FieldProblem("filters." + key, "json.expected.text"));
+				}
 				else if (text.length() > MAX_VALUE) {
 					problems.add(new FieldProblem("filters." + key, "prospects.search.value-too-long", key));
 				}
