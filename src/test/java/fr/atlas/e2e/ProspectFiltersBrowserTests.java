@@ -80,6 +80,8 @@ class ProspectFiltersBrowserTests {
 			BoundingBox tick = page.locator("table.agencies label.tick").first().boundingBox();
 			assertThat(tick.width).isGreaterThanOrEqualTo(44);
 			assertThat(tick.height).isGreaterThanOrEqualTo(44);
+			assertThat(page.locator("table.agencies td.name a").first().boundingBox().height)
+				.isGreaterThanOrEqualTo(44);
 			// a tap beside the box, within its target, ticks it
 			page.mouse().click(tick.x + 4, tick.y + 4);
 			assertThat(page.locator("table.agencies input[name=ids]").first().isChecked()).isTrue();
