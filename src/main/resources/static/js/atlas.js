@@ -33,14 +33,54 @@ document.addEventListener('DOMContentLoaded', () => {
   keepWhatFormsSend();
   closeOnNarrowScreens(document);
   // the list's results, the card among them, come again through htmx when a filter changes
-  document.addEventListener('htmx:load', (event) => closeOnNarrowScreens(event.target));
+  document.addEventListener('htmx:load', (event) => {
+    closeOnNarrowScreens(event.target);
+    markFieldErrors(event.target);
+  });
+  // a phone turned sideways is a wide screen: what it had closed is open there (the filter panel has no summary)
+  window.matchMedia('(max-width: 640px)').addEventListener('change', (event) => {
+    if (!event.matches) document.querySelectorAll('details[data-close-narrow]').forEach((d) => d.setAttribute('open', ''));
+  });
 });
 
-// A card a page opens for wide screens that would fill a phone's first screen (the prospect list's bulk changes,
-// data-close-narrow) starts closed there, its summary one tap away.
+// A card a page opens for wide screens that would fill a phone's first screen (the prospect list's filters and bulk
+// changes, the review queue's decisions: data-close-narrow) starts closed there, its summary one tap away.
 function closeOnNarrowScreens(root) {
   if (!window.matchMedia('(max-width: 640px)').matches) return;
   root.querySelectorAll('details[data-close-narrow]').forEach((details) => details.removeAttribute('open'));
+}
+
+// A form whose results htmx redraws alone (data-errors-in: the id of the results) is not drawn again, so its fields
+// are marked from the messages the new results carry, each naming its field (data-field): aria-invalid, and
+// aria-describedby pointing to the message (the border follows, atlas.css); a field corrected loses its mark with
+// the results that no longer refuse it, and a field in error inside a closed panel opens it. A page drawn whole
+// comes with its fields marked by the server.
+function markFieldErrors(results) {
+  if (!results.id) return;
+  document.querySelectorAll('form[data-errors-in]').forEach((form) => {
+    if (form.getAttribute('data-errors-in') !== results.id) return;
+    const messages = new Map([...results.querySelectorAll('[data-field][id]')].map((m) => [m.dataset.field, m.id]));
+    [...form.elements].forEach((field) => {
+      if (!field.name || field.type === 'hidden') return;
+      // the other ids it names stay; a message's, of these results or of the old ones (gone), is dropped
+      const described = (field.getAttribute('aria-describedby') || '').split(/\s+/).filter((id) => {
+        const target = id && document.getElementById(id);
+        return target && !target.hasAttribute('data-field');
+      });
+      const message = messages.get(field.name);
+      if (message) {
+        field.setAttribute('aria-invalid', 'true');
+        described.push(message);
+        for (let panel = field.closest('details'); panel; panel = panel.parentElement.closest('details')) {
+          panel.open = true;
+        }
+      } else {
+        field.removeAttribute('aria-invalid');
+      }
+      if (described.length) field.setAttribute('aria-describedby', described.join(' '));
+      else field.removeAttribute('aria-describedby');
+    });
+  });
 }
 
 // A form sent after the session ended is refused, and the member lands on the login page or back on the form's page

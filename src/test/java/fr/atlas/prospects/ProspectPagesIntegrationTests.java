@@ -783,12 +783,50 @@ class ProspectPagesIntegrationTests {
 		// every filter it cannot read is said at once, in words
 		String twice = get("/prospects?minRevenue=abc&minListings=-3&sort=taille&lang=fr").body();
 		assertThat(twice).contains(
-				"<p>Chiffre d’affaires minimum : indiquez un montant en euros, par exemple 500 000, 500 k€ ou 1,5 M€.</p>",
-				"<p>Nombre d’annonces minimum : indiquez un nombre entier, par exemple 20.</p>",
-				"<p>Tri inconnu « taille »");
+				"data-field=\"minRevenue\">Chiffre d’affaires minimum : indiquez un montant en euros, par exemple 500 000, 500 k€ ou 1,5 M€.</p>",
+				"data-field=\"minListings\">Nombre d’annonces minimum : indiquez un nombre entier, par exemple 20.</p>",
+				"data-field=\"sort\">Tri inconnu « taille »");
 		assertThat(get("/prospects?minRevenue=abc&minListings=-3&lang=en").body()).contains(
-				"<p>Minimum revenue: give an amount in euros", "<p>Minimum number of listings: give a whole number");
+				"data-field=\"minRevenue\">Minimum revenue: give an amount in euros",
+				"data-field=\"minListings\">Minimum number of listings: give a whole number");
 		get("/prospects?lang=fr");
+	}
+
+	@Test
+	void marksEachFilterInErrorOnTheFormAndCountsTheFiltersSet() throws Exception {
+		var tenant = this.api.newOrganisation("Filtres marqués");
+		new ProspectsApi(this.api).importAndWait(tenant.token(), "m.csv", """
+				Raison sociale;E-mail;Ville
+				Agence Marquée;contact@marquee.fr;Lyon
+				""");
+		login(tenant.email());
+		// the page drawn whole: each field in error marked and pointing to its message,
+		// the others not; the panel a phone folds stays open to show them
+		String refused = get("/prospects?minRevenue=abc&minListings=-3&sort=taille&city=Lyon&lang=fr").body();
+		assertThat(refused).contains(
+				"name=\"minRevenue\" size=\"8\" placeholder=\"500 k€\" value=\"abc\" aria-invalid=\"true\" aria-describedby=\"filter-error-minRevenue\">",
+				"value=\"-3\" aria-invalid=\"true\" aria-describedby=\"filter-error-minListings\">",
+				"<select name=\"sort\" aria-invalid=\"true\" aria-describedby=\"filter-error-sort\">",
+				"<p id=\"filter-error-minRevenue\" data-field=\"minRevenue\">Chiffre d’affaires minimum",
+				"<p id=\"filter-error-minListings\" data-field=\"minListings\">",
+				"<p id=\"filter-error-sort\" data-field=\"sort\">Tri inconnu « taille »",
+				"<details class=\"filter-panel\" id=\"filter-panel\" open>", "3 filtres actifs")
+			.doesNotContain("<select name=\"reachable\" aria-invalid", "name=\"city\" value=\"Lyon\" aria-invalid",
+					"id=\"filter-panel\" open data-close-narrow");
+		// htmx redraws the results alone: their messages name their fields, for atlas.js
+		// to mark them, and the summary's count comes with them out of band
+		String fragment = this.session.getFragment("/prospects?minRevenue=abc&reachable=email&lang=fr").body();
+		assertThat(fragment).doesNotContain("<form id=\"prospect-search\"")
+			.contains("<p id=\"filter-error-minRevenue\" data-field=\"minRevenue\">",
+					"<span id=\"active-filters\" hx-swap-oob=\"true\">2 filtres actifs</span>");
+		// a search it reads: nothing marked, the panel closed on a phone, its count in
+		// English too
+		String read = get("/prospects?city=Lyon&status=active&q=Agence&sort=city&lang=en").body();
+		assertThat(read)
+			.contains("Agence Marquée", "id=\"filter-panel\" open data-close-narrow=\"true\"",
+					"<span id=\"active-filters\">1 active filter</span>")
+			.doesNotContain("aria-invalid", "filter-error-", "hx-swap-oob");
+		assertThat(get("/prospects?lang=fr").body()).contains("<span id=\"active-filters\">aucun filtre actif</span>");
 	}
 
 	@Test

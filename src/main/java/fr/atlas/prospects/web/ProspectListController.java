@@ -120,7 +120,8 @@ class ProspectListController {
 		catch (InvalidInputException ex) {
 			// the filters the search cannot read, all of them (the search collects them):
 			// said above an empty list, the form kept as typed so they can be corrected
-			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale).values());
+			// by field: each field in error is marked and points to its message
+			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale));
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
 		}
 		// nothing chosen but the order or the default status: an empty list then means an
@@ -164,7 +165,13 @@ class ProspectListController {
 		model.addAttribute("savedSearches", saved);
 		model.addAttribute("savedLinks", saved.stream()
 			.collect(Collectors.toMap(SavedSearch::id, (s) -> SearchParams.of(s.filters()).link("/prospects", null))));
-		return htmx.isHtmxRequest() && !htmx.isBoosted() ? "prospects/list :: results" : "prospects/list";
+		// the filters set in the panel a phone folds, said on its summary
+		model.addAttribute("activeFilters", search.panelFilters());
+		boolean results = htmx.isHtmxRequest() && !htmx.isBoosted();
+		// htmx redraws the results alone: the summary's count comes with them, out of
+		// band
+		model.addAttribute("resultsAlone", results);
+		return results ? "prospects/list :: results" : "prospects/list";
 	}
 
 	/**

@@ -2,6 +2,7 @@ package fr.atlas.prospects.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectQuery;
@@ -76,6 +77,18 @@ record SearchParams(@Nullable String q, @Nullable String department, @Nullable S
 			}
 		});
 		return filters;
+	}
+
+	/**
+	 * How many filters it sets among those the list's filter panel holds: neither the
+	 * text, always in sight, nor the order, nor the import, named above the results, nor
+	 * the default status.
+	 */
+	int panelFilters() {
+		Map<String, String> set = filters();
+		set.keySet().removeAll(Set.of("q", "sort", "importId"));
+		set.computeIfPresent("status", (name, status) -> status.strip().equalsIgnoreCase("ACTIVE") ? null : status);
+		return set.size();
 	}
 
 	/**
