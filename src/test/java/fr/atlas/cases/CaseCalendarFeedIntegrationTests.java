@@ -133,6 +133,19 @@ class CaseCalendarFeedIntegrationTests {
 		assertThat(this.api.getText(null, "/cases/calendar/cal_unknown.ics").getStatusCode().value()).isEqualTo(404);
 	}
 
+	/**
+	 * Only the feed's address is public: {@code /cases/calendar} itself reached the case
+	 * page without a member, which failed with a 500.
+	 */
+	@Test
+	void onlyTheFeedIsPublic() {
+		for (String path : List.of("/cases/calendar", "/cases/calendar/", "/cases/calendar/x")) {
+			ResponseEntity<String> page = this.api.getText(null, path);
+			assertThat(page.getStatusCode().value()).as(path).isEqualTo(302);
+			assertThat(page.getHeaders().getLocation()).as(path).hasPath("/login");
+		}
+	}
+
 	@Test
 	void theApiRequiresAuthentication() {
 		assertThat(this.api.post(null, "/api/v1/cases/calendar-feed", Map.of()).getStatusCode().value()).isEqualTo(401);

@@ -53,7 +53,7 @@ class SecurityConfiguration {
 	static final String[] PUBLIC_PAGES = { "/login", "/signup", "/password/**", "/invitations/**", "/outbox/**",
 			"/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health/**",
 			"/actuator/info", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/portal/**",
-			"/cases/calendar/**" };
+			"/cases/calendar/*.ics" };
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
 			+ "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; "
