@@ -121,6 +121,15 @@ class UnusualRequestsIntegrationTests {
 			.doesNotContain("Address refused");
 	}
 
+	/** Spring Boot answered a 500 with status "999", counted as a failure of ours. */
+	@Test
+	void theErrorPathAskedForDirectlyIsAPageThatDoesNotExist() throws Exception {
+		HttpResponse<String> page = send("GET", "/error", Map.of("Accept", "text/html", "Accept-Language", "fr"));
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("<title>Page introuvable");
+		assertThat(send("GET", "/error", Map.of("Accept", "application/json")).statusCode()).isEqualTo(404);
+	}
+
 	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
