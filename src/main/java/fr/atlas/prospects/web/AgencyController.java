@@ -199,7 +199,11 @@ class AgencyController {
 		model.addAttribute("other", other);
 		model.addAttribute("comparison", PairComparison.full(survivor, other, this.members.namesById(),
 				(cents) -> this.euros.of(cents, locale)));
-		return (htmx.isHtmxRequest() && !htmx.isBoosted()) ? "prospects/merge :: choice" : "prospects/merge";
+		boolean embedded = htmx.isHtmxRequest() && !htmx.isBoosted();
+		// under the agency's duplicates the form says what it is; on its own page the
+		// title does
+		model.addAttribute("embedded", embedded);
+		return embedded ? "prospects/merge :: choice" : "prospects/merge";
 	}
 
 	/**
