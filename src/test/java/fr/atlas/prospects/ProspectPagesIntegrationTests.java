@@ -974,8 +974,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(queue).contains("1 paire à examiner", "même valeur des deux côtés", "la paire de cette page");
 		// the address agrees whatever its case and punctuation, the phones contradict
 		// each other, the e-mail and the listings are on one side only
-		assertThat(queue).containsPattern("<dd class=\"agreement-SAME\">9 rue Garibaldi</dd>")
-			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI</dd>")
+		assertThat(queue).containsPattern("<dd class=\"agreement-SAME\">9 rue Garibaldi, 69007 Lyon</dd>")
+			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI, 69007 Lyon</dd>")
 			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 77 22 45 47</dd>")
 			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
 			.contains("<dd class=\"agreement-ONE_SIDE\">contact<wbr>@cabinetgirard<wbr>.fr</dd>")
@@ -985,20 +985,20 @@ class ProspectPagesIntegrationTests {
 		Matcher girard = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Cabinet Girard<").matcher(queue);
 		assertThat(girard.find()).isTrue();
 		assertThat(get("/prospects/" + girard.group(1)).body()).contains(">Cabinet Girardin</a>")
-			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI</dd>")
+			.containsPattern("<dd class=\"agreement-SAME\">9, RUE GARIBALDI, 69007 Lyon</dd>")
 			.containsPattern("<dd class=\"agreement-DIFFERENT\" title=\"Contredit l’autre agence\">04 78 42 15 60</dd>")
 			.doesNotContain(">04 77 22 45 47</dd>");
 
 		// "keep the second" merges the first into the second: its name and address stay
-		Matcher keepSecond = Pattern.compile(
-				"<form action=\"/prospects/([0-9a-f-]{36})/merge\"[^>]*class=\"keep-second\"[^>]*>(?:<input[^>]*name=\"_csrf\"[^>]*>)?\\s*"
-						+ "<input type=\"hidden\" name=\"otherId\" value=\"([0-9a-f-]{36})\"")
+		// (the button sends the first's id to the second's address)
+		Matcher keepSecond = Pattern
+			.compile("name=\"otherId\" value=\"([0-9a-f-]{36})\" formaction=\"/prospects/([0-9a-f-]{36})/merge\"")
 			.matcher(queue);
 		assertThat(keepSecond.find()).isTrue();
-		HttpResponse<String> merged = post("/prospects/" + keepSecond.group(1) + "/merge",
-				Map.of("_csrf", csrf(queue), "otherId", keepSecond.group(2), "queuePage", "0"), false);
+		HttpResponse<String> merged = post("/prospects/" + keepSecond.group(2) + "/merge",
+				Map.of("_csrf", csrf(queue), "otherId", keepSecond.group(1), "queuePage", "0"), false);
 		assertThat(location(merged)).endsWith("/prospects/duplicates");
-		Map<String, Object> survivor = this.api.get(tenant.token(), "/api/v1/prospects/" + keepSecond.group(1))
+		Map<String, Object> survivor = this.api.get(tenant.token(), "/api/v1/prospects/" + keepSecond.group(2))
 			.getBody();
 		assertThat((Map<String, Object>) survivor.get("agency")).containsEntry("name", "Cabinet Girardin")
 			.containsEntry("address", "9, RUE GARIBALDI")

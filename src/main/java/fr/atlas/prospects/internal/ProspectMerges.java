@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Merges one agency into another at a person's request, and undoes it.
  *
  * <p>
- * Surviving values: the survivor keeps every value it has; its empty fields take the
+ * Surviving values: the survivor keeps every value it has, except those of the fields the
+ * person chose to take from the absorbed agency (ADR 0063); its empty fields take the
  * absorbed agency's values; e-mails, phones and tags are unions; the absorbed agency's
  * contacts move to the survivor. Every value the survivor takes is recorded as a source
  * of kind MERGE. Both rows are kept as they were (JSON snapshots), so an unmerge puts
@@ -51,6 +52,15 @@ public class ProspectMerges {
 	}
 
 	public UUID merge(UUID survivorId, UUID absorbedId, @Nullable UUID by) {
+		return merge(survivorId, absorbedId, by, MergeChoice.SURVIVOR);
+	}
+
+	/**
+	 * Merges the other agency into the survivor, taking the other's values of the fields
+	 * the person chose (ADR 0063) before the merge's rule fills the survivor's empty
+	 * fields.
+	 */
+	public UUID merge(UUID survivorId, UUID absorbedId, @Nullable UUID by, MergeChoice choice) {
 		if (survivorId.equals(absorbedId)) {
 			throw new InvalidInputException("otherId", "prospects.merge.same");
 		}
@@ -89,6 +99,7 @@ public class ProspectMerges {
 		AgencyRecord absorbed = this.agencies.load(absorbedId);
 		AgencyValues incoming = values(absorbed);
 		Map<String, String> before = values(survivor).asFields();
+		choice.applyTo(survivor, absorbed);
 		survivor.fill(incoming);
 		Map<String, String> after = values(survivor).asFields();
 		List<Agencies.FieldSource> sources = new ArrayList<>();
@@ -98,6 +109,21 @@ public class ProspectMerges {
 			}
 		});
 		this.agencies.update(List.of(survivor));
+		if (choice.takes(MergeChoice.Field.OWNER)) {
+			// the owner is no value an import fills: only a choice moves it
+			this.jdbc.sql("""
+					update agency s set owner_id = a.owner_id from agency a
+					where s.org_id = :org and s.id = :survivor and a.org_id = :org and a.id = :absorbed
+					  and a.owner_id is not null and a.owner_id is distinct from s.owner_id
+					returning s.owner_id""")
+				.param("org", org())
+				.param("survivor", survivorId)
+				.param("absorbed", absorbedId)
+				.query(UUID.class)
+				.optional()
+				.ifPresent((owner) -> sources.add(new Agencies.FieldSource(survivorId, "owner_id", owner.toString(),
+						"MERGE", null, null, by, mergeId)));
+		}
 		this.agencies.addSources(sources);
 		this.jdbc.sql("update contact set agency_id = :survivor where org_id = :org and agency_id = :absorbed")
 			.param("survivor", survivorId)
@@ -113,7 +139,7 @@ public class ProspectMerges {
 			.update();
 		Map<UUID, String> names = namesOf(survivorId, absorbedId);
 		this.events.publishEvent(new ProspectsMerged(CurrentTenant.require(), new ProspectId(survivorId),
-				new ProspectId(absorbedId), mergeId, names.get(survivorId), names.get(absorbedId)));
+				new ProspectId(absorbedId), mergeId, names.get(survivorId), names.get(absorbedId), choice.keys()));
 		return mergeId;
 	}
 

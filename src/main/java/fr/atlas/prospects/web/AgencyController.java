@@ -2,14 +2,18 @@ package fr.atlas.prospects.web;
 
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.internal.MergeChoice;
 import fr.atlas.prospects.internal.ProspectCreations;
 import fr.atlas.prospects.internal.ProspectCreations.Created;
 import fr.atlas.prospects.internal.ProspectEdits;
@@ -22,6 +26,7 @@ import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.RequiresFeature;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -59,13 +64,16 @@ class AgencyController {
 
 	private final MessageSource messages;
 
+	private final EuroAmounts euros;
+
 	/**
 	 * Import rows with problems an agency page lists; the import's report has them all.
 	 */
 	private static final int IMPORT_PROBLEMS_SHOWN = 20;
 
 	AgencyController(ProspectSearch search, ProspectMerges merges, ProspectEdits edits, ProspectCreations creations,
-			AgencyPanels panels, Members members, MessageSource messages) {
+			AgencyPanels panels, Members members, MessageSource messages, EuroAmounts euros) {
+		this.euros = euros;
 		this.search = search;
 		this.merges = merges;
 		this.edits = edits;
@@ -172,23 +180,58 @@ class AgencyController {
 		return "prospects/edit";
 	}
 
+	/**
+	 * The confirmation of "merge here": this agency stays, the other is merged into it,
+	 * and each value that differs can be taken from either (ADR 0063). A page of its own,
+	 * or, for htmx, the form alone, shown under the agency's possible duplicates.
+	 */
+	@GetMapping("/{id}/merge")
+	@PreAuthorize("hasRole('AGENT')")
+	String mergeChoice(@PathVariable UUID id, @RequestParam UUID otherId, Model model, HtmxRequest htmx,
+			Locale locale) {
+		Map<UUID, Summary> agencies = this.search.summaries(Set.of(id, otherId));
+		Summary survivor = agencies.get(id);
+		Summary other = agencies.get(otherId);
+		if (survivor == null || other == null || id.equals(otherId)) {
+			throw new NotFoundException("Agence");
+		}
+		model.addAttribute("survivor", survivor);
+		model.addAttribute("other", other);
+		model.addAttribute("comparison", PairComparison.full(survivor, other, this.members.namesById(),
+				(cents) -> this.euros.of(cents, locale)));
+		boolean embedded = htmx.isHtmxRequest() && !htmx.isBoosted();
+		// under the agency's duplicates the form says what it is; on its own page the
+		// title does
+		model.addAttribute("embedded", embedded);
+		return embedded ? "prospects/merge :: choice" : "prospects/merge";
+	}
+
+	/**
+	 * Merges the other agency into this one, from the agency's confirmation or the review
+	 * queue. {@code keep.<field>} names the agency whose value of that field survives
+	 * (its id, or "survivor" / "other" as the API says it); a field not named follows the
+	 * merge's rule.
+	 */
 	@PostMapping("/{id}/merge")
 	@PreAuthorize("hasRole('AGENT')")
 	String merge(@PathVariable UUID id, @RequestParam UUID otherId,
 			@RequestParam(required = false) @Nullable Integer queuePage,
 			@RequestParam(required = false) @Nullable UUID queueImport,
-			@RequestParam(required = false) @Nullable String queueReason,
+			@RequestParam(required = false) @Nullable String queueReason, @RequestParam Map<String, String> parameters,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		boolean merged = false;
 		try {
-			this.merges.merge(id, otherId, principal.userId().value());
+			this.merges.merge(id, otherId, principal.userId().value(), choice(parameters, id, otherId));
 			merged = true;
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
+			// a form of ours names known fields and agencies: only a form tampered with
+			// lands here
+			redirect.addFlashAttribute("problem", ex.problems().get(0).field().startsWith("keep.")
+					? "prospects.merge.keep.invalid" : ex.problems().get(0).code());
 		}
 		if (queuePage == null) {
 			if (merged) {
@@ -203,6 +246,22 @@ class AgencyController {
 			redirect.addFlashAttribute("mergedName", this.search.detail(id).displayName());
 		}
 		return "redirect:" + DuplicateQueueController.queue(queuePage, queueImport, queueReason);
+	}
+
+	/**
+	 * The form's {@code keep.*} radios as the API's {@code keep}: an agency's id is the
+	 * survivor or the other.
+	 */
+	private static MergeChoice choice(Map<String, String> parameters, UUID survivor, UUID other) {
+		Map<String, String> keep = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			if (name.startsWith("keep.")) {
+				String side = value.strip();
+				keep.put(name.substring("keep.".length()),
+						survivor.toString().equals(side) ? "survivor" : other.toString().equals(side) ? "other" : side);
+			}
+		});
+		return MergeChoice.read(keep);
 	}
 
 	@PostMapping("/{id}/unmerge")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.prospects.internal.MergeChoice;
 import fr.atlas.prospects.internal.PairDecisions;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Outcome;
@@ -273,7 +274,13 @@ class ProspectApiController {
 		return this.search.detail(id);
 	}
 
-	@Operation(summary = "Merge another agency into this one")
+	@Operation(summary = "Merge another agency into this one",
+			description = "The survivor keeps its values and its empty fields take the other's; e-mails, phones and "
+					+ "tags are unions. Optional `keep` chooses, field by field, the value that survives: "
+					+ "`{\"name\": \"other\"}` takes the other agency's name (`survivor`, the default, keeps "
+					+ "this one's). Fields: name, tradeName, siret (with the SIREN), naf, address (with the postcode "
+					+ "and town), website, specialty, listingCount, revenue, headcountBand, owner, source. An unknown "
+					+ "field or value is a 400 listing every bad entry, and nothing is merged.")
 	@PostMapping("/{id}/merge")
 	@PreAuthorize("hasRole('AGENT')")
 	Detail merge(@PathVariable UUID id, @RequestBody MergeRequest request,
@@ -281,7 +288,9 @@ class ProspectApiController {
 		if (request.otherId() == null) {
 			throw new InvalidInputException("otherId", "prospects.merge.other-required");
 		}
-		this.merges.merge(id, request.otherId(), principal.userId().value());
+		// read whole before anything is merged: a bad entry merges nothing
+		MergeChoice choice = MergeChoice.read(request.keep());
+		this.merges.merge(id, request.otherId(), principal.userId().value(), choice);
 		return this.search.detail(id);
 	}
 
@@ -293,7 +302,11 @@ class ProspectApiController {
 		return Map.of("id", id, "restoredId", restored);
 	}
 
-	record MergeRequest(@Nullable UUID otherId) {
+	/**
+	 * {@code otherId}, the agency merged into this one; {@code keep}, optional, which
+	 * agency's value survives per field ({@link MergeChoice#read}).
+	 */
+	record MergeRequest(@Nullable UUID otherId, @Nullable Map<String, @Nullable Object> keep) {
 	}
 
 }

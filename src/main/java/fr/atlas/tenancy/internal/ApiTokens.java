@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
@@ -79,12 +80,16 @@ public class ApiTokens {
 	 * by itself (none: until revoked); a {@code readOnly} one only reads.
 	 */
 	public record TokenRow(UUID id, String name, String prefix, Instant createdAt, @Nullable Instant lastUsedAt,
-			@Nullable Instant revokedAt, @Nullable Instant expiresAt, boolean readOnly) {
+			@Nullable Instant revokedAt, @Nullable Instant expiresAt, boolean readOnly, @JsonIgnore boolean expired) {
 
+		/**
+		 * Whether it has expired at the application clock's instant, the one the token
+		 * lookup refuses it by: the badge says what the lookup does.
+		 */
+		@Override
+		@JsonIgnore
 		public boolean expired() {
-			// the system's time, not the application's clock: the token lookup refuses an
-			// expired token by the database's now(), and the badge says what it does
-			return this.expiresAt != null && !this.expiresAt.isAfter(Instant.now());
+			return this.expired;
 		}
 
 	}
@@ -128,13 +133,15 @@ public class ApiTokens {
 	}
 
 	public List<TokenRow> of(UserId userId) {
+		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> this.jdbc.sql("""
 				select id, name, prefix, created_at, last_used_at, revoked_at, expires_at, read_only from api_token
 				where user_id = ? order by created_at desc""")
 			.param(userId.value())
 			.query((rs, n) -> new TokenRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)),
-					instant(rs.getTimestamp(7)), rs.getBoolean(8)))
+					instant(rs.getTimestamp(7)), rs.getBoolean(8),
+					rs.getTimestamp(7) != null && !rs.getTimestamp(7).toInstant().isAfter(now)))
 			.list());
 	}
 
@@ -173,8 +180,9 @@ public class ApiTokens {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select org_id, token_id, user_id, read_only from atlas_token_lookup(?)")
-			.param(SecretTokens.hash(token))
+		// expired by the application's clock, the one its end was worked out from (V4_34)
+		return this.jdbc.sql("select org_id, token_id, user_id, read_only from atlas_token_lookup(?, ?)")
+			.params(SecretTokens.hash(token), Timestamp.from(this.clock.instant()))
 			.query((rs, n) -> new Found(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),
 					UserId.of(rs.getObject(3, UUID.class)), rs.getBoolean(4)))
 			.optional()
