@@ -180,7 +180,7 @@ public class ApiTokens {
 		if (!token.startsWith(PREFIX)) {
 			return Optional.empty();
 		}
-		// expired by the application's clock, the one its end was worked out from (V4_34)
+		// expired by the application's clock, the one its end was worked out from (V2_8)
 		return this.jdbc.sql("select org_id, token_id, user_id, read_only from atlas_token_lookup(?, ?)")
 			.params(SecretTokens.hash(token), Timestamp.from(this.clock.instant()))
 			.query((rs, n) -> new Found(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class),

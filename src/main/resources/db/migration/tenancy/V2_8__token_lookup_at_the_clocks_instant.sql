@@ -2,7 +2,6 @@
 -- database's now(): a token's end is worked out from that clock when it is made, so the two must be one time, or a
 -- test's fixed clock and the database disagree about a token's life. The one-argument lookup stays for nodes of the
 -- previous release during a rolling deploy; the application no longer calls it.
--- (Tenancy's change, numbered V4_34 as assigned to this work: see the report; renumber into V2_n before merging.)
 create function atlas_token_lookup(p_token_hash text, p_at timestamptz)
   returns table (org_id uuid, token_id uuid, user_id uuid, read_only boolean)
   language sql stable security definer set search_path = public, pg_temp
