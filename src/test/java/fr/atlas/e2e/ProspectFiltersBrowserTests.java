@@ -114,14 +114,15 @@ class ProspectFiltersBrowserTests {
 			revenue.fill("beaucoup");
 			revenue.dispatchEvent("change");
 			page.locator("#filter-error-minRevenue").waitFor();
-			assertThat(revenue.getAttribute("aria-invalid")).isEqualTo("true");
+			// the marks follow the swap (htmx:load), a moment after the message
+			page.waitForCondition(() -> "true".equals(revenue.getAttribute("aria-invalid")));
 			assertThat(revenue.getAttribute("aria-describedby")).isEqualTo("filter-error-minRevenue");
 			assertThat(revenue.evaluate("e => getComputedStyle(e).borderTopColor")).isEqualTo(DANGER);
 			assertThat(listings.getAttribute("aria-invalid")).isNull();
 			listings.fill("x");
 			listings.dispatchEvent("change");
 			page.locator("#filter-error-minListings").waitFor();
-			assertThat(listings.getAttribute("aria-invalid")).isEqualTo("true");
+			page.waitForCondition(() -> "true".equals(listings.getAttribute("aria-invalid")));
 			assertThat(revenue.getAttribute("aria-invalid")).isEqualTo("true");
 			Chromium.screenshot(page, "prospects-filter-errors-phone");
 			// corrected, one field loses its mark, the other keeps it, then none is left
@@ -130,7 +131,7 @@ class ProspectFiltersBrowserTests {
 			page.locator("#filter-error-minRevenue")
 				.waitFor(new Locator.WaitForOptions()
 					.setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
-			assertThat(revenue.getAttribute("aria-invalid")).isNull();
+			page.waitForCondition(() -> revenue.getAttribute("aria-invalid") == null);
 			assertThat(revenue.getAttribute("aria-describedby")).isNull();
 			assertThat(revenue.evaluate("e => getComputedStyle(e).borderTopColor")).isNotEqualTo(DANGER);
 			assertThat(listings.getAttribute("aria-invalid")).isEqualTo("true");
@@ -139,7 +140,7 @@ class ProspectFiltersBrowserTests {
 			page.locator("#filter-errors")
 				.waitFor(new Locator.WaitForOptions()
 					.setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
-			assertThat(listings.getAttribute("aria-invalid")).isNull();
+			page.waitForCondition(() -> listings.getAttribute("aria-invalid") == null);
 			// a page opened with a filter in error, on a phone: the panel open, the field
 			// marked
 			page.navigate(base + "/prospects?minListings=beaucoup");
