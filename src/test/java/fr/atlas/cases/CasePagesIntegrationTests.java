@@ -209,7 +209,12 @@ class CasePagesIntegrationTests {
 
 		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<");
+		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<")
+			.doesNotContain("remises dans l’ordre");
+		// typed the wrong way round, the dates are read in order and the page says so
+		HttpResponse<String> reversed = browser.get("/cases/reports?from=2026-12-31&to=2026-12-01");
+		assertThat(reversed.body()).contains("id=\"north-star\">1<", "name=\"from\" value=\"2026-12-01\"",
+				"name=\"to\" value=\"2026-12-31\"", "les dates ont été remises dans l’ordre");
 		HttpResponse<String> csv = browser.get("/cases/reports.csv?from=2026-12-01&to=2026-12-31");
 		assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv")
 			.containsIgnoringCase("charset=utf-8");

@@ -72,6 +72,14 @@ class CaseReportPageController {
 			@RequestParam(required = false) @Nullable LocalDate to, Model model) {
 		LocalDate end = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), CaseReportApiController.PARIS);
 		LocalDate start = (from != null) ? from : end.minusDays(29);
+		if (start.isAfter(end)) {
+			// two dates typed the wrong way round: read in order, and said so (the API
+			// refuses them, a person would only have to type them again)
+			LocalDate typedEnd = end;
+			end = start;
+			start = typedEnd;
+			model.addAttribute("periodSwapped", true);
+		}
 		Summary summary = summary(start, end);
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
@@ -90,6 +98,9 @@ class CaseReportPageController {
 	@GetMapping(path = "/cases/reports.csv", produces = "text/csv")
 	@ResponseBody
 	ResponseEntity<byte[]> csv(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		if (from.isAfter(to)) {
+			return csv(to, from);
+		}
 		ReportCsv csv = new ReportCsv(this.messages, LocaleContextHolder.getLocale());
 		byte[] body = csv.write(summary(from, to), typeLabels(), stateLabels(), memberNames());
 		return ResponseEntity.ok()
