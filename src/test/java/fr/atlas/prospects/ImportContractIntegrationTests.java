@@ -87,6 +87,27 @@ class ImportContractIntegrationTests {
 		return lines.get(row).split(",", -1)[2];
 	}
 
+	/**
+	 * A file written by a script rather than by a person: pandas writes a column of
+	 * numbers with a gap as decimals, the phone's included.
+	 */
+	@Test
+	void readsTheNumbersOfAFileAScriptWrote() {
+		var tenant = this.api.newOrganisation("Contrat script");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "pandas.csv", """
+				Raison sociale,SIRET,Code postal,Téléphone,Nb annonces,Chiffre d'affaires,Ville
+				Agence Pandas,40123456200015.0,1000.0,612345678.0,12.0,1500000.0,Bourg-en-Bresse
+				Agence Sans Chiffres,,,,,,Lyon
+				""");
+		assertThat(done).containsEntry("created", 2).containsEntry("warnings", 0);
+		Map<String, Object> page = this.api.get(tenant.token(), "/api/v1/prospects?q=pandas").getBody();
+		assertThat((List<Map<String, Object>>) page.get("items")).singleElement()
+			.satisfies((agency) -> assertThat(agency).containsEntry("siret", "40123456200015")
+				.containsEntry("postcode", "01000")
+				.containsEntry("listingCount", 12)
+				.containsEntry("phones", List.of(Map.of("number", "+33612345678", "kind", "MOBILE"))));
+	}
+
 	@Test
 	void aRefusedUploadSaysWhyInTheProblemsDetail() {
 		var tenant = this.api.newOrganisation("Contrat refus");
