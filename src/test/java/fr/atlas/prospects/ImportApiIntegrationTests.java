@@ -801,6 +801,11 @@ class ImportApiIntegrationTests {
 				"unreadable", "illisible");
 		assertRefused(this.prospects.upload(tenant.token(), "map.csv", "Nom\nA\n".getBytes(), "{not json", null),
 				"invalid-mapping", "JSON");
+		// a text file in neither UTF-8 nor Windows-1252 was imported, its names in
+		// symbols
+		assertRefused(this.prospects.upload(tenant.token(), "pekin.csv",
+				"Raison sociale;Ville\n北京房地产经纪有限公司;北京\n上海置业顾问;上海\n".getBytes(Charset.forName("GB18030")), null, null),
+				"unknown-encoding", "ni en UTF-8 ni en Windows-1252");
 	}
 
 	@Test
@@ -839,6 +844,9 @@ class ImportApiIntegrationTests {
 		ResponseEntity<Map> response = this.prospects.upload(tenant.token(), "entete.csv", "Nom;SIRET\n".getBytes(),
 				null, "en");
 		assertRefused(response, "header-only", "only has a header line");
+		assertRefused(this.prospects.upload(tenant.token(), "moscou.csv",
+				"Название;Город\nАгентство недвижимости;Москва\n".getBytes(Charset.forName("windows-1251")), null,
+				"en"), "unknown-encoding", "neither UTF-8 nor Windows-1252");
 	}
 
 	@Test

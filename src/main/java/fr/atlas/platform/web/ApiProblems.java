@@ -75,13 +75,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
-		problem.setProperty("errors",
-				ex.problems()
-					.stream()
-					.map((p) -> new FieldError(p.field(), p.code(), text(p.code(), p.arguments())))
-					.toList());
-		return problem;
+		return invalidInput(ex.problems()
+			.stream()
+			.map((p) -> new FieldError(p.field(), p.code(), text(p.code(), p.arguments())))
+			.toList());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -127,15 +124,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
 		List<FieldError> errors = new ArrayList<>();
 		ex.getBindingResult()
 			.getFieldErrors()
 			.forEach((error) -> errors
 				.add(new FieldError(error.getField(), error.getCode() != null ? error.getCode() : "invalid",
 						this.messages.getMessage(error, LocaleContextHolder.getLocale()))));
-		problem.setProperty("errors", errors);
-		return ResponseEntity.badRequest().body(problem);
+		return ResponseEntity.badRequest().body(invalidInput(errors));
 	}
 
 	/**
@@ -171,8 +166,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
 		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
 				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
-		problem.setProperty("errors",
+		ProblemDetail problem = invalidInput(
 				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
 		return ResponseEntity.badRequest().headers(headers).body(problem);
 	}
@@ -276,6 +270,30 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 					problem.getDetail(), locale));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	/**
+	 * Invalid input: each problem in {@code errors}, by field, and their messages as the
+	 * {@code detail} too, where a client that knows RFC 9457 and not our {@code errors}
+	 * looks for what went wrong (ADR 0061). "Données invalides" alone said nothing.
+	 */
+	private ProblemDetail invalidInput(List<FieldError> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
+		problem.setDetail(detail(errors));
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	/** The messages as one text: each a sentence, in the order of {@code errors}. */
+	static @Nullable String detail(List<FieldError> errors) {
+		String detail = errors.stream()
+			.map(FieldError::message)
+			.filter((message) -> message != null && !message.isBlank())
+			.map(String::strip)
+			.map((message) -> message.matches("(?s).*[\\p{L}\\p{N}]") ? message + "." : message)
+			.distinct()
+			.collect(Collectors.joining(" "));
+		return detail.isEmpty() ? null : detail;
 	}
 
 	private ProblemDetail problem(HttpStatus status, String titleCode) {

@@ -54,8 +54,9 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 					&& seen.containsKey(CleanText.words(value)) && ImportField.parse(key).isPresent();
 			String header = reversed ? value : key;
 			String field = reversed ? key : value;
-			if (field == null) {
-				// {"Ville": null}: say which column has no field, and how to leave it out
+			if (field == null || field.isBlank()) {
+				// {"Ville": null} or {"Ville": ""}: say which column has no field and how
+				// to leave it out ("" was an unknown field "", naming neither)
 				problems.add(new FieldProblem("mapping", "prospects.import.no-field", header));
 				return;
 			}

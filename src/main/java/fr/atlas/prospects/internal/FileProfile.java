@@ -69,6 +69,9 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 				throw new InvalidInputException("file", "prospects.import.binary-file");
 			}
 			encoding = upload.utf8() ? "UTF-8" : notUtf8(file);
+			if (!latinText(upload.head())) {
+				throw new InvalidInputException("file", "prospects.import.unknown-encoding");
+			}
 		}
 		else if (binary(new String(upload.head(), java.nio.charset.Charset.forName(encoding)))) {
 			throw new InvalidInputException("file", "prospects.import.binary-file");
@@ -82,6 +85,55 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		try (InputStream in = Files.newInputStream(file)) {
 			return Utf8OrWindows1252Reader.mostlyUtf8(in) ? Utf8OrWindows1252Reader.ENCODING : "windows-1252";
 		}
+	}
+
+	/**
+	 * Whether bytes that are not UTF-8 read as Windows-1252 (or ISO-8859-1) text of a
+	 * Latin script, whose letters above ASCII stand one or two at a time between ASCII
+	 * ones ("Façade", "l’Église"); the UTF-8 sequences of a file that is partly UTF-8
+	 * count as such letters. Text in another encoding (GB18030, Shift_JIS, Big5, a
+	 * Cyrillic code page, EBCDIC...) read so is runs of symbols: most of its bytes above
+	 * 0x7F come three or more in a row, or are bytes Windows-1252 leaves undefined. It
+	 * was imported as such ("±±¾©·¿µØ²ú" for a name), without a word.
+	 */
+	static boolean latinText(byte[] head) {
+		int high = 0;
+		int strange = 0;
+		int run = 0;
+		int undefinedInRun = 0;
+		for (int i = 0; i <= head.length; i++) {
+			int b = (i < head.length) ? head[i] & 0xFF : 0;
+			int sequence = (b >= 0x80) ? utf8Sequence(head, i) : 0;
+			if (b >= 0x80 && sequence == 0) {
+				high++;
+				run++;
+				if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+					undefinedInRun++;
+				}
+				continue;
+			}
+			strange += (run >= 3) ? run : undefinedInRun;
+			run = 0;
+			undefinedInRun = 0;
+			i += Math.max(sequence - 1, 0);
+		}
+		// a few stray bytes say nothing either way
+		return high < 8 || strange * 2 <= high;
+	}
+
+	/** The length of the UTF-8 sequence at {@code i}, or 0 when there is none. */
+	private static int utf8Sequence(byte[] bytes, int i) {
+		int b = bytes[i] & 0xFF;
+		int length = (b >= 0xC2 && b <= 0xDF) ? 2 : (b >= 0xE0 && b <= 0xEF) ? 3 : (b >= 0xF0 && b <= 0xF4) ? 4 : 0;
+		if (length == 0 || i + length > bytes.length) {
+			return 0;
+		}
+		for (int k = 1; k < length; k++) {
+			if ((bytes[i + k] & 0xC0) != 0x80) {
+				return 0;
+			}
+		}
+		return length;
 	}
 
 	static Format format(byte[] head) {

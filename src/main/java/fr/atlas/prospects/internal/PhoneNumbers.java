@@ -66,6 +66,11 @@ final class PhoneNumbers {
 		if (text.isEmpty()) {
 			return Checked.blank();
 		}
+		// a number a spreadsheet or a script wrote with decimals ("612345678.0", as
+		// pandas writes a column of numbers with a gap), as postcodes and SIRETs are read
+		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
+			text = text.substring(0, text.indexOf('.'));
+		}
 		// spreadsheets drop the leading zero of French numbers stored as numbers
 		String digits = digitsAndPlus(text);
 		if (digits.length() == 9 && digits.charAt(0) != '0' && digits.indexOf('+') < 0) {

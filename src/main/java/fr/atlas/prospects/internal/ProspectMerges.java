@@ -145,8 +145,9 @@ public class ProspectMerges {
 
 	/**
 	 * Undoes the latest merge of an agency, given either side of it.
+	 * @return the two agencies of the merge undone
 	 */
-	public UUID unmerge(UUID agencyId) {
+	public Unmerged unmerge(UUID agencyId) {
 		lockedStatus(agencyId);
 		var merge = this.jdbc.sql("""
 				select id, survivor_id, absorbed_id, moved_contacts from agency_merge
@@ -158,7 +159,14 @@ public class ProspectMerges {
 					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
 			.optional()
 			.orElseThrow(() -> new ConflictException("prospects.unmerge.nothing"));
-		return undo(merge);
+		undo(merge);
+		return new Unmerged(merge.survivorId(), merge.absorbedId());
+	}
+
+	/**
+	 * A merge undone: the agency that had absorbed the other, and the other, restored.
+	 */
+	public record Unmerged(UUID survivorId, UUID restoredId) {
 	}
 
 	/**
@@ -184,7 +192,7 @@ public class ProspectMerges {
 	 * Restores both agencies of a merge, unless a later merge into the survivor, or the
 	 * survivor's own merge or archiving, stands in the way.
 	 */
-	private UUID undo(MergeRow merge) {
+	private void undo(MergeRow merge) {
 		String survivorStatus = lockedStatus(merge.survivorId());
 		Integer later = this.jdbc.sql("""
 				select count(*) from agency_merge where org_id = :org and undone_at is null and survivor_id = :survivor
@@ -225,7 +233,6 @@ public class ProspectMerges {
 		this.events.publishEvent(new ProspectsUnmerged(CurrentTenant.require(), new ProspectId(merge.survivorId()),
 				new ProspectId(merge.absorbedId()), merge.id(), names.get(merge.survivorId()),
 				names.get(merge.absorbedId())));
-		return merge.absorbedId();
 	}
 
 	/** Marks a possible duplicate as two different agencies. */

@@ -20,6 +20,8 @@ import fr.atlas.tenancy.RequiresFeature;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -157,8 +159,14 @@ class ImportApiController {
 		return this.problemWords.of(code, locale);
 	}
 
-	@Operation(summary = "An import's row-by-row report", description = "CSV: row,status,prospect_id,messages.")
-	@GetMapping(value = "/{id}/rows", produces = "text/csv")
+	/**
+	 * The report is CSV whatever the request accepts: a tool that sends
+	 * {@code Accept: application/json} with every call of the API got 406 here, though
+	 * the export, also a file, answers it. RFC 9110 lets a server ignore {@code Accept}.
+	 */
+	@Operation(summary = "An import's row-by-row report", description = "CSV: row,status,prospect_id,messages.",
+			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
+	@GetMapping("/{id}/rows")
 	void rows(@PathVariable UUID id, HttpServletResponse response) throws IOException {
 		this.imports.find(id);
 		response.setContentType("text/csv;charset=UTF-8");

@@ -294,12 +294,18 @@ class ProspectApiController {
 		return this.search.detail(id);
 	}
 
-	@Operation(summary = "Undo the last merge into this agency")
+	/**
+	 * Given either side of the merge, {@code id} is the agency that had absorbed the
+	 * other and {@code restoredId} the other: sent for the absorbed one, both were its
+	 * own id and the survivor went unsaid.
+	 */
+	@Operation(summary = "Undo the latest merge of this agency, either side of it",
+			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}")
 	@PostMapping("/{id}/unmerge")
 	@PreAuthorize("hasRole('AGENT')")
 	Map<String, Object> unmerge(@PathVariable UUID id) {
-		UUID restored = this.merges.unmerge(id);
-		return Map.of("id", id, "restoredId", restored);
+		ProspectMerges.Unmerged undone = this.merges.unmerge(id);
+		return Map.of("id", undone.survivorId(), "restoredId", undone.restoredId());
 	}
 
 	/**

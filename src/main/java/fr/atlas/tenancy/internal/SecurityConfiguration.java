@@ -182,8 +182,12 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
 			ThrottleBuckets buckets, ApiRateLimits limits, IdempotentRequests idempotent, MessageSource messages,
 			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
-		AuthenticationEntryPoint unauthorized = (request, response, ex) -> writeProblem(response, json, messages,
-				HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+		// RFC 9110 (15.5.2): a 401 says which scheme to authenticate with; clients that
+		// retry with credentials, or report why they failed, read it
+		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
+			response.setHeader("WWW-Authenticate", "Bearer realm=\"atlas\"");
+			writeProblem(response, json, messages, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+		};
 		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
 				HttpStatus.FORBIDDEN, "problem.forbidden");
 		http.securityMatcher("/api/**")

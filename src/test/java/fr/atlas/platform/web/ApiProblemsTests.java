@@ -1,8 +1,11 @@
 package fr.atlas.platform.web;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +62,22 @@ class ApiProblemsTests {
 		assertThat(problem.getStatus()).isEqualTo(409);
 		assertThat(problem.getProperties()).containsEntry("code", "problem.reference-gone");
 		assertThat(problem.getDetail()).startsWith("What the request refers to was just deleted");
+	}
+
+	/**
+	 * A client that reads RFC 9457's {@code detail} and not our {@code errors} learns
+	 * what was wrong: every message, each a sentence.
+	 */
+	@Test
+	void invalidInputSaysItsMessagesInTheDetail() {
+		LocaleContextHolder.setLocale(Locale.FRENCH);
+		ProblemDetail problem = this.problems
+			.invalid(new InvalidInputException(List.of(new FieldProblem("mapping", "json.expected.object"),
+					new FieldProblem("limit", "json.expected.integer"))));
+		assertThat(problem.getStatus()).isEqualTo(400);
+		assertThat(problem.getDetail())
+			.isEqualTo("Objet JSON attendu, entre accolades. Nombre entier attendu (par exemple 42, sans guillemets)");
+		assertThat(problem.getProperties()).containsKey("errors");
 	}
 
 	/** Not Spring Boot's English error: a 500 problem detail with the correlation id. */

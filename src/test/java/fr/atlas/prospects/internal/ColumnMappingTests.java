@@ -42,6 +42,16 @@ class ColumnMappingTests {
 	}
 
 	@Test
+	void aColumnMappedToABlankFieldIsNamedInTheProblemAsOneMappedToNone() {
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> ColumnMapping.detect(List.of("Société", "Ville"), Map.of("Ville", " ")))
+			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
+				assertThat(problem.code()).isEqualTo("prospects.import.no-field");
+				assertThat(problem.arguments()).containsExactly("Ville");
+			}));
+	}
+
+	@Test
 	void userOverridesWin() {
 		ColumnMapping mapping = ColumnMapping.detect(List.of("Société", "Col X"), Map.of("Col X", "siret"));
 		assertThat(mapping.fields()).containsExactly(ImportField.NAME, ImportField.SIRET);

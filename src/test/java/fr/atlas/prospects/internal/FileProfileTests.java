@@ -32,6 +32,38 @@ class FileProfileTests {
 		assertThat(read(TEXT.getBytes(StandardCharsets.UTF_16LE), "UTF-16LE")).isEqualTo(TEXT);
 	}
 
+	/**
+	 * A file that is not UTF-8 is read as Windows-1252 only when it reads as Latin text;
+	 * one in another encoding was imported as runs of symbols.
+	 */
+	@Test
+	void tellsLatinTextInWindows1252FromTextInAnotherEncoding() {
+		String french = TEXT + "L’ÉTOILE IMMOBILIÈRE\tL’Haÿ-les-Roses\r\nŒuvre & Cœur – 1,5 M€\tSaint-Étienne\r\n"
+				+ "d’Éole « Prestige »\tÎle-d’Yeu\r\n";
+		assertThat(FileProfile.latinText(french.repeat(20).getBytes(Charset.forName("windows-1252")))).isTrue();
+		assertThat(FileProfile.latinText(TEXT.repeat(20).getBytes(StandardCharsets.ISO_8859_1))).isTrue();
+		// one stray name in another script among Latin rows is a row's problem, not the
+		// file's
+		assertThat(FileProfile
+			.latinText((french.repeat(20) + "Агентство\tМосква\r\n").getBytes(Charset.forName("windows-1251"))))
+			.isTrue();
+		String chinese = "公司名称\t城市\r\n北京房地产经纪有限公司\t北京\r\n上海置业顾问\t上海\r\n";
+		String russian = "Название\tГород\r\nАгентство недвижимости Москва\tМосква\r\nДом и сад\tСанкт-Петербург\r\n";
+		String japanese = "会社名\t都市\r\n東京不動産株式会社\t東京\r\n大阪ホーム\t大阪\r\n";
+		assertThat(FileProfile.latinText(chinese.repeat(5).getBytes(Charset.forName("GB18030")))).isFalse();
+		assertThat(FileProfile.latinText(chinese.repeat(5).getBytes(Charset.forName("Big5")))).isFalse();
+		assertThat(FileProfile.latinText(japanese.repeat(5).getBytes(Charset.forName("Shift_JIS")))).isFalse();
+		assertThat(FileProfile.latinText(russian.repeat(5).getBytes(Charset.forName("windows-1251")))).isFalse();
+		assertThat(FileProfile.latinText(russian.repeat(5).getBytes(Charset.forName("KOI8-R")))).isFalse();
+		assertThat(FileProfile.latinText(TEXT.repeat(5).getBytes(Charset.forName("IBM500")))).isFalse();
+		// a file pieced together from a UTF-8 export and a Windows-1252 one is Latin text
+		byte[] utf8 = french.repeat(10).getBytes(StandardCharsets.UTF_8);
+		byte[] windows = french.repeat(10).getBytes(Charset.forName("windows-1252"));
+		byte[] pieced = java.util.Arrays.copyOf(utf8, utf8.length + windows.length);
+		System.arraycopy(windows, 0, pieced, utf8.length, windows.length);
+		assertThat(FileProfile.latinText(pieced)).isTrue();
+	}
+
 	@Test
 	void leavesOtherFilesAlone() {
 		assertThat(FileProfile.utf16(TEXT.getBytes(StandardCharsets.UTF_8))).isNull();

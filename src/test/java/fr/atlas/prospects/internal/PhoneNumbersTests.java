@@ -13,7 +13,8 @@ class PhoneNumbersTests {
 	@Test
 	void acceptsEveryFrenchWritingOfTheSameNumber() {
 		for (String raw : new String[] { "01 23 45 67 89", "01.23.45.67.89", "0123456789", "+33 1 23 45 67 89",
-				"0033 1 23 45 67 89", "+33 (0)1 23 45 67 89", "01-23-45-67-89", "123456789" }) {
+				"0033 1 23 45 67 89", "+33 (0)1 23 45 67 89", "01-23-45-67-89", "123456789", "123456789.0",
+				"0123456789.00" }) {
 			assertThat(PhoneNumbers.normalise(raw).value()).as(raw)
 				.isEqualTo(new PhoneNumbers.Phone("+33123456789", Kind.FIXED));
 		}

@@ -1,0 +1,179 @@
+package fr.atlas.prospects;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 4's API contract as a tool that knows only the contract calls it: the shapes of
+ * the import's answers and report, whatever the tool's headers, and errors a generic RFC
+ * 9457 client can read. The other import tests pin the behaviour behind them.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ImportContractIntegrationTests {
+
+	static final Set<String> STATUSES = Set.of("QUEUED", "RUNNING", "DONE", "FAILED", "CANCELLED");
+
+	static final String FILE = """
+			Company name,Phone,Email,Website,Zip,City,SIRET
+			Agence Alpha,+33 1 23 45 67 80,Alpha@Example.FR,https://www.alpha-immo.fr/contact,75001,Paris,
+			"Beta, Immobilier",0033 4 72 00 00 01,pas-un-email,http://beta.fr,69002,Lyon,40123456200016
+			,,,,75001,Paris,
+			AGENCE ALPHA,01.23.45.67.80,,,75001,Paris,
+			""";
+
+	@Autowired
+	ApiClient api;
+
+	ProspectsApi prospects;
+
+	@BeforeEach
+	void setUp() {
+		this.prospects = new ProspectsApi(this.api);
+	}
+
+	@Test
+	void anImportAnswersInTheContractsShapes() {
+		var tenant = this.api.newOrganisation("Contrat");
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "agencies.csv", FILE);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		assertThat(accepted.getBody()).containsOnlyKeys("id", "status");
+		assertThat(STATUSES).contains((String) accepted.getBody().get("status"));
+		String id = (String) accepted.getBody().get("id");
+		assertThat(accepted.getHeaders().getLocation()).hasToString("/api/v1/imports/" + id);
+
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), id);
+		assertThat(status).containsOnlyKeys("id", "status", "totalRows", "processedRows", "created", "merged",
+				"rejected", "warnings");
+		assertThat(status).containsEntry("status", "DONE")
+			.containsEntry("totalRows", 4)
+			.containsEntry("processedRows", 4)
+			.containsEntry("created", 2)
+			.containsEntry("merged", 1)
+			.containsEntry("rejected", 1)
+			.containsEntry("warnings", 2);
+
+		// a tool that asks every call of the API for JSON still gets the report, in CSV
+		ResponseEntity<String> report = this.api.raw().get().uri("/api/v1/imports/" + id + "/rows").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.setAccept(List.of(MediaType.APPLICATION_JSON));
+		}).retrieve().toEntity(String.class);
+		assertThat(report.getStatusCode().value()).isEqualTo(200);
+		assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv")))
+			.isTrue();
+		List<String> lines = report.getBody().lines().toList();
+		assertThat(lines).containsExactly("row,status,prospect_id,messages", "1,CREATED," + agency(lines, 1) + ",",
+				"2,CREATED," + agency(lines, 2) + ",siret:invalid_checksum|email:invalid",
+				"3,REJECTED,,row:no_identity", "4,MERGED," + agency(lines, 1) + ",");
+		assertThat(agency(lines, 1)).matches("[0-9a-f-]{36}").isNotEqualTo(agency(lines, 2));
+	}
+
+	private static String agency(List<String> lines, int row) {
+		return lines.get(row).split(",", -1)[2];
+	}
+
+	/**
+	 * A file written by a script rather than by a person: pandas writes a column of
+	 * numbers with a gap as decimals, the phone's included.
+	 */
+	@Test
+	void readsTheNumbersOfAFileAScriptWrote() {
+		var tenant = this.api.newOrganisation("Contrat script");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "pandas.csv", """
+				Raison sociale,SIRET,Code postal,Téléphone,Nb annonces,Chiffre d'affaires,Ville
+				Agence Pandas,40123456200015.0,1000.0,612345678.0,12.0,1500000.0,Bourg-en-Bresse
+				Agence Sans Chiffres,,,,,,Lyon
+				""");
+		assertThat(done).containsEntry("created", 2).containsEntry("warnings", 0);
+		Map<String, Object> page = this.api.get(tenant.token(), "/api/v1/prospects?q=pandas").getBody();
+		assertThat((List<Map<String, Object>>) page.get("items")).singleElement()
+			.satisfies((agency) -> assertThat(agency).containsEntry("siret", "40123456200015")
+				.containsEntry("postcode", "01000")
+				.containsEntry("listingCount", 12)
+				.containsEntry("phones", List.of(Map.of("number", "+33612345678", "kind", "MOBILE"))));
+	}
+
+	@Test
+	void aRefusedUploadSaysWhyInTheProblemsDetail() {
+		var tenant = this.api.newOrganisation("Contrat refus");
+		MultiValueMap<String, Object> noFile = new LinkedMultiValueMap<>();
+		noFile.add("upload", new ByteArrayResource(FILE.getBytes()) {
+			@Override
+			public String getFilename() {
+				return "agencies.csv";
+			}
+		});
+		for (String language : List.of("fr", "en")) {
+			ResponseEntity<Map> refused = this.api.raw().post().uri("/api/v1/imports").headers((h) -> {
+				h.setBearerAuth(tenant.token());
+				h.set("Accept-Language", language);
+			}).contentType(MediaType.MULTIPART_FORM_DATA).body(noFile).retrieve().toEntity(Map.class);
+			assertThat(refused.getStatusCode().value()).isEqualTo(400);
+			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+			assertThat((String) refused.getBody().get("detail")).isEqualTo(language.equals("fr")
+					? "Aucun fichier envoyé : joignez un fichier CSV ou Excel dans le champ « file »."
+					: "No file sent: attach a CSV or Excel file in the \"file\" field.");
+			assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).singleElement()
+				.satisfies((error) -> assertThat(error).containsEntry("field", "file")
+					.containsEntry("code", "prospects.import.missing-file"));
+		}
+		// "" for a column's field is no field, as null is: the problem names the column
+		ResponseEntity<Map> blank = this.prospects.upload(tenant.token(), "agencies.csv", FILE.getBytes(),
+				"{\"Zip\": \"\"}", null);
+		assertThat(blank.getStatusCode().value()).isEqualTo(400);
+		assertThat((String) blank.getBody().get("detail")).contains("« Zip »").contains("ignore");
+	}
+
+	@Test
+	void anAnonymousCallIsAProblemThatNamesTheScheme() {
+		ResponseEntity<String> anonymous = this.api.raw()
+			.get()
+			.uri("/api/v1/imports")
+			.header("Accept", "text/html")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.getHeaders().getLocation()).isNull();
+		assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+		ResponseEntity<String> badToken = this.api.getText("atl_not-a-token", "/api/v1/prospects");
+		assertThat(badToken.getStatusCode().value()).isEqualTo(401);
+		assertThat(badToken.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+	}
+
+	@Test
+	void anUnmergeSentForTheAbsorbedAgencyNamesBoth() {
+		var tenant = this.api.newOrganisation("Contrat fusion");
+		this.prospects.importAndWait(tenant.token(), "deux.csv",
+				"Raison sociale;Ville\nAgence Alpha Contrat;Paris\nCabinet Beta Contrat;Lyon\n");
+		String survivor = this.prospects.idOf(tenant.token(), "alpha");
+		String absorbed = this.prospects.idOf(tenant.token(), "beta");
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge", Map.of("otherId", absorbed))
+					.getStatusCode()
+					.value())
+			.isEqualTo(200);
+		ResponseEntity<Map> undone = this.api.post(tenant.token(), "/api/v1/prospects/" + absorbed + "/unmerge",
+				Map.of());
+		assertThat(undone.getStatusCode().value()).isEqualTo(200);
+		assertThat(undone.getBody()).containsEntry("id", survivor).containsEntry("restoredId", absorbed);
+		Map<String, Object> restored = this.api.get(tenant.token(), "/api/v1/prospects/" + absorbed).getBody();
+		assertThat((Map<String, Object>) restored.get("agency")).containsEntry("status", "ACTIVE");
+	}
+
+}
