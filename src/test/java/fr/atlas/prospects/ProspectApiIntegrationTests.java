@@ -97,6 +97,24 @@ class ProspectApiIntegrationTests {
 					"Roux et Vincent Immobilier");
 	}
 
+	/** Corsica's departments are 2A and 2B; its postcodes, and people, say 20. */
+	@Test
+	void department20FindsBothCorsicanDepartments() {
+		var tenant = this.api.newOrganisation("Corse");
+		this.prospects.importAndWait(tenant.token(), "corse.csv", """
+				Raison sociale;Code postal;Ville;Téléphone
+				Agence du Golfe;20000;Ajaccio;04 95 00 00 01
+				Immobilière du Port;20200;Bastia;04 95 00 00 02
+				Agence du Continent;13001;Marseille;04 91 00 00 03
+				""");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=20&sort=name"))
+			.containsExactly("Agence du Golfe", "Immobilière du Port");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=2a"))
+			.containsExactly("Agence du Golfe");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=2B"))
+			.containsExactly("Immobilière du Port");
+	}
+
 	@Test
 	void searchesFiltersSortsAndPages() {
 		var tenant = this.api.newOrganisation("Recherche");

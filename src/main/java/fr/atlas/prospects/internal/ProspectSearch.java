@@ -202,8 +202,11 @@ public class ProspectSearch {
 			args.add(status);
 		}
 		if (query.department() != null && !query.department().isBlank()) {
-			sql.append(" and a.department = ?");
-			args.add(query.department().strip().toUpperCase(Locale.ROOT));
+			String department = query.department().strip().toUpperCase(Locale.ROOT);
+			sql.append(" and a.department = any(?)");
+			// Corsica's postcodes still start with 20, the number people give its two
+			// departments
+			args.add(department.equals("20") ? new String[] { "2A", "2B", "20" } : new String[] { department });
 		}
 		if (query.city() != null && !query.city().isBlank()) {
 			sql.append(" and a.city_key = ?");
