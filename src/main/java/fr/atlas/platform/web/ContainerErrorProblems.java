@@ -13,18 +13,14 @@ import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistration;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * An error of an API request that the servlet container reports rather than Spring MVC: a
@@ -38,16 +34,10 @@ import org.springframework.web.servlet.LocaleResolver;
 @FilterRegistration(dispatcherTypes = DispatcherType.ERROR, order = Ordered.HIGHEST_PRECEDENCE + 2)
 class ContainerErrorProblems extends OncePerRequestFilter {
 
-	private final MessageSource messages;
+	private final FilterProblems problems;
 
-	private final JsonMapper json;
-
-	private final ObjectProvider<LocaleResolver> locales;
-
-	ContainerErrorProblems(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> locales) {
-		this.messages = messages;
-		this.json = json;
-		this.locales = locales;
+	ContainerErrorProblems(FilterProblems problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -68,12 +58,11 @@ class ContainerErrorProblems extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		LocaleResolver resolver = this.locales.getIfAvailable();
-		Locale locale = (resolver != null) ? resolver.resolveLocale(request) : request.getLocale();
+		Locale locale = this.problems.locale(request);
 		HttpStatus status = status(request);
 		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(
-				this.messages.getMessage("problem.status." + status.value(), null, status.getReasonPhrase(), locale));
+		problem
+			.setTitle(this.problems.text("problem.status." + status.value(), null, status.getReasonPhrase(), locale));
 		String detail = detail(request, status, locale);
 		if (detail != null) {
 			problem.setDetail(detail);
@@ -89,23 +78,20 @@ class ContainerErrorProblems extends OncePerRequestFilter {
 			problem.setProperty("correlationId", correlationId);
 		}
 		response.resetBuffer();
-		response.setStatus(status.value());
-		response.setCharacterEncoding("UTF-8");
-		response.setContentType("application/problem+json");
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.problems.write(response, problem);
 	}
 
 	private @Nullable String detail(HttpServletRequest request, HttpStatus status, Locale locale) {
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
 			// the words of a known method an address does not take
-			return this.messages.getMessage("problemDetail." + HttpRequestMethodNotSupportedException.class.getName(),
+			return this.problems.text("problemDetail." + HttpRequestMethodNotSupportedException.class.getName(),
 					new Object[] { sentMethod(request) }, null, locale);
 		}
 		if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
 			Object correlationId = request.getAttribute(CorrelatedErrorAttributes.ATTRIBUTE);
 			return (correlationId != null)
-					? this.messages.getMessage("problem.unexpected.with-id", new Object[] { correlationId }, locale)
-					: this.messages.getMessage("problem.unexpected", null, locale);
+					? this.problems.text("problem.unexpected.with-id", new Object[] { correlationId }, null, locale)
+					: this.problems.text("problem.unexpected", null, null, locale);
 		}
 		return null;
 	}

@@ -11,10 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.tomcat.util.http.InvalidParameterException;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -22,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * A parameter Tomcat cannot decode ({@code ?q=%FF}, not UTF-8) or one past its count:
@@ -41,16 +37,10 @@ class UnreadableParameterFilter extends OncePerRequestFilter {
 
 	private static final Log logger = LogFactory.getLog(UnreadableParameterFilter.class);
 
-	private final MessageSource messages;
+	private final FilterProblems problems;
 
-	private final JsonMapper json;
-
-	private final ObjectProvider<LocaleResolver> locales;
-
-	UnreadableParameterFilter(MessageSource messages, JsonMapper json, ObjectProvider<LocaleResolver> locales) {
-		this.messages = messages;
-		this.json = json;
-		this.locales = locales;
+	UnreadableParameterFilter(FilterProblems problems) {
+		this.problems = problems;
 	}
 
 	/**
@@ -85,17 +75,13 @@ class UnreadableParameterFilter extends OncePerRequestFilter {
 			response.sendError(HttpStatus.BAD_REQUEST.value());
 			return;
 		}
-		LocaleResolver resolver = this.locales.getIfAvailable();
-		Locale locale = (resolver != null) ? resolver.resolveLocale(request) : request.getLocale();
+		Locale locale = this.problems.locale(request);
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-		problem.setTitle(this.messages.getMessage("problem.status.400", null, "Bad request", locale));
-		problem.setDetail(this.messages.getMessage(REASON, null, REASON, locale));
+		problem.setTitle(this.problems.text("problem.status.400", null, "Bad request", locale));
+		problem.setDetail(this.problems.text(REASON, null, REASON, locale));
 		problem.setType(URI.create("https://atlas.test/problems/unreadable-parameter"));
 		problem.setInstance(URI.create(request.getRequestURI()));
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		response.setCharacterEncoding("UTF-8");
-		response.setContentType("application/problem+json");
-		this.json.writeValue(response.getOutputStream(), problem);
+		this.problems.write(response, problem);
 	}
 
 }
