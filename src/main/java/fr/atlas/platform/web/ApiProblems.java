@@ -17,6 +17,7 @@ import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -162,6 +163,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		MismatchedInputException mismatch = mismatch(ex);
 		if (mismatch == null || mismatch.getPath().isEmpty()) {
 			return super.handleHttpMessageNotReadable(ex, headers, status, request);
+		}
+		if (mismatch instanceof UnrecognizedPropertyException unknown) {
+			String expected = (unknown.getKnownPropertyIds() != null) ? unknown.getKnownPropertyIds()
+				.stream()
+				.map(String::valueOf)
+				.sorted()
+				.collect(Collectors.joining(", ")) : "";
+			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
+					"json.unknown-property", text("json.unknown-property", unknown.getPropertyName(), expected))));
+			return ResponseEntity.badRequest().headers(headers).body(problem);
 		}
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
 		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
