@@ -180,6 +180,48 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void workingHoursWithAMisspeltPropertyAreRefusedNotSavedAsParisHours() {
+		Tenant tenant = this.api.newOrganisation("Agence Horaires stricts");
+		String path = "/api/v1/cases/working-hours";
+		Map<String, Object> monday = Map.of("MONDAY", Map.of("opens", "08:00", "closes", "17:00"));
+		var zone = this.api.put(tenant.token(), path, Map.of("timezone", "Europe/London", "days", monday));
+		assertThat(zone.getStatusCode().value()).isEqualTo(400);
+		assertThat(zone.getBody().toString()).contains("field=timezone", "json.unknown-property");
+		var opening = this.api.put(tenant.token(), path, Map.of("timeZone", "Europe/London", "days",
+				Map.of("MONDAY", Map.of("opens", "08:00", "closes", "17:00", "lunch", "12:00"))));
+		assertThat(opening.getBody().toString()).contains("field=days.MONDAY.lunch", "json.unknown-property");
+		var holidays = this.api.put(tenant.token(), path,
+				Map.of("timeZone", "Europe/London", "frenchPublicHolidays", "non", "days", monday));
+		assertThat(holidays.getBody().toString()).contains("field=frenchPublicHolidays", "json.expected.boolean");
+		assertThat(this.api.get(tenant.token(), path).getBody()).containsEntry("timeZone", "Europe/Paris");
+
+		var saved = this.api.put(tenant.token(), path, Map.of("timeZone", "Europe/London", "days", monday));
+		assertThat(saved.getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.put(tenant.token(), path, saved.getBody()).getBody()).containsEntry("timeZone",
+				"Europe/London");
+	}
+
+	@Test
+	void aTeamWithAMisspeltPropertyIsRefusedAndATeamAsReadGoesBack() {
+		Tenant tenant = this.api.newOrganisation("Agence Équipes strictes");
+		var created = this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", "Transaction Lyon", "members", List.of(tenant.userId().toString())));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		String path = "/api/v1/teams/" + created.getBody().get("id");
+		// "memberz" left out would have emptied the team
+		var misspelt = this.api.put(tenant.token(), path, Map.of("name", "Transaction Lyon", "memberz", List.of()));
+		assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+		assertThat(misspelt.getBody().toString()).contains("field=memberz", "json.unknown-property");
+		assertThat((List) this.api.get(tenant.token(), path).getBody().get("members")).hasSize(1);
+		Map<String, Object> asRead = new HashMap<>(this.api.get(tenant.token(), path).getBody());
+		asRead.put("name", "Transaction Lyon Est");
+		var renamed = this.api.put(tenant.token(), path, asRead);
+		assertThat(renamed.getStatusCode().value()).as(String.valueOf(renamed.getBody())).isEqualTo(200);
+		assertThat(renamed.getBody()).containsEntry("name", "Transaction Lyon Est");
+		assertThat((List) renamed.getBody().get("members")).hasSize(1);
+	}
+
+	@Test
 	void aWorkflowWithAMisspeltPropertyAnUnknownRoleOrATrapIsRefusedNotTakenAsValid() {
 		Tenant tenant = this.api.newOrganisation("Agence Workflows stricts");
 		Map<String, Object> misspelt = Map.of("states",
