@@ -222,6 +222,21 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aParameterOfTheWrongTypeIsNamedInErrorsAsABodyValueIs() {
+		Tenant tenant = this.api.newOrganisation("Agence Paramètres nommés");
+		Map<String, String> expected = Map.of("page=abc", "page:json.expected.integer", "assignee=moi",
+				"assignee:json.expected.uuid", "open=peut-etre", "open:json.expected.boolean");
+		expected.forEach((query, error) -> {
+			var refused = this.api.get(tenant.token(), "/api/v1/cases?" + query);
+			assertThat(refused.getStatusCode().value()).as(query).isEqualTo(400);
+			List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.getBody().get("errors");
+			assertThat(errors).as(query).hasSize(1);
+			assertThat(errors.get(0).get("field") + ":" + errors.get(0).get("code")).isEqualTo(error);
+			assertThat((String) errors.get(0).get("message")).contains(query.substring(query.indexOf('=') + 1));
+		});
+	}
+
+	@Test
 	void aWorkflowWithAMisspeltPropertyAnUnknownRoleOrATrapIsRefusedNotTakenAsValid() {
 		Tenant tenant = this.api.newOrganisation("Agence Workflows stricts");
 		Map<String, Object> misspelt = Map.of("states",

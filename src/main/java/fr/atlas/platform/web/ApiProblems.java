@@ -218,7 +218,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						request);
 			}
 		}
-		return super.handleTypeMismatch(ex, headers, status, request);
+		ResponseEntity<Object> response = super.handleTypeMismatch(ex, headers, status, request);
+		if (ex instanceof MethodArgumentTypeMismatchException argument && response != null
+				&& response.getBody() instanceof ProblemDetail problem && problem.getDetail() != null) {
+			// a tool that reads errors[], as it does for a body's values, learns which
+			// parameter (?page=abc) and what it expects
+			String message = problem.getDetail().strip().replaceAll("\\.$", "");
+			problem.setProperty("errors", List.of(new FieldError(argument.getName(),
+					JsonValueExpected.of(argument.getRequiredType()).code(), message)));
+		}
+		return response;
 	}
 
 	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */
