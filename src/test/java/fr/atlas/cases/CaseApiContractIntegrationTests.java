@@ -95,6 +95,201 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aBodyPropertyTheEndpointDoesNotHaveIsRefusedNotSilentlyLeftOut() {
+		Tenant tenant = this.api.newOrganisation("Agence Propriétés inconnues");
+		var created = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "Villa Caluire", "assignee", tenant.userId().toString()));
+		assertThat(created.getStatusCode().value()).isEqualTo(400);
+		assertThat(created.getBody().toString()).contains("field=assignee", "code=json.unknown-property", "assigneeId");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 0);
+
+		String id = create(tenant, "Villa Caluire");
+		// "chanel" would have made the record of a call a plain note
+		var note = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+				Map.of("text", "Appelé, rappeler lundi", "chanel", "CALL"));
+		assertThat(note.getStatusCode().value()).isEqualTo(400);
+		assertThat(note.getBody().toString()).contains("field=chanel", "json.unknown-property");
+		var task = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/tasks",
+				Map.of("title", "Relancer", "due", "2030-01-10T09:00:00Z"));
+		assertThat(task.getStatusCode().value()).isEqualTo(400);
+		assertThat(task.getBody().toString()).contains("field=due", "json.unknown-property");
+		var appointment = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments", Map.of("title",
+				"Visite", "startsAt", "2030-01-10T09:00:00Z", "endsAt", "2030-01-10T10:00:00Z", "location", "Caluire"));
+		assertThat(appointment.getStatusCode().value()).isEqualTo(400);
+		assertThat(appointment.getBody().toString()).contains("field=location", "json.unknown-property");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline").getBody().toString())
+			.doesNotContain("rappeler lundi");
+		var call = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
+				Map.of("text", "Appelé, rappeler lundi", "channel", "CALL"));
+		assertThat(call.getStatusCode().value()).isEqualTo(201);
+		assertThat(call.getHeaders().getLocation()).hasToString("/api/v1/cases/" + id + "/timeline");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/tasks").getBody().toString())
+			.doesNotContain("Relancer");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/appointments").getBody()).isEmpty();
+	}
+
+	@Test
+	void assignmentRulesWithAMisspeltPropertyAreRefusedAndRemovingThemTakesAnEmptyList() {
+		Tenant tenant = this.api.newOrganisation("Agence Règles strictes");
+		String path = "/api/v1/case-types/LEAD_ACHAT/assignment-rules";
+		Map<String, Object> rule = Map.of("name", "Hauts-de-Seine", "postcodes", List.of("92"), "assignees",
+				List.of(tenant.userId().toString()));
+		assertThat(this.api.put(tenant.token(), path, Map.of("rules", List.of(rule))).getStatusCode().value())
+			.isEqualTo(200);
+		// "postcode" left out would make a rule for every postcode; "rulez" left out
+		// would remove them all
+		var singular = this.api.put(tenant.token(), path, Map.of("rules",
+				List.of(Map.of("name", "Paris", "postcode", List.of("75"), "assignees", List.of(tenant.userId())))));
+		assertThat(singular.getStatusCode().value()).isEqualTo(400);
+		assertThat(singular.getBody().toString()).contains("field=rules[0].postcode", "json.unknown-property");
+		var misspelt = this.api.put(tenant.token(), path, Map.of("rulez", List.of()));
+		assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+		assertThat(misspelt.getBody().toString()).contains("field=rulez");
+		var none = this.api.put(tenant.token(), path, Map.of());
+		assertThat(none.getStatusCode().value()).isEqualTo(400);
+		assertThat(none.getBody().toString()).contains("field=rules", "field.required");
+		var otherType = this.api.put(tenant.token(), path, Map.of("caseType", "PROSPECTION", "rules", List.of()));
+		assertThat(otherType.getStatusCode().value()).isEqualTo(400);
+		assertThat((List) this.api.get(tenant.token(), path).getBody().get("rules")).hasSize(1);
+
+		// the document as read goes back as it is
+		var asRead = this.api.put(tenant.token(), path, this.api.get(tenant.token(), path).getBody());
+		assertThat(asRead.getStatusCode().value()).as(String.valueOf(asRead.getBody())).isEqualTo(200);
+		assertThat((List) asRead.getBody().get("rules")).hasSize(1);
+		assertThat(this.api.put(tenant.token(), path, Map.of("rules", List.of())).getBody().get("rules"))
+			.isEqualTo(List.of());
+	}
+
+	@Test
+	void aListFilteredByATypeOrAStateNoWorkflowHasIsRefusedNotAnEmptyPage() {
+		Tenant tenant = this.api.newOrganisation("Agence Filtres connus");
+		create(tenant, "Loft Confluence");
+		for (String filter : List.of("type=lead_achat", "type=ACHAT", "state=NOUVEAU",
+				"type=LEAD_ACHAT&state=CLIENT")) {
+			var refused = this.api.get(tenant.token(), "/api/v1/cases?" + filter);
+			assertThat(refused.getStatusCode().value()).as(filter).isEqualTo(400);
+			assertThat(refused.getBody().toString()).as(filter)
+				.contains("field=" + (filter.contains("state") ? "state" : "type"));
+		}
+		// a state of another type's workflow, or one no case is in, is a fair question
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?state=CLIENT").getBody()).containsEntry("total", 0);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?type=LEAD_ACHAT&state=WON").getBody())
+			.containsEntry("total", 0);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases?type=LEAD_ACHAT&state=NEW").getBody())
+			.containsEntry("total", 1);
+	}
+
+	@Test
+	void workingHoursWithAMisspeltPropertyAreRefusedNotSavedAsParisHours() {
+		Tenant tenant = this.api.newOrganisation("Agence Horaires stricts");
+		String path = "/api/v1/cases/working-hours";
+		Map<String, Object> monday = Map.of("MONDAY", Map.of("opens", "08:00", "closes", "17:00"));
+		var zone = this.api.put(tenant.token(), path, Map.of("timezone", "Europe/London", "days", monday));
+		assertThat(zone.getStatusCode().value()).isEqualTo(400);
+		assertThat(zone.getBody().toString()).contains("field=timezone", "json.unknown-property");
+		var opening = this.api.put(tenant.token(), path, Map.of("timeZone", "Europe/London", "days",
+				Map.of("MONDAY", Map.of("opens", "08:00", "closes", "17:00", "lunch", "12:00"))));
+		assertThat(opening.getBody().toString()).contains("field=days.MONDAY.lunch", "json.unknown-property");
+		var holidays = this.api.put(tenant.token(), path,
+				Map.of("timeZone", "Europe/London", "frenchPublicHolidays", "non", "days", monday));
+		assertThat(holidays.getBody().toString()).contains("field=frenchPublicHolidays", "json.expected.boolean");
+		assertThat(this.api.get(tenant.token(), path).getBody()).containsEntry("timeZone", "Europe/Paris");
+
+		var saved = this.api.put(tenant.token(), path, Map.of("timeZone", "Europe/London", "days", monday));
+		assertThat(saved.getStatusCode().value()).isEqualTo(200);
+		assertThat(this.api.put(tenant.token(), path, saved.getBody()).getBody()).containsEntry("timeZone",
+				"Europe/London");
+	}
+
+	@Test
+	void aTeamWithAMisspeltPropertyIsRefusedAndATeamAsReadGoesBack() {
+		Tenant tenant = this.api.newOrganisation("Agence Équipes strictes");
+		var created = this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", "Transaction Lyon", "members", List.of(tenant.userId().toString())));
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		String path = "/api/v1/teams/" + created.getBody().get("id");
+		// "memberz" left out would have emptied the team
+		var misspelt = this.api.put(tenant.token(), path, Map.of("name", "Transaction Lyon", "memberz", List.of()));
+		assertThat(misspelt.getStatusCode().value()).isEqualTo(400);
+		assertThat(misspelt.getBody().toString()).contains("field=memberz", "json.unknown-property");
+		assertThat((List) this.api.get(tenant.token(), path).getBody().get("members")).hasSize(1);
+		Map<String, Object> asRead = new HashMap<>(this.api.get(tenant.token(), path).getBody());
+		asRead.put("name", "Transaction Lyon Est");
+		var renamed = this.api.put(tenant.token(), path, asRead);
+		assertThat(renamed.getStatusCode().value()).as(String.valueOf(renamed.getBody())).isEqualTo(200);
+		assertThat(renamed.getBody()).containsEntry("name", "Transaction Lyon Est");
+		assertThat((List) renamed.getBody().get("members")).hasSize(1);
+	}
+
+	@Test
+	void aParameterOfTheWrongTypeIsNamedInErrorsAsABodyValueIs() {
+		Tenant tenant = this.api.newOrganisation("Agence Paramètres nommés");
+		Map<String, String> expected = Map.of("page=abc", "page:json.expected.integer", "assignee=moi",
+				"assignee:json.expected.uuid", "open=peut-etre", "open:json.expected.boolean");
+		expected.forEach((query, error) -> {
+			var refused = this.api.get(tenant.token(), "/api/v1/cases?" + query);
+			assertThat(refused.getStatusCode().value()).as(query).isEqualTo(400);
+			List<Map<String, Object>> errors = (List<Map<String, Object>>) refused.getBody().get("errors");
+			assertThat(errors).as(query).hasSize(1);
+			assertThat(errors.get(0).get("field") + ":" + errors.get(0).get("code")).isEqualTo(error);
+			assertThat((String) errors.get(0).get("message")).contains(query.substring(query.indexOf('=') + 1));
+		});
+	}
+
+	@Test
+	void aWorkflowWithAMisspeltPropertyAnUnknownRoleOrATrapIsRefusedNotTakenAsValid() {
+		Tenant tenant = this.api.newOrganisation("Agence Workflows stricts");
+		Map<String, Object> misspelt = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true, "colr", "#fff"), Map.of("key", "B", "final", true)),
+				"transitions", List.of(Map.of("name", "go", "from", List.of("A"), "to", "B", "gards", List.of("x"),
+						"roles", List.of("KING"))));
+		var checked = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/validate", misspelt);
+		assertThat(checked.getStatusCode().value()).isEqualTo(200);
+		assertThat(checked.getBody()).containsEntry("valid", false);
+		assertThat(checked.getBody().toString()).contains("path=states[0].colr, code=json.unknown-property",
+				"path=transitions[0].gards, code=json.unknown-property",
+				"path=transitions[0].roles[0], code=workflow.unknown-role");
+		var draft = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", misspelt);
+		assertThat(draft.getStatusCode().value()).isEqualTo(400);
+		assertThat(draft.getBody().toString()).contains("field=states[0].colr", "field=transitions[0].roles[0]");
+
+		// B and C only lead to each other: a case sent there could never be closed
+		Map<String, Object> trap = Map.of("states",
+				List.of(Map.of("key", "A", "initial", true), Map.of("key", "B"), Map.of("key", "C"),
+						Map.of("key", "Z", "final", true)),
+				"transitions",
+				List.of(Map.of("name", "go", "from", List.of("A"), "to", "B"),
+						Map.of("name", "bc", "from", List.of("B"), "to", "C"),
+						Map.of("name", "cb", "from", List.of("C"), "to", "B"),
+						Map.of("name", "end", "from", List.of("A"), "to", "Z", "roles", List.of("manager"))));
+		var trapped = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/validate", trap);
+		assertThat(trapped.getBody()).containsEntry("valid", false);
+		assertThat(trapped.getBody().toString()).contains("code=workflow.final-unreachable")
+			.doesNotContain("unknown-role");
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", trap).getStatusCode().value())
+			.isEqualTo(400);
+		assertThat(this.api.getList(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows").getBody()).hasSize(1);
+
+		// "fieldz" would have made a type without its fields
+		Map<String, Object> workflow = Map.of("states",
+				List.of(Map.of("key", "NEW", "initial", true), Map.of("key", "DONE", "final", true)), "transitions",
+				List.of(Map.of("name", "done", "from", List.of("NEW"), "to", "DONE")));
+		var type = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fieldz",
+						List.of(Map.of("key", "surface", "type", "NUMBER")), "workflow", workflow));
+		assertThat(type.getStatusCode().value()).isEqualTo(400);
+		assertThat(type.getBody().toString()).contains("field=fieldz", "json.unknown-property");
+		var field = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fields",
+						List.of(Map.of("key", "surface", "type", "NUMBER", "option", List.of("a"))), "workflow",
+						workflow));
+		assertThat(field.getBody().toString()).contains("field=fields[0].option", "json.unknown-property");
+		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/ESTIMATION").getStatusCode().value())
+			.isEqualTo(404);
+	}
+
+	@Test
 	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
 		Tenant tenant = this.api.newOrganisation("Agence Patchs");
 		String id = create(tenant, "Maison Écully");

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Checks that a definition is a usable graph: exactly one initial state, at least one
  * final state, unique state keys and transition names, transitions only between known
- * states, every state reachable from the initial one, and a way out of every state that
- * is not final.
+ * states, every state reachable from the initial one, and from every state that is not
+ * final a way out that can lead to a final state.
  */
 public final class WorkflowValidation {
 
@@ -102,6 +102,19 @@ public final class WorkflowValidation {
 			.filter((s) -> !s.terminal())
 			.filter((s) -> definition.transitionsFrom(s.key()).isEmpty())
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.dead-end-state", s.key())));
+		// a state with ways out that only lead round a cycle traps its cases as surely as
+		// a
+		// dead end: they could never be closed
+		Set<String> finals = states.stream()
+			.filter(StateDefinition::terminal)
+			.map(StateDefinition::key)
+			.collect(java.util.stream.Collectors.toSet());
+		states.stream()
+			.filter((s) -> !s.terminal())
+			.filter((s) -> !definition.transitionsFrom(s.key()).isEmpty())
+			.filter((s) -> !finals.isEmpty()
+					&& reachableFrom(s.key(), transitions).stream().noneMatch(finals::contains))
+			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.final-unreachable", s.key())));
 		return problems;
 	}
 

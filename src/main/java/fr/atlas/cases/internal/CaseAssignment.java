@@ -29,6 +29,7 @@ import fr.atlas.cases.engine.PostcodeZone;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.Role;
@@ -84,6 +85,7 @@ public class CaseAssignment {
 	 * case), sources (FORM, PORTAL…), the members who may receive the case and how one is
 	 * picked ({@link AssignmentStrategy}, LEAST_LOADED when absent).
 	 */
+	@RefusesUnknownProperties
 	public record Rule(@Nullable String name, @Nullable List<String> postcodes, @Nullable List<String> specialties,
 			@Nullable List<String> sources, @Nullable List<UUID> assignees, @Nullable String strategy) {
 

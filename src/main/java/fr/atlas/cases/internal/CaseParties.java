@@ -19,6 +19,7 @@ import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.PartyDirectory;
 import fr.atlas.platform.PartyDirectory.Candidate;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -59,6 +60,7 @@ public class CaseParties {
 		this.directories = directories;
 	}
 
+	@RefusesUnknownProperties
 	public record NewParty(@Nullable String type, @Nullable String id, @Nullable String label) {
 	}
 

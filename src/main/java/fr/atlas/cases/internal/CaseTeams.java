@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.atlas.cases.CaseId;
 import fr.atlas.cases.CaseTeamChanged;
 import fr.atlas.cases.CaseUpdated;
@@ -22,6 +23,7 @@ import fr.atlas.platform.TransactionLock;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 
@@ -57,7 +59,13 @@ public class CaseTeams {
 		this.clock = clock;
 	}
 
-	/** What an administrator gives for a team: its name and its members. */
+	/**
+	 * What an administrator gives for a team: its name and its members. A misspelt
+	 * {@code "memberz"} is refused (it would have emptied the team); the team as read,
+	 * with its {@code id} and {@code createdAt}, may be sent back.
+	 */
+	@RefusesUnknownProperties
+	@JsonIgnoreProperties({ "id", "createdAt" })
 	public record TeamForm(@Nullable String name, @Nullable List<String> members) {
 	}
 

@@ -38,6 +38,11 @@ public class CaseTypes {
 
 	static final List<String> SEEDS = List.of("LEAD_ACHAT", "PROSPECTION", "LOCATION");
 
+	private static final List<String> DOCUMENT_PROPERTIES = List.of("key", "labels", "referencePrefix", "fields",
+			"workflow");
+
+	private static final List<String> FIELD_PROPERTIES = List.of("key", "type", "labels", "options");
+
 	static final Pattern KEY = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
 
 	static final Pattern PREFIX = Pattern.compile("^[A-Z]{2,8}$");
@@ -110,6 +115,15 @@ public class CaseTypes {
 	@SuppressWarnings("unchecked")
 	public boolean importType(Map<String, Object> document) {
 		List<FieldProblem> problems = new ArrayList<>();
+		// a misspelt "fieldz" would have made a type without its fields
+		WorkflowJson.unknown(document, "", DOCUMENT_PROPERTIES, problems);
+		if (document.get("fields") instanceof List<?> fields) {
+			for (int i = 0; i < fields.size(); i++) {
+				if (fields.get(i) instanceof Map<?, ?> field) {
+					WorkflowJson.unknown(field, "fields[" + i + "].", FIELD_PROPERTIES, problems);
+				}
+			}
+		}
 		String key = (document.get("key") instanceof String k) ? k.trim() : "";
 		if (!KEY.matcher(key).matches()) {
 			problems.add(new FieldProblem("key", "case.type.invalid-key"));
@@ -131,7 +145,7 @@ public class CaseTypes {
 		WorkflowDefinition definition = null;
 		if (document.get("workflow") instanceof Map<?, ?> workflow) {
 			try {
-				definition = WorkflowJson.read((Map<String, Object>) workflow);
+				definition = WorkflowJson.readImported((Map<String, Object>) workflow);
 				WorkflowValidation.validate(definition)
 					.forEach((p) -> problems
 						.add(new FieldProblem("workflow." + p.path(), p.code(), p.arguments().toArray())));

@@ -24,6 +24,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -67,6 +68,7 @@ public class CaseWork {
 	 * A task to add; {@code remindAt} defaults to the due date (no due date and no
 	 * reminder: nobody is reminded).
 	 */
+	@RefusesUnknownProperties
 	public record NewTask(@Nullable String title, @Nullable Instant dueAt, @Nullable UUID assigneeId,
 			@Nullable Instant remindAt) {
 
@@ -76,6 +78,7 @@ public class CaseWork {
 
 	}
 
+	@RefusesUnknownProperties
 	public record NewAppointment(@Nullable String title, @Nullable Instant startsAt, @Nullable Instant endsAt,
 			@Nullable String place, @Nullable List<String> participants) {
 	}

@@ -52,6 +52,7 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
@@ -124,6 +125,7 @@ public class Cases {
 		this.clock = clock;
 	}
 
+	@RefusesUnknownProperties
 	public record NewCase(@Nullable String caseType, @Nullable String title, @Nullable UUID assigneeId,
 			@Nullable String priority, @Nullable LocalDate dueDate, @Nullable Map<String, Object> fields,
 			@Nullable List<String> tags, @Nullable String source, @Nullable UUID teamId) {

@@ -39,6 +39,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class OrganisationWorkingHours {
 
+	private static final List<String> PROPERTIES = List.of("timeZone", "frenchPublicHolidays", "days");
+
+	private static final List<String> OPENING_PROPERTIES = List.of("opens", "closes");
+
 	private final JdbcClient jdbc;
 
 	private final CaseJson json;
@@ -66,6 +70,25 @@ public class OrganisationWorkingHours {
 
 	/** Checks and saves the organisation's working hours, given in their JSON form. */
 	public WorkingHours save(Map<String, Object> body, @Nullable UserId by) {
+		// "timezone" or "opening" left out would have saved Paris hours, or a closed day,
+		// in their place
+		List<FieldProblem> unknown = new ArrayList<>();
+		WorkflowJson.unknown(body, "", PROPERTIES, unknown);
+		if (body.get("days") instanceof Map<?, ?> days) {
+			days.forEach((day, opening) -> {
+				if (opening instanceof Map<?, ?> hours) {
+					WorkflowJson.unknown(hours, "days." + day + ".", OPENING_PROPERTIES, unknown);
+				}
+			});
+		}
+		Object holidays = body.get("frenchPublicHolidays");
+		if (holidays != null && !(holidays instanceof Boolean) && !"true".equals(holidays)
+				&& !"false".equals(holidays)) {
+			unknown.add(new FieldProblem("frenchPublicHolidays", "json.expected.boolean"));
+		}
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException(unknown);
+		}
 		WorkingHours hours = read(body);
 		this.jdbc.sql("""
 				insert into case_working_hours (org_id, time_zone, days, french_public_holidays, updated_at, updated_by)

@@ -13,6 +13,7 @@ import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.tenancy.Role;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,77 @@ import org.jspecify.annotations.Nullable;
 public final class WorkflowJson {
 
 	private WorkflowJson() {
+	}
+
+	private static final List<String> DEFINITION_PROPERTIES = List.of("states", "transitions");
+
+	private static final List<String> STATE_PROPERTIES = List.of("key", "initial", "final", "labels", "colour", "sla",
+			"escalateAfter", "onEnter");
+
+	private static final List<String> ACTION_PROPERTIES = List.of("type", "name", "due");
+
+	private static final List<String> TRANSITION_PROPERTIES = List.of("name", "from", "to", "labels", "roles",
+			"requiredFields", "requiredInputs");
+
+	/**
+	 * Reads a definition sent by a client (import, draft, validation): besides what
+	 * {@link #read} refuses, a property the format does not have (a misspelt
+	 * {@code "colr"} or {@code "gards"} would otherwise be dropped without a word) and a
+	 * role no member can hold (its transition would be open to nobody). Stored
+	 * definitions are read with {@link #read}, so that none saved earlier stops loading.
+	 */
+	public static WorkflowDefinition readImported(Map<String, Object> json) {
+		List<FieldProblem> problems = new ArrayList<>();
+		unknown(json, "", DEFINITION_PROPERTIES, problems);
+		if (json.get("states") instanceof List<?> states) {
+			for (int i = 0; i < states.size(); i++) {
+				if (states.get(i) instanceof Map<?, ?> state) {
+					unknown(state, "states[" + i + "].", STATE_PROPERTIES, problems);
+					if (state.get("onEnter") instanceof List<?> actions) {
+						for (int a = 0; a < actions.size(); a++) {
+							if (actions.get(a) instanceof Map<?, ?> action) {
+								unknown(action, "states[" + i + "].onEnter[" + a + "].", ACTION_PROPERTIES, problems);
+							}
+						}
+					}
+				}
+			}
+		}
+		if (json.get("transitions") instanceof List<?> transitions) {
+			for (int i = 0; i < transitions.size(); i++) {
+				if (transitions.get(i) instanceof Map<?, ?> transition) {
+					unknown(transition, "transitions[" + i + "].", TRANSITION_PROPERTIES, problems);
+					List<?> roles = (transition.get("roles") instanceof List<?> list) ? list
+							: (transition.get("roles") instanceof String one) ? List.of(one) : List.of();
+					for (int r = 0; r < roles.size(); r++) {
+						if (roles.get(r) instanceof String role && Role.parse(role).isEmpty()) {
+							problems.add(new FieldProblem("transitions[" + i + "].roles[" + r + "]",
+									"workflow.unknown-role", role));
+						}
+					}
+				}
+			}
+		}
+		try {
+			WorkflowDefinition definition = read(json);
+			if (problems.isEmpty()) {
+				return definition;
+			}
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(0, ex.problems());
+		}
+		throw new InvalidInputException(problems);
+	}
+
+	/** Adds a problem for each property of {@code object} not {@code known}. */
+	static void unknown(Map<?, ?> object, String path, List<String> known, List<FieldProblem> problems) {
+		for (Object property : object.keySet()) {
+			if (!known.contains(String.valueOf(property))) {
+				problems.add(
+						new FieldProblem(path + property, "json.unknown-property", property, String.join(", ", known)));
+			}
+		}
 	}
 
 	public static WorkflowDefinition read(Map<String, Object> json) {

@@ -167,7 +167,7 @@ public class Workflows {
 	}
 
 	private WorkflowDefinition checked(Map<String, Object> document) {
-		WorkflowDefinition definition = WorkflowJson.read(document);
+		WorkflowDefinition definition = WorkflowJson.readImported(document);
 		problemsOrThrow(WorkflowValidation.validate(definition));
 		return definition;
 	}

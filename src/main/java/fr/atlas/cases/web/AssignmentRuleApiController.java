@@ -5,6 +5,8 @@ import java.util.List;
 import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseAssignment.Rule;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,11 +54,20 @@ class AssignmentRuleApiController {
 					+ "Postcode: the case field 'postcode'; specialty: its tags or field 'specialty'. [] removes all.")
 	RulesDocument replace(@PathVariable String key, @RequestBody RulesRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		List<Rule> rules = (request.rules() != null) ? request.rules() : List.of();
-		return new RulesDocument(key, this.assignment.replace(key, rules, this.actors.of(principal)));
+		// without "rules" (left out, or misspelt) the body would have removed them all:
+		// only
+		// [] does; the document as read may be sent back, with its own case type
+		if (request.rules() == null) {
+			throw new InvalidInputException("rules", "field.required");
+		}
+		if (request.caseType() != null && !request.caseType().equals(key)) {
+			throw new InvalidInputException("caseType", "field.invalid");
+		}
+		return new RulesDocument(key, this.assignment.replace(key, request.rules(), this.actors.of(principal)));
 	}
 
-	record RulesRequest(@Nullable List<Rule> rules) {
+	@RefusesUnknownProperties
+	record RulesRequest(@Nullable String caseType, @Nullable List<Rule> rules) {
 	}
 
 	record RulesDocument(String caseType, List<Rule> rules) {

@@ -18,6 +18,8 @@ import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseParties.NewParty;
 import fr.atlas.cases.internal.CaseParty;
 import fr.atlas.cases.internal.CaseTask;
+import fr.atlas.cases.internal.CaseType;
+import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseWork;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.AddedNote;
@@ -25,9 +27,11 @@ import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
 import fr.atlas.cases.internal.Cases.NewCase;
 import fr.atlas.cases.internal.Timeline;
+import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -77,7 +81,14 @@ class CaseApiController {
 
 	private final CaseParties parties;
 
-	CaseApiController(Cases cases, CaseWork work, Timeline timeline, CaseActors actors, CaseParties parties) {
+	private final CaseTypes caseTypes;
+
+	private final Workflows workflows;
+
+	CaseApiController(Cases cases, CaseWork work, Timeline timeline, CaseActors actors, CaseParties parties,
+			CaseTypes caseTypes, Workflows workflows) {
+		this.caseTypes = caseTypes;
+		this.workflows = workflows;
 		this.cases = cases;
 		this.work = work;
 		this.timeline = timeline;
@@ -140,8 +151,36 @@ class CaseApiController {
 			@RequestParam(defaultValue = "false") boolean slaBreached,
 			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
+		knownTypeAndState(type, state);
 		return this.cases
 			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, size));
+	}
+
+	/**
+	 * A type the organisation does not have ({@code lead_achat} for {@code LEAD_ACHAT}),
+	 * or a state none of its workflows has, would be an empty page that reads as "no such
+	 * case": it is a 400 naming the filter.
+	 */
+	private void knownTypeAndState(@Nullable String type, @Nullable String state) {
+		List<FieldProblem> problems = new ArrayList<>();
+		boolean typeGiven = type != null && !type.isBlank();
+		List<String> types = this.caseTypes.all()
+			.stream()
+			.map(CaseType::key)
+			.filter((key) -> !typeGiven || key.equals(type))
+			.toList();
+		if (typeGiven && types.isEmpty()) {
+			problems.add(new FieldProblem("type", "case.type.unknown", type));
+		}
+		else if (state != null && !state.isBlank()
+				&& types.stream()
+					.flatMap((key) -> this.workflows.versions(key).stream())
+					.noneMatch((version) -> version.definition().stateKeys().contains(state))) {
+			problems.add(new FieldProblem("state", "case.state.unknown", state));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 	}
 
 	@GetMapping("/{id}")
@@ -231,7 +270,9 @@ class CaseApiController {
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		AddedNote added = this.cases.addNote(id, (request.text() != null) ? request.text() : "", request.channel(),
 				this.actors.of(principal));
-		return ResponseEntity.status(201).body(added);
+		// a note has no address of its own: it is read, with its author and time, on the
+		// timeline, as a party is in its case's list of parties
+		return ResponseEntity.created(URI.create("/api/v1/cases/" + id + "/timeline")).body(added);
 	}
 
 	@GetMapping("/{id}/tasks")
@@ -323,9 +364,11 @@ class CaseApiController {
 	 * A note, or the record of a call or an e-mail: channel NOTE (default), CALL or
 	 * EMAIL.
 	 */
+	@RefusesUnknownProperties
 	record NoteRequest(@Nullable String text, @Nullable String channel) {
 	}
 
+	@RefusesUnknownProperties
 	record OutcomeRequest(@Nullable String outcome) {
 	}
 

@@ -17,6 +17,7 @@ import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -162,7 +163,7 @@ class CaseTypeApiController {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<DefinitionProblem> problems;
 		try {
-			problems = this.workflows.validate(WorkflowJson.read(definitionOf(document)));
+			problems = this.workflows.validate(WorkflowJson.readImported(definitionOf(document)));
 		}
 		catch (InvalidInputException ex) {
 			// a definition that does not even read (a duration that is none, an
@@ -258,6 +259,7 @@ class CaseTypeApiController {
 	record Problem(String path, String code, String message) {
 	}
 
+	@RefusesUnknownProperties
 	record MigrationRequest(@Nullable Map<String, String> mapping) {
 	}
 

@@ -17,6 +17,7 @@ import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -163,6 +164,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		if (mismatch == null || mismatch.getPath().isEmpty()) {
 			return super.handleHttpMessageNotReadable(ex, headers, status, request);
 		}
+		if (mismatch instanceof UnrecognizedPropertyException unknown) {
+			String expected = (unknown.getKnownPropertyIds() != null) ? unknown.getKnownPropertyIds()
+				.stream()
+				.map(String::valueOf)
+				.sorted()
+				.collect(Collectors.joining(", ")) : "";
+			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
+					"json.unknown-property", text("json.unknown-property", unknown.getPropertyName(), expected))));
+			return ResponseEntity.badRequest().headers(headers).body(problem);
+		}
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
 		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
 				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
@@ -207,7 +218,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 						request);
 			}
 		}
-		return super.handleTypeMismatch(ex, headers, status, request);
+		ResponseEntity<Object> response = super.handleTypeMismatch(ex, headers, status, request);
+		if (ex instanceof MethodArgumentTypeMismatchException argument && response != null
+				&& response.getBody() instanceof ProblemDetail problem && problem.getDetail() != null) {
+			// a tool that reads errors[], as it does for a body's values, learns which
+			// parameter (?page=abc) and what it expects
+			String message = problem.getDetail().strip().replaceAll("\\.$", "");
+			problem.setProperty("errors", List.of(new FieldError(argument.getName(),
+					JsonValueExpected.of(argument.getRequiredType()).code(), message)));
+		}
+		return response;
 	}
 
 	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */

@@ -6,8 +6,13 @@ import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.DeserializationProblemHandler;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -33,6 +38,30 @@ class StrictJsonText {
 				builder.withConfigOverride(list, (override) -> override.setNullHandling(noNullInside));
 			}
 		};
+	}
+
+	/**
+	 * Jackson drops the properties a body does not have (Spring Boot turns
+	 * {@code FAIL_ON_UNKNOWN_PROPERTIES} off); the bodies marked
+	 * {@link RefusesUnknownProperties} refuse them instead. Problem handlers are asked
+	 * before that setting is, so the others keep their leniency.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer markedBodiesRefuseUnknownProperties() {
+		return (builder) -> builder.addHandler(new DeserializationProblemHandler() {
+
+			@Override
+			public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+					ValueDeserializer<?> deserializer, Object beanOrClass, String propertyName) {
+				Class<?> type = (beanOrClass instanceof Class<?> c) ? c : beanOrClass.getClass();
+				if (type.isAnnotationPresent(RefusesUnknownProperties.class)) {
+					throw UnrecognizedPropertyException.from(parser, beanOrClass, propertyName,
+							deserializer.getKnownPropertyNames());
+				}
+				return false;
+			}
+
+		});
 	}
 
 	@Bean

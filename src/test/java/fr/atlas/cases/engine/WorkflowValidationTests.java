@@ -43,6 +43,21 @@ class WorkflowValidationTests {
 	}
 
 	@Test
+	void refusesAStateWhoseWaysOutOnlyGoRoundACycle() {
+		// B and C lead to each other only: a case that enters B can never be closed
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null), state("B", false, false, null), state("C", false, false, null),
+						state("Z", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("bc", List.of("B"), "C", List.of(), List.of(), List.of()),
+						transition("cb", List.of("C"), "B", List.of(), List.of(), List.of()),
+						transition("end", List.of("A"), "Z", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).containsExactly(
+				new DefinitionProblem("states", "workflow.final-unreachable", List.of("B")),
+				new DefinitionProblem("states", "workflow.final-unreachable", List.of("C")));
+	}
+
+	@Test
 	void refusesUnreachableStates() {
 		var definition = new WorkflowDefinition(
 				List.of(state("A", true, false, null), state("B", false, true, null),
