@@ -1,0 +1,98 @@
+package fr.atlas.prospects.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a text search compares with the organisation's contacts, so that it finds an
+ * agency through its people: the contact's full name in either order, or the last name
+ * alone, whatever their case, accents, hyphens and apostrophes ("sophie martin", "Martin
+ * Sophie", "MARTIN", "helene lefevre" for Hélène Lefèvre, "jean pierre" for Jean-Pierre);
+ * one of its e-mails (stored in small letters); one of its phones, in any format (stored
+ * in E.164). Whole names only: "mart" finds no Martin, and a first name alone finds
+ * nobody, or "Sophie" would list every agency that employs one.
+ *
+ * <p>
+ * Contacts have no name key: the SQL folds each name with {@code translate}, a letter for
+ * a letter, and the search's text is folded here by the same table, so both sides agree
+ * by construction. Folding every contact of a large organisation would cost more than the
+ * rest of the scan, so the length of the last name comes first: the fold keeps lengths,
+ * and few contacts have the length of a name searched for.
+ */
+record ContactMatch(String[] names, Integer[] lastNameLengths, String email, String phone) {
+
+	/** Accented letters of French and its neighbours, hyphens and apostrophes... */
+	static final String ACCENTED = "éèêëàâäîïôöùûüçÿáíóúñãõåÉÈÊËÀÂÄÎÏÔÖÙÛÜÇŸÁÍÓÚÑÃÕÅ-'’";
+
+	/** ...each folded to its letter without accent, or a space. */
+	static final String PLAIN = "eeeeaaaiioouuucyaiounaoaEEEEAAAIIOOUUUCYAIOUNAOA   ";
+
+	/** Words of a name tried in each split: beyond that a text is no person's name. */
+	private static final int MOST_WORDS = 8;
+
+	/**
+	 * The contacts of alias {@code c} that match: the arguments are {@link #args()}. The
+	 * name compared is the last name, a bar, the first name, folded.
+	 */
+	static final String CONDITION = "(char_length(c.last_name) = any(?) and lower(translate(c.last_name || '|'"
+			+ " || coalesce(c.first_name, ''), ?, ?)) like any(?) or c.emails @> array[?::text]"
+			+ " or c.phones @> array[?::text])";
+
+	static {
+		if (ACCENTED.length() != PLAIN.length()) {
+			throw new IllegalStateException("each accented letter needs its plain one");
+		}
+	}
+
+	/** The matches of a search's text (cleaned, not blank). */
+	static ContactMatch of(String text) {
+		String folded = fold(text);
+		List<String> words = List.of(folded.split(" +"));
+		Set<String> names = new LinkedHashSet<>();
+		Set<Integer> lengths = new LinkedHashSet<>();
+		// the last name alone, whatever the first
+		names.add(ProspectSearch.likeLiteral(folded) + "|%");
+		lengths.add(folded.length());
+		if (words.size() <= MOST_WORDS) {
+			for (int i = 1; i < words.size(); i++) {
+				String before = String.join(" ", words.subList(0, i));
+				String after = String.join(" ", words.subList(i, words.size()));
+				// "Sophie Martin" and "Martin Sophie"
+				names.add(ProspectSearch.likeLiteral(after) + "|" + ProspectSearch.likeLiteral(before));
+				names.add(ProspectSearch.likeLiteral(before) + "|" + ProspectSearch.likeLiteral(after));
+				lengths.add(before.length());
+				lengths.add(after.length());
+			}
+		}
+		return new ContactMatch(names.toArray(String[]::new), lengths.toArray(Integer[]::new),
+				text.toLowerCase(Locale.ROOT),
+				PhoneNumbers.normalise(text).get().map(PhoneNumbers.Phone::e164).orElse(""));
+	}
+
+	/** The arguments of {@link #CONDITION}, in its order. */
+	List<Object> args() {
+		List<Object> args = new ArrayList<>();
+		args.add(this.lastNameLengths);
+		args.add(ACCENTED);
+		args.add(PLAIN);
+		args.add(this.names);
+		args.add(this.email);
+		args.add(this.phone);
+		return args;
+	}
+
+	/** What the SQL makes of a name: {@code lower(translate(name, ACCENTED, PLAIN))}. */
+	static String fold(String name) {
+		StringBuilder folded = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			int accented = ACCENTED.indexOf(c);
+			folded.append((accented >= 0) ? PLAIN.charAt(accented) : c);
+		}
+		return folded.toString().toLowerCase(Locale.ROOT);
+	}
+
+}
