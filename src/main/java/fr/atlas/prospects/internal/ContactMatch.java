@@ -41,12 +41,11 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	private static final int MOST_WORDS = 8;
 
 	/**
-	 * The contacts of alias {@code c} that match: the arguments are {@link #args()}. The
-	 * whole name compared is the last name, a bar, the first name, folded.
+	 * By name: the length of the last name, the folded last name, then the whole name
+	 * compared as the last name, a bar, the first name, folded.
 	 */
-	static final String CONDITION = "(char_length(c.last_name) = any(?) and lower(translate(c.last_name, ?, ?)) = any(?)"
-			+ " and lower(translate(c.last_name || '|' || coalesce(c.first_name, ''), ?, ?)) like any(?)"
-			+ " or c.emails @> array[?::text] or c.phones @> array[?::text])";
+	private static final String BY_NAME = "char_length(c.last_name) = any(?) and lower(translate(c.last_name, ?, ?))"
+			+ " = any(?) and lower(translate(c.last_name || '|' || coalesce(c.first_name, ''), ?, ?)) like any(?)";
 
 	static {
 		if (ACCENTED.length() != PLAIN.length()) {
@@ -82,18 +81,43 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 				PhoneNumbers.normalise(text).get().map(PhoneNumbers.Phone::e164).orElse(""));
 	}
 
-	/** The arguments of {@link #CONDITION}, in its order. */
+	/**
+	 * The contacts of alias {@code c} that match, with {@link #args()}: only the tests
+	 * the text can pass, as each costs a read of every contact's value ("gare" is no
+	 * e-mail and no phone, a phone no name).
+	 */
+	String condition() {
+		List<String> tests = new ArrayList<>();
+		if (this.names.length > 0) {
+			tests.add(BY_NAME);
+		}
+		if (this.email.indexOf('@') >= 0) {
+			tests.add("c.emails @> array[?::text]");
+		}
+		if (!this.phone.isEmpty()) {
+			tests.add("c.phones @> array[?::text]");
+		}
+		return tests.isEmpty() ? "false" : "(" + String.join(" or ", tests) + ")";
+	}
+
+	/** The arguments of {@link #condition()}, in its order. */
 	List<Object> args() {
 		List<Object> args = new ArrayList<>();
-		args.add(this.lastNameLengths);
-		args.add(ACCENTED);
-		args.add(PLAIN);
-		args.add(this.lastNames);
-		args.add(ACCENTED);
-		args.add(PLAIN);
-		args.add(this.names);
-		args.add(this.email);
-		args.add(this.phone);
+		if (this.names.length > 0) {
+			args.add(this.lastNameLengths);
+			args.add(ACCENTED);
+			args.add(PLAIN);
+			args.add(this.lastNames);
+			args.add(ACCENTED);
+			args.add(PLAIN);
+			args.add(this.names);
+		}
+		if (this.email.indexOf('@') >= 0) {
+			args.add(this.email);
+		}
+		if (!this.phone.isEmpty()) {
+			args.add(this.phone);
+		}
 		return args;
 	}
 

@@ -159,13 +159,12 @@ public class ProspectSearch {
 		List<Object> args = new ArrayList<>();
 		args.add(org());
 		args.add(agencies.toArray(UUID[]::new));
-		args.addAll(ContactMatch.of(q).args());
+		ContactMatch match = ContactMatch.of(q);
+		args.addAll(match.args());
 		Map<UUID, String> found = new HashMap<>();
-		this.template.query(
-				"select distinct on (c.agency_id) c.agency_id, c.first_name, c.last_name, c.emails[1],"
-						+ " c.phones[1] from contact c where c.org_id = ? and c.agency_id = any(?) and "
-						+ ContactMatch.CONDITION
-						+ " order by c.agency_id, c.last_name nulls last, c.first_name nulls last, c.created_at, c.id",
+		this.template.query("select distinct on (c.agency_id) c.agency_id, c.first_name, c.last_name, c.emails[1],"
+				+ " c.phones[1] from contact c where c.org_id = ? and c.agency_id = any(?) and " + match.condition()
+				+ " order by c.agency_id, c.last_name nulls last, c.first_name nulls last, c.created_at, c.id",
 				(rs) -> {
 					String name = CleanText.of(Stream.of(rs.getString(2), rs.getString(3))
 						.filter(Objects::nonNull)
@@ -299,6 +298,7 @@ public class ProspectSearch {
 			// punctuation alone has no name key: it must not match every name. lower()
 			// and LIKE is what ILIKE does in UTF-8, without lowering the pattern again
 			// for every agency (a tenth of the scan)
+			ContactMatch contacts = ContactMatch.of(q);
 			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
 					+ "lower(a.name) like lower(?) or lower(a.trade_name) like lower(?) or a.siret = ? or a.siren = ?"
 					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
@@ -306,7 +306,7 @@ public class ProspectSearch {
 					// the people of the agency (a merged agency's are its survivor's):
 					// uncorrelated, one pass over the organisation's contacts whose ids
 					// the scan of its agencies then looks up, not a probe per agency
-					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + ContactMatch.CONDITION
+					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + contacts.condition()
 					+ "))");
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
@@ -321,7 +321,7 @@ public class ProspectSearch {
 			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 			args.add(CurrentTenant.require().value());
-			args.addAll(ContactMatch.of(q).args());
+			args.addAll(contacts.args());
 		}
 		String from = "from agency a";
 		UUID importId = (query.importId() != null && !query.importId().isBlank())
