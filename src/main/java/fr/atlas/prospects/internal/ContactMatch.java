@@ -1,6 +1,7 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,12 +22,13 @@ import java.util.regex.Pattern;
  * a letter, and the search's text is folded here by the same table, so both sides agree
  * by construction. Folding every contact of the organisation cost more than the rest of
  * the scan (115 ms for 78,000 contacts, against 50 ms for their 52,000 agencies,
- * docs/bench/prospects-search.md), so each contact passes three tests, each dearer and
- * more selective than the one before: the length of its last name (the fold keeps
- * lengths; a text with a digit or an {@code @} is no name and skips them all), its folded
- * last name, then its whole name.
+ * docs/bench/prospects-search.md), so each contact passes four tests, the two cheap ones
+ * first: the length of its last name (the fold keeps lengths; a text with a digit or an
+ * {@code @} is no name and skips them all) and its first letter as written, then its
+ * folded last name and its whole name.
  */
-record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLengths, String email, String phone) {
+record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLengths, String[] firstLetters, String email,
+		String phone) {
 
 	/** Accented letters of French and its neighbours, hyphens and apostrophes... */
 	static final String ACCENTED = "éèêëàâäîïôöùûüçÿáíóúñãõåÉÈÊËÀÂÄÎÏÔÖÙÛÜÇŸÁÍÓÚÑÃÕÅ-'’";
@@ -41,11 +43,12 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	private static final int MOST_WORDS = 8;
 
 	/**
-	 * By name: the length of the last name, the folded last name, then the whole name
-	 * compared as the last name, a bar, the first name, folded.
+	 * By name: the length of the last name, its first letter as written, the folded last
+	 * name, then the whole name compared as the last name, a bar, the first name, folded.
 	 */
-	private static final String BY_NAME = "char_length(c.last_name) = any(?) and lower(translate(c.last_name, ?, ?))"
-			+ " = any(?) and lower(translate(c.last_name || '|' || coalesce(c.first_name, ''), ?, ?)) like any(?)";
+	private static final String BY_NAME = "char_length(c.last_name) = any(?) and left(c.last_name, 1) = any(?)"
+			+ " and lower(translate(c.last_name, ?, ?)) = any(?)"
+			+ " and lower(translate(c.last_name || '|' || coalesce(c.first_name, ''), ?, ?)) like any(?)";
 
 	static {
 		if (ACCENTED.length() != PLAIN.length()) {
@@ -56,7 +59,8 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	/** The matches of a search's text (cleaned, not blank). */
 	static ContactMatch of(String text) {
 		String folded = fold(text);
-		List<String> words = List.of(folded.split(" +"));
+		// a hyphen or an apostrophe at either end folds to a space: no empty word
+		List<String> words = Arrays.stream(folded.split(" +")).filter((word) -> !word.isEmpty()).toList();
 		Set<String> names = new LinkedHashSet<>();
 		Set<String> lastNames = new LinkedHashSet<>();
 		if (!NOT_A_NAME.matcher(folded).find()) {
@@ -77,6 +81,11 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 		}
 		return new ContactMatch(names.toArray(String[]::new), lastNames.toArray(String[]::new),
 				lastNames.stream().map(String::length).distinct().toArray(Integer[]::new),
+				lastNames.stream()
+					.filter((name) -> !name.isEmpty())
+					.flatMap((name) -> written(name.charAt(0)).stream())
+					.distinct()
+					.toArray(String[]::new),
 				text.toLowerCase(Locale.ROOT),
 				PhoneNumbers.normalise(text).get().map(PhoneNumbers.Phone::e164).orElse(""));
 	}
@@ -105,6 +114,7 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 		List<Object> args = new ArrayList<>();
 		if (this.names.length > 0) {
 			args.add(this.lastNameLengths);
+			args.add(this.firstLetters);
 			args.add(ACCENTED);
 			args.add(PLAIN);
 			args.add(this.lastNames);
@@ -119,6 +129,22 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 			args.add(this.phone);
 		}
 		return args;
+	}
+
+	/**
+	 * The letters a name may start with as written, for the first letter of its fold:
+	 * both cases, with or without accents ("e": e, E, é, É, è...).
+	 */
+	private static List<String> written(char folded) {
+		List<String> letters = new ArrayList<>();
+		letters.add(String.valueOf(folded));
+		letters.add(String.valueOf(folded).toUpperCase(Locale.ROOT));
+		for (int i = 0; i < ACCENTED.length(); i++) {
+			if (Character.toLowerCase(PLAIN.charAt(i)) == folded) {
+				letters.add(String.valueOf(ACCENTED.charAt(i)));
+			}
+		}
+		return letters;
 	}
 
 	/** What the SQL makes of a name: {@code lower(translate(name, ACCENTED, PLAIN))}. */
