@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.atlas.platform.AgencyFacts;
@@ -141,6 +143,37 @@ public class ProspectSearch {
 			total[0] = (query.page() == 0) ? 0 : count(where);
 		}
 		return new Page<>(items, query.page(), query.size(), total[0]);
+	}
+
+	/**
+	 * The contact through whom a text search found each of these agencies, for those one
+	 * of whose contacts it matches ({@link ContactMatch}): the person's name, else an
+	 * e-mail or a phone; the first by last name when several match. The list page says it
+	 * beside the agency, which its own name would not explain.
+	 */
+	public Map<UUID, String> contactsFound(@Nullable String text, Collection<UUID> agencies) {
+		String q = CleanText.of(text);
+		if (q == null || agencies.isEmpty()) {
+			return Map.of();
+		}
+		List<Object> args = new ArrayList<>();
+		args.add(org());
+		args.add(agencies.toArray(UUID[]::new));
+		ContactMatch match = ContactMatch.of(q);
+		args.addAll(match.args());
+		Map<UUID, String> found = new HashMap<>();
+		this.template.query("select distinct on (c.agency_id) c.agency_id, c.first_name, c.last_name, c.emails[1],"
+				+ " c.phones[1] from contact c where c.org_id = ? and c.agency_id = any(?) and " + match.condition()
+				+ " order by c.agency_id, c.last_name nulls last, c.first_name nulls last, c.created_at, c.id",
+				(rs) -> {
+					String name = CleanText.of(Stream.of(rs.getString(2), rs.getString(3))
+						.filter(Objects::nonNull)
+						.collect(Collectors.joining(" ")));
+					String phone = rs.getString(5);
+					found.put(rs.getObject(1, UUID.class), (name != null) ? name
+							: Objects.requireNonNullElseGet(rs.getString(4), () -> PhoneDisplay.of(phone)));
+				}, args.toArray());
+		return found;
 	}
 
 	private long count(Where where) {
@@ -265,10 +298,16 @@ public class ProspectSearch {
 			// punctuation alone has no name key: it must not match every name. lower()
 			// and LIKE is what ILIKE does in UTF-8, without lowering the pattern again
 			// for every agency (a tenth of the scan)
+			ContactMatch contacts = ContactMatch.of(q);
 			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
 					+ "lower(a.name) like lower(?) or lower(a.trade_name) like lower(?) or a.siret = ? or a.siren = ?"
 					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
-					+ " or a.phones @> array[?::text])");
+					+ " or a.phones @> array[?::text]"
+					// the people of the agency (a merged agency's are its survivor's):
+					// uncorrelated, one pass over the organisation's contacts whose ids
+					// the scan of its agencies then looks up, not a probe per agency
+					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + contacts.condition()
+					+ "))");
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
 			}
@@ -281,6 +320,8 @@ public class ProspectSearch {
 			// a network's site finds its agencies' pages ("century21.fr/agence/…")
 			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
+			args.add(CurrentTenant.require().value());
+			args.addAll(contacts.args());
 		}
 		String from = "from agency a";
 		UUID importId = (query.importId() != null && !query.importId().isBlank())
@@ -425,7 +466,7 @@ public class ProspectSearch {
 	}
 
 	/** Text matched as itself in a LIKE pattern (backslash is PostgreSQL's escape). */
-	private static String likeLiteral(String text) {
+	static String likeLiteral(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 

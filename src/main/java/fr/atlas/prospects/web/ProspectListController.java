@@ -116,6 +116,9 @@ class ProspectListController {
 				result = this.search.find(query);
 			}
 			model.addAttribute("result", result);
+			// the contact through whom a text search found an agency, when one matches
+			model.addAttribute("foundContacts", this.search.contactsFound(query.q(),
+					result.items().stream().map(ProspectSearch.Summary::id).toList()));
 		}
 		catch (InvalidInputException ex) {
 			// the filters the search cannot read, all of them (the search collects them):
@@ -123,6 +126,7 @@ class ProspectListController {
 			// by field: each field in error is marked and points to its message
 			model.addAttribute("filterErrors", FieldErrors.of(ex, this.messages, locale));
 			model.addAttribute("result", new ProspectSearch.Page<>(List.of(), query.page(), query.size(), 0));
+			model.addAttribute("foundContacts", Map.of());
 		}
 		// nothing chosen but the order or the default status: an empty list then means an
 		// empty base, a first visit, which says how to fill it rather than "none matches"

@@ -128,6 +128,7 @@ class ProspectsSearchBenchmark {
 			if (!"DONE".equals(status.get("status"))) {
 				throw new IllegalStateException("import not done: " + status);
 			}
+			addContacts(tenant.orgId());
 			Base base = base(tenant, importId);
 			log("base: %s", base);
 			PageSession pages = new PageSession(this.port).login(tenant.email());
@@ -168,21 +169,66 @@ class ProspectsSearchBenchmark {
 						  (select emails[1] from agency where org_id = ? and cardinality(emails) > 0
 						   order by id offset least(2000, ? / 8) limit 1),
 						  (select p from agency, unnest(phones) p where org_id = ? and p like '+336%'
-						   order by id offset least(3000, ? / 8) limit 1)""")) {
+						   order by id offset least(3000, ? / 8) limit 1),
+						  (select count(*) from contact where org_id = ?),
+						  (select array[first_name, last_name, emails[1], phones[1]] from contact where org_id = ?
+						   order by id offset least(4000, ? / 8) limit 1)""")) {
 			// the same agencies at any size from 24,000 on; a small base's own further in
 			long agencies = count(connection, tenant.orgId());
 			int parameter = 1;
-			for (int i = 1; i <= 7; i++) {
+			for (int i = 1; i <= 9; i++) {
 				statement.setObject(parameter++, tenant.orgId());
-				if (i >= 5) {
+				if (i >= 5 && i != 8) {
 					statement.setLong(parameter++, agencies);
 				}
 			}
 			try (ResultSet rs = statement.executeQuery()) {
 				rs.next();
+				String[] person = (String[]) rs.getArray(8).getArray();
 				return new Base(tenant, importId, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), typed(rs.getString(6)));
+						rs.getString(5), typed(rs.getString(6)), rs.getLong(7),
+						new Person(person[0] + " " + person[1], person[1], person[2], typed(person[3])));
 			}
+		}
+	}
+
+	/**
+	 * The people of the agencies, which the generated files do not carry: one contact at
+	 * each agency and a second at about every other one (more than most CRM exports
+	 * hold), written straight in the table as the owner. Common French names, some
+	 * accented; an e-mail at the agency's domain and a mobile each.
+	 */
+	private void addContacts(UUID org) throws SQLException {
+		try (Connection connection = new DatabaseRoles(this.environment).owner();
+				PreparedStatement insert = connection.prepareStatement(
+						"""
+								insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones)
+								select org_id, md5(id::text || n)::uuid, id, first_name, last_name, 'Négociateur',
+								  array[translate(lower(first_name || '.' || last_name), 'éèëêïîôç ', 'eeeeiioc-') || n || '@'
+								        || coalesce(split_part(website_domain, '/', 1), 'agence-' || left(id::text, 8) || '.fr')],
+								  array['+336' || lpad((abs(hashtext(id::text || n)) % 100000000)::text, 8, '0')]
+								from (select a.org_id, a.id, a.website_domain, n,
+								        (array['Sophie', 'Nathalie', 'Isabelle', 'Sylvie', 'Catherine', 'Hélène', 'Céline', 'Julie',
+								               'Émilie', 'Camille', 'Léa', 'Chloé', 'Manon', 'Sarah', 'Laura', 'Aurélie', 'Marie',
+								               'Anne', 'Claire', 'Élodie', 'Jean', 'Pierre', 'Michel', 'Philippe', 'Alain', 'Nicolas',
+								               'Stéphane', 'Christophe', 'Frédéric', 'Laurent', 'Sébastien', 'Julien', 'Thomas',
+								               'Antoine', 'Jérôme', 'François', 'Olivier', 'David', 'Éric', 'Mathieu'])
+								          [1 + abs(hashtext(a.id::text || 'f' || n)) % 40] as first_name,
+								        (array['Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois',
+								               'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefèvre', 'Leroy', 'Roux', 'David', 'Bertrand',
+								               'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine', 'Rousseau',
+								               'Vincent', 'Muller', 'Lefebvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin',
+								               'Boyer', 'Garnier', 'Chevalier', 'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin',
+								               'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu', 'Gautier',
+								               'Masson', 'Marchand', 'Duval', 'Denis', 'Dumont', 'Marie', 'Lemaire', 'Noël', 'Meyer',
+								               'Dufour', 'Meunier'])[1 + abs(hashtext(a.id::text || 'l' || n)) % 60] as last_name
+								      from agency a cross join lateral generate_series(1, 1 + abs(hashtext(a.id::text)) % 2) n
+								      where a.org_id = ?) p""");
+				Statement analyze = connection.createStatement()) {
+			insert.setObject(1, org);
+			int added = insert.executeUpdate();
+			analyze.execute("analyze contact");
+			log("contacts added: %,d", added);
 		}
 	}
 
@@ -213,6 +259,11 @@ class ProspectsSearchBenchmark {
 		queries.add(Query.api("full SIRET", Map.of("q", base.siret())));
 		queries.add(Query.api("e-mail", Map.of("q", base.email())));
 		queries.add(Query.api("phone as typed (" + base.phone() + ")", Map.of("q", base.phone())));
+		queries.add(Query.api("contact's name \"" + base.contact().name() + "\"", Map.of("q", base.contact().name())));
+		queries.add(Query.api("contact's last name \"" + base.contact().lastName() + "\"",
+				Map.of("q", base.contact().lastName())));
+		queries.add(Query.api("contact's e-mail", Map.of("q", base.contact().email())));
+		queries.add(Query.api("contact's mobile as typed", Map.of("q", base.contact().phone())));
 		queries.add(Query.api("department " + base.department(), Map.of("department", base.department())));
 		queries.add(Query.api("town " + base.city(), Map.of("city", base.city())));
 		queries.add(Query.api("postcode prefix " + base.department(), Map.of("postcode", base.department())));
@@ -229,6 +280,7 @@ class ProspectsSearchBenchmark {
 			.add(Query.export("CSV export, department " + base.department(), Map.of("department", base.department())));
 		queries.add(Query.page("list page /prospects", Map.of()));
 		queries.add(Query.page("list page, \"gare\"", Map.of("q", "gare")));
+		queries.add(Query.page("list page, a contact's name", Map.of("q", base.contact().name())));
 		queries
 			.add(Query.page("list page, town " + base.city() + ", page 3", Map.of("city", base.city(), "page", "2")));
 		return queries;
@@ -388,9 +440,10 @@ class ProspectsSearchBenchmark {
 						base.agencies(), importSeconds));
 		out.append(String.format(Locale.ROOT,
 				"%nSearched for: department %s, town %s,"
-						+ " SIRET %s, e-mail %s, phone typed \"%s\". Page size %d for the API (25 for the page,"
-						+ " its default). Load average: %s.%n%n",
-				base.department(), base.city(), base.siret(), base.email(), base.phone(), PAGE, loadAverage()));
+						+ " SIRET %s, e-mail %s, phone typed \"%s\"; among %,d contacts, %s. Page size %d for the"
+						+ " API (25 for the page, its default). Load average: %s.%n%n",
+				base.department(), base.city(), base.siret(), base.email(), base.phone(), base.contacts(),
+				base.contact(), PAGE, loadAverage()));
 		out.append("| request | found | median ms | p95 ms | median / baseline |\n");
 		out.append("|---|---:|---:|---:|---:|\n");
 		for (Measured m : measured) {
@@ -635,7 +688,11 @@ class ProspectsSearchBenchmark {
 	}
 
 	record Base(ApiClient.Tenant tenant, String importId, long agencies, String department, String city, String siret,
-			String email, String phone) {
+			String email, String phone, long contacts, Person contact) {
+	}
+
+	/** A contact searched for: its full name, last name, e-mail and mobile as typed. */
+	record Person(String name, String lastName, String email, String phone) {
 	}
 
 	record Sql(String text, List<Object> args) {
