@@ -1,6 +1,5 @@
 package fr.atlas.web;
 
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import fr.atlas.support.RawHttp;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -157,12 +157,7 @@ class RefusedAddressIntegrationTests {
 	}
 
 	private String raw(String request) throws Exception {
-		try (Socket socket = new Socket("localhost", this.port)) {
-			socket.setSoTimeout(30_000);
-			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-			socket.getOutputStream().flush();
-			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		}
+		return RawHttp.send(this.port, request);
 	}
 
 	@Test
