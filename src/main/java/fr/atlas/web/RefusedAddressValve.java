@@ -44,8 +44,10 @@ import org.springframework.util.unit.DataSize;
  * valve answers as Atlas does for an address its firewall refuses: Atlas's 400 page in
  * the member's language, and under {@code /api/} a problem detail. A request line or
  * headers longer than {@code server.max-http-request-header-size} are refused the same
- * way, and said to be too long. Every other error report stays Tomcat's (the application
- * writes its own errors).
+ * way, and said to be too long. So are the two refusals of the connector that are not a
+ * 400: a method it does not serve ({@code CONNECT}, 501) and a protocol version it does
+ * not speak ({@code HTTP/1.2}, 505), each keeping its status. Every other error report
+ * stays Tomcat's (the application writes its own errors).
  */
 final class RefusedAddressValve extends ErrorReportValve {
 
@@ -56,6 +58,10 @@ final class RefusedAddressValve extends ErrorReportValve {
 	private static final String TOO_LONG = "problem.request-too-long";
 
 	private static final String BAD_HEADER = "problem.bad-header";
+
+	private static final String METHOD_NOT_IMPLEMENTED = "problem.method-not-implemented";
+
+	private static final String HTTP_VERSION = "problem.http-version-not-supported";
 
 	/**
 	 * The start of what Tomcat's header parser says of a header line it refuses (a
@@ -97,8 +103,8 @@ final class RefusedAddressValve extends ErrorReportValve {
 
 	@Override
 	protected void report(Request request, Response response, @Nullable Throwable throwable) {
-		if (request.getContext() != null || response.getStatus() != HttpStatus.BAD_REQUEST.value()
-				|| response.getContentWritten() > 0) {
+		HttpStatus status = HttpStatus.resolve(response.getStatus());
+		if (request.getContext() != null || !refusedByTheConnector(status) || response.getContentWritten() > 0) {
 			super.report(request, response, throwable);
 			return;
 		}
@@ -106,24 +112,28 @@ final class RefusedAddressValve extends ErrorReportValve {
 			return;
 		}
 		Locale locale = language(request);
-		boolean tooLong = tooLong(throwable);
-		String reason = tooLong ? TOO_LONG : badHeader(throwable) ? BAD_HEADER : BAD_PATH;
+		String reason = switch (status) {
+			case NOT_IMPLEMENTED -> METHOD_NOT_IMPLEMENTED;
+			case HTTP_VERSION_NOT_SUPPORTED -> HTTP_VERSION;
+			default -> tooLong(throwable) ? TOO_LONG : badHeader(throwable) ? BAD_HEADER : BAD_PATH;
+		};
 		// a request line too long to be read has no address yet: it is looked for in what
 		// was received
 		String path = (request.getRequestURI() != null) ? request.getRequestURI() : unreadPath(request);
 		try {
 			String title = this.renderers.get()
 				.messages()
-				.getMessage(reason, new Object[] { this.headerLimitKilobytes }, reason, locale);
+				.getMessage(reason, new Object[] { this.headerLimitKilobytes, String.valueOf(request.getMethod()) },
+						reason, locale);
 			String body;
 			if (path != null && path.startsWith("/api/")) {
 				response.setContentType("application/problem+json");
-				body = problem(reason, title, path);
+				body = problem(status, reason, title, path);
 			}
 			else {
 				response.setContentType("text/html");
-				body = page(request, response, locale,
-						tooLong ? Map.of("problems", List.of(title)) : Map.of("reason", reason));
+				body = page(request, response, locale, (reason.equals(BAD_PATH) || reason.equals(BAD_HEADER))
+						? Map.of("reason", reason) : Map.of("problems", List.of(title)));
 			}
 			response.setCharacterEncoding("UTF-8");
 			response.setLocale(locale);
@@ -135,9 +145,14 @@ final class RefusedAddressValve extends ErrorReportValve {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// the status stays 400, without a body
+			// the status stays, without a body
 			logger.warn("Could not write the page of a refused address", ex);
 		}
+	}
+
+	private static boolean refusedByTheConnector(@Nullable HttpStatus status) {
+		return status == HttpStatus.BAD_REQUEST || status == HttpStatus.NOT_IMPLEMENTED
+				|| status == HttpStatus.HTTP_VERSION_NOT_SUPPORTED;
 	}
 
 	private static boolean tooLong(@Nullable Throwable throwable) {
@@ -205,8 +220,8 @@ final class RefusedAddressValve extends ErrorReportValve {
 		return path.startsWith("/") ? path : null;
 	}
 
-	private String problem(String reason, String title, String path) {
-		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+	private String problem(HttpStatus status, String reason, String title, String path) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
 		problem.setTitle(title);
 		problem.setType(URI.create("https://atlas.test/problems/" + reason.replace("problem.", "")));
 		if (path.length() < REQUEST_LINE_LOOKED_AT / 2) {

@@ -171,6 +171,35 @@ class RefusedAddressIntegrationTests {
 	}
 
 	@SuppressWarnings("unchecked")
+	/**
+	 * {@code CONNECT} and an HTTP version Tomcat does not speak are refused by the
+	 * connector with their own status (501, 505), before the application: answered as
+	 * Atlas answers, not with Tomcat's English report.
+	 */
+	@Test
+	void aMethodOrAVersionTheConnectorDoesNotServeGetsAtlassAnswer() throws Exception {
+		String connect = RawHttp.send(this.port, "CONNECT localhost:" + this.port
+				+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+		assertThat(connect).startsWith("HTTP/1.1 501")
+			.contains("<html lang=\"fr\">")
+			.contains("Méthode non prise en charge : Atlas ne sert pas les demandes CONNECT")
+			.doesNotContain("HTTP Status")
+			.doesNotContain("Tomcat");
+
+		String version = RawHttp.send(this.port,
+				"GET /api/v1/me HTTP/1.2\r\nHost: localhost\r\n" + "Accept-Language: en\r\nConnection: close\r\n\r\n");
+		assertThat(version).startsWith("HTTP/1.1 505").contains("Content-Type: application/problem+json");
+		assertThat(problem(version.substring(version.indexOf("\r\n\r\n") + 4))).containsEntry("status", 505)
+			.containsEntry("type", "https://atlas.test/problems/http-version-not-supported")
+			.containsEntry("title", "Protocol version not supported: use HTTP/1.1");
+
+		String page = RawHttp.send(this.port,
+				"GET /prospects HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(page).startsWith("HTTP/1.1 505")
+			.contains("Version du protocole non prise en charge : utilisez HTTP/1.1")
+			.doesNotContain("HTTP Status");
+	}
+
 	private static Map<String, Object> problem(String body) {
 		return JSON.readValue(body, Map.class);
 	}
