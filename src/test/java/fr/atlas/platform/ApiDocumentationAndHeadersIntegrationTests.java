@@ -1,10 +1,13 @@
 package fr.atlas.platform;
 
 import java.net.URI;
+import java.util.List;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @WebIntegrationTest
 class ApiDocumentationAndHeadersIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	@LocalServerPort
 	int port;
@@ -36,6 +41,61 @@ class ApiDocumentationAndHeadersIntegrationTests {
 				"/api/v1/prospects/searches");
 		var ui = api.getText(null, "/swagger-ui/index.html");
 		assertThat(ui.getStatusCode().value()).isEqualTo(200);
+	}
+
+	/**
+	 * The document as a client generator reads it: how to authenticate, the status each
+	 * call answers on success (a 202 was documented as 200), its media type (never
+	 * {@code *}/{@code *}), and the problem details of its failures.
+	 */
+	@Test
+	void theDocumentSaysHowToAuthenticateAndWhatEachCallAnswers() {
+		JsonNode docs = JSON.readTree(new ApiClient(this.port).getText(null, "/v3/api-docs").getBody());
+		assertThat(docs.at("/info/title").asString()).isEqualTo("Atlas API");
+		assertThat(docs.at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
+		assertThat(docs.at("/security/0/bearer").isArray()).isTrue();
+		assertThat(docs.at("/components/schemas/Problem/properties/errors/type").asString()).isEqualTo("array");
+
+		JsonNode submit = docs.at("/paths/~1api~1v1~1imports/post");
+		assertThat(submit.at("/responses").propertyNames()).contains("202").doesNotContain("200");
+		JsonNode upload = submit.at("/requestBody/content/multipart~1form-data/schema");
+		assertThat(upload.at("/type").asString()).isEqualTo("object");
+		assertThat(upload.at("/properties").propertyNames()).containsExactlyInAnyOrder("file", "mapping", "sheet");
+		assertThat(upload.at("/properties/file/format").asString()).isEqualTo("binary");
+		assertThat(submit.at("/parameters").findValuesAsString("name")).doesNotContain("parts", "file");
+
+		assertThat(successes(docs, "/api/v1/prospects", "post")).containsExactly("201");
+		assertThat(successes(docs, "/api/v1/prospects/bulk", "post")).containsExactlyInAnyOrder("200", "202");
+		assertThat(successes(docs, "/api/v1/prospects/{id}/contacts/{contactId}", "delete")).containsExactly("204");
+		assertThat(successes(docs, "/api/v1/prospects/duplicates/{candidateId}/dismiss", "post"))
+			.containsExactly("204");
+		assertThat(successes(docs, "/api/v1/imports/mapping-presets", "post")).containsExactlyInAnyOrder("200", "201");
+		assertThat(successes(docs, "/api/v1/imports/{id}/cancel", "post")).containsExactly("202");
+
+		// sign-up and token creation are the calls without a token
+		assertThat(docs.at("/paths/~1api~1v1~1signup/post/security").isEmpty()).isTrue();
+		assertThat(docs.at("/paths/~1api~1v1~1signup/post/responses").propertyNames()).doesNotContain("401");
+		docs.at("/paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			String call = operation.getKey() + " " + path.getKey();
+			JsonNode responses = operation.getValue().at("/responses");
+			assertThat(operation.getValue().at("/tags/0").asString()).as(call).doesNotEndWith("-controller");
+			assertThat(responses.toString()).as(call).doesNotContain("*/*");
+			if (!path.getKey().equals("/api/v1/signup") && !path.getKey().equals("/api/v1/auth/tokens")) {
+				assertThat(responses.at("/401/content/application~1problem+json/schema/$ref").asString()).as(call)
+					.isEqualTo("#/components/schemas/Problem");
+			}
+			if (path.getKey().contains("{")) {
+				assertThat(responses.has("404")).as(call).isTrue();
+			}
+		}));
+	}
+
+	private static List<String> successes(JsonNode docs, String path, String method) {
+		return docs.at("/paths/" + path.replace("/", "~1") + "/" + method + "/responses")
+			.propertyNames()
+			.stream()
+			.filter((status) -> status.startsWith("2"))
+			.toList();
 	}
 
 	@Test

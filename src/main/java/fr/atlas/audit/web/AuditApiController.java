@@ -5,6 +5,7 @@ import java.util.Locale;
 import fr.atlas.audit.AuditLog;
 import fr.atlas.audit.AuditPage;
 import fr.atlas.audit.AuditVerification;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springdoc.core.annotations.ParameterObject;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The organisation's audit log over the API: a paged, filtered search and a check of the
  * hash chain. Managers and above only.
  */
+@Tag(name = "Audit", description = "The organisation's hash-chained audit log and its integrity check")
 @RestController
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasRole('MANAGER')")

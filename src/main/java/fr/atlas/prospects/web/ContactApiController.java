@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -55,6 +57,7 @@ class ContactApiController {
 	@Operation(summary = "Add a contact to an agency")
 	@PostMapping
 	@PreAuthorize("hasRole('AGENT')")
+	@ResponseStatus(HttpStatus.CREATED)
 	ResponseEntity<Contact> add(@PathVariable UUID id, @RequestBody Map<String, @Nullable Object> values,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		UUID contactId = this.contacts.add(id, values, principal.userId().value());
@@ -74,6 +77,7 @@ class ContactApiController {
 
 	@Operation(summary = "Remove a contact")
 	@DeleteMapping("/{contactId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> remove(@PathVariable UUID id, @PathVariable UUID contactId,
 			@AuthenticationPrincipal AtlasPrincipal principal) {

@@ -17,12 +17,15 @@ import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -39,6 +42,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
@@ -74,9 +78,26 @@ class ImportApiController {
 	@Operation(summary = "Import a CSV, XLSX or XLS file of agencies",
 			description = "Multipart: file, optional mapping (JSON {\"column header\":\"field\"}) and sheet. 202 {\"id\",\"status\"} with Location.")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('AGENT')")
-	ResponseEntity<Accepted> submit(@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			MultipartRequest parts, @AuthenticationPrincipal AtlasPrincipal principal) throws IOException {
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+			schema = @Schema(type = "object", requiredProperties = "file"),
+			schemaProperties = {
+					@SchemaProperty(name = "file",
+							schema = @Schema(type = "string", format = "binary",
+									description = "CSV (; , tab or |, UTF-8, UTF-16 or Windows-1252), XLSX or XLS")),
+					@SchemaProperty(name = "mapping",
+							schema = @Schema(type = "string",
+									description = "JSON {\"column header\": \"field\"}, a field or \"ignore\"; "
+											+ "the columns left out keep the detected field, such as "
+											+ "{\"Raison sociale\": \"name\", \"Tel\": \"phone\"}")),
+					@SchemaProperty(name = "sheet", schema = @Schema(type = "string",
+							description = "A workbook's sheet, by name; the first one without it")) }))
+	ResponseEntity<Accepted> submit(
+			@Parameter(hidden = true) @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@Parameter(hidden = true) MultipartRequest parts, @AuthenticationPrincipal AtlasPrincipal principal)
+			throws IOException {
 		String mapping = text(parts, "mapping");
 		String sheet = text(parts, "sheet");
 		if (file == null) {
@@ -179,6 +200,7 @@ class ImportApiController {
 
 	@Operation(summary = "Cancel an import")
 	@PostMapping("/{id}/cancel")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> cancel(@PathVariable UUID id) {
 		this.imports.cancel(id);
@@ -190,6 +212,7 @@ class ImportApiController {
 			description = "From its stored file: the rows it committed are not imported again. 409 for an import "
 					+ "under way or done, one cancelled before it started, or one whose file is no longer kept.")
 	@PostMapping("/{id}/resume")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Accepted> resume(@PathVariable UUID id) {
 		ImportJob job = this.imports.resume(id);

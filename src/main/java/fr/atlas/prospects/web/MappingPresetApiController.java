@@ -11,6 +11,7 @@ import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,6 +59,8 @@ class MappingPresetApiController {
 	/** Creates a preset (201), or replaces the one with the same name (200). */
 	@Operation(summary = "Save a column mapping under a name")
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "A new preset, with its Location")
+	@ApiResponse(responseCode = "200", description = "The preset of that name, replaced")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<MappingPreset> save(@RequestBody PresetRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -68,6 +72,7 @@ class MappingPresetApiController {
 
 	@Operation(summary = "Delete a saved column mapping")
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.presets.delete(id);

@@ -29,9 +29,10 @@ import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
-import jakarta.servlet.http.HttpServletResponse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 
@@ -46,6 +47,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -106,6 +108,7 @@ class ProspectApiController {
 	@Operation(summary = "Add an agency by hand",
 			description = "409 prospects.create.duplicate names an agency the organisation has already, unless \"allowDuplicate\": true.")
 	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Detail> create(@RequestBody Map<String, @Nullable Object> fields,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -123,6 +126,9 @@ class ProspectApiController {
 					+ "\"prospection-case\" opens a prospection case for each agency that has no open one "
 					+ "(while Cases is on).")
 	@PostMapping("/bulk")
+	@ApiResponse(responseCode = "200", description = "Done at once: {\"matched\",\"updated\"}")
+	@ApiResponse(responseCode = "202",
+			description = "Too many agencies for one request: the background job, with its Location")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<?> bulk(@RequestBody Map<String, @Nullable Object> body,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -149,6 +155,7 @@ class ProspectApiController {
 	/** Queues a failed bulk change again; it goes on where it stopped. */
 	@Operation(summary = "Resume a failed bulk change")
 	@PostMapping("/bulk/{id}/retry")
+	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<BulkJobStatus> retryBulkJob(@PathVariable UUID id) {
 		this.bulkJobs.get(id);
@@ -185,6 +192,7 @@ class ProspectApiController {
 
 	@Operation(summary = "Dismiss a possible duplicate")
 	@PostMapping("/duplicates/{candidateId}/dismiss")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> dismiss(@PathVariable UUID candidateId) {
 		this.merges.dismiss(candidateId);
@@ -195,6 +203,7 @@ class ProspectApiController {
 			description = "The undo of a dismissal: 204; 404 for a pair that is not dismissed; 409 "
 					+ "`prospects.duplicate.reopen-inactive` once either agency is merged or archived.")
 	@PostMapping("/duplicates/{candidateId}/reopen")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> reopen(@PathVariable UUID candidateId) {
 		this.merges.reopen(candidateId);

@@ -12,6 +12,7 @@ import fr.atlas.prospects.internal.SavedSearches;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -60,6 +62,8 @@ class SavedSearchApiController {
 	@Operation(summary = "Save a search of the agency list under a name, for the organisation or as the caller's own "
 			+ "(\"personal\": true)")
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "A new search, with its Location")
+	@ApiResponse(responseCode = "200", description = "The search of that name, replaced")
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<SavedSearch> save(@RequestBody SearchRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
@@ -74,6 +78,7 @@ class SavedSearchApiController {
 
 	@Operation(summary = "Delete a saved search")
 	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@PreAuthorize("hasRole('AGENT')")
 	ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal AtlasPrincipal principal) {
 		this.searches.delete(id, principal.userId().value());

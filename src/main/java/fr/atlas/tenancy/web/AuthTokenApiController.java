@@ -7,6 +7,8 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Personal API tokens: exchange an e-mail and password for a token, list and revoke one's
  * own.
  */
+@Tag(name = "Account")
 @RestController
 class AuthTokenApiController {
 
@@ -44,6 +47,7 @@ class AuthTokenApiController {
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/auth/tokens")
+	@SecurityRequirements
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
 		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),
 				request.expiresInDays(), Boolean.TRUE.equals(request.readOnly()));

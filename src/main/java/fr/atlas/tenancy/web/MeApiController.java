@@ -5,14 +5,16 @@ import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.Organisations;
 import fr.atlas.tenancy.Role;
-import fr.atlas.tenancy.Members;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Account")
 @RestController
 class MeApiController {
 

@@ -14,6 +14,7 @@ import fr.atlas.tenancy.Role;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.Invitations;
 import fr.atlas.tenancy.internal.MemberAdministration;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The members of the caller's organisation: list and read for everyone, invite, change
  * roles and (de)activate for admins.
  */
+@Tag(name = "Members", description = "Members of the organisation, their roles, invitations and API tokens")
 @RestController
 @RequestMapping("/api/v1/members")
 class MemberApiController {

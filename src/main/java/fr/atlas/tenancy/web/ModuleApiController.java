@@ -8,6 +8,7 @@ import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Which modules the caller's organisation has switched on; admins switch them. A module
  * not available yet is listed as such and cannot be switched (409).
  */
+@Tag(name = "Account")
 @RestController
 @RequestMapping("/api/v1/modules")
 class ModuleApiController {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import fr.atlas.tenancy.Organisation;
 import fr.atlas.tenancy.Organisations;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The caller's organisation: its owners rename it.
  */
+@Tag(name = "Account")
 @RestController
 class OrganisationApiController {
 

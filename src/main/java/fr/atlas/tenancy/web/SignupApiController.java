@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.Accounts.Signup;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Account", description = "Sign-up, the caller, API tokens, the organisation and its modules")
 @RestController
 @RequestMapping("/api/v1/signup")
 class SignupApiController {
@@ -34,6 +37,7 @@ class SignupApiController {
 	 */
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping
+	@SecurityRequirements
 	ResponseEntity<SignedUpResponse> signup(@RequestBody SignupRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key) {
 		var result = this.accounts.signup(new Signup(request.organisation(), request.name(), request.email(),
