@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * as {@code 1 - Π(1 - c)}. Very different names divide the confidence of contact evidence
  * (a group's shared switchboard). Franchise networks: when either side is a known brand
  * and they are in different places, only the SIRET can match them; with no place to
- * compare, the match can go no further than review.
+ * compare, the match can go no further than review; nor can an e-mail or phone two of a
+ * network's agencies of one town share when they are named apart at two doors (the head
+ * office's).
  *
  * <p>
  * At {@link #AUTO_MERGE} or more the row is merged; from {@link #REVIEW} it creates its
@@ -35,6 +37,15 @@ final class Deduplication {
 	static final double AUTO_MERGE = 0.9;
 
 	static final double REVIEW = 0.5;
+
+	/**
+	 * The most a network's head office contact, shared by two of its agencies named apart
+	 * at two doors, makes of them: a pair to review.
+	 */
+	private static final double NETWORK_CONTACT = 0.6;
+
+	/** Below this, two names of one network's agencies are two names, not a typo. */
+	private static final double NETWORK_NAMES_APART = 0.9;
 
 	/** The lowest name similarity that counts as evidence inside a block. */
 	static final double NAME_EVIDENCE = 0.88;
@@ -361,6 +372,14 @@ final class Deduplication {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
+		// a list that gives each of a network's agencies the head office's e-mail or
+		// switchboard (contact@century21.fr): two of its agencies of one town, named
+		// apart and at two doors, share them without being one agency. A person looks
+		if (networkContact(row, agency, similarity, nameAndTown) && (sameEmail || samePhone) && !sameSiren
+				&& !sameWebsite) {
+			confidence = Math.min(confidence, NETWORK_CONTACT);
+			reasons.add("network_contact");
+		}
 		// a row of a network's agency that says not where could be any of its agencies,
 		// unless two of its own details say which: the company and the name, or the
 		// agency's e-mail and its phone
@@ -390,6 +409,24 @@ final class Deduplication {
 			return row.mailNamed || agency.siteNamed();
 		}
 		return agency.mailNamed() || row.siteNamed;
+	}
+
+	/**
+	 * Whether the two are agencies of one network whose names differ by more than a typo
+	 * once the network is set aside ("Century 21 Lyon Centre", "Century 21 Bellecour"),
+	 * the town too, and whose street addresses are clearly two: what they share can only
+	 * be the network's.
+	 */
+	private static boolean networkContact(Probe row, Candidate agency, double similarity, boolean nameAndTown) {
+		NameForms names = row.names;
+		NameForms other = agency.names;
+		if (names.brand().isEmpty() || other.brand().isEmpty() || names.nameKey().isEmpty() || other.nameKey().isEmpty()
+				|| similarity >= NETWORK_NAMES_APART || nameAndTown || oneHoldsTheOther(names, other)) {
+			return false;
+		}
+		String address = agency.addressWords();
+		return row.addressWords != null && address != null && (otherNumbers(row.addressWords, address)
+				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
 	}
 
 	/**

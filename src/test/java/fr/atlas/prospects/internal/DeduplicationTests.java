@@ -545,6 +545,41 @@ class DeduplicationTests {
 			.isEmpty();
 	}
 
+	/**
+	 * A list that gives every agency of a network the head office's e-mail and
+	 * switchboard: two of its agencies in one town, named apart at two doors, are for a
+	 * person to look at, not merged. One of them again, a typo in its name or at its
+	 * door, still is.
+	 */
+	@Test
+	void aNetworksHeadOfficeContactDoesNotMergeTwoOfItsAgenciesOfOneTown() {
+		for (String[] names : new String[][] { { "Century 21 Agence du Centre", "Century 21 Immobilier Bellecour" },
+				{ "Century 21 Lyon Centre", "Century 21 Lyon Bellecour" }, { "Orpi Gambetta", "Orpi Confluence" } }) {
+			assertThat(match(
+					fullRow(names[0], "", "contact@century21.fr", "01 40 00 00 00", "12 rue de la Paix", "69002",
+							"Lyon", ""),
+					fullRow(names[1], "", "contact@century21.fr", "01 40 00 00 00", "3 place Bellecour", "69002",
+							"Lyon", "")))
+				.as(names[1])
+				.hasValueSatisfying((m) -> {
+					assertThat(m.automatic()).isFalse();
+					assertThat(m.reasons()).contains("network_contact");
+				});
+		}
+		assertThat(match(
+				fullRow("Century 21 Lyon Bellecour", "", "contact@century21.fr", "01 40 00 00 00", "3 place Bellecour",
+						"69002", "Lyon", ""),
+				fullRow("CENTURY 21 LYON BELLECOURT", "", "contact@century21.fr", "", "5 rue de la Charité", "69002",
+						"Lyon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(
+				fullRow("Century 21 Lyon Centre", "", "contact@century21.fr", "01 40 00 00 00", "3 place Bellecour",
+						"69002", "Lyon", ""),
+				fullRow("Century 21 Immobilier Bellecour", "", "contact@century21.fr", "01 40 00 00 00",
+						"3 place Bellecour", "69002", "Lyon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
 	@Test
 	void agenciesOfTwoNetworksInOneTownAreNeverMerged() {
 		assertThat(match(row("Century 21 Metz", "", "", "", "57000", "Metz", ""),
