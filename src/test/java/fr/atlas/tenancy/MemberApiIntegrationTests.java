@@ -230,6 +230,12 @@ class MemberApiIntegrationTests {
 				Map.of("email", TeamFixtures.uniqueEmail("x"), "role", "KING"));
 		assertThat(badRole.getStatusCode().value()).isEqualTo(400);
 		assertThat(errors(badRole)).extracting((e) -> e.get("field")).containsExactly("role");
+		assertThat(errors(badRole)).extracting((e) -> e.get("code")).containsExactly("role.invalid");
+		// no role at all is a missing field, not an unknown role
+		var noRole = this.api.post(org.token(), "/api/v1/members/invitations",
+				Map.of("email", TeamFixtures.uniqueEmail("x")));
+		assertThat(noRole.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(noRole)).extracting((e) -> e.get("code")).containsExactly("field.required");
 
 		for (String taken : List.of(org.email(), other.email())) {
 			var response = this.api.post(org.token(), "/api/v1/members/invitations",

@@ -110,7 +110,10 @@ public class Invitations {
 			problems.addAll(ex.problems());
 		}
 		Role role = (rawRole == null) ? null : Role.parse(rawRole).orElse(null);
-		if (role == null) {
+		if (rawRole == null || rawRole.isBlank()) {
+			problems.add(new FieldProblem("role", "field.required"));
+		}
+		else if (role == null) {
 			problems.add(new FieldProblem("role", "role.invalid"));
 		}
 		if (email != null && isTaken(email)) {
