@@ -492,8 +492,10 @@ class CaseApiContractIntegrationTests {
 			.doesNotContainKey("200"));
 		assertThat(paths).containsKeys("/api/v1/cases/{id}/tasks/{taskId}",
 				"/api/v1/cases/{id}/appointments/{appointmentId}");
-		// the UI's error page is no answer of the API
-		assertThat(responses(paths, "/api/v1/cases/{id}", "get")).doesNotContainKey("404");
+		// the UI's error page is no answer of the API: its 404 is a problem detail
+		assertThat(responses(paths, "/api/v1/cases/{id}", "get").get("404")).asString()
+			.contains("application/problem+json")
+			.contains("#/components/schemas/Problem");
 	}
 
 	private static Map<String, Object> responses(Map<String, Map<String, Map<String, Object>>> paths, String path,
