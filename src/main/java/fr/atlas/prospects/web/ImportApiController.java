@@ -89,11 +89,13 @@ class ImportApiController {
 									description = "CSV (; , tab or |, UTF-8, UTF-16 or Windows-1252), XLSX or XLS")),
 					@SchemaProperty(name = "mapping",
 							schema = @Schema(type = "string",
-									description = "JSON {\"column header\": \"field\"}, a field or \"ignore\"; "
-											+ "the columns left out keep the detected field, such as "
-											+ "{\"Raison sociale\": \"name\", \"Tel\": \"phone\"}")),
-					@SchemaProperty(name = "sheet", schema = @Schema(type = "string",
-							description = "A workbook's sheet, by name; the first one without it")) }))
+									description = "JSON {\"column header\": \"field\"} such as {\"Raison sociale\": "
+											+ "\"name\", \"Tel\": \"phone\", \"Notes\": \"ignore\"}; the columns "
+											+ "left out keep the field detected from their header")),
+					@SchemaProperty(name = "sheet",
+							schema = @Schema(type = "string",
+									description = "A workbook's sheet, by name or 1-based position; without it the "
+											+ "first that holds something")) }))
 	ResponseEntity<Accepted> submit(
 			@Parameter(hidden = true) @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
 			@Parameter(hidden = true) MultipartRequest parts, @AuthenticationPrincipal AtlasPrincipal principal)
