@@ -101,11 +101,26 @@ class ProspectContactSearchIntegrationTests {
 	void findsAContactByAFirstNameAloneOrTheBeginningsOfItsNamesWords() {
 		var tenant = this.api.newOrganisation("Carnet par préfixes");
 		String token = tenant.token();
-		people(token);
+		People people = people(token);
 		this.prospects.importAndWait(token, "b.csv", """
-				Raison sociale;Code postal;Ville
-				Cabinet Martin Immobilier;44000;Nantes
+				Raison sociale;Code postal;Ville;Prénom du contact;Nom du contact
+				Cabinet Martin Immobilier;44000;Nantes;Anaïs;Vasseur
 				""");
+
+		// an imported contact as one added by hand
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=vass"))
+			.containsExactly("Cabinet Martin Immobilier");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=anais"))
+			.containsExactly("Cabinet Martin Immobilier");
+		// and as changed: the new name is found, the old one no more
+		ResponseEntity<Map> added = this.api.post(token, "/api/v1/prospects/" + people.lumiere() + "/contacts",
+				Map.of("firstName", "Gaspard", "lastName", "Ollier"));
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gasp")).containsExactly("Cabinet Lumière");
+		assertThat(this.api.patch(token, added.getHeaders().getLocation().getPath(), Map.of("firstName", "Théo"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gasp")).isEmpty();
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=theo oll")).containsExactly("Cabinet Lumière");
 
 		// a first name alone
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Sophie")).containsExactly("Agence du Parc");
