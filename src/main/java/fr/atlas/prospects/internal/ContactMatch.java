@@ -140,7 +140,8 @@ record ContactMatch(String[] prefixes, String email, String phone) {
 		StringBuilder folded = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			int accented = ACCENTED.indexOf(c);
+			// most letters of a name: in no table, nothing to look up
+			int accented = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ') ? -1 : ACCENTED.indexOf(c);
 			folded.append((accented >= 0) ? PLAIN.charAt(accented) : c);
 		}
 		String lower = folded.toString().toLowerCase(Locale.ROOT);
