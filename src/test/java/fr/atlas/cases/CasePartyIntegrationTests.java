@@ -268,8 +268,9 @@ class CasePartyIntegrationTests {
 		UUID id = UUID.randomUUID();
 		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
 				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc
-					.sql("insert into contact (org_id, id, agency_id, first_name, last_name) values (?, ?, ?, ?, ?)")
-					.params(tenant.orgId(), id, agency, first, last)
+					.sql("insert into contact (org_id, id, agency_id, first_name, last_name, name_words)"
+							+ " values (?, ?, ?, ?, ?, atlas_contact_name_words(?, ?))")
+					.params(tenant.orgId(), id, agency, first, last, first, last)
 					.update()));
 		return id;
 	}

@@ -18,10 +18,10 @@ import org.springframework.http.ResponseEntity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The list's text search finds an agency through its people: a contact's full name in
- * either order or last name alone (case and accents aside), e-mail or phone in any
- * format; each agency once, within the status filters, for the organisation's own
- * contacts only. The list page says which contact matched.
+ * The list's text search finds an agency through its people: each word of the text the
+ * beginning of a word of a contact's name (case, accents and ligatures aside; ADR 0066),
+ * e-mail or phone in any format; each agency once, within the status filters, for the
+ * organisation's own contacts only. The list page says which contact matched.
  */
 @WebIntegrationTest
 @SuppressWarnings("unchecked")
@@ -64,20 +64,21 @@ class ProspectContactSearchIntegrationTests {
 		// a hyphenated first name written with a space
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=jean pierre roux")).containsExactly("Immo Sud");
 		// the last name alone: two Martins at the Parc, one agency, counted once; the
-		// Martine of Immo Sud is another name
+		// Martine of Immo Sud begins so too (ADR 0066)
 		Map<String, Object> martins = this.api.get(token, "/api/v1/prospects?q=martin&size=1").getBody();
-		assertThat(martins).containsEntry("total", 1);
+		assertThat(martins).containsEntry("total", 2);
 		assertThat((List<Map<String, Object>>) martins.get("items")).extracting((a) -> a.get("name"))
 			.containsExactly("Agence du Parc");
-		assertThat(this.api.get(token, "/api/v1/prospects?q=martin&size=1&page=1").getBody()).containsEntry("total", 1);
+		Map<String, Object> second = this.api.get(token, "/api/v1/prospects?q=martin&size=1&page=1").getBody();
+		assertThat(second).containsEntry("total", 2);
+		assertThat((List<Map<String, Object>>) second.get("items")).extracting((a) -> a.get("name"))
+			.containsExactly("Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=martin sophie")).containsExactly("Agence du Parc");
 		// the e-mail whatever its case, the phone in another format
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=S.Martin@Agence.fr"))
 			.containsExactly("Agence du Parc");
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=06.12.34.56.78")).containsExactly("Agence du Parc");
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=0478000001")).containsExactly("Cabinet Lumière");
-		// whole names: a first name alone, or part of a name, finds no one
-		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Sophie")).isEmpty();
-		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Sophie Mart")).isEmpty();
 
 		// the same agency, the same shape as found by its own name
 		Map<String, Object> byContact = ((List<Map<String, Object>>) this.api
@@ -94,6 +95,89 @@ class ProspectContactSearchIntegrationTests {
 		assertThat(this.api.getText(token, "/api/v1/prospects/export?format=csv&q=Hélène Lefèvre").getBody())
 			.contains("Cabinet Lumière")
 			.doesNotContain("Agence du Parc");
+	}
+
+	@Test
+	void findsAContactByAFirstNameAloneOrTheBeginningsOfItsNamesWords() {
+		var tenant = this.api.newOrganisation("Carnet par préfixes");
+		String token = tenant.token();
+		People people = people(token);
+		this.prospects.importAndWait(token, "b.csv", """
+				Raison sociale;Code postal;Ville;Prénom du contact;Nom du contact
+				Cabinet Martin Immobilier;44000;Nantes;Anaïs;Vasseur
+				""");
+
+		// an imported contact as one added by hand
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=vass"))
+			.containsExactly("Cabinet Martin Immobilier");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=anais"))
+			.containsExactly("Cabinet Martin Immobilier");
+		// and as changed: the new name is found, the old one no more
+		ResponseEntity<Map> added = this.api.post(token, "/api/v1/prospects/" + people.lumiere() + "/contacts",
+				Map.of("firstName", "Gaspard", "lastName", "Ollier"));
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gasp")).containsExactly("Cabinet Lumière");
+		assertThat(this.api.patch(token, added.getHeaders().getLocation().getPath(), Map.of("firstName", "Théo"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gasp")).isEmpty();
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=theo oll")).containsExactly("Cabinet Lumière");
+
+		// a first name alone
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Sophie")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=hélène")).containsExactly("Cabinet Lumière");
+		// the beginning of a word, any word, whatever its accents and case; an agency's
+		// own name is found by a part of it as before
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Soph")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Mart")).containsExactly("Agence du Parc",
+				"Cabinet Martin Immobilier", "Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=LEF")).containsExactly("Cabinet Lumière");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Hél")).containsExactly("Cabinet Lumière");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=pierre")).containsExactly("Immo Sud");
+		// each word of the text begins a word of the name, in any order
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=soph mart")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Martin Soph")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Sophie M")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=jean-p rou")).containsExactly("Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=sophie dupont")).isEmpty();
+		// the middle of a name is not its beginning
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=ophie")).isEmpty();
+		// too short: a letter alone, or letters alone, are no name ("He" is)
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=h")).isEmpty();
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=h l")).isEmpty();
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=He")).containsExactly("Cabinet Lumière");
+	}
+
+	@Test
+	void foldsLigaturesAndLettersBeyondAccentsBothWaysInContactsAndAgencyNames() {
+		var tenant = this.api.newOrganisation("Carnet ligaturé");
+		String token = tenant.token();
+		People people = people(token);
+		this.prospects.importAndWait(token, "b.csv", """
+				Raison sociale;Code postal;Ville
+				Le Bœuf Immobilier;44000;Nantes
+				Agence Coeur de Ville;35000;Rennes
+				""");
+		add(token, people.parc(), Map.of("firstName", "Cécile", "lastName", "Lebœuf"));
+		add(token, people.lumiere(), Map.of("firstName", "Søren", "lastName", "Cœurjoly"));
+		add(token, people.sud(), Map.of("firstName", "Łucja", "lastName", "Strauß"));
+		add(token, people.sud(), Map.of("firstName", "Noëlle", "lastName", "Coeuret"));
+
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Leboeuf")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=LEBŒUF")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=cecile lebo")).containsExactly("Agence du Parc");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Soren")).containsExactly("Cabinet Lumière");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=coeurj")).containsExactly("Cabinet Lumière");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=lucja strauss")).containsExactly("Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Strauß")).containsExactly("Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Cœuret")).containsExactly("Immo Sud");
+		// agency names through their key, and contacts, œ both ways; Lebœuf does not
+		// begin with "boeuf"
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=boeuf")).containsExactly("Le Bœuf Immobilier");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Bœuf")).containsExactly("Le Bœuf Immobilier");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=cœur")).containsExactly("Agence Coeur de Ville",
+				"Cabinet Lumière", "Immo Sud");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=coeur")).containsExactly("Agence Coeur de Ville",
+				"Cabinet Lumière", "Immo Sud");
 	}
 
 	@Test
@@ -136,7 +220,11 @@ class ProspectContactSearchIntegrationTests {
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?q=Zoé Fabre"))
 			.containsExactly("Agence Voisine");
 
-		for (String q : List.of("Zoé Fabre", "fabre", "zoe@voisine.fr", "06 99 88 77 66")) {
+		// a first name alone, the beginning of a name (ADR 0066)
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?q=zoe")).containsExactly("Agence Voisine");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?q=Fab")).containsExactly("Agence Voisine");
+
+		for (String q : List.of("Zoé Fabre", "fabre", "zoe", "Fab", "zo fa", "zoe@voisine.fr", "06 99 88 77 66")) {
 			Map<String, Object> found = this.api.get(tenant.token(), "/api/v1/prospects?q=" + q).getBody();
 			assertThat(found).as(q).containsEntry("total", 0);
 		}
@@ -156,6 +244,14 @@ class ProspectContactSearchIntegrationTests {
 			.contains("Nom, SIRET, e-mail, téléphone, site, contact…");
 		assertThat(session.getFragment("/prospects?q=" + encoded("hélène LEFEVRE")).body())
 			.contains("Contact : Hélène Lefèvre");
+		// the beginning of a name (ADR 0066): the two Martins' agency names one of
+		// them, once; Martine's agency hers
+		String prefix = session.getFragment("/prospects?q=" + encoded("mart")).body();
+		assertThat(prefix).contains("Contact : Paul Martin").contains("Contact : Martine Dupont");
+		assertThat(prefix.split("Contact : ", -1)).hasSize(3);
+		assertThat(session.getFragment("/prospects?q=" + encoded("Soph")).body()).contains("Agence du Parc")
+			.contains("Contact : Sophie Martin")
+			.doesNotContain("Immo Sud");
 		// found by its own name: no contact to name
 		assertThat(session.get("/prospects?q=parc").body()).contains("Agence du Parc").doesNotContain("found-contact");
 

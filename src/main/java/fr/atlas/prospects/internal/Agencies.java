@@ -490,7 +490,7 @@ class Agencies {
 	CopyIn newContacts(List<NewContact> contacts) {
 		UUID org = CurrentTenant.require().value();
 		CopyIn copy = new CopyIn("contact",
-				"org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin")
+				"org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin, name_words")
 			.where("""
 					not exists (select 1 from contact c where c.org_id = s.org_id and c.agency_id = s.agency_id
 					  and (c.emails && s.emails or (lower(c.last_name) = lower(s.last_name)
@@ -512,6 +512,8 @@ class Agencies {
 				.array(values.emails())
 				.array(values.phones())
 				.value(values.linkedin())
+				// the name as the list's search reads it (ADR 0066)
+				.value(ContactMatch.nameWords(values.firstName(), values.lastName()))
 				.endRow();
 		}
 		return copy.prepared();

@@ -2,53 +2,67 @@ package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a text search compares with the organisation's contacts, so that it finds an
- * agency through its people: the contact's full name in either order, or the last name
- * alone, whatever their case, accents, hyphens and apostrophes ("sophie martin", "Martin
- * Sophie", "MARTIN", "helene lefevre" for Hélène Lefèvre, "jean pierre" for Jean-Pierre);
- * one of its e-mails (stored in small letters); one of its phones, in any format (stored
- * in E.164). Whole names only: "mart" finds no Martin, and a first name alone finds
- * nobody, or "Sophie" would list every agency that employs one.
+ * agency through its people: each word of the text begins a word of the contact's name,
+ * first or last, in any order ("Sophie", "Mart", "soph mart", "Martin Sophie", "helene
+ * lefevre" for Hélène Lefèvre, "jean pierre" for Jean-Pierre, "Boeuf" for Bœuf), as a
+ * CRM's search box does; one of its e-mails (stored in small letters); one of its phones,
+ * in any format (stored in E.164). A text needs a word of at least
+ * {@value #SHORTEST_PREFIX} letters to be a name: "M" alone, or "a b", finds nobody
+ * (every contact would match), but "Sophie M" finds Sophie Martin.
  *
  * <p>
- * Contacts have no name key: the SQL folds each name with {@code translate}, a letter for
- * a letter, and the search's text is folded here by the same table, so both sides agree
- * by construction. Folding every contact of the organisation cost more than the rest of
- * the scan (115 ms for 78,000 contacts, against 50 ms for their 52,000 agencies,
- * docs/bench/prospects-search.md), so each contact passes four tests, the two cheap ones
- * first: the length of its last name (the fold keeps lengths; a text with a digit or an
- * {@code @} is no name and skips them all) and its first letter as written, then its
- * folded last name and its whole name.
+ * Each contact has its name folded once, when it is written: {@link #nameWords} is stored
+ * in {@code contact.name_words} (V4_35) by every writer (the import's {@code COPY}, the
+ * API), as an agency's name key is, so a word of the name is a space and its letters, and
+ * a prefix is {@code like '% mart%'}. The search's text is folded by the same
+ * {@link #fold}: both agree by construction. The migration's SQL function
+ * {@code atlas_contact_name_words}, the same fold for the rows already there and for
+ * tests that write contacts straight in the table, is checked letter by letter against
+ * this class ({@code ContactNameWordsIntegrationTests}). The search then reads that short
+ * text of each contact: nothing is folded per search (folding every contact at each
+ * search cost more than the agencies' scan, ADR 0064), and nothing in SQL per write
+ * ({@code translate} with this table costs about 10 µs a name; ADR 0066).
  */
-record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLengths, String[] firstLetters, String email,
-		String phone) {
+record ContactMatch(String[] prefixes, String email, String phone) {
 
-	/** Accented letters of French and its neighbours, hyphens and apostrophes... */
-	static final String ACCENTED = "éèêëàâäîïôöùûüçÿáíóúñãõåÉÈÊËÀÂÄÎÏÔÖÙÛÜÇŸÁÍÓÚÑÃÕÅ-'’";
+	/**
+	 * Accented letters of French and its neighbours (and of the names of Central Europe,
+	 * Scandinavia and Turkey that French files carry), the capitals of the ligatures, and
+	 * what separates the words of a name...
+	 */
+	static final String ACCENTED = "éèêëàâäîïôöùûüçÿáíóúñãõåìòøłšžčćřńśźżąęőűýđğşıěůďťňľĺŕ"
+			+ "ÉÈÊËÀÂÄÎÏÔÖÙÛÜÇŸÁÍÓÚÑÃÕÅÌÒØŁŠŽČĆŘŃŚŹŻĄĘŐŰÝĐĞŞİĚŮĎŤŇĽĹŔŒÆẞ" + "-'’‘.,()/&\";:‐–—";
 
-	/** ...each folded to its letter without accent, or a space. */
-	static final String PLAIN = "eeeeaaaiioouuucyaiounaoaEEEEAAAIIOOUUUCYAIOUNAOA   ";
+	/**
+	 * ...each folded to its letter without accent (a ligature's capital to its small
+	 * letter, spelled out after), or a space.
+	 */
+	static final String PLAIN = "eeeeaaaiioouuucyaiounaoaioolszccrnszzaeouydgsieudtnllr"
+			+ "EEEEAAAIIOOUUUCYAIOUNAOAIOOLSZCCRNSZZAEOUYDGSIEUDTNLLRœæß" + " ".repeat(16);
+
+	/**
+	 * The ligatures, spelled out after the table: "Bœuf" is "boeuf", as in
+	 * {@link CleanText#fold} and so in agency names' keys.
+	 */
+	static final String[][] LIGATURES = { { "œ", "oe" }, { "æ", "ae" }, { "ß", "ss" } };
+
+	/** The shortest word of a text that begins a name. */
+	static final int SHORTEST_PREFIX = 2;
 
 	/** What no person's name holds: a phone, an e-mail, a SIRET are searched for. */
 	private static final Pattern NOT_A_NAME = Pattern.compile("[0-9@]");
 
-	/** Words of a name tried in each split: beyond that a text is no person's name. */
+	/** Words of a text that may be a name: beyond that it is no person's name. */
 	private static final int MOST_WORDS = 8;
-
-	/**
-	 * By name: the length of the last name, its first letter as written, the folded last
-	 * name, then the whole name compared as the last name, a bar, the first name, folded.
-	 */
-	private static final String BY_NAME = "char_length(c.last_name) = any(?) and left(c.last_name, 1) = any(?)"
-			+ " and lower(translate(c.last_name, ?, ?)) = any(?)"
-			+ " and lower(translate(c.last_name || '|' || coalesce(c.first_name, ''), ?, ?)) like any(?)";
 
 	static {
 		if (ACCENTED.length() != PLAIN.length()) {
@@ -60,45 +74,31 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	static ContactMatch of(String text) {
 		String folded = fold(text);
 		// a hyphen or an apostrophe at either end folds to a space: no empty word
-		List<String> words = Arrays.stream(folded.split(" +")).filter((word) -> !word.isEmpty()).toList();
-		Set<String> names = new LinkedHashSet<>();
-		Set<String> lastNames = new LinkedHashSet<>();
-		if (!NOT_A_NAME.matcher(folded).find()) {
-			// the last name alone, whatever the first
-			names.add(ProspectSearch.likeLiteral(folded) + "|%");
-			lastNames.add(folded);
-			if (words.size() <= MOST_WORDS) {
-				for (int i = 1; i < words.size(); i++) {
-					String before = String.join(" ", words.subList(0, i));
-					String after = String.join(" ", words.subList(i, words.size()));
-					// "Sophie Martin" and "Martin Sophie"
-					names.add(ProspectSearch.likeLiteral(after) + "|" + ProspectSearch.likeLiteral(before));
-					names.add(ProspectSearch.likeLiteral(before) + "|" + ProspectSearch.likeLiteral(after));
-					lastNames.add(after);
-					lastNames.add(before);
-				}
-			}
+		List<String> words = Arrays.stream(folded.split(" +")).filter((word) -> !word.isEmpty()).distinct().toList();
+		String[] prefixes = new String[0];
+		if (!NOT_A_NAME.matcher(folded).find() && words.size() <= MOST_WORDS
+				&& words.stream().anyMatch((word) -> word.length() >= SHORTEST_PREFIX)) {
+			prefixes = words.stream()
+				.map((word) -> "% " + ProspectSearch.likeLiteral(word) + "%")
+				.toArray(String[]::new);
 		}
-		return new ContactMatch(names.toArray(String[]::new), lastNames.toArray(String[]::new),
-				lastNames.stream().map(String::length).distinct().toArray(Integer[]::new),
-				lastNames.stream()
-					.filter((name) -> !name.isEmpty())
-					.flatMap((name) -> written(name.charAt(0)).stream())
-					.distinct()
-					.toArray(String[]::new),
-				text.toLowerCase(Locale.ROOT),
+		return new ContactMatch(prefixes, text.toLowerCase(Locale.ROOT),
 				PhoneNumbers.normalise(text).get().map(PhoneNumbers.Phone::e164).orElse(""));
+	}
+
+	/** Whether the text is read as (part of) a person's name. */
+	boolean byName() {
+		return this.prefixes.length > 0;
 	}
 
 	/**
 	 * The contacts of alias {@code c} that match, with {@link #args()}: only the tests
-	 * the text can pass, as each costs a read of every contact's value ("gare" is no
-	 * e-mail and no phone, a phone no name).
+	 * the text can pass ("gare" is no e-mail and no phone, a phone no name).
 	 */
 	String condition() {
 		List<String> tests = new ArrayList<>();
-		if (this.names.length > 0) {
-			tests.add(BY_NAME);
+		if (byName()) {
+			tests.add("c.name_words like all(?)");
 		}
 		if (this.email.indexOf('@') >= 0) {
 			tests.add("c.emails @> array[?::text]");
@@ -112,15 +112,8 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	/** The arguments of {@link #condition()}, in its order. */
 	List<Object> args() {
 		List<Object> args = new ArrayList<>();
-		if (this.names.length > 0) {
-			args.add(this.lastNameLengths);
-			args.add(this.firstLetters);
-			args.add(ACCENTED);
-			args.add(PLAIN);
-			args.add(this.lastNames);
-			args.add(ACCENTED);
-			args.add(PLAIN);
-			args.add(this.names);
+		if (byName()) {
+			args.add(this.prefixes);
 		}
 		if (this.email.indexOf('@') >= 0) {
 			args.add(this.email);
@@ -132,30 +125,32 @@ record ContactMatch(String[] names, String[] lastNames, Integer[] lastNameLength
 	}
 
 	/**
-	 * The letters a name may start with as written, for the first letter of its fold:
-	 * both cases, with or without accents ("e": e, E, é, É, è...).
+	 * What {@code contact.name_words} holds for a contact: a space, then its first and
+	 * last names {@link #fold folded}, so that each word of the name follows a space.
 	 */
-	private static List<String> written(char folded) {
-		List<String> letters = new ArrayList<>();
-		letters.add(String.valueOf(folded));
-		letters.add(String.valueOf(folded).toUpperCase(Locale.ROOT));
-		for (int i = 0; i < ACCENTED.length(); i++) {
-			if (Character.toLowerCase(PLAIN.charAt(i)) == folded) {
-				letters.add(String.valueOf(ACCENTED.charAt(i)));
-			}
-		}
-		return letters;
+	static String nameWords(@Nullable String firstName, @Nullable String lastName) {
+		return " " + fold(Objects.requireNonNullElse(firstName, "") + " " + Objects.requireNonNullElse(lastName, ""));
 	}
 
-	/** What the SQL makes of a name: {@code lower(translate(name, ACCENTED, PLAIN))}. */
+	/**
+	 * A name or a search's text folded: {@code lower(translate(name, ACCENTED, PLAIN))},
+	 * ligatures spelled out, as {@code atlas_contact_name_words} does in SQL.
+	 */
 	static String fold(String name) {
 		StringBuilder folded = new StringBuilder(name.length());
 		for (int i = 0; i < name.length(); i++) {
 			char c = name.charAt(i);
-			int accented = ACCENTED.indexOf(c);
+			// most letters of a name: in no table, nothing to look up
+			int accented = ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ') ? -1 : ACCENTED.indexOf(c);
 			folded.append((accented >= 0) ? PLAIN.charAt(accented) : c);
 		}
-		return folded.toString().toLowerCase(Locale.ROOT);
+		String lower = folded.toString().toLowerCase(Locale.ROOT);
+		for (String[] ligature : LIGATURES) {
+			if (lower.contains(ligature[0])) {
+				lower = lower.replace(ligature[0], ligature[1]);
+			}
+		}
+		return lower;
 	}
 
 }

@@ -76,9 +76,10 @@ public class ProspectContacts {
 		ContactValues contact = clean(values, ContactValues.NONE);
 		refuseSamePerson(agencyId, null, contact);
 		UUID id = TimeOrderedIds.next();
-		this.jdbc.sql("""
-				insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin)
-				values (:org, :id, :agency, :first, :last, :role, :emails, :phones, :linkedin)""")
+		this.jdbc
+			.sql("""
+					insert into contact (org_id, id, agency_id, first_name, last_name, role, emails, phones, linkedin, name_words)
+					values (:org, :id, :agency, :first, :last, :role, :emails, :phones, :linkedin, :words)""")
 			.param("org", org())
 			.param("id", id)
 			.param("agency", agencyId)
@@ -98,7 +99,7 @@ public class ProspectContacts {
 		refuseSamePerson(agencyId, contactId, contact);
 		this.jdbc.sql("""
 				update contact set first_name = :first, last_name = :last, role = :role, emails = :emails,
-				  phones = :phones, linkedin = :linkedin
+				  phones = :phones, linkedin = :linkedin, name_words = :words
 				where org_id = :org and agency_id = :agency and id = :id""")
 			.param("org", org())
 			.param("id", contactId)
@@ -224,6 +225,7 @@ public class ProspectContacts {
 		columns.put("emails", contact.emails().toArray(String[]::new));
 		columns.put("phones", contact.phones().toArray(String[]::new));
 		columns.put("linkedin", contact.linkedin());
+		columns.put("words", ContactMatch.nameWords(contact.firstName(), contact.lastName()));
 		return columns;
 	}
 
