@@ -166,6 +166,41 @@ class ImportSpreadsheetValuesIntegrationTests {
 			.containsEntry("phones", List.of());
 	}
 
+	@Test
+	void readsAWorkbookWhoseHeaderHasTwoLevels() throws IOException {
+		// bands merged over groups of columns, which name a column each, above the header
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+			Sheet sheet = workbook.createSheet("Agences");
+			Row bands = sheet.createRow(0);
+			bands.createCell(0).setCellValue("Société");
+			bands.createCell(2).setCellValue("Contact");
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 1));
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 2, 4));
+			String[] header = { "Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville" };
+			String[] values = { "Agence des Bandes", "54205118000066", "04 72 00 00 01", "contact@bandes.fr", "Lyon" };
+			Row names = sheet.createRow(1);
+			Row agency = sheet.createRow(2);
+			for (int i = 0; i < header.length; i++) {
+				names.createCell(i).setCellValue(header[i]);
+				agency.createCell(i).setCellValue(values[i]);
+			}
+			workbook.write(out);
+		}
+		var tenant = this.api.newOrganisation("Deux niveaux");
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "niveaux.xlsx", out.toByteArray(), null,
+				null);
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(done).containsEntry("status", "DONE").containsEntry("totalRows", 1).containsEntry("warnings", 0);
+		List<String> lines = report(tenant, done);
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(1)).matches("1,CREATED,[0-9a-f-]{36},");
+		assertThat(agency(tenant, lines.get(1))).containsEntry("name", "Agence des Bandes")
+			.containsEntry("siret", "54205118000066")
+			.containsEntry("city", "Lyon")
+			.satisfies((found) -> assertThat((List<String>) found.get("emails")).containsExactly("contact@bandes.fr"));
+	}
+
 	private List<String> report(ApiClient.Tenant tenant, Map<String, Object> done) {
 		return this.api.getText(tenant.token(), "/api/v1/imports/" + done.get("id") + "/rows")
 			.getBody()

@@ -228,6 +228,28 @@ class SpreadsheetReadersTests {
 		}
 	}
 
+	@Test
+	void findsTheHeaderBelowMergedBandsOverGroupsOfColumns() throws IOException {
+		Path file = xlsx("deux-niveaux.xlsx", (workbook) -> {
+			Sheet sheet = workbook.createSheet("Agences");
+			row(sheet, 0, "Société", "", "Contact", "", "");
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 1));
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 2, 4));
+			row(sheet, 1, "Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville");
+			row(sheet, 2, "Agence A", "54205118000066", "0612345678", "a@a.fr", "Lyon");
+		});
+		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(file), "");
+		try (TabularReader reader = TabularReaders.open(profile, file)) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville");
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1);
+			NormalisedRow row = normaliser(reader.header()).normalise(rows.get(0));
+			assertThat(row.messages()).isEmpty();
+			assertThat(row.agency().siret()).isEqualTo("54205118000066");
+			assertThat(row.agency().emails()).containsExactly("a@a.fr");
+		}
+	}
+
 	/** An XLSX workbook written to a file of the test's folder. */
 	private Path xlsx(String name, Consumer<Workbook> content) throws IOException {
 		Path file = this.folder.resolve(name);
