@@ -14,6 +14,27 @@ final class CompanyIdentifiers {
 
 	static final String LA_POSTE_HEAD_OFFICE = "35600000000048";
 
+	/**
+	 * The problem of a number a spreadsheet rounded in scientific notation
+	 * ("4,01235E+13"): its digits are lost, no check can give them back.
+	 */
+	static final String SCIENTIFIC_NOTATION = "scientific_notation";
+
+	/**
+	 * A number in scientific notation as spreadsheets write it: one digit, the decimals
+	 * after a dot or a comma, the exponent ("4.0123456200015E+13", "4,01235E+13").
+	 */
+	private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern
+		.compile("([1-9])(?:[.,]([0-9]+))?[eE]\\+?([0-9]{1,2})");
+
+	/**
+	 * Zeros a number written in scientific notation may leave out at its end and still be
+	 * read whole: a program that writes every digit leaves out the last zeros
+	 * ("4.012345620001E13" for 40123456200010), while a spreadsheet that rounds keeps six
+	 * digits at most ("4,01235E+13"), and eight or more of a SIRET's are then lost.
+	 */
+	private static final int TRAILING_ZEROS_LEFT_OUT = 2;
+
 	private CompanyIdentifiers() {
 	}
 
@@ -23,7 +44,7 @@ final class CompanyIdentifiers {
 			return Checked.blank();
 		}
 		if (!allDigits(digits, 9)) {
-			return Checked.invalid("invalid_format");
+			return Checked.invalid(roundedScientific(raw) ? SCIENTIFIC_NOTATION : "invalid_format");
 		}
 		if (zeros(digits)) {
 			return Checked.invalid("zeros");
@@ -37,7 +58,7 @@ final class CompanyIdentifiers {
 			return Checked.blank();
 		}
 		if (!allDigits(digits, 14)) {
-			return Checked.invalid("invalid_format");
+			return Checked.invalid(roundedScientific(raw) ? SCIENTIFIC_NOTATION : "invalid_format");
 		}
 		if (zeros(digits)) {
 			return Checked.invalid("zeros");
@@ -71,9 +92,10 @@ final class CompanyIdentifiers {
 			return null;
 		}
 		text = withoutLabel(text);
-		// spreadsheets turn long numbers into 3.56E+8 or 123456789.0
-		if (spreadsheetDecimal(text)) {
-			text = text.substring(0, text.indexOf('.'));
+		// spreadsheets turn long numbers into 4.0123456200015E+13 or 123456789.0
+		String whole = spreadsheetWhole(text);
+		if (whole != null) {
+			text = whole;
 		}
 		String stripped = CleanText.without(text, ".-_/");
 		return stripped.isEmpty() ? null : stripped;
@@ -100,6 +122,64 @@ final class CompanyIdentifiers {
 		}
 		java.util.regex.Matcher labelled = LABELLED.matcher(text);
 		return labelled.matches() ? labelled.group(1).strip() : text;
+	}
+
+	/**
+	 * The digits of a whole number as a spreadsheet or a script writes it: with decimals
+	 * ("612345678.0"), or in scientific notation with all its digits
+	 * ("4.0123456200015E+13", "4,0123456200015E+13", the last zeros perhaps left out);
+	 * null for any other text, and for a number whose digits were rounded away
+	 * ({@link #roundedScientific}).
+	 */
+	static @Nullable String spreadsheetWhole(String text) {
+		if (spreadsheetDecimal(text)) {
+			return text.substring(0, text.indexOf('.'));
+		}
+		if (text.length() < 3 || text.length() > 24 || (text.indexOf('E') < 0 && text.indexOf('e') < 0)) {
+			// most values hold no exponent: no regex for them
+			return null;
+		}
+		java.util.regex.Matcher scientific = SCIENTIFIC.matcher(text);
+		if (!scientific.matches()) {
+			return null;
+		}
+		String decimals = withoutTrailingZeros(scientific.group(2));
+		int exponent = Integer.parseInt(scientific.group(3));
+		int leftOut = exponent - decimals.length();
+		if (leftOut < 0 || leftOut > TRAILING_ZEROS_LEFT_OUT) {
+			return null;
+		}
+		return scientific.group(1) + decimals + "0".repeat(leftOut);
+	}
+
+	/**
+	 * Whether a value is a whole number in scientific notation whose last digits a
+	 * spreadsheet rounded away ("4,01235E+13" for a SIRET): the number cannot be read
+	 * back, and saying so tells the user how to fix the file (a column formatted as
+	 * text), which "not 14 digits" does not.
+	 */
+	static boolean roundedScientific(@Nullable String raw) {
+		String text = CleanText.of(raw);
+		if (text == null || text.length() > 24 || (text.indexOf('E') < 0 && text.indexOf('e') < 0)) {
+			return false;
+		}
+		java.util.regex.Matcher scientific = SCIENTIFIC.matcher(withoutLabel(text));
+		if (!scientific.matches()) {
+			return false;
+		}
+		int exponent = Integer.parseInt(scientific.group(3));
+		return exponent - withoutTrailingZeros(scientific.group(2)).length() > TRAILING_ZEROS_LEFT_OUT;
+	}
+
+	private static String withoutTrailingZeros(@Nullable String digits) {
+		if (digits == null) {
+			return "";
+		}
+		int end = digits.length();
+		while (end > 0 && digits.charAt(end - 1) == '0') {
+			end--;
+		}
+		return digits.substring(0, end);
 	}
 
 	/** {@code [0-9]+\.0+}: a whole number a spreadsheet wrote with decimals. */

@@ -256,7 +256,7 @@ final class CsvReader implements TabularReader {
 			}
 			else if (ch == this.delimiter) {
 				original.append(ch);
-				cells.add(field.toString());
+				cells.add(textForced(field));
 				field.setLength(0);
 				fieldStart = true;
 			}
@@ -291,8 +291,29 @@ final class CsvReader implements TabularReader {
 		if (tooLong) {
 			return new Record(List.of(), original.toString(), true);
 		}
-		cells.add(field.toString());
+		cells.add(textForced(field));
 		return new Record(cells, original.toString(), false);
+	}
+
+	/**
+	 * A cell as Excel reads it when a file forces it to stay text with a formula,
+	 * {@code ="0612345678"} (written {@code "=""0612345678"""} when quoted), as exports
+	 * meant for Excel write numbers whose leading zeros must be kept: the text between
+	 * the quotes. Only a record with quotes can hold one, so the plain lines of
+	 * {@link #plainLine()} are not looked at.
+	 */
+	static String textForced(CharSequence field) {
+		int length = field.length();
+		if (length < 3 || field.charAt(0) != '=' || field.charAt(1) != '"' || field.charAt(length - 1) != '"') {
+			return field.toString();
+		}
+		for (int i = 2; i < length - 1; i++) {
+			if (field.charAt(i) == '"') {
+				// a formula of its own ("=""a""&""b"""): left as written
+				return field.toString();
+			}
+		}
+		return field.subSequence(2, length - 1).toString();
 	}
 
 	/**

@@ -23,6 +23,10 @@ final class FrenchNumbers {
 	 */
 	private static final Pattern CURRENCY_FIRST = Pattern.compile("^([-+]?)\\s*e\\s*(?=[-+]?[0-9])");
 
+	/** "1,5e+6" once lowered: a mantissa, "e", an exponent. */
+	private static final Pattern SCIENTIFIC = Pattern
+		.compile("([-+]?[0-9]{1,15}(?:[.,][0-9]{1,15})?)e([-+]?[0-9]{1,2})");
+
 	private FrenchNumbers() {
 	}
 
@@ -49,7 +53,7 @@ final class FrenchNumbers {
 		}
 		Matcher matcher = AMOUNT.matcher(text);
 		if (!matcher.matches()) {
-			return Checked.invalid("invalid_number");
+			return scientific(text);
 		}
 		BigDecimal multiplier = multiplier(matcher.group(2));
 		String number = decimalForm(matcher.group(1).replace(" ", "").replace("'", ""),
@@ -63,6 +67,20 @@ final class FrenchNumbers {
 		catch (NumberFormatException ex) {
 			return Checked.invalid("invalid_number");
 		}
+	}
+
+	/**
+	 * A number in scientific notation, as spreadsheets write a large one ("1,5E+6",
+	 * "1.23457E+11") and Java programs any from ten million ("1.2345678E7"): an amount
+	 * like any other, as "1,5 M€" is.
+	 */
+	private static Checked<BigDecimal> scientific(String text) {
+		Matcher scientific = (text.indexOf('e') > 0) ? SCIENTIFIC.matcher(text) : null;
+		if (scientific == null || !scientific.matches()) {
+			return Checked.invalid("invalid_number");
+		}
+		BigDecimal mantissa = new BigDecimal(scientific.group(1).replace(',', '.'));
+		return Checked.ok(mantissa.scaleByPowerOfTen(Integer.parseInt(scientific.group(2))).stripTrailingZeros());
 	}
 
 	private static BigDecimal multiplier(@Nullable String suffix) {

@@ -67,9 +67,11 @@ final class PhoneNumbers {
 			return Checked.blank();
 		}
 		// a number a spreadsheet or a script wrote with decimals ("612345678.0", as
-		// pandas writes a column of numbers with a gap), as postcodes and SIRETs are read
-		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
-			text = text.substring(0, text.indexOf('.'));
+		// pandas writes a column of numbers with a gap) or in scientific notation
+		// ("6.12345678E+8"), as postcodes and SIRETs are read
+		String whole = CompanyIdentifiers.spreadsheetWhole(text);
+		if (whole != null) {
+			text = whole;
 		}
 		// spreadsheets drop the leading zero of French numbers stored as numbers
 		String digits = digitsAndPlus(text);

@@ -22,8 +22,9 @@ final class Postcodes {
 		if (text == null) {
 			return Checked.blank();
 		}
-		if (CompanyIdentifiers.spreadsheetDecimal(text)) {
-			text = text.substring(0, text.indexOf('.'));
+		String whole = CompanyIdentifiers.spreadsheetWhole(text);
+		if (whole != null) {
+			text = whole;
 		}
 		text = withoutCountry(text);
 		String digits = CleanText.without(text, ".");

@@ -315,8 +315,10 @@ final class RowNormaliser {
 
 	private static void phone(List<String> messages, String field, String value, Set<String> into,
 			@Nullable String region) {
-		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"
-		for (String part : severalNumbers(value) ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
+		// one cell may hold several numbers: "01 23 45 67 89 / 06 12 34 56 78"; but a
+		// date ("05/01/2024", a date cell of a workbook) is one bad value
+		boolean several = severalNumbers(value) && !SpreadsheetDates.is(value);
+		for (String part : several ? SEVERAL_NUMBERS.split(value) : new String[] { value }) {
 			if (fax(part)) {
 				// "01 23 45 67 89 / 01 23 45 67 90 (fax)": a fax number calls no one, but
 				// "Fax : 01 23 45 67 90 - Tél : 01 23 45 67 89" holds a number that does

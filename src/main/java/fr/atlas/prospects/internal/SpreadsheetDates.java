@@ -20,4 +20,17 @@ final class SpreadsheetDates {
 		return DateUtil.getLocalDateTime(serial).toLocalDate().format(DAY);
 	}
 
+	/** Whether a value is written as {@link #text} writes a date: "05/01/2024". */
+	static boolean is(String value) {
+		if (value.length() != 10 || value.charAt(2) != '/' || value.charAt(5) != '/') {
+			return false;
+		}
+		for (int i = 0; i < 10; i++) {
+			if (i != 2 && i != 5 && (value.charAt(i) < '0' || value.charAt(i) > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 }

@@ -26,6 +26,24 @@ final class SpreadsheetNumbering {
 
 	private int last;
 
+	/**
+	 * Whether a row of a sheet holds no value: only blank cells (white space of any kind)
+	 * and error values ("#N/A" down thousands of rows from a lookup formula copied below
+	 * the data), which the import reads as no value ({@link Placeholders}). Such rows are
+	 * skipped as empty rows are.
+	 */
+	static boolean empty(List<String> cells) {
+		for (String cell : cells) {
+			if (!cell.isEmpty()) {
+				String text = CleanText.of(cell);
+				if (text != null && !Placeholders.error(text)) {
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
 	private @Nullable SourceRow waiting;
 
 	@Nullable SourceRow next(NonBlankRows rows) throws IOException {

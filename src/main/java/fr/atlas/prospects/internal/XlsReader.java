@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ final class XlsReader implements TabularReader {
 		Sheet sheet = this.workbook.getSheetAt(sheetIndex);
 		this.rows = sheet.iterator();
 		List<String> first = nextCells();
-		while (first != null && first.stream().allMatch(String::isBlank)) {
+		while (first != null && SpreadsheetNumbering.empty(first)) {
 			first = nextCells();
 		}
 		this.header = (first != null) ? first : List.of();
@@ -125,7 +126,7 @@ final class XlsReader implements TabularReader {
 
 	private @Nullable SourceRow nextWithData() {
 		List<String> cells = nextCells();
-		while (cells != null && cells.stream().allMatch(String::isBlank)) {
+		while (cells != null && SpreadsheetNumbering.empty(cells)) {
 			cells = nextCells();
 		}
 		if (cells == null) {
@@ -166,10 +167,24 @@ final class XlsReader implements TabularReader {
 			case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? SpreadsheetDates.text(cell.getNumericCellValue())
 					: java.math.BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
 			case STRING -> cell.getRichStringCellValue().getString();
-			case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-			case ERROR -> "";
+			// as the XLSX reader reads them: as French Excel shows them
+			case BOOLEAN -> cell.getBooleanCellValue() ? "VRAI" : "FAUX";
+			case ERROR -> error(cell);
 			default -> this.formatter.formatCellValue(cell);
 		};
+	}
+
+	/**
+	 * An error value ("#VALUE!", "#REF!") as the sheet shows it and the XLSX reader reads
+	 * it, for the import to read it as no value ({@link Placeholders}).
+	 */
+	private static String error(Cell cell) {
+		try {
+			return FormulaError.forInt(cell.getErrorCellValue()).getString();
+		}
+		catch (RuntimeException ex) {
+			return "";
+		}
 	}
 
 	@Override

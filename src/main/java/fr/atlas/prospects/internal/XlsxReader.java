@@ -89,7 +89,7 @@ final class XlsxReader implements TabularReader {
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
 			this.xml = factory.createXMLStreamReader(this.sheet);
 			List<String> first = nextCells();
-			while (first != null && first.stream().allMatch(String::isBlank)) {
+			while (first != null && SpreadsheetNumbering.empty(first)) {
 				first = nextCells();
 			}
 			this.header = (first != null) ? first : List.of();
@@ -176,7 +176,7 @@ final class XlsxReader implements TabularReader {
 	private @Nullable SourceRow nextWithData() throws IOException {
 		try {
 			List<String> cells = nextCells();
-			while (cells != null && cells.stream().allMatch(String::isBlank)) {
+			while (cells != null && SpreadsheetNumbering.empty(cells)) {
 				cells = nextCells();
 			}
 			if (cells == null) {

@@ -52,6 +52,37 @@ class CompanyIdentifiersTests {
 	}
 
 	@Test
+	void readsANumberInScientificNotationThatKeptEveryDigit() {
+		// as a spreadsheet or a script writes a number of 14 digits, dot or comma
+		assertThat(CompanyIdentifiers.siret("4.0123456200015E+13").value()).isEqualTo("40123456200015");
+		assertThat(CompanyIdentifiers.siret("4,0123456200015E+13").value()).isEqualTo("40123456200015");
+		assertThat(CompanyIdentifiers.siret("5.4205118000066e13").value()).isEqualTo("54205118000066");
+		assertThat(CompanyIdentifiers.siret(" 5,42051180000660E+13\u00A0").value()).isEqualTo("54205118000066");
+		// a writer that gives the shortest form leaves out the last zeros
+		assertThat(CompanyIdentifiers.siret("5.420511800009E+13").value()).isEqualTo("54205118000090");
+		assertThat(CompanyIdentifiers.siret("5.42051180009E+13").value()).isEqualTo("54205118000900");
+		assertThat(CompanyIdentifiers.siren("5.4205118E+8").value()).isEqualTo("542051180");
+		// nine digits in the SIRET column are still a SIREN's
+		assertThat(CompanyIdentifiers.siret("5.4205118E+8").problem()).isEqualTo("invalid_format");
+	}
+
+	@Test
+	void saysANumberASpreadsheetRoundedInScientificNotationHasLostItsDigits() {
+		// Excel's General format shows six digits of a 14-digit number, and a CSV export
+		// writes what it shows
+		assertThat(CompanyIdentifiers.siret("4,01235E+13").problem()).isEqualTo("scientific_notation");
+		assertThat(CompanyIdentifiers.siret("5.42051E+13").problem()).isEqualTo("scientific_notation");
+		assertThat(CompanyIdentifiers.siret("5E+13").problem()).isEqualTo("scientific_notation");
+		assertThat(CompanyIdentifiers.siren("5,42051E+8").problem()).isEqualTo("scientific_notation");
+		// three zeros left out may be digits lost: not read
+		assertThat(CompanyIdentifiers.siret("5.4205118000E+13").problem()).isEqualTo("scientific_notation");
+		// other bad values keep their code
+		assertThat(CompanyIdentifiers.siret("5,42051E+13 et 1").problem()).isEqualTo("invalid_format");
+		assertThat(CompanyIdentifiers.siret("5.42051E-13").problem()).isEqualTo("invalid_format");
+		assertThat(CompanyIdentifiers.siret("4.01234562000151E+13").problem()).isEqualTo("invalid_format");
+	}
+
+	@Test
 	void readsDigitsAsTheRegularExpressions() {
 		MessyText messy = new MessyText(5);
 		String[] pieces = { "0", "1", "5", "9", "123", "356000000", " ", ".", "..", ".0", ".00", "-", "_", "/", "\t",
@@ -74,6 +105,16 @@ class CompanyIdentifiersTests {
 		text = CompanyIdentifiers.withoutLabel(text);
 		if (text.matches("[0-9]+\\.0+")) {
 			text = text.substring(0, text.indexOf('.'));
+		}
+		java.util.regex.Matcher scientific = java.util.regex.Pattern
+			.compile("([1-9])(?:[.,](?=[0-9])([0-9]*?)0*)?[eE]\\+?([0-9]{1,2})")
+			.matcher(text);
+		if (scientific.matches()) {
+			String decimals = (scientific.group(2) != null) ? scientific.group(2) : "";
+			int leftOut = Integer.parseInt(scientific.group(3)) - decimals.length();
+			if (leftOut >= 0 && leftOut <= 2) {
+				text = scientific.group(1) + decimals + "0".repeat(leftOut);
+			}
 		}
 		String stripped = text.replaceAll("[\\s.\\-_/]", "");
 		return stripped.isEmpty() ? null : stripped;

@@ -21,6 +21,20 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void readsACellExcelIsToldToKeepAsTextByItsText() throws IOException {
+		// ="0612345678" keeps Excel from dropping a leading zero, quoted or not
+		List<SourceRow> rows = read("Nom;SIRET;Téléphone;CP;Formule\n"
+				+ "Agence;=\"40123456200015\";\"=\"\"0612345678\"\"\";=\"01500\";=\"a\"&\"b\"\n"
+				+ "=\"\";=\"\"\"\";=0612345678;\"=\"\"x\";=\"\n", ';');
+		assertThat(rows.get(0).cells()).containsExactly("Agence", "40123456200015", "0612345678", "01500",
+				"=\"a\"&\"b\"");
+		// nothing forced, or no such form: as written
+		assertThat(rows.get(1).cells()).containsExactly("", "=\"\"\"\"", "=0612345678", "=\"x", "=\"");
+		// the report keeps the line as the file wrote it
+		assertThat(rows.get(0).original()).contains("=\"40123456200015\"");
+	}
+
+	@Test
 	void numbersBlankLinesLikeASpreadsheetAndRejectsThem() throws IOException {
 		List<SourceRow> rows = read("a,b\n\n1,2\n ,\n;\n3,4\n,\n\n", ',');
 		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4, 5);

@@ -20,6 +20,15 @@ class FrenchNumbersTests {
 	}
 
 	@Test
+	void readsScientificNotation() {
+		assertThat(value("1,5E+6")).isEqualByComparingTo("1500000");
+		assertThat(value("1.2345678E7")).isEqualByComparingTo("12345678");
+		assertThat(value("1,23457E+11 €")).isEqualByComparingTo("123457000000");
+		assertThat(value("2,5e-1")).isEqualByComparingTo("0.25");
+		assertThat(FrenchNumbers.parse("1,5E+6 annonces").isInvalid()).isTrue();
+	}
+
+	@Test
 	void readsMultipliers() {
 		assertThat(value("1,5 M€")).isEqualByComparingTo("1500000");
 		assertThat(value("250 k€")).isEqualByComparingTo("250000");

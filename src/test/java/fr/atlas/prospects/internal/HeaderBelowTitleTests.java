@@ -46,6 +46,39 @@ class HeaderBelowTitleTests {
 	}
 
 	@Test
+	void findsTheHeaderBelowBandsOverGroupsOfColumns() throws IOException {
+		// a header of two levels; the bands, merged over their columns, name a column
+		// each ("Société" a name, "Contact" a person), which made them the header
+		String twoLevels = "Société;;Contact;;\nRaison sociale;SIRET;Téléphone;E-mail;Ville\n"
+				+ "Agence A;54205118000066;0612345678;a@a.fr;Lyon\n";
+		try (TabularReader reader = HeaderBelowTitle.of(csv(twoLevels))) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville");
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1);
+			assertThat(rows.get(0).cells()).startsWith("Agence A");
+		}
+		// bands that name no column, a blank line below them
+		try (TabularReader reader = HeaderBelowTitle
+			.of(csv("Identité;;Coordonnées;;;Activité\n\nRaison sociale;SIRET;Téléphone;E-mail;Ville;Nb annonces\n"
+					+ "Agence A;;;;Lyon;12\n"))) {
+			assertThat(reader.header()).startsWith("Raison sociale", "SIRET");
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1);
+		}
+		// a header with a blank column over a row of data: as it is
+		try (TabularReader reader = HeaderBelowTitle.of(csv("Raison sociale;;Ville\nAgence A;x;Lyon\nB;;Paris\n"))) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "", "Ville");
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
+			assertThat(rows.get(0).cells()).containsExactly("Agence A", "x", "Lyon");
+		}
+		// a name over its two columns, then data
+		try (TabularReader reader = HeaderBelowTitle.of(csv("Raison sociale;;Ville\nAgence;Ville;Lyon\n"))) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "", "Ville");
+			assertThat(TabularRows.readAll(reader)).extracting(SourceRow::number).containsExactly(1);
+		}
+	}
+
+	@Test
 	void readsAnyOtherFileAsItIs() throws IOException {
 		// a header Atlas knows: the same reader
 		CsvReader known = csv("Raison sociale;Ville\nA;Paris\n");

@@ -14,10 +14,18 @@ class PhoneNumbersTests {
 	void acceptsEveryFrenchWritingOfTheSameNumber() {
 		for (String raw : new String[] { "01 23 45 67 89", "01.23.45.67.89", "0123456789", "+33 1 23 45 67 89",
 				"0033 1 23 45 67 89", "+33 (0)1 23 45 67 89", "01-23-45-67-89", "123456789", "123456789.0",
-				"0123456789.00" }) {
+				"0123456789.00", "1.23456789E+8", "1,23456789E+8" }) {
 			assertThat(PhoneNumbers.normalise(raw).value()).as(raw)
 				.isEqualTo(new PhoneNumbers.Phone("+33123456789", Kind.FIXED));
 		}
+	}
+
+	@Test
+	void readsANumberASpreadsheetWroteInScientificNotationOnlyWithItsDigits() {
+		assertThat(PhoneNumbers.normalise("6,12345678E+8").value().e164()).isEqualTo("+33612345678");
+		assertThat(PhoneNumbers.normalise("6.123456E+8").value().e164()).isEqualTo("+33612345600");
+		// six digits of nine: the number is lost
+		assertThat(PhoneNumbers.normalise("6,12346E+8").problem()).isEqualTo("invalid");
 	}
 
 	@Test

@@ -11,6 +11,8 @@ class PostcodesTests {
 		assertThat(Postcodes.normalise("75 008").value()).isEqualTo("75008");
 		assertThat(Postcodes.normalise("1000").value()).isEqualTo("01000");
 		assertThat(Postcodes.normalise("1000.0").value()).isEqualTo("01000");
+		assertThat(Postcodes.normalise("7,5008E+4").value()).isEqualTo("75008");
+		assertThat(Postcodes.normalise("1.5E+3").value()).isEqualTo("01500");
 	}
 
 	@Test

@@ -35,6 +35,63 @@ class RowNormaliserTests {
 	}
 
 	@Test
+	void readsTheNumbersASpreadsheetMangled() {
+		// scientific notation with every digit, a phone and a postcode that lost their
+		// leading zero, spaces that do not break
+		NormalisedRow row = normalise("Agence du Tableur", "5,4205118000066E+13", "", "", "6.12345678E+8", "1500",
+				"Bourg-en-Bresse", "", "1\u202F234\u202F567,50 €", "", "", "06\u00A012\u00A034\u00A056\u00A079", "");
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().siret()).isEqualTo("54205118000066");
+		assertThat(row.agency().siren()).isEqualTo("542051180");
+		assertThat(row.agency().phones()).containsExactly("+33612345678", "+33612345679");
+		assertThat(row.agency().postcode()).isEqualTo("01500");
+		assertThat(row.agency().department()).isEqualTo("01");
+		assertThat(row.agency().revenueCents()).isEqualTo(123_456_750L);
+		// nine digits in scientific notation in the SIRET column are a SIREN
+		NormalisedRow siren = normalise("Agence du Tableur", "5.4205118E+8", "", "", "", "", "", "", "", "", "", "",
+				"");
+		assertThat(siren.messages()).containsExactly("siret:siren_only");
+		assertThat(siren.agency().siren()).isEqualTo("542051180");
+	}
+
+	@Test
+	void saysASiretASpreadsheetRoundedCannotBeRead() {
+		NormalisedRow row = normalise("Agence Arrondie", "5,42051E+13", "5,42051E+8", "", "", "", "", "", "", "", "",
+				"", "");
+		assertThat(row.rejected()).isFalse();
+		assertThat(row.messages()).containsExactly("siret:scientific_notation", "siren:scientific_notation");
+		assertThat(row.agency().siret()).isNull();
+		assertThat(row.agency().siren()).isNull();
+	}
+
+	@Test
+	void readsASpreadsheetsErrorValueAsAnEmptyCell() {
+		// a formula that failed: no value, as "#N/A" already is, rather than a bad one
+		NormalisedRow row = normalise("Agence Erreurs", "#VALUE!", "#N/A", "#REF!", "#DIV/0!", "#NOM?", "#VALEUR!",
+				"#NAME?", "#NUM!", "", "", "", "");
+		assertThat(row.messages()).isEmpty();
+		assertThat(row.agency().siret()).isNull();
+		assertThat(row.agency().city()).isNull();
+		// a row of errors alone identifies nothing
+		assertThat(normalise("#REF!", "#VALUE!", "", "", "#N/A", "", "", "", "", "", "", "", "").messages())
+			.containsExactly("row:no_identity");
+		// "#1 Immobilier" is a name
+		assertThat(normalise("#1 Immobilier", "", "", "", "", "", "", "", "", "", "", "", "").agency().name())
+			.isEqualTo("#1 Immobilier");
+	}
+
+	@Test
+	void aDateInAPhoneColumnIsOneBadPhone() {
+		// a date cell, read as the sheet shows it, is no three numbers
+		assertThat(normalise("Agence Datée", "", "", "", "05/01/2024", "", "", "", "", "", "", "", "").messages())
+			.containsExactly("phone:invalid");
+		// numbers a slash separates still are several
+		assertThat(normalise("Agence Deux", "", "", "", "01 23 45 67 89/06 12 34 56 78", "", "", "", "", "", "", "", "")
+			.agency()
+			.phones()).containsExactly("+33123456789", "+33612345678");
+	}
+
+	@Test
 	void anAgencyInMonacoHasNoDepartmentAndItsNumbersWithoutCountryCodeAreMonacos() {
 		NormalisedRow row = normalise("Monaco Properties", "", "", "contact@monaco-properties.mc", "93 15 20 00",
 				"98000", "Monaco", "", "", "Jean", "Rossi", "+377 6 12 34 56 78", "");

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -67,6 +68,60 @@ class SpreadsheetReadersTests {
 		style.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
 		date.setCellStyle(style);
 		agency.createCell(2).setCellValue(45296);
+	}
+
+	@Test
+	void readsBooleansAndErrorsOfXlsAsOfXlsx() throws IOException {
+		// as French Excel shows them; an error, which the import reads as no value, by
+		// its text
+		try (XlsxReader reader = new XlsxReader(xlsx("valeurs.xlsx", SpreadsheetReadersTests::booleansAndErrors))) {
+			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Vraie", "VRAI", "FAUX",
+					"#VALUE!", "#N/A", "#DIV/0!");
+		}
+		try (XlsReader reader = new XlsReader(xls(SpreadsheetReadersTests::booleansAndErrors))) {
+			assertThat(TabularRows.readAll(reader).get(0).cells()).containsExactly("Agence Vraie", "VRAI", "FAUX",
+					"#VALUE!", "#N/A", "#DIV/0!");
+		}
+	}
+
+	@Test
+	void readsARowOfErrorValuesAsAnEmptyRow() throws IOException {
+		// a lookup formula copied far below the data: "#N/A" in rows with nothing else
+		Consumer<Workbook> content = (workbook) -> {
+			Sheet sheet = workbook.createSheet("Agences");
+			row(sheet, 0, "Raison sociale", "Ville", "Département");
+			row(sheet, 1, "Agence A", "Lyon", "69");
+			for (int i = 2; i < 500; i++) {
+				var lookup = sheet.createRow(i);
+				lookup.createCell(0).setCellValue(" ");
+				lookup.createCell(2).setCellErrorValue(FormulaError.NA.getCode());
+				if (i == 2) {
+					lookup.createCell(1).setCellErrorValue(FormulaError.REF.getCode());
+				}
+			}
+			row(sheet, 3, "Agence B", "Bron", "69");
+		};
+		try (XlsxReader reader = new XlsxReader(xlsx("recherches.xlsx", content))) {
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+		}
+		try (XlsReader reader = new XlsReader(xls(content))) {
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+		}
+	}
+
+	private static void booleansAndErrors(Workbook workbook) {
+		Sheet sheet = workbook.createSheet("Agences");
+		row(sheet, 0, "Raison sociale", "Ville", "Nb annonces", "SIRET", "Téléphone", "Code postal");
+		var agency = sheet.createRow(1);
+		agency.createCell(0).setCellValue("Agence Vraie");
+		agency.createCell(1).setCellValue(true);
+		agency.createCell(2).setCellValue(false);
+		agency.createCell(3).setCellErrorValue(FormulaError.VALUE.getCode());
+		agency.createCell(4).setCellErrorValue(FormulaError.NA.getCode());
+		agency.createCell(5).setCellFormula("1/0");
+		workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
 	}
 
 	@Test
@@ -170,6 +225,28 @@ class SpreadsheetReadersTests {
 			List<SourceRow> rows = TabularRows.readAll(reader);
 			assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2);
 			assertThat(rows.get(1).cells()).containsExactly("Agence B", "69500", "Bron");
+		}
+	}
+
+	@Test
+	void findsTheHeaderBelowMergedBandsOverGroupsOfColumns() throws IOException {
+		Path file = xlsx("deux-niveaux.xlsx", (workbook) -> {
+			Sheet sheet = workbook.createSheet("Agences");
+			row(sheet, 0, "Société", "", "Contact", "", "");
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 1));
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 2, 4));
+			row(sheet, 1, "Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville");
+			row(sheet, 2, "Agence A", "54205118000066", "0612345678", "a@a.fr", "Lyon");
+		});
+		FileProfile profile = new FileProfile(FileProfile.Format.XLSX, "", ',', Files.size(file), "");
+		try (TabularReader reader = TabularReaders.open(profile, file)) {
+			assertThat(reader.header()).containsExactly("Raison sociale", "SIRET", "Téléphone", "E-mail", "Ville");
+			List<SourceRow> rows = TabularRows.readAll(reader);
+			assertThat(rows).extracting(SourceRow::number).containsExactly(1);
+			NormalisedRow row = normaliser(reader.header()).normalise(rows.get(0));
+			assertThat(row.messages()).isEmpty();
+			assertThat(row.agency().siret()).isEqualTo("54205118000066");
+			assertThat(row.agency().emails()).containsExactly("a@a.fr");
 		}
 	}
 

@@ -19,6 +19,17 @@ class ImportProblemWordsTests {
 	}
 
 	@Test
+	void saysASiretWasRoundedInScientificNotation() {
+		assertThat(this.words.of("siret:scientific_notation", Locale.FRENCH))
+			.isEqualTo("SIRET arrondi en notation scientifique par le tableur (ex. 4,01235E+13) : chiffres perdus, "
+					+ "mettez la colonne au format Texte, ignoré");
+		assertThat(this.words.of("siret:scientific_notation", Locale.ENGLISH))
+			.isEqualTo("SIRET rounded to scientific notation by the spreadsheet (e.g. 4.01235E+13): digits lost, "
+					+ "format the column as Text, left out");
+		assertThat(this.words.of("siren:scientific_notation", Locale.ENGLISH)).startsWith("SIREN rounded");
+	}
+
+	@Test
 	void namesTheFieldOfAFormulaSavedWithoutItsValue() {
 		assertThat(this.words.of("email:formula_without_value", Locale.FRENCH)).isEqualTo(
 				"E-mail : formule enregistrée sans son résultat, lue vide ; ouvrez le fichier dans Excel et enregistrez-le à nouveau");
