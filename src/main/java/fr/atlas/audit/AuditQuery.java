@@ -3,6 +3,8 @@ package fr.atlas.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
@@ -22,9 +24,11 @@ public record AuditQuery(@Nullable String actor, @Nullable String action, @Nulla
 
 	public AuditQuery {
 		actor = blankToNull(actor);
-		action = blankToNull(action);
-		entityType = blankToNull(entityType);
-		entityId = blankToNull(entityId);
+		// codes are lower-case and ids are written as UUIDs are printed: a filter in
+		// another case finds them rather than nothing (ADR 0070)
+		action = lowerCase(blankToNull(action));
+		entityType = lowerCase(blankToNull(entityType));
+		entityId = canonicalId(blankToNull(entityId));
 		List<FieldProblem> problems = new ArrayList<>();
 		if (page < 0) {
 			problems.add(new FieldProblem("page", "audit.page.invalid"));
@@ -46,6 +50,22 @@ public record AuditQuery(@Nullable String actor, @Nullable String action, @Nulla
 
 	public long offset() {
 		return (long) this.page * this.size;
+	}
+
+	private static @Nullable String lowerCase(@Nullable String value) {
+		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+	}
+
+	private static @Nullable String canonicalId(@Nullable String value) {
+		if (value == null || value.length() != 36) {
+			return value;
+		}
+		try {
+			return UUID.fromString(value).toString();
+		}
+		catch (IllegalArgumentException ex) {
+			return value;
+		}
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -70,7 +70,8 @@ record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable St
 			return Integer.parseInt(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new FieldProblem(field, "audit.number.invalid"));
+			// the API's code for a parameter that is not a whole number (ADR 0070)
+			problems.add(new FieldProblem(field, "json.expected.integer"));
 			return absent;
 		}
 	}

@@ -67,6 +67,9 @@ public class ApiTokens {
 	 */
 	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name,
 			@Nullable Integer expiresInDays, boolean readOnly) {
+		// the token asked for is checked before the password: a sign-in that gives no
+		// token is not audited as one (ADR 0070)
+		check(name, expiresInDays);
 		MemberPrincipal member = this.login.authenticate(email, password, SignInMethod.API_TOKEN);
 		RequestMetadata.actingAs(member.userId(), member.email());
 		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name, expiresInDays, readOnly));
@@ -102,20 +105,7 @@ public class ApiTokens {
 	 */
 	public IssuedToken issue(UserId userId, @Nullable String rawName, @Nullable Integer expiresInDays,
 			boolean readOnly) {
-		String name = (rawName == null) ? "" : rawName.trim();
-		List<FieldProblem> problems = new ArrayList<>();
-		if (name.isEmpty()) {
-			problems.add(new FieldProblem("name", "field.required"));
-		}
-		else if (name.length() > 80) {
-			problems.add(new FieldProblem("name", "field.too-long", 80));
-		}
-		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
-			problems.add(new FieldProblem("expiresInDays", "tokens.lifetime.invalid", MAX_DAYS));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		String name = check(rawName, expiresInDays);
 		Instant expiresAt = (expiresInDays != null) ? this.clock.instant().plus(Duration.ofDays(expiresInDays)) : null;
 		String token = SecretTokens.generate(PREFIX);
 		UUID id = UUID.randomUUID();
@@ -132,6 +122,28 @@ public class ApiTokens {
 		return new IssuedToken(id, token);
 	}
 
+	/**
+	 * The token's name, trimmed, once the name and the lifetime asked for are right.
+	 * @throws InvalidInputException naming every problem
+	 */
+	private static String check(@Nullable String rawName, @Nullable Integer expiresInDays) {
+		String name = (rawName == null) ? "" : rawName.trim();
+		List<FieldProblem> problems = new ArrayList<>();
+		if (name.isEmpty()) {
+			problems.add(new FieldProblem("name", "field.required"));
+		}
+		else if (name.length() > 80) {
+			problems.add(new FieldProblem("name", "field.too-long", 80));
+		}
+		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {
+			problems.add(new FieldProblem("expiresInDays", "tokens.lifetime.invalid", MAX_DAYS));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return name;
+	}
+
 	public List<TokenRow> of(UserId userId) {
 		Instant now = this.clock.instant();
 		return this.transactions.execute((tx) -> this.jdbc.sql("""
@@ -143,6 +155,11 @@ public class ApiTokens {
 					instant(rs.getTimestamp(7)), rs.getBoolean(8),
 					rs.getTimestamp(7) != null && !rs.getTimestamp(7).toInstant().isAfter(now)))
 			.list());
+	}
+
+	/** One of a member's tokens, as {@link #of(UserId)} lists it. */
+	public Optional<TokenRow> one(UserId userId, UUID tokenId) {
+		return of(userId).stream().filter((row) -> row.id().equals(tokenId)).findFirst();
 	}
 
 	public void revoke(UserId userId, UUID tokenId) {

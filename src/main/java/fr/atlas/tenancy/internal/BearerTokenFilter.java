@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,6 +26,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
+	/**
+	 * The addresses that take their credentials in the body: a token a client sends with
+	 * every call, expired, revoked or read-only, must not keep it from signing up or from
+	 * getting the token that replaces it (ADR 0070).
+	 */
+	static final Set<String> PUBLIC = Set.of("/api/v1/signup", "/api/v1/auth/tokens");
+
 	private final ApiTokens tokens;
 
 	private final AuthenticationEntryPoint entryPoint;
@@ -36,6 +43,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
 		this.readOnly = readOnly;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return PUBLIC.contains(request.getServletPath());
 	}
 
 	@Override

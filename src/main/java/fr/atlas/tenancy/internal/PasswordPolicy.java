@@ -1,5 +1,6 @@
 package fr.atlas.tenancy.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
@@ -17,6 +18,9 @@ class PasswordPolicy {
 	private static final Set<String> COMMON = Set.of("motdepasse123", "password1234", "azertyuiop12", "123456789012",
 			"qwertyuiop12", "atlasatlas12", "immobilier123", "bonjour12345");
 
+	/** The most bcrypt hashes: 72 bytes of UTF-8, as many letters without accents. */
+	static final int MAX_BYTES = 72;
+
 	private final int minimumLength;
 
 	PasswordPolicy(SecurityProperties properties) {
@@ -24,11 +28,13 @@ class PasswordPolicy {
 	}
 
 	void check(String field, String password, String email) {
-		if (password == null || password.length() < this.minimumLength) {
+		// characters as a person counts them: an emoji is one, not two UTF-16 units
+		if (password == null || password.codePointCount(0, password.length()) < this.minimumLength) {
 			throw new InvalidInputException(field, "password.too-short", this.minimumLength);
 		}
-		if (password.length() > 200) {
-			throw new InvalidInputException(field, "password.too-long");
+		// bcrypt reads 72 bytes and refuses more: a longer password was a 500 (ADR 0070)
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			throw new InvalidInputException(field, "password.too-long", MAX_BYTES);
 		}
 		boolean letters = password.chars().anyMatch(Character::isLetter);
 		boolean others = password.chars().anyMatch((c) -> !Character.isLetter(c));

@@ -191,7 +191,7 @@ class SecurityConfiguration {
 		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
 				HttpStatus.FORBIDDEN, "problem.forbidden");
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((auth) -> auth.requestMatchers("/api/v1/signup", "/api/v1/auth/tokens")
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(BearerTokenFilter.PUBLIC.toArray(String[]::new))
 				.permitAll()
 				.anyRequest()
 				.authenticated())

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +63,12 @@ class AuthTokenApiController {
 		return this.tokens.of(principal.userId());
 	}
 
+	/** The address a new token's {@code Location} gives (ADR 0070). */
+	@GetMapping("/api/v1/tokens/{id}")
+	TokenRow one(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id) {
+		return this.tokens.one(principal.userId(), id).orElseThrow(() -> new NotFoundException("Jeton"));
+	}
+
 	@DeleteMapping("/api/v1/tokens/{id}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void revoke(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id) {
@@ -71,9 +80,13 @@ class AuthTokenApiController {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNAUTHORIZED);
 		problem.setTitle(this.messages.getMessage("problem.bad-credentials", null, LocaleContextHolder.getLocale()));
 		problem.setType(URI.create("https://atlas.test/problems/bad-credentials"));
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+		// RFC 9110 (15.5.2): every 401 names a scheme, this one too (ADR 0070)
+		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"atlas\"")
+			.body(problem);
 	}
 
+	@RefusesUnknownProperties
 	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name,
 			@Nullable Integer expiresInDays, @Nullable Boolean readOnly) {
 	}

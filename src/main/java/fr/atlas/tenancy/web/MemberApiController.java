@@ -8,6 +8,7 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.Role;
@@ -163,6 +164,7 @@ class MemberApiController {
 
 	}
 
+	@RefusesUnknownProperties
 	record InvitationRequest(@Nullable String email, @Nullable String role) {
 	}
 
@@ -174,6 +176,7 @@ class MemberApiController {
 
 	}
 
+	@RefusesUnknownProperties
 	record RolesRequest(@Nullable List<String> roles) {
 	}
 

@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -60,6 +62,11 @@ class ModuleApiController {
 	record ModuleResponse(String key, boolean enabled, boolean available) {
 	}
 
+	/**
+	 * The module as read, with its {@code key} and {@code available}, may be sent back.
+	 */
+	@RefusesUnknownProperties
+	@JsonIgnoreProperties({ "key", "available" })
 	record ModuleRequest(@Nullable Boolean enabled) {
 	}
 

@@ -2,6 +2,8 @@ package fr.atlas.tenancy.web;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Organisation;
 import fr.atlas.tenancy.Organisations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,6 +36,9 @@ class OrganisationApiController {
 		return OrganisationResponse.of(this.organisations.rename(request.name()));
 	}
 
+	/** The organisation as read, with its {@code id}, may be sent back. */
+	@RefusesUnknownProperties
+	@JsonIgnoreProperties({ "id" })
 	record RenameRequest(@Nullable String name) {
 	}
 

@@ -3,6 +3,7 @@ package fr.atlas.tenancy.web;
 import java.net.URI;
 import java.util.UUID;
 
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.Accounts.Signup;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -49,6 +50,7 @@ class SignupApiController {
 		return answer.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
 	}
 
+	@RefusesUnknownProperties
 	record SignupRequest(@Nullable String organisation, @Nullable String name, @Nullable String email,
 			@Nullable String password) {
 	}

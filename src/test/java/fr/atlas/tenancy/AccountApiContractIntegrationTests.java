@@ -1,0 +1,233 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The account API (sign-up, tokens, the caller, members, the audit log) as an outside
+ * tool meets it, knowing only its contract (ADR 0070): passwords at the policy's edges, a
+ * stale token sent along with a sign-in, properties the bodies do not have, the 401 of a
+ * wrong password, the address a new token gives, and the audit's filters as a tool types
+ * them.
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class AccountApiContractIntegrationTests {
+
+	@Autowired
+	ApiClient api;
+
+	@Test
+	void aPasswordLongerThanTheHashReadsIsRefusedInWordsNotAServerError() {
+		String ascii73 = "a".repeat(72) + "1";
+		String accented = "é".repeat(40) + "1";
+		for (String password : List.of(ascii73, accented)) {
+			ResponseEntity<Map> refused = signup(uniqueEmail("long"), password);
+			assertThat(refused.getStatusCode().value()).as(password).isEqualTo(400);
+			assertThat(errors(refused)).extracting((e) -> e.get("field") + ":" + e.get("code"))
+				.containsExactly("password:password.too-long");
+			assertThat(errors(refused).get(0).get("message")).asString().contains("72 octets");
+		}
+		ResponseEntity<Map> english = this.api.raw()
+			.post()
+			.uri("/api/v1/signup")
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body(uniqueEmail("long"), ascii73))
+			.retrieve()
+			.toEntity(Map.class);
+		assertThat(english.getStatusCode().value()).isEqualTo(400);
+		assertThat(english.getBody().get("detail")).asString().startsWith("The password is too long: 72 bytes");
+
+		// 72 bytes, the most: signed up, and the password signs in
+		String email = uniqueEmail("edge");
+		String ascii72 = "b".repeat(71) + "1";
+		assertThat(signup(email, ascii72).getStatusCode().value()).isEqualTo(201);
+		assertThat(this.api.token(email, ascii72)).startsWith("atl_");
+	}
+
+	@Test
+	void aPasswordIsAsLongAsTheCharactersAPersonCounts() {
+		// six emoji and a letter: 7 characters, 13 UTF-16 units
+		ResponseEntity<Map> refused = signup(uniqueEmail("emoji"), "😀😀😀😀😀😀a");
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(refused)).extracting((e) -> e.get("code")).containsExactly("password.too-short");
+	}
+
+	@Test
+	void aStaleTokenSentAlongDoesNotKeepATokenOrASignupFromBeingGiven() {
+		Tenant tenant = this.api.newOrganisation("Agence des Jetons Périmés");
+		ResponseEntity<Map> issued = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cli"));
+		String stale = (String) issued.getBody().get("token");
+		assertThat(
+				this.api.delete(tenant.token(), "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())
+			.isEqualTo(204);
+		ResponseEntity<Map> readOnly = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "rapport", "readOnly", true));
+
+		for (String header : List.of(stale, "atl_unknown", (String) readOnly.getBody().get("token"))) {
+			ResponseEntity<Map> renewed = this.api.post(header, "/api/v1/auth/tokens",
+					Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cli"));
+			assertThat(renewed.getStatusCode().value()).as(String.valueOf(renewed.getBody())).isEqualTo(201);
+			assertThat(this.api.get((String) renewed.getBody().get("token"), "/api/v1/me").getStatusCode().value())
+				.isEqualTo(200);
+			ResponseEntity<Map> signedUp = this.api.post(header, "/api/v1/signup",
+					body(uniqueEmail("again"), ApiClient.PASSWORD));
+			assertThat(signedUp.getStatusCode().value()).as(String.valueOf(signedUp.getBody())).isEqualTo(201);
+		}
+		// everywhere else the stale token is still refused
+		assertThat(this.api.get(stale, "/api/v1/me").getStatusCode().value()).isEqualTo(401);
+	}
+
+	@Test
+	void aPropertyTheAccountBodiesDoNotHaveIsRefusedNotLeftOut() {
+		Tenant tenant = this.api.newOrganisation("Agence des Propriétés");
+		int tokensBefore = this.api.getList(tenant.token(), "/api/v1/tokens").getBody().size();
+
+		// "readonly" for "readOnly" was a token that writes
+		ResponseEntity<Map> token = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "rapport", "readonly", true));
+		assertUnknown(token, "readonly");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/tokens").getBody()).hasSize(tokensBefore);
+
+		Map<String, Object> signup = new java.util.HashMap<>(body(uniqueEmail("extra"), ApiClient.PASSWORD));
+		signup.put("role", "ADMIN");
+		assertUnknown(this.api.post(null, "/api/v1/signup", signup), "role");
+
+		assertUnknown(
+				this.api.post(tenant.token(), "/api/v1/members/invitations",
+						Map.of("email", uniqueEmail("invitee"), "role", "AGENT", "expiresInDays", 30)),
+				"expiresInDays");
+		assertUnknown(this.api.put(tenant.token(), "/api/v1/members/" + tenant.userId() + "/roles",
+				Map.of("roles", List.of("OWNER"), "active", false)), "active");
+		assertUnknown(this.api.patch(tenant.token(), "/api/v1/organisation", Map.of("name", "X", "nom", "Y")), "nom");
+		assertUnknown(this.api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", true, "on", false)),
+				"on");
+
+		// what was read may be sent back as it was read
+		Map<String, Object> organisation = (Map<String, Object>) this.api.get(tenant.token(), "/api/v1/me")
+			.getBody()
+			.get("org");
+		assertThat(this.api.patch(tenant.token(), "/api/v1/organisation", organisation).getStatusCode().value())
+			.isEqualTo(200);
+		Map<String, Object> module = (Map<String, Object>) this.api.getList(tenant.token(), "/api/v1/modules")
+			.getBody()
+			.stream()
+			.filter((m) -> "cases".equals(((Map) m).get("key")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(this.api.put(tenant.token(), "/api/v1/modules/cases", module).getStatusCode().value())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void aWrongPasswordIsA401ThatNamesItsScheme() {
+		Tenant tenant = this.api.newOrganisation("Agence du Mauvais Mot de Passe");
+		ResponseEntity<Map> refused = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", "Pas-le-bon-42", "name", "cli"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(401);
+		assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+		assertThat(refused.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer realm=\"atlas\"");
+	}
+
+	@Test
+	void aNewTokensLocationIsAnAddressThatReadsIt() {
+		Tenant tenant = this.api.newOrganisation("Agence de l'Adresse du Jeton");
+		Tenant other = this.api.newOrganisation("Agence Voisine de l'Adresse");
+		ResponseEntity<Map> issued = this.api.post(null, "/api/v1/auth/tokens", Map.of("email", tenant.email(),
+				"password", ApiClient.PASSWORD, "name", "tableur", "readOnly", true, "expiresInDays", 30));
+		assertThat(issued.getStatusCode().value()).isEqualTo(201);
+		String location = issued.getHeaders().getLocation().toString();
+		assertThat(location).isEqualTo("/api/v1/tokens/" + issued.getBody().get("id"));
+
+		ResponseEntity<Map> read = this.api.get(tenant.token(), location);
+		assertThat(read.getStatusCode().value()).isEqualTo(200);
+		assertThat(read.getBody()).containsEntry("id", issued.getBody().get("id"))
+			.containsEntry("name", "tableur")
+			.containsEntry("readOnly", true)
+			.containsEntry("prefix", ((String) issued.getBody().get("token")).substring(0, 10))
+			.containsKeys("createdAt", "lastUsedAt", "revokedAt", "expiresAt")
+			.doesNotContainKeys("token", "expired");
+		// another organisation's token, or none, is not found
+		assertThat(this.api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.get(tenant.token(), "/api/v1/tokens/" + UUID.randomUUID()).getStatusCode().value())
+			.isEqualTo(404);
+	}
+
+	@Test
+	void aTokenAskedForWrongIsNotASignIn() {
+		Tenant tenant = this.api.newOrganisation("Agence des Jetons sans Nom");
+		int signInsBefore = total(tenant, "action=member.signed-in");
+
+		ResponseEntity<Map> unnamed = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", " "));
+		assertThat(unnamed.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(unnamed)).extracting((e) -> e.get("field") + ":" + e.get("code"))
+			.containsExactly("name:field.required");
+		assertThat(total(tenant, "action=member.signed-in")).isEqualTo(signInsBefore);
+	}
+
+	@Test
+	void theAuditFiltersReadCodesAndIdsInAnyCase() {
+		Tenant tenant = this.api.newOrganisation("Agence des Filtres d'Audit");
+		int created = total(tenant, "action=api-token.created");
+		assertThat(created).isPositive();
+		assertThat(total(tenant, "action=API-Token.Created")).isEqualTo(created);
+		assertThat(total(tenant, "entityType=MEMBER")).isEqualTo(total(tenant, "entityType=member")).isPositive();
+		String userId = tenant.userId().toString();
+		assertThat(total(tenant, "entityId=" + userId.toUpperCase())).isEqualTo(total(tenant, "entityId=" + userId))
+			.isPositive();
+
+		// a page that is no whole number: the API's code, as for every other list
+		ResponseEntity<Map> notANumber = this.api.get(tenant.token(), "/api/v1/audit?page=abc&size=x");
+		assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(notANumber)).extracting((e) -> e.get("field") + ":" + e.get("code"))
+			.containsExactly("page:json.expected.integer", "size:json.expected.integer");
+		// a size out of its range is still refused, not clamped (ADR 0070)
+		assertThat(this.api.get(tenant.token(), "/api/v1/audit?size=500").getStatusCode().value()).isEqualTo(400);
+	}
+
+	private int total(Tenant tenant, String filter) {
+		ResponseEntity<Map> page = this.api.get(tenant.token(), "/api/v1/audit?size=1&" + filter);
+		assertThat(page.getStatusCode().value()).as(filter).isEqualTo(200);
+		return ((Number) page.getBody().get("total")).intValue();
+	}
+
+	private static void assertUnknown(ResponseEntity<Map> response, String property) {
+		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
+		assertThat(errors(response)).extracting((e) -> e.get("field") + ":" + e.get("code"))
+			.containsExactly(property + ":json.unknown-property");
+	}
+
+	private ResponseEntity<Map> signup(String email, String password) {
+		return this.api.post(null, "/api/v1/signup", body(email, password));
+	}
+
+	private static Map<String, Object> body(String email, String password) {
+		return Map.of("organisation", "Agence " + email, "name", "Camille Martin", "email", email, "password",
+				password);
+	}
+
+	private static List<Map<String, Object>> errors(ResponseEntity<Map> response) {
+		return (List<Map<String, Object>>) response.getBody().get("errors");
+	}
+
+	private static String uniqueEmail(String what) {
+		return what + "-" + UUID.randomUUID() + "@example.test";
+	}
+
+}
