@@ -1,5 +1,6 @@
 package fr.atlas.tenancy;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,9 @@ class AccountApiContractIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aPasswordLongerThanTheHashReadsIsRefusedInWordsNotAServerError() {
@@ -199,6 +204,26 @@ class AccountApiContractIntegrationTests {
 			.containsExactly("page:json.expected.integer", "size:json.expected.integer");
 		// a size out of its range is still refused, not clamped (ADR 0070)
 		assertThat(this.api.get(tenant.token(), "/api/v1/audit?size=500").getStatusCode().value()).isEqualTo(400);
+	}
+
+	@Test
+	void anAuditDateOutsideTheYearsOneTo9999IsRefusedNotAServerError() {
+		Tenant tenant = this.api.newOrganisation("Agence des Dates Lointaines");
+		for (String filter : List.of("from=%2B999999999-12-31", "to=%2B300000-01-01", "from=-999999999-01-01",
+				"from=-5000-01-01", "to=10000-01-01T00:00:00Z", "from=0000-12-31T10:00:00")) {
+			// sent as written: "%2B" stays the "+" of a signed year
+			ResponseEntity<Map> refused = this.api.raw()
+				.get()
+				.uri(URI.create("http://localhost:" + this.port + "/api/v1/audit?" + filter))
+				.headers((h) -> h.setBearerAuth(tenant.token()))
+				.retrieve()
+				.toEntity(Map.class);
+			assertThat(refused.getStatusCode().value()).as(filter).isEqualTo(400);
+			assertThat(errors(refused)).extracting((e) -> e.get("code"))
+				.as(filter)
+				.containsExactly("audit.date.invalid");
+		}
+		assertThat(total(tenant, "from=0001-01-01&to=9999-12-31")).isEqualTo(total(tenant, "page=0"));
 	}
 
 	private int total(Tenant tenant, String filter) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 import fr.atlas.audit.AuditQuery;
 import fr.atlas.platform.InvalidInputException;
@@ -46,20 +47,32 @@ record AuditFilter(@Nullable String actor, @Nullable String action, @Nullable St
 		String text = value.trim();
 		try {
 			if (!text.contains("T")) {
-				LocalDate day = LocalDate.parse(text);
+				LocalDate day = inYears(LocalDate.parse(text), LocalDate::getYear);
 				return (endOfDay ? day.plusDays(1) : day).atStartOfDay(PARIS).toInstant();
 			}
 			try {
-				return OffsetDateTime.parse(text).toInstant();
+				return inYears(OffsetDateTime.parse(text), OffsetDateTime::getYear).toInstant();
 			}
 			catch (DateTimeException ex) {
-				return LocalDateTime.parse(text).atZone(PARIS).toInstant();
+				return inYears(LocalDateTime.parse(text), LocalDateTime::getYear).atZone(PARIS).toInstant();
 			}
 		}
 		catch (DateTimeException ex) {
 			problems.add(new FieldProblem(field, "audit.date.invalid"));
 			return null;
 		}
+	}
+
+	/**
+	 * A date of the years 1 to 9999, as everywhere in the API: the database keeps no
+	 * instant far beyond, and one was a 500 (ADR 0070).
+	 */
+	private static <T> T inYears(T date, ToIntFunction<T> year) {
+		int value = year.applyAsInt(date);
+		if (value < 1 || value > 9999) {
+			throw new DateTimeException("year " + value + " outside 1 to 9999");
+		}
+		return date;
 	}
 
 	private static int number(String field, @Nullable String value, int absent, List<FieldProblem> problems) {
