@@ -174,6 +174,17 @@ class AccountApiContractIntegrationTests {
 	}
 
 	@Test
+	void anInvitationReadsBackAsItsCreationAnsweredIt() {
+		Tenant tenant = this.api.newOrganisation("Agence de l'Invitation Relue");
+		ResponseEntity<Map> invited = this.api.post(tenant.token(), "/api/v1/members/invitations",
+				Map.of("email", uniqueEmail("relue"), "role", "AGENT"));
+		assertThat(invited.getStatusCode().value()).isEqualTo(201);
+		ResponseEntity<Map> read = this.api.get(tenant.token(), invited.getHeaders().getLocation().toString());
+		assertThat(read.getStatusCode().value()).isEqualTo(200);
+		assertThat(read.getBody()).isEqualTo(invited.getBody());
+	}
+
+	@Test
 	void aTokenAskedForWrongIsNotASignIn() {
 		Tenant tenant = this.api.newOrganisation("Agence des Jetons sans Nom");
 		int signInsBefore = total(tenant, "action=member.signed-in");
