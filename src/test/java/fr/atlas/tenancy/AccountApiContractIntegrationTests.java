@@ -73,6 +73,22 @@ class AccountApiContractIntegrationTests {
 	}
 
 	@Test
+	void anAddressNoMailServerTakesIsRefusedAndTheOthersAreFolded() {
+		// 65 characters before the @: more than RFC 5321 lets a server take
+		ResponseEntity<Map> tooLong = signup("a".repeat(65) + "@example.test", ApiClient.PASSWORD);
+		assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(tooLong)).extracting((e) -> e.get("field") + ":" + e.get("code"))
+			.containsExactly("email:email.invalid");
+
+		String local = "b".repeat(40) + "+atlas";
+		String email = local + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+		assertThat(signup("  " + email.toUpperCase() + " ", ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(201);
+		String token = this.api.token(email.toUpperCase(), ApiClient.PASSWORD);
+		assertThat((Map<String, Object>) this.api.get(token, "/api/v1/me").getBody().get("user")).containsEntry("email",
+				email);
+	}
+
+	@Test
 	void aStaleTokenSentAlongDoesNotKeepATokenOrASignupFromBeingGiven() {
 		Tenant tenant = this.api.newOrganisation("Agence des Jetons Périmés");
 		ResponseEntity<Map> issued = this.api.post(null, "/api/v1/auth/tokens",

@@ -21,7 +21,8 @@ final class EmailAddress {
 		if (email.isEmpty()) {
 			throw new InvalidInputException(field, "field.required");
 		}
-		if (email.length() > 254 || !SHAPE.matcher(email).matches()) {
+		// RFC 5321 (4.5.3.1.1): at most 64 characters before the @, or mail to it bounces
+		if (email.length() > 254 || email.indexOf('@') > 64 || !SHAPE.matcher(email).matches()) {
 			throw new InvalidInputException(field, "email.invalid");
 		}
 		return email;
