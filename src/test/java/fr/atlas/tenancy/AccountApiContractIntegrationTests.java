@@ -89,6 +89,21 @@ class AccountApiContractIntegrationTests {
 	}
 
 	@Test
+	void aMalformedIdInAPathIsInvalidInputLikeAMalformedValueInABody() {
+		Tenant tenant = this.api.newOrganisation("Agence des Identifiants Tordus");
+		for (String path : List.of("/api/v1/members/not-a-uuid", "/api/v1/tokens/123",
+				"/api/v1/members/invitations/zz")) {
+			ResponseEntity<Map> refused = this.api.get(tenant.token(), path);
+			assertThat(refused.getStatusCode().value()).as(path).isEqualTo(400);
+			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+			assertThat(refused.getBody()).as(path)
+				.containsEntry("type", "https://atlas.test/problems/invalid-input")
+				.containsEntry("title", "Données invalides");
+			assertThat(errors(refused)).extracting((e) -> e.get("code")).containsExactly("json.expected.uuid");
+		}
+	}
+
+	@Test
 	void aStaleTokenSentAlongDoesNotKeepATokenOrASignupFromBeingGiven() {
 		Tenant tenant = this.api.newOrganisation("Agence des Jetons Périmés");
 		ResponseEntity<Map> issued = this.api.post(null, "/api/v1/auth/tokens",
