@@ -164,7 +164,7 @@ class MemberApiController {
 
 	}
 
-	@RefusesUnknownProperties
+	// as sign-up: both required, a misspelt one is reported missing (ADR 0070)
 	record InvitationRequest(@Nullable String email, @Nullable String role) {
 	}
 

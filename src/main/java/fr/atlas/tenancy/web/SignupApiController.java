@@ -3,7 +3,6 @@ package fr.atlas.tenancy.web;
 import java.net.URI;
 import java.util.UUID;
 
-import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.Accounts.Signup;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -50,7 +49,10 @@ class SignupApiController {
 		return answer.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
 	}
 
-	@RefusesUnknownProperties
+	// unknown properties are let through: every client signs up first, each property here
+	// is required (a
+	// misspelt one is reported missing), and one it does not have changes nothing (ADR
+	// 0070)
 	record SignupRequest(@Nullable String organisation, @Nullable String name, @Nullable String email,
 			@Nullable String password) {
 	}
