@@ -32,10 +32,13 @@ document.addEventListener('DOMContentLoaded', () => {
   });
   keepWhatFormsSend();
   closeOnNarrowScreens(document);
+  focusScrollingTables(document);
+  window.addEventListener('resize', () => focusScrollingTables(document));
   // the list's results, the card among them, come again through htmx when a filter changes
   document.addEventListener('htmx:load', (event) => {
     closeOnNarrowScreens(event.target);
     markFieldErrors(event.target);
+    focusScrollingTables(event.target);
   });
   // a phone turned sideways is a wide screen: what it had closed is open there (the filter panel has no summary)
   window.matchMedia('(max-width: 640px)').addEventListener('change', (event) => {
@@ -48,6 +51,52 @@ document.addEventListener('DOMContentLoaded', () => {
 function closeOnNarrowScreens(root) {
   if (!window.matchMedia('(max-width: 640px)').matches) return;
   root.querySelectorAll('details[data-close-narrow]').forEach((details) => details.removeAttribute('open'));
+}
+
+// A table or diagram wider than its box scrolls sideways in it (a .table-wrap, a card's table on a phone, the workflow
+// diagram): without a mouse it is scrolled with the arrow keys once it has the focus, so it takes the focus (WCAG
+// 2.1.1), named by the heading before it. A box is a region so named; a table keeps its role. One that fits again
+// leaves the tab order.
+const SCROLLING_BOXES = '.table-wrap, .card table, .diagram';
+let scrollingTableHeadings = 0;
+function focusScrollingTables(root) {
+  const scope = root.querySelectorAll ? root : document;
+  const boxes = [...scope.querySelectorAll(SCROLLING_BOXES)];
+  if (root.matches && root.matches(SCROLLING_BOXES)) boxes.push(root);
+  boxes.forEach((box) => {
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.hasAttribute('tabindex')) {
+      box.setAttribute('tabindex', '0');
+      box.dataset.scrollFocus = '';
+      if (box.tagName !== 'TABLE') box.setAttribute('role', 'region');
+      const heading = headingBefore(box);
+      if (heading && !box.hasAttribute('aria-label') && !box.hasAttribute('aria-labelledby')) {
+        if (!heading.id) heading.id = 'scrolling-table-heading-' + (++scrollingTableHeadings);
+        box.setAttribute('aria-labelledby', heading.id);
+        box.dataset.scrollLabel = '';
+      }
+    } else if (!scrolls && box.hasAttribute('data-scroll-focus')) {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('data-scroll-focus');
+      if (box.tagName !== 'TABLE') box.removeAttribute('role');
+      if (box.hasAttribute('data-scroll-label')) {
+        box.removeAttribute('aria-labelledby');
+        box.removeAttribute('data-scroll-label');
+      }
+    }
+  });
+}
+
+// The nearest heading before an element in the page's order: a sibling's, or one of its ancestors' siblings'.
+function headingBefore(element) {
+  for (let node = element; node && node !== document.body; node = node.parentElement) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (/^H[1-6]$/.test(sibling.tagName)) return sibling;
+      const inside = sibling.querySelectorAll('h1, h2, h3, h4, h5, h6');
+      if (inside.length) return inside[inside.length - 1];
+    }
+  }
+  return null;
 }
 
 // A form whose results htmx redraws alone (data-errors-in: the id of the results) is not drawn again, so its fields

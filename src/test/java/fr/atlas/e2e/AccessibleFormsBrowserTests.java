@@ -61,7 +61,7 @@ class AccessibleFormsBrowserTests {
 			for (String path : List.of("/", "/prospects", "/prospects/new", "/prospects/duplicates",
 					"/prospects/imports", "/cases", "/cases/" + caseId, "/cases/board", "/cases/reports",
 					"/cases/teams", "/cases/working-hours", "/cases/types/LEAD_ACHAT/workflow",
-					"/cases/types/LEAD_ACHAT/assignment-rules", "/members", "/audit", "/account", "/tokens",
+					"/cases/types/LEAD_ACHAT/assignment-rules", "/members", "/audit", "/account", "/account/tokens",
 					"/settings/modules", "/notifications")) {
 				page.navigate(base + path);
 				assertThat((List<?>) page.evaluate(UNNAMED)).as("fields without a name on %s", path).isEmpty();

@@ -30,7 +30,11 @@ final class WorkflowDiagram {
 	private WorkflowDiagram() {
 	}
 
-	static String svg(WorkflowDefinition definition, String language, DelayWords delays) {
+	/**
+	 * The diagram of {@code definition}, an image named {@code name} for screen readers
+	 * (the tables beside it say what it shows).
+	 */
+	static String svg(WorkflowDefinition definition, String language, DelayWords delays, String name) {
 		java.util.Locale locale = java.util.Locale.forLanguageTag(language);
 		List<StateDefinition> open = definition.states().stream().filter((s) -> !s.terminal()).toList();
 		List<StateDefinition> closed = definition.states().stream().filter(StateDefinition::terminal).toList();
@@ -50,7 +54,9 @@ final class WorkflowDiagram {
 			.append(width)
 			.append(' ')
 			.append(height)
-			.append("\" role=\"img\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" ")
+			.append("\" role=\"img\" aria-label=\"")
+			.append(escape(name))
+			.append("\"><defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" ")
 			.append("markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">")
 			.append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#5b6475\"/></marker></defs>");
 		List<String> labels = new ArrayList<>();

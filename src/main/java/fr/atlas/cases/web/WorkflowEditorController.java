@@ -107,7 +107,8 @@ class WorkflowEditorController {
 		model.addAttribute("shown", shown);
 		model.addAttribute("current", this.workflows.current(key).version());
 		model.addAttribute("latest", versions.getLast().version());
-		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language, this.delays));
+		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language, this.delays,
+				this.messages.text("cases.workflow.diagram", type.label(language))));
 		model.addAttribute("lang", language);
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
