@@ -258,6 +258,13 @@ class TeamPagesIntegrationTests {
 		assertThat(page.body()).contains("Champ obligatoire")
 			.contains("Adresse e-mail invalide")
 			.contains("Le mot de passe doit contenir au moins");
+		// each field in error names its message for a screen reader; a field without one
+		// names none
+		assertThat(page.body())
+			.contains("aria-describedby=\"organisation-error\"", "id=\"organisation-error\"",
+					"aria-describedby=\"email-error\"", "aria-describedby=\"password-help password-error\"",
+					"id=\"password-error\"")
+			.doesNotContain("aria-describedby=\"name-error\"");
 	}
 
 	@Test
