@@ -226,8 +226,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			String message = problem.getDetail().strip().replaceAll("\\.$", "");
 			problem.setProperty("errors", List.of(new FieldError(argument.getName(),
 					JsonValueExpected.of(argument.getRequiredType()).code(), message)));
-			// and the same problem as a body's value of the wrong type: a tool that goes
-			// by
+			// the same problem as a body's value of the wrong type: a tool that goes by
 			// the type reads errors[] for both (ADR 0070)
 			problem.setTitle(text("problem.invalid-input"));
 			problem.setType(URI.create("https://atlas.test/problems/invalid-input"));
