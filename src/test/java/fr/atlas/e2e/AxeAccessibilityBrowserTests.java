@@ -1,6 +1,5 @@
 package fr.atlas.e2e;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,11 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.ImportWizard;
 import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -99,11 +98,7 @@ class AxeAccessibilityBrowserTests {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 			// a file waiting at the wizard's mapping step
-			page.navigate(base + "/prospects/imports");
-			page.setInputFiles("input[type=file]",
-					new FilePayload("suite.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)));
-			page.click("form[enctype='multipart/form-data'] button[type=submit]");
-			page.waitForURL("**/mapping");
+			ImportWizard.uploadToMapping(page, base, "suite.csv", CSV);
 			String mapping = page.url().substring(base.length());
 			// the review queue has its pair (the two agencies of the lake) to decide on
 			page.navigate(base + "/prospects/duplicates");

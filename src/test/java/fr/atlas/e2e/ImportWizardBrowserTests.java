@@ -12,6 +12,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
+import fr.atlas.support.ImportWizard;
 import fr.atlas.support.SignIn;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
@@ -55,11 +56,7 @@ class ImportWizardBrowserTests {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 
-			page.navigate(base + "/prospects/imports");
-			page.setInputFiles("input[type=file]",
-					new FilePayload("agences.csv", "text/csv", CSV.getBytes(StandardCharsets.UTF_8)));
-			page.click("form[enctype='multipart/form-data'] button[type=submit]");
-			page.waitForURL("**/mapping");
+			ImportWizard.uploadToMapping(page, base, "agences.csv", CSV);
 
 			// the detected mapping
 			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("name");
