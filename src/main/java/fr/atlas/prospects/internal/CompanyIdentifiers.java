@@ -1,5 +1,8 @@
 package fr.atlas.prospects.internal;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,8 +27,7 @@ final class CompanyIdentifiers {
 	 * A number in scientific notation as spreadsheets write it: one digit, the decimals
 	 * after a dot or a comma, the exponent ("4.0123456200015E+13", "4,01235E+13").
 	 */
-	private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern
-		.compile("([1-9])(?:[.,]([0-9]+))?[eE]\\+?([0-9]{1,2})");
+	private static final Pattern SCIENTIFIC = Pattern.compile("([1-9])(?:[.,]([0-9]+))?[eE]\\+?([0-9]{1,2})");
 
 	/**
 	 * Zeros a number written in scientific notation may leave out at its end and still be
@@ -69,21 +71,20 @@ final class CompanyIdentifiers {
 	}
 
 	/** An intra-community VAT number, FR, a two-character key, then the SIREN. */
-	private static final java.util.regex.Pattern VAT = java.util.regex.Pattern.compile(
-			"(?:[\\p{L}°.:\\s]*\\s)?FR\\s*[0-9A-Z]{2}\\s*((?:\\d[\\s.]*){9})",
-			java.util.regex.Pattern.CASE_INSENSITIVE);
+	private static final Pattern VAT = Pattern
+		.compile("(?:[\\p{L}°.:\\s]*\\s)?FR\\s*[0-9A-Z]{2}\\s*((?:\\d[\\s.]*){9})", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * Words before the number: "SIRET : 758…", "N° SIREN 123…", "RCS Lyon B 123 456 789".
 	 */
-	private static final java.util.regex.Pattern LABELLED = java.util.regex.Pattern
+	private static final Pattern LABELLED = Pattern
 		.compile("[\\p{L}°'\u2019.:\\s]*?\\p{L}[\\p{L}°'\u2019.:\\s]*?(\\d[\\d\\s.\\-]*)");
 
 	/**
 	 * The registry after the number: "331 629 519 RCS Cholet", "397674136 R.C.S. Cannes".
 	 */
-	private static final java.util.regex.Pattern REGISTRY_AFTER = java.util.regex.Pattern
-		.compile("(\\d[\\d\\s.\\-]*?)\\s*R\\.?\\s?C\\.?\\s?S\\.?(?:\\s.*)?", java.util.regex.Pattern.CASE_INSENSITIVE);
+	private static final Pattern REGISTRY_AFTER = Pattern
+		.compile("(\\d[\\d\\s.\\-]*?)\\s*R\\.?\\s?C\\.?\\s?S\\.?(?:\\s.*)?", Pattern.CASE_INSENSITIVE);
 
 	/** Only the digits of a value once spaces, dots, dashes and the like are removed. */
 	static @Nullable String digits(@Nullable String raw) {
@@ -112,15 +113,14 @@ final class CompanyIdentifiers {
 			return text;
 		}
 		if (!Character.isLetter(text.charAt(0))) {
-			java.util.regex.Matcher registry = (text.indexOf('R') >= 0 || text.indexOf('r') >= 0)
-					? REGISTRY_AFTER.matcher(text) : null;
+			Matcher registry = (text.indexOf('R') >= 0 || text.indexOf('r') >= 0) ? REGISTRY_AFTER.matcher(text) : null;
 			return (registry != null && registry.matches()) ? registry.group(1).strip() : text;
 		}
-		java.util.regex.Matcher vat = VAT.matcher(text);
+		Matcher vat = VAT.matcher(text);
 		if (vat.matches()) {
 			return vat.group(1);
 		}
-		java.util.regex.Matcher labelled = LABELLED.matcher(text);
+		Matcher labelled = LABELLED.matcher(text);
 		return labelled.matches() ? labelled.group(1).strip() : text;
 	}
 
@@ -139,7 +139,7 @@ final class CompanyIdentifiers {
 			// most values hold no exponent: no regex for them
 			return null;
 		}
-		java.util.regex.Matcher scientific = SCIENTIFIC.matcher(text);
+		Matcher scientific = SCIENTIFIC.matcher(text);
 		if (!scientific.matches()) {
 			return null;
 		}
@@ -163,7 +163,7 @@ final class CompanyIdentifiers {
 		if (text == null || text.length() > 24 || (text.indexOf('E') < 0 && text.indexOf('e') < 0)) {
 			return false;
 		}
-		java.util.regex.Matcher scientific = SCIENTIFIC.matcher(withoutLabel(text));
+		Matcher scientific = SCIENTIFIC.matcher(withoutLabel(text));
 		if (!scientific.matches()) {
 			return false;
 		}
