@@ -183,6 +183,40 @@ class AccountApiContractIntegrationTests {
 	}
 
 	@Test
+	void aCallRefusedForItsTokenSaysWhetherOneWasMissingOrRefused() {
+		Tenant tenant = this.api.newOrganisation("Agence des Jetons Refusés");
+		ResponseEntity<Map> issued = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cli"));
+		String revoked = (String) issued.getBody().get("token");
+		this.api.delete(tenant.token(), "/api/v1/tokens/" + issued.getBody().get("id"));
+
+		ResponseEntity<Map> missing = this.api.get(null, "/api/v1/prospects");
+		assertThat(missing.getStatusCode().value()).isEqualTo(401);
+		// RFC 6750 (3.1): no error code when no credentials were sent
+		assertThat(missing.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer realm=\"atlas\"");
+		assertThat(missing.getBody()).containsEntry("instance", "/api/v1/prospects")
+			.containsEntry("type", "https://atlas.test/problems/unauthorized");
+		assertThat((String) missing.getBody().get("detail")).contains("Authorization: Bearer");
+
+		for (String refused : List.of(revoked, "atl_unknown", "not-even-ours")) {
+			ResponseEntity<Map> answer = this.api.get(refused, "/api/v1/prospects");
+			assertThat(answer.getStatusCode().value()).isEqualTo(401);
+			assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+				.isEqualTo("Bearer realm=\"atlas\", error=\"invalid_token\"");
+			assertThat(answer.getBody()).containsEntry("instance", "/api/v1/prospects");
+			assertThat((String) answer.getBody().get("detail")).contains("expiré ou révoqué");
+		}
+
+		ResponseEntity<Map> readOnly = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "rapport", "readOnly", true));
+		ResponseEntity<Map> write = this.api.post((String) readOnly.getBody().get("token"), "/api/v1/prospects",
+				Map.of("name", "Agence Écrite"));
+		assertThat(write.getStatusCode().value()).isEqualTo(403);
+		assertThat(write.getBody()).containsEntry("instance", "/api/v1/prospects")
+			.containsEntry("type", "https://atlas.test/problems/read-only-token");
+	}
+
+	@Test
 	void aNewTokensLocationIsAnAddressThatReadsIt() {
 		Tenant tenant = this.api.newOrganisation("Agence de l'Adresse du Jeton");
 		Tenant other = this.api.newOrganisation("Agence Voisine de l'Adresse");

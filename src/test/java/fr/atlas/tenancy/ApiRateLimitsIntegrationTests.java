@@ -67,8 +67,13 @@ class ApiRateLimitsIntegrationTests {
 			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
 		assertThat(refused.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		assertThat(refused.body()).contains("\"status\":429").contains("Trop de requêtes pour votre organisation");
-		assertThat(get(busy, "/api/v1/me", "en").body()).contains("Too many requests for your organisation");
+		assertThat(refused.body()).contains("\"status\":429")
+			.contains("Trop de requêtes pour votre organisation")
+			// the wait in words and the address, as the controllers' problems say them
+			.containsPattern("\"detail\":\"Réessayez dans [0-9]+ secondes?\\.\"")
+			.contains("\"instance\":\"/api/v1/me\"");
+		assertThat(get(busy, "/api/v1/me", "en").body()).contains("Too many requests for your organisation")
+			.containsPattern("\"detail\":\"Try again in [0-9]+ seconds?\\.\"");
 
 		HttpResponse<String> other = get(quiet, "/api/v1/me", "fr");
 		assertThat(other.statusCode()).as("another organisation keeps its own budget").isEqualTo(200);

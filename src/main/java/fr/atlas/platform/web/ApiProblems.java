@@ -99,7 +99,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(TooManyRequestsException.class)
 	ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests");
-		problem.setProperty("retryAfterSeconds", ex.retryAfterSeconds());
+		long seconds = ex.retryAfterSeconds();
+		problem.setDetail((seconds < 60) ? text("problem.retry-after.seconds", Math.max(seconds, 1))
+				: text("problem.retry-after.minutes", (seconds + 59) / 60));
+		problem.setProperty("retryAfterSeconds", seconds);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
 			.body(problem);

@@ -16,7 +16,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.pattern.PathPattern;
@@ -37,15 +36,15 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 
 	private final ThrottleBuckets buckets;
 
-	private final MessageSource messages;
+	private final FilterProblems problems;
 
 	private final Limit organisation;
 
 	private final List<EndpointRule> endpoints;
 
-	ApiRateLimitFilter(ThrottleBuckets buckets, ApiRateLimits limits, MessageSource messages) {
+	ApiRateLimitFilter(ThrottleBuckets buckets, ApiRateLimits limits, FilterProblems problems) {
 		this.buckets = buckets;
-		this.messages = messages;
+		this.problems = problems;
 		this.organisation = new Limit("api", limits.apiRequestsPerMinutePerOrganisation(), Duration.ofMinutes(1));
 		PathPatternParser parser = new PathPatternParser();
 		this.endpoints = limits.endpoints()
@@ -68,7 +67,7 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 		response.setHeader(LIMIT, Integer.toString(this.organisation.requests()));
 		response.setHeader(REMAINING, Long.toString(Math.max(0, overall.getRemainingTokens())));
 		if (!overall.isConsumed()) {
-			refuse(response, overall);
+			refuse(request, response, overall);
 			return;
 		}
 		PathContainer path = PathContainer
@@ -79,7 +78,7 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 				if (!probe.isConsumed()) {
 					response.setHeader(LIMIT, Integer.toString(endpoint.limit().requests()));
 					response.setHeader(REMAINING, "0");
-					refuse(response, probe);
+					refuse(request, response, probe);
 					return;
 				}
 			}
@@ -87,9 +86,10 @@ final class ApiRateLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private void refuse(HttpServletResponse response, ConsumptionProbe probe) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, ConsumptionProbe probe)
+			throws IOException {
 		long seconds = TooManyRequestsException.retryAfterSeconds(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-		ThrottleFilter.writeTooMany(response, seconds, true, this.messages, "problem.rate-limited");
+		this.problems.tooMany(request, response, seconds, "problem.rate-limited");
 	}
 
 	/** A budget of requests per period, one bucket per organisation. */

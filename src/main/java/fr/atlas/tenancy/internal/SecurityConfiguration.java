@@ -3,6 +3,7 @@ package fr.atlas.tenancy.internal;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 import fr.atlas.tenancy.Members;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -102,7 +104,7 @@ class SecurityConfiguration {
 				writeMethodRefused(request, response, json, messages);
 				return;
 			}
-			writeProblem(response, json, messages, HttpStatus.BAD_REQUEST, refusal.code);
+			new FilterProblems(json, messages).write(request, response, HttpStatus.BAD_REQUEST, refusal.code);
 		};
 	}
 
@@ -160,9 +162,10 @@ class SecurityConfiguration {
 	@Order(0)
 	SecurityFilterChain metrics(HttpSecurity http, SecurityProperties properties, MessageSource messages,
 			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
+		FilterProblems problems = new FilterProblems(json, messages);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
-			writeProblem(response, json, messages, HttpStatus.UNAUTHORIZED, "problem.metrics-token");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.metrics-token");
 		};
 		http.securityMatcher("/actuator", "/actuator/", "/actuator/prometheus/**", "/actuator/metrics/**")
 			.authorizeHttpRequests((auth) -> auth.anyRequest().hasAuthority(MetricsTokenFilter.ROLE))
@@ -182,13 +185,19 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
 			ThrottleBuckets buckets, ApiRateLimits limits, IdempotentRequests idempotent, MessageSource messages,
 			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
-		// RFC 9110 (15.5.2): a 401 says which scheme to authenticate with; clients that
-		// retry with credentials, or report why they failed, read it
+		FilterProblems problems = new FilterProblems(json, messages);
+		// RFC 9110 (15.5.2): a 401 says which scheme to authenticate with, and RFC 6750
+		// (3.1) whether the token sent was refused, so that a client tells a missing
+		// token from one to replace
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
-			response.setHeader("WWW-Authenticate", "Bearer realm=\"atlas\"");
-			writeProblem(response, json, messages, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+			boolean refused = ex instanceof BadCredentialsException;
+			String detail = problems
+				.text(refused ? "problem.unauthorized.refused-token" : "problem.unauthorized.no-token");
+			response.setHeader("WWW-Authenticate",
+					refused ? "Bearer realm=\"atlas\", error=\"invalid_token\"" : "Bearer realm=\"atlas\"");
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized", detail, Map.of());
 		};
-		AccessDeniedHandler forbidden = (request, response, ex) -> writeProblem(response, json, messages,
+		AccessDeniedHandler forbidden = (request, response, ex) -> problems.write(request, response,
 				HttpStatus.FORBIDDEN, "problem.forbidden");
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.requestMatchers(BearerTokenFilter.PUBLIC.toArray(String[]::new))
@@ -200,13 +209,14 @@ class SecurityConfiguration {
 			.requestCache((cache) -> cache.disable())
 			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle, problems, messages),
+					UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized,
-					(request, response, ex) -> writeProblem(response, json, messages, HttpStatus.FORBIDDEN,
+					(request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
 							"problem.read-only-token")),
 					UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
-			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, messages), TenantBindingFilter.class)
+			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, problems), TenantBindingFilter.class)
 			.addFilterAfter(new IdempotencyKeyFilter(idempotent, messages, json), ApiRateLimitFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives("default-src 'none'")));
 		return http.build();
@@ -228,7 +238,8 @@ class SecurityConfiguration {
 			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
 			.exceptionHandling((ex) -> ex.accessDeniedHandler(new ExpiredFormHandler(messages, json, PUBLIC_PAGES)))
 			.addFilterBefore(new ResolvedLocaleFilter(locales), SecurityContextHolderFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle, messages), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle, new FilterProblems(json, messages), messages),
+					UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.addFilterAfter(new FormOnceFilter(idempotent), TenantBindingFilter.class)
 			.headers((headers) -> {
@@ -270,24 +281,13 @@ class SecurityConfiguration {
 	private static AuthenticationFailureHandler loginFailure(MessageSource messages) {
 		return (request, response, exception) -> {
 			if (exception instanceof AccountLockedException locked) {
-				ThrottleFilter.writeTooMany(response, locked.retryAfterSeconds(), false, messages);
+				ThrottleFilter.writeTooManyPage(response, locked.retryAfterSeconds(), messages);
 				return;
 			}
 			String reason = (exception instanceof org.springframework.security.authentication.DisabledException)
 					? "deactivated" : "error";
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		};
-	}
-
-	static void writeProblem(HttpServletResponse response, JsonMapper json, MessageSource messages, HttpStatus status,
-			String code) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
-		problem.setType(URI.create("https://atlas.test/problems/" + code.replace("problem.", "")));
-		response.setStatus(status.value());
-		response.setCharacterEncoding("UTF-8");
-		response.setContentType("application/problem+json");
-		json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

@@ -25,9 +25,12 @@ class ThrottleFilter extends OncePerRequestFilter {
 
 	private final Map<String, Consumer<String>> limits;
 
+	private final FilterProblems problems;
+
 	private final MessageSource messages;
 
-	ThrottleFilter(LoginThrottle throttle, MessageSource messages) {
+	ThrottleFilter(LoginThrottle throttle, FilterProblems problems, MessageSource messages) {
+		this.problems = problems;
 		this.messages = messages;
 		this.limits = Map.of("/login", throttle::login, "/api/v1/auth/tokens", throttle::login, "/signup",
 				throttle::signup, "/api/v1/signup", throttle::signup, "/password/forgot", throttle::login);
@@ -42,44 +45,35 @@ class ThrottleFilter extends OncePerRequestFilter {
 				limit.accept(request.getRemoteAddr());
 			}
 			catch (TooManyRequestsException ex) {
-				writeTooMany(response, ex.retryAfterSeconds(), request.getServletPath().startsWith("/api/"),
-						this.messages);
+				if (request.getServletPath().startsWith("/api/")) {
+					this.problems.tooMany(request, response, ex.retryAfterSeconds(), "problem.too-many-requests");
+				}
+				else {
+					writeTooManyPage(response, ex.retryAfterSeconds(), this.messages);
+				}
 				return;
 			}
 		}
 		chain.doFilter(request, response);
 	}
 
-	static void writeTooMany(HttpServletResponse response, long retryAfterSeconds, boolean json, MessageSource messages)
+	/** The page a person's browser shows when the form was sent too often. */
+	static void writeTooManyPage(HttpServletResponse response, long retryAfterSeconds, MessageSource messages)
 			throws IOException {
-		writeTooMany(response, retryAfterSeconds, json, messages, "problem.too-many-requests");
-	}
-
-	static void writeTooMany(HttpServletResponse response, long retryAfterSeconds, boolean json, MessageSource messages,
-			String titleCode) throws IOException {
-		String title = messages.getMessage(titleCode, null, LocaleContextHolder.getLocale());
 		response.setStatus(429);
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		response.setCharacterEncoding("UTF-8");
-		if (json) {
-			response.setContentType("application/problem+json");
-			response.getWriter()
-				.write("{\"type\":\"https://atlas.test/problems/too-many-requests\",\"title\":\"" + title
-						+ "\",\"status\":429,\"retryAfterSeconds\":" + retryAfterSeconds + "}");
-		}
-		else {
-			Locale locale = LocaleContextHolder.getLocale();
-			String back = messages.getMessage("login.back", null, locale);
-			String heading = messages.getMessage("throttle.title", null, locale);
-			response.setContentType("text/html");
-			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
-						+ "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-						+ heading + " · Atlas</title><link rel=\"stylesheet\" href=\"/css/atlas.css\"></head>"
-						+ "<body class=\"auth\"><main class=\"card\"><h1>Atlas</h1><h2>" + heading
-						+ "</h2><p role=\"alert\">" + wait(retryAfterSeconds, messages, locale)
-						+ "</p><p><a href=\"/login\">" + back + "</a></p></main></body></html>");
-		}
+		Locale locale = LocaleContextHolder.getLocale();
+		String back = messages.getMessage("login.back", null, locale);
+		String heading = messages.getMessage("throttle.title", null, locale);
+		response.setContentType("text/html");
+		response.getWriter()
+			.write("<!DOCTYPE html><html lang=\"" + locale.getLanguage()
+					+ "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+					+ heading + " · Atlas</title><link rel=\"stylesheet\" href=\"/css/atlas.css\"></head>"
+					+ "<body class=\"auth\"><main class=\"card\"><h1>Atlas</h1><h2>" + heading
+					+ "</h2><p role=\"alert\">" + wait(retryAfterSeconds, messages, locale)
+					+ "</p><p><a href=\"/login\">" + back + "</a></p></main></body></html>");
 	}
 
 	/** How long to wait in words: 15 minutes rather than 900 s. */
