@@ -79,18 +79,23 @@ final class CleanText {
 	}
 
 	/**
-	 * {@link #fold} the long way: canonical decomposition, marks removed, ligatures
-	 * spelled out, lower case.
+	 * {@link #fold} the long way: canonical decomposition, marks removed, lower case,
+	 * then the letters no decomposition takes apart: ligatures spelled out, and the
+	 * Nordic, Polish, Croatian and Turkish letters whose stroke or missing dot is part of
+	 * the letter ("Bjørn" reads "bjorn", "Łódź" "lodz"), as a French typist writes them.
 	 */
 	static String foldByNormalizer(String text) {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		return MARKS.matcher(decomposed)
 			.replaceAll("")
+			.toLowerCase(Locale.ROOT)
 			.replace("œ", "oe")
-			.replace("Œ", "oe")
 			.replace("æ", "ae")
 			.replace("ß", "ss")
-			.toLowerCase(Locale.ROOT);
+			.replace("ø", "o")
+			.replace("ł", "l")
+			.replace("đ", "d")
+			.replace("ı", "i");
 	}
 
 	private static String[] latinFolds() {

@@ -20,6 +20,9 @@ class CleanTextTests {
 	@Test
 	void foldsCaseAndAccents() {
 		assertThat(CleanText.fold("Élodie CŒUR Forêt")).isEqualTo("elodie coeur foret");
+		// letters no decomposition takes apart, capitals included
+		assertThat(CleanText.fold("Bjørn ØSTBY Łódź Đaković ÆGIR Straße ıŞık"))
+			.isEqualTo("bjorn ostby lodz dakovic aegir strasse isik");
 		assertThat(CleanText.words("Chiffre d'affaires (€)")).isEqualTo("chiffre d affaires");
 	}
 

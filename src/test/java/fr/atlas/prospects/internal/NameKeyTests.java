@@ -11,6 +11,9 @@ class NameKeyTests {
 		assertThat(NameKey.of("SARL L'Agence de la Gare")).isEqualTo("agence gare");
 		assertThat(NameKey.of("agence gare")).isEqualTo("agence gare");
 		assertThat(NameKey.of("Agence-de-la-Gare, S.A.R.L.")).isEqualTo("agence gare");
+		// a list typed on a French keyboard writes the Nordic or Polish name without its
+		// stroke
+		assertThat(NameKey.of("Bjørn & Łukasiewicz Immobilier")).isEqualTo(NameKey.of("BJORN ET LUKASIEWICZ IMMO"));
 	}
 
 	@Test
