@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The account API (sign-up, tokens, the caller, members, the audit log) as an outside
@@ -101,6 +102,20 @@ class AccountApiContractIntegrationTests {
 				.containsEntry("title", "Données invalides");
 			assertThat(errors(refused)).extracting((e) -> e.get("code")).containsExactly("json.expected.uuid");
 		}
+	}
+
+	@Test
+	void aFractionWhereAWholeNumberIsExpectedIsRefusedNotCut() {
+		Tenant tenant = this.api.newOrganisation("Agence des Jours et Demi");
+		int tokensBefore = this.api.getList(tenant.token(), "/api/v1/tokens").getBody().size();
+		for (Object days : List.of(1.5, 30.0, 1e1)) {
+			ResponseEntity<Map> refused = this.api.post(null, "/api/v1/auth/tokens", Map.of("email", tenant.email(),
+					"password", ApiClient.PASSWORD, "name", "cli", "expiresInDays", days));
+			assertThat(refused.getStatusCode().value()).as(String.valueOf(days)).isEqualTo(400);
+			assertThat(errors(refused)).extracting((e) -> e.get("field"), (e) -> e.get("code"))
+				.containsExactly(tuple("expiresInDays", "json.expected.integer"));
+		}
+		assertThat(this.api.getList(tenant.token(), "/api/v1/tokens").getBody()).hasSize(tokensBefore);
 	}
 
 	@Test

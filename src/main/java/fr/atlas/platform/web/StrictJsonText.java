@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
  * it is a 400 naming the field and what it expects ({@link JsonValueExpected}), as other
  * values of the wrong type are. So is a {@code null} inside a list
  * ({@code "tags":["a",null]}), which each endpoint would otherwise meet as a 500: a list
- * is left out or sent empty, never given holes.
+ * is left out or sent empty, never given holes. A fraction where a whole number is
+ * expected is refused as well.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonText {
@@ -70,6 +71,17 @@ class StrictJsonText {
 				(text) -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 					.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+	}
+
+	/**
+	 * A number with a fraction where the API counts whole things (days of a token, a
+	 * count of listings, a page) is refused, not cut: Jackson would read
+	 * {@code "expiresInDays": 1.5} as 1.
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer wholeNumbersHaveNoFraction() {
+		return (builder) -> builder.withCoercionConfig(LogicalType.Integer,
+				(whole) -> whole.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
 	}
 
 }
