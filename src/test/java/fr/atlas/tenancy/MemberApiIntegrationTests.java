@@ -183,6 +183,23 @@ class MemberApiIntegrationTests {
 	}
 
 	@Test
+	void anOwnersTokensAreRevokedByAnOwnerNotByAnAdmin() {
+		Tenant org = this.api.newOrganisation("Agence de la Propriétaire");
+		Joined admin = this.team.join(org, "ADMIN");
+		String tokens = "/api/v1/members/" + org.userId() + "/tokens";
+		List<Map<String, Object>> live = this.api.getList(admin.token(), tokens).getBody();
+		assertThat(live).hasSize(1);
+		String id = (String) live.get(0).get("id");
+
+		assertThat(status(this.api.delete(admin.token(), tokens + "/" + id))).isEqualTo(403);
+		assertThat(status(this.api.get(org.token(), "/api/v1/me"))).isEqualTo(200);
+
+		Joined coOwner = this.team.join(org, "OWNER");
+		assertThat(status(this.api.delete(coOwner.token(), tokens + "/" + id))).isEqualTo(204);
+		assertThat(status(this.api.get(org.token(), "/api/v1/me"))).isEqualTo(401);
+	}
+
+	@Test
 	void anAdminCancelsAPendingInvitationOfTheirOwnOrganisationOnly() {
 		Tenant org = this.api.newOrganisation("Agence des Annulations");
 		Tenant other = this.api.newOrganisation("Agence d'à côté");

@@ -89,6 +89,19 @@ public class MemberAdministration {
 		return setActive(actor, target, false);
 	}
 
+	/**
+	 * Revokes one of a member's API tokens. An owner's are an owner's to end, as their
+	 * access is: an admin who could cut them could lock the organisation's owner out of
+	 * their tools.
+	 */
+	public void revokeToken(AtlasPrincipal actor, UserId target, UUID tokenId) {
+		Member member = this.members.find(target).orElseThrow(() -> new NotFoundException("Membre"));
+		if (member.roles().contains(Role.OWNER) && !holds(actor, Role.OWNER)) {
+			throw new AccessDeniedException("only an owner may change an owner's access");
+		}
+		this.tokens.revoke(target, tokenId);
+	}
+
 	public Member reactivate(AtlasPrincipal actor, UserId target) {
 		return setActive(actor, target, true);
 	}

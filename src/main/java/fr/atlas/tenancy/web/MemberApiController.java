@@ -117,8 +117,9 @@ class MemberApiController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@DeleteMapping("/{userId}/tokens/{tokenId}")
 	@PreAuthorize("hasRole('ADMIN')")
-	ResponseEntity<Void> revokeToken(@PathVariable UUID userId, @PathVariable UUID tokenId) {
-		this.tokens.revoke(existing(userId), tokenId);
+	ResponseEntity<Void> revokeToken(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId,
+			@PathVariable UUID tokenId) {
+		this.administration.revokeToken(principal, UserId.of(userId), tokenId);
 		return ResponseEntity.noContent().build();
 	}
 
