@@ -48,6 +48,24 @@ class ProspectContactSearchIntegrationTests {
 	}
 
 	@Test
+	void findsAnAgencyByItsTradeNameTypedWithoutItsAccents() {
+		String token = this.api.newOrganisation("Enseignes sans accents").token();
+		this.prospects.importAndWait(token, "enseignes.csv", """
+				Raison sociale;Enseigne;Code postal;Ville
+				SARL Dupont Gestion;Laforêt Évian-Centre;74500;Évian-les-Bains
+				SAS Martin Conseil;L’Immobilier du Cœur;69002;Lyon
+				SCI Lafarge;;69003;Lyon
+				""");
+
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=laforet")).containsExactly("SARL Dupont Gestion");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=EVIAN centre"))
+			.containsExactly("SARL Dupont Gestion");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=immobilier du coeur"))
+			.containsExactly("SAS Martin Conseil");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Laforêt")).containsExactly("SARL Dupont Gestion");
+	}
+
+	@Test
 	void findsAnAgencyByItsContactsNameEmailOrPhoneOnce() {
 		var tenant = this.api.newOrganisation("Carnet d'adresses");
 		String token = tenant.token();

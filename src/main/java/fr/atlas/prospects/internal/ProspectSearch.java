@@ -299,8 +299,11 @@ public class ProspectSearch {
 			// and LIKE is what ILIKE does in UTF-8, without lowering the pattern again
 			// for every agency (a tenth of the scan)
 			ContactMatch contacts = ContactMatch.of(q);
-			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
-					+ "lower(a.name) like lower(?) or lower(a.trade_name) like lower(?) or a.siret = ? or a.siren = ?"
+			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
+			String tradeName = AccentBlindPattern.of(q);
+			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + "lower(a.name) like lower(?) or "
+					+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
+					+ " or a.siret = ? or a.siren = ?"
 					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
 					+ " or a.phones @> array[?::text]"
 					// the people of the agency (a merged agency's are its survivor's):
@@ -312,7 +315,7 @@ public class ProspectSearch {
 				args.add("%" + likeLiteral(key) + "%");
 			}
 			args.add(text);
-			args.add(text);
+			args.add((tradeName != null) ? tradeName : text);
 			args.add(digits);
 			args.add(digits);
 			args.add(q.toLowerCase(Locale.ROOT));
