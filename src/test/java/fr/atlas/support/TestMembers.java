@@ -1,5 +1,6 @@
 package fr.atlas.support;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -36,6 +37,16 @@ public final class TestMembers {
 					.params(tenant.orgId(), id, email, name, this.passwords.encode(ApiClient.PASSWORD),
 							new String[] { role })
 					.update()));
+	}
+
+	/**
+	 * Adds a member with a new address and returns their API token, to call the API as
+	 * them.
+	 */
+	public String addWithToken(ApiClient api, Tenant tenant, String name, String role) {
+		String email = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.test";
+		add(tenant, UUID.randomUUID(), email, name, role);
+		return api.token(email, ApiClient.PASSWORD);
 	}
 
 }
