@@ -159,7 +159,7 @@ class ProspectArchiveApiIntegrationTests {
 			.execute((s) -> this.jdbc.sql("select count(*) from agency_archive").query(Integer.class).single()));
 		assertThat(theirs).isZero();
 
-		String viewerToken = this.members.addWithToken(this.api, owner, "Lecteur", "VIEWER");
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, path + "/restore", Map.of()).getStatusCode().value()).isEqualTo(403);
 		assertThat(this.api.get(viewerToken, path).getBody()).extractingByKey("archive").asString().contains("secret");
 		assertThat((Map<String, Object>) this.api.get(owner.token(), path).getBody().get("agency"))

@@ -242,7 +242,7 @@ class ProspectBulkApiIntegrationTests {
 				Map.of("filter", Map.of(), "owner", other.userId().toString()))))
 			.contains("prospects.edit.unknown-owner");
 
-		String viewerToken = this.members.addWithToken(this.api, owner, "Lecteur", "VIEWER");
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, "/api/v1/prospects/bulk", Map.of("filter", Map.of(), "addTags", "x"))
 			.getStatusCode()
 			.value()).isEqualTo(403);

@@ -209,7 +209,7 @@ class ProspectContactApiIntegrationTests {
 			.value()).isEqualTo(404);
 		assertThat(this.api.delete(other.token(), path + "/" + contactId).getStatusCode().value()).isEqualTo(404);
 
-		String viewerToken = this.members.addWithToken(this.api, owner, "Lecteur", "VIEWER");
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.get(viewerToken, path + "/" + contactId).getStatusCode().value()).isEqualTo(200);
 		assertThat(this.api.post(viewerToken, path, Map.of("lastName", "Lecteur")).getStatusCode().value())
 			.isEqualTo(403);

@@ -311,7 +311,7 @@ class ProspectCreateApiIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(400);
 
-		String viewerToken = this.members.addWithToken(this.api, owner, "Lecteur", "VIEWER");
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, "/api/v1/prospects", Map.of("name", "Agence du Lecteur"))
 			.getStatusCode()
 			.value()).isEqualTo(403);

@@ -103,7 +103,7 @@ class SavedSearchApiIntegrationTests {
 			.value()).isEqualTo(201);
 		assertThat(this.api.getList(owner.token(), PATH).getBody()).hasSize(1);
 
-		String viewerToken = this.members.addWithToken(this.api, owner, "Lecteur", "VIEWER");
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.getList(viewerToken, PATH).getBody()).hasSize(1);
 		assertThat(this.api.post(viewerToken, PATH, Map.of("name", "Annecy", "filters", Map.of("city", "Annecy")))
 			.getStatusCode()
@@ -119,7 +119,7 @@ class SavedSearchApiIntegrationTests {
 	@Test
 	void aPersonalSearchIsSeenByItsMemberOnly() {
 		var tenant = this.api.newOrganisation("Vues personnelles");
-		String agent = this.members.addWithToken(this.api, tenant, "Alice Agent", "AGENT");
+		String agent = this.members.addSignedIn(this.api, tenant, "Alice Agent", "AGENT").token();
 		ResponseEntity<Map> shared = this.api.post(tenant.token(), PATH,
 				Map.of("name", "Lyon", "filters", Map.of("city", "Lyon")));
 		assertThat(shared.getBody()).containsEntry("personal", false);

@@ -40,13 +40,18 @@ public final class TestMembers {
 	}
 
 	/**
-	 * Adds a member with a new address and returns their API token, to call the API as
-	 * them.
+	 * Adds a member with a new address ({@code agent-…@example.test} for an agent) and
+	 * gets them an API token, to call the API as them.
 	 */
-	public String addWithToken(ApiClient api, Tenant tenant, String name, String role) {
+	public SignedIn addSignedIn(ApiClient api, Tenant tenant, String name, String role) {
 		String email = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.test";
-		add(tenant, UUID.randomUUID(), email, name, role);
-		return api.token(email, ApiClient.PASSWORD);
+		UUID id = UUID.randomUUID();
+		add(tenant, id, email, name, role);
+		return new SignedIn(id, email, api.token(email, ApiClient.PASSWORD));
+	}
+
+	/** A member a test added, with their API token. */
+	public record SignedIn(UUID id, String email, String token) {
 	}
 
 }
