@@ -243,13 +243,7 @@ final class CsvReader implements TabularReader {
 				field.setLength(0);
 				fieldStart = true;
 			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r') {
-					int next = read();
-					if (next != '\n') {
-						this.pushedBack = next;
-					}
-				}
+			else if (endsLine(ch)) {
 				break;
 			}
 			else {
@@ -401,13 +395,7 @@ final class CsvReader implements TabularReader {
 				length++;
 				fieldStart = true;
 			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r') {
-					int next = read();
-					if (next != '\n') {
-						this.pushedBack = next;
-					}
-				}
+			else if (endsLine(ch)) {
 				break;
 			}
 			else {
@@ -469,7 +457,9 @@ final class CsvReader implements TabularReader {
 		return false;
 	}
 
-	/** The end of a line skipped as too long; a CR+LF is read whole. */
+	/**
+	 * Whether a character outside quotes ends its record's line; a CR+LF is read whole.
+	 */
 	private boolean endsLine(char ch) throws IOException {
 		if (ch == '\n') {
 			return true;
