@@ -13,9 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +29,7 @@ class CaseApiContractIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	String create(Tenant tenant, String title) {
 		ResponseEntity<Map> response = this.api.post(tenant.token(), "/api/v1/cases",
@@ -398,8 +389,7 @@ class CaseApiContractIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(201);
 		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
-				"Alex Agent", "AGENT");
+		this.members.add(tenant, UUID.randomUUID(), agentEmail, "Alex Agent", "AGENT");
 		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
 		// a mention leaves a notification that points at the case
 		assertThat(this.api.post(tenant.token(), path + "/notes", Map.of("text", "Pour @alexagent"))

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +44,7 @@ class CaseApiIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	OutboxMailTransport outbox;
@@ -228,8 +227,7 @@ class CaseApiIntegrationTests {
 	 * Adds a member with one role to the organisation and returns an API token for them.
 	 */
 	String member(Tenant tenant, String role, String email) {
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), email,
-				role + " Test", role);
+		this.members.add(tenant, UUID.randomUUID(), email, role + " Test", role);
 		return this.api.token(email, ApiClient.PASSWORD);
 	}
 

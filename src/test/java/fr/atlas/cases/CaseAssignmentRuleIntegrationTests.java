@@ -26,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,16 +46,13 @@ class CaseAssignmentRuleIntegrationTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	CaseAssignment assignment;
 
 	@Autowired
 	TransactionTemplate transactions;
 
 	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	ApiClient api;
@@ -382,7 +377,7 @@ class CaseAssignmentRuleIntegrationTests {
 	/** Adds an active member with one role and returns their id. */
 	private UUID member(Tenant tenant, String role, String name) {
 		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, id + "@example.test", name, role);
+		this.members.add(tenant, id, id + "@example.test", name, role);
 		return id;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.support.TestMembers;
+import fr.atlas.support.TestMembers.SignedIn;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -12,9 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseCalendarFeedIntegrationTests {
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	ApiClient api;
@@ -41,7 +33,7 @@ class CaseCalendarFeedIntegrationTests {
 	@Test
 	void feedListsTheMembersAppointmentsOnly() {
 		Tenant owner = this.api.newOrganisation("Agence Agenda");
-		Agent agent = agent(owner);
+		SignedIn agent = agent(owner);
 		Tenant other = this.api.newOrganisation("Agence Voisine");
 
 		String ownCase = createCase(owner, "Maison Croix-Rousse", owner.userId());
@@ -52,7 +44,7 @@ class CaseCalendarFeedIntegrationTests {
 					Map.of("outcome", "CANCELLED"))
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		String agentCase = createCase(owner, "Studio Part-Dieu", agent.userId());
+		String agentCase = createCase(owner, "Studio Part-Dieu", agent.id());
 		appointment(owner, agentCase, "Visite de l'agent", List.of());
 		appointment(owner, agentCase, "Contre-visite", List.of(owner.email().toUpperCase()));
 		String otherCase = createCase(other, "Loft voisin", other.userId());
@@ -179,14 +171,8 @@ class CaseCalendarFeedIntegrationTests {
 		return (String) response.getBody().get("id");
 	}
 
-	record Agent(UUID userId, String token) {
-	}
-
-	Agent agent(Tenant tenant) {
-		String email = "agent-" + UUID.randomUUID() + "@example.test";
-		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, "Agent Agenda", "AGENT");
-		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
+	SignedIn agent(Tenant tenant) {
+		return this.members.addSignedIn(this.api, tenant, "Agent Agenda", "AGENT");
 	}
 
 	static String unfolded(String ics) {

@@ -22,9 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +40,7 @@ class CasePagesIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void aManagerDeletesACaseFromItsPageAndAnAgentCannot() throws Exception {
@@ -60,8 +51,7 @@ class CasePagesIntegrationTests {
 			.get("id");
 		String reference = (String) this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("reference");
 		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
-				"Alex Agent", "AGENT");
+		this.members.add(tenant, UUID.randomUUID(), agentEmail, "Alex Agent", "AGENT");
 
 		// an agent sees no such button, and is refused the form
 		Session agent = new Session(this.port, agentEmail);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.TestMembers;
+import fr.atlas.support.TestMembers.SignedIn;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.AtOnce;
@@ -17,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +39,7 @@ class CaseTeamIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	ApiClient api;
@@ -62,7 +62,7 @@ class CaseTeamIntegrationTests {
 	void administratorsManageTeamsOfTheirOwnMembers() {
 		Tenant tenant = this.api.newOrganisation("Agence Équipes");
 		Tenant other = this.api.newOrganisation("Agence Voisine");
-		Agent agent = agent(tenant);
+		SignedIn agent = agent(tenant);
 		Map<String, Object> body = Map.of("name", "Paris Ouest", "members", List.of(tenant.userId(), agent.id()));
 
 		assertThat(this.api.post(agent.token(), "/api/v1/teams", body).getStatusCode().value()).isEqualTo(403);
@@ -236,14 +236,8 @@ class CaseTeamIntegrationTests {
 			.value()).isEqualTo(201);
 	}
 
-	record Agent(UUID id, String token) {
-	}
-
-	Agent agent(Tenant tenant) {
-		String email = "agent-" + UUID.randomUUID() + "@example.test";
-		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, "Agent Équipe", "AGENT");
-		return new Agent(id, this.api.token(email, ApiClient.PASSWORD));
+	SignedIn agent(Tenant tenant) {
+		return this.members.addSignedIn(this.api, tenant, "Agent Équipe", "AGENT");
 	}
 
 	String teamId(Tenant tenant, String name) {

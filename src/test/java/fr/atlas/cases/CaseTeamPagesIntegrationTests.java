@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static fr.atlas.cases.CasePagesIntegrationTests.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,13 +30,7 @@ class CaseTeamPagesIntegrationTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	ApiClient api;
@@ -108,8 +99,7 @@ class CaseTeamPagesIntegrationTests {
 
 	String agent(Tenant tenant) {
 		String email = "agent-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), email,
-				"Agent Pages", "AGENT");
+		this.members.add(tenant, UUID.randomUUID(), email, "Agent Pages", "AGENT");
 		return email;
 	}
 

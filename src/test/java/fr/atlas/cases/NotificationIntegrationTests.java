@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static fr.atlas.cases.CasePagesIntegrationTests.attribute;
@@ -42,7 +41,7 @@ class NotificationIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	ApiClient api;
@@ -54,10 +53,8 @@ class NotificationIntegrationTests {
 	}
 
 	Someone member(Tenant tenant, String role) {
-		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, role + " Test", role);
-		return new Someone(id, email, this.api.token(email, ApiClient.PASSWORD));
+		var added = this.members.addSignedIn(this.api, tenant, role + " Test", role);
+		return new Someone(added.id(), added.email(), added.token());
 	}
 
 	Map<String, Object> createCase(Tenant tenant, String title) {

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.BulkJobIntegrationTest;
 import fr.atlas.prospects.HeldBulkJobs;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.prospects.internal.ProspectBulkWorker;
@@ -21,13 +22,9 @@ import fr.atlas.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,9 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of another organisation's, and nothing while the cases module is off. Here a request
  * changes at most 3 agencies and a job 2 per transaction.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "atlas.prospects.bulk-inline-limit=3", "atlas.prospects.bulk-chunk-size=2" })
-@DirtiesContext
+@BulkJobIntegrationTest
 @SuppressWarnings("unchecked")
 class ProspectionCasesInBulkIntegrationTests {
 
@@ -69,7 +64,13 @@ class ProspectionCasesInBulkIntegrationTests {
 	TransactionTemplate tx;
 
 	@Autowired
-	PasswordEncoder passwords;
+	ApiClient api;
+
+	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
+	TestMembers members;
 
 	@Autowired
 	DataSource dataSource;
@@ -79,31 +80,29 @@ class ProspectionCasesInBulkIntegrationTests {
 
 	@Test
 	void opensACaseForEachChosenAgencyOnceAssignedToItsOwner() throws InterruptedException {
-		ApiClient api = new ApiClient(this.port);
-		ProspectsApi prospects = new ProspectsApi(api);
-		Tenant tenant = api.newOrganisation("Prospection groupée");
-		Tenant other = api.newOrganisation("Prospection d'à côté");
-		prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		prospects.importAndWait(other.token(), "a.csv", FILE);
+		Tenant tenant = this.api.newOrganisation("Prospection groupée");
+		Tenant other = this.api.newOrganisation("Prospection d'à côté");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		this.prospects.importAndWait(other.token(), "a.csv", FILE);
 		UUID alice = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
-				"Alice", "AGENT");
-		String parc = prospects.idOf(tenant.token(), "parc");
-		String voisin = prospects.idOf(tenant.token(), "voisin");
-		String bastide = prospects.idOf(tenant.token(), "bastide");
-		assertThat(api.patch(tenant.token(), "/api/v1/prospects/" + bastide, Map.of("owner", alice.toString()))
+		this.members.add(tenant, alice, "alice-" + alice + "@example.test", "Alice", "AGENT");
+		String parc = this.prospects.idOf(tenant.token(), "parc");
+		String voisin = this.prospects.idOf(tenant.token(), "voisin");
+		String bastide = this.prospects.idOf(tenant.token(), "bastide");
+		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + bastide, Map.of("owner", alice.toString()))
 			.getStatusCode()
 			.value()).isEqualTo(200);
 
-		ResponseEntity<Map> first = api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK));
+		ResponseEntity<Map> first = this.api.post(tenant.token(), BULK,
+				Map.of("ids", List.of(parc), "startWork", WORK));
 		assertThat(first.getStatusCode().value()).isEqualTo(200);
 		assertThat(first.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
 		// the agency that has its case already keeps it: two new cases
-		ResponseEntity<Map> three = api.post(tenant.token(), BULK,
+		ResponseEntity<Map> three = this.api.post(tenant.token(), BULK,
 				Map.of("ids", List.of(parc, voisin, bastide), "startWork", WORK));
 		assertThat(three.getBody()).containsEntry("matched", 3).containsEntry("updated", 2);
 
-		Map<String, Map<String, Object>> cases = prospectionCases(api, tenant);
+		Map<String, Map<String, Object>> cases = prospectionCases(tenant);
 		assertThat(cases).containsOnlyKeys("Agence du Parc (Marseille)", "Cabinet Voisin (Marseille)",
 				"Bastide Immobilier (Marseille)");
 		assertThat(cases.get("Bastide Immobilier (Marseille)")).containsEntry("assigneeId", alice.toString());
@@ -113,7 +112,7 @@ class ProspectionCasesInBulkIntegrationTests {
 			.containsEntry("siren", "732829320")
 			.containsEntry("city", "Marseille")
 			.containsEntry("email", "parc@agence.fr");
-		List<Map<String, Object>> parties = api.raw()
+		List<Map<String, Object>> parties = this.api.raw()
 			.get()
 			.uri("/api/v1/cases/" + parcCase.get("id") + "/parties")
 			.header("Authorization", "Bearer " + tenant.token())
@@ -126,96 +125,96 @@ class ProspectionCasesInBulkIntegrationTests {
 
 		// Alice, given three cases by two operations, is told once for each operation,
 		// with a link to her cases
-		assertThat(api
-			.patch(tenant.token(), "/api/v1/prospects/" + prospects.idOf(tenant.token(), "effets"),
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + this.prospects.idOf(tenant.token(), "effets"),
 					Map.of("owner", alice.toString()))
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		assertThat(api
-			.patch(tenant.token(), "/api/v1/prospects/" + prospects.idOf(tenant.token(), "dauphin"),
+		assertThat(this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + this.prospects.idOf(tenant.token(), "dauphin"),
 					Map.of("owner", alice.toString()))
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		ResponseEntity<Map> dealt = api.post(tenant.token(), BULK,
+		ResponseEntity<Map> dealt = this.api.post(tenant.token(), BULK,
 				Map.of("filter", Map.of("owner", alice.toString()), "startWork", WORK));
 		assertThat(dealt.getBody()).containsEntry("matched", 3).containsEntry("updated", 2);
-		String aliceToken = api.token("alice-" + alice + "@example.test", ApiClient.PASSWORD);
+		String aliceToken = this.api.token("alice-" + alice + "@example.test", ApiClient.PASSWORD);
 		List<Map<String, Object>> told = Eventually.await(
-				() -> (List<Map<String, Object>>) api.get(aliceToken, "/api/v1/notifications").getBody().get("items"),
+				() -> (List<Map<String, Object>>) this.api.get(aliceToken, "/api/v1/notifications")
+					.getBody()
+					.get("items"),
 				(items) -> items.stream()
 					.filter((n) -> "Des dossiers vous ont été confiés".equals(n.get("title")))
 					.count() == 2,
 				"Alice told of her cases");
 		// the second case's event, handled after the first, adds nothing
 		Thread.sleep(500);
-		told = (List<Map<String, Object>>) api.get(aliceToken, "/api/v1/notifications").getBody().get("items");
+		told = (List<Map<String, Object>>) this.api.get(aliceToken, "/api/v1/notifications").getBody().get("items");
 		assertThat(told).filteredOn((n) -> "ASSIGNED".equals(n.get("kind")))
 			.extracting((n) -> n.get("title") + " → " + n.get("link"))
 			.containsExactly("Des dossiers vous ont été confiés → /cases?assignee=" + alice,
 					"Des dossiers vous ont été confiés → /cases?assignee=" + alice);
 
 		// the list tells the agencies in prospection from the others
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=prospection-case"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?work=prospection-case"))
 			.containsExactlyInAnyOrder("AGENCE DU PARC", "Cabinet Voisin", "Bastide Immobilier", "Effets de Mer",
 					"Dauphin Conseil");
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case"))
 			.containsExactly("Immobilière du Rhône");
-		assertThat(prospects.names(other.token(), "/api/v1/prospects?work=prospection-case")).isEmpty();
-		assertThat(errors(api.get(tenant.token(), "/api/v1/prospects?work=mailing"))).contains("prospects.filter.work");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?work=prospection-case")).isEmpty();
+		assertThat(errors(this.api.get(tenant.token(), "/api/v1/prospects?work=mailing")))
+			.contains("prospects.filter.work");
 
 		// another organisation naming these agencies opens nothing, here or there
-		ResponseEntity<Map> theirs = api.post(other.token(), BULK,
+		ResponseEntity<Map> theirs = this.api.post(other.token(), BULK,
 				Map.of("ids", List.of(parc, voisin), "startWork", WORK));
 		assertThat(theirs.getBody()).containsEntry("matched", 0).containsEntry("updated", 0);
-		assertThat(prospectionCases(api, other)).isEmpty();
-		assertThat(prospectionCases(api, tenant)).hasSize(5);
+		assertThat(prospectionCases(other)).isEmpty();
+		assertThat(prospectionCases(tenant)).hasSize(5);
 	}
 
 	@Test
 	void aJobStoppedHalfwayIsResumedWithoutOpeningACaseTwice() throws Exception {
-		ApiClient api = new ApiClient(this.port);
-		Tenant tenant = api.newOrganisation("Prospection reprise");
-		new ProspectsApi(api).importAndWait(tenant.token(), "a.csv", FILE);
+		Tenant tenant = this.api.newOrganisation("Prospection reprise");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		OrgId org = OrgId.of(tenant.orgId());
 		HeldBulkJobs held = new HeldBulkJobs(this.dataSource, this.tx, this.jdbc);
-		String id = held.queue(api, tenant, Map.of("filter", Map.of("department", "13"), "startWork", WORK));
+		String id = held.queue(this.api, tenant, Map.of("filter", Map.of("department", "13"), "startWork", WORK));
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
-		assertThat(prospectionCases(api, tenant)).hasSize(2);
+		assertThat(prospectionCases(tenant)).hasSize(2);
 		held.fail(tenant, id);
 
-		assertThat(api.post(tenant.token(), BULK + "/" + id + "/retry", Map.of()).getStatusCode().value())
+		assertThat(this.api.post(tenant.token(), BULK + "/" + id + "/retry", Map.of()).getStatusCode().value())
 			.isEqualTo(202);
-		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), BULK + "/" + id).getBody(),
+		Map<String, Object> done = Eventually.await(() -> this.api.get(tenant.token(), BULK + "/" + id).getBody(),
 				(job) -> "DONE".equals(job.get("status")), "the resumed job done");
 		assertThat(done).containsEntry("matched", 5).containsEntry("processed", 5).containsEntry("updated", 5);
-		assertThat(prospectionCases(api, tenant)).hasSize(5);
+		assertThat(prospectionCases(tenant)).hasSize(5);
 		// the list's panel says what the job did
 		assertThat(new PageSession(this.port).login(tenant.email()).getFragment("/prospects/bulk/" + id).body())
 			.contains("5 sur 5 traitées, 5 dossiers ouverts.");
 
 		// asked again, it finds every case open
-		ResponseEntity<Map> again = api.post(tenant.token(), BULK,
+		ResponseEntity<Map> again = this.api.post(tenant.token(), BULK,
 				Map.of("filter", Map.of("department", "13"), "startWork", WORK));
 		Map<String, Object> redone = Eventually.await(
-				() -> api.get(tenant.token(), BULK + "/" + again.getBody().get("id")).getBody(),
+				() -> this.api.get(tenant.token(), BULK + "/" + again.getBody().get("id")).getBody(),
 				(job) -> "DONE".equals(job.get("status")), "the second job done");
 		assertThat(redone).containsEntry("processed", 5).containsEntry("updated", 0);
-		assertThat(prospectionCases(api, tenant)).hasSize(5);
+		assertThat(prospectionCases(tenant)).hasSize(5);
 	}
 
 	@Test
 	void refusesWorkItCannotStartAndOffersItOnTheListWhileCasesAreOn() throws Exception {
-		ApiClient api = new ApiClient(this.port);
-		ProspectsApi prospects = new ProspectsApi(api);
-		Tenant tenant = api.newOrganisation("Prospection refusée");
-		prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		String parc = prospects.idOf(tenant.token(), "parc");
+		Tenant tenant = this.api.newOrganisation("Prospection refusée");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		String parc = this.prospects.idOf(tenant.token(), "parc");
 
-		assertThat(errors(api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", "mailing"))))
+		assertThat(errors(this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", "mailing"))))
 			.contains("prospects.bulk.work-unknown", "« mailing » ne peut pas être lancé",
 					"Possible : prospection-case");
 		assertThat(errors(
-				api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK, "archive", true))))
+				this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK, "archive", true))))
 			.contains("prospects.bulk.work-and-archive");
 
 		PageSession page = new PageSession(this.port).login(tenant.email());
@@ -231,7 +230,7 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(page.get(PageSession.location(posted)).body()).contains(
 				"1 dossier ouvert (1 agence choisie ; celles qui avaient déjà un dossier ouvert le gardent).",
 				"id=\"bulk-form\"");
-		assertThat(prospectionCases(api, tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
+		assertThat(prospectionCases(tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
 		// its row says so, and only its row
 		String marked = page.get("/prospects").body();
 		assertThat(marked.split("class=\"badge work\"", -1)).hasSize(2);
@@ -246,21 +245,21 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(PageSession.location(rest)).isEqualTo("/prospects?work=no-prospection-case");
 		// more than this context's 3 agencies a request changes: in the background
 		assertThat(page.get(PageSession.location(rest)).body()).contains("5 agences seront modifiées en arrière-plan");
-		Eventually.await(() -> prospectionCases(api, tenant).size(), (count) -> count == 6, "a case for each");
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case")).isEmpty();
+		Eventually.await(() -> prospectionCases(tenant).size(), (count) -> count == 6, "a case for each");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?work=no-prospection-case")).isEmpty();
 
 		// without the cases module, nothing to offer
-		assertThat(api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", false))
+		assertThat(this.api.put(tenant.token(), "/api/v1/modules/cases", Map.of("enabled", false))
 			.getStatusCode()
 			.is2xxSuccessful()).isTrue();
 		assertThat(page.get("/prospects").body()).doesNotContain("startWork");
-		assertThat(errors(api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK))))
+		assertThat(errors(this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK))))
 			.contains("prospects.bulk.work-unknown", "Possible : –");
 	}
 
 	/** The organisation's prospection cases by title. */
-	private static Map<String, Map<String, Object>> prospectionCases(ApiClient api, Tenant tenant) {
-		List<Map<String, Object>> items = (List<Map<String, Object>>) api
+	private Map<String, Map<String, Object>> prospectionCases(Tenant tenant) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api
 			.get(tenant.token(), "/api/v1/cases?type=PROSPECTION&size=100")
 			.getBody()
 			.get("items");

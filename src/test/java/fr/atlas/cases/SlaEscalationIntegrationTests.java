@@ -32,7 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,7 +67,7 @@ class SlaEscalationIntegrationTests {
 	TransactionTemplate transactions;
 
 	@Autowired
-	PasswordEncoder passwords;
+	TestMembers testMembers;
 
 	@Autowired
 	OutboxMailTransport outbox;
@@ -89,7 +88,7 @@ class SlaEscalationIntegrationTests {
 	Someone member(Tenant tenant, String role) {
 		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
 		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, role + " Test", role);
+		this.testMembers.add(tenant, id, email, role + " Test", role);
 		return new Someone(id, email, this.api.token(email, ApiClient.PASSWORD));
 	}
 

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import fr.atlas.cases.internal.TaskReminders;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.TestMembers;
+import fr.atlas.support.TestMembers.SignedIn;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -18,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,13 +41,7 @@ class TaskReminderIntegrationTests {
 	TaskReminders reminders;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Autowired
 	OutboxMailTransport outbox;
@@ -57,14 +49,11 @@ class TaskReminderIntegrationTests {
 	@Autowired
 	ApiClient api;
 
-	record Someone(UUID id, String email, String token) {
-	}
-
 	@Test
 	void remindsTheAssigneeOnceWhenTheReminderPassesAndNeverForDoneTasks() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Rappels");
-		Someone agent = member(tenant, "AGENT");
-		Someone caseOwner = member(tenant, "AGENT");
+		SignedIn agent = member(tenant, "AGENT");
+		SignedIn caseOwner = member(tenant, "AGENT");
 		String caseId = openCase(tenant, caseOwner.id());
 		String call = addTask(tenant, caseId, Map.of("title", "Rappeler l'acheteur", "dueAt",
 				REMIND.plusSeconds(7200).toString(), "remindAt", REMIND.toString(), "assigneeId", agent.id()));
@@ -110,7 +99,7 @@ class TaskReminderIntegrationTests {
 	void remindersStayWithinTheirOrganisation() {
 		Tenant a = this.api.newOrganisation("Agence Rappels A");
 		Tenant b = this.api.newOrganisation("Agence Rappels B");
-		Someone agentOfA = member(a, "AGENT");
+		SignedIn agentOfA = member(a, "AGENT");
 		String caseOfA = openCase(a, agentOfA.id());
 		String taskOfA = addTask(a, caseOfA,
 				Map.of("title", "Relance A", "remindAt", REMIND.plusSeconds(86_400).toString()));
@@ -211,11 +200,8 @@ class TaskReminderIntegrationTests {
 		return found;
 	}
 
-	private Someone member(Tenant tenant, String role) {
-		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-		UUID id = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, id, email, role + " Test", role);
-		return new Someone(id, email, this.api.token(email, ApiClient.PASSWORD));
+	private SignedIn member(Tenant tenant, String role) {
+		return this.members.addSignedIn(this.api, tenant, role + " Test", role);
 	}
 
 	private static void sleep(long millis) {

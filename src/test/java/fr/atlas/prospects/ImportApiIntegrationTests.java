@@ -21,7 +21,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,12 +64,8 @@ class ImportApiIntegrationTests {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
 	ProspectsApi prospects;
-
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
 
 	@Test
 	void importsACsvFileAndReportsEveryRow() {

@@ -11,7 +11,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,12 +29,8 @@ class ImportSheetIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
 	ProspectsApi prospects;
-
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
 
 	@Test
 	void importsTheChosenSheetOfAnXlsxWorkbook() throws Exception {

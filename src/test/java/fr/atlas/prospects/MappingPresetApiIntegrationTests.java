@@ -7,7 +7,6 @@ import java.util.Map;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,12 +27,8 @@ class MappingPresetApiIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
 	ProspectsApi prospects;
-
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
 
 	/** The same new name saved at once from two places: one preset, the last saved. */
 	@Test

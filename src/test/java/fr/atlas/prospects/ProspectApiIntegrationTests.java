@@ -11,7 +11,6 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +42,8 @@ class ProspectApiIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
 	ProspectsApi prospects;
-
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
 
 	@Test
 	void anAgencyPageOnANetworksSiteIsItsWebsiteAndNamesIt() {

@@ -9,13 +9,11 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,14 +37,10 @@ class ProspectArchiveApiIntegrationTests {
 	TransactionTemplate tx;
 
 	@Autowired
-	PasswordEncoder passwords;
-
 	ProspectsApi prospects;
 
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void anArchivedAgencyLeavesTheListRefusesChangesAndComesBackAsItWas() {
@@ -165,9 +159,7 @@ class ProspectArchiveApiIntegrationTests {
 			.execute((s) -> this.jdbc.sql("select count(*) from agency_archive").query(Integer.class).single()));
 		assertThat(theirs).isZero();
 
-		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
-		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, path + "/restore", Map.of()).getStatusCode().value()).isEqualTo(403);
 		assertThat(this.api.get(viewerToken, path).getBody()).extractingByKey("archive").asString().contains("secret");
 		assertThat((Map<String, Object>) this.api.get(owner.token(), path).getBody().get("agency"))

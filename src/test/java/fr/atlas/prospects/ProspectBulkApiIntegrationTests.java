@@ -10,13 +10,11 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,22 +45,17 @@ class ProspectBulkApiIntegrationTests {
 	TransactionTemplate tx;
 
 	@Autowired
-	PasswordEncoder passwords;
-
 	ProspectsApi prospects;
 
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void handsTheAgenciesOfASearchToAMemberAndTagsThem() {
 		var tenant = this.api.newOrganisation("Répartition");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		UUID agent = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, agent, "agent-" + agent + "@example.test",
-				"Alice Agent", "AGENT");
+		this.members.add(tenant, agent, "agent-" + agent + "@example.test", "Alice Agent", "AGENT");
 
 		ResponseEntity<Map> assigned = this.api.post(tenant.token(), "/api/v1/prospects/bulk", Map.of("filter",
 				Map.of("department", "13"), "owner", agent.toString(), "addTags", List.of("Marseille", "CENTRE")));
@@ -171,8 +164,7 @@ class ProspectBulkApiIntegrationTests {
 		var tenant = this.api.newOrganisation("Distribution");
 		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		UUID alice = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
-				"Alice", "AGENT");
+		this.members.add(tenant, alice, "alice-" + alice + "@example.test", "Alice", "AGENT");
 		ResponseEntity<Map> dealt = this.api.post(tenant.token(), "/api/v1/prospects/bulk",
 				Map.of("filter", Map.of(), "owners", List.of(alice.toString(), "me", alice.toString())));
 		assertThat(dealt.getBody()).containsEntry("matched", 3).containsEntry("updated", 3);
@@ -250,11 +242,8 @@ class ProspectBulkApiIntegrationTests {
 				Map.of("filter", Map.of(), "owner", other.userId().toString()))))
 			.contains("prospects.edit.unknown-owner");
 
-		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
-		assertThat(this.api
-			.post(this.api.token(viewer, ApiClient.PASSWORD), "/api/v1/prospects/bulk",
-					Map.of("filter", Map.of(), "addTags", "x"))
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
+		assertThat(this.api.post(viewerToken, "/api/v1/prospects/bulk", Map.of("filter", Map.of(), "addTags", "x"))
 			.getStatusCode()
 			.value()).isEqualTo(403);
 	}

@@ -18,13 +18,9 @@ import fr.atlas.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing of it seen or touched by another organisation. Here a request changes at most 3
  * agencies and a job 2 per transaction.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "atlas.prospects.bulk-inline-limit=3", "atlas.prospects.bulk-chunk-size=2" })
-// a context of its own, closed after the class so that its connections go back to the
-// database
-@DirtiesContext
+@BulkJobIntegrationTest
 @SuppressWarnings("unchecked")
 class ProspectBulkJobIntegrationTests {
 
@@ -66,7 +58,13 @@ class ProspectBulkJobIntegrationTests {
 	TransactionTemplate tx;
 
 	@Autowired
-	PasswordEncoder passwords;
+	ApiClient api;
+
+	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
+	TestMembers members;
 
 	@Autowired
 	DataSource dataSource;
@@ -76,17 +74,14 @@ class ProspectBulkJobIntegrationTests {
 
 	@Test
 	void dealsOutAndTagsTheAgenciesOfALargeSearchInTheBackground() throws Exception {
-		ApiClient api = new ApiClient(this.port);
-		ProspectsApi prospects = new ProspectsApi(api);
-		Tenant tenant = api.newOrganisation("Campagne d'été");
-		Tenant other = api.newOrganisation("Campagne voisine");
-		prospects.importAndWait(tenant.token(), "a.csv", FILE);
-		prospects.importAndWait(other.token(), "a.csv", FILE);
+		Tenant tenant = this.api.newOrganisation("Campagne d'été");
+		Tenant other = this.api.newOrganisation("Campagne voisine");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		this.prospects.importAndWait(other.token(), "a.csv", FILE);
 		UUID alice = UUID.randomUUID();
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, alice, "alice-" + alice + "@example.test",
-				"Alice", "AGENT");
+		this.members.add(tenant, alice, "alice-" + alice + "@example.test", "Alice", "AGENT");
 
-		ResponseEntity<Map> accepted = api.post(tenant.token(), BULK, Map.of("filter", Map.of("department", "13"),
+		ResponseEntity<Map> accepted = this.api.post(tenant.token(), BULK, Map.of("filter", Map.of("department", "13"),
 				"owners", List.of("me", alice.toString()), "addTags", "Été"));
 		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
 		String location = accepted.getHeaders().getLocation().toString();
@@ -95,7 +90,7 @@ class ProspectBulkJobIntegrationTests {
 		assertThat(accepted.getBody()).containsEntry("matched", 5).containsKeys("status", "processed", "updated");
 		assertThat((String) accepted.getBody().get("status")).isIn("QUEUED", "RUNNING", "DONE");
 
-		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), location).getBody(),
+		Map<String, Object> done = Eventually.await(() -> this.api.get(tenant.token(), location).getBody(),
 				(job) -> "DONE".equals(job.get("status")), "the bulk change done");
 		assertThat(done).containsEntry("matched", 5)
 			.containsEntry("processed", 5)
@@ -104,11 +99,11 @@ class ProspectBulkJobIntegrationTests {
 			.containsKey("finishedAt");
 		// dealt out in name order across the chunks: Agence du Parc, Bastide Immobilier,
 		// Cabinet Voisin, Dauphin Conseil, Effets de Mer
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?owner=me"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=me"))
 			.containsExactlyInAnyOrder("Agence du Parc", "Cabinet Voisin", "Effets de Mer");
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?owner=" + alice))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?owner=" + alice))
 			.containsExactlyInAnyOrder("Bastide Immobilier", "Dauphin Conseil");
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=été")).hasSize(5);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=été")).hasSize(5);
 
 		// one audit entry when asked, one when done, both naming the job, in the
 		// requester's name
@@ -126,20 +121,20 @@ class ProspectBulkJobIntegrationTests {
 						+ " Modification groupée de 5 agences : Responsable, Étiquettes");
 
 		// another organisation neither sees the job nor had its agencies changed
-		assertThat(api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);
-		assertThat(api.post(other.token(), location + "/retry", Map.of()).getStatusCode().value()).isEqualTo(404);
-		assertThat(prospects.names(other.token(), "/api/v1/prospects?tag=été")).isEmpty();
-		assertThat(prospects.names(other.token(), "/api/v1/prospects?owner=none")).hasSize(6);
+		assertThat(this.api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.api.post(other.token(), location + "/retry", Map.of()).getStatusCode().value()).isEqualTo(404);
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?tag=été")).isEmpty();
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?owner=none")).hasSize(6);
 		PageSession theirs = new PageSession(this.port).login(other.email());
 		assertThat(theirs.getFragment("/prospects/bulk/" + id).statusCode()).isEqualTo(404);
 		assertThat(theirs.get("/prospects").body()).doesNotContain("bulk-job-" + id);
 
 		// a job that has not failed cannot be resumed
-		ResponseEntity<Map> retried = api.post(tenant.token(), location + "/retry", Map.of());
+		ResponseEntity<Map> retried = this.api.post(tenant.token(), location + "/retry", Map.of());
 		assertThat(retried.getStatusCode().value()).isEqualTo(409);
 
 		// up to the limit, the change is made at once
-		ResponseEntity<Map> inline = api.post(tenant.token(), BULK,
+		ResponseEntity<Map> inline = this.api.post(tenant.token(), BULK,
 				Map.of("filter", Map.of("city", "Lyon"), "addTags", "Été"));
 		assertThat(inline.getStatusCode().value()).isEqualTo(200);
 		assertThat(inline.getBody()).containsEntry("matched", 1).containsEntry("updated", 1);
@@ -147,21 +142,19 @@ class ProspectBulkJobIntegrationTests {
 
 	@Test
 	void aJobStoppedHalfwayIsResumedWithoutChangingAnAgencyTwice() throws Exception {
-		ApiClient api = new ApiClient(this.port);
-		ProspectsApi prospects = new ProspectsApi(api);
-		Tenant tenant = api.newOrganisation("Reprise groupée");
-		prospects.importAndWait(tenant.token(), "a.csv", FILE);
+		Tenant tenant = this.api.newOrganisation("Reprise groupée");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		OrgId org = OrgId.of(tenant.orgId());
-		String id = new HeldBulkJobs(this.dataSource, this.tx, this.jdbc).queue(api, tenant,
+		String id = new HeldBulkJobs(this.dataSource, this.tx, this.jdbc).queue(this.api, tenant,
 				Map.of("filter", Map.of("department", "13"), "addTags", "relance"));
 
 		// one chunk, then the node stops: what it committed stays, with the progress
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(UUID.fromString(id), 1))).isFalse();
-		Map<String, Object> halfway = api.get(tenant.token(), BULK + "/" + id).getBody();
+		Map<String, Object> halfway = this.api.get(tenant.token(), BULK + "/" + id).getBody();
 		assertThat(halfway).containsEntry("status", "RUNNING")
 			.containsEntry("processed", 2)
 			.containsEntry("updated", 2);
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(2);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(2);
 
 		// it had failed: resumed, it goes on with the next chunk
 		new HeldBulkJobs(this.dataSource, this.tx, this.jdbc).fail(tenant, id);
@@ -172,10 +165,10 @@ class ProspectBulkJobIntegrationTests {
 		HttpResponse<String> resumed = page.post("/prospects/bulk/" + id + "/retry",
 				Map.of("_csrf", PageSession.csrf(list)), false);
 		assertThat(resumed.statusCode()).isEqualTo(302);
-		Map<String, Object> done = Eventually.await(() -> api.get(tenant.token(), BULK + "/" + id).getBody(),
+		Map<String, Object> done = Eventually.await(() -> this.api.get(tenant.token(), BULK + "/" + id).getBody(),
 				(job) -> "DONE".equals(job.get("status")), "the resumed bulk change done");
 		assertThat(done).containsEntry("processed", 5).containsEntry("updated", 5).containsEntry("error", null);
-		assertThat(prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(5);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(5);
 		int tagLines = CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
 				select count(*) from field_source
 				where field = 'tags' and kind = 'USER' and value like '%relance%'""").query(Integer.class).single()));
@@ -189,9 +182,8 @@ class ProspectBulkJobIntegrationTests {
 
 	@Test
 	void theListsFormHandsALargeSearchToABackgroundJob() throws Exception {
-		ApiClient api = new ApiClient(this.port);
-		Tenant tenant = api.newOrganisation("Formulaire groupé");
-		new ProspectsApi(api).importAndWait(tenant.token(), "a.csv", FILE);
+		Tenant tenant = this.api.newOrganisation("Formulaire groupé");
+		this.prospects.importAndWait(tenant.token(), "a.csv", FILE);
 		PageSession page = new PageSession(this.port).login(tenant.email());
 		String list = page.get("/prospects?department=13").body();
 		HttpResponse<String> all = page.post("/prospects/bulk",
@@ -200,7 +192,7 @@ class ProspectBulkJobIntegrationTests {
 		HttpResponse<String> after = page.get(PageSession.location(all));
 		assertThat(after.statusCode()).as(PageSession.location(all)).isEqualTo(200);
 		assertThat(after.body()).contains("5 agences seront modifiées en arrière-plan", "class=\"card bulk-job");
-		Eventually.await(() -> new ProspectsApi(api).names(tenant.token(), "/api/v1/prospects?tag=sud"),
+		Eventually.await(() -> this.prospects.names(tenant.token(), "/api/v1/prospects?tag=sud"),
 				(names) -> names.size() == 5, "the agencies tagged");
 	}
 

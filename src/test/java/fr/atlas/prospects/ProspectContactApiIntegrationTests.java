@@ -3,20 +3,17 @@ package fr.atlas.prospects;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,14 +37,10 @@ class ProspectContactApiIntegrationTests {
 	TransactionTemplate tx;
 
 	@Autowired
-	PasswordEncoder passwords;
-
 	ProspectsApi prospects;
 
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void addsCorrectsAndRemovesAContactAsTheImportWouldCleanIt() {
@@ -216,9 +209,7 @@ class ProspectContactApiIntegrationTests {
 			.value()).isEqualTo(404);
 		assertThat(this.api.delete(other.token(), path + "/" + contactId).getStatusCode().value()).isEqualTo(404);
 
-		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
-		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.get(viewerToken, path + "/" + contactId).getStatusCode().value()).isEqualTo(200);
 		assertThat(this.api.post(viewerToken, path, Map.of("lastName", "Lecteur")).getStatusCode().value())
 			.isEqualTo(403);

@@ -8,7 +8,6 @@ import java.util.Map;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,12 +39,8 @@ class ProspectContactSearchIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
 	ProspectsApi prospects;
-
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
 
 	@Test
 	void findsAnAgencyByItsTradeNameTypedWithoutItsAccents() {

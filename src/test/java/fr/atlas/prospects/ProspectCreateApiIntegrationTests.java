@@ -3,7 +3,6 @@ package fr.atlas.prospects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,15 +12,11 @@ import java.util.concurrent.TimeUnit;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,20 +33,10 @@ class ProspectCreateApiIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	PasswordEncoder passwords;
-
 	ProspectsApi prospects;
 
-	@BeforeEach
-	void setUp() {
-		this.prospects = new ProspectsApi(this.api);
-	}
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void addsAnAgencyAsTheImportWouldReadItAndRecordsWhoAddedIt() {
@@ -326,9 +311,7 @@ class ProspectCreateApiIntegrationTests {
 			.getStatusCode()
 			.value()).isEqualTo(400);
 
-		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
-		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, "/api/v1/prospects", Map.of("name", "Agence du Lecteur"))
 			.getStatusCode()
 			.value()).isEqualTo(403);

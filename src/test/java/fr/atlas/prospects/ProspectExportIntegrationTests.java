@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +33,7 @@ class ProspectExportIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void onlyManagersAndAboveExportThroughTheApiAndEachExportIsAudited() {
@@ -139,8 +130,7 @@ class ProspectExportIntegrationTests {
 
 	private String member(Tenant org, String role) {
 		String email = role.toLowerCase() + "-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(org, UUID.randomUUID(), email,
-				"Membre " + role, role);
+		this.members.add(org, UUID.randomUUID(), email, "Membre " + role, role);
 		return email;
 	}
 

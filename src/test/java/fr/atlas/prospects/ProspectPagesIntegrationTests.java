@@ -29,9 +29,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,13 +47,7 @@ class ProspectPagesIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	PageSession session;
 
@@ -559,8 +550,7 @@ class ProspectPagesIntegrationTests {
 				Agence du Lac Bleu;;74000;Annecy
 				""");
 		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), viewer,
-				"Véra Lecture", "VIEWER");
+		this.members.add(tenant, UUID.randomUUID(), viewer, "Véra Lecture", "VIEWER");
 		login(viewer);
 		String list = get("/prospects").body();
 		assertThat(list).contains("Agence du Lac").doesNotContain("href=\"/prospects/imports\"", "bulk-form");

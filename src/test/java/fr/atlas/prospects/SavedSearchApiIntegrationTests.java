@@ -2,7 +2,6 @@ package fr.atlas.prospects;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.TestMembers;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +28,7 @@ class SavedSearchApiIntegrationTests {
 	ApiClient api;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void savesSearchesUnderANameAndRunsThemAgain() {
@@ -113,9 +103,7 @@ class SavedSearchApiIntegrationTests {
 			.value()).isEqualTo(201);
 		assertThat(this.api.getList(owner.token(), PATH).getBody()).hasSize(1);
 
-		String viewer = "viewer-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(owner, UUID.randomUUID(), viewer, "Lecteur", "VIEWER");
-		String viewerToken = this.api.token(viewer, ApiClient.PASSWORD);
+		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.getList(viewerToken, PATH).getBody()).hasSize(1);
 		assertThat(this.api.post(viewerToken, PATH, Map.of("name", "Annecy", "filters", Map.of("city", "Annecy")))
 			.getStatusCode()
@@ -131,10 +119,7 @@ class SavedSearchApiIntegrationTests {
 	@Test
 	void aPersonalSearchIsSeenByItsMemberOnly() {
 		var tenant = this.api.newOrganisation("Vues personnelles");
-		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.tx, this.passwords).add(tenant, UUID.randomUUID(), agentEmail, "Alice Agent",
-				"AGENT");
-		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
+		String agent = this.members.addSignedIn(this.api, tenant, "Alice Agent", "AGENT").token();
 		ResponseEntity<Map> shared = this.api.post(tenant.token(), PATH,
 				Map.of("name", "Lyon", "filters", Map.of("city", "Lyon")));
 		assertThat(shared.getBody()).containsEntry("personal", false);

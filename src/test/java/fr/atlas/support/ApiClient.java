@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,27 +69,20 @@ public final class ApiClient {
 	}
 
 	public ResponseEntity<Map> post(@Nullable String token, String path, Object body) {
-		return this.http.post()
-			.uri(path)
-			.headers((h) -> auth(h, token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(Map.class);
+		return send(HttpMethod.POST, token, path, body);
 	}
 
 	public ResponseEntity<Map> put(@Nullable String token, String path, Object body) {
-		return this.http.put()
-			.uri(path)
-			.headers((h) -> auth(h, token))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.toEntity(Map.class);
+		return send(HttpMethod.PUT, token, path, body);
 	}
 
 	public ResponseEntity<Map> patch(@Nullable String token, String path, Object body) {
-		return this.http.patch()
+		return send(HttpMethod.PATCH, token, path, body);
+	}
+
+	/** A JSON body sent by {@code method}, a JSON object answered. */
+	private ResponseEntity<Map> send(HttpMethod method, @Nullable String token, String path, Object body) {
+		return this.http.method(method)
 			.uri(path)
 			.headers((h) -> auth(h, token))
 			.contentType(MediaType.APPLICATION_JSON)

@@ -1,13 +1,20 @@
 package fr.atlas.support;
 
+import fr.atlas.prospects.ProspectsApi;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * An {@link ApiClient} for the tests of {@link WebIntegrationTest}: made on first use,
- * once the server listens and its random port is known.
+ * What the tests of {@link WebIntegrationTest} autowire to drive the application: an
+ * {@link ApiClient}, made on first use once the server listens and its random port is
+ * known, the {@link ProspectsApi} over it, and {@link TestMembers} to add members. Beans
+ * here rather than made by each test class, whose set-up was these same lines.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ApiClientConfiguration {
@@ -16,6 +23,17 @@ class ApiClientConfiguration {
 	@Lazy
 	ApiClient apiClient(Environment environment) {
 		return new ApiClient(environment.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Bean
+	@Lazy
+	ProspectsApi prospectsApi(ApiClient api) {
+		return new ProspectsApi(api);
+	}
+
+	@Bean
+	TestMembers testMembers(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords) {
+		return new TestMembers(jdbc, transactions, passwords);
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.atlas.support;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -36,6 +37,21 @@ public final class TestMembers {
 					.params(tenant.orgId(), id, email, name, this.passwords.encode(ApiClient.PASSWORD),
 							new String[] { role })
 					.update()));
+	}
+
+	/**
+	 * Adds a member with a new address ({@code agent-…@example.test} for an agent) and
+	 * gets them an API token, to call the API as them.
+	 */
+	public SignedIn addSignedIn(ApiClient api, Tenant tenant, String name, String role) {
+		String email = role.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.test";
+		UUID id = UUID.randomUUID();
+		add(tenant, id, email, name, role);
+		return new SignedIn(id, email, api.token(email, ApiClient.PASSWORD));
+	}
+
+	/** A member a test added, with their API token. */
+	public record SignedIn(UUID id, String email, String token) {
 	}
 
 }

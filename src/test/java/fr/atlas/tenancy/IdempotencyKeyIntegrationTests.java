@@ -18,8 +18,6 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -40,10 +38,7 @@ class IdempotencyKeyIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void aRequestSentAgainWithItsKeyIsDoneOnceAndAnsweredAlike() {
@@ -120,8 +115,7 @@ class IdempotencyKeyIntegrationTests {
 		Tenant tenant = this.api.newOrganisation("Agence Clés Privées");
 		Tenant other = this.api.newOrganisation("Agence Voisine");
 		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
-		new TestMembers(this.jdbc, this.transactions, this.passwords).add(tenant, UUID.randomUUID(), agentEmail,
-				"Alice Agent", "AGENT");
+		this.members.add(tenant, UUID.randomUUID(), agentEmail, "Alice Agent", "AGENT");
 		String agent = this.api.token(agentEmail, ApiClient.PASSWORD);
 		String key = "meme-cle";
 		Map<String, Object> body = Map.of("caseType", "LEAD_ACHAT", "title", "Appartement Bellecour");

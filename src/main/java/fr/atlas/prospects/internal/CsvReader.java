@@ -194,23 +194,9 @@ final class CsvReader implements TabularReader {
 		StringBuilder original = new StringBuilder();
 		boolean quoted = false;
 		boolean fieldStart = true;
-		boolean tooLong = false;
-		boolean skippingQuote = false;
 		int quoteAt = -1;
 		while (c != -1) {
 			char ch = (char) c;
-			if (tooLong) {
-				if (skippingQuote) {
-					skippingQuote = inQuoteAfter(ch);
-					c = read();
-					continue;
-				}
-				if (endsLine(ch)) {
-					break;
-				}
-				c = read();
-				continue;
-			}
 			if (original.length() >= MAX_RECORD) {
 				if (quoted && looksLikeRows(original, quoteAt + 1, this.delimiter)) {
 					// a quote that runs over many records was no quote: read as a
@@ -223,13 +209,10 @@ final class CsvReader implements TabularReader {
 					c = read();
 					continue;
 				}
-				tooLong = true;
-				skippingQuote = quoted;
+				skipRestOfRecord(ch, quoted);
 				original.setLength(ORIGINAL_KEPT_WHEN_TOO_LONG);
 				original.append("…");
-				cells.clear();
-				field.setLength(0);
-				continue;
+				return new Record(List.of(), original.toString(), true);
 			}
 			if (quoted) {
 				original.append(ch);
@@ -260,13 +243,7 @@ final class CsvReader implements TabularReader {
 				field.setLength(0);
 				fieldStart = true;
 			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r') {
-					int next = read();
-					if (next != '\n') {
-						this.pushedBack = next;
-					}
-				}
+			else if (endsLine(ch)) {
 				break;
 			}
 			else {
@@ -275,7 +252,7 @@ final class CsvReader implements TabularReader {
 				fieldStart = false;
 			}
 			c = read();
-			if (c == -1 && quoted && !tooLong) {
+			if (c == -1 && quoted) {
 				// a quote that never closes would swallow the rest of the file into one
 				// cell: it is read as a character instead, and what followed it again as
 				// the rest of its line and the next lines
@@ -287,9 +264,6 @@ final class CsvReader implements TabularReader {
 				quoted = false;
 				c = read();
 			}
-		}
-		if (tooLong) {
-			return new Record(List.of(), original.toString(), true);
 		}
 		cells.add(textForced(field));
 		return new Record(cells, original.toString(), false);
@@ -376,22 +350,8 @@ final class CsvReader implements TabularReader {
 		boolean content = false;
 		boolean quoted = false;
 		boolean fieldStart = true;
-		boolean tooLong = false;
-		boolean skippingQuote = false;
 		while (c != -1) {
 			char ch = (char) c;
-			if (tooLong) {
-				if (skippingQuote) {
-					skippingQuote = inQuoteAfter(ch);
-					c = read();
-					continue;
-				}
-				if (endsLine(ch)) {
-					break;
-				}
-				c = read();
-				continue;
-			}
 			if (length >= MAX_RECORD) {
 				if (quoted && looksLikeRows(this.sinceQuote, 0, this.delimiter)) {
 					// as readRecord()
@@ -402,9 +362,8 @@ final class CsvReader implements TabularReader {
 					c = read();
 					continue;
 				}
-				tooLong = true;
-				skippingQuote = quoted;
-				continue;
+				skipRestOfRecord(ch, quoted);
+				return TOO_LONG;
 			}
 			if (quoted) {
 				length++;
@@ -436,13 +395,7 @@ final class CsvReader implements TabularReader {
 				length++;
 				fieldStart = true;
 			}
-			else if (ch == '\n' || ch == '\r') {
-				if (ch == '\r') {
-					int next = read();
-					if (next != '\n') {
-						this.pushedBack = next;
-					}
-				}
+			else if (endsLine(ch)) {
 				break;
 			}
 			else {
@@ -454,7 +407,7 @@ final class CsvReader implements TabularReader {
 				fieldStart = false;
 			}
 			c = read();
-			if (c == -1 && quoted && !tooLong) {
+			if (c == -1 && quoted) {
 				// as readRecord(): the quote is a character, what followed it is read
 				// again
 				this.replay = this.sinceQuote.toString().toCharArray();
@@ -465,10 +418,27 @@ final class CsvReader implements TabularReader {
 				c = read();
 			}
 		}
-		if (tooLong) {
-			return TOO_LONG;
-		}
 		return content ? ROW : BLANK;
+	}
+
+	/**
+	 * Reads, keeping nothing, what is left of a record too long to keep, from its
+	 * character {@code ch} to the end of its line: a line break inside a quoted cell does
+	 * not end it. {@link #readRecord()} and {@link #skipRecord()} both end a record too
+	 * long here, which keeps them in step.
+	 */
+	private void skipRestOfRecord(char ch, boolean inQuote) throws IOException {
+		boolean skippingQuote = inQuote;
+		int c = ch;
+		while (c != -1) {
+			if (skippingQuote) {
+				skippingQuote = inQuoteAfter((char) c);
+			}
+			else if (endsLine((char) c)) {
+				return;
+			}
+			c = read();
+		}
 	}
 
 	/**
@@ -487,7 +457,9 @@ final class CsvReader implements TabularReader {
 		return false;
 	}
 
-	/** The end of a line skipped as too long; a CR+LF is read whole. */
+	/**
+	 * Whether a character outside quotes ends its record's line; a CR+LF is read whole.
+	 */
 	private boolean endsLine(char ch) throws IOException {
 		if (ch == '\n') {
 			return true;

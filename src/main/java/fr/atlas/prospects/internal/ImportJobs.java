@@ -49,10 +49,13 @@ class ImportJobs {
 
 	private final JsonMapper json;
 
+	private final JobRuns runs;
+
 	ImportJobs(JdbcClient jdbc, JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.json = json;
+		this.runs = new JobRuns(jdbc, "import_job");
 	}
 
 	void create(UUID id, String status, String fileName, FileProfile profile, List<String> sheets,
@@ -331,14 +334,7 @@ class ImportJobs {
 	}
 
 	void markRunning(UUID jobId, String worker) {
-		this.jdbc.sql("""
-				update import_job set status = 'RUNNING', worker = :worker, heartbeat_at = now(),
-				  started_at = coalesce(started_at, now())
-				where org_id = :org and id = :id""")
-			.param("worker", worker)
-			.param("org", org())
-			.param("id", jobId)
-			.update();
+		this.runs.markRunning(jobId, worker);
 	}
 
 	void recordBatch(UUID jobId, int processedRows, int setAside, int created, int merged, int rejected, int warnings,
@@ -382,14 +378,7 @@ class ImportJobs {
 	}
 
 	void finish(UUID jobId, String status, @Nullable String error) {
-		this.jdbc.sql("""
-				update import_job set status = :status, error = :error, finished_at = now(), heartbeat_at = now()
-				where org_id = :org and id = :id""")
-			.param("status", status)
-			.param("error", error)
-			.param("org", org())
-			.param("id", jobId)
-			.update();
+		this.runs.finish(jobId, status, error);
 	}
 
 	private ImportJob map(ResultSet rs) throws SQLException {

@@ -38,12 +38,15 @@ public class ProspectBulkJobs {
 
 	private final int chunkSize;
 
+	private final JobRuns runs;
+
 	ProspectBulkJobs(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
 			ProspectsProperties properties) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.events = events;
 		this.chunkSize = properties.bulkChunkSize();
+		this.runs = new JobRuns(jdbc, "prospect_bulk_job");
 	}
 
 	/** Queues a job changing {@code ids} (in the order they are dealt out); its id. */
@@ -160,14 +163,7 @@ public class ProspectBulkJobs {
 	}
 
 	void markRunning(UUID id, String worker) {
-		this.jdbc.sql("""
-				update prospect_bulk_job set status = 'RUNNING', worker = :worker, heartbeat_at = now(),
-				  started_at = coalesce(started_at, now())
-				where org_id = :org and id = :id""")
-			.param("worker", worker)
-			.param("org", org())
-			.param("id", id)
-			.update();
+		this.runs.markRunning(id, worker);
 	}
 
 	void recordChunk(UUID id, Chunk chunk, int updated) {
@@ -184,14 +180,7 @@ public class ProspectBulkJobs {
 	}
 
 	void finish(UUID id, String status, @Nullable String error) {
-		this.jdbc.sql("""
-				update prospect_bulk_job set status = :status, error = :error, finished_at = now(), heartbeat_at = now()
-				where org_id = :org and id = :id""")
-			.param("status", status)
-			.param("error", error)
-			.param("org", org())
-			.param("id", id)
-			.update();
+		this.runs.finish(id, status, error);
 	}
 
 	private static BulkJob map(ResultSet rs) throws SQLException {

@@ -2,7 +2,6 @@ package fr.atlas.prospects.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,13 +65,17 @@ class ImportApiController {
 
 	private final ImportProblemWords problemWords;
 
+	private final TechnicalImportReport technicalReport;
+
 	/** A mapping or a sheet name is a few hundred bytes; more is not one. */
 	private static final long MOST_TEXT_PART = 64 * 1024;
 
-	ImportApiController(ProspectImports imports, JsonMapper json, ImportProblemWords problemWords) {
+	ImportApiController(ProspectImports imports, JsonMapper json, ImportProblemWords problemWords,
+			TechnicalImportReport technicalReport) {
 		this.imports = imports;
 		this.json = json;
 		this.problemWords = problemWords;
+		this.technicalReport = technicalReport;
 	}
 
 	@Operation(summary = "Import a CSV, XLSX or XLS file of agencies",
@@ -191,13 +194,7 @@ class ImportApiController {
 			responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv")))
 	@GetMapping("/{id}/rows")
 	void rows(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		this.imports.find(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + ".csv\"");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Writer writer = response.getWriter();
-		this.imports.writeReport(id, writer);
-		writer.flush();
+		this.technicalReport.send(id, response);
 	}
 
 	@Operation(summary = "Cancel an import")

@@ -75,11 +75,15 @@ class ImportController {
 	/** Times are shown as the agencies read them. */
 	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	private final TechnicalImportReport technicalReport;
+
 	private final Clock clock;
 
 	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, Members members,
-			MessageSource messages, ReadableImportReport readableReport, Clock clock) {
+			MessageSource messages, ReadableImportReport readableReport, TechnicalImportReport technicalReport,
+			Clock clock) {
 		this.clock = clock;
+		this.technicalReport = technicalReport;
 		this.imports = imports;
 		this.readableReport = readableReport;
 		this.search = search;
@@ -285,13 +289,7 @@ class ImportController {
 
 	@GetMapping("/{id}/rows.csv")
 	void report(@PathVariable UUID id, HttpServletResponse response) throws IOException {
-		this.imports.find(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + ".csv\"");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		Writer writer = response.getWriter();
-		this.imports.writeReport(id, writer);
-		writer.flush();
+		this.technicalReport.send(id, response);
 	}
 
 	/**

@@ -74,9 +74,11 @@ public class Accounts {
 
 	private final SignedInSessions sessions;
 
+	private final NewMembers newMembers;
+
 	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
 			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
-			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions) {
+			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions, NewMembers newMembers) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
@@ -87,6 +89,7 @@ public class Accounts {
 		this.clock = clock;
 		this.baseUrl = baseUrl;
 		this.sessions = sessions;
+		this.newMembers = newMembers;
 	}
 
 	public record Signup(String organisation, String name, String email, String password, String locale) {
@@ -139,19 +142,14 @@ public class Accounts {
 		else if (organisation.length() > 120) {
 			problems.add(new FieldProblem("organisation", "field.too-long", 120));
 		}
-		if (name.isEmpty()) {
-			problems.add(new FieldProblem("name", "field.required"));
-		}
-		else if (name.length() > 120) {
-			problems.add(new FieldProblem("name", "field.too-long", 120));
-		}
+		NewMembers.checkName(name, problems);
 		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
 		// the password is checked whatever the e-mail: every problem of the form at once
 		collect(problems, () -> {
 			this.policy.check("password", signup.password(), (email != null) ? email : "");
 			return "";
 		});
-		if (email != null && emailTaken(email)) {
+		if (email != null && this.newMembers.addressTaken(email)) {
 			problems.add(new FieldProblem("email", "email.taken"));
 		}
 		if (!problems.isEmpty()) {
@@ -169,7 +167,7 @@ public class Accounts {
 				this.jdbc.sql("insert into organisation (org_id, name) values (?, ?)")
 					.params(orgId.value(), organisation)
 					.update();
-				insertMember(orgId, userId, email, name, hash, List.of(Role.OWNER), locale);
+				this.newMembers.add(orgId, userId, email, name, hash, List.of(Role.OWNER), locale);
 				if (signupKey != null) {
 					// the answer is made again from the ids: only the key and what
 					// names the request are kept, never the password
@@ -250,26 +248,6 @@ public class Accounts {
 				.getBytes(StandardCharsets.UTF_8));
 	}
 
-	void insertMember(OrgId orgId, UserId userId, String email, String name, String passwordHash, List<Role> roles,
-			String locale) {
-		this.jdbc.sql("""
-				insert into app_user (org_id, id, email, name, password_hash, roles, locale)
-				values (:org, :id, :email, :name, :hash, :roles::text[], :locale)""")
-			.param("org", orgId.value())
-			.param("id", userId.value())
-			.param("email", email)
-			.param("name", name)
-			.param("hash", passwordHash)
-			.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
-			.param("locale", locale)
-			.update();
-	}
-
-	boolean emailTaken(String email) {
-		return Boolean.TRUE
-			.equals(this.jdbc.sql("select atlas_email_taken(?)").param(email).query(Boolean.class).single());
-	}
-
 	/**
 	 * Changes the current member's password after checking the current one. The member's
 	 * other sessions end and their reset links stop working; the session the change was
@@ -301,8 +279,8 @@ public class Accounts {
 		if (name.isEmpty()) {
 			throw new InvalidInputException("name", "field.required");
 		}
-		if (name.length() > 120) {
-			throw new InvalidInputException("name", "field.too-long", 120);
+		if (name.length() > NewMembers.NAME_MAX) {
+			throw new InvalidInputException("name", "field.too-long", NewMembers.NAME_MAX);
 		}
 		this.transactions.executeWithoutResult((tx) -> {
 			int changed = this.jdbc.sql("update app_user set name = ? where id = ? and name <> ?")

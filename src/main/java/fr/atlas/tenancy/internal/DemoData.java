@@ -42,13 +42,16 @@ class DemoData implements ApplicationRunner {
 
 	private final ApplicationEventPublisher events;
 
+	private final NewMembers newMembers;
+
 	DemoData(Accounts accounts, DemoOrganisation demo, TransactionTemplate transactions, PasswordEncoder passwords,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, NewMembers newMembers) {
 		this.accounts = accounts;
 		this.demo = demo;
 		this.transactions = transactions;
 		this.passwords = passwords;
 		this.events = events;
+		this.newMembers = newMembers;
 	}
 
 	@Override
@@ -68,7 +71,7 @@ class DemoData implements ApplicationRunner {
 
 	private void add(Accounts.SignedUp org, String email, String name, Role role) {
 		UserId id = UserId.of(UUID.randomUUID());
-		this.accounts.insertMember(org.orgId(), id, email, name, this.passwords.encode(DemoOrganisation.PASSWORD),
+		this.newMembers.add(org.orgId(), id, email, name, this.passwords.encode(DemoOrganisation.PASSWORD),
 				List.of(role), "fr");
 		this.events.publishEvent(new MemberJoined(org.orgId(), id, email, List.of(role.name())));
 	}

@@ -71,9 +71,11 @@ public class Invitations {
 
 	private final String baseUrl;
 
+	private final NewMembers newMembers;
+
 	Invitations(JdbcClient jdbc, TransactionTemplate transactions, Members members, PasswordEncoder passwords,
 			PasswordPolicy policy, ApplicationEventPublisher events, MailTransport mail, MessageSource messages,
-			Clock clock, @Value("${atlas.base-url}") String baseUrl) {
+			Clock clock, @Value("${atlas.base-url}") String baseUrl, NewMembers newMembers) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.members = members;
@@ -84,6 +86,7 @@ public class Invitations {
 		this.messages = messages;
 		this.clock = clock;
 		this.baseUrl = baseUrl;
+		this.newMembers = newMembers;
 	}
 
 	public record Invited(UUID id, String email, Role role, Instant expiresAt) {
@@ -117,7 +120,7 @@ public class Invitations {
 		else if (role == null) {
 			problems.add(new FieldProblem("role", "role.invalid"));
 		}
-		if (email != null && isTaken(email)) {
+		if (email != null && this.newMembers.addressTaken(email)) {
 			problems.add(new FieldProblem("email", "email.taken"));
 		}
 		if (!problems.isEmpty()) {
@@ -263,35 +266,20 @@ public class Invitations {
 				@SuppressWarnings("unchecked")
 				List<Role> roles = (List<Role>) invitation[1];
 				List<FieldProblem> problems = new ArrayList<>();
-				if (name.isEmpty()) {
-					problems.add(new FieldProblem("name", "field.required"));
-				}
-				else if (name.length() > 120) {
-					problems.add(new FieldProblem("name", "field.too-long", 120));
-				}
+				NewMembers.checkName(name, problems);
 				try {
 					this.policy.check("password", password, email);
 				}
 				catch (InvalidInputException ex) {
 					problems.addAll(ex.problems());
 				}
-				if (isTaken(email)) {
+				if (this.newMembers.addressTaken(email)) {
 					problems.add(new FieldProblem("email", "email.taken"));
 				}
 				if (!problems.isEmpty()) {
 					throw new InvalidInputException(problems);
 				}
-				this.jdbc.sql("""
-						insert into app_user (org_id, id, email, name, password_hash, roles, locale)
-						values (:org, :id, :email, :name, :hash, :roles::text[], :locale)""")
-					.param("org", found.orgId().value())
-					.param("id", userId.value())
-					.param("email", email)
-					.param("name", name)
-					.param("hash", this.passwords.encode(password))
-					.param("roles", "{" + String.join(",", roles.stream().map(Role::name).toList()) + "}")
-					.param("locale", locale)
-					.update();
+				this.newMembers.add(found.orgId(), userId, email, name, this.passwords.encode(password), roles, locale);
 				this.jdbc.sql("update invitation set accepted_at = now() where id = ?")
 					.param(found.invitationId())
 					.update();
@@ -313,11 +301,6 @@ public class Invitations {
 			.param(SecretTokens.hash(token))
 			.query((rs, n) -> new Lookup(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
 			.optional();
-	}
-
-	private boolean isTaken(String email) {
-		return Boolean.TRUE
-			.equals(this.jdbc.sql("select atlas_email_taken(?)").param(email).query(Boolean.class).single());
 	}
 
 	private boolean holds(AtlasPrincipal principal, Role role) {
