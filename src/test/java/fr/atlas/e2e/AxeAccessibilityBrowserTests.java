@@ -3,6 +3,7 @@ package fr.atlas.e2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.deque.html.axecore.args.AxeRunOnlyOptions;
 import com.deque.html.axecore.args.AxeRunOptions;
@@ -11,6 +12,7 @@ import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
@@ -18,21 +20,28 @@ import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.ImportWizard;
 import fr.atlas.support.SignIn;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The main pages pass axe-core's WCAG 2 A and AA rules (2.0, 2.1 and 2.2) and its best
  * practices, in French and the lists and signed-out pages in English, at a desktop's
- * width and a phone's, the phone's menu open and two forms sent back with errors too: no
+ * width and a phone's, the phone's menu open and five forms sent back with errors too: no
  * violation of impact serious or critical, and no ARIA attribute naming an element the
- * page does not have (ADR 0069). Every violation found is printed. One browser and one
- * signed-in context for them all.
+ * page does not have (ADR 0069). The signed-in pages show an organisation with several
+ * rows of each list, so their rows' actions are audited (ADR 0071); the signed-out ones
+ * include those an invitation and a new password's mail link to. Every violation found is
+ * printed. One browser and one signed-in context for them all.
  */
 @WebIntegrationTest
 class AxeAccessibilityBrowserTests {
@@ -81,17 +90,27 @@ class AxeAccessibilityBrowserTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	PasswordEncoder passwords;
+
 	@Test
 	void signedInPagesHaveNoSeriousViolation() {
 		ApiClient api = new ApiClient(this.port);
-		Tenant tenant = api.newOrganisation("Agence Axe");
-		ProspectsApi prospects = new ProspectsApi(api);
-		String importId = (String) prospects.importAndWait(tenant.token(), "agences.csv", CSV).get("id");
-		String agencyId = prospects.idOf(tenant.token(), "Bleu");
-		String caseId = (String) api
-			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Maison à Annecy"))
-			.getBody()
-			.get("id");
+		// several rows of each list, so that a page shows its rows' actions
+		BusyOrganisation org = BusyOrganisation.create(api,
+				new TestMembers(this.jdbc, this.transactions, this.passwords), "Agence Axe");
+		Tenant tenant = org.tenant();
+		String importId = org.importId();
+		String lake = org.lake();
+		String caseId = org.caseId();
+		// an agency with a problem of its import
+		String agencyId = new ProspectsApi(api).idOf(tenant.token(), "Bleu");
 		String base = "http://localhost:" + this.port;
 		List<String> found = new ArrayList<>();
 		try (BrowserContext context = chromium.desktop("fr-FR")) {
@@ -100,16 +119,25 @@ class AxeAccessibilityBrowserTests {
 			// a file waiting at the wizard's mapping step
 			ImportWizard.uploadToMapping(page, base, "suite.csv", CSV);
 			String mapping = page.url().substring(base.length());
-			// the review queue has its pair (the two agencies of the lake) to decide on
+			// the review queue has its pairs (the agencies of the lake) to decide on,
+			// with
+			// values to choose between
 			page.navigate(base + "/prospects/duplicates");
-			assertThat(page.locator("table.pairs tbody tr").count()).isPositive();
-			List<String> pages = List.of("/", "/prospects", "/prospects/" + agencyId, "/prospects/imports",
+			assertThat(page.locator("table.pairs tbody tr").count()).isGreaterThan(1);
+			assertThat(page.locator("table.pairs input[type=radio]").count()).isPositive();
+			page.navigate(base + "/prospects/" + lake);
+			String contact = page.locator("#contacts a[href$='/edit']").first().getAttribute("href");
+			String other = new ProspectsApi(api).idOf(tenant.token(), "Vert");
+			List<String> pages = List.of("/", "/prospects", "/prospects/" + agencyId, "/prospects/" + lake,
+					"/prospects/" + lake + "/edit", "/prospects/" + lake + "/contacts/new", contact,
+					"/prospects/" + lake + "/merge?otherId=" + other, "/prospects/imports",
 					"/prospects/imports/" + importId, mapping, "/prospects/duplicates", "/cases", "/cases/board",
 					"/cases/" + caseId, "/cases/reports", "/members", "/account", "/account/tokens", "/audit",
 					"/settings/modules", "/prospects/new", "/cases/teams", "/cases/working-hours",
-					"/cases/types/LEAD_ACHAT/workflow", "/notifications");
-			List<String> lists = List.of("/prospects", "/prospects/imports", "/prospects/duplicates", "/cases",
-					"/members", "/account/tokens", "/audit");
+					"/cases/types/LEAD_ACHAT/workflow", "/notifications", "/outbox");
+			List<String> lists = List.of("/prospects", "/prospects/" + lake, "/prospects/imports",
+					"/prospects/duplicates", "/cases", "/cases/" + caseId, "/cases/teams", "/members",
+					"/account/tokens", "/audit", "/notifications");
 			for (int width : List.of(1280, 390)) {
 				page.setViewportSize(width, width > 600 ? 900 : 844);
 				for (String path : pages) {
@@ -142,20 +170,47 @@ class AxeAccessibilityBrowserTests {
 			page.locator("#invite-email-error").waitFor();
 			assertThat(page.getAttribute("#invite-email", "aria-describedby")).isEqualTo("invite-email-error");
 			found.addAll(audit(page, "fr 1280 /members with an invitation refused"));
+			page.navigate(base + "/prospects/" + lake + "/edit");
+			page.fill("#agency-edit textarea[name=emails]", "pas-un-email");
+			page.click("#agency-edit button[type=submit].primary");
+			page.locator("#agency-edit .error:not(:empty)").first().waitFor();
+			found.addAll(audit(page, "fr 1280 the agency's form with an e-mail refused"));
+			page.navigate(base + "/prospects/" + lake + "/contacts/new");
+			page.fill("#contact-form input[name=lastName]", "Morel");
+			page.fill("#contact-form textarea[name=phones]", "06 12");
+			page.click("#contact-form button[type=submit]");
+			page.locator("#not-saved").waitFor();
+			found.addAll(audit(page, "fr 1280 a contact's form with a phone refused"));
+			page.navigate(base + "/cases/teams");
+			page.fill("#team-create input[name=name]", "Transaction Annecy");
+			page.click("#team-create button[type=submit]");
+			page.locator("#teams-error").waitFor();
+			found.addAll(audit(page, "fr 1280 /cases/teams with a team's name taken"));
 		}
 		assertThat(found).as("axe violations of impact serious or critical, ARIA naming no element").isEmpty();
 	}
 
 	@Test
 	void signedOutPagesHaveNoSeriousViolation() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Invitante");
+		String invited = "invitee-" + UUID.randomUUID() + "@example.test";
+		api.post(tenant.token(), "/api/v1/members/invitations", Map.of("email", invited, "role", "AGENT"));
 		String base = "http://localhost:" + this.port;
 		List<String> found = new ArrayList<>();
 		try (BrowserContext context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
+			// the pages the mails link to: an invitation, a new password
+			String invitation = mailedLink(page, base, invited, "/invitations/accept");
+			page.navigate(base + "/password/forgot");
+			page.fill("#email", tenant.email());
+			page.click("form button[type=submit]");
+			String reset = mailedLink(page, base, tenant.email(), "/password/reset");
 			for (int width : List.of(1280, 390)) {
 				page.setViewportSize(width, width > 600 ? 900 : 844);
 				for (String language : List.of("fr", "en")) {
-					for (String path : List.of("/login", "/login?error", "/signup", "/password/forgot")) {
+					for (String path : List.of("/login", "/login?error", "/signup", "/password/forgot", invitation,
+							reset)) {
 						String choice = (path.contains("?") ? "&" : "?") + "lang=" + language;
 						found.addAll(audit(page, base + path + choice, language, width));
 					}
@@ -163,6 +218,24 @@ class AxeAccessibilityBrowserTests {
 			}
 		}
 		assertThat(found).as("axe violations of impact serious or critical, ARIA naming no element").isEmpty();
+	}
+
+	/**
+	 * The address (path and query) of the link to {@code path} in the last mail the
+	 * outbox shows to {@code recipient}, once it is there.
+	 */
+	private static String mailedLink(Page page, String base, String recipient, String path) {
+		Locator link = page.locator("li.mail", new Page.LocatorOptions().setHasText(recipient))
+			.locator("a[href*='" + path + "']")
+			.first();
+		for (int attempt = 0; attempt < 50 && link.count() == 0; attempt++) {
+			page.navigate(base + "/outbox");
+			if (link.count() == 0) {
+				page.waitForTimeout(200);
+			}
+		}
+		String href = link.getAttribute("href");
+		return href.substring(href.indexOf(path));
 	}
 
 	/**

@@ -55,7 +55,8 @@ class MergeChoicePagesIntegrationTests {
 		// ticked: without a choice the merge's rule holds; the phones are joined
 		for (String side : List.of(first, second)) {
 			assertThat(queue).containsPattern("<input type=\"radio\" name=\"keep.name\" value=\"" + side + "\" form=\""
-					+ formId + "\" aria-label=\"Raison sociale : garder « [^»]+ »\"><span>garder celle-ci</span>");
+					+ formId
+					+ "\" aria-label=\"Raison sociale : garder « [^»]+ » plutôt que « [^»]+ »\"><span>garder celle-ci</span>");
 			assertThat(queue).contains("name=\"keep.address\" value=\"" + side + "\"");
 		}
 		assertThat(queue).doesNotContain("keep.phone")

@@ -310,6 +310,17 @@ class CasePagesController {
 		model.addAttribute("nextOffset", Math.max(offset, 0) + cards.size());
 		model.addAttribute("type", type);
 		model.addAttribute("state", state);
+		// names the column in the next "voir plus", as the board does: a state of an
+		// older version of the workflow goes by its key
+		model.addAttribute("stateLabel",
+				this.workflows.current(type)
+					.definition()
+					.states()
+					.stream()
+					.filter((s) -> s.key().equals(state))
+					.map((s) -> s.label(lang()))
+					.findFirst()
+					.orElse(state));
 		model.addAttribute("filter", filter);
 		model.addAttribute("memberNames", memberNames());
 		return "cases/board :: more-cards";
