@@ -31,6 +31,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +40,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The read side of prospects: the searchable list, an agency with its contacts, sources
- * and match reasons, and the queue of possible duplicates.
+ * The read side of prospects: the searchable list, an agency with its contacts, sources,
+ * match reasons and possible duplicates. The review queue of possible duplicates is
+ * {@link DuplicateQueue}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -80,11 +82,15 @@ public class ProspectSearch {
 
 	private final AgencyWorks works;
 
-	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded, AgencyWorks works) {
+	private final DuplicateQueue queue;
+
+	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded, AgencyWorks works,
+			DuplicateQueue queue) {
 		this.works = works;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.recorded = recorded;
+		this.queue = queue;
 	}
 
 	public Page<Summary> find(ProspectQuery query) {
@@ -572,7 +578,7 @@ public class ProspectSearch {
 		}
 		sources.sort(SOURCE_ORDER);
 		reasons.sort(Comparator.comparing(MatchReason::importId, AS_STORED).thenComparingInt(MatchReason::row));
-		List<Duplicate> duplicates = duplicates(id, 50);
+		List<Duplicate> duplicates = this.queue.duplicates(id, 50);
 		List<Merge> merges = this.jdbc.sql("""
 				select m.id, m.survivor_id, m.absorbed_id, m.merged_at, m.undone_at, a.name as absorbed_name
 				from agency_merge m join agency a on a.org_id = m.org_id and a.id = m.absorbed_id
@@ -623,121 +629,6 @@ public class ProspectSearch {
 					rs.getObject(2, UUID.class), rs.getString(3)))
 			.optional()
 			.orElse(null);
-	}
-
-	/**
-	 * The organisation's ({@code :org}) open possible duplicates between two active
-	 * agencies, {@code d} with its agencies {@code a} and {@code o}. Each agency is read
-	 * by its key, kept apart by {@code offset 0} with its status checked outside: as a
-	 * join, statistics that did not know the organisation yet made it a join of its
-	 * agencies with themselves (minutes after a first large import, ADR 0023). The review
-	 * queue and the home page's count share it.
-	 */
-	/**
-	 * Keeps, when {@code :reason} is given, the pairs one of whose reasons has that code.
-	 */
-	private static final String WITH_REASON = """
-			  and (cast(:reason as text) is null
-			    or exists (select from unnest(string_to_array(d.reasons, '|')) r where split_part(r, ':', 1) = :reason))
-			""";
-
-	static final String OPEN_DUPLICATES = """
-			from duplicate_candidate d
-			cross join lateral (select a.name, a.postcode, a.city, a.status from agency a
-			                    where a.org_id = d.org_id and a.id = d.agency_id offset 0) a
-			cross join lateral (select o.name, o.postcode, o.city, o.status from agency o
-			                    where o.org_id = d.org_id and o.id = d.other_id offset 0) o
-			where d.org_id = :org and d.status = 'OPEN' and a.status = 'ACTIVE' and o.status = 'ACTIVE'
-			""";
-
-	/** Open possible duplicates between two active agencies, most likely first. */
-	public List<Duplicate> duplicates(@Nullable UUID of, int limit) {
-		return duplicates(of, limit, 0);
-	}
-
-	/**
-	 * The open possible duplicates, most certain first, from the {@code offset}-th: the
-	 * queue of a large import holds tens of thousands.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, int limit, long offset) {
-		return duplicates(of, null, limit, offset);
-	}
-
-	/**
-	 * The open possible duplicates, most certain first, from the {@code offset}-th; those
-	 * an import found when {@code job} is given.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, int limit, long offset) {
-		return duplicates(of, job, null, limit, offset);
-	}
-
-	/**
-	 * The same, of the pairs one of whose reasons is {@code reason} (its code, without a
-	 * score: {@code phone}, {@code name}) when it is given.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, @Nullable String reason, int limit,
-			long offset) {
-		return this.jdbc.sql("""
-				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
-				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
-				  d.confidence, d.reasons
-				""" + OPEN_DUPLICATES + """
-				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
-				  and (cast(:job as uuid) is null or d.job_id = :job)
-				""" + WITH_REASON + """
-				order by d.confidence desc, d.created_at, d.id limit :limit offset :offset""")
-			.param("org", org())
-			.param("of", of)
-			.param("job", job)
-			.param("reason", reason)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
-					new Side(rs.getObject("agency_id", UUID.class), rs.getString("agency_name"),
-							rs.getString("agency_postcode"), rs.getString("agency_city")),
-					new Side(rs.getObject("other_id", UUID.class), rs.getString("other_name"),
-							rs.getString("other_postcode"), rs.getString("other_city")),
-					confidence(rs), split(rs.getString("reasons"))))
-			.list();
-	}
-
-	/** How many open possible duplicates an import found that are still to review. */
-	public long duplicatesOf(UUID job) {
-		return duplicateCount(job, null);
-	}
-
-	/**
-	 * How many open possible duplicates wait, of one import's when {@code job} is given,
-	 * with the reason {@code reason} when it is.
-	 */
-	public long duplicateCount(@Nullable UUID job, @Nullable String reason) {
-		return this.jdbc
-			.sql("select count(*) " + OPEN_DUPLICATES + " and (cast(:job as uuid) is null or d.job_id = :job) "
-					+ WITH_REASON)
-			.param("org", org())
-			.param("job", job)
-			.param("reason", reason)
-			.query(Long.class)
-			.single();
-	}
-
-	/**
-	 * The reasons of the open possible duplicates (of one import's when {@code job} is
-	 * given), each with how many pairs give it, the most frequent first: what the queue
-	 * can be narrowed to.
-	 */
-	public List<ReasonCount> duplicateReasons(@Nullable UUID job) {
-		return this.jdbc.sql("select split_part(r, ':', 1), count(*) from (select d.reasons " + OPEN_DUPLICATES
-				+ " and (cast(:job as uuid) is null or d.job_id = :job)) p"
-				+ " cross join unnest(string_to_array(p.reasons, '|')) r where r <> '' group by 1 order by 2 desc, 1")
-			.param("org", org())
-			.param("job", job)
-			.query((rs, row) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
-			.list();
-	}
-
-	/** A reason of the review queue, and how many of its pairs give it. */
-	public record ReasonCount(String code, long pairs) {
 	}
 
 	public Optional<Summary> find(UUID id) {
@@ -804,15 +695,6 @@ public class ProspectSearch {
 
 	private static List<String> split(@Nullable String joined) {
 		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split("\\|"));
-	}
-
-	/**
-	 * A pair's confidence as it was worked out (0.8), not as the {@code real} column's
-	 * binary value widens to a double (0.800000011920929), which the driver sends once
-	 * the statement is prepared on the server (its sixth run on a connection).
-	 */
-	private static double confidence(ResultSet rs) throws SQLException {
-		return Double.parseDouble(Float.toString(rs.getFloat("confidence")));
 	}
 
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
@@ -933,21 +815,6 @@ public class ProspectSearch {
 	}
 
 	public record MatchReason(UUID importId, int row, List<String> reasons, double confidence) {
-	}
-
-	public record Side(UUID id, String name, @Nullable String postcode, @Nullable String city) {
-
-		public String displayName() {
-			return NameDisplay.of(this.name);
-		}
-
-		public @Nullable String displayCity() {
-			return NameDisplay.town(this.city);
-		}
-
-	}
-
-	public record Duplicate(UUID id, Side agency, Side other, double confidence, List<String> reasons) {
 	}
 
 	public record Merge(UUID id, UUID survivorId, UUID absorbedId, String absorbedName, @Nullable Instant mergedAt,
