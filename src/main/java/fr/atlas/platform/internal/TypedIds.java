@@ -123,7 +123,11 @@ final class TypedIds {
 			if (of == null || !Modifier.isStatic(of.getModifiers()) || of.getReturnType() != type) {
 				throw new IllegalStateException(type.getName() + " holds a UUID but has no static of(UUID)");
 			}
-			return new IdType(components[0].getAccessor(), of);
+			Method value = components[0].getAccessor();
+			// an id nested in a class may be private, and its methods with it
+			ReflectionUtils.makeAccessible(value);
+			ReflectionUtils.makeAccessible(of);
+			return new IdType(value, of);
 		}
 
 		@Nullable Object value(Object id) {
