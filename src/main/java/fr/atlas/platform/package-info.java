@@ -2,7 +2,7 @@
  * Shared kernel: typed ids, the current tenant and request, the tenant-aware transaction
  * manager, the embedded database and problem details.
  */
-@ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN)
+@ApplicationModule(displayName = "Platform", type = ApplicationModule.Type.OPEN, allowedDependencies = {})
 @NullMarked
 package fr.atlas.platform;
 

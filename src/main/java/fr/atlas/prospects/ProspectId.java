@@ -12,6 +12,10 @@ public record ProspectId(UUID value) {
 		Objects.requireNonNull(value, "value");
 	}
 
+	public static ProspectId of(UUID value) {
+		return new ProspectId(value);
+	}
+
 	public static ProspectId of(String value) {
 		return new ProspectId(UUID.fromString(value));
 	}

@@ -79,7 +79,7 @@ record ContactMatch(String[] prefixes, String email, String phone) {
 		if (!NOT_A_NAME.matcher(folded).find() && words.size() <= MOST_WORDS
 				&& words.stream().anyMatch((word) -> word.length() >= SHORTEST_PREFIX)) {
 			prefixes = words.stream()
-				.map((word) -> "% " + ProspectSearch.likeLiteral(word) + "%")
+				.map((word) -> "% " + SearchConditions.likeLiteral(word) + "%")
 				.toArray(String[]::new);
 		}
 		return new ContactMatch(prefixes, text.toLowerCase(Locale.ROOT),

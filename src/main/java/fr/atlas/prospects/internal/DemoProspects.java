@@ -100,7 +100,7 @@ class DemoProspects implements ApplicationRunner {
 	 * its agencies worked, on a thread of its own.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
-	void imported(ImportJobFinished finished) {
+	void on(ImportJobFinished finished) {
 		if ("DONE".equals(finished.status()) && finished.created() > 0
 				&& this.demo.orgId().filter(finished.orgId()::equals).isPresent()) {
 			this.scheduler.schedule(() -> CurrentTenant.runAs(finished.orgId(), () -> {

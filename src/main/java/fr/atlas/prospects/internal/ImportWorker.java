@@ -96,7 +96,7 @@ public class ImportWorker {
 
 	/** Starts a job queued on this node now rather than at the next poll. */
 	@TransactionalEventListener(fallbackExecution = true)
-	void wake(ImportJobQueued queued) {
+	void on(ImportJobQueued queued) {
 		// the scheduler's time, not the application's clock: at once
 		this.scheduler.schedule(this::poll, Instant.now());
 	}

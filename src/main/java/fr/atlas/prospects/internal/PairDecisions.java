@@ -79,7 +79,7 @@ public class PairDecisions {
 		}
 		// in the queue's order, so that a chain of pairs (A~B, B~C) ends in the agency
 		// shown first
-		List<Pair> pairs = this.jdbc.sql("select d.id, d.other_id, d.agency_id " + ProspectSearch.OPEN_DUPLICATES + """
+		List<Pair> pairs = this.jdbc.sql("select d.id, d.other_id, d.agency_id " + DuplicateQueue.OPEN_DUPLICATES + """
 				  and d.id = any(:ids)
 				order by d.confidence desc, d.created_at, d.id
 				for update of d""")

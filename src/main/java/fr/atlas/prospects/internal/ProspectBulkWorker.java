@@ -61,7 +61,7 @@ public class ProspectBulkWorker {
 
 	/** Starts a job queued on this node now rather than at the next poll. */
 	@TransactionalEventListener(fallbackExecution = true)
-	void wake(ProspectsBulkQueued queued) {
+	void on(ProspectsBulkQueued queued) {
 		// the scheduler's time, not the application's clock: at once
 		this.scheduler.schedule(this::poll, Instant.now());
 	}

@@ -29,7 +29,7 @@ public class ProspectCounts {
 		UUID org = CurrentTenant.require().value();
 		return this.jdbc
 			.sql("select (select count(*) from agency where org_id = :org and status = 'ACTIVE'), "
-					+ "(select count(*) " + ProspectSearch.OPEN_DUPLICATES + "), "
+					+ "(select count(*) " + DuplicateQueue.OPEN_DUPLICATES + "), "
 					+ "(select count(*) from import_job where org_id = :org and status in ('QUEUED', 'RUNNING'))")
 			.param("org", org)
 			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)))

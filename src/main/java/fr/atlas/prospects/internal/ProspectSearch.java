@@ -1,7 +1,5 @@
 package fr.atlas.prospects.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,8 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,8 +25,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import fr.atlas.platform.AgencyFacts;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
-import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
+import fr.atlas.prospects.internal.SearchConditions.Where;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,8 +36,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The read side of prospects: the searchable list, an agency with its contacts, sources
- * and match reasons, and the queue of possible duplicates.
+ * The read side of prospects: the searchable list, an agency with its contacts, sources,
+ * match reasons and possible duplicates. The review queue of possible duplicates is
+ * {@link DuplicateQueue}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,9 +47,6 @@ public class ProspectSearch {
 	private static final int SOURCES_SHOWN = 500;
 
 	private static final int REASONS_SHOWN = 200;
-
-	/** Before a work's key in the list's filter: the agencies that have it not going. */
-	private static final String WITHOUT = "no-";
 
 	/**
 	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
@@ -78,18 +73,22 @@ public class ProspectSearch {
 
 	private final RecordedRows recorded;
 
-	private final AgencyWorks works;
+	private final SearchConditions conditions;
 
-	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded, AgencyWorks works) {
-		this.works = works;
+	private final DuplicateQueue queue;
+
+	ProspectSearch(JdbcClient jdbc, JdbcTemplate template, RecordedRows recorded, SearchConditions conditions,
+			DuplicateQueue queue) {
+		this.conditions = conditions;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.recorded = recorded;
+		this.queue = queue;
 	}
 
 	public Page<Summary> find(ProspectQuery query) {
 		plannedForThisOrganisation();
-		Where where = where(query);
+		Where where = this.conditions.where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(query.size());
 		args.add((long) query.page() * query.size());
@@ -186,7 +185,7 @@ public class ProspectSearch {
 	 * order (nameless ones last).
 	 */
 	List<UUID> idsByName(ProspectQuery query, int limit) {
-		Where where = where(query);
+		Where where = this.conditions.where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
 		return this.template.query("select a.id " + where.sql() + " order by nullif(a.name_key, ''), a.id limit ?",
@@ -198,13 +197,13 @@ public class ProspectSearch {
 	 * @throws InvalidInputException for a filter or an order the list cannot read
 	 */
 	public void check(ProspectQuery query) {
-		where(query);
+		this.conditions.where(query);
 	}
 
 	/** Every agency the query matches, in its order, streamed (exports). */
 	public void each(ProspectQuery query, Consumer<Summary> action) {
 		plannedForThisOrganisation();
-		Where where = where(query);
+		Where where = this.conditions.where(query);
 		this.template.query((connection) -> {
 			var statement = connection.prepareStatement("select a.* " + where.sql() + " order by " + query.orderBy());
 			for (int i = 0; i < where.args().size(); i++) {
@@ -215,271 +214,6 @@ public class ProspectSearch {
 		}, (rs) -> {
 			action.accept(summary(rs));
 		});
-	}
-
-	/**
-	 * The query's filters as SQL. Every filter it cannot read is said at once, not the
-	 * first alone: a member who typed two wrong values corrects both in one go.
-	 * @throws InvalidInputException for the filters and the order the list cannot read
-	 */
-	private Where where(ProspectQuery query) {
-		StringBuilder sql = new StringBuilder("a.org_id = ?");
-		List<Object> args = new ArrayList<>();
-		args.add(CurrentTenant.require().value());
-		List<FieldProblem> problems = new ArrayList<>();
-		String status = reading(problems, query::wantedStatus);
-		// an unknown order is said before anything is read or written (an export)
-		reading(problems, query::orderBy);
-		if (!"ALL".equals(status)) {
-			sql.append(" and a.status = ?");
-			args.add(status);
-		}
-		if (query.department() != null && !query.department().isBlank()) {
-			String department = query.department().strip().toUpperCase(Locale.ROOT);
-			sql.append(" and a.department = any(?)");
-			// Corsica's postcodes still start with 20, the number people give its two
-			// departments
-			args.add(department.equals("20") ? new String[] { "2A", "2B", "20" } : new String[] { department });
-		}
-		if (query.city() != null && !query.city().isBlank()) {
-			sql.append(" and a.city_key = ?");
-			args.add(TownKey.of(query.city()));
-		}
-		if (query.specialty() != null && !query.specialty().isBlank()) {
-			Optional<Specialty> named = Specialty.named(query.specialty());
-			if (named.isPresent()) {
-				sql.append(" and a.specialty = any(?)");
-				args.add(textsReading("specialty", (text) -> Specialty.in(text).contains(named.get())));
-			}
-			else {
-				sql.append(" and a.specialty = ?");
-				args.add(query.specialty().strip().toLowerCase(Locale.ROOT));
-			}
-		}
-		String postcode = (query.postcode() != null) ? query.postcode().replaceAll("\\s", "") : "";
-		if (!postcode.isEmpty()) {
-			sql.append(" and a.postcode like ?");
-			args.add(likeLiteral(postcode) + "%");
-		}
-		if (query.tag() != null && !query.tag().isBlank()) {
-			sql.append(" and exists (select from unnest(a.tags) t where lower(t) = lower(?))");
-			args.add(query.tag().strip());
-		}
-		checking(problems, () -> reachable(query.reachable(), sql));
-		// the revenue before the listings: their problems are said in the form's order
-		if (query.minRevenue() != null && !query.minRevenue().isBlank()) {
-			sql.append(" and a.revenue_cents >= ?");
-			args.add(reading(problems, () -> revenueCents(query.minRevenue())));
-		}
-		String minListings = (query.minListings() != null) ? query.minListings().replaceAll("\\s", "") : "";
-		if (!minListings.isEmpty()) {
-			sql.append(" and a.listing_count >= ?");
-			args.add(reading(problems, () -> count(minListings)));
-		}
-		if (query.source() != null && !query.source().isBlank()) {
-			sql.append(" and lower(a.source) = lower(?)");
-			args.add(query.source().strip());
-		}
-		headcount(query.headcount(), sql, args);
-		checking(problems, () -> work(query.work(), sql, args));
-		String owner = (query.owner() != null) ? query.owner().strip() : "";
-		if (owner.equalsIgnoreCase("none")) {
-			sql.append(" and a.owner_id is null");
-		}
-		else if (!owner.isEmpty()) {
-			sql.append(" and a.owner_id = ?");
-			args.add(reading(problems, () -> uuid(owner, "owner", "prospects.filter.owner")));
-		}
-		String q = CleanText.of(query.q());
-		if (q != null) {
-			String digits = q.replaceAll("[\\s.]", "");
-			String key = NameKey.of(q);
-			String text = "%" + likeLiteral(q) + "%";
-			// punctuation alone has no name key: it must not match every name. lower()
-			// and LIKE is what ILIKE does in UTF-8, without lowering the pattern again
-			// for every agency (a tenth of the scan)
-			ContactMatch contacts = ContactMatch.of(q);
-			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
-			String tradeName = AccentBlindPattern.of(q);
-			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + "lower(a.name) like lower(?) or "
-					+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
-					+ " or a.siret = ? or a.siren = ?"
-					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
-					+ " or a.phones @> array[?::text]"
-					// the people of the agency (a merged agency's are its survivor's):
-					// uncorrelated, one pass over the organisation's contacts whose ids
-					// the scan of its agencies then looks up, not a probe per agency
-					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + contacts.condition()
-					+ "))");
-			if (!key.isEmpty()) {
-				args.add("%" + likeLiteral(key) + "%");
-			}
-			args.add(text);
-			args.add((tradeName != null) ? tradeName : text);
-			args.add(digits);
-			args.add(digits);
-			args.add(q.toLowerCase(Locale.ROOT));
-			args.add(q.toLowerCase(Locale.ROOT));
-			// a network's site finds its agencies' pages ("century21.fr/agence/…")
-			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
-			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
-			args.add(CurrentTenant.require().value());
-			args.addAll(contacts.args());
-		}
-		String from = "from agency a";
-		UUID importId = (query.importId() != null && !query.importId().isBlank())
-				? reading(problems, () -> uuid(query.importId(), "importId", "prospects.filter.import")) : null;
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
-		if (importId != null) {
-			// The agencies the import's rows ended in (each written batch lists them,
-			// RecordedRows), each then read by its key. Written so on purpose: right
-			// after a large import the statistics do not know the organisation's new
-			// agencies yet, and a join or an IN let the planner scan them all once per
-			// listed id (minutes). A repeat's agencies are the earlier import's (ADR
-			// 0055).
-			from = "from (select distinct unnest(c.prospects) as id from import_row_chunk c"
-					+ " join import_job j on j.org_id = c.org_id and c.job_id = coalesce(j.repeat_of, j.id)"
-					+ " where c.org_id = ? and j.id = ?) i"
-					+ " cross join lateral (select * from agency x where x.org_id = ? and x.id = i.id offset 0) a";
-			UUID org = CurrentTenant.require().value();
-			args.addAll(0, List.of(org, importId, org));
-		}
-		return new Where(from + " where " + sql, args, q != null);
-	}
-
-	/**
-	 * What a filter's reader gives, or nothing when it cannot read the filter: its
-	 * problems are then added to the others', for {@link #where} to say them together.
-	 */
-	private static <T> @Nullable T reading(List<FieldProblem> problems, Supplier<T> reader) {
-		try {
-			return reader.get();
-		}
-		catch (InvalidInputException ex) {
-			problems.addAll(ex.problems());
-			return null;
-		}
-	}
-
-	/** The same for a reader that writes its filter's SQL itself. */
-	private static void checking(List<FieldProblem> problems, Runnable reader) {
-		try {
-			reader.run();
-		}
-		catch (InvalidInputException ex) {
-			problems.addAll(ex.problems());
-		}
-	}
-
-	/**
-	 * The organisation's texts of a column that its reader takes as wanted: the specialty
-	 * texts that name a specialty (ADR 0040), the headcount texts whose range meets the
-	 * filter's (ADR 0042). An organisation's files write few distinct ones, so they are
-	 * read once here, in Java, by the same reader as the API's {@code specialties} and
-	 * {@code headcount}.
-	 */
-	private String[] textsReading(String column, Predicate<String> wanted) {
-		return this.jdbc
-			.sql("select distinct " + column + " from agency where org_id = :org and " + column + " is not null")
-			.param("org", org())
-			.query(String.class)
-			.list()
-			.stream()
-			.filter(wanted)
-			.toArray(String[]::new);
-	}
-
-	/**
-	 * The agencies whose headcount text reads as a range sharing a number with the
-	 * filter's ({@code 12}, {@code 10-19}, {@code 250+}); a filter that is no range is
-	 * compared with the stored text (ADR 0042).
-	 */
-	private void headcount(@Nullable String filter, StringBuilder sql, List<Object> args) {
-		if (filter == null || filter.isBlank()) {
-			return;
-		}
-		// "250+" written as is in a query string arrives as "250 ": a plus is a space
-		// there
-		String wanted = filter.matches("\\d+\\s+") ? filter.strip() + "+" : filter;
-		Optional<Headcount> range = Headcount.in(wanted);
-		if (range.isPresent()) {
-			sql.append(" and a.headcount_band = any(?)");
-			args.add(textsReading("headcount_band",
-					(text) -> Headcount.in(text).filter((read) -> read.overlaps(range.get())).isPresent()));
-		}
-		else {
-			sql.append(" and lower(a.headcount_band) = lower(?)");
-			args.add(filter.strip());
-		}
-	}
-
-	/**
-	 * The agencies that have another module's work going, or with {@code no-} those that
-	 * have not: the module names them (a few thousand ids at most, an open case each).
-	 */
-	private void work(@Nullable String work, StringBuilder sql, List<Object> args) {
-		String wanted = (work != null) ? work.strip() : "";
-		if (wanted.isEmpty()) {
-			return;
-		}
-		boolean without = wanted.startsWith(WITHOUT);
-		String key = without ? wanted.substring(WITHOUT.length()) : wanted;
-		UUID[] going = this.works.offered(key)
-			.orElseThrow(() -> new InvalidInputException("work", "prospects.filter.work", wanted))
-			.going()
-			.toArray(UUID[]::new);
-		sql.append(without ? " and a.id <> all(?)" : " and a.id = any(?)");
-		args.add(going);
-	}
-
-	/**
-	 * The agencies one can reach a given way. Mobiles are the French ones (+33 6, +33 7),
-	 * stored in E.164 like every phone.
-	 */
-	private static void reachable(@Nullable String reachable, StringBuilder sql) {
-		String wanted = (reachable != null) ? reachable.strip().toLowerCase(Locale.ROOT) : "";
-		switch (wanted) {
-			case "" -> {
-			}
-			case "email" -> sql.append(" and cardinality(a.emails) > 0");
-			case "phone" -> sql.append(" and cardinality(a.phones) > 0");
-			case "mobile" ->
-				sql.append(" and exists (select from unnest(a.phones) p where p like '+336%' or p like '+337%')");
-			case "none" -> sql.append(" and cardinality(a.emails) = 0 and cardinality(a.phones) = 0");
-			default -> throw new InvalidInputException("reachable", "prospects.filter.reachable");
-		}
-	}
-
-	private static int count(String digits) {
-		if (!digits.matches("[0-9]{1,9}")) {
-			throw new InvalidInputException("minListings", "prospects.filter.min-listings");
-		}
-		return Integer.parseInt(digits);
-	}
-
-	/** An amount in euros as files write it ("500 000", "500 k€", "1,5 M€"), in cents. */
-	private static long revenueCents(String amount) {
-		BigDecimal euros = FrenchNumbers.parse(amount).value();
-		if (euros == null || euros.signum() < 0 || euros.compareTo(new BigDecimal("1e15")) > 0) {
-			throw new InvalidInputException("minRevenue", "prospects.filter.min-revenue");
-		}
-		return euros.movePointRight(2).setScale(0, RoundingMode.CEILING).longValue();
-	}
-
-	/** Text matched as itself in a LIKE pattern (backslash is PostgreSQL's escape). */
-	static String likeLiteral(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-	}
-
-	private static UUID uuid(String value, String field, String code) {
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidInputException(field, code);
-		}
 	}
 
 	/** One contact of an agency, as the agency's detail lists it. */
@@ -572,7 +306,7 @@ public class ProspectSearch {
 		}
 		sources.sort(SOURCE_ORDER);
 		reasons.sort(Comparator.comparing(MatchReason::importId, AS_STORED).thenComparingInt(MatchReason::row));
-		List<Duplicate> duplicates = duplicates(id, 50);
+		List<Duplicate> duplicates = this.queue.duplicates(id, 50);
 		List<Merge> merges = this.jdbc.sql("""
 				select m.id, m.survivor_id, m.absorbed_id, m.merged_at, m.undone_at, a.name as absorbed_name
 				from agency_merge m join agency a on a.org_id = m.org_id and a.id = m.absorbed_id
@@ -623,121 +357,6 @@ public class ProspectSearch {
 					rs.getObject(2, UUID.class), rs.getString(3)))
 			.optional()
 			.orElse(null);
-	}
-
-	/**
-	 * The organisation's ({@code :org}) open possible duplicates between two active
-	 * agencies, {@code d} with its agencies {@code a} and {@code o}. Each agency is read
-	 * by its key, kept apart by {@code offset 0} with its status checked outside: as a
-	 * join, statistics that did not know the organisation yet made it a join of its
-	 * agencies with themselves (minutes after a first large import, ADR 0023). The review
-	 * queue and the home page's count share it.
-	 */
-	/**
-	 * Keeps, when {@code :reason} is given, the pairs one of whose reasons has that code.
-	 */
-	private static final String WITH_REASON = """
-			  and (cast(:reason as text) is null
-			    or exists (select from unnest(string_to_array(d.reasons, '|')) r where split_part(r, ':', 1) = :reason))
-			""";
-
-	static final String OPEN_DUPLICATES = """
-			from duplicate_candidate d
-			cross join lateral (select a.name, a.postcode, a.city, a.status from agency a
-			                    where a.org_id = d.org_id and a.id = d.agency_id offset 0) a
-			cross join lateral (select o.name, o.postcode, o.city, o.status from agency o
-			                    where o.org_id = d.org_id and o.id = d.other_id offset 0) o
-			where d.org_id = :org and d.status = 'OPEN' and a.status = 'ACTIVE' and o.status = 'ACTIVE'
-			""";
-
-	/** Open possible duplicates between two active agencies, most likely first. */
-	public List<Duplicate> duplicates(@Nullable UUID of, int limit) {
-		return duplicates(of, limit, 0);
-	}
-
-	/**
-	 * The open possible duplicates, most certain first, from the {@code offset}-th: the
-	 * queue of a large import holds tens of thousands.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, int limit, long offset) {
-		return duplicates(of, null, limit, offset);
-	}
-
-	/**
-	 * The open possible duplicates, most certain first, from the {@code offset}-th; those
-	 * an import found when {@code job} is given.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, int limit, long offset) {
-		return duplicates(of, job, null, limit, offset);
-	}
-
-	/**
-	 * The same, of the pairs one of whose reasons is {@code reason} (its code, without a
-	 * score: {@code phone}, {@code name}) when it is given.
-	 */
-	public List<Duplicate> duplicates(@Nullable UUID of, @Nullable UUID job, @Nullable String reason, int limit,
-			long offset) {
-		return this.jdbc.sql("""
-				select d.id, d.agency_id, a.name as agency_name, a.postcode as agency_postcode, a.city as agency_city,
-				  d.other_id, o.name as other_name, o.postcode as other_postcode, o.city as other_city,
-				  d.confidence, d.reasons
-				""" + OPEN_DUPLICATES + """
-				  and (cast(:of as uuid) is null or d.agency_id = :of or d.other_id = :of)
-				  and (cast(:job as uuid) is null or d.job_id = :job)
-				""" + WITH_REASON + """
-				order by d.confidence desc, d.created_at, d.id limit :limit offset :offset""")
-			.param("org", org())
-			.param("of", of)
-			.param("job", job)
-			.param("reason", reason)
-			.param("limit", limit)
-			.param("offset", offset)
-			.query((rs, row) -> new Duplicate(rs.getObject("id", UUID.class),
-					new Side(rs.getObject("agency_id", UUID.class), rs.getString("agency_name"),
-							rs.getString("agency_postcode"), rs.getString("agency_city")),
-					new Side(rs.getObject("other_id", UUID.class), rs.getString("other_name"),
-							rs.getString("other_postcode"), rs.getString("other_city")),
-					confidence(rs), split(rs.getString("reasons"))))
-			.list();
-	}
-
-	/** How many open possible duplicates an import found that are still to review. */
-	public long duplicatesOf(UUID job) {
-		return duplicateCount(job, null);
-	}
-
-	/**
-	 * How many open possible duplicates wait, of one import's when {@code job} is given,
-	 * with the reason {@code reason} when it is.
-	 */
-	public long duplicateCount(@Nullable UUID job, @Nullable String reason) {
-		return this.jdbc
-			.sql("select count(*) " + OPEN_DUPLICATES + " and (cast(:job as uuid) is null or d.job_id = :job) "
-					+ WITH_REASON)
-			.param("org", org())
-			.param("job", job)
-			.param("reason", reason)
-			.query(Long.class)
-			.single();
-	}
-
-	/**
-	 * The reasons of the open possible duplicates (of one import's when {@code job} is
-	 * given), each with how many pairs give it, the most frequent first: what the queue
-	 * can be narrowed to.
-	 */
-	public List<ReasonCount> duplicateReasons(@Nullable UUID job) {
-		return this.jdbc.sql("select split_part(r, ':', 1), count(*) from (select d.reasons " + OPEN_DUPLICATES
-				+ " and (cast(:job as uuid) is null or d.job_id = :job)) p"
-				+ " cross join unnest(string_to_array(p.reasons, '|')) r where r <> '' group by 1 order by 2 desc, 1")
-			.param("org", org())
-			.param("job", job)
-			.query((rs, row) -> new ReasonCount(rs.getString(1), rs.getLong(2)))
-			.list();
-	}
-
-	/** A reason of the review queue, and how many of its pairs give it. */
-	public record ReasonCount(String code, long pairs) {
 	}
 
 	public Optional<Summary> find(UUID id) {
@@ -806,15 +425,6 @@ public class ProspectSearch {
 		return (joined == null || joined.isEmpty()) ? List.of() : List.of(joined.split("\\|"));
 	}
 
-	/**
-	 * A pair's confidence as it was worked out (0.8), not as the {@code real} column's
-	 * binary value widens to a double (0.800000011920929), which the driver sends once
-	 * the statement is prepared on the server (its sixth run on a connection).
-	 */
-	private static double confidence(ResultSet rs) throws SQLException {
-		return Double.parseDouble(Float.toString(rs.getFloat("confidence")));
-	}
-
 	private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
 		Timestamp timestamp = rs.getTimestamp(column);
 		return (timestamp != null) ? timestamp.toInstant() : null;
@@ -822,10 +432,6 @@ public class ProspectSearch {
 
 	private static UUID org() {
 		return CurrentTenant.require().value();
-	}
-
-	/** The {@code from … where …} part of a search of agencies (alias {@code a}). */
-	private record Where(String sql, List<Object> args, boolean textSearch) {
 	}
 
 	public record Page<T>(List<T> items, int page, int size, long total) {
@@ -933,21 +539,6 @@ public class ProspectSearch {
 	}
 
 	public record MatchReason(UUID importId, int row, List<String> reasons, double confidence) {
-	}
-
-	public record Side(UUID id, String name, @Nullable String postcode, @Nullable String city) {
-
-		public String displayName() {
-			return NameDisplay.of(this.name);
-		}
-
-		public @Nullable String displayCity() {
-			return NameDisplay.town(this.city);
-		}
-
-	}
-
-	public record Duplicate(UUID id, Side agency, Side other, double confidence, List<String> reasons) {
 	}
 
 	public record Merge(UUID id, UUID survivorId, UUID absorbedId, String absorbedName, @Nullable Instant mergedAt,

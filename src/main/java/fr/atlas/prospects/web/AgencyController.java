@@ -20,7 +20,7 @@ import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
-import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.prospects.internal.Specialty;
 import fr.atlas.tenancy.Feature;

@@ -16,8 +16,9 @@ import fr.atlas.prospects.internal.PairDecisions.Decision;
 import fr.atlas.prospects.internal.PairDecisions.Outcome;
 import fr.atlas.prospects.internal.ProspectCounts;
 import fr.atlas.prospects.internal.ProspectMerges;
+import fr.atlas.prospects.internal.DuplicateQueue;
 import fr.atlas.prospects.internal.ProspectSearch;
-import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
@@ -55,9 +56,12 @@ class DuplicateQueueController {
 
 	private final PairDecisions decisions;
 
+	private final DuplicateQueue queue;
+
 	DuplicateQueueController(ProspectSearch search, ProspectMerges merges, ProspectCounts counts,
-			ImportNames importNames, PairDecisions decisions) {
+			ImportNames importNames, PairDecisions decisions, DuplicateQueue queue) {
 		this.decisions = decisions;
+		this.queue = queue;
 		this.search = search;
 		this.merges = merges;
 		this.counts = counts;
@@ -73,15 +77,15 @@ class DuplicateQueueController {
 		UUID job = (importName != null && importId != null) ? UUID.fromString(importId.strip()) : null;
 		String wanted = reasonOf(reason);
 		long total = (job == null && wanted == null) ? this.counts.current().duplicatesToReview()
-				: this.search.duplicateCount(job, wanted);
+				: this.queue.duplicateCount(job, wanted);
 		int pages = (int) Math.max(1, (total + DUPLICATES_PAGE - 1) / DUPLICATES_PAGE);
 		int shown = Math.min(Math.max(page, 0), pages - 1);
-		List<Duplicate> duplicates = this.search.duplicates(null, job, wanted, DUPLICATES_PAGE,
+		List<Duplicate> duplicates = this.queue.duplicates(null, job, wanted, DUPLICATES_PAGE,
 				(long) shown * DUPLICATES_PAGE);
 		model.addAttribute("importId", job);
 		model.addAttribute("importName", importName);
 		model.addAttribute("reason", wanted);
-		model.addAttribute("reasons", this.search.duplicateReasons(job));
+		model.addAttribute("reasons", this.queue.duplicateReasons(job));
 		model.addAttribute("duplicates", duplicates);
 		model.addAttribute("comparisons", comparisons(duplicates));
 		model.addAttribute("total", total);

@@ -22,7 +22,7 @@ import fr.atlas.prospects.internal.ImportJob;
 import fr.atlas.prospects.internal.MappingPreset;
 import fr.atlas.prospects.internal.MappingPresets;
 import fr.atlas.prospects.internal.ProspectImports;
-import fr.atlas.prospects.internal.ProspectSearch;
+import fr.atlas.prospects.internal.DuplicateQueue;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.RequiresFeature;
@@ -59,7 +59,7 @@ class ImportController {
 
 	private final ProspectImports imports;
 
-	private final ProspectSearch search;
+	private final DuplicateQueue queue;
 
 	private final Members members;
 
@@ -79,14 +79,14 @@ class ImportController {
 
 	private final Clock clock;
 
-	ImportController(ProspectImports imports, ProspectSearch search, MappingPresets presets, Members members,
+	ImportController(ProspectImports imports, DuplicateQueue queue, MappingPresets presets, Members members,
 			MessageSource messages, ReadableImportReport readableReport, TechnicalImportReport technicalReport,
 			Clock clock) {
 		this.clock = clock;
 		this.technicalReport = technicalReport;
 		this.imports = imports;
 		this.readableReport = readableReport;
-		this.search = search;
+		this.queue = queue;
 		this.members = members;
 		this.presets = presets;
 		this.messages = messages;
@@ -264,7 +264,7 @@ class ImportController {
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
 		// the pairs this import queued that are still to review
-		model.addAttribute("duplicatesFound", job.finished() ? this.search.duplicatesOf(id) : 0);
+		model.addAttribute("duplicatesFound", job.finished() ? this.queue.duplicatesOf(id) : 0);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
 	}
 

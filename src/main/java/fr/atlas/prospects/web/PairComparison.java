@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import fr.atlas.prospects.internal.MergeChoice;
 import fr.atlas.prospects.internal.MergeChoice.Field;
-import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import org.jspecify.annotations.Nullable;

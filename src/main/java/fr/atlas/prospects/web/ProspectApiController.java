@@ -22,9 +22,10 @@ import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
+import fr.atlas.prospects.internal.DuplicateQueue;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
-import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Feature;
@@ -77,10 +78,13 @@ class ProspectApiController {
 
 	private final PairDecisions decisions;
 
+	private final DuplicateQueue queue;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations,
-			PairDecisions decisions) {
+			PairDecisions decisions, DuplicateQueue queue) {
 		this.decisions = decisions;
+		this.queue = queue;
 		this.bulkJobs = bulkJobs;
 		this.creations = creations;
 		this.search = search;
@@ -173,7 +177,7 @@ class ProspectApiController {
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId,
 			@RequestParam(required = false) @Nullable String reason) {
-		return this.search.duplicates(null, importOf(importId), DuplicateQueueController.reasonOf(reason),
+		return this.queue.duplicates(null, importOf(importId), DuplicateQueueController.reasonOf(reason),
 				Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
 	}
 

@@ -6,7 +6,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -14,10 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An API failure nothing else answers is a 500 problem detail in the caller's language,
@@ -26,42 +23,45 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class UnexpectedApiFailuresTests {
 
-	private final MockMvc mvc;
+	private final MockMvcTester mvc;
 
 	UnexpectedApiFailuresTests() {
 		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
 		messages.setBasenames("i18n/messages");
 		messages.setDefaultEncoding("UTF-8");
 		messages.setFallbackToSystemLocale(false);
-		this.mvc = MockMvcBuilders.standaloneSetup(new Failing())
+		this.mvc = MockMvcTester.create(MockMvcBuilders.standaloneSetup(new Failing())
 			.setControllerAdvice(new ApiProblems(messages), new UnexpectedApiFailures(messages))
-			.build();
+			.build());
 	}
 
 	@Test
-	void aBugIsAProblemDetailInTheCallersLanguageWithItsCorrelationId() throws Exception {
-		this.mvc
-			.perform(get("/api/v1/failing/bug").requestAttr(CorrelatedErrorAttributes.ATTRIBUTE, "c0ffee")
-				.header("Accept-Language", "fr"))
-			.andExpect(status().isInternalServerError())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.title").value("Erreur interne"))
-			.andExpect(jsonPath("$.detail").value(
-					"Une erreur inattendue est survenue. Réessayez ; si elle revient, donnez au support l’identifiant c0ffee."))
-			.andExpect(jsonPath("$.correlationId").value("c0ffee"));
-		String english = this.mvc.perform(get("/api/v1/failing/bug").header("Accept-Language", "en"))
-			.andExpect(status().isInternalServerError())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(english).contains("Internal error", "Something unexpected went wrong").doesNotContain("c0ffee");
+	void aBugIsAProblemDetailInTheCallersLanguageWithItsCorrelationId() {
+		MvcTestResult french = this.mvc.get()
+			.uri("/api/v1/failing/bug")
+			.requestAttr(CorrelatedErrorAttributes.ATTRIBUTE, "c0ffee")
+			.header("Accept-Language", "fr")
+			.exchange();
+		assertThat(french).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(french).bodyJson().extractingPath("$.title").isEqualTo("Erreur interne");
+		assertThat(french).bodyJson()
+			.extractingPath("$.detail")
+			.isEqualTo(
+					"Une erreur inattendue est survenue. Réessayez ; si elle revient, donnez au support l’identifiant c0ffee.");
+		assertThat(french).bodyJson().extractingPath("$.correlationId").isEqualTo("c0ffee");
+		MvcTestResult english = this.mvc.get().uri("/api/v1/failing/bug").header("Accept-Language", "en").exchange();
+		assertThat(english).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
+			.bodyText()
+			.contains("Internal error", "Something unexpected went wrong")
+			.doesNotContain("c0ffee");
 	}
 
 	@Test
-	void failuresThatSayTheirStatusKeepIt() throws Exception {
-		this.mvc.perform(get("/api/v1/failing/teapot")).andExpect(status().isConflict());
-		this.mvc.perform(get("/api/v1/failing/gone")).andExpect(status().isGone());
-		this.mvc.perform(get("/api/v1/failing/denied")).andExpect(status().isForbidden());
+	void failuresThatSayTheirStatusKeepIt() {
+		assertThat(this.mvc.get().uri("/api/v1/failing/teapot")).hasStatus(HttpStatus.CONFLICT);
+		assertThat(this.mvc.get().uri("/api/v1/failing/gone")).hasStatus(HttpStatus.GONE);
+		assertThat(this.mvc.get().uri("/api/v1/failing/denied")).hasStatus(HttpStatus.FORBIDDEN);
 	}
 
 	@RestController

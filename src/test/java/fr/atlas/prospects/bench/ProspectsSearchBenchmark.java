@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.util.AopTestUtils;
@@ -89,7 +90,7 @@ class ProspectsSearchBenchmark {
 	Environment environment;
 
 	@Autowired
-	ProspectSearch search;
+	ApplicationContext context;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -524,8 +525,8 @@ class ProspectsSearchBenchmark {
 
 	/**
 	 * The SQL statements a request runs to find its agencies, built by the application's
-	 * own (private) {@code ProspectSearch.where} and {@code ProspectQuery.orderBy}, put
-	 * together as {@code ProspectSearch.find}, {@code search} and {@code each} do.
+	 * own {@code SearchConditions.where} and {@code ProspectQuery.orderBy} (not public),
+	 * put together as {@code ProspectSearch.find}, {@code search} and {@code each} do.
 	 */
 	private List<Sql> statements(Base base, Query request) throws Exception {
 		Map<String, String> p = request.params();
@@ -535,8 +536,8 @@ class ProspectsSearchBenchmark {
 				p.get("specialty"), p.get("postcode"), p.get("tag"), p.get("owner"), p.get("importId"),
 				p.get("reachable"), p.get("minListings"), p.get("minRevenue"), p.get("source"), p.get("headcount"),
 				p.get("work"), p.get("sort"), page, size);
-		ProspectSearch target = AopTestUtils.getUltimateTargetObject(this.search);
-		Method whereMethod = ProspectSearch.class.getDeclaredMethod("where", ProspectQuery.class);
+		Object target = AopTestUtils.getUltimateTargetObject(this.context.getBean("searchConditions"));
+		Method whereMethod = target.getClass().getDeclaredMethod("where", ProspectQuery.class);
 		whereMethod.setAccessible(true);
 		Object where = CurrentTenant.callAs(OrgId.of(base.tenant().orgId()), () -> {
 			try {

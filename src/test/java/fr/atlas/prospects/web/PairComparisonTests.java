@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import fr.atlas.prospects.internal.ProspectSearch.Duplicate;
+import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
-import fr.atlas.prospects.internal.ProspectSearch.Side;
+import fr.atlas.prospects.internal.DuplicateQueue.Side;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.prospects.web.PairComparison.Agreement;
 import fr.atlas.prospects.web.PairComparison.Line;
