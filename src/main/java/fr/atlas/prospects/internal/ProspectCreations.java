@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProspectCreations {
 
 	/** A new agency, and the agency it resembles, now in the review queue with it. */
-	public record Created(UUID id, Optional<Resemblance> resembles) {
+	public record Created(UUID id, @Nullable Resemblance resembles) {
 	}
 
 	private final Agencies agencies;
@@ -132,7 +132,7 @@ public class ProspectCreations {
 		}
 		this.events.publishEvent(new ProspectCreated(new OrgId(org()), new ProspectId(agency.id), agency.name,
 				resembles.map(Resemblance::id).map(ProspectId::new).orElse(null)));
-		return new Created(agency.id, resembles);
+		return new Created(agency.id, resembles.orElse(null));
 	}
 
 	/**

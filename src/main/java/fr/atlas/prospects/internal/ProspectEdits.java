@@ -93,7 +93,7 @@ public class ProspectEdits {
 	 * What an edit changed, as the API names the columns, and the agency the corrected
 	 * one now resembles, put in the review queue with it.
 	 */
-	public record Edited(List<String> fields, Optional<Resemblance> resembles) {
+	public record Edited(List<String> fields, @Nullable Resemblance resembles) {
 	}
 
 	/**
@@ -147,7 +147,7 @@ public class ProspectEdits {
 				.update();
 		}
 		if (changed.isEmpty()) {
-			return new Edited(List.of(), Optional.empty());
+			return new Edited(List.of(), null);
 		}
 		this.agencies.update(List.of(agency));
 		this.agencies.addSources(sources);
@@ -157,7 +157,7 @@ public class ProspectEdits {
 				.filter((other) -> this.resemblances.queue(id, other));
 		}
 		this.events.publishEvent(new ProspectEdited(new OrgId(org()), new ProspectId(id), List.copyOf(changed)));
-		return new Edited(List.copyOf(changed), resembles);
+		return new Edited(List.copyOf(changed), resembles.orElse(null));
 	}
 
 	private static void checkKnown(Map<String, @Nullable Object> wanted) {

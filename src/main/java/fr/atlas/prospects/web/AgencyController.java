@@ -125,7 +125,7 @@ class AgencyController {
 		try {
 			Created created = this.creations.create(fields, principal.userId().value());
 			redirect.addFlashAttribute("notice",
-					created.resembles().isPresent() ? "prospects.created.resembles" : "prospects.created");
+					(created.resembles() != null) ? "prospects.created.resembles" : "prospects.created");
 			return "redirect:/prospects/" + created.id();
 		}
 		catch (InvalidInputException ex) {
@@ -154,7 +154,7 @@ class AgencyController {
 	String edit(@PathVariable UUID id, AgencyForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		try {
-			boolean resembles = this.edits.edit(id, form.changes(), principal.userId().value()).resembles().isPresent();
+			boolean resembles = this.edits.edit(id, form.changes(), principal.userId().value()).resembles() != null;
 			redirect.addFlashAttribute("notice", resembles ? "prospects.edited.resembles" : "prospects.edited");
 			return "redirect:/prospects/" + id;
 		}
