@@ -60,7 +60,7 @@ class AgencyResemblances {
 			return Optional.empty();
 		}
 		Deduplication.Probe probe = pool.probe(values);
-		return Deduplication.rank(probe, pool.candidates(probe)).best().map(this::resemblance);
+		return Deduplication.best(probe, pool.candidates(probe)).map(this::resemblance);
 	}
 
 	private Resemblance resemblance(Deduplication.Match match) {

@@ -533,7 +533,7 @@ final class Candidate {
 
 	/** Whether its website identifies it (not a network's or a platform's site). */
 	boolean domainIdentifies() {
-		return this.domain != 0 && !this.domainShared && (this.names.brand().isEmpty() || this.domainPage);
+		return this.domain != 0 && !this.domainShared && (!this.names.branded() || this.domainPage);
 	}
 
 	static boolean contains(long[] values, long value) {

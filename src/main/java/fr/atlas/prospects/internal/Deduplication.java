@@ -70,7 +70,7 @@ final class Deduplication {
 	}
 
 	static Optional<Match> best(Probe probe, Collection<Candidate> candidates) {
-		return rank(probe, candidates).best();
+		return Optional.ofNullable(rank(probe, candidates).best());
 	}
 
 	/**
@@ -137,7 +137,7 @@ final class Deduplication {
 			Match chosen = best;
 			others = namesakes.stream().filter((m) -> m != chosen).toList();
 		}
-		return new Ranking(Optional.ofNullable(best), Optional.ofNullable(also), Optional.ofNullable(named), others);
+		return new Ranking(best, also, named, others);
 	}
 
 	/**
@@ -147,7 +147,7 @@ final class Deduplication {
 	 * name and place alone would merge it into; {@code namesakes}, for a row of a name
 	 * alone, the other agencies that bear it and say more than the best (ADR 0059).
 	 */
-	record Ranking(Optional<Match> best, Optional<Match> also, Optional<Match> byName, List<Match> namesakes) {
+	record Ranking(@Nullable Match best, @Nullable Match also, @Nullable Match byName, List<Match> namesakes) {
 	}
 
 	static @Nullable Match score(Probe row, Candidate agency) {
@@ -165,18 +165,19 @@ final class Deduplication {
 		// two networks' agencies in one town ("Century 21 Metz", "Laforêt
 		// Metz") are rivals, whatever is left of their names once the brands
 		// are set aside
-		if (names.brand().isPresent() && other.brand().isPresent() && !names.brand().equals(other.brand())) {
+		if (names.branded() && other.branded() && !names.sameBrand(other)) {
 			return null;
 		}
-		Optional<String> brand = names.brand().or(other::brand);
+		String brand = names.branded() ? names.brand() : other.brand();
+		boolean branded = brand != null;
 		Place place = place(row, agency);
-		if (place == Place.DIFFERENT && brand.isEmpty() && mainAndOtherPostcode(row, agency)) {
+		if (place == Place.DIFFERENT && !branded && mainAndOtherPostcode(row, agency)) {
 			// "34000 Montpellier" and "34070 Montpellier": a town's main postcode,
 			// written
 			// for any of its others. One town, though not one postcode
 			place = Place.SAME_TOWN;
 		}
-		if (brand.isPresent() && place.apart()) {
+		if (branded && place.apart()) {
 			return null;
 		}
 		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;
@@ -184,10 +185,10 @@ final class Deduplication {
 		boolean samePhone = agency.sharesPhone(row.phones);
 		// a network's page of one agency names it, the network's home page does not
 		boolean sameWebsite = row.domain != 0 && row.domain == agency.domain && !row.domainShared
-				&& (brand.isEmpty() || row.domainPage);
+				&& (!branded || row.domainPage);
 		// one side's e-mail is at the other's website: contact@agence-gare.fr and
 		// www.agence-gare.fr
-		boolean emailAtWebsite = !sameWebsite && brand.isEmpty()
+		boolean emailAtWebsite = !sameWebsite && !branded
 				&& ((row.emailDomain != 0 && row.emailDomain == agency.ownWebsite())
 						|| (agency.emailDomain != 0 && agency.emailDomain == row.ownWebsite()));
 		// most of a block shares nothing with the row and has a clearly different
@@ -207,14 +208,14 @@ final class Deduplication {
 		// agency's two names, not two agencies at one door
 		boolean sameDoor = row.addressWords != null && agency.door == Candidate.door(row.addressWords)
 				&& row.addressWords.equals(agency.addressWords());
-		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && brand.isEmpty()
+		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && !branded
 				&& shareDistinctiveWords(names, other) && !otherTrades(names, other);
 		// a name alone on one side, no place on either (ADR 0059): on both sides and the
 		// same, the record again; against an agency that says more, a namesake for a
 		// person to look at. Not a network's name, and not a name of words every agency
 		// uses ("Agence Immobilière"), which says nothing of which agency it is
 		boolean rowNameOnly = nameOnly(row);
-		boolean nameAlone = place == Place.UNKNOWN && brand.isEmpty() && (rowNameOnly || agency.nameOnly())
+		boolean nameAlone = place == Place.UNKNOWN && !branded && (rowNameOnly || agency.nameOnly())
 				&& shareAName(names, other);
 		boolean againByName = nameAlone && rowNameOnly && agency.nameOnly() && names.nameKey().equals(other.nameKey())
 				&& names.tradeKey().equals(other.tradeKey());
@@ -296,9 +297,9 @@ final class Deduplication {
 			// a company's registered name, the same on both sides ("SAS Cap Habitat
 			// Sud"),
 			// is as good: namesakes of one town share a trade name, not a company
-			boolean bothNames = brand.isEmpty() && (sameNameAndTradeName(names, other)
+			boolean bothNames = !branded && (sameNameAndTradeName(names, other)
 					|| sameRegisteredName(names, row.registeredNames, other, agency.registeredNames()));
-			boolean typo = withTown && brand.isEmpty() || bothNames || wordsAtDoor
+			boolean typo = withTown && !branded || bothNames || wordsAtDoor
 					|| similarity >= 0.97 && withinTypo(names, other);
 			// a town name alone is a weak place: many French towns share one
 			// ("Saint-Denis")
@@ -326,7 +327,7 @@ final class Deduplication {
 			// postcode, identifier, contact or address): the record again, a row
 			// copied twice or a file imported a second time. Namesakes that nothing
 			// tells apart in the file cannot be told apart by a person either (ADR 0048)
-			else if (nameWeight > 0.6 && place == Place.SAME_TOWN && brand.isEmpty() && sameName(names, other)
+			else if (nameWeight > 0.6 && place == Place.SAME_TOWN && !branded && sameName(names, other)
 					&& names.tradeKey().equals(other.tradeKey()) && bare(row) && agency.bare()) {
 				miss *= 1 - 0.6;
 				reasons.add("same_record");
@@ -353,8 +354,8 @@ final class Deduplication {
 		// a shared site that spells one side's name, "guerin-giraud-immobilier.fr" for
 		// "Guérin-Giraud Immobilier": the other side, at the same place and with nothing
 		// that disagrees, is that agency under its company's name ("Martin Conseil")
-		boolean siteNamesOne = bothNamed && similarity < 0.6 && siteAgrees && !samePage && brand.isEmpty()
-				&& place.near() && siteSpellsAName(row, agency, sameWebsite);
+		boolean siteNamesOne = bothNamed && similarity < 0.6 && siteAgrees && !samePage && !branded && place.near()
+				&& siteSpellsAName(row, agency, sameWebsite);
 		if (siteNamesOne) {
 			miss *= 1 - 0.5;
 			reasons.add("site_name");
@@ -384,9 +385,9 @@ final class Deduplication {
 		// unless two of its own details say which: the company and the name, or the
 		// agency's e-mail and its phone
 		boolean which = sameSiren && similarity >= 0.9 || sameEmail && samePhone;
-		if (brand.isPresent() && place == Place.UNKNOWN && !samePage && !which) {
+		if (branded && place == Place.UNKNOWN && !samePage && !which) {
 			confidence = Math.min(confidence, 0.85);
-			reasons.add("franchise:" + brand.get());
+			reasons.add("franchise:" + brand);
 		}
 		if (place == Place.SAME || place == Place.SHARED_POSTCODE) {
 			reasons.add("same_postcode");
@@ -420,7 +421,7 @@ final class Deduplication {
 	private static boolean networkContact(Probe row, Candidate agency, double similarity, boolean nameAndTown) {
 		NameForms names = row.names;
 		NameForms other = agency.names;
-		if (names.brand().isEmpty() || other.brand().isEmpty() || names.nameKey().isEmpty() || other.nameKey().isEmpty()
+		if (!names.branded() || !other.branded() || names.nameKey().isEmpty() || other.nameKey().isEmpty()
 				|| similarity >= NETWORK_NAMES_APART || nameAndTown || oneHoldsTheOther(names, other)) {
 			return false;
 		}
@@ -670,9 +671,8 @@ final class Deduplication {
 	 * too.
 	 */
 	static boolean sameButTheTown(NameForms a, NameForms b, @Nullable String cityKey) {
-		if (a.brand().isPresent() || b.brand().isPresent()) {
-			return cityKey != null && a.brand().equals(b.brand())
-					&& withTown(a.strippedName(), b.strippedName(), cityKey, true);
+		if (a.branded() || b.branded()) {
+			return cityKey != null && a.sameBrand(b) && withTown(a.strippedName(), b.strippedName(), cityKey, true);
 		}
 		return withTown(a.nameKey(), b.nameKey(), cityKey, false);
 	}
@@ -750,8 +750,8 @@ final class Deduplication {
 		}
 		// two people's addresses at the agency's own domain are one agency's; a
 		// network's agencies all have addresses at the network's
-		boolean ownDomain = row.emailDomain != 0 && row.emailDomain == agency.emailDomain && row.names.brand().isEmpty()
-				&& agency.names.brand().isEmpty();
+		boolean ownDomain = row.emailDomain != 0 && row.emailDomain == agency.emailDomain && !row.names.branded()
+				&& !agency.names.branded();
 		// a person's mailbox at a mail service (the manager's) against the agency's own
 		// domain tells nothing for one name: two agencies have their own domains, or two
 		// mailboxes. Names a typo apart ("Fabre", "Faure") keep it as a difference
@@ -839,7 +839,7 @@ final class Deduplication {
 	 * than those every agency uses ("Agence Immobilière").
 	 */
 	static boolean telling(NameForms names) {
-		return names.named() && names.brand().isEmpty() && !DistinctiveWords.of(names.strippedName()).isEmpty();
+		return names.named() && !names.branded() && !DistinctiveWords.of(names.strippedName()).isEmpty();
 	}
 
 	/**
@@ -865,8 +865,7 @@ final class Deduplication {
 	 * alike once the network is set aside ("Agence Orpi Gare" and "Orpi Gare").
 	 */
 	static boolean sameName(NameForms a, NameForms b) {
-		return a.nameKey().equals(b.nameKey())
-				|| a.brand().isPresent() && a.brand().equals(b.brand()) && a.strippedName().equals(b.strippedName());
+		return a.nameKey().equals(b.nameKey()) || a.sameBrand(b) && a.strippedName().equals(b.strippedName());
 	}
 
 	/**
@@ -906,8 +905,7 @@ final class Deduplication {
 
 	/** Whether a name or trade name of each side are at most one typo apart. */
 	static boolean withinTypo(NameForms a, NameForms b) {
-		if (a.brand().isPresent() && a.brand().equals(b.brand()) && !a.strippedName().isEmpty()
-				&& editDistance(a.strippedName(), b.strippedName(), 1) <= 1) {
+		if (a.sameBrand(b) && !a.strippedName().isEmpty() && editDistance(a.strippedName(), b.strippedName(), 1) <= 1) {
 			return true;
 		}
 		for (String x : new String[] { a.nameKey(), a.tradeKey() }) {

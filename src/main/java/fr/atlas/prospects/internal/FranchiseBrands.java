@@ -1,7 +1,6 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +23,9 @@ final class FranchiseBrands {
 
 	/**
 	 * The network each way of writing a brand belongs to: "Laforêt Immobilier Lyon" and
-	 * "Laforêt Lyon" are one network's, not two rivals. One instance per network: a
-	 * million agencies in an import's pool share them.
+	 * "Laforêt Lyon" are one network's, not two rivals.
 	 */
-	private static final List<Optional<String>> FOUND = networks();
+	private static final List<String> FOUND = networks();
 
 	/** The positions in BRANDS of the brands by their first character. */
 	private static final int[][] BY_FIRST_CHARACTER = byFirstCharacter();
@@ -37,7 +35,7 @@ final class FranchiseBrands {
 
 	/** The network a name key belongs to, when it starts with or contains its brand. */
 	static Optional<String> of(String nameKey) {
-		return network(find(nameKey));
+		return Optional.ofNullable(network(find(nameKey)));
 	}
 
 	/** The position in {@link #BRANDS} of the brand a name key bears, -1 for none. */
@@ -45,9 +43,9 @@ final class FranchiseBrands {
 		return brand(nameKey);
 	}
 
-	/** The network of a brand found by {@link #find}. */
-	static Optional<String> network(int brand) {
-		return (brand >= 0) ? FOUND.get(brand) : Optional.empty();
+	/** The network of a brand found by {@link #find}, null for none (-1). */
+	static @Nullable String network(int brand) {
+		return (brand >= 0) ? FOUND.get(brand) : null;
 	}
 
 	/**
@@ -140,13 +138,10 @@ final class FranchiseBrands {
 
 	}
 
-	private static List<Optional<String>> networks() {
+	private static List<String> networks() {
 		Map<String, String> variants = Map.of("stephane plaza immo", "stephane plaza", "laforet immo", "laforet",
 				"era immo", "era", "l adresse", "adresse", "arthurimmo com", "arthur immo");
-		Map<String, Optional<String>> shared = new HashMap<>();
-		return BRANDS.stream()
-			.map((brand) -> shared.computeIfAbsent(variants.getOrDefault(brand, brand), Optional::of))
-			.toList();
+		return BRANDS.stream().map((brand) -> variants.getOrDefault(brand, brand)).toList();
 	}
 
 	private static int[][] byFirstCharacter() {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -195,7 +194,7 @@ class ImportBatch {
 				return;
 			}
 			Candidate target = decision.target();
-			Optional<Deduplication.Match> match = decision.match();
+			Deduplication.Match match = decision.match();
 			String status;
 			if (decision.created() == null) {
 				AgencyRecord whole = this.created.get(target);
@@ -211,17 +210,21 @@ class ImportBatch {
 				this.merged++;
 				// the row is as surely another agency too: two records of one agency
 				// that nothing had joined, for a person to merge
-				decision.also()
-					.ifPresent((other) -> this.duplicates.add(new PossibleDuplicate(target.id(), other.agency().id(),
-							other.confidence(), other.reasons())));
+				Deduplication.Match other = decision.also();
+				if (other != null) {
+					this.duplicates.add(new PossibleDuplicate(target.id(), other.agency().id(), other.confidence(),
+							other.reasons()));
+				}
 			}
 			else {
 				AgencyRecord agency = decision.created();
 				this.created.put(target, agency);
 				status = "CREATED";
 				UUID id = agency.id;
-				match.ifPresent((m) -> this.duplicates
-					.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons())));
+				if (match != null) {
+					this.duplicates
+						.add(new PossibleDuplicate(id, match.agency().id(), match.confidence(), match.reasons()));
+				}
 				for (Deduplication.Match m : decision.namesakes()) {
 					this.duplicates.add(new PossibleDuplicate(id, m.agency().id(), m.confidence(), m.reasons()));
 				}
@@ -231,8 +234,8 @@ class ImportBatch {
 				this.contacts.add(new NewContact(prospect, row.contact()));
 			}
 			this.outcomes.add(new RowOutcome(row.number(), status, prospect, row.messages(),
-					match.map(Deduplication.Match::reasons).orElse(List.of()),
-					match.map(Deduplication.Match::confidence).orElse(null), row.original(), values.packed()));
+					(match != null) ? match.reasons() : List.of(), (match != null) ? match.confidence() : null,
+					row.original(), values.packed()));
 		}
 
 	}
@@ -427,13 +430,13 @@ class ImportBatch {
 		Decision decide(AgencyValues values, boolean mayDefer, boolean last) {
 			Deduplication.Probe probe = last ? probe(values).atTheEnd() : probe(values);
 			Deduplication.Ranking ranking = Deduplication.rank(probe, candidates(probe));
-			Optional<Deduplication.Match> match = ranking.best();
-			if (mayDefer && match.isPresent() && match.get().automatic() && match.get().byNameAndPlaceOnly()
-					&& namesNothingNew(probe.names(), match.get().agency().names)) {
-				return new Decision(match, match.get().agency(), null, false, Optional.empty(), true, List.of());
+			Deduplication.Match match = ranking.best();
+			if (mayDefer && match != null && match.automatic() && match.byNameAndPlaceOnly()
+					&& namesNothingNew(probe.names(), match.agency().names)) {
+				return new Decision(match, match.agency(), null, false, null, true, List.of());
 			}
-			if (match.isPresent() && match.get().automatic()) {
-				Candidate target = match.get().agency();
+			if (match != null && match.automatic()) {
+				Candidate target = match.agency();
 				// asked before the row fills the candidate: would the stored
 				// agency change?
 				boolean changesStored = target.wouldChange(values);
@@ -445,14 +448,14 @@ class ImportBatch {
 				}
 				// a row set aside joins an agency its name gave to another one of its
 				// agencies: a person says whether they are one
-				Optional<Deduplication.Match> also = last ? ranking.also().or(ranking::byName) : ranking.also();
+				Deduplication.Match also = (last && ranking.also() == null) ? ranking.byName() : ranking.also();
 				return new Decision(match, target, null, changesStored, also, false, List.of());
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
-			return new Decision(match, target, agency, true, Optional.empty(), false, ranking.namesakes());
+			return new Decision(match, target, agency, true, null, false, ranking.namesakes());
 		}
 
 		/**
@@ -696,8 +699,8 @@ class ImportBatch {
 			int mark = ++this.stamp;
 			List<Candidate> found = this.found;
 			found.clear();
-			long domain = (!probe.domainShared() && (probe.names().brand().isEmpty() || probe.domainPage()))
-					? probe.domain() : 0;
+			long domain = (!probe.domainShared() && (!probe.names().branded() || probe.domainPage())) ? probe.domain()
+					: 0;
 			long[] keys = keys(probe, domain);
 			int keyCount = this.keyCount;
 			for (int i = 0; i < keyCount; i++) {
@@ -848,8 +851,8 @@ class ImportBatch {
 		 * {@code namesakes}, for a new agency of a name alone, the agencies other than
 		 * its match that bear the name and say more: possible duplicates too (ADR 0059).
 		 */
-		record Decision(Optional<Deduplication.Match> match, Candidate target, @Nullable AgencyRecord created,
-				boolean changesStored, Optional<Deduplication.Match> also, boolean setAside,
+		record Decision(Deduplication.@Nullable Match match, Candidate target, @Nullable AgencyRecord created,
+				boolean changesStored, Deduplication.@Nullable Match also, boolean setAside,
 				List<Deduplication.Match> namesakes) {
 		}
 

@@ -1,15 +1,13 @@
 package fr.atlas.prospects.internal;
 
-import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
  * The comparable forms of an agency's name and trade name, worked out once per row or
  * agency because matching compares them against a whole block: keys, keys without the
- * franchise brand, and the brand.
+ * franchise brand, and the brand's network (null for none).
  */
-record NameForms(String nameKey, String tradeKey, String strippedName, String strippedTrade, Optional<String> brand) {
+record NameForms(String nameKey, String tradeKey, String strippedName, String strippedTrade, @Nullable String brand) {
 
 	static NameForms of(String nameKey, @Nullable String tradeName) {
 		return ofKeys(nameKey, (tradeName != null) ? NameKey.of(tradeName) : "");
@@ -39,6 +37,16 @@ record NameForms(String nameKey, String tradeKey, String strippedName, String st
 
 	boolean named() {
 		return !this.nameKey.isEmpty();
+	}
+
+	/** Whether the name or trade name bears a franchise network's brand. */
+	boolean branded() {
+		return this.brand != null;
+	}
+
+	/** Whether both bear one network's brand. */
+	boolean sameBrand(NameForms other) {
+		return this.brand != null && this.brand.equals(other.brand);
 	}
 
 }

@@ -95,11 +95,12 @@ class LargePlaceBenchmark {
 		int reviews = 0;
 		for (AgencyValues row : rows) {
 			ImportBatch.Pool.Decision decision = pool.decide(row);
-			if (decision.created() != null && decision.match().isPresent()) {
+			Deduplication.Match m = decision.match();
+			if (decision.created() != null && m != null) {
 				reviews++;
 			}
-			decisions.add(decision.target().position + " "
-					+ decision.match().map((m) -> m.agency().position + " " + m.reasons()).orElse("-"));
+			decisions
+				.add(decision.target().position + " " + ((m != null) ? m.agency().position + " " + m.reasons() : "-"));
 		}
 		double seconds = (threads.getCurrentThreadCpuTime() - started) / 1e9;
 		for (String decision : decisions) {

@@ -17,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import javax.management.ObjectName;
 
@@ -158,7 +157,7 @@ class NormalisationBenchmark {
 			}
 			ImportBatch.Pool.Decision decided = pool.decide(values);
 			Candidate target = decided.target();
-			Optional<Deduplication.Match> match = decided.match();
+			Deduplication.Match match = decided.match();
 			String status;
 			if (decided.created() == null) {
 				status = "MERGED";
@@ -168,9 +167,8 @@ class NormalisationBenchmark {
 				status = "CREATED";
 				created++;
 			}
-			String decision = row.number() + " " + status + " " + target.position + " "
-					+ match.map((m) -> m.agency().position + " " + m.confidence() + " " + m.reasons()).orElse("-")
-					+ "\n";
+			String decision = row.number() + " " + status + " " + target.position + " " + ((match != null)
+					? match.agency().position + " " + match.confidence() + " " + match.reasons() : "-") + "\n";
 			sha.update(decision.getBytes(StandardCharsets.UTF_8));
 			if (decisions != null) {
 				decisions.append(decision);

@@ -119,10 +119,9 @@ class PlaceBlockIndexTests {
 		List<String> decisions = new ArrayList<>();
 		for (AgencyValues row : rows) {
 			ImportBatch.Pool.Decision decision = pool.decide(row);
+			Deduplication.Match m = decision.match();
 			decisions.add(((decision.created() != null) ? "CREATED " : "MERGED ") + decision.target().position + " "
-					+ decision.match()
-						.map((m) -> m.agency().position + " " + m.confidence() + " " + m.reasons())
-						.orElse("-"));
+					+ ((m != null) ? m.agency().position + " " + m.confidence() + " " + m.reasons() : "-"));
 		}
 		return decisions;
 	}
