@@ -13,20 +13,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import fr.atlas.cases.internal.SlaWatch;
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,13 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseApiIntegrationTests {
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	SlaWatch slaWatch;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	TestMembers members;
@@ -439,8 +433,7 @@ class CaseApiIntegrationTests {
 	}
 
 	List<String> auditActions(Tenant tenant) {
-		return CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.transactions
-			.execute((tx) -> this.jdbc.sql("select action from audit_entry order by seq").query(String.class).list()));
+		return this.sql.strings(tenant, "select action from audit_entry order by seq", Map.of());
 	}
 
 }

@@ -4,21 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.TestMembers.SignedIn;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.AtOnce;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CaseTeamIntegrationTests {
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
+	TenantSql sql;
 
 	@Autowired
 	TestMembers members;
@@ -276,8 +270,7 @@ class CaseTeamIntegrationTests {
 	}
 
 	List<String> auditActions(Tenant tenant) {
-		return CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.transactions
-			.execute((tx) -> this.jdbc.sql("select action from audit_entry order by seq").query(String.class).list()));
+		return this.sql.strings(tenant, "select action from audit_entry order by seq", Map.of());
 	}
 
 }

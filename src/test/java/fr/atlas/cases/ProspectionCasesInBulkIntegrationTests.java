@@ -18,6 +18,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Eventually;
 import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,9 @@ class ProspectionCasesInBulkIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -272,12 +276,8 @@ class ProspectionCasesInBulkIntegrationTests {
 	}
 
 	private List<String> audit(Tenant tenant, String action) {
-		return CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.tx
-					.execute((s) -> this.jdbc.sql("select summary from audit_entry where action = :action order by seq")
-						.param("action", action)
-						.query(String.class)
-						.list()));
+		return this.sql.strings(tenant, "select summary from audit_entry where action = :action order by seq",
+				Map.of("action", action));
 	}
 
 }

@@ -13,14 +13,13 @@ import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.SignIn;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,16 +38,13 @@ class ImportCancelBrowserTests {
 	int port;
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ProspectImports imports;
 
 	@Autowired
 	ImportWorker worker;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void cancelsAQueuedImportAndShowsItStopping() {
@@ -58,7 +54,7 @@ class ImportCancelBrowserTests {
 		// its one batch is written, row 2 set aside, then it waits in the queue, as an
 		// import waiting for memory does (later than the poller looks)
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
-		Namesakes.queueAgain(this.tx, this.jdbc, org, job);
+		Namesakes.queueAgain(this.sql, org, job);
 
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.desktop("fr-FR")) {

@@ -5,22 +5,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.SignIn;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,26 +34,14 @@ class TeamsBrowserTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void createsATeamWithItsMembers() {
 		ApiClient api = new ApiClient(this.port);
 		Tenant tenant = api.newOrganisation("Agence Équipes Chromium");
 		for (String name : List.of("Camille Martin", "Hugo Bernard", "Léa Petit")) {
-			CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-					() -> this.transactions.execute((tx) -> this.jdbc.sql("""
-							insert into app_user (org_id, id, email, name, password_hash, roles)
-							values (?, ?, ?, ?, ?, ?)""")
-						.params(tenant.orgId(), UUID.randomUUID(), "agent-" + UUID.randomUUID() + "@example.test", name,
-								this.passwords.encode(ApiClient.PASSWORD), new String[] { "AGENT" })
-						.update()));
+			this.members.add(tenant, UUID.randomUUID(), "agent-" + UUID.randomUUID() + "@example.test", name, "AGENT");
 		}
 		api.post(tenant.token(), "/api/v1/teams", Map.of("name", "Paris Ouest", "members", List.of(tenant.userId())));
 		String base = "http://localhost:" + this.port;

@@ -10,13 +10,12 @@ import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +31,9 @@ class ImportNamesakesIntegrationTests {
 	int port;
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ApiClient api;
 
 	@Autowired
@@ -39,12 +41,6 @@ class ImportNamesakesIntegrationTests {
 
 	@Autowired
 	ImportWorker worker;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Test
 	void aRowOnlyItsNameTiesIsDecidedWhenBothNamesakesAreKnown() {
@@ -121,7 +117,7 @@ class ImportNamesakesIntegrationTests {
 		OrgId org = OrgId.of(tenant.orgId());
 		UUID job = Namesakes.draft(this.imports, org);
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
-		Namesakes.queueAgain(this.tx, this.jdbc, org, job);
+		Namesakes.queueAgain(this.sql, org, job);
 		assertThat(
 				this.api.post(tenant.token(), "/api/v1/imports/" + job + "/cancel", Map.of()).getStatusCode().value())
 			.isEqualTo(202);

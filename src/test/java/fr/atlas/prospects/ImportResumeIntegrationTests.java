@@ -15,6 +15,7 @@ import fr.atlas.prospects.internal.ImportWorker;
 import fr.atlas.prospects.internal.ProspectImports;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebIntegrationTest
 class ImportResumeIntegrationTests {
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	ProspectImports imports;
@@ -82,11 +86,10 @@ class ImportResumeIntegrationTests {
 
 		// progress lost (processed_rows back to 0): replaying every batch imports nothing
 		// twice
-		CurrentTenant.runAs(org,
-				() -> this.tx.executeWithoutResult((s) -> this.jdbc
-					.sql("update import_job set processed_rows = 0, status = 'RUNNING' where id = :id")
+		this.sql.as(org,
+				(jdbc) -> jdbc.sql("update import_job set processed_rows = 0, status = 'RUNNING' where id = :id")
 					.param("id", job)
-					.update()));
+					.update());
 		CurrentTenant.runAs(org, () -> this.worker.run(job, Integer.MAX_VALUE));
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
 		List<String> lines = storedLines(org);
@@ -242,12 +245,11 @@ class ImportResumeIntegrationTests {
 		UUID job = draft(org, file(3));
 		CurrentTenant.runAs(org, () -> this.imports.start(job, Map.of()));
 		new ProspectsApi(this.api).waitFor(tenant.token(), job.toString());
-		List<String> actions = CurrentTenant.callAs(org,
-				() -> this.tx
-					.execute((s) -> this.jdbc.sql("select action from audit_entry where entity_id = :id order by 1")
-						.param("id", job.toString())
-						.query(String.class)
-						.list()));
+		List<String> actions = this.sql.as(org,
+				(jdbc) -> jdbc.sql("select action from audit_entry where entity_id = :id order by 1")
+					.param("id", job.toString())
+					.query(String.class)
+					.list());
 		assertThat(actions).containsExactly("import.done", "import.queued");
 	}
 
@@ -261,8 +263,7 @@ class ImportResumeIntegrationTests {
 	}
 
 	private void execute(OrgId org, String sql, UUID job) {
-		CurrentTenant.runAs(org,
-				() -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(sql).param("id", job).update()));
+		this.sql.as(org, (jdbc) -> jdbc.sql(sql).param("id", job).update());
 	}
 
 	private Map<String, Object> status(String token, UUID job) {
@@ -270,11 +271,11 @@ class ImportResumeIntegrationTests {
 	}
 
 	private List<String> storedLines(OrgId org) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> StoredRowLines.of(this.jdbc)));
+		return this.sql.as(org, StoredRowLines::of);
 	}
 
 	private long count(OrgId org, String sql) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+		return this.sql.count(org, sql);
 	}
 
 	static String file(int rows) {

@@ -8,9 +8,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.internal.ProspectImports;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
+import fr.atlas.support.TenantSql;
 
 /**
  * Two "Agence Tradition" of Lyon 3e (ADR 0034). Row 2 is the Part-Dieu agency's, but
@@ -45,10 +43,10 @@ public final class Namesakes {
 	 * Puts a job back in the queue, as an import waiting for memory is, later than the
 	 * poller looks.
 	 */
-	public static void queueAgain(TransactionTemplate tx, JdbcClient jdbc, OrgId org, UUID job) {
-		CurrentTenant.runAs(org, () -> tx.executeWithoutResult((s) -> jdbc.sql("""
+	public static void queueAgain(TenantSql sql, OrgId org, UUID job) {
+		sql.as(org, (jdbc) -> jdbc.sql("""
 				update import_job set status = 'QUEUED', worker = null, not_before = now() + interval '1 hour'
-				where id = :id""").param("id", job).update()));
+				where id = :id""").param("id", job).update());
 	}
 
 }

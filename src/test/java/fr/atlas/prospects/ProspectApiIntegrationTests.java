@@ -5,17 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +31,7 @@ class ProspectApiIntegrationTests {
 			""";
 
 	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
+	TenantSql sql;
 
 	@Autowired
 	ApiClient api;
@@ -754,11 +748,9 @@ class ProspectApiIntegrationTests {
 		String orpi = this.prospects.idOf(tenant.token(), "orpi");
 		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/merge", Map.of("otherId", orpi));
 		this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/unmerge", Map.of());
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
-			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
-			.param("id", gare)
-			.query(String.class)
-			.list()));
+		List<String> actions = this.sql.strings(tenant,
+				"select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq",
+				Map.of("id", gare));
 		assertThat(actions).containsExactly("prospect.merged", "prospect.unmerged");
 		// the agencies by their names, in the reader's language
 		String french = this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.merged").getBody();

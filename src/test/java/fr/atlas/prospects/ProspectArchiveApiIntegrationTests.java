@@ -4,17 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProspectArchiveApiIntegrationTests {
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ApiClient api;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	ProspectsApi prospects;
@@ -110,11 +105,9 @@ class ProspectArchiveApiIntegrationTests {
 		assertThat(sources).filteredOn((s) -> "status".equals(s.get("field")))
 			.extracting((s) -> s.get("value") + " " + s.get("kind"))
 			.containsExactly("ARCHIVED USER", "ACTIVE USER");
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
-			.sql("select action || ' ' || summary from audit_entry where entity_id = :id and action like 'prospect.%' order by seq")
-			.param("id", parc)
-			.query(String.class)
-			.list()));
+		List<String> actions = this.sql.strings(tenant,
+				"select action || ' ' || summary from audit_entry where entity_id = :id and action like 'prospect.%' order by seq",
+				Map.of("id", parc));
 		assertThat(actions).containsExactly(
 				"prospect.archived Agence archivée : Agence du Parc (motif : Agence fermée en 2026)",
 				"prospect.restored Agence restaurée : Agence du Parc", "prospect.edited Agence modifiée : Code NAF");
@@ -155,9 +148,7 @@ class ProspectArchiveApiIntegrationTests {
 		assertThat(this.api.post(other.token(), path + "/restore", Map.of()).getStatusCode().value()).isEqualTo(404);
 		assertThat(this.api.get(other.token(), path).getStatusCode().value()).isEqualTo(404);
 		assertThat(this.prospects.names(other.token(), "/api/v1/prospects?status=ARCHIVED")).isEmpty();
-		Integer theirs = CurrentTenant.callAs(OrgId.of(other.orgId()), () -> this.tx
-			.execute((s) -> this.jdbc.sql("select count(*) from agency_archive").query(Integer.class).single()));
-		assertThat(theirs).isZero();
+		assertThat(this.sql.count(OrgId.of(other.orgId()), "select count(*) from agency_archive")).isZero();
 
 		String viewerToken = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER").token();
 		assertThat(this.api.post(viewerToken, path + "/restore", Map.of()).getStatusCode().value()).isEqualTo(403);

@@ -5,17 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +33,10 @@ class ProspectBulkApiIntegrationTests {
 			""";
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ApiClient api;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	ProspectsApi prospects;
@@ -102,11 +96,8 @@ class ProspectBulkApiIntegrationTests {
 			.extracting((s) -> s.get("field") + " " + s.get("value"))
 			.containsExactlyInAnyOrder("owner_id " + agent, "tags centre,Marseille", "owner_id ", "tags centre",
 					"owner_id " + tenant.userId());
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.tx.execute((s) -> this.jdbc
-					.sql("select action from audit_entry where action = 'prospect.bulk-edited' order by seq")
-					.query(String.class)
-					.list()));
+		List<String> actions = this.sql.strings(tenant,
+				"select action from audit_entry where action = 'prospect.bulk-edited' order by seq", Map.of());
 		assertThat(actions).hasSize(3);
 	}
 
@@ -150,11 +141,8 @@ class ProspectBulkApiIntegrationTests {
 			.get("errors")).asString().contains("prospects.bulk.not-a-flag");
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(3);
 
-		List<String> summaries = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.tx.execute((s) -> this.jdbc
-					.sql("select summary from audit_entry where action = 'prospect.bulk-edited' order by seq")
-					.query(String.class)
-					.list()));
+		List<String> summaries = this.sql.strings(tenant,
+				"select summary from audit_entry where action = 'prospect.bulk-edited' order by seq", Map.of());
 		assertThat(summaries).containsExactly("Modification groupée de 2 agences : Étiquettes, Archivage",
 				"Modification groupée de 2 agences : Restauration, Étiquettes");
 	}

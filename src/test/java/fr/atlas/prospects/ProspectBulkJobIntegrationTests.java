@@ -14,6 +14,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Eventually;
 import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.TestMembers;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,9 @@ class ProspectBulkJobIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -107,13 +111,9 @@ class ProspectBulkJobIntegrationTests {
 
 		// one audit entry when asked, one when done, both naming the job, in the
 		// requester's name
-		List<String> audit = CurrentTenant.callAs(OrgId.of(tenant.orgId()),
-				() -> this.tx.execute((s) -> this.jdbc.sql("""
-						select action || ' ' || coalesce(actor_id::text, '-') || ' ' || summary from audit_entry
-						where action like 'prospect.bulk%' and entity_id = :job order by seq""")
-					.param("job", id)
-					.query(String.class)
-					.list()));
+		List<String> audit = this.sql.strings(tenant, """
+				select action || ' ' || coalesce(actor_id::text, '-') || ' ' || summary from audit_entry
+				where action like 'prospect.bulk%' and entity_id = :job order by seq""", Map.of("job", id));
 		assertThat(audit).containsExactly(
 				"prospect.bulk-queued " + tenant.userId()
 						+ " Modification groupée de 5 agences en arrière-plan : Responsable, Étiquettes",
@@ -169,10 +169,9 @@ class ProspectBulkJobIntegrationTests {
 				(job) -> "DONE".equals(job.get("status")), "the resumed bulk change done");
 		assertThat(done).containsEntry("processed", 5).containsEntry("updated", 5).containsEntry("error", null);
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=relance")).hasSize(5);
-		int tagLines = CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
+		assertThat(this.sql.count(org, """
 				select count(*) from field_source
-				where field = 'tags' and kind = 'USER' and value like '%relance%'""").query(Integer.class).single()));
-		assertThat(tagLines).isEqualTo(5);
+				where field = 'tags' and kind = 'USER' and value like '%relance%'""")).isEqualTo(5);
 
 		// the list's panel, polled while the job runs, reloads the page once it has ended
 		HttpResponse<String> panel = page.getFragment("/prospects/bulk/" + id);

@@ -4,17 +4,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,13 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProspectContactApiIntegrationTests {
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ApiClient api;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	ProspectsApi prospects;
@@ -113,11 +107,9 @@ class ProspectContactApiIntegrationTests {
 			.extracting((s) -> s.get("field") + " " + s.get("value"))
 			.containsExactly("contact_added Claire Dupont", "contact_added Morel", "contact_removed Morel",
 					"contact_updated Claire Dupont", "contact_removed Claire Dupont");
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
-			.sql("select action from audit_entry where entity_type = 'contact' and entity_id = :id order by seq")
-			.param("id", contactId)
-			.query(String.class)
-			.list()));
+		List<String> actions = this.sql.strings(tenant,
+				"select action from audit_entry where entity_type = 'contact' and entity_id = :id order by seq",
+				Map.of("id", contactId));
 		assertThat(actions).containsExactly("prospect.contact-added", "prospect.contact-updated",
 				"prospect.contact-removed");
 	}

@@ -4,16 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +29,10 @@ class ProspectEditApiIntegrationTests {
 			""";
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ApiClient api;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	ProspectsApi prospects;
@@ -88,11 +82,9 @@ class ProspectEditApiIntegrationTests {
 				"Raison sociale;SIRET\nParc Immobilier;73282932000074\n");
 		assertThat(later).containsEntry("merged", 1).containsEntry("created", 0);
 
-		List<String> actions = CurrentTenant.callAs(OrgId.of(tenant.orgId()), () -> this.tx.execute((s) -> this.jdbc
-			.sql("select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq")
-			.param("id", id)
-			.query(String.class)
-			.list()));
+		List<String> actions = this.sql.strings(tenant,
+				"select action from audit_entry where entity_type = 'prospect' and entity_id = :id order by seq",
+				Map.of("id", id));
 		assertThat(actions).containsExactly("prospect.edited");
 	}
 

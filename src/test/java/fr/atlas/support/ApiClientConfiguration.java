@@ -13,8 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the tests of {@link WebIntegrationTest} autowire to drive the application: an
  * {@link ApiClient}, made on first use once the server listens and its random port is
- * known, the {@link ProspectsApi} over it, and {@link TestMembers} to add members. Beans
- * here rather than made by each test class, whose set-up was these same lines.
+ * known, the {@link ProspectsApi} over it, {@link TestMembers} to add members and
+ * {@link TenantSql} to read and write rows as an organisation. Beans here rather than
+ * made by each test class, whose set-up was these same lines.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ApiClientConfiguration {
@@ -34,6 +35,11 @@ class ApiClientConfiguration {
 	@Bean
 	TestMembers testMembers(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords) {
 		return new TestMembers(jdbc, transactions, passwords);
+	}
+
+	@Bean
+	TenantSql tenantSql(JdbcClient jdbc, TransactionTemplate transactions) {
+		return new TenantSql(jdbc, transactions);
 	}
 
 }

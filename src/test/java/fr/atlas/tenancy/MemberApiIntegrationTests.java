@@ -5,11 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
-import fr.atlas.platform.OrgId;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import fr.atlas.tenancy.TeamFixtures.Joined;
 import fr.atlas.tenancy.internal.Invitations;
@@ -21,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +30,9 @@ class MemberApiIntegrationTests {
 	int port;
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	OutboxMailTransport outbox;
 
 	@Autowired
@@ -39,9 +40,6 @@ class MemberApiIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate transactions;
 
 	@Autowired
 	ApiClient api;
@@ -402,11 +400,8 @@ class MemberApiIntegrationTests {
 		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
 		this.api.put(org.token(), "/api/v1/modules/cases", Map.of("enabled", false));
 
-		List<String> actions = CurrentTenant.callAs(OrgId.of(org.orgId()),
-				() -> this.transactions
-					.execute((tx) -> this.jdbc.sql("select action || ':' || entity_id from audit_entry order by seq")
-						.query(String.class)
-						.list()));
+		List<String> actions = this.sql.strings(org, "select action || ':' || entity_id from audit_entry order by seq",
+				Map.of());
 		String id = agent.userId().toString();
 		assertThat(actions).contains("member.joined:" + id, "member.roles-changed:" + id,
 				"member.activation-changed:" + id, "feature.toggled:cases");

@@ -4,17 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +30,10 @@ class AgencyFillIntegrationTests {
 			""";
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	Agencies agencies;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	ApiClient api;
@@ -95,9 +90,9 @@ class AgencyFillIntegrationTests {
 		values.emails.add("intrus@exemple.fr");
 
 		assertThat(fill(other, values)).isZero();
-		long madeUp = CurrentTenant.callAs(other,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
-		assertThat(madeUp).as("no agency made up in the other organisation").isZero();
+		assertThat(this.sql.count(other, "select count(*) from agency"))
+			.as("no agency made up in the other organisation")
+			.isZero();
 
 		assertThat(agency(owner, agency)).containsEntry("trade_name", null)
 			.containsEntry("emails", "gare@exemple.fr")
@@ -112,24 +107,23 @@ class AgencyFillIntegrationTests {
 	}
 
 	private UUID onlyAgency(OrgId org) {
-		return CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select id from agency").query(UUID.class).single()));
+		return this.sql.as(org, (jdbc) -> jdbc.sql("select id from agency").query(UUID.class).single());
 	}
 
 	private int fill(OrgId org, AgencyRecord values) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> {
-			long before = this.jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
+		return this.sql.as(org, (jdbc) -> {
+			long before = jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
 			this.agencies.fill(List.of(values));
-			long after = this.jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
+			long after = jdbc.sql("select coalesce(sum(version), 0) from agency").query(Long.class).single();
 			return (int) (after - before);
-		}));
+		});
 	}
 
 	private Map<String, Object> agency(OrgId org, UUID id) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql("""
+		return this.sql.as(org, (jdbc) -> jdbc.sql("""
 				select name, trade_name, postcode, array_to_string(emails, ',') as emails,
 				  array_to_string(phones, ',') as phones, array_to_string(tags, ',') as tags, listing_count, version
-				from agency where id = :id""").param("id", id).query().singleRow()));
+				from agency where id = :id""").param("id", id).query().singleRow());
 	}
 
 }

@@ -6,6 +6,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,9 @@ class AgencyKeyRefreshIntegrationTests {
 			Agence du Port - Sète;port@exemple.fr;34200;Sète
 			;contact@sans-nom.fr;75008;Paris
 			""";
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	AgencyKeyRefresh refresh;
@@ -98,12 +102,7 @@ class AgencyKeyRefreshIntegrationTests {
 
 		int changed = CurrentTenant.callAs(org, inPairs::refreshCurrent);
 		assertThat(changed).isEqualTo(3);
-		Long stale = CurrentTenant
-			.callAs(org,
-					() -> this.tx.execute((s) -> this.jdbc
-						.sql("select count(*) from agency where name_key like 'zz%' or city_key = 'zz'")
-						.query(Long.class)
-						.single()));
+		long stale = this.sql.count(org, "select count(*) from agency where name_key like 'zz%' or city_key = 'zz'");
 		assertThat(stale).isZero();
 		assertThat(followTheRules(org)).isTrue();
 	}
@@ -114,16 +113,15 @@ class AgencyKeyRefreshIntegrationTests {
 	}
 
 	private String keys(OrgId org) {
-		return CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc
+		return this.sql.as(org,
+				(jdbc) -> jdbc
 					.sql("select name_key || '|' || city_key from agency where name = 'Immobilière des Alpes'")
 					.query(String.class)
-					.single()));
+					.single());
 	}
 
 	private void execute(ApiClient.Tenant tenant, String sql) {
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.tx.executeWithoutResult((s) -> this.jdbc.sql(sql).update()));
+		this.sql.as(tenant, (jdbc) -> jdbc.sql(sql).update());
 	}
 
 }

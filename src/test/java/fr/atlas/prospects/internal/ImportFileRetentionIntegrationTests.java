@@ -10,12 +10,11 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +28,9 @@ class ImportFileRetentionIntegrationTests {
 	private static final String CSV = "Raison sociale;E-mail;Code postal\nAgence de la Gare;gare@exemple.fr;75008\n";
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ProspectImports imports;
 
 	@Autowired
@@ -36,12 +38,6 @@ class ImportFileRetentionIntegrationTests {
 
 	@Autowired
 	ImportFileRetention retention;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	ApiClient api;
@@ -63,7 +59,7 @@ class ImportFileRetentionIntegrationTests {
 		assertThat(chunks(ended, done)).isZero();
 		assertThat(count(ended, "select count(*) from import_job where file_deleted_at is not null")).isOne();
 		// the outcome of every row and its verbatim copy stay
-		assertThat(CurrentTenant.callAs(ended, () -> this.tx.execute((s) -> StoredRowLines.of(this.jdbc)))
+		assertThat(this.sql.as(ended, StoredRowLines::of)
 			.stream()
 			.filter((line) -> StoredRowLines.column(line, 6).startsWith("Agence de la Gare;"))).hasSize(1);
 		// a draft's file is still needed, whatever its age
@@ -80,15 +76,15 @@ class ImportFileRetentionIntegrationTests {
 	}
 
 	private long chunks(OrgId org, UUID job) {
-		return CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from import_file_chunk where job_id = :job")
+		return this.sql.as(org,
+				(jdbc) -> jdbc.sql("select count(*) from import_file_chunk where job_id = :job")
 					.param("job", job)
 					.query(Long.class)
-					.single()));
+					.single());
 	}
 
 	private long count(OrgId org, String sql) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+		return this.sql.count(org, sql);
 	}
 
 }

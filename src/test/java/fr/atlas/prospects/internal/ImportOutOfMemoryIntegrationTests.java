@@ -11,6 +11,7 @@ import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.Namesakes;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,9 @@ class ImportOutOfMemoryIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	ApiClient api;
@@ -204,8 +208,7 @@ class ImportOutOfMemoryIntegrationTests {
 
 	/** How many agencies the organisation has. */
 	private Long agencies(OrgId org) {
-		return CurrentTenant.callAs(org,
-				() -> this.tx.execute((s) -> this.jdbc.sql("select count(*) from agency").query(Long.class).single()));
+		return this.sql.count(org, "select count(*) from agency");
 	}
 
 	/** A file of a header and a line per agency, numbered from 1. */

@@ -10,11 +10,11 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +35,9 @@ class RecordedRowsIntegrationTests {
 			""";
 
 	@Autowired
+	TenantSql sql;
+
+	@Autowired
 	ProspectImports imports;
 
 	@Autowired
@@ -45,9 +48,6 @@ class RecordedRowsIntegrationTests {
 
 	@Autowired
 	TransactionTemplate tx;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	ApiClient api;
@@ -67,31 +67,26 @@ class RecordedRowsIntegrationTests {
 				() -> this.tx.execute((s) -> this.recorded.of(gare)));
 
 		// the same chunk as an earlier version stored it: its text, uncompressed
-		String text = CurrentTenant.callAs(org,
-				() -> this.tx
-					.execute((s) -> this.jdbc.sql("select rows, packed from import_row_chunk where job_id = :job")
-						.param("job", job)
-						.query((rs, n) -> RecordedRows.text(rs))
-						.single()));
-		CurrentTenant.runAs(org,
-				() -> this.tx.executeWithoutResult((s) -> this.jdbc
-					.sql("update import_row_chunk set rows = :text, packed = null where job_id = :job")
+		String text = this.sql.as(org,
+				(jdbc) -> jdbc.sql("select rows, packed from import_row_chunk where job_id = :job")
+					.param("job", job)
+					.query((rs, n) -> RecordedRows.text(rs))
+					.single());
+		this.sql.as(org,
+				(jdbc) -> jdbc.sql("update import_row_chunk set rows = :text, packed = null where job_id = :job")
 					.param("text", text)
 					.param("job", job)
-					.update()));
+					.update());
 
 		assertThat(rows(org, job)).isEqualTo(compressed);
 		List<RecordedRows.AgencyRow> fromText = CurrentTenant.callAs(org,
 				() -> this.tx.execute((s) -> this.recorded.of(gare)));
 		assertThat(fromText).isEqualTo(gareRows).hasSize(2);
 		// a chunk holds its rows one way, never both nor neither
-		assertThatThrownBy(
-				() -> CurrentTenant
-					.runAs(org,
-							() -> this.tx.executeWithoutResult((s) -> this.jdbc
-								.sql("update import_row_chunk set packed = '\\x00' where job_id = :job")
-								.param("job", job)
-								.update())))
+		assertThatThrownBy(() -> this.sql.as(org,
+				(jdbc) -> jdbc.sql("update import_row_chunk set packed = '\\x00' where job_id = :job")
+					.param("job", job)
+					.update()))
 			.hasMessageContaining("import_row_chunk_rows_or_packed");
 	}
 
@@ -126,7 +121,7 @@ class RecordedRowsIntegrationTests {
 	}
 
 	private long count(OrgId org, String sql) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+		return this.sql.count(org, sql);
 	}
 
 }

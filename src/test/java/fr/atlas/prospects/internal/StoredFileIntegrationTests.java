@@ -10,6 +10,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.TenantSql;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @WebIntegrationTest
 class StoredFileIntegrationTests {
+
+	@Autowired
+	TenantSql sql;
 
 	@Autowired
 	ProspectImports imports;
@@ -85,7 +89,7 @@ class StoredFileIntegrationTests {
 	}
 
 	private long count(OrgId org, String sql) {
-		return CurrentTenant.callAs(org, () -> this.tx.execute((s) -> this.jdbc.sql(sql).query(Long.class).single()));
+		return this.sql.count(org, sql);
 	}
 
 }
