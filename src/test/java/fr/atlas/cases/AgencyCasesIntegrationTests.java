@@ -31,12 +31,15 @@ class AgencyCasesIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Test
 	@SuppressWarnings("unchecked")
 	void anAgencysPageListsItsCasesAndNoOtherOrganisations() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence aux dossiers");
 		Tenant other = this.api.newOrganisation("Agence voisine aux dossiers");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "a.csv", """
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
 				Raison sociale;Téléphone;Code postal;Ville
 				Agence du Lac;04 50 00 00 01;74000;Annecy
 				Cabinet Sans Dossier;04 50 00 00 02;74000;Annecy
@@ -75,11 +78,11 @@ class AgencyCasesIntegrationTests {
 	void opensTheAgencysProspectionCaseFromItsPageOnce() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence qui prospecte");
 		Tenant other = this.api.newOrganisation("Agence qui regarde");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "a.csv", """
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
 				Raison sociale;SIREN;E-mail;Code postal;Ville;Nom du contact;Prénom
 				AGENCE DES CIMES;732829320;cimes@agence.fr;74000;ANNECY;Garnier;Léa
 				""");
-		String cimes = new ProspectsApi(this.api).idOf(tenant.token(), "cimes");
+		String cimes = this.prospects.idOf(tenant.token(), "cimes");
 		PageSession session = new PageSession(this.port).login(tenant.email());
 		String page = session.get("/prospects/" + cimes).body();
 		assertThat(page).contains("action=\"/cases/from-agency\"", "Ouvrir un dossier de prospection");
@@ -141,11 +144,11 @@ class AgencyCasesIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void clicksAtOnceOpenOneCase() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence pressée");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "a.csv", """
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
 				Raison sociale;E-mail;Code postal;Ville
 				Agence du Lac;lac@agence.fr;74000;Annecy
 				""");
-		String lac = new ProspectsApi(this.api).idOf(tenant.token(), "lac");
+		String lac = this.prospects.idOf(tenant.token(), "lac");
 		PageSession session = new PageSession(this.port).login(tenant.email());
 		Map<String, String> form = hiddenFields(session.get("/prospects/" + lac).body());
 		List<String> opened = AtOnce.run(6, () -> {

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.TestMembers;
@@ -38,6 +39,9 @@ class CasePagesIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	ProspectsApi prospects;
 
 	@Autowired
 	TestMembers members;
@@ -293,12 +297,11 @@ class CasePagesIntegrationTests {
 		String page = browser.get("/cases/" + id).body();
 		String token = attribute(page, "name=\"_csrf\" value");
 		// an agency of the organisation's, which Prospects holds
-		fr.atlas.prospects.ProspectsApi prospects = new fr.atlas.prospects.ProspectsApi(this.api);
-		prospects.importAndWait(tenant.token(), "a.csv", """
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
 				Raison sociale;Téléphone;Code postal;Ville
 				Agence Martin;04 50 00 00 01;74000;Annecy
 				""");
-		String agency = prospects.idOf(tenant.token(), "martin");
+		String agency = this.prospects.idOf(tenant.token(), "martin");
 		assertThat(browser
 			.post("/cases/" + id + "/parties", Map.of("type", "AGENCY", "partyId", agency, "label", "Agence Martin"),
 					token)

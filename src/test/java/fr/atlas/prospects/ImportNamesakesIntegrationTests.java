@@ -37,6 +37,9 @@ class ImportNamesakesIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	ProspectImports imports;
 
 	@Autowired
@@ -45,8 +48,7 @@ class ImportNamesakesIntegrationTests {
 	@Test
 	void aRowOnlyItsNameTiesIsDecidedWhenBothNamesakesAreKnown() {
 		var tenant = this.api.newOrganisation("Homonymes");
-		Map<String, Object> status = new ProspectsApi(this.api).importAndWait(tenant.token(), "homonymes.csv",
-				Namesakes.CSV);
+		Map<String, Object> status = this.prospects.importAndWait(tenant.token(), "homonymes.csv", Namesakes.CSV);
 		assertThat(status).containsEntry("status", "DONE")
 			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)

@@ -55,6 +55,9 @@ class ImportResumeIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@LocalServerPort
 	int port;
 
@@ -127,9 +130,8 @@ class ImportResumeIntegrationTests {
 
 		// that node stopped: its job is taken over, then the queued one runs
 		execute(org, "update import_job set heartbeat_at = now() - interval '1 hour' where id = :id", first);
-		var prospects = new ProspectsApi(this.api);
-		prospects.waitFor(tenant.token(), first.toString());
-		prospects.waitFor(tenant.token(), second.toString());
+		this.prospects.waitFor(tenant.token(), first.toString());
+		this.prospects.waitFor(tenant.token(), second.toString());
 		assertThat(status(tenant.token(), second)).containsEntry("status", "DONE").containsEntry("merged", 5);
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(6);
 	}
@@ -176,7 +178,7 @@ class ImportResumeIntegrationTests {
 		var resumed = this.api.post(tenant.token(), "/api/v1/imports/" + job + "/resume", Map.of());
 		assertThat(resumed.getStatusCode().value()).isEqualTo(202);
 		assertThat(resumed.getBody()).containsEntry("id", job.toString()).containsEntry("status", "QUEUED");
-		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), job.toString());
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), job.toString());
 		assertThat(done).containsEntry("status", "DONE")
 			.containsEntry("processedRows", rows)
 			.containsEntry("created", rows);
@@ -198,8 +200,7 @@ class ImportResumeIntegrationTests {
 		assertThat(this.api.post(tenant.token(), "/api/v1/imports/" + failed + "/resume", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(202);
-		assertThat(new ProspectsApi(this.api).waitFor(tenant.token(), failed.toString()))
-			.containsEntry("status", "DONE")
+		assertThat(this.prospects.waitFor(tenant.token(), failed.toString())).containsEntry("status", "DONE")
 			.containsEntry("processedRows", rows)
 			.containsEntry("merged", rows);
 		assertThat(count(org, "select count(*) from agency")).isEqualTo(rows);
@@ -231,7 +232,7 @@ class ImportResumeIntegrationTests {
 		UUID theirs = draft(org, file(4));
 		execute(org, "update import_job set status = 'RUNNING', heartbeat_at = now(), worker = '1@another-host/"
 				+ UUID.randomUUID() + "' where id = :id", theirs);
-		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), mine.toString());
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), mine.toString());
 		assertThat(done).containsEntry("status", "DONE").containsEntry("created", 3);
 		assertThat(status(tenant.token(), theirs)).containsEntry("status", "RUNNING").containsEntry("processedRows", 0);
 		// done with it: the other host's job is not left for later tests
@@ -244,7 +245,7 @@ class ImportResumeIntegrationTests {
 		OrgId org = OrgId.of(tenant.orgId());
 		UUID job = draft(org, file(3));
 		CurrentTenant.runAs(org, () -> this.imports.start(job, Map.of()));
-		new ProspectsApi(this.api).waitFor(tenant.token(), job.toString());
+		this.prospects.waitFor(tenant.token(), job.toString());
 		List<String> actions = this.sql.as(org,
 				(jdbc) -> jdbc.sql("select action from audit_entry where entity_id = :id order by 1")
 					.param("id", job.toString())

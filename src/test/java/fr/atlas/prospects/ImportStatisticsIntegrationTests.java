@@ -29,6 +29,9 @@ class ImportStatisticsIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@TempDir
@@ -37,15 +40,14 @@ class ImportStatisticsIntegrationTests {
 	@Test
 	void aLargeImportRefreshesTheStatisticsAndASmallOneDoesNot() throws Exception {
 		var tenant = this.api.newOrganisation("Statistiques");
-		ProspectsApi prospects = new ProspectsApi(this.api);
 
 		long before = manualAnalyses();
-		prospects.importAndWait(tenant.token(), "petit.csv", ProspectEditApiIntegrationTests.FILE);
+		this.prospects.importAndWait(tenant.token(), "petit.csv", ProspectEditApiIntegrationTests.FILE);
 		assertThat(manualAnalyses()).isEqualTo(before);
 
 		Path csv = this.files.resolve("agences.csv");
 		new MessyAgencyFiles(new FrenchGeography()).write(csv, null, 1_500, 11);
-		Map<String, Object> done = prospects.importAndWait(tenant.token(), "agences.csv", Files.readString(csv));
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "agences.csv", Files.readString(csv));
 		assertThat(done).containsEntry("status", "DONE");
 		assertThat((Integer) done.get("created")).isGreaterThanOrEqualTo(500);
 		// once as soon as the run had created 500 agencies, once before it said DONE

@@ -31,6 +31,9 @@ class PairDecisionsIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -74,7 +77,7 @@ class PairDecisionsIntegrationTests {
 	@Test
 	void aDismissedPairIsPutBackInTheQueueByItsOrganisationOnly() {
 		var tenant = this.api.newOrganisation("Paire rouverte");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "p.csv", pairs(2));
+		this.prospects.importAndWait(tenant.token(), "p.csv", pairs(2));
 		List<Map<String, Object>> queue = queue(tenant.token());
 		String first = (String) queue.get(0).get("id");
 		String second = (String) queue.get(1).get("id");
@@ -116,7 +119,7 @@ class PairDecisionsIntegrationTests {
 	@Test
 	void mergesAndDismissesManyPairsAsOneByOne() {
 		var tenant = this.api.newOrganisation("Paires");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "p.csv", pairs(6));
+		this.prospects.importAndWait(tenant.token(), "p.csv", pairs(6));
 		List<Map<String, Object>> queue = queue(tenant.token());
 		assertThat(queue).hasSize(6);
 		List<Object> ids = queue.stream().map((d) -> d.get("id")).toList();
@@ -154,7 +157,7 @@ class PairDecisionsIntegrationTests {
 	@Test
 	void followsAnAgencyMergedByAnEarlierPairOfTheSameRequest() {
 		var tenant = this.api.newOrganisation("Chaîne");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """
+		this.prospects.importAndWait(tenant.token(), "c.csv", """
 				Raison sociale;Téléphone;E-mail;Code postal;Ville
 				Cabinet Martin;01 23 45 67 89;;02000;Laon
 				Immo Martin;01 23 45 67 89;contact@martin-immo.fr;02000;Laon
@@ -188,7 +191,7 @@ class PairDecisionsIntegrationTests {
 		assertThat((Integer) merged.getBody().get("merged")).isEqualTo(2);
 		int mergedVersion = (Integer) agency(tenant.token(), cabinet).get("version");
 		// the three rows are one agency now
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=02000"))
 			.containsExactly("Cabinet Martin");
 		assertThat(queue(tenant.token())).isEmpty();
 
@@ -205,7 +208,7 @@ class PairDecisionsIntegrationTests {
 			.isEqualTo(ProspectApiIntegrationTests.withoutVersion(before));
 		assertThat((Integer) restored.get("version")).isGreaterThan(mergedVersion)
 			.isGreaterThan((Integer) before.get("version"));
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(3);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(3);
 		assertThat(queue(tenant.token())).hasSize(2);
 	}
 
@@ -216,7 +219,7 @@ class PairDecisionsIntegrationTests {
 	@Test
 	void undoesTheMergesOfADecisionTogether() {
 		var tenant = this.api.newOrganisation("Annulation");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "u.csv", pairs(4));
+		this.prospects.importAndWait(tenant.token(), "u.csv", pairs(4));
 		List<Map<String, Object>> queue = queue(tenant.token());
 		Map<String, Object> before = agency(tenant.token(), id(queue.get(0), "other"));
 		ResponseEntity<Map> merged = decide(tenant.token(), queue.stream().map((d) -> d.get("id")).toList(), "MERGE");
@@ -251,7 +254,7 @@ class PairDecisionsIntegrationTests {
 	void narrowsTheQueueToOneReasonAndDecidesThosePairs() {
 		var tenant = this.api.newOrganisation("Raisons");
 		// three pairs by their phone, one by its e-mail
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", pairs(3) + """
+		this.prospects.importAndWait(tenant.token(), "r.csv", pairs(3) + """
 				Immo Martin;;02000;Laon;contact@martin-immo.fr
 				Agence Martin Laon;;02000;Laon;contact@martin-immo.fr
 				""");
@@ -273,7 +276,7 @@ class PairDecisionsIntegrationTests {
 	@Test
 	void refusesARequestItCannotReadInWords() {
 		var tenant = this.api.newOrganisation("Refus");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", pairs(1));
+		this.prospects.importAndWait(tenant.token(), "r.csv", pairs(1));
 		List<Object> ids = queue(tenant.token()).stream().map((d) -> d.get("id")).toList();
 
 		ResponseEntity<Map> noDecision = this.api.post(tenant.token(), "/api/v1/prospects/duplicates/decisions",

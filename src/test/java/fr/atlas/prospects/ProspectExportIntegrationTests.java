@@ -33,13 +33,16 @@ class ProspectExportIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	TestMembers members;
 
 	@Test
 	void onlyManagersAndAboveExportThroughTheApiAndEachExportIsAudited() {
 		Tenant org = this.api.newOrganisation("Agence Exportatrice");
 		Tenant other = this.api.newOrganisation("Agence Voisine Exportatrice");
-		new ProspectsApi(this.api).importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
+		this.prospects.importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
 		String viewer = member(org, "VIEWER");
 		String agent = member(org, "AGENT");
 		String manager = member(org, "MANAGER");
@@ -80,7 +83,7 @@ class ProspectExportIntegrationTests {
 	@Test
 	void anExportsFiltersReadInWordsInTheReadersLanguage() {
 		Tenant org = this.api.newOrganisation("Agence aux Filtres Lisibles");
-		new ProspectsApi(this.api).importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
+		this.prospects.importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
 		var csv = this.api.getText(org.token(), "/api/v1/prospects/export?format=csv&city=Paris&status=ALL"
 				+ "&reachable=email&owner=me&work=no-prospection-case&minListings=2&sort=-name");
 		assertThat(csv.getStatusCode().value()).isEqualTo(200);
@@ -108,7 +111,7 @@ class ProspectExportIntegrationTests {
 	@Test
 	void thePagesOfferTheExportToManagersOnly() throws Exception {
 		Tenant org = this.api.newOrganisation("Agence aux Boutons");
-		new ProspectsApi(this.api).importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
+		this.prospects.importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
 		for (String role : List.of("VIEWER", "AGENT")) {
 			PageSession session = new PageSession(this.port).login(member(org, role));
 			assertThat(session.get("/prospects").body()).as(role)

@@ -28,6 +28,9 @@ class ProspectMergeChoiceApiIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Test
 	void takesTheChosenValuesFromTheOtherAgencyAndAnUnmergeGivesBothBack() {
 		Tenant tenant = this.api.newOrganisation("Fusion choisie");
@@ -166,8 +169,7 @@ class ProspectMergeChoiceApiIntegrationTests {
 			.value()).isEqualTo(200);
 		assertThat(agency(owner, kept)).containsEntry("name", "L'Agence Bordelaise SAS");
 		assertThat(this.api.get(other.token(), "/api/v1/prospects/" + kept).getStatusCode().value()).isEqualTo(404);
-		assertThat(new ProspectsApi(this.api).names(other.token(), "/api/v1/prospects"))
-			.containsExactly("Agence Voisine");
+		assertThat(this.prospects.names(other.token(), "/api/v1/prospects")).containsExactly("Agence Voisine");
 		assertThat(this.api.getText(other.token(), "/api/v1/audit?action=prospect.merged").getBody())
 			.doesNotContain("Bordelaise");
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + kept + "/unmerge", Map.of())

@@ -47,6 +47,9 @@ class ProspectPagesIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	TestMembers members;
 
 	PageSession session;
@@ -228,7 +231,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void showsPhonesAsTheFrenchWriteThemAndTheBestSpellingOfNames() throws Exception {
 		var tenant = this.api.newOrganisation("Affichage");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "capitales.csv", """
+		this.prospects.importAndWait(tenant.token(), "capitales.csv", """
 				Raison sociale;Téléphone;Portable;Code postal;Ville;Chiffre d'affaires
 				AGENCE IMMO LAFAYETTE;01 23 45 67 89;06 12 34 56 78;75009;;1 032 000
 				Agence Immo LaFayette;01 23 45 67 89;;75009;;
@@ -260,7 +263,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void refusesABadFileInlineAndHidesOtherOrganisationsAgencies() throws Exception {
 		var owner = this.api.newOrganisation("Pages A");
-		new ProspectsApi(this.api).importAndWait(owner.token(), "a.csv", "Nom;Ville\nAgence Secrète;Lyon\n");
+		this.prospects.importAndWait(owner.token(), "a.csv", "Nom;Ville\nAgence Secrète;Lyon\n");
 		String theirs = (String) ((java.util.List<Map<String, Object>>) this.api.get(owner.token(), "/api/v1/prospects")
 			.getBody()
 			.get("items")).get(0).get("id");
@@ -278,7 +281,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void editsAnAgencyFromItsPageWithReasonsForRefusedValues() throws Exception {
 		var tenant = this.api.newOrganisation("Édition");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+		this.prospects.importAndWait(tenant.token(), "e.csv", """
 				Raison sociale;E-mail;Téléphone;Code postal;Ville;Chiffre d'affaires
 				Agence du Vieux Port;port@agence.fr;04 91 00 00 01;13002;Marseille;1 500 000,50
 				""");
@@ -318,7 +321,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void sortsTheListByItsColumnHeadersEitherWay() throws Exception {
 		var tenant = this.api.newOrganisation("Tri par colonne");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "t.csv", """
+		this.prospects.importAndWait(tenant.token(), "t.csv", """
 				Raison sociale;Ville;Nb annonces
 				Agence Alpha;Annecy;12
 				Agence Bravo;Lyon;140
@@ -346,7 +349,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void addsAnAgencyByHandUnlessTheBaseHasItAlready() throws Exception {
 		var tenant = this.api.newOrganisation("Saisie à la main");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+		this.prospects.importAndWait(tenant.token(), "e.csv", """
 				Raison sociale;E-mail;Code postal;Ville
 				Agence du Vieux Port;port@agence.fr;13002;Marseille
 				""");
@@ -402,8 +405,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void addsCorrectsAndRemovesAContactFromTheAgencyPage() throws Exception {
 		var tenant = this.api.newOrganisation("Contacts");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv",
-				"Raison sociale;Ville\nAgence des Quais;Bordeaux\n");
+		this.prospects.importAndWait(tenant.token(), "c.csv", "Raison sociale;Ville\nAgence des Quais;Bordeaux\n");
 		login(tenant.email());
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence des Quais")
 			.matcher(get("/prospects").body());
@@ -450,7 +452,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void tagsAndHandsOutTheAgenciesTickedOrAllThoseOfASearch() throws Exception {
 		var tenant = this.api.newOrganisation("Groupes");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "g.csv", ProspectBulkApiIntegrationTests.FILE);
+		this.prospects.importAndWait(tenant.token(), "g.csv", ProspectBulkApiIntegrationTests.FILE);
 		login(tenant.email());
 		String list = get("/prospects?department=13").body();
 		assertThat(list).contains("id=\"bulk-form\"", "les 2 agences de cette recherche", "form=\"bulk-form\"",
@@ -463,13 +465,13 @@ class ProspectPagesIntegrationTests {
 		assertThat(all.statusCode()).isEqualTo(302);
 		assertThat(location(all)).contains("department=13");
 		assertThat(get(location(all)).body()).contains("2 agences modifiées (2 choisies).");
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?tag=sud&owner=me"))
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=sud&owner=me"))
 			.containsExactlyInAnyOrder("Agence du Parc", "Cabinet Voisin");
 
 		HttpResponse<String> one = post("/prospects/bulk",
 				Map.of("scope", "selected", "ids", parc.group(1), "removeTag", "SUD", "_csrf", csrf(list)), false);
 		assertThat(get(location(one)).body()).contains("1 agence modifiée (1 choisie).");
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects?tag=sud")).hasSize(1);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?tag=sud")).hasSize(1);
 
 		// dealt out among the members ticked (here the only one): every agency of the
 		// search is theirs
@@ -485,7 +487,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void archivesAnAgencyWithItsReasonAndRestoresIt() throws Exception {
 		var tenant = this.api.newOrganisation("Classement");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv",
+		this.prospects.importAndWait(tenant.token(), "r.csv",
 				"Raison sociale;Ville\nAgence des Remparts;Vannes\nAgence du Port;Vannes\n");
 		login(tenant.email());
 		Matcher link = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Agence des Remparts")
@@ -544,7 +546,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void offersAViewerNoButtonThatWouldChangeAgenciesOrImports() throws Exception {
 		var tenant = this.api.newOrganisation("Lecture");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "l.csv", """
+		this.prospects.importAndWait(tenant.token(), "l.csv", """
 				Raison sociale;Téléphone;Code postal;Ville
 				Agence du Lac;04 50 00 00 01;74000;Annecy
 				Agence du Lac Bleu;;74000;Annecy
@@ -597,7 +599,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void filtersTheListByHowAgenciesCanBeReachedAndTheirListings() throws Exception {
 		var tenant = this.api.newOrganisation("Liste joignable");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "r.csv", """
+		this.prospects.importAndWait(tenant.token(), "r.csv", """
 				Raison sociale;E-mail;Téléphone;Nb annonces
 				Agence Courriel;contact@courriel.fr;;12
 				Agence Portable;;06 12 34 56 78;80
@@ -628,8 +630,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void filtersTheListBySpecialtyAndNamesItOnTheAgencyPage() throws Exception {
 		var tenant = this.api.newOrganisation("Liste spécialités");
-		ProspectsApi prospects = new ProspectsApi(this.api);
-		prospects.importAndWait(tenant.token(), "s.csv", """
+		this.prospects.importAndWait(tenant.token(), "s.csv", """
 				Raison sociale;E-mail;Spécialité
 				Agence Locative;contact@locative.fr;Gestion locative
 				Cabinet Ventes;contact@ventes.fr;Transaction
@@ -651,7 +652,7 @@ class ProspectPagesIntegrationTests {
 			.contains("<option value=\"viager\" selected=\"selected\">viager</option>", "Immo Viager")
 			.doesNotContain(">Agence Locative<");
 
-		String page = get("/prospects/" + prospects.idOf(tenant.token(), "locative") + "?lang=en").body();
+		String page = get("/prospects/" + this.prospects.idOf(tenant.token(), "locative") + "?lang=en").body();
 		assertThat(page).contains(">Rental</span>", ">Property management</span>", "gestion locative");
 		// the forms suggest the specialties by their labels
 		assertThat(get("/prospects/new?lang=fr").body()).contains("list=\"specialty-words\"",
@@ -661,8 +662,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void filtersTheListByHeadcountAndWordsItOnTheAgencyPage() throws Exception {
 		var tenant = this.api.newOrganisation("Liste effectifs");
-		ProspectsApi prospects = new ProspectsApi(this.api);
-		prospects.importAndWait(tenant.token(), "e.csv", """
+		this.prospects.importAndWait(tenant.token(), "e.csv", """
 				Raison sociale;E-mail;Tranche d'effectif
 				Agence Moyenne;contact@moyenne.fr;12
 				Cabinet Seul;contact@seul.fr;NN
@@ -689,12 +689,12 @@ class ProspectPagesIntegrationTests {
 			.contains("<option value=\"2-4\" selected=\"selected\">2 to 4 employees</option>", "Immo Familiale")
 			.doesNotContain(">Agence Moyenne<");
 
-		String page = get("/prospects/" + prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body();
+		String page = get("/prospects/" + this.prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body();
 		assertThat(page).contains(">20 à 49 salariés</span>", ">20-49</span>");
-		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "seul") + "?lang=en").body())
+		assertThat(get("/prospects/" + this.prospects.idOf(tenant.token(), "seul") + "?lang=en").body())
 			.contains(">No employees</span>");
 		// the text as the file wrote it is not said twice when the words say it already
-		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "familiale") + "?lang=fr").body())
+		assertThat(get("/prospects/" + this.prospects.idOf(tenant.token(), "familiale") + "?lang=fr").body())
 			.contains(">3 salariés</span>")
 			.doesNotContain("class=\"help\">3 salariés</span>");
 	}
@@ -718,12 +718,12 @@ class ProspectPagesIntegrationTests {
 		post(jobPath + "/start",
 				Map.of("column-0", "name", "column-1", "email", "column-2", "headcount_band", "_csrf", csrf(mapping)),
 				false);
-		ProspectsApi prospects = new ProspectsApi(this.api);
 		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
-		assertThat(prospects.waitFor(tenant.token(), id)).containsEntry("status", "DONE").containsEntry("created", 2);
+		assertThat(this.prospects.waitFor(tenant.token(), id)).containsEntry("status", "DONE")
+			.containsEntry("created", 2);
 		assertThat(get("/prospects?headcount=20-49&lang=fr").body()).contains("Agence Moyenne", "1 agence")
 			.doesNotContain(">Cabinet Seul<");
-		assertThat(get("/prospects/" + prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body())
+		assertThat(get("/prospects/" + this.prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body())
 			.contains(">20 à 49 salariés</span>");
 	}
 
@@ -763,7 +763,7 @@ class ProspectPagesIntegrationTests {
 		for (int i = 1; i <= 30; i++) {
 			csv.append("Agence ").append(i).append(";contact@agence-").append(i).append(".fr\n");
 		}
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "trente.csv", csv.toString());
+		this.prospects.importAndWait(tenant.token(), "trente.csv", csv.toString());
 		login(tenant.email());
 		assertThat(get("/prospects?page=99&lang=fr").body()).contains("30 agences", "Page 2 sur 2")
 			.doesNotContain("Aucune agence ne correspond", "Page 100");
@@ -785,7 +785,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void marksEachFilterInErrorOnTheFormAndCountsTheFiltersSet() throws Exception {
 		var tenant = this.api.newOrganisation("Filtres marqués");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "m.csv", """
+		this.prospects.importAndWait(tenant.token(), "m.csv", """
 				Raison sociale;E-mail;Ville
 				Agence Marquée;contact@marquee.fr;Lyon
 				""");
@@ -827,7 +827,7 @@ class ProspectPagesIntegrationTests {
 			csv.append("Agence ").append(i).append(";contact@agence-").append(i).append(".fr\n");
 		}
 		csv.append("Cabinet Seul;contact@cabinet-seul.fr\n");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "mille.csv", csv.toString());
+		this.prospects.importAndWait(tenant.token(), "mille.csv", csv.toString());
 		login(tenant.email());
 
 		// a page in the middle: the first, previous, next and last pages, each link
@@ -893,10 +893,10 @@ class ProspectPagesIntegrationTests {
 			assertThat(location(response)).isEqualTo(jobPath);
 		}
 		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
-		Map<String, Object> done = new ProspectsApi(this.api).waitFor(tenant.token(), id);
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), id);
 		assertThat(done).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("merged", 0);
-		assertThat(new ProspectsApi(this.api).names(tenant.token(), "/api/v1/prospects"))
-			.containsExactly("Agence Alpha", "Agence Bravo");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).containsExactly("Agence Alpha",
+				"Agence Bravo");
 		Map<String, Object> queued = this.api.get(tenant.token(), "/api/v1/audit?action=import.queued&entityId=" + id)
 			.getBody();
 		assertThat(queued).containsEntry("total", 1);
@@ -905,7 +905,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void savesTheSearchShownAndOpensItAgainInOneClick() throws Exception {
 		var tenant = this.api.newOrganisation("Vues enregistrées");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "v.csv", """
+		this.prospects.importAndWait(tenant.token(), "v.csv", """
 				Raison sociale;E-mail;Ville;Effectif
 				Agence Alpha;alpha@a.fr;Lyon;12
 				Agence Bravo;bravo@b.fr;Lyon;3
@@ -952,7 +952,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void showsTheTwoAgenciesOfEachPairFieldByField() throws Exception {
 		var tenant = this.api.newOrganisation("Comparaison");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "c.csv", """
+		this.prospects.importAndWait(tenant.token(), "c.csv", """
 				Raison sociale;Téléphone;E-mail;Adresse;Code postal;Ville;Nb annonces
 				Cabinet Girard;04 77 22 45 47;contact@cabinetgirard.fr;9 rue Garibaldi;69007;Lyon;120
 				Cabinet Girardin;04 78 42 15 60;;9, RUE GARIBALDI;69007;Lyon;
@@ -1005,13 +1005,12 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void reviewsThePairsOneImportFoundFromItsReport() throws Exception {
 		var tenant = this.api.newOrganisation("Revue par import");
-		ProspectsApi prospects = new ProspectsApi(this.api);
-		prospects.importAndWait(tenant.token(), "avant.csv", """
+		this.prospects.importAndWait(tenant.token(), "avant.csv", """
 				Raison sociale;Téléphone;Code postal;Ville
 				Agence Lumière;04 69 35 57 45;74000;Annecy
 				Agence Lumiere;04 50 27 33 18;74000;Annecy
 				""");
-		String job = (String) prospects.importAndWait(tenant.token(), "girard.csv", """
+		String job = (String) this.prospects.importAndWait(tenant.token(), "girard.csv", """
 				Raison sociale;Téléphone;Code postal;Ville
 				Cabinet Girard;04 77 22 45 47;69007;Lyon
 				Cabinet Girardin;04 78 42 15 60;69007;Lyon
@@ -1053,7 +1052,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void decidesThePairsTickedOrAllThoseOfThePage() throws Exception {
 		var tenant = this.api.newOrganisation("Décisions");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "d.csv", PairDecisionsIntegrationTests.pairs(3));
+		this.prospects.importAndWait(tenant.token(), "d.csv", PairDecisionsIntegrationTests.pairs(3));
 		login(tenant.email());
 		String queue = get("/prospects/duplicates").body();
 		assertThat(queue).contains("Décider plusieurs paires", "les 3 paires de cette page");
@@ -1096,7 +1095,7 @@ class ProspectPagesIntegrationTests {
 			.contains("Paires fusionnées : 0 ; écartées : 2 ; laissées de côté : 1", "Aucun doublon possible")
 			.doesNotContain("id=\"pair-decisions\"");
 		// narrowed to one reason: the menu counts each, links and forms keep it
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "e.csv", """
+		this.prospects.importAndWait(tenant.token(), "e.csv", """
 				Raison sociale;E-mail;Code postal;Ville
 				Immo Martin;contact@martin-immo.fr;02000;Laon
 				Agence Martin Laon;contact@martin-immo.fr;02000;Laon
@@ -1124,8 +1123,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
 		var tenant = this.api.newOrganisation("File d'attente");
-		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "q.csv",
-				PairDecisionsIntegrationTests.pairs(101)))
+		assertThat(this.prospects.importAndWait(tenant.token(), "q.csv", PairDecisionsIntegrationTests.pairs(101)))
 			.containsEntry("created", 202);
 		assertThat((List<?>) this.api.raw()
 			.get()
@@ -1168,7 +1166,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void givesTheReportInWordsForASpreadsheetBesideTheTechnicalOne() throws Exception {
 		var tenant = this.api.newOrganisation("Rapport lisible");
-		String job = (String) new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+		String job = (String) this.prospects.importAndWait(tenant.token(), "agences.csv", """
 				Raison sociale;SIRET;E-mail;Code postal
 				Agence Dupont;12345678901234;pas-un-email;75008
 				Cabinet Martin;;contact@martin.fr;13002
@@ -1224,8 +1222,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void anAgencyPageSaysWhichValuesItsImportLeftOut() throws Exception {
 		var tenant = this.api.newOrganisation("Valeurs écartées");
-		ProspectsApi prospects = new ProspectsApi(this.api);
-		String job = (String) prospects.importAndWait(tenant.token(), "agences.csv", """
+		String job = (String) this.prospects.importAndWait(tenant.token(), "agences.csv", """
 				Raison sociale;SIRET;E-mail;Code postal
 				Agence Dupont;12345678901234;pas-un-email;75008
 				Cabinet Martin;;contact@martin.fr;13002
@@ -1289,7 +1286,7 @@ class ProspectPagesIntegrationTests {
 			.doesNotContain("Aucune agence ne correspond", "/prospects/export");
 		assertThat(get("/prospects?sort=-city&status=ACTIVE").body()).contains("id=\"empty-base\"");
 
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+		this.prospects.importAndWait(tenant.token(), "agences.csv", """
 				Raison sociale;Code postal
 				Agence Opéra;75009
 				""");
@@ -1305,7 +1302,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void showsSirenAndSiretInGroupsAsTheFrenchWriteThem() throws Exception {
 		var tenant = this.api.newOrganisation("Numéros groupés");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+		this.prospects.importAndWait(tenant.token(), "agences.csv", """
 				Raison sociale;SIRET;Code postal;Téléphone
 				Immo Lumière;73282932000074;75004;06 12 34 56 78
 				""");
@@ -1329,7 +1326,7 @@ class ProspectPagesIntegrationTests {
 	@Test
 	void writesAmountsAndColonsTheEnglishWayOnAnEnglishAgencyPage() throws Exception {
 		var tenant = this.api.newOrganisation("Page anglaise");
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "agences.csv", """
+		this.prospects.importAndWait(tenant.token(), "agences.csv", """
 				Raison sociale;SIRET;Chiffre d'affaires
 				Immo Lumière;73282932000074;1 032 000
 				Immo Lumiere;73282932000074;

@@ -28,13 +28,15 @@ class SavedSearchApiIntegrationTests {
 	ApiClient api;
 
 	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
 	TestMembers members;
 
 	@Test
 	void savesSearchesUnderANameAndRunsThemAgain() {
 		var tenant = this.api.newOrganisation("Vues");
-		ProspectsApi prospects = new ProspectsApi(this.api);
-		prospects.importAndWait(tenant.token(), "v.csv", """
+		this.prospects.importAndWait(tenant.token(), "v.csv", """
 				Raison sociale;E-mail;Ville;Effectif
 				Agence Alpha;alpha@a.fr;Lyon;12
 				Agence Bravo;bravo@b.fr;Lyon;3
@@ -48,7 +50,7 @@ class SavedSearchApiIntegrationTests {
 			.containsEntry("filters", Map.of("city", "Lyon", "headcount", "10-19"));
 		Map<String, String> filters = (Map<String, String>) created.getBody().get("filters");
 		// the filters are those of the list: run again, they find what the list finds
-		assertThat(prospects.names(tenant.token(),
+		assertThat(this.prospects.names(tenant.token(),
 				"/api/v1/prospects?city=" + filters.get("city") + "&headcount=" + filters.get("headcount")))
 			.containsExactly("Agence Alpha");
 

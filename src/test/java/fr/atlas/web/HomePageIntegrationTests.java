@@ -32,11 +32,14 @@ class HomePageIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Test
 	void showsTheOrganisationsOwnFiguresAndNothingOfAnother() {
 		Tenant busy = this.api.newOrganisation("Agence du Tableau de Bord");
 		Tenant quiet = this.api.newOrganisation("Agence Sans Activité");
-		new ProspectsApi(this.api).importAndWait(busy.token(), "agences.csv", """
+		this.prospects.importAndWait(busy.token(), "agences.csv", """
 				Raison sociale;SIRET;Code postal;Ville
 				Agence du Port;73282932000074;29200;Brest
 				Agence du Port SARL;73282932000074;29200;Brest

@@ -38,6 +38,9 @@ class AgencyFillIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Test
 	void fillsOnlyWhatIsEmptyAndAddsWhatListsLack() {
 		OrgId org = organisationWithOneAgency("Remplissage");
@@ -102,7 +105,7 @@ class AgencyFillIntegrationTests {
 	/** An organisation with one agency, imported through the API as a user would. */
 	private OrgId organisationWithOneAgency(String name) {
 		Tenant tenant = this.api.newOrganisation(name);
-		new ProspectsApi(this.api).importAndWait(tenant.token(), "fill.csv", CSV);
+		this.prospects.importAndWait(tenant.token(), "fill.csv", CSV);
 		return OrgId.of(tenant.orgId());
 	}
 

@@ -53,13 +53,15 @@ class AgencyKeyRefreshIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Test
 	void importsMatchByTheKeysOfTheRulesAndTheRefreshRewritesThem() {
 		ApiClient.Tenant first = this.api.newOrganisation("Clés anciennes");
 		ApiClient.Tenant second = this.api.newOrganisation("Clés anciennes aussi");
-		ProspectsApi prospects = new ProspectsApi(this.api);
 		for (ApiClient.Tenant tenant : new ApiClient.Tenant[] { first, second }) {
-			assertThat(prospects.importAndWait(tenant.token(), "cles.csv", CSV)).containsEntry("created", 4);
+			assertThat(this.prospects.importAndWait(tenant.token(), "cles.csv", CSV)).containsEntry("created", 4);
 			// as an older version of the rules would have written them
 			execute(tenant, """
 					update agency set name_key = 'zz immobiliere des alpes', city_key = 'grenoble cedex'
@@ -80,7 +82,7 @@ class AgencyKeyRefreshIntegrationTests {
 
 		// its import works the keys out again: a row that only the name and place tie
 		// to the agency merges into it
-		Map<String, Object> again = prospects.importAndWait(second.token(), "encore.csv",
+		Map<String, Object> again = this.prospects.importAndWait(second.token(), "encore.csv",
 				"Raison sociale;Téléphone;Code postal;Ville\nImmobiliere des Alpes;04 76 00 00 01;38000;Grenoble\n");
 		assertThat(again).containsEntry("created", 0).containsEntry("merged", 1);
 
@@ -94,8 +96,7 @@ class AgencyKeyRefreshIntegrationTests {
 	@Test
 	void refreshesALargeOrganisationSomeAgenciesATransaction() {
 		ApiClient.Tenant tenant = this.api.newOrganisation("Clés par lots");
-		assertThat(new ProspectsApi(this.api).importAndWait(tenant.token(), "cles.csv", CSV)).containsEntry("created",
-				4);
+		assertThat(this.prospects.importAndWait(tenant.token(), "cles.csv", CSV)).containsEntry("created", 4);
 		execute(tenant, "update agency set name_key = 'zz ' || name_key, city_key = 'zz' where name_key <> ''");
 		OrgId org = OrgId.of(tenant.orgId());
 		AgencyKeyRefresh inPairs = new AgencyKeyRefresh(this.jdbc, this.template, this.tx, 2);
