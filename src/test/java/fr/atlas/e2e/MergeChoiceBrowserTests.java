@@ -56,7 +56,7 @@ class MergeChoiceBrowserTests {
 					"L'Agence Bordelaise SAS");
 			// nothing ticked: the merge's rule unless a value is chosen
 			assertThat(page.locator("input[name='keep.name']:checked").count()).isZero();
-			page.getByLabel("Raison sociale : garder « " + secondName + " »").check();
+			page.getByLabel("garder celle-ci, Raison sociale : « " + secondName + " »").check();
 			Chromium.screenshot(page, "prospects-merge-choice-queue");
 
 			page.click("text=Même agence : fusionner");
@@ -92,7 +92,7 @@ class MergeChoiceBrowserTests {
 			assertThat(page.url()).isEqualTo(base + "/prospects/" + bordelaise);
 			assertThat(page.locator("#merge-choice input[name='keep.address']:checked").getAttribute("value"))
 				.isEqualTo(bordelaise);
-			page.getByLabel("Adresse : garder « 18 cours de l'Intendance, 33000 Bordeaux »").check();
+			page.getByLabel("garder celle-ci, Adresse : « 18 cours de l'Intendance, 33000 Bordeaux »").check();
 			Chromium.screenshot(page, "prospects-merge-choice-phone");
 			page.click("#confirm-merge");
 			page.locator("p.notice").waitFor();

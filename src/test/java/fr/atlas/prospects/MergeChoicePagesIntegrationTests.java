@@ -56,7 +56,7 @@ class MergeChoicePagesIntegrationTests {
 		for (String side : List.of(first, second)) {
 			assertThat(queue).containsPattern("<input type=\"radio\" name=\"keep.name\" value=\"" + side + "\" form=\""
 					+ formId
-					+ "\" aria-label=\"Raison sociale : garder « [^»]+ » plutôt que « [^»]+ »\"><span>garder celle-ci</span>");
+					+ "\" aria-label=\"garder celle-ci, Raison sociale : « [^»]+ » plutôt que « [^»]+ »\"><span>garder celle-ci</span>");
 			assertThat(queue).contains("name=\"keep.address\" value=\"" + side + "\"");
 		}
 		assertThat(queue).doesNotContain("keep.phone")
