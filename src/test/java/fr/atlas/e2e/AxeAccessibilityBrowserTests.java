@@ -27,9 +27,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,26 +88,24 @@ class AxeAccessibilityBrowserTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
+	ApiClient api;
 
 	@Autowired
-	TransactionTemplate transactions;
+	TestMembers members;
 
 	@Autowired
-	PasswordEncoder passwords;
+	ProspectsApi prospects;
 
 	@Test
 	void signedInPagesHaveNoSeriousViolation() {
-		ApiClient api = new ApiClient(this.port);
 		// several rows of each list, so that a page shows its rows' actions
-		BusyOrganisation org = BusyOrganisation.create(api,
-				new TestMembers(this.jdbc, this.transactions, this.passwords), "Agence Axe");
+		BusyOrganisation org = BusyOrganisation.create(this.api, this.members, "Agence Axe");
 		Tenant tenant = org.tenant();
 		String importId = org.importId();
 		String lake = org.lake();
 		String caseId = org.caseId();
 		// an agency with a problem of its import
-		String agencyId = new ProspectsApi(api).idOf(tenant.token(), "Bleu");
+		String agencyId = this.prospects.idOf(tenant.token(), "Bleu");
 		String base = "http://localhost:" + this.port;
 		List<String> found = new ArrayList<>();
 		try (BrowserContext context = chromium.desktop("fr-FR")) {
@@ -127,7 +122,7 @@ class AxeAccessibilityBrowserTests {
 			assertThat(page.locator("table.pairs input[type=radio]").count()).isPositive();
 			page.navigate(base + "/prospects/" + lake);
 			String contact = page.locator("#contacts a[href$='/edit']").first().getAttribute("href");
-			String other = new ProspectsApi(api).idOf(tenant.token(), "Vert");
+			String other = this.prospects.idOf(tenant.token(), "Vert");
 			List<String> pages = List.of("/", "/prospects", "/prospects/" + agencyId, "/prospects/" + lake,
 					"/prospects/" + lake + "/edit", "/prospects/" + lake + "/contacts/new", contact,
 					"/prospects/" + lake + "/merge?otherId=" + other, "/prospects/imports",
@@ -192,8 +187,7 @@ class AxeAccessibilityBrowserTests {
 
 	@Test
 	void signedOutPagesHaveNoSeriousViolation() {
-		ApiClient api = new ApiClient(this.port);
-		Tenant tenant = api.newOrganisation("Agence Invitante");
+		Tenant tenant = this.api.newOrganisation("Agence Invitante");
 		String invited = "invitee-" + UUID.randomUUID() + "@example.test";
 		api.post(tenant.token(), "/api/v1/members/invitations", Map.of("email", invited, "role", "AGENT"));
 		String base = "http://localhost:" + this.port;

@@ -16,9 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,19 +36,14 @@ class RowActionNamesBrowserTests {
 	int port;
 
 	@Autowired
-	JdbcClient jdbc;
+	ApiClient api;
 
 	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	PasswordEncoder passwords;
+	TestMembers members;
 
 	@Test
 	void eachRowsActionSaysWhichRow() {
-		ApiClient api = new ApiClient(this.port);
-		BusyOrganisation org = BusyOrganisation.create(api,
-				new TestMembers(this.jdbc, this.transactions, this.passwords), "Agence des Rangées");
+		BusyOrganisation org = BusyOrganisation.create(this.api, this.members, "Agence des Rangées");
 		String base = "http://localhost:" + this.port;
 		List<String> pages = List.of("/prospects", "/prospects/duplicates", "/prospects/" + org.lake(),
 				"/prospects/imports", "/members", "/account/tokens", "/settings/modules", "/cases",
