@@ -189,7 +189,7 @@ class AxeAccessibilityBrowserTests {
 	void signedOutPagesHaveNoSeriousViolation() {
 		Tenant tenant = this.api.newOrganisation("Agence Invitante");
 		String invited = "invitee-" + UUID.randomUUID() + "@example.test";
-		api.post(tenant.token(), "/api/v1/members/invitations", Map.of("email", invited, "role", "AGENT"));
+		this.api.post(tenant.token(), "/api/v1/members/invitations", Map.of("email", invited, "role", "AGENT"));
 		String base = "http://localhost:" + this.port;
 		List<String> found = new ArrayList<>();
 		try (BrowserContext context = chromium.desktop("fr-FR")) {

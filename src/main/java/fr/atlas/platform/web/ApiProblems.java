@@ -100,8 +100,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException ex) {
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "problem.too-many-requests");
 		long seconds = ex.retryAfterSeconds();
-		problem.setDetail((seconds < 60) ? text("problem.retry-after.seconds", Math.max(seconds, 1))
-				: text("problem.retry-after.minutes", (seconds + 59) / 60));
+		problem.setDetail(this.messages.getMessage(TooManyRequestsException.waitInWords(seconds, "problem.retry-after"),
+				LocaleContextHolder.getLocale()));
 		problem.setProperty("retryAfterSeconds", seconds);
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))

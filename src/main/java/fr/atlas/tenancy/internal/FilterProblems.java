@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 
+import fr.atlas.platform.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -60,8 +61,9 @@ final class FilterProblems {
 	void tooMany(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds, String code)
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
-		String detail = (retryAfterSeconds < 60) ? text("problem.retry-after.seconds", Math.max(retryAfterSeconds, 1))
-				: text("problem.retry-after.minutes", (retryAfterSeconds + 59) / 60);
+		String detail = this.messages.getMessage(
+				TooManyRequestsException.waitInWords(retryAfterSeconds, "problem.retry-after"),
+				LocaleContextHolder.getLocale());
 		write(request, response, HttpStatus.TOO_MANY_REQUESTS, code, detail,
 				Map.of("retryAfterSeconds", retryAfterSeconds));
 	}

@@ -78,10 +78,7 @@ class ThrottleFilter extends OncePerRequestFilter {
 
 	/** How long to wait in words: 15 minutes rather than 900 s. */
 	static String wait(long seconds, MessageSource messages, Locale locale) {
-		if (seconds < 60) {
-			return messages.getMessage("throttle.wait.seconds", new Object[] { Math.max(seconds, 1) }, locale);
-		}
-		return messages.getMessage("throttle.wait.minutes", new Object[] { (seconds + 59) / 60 }, locale);
+		return messages.getMessage(TooManyRequestsException.waitInWords(seconds, "throttle.wait"), locale);
 	}
 
 }
