@@ -102,6 +102,15 @@ class PhoneLayoutBrowserTests {
 			page.navigate(base + "/cases");
 			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
 			Chromium.screenshot(page, "cases-phone");
+			// the audit log's entries read as cards: what happened, to what, in sight
+			// without scrolling the table sideways
+			page.navigate(base + "/audit");
+			for (String column : List.of("Action", "Objet", "Résumé", "Origine")) {
+				Locator cell = page.locator("table.audit-table td[data-label='" + column + "']").first();
+				BoundingBox cellBox = cell.boundingBox();
+				assertThat(cellBox.x + cellBox.width).as("right edge of %s", column).isLessThanOrEqualTo(390);
+			}
+			Chromium.screenshot(page, "audit-phone");
 		}
 	}
 
