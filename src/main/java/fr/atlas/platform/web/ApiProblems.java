@@ -306,15 +306,38 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	private ProblemDetail invalidInput(List<FieldError> errors) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
-		problem.setDetail(detail(errors));
+		problem.setDetail(detail(errors.stream().map(this::sentence).toList()));
 		problem.setProperty("errors", errors);
 		return problem;
 	}
 
-	/** The messages as one text: each a sentence, in the order of {@code errors}. */
-	static @Nullable String detail(List<FieldError> errors) {
-		String detail = errors.stream()
-			.map(FieldError::message)
+	/**
+	 * An error as the detail says it: the shared messages ("Champ obligatoire", "Nombre
+	 * entier attendu") name no field, which {@code errors} gives beside each but the
+	 * detail, read alone, would lose ("Champ obligatoire." of a sign-up said not which);
+	 * the others name what they are about in their own words.
+	 */
+	private String sentence(FieldError error) {
+		String message = (error.message() != null) ? error.message().strip() : "";
+		if (message.isEmpty() || error.field().isBlank()
+				|| !(error.code().startsWith("field.") || error.code().startsWith("json.expected."))) {
+			return message;
+		}
+		return text("problem.field-message", error.field(), lowerFirst(message));
+	}
+
+	/** "Required" as it reads after a colon; "JSON…" and "SIRET…" kept as they are. */
+	private static String lowerFirst(String message) {
+		if (message.length() > 1 && Character.isUpperCase(message.charAt(0))
+				&& !Character.isUpperCase(message.charAt(1))) {
+			return Character.toLowerCase(message.charAt(0)) + message.substring(1);
+		}
+		return message;
+	}
+
+	/** The messages as one text: each a sentence, in the order given. */
+	static @Nullable String detail(List<String> messages) {
+		String detail = messages.stream()
 			.filter((message) -> message != null && !message.isBlank())
 			.map(String::strip)
 			.map((message) -> message.matches("(?s).*[\\p{L}\\p{N}]") ? message + "." : message)

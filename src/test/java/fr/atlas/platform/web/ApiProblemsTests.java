@@ -75,9 +75,26 @@ class ApiProblemsTests {
 			.invalid(new InvalidInputException(List.of(new FieldProblem("mapping", "json.expected.object"),
 					new FieldProblem("limit", "json.expected.integer"))));
 		assertThat(problem.getStatus()).isEqualTo(400);
-		assertThat(problem.getDetail())
-			.isEqualTo("Objet JSON attendu, entre accolades. Nombre entier attendu (par exemple 42, sans guillemets)");
+		assertThat(problem.getDetail()).isEqualTo("mapping : objet JSON attendu, entre accolades. "
+				+ "limit : nombre entier attendu (par exemple 42, sans guillemets)");
 		assertThat(problem.getProperties()).containsKey("errors");
+	}
+
+	/**
+	 * A sign-up without its organisation's name said "Required." and nothing of which
+	 * field: a shared message is named by its field, one in its own words is left as it
+	 * is.
+	 */
+	@Test
+	void theDetailNamesTheFieldOfASharedMessage() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		ProblemDetail problem = this.problems
+			.invalid(new InvalidInputException(List.of(new FieldProblem("organisation", "field.required"),
+					new FieldProblem("password", "password.too-short", 12),
+					new FieldProblem("startsAt", "json.expected.date-time"))));
+		assertThat(problem.getDetail()).isEqualTo("organisation: required. The password needs at least 12 characters. "
+				+ "startsAt: a date and time are expected, in ISO 8601 with the offset (for example 2026-12-31T09:30:00Z)");
+		assertThat(problem.getProperties().get("errors")).asString().contains("code=field.required, message=Required]");
 	}
 
 	/** Not Spring Boot's English error: a 500 problem detail with the correlation id. */
