@@ -1,7 +1,6 @@
 package fr.atlas.audit;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -29,18 +28,12 @@ public record AuditQuery(@Nullable String actor, @Nullable String action, @Nulla
 		action = lowerCase(blankToNull(action));
 		entityType = lowerCase(blankToNull(entityType));
 		entityId = canonicalId(blankToNull(entityId));
-		List<FieldProblem> problems = new ArrayList<>();
-		if (page < 0) {
-			problems.add(new FieldProblem("page", "audit.page.invalid"));
-		}
-		if (size < 1 || size > MAX_SIZE) {
-			problems.add(new FieldProblem("size", "audit.size.invalid", MAX_SIZE));
-		}
+		// paging out of range is brought to its nearest bound, as in every list of the
+		// API; the answer says the page and size it used (ADR 0073)
+		page = Math.max(page, 0);
+		size = Math.min(Math.max(size, 1), MAX_SIZE);
 		if (from != null && to != null && !from.isBefore(to)) {
-			problems.add(new FieldProblem("to", "audit.period.invalid"));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
+			throw new InvalidInputException("to", "audit.period.invalid");
 		}
 	}
 

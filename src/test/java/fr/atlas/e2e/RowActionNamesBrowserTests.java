@@ -49,6 +49,7 @@ class RowActionNamesBrowserTests {
 				"/prospects/imports", "/members", "/account/tokens", "/settings/modules", "/cases",
 				"/cases/" + org.caseId(), "/cases/teams", "/cases/types/LEAD_ACHAT/workflow", "/notifications");
 		List<String> found = new ArrayList<>();
+		int openedDetails = 0;
 		try (BrowserContext context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
 			SignIn.as(page, base, org.tenant().email());
@@ -56,12 +57,16 @@ class RowActionNamesBrowserTests {
 				page.navigate(base + "/?lang=" + language);
 				for (String path : pages) {
 					assertThat(page.navigate(base + path).status()).as("status of %s", path).isEqualTo(200);
+					// a closed <details> hides its controls from the snapshot, not from a
+					// screen reader user who opens it
+					openedDetails += RowActions.openEveryDetails(page);
 					for (String ambiguous : RowActions.ambiguous(page.locator("main").ariaSnapshot())) {
 						found.add(language + " " + path + ": " + ambiguous);
 					}
 				}
 			}
 			assertThat(found).as("actions whose name is another row's").isEmpty();
+			assertThat(openedDetails).as("closed <details> opened before reading").isPositive();
 			// the rows were there, named, and their visible words did not change
 			page.navigate(base + "/account/tokens?lang=fr");
 			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Révoquer le jeton CRM"))
@@ -71,6 +76,10 @@ class RowActionNamesBrowserTests {
 				.getByRole(AriaRole.BUTTON,
 						new Page.GetByRoleOptions().setName("Terminer la tâche « Rappeler le client »"))
 				.textContent()).isEqualTo("Terminer");
+			// a control a closed <details> holds is read too
+			RowActions.openEveryDetails(page);
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ajouter la partie"))
+				.textContent()).isEqualTo("Ajouter");
 			page.navigate(base + "/prospects/duplicates");
 			assertThat(page.locator("table.pairs tbody tr").count()).isGreaterThanOrEqualTo(2);
 		}

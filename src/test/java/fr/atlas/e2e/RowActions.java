@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.microsoft.playwright.Page;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,21 @@ final class RowActions {
 	private static final Pattern URL = Pattern.compile("^(\\s*)- /url: (.*)$");
 
 	private RowActions() {
+	}
+
+	/**
+	 * Opens every closed {@code <details>} of a page's {@code main}, so that the controls
+	 * inside them are in its ARIA snapshot, which leaves out what a closed one hides.
+	 * Returns how many it opened.
+	 */
+	static int openEveryDetails(Page page) {
+		Object opened = page.evaluate("""
+				() => {
+				  const closed = [...document.querySelectorAll('main details:not([open])')];
+				  closed.forEach((details) => { details.open = true; });
+				  return closed.length;
+				}""");
+		return ((Number) opened).intValue();
 	}
 
 	/**

@@ -162,6 +162,37 @@ class ImportSpreadsheetValuesIntegrationTests {
 	}
 
 	@Test
+	void readsALineOfErrorValuesOnlyAsABlankLineAsInAWorkbook() {
+		// a lookup formula copied below the data, exported to CSV
+		var tenant = this.api.newOrganisation("Erreurs CSV");
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "recherches.csv", """
+				Raison sociale;Ville;Département
+				Agence Erreur Une;Lyon;69
+				#N/A;#N/A;#VALEUR!
+				#N/A;Bron;#N/A
+				Agence Erreur Deux;#N/A;#REF!
+				#REF!;;#N/A
+				#N/A;#N/A;#N/A
+				""");
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> done = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		// what the upload counted (the wizard's total) is what the job read
+		assertThat(done).containsEntry("status", "DONE")
+			.containsEntry("totalRows", 4)
+			.containsEntry("processedRows", 4)
+			.containsEntry("created", 2)
+			.containsEntry("rejected", 2);
+		// numbered as an empty line is; the lines that end the file are no rows; an error
+		// beside a value is a row
+		List<String> lines = report(tenant, done);
+		assertThat(lines).hasSize(5);
+		assertThat(lines.get(1)).matches("1,CREATED,[0-9a-f-]{36},");
+		assertThat(lines.get(2)).isEqualTo("2,REJECTED,,row:empty");
+		assertThat(lines.get(3)).isEqualTo("3,REJECTED,,row:no_identity");
+		assertThat(lines.get(4)).matches("4,CREATED,[0-9a-f-]{36},");
+	}
+
+	@Test
 	void readsAWorkbookWhoseHeaderHasTwoLevels() throws IOException {
 		// bands merged over groups of columns, which name a column each, above the header
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

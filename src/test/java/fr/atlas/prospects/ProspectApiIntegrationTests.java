@@ -112,6 +112,11 @@ class ProspectApiIntegrationTests {
 		Map<String, Object> all = this.api.get(tenant.token(), "/api/v1/prospects?sort=name&size=2").getBody();
 		assertThat(all).containsEntry("total", 5).containsEntry("size", 2).containsEntry("page", 0);
 		assertThat((List<Map<String, Object>>) all.get("items")).hasSize(2);
+		// paging out of range is brought to its bounds, as in every list (ADR 0073)
+		Map<String, Object> smallest = this.api.get(tenant.token(), "/api/v1/prospects?size=0&page=-3").getBody();
+		assertThat(smallest).containsEntry("size", 1).containsEntry("page", 0);
+		assertThat((List<?>) smallest.get("items")).hasSize(1);
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?size=5000").getBody()).containsEntry("size", 200);
 
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?department=13&sort=name"))
 			.containsExactly("Cabinet Martin", "Immo Martin");

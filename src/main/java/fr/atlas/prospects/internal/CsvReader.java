@@ -48,6 +48,15 @@ final class CsvReader implements TabularReader {
 
 	private final StringBuilder sinceQuote = new StringBuilder();
 
+	/**
+	 * The field {@link #skipRecord()} is in, kept while every field before it held no
+	 * value: a field of an error value leaves the record blank.
+	 */
+	private final StringBuilder skippedField = new StringBuilder();
+
+	/** The characters other than white space in {@link #skippedField}. */
+	private int skippedFieldCharacters;
+
 	private final char[] buffer = new char[64 * 1024];
 
 	private int position;
@@ -96,7 +105,8 @@ final class CsvReader implements TabularReader {
 		this.waiting = null;
 		if (record == null) {
 			// empty lines keep their number, as in a spreadsheet, and are reported as
-			// rejected; only the empty lines that end the file are left out
+			// rejected; only the empty lines that end the file are left out. A line of
+			// error values only ("#N/A;#N/A") is an empty line, as a sheet's row is
 			record = readRecord();
 			int blanks = 0;
 			while (record != null && record.blank()) {
@@ -347,6 +357,8 @@ final class CsvReader implements TabularReader {
 		}
 		int length = 0;
 		int lengthAtQuote = 0;
+		this.skippedField.setLength(0);
+		this.skippedFieldCharacters = 0;
 		boolean content = false;
 		boolean quoted = false;
 		boolean fieldStart = true;
@@ -373,7 +385,7 @@ final class CsvReader implements TabularReader {
 					if (next == '"') {
 						length++;
 						this.sinceQuote.append('"');
-						content = true;
+						content = content || holdsValueWith('"');
 					}
 					else {
 						quoted = false;
@@ -381,7 +393,7 @@ final class CsvReader implements TabularReader {
 					}
 				}
 				else if (!content) {
-					content = !Character.isWhitespace(ch);
+					content = holdsValueWith(ch);
 				}
 			}
 			else if (ch == '"' && fieldStart) {
@@ -394,15 +406,18 @@ final class CsvReader implements TabularReader {
 			else if (ch == this.delimiter) {
 				length++;
 				fieldStart = true;
+				content = content || skippedFieldHoldsValue();
 			}
 			else if (endsLine(ch)) {
 				break;
 			}
 			else {
 				length++;
-				// one character is enough: most records are not blank
+				// one character is enough: most records are not blank, and few fields
+				// start
+				// as an error value does
 				if (!content) {
-					content = !Character.isWhitespace(ch);
+					content = holdsValueWith(ch);
 				}
 				fieldStart = false;
 			}
@@ -418,7 +433,47 @@ final class CsvReader implements TabularReader {
 				c = read();
 			}
 		}
+		content = content || skippedFieldHoldsValue();
 		return content ? ROW : BLANK;
+	}
+
+	/**
+	 * Adds a character of a field's text to {@link #skippedField}: whether the field
+	 * surely holds a value now, as it does from its first character unless that is
+	 * {@code #} (an error value) or an {@code =} that starts it ({@link #textForced}).
+	 */
+	private boolean holdsValueWith(char ch) {
+		this.skippedField.append(ch);
+		if (Character.isWhitespace(ch)) {
+			return false;
+		}
+		this.skippedFieldCharacters++;
+		if (this.skippedFieldCharacters == 1) {
+			return ch != '#' && !(ch == '=' && this.skippedField.length() == 1);
+		}
+		// an error value forced to stay text, ="#VALUE!", at the longest
+		return this.skippedFieldCharacters > Placeholders.LONGEST + 3;
+	}
+
+	/**
+	 * At the end of a field of {@link #skipRecord()}: whether it held a value, as
+	 * {@link #noValue} tells for {@link #readRecord()}'s cells. Starts the next field.
+	 */
+	private boolean skippedFieldHoldsValue() {
+		boolean value = this.skippedFieldCharacters > 0 && !noValue(textForced(this.skippedField));
+		this.skippedField.setLength(0);
+		this.skippedFieldCharacters = 0;
+		return value;
+	}
+
+	/**
+	 * Whether a cell holds no value: white space, or an error value a spreadsheet's
+	 * formula showed ("#N/A", "#VALEUR!"), which the import reads as no value
+	 * ({@link Placeholders#error}). A line of such cells is a blank line, as a sheet's
+	 * row of them is ({@link SpreadsheetNumbering#empty}).
+	 */
+	static boolean noValue(String cell) {
+		return cell.isBlank() || Placeholders.error(cell.strip());
 	}
 
 	/**
@@ -533,7 +588,7 @@ final class CsvReader implements TabularReader {
 				return false;
 			}
 			for (String cell : this.cells) {
-				if (!cell.isBlank()) {
+				if (!noValue(cell)) {
 					return false;
 				}
 			}

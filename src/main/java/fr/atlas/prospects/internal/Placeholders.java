@@ -25,7 +25,7 @@ final class Placeholders {
 			"#VALEUR!", "#NOM?", "#NOMBRE!", "#PROPAGATION!");
 
 	/** Placeholders are short: longer cells are values, and are not read twice. */
-	private static final int LONGEST = 24;
+	static final int LONGEST = 24;
 
 	private Placeholders() {
 	}

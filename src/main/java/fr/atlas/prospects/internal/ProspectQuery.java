@@ -79,8 +79,9 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 		headcount = withoutNul(headcount);
 		work = withoutNul(work);
 		sort = withoutNul(sort);
+		// brought to the nearest bound, as in every list of the API (ADR 0073)
 		page = Math.max(0, page);
-		size = (size <= 0) ? 20 : Math.min(size, 200);
+		size = Math.min(Math.max(size, 1), 200);
 	}
 
 	/** The same search among the agencies of one status only. */

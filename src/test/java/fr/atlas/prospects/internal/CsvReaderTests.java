@@ -43,6 +43,57 @@ class CsvReaderTests {
 	}
 
 	@Test
+	void readsALineOfErrorValuesOnlyAsABlankLine() throws IOException {
+		// a lookup formula copied below the data, exported: "#N/A" and friends, as a
+		// sheet's
+		// row of them is read (SpreadsheetNumbering.empty)
+		String file = "Nom;Ville;Dép\nAgence A;Lyon;69\n#N/A;#N/A;#VALEUR!\n\"#REF!\"; ;=\"#N/A\"\n"
+				+ "Agence B;#N/A;69\n#N/A;Bron;\n#REF!;;#N/A\n\u2003#DIV/0! ;\"\";\n";
+		List<SourceRow> rows = read(file, ';');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4, 5);
+		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", "row:empty", null, null);
+		assertThat(rows.get(3).cells()).containsExactly("Agence B", "#N/A", "69");
+		// one real value beside an error is a row
+		assertThat(rows.get(4).cells()).containsExactly("#N/A", "Bron", "");
+		assertThat(count(file, ';')).isEqualTo(new RowCount(5, 2, 3)).isEqualTo(countByReading(file, ';'));
+		// the same with a comma, and only such lines after the header: no row at all
+		assertThat(read("Nom,Ville\n#REF!,,#N/A\nAgence,Lyon\n", ',')).extracting(SourceRow::problem)
+			.containsExactly("row:empty", null);
+		assertThat(count("Nom,Ville\n#N/A,#N/A\n#VALUE!,\n", ',').rows()).isZero();
+		// what looks like an error value but is not one is a value
+		for (String value : List.of("#N/A x", "#n/a", "# N/A", "\"#N/A\"\"\"", " =\"#N/A\"", "\u00a0#N/A", "#",
+				"=\"#N/A\"x", "\"=\"\"#VALEUR!\"\"x\"", "#VALEUR!#VALEUR!#VALEUR!#VALEUR!")) {
+			String one = "Nom;Ville\n" + value + ";#N/A\n";
+			assertThat(read(one, ';')).as(value).extracting(SourceRow::problem).containsExactly((String) null);
+			assertThat(count(one, ';')).as(value).isEqualTo(new RowCount(1, 0, 0));
+		}
+	}
+
+	@Test
+	void countsFilesOfErrorValuesAsTheyAreRead() throws IOException {
+		Random random = new Random(7);
+		String[] pieces = { "#N/A", "#REF!", "#VALEUR!", "#", "=", "\"", "\"\"", ";", "\n", "\r\n", " ", "\u2003", "a",
+				"N/A" };
+		for (int i = 0; i < 3000; i++) {
+			StringBuilder file = new StringBuilder("Nom;Ville\n");
+			int length = random.nextInt(30);
+			for (int j = 0; j < length; j++) {
+				file.append(pieces[random.nextInt(pieces.length)]);
+			}
+			String text = file.toString();
+			assertThat(count(text, ';')).as(text).isEqualTo(countByReading(text, ';'));
+			try (CsvReader reader = new CsvReader(new OneCharacterAtATime(text), ';')) {
+				List<SourceRow> byCharacter = new ArrayList<>();
+				SourceRow row;
+				while ((row = reader.next()) != null) {
+					byCharacter.add(row);
+				}
+				assertThat(byCharacter).as(text).isEqualTo(read(text, ';'));
+			}
+		}
+	}
+
+	@Test
 	void reportsAnOverlongRecordAndGoesOn() throws IOException {
 		String huge = "x".repeat(CsvReader.MAX_RECORD + 10);
 		List<SourceRow> rows = read("Nom\n" + huge + "\nAgence B\n", ',');
