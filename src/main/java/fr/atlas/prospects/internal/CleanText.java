@@ -37,6 +37,15 @@ final class CleanText {
 		return text.isEmpty() ? null : text;
 	}
 
+	/**
+	 * Whether a character is white space as a cell reads it: Java's, and the no-break
+	 * spaces a spreadsheet or a word processor puts (which {@link String#isBlank} does
+	 * not count).
+	 */
+	static boolean isSpace(char c) {
+		return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
+	}
+
 	private static boolean needsCollapse(String raw) {
 		boolean previousSpace = false;
 		for (int i = 0; i < raw.length(); i++) {

@@ -444,7 +444,7 @@ final class CsvReader implements TabularReader {
 	 */
 	private boolean holdsValueWith(char ch) {
 		this.skippedField.append(ch);
-		if (Character.isWhitespace(ch)) {
+		if (CleanText.isSpace(ch)) {
 			return false;
 		}
 		this.skippedFieldCharacters++;
@@ -467,13 +467,14 @@ final class CsvReader implements TabularReader {
 	}
 
 	/**
-	 * Whether a cell holds no value: white space, or an error value a spreadsheet's
-	 * formula showed ("#N/A", "#VALEUR!"), which the import reads as no value
-	 * ({@link Placeholders#error}). A line of such cells is a blank line, as a sheet's
-	 * row of them is ({@link SpreadsheetNumbering#empty}).
+	 * Whether a cell holds no value: white space (no-break spaces too), or an error value
+	 * a spreadsheet's formula showed ("#N/A", "#VALEUR!"), which the import reads as no
+	 * value ({@link Placeholders#error}). A line of such cells is a blank line, as a
+	 * sheet's row of them is ({@link SpreadsheetNumbering#empty}).
 	 */
 	static boolean noValue(String cell) {
-		return cell.isBlank() || Placeholders.error(cell.strip());
+		String text = CleanText.of(cell);
+		return text == null || Placeholders.error(text);
 	}
 
 	/**

@@ -61,19 +61,34 @@ class CsvReaderTests {
 			.containsExactly("row:empty", null);
 		assertThat(count("Nom,Ville\n#N/A,#N/A\n#VALUE!,\n", ',').rows()).isZero();
 		// what looks like an error value but is not one is a value
-		for (String value : List.of("#N/A x", "#n/a", "# N/A", "\"#N/A\"\"\"", " =\"#N/A\"", "\u00a0#N/A", "#",
-				"=\"#N/A\"x", "\"=\"\"#VALEUR!\"\"x\"", "#VALEUR!#VALEUR!#VALEUR!#VALEUR!")) {
+		for (String value : List.of("#N/A x", "#n/a", "# N/A", "\"#N/A\"\"\"", " =\"#N/A\"", "#", "=\"#N/A\"x",
+				"\"=\"\"#VALEUR!\"\"x\"", "#VALEUR!#VALEUR!#VALEUR!#VALEUR!")) {
 			String one = "Nom;Ville\n" + value + ";#N/A\n";
 			assertThat(read(one, ';')).as(value).extracting(SourceRow::problem).containsExactly((String) null);
 			assertThat(count(one, ';')).as(value).isEqualTo(new RowCount(1, 0, 0));
 		}
 	}
 
+	/**
+	 * A spreadsheet's no-break spaces (a French thousands separator, a cell "emptied"
+	 * with one) are white space to the import's values: a line of them and of error
+	 * values is blank, as a sheet's row of them is.
+	 */
+	@Test
+	void readsNoBreakSpacesAsWhiteSpaceOfABlankLine() throws IOException {
+		String file = "Nom;Ville\nAgence A;Lyon\n\u00a0;\u202f\u00a0\n\u00a0#N/A\u00a0;\ufeff\nAgence B;\u00a0Bron\n";
+		List<SourceRow> rows = read(file, ';');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3, 4);
+		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:empty", "row:empty", null);
+		assertThat(count(file, ';')).isEqualTo(countByReading(file, ';'));
+		assertThat(count("Nom;Ville\n\u00a0;\u00a0\n\u2007#REF!;\n", ';').rows()).isZero();
+	}
+
 	@Test
 	void countsFilesOfErrorValuesAsTheyAreRead() throws IOException {
 		Random random = new Random(7);
 		String[] pieces = { "#N/A", "#REF!", "#VALEUR!", "#", "=", "\"", "\"\"", ";", "\n", "\r\n", " ", "\u2003", "a",
-				"N/A" };
+				"N/A", "\u00a0", "\u202f" };
 		for (int i = 0; i < 3000; i++) {
 			StringBuilder file = new StringBuilder("Nom;Ville\n");
 			int length = random.nextInt(30);
