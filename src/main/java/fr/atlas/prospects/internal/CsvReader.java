@@ -473,6 +473,9 @@ final class CsvReader implements TabularReader {
 	 * sheet's row of them is ({@link SpreadsheetNumbering#empty}).
 	 */
 	static boolean noValue(String cell) {
+		if (!cell.isEmpty() && cell.charAt(0) != '#' && !CleanText.isSpace(cell.charAt(0))) {
+			return false; // most cells, at their first character
+		}
 		String text = CleanText.of(cell);
 		return text == null || Placeholders.error(text);
 	}
