@@ -3,6 +3,7 @@ package fr.atlas.cases.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -91,8 +92,21 @@ public final class WorkflowValidation {
 						transition.to()));
 			}
 		}
+		// the graph is walked once each way, from the initial state and back from the
+		// final
+		// ones: a walk from each state would cost states × states × transitions, hours
+		// for
+		// a document of a few thousand states that anyone may send to be validated
+		Map<String, Set<String>> next = new HashMap<>();
+		Map<String, Set<String>> previous = new HashMap<>();
+		for (TransitionDefinition transition : transitions) {
+			for (String from : transition.from()) {
+				next.computeIfAbsent(from, (key) -> new LinkedHashSet<>()).add(transition.to());
+				previous.computeIfAbsent(transition.to(), (key) -> new LinkedHashSet<>()).add(from);
+			}
+		}
 		if (initial.size() == 1) {
-			Set<String> reached = reachableFrom(initial.get(0), transitions);
+			Set<String> reached = walk(List.of(initial.get(0)), next);
 			states.stream()
 				.map(StateDefinition::key)
 				.filter((key) -> !reached.contains(key))
@@ -100,20 +114,16 @@ public final class WorkflowValidation {
 		}
 		states.stream()
 			.filter((s) -> !s.terminal())
-			.filter((s) -> definition.transitionsFrom(s.key()).isEmpty())
+			.filter((s) -> !next.containsKey(s.key()))
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.dead-end-state", s.key())));
 		// a state with ways out that only lead round a cycle traps its cases as surely as
-		// a
-		// dead end: they could never be closed
-		Set<String> finals = states.stream()
-			.filter(StateDefinition::terminal)
-			.map(StateDefinition::key)
-			.collect(java.util.stream.Collectors.toSet());
+		// a dead end: they could never be closed
+		List<String> finals = states.stream().filter(StateDefinition::terminal).map(StateDefinition::key).toList();
+		Set<String> closable = walk(finals, previous);
 		states.stream()
 			.filter((s) -> !s.terminal())
-			.filter((s) -> !definition.transitionsFrom(s.key()).isEmpty())
-			.filter((s) -> !finals.isEmpty()
-					&& reachableFrom(s.key(), transitions).stream().noneMatch(finals::contains))
+			.filter((s) -> next.containsKey(s.key()))
+			.filter((s) -> !finals.isEmpty() && !closable.contains(s.key()))
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.final-unreachable", s.key())));
 		return problems;
 	}
@@ -147,16 +157,16 @@ public final class WorkflowValidation {
 		return problems;
 	}
 
-	private static Set<String> reachableFrom(String start, List<TransitionDefinition> transitions) {
-		Set<String> reached = new HashSet<>();
-		Deque<String> queue = new ArrayDeque<>();
-		queue.add(start);
-		reached.add(start);
+	/**
+	 * The states reached from {@code starts} along {@code edges}, the starts included.
+	 */
+	private static Set<String> walk(List<String> starts, Map<String, Set<String>> edges) {
+		Set<String> reached = new HashSet<>(starts);
+		Deque<String> queue = new ArrayDeque<>(starts);
 		while (!queue.isEmpty()) {
-			String state = queue.poll();
-			for (TransitionDefinition transition : transitions) {
-				if (transition.leaves(state) && reached.add(transition.to())) {
-					queue.add(transition.to());
+			for (String state : edges.getOrDefault(queue.poll(), Set.of())) {
+				if (reached.add(state)) {
+					queue.add(state);
 				}
 			}
 		}
