@@ -304,6 +304,41 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void patchedTagsAreTextsComparedAsStoredSoTheSameTagsAreNoNewVersion() {
+		Tenant tenant = this.api.newOrganisation("Agence Étiquettes");
+		String id = create(tenant, "Loft Croix-Rousse");
+		var tagged = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 0, "tags", List.of("vue", " terrasse ", "vue")));
+		assertThat(tagged.getBody()).containsEntry("tags", List.of("vue", "terrasse")).containsEntry("version", 1);
+		// the same tags, spaced or repeated otherwise: nothing changed, no version that
+		// would make another member's next save stale, nothing on the timeline
+		var same = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 1, "tags", List.of("vue ", "terrasse", "")));
+		assertThat(same.getStatusCode().value()).isEqualTo(200);
+		assertThat(same.getBody()).containsEntry("tags", List.of("vue", "terrasse")).containsEntry("version", 1);
+		List<Map<String, Object>> timeline = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline")
+			.getBody();
+		assertThat(timeline).filteredOn((e) -> "FIELD_CHANGE".equals(e.get("kind"))).hasSize(1);
+		// a null, a number or an object is no tag (creation refuses them the same way),
+		// where it was stored as the tags "null", "3" and "{x=1}"
+		List<Object> wrong = new java.util.ArrayList<>();
+		wrong.add(null);
+		wrong.add(3);
+		wrong.add(Map.of("x", 1));
+		Map<String, Object> patch = new HashMap<>();
+		patch.put("version", 1);
+		patch.put("tags", wrong);
+		var refused = this.api.patch(tenant.token(), "/api/v1/cases/" + id, patch);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=tags[0], code=json.expected.text",
+				"field=tags[1], code=json.expected.text", "field=tags[2], code=json.expected.text");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody())
+			.containsEntry("tags", List.of("vue", "terrasse"))
+			.containsEntry("version", 1);
+	}
+
+	@Test
 	void aMigrationMappingOntoAStateTheVersionLacksIsRefusedEvenWithNoCaseInItsSource() {
 		Tenant tenant = this.api.newOrganisation("Agence Migration vide");
 		create(tenant, "Reste nouveau");

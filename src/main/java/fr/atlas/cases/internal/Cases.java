@@ -437,7 +437,17 @@ public class Cases {
 			if (raw != null && !(raw instanceof List<?>)) {
 				problems.add(new FieldProblem("tags", "json.expected.list"));
 			}
-			tags = (raw instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+			List<?> list = (raw instanceof List<?> given) ? given : List.of();
+			for (int i = 0; i < list.size(); i++) {
+				// as creating a case refuses them: a null or a number is no tag, and
+				// written as text it would be the tag "null"
+				if (!(list.get(i) instanceof String)) {
+					problems.add(new FieldProblem("tags[" + i + "]", "json.expected.text"));
+				}
+			}
+			// compared as they are stored (trimmed, without blanks or repeats), so tags
+			// sent back as read, or spaced differently, are no change and no new version
+			tags = List.of(tags(list.stream().map(String::valueOf).toList()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
