@@ -92,7 +92,21 @@ class CaseReportIntegrationTests {
 		Map<String, Object> january2 = this.api
 			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
 			.getBody();
-		assertThat((List<Map<String, Object>>) january2.get("byAgent")).isEmpty();
+		// no case was opened in January, but its appointments were someone's: each
+		// breakdown adds up to the totals (it had no row at all)
+		for (String breakdown : List.of("byAgent", "bySource")) {
+			List<Map<String, Object>> rows = (List<Map<String, Object>>) january2.get(breakdown);
+			assertThat(rows).as(breakdown).isNotEmpty().allSatisfy((row) -> {
+				assertThat(row).containsEntry("opened", 0).containsEntry("won", 0);
+				assertThat(row.get("winRate")).isNull();
+			});
+			assertThat(rows.stream().mapToInt((row) -> (int) row.get("appointmentsPlanned")).sum()).as(breakdown)
+				.isEqualTo(3);
+			assertThat(rows.stream().mapToInt((row) -> (int) row.get("noShows")).sum()).as(breakdown).isEqualTo(1);
+		}
+		assertThat((List<Map<String, Object>>) january2.get("bySource"))
+			.extracting((b) -> b.get("key") + "=" + b.get("appointmentsPlanned") + "/" + b.get("noShows"))
+			.containsExactly("API=3/1");
 	}
 
 	String open(Tenant tenant, String title) {
