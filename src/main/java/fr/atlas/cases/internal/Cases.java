@@ -763,7 +763,11 @@ public class Cases {
 		for (EntryAction action : move.actions()) {
 			switch (action.type()) {
 				case CREATE_TASK -> {
-					Instant due = (action.due() != null) ? move.enteredAt().plus(action.due()) : null;
+					// counted in the organisation's working hours as the state's SLA is:
+					// the seeded "first contact within 2 hours" task of a lead that comes
+					// in on Friday evening was due, and mailed as a reminder, at night
+					Instant due = (action.due() != null)
+							? this.workingHours.current().deadline(move.enteredAt(), action.due()) : null;
 					UUID taskId = UUID.randomUUID();
 					this.jdbc.sql("""
 							insert into case_task (org_id, id, case_id, title, due_at, created_at)
