@@ -52,6 +52,15 @@ public final class WorkflowValidation {
 				problems.add(DefinitionProblem.of("states[" + i + "].escalateAfter", "workflow.invalid-escalation",
 						state.key()));
 			}
+			for (int j = 0; j < state.onEnter().size(); j++) {
+				EntryAction action = state.onEnter().get(j);
+				// a task due before the case even entered the state is overdue, and its
+				// reminder past, from the start
+				if (action.due() != null && (action.due().isNegative() || action.due().isZero())) {
+					problems.add(DefinitionProblem.of("states[" + i + "].onEnter[" + j + "].due",
+							"workflow.invalid-due", state.key(), action.name()));
+				}
+			}
 		}
 		List<String> initial = states.stream().filter(StateDefinition::initial).map(StateDefinition::key).toList();
 		if (initial.isEmpty()) {

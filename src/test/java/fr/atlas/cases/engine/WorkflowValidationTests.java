@@ -49,6 +49,21 @@ class WorkflowValidationTests {
 	}
 
 	@Test
+	void refusesATaskDueBeforeTheCaseEntersItsState() {
+		// "-PT2H" made a task overdue, its reminder past, the moment the case came in
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null,
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Appeler", Duration.ofHours(-2)),
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Écrire", Duration.ZERO),
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Relancer", Duration.ofHours(2))),
+						state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).containsExactly(
+				new DefinitionProblem("states[0].onEnter[0].due", "workflow.invalid-due", List.of("A", "Appeler")),
+				new DefinitionProblem("states[0].onEnter[1].due", "workflow.invalid-due", List.of("A", "Écrire")));
+	}
+
+	@Test
 	void refusesNoInitialState() {
 		var definition = new WorkflowDefinition(List.of(state("A", false, false, null), state("B", false, true, null)),
 				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
