@@ -2,6 +2,7 @@ package fr.atlas.cases.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -134,6 +135,28 @@ public final class WorkflowValidation {
 			.filter((s) -> next.containsKey(s.key()))
 			.filter((s) -> !finals.isEmpty() && !closable.contains(s.key()))
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.final-unreachable", s.key())));
+		return problems;
+	}
+
+	/**
+	 * As {@link #validate(WorkflowDefinition)}, for a case type whose fields are
+	 * {@code fields}: a transition's required field must be one of them. Another name (a
+	 * misspelt "budjet") is no guard on the case: a move that sent it as an input passed,
+	 * and the value was neither stored on the case nor kept on its timeline.
+	 */
+	public static List<DefinitionProblem> validate(WorkflowDefinition definition, Collection<String> fields) {
+		List<DefinitionProblem> problems = validate(definition);
+		List<TransitionDefinition> transitions = definition.transitions();
+		for (int i = 0; i < transitions.size(); i++) {
+			TransitionDefinition transition = transitions.get(i);
+			for (int j = 0; j < transition.requiredFields().size(); j++) {
+				String field = transition.requiredFields().get(j);
+				if (!fields.contains(field)) {
+					problems.add(DefinitionProblem.of("transitions[" + i + "].requiredFields[" + j + "]",
+							"workflow.unknown-field", transition.name(), field));
+				}
+			}
+		}
 		return problems;
 	}
 
