@@ -1,5 +1,6 @@
 package fr.atlas.cases.engine;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,13 @@ import java.util.regex.Pattern;
  * final a way out that can lead to a final state.
  */
 public final class WorkflowValidation {
+
+	/**
+	 * The longest SLA, escalation delay or task due: ten years. Each day is walked in
+	 * working time when a case enters the state, so "P999999999D" held a CPU for minutes
+	 * and then failed on a date no column holds.
+	 */
+	public static final Duration LONGEST_DELAY = Duration.ofDays(3650);
 
 	private static final Pattern KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,39}$");
 
@@ -53,6 +61,12 @@ public final class WorkflowValidation {
 				problems.add(DefinitionProblem.of("states[" + i + "].escalateAfter", "workflow.invalid-escalation",
 						state.key()));
 			}
+			for (var delay : new Object[][] { { "sla", state.sla() }, { "escalateAfter", state.escalateAfter() } }) {
+				if (delay[1] instanceof Duration duration && duration.compareTo(LONGEST_DELAY) > 0) {
+					problems.add(DefinitionProblem.of("states[" + i + "]." + delay[0], "workflow.delay-too-long",
+							state.key(), LONGEST_DELAY.toDays()));
+				}
+			}
 			for (int j = 0; j < state.onEnter().size(); j++) {
 				EntryAction action = state.onEnter().get(j);
 				// a task due before the case even entered the state is overdue, and its
@@ -60,6 +74,10 @@ public final class WorkflowValidation {
 				if (action.due() != null && (action.due().isNegative() || action.due().isZero())) {
 					problems.add(DefinitionProblem.of("states[" + i + "].onEnter[" + j + "].due",
 							"workflow.invalid-due", state.key(), action.name()));
+				}
+				else if (action.due() != null && action.due().compareTo(LONGEST_DELAY) > 0) {
+					problems.add(DefinitionProblem.of("states[" + i + "].onEnter[" + j + "].due",
+							"workflow.delay-too-long", state.key(), LONGEST_DELAY.toDays()));
 				}
 			}
 		}

@@ -64,6 +64,24 @@ class WorkflowValidationTests {
 	}
 
 	@Test
+	void refusesADelayLongerThanTenYears() {
+		// each day of an SLA is walked in working time as a case enters its state:
+		// "P999999999D" held a CPU for minutes before failing on a date no column holds
+		Duration tooLong = Duration.ofDays(3651);
+		var definition = new WorkflowDefinition(
+				List.of(new StateDefinition("A", true, false, Map.of(), null, tooLong, tooLong,
+						List.of(new EntryAction(EntryAction.Type.CREATE_TASK, "Relancer", tooLong))),
+						new StateDefinition("B", false, false, Map.of(), null, Duration.ofDays(3650), List.of()),
+						state("C", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("end", List.of("B"), "C", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).containsExactly(
+				new DefinitionProblem("states[0].sla", "workflow.delay-too-long", List.of("A", 3650L)),
+				new DefinitionProblem("states[0].escalateAfter", "workflow.delay-too-long", List.of("A", 3650L)),
+				new DefinitionProblem("states[0].onEnter[0].due", "workflow.delay-too-long", List.of("A", 3650L)));
+	}
+
+	@Test
 	void refusesNoInitialState() {
 		var definition = new WorkflowDefinition(List.of(state("A", false, false, null), state("B", false, true, null)),
 				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
