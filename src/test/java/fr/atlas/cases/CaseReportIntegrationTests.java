@@ -11,6 +11,7 @@ import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,30 @@ class CaseReportIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aDayOutsideTheYears1To9999IsRefusedByTheReportItsCsvAndTheBoard() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Années");
+		// -999999999-01-01 reads as a LocalDate; its timestamp overflowed: a 500 each
+		// time
+		for (String period : List.of("from=-999999999-01-01&to=2026-01-01", "from=0000-01-01&to=2026-01-01")) {
+			var refused = this.api.get(tenant.token(), "/api/v1/cases/reports/summary?" + period);
+			assertThat(refused.getStatusCode().value()).as(period).isEqualTo(400);
+			assertThat(refused.getBody().toString()).contains("field=from");
+		}
+		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		for (String path : List.of("/cases/reports?from=-999999999-01-01&to=2026-01-01",
+				"/cases/reports.csv?from=-999999999-01-01&to=2026-01-01",
+				"/cases/board?type=LEAD_ACHAT&from=-999999999-01-01")) {
+			var page = browser.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(400);
+			assertThat(page.body()).as(path).contains("Date attendue, au format AAAA-MM-JJ");
+		}
+		assertThat(browser.get("/cases/reports?from=2026-01-01&to=2026-01-31").statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void summaryMatchesAHandCount() {
