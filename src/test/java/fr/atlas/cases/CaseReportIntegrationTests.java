@@ -9,6 +9,7 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -132,6 +133,47 @@ class CaseReportIntegrationTests {
 		assertThat((List<Map<String, Object>>) january2.get("bySource"))
 			.extracting((b) -> b.get("key") + "=" + b.get("appointmentsPlanned") + "/" + b.get("noShows"))
 			.containsExactly("API=3/1");
+	}
+
+	@Test
+	void aCaseAMigrationMovedIntoAStateHasReachedIt() {
+		Tenant tenant = this.api.newOrganisation("Agence Migration Chiffres");
+		String lead = open(tenant, "Visite à renommer");
+		move(tenant, lead, Map.of("transition", "qualify", "budget", 300000, "financing", "CASH"));
+		move(tenant, lead, Map.of("transition", "plan_visit"));
+		// version 2 names the visit RDV; the running lead is moved there
+		Map<String, Object> definition = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/1")
+			.getBody()
+			.get("definition");
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, Object> renamed = json
+			.readValue(json.writeValueAsString(definition).replace("\"VISIT\"", "\"RDV\""), Map.class);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", renamed)
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/publish", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/migrate",
+					Map.of("mapping", Map.of("VISIT", "RDV")))
+			.getBody()).containsEntry("migrated", 1);
+
+		Instant now = Instant.now();
+		Map<String, Object> today = this.api
+			.get(tenant.token(),
+					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
+							+ now.plus(1, ChronoUnit.HOURS))
+			.getBody();
+		Map<String, Object> leads = ((List<Map<String, Object>>) today.get("conversion")).stream()
+			.filter((c) -> "LEAD_ACHAT".equals(c.get("caseType")))
+			.findFirst()
+			.orElseThrow();
+		// the lead is in RDV: it was counted as never having reached it
+		assertThat((List<Map<String, Object>>) leads.get("stages"))
+			.extracting((stage) -> stage.get("state") + "=" + stage.get("reached"))
+			.contains("NEW=1", "QUALIFIED=1", "RDV=1");
 	}
 
 	String open(Tenant tenant, String title) {

@@ -91,11 +91,13 @@ public class CaseReports {
 			.param("to", t)
 			.query((rs, row) -> opened.put(rs.getString(1), rs.getLong(2)))
 			.list();
+		// a case a migration moved into a state has reached it as surely as by a
+		// transition
 		Map<String, Map<String, Long>> reached = new HashMap<>();
 		this.jdbc.sql("""
 				select c.case_type, e.payload ->> 'to', count(distinct c.id)
 				from case_file c join case_event e on e.org_id = c.org_id and e.case_id = c.id
-				where c.created_at >= :from and c.created_at < :to and e.kind in ('CREATED', 'TRANSITION')
+				where c.created_at >= :from and c.created_at < :to and e.kind in ('CREATED', 'TRANSITION', 'MIGRATION')
 				group by 1, 2""")
 			.param("from", f)
 			.param("to", t)
