@@ -304,6 +304,73 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	void aTransitionRequiringAFieldTheTypeDoesNotHaveIsRefusedInEveryLanguage() {
+		Tenant tenant = this.api.newOrganisation("Agence Champs exigés");
+		// "budjet": the guard was met by any move that sent it, and the value kept
+		// nowhere
+		Map<String, Object> misspelt = Map.of("states",
+				List.of(Map.of("key", "NEW", "initial", true), Map.of("key", "QUALIFIED", "final", true)),
+				"transitions", List.of(Map.of("name", "qualify", "from", List.of("NEW"), "to", "QUALIFIED",
+						"requiredFields", List.of("budget", "budjet"))));
+		var checked = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/validate", misspelt);
+		assertThat(checked.getBody()).containsEntry("valid", false);
+		assertThat(checked.getBody().toString()).contains(
+				"path=transitions[0].requiredFields[1], code=workflow.unknown-field",
+				"La transition « qualify » exige le champ budjet, que ce type de dossier n'a pas");
+		var draft = this.api.raw().post().uri("/api/v1/case-types/LEAD_ACHAT/workflows").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		}).body(misspelt).retrieve().toEntity(Map.class);
+		assertThat(draft.getStatusCode().value()).isEqualTo(400);
+		assertThat(draft.getBody().toString()).contains("field=transitions[0].requiredFields[1]",
+				"Transition \"qualify\" requires the field budjet, which this case type does not have");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows").getBody()).hasSize(1);
+		// a new type is checked against its own fields
+		var type = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fields",
+						List.of(Map.of("key", "budget", "type", "NUMBER")), "workflow", misspelt));
+		assertThat(type.getStatusCode().value()).isEqualTo(400);
+		assertThat(type.getBody().toString())
+			.contains("field=workflow.transitions[0].requiredFields[1]", "workflow.unknown-field")
+			.doesNotContain("requiredFields[0]");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void patchedTagsAreTextsComparedAsStoredSoTheSameTagsAreNoNewVersion() {
+		Tenant tenant = this.api.newOrganisation("Agence Étiquettes");
+		String id = create(tenant, "Loft Croix-Rousse");
+		var tagged = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 0, "tags", List.of("vue", " terrasse ", "vue")));
+		assertThat(tagged.getBody()).containsEntry("tags", List.of("vue", "terrasse")).containsEntry("version", 1);
+		// the same tags, spaced or repeated otherwise: nothing changed, no version that
+		// would make another member's next save stale, nothing on the timeline
+		var same = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
+				Map.of("version", 1, "tags", List.of("vue ", "terrasse", "")));
+		assertThat(same.getStatusCode().value()).isEqualTo(200);
+		assertThat(same.getBody()).containsEntry("tags", List.of("vue", "terrasse")).containsEntry("version", 1);
+		List<Map<String, Object>> timeline = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline")
+			.getBody();
+		assertThat(timeline).filteredOn((e) -> "FIELD_CHANGE".equals(e.get("kind"))).hasSize(1);
+		// a null, a number or an object is no tag (creation refuses them the same way),
+		// where it was stored as the tags "null", "3" and "{x=1}"
+		List<Object> wrong = new java.util.ArrayList<>();
+		wrong.add(null);
+		wrong.add(3);
+		wrong.add(Map.of("x", 1));
+		Map<String, Object> patch = new HashMap<>();
+		patch.put("version", 1);
+		patch.put("tags", wrong);
+		var refused = this.api.patch(tenant.token(), "/api/v1/cases/" + id, patch);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=tags[0], code=json.expected.text",
+				"field=tags[1], code=json.expected.text", "field=tags[2], code=json.expected.text");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody())
+			.containsEntry("tags", List.of("vue", "terrasse"))
+			.containsEntry("version", 1);
+	}
+
+	@Test
 	void aMigrationMappingOntoAStateTheVersionLacksIsRefusedEvenWithNoCaseInItsSource() {
 		Tenant tenant = this.api.newOrganisation("Agence Migration vide");
 		create(tenant, "Reste nouveau");

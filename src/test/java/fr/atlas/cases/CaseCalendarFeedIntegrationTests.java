@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.TestMembers.SignedIn;
 import fr.atlas.support.ApiClient;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,21 @@ class CaseCalendarFeedIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	long feedsOf(Tenant tenant, UUID member) {
+		return CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions
+					.execute((tx) -> this.jdbc.sql("select count(*) from case_calendar_feed where user_id = ?")
+						.param(member)
+						.query(Long.class)
+						.single()));
+	}
 
 	@Test
 	void feedListsTheMembersAppointmentsOnly() {
@@ -123,6 +142,33 @@ class CaseCalendarFeedIntegrationTests {
 		assertThat(this.api.getText(null, first).getStatusCode().value()).isEqualTo(404);
 		assertThat(this.api.getText(null, second).getStatusCode().value()).isEqualTo(200);
 		assertThat(this.api.getText(null, "/cases/calendar/cal_unknown.ics").getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void aDeactivatedMembersLinkDiesAsTheirTokensDo() throws InterruptedException {
+		Tenant owner = this.api.newOrganisation("Agence Départ");
+		SignedIn agent = agent(owner);
+		// a case of the owner's the agent takes part in: deactivating does not take it
+		// from them, as it moves their open cases on
+		String ownersCase = createCase(owner, "Maison Fourvière", owner.userId());
+		appointment(owner, ownersCase, "Visite avec l'agent", List.of(agent.email()));
+		String link = feedPath(agent.token());
+		assertThat(this.api.getText(null, link).getBody()).contains("Visite avec l");
+
+		assertThat(this.api.post(owner.token(), "/api/v1/members/" + agent.id() + "/deactivate", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.api.getText(null, link).getStatusCode().value()).isEqualTo(404);
+		// revoked, not only paused: a reactivation brought the old link back, the member
+		// now asks for a new one
+		for (int i = 0; i < 50 && feedsOf(owner, agent.id()) > 0; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(feedsOf(owner, agent.id())).isZero();
+		assertThat(this.api.post(owner.token(), "/api/v1/members/" + agent.id() + "/reactivate", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.api.getText(null, link).getStatusCode().value()).isEqualTo(404);
 	}
 
 	/**

@@ -114,6 +114,11 @@ class CasePagesIntegrationTests {
 		assertThat(refused.statusCode()).isEqualTo(409);
 		assertThat(refused.body()).contains("\"ok\":false", "Budget (€), Financement", "allowedTransitions");
 
+		// a move that names no transition is said so, not tried as the transition "null"
+		HttpResponse<String> unnamed = browser.post("/cases/" + id + "/move", Map.of("version", "0"), token);
+		assertThat(unnamed.statusCode()).isEqualTo(400);
+		assertThat(unnamed.body()).contains("\"ok\":false", "Champ obligatoire").doesNotContain("null");
+
 		HttpResponse<String> moved = browser.post("/cases/" + id + "/move",
 				Map.of("transition", "qualify", "version", "0", "budget", "250000", "financing", "CASH"), token);
 		assertThat(moved.statusCode()).isEqualTo(200);

@@ -9,8 +9,10 @@ import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,30 @@ class CaseReportIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void aDayOutsideTheYears1To9999IsRefusedByTheReportItsCsvAndTheBoard() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Années");
+		// -999999999-01-01 reads as a LocalDate; its timestamp overflowed: a 500 each
+		// time
+		for (String period : List.of("from=-999999999-01-01&to=2026-01-01", "from=0000-01-01&to=2026-01-01")) {
+			var refused = this.api.get(tenant.token(), "/api/v1/cases/reports/summary?" + period);
+			assertThat(refused.getStatusCode().value()).as(period).isEqualTo(400);
+			assertThat(refused.getBody().toString()).contains("field=from");
+		}
+		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		for (String path : List.of("/cases/reports?from=-999999999-01-01&to=2026-01-01",
+				"/cases/reports.csv?from=-999999999-01-01&to=2026-01-01",
+				"/cases/board?type=LEAD_ACHAT&from=-999999999-01-01")) {
+			var page = browser.get(path);
+			assertThat(page.statusCode()).as(path).isEqualTo(400);
+			assertThat(page.body()).as(path).contains("Date attendue, au format AAAA-MM-JJ");
+		}
+		assertThat(browser.get("/cases/reports?from=2026-01-01&to=2026-01-31").statusCode()).isEqualTo(200);
+	}
 
 	@Test
 	void summaryMatchesAHandCount() {
@@ -92,7 +118,62 @@ class CaseReportIntegrationTests {
 		Map<String, Object> january2 = this.api
 			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
 			.getBody();
-		assertThat((List<Map<String, Object>>) january2.get("byAgent")).isEmpty();
+		// no case was opened in January, but its appointments were someone's: each
+		// breakdown adds up to the totals (it had no row at all)
+		for (String breakdown : List.of("byAgent", "bySource")) {
+			List<Map<String, Object>> rows = (List<Map<String, Object>>) january2.get(breakdown);
+			assertThat(rows).as(breakdown).isNotEmpty().allSatisfy((row) -> {
+				assertThat(row).containsEntry("opened", 0).containsEntry("won", 0);
+				assertThat(row.get("winRate")).isNull();
+			});
+			assertThat(rows.stream().mapToInt((row) -> (int) row.get("appointmentsPlanned")).sum()).as(breakdown)
+				.isEqualTo(3);
+			assertThat(rows.stream().mapToInt((row) -> (int) row.get("noShows")).sum()).as(breakdown).isEqualTo(1);
+		}
+		assertThat((List<Map<String, Object>>) january2.get("bySource"))
+			.extracting((b) -> b.get("key") + "=" + b.get("appointmentsPlanned") + "/" + b.get("noShows"))
+			.containsExactly("API=3/1");
+	}
+
+	@Test
+	void aCaseAMigrationMovedIntoAStateHasReachedIt() {
+		Tenant tenant = this.api.newOrganisation("Agence Migration Chiffres");
+		String lead = open(tenant, "Visite à renommer");
+		move(tenant, lead, Map.of("transition", "qualify", "budget", 300000, "financing", "CASH"));
+		move(tenant, lead, Map.of("transition", "plan_visit"));
+		// version 2 names the visit RDV; the running lead is moved there
+		Map<String, Object> definition = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/1")
+			.getBody()
+			.get("definition");
+		JsonMapper json = JsonMapper.builder().build();
+		Map<String, Object> renamed = json
+			.readValue(json.writeValueAsString(definition).replace("\"VISIT\"", "\"RDV\""), Map.class);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", renamed)
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/publish", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/migrate",
+					Map.of("mapping", Map.of("VISIT", "RDV")))
+			.getBody()).containsEntry("migrated", 1);
+
+		Instant now = Instant.now();
+		Map<String, Object> today = this.api
+			.get(tenant.token(),
+					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
+							+ now.plus(1, ChronoUnit.HOURS))
+			.getBody();
+		Map<String, Object> leads = ((List<Map<String, Object>>) today.get("conversion")).stream()
+			.filter((c) -> "LEAD_ACHAT".equals(c.get("caseType")))
+			.findFirst()
+			.orElseThrow();
+		// the lead is in RDV: it was counted as never having reached it
+		assertThat((List<Map<String, Object>>) leads.get("stages"))
+			.extracting((stage) -> stage.get("state") + "=" + stage.get("reached"))
+			.contains("NEW=1", "QUALIFIED=1", "RDV=1");
 	}
 
 	String open(Tenant tenant, String title) {

@@ -217,6 +217,23 @@ class SlaEscalationIntegrationTests {
 	}
 
 	@Test
+	void anEntryActionsTaskIsDueInWorkingHoursAsTheSlaIs() {
+		Tenant tenant = this.api.newOrganisation("Agence Tâches ouvrées");
+		Someone agent = member(tenant, "AGENT");
+		// Friday 17 January 2031, 17:30 in Paris: NEW asks for a first contact within 2
+		// hours ("sla": "PT2H", and a task "due": "PT2H")
+		String id = openLead(tenant, agent.id(), paris("2031-01-17T17:30"));
+		List<Map<String, Object>> tasks = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/tasks").getBody();
+		assertThat(tasks).singleElement().satisfies((task) -> {
+			assertThat(task).containsEntry("title", "Premier contact avec l'acheteur");
+			// Monday 10:30, with the SLA, not Friday 19:30 after closing time
+			assertThat(Instant.parse((String) task.get("dueAt"))).isEqualTo(paris("2031-01-20T10:30"));
+		});
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("slaDueAt",
+				paris("2031-01-20T10:30").toString());
+	}
+
+	@Test
 	void aCaseMovedOnBeforeTheEscalationIsNotEscalated() {
 		Tenant tenant = this.api.newOrganisation("Agence Réactive");
 		Someone agent = member(tenant, "AGENT");

@@ -160,6 +160,40 @@ class WorkflowYamlIntegrationTests {
 	}
 
 	@Test
+	void aDocumentNestedTooDeepIsRefusedInWordsInTheCallersLanguage() {
+		Tenant tenant = this.api.newOrganisation("Agence YAML profond");
+		String deep = "states: " + "[".repeat(600) + "]".repeat(600) + "\n";
+		for (String language : List.of("fr", "en")) {
+			ResponseEntity<Map> refused = this.api.raw()
+				.post()
+				.uri("/api/v1/case-types/LEAD_ACHAT/workflows/validate")
+				.headers((h) -> {
+					h.setBearerAuth(tenant.token());
+					h.set("Accept-Language", language);
+				})
+				.contentType(YAML)
+				.body(deep)
+				.retrieve()
+				.toEntity(Map.class);
+			assertThat(refused.getStatusCode().value()).isEqualTo(400);
+			Map<String, Object> error = ((List<Map<String, Object>>) refused.getBody().get("errors")).getFirst();
+			// was "YAML invalide à la ligne -1, colonne -1 : Document nesting depth (501)
+			// exceeds…", the parser's English in a French sentence
+			assertThat(error).containsEntry("field", "document").containsEntry("code", "document.too-complex");
+			assertThat((String) error.get("message")).doesNotContain("-1", "nesting depth")
+				.startsWith(language.equals("fr") ? "Document refusé : plus de 500 niveaux"
+						: "Document refused: more than 500 levels");
+		}
+		// an uploaded .json file is read by the same rules
+		String deepJson = "{\"states\": " + "[".repeat(1200) + "]".repeat(1200) + "}";
+		ResponseEntity<Map> json = upload(tenant, "/api/v1/case-types", "deep.json",
+				deepJson.getBytes(StandardCharsets.UTF_8));
+		assertThat(json.getStatusCode().value()).isEqualTo(400);
+		assertThat(((List<Map<String, Object>>) json.getBody().get("errors")).getFirst()).containsEntry("field", "file")
+			.containsEntry("code", "document.too-complex");
+	}
+
+	@Test
 	void theEditorExportsYamlAndImportsAYamlFile() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Éditeur YAML");
 		Session browser = new Session(this.port, tenant.email());

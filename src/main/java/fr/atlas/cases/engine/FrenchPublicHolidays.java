@@ -2,6 +2,7 @@ package fr.atlas.cases.engine;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,11 +17,14 @@ public final class FrenchPublicHolidays {
 
 	public static Set<LocalDate> of(int year) {
 		LocalDate easter = easterSunday(year);
-		return Set.of(LocalDate.of(year, Month.JANUARY, 1), easter.plusDays(1), LocalDate.of(year, Month.MAY, 1),
-				LocalDate.of(year, Month.MAY, 8), easter.plusDays(39), easter.plusDays(50),
-				LocalDate.of(year, Month.JULY, 14), LocalDate.of(year, Month.AUGUST, 15),
+		// two holidays may fall on one day (Ascension on 1 May in 2008, on 8 May in
+		// 2059):
+		// Set.of refused the repeat, and any deadline or page reaching such a year failed
+		return Set.copyOf(List.of(LocalDate.of(year, Month.JANUARY, 1), easter.plusDays(1),
+				LocalDate.of(year, Month.MAY, 1), LocalDate.of(year, Month.MAY, 8), easter.plusDays(39),
+				easter.plusDays(50), LocalDate.of(year, Month.JULY, 14), LocalDate.of(year, Month.AUGUST, 15),
 				LocalDate.of(year, Month.NOVEMBER, 1), LocalDate.of(year, Month.NOVEMBER, 11),
-				LocalDate.of(year, Month.DECEMBER, 25));
+				LocalDate.of(year, Month.DECEMBER, 25)));
 	}
 
 	public static boolean contains(LocalDate date) {

@@ -1,8 +1,11 @@
 package fr.atlas.cases.engine;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +20,13 @@ import java.util.regex.Pattern;
  * final a way out that can lead to a final state.
  */
 public final class WorkflowValidation {
+
+	/**
+	 * The longest SLA, escalation delay or task due: ten years. Each day is walked in
+	 * working time when a case enters the state, so "P999999999D" held a CPU for minutes
+	 * and then failed on a date no column holds.
+	 */
+	public static final Duration LONGEST_DELAY = Duration.ofDays(3650);
 
 	private static final Pattern KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9_]{0,39}$");
 
@@ -50,6 +60,25 @@ public final class WorkflowValidation {
 					&& (state.sla() == null || state.escalateAfter().isNegative() || state.escalateAfter().isZero())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].escalateAfter", "workflow.invalid-escalation",
 						state.key()));
+			}
+			for (var delay : new Object[][] { { "sla", state.sla() }, { "escalateAfter", state.escalateAfter() } }) {
+				if (delay[1] instanceof Duration duration && duration.compareTo(LONGEST_DELAY) > 0) {
+					problems.add(DefinitionProblem.of("states[" + i + "]." + delay[0], "workflow.delay-too-long",
+							state.key(), LONGEST_DELAY.toDays()));
+				}
+			}
+			for (int j = 0; j < state.onEnter().size(); j++) {
+				EntryAction action = state.onEnter().get(j);
+				// a task due before the case even entered the state is overdue, and its
+				// reminder past, from the start
+				if (action.due() != null && (action.due().isNegative() || action.due().isZero())) {
+					problems.add(DefinitionProblem.of("states[" + i + "].onEnter[" + j + "].due",
+							"workflow.invalid-due", state.key(), action.name()));
+				}
+				else if (action.due() != null && action.due().compareTo(LONGEST_DELAY) > 0) {
+					problems.add(DefinitionProblem.of("states[" + i + "].onEnter[" + j + "].due",
+							"workflow.delay-too-long", state.key(), LONGEST_DELAY.toDays()));
+				}
 			}
 		}
 		List<String> initial = states.stream().filter(StateDefinition::initial).map(StateDefinition::key).toList();
@@ -91,8 +120,21 @@ public final class WorkflowValidation {
 						transition.to()));
 			}
 		}
+		// the graph is walked once each way, from the initial state and back from the
+		// final
+		// ones: a walk from each state would cost states × states × transitions, hours
+		// for
+		// a document of a few thousand states that anyone may send to be validated
+		Map<String, Set<String>> next = new HashMap<>();
+		Map<String, Set<String>> previous = new HashMap<>();
+		for (TransitionDefinition transition : transitions) {
+			for (String from : transition.from()) {
+				next.computeIfAbsent(from, (key) -> new LinkedHashSet<>()).add(transition.to());
+				previous.computeIfAbsent(transition.to(), (key) -> new LinkedHashSet<>()).add(from);
+			}
+		}
 		if (initial.size() == 1) {
-			Set<String> reached = reachableFrom(initial.get(0), transitions);
+			Set<String> reached = walk(List.of(initial.get(0)), next);
 			states.stream()
 				.map(StateDefinition::key)
 				.filter((key) -> !reached.contains(key))
@@ -100,21 +142,39 @@ public final class WorkflowValidation {
 		}
 		states.stream()
 			.filter((s) -> !s.terminal())
-			.filter((s) -> definition.transitionsFrom(s.key()).isEmpty())
+			.filter((s) -> !next.containsKey(s.key()))
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.dead-end-state", s.key())));
 		// a state with ways out that only lead round a cycle traps its cases as surely as
-		// a
-		// dead end: they could never be closed
-		Set<String> finals = states.stream()
-			.filter(StateDefinition::terminal)
-			.map(StateDefinition::key)
-			.collect(java.util.stream.Collectors.toSet());
+		// a dead end: they could never be closed
+		List<String> finals = states.stream().filter(StateDefinition::terminal).map(StateDefinition::key).toList();
+		Set<String> closable = walk(finals, previous);
 		states.stream()
 			.filter((s) -> !s.terminal())
-			.filter((s) -> !definition.transitionsFrom(s.key()).isEmpty())
-			.filter((s) -> !finals.isEmpty()
-					&& reachableFrom(s.key(), transitions).stream().noneMatch(finals::contains))
+			.filter((s) -> next.containsKey(s.key()))
+			.filter((s) -> !finals.isEmpty() && !closable.contains(s.key()))
 			.forEach((s) -> problems.add(DefinitionProblem.of("states", "workflow.final-unreachable", s.key())));
+		return problems;
+	}
+
+	/**
+	 * As {@link #validate(WorkflowDefinition)}, for a case type whose fields are
+	 * {@code fields}: a transition's required field must be one of them. Another name (a
+	 * misspelt "budjet") is no guard on the case: a move that sent it as an input passed,
+	 * and the value was neither stored on the case nor kept on its timeline.
+	 */
+	public static List<DefinitionProblem> validate(WorkflowDefinition definition, Collection<String> fields) {
+		List<DefinitionProblem> problems = validate(definition);
+		List<TransitionDefinition> transitions = definition.transitions();
+		for (int i = 0; i < transitions.size(); i++) {
+			TransitionDefinition transition = transitions.get(i);
+			for (int j = 0; j < transition.requiredFields().size(); j++) {
+				String field = transition.requiredFields().get(j);
+				if (!fields.contains(field)) {
+					problems.add(DefinitionProblem.of("transitions[" + i + "].requiredFields[" + j + "]",
+							"workflow.unknown-field", transition.name(), field));
+				}
+			}
+		}
 		return problems;
 	}
 
@@ -147,16 +207,16 @@ public final class WorkflowValidation {
 		return problems;
 	}
 
-	private static Set<String> reachableFrom(String start, List<TransitionDefinition> transitions) {
-		Set<String> reached = new HashSet<>();
-		Deque<String> queue = new ArrayDeque<>();
-		queue.add(start);
-		reached.add(start);
+	/**
+	 * The states reached from {@code starts} along {@code edges}, the starts included.
+	 */
+	private static Set<String> walk(List<String> starts, Map<String, Set<String>> edges) {
+		Set<String> reached = new HashSet<>(starts);
+		Deque<String> queue = new ArrayDeque<>(starts);
 		while (!queue.isEmpty()) {
-			String state = queue.poll();
-			for (TransitionDefinition transition : transitions) {
-				if (transition.leaves(state) && reached.add(transition.to())) {
-					queue.add(transition.to());
+			for (String state : edges.getOrDefault(queue.poll(), Set.of())) {
+				if (reached.add(state)) {
+					queue.add(state);
 				}
 			}
 		}

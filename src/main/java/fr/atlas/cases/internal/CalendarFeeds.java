@@ -22,11 +22,13 @@ import fr.atlas.platform.UserId;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
+import fr.atlas.tenancy.MemberActivationChanged;
 import fr.atlas.tenancy.Members;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -107,6 +109,18 @@ public class CalendarFeeds {
 		return CurrentTenant.callAs(owner.get().org(),
 				() -> this.transactions.execute((tx) -> this.features.isEnabled(Feature.CASES)
 						? this.members.find(owner.get().user()).map(this::calendarOf) : Optional.<String>empty()));
+	}
+
+	/**
+	 * A deactivated member's link dies as their API tokens do: it served the appointments
+	 * of their cases, clients' names and addresses, to someone who no longer signs in.
+	 * Back in, they ask for a new one.
+	 */
+	@ApplicationModuleListener
+	void on(MemberActivationChanged event) {
+		if (!event.active()) {
+			this.jdbc.sql("delete from case_calendar_feed where user_id = ?").param(event.userId().value()).update();
+		}
 	}
 
 	private String calendarOf(Member member) {

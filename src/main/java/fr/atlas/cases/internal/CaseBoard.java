@@ -163,6 +163,8 @@ public class CaseBoard {
 			where.append(" and team_id = :team");
 			params.put("team", filter.team());
 		}
+		FourDigitDays.checked("from", filter.from());
+		FourDigitDays.checked("to", filter.to());
 		if (filter.from() != null) {
 			where.append(" and created_at >= :from");
 			params.put("from", Timestamp.from(filter.from().atStartOfDay(Cases.PARIS).toInstant()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,6 +48,9 @@ public class CaseJson {
 	public Map<String, Object> parseDocument(String field, String json) {
 		try {
 			return readMap(json);
+		}
+		catch (StreamConstraintsException ex) {
+			throw new InvalidInputException(field, "document.too-complex", CaseYaml.MAX_NESTING);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidInputException(field, "json.malformed", ex.getOriginalMessage());

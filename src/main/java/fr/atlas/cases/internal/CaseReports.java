@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import fr.atlas.cases.engine.StateDefinition;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +54,8 @@ public class CaseReports {
 	 * Cases opened in the period by assignee ({@code key} = user id, or null) or by
 	 * source: how many, how many reached their type's success state (the first final
 	 * state of its workflow: WON, CLIENT, ACCEPTE…), and how many appointments they
-	 * planned in the period, of which how many were no-shows.
+	 * planned in the period, of which how many were no-shows; the appointments of a key
+	 * with no case opened in the period make a row of their own.
 	 */
 	public record Breakdown(@Nullable String key, long opened, long won, @Nullable Double winRate,
 			long appointmentsPlanned, long noShows) {
@@ -88,11 +91,13 @@ public class CaseReports {
 			.param("to", t)
 			.query((rs, row) -> opened.put(rs.getString(1), rs.getLong(2)))
 			.list();
+		// a case a migration moved into a state has reached it as surely as by a
+		// transition
 		Map<String, Map<String, Long>> reached = new HashMap<>();
 		this.jdbc.sql("""
 				select c.case_type, e.payload ->> 'to', count(distinct c.id)
 				from case_file c join case_event e on e.org_id = c.org_id and e.case_id = c.id
-				where c.created_at >= :from and c.created_at < :to and e.kind in ('CREATED', 'TRANSITION')
+				where c.created_at >= :from and c.created_at < :to and e.kind in ('CREATED', 'TRANSITION', 'MIGRATION')
 				group by 1, 2""")
 			.param("from", f)
 			.param("to", t)
@@ -180,7 +185,7 @@ public class CaseReports {
 				return noShowsBy.put(String.valueOf(rs.getString(1)), rs.getLong(3));
 			})
 			.list();
-		return this.jdbc
+		List<Breakdown> rows = new ArrayList<>(this.jdbc
 			.sql("select " + column
 					+ """
 							, count(*), count(*) filter (where c.closed_at is not null and c.case_type || '/' || c.state = any(:success))
@@ -197,7 +202,18 @@ public class CaseReports {
 						appointmentsBy.getOrDefault(String.valueOf(key), 0L),
 						noShowsBy.getOrDefault(String.valueOf(key), 0L));
 			})
-			.list();
+			.list());
+		// an agent or a source with appointments in the period but no case opened in it
+		// has a row too: without it the rows' appointments did not add up to the total
+		Set<String> listed = new HashSet<>();
+		rows.forEach((row) -> listed.add(String.valueOf(row.key())));
+		appointmentsBy.keySet()
+			.stream()
+			.filter((key) -> !listed.contains(key))
+			.sorted()
+			.forEach((key) -> rows.add(new Breakdown(key.equals("null") ? null : key, 0, 0, null,
+					appointmentsBy.get(key), noShowsBy.getOrDefault(key, 0L))));
+		return rows;
 	}
 
 	private static double hours(double seconds) {

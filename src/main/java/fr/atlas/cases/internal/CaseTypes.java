@@ -146,7 +146,7 @@ public class CaseTypes {
 		if (document.get("workflow") instanceof Map<?, ?> workflow) {
 			try {
 				definition = WorkflowJson.readImported((Map<String, Object>) workflow);
-				WorkflowValidation.validate(definition)
+				WorkflowValidation.validate(definition, schema.fields().stream().map(FieldSpec::key).toList())
 					.forEach((p) -> problems
 						.add(new FieldProblem("workflow." + p.path(), p.code(), p.arguments().toArray())));
 			}

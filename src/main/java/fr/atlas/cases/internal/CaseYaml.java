@@ -5,8 +5,10 @@ import java.util.Map;
 
 import fr.atlas.platform.InvalidInputException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
@@ -28,6 +30,9 @@ public class CaseYaml {
 
 	private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
 	};
+
+	/** How deep the parser reads lists and mappings in one another, Jackson's default. */
+	static final int MAX_NESTING = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
 	private final YAMLMapper mapper = YAMLMapper.builder()
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
@@ -62,6 +67,11 @@ public class CaseYaml {
 		}
 		catch (JacksonException ex) {
 			TokenStreamLocation location = ex.getLocation();
+			if (ex instanceof StreamConstraintsException) {
+				// the parser's own words, with no line to give ("line -1"), and in
+				// English
+				throw new InvalidInputException(field, "document.too-complex", MAX_NESTING);
+			}
 			if (ex instanceof tools.jackson.databind.exc.MismatchedInputException) {
 				throw new InvalidInputException(field, "yaml.not-a-mapping");
 			}

@@ -437,7 +437,17 @@ public class Cases {
 			if (raw != null && !(raw instanceof List<?>)) {
 				problems.add(new FieldProblem("tags", "json.expected.list"));
 			}
-			tags = (raw instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
+			List<?> list = (raw instanceof List<?> given) ? given : List.of();
+			for (int i = 0; i < list.size(); i++) {
+				// as creating a case refuses them: a null or a number is no tag, and
+				// written as text it would be the tag "null"
+				if (!(list.get(i) instanceof String)) {
+					problems.add(new FieldProblem("tags[" + i + "]", "json.expected.text"));
+				}
+			}
+			// compared as they are stored (trimmed, without blanks or repeats), so tags
+			// sent back as read, or spaced differently, are no change and no new version
+			tags = List.of(tags(list.stream().map(String::valueOf).toList()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -753,7 +763,11 @@ public class Cases {
 		for (EntryAction action : move.actions()) {
 			switch (action.type()) {
 				case CREATE_TASK -> {
-					Instant due = (action.due() != null) ? move.enteredAt().plus(action.due()) : null;
+					// counted in the organisation's working hours as the state's SLA is:
+					// the seeded "first contact within 2 hours" task of a lead that comes
+					// in on Friday evening was due, and mailed as a reminder, at night
+					Instant due = (action.due() != null)
+							? this.workingHours.current().deadline(move.enteredAt(), action.due()) : null;
 					UUID taskId = UUID.randomUUID();
 					this.jdbc.sql("""
 							insert into case_task (org_id, id, case_id, title, due_at, created_at)

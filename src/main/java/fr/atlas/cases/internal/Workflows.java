@@ -101,13 +101,18 @@ public class Workflows {
 		return Workflow.of(definition, this.clock);
 	}
 
-	public List<DefinitionProblem> validate(WorkflowDefinition definition) {
-		return WorkflowValidation.validate(definition);
+	/** The problems of a definition for a case type, its fields known. */
+	public List<DefinitionProblem> validate(String caseType, WorkflowDefinition definition) {
+		return WorkflowValidation.validate(definition, fieldKeys(caseType));
+	}
+
+	private List<String> fieldKeys(String caseType) {
+		return this.caseTypes.require(caseType).fields().fields().stream().map(FieldSpec::key).toList();
 	}
 
 	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, @Nullable UserId author) {
 		this.caseTypes.require(caseType);
-		WorkflowDefinition definition = checked(document);
+		WorkflowDefinition definition = checked(caseType, document);
 		// Versions of a type are numbered in order; the type row serialises
 		// concurrent drafts.
 		this.jdbc.sql("select key from case_type where key = ? for update")
@@ -137,7 +142,7 @@ public class Workflows {
 		if (existing.published()) {
 			throw new ConflictException("workflow.published-immutable", caseType, version);
 		}
-		WorkflowDefinition definition = checked(document);
+		WorkflowDefinition definition = checked(caseType, document);
 		this.jdbc.sql(
 				"update workflow_definition set definition = :definition::jsonb where case_type = :type and version = :version")
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
@@ -153,7 +158,7 @@ public class Workflows {
 		if (existing.published()) {
 			throw new ConflictException("workflow.already-published", caseType, version);
 		}
-		problemsOrThrow(WorkflowValidation.validate(existing.definition()));
+		problemsOrThrow(validate(caseType, existing.definition()));
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update workflow_definition set status = 'PUBLISHED', published_at = :now
@@ -166,9 +171,9 @@ public class Workflows {
 		return version(caseType, version);
 	}
 
-	private WorkflowDefinition checked(Map<String, Object> document) {
+	private WorkflowDefinition checked(String caseType, Map<String, Object> document) {
 		WorkflowDefinition definition = WorkflowJson.readImported(document);
-		problemsOrThrow(WorkflowValidation.validate(definition));
+		problemsOrThrow(validate(caseType, definition));
 		return definition;
 	}
 

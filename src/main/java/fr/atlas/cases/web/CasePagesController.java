@@ -175,14 +175,14 @@ class CasePagesController {
 	String listTransition(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
 			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
 		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
-		String transition = String.valueOf(inputs.remove("transition"));
+		Object named = inputs.remove("transition");
 		inputs.remove("_csrf");
 		Actor actor = this.actors.of(principal);
 		CaseFile row;
 		try {
 			Integer version = parseVersion(inputs.remove("version"));
 			inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
-			row = this.cases.transition(id, transition, inputs, version, actor);
+			row = this.cases.transition(id, transitionName(named), inputs, version, actor);
 			String label = this.workflows.engine(row.caseType(), row.workflowVersion())
 				.definition()
 				.state(row.state())
@@ -335,11 +335,12 @@ class CasePagesController {
 	ResponseEntity<Map<String, Object>> move(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
-		String transition = String.valueOf(inputs.remove("transition"));
+		Object named = inputs.remove("transition");
 		inputs.remove("_csrf");
 		Integer version = parseVersion(inputs.remove("version"));
 		try {
-			CaseFile moved = this.cases.transition(id, transition, inputs, version, this.actors.of(principal));
+			CaseFile moved = this.cases.transition(id, transitionName(named), inputs, version,
+					this.actors.of(principal));
 			return ResponseEntity.ok(Map.of("ok", true, "state", moved.state(), "version", moved.version()));
 		}
 		catch (ConflictException | InvalidInputException ex) {
@@ -398,7 +399,7 @@ class CasePagesController {
 	String transition(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		Map<String, Object> inputs = new LinkedHashMap<>(form.toSingleValueMap());
-		String transition = String.valueOf(inputs.remove("transition"));
+		String transition = transitionName(inputs.remove("transition"));
 		inputs.remove("_csrf");
 		Integer version = parseVersion(inputs.remove("version"));
 		inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
@@ -570,6 +571,17 @@ class CasePagesController {
 
 	private Map<UUID, String> memberNames() {
 		return this.members.namesById();
+	}
+
+	/**
+	 * The transition a form names. A request without one, which no page sends, was tried
+	 * as the transition "null" and refused as « La transition « null » n'existe pas ».
+	 */
+	private static String transitionName(@Nullable Object raw) {
+		if (raw == null || raw.toString().isBlank()) {
+			throw new InvalidInputException("transition", "field.required");
+		}
+		return raw.toString().trim();
 	}
 
 	private static @Nullable Integer parseVersion(@Nullable Object raw) {

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import fr.atlas.cases.internal.CaseReports;
 import fr.atlas.cases.internal.CaseReports.Summary;
+import fr.atlas.cases.internal.FourDigitDays;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
@@ -54,12 +55,13 @@ class CaseReportApiController {
 
 	static Instant parse(String field, String value, boolean endOfDay) {
 		try {
-			return Instant.parse(value);
+			return FourDigitDays.checked(field, Instant.parse(value));
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				LocalDate date = LocalDate.parse(value);
-				return (endOfDay ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant();
+				LocalDate date = FourDigitDays.checked(field, LocalDate.parse(value));
+				return FourDigitDays.checked(field,
+						(endOfDay ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant());
 			}
 			catch (DateTimeParseException again) {
 				throw new InvalidInputException(field, "field.invalid");

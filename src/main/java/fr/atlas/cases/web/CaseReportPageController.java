@@ -16,6 +16,7 @@ import fr.atlas.cases.internal.CaseReports.Stage;
 import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.FourDigitDays;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Member;
@@ -70,6 +71,8 @@ class CaseReportPageController {
 	@GetMapping("/cases/reports")
 	String dashboard(@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, Model model) {
+		FourDigitDays.checked("from", from);
+		FourDigitDays.checked("to", to);
 		LocalDate end = (to != null) ? to : LocalDate.ofInstant(this.clock.instant(), CaseReportApiController.PARIS);
 		LocalDate start = (from != null) ? from : end.minusDays(29);
 		if (start.isAfter(end)) {
@@ -98,6 +101,8 @@ class CaseReportPageController {
 	@GetMapping(path = "/cases/reports.csv", produces = "text/csv")
 	@ResponseBody
 	ResponseEntity<byte[]> csv(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+		FourDigitDays.checked("from", from);
+		FourDigitDays.checked("to", to);
 		if (from.isAfter(to)) {
 			return csv(to, from);
 		}

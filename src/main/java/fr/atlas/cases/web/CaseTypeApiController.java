@@ -163,7 +163,7 @@ class CaseTypeApiController {
 		Locale locale = LocaleContextHolder.getLocale();
 		List<DefinitionProblem> problems;
 		try {
-			problems = this.workflows.validate(WorkflowJson.readImported(definitionOf(document)));
+			problems = this.workflows.validate(key, WorkflowJson.readImported(definitionOf(document)));
 		}
 		catch (InvalidInputException ex) {
 			// a definition that does not even read (a duration that is none, an

@@ -1,5 +1,6 @@
 package fr.atlas.cases.engine;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +11,74 @@ import static fr.atlas.cases.engine.WorkflowTests.lead;
 import static fr.atlas.cases.engine.WorkflowTests.state;
 import static fr.atlas.cases.engine.WorkflowTests.transition;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class WorkflowValidationTests {
 
 	@Test
 	void acceptsAValidGraph() {
 		assertThat(WorkflowValidation.validate(lead())).isEmpty();
+	}
+
+	@Test
+	void validatesALongGraphInLinearTime() {
+		// validation is open to every member: a chain of a few thousand states took hours
+		// when each state was walked from on its own
+		int size = 4000;
+		List<StateDefinition> states = new java.util.ArrayList<>();
+		List<TransitionDefinition> transitions = new java.util.ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			states.add(state("S" + i, i == 0, false, null));
+			transitions.add(transition("t" + i, List.of("S" + i), (i + 1 < size) ? "S" + (i + 1) : "END", List.of(),
+					List.of(), List.of()));
+		}
+		states.add(state("END", false, true, null));
+		// the last two states only lead to each other, and one state is never reached
+		transitions.set(size - 1, transition("t" + (size - 1), List.of("S" + (size - 1)), "S" + (size - 2), List.of(),
+				List.of(), List.of()));
+		transitions.set(size - 3,
+				transition("t" + (size - 3), List.of("S" + (size - 3)), "END", List.of(), List.of(), List.of()));
+		var definition = new WorkflowDefinition(states, transitions);
+		List<DefinitionProblem> problems = assertTimeoutPreemptively(Duration.ofSeconds(5),
+				() -> WorkflowValidation.validate(definition));
+		assertThat(problems).containsExactlyInAnyOrder(
+				new DefinitionProblem("states", "workflow.unreachable-state", List.of("S" + (size - 2))),
+				new DefinitionProblem("states", "workflow.unreachable-state", List.of("S" + (size - 1))),
+				new DefinitionProblem("states", "workflow.final-unreachable", List.of("S" + (size - 2))),
+				new DefinitionProblem("states", "workflow.final-unreachable", List.of("S" + (size - 1))));
+	}
+
+	@Test
+	void refusesATaskDueBeforeTheCaseEntersItsState() {
+		// "-PT2H" made a task overdue, its reminder past, the moment the case came in
+		var definition = new WorkflowDefinition(
+				List.of(state("A", true, false, null,
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Appeler", Duration.ofHours(-2)),
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Écrire", Duration.ZERO),
+						new EntryAction(EntryAction.Type.CREATE_TASK, "Relancer", Duration.ofHours(2))),
+						state("B", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).containsExactly(
+				new DefinitionProblem("states[0].onEnter[0].due", "workflow.invalid-due", List.of("A", "Appeler")),
+				new DefinitionProblem("states[0].onEnter[1].due", "workflow.invalid-due", List.of("A", "Écrire")));
+	}
+
+	@Test
+	void refusesADelayLongerThanTenYears() {
+		// each day of an SLA is walked in working time as a case enters its state:
+		// "P999999999D" held a CPU for minutes before failing on a date no column holds
+		Duration tooLong = Duration.ofDays(3651);
+		var definition = new WorkflowDefinition(
+				List.of(new StateDefinition("A", true, false, Map.of(), null, tooLong, tooLong,
+						List.of(new EntryAction(EntryAction.Type.CREATE_TASK, "Relancer", tooLong))),
+						new StateDefinition("B", false, false, Map.of(), null, Duration.ofDays(3650), List.of()),
+						state("C", false, true, null)),
+				List.of(transition("go", List.of("A"), "B", List.of(), List.of(), List.of()),
+						transition("end", List.of("B"), "C", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validate(definition)).containsExactly(
+				new DefinitionProblem("states[0].sla", "workflow.delay-too-long", List.of("A", 3650L)),
+				new DefinitionProblem("states[0].escalateAfter", "workflow.delay-too-long", List.of("A", 3650L)),
+				new DefinitionProblem("states[0].onEnter[0].due", "workflow.delay-too-long", List.of("A", 3650L)));
 	}
 
 	@Test

@@ -95,6 +95,16 @@ class WorkingHoursTests {
 	}
 
 	@Test
+	void countsTwoHolidaysOnOneDayOnce() {
+		// Ascension fell on 1 May in 2008 and falls on 8 May in 2059: ten days off, not a
+		// failure of every deadline that reaches those years
+		assertThat(FrenchPublicHolidays.of(2008)).hasSize(10).contains(LocalDate.of(2008, 5, 1));
+		assertThat(FrenchPublicHolidays.of(2059)).hasSize(10).contains(LocalDate.of(2059, 5, 8));
+		// Wednesday 7 May 2059 17:30 + 2 h: Thursday 8 is off, due Friday 9 at 10:30
+		assertThat(due("2059-05-07T17:30", Duration.ofHours(2))).isEqualTo(paris("2059-05-09T10:30"));
+	}
+
+	@Test
 	void skipsTheEasterBasedHolidaysOf2027() {
 		// Friday 26 March 17:30 + 2 h: Easter Monday 29 is off, due Tuesday 30 at 10:30
 		assertThat(due("2027-03-26T17:30", Duration.ofHours(2))).isEqualTo(paris("2027-03-30T10:30"));

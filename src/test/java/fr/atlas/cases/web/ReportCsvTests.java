@@ -43,8 +43,12 @@ class ReportCsvTests {
 				"Conversion par étape;Achat;Qualifié;4;0,3333", "Délai (heures);Lead → qualifié;Médiane;4;12,5",
 				"Délai (heures);Lead → qualifié;90e centile;4;30,25",
 				"Agent;\"'=Dupont; Léa \"\"la boss\"\"\";Dossiers ouverts;5;",
-				"Agent;\"'=Dupont; Léa \"\"la boss\"\"\";Gagnés;2;0,4", "Agent;—;Dossiers ouverts;1;",
-				"Agent;—;Gagnés;0;0", "Source;Formulaire;Dossiers ouverts;7;", "Source;Formulaire;Gagnés;1;0,1429");
+				"Agent;\"'=Dupont; Léa \"\"la boss\"\"\";Gagnés;2;0,4",
+				"Agent;\"'=Dupont; Léa \"\"la boss\"\"\";Rendez-vous planifiés;3;",
+				"Agent;\"'=Dupont; Léa \"\"la boss\"\"\";Non honorés (no-show);1;", "Agent;—;Dossiers ouverts;1;",
+				"Agent;—;Gagnés;0;0", "Agent;—;Rendez-vous planifiés;0;", "Agent;—;Non honorés (no-show);0;",
+				"Source;Formulaire;Dossiers ouverts;7;", "Source;Formulaire;Gagnés;1;0,1429",
+				"Source;Formulaire;Rendez-vous planifiés;2;", "Source;Formulaire;Non honorés (no-show);0;");
 	}
 
 	@Test
@@ -57,7 +61,8 @@ class ReportCsvTests {
 			.startsWith("Section,Item,Detail,Count,Rate or hours", "North star,Appointments planned,,8,")
 			.contains("Appointments,No-shows,,2,0.25", "Conversion by stage,Purchase,Qualified,4,0.3333",
 					"Delay (hours),Lead → qualified,Median,4,12.5", "Agent,\"'=Dupont; Léa \"\"la boss\"\"\",Won,2,0.4",
-					"Source,Form,Won,1,0.1429");
+					"Source,Form,Won,1,0.1429", "Agent,\"'=Dupont; Léa \"\"la boss\"\"\",Appointments planned,3,",
+					"Agent,\"'=Dupont; Léa \"\"la boss\"\"\",No-shows,1,");
 		assertThat(text).doesNotContain(";0,", "Rubrique");
 	}
 
