@@ -38,6 +38,30 @@ class CaseApiContractIntegrationTests {
 		return (String) response.getBody().get("id");
 	}
 
+	/**
+	 * A case sent with several mistakes is told all of them: a bad priority used to hide
+	 * an unknown field value and an unknown assignee until it was corrected.
+	 */
+	@Test
+	void aNewCaseIsToldEveryProblemAtOnce() {
+		Tenant tenant = this.api.newOrganisation("Agence Toutes les erreurs");
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "T2 Croix-Rousse", "priority", "URGENTISSIME", "fields",
+						Map.of("budget", "beaucoup", "financing", "TONTINE"), "assigneeId",
+						"0b6c2d4e-8f1a-4b3c-9d5e-7f8a9b0c1d2e"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field"))
+			.contains("priority", "fields.budget", "fields.financing", "assigneeId");
+		// a type it does not know, beside a missing title: both
+		ResponseEntity<Map> unknownType = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_INCONNU", "title", " "));
+		assertThat((List<Map<String, Object>>) unknownType.getBody().get("errors"))
+			.extracting((error) -> error.get("code"))
+			.containsExactlyInAnyOrder("field.required", "case.type.unknown");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 0);
+	}
+
 	@Test
 	void aPageFarPastTheEndIsEmptyNotAServerError() {
 		Tenant tenant = this.api.newOrganisation("Agence Pages lointaines");

@@ -196,15 +196,27 @@ public class Cases {
 		if (!SOURCES.contains(source)) {
 			problems.add(new FieldProblem("source", "case.source.invalid", String.join(", ", SOURCES)));
 		}
-		if (!problems.isEmpty()) {
+		// every problem of the request at once, not the next one after each correction
+		CaseType type = null;
+		if (command.caseType() != null && !command.caseType().isBlank()) {
+			type = this.caseTypes.find(command.caseType().trim()).orElse(null);
+			if (type == null) {
+				problems.add(new FieldProblem("caseType", "case.type.unknown", command.caseType()));
+			}
+		}
+		Map<String, Object> fields = Map.of();
+		if (type != null) {
+			try {
+				fields = type.fields().apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+		collect(problems, () -> checkAssignee(command.assigneeId()), () -> checkTeam(command.teamId()));
+		if (!problems.isEmpty() || type == null) {
 			throw new InvalidInputException(problems);
 		}
-		CaseType type = this.caseTypes.find(command.caseType().trim())
-			.orElseThrow(() -> new InvalidInputException("caseType", "case.type.unknown", command.caseType()));
-		Map<String, Object> fields = type.fields()
-			.apply(Map.of(), (command.fields() != null) ? command.fields() : Map.of());
-		checkAssignee(command.assigneeId());
-		checkTeam(command.teamId());
 		// No assignee given: the type's assignment rules decide, else the
 		// default strategy.
 		Optional<Choice> byRule = (command.assigneeId() == null)
@@ -830,6 +842,18 @@ public class Cases {
 	 * waits (it locks the team first), then releases this case too, instead of the insert
 	 * failing on the foreign key.
 	 */
+	/** Runs every check, adding the problems of those that refuse to {@code problems}. */
+	private static void collect(List<FieldProblem> problems, Runnable... checks) {
+		for (Runnable check : checks) {
+			try {
+				check.run();
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
+		}
+	}
+
 	private void checkTeam(@Nullable UUID team) {
 		if (team != null && this.jdbc.sql("select id from case_team where id = ? for key share")
 			.param(team)
