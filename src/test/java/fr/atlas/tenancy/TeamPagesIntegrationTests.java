@@ -165,6 +165,35 @@ class TeamPagesIntegrationTests {
 		assertThat(after.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("/login"));
 	}
 
+	/**
+	 * A reset link asked for before a deactivation dies with it, as the member's tokens
+	 * and sessions do: else the departed member, or whoever holds their mailbox, sets a
+	 * password that works again the day the account is reactivated.
+	 */
+	@Test
+	void aDeactivationEndsTheMembersResetLinks() {
+		Tenant org = this.api.newOrganisation("Agence des Liens Perdus");
+		Joined agent = this.team.join(org, "AGENT");
+		String link = resetLink(agent.email());
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+
+		UiSession visitor = new UiSession(this.port);
+		assertThat(visitor.get(link).body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+		visitor.get("/password/forgot");
+		assertThat(visitor
+			.post("/password/reset", Map.of("token", tokenOf(link), "password", "Pendant-le-depart-2026",
+					"confirmPassword", "Pendant-le-depart-2026"))
+			.statusCode()).isEqualTo(200);
+
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/reactivate", Map.of());
+		assertThat(this.api
+			.post(null, "/api/v1/auth/tokens",
+					Map.of("email", agent.email(), "password", "Pendant-le-depart-2026", "name", "retour"))
+			.getStatusCode()
+			.value()).isEqualTo(401);
+		assertThat(this.api.token(agent.email(), ApiClient.PASSWORD)).startsWith("atl_");
+	}
+
 	@Test
 	void changesThePasswordWithTheCurrentOne() {
 		Tenant org = this.api.newOrganisation("Agence Mot de Passe");

@@ -370,7 +370,7 @@ public class Accounts {
 			var row = this.jdbc
 				.sql("""
 						select u.id, u.email from password_reset r join app_user u on u.org_id = r.org_id and u.id = r.user_id
-						where r.id = ? and r.used_at is null for update of r""")
+						where r.id = ? and r.used_at is null and u.active for update of r""")
 				.param(reset[1])
 				.query((rs, n) -> new Object[] { UserId.of(rs.getObject(1, UUID.class)), rs.getString(2) })
 				.optional()
