@@ -399,7 +399,7 @@ public class Accounts {
 	}
 
 	private static String text(String value) {
-		return (value == null) ? "" : value.trim().replaceAll("\\s+", " ");
+		return TypedText.line(value);
 	}
 
 	private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> check) {

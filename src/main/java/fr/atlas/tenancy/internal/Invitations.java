@@ -247,7 +247,7 @@ public class Invitations {
 	 */
 	public Accepted accept(@Nullable String token, @Nullable String rawName, @Nullable String password) {
 		Lookup found = lookup(token).orElseThrow(() -> new InvalidInputException("token", "invitation.invalid"));
-		String name = (rawName == null) ? "" : rawName.trim().replaceAll("\\s+", " ");
+		String name = TypedText.line(rawName);
 		UserId userId = UserId.random();
 		String locale = Languages.codeOf(LocaleContextHolder.getLocale());
 		try {
