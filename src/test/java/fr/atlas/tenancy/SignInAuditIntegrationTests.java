@@ -168,8 +168,8 @@ class SignInAuditIntegrationTests {
 
 		var log = this.api.get(other.token(), "/api/v1/audit?size=200");
 		assertThat(String.valueOf(log.getBody())).doesNotContain(home.email()).doesNotContain(home.userId().toString());
-		assertThat(entries(other, "member.joined").get(0)).containsEntry("actorId", null)
-			.containsEntry("actorLabel", null);
+		Map<String, Object> joined = entries(other, "member.joined").get(0);
+		assertThat(joined).containsEntry("actorId", joined.get("entityId")).containsEntry("actorLabel", invitee);
 		assertThat(entries(other, "member.password-reset-requested")).hasSize(1)
 			.allSatisfy((entry) -> assertThat(entry).containsEntry("actorId", null).containsEntry("actorLabel", null));
 	}
