@@ -242,7 +242,7 @@ public class Accounts {
 	 * guess it offline, so it is checked against the account's own hash instead.
 	 */
 	private static String signupFingerprint(Signup signup) {
-		String email = (signup.email() != null) ? signup.email().trim().toLowerCase(Locale.ROOT) : "";
+		String email = TypedText.trimmed(signup.email()).toLowerCase(Locale.ROOT);
 		return OnceOnly
 			.digest(("POST /api/v1/signup\n" + text(signup.organisation()) + "\n" + text(signup.name()) + "\n" + email)
 				.getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,15 @@ public final class TypedText {
 	private TypedText() {
 	}
 
+	/**
+	 * The text without the spaces and invisible characters around it, as an e-mail
+	 * address copied from a mail or a spreadsheet brings them (a no-break space, a
+	 * zero-width space).
+	 */
+	public static String trimmed(@Nullable String raw) {
+		return (raw == null) ? "" : ENDS.matcher(raw).replaceAll("");
+	}
+
 	/** The name on one line, single spaces between its words, nothing around them. */
 	public static String line(@Nullable String raw) {
 		if (raw == null) {
