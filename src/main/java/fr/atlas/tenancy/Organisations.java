@@ -5,6 +5,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.tenancy.internal.TypedText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,7 +46,7 @@ public class Organisations {
 	 */
 	@Transactional
 	public Organisation rename(@Nullable String raw) {
-		String name = (raw == null) ? "" : raw.strip().replaceAll("\\s+", " ");
+		String name = TypedText.line(raw);
 		if (name.isEmpty()) {
 			throw new InvalidInputException("name", "field.required");
 		}

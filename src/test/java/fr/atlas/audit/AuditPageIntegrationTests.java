@@ -1,6 +1,7 @@
 package fr.atlas.audit;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -136,6 +137,36 @@ class AuditPageIntegrationTests {
 		Tenant other = this.api.newOrganisation("Agence Voisine");
 		String theirs = html(this.mvc.perform(get("/audit").session(login(other.email()))).andReturn(), 200);
 		assertThat(theirs).contains("<option value=\"member.joined\"").doesNotContain("test.unnamed", "gadget");
+	}
+
+	/**
+	 * An entry without an actor is the system's when no request made it, a signed-out
+	 * visitor's when one did: a wrong password typed on the login page is not the
+	 * system's doing.
+	 */
+	@Test
+	void tellsASignedOutVisitorFromTheSystem() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence des Visiteurs");
+		OrgId orgId = OrgId.of(tenant.orgId());
+		assertThat(this.api
+			.post(null, "/api/v1/auth/tokens",
+					Map.of("email", tenant.email(), "password", "Pas-le-bon-42", "name", "essai"))
+			.getStatusCode()
+			.value()).isEqualTo(401);
+		CurrentTenant.runAs(orgId,
+				() -> this.transactions.executeWithoutResult((tx) -> this.events.publishEvent(new Unnamed(orgId))));
+		MockHttpSession session = login(tenant.email());
+		String failed = html(
+				this.mvc.perform(get("/audit").param("action", "member.sign-in-failed").session(session)).andReturn(),
+				200);
+		assertThat(failed).contains("Visiteur non connecté").doesNotContain(">Système<");
+		String system = html(
+				this.mvc.perform(get("/audit").param("action", "test.unnamed").session(session)).andReturn(), 200);
+		assertThat(system).contains(">Système<").doesNotContain("Visiteur non connecté");
+		String english = html(this.mvc.perform(
+				get("/audit").param("action", "member.sign-in-failed").header("Accept-Language", "en").session(session))
+			.andReturn(), 200);
+		assertThat(english).contains("Signed-out visitor");
 	}
 
 	@Test

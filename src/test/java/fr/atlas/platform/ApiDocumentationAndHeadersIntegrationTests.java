@@ -90,6 +90,38 @@ class ApiDocumentationAndHeadersIntegrationTests {
 		}));
 	}
 
+	/**
+	 * What a client generated from the document needs to call the members' API right: the
+	 * roles it may send, the fields it must, and the conflicts it may meet, each a
+	 * problem detail.
+	 */
+	@Test
+	void theDocumentNamesTheRolesTheRequiredFieldsAndTheConflicts() {
+		JsonNode docs = JSON.readTree(new ApiClient(this.port).getText(null, "/v3/api-docs").getBody());
+		JsonNode invitation = docs.at("/components/schemas/InvitationRequest");
+		assertThat(invitation.at("/required").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder("email",
+				"role");
+		assertThat(invitation.at("/properties/role/enum").valueStream().map(JsonNode::asString))
+			.containsExactly("OWNER", "ADMIN", "MANAGER", "AGENT", "VIEWER");
+		assertThat(docs.at("/components/schemas/RolesRequest/properties/roles/items/enum").size()).isEqualTo(5);
+		assertThat(docs.at("/components/schemas/SignupRequest/required").size()).isEqualTo(4);
+		assertThat(docs.at("/components/schemas/TokenRequest/required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("email", "password", "name");
+
+		for (String[] call : List.of(new String[] { "/api/v1/members/{userId}/roles", "put" },
+				new String[] { "/api/v1/members/{userId}/deactivate", "post" },
+				new String[] { "/api/v1/modules/{key}", "put" },
+				new String[] { "/api/v1/members/invitations", "post" })) {
+			JsonNode responses = docs.at("/paths/" + call[0].replace("/", "~1") + "/" + call[1] + "/responses");
+			assertThat(responses.at("/409/content/application~1problem+json/schema/$ref").asString())
+				.as(call[1] + " " + call[0])
+				.isEqualTo("#/components/schemas/Problem");
+			// the success stays documented beside the conflict
+			assertThat(responses.propertyNames()).as(call[1] + " " + call[0])
+				.contains(call[0].endsWith("invitations") ? "201" : "200");
+		}
+	}
+
 	private static List<String> successes(JsonNode docs, String path, String method) {
 		return docs.at("/paths/" + path.replace("/", "~1") + "/" + method + "/responses")
 			.propertyNames()

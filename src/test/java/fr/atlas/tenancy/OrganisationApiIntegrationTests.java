@@ -74,6 +74,31 @@ class OrganisationApiIntegrationTests {
 			.containsEntry("name", "Agence Nouvelle");
 	}
 
+	/**
+	 * A name pasted from a word processor keeps its words, not its no-break spaces; a
+	 * name of nothing but spaces of any kind, or of invisible characters, is no name.
+	 */
+	@Test
+	void readsEverySpaceAsOneAndAnInvisibleNameAsNone() {
+		Tenant org = this.api.newOrganisation("Agence Collée");
+		var pasted = this.api.patch(org.token(), "/api/v1/organisation",
+				Map.of("name", "\u00a0Agence\u202fDupont\u00a0 &\u2007Fils\u200b"));
+		assertThat(pasted.getStatusCode().value()).isEqualTo(200);
+		assertThat(pasted.getBody()).containsEntry("name", "Agence Dupont & Fils");
+		for (String blank : List.of("\u00a0", "\u200b", "\u202f\ufeff", "\u3000")) {
+			var refused = this.api.patch(org.token(), "/api/v1/organisation", Map.of("name", blank));
+			assertThat(refused.getStatusCode().value()).as("%04x", (int) blank.charAt(0)).isEqualTo(400);
+			assertThat(refused.getBody().toString()).contains("field.required");
+		}
+		var signup = this.api.post(null, "/api/v1/signup", Map.of("organisation", "\u00a0", "name", "\u200b", "email",
+				TeamFixtures.uniqueEmail("vide"), "password", ApiClient.PASSWORD));
+		assertThat(signup.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) signup.getBody().get("errors")).extracting((error) -> error.get("field"))
+			.containsExactlyInAnyOrder("organisation", "name");
+		assertThat((Map<String, Object>) this.api.get(org.token(), "/api/v1/me").getBody().get("org"))
+			.containsEntry("name", "Agence Dupont & Fils");
+	}
+
 	@Test
 	void onlyAnOwnerRenamesItAndOnlyItsOwn() {
 		Tenant first = this.api.newOrganisation("Agence Première");

@@ -144,6 +144,36 @@ class SignInAuditIntegrationTests {
 				"Connexion refusée : compte désactivé (formulaire de connexion)");
 	}
 
+	/**
+	 * A member of one organisation, still signed in, who opens another organisation's
+	 * invitation or a reset link of another account acts there as nobody: that log must
+	 * not name them, their e-mail or their id.
+	 */
+	@Test
+	void namesNoMemberOfAnotherOrganisationInALog() {
+		Tenant home = this.api.newOrganisation("Agence du Navigateur Partagé");
+		Tenant other = this.api.newOrganisation("Agence d'à Côté");
+		var team = new TeamFixtures(this.api, this.outbox, this.invitations);
+		String invitee = TeamFixtures.uniqueEmail("nouvelle");
+		String link = team.invite(other, invitee, "AGENT");
+		UiSession browser = UiSession.signedIn(this.port, home.email(), ApiClient.PASSWORD);
+		browser.get(link);
+		var accepted = browser.post("/invitations/accept",
+				Map.of("token", TeamFixtures.token(link), "name", "Nina Nouvelle", "password", ApiClient.PASSWORD));
+		assertThat(accepted.statusCode()).isEqualTo(302);
+
+		UiSession again = UiSession.signedIn(this.port, home.email(), ApiClient.PASSWORD);
+		again.get("/password/forgot");
+		assertThat(again.post("/password/forgot", Map.of("email", other.email())).statusCode()).isLessThan(400);
+
+		var log = this.api.get(other.token(), "/api/v1/audit?size=200");
+		assertThat(String.valueOf(log.getBody())).doesNotContain(home.email()).doesNotContain(home.userId().toString());
+		Map<String, Object> joined = entries(other, "member.joined").get(0);
+		assertThat(joined).containsEntry("actorId", joined.get("entityId")).containsEntry("actorLabel", invitee);
+		assertThat(entries(other, "member.password-reset-requested")).hasSize(1)
+			.allSatisfy((entry) -> assertThat(entry).containsEntry("actorId", null).containsEntry("actorLabel", null));
+	}
+
 	private List<Map<String, Object>> entries(Tenant org, String action) {
 		ResponseEntity<Map> page = this.api.get(org.token(), "/api/v1/audit?size=200&action=" + action);
 		assertThat(page.getStatusCode().value()).isEqualTo(200);

@@ -75,6 +75,28 @@ class SignupAndTokensIntegrationTests {
 		assertThat(response.getBody().toString()).contains("email.taken");
 	}
 
+	/**
+	 * An address copied from a mail or a spreadsheet comes with a no-break or zero-width
+	 * space around it: the same address, for the sign-in, the invitation and the
+	 * duplicate check alike, not a wrong password or an invalid address.
+	 */
+	@Test
+	void readsAnAddressCopiedWithInvisibleSpacesAroundIt() {
+		var tenant = this.api.newOrganisation("Copié-Collé");
+		String pasted = "\u00a0" + tenant.email().toUpperCase() + "\u200b ";
+		var token = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", pasted, "password", ApiClient.PASSWORD, "name", "collé"));
+		assertThat(token.getStatusCode().value()).isEqualTo(201);
+		var again = this.api.post(null, "/api/v1/signup",
+				Map.of("organisation", "Autre", "name", "Y", "email", pasted, "password", ApiClient.PASSWORD));
+		assertThat(again.getBody().toString()).contains("email.taken");
+		String invitee = "colle-" + java.util.UUID.randomUUID() + "@example.test";
+		var invited = this.api.post(tenant.token(), "/api/v1/members/invitations",
+				Map.of("email", "\ufeff" + invitee + "\u00a0", "role", "AGENT"));
+		assertThat(invited.getStatusCode().value()).isEqualTo(201);
+		assertThat(invited.getBody()).containsEntry("email", invitee);
+	}
+
 	@Test
 	void refusesCallsWithoutOrWithAWrongToken() {
 		assertThat(this.api.get(null, "/api/v1/me").getStatusCode().value()).isEqualTo(401);

@@ -165,6 +165,70 @@ class TeamPagesIntegrationTests {
 		assertThat(after.headers().firstValue("Location")).hasValueSatisfying((l) -> assertThat(l).contains("/login"));
 	}
 
+	/**
+	 * A reset link asked for before a deactivation dies with it, as the member's tokens
+	 * and sessions do: else the departed member, or whoever holds their mailbox, sets a
+	 * password that works again the day the account is reactivated.
+	 */
+	@Test
+	void aDeactivationEndsTheMembersResetLinks() {
+		Tenant org = this.api.newOrganisation("Agence des Liens Perdus");
+		Joined agent = this.team.join(org, "AGENT");
+		String link = resetLink(agent.email());
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/deactivate", Map.of());
+
+		UiSession visitor = new UiSession(this.port);
+		assertThat(visitor.get(link).body()).contains("Ce lien de réinitialisation est invalide ou expiré");
+		visitor.get("/password/forgot");
+		assertThat(visitor
+			.post("/password/reset", Map.of("token", tokenOf(link), "password", "Pendant-le-depart-2026",
+					"confirmPassword", "Pendant-le-depart-2026"))
+			.statusCode()).isEqualTo(200);
+
+		this.api.post(org.token(), "/api/v1/members/" + agent.userId() + "/reactivate", Map.of());
+		assertThat(this.api
+			.post(null, "/api/v1/auth/tokens",
+					Map.of("email", agent.email(), "password", "Pendant-le-depart-2026", "name", "retour"))
+			.getStatusCode()
+			.value()).isEqualTo(401);
+		assertThat(this.api.token(agent.email(), ApiClient.PASSWORD)).startsWith("atl_");
+	}
+
+	/**
+	 * A form refused shows its page again at the form's address; the language links and
+	 * the address bar then ask that address with a GET, which leads back to the page
+	 * instead of a failure page telling to call support.
+	 */
+	@Test
+	void aFormsAddressOpenedDirectlyLeadsBackToItsPage() {
+		Tenant org = this.api.newOrganisation("Agence des Adresses");
+		UiSession owner = UiSession.signedIn(this.port, org.email(), ApiClient.PASSWORD);
+		var refused = owner.submit("/account", "/account/password",
+				Map.of("currentPassword", "pas-le-bon-123", "newPassword", "x", "confirmPassword", "x"));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("href=\"?lang=en\"");
+		var english = owner.get("/account/password?lang=en");
+		assertThat(english.statusCode()).isEqualTo(302);
+		assertThat(english.headers().firstValue("Location"))
+			.hasValueSatisfying((l) -> assertThat(l).endsWith("/account"));
+		assertThat(owner.get("/account").body()).contains("<html lang=\"en\"");
+		for (String form : List.of("/account/name", "/account/organisation", "/account/language")) {
+			assertThat(owner.get(form).headers().firstValue("Location")).as(form)
+				.hasValueSatisfying((l) -> assertThat(l).endsWith("/account"));
+		}
+		for (String form : List.of("/members/invitations", "/members/" + org.userId() + "/roles",
+				"/members/" + org.userId() + "/deactivate", "/members/" + org.userId() + "/reactivate",
+				"/members/invitations/" + org.userId() + "/revoke")) {
+			assertThat(owner.get(form).headers().firstValue("Location")).as(form)
+				.hasValueSatisfying((l) -> assertThat(l).endsWith("/members"));
+		}
+		// any other address that takes only a form says so, not that something broke
+		var elsewhere = owner.browse("/account/tokens/" + org.userId() + "/revoke");
+		assertThat(elsewhere.statusCode()).isEqualTo(405);
+		assertThat(elsewhere.body()).contains("This address only receives a form")
+			.doesNotContain("Something went wrong");
+	}
+
 	@Test
 	void changesThePasswordWithTheCurrentOne() {
 		Tenant org = this.api.newOrganisation("Agence Mot de Passe");

@@ -66,6 +66,13 @@ public final class UiSession {
 		return post(path, form, false);
 	}
 
+	/** Gets as a browser's address bar does, asking for HTML. */
+	HttpResponse<String> browse(String path) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+			.GET(), false);
+	}
+
 	/** Gets as htmx does (it follows a redirect with its headers): a fragment. */
 	HttpResponse<String> htmxGet(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET(), true);

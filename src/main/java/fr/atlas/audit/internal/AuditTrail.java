@@ -3,16 +3,19 @@ package fr.atlas.audit.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import fr.atlas.audit.AuditSummary;
 import fr.atlas.audit.Auditable;
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.MemberNames;
 import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.UserId;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,11 +40,15 @@ class AuditTrail {
 
 	private final SummaryWords words;
 
-	AuditTrail(JdbcClient jdbc, Clock clock, MeterRegistry meters, SummaryWords words) {
+	private final ObjectProvider<MemberNames> members;
+
+	AuditTrail(JdbcClient jdbc, Clock clock, MeterRegistry meters, SummaryWords words,
+			ObjectProvider<MemberNames> members) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.meters = meters;
 		this.words = words;
+		this.members = members;
 	}
 
 	@EventListener
@@ -54,7 +61,7 @@ class AuditTrail {
 	}
 
 	private void append(Auditable event) {
-		RequestMetadata request = RequestMetadata.current();
+		RequestMetadata request = actorOfTheOrganisation(RequestMetadata.current());
 		this.jdbc.sql("""
 				insert into audit_chain (org_id, last_seq, last_hash) values (:org, 0, :genesis)
 				on conflict (org_id) do nothing""")
@@ -108,6 +115,22 @@ class AuditTrail {
 		this.meters.counter("atlas.audit.entries", "action", event.action()).increment();
 		// the summary stays out of the logs: it may name people
 		log.info("Audit entry #{} {} {} {}", sequence, event.action(), event.entityType(), event.entityId());
+	}
+
+	/**
+	 * The request as this organisation's log may tell it. A member signed in to another
+	 * organisation who opens this one's invitation or a reset link of one of its accounts
+	 * acts here as nobody: their id and e-mail are not this organisation's to read. The
+	 * directory reads under row-level security, so it finds only this organisation's
+	 * members, former ones too.
+	 */
+	private RequestMetadata actorOfTheOrganisation(RequestMetadata request) {
+		MemberNames directory = this.members.getIfAvailable();
+		if (directory == null || request.actorId().isEmpty()
+				|| !directory.namesOf(List.of(request.actorId().get().value())).isEmpty()) {
+			return request;
+		}
+		return request.withActor(null, null);
 	}
 
 	private record Head(long lastSequence, String lastHash) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,8 @@ class ApiDocumentation {
 	static final String PROBLEM = "Problem";
 
 	private static final String PROBLEM_JSON = "application/problem+json";
+
+	private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	@Bean
 	OpenAPI atlasApi() {
@@ -60,8 +63,8 @@ class ApiDocumentation {
 	/**
 	 * Adds to each operation the failures every API call can meet and that its own
 	 * annotations do not already say: 400 for a call that takes input, 401 and 403 for a
-	 * call that needs a token, 404 for an address that names an object, 429 past the rate
-	 * limit.
+	 * call that needs a token, 404 for an address that names an object, 409 for a call
+	 * that takes an Idempotency-Key, 429 past the rate limit.
 	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
@@ -84,7 +87,24 @@ class ApiDocumentation {
 					addProblem(operation, "404", "No such object in the caller's organisation");
 				}
 				addProblem(operation, "429", "Too many requests: Retry-After says when to try again");
+				if (operation.getParameters() != null && operation.getParameters()
+					.stream()
+					.anyMatch((parameter) -> IDEMPOTENCY_KEY.equalsIgnoreCase(parameter.getName()))) {
+					addProblem(operation, "409", "The Idempotency-Key was sent before with another request");
+				}
 			}));
+		};
+	}
+
+	/** The 409 of a call marked {@link ConflictsWith}, as a problem detail. */
+	@Bean
+	OperationCustomizer conflictResponses() {
+		return (operation, handler) -> {
+			ConflictsWith conflict = handler.getMethodAnnotation(ConflictsWith.class);
+			if (conflict != null) {
+				addProblem(operation, "409", conflict.value());
+			}
+			return operation;
 		};
 	}
 
@@ -93,10 +113,12 @@ class ApiDocumentation {
 			return;
 		}
 		operation.getResponses()
-			.addApiResponse(status,
-					new ApiResponse().description(description)
-						.content(new Content().addMediaType(PROBLEM_JSON,
-								new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+			.addApiResponse(status, new ApiResponse().description(description).content(problemContent()));
+	}
+
+	private static Content problemContent() {
+		return new Content().addMediaType(PROBLEM_JSON,
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
 	}
 
 	@SuppressWarnings("rawtypes")

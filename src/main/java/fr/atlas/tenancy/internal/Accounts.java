@@ -242,7 +242,7 @@ public class Accounts {
 	 * guess it offline, so it is checked against the account's own hash instead.
 	 */
 	private static String signupFingerprint(Signup signup) {
-		String email = (signup.email() != null) ? signup.email().trim().toLowerCase(Locale.ROOT) : "";
+		String email = TypedText.trimmed(signup.email()).toLowerCase(Locale.ROOT);
 		return OnceOnly
 			.digest(("POST /api/v1/signup\n" + text(signup.organisation()) + "\n" + text(signup.name()) + "\n" + email)
 				.getBytes(StandardCharsets.UTF_8));
@@ -370,7 +370,7 @@ public class Accounts {
 			var row = this.jdbc
 				.sql("""
 						select u.id, u.email from password_reset r join app_user u on u.org_id = r.org_id and u.id = r.user_id
-						where r.id = ? and r.used_at is null for update of r""")
+						where r.id = ? and r.used_at is null and u.active for update of r""")
 				.param(reset[1])
 				.query((rs, n) -> new Object[] { UserId.of(rs.getObject(1, UUID.class)), rs.getString(2) })
 				.optional()
@@ -399,7 +399,7 @@ public class Accounts {
 	}
 
 	private static String text(String value) {
-		return (value == null) ? "" : value.trim().replaceAll("\\s+", " ");
+		return TypedText.line(value);
 	}
 
 	private static <T> T collect(List<FieldProblem> problems, java.util.function.Supplier<T> check) {

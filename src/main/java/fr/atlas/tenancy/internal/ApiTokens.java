@@ -127,7 +127,7 @@ public class ApiTokens {
 	 * @throws InvalidInputException naming every problem
 	 */
 	private static String check(@Nullable String rawName, @Nullable Integer expiresInDays) {
-		String name = (rawName == null) ? "" : rawName.trim();
+		String name = TypedText.line(rawName);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (name.isEmpty()) {
 			problems.add(new FieldProblem("name", "field.required"));

@@ -17,7 +17,7 @@ final class EmailAddress {
 	}
 
 	static String normalise(String field, String raw) {
-		String email = (raw != null) ? raw.trim().toLowerCase(Locale.ROOT) : "";
+		String email = TypedText.trimmed(raw).toLowerCase(Locale.ROOT);
 		if (email.isEmpty()) {
 			throw new InvalidInputException(field, "field.required");
 		}

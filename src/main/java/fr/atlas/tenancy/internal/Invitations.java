@@ -18,6 +18,7 @@ import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.Languages;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
+import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
@@ -247,7 +248,7 @@ public class Invitations {
 	 */
 	public Accepted accept(@Nullable String token, @Nullable String rawName, @Nullable String password) {
 		Lookup found = lookup(token).orElseThrow(() -> new InvalidInputException("token", "invitation.invalid"));
-		String name = (rawName == null) ? "" : rawName.trim().replaceAll("\\s+", " ");
+		String name = TypedText.line(rawName);
 		UserId userId = UserId.random();
 		String locale = Languages.codeOf(LocaleContextHolder.getLocale());
 		try {
@@ -283,6 +284,10 @@ public class Invitations {
 				this.jdbc.sql("update invitation set accepted_at = now() where id = ?")
 					.param(found.invitationId())
 					.update();
+				// as at sign-up, the member who joins is who the entry names, whoever
+				// else
+				// the browser was signed in as
+				RequestMetadata.actingAs(userId, email);
 				this.events.publishEvent(
 						new MemberJoined(found.orgId(), userId, email, roles.stream().map(Role::name).toList()));
 				return new Accepted(found.orgId(), userId, email);

@@ -125,6 +125,11 @@ public class MemberAdministration {
 			if (!active) {
 				this.invitations.revokeThoseSenderMayNoLongerSend(target);
 				this.tokens.revokeAll(target);
+				// a reset link is a way back in as much as a token: one asked for before
+				// the deactivation would set a password that works on reactivation
+				this.jdbc.sql("update password_reset set used_at = now() where user_id = ? and used_at is null")
+					.param(target.value())
+					.update();
 			}
 			return this.members.find(target).orElseThrow();
 		});

@@ -83,7 +83,7 @@ class PasswordLogin {
 	 * on a locked account are the lock's ({@link AccountLocked}).
 	 */
 	MemberPrincipal authenticate(@Nullable String rawEmail, @Nullable String password, SignInMethod method) {
-		String email = (rawEmail == null) ? "" : rawEmail.trim();
+		String email = TypedText.trimmed(rawEmail);
 		var account = this.jdbc
 			.sql("select org_id, user_id, password_hash, active, locked_until from atlas_login_lookup(?)")
 			.param(email)

@@ -57,6 +57,16 @@ class AccountController {
 		return "tenancy/account";
 	}
 
+	/**
+	 * The address of one of the page's forms asked with a GET: the page. A refused form
+	 * shows the page again at its address, whose language links and reload then ask it
+	 * so.
+	 */
+	@GetMapping({ "/password", "/name", "/organisation", "/language" })
+	String formAddress() {
+		return "redirect:/account";
+	}
+
 	@PostMapping("/name")
 	String changeName(@AuthenticationPrincipal AtlasPrincipal principal, @RequestParam(defaultValue = "") String name,
 			Model model, RedirectAttributes redirect) {

@@ -9,6 +9,8 @@ import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -87,8 +89,10 @@ class AuthTokenApiController {
 	}
 
 	@RefusesUnknownProperties
-	record TokenRequest(@Nullable String email, @Nullable String password, @Nullable String name,
-			@Nullable Integer expiresInDays, @Nullable Boolean readOnly) {
+	record TokenRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String password,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String name, @Nullable Integer expiresInDays,
+			@Nullable Boolean readOnly) {
 	}
 
 	record IssuedTokenResponse(UUID id, String token) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.UserId;
+import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.Members;
@@ -15,6 +16,9 @@ import fr.atlas.tenancy.Role;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.Invitations;
 import fr.atlas.tenancy.internal.MemberAdministration;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -125,6 +129,7 @@ class MemberApiController {
 
 	@PutMapping("/{userId}/roles")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ConflictsWith("member.last-owner: the organisation keeps an active owner")
 	MemberResponse changeRoles(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId,
 			@RequestBody RolesRequest request) {
 		return MemberResponse.of(this.administration.changeRoles(principal, UserId.of(userId), request.roles()));
@@ -132,6 +137,7 @@ class MemberApiController {
 
 	@PostMapping("/{userId}/deactivate")
 	@PreAuthorize("hasRole('ADMIN')")
+	@ConflictsWith("member.self-deactivation, or member.last-owner: the organisation keeps an active owner")
 	MemberResponse deactivate(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID userId) {
 		return MemberResponse.of(this.administration.deactivate(principal, UserId.of(userId)));
 	}
@@ -166,7 +172,9 @@ class MemberApiController {
 	}
 
 	// as sign-up: both required, a misspelt one is reported missing (ADR 0070)
-	record InvitationRequest(@Nullable String email, @Nullable String role) {
+	record InvitationRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+					"OWNER", "ADMIN", "MANAGER", "AGENT", "VIEWER" }) @Nullable String role){
 	}
 
 	record InvitationResponse(UUID id, String email, String role, Instant expiresAt) {
@@ -178,7 +186,8 @@ class MemberApiController {
 	}
 
 	@RefusesUnknownProperties
-	record RolesRequest(@Nullable List<String> roles) {
+	record RolesRequest(@ArraySchema(minItems = 1, schema = @Schema(allowableValues = {
+			"OWNER", "ADMIN", "MANAGER", "AGENT", "VIEWER" })) @Nullable List<String> roles){
 	}
 
 }

@@ -73,6 +73,17 @@ class MemberController {
 		return view(htmx);
 	}
 
+	/**
+	 * The address of one of the page's forms asked with a GET: the page. A refused form
+	 * shows the page again at its address, whose language links and reload then ask it
+	 * so.
+	 */
+	@GetMapping({ "/invitations", "/{id}/roles", "/{id}/deactivate", "/{id}/reactivate", "/invitations/{id}/revoke" })
+	@PreAuthorize("hasRole('VIEWER')")
+	String formAddress() {
+		return "redirect:/members";
+	}
+
 	@PostMapping("/invitations")
 	@PreAuthorize("hasRole('ADMIN')")
 	String invite(@AuthenticationPrincipal AtlasPrincipal principal, @ModelAttribute("invite") InviteForm form,

@@ -7,9 +7,12 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +49,7 @@ class ModuleApiController {
 	}
 
 	@PutMapping("/{key}")
+	@ConflictsWith("modules.not-available: a module not built yet cannot be switched on")
 	@PreAuthorize("hasRole('ADMIN')")
 	ModuleResponse set(@PathVariable String key, @RequestBody ModuleRequest request) {
 		Feature feature = Feature.parse(key).orElseThrow(() -> new NotFoundException("Module"));
@@ -67,7 +71,7 @@ class ModuleApiController {
 	 */
 	@RefusesUnknownProperties
 	@JsonIgnoreProperties({ "key", "available" })
-	record ModuleRequest(@Nullable Boolean enabled) {
+	record ModuleRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable Boolean enabled) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import fr.atlas.tenancy.internal.Accounts;
 import fr.atlas.tenancy.internal.Accounts.Signup;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -53,8 +55,10 @@ class SignupApiController {
 	// is required (a
 	// misspelt one is reported missing), and one it does not have changes nothing (ADR
 	// 0070)
-	record SignupRequest(@Nullable String organisation, @Nullable String name, @Nullable String email,
-			@Nullable String password) {
+	record SignupRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String organisation,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String name,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String email,
+			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String password) {
 	}
 
 	record SignedUpResponse(UUID orgId, UUID userId) {
