@@ -2,6 +2,7 @@ package fr.atlas.e2e;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -13,10 +14,12 @@ import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.Chromium;
 import fr.atlas.support.ChromiumExtension;
 import fr.atlas.support.SignIn;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +37,9 @@ class PhoneLayoutBrowserTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void listsReadAsCardsWithoutScrollingSideways() {
@@ -111,6 +117,42 @@ class PhoneLayoutBrowserTests {
 				assertThat(cellBox.x + cellBox.width).as("right edge of %s", column).isLessThanOrEqualTo(390);
 			}
 			Chromium.screenshot(page, "audit-phone");
+		}
+	}
+
+	/**
+	 * A member's role choice shows the longest role whole on a phone, in French and in
+	 * English: beside its button, it was cropped to "Administrate…".
+	 */
+	@Test
+	void roleChoiceShowsTheLongestRoleWhole() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence des Rôles");
+		UUID admin = UUID.randomUUID();
+		this.members.add(tenant, admin, "admin-" + admin + "@example.test", "Adèle Admin", "ADMIN");
+		String base = "http://localhost:" + this.port;
+		try (BrowserContext context = chromium.phone("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			for (String language : List.of("fr", "en")) {
+				page.navigate(base + "/members?lang=" + language);
+				Locator select = page.locator("#role-" + admin);
+				assertThat(select.locator("option:checked").textContent())
+					.isEqualTo(language.equals("fr") ? "Administrateur" : "Administrator");
+				// a select's scrollWidth never exceeds its clientWidth, cropped or not:
+				// compare
+				// it with the width of a copy laid out alone, as wide as its longest role
+				int cropped = ((Number) select.evaluate("s => { const copy = s.cloneNode(true);"
+						+ " copy.style.cssText = 'position: absolute; width: auto; min-width: max-content; flex: none';"
+						+ " s.parentNode.appendChild(copy); const needed = copy.getBoundingClientRect().width;"
+						+ " copy.remove(); return Math.ceil(needed - s.getBoundingClientRect().width); }"))
+					.intValue();
+				assertThat(cropped).as("pixels of the longest role cropped in %s", language).isLessThanOrEqualTo(0);
+				BoundingBox button = page.locator("#member-" + admin + " .role-form button").boundingBox();
+				assertThat(button.x + button.width).as("right edge of the button").isLessThanOrEqualTo(390);
+				assertThat(overflow(page)).isLessThanOrEqualTo(0);
+			}
+			Chromium.screenshot(page, "members-phone");
 		}
 	}
 
