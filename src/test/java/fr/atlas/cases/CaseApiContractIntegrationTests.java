@@ -304,6 +304,44 @@ class CaseApiContractIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	/**
+	 * A new type's field list is told which entry is wrong, in the client's language:
+	 * "invalid field list" did not say which of its fields to correct, and an entry that
+	 * was no object was left out without a word.
+	 */
+	@Test
+	void aNewTypesFieldMistakesNameTheirEntry() {
+		Tenant tenant = this.api.newOrganisation("Agence Champs nommés");
+		Map<String, Object> document = Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"),
+				"referencePrefix", "ESTIM", "fields",
+				List.of(Map.of("key", "surface", "type", "NUMBER"), Map.of("key", "pieces", "type", "ENTIER"),
+						Map.of("key", "parking"), Map.of("type", "TEXT"), "budget"),
+				"workflow",
+				Map.of("states", List.of(Map.of("key", "NEW", "initial", true), Map.of("key", "DONE", "final", true)),
+						"transitions", List.of(Map.of("name", "done", "from", List.of("NEW"), "to", "DONE"))));
+		var refused = this.api.post(tenant.token(), "/api/v1/case-types", document);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("message"))
+			.containsExactlyInAnyOrder(
+					"fields[1].type Type inconnu « ENTIER » pour le champ « pieces » (types : TEXT, NUMBER, BOOLEAN, DATE, CHOICE)",
+					"fields[2].type Type manquant pour le champ « parking » (types : TEXT, NUMBER, BOOLEAN, DATE, CHOICE)",
+					"fields[3].key Champ obligatoire", "fields[4] Objet JSON attendu, entre accolades");
+		var english = this.api.raw().post().uri("/api/v1/case-types").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		}).body(document).retrieve().toEntity(Map.class);
+		assertThat(english.getBody().toString()).contains("field=fields[1].type",
+				"Unknown type \"ENTIER\" for the field \"pieces\" (types: TEXT, NUMBER, BOOLEAN, DATE, CHOICE)",
+				"Missing type for the field \"parking\"");
+		var notAList = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fields",
+						"surface", "workflow", document.get("workflow")));
+		assertThat(notAList.getBody().toString()).contains("field=fields", "json.expected.list");
+		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/ESTIMATION").getStatusCode().value())
+			.isEqualTo(404);
+	}
+
 	@Test
 	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
 		Tenant tenant = this.api.newOrganisation("Agence Patchs");

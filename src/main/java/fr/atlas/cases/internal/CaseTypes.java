@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.ClassPathResource;
@@ -135,13 +137,7 @@ public class CaseTypes {
 		if (!(document.get("labels") instanceof Map<?, ?> labels) || !(labels.get("fr") instanceof String)) {
 			problems.add(new FieldProblem("labels.fr", "field.required"));
 		}
-		FieldSchema schema = new FieldSchema(List.of());
-		try {
-			schema = FieldSchema.read((List<Object>) document.getOrDefault("fields", List.of()));
-		}
-		catch (RuntimeException ex) {
-			problems.add(new FieldProblem("fields", "case.type.invalid-fields"));
-		}
+		FieldSchema schema = importedFields(document.get("fields"), problems);
 		WorkflowDefinition definition = null;
 		if (document.get("workflow") instanceof Map<?, ?> workflow) {
 			try {
@@ -183,6 +179,49 @@ public class CaseTypes {
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
 			.update();
 		return true;
+	}
+
+	/**
+	 * The custom fields of an imported type, each mistake named by its entry: "invalid
+	 * field list" did not say which of a dozen fields to correct.
+	 */
+	private static FieldSchema importedFields(@Nullable Object json, List<FieldProblem> problems) {
+		if (json == null) {
+			return new FieldSchema(List.of());
+		}
+		if (!(json instanceof List<?> entries)) {
+			problems.add(new FieldProblem("fields", "json.expected.list"));
+			return new FieldSchema(List.of());
+		}
+		List<Object> valid = new ArrayList<>();
+		for (int i = 0; i < entries.size(); i++) {
+			String path = "fields[" + i + "]";
+			if (!(entries.get(i) instanceof Map<?, ?> entry)) {
+				// an entry that is no object was left out without a word
+				problems.add(new FieldProblem(path, "json.expected.object"));
+				continue;
+			}
+			boolean ok = true;
+			String key = (entry.get("key") instanceof String k) ? k.trim() : "";
+			if (key.isEmpty()) {
+				problems.add(new FieldProblem(path + ".key", "field.required"));
+				ok = false;
+			}
+			String name = key.isEmpty() ? path : key;
+			Object type = entry.get("type");
+			if (type == null) {
+				problems.add(new FieldProblem(path + ".type", "case.type.field-type-missing", name));
+				ok = false;
+			}
+			else if (Arrays.stream(FieldSpec.Type.values()).noneMatch((t) -> t.name().equals(type))) {
+				problems.add(new FieldProblem(path + ".type", "case.type.field-type-unknown", name, type));
+				ok = false;
+			}
+			if (ok) {
+				valid.add(entry);
+			}
+		}
+		return FieldSchema.read(valid);
 	}
 
 	/** Imports a new case type of the organisation's own; its key must be free. */
