@@ -342,6 +342,33 @@ class CaseApiContractIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	/**
+	 * An impossible or unreadable due date is told as the date it should be, patched as
+	 * created: a patch answered "invalid value" for a 30 February.
+	 */
+	@Test
+	void anImpossibleDueDateIsToldTheDateExpected() {
+		Tenant tenant = this.api.newOrganisation("Agence Échéances");
+		String id = create(tenant, "Villa Tassin");
+		for (Object due : List.of("2026-02-30", "31/12/2026", 20261231, "+10000-01-01")) {
+			var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "dueDate", due));
+			assertThat(patched.getStatusCode().value()).as("patched %s", due).isEqualTo(400);
+			assertThat((List<Map<String, Object>>) patched.getBody().get("errors")).as("patched %s", due)
+				.extracting((error) -> error.get("field") + " " + error.get("code"))
+				.containsExactly("dueDate json.expected.date");
+			var created = this.api.post(tenant.token(), "/api/v1/cases",
+					Map.of("caseType", "LEAD_ACHAT", "title", "Villa Tassin", "dueDate", due));
+			assertThat(created.getStatusCode().value()).as("created %s", due).isEqualTo(400);
+			assertThat((List<Map<String, Object>>) created.getBody().get("errors")).as("created %s", due)
+				.extracting((error) -> error.get("field") + " " + error.get("code"))
+				.containsExactly("dueDate json.expected.date");
+		}
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0)
+			.containsEntry("dueDate", null);
+		var fine = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "dueDate", "2028-02-29"));
+		assertThat(fine.getBody()).containsEntry("dueDate", "2028-02-29");
+	}
+
 	@Test
 	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
 		Tenant tenant = this.api.newOrganisation("Agence Patchs");

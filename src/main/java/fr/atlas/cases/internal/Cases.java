@@ -423,12 +423,18 @@ public class Cases {
 		}
 		LocalDate due = current.dueDate();
 		if (patch.containsKey("dueDate")) {
+			// told as a creation's unreadable date is, not as a mere "invalid value": a
+			// 30 February, a 31/12/2026 or a number
 			try {
 				Object raw = patch.get("dueDate");
-				due = (raw == null || raw.toString().isBlank()) ? null : LocalDate.parse(raw.toString());
+				due = FourDigitDays.checked("dueDate",
+						(raw == null || raw.toString().isBlank()) ? null : LocalDate.parse(raw.toString()));
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new FieldProblem("dueDate", "field.invalid"));
+				problems.add(new FieldProblem("dueDate", "json.expected.date"));
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
 			}
 		}
 		Map<String, Object> fields = current.fields();
