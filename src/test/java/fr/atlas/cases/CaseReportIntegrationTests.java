@@ -84,12 +84,7 @@ class CaseReportIntegrationTests {
 			.containsEntry("casesOpened", 0);
 
 		// Cases opened now: 4 leads (4 NEW, 3 QUALIFIED, 1 VISIT, 1 LOST) and 1 prospect.
-		Instant now = Instant.now();
-		Map<String, Object> today = this.api
-			.get(tenant.token(),
-					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
-							+ now.plus(1, ChronoUnit.HOURS))
-			.getBody();
+		Map<String, Object> today = summaryAroundNow(tenant);
 		assertThat(today).containsEntry("casesOpened", 5).containsEntry("appointmentsPlanned", 0);
 		assertThat(today.get("noShowRate")).isNull();
 		List<Map<String, Object>> conversion = (List<Map<String, Object>>) today.get("conversion");
@@ -160,12 +155,7 @@ class CaseReportIntegrationTests {
 					Map.of("mapping", Map.of("VISIT", "RDV")))
 			.getBody()).containsEntry("migrated", 1);
 
-		Instant now = Instant.now();
-		Map<String, Object> today = this.api
-			.get(tenant.token(),
-					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
-							+ now.plus(1, ChronoUnit.HOURS))
-			.getBody();
+		Map<String, Object> today = summaryAroundNow(tenant);
 		Map<String, Object> leads = ((List<Map<String, Object>>) today.get("conversion")).stream()
 			.filter((c) -> "LEAD_ACHAT".equals(c.get("caseType")))
 			.findFirst()
@@ -203,6 +193,16 @@ class CaseReportIntegrationTests {
 				.getStatusCode()
 				.value()).isEqualTo(200);
 		}
+	}
+
+	/** The report of the two hours around now: the cases a test has just opened. */
+	private Map<String, Object> summaryAroundNow(Tenant tenant) {
+		Instant now = Instant.now();
+		return this.api
+			.get(tenant.token(),
+					"/api/v1/cases/reports/summary?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
+							+ now.plus(1, ChronoUnit.HOURS))
+			.getBody();
 	}
 
 }
