@@ -382,6 +382,30 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void ordersNamesAsTheyReadInFrenchNotByTheirMatchingKey() {
+		// the matching key leaves out "de la", "du", an article's "L'" and legal forms:
+		// an order by it put "L'Adresse" first and "Agence Lumière" between "Agence de
+		// la Gare" and "Agence du Parc"
+		var tenant = this.api.newOrganisation("Ordre des noms");
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				L'ADRESSE LYON;adresse@lyon.fr;69002;Lyon
+				Agence du Parc;parc@agence.fr;69003;Lyon
+				Agence Lumière;lumiere@agence.fr;74000;Annecy
+				agence de la gare;gare@agence.fr;75008;Paris
+				Étoile Immobilier;etoile@immo.fr;75017;Paris
+				SARL Eden Immobilier;eden@immo.fr;06000;Nice
+				Zénith Conseil;zenith@conseil.fr;13001;Marseille
+				""");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=name")).containsExactly(
+				"agence de la gare", "Agence du Parc", "Agence Lumière", "Étoile Immobilier", "L'ADRESSE LYON",
+				"SARL Eden Immobilier", "Zénith Conseil");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=-name")).containsExactly(
+				"Zénith Conseil", "SARL Eden Immobilier", "L'ADRESSE LYON", "Étoile Immobilier", "Agence Lumière",
+				"Agence du Parc", "agence de la gare");
+	}
+
+	@Test
 	void givesTheNameAndTownAsStoredAndAsListsShowThem() {
 		var tenant = this.api.newOrganisation("Capitales");
 		this.prospects.importAndWait(tenant.token(), "a.csv", """

@@ -302,7 +302,7 @@ public class ProspectBulkEdits {
 			}
 			return this.jdbc.sql("""
 					select id from agency where org_id = :org and id = any(:ids) and status = :status
-					order by nullif(name_key, ''), id""")
+					order by (case when name_key = '' then null else name end) collate "fr-x-icu", id""")
 				.param("org", org())
 				.param("ids", given.toArray(UUID[]::new))
 				.param("status", status)

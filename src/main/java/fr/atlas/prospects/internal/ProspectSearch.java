@@ -51,7 +51,7 @@ public class ProspectSearch {
 	/**
 	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
 	 */
-	private static final String SORT_COLUMNS = "a.id, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
+	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
 			+ " a.listing_count, a.revenue_cents, a.status";
 
 	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
@@ -188,7 +188,8 @@ public class ProspectSearch {
 		Where where = this.conditions.where(query);
 		List<Object> args = new ArrayList<>(where.args());
 		args.add(limit);
-		return this.template.query("select a.id " + where.sql() + " order by nullif(a.name_key, ''), a.id limit ?",
+		return this.template.query(
+				"select a.id " + where.sql() + " order by " + ProspectQuery.NAME + " nulls last, a.id limit ?",
 				(rs, row) -> rs.getObject(1, UUID.class), args.toArray());
 	}
 
