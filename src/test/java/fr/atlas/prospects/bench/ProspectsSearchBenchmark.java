@@ -1,6 +1,7 @@
 package fr.atlas.prospects.bench;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -563,9 +564,10 @@ class ProspectsSearchBenchmark {
 		if (text) {
 			List<Object> withOrg = new ArrayList<>(paged);
 			withOrg.add(base.tenant().orgId());
+			Field sortColumns = Class.forName("fr.atlas.prospects.internal.ProspectSearch").getDeclaredField("SORT_COLUMNS");
+			sortColumns.setAccessible(true);
 			return List.of(new Sql("select a.*, p.matching from (select a.id, count(*) over () as matching"
-					+ " from (select a.id, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
-					+ " a.listing_count, a.revenue_cents, a.status " + whereSql + " offset 0) a order by " + orderBy
+					+ " from (select " + sortColumns.get(null) + " " + whereSql + " offset 0) a order by " + orderBy
 					+ " limit ? offset ?) p cross join lateral (select * from agency x where x.org_id = ? and x.id = p.id"
 					+ " offset 0) a order by " + orderBy, withOrg));
 		}
