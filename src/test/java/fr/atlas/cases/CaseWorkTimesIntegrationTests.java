@@ -1,25 +1,33 @@
 package fr.atlas.cases;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The times of a case's appointments and tasks: how long an appointment may last, and
- * when a reminder may come.
+ * The times of a case's appointments and tasks: how long an appointment may last, when a
+ * reminder may come, and how a time typed on the case page is read in Paris across the
+ * clock changes (ADR 0077).
  */
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
 class CaseWorkTimesIntegrationTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApiClient api;
@@ -107,8 +115,53 @@ class CaseWorkTimesIntegrationTests {
 		}
 	}
 
+	/**
+	 * The case page's date and time fields send no zone and are read as Paris time: 2:30
+	 * on 28 March 2027 never shows on a Paris clock (it goes from 2:00 to 3:00) and was
+	 * silently made 3:30; 2:30 on 31 October 2027 shows twice and was taken without a
+	 * word (ADR 0077).
+	 */
+	@Test
+	void aTimeTheClocksSkipIsRefusedAndATimeTheyShowTwiceIsTheFirstAndSaidSo() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Changement d'heure");
+		String caseId = create(tenant, "Loft Confluence");
+		PageSession browser = new PageSession(this.port).login(tenant.email());
+		String page = "/cases/" + caseId;
+
+		HttpResponse<String> skipped = browser.post(page + "/tasks", Map.of("title", "Relancer", "dueAt",
+				"2027-03-28T02:30", "_once", UUID.randomUUID().toString(), "_csrf", csrf(browser, page)), false);
+		assertThat(skipped.statusCode()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains(
+				"Échéance : Le 28/03/2027 à 02:30 n’existe pas à Paris : cette nuit-là, les horloges passent de 02:00 à 03:00 (heure d’été). Choisissez une autre heure, par exemple 03:00.");
+		assertThat(titles(tenant, "/api/v1/cases/" + caseId + "/tasks")).doesNotContain("Relancer");
+
+		HttpResponse<String> twice = browser.post(page + "/appointments", Map.of("title", "Visite", "startsAt",
+				"2027-10-31T02:30", "_once", UUID.randomUUID().toString(), "_csrf", csrf(browser, page)), false);
+		assertThat(twice.statusCode()).isEqualTo(302);
+		assertThat(browser.get(page).body()).contains(
+				"Début : le 31/10/2027 à 02:30 a lieu deux fois à Paris (retour à l’heure d’hiver) ; la première fois, en heure d’été (UTC+02:00), a été retenue.");
+		List<Map<String, Object>> appointments = this.api
+			.getList(tenant.token(), "/api/v1/cases/" + caseId + "/appointments")
+			.getBody();
+		assertThat(appointments).singleElement()
+			.satisfies((a) -> assertThat(a).containsEntry("startsAt", "2027-10-31T00:30:00Z"));
+
+		// an ordinary time the same night is read as before, and said no more of
+		browser.post(page + "/tasks", Map.of("title", "Relancer", "dueAt", "2027-03-28T03:30", "_once",
+				UUID.randomUUID().toString(), "_csrf", csrf(browser, page)), false);
+		assertThat(browser.get(page).body()).doesNotContain("n’existe pas à Paris", "a lieu deux fois");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + caseId + "/tasks").getBody())
+			.filteredOn((t) -> "Relancer".equals(((Map<String, Object>) t).get("title")))
+			.singleElement()
+			.satisfies((t) -> assertThat((Map<String, Object>) t).containsEntry("dueAt", "2027-03-28T01:30:00Z"));
+	}
+
 	private List<Object> titles(Tenant tenant, String path) {
 		return this.api.getList(tenant.token(), path).getBody().stream().map((t) -> ((Map) t).get("title")).toList();
+	}
+
+	private static String csrf(PageSession browser, String page) throws Exception {
+		return PageSession.csrf(browser.get(page).body());
 	}
 
 }
