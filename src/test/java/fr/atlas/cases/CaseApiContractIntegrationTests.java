@@ -369,6 +369,60 @@ class CaseApiContractIntegrationTests {
 		assertThat(fine.getBody()).containsEntry("dueDate", "2028-02-29");
 	}
 
+	/**
+	 * A choice field's options and the fields' keys are checked entry by entry: a CHOICE
+	 * without options could never be filled, a blank or repeated option was offered as
+	 * is, options on a TEXT field were kept and used nowhere, and a key defined twice
+	 * made two fields share one value.
+	 */
+	@Test
+	void aNewTypesChoiceOptionsAndFieldKeysAreCheckedEntryByEntry() {
+		Tenant tenant = this.api.newOrganisation("Agence Options");
+		Map<String, Object> workflow = Map.of("states",
+				List.of(Map.of("key", "NEW", "initial", true), Map.of("key", "DONE", "final", true)), "transitions",
+				List.of(Map.of("name", "done", "from", List.of("NEW"), "to", "DONE")));
+		List<Object> fields = List.of(Map.of("key", "chauffage", "type", "CHOICE"),
+				Map.of("key", "etage", "type", "CHOICE", "options", List.of()),
+				Map.of("key", "exposition", "type", "CHOICE", "options", List.of("Nord", " ", "Sud", "sud ", 3)),
+				Map.of("key", "surface", "type", "NUMBER", "options", List.of("petite", "grande")),
+				Map.of("key", "cave", "type", "CHOICE", "options", "oui"), Map.of("key", "surface", "type", "TEXT"));
+		Map<String, Object> document = Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"),
+				"referencePrefix", "ESTIM", "fields", fields, "workflow", workflow);
+		var refused = this.api.post(tenant.token(), "/api/v1/case-types", document);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("message"))
+			.containsExactlyInAnyOrder(
+					"fields[0].options Le champ à choix « chauffage » a besoin d'au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
+					"fields[1].options Le champ à choix « etage » a besoin d'au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
+					"fields[2].options[1] Option vide pour le champ « exposition » : chaque option est un texte non vide",
+					"fields[2].options[3] Option « sud » en double pour le champ « exposition »",
+					"fields[2].options[4] Texte attendu, entre guillemets",
+					"fields[3].options Le champ « surface » n'est pas un champ à choix (CHOICE) : il n'a pas d'options",
+					"fields[4].options Liste attendue, entre crochets (par exemple [\"AGENT\"])",
+					"fields[5].key Le champ « surface » est déjà défini plus haut : chaque champ a sa propre clé");
+		var english = this.api.raw().post().uri("/api/v1/case-types").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		}).body(document).retrieve().toEntity(Map.class);
+		assertThat(english.getBody().toString()).contains("The choice field \"chauffage\" needs at least one option",
+				"Option \"sud\" twice for the field \"exposition\"", "The field \"surface\" is already defined above");
+		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/ESTIMATION").getStatusCode().value())
+			.isEqualTo(404);
+		// options written with spaces around them are kept without, so they can be chosen
+		var created = this.api.post(tenant.token(), "/api/v1/case-types",
+				Map.of("key", "ESTIMATION", "labels", Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fields",
+						List.of(Map.of("key", "exposition", "type", "CHOICE", "options", List.of(" Nord", "Sud "))),
+						"workflow", workflow));
+		assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+		assertThat(created.getBody().get("fields").toString()).contains("options=[Nord, Sud]");
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases",
+					Map.of("caseType", "ESTIMATION", "title", "T3 Monplaisir", "fields", Map.of("exposition", "Sud")))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+	}
+
 	@Test
 	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
 		Tenant tenant = this.api.newOrganisation("Agence Patchs");

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,9 @@ class WorkflowVersioningIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	TestMembers members;
 
 	static Map<String, Object> state(String key, boolean initial, boolean terminal) {
 		return Map.of("key", key, "initial", initial, "final", terminal, "labels", Map.of("fr", key, "en", key));
@@ -105,6 +109,81 @@ class WorkflowVersioningIntegrationTests {
 			.retrieve()
 			.body(List.class);
 		assertThat(timeline).extracting((e) -> e.get("kind")).contains("MIGRATION");
+	}
+
+	/**
+	 * A migration that maps running cases onto a final state closes them: it did so
+	 * without what the state does on entry (its task, its event) and whatever role its
+	 * transitions ask, so an admin closed as won what only an owner may (ADR 0078).
+	 */
+	@Test
+	void aMigrationThatClosesCasesRunsTheFinalStatesEntryActionsAndNeedsARoleThatClosesThem() {
+		Tenant tenant = this.api.newOrganisation("Agence Migration finale");
+		TestMembers.SignedIn admin = this.members.addSignedIn(this.api, tenant, "Adèle Admin", "ADMIN");
+		String waiting = id(this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "Reste nouveau")));
+		String qualified = id(this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LEAD_ACHAT", "title", "Qualifié puis gagné")));
+		move(tenant, qualified, Map.of("transition", "qualify", "budget", 200000, "financing", "CASH"));
+		String base = "/api/v1/case-types/LEAD_ACHAT/workflows";
+		Map<String, Object> won = Map.of("key", "WON", "final", true, "labels", Map.of("fr", "Gagné"), "onEnter",
+				List.of(Map.of("type", "CREATE_TASK", "name", "Archiver le dossier", "due", "PT4H"),
+						Map.of("type", "EMIT_EVENT", "name", "lead-won")));
+		Map<String, Object> version2 = Map.of("states",
+				List.of(state("NEW", true, false), state("OFFER", false, false), won, state("LOST", false, true)),
+				"transitions",
+				List.of(transition("offer", List.of("NEW"), "OFFER"),
+						Map.of("name", "win", "from", List.of("OFFER"), "to", "WON", "roles", List.of("OWNER")),
+						transition("lose", List.of("NEW", "OFFER"), "LOST")));
+		assertThat(this.api.post(admin.token(), base, version2).getStatusCode().value()).isEqualTo(201);
+		assertThat(this.api.post(admin.token(), base + "/2/publish", Map.of()).getStatusCode().value()).isEqualTo(200);
+
+		var refused = this.api.post(admin.token(), base + "/2/migrate", Map.of("mapping", Map.of("QUALIFIED", "WON")));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((e) -> e.get("field") + " " + e.get("code") + " " + e.get("message"))
+			.containsExactly("mapping.QUALIFIED workflow.mapping-role Les dossiers en cours dans l’état QUALIFIED "
+					+ "seraient clos dans l’état WON, que seul le rôle OWNER peut clore : une migration ne clôt que ce "
+					+ "que vous pourriez clore vous-même. Associez QUALIFIED à un autre état, ou demandez cette "
+					+ "migration à un membre qui a ce rôle.");
+		assertThat(get(tenant, qualified)).containsEntry("workflowVersion", 1).containsEntry("state", "QUALIFIED");
+		// another organisation has no such version to migrate to, and moves nothing here
+		Tenant other = this.api.newOrganisation("Agence Migration voisine");
+		assertThat(this.api.post(other.token(), base + "/2/migrate", Map.of("mapping", Map.of("QUALIFIED", "WON")))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(get(tenant, qualified)).containsEntry("state", "QUALIFIED");
+
+		var migrated = this.api.post(tenant.token(), base + "/2/migrate",
+				Map.of("mapping", Map.of("QUALIFIED", "WON")));
+		assertThat(migrated.getBody()).containsEntry("migrated", 2);
+		assertThat(get(tenant, qualified)).containsEntry("state", "WON")
+			.extracting((c) -> c.get("closedAt"))
+			.isNotNull();
+		List<Map<String, Object>> tasks = this.api.raw()
+			.get()
+			.uri("/api/v1/cases/" + qualified + "/tasks")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(tasks).extracting((t) -> t.get("title")).contains("Archiver le dossier");
+		List<Map<String, Object>> timeline = this.api.raw()
+			.get()
+			.uri("/api/v1/cases/" + qualified + "/timeline")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(timeline).extracting((e) -> e.get("kind") + " " + ((Map) e.get("payload")).get("name"))
+			.contains("EVENT lead-won");
+		// a case the migration keeps open gets no entry work again
+		assertThat(get(tenant, waiting)).containsEntry("state", "NEW").containsEntry("workflowVersion", 2);
+		List<Map<String, Object>> waitingTasks = this.api.raw()
+			.get()
+			.uri("/api/v1/cases/" + waiting + "/tasks")
+			.headers((h) -> h.setBearerAuth(tenant.token()))
+			.retrieve()
+			.body(List.class);
+		assertThat(waitingTasks).hasSize(1);
 	}
 
 	@Test

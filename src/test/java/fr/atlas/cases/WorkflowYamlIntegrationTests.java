@@ -159,6 +159,48 @@ class WorkflowYamlIntegrationTests {
 			.contains("document.unsupported-file");
 	}
 
+	/**
+	 * Validating is asking for a document's mistakes: YAML that does not parse is one,
+	 * answered 200 with its line as a broken graph is, where it was a 400 as if the call
+	 * had failed. Saving it stays a 400 (above); a request without a document to check
+	 * (no file, a file of another type, too deep) stays one too.
+	 */
+	@Test
+	void validatingYamlThatDoesNotParseAnswersInvalidWithItsLine() {
+		Tenant tenant = this.api.newOrganisation("Agence YAML vérifié");
+		String path = "/api/v1/case-types/LEAD_ACHAT/workflows/validate";
+		ResponseEntity<Map> checked = postYaml(tenant, path, """
+				states:
+				  - key: NEW
+				    initial: true
+				   labels: {fr: Nouveau}
+				transitions: []
+				""");
+		assertThat(checked.getStatusCode().value()).isEqualTo(200);
+		assertThat(checked.getBody()).containsEntry("valid", false);
+		Map<String, Object> problem = ((List<Map<String, Object>>) checked.getBody().get("problems")).getFirst();
+		assertThat(problem).containsEntry("path", "document").containsEntry("code", "yaml.malformed");
+		assertThat((String) problem.get("message")).startsWith("YAML invalide à la ligne 4, colonne");
+
+		ResponseEntity<Map> file = upload(tenant, path, "workflow.yaml",
+				"states: [\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(file.getStatusCode().value()).isEqualTo(200);
+		assertThat((List<Map<String, Object>>) file.getBody().get("problems")).singleElement()
+			.satisfies((p) -> assertThat(p).containsEntry("path", "file").containsEntry("code", "yaml.malformed"));
+		ResponseEntity<Map> json = upload(tenant, path, "workflow.json",
+				"{\"states\": [".getBytes(StandardCharsets.UTF_8));
+		assertThat(json.getStatusCode().value()).isEqualTo(200);
+		assertThat(json.getBody()).containsEntry("valid", false);
+		assertThat(json.getBody().toString()).contains("json.malformed");
+		ResponseEntity<Map> list = postYaml(tenant, path, "- NEW\n- DONE\n");
+		assertThat(list.getStatusCode().value()).isEqualTo(200);
+		assertThat(list.getBody().toString()).contains("yaml.not-a-mapping");
+
+		assertThat(upload(tenant, path, "notes.txt", "key: X".getBytes()).getStatusCode().value()).isEqualTo(400);
+		assertThat(postYaml(tenant, "/api/v1/case-types/INCONNU/workflows/validate", "states: [\n").getStatusCode()
+			.value()).isEqualTo(404);
+	}
+
 	@Test
 	void aDocumentNestedTooDeepIsRefusedInWordsInTheCallersLanguage() {
 		Tenant tenant = this.api.newOrganisation("Agence YAML profond");

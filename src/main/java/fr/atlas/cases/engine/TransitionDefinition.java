@@ -3,6 +3,7 @@ package fr.atlas.cases.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A move between states. An empty {@code roles} list lets every member who may work on
@@ -28,6 +29,11 @@ public record TransitionDefinition(String name, List<String> from, String to, Ma
 
 	public boolean leaves(String state) {
 		return this.from.contains(state);
+	}
+
+	/** Whether an actor with these roles may use it; no roles admits everyone. */
+	public boolean admits(Predicate<String> actorHasRole) {
+		return this.roles.isEmpty() || this.roles.stream().anyMatch(actorHasRole);
 	}
 
 }

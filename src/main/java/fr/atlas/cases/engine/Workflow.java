@@ -142,7 +142,7 @@ public final class Workflow {
 	}
 
 	private static boolean mayUse(TransitionDefinition transition, Predicate<String> actorHasRole) {
-		return transition.roles().isEmpty() || transition.roles().stream().anyMatch(actorHasRole);
+		return transition.admits(actorHasRole);
 	}
 
 	private static boolean isBlank(@Nullable Object value) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -204,6 +205,36 @@ public final class WorkflowValidation {
 				problems.add(DefinitionProblem.of("mapping." + from, "workflow.mapping-unknown-state", from, to));
 			}
 		});
+		return problems;
+	}
+
+	/**
+	 * The mapping's problems as {@link #validateMapping(Map, Set, WorkflowDefinition)}
+	 * finds them and, for each running state whose cases the migration would close (their
+	 * state is final in the target version), whether the actor holds a role of a
+	 * transition into that final state: closing cases by migrating them is closing them,
+	 * and a state that only an owner may close by hand was closed by any admin (ADR
+	 * 0078).
+	 */
+	public static List<DefinitionProblem> validateMapping(Map<String, String> mapping, Set<String> runningStates,
+			WorkflowDefinition target, Predicate<String> actorHasRole) {
+		List<DefinitionProblem> problems = validateMapping(mapping, runningStates, target);
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		for (String running : runningStates.stream().sorted().toList()) {
+			String mapped = mapping.getOrDefault(running, running);
+			boolean closes = target.state(mapped).map(StateDefinition::terminal).orElse(false);
+			List<TransitionDefinition> into = target.transitions()
+				.stream()
+				.filter((t) -> t.to().equals(mapped))
+				.toList();
+			if (closes && !into.isEmpty() && into.stream().noneMatch((t) -> t.admits(actorHasRole))) {
+				List<String> roles = into.stream().flatMap((t) -> t.roles().stream()).distinct().sorted().toList();
+				problems.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-role", running, mapped,
+						String.join(", ", roles)));
+			}
+		}
 		return problems;
 	}
 

@@ -7,10 +7,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.CaseTypesSeeded;
@@ -194,6 +197,7 @@ public class CaseTypes {
 			return new FieldSchema(List.of());
 		}
 		List<Object> valid = new ArrayList<>();
+		Set<String> keys = new HashSet<>();
 		for (int i = 0; i < entries.size(); i++) {
 			String path = "fields[" + i + "]";
 			if (!(entries.get(i) instanceof Map<?, ?> entry)) {
@@ -207,6 +211,12 @@ public class CaseTypes {
 				problems.add(new FieldProblem(path + ".key", "field.required"));
 				ok = false;
 			}
+			else if (!keys.add(key)) {
+				// two fields of one key would share one value on every case, each with
+				// its own type: the second was kept in the list and never used
+				problems.add(new FieldProblem(path + ".key", "case.type.field-key-duplicate", key));
+				ok = false;
+			}
 			String name = key.isEmpty() ? path : key;
 			Object type = entry.get("type");
 			if (type == null) {
@@ -217,11 +227,64 @@ public class CaseTypes {
 				problems.add(new FieldProblem(path + ".type", "case.type.field-type-unknown", name, type));
 				ok = false;
 			}
+			ok &= optionsRead(path, name, FieldSpec.Type.CHOICE.name().equals(type), entry, problems);
 			if (ok) {
-				valid.add(entry);
+				Map<Object, Object> trimmed = new LinkedHashMap<>(entry);
+				trimmed.put("key", key);
+				if (entry.get("options") instanceof List<?> options) {
+					// a value is matched trimmed: " CASH" could never have been chosen
+					trimmed.put("options", options.stream().map((o) -> ((String) o).trim()).toList());
+				}
+				valid.add(trimmed);
 			}
 		}
 		return FieldSchema.read(valid);
+	}
+
+	/**
+	 * Whether a field's {@code options} read: a CHOICE needs at least one, each a text
+	 * with something in it, none twice (ignoring case and the spaces around it, as a
+	 * member would not tell them apart in the list); another type has none. A CHOICE
+	 * without options was a field no value could ever fill, and options on a TEXT field
+	 * were kept and shown nowhere.
+	 */
+	private static boolean optionsRead(String path, String name, boolean choice, Map<?, ?> entry,
+			List<FieldProblem> problems) {
+		Object options = entry.get("options");
+		if (!choice) {
+			if (options != null) {
+				problems.add(new FieldProblem(path + ".options", "case.type.field-options-not-choice", name));
+				return false;
+			}
+			return true;
+		}
+		if (options == null || (options instanceof List<?> list && list.isEmpty())) {
+			problems.add(new FieldProblem(path + ".options", "case.type.field-options-missing", name));
+			return false;
+		}
+		if (!(options instanceof List<?> list)) {
+			problems.add(new FieldProblem(path + ".options", "json.expected.list"));
+			return false;
+		}
+		boolean ok = true;
+		Set<String> seen = new HashSet<>();
+		for (int j = 0; j < list.size(); j++) {
+			String at = path + ".options[" + j + "]";
+			if (!(list.get(j) instanceof String option)) {
+				// a value is chosen as a text: a number 3 could not have been sent as 3
+				problems.add(new FieldProblem(at, "json.expected.text"));
+				ok = false;
+			}
+			else if (option.isBlank()) {
+				problems.add(new FieldProblem(at, "case.type.field-option-blank", name));
+				ok = false;
+			}
+			else if (!seen.add(option.trim().toLowerCase(Locale.ROOT))) {
+				problems.add(new FieldProblem(at, "case.type.field-option-duplicate", name, option.trim()));
+				ok = false;
+			}
+		}
+		return ok;
 	}
 
 	/** Imports a new case type of the organisation's own; its key must be free. */

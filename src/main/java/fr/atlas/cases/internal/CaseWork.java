@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,12 @@ public class CaseWork {
 			@Nullable String place, @Nullable List<String> participants) {
 	}
 
+	/**
+	 * The longest appointment: a visit, a call, a signature or a day of open house fits
+	 * in a day; what is longer is a period of work, a task with a due date.
+	 */
+	static final Duration MAX_APPOINTMENT = Duration.ofHours(24);
+
 	@Transactional(readOnly = true)
 	public List<CaseTask> tasks(UUID caseId) {
 		this.cases.require(caseId);
@@ -103,6 +110,12 @@ public class CaseWork {
 		}
 		// a task for nobody of the organisation would remind nobody
 		this.cases.checkAssignee(command.assigneeId());
+		if (command.remindAt() != null && command.dueAt() != null && command.remindAt().isAfter(command.dueAt())) {
+			// a reminder tells the assignee that a task falls due: one after the due date
+			// came when it was already late, so it is refused rather than moved, as the
+			// member meant some other time and only they know which (docs/cases.md)
+			throw new InvalidInputException("remindAt", "task.remind-after-due");
+		}
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
 		this.jdbc
@@ -174,8 +187,15 @@ public class CaseWork {
 		}
 		Instant ends = (command.endsAt() != null) ? command.endsAt()
 				: (command.startsAt() != null) ? command.startsAt().plusSeconds(3600) : null;
-		if (command.startsAt() != null && ends != null && ends.isBefore(command.startsAt())) {
+		if (command.startsAt() != null && ends != null && !ends.isAfter(command.startsAt())) {
+			// an appointment of no length was shown in calendars as a point, at best
 			problems.add(new FieldProblem("endsAt", "appointment.ends-before-start"));
+		}
+		else if (command.startsAt() != null && ends != null
+				&& Duration.between(command.startsAt(), ends).compareTo(MAX_APPOINTMENT) > 0) {
+			// a visit or a call lasting a year (an end typed with the wrong year) filled
+			// the assignee's calendar feed for a year and counted as one appointment
+			problems.add(new FieldProblem("endsAt", "appointment.too-long", MAX_APPOINTMENT.toHours()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

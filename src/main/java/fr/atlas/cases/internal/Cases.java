@@ -272,7 +272,7 @@ public class Cases {
 			this.events.publishEvent(new CaseAssigneeChanged(CurrentTenant.require(), CaseId.of(id), reference,
 					UserId.of(assignee), actor.userId(), now, batch));
 		}
-		runEntryActions(id, type.key(), start, actor);
+		runEntryActions(id, type.key(), start.target(), start.enteredAt());
 		return require(id);
 	}
 
@@ -629,7 +629,7 @@ public class Cases {
 		this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(id), current.reference(),
 				transition, current.state(), target.key(),
 				definition.state(current.state()).map(StateDefinition::labels).orElse(Map.of()), target.labels()));
-		runEntryActions(id, current.caseType(), move, actor);
+		runEntryActions(id, current.caseType(), move.target(), move.enteredAt());
 		return require(id);
 	}
 
@@ -698,7 +698,8 @@ public class Cases {
 			.list();
 		Set<String> states = new HashSet<>();
 		running.forEach((c) -> states.add(c.state()));
-		Workflows.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition()));
+		Workflows
+			.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition(), actor::hasRole));
 		Instant now = this.clock.instant();
 		WorkingHours calendar = this.workingHours.current();
 		for (CaseFile c : running) {
@@ -726,6 +727,14 @@ public class Cases {
 			if (moved) {
 				this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
 						"migration", c.state(), to, Map.of(), state.labels()));
+			}
+			if (state.terminal()) {
+				// closing a case is what its final state's entry actions are for (tell
+				// the assignee, let other modules know it is won): a case closed by a
+				// migration is closed as surely as by its transition (ADR 0078); a case
+				// kept open is in the same stage of its work under a new version, which
+				// it entered already, so its entry tasks are not made again
+				runEntryActions(c.id(), caseType, state, now);
 			}
 		}
 		this.events.publishEvent(new CasesMigrated(CurrentTenant.require(), caseType, targetVersion, running.size()));
@@ -777,15 +786,15 @@ public class Cases {
 	private record Mentions(List<Member> members, List<String> unmatched) {
 	}
 
-	private void runEntryActions(UUID id, String caseType, Move move, Actor actor) {
-		for (EntryAction action : move.actions()) {
+	private void runEntryActions(UUID id, String caseType, StateDefinition target, Instant enteredAt) {
+		for (EntryAction action : target.onEnter()) {
 			switch (action.type()) {
 				case CREATE_TASK -> {
 					// counted in the organisation's working hours as the state's SLA is:
 					// the seeded "first contact within 2 hours" task of a lead that comes
 					// in on Friday evening was due, and mailed as a reminder, at night
-					Instant due = (action.due() != null)
-							? this.workingHours.current().deadline(move.enteredAt(), action.due()) : null;
+					Instant due = (action.due() != null) ? this.workingHours.current().deadline(enteredAt, action.due())
+							: null;
 					UUID taskId = UUID.randomUUID();
 					this.jdbc.sql("""
 							insert into case_task (org_id, id, case_id, title, due_at, created_at)
@@ -795,28 +804,28 @@ public class Cases {
 						.param("case", id)
 						.param("title", action.name())
 						.param("due", timestamp(due))
-						.param("now", Timestamp.from(move.enteredAt()))
+						.param("now", Timestamp.from(enteredAt))
 						.update();
 					Map<String, Object> payload = new LinkedHashMap<>();
 					payload.put("change", "created");
 					payload.put("taskId", taskId.toString());
 					payload.put("title", action.name());
 					payload.put("automatic", true);
-					this.timeline.record(id, "TASK", null, move.enteredAt(), payload);
+					this.timeline.record(id, "TASK", null, enteredAt, payload);
 					this.events.publishEvent(new fr.atlas.cases.CaseTaskChanged(CurrentTenant.require(), CaseId.of(id),
 							taskId, "created", action.name()));
 				}
 				case NOTIFY -> {
-					this.timeline.record(id, "EVENT", null, move.enteredAt(),
-							Map.of("name", "notify", "message", action.name(), "state", move.target().key()));
+					this.timeline.record(id, "EVENT", null, enteredAt,
+							Map.of("name", "notify", "message", action.name(), "state", target.key()));
 					this.events.publishEvent(new AssigneeNotificationRequested(CurrentTenant.require(), CaseId.of(id),
-							require(id).reference(), action.name(), move.enteredAt()));
+							require(id).reference(), action.name(), enteredAt));
 				}
 				case EMIT_EVENT -> {
-					this.timeline.record(id, "EVENT", null, move.enteredAt(),
-							Map.of("name", action.name(), "state", move.target().key()));
+					this.timeline.record(id, "EVENT", null, enteredAt,
+							Map.of("name", action.name(), "state", target.key()));
 					this.events.publishEvent(new CaseWorkflowEventEmitted(CurrentTenant.require(), CaseId.of(id),
-							caseType, action.name(), move.target().key()));
+							caseType, action.name(), target.key()));
 				}
 			}
 		}

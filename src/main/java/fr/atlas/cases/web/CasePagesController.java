@@ -2,15 +2,17 @@ package fr.atlas.cases.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
@@ -33,6 +35,7 @@ import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
@@ -513,9 +516,18 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String dueAt,
 			@RequestParam(required = false) @Nullable String remindAt,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
-		return attempt(id, redirect, () -> this.work.addTask(id,
-				new CaseWork.NewTask(title, localInstant("dueAt", dueAt), null, localInstant("remindAt", remindAt)),
-				this.actors.of(principal)));
+		List<String> remarks = new ArrayList<>();
+		return attempt(id, redirect, remarks, () -> {
+			List<FieldProblem> problems = new ArrayList<>();
+			WallClockTime due = typed("dueAt", dueAt, problems, remarks);
+			WallClockTime remind = typed("remindAt", remindAt, problems, remarks);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			return this.work.addTask(id,
+					new CaseWork.NewTask(title, WallClockTime.instantOf(due), null, WallClockTime.instantOf(remind)),
+					this.actors.of(principal));
+		});
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")
@@ -531,11 +543,18 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String place,
 			@RequestParam(required = false) @Nullable String participants,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
-		return attempt(id, redirect,
-				() -> this.work.schedule(id,
-						new CaseWork.NewAppointment(title, localInstant("startsAt", startsAt), null, place,
-								(participants != null) ? List.of(participants.split(",")) : List.of()),
-						this.actors.of(principal)));
+		List<String> remarks = new ArrayList<>();
+		return attempt(id, redirect, remarks, () -> {
+			List<FieldProblem> problems = new ArrayList<>();
+			WallClockTime starts = typed("startsAt", startsAt, problems, remarks);
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			return this.work.schedule(id,
+					new CaseWork.NewAppointment(title, WallClockTime.instantOf(starts), null, place,
+							(participants != null) ? List.of(participants.split(",")) : List.of()),
+					this.actors.of(principal));
+		});
 	}
 
 	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
@@ -556,12 +575,23 @@ class CasePagesController {
 	}
 
 	private String attempt(UUID id, RedirectAttributes redirect, java.util.function.Supplier<?> work) {
+		return attempt(id, redirect, List.of(), work);
+	}
+
+	/**
+	 * Does the work and says it is saved, followed by the {@code remarks} the work made
+	 * (how a typed time was read), or says why it was refused.
+	 */
+	private String attempt(UUID id, RedirectAttributes redirect, List<String> remarks,
+			java.util.function.Supplier<?> work) {
 		try {
 			work.get();
 			// what was sent is kept only to be shown again after a refusal
 			redirect.getFlashAttributes().remove("noteText");
 			redirect.getFlashAttributes().remove("noteChannel");
-			redirect.addFlashAttribute("notice", this.messages.text("cases.saved"));
+			redirect.addFlashAttribute("notice",
+					Stream.concat(Stream.of(this.messages.text("cases.saved")), remarks.stream())
+						.collect(Collectors.joining(" ")));
 		}
 		catch (ConflictException | InvalidInputException ex) {
 			redirect.addFlashAttribute("error", this.messages.of(ex));
@@ -593,23 +623,28 @@ class CasePagesController {
 		}
 	}
 
-	/** A datetime-local field, read as Paris time. */
-	private static @Nullable Instant localInstant(String field, @Nullable String value) {
-		if (value == null || value.isBlank()) {
+	/**
+	 * A datetime-local field read as Paris time; a problem is added to {@code problems},
+	 * and a time the clocks showed twice is said in {@code remarks} (ADR 0077).
+	 */
+	private @Nullable WallClockTime typed(String field, @Nullable String value, List<FieldProblem> problems,
+			List<String> remarks) {
+		DateTimeFormatter days = DateTimeFormatter.ofPattern(this.messages.text("format.date"),
+				LocaleContextHolder.getLocale());
+		try {
+			WallClockTime time = WallClockTime.read(field, value, days);
+			if (time != null && time.repeated() != null) {
+				ZonedDateTime at = time.instant().atZone(PARIS);
+				remarks
+					.add(this.messages.text("cases.time.repeated", this.messages.text("cases.problem.field." + field),
+							days.format(at), DateTimeFormatter.ofPattern("HH:mm").format(at), at.getOffset().getId()));
+			}
+			return time;
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
 			return null;
 		}
-		LocalDateTime local;
-		try {
-			local = LocalDateTime.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "field.invalid");
-		}
-		// as the API (FourDigitYears): no timestamp column holds the year +999999999
-		if (local.getYear() < 1 || local.getYear() > 9999) {
-			throw new InvalidInputException(field, "field.invalid");
-		}
-		return local.atZone(PARIS).toInstant();
 	}
 
 	private static String lang() {

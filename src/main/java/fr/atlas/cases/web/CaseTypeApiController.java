@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import fr.atlas.cases.engine.DefinitionProblem;
 import fr.atlas.cases.internal.CaseType;
@@ -56,6 +57,13 @@ class CaseTypeApiController {
 	private final CaseTypes caseTypes;
 
 	private final Workflows workflows;
+
+	/**
+	 * What a document that does not parse is told: a validation answers it as a mistake
+	 * of the document, where another refusal is of the request.
+	 */
+	private static final Set<String> UNREADABLE = Set.of("yaml.malformed", "yaml.empty", "yaml.not-a-mapping",
+			"json.malformed");
 
 	private final Cases cases;
 
@@ -168,24 +176,48 @@ class CaseTypeApiController {
 		catch (InvalidInputException ex) {
 			// a definition that does not even read (a duration that is none, an
 			// unknown action) is as invalid as a broken graph: said the same way
-			problems = ex.problems()
-				.stream()
-				.map((p) -> new DefinitionProblem(p.field(), p.code(),
-						Arrays.stream(p.arguments()).map((a) -> (a != null) ? a : "").toList()))
-				.toList();
+			problems = definitionProblems(ex);
 		}
+		return validation(problems, locale);
+	}
+
+	@PostMapping(path = "/{key}/workflows/validate",
+			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@Operation(summary = "Check a YAML definition (body or uploaded file) without saving it",
+			description = "Always 200 {\"valid\", \"problems\"} for what the document says, YAML or JSON that "
+					+ "does not parse included (yaml.malformed with its line and column); 400 only for a request "
+					+ "that brings no document to check (no file, too large, too deeply nested, another file type).")
+	ValidationResponse validateDocument(@PathVariable String key, HttpServletRequest request) {
+		this.caseTypes.require(key);
+		Map<String, Object> document;
+		try {
+			document = this.documents.read(request);
+		}
+		catch (InvalidInputException ex) {
+			if (!ex.problems().stream().allMatch((p) -> UNREADABLE.contains(p.code()))) {
+				throw ex;
+			}
+			// a validation is asked to find the document's mistakes: a YAML indentation
+			// is one, answered as a broken graph is, with its line, not as a failed call
+			return validation(definitionProblems(ex), LocaleContextHolder.getLocale());
+		}
+		return validate(key, document);
+	}
+
+	private static List<DefinitionProblem> definitionProblems(InvalidInputException ex) {
+		return ex.problems()
+			.stream()
+			.map((p) -> new DefinitionProblem(p.field(), p.code(),
+					Arrays.stream(p.arguments()).map((a) -> (a != null) ? a : "").toList()))
+			.toList();
+	}
+
+	private ValidationResponse validation(List<DefinitionProblem> problems, Locale locale) {
 		return new ValidationResponse(problems.isEmpty(),
 				problems.stream()
 					.map((p) -> new Problem(p.path(), p.code(),
 							this.messages.getMessage(p.code(), p.arguments().toArray(), p.code(), locale)))
 					.toList());
-	}
-
-	@PostMapping(path = "/{key}/workflows/validate",
-			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
-	@Operation(summary = "Check a YAML definition (body or uploaded file) without saving it")
-	ValidationResponse validateDocument(@PathVariable String key, HttpServletRequest request) {
-		return validate(key, this.documents.read(request));
 	}
 
 	@PutMapping("/{key}/workflows/{version}")

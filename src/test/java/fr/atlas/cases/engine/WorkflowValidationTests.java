@@ -182,6 +182,22 @@ class WorkflowValidationTests {
 	}
 
 	@Test
+	void aMappingThatClosesCasesNeedsARoleThatClosesThem() {
+		var target = lead();
+		assertThat(WorkflowValidation.validateMapping(Map.of("QUALIFIED", "WON"), Set.of("NEW", "QUALIFIED"), target,
+				WorkflowTests.AGENT))
+			.containsExactly(new DefinitionProblem("mapping.QUALIFIED", "workflow.mapping-role",
+					List.of("QUALIFIED", "WON", "MANAGER")));
+		assertThat(WorkflowValidation.validateMapping(Map.of("QUALIFIED", "WON"), Set.of("QUALIFIED"), target,
+				WorkflowTests.MANAGER))
+			.isEmpty();
+		// a final state any member may close by hand, or a state that keeps cases open
+		assertThat(WorkflowValidation.validateMapping(Map.of("QUALIFIED", "LOST", "VISIT", "NEW"),
+				Set.of("QUALIFIED", "VISIT"), target, WorkflowTests.AGENT))
+			.isEmpty();
+	}
+
+	@Test
 	void paintsAStateWhoseColourIsNoHexadecimalColourWithTheDefault() {
 		assertThat(new StateDefinition("A", true, false, Map.of(), "red;background:url(x)", null, List.of())
 			.colourOrDefault()).isEqualTo("#667085");
