@@ -142,6 +142,9 @@ public class Accounts {
 		else if (organisation.length() > 120) {
 			problems.add(new FieldProblem("organisation", "field.too-long", 120));
 		}
+		else {
+			LinkInName.check("organisation", organisation, problems);
+		}
 		NewMembers.checkName(name, problems);
 		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
 		// the password is checked whatever the e-mail: every problem of the form at once
@@ -281,6 +284,9 @@ public class Accounts {
 		}
 		if (name.length() > NewMembers.NAME_MAX) {
 			throw new InvalidInputException("name", "field.too-long", NewMembers.NAME_MAX);
+		}
+		if (LinkInName.found(name)) {
+			throw new InvalidInputException("name", LinkInName.PROBLEM);
 		}
 		this.transactions.executeWithoutResult((tx) -> {
 			int changed = this.jdbc.sql("update app_user set name = ? where id = ? and name <> ?")
