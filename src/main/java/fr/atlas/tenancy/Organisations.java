@@ -5,6 +5,7 @@ import java.util.UUID;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.tenancy.internal.LinkInName;
 import fr.atlas.tenancy.internal.TypedText;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,10 @@ public class Organisations {
 		}
 		if (name.length() > NAME_LENGTH) {
 			throw new InvalidInputException("name", "field.too-long", NAME_LENGTH);
+		}
+		if (LinkInName.found(name)) {
+			// it is in the mails of invitations (ADR 0075)
+			throw new InvalidInputException("name", LinkInName.PROBLEM);
 		}
 		Organisation before = current();
 		if (!before.name().equals(name)) {

@@ -6,8 +6,17 @@ import fr.atlas.platform.NeverExternalized;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.UserId;
 
+/**
+ * A member's password changed, on their account page or from a reset link
+ * ({@code byReset}); {@code tokensRevoked} of their API tokens were revoked with it (ADR
+ * 0076), each also audited as {@link ApiTokenRevoked}.
+ */
 @NeverExternalized
-public record PasswordChanged(OrgId orgId, UserId userId, boolean byReset) implements Auditable {
+public record PasswordChanged(OrgId orgId, UserId userId, boolean byReset, int tokensRevoked) implements Auditable {
+
+	public PasswordChanged(OrgId orgId, UserId userId, boolean byReset) {
+		this(orgId, userId, byReset, 0);
+	}
 
 	@Override
 	public String action() {
@@ -26,8 +35,11 @@ public record PasswordChanged(OrgId orgId, UserId userId, boolean byReset) imple
 
 	@Override
 	public AuditSummary summary() {
-		return AuditSummary
-			.of(byReset ? "audit.summary.member.password-reset" : "audit.summary.member.password-changed");
+		String key = byReset ? "audit.summary.member.password-reset" : "audit.summary.member.password-changed";
+		if (tokensRevoked > 0) {
+			return AuditSummary.of(key + ".tokens-revoked", AuditSummary.count(tokensRevoked));
+		}
+		return AuditSummary.of(key);
 	}
 
 }

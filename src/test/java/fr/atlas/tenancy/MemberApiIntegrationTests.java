@@ -103,6 +103,44 @@ class MemberApiIntegrationTests {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * An address belongs to one account, in one organisation: an invitee who made an
+	 * account elsewhere since cannot accept, is told why, and the inviting organisation's
+	 * list keeps the invitation until it expires or is cancelled (the list is of
+	 * invitations not yet accepted, cancelled or expired: it says nothing of accounts in
+	 * other organisations).
+	 */
+	@Test
+	void anInviteeWhoMadeAnAccountElsewhereCannotAcceptAndIsToldWhy() {
+		Tenant org = this.api.newOrganisation("Agence qui Invite");
+		String email = TeamFixtures.uniqueEmail("parti");
+		String link = this.team.invite(org, email, "AGENT");
+		assertThat(this.api
+			.post(null, "/api/v1/signup", Map.of("organisation", "Agence d'Ailleurs", "name", "Parti Ailleurs", "email",
+					email, "password", ApiClient.PASSWORD))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+
+		UiSession browser = new UiSession(this.port);
+		assertThat(browser.get(link).body()).contains("Un compte Atlas existe déjà pour " + email)
+			.doesNotContain("name=\"password\"");
+		// the form sent anyway (the page has none to send)
+		browser.get("/login");
+		var refused = browser.post("/invitations/accept",
+				Map.of("token", TeamFixtures.token(link), "name", "Parti", "password", ApiClient.PASSWORD));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("Un compte Atlas existe déjà pour " + email);
+		assertThat(list(org.token())).extracting((m) -> m.get("email")).containsExactly(org.email());
+		assertThat((List<Map<String, Object>>) this.api.getList(org.token(), "/api/v1/members/invitations").getBody())
+			.extracting((i) -> i.get("email"))
+			.containsExactly(email);
+		// inviting the address again says why it cannot join
+		assertThat(errors(
+				this.api.post(org.token(), "/api/v1/members/invitations", Map.of("email", email, "role", "AGENT"))))
+			.extracting((e) -> e.get("code"))
+			.containsExactly("email.taken");
+	}
+
 	@Test
 	void aDepartingAdminsInvitationsDieWithTheirAccess() {
 		Tenant org = this.api.newOrganisation("Agence des Départs");

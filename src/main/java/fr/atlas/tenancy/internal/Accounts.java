@@ -76,9 +76,12 @@ public class Accounts {
 
 	private final NewMembers newMembers;
 
+	private final ApiTokens tokens;
+
 	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
 			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
-			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions, NewMembers newMembers) {
+			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions, NewMembers newMembers,
+			ApiTokens tokens) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
@@ -90,6 +93,7 @@ public class Accounts {
 		this.baseUrl = baseUrl;
 		this.sessions = sessions;
 		this.newMembers = newMembers;
+		this.tokens = tokens;
 	}
 
 	public record Signup(String organisation, String name, String email, String password, String locale) {
@@ -141,6 +145,9 @@ public class Accounts {
 		}
 		else if (organisation.length() > 120) {
 			problems.add(new FieldProblem("organisation", "field.too-long", 120));
+		}
+		else {
+			LinkInName.check("organisation", organisation, problems);
 		}
 		NewMembers.checkName(name, problems);
 		String email = collect(problems, () -> EmailAddress.normalise("email", signup.email()));
@@ -251,10 +258,14 @@ public class Accounts {
 	/**
 	 * Changes the current member's password after checking the current one. The member's
 	 * other sessions end and their reset links stop working; the session the change was
-	 * made from, if given, stays signed in.
+	 * made from, if given, stays signed in. Their API tokens are revoked too when they
+	 * ask ({@code revokeTokens}): a change may be a habit, or a fear that someone else
+	 * knows the password, and only the member knows which (ADR 0076).
+	 * @return how many API tokens that still worked were revoked
 	 */
-	public void changePassword(UserId userId, String current, String replacement, @Nullable String keepSession) {
-		this.transactions.executeWithoutResult((tx) -> {
+	public int changePassword(UserId userId, String current, String replacement, @Nullable String keepSession,
+			boolean revokeTokens) {
+		int revoked = this.transactions.execute((tx) -> {
 			var row = this.jdbc.sql("select email, password_hash from app_user where id = ?")
 				.param(userId.value())
 				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
@@ -265,9 +276,12 @@ public class Accounts {
 			}
 			this.policy.check("newPassword", replacement, row[0]);
 			storePassword(userId, replacement);
-			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false));
+			int tokensRevoked = revokeTokens ? this.tokens.revokeAll(userId) : 0;
+			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false, tokensRevoked));
+			return tokensRevoked;
 		});
 		this.sessions.endAll(userId, keepSession);
+		return revoked;
 	}
 
 	/**
@@ -281,6 +295,9 @@ public class Accounts {
 		}
 		if (name.length() > NewMembers.NAME_MAX) {
 			throw new InvalidInputException("name", "field.too-long", NewMembers.NAME_MAX);
+		}
+		if (LinkInName.found(name)) {
+			throw new InvalidInputException("name", LinkInName.PROBLEM);
 		}
 		this.transactions.executeWithoutResult((tx) -> {
 			int changed = this.jdbc.sql("update app_user set name = ? where id = ? and name <> ?")
@@ -356,17 +373,20 @@ public class Accounts {
 
 	/**
 	 * Sets a new password from a reset link; the link works once, and so do the member's
-	 * other links, which stop working with it. Every session of the member ends: the
-	 * reset is for someone who lost the password, or fears another knows it.
+	 * other links, which stop working with it. Every session of the member ends, and
+	 * every API token is revoked: the reset is for someone who lost the password, or
+	 * fears another knows it, and a token made with it would outlive the new one (ADR
+	 * 0076).
+	 * @return how many API tokens that still worked were revoked
 	 */
-	public void resetPassword(String token, String replacement) {
+	public int resetPassword(String token, String replacement) {
 		var reset = this.jdbc.sql("select org_id, reset_id from atlas_password_reset_lookup(?)")
 			.param(SecretTokens.hash(token == null ? "" : token))
 			.query((rs, n) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
 			.optional()
 			.orElseThrow(() -> new InvalidInputException("token", "password.reset-link-invalid"));
 		OrgId orgId = OrgId.of(reset[0]);
-		UserId member = CurrentTenant.callAs(orgId, () -> this.transactions.execute((tx) -> {
+		Reset done = CurrentTenant.callAs(orgId, () -> this.transactions.execute((tx) -> {
 			var row = this.jdbc
 				.sql("""
 						select u.id, u.email from password_reset r join app_user u on u.org_id = r.org_id and u.id = r.user_id
@@ -382,10 +402,15 @@ public class Accounts {
 			this.jdbc.sql("update app_user set failed_logins = 0, locked_until = null where id = ?")
 				.param(userId.value())
 				.update();
-			this.events.publishEvent(new PasswordChanged(orgId, userId, true));
-			return userId;
+			int tokensRevoked = this.tokens.revokeAll(userId);
+			this.events.publishEvent(new PasswordChanged(orgId, userId, true, tokensRevoked));
+			return new Reset(userId, tokensRevoked);
 		}));
-		this.sessions.endAll(member, null);
+		this.sessions.endAll(done.member(), null);
+		return done.tokensRevoked();
+	}
+
+	private record Reset(UserId member, int tokensRevoked) {
 	}
 
 	private void storePassword(UserId userId, String password) {

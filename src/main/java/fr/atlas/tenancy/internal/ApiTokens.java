@@ -176,17 +176,22 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes every live token of a member, inside the caller's transaction: a member
-	 * deactivated and later reactivated starts again without the tokens handed out
-	 * before, which may have been copied anywhere meanwhile.
+	 * Revokes every token of a member not revoked yet, inside the caller's transaction: a
+	 * member deactivated and later reactivated starts again without the tokens handed out
+	 * before, which may have been copied anywhere meanwhile; a password reset (ADR 0076)
+	 * leaves none to whoever took the account.
+	 * @return how many of them still worked, those an expiry had not ended already
 	 */
-	void revokeAll(UserId userId) {
-		this.jdbc.sql("update api_token set revoked_at = now() where user_id = ? and revoked_at is null returning id")
-			.param(userId.value())
-			.query(UUID.class)
-			.list()
-			.forEach((tokenId) -> this.events
-				.publishEvent(new ApiTokenRevoked(CurrentTenant.require(), tokenId, userId)));
+	int revokeAll(UserId userId) {
+		List<Object[]> revoked = this.jdbc.sql("""
+				update api_token set revoked_at = now() where user_id = ? and revoked_at is null
+				returning id, expires_at is null or expires_at > ?""")
+			.params(userId.value(), Timestamp.from(this.clock.instant()))
+			.query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getBoolean(2) })
+			.list();
+		revoked.forEach(
+				(row) -> this.events.publishEvent(new ApiTokenRevoked(CurrentTenant.require(), (UUID) row[0], userId)));
+		return (int) revoked.stream().filter((row) -> (boolean) row[1]).count();
 	}
 
 	/**

@@ -158,11 +158,14 @@ public class Invitations {
 		// Sent after the commit: a mail never announces an invitation that was
 		// rolled back.
 		Locale locale = LocaleContextHolder.getLocale();
-		String inviterName = this.members.find(inviter.userId()).map(Member::name).orElse(inviter.email());
+		// names written before ADR 0075 may hold an address: quoted so no client links it
+		String inviterName = LinkInName
+			.defused(this.members.find(inviter.userId()).map(Member::name).orElse(inviter.email()));
+		String organisationName = LinkInName.defused(organisation);
 		String link = this.baseUrl + "/invitations/accept?token=" + token;
 		this.mail.send(new OutgoingMail(invitee,
-				this.messages.getMessage("mail.invitation.subject", new Object[] { organisation }, locale),
-				this.messages.getMessage("mail.invitation.body", new Object[] { inviterName, organisation, link },
+				this.messages.getMessage("mail.invitation.subject", new Object[] { organisationName }, locale),
+				this.messages.getMessage("mail.invitation.body", new Object[] { inviterName, organisationName, link },
 						locale)));
 		return new Invited(id, invitee, role, expiresAt);
 	}

@@ -28,7 +28,8 @@ class NewMembers {
 	}
 
 	/**
-	 * Adds the problems of a member's name, spaces already folded, to {@code problems}.
+	 * Adds the problems of a member's name, spaces already folded, to {@code problems}:
+	 * none, too long, or holding a web address.
 	 */
 	static void checkName(String name, List<FieldProblem> problems) {
 		if (name.isEmpty()) {
@@ -36,6 +37,10 @@ class NewMembers {
 		}
 		else if (name.length() > NAME_MAX) {
 			problems.add(new FieldProblem("name", "field.too-long", NAME_MAX));
+		}
+		else {
+			// the inviter's name is in the invitation mail (ADR 0075)
+			LinkInName.check("name", name, problems);
 		}
 	}
 

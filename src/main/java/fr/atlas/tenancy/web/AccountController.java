@@ -108,8 +108,11 @@ class AccountController {
 		}
 		try {
 			HttpSession session = request.getSession(false);
-			this.accounts.changePassword(principal.userId(), form.currentPassword(), form.newPassword(),
-					(session == null) ? null : session.getId());
+			int revoked = this.accounts.changePassword(principal.userId(), form.currentPassword(), form.newPassword(),
+					(session == null) ? null : session.getId(), form.revokesTokens());
+			if (form.revokesTokens()) {
+				redirect.addFlashAttribute("revokedTokens", revoked);
+			}
 		}
 		catch (InvalidInputException ex) {
 			FormErrors.copy(ex, binding);

@@ -31,7 +31,7 @@ class OrganisationApiController {
 	@PatchMapping("/api/v1/organisation")
 	@PreAuthorize("hasRole('OWNER')")
 	@Operation(summary = "Rename the caller's organisation (OWNER)",
-			description = "Body {\"name\"}: 1 to 120 characters. Audited as organisation.renamed.")
+			description = "Body {\"name\"}: 1 to 120 characters, no web address (400 name.web-address, ADR 0075). Audited as organisation.renamed.")
 	OrganisationResponse rename(@RequestBody RenameRequest request) {
 		return OrganisationResponse.of(this.organisations.rename(request.name()));
 	}

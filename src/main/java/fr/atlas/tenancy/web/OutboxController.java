@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.platform.mail.OutboxMailTransport.StoredMail;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,24 +27,31 @@ class OutboxController {
 
 	private final OutboxMailTransport outbox;
 
-	OutboxController(OutboxMailTransport outbox) {
+	private final String baseUrl;
+
+	OutboxController(OutboxMailTransport outbox, @Value("${atlas.base-url}") String baseUrl) {
 		this.outbox = outbox;
+		this.baseUrl = baseUrl;
 	}
 
 	@GetMapping("/outbox")
 	String outbox(Model model) {
-		model.addAttribute("mails", this.outbox.latest(50).stream().map(OutboxController::view).toList());
+		model.addAttribute("mails", this.outbox.latest(50).stream().map((mail) -> view(mail, this.baseUrl)).toList());
 		model.addAttribute("zone", MemberController.PARIS);
 		return "tenancy/outbox";
 	}
 
-	static MailView view(StoredMail mail) {
+	/**
+	 * The mail with Atlas's own links made clickable, and only those: an address in a
+	 * name a user typed stays text (ADR 0075).
+	 */
+	static MailView view(StoredMail mail, String baseUrl) {
 		List<Part> parts = new ArrayList<>();
 		Matcher matcher = LINK.matcher(mail.body());
 		int last = 0;
 		while (matcher.find()) {
 			parts.add(new Part(mail.body().substring(last, matcher.start()), false));
-			parts.add(new Part(matcher.group(), true));
+			parts.add(new Part(matcher.group(), matcher.group().startsWith(baseUrl + "/")));
 			last = matcher.end();
 		}
 		parts.add(new Part(mail.body().substring(last), false));

@@ -8,6 +8,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Forgot your password": mails a reset link, then lets its holder choose a new password.
@@ -51,7 +52,7 @@ class PasswordResetController {
 
 	@PostMapping("/password/reset")
 	String reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
-			@RequestParam(defaultValue = "") String confirmPassword, Model model) {
+			@RequestParam(defaultValue = "") String confirmPassword, Model model, RedirectAttributes redirect) {
 		model.addAttribute("token", token);
 		model.addAttribute("valid", true);
 		if (!password.equals(confirmPassword)) {
@@ -60,7 +61,8 @@ class PasswordResetController {
 			return "tenancy/password-reset";
 		}
 		try {
-			this.accounts.resetPassword(token, password);
+			// the login page says how many tokens the reset revoked (ADR 0076)
+			redirect.addFlashAttribute("revokedTokens", this.accounts.resetPassword(token, password));
 		}
 		catch (InvalidInputException ex) {
 			String code = ex.problems().get(0).code();
