@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -179,10 +180,52 @@ public class ProspectImports {
 			throw new InvalidInputException("file", "prospects.import.unreadable");
 		}
 		int index = WorkbookSheets.resolve(sheet, profile.format(), sheets);
-		if (sheet == null || sheet.isBlank()) {
-			index = firstFilledSheet(file, profile, sheets);
+		if (sheet != null && !sheet.isBlank()) {
+			return inspect(file, profile.withSheet(index), sheets, overrides);
 		}
-		return inspect(file, profile.withSheet(index), sheets, overrides);
+		index = firstFilledSheet(file, profile, sheets);
+		try {
+			return inspect(file, profile.withSheet(index), sheets, overrides);
+		}
+		catch (InvalidInputException ex) {
+			if (!namesNoColumn(ex)) {
+				throw ex;
+			}
+			return firstSheetOfAgencies(file, profile, sheets, index, overrides).orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * The first other visible sheet that reads as a list of agencies, when the first
+	 * filled one names no column: a workbook often opens on a "Lisez-moi" or a summary
+	 * sheet, and the wizard, refused, gave no way to say which sheet to read but to guess
+	 * its name.
+	 */
+	private static Optional<Inspection> firstSheetOfAgencies(Path file, FileProfile profile, List<String> sheets,
+			int refused, Map<String, String> overrides) {
+		Set<Integer> hidden;
+		try {
+			hidden = TabularReaders.hiddenSheets(profile.format(), file);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		for (int i = 0; i < sheets.size(); i++) {
+			if (i == refused || hidden.contains(i)) {
+				continue;
+			}
+			try {
+				return Optional.of(inspect(file, profile.withSheet(i), sheets, overrides));
+			}
+			catch (InvalidInputException ex) {
+				// not this one either: the first sheet's refusal is the answer
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean namesNoColumn(InvalidInputException ex) {
+		return ex.problems().stream().anyMatch((p) -> p.code().equals("prospects.import.no-known-column"));
 	}
 
 	/**
