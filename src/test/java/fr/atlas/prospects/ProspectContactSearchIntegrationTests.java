@@ -61,6 +61,27 @@ class ProspectContactSearchIntegrationTests {
 	}
 
 	@Test
+	void findsAnAgencyByTheWordsOfItsNameAndItsTownInAnyOrder() {
+		String token = this.api.newOrganisation("Réseau en Savoie").token();
+		this.prospects.importAndWait(token, "reseau.csv", """
+				Raison sociale;Code postal;Ville
+				ORPI Gare Thonon;74200;Thonon-les-Bains
+				ORPI Gare Annecy;74000;Annecy
+				Century 21 Côté Lac;74200;Thonon-les-Bains
+				Century 21 Côté Lac;74100;Annemasse
+				""");
+
+		// a brand and a town, as a salesperson types them: before, only a run of the
+		// name's words as written was found, and these found nothing
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi thonon")).containsExactly("ORPI Gare Thonon");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi annecy")).containsExactly("ORPI Gare Annecy");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=century 21 annemasse"))
+			.containsExactly("Century 21 Côté Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gare orpi")).hasSize(2);
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi annemasse")).isEmpty();
+	}
+
+	@Test
 	void findsAnAgencyByItsContactsNameEmailOrPhoneOnce() {
 		var tenant = this.api.newOrganisation("Carnet d'adresses");
 		String token = tenant.token();

@@ -3,6 +3,7 @@ package fr.atlas.prospects.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,9 @@ class SearchConditions {
 
 	/** Before a work's key in the list's filter: the agencies that have it not going. */
 	private static final String WITHOUT = "no-";
+
+	/** The most words of a search read one by one; a longer text is read as written. */
+	private static final int MAX_WORDS = 6;
 
 	private final JdbcClient jdbc;
 
@@ -121,18 +125,37 @@ class SearchConditions {
 			ContactMatch contacts = ContactMatch.of(q);
 			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
 			String tradeName = AccentBlindPattern.of(q);
-			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + "lower(a.name) like lower(?) or "
-					+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
-					+ " or a.siret = ? or a.siren = ?"
-					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
-					+ " or a.phones @> array[?::text]"
-					// the people of the agency (a merged agency's are its survivor's):
-					// uncorrelated, one pass over the organisation's contacts whose ids
-					// the scan of its agencies then looks up, not a probe per agency
-					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + contacts.condition()
-					+ "))");
+			// "orpi thonon", "century 21 annecy": a brand and a town, or words of the
+			// name
+			// out of their order, each found in the name or the town
+			List<String> words = List.of(key.split(" "));
+			boolean byWords = words.size() > 1 && words.size() <= MAX_WORDS;
+			sql.append(
+					" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
+							+ (byWords
+									? "(" + String.join(" and ",
+											Collections.nCopies(words.size(),
+													"(a.name_key || ' ' || coalesce(a.city_key, '')) like ?"))
+											+ ") or "
+									: "")
+							+ "lower(a.name) like lower(?) or "
+							+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
+							+ " or a.siret = ? or a.siren = ?"
+							+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
+							+ " or a.phones @> array[?::text]"
+							// the people of the agency (a merged agency's are its
+							// survivor's):
+							// uncorrelated, one pass over the organisation's contacts
+							// whose ids
+							// the scan of its agencies then looks up, not a probe per
+							// agency
+							+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and "
+							+ contacts.condition() + "))");
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
+			}
+			if (byWords) {
+				words.forEach((word) -> args.add("%" + likeLiteral(word) + "%"));
 			}
 			args.add(text);
 			args.add((tradeName != null) ? tradeName : text);
