@@ -248,6 +248,9 @@ class ProspectPagesIntegrationTests {
 		// why row 2 was merged, in words, the reason codes as tooltips
 		assertThat(detail).contains("title=\"phone\">même téléphone, </span>",
 				"title=\"same_postcode\">même code postal</span>");
+		// the merged row names its file: an agency merged from two files has a row 1 in
+		// each
+		assertThat(detail).contains(">capitales.csv · ligne 2</a>\u00a0:");
 		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
 				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
@@ -725,6 +728,49 @@ class ProspectPagesIntegrationTests {
 			.doesNotContain(">Cabinet Seul<");
 		assertThat(get("/prospects/" + this.prospects.idOf(tenant.token(), "moyenne") + "?lang=fr").body())
 			.contains(">20 à 49 salariés</span>");
+	}
+
+	@Test
+	void saysTheFirstRowsConcernedOnlyWhenTheReportHoldsMore() throws Exception {
+		var tenant = this.api.newOrganisation("Deux lignes");
+		login(tenant.email());
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "deux.csv", """
+				Raison sociale;E-mail
+				Agence A;pas-un-email
+				Agence B;toujours@pas@un
+				""");
+		String report = get("/prospects/imports/" + done.get("id")).body();
+		// before, "Les 2 premières lignes concernées": there are no others
+		assertThat(report).contains("Les 2 lignes concernées").doesNotContain("premières lignes");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void findsAnAgencyToMergeThatNoImportPairedFromTheAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Fusion cherchée");
+		login(tenant.email());
+		String first = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Immobilière du Lac", "city", "Évian-les-Bains", "postcode", "74500"))
+			.getBody()
+			.get("agency")).get("id");
+		String second = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Lac Immobilier Évian", "emails", "contact@lac-evian.fr"))
+			.getBody()
+			.get("agency")).get("id");
+		// before, a pair the matcher had not queued could be merged through the API only
+		assertThat(get("/prospects/" + first + "?lang=fr").body()).contains("Fusionner avec une autre agence…",
+				"name=\"mergeWith\"");
+		String found = this.session.getFragment("/prospects/" + first + "?mergeWith=lac%20evian").body();
+		assertThat(found)
+			.contains(">Lac Immobilier Évian</a>", "href=\"/prospects/" + first + "/merge?otherId=" + second + "\"")
+			.doesNotContain("<html", "href=\"/prospects/" + first + "/merge?otherId=" + first + "\"");
+		assertThat(get("/prospects/" + first + "?mergeWith=lac%20evian").body()).contains("<html",
+				"href=\"/prospects/" + first + "/merge?otherId=" + second + "\"");
+		assertThat(this.session.getFragment("/prospects/" + first + "?mergeWith=bastille").body())
+			.contains("Aucune autre agence active ne correspond.");
+		assertThat(get("/prospects/" + first + "/merge?otherId=" + second).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -1294,7 +1340,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(none)
 			.contains("Aucune agence ne correspond.",
 					"<a id=\"clear-filters\" href=\"/prospects\">Effacer les filtres</a>")
-			.doesNotContain("id=\"empty-base\"");
+			// nothing to export: a file of headers alone is no answer to a search
+			.doesNotContain("id=\"empty-base\"", "/prospects/export");
 		assertThat(get("/prospects").body()).contains("Agence Opéra", "/prospects/export")
 			.doesNotContain("id=\"empty-base\"");
 	}
@@ -1336,9 +1383,9 @@ class ProspectPagesIntegrationTests {
 			.matcher(get("/prospects").body());
 		assertThat(link.find()).isTrue();
 		String french = get("/prospects/" + link.group(1)).body();
-		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">ligne 2</a>\u00a0:");
+		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">agences.csv · ligne 2</a>\u00a0:");
 		String english = get("/prospects/" + link.group(1) + "?lang=en").body();
-		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">row 2</a>:")
+		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">agences.csv · row 2</a>:")
 			.doesNotContain("1 032 000 €", "</a> :");
 		get("/prospects?lang=fr");
 	}

@@ -263,6 +263,7 @@ class ImportController {
 		model.addAttribute("paris", PARIS);
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
+		model.addAttribute("problemRowsShown", PROBLEM_ROWS_SHOWN);
 		// the pairs this import queued that are still to review
 		model.addAttribute("duplicatesFound", job.finished() ? this.queue.duplicatesOf(id) : 0);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
