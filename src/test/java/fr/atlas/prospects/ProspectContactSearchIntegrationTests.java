@@ -82,6 +82,23 @@ class ProspectContactSearchIntegrationTests {
 	}
 
 	@Test
+	void findsAnAgencyByTheDomainOfItsEmails() {
+		String token = this.api.newOrganisation("Domaines").token();
+		this.prospects.importAndWait(token, "domaines.csv", """
+				Raison sociale;E-mail;Code postal
+				SARL Immobilière du Lac;contact@agencedulac.fr;74500
+				Agence Voisine;contact@voisine.fr;74500
+				""");
+
+		// a domain pasted from a signature found only agencies whose website it was
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=agencedulac.fr"))
+			.containsExactly("SARL Immobilière du Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Agencedulac.FR"))
+			.containsExactly("SARL Immobilière du Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=lac.fr")).isEmpty();
+	}
+
+	@Test
 	void findsAnAgencyByItsContactsNameEmailOrPhoneOnce() {
 		var tenant = this.api.newOrganisation("Carnet d'adresses");
 		String token = tenant.token();

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import fr.atlas.platform.CurrentTenant;
@@ -31,6 +32,9 @@ class SearchConditions {
 
 	/** The most words of a search read one by one; a longer text is read as written. */
 	private static final int MAX_WORDS = 6;
+
+	/** A text that is a domain name alone: "agencedulac.fr", "orpi-gare.immo". */
+	private static final Pattern DOMAIN = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}");
 
 	private final JdbcClient jdbc;
 
@@ -130,27 +134,24 @@ class SearchConditions {
 			// out of their order, each found in the name or the town
 			List<String> words = List.of(key.split(" "));
 			boolean byWords = words.size() > 1 && words.size() <= MAX_WORDS;
-			sql.append(
-					" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ")
-							+ (byWords
-									? "(" + String.join(" and ",
-											Collections.nCopies(words.size(),
-													"(a.name_key || ' ' || coalesce(a.city_key, '')) like ?"))
-											+ ") or "
-									: "")
-							+ "lower(a.name) like lower(?) or "
-							+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
-							+ " or a.siret = ? or a.siren = ?"
-							+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
-							+ " or a.phones @> array[?::text]"
-							// the people of the agency (a merged agency's are its
-							// survivor's):
-							// uncorrelated, one pass over the organisation's contacts
-							// whose ids
-							// the scan of its agencies then looks up, not a probe per
-							// agency
-							+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and "
-							+ contacts.condition() + "))");
+			String eachWord = byWords ? "("
+					+ String.join(" and ",
+							Collections.nCopies(words.size(), "(a.name_key || ' ' || coalesce(a.city_key, '')) like ?"))
+					+ ") or " : "";
+			// "agencedulac.fr": the domain of the agency's e-mails, as of its website
+			String domain = DOMAIN.matcher(q.toLowerCase(Locale.ROOT)).matches() ? q.toLowerCase(Locale.ROOT) : null;
+			String byDomain = (domain != null) ? " or exists (select 1 from unnest(a.emails) e where e like ?)" : "";
+			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + eachWord
+					+ "lower(a.name) like lower(?) or "
+					+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
+					+ " or a.siret = ? or a.siren = ?"
+					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?" + byDomain
+					+ " or a.phones @> array[?::text]"
+					// the people of the agency (a merged agency's are its survivor's):
+					// uncorrelated, one pass over the organisation's contacts whose ids
+					// the scan of its agencies then looks up, not a probe per agency
+					+ " or a.id in (select c.agency_id from contact c where c.org_id = ? and " + contacts.condition()
+					+ "))");
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
 			}
@@ -165,6 +166,9 @@ class SearchConditions {
 			args.add(q.toLowerCase(Locale.ROOT));
 			// a network's site finds its agencies' pages ("century21.fr/agence/…")
 			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
+			if (domain != null) {
+				args.add("%@" + likeLiteral(domain));
+			}
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 			args.add(CurrentTenant.require().value());
 			args.addAll(contacts.args());
