@@ -124,9 +124,12 @@ class ProspectPagesIntegrationTests {
 				"name=\"importId\" value=\"" + jobId + "\"", "Agence de la Gare", "Cabinet Martin");
 		// links keep the search's filters that have a value, and only those
 		String filtered = get("/prospects?q=&city=L%C3%A9on&department=&importId=" + jobId + "&size=1").body();
-		assertThat(filtered)
-			.contains("href=\"/prospects?city=L%C3%A9on\"",
-					"href=\"/prospects/export?city=L%C3%A9on&amp;importId=" + jobId + "&amp;format=csv\"")
+		assertThat(filtered).contains("href=\"/prospects?city=L%C3%A9on\"")
+			.doesNotContain("q=&amp;", "department=&amp;");
+		// a search that finds agencies offers their export, with the same filters
+		String found = get("/prospects?q=&postcode=75008&department=&importId=" + jobId + "&size=1").body();
+		assertThat(found)
+			.contains("href=\"/prospects/export?postcode=75008&amp;importId=" + jobId + "&amp;format=csv\"")
 			.doesNotContain("q=&amp;", "department=&amp;");
 		String paged = get("/prospects?importId=" + jobId + "&size=1").body();
 		assertThat(paged).contains("href=\"/prospects?importId=" + jobId + "&amp;page=1&amp;size=1\"");
