@@ -905,6 +905,32 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void aFileWhoseHeadersNameNothingKnownIsMappedInTheColumnsStep() throws Exception {
+		var tenant = this.api.newOrganisation("En-têtes inconnus");
+		login(tenant.email());
+		// before, the upload was refused with "indiquez la correspondance des colonnes",
+		// on a page that has nowhere to indicate it
+		String jobPath = draft("liste-achetee.csv", """
+				Col A;Col B;Col C
+				Agence Opéra;75009;contact@opera-immo.fr
+				Cabinet Bastille;75011;bastille@immo.fr
+				""");
+		assertThat(jobPath).matches("/prospects/imports/[0-9a-f-]{36}");
+		String mapping = get(jobPath + "/mapping?lang=fr").body();
+		assertThat(mapping).contains("Aucune colonne du fichier n’a été reconnue", "id=\"column-0\"", "Agence Opéra");
+		HttpResponse<String> started = post(jobPath + "/start",
+				Map.of("column-0", "name", "column-1", "postcode", "column-2", "email", "_csrf", csrf(mapping)), false);
+		assertThat(started.statusCode()).isEqualTo(302);
+		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		assertThat(this.prospects.waitFor(tenant.token(), id)).containsEntry("status", "DONE")
+			.containsEntry("created", 2);
+		// the API, which has its mapping part for this, still refuses such a file
+		assertThat(this.prospects.upload(tenant.token(), "liste.csv", "Col A;Col B\nAgence X;75009\n")
+			.getStatusCode()
+			.value()).isEqualTo(400);
+	}
+
+	@Test
 	void aMappingThatIdentifiesNoAgencyIsSentBackToTheColumnsStep() throws Exception {
 		var tenant = this.api.newOrganisation("Tout ignoré");
 		login(tenant.email());

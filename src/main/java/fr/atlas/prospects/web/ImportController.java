@@ -217,7 +217,13 @@ class ImportController {
 	private void showPreview(Model model, UUID id, Map<String, String> mapping, List<MappingPreset> saved,
 			Optional<MappingPreset> selected) {
 		try {
-			model.addAttribute("preview", this.imports.preview(id, mapping));
+			ProspectImports.Preview preview = this.imports.preview(id, mapping);
+			model.addAttribute("preview", preview);
+			if (!preview.mapping().identifiesAgencies()) {
+				// a file whose headers name nothing Atlas knows: its columns are chosen
+				// here, the upload no longer refuses it
+				model.addAttribute("mappingErrors", List.of(message("prospects.import.no-known-column.pick")));
+			}
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("preview", this.imports.preview(id, Map.of()));
