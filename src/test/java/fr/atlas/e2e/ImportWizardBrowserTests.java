@@ -186,7 +186,7 @@ class ImportWizardBrowserTests {
 			page.click("#sheet-form button[type=submit]");
 			page.waitForCondition(() -> page.locator("table.preview").textContent().contains("Agence Bellecour"));
 			assertThat(page.locator("#sheet").inputValue()).isEqualTo("1");
-			assertThat(page.locator("p.lead").textContent()).contains("format XLSX feuille « Lyon »");
+			assertThat(page.locator("p.lead").textContent()).contains("format XLSX, feuille « Lyon »");
 			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("trade_name");
 			Chromium.screenshot(page, "import-wizard-sheet");
 		}

@@ -104,6 +104,42 @@ class ImportSheetIntegrationTests {
 	}
 
 	@Test
+	void readsTheFirstSheetOfAgenciesWhenTheFirstFilledOneNamesNoColumn() throws Exception {
+		for (Workbook workbook : List.of(new XSSFWorkbook(), new HSSFWorkbook())) {
+			byte[] file;
+			try (workbook) {
+				// a workbook that opens on a note: before, the upload was refused as a
+				// file
+				// with no known column, and the wizard offered no way to pick the sheet
+				row(workbook.createSheet("Lisez-moi"), 0, "Fichier préparé par le service commercial");
+				Sheet agencies = workbook.createSheet("Agences Haute-Savoie");
+				row(agencies, 0, "Nom de l'agence", "CP", "Ville");
+				row(agencies, 1, "Laforêt Évian-Centre", "74500", "Évian-les-Bains");
+				Sheet others = workbook.createSheet("Agences Rhône");
+				row(others, 0, "Raison sociale", "Code postal");
+				row(others, 1, "Cabinet Bellecour", "69002");
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				workbook.write(out);
+				file = out.toByteArray();
+			}
+			var tenant = this.api.newOrganisation("Lisez-moi");
+			ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(),
+					(workbook instanceof XSSFWorkbook) ? "l.xlsx" : "l.xls", file, null, null, null);
+			assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+			assertThat(this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id")))
+				.containsEntry("status", "DONE")
+				.containsEntry("created", 1);
+			assertThat(names(tenant.token())).containsExactly("Laforêt Évian-Centre");
+
+			// a sheet asked for by name is read as asked, and refused when it names
+			// nothing
+			ResponseEntity<Map> asked = this.prospects.upload(tenant.token(),
+					(workbook instanceof XSSFWorkbook) ? "l.xlsx" : "l.xls", file, null, null, "Lisez-moi");
+			assertThat(asked.getStatusCode().value()).isEqualTo(400);
+		}
+	}
+
+	@Test
 	void refusesASheetOtherThanTheFirstForACsvFile() {
 		var tenant = this.api.newOrganisation("Feuille CSV");
 		assertRefused(this.prospects.upload(tenant.token(), "a.csv", "Nom\nAgence A\n".getBytes(), null, null, "2"),

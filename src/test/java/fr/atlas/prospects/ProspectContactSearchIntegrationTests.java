@@ -61,6 +61,44 @@ class ProspectContactSearchIntegrationTests {
 	}
 
 	@Test
+	void findsAnAgencyByTheWordsOfItsNameAndItsTownInAnyOrder() {
+		String token = this.api.newOrganisation("Réseau en Savoie").token();
+		this.prospects.importAndWait(token, "reseau.csv", """
+				Raison sociale;Code postal;Ville
+				ORPI Gare Thonon;74200;Thonon-les-Bains
+				ORPI Gare Annecy;74000;Annecy
+				Century 21 Côté Lac;74200;Thonon-les-Bains
+				Century 21 Côté Lac;74100;Annemasse
+				""");
+
+		// a brand and a town, as a salesperson types them: before, only a run of the
+		// name's words as written was found, and these found nothing
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi thonon")).containsExactly("ORPI Gare Thonon");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi annecy")).containsExactly("ORPI Gare Annecy");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=century 21 annemasse"))
+			.containsExactly("Century 21 Côté Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gare orpi")).hasSize(2);
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi annemasse")).isEmpty();
+	}
+
+	@Test
+	void findsAnAgencyByTheDomainOfItsEmails() {
+		String token = this.api.newOrganisation("Domaines").token();
+		this.prospects.importAndWait(token, "domaines.csv", """
+				Raison sociale;E-mail;Code postal
+				SARL Immobilière du Lac;contact@agencedulac.fr;74500
+				Agence Voisine;contact@voisine.fr;74500
+				""");
+
+		// a domain pasted from a signature found only agencies whose website it was
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=agencedulac.fr"))
+			.containsExactly("SARL Immobilière du Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=Agencedulac.FR"))
+			.containsExactly("SARL Immobilière du Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=lac.fr")).isEmpty();
+	}
+
+	@Test
 	void findsAnAgencyByItsContactsNameEmailOrPhoneOnce() {
 		var tenant = this.api.newOrganisation("Carnet d'adresses");
 		String token = tenant.token();

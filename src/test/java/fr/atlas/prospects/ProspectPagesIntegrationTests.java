@@ -124,9 +124,12 @@ class ProspectPagesIntegrationTests {
 				"name=\"importId\" value=\"" + jobId + "\"", "Agence de la Gare", "Cabinet Martin");
 		// links keep the search's filters that have a value, and only those
 		String filtered = get("/prospects?q=&city=L%C3%A9on&department=&importId=" + jobId + "&size=1").body();
-		assertThat(filtered)
-			.contains("href=\"/prospects?city=L%C3%A9on\"",
-					"href=\"/prospects/export?city=L%C3%A9on&amp;importId=" + jobId + "&amp;format=csv\"")
+		assertThat(filtered).contains("href=\"/prospects?city=L%C3%A9on\"")
+			.doesNotContain("q=&amp;", "department=&amp;");
+		// a search that finds agencies offers their export, with the same filters
+		String found = get("/prospects?q=&postcode=75008&department=&importId=" + jobId + "&size=1").body();
+		assertThat(found)
+			.contains("href=\"/prospects/export?postcode=75008&amp;importId=" + jobId + "&amp;format=csv\"")
 			.doesNotContain("q=&amp;", "department=&amp;");
 		String paged = get("/prospects?importId=" + jobId + "&size=1").body();
 		assertThat(paged).contains("href=\"/prospects?importId=" + jobId + "&amp;page=1&amp;size=1\"");
@@ -248,6 +251,9 @@ class ProspectPagesIntegrationTests {
 		// why row 2 was merged, in words, the reason codes as tooltips
 		assertThat(detail).contains("title=\"phone\">même téléphone, </span>",
 				"title=\"same_postcode\">même code postal</span>");
+		// the merged row names its file: an agency merged from two files has a row 1 in
+		// each
+		assertThat(detail).contains(">capitales.csv · ligne 2</a>\u00a0:");
 		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
 				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
@@ -728,6 +734,49 @@ class ProspectPagesIntegrationTests {
 	}
 
 	@Test
+	void saysTheFirstRowsConcernedOnlyWhenTheReportHoldsMore() throws Exception {
+		var tenant = this.api.newOrganisation("Deux lignes");
+		login(tenant.email());
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "deux.csv", """
+				Raison sociale;E-mail
+				Agence A;pas-un-email
+				Agence B;toujours@pas@un
+				""");
+		String report = get("/prospects/imports/" + done.get("id")).body();
+		// before, "Les 2 premières lignes concernées": there are no others
+		assertThat(report).contains("Les 2 lignes concernées").doesNotContain("premières lignes");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void findsAnAgencyToMergeThatNoImportPairedFromTheAgencyPage() throws Exception {
+		var tenant = this.api.newOrganisation("Fusion cherchée");
+		login(tenant.email());
+		String first = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Immobilière du Lac", "city", "Évian-les-Bains", "postcode", "74500"))
+			.getBody()
+			.get("agency")).get("id");
+		String second = (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", "Lac Immobilier Évian", "emails", "contact@lac-evian.fr"))
+			.getBody()
+			.get("agency")).get("id");
+		// before, a pair the matcher had not queued could be merged through the API only
+		assertThat(get("/prospects/" + first + "?lang=fr").body()).contains("Fusionner avec une autre agence…",
+				"name=\"mergeWith\"");
+		String found = this.session.getFragment("/prospects/" + first + "?mergeWith=lac%20evian").body();
+		assertThat(found)
+			.contains(">Lac Immobilier Évian</a>", "href=\"/prospects/" + first + "/merge?otherId=" + second + "\"")
+			.doesNotContain("<html", "href=\"/prospects/" + first + "/merge?otherId=" + first + "\"");
+		assertThat(get("/prospects/" + first + "?mergeWith=lac%20evian").body()).contains("<html",
+				"href=\"/prospects/" + first + "/merge?otherId=" + second + "\"");
+		assertThat(this.session.getFragment("/prospects/" + first + "?mergeWith=bastille").body())
+			.contains("Aucune autre agence active ne correspond.");
+		assertThat(get("/prospects/" + first + "/merge?otherId=" + second).statusCode()).isEqualTo(200);
+	}
+
+	@Test
 	@SuppressWarnings("unchecked")
 	void offersToUndoAMergeOnlyWhileThereIsOneToUndo() throws Exception {
 		var tenant = this.api.newOrganisation("Fusion à défaire");
@@ -853,6 +902,32 @@ class ProspectPagesIntegrationTests {
 			.contains("<a class=\"previous\" rel=\"prev\" href=\"/prospects?q=Agence&amp;sort=-name&amp;size=1\">");
 		assertThat(get("/prospects?q=Agence&size=1&lang=en").body()).containsPattern("Page 1 of 1,000<")
 			.contains(">Last »</a>");
+	}
+
+	@Test
+	void aFileWhoseHeadersNameNothingKnownIsMappedInTheColumnsStep() throws Exception {
+		var tenant = this.api.newOrganisation("En-têtes inconnus");
+		login(tenant.email());
+		// before, the upload was refused with "indiquez la correspondance des colonnes",
+		// on a page that has nowhere to indicate it
+		String jobPath = draft("liste-achetee.csv", """
+				Col A;Col B;Col C
+				Agence Opéra;75009;contact@opera-immo.fr
+				Cabinet Bastille;75011;bastille@immo.fr
+				""");
+		assertThat(jobPath).matches("/prospects/imports/[0-9a-f-]{36}");
+		String mapping = get(jobPath + "/mapping?lang=fr").body();
+		assertThat(mapping).contains("Aucune colonne du fichier n’a été reconnue", "id=\"column-0\"", "Agence Opéra");
+		HttpResponse<String> started = post(jobPath + "/start",
+				Map.of("column-0", "name", "column-1", "postcode", "column-2", "email", "_csrf", csrf(mapping)), false);
+		assertThat(started.statusCode()).isEqualTo(302);
+		String id = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+		assertThat(this.prospects.waitFor(tenant.token(), id)).containsEntry("status", "DONE")
+			.containsEntry("created", 2);
+		// the API, which has its mapping part for this, still refuses such a file
+		assertThat(this.prospects.upload(tenant.token(), "liste.csv", "Col A;Col B\nAgence X;75009\n")
+			.getStatusCode()
+			.value()).isEqualTo(400);
 	}
 
 	@Test
@@ -1294,7 +1369,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(none)
 			.contains("Aucune agence ne correspond.",
 					"<a id=\"clear-filters\" href=\"/prospects\">Effacer les filtres</a>")
-			.doesNotContain("id=\"empty-base\"");
+			// nothing to export: a file of headers alone is no answer to a search
+			.doesNotContain("id=\"empty-base\"", "/prospects/export");
 		assertThat(get("/prospects").body()).contains("Agence Opéra", "/prospects/export")
 			.doesNotContain("id=\"empty-base\"");
 	}
@@ -1336,9 +1412,9 @@ class ProspectPagesIntegrationTests {
 			.matcher(get("/prospects").body());
 		assertThat(link.find()).isTrue();
 		String french = get("/prospects/" + link.group(1)).body();
-		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">ligne 2</a>\u00a0:");
+		assertThat(french).contains("<dd>1 032 000 €</dd>", ">1 032 000 €</td>", ">agences.csv · ligne 2</a>\u00a0:");
 		String english = get("/prospects/" + link.group(1) + "?lang=en").body();
-		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">row 2</a>:")
+		assertThat(english).contains("<dd>€1,032,000</dd>", ">€1,032,000</td>", ">agences.csv · row 2</a>:")
 			.doesNotContain("1 032 000 €", "</a> :");
 		get("/prospects?lang=fr");
 	}

@@ -29,6 +29,20 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 	 * overrides, or a header line naming nothing importable
 	 */
 	public static ColumnMapping detect(List<String> headers, Map<String, String> overrides) {
+		ColumnMapping mapping = read(headers, overrides);
+		if (!mapping.identifiesAgencies()) {
+			throw new InvalidInputException("file", "prospects.import.no-known-column");
+		}
+		return mapping;
+	}
+
+	/**
+	 * The mapping of a header line as {@link #detect} reads it, even when it identifies
+	 * no agency: a draft of the wizard, whose columns the user then chooses.
+	 * @throws InvalidInputException for duplicate headers or an unknown field in the
+	 * overrides
+	 */
+	static ColumnMapping read(List<String> headers, Map<String, String> overrides) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Integer> seen = new HashMap<>();
 		for (int i = 0; i < headers.size(); i++) {
@@ -91,11 +105,7 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			fields.add(chosen.getOrDefault(key, ImportField.forHeader(header).orElse(ImportField.IGNORED)));
 		}
 		resolveNom(headers, fields, chosen);
-		ColumnMapping mapping = new ColumnMapping(headers, fields);
-		if (!mapping.identifiesAgencies()) {
-			throw new InvalidInputException("file", "prospects.import.no-known-column");
-		}
-		return mapping;
+		return new ColumnMapping(headers, fields);
 	}
 
 	/**
@@ -134,7 +144,7 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 	}
 
 	/** Whether at least one column can say which agency a row is. */
-	boolean identifiesAgencies() {
+	public boolean identifiesAgencies() {
 		return this.fields.stream()
 			.anyMatch((f) -> f == ImportField.NAME || f == ImportField.TRADE_NAME || f == ImportField.SIRET
 					|| f == ImportField.SIREN || f == ImportField.EMAIL || f == ImportField.PHONE

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -109,7 +110,9 @@ public class ProspectImports {
 		try {
 			file = Files.createTempFile("atlas-upload-", ".bin");
 			UploadedFile upload = UploadedFile.copy(content, file);
-			Inspection inspection = inspect(file, upload, overrides, sheet);
+			// a draft's columns are chosen in the wizard: one that names none is the
+			// columns step's to correct, not a refusal of the file
+			Inspection inspection = inspect(file, upload, overrides, sheet, !start);
 			UUID id = UUID.randomUUID();
 			Path stored = file;
 			String name = (fileName.isBlank()) ? "import" : fileName;
@@ -166,6 +169,39 @@ public class ProspectImports {
 	 * (see {@link WorkbookSheets}).
 	 */
 	static Inspection inspect(Path file, UploadedFile upload, Map<String, String> overrides, @Nullable String sheet) {
+		return inspect(file, upload, overrides, sheet, false);
+	}
+
+	/**
+	 * As {@link #inspect(Path, UploadedFile, Map, String)}; a {@code draft} whose sheet
+	 * names no known column is kept, every column ignored, for the wizard's columns step.
+	 */
+	static Inspection inspect(Path file, UploadedFile upload, Map<String, String> overrides, @Nullable String sheet,
+			boolean draft) {
+		try {
+			return inspectStrictly(file, upload, overrides, sheet);
+		}
+		catch (InvalidInputException ex) {
+			if (!draft || !namesNoColumn(ex)) {
+				throw ex;
+			}
+			FileProfile profile;
+			List<String> sheets;
+			try {
+				profile = FileProfile.of(file, upload);
+				sheets = TabularReaders.sheetNames(profile.format(), file);
+			}
+			catch (IOException io) {
+				throw ex;
+			}
+			int index = (sheet != null && !sheet.isBlank()) ? WorkbookSheets.resolve(sheet, profile.format(), sheets)
+					: firstFilledSheet(file, profile, sheets);
+			return inspect(file, profile.withSheet(index), sheets, overrides, true);
+		}
+	}
+
+	private static Inspection inspectStrictly(Path file, UploadedFile upload, Map<String, String> overrides,
+			@Nullable String sheet) {
 		FileProfile profile;
 		List<String> sheets;
 		try {
@@ -179,10 +215,52 @@ public class ProspectImports {
 			throw new InvalidInputException("file", "prospects.import.unreadable");
 		}
 		int index = WorkbookSheets.resolve(sheet, profile.format(), sheets);
-		if (sheet == null || sheet.isBlank()) {
-			index = firstFilledSheet(file, profile, sheets);
+		if (sheet != null && !sheet.isBlank()) {
+			return inspect(file, profile.withSheet(index), sheets, overrides);
 		}
-		return inspect(file, profile.withSheet(index), sheets, overrides);
+		index = firstFilledSheet(file, profile, sheets);
+		try {
+			return inspect(file, profile.withSheet(index), sheets, overrides);
+		}
+		catch (InvalidInputException ex) {
+			if (!namesNoColumn(ex)) {
+				throw ex;
+			}
+			return firstSheetOfAgencies(file, profile, sheets, index, overrides).orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * The first other visible sheet that reads as a list of agencies, when the first
+	 * filled one names no column: a workbook often opens on a "Lisez-moi" or a summary
+	 * sheet, and the wizard, refused, gave no way to say which sheet to read but to guess
+	 * its name.
+	 */
+	private static Optional<Inspection> firstSheetOfAgencies(Path file, FileProfile profile, List<String> sheets,
+			int refused, Map<String, String> overrides) {
+		Set<Integer> hidden;
+		try {
+			hidden = TabularReaders.hiddenSheets(profile.format(), file);
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		for (int i = 0; i < sheets.size(); i++) {
+			if (i == refused || hidden.contains(i)) {
+				continue;
+			}
+			try {
+				return Optional.of(inspect(file, profile.withSheet(i), sheets, overrides));
+			}
+			catch (InvalidInputException ex) {
+				// not this one either: the first sheet's refusal is the answer
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static boolean namesNoColumn(InvalidInputException ex) {
+		return ex.problems().stream().anyMatch((p) -> p.code().equals("prospects.import.no-known-column"));
 	}
 
 	/**
@@ -215,6 +293,11 @@ public class ProspectImports {
 
 	private static Inspection inspect(Path file, FileProfile profile, List<String> sheets,
 			Map<String, String> overrides) {
+		return inspect(file, profile, sheets, overrides, false);
+	}
+
+	private static Inspection inspect(Path file, FileProfile profile, List<String> sheets,
+			Map<String, String> overrides, boolean draft) {
 		try {
 			try (TabularReader reader = TabularReaders.open(profile, file)) {
 				if (reader instanceof CsvReader csv && csv.headerTooLong()) {
@@ -223,7 +306,8 @@ public class ProspectImports {
 				if (reader.header().isEmpty()) {
 					throw new InvalidInputException("file", "prospects.import.empty-file");
 				}
-				ColumnMapping mapping = ColumnMapping.detect(reader.header(), overrides);
+				ColumnMapping mapping = draft ? ColumnMapping.read(reader.header(), overrides)
+						: ColumnMapping.detect(reader.header(), overrides);
 				RowCount count = reader.countRows();
 				if (count.rows() == 0) {
 					throw new InvalidInputException("file", "prospects.import.header-only");
@@ -295,7 +379,9 @@ public class ProspectImports {
 	public Preview preview(UUID id, Map<String, String> overrides) {
 		ImportJob job = find(id);
 		List<String> headers = this.tx.execute((s) -> this.jobs.headers(id));
-		ColumnMapping mapping = ColumnMapping.detect(headers, overrides.isEmpty() ? job.mapping() : overrides);
+		// the columns step shows what a mapping that identifies nothing gives too: every
+		// row rejected, and the page says to choose a column that names the agency
+		ColumnMapping mapping = ColumnMapping.read(headers, overrides.isEmpty() ? job.mapping() : overrides);
 		RowNormaliser normaliser = new RowNormaliser(mapping);
 		List<PreviewRow> rows = new ArrayList<>();
 		try (TabularReader reader = openStored(job)) {
@@ -331,7 +417,7 @@ public class ProspectImports {
 		try (StoredFileStream stored = new StoredFileStream(this.jobs, this.tx, id)) {
 			temporary = Files.createTempFile("atlas-sheet-", ".bin");
 			Files.copy(stored, temporary, StandardCopyOption.REPLACE_EXISTING);
-			Inspection inspection = inspect(temporary, job.profile().withSheet(index), sheets, Map.of());
+			Inspection inspection = inspect(temporary, job.profile().withSheet(index), sheets, Map.of(), true);
 			this.tx.executeWithoutResult((s) -> this.jobs.changeSheet(id, index, inspection.mapping().asMap(),
 					inspection.mapping().headers(), inspection.rows()));
 		}

@@ -3,11 +3,13 @@ package fr.atlas.prospects.internal;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 import fr.atlas.platform.CurrentTenant;
@@ -27,6 +29,12 @@ class SearchConditions {
 
 	/** Before a work's key in the list's filter: the agencies that have it not going. */
 	private static final String WITHOUT = "no-";
+
+	/** The most words of a search read one by one; a longer text is read as written. */
+	private static final int MAX_WORDS = 6;
+
+	/** A text that is a domain name alone: "agencedulac.fr", "orpi-gare.immo". */
+	private static final Pattern DOMAIN = Pattern.compile("[a-z0-9][a-z0-9.-]*\\.[a-z]{2,}");
 
 	private final JdbcClient jdbc;
 
@@ -121,10 +129,23 @@ class SearchConditions {
 			ContactMatch contacts = ContactMatch.of(q);
 			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
 			String tradeName = AccentBlindPattern.of(q);
-			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + "lower(a.name) like lower(?) or "
+			// "orpi thonon", "century 21 annecy": a brand and a town, or words of the
+			// name
+			// out of their order, each found in the name or the town
+			List<String> words = List.of(key.split(" "));
+			boolean byWords = words.size() > 1 && words.size() <= MAX_WORDS;
+			String eachWord = byWords ? "("
+					+ String.join(" and ",
+							Collections.nCopies(words.size(), "(a.name_key || ' ' || coalesce(a.city_key, '')) like ?"))
+					+ ") or " : "";
+			// "agencedulac.fr": the domain of the agency's e-mails, as of its website
+			String domain = DOMAIN.matcher(q.toLowerCase(Locale.ROOT)).matches() ? q.toLowerCase(Locale.ROOT) : null;
+			String byDomain = (domain != null) ? " or exists (select 1 from unnest(a.emails) e where e like ?)" : "";
+			sql.append(" and (" + (key.isEmpty() ? "" : "a.name_key like ? or ") + eachWord
+					+ "lower(a.name) like lower(?) or "
 					+ ((tradeName != null) ? "a.trade_name ~* ?" : "lower(a.trade_name) like lower(?)")
 					+ " or a.siret = ? or a.siren = ?"
-					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?"
+					+ " or a.emails @> array[?::text] or a.website_domain = ? or a.website_domain like ?" + byDomain
 					+ " or a.phones @> array[?::text]"
 					// the people of the agency (a merged agency's are its survivor's):
 					// uncorrelated, one pass over the organisation's contacts whose ids
@@ -134,6 +155,9 @@ class SearchConditions {
 			if (!key.isEmpty()) {
 				args.add("%" + likeLiteral(key) + "%");
 			}
+			if (byWords) {
+				words.forEach((word) -> args.add("%" + likeLiteral(word) + "%"));
+			}
 			args.add(text);
 			args.add((tradeName != null) ? tradeName : text);
 			args.add(digits);
@@ -142,6 +166,9 @@ class SearchConditions {
 			args.add(q.toLowerCase(Locale.ROOT));
 			// a network's site finds its agencies' pages ("century21.fr/agence/…")
 			args.add(likeLiteral(q.toLowerCase(Locale.ROOT)) + "/%");
+			if (domain != null) {
+				args.add("%@" + likeLiteral(domain));
+			}
 			args.add(PhoneNumbers.normalise(q).get().map(PhoneNumbers.Phone::e164).orElse(""));
 			args.add(CurrentTenant.require().value());
 			args.addAll(contacts.args());

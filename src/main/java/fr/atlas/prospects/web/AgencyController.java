@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectCreations;
 import fr.atlas.prospects.internal.ProspectCreations.Created;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectMerges;
+import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
@@ -71,6 +72,9 @@ class AgencyController {
 	 */
 	private static final int IMPORT_PROBLEMS_SHOWN = 20;
 
+	/** Agencies a search for one to merge lists; a longer list asks for more words. */
+	private static final int MERGE_CANDIDATES_SHOWN = 10;
+
 	AgencyController(ProspectSearch search, ProspectMerges merges, ProspectEdits edits, ProspectCreations creations,
 			AgencyPanels panels, Members members, MessageSource messages, EuroAmounts euros) {
 		this.euros = euros;
@@ -84,14 +88,25 @@ class AgencyController {
 	}
 
 	@GetMapping("/{id}")
-	String detail(@PathVariable UUID id, Model model) {
+	String detail(@PathVariable UUID id, @RequestParam(required = false) @Nullable String mergeWith, Model model,
+			HtmxRequest htmx) {
+		if (mergeWith != null && htmx.isHtmxRequest() && !htmx.isBoosted()) {
+			model.addAttribute("mergeCandidates", mergeCandidates(id, mergeWith));
+			model.addAttribute("agencyId", id);
+			return "prospects/detail :: merge-candidates";
+		}
 		Detail detail = this.search.detail(id);
+		model.addAttribute("agencyId", id);
+		model.addAttribute("mergeWith", mergeWith);
+		model.addAttribute("mergeCandidates", (mergeWith != null) ? mergeCandidates(id, mergeWith) : null);
 		model.addAttribute("detail", detail);
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
 		// what the imports left out of this agency: no field shows it, so the page does
 		model.addAttribute("importProblems", this.search.importProblems(id, IMPORT_PROBLEMS_SHOWN));
+		// an agency merged from two files has a "ligne 1" in each: the file says which
+		model.addAttribute("importFiles", importFiles(detail));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them
@@ -99,6 +114,35 @@ class AgencyController {
 		this.members.namesById().forEach((member, name) -> names.put(member.toString(), name));
 		model.addAttribute("memberNames", names);
 		return "prospects/detail";
+	}
+
+	/**
+	 * The active agencies a text finds, other than this one, to merge into it: a
+	 * duplicate the matcher did not pair (two files that share nothing but the name's
+	 * words) was merged through the API only.
+	 */
+	private List<Summary> mergeCandidates(UUID id, String text) {
+		if (text.isBlank()) {
+			return List.of();
+		}
+		ProspectQuery query = new ProspectQuery(text, null, null, "ACTIVE", null, null, null, null, null, null, null,
+				null, null, null, null, "name", 0, MERGE_CANDIDATES_SHOWN + 1);
+		return this.search.find(query)
+			.items()
+			.stream()
+			.filter((agency) -> !agency.id().equals(id))
+			.limit(MERGE_CANDIDATES_SHOWN)
+			.toList();
+	}
+
+	/** The file name of each import the agency's rows came from, by the import's id. */
+	private static Map<UUID, String> importFiles(Detail detail) {
+		Map<UUID, String> files = new HashMap<>();
+		detail.sources()
+			.stream()
+			.filter((source) -> source.importId() != null && source.fileName() != null)
+			.forEach((source) -> files.putIfAbsent(source.importId(), source.fileName()));
+		return files;
 	}
 
 	/** The form of an agency added by hand, its owner the member who adds it. */

@@ -217,7 +217,13 @@ class ImportController {
 	private void showPreview(Model model, UUID id, Map<String, String> mapping, List<MappingPreset> saved,
 			Optional<MappingPreset> selected) {
 		try {
-			model.addAttribute("preview", this.imports.preview(id, mapping));
+			ProspectImports.Preview preview = this.imports.preview(id, mapping);
+			model.addAttribute("preview", preview);
+			if (!preview.mapping().identifiesAgencies()) {
+				// a file whose headers name nothing Atlas knows: its columns are chosen
+				// here, the upload no longer refuses it
+				model.addAttribute("mappingErrors", List.of(message("prospects.import.no-known-column.pick")));
+			}
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("preview", this.imports.preview(id, Map.of()));
@@ -263,6 +269,7 @@ class ImportController {
 		model.addAttribute("paris", PARIS);
 		// the report step: what went wrong, in words, without downloading the report
 		model.addAttribute("problems", job.finished() ? this.imports.problems(id, PROBLEM_ROWS_SHOWN) : null);
+		model.addAttribute("problemRowsShown", PROBLEM_ROWS_SHOWN);
 		// the pairs this import queued that are still to review
 		model.addAttribute("duplicatesFound", job.finished() ? this.queue.duplicatesOf(id) : 0);
 		return htmx.isHtmxRequest() ? "prospects/progress :: progress" : "prospects/progress";
