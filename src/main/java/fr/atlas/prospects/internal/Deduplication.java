@@ -373,6 +373,14 @@ final class Deduplication {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
+		// an owner's mobile or a group's e-mail given for two of its agencies, named
+		// apart in two towns: only the contact agrees, the names and the places do not
+		// (ADR 0082). A person decides; an agency that moved keeps its name
+		if (!company && bothNamed && place.apart() && (sameEmail || samePhone) && !sameSiren && !sameWebsite
+				&& !emailAtWebsite && !DistinctiveWords.related(names, other)) {
+			confidence = Math.min(confidence, NETWORK_CONTACT);
+			reasons.add("places_differ");
+		}
 		// a list that gives each of a network's agencies the head office's e-mail or
 		// switchboard (contact@century21.fr): two of its agencies of one town, named
 		// apart and at two doors, share them without being one agency. A person looks

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 @Component("reasonOrder")
 public class ReasonOrder {
 
-	private static final Set<String> AGAINST = Set.of("details_differ", "names_differ", "network_contact", "ambiguous");
+	private static final Set<String> AGAINST = Set.of("details_differ", "names_differ", "network_contact",
+			"places_differ", "ambiguous");
 
 	public List<String> of(List<String> reasons) {
 		List<String> ordered = new ArrayList<>(reasons.size());

@@ -45,6 +45,30 @@ class DeduplicationTests {
 	}
 
 	@Test
+	void aSharedPhoneOrEmailOfTwoNamesInTwoTownsIsForAPersonToTellApart() {
+		// an owner's mobile or e-mail given for two of their agencies, named apart in two
+		// towns 100 km apart: nothing else agrees, so a person decides
+		assertThat(match(row("Agence Theta", "", "", "+33450112240 / +33 6 11 22 33 44", "74000", "Annecy", ""),
+				row("Agence Savoyarde", "", "savoyarde@gmail.com", "06 11 22 33 44", "01500", "Ambérieu-en-Bugey", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.confidence()).isGreaterThanOrEqualTo(Deduplication.REVIEW);
+				assertThat(m.reasons()).contains("phone", "places_differ");
+			});
+		assertThat(match(row("Cabinet Alpha", "", "direction@groupe-alpin.fr", "", "74000", "Annecy", ""),
+				row("Immobilière Bugey", "", "direction@groupe-alpin.fr", "", "01500", "Ambérieu-en-Bugey", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		// the same agency that moved keeps its name: still merged
+		assertThat(match(row("Agence Savoyarde", "", "", "06 11 22 33 44", "74000", "Annecy", ""),
+				row("Agence Savoyarde", "", "", "06 11 22 33 44", "01500", "Ambérieu-en-Bugey", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// the phone and the e-mail together, one place unknown: still merged
+		assertThat(match(row("Agence Theta", "", "theta@agence.fr", "06 11 22 33 44", "", "", ""),
+				row("Agence Savoyarde", "", "theta@agence.fr", "06 11 22 33 44", "01500", "Ambérieu-en-Bugey", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	@Test
 	void similarNameInTheSamePostcodeMerges() {
 		Optional<Deduplication.Match> match = match(row("Agence de la Gare", "", "", "", "69003", "Lyon", ""),
 				row("Agence de la Garre", "", "", "", "69003", "Lyon", ""));
