@@ -564,7 +564,8 @@ class ProspectsSearchBenchmark {
 		if (text) {
 			List<Object> withOrg = new ArrayList<>(paged);
 			withOrg.add(base.tenant().orgId());
-			Field sortColumns = Class.forName("fr.atlas.prospects.internal.ProspectSearch").getDeclaredField("SORT_COLUMNS");
+			Field sortColumns = Class.forName("fr.atlas.prospects.internal.ProspectSearch")
+				.getDeclaredField("SORT_COLUMNS");
 			sortColumns.setAccessible(true);
 			return List.of(new Sql("select a.*, p.matching from (select a.id, count(*) over () as matching"
 					+ " from (select " + sortColumns.get(null) + " " + whereSql + " offset 0) a order by " + orderBy
