@@ -20,6 +20,7 @@ import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.internal.Actor;
 import fr.atlas.cases.internal.CaseBoard;
 import fr.atlas.cases.internal.CaseFile;
+import fr.atlas.cases.internal.CaseSort;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
@@ -142,7 +143,11 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable Boolean open,
 			@RequestParam(defaultValue = "false") boolean slaBreached,
 			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+			@RequestParam(defaultValue = "-created") String sort, @AuthenticationPrincipal AtlasPrincipal principal,
+			Model model) {
+		// an order the list does not know (an old bookmark) is the usual one, not an
+		// error page
+		CaseSort order = CaseSort.of(sort).orElse(CaseSort.NEWEST);
 		List<CaseType> types = this.caseTypes.all();
 		model.addAttribute("types", types);
 		model.addAttribute("typeLabels",
@@ -160,8 +165,11 @@ class CasePagesController {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
 		CasePage result = this.cases
-			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50));
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50, order));
 		model.addAttribute("result", result);
+		model.addAttribute("sort", order.key());
+		model.addAttribute("links",
+				new CaseListLinks(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, order.key()));
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
 		rows(result.items(), this.actors.of(principal), model);
