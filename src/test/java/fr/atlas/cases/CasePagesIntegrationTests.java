@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,12 @@ class CasePagesIntegrationTests {
 
 	@Autowired
 	TestMembers members;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void aManagerDeletesACaseFromItsPageAndAnAgentCannot() throws Exception {
@@ -289,6 +299,52 @@ class CasePagesIntegrationTests {
 		Matcher url = Pattern.compile("/cases/calendar/cal_[\\w-]+\\.ics").matcher(page);
 		assertThat(url.find()).isTrue();
 		assertThat(this.api.getText(null, url.group()).getBody()).startsWith("BEGIN:VCALENDAR");
+	}
+
+	@Test
+	void casePageSaysWhatIsMissingLateOrStillToChoose() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Page Claire");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Studio à Vaise"))
+			.getBody()
+			.get("id");
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/tasks",
+					Map.of("title", "Relancer le notaire", "dueAt", "2026-01-05T09:00:00Z"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments", Map.of("title", "Visite du studio",
+				"startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString()));
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into case_event (org_id, id, case_id, kind, occurred_at, payload)
+						values (?, gen_random_uuid(), ?, 'SLA_ESCALATION', now(),
+						        '{"state": "NEW", "dueAt": "2026-01-05T09:00:00Z", "managers": 2}'::jsonb)""")
+					.param(tenant.orgId())
+					.param(UUID.fromString(id))
+					.update()));
+		Session browser = new Session(this.port, tenant.email());
+
+		String page = browser.get("/cases/" + id).body();
+		// no party yet: said in words, with where to find one, not "Aucun"
+		assertThat(page).contains("Aucune partie liée. Cherchez une agence ou un contact par son nom ci-dessous.");
+		// the task past its due date is marked late
+		Matcher task = Pattern.compile("<li[^>]*>\\s*<span>Relancer le notaire</span>.*?</li>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(task.find()).isTrue();
+		assertThat(task.group()).contains("task-late", "En retard");
+		// the outcome of an appointment to come is chosen, not "Annulé" preselected
+		assertThat(page).contains("<select name=\"outcome\" required", "<option value=\"\" selected>Issue…</option>");
+		// an escalation says whom it told
+		assertThat(page).contains("Nouveau · 2 responsables prévenus");
+		String token = attribute(page, "name=\"_csrf\" value");
+		Matcher outcomeForm = Pattern.compile("/appointments/([0-9a-f-]{36})/outcome").matcher(page);
+		assertThat(outcomeForm.find()).isTrue();
+		String appointment = outcomeForm.group(1);
+		HttpResponse<String> none = browser.post("/cases/" + id + "/appointments/" + appointment + "/outcome",
+				Map.of("outcome", ""), token);
+		assertThat(none.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + id).body()).contains("id=\"case-error\"").doesNotContain("badge off");
 	}
 
 	@Test
