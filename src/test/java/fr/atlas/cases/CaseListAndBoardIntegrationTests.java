@@ -145,30 +145,34 @@ class CaseListAndBoardIntegrationTests {
 		Tenant tenant = this.api.newOrganisation("Agence Liste Triée");
 		Session browser = new Session(this.port, tenant.email());
 		// nothing yet: the list says how to begin, not a bare "Aucun"
-		assertThat(browser.get("/cases").body()).contains("Aucun dossier pour l’instant", "href=\"#new-case\"")
-			.doesNotContain("id=\"case-pager\"");
+		String empty = browser.get("/cases").body();
+		assertThat(empty).contains("Aucun dossier pour l’instant").doesNotContain("id=\"case-pager\"");
+		// the form to create a case comes first, before the filters and fifty rows
+		assertThat(empty.indexOf("id=\"new-case\"")).isPositive().isLessThan(empty.indexOf("id=\"case-filters\""));
 		// 57 leads and three whose titles French order sorts differently from byte order
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
-				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
-						insert into case_file (org_id, id, case_type, workflow_version, state, reference, title,
-						    state_entered_at, created_at, updated_at)
-						select ?, gen_random_uuid(), 'LEAD_ACHAT', 1, 'NEW', 'TRI-' || lpad(g::text, 3, '0'),
-						       case g when 58 then 'zinc et parquet' when 59 then 'Échoppe à Vaise'
-						              when 60 then 'Appartement Zola' else 'Lead en masse ' || g end,
-						       now(), now() - g * interval '1 minute', now()
-						from generate_series(1, 60) g""").param(tenant.orgId()).update()));
+		CurrentTenant
+			.runAs(OrgId.of(tenant.orgId()), () -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+					insert into case_file (org_id, id, case_type, workflow_version, state, reference, title,
+					    state_entered_at, created_at, updated_at, sla_due_at)
+					select ?, gen_random_uuid(), 'LEAD_ACHAT', 1, 'NEW', 'TRI-' || lpad(g::text, 3, '0'),
+					       case g when 58 then 'zinc et parquet' when 59 then 'Échoppe à Vaise'
+					              when 60 then 'Appartement Zola' else 'Lead en masse ' || g end,
+					       now(), now() - g * interval '1 minute', now(),
+					       case g when 40 then now() + interval '2 hours' when 30 then now() + interval '5 hours' end
+					from generate_series(1, 60) g""").param(tenant.orgId()).update()));
 
 		String first = browser.get("/cases").body();
 		assertThat(first).contains(">60 dossiers<", "Page 1 sur 2", "href=\"/cases?page=1\"",
 				"aria-sort=\"descending\"", "href=\"/cases?sort=created\"", "href=\"/cases?sort=title\"",
-				"href=\"/cases?sort=reference\"", "id=\"new-case\"");
+				"href=\"/cases?sort=reference\"");
 		// newest first by default: TRI-001 was created last
 		assertThat(first.indexOf(">TRI-001<")).isLessThan(first.indexOf(">TRI-002<"));
 
 		String byTitle = browser.get("/cases?sort=title").body();
 		assertThat(byTitle)
 			.contains("aria-sort=\"ascending\"", "href=\"/cases?sort=-title\"",
-					"<input type=\"hidden\" name=\"sort\" value=\"title\">", "href=\"/cases?sort=title&amp;page=1\"")
+					"<option value=\"title\" selected=\"selected\">Titre (A → Z)</option>",
+					"href=\"/cases?sort=title&amp;page=1\"")
 			.doesNotContain("zinc et parquet");
 		assertThat(byTitle.indexOf("Appartement Zola")).isLessThan(byTitle.indexOf("Échoppe à Vaise"));
 		assertThat(byTitle.indexOf("Échoppe à Vaise")).isLessThan(byTitle.indexOf("Lead en masse"));
@@ -180,6 +184,10 @@ class CaseListAndBoardIntegrationTests {
 		String byReference = browser.get("/cases?sort=reference").body();
 		assertThat(byReference.indexOf(">TRI-001<")).isLessThan(byReference.indexOf(">TRI-002<"));
 		assertThat(byReference.indexOf(">TRI-002<")).isGreaterThan(0);
+		// the nearest deadline first, the cases without one after
+		String byDeadline = browser.get("/cases?sort=deadline").body();
+		assertThat(byDeadline.indexOf(">TRI-040<")).isLessThan(byDeadline.indexOf(">TRI-030<"));
+		assertThat(byDeadline.indexOf(">TRI-030<")).isLessThan(byDeadline.indexOf(">TRI-001<"));
 		String oldest = browser.get("/cases?sort=created").body();
 		assertThat(oldest.indexOf(">TRI-060<")).isLessThan(oldest.indexOf(">TRI-059<"));
 

@@ -109,6 +109,13 @@ class PhoneLayoutBrowserTests {
 			Chromium.screenshot(page, "agency-phone");
 			page.navigate(base + "/cases");
 			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
+			// the form to create a case is in the first screen, not below fifty cards,
+			// and
+			// the order is chosen in the filters, the cards having no column headers
+			BoundingBox newCase = page.locator("#new-case-title").boundingBox();
+			assertThat(newCase.y + newCase.height).isLessThan(844);
+			assertThat(newCase.x + newCase.width).isLessThanOrEqualTo(390);
+			assertThat(page.locator("#case-filters select[name=sort]").isVisible()).isTrue();
 			Chromium.screenshot(page, "cases-phone");
 			// the audit log's entries read as cards: what happened, to what, in sight
 			// without scrolling the table sideways

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The orders the case list offers, each named on the page's address as its column
  * ({@code title}) for A → Z or with a minus ({@code -title}) for Z → A. Titles read in
- * French order (accents and case aside), as the agencies' names do; a case without a
- * deadline comes after those that have one, whichever way.
+ * French order (accents and case aside), as the agencies' names do; by deadline, the
+ * nearest first, and the cases without one last.
  */
 public enum CaseSort {
 

@@ -168,6 +168,7 @@ class CasePagesController {
 			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50, order));
 		model.addAttribute("result", result);
 		model.addAttribute("sort", order.key());
+		model.addAttribute("sorts", CaseSort.values());
 		model.addAttribute("links",
 				new CaseListLinks(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, order.key()));
 		model.addAttribute("memberNames", memberNames());
