@@ -345,6 +345,15 @@ class CasePagesIntegrationTests {
 				Map.of("outcome", ""), token);
 		assertThat(none.statusCode()).isEqualTo(302);
 		assertThat(browser.get("/cases/" + id).body()).contains("id=\"case-error\"").doesNotContain("badge off");
+
+		// a budget that is no number is refused naming its field; one written as the
+		// French write it is read
+		browser.post("/cases/" + id + "/transitions",
+				Map.of("transition", "qualify", "version", "0", "budget", "beaucoup", "financing", "CASH"), token);
+		assertThat(browser.get("/cases/" + id).body()).contains("Budget (€) : Nombre attendu");
+		browser.post("/cases/" + id + "/transitions",
+				Map.of("transition", "qualify", "version", "0", "budget", "350 000 €", "financing", "CASH"), token);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED");
 	}
 
 	@Test

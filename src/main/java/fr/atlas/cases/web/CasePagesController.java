@@ -205,7 +205,7 @@ class CasePagesController {
 		}
 		catch (ConflictException | InvalidInputException ex) {
 			row = this.cases.require(id);
-			model.addAttribute("rowMessage", this.messages.of(ex));
+			model.addAttribute("rowMessage", this.messages.of(ex, fieldLabels(row.caseType())));
 			model.addAttribute("rowOk", false);
 		}
 		List<CaseType> types = this.caseTypes.all();
@@ -603,9 +603,19 @@ class CasePagesController {
 						.collect(Collectors.joining(" ")));
 		}
 		catch (ConflictException | InvalidInputException ex) {
-			redirect.addFlashAttribute("error", this.messages.of(ex));
+			redirect.addFlashAttribute("error",
+					this.messages.of(ex, this.cases.find(id).map((c) -> fieldLabels(c.caseType())).orElse(Map.of())));
 		}
 		return "redirect:/cases/" + id;
+	}
+
+	/** The labels of a case type's own fields, by the name their problems give them. */
+	private Map<String, String> fieldLabels(String caseType) {
+		return this.caseTypes.require(caseType)
+			.fields()
+			.fields()
+			.stream()
+			.collect(Collectors.toMap((f) -> "fields." + f.key(), (f) -> f.label(lang())));
 	}
 
 	private Map<UUID, String> memberNames() {
