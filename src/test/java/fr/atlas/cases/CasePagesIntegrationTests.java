@@ -350,7 +350,11 @@ class CasePagesIntegrationTests {
 		// French write it is read
 		browser.post("/cases/" + id + "/transitions",
 				Map.of("transition", "qualify", "version", "0", "budget", "beaucoup", "financing", "CASH"), token);
-		assertThat(browser.get("/cases/" + id).body()).contains("Budget (€) : Nombre attendu");
+		String refused = browser.get("/cases/" + id).body();
+		assertThat(refused).contains("Budget (€) : Nombre attendu", "value=\"beaucoup\"",
+				"<option value=\"CASH\" selected=\"selected\">");
+		// once shown, it is not kept for the next visit
+		assertThat(browser.get("/cases/" + id).body()).doesNotContain("value=\"beaucoup\"");
 		browser.post("/cases/" + id + "/transitions",
 				Map.of("transition", "qualify", "version", "0", "budget", "350 000 €", "financing", "CASH"), token);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED");

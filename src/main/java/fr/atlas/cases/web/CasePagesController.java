@@ -415,8 +415,14 @@ class CasePagesController {
 		inputs.remove("_csrf");
 		Integer version = parseVersion(inputs.remove("version"));
 		inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
-		return attempt(id, redirect,
+		String next = attempt(id, redirect,
 				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)));
+		if (redirect.getFlashAttributes().containsKey("error")) {
+			// shown again in the transition's fields, to correct "beaucoup" rather than
+			// type the budget and the financing again
+			redirect.addFlashAttribute("typed", inputs);
+		}
+		return next;
 	}
 
 	@PostMapping("/{id}")
