@@ -185,6 +185,11 @@ class CasePagesIntegrationTests {
 		HttpResponse<String> editor = browser.get("/cases/types/LEAD_ACHAT/workflow");
 		assertThat(editor.statusCode()).isEqualTo(200);
 		assertThat(editor.body()).contains("<svg", "Qualifié", "qualify", "&quot;states&quot;");
+		// its tables name fields, roles and entry actions in words, not by their keys
+		assertThat(editor.body())
+			.contains("champs requis : Budget (€), Financement", "rôles : Responsable",
+					"saisies requises : Motif de perte", "Tâche · Premier contact", "Événement · lead.won")
+			.doesNotContain("budget, financing<", "rôles : MANAGER", "CREATE_TASK · ");
 
 		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/workflow",
 				Map.of("document", "{\"states\": [{\"key\": \"A\", \"initial\": true}], \"transitions\": []}"), token);
