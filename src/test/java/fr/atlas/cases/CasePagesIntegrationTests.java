@@ -337,7 +337,8 @@ class CasePagesIntegrationTests {
 		Matcher task = Pattern.compile("<li[^>]*>\\s*<span>Relancer le notaire</span>.*?</li>", Pattern.DOTALL)
 			.matcher(page);
 		assertThat(task.find()).isTrue();
-		assertThat(task.group()).contains("task-late", "En retard");
+		// with its year: in December, "05/01" alone says neither this January nor next
+		assertThat(task.group()).contains("task-late", "En retard", "pour le 05/01/2026 10:00");
 		// the outcome of an appointment to come is chosen, not "Annulé" preselected
 		assertThat(page).contains("<select name=\"outcome\" required", "<option value=\"\" selected>Issue…</option>");
 		// an escalation says whom it told
@@ -363,6 +364,15 @@ class CasePagesIntegrationTests {
 		browser.post("/cases/" + id + "/transitions",
 				Map.of("transition", "qualify", "version", "0", "budget", "350 000 €", "financing", "CASH"), token);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED");
+		// each action says what it did, not a bare "Enregistré."
+		assertThat(browser.get("/cases/" + id).body()).contains("Passé à « Qualifié ».");
+		browser.post("/cases/" + id + "/tasks",
+				Map.of("title", "Rappeler le client", "_once", UUID.randomUUID().toString()), token);
+		assertThat(browser.get("/cases/" + id).body()).contains("Tâche « Rappeler le client » ajoutée.");
+		browser.post("/cases/" + id + "/appointments",
+				Map.of("title", "Contre-visite", "startsAt", "2027-02-03T10:00", "_once", UUID.randomUUID().toString()),
+				token);
+		assertThat(browser.get("/cases/" + id).body()).contains("Rendez-vous « Contre-visite » planifié.");
 	}
 
 	@Test

@@ -415,8 +415,14 @@ class CasePagesController {
 		inputs.remove("_csrf");
 		Integer version = parseVersion(inputs.remove("version"));
 		inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
-		String next = attempt(id, redirect,
-				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)));
+		String next = attempt(id, redirect, List.of(),
+				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)),
+				(moved) -> this.messages.text("cases.moved",
+						this.workflows.engine(moved.caseType(), moved.workflowVersion())
+							.definition()
+							.state(moved.state())
+							.map((target) -> target.label(lang()))
+							.orElse(moved.state())));
 		if (redirect.getFlashAttributes().containsKey("error")) {
 			// shown again in the transition's fields, to correct "beaucoup" rather than
 			// type the budget and the financing again
@@ -542,7 +548,7 @@ class CasePagesController {
 			return this.work.addTask(id,
 					new CaseWork.NewTask(title, WallClockTime.instantOf(due), null, WallClockTime.instantOf(remind)),
 					this.actors.of(principal));
-		});
+		}, (task) -> this.messages.text("cases.task.added", title.strip()));
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")
@@ -569,7 +575,7 @@ class CasePagesController {
 					new CaseWork.NewAppointment(title, WallClockTime.instantOf(starts), null, place,
 							(participants != null) ? List.of(participants.split(",")) : List.of()),
 					this.actors.of(principal));
-		});
+		}, (appointment) -> this.messages.text("cases.appointment.scheduled", title.strip()));
 	}
 
 	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
@@ -599,14 +605,22 @@ class CasePagesController {
 	 */
 	private String attempt(UUID id, RedirectAttributes redirect, List<String> remarks,
 			java.util.function.Supplier<?> work) {
+		return attempt(id, redirect, remarks, work, (done) -> this.messages.text("cases.saved"));
+	}
+
+	/**
+	 * As above, saying what was done ({@code said} of the work's result: "Tâche «
+	 * Rappeler le client » ajoutée.") rather than a bare "Enregistré.".
+	 */
+	private <T> String attempt(UUID id, RedirectAttributes redirect, List<String> remarks,
+			java.util.function.Supplier<T> work, java.util.function.Function<T, String> said) {
 		try {
-			work.get();
+			T done = work.get();
 			// what was sent is kept only to be shown again after a refusal
 			redirect.getFlashAttributes().remove("noteText");
 			redirect.getFlashAttributes().remove("noteChannel");
 			redirect.addFlashAttribute("notice",
-					Stream.concat(Stream.of(this.messages.text("cases.saved")), remarks.stream())
-						.collect(Collectors.joining(" ")));
+					Stream.concat(Stream.of(said.apply(done)), remarks.stream()).collect(Collectors.joining(" ")));
 		}
 		catch (ConflictException | InvalidInputException ex) {
 			redirect.addFlashAttribute("error",
