@@ -223,7 +223,9 @@ class CasePagesIntegrationTests {
 
 		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<")
+		assertThat(dashboard.body())
+			.contains("Rendez-vous planifiés", "id=\"north-star\">1<",
+					"Créés sur la période, quel que soit leur état aujourd’hui")
 			.doesNotContain("remises dans l’ordre");
 		// typed the wrong way round, the dates are read in order and the page says so
 		HttpResponse<String> reversed = browser.get("/cases/reports?from=2026-12-31&to=2026-12-01");
