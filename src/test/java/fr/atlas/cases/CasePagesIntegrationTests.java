@@ -180,7 +180,11 @@ class CasePagesIntegrationTests {
 		String token = attribute(page.body(), "name=\"_csrf\" value");
 		HttpResponse<String> note = browser.post("/cases/" + id + "/notes", Map.of("text", "Appelé ce matin"), token);
 		assertThat(note.statusCode()).isEqualTo(302);
-		assertThat(browser.get("/cases/" + id).body()).contains("Appelé ce matin");
+		String noted = browser.get("/cases/" + id).body();
+		assertThat(noted).contains("Appelé ce matin");
+		// the history reads newest first, the note just written above the case's creation
+		String history = noted.substring(noted.indexOf("id=\"timeline\""));
+		assertThat(history.indexOf("Appelé ce matin")).isLessThan(history.indexOf("Création"));
 
 		HttpResponse<String> editor = browser.get("/cases/types/LEAD_ACHAT/workflow");
 		assertThat(editor.statusCode()).isEqualTo(200);

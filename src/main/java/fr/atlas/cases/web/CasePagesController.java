@@ -387,7 +387,10 @@ class CasePagesController {
 			.stream()
 			.collect(Collectors.toMap(StateDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
 		model.addAttribute("transitions", available);
-		model.addAttribute("timeline", this.timeline.of(id));
+		// newest first, under the note being written, as a CRM's activity feed reads: the
+		// last call is what a member opens the case for (the API keeps the order of
+		// events)
+		model.addAttribute("timeline", this.timeline.of(id).reversed());
 		model.addAttribute("tasks", this.work.tasks(id));
 		model.addAttribute("appointments", this.work.appointments(id));
 		model.addAttribute("parties", this.parties.of(id));
