@@ -78,7 +78,7 @@ class CaseHomeFiguresIntegrationTests {
 			.doesNotContain("Ouvert sans souci");
 		assertThat(browser.get("/cases").body()).contains("name=\"open\"", "name=\"slaBreached\"", ">Ouverts<",
 				">Clos<", "Hors délai seulement");
-		assertThat(browser.get("/cases?open=false").body()).contains("1 dossier(s)", "Perdu et en retard");
+		assertThat(browser.get("/cases?open=false").body()).contains(">1 dossier<", "Perdu et en retard");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases?open=false").getBody()).containsEntry("total", 1);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 4);
 
@@ -106,7 +106,10 @@ class CaseHomeFiguresIntegrationTests {
 		String link = figure.group(1).replace("&amp;", "&");
 		assertThat(link).isEqualTo(href);
 		assertThat(Integer.parseInt(figure.group(2))).as(label).isEqualTo(expected);
-		assertThat(browser.get(link).body()).as(link).contains(expected + " dossier(s)");
+		assertThat(browser.get(link).body()).as(link)
+			.contains(
+					">" + ((expected == 0) ? "Aucun dossier" : expected + ((expected == 1) ? " dossier" : " dossiers"))
+							+ "<");
 		assertThat(this.api.get(tenant.token(), "/api/v1" + link).getBody()).as(link).containsEntry("total", expected);
 	}
 

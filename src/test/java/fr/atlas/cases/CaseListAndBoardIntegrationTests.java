@@ -140,6 +140,69 @@ class CaseListAndBoardIntegrationTests {
 			.isZero();
 	}
 
+	@Test
+	void listSortsByItsColumnsAndPagesKeepingFiltersAndOrder() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Liste Triée");
+		Session browser = new Session(this.port, tenant.email());
+		// nothing yet: the list says how to begin, not a bare "Aucun"
+		String empty = browser.get("/cases").body();
+		assertThat(empty).contains("Aucun dossier pour l’instant").doesNotContain("id=\"case-pager\"");
+		// the form to create a case comes first, before the filters and fifty rows
+		assertThat(empty.indexOf("id=\"new-case\"")).isPositive().isLessThan(empty.indexOf("id=\"case-filters\""));
+		// 57 leads and three whose titles French order sorts differently from byte order
+		CurrentTenant
+			.runAs(OrgId.of(tenant.orgId()), () -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+					insert into case_file (org_id, id, case_type, workflow_version, state, reference, title,
+					    state_entered_at, created_at, updated_at, sla_due_at)
+					select ?, gen_random_uuid(), 'LEAD_ACHAT', 1, 'NEW', 'TRI-' || lpad(g::text, 3, '0'),
+					       case g when 58 then 'zinc et parquet' when 59 then 'Échoppe à Vaise'
+					              when 60 then 'Appartement Zola' else 'Lead en masse ' || g end,
+					       now(), now() - g * interval '1 minute', now(),
+					       case g when 40 then now() + interval '2 hours' when 30 then now() + interval '5 hours' end
+					from generate_series(1, 60) g""").param(tenant.orgId()).update()));
+
+		String first = browser.get("/cases").body();
+		assertThat(first).contains(">60 dossiers<", "Page 1 sur 2", "href=\"/cases?page=1\"",
+				"aria-sort=\"descending\"", "href=\"/cases?sort=created\"", "href=\"/cases?sort=title\"",
+				"href=\"/cases?sort=reference\"");
+		// newest first by default: TRI-001 was created last
+		assertThat(first.indexOf(">TRI-001<")).isLessThan(first.indexOf(">TRI-002<"));
+
+		String byTitle = browser.get("/cases?sort=title").body();
+		assertThat(byTitle)
+			.contains("aria-sort=\"ascending\"", "href=\"/cases?sort=-title\"",
+					"<option value=\"title\" selected=\"selected\">Titre (A → Z)</option>",
+					"href=\"/cases?sort=title&amp;page=1\"")
+			.doesNotContain("zinc et parquet");
+		assertThat(byTitle.indexOf("Appartement Zola")).isLessThan(byTitle.indexOf("Échoppe à Vaise"));
+		assertThat(byTitle.indexOf("Échoppe à Vaise")).isLessThan(byTitle.indexOf("Lead en masse"));
+		String secondPage = browser.get("/cases?sort=title&page=1").body();
+		assertThat(secondPage).contains("zinc et parquet", "Page 2 sur 2", "href=\"/cases?sort=title\"")
+			.doesNotContain("Appartement Zola");
+		String reversed = browser.get("/cases?sort=-title").body();
+		assertThat(reversed.indexOf("zinc et parquet")).isLessThan(reversed.indexOf("Lead en masse"));
+		String byReference = browser.get("/cases?sort=reference").body();
+		assertThat(byReference.indexOf(">TRI-001<")).isLessThan(byReference.indexOf(">TRI-002<"));
+		assertThat(byReference.indexOf(">TRI-002<")).isGreaterThan(0);
+		// the nearest deadline first, the cases without one after
+		String byDeadline = browser.get("/cases?sort=deadline").body();
+		assertThat(byDeadline.indexOf(">TRI-040<")).isLessThan(byDeadline.indexOf(">TRI-030<"));
+		assertThat(byDeadline.indexOf(">TRI-030<")).isLessThan(byDeadline.indexOf(">TRI-001<"));
+		String oldest = browser.get("/cases?sort=created").body();
+		assertThat(oldest.indexOf(">TRI-060<")).isLessThan(oldest.indexOf(">TRI-059<"));
+
+		// the filters are kept by the headers and the pager, a search as typed
+		String searched = browser.get("/cases?q=a%26b+%2B&open=true&sort=-title").body();
+		assertThat(searched).contains("href=\"/cases?q=a%26b%20%2B&amp;open=true&amp;sort=title\"",
+				"Aucun dossier ne correspond à ces filtres.", "Effacer les filtres");
+		assertThat(browser.get("/cases?q=masse&sort=title").body())
+			.contains("href=\"/cases?q=masse&amp;sort=title&amp;page=1\"");
+		// an order the list does not know is the usual one
+		HttpResponse<String> unknown = browser.get("/cases?sort=budget");
+		assertThat(unknown.statusCode()).isEqualTo(200);
+		assertThat(unknown.body().indexOf(">TRI-001<")).isLessThan(unknown.body().indexOf(">TRI-002<"));
+	}
+
 	static int count(String html, String needle) {
 		int count = 0;
 		for (int i = html.indexOf(needle); i >= 0; i = html.indexOf(needle, i + 1)) {

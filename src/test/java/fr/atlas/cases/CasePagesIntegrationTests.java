@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +49,12 @@ class CasePagesIntegrationTests {
 
 	@Autowired
 	TestMembers members;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void aManagerDeletesACaseFromItsPageAndAnAgentCannot() throws Exception {
@@ -170,11 +180,20 @@ class CasePagesIntegrationTests {
 		String token = attribute(page.body(), "name=\"_csrf\" value");
 		HttpResponse<String> note = browser.post("/cases/" + id + "/notes", Map.of("text", "Appelé ce matin"), token);
 		assertThat(note.statusCode()).isEqualTo(302);
-		assertThat(browser.get("/cases/" + id).body()).contains("Appelé ce matin");
+		String noted = browser.get("/cases/" + id).body();
+		assertThat(noted).contains("Appelé ce matin");
+		// the history reads newest first, the note just written above the case's creation
+		String history = noted.substring(noted.indexOf("id=\"timeline\""));
+		assertThat(history.indexOf("Appelé ce matin")).isLessThan(history.indexOf("Création"));
 
 		HttpResponse<String> editor = browser.get("/cases/types/LEAD_ACHAT/workflow");
 		assertThat(editor.statusCode()).isEqualTo(200);
 		assertThat(editor.body()).contains("<svg", "Qualifié", "qualify", "&quot;states&quot;");
+		// its tables name fields, roles and entry actions in words, not by their keys
+		assertThat(editor.body())
+			.contains("champs requis : Budget (€), Financement", "rôles : Responsable",
+					"saisies requises : Motif de perte", "Tâche · Premier contact", "Événement · lead.won")
+			.doesNotContain("budget, financing<", "rôles : MANAGER", "CREATE_TASK · ");
 
 		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/workflow",
 				Map.of("document", "{\"states\": [{\"key\": \"A\", \"initial\": true}], \"transitions\": []}"), token);
@@ -208,7 +227,9 @@ class CasePagesIntegrationTests {
 
 		HttpResponse<String> dashboard = browser.get("/cases/reports?from=2026-12-01&to=2026-12-31");
 		assertThat(dashboard.statusCode()).isEqualTo(200);
-		assertThat(dashboard.body()).contains("Rendez-vous planifiés", "id=\"north-star\">1<")
+		assertThat(dashboard.body())
+			.contains("Rendez-vous planifiés", "id=\"north-star\">1<",
+					"Créés sur la période, quel que soit leur état aujourd’hui")
 			.doesNotContain("remises dans l’ordre");
 		// typed the wrong way round, the dates are read in order and the page says so
 		HttpResponse<String> reversed = browser.get("/cases/reports?from=2026-12-31&to=2026-12-01");
@@ -289,6 +310,75 @@ class CasePagesIntegrationTests {
 		Matcher url = Pattern.compile("/cases/calendar/cal_[\\w-]+\\.ics").matcher(page);
 		assertThat(url.find()).isTrue();
 		assertThat(this.api.getText(null, url.group()).getBody()).startsWith("BEGIN:VCALENDAR");
+	}
+
+	@Test
+	void casePageSaysWhatIsMissingLateOrStillToChoose() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Page Claire");
+		String id = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Studio à Vaise"))
+			.getBody()
+			.get("id");
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/cases/" + id + "/tasks",
+					Map.of("title", "Relancer le notaire", "dueAt", "2026-01-05T09:00:00Z"))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/appointments", Map.of("title", "Visite du studio",
+				"startsAt", java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString()));
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()),
+				() -> this.transactions.executeWithoutResult((tx) -> this.jdbc.sql("""
+						insert into case_event (org_id, id, case_id, kind, occurred_at, payload)
+						values (?, gen_random_uuid(), ?, 'SLA_ESCALATION', now(),
+						        '{"state": "NEW", "dueAt": "2026-01-05T09:00:00Z", "managers": 2}'::jsonb)""")
+					.param(tenant.orgId())
+					.param(UUID.fromString(id))
+					.update()));
+		Session browser = new Session(this.port, tenant.email());
+
+		String page = browser.get("/cases/" + id).body();
+		// no party yet: said in words, with where to find one, not "Aucun"
+		assertThat(page).contains("Aucune partie liée. Cherchez une agence ou un contact par son nom ci-dessous.");
+		// the task past its due date is marked late
+		Matcher task = Pattern.compile("<li[^>]*>\\s*<span>Relancer le notaire</span>.*?</li>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(task.find()).isTrue();
+		// with its year: in December, "05/01" alone says neither this January nor next
+		assertThat(task.group()).contains("task-late", "En retard", "pour le 05/01/2026 10:00");
+		// the outcome of an appointment to come is chosen, not "Annulé" preselected
+		assertThat(page).contains("<select name=\"outcome\" required", "<option value=\"\" selected>Issue…</option>");
+		// an escalation says whom it told
+		assertThat(page).contains("Nouveau · 2 responsables prévenus");
+		String token = attribute(page, "name=\"_csrf\" value");
+		Matcher outcomeForm = Pattern.compile("/appointments/([0-9a-f-]{36})/outcome").matcher(page);
+		assertThat(outcomeForm.find()).isTrue();
+		String appointment = outcomeForm.group(1);
+		HttpResponse<String> none = browser.post("/cases/" + id + "/appointments/" + appointment + "/outcome",
+				Map.of("outcome", ""), token);
+		assertThat(none.statusCode()).isEqualTo(302);
+		assertThat(browser.get("/cases/" + id).body()).contains("id=\"case-error\"").doesNotContain("badge off");
+
+		// a budget that is no number is refused naming its field; one written as the
+		// French write it is read
+		browser.post("/cases/" + id + "/transitions",
+				Map.of("transition", "qualify", "version", "0", "budget", "beaucoup", "financing", "CASH"), token);
+		String refused = browser.get("/cases/" + id).body();
+		assertThat(refused).contains("Budget (€) : Nombre attendu", "value=\"beaucoup\"",
+				"<option value=\"CASH\" selected=\"selected\">");
+		// once shown, it is not kept for the next visit
+		assertThat(browser.get("/cases/" + id).body()).doesNotContain("value=\"beaucoup\"");
+		browser.post("/cases/" + id + "/transitions",
+				Map.of("transition", "qualify", "version", "0", "budget", "350 000 €", "financing", "CASH"), token);
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED");
+		// each action says what it did, not a bare "Enregistré."
+		assertThat(browser.get("/cases/" + id).body()).contains("Passé à « Qualifié ».");
+		browser.post("/cases/" + id + "/tasks",
+				Map.of("title", "Rappeler le client", "_once", UUID.randomUUID().toString()), token);
+		assertThat(browser.get("/cases/" + id).body()).contains("Tâche « Rappeler le client » ajoutée.");
+		browser.post("/cases/" + id + "/appointments",
+				Map.of("title", "Contre-visite", "startsAt", "2027-02-03T10:00", "_once", UUID.randomUUID().toString()),
+				token);
+		assertThat(browser.get("/cases/" + id).body()).contains("Rendez-vous « Contre-visite » planifié.");
 	}
 
 	@Test

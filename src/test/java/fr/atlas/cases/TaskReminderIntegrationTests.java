@@ -153,7 +153,7 @@ class TaskReminderIntegrationTests {
 		// Times on the page are Paris times (UTC+1 in March 2301).
 		assertThat(task).containsEntry("dueAt", "2301-03-06T17:00:00Z")
 			.containsEntry("remindAt", "2301-03-06T08:30:00Z");
-		assertThat(browser.get("/cases/" + caseId).body()).contains("rappel le 06/03 09:30");
+		assertThat(browser.get("/cases/" + caseId).body()).contains("rappel le 06/03/2301 09:30");
 	}
 
 	private String openCase(Tenant tenant, UUID assignee) {

@@ -109,6 +109,22 @@ class PhoneLayoutBrowserTests {
 			Chromium.screenshot(page, "agency-phone");
 			page.navigate(base + "/cases");
 			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
+			// the form to create a case is in the first screen, not below fifty cards,
+			// and
+			// the order is chosen in the filters, the cards having no column headers
+			BoundingBox newCase = page.locator("#new-case-title").boundingBox();
+			assertThat(newCase.y + newCase.height).isLessThan(844);
+			assertThat(newCase.x + newCase.width).isLessThanOrEqualTo(390);
+			assertThat(page.locator("#case-filters select[name=sort]").isVisible()).isTrue();
+			assertThat(page.locator("#case-list .row-actions button.small").first().boundingBox().height)
+				.isGreaterThanOrEqualTo(44);
+			// the case page's task actions are targets a finger can hit
+			page.locator("#case-list td a").first().click();
+			page.waitForURL("**/cases/*");
+			BoundingBox complete = page.locator("button.link[aria-label^='Terminer']").first().boundingBox();
+			assertThat(complete.height).isGreaterThanOrEqualTo(44);
+			assertThat(complete.width).isGreaterThanOrEqualTo(44);
+			assertThat(overflow(page)).as("the case page scrolls sideways by").isLessThanOrEqualTo(0);
 			Chromium.screenshot(page, "cases-phone");
 			// the audit log's entries read as cards: what happened, to what, in sight
 			// without scrolling the table sideways

@@ -50,7 +50,7 @@ class TaskReminderBrowserTests {
 			page.fill("input[name=dueAt]", "2301-03-06T18:00");
 			page.fill("input[name=remindAt]", "2301-03-06T09:30");
 			page.locator("input[name=remindAt]").press("Enter");
-			page.waitForCondition(() -> page.content().contains("rappel le 06/03 09:30"));
+			page.waitForCondition(() -> page.content().contains("rappel le 06/03/2301 09:30"));
 			page.locator("input[name=remindAt]").scrollIntoViewIfNeeded();
 			Chromium.screenshot(page, "case-task-reminder");
 

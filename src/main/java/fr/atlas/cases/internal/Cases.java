@@ -147,7 +147,14 @@ public class Cases {
 	 */
 	public record CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
 			@Nullable UUID teamId, @Nullable String text, @Nullable Boolean open, boolean slaBreached,
-			@Nullable UUID overdueTasksOf, int page, int size) {
+			@Nullable UUID overdueTasksOf, int page, int size, CaseSort sort) {
+
+		public CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
+				@Nullable UUID teamId, @Nullable String text, @Nullable Boolean open, boolean slaBreached,
+				@Nullable UUID overdueTasksOf, int page, int size) {
+			this(caseType, state, assigneeId, teamId, text, open, slaBreached, overdueTasksOf, page, size,
+					CaseSort.NEWEST);
+		}
 
 		public CaseQuery(@Nullable String caseType, @Nullable String state, @Nullable UUID assigneeId,
 				@Nullable UUID teamId, @Nullable String text, int page, int size) {
@@ -333,8 +340,8 @@ public class Cases {
 		}
 		long total = this.jdbc.sql("select count(*) from case_file" + where).params(params).query(Long.class).single();
 		List<CaseFile> items = this.jdbc
-			.sql("select " + COLUMNS + " from case_file" + where
-					+ " order by created_at desc, id limit :limit offset :offset")
+			.sql("select " + COLUMNS + " from case_file" + where + " order by " + query.sort().orderBy()
+					+ ", id limit :limit offset :offset")
 			.params(params)
 			.param("limit", size)
 			// a far page is past the end, not an offset that wrapped round below zero

@@ -93,7 +93,10 @@ public record FieldSchema(List<FieldSpec> fields) {
 		}
 		if (value instanceof String text) {
 			try {
-				BigDecimal parsed = new BigDecimal(text.trim().replace(" ", "").replace(',', '.'));
+				// as the French write an amount: "350 000 €", grouped by any space (a
+				// no-break one from a copied figure too), a decimal comma, the euro sign
+				String written = text.replaceAll("[\\s\\u00A0\\u202F]", "").replaceFirst("(?i)(€|eur|euros?)$", "");
+				BigDecimal parsed = new BigDecimal(written.replace(',', '.'));
 				return (parsed.scale() <= 0) ? (Object) parsed.longValueExact() : parsed;
 			}
 			catch (NumberFormatException | ArithmeticException ex) {

@@ -20,6 +20,7 @@ import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.internal.Actor;
 import fr.atlas.cases.internal.CaseBoard;
 import fr.atlas.cases.internal.CaseFile;
+import fr.atlas.cases.internal.CaseSort;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
@@ -142,7 +143,11 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable Boolean open,
 			@RequestParam(defaultValue = "false") boolean slaBreached,
 			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
-			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
+			@RequestParam(defaultValue = "-created") String sort, @AuthenticationPrincipal AtlasPrincipal principal,
+			Model model) {
+		// an order the list does not know (an old bookmark) is the usual one, not an
+		// error page
+		CaseSort order = CaseSort.of(sort).orElse(CaseSort.NEWEST);
 		List<CaseType> types = this.caseTypes.all();
 		model.addAttribute("types", types);
 		model.addAttribute("typeLabels",
@@ -160,8 +165,12 @@ class CasePagesController {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
 		CasePage result = this.cases
-			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50));
+			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, 50, order));
 		model.addAttribute("result", result);
+		model.addAttribute("sort", order.key());
+		model.addAttribute("sorts", CaseSort.values());
+		model.addAttribute("links",
+				new CaseListLinks(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, order.key()));
 		model.addAttribute("memberNames", memberNames());
 		model.addAttribute("members", this.members.active());
 		rows(result.items(), this.actors.of(principal), model);
@@ -196,7 +205,7 @@ class CasePagesController {
 		}
 		catch (ConflictException | InvalidInputException ex) {
 			row = this.cases.require(id);
-			model.addAttribute("rowMessage", this.messages.of(ex));
+			model.addAttribute("rowMessage", this.messages.of(ex, fieldLabels(row.caseType())));
 			model.addAttribute("rowOk", false);
 		}
 		List<CaseType> types = this.caseTypes.all();
@@ -378,7 +387,10 @@ class CasePagesController {
 			.stream()
 			.collect(Collectors.toMap(StateDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
 		model.addAttribute("transitions", available);
-		model.addAttribute("timeline", this.timeline.of(id));
+		// newest first, under the note being written, as a CRM's activity feed reads: the
+		// last call is what a member opens the case for (the API keeps the order of
+		// events)
+		model.addAttribute("timeline", this.timeline.of(id).reversed());
 		model.addAttribute("tasks", this.work.tasks(id));
 		model.addAttribute("appointments", this.work.appointments(id));
 		model.addAttribute("parties", this.parties.of(id));
@@ -406,8 +418,20 @@ class CasePagesController {
 		inputs.remove("_csrf");
 		Integer version = parseVersion(inputs.remove("version"));
 		inputs.values().removeIf((v) -> v == null || v.toString().isBlank());
-		return attempt(id, redirect,
-				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)));
+		String next = attempt(id, redirect, List.of(),
+				() -> this.cases.transition(id, transition, inputs, version, this.actors.of(principal)),
+				(moved) -> this.messages.text("cases.moved",
+						this.workflows.engine(moved.caseType(), moved.workflowVersion())
+							.definition()
+							.state(moved.state())
+							.map((target) -> target.label(lang()))
+							.orElse(moved.state())));
+		if (redirect.getFlashAttributes().containsKey("error")) {
+			// shown again in the transition's fields, to correct "beaucoup" rather than
+			// type the budget and the financing again
+			redirect.addFlashAttribute("typed", inputs);
+		}
+		return next;
 	}
 
 	@PostMapping("/{id}")
@@ -527,7 +551,7 @@ class CasePagesController {
 			return this.work.addTask(id,
 					new CaseWork.NewTask(title, WallClockTime.instantOf(due), null, WallClockTime.instantOf(remind)),
 					this.actors.of(principal));
-		});
+		}, (task) -> this.messages.text("cases.task.added", title.strip()));
 	}
 
 	@PostMapping("/{id}/tasks/{taskId}/complete")
@@ -554,7 +578,7 @@ class CasePagesController {
 					new CaseWork.NewAppointment(title, WallClockTime.instantOf(starts), null, place,
 							(participants != null) ? List.of(participants.split(",")) : List.of()),
 					this.actors.of(principal));
-		});
+		}, (appointment) -> this.messages.text("cases.appointment.scheduled", title.strip()));
 	}
 
 	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
@@ -584,19 +608,37 @@ class CasePagesController {
 	 */
 	private String attempt(UUID id, RedirectAttributes redirect, List<String> remarks,
 			java.util.function.Supplier<?> work) {
+		return attempt(id, redirect, remarks, work, (done) -> this.messages.text("cases.saved"));
+	}
+
+	/**
+	 * As above, saying what was done ({@code said} of the work's result: "Tâche «
+	 * Rappeler le client » ajoutée.") rather than a bare "Enregistré.".
+	 */
+	private <T> String attempt(UUID id, RedirectAttributes redirect, List<String> remarks,
+			java.util.function.Supplier<T> work, java.util.function.Function<T, String> said) {
 		try {
-			work.get();
+			T done = work.get();
 			// what was sent is kept only to be shown again after a refusal
 			redirect.getFlashAttributes().remove("noteText");
 			redirect.getFlashAttributes().remove("noteChannel");
 			redirect.addFlashAttribute("notice",
-					Stream.concat(Stream.of(this.messages.text("cases.saved")), remarks.stream())
-						.collect(Collectors.joining(" ")));
+					Stream.concat(Stream.of(said.apply(done)), remarks.stream()).collect(Collectors.joining(" ")));
 		}
 		catch (ConflictException | InvalidInputException ex) {
-			redirect.addFlashAttribute("error", this.messages.of(ex));
+			redirect.addFlashAttribute("error",
+					this.messages.of(ex, this.cases.find(id).map((c) -> fieldLabels(c.caseType())).orElse(Map.of())));
 		}
 		return "redirect:/cases/" + id;
+	}
+
+	/** The labels of a case type's own fields, by the name their problems give them. */
+	private Map<String, String> fieldLabels(String caseType) {
+		return this.caseTypes.require(caseType)
+			.fields()
+			.fields()
+			.stream()
+			.collect(Collectors.toMap((f) -> "fields." + f.key(), (f) -> f.label(lang())));
 	}
 
 	private Map<UUID, String> memberNames() {

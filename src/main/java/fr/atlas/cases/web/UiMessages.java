@@ -1,6 +1,7 @@
 package fr.atlas.cases.web;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import fr.atlas.platform.ConflictException;
@@ -23,6 +24,15 @@ class UiMessages {
 	}
 
 	String of(RuntimeException ex) {
+		return of(ex, Map.of());
+	}
+
+	/**
+	 * As {@link #of(RuntimeException)}, naming a case's own fields
+	 * ({@code fields.budget}) by the labels its type gives them ("Budget (€) : Nombre
+	 * attendu"), which no bundle holds.
+	 */
+	String of(RuntimeException ex, Map<String, String> fieldLabels) {
 		Locale locale = LocaleContextHolder.getLocale();
 		if (ex instanceof ConflictException conflict) {
 			return this.messages.getMessage(conflict.getMessage(), conflict.arguments(), conflict.getMessage(), locale);
@@ -30,7 +40,7 @@ class UiMessages {
 		if (ex instanceof InvalidInputException invalid) {
 			return invalid.problems()
 				.stream()
-				.map((p) -> labelled(p.field(),
+				.map((p) -> labelled(p.field(), fieldLabels,
 						this.messages.getMessage(p.code(), (p.arguments().length > 0) ? p.arguments() : null, p.code(),
 								locale),
 						locale))
@@ -44,8 +54,8 @@ class UiMessages {
 	 * obligatoire"); a field without a label is not named by its code, the sentence
 	 * stands alone.
 	 */
-	private String labelled(String field, String problem, Locale locale) {
-		String label = this.messages.getMessage("cases.problem.field." + field, null, null, locale);
+	private String labelled(String field, Map<String, String> fieldLabels, String problem, Locale locale) {
+		String label = this.messages.getMessage("cases.problem.field." + field, null, fieldLabels.get(field), locale);
 		return (label != null)
 				? label + this.messages.getMessage("cases.problem.separator", null, " : ", locale) + problem : problem;
 	}

@@ -6,7 +6,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import fr.atlas.cases.engine.EntryAction;
 import fr.atlas.cases.engine.StateDefinition;
 import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.WorkflowDefinition;
@@ -14,6 +16,7 @@ import fr.atlas.cases.internal.CaseAssignment;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
+import fr.atlas.cases.internal.FieldSpec;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
@@ -110,6 +113,15 @@ class WorkflowEditorController {
 		model.addAttribute("diagram", WorkflowDiagram.svg(shown.definition(), language, this.delays,
 				this.messages.text("cases.workflow.diagram", type.label(language))));
 		model.addAttribute("lang", language);
+		// the tables name fields, roles and entry actions in words, as the case page does
+		model.addAttribute("fieldWords", new KeyWords(
+				type.fields().fields().stream().collect(Collectors.toMap(FieldSpec::key, (f) -> f.label(language)))));
+		model.addAttribute("roleWords", new KeyWords(Arrays.stream(Role.values())
+			.collect(Collectors.toMap(Role::name, (r) -> this.messages.text("role." + r.name())))));
+		model.addAttribute("actionWords",
+				new KeyWords(Arrays.stream(EntryAction.Type.values())
+					.collect(Collectors.toMap(EntryAction.Type::name,
+							(t) -> this.messages.text("cases.workflow.action." + t.name())))));
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
 		model.addAttribute("memberNames", this.members.namesById());
