@@ -7,14 +7,16 @@ import java.util.Optional;
  * The orders the case list offers, each named on the page's address as its column
  * ({@code title}) for A → Z or with a minus ({@code -title}) for Z → A. Titles read in
  * French order (accents and case aside), as the agencies' names do; by deadline, the
- * nearest first, and the cases without one last.
+ * nearest first, and the cases without one last, newest first among them (by their ids
+ * alone, a page of them was any 50 of the organisation's).
  */
 public enum CaseSort {
 
 	NEWEST("-created", "created_at desc"), OLDEST("created", "created_at"), REFERENCE("reference", "reference"),
 	REFERENCE_DESC("-reference", "reference desc"), TITLE("title", "title collate \"fr-x-icu\""),
-	TITLE_DESC("-title", "title collate \"fr-x-icu\" desc"), DEADLINE("deadline", "sla_due_at nulls last"),
-	DEADLINE_DESC("-deadline", "sla_due_at desc nulls last");
+	TITLE_DESC("-title", "title collate \"fr-x-icu\" desc"),
+	DEADLINE("deadline", "sla_due_at nulls last, created_at desc"),
+	DEADLINE_DESC("-deadline", "sla_due_at desc nulls last, created_at desc");
 
 	private final String key;
 
