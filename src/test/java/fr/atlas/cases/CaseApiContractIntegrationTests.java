@@ -195,6 +195,31 @@ class CaseApiContractIntegrationTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void theListSortsAsThePageDoesAndRefusesAnOrderItDoesNotHave() {
+		Tenant tenant = this.api.newOrganisation("Agence Ordre des dossiers");
+		create(tenant, "zinc et parquet");
+		create(tenant, "Échoppe à Vaise");
+		create(tenant, "Appartement Zola");
+		java.util.function.Function<String, List<String>> titles = (
+				path) -> ((List<Map<String, Object>>) this.api.get(tenant.token(), path).getBody().get("items"))
+					.stream()
+					.map((c) -> (String) c.get("title"))
+					.toList();
+		assertThat(titles.apply("/api/v1/cases")).containsExactly("Appartement Zola", "Échoppe à Vaise",
+				"zinc et parquet");
+		assertThat(titles.apply("/api/v1/cases?sort=title")).containsExactly("Appartement Zola", "Échoppe à Vaise",
+				"zinc et parquet");
+		assertThat(titles.apply("/api/v1/cases?sort=-title")).containsExactly("zinc et parquet", "Échoppe à Vaise",
+				"Appartement Zola");
+		assertThat(titles.apply("/api/v1/cases?sort=created")).containsExactly("zinc et parquet", "Échoppe à Vaise",
+				"Appartement Zola");
+		var refused = this.api.get(tenant.token(), "/api/v1/cases?sort=budget");
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=sort", "budget");
+	}
+
+	@Test
 	void workingHoursWithAMisspeltPropertyAreRefusedNotSavedAsParisHours() {
 		Tenant tenant = this.api.newOrganisation("Agence Horaires stricts");
 		String path = "/api/v1/cases/working-hours";

@@ -17,6 +17,7 @@ import fr.atlas.cases.internal.CaseFile;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseParties.NewParty;
 import fr.atlas.cases.internal.CaseParty;
+import fr.atlas.cases.internal.CaseSort;
 import fr.atlas.cases.internal.CaseTask;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
@@ -139,7 +140,9 @@ class CaseApiController {
 
 	@GetMapping
 	@Operation(summary = "List cases, newest first, filtered by type, state, assignee, team or text",
-			description = "open=true: only the cases not in a terminal state (false: only the closed ones); "
+			description = "sort: -created (the default), created, title, -title (French order), reference, "
+					+ "-reference, deadline (the nearest first), -deadline; another is a 400. "
+					+ "open=true: only the cases not in a terminal state (false: only the closed ones); "
 					+ "slaBreached=true: only the cases past their deadline; overdueTasksOf={userId}: only the cases "
 					+ "with an unfinished task past due that falls to this member (the task's assignee, else the "
 					+ "case's). The home page's figures are these lists' totals.")
@@ -150,10 +153,14 @@ class CaseApiController {
 			@RequestParam(required = false) @Nullable Boolean open,
 			@RequestParam(defaultValue = "false") boolean slaBreached,
 			@RequestParam(required = false) @Nullable UUID overdueTasksOf, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "50") int size) {
+			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) @Nullable String sort) {
 		knownTypeAndState(type, state);
-		return this.cases
-			.search(new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, size));
+		// an order the list does not have is a 400, as on the agencies' list: a tool
+		// would take the page for the order it asked for
+		CaseSort order = (sort == null || sort.isBlank()) ? CaseSort.NEWEST
+				: CaseSort.of(sort).orElseThrow(() -> new InvalidInputException("sort", "cases.filter.sort", sort));
+		return this.cases.search(
+				new CaseQuery(type, state, assignee, team, q, open, slaBreached, overdueTasksOf, page, size, order));
 	}
 
 	/**
