@@ -31,13 +31,6 @@ class CaseApiContractIntegrationTests {
 	@Autowired
 	TestMembers members;
 
-	String create(Tenant tenant, String title) {
-		ResponseEntity<Map> response = this.api.post(tenant.token(), "/api/v1/cases",
-				Map.of("caseType", "LEAD_ACHAT", "title", title));
-		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-		return (String) response.getBody().get("id");
-	}
-
 	/**
 	 * A case sent with several mistakes is told all of them: a bad priority used to hide
 	 * an unknown field value and an unknown assignee until it was corrected.
@@ -65,7 +58,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aPageFarPastTheEndIsEmptyNotAServerError() {
 		Tenant tenant = this.api.newOrganisation("Agence Pages lointaines");
-		create(tenant, "Studio Perrache");
+		Leads.open(this.api, tenant, "Studio Perrache");
 		for (String path : List.of("/api/v1/cases?page=2147483647&size=500",
 				"/api/v1/notifications?page=2147483647&size=100")) {
 			ResponseEntity<Map> page = this.api.get(tenant.token(), path);
@@ -79,9 +72,9 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aSearchFindsUnderscoresAndBackslashesAsWrittenNotAsWildcards() {
 		Tenant tenant = this.api.newOrganisation("Agence Recherche littérale");
-		create(tenant, "Lot_12 Gerland");
-		create(tenant, "Lot 12 Gerland");
-		create(tenant, "Dossier C:\\Lyon");
+		Leads.open(this.api, tenant, "Lot_12 Gerland");
+		Leads.open(this.api, tenant, "Lot 12 Gerland");
+		Leads.open(this.api, tenant, "Dossier C:\\Lyon");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=_").getBody()).containsEntry("total", 1);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=Lot_12").getBody()).containsEntry("total", 1);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases?q=C:\\").getBody()).containsEntry("total", 1);
@@ -90,7 +83,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aVersionThatIsNoWholeNumberIsRefusedNotRoundedToTheCurrentOne() {
 		Tenant tenant = this.api.newOrganisation("Agence Versions entières");
-		String id = create(tenant, "T2 Brotteaux");
+		String id = Leads.open(this.api, tenant, "T2 Brotteaux");
 		// read as an int, 0.5 and 2^32 were both version 0, the current one
 		for (Object version : List.of(0.5, 4294967296L)) {
 			var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
@@ -118,7 +111,7 @@ class CaseApiContractIntegrationTests {
 		assertThat(created.getBody().toString()).contains("field=assignee", "code=json.unknown-property", "assigneeId");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases").getBody()).containsEntry("total", 0);
 
-		String id = create(tenant, "Villa Caluire");
+		String id = Leads.open(this.api, tenant, "Villa Caluire");
 		// "chanel" would have made the record of a call a plain note
 		var note = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes",
 				Map.of("text", "Appelé, rappeler lundi", "chanel", "CALL"));
@@ -178,7 +171,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aListFilteredByATypeOrAStateNoWorkflowHasIsRefusedNotAnEmptyPage() {
 		Tenant tenant = this.api.newOrganisation("Agence Filtres connus");
-		create(tenant, "Loft Confluence");
+		Leads.open(this.api, tenant, "Loft Confluence");
 		for (String filter : List.of("type=lead_achat", "type=ACHAT", "state=NOUVEAU",
 				"type=LEAD_ACHAT&state=CLIENT")) {
 			var refused = this.api.get(tenant.token(), "/api/v1/cases?" + filter);
@@ -198,9 +191,9 @@ class CaseApiContractIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void theListSortsAsThePageDoesAndRefusesAnOrderItDoesNotHave() {
 		Tenant tenant = this.api.newOrganisation("Agence Ordre des dossiers");
-		create(tenant, "zinc et parquet");
-		create(tenant, "Échoppe à Vaise");
-		create(tenant, "Appartement Zola");
+		Leads.open(this.api, tenant, "zinc et parquet");
+		Leads.open(this.api, tenant, "Échoppe à Vaise");
+		Leads.open(this.api, tenant, "Appartement Zola");
 		java.util.function.Function<String, List<String>> titles = (
 				path) -> ((List<Map<String, Object>>) this.api.get(tenant.token(), path).getBody().get("items"))
 					.stream()
@@ -374,7 +367,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void anImpossibleDueDateIsToldTheDateExpected() {
 		Tenant tenant = this.api.newOrganisation("Agence Échéances");
-		String id = create(tenant, "Villa Tassin");
+		String id = Leads.open(this.api, tenant, "Villa Tassin");
 		for (Object due : List.of("2026-02-30", "31/12/2026", 20261231, "+10000-01-01")) {
 			var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "dueDate", due));
 			assertThat(patched.getStatusCode().value()).as("patched %s", due).isEqualTo(400);
@@ -451,7 +444,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aPatchThatWouldMoveTheStateOrNamesAnUnknownPropertyIsRefusedNotIgnored() {
 		Tenant tenant = this.api.newOrganisation("Agence Patchs");
-		String id = create(tenant, "Maison Écully");
+		String id = Leads.open(this.api, tenant, "Maison Écully");
 		var state = this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "state", "WON"));
 		assertThat(state.getStatusCode().value()).isEqualTo(400);
 		assertThat(state.getBody().toString()).contains("field=state", "case.patch.state", "transition");
@@ -507,7 +500,7 @@ class CaseApiContractIntegrationTests {
 	@SuppressWarnings("unchecked")
 	void patchedTagsAreTextsComparedAsStoredSoTheSameTagsAreNoNewVersion() {
 		Tenant tenant = this.api.newOrganisation("Agence Étiquettes");
-		String id = create(tenant, "Loft Croix-Rousse");
+		String id = Leads.open(this.api, tenant, "Loft Croix-Rousse");
 		var tagged = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
 				Map.of("version", 0, "tags", List.of("vue", " terrasse ", "vue")));
 		assertThat(tagged.getBody()).containsEntry("tags", List.of("vue", "terrasse")).containsEntry("version", 1);
@@ -541,7 +534,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aMigrationMappingOntoAStateTheVersionLacksIsRefusedEvenWithNoCaseInItsSource() {
 		Tenant tenant = this.api.newOrganisation("Agence Migration vide");
-		create(tenant, "Reste nouveau");
+		Leads.open(this.api, tenant, "Reste nouveau");
 		String base = "/api/v1/case-types/LEAD_ACHAT/workflows";
 		assertThat(this.api.post(tenant.token(), base, WorkflowVersioningIntegrationTests.version2())
 			.getStatusCode()
@@ -585,7 +578,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aCreatedTaskOrAppointmentIsAnsweredWithItsAddress() {
 		Tenant tenant = this.api.newOrganisation("Agence Adresses");
-		String id = create(tenant, "Loft Vaise");
+		String id = Leads.open(this.api, tenant, "Loft Vaise");
 		var task = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/tasks",
 				Map.of("title", "Rappeler", "dueAt", "2030-01-07T09:00:00Z"));
 		assertThat(task.getStatusCode().value()).isEqualTo(201);
@@ -610,7 +603,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aManagerDeletesACaseWithWhatHangsOnItAndTheAuditLogKeepsIt() throws InterruptedException {
 		Tenant tenant = this.api.newOrganisation("Agence Suppressions");
-		String id = create(tenant, "Doublon à supprimer");
+		String id = Leads.open(this.api, tenant, "Doublon à supprimer");
 		String path = "/api/v1/cases/" + id;
 		assertThat(this.api.post(tenant.token(), path + "/tasks", Map.of("title", "Rappeler")).getStatusCode().value())
 			.isEqualTo(201);
@@ -660,7 +653,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aMoveKeepsOnTheTimelineOnlyTheInputsItAsksForOrTheCaseHolds() {
 		Tenant tenant = this.api.newOrganisation("Agence Entrées");
-		String id = create(tenant, "T4 Monplaisir");
+		String id = Leads.open(this.api, tenant, "T4 Monplaisir");
 		Map<String, Object> move = new HashMap<>(
 				Map.of("transition", "qualify", "budget", 250000, "financing", "CASH", "state", "WON"));
 		move.put("blob", Map.of("a", List.of(1, 2, 3)));
@@ -679,7 +672,7 @@ class CaseApiContractIntegrationTests {
 	@Test
 	void aTextFieldHoldsAtMostTenThousandCharacters() {
 		Tenant tenant = this.api.newOrganisation("Agence Textes longs");
-		String id = create(tenant, "Maison Tassin");
+		String id = Leads.open(this.api, tenant, "Maison Tassin");
 		String tooLong = "x".repeat(10_001);
 		var patched = this.api.patch(tenant.token(), "/api/v1/cases/" + id,
 				Map.of("version", 0, "fields", Map.of("contactName", tooLong)));

@@ -32,13 +32,6 @@ class CaseWorkTimesIntegrationTests {
 	@Autowired
 	ApiClient api;
 
-	String create(Tenant tenant, String title) {
-		ResponseEntity<Map> response = this.api.post(tenant.token(), "/api/v1/cases",
-				Map.of("caseType", "LEAD_ACHAT", "title", title));
-		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(201);
-		return (String) response.getBody().get("id");
-	}
-
 	static Map<String, Object> onlyError(ResponseEntity<Map> response) {
 		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(400);
 		List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
@@ -53,7 +46,7 @@ class CaseWorkTimesIntegrationTests {
 	@Test
 	void anAppointmentEndsAfterItStartsAndLastsADayAtMost() {
 		Tenant tenant = this.api.newOrganisation("Agence Rendez-vous bornés");
-		String caseId = create(tenant, "Maison Écully");
+		String caseId = Leads.open(this.api, tenant, "Maison Écully");
 		String path = "/api/v1/cases/" + caseId + "/appointments";
 		Map<String, Object> yearLong = onlyError(this.api.post(tenant.token(), path,
 				Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2031-01-08T11:00:00Z")));
@@ -96,7 +89,7 @@ class CaseWorkTimesIntegrationTests {
 	@Test
 	void aReminderAfterItsTasksDueDateIsRefused() {
 		Tenant tenant = this.api.newOrganisation("Agence Rappels bornés");
-		String caseId = create(tenant, "T2 Vaise");
+		String caseId = Leads.open(this.api, tenant, "T2 Vaise");
 		String path = "/api/v1/cases/" + caseId + "/tasks";
 		Map<String, Object> late = onlyError(this.api.post(tenant.token(), path,
 				Map.of("title", "Rappeler", "dueAt", "2030-01-08T10:00:00Z", "remindAt", "2030-01-08T10:30:00Z")));
@@ -124,7 +117,7 @@ class CaseWorkTimesIntegrationTests {
 	@Test
 	void aTimeTheClocksSkipIsRefusedAndATimeTheyShowTwiceIsTheFirstAndSaidSo() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Changement d'heure");
-		String caseId = create(tenant, "Loft Confluence");
+		String caseId = Leads.open(this.api, tenant, "Loft Confluence");
 		PageSession browser = new PageSession(this.port).login(tenant.email());
 		String page = "/cases/" + caseId;
 

@@ -300,9 +300,9 @@ public class ProspectBulkEdits {
 				problems.add(new FieldProblem("ids", "prospects.bulk.too-many", MOST));
 				return List.of();
 			}
-			return this.jdbc.sql("""
-					select id from agency where org_id = :org and id = any(:ids) and status = :status
-					order by (case when name_key = '' then null else name end) collate "fr-x-icu", id""")
+			return this.jdbc
+				.sql("select a.id from agency a where a.org_id = :org and a.id = any(:ids)"
+						+ " and a.status = :status order by " + ProspectQuery.NAME + " nulls last, a.id")
 				.param("org", org())
 				.param("ids", given.toArray(UUID[]::new))
 				.param("status", status)

@@ -130,8 +130,7 @@ class SearchConditions {
 			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
 			String tradeName = AccentBlindPattern.of(q);
 			// "orpi thonon", "century 21 annecy": a brand and a town, or words of the
-			// name
-			// out of their order, each found in the name or the town
+			// name out of their order, each found in the name or the town
 			List<String> words = List.of(key.split(" "));
 			boolean byWords = words.size() > 1 && words.size() <= MAX_WORDS;
 			String eachWord = byWords ? "("
