@@ -239,8 +239,9 @@ class AuditLabelsTests {
 		SummaryWords words = words();
 		Map<Auditable, String> french = Map.of(
 				new MemberRolesChanged(ORG, USER, List.of("MANAGER"), List.of("ADMIN", "AGENT")),
-				"Rôles changés : Responsable → Administrateur, Agent", new FeatureToggled(ORG, Feature.CASES, true),
-				"Module Dossiers activé", new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée : anglais",
+				"Rôles changés\u00A0: Responsable → Administrateur, Agent",
+				new FeatureToggled(ORG, Feature.CASES, true), "Module Dossiers activé",
+				new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée\u00A0: anglais",
 				new ImportJobFinished(ORG, UUID.randomUUID(), ImportJob.DONE, 1, 0, 2),
 				"Import terminé : 1 agence créée, 0 fusionnée, 2 rejetées",
 				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"), "Tâche « Appeler » créée",

@@ -263,7 +263,7 @@ class AuditLogIntegrationTests {
 				this.api.get(tenant.token(), "/api/v1/audit?action=api-token.created"));
 		String name = "Owner Agence Bilingue";
 		assertThat(french).extracting((entry) -> (String) entry.get("summary"))
-			.contains("Jeton d'API « cli » créé pour " + name)
+			.contains("Jeton d’API «\u00A0cli\u00A0» créé pour " + name)
 			.noneMatch((summary) -> summary.contains(tenant.userId().toString()));
 		List<Map<String, Object>> english = inEnglish(tenant, "/api/v1/audit?action=api-token.created");
 		assertThat(english).extracting((entry) -> (String) entry.get("summary"))
@@ -308,7 +308,7 @@ class AuditLogIntegrationTests {
 		List<Map<String, Object>> joined = inEnglish(tenant, "/api/v1/audit?action=member.joined");
 		assertThat(joined).singleElement()
 			.satisfies((entry) -> assertThat((String) entry.get("summary"))
-				.isEqualTo(tenant.email() + " a rejoint l'organisation (rôles : Propriétaire)"));
+				.isEqualTo(tenant.email() + " a rejoint l’organisation (rôles\u00A0: Propriétaire)"));
 		// new entries are hashed with their message: taking it away shows
 		assertThat(this.api.get(tenant.token(), "/api/v1/audit/verify").getBody()).containsEntry("valid", false);
 	}

@@ -61,7 +61,7 @@ class AuditPageIntegrationTests {
 		Tenant tenant = this.api.newOrganisation("Agence Journal");
 		MockHttpSession session = login(tenant.email());
 		String page = html(this.mvc.perform(get("/audit").session(session)).andReturn(), 200);
-		assertThat(page).contains("<title>Journal d&#39;audit · Atlas</title>")
+		assertThat(page).contains("<title>Journal d’audit · Atlas</title>")
 			.contains("organisation.created", "member.joined", "api-token.created")
 			.contains(tenant.email())
 			.contains("id=\"audit-verify\"")

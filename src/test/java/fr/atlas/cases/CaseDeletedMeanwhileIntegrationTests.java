@@ -46,9 +46,9 @@ class CaseDeletedMeanwhileIntegrationTests {
 		assertThat(french.getBody()).containsEntry("status", 409)
 			.containsEntry("type", "https://atlas.test/problems/conflict")
 			.containsEntry("code", "problem.reference-gone")
-			.containsEntry("title", "Conflit avec l'état actuel")
+			.containsEntry("title", "Conflit avec l’état actuel")
 			.containsEntry("detail",
-					"Ce à quoi la demande se rapporte vient d’être supprimé par une autre demande : rechargez, puis réessayez si besoin.");
+					"Ce à quoi la demande se rapporte vient d’être supprimé par une autre demande\u00A0: rechargez, puis réessayez si besoin.");
 		ResponseEntity<Map> english = taskWhileTheCaseIsDeleted(tenant, "en");
 		assertThat(english.getStatusCode().value()).isEqualTo(409);
 		assertThat(english.getBody()).containsEntry("title", "Conflicts with the current state")

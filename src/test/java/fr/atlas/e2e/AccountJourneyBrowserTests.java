@@ -27,7 +27,7 @@ class AccountJourneyBrowserTests {
 		Page page = chromium.newPage("fr-FR", 1280, 900);
 		String email = "e2e-" + UUID.randomUUID() + "@example.test";
 		page.navigate(url("/signup"));
-		page.getByLabel("Nom de l'organisation").fill("Agence Playwright");
+		page.getByLabel("Nom de l’organisation").fill("Agence Playwright");
 		page.getByLabel("Nom", new Page.GetByLabelOptions().setExact(true)).fill("Paula Wright");
 		page.getByLabel("E-mail").fill(email);
 		page.getByLabel("Mot de passe").fill("Playwright-2026!");
@@ -44,7 +44,7 @@ class AccountJourneyBrowserTests {
 		page.getByLabel("E-mail").fill("invitee-" + UUID.randomUUID() + "@example.test");
 		page.locator("#invite-role").selectOption("AGENT");
 		page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
-				new Page.GetByRoleOptions().setName("Envoyer l'invitation"))
+				new Page.GetByRoleOptions().setName("Envoyer l’invitation"))
 			.click();
 		assertThat(page.locator("#members-panel .notice")).containsText("Invitation envoyée à invitee-");
 		Chromium.screenshot(page, "members-invited");

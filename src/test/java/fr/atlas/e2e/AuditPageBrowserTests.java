@@ -39,7 +39,7 @@ class AuditPageBrowserTests {
 			SignIn.as(page, "http://localhost:" + this.port, tenant.email());
 			page.click("nav#main-nav a[href='/audit']");
 			page.waitForURL("**/audit");
-			assertThat(page.locator("h1")).hasText("Journal d'audit");
+			assertThat(page.locator("h1")).hasText("Journal d’audit");
 			int entries = (int) api.get(tenant.token(), "/api/v1/audit?size=200").getBody().get("total");
 			assertThat(page.locator("tr.audit-entry")).hasCount(entries);
 

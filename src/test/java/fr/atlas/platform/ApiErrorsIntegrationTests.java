@@ -108,7 +108,8 @@ class ApiErrorsIntegrationTests {
 		// invalid id
 		ResponseEntity<Map> notAnId = request("GET", "/api/v1/cases/pas-un-id", null, null, "fr");
 		assertThat(notAnId.getStatusCode().value()).isEqualTo(400);
-		assertThat(notAnId.getBody()).containsEntry("detail", "Valeur invalide pour « id » : « pas-un-id ».");
+		assertThat(notAnId.getBody()).containsEntry("detail",
+				"Valeur invalide pour «\u00A0id\u00A0»\u00A0: «\u00A0pas-un-id\u00A0».");
 	}
 
 	@Test
@@ -116,7 +117,7 @@ class ApiErrorsIntegrationTests {
 		ResponseEntity<Map> response = request("POST", "/api/v1/imports", MediaType.APPLICATION_JSON, "{}", "fr");
 		assertThat(response.getStatusCode().value()).isEqualTo(415);
 		assertThat(response.getBody()).containsEntry("title", "Type de contenu non pris en charge");
-		assertThat((String) response.getBody().get("detail")).startsWith("Le type de contenu « application/json");
+		assertThat((String) response.getBody().get("detail")).startsWith("Le type de contenu «\u00A0application/json");
 		// nothing sent at all names no type
 		ResponseEntity<Map> empty = request("POST", "/api/v1/imports", null, null, "fr");
 		assertThat(empty.getStatusCode().value()).isEqualTo(415);
@@ -129,7 +130,8 @@ class ApiErrorsIntegrationTests {
 	void badValuesAndUnreadableBodiesAreExplained() {
 		ResponseEntity<Map> page = request("GET", "/api/v1/prospects?page=abc", null, null, "fr");
 		assertThat(page.getStatusCode().value()).isEqualTo(400);
-		assertThat(page.getBody()).containsEntry("detail", "Valeur invalide pour « page » : « abc ».");
+		assertThat(page.getBody()).containsEntry("detail",
+				"Valeur invalide pour «\u00A0page\u00A0»\u00A0: «\u00A0abc\u00A0».");
 		ResponseEntity<Map> body = request("POST", "/api/v1/prospects/" + UUID.randomUUID() + "/merge",
 				MediaType.APPLICATION_JSON, "{pas du json", "en");
 		assertThat(body.getStatusCode().value()).isEqualTo(400);
@@ -166,7 +168,7 @@ class ApiErrorsIntegrationTests {
 				"fr");
 		assertThat(broken.getStatusCode().value()).isEqualTo(400);
 		assertThat(broken.getBody())
-			.containsEntry("detail", "Le corps de la requête est illisible : envoyez un JSON valide.")
+			.containsEntry("detail", "Le corps de la requête est illisible\u00A0: envoyez un JSON valide.")
 			.doesNotContainKey("errors");
 	}
 
@@ -234,7 +236,7 @@ class ApiErrorsIntegrationTests {
 		ResponseEntity<Map> export = request("GET", "/api/v1/prospects/export", multipart, body, "fr");
 		assertThat(export.getStatusCode().value()).isEqualTo(400);
 		assertThat(export.getBody()).containsEntry("title", "Requête invalide")
-			.containsEntry("detail", "Le paramètre « format » doit être un texte, pas un fichier.");
+			.containsEntry("detail", "Le paramètre «\u00A0format\u00A0» doit être un texte, pas un fichier.");
 		ResponseEntity<Map> english = request("GET", "/api/v1/prospects/export", multipart, body, "en");
 		assertThat(english.getBody()).containsEntry("detail", "Parameter \"format\" must be text, not a file.");
 	}

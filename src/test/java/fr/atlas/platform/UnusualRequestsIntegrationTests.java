@@ -57,12 +57,11 @@ class UnusualRequestsIntegrationTests {
 			assertThat(problem(response.body()))
 				.containsEntry("type", "https://atlas.test/problems/unreadable-parameter")
 				.containsEntry("instance", "/api/v1/prospects")
-				.containsEntry("detail",
-						language.equals("fr")
-								? "Un paramètre de l’adresse ou du formulaire est illisible : ses caractères ne sont "
-										+ "pas encodés en UTF-8, ou les paramètres sont trop nombreux."
-								: "A parameter of the address or the form cannot be read: its characters are not "
-										+ "encoded in UTF-8, or there are too many parameters.");
+				.containsEntry("detail", language.equals("fr")
+						? "Un paramètre de l’adresse ou du formulaire est illisible\u00A0: ses caractères ne sont "
+								+ "pas encodés en UTF-8, ou les paramètres sont trop nombreux."
+						: "A parameter of the address or the form cannot be read: its characters are not "
+								+ "encoded in UTF-8, or there are too many parameters.");
 		}
 		// the same text sent in UTF-8 is read
 		assertThat(

@@ -49,13 +49,13 @@ class ExpiredFormIntegrationTests {
 
 		var login = ended.get(PageSession.location(refused));
 		assertThat(login.body())
-			.contains("Votre session a expiré : ce que vous veniez d&#39;envoyer n&#39;a pas été enregistré")
+			.contains("Votre session a expiré\u00A0: ce que vous veniez d’envoyer n’a pas été enregistré")
 			.contains("name=\"target\" value=\"/members?tab=team\"");
 		var signedIn = ended.post("/login", Map.of("email", org.email(), "password", ApiClient.PASSWORD, "target",
 				"/members?tab=team", "_csrf", PageSession.csrf(login.body())), false);
 		assertThat(PageSession.location(signedIn)).isEqualTo("/members?tab=team&unsent");
 		assertThat(ended.get("/members?tab=team&unsent").body())
-			.contains("La page avait expiré : ce que vous veniez d&#39;envoyer n&#39;a pas été enregistré");
+			.contains("La page avait expiré\u00A0: ce que vous veniez d’envoyer n’a pas été enregistré");
 	}
 
 	@Test

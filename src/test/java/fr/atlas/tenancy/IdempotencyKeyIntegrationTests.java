@@ -84,7 +84,7 @@ class IdempotencyKeyIntegrationTests {
 		assertThat(otherBody.getStatusCode().value()).isEqualTo(409);
 		assertThat(otherBody.getBody()).containsEntry("code", "idempotency.key-reused");
 		assertThat((String) otherBody.getBody().get("detail"))
-			.contains("La clé d’idempotence « commande-42 » a déjà servi");
+			.contains("La clé d’idempotence «\u00A0commande-42\u00A0» a déjà servi");
 		ResponseEntity<Map> inEnglish = createCase(tenant.token(), key,
 				Map.of("caseType", "LEAD_ACHAT", "title", "Loft"), "en");
 		assertThat((String) inEnglish.getBody().get("detail"))

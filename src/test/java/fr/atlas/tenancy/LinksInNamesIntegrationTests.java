@@ -64,7 +64,7 @@ class LinksInNamesIntegrationTests {
 				"email", TeamFixtures.uniqueEmail("phish"), "password", ApiClient.PASSWORD));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("Un nom ne peut pas contenir d’adresse web")
-			.contains("« ImmoLyon » plutôt que « ImmoLyon.fr »");
+			.contains("«\u00A0ImmoLyon\u00A0» plutôt que «\u00A0ImmoLyon.fr\u00A0»");
 	}
 
 	@Test

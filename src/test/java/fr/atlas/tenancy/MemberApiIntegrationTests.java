@@ -541,7 +541,8 @@ class MemberApiIntegrationTests {
 		var refused = this.api.put(org.token(), "/api/v1/modules/scoring", Map.of("enabled", true));
 		assertThat(refused.getStatusCode().value()).isEqualTo(409);
 		assertThat(refused.getBody()).containsEntry("code", "modules.not-available")
-			.containsEntry("detail", "Le module « Scoring » n’est pas encore disponible : il ne peut pas être activé.");
+			.containsEntry("detail",
+					"Le module «\u00A0Scoring\u00A0» n’est pas encore disponible\u00A0: il ne peut pas être activé.");
 		var english = this.api.raw().put().uri("/api/v1/modules/listings").headers((h) -> {
 			h.setBearerAuth(org.token());
 			h.set("Accept-Language", "en");

@@ -45,7 +45,7 @@ class ModulesSwitchedOffIntegrationTests {
 		assertThat(refused.getBody()).containsEntry("module", "cases")
 			.containsEntry("title", "Module désactivé")
 			.containsEntry("detail",
-					"Le module « Dossiers » est désactivé pour votre organisation. Un administrateur peut l’activer dans la page Modules.");
+					"Le module «\u00A0Dossiers\u00A0» est désactivé pour votre organisation. Un administrateur peut l’activer dans la page Modules.");
 		assertThat((String) refused.getBody().get("type")).endsWith("/problems/module-off");
 		for (String path : new String[] { "/api/v1/cases/" + caseId, "/api/v1/case-types", "/api/v1/teams",
 				"/api/v1/notifications", "/api/v1/cases/working-hours" }) {
@@ -63,7 +63,8 @@ class ModulesSwitchedOffIntegrationTests {
 		for (String path : new String[] { "/cases", "/cases/" + caseId, "/cases/teams", "/cases/reports" }) {
 			var page = session.get(path);
 			assertThat(page.statusCode()).as(path).isEqualTo(403);
-			assertThat(page.body()).as(path).contains("Le module « Dossiers » est désactivé pour votre organisation");
+			assertThat(page.body()).as(path)
+				.contains("Le module «\u00A0Dossiers\u00A0» est désactivé pour votre organisation");
 		}
 		session.get("/members");
 		var htmx = session.htmxPost("/cases/teams", Map.of("name", "Équipe Nord"));
@@ -71,7 +72,7 @@ class ModulesSwitchedOffIntegrationTests {
 		assertThat(htmx.headers().firstValue("HX-Redirect")).hasValue("/modules/cases/switched-off");
 		var shown = session.get("/modules/cases/switched-off");
 		assertThat(shown.statusCode()).isEqualTo(403);
-		assertThat(shown.body()).contains("Le module « Dossiers » est désactivé pour votre organisation")
+		assertThat(shown.body()).contains("Le module «\u00A0Dossiers\u00A0» est désactivé pour votre organisation")
 			.contains("href=\"/\"");
 		assertThat(session.get("/modules/teleportation/switched-off").statusCode()).isEqualTo(404);
 		// the bell of a page opened before, refreshing itself, is left alone: no redirect
@@ -108,7 +109,7 @@ class ModulesSwitchedOffIntegrationTests {
 			var page = session.get(path);
 			assertThat(page.statusCode()).as(path).isEqualTo(403);
 			assertThat(page.body()).as(path)
-				.contains("Le module « Prospection » est désactivé pour votre organisation");
+				.contains("Le module «\u00A0Prospection\u00A0» est désactivé pour votre organisation");
 		}
 		// cases keep working without prospects
 		newCase(org);

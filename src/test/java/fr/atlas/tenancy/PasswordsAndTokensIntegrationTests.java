@@ -79,7 +79,7 @@ class PasswordsAndTokensIntegrationTests {
 		assertThat(revoked).extracting((entry) -> entry.get("entityType")).containsOnly("api-token");
 		assertThat(items(fresh, "member.password-changed")).singleElement()
 			.satisfies((entry) -> assertThat(entry.get("summary"))
-				.isEqualTo("Mot de passe réinitialisé par lien ; 2 jetons d’API révoqués"));
+				.isEqualTo("Mot de passe réinitialisé par lien\u202F; 2 jetons d’API révoqués"));
 		assertThat(items(elsewhere.token(), "api-token.revoked")).isEmpty();
 	}
 
@@ -127,7 +127,7 @@ class PasswordsAndTokensIntegrationTests {
 		assertThat(Eventually.await(() -> items(fresh, "member.password-changed"), (items) -> items.size() == 2,
 				"both changes in the audit log"))
 			.extracting((entry) -> entry.get("summary"))
-			.containsExactly("Mot de passe modifié ; 1 jeton d’API révoqué à la demande du membre",
+			.containsExactly("Mot de passe modifié\u202F; 1 jeton d’API révoqué à la demande du membre",
 					"Mot de passe modifié");
 	}
 

@@ -101,11 +101,11 @@ class SignInAuditIntegrationTests {
 		});
 		assertThat(failures.get(0))
 			.containsEntry("summary",
-					"Échec de connexion : mot de passe erroné (création d’un jeton d’API), échec n° 2 d’affilée")
+					"Échec de connexion\u00A0: mot de passe erroné (création d’un jeton d’API), échec n° 2 d’affilée")
 			.containsEntry("clientIp", "198.51.100.4");
 		assertThat(failures.get(1))
 			.containsEntry("summary",
-					"Échec de connexion : mot de passe erroné (formulaire de connexion), échec n° 1 d’affilée")
+					"Échec de connexion\u00A0: mot de passe erroné (formulaire de connexion), échec n° 1 d’affilée")
 			.containsEntry("clientIp", "127.0.0.1");
 		var everything = this.api.get(org.token(), "/api/v1/audit?size=200");
 		assertThat(String.valueOf(everything.getBody())).doesNotContain(WRONG);
@@ -139,9 +139,9 @@ class SignInAuditIntegrationTests {
 			.allSatisfy((entry) -> assertThat(entry).containsEntry("actorId", null)
 				.containsEntry("entityId", leaver.userId().toString()));
 		assertThat(refused.get(1)).containsEntry("summary",
-				"Connexion refusée : compte désactivé (création d’un jeton d’API)");
+				"Connexion refusée\u00A0: compte désactivé (création d’un jeton d’API)");
 		assertThat(refused.get(0)).containsEntry("summary",
-				"Connexion refusée : compte désactivé (formulaire de connexion)");
+				"Connexion refusée\u00A0: compte désactivé (formulaire de connexion)");
 	}
 
 	/**

@@ -168,7 +168,7 @@ class SignupAndTokensIntegrationTests {
 				Map.of("email", "nouveau@lecture.test", "role", "AGENT"));
 		assertThat(created.getStatusCode().value()).isEqualTo(403);
 		assertThat(created.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-		assertThat(created.getBody().get("title")).isEqualTo("Accès refusé : ce jeton d’API est en lecture seule");
+		assertThat(created.getBody().get("title")).isEqualTo("Accès refusé\u00A0: ce jeton d’API est en lecture seule");
 		assertThat(this.api.patch(token, "/api/v1/organisation", Map.of("name", "Renommée")).getStatusCode().value())
 			.isEqualTo(403);
 		assertThat(this.api.delete(token, "/api/v1/tokens/" + issued.getBody().get("id")).getStatusCode().value())

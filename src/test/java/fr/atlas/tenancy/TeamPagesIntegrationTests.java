@@ -81,7 +81,7 @@ class TeamPagesIntegrationTests {
 		}
 		var refused = owner.post("/settings/modules/analytics", Map.of("enabled", "true"));
 		assertThat(refused.statusCode()).isEqualTo(409);
-		assertThat(refused.body()).contains("Le module « Analyses » n’est pas encore disponible");
+		assertThat(refused.body()).contains("Le module «\u00A0Analyses\u00A0» n’est pas encore disponible");
 		assertThat(card(owner.get("/settings/modules").body(), "analytics")).contains("Bientôt disponible");
 		// nothing of them in the menu nor on the home page
 		String home = owner.get("/").body();
@@ -592,7 +592,7 @@ class TeamPagesIntegrationTests {
 		assertThat(htmx.headers().firstValue("Location").orElseThrow()).endsWith("/settings/modules");
 		var panel = owner.htmxGet("/settings/modules");
 		assertThat(panel.body().strip()).startsWith("<div id=\"modules-panel\"")
-			.contains("Module « Prospection » enregistré");
+			.contains("Module «\u00A0Prospection\u00A0» enregistré");
 		String menu = panel.body().substring(panel.body().indexOf("hx-swap-oob=\"innerHTML:#main-nav\""));
 		assertThat(menu).contains("href=\"/prospects\"").doesNotContain("href=\"/cases\"");
 		assertThat(panel.body()).contains("hx-swap-oob=\"innerHTML:#topbar-entries\"")

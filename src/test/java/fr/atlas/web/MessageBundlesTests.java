@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundlesTests {
 
 	private static final Path BUNDLES = Path.of("src/main/resources/i18n");
+
+	private static final List<String> FRENCH_TYPOGRAPHY = List.of("messages", "tenancy", "audit");
+
+	private static final Pattern STRAIGHT_APOSTROPHE = Pattern.compile("\\p{L}'+\\p{L}");
+
+	private static final Pattern BREAKING_SPACE = Pattern.compile(" [:;!?»](?=\\s|$|\\))|« ");
 
 	@Test
 	void noBundleWritesAKeyTwice() throws IOException {
@@ -57,6 +64,27 @@ class MessageBundlesTests {
 		}
 	}
 
+	/**
+	 * French text as a French reader expects it: a typographic apostrophe, and a no-break
+	 * space before a colon, semicolon, exclamation or question mark and inside « », so
+	 * that a narrow phone screen never starts a line with the sign alone.
+	 */
+	@Test
+	void frenchTextFollowsFrenchTypography() throws IOException {
+		List<String> faults = new ArrayList<>();
+		for (String name : FRENCH_TYPOGRAPHY) {
+			Path bundle = BUNDLES.resolve(name + ".properties");
+			Properties properties = load(bundle);
+			for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+				String value = properties.getProperty(key);
+				if (STRAIGHT_APOSTROPHE.matcher(value).find() || BREAKING_SPACE.matcher(value).find()) {
+					faults.add(name + ": " + key + "=" + value);
+				}
+			}
+		}
+		assertThat(faults).isEmpty();
+	}
+
 	private static List<Path> bundles() throws IOException {
 		try (Stream<Path> files = Files.list(BUNDLES)) {
 			return files.filter((path) -> path.toString().endsWith(".properties")).sorted().toList();
@@ -64,11 +92,15 @@ class MessageBundlesTests {
 	}
 
 	private static Set<String> keys(Path bundle) throws IOException {
+		return load(bundle).stringPropertyNames();
+	}
+
+	private static Properties load(Path bundle) throws IOException {
 		Properties properties = new Properties();
 		try (var reader = Files.newBufferedReader(bundle, StandardCharsets.UTF_8)) {
 			properties.load(reader);
 		}
-		return properties.stringPropertyNames();
+		return properties;
 	}
 
 	/**

@@ -43,7 +43,7 @@ class RefusedAddressIntegrationTests {
 			assertThat(french.body()).as(path)
 				.contains("<html lang=\"fr\">")
 				.contains("<h1>Demande invalide</h1>")
-				.contains("Adresse refusée : elle contient")
+				.contains("Adresse refusée\u00A0: elle contient")
 				.contains("<link rel=\"stylesheet\" href=\"/css/atlas.css\">")
 				.containsOnlyOnce("<title")
 				.doesNotContain("HTTP Status")
@@ -75,7 +75,7 @@ class RefusedAddressIntegrationTests {
 				.containsEntry("type", "https://atlas.test/problems/bad-path")
 				.containsEntry("instance", path)
 				.containsEntry("title",
-						"Adresse refusée : elle contient « // », « ; » ou un caractère encodé interdit");
+						"Adresse refusée\u00A0: elle contient «\u00A0//\u00A0», «\u00A0;\u00A0» ou un caractère encodé interdit");
 		}
 		HttpResponse<String> english = get("/api/v1/prospects/abc%2Fdef", Map.of("Accept-Language", "en"));
 		assertThat(english.statusCode()).isEqualTo(400);
@@ -98,7 +98,7 @@ class RefusedAddressIntegrationTests {
 		assertThat(address.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
 		assertThat(address.body()).contains("<html lang=\"fr\">")
 			.contains("<h1>Demande invalide</h1>")
-			.contains("Demande trop longue : l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres ?)")
+			.contains("Demande trop longue\u00A0: l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres\u202F?)")
 			.contains("<link rel=\"stylesheet\" href=\"/css/atlas.css\">")
 			.doesNotContain("HTTP Status")
 			.doesNotContain("Tomcat");
@@ -120,7 +120,7 @@ class RefusedAddressIntegrationTests {
 			.containsEntry("type", "https://atlas.test/problems/request-too-long")
 			.containsEntry("instance", "/api/v1/prospects")
 			.containsEntry("title",
-					"Demande trop longue : l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres ?)");
+					"Demande trop longue\u00A0: l’adresse ou les en-têtes dépassent 16 Ko (trop de filtres\u202F?)");
 		HttpResponse<String> header = get("/api/v1/prospects",
 				Map.of("Accept-Language", "en", "X-Padding", "b".repeat(20_000)));
 		assertThat(header.statusCode()).isEqualTo(400);
@@ -182,7 +182,7 @@ class RefusedAddressIntegrationTests {
 				+ " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
 		assertThat(connect).startsWith("HTTP/1.1 501")
 			.contains("<html lang=\"fr\">")
-			.contains("Méthode non prise en charge : Atlas ne sert pas les demandes CONNECT")
+			.contains("Méthode non prise en charge\u00A0: Atlas ne sert pas les demandes CONNECT")
 			.doesNotContain("HTTP Status")
 			.doesNotContain("Tomcat");
 
@@ -196,7 +196,7 @@ class RefusedAddressIntegrationTests {
 		String page = RawHttp.send(this.port,
 				"GET /prospects HTTP/3.0\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(page).startsWith("HTTP/1.1 505")
-			.contains("Version du protocole non prise en charge : utilisez HTTP/1.1")
+			.contains("Version du protocole non prise en charge\u00A0: utilisez HTTP/1.1")
 			.doesNotContain("HTTP Status");
 	}
 

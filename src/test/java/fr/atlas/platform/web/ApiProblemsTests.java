@@ -75,8 +75,8 @@ class ApiProblemsTests {
 			.invalid(new InvalidInputException(List.of(new FieldProblem("mapping", "json.expected.object"),
 					new FieldProblem("limit", "json.expected.integer"))));
 		assertThat(problem.getStatus()).isEqualTo(400);
-		assertThat(problem.getDetail()).isEqualTo("mapping : objet JSON attendu, entre accolades. "
-				+ "limit : nombre entier attendu (par exemple 42, sans guillemets)");
+		assertThat(problem.getDetail()).isEqualTo("mapping\u00A0: objet JSON attendu, entre accolades. "
+				+ "limit\u00A0: nombre entier attendu (par exemple 42, sans guillemets)");
 		assertThat(problem.getProperties()).containsKey("errors");
 	}
 

@@ -48,7 +48,7 @@ class UnexpectedApiFailuresTests {
 		assertThat(french).bodyJson()
 			.extractingPath("$.detail")
 			.isEqualTo(
-					"Une erreur inattendue est survenue. Réessayez ; si elle revient, donnez au support l’identifiant c0ffee.");
+					"Une erreur inattendue est survenue. Réessayez\u202F; si elle revient, donnez au support l’identifiant c0ffee.");
 		assertThat(french).bodyJson().extractingPath("$.correlationId").isEqualTo("c0ffee");
 		MvcTestResult english = this.mvc.get().uri("/api/v1/failing/bug").header("Accept-Language", "en").exchange();
 		assertThat(english).hasStatus(HttpStatus.INTERNAL_SERVER_ERROR)
