@@ -119,7 +119,12 @@ class SearchConditions {
 			args.add(reading(problems, () -> uuid(owner, "owner", "prospects.filter.owner")));
 		}
 		String q = CleanText.of(query.q());
-		if (q != null) {
+		IdentifierSearch identifier = (q != null) ? IdentifierSearch.of(q, CurrentTenant.require().value()) : null;
+		if (identifier != null) {
+			sql.append(" and (" + identifier.condition() + ")");
+			args.addAll(identifier.args());
+		}
+		else if (q != null) {
 			String digits = q.replaceAll("[\\s.]", "");
 			String key = NameKey.of(q);
 			String text = "%" + likeLiteral(q) + "%";
