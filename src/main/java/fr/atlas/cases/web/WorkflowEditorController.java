@@ -122,6 +122,13 @@ class WorkflowEditorController {
 				new KeyWords(Arrays.stream(EntryAction.Type.values())
 					.collect(Collectors.toMap(EntryAction.Type::name,
 							(t) -> this.messages.text("cases.workflow.action." + t.name())))));
+		// states by their labels, as the board and the case page name them: the form's
+		// lists and the transitions' moves showed keys ("QUALIFIED")
+		model.addAttribute("stateWords",
+				new KeyWords(shown.definition()
+					.states()
+					.stream()
+					.collect(Collectors.toMap(StateDefinition::key, (s) -> s.label(language), (a, b) -> a))));
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
 		model.addAttribute("memberNames", this.members.namesById());
