@@ -165,6 +165,12 @@ class CasePagesController {
 		model.addAttribute("open", open);
 		model.addAttribute("slaBreached", slaBreached);
 		model.addAttribute("overdueTasksOf", overdueTasksOf);
+		// what the phone's closed filter panel counts: the filters set in it, not the
+		// search (in sight beside it) nor the order
+		model.addAttribute("activeFilters",
+				Stream.of(type, state, assignee, team, open, slaBreached ? true : null, overdueTasksOf)
+					.filter((f) -> f != null && !f.toString().isBlank())
+					.count());
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
