@@ -93,6 +93,27 @@ class CasePageActionsIntegrationTests {
 	}
 
 	/**
+	 * The move forward is the page's call to action: a move back to an earlier stage
+	 * ("Revenir en qualification") was a primary button before it, and read as the next
+	 * step.
+	 */
+	@Test
+	void aMoveBackToAnEarlierStageIsAPlainButtonAfterTheMovesForward() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Aller de l'avant");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur en visite");
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions",
+				Map.of("transition", "qualify", "budget", 300000, "financing", "CASH"));
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", "plan_visit"));
+		String page = words(new Session(this.port, tenant.email()).get("/cases/" + id).body());
+		assertThat(form(page, "make_offer")).contains("class=\"primary\"");
+		assertThat(form(page, "requalify")).doesNotContain("class=\"primary\"", "class=\"danger\"", "data-confirm");
+		assertThat(form(page, "lose")).contains("class=\"danger\"");
+		assertThat(page.indexOf("data-transition=\"make_offer\""))
+			.isLessThan(page.indexOf("data-transition=\"requalify\""));
+		assertThat(page.indexOf("data-transition=\"requalify\"")).isLessThan(page.indexOf("data-transition=\"lose\""));
+	}
+
+	/**
 	 * The appointment form had a start only: every visit lasted an hour, whatever the
 	 * member planned. It has an end, an hour after the start unless changed.
 	 */

@@ -391,11 +391,18 @@ class CasePagesController {
 			.definition();
 		Actor actor = this.actors.of(principal);
 		Set<String> closing = closingWithoutSuccess(definition);
-		List<TransitionDefinition> available = lastIfClosing(definition.transitionsFrom(caseFile.state())
+		// a move back to an earlier stage ("Revenir en qualification") is not the page's
+		// call to action either: a plain button, after the moves forward
+		List<String> order = definition.states().stream().map(StateDefinition::key).toList();
+		Set<String> backward = Set.copyOf(order.subList(0, Math.max(0, order.indexOf(caseFile.state()))));
+		List<TransitionDefinition> available = definition.transitionsFrom(caseFile.state())
 			.stream()
 			.filter((t) -> t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))
-			.toList(), closing);
+			.sorted(Comparator.comparing(
+					(TransitionDefinition t) -> closing.contains(t.to()) ? 2 : backward.contains(t.to()) ? 1 : 0))
+			.toList();
 		model.addAttribute("closing", closing);
+		model.addAttribute("backward", backward);
 		model.addAttribute("c", caseFile);
 		model.addAttribute("caseType", type);
 		model.addAttribute("state", definition.state(caseFile.state()).orElse(null));
