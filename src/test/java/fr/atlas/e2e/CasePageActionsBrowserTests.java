@@ -115,6 +115,34 @@ class CasePageActionsBrowserTests {
 		}
 	}
 
+	/**
+	 * A count and its rate ("1 · 100 %") read on one line in the dashboard's tables,
+	 * where "100 %" went to a line of its own beside a stage's bar.
+	 */
+	@Test
+	void theDashboardsCountsAndRatesReadOnOneLine() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Chiffres lisibles");
+		open(api, tenant, "LEAD_ACHAT", "Premier lead");
+		String base = "http://localhost:" + this.port;
+		Page phone = chromium.newPage("fr-FR", 390, 844);
+		try {
+			SignIn.as(phone, base, tenant.email());
+			phone.navigate(base + "/cases/reports");
+			var figure = phone.locator("table.funnel td.figures").first();
+			assertThat(figure.textContent()).isEqualTo("1 · 100\u00a0%");
+			var label = phone.locator("table.funnel th").first().boundingBox();
+			assertThat(figure.boundingBox().height).isLessThanOrEqualTo(label.height);
+			// "47 · 100 %" went to two lines in a narrow column: the cell does not wrap
+			assertThat(figure.evaluate("(cell) => getComputedStyle(cell).whiteSpace")).isEqualTo("nowrap");
+			assertThat(phone.locator("td.figures").last().evaluate("(cell) => getComputedStyle(cell).whiteSpace"))
+				.isEqualTo("nowrap");
+		}
+		finally {
+			phone.context().close();
+		}
+	}
+
 	@Test
 	void theListsFiltersAreClosedOnAPhoneAndAReferenceReadsOnOneLine() {
 		ApiClient api = new ApiClient(this.port);
