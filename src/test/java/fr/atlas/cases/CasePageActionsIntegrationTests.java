@@ -155,6 +155,25 @@ class CasePageActionsIntegrationTests {
 	}
 
 	/**
+	 * The coming public holidays name the first of a month as the French write it, "1er
+	 * janvier", where the page wrote "vendredi 1 janvier 2027"; English keeps "1
+	 * January".
+	 */
+	@Test
+	void theComingHolidaysWriteTheFirstOfAMonthAsTheFrenchDo() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Jour de l'an");
+		Session owner = new Session(this.port, tenant.email());
+		// the coming twelve months hold a 1 January, a 1 May and a 1 November
+		String page = words(owner.get("/cases/working-hours").body());
+		assertThat(page).containsPattern("\\p{L}+ 1er janvier \\d{4}")
+			.containsPattern("1er mai \\d{4}")
+			.containsPattern("1er novembre \\d{4}")
+			.doesNotContainPattern(" 1 (janvier|mai|novembre) ");
+		String english = words(owner.get("/cases/working-hours?lang=en").body());
+		assertThat(english).containsPattern("\\p{L}+ 1 January \\d{4}").doesNotContain("1er");
+	}
+
+	/**
 	 * The dashboard's median delays read as durations ("moins d'une minute", "2 j 4 h"),
 	 * not as hours with a decimal ("0,0 h").
 	 */
