@@ -2,12 +2,14 @@ package fr.atlas.cases;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,9 @@ class CasePageActionsIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@Autowired
+	TestMembers members;
 
 	String open(Tenant tenant, String type, String title) {
 		return (String) this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", type, "title", title))
@@ -171,6 +176,44 @@ class CasePageActionsIntegrationTests {
 			.doesNotContainPattern(" 1 (janvier|mai|novembre) ");
 		String english = words(owner.get("/cases/working-hours?lang=en").body());
 		assertThat(english).containsPattern("\\p{L}+ 1 January \\d{4}").doesNotContain("1er");
+	}
+
+	/**
+	 * A template's map looked up by a bare variable ({@code memberNames[m]}) is read by
+	 * Spring's expressions as the key "m": the teams page showed a member who may not
+	 * edit it each member's id, the list filtered by overdue tasks the member's id, and a
+	 * transition's guard asked again for a field the case already has.
+	 */
+	@Test
+	void membersAndFieldsAreLookedUpByTheirValuesNotByTheVariablesName() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Noms retrouvés");
+		String agentEmail = "agent-" + UUID.randomUUID() + "@example.test";
+		UUID agentId = UUID.randomUUID();
+		this.members.add(tenant, agentId, agentEmail, "Alix Terrain", "AGENT");
+		this.api.post(tenant.token(), "/api/v1/teams",
+				Map.of("name", "Lyon Ouest", "members", List.of(tenant.userId().toString(), agentId.toString())));
+		Session agent = new Session(this.port, agentEmail);
+		String teams = words(agent.get("/cases/teams").body());
+		assertThat(teams).contains("<li>Alix Terrain</li>", "<li>Owner Agence Noms retrouvés</li>")
+			.doesNotContain("<li>" + agentId + "</li>");
+
+		String list = words(agent.get("/cases?overdueTasksOf=" + agentId).body());
+		assertThat(list).contains("Dossiers avec une tâche en retard de Alix Terrain")
+			.doesNotContain("tâche en retard de " + agentId);
+
+		// a lead whose budget and financing are known is qualified in one click
+		String id = (String) this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title",
+				"Budget connu", "fields", Map.of("budget", 350000, "financing", "CASH")))
+			.getBody()
+			.get("id");
+		String page = words(agent.get("/cases/" + id).body());
+		assertThat(form(page, "qualify")).doesNotContain("name=\"budget\"", "name=\"financing\"");
+		String unknown = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Budget inconnu"))
+			.getBody()
+			.get("id");
+		assertThat(form(words(agent.get("/cases/" + unknown).body()), "qualify")).contains("name=\"budget\"",
+				"name=\"financing\"");
 	}
 
 	/**
