@@ -244,14 +244,16 @@ class AuditLabelsTests {
 				new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée\u00A0: anglais",
 				new ImportJobFinished(ORG, UUID.randomUUID(), ImportJob.DONE, 1, 0, 2),
 				"Import terminé : 1 agence créée, 0 fusionnée, 2 rejetées",
-				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"), "Tâche « Appeler » créée",
-				new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "t"), "Rendez-vous « t » planifié",
+				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"),
+				"Tâche «\u00a0Appeler\u00a0» créée",
+				new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "t"),
+				"Rendez-vous «\u00a0t\u00a0» planifié",
 				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LEAD-1", "NEW",
 						Map.of("fr", "Lead acheteur", "en", "Buyer lead"), Map.of("fr", "Nouveau", "en", "New")),
-				"Dossier LEAD-1 créé (type : Lead acheteur, état : Nouveau)",
+				"Dossier LEAD-1 créé (type\u00a0: Lead acheteur, état\u00a0: Nouveau)",
 				new CaseUpdated(ORG, CASE, "LEAD-1", List.of("title", "fields.budget"),
 						Map.of("budget", Map.of("fr", "Budget (€)", "en", "Budget (€)"))),
-				"Dossier LEAD-1 modifié : titre, Budget (€)");
+				"Dossier LEAD-1 modifié\u00a0: titre, Budget (€)");
 		french
 			.forEach((event, expected) -> assertThat(words.render(event.summary(), Locale.FRENCH)).hasValue(expected));
 		assertThat(words.render(new MemberRolesChanged(ORG, USER, List.of("MANAGER"), List.of("ADMIN")).summary(),

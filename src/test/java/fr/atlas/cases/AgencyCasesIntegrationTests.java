@@ -100,7 +100,8 @@ class AgencyCasesIntegrationTests {
 		String casePath = PageSession.location(opened);
 		assertThat(casePath).matches("/cases/[0-9a-f-]{36}");
 		String caseId = casePath.substring("/cases/".length());
-		assertThat(session.get(casePath).body()).contains("Dossier de prospection ouvert pour « Agence des Cimes ».",
+		assertThat(session.get(casePath).body()).contains(
+				"Dossier de prospection ouvert pour «\u00a0Agence des Cimes\u00a0».",
 				"href=\"/prospects/" + cimes + "\">Agence des Cimes</a>");
 		Map<String, Object> created = this.api.get(tenant.token(), "/api/v1/cases/" + caseId).getBody();
 		assertThat(created).containsEntry("caseType", "PROSPECTION")
@@ -118,7 +119,7 @@ class AgencyCasesIntegrationTests {
 		var again = session.post("/cases/from-agency", form, false);
 		assertThat(PageSession.location(again)).isEqualTo(casePath);
 		assertThat(session.get(casePath).body())
-			.contains("« Agence des Cimes » a déjà un dossier de prospection ouvert");
+			.contains("«\u00a0Agence des Cimes\u00a0» a déjà un dossier de prospection ouvert");
 		List<Object> cases = (List<Object>) this.api.get(tenant.token(), "/api/v1/cases?type=PROSPECTION")
 			.getBody()
 			.get("items");

@@ -115,7 +115,7 @@ class CaseAssignmentRuleIntegrationTests {
 		this.api.patch(tenant.token(), "/api/v1/cases/" + neuilly.get("id"),
 				Map.of("version", neuilly.get("version"), "assigneeId", alice.toString()));
 		assertThat(this.api.getText(tenant.token(), "/api/v1/audit?size=100").getBody())
-			.contains("modifié : responsable");
+			.contains("modifié\u00a0: responsable");
 
 		// [] removes every rule.
 		assertThat((List) this.api.put(tenant.token(), RULES, Map.of("rules", List.of())).getBody().get("rules"))
@@ -290,8 +290,8 @@ class CaseAssignmentRuleIntegrationTests {
 				Map.of("name", "Faux", "postcodes", "Lyon", "assignees", bob.toString()), token);
 		assertThat(invalid.headers().firstValue("Location").orElse("")).endsWith("#assignment-rules");
 		// the sources by their names, in the rule's badge and in the form's choices
-		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zone « Lyon » invalide",
-				"Sources : Portail", "<option value=\"PORTAL\">Portail</option>",
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zone «\u00a0Lyon\u00a0» invalide",
+				"Sources\u00a0: Portail", "<option value=\"PORTAL\">Portail</option>",
 				"<option value=\"MANUAL\">Saisie manuelle</option>");
 		browser.post("/cases/types/LEAD_ACHAT/assignment-rules/1/up", Map.of(), token);
 		assertThat(this.api.get(tenant.token(), RULES).getBody().get("rules").toString())
@@ -302,7 +302,7 @@ class CaseAssignmentRuleIntegrationTests {
 			.get("rules");
 		assertThat(left).extracting((r) -> r.get("name") + " " + r.get("strategy"))
 			.containsExactly("Paris ROUND_ROBIN");
-		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zones : 75001-75020",
+		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("Zones\u00a0: 75001-75020",
 				"· À tour de rôle", "name=\"strategy\"");
 
 		// Agents see the rules but have no form.
@@ -310,7 +310,7 @@ class CaseAssignmentRuleIntegrationTests {
 		String asAgent = new CasePagesIntegrationTests.Session(this.port, agent + "@example.test")
 			.get("/cases/types/LEAD_ACHAT/workflow")
 			.body();
-		assertThat(asAgent).contains("Zones : 75001-75020").doesNotContain("id=\"assignment-rule-form\"");
+		assertThat(asAgent).contains("Zones\u00a0: 75001-75020").doesNotContain("id=\"assignment-rule-form\"");
 	}
 
 	@Test
@@ -361,7 +361,7 @@ class CaseAssignmentRuleIntegrationTests {
 		String page = new PageSession(this.port).login(tenant.email()).get("/cases/" + theirs.get(0)).body();
 		assertThat(page).contains("<strong>Modification</strong>").contains("<span><span>Budget (€)</span></span>");
 		assertThat(page).contains(
-				"Responsable</span> : <span>Léa Partante → Paul Paris</span><span> (par les règles d’attribution)");
+				"Responsable</span>\u00a0: <span>Léa Partante → Paul Paris</span><span> (par les règles d’attribution)");
 		// another organisation's member with the same fate is not touched by it
 		assertThat(this.api.get(other.token(), "/api/v1/cases/" + elsewhere).getBody()).containsEntry("assigneeId",
 				stranger.toString());

@@ -37,7 +37,7 @@ class CaseFormProblemsIntegrationTests {
 		String typed = "Rappeler demain " + "x".repeat(10_001);
 		browser.post("/cases/" + id + "/notes", Map.of("text", typed, "channel", "CALL"), csrf);
 		String page = browser.get("/cases/" + id).body();
-		assertThat(page).contains("Note : ").doesNotContain("text : ");
+		assertThat(page).contains("Note\u00a0: ").doesNotContain("text\u00a0: ");
 		assertThat(page).contains(">" + typed + "</textarea>");
 		assertThat(page).containsPattern("<option value=\"CALL\" selected");
 		// once saved, the form is empty again
@@ -59,7 +59,7 @@ class CaseFormProblemsIntegrationTests {
 				Map.of("title", "Relancer plus tard", "dueAt", "+999999999-12-31T10:00"), csrf);
 		assertThat(answer.statusCode()).isLessThan(400);
 		String page = browser.get("/cases/" + id).body();
-		assertThat(page).contains("Échéance : ").doesNotContain("dueAt : ");
+		assertThat(page).contains("Échéance\u00a0: ").doesNotContain("dueAt\u00a0: ");
 		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/tasks").getBody().toString())
 			.doesNotContain("Relancer plus tard");
 	}
@@ -74,7 +74,7 @@ class CaseFormProblemsIntegrationTests {
 			.post("/cases/working-hours", Map.of("timeZone", "Europe/Paris", "MONDAY.open", "on", "MONDAY.opens",
 					"18:00", "MONDAY.closes", "09:00"), csrf)
 			.body();
-		assertThat(page).contains("Lundi : Horaires invalides")
+		assertThat(page).contains("Lundi\u00a0: Horaires invalides")
 			.contains("l&#39;ouverture avant la fermeture")
 			.doesNotContain("&#39;&#39;", "days.MONDAY");
 	}

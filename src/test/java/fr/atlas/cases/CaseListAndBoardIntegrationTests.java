@@ -70,7 +70,7 @@ class CaseListAndBoardIntegrationTests {
 
 		HttpResponse<String> qualified = browser.post("/cases/" + id + "/list-transition",
 				Map.of("transition", "qualify", "version", "0", "budget", "350000", "financing", "CASH"), token);
-		assertThat(qualified.body()).contains("data-state=\"QUALIFIED\"", "Passé à « Qualifié »",
+		assertThat(qualified.body()).contains("data-state=\"QUALIFIED\"", "Passé à «\u00a0Qualifié\u00a0»",
 				"data-transition=\"plan_visit\"");
 
 		HttpResponse<String> stale = browser.post("/cases/" + id + "/list-transition",
@@ -82,7 +82,8 @@ class CaseListAndBoardIntegrationTests {
 		assertThat(noReason.body()).contains("data-state=\"QUALIFIED\"", "lossReason");
 		HttpResponse<String> lost = browser.post("/cases/" + id + "/list-transition",
 				Map.of("transition", "lose", "version", "1", "lossReason", "Budget trop juste"), token);
-		assertThat(lost.body()).contains("data-state=\"LOST\"", "Passé à « Perdu »").doesNotContain("data-transition=");
+		assertThat(lost.body()).contains("data-state=\"LOST\"", "Passé à «\u00a0Perdu\u00a0»")
+			.doesNotContain("data-transition=");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "LOST");
 
 		assertThat(browser.post("/cases/" + id + "/list-transition", Map.of("transition", "lose"), null).statusCode())

@@ -191,9 +191,9 @@ class CasePagesIntegrationTests {
 		assertThat(editor.body()).contains("<svg", "Qualifié", "qualify", "&quot;states&quot;");
 		// its tables name fields, roles and entry actions in words, not by their keys
 		assertThat(editor.body())
-			.contains("champs requis : Budget (€), Financement", "rôles : Responsable",
-					"saisies requises : Motif de perte", "Tâche · Premier contact", "Événement · lead.won")
-			.doesNotContain("budget, financing<", "rôles : MANAGER", "CREATE_TASK · ");
+			.contains("champs requis\u00a0: Budget (€), Financement", "rôles\u00a0: Responsable",
+					"saisies requises\u00a0: Motif de perte", "Tâche · Premier contact", "Événement · lead.won")
+			.doesNotContain("budget, financing<", "rôles\u00a0: MANAGER", "CREATE_TASK · ");
 
 		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/workflow",
 				Map.of("document", "{\"states\": [{\"key\": \"A\", \"initial\": true}], \"transitions\": []}"), token);
@@ -363,7 +363,7 @@ class CasePagesIntegrationTests {
 		browser.post("/cases/" + id + "/transitions",
 				Map.of("transition", "qualify", "version", "0", "budget", "beaucoup", "financing", "CASH"), token);
 		String refused = browser.get("/cases/" + id).body();
-		assertThat(refused).contains("Budget (€) : Nombre attendu", "value=\"beaucoup\"",
+		assertThat(refused).contains("Budget (€)\u00a0: Nombre attendu", "value=\"beaucoup\"",
 				"<option value=\"CASH\" selected=\"selected\">");
 		// once shown, it is not kept for the next visit
 		assertThat(browser.get("/cases/" + id).body()).doesNotContain("value=\"beaucoup\"");
@@ -371,14 +371,14 @@ class CasePagesIntegrationTests {
 				Map.of("transition", "qualify", "version", "0", "budget", "350 000 €", "financing", "CASH"), token);
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED");
 		// each action says what it did, not a bare "Enregistré."
-		assertThat(browser.get("/cases/" + id).body()).contains("Passé à « Qualifié ».");
+		assertThat(browser.get("/cases/" + id).body()).contains("Passé à «\u00a0Qualifié\u00a0».");
 		browser.post("/cases/" + id + "/tasks",
 				Map.of("title", "Rappeler le client", "_once", UUID.randomUUID().toString()), token);
-		assertThat(browser.get("/cases/" + id).body()).contains("Tâche « Rappeler le client » ajoutée.");
+		assertThat(browser.get("/cases/" + id).body()).contains("Tâche «\u00a0Rappeler le client\u00a0» ajoutée.");
 		browser.post("/cases/" + id + "/appointments",
 				Map.of("title", "Contre-visite", "startsAt", "2027-02-03T10:00", "_once", UUID.randomUUID().toString()),
 				token);
-		assertThat(browser.get("/cases/" + id).body()).contains("Rendez-vous « Contre-visite » planifié.");
+		assertThat(browser.get("/cases/" + id).body()).contains("Rendez-vous «\u00a0Contre-visite\u00a0» planifié.");
 	}
 
 	@Test

@@ -207,7 +207,7 @@ class CasePartyIntegrationTests {
 			.contains("Tapez au moins 2 lettres.")
 			.doesNotContain("partyId");
 		assertThat(browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=zzz").body())
-			.contains("Rien ne correspond à « zzz »");
+			.contains("Rien ne correspond à «\u00a0zzz\u00a0»");
 		// without script: the page itself shows what the search found
 		assertThat(browser.get("/cases/" + caseId + "?partyType=AGENCY&partyQ=dupont").body())
 			.contains("value=\"" + dupont + "\"", "Lier Dupont &amp; Fils");

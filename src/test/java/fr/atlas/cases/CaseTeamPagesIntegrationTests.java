@@ -63,7 +63,8 @@ class CaseTeamPagesIntegrationTests {
 		String teamId = (String) team.get("id");
 		assertThat(team).containsEntry("members", List.of(tenant.userId().toString()));
 		admin.post("/cases/teams", Map.of("name", "lyon presqu'île"), token);
-		assertThat(admin.get("/cases/teams").body()).contains("Une équipe s&#39;appelle déjà « lyon presqu&#39;île »");
+		assertThat(admin.get("/cases/teams").body())
+			.contains("Une équipe s&#39;appelle déjà «\u00a0lyon presqu&#39;île\u00a0»");
 
 		// The case page's select puts a case in the team; list and board filter on it.
 		String withTeam = (String) this.api

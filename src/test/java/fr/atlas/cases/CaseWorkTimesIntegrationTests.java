@@ -52,7 +52,7 @@ class CaseWorkTimesIntegrationTests {
 				Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2031-01-08T11:00:00Z")));
 		assertThat(yearLong).containsEntry("field", "endsAt")
 			.containsEntry("code", "appointment.too-long")
-			.containsEntry("message", "Un rendez-vous dure au plus 24 heures : vérifiez la date de fin");
+			.containsEntry("message", "Un rendez-vous dure au plus 24 heures\u00a0: vérifiez la date de fin");
 		Map<String, Object> noLength = onlyError(this.api.post(tenant.token(), path,
 				Map.of("title", "Visite", "startsAt", "2030-01-08T10:00:00Z", "endsAt", "2030-01-08T10:00:00Z")));
 		assertThat(noLength).containsEntry("field", "endsAt").containsEntry("code", "appointment.ends-before-start");
@@ -96,7 +96,7 @@ class CaseWorkTimesIntegrationTests {
 		assertThat(late).containsEntry("field", "remindAt")
 			.containsEntry("code", "task.remind-after-due")
 			.containsEntry("message",
-					"Le rappel tombe après l’échéance : choisissez un rappel au plus tard à l’échéance, ou laissez-le vide pour être rappelé à l’échéance");
+					"Le rappel tombe après l’échéance\u00a0: choisissez un rappel au plus tard à l’échéance, ou laissez-le vide pour être rappelé à l’échéance");
 		assertThat(titles(tenant, path)).doesNotContain("Rappeler");
 		// at the due date, before it, or with no due date at all: accepted
 		for (Map<String, Object> task : List.<Map<String, Object>>of(
@@ -125,14 +125,14 @@ class CaseWorkTimesIntegrationTests {
 				"2027-03-28T02:30", "_once", UUID.randomUUID().toString(), "_csrf", csrf(browser, page)), false);
 		assertThat(skipped.statusCode()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains(
-				"Échéance : Le 28/03/2027 à 02:30 n’existe pas à Paris : cette nuit-là, les horloges passent de 02:00 à 03:00 (heure d’été). Choisissez une autre heure, par exemple 03:00.");
+				"Échéance\u00a0: Le 28/03/2027 à 02:30 n’existe pas à Paris\u00a0: cette nuit-là, les horloges passent de 02:00 à 03:00 (heure d’été). Choisissez une autre heure, par exemple 03:00.");
 		assertThat(titles(tenant, "/api/v1/cases/" + caseId + "/tasks")).doesNotContain("Relancer");
 
 		HttpResponse<String> twice = browser.post(page + "/appointments", Map.of("title", "Visite", "startsAt",
 				"2027-10-31T02:30", "_once", UUID.randomUUID().toString(), "_csrf", csrf(browser, page)), false);
 		assertThat(twice.statusCode()).isEqualTo(302);
 		assertThat(browser.get(page).body()).contains(
-				"Début : le 31/10/2027 à 02:30 a lieu deux fois à Paris (retour à l’heure d’hiver) ; la première fois, en heure d’été (UTC+02:00), a été retenue.");
+				"Début\u00a0: le 31/10/2027 à 02:30 a lieu deux fois à Paris (retour à l’heure d’hiver)\u202f; la première fois, en heure d’été (UTC+02:00), a été retenue.");
 		List<Map<String, Object>> appointments = this.api
 			.getList(tenant.token(), "/api/v1/cases/" + caseId + "/appointments")
 			.getBody();

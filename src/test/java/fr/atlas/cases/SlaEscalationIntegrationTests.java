@@ -161,7 +161,8 @@ class SlaEscalationIntegrationTests {
 		this.slaWatch.check(paris("2031-01-20T10:31"));
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody().get("slaBreachedAt")).isNotNull();
 		assertThat(awaitNotifications(agent.token(), "SLA_BREACH", id)).singleElement()
-			.satisfies((n) -> assertThat((String) n.get("title")).startsWith("Délai dépassé : dossier LEAD-2031-"));
+			.satisfies(
+					(n) -> assertThat((String) n.get("title")).startsWith("Délai dépassé\u00a0: dossier LEAD-2031-"));
 		assertThat(this.outbox.to(agent.email())).anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Délai"));
 
 		// the escalation comes 2 working hours after the deadline: 12:30
@@ -172,11 +173,11 @@ class SlaEscalationIntegrationTests {
 		assertThat(timelineKinds(tenant, id)).containsOnlyOnce("SLA_ESCALATION");
 		for (String token : List.of(manager.token(), tenant.token())) {
 			assertThat(awaitNotifications(token, "SLA_ESCALATION", id)).singleElement()
-				.satisfies((n) -> assertThat((String) n.get("body")).contains("« Nouveau »", "20/01/2031 10:30",
-						"AGENT Test"));
+				.satisfies((n) -> assertThat((String) n.get("body")).contains("«\u00a0Nouveau\u00a0»",
+						"20/01/2031 10:30", "AGENT Test"));
 		}
 		assertThat(this.outbox.to(manager.email()))
-			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Escalade : dossier LEAD-2031-"));
+			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Escalade\u00a0: dossier LEAD-2031-"));
 		assertThat(this.outbox.to(tenant.email()))
 			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Escalade"));
 
@@ -204,15 +205,15 @@ class SlaEscalationIntegrationTests {
 		assertThat(audit).contains("case.sla-escalated");
 		// the state by its label, in the reader's language, not its key (the event
 		// published again by hand above carries no labels)
-		assertThat(audit).containsPattern("Délai dépassé[^,]*état : Nouveau")
-			.containsPattern("Escalade aux responsables[^,]*état : Nouveau");
+		assertThat(audit).containsPattern("Délai dépassé[^,]*état\u00a0: Nouveau")
+			.containsPattern("Escalade aux responsables[^,]*état\u00a0: Nouveau");
 
 		// the pages: the timeline shows the escalation, the bell and the list the
 		// notification
 		CasePagesIntegrationTests.Session browser = new CasePagesIntegrationTests.Session(this.port, manager.email());
 		assertThat(browser.get("/cases/" + id).body()).contains("Escalade aux responsables", "Délai dépassé");
 		assertThat(browser.get("/notifications/bell").body()).contains("id=\"notification-bell\"", "class=\"count\"");
-		assertThat(browser.get("/notifications?unread=true").body()).contains("Escalade : dossier LEAD-2031-",
+		assertThat(browser.get("/notifications?unread=true").body()).contains("Escalade\u00a0: dossier LEAD-2031-",
 				"toujours en retard", "/read\" method=\"post\"");
 	}
 

@@ -82,7 +82,7 @@ class TaskReminderIntegrationTests {
 			.satisfies((n) -> assertThat((String) n.get("body")).contains("Rappeler l'acheteur", "05/03/2301"));
 		assertThat(await(caseOwner.token(), caseId, "Préparer la visite")).hasSize(1);
 		assertThat(this.outbox.to(agent.email()))
-			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Rappel : Rappeler l'acheteur"));
+			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Rappel\u00a0: Rappeler l'acheteur"));
 
 		// A later run, here or on another node, sends nothing again.
 		this.reminders.remind(REMIND.plusSeconds(3600));
@@ -91,7 +91,7 @@ class TaskReminderIntegrationTests {
 		assertThat(reminders(agent.token(), caseId, "Tâche déjà faite")).isEmpty();
 		assertThat(reminders(caseOwner.token(), caseId, "Rappeler l'acheteur")).isEmpty();
 		assertThat(this.outbox.to(agent.email()))
-			.filteredOn((mail) -> mail.subject().startsWith("Rappel : Rappeler l'acheteur"))
+			.filteredOn((mail) -> mail.subject().startsWith("Rappel\u00a0: Rappeler l'acheteur"))
 			.hasSize(1);
 	}
 

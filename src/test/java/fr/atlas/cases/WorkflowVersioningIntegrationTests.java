@@ -143,7 +143,7 @@ class WorkflowVersioningIntegrationTests {
 		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
 			.extracting((e) -> e.get("field") + " " + e.get("code") + " " + e.get("message"))
 			.containsExactly("mapping.QUALIFIED workflow.mapping-role Les dossiers en cours dans l’état QUALIFIED "
-					+ "seraient clos dans l’état WON, que seul le rôle OWNER peut clore : une migration ne clôt que ce "
+					+ "seraient clos dans l’état WON, que seul le rôle OWNER peut clore\u00a0: une migration ne clôt que ce "
 					+ "que vous pourriez clore vous-même. Associez QUALIFIED à un autre état, ou demandez cette "
 					+ "migration à un membre qui a ce rôle.");
 		assertThat(get(tenant, qualified)).containsEntry("workflowVersion", 1).containsEntry("state", "QUALIFIED");

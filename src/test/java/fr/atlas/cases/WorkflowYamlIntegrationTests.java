@@ -223,7 +223,7 @@ class WorkflowYamlIntegrationTests {
 			// exceeds…", the parser's English in a French sentence
 			assertThat(error).containsEntry("field", "document").containsEntry("code", "document.too-complex");
 			assertThat((String) error.get("message")).doesNotContain("-1", "nesting depth")
-				.startsWith(language.equals("fr") ? "Document refusé : plus de 500 niveaux"
+				.startsWith(language.equals("fr") ? "Document refusé\u00a0: plus de 500 niveaux"
 						: "Document refused: more than 500 levels");
 		}
 		// an uploaded .json file is read by the same rules

@@ -82,6 +82,8 @@ class CaseListBrowserTests {
 			page.locator("#case-row-" + incomplete + " summary[data-transition=lose]").click();
 			page.fill("#case-row-" + incomplete + " input[name=lossReason]", "Injoignable");
 			Chromium.screenshot(page, "cases-list-transitions");
+			// losing closes the case for good: the row asks first
+			page.onceDialog((dialog) -> dialog.accept());
 			page.locator("#case-row-" + incomplete + " details button[type=submit]").click();
 			page.locator("#case-row-" + incomplete + " .row-message.ok").waitFor();
 			assertThat(page.locator("#case-row-" + incomplete + " .badge.state").textContent()).isEqualTo("Perdu");

@@ -115,6 +115,9 @@ class PhoneLayoutBrowserTests {
 			BoundingBox newCase = page.locator("#new-case-title").boundingBox();
 			assertThat(newCase.y + newCase.height).isLessThan(844);
 			assertThat(newCase.x + newCase.width).isLessThanOrEqualTo(390);
+			// (in the filters' panel, closed on a phone, opened by a tap)
+			assertThat(page.locator("#case-filters select[name=sort]").isVisible()).isFalse();
+			page.locator("#case-filter-panel > summary").click();
 			assertThat(page.locator("#case-filters select[name=sort]").isVisible()).isTrue();
 			assertThat(page.locator("#case-list .row-actions button.small").first().boundingBox().height)
 				.isGreaterThanOrEqualTo(44);

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Checks that a definition is a usable graph: exactly one initial state, at least one
  * final state, unique state keys and transition names, transitions only between known
@@ -225,17 +227,75 @@ public final class WorkflowValidation {
 		for (String running : runningStates.stream().sorted().toList()) {
 			String mapped = mapping.getOrDefault(running, running);
 			boolean closes = target.state(mapped).map(StateDefinition::terminal).orElse(false);
+			// a case moved into an open state only an owner may lead a case into was put
+			// there by any admin, and went on from there as if an owner had
+			boolean moves = !mapped.equals(running);
 			List<TransitionDefinition> into = target.transitions()
 				.stream()
 				.filter((t) -> t.to().equals(mapped))
 				.toList();
-			if (closes && !into.isEmpty() && into.stream().noneMatch((t) -> t.admits(actorHasRole))) {
+			if ((closes || moves) && !into.isEmpty() && into.stream().noneMatch((t) -> t.admits(actorHasRole))) {
 				List<String> roles = into.stream().flatMap((t) -> t.roles().stream()).distinct().sorted().toList();
-				problems.add(DefinitionProblem.of("mapping." + running, "workflow.mapping-role", running, mapped,
+				problems.add(DefinitionProblem.of("mapping." + running,
+						closes ? "workflow.mapping-role" : "workflow.mapping-role-open", running, mapped,
 						String.join(", ", roles)));
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * What a member may not give away: a move that {@code reference} (the version in
+	 * force) keeps from them, because none of its transitions from that state into that
+	 * state admits a role they hold, or a state none of whose transitions in admits one,
+	 * must stay out of their reach in {@code proposed}. An admin could otherwise publish
+	 * a version whose "win" no longer asks the OWNER role, or a detour through a new
+	 * state into the owner's state, and then take it, or migrate cases through it:
+	 * restricting a move is theirs to do, opening one they cannot take is not. A member
+	 * with every role the reference asks (an owner) is never refused.
+	 */
+	public static List<DefinitionProblem> validateRolesKept(WorkflowDefinition reference, WorkflowDefinition proposed,
+			Predicate<String> actorHasRole) {
+		Map<String, List<TransitionDefinition>> into = new HashMap<>();
+		Map<String, List<TransitionDefinition>> moves = new HashMap<>();
+		for (TransitionDefinition t : reference.transitions()) {
+			into.computeIfAbsent(t.to(), (k) -> new ArrayList<>()).add(t);
+			for (String from : t.from()) {
+				moves.computeIfAbsent(from + " " + t.to(), (k) -> new ArrayList<>()).add(t);
+			}
+		}
+		List<DefinitionProblem> problems = new ArrayList<>();
+		List<TransitionDefinition> transitions = proposed.transitions();
+		for (int i = 0; i < transitions.size(); i++) {
+			TransitionDefinition t = transitions.get(i);
+			if (!t.admits(actorHasRole)) {
+				continue;
+			}
+			// the state itself, else one of the moves into it
+			@Nullable List<TransitionDefinition> kept = reserved(into.get(t.to()), actorHasRole);
+			String from = String.join(", ", t.from());
+			for (int j = 0; kept == null && j < t.from().size(); j++) {
+				from = t.from().get(j);
+				kept = reserved(moves.get(from + " " + t.to()), actorHasRole);
+			}
+			if (kept != null) {
+				String roles = String.join(", ",
+						kept.stream().flatMap((k) -> k.roles().stream()).distinct().sorted().toList());
+				problems.add(DefinitionProblem.of("transitions[" + i + "].roles", "workflow.roles-not-held", t.name(),
+						from, t.to(), roles));
+			}
+		}
+		return problems;
+	}
+
+	/** The transitions, if there are some and none admits the actor; else null. */
+	private static @Nullable List<TransitionDefinition> reserved(@Nullable List<TransitionDefinition> transitions,
+			Predicate<String> actorHasRole) {
+		if (transitions == null || transitions.isEmpty()
+				|| transitions.stream().anyMatch((t) -> t.admits(actorHasRole))) {
+			return null;
+		}
+		return transitions;
 	}
 
 	/**

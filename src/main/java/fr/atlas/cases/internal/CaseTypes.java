@@ -52,6 +52,15 @@ public class CaseTypes {
 
 	static final Pattern PREFIX = Pattern.compile("^[A-Z]{2,8}$");
 
+	/**
+	 * A custom field's key, as the seeds write theirs ({@code budget},
+	 * {@code lossReason}): it names the field in the API's JSON, in forms
+	 * ({@code fields.budget}) and in the transitions' {@code requiredFields}, where
+	 * "Budget (€)", "surface habitable" or "2e_contact" were accepted and made a field no
+	 * form or client could name safely.
+	 */
+	static final Pattern FIELD_KEY = Pattern.compile("^[a-z][A-Za-z0-9_]{0,39}$");
+
 	private final JdbcClient jdbc;
 
 	private final CaseJson json;
@@ -209,6 +218,10 @@ public class CaseTypes {
 			String key = (entry.get("key") instanceof String k) ? k.trim() : "";
 			if (key.isEmpty()) {
 				problems.add(new FieldProblem(path + ".key", "field.required"));
+				ok = false;
+			}
+			else if (!FIELD_KEY.matcher(key).matches()) {
+				problems.add(new FieldProblem(path + ".key", "case.type.field-key-invalid", key));
 				ok = false;
 			}
 			else if (!keys.add(key)) {

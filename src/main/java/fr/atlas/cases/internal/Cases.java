@@ -732,8 +732,16 @@ public class Cases {
 			this.timeline.record(c.id(), "MIGRATION", actor.userId(), now, Map.of("fromVersion", c.workflowVersion(),
 					"toVersion", targetVersion, "from", c.state(), "to", to));
 			if (moved) {
+				// the state left is one of the case's former version: the audit log names
+				// it
+				// by its label there, as a transition's entry does, not by its key
+				Map<String, String> fromLabels = this.workflows.engine(caseType, c.workflowVersion())
+					.definition()
+					.state(c.state())
+					.map(StateDefinition::labels)
+					.orElse(Map.of());
 				this.events.publishEvent(new CaseStateChanged(CurrentTenant.require(), CaseId.of(c.id()), c.reference(),
-						"migration", c.state(), to, Map.of(), state.labels()));
+						"migration", c.state(), to, fromLabels, state.labels()));
 			}
 			if (state.terminal()) {
 				// closing a case is what its final state's entry actions are for (tell

@@ -110,9 +110,11 @@ public class Workflows {
 		return this.caseTypes.require(caseType).fields().fields().stream().map(FieldSpec::key).toList();
 	}
 
-	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, @Nullable UserId author) {
+	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, Actor actor) {
 		this.caseTypes.require(caseType);
+		UserId author = actor.userId();
 		WorkflowDefinition definition = checked(caseType, document);
+		problemsOrThrow(rolesKept(caseType, definition, actor));
 		// Versions of a type are numbered in order; the type row serialises
 		// concurrent drafts.
 		this.jdbc.sql("select key from case_type where key = ? for update")
@@ -137,12 +139,13 @@ public class Workflows {
 		return version(caseType, next);
 	}
 
-	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document) {
+	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document, Actor actor) {
 		WorkflowVersion existing = version(caseType, version);
 		if (existing.published()) {
 			throw new ConflictException("workflow.published-immutable", caseType, version);
 		}
 		WorkflowDefinition definition = checked(caseType, document);
+		problemsOrThrow(rolesKept(caseType, definition, actor));
 		this.jdbc.sql(
 				"update workflow_definition set definition = :definition::jsonb where case_type = :type and version = :version")
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
@@ -153,12 +156,14 @@ public class Workflows {
 		return version(caseType, version);
 	}
 
-	public WorkflowVersion publish(String caseType, int version) {
+	public WorkflowVersion publish(String caseType, int version, Actor actor) {
 		WorkflowVersion existing = version(caseType, version);
 		if (existing.published()) {
 			throw new ConflictException("workflow.already-published", caseType, version);
 		}
 		problemsOrThrow(validate(caseType, existing.definition()));
+		// the version in force may have changed since the draft was saved
+		problemsOrThrow(rolesKept(caseType, existing.definition(), actor));
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update workflow_definition set status = 'PUBLISHED', published_at = :now
@@ -169,6 +174,16 @@ public class Workflows {
 			.update();
 		this.events.publishEvent(new WorkflowVersionChanged(CurrentTenant.require(), caseType, version, "published"));
 		return version(caseType, version);
+	}
+
+	/**
+	 * The moves a definition would open to roles the actor lacks, where the version in
+	 * force keeps them from the actor: an admin may restrict a move, not open one only an
+	 * owner may make (ADR 0083). A draft is not in force: what it restricts is checked
+	 * when it is published.
+	 */
+	private List<DefinitionProblem> rolesKept(String caseType, WorkflowDefinition definition, Actor actor) {
+		return WorkflowValidation.validateRolesKept(current(caseType).definition(), definition, actor::hasRole);
 	}
 
 	private WorkflowDefinition checked(String caseType, Map<String, Object> document) {

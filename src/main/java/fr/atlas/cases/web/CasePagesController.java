@@ -6,9 +6,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,6 +36,7 @@ import fr.atlas.cases.internal.Cases.CasePage;
 import fr.atlas.cases.internal.Cases.CaseQuery;
 import fr.atlas.cases.internal.Timeline;
 import fr.atlas.cases.internal.Workflows;
+import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
@@ -161,6 +165,12 @@ class CasePagesController {
 		model.addAttribute("open", open);
 		model.addAttribute("slaBreached", slaBreached);
 		model.addAttribute("overdueTasksOf", overdueTasksOf);
+		// what the phone's closed filter panel counts: the filters set in it, not the
+		// search (in sight beside it) nor the order
+		model.addAttribute("activeFilters",
+				Stream.of(type, state, assignee, team, open, slaBreached ? true : null, overdueTasksOf)
+					.filter((f) -> f != null && !f.toString().isBlank())
+					.count());
 		if (type != null && !type.isBlank()) {
 			model.addAttribute("states", this.workflows.current(type).definition().states());
 		}
@@ -227,13 +237,16 @@ class CasePagesController {
 		Map<String, String> stateLabels = new LinkedHashMap<>();
 		Map<String, String> inputLabels = new LinkedHashMap<>();
 		Map<String, CaseType> types = new LinkedHashMap<>();
+		Set<String> closing = new HashSet<>();
 		for (CaseFile c : items) {
 			WorkflowDefinition definition = this.workflows.engine(c.caseType(), c.workflowVersion()).definition();
 			definition.states().forEach((s) -> stateLabels.putIfAbsent(c.caseType() + ":" + s.key(), s.label(lang())));
-			List<TransitionDefinition> allowed = definition.transitionsFrom(c.state())
+			Set<String> closes = closingWithoutSuccess(definition);
+			closes.forEach((key) -> closing.add(c.caseType() + ":" + key));
+			List<TransitionDefinition> allowed = lastIfClosing(definition.transitionsFrom(c.state())
 				.stream()
 				.filter((t) -> t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))
-				.toList();
+				.toList(), closes);
 			actions.put(c.id(), allowed);
 			CaseType type = types.computeIfAbsent(c.caseType(), this.caseTypes::require);
 			allowed.stream()
@@ -242,6 +255,7 @@ class CasePagesController {
 						type.fields().field(input).map((f) -> f.label(lang())).orElse(input)));
 		}
 		model.addAttribute("actions", actions);
+		model.addAttribute("closingStates", closing);
 		model.addAttribute("stateLabels", stateLabels);
 		model.addAttribute("inputLabels", inputLabels);
 	}
@@ -376,10 +390,19 @@ class CasePagesController {
 		WorkflowDefinition definition = this.workflows.engine(caseFile.caseType(), caseFile.workflowVersion())
 			.definition();
 		Actor actor = this.actors.of(principal);
+		Set<String> closing = closingWithoutSuccess(definition);
+		// a move back to an earlier stage ("Revenir en qualification") is not the page's
+		// call to action either: a plain button, after the moves forward
+		List<String> order = definition.states().stream().map(StateDefinition::key).toList();
+		Set<String> backward = Set.copyOf(order.subList(0, Math.max(0, order.indexOf(caseFile.state()))));
 		List<TransitionDefinition> available = definition.transitionsFrom(caseFile.state())
 			.stream()
 			.filter((t) -> t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))
+			.sorted(Comparator.comparing(
+					(TransitionDefinition t) -> closing.contains(t.to()) ? 2 : backward.contains(t.to()) ? 1 : 0))
 			.toList();
+		model.addAttribute("closing", closing);
+		model.addAttribute("backward", backward);
 		model.addAttribute("c", caseFile);
 		model.addAttribute("caseType", type);
 		model.addAttribute("state", definition.state(caseFile.state()).orElse(null));
@@ -387,6 +410,7 @@ class CasePagesController {
 			.stream()
 			.collect(Collectors.toMap(StateDefinition::key, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
 		model.addAttribute("transitions", available);
+		stateWords(caseFile, model);
 		// newest first, under the note being written, as a CRM's activity feed reads: the
 		// last call is what a member opens the case for (the API keeps the order of
 		// events)
@@ -407,6 +431,54 @@ class CasePagesController {
 					.collect(Collectors.toMap((entry) -> entry.getKey().toString(), Map.Entry::getValue)));
 		model.addAttribute("lang", lang());
 		return "cases/case";
+	}
+
+	/**
+	 * The final states that close a case without its success: every final state but the
+	 * first, which the reports count as won (WON, CLIENT, ACCEPTE). A move into one of
+	 * them ("Perdre", "Désister") ends the case for good, so the pages show it apart from
+	 * the moves that take the case forward, in the danger style, after them, and ask
+	 * before doing it, as deleting does: it was a primary button like "Qualifier".
+	 */
+	static Set<String> closingWithoutSuccess(WorkflowDefinition definition) {
+		List<String> finals = definition.states()
+			.stream()
+			.filter(StateDefinition::terminal)
+			.map(StateDefinition::key)
+			.toList();
+		return finals.isEmpty() ? Set.of() : Set.copyOf(finals.subList(1, finals.size()));
+	}
+
+	private static List<TransitionDefinition> lastIfClosing(List<TransitionDefinition> transitions,
+			Set<String> closing) {
+		return transitions.stream()
+			.sorted(Comparator.comparing((TransitionDefinition t) -> closing.contains(t.to())))
+			.toList();
+	}
+
+	/**
+	 * The labels of the states the timeline names: a migration's entry names a state of
+	 * the version the case left, and entries written before it name states its version
+	 * may no longer have, which were shown by their keys ("qualified" for "Qualifié").
+	 * {@code stateLabels} by key, the case's version first, then the newest;
+	 * {@code versionStateLabels} by "version:key".
+	 */
+	private void stateWords(CaseFile caseFile, Model model) {
+		String language = lang();
+		Map<String, String> byKey = new LinkedHashMap<>();
+		Map<String, String> byVersion = new LinkedHashMap<>();
+		this.workflows.engine(caseFile.caseType(), caseFile.workflowVersion())
+			.definition()
+			.states()
+			.forEach((s) -> byKey.put(s.key(), s.label(language)));
+		for (WorkflowVersion version : this.workflows.versions(caseFile.caseType()).reversed()) {
+			for (StateDefinition s : version.definition().states()) {
+				byKey.putIfAbsent(s.key(), s.label(language));
+				byVersion.put(version.version() + ":" + s.key(), s.label(language));
+			}
+		}
+		model.addAttribute("stateLabels", byKey);
+		model.addAttribute("versionStateLabels", byVersion);
 	}
 
 	@PostMapping("/{id}/transitions")
@@ -564,6 +636,7 @@ class CasePagesController {
 	@PostMapping("/{id}/appointments")
 	@PreAuthorize("hasRole('AGENT')")
 	String schedule(@PathVariable UUID id, @RequestParam String title, @RequestParam String startsAt,
+			@RequestParam(required = false) @Nullable String endsAt,
 			@RequestParam(required = false) @Nullable String place,
 			@RequestParam(required = false) @Nullable String participants,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
@@ -571,12 +644,14 @@ class CasePagesController {
 		return attempt(id, redirect, remarks, () -> {
 			List<FieldProblem> problems = new ArrayList<>();
 			WallClockTime starts = typed("startsAt", startsAt, problems, remarks);
+			// without an end, an hour, as the API does
+			WallClockTime ends = typed("endsAt", endsAt, problems, remarks);
 			if (!problems.isEmpty()) {
 				throw new InvalidInputException(problems);
 			}
 			return this.work.schedule(id,
-					new CaseWork.NewAppointment(title, WallClockTime.instantOf(starts), null, place,
-							(participants != null) ? List.of(participants.split(",")) : List.of()),
+					new CaseWork.NewAppointment(title, WallClockTime.instantOf(starts), WallClockTime.instantOf(ends),
+							place, (participants != null) ? List.of(participants.split(",")) : List.of()),
 					this.actors.of(principal));
 		}, (appointment) -> this.messages.text("cases.appointment.scheduled", title.strip()));
 	}

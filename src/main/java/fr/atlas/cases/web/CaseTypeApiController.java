@@ -147,7 +147,7 @@ class CaseTypeApiController {
 			description = "Invalid graphs are refused with a 400 listing every problem.")
 	ResponseEntity<VersionResponse> createDraft(@PathVariable String key, @RequestBody Map<String, Object> document,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		WorkflowVersion draft = this.workflows.createDraft(key, definitionOf(document), principal.userId());
+		WorkflowVersion draft = this.workflows.createDraft(key, definitionOf(document), this.actors.of(principal));
 		return ResponseEntity.created(URI.create("/api/v1/case-types/" + key + "/workflows/" + draft.version()))
 			.body(VersionResponse.of(draft));
 	}
@@ -224,8 +224,9 @@ class CaseTypeApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Replace a draft's definition; a published version is immutable (409)")
 	VersionResponse updateDraft(@PathVariable String key, @PathVariable int version,
-			@RequestBody Map<String, Object> document) {
-		return VersionResponse.of(this.workflows.updateDraft(key, version, definitionOf(document)));
+			@RequestBody Map<String, Object> document, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return VersionResponse
+			.of(this.workflows.updateDraft(key, version, definitionOf(document), this.actors.of(principal)));
 	}
 
 	@PutMapping(path = "/{key}/workflows/{version}",
@@ -233,15 +234,16 @@ class CaseTypeApiController {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Replace a draft's definition from a YAML body or an uploaded file")
 	VersionResponse updateDraftFromDocument(@PathVariable String key, @PathVariable int version,
-			HttpServletRequest request) {
-		return updateDraft(key, version, this.documents.read(request));
+			HttpServletRequest request, @AuthenticationPrincipal AtlasPrincipal principal) {
+		return updateDraft(key, version, this.documents.read(request), principal);
 	}
 
 	@PostMapping("/{key}/workflows/{version}/publish")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Publish a draft: new cases use it; it can no longer change")
-	VersionResponse publish(@PathVariable String key, @PathVariable int version) {
-		return VersionResponse.of(this.workflows.publish(key, version));
+	VersionResponse publish(@PathVariable String key, @PathVariable int version,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
+		return VersionResponse.of(this.workflows.publish(key, version, this.actors.of(principal)));
 	}
 
 	@PostMapping("/{key}/workflows/{version}/migrate")

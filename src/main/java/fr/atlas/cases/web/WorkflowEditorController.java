@@ -122,6 +122,13 @@ class WorkflowEditorController {
 				new KeyWords(Arrays.stream(EntryAction.Type.values())
 					.collect(Collectors.toMap(EntryAction.Type::name,
 							(t) -> this.messages.text("cases.workflow.action." + t.name())))));
+		// states by their labels, as the board and the case page name them: the form's
+		// lists and the transitions' moves showed keys ("QUALIFIED")
+		model.addAttribute("stateWords",
+				new KeyWords(shown.definition()
+					.states()
+					.stream()
+					.collect(Collectors.toMap(StateDefinition::key, (s) -> s.label(language), (a, b) -> a))));
 		model.addAttribute("assignmentRules", this.assignment.rules(key));
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
 		model.addAttribute("memberNames", this.members.namesById());
@@ -163,7 +170,7 @@ class WorkflowEditorController {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> definition = (document.get("workflow") instanceof Map<?, ?> workflow)
 					? (Map<String, Object>) workflow : document;
-			WorkflowVersion draft = this.workflows.createDraft(key, definition, principal.userId());
+			WorkflowVersion draft = this.workflows.createDraft(key, definition, this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.imported", draft.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
 		}
@@ -179,7 +186,7 @@ class WorkflowEditorController {
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
 			Map<String, Object> parsed = this.json.parseDocument("document", document);
-			WorkflowVersion draft = this.workflows.createDraft(key, parsed, principal.userId());
+			WorkflowVersion draft = this.workflows.createDraft(key, parsed, this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.draft-saved", draft.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
 		}
@@ -255,8 +262,9 @@ class WorkflowEditorController {
 			List<WorkflowVersion> versions = this.workflows.versions(key);
 			WorkflowVersion latest = versions.getLast();
 			Map<String, Object> document = WorkflowJson.write(change.apply(latest.definition()));
-			WorkflowVersion saved = latest.published() ? this.workflows.createDraft(key, document, principal.userId())
-					: this.workflows.updateDraft(key, latest.version(), document);
+			WorkflowVersion saved = latest.published()
+					? this.workflows.createDraft(key, document, this.actors.of(principal))
+					: this.workflows.updateDraft(key, latest.version(), document, this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.draft-saved", saved.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + saved.version();
 		}
@@ -310,9 +318,10 @@ class WorkflowEditorController {
 
 	@PostMapping("/{version}/publish")
 	@PreAuthorize("hasRole('ADMIN')")
-	String publish(@PathVariable String key, @PathVariable int version, RedirectAttributes redirect) {
+	String publish(@PathVariable String key, @PathVariable int version,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
-			this.workflows.publish(key, version);
+			this.workflows.publish(key, version, this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.published", version));
 		}
 		catch (ConflictException | InvalidInputException ex) {

@@ -197,6 +197,86 @@ class WorkflowValidationTests {
 			.isEmpty();
 	}
 
+	/**
+	 * A member may restrict a move, not open one the version in force keeps from them: a
+	 * manager (the role below the one "win" asks here) stands for an admin facing an
+	 * owner-only move.
+	 */
+	@Test
+	void aMemberMayNotOpenAMoveTheVersionInForceKeepsFromThem() {
+		var reference = lead();
+		// "win" without its role, or with one the member holds
+		var opened = new WorkflowDefinition(reference.states(),
+				List.of(reference.transitions().get(0),
+						transition("win", List.of("QUALIFIED"), "WON", List.of(), List.of(), List.of()),
+						reference.transitions().get(2)));
+		assertThat(WorkflowValidation.validateRolesKept(reference, opened, WorkflowTests.AGENT))
+			.containsExactly(new DefinitionProblem("transitions[1].roles", "workflow.roles-not-held",
+					List.of("win", "QUALIFIED", "WON", "MANAGER")));
+		var granted = new WorkflowDefinition(reference.states(), List.of(reference.transitions().get(0),
+				transition("win", List.of("QUALIFIED"), "WON", List.of("MANAGER", "AGENT"), List.of(), List.of()),
+				reference.transitions().get(2)));
+		assertThat(WorkflowValidation.validateRolesKept(reference, granted, WorkflowTests.AGENT)).hasSize(1);
+		// a detour: a new state any member may enter, and from it the state kept from
+		// them
+		List<StateDefinition> states = new java.util.ArrayList<>(reference.states());
+		states.add(state("SIGNED", false, false, null));
+		var detour = new WorkflowDefinition(states,
+				List.of(reference.transitions().get(0), reference.transitions().get(1), reference.transitions().get(2),
+						transition("sign", List.of("QUALIFIED"), "SIGNED", List.of(), List.of(), List.of()),
+						transition("close", List.of("SIGNED"), "WON", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validateRolesKept(reference, detour, WorkflowTests.AGENT))
+			.containsExactly(new DefinitionProblem("transitions[4].roles", "workflow.roles-not-held",
+					List.of("close", "SIGNED", "WON", "MANAGER")));
+		// a member who holds the role opens it; restricting a move is anyone's to do
+		assertThat(WorkflowValidation.validateRolesKept(reference, opened, WorkflowTests.MANAGER)).isEmpty();
+		assertThat(WorkflowValidation.validateRolesKept(reference, detour, WorkflowTests.MANAGER)).isEmpty();
+		var restricted = new WorkflowDefinition(reference.states(),
+				List.of(transition("qualify", List.of("NEW"), "QUALIFIED", List.of("MANAGER"), List.of(), List.of()),
+						reference.transitions().get(1), reference.transitions().get(2)));
+		assertThat(WorkflowValidation.validateRolesKept(reference, restricted, WorkflowTests.AGENT)).isEmpty();
+		assertThat(WorkflowValidation.validateRolesKept(reference, reference, WorkflowTests.AGENT)).isEmpty();
+	}
+
+	/**
+	 * A move from one state kept from the member, into a state they may enter from
+	 * another: the move, not the state, is kept.
+	 */
+	@Test
+	void aMoveKeptFromAMemberStaysKeptWhereItsStateIsOpenFromElsewhere() {
+		var reference = new WorkflowDefinition(
+				List.of(state("NEW", true, false, null), state("OFFER", false, false, null),
+						state("WON", false, true, null)),
+				List.of(transition("offer", List.of("NEW"), "OFFER", List.of(), List.of(), List.of()),
+						transition("quick", List.of("NEW"), "WON", List.of(), List.of(), List.of()),
+						transition("win", List.of("OFFER"), "WON", List.of("MANAGER"), List.of(), List.of())));
+		var opened = new WorkflowDefinition(reference.states(),
+				List.of(reference.transitions().get(0), reference.transitions().get(1),
+						transition("win", List.of("OFFER"), "WON", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validateRolesKept(reference, opened, WorkflowTests.AGENT))
+			.containsExactly(new DefinitionProblem("transitions[2].roles", "workflow.roles-not-held",
+					List.of("win", "OFFER", "WON", "MANAGER")));
+	}
+
+	@Test
+	void aMappingIntoAnOpenStateOnlyOthersMayLeadACaseIntoNeedsTheirRole() {
+		var target = new WorkflowDefinition(
+				List.of(state("NEW", true, false, null), state("VALIDATED", false, false, null),
+						state("WON", false, true, null)),
+				List.of(transition("validate", List.of("NEW"), "VALIDATED", List.of("MANAGER"), List.of(), List.of()),
+						transition("win", List.of("VALIDATED"), "WON", List.of(), List.of(), List.of())));
+		assertThat(WorkflowValidation.validateMapping(Map.of("OFFER", "VALIDATED"), Set.of("NEW", "OFFER"), target,
+				WorkflowTests.AGENT))
+			.containsExactly(new DefinitionProblem("mapping.OFFER", "workflow.mapping-role-open",
+					List.of("OFFER", "VALIDATED", "MANAGER")));
+		assertThat(WorkflowValidation.validateMapping(Map.of("OFFER", "VALIDATED"), Set.of("OFFER"), target,
+				WorkflowTests.MANAGER))
+			.isEmpty();
+		// a case that keeps its state is not moved by the migration
+		assertThat(WorkflowValidation.validateMapping(Map.of(), Set.of("VALIDATED"), target, WorkflowTests.AGENT))
+			.isEmpty();
+	}
+
 	@Test
 	void paintsAStateWhoseColourIsNoHexadecimalColourWithTheDefault() {
 		assertThat(new StateDefinition("A", true, false, Map.of(), "red;background:url(x)", null, List.of())
