@@ -411,12 +411,12 @@ class CaseApiContractIntegrationTests {
 		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
 			.extracting((error) -> error.get("field") + " " + error.get("message"))
 			.containsExactlyInAnyOrder(
-					"fields[0].options Le champ à choix «\u00a0chauffage\u00a0» a besoin d'au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
-					"fields[1].options Le champ à choix «\u00a0etage\u00a0» a besoin d'au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
+					"fields[0].options Le champ à choix «\u00a0chauffage\u00a0» a besoin d’au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
+					"fields[1].options Le champ à choix «\u00a0etage\u00a0» a besoin d’au moins une option (par exemple \"options\": [\"CASH\", \"CREDIT\"])",
 					"fields[2].options[1] Option vide pour le champ «\u00a0exposition\u00a0»\u00a0: chaque option est un texte non vide",
 					"fields[2].options[3] Option «\u00a0sud\u00a0» en double pour le champ «\u00a0exposition\u00a0»",
 					"fields[2].options[4] Texte attendu, entre guillemets",
-					"fields[3].options Le champ «\u00a0surface\u00a0» n'est pas un champ à choix (CHOICE)\u00a0: il n'a pas d'options",
+					"fields[3].options Le champ «\u00a0surface\u00a0» n’est pas un champ à choix (CHOICE)\u00a0: il n’a pas d’options",
 					"fields[4].options Liste attendue, entre crochets (par exemple [\"AGENT\"])",
 					"fields[5].key Le champ «\u00a0surface\u00a0» est déjà défini plus haut\u00a0: chaque champ a sa propre clé");
 		var english = this.api.raw().post().uri("/api/v1/case-types").headers((h) -> {
@@ -477,7 +477,7 @@ class CaseApiContractIntegrationTests {
 		assertThat(checked.getBody()).containsEntry("valid", false);
 		assertThat(checked.getBody().toString()).contains(
 				"path=transitions[0].requiredFields[1], code=workflow.unknown-field",
-				"La transition «\u00a0qualify\u00a0» exige le champ budjet, que ce type de dossier n'a pas");
+				"La transition «\u00a0qualify\u00a0» exige le champ budjet, que ce type de dossier n’a pas");
 		var draft = this.api.raw().post().uri("/api/v1/case-types/LEAD_ACHAT/workflows").headers((h) -> {
 			h.setBearerAuth(tenant.token());
 			h.set("Accept-Language", "en");

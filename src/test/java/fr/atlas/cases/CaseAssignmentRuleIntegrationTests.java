@@ -282,7 +282,7 @@ class CaseAssignmentRuleIntegrationTests {
 			.isEqualTo(302);
 		// Each change answers with a one-time notice, read here before the next change.
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body())
-			.contains("Règles d&#39;attribution enregistrées");
+			.contains("Règles d’attribution enregistrées");
 		browser.post("/cases/types/LEAD_ACHAT/assignment-rules", Map.of("name", "Luxe", "postcodes", "92, 78",
 				"specialties", "luxe", "sources", "PORTAL", "assignees", tenant.userId().toString()), token);
 		browser.get("/cases/types/LEAD_ACHAT/workflow");

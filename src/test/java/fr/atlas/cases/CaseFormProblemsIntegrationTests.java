@@ -75,7 +75,7 @@ class CaseFormProblemsIntegrationTests {
 					"18:00", "MONDAY.closes", "09:00"), csrf)
 			.body();
 		assertThat(page).contains("Lundi\u00a0: Horaires invalides")
-			.contains("l&#39;ouverture avant la fermeture")
+			.contains("l’ouverture avant la fermeture")
 			.doesNotContain("&#39;&#39;", "days.MONDAY");
 	}
 

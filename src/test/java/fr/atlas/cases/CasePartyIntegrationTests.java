@@ -191,7 +191,7 @@ class CasePartyIntegrationTests {
 
 		String page = browser.get("/cases/" + caseId).body();
 		assertThat(page).contains("id=\"party-search\"", "hx-get=\"/cases/" + caseId + "/parties/candidates\"",
-				"name=\"partyQ\"", "Rechercher par nom", "placeholder=\"Nom de l&#39;agence, du contact…\"");
+				"name=\"partyQ\"", "Rechercher par nom", "placeholder=\"Nom de l’agence, du contact…\"");
 		String agencies = browser.get("/cases/" + caseId + "/parties/candidates?partyType=AGENCY&partyQ=dupont").body();
 		assertThat(agencies).doesNotContain("<html")
 			.contains("value=\"" + dupont + "\"", "value=\"" + fils + "\"", "Lier Agence Dupont Immobilier", "Lyon",

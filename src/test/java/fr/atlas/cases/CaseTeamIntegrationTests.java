@@ -212,7 +212,7 @@ class CaseTeamIntegrationTests {
 		ResponseEntity<Map> refused = this.api.post(b.token(), "/api/v1/cases",
 				Map.of("caseType", "LEAD_ACHAT", "title", "De B", "teamId", teamOfA));
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
-		assertThat(refused.getBody().toString()).contains("teamId", "Cette équipe n'existe pas");
+		assertThat(refused.getBody().toString()).contains("teamId", "Cette équipe n’existe pas");
 		Map<String, Object> caseOfB = this.api
 			.post(b.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "De B"))
 			.getBody();

@@ -45,7 +45,7 @@ class CaseTeamPagesIntegrationTests {
 		assertThat(list).contains("href=\"/cases/teams\"");
 		HttpResponse<String> empty = admin.get("/cases/teams");
 		assertThat(empty.statusCode()).isEqualTo(200);
-		assertThat(empty.body()).contains("Équipes", "Aucune équipe pour l&#39;instant", "id=\"team-create\"");
+		assertThat(empty.body()).contains("Équipes", "Aucune équipe pour l’instant", "id=\"team-create\"");
 		String token = attribute(empty.body(), "name=\"_csrf\" value");
 
 		HttpResponse<String> created = admin.post("/cases/teams",
@@ -64,7 +64,7 @@ class CaseTeamPagesIntegrationTests {
 		assertThat(team).containsEntry("members", List.of(tenant.userId().toString()));
 		admin.post("/cases/teams", Map.of("name", "lyon presqu'île"), token);
 		assertThat(admin.get("/cases/teams").body())
-			.contains("Une équipe s&#39;appelle déjà «\u00a0lyon presqu&#39;île\u00a0»");
+			.contains("Une équipe s’appelle déjà «\u00a0lyon presqu&#39;île\u00a0»");
 
 		// The case page's select puts a case in the team; list and board filter on it.
 		String withTeam = (String) this.api

@@ -116,7 +116,7 @@ class NotificationIntegrationTests {
 		String token = attribute(browser.get("/cases/" + caseId).body(), "name=\"_csrf\" value");
 		browser.post("/cases/" + caseId + "/notes", Map.of("text", "Rappeler @fantome demain"), token);
 		assertThat(browser.get("/cases/" + caseId).body()).contains("id=\"case-warning\"",
-				"la mention @fantome ne correspond à aucun membre de l&#39;organisation");
+				"la mention @fantome ne correspond à aucun membre de l’organisation");
 		browser.post("/cases/" + caseId + "/notes", Map.of("text", "@" + mentioned.handle() + " bien reçu"), token);
 		assertThat(browser.get("/cases/" + caseId).body()).doesNotContain("id=\"case-warning\"");
 		browser.get("/cases/" + caseId + "?lang=en");
