@@ -90,7 +90,7 @@ class CaseApiIntegrationTests {
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("title",
 				"Appartement T3 Lyon 6e");
 		List<Map<String, Object>> tasks = list(tenant, "/api/v1/cases/" + id + "/tasks");
-		assertThat(tasks).extracting((t) -> t.get("title")).containsExactly("Premier contact avec l'acheteur");
+		assertThat(tasks).extracting((t) -> t.get("title")).containsExactly("Premier contact avec l’acheteur");
 		List<Map<String, Object>> timeline = list(tenant, "/api/v1/cases/" + id + "/timeline");
 		assertThat(timeline).extracting((e) -> e.get("kind")).containsExactly("CREATED", "TASK");
 	}

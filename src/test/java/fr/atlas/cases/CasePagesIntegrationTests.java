@@ -168,8 +168,8 @@ class CasePagesIntegrationTests {
 
 		HttpResponse<String> page = browser.get("/cases/" + id);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("Maison à Caluire", "Qualifier", "Premier contact avec l&#39;acheteur",
-				"Visite", "Historique");
+		assertThat(page.body()).contains("Maison à Caluire", "Qualifier", "Premier contact avec l’acheteur", "Visite",
+				"Historique");
 		// the passed visit may be said held or missed, the one to come only cancelled or
 		// moved
 		assertThat(page.body().split("value=\"NO_SHOW\"", -1)).hasSize(2);

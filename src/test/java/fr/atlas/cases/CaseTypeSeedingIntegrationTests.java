@@ -35,10 +35,10 @@ class CaseTypeSeedingIntegrationTests {
 		assertThat(entryActionNames(english))
 			.contains("First contact with the buyer",
 					"Offer received: tell the seller and prepare the preliminary contract")
-			.doesNotContain("Premier contact avec l'acheteur");
+			.doesNotContain("Premier contact avec l’acheteur");
 		String french = signUp(null);
 		assertThat(entryActionNames(french))
-			.contains("Premier contact avec l'acheteur", "Offre reçue : prévenez le vendeur et préparez le compromis")
+			.contains("Premier contact avec l’acheteur", "Offre reçue : prévenez le vendeur et préparez le compromis")
 			.doesNotContain("First contact with the buyer");
 	}
 

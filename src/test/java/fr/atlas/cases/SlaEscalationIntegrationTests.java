@@ -226,7 +226,7 @@ class SlaEscalationIntegrationTests {
 		String id = openLead(tenant, agent.id(), paris("2031-01-17T17:30"));
 		List<Map<String, Object>> tasks = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/tasks").getBody();
 		assertThat(tasks).singleElement().satisfies((task) -> {
-			assertThat(task).containsEntry("title", "Premier contact avec l'acheteur");
+			assertThat(task).containsEntry("title", "Premier contact avec l’acheteur");
 			// Monday 10:30, with the SLA, not Friday 19:30 after closing time
 			assertThat(Instant.parse((String) task.get("dueAt"))).isEqualTo(paris("2031-01-20T10:30"));
 		});
