@@ -261,9 +261,10 @@ class ProspectPagesIntegrationTests {
 			.contains(">Chiffre d’affaires</td>", ">1 032 000 €</td>", ">Téléphones</td>", ">01 23 45 67 89</td>",
 					">Raison sociale</td>")
 			.doesNotContain(">revenue_cents<", ">103200000<", ">+33123456789<");
-		// the export keeps E.164 for other tools
-		assertThat(get("/prospects/export?format=csv").body()).contains("+33123456789")
-			.doesNotContain("01 23 45 67 89");
+		// so does the list's download, for people (the API's export keeps E.164 for other
+		// tools, ADR 0085)
+		assertThat(get("/prospects/export?format=csv").body()).contains(";01 23 45 67 89 / 06 12 34 56 78;")
+			.doesNotContain("+33");
 	}
 
 	@Test
