@@ -70,8 +70,15 @@ class PhoneLayoutBrowserTests {
 			assertThat(page.locator("#bulk-form input[name=addTag]").isVisible()).isFalse();
 			assertThat(page.locator("#bulk-form").boundingBox().height).isLessThan(80);
 			Chromium.screenshot(page, "prospects-phone");
-			page.locator("input[name=ids]").first().check();
-			page.click("#bulk-edit summary");
+			// ticking an agency opens them, the agency ticked kept where it was on the
+			// screen
+			Locator first = page.locator("input[name=ids]").first();
+			double before = first.boundingBox().y;
+			first.check();
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
+			assertThat(first.boundingBox().y).isCloseTo(before, org.assertj.core.data.Offset.offset(2.0));
+			assertThat(page.locator("#bulk-edit > summary").textContent()).contains("1 agence cochée");
+			Chromium.screenshot(page, "prospects-phone-ticked");
 			page.fill("#bulk-form input[name=addTag]", "Sur la route");
 			page.click("#bulk-form button[type=submit]");
 			page.locator("p.notice").waitFor();
@@ -80,7 +87,7 @@ class PhoneLayoutBrowserTests {
 			page.waitForFunction("!document.querySelector('#bulk-edit').hasAttribute('open')");
 			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
 			// a change it refuses leaves it open, what to correct in sight
-			page.click("#bulk-edit summary");
+			page.click("#bulk-edit > summary");
 			page.fill("#bulk-form input[name=addTag]", "Sur la route");
 			page.click("#bulk-form button[type=submit]");
 			page.locator("#results .error").waitFor();
