@@ -46,7 +46,10 @@ final class HeaderKeywords {
 			new Rule(ImportField.PHONE, ImportField.CONTACT_PHONE, "tel", "telephone", "phone", "standard", "fixe"),
 			new Rule(ImportField.POSTCODE, "code postal", "postal code", "cp", "zip", "postcode", "zipcode"),
 			new Rule(ImportField.CITY, "ville", "commune", "localite", "city", "town", "municipality"),
-			new Rule(ImportField.LISTING_COUNT, "annonces", "annonce", "listings", "listing"),
+			// a real-estate CRM counts the mandates an agency holds, a portal its "biens"
+			// ("Nombre de mandats", "Nb biens"), as the cells' words do ("40 mandats")
+			new Rule(ImportField.LISTING_COUNT, "annonces", "annonce", "listings", "listing", "mandats", "nb biens",
+					"nombre de biens", "nbre de biens", "biens en vente", "biens en ligne"),
 			new Rule(ImportField.WEBSITE, "site", "web", "url", "website", "internet", "domaine", "domain"),
 			new Rule(ImportField.REVENUE, "ca", "c a", "chiffre d affaires", "revenue", "revenues", "turnover"),
 			new Rule(ImportField.HEADCOUNT, "effectif", "effectifs", "salaries", "employees", "headcount",

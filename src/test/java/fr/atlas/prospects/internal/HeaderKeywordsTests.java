@@ -39,6 +39,10 @@ class HeaderKeywordsTests {
 			Web site URL = WEBSITE
 			Nombre d'annonces actives = LISTING_COUNT
 			Nb d'annonces en ligne = LISTING_COUNT
+			Nombre de mandats = LISTING_COUNT
+			Mandats en cours = LISTING_COUNT
+			Nb biens = LISTING_COUNT
+			Nombre de biens en vente = LISTING_COUNT
 			CA 2023 = REVENUE
 			Chiffre d'affaires annuel = REVENUE
 			Annual revenue = REVENUE
@@ -79,7 +83,8 @@ class HeaderKeywordsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Date de création", "Nombre de visites du site", "Fax", "URL Facebook", "Logo (URL)",
 			"ID agence", "Type de structure", "Forme juridique", "Statut du lead", "Commercial", "Responsable",
-			"Département", "Pays", "Last update", "Commentaires", "Email vérifié" })
+			"Département", "Pays", "Last update", "Commentaires", "Email vérifié", "Date du dernier mandat",
+			"Types de biens" })
 	void leavesAHeaderAboutAValueOrNamingNoFieldUnread(String header) {
 		assertThat(ImportField.forHeader(header)).isEmpty();
 	}
