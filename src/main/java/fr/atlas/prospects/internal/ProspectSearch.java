@@ -51,7 +51,7 @@ public class ProspectSearch {
 	/**
 	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
 	 */
-	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
+	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city, a.postcode, a.department, a.created_at,"
 			+ " a.listing_count, a.revenue_cents, a.status";
 
 	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
