@@ -84,9 +84,20 @@ class HeaderKeywordsTests {
 	@ValueSource(strings = { "Date de création", "Nombre de visites du site", "Fax", "URL Facebook", "Logo (URL)",
 			"ID agence", "Type de structure", "Forme juridique", "Statut du lead", "Commercial", "Responsable",
 			"Département", "Pays", "Last update", "Commentaires", "Email vérifié", "Date du dernier mandat",
-			"Types de biens" })
+			"Types de biens", "Contact owner", "Company owner", "Account Owner", "Contact owner email",
+			"Propriétaire du contact", "Propriétaire de l'entreprise" })
 	void leavesAHeaderAboutAValueOrNamingNoFieldUnread(String header) {
 		assertThat(ImportField.forHeader(header)).isEmpty();
+	}
+
+	@Test
+	void aCrmsOwnerOfTheAccountIsNoContactOfTheAgency() {
+		// HubSpot's export: its salesperson became the agency's contact, and "Company
+		// owner" a second name column
+		ColumnMapping mapping = ColumnMapping.detect(List.of("Record ID", "Company name", "Phone Number",
+				"Contact owner", "Company owner", "Propriétaire", "Nom du dirigeant"), Map.of());
+		assertThat(mapping.fields()).containsExactly(ImportField.IGNORED, ImportField.NAME, ImportField.PHONE,
+				ImportField.IGNORED, ImportField.IGNORED, ImportField.IGNORED, ImportField.CONTACT_LAST_NAME);
 	}
 
 	@Test
