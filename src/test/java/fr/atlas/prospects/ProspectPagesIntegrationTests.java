@@ -254,7 +254,7 @@ class ProspectPagesIntegrationTests {
 		// the merged row names its file: an agency merged from two files has a row 1 in
 		// each
 		assertThat(detail).contains(">capitales.csv · ligne 2</a>\u00a0:");
-		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
+		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe)</span>, ",
 				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
 		assertThat(detail)
