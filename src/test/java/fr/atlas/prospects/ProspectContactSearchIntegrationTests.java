@@ -92,6 +92,10 @@ class ProspectContactSearchIntegrationTests {
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=century annemasse"))
 			.containsExactly("Century 21 Côté Lac");
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=laforet lyon")).isEmpty();
+		// nor does another organisation find them by their trade name
+		String other = this.api.newOrganisation("Réseau voisin").token();
+		assertThat(this.prospects.names(other, "/api/v1/prospects?q=century 21 lyon")).isEmpty();
+		assertThat(this.prospects.names(other, "/api/v1/prospects?q=century annemasse")).isEmpty();
 	}
 
 	@Test

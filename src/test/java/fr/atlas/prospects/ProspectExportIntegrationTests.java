@@ -209,6 +209,13 @@ class ProspectExportIntegrationTests {
 			assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("01 23 45 67 00 / 06 12 34 56 78");
 			assertThat(sheet.getRow(1).getCell(15).getNumericCellValue()).isEqualTo(1_250_000.5);
 		}
+		// another organisation's download holds none of them
+		Tenant neighbour = this.api.newOrganisation("Agence aux Colonnes Voisines");
+		String theirs = new PageSession(this.port).login(member(neighbour, "MANAGER"))
+			.get("/prospects/export?format=csv")
+			.body();
+		assertThat(theirs.lines()).hasSize(1);
+		assertThat(theirs).doesNotContain("Agence Double", "Bruxelles");
 		// the API's export is the tools' as before
 		String tools = this.api.getText(org.token(), "/api/v1/prospects/export?format=csv").getBody();
 		assertThat(tools).startsWith("\uFEFFid;name;trade_name;siren;siret").contains("'+33123456700 +33612345678");
