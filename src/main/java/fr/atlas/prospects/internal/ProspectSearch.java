@@ -517,9 +517,11 @@ public class ProspectSearch {
 		public String displayValue() {
 			return switch (this.field) {
 				case "revenue_cents" -> euros(this.value);
+				// each number on one line (no-break spaces within it), the lines
+				// breaking between numbers: "06 / 11 22 33 44" is misread when dialled
 				case "phones" -> Arrays.stream(this.value.split(" "))
 					.filter((phone) -> !phone.isEmpty())
-					.map(PhoneDisplay::of)
+					.map((phone) -> PhoneDisplay.of(phone).replace(' ', '\u00A0'))
 					.collect(Collectors.joining(", "));
 				default -> this.value;
 			};
