@@ -30,6 +30,7 @@ document.addEventListener('DOMContentLoaded', () => {
   window.addEventListener('pageshow', () => {
     document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
   });
+  document.addEventListener('change', openBulkChangesOnTick);
   keepWhatFormsSend();
   closeOnNarrowScreens(document);
   focusScrollingTables(document);
@@ -46,8 +47,27 @@ document.addEventListener('DOMContentLoaded', () => {
   });
 });
 
-// A card a page opens for wide screens that would fill a phone's first screen (the prospect list's filters and bulk
-// changes, the review queue's decisions: data-close-narrow) starts closed there, its summary one tap away.
+// The prospect list's bulk changes start closed; ticking an agency opens them, the row ticked kept where it was on the
+// screen (the card opens above the list), and their summary counts the agencies ticked.
+function openBulkChangesOnTick(event) {
+  const box = event.target;
+  if (!(box instanceof HTMLInputElement) || box.name !== 'ids' || box.getAttribute('form') !== 'bulk-form') return;
+  const details = document.getElementById('bulk-edit');
+  if (!details) return;
+  const before = box.getBoundingClientRect().top;
+  const ticked = document.querySelectorAll('input[name=ids][form=bulk-form]:checked').length;
+  const count = document.getElementById('bulk-ticked');
+  if (count) {
+    count.textContent = ticked === 1 ? count.dataset.one : (count.dataset.many || '').replace('#', String(ticked));
+    count.hidden = ticked === 0;
+  }
+  if (box.checked && !details.open) details.open = true;
+  // the card opened, or its summary grew a line, above the row: the row stays under the finger
+  window.scrollBy(0, box.getBoundingClientRect().top - before);
+}
+
+// A card a page opens for wide screens that would fill a phone's first screen (the prospect list's filters, the
+// review queue's decisions: data-close-narrow) starts closed there, its summary one tap away.
 function closeOnNarrowScreens(root) {
   if (!window.matchMedia('(max-width: 640px)').matches) return;
   root.querySelectorAll('details[data-close-narrow]').forEach((details) => details.removeAttribute('open'));

@@ -70,8 +70,15 @@ class PhoneLayoutBrowserTests {
 			assertThat(page.locator("#bulk-form input[name=addTag]").isVisible()).isFalse();
 			assertThat(page.locator("#bulk-form").boundingBox().height).isLessThan(80);
 			Chromium.screenshot(page, "prospects-phone");
-			page.locator("input[name=ids]").first().check();
-			page.click("#bulk-edit summary");
+			// ticking an agency opens them, the agency ticked kept where it was on the
+			// screen
+			Locator first = page.locator("input[name=ids]").first();
+			double before = first.boundingBox().y;
+			first.check();
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
+			assertThat(first.boundingBox().y).isCloseTo(before, org.assertj.core.data.Offset.offset(2.0));
+			assertThat(page.locator("#bulk-edit > summary").textContent()).contains("1 agence cochée");
+			Chromium.screenshot(page, "prospects-phone-ticked");
 			page.fill("#bulk-form input[name=addTag]", "Sur la route");
 			page.click("#bulk-form button[type=submit]");
 			page.locator("p.notice").waitFor();
@@ -80,7 +87,7 @@ class PhoneLayoutBrowserTests {
 			page.waitForFunction("!document.querySelector('#bulk-edit').hasAttribute('open')");
 			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
 			// a change it refuses leaves it open, what to correct in sight
-			page.click("#bulk-edit summary");
+			page.click("#bulk-edit > summary");
 			page.fill("#bulk-form input[name=addTag]", "Sur la route");
 			page.click("#bulk-form button[type=submit]");
 			page.locator("#results .error").waitFor();
@@ -181,6 +188,32 @@ class PhoneLayoutBrowserTests {
 	 * On how many lines an element's text is laid out, counting only its text nodes that
 	 * contain a given text (all of them for "").
 	 */
+	@Test
+	void anAgencysPhonesAreNeverCutInTwoLines() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence aux Trois Lignes");
+		new ProspectsApi(api).importAndWait(tenant.token(), "lignes.csv", """
+				Raison sociale;Téléphone;Portable;Code postal;Ville
+				SARL Immobilière du Rhône;04 78 42 00 11 / 04 50 12 34 56;06 11 22 33 44;69002;Lyon
+				""");
+		String base = "http://localhost:" + this.port;
+		try (BrowserContext context = chromium.phone("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			page.navigate(base + "/prospects");
+			page.getByText("SARL Immobilière du Rhône").first().click();
+			page.waitForURL("**/prospects/*");
+			// each number's span, titled with its E.164 form
+			Locator phones = page.locator("dd span[title^='+33']");
+			assertThat(phones.count()).isEqualTo(3);
+			for (int i = 0; i < 3; i++) {
+				assertThat(lines(phones.nth(i), "")).as(phones.nth(i).textContent()).isEqualTo(1);
+			}
+			assertThat(overflow(page)).as("the agency's page scrolls sideways by").isLessThanOrEqualTo(0);
+			Chromium.screenshot(page, "agency-phones-phone");
+		}
+	}
+
 	private static int lines(Locator element, String containing) {
 		return ((Number) element.evaluate("(e, text) => new Set([...e.childNodes].filter(n => n.nodeType === 3"
 				+ " && n.textContent.includes(text)).flatMap(n => { const r = document.createRange();"

@@ -129,10 +129,17 @@ class ProspectWorkBrowserTests {
 			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/prospects?sort=name");
-			// on a wide screen the bulk changes are open at once
-			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
+			// the bulk changes wait behind their summary, on a wide screen too, until an
+			// agency is ticked; the summary counts those ticked
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
+			assertThat(page.locator("#bulk-form input[name=addTag]").isVisible()).isFalse();
+			assertThat(page.locator("#bulk-form").boundingBox().height).isLessThan(60);
+			Chromium.screenshot(page, "prospects-bulk-closed");
 			page.locator("input[name=ids]").nth(0).check();
+			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNotNull();
 			page.locator("input[name=ids]").nth(2).check();
+			assertThat(page.locator("#bulk-edit > summary").textContent())
+				.isEqualTo("Modifier plusieurs agences2 agences cochées");
 			page.fill("#bulk-form input[name=addTag]", "Relance");
 			page.selectOption("#bulk-form select[name=newOwner]", tenant.userId().toString());
 			page.click("#bulk-form button[type=submit]");

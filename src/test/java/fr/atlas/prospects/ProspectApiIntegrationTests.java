@@ -406,6 +406,26 @@ class ProspectApiIntegrationTests {
 	}
 
 	@Test
+	void ordersTownsAsTheyReadInFrenchNotByTheirMatchingKey() {
+		// the town key writes "Saint" "st": "Saint-Étienne" came after "Seynod"
+		var tenant = this.api.newOrganisation("Ordre des villes");
+		this.prospects.importAndWait(tenant.token(), "a.csv", """
+				Raison sociale;E-mail;Code postal;Ville
+				Agence Un;un@agence.fr;74600;SEYNOD
+				Agence Deux;deux@agence.fr;42000;Saint-Étienne
+				Agence Trois;trois@agence.fr;69110;Sainte-Foy-lès-Lyon
+				Agence Quatre;quatre@agence.fr;01000;Bourg-en-Bresse
+				Agence Cinq;cinq@agence.fr;73000;Chambéry
+				Agence Six;six@agence.fr;69130;Écully
+				Agence Sept;sept@agence.fr;;
+				""");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=city")).containsExactly("Agence Quatre",
+				"Agence Cinq", "Agence Six", "Agence Deux", "Agence Trois", "Agence Un", "Agence Sept");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=-city")).containsExactly("Agence Un",
+				"Agence Trois", "Agence Deux", "Agence Six", "Agence Cinq", "Agence Quatre", "Agence Sept");
+	}
+
+	@Test
 	void givesTheNameAndTownAsStoredAndAsListsShowThem() {
 		var tenant = this.api.newOrganisation("Capitales");
 		this.prospects.importAndWait(tenant.token(), "a.csv", """

@@ -70,6 +70,12 @@ class ProspectContactSearchIntegrationTests {
 				Century 21 Côté Lac;74200;Thonon-les-Bains
 				Century 21 Côté Lac;74100;Annemasse
 				""");
+		// a brand in the trade name alone, the company's name being another
+		this.prospects.importAndWait(token, "enseignes.csv", """
+				Raison sociale;Enseigne;Code postal;Ville
+				SARL Dupont Gestion;Laforêt Évian-Centre;74500;Évian-les-Bains
+				SAS Immobilière du Rhône;Century 21 Rhône;69002;LYON 2E
+				""");
 
 		// a brand and a town, as a salesperson types them: before, only a run of the
 		// name's words as written was found, and these found nothing
@@ -79,6 +85,17 @@ class ProspectContactSearchIntegrationTests {
 			.containsExactly("Century 21 Côté Lac");
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=gare orpi")).hasSize(2);
 		assertThat(this.prospects.names(token, "/api/v1/prospects?q=orpi annemasse")).isEmpty();
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=century 21 lyon"))
+			.containsExactly("SAS Immobilière du Rhône");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=laforet evian"))
+			.containsExactly("SARL Dupont Gestion");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=century annemasse"))
+			.containsExactly("Century 21 Côté Lac");
+		assertThat(this.prospects.names(token, "/api/v1/prospects?q=laforet lyon")).isEmpty();
+		// nor does another organisation find them by their trade name
+		String other = this.api.newOrganisation("Réseau voisin").token();
+		assertThat(this.prospects.names(other, "/api/v1/prospects?q=century 21 lyon")).isEmpty();
+		assertThat(this.prospects.names(other, "/api/v1/prospects?q=century annemasse")).isEmpty();
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.prospects.internal.ColumnMapping;
+import fr.atlas.prospects.internal.ImportField;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.PageSession;
@@ -129,6 +131,114 @@ class ProspectExportIntegrationTests {
 		assertThat(exports(org)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
 					"Export CSV de 2 agences (Ville : Marseille)"));
+	}
+
+	/**
+	 * The list's download is for people opening it in a spreadsheet: headers in their
+	 * language that the import reads back as the same fields, French phones as dialled
+	 * (no apostrophe before them), foreign ones international and still defused, SIRETs
+	 * in groups. Sent back in, it maps every column and creates nothing; the API's export
+	 * keeps its keys and E.164 numbers for the tools that read it.
+	 */
+	@Test
+	void theListsDownloadReadsInThePeoplesLanguageAndComesBackInAsTheSameAgencies() throws Exception {
+		Tenant org = this.api.newOrganisation("Agence aux Colonnes Lisibles");
+		this.prospects.importAndWait(org.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
+		this.prospects.importAndWait(org.token(), "b.csv",
+				"""
+						Raison sociale;SIRET;E-mail;Téléphone;Portable;Chiffre d'affaires;Tranche d'effectif;Tags;Spécialité
+						Agence Double;73282932000074;un@double.fr, deux@double.fr;01 23 45 67 00;06 12 34 56 78;1 250 000,50;20 à 49 salariés;Relance, VIP;Gestion locative
+						Immo Bruxelles;;contact@immo-bruxelles.be;+32 2 234 56 78;;;;;
+						""");
+		PageSession manager = new PageSession(this.port).login(member(org, "MANAGER"));
+		String csv = manager.get("/prospects/export?format=csv").body();
+		List<String> lines = csv.lines().toList();
+		assertThat(lines.get(0)).isEqualTo("\uFEFFIdentifiant Atlas;Raison sociale;Enseigne;SIREN;SIRET;Code NAF;"
+				+ "Adresse;Code postal;Ville;Département;Site web;E-mails;Téléphones;Spécialité;Nb annonces;"
+				+ "Chiffre d’affaires (€);Effectif;Étiquettes;Statut;Responsable;Créée le;Spécialités reconnues;"
+				+ "Effectif min.;Effectif max.");
+		assertThat(lines)
+			.anySatisfy((line) -> assertThat(line).contains(";Agence Double;;732 829 320;732 829 320 00074;",
+					";un@double.fr, deux@double.fr;01 23 45 67 00 / 06 12 34 56 78;",
+					";1250000,5;20 à 49 salariés;Relance, VIP;Active;", ";Location · Gestion, syndic;20;49"))
+			.anySatisfy((line) -> assertThat(line).contains(";'+32 2 234 56 78;"))
+			.anySatisfy((line) -> assertThat(line).contains(";\"'=HYPERLINK(\"\"http://evil\"\")\";"))
+			.noneSatisfy((line) -> assertThat(line).contains("'0", "+33"));
+		// every column is one the import reads as the field it holds, or leaves out
+		List<ImportField> fields = List.of(ImportField.IGNORED, ImportField.NAME, ImportField.TRADE_NAME,
+				ImportField.SIREN, ImportField.SIRET, ImportField.NAF, ImportField.ADDRESS, ImportField.POSTCODE,
+				ImportField.CITY, ImportField.IGNORED, ImportField.WEBSITE, ImportField.EMAIL, ImportField.PHONE,
+				ImportField.SPECIALTY, ImportField.LISTING_COUNT, ImportField.REVENUE, ImportField.HEADCOUNT,
+				ImportField.TAGS, ImportField.IGNORED, ImportField.IGNORED, ImportField.IGNORED, ImportField.IGNORED,
+				ImportField.IGNORED, ImportField.IGNORED);
+		assertThat(ColumnMapping.detect(List.of(lines.get(0).substring(1).split(";")), Map.of()).fields())
+			.isEqualTo(fields);
+		// in English for a member reading English, with the commas English Excel expects
+		String english = new PageSession(this.port).login(member(org, "MANAGER"))
+			.get("/prospects/export?format=csv&lang=en")
+			.body();
+		String englishHeader = english.lines().findFirst().orElseThrow();
+		assertThat(englishHeader).startsWith("\uFEFFAtlas ID,Company name,Trade name,SIREN,SIRET,NAF code,Address,");
+		assertThat(ColumnMapping.detect(List.of(englishHeader.substring(1).split(",")), Map.of()).fields())
+			.isEqualTo(fields);
+		assertThat(english).contains(",01 23 45 67 00 / 06 12 34 56 78,", ",1250000.5,");
+
+		// sent back in: the same agencies, nothing created, nothing lost or queued
+		List<String> before = contactDetails(org.token());
+		String pairs = this.api.getText(org.token(), "/api/v1/prospects/duplicates").getBody();
+		Map<String, Object> again = this.prospects.importAndWait(org.token(), "prospects.csv", csv);
+		assertThat(again).containsEntry("created", 0)
+			.containsEntry("rejected", 0)
+			.containsEntry("warnings", 0)
+			.containsEntry("merged", 7);
+		assertThat(contactDetails(org.token())).isEqualTo(before);
+		assertThat(this.api.getText(org.token(), "/api/v1/prospects/duplicates").getBody()).isEqualTo(pairs);
+		Tenant other = this.api.newOrganisation("Agence aux Colonnes Relues");
+		assertThat(this.prospects.importAndWait(other.token(), "prospects.csv", english)).containsEntry("created", 7)
+			.containsEntry("rejected", 0)
+			.containsEntry("warnings", 0);
+		assertThat(contactDetails(other.token())).isEqualTo(before)
+			.anySatisfy((line) -> assertThat(line).startsWith(
+					"Agence Double [deux@double.fr, un@double.fr] [+33123456700, +33612345678] 20 à 49 salariés 73282932000074 125000050"));
+
+		// the Excel download has the same headers, its counts and amounts as numbers
+		byte[] xlsx = manager.bytes("/prospects/export?format=xlsx&q=double");
+		try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+			var sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Raison sociale");
+			assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("01 23 45 67 00 / 06 12 34 56 78");
+			assertThat(sheet.getRow(1).getCell(15).getNumericCellValue()).isEqualTo(1_250_000.5);
+		}
+		// another organisation's download holds none of them
+		Tenant neighbour = this.api.newOrganisation("Agence aux Colonnes Voisines");
+		String theirs = new PageSession(this.port).login(member(neighbour, "MANAGER"))
+			.get("/prospects/export?format=csv")
+			.body();
+		assertThat(theirs.lines()).hasSize(1);
+		assertThat(theirs).doesNotContain("Agence Double", "Bruxelles");
+		// the API's export is the tools' as before
+		String tools = this.api.getText(org.token(), "/api/v1/prospects/export?format=csv").getBody();
+		assertThat(tools).startsWith("\uFEFFid;name;trade_name;siren;siret").contains("'+33123456700 +33612345678");
+	}
+
+	/** Each agency's name, e-mails, phones and headcount, sorted. */
+	private List<String> contactDetails(String token) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api.get(token, "/api/v1/prospects?size=100")
+			.getBody()
+			.get("items");
+		return items.stream()
+			.map((item) -> item.get("name") + " " + sorted(item.get("emails")) + " "
+					+ sorted(((List<Map<String, Object>>) item.get("phones")).stream()
+						.map((phone) -> phone.get("number"))
+						.toList())
+					+ " " + item.get("headcountBand") + " " + item.get("siret") + " " + item.get("revenueCents") + " "
+					+ sorted(item.get("tags")) + " " + item.get("specialty"))
+			.sorted()
+			.toList();
+	}
+
+	private static List<String> sorted(Object values) {
+		return ((List<Object>) values).stream().map(String::valueOf).sorted().toList();
 	}
 
 	private String member(Tenant org, String role) {

@@ -254,16 +254,17 @@ class ProspectPagesIntegrationTests {
 		// the merged row names its file: an agency merged from two files has a row 1 in
 		// each
 		assertThat(detail).contains(">capitales.csv · ligne 2</a>\u00a0:");
-		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe), </span>",
+		assertThat(detail).contains("<h1>Agence Immo LaFayette</h1>", ">01 23 45 67 89 (fixe)</span>, ",
 				">06 12 34 56 78 (mobile)</span>");
 		// provenance in the user's words: labelled fields, euros, phones as dialled
 		assertThat(detail)
-			.contains(">Chiffre d’affaires</td>", ">1 032 000 €</td>", ">Téléphones</td>", ">01 23 45 67 89</td>",
-					">Raison sociale</td>")
+			.contains(">Chiffre d’affaires</td>", ">1 032 000 €</td>", ">Téléphones</td>",
+					">01\u00a023\u00a045\u00a067\u00a089</td>", ">Raison sociale</td>")
 			.doesNotContain(">revenue_cents<", ">103200000<", ">+33123456789<");
-		// the export keeps E.164 for other tools
-		assertThat(get("/prospects/export?format=csv").body()).contains("+33123456789")
-			.doesNotContain("01 23 45 67 89");
+		// so does the list's download, for people (the API's export keeps E.164 for other
+		// tools, ADR 0085)
+		assertThat(get("/prospects/export?format=csv").body()).contains(";01 23 45 67 89 / 06 12 34 56 78;")
+			.doesNotContain("+33");
 	}
 
 	@Test
@@ -1395,7 +1396,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(detail)
 			.contains(">SIREN</td>\n          <td data-label=\"Valeur\">732 829 320</td>",
 					">SIRET</td>\n          <td data-label=\"Valeur\">732 829 320 00074</td>",
-					">Téléphones</td>\n          <td data-label=\"Valeur\">06 12 34 56 78</td>")
+					">Téléphones</td>\n          <td data-label=\"Valeur\">06\u00a012\u00a034\u00a056\u00a078</td>")
 			.doesNotContain(">732829320<", ">73282932000074<", ">+33612345678<");
 	}
 

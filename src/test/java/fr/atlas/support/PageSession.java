@@ -79,6 +79,14 @@ public final class PageSession {
 		return send(request);
 	}
 
+	/** A download, as bytes (a workbook). */
+	public byte[] bytes(String path) throws Exception {
+		return this.browser
+			.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+	}
+
 	public HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return this.browser.send(request.timeout(Duration.ofSeconds(30)).build(),
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -22,7 +22,8 @@ final class HeaderKeywords {
 
 	/**
 	 * Words that name whose contact field it is. "Responsable", "Owner" and "Commercial"
-	 * are left out: in a CRM's export they name the salesperson who owns the account.
+	 * are left out: in a CRM's export they name the salesperson who owns the account (and
+	 * a header with "owner" names no field at all, {@link #namesTheAccountsOwner}).
 	 */
 	private static final Set<String> PERSON = Set.of("contact", "dirigeant", "dirigeante", "gerant", "gerante",
 			"interlocuteur", "interlocutrice", "decideur", "directeur", "directrice", "president", "presidente",
@@ -46,7 +47,10 @@ final class HeaderKeywords {
 			new Rule(ImportField.PHONE, ImportField.CONTACT_PHONE, "tel", "telephone", "phone", "standard", "fixe"),
 			new Rule(ImportField.POSTCODE, "code postal", "postal code", "cp", "zip", "postcode", "zipcode"),
 			new Rule(ImportField.CITY, "ville", "commune", "localite", "city", "town", "municipality"),
-			new Rule(ImportField.LISTING_COUNT, "annonces", "annonce", "listings", "listing"),
+			// a real-estate CRM counts the mandates an agency holds, a portal its "biens"
+			// ("Nombre de mandats", "Nb biens"), as the cells' words do ("40 mandats")
+			new Rule(ImportField.LISTING_COUNT, "annonces", "annonce", "listings", "listing", "mandats", "nb biens",
+					"nombre de biens", "nbre de biens", "biens en vente", "biens en ligne"),
 			new Rule(ImportField.WEBSITE, "site", "web", "url", "website", "internet", "domaine", "domain"),
 			new Rule(ImportField.REVENUE, "ca", "c a", "chiffre d affaires", "revenue", "revenues", "turnover"),
 			new Rule(ImportField.HEADCOUNT, "effectif", "effectifs", "salaries", "employees", "headcount",
@@ -77,6 +81,9 @@ final class HeaderKeywords {
 	 * whole header; a word naming a person counts anywhere ("Prénom (contact)").
 	 */
 	static Optional<ImportField> field(String header) {
+		if (namesTheAccountsOwner(header)) {
+			return Optional.empty();
+		}
 		String outside = header.replaceAll("\\([^)]*\\)?", " ");
 		int slash = outside.indexOf('/');
 		boolean person = words(header).stream().anyMatch(PERSON::contains);
@@ -94,6 +101,22 @@ final class HeaderKeywords {
 		}
 		return Optional.empty();
 	}
+
+	/**
+	 * Whether a header names the salesperson a CRM gives the account to, not a person of
+	 * the agency: HubSpot's "Contact owner" and "Company owner", Salesforce's "Account
+	 * Owner", and in French "Propriétaire du contact", "Propriétaire de l'entreprise"
+	 * ("Propriétaire" alone may be the agency's owner, a person to call).
+	 */
+	static boolean namesTheAccountsOwner(String header) {
+		List<String> words = words(header);
+		return words.contains("owner")
+				|| (words.contains("proprietaire") && words.stream().anyMatch(CRM_RECORDS::contains));
+	}
+
+	/** What a CRM's owner owns. */
+	private static final Set<String> CRM_RECORDS = Set.of("contact", "compte", "entreprise", "societe", "lead",
+			"transaction", "offre", "opportunite", "fiche");
 
 	/**
 	 * The field the first rule whose word these words hold names, {@code IGNORED} when

@@ -49,10 +49,12 @@ public enum ImportField {
 	CONTACT_PHONE(true, "telephone du contact", "tel contact", "telephone contact", "contact phone"),
 	LINKEDIN("linkedin", "profil linkedin", "linkedin url", "url linkedin", "linkedin profile"),
 	/**
-	 * A column the user chose to leave out, or one that only repeats another: the ends of
-	 * the range Atlas's export reads from the headcount text beside it.
+	 * A column the user chose to leave out, or one that only repeats another: what
+	 * Atlas's export reads from the columns beside it (the ends of the headcount's range,
+	 * the specialties its text names) and its own id, in the export's languages.
 	 */
-	IGNORED("headcount min", "headcount max");
+	IGNORED("headcount min", "headcount max", "effectif min", "effectif max", "specialites reconnues",
+			"recognised specialties", "identifiant atlas", "atlas id");
 
 	private final boolean multiple;
 

@@ -32,6 +32,9 @@ public final class NameDisplay {
 
 	private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
+	/** The endings of a French ordinal number, written after its digits ("2e", "1er"). */
+	private static final Set<String> ORDINALS = Set.of("e", "er", "re", "eme", "ème", "nd", "nde");
+
 	private static final Pattern WEBSITE = Pattern.compile("[\\p{Ll}0-9-]+(\\.[\\p{Ll}0-9-]+)*\\.\\p{Ll}{2,}(/\\S*)?");
 
 	private NameDisplay() {
@@ -103,6 +106,16 @@ public final class NameDisplay {
 			String upper = word.toUpperCase(Locale.FRENCH);
 			String lower = word.toLowerCase(Locale.FRENCH);
 			boolean elided = words.end() < text.length() && isApostrophe(text.charAt(words.end()));
+			boolean afterDigit = words.start() > 0 && Character.isDigit(text.charAt(words.start() - 1));
+			if (afterDigit && ORDINALS.contains(lower)) {
+				// an arrondissement or a floor: "LYON 2E" is "Lyon 2e", "PARIS 8EME"
+				// "Paris
+				// 8ème", not "Lyon 2E"
+				out.append(lower.equals("eme") ? "ème" : lower);
+				first = false;
+				last = words.end();
+				continue;
+			}
 			if (CAPITALS.contains(upper) && !elided) {
 				// "SARL L'AGENCE": the name proper starts after the legal form
 				out.append(upper);

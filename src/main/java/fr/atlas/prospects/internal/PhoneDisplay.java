@@ -8,8 +8,8 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 /**
  * How a stored phone number (E.164) is shown to people: French numbers the way the French
  * write them ({@code 01 23 45 67 89}), others in international format
- * ({@code +32 2 123 45 67}). Storage, the API and exports keep E.164, which machines read
- * without ambiguity.
+ * ({@code +32 2 123 45 67}), on the pages and in the export people download. Storage, the
+ * API and its export keep E.164, which machines read without ambiguity.
  */
 public final class PhoneDisplay {
 

@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +27,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +36,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (streamed, 100 rows in memory). A cell that a spreadsheet would run as a formula
  * (starting with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe.
  * Every export is audited ({@link ProspectsExported}).
+ *
+ * <p>
+ * Two versions of the same columns (ADR 0085): for tools (the API's), the keys of
+ * {@link #HEADER} and values as stored (E.164 phones, bare SIRETs, ISO instants); for
+ * people (the pages' download), headers in the reader's language that the import reads
+ * back as the same fields, and values as the pages show them: French phones as dialled
+ * ("06 12 34 56 78", which needs no escaping), other countries' in international format,
+ * SIRETs in groups, dates in Paris time, statuses and specialties in words, and in French
+ * decimal commas.
  */
 @Service
 public class ProspectExport {
@@ -51,9 +64,12 @@ public class ProspectExport {
 
 	private final ApplicationEventPublisher events;
 
+	private final MessageSource messages;
+
 	ProspectExport(ProspectSearch search, Members members, TransactionTemplate transactions,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, MessageSource messages) {
 		this.search = search;
+		this.messages = messages;
 		this.members = members;
 		this.transactions = transactions;
 		this.reads = new TransactionTemplate(transactions.getTransactionManager());
@@ -67,10 +83,20 @@ public class ProspectExport {
 	 * written, even when the download broke off: what left is on record.
 	 */
 	public void csv(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		csv(query, filters, null, out);
+	}
+
+	/**
+	 * As {@link #csv(ProspectQuery, Map, OutputStream)}, for people reading
+	 * {@code language} when it is given (see the class's comment): its headers and values
+	 * in that language, with the separator its Excel expects (semicolons in French,
+	 * commas in English).
+	 */
+	public void csv(ProspectQuery query, Map<String, String> filters, @Nullable Locale language, OutputStream out) {
 		check(query);
 		long[] written = { 0 };
 		try {
-			this.reads.executeWithoutResult((tx) -> writeCsv(query, out, written));
+			this.reads.executeWithoutResult((tx) -> writeCsv(query, language, out, written));
 		}
 		finally {
 			audit("csv", written[0], filters);
@@ -79,10 +105,15 @@ public class ProspectExport {
 
 	/** As {@link #csv}, as an XLSX workbook. */
 	public void xlsx(ProspectQuery query, Map<String, String> filters, OutputStream out) {
+		xlsx(query, filters, null, out);
+	}
+
+	/** As {@link #csv(ProspectQuery, Map, Locale, OutputStream)}, as an XLSX workbook. */
+	public void xlsx(ProspectQuery query, Map<String, String> filters, @Nullable Locale language, OutputStream out) {
 		check(query);
 		long[] written = { 0 };
 		try {
-			this.reads.executeWithoutResult((tx) -> writeXlsx(query, out, written));
+			this.reads.executeWithoutResult((tx) -> writeXlsx(query, language, out, written));
 		}
 		finally {
 			audit("xlsx", written[0], filters);
@@ -97,15 +128,22 @@ public class ProspectExport {
 		this.reads.executeWithoutResult((tx) -> this.search.check(query));
 	}
 
-	private void writeCsv(ProspectQuery query, OutputStream out, long[] written) {
+	private void writeCsv(ProspectQuery query, @Nullable Locale language, OutputStream out, long[] written) {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		boolean french = language == null || "fr".equals(language.getLanguage());
+		char separator = french ? ';' : ',';
 		try {
 			writer.write('\uFEFF');
-			writer.write(line(HEADER));
+			writer.write(line(separator, header(language)));
 			Map<UUID, String> owners = this.members.emailsById();
 			this.search.each(query, (agency) -> {
 				try {
-					writer.write(line(cells(agency, owners)));
+					List<String> cells = (language != null) ? readableCells(agency, owners, language)
+							: cells(agency, owners);
+					if (language != null && french) {
+						cells = decimalCommas(cells);
+					}
+					writer.write(line(separator, cells));
 					written[0]++;
 				}
 				catch (IOException ex) {
@@ -119,14 +157,15 @@ public class ProspectExport {
 		}
 	}
 
-	private void writeXlsx(ProspectQuery query, OutputStream out, long[] written) {
+	private void writeXlsx(ProspectQuery query, @Nullable Locale language, OutputStream out, long[] written) {
 		try (SXSSFWorkbook workbook = new SXSSFWorkbook(100)) {
 			Sheet sheet = workbook.createSheet("Prospects");
-			write(sheet.createRow(0), HEADER);
+			write(sheet.createRow(0), header(language));
 			int[] next = { 1 };
 			Map<UUID, String> owners = this.members.emailsById();
 			this.search.each(query, (agency) -> {
-				write(sheet.createRow(next[0]++), cells(agency, owners));
+				write(sheet.createRow(next[0]++),
+						(language != null) ? readableCells(agency, owners, language) : cells(agency, owners));
 				written[0]++;
 			});
 			workbook.write(out);
@@ -161,6 +200,79 @@ public class ProspectExport {
 		}
 	}
 
+	/** The first line: the keys for tools, the columns' names in people's language. */
+	List<String> header(@Nullable Locale language) {
+		if (language == null) {
+			return HEADER;
+		}
+		return HEADER.stream()
+			.map((key) -> this.messages.getMessage("prospects.export.column." + key, null, key, language))
+			.toList();
+	}
+
+	/**
+	 * An agency's cells as people read them (see the class's comment); the numbers stay
+	 * written with a dot, which the XLSX reads and the French CSV turns into a comma.
+	 */
+	List<String> readableCells(Summary agency, Map<UUID, String> owners, Locale language) {
+		return List.of(agency.id().toString(), safe(agency.name()), safe(agency.tradeName()),
+				safe(grouped(agency.siren())), safe(grouped(agency.siret())), safe(agency.naf()),
+				safe(agency.address()), safe(agency.postcode()), safe(agency.city()), safe(agency.department()),
+				safe(agency.website()), safe(String.join(", ", agency.emails())),
+				// several numbers as the French write them, which the import splits again
+				safe(agency.phones().stream().map(ProspectSearch.Phone::display).collect(Collectors.joining(" / "))),
+				safe(agency.specialty()), (agency.listingCount() != null) ? agency.listingCount().toString() : "",
+				(agency.revenueCents() != null)
+						? BigDecimal.valueOf(agency.revenueCents(), 2).stripTrailingZeros().toPlainString() : "",
+				safe(agency.headcountBand()), safe(String.join(", ", agency.tags())),
+				word("prospects.status." + agency.status(), language),
+				(agency.owner() != null) ? safe(owners.getOrDefault(agency.owner(), agency.owner().toString())) : "",
+				(agency.createdAt() != null) ? DateTimeFormatter
+					.ofPattern("fr".equals(language.getLanguage()) ? "dd/MM/yyyy HH:mm" : "yyyy-MM-dd HH:mm")
+					.format(agency.createdAt().atZone(PARIS)) : "",
+				safe(agency.specialties()
+					.stream()
+					.map((code) -> Specialty.named(code)
+						.map((specialty) -> word(specialty.labelCode(), language))
+						.orElse(code))
+					.collect(Collectors.joining(" · "))),
+				headcountEnd(agency.headcount(), Headcount::min), headcountEnd(agency.headcount(), Headcount::max));
+	}
+
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private String word(String code, Locale language) {
+		return this.messages.getMessage(code, null, code, language);
+	}
+
+	/** The numbers' decimal point as a French spreadsheet reads it. */
+	private static List<String> decimalCommas(List<String> cells) {
+		List<String> written = new java.util.ArrayList<>(cells);
+		for (int i = 0; i < written.size(); i++) {
+			if (NUMBERS.contains(HEADER.get(i))) {
+				written.set(i, written.get(i).replace('.', ','));
+			}
+		}
+		return written;
+	}
+
+	/**
+	 * A SIREN or SIRET in groups, as the French write it ("732 829 320 00074"): a
+	 * spreadsheet keeps that as text, where it shows 14 bare digits as "7,32829E+13".
+	 */
+	public static @Nullable String grouped(@Nullable String number) {
+		if (number == null || !number.chars().allMatch(Character::isDigit)) {
+			return number;
+		}
+		if (number.length() == 9) {
+			return number.substring(0, 3) + ' ' + number.substring(3, 6) + ' ' + number.substring(6);
+		}
+		if (number.length() == 14) {
+			return grouped(number.substring(0, 9)) + ' ' + number.substring(9);
+		}
+		return number;
+	}
+
 	static List<String> cells(Summary agency, Map<UUID, String> owners) {
 		return List.of(agency.id().toString(), safe(agency.name()), safe(agency.tradeName()), safe(agency.siren()),
 				safe(agency.siret()), safe(agency.naf()), safe(agency.address()), safe(agency.postcode()),
@@ -189,8 +301,8 @@ public class ProspectExport {
 		return CsvLine.formulaSafe(value);
 	}
 
-	private static String line(List<String> cells) {
-		return CsvLine.of(';', cells) + "\r\n";
+	private static String line(char separator, List<String> cells) {
+		return CsvLine.of(separator, cells) + "\r\n";
 	}
 
 }

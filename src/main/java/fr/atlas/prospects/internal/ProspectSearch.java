@@ -51,7 +51,7 @@ public class ProspectSearch {
 	/**
 	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
 	 */
-	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city_key, a.postcode, a.department, a.created_at,"
+	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city, a.postcode, a.department, a.created_at,"
 			+ " a.listing_count, a.revenue_cents, a.status";
 
 	/** The order of uuids in PostgreSQL: their bytes, unsigned. */
@@ -517,9 +517,11 @@ public class ProspectSearch {
 		public String displayValue() {
 			return switch (this.field) {
 				case "revenue_cents" -> euros(this.value);
+				// each number on one line (no-break spaces within it), the lines
+				// breaking between numbers: "06 / 11 22 33 44" is misread when dialled
 				case "phones" -> Arrays.stream(this.value.split(" "))
 					.filter((phone) -> !phone.isEmpty())
-					.map(PhoneDisplay::of)
+					.map((phone) -> PhoneDisplay.of(phone).replace(' ', '\u00A0'))
 					.collect(Collectors.joining(", "));
 				default -> this.value;
 			};

@@ -74,6 +74,20 @@ final class RowNormaliser {
 			"(?iu)(?:env(?:iron)?\\.?|approx(?:\\.|imativement)?|~|≈|\\+/-|±)?\\s*(\\d[\\d\\s\\u00a0\\u202f.]*?)\\s*\\+?\\s*"
 					+ "(?:annonces?|biens?|mandats?|lots?|listings?|offres?)?");
 
+	/**
+	 * A cell as it was before an export kept a spreadsheet from running it as a formula:
+	 * the apostrophe before {@code = + - @} ("'=HYPERLINK(…)", "'+32 2 234 56 78", as
+	 * Atlas's own export and others write them) is no part of the value, and a file sent
+	 * back in would otherwise name an agency "'@gence Immo".
+	 */
+	static @Nullable String defused(@Nullable String value) {
+		if (value == null || value.length() < 2 || value.charAt(0) != '\'') {
+			return value;
+		}
+		char first = value.charAt(1);
+		return (first == '=' || first == '+' || first == '-' || first == '@') ? value.substring(1) : value;
+	}
+
 	NormalisedRow normalise(SourceRow row) {
 		List<String> messages = new ArrayList<>();
 		if (row.problem() != null) {
@@ -82,7 +96,7 @@ final class RowNormaliser {
 		Map<ImportField, List<String>> raw = new EnumMap<>(ImportField.class);
 		for (int column = 0; column < row.cells().size(); column++) {
 			ImportField field = this.mapping.field(column);
-			String value = CleanText.of(row.cell(column));
+			String value = defused(CleanText.of(row.cell(column)));
 			if (field != ImportField.IGNORED && value != null && !Placeholders.is(value)) {
 				if (value.length() > field.longest()) {
 					messages.add(field.key() + ":too_long");

@@ -135,12 +135,15 @@ class SearchConditions {
 			// a trade name has no folded key: "laforet" finds the enseigne "Laforêt"
 			String tradeName = AccentBlindPattern.of(q);
 			// "orpi thonon", "century 21 annecy": a brand and a town, or words of the
-			// name out of their order, each found in the name or the town
+			// name out of their order, each found in the name, the town or the trade
+			// name (a file's "Raison sociale" is often "SARL Dupont", its brand in
+			// "Enseigne" alone)
 			List<String> words = List.of(key.split(" "));
 			boolean byWords = words.size() > 1 && words.size() <= MAX_WORDS;
 			String eachWord = byWords ? "("
 					+ String.join(" and ",
-							Collections.nCopies(words.size(), "(a.name_key || ' ' || coalesce(a.city_key, '')) like ?"))
+							Collections.nCopies(words.size(),
+									"((a.name_key || ' ' || coalesce(a.city_key, '')) like ? or a.trade_name ~* ?)"))
 					+ ") or " : "";
 			// "agencedulac.fr": the domain of the agency's e-mails, as of its website
 			String domain = DOMAIN.matcher(q.toLowerCase(Locale.ROOT)).matches() ? q.toLowerCase(Locale.ROOT) : null;
@@ -160,7 +163,12 @@ class SearchConditions {
 				args.add("%" + likeLiteral(key) + "%");
 			}
 			if (byWords) {
-				words.forEach((word) -> args.add("%" + likeLiteral(word) + "%"));
+				words.forEach((word) -> {
+					args.add("%" + likeLiteral(word) + "%");
+					String pattern = AccentBlindPattern.of(word);
+					// a word of no letter or digit finds no trade name
+					args.add((pattern != null) ? pattern : "(?!)");
+				});
 			}
 			args.add(text);
 			args.add((tradeName != null) ? tradeName : text);

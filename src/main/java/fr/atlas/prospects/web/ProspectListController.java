@@ -248,17 +248,20 @@ class ProspectListController {
 	@GetMapping("/export")
 	@PreAuthorize("hasRole('MANAGER')")
 	void export(@RequestParam(defaultValue = "csv") String format, @ModelAttribute SearchParams search,
-			@AuthenticationPrincipal AtlasPrincipal principal, HttpServletResponse response) throws IOException {
+			@AuthenticationPrincipal AtlasPrincipal principal, Locale locale, HttpServletResponse response)
+			throws IOException {
 		ProspectQuery query = search.query(principal, 0, 20);
+		// the page's download is opened by people in a spreadsheet: headers in their
+		// language, phones as dialled (ADR 0085); the API's stays the tools' version
 		if ("xlsx".equalsIgnoreCase(format.strip())) {
 			response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.xlsx\"");
-			this.export.xlsx(query, search.choosing(principal), response.getOutputStream());
+			this.export.xlsx(query, search.choosing(principal), locale, response.getOutputStream());
 		}
 		else {
 			response.setContentType("text/csv;charset=UTF-8");
 			response.setHeader("Content-Disposition", "attachment; filename=\"prospects.csv\"");
-			this.export.csv(query, search.choosing(principal), response.getOutputStream());
+			this.export.csv(query, search.choosing(principal), locale, response.getOutputStream());
 		}
 	}
 

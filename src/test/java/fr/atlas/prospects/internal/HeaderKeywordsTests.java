@@ -39,6 +39,10 @@ class HeaderKeywordsTests {
 			Web site URL = WEBSITE
 			Nombre d'annonces actives = LISTING_COUNT
 			Nb d'annonces en ligne = LISTING_COUNT
+			Nombre de mandats = LISTING_COUNT
+			Mandats en cours = LISTING_COUNT
+			Nb biens = LISTING_COUNT
+			Nombre de biens en vente = LISTING_COUNT
 			CA 2023 = REVENUE
 			Chiffre d'affaires annuel = REVENUE
 			Annual revenue = REVENUE
@@ -79,9 +83,21 @@ class HeaderKeywordsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "Date de création", "Nombre de visites du site", "Fax", "URL Facebook", "Logo (URL)",
 			"ID agence", "Type de structure", "Forme juridique", "Statut du lead", "Commercial", "Responsable",
-			"Département", "Pays", "Last update", "Commentaires", "Email vérifié" })
+			"Département", "Pays", "Last update", "Commentaires", "Email vérifié", "Date du dernier mandat",
+			"Types de biens", "Contact owner", "Company owner", "Account Owner", "Contact owner email",
+			"Propriétaire du contact", "Propriétaire de l'entreprise" })
 	void leavesAHeaderAboutAValueOrNamingNoFieldUnread(String header) {
 		assertThat(ImportField.forHeader(header)).isEmpty();
+	}
+
+	@Test
+	void aCrmsOwnerOfTheAccountIsNoContactOfTheAgency() {
+		// HubSpot's export: its salesperson became the agency's contact, and "Company
+		// owner" a second name column
+		ColumnMapping mapping = ColumnMapping.detect(List.of("Record ID", "Company name", "Phone Number",
+				"Contact owner", "Company owner", "Propriétaire", "Nom du dirigeant"), Map.of());
+		assertThat(mapping.fields()).containsExactly(ImportField.IGNORED, ImportField.NAME, ImportField.PHONE,
+				ImportField.IGNORED, ImportField.IGNORED, ImportField.IGNORED, ImportField.CONTACT_LAST_NAME);
 	}
 
 	@Test

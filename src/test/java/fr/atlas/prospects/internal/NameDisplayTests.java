@@ -53,6 +53,11 @@ class NameDisplayTests {
 		assertThat(NameDisplay.town("AIX-EN-PROVENCE")).isEqualTo("Aix-en-Provence");
 		assertThat(NameDisplay.town("la bastide-de-besplas")).isEqualTo("La Bastide-de-Besplas");
 		assertThat(NameDisplay.town("SAINT-ÉTIENNE")).isEqualTo("Saint-Étienne");
+		// an arrondissement's ordinal in lower case, a brand's letters after digits kept
+		assertThat(NameDisplay.town("LYON 2E")).isEqualTo("Lyon 2e");
+		assertThat(NameDisplay.town("PARIS 8EME")).isEqualTo("Paris 8ème");
+		assertThat(NameDisplay.town("MARSEILLE 1ER")).isEqualTo("Marseille 1er");
+		assertThat(NameDisplay.of("IMMOBILIERE 3F")).isEqualTo("Immobiliere 3F");
 		assertThat(NameDisplay.town("Luçay-le-Mâle")).isEqualTo("Luçay-le-Mâle");
 		assertThat(NameDisplay.town("Paris 8e")).isEqualTo("Paris 8e");
 		assertThat(NameDisplay.town(null)).isNull();

@@ -434,6 +434,20 @@ class RowNormaliserTests {
 		assertThat(row.messages()).containsExactly("siren:mismatch");
 	}
 
+	@Test
+	void readsACellAnExportDefusedWithoutItsApostrophe() {
+		// Atlas's export, and others, keep "=", "+", "-" and "@" from running as a
+		// formula with an apostrophe, which is no part of the value
+		NormalisedRow row = normalise("'@gence Immo", "", "", "", "'+32 2 234 56 78", "", "", "", "", "", "", "", "");
+		assertThat(row.agency().name()).isEqualTo("@gence Immo");
+		assertThat(row.agency().phones()).containsExactly("+3222345678");
+		assertThat(normalise("'=HYPERLINK(\"http://evil\")", "", "", "", "", "", "", "", "", "", "", "", "").agency()
+			.name()).isEqualTo("=HYPERLINK(\"http://evil\")");
+		// an apostrophe before anything else is the name's own
+		assertThat(normalise("'t Hooft Immo", "", "", "", "", "", "", "", "", "", "", "", "").agency().name())
+			.isEqualTo("'t Hooft Immo");
+	}
+
 	private NormalisedRow normalise(String... cells) {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), String.join(";", cells), null));
 	}
