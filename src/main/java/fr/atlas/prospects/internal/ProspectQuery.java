@@ -45,7 +45,8 @@ public record ProspectQuery(@Nullable String q, @Nullable String department, @Nu
 
 	/**
 	 * The town order: the town as written, in French order, as the name's: the matching
-	 * key writes "Saint" "st", which put "Saint-Étienne" after "Seynod". Indexed (V4_38).
+	 * key writes "Saint" "st", which put "Saint-Étienne" after "Seynod". Sorted, not
+	 * indexed: the import writes no more index for it (ADR 0079's addendum).
 	 */
 	static final String CITY = "a.city collate \"fr-x-icu\"";
 
