@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -25,12 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundlesTests {
 
 	private static final Path BUNDLES = Path.of("src/main/resources/i18n");
-
-	private static final List<String> FRENCH_TYPOGRAPHY = List.of("messages", "tenancy", "audit");
-
-	private static final Pattern STRAIGHT_APOSTROPHE = Pattern.compile("\\p{L}'+\\p{L}");
-
-	private static final Pattern BREAKING_SPACE = Pattern.compile(" [:;!?»](?=\\s|$|\\))|« ");
 
 	@Test
 	void noBundleWritesAKeyTwice() throws IOException {
@@ -62,27 +55,6 @@ class MessageBundlesTests {
 			assertThat(onlyFrench).as("keys of %s missing in English", bundle.getFileName()).isEmpty();
 			assertThat(onlyEnglish).as("keys of %s missing in French", english.getFileName()).isEmpty();
 		}
-	}
-
-	/**
-	 * French text as a French reader expects it: a typographic apostrophe, and a no-break
-	 * space before a colon, semicolon, exclamation or question mark and inside « », so
-	 * that a narrow phone screen never starts a line with the sign alone.
-	 */
-	@Test
-	void frenchTextFollowsFrenchTypography() throws IOException {
-		List<String> faults = new ArrayList<>();
-		for (String name : FRENCH_TYPOGRAPHY) {
-			Path bundle = BUNDLES.resolve(name + ".properties");
-			Properties properties = load(bundle);
-			for (String key : new TreeSet<>(properties.stringPropertyNames())) {
-				String value = properties.getProperty(key);
-				if (STRAIGHT_APOSTROPHE.matcher(value).find() || BREAKING_SPACE.matcher(value).find()) {
-					faults.add(name + ": " + key + "=" + value);
-				}
-			}
-		}
-		assertThat(faults).isEmpty();
 	}
 
 	private static List<Path> bundles() throws IOException {

@@ -1,4 +1,4 @@
-package fr.atlas.cases;
+package fr.atlas.web;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,14 +19,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * French typography in the cases module's French words (its bundle and templates): a
- * no-break space before « : » (U+00A0) and before « ; », « ! » and « ? » (U+00A0 or the
- * narrow U+202F), and inside guillemets, so that a line never starts with the sign and
- * the sign never stands apart from its word. An ordinary space let "Motif de perte" end a
- * line and ": obligatoire" start the next. Only the cases module's files: the other
- * bundles are another's to check.
+ * French typography in Atlas's French words (the bundles and the templates): a
+ * typographic apostrophe, and a no-break space before « : » (U+00A0) and before « ; », «
+ * ! » and « ? » (U+00A0 or the narrow U+202F), and inside guillemets, so that a line
+ * never starts with the sign and the sign never stands apart from its word. An ordinary
+ * space let "Motif de perte" end a line and ": obligatoire" start the next; "d'audit"
+ * beside "d’API" on one page read as two hands.
  */
-class CasesFrenchTypographyTests {
+class FrenchTypographyTests {
 
 	/**
 	 * An ordinary space (or none, after a word) before a high sign, or inside guillemets.
@@ -36,7 +36,16 @@ class CasesFrenchTypographyTests {
 			new Rule("no space before a high sign", Pattern.compile("[\\p{L}\\p{N})»}][;!?:](?=\\s|$)")),
 			new Rule("narrow space before a colon", Pattern.compile("\\u202F:")),
 			new Rule("no no-break space after «", Pattern.compile("«(?![\\u00A0\\u202F])")),
-			new Rule("no no-break space before »", Pattern.compile("(?<![\\u00A0\\u202F])»")));
+			new Rule("no no-break space before »", Pattern.compile("(?<![\\u00A0\\u202F])»")),
+			new Rule("straight apostrophe", Pattern.compile("\\p{L}'+\\p{L}")));
+
+	private static final List<String> BUNDLES = List.of("messages", "tenancy", "audit", "prospects", "cases");
+
+	/**
+	 * What is code, not French, in a message: a JSON example ("options": […]) and an HTTP
+	 * header's name ("Authorization: Bearer").
+	 */
+	private static final Pattern CODE = Pattern.compile("\"\\w+\": |\\b(?:Authorization|Accept|Content-Type): ");
 
 	record Rule(String name, Pattern pattern) {
 	}
@@ -55,25 +64,24 @@ class CasesFrenchTypographyTests {
 	}
 
 	@Test
-	void theFrenchCasesBundleWritesNoBreakSpacesBeforeHighSignsAndInsideGuillemets() throws IOException {
-		Properties bundle = new Properties();
-		try (Reader reader = new InputStreamReader(new ClassPathResource("i18n/cases.properties").getInputStream(),
-				StandardCharsets.UTF_8)) {
-			bundle.load(reader);
-		}
+	void theFrenchBundlesWriteTypographicApostrophesAndNoBreakSpaces() throws IOException {
 		List<String> found = new ArrayList<>();
-		for (String key : bundle.stringPropertyNames()) {
-			// a JSON example is code, not French: "options": [...]
-			found.addAll(mistakes(key, bundle.getProperty(key).replaceAll("\"\\w+\": ", "")));
+		for (String name : BUNDLES) {
+			Properties bundle = new Properties();
+			try (Reader reader = new InputStreamReader(
+					new ClassPathResource("i18n/" + name + ".properties").getInputStream(), StandardCharsets.UTF_8)) {
+				bundle.load(reader);
+			}
+			for (String key : bundle.stringPropertyNames()) {
+				found.addAll(mistakes(name + ": " + key, CODE.matcher(bundle.getProperty(key)).replaceAll("")));
+			}
 		}
 		assertThat(found).isEmpty();
-		assertThat(bundle.getProperty("cases.problem.separator")).isEqualTo("\u00A0: ");
 	}
 
 	@Test
-	void theCasesTemplatesWriteNoBreakSpacesInTheirOwnWords() throws IOException {
-		Resource[] templates = new PathMatchingResourcePatternResolver()
-			.getResources("classpath:templates/cases/*.html");
+	void theTemplatesWriteNoBreakSpacesInTheirOwnWords() throws IOException {
+		Resource[] templates = new PathMatchingResourcePatternResolver().getResources("classpath:templates/**/*.html");
 		assertThat(templates).isNotEmpty();
 		List<String> found = new ArrayList<>();
 		for (Resource template : templates) {
