@@ -243,7 +243,7 @@ class AuditLabelsTests {
 				new FeatureToggled(ORG, Feature.CASES, true), "Module Dossiers activé",
 				new MemberProfileChanged(ORG, USER, "locale=en"), "Langue changée\u00A0: anglais",
 				new ImportJobFinished(ORG, UUID.randomUUID(), ImportJob.DONE, 1, 0, 2),
-				"Import terminé : 1 agence créée, 0 fusionnée, 2 rejetées",
+				"Import terminé\u00A0: 1 agence créée, 0 fusionnée, 2 rejetées",
 				new CaseTaskChanged(ORG, CASE, UUID.randomUUID(), "created", "Appeler"),
 				"Tâche «\u00a0Appeler\u00a0» créée",
 				new AppointmentChanged(ORG, CASE, UUID.randomUUID(), "scheduled", "t"),
@@ -287,9 +287,9 @@ class AuditLabelsTests {
 		filters.put("headcount", "10-19");
 		filters.put("importId", "0195e8a4-7b1e-7000-8000-000000000001");
 		AuditSummary summary = new ProspectsExported(ORG, UUID.randomUUID(), "xlsx", 3, filters).summary();
-		assertThat(words.render(summary, Locale.FRENCH)).hasValue("Export XLSX de 3 agences (Ville : Lyon, "
-				+ "Spécialité : Location, Responsable : Personne, Statut : Archivée, Effectif : 10-19, "
-				+ "Import : 0195e8a4-7b1e-7000-8000-000000000001, Dossier de prospection ouvert : oui)");
+		assertThat(words.render(summary, Locale.FRENCH)).hasValue("Export XLSX de 3 agences (Ville\u00A0: Lyon, "
+				+ "Spécialité\u00A0: Location, Responsable\u00A0: Personne, Statut\u00A0: Archivée, Effectif\u00A0: 10-19, "
+				+ "Import\u00A0: 0195e8a4-7b1e-7000-8000-000000000001, Dossier de prospection ouvert\u00A0: oui)");
 		assertThat(words.render(summary, Locale.ENGLISH))
 			.hasValueSatisfying((english) -> assertThat(english).startsWith("XLSX export of 3 agencies (Town: Lyon, ")
 				.endsWith("Prospection case opened: yes)")

@@ -125,7 +125,7 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(parties).singleElement()
 			.satisfies((party) -> assertThat(party).containsEntry("type", "AGENCY").containsEntry("id", parc));
 		assertThat(audit(tenant, "prospect.bulk-edited"))
-			.contains("Modification groupée de 2 agences : Dossier de prospection ouvert");
+			.contains("Modification groupée de 2 agences\u00A0: Dossier de prospection ouvert");
 
 		// Alice, given three cases by two operations, is told once for each operation,
 		// with a link to her cases
@@ -215,8 +215,8 @@ class ProspectionCasesInBulkIntegrationTests {
 		String parc = this.prospects.idOf(tenant.token(), "parc");
 
 		assertThat(errors(this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", "mailing"))))
-			.contains("prospects.bulk.work-unknown", "« mailing » ne peut pas être lancé",
-					"Possible : prospection-case");
+			.contains("prospects.bulk.work-unknown", "«\u00A0mailing\u00A0» ne peut pas être lancé",
+					"Possible\u00A0: prospection-case");
 		assertThat(errors(
 				this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK, "archive", true))))
 			.contains("prospects.bulk.work-and-archive");
@@ -232,7 +232,7 @@ class ProspectionCasesInBulkIntegrationTests {
 		assertThat(posted.statusCode()).isEqualTo(302);
 		assertThat(PageSession.location(posted)).isEqualTo("/prospects?city=Marseille");
 		assertThat(page.get(PageSession.location(posted)).body()).contains(
-				"1 dossier ouvert (1 agence choisie ; celles qui avaient déjà un dossier ouvert le gardent).",
+				"1 dossier ouvert (1 agence choisie\u202F; celles qui avaient déjà un dossier ouvert le gardent).",
 				"id=\"bulk-form\"");
 		assertThat(prospectionCases(tenant)).containsOnlyKeys("Agence du Parc (Marseille)");
 		// its row says so, and only its row
@@ -258,7 +258,7 @@ class ProspectionCasesInBulkIntegrationTests {
 			.is2xxSuccessful()).isTrue();
 		assertThat(page.get("/prospects").body()).doesNotContain("startWork");
 		assertThat(errors(this.api.post(tenant.token(), BULK, Map.of("ids", List.of(parc), "startWork", WORK))))
-			.contains("prospects.bulk.work-unknown", "Possible : –");
+			.contains("prospects.bulk.work-unknown", "Possible\u00A0: –");
 	}
 
 	/** The organisation's prospection cases by title. */

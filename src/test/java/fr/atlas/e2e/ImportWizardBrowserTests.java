@@ -80,7 +80,8 @@ class ImportWizardBrowserTests {
 			assertThat(rows.nth(2).textContent()).contains("E-mail invalide, ignoré");
 			assertThat(rows.nth(2).locator(".badge").first().getAttribute("title")).isEqualTo("email:invalid");
 			assertThat(rows.nth(3).getAttribute("class")).contains("rejected");
-			assertThat(rows.nth(3).textContent()).contains("Ligne rejetée : ni nom, ni e-mail, ni téléphone, ni SIRET");
+			assertThat(rows.nth(3).textContent())
+				.contains("Ligne rejetée\u00A0: ni nom, ni e-mail, ni téléphone, ni SIRET");
 
 			// change a column: htmx refreshes the preview with the new mapping
 			page.selectOption("select[name=column-1]", "ignored");
@@ -102,7 +103,8 @@ class ImportWizardBrowserTests {
 			page.fill("#presetName", "Export CRM");
 			page.click("#preset-save button[type=submit]");
 			page.locator("p.notice").waitFor();
-			assertThat(page.locator("p.notice").textContent()).contains("Correspondance « Export CRM » enregistrée");
+			assertThat(page.locator("p.notice").textContent())
+				.contains("Correspondance «\u00A0Export CRM\u00A0» enregistrée");
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
 
 			page.click("#mapping-form button[type=submit]");
@@ -145,7 +147,8 @@ class ImportWizardBrowserTests {
 					CSV.replace("Cabinet Martin", "Cabinet Durand").getBytes(StandardCharsets.UTF_8)));
 			page.click("form[enctype='multipart/form-data'] button[type=submit]");
 			page.waitForURL("**/mapping");
-			assertThat(page.locator("p.notice").textContent()).contains("Correspondance « Export CRM » appliquée");
+			assertThat(page.locator("p.notice").textContent())
+				.contains("Correspondance «\u00A0Export CRM\u00A0» appliquée");
 			assertThat(page.locator("select[name=column-1]").inputValue()).isEqualTo("ignored");
 			assertThat(page.locator("#preset option:checked").textContent()).isEqualTo("Export CRM (suggérée)");
 			Chromium.screenshot(page, "import-wizard-preset");
@@ -186,7 +189,7 @@ class ImportWizardBrowserTests {
 			page.click("#sheet-form button[type=submit]");
 			page.waitForCondition(() -> page.locator("table.preview").textContent().contains("Agence Bellecour"));
 			assertThat(page.locator("#sheet").inputValue()).isEqualTo("1");
-			assertThat(page.locator("p.lead").textContent()).contains("format XLSX, feuille « Lyon »");
+			assertThat(page.locator("p.lead").textContent()).contains("format XLSX, feuille «\u00A0Lyon\u00A0»");
 			assertThat(page.locator("select[name=column-0]").inputValue()).isEqualTo("trade_name");
 			Chromium.screenshot(page, "import-wizard-sheet");
 		}

@@ -145,7 +145,7 @@ class NotificationBrowserTests {
 
 			page.fill("input[name='MONDAY.opens']", "19:00");
 			page.click("#working-hours-form button[type=submit]");
-			assertThat(page.locator("#working-hours-error").textContent()).startsWith("Lundi : Horaires invalides")
+			assertThat(page.locator("#working-hours-error").textContent()).startsWith("Lundi\u00A0: Horaires invalides")
 				.doesNotContain("days.MONDAY");
 			assertThat(page.locator("input[name='MONDAY.opens']").inputValue()).isEqualTo("19:00");
 		}

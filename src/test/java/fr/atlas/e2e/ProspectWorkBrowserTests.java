@@ -189,7 +189,7 @@ class ProspectWorkBrowserTests {
 			page.click("#agency-edit button[type=submit]");
 			page.locator("#existing-agency").waitFor();
 			assertThat(page.locator("#existing-agency").textContent())
-				.contains("« Agence Alpha » est déjà dans votre base", "même téléphone");
+				.contains("«\u00A0Agence Alpha\u00A0» est déjà dans votre base", "même téléphone");
 			Chromium.screenshot(page, "prospects-new-agency-known");
 
 			page.click("button[name=allowDuplicate]");
@@ -201,7 +201,7 @@ class ProspectWorkBrowserTests {
 			page.click("text=Ouvrir un dossier de prospection");
 			page.locator("p.notice").waitFor();
 			assertThat(page.locator("p.notice").textContent())
-				.contains("Dossier de prospection ouvert pour « Agence Alpha »");
+				.contains("Dossier de prospection ouvert pour «\u00A0Agence Alpha\u00A0»");
 			assertThat(page.locator("#parties a").textContent()).isEqualTo("Agence Alpha");
 			Chromium.screenshot(page, "cases-opened-from-agency");
 		}
@@ -234,7 +234,7 @@ class ProspectWorkBrowserTests {
 				.containsExactlyInAnyOrder("04 77 22 45 47", "04 78 42 15 60");
 			Chromium.screenshot(page, "prospects-review-import");
 
-			page.click("text=Même agence : fusionner");
+			page.click("text=Même agence\u00A0: fusionner");
 			page.locator("p.notice").waitFor();
 			assertThat(page.locator("p.notice").textContent()).contains("ne font plus qu’une");
 			assertThat(page.content()).contains("Aucun doublon possible");

@@ -445,8 +445,9 @@ class ImportApiIntegrationTests {
 		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
 			.getBody();
 		assertThat((List<Map<String, Object>>) problems.get("counts")).extracting((c) -> c.get("message"))
-			.contains("E-mail : formule enregistrée sans son résultat, lue vide ; ouvrez le fichier dans Excel et "
-					+ "enregistrez-le à nouveau");
+			.contains(
+					"E-mail\u00A0: formule enregistrée sans son résultat, lue vide\u202F; ouvrez le fichier dans Excel et "
+							+ "enregistrez-le à nouveau");
 	}
 
 	@Test
@@ -488,7 +489,7 @@ class ImportApiIntegrationTests {
 				this.prospects.upload(tenant.token(), "m.csv",
 						"Col A;Col B\nAgence Martin;contact@martin.fr\n".getBytes(),
 						"{\"Col A\":\"name\",\"col a \":\"email\"}", null),
-				"column-mapped-twice", "plusieurs champs à la colonne « Col A »");
+				"column-mapped-twice", "plusieurs champs à la colonne «\u00A0Col A\u00A0»");
 		// and so is one header written twice in the JSON, which a map would keep once
 		assertRefused(
 				this.prospects.upload(tenant.token(), "m.csv",
@@ -625,7 +626,7 @@ class ImportApiIntegrationTests {
 			.getBody();
 		assertThat((List<Map<String, Object>>) problems.get("counts")).first()
 			.extracting((c) -> c.get("message"))
-			.isEqualTo("SIRET : que des zéros, ignoré");
+			.isEqualTo("SIRET\u00A0: que des zéros, ignoré");
 	}
 
 	@Test
@@ -672,7 +673,7 @@ class ImportApiIntegrationTests {
 			.containsExactly("siret:invalid_checksum 2", "email:invalid 1", "phone:invalid 1", "row:empty 1");
 		assertThat((List<Map<String, Object>>) problems.get("counts")).first()
 			.extracting((c) -> c.get("message"))
-			.isEqualTo("SIRET : clé de contrôle fausse, ignoré");
+			.isEqualTo("SIRET\u00A0: clé de contrôle fausse, ignoré");
 		List<Map<String, Object>> rows = (List<Map<String, Object>>) problems.get("rows");
 		assertThat(rows).extracting((r) -> r.get("row") + " " + r.get("status") + " " + r.get("messages"))
 			.containsExactly("1 CREATED [siret:invalid_checksum, email:invalid]", "2 CREATED [phone:invalid]",
@@ -788,7 +789,7 @@ class ImportApiIntegrationTests {
 				this.prospects.upload(tenant.token(), "bin.csv", new byte[] { 1, 0, 2, 0, 3, 4, 5, 0 }, null, null),
 				"binary-file", "ni un CSV");
 		assertRefused(this.prospects.upload(tenant.token(), "double.csv", "Nom;SIRET;Nom\nA;;B\n"), "duplicate-header",
-				"« Nom » apparaît plusieurs fois");
+				"«\u00A0Nom\u00A0» apparaît plusieurs fois");
 		assertRefused(this.prospects.upload(tenant.token(), "long.csv", "Nom\n" + "x".repeat(1024 * 1024 + 1) + "\n"),
 				"line-too-long", "La ligne 2 dépasse 1 Mo");
 		assertRefused(

@@ -121,7 +121,7 @@ class ImportContractIntegrationTests {
 			assertThat(refused.getStatusCode().value()).isEqualTo(400);
 			assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
 			assertThat((String) refused.getBody().get("detail")).isEqualTo(language.equals("fr")
-					? "Aucun fichier envoyé : joignez un fichier CSV ou Excel dans le champ « file »."
+					? "Aucun fichier envoyé\u00A0: joignez un fichier CSV ou Excel dans le champ «\u00A0file\u00A0»."
 					: "No file sent: attach a CSV or Excel file in the \"file\" field.");
 			assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).singleElement()
 				.satisfies((error) -> assertThat(error).containsEntry("field", "file")
@@ -131,7 +131,7 @@ class ImportContractIntegrationTests {
 		ResponseEntity<Map> blank = this.prospects.upload(tenant.token(), "agencies.csv", FILE.getBytes(),
 				"{\"Zip\": \"\"}", null);
 		assertThat(blank.getStatusCode().value()).isEqualTo(400);
-		assertThat((String) blank.getBody().get("detail")).contains("« Zip »").contains("ignore");
+		assertThat((String) blank.getBody().get("detail")).contains("«\u00A0Zip\u00A0»").contains("ignore");
 	}
 
 	@Test

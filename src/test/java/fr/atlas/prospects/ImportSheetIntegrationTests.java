@@ -69,7 +69,7 @@ class ImportSheetIntegrationTests {
 
 		ResponseEntity<Map> unknown = this.prospects.upload(tenant.token(), fileName, file, null, null, "Marseille");
 		assertRefused(unknown, "unknown-sheet",
-				"Le classeur n’a pas de feuille « Marseille ». Feuilles : Paris, Lyon.");
+				"Le classeur n’a pas de feuille «\u00A0Marseille\u00A0». Feuilles\u00A0: Paris, Lyon.");
 		ResponseEntity<Map> outOfRange = this.prospects.upload(tenant.token(), fileName, file, null, "en", "3");
 		assertRefused(outOfRange, "unknown-sheet", "The workbook has no sheet “3”. Sheets: Paris, Lyon.");
 	}

@@ -99,7 +99,7 @@ class ImportSpreadsheetValuesIntegrationTests {
 		Map<String, Object> problems = this.api.get(tenant.token(), "/api/v1/imports/" + done.get("id") + "/problems")
 			.getBody();
 		assertThat((List<Map<String, Object>>) problems.get("counts")).extracting((c) -> c.get("message"))
-			.contains("SIRET arrondi en notation scientifique par le tableur (ex. 4,01235E+13) : chiffres perdus, "
+			.contains("SIRET arrondi en notation scientifique par le tableur (ex. 4,01235E+13)\u00A0: chiffres perdus, "
 					+ "mettez la colonne au format Texte, ignoré");
 
 		// another organisation sees none of these agencies

@@ -90,7 +90,7 @@ class MappingPresetApiIntegrationTests {
 				"prospects.preset.empty-mapping", "La correspondance est vide");
 		assertRefused(
 				this.api.post(tenant.token(), PRESETS, Map.of("name", "Faux", "mapping", Map.of("A", "pointure"))),
-				"prospects.import.unknown-field", "Champ inconnu dans la correspondance : « pointure »");
+				"prospects.import.unknown-field", "Champ inconnu dans la correspondance\u00A0: «\u00A0pointure\u00A0»");
 		assertThat(list(tenant.token())).isEmpty();
 	}
 

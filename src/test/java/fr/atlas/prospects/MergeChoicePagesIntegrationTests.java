@@ -56,7 +56,7 @@ class MergeChoicePagesIntegrationTests {
 		for (String side : List.of(first, second)) {
 			assertThat(queue).containsPattern("<input type=\"radio\" name=\"keep.name\" value=\"" + side + "\" form=\""
 					+ formId
-					+ "\" aria-label=\"garder celle-ci, Raison sociale : « [^»]+ » plutôt que « [^»]+ »\"><span>garder celle-ci</span>");
+					+ "\" aria-label=\"garder celle-ci, Raison sociale\u00A0: «\u00A0[^»]+\u00A0» plutôt que «\u00A0[^»]+\u00A0»\"><span>garder celle-ci</span>");
 			assertThat(queue).contains("name=\"keep.address\" value=\"" + side + "\"");
 		}
 		assertThat(queue).doesNotContain("keep.phone")
@@ -90,9 +90,8 @@ class MergeChoicePagesIntegrationTests {
 				"hx-get=\"/prospects/" + bordelaise + "/merge\"", "hx-target=\"#merge-choice\"",
 				"<div id=\"merge-choice\"");
 		String confirmation = session.get("/prospects/" + bordelaise + "/merge?otherId=" + sas).body();
-		assertThat(confirmation)
-			.contains("<nav", "Fusionner deux agences", "Confirmer la fusion",
-					"« Agence Bordelaise » reste et « L&#39;Agence Bordelaise SAS » y est fusionnée")
+		assertThat(confirmation).contains("<nav", "Fusionner deux agences", "Confirmer la fusion",
+				"«\u00A0Agence Bordelaise\u00A0» reste et «\u00A0L&#39;Agence Bordelaise SAS\u00A0» y est fusionnée")
 			// this agency's values ticked: the merge's rule, unless another is chosen
 			.containsPattern("name=\"keep.name\" value=\"" + bordelaise + "\" form=\"merge-choice-form\"[^>]* checked")
 			.containsPattern("name=\"keep.address\" value=\"" + bordelaise + "\"[^>]* checked")
@@ -111,7 +110,7 @@ class MergeChoicePagesIntegrationTests {
 		HttpResponse<String> refused = session.post("/prospects/" + bordelaise + "/merge",
 				Map.of("_csrf", PageSession.csrf(confirmation), "otherId", sas, "keep.nom", sas), false);
 		assertThat(session.get(PageSession.location(refused)).body())
-			.contains("Ce choix de valeurs n’est pas compris : rien n’a été fusionné.");
+			.contains("Ce choix de valeurs n’est pas compris\u00A0: rien n’a été fusionné.");
 		assertThat(agency(tenant, sas)).containsEntry("status", "ACTIVE");
 
 		HttpResponse<String> merged = session.post("/prospects/" + bordelaise + "/merge", Map.of("_csrf",

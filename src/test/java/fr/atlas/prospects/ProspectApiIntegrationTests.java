@@ -539,7 +539,7 @@ class ProspectApiIntegrationTests {
 		ResponseEntity<Map> bad = this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=beaucoup");
 		assertThat(bad.getStatusCode().value()).isEqualTo(400);
 		assertThat(bad.getBody().get("errors")).asString()
-			.contains("minRevenue", "Chiffre d’affaires minimum : indiquez un montant en euros");
+			.contains("minRevenue", "Chiffre d’affaires minimum\u00A0: indiquez un montant en euros");
 		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?minRevenue=-5").getStatusCode().value())
 			.isEqualTo(400);
 		// every filter it cannot read at once, in the same list of errors
@@ -803,7 +803,8 @@ class ProspectApiIntegrationTests {
 		assertThat(actions).containsExactly("prospect.merged", "prospect.unmerged");
 		// the agencies by their names, in the reader's language
 		String french = this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.merged").getBody();
-		assertThat(french).containsPattern("Agence « [^»]+ » fusionnée dans l'agence « [^»]+ »").doesNotContain(orpi);
+		assertThat(french).containsPattern("Agence «\u00A0[^»]+\u00A0» fusionnée dans l’agence «\u00A0[^»]+\u00A0»")
+			.doesNotContain(orpi);
 		String english = this.api.raw()
 			.get()
 			.uri("/api/v1/audit?action=prospect.unmerged")

@@ -74,7 +74,7 @@ class ProspectArchiveApiIntegrationTests {
 				Map.of("otherId", parc));
 		assertThat(into.getStatusCode().value()).isEqualTo(409);
 		assertThat(into.getBody()).containsEntry("code", "prospects.merge.other-archived")
-			.containsEntry("detail", "L’autre agence est archivée : restaurez-la avant de la fusionner.");
+			.containsEntry("detail", "L’autre agence est archivée\u00A0: restaurez-la avant de la fusionner.");
 		assertThat(this.api.post(token, "/api/v1/prospects/" + voisin + "/restore", Map.of()).getBody())
 			.containsEntry("code", "prospects.restore.not-archived");
 
@@ -109,8 +109,9 @@ class ProspectArchiveApiIntegrationTests {
 				"select action || ' ' || summary from audit_entry where entity_id = :id and action like 'prospect.%' order by seq",
 				Map.of("id", parc));
 		assertThat(actions).containsExactly(
-				"prospect.archived Agence archivée : Agence du Parc (motif : Agence fermée en 2026)",
-				"prospect.restored Agence restaurée : Agence du Parc", "prospect.edited Agence modifiée : Code NAF");
+				"prospect.archived Agence archivée\u00A0: Agence du Parc (motif\u00A0: Agence fermée en 2026)",
+				"prospect.restored Agence restaurée\u00A0: Agence du Parc",
+				"prospect.edited Agence modifiée\u00A0: Code NAF");
 	}
 
 	@Test

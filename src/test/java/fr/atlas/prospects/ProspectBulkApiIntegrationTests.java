@@ -143,8 +143,8 @@ class ProspectBulkApiIntegrationTests {
 
 		List<String> summaries = this.sql.strings(tenant,
 				"select summary from audit_entry where action = 'prospect.bulk-edited' order by seq", Map.of());
-		assertThat(summaries).containsExactly("Modification groupée de 2 agences : Étiquettes, Archivage",
-				"Modification groupée de 2 agences : Restauration, Étiquettes");
+		assertThat(summaries).containsExactly("Modification groupée de 2 agences\u00A0: Étiquettes, Archivage",
+				"Modification groupée de 2 agences\u00A0: Restauration, Étiquettes");
 	}
 
 	@Test

@@ -116,9 +116,9 @@ class ProspectBulkJobIntegrationTests {
 				where action like 'prospect.bulk%' and entity_id = :job order by seq""", Map.of("job", id));
 		assertThat(audit).containsExactly(
 				"prospect.bulk-queued " + tenant.userId()
-						+ " Modification groupée de 5 agences en arrière-plan : Responsable, Étiquettes",
+						+ " Modification groupée de 5 agences en arrière-plan\u00A0: Responsable, Étiquettes",
 				"prospect.bulk-edited " + tenant.userId()
-						+ " Modification groupée de 5 agences : Responsable, Étiquettes");
+						+ " Modification groupée de 5 agences\u00A0: Responsable, Étiquettes");
 
 		// another organisation neither sees the job nor had its agencies changed
 		assertThat(this.api.get(other.token(), location).getStatusCode().value()).isEqualTo(404);

@@ -308,17 +308,17 @@ class ProspectContactSearchIntegrationTests {
 
 		String found = session.get("/prospects?q=" + encoded("s.martin@agence.fr")).body();
 		assertThat(found).contains("Agence du Parc")
-			.contains("Contact : Sophie Martin")
+			.contains("Contact\u00A0: Sophie Martin")
 			.contains("Nom, SIRET, e-mail, téléphone, site, contact…");
 		assertThat(session.getFragment("/prospects?q=" + encoded("hélène LEFEVRE")).body())
-			.contains("Contact : Hélène Lefèvre");
+			.contains("Contact\u00A0: Hélène Lefèvre");
 		// the beginning of a name (ADR 0066): the two Martins' agency names one of
 		// them, once; Martine's agency hers
 		String prefix = session.getFragment("/prospects?q=" + encoded("mart")).body();
-		assertThat(prefix).contains("Contact : Paul Martin").contains("Contact : Martine Dupont");
-		assertThat(prefix.split("Contact : ", -1)).hasSize(3);
+		assertThat(prefix).contains("Contact\u00A0: Paul Martin").contains("Contact\u00A0: Martine Dupont");
+		assertThat(prefix.split("Contact\u00A0: ", -1)).hasSize(3);
 		assertThat(session.getFragment("/prospects?q=" + encoded("Soph")).body()).contains("Agence du Parc")
-			.contains("Contact : Sophie Martin")
+			.contains("Contact\u00A0: Sophie Martin")
 			.doesNotContain("Immo Sud");
 		// found by its own name: no contact to name
 		assertThat(session.get("/prospects?q=parc").body()).contains("Agence du Parc").doesNotContain("found-contact");

@@ -91,7 +91,7 @@ class ProspectCreateApiIntegrationTests {
 			.getBody()
 			.get("items");
 		assertThat(audit).extracting((e) -> e.get("action")).containsExactly("prospect.created");
-		assertThat(audit.get(0).get("summary")).isEqualTo("Agence ajoutée à la main : SARL Agence des Remparts");
+		assertThat(audit.get(0).get("summary")).isEqualTo("Agence ajoutée à la main\u00A0: SARL Agence des Remparts");
 	}
 
 	@Test
@@ -109,7 +109,8 @@ class ProspectCreateApiIntegrationTests {
 			.containsEntry("existingName", "Agence du Parc")
 			.containsEntry("existingStatus", "ACTIVE");
 		assertThat((List<String>) refused.getBody().get("reasons")).anyMatch((r) -> r.startsWith("email"));
-		assertThat((String) refused.getBody().get("detail")).contains("« Agence du Parc » est déjà dans votre base");
+		assertThat((String) refused.getBody().get("detail"))
+			.contains("«\u00A0Agence du Parc\u00A0» est déjà dans votre base");
 		assertThat(refused.getBody()).containsEntry("sameSiret", false);
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects")).hasSize(2);
 

@@ -187,7 +187,8 @@ class ProspectEditApiIntegrationTests {
 					"listingCount prospects.problem.listing_count.invalid_number",
 					"owner prospects.edit.unknown-owner");
 		assertThat(errors).extracting((e) -> e.get("message"))
-			.contains("SIRET : clé de contrôle fausse", "Le responsable doit être un membre actif de l’organisation.")
+			.contains("SIRET\u00A0: clé de contrôle fausse",
+					"Le responsable doit être un membre actif de l’organisation.")
 			// the edit is refused: nothing was left out of it
 			.noneMatch((message) -> message.toString().contains("ignoré"));
 

@@ -73,7 +73,7 @@ class ProspectExportIntegrationTests {
 			.containsEntry("entityType", "prospect")
 			.containsEntry("summary", "Export XLSX de 5 agences, sans filtre (toute la base)");
 		assertThat(entries.get(1)).containsEntry("actorLabel", manager)
-			.containsEntry("summary", "Export CSV de 2 agences (Ville : Paris)");
+			.containsEntry("summary", "Export CSV de 2 agences (Ville\u00A0: Paris)");
 		assertThat(entries.get(1).get("clientIp")).isNotNull();
 		assertThat(exports(other)).as("another organisation's log").isEmpty();
 	}
@@ -91,9 +91,10 @@ class ProspectExportIntegrationTests {
 		assertThat(csv.getStatusCode().value()).isEqualTo(200);
 		String owner = "Owner Agence aux Filtres Lisibles";
 		assertThat(exports(org)).singleElement()
-			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
-					"Export CSV de 0 agence (Ville : Paris, Responsable : " + owner + ", Statut : Toutes, "
-							+ "Annonces (min.) : 2, Joignable : Avec e-mail, Dossier de prospection ouvert : non)"));
+			.satisfies((entry) -> assertThat(entry)
+				.containsEntry("summary", "Export CSV de 0 agence (Ville\u00A0: Paris, Responsable\u00A0: " + owner
+						+ ", Statut\u00A0: Toutes, "
+						+ "Annonces (min.)\u00A0: 2, Joignable\u00A0: Avec e-mail, Dossier de prospection ouvert\u00A0: non)"));
 		var english = this.api.raw()
 			.get()
 			.uri("/api/v1/audit?action=prospect.exported")
@@ -130,7 +131,7 @@ class ProspectExportIntegrationTests {
 		assertThat(csv.body()).contains("Cabinet Martin").doesNotContain("Agence de la Gare");
 		assertThat(exports(org)).singleElement()
 			.satisfies((entry) -> assertThat(entry).containsEntry("summary",
-					"Export CSV de 2 agences (Ville : Marseille)"));
+					"Export CSV de 2 agences (Ville\u00A0: Marseille)"));
 	}
 
 	/**

@@ -65,7 +65,7 @@ class ProspectMergeChoiceApiIntegrationTests {
 			.noneMatch((s) -> s.startsWith("listing_count") || s.startsWith("trade_name"));
 		// the audit entry says which values came from the other agency
 		String audit = this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.merged").getBody();
-		assertThat(audit).contains("valeurs reprises de « L'Agence Bordelaise SAS » : "
+		assertThat(audit).contains("valeurs reprises de «\u00A0L'Agence Bordelaise SAS\u00A0»\u00A0: "
 				+ "Raison sociale, Adresse, code postal et ville, Responsable");
 
 		ResponseEntity<Map> unmerged = this.api.post(tenant.token(), "/api/v1/prospects/" + kept + "/unmerge",
@@ -95,7 +95,7 @@ class ProspectMergeChoiceApiIntegrationTests {
 			.containsEntry("website", "agencebordelaise.fr")
 			.containsEntry("owner", null);
 		assertThat(this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.merged").getBody())
-			.contains("fusionnée dans l'agence « Bordelaise Transactions »")
+			.contains("fusionnée dans l’agence «\u00A0Bordelaise Transactions\u00A0»")
 			.doesNotContain("valeurs reprises");
 	}
 
@@ -119,9 +119,9 @@ class ProspectMergeChoiceApiIntegrationTests {
 			.containsExactlyInAnyOrder("keep.nom prospects.merge.keep.unknown",
 					"keep.emails prospects.merge.keep.union", "keep.name prospects.merge.keep.value");
 		assertThat(errors).extracting((e) -> (String) e.get("message"))
-			.anySatisfy((m) -> assertThat(m).contains("« nom » n'est pas un champ", "name, tradeName, siret"))
+			.anySatisfy((m) -> assertThat(m).contains("«\u00A0nom\u00A0» n’est pas un champ", "name, tradeName, siret"))
 			.anySatisfy((m) -> assertThat(m).contains("la fusion réunit"))
-			.anySatisfy((m) -> assertThat(m).contains("\"survivor\"", "pas « both »"));
+			.anySatisfy((m) -> assertThat(m).contains("\"survivor\"", "pas «\u00A0both\u00A0»"));
 		ResponseEntity<Map> english = this.api.raw().post().uri("/api/v1/prospects/" + kept + "/merge").headers((h) -> {
 			h.setBearerAuth(tenant.token());
 			h.set("Accept-Language", "en");

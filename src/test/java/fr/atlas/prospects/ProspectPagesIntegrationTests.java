@@ -120,7 +120,7 @@ class ProspectPagesIntegrationTests {
 		// from the report to the agencies this file ended in
 		String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
 		assertThat(fragment).contains("href=\"/prospects?importId=" + jobId + "\"");
-		assertThat(get("/prospects?importId=" + jobId).body()).contains("Agences de l’import « agences.csv »",
+		assertThat(get("/prospects?importId=" + jobId).body()).contains("Agences de l’import «\u00A0agences.csv\u00A0»",
 				"name=\"importId\" value=\"" + jobId + "\"", "Agence de la Gare", "Cabinet Martin");
 		// links keep the search's filters that have a value, and only those
 		String filtered = get("/prospects?q=&city=L%C3%A9on&department=&importId=" + jobId + "&size=1").body();
@@ -178,7 +178,7 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> saved = post(jobPath + "/presets", Map.of("column-0", "trade_name", "column-1", "email",
 				"column-2", "tags", "presetName", "Fichier maison", "_csrf", token), true);
 		assertThat(saved.statusCode()).isEqualTo(200);
-		assertThat(saved.body()).contains("Correspondance « Fichier maison » enregistrée", "id=\"preview\"");
+		assertThat(saved.body()).contains("Correspondance «\u00A0Fichier maison\u00A0» enregistrée", "id=\"preview\"");
 		assertThat((List<Map<String, Object>>) this.api.raw()
 			.get()
 			.uri("/api/v1/imports/mapping-presets")
@@ -195,7 +195,7 @@ class ProspectPagesIntegrationTests {
 		String next = location(multipart("/prospects/imports", csrf(get("/prospects/imports").body()), "b.csv",
 				"Société;Courriel;Divers\nCabinet Durand;durand@example.fr;y\n".getBytes(StandardCharsets.UTF_8)));
 		String page = get(next).body();
-		assertThat(page).contains("Correspondance « Fichier maison » appliquée", "Fichier maison (suggérée)");
+		assertThat(page).contains("Correspondance «\u00A0Fichier maison\u00A0» appliquée", "Fichier maison (suggérée)");
 		assertThat(page).containsPattern("<option value=\"tags\" selected=\"selected\"[^>]*>");
 		assertThat(page).containsPattern("<option value=\"trade_name\" selected=\"selected\"[^>]*>");
 	}
@@ -308,8 +308,9 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> refused = post("/prospects/" + id + "/edit", fields, false);
 		assertThat(refused.statusCode()).isEqualTo(200);
 		assertThat(refused.body())
-			.contains("SIRET : clé de contrôle fausse", "value=\"73282932000075\"", "value=\"Agence du Vieux-Port\"",
-					"Rien n’a été enregistré : corrigez les champs signalés ci-dessous.")
+			.contains("SIRET\u00A0: clé de contrôle fausse", "value=\"73282932000075\"",
+					"value=\"Agence du Vieux-Port\"",
+					"Rien n’a été enregistré\u00A0: corrigez les champs signalés ci-dessous.")
 			.doesNotContain("ignoré");
 		assertThat(get("/prospects/" + id).body()).contains("<h1>Agence du Vieux Port</h1>");
 
@@ -371,16 +372,17 @@ class ProspectPagesIntegrationTests {
 				"postcode", "13002", "siret", "73282932000075", "_csrf", csrf(form)));
 		HttpResponse<String> refused = post("/prospects", fields, false);
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("SIRET : clé de contrôle fausse", "value=\"Vieux Port Immobilier\"")
+		assertThat(refused.body()).contains("SIRET\u00A0: clé de contrôle fausse", "value=\"Vieux Port Immobilier\"")
 			.doesNotContain("ignoré");
 
 		fields.put("siret", "");
 		HttpResponse<String> known = post("/prospects", fields, false);
 		assertThat(known.statusCode()).isEqualTo(200);
-		Matcher existing = Pattern.compile("href=\"/prospects/([0-9a-f-]{36})\">Ouvrir « Agence du Vieux Port »")
+		Matcher existing = Pattern
+			.compile("href=\"/prospects/([0-9a-f-]{36})\">Ouvrir «\u00A0Agence du Vieux Port\u00A0»")
 			.matcher(known.body());
 		assertThat(existing.find()).isTrue();
-		assertThat(known.body()).contains("« Agence du Vieux Port » est déjà dans votre base",
+		assertThat(known.body()).contains("«\u00A0Agence du Vieux Port\u00A0» est déjà dans votre base",
 				"name=\"allowDuplicate\" value=\"true\"", "même e-mail");
 
 		fields.put("allowDuplicate", "true");
@@ -406,7 +408,7 @@ class ProspectPagesIntegrationTests {
 				"href=\"/audit?entityType=prospect&amp;entityId=" + calanques.substring("/prospects/".length()) + "\"");
 		// the owner reads the agency's history in the audit log
 		assertThat(get("/audit?entityType=prospect&entityId=" + calanques.substring("/prospects/".length())).body())
-			.contains("Agence ajoutée à la main : Immobilière des Calanques");
+			.contains("Agence ajoutée à la main\u00A0: Immobilière des Calanques");
 	}
 
 	@Test
@@ -438,7 +440,7 @@ class ProspectPagesIntegrationTests {
 		String again = post("/prospects/" + id + "/contacts",
 				Map.of("lastName", "Autre", "emails", "lea@quais.fr", "_csrf", csrf(form)), false)
 			.body();
-		assertThat(again).contains("Cette agence a déjà ce contact : Léa Garnier", "value=\"Autre\"");
+		assertThat(again).contains("Cette agence a déjà ce contact\u00A0: Léa Garnier", "value=\"Autre\"");
 		Matcher edit = Pattern.compile("href=\"/prospects/" + id + "/contacts/([0-9a-f-]{36})/edit\"").matcher(page);
 		assertThat(edit.find()).isTrue();
 		String contactId = edit.group(1);
@@ -518,14 +520,14 @@ class ProspectPagesIntegrationTests {
 		assertThat(after).containsPattern("<td>Statut</td>\\s*<td data-label=\"Valeur\">Archivée</td>");
 		assertThat(after)
 			.contains("Agence archivée.", ">Archivée<", "Archivée le ", "par Owner Classement",
-					"— motif : Fermée depuis juin", "action=\"/prospects/" + id + "/restore\"")
+					"— motif\u00A0: Fermée depuis juin", "action=\"/prospects/" + id + "/restore\"")
 			.doesNotContain("action=\"/prospects/" + id + "/archive\"", "/edit\"", "/contacts/new");
 		assertThat(get("/prospects").body()).doesNotContain("Agence des Remparts").contains("Agence du Port");
 		assertThat(get("/prospects?status=ARCHIVED").body()).contains("Agence des Remparts")
 			.doesNotContain("Agence du Port");
 
 		HttpResponse<String> again = post("/prospects/" + id + "/archive", Map.of("_csrf", csrf(after)), false);
-		assertThat(get(location(again)).body()).contains("Cette agence est archivée : restaurez-la d’abord.");
+		assertThat(get(location(again)).body()).contains("Cette agence est archivée\u00A0: restaurez-la d’abord.");
 		HttpResponse<String> restored = post("/prospects/" + id + "/restore", Map.of("_csrf", csrf(after)), false);
 		assertThat(get(location(restored)).body()).contains("Agence restaurée.", "Archiver cette agence")
 			.doesNotContain("motif :");
@@ -541,7 +543,7 @@ class ProspectPagesIntegrationTests {
 		String archivedList = get("/prospects?status=ARCHIVED").body();
 		assertThat(archivedList).contains("Agence des Remparts", "name=\"archiving\" value=\"restore\"")
 			.doesNotContain("name=\"addTag\"");
-		assertThat(get("/prospects/" + id).body()).contains("— motif : Doublon d’un autre fichier");
+		assertThat(get("/prospects/" + id).body()).contains("— motif\u00A0: Doublon d’un autre fichier");
 		HttpResponse<String> back = post("/prospects/bulk",
 				Map.of("scope", "all", "status", "ARCHIVED", "archiving", "restore", "_csrf", csrf(archivedList)),
 				false);
@@ -629,7 +631,7 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> unreadable = get("/prospects?minListings=beaucoup&lang=fr");
 		assertThat(unreadable.statusCode()).isEqualTo(200);
 		assertThat(unreadable.body())
-			.contains("Nombre d’annonces minimum : indiquez un nombre entier",
+			.contains("Nombre d’annonces minimum\u00A0: indiquez un nombre entier",
 					"name=\"minListings\" size=\"4\" inputmode=\"numeric\" value=\"beaucoup\"")
 			.doesNotContain(">Agence Portable<", "/prospects/export", "Aucune agence ne correspond");
 	}
@@ -823,9 +825,9 @@ class ProspectPagesIntegrationTests {
 		// every filter it cannot read is said at once, in words
 		String twice = get("/prospects?minRevenue=abc&minListings=-3&sort=taille&lang=fr").body();
 		assertThat(twice).contains(
-				"data-field=\"minRevenue\">Chiffre d’affaires minimum : indiquez un montant en euros, par exemple 500 000, 500 k€ ou 1,5 M€.</p>",
-				"data-field=\"minListings\">Nombre d’annonces minimum : indiquez un nombre entier, par exemple 20.</p>",
-				"data-field=\"sort\">Tri inconnu « taille »");
+				"data-field=\"minRevenue\">Chiffre d’affaires minimum\u00A0: indiquez un montant en euros, par exemple 500 000, 500 k€ ou 1,5 M€.</p>",
+				"data-field=\"minListings\">Nombre d’annonces minimum\u00A0: indiquez un nombre entier, par exemple 20.</p>",
+				"data-field=\"sort\">Tri inconnu «\u00A0taille\u00A0»");
 		assertThat(get("/prospects?minRevenue=abc&minListings=-3&lang=en").body()).contains(
 				"data-field=\"minRevenue\">Minimum revenue: give an amount in euros",
 				"data-field=\"minListings\">Minimum number of listings: give a whole number");
@@ -849,7 +851,7 @@ class ProspectPagesIntegrationTests {
 				"<select name=\"sort\" aria-invalid=\"true\" aria-describedby=\"filter-error-sort\">",
 				"<p id=\"filter-error-minRevenue\" data-field=\"minRevenue\">Chiffre d’affaires minimum",
 				"<p id=\"filter-error-minListings\" data-field=\"minListings\">",
-				"<p id=\"filter-error-sort\" data-field=\"sort\">Tri inconnu « taille »",
+				"<p id=\"filter-error-sort\" data-field=\"sort\">Tri inconnu «\u00A0taille\u00A0»",
 				"<details class=\"filter-panel\" id=\"filter-panel\" open>", "3 filtres actifs")
 			.doesNotContain("<select name=\"reachable\" aria-invalid", "name=\"city\" value=\"Lyon\" aria-invalid",
 					"id=\"filter-panel\" open data-close-narrow");
@@ -884,10 +886,10 @@ class ProspectPagesIntegrationTests {
 		// keeping the search, its order and the page size; the counts in French
 		String middle = get("/prospects?q=Agence&sort=-name&page=4&size=1&lang=fr").body();
 		assertThat(middle).containsPattern("Page 5 sur 1\\h000<")
-			.contains("<a class=\"first\" href=\"/prospects?q=Agence&amp;sort=-name&amp;size=1\">« Première</a>",
+			.contains("<a class=\"first\" href=\"/prospects?q=Agence&amp;sort=-name&amp;size=1\">«\u00A0Première</a>",
 					"<a class=\"previous\" rel=\"prev\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=3&amp;size=1\">",
 					"<a class=\"next\" rel=\"next\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=5&amp;size=1\">",
-					"<a class=\"last\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=999&amp;size=1\">Dernière »</a>",
+					"<a class=\"last\" href=\"/prospects?q=Agence&amp;sort=-name&amp;page=999&amp;size=1\">Dernière\u00A0»</a>",
 					// a filter changed from the form keeps the page size
 					"<input type=\"hidden\" name=\"size\" value=\"1\">");
 		// the last page has the last agency of the order, and no link further
@@ -997,7 +999,7 @@ class ProspectPagesIntegrationTests {
 				false);
 		assertThat(location(saved)).contains("city=Lyon", "headcount=10-19");
 		String back = get(location(saved)).body();
-		assertThat(back).contains("Recherche « Lyon moyennes » enregistrée.", "Agence Alpha")
+		assertThat(back).contains("Recherche «\u00A0Lyon moyennes\u00A0» enregistrée.", "Agence Alpha")
 			.contains("href=\"/prospects?city=Lyon&amp;headcount=10-19\">Lyon moyennes</a>")
 			.doesNotContain(">Agence Bravo<");
 		// listed on every search of the list, as a link to its own
@@ -1007,7 +1009,7 @@ class ProspectPagesIntegrationTests {
 		// one's own, ticked "Pour moi seul·e": marked so in the list
 		HttpResponse<String> personal = post("/prospects/searches",
 				Map.of("searchName", "Mes Annecy", "city", "Annecy", "personal", "true", "_csrf", csrf(annecy)), false);
-		assertThat(get(location(personal)).body()).contains("Recherche « Mes Annecy » enregistrée.")
+		assertThat(get(location(personal)).body()).contains("Recherche «\u00A0Mes Annecy\u00A0» enregistrée.")
 			.containsPattern(">Mes Annecy</a>\\s*<small class=\"personal\"[^>]*>perso</small>");
 
 		// a filter the list cannot read is said, nothing saved
@@ -1098,7 +1100,7 @@ class ProspectPagesIntegrationTests {
 				"1 doublon possible à examiner");
 		String queue = get("/prospects/duplicates?importId=" + job).body();
 		assertThat(queue)
-			.contains("Paires trouvées par l’import « girard.csv »", "1 paire à examiner", "Cabinet Girardin")
+			.contains("Paires trouvées par l’import «\u00A0girard.csv\u00A0»", "1 paire à examiner", "Cabinet Girardin")
 			.doesNotContain("Agence Lumi");
 		assertThat(get("/prospects/duplicates").body()).contains("2 paires à examiner", "Agence Lumi");
 		// setting the pair aside comes back to the import's pairs, now none
@@ -1108,7 +1110,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(location(dismissed)).endsWith("/prospects/duplicates?importId=" + job);
 		String afterDismissal = get(location(dismissed)).body();
 		assertThat(afterDismissal).contains("Paires trouvées par l’import", "Aucun doublon possible",
-				"Paire écartée : ces deux agences restent séparées.");
+				"Paire écartée\u00A0: ces deux agences restent séparées.");
 		// a click on the wrong pair is undone from the notice
 		Matcher reopen = Pattern.compile("action=\"(/prospects/duplicates/[0-9a-f-]{36}/reopen)\"")
 			.matcher(afterDismissal);
@@ -1146,7 +1148,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(merged.statusCode()).isEqualTo(302);
 		assertThat(PageSession.location(merged)).isEqualTo("/prospects/duplicates");
 		String after = get("/prospects/duplicates").body();
-		assertThat(after).contains("Paires fusionnées : 1 ; écartées : 0 ; laissées de côté : 0",
+		assertThat(after).contains(
+				"Paires fusionnées\u00A0: 1\u202F; écartées\u00A0: 0\u202F; laissées de côté\u00A0: 0",
 				"les 2 paires de cette page", "Annuler ces fusions");
 		// undone from the notice, the pair is back; merged again
 		List<Map.Entry<String, String>> undo = new ArrayList<>(List.of(Map.entry("_csrf", csrf(after))));
@@ -1156,7 +1159,8 @@ class ProspectPagesIntegrationTests {
 			.forEach((m) -> undo.add(Map.entry("merges", m.group(1))));
 		assertThat(undo).hasSize(2);
 		post("/prospects/duplicates/undo", undo, false);
-		assertThat(get("/prospects/duplicates").body()).contains("Fusions annulées : 1.", "les 3 paires de cette page");
+		assertThat(get("/prospects/duplicates").body()).contains("Fusions annulées\u00A0: 1.",
+				"les 3 paires de cette page");
 		post("/prospects/duplicates/decisions", List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "checked"),
 				Map.entry("pairs", pairs.get(0)), Map.entry("decision", "MERGE")), false);
 		after = get("/prospects/duplicates").body();
@@ -1168,7 +1172,8 @@ class ProspectPagesIntegrationTests {
 		pairs.forEach((id) -> page.add(Map.entry("pagePairs", id)));
 		post("/prospects/duplicates/decisions", page, false);
 		assertThat(get("/prospects/duplicates").body())
-			.contains("Paires fusionnées : 0 ; écartées : 2 ; laissées de côté : 1", "Aucun doublon possible")
+			.contains("Paires fusionnées\u00A0: 0\u202F; écartées\u00A0: 2\u202F; laissées de côté\u00A0: 1",
+					"Aucun doublon possible")
 			.doesNotContain("id=\"pair-decisions\"");
 		// narrowed to one reason: the menu counts each, links and forms keep it
 		this.prospects.importAndWait(tenant.token(), "e.csv", """
@@ -1198,7 +1203,7 @@ class ProspectPagesIntegrationTests {
 
 	@Test
 	void pagesThroughAReviewQueueLongerThanAPage() throws Exception {
-		var tenant = this.api.newOrganisation("File d'attente");
+		var tenant = this.api.newOrganisation("File d’attente");
 		assertThat(this.prospects.importAndWait(tenant.token(), "q.csv", PairDecisionsIntegrationTests.pairs(101)))
 			.containsEntry("created", 202);
 		assertThat((List<?>) this.api.raw()
@@ -1267,11 +1272,11 @@ class ProspectPagesIntegrationTests {
 		// with its page, and the row as the file had it, to correct and send again
 		assertThat(report.body()).startsWith("\uFEFFLigne;Statut;Agence;Lien;Problèmes;Ligne du fichier\r\n")
 			.containsPattern("\r\n1;Créée;Agence Dupont;http://localhost:" + this.port
-					+ "/prospects/[0-9a-f-]{36};SIRET : clé de contrôle fausse, ignoré · E-mail invalide, ignoré;"
+					+ "/prospects/[0-9a-f-]{36};SIRET\u00A0: clé de contrôle fausse, ignoré · E-mail invalide, ignoré;"
 					+ "\"Agence Dupont;12345678901234;pas-un-email;75008\"\r\n")
 			.containsPattern("\r\n2;Créée;Cabinet Martin;http://localhost:" + this.port
 					+ "/prospects/[0-9a-f-]{36};;\"Cabinet Martin;;contact@martin.fr;13002\"\r\n")
-			.contains("\r\n3;Rejetée;;;Ligne rejetée : ni nom, ni e-mail, ni téléphone, ni SIRET")
+			.contains("\r\n3;Rejetée;;;Ligne rejetée\u00A0: ni nom, ni e-mail, ni téléphone, ni SIRET")
 			// a line a spreadsheet would run as a formula is shown as text
 			.contains("\"'=1+1;;;\"")
 			.doesNotContain("siret:invalid_checksum", "CREATED");
@@ -1313,7 +1318,7 @@ class ProspectPagesIntegrationTests {
 		String page = get("/prospects/" + dupont.group(1)).body();
 		assertThat(page).contains("id=\"import-problems\"", "Valeurs écartées à l’import",
 				"href=\"/prospects/imports/" + job + "\">agences.csv · ligne 1</a>",
-				"title=\"siret:invalid_checksum\">SIRET : clé de contrôle fausse, ignoré · </span>",
+				"title=\"siret:invalid_checksum\">SIRET\u00A0: clé de contrôle fausse, ignoré · </span>",
 				"E-mail invalide, ignoré",
 				"<code class=\"original\">Agence Dupont;12345678901234;pas-un-email;75008</code>");
 		// a list with nothing in it says so, as the other facts do
