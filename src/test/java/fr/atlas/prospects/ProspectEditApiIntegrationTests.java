@@ -299,7 +299,7 @@ class ProspectEditApiIntegrationTests {
 		assertThat(export).contains("Agence du Parc").doesNotContain("Cabinet Voisin");
 		// the owner by e-mail, and when the agency was created
 		assertThat(export.lines().toList().get(0))
-			.endsWith(";status;owner;created_at;specialties;headcount_min;headcount_max");
+			.endsWith(";status;owner;created_at;specialties;headcount_min;headcount_max;headcount");
 		assertThat(export.lines().toList().get(1)).contains(";ACTIVE;" + tenant.email() + ";20");
 	}
 

@@ -222,6 +222,57 @@ class ProspectExportIntegrationTests {
 		assertThat(tools).startsWith("\uFEFFid;name;trade_name;siren;siret").contains("'+33123456700 +33612345678");
 	}
 
+	/**
+	 * The API's export keeps its {@code headcount_band} column for the tools that read
+	 * it, which holds the headcount as stored ("12" people); the import reads a column so
+	 * named as INSEE's codes, where "12" is 20 to 49 people. The export also writes the
+	 * stored headcount under {@code headcount}, a count the import prefers: sent to
+	 * another organisation, each agency comes back with the headcount it went out with.
+	 */
+	@Test
+	void theApisExportComesBackInWithTheHeadcountsItWentOutWith() {
+		Tenant org = this.api.newOrganisation("Agence aux Effectifs Exportés");
+		this.prospects.importAndWait(org.token(), "effectifs.csv", """
+				Raison sociale;Ville;Effectif
+				Agence des Douze;Annecy;12
+				Agence des Vingt;Annecy;20 à 49 salariés
+				Agence Sans Effectif;Annecy;
+				""");
+		this.prospects.importAndWait(org.token(), "tranches.csv", """
+				Raison sociale;Ville;Tranche d'effectif salarié
+				Agence Codée;Annecy;03
+				Agence du Code Douze;Annecy;12
+				""");
+		List<String> before = headcounts(org.token());
+		assertThat(before).containsExactlyInAnyOrder("Agence Codée 6-9 {min=6, max=9}",
+				"Agence des Douze 12 {min=12, max=12}", "Agence des Vingt 20 à 49 salariés {min=20, max=49}",
+				"Agence du Code Douze 20-49 {min=20, max=49}", "Agence Sans Effectif null null");
+		String tools = this.api.getText(org.token(), "/api/v1/prospects/export?format=csv").getBody();
+		Tenant other = this.api.newOrganisation("Agence aux Effectifs Relus");
+		assertThat(this.prospects.importAndWait(other.token(), "prospects.csv", tools)).containsEntry("created", 5)
+			.containsEntry("rejected", 0);
+		assertThat(headcounts(other.token())).isEqualTo(before);
+		List<String> header = List.of(tools.lines().findFirst().orElseThrow().substring(1).split(";"));
+		assertThat(header).as("the columns the tools read stay where they were")
+			.startsWith("id", "name", "trade_name", "siren", "siret", "naf", "address", "postcode", "city",
+					"department", "website", "emails", "phones", "specialty", "listing_count", "revenue_eur",
+					"headcount_band", "tags", "status", "owner", "created_at", "specialties", "headcount_min",
+					"headcount_max")
+			.endsWith("headcount");
+		assertThat(tools.lines()).anySatisfy(
+				(line) -> assertThat(line).contains(";Agence des Douze;").contains(";12;").endsWith(";12;12;12"));
+	}
+
+	private List<String> headcounts(String token) {
+		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api.get(token, "/api/v1/prospects?size=100")
+			.getBody()
+			.get("items");
+		return items.stream()
+			.map((item) -> item.get("name") + " " + item.get("headcountBand") + " " + item.get("headcount"))
+			.sorted()
+			.toList();
+	}
+
 	/** Each agency's name, e-mails, phones and headcount, sorted. */
 	private List<String> contactDetails(String token) {
 		List<Map<String, Object>> items = (List<Map<String, Object>>) this.api.get(token, "/api/v1/prospects?size=100")

@@ -69,7 +69,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(imports.body()).contains("Importer des agences");
 		String csv = """
 				Raison sociale;E-mail;Téléphone;Code postal;Colonne X
-				Agence de la Gare;contact@gare.fr;01 23 45 67 89;75008;a
+				Agence de la Gare;contact@gare.fr;123456789;75008;a
 				Cabinet Martin;pas-un-email;;13002;b
 				""";
 		HttpResponse<String> uploaded = multipart("/prospects/imports", csrf(imports.body()), "agences.csv",
@@ -92,6 +92,11 @@ class ProspectPagesIntegrationTests {
 				"column-2", "phone", "column-3", "postcode", "column-4", "tags", "_csrf", token), true);
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("id=\"preview\"").doesNotContain("<html");
+		// each value as the import reads it, the file's own below it
+		assertThat(preview.body())
+			.contains("title=\"Dans le fichier\u00a0: 123456789\"><span class=\"read\">01 23 45 67 89</span>"
+					+ "<small class=\"raw\">123456789</small>")
+			.doesNotContain("<small class=\"raw\">contact@gare.fr</small>");
 
 		HttpResponse<String> started = post(jobPath + "/start", Map.of("column-0", "name", "column-1", "email",
 				"column-2", "phone", "column-3", "postcode", "column-4", "tags", "_csrf", token), false);

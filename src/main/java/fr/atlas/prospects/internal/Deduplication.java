@@ -155,10 +155,7 @@ final class Deduplication {
 			return null;
 		}
 		if (row.siret != 0 && agency.siret != 0) {
-			if (row.siret == agency.siret) {
-				return new Match(agency, 1.0, List.of("siret"), nameSimilarity(row.names, agency.names));
-			}
-			return null;
+			return (row.siret == agency.siret) ? sameSiret(row, agency) : null;
 		}
 		NameForms names = row.names;
 		NameForms other = agency.names;
@@ -404,6 +401,23 @@ final class Deduplication {
 			reasons.add("same_city");
 		}
 		return new Match(agency, Math.round(confidence * 1000) / 1000.0, List.copyOf(reasons), similarity);
+	}
+
+	/**
+	 * One SIRET is one establishment: the same agency, whatever its names, unless the two
+	 * are named apart (no distinctive word in common, even up to a typo) in two towns.
+	 * Then the file gave the head office's SIRET to several of its agencies, as network
+	 * files do, and a person decides (ADR 0088), as for a contact shared by two names in
+	 * two towns (ADR 0082). An agency that moved keeps its name and is still merged; so
+	 * are two rows of which one says no place or has no name.
+	 */
+	private static Match sameSiret(Probe row, Candidate agency) {
+		double similarity = nameSimilarity(row.names, agency.names);
+		if (!row.names.nameKey().isEmpty() && !agency.names.nameKey().isEmpty() && place(row, agency).apart()
+				&& !mainAndOtherPostcode(row, agency) && !DistinctiveWords.related(row.names, agency.names)) {
+			return new Match(agency, NETWORK_CONTACT, List.of("siret", "siret_shared"), similarity);
+		}
+		return new Match(agency, 1.0, List.of("siret"), similarity);
 	}
 
 	/**

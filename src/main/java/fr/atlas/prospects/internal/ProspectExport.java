@@ -52,7 +52,17 @@ public class ProspectExport {
 	static final List<String> HEADER = List.of("id", "name", "trade_name", "siren", "siret", "naf", "address",
 			"postcode", "city", "department", "website", "emails", "phones", "specialty", "listing_count",
 			"revenue_eur", "headcount_band", "tags", "status", "owner", "created_at", "specialties", "headcount_min",
-			"headcount_max");
+			"headcount_max", "headcount");
+
+	/**
+	 * The people's columns: the tools' but the last, {@code headcount}, which their
+	 * "Effectif" column already is (the import reads it as a count). The tools keep
+	 * {@code headcount_band} as it was for those that read it, but the import reads a
+	 * column so named as INSEE's codes ("12" is 20 to 49 people): the headcount as stored
+	 * is repeated under {@code headcount}, which the import reads as a count and prefers,
+	 * so the tools' export comes back in with the headcount it went out with.
+	 */
+	private static final List<String> READABLE_HEADER = HEADER.subList(0, HEADER.size() - 1);
 
 	private final ProspectSearch search;
 
@@ -205,7 +215,7 @@ public class ProspectExport {
 		if (language == null) {
 			return HEADER;
 		}
-		return HEADER.stream()
+		return READABLE_HEADER.stream()
 			.map((key) -> this.messages.getMessage("prospects.export.column." + key, null, key, language))
 			.toList();
 	}
@@ -285,7 +295,7 @@ public class ProspectExport {
 				(agency.owner() != null) ? safe(owners.getOrDefault(agency.owner(), agency.owner().toString())) : "",
 				(agency.createdAt() != null) ? agency.createdAt().toString() : "",
 				String.join(",", agency.specialties()), headcountEnd(agency.headcount(), Headcount::min),
-				headcountEnd(agency.headcount(), Headcount::max));
+				headcountEnd(agency.headcount(), Headcount::max), safe(agency.headcountBand()));
 	}
 
 	/**

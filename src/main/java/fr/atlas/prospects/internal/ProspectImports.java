@@ -388,7 +388,8 @@ public class ProspectImports {
 			SourceRow row;
 			while (rows.size() < this.properties.previewRows() && (row = reader.next()) != null) {
 				NormalisedRow normalised = normaliser.normalise(row);
-				rows.add(new PreviewRow(row.number(), row.cells(), normalised.messages(), normalised.rejected()));
+				rows.add(new PreviewRow(row.number(), row.cells(), normaliser.readings(row), normalised.messages(),
+						normalised.rejected()));
 			}
 		}
 		catch (IOException ex) {
@@ -688,7 +689,27 @@ public class ProspectImports {
 
 	}
 
-	public record PreviewRow(int number, List<String> cells, List<String> messages, boolean rejected) {
+	/**
+	 * A row of the preview: its cells as the file has them, how the import reads each
+	 * ({@code readings}, see {@link RowNormaliser#readings}), its problems.
+	 */
+	public record PreviewRow(int number, List<String> cells, List<@Nullable String> readings, List<String> messages,
+			boolean rejected) {
+
+		/** The cell as the file has it, blank past the row's end. */
+		public String cell(int column) {
+			return (column < this.cells.size()) ? this.cells.get(column) : "";
+		}
+
+		/**
+		 * How the import reads a cell, when that is not the cell as written ("04 50 12 34
+		 * 56" for "450123456"): null when it is, or when the cell is read as nothing.
+		 */
+		public @Nullable String reading(int column) {
+			String reading = (column < this.readings.size()) ? this.readings.get(column) : null;
+			return (reading == null || reading.equals(cell(column).strip())) ? null : reading;
+		}
+
 	}
 
 }

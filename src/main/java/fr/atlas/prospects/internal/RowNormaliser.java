@@ -88,6 +88,62 @@ final class RowNormaliser {
 		return (first == '=' || first == '+' || first == '-' || first == '@') ? value.substring(1) : value;
 	}
 
+	/**
+	 * How the import reads each cell of a row, for the wizard's preview (one per column,
+	 * null where the column is ignored, the cell empty or not read as a value): the
+	 * number a spreadsheet took the leading zero from as it is dialled ("04 50 12 34
+	 * 56"), a SIRET in groups, an e-mail in lower case, a band's code as its range. The
+	 * rules are the row's ({@link #normalise}), cell by cell: a problem reads as nothing
+	 * here and is named among the row's problems.
+	 */
+	List<@Nullable String> readings(SourceRow row) {
+		List<@Nullable String> readings = new ArrayList<>(row.cells().size());
+		for (int column = 0; column < row.cells().size(); column++) {
+			ImportField field = (column < this.mapping.headers().size()) ? this.mapping.field(column)
+					: ImportField.IGNORED;
+			String value = defused(CleanText.of(row.cell(column)));
+			readings.add((field == ImportField.IGNORED || value == null || Placeholders.is(value)
+					|| value.length() > field.longest()) ? null : reading(field, value));
+		}
+		return readings;
+	}
+
+	private @Nullable String reading(ImportField field, String value) {
+		List<String> ignored = new ArrayList<>();
+		return switch (field) {
+			case SIRET -> ProspectExport.grouped(CompanyIdentifiers.siret(value).value());
+			case SIREN -> ProspectExport.grouped(CompanyIdentifiers.siren(value).value());
+			case NAF -> naf(ignored, value);
+			case POSTCODE -> Postcodes.normalise(value).value();
+			case WEBSITE -> website(ignored, value);
+			case LINKEDIN -> linkedin(ignored, value);
+			case EMAIL, CONTACT_EMAIL -> {
+				Set<String> emails = new LinkedHashSet<>();
+				severalEmails(value).forEach((email) -> add(emails, email(email).value()));
+				yield emails.isEmpty() ? null : String.join(", ", emails);
+			}
+			case PHONE, MOBILE, CONTACT_PHONE -> {
+				Set<String> phones = new LinkedHashSet<>();
+				phone(ignored, field.key(), value, phones, null);
+				yield phones.isEmpty() ? null : String.join(" / ", phones.stream().map(PhoneDisplay::of).toList());
+			}
+			case LISTING_COUNT -> {
+				Integer count = integer(ignored, field.key(), value);
+				yield (count != null) ? count.toString() : null;
+			}
+			case REVENUE -> {
+				Long cents = cents(ignored, field.key(), value);
+				yield (cents != null) ? String.format(Locale.FRANCE, "%,.2f €", cents / 100.0)
+					.replace(",00 €", " €")
+					.replace('\u202f', '\u00a0') : null;
+			}
+			case HEADCOUNT -> this.headcountInBands ? Headcount.fromBandColumn(value) : value;
+			case HEADCOUNT_BAND -> Headcount.fromBandColumn(value);
+			case SPECIALTY -> lower(value);
+			default -> value;
+		};
+	}
+
 	NormalisedRow normalise(SourceRow row) {
 		List<String> messages = new ArrayList<>();
 		if (row.problem() != null) {

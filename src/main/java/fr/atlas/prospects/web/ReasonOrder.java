@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 public class ReasonOrder {
 
 	private static final Set<String> AGAINST = Set.of("details_differ", "names_differ", "network_contact",
-			"places_differ", "ambiguous");
+			"places_differ", "siret_shared", "ambiguous");
 
 	public List<String> of(List<String> reasons) {
 		List<String> ordered = new ArrayList<>(reasons.size());

@@ -26,6 +26,33 @@ class DeduplicationTests {
 		});
 	}
 
+	/**
+	 * A SIRET is one establishment, but network files give the head office's to each of
+	 * their agencies: two names that share no distinctive word, in two towns, under one
+	 * SIRET are for a person to tell apart (ADR 0088), as a shared contact is (ADR 0082).
+	 */
+	@Test
+	void oneSiretGivenToTwoNamesInTwoTownsIsForAPersonToTellApart() {
+		assertThat(match(row("Agence du Lac", "542 051 180 00066", "", "", "74000", "Annecy", ""),
+				row("Immobilière des Aravis", "54205118000066", "", "", "74220", "La Clusaz", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.confidence()).isGreaterThanOrEqualTo(Deduplication.REVIEW);
+				assertThat(m.reasons()).containsExactly("siret", "siret_shared");
+			});
+		// the agency under another spelling of its name, in another town: it moved
+		assertThat(match(row("Agence du Lac", "54205118000066", "", "", "74000", "Annecy", ""),
+				row("AGENCE DU LAC SARL", "54205118000066", "", "", "74220", "La Clusaz", "")))
+			.hasValueSatisfying((m) -> assertThat(m.confidence()).isEqualTo(1.0));
+		// two names in one town, or a row that says no place: one establishment
+		assertThat(match(row("Agence du Lac", "54205118000066", "", "", "74000", "Annecy", ""),
+				row("Immobilière des Aravis", "54205118000066", "", "", "74000", "Annecy", "")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).containsExactly("siret"));
+		assertThat(match(row("Agence du Lac", "54205118000066", "", "", "74000", "Annecy", ""),
+				row("Immobilière des Aravis", "54205118000066", "", "", "", "", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
 	@Test
 	void differentSiretsAreDifferentEstablishments() {
 		assertThat(match(row("Agence Gare", "54205118000066", "a@gare.fr", "", "75008", "", ""),

@@ -34,6 +34,27 @@ class RowNormaliserTests {
 		assertThat(row.contact().linkedin()).isEqualTo("https://www.linkedin.com/in/jdupont");
 	}
 
+	/**
+	 * The wizard's preview shows each cell as the import reads it: a phone that lost its
+	 * leading zero as dialled, a SIRET in groups, an e-mail in lower case; a cell read as
+	 * written, a bad one and an ignored column have no reading of their own.
+	 */
+	@Test
+	void readsEachCellAsTheImportWill() {
+		RowNormaliser preview = new RowNormaliser(
+				ColumnMapping.detect(List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Code postal",
+						"Site web", "Chiffre d'affaires", "Tranche d'effectif", "Remarque"), Map.of()));
+		assertThat(preview.readings(new SourceRow(1,
+				List.of("  Agence   du Lac ", "54205118000066", "Contact@Lac.FR", "450123456", "1500",
+						"https://www.lac.fr/", "1,5 M€", "12", "à rappeler"),
+				"", null)))
+			.containsExactly("Agence du Lac", "542 051 180 00066", "contact@lac.fr", "04 50 12 34 56", "01500",
+					"lac.fr", "1\u00a0500\u00a0000 €", "20-49", null);
+		assertThat(preview.readings(new SourceRow(2,
+				List.of("Agence du Lac", "12345", "pas-un-email", "06 12", "N/A", "", "", "", ""), "", null)))
+			.containsExactly("Agence du Lac", null, null, null, null, null, null, null, null);
+	}
+
 	@Test
 	void readsTheNumbersASpreadsheetMangled() {
 		// scientific notation with every digit, a phone and a postcode that lost their
