@@ -93,9 +93,9 @@ class ProspectPagesIntegrationTests {
 		assertThat(preview.statusCode()).isEqualTo(200);
 		assertThat(preview.body()).contains("id=\"preview\"").doesNotContain("<html");
 		// each value as the import reads it, the file's own below it
-		assertThat(preview.body())
-			.contains("title=\"Dans le fichier\u00a0: 123456789\"><span class=\"read\">01 23 45 67 89</span>"
-					+ "<small class=\"raw\">123456789</small>")
+		assertThat(preview.body()).contains(
+				"title=\"Dans le fichier\u00a0: 123456789\" class=\"number\"><span class=\"read\">01 23 45 67 89</span>"
+						+ "<small class=\"raw\">123456789</small>")
 			.doesNotContain("<small class=\"raw\">contact@gare.fr</small>");
 
 		HttpResponse<String> started = post(jobPath + "/start", Map.of("column-0", "name", "column-1", "email",
