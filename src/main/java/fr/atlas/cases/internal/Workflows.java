@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,18 @@ public class Workflows {
 	/** The problems of a definition for a case type, its fields known. */
 	public List<DefinitionProblem> validate(String caseType, WorkflowDefinition definition) {
 		return WorkflowValidation.validate(definition, fieldKeys(caseType));
+	}
+
+	/**
+	 * Every problem saving or publishing {@code definition} would refuse for
+	 * {@code actor}: the graph's, and the moves it would open that the version in force
+	 * keeps from them (ADR 0083), so a tool that checks before saving is told what the
+	 * save would say (ADR 0089).
+	 */
+	public List<DefinitionProblem> validate(String caseType, WorkflowDefinition definition, Actor actor) {
+		List<DefinitionProblem> problems = new ArrayList<>(validate(caseType, definition));
+		problems.addAll(rolesKept(caseType, definition, actor));
+		return problems;
 	}
 
 	private List<String> fieldKeys(String caseType) {
