@@ -28,6 +28,14 @@ document.addEventListener('DOMContentLoaded', () => {
     menu.remove();
   });
 
+  // A card with no move its member may make (a closed case, a viewer's) shows no "Déplacer…",
+  // rather than one that opens onto nothing.
+  const movesOf = (card) => transitions.filter((t) => t.allowed && t.from.includes(card.dataset.state) && columnOf(t.to));
+  const refreshToggles = () => board.querySelectorAll('.case-card').forEach((card) => {
+    const toggle = card.querySelector('button.card-move');
+    if (toggle) toggle.hidden = movesOf(card).length === 0;
+  });
+
   // Moves a card into a column, as a drop or the card's menu asks.
   const move = async (card, column) => {
     if (!card || !column || card.dataset.state === column.dataset.state) return;
@@ -80,6 +88,7 @@ document.addEventListener('DOMContentLoaded', () => {
       if (response.ok && result.ok) {
         card.dataset.state = result.state;
         card.dataset.version = result.version;
+        refreshToggles();
         show(transition.label + board.dataset.separator + card.querySelector('.ref').textContent, true);
       } else {
         refuse(result.message || response.statusText);
@@ -135,7 +144,7 @@ document.addEventListener('DOMContentLoaded', () => {
       menu.className = 'card-moves';
       menu.setAttribute('role', 'group');
       menu.setAttribute('aria-label', target.getAttribute('aria-label') || target.textContent);
-      const allowed = transitions.filter((t) => t.allowed && t.from.includes(card.dataset.state) && columnOf(t.to));
+      const allowed = movesOf(card);
       for (const t of allowed) {
         const button = document.createElement('button');
         button.type = 'button';
@@ -172,6 +181,9 @@ document.addEventListener('DOMContentLoaded', () => {
     closeMenus(null);
     if (toggle) toggle.focus();
   });
+  refreshToggles();
+  // the cards "voir plus" loads
+  board.addEventListener('htmx:afterSwap', refreshToggles);
   // every handler is bound: a card dragged from now on is moved
   board.dataset.ready = 'true';
 });

@@ -64,6 +64,16 @@ class CaseMovesOnAPhoneBrowserTests {
 			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
 			page.locator("#board[data-ready=true]").waitFor();
 			Locator message = page.locator("#board-message");
+			// the filters start closed, as the list's: they took the first screen, and
+			// the cards were below it
+			assertThat(page.locator("#board-filters input[name=from]").isVisible()).isFalse();
+			assertThat(page.locator("#board-filters input[name=q]").isVisible()).isTrue();
+			double closed = page.locator(card(ready)).boundingBox().y;
+			page.locator("#board-filter-panel > summary").tap();
+			assertThat(page.locator("#board-filters input[name=from]").isVisible()).isTrue();
+			assertThat(page.locator(card(ready)).boundingBox().y - closed).as("the cards brought up by")
+				.isGreaterThan(150);
+			page.locator("#board-filter-panel > summary").tap();
 
 			// the card's menu lists the moves its state allows, by their words and the
 			// column they lead to
@@ -110,6 +120,9 @@ class CaseMovesOnAPhoneBrowserTests {
 			page.waitForCondition(() -> page.locator(".column[data-state=LOST] " + card(doubtful)).count() == 1);
 			page.waitForCondition(
 					() -> "LOST".equals(api.get(tenant.token(), "/api/v1/cases/" + doubtful).getBody().get("state")));
+			// a closed case has no move left: no "Déplacer…" opening onto nothing
+			page.waitForCondition(() -> !page.locator(card(doubtful) + " button.card-move").isVisible());
+			assertThat(page.locator(card(ready) + " button.card-move").isVisible()).isTrue();
 			Chromium.screenshot(page, "c2-board-after-phone");
 		}
 	}
