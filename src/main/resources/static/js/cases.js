@@ -1,5 +1,6 @@
 // Kanban board of cases: drag a card onto a column to move the case through the workflow transition
-// that leads there. The server decides; a refused move shows why and the card goes back.
+// that leads there, or pick the move in the card's "Déplacer…" menu (a touch phone has no drag and drop, and a
+// keyboard neither). The server decides; a refused move shows why and the card goes back.
 document.addEventListener('DOMContentLoaded', () => {
   const board = document.getElementById('board');
   if (!board) return;
@@ -18,6 +19,83 @@ document.addEventListener('DOMContentLoaded', () => {
     const count = column.querySelector('.count');
     count.dataset.total = Number(count.dataset.total || 0) + delta;
     count.textContent = count.dataset.total;
+  };
+  const columnOf = (state) => Array.from(board.querySelectorAll('.column')).find((c) => c.dataset.state === state);
+  const closeMenus = (except) => board.querySelectorAll('.card-moves').forEach((menu) => {
+    if (menu === except) return;
+    const toggle = menu.parentElement.querySelector('button.card-move');
+    if (toggle) toggle.setAttribute('aria-expanded', 'false');
+    menu.remove();
+  });
+
+  // A card with no move its member may make (a closed case, a viewer's) shows no "Déplacer…",
+  // rather than one that opens onto nothing.
+  const movesOf = (card) => transitions.filter((t) => t.allowed && t.from.includes(card.dataset.state) && columnOf(t.to));
+  const refreshToggles = () => board.querySelectorAll('.case-card').forEach((card) => {
+    const toggle = card.querySelector('button.card-move');
+    if (toggle) toggle.hidden = movesOf(card).length === 0;
+  });
+
+  // Moves a card into a column, as a drop or the card's menu asks.
+  const move = async (card, column) => {
+    if (!card || !column || card.dataset.state === column.dataset.state) return;
+    const origin = card.parentElement;
+    const originColumn = card.closest('.column');
+    const next = card.nextElementSibling;
+    const from = card.dataset.state;
+    const to = column.dataset.state;
+    const transition = transitions.find((t) => t.to === to && t.from.includes(from));
+    let moved = false;
+    const refuse = (text) => {
+      origin.insertBefore(card, next);
+      card.classList.add('refused');
+      setTimeout(() => card.classList.remove('refused'), 500);
+      if (moved) {
+        adjust(originColumn, 1);
+        adjust(column, -1);
+      }
+      show(text, false);
+    };
+    if (!transition) {
+      // the columns' labels, as the board shows them, rather than the states' keys
+      refuse(board.dataset.noTransition.replace('{0}', originColumn.dataset.label || from)
+        .replace('{1}', column.dataset.label || to));
+      return;
+    }
+    // a move that closes the case without its success ("Perdu") ends it for good: asked
+    // first, as the case page and the list ask
+    if (transition.closes && !window.confirm(board.dataset.confirmClose
+      .replace('{0}', card.querySelector('.ref').textContent).replace('{1}', column.dataset.label || to))) {
+      return;
+    }
+    const body = new URLSearchParams({ transition: transition.name, version: card.dataset.version });
+    for (const input of transition.requiredInputs) {
+      const value = window.prompt(board.dataset.inputPrompt.replace('{0}', (transition.inputLabels || {})[input] || input));
+      if (value === null) return;
+      body.append(input, value);
+    }
+    column.querySelector('.cards-list').prepend(card);
+    moved = true;
+    adjust(originColumn, -1);
+    adjust(column, 1);
+    try {
+      const response = await fetch(board.dataset.moveUrl + card.dataset.caseId + '/move', {
+        method: 'POST',
+        headers: { [board.dataset.csrfHeader]: board.dataset.csrfToken, 'Accept': 'application/json' },
+        body,
+      });
+      const result = await response.json();
+      if (response.ok && result.ok) {
+        card.dataset.state = result.state;
+        card.dataset.version = result.version;
+        refreshToggles();
+        show(transition.label + board.dataset.separator + card.querySelector('.ref').textContent, true);
+      } else {
+        refuse(result.message || response.statusText);
+      }
+    } catch (error) {
+      refuse(String(error));
+    }
   };
 
   // Delegated, so that cards loaded later by "voir plus" can be dragged too.
@@ -41,64 +119,71 @@ document.addEventListener('DOMContentLoaded', () => {
       column.classList.add('drop-target');
     });
     column.addEventListener('dragleave', () => column.classList.remove('drop-target'));
-    column.addEventListener('drop', async (event) => {
+    column.addEventListener('drop', (event) => {
       event.preventDefault();
       column.classList.remove('drop-target');
       const card = dragged;
       dragged = null;
-      if (!card || card.dataset.state === column.dataset.state) return;
-      const origin = card.parentElement;
-      const originColumn = card.closest('.column');
-      const next = card.nextElementSibling;
-      const from = card.dataset.state;
-      const to = column.dataset.state;
-      const transition = transitions.find((t) => t.to === to && t.from.includes(from));
-      let moved = false;
-      const refuse = (text) => {
-        origin.insertBefore(card, next);
-        card.classList.add('refused');
-        setTimeout(() => card.classList.remove('refused'), 500);
-        if (moved) {
-          adjust(originColumn, 1);
-          adjust(column, -1);
-        }
-        show(text, false);
-      };
-      if (!transition) {
-        // the columns' labels, as the board shows them, rather than the states' keys
-        refuse(board.dataset.noTransition.replace('{0}', originColumn.dataset.label || from)
-          .replace('{1}', column.dataset.label || to));
-        return;
-      }
-      const body = new URLSearchParams({ transition: transition.name, version: card.dataset.version });
-      for (const input of transition.requiredInputs) {
-        const value = window.prompt(board.dataset.inputPrompt.replace('{0}', (transition.inputLabels || {})[input] || input));
-        if (value === null) return;
-        body.append(input, value);
-      }
-      column.querySelector('.cards-list').prepend(card);
-      moved = true;
-      adjust(originColumn, -1);
-      adjust(column, 1);
-      try {
-        const response = await fetch(board.dataset.moveUrl + card.dataset.caseId + '/move', {
-          method: 'POST',
-          headers: { [board.dataset.csrfHeader]: board.dataset.csrfToken, 'Accept': 'application/json' },
-          body,
-        });
-        const result = await response.json();
-        if (response.ok && result.ok) {
-          card.dataset.state = result.state;
-          card.dataset.version = result.version;
-          show(transition.label + ' : ' + card.querySelector('.ref').textContent, true);
-        } else {
-          refuse(result.message || response.statusText);
-        }
-      } catch (error) {
-        refuse(String(error));
-      }
+      move(card, column);
     });
   });
+
+  // The card's menu: the moves its state allows the member, each named by its words and
+  // the column it leads to ("Qualifier → Qualifié"), built when opened, as the card's
+  // state changes with each move.
+  board.addEventListener('click', (event) => {
+    const target = event.target.closest && event.target.closest('button');
+    if (!target) return;
+    const card = target.closest('.case-card');
+    if (!card) return;
+    if (target.classList.contains('card-move')) {
+      const open = card.querySelector('.card-moves');
+      closeMenus(null);
+      if (open) return;
+      const menu = document.createElement('div');
+      menu.className = 'card-moves';
+      menu.setAttribute('role', 'group');
+      menu.setAttribute('aria-label', target.getAttribute('aria-label') || target.textContent);
+      const allowed = movesOf(card);
+      for (const t of allowed) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'small' + (t.closes ? ' danger' : '');
+        button.dataset.transition = t.name;
+        button.dataset.to = t.to;
+        button.textContent = t.label + ' → ' + (columnOf(t.to).dataset.label || t.to);
+        menu.append(button);
+      }
+      if (!allowed.length) {
+        const none = document.createElement('p');
+        none.className = 'help';
+        none.textContent = board.dataset.noMove;
+        menu.append(none);
+      }
+      target.setAttribute('aria-expanded', 'true');
+      target.after(menu);
+      const first = menu.querySelector('button');
+      if (first) first.focus();
+      return;
+    }
+    if (target.dataset.to && target.closest('.card-moves')) {
+      const toggle = card.querySelector('button.card-move');
+      closeMenus(null);
+      if (toggle) toggle.focus();
+      move(card, columnOf(target.dataset.to));
+    }
+  });
+  board.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const menu = event.target.closest && event.target.closest('.card-moves');
+    if (!menu) return;
+    const toggle = menu.parentElement.querySelector('button.card-move');
+    closeMenus(null);
+    if (toggle) toggle.focus();
+  });
+  refreshToggles();
+  // the cards "voir plus" loads
+  board.addEventListener('htmx:afterSwap', refreshToggles);
   // every handler is bound: a card dragged from now on is moved
   board.dataset.ready = 'true';
 });

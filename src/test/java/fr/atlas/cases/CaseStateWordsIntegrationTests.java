@@ -78,6 +78,10 @@ class CaseStateWordsIntegrationTests {
 		assertThat(page).doesNotContain("<option value=\"QUALIFIED\">QUALIFIED</option>");
 		// the transitions' moves read in labels too
 		assertThat(page).contains("Visite → Offre").doesNotContain("VISIT → OFFER");
+		// and so do the diagram's arrows, as their tooltips tell them
+		// (the diagram's text is written as HTML entities)
+		assertThat(page).contains("<title>Gagner&nbsp;: Offre &rarr; Gagn&eacute;</title>")
+			.doesNotContain("<title>win : OFFER &rarr; WON</title>");
 	}
 
 }

@@ -75,8 +75,8 @@ class WorkflowOwnerMovesIntegrationTests {
 		assertThat(((String) ((List<Map<String, Object>>) reopened.getBody().get("errors")).getFirst().get("message"))
 			.replace('\u00a0', ' ')
 			.replace('\u202f', ' '))
-			.startsWith("La transition « win » ouvrirait le passage de OFFER à WON, que seul le rôle OWNER peut "
-					+ "prendre dans la version en vigueur");
+			.startsWith("La transition « Gagner » ouvrirait le passage de « Offre » à « Gagné », que seul le rôle "
+					+ "OWNER peut prendre dans la version en vigueur");
 		assertThat(
 				this.api.post(admin.token(), BASE, withRoles(tenant, "win", List.of("ADMIN"))).getStatusCode().value())
 			.isEqualTo(400);

@@ -142,10 +142,26 @@ class WorkflowVersioningIntegrationTests {
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
 			.extracting((e) -> e.get("field") + " " + e.get("code") + " " + e.get("message"))
-			.containsExactly("mapping.QUALIFIED workflow.mapping-role Les dossiers en cours dans l’état QUALIFIED "
-					+ "seraient clos dans l’état WON, que seul le rôle OWNER peut clore\u00a0: une migration ne clôt que ce "
-					+ "que vous pourriez clore vous-même. Associez QUALIFIED à un autre état, ou demandez cette "
-					+ "migration à un membre qui a ce rôle.");
+			.containsExactly(
+					"mapping.QUALIFIED workflow.mapping-role Les dossiers en cours dans l’état «\u00a0Qualifié\u00a0» "
+							+ "seraient clos dans l’état «\u00a0Gagné\u00a0», que seul le rôle OWNER peut clore\u00a0: une migration ne "
+							+ "clôt que ce que vous pourriez clore vous-même. Associez «\u00a0Qualifié\u00a0» à un autre état, ou "
+							+ "demandez cette migration à un membre qui a ce rôle.");
+		// the states by their labels in the member's language, each in its version; the
+		// path keeps the key
+		Map<String, Object> english = this.api.raw().post().uri(base + "/2/migrate").headers((h) -> {
+			h.setBearerAuth(admin.token());
+			h.set("Accept-Language", "en");
+		})
+			.body(Map.of("mapping", Map.of("QUALIFIED", "WON")))
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.body(Map.class);
+		assertThat((List<Map<String, Object>>) english.get("errors")).singleElement()
+			.extracting((e) -> e.get("field") + " " + e.get("message"))
+			.asString()
+			.startsWith("mapping.QUALIFIED The running cases in state “Qualified” would be closed in state “Gagné”");
 		assertThat(get(tenant, qualified)).containsEntry("workflowVersion", 1).containsEntry("state", "QUALIFIED");
 		// another organisation has no such version to migrate to, and moves nothing here
 		Tenant other = this.api.newOrganisation("Agence Migration voisine");

@@ -194,6 +194,32 @@ public class CaseTypes {
 	}
 
 	/**
+	 * The mistakes of the custom fields a whole case type document brings to a
+	 * validation, at the paths and with the codes its import refuses them with
+	 * ({@code fields[2].key}, {@code case.type.field-key-invalid}): a tool that checked
+	 * an export it had edited was told it was valid, and the import refused it. A key the
+	 * type already has is taken as it is, as types stored before the rule keep theirs.
+	 */
+	public List<FieldProblem> fieldProblems(String caseType, @Nullable Object fields) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (fields instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				if (list.get(i) instanceof Map<?, ?> field) {
+					WorkflowJson.unknown(field, "fields[" + i + "].", FIELD_PROPERTIES, problems);
+				}
+			}
+		}
+		FieldSchema stored = require(caseType).fields();
+		List<FieldProblem> read = new ArrayList<>();
+		importedFields(fields, read);
+		read.stream()
+			.filter((p) -> !("case.type.field-key-invalid".equals(p.code()) && p.arguments().length > 0
+					&& stored.has(String.valueOf(p.arguments()[0]))))
+			.forEach(problems::add);
+		return problems;
+	}
+
+	/**
 	 * The custom fields of an imported type, each mistake named by its entry: "invalid
 	 * field list" did not say which of a dozen fields to correct.
 	 */

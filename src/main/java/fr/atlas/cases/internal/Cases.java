@@ -13,6 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HashMap;
+import java.util.function.Function;
+import fr.atlas.cases.engine.DefinitionProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -688,6 +691,44 @@ public class Cases {
 	}
 
 	/**
+	 * A migration's problems with the states named by their labels in the member's
+	 * language, a running state's in the version its cases are on, a target's in the
+	 * target version ("Les dossiers en cours dans l’état « Visite »…"): their keys,
+	 * "VISIT", were words of the workflow's designer that the member had never read. A
+	 * key no version labels (one the mapping mistyped) stays as typed; the path keeps the
+	 * key.
+	 */
+	private List<DefinitionProblem> labelled(List<DefinitionProblem> problems, String caseType, List<CaseFile> running,
+			WorkflowVersion target) {
+		if (problems.isEmpty()) {
+			return problems;
+		}
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		Map<String, String> sources = new HashMap<>();
+		for (CaseFile c : running) {
+			sources.computeIfAbsent(c.state(),
+					(key) -> this.workflows.engine(caseType, c.workflowVersion())
+						.definition()
+						.state(key)
+						.map((state) -> state.label(language))
+						.orElse(key));
+		}
+		Function<String, String> targetLabel = (
+				key) -> target.definition().state(key).map((state) -> state.label(language)).orElse(key);
+		return problems.stream().map((p) -> {
+			List<Object> arguments = new ArrayList<>(p.arguments());
+			if (!arguments.isEmpty()) {
+				String from = String.valueOf(arguments.get(0));
+				arguments.set(0, sources.getOrDefault(from, targetLabel.apply(from)));
+			}
+			if (arguments.size() > 1 && !"workflow.mapping-unknown-state".equals(p.code())) {
+				arguments.set(1, targetLabel.apply(String.valueOf(arguments.get(1))));
+			}
+			return new DefinitionProblem(p.path(), p.code(), arguments);
+		}).toList();
+	}
+
+	/**
 	 * Moves the running cases of a type to a published version, mapping their states. The
 	 * mapping is checked against every state a running case is in before anything is
 	 * changed.
@@ -705,8 +746,9 @@ public class Cases {
 			.list();
 		Set<String> states = new HashSet<>();
 		running.forEach((c) -> states.add(c.state()));
-		Workflows
-			.problemsOrThrow(WorkflowValidation.validateMapping(mapping, states, target.definition(), actor::hasRole));
+		Workflows.problemsOrThrow(
+				labelled(WorkflowValidation.validateMapping(mapping, states, target.definition(), actor::hasRole),
+						caseType, running, target));
 		Instant now = this.clock.instant();
 		WorkingHours calendar = this.workingHours.current();
 		for (CaseFile c : running) {

@@ -4,11 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import fr.atlas.cases.WorkflowVersionChanged;
 import fr.atlas.cases.engine.DefinitionProblem;
@@ -24,6 +28,7 @@ import fr.atlas.platform.UserId;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -106,6 +111,18 @@ public class Workflows {
 		return WorkflowValidation.validate(definition, fieldKeys(caseType));
 	}
 
+	/**
+	 * Every problem saving or publishing {@code definition} would refuse for
+	 * {@code actor}: the graph's, and the moves it would open that the version in force
+	 * keeps from them (ADR 0083), so a tool that checks before saving is told what the
+	 * save would say (ADR 0089).
+	 */
+	public List<DefinitionProblem> validate(String caseType, WorkflowDefinition definition, Actor actor) {
+		List<DefinitionProblem> problems = new ArrayList<>(validate(caseType, definition));
+		problems.addAll(rolesKept(caseType, definition, actor));
+		return problems;
+	}
+
 	private List<String> fieldKeys(String caseType) {
 		return this.caseTypes.require(caseType).fields().fields().stream().map(FieldSpec::key).toList();
 	}
@@ -183,7 +200,24 @@ public class Workflows {
 	 * when it is published.
 	 */
 	private List<DefinitionProblem> rolesKept(String caseType, WorkflowDefinition definition, Actor actor) {
-		return WorkflowValidation.validateRolesKept(current(caseType).definition(), definition, actor::hasRole);
+		// the transition and its states by their labels in the member's language, as the
+		// editor shows them; the path keeps the transition's place
+		String language = LocaleContextHolder.getLocale().getLanguage();
+		Function<String, String> state = (key) -> definition.state(key).map((s) -> s.label(language)).orElse(key);
+		return WorkflowValidation.validateRolesKept(current(caseType).definition(), definition, actor::hasRole)
+			.stream()
+			.map((p) -> {
+				List<Object> arguments = new ArrayList<>(p.arguments());
+				String name = String.valueOf(arguments.get(0));
+				arguments.set(0, definition.transition(name).map((t) -> t.label(language)).orElse(name));
+				arguments.set(1,
+						Arrays.stream(String.valueOf(arguments.get(1)).split(", "))
+							.map(state)
+							.collect(Collectors.joining(", ")));
+				arguments.set(2, state.apply(String.valueOf(arguments.get(2))));
+				return new DefinitionProblem(p.path(), p.code(), arguments);
+			})
+			.toList();
 	}
 
 	private WorkflowDefinition checked(String caseType, Map<String, Object> document) {

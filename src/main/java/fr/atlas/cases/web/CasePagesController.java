@@ -282,9 +282,14 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable UUID team,
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
-			Model model) {
+			@AuthenticationPrincipal AtlasPrincipal principal, Model model) {
 		CaseType caseType = this.caseTypes.require(type);
 		WorkflowDefinition definition = this.workflows.current(type).definition();
+		Actor actor = this.actors.of(principal);
+		// a move into a final state other than the won one is asked first, as on the case
+		// page; a card's menu lists only the moves the member may make (an agent may move
+		// cases, a viewer none)
+		Set<String> closing = closingWithoutSuccess(definition);
 		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, team, from, to, q);
 		CaseBoard.Board board = this.board.board(type, definition.states().stream().map(StateDefinition::key).toList(),
 				filter);
@@ -298,7 +303,9 @@ class CasePagesController {
 								(input) -> caseType.fields()
 									.field(input)
 									.map((field) -> field.label(lang()))
-									.orElse(input)))))
+									.orElse(input))),
+					"closes", closing.contains(t.to()), "allowed",
+					actor.hasRole("AGENT") && (t.roles().isEmpty() || t.roles().stream().anyMatch(actor::hasRole))))
 			.toList();
 		model.addAttribute("types", this.caseTypes.all());
 		model.addAttribute("caseType", caseType);

@@ -2,6 +2,7 @@ package fr.atlas.cases.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,17 +167,25 @@ class CaseTypeApiController {
 	@Operation(summary = "Check a JSON definition without saving it",
 			description = "Always 200 {\"valid\", \"problems\": [{\"path\", \"code\", \"message\"}]}, a definition "
 					+ "that does not read (a bad duration, an unknown action) included.")
-	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document) {
+	ValidationResponse validate(@PathVariable String key, @RequestBody Map<String, Object> document,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
 		this.caseTypes.require(key);
 		Locale locale = LocaleContextHolder.getLocale();
-		List<DefinitionProblem> problems;
+		List<DefinitionProblem> problems = new ArrayList<>();
+		if (document.containsKey("workflow")) {
+			// a whole export: its fields are checked as its import checks them
+			problems.addAll(definitionProblems(this.caseTypes.fieldProblems(key, document.get("fields"))));
+		}
 		try {
-			problems = this.workflows.validate(key, WorkflowJson.readImported(definitionOf(document)));
+			// what saving or publishing would refuse for this member, roles included
+			// (ADR 0089), not only the graph
+			problems.addAll(this.workflows.validate(key, WorkflowJson.readImported(definitionOf(document)),
+					this.actors.of(principal)));
 		}
 		catch (InvalidInputException ex) {
 			// a definition that does not even read (a duration that is none, an
 			// unknown action) is as invalid as a broken graph: said the same way
-			problems = definitionProblems(ex);
+			problems.addAll(definitionProblems(ex.problems()));
 		}
 		return validation(problems, locale);
 	}
@@ -187,7 +196,8 @@ class CaseTypeApiController {
 			description = "Always 200 {\"valid\", \"problems\"} for what the document says, YAML or JSON that "
 					+ "does not parse included (yaml.malformed with its line and column); 400 only for a request "
 					+ "that brings no document to check (no file, too large, too deeply nested, another file type).")
-	ValidationResponse validateDocument(@PathVariable String key, HttpServletRequest request) {
+	ValidationResponse validateDocument(@PathVariable String key, HttpServletRequest request,
+			@AuthenticationPrincipal AtlasPrincipal principal) {
 		this.caseTypes.require(key);
 		Map<String, Object> document;
 		try {
@@ -199,14 +209,13 @@ class CaseTypeApiController {
 			}
 			// a validation is asked to find the document's mistakes: a YAML indentation
 			// is one, answered as a broken graph is, with its line, not as a failed call
-			return validation(definitionProblems(ex), LocaleContextHolder.getLocale());
+			return validation(definitionProblems(ex.problems()), LocaleContextHolder.getLocale());
 		}
-		return validate(key, document);
+		return validate(key, document, principal);
 	}
 
-	private static List<DefinitionProblem> definitionProblems(InvalidInputException ex) {
-		return ex.problems()
-			.stream()
+	private static List<DefinitionProblem> definitionProblems(List<InvalidInputException.FieldProblem> problems) {
+		return problems.stream()
 			.map((p) -> new DefinitionProblem(p.field(), p.code(),
 					Arrays.stream(p.arguments()).map((a) -> (a != null) ? a : "").toList()))
 			.toList();

@@ -102,7 +102,12 @@ final class WorkflowDiagram {
 					.append(path)
 					.append("\" fill=\"none\" stroke=\"#98a2b3\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\">")
 					.append("<title>")
-					.append(escape(transition.name() + " : " + fromKey + " → " + transition.to()))
+					// in words, as the boxes and the labels read: "Gagner : Offre →
+					// Gagné", not
+					// "win : OFFER → WON", the designer's keys
+					.append(escape(transition.label(language) + ("fr".equals(language) ? "\u00a0: " : ": ")
+							+ stateLabel(definition, fromKey, language) + " → "
+							+ stateLabel(definition, transition.to(), language)))
 					.append("</title></path>");
 				labels.add("<text x=\"" + labelX + "\" y=\"" + labelY
 						+ "\" text-anchor=\"middle\" font-size=\"11\" fill=\"#344054\">"
@@ -141,6 +146,10 @@ final class WorkflowDiagram {
 		}
 		svg.append("</svg>");
 		return svg.toString();
+	}
+
+	private static String stateLabel(WorkflowDefinition definition, String key, String language) {
+		return definition.state(key).map((state) -> state.label(language)).orElse(key);
 	}
 
 	private static String escape(String text) {
