@@ -36,8 +36,15 @@ class WorkflowOwnerMovesIntegrationTests {
 	 * The tenant's LEAD_ACHAT workflow, its transition {@code name} given {@code roles}.
 	 */
 	Map<String, Object> withRoles(Tenant tenant, String name, List<String> roles) {
+		return withRoles(this.api, tenant, name, roles);
+	}
+
+	/**
+	 * The same through any {@link ApiClient}.
+	 */
+	static Map<String, Object> withRoles(ApiClient api, Tenant tenant, String name, List<String> roles) {
 		Map<String, Object> workflow = new LinkedHashMap<>(
-				(Map<String, Object>) this.api.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT")
+				(Map<String, Object>) api.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT")
 					.getBody()
 					.get("workflow"));
 		List<Map<String, Object>> transitions = new ArrayList<>();

@@ -36,24 +36,11 @@ class WorkflowValidateAsSavingIntegrationTests {
 	TestMembers members;
 
 	Map<String, Object> withRoles(Tenant tenant, String name, List<String> roles) {
-		Map<String, Object> workflow = new LinkedHashMap<>(
-				(Map<String, Object>) this.api.get(tenant.token(), TYPE).getBody().get("workflow"));
-		List<Map<String, Object>> transitions = new ArrayList<>();
-		for (Map<String, Object> t : (List<Map<String, Object>>) workflow.get("transitions")) {
-			Map<String, Object> copy = new LinkedHashMap<>(t);
-			if (name.equals(t.get("name"))) {
-				copy.put("roles", roles);
-			}
-			transitions.add(copy);
-		}
-		workflow.put("transitions", transitions);
-		return workflow;
+		return WorkflowOwnerMovesIntegrationTests.withRoles(this.api, tenant, name, roles);
 	}
 
 	static List<String> errors(Map<String, Object> body) {
-		return ((List<Map<String, Object>>) body.get("errors")).stream()
-			.map((e) -> e.get("field") + " " + e.get("code"))
-			.toList();
+		return WorkflowOwnerMovesIntegrationTests.errors(body);
 	}
 
 	static List<String> problems(Map<String, Object> body) {
