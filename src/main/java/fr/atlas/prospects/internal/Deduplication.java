@@ -444,12 +444,49 @@ final class Deduplication {
 		NameForms names = row.names;
 		NameForms other = agency.names;
 		if (!names.branded() || !other.branded() || names.nameKey().isEmpty() || other.nameKey().isEmpty()
-				|| similarity >= NETWORK_NAMES_APART || nameAndTown || oneHoldsTheOther(names, other)) {
+				|| nameAndTown || oneHoldsTheOther(names, other)) {
 			return false;
+		}
+		if (similarity >= NETWORK_NAMES_APART) {
+			// "Foncia Montpellier Cathédrale" and "Foncia Montpellier Saxe" are alike
+			// by their town: what tells the network's agencies of the town apart is
+			// the rest (ADR 0094)
+			// the longer of the two towns first: "Boulogne-Billancourt" said "Boulogne"
+			String town = longer(row.cityKey, agency.cityKey);
+			String shorter = (town == row.cityKey) ? agency.cityKey : row.cityKey;
+			String mine = beyondTown(beyondTown(names.strippedName(), town), shorter);
+			String theirs = beyondTown(beyondTown(other.strippedName(), town), shorter);
+			if (mine.isEmpty() || theirs.isEmpty() || mine.length() == names.strippedName().length()
+					|| theirs.length() == other.strippedName().length()
+					|| JaroWinkler.similarity(mine, theirs) >= NETWORK_NAMES_APART) {
+				return false;
+			}
 		}
 		String address = agency.addressWords();
 		return row.addressWords != null && address != null && (otherNumbers(row.addressWords, address)
 				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
+	}
+
+	/**
+	 * A network's agency's name, its brand already set aside, without the words of its
+	 * town: "montpellier cathedrale" in Montpellier is "cathedrale". The name as it is
+	 * when it does not hold the town.
+	 */
+	private static @Nullable String longer(@Nullable String a, @Nullable String b) {
+		return (a == null || b != null && b.length() > a.length()) ? b : a;
+	}
+
+	static String beyondTown(String stripped, @Nullable String cityKey) {
+		if (cityKey == null || stripped.isEmpty()) {
+			return stripped;
+		}
+		String town = NameKey.of(cityKey);
+		String padded = " " + stripped + " ";
+		int at = padded.indexOf(" " + town + " ");
+		if (town.isEmpty() || at < 0) {
+			return stripped;
+		}
+		return (padded.substring(0, at) + padded.substring(at + town.length() + 1)).strip();
 	}
 
 	/**
@@ -1014,8 +1051,8 @@ final class Deduplication {
 	static Place place(Probe row, Candidate agency) {
 		if (row.postcode != null && agency.postcode != null) {
 			if (row.postcode.equals(agency.postcode)) {
-				return (row.cityKey != null && agency.cityKey != null && !row.cityKey.equals(agency.cityKey))
-						? Place.SHARED_POSTCODE : Place.SAME;
+				return (row.cityKey != null && agency.cityKey != null && !row.cityKey.equals(agency.cityKey)
+						&& !shortFor(row.cityKey, agency.cityKey)) ? Place.SHARED_POSTCODE : Place.SAME;
 			}
 			if (!row.cedex && !agency.cedex) {
 				return Place.DIFFERENT;
@@ -1026,6 +1063,18 @@ final class Deduplication {
 			return row.cityKey.equals(agency.cityKey) ? Place.SAME_TOWN : Place.DIFFERENT;
 		}
 		return Place.UNKNOWN;
+	}
+
+	/**
+	 * Whether one town is the other's first words, as a town is said for short under its
+	 * own postcode ("Boulogne" for "Boulogne-Billancourt", "Aix" for "Aix-en-Provence"):
+	 * one town, not two that share the postcode (ADR 0095).
+	 */
+	static boolean shortFor(String cityKey, String otherCityKey) {
+		String shorter = (cityKey.length() < otherCityKey.length()) ? cityKey : otherCityKey;
+		String longer = (shorter == cityKey) ? otherCityKey : cityKey;
+		return longer.length() > shorter.length() && longer.startsWith(shorter)
+				&& longer.charAt(shorter.length()) == ' ';
 	}
 
 	/**

@@ -158,8 +158,12 @@ final class NameKey {
 	 * brackets, without that town when the row is in it: "Cabinet Rousseau Immobilier –
 	 * Montreuil" in Montreuil is "Cabinet Rousseau Immobilier", and "Dumont et Fils
 	 * (Paris 9)" in Paris "Dumont et Fils". A town the name is made of stays ("Les Toits
-	 * de Vannes"), and so does a network's agency's ("Orpi - Montreuil") and a name that
-	 * would be left with only the words every agency uses ("Immobilier - Montreuil").
+	 * de Vannes"), and so does a name that would be left with only the words every agency
+	 * uses ("Immobilier - Montreuil"), or only a network's brand ("Orpi - Montreuil",
+	 * where the town is what tells the network's agency). A network's agency named beyond
+	 * its brand loses the town as any agency does: "Orpi Dubois Immobilier - Lyon 2ème"
+	 * and "Orpi Dubois Immobilier (Lyon)", as a portal writes them, are "Orpi Dubois
+	 * Immobilier" of Lyon (ADR 0094).
 	 */
 	static String withoutTown(String name, @Nullable String city) {
 		String key = of(name);
@@ -169,7 +173,13 @@ final class NameKey {
 			return key;
 		}
 		String rest = of(name.substring(0, cut));
-		if (FranchiseBrands.find(key) >= 0 || DistinctiveWords.of(rest).isEmpty()) {
+		int brand = FranchiseBrands.find(rest);
+		if (brand < 0 && FranchiseBrands.find(key) >= 0) {
+			// a town that reads as a brand ("Sainte-Adresse", L'Adresse's): the key as
+			// the same name written without a separator has it
+			return key;
+		}
+		if (DistinctiveWords.of(FranchiseBrands.withoutBrand(rest, brand)).isEmpty()) {
 			return key;
 		}
 		return rest;

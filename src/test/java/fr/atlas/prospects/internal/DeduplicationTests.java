@@ -13,6 +13,9 @@ class DeduplicationTests {
 	RowNormaliser withAddress = new RowNormaliser(
 			ColumnMapping.detect(List.of("Raison sociale", "SIRET", "Téléphone", "Adresse", "Code postal"), Map.of()));
 
+	RowNormaliser portal = new RowNormaliser(ColumnMapping
+		.detect(List.of("Agence", "Téléphone", "Site web", "Adresse", "Code postal", "Ville"), Map.of()));
+
 	RowNormaliser normaliser = new RowNormaliser(ColumnMapping.detect(
 			List.of("Raison sociale", "SIRET", "E-mail", "Téléphone", "Code postal", "Ville", "Site web"), Map.of()));
 
@@ -51,6 +54,90 @@ class DeduplicationTests {
 		assertThat(match(row("Agence du Lac", "54205118000066", "", "", "74000", "Annecy", ""),
 				row("Immobilière des Aravis", "54205118000066", "", "", "", "", "")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+	}
+
+	/**
+	 * A portal lists a network's agency twice, once with its town after its name: one
+	 * agency, whose phone, page and door agree (ADR 0094).
+	 */
+	@Test
+	void aNetworksAgencyWithItsTownAfterItsNameIsThatAgency() {
+		AgencyValues listed = onPortal("Orpi Dubois Immobilier - Lyon 2ème", "+33 (0)4 95 70 83 39",
+				"https://www.orpi.com/agence/dubois-immobilier-lyon", "130 boulevard de la Liberté", "69002",
+				"Lyon 2ème");
+		assertThat(match(listed, onPortal("Orpi Dubois Immobilier (Lyon)", "04.95.70.83.39",
+				"https://www.orpi.com/agence/dubois-immobilier-lyon", "130 boulevard de la Liberté", "", "Lyon")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).doesNotContain("names_differ");
+			});
+		// the same name at the same door, one phone the network's national number
+		assertThat(match(
+				onPortal("Foncia Grenoble Part-Dieu (Grenoble)", "04 44 54 69 98", "", "77 boulevard des Tanneurs",
+						"38000", "Grenoble"),
+				onPortal("Foncia Grenoble Part-Dieu", "09 69 36 36 00", "", "77 boulevard des Tanneurs", "38000",
+						"Grenoble")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		// another agency of the network in that town is still another agency
+		assertThat(match(listed, onPortal("Orpi Bellecour - Lyon 2ème", "04 78 00 00 01", "", "4 place Bellecour",
+				"69002", "Lyon 2ème")))
+			.isEmpty();
+	}
+
+	/**
+	 * A portal gives a network's agencies its national number: two of them in one town,
+	 * named after the town and a district, at two doors, are two agencies for a person to
+	 * look at, however alike the town makes their names (ADR 0094).
+	 */
+	@Test
+	void aNetworksAgenciesOfOneTownNamedAfterItShareItsNationalNumberAndStayTwo() {
+		AgencyValues cathedrale = onPortal("Foncia Montpellier Cathédrale", "09.69.36.36.00",
+				"https://www.foncia.com/agence/montpellier-cathedrale", "158 rue Anatole France", "34000",
+				"Montpellier");
+		for (String saxe : List.of("Foncia Montpellier Saxe", "Foncia Montpellier Saxe - Montpellier")) {
+			assertThat(
+					match(cathedrale,
+							onPortal(saxe, "0969363600", "https://www.foncia.com/agence/montpellier-saxe",
+									"165 avenue Émile Zola", "34000", "Montpellier")))
+				.as(saxe)
+				.hasValueSatisfying((m) -> {
+					assertThat(m.automatic()).isFalse();
+					assertThat(m.reasons()).contains("network_contact");
+				});
+		}
+		assertThat(match(
+				onPortal("Foncia Boulogne-Billancourt Bellecour - Boulogne", "+33 (0)9 69 36 36 00", "",
+						"134 boulevard Sadi Carnot", "", "Boulogne"),
+				onPortal("Foncia Boulogne-Billancourt Gare", "09.69.36.36.00", "", "43 allée des Tanneurs", "92100",
+						"Boulogne")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		assertThat(Deduplication.beyondTown("saint etienne centre", "st etienne")).isEqualTo("centre");
+		assertThat(Deduplication.beyondTown("gare", "montpellier")).isEqualTo("gare");
+	}
+
+	/**
+	 * "Boulogne" for "Boulogne-Billancourt" under 92100: one town said for short, not two
+	 * towns that share a postcode, which would keep a network's agency apart from itself
+	 * (ADR 0095).
+	 */
+	@Test
+	void aTownSaidForShortUnderItsPostcodeIsThatTown() {
+		AgencyValues full = onPortal("Guy Hoquet Boulogne-Billancourt Vieux Port", "0122141074", "",
+				"71 quai de la Gare", "92100", "Boulogne-Billancourt");
+		assertThat(match(full, onPortal("Guy Hoquet Boulogne-Billancourt Vieux Port", "01 22 14 10 74", "",
+				"71 quai de la Gare", "92100", "Boulogne")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("same_postcode");
+			});
+		assertThat(Deduplication.shortFor("boulogne", "boulogne billancourt")).isTrue();
+		assertThat(Deduplication.shortFor("aix en provence", "aix")).isTrue();
+		// two towns that share 06230: a network's agencies there stay apart
+		assertThat(Deduplication.shortFor("villefranche sur mer", "st jean cap ferrat")).isFalse();
+		assertThat(Deduplication.shortFor("boulogne", "boulognes")).isFalse();
+		assertThat(match(onPortal("Orpi Cap", "04 93 00 00 01", "", "", "06230", "Villefranche-sur-Mer"),
+				onPortal("Orpi Cap", "04 93 00 00 02", "", "", "06230", "Saint-Jean-Cap-Ferrat")))
+			.isEmpty();
 	}
 
 	@Test
@@ -1045,6 +1132,13 @@ class DeduplicationTests {
 			assertThat(m.automatic()).isTrue();
 			assertThat(m.reasons()).doesNotContain("names_differ");
 		});
+	}
+
+	/**
+	 * A row as a listings portal writes it: name, phone, page, street, postcode, town.
+	 */
+	private AgencyValues onPortal(String... cells) {
+		return this.portal.normalise(new SourceRow(1, List.of(cells), "", null)).agency();
 	}
 
 	/** A row of name, SIRET, phone, address and postcode. */

@@ -51,8 +51,28 @@ class NameKeyTests {
 		assertThat(NameKey.withoutTown("Cabinet Rousseau - Montreuil", "Vincennes"))
 			.isEqualTo("cabinet rousseau montreuil");
 		assertThat(NameKey.withoutTown("Orpi - Montreuil", "Montreuil")).isEqualTo("orpi montreuil");
+		assertThat(NameKey.withoutTown("Orpi Immobilier (Montreuil)", "Montreuil")).isEqualTo("orpi immo montreuil");
 		assertThat(NameKey.withoutTown("Immobilier - Montreuil", "Montreuil")).isEqualTo("immo montreuil");
 		assertThat(NameKey.withoutTown("Agence Centre - Montreuil", null)).isEqualTo("agence centre montreuil");
+	}
+
+	/**
+	 * A portal writes a network's agency with its town after it: named beyond the brand,
+	 * it is that agency of the town, as any agency's name is (ADR 0094).
+	 */
+	@Test
+	void leavesOutTheTownANetworksAgencyNamedBeyondItsBrandEndsWith() {
+		assertThat(NameKey.withoutTown("Orpi Dubois Immobilier - Lyon 2ème", "Lyon 2ème"))
+			.isEqualTo("orpi dubois immo");
+		assertThat(NameKey.withoutTown("Orpi Dubois Immobilier (Lyon)", "Lyon")).isEqualTo("orpi dubois immo");
+		assertThat(NameKey.withoutTown("Foncia Grenoble Part-Dieu (Grenoble)", "GRENOBLE"))
+			.isEqualTo(NameKey.of("Foncia Grenoble Part-Dieu"));
+		assertThat(NameKey.withoutTown("Century 21 Les Quais - Dijon", "Dijon")).isEqualTo("century 21 quais");
+		// a town that reads as a network's brand keeps the key it had
+		assertThat(NameKey.withoutTown("Cabinet Marchal & Associés - Sainte-Adresse", "SAINTE ADRESSE"))
+			.isEqualTo(NameKey.of("Cabinet Marchal & Associés Sainte-Adresse"));
+		// in another town, the town stays: it is part of what the row says
+		assertThat(NameKey.withoutTown("Century 21 Les Quais - Dijon", "Beaune")).isEqualTo("century 21 quais dijon");
 	}
 
 	@Test
