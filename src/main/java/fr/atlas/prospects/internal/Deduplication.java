@@ -174,7 +174,12 @@ final class Deduplication {
 			// for any of its others. One town, though not one postcode
 			place = Place.SAME_TOWN;
 		}
-		if (branded && place.apart()) {
+		// one page of a network's site is one agency's, wherever the rows say it is
+		// ("Boulogne" with 92100, "Boulogne-Billancourt" without a postcode), when their
+		// names agree (ADR 0095)
+		boolean samePageApart = branded && place.apart() && row.domainPage && row.domain != 0
+				&& row.domain == agency.domain && DistinctiveWords.related(names, other);
+		if (branded && place.apart() && !samePageApart) {
 			return null;
 		}
 		boolean sameSiren = row.siren != 0 && row.siren == agency.siren;

@@ -130,6 +130,19 @@ class DeduplicationTests {
 				assertThat(m.automatic()).isTrue();
 				assertThat(m.reasons()).contains("same_postcode");
 			});
+		// without a postcode, "Boulogne" may be another town; the network's page of the
+		// agency says which
+		assertThat(match(onPortal("Laforêt Boulogne-Billancourt - Boulogne", "+33 1 65 03 78 78",
+				"https://www.laforet.com/agence/boulogne-billancourt", "168 cours Gambetta", "92100", "Boulogne"),
+				onPortal("Laforêt Boulogne-Billancourt", "08 00 22 33 44",
+						"https://www.laforet.com/agence/boulogne-billancourt", "168 cours Gambetta", "",
+						"Boulogne-Billancourt")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(
+				onPortal("Laforêt Cap Ouest", "", "https://www.laforet.com/agence/cap-ouest", "", "29200", "Brest"),
+				onPortal("Laforêt Rive Gauche", "", "https://www.laforet.com/agence/cap-ouest", "", "29000",
+						"Quimper")))
+			.isEmpty();
 		assertThat(Deduplication.shortFor("boulogne", "boulogne billancourt")).isTrue();
 		assertThat(Deduplication.shortFor("aix en provence", "aix")).isTrue();
 		// two towns that share 06230: a network's agencies there stay apart
