@@ -11,32 +11,9 @@ DIR=${OUTDIR:-/tmp/cross-check3}/n$N-s$SEED
 mkdir -p "$DIR"
 python3 "$HERE/gen3.py" "$N" "$SEED" "$DIR/in.csv"
 
-EMAIL="gen3-$N-$SEED-$(date +%s%N)@example.test"
-PASS=probe-pass-2026
-while true; do   # sign-up is rate limited (429 + retryAfterSeconds): wait and retry
-  OUT=$(curl -s -w '\n%{http_code}' -X POST "$BASE/api/v1/signup" -H 'Content-Type: application/json' \
-    -d "{\"organisation\":\"Gen3 $N $SEED $(date +%s)\",\"name\":\"Gen3\",\"email\":\"$EMAIL\",\"password\":\"$PASS\"}")
-  CODE=${OUT##*$'\n'}
-  [ "${CODE:0:1}" = 2 ] && break
-  [ "$CODE" = 429 ] || { echo "signup failed: $OUT" >&2; exit 1; }
-  WAIT=$(echo "${OUT%$'\n'*}" | python3 -c 'import json,sys;print(json.load(sys.stdin).get("retryAfterSeconds",30))')
-  echo "signup rate-limited, waiting ${WAIT}s" >&2; sleep "$WAIT"
-done
-TOKEN=$(curl -sf -X POST "$BASE/api/v1/auth/tokens" -H 'Content-Type: application/json' \
-  -d "{\"email\":\"$EMAIL\",\"password\":\"$PASS\",\"name\":\"t\"}" | python3 -c 'import json,sys;print(json.load(sys.stdin)["token"])')
-AUTH="Authorization: Bearer $TOKEN"
-START=$(date +%s)
-ID=$(curl -sf -X POST "$BASE/api/v1/imports" -H "$AUTH" -F "file=@$DIR/in.csv;type=text/csv" \
-  | python3 -c 'import json,sys;print(json.load(sys.stdin)["id"])')
-while true; do
-  ST=$(curl -sf "$BASE/api/v1/imports/$ID" -H "$AUTH")
-  S=$(echo "$ST" | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])')
-  [ "$S" = DONE ] || [ "$S" = FAILED ] && break
-  sleep 2
-done
-echo "import $ID: $ST ($(( $(date +%s) - START )) s)"
-[ "$S" = DONE ] || exit 1
-curl -sf "$BASE/api/v1/imports/$ID/rows" -H "$AUTH" > "$DIR/rows.csv"
+. "$HERE/api.sh"
+new_organisation "Gen3 $N $SEED"
+import_file "$DIR/in.csv" "$DIR/rows.csv"
 
 python3 - "$DIR" <<'EOF'
 import csv, io, json, sys, itertools
