@@ -5,13 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static fr.atlas.cases.CasePagesIntegrationTests.attribute;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,6 +31,9 @@ class WorkflowExportFieldsIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void anExportSavedAsADraftKeepsItsFieldsAndGivesThemToTheTypeWhenPublished() {
@@ -86,6 +93,23 @@ class WorkflowExportFieldsIntegrationTests {
 		Tenant other = this.api.newOrganisation("Agence d’à côté");
 		assertThat(this.api.get(other.token(), TYPE).getBody()).containsEntry("fields", typeFields);
 		assertThat(this.api.get(other.token(), TYPE + "/workflows/3").getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void theEditorSavesAPastedExportWithItsFields() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Export collé");
+		Map<String, Object> export = new LinkedHashMap<>(this.api.get(tenant.token(), TYPE).getBody());
+		List<Map<String, Object>> fields = new ArrayList<>((List<Map<String, Object>>) export.get("fields"));
+		fields.add(Map.of("key", "surface", "type", "NUMBER", "labels", Map.of("fr", "Surface (m²)")));
+		export.put("fields", fields);
+		Session browser = new Session(this.port, tenant.email());
+		String page = browser.get("/cases/types/LEAD_ACHAT/workflow").body();
+		var saved = browser.post("/cases/types/LEAD_ACHAT/workflow",
+				Map.of("document", JsonMapper.builder().build().writeValueAsString(export)),
+				attribute(page, "name=\"_csrf\" value"));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(saved.headers().firstValue("Location").orElse("")).endsWith("version=2");
+		assertThat(this.api.get(tenant.token(), TYPE + "/workflows/2").getBody()).containsEntry("fields", fields);
 	}
 
 	@Test

@@ -192,7 +192,14 @@ class WorkflowEditorController {
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
 			Map<String, Object> parsed = this.json.parseDocument("document", document);
-			WorkflowVersion draft = this.workflows.createDraft(key, parsed, this.actors.of(principal));
+			// a whole export pasted in is read as the API reads it, its fields kept with
+			// the draft (ADR 0090); it was refused for its "key" and "fields"
+			@SuppressWarnings("unchecked")
+			Map<String, Object> definition = (parsed.get("workflow") instanceof Map<?, ?> workflow)
+					? (Map<String, Object>) workflow : parsed;
+			WorkflowVersion draft = this.workflows.createDraft(key, definition,
+					(parsed.get("workflow") instanceof Map<?, ?>) ? parsed.get("fields") : null,
+					this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.draft-saved", draft.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
 		}
