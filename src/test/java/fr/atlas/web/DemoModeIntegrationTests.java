@@ -90,6 +90,26 @@ class DemoModeIntegrationTests {
 					.query(Long.class)
 					.single()));
 		assertThat(stale).as("reminders mailed at the start for tasks due before it").isZero();
+		// the history happened while the agency was open, not at 3 in the morning: cases
+		// made and moved, visits held, Monday to Saturday from 8:00 to 20:00 in Paris
+		// (the
+		// prospection cases made at the start excepted)
+		long closedHours = CurrentTenant.callAs(demo,
+				() -> this.transactions.execute((tx) -> this.jdbc
+					.sql("""
+							select (select count(*) from case_file
+							        where created_at < :started and (extract(hour from created_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from created_at at time zone 'Europe/Paris') = 7))
+							     + (select count(*) from case_file
+							        where created_at < :started and (extract(hour from state_entered_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from state_entered_at at time zone 'Europe/Paris') = 7))
+							     + (select count(*) from case_appointment
+							        where extract(hour from starts_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from starts_at at time zone 'Europe/Paris') = 7)""")
+					.param("started", Timestamp.from(started))
+					.query(Long.class)
+					.single()));
+		assertThat(closedHours).as("demo cases made or moved, and visits held, while the agency was closed").isZero();
 		// and a manager's bell holds a handful of escalations of recent breaches
 		String manager = api.token(DemoOrganisation.MANAGER_EMAIL, DemoOrganisation.PASSWORD);
 		assertThat(((Number) api.get(manager, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())

@@ -2,9 +2,12 @@ package fr.atlas.cases.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,13 @@ class DemoCases implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
 	static final int LEADS = 180;
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	/** The hours the demo's agency works, in Paris. */
+	static final int OPENS = 8;
+
+	static final int CLOSES = 20;
 
 	static final int PROSPECTS = 120;
 
@@ -193,7 +203,7 @@ class DemoCases implements ApplicationRunner {
 		for (UUID id : stale) {
 			this.transactions.executeWithoutResult((tx) -> {
 				CaseFile c = this.cases.require(id);
-				Instant at = c.stateEnteredAt().plus(Duration.ofDays(14 + random.nextInt(14)));
+				Instant at = open(c.stateEnteredAt().plus(Duration.ofDays(14 + random.nextInt(14))));
 				this.cases.transition(id, "lose", Map.of("lossReason", "Sans suite"), null, Actor.system(),
 						Clock.fixed(at, ZoneOffset.UTC));
 			});
@@ -266,7 +276,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void lead(Random random, List<UUID> team, UUID teamId, Instant now) {
-		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		Instant at = openedBefore(now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60))), now);
 		int place = random.nextInt(PLACES.length);
 		String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -311,7 +321,7 @@ class DemoCases implements ApplicationRunner {
 			if (transition.isEmpty()) {
 				break;
 			}
-			step = step.plus(Duration.ofHours(2 + random.nextInt(24 * 6)));
+			step = open(step.plus(Duration.ofHours(2 + random.nextInt(24 * 6))));
 			if (step.isAfter(now)) {
 				break;
 			}
@@ -337,7 +347,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void prospect(Random random, List<UUID> team, UUID teamId, Instant now) {
-		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		Instant at = openedBefore(now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60))), now);
 		String city = CITIES[random.nextInt(CITIES.length)];
 		String agency = "Agence " + LAST[random.nextInt(LAST.length)] + " Immobilier " + city;
 		String contact = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
@@ -351,7 +361,7 @@ class DemoCases implements ApplicationRunner {
 		double[] keep = { 0.8, 0.45, 0.75, 0.8, 0.6, 0.65 };
 		Instant step = at;
 		for (int i = 0; i < funnel.length; i++) {
-			step = step.plus(Duration.ofHours(4 + random.nextInt(24 * 5)));
+			step = open(step.plus(Duration.ofHours(4 + random.nextInt(24 * 5))));
 			if (step.isAfter(now)) {
 				return;
 			}
@@ -376,7 +386,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void visit(Random random, CaseFile c, Instant plannedAt, Instant now, String title, String place) {
-		Instant starts = plannedAt.plus(Duration.ofHours(24 + random.nextInt(24 * 7)))
+		Instant starts = open(plannedAt.plus(Duration.ofHours(24 + random.nextInt(24 * 7))))
 			.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 		Appointment appointment = this.work
 			.schedule(c.id(),
@@ -390,6 +400,38 @@ class DemoCases implements ApplicationRunner {
 			this.work.recordOutcome(c.id(), appointment.id(), outcome, Actor.system(),
 					starts.plus(Duration.ofHours(1)));
 		}
+	}
+
+	/**
+	 * {@code at}, or else the next moment the agency is open (Monday to Saturday, 8:00 to
+	 * 20:00 in Paris), the minutes kept: the demo's leads came in, were qualified and
+	 * visited at 3 in the morning ("dans cet état depuis le 04/12/2026 01:12", a visit at
+	 * 03:00), which no agency's history shows.
+	 */
+	static Instant open(Instant at) {
+		ZonedDateTime paris = at.atZone(PARIS);
+		if (paris.getHour() < OPENS) {
+			paris = paris.withHour(OPENS);
+		}
+		else if (paris.getHour() >= CLOSES) {
+			paris = paris.plusDays(1).withHour(OPENS);
+		}
+		if (paris.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			paris = paris.plusDays(1);
+		}
+		return paris.toInstant();
+	}
+
+	/**
+	 * As {@link #open(Instant)}, a day earlier if that is after {@code now}: a case made
+	 * at the start of a Monday morning comes from Saturday.
+	 */
+	static Instant openedBefore(Instant at, Instant now) {
+		Instant opened = open(at);
+		for (int back = 1; opened.isAfter(now) && back < 8; back++) {
+			opened = open(at.minus(Duration.ofDays(back)));
+		}
+		return opened.isAfter(now) ? at : opened;
 	}
 
 	private static UUID pick(Random random, List<UUID> team) {
