@@ -15,10 +15,26 @@ document.addEventListener('DOMContentLoaded', () => {
   };
   // Column counts are of every case, not only the cards drawn (the board is capped):
   // a move adjusts them by one.
-  const adjust = (column, delta) => {
+  const adjust = (column, delta, card) => {
     const count = column.querySelector('.count');
     count.dataset.total = Number(count.dataset.total || 0) + delta;
     count.textContent = count.dataset.total;
+    if (card) addAmount(column, delta * Number(card.dataset.amount || 0));
+  };
+  // and so are their sums of the type's money field (ADR 0091), written as the server
+  // writes them: "1 250 000 €", "€1,250,000"
+  const english = (document.documentElement.lang || '').startsWith('en');
+  const euros = (amount) => {
+    const digits = Number.isInteger(amount) ? 0 : 2;
+    return new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR',
+      minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  };
+  const addAmount = (column, amount) => {
+    const sum = column.querySelector('.column-amount');
+    if (!sum || !amount) return;
+    const total = Math.round((Number(sum.dataset.amount || 0) + amount) * 100) / 100;
+    sum.dataset.amount = total;
+    sum.querySelector('.sum').textContent = euros(total);
   };
   const columnOf = (state) => Array.from(board.querySelectorAll('.column')).find((c) => c.dataset.state === state);
   const closeMenus = (except) => board.querySelectorAll('.card-moves').forEach((menu) => {
@@ -51,8 +67,8 @@ document.addEventListener('DOMContentLoaded', () => {
       card.classList.add('refused');
       setTimeout(() => card.classList.remove('refused'), 500);
       if (moved) {
-        adjust(originColumn, 1);
-        adjust(column, -1);
+        adjust(originColumn, 1, card);
+        adjust(column, -1, card);
       }
       show(text, false);
     };
@@ -76,8 +92,8 @@ document.addEventListener('DOMContentLoaded', () => {
     }
     column.querySelector('.cards-list').prepend(card);
     moved = true;
-    adjust(originColumn, -1);
-    adjust(column, 1);
+    adjust(originColumn, -1, card);
+    adjust(column, 1, card);
     try {
       const response = await fetch(board.dataset.moveUrl + card.dataset.caseId + '/move', {
         method: 'POST',
@@ -88,6 +104,11 @@ document.addEventListener('DOMContentLoaded', () => {
       if (response.ok && result.ok) {
         card.dataset.state = result.state;
         card.dataset.version = result.version;
+        // a move may have asked the amount (a budget given on qualifying)
+        if ('amount' in result) {
+          addAmount(column, Number(result.amount || 0) - Number(card.dataset.amount || 0));
+          card.dataset.amount = result.amount ?? '';
+        }
         refreshToggles();
         show(transition.label + board.dataset.separator + card.querySelector('.ref').textContent, true);
       } else {

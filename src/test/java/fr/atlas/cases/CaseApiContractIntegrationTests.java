@@ -285,6 +285,9 @@ class CaseApiContractIntegrationTests {
 		var draft = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", misspelt);
 		assertThat(draft.getStatusCode().value()).isEqualTo(400);
 		assertThat(draft.getBody().toString()).contains("field=states[0].colr", "field=transitions[0].roles[0]");
+		// the roles to write, each with the label the members page gives it
+		assertThat(draft.getBody().toString()).contains("Rôle inconnu\u00a0: KING. Indiquez OWNER (Propriétaire), "
+				+ "ADMIN (Administrateur), MANAGER (Responsable), AGENT (Agent) ou VIEWER (Lecteur).");
 
 		// B and C only lead to each other: a case sent there could never be closed
 		Map<String, Object> trap = Map.of("states",

@@ -142,6 +142,69 @@ class CaseListAndBoardIntegrationTests {
 	}
 
 	@Test
+	void boardColumnsShowTheSumOfTheTypesMoneyFieldAsFiltered() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Pipeline chiffré");
+		lead(tenant, "Villa Les Pins", Map.of("budget", 1_000_000));
+		lead(tenant, "Appartement Vieux-Port", Map.of("budget", 250_000));
+		String unpriced = lead(tenant, "Studio sans budget", Map.of());
+		// another organisation's leads count nowhere here
+		lead(this.api.newOrganisation("Agence Pipeline voisine"), "Château voisin", Map.of("budget", 9_000_000));
+		Session browser = new Session(this.port, tenant.email());
+
+		String board = browser.get("/cases/board?type=LEAD_ACHAT").body();
+		assertThat(column(board, "NEW")).contains("data-total=\"3\"", "data-amount=\"1250000\"", "title=\"Budget (€)\"",
+				"Total Budget (€)\u00a0:", ">1\u202f250\u202f000\u00a0€<");
+		// an empty column sums to nothing, as a column with no number does
+		assertThat(column(board, "QUALIFIED")).contains("data-total=\"0\"", ">0\u00a0€<");
+		assertThat(board).doesNotContain("9\u202f000\u202f000");
+		// the cards carry their amount, which a move carries to the column it reaches
+		assertThat(board)
+			.containsPattern("data-amount=\"1000000\"[^>]*>\\s*<a [^>]*>[^<]*</a>\\s*<span class=\"title\">Villa");
+
+		// as filtered
+		assertThat(column(browser.get("/cases/board?type=LEAD_ACHAT&q=villa").body(), "NEW"))
+			.contains(">1\u202f000\u202f000\u00a0€<");
+		// in the reader's language
+		assertThat(column(browser.get("/cases/board?type=LEAD_ACHAT&lang=en").body(), "NEW")).contains(">€1,250,000<",
+				"Total Budget (€):");
+		browser.get("/cases/board?type=LEAD_ACHAT&lang=fr");
+
+		// a move that asks the budget answers the case's amount, for the board to add
+		HttpResponse<String> moved = browser.post("/cases/" + unpriced + "/move",
+				Map.of("transition", "qualify", "budget", "300000", "financing", "CASH"),
+				attribute(board, "data-csrf-token"));
+		assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.body()).contains("\"amount\":300000");
+		assertThat(column(browser.get("/cases/board?type=LEAD_ACHAT").body(), "QUALIFIED"))
+			.contains(">300\u00a0000\u00a0€<".replace("300\u00a0000", "300\u202f000"));
+
+		// the rental board sums the rent, the first of its fields in euros
+		assertThat(browser.get("/cases/board?type=LOCATION").body()).contains("title=\"Loyer (€)\"");
+		// a type with no amount in euros shows no sum
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/case-types", Map.of("key", "ESTIMATION", "labels",
+					Map.of("fr", "Estimation"), "referencePrefix", "ESTIM", "fields",
+					java.util.List
+						.of(Map.of("key", "surface", "type", "NUMBER", "labels", Map.of("fr", "Surface (m²)"))),
+					"workflow",
+					Map.of("states",
+							java.util.List.of(Map.of("key", "NEW", "initial", true),
+									Map.of("key", "DONE", "final", true)),
+							"transitions",
+							java.util.List.of(Map.of("name", "done", "from", java.util.List.of("NEW"), "to", "DONE")))))
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		assertThat(browser.get("/cases/board?type=ESTIMATION").body()).doesNotContain("column-amount");
+	}
+
+	private String lead(Tenant tenant, String title, Map<String, Object> fields) {
+		return (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", title, "fields", fields))
+			.getBody()
+			.get("id");
+	}
+
+	@Test
 	void listSortsByItsColumnsAndPagesKeepingFiltersAndOrder() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Liste Triée");
 		Session browser = new Session(this.port, tenant.email());

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -194,6 +195,11 @@ class CasePagesIntegrationTests {
 			.contains("champs requis\u00a0: Budget (€), Financement", "rôles\u00a0: Responsable",
 					"saisies requises\u00a0: Motif de perte", "Tâche · Premier contact", "Événement · lead.won")
 			.doesNotContain("budget, financing<", "rôles\u00a0: MANAGER", "CREATE_TASK · ");
+		// the step form offers the roles to tick by their labels, not a box for keys
+		assertThat(editor.body())
+			.contains("<input type=\"checkbox\" name=\"roles\" value=\"MANAGER\"> <span>Responsable</span>",
+					"<input type=\"checkbox\" name=\"roles\" value=\"OWNER\"> <span>Propriétaire</span>")
+			.doesNotContain("placeholder=\"MANAGER\"");
 
 		HttpResponse<String> invalid = browser.post("/cases/types/LEAD_ACHAT/workflow",
 				Map.of("document", "{\"states\": [{\"key\": \"A\", \"initial\": true}], \"transitions\": []}"), token);
@@ -211,13 +217,20 @@ class CasePagesIntegrationTests {
 				token);
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body())
 			.contains("Au-delà de 23 heures, indiquez le délai en jours ouvrés.");
-		HttpResponse<String> step = browser.post("/cases/types/LEAD_ACHAT/workflow/steps",
+		// (two roles ticked)
+		HttpResponse<String> step = browser.post("/cases/types/LEAD_ACHAT/workflow/steps?roles=MANAGER&roles=AGENT",
 				Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "sla", "3", "slaUnit", "days", "transition",
 						"sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState", "WON"),
 				token);
 		assertThat(step.statusCode()).as(step.body()).isEqualTo(302);
 		assertThat(step.headers().firstValue("Location").orElse("")).endsWith("version=2");
 		HttpResponse<String> draft = browser.get("/cases/types/LEAD_ACHAT/workflow?version=2");
+		assertThat(((List<Map<String, Object>>) ((Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2")
+			.getBody()
+			.get("definition")).get("transitions")).stream()
+			.filter((t) -> "sign_compromis".equals(t.get("name")))
+			.map((t) -> t.get("roles"))).containsExactly(List.of("MANAGER", "AGENT"));
 		assertThat(draft.body()).contains("Compromis signé", "sign_compromis", "brouillon", "<td>3 j</td>")
 			.doesNotContain(">PT72H<", ">P3D<");
 		browser.post("/cases/types/LEAD_ACHAT/workflow/remove", Map.of("state", "OFFER"), token);

@@ -83,7 +83,20 @@ class WorkflowOwnerMovesIntegrationTests {
 			.replace('\u00a0', ' ')
 			.replace('\u202f', ' '))
 			.startsWith("La transition « Gagner » ouvrirait le passage de « Offre » à « Gagné », que seul le rôle "
-					+ "OWNER peut prendre dans la version en vigueur");
+					+ "Propriétaire peut prendre dans la version en vigueur")
+			.contains("Gardez-lui le rôle Propriétaire,")
+			.doesNotContain("OWNER");
+		// in the reader's language, several roles as one phrase; the code and the field
+		// stay
+		Map<String, Object> english = this.api.raw().post().uri(BASE).headers((h) -> {
+			h.setBearerAuth(admin.token());
+			h.set("Accept-Language", "en");
+		}).body(withRoles(tenant, "win", List.of())).retrieve().onStatus((status) -> true, (request, response) -> {
+		}).body(Map.class);
+		assertThat(errors(english)).containsExactly("transitions[4].roles workflow.roles-not-held");
+		assertThat((String) ((List<Map<String, Object>>) english.get("errors")).getFirst().get("message"))
+			.contains("which only the role Owner may make in the version in force")
+			.doesNotContain("OWNER");
 		assertThat(
 				this.api.post(admin.token(), BASE, withRoles(tenant, "win", List.of("ADMIN"))).getStatusCode().value())
 			.isEqualTo(400);
@@ -151,16 +164,22 @@ class WorkflowOwnerMovesIntegrationTests {
 				Map.of("mapping", Map.of("QUALIFIED", "VALIDATED")));
 		assertThat(refused.getStatusCode().value()).isEqualTo(400);
 		assertThat(errors(refused.getBody())).containsExactly("mapping.QUALIFIED workflow.mapping-role-open");
+		assertThat((String) ((List<Map<String, Object>>) refused.getBody().get("errors")).getFirst().get("message"))
+			.contains("où seul le rôle Propriétaire peut faire entrer un dossier")
+			.doesNotContain("OWNER");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "QUALIFIED")
 			.containsEntry("workflowVersion", 1);
 		// kept in its state, the case moves on with the admin; the owner may validate it
 		assertThat(this.api.post(admin.token(), BASE + "/2/migrate", Map.of("mapping", Map.of())).getBody())
 			.containsEntry("migrated", 1);
-		assertThat(
-				this.api.post(admin.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", "validate"))
-					.getStatusCode()
-					.value())
-			.isEqualTo(409);
+		var validated = this.api.post(admin.token(), "/api/v1/cases/" + id + "/transitions",
+				Map.of("transition", "validate"));
+		assertThat(validated.getStatusCode().value()).isEqualTo(409);
+		// the detail names the role as the members page does; the details keep its key
+		assertThat(validated.getBody()).containsEntry("code", "case.transition.role-not-allowed")
+			.containsEntry("missing", List.of("OWNER"));
+		assertThat((String) validated.getBody().get("detail")).contains("rôles autorisés\u00a0: Propriétaire")
+			.doesNotContain("OWNER");
 		assertThat(
 				this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", Map.of("transition", "validate"))
 					.getBody())

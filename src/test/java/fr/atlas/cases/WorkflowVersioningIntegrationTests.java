@@ -144,7 +144,7 @@ class WorkflowVersioningIntegrationTests {
 			.extracting((e) -> e.get("field") + " " + e.get("code") + " " + e.get("message"))
 			.containsExactly(
 					"mapping.QUALIFIED workflow.mapping-role Les dossiers en cours dans l’état «\u00a0Qualifié\u00a0» "
-							+ "seraient clos dans l’état «\u00a0Gagné\u00a0», que seul le rôle OWNER peut clore\u00a0: une migration ne "
+							+ "seraient clos dans l’état «\u00a0Gagné\u00a0», que seul le rôle Propriétaire peut clore\u00a0: une migration ne "
 							+ "clôt que ce que vous pourriez clore vous-même. Associez «\u00a0Qualifié\u00a0» à un autre état, ou "
 							+ "demandez cette migration à un membre qui a ce rôle.");
 		// the states by their labels in the member's language, each in its version; the
@@ -161,7 +161,8 @@ class WorkflowVersioningIntegrationTests {
 		assertThat((List<Map<String, Object>>) english.get("errors")).singleElement()
 			.extracting((e) -> e.get("field") + " " + e.get("message"))
 			.asString()
-			.startsWith("mapping.QUALIFIED The running cases in state “Qualified” would be closed in state “Gagné”");
+			.startsWith("mapping.QUALIFIED The running cases in state “Qualified” would be closed in state “Gagné”, "
+					+ "which only the role Owner may close");
 		assertThat(get(tenant, qualified)).containsEntry("workflowVersion", 1).containsEntry("state", "QUALIFIED");
 		// another organisation has no such version to migrate to, and moves nothing here
 		Tenant other = this.api.newOrganisation("Agence Migration voisine");

@@ -1,5 +1,6 @@
 package fr.atlas.web;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +9,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.internal.SlaWatch;
+import fr.atlas.cases.internal.TaskReminders;
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.Eventually;
 import fr.atlas.support.PageSession;
@@ -18,6 +22,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +40,21 @@ class DemoModeIntegrationTests {
 
 	@Autowired
 	SlaWatch slaWatch;
+
+	@Autowired
+	TaskReminders taskReminders;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DemoOrganisation demo;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void seedsTheDemoOrganisationWithMembersCasesAndAgencies() throws Exception {
@@ -52,6 +74,47 @@ class DemoModeIntegrationTests {
 		// months of backdated cases must not all alert (and escalate) on the first SLA
 		// check
 		assertThat(this.slaWatch.check(Instant.now())).as("cases newly late on the first check").isLessThan(25);
+		// nor mail reminders of tasks whose moment came before the seed: in the demo's
+		// story they were sent then ("à faire pour le 04/12" two days late was the first
+		// mail of the outbox); the first reminders are of tasks coming due after the
+		// start
+		Instant started = Instant.ofEpochMilli(this.context.getStartupDate());
+		this.taskReminders.remind(Instant.now());
+		OrgId demo = this.demo.orgId().orElseThrow();
+		long stale = CurrentTenant.callAs(demo,
+				() -> this.transactions.execute((tx) -> this.jdbc.sql("""
+						select count(*) from case_task
+						where reminded_at >= :started and coalesce(remind_at, due_at) < :before""")
+					.param("started", Timestamp.from(started))
+					.param("before", Timestamp.from(started.minus(Duration.ofHours(1))))
+					.query(Long.class)
+					.single()));
+		assertThat(stale).as("reminders mailed at the start for tasks due before it").isZero();
+		// the history happened while the agency was open, not at 3 in the morning: cases
+		// made and moved, visits held, Monday to Saturday from 8:00 to 20:00 in Paris
+		// (the
+		// prospection cases made at the start excepted)
+		long closedHours = CurrentTenant.callAs(demo,
+				() -> this.transactions.execute((tx) -> this.jdbc
+					.sql("""
+							select (select count(*) from case_file
+							        where created_at < :started and (extract(hour from created_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from created_at at time zone 'Europe/Paris') = 7))
+							     + (select count(*) from case_file
+							        where created_at < :started and (extract(hour from state_entered_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from state_entered_at at time zone 'Europe/Paris') = 7))
+							     + (select count(*) from case_appointment
+							        where extract(hour from starts_at at time zone 'Europe/Paris') not between 8 and 19
+							            or extract(isodow from starts_at at time zone 'Europe/Paris') = 7)""")
+					.param("started", Timestamp.from(started))
+					.query(Long.class)
+					.single()));
+		assertThat(closedHours).as("demo cases made or moved, and visits held, while the agency was closed").isZero();
+		// and a manager's bell holds a handful of escalations of recent breaches
+		String manager = api.token(DemoOrganisation.MANAGER_EMAIL, DemoOrganisation.PASSWORD);
+		assertThat(((Number) api.get(manager, "/api/v1/notifications?size=1").getBody().get("unread")).longValue())
+			.as("the manager's unread notifications on a first run")
+			.isLessThan(10);
 
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
 		long agencies = 0;

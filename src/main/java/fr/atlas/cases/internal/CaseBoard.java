@@ -1,5 +1,6 @@
 package fr.atlas.cases.internal;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,8 +53,11 @@ public class CaseBoard {
 
 	}
 
-	/** A column: every case counted, the first cards drawn. */
-	public record Column(String state, long total, List<CaseFile> cards) {
+	/**
+	 * A column: every case counted, the first cards drawn, and the sum of the type's
+	 * money field over every case counted (null when the type has none: ADR 0091).
+	 */
+	public record Column(String state, long total, List<CaseFile> cards, @Nullable BigDecimal amount) {
 
 		public boolean hasMore() {
 			return this.cards.size() < this.total;
@@ -71,7 +75,7 @@ public class CaseBoard {
 			return this.columns.stream()
 				.filter((c) -> c.state().equals(state))
 				.findFirst()
-				.orElse(new Column(state, 0, List.of()));
+				.orElse(new Column(state, 0, List.of(), null));
 		}
 
 	}
@@ -81,14 +85,29 @@ public class CaseBoard {
 	 * other state running cases are in (older workflow versions).
 	 */
 	public Board board(String caseType, List<String> states, Filter filter) {
+		return board(caseType, states, filter, null);
+	}
+
+	/**
+	 * As {@link #board(String, List, Filter)}, each column with the sum of the field
+	 * {@code moneyField} over its cases, as filtered; a case without a number there adds
+	 * nothing.
+	 */
+	public Board board(String caseType, List<String> states, Filter filter, @Nullable String moneyField) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String where = where(caseType, filter, params);
 		Map<String, Long> counts = new LinkedHashMap<>();
+		Map<String, BigDecimal> amounts = new LinkedHashMap<>();
 		states.forEach((s) -> counts.put(s, 0L));
-		this.jdbc.sql("select state, count(*) from case_file" + where + " group by state order by state")
-			.params(params)
-			.query((rs, row) -> counts.put(rs.getString(1), rs.getLong(2)))
-			.list();
+		params.put("money", (moneyField != null) ? moneyField : "");
+		this.jdbc.sql("""
+				select state, count(*),
+				       coalesce(sum(case when jsonb_typeof(fields -> :money) = 'number'
+				                         then (fields ->> :money)::numeric end), 0)
+				from case_file""" + where + " group by state order by state").params(params).query((rs, row) -> {
+			amounts.put(rs.getString(1), rs.getBigDecimal(3));
+			return counts.put(rs.getString(1), rs.getLong(2));
+		}).list();
 		Map<String, Integer> shares = shares(counts, MAX_CARDS);
 		List<Column> columns = new ArrayList<>();
 		long total = 0;
@@ -96,7 +115,8 @@ public class CaseBoard {
 		for (Map.Entry<String, Long> count : counts.entrySet()) {
 			int share = shares.get(count.getKey());
 			List<CaseFile> cards = (share > 0) ? cards(caseType, count.getKey(), filter, 0, share) : List.of();
-			columns.add(new Column(count.getKey(), count.getValue(), cards));
+			columns.add(new Column(count.getKey(), count.getValue(), cards,
+					(moneyField != null) ? amounts.getOrDefault(count.getKey(), BigDecimal.ZERO) : null));
 			total += count.getValue();
 			shown += cards.size();
 		}

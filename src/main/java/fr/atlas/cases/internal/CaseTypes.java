@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import fr.atlas.cases.CaseTypesSeeded;
@@ -220,10 +221,87 @@ public class CaseTypes {
 	}
 
 	/**
+	 * The custom fields a whole export brings to a draft of {@code caseType}, read as its
+	 * import reads them, and keeping every field the type has with its type and its
+	 * options (ADR 0090): its publication makes them the type's, and running cases hold
+	 * values of the fields they have. Refused with every problem at its path.
+	 */
+	public FieldSchema draftFields(String caseType, Object fields) {
+		List<FieldProblem> problems = fieldProblems(caseType, fields);
+		FieldSchema stored = require(caseType).fields();
+		FieldSchema read = importedFields(fields, new ArrayList<>(), stored::has);
+		if (problems.isEmpty()) {
+			problems.addAll(keptProblems(stored, read));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		return read;
+	}
+
+	/**
+	 * What {@code proposed} takes away from the type's fields: a field left out (its
+	 * values on running cases would be read by nothing), another type (a number kept as a
+	 * text), an option of a CHOICE left out (a case holding it could no longer be saved).
+	 * Labels may change, fields and options be added.
+	 */
+	private static List<FieldProblem> keptProblems(FieldSchema stored, FieldSchema proposed) {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (FieldSpec kept : stored.fields()) {
+			int at = 0;
+			while (at < proposed.fields().size() && !proposed.fields().get(at).key().equals(kept.key())) {
+				at++;
+			}
+			if (at == proposed.fields().size()) {
+				problems.add(new FieldProblem("fields", "case.type.field-removed", kept.key()));
+				continue;
+			}
+			FieldSpec now = proposed.fields().get(at);
+			int index = at;
+			if (now.type() != kept.type()) {
+				problems.add(new FieldProblem("fields[" + at + "].type", "case.type.field-type-changed", kept.key(),
+						kept.type().name(), now.type().name()));
+			}
+			else {
+				kept.options()
+					.stream()
+					.filter((option) -> !now.options().contains(option))
+					.forEach((option) -> problems.add(new FieldProblem("fields[" + index + "].options",
+							"case.type.field-option-removed", kept.key(), option)));
+			}
+		}
+		return problems;
+	}
+
+	/**
+	 * Gives the type the fields of a draft being published, checked again: the type may
+	 * have had others published since the draft was saved.
+	 */
+	public void publishFields(String caseType, FieldSchema fields) {
+		List<FieldProblem> problems = keptProblems(require(caseType).fields(), fields);
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		this.jdbc.sql("update case_type set field_schema = :fields::jsonb where key = :key")
+			.param("fields", this.json.write(fields.write()))
+			.param("key", caseType)
+			.update();
+	}
+
+	/**
 	 * The custom fields of an imported type, each mistake named by its entry: "invalid
 	 * field list" did not say which of a dozen fields to correct.
 	 */
 	private static FieldSchema importedFields(@Nullable Object json, List<FieldProblem> problems) {
+		return importedFields(json, problems, (key) -> false);
+	}
+
+	/**
+	 * As {@link #importedFields(Object, List)}, a key the type already has taken as it
+	 * is, as types stored before the rule on keys keep theirs.
+	 */
+	private static FieldSchema importedFields(@Nullable Object json, List<FieldProblem> problems,
+			Predicate<String> storedKey) {
 		if (json == null) {
 			return new FieldSchema(List.of());
 		}
@@ -246,7 +324,7 @@ public class CaseTypes {
 				problems.add(new FieldProblem(path + ".key", "field.required"));
 				ok = false;
 			}
-			else if (!FIELD_KEY.matcher(key).matches()) {
+			else if (!FIELD_KEY.matcher(key).matches() && !storedKey.test(key)) {
 				problems.add(new FieldProblem(path + ".key", "case.type.field-key-invalid", key));
 				ok = false;
 			}
@@ -334,6 +412,18 @@ public class CaseTypes {
 		}
 		this.events.publishEvent(new CaseTypesSeeded(CurrentTenant.require(), List.of((String) document.get("key"))));
 		return require(((String) document.get("key")).trim());
+	}
+
+	/**
+	 * The JSON export of a case type with one of its workflow versions, the fields that
+	 * version brought if it brought some (ADR 0090), else the type's.
+	 */
+	public Map<String, Object> export(CaseType type, WorkflowVersion version) {
+		Map<String, Object> document = export(type, version.definition());
+		if (version.fields() != null) {
+			document.put("fields", version.fields().write());
+		}
+		return document;
 	}
 
 	/** The JSON export of a case type with one of its workflow versions. */

@@ -110,11 +110,14 @@ public class Cases {
 
 	private final OrganisationWorkingHours workingHours;
 
+	private final RoleWords roleWords;
+
 	static final Pattern MENTION = Pattern.compile("(?<![\\p{L}0-9.])@([\\p{L}0-9._-]+)");
 
 	Cases(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, Workflows workflows, Timeline timeline, Members members,
 			ApplicationEventPublisher events, Clock clock, CasesProperties properties, CaseAssignment assignment,
-			OrganisationWorkingHours workingHours) {
+			OrganisationWorkingHours workingHours, RoleWords roleWords) {
+		this.roleWords = roleWords;
 		this.assignment = assignment;
 		this.workingHours = workingHours;
 		this.properties = properties;
@@ -584,13 +587,15 @@ public class Cases {
 			// the details keep the keys, for programs; the message says the labels the
 			// member sees on the case's page
 			String language = LocaleContextHolder.getLocale().getLanguage();
+			// (the roles a refusal for a role misses, by the members page's labels)
 			FieldSchema fields = this.caseTypes.require(current.caseType()).fields();
 			throw new ConflictException(refusal.reason().code(), details,
 					definition.transition(transition).map((t) -> t.label(language)).orElse(transition),
-					refusal.missing()
-						.stream()
-						.map((key) -> fields.field(key).map((field) -> field.label(language)).orElse(key))
-						.collect(Collectors.joining(", ")),
+					(refusal.reason() == Decision.Reason.ROLE_NOT_ALLOWED) ? this.roleWords.either(refusal.missing())
+							: refusal.missing()
+								.stream()
+								.map((key) -> fields.field(key).map((field) -> field.label(language)).orElse(key))
+								.collect(Collectors.joining(", ")),
 					definition.state(current.state()).map((state) -> state.label(language)).orElse(current.state()));
 		}
 		Move move = (Move) decision;
@@ -696,7 +701,7 @@ public class Cases {
 	 * target version ("Les dossiers en cours dans l’état « Visite »…"): their keys,
 	 * "VISIT", were words of the workflow's designer that the member had never read. A
 	 * key no version labels (one the mapping mistyped) stays as typed; the path keeps the
-	 * key.
+	 * key. The roles are named by their labels too ("Propriétaire", not "OWNER").
 	 */
 	private List<DefinitionProblem> labelled(List<DefinitionProblem> problems, String caseType, List<CaseFile> running,
 			WorkflowVersion target) {
@@ -723,6 +728,10 @@ public class Cases {
 			}
 			if (arguments.size() > 1 && !"workflow.mapping-unknown-state".equals(p.code())) {
 				arguments.set(1, targetLabel.apply(String.valueOf(arguments.get(1))));
+			}
+			// the roles as the members page names them ("Propriétaire"), not "OWNER"
+			if (arguments.size() > 2 && p.code().startsWith("workflow.mapping-role")) {
+				arguments.set(2, this.roleWords.either(String.valueOf(arguments.get(2))));
 			}
 			return new DefinitionProblem(p.path(), p.code(), arguments);
 		}).toList();

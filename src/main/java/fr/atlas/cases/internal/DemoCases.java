@@ -2,9 +2,12 @@ package fr.atlas.cases.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +48,13 @@ class DemoCases implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
 	static final int LEADS = 180;
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	/** The hours the demo's agency works, in Paris. */
+	static final int OPENS = 8;
+
+	static final int CLOSES = 20;
 
 	static final int PROSPECTS = 120;
 
@@ -117,28 +127,43 @@ class DemoCases implements ApplicationRunner {
 			if (!empty) {
 				return;
 			}
-			List<UUID> team = this.transactions
-				.execute((tx) -> this.members.active().stream().map((Member m) -> m.id().value()).toList());
-			this.transactions.executeWithoutResult((tx) -> assignmentRules());
-			UUID transaction = this.transactions.execute(
-					(tx) -> team("Transaction Lyon", DemoOrganisation.AGENT_EMAIL, DemoOrganisation.MANAGER_EMAIL));
-			UUID development = this.transactions.execute((tx) -> team("Développement commercial",
-					DemoOrganisation.OWNER_EMAIL, DemoOrganisation.MANAGER_EMAIL));
-			Random random = new Random(2026);
-			Instant now = this.clock.instant();
-			for (int i = 0; i < LEADS; i++) {
-				this.transactions.executeWithoutResult((tx) -> lead(random, team, transaction, now));
-			}
-			for (int i = 0; i < PROSPECTS; i++) {
-				this.transactions.executeWithoutResult((tx) -> prospect(random, team, development, now));
-			}
-			int abandoned = abandonStaleCases(random, now);
-			int completed = completePastTasks(random, now);
-			int settled = this.transactions.execute((tx) -> settlePastDeadlines(now));
+			// One transaction for the whole history, settled before it commits: the SLA
+			// watch and the task reminders run every minute from 30 s after the start,
+			// and
+			// on a busy machine they ran while the seed was half done, its months-old
+			// deadlines not yet settled, and escalated them to every manager (99+
+			// notifications) and mailed reminders of tasks long past. They see the
+			// history
+			// once it is whole, or nothing of it.
+			Seeded seeded = this.transactions.execute((tx) -> {
+				List<UUID> team = this.members.active().stream().map((Member m) -> m.id().value()).toList();
+				assignmentRules();
+				UUID transaction = team("Transaction Lyon", DemoOrganisation.AGENT_EMAIL,
+						DemoOrganisation.MANAGER_EMAIL);
+				UUID development = team("Développement commercial", DemoOrganisation.OWNER_EMAIL,
+						DemoOrganisation.MANAGER_EMAIL);
+				Random random = new Random(2026);
+				Instant now = this.clock.instant();
+				for (int i = 0; i < LEADS; i++) {
+					lead(random, team, transaction, now);
+				}
+				for (int i = 0; i < PROSPECTS; i++) {
+					prospect(random, team, development, now);
+				}
+				int abandoned = abandonStaleCases(random, now);
+				int completed = completePastTasks(random, now);
+				return new Seeded(abandoned, completed, settlePastDeadlines(now));
+			});
+			int abandoned = seeded.abandoned();
+			int completed = seeded.completed();
+			int settled = seeded.settled();
 			log.info(
 					"Demo cases created: {} buyer leads and {} agency prospects ({} stale ones closed as lost, {} past tasks completed, {} past deadlines settled)",
 					LEADS, PROSPECTS, abandoned, completed, settled);
 		});
+	}
+
+	private record Seeded(int abandoned, int completed, int settled) {
 	}
 
 	/**
@@ -178,7 +203,7 @@ class DemoCases implements ApplicationRunner {
 		for (UUID id : stale) {
 			this.transactions.executeWithoutResult((tx) -> {
 				CaseFile c = this.cases.require(id);
-				Instant at = c.stateEnteredAt().plus(Duration.ofDays(14 + random.nextInt(14)));
+				Instant at = open(c.stateEnteredAt().plus(Duration.ofDays(14 + random.nextInt(14))));
 				this.cases.transition(id, "lose", Map.of("lossReason", "Sans suite"), null, Actor.system(),
 						Clock.fixed(at, ZoneOffset.UTC));
 			});
@@ -219,14 +244,20 @@ class DemoCases implements ApplicationRunner {
 	 * Backdated cases are months late on their SLAs: left as they are, the first SLA
 	 * check would send the demo's managers dozens of escalations at once. Deadlines older
 	 * than three days count as already alerted back then; only the recent ones alert, as
-	 * in a real agency's day.
+	 * in a real agency's day (a handful).
+	 * <p>
+	 * A task's reminder is a mail sent at its moment: one whose moment came before the
+	 * seed was, in the story the seed tells, sent then, as Atlas would have sent it. The
+	 * task stays open and late on the pages; no reminder of it is mailed at the start ("à
+	 * faire pour le 04/12" two days after), and the first reminders are of tasks coming
+	 * due after it, as for a real agency. The reminder job keeps mailing late reminders:
+	 * after an outage, a member still wants to hear of a task that came due meanwhile.
 	 */
 	private int settlePastDeadlines(Instant now) {
-		// The same holds for the reminders of their long-due tasks.
 		this.jdbc.sql("""
 				update case_task set reminded_at = coalesce(remind_at, due_at)
-				where reminded_at is null and done_at is null and coalesce(remind_at, due_at) < ?""")
-			.param(Timestamp.from(now.minus(Duration.ofDays(3))))
+				where reminded_at is null and done_at is null and coalesce(remind_at, due_at) <= ?""")
+			.param(Timestamp.from(now))
 			.update();
 		return this.jdbc.sql("""
 				update case_file set sla_breached_at = sla_due_at, sla_escalation_due_at = null
@@ -245,7 +276,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void lead(Random random, List<UUID> team, UUID teamId, Instant now) {
-		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		Instant at = openedBefore(now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60))), now);
 		int place = random.nextInt(PLACES.length);
 		String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
 		Map<String, Object> fields = new LinkedHashMap<>();
@@ -290,7 +321,7 @@ class DemoCases implements ApplicationRunner {
 			if (transition.isEmpty()) {
 				break;
 			}
-			step = step.plus(Duration.ofHours(2 + random.nextInt(24 * 6)));
+			step = open(step.plus(Duration.ofHours(2 + random.nextInt(24 * 6))));
 			if (step.isAfter(now)) {
 				break;
 			}
@@ -316,7 +347,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void prospect(Random random, List<UUID> team, UUID teamId, Instant now) {
-		Instant at = now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60)));
+		Instant at = openedBefore(now.minus(Duration.ofMinutes(random.nextInt(120 * 24 * 60))), now);
 		String city = CITIES[random.nextInt(CITIES.length)];
 		String agency = "Agence " + LAST[random.nextInt(LAST.length)] + " Immobilier " + city;
 		String contact = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
@@ -330,7 +361,7 @@ class DemoCases implements ApplicationRunner {
 		double[] keep = { 0.8, 0.45, 0.75, 0.8, 0.6, 0.65 };
 		Instant step = at;
 		for (int i = 0; i < funnel.length; i++) {
-			step = step.plus(Duration.ofHours(4 + random.nextInt(24 * 5)));
+			step = open(step.plus(Duration.ofHours(4 + random.nextInt(24 * 5))));
 			if (step.isAfter(now)) {
 				return;
 			}
@@ -355,7 +386,7 @@ class DemoCases implements ApplicationRunner {
 	}
 
 	private void visit(Random random, CaseFile c, Instant plannedAt, Instant now, String title, String place) {
-		Instant starts = plannedAt.plus(Duration.ofHours(24 + random.nextInt(24 * 7)))
+		Instant starts = open(plannedAt.plus(Duration.ofHours(24 + random.nextInt(24 * 7))))
 			.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
 		Appointment appointment = this.work
 			.schedule(c.id(),
@@ -369,6 +400,38 @@ class DemoCases implements ApplicationRunner {
 			this.work.recordOutcome(c.id(), appointment.id(), outcome, Actor.system(),
 					starts.plus(Duration.ofHours(1)));
 		}
+	}
+
+	/**
+	 * {@code at}, or else the next moment the agency is open (Monday to Saturday, 8:00 to
+	 * 20:00 in Paris), the minutes kept: the demo's leads came in, were qualified and
+	 * visited at 3 in the morning ("dans cet état depuis le 04/12/2026 01:12", a visit at
+	 * 03:00), which no agency's history shows.
+	 */
+	static Instant open(Instant at) {
+		ZonedDateTime paris = at.atZone(PARIS);
+		if (paris.getHour() < OPENS) {
+			paris = paris.withHour(OPENS);
+		}
+		else if (paris.getHour() >= CLOSES) {
+			paris = paris.plusDays(1).withHour(OPENS);
+		}
+		if (paris.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			paris = paris.plusDays(1);
+		}
+		return paris.toInstant();
+	}
+
+	/**
+	 * As {@link #open(Instant)}, a day earlier if that is after {@code now}: a case made
+	 * at the start of a Monday morning comes from Saturday.
+	 */
+	static Instant openedBefore(Instant at, Instant now) {
+		Instant opened = open(at);
+		for (int back = 1; opened.isAfter(now) && back < 8; back++) {
+			opened = open(at.minus(Duration.ofDays(back)));
+		}
+		return opened.isAfter(now) ? at : opened;
 	}
 
 	private static UUID pick(Random random, List<UUID> team) {

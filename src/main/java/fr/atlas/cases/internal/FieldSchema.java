@@ -28,6 +28,26 @@ public record FieldSchema(List<FieldSpec> fields) {
 		return this.fields.stream().filter((f) -> f.key().equals(key)).findFirst();
 	}
 
+	/**
+	 * The field a case's value is in, which the board sums per column (ADR 0091): the
+	 * first NUMBER field whose label, in any language, says it is in euros ("Budget (€)",
+	 * "Loyer (€)", "Montant en euros", "Prix EUR"). The model has no money type: a NUMBER
+	 * may be a surface or a count of rooms, and summing those would be nonsense.
+	 */
+	public Optional<FieldSpec> moneyField() {
+		return this.fields.stream()
+			.filter((f) -> f.type() == FieldSpec.Type.NUMBER)
+			.filter((f) -> f.labels().values().stream().anyMatch(FieldSchema::namesEuros))
+			.findFirst();
+	}
+
+	private static boolean namesEuros(String label) {
+		return label.contains("€") || EUROS.matcher(label).find();
+	}
+
+	private static final java.util.regex.Pattern EUROS = java.util.regex.Pattern
+		.compile("(?iu)(?<![\\p{L}])(euros?|eur)(?![\\p{L}])");
+
 	/** The longest text a field holds, as long as a note. */
 	static final int MAX_TEXT = 10_000;
 

@@ -51,10 +51,14 @@ public class Workflows {
 
 	private final Clock clock;
 
+	private final RoleWords roleWords;
+
 	// Published versions never change, so their parsed form can be kept per organisation.
 	private final Map<String, WorkflowDefinition> published = new ConcurrentHashMap<>();
 
-	Workflows(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, ApplicationEventPublisher events, Clock clock) {
+	Workflows(JdbcClient jdbc, CaseJson json, CaseTypes caseTypes, ApplicationEventPublisher events, Clock clock,
+			RoleWords roleWords) {
+		this.roleWords = roleWords;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.caseTypes = caseTypes;
@@ -65,14 +69,14 @@ public class Workflows {
 	public List<WorkflowVersion> versions(String caseType) {
 		this.caseTypes.require(caseType);
 		return this.jdbc.sql("""
-				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				select case_type, version, status, definition, fields, created_at, published_at from workflow_definition
 				where case_type = ? order by version""").param(caseType).query(this::map).list();
 	}
 
 	public WorkflowVersion version(String caseType, int version) {
 		this.caseTypes.require(caseType);
 		return this.jdbc.sql("""
-				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				select case_type, version, status, definition, fields, created_at, published_at from workflow_definition
 				where case_type = ? and version = ?""")
 			.params(caseType, version)
 			.query(this::map)
@@ -84,7 +88,7 @@ public class Workflows {
 	public WorkflowVersion current(String caseType) {
 		this.caseTypes.require(caseType);
 		return this.jdbc.sql("""
-				select case_type, version, status, definition, created_at, published_at from workflow_definition
+				select case_type, version, status, definition, fields, created_at, published_at from workflow_definition
 				where case_type = ? and status = 'PUBLISHED' order by version desc limit 1""")
 			.param(caseType)
 			.query(this::map)
@@ -123,14 +127,39 @@ public class Workflows {
 		return problems;
 	}
 
+	/**
+	 * As {@link #validate(String, WorkflowDefinition, Actor)}, the definition's required
+	 * fields checked against the fields a whole export brings, as saving it checks them
+	 * (ADR 0090).
+	 */
+	public List<DefinitionProblem> validate(String caseType, WorkflowDefinition definition, FieldSchema fields,
+			Actor actor) {
+		List<DefinitionProblem> problems = new ArrayList<>(
+				WorkflowValidation.validate(definition, fields.fields().stream().map(FieldSpec::key).toList()));
+		problems.addAll(rolesKept(caseType, definition, actor));
+		return problems;
+	}
+
 	private List<String> fieldKeys(String caseType) {
 		return this.caseTypes.require(caseType).fields().fields().stream().map(FieldSpec::key).toList();
 	}
 
 	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, Actor actor) {
+		return createDraft(caseType, document, null, actor);
+	}
+
+	/**
+	 * A new draft from a definition ({@code {states, transitions}}) and, when it comes
+	 * from a whole export, that export's custom fields: the draft keeps them, its
+	 * required fields are checked against them, and its publication gives them to the
+	 * type (ADR 0090). Without fields, the draft uses the type's.
+	 */
+	public WorkflowVersion createDraft(String caseType, Map<String, Object> document, @Nullable Object fields,
+			Actor actor) {
 		this.caseTypes.require(caseType);
 		UserId author = actor.userId();
-		WorkflowDefinition definition = checked(caseType, document);
+		FieldSchema schema = (fields != null) ? this.caseTypes.draftFields(caseType, fields) : null;
+		WorkflowDefinition definition = checked(caseType, document, schema);
 		problemsOrThrow(rolesKept(caseType, definition, actor));
 		// Versions of a type are numbered in order; the type row serialises
 		// concurrent drafts.
@@ -142,13 +171,15 @@ public class Workflows {
 			.param(caseType)
 			.query(Integer.class)
 			.single();
-		this.jdbc.sql("""
-				insert into workflow_definition (org_id, case_type, version, status, definition, created_at, created_by)
-				values (:org, :type, :version, 'DRAFT', :definition::jsonb, :now, :author)""")
+		this.jdbc
+			.sql("""
+					insert into workflow_definition (org_id, case_type, version, status, definition, fields, created_at, created_by)
+					values (:org, :type, :version, 'DRAFT', :definition::jsonb, :fields::jsonb, :now, :author)""")
 			.param("org", CurrentTenant.require().value())
 			.param("type", caseType)
 			.param("version", next)
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
+			.param("fields", (schema != null) ? this.json.write(schema.write()) : null)
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.param("author", (author != null) ? author.value() : (UUID) null)
 			.update();
@@ -157,15 +188,27 @@ public class Workflows {
 	}
 
 	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document, Actor actor) {
+		return updateDraft(caseType, version, document, null, actor);
+	}
+
+	/**
+	 * Replaces a draft's definition and, when a whole export is sent, its fields; a
+	 * definition alone keeps the fields the draft has (ADR 0090).
+	 */
+	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document,
+			@Nullable Object fields, Actor actor) {
 		WorkflowVersion existing = version(caseType, version);
 		if (existing.published()) {
 			throw new ConflictException("workflow.published-immutable", caseType, version);
 		}
-		WorkflowDefinition definition = checked(caseType, document);
+		FieldSchema schema = (fields != null) ? this.caseTypes.draftFields(caseType, fields) : existing.fields();
+		WorkflowDefinition definition = checked(caseType, document, schema);
 		problemsOrThrow(rolesKept(caseType, definition, actor));
-		this.jdbc.sql(
-				"update workflow_definition set definition = :definition::jsonb where case_type = :type and version = :version")
+		this.jdbc.sql("""
+				update workflow_definition set definition = :definition::jsonb, fields = :fields::jsonb
+				where case_type = :type and version = :version""")
 			.param("definition", this.json.write(WorkflowJson.write(definition)))
+			.param("fields", (schema != null) ? this.json.write(schema.write()) : null)
 			.param("type", caseType)
 			.param("version", version)
 			.update();
@@ -178,9 +221,16 @@ public class Workflows {
 		if (existing.published()) {
 			throw new ConflictException("workflow.already-published", caseType, version);
 		}
-		problemsOrThrow(validate(caseType, existing.definition()));
+		FieldSchema fields = existing.fields();
+		problemsOrThrow((fields != null) ? WorkflowValidation.validate(existing.definition(), keys(fields))
+				: validate(caseType, existing.definition()));
 		// the version in force may have changed since the draft was saved
 		problemsOrThrow(rolesKept(caseType, existing.definition(), actor));
+		if (fields != null) {
+			// the fields the draft brought become the type's, checked again against
+			// those published since it was saved
+			this.caseTypes.publishFields(caseType, fields);
+		}
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
 				update workflow_definition set status = 'PUBLISHED', published_at = :now
@@ -201,7 +251,8 @@ public class Workflows {
 	 */
 	private List<DefinitionProblem> rolesKept(String caseType, WorkflowDefinition definition, Actor actor) {
 		// the transition and its states by their labels in the member's language, as the
-		// editor shows them; the path keeps the transition's place
+		// editor shows them, the roles as the members page does; the path keeps the
+		// transition's place
 		String language = LocaleContextHolder.getLocale().getLanguage();
 		Function<String, String> state = (key) -> definition.state(key).map((s) -> s.label(language)).orElse(key);
 		return WorkflowValidation.validateRolesKept(current(caseType).definition(), definition, actor::hasRole)
@@ -215,15 +266,22 @@ public class Workflows {
 							.map(state)
 							.collect(Collectors.joining(", ")));
 				arguments.set(2, state.apply(String.valueOf(arguments.get(2))));
+				// and the roles by the labels the members page gives them
+				arguments.set(3, this.roleWords.either(String.valueOf(arguments.get(3))));
 				return new DefinitionProblem(p.path(), p.code(), arguments);
 			})
 			.toList();
 	}
 
-	private WorkflowDefinition checked(String caseType, Map<String, Object> document) {
+	private WorkflowDefinition checked(String caseType, Map<String, Object> document, @Nullable FieldSchema fields) {
 		WorkflowDefinition definition = WorkflowJson.readImported(document);
-		problemsOrThrow(validate(caseType, definition));
+		problemsOrThrow((fields != null) ? WorkflowValidation.validate(definition, keys(fields))
+				: validate(caseType, definition));
 		return definition;
+	}
+
+	private static List<String> keys(FieldSchema fields) {
+		return fields.fields().stream().map(FieldSpec::key).toList();
 	}
 
 	static void problemsOrThrow(List<DefinitionProblem> problems) {
@@ -240,10 +298,12 @@ public class Workflows {
 
 	private WorkflowVersion map(ResultSet rs, int row) throws SQLException {
 		var publishedAt = rs.getTimestamp("published_at");
+		String fields = rs.getString("fields");
 		return new WorkflowVersion(rs.getString("case_type"), rs.getInt("version"),
 				WorkflowVersion.Status.valueOf(rs.getString("status")),
 				WorkflowJson.read(this.json.readMap(rs.getString("definition"))),
-				rs.getTimestamp("created_at").toInstant(), (publishedAt != null) ? publishedAt.toInstant() : null);
+				rs.getTimestamp("created_at").toInstant(), (publishedAt != null) ? publishedAt.toInstant() : null,
+				(fields != null) ? FieldSchema.read(this.json.readList(fields)) : null);
 	}
 
 }

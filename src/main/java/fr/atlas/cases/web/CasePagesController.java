@@ -30,6 +30,7 @@ import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseWork;
+import fr.atlas.cases.internal.FieldSpec;
 import fr.atlas.cases.internal.PartyCandidates;
 import fr.atlas.cases.internal.Cases;
 import fr.atlas.cases.internal.Cases.CasePage;
@@ -291,8 +292,10 @@ class CasePagesController {
 		// cases, a viewer none)
 		Set<String> closing = closingWithoutSuccess(definition);
 		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, team, from, to, q);
+		// each column's sum of the type's money field, when it has one (ADR 0091)
+		FieldSpec money = caseType.fields().moneyField().orElse(null);
 		CaseBoard.Board board = this.board.board(type, definition.states().stream().map(StateDefinition::key).toList(),
-				filter);
+				filter, (money != null) ? money.key() : null);
 		List<Map<String, Object>> moves = definition.transitions()
 			.stream()
 			.map((t) -> Map.<String, Object>of("name", t.name(), "from", t.from(), "to", t.to(), "label",
@@ -311,6 +314,13 @@ class CasePagesController {
 		model.addAttribute("caseType", caseType);
 		model.addAttribute("states", definition.states());
 		model.addAttribute("board", board);
+		model.addAttribute("money", money);
+		model.addAttribute("amounts",
+				board.columns()
+					.stream()
+					.filter((column) -> column.amount() != null)
+					.collect(Collectors.toMap(CaseBoard.Column::state,
+							(column) -> EuroTotals.format(column.amount(), LocaleContextHolder.getLocale()))));
 		// Cases still on an older version may be in a state the current one lacks: they
 		// keep a column.
 		model.addAttribute("otherColumns",
@@ -333,9 +343,11 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable LocalDate from,
 			@RequestParam(required = false) @Nullable LocalDate to, @RequestParam(required = false) @Nullable String q,
 			Model model) {
-		this.caseTypes.require(type);
+		CaseType caseType = this.caseTypes.require(type);
 		CaseBoard.Filter filter = new CaseBoard.Filter(assignee, team, from, to, q);
 		List<CaseFile> cards = this.board.cards(type, state, filter, offset, CaseBoard.PAGE);
+		// its cards carry their amount, which a move takes to the column it reaches
+		model.addAttribute("money", caseType.fields().moneyField().orElse(null));
 		long remaining = this.board.count(type, state, filter) - Math.max(offset, 0) - cards.size();
 		model.addAttribute("cards", cards);
 		model.addAttribute("more", remaining > 0);
@@ -374,7 +386,16 @@ class CasePagesController {
 		try {
 			CaseFile moved = this.cases.transition(id, transitionName(named), inputs, version,
 					this.actors.of(principal));
-			return ResponseEntity.ok(Map.of("ok", true, "state", moved.state(), "version", moved.version()));
+			Map<String, Object> body = new LinkedHashMap<>(
+					Map.of("ok", true, "state", moved.state(), "version", moved.version()));
+			// the case's amount after the move, which may have asked it: the board moves
+			// it
+			// between the columns' sums (ADR 0091)
+			this.caseTypes.require(moved.caseType())
+				.fields()
+				.moneyField()
+				.ifPresent((money) -> body.put("amount", moved.fields().get(money.key())));
+			return ResponseEntity.ok(body);
 		}
 		catch (ConflictException | InvalidInputException ex) {
 			Map<String, Object> body = new LinkedHashMap<>();

@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.Set;
 
 import fr.atlas.cases.engine.DefinitionProblem;
+import fr.atlas.cases.engine.WorkflowDefinition;
 import fr.atlas.cases.internal.CaseType;
 import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.Cases;
+import fr.atlas.cases.internal.FieldSchema;
 import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
@@ -123,7 +125,7 @@ class CaseTypeApiController {
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		CaseType type = this.caseTypes.require(key);
 		WorkflowVersion shown = (version != null) ? this.workflows.version(key, version) : this.workflows.current(key);
-		Map<String, Object> document = this.caseTypes.export(type, shown.definition());
+		Map<String, Object> document = this.caseTypes.export(type, shown);
 		if (this.documents.wantsYaml(format, accept)) {
 			return this.documents.yaml(document, accept,
 					(format != null) ? key + "-v" + shown.version() + ".yaml" : null);
@@ -138,19 +140,22 @@ class CaseTypeApiController {
 
 	@GetMapping("/{key}/workflows/{version}")
 	VersionResponse version(@PathVariable String key, @PathVariable int version) {
-		return VersionResponse.of(this.workflows.version(key, version));
+		return response(this.workflows.version(key, version));
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/{key}/workflows")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Create a draft version from a JSON definition ({states, transitions}, or an export)",
-			description = "Invalid graphs are refused with a 400 listing every problem.")
+			description = "Invalid graphs are refused with a 400 listing every problem. A whole export's fields are "
+					+ "kept with the draft and become the type's when it is published; they must keep the type's "
+					+ "fields, their types and options.")
 	ResponseEntity<VersionResponse> createDraft(@PathVariable String key, @RequestBody Map<String, Object> document,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		WorkflowVersion draft = this.workflows.createDraft(key, definitionOf(document), this.actors.of(principal));
+		WorkflowVersion draft = this.workflows.createDraft(key, definitionOf(document), fieldsOf(document),
+				this.actors.of(principal));
 		return ResponseEntity.created(URI.create("/api/v1/case-types/" + key + "/workflows/" + draft.version()))
-			.body(VersionResponse.of(draft));
+			.body(response(draft));
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
@@ -172,15 +177,24 @@ class CaseTypeApiController {
 		this.caseTypes.require(key);
 		Locale locale = LocaleContextHolder.getLocale();
 		List<DefinitionProblem> problems = new ArrayList<>();
-		if (document.containsKey("workflow")) {
-			// a whole export: its fields are checked as its import checks them
-			problems.addAll(definitionProblems(this.caseTypes.fieldProblems(key, document.get("fields"))));
+		FieldSchema fields = null;
+		if (fieldsOf(document) != null) {
+			// a whole export: its fields are checked as saving it as a draft checks them,
+			// and the graph's required fields against them (ADR 0090)
+			try {
+				fields = this.caseTypes.draftFields(key, fieldsOf(document));
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(definitionProblems(ex.problems()));
+			}
 		}
 		try {
 			// what saving or publishing would refuse for this member, roles included
 			// (ADR 0089), not only the graph
-			problems.addAll(this.workflows.validate(key, WorkflowJson.readImported(definitionOf(document)),
-					this.actors.of(principal)));
+			WorkflowDefinition definition = WorkflowJson.readImported(definitionOf(document));
+			problems
+				.addAll((fields != null) ? this.workflows.validate(key, definition, fields, this.actors.of(principal))
+						: this.workflows.validate(key, definition, this.actors.of(principal)));
 		}
 		catch (InvalidInputException ex) {
 			// a definition that does not even read (a duration that is none, an
@@ -234,8 +248,8 @@ class CaseTypeApiController {
 	@Operation(summary = "Replace a draft's definition; a published version is immutable (409)")
 	VersionResponse updateDraft(@PathVariable String key, @PathVariable int version,
 			@RequestBody Map<String, Object> document, @AuthenticationPrincipal AtlasPrincipal principal) {
-		return VersionResponse
-			.of(this.workflows.updateDraft(key, version, definitionOf(document), this.actors.of(principal)));
+		return response(this.workflows.updateDraft(key, version, definitionOf(document), fieldsOf(document),
+				this.actors.of(principal)));
 	}
 
 	@PutMapping(path = "/{key}/workflows/{version}",
@@ -252,7 +266,7 @@ class CaseTypeApiController {
 	@Operation(summary = "Publish a draft: new cases use it; it can no longer change")
 	VersionResponse publish(@PathVariable String key, @PathVariable int version,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		return VersionResponse.of(this.workflows.publish(key, version, this.actors.of(principal)));
+		return response(this.workflows.publish(key, version, this.actors.of(principal)));
 	}
 
 	@PostMapping("/{key}/workflows/{version}/migrate")
@@ -265,6 +279,22 @@ class CaseTypeApiController {
 		int migrated = this.cases.migrate(key, version, (request.mapping() != null) ? request.mapping() : Map.of(),
 				this.actors.of(principal));
 		return new MigrationResponse(version, migrated);
+	}
+
+	/**
+	 * A whole export's {@code fields} (null for a definition alone, whose fields are the
+	 * type's): a draft saved from an export kept its graph and dropped the fields it
+	 * brought (ADR 0090).
+	 */
+	private static @Nullable Object fieldsOf(Map<String, Object> document) {
+		return (document.get("workflow") instanceof Map<?, ?>) ? document.get("fields") : null;
+	}
+
+	/** A version with the fields it uses: its own, or else the type's. */
+	private VersionResponse response(WorkflowVersion version) {
+		FieldSchema fields = (version.fields() != null) ? version.fields()
+				: this.caseTypes.require(version.caseType()).fields();
+		return VersionResponse.of(version, fields);
 	}
 
 	@SuppressWarnings("unchecked")
@@ -286,12 +316,12 @@ class CaseTypeApiController {
 	}
 
 	record VersionResponse(String caseType, int version, String status, Instant createdAt,
-			@Nullable Instant publishedAt, Map<String, Object> definition) {
+			@Nullable Instant publishedAt, Map<String, Object> definition, List<Map<String, Object>> fields) {
 
-		static VersionResponse of(WorkflowVersion version) {
+		static VersionResponse of(WorkflowVersion version, FieldSchema fields) {
 			return new VersionResponse(version.caseType(), version.version(), version.status().name(),
 					version.createdAt(), version.publishedAt(),
-					new LinkedHashMap<>(WorkflowJson.write(version.definition())));
+					new LinkedHashMap<>(WorkflowJson.write(version.definition())), fields.write());
 		}
 
 	}

@@ -118,6 +118,9 @@ class WorkflowEditorController {
 				type.fields().fields().stream().collect(Collectors.toMap(FieldSpec::key, (f) -> f.label(language)))));
 		model.addAttribute("roleWords", new KeyWords(Arrays.stream(Role.values())
 			.collect(Collectors.toMap(Role::name, (r) -> this.messages.text("role." + r.name())))));
+		// the step form offers the roles as boxes to tick, by their labels: it asked for
+		// keys typed in ("MANAGER") that no page shows
+		model.addAttribute("roleKeys", Arrays.stream(Role.values()).map(Role::name).toList());
 		model.addAttribute("actionWords",
 				new KeyWords(Arrays.stream(EntryAction.Type.values())
 					.collect(Collectors.toMap(EntryAction.Type::name,
@@ -146,7 +149,7 @@ class WorkflowEditorController {
 			@RequestParam(defaultValue = "json") String format) {
 		CaseType type = this.caseTypes.require(key);
 		WorkflowVersion shown = this.workflows.version(key, version);
-		Map<String, Object> document = this.caseTypes.export(type, shown.definition());
+		Map<String, Object> document = this.caseTypes.export(type, shown);
 		if (this.documents.wantsYaml(format, null)) {
 			return this.documents.yaml(document, null, key + "-v" + version + ".yaml");
 		}
@@ -170,7 +173,10 @@ class WorkflowEditorController {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> definition = (document.get("workflow") instanceof Map<?, ?> workflow)
 					? (Map<String, Object>) workflow : document;
-			WorkflowVersion draft = this.workflows.createDraft(key, definition, this.actors.of(principal));
+			// a whole export's fields stay with the draft (ADR 0090)
+			WorkflowVersion draft = this.workflows.createDraft(key, definition,
+					(document.get("workflow") instanceof Map<?, ?>) ? document.get("fields") : null,
+					this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.imported", draft.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
 		}
@@ -186,7 +192,14 @@ class WorkflowEditorController {
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
 			Map<String, Object> parsed = this.json.parseDocument("document", document);
-			WorkflowVersion draft = this.workflows.createDraft(key, parsed, this.actors.of(principal));
+			// a whole export pasted in is read as the API reads it, its fields kept with
+			// the draft (ADR 0090); it was refused for its "key" and "fields"
+			@SuppressWarnings("unchecked")
+			Map<String, Object> definition = (parsed.get("workflow") instanceof Map<?, ?> workflow)
+					? (Map<String, Object>) workflow : parsed;
+			WorkflowVersion draft = this.workflows.createDraft(key, definition,
+					(parsed.get("workflow") instanceof Map<?, ?>) ? parsed.get("fields") : null,
+					this.actors.of(principal));
 			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.draft-saved", draft.version()));
 			return "redirect:/cases/types/" + key + "/workflow?version=" + draft.version();
 		}
@@ -221,7 +234,8 @@ class WorkflowEditorController {
 			List<TransitionDefinition> transitions = new ArrayList<>(definition.transitions());
 			transitions.add(new TransitionDefinition(blankToDefault(form.transition(), "").trim(),
 					(form.from() != null) ? form.from() : List.of(), stateKey,
-					Map.of("fr", blankToDefault(form.transitionLabel(), stateKey)), words(form.roles()),
+					Map.of("fr", blankToDefault(form.transitionLabel(), stateKey)), (form.roles() != null)
+							? form.roles().stream().flatMap((r) -> words(r).stream()).toList() : List.of(),
 					words(form.requiredFields()), words(form.requiredInputs())));
 			if (form.nextState() != null && !form.nextState().isBlank()) {
 				// A new open state needs a way out, or the graph has a dead end.
@@ -312,7 +326,7 @@ class WorkflowEditorController {
 	record StepForm(@Nullable String state, @Nullable String labelFr, @Nullable String labelEn, @Nullable String colour,
 			@Nullable Integer sla, @Nullable String slaUnit, @Nullable Integer escalate, @Nullable String escalateUnit,
 			@Nullable Boolean terminal, @Nullable String transition, @Nullable String transitionLabel,
-			@Nullable List<String> from, @Nullable String roles, @Nullable String requiredFields,
+			@Nullable List<String> from, @Nullable List<String> roles, @Nullable String requiredFields,
 			@Nullable String requiredInputs, @Nullable String nextTransition, @Nullable String nextState) {
 	}
 

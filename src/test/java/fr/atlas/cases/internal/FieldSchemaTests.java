@@ -32,6 +32,25 @@ class FieldSchemaTests {
 			.isThrownBy(() -> this.schema.apply(Map.of(), Map.of("budget", "€")));
 	}
 
+	@Test
+	void theMoneyFieldIsTheFirstNumberInEuros() {
+		FieldSpec surface = new FieldSpec("surface", FieldSpec.Type.NUMBER, Map.of("fr", "Surface (m²)"), List.of());
+		FieldSpec price = new FieldSpec("price", FieldSpec.Type.TEXT, Map.of("fr", "Prix (€)"), List.of());
+		FieldSpec rent = new FieldSpec("rent", FieldSpec.Type.NUMBER, Map.of("fr", "Loyer (€)"), List.of());
+		FieldSpec income = new FieldSpec("income", FieldSpec.Type.NUMBER, Map.of("fr", "Revenus (€)"), List.of());
+		assertThat(new FieldSchema(List.of(surface, price, rent, income)).moneyField()).contains(rent);
+		assertThat(new FieldSchema(List.of(new FieldSpec("amount", FieldSpec.Type.NUMBER,
+				Map.of("fr", "Montant", "en", "Amount in euros"), List.of())))
+			.moneyField()).isPresent();
+		assertThat(new FieldSchema(
+				List.of(new FieldSpec("fee", FieldSpec.Type.NUMBER, Map.of("fr", "Frais EUR"), List.of())))
+			.moneyField()).isPresent();
+		// a word that holds "euro" is no euro, and a type without any has no sum
+		assertThat(new FieldSchema(List.of(surface, price,
+				new FieldSpec("lots", FieldSpec.Type.NUMBER, Map.of("fr", "Lots hors zone Europe"), List.of())))
+			.moneyField()).isEmpty();
+	}
+
 	private Object budget(String typed) {
 		return this.schema.apply(Map.of(), Map.of("budget", typed)).get("budget");
 	}
