@@ -129,12 +129,10 @@ class DemoCases implements ApplicationRunner {
 			}
 			// One transaction for the whole history, settled before it commits: the SLA
 			// watch and the task reminders run every minute from 30 s after the start,
-			// and
-			// on a busy machine they ran while the seed was half done, its months-old
-			// deadlines not yet settled, and escalated them to every manager (99+
-			// notifications) and mailed reminders of tasks long past. They see the
-			// history
-			// once it is whole, or nothing of it.
+			// and on a busy machine they ran while the seed was half done, its
+			// months-old deadlines not yet settled, and escalated them to every manager
+			// (99+ notifications) and mailed reminders of tasks long past. They see the
+			// history once it is whole, or nothing of it.
 			Seeded seeded = this.transactions.execute((tx) -> {
 				List<UUID> team = this.members.active().stream().map((Member m) -> m.id().value()).toList();
 				assignmentRules();

@@ -388,9 +388,8 @@ class CasePagesController {
 					this.actors.of(principal));
 			Map<String, Object> body = new LinkedHashMap<>(
 					Map.of("ok", true, "state", moved.state(), "version", moved.version()));
-			// the case's amount after the move, which may have asked it: the board moves
-			// it
-			// between the columns' sums (ADR 0091)
+			// the case's amount after the move, which may have asked it: the board
+			// moves it between the columns' sums (ADR 0091)
 			this.caseTypes.require(moved.caseType())
 				.fields()
 				.moneyField()

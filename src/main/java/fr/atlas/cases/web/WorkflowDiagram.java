@@ -149,8 +149,8 @@ final class WorkflowDiagram {
 			boolean forward = to.index() > from.index();
 			int bend = (forward ? -1 : 1) * (BEND + BEND_PER_STATE * (Math.abs(to.index() - from.index()) - 1));
 			// a forward arc leaves and reaches the boxes right of their centre, a
-			// backward
-			// one left of it: a pair of moves between two states is two arcs, not one
+			// backward one left of it: a pair of moves between two states is two arcs,
+			// not one
 			int shift = forward ? 12 : -12;
 			int y = forward ? top : top + BOX_HEIGHT;
 			int x1 = from.centre() + shift;
