@@ -535,9 +535,10 @@ public class ProspectImports {
 				throw new UncheckedIOException(ex);
 			}
 			Map<UUID, UUID> survivors = this.agencies.survivors();
+			Map<Integer, UUID> detached = this.recorded.detached(rowsOf(job));
 			this.recorded.forEach(rowsOf(job), (row) -> {
-				UUID prospect = (row.prospectId() != null) ? survivors.getOrDefault(row.prospectId(), row.prospectId())
-						: null;
+				UUID in = detached.getOrDefault(row.number(), row.prospectId());
+				UUID prospect = (in != null) ? survivors.getOrDefault(in, in) : null;
 				try {
 					out.write(row.number() + "," + shownStatus(job, row.status()) + ","
 							+ ((prospect != null) ? prospect : "") + "," + CsvLine.cell(row.messages()) + "\n");
@@ -560,9 +561,11 @@ public class ProspectImports {
 		ImportJob job = find(id);
 		this.tx.executeWithoutResult((s) -> {
 			Map<UUID, UUID> survivors = this.agencies.survivors();
+			Map<Integer, UUID> detached = this.recorded.detached(rowsOf(job));
 			List<RecordedRows.RecordedRow> batch = new ArrayList<>(READABLE_BATCH);
 			this.recorded.forEach(rowsOf(job), (row) -> {
-				batch.add(row);
+				UUID in = detached.get(row.number());
+				batch.add((in != null) ? row.in(in) : row);
 				if (batch.size() == READABLE_BATCH) {
 					batches.accept(readable(job, batch, survivors));
 					batch.clear();
