@@ -66,9 +66,15 @@ class ImportWizardBrowserTests {
 			// each column with what its first rows hold, its select named by its header
 			Locator columns = page.locator("table.columns tbody tr");
 			assertThat(columns.count()).isEqualTo(5);
-			assertThat(columns.nth(0).locator(".examples span").allTextContents()).containsExactly("Agence de la Gare",
-					"AGENCE DE LA GARE", "Cabinet Martin");
-			assertThat(columns.nth(2).locator(".examples span").allTextContents()).containsExactly("01 23 45 67 89");
+			assertThat(columns.nth(0).locator(".examples span.example").allTextContents())
+				.containsExactly("Agence de la Gare", "AGENCE DE LA GARE", "Cabinet Martin");
+			assertThat(columns.nth(2).locator(".examples span.example").allTextContents())
+				.containsExactly("01 23 45 67 89");
+			// an e-mail in capitals reads in lower case, the file's own below it
+			assertThat(columns.nth(1).locator(".examples span.example").nth(1).locator(".read").textContent())
+				.isEqualTo("contact@gare.fr");
+			assertThat(columns.nth(1).locator(".examples span.example").nth(1).locator(".raw").textContent())
+				.isEqualTo("CONTACT@GARE.FR");
 			// a column whose values the field refuses says so beside them
 			assertThat(columns.nth(1).locator(".badge.warning").textContent()).isEqualTo("1 ligne avec un problème");
 			assertThat(columns.nth(2).locator(".badge").count()).isZero();

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -657,17 +657,22 @@ public class ProspectImports {
 
 		/**
 		 * The first different values a column holds in the preview's rows, blank cells
-		 * left out: what the user reads to choose its field.
+		 * left out: what the user reads to choose its field, each as the import will read
+		 * it under the column's field, as the preview shows it
+		 * ({@link PreviewRow#reading}).
 		 */
-		public List<String> examples(int column) {
-			Set<String> examples = new LinkedHashSet<>();
+		public List<Example> examples(int column) {
+			Map<String, Example> examples = new LinkedHashMap<>();
 			for (PreviewRow row : this.rows) {
-				String cell = (column < row.cells().size()) ? row.cells().get(column).strip() : "";
-				if (!cell.isEmpty() && examples.add(cell) && examples.size() == EXAMPLES) {
-					break;
+				String cell = row.cell(column).strip();
+				if (!cell.isEmpty() && !examples.containsKey(cell)) {
+					examples.put(cell, new Example(cell, row.reading(column)));
+					if (examples.size() == EXAMPLES) {
+						break;
+					}
 				}
 			}
-			return List.copyOf(examples);
+			return List.copyOf(examples.values());
 		}
 
 		/**
@@ -690,6 +695,13 @@ public class ProspectImports {
 			return rows;
 		}
 
+	}
+
+	/**
+	 * A value of a column on the wizard's columns step: the cell as the file has it, and
+	 * how the import reads it when that differs (null when it reads it as written).
+	 */
+	public record Example(String cell, @Nullable String read) {
 	}
 
 	/**
