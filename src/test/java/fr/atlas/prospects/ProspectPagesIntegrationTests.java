@@ -101,7 +101,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(preview.body()).contains("id=\"preview\"").doesNotContain("<html");
 		// each value as the import reads it, the file's own below it
 		assertThat(preview.body()).contains(
-				"title=\"Dans le fichier\u00a0: 123456789\" class=\"number\"><span class=\"read\">01 23 45 67 89</span>"
+				"title=\"Dans le fichier\u00a0: 123456789\" data-label=\"Téléphone\" class=\"number\"><span class=\"read\">01 23 45 67 89</span>"
 						+ "<small class=\"raw\">123456789</small>")
 			.doesNotContain("<small class=\"raw\">contact@gare.fr</small>");
 

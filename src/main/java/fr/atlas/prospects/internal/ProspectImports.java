@@ -662,11 +662,14 @@ public class ProspectImports {
 		 * ({@link PreviewRow#reading}).
 		 */
 		public List<Example> examples(int column) {
+			// different as read: "04.50.12.34.56" and "450123456" are one phone
 			Map<String, Example> examples = new LinkedHashMap<>();
 			for (PreviewRow row : this.rows) {
 				String cell = row.cell(column).strip();
-				if (!cell.isEmpty() && !examples.containsKey(cell)) {
-					examples.put(cell, new Example(cell, row.reading(column)));
+				String read = row.reading(column);
+				String shown = (read != null) ? read : cell;
+				if (!cell.isEmpty() && !examples.containsKey(shown)) {
+					examples.put(shown, new Example(cell, read));
 					if (examples.size() == EXAMPLES) {
 						break;
 					}
