@@ -194,7 +194,7 @@ class ProspectDetachApiIntegrationTests {
 		String action = "/prospects/" + lyon7 + "/sources/" + done.get("id") + "/rows/2/detach";
 		String page = session.get("/prospects/" + lyon7 + "?lang=fr").body();
 		assertThat(page).contains("action=\"" + action + "\"", "Détacher cette ligne",
-				"data-confirm=\"Détacher la ligne reseau.csv · ligne 2 de «\u00A0Orpi Lyon 7\u00A0»\u202F?");
+				"data-confirm=\"Détacher cette ligne (reseau.csv · ligne 2) de «\u00A0Orpi Lyon 7\u00A0»\u202F?");
 		var posted = session.post(action, Map.of("_csrf", PageSession.csrf(page)), false);
 		assertThat(posted.statusCode()).isEqualTo(302);
 		String created = PageSession.location(posted);
