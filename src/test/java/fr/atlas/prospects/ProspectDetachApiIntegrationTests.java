@@ -26,10 +26,10 @@ class ProspectDetachApiIntegrationTests {
 
 	/** One SIRET (the head office's) for two agencies of one town: merged at 1.0. */
 	static final String NETWORK = """
-			Raison sociale;SIRET;E-mail;Téléphone;Code postal;Ville;Nb annonces
-			Orpi Lyon 7;54205118000066;lyon7@orpi.fr;04 78 00 00 07;69007;Lyon;40
-			Orpi Lyon 3;54205118000066;lyon3@orpi.fr;04 78 00 00 03;69003;Lyon;12
-			Agence du Parc;;parc@agence.fr;;69006;Lyon;
+			Raison sociale;Enseigne;SIRET;E-mail;Téléphone;Code postal;Ville;Nb annonces
+			Orpi Lyon 7;Orpi;54205118000066;lyon7@orpi.fr;04 78 00 00 07;69007;Lyon;40
+			Orpi Lyon 3;Orpi;54205118000066;lyon3@orpi.fr;04 78 00 00 03;69003;Lyon;12
+			Agence du Parc;;;parc@agence.fr;;69006;Lyon;
 			""";
 
 	@LocalServerPort
@@ -105,8 +105,8 @@ class ProspectDetachApiIntegrationTests {
 				"select entity_id from audit_entry where action = 'prospect.row-detached' order by seq", Map.of()))
 			.containsExactly(lyon7, lyon3);
 		String french = this.api.getText(tenant.token(), "/api/v1/audit?action=prospect.row-detached").getBody();
-		assertThat(french)
-			.contains("Ligne 2 de «\u00A0reseau.csv\u00A0» détachée de l’agence «\u00A0Orpi Lyon 7\u00A0»");
+		assertThat(french).contains("Ligne 2 de «\u00A0reseau.csv\u00A0» détachée de l’agence «\u00A0Orpi Lyon 7\u00A0»"
+				+ "\u00A0: nouvelle agence «\u00A0Orpi Lyon 3\u00A0»");
 
 		// undone: the agency exactly as before, the new one merged back into it
 		String detachment = (String) detached.getBody().get("detachmentId");

@@ -360,12 +360,17 @@ public class ProspectDetachments {
 			.orElse("");
 	}
 
+	/**
+	 * The agency's name as its page heads it: a network's agencies share their trade name
+	 * ("Orpi"), which would name both sides of a detachment alike.
+	 */
 	private @Nullable String name(UUID agencyId) {
-		return this.jdbc.sql("select coalesce(trade_name, name) from agency where org_id = :org and id = :id")
+		return this.jdbc.sql("select name from agency where org_id = :org and id = :id")
 			.param("org", org())
 			.param("id", agencyId)
 			.query(String.class)
 			.optional()
+			.map(NameDisplay::of)
 			.orElse(null);
 	}
 
