@@ -7,6 +7,7 @@ import java.util.Map;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.PageSession;
 import fr.atlas.support.TenantSql;
+import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,9 @@ class ProspectDetachApiIntegrationTests {
 
 	@Autowired
 	TenantSql sql;
+
+	@Autowired
+	TestMembers members;
 
 	@Test
 	void aRowMergedByMistakeBecomesAnAgencyOfItsOwnAndTheAgencyIsWorkedOutAgain() {
@@ -131,11 +135,16 @@ class ProspectDetachApiIntegrationTests {
 	}
 
 	@Test
-	void anotherOrganisationCanNeitherDetachNorUndo() {
+	void anotherOrganisationCanNeitherDetachNorUndo() throws Exception {
 		var tenant = this.api.newOrganisation("Détacher chez soi");
 		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "reseau.csv", NETWORK);
 		String lyon7 = this.prospects.idOf(tenant.token(), "lyon 7");
 		String path = "/api/v1/prospects/" + lyon7 + "/sources/" + done.get("id") + "/rows/2/detach";
+		// a member who only reads cannot either, nor see the button
+		var viewer = this.members.addSignedIn(this.api, tenant, "Lecteur", "VIEWER");
+		assertThat(this.api.post(viewer.token(), path, Map.of()).getStatusCode().value()).isEqualTo(403);
+		String page = new PageSession(this.port).login(viewer.email()).get("/prospects/" + lyon7).body();
+		assertThat(page).contains("reseau.csv · ligne 2").doesNotContain("/detach\"");
 		var other = this.api.newOrganisation("Détacher chez l'autre");
 		assertThat(this.api.post(other.token(), path, Map.of()).getStatusCode().value()).isEqualTo(404);
 		assertThat(agency(tenant.token(), lyon7).get("emails")).asList().hasSize(2);
