@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import fr.atlas.platform.ConflictException;
@@ -243,7 +245,7 @@ public class ProspectDetachments {
 	 * A row's clean values ({@link AgencyValues#asFields} form) as the import had them.
 	 */
 	static AgencyValues values(List<Map.Entry<String, String>> fields) {
-		Map<String, String> value = new java.util.HashMap<>();
+		Map<String, String> value = new HashMap<>();
 		fields.forEach((entry) -> value.put(entry.getKey(), entry.getValue()));
 		String name = value.get("name");
 		String tradeName = value.get("trade_name");
@@ -294,7 +296,7 @@ public class ProspectDetachments {
 
 	/** Adds what a merge brought to a list, as the merge joined them. */
 	private static void join(AgencyRecord agency, String field, String value) {
-		java.util.Set<String> stored = switch (field) {
+		Set<String> stored = switch (field) {
 			case "emails" -> agency.emails;
 			case "phones" -> agency.phones;
 			default -> agency.tags;
@@ -306,7 +308,7 @@ public class ProspectDetachments {
 		}
 	}
 
-	private static void replace(java.util.Set<String> stored, List<String> values) {
+	private static void replace(Set<String> stored, List<String> values) {
 		stored.clear();
 		stored.addAll(values.subList(0, Math.min(values.size(), AgencyRecord.LISTED)));
 	}

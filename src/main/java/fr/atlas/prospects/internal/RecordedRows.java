@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -343,7 +345,7 @@ class RecordedRows {
 	List<AgencyRow> of(UUID agencyId) {
 		// a row a person detached from its agency (ADR 0092) is no longer that agency's
 		// but the one made of it: the chunk still names the agency the import chose
-		Set<String> detachedOut = new java.util.HashSet<>();
+		Set<String> detachedOut = new HashSet<>();
 		List<Detached> detachedIn = new ArrayList<>();
 		this.jdbc.sql("""
 				select job_id, row_number, from_agency_id, agency_id from agency_row_detach
@@ -405,7 +407,7 @@ class RecordedRows {
 	 * row number, with the agency each is in now (ADR 0092).
 	 */
 	Map<Integer, UUID> detached(UUID jobId) {
-		Map<Integer, UUID> rows = new java.util.HashMap<>();
+		Map<Integer, UUID> rows = new HashMap<>();
 		this.jdbc.sql("""
 				select row_number, agency_id from agency_row_detach
 				where org_id = :org and job_id = :job and undone_at is null""")
