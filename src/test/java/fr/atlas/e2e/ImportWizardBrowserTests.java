@@ -66,9 +66,15 @@ class ImportWizardBrowserTests {
 			// each column with what its first rows hold, its select named by its header
 			Locator columns = page.locator("table.columns tbody tr");
 			assertThat(columns.count()).isEqualTo(5);
-			assertThat(columns.nth(0).locator(".examples span").allTextContents()).containsExactly("Agence de la Gare",
-					"AGENCE DE LA GARE", "Cabinet Martin");
-			assertThat(columns.nth(2).locator(".examples span").allTextContents()).containsExactly("01 23 45 67 89");
+			assertThat(columns.nth(0).locator(".examples span.example").allTextContents())
+				.containsExactly("Agence de la Gare", "AGENCE DE LA GARE", "Cabinet Martin");
+			assertThat(columns.nth(2).locator(".examples span.example").allTextContents())
+				.containsExactly("01 23 45 67 89");
+			// an e-mail in capitals reads in lower case: the same e-mail as the first,
+			// not
+			// another example
+			assertThat(columns.nth(1).locator(".examples span.example").allTextContents())
+				.containsExactly("contact@gare.fr", "pas-un-email");
 			// a column whose values the field refuses says so beside them
 			assertThat(columns.nth(1).locator(".badge.warning").textContent()).isEqualTo("1 ligne avec un problème");
 			assertThat(columns.nth(2).locator(".badge").count()).isZero();
@@ -96,6 +102,15 @@ class ImportWizardBrowserTests {
 			assertThat(page.locator("select[name=column-4]").boundingBox().x
 					+ page.locator("select[name=column-4]").boundingBox().width)
 				.isLessThanOrEqualTo(390);
+			// and the preview reads as one card per row: nothing scrolls sideways, each
+			// value
+			// beside its column's header
+			assertThat(((Number) page.evaluate(
+					"(() => { const w = document.querySelector('table.preview').closest('.table-wrap'); return w.scrollWidth - w.clientWidth; })()"))
+				.intValue()).isLessThanOrEqualTo(0);
+			Locator firstCard = page.locator("table.preview tbody tr").first();
+			assertThat(firstCard.locator("td").nth(2).getAttribute("data-label")).isEqualTo("Raison sociale");
+			assertThat(firstCard.locator("td").nth(2).boundingBox().width).isLessThanOrEqualTo(390);
 			Chromium.screenshot(page, "import-wizard-mapping-phone");
 			page.setViewportSize(1280, 900);
 

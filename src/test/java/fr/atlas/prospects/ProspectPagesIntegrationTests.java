@@ -83,6 +83,13 @@ class ProspectPagesIntegrationTests {
 		assertThat(mapping.statusCode()).isEqualTo(200);
 		assertThat(mapping.body()).contains("Raison sociale", "Colonne X", "title=\"email:invalid\"",
 				"E-mail invalide, ignoré", "column-4");
+		// the columns' examples read as the import will read them, as the preview shows
+		// them: the file's cell below when it differs
+		assertThat(mapping.body())
+			.contains(
+					"class=\"example read-otherwise\" title=\"Dans le fichier\u00a0: 123456789\"><span class=\"read\">"
+							+ "01 23 45 67 89</span><small class=\"raw\">123456789</small></span>")
+			.contains("<span class=\"example\">contact@gare.fr</span>");
 		// a draft is accepted work not yet started: the API shows it QUEUED, never DRAFT
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + jobPath.substring(jobPath.lastIndexOf('/') + 1))
 			.getBody()).containsEntry("status", "QUEUED");
@@ -94,7 +101,7 @@ class ProspectPagesIntegrationTests {
 		assertThat(preview.body()).contains("id=\"preview\"").doesNotContain("<html");
 		// each value as the import reads it, the file's own below it
 		assertThat(preview.body()).contains(
-				"title=\"Dans le fichier\u00a0: 123456789\" class=\"number\"><span class=\"read\">01 23 45 67 89</span>"
+				"title=\"Dans le fichier\u00a0: 123456789\" data-label=\"Téléphone\" class=\"number\"><span class=\"read\">01 23 45 67 89</span>"
 						+ "<small class=\"raw\">123456789</small>")
 			.doesNotContain("<small class=\"raw\">contact@gare.fr</small>");
 

@@ -430,6 +430,31 @@ class Agencies {
 		return i;
 	}
 
+	/**
+	 * Puts an agency row back as a snapshot has it ({@code to_jsonb} of the row), every
+	 * value; its version moves on from the current one (never back to the snapshot's,
+	 * which a form opened before still holds: an edit from it must be refused as stale).
+	 * @param table the table of the snapshot: {@code agency_merge} or
+	 * {@code agency_row_detach}, by their fixed names only
+	 */
+	void restore(String table, String snapshot, UUID recordId, UUID agencyId) {
+		this.jdbc.sql("""
+				update agency a set (name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
+				  department, website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band,
+				  tags, status, owner_id, source, merged_into, created_at, updated_at, version) =
+				  (select r.name, r.name_key, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city,
+				    r.city_key, r.department, r.website_domain, r.emails, r.phones, r.specialty, r.listing_count,
+				    r.revenue_cents, r.headcount_band, r.tags, r.status, r.owner_id, r.source, r.merged_into,
+				    r.created_at, now(), a.version + 1
+				   from %s m, jsonb_populate_record(null::agency, m.%s) r
+				   where m.org_id = :org and m.id = :record)
+				where a.org_id = :org and a.id = :id""".formatted(table, snapshot))
+			.param("org", CurrentTenant.require().value())
+			.param("record", recordId)
+			.param("id", agencyId)
+			.update();
+	}
+
 	AgencyRecord load(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from agency where org_id = :org and id = :id")
 			.param("org", CurrentTenant.require().value())

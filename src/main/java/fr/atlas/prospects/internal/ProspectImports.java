@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -535,9 +535,10 @@ public class ProspectImports {
 				throw new UncheckedIOException(ex);
 			}
 			Map<UUID, UUID> survivors = this.agencies.survivors();
+			Map<Integer, UUID> detached = this.recorded.detached(rowsOf(job));
 			this.recorded.forEach(rowsOf(job), (row) -> {
-				UUID prospect = (row.prospectId() != null) ? survivors.getOrDefault(row.prospectId(), row.prospectId())
-						: null;
+				UUID in = detached.getOrDefault(row.number(), row.prospectId());
+				UUID prospect = (in != null) ? survivors.getOrDefault(in, in) : null;
 				try {
 					out.write(row.number() + "," + shownStatus(job, row.status()) + ","
 							+ ((prospect != null) ? prospect : "") + "," + CsvLine.cell(row.messages()) + "\n");
@@ -560,9 +561,11 @@ public class ProspectImports {
 		ImportJob job = find(id);
 		this.tx.executeWithoutResult((s) -> {
 			Map<UUID, UUID> survivors = this.agencies.survivors();
+			Map<Integer, UUID> detached = this.recorded.detached(rowsOf(job));
 			List<RecordedRows.RecordedRow> batch = new ArrayList<>(READABLE_BATCH);
 			this.recorded.forEach(rowsOf(job), (row) -> {
-				batch.add(row);
+				UUID in = detached.get(row.number());
+				batch.add((in != null) ? row.in(in) : row);
 				if (batch.size() == READABLE_BATCH) {
 					batches.accept(readable(job, batch, survivors));
 					batch.clear();
@@ -654,17 +657,25 @@ public class ProspectImports {
 
 		/**
 		 * The first different values a column holds in the preview's rows, blank cells
-		 * left out: what the user reads to choose its field.
+		 * left out: what the user reads to choose its field, each as the import will read
+		 * it under the column's field, as the preview shows it
+		 * ({@link PreviewRow#reading}).
 		 */
-		public List<String> examples(int column) {
-			Set<String> examples = new LinkedHashSet<>();
+		public List<Example> examples(int column) {
+			// different as read: "04.50.12.34.56" and "450123456" are one phone
+			Map<String, Example> examples = new LinkedHashMap<>();
 			for (PreviewRow row : this.rows) {
-				String cell = (column < row.cells().size()) ? row.cells().get(column).strip() : "";
-				if (!cell.isEmpty() && examples.add(cell) && examples.size() == EXAMPLES) {
-					break;
+				String cell = row.cell(column).strip();
+				String read = row.reading(column);
+				String shown = (read != null) ? read : cell;
+				if (!cell.isEmpty() && !examples.containsKey(shown)) {
+					examples.put(shown, new Example(cell, read));
+					if (examples.size() == EXAMPLES) {
+						break;
+					}
 				}
 			}
-			return List.copyOf(examples);
+			return List.copyOf(examples.values());
 		}
 
 		/**
@@ -687,6 +698,13 @@ public class ProspectImports {
 			return rows;
 		}
 
+	}
+
+	/**
+	 * A value of a column on the wizard's columns step: the cell as the file has it, and
+	 * how the import reads it when that differs (null when it reads it as written).
+	 */
+	public record Example(String cell, @Nullable String read) {
 	}
 
 	/**

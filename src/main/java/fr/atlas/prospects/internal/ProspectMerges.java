@@ -212,6 +212,20 @@ public class ProspectMerges {
 		if (later > 0) {
 			throw new ConflictException("prospects.unmerge.later-merge");
 		}
+		Integer detachedSince = this.jdbc.sql("""
+				select count(*) from agency_row_detach d where d.org_id = :org and d.undone_at is null
+				and d.from_agency_id = :survivor
+				and d.detached_at > (select merged_at from agency_merge where org_id = :org and id = :merge)""")
+			.param("org", org())
+			.param("survivor", merge.survivorId())
+			.param("merge", merge.id())
+			.query(Integer.class)
+			.single();
+		if (detachedSince > 0) {
+			// the snapshot would give the survivor back the detached row's values, which
+			// its own agency holds now (ADR 0092)
+			throw new ConflictException("prospects.unmerge.later-detach");
+		}
 		restore(merge.id(), "survivor_snapshot", merge.survivorId());
 		restore(merge.id(), "absorbed_snapshot", merge.absorbedId());
 		if (!merge.movedContacts().isEmpty()) {
@@ -301,27 +315,8 @@ public class ProspectMerges {
 		return names;
 	}
 
-	/**
-	 * Puts an agency row back as the snapshot has it, every value; its version moves on
-	 * from the current one (never back to the snapshot's, which a form opened before the
-	 * merge still holds: an edit from it must be refused as stale).
-	 */
 	private void restore(UUID mergeId, String snapshot, UUID agencyId) {
-		this.jdbc.sql("""
-				update agency a set (name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
-				  department, website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band,
-				  tags, status, owner_id, source, merged_into, created_at, updated_at, version) =
-				  (select r.name, r.name_key, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city,
-				    r.city_key, r.department, r.website_domain, r.emails, r.phones, r.specialty, r.listing_count,
-				    r.revenue_cents, r.headcount_band, r.tags, r.status, r.owner_id, r.source, r.merged_into,
-				    r.created_at, now(), a.version + 1
-				   from agency_merge m, jsonb_populate_record(null::agency, m.%s) r
-				   where m.org_id = :org and m.id = :merge)
-				where a.org_id = :org and a.id = :id""".formatted(snapshot))
-			.param("org", org())
-			.param("merge", mergeId)
-			.param("id", agencyId)
-			.update();
+		this.agencies.restore("agency_merge", snapshot, mergeId, agencyId);
 	}
 
 	private String lockedStatus(UUID id) {

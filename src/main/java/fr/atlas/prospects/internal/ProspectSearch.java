@@ -300,7 +300,7 @@ public class ProspectSearch {
 			row.values()
 				.forEach((value) -> sources.add(new Source(value.getKey(), value.getValue(), "IMPORT", imports.jobId(),
 						fileNames.get(imports.jobId()), row.number(), null, imports.recordedAt())));
-			if ("MERGED".equals(row.status())) {
+			if ("MERGED".equals(row.status()) && !imports.detached()) {
 				reasons.add(new MatchReason(imports.jobId(), row.number(), split(row.reasons()),
 						(row.confidence() != null) ? row.confidence() : 0));
 			}

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -341,6 +343,25 @@ class RecordedRows {
 	 * The rows that ended in an agency, in every import, with the import and its time.
 	 */
 	List<AgencyRow> of(UUID agencyId) {
+		// a row a person detached from its agency (ADR 0092) is no longer that agency's
+		// but the one made of it: the chunk still names the agency the import chose
+		Set<String> detachedOut = new HashSet<>();
+		List<Detached> detachedIn = new ArrayList<>();
+		this.jdbc.sql("""
+				select job_id, row_number, from_agency_id, agency_id from agency_row_detach
+				where org_id = :org and undone_at is null and (from_agency_id = :agency or agency_id = :agency)""")
+			.param("org", org())
+			.param("agency", agencyId)
+			.query((RowCallbackHandler) (rs) -> {
+				Detached detached = new Detached(rs.getObject(1, UUID.class), rs.getInt(2), rs.getObject(3, UUID.class),
+						rs.getObject(4, UUID.class));
+				if (agencyId.equals(detached.fromAgencyId())) {
+					detachedOut.add(detached.jobId() + ":" + detached.row());
+				}
+				else {
+					detachedIn.add(detached);
+				}
+			});
 		List<AgencyRow> found = new ArrayList<>();
 		this.jdbc.sql("""
 				select job_id, recorded_at, rows, packed from import_row_chunk
@@ -351,14 +372,52 @@ class RecordedRows {
 				UUID job = rs.getObject(1, UUID.class);
 				Instant recordedAt = rs.getTimestamp(2).toInstant();
 				rows(text(rs), (row) -> {
-					if (agencyId.equals(row.prospectId())) {
-						found.add(new AgencyRow(job, recordedAt, row));
+					if (agencyId.equals(row.prospectId()) && !detachedOut.contains(job + ":" + row.number())) {
+						found.add(new AgencyRow(job, recordedAt, row, false));
 					}
 				});
 				return n;
 			})
 			.list();
+		for (Detached detached : detachedIn) {
+			this.jdbc.sql("""
+					select recorded_at, rows, packed from import_row_chunk
+					where org_id = :org and job_id = :job and first_row <= :row and last_row >= :row
+					  and prospects @> array[cast(:agency as uuid)]""")
+				.param("org", org())
+				.param("job", detached.jobId())
+				.param("row", detached.row())
+				.param("agency", detached.fromAgencyId())
+				.query((rs, n) -> {
+					Instant recordedAt = rs.getTimestamp(1).toInstant();
+					rows(text(rs), (row) -> {
+						if (row.number() == detached.row() && detached.fromAgencyId().equals(row.prospectId())) {
+							found.add(new AgencyRow(detached.jobId(), recordedAt, row.in(agencyId), true));
+						}
+					});
+					return n;
+				})
+				.list();
+		}
 		return found;
+	}
+
+	/**
+	 * The rows of a job that a person detached from the agency the import put them in, by
+	 * row number, with the agency each is in now (ADR 0092).
+	 */
+	Map<Integer, UUID> detached(UUID jobId) {
+		Map<Integer, UUID> rows = new HashMap<>();
+		this.jdbc.sql("""
+				select row_number, agency_id from agency_row_detach
+				where org_id = :org and job_id = :job and undone_at is null""")
+			.param("org", org())
+			.param("job", jobId)
+			.query((RowCallbackHandler) (rs) -> rows.put(rs.getInt(1), rs.getObject(2, UUID.class)));
+		return rows;
+	}
+
+	private record Detached(UUID jobId, int row, UUID fromAgencyId, UUID agencyId) {
 	}
 
 	private static void rows(String packed, Consumer<RecordedRow> consumer) {
@@ -424,14 +483,24 @@ class RecordedRows {
 			return values;
 		}
 
+		/** The same row, in another agency: one a person detached it into. */
+		RecordedRow in(UUID agencyId) {
+			return new RecordedRow(this.number, this.status, agencyId, this.messages, this.reasons, this.confidence,
+					this.original, this.fields);
+		}
+
 		private static String nonNull(@Nullable String value) {
 			return (value != null) ? value : "";
 		}
 
 	}
 
-	/** A row that ended in a given agency, with its import and when it was recorded. */
-	record AgencyRow(UUID jobId, Instant recordedAt, RecordedRow row) {
+	/**
+	 * A row that ended in a given agency, with its import and when it was recorded;
+	 * {@code detached} when a person detached it into this agency from the one the import
+	 * put it in (its match reasons are then no longer this agency's).
+	 */
+	record AgencyRow(UUID jobId, Instant recordedAt, RecordedRow row, boolean detached) {
 	}
 
 }

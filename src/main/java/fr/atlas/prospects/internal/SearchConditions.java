@@ -197,13 +197,16 @@ class SearchConditions {
 			// after a large import the statistics do not know the organisation's new
 			// agencies yet, and a join or an IN let the planner scan them all once per
 			// listed id (minutes). A repeat's agencies are the earlier import's (ADR
-			// 0055).
-			from = "from (select distinct unnest(c.prospects) as id from import_row_chunk c"
+			// 0055). So are the agencies made of its rows that a person detached (ADR
+			// 0092).
+			from = "from (select unnest(c.prospects) as id from import_row_chunk c"
 					+ " join import_job j on j.org_id = c.org_id and c.job_id = coalesce(j.repeat_of, j.id)"
-					+ " where c.org_id = ? and j.id = ?) i"
+					+ " where c.org_id = ? and j.id = ?" + " union select d.agency_id from agency_row_detach d"
+					+ " join import_job j on j.org_id = d.org_id and d.job_id = coalesce(j.repeat_of, j.id)"
+					+ " where d.org_id = ? and j.id = ? and d.undone_at is null) i"
 					+ " cross join lateral (select * from agency x where x.org_id = ? and x.id = i.id offset 0) a";
 			UUID org = CurrentTenant.require().value();
-			args.addAll(0, List.of(org, importId, org));
+			args.addAll(0, List.of(org, importId, org, importId, org));
 		}
 		return new Where(from + " where " + sql, args, q != null);
 	}

@@ -16,6 +16,7 @@ import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.internal.MergeChoice;
 import fr.atlas.prospects.internal.ProspectCreations;
 import fr.atlas.prospects.internal.ProspectCreations.Created;
+import fr.atlas.prospects.internal.ProspectDetachments;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
@@ -67,6 +68,8 @@ class AgencyController {
 
 	private final EuroAmounts euros;
 
+	private final ProspectDetachments detachments;
+
 	/**
 	 * Import rows with problems an agency page lists; the import's report has them all.
 	 */
@@ -76,8 +79,10 @@ class AgencyController {
 	private static final int MERGE_CANDIDATES_SHOWN = 10;
 
 	AgencyController(ProspectSearch search, ProspectMerges merges, ProspectEdits edits, ProspectCreations creations,
-			AgencyPanels panels, Members members, MessageSource messages, EuroAmounts euros) {
+			AgencyPanels panels, Members members, MessageSource messages, EuroAmounts euros,
+			ProspectDetachments detachments) {
 		this.euros = euros;
+		this.detachments = detachments;
 		this.search = search;
 		this.merges = merges;
 		this.edits = edits;
@@ -107,6 +112,7 @@ class AgencyController {
 		model.addAttribute("importProblems", this.search.importProblems(id, IMPORT_PROBLEMS_SHOWN));
 		// an agency merged from two files has a "ligne 1" in each: the file says which
 		model.addAttribute("importFiles", importFiles(detail));
+		model.addAttribute("detachments", this.detachments.of(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
 		// former members too: an agency keeps the owner it had; by id as text, as
 		// provenance lines hold them
@@ -306,6 +312,41 @@ class AgencyController {
 			}
 		});
 		return MergeChoice.read(keep);
+	}
+
+	/**
+	 * "Détacher cette ligne": the row becomes an agency of its own, whose page opens with
+	 * the way back (ADR 0092).
+	 */
+	@PostMapping("/{id}/sources/{importId}/rows/{row}/detach")
+	@PreAuthorize("hasRole('AGENT')")
+	String detach(@PathVariable UUID id, @PathVariable UUID importId, @PathVariable int row,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		try {
+			ProspectDetachments.Detached detached = this.detachments.detach(id, importId, row,
+					principal.userId().value());
+			redirect.addFlashAttribute("notice", "prospects.detached");
+			return "redirect:/prospects/" + detached.agencyId();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/prospects/" + id;
+		}
+	}
+
+	@PostMapping("/detachments/{detachmentId}/undo")
+	@PreAuthorize("hasRole('AGENT')")
+	String undoDetach(@PathVariable UUID detachmentId, @RequestParam(required = false) @Nullable UUID back,
+			RedirectAttributes redirect) {
+		try {
+			ProspectDetachments.Detached undone = this.detachments.undo(detachmentId);
+			redirect.addFlashAttribute("notice", "prospects.detach.undone");
+			return "redirect:/prospects/" + undone.fromId();
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("problem", ex.getMessage());
+			return "redirect:/prospects/" + ((back != null) ? back : "");
+		}
 	}
 
 	@PostMapping("/{id}/unmerge")

@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectBulkEdits.Queued;
 import fr.atlas.prospects.internal.ProspectBulkEdits.Result;
 import fr.atlas.prospects.internal.ProspectBulkJobs;
 import fr.atlas.prospects.internal.ProspectCreations;
+import fr.atlas.prospects.internal.ProspectDetachments;
 import fr.atlas.prospects.internal.ProspectEdits;
 import fr.atlas.prospects.internal.ProspectExport;
 import fr.atlas.prospects.internal.ProspectMerges;
@@ -80,9 +81,12 @@ class ProspectApiController {
 
 	private final DuplicateQueue queue;
 
+	private final ProspectDetachments detachments;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations,
-			PairDecisions decisions, DuplicateQueue queue) {
+			PairDecisions decisions, DuplicateQueue queue, ProspectDetachments detachments) {
+		this.detachments = detachments;
 		this.decisions = decisions;
 		this.queue = queue;
 		this.bulkJobs = bulkJobs;
@@ -319,6 +323,41 @@ class ProspectApiController {
 	Map<String, Object> unmerge(@PathVariable UUID id) {
 		ProspectMerges.Unmerged undone = this.merges.unmerge(id);
 		return Map.of("id", undone.survivorId(), "restoredId", undone.restoredId());
+	}
+
+	/**
+	 * Takes one imported row out of the agency (a source of kind IMPORT: its
+	 * {@code importId} and {@code row}), into a new agency of its own; the agency is
+	 * worked out again from its other sources (ADR 0092).
+	 */
+	@Operation(summary = "Detach one imported row from this agency, into a new agency",
+			description = "The row is a source of the agency (`importId` and `row` of its sources). A new agency is "
+					+ "made of the row's values, and this one is worked out again from its other sources. 201 "
+					+ "{\"id\": this agency, \"detachedId\": the new one, \"detachmentId\"}; 404 for a row that is "
+					+ "not this agency's; 409 prospects.detach.only-source when it is all the agency has, "
+					+ "prospects.detach.inactive for a merged agency, prospects.archived.read-only for an archived one.")
+	@PostMapping("/{id}/sources/{importId}/rows/{row}/detach")
+	@PreAuthorize("hasRole('AGENT')")
+	ResponseEntity<Map<String, Object>> detach(@PathVariable UUID id, @PathVariable UUID importId,
+			@PathVariable int row, @AuthenticationPrincipal AtlasPrincipal principal) {
+		ProspectDetachments.Detached detached = this.detachments.detach(id, importId, row, principal.userId().value());
+		return ResponseEntity.created(URI.create("/api/v1/prospects/" + detached.agencyId()))
+			.body(Map.of("id", detached.fromId(), "detachedId", detached.agencyId(), "detachmentId", detached.id()));
+	}
+
+	/**
+	 * Undoes a detachment while neither agency changed since: the agency is back as it
+	 * was and the one made of the row merged back into it.
+	 */
+	@Operation(summary = "Undo a detachment",
+			description = "{\"id\": the agency the row is back in, \"removedId\": the agency made of the row, now "
+					+ "merged into it}; 409 prospects.detach.undo-changed when either agency changed since, "
+					+ "prospects.detach.undo-done when it was undone already.")
+	@PostMapping("/detachments/{detachmentId}/undo")
+	@PreAuthorize("hasRole('AGENT')")
+	Map<String, Object> undoDetach(@PathVariable UUID detachmentId) {
+		ProspectDetachments.Detached undone = this.detachments.undo(detachmentId);
+		return Map.of("id", undone.fromId(), "removedId", undone.agencyId());
 	}
 
 	/**
