@@ -55,6 +55,8 @@ import fr.atlas.prospects.ProspectContactChanged;
 import fr.atlas.prospects.ProspectCreated;
 import fr.atlas.prospects.ProspectEdited;
 import fr.atlas.prospects.ProspectRestored;
+import fr.atlas.prospects.ProspectRowDetached;
+import fr.atlas.prospects.ProspectRowReattached;
 import fr.atlas.prospects.ProspectsBulkEdited;
 import fr.atlas.prospects.ProspectsExported;
 import fr.atlas.prospects.ProspectsBulkQueued;
@@ -156,8 +158,14 @@ class AuditLabelsTests {
 				new ProspectArchived(ORG, AGENCY, "Agence du Port", "fermée"),
 				new ProspectRestored(ORG, AGENCY, "Agence du Port"),
 				new ProspectsMerged(ORG, AGENCY, OTHER, UUID.randomUUID()),
-				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()), new CalendarFeedIssued(ORG, USER),
-				new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),
+				new ProspectsUnmerged(ORG, AGENCY, OTHER, UUID.randomUUID()),
+				new ProspectRowDetached(ORG, AGENCY, OTHER, UUID.randomUUID(), "reseau.csv", 2, "Orpi Lyon 7",
+						"Orpi Lyon 3", false),
+				new ProspectRowDetached(ORG, AGENCY, OTHER, UUID.randomUUID(), "reseau.csv", 2, "Orpi Lyon 7",
+						"Orpi Lyon 3", true),
+				new ProspectRowReattached(ORG, AGENCY, OTHER, UUID.randomUUID(), "reseau.csv", 2, "Orpi Lyon 7",
+						"Orpi Lyon 3"),
+				new CalendarFeedIssued(ORG, USER), new CaseAssigned(ORG, CASE, "LA-1", USER, "Paris"),
 				new CaseAssignmentRulesChanged(ORG, "LEAD_ACHAT", List.of("Paris")),
 				new CaseCreated(ORG, CASE, "LEAD_ACHAT", "LA-1", "NEW"),
 				new CaseDeleted(ORG, CASE, "LEAD_ACHAT", "LA-1", "Studio", "NEW", Map.of("fr", "Nouveau", "en", "New")),

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One imported row taken out of the agency an import merged it into (ADR 0092): "Orpi
- * Lyon 3" came with the network's head-office SIRET and was merged into "Orpi Lyon 7".
+ * Lyon 3" came with the network's head-office SIRET and a postcode of the head office's
+ * arrondissement, and was merged into "Orpi Lyon 7" (in two postcodes the pair would be
+ * put to review, ADR 0094).
  */
 @WebIntegrationTest
 @SuppressWarnings({ "unchecked", "rawtypes" })
@@ -29,7 +31,7 @@ class ProspectDetachApiIntegrationTests {
 	static final String NETWORK = """
 			Raison sociale;Enseigne;SIRET;E-mail;Téléphone;Code postal;Ville;Nb annonces
 			Orpi Lyon 7;Orpi;54205118000066;lyon7@orpi.fr;04 78 00 00 07;69007;Lyon;40
-			Orpi Lyon 3;Orpi;54205118000066;lyon3@orpi.fr;04 78 00 00 03;69003;Lyon;12
+			Orpi Lyon 3;Orpi;54205118000066;lyon3@orpi.fr;04 78 00 00 03;69007;Lyon;12
 			Agence du Parc;;;parc@agence.fr;;69006;Lyon;
 			""";
 
@@ -87,7 +89,7 @@ class ProspectDetachApiIntegrationTests {
 		Map<String, Object> rowDetail = this.api.get(tenant.token(), "/api/v1/prospects/" + lyon3).getBody();
 		Map<String, Object> made = (Map<String, Object>) rowDetail.get("agency");
 		assertThat(made).containsEntry("name", "Orpi Lyon 3")
-			.containsEntry("postcode", "69003")
+			.containsEntry("postcode", "69007")
 			.containsEntry("department", "69")
 			.containsEntry("listingCount", 12)
 			.containsEntry("status", "ACTIVE");

@@ -419,10 +419,28 @@ final class Deduplication {
 	private static Match sameSiret(Probe row, Candidate agency) {
 		double similarity = nameSimilarity(row.names, agency.names);
 		if (!row.names.nameKey().isEmpty() && !agency.names.nameKey().isEmpty() && place(row, agency).apart()
-				&& !mainAndOtherPostcode(row, agency) && !DistinctiveWords.related(row.names, agency.names)) {
+				&& !mainAndOtherPostcode(row, agency)
+				&& (!DistinctiveWords.related(row.names, agency.names) || networkAgenciesOfATown(row, agency))) {
 			return new Match(agency, NETWORK_CONTACT, List.of("siret", "siret_shared"), similarity);
 		}
 		return new Match(agency, 1.0, List.of("siret"), similarity);
+	}
+
+	/**
+	 * Whether two agencies of one network are named after their town and told apart by
+	 * the rest: "Orpi Lyon 3" and "Orpi Lyon 7", "Foncia Lyon Bellecour" and "Foncia Lyon
+	 * Part-Dieu" share the town's word, which says nothing of which agency they are.
+	 */
+	private static boolean networkAgenciesOfATown(Probe row, Candidate agency) {
+		if (!row.names.branded() || !row.names.sameBrand(agency.names)) {
+			return false;
+		}
+		String town = longer(row.cityKey, agency.cityKey);
+		String shorter = (town == row.cityKey) ? agency.cityKey : row.cityKey;
+		String mine = beyondTown(beyondTown(row.names.strippedName(), town), shorter);
+		String theirs = beyondTown(beyondTown(agency.names.strippedName(), town), shorter);
+		return !mine.isEmpty() && !theirs.isEmpty() && !mine.equals(row.names.strippedName())
+				&& !theirs.equals(agency.names.strippedName()) && similarity(mine, theirs) < NETWORK_NAMES_APART;
 	}
 
 	/**

@@ -153,6 +153,28 @@ class DeduplicationTests {
 			.isEmpty();
 	}
 
+	/**
+	 * A network's file gives its head office's SIRET to its agencies of one town, named
+	 * after the town and told apart by the rest: two agencies for a person to look at
+	 * (ADR 0094, after ADR 0088). The same agency under one SIRET in two postcodes stays
+	 * merged.
+	 */
+	@Test
+	void oneSiretGivenToANetworksAgenciesOfOneTownIsForAPersonToTellApart() {
+		assertThat(match(row("Orpi Lyon 7", "443 061 841 00047", "", "", "69007", "Lyon 7e", ""),
+				row("Orpi Lyon 3", "44306184100047", "", "", "69003", "Lyon 3e", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).containsExactly("siret", "siret_shared");
+			});
+		assertThat(match(row("Foncia Lyon Bellecour", "44306184100047", "", "", "69002", "Lyon", ""),
+				row("Foncia Lyon Part-Dieu", "44306184100047", "", "", "69003", "Lyon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
+		assertThat(match(row("Orpi Lyon 7", "44306184100047", "", "", "69007", "Lyon 7e", ""),
+				row("ORPI LYON 7 SARL", "44306184100047", "", "", "69003", "Lyon", "")))
+			.hasValueSatisfying((m) -> assertThat(m.confidence()).isEqualTo(1.0));
+	}
+
 	@Test
 	void differentSiretsAreDifferentEstablishments() {
 		assertThat(match(row("Agence Gare", "54205118000066", "a@gare.fr", "", "75008", "", ""),
