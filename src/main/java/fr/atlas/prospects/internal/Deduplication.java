@@ -435,12 +435,27 @@ final class Deduplication {
 		if (!row.names.branded() || !row.names.sameBrand(agency.names)) {
 			return false;
 		}
+		double beyond = beyondTheirTown(row, agency);
+		return beyond >= 0 && beyond < NETWORK_NAMES_APART;
+	}
+
+	/**
+	 * How alike two names of one network's agencies are once the brand and the town both
+	 * hold are set aside ("Foncia Montpellier Cathédrale" and "Foncia Montpellier Saxe":
+	 * "cathedrale" and "saxe"), or -1 when one of them does not hold the town or holds
+	 * nothing else (ADR 0094).
+	 */
+	private static double beyondTheirTown(Probe row, Candidate agency) {
+		// the longer of the two towns first: "Boulogne-Billancourt" said "Boulogne"
 		String town = longer(row.cityKey, agency.cityKey);
 		String shorter = (town == row.cityKey) ? agency.cityKey : row.cityKey;
 		String mine = beyondTown(beyondTown(row.names.strippedName(), town), shorter);
 		String theirs = beyondTown(beyondTown(agency.names.strippedName(), town), shorter);
-		return !mine.isEmpty() && !theirs.isEmpty() && !mine.equals(row.names.strippedName())
-				&& !theirs.equals(agency.names.strippedName()) && similarity(mine, theirs) < NETWORK_NAMES_APART;
+		if (mine.isEmpty() || theirs.isEmpty() || mine.equals(row.names.strippedName())
+				|| theirs.equals(agency.names.strippedName())) {
+			return -1;
+		}
+		return similarity(mine, theirs);
 	}
 
 	/**
@@ -471,17 +486,9 @@ final class Deduplication {
 			return false;
 		}
 		if (similarity >= NETWORK_NAMES_APART) {
-			// "Foncia Montpellier Cathédrale" and "Foncia Montpellier Saxe" are alike
-			// by their town: what tells the network's agencies of the town apart is
-			// the rest (ADR 0094)
-			// the longer of the two towns first: "Boulogne-Billancourt" said "Boulogne"
-			String town = longer(row.cityKey, agency.cityKey);
-			String shorter = (town == row.cityKey) ? agency.cityKey : row.cityKey;
-			String mine = beyondTown(beyondTown(names.strippedName(), town), shorter);
-			String theirs = beyondTown(beyondTown(other.strippedName(), town), shorter);
-			if (mine.isEmpty() || theirs.isEmpty() || mine.length() == names.strippedName().length()
-					|| theirs.length() == other.strippedName().length()
-					|| JaroWinkler.similarity(mine, theirs) >= NETWORK_NAMES_APART) {
+			// alike by the town they both hold: the rest tells them apart, or not
+			double beyond = beyondTheirTown(row, agency);
+			if (beyond < 0 || beyond >= NETWORK_NAMES_APART) {
 				return false;
 			}
 		}
@@ -490,15 +497,15 @@ final class Deduplication {
 				|| JaroWinkler.similarity(row.addressWords, address) < 0.85);
 	}
 
+	private static @Nullable String longer(@Nullable String a, @Nullable String b) {
+		return (a == null || b != null && b.length() > a.length()) ? b : a;
+	}
+
 	/**
 	 * A network's agency's name, its brand already set aside, without the words of its
 	 * town: "montpellier cathedrale" in Montpellier is "cathedrale". The name as it is
 	 * when it does not hold the town.
 	 */
-	private static @Nullable String longer(@Nullable String a, @Nullable String b) {
-		return (a == null || b != null && b.length() > a.length()) ? b : a;
-	}
-
 	static String beyondTown(String stripped, @Nullable String cityKey) {
 		if (cityKey == null || stripped.isEmpty()) {
 			return stripped;
