@@ -66,6 +66,38 @@ class ImportPortalListingsIntegrationTests {
 			.isEqualTo(404);
 	}
 
+	/**
+	 * A CRM's export, a row per contact, each with the person's own address at the
+	 * network's domain in its one "Email" column (ADR 0100): one agency, each address its
+	 * person's, the agency's box the agency's.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aCrmsRowPerContactAtANetworksDomainIsOneAgencyWithItsPeople() {
+		var tenant = this.api.newOrganisation("CRM réseau");
+		Map<String, Object> crm = this.prospects.importAndWait(tenant.token(), "crm.csv", """
+				Company,Email,Phone,First name,Last name,City,Zip
+				Century 21 Les Quais,HUGO.LEGRAND@CENTURY21.FR,04 76 00 00 01,Hugo,Legrand,Grenoble,38000
+				Century 21 Les Quais,contact.les-quais-grenoble@century21.fr,,Léa,Martin,Grenoble,38000
+				Century 21 Les Quais,l.martin@century21.fr,,Léa,Martin,Chambéry,73000
+				""");
+		assertThat(crm).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("merged", 1);
+		List<String[]> rows = report(tenant.token(), (String) crm.get("id"));
+		String grenoble = rows.get(0)[2];
+		assertThat(rows.get(1)[2]).isEqualTo(grenoble);
+		assertThat(rows.get(2)[2]).isNotEqualTo(grenoble);
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + grenoble).getBody();
+		assertThat((List<String>) ((Map<String, Object>) detail.get("agency")).get("emails"))
+			.containsExactly("contact.les-quais-grenoble@century21.fr");
+		assertThat((List<Map<String, Object>>) detail.get("contacts"))
+			.anySatisfy((c) -> assertThat(c).containsEntry("lastName", "Legrand")
+				.containsEntry("emails", List.of("hugo.legrand@century21.fr")));
+
+		var other = this.api.newOrganisation("Autre CRM");
+		assertThat(this.api.getText(other.token(), "/api/v1/prospects/" + grenoble).getStatusCode().value())
+			.isEqualTo(404);
+	}
+
 	private List<String[]> report(String token, String job) {
 		String csv = this.api.getText(token, "/api/v1/imports/" + job + "/rows").getBody();
 		return csv.lines().skip(1).map((line) -> line.split(",", -1)).toList();

@@ -255,6 +255,9 @@ final class RowNormaliser {
 		}
 
 		ContactValues contact = contact(raw, messages, phones, phoneRegion);
+		if (contact != null && (name != null || tradeName != null)) {
+			contact = withTheirAddresses(contact, emails);
+		}
 		Integer listings = integer(messages, "listing_count", first(raw, ImportField.LISTING_COUNT));
 		Long revenue = cents(messages, "revenue", first(raw, ImportField.REVENUE));
 
@@ -277,6 +280,25 @@ final class RowNormaliser {
 				department, website, List.copyOf(emails), List.copyOf(phones), lower(first(raw, ImportField.SPECIALTY)),
 				listings, revenue, headcount(raw), tags(first(raw, ImportField.TAGS)), first(raw, ImportField.SOURCE));
 		return new NormalisedRow(row.number(), row.original(), agency, contact, messages);
+	}
+
+	/**
+	 * The contact with the addresses of the row's agency e-mails that are the contact's
+	 * own at a network's domain, taken out of {@code emails} (ADR 0100). Only for a row
+	 * with a name: it still says which agency it is without them.
+	 */
+	private static ContactValues withTheirAddresses(ContactValues contact, Set<String> emails) {
+		List<String> theirs = emails.stream()
+			.filter((email) -> PersonalAddresses.atNetwork(email, contact.firstName(), contact.lastName()))
+			.toList();
+		if (theirs.isEmpty()) {
+			return contact;
+		}
+		theirs.forEach(emails::remove);
+		Set<String> contactEmails = new LinkedHashSet<>(contact.emails());
+		contactEmails.addAll(theirs);
+		return new ContactValues(contact.firstName(), contact.lastName(), contact.role(), List.copyOf(contactEmails),
+				contact.phones(), contact.linkedin());
 	}
 
 	/** A count where the file gives one, as it is more exact than a band, else a band. */

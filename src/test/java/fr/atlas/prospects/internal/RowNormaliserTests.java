@@ -469,6 +469,43 @@ class RowNormaliserTests {
 			.isEqualTo("'t Hooft Immo");
 	}
 
+	/**
+	 * A CRM's row per contact gives the contact's own address in its one "Email" column:
+	 * at a network's domain it is the person's (it tells which person, not which of the
+	 * network's agencies), an agency's box or an address at the agency's own domain stays
+	 * the agency's (ADR 0100).
+	 */
+	@Test
+	void givesAPersonsAddressAtANetworksDomainToThePerson() {
+		NormalisedRow row = normalise("Century 21 Les Quais", "", "", "HUGO.LEGRAND@CENTURY21.FR", "", "38000",
+				"Grenoble", "", "", "Hugo", "Legrand", "", "");
+		assertThat(row.agency().emails()).isEmpty();
+		assertThat(row.contact().emails()).containsExactly("hugo.legrand@century21.fr");
+		assertThat(normalise("Orpi Dubois Immobilier", "", "", "m.dubois2@orpi.com", "", "", "", "", "", "Marc",
+				"Dubois", "", "")
+			.contact()
+			.emails()).containsExactly("m.dubois2@orpi.com");
+		// the agency's box at the network's domain, another person's address, the
+		// agency's own domain: the agency's
+		assertThat(normalise("Century 21 Les Quais", "", "", "contact.les-quais-grenoble@century21.fr", "", "", "", "",
+				"", "Hugo", "Legrand", "", "")
+			.agency()
+			.emails()).containsExactly("contact.les-quais-grenoble@century21.fr");
+		assertThat(normalise("Century 21 Les Quais", "", "", "lea.martin@century21.fr", "", "", "", "", "", "Hugo",
+				"Legrand", "", "")
+			.agency()
+			.emails()).containsExactly("lea.martin@century21.fr");
+		assertThat(normalise("Agence Legrand", "", "", "hugo.legrand@agence-legrand.fr", "", "", "", "", "", "Hugo",
+				"Legrand", "", "")
+			.agency()
+			.emails()).containsExactly("hugo.legrand@agence-legrand.fr");
+		// a row that names no agency keeps it, as it is all that says which agency
+		NormalisedRow nameless = normalise("", "", "", "hugo.legrand@century21.fr", "", "", "", "", "", "Hugo",
+				"Legrand", "", "");
+		assertThat(nameless.rejected()).isFalse();
+		assertThat(nameless.agency().emails()).containsExactly("hugo.legrand@century21.fr");
+	}
+
 	private NormalisedRow normalise(String... cells) {
 		return this.normaliser.normalise(new SourceRow(1, List.of(cells), String.join(";", cells), null));
 	}
