@@ -19,7 +19,7 @@ document.addEventListener('DOMContentLoaded', () => {
     const count = column.querySelector('.count');
     count.dataset.total = Number(count.dataset.total || 0) + delta;
     count.textContent = count.dataset.total;
-    if (card) addAmount(column, delta * Number(card.dataset.amount || 0));
+    addAmount(column, card ? delta * Number(card.dataset.amount || 0) : 0);
   };
   // and so are their sums of the type's money field (ADR 0091), written as the server
   // writes them: "1 250 000 €", "€1,250,000"
@@ -29,12 +29,14 @@ document.addEventListener('DOMContentLoaded', () => {
     return new Intl.NumberFormat(english ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR',
       minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
   };
+  // an empty column shows a dash rather than "0 €", as the server draws it
   const addAmount = (column, amount) => {
     const sum = column.querySelector('.column-amount');
-    if (!sum || !amount) return;
+    if (!sum) return;
     const total = Math.round((Number(sum.dataset.amount || 0) + amount) * 100) / 100;
     sum.dataset.amount = total;
-    sum.querySelector('.sum').textContent = euros(total);
+    const empty = Number(column.querySelector('.count').dataset.total || 0) === 0;
+    sum.querySelector('.sum').textContent = empty ? '—' : euros(total);
   };
   const columnOf = (state) => Array.from(board.querySelectorAll('.column')).find((c) => c.dataset.state === state);
   const closeMenus = (except) => board.querySelectorAll('.card-moves').forEach((menu) => {

@@ -154,8 +154,8 @@ class CaseListAndBoardIntegrationTests {
 		String board = browser.get("/cases/board?type=LEAD_ACHAT").body();
 		assertThat(column(board, "NEW")).contains("data-total=\"3\"", "data-amount=\"1250000\"", "title=\"Budget (€)\"",
 				"Total Budget (€)\u00a0:", ">1\u202f250\u202f000\u00a0€<");
-		// an empty column sums to nothing, as a column with no number does
-		assertThat(column(board, "QUALIFIED")).contains("data-total=\"0\"", ">0\u00a0€<");
+		// an empty column shows a dash, not "0 €" (cases worth nothing)
+		assertThat(column(board, "QUALIFIED")).contains("data-total=\"0\"", ">—<").doesNotContain("0\u00a0€");
 		assertThat(board).doesNotContain("9\u202f000\u202f000");
 		// the cards carry their amount, which a move carries to the column it reaches
 		assertThat(board)

@@ -51,7 +51,7 @@ class CaseReportIntegrationTests {
 	}
 
 	@Test
-	void summaryMatchesAHandCount() {
+	void summaryMatchesAHandCount() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Chiffres");
 		String c1 = open(tenant, "Reste nouveau");
 		String c2 = open(tenant, "Qualifié");
@@ -97,6 +97,24 @@ class CaseReportIntegrationTests {
 			.extracting((s) -> s.get("state") + "=" + s.get("reached") + "/" + s.get("rate"))
 			.containsExactly("NEW=4/1.0", "QUALIFIED=3/0.75", "VISIT=1/0.25", "OFFER=0/0.0", "WON=0/0.0",
 					"LOST=1/0.25");
+		// a lost state is a way out of the funnel, not one of its steps (WON is one)
+		assertThat((List<Map<String, Object>>) leads.get("stages"))
+			.extracting((s) -> s.get("state") + "=" + s.get("lost"))
+			.containsExactly("NEW=false", "QUALIFIED=false", "VISIT=false", "OFFER=false", "WON=false", "LOST=true");
+		// the dashboard's chart draws the steps only, and its table shows the lost apart
+		String page = new CasePagesIntegrationTests.Session(this.port, tenant.email()).get("/cases/reports").body();
+		String charts = page.substring(page.indexOf("id=\"report-charts\""));
+		String chartData = charts.substring(0, charts.indexOf('>'));
+		assertThat(chartData).contains("Offre", "Gagné").doesNotContain("Perdu");
+		assertThat(page).containsPattern(
+				"Sortis du parcours</span> · <span class=\"lost-stage\">Perdu\u00a0: 1 \\(25[\u00a0\u202f]%\\)");
+		String funnel = page.substring(page.indexOf("<table class=\"funnel\">"));
+		funnel = funnel.substring(0, funnel.indexOf("</table>"));
+		assertThat(funnel.substring(0, funnel.indexOf("<tbody class=\"lost\">"))).contains(">Gagné<")
+			.doesNotContain(">Perdu<");
+		assertThat(funnel.substring(funnel.indexOf("<tbody class=\"lost\">")))
+			.contains(">Sortis du parcours<", ">Perdu<")
+			.containsPattern("1 · 25[\u00a0\u202f]%");
 		Map<String, Object> prospects = conversion.stream()
 			.filter((c) -> "PROSPECTION".equals(c.get("caseType")))
 			.findFirst()

@@ -59,10 +59,18 @@ class CaseBoardBrowserTests {
 			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
 
 			page.locator("#board[data-ready=true]").waitFor();
+			// an empty column's sum is a dash, not "0 €"
+			Locator qualifiedSum = page.locator(sum("QUALIFIED"));
+			assertThat(qualifiedSum.textContent()).isEqualTo("—");
 			Locator message = page.locator("#board-message");
 			firstDrop(page, card(ready), column("QUALIFIED"), message);
 			page.waitForCondition(() -> message.getAttribute("class").contains("ok"));
 			assertThat(page.locator(column("QUALIFIED") + " " + card(ready)).count()).isEqualTo(1);
+			// the card's budget comes with it; the column it left keeps a sum for the
+			// case still in it, which has no budget
+			assertThat(qualifiedSum.textContent()).isEqualTo("280\u202f000\u00a0€");
+			assertThat(page.locator(sum("NEW")).textContent()).isEqualTo("0\u00a0€");
+			assertThat(page.locator(sum("WON")).textContent()).isEqualTo("—");
 			assertThat(api.get(tenant.token(), "/api/v1/cases/" + ready).getBody()).containsEntry("state", "QUALIFIED");
 
 			page.dragAndDrop(card(incomplete), column("QUALIFIED"));
@@ -165,6 +173,10 @@ class CaseBoardBrowserTests {
 
 	static String card(String id) {
 		return ".case-card[data-case-id='" + id + "']";
+	}
+
+	static String sum(String state) {
+		return ".column[data-state='" + state + "'] .column-amount .sum";
 	}
 
 	static String column(String state) {

@@ -1206,6 +1206,11 @@ class ProspectPagesIntegrationTests {
 		HttpResponse<String> back = post(dismissEmail.group(1), Map.of("_csrf", csrf(emails), "reason", "email"),
 				false);
 		assertThat(PageSession.location(back)).isEqualTo("/prospects/duplicates?reason=email");
+		// its last pair decided, the reason says so rather than "the queue is empty"
+		assertThat(get("/prospects/duplicates?reason=email").body())
+			.contains("Plus aucune paire à examiner pour cette raison\u00A0:",
+					"<a href=\"/prospects/duplicates\">voir toutes les paires</a>")
+			.doesNotContain("Aucun doublon possible à examiner.");
 		// nothing ticked: said, nothing decided
 		post("/prospects/duplicates/decisions",
 				List.of(Map.entry("_csrf", csrf(after)), Map.entry("scope", "checked"), Map.entry("decision", "MERGE")),

@@ -20,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Numbers of the north-star dashboard over a period [from, to): appointments planned (by
  * their start time, cancelled ones excluded), the no-show rate among appointments whose
  * outcome is known (HELD or NO_SHOW), and for each case type the conversion per stage: of
- * the cases opened in the period, how many ever reached each state.
+ * the cases opened in the period, how many ever reached each state. A final state after
+ * the first (Perdu, Refusé) is a way out of the funnel, not a step of it: its stage says
+ * so ({@code lost}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -64,7 +66,11 @@ public class CaseReports {
 	public record Conversion(String caseType, long opened, List<Stage> stages) {
 	}
 
-	public record Stage(String state, long reached, @Nullable Double rate) {
+	/**
+	 * How many of the cases opened reached a state; {@code lost} for a final state other
+	 * than the success (the first final state): the cases that left the funnel there.
+	 */
+	public record Stage(String state, long reached, @Nullable Double rate, boolean lost) {
 	}
 
 	public Summary summary(Instant from, Instant to) {
@@ -109,9 +115,12 @@ public class CaseReports {
 			long count = opened.getOrDefault(type.key(), 0L);
 			Map<String, Long> byState = reached.getOrDefault(type.key(), Map.of());
 			List<Stage> stages = new ArrayList<>();
+			boolean successSeen = false;
 			for (StateDefinition state : this.workflows.current(type.key()).definition().states()) {
 				long n = byState.getOrDefault(state.key(), 0L);
-				stages.add(new Stage(state.key(), n, (count > 0) ? round((double) n / count) : null));
+				boolean lost = state.terminal() && successSeen;
+				successSeen |= state.terminal();
+				stages.add(new Stage(state.key(), n, (count > 0) ? round((double) n / count) : null, lost));
 			}
 			conversion.add(new Conversion(type.key(), count, stages));
 		}

@@ -319,8 +319,8 @@ class CasePagesController {
 				board.columns()
 					.stream()
 					.filter((column) -> column.amount() != null)
-					.collect(Collectors.toMap(CaseBoard.Column::state,
-							(column) -> EuroTotals.format(column.amount(), LocaleContextHolder.getLocale()))));
+					.collect(Collectors.toMap(CaseBoard.Column::state, (column) -> (column.total() == 0)
+							? EuroTotals.NONE : EuroTotals.format(column.amount(), LocaleContextHolder.getLocale()))));
 		// Cases still on an older version may be in a state the current one lacks: they
 		// keep a column.
 		model.addAttribute("otherColumns",

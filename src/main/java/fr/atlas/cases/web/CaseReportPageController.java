@@ -122,18 +122,17 @@ class CaseReportPageController {
 		Map<String, String> types = typeLabels();
 		Map<String, String> states = stateLabels();
 		Map<String, String> names = memberNames();
-		List<Map<String, Object>> conversion = summary.conversion()
-			.stream()
-			.filter((c) -> c.opened() > 0)
-			.map((c) -> Map.<String, Object>of("caseType", c.caseType(), "label",
+		// the funnel's steps only: a lost state is a way out of it, shown apart
+		List<Map<String, Object>> conversion = summary.conversion().stream().filter((c) -> c.opened() > 0).map((c) -> {
+			List<Stage> steps = c.stages().stream().filter((stage) -> !stage.lost()).toList();
+			return Map.<String, Object>of("caseType", c.caseType(), "label",
 					types.getOrDefault(c.caseType(), c.caseType()), "states",
-					c.stages()
-						.stream()
+					steps.stream()
 						.map((stage) -> states.getOrDefault(c.caseType() + ":" + stage.state(), stage.state()))
 						.toList(),
-					"reached", c.stages().stream().map(Stage::reached).toList(), "rates",
-					c.stages().stream().map((s) -> (s.rate() != null) ? s.rate() : 0.0).toList()))
-			.toList();
+					"reached", steps.stream().map(Stage::reached).toList(), "rates",
+					steps.stream().map((s) -> (s.rate() != null) ? s.rate() : 0.0).toList());
+		}).toList();
 		List<Breakdown> agents = summary.byAgent();
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("conversion", conversion);

@@ -13,6 +13,11 @@ import java.util.Locale;
  */
 final class EuroTotals {
 
+	/**
+	 * What a column with no case shows for its sum: "0 €" read as cases worth nothing.
+	 */
+	static final String NONE = "—";
+
 	private static final Currency EUR = Currency.getInstance("EUR");
 
 	private EuroTotals() {

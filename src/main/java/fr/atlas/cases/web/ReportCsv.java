@@ -68,7 +68,7 @@ final class ReportCsv {
 		rows.add(List.of(text("csv.section.cases"), text("opened"), "", count(summary.casesOpened()), ""));
 		for (Conversion conversion : summary.conversion()) {
 			for (Stage stage : conversion.stages()) {
-				rows.add(List.of(text("csv.section.conversion"),
+				rows.add(List.of(text(stage.lost() ? "csv.section.lost" : "csv.section.conversion"),
 						typeLabels.getOrDefault(conversion.caseType(), conversion.caseType()),
 						stateLabels.getOrDefault(conversion.caseType() + ":" + stage.state(), stage.state()),
 						count(stage.reached()), number(stage.rate())));
