@@ -44,6 +44,9 @@ final class Deduplication {
 	 */
 	private static final double NETWORK_CONTACT = 0.6;
 
+	/** A network's sign and a company's name at one door: a pair to review (ADR 0101). */
+	private static final double SIGN_AT_DOOR = 0.8;
+
 	/** Below this, two names of one network's agencies are two names, not a typo. */
 	private static final double NETWORK_NAMES_APART = 0.9;
 
@@ -210,8 +213,18 @@ final class Deduplication {
 		// agency's two names, not two agencies at one door
 		boolean sameDoor = row.addressWords != null && agency.door == Candidate.door(row.addressWords)
 				&& row.addressWords.equals(agency.addressWords());
+		// under one postcode, one name's words among the other's will do: a company's
+		// registered name and its agency's sign ("SA Morin Immo", "Maison Morin"; ADR
+		// 0101)
 		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && !branded
-				&& shareDistinctiveWords(names, other) && !otherTrades(names, other);
+				&& (shareDistinctiveWords(names, other)
+						|| place == Place.SAME && wordsWithin(names, other, row.cityKey, agency.cityKey))
+				&& !otherTrades(names, other);
+		// a network's sign and a company's name at one door of one postcode, the sign's
+		// words among the company's ("Orpi Moreau Immobilier", "SA Moreau Durand
+		// Transactions"): likely the franchisee, for a person to confirm (ADR 0101)
+		boolean signAtDoor = sameDoor && place == Place.SAME && names.branded() != other.branded()
+				&& wordsWithin(names, other, row.cityKey, agency.cityKey) && !otherTrades(names, other);
 		// a name alone on one side, no place on either (ADR 0059): on both sides and the
 		// same, the record again; against an agency that says more, a namesake for a
 		// person to look at. Not a network's name, and not a name of words every agency
@@ -222,7 +235,8 @@ final class Deduplication {
 		boolean againByName = nameAlone && rowNameOnly && agency.nameOnly() && names.nameKey().equals(other.nameKey())
 				&& names.tradeKey().equals(other.tradeKey());
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown && !wordsAtDoor
-				&& !nameAlone && (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
+				&& !signAtDoor && !nameAlone
+				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
 		}
@@ -363,6 +377,11 @@ final class Deduplication {
 			reasons.add("site_name");
 		}
 		double confidence = 1 - miss;
+		boolean signForReview = signAtDoor && confidence < SIGN_AT_DOOR && !contradicts(row, agency);
+		if (signForReview) {
+			confidence = SIGN_AT_DOOR;
+			reasons.add("sign_at_door");
+		}
 		if (reasons.isEmpty()) {
 			return null;
 		}
@@ -370,7 +389,7 @@ final class Deduplication {
 		// names apart only by the words every agency uses are one agency, and so are
 		// names a typo took apart ("Century 2 Brest", "Citya Less Halles") when the
 		// phone is the same too
-		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne && !wordsAtDoor
+		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne && !wordsAtDoor && !signForReview
 				&& !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
@@ -688,6 +707,28 @@ final class Deduplication {
 			}
 		}
 		return trades;
+	}
+
+	/**
+	 * Whether the distinctive words of a name or trade name of one side, those of either
+	 * side's town set aside, are all among those of a name or trade name of the other,
+	 * one of them of four letters or more: "Morin" and "Maison Morin", "Moreau" and
+	 * "Moreau Durand", not "Maillard Fils" and "Perrin Maillard", nor "Nice Thomas" and
+	 * "Nice Saxe" in Nice.
+	 */
+	static boolean wordsWithin(NameForms a, NameForms b, @Nullable String town, @Nullable String otherTown) {
+		for (String mine : List.of(a.strippedName(), a.strippedTrade())) {
+			Set<String> myWords = DistinctiveWords.of(beyondTown(beyondTown(mine, town), otherTown));
+			for (String theirs : List.of(b.strippedName(), b.strippedTrade())) {
+				Set<String> theirWords = DistinctiveWords.of(beyondTown(beyondTown(theirs, town), otherTown));
+				Set<String> fewer = (myWords.size() <= theirWords.size()) ? myWords : theirWords;
+				Set<String> more = (fewer == myWords) ? theirWords : myWords;
+				if (fewer.stream().anyMatch((word) -> word.length() >= 4) && more.containsAll(fewer)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -423,6 +423,50 @@ class DeduplicationTests {
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
 	}
 
+	/**
+	 * A register's company name and the agency's sign at one door of one postcode, the
+	 * words of one among the other's but the town's, are one agency; a network's sign
+	 * there is a pair to review (ADR 0101).
+	 */
+	@Test
+	void aCompanysNameAndItsSignAtOneDoorAreOneAgency() {
+		assertThat(match(atStreet("SA MORIN IMMO", "", "", "", "5 CHE DES ECOLES", "44000", "NANTES"),
+				atStreet("", "Maison Morin", "", "02 38 77 96 78", "5 chemin des Écoles", "44000", "Nantes")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isTrue();
+				assertThat(m.reasons()).contains("address").doesNotContain("names_differ");
+			});
+		// a network's sign: likely its franchisee's company, which a person confirms
+		assertThat(match(atStreet("SA MOREAU DURAND TRANSACTIONS", "", "", "", "48 ALL GAMBETTA", "37000", "TOURS"),
+				atStreet("", "Orpi Moreau Immobilier", "", "02 77 59 58 84", "48 allée Gambetta", "37000", "Tours")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.confidence()).isEqualTo(0.8);
+				assertThat(m.reasons()).contains("sign_at_door").doesNotContain("names_differ");
+			});
+	}
+
+	@Test
+	void aWordOfTheTownOrAMissingPostcodeAtOneDoorIsNotEnough() {
+		// the town's name is in both, nothing else
+		assertThat(match(atStreet("SASU NICE THOMAS IMMOBILIER", "", "", "", "83 ALL DES ECOLES", "06000", "NICE"),
+				atStreet("", "Foncia Nice Saxe", "", "", "83 allée des Écoles", "06000", "Nice")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// a network's sign without its postcode: the town's name alone is a weak place
+		assertThat(match(atStreet("SA MOREAU DURAND TRANSACTIONS", "", "", "", "48 ALL GAMBETTA", "37000", "TOURS"),
+				atStreet("", "Orpi Moreau Immobilier", "", "", "48 allée Gambetta", "", "Tours")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// two families' names at one door, one word in common
+		assertThat(match(atStreet("Maillard et Fils", "", "", "", "83 rue du Maréchal Foch", "01170", "Gex"),
+				atStreet("Perrin et Maillard", "", "agence@perrin-et-maillard.fr", "", "83 rue du Maréchal Foch",
+						"01170", "Gex")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// a word of three letters
+		assertThat(match(atStreet("SARL ROY ET MARTEL", "", "", "", "12 rue Carnot", "37000", "TOURS"),
+				atStreet("", "Agence Roy", "", "", "12 rue Carnot", "37000", "Tours")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+	}
+
 	@Test
 	void namesOfOtherWordsOrDetailsThatDisagreeAtOneDoorStayApart() {
 		// two agencies of one building
