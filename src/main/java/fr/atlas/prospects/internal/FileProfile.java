@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import fr.atlas.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -68,13 +69,18 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			if (binary(upload.head())) {
 				throw new InvalidInputException("file", "prospects.import.binary-file");
 			}
+			refuseMarkup(new String(upload.head(), StandardCharsets.ISO_8859_1));
 			encoding = upload.utf8() ? "UTF-8" : notUtf8(file);
 			if (!latinText(upload.head())) {
 				throw new InvalidInputException("file", "prospects.import.unknown-encoding");
 			}
 		}
-		else if (binary(new String(upload.head(), java.nio.charset.Charset.forName(encoding)))) {
-			throw new InvalidInputException("file", "prospects.import.binary-file");
+		else {
+			String text = new String(upload.head(), java.nio.charset.Charset.forName(encoding));
+			if (binary(text)) {
+				throw new InvalidInputException("file", "prospects.import.binary-file");
+			}
+			refuseMarkup(text);
 		}
 		char delimiter = detectDelimiter(file, encoding);
 		return new FileProfile(format, encoding, delimiter, upload.size(), upload.sha256());
@@ -165,6 +171,26 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			}
 		}
 		return control > Math.max(8, head.length() / 100);
+	}
+
+	/**
+	 * Whether text is a web page or an XML document: it opens with a tag and closes one,
+	 * or with an XML declaration or a doctype. Web applications export their "Excel
+	 * files" as an HTML table, and Excel saves "XML Spreadsheet 2003", under an .xls
+	 * name; read as CSV, such a file was "a header alone" or had "no known column". A
+	 * header whose first cell only starts with {@code <} closes no tag.
+	 */
+	static boolean markup(String head) {
+		// after a byte-order mark, read as such or as the Windows-1252 of its UTF-8 bytes
+		String start = head.replaceFirst("^(\uFEFF|\u00EF\u00BB\u00BF)", "").stripLeading().toLowerCase(Locale.ROOT);
+		return start.startsWith("<?xml") || start.startsWith("<!doctype")
+				|| (start.matches("(?s)<[a-z!].*") && start.contains("</"));
+	}
+
+	private static void refuseMarkup(String head) {
+		if (markup(head)) {
+			throw new InvalidInputException("file", "prospects.import.markup-file");
+		}
 	}
 
 	/**
