@@ -340,6 +340,26 @@ class ImportApiIntegrationTests {
 			.containsExactly("1,CREATED", "2,MERGED");
 	}
 
+	/**
+	 * A list of names, one column: its header holds no delimiter, so the delimiter was
+	 * read from the names, and "Dupont, Martin et Associés" became "Dupont" (its other
+	 * cells ignored), merged with another "Dupont".
+	 */
+	@Test
+	void readsAFileOfOneColumnWhoseNamesHoldADelimiterWhole() {
+		var tenant = this.api.newOrganisation("Une colonne");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "noms.csv", """
+				Raison sociale
+				Dupont, Martin et Associés
+				Cabinet Dupont
+				"Leroy; Fils"
+				Agence du Lac | Annecy
+				""");
+		assertThat(done).containsEntry("created", 4).containsEntry("merged", 0).containsEntry("warnings", 0);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=name"))
+			.containsExactly("Agence du Lac | Annecy", "Cabinet Dupont", "Dupont, Martin et Associés", "Leroy; Fils");
+	}
+
 	@Test
 	void readsUtf16AsExcelSavesUnicodeText() {
 		var tenant = this.api.newOrganisation("Texte Unicode");

@@ -28,6 +28,12 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 
 	private static final String DELIMITERS = ";,\t|";
 
+	/**
+	 * The delimiter of a file of one column: the unit separator, which no spreadsheet
+	 * writes, so that each line is one cell whatever it holds.
+	 */
+	static final char ONE_COLUMN = '\u001F';
+
 	/** Characters needed to take a file without a byte-order mark for UTF-16. */
 	private static final int MIN_UTF16_PAIRS = 16;
 
@@ -231,11 +237,7 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	 */
 	static char detectDelimiter(Path file, String encoding) throws IOException {
 		try (BufferedReader reader = new BufferedReader(reader(Files.newInputStream(file), encoding))) {
-			List<String> lines = reader.lines()
-				.limit(20)
-				.filter((l) -> !l.isBlank())
-				.map(FileProfile::unquoted)
-				.toList();
+			List<String> lines = reader.lines().limit(20).filter((l) -> !l.isBlank()).toList();
 			return detectDelimiter(lines);
 		}
 		catch (java.io.UncheckedIOException ex) {
@@ -243,10 +245,14 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		}
 	}
 
-	static char detectDelimiter(List<String> lines) {
-		Character hint = lines.isEmpty() ? null : delimiterHint(lines.get(0));
+	static char detectDelimiter(List<String> raw) {
+		Character hint = raw.isEmpty() ? null : delimiterHint(raw.get(0));
 		if (hint != null) {
 			return hint;
+		}
+		List<String> lines = raw.stream().map(FileProfile::unquoted).toList();
+		if (oneColumn(raw, lines)) {
+			return ONE_COLUMN;
 		}
 		// a title above the header ("Export du 12/03/2024") has no delimiter
 		int first = 0;
@@ -254,6 +260,28 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			first++;
 		}
 		return delimiterOf(lines.subList(first, lines.size()));
+	}
+
+	/**
+	 * Whether a file has one column: its header names a column and holds no delimiter,
+	 * and most of its rows hold none either. Its delimiter was read from the few rows
+	 * that hold one, a name such as "Dupont, Martin et Associés", which it then cut
+	 * ("Dupont", the rest ignored). A title above the header names no column.
+	 */
+	private static boolean oneColumn(List<String> raw, List<String> unquoted) {
+		if (unquoted.isEmpty() || hasDelimiter(unquoted.get(0))
+				|| ImportField.forHeader(cellOf(raw.get(0))).isEmpty()) {
+			return false;
+		}
+		long rows = unquoted.size() - 1;
+		return unquoted.stream().skip(1).filter(FileProfile::hasDelimiter).count() * 2 <= rows;
+	}
+
+	/** A line of one cell as the reader reads it: without the quotes around it. */
+	private static String cellOf(String line) {
+		String cell = line.strip();
+		return (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\""))
+				? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
 	}
 
 	private static boolean hasDelimiter(String line) {
