@@ -340,6 +340,26 @@ class ImportApiIntegrationTests {
 			.containsExactly("1,CREATED", "2,MERGED");
 	}
 
+	/**
+	 * A list of names, one column: its header holds no delimiter, so the delimiter was
+	 * read from the names, and "Dupont, Martin et Associés" became "Dupont" (its other
+	 * cells ignored), merged with another "Dupont".
+	 */
+	@Test
+	void readsAFileOfOneColumnWhoseNamesHoldADelimiterWhole() {
+		var tenant = this.api.newOrganisation("Une colonne");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "noms.csv", """
+				Raison sociale
+				Dupont, Martin et Associés
+				Cabinet Dupont
+				"Leroy; Fils"
+				Agence du Lac | Annecy
+				""");
+		assertThat(done).containsEntry("created", 4).containsEntry("merged", 0).containsEntry("warnings", 0);
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?sort=name"))
+			.containsExactly("Agence du Lac | Annecy", "Cabinet Dupont", "Dupont, Martin et Associés", "Leroy; Fils");
+	}
+
 	@Test
 	void readsUtf16AsExcelSavesUnicodeText() {
 		var tenant = this.api.newOrganisation("Texte Unicode");
@@ -707,6 +727,35 @@ class ImportApiIntegrationTests {
 		assertThat(refused.getBody().toString()).doesNotContain("org.springframework");
 	}
 
+	/**
+	 * A tool that attaches two files to one upload: the first was imported and the second
+	 * left out without a word, its rows in no report.
+	 */
+	@Test
+	void refusesTwoFilesInOneUploadRatherThanLeaveOneOut() {
+		var tenant = this.api.newOrganisation("Deux fichiers");
+		MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+		parts.add("file", file("a.csv", "Raison sociale\nAgence Premier Fichier\n"));
+		parts.add("file", file("b.csv", "Raison sociale\nAgence Second Fichier\n"));
+		for (String language : List.of("fr", "en")) {
+			ResponseEntity<Map> refused = this.api.raw().post().uri("/api/v1/imports").headers((h) -> {
+				h.setBearerAuth(tenant.token());
+				h.set("Accept-Language", language);
+			}).contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(Map.class);
+			assertRefused(refused, "several-files", language.equals("fr") ? "un seul fichier" : "one file at a time");
+		}
+		assertThat(imports(tenant.token())).isEmpty();
+	}
+
+	private static ByteArrayResource file(String name, String content) {
+		return new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return name;
+			}
+		};
+	}
+
 	@Test
 	void acceptsAFileWhoseNameIsLong() {
 		var tenant = this.api.newOrganisation("Nom long");
@@ -802,7 +851,32 @@ class ImportApiIntegrationTests {
 		assertRefused(this.prospects.upload(tenant.token(), "pekin.csv",
 				"Raison sociale;Ville\n北京房地产经纪有限公司;北京\n上海置业顾问;上海\n".getBytes(Charset.forName("GB18030")), null, null),
 				"unknown-encoding", "ni en UTF-8 ni en Windows-1252");
+		// a web application's "Excel export" is often an HTML table, or Excel's XML
+		// Spreadsheet 2003, under an .xls name: it was "a header alone" or "no known
+		// column"
+		assertRefused(this.prospects.upload(tenant.token(), "export.xls", HTML_TABLE.getBytes(), null, null),
+				"markup-file", "page web (HTML)");
+		assertRefused(this.prospects.upload(tenant.token(), "export.xls", XML_SPREADSHEET.getBytes(), null, null),
+				"markup-file", "document XML");
 	}
+
+	static final String HTML_TABLE = """
+			\uFEFF  <!DOCTYPE html>
+			<html><head><meta charset="utf-8"></head><body><table>
+			<tr><th>Raison sociale</th><th>Ville</th></tr>
+			<tr><td>Agence du Web</td><td>Lyon</td></tr>
+			</table></body></html>
+			""";
+
+	static final String XML_SPREADSHEET = """
+			<?xml version="1.0"?>
+			<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"
+			 xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+			<Worksheet ss:Name="Agences"><Table>
+			<Row><Cell><Data ss:Type="String">Raison sociale</Data></Cell></Row>
+			<Row><Cell><Data ss:Type="String">Agence XML</Data></Cell></Row>
+			</Table></Worksheet></Workbook>
+			""";
 
 	@Test
 	void saysAWorkbookIsProtectedByAPasswordAndALongQuotedCellIsNoProblem() throws Exception {
@@ -843,6 +917,8 @@ class ImportApiIntegrationTests {
 		assertRefused(this.prospects.upload(tenant.token(), "moscou.csv",
 				"Название;Город\nАгентство недвижимости;Москва\n".getBytes(Charset.forName("windows-1251")), null,
 				"en"), "unknown-encoding", "neither UTF-8 nor Windows-1252");
+		assertRefused(this.prospects.upload(tenant.token(), "export.xls", HTML_TABLE.getBytes(), null, "en"),
+				"markup-file", "web page (HTML)");
 	}
 
 	@Test

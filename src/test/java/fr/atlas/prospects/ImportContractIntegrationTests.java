@@ -2,9 +2,13 @@ package fr.atlas.prospects;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.AtOnce;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +80,77 @@ class ImportContractIntegrationTests {
 				"2,CREATED," + agency(lines, 2) + ",siret:invalid_checksum|email:invalid",
 				"3,REJECTED,,row:no_identity", "4,MERGED," + agency(lines, 1) + ",");
 		assertThat(agency(lines, 1)).matches("[0-9a-f-]{36}").isNotEqualTo(agency(lines, 2));
+	}
+
+	/**
+	 * Two people, or a retrying script, merging or unmerging one pair from either side at
+	 * the same moment: each agency was locked in the order it was named, so the two
+	 * requests each held one and waited for the other, and the database's deadlock came
+	 * back as a 500.
+	 */
+	@Test
+	void aPairMergedAndUnmergedFromBothSidesAtOnceIsDoneOnceNeverFailing() throws Exception {
+		var tenant = this.api.newOrganisation("Contrat fusions simultanées");
+		StringBuilder file = new StringBuilder("Raison sociale;Ville\n");
+		for (int i = 0; i < 16; i++) {
+			file.append("Agence Simultanée ").append(i).append(";Ville ").append(i).append("\n");
+		}
+		this.prospects.importAndWait(tenant.token(), "simultanees.csv", file.toString());
+		List<String> ids = ((List<Map<String, Object>>) this.api
+			.get(tenant.token(), "/api/v1/prospects?size=100&sort=name")
+			.getBody()
+			.get("items")).stream().map((agency) -> (String) agency.get("id")).toList();
+		assertThat(ids).hasSize(16);
+		Queue<String[]> merges = new ConcurrentLinkedQueue<>();
+		Queue<String> unmerges = new ConcurrentLinkedQueue<>();
+		for (int i = 0; i < ids.size(); i += 2) {
+			merges.add(new String[] { ids.get(i), ids.get(i + 1) });
+			merges.add(new String[] { ids.get(i + 1), ids.get(i) });
+			unmerges.add(ids.get(i));
+			unmerges.add(ids.get(i + 1));
+		}
+		List<Integer> merged = AtOnce.run(merges.size(), () -> {
+			String[] pair = merges.remove();
+			return this.api.post(tenant.token(), "/api/v1/prospects/" + pair[0] + "/merge", Map.of("otherId", pair[1]))
+				.getStatusCode()
+				.value();
+		});
+		assertThat(merged).containsOnly(200, 409).filteredOn((status) -> status == 200).hasSize(8);
+		List<Integer> unmerged = AtOnce.run(unmerges.size(),
+				() -> this.api.post(tenant.token(), "/api/v1/prospects/" + unmerges.remove() + "/unmerge", Map.of())
+					.getStatusCode()
+					.value());
+		assertThat(unmerged).containsOnly(200, 409).filteredOn((status) -> status == 200).hasSize(8);
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects?size=100").getBody()).containsEntry("total", 16);
+	}
+
+	/**
+	 * An import or an agency that does not exist, or is another organisation's, is a 404
+	 * that says so in words, the same for both: a client that shows a problem's title and
+	 * detail showed "Introuvable" alone.
+	 */
+	@Test
+	void anUnknownOrAnotherOrganisationsIdIsANotFoundThatSaysSo() {
+		var owner = this.api.newOrganisation("Contrat introuvable");
+		var other = this.api.newOrganisation("Contrat curieux");
+		String id = (String) this.prospects.importAndWait(owner.token(), "agencies.csv", FILE).get("id");
+		String agency = this.prospects.idOf(owner.token(), "alpha");
+		for (String path : List.of("/api/v1/imports/" + id, "/api/v1/imports/" + id + "/rows",
+				"/api/v1/imports/" + UUID.randomUUID(), "/api/v1/prospects/" + agency,
+				"/api/v1/prospects/" + UUID.randomUUID())) {
+			for (String language : List.of("fr", "en")) {
+				ResponseEntity<Map> missing = this.api.raw().get().uri(path).headers((h) -> {
+					h.setBearerAuth(other.token());
+					h.set("Accept-Language", language);
+				}).retrieve().toEntity(Map.class);
+				assertThat(missing.getStatusCode().value()).as(path).isEqualTo(404);
+				assertThat(missing.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+				assertThat(missing.getBody()).containsOnlyKeys("type", "title", "status", "detail", "instance")
+					.containsEntry("detail",
+							language.equals("fr") ? "Rien de ce que votre compte peut voir ne porte cet identifiant."
+									: "Nothing your account can see has this id.");
+			}
+		}
 	}
 
 	private static String agency(List<String> lines, int row) {

@@ -139,6 +139,28 @@ class ProspectMergeChoiceApiIntegrationTests {
 		assertThat(agency(tenant, kept)).containsEntry("name", "Agence Bordelaise");
 	}
 
+	/**
+	 * A choice under a misspelt key ("kep") was left out without a word, and the merge
+	 * done by the default rule: the name the person chose to keep was lost.
+	 */
+	@Test
+	void refusesAPropertyAMergeDoesNotHaveAndMergesNothing() {
+		Tenant tenant = this.api.newOrganisation("Fusion mal écrite");
+		String kept = create(tenant, bordelaise());
+		String absorbed = create(tenant, sas(tenant));
+
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects/" + kept + "/merge",
+				Map.of("otherId", absorbed, "kep", Map.of("name", "other")));
+
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors")).singleElement()
+			.satisfies((error) -> assertThat(error).containsEntry("field", "kep")
+				.containsEntry("code", "json.unknown-property"));
+		assertThat((String) refused.getBody().get("detail")).contains("otherId", "keep");
+		assertThat(agency(tenant, absorbed)).containsEntry("status", "ACTIVE");
+		assertThat(agency(tenant, kept)).containsEntry("name", "Agence Bordelaise");
+	}
+
 	@Test
 	void anotherOrganisationCanNeitherMergeNorSeeWhatWasChosen() {
 		Tenant owner = this.api.newOrganisation("Fusion gardée");

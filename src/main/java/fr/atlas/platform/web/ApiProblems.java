@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -82,9 +83,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			.toList());
 	}
 
+	/**
+	 * The same words for an id nobody has and for another organisation's, so that nobody
+	 * learns which: "Introuvable" alone, without a detail, was all a client that shows a
+	 * problem's title and detail could say.
+	 */
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "problem.not-found");
+		ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "problem.not-found");
+		problem.setDetail(text("problem.not-found.detail"));
+		return problem;
 	}
 
 	@ExceptionHandler(ConflictException.class)
@@ -273,6 +281,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.status.400");
 		problem.setDetail(text("problem.invalid-characters"));
 		return problem;
+	}
+
+	/**
+	 * Two requests that each locked a row the other needed (a deadlock the database broke
+	 * by failing one), or a lock not granted in time: the refused one met what the other
+	 * was doing at that moment, a 409 the caller may retry, not the 500 of a failure of
+	 * ours.
+	 */
+	@ExceptionHandler(PessimisticLockingFailureException.class)
+	ProblemDetail lockedByAnother(PessimisticLockingFailureException ex) {
+		return conflict("problem.concurrent-change");
 	}
 
 	private ProblemDetail conflict(String code) {

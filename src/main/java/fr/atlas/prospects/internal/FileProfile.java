@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import fr.atlas.platform.InvalidInputException;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,12 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	private static final int SAMPLE = 64 * 1024;
 
 	private static final String DELIMITERS = ";,\t|";
+
+	/**
+	 * The delimiter of a file of one column: the unit separator, which no spreadsheet
+	 * writes, so that each line is one cell whatever it holds.
+	 */
+	static final char ONE_COLUMN = '\u001F';
 
 	/** Characters needed to take a file without a byte-order mark for UTF-16. */
 	private static final int MIN_UTF16_PAIRS = 16;
@@ -68,13 +75,18 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			if (binary(upload.head())) {
 				throw new InvalidInputException("file", "prospects.import.binary-file");
 			}
+			refuseMarkup(new String(upload.head(), StandardCharsets.ISO_8859_1));
 			encoding = upload.utf8() ? "UTF-8" : notUtf8(file);
 			if (!latinText(upload.head())) {
 				throw new InvalidInputException("file", "prospects.import.unknown-encoding");
 			}
 		}
-		else if (binary(new String(upload.head(), java.nio.charset.Charset.forName(encoding)))) {
-			throw new InvalidInputException("file", "prospects.import.binary-file");
+		else {
+			String text = new String(upload.head(), java.nio.charset.Charset.forName(encoding));
+			if (binary(text)) {
+				throw new InvalidInputException("file", "prospects.import.binary-file");
+			}
+			refuseMarkup(text);
 		}
 		char delimiter = detectDelimiter(file, encoding);
 		return new FileProfile(format, encoding, delimiter, upload.size(), upload.sha256());
@@ -168,6 +180,26 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	}
 
 	/**
+	 * Whether text is a web page or an XML document: it opens with a tag and closes one,
+	 * or with an XML declaration or a doctype. Web applications export their "Excel
+	 * files" as an HTML table, and Excel saves "XML Spreadsheet 2003", under an .xls
+	 * name; read as CSV, such a file was "a header alone" or had "no known column". A
+	 * header whose first cell only starts with {@code <} closes no tag.
+	 */
+	static boolean markup(String head) {
+		// after a byte-order mark, read as such or as the Windows-1252 of its UTF-8 bytes
+		String start = head.replaceFirst("^(\uFEFF|\u00EF\u00BB\u00BF)", "").stripLeading().toLowerCase(Locale.ROOT);
+		return start.startsWith("<?xml") || start.startsWith("<!doctype")
+				|| (start.matches("(?s)<[a-z!].*") && start.contains("</"));
+	}
+
+	private static void refuseMarkup(String head) {
+		if (markup(head)) {
+			throw new InvalidInputException("file", "prospects.import.markup-file");
+		}
+	}
+
+	/**
 	 * {@code UTF-16LE} or {@code UTF-16BE} for UTF-16 text, as Excel's "Unicode text" and
 	 * some CRMs save it: by its byte-order mark, or without one when nearly every
 	 * character of the first bytes has a zero high byte (Latin text) on the same side.
@@ -205,11 +237,7 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 	 */
 	static char detectDelimiter(Path file, String encoding) throws IOException {
 		try (BufferedReader reader = new BufferedReader(reader(Files.newInputStream(file), encoding))) {
-			List<String> lines = reader.lines()
-				.limit(20)
-				.filter((l) -> !l.isBlank())
-				.map(FileProfile::unquoted)
-				.toList();
+			List<String> lines = reader.lines().limit(20).filter((l) -> !l.isBlank()).toList();
 			return detectDelimiter(lines);
 		}
 		catch (java.io.UncheckedIOException ex) {
@@ -217,10 +245,14 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 		}
 	}
 
-	static char detectDelimiter(List<String> lines) {
-		Character hint = lines.isEmpty() ? null : delimiterHint(lines.get(0));
+	static char detectDelimiter(List<String> raw) {
+		Character hint = raw.isEmpty() ? null : delimiterHint(raw.get(0));
 		if (hint != null) {
 			return hint;
+		}
+		List<String> lines = raw.stream().map(FileProfile::unquoted).toList();
+		if (oneColumn(raw, lines)) {
+			return ONE_COLUMN;
 		}
 		// a title above the header ("Export du 12/03/2024") has no delimiter
 		int first = 0;
@@ -228,6 +260,28 @@ public record FileProfile(Format format, String encoding, char delimiter, long s
 			first++;
 		}
 		return delimiterOf(lines.subList(first, lines.size()));
+	}
+
+	/**
+	 * Whether a file has one column: its header names a column and holds no delimiter,
+	 * and most of its rows hold none either. Its delimiter was read from the few rows
+	 * that hold one, a name such as "Dupont, Martin et Associés", which it then cut
+	 * ("Dupont", the rest ignored). A title above the header names no column.
+	 */
+	private static boolean oneColumn(List<String> raw, List<String> unquoted) {
+		if (unquoted.isEmpty() || hasDelimiter(unquoted.get(0))
+				|| ImportField.forHeader(cellOf(raw.get(0))).isEmpty()) {
+			return false;
+		}
+		long rows = unquoted.size() - 1;
+		return unquoted.stream().skip(1).filter(FileProfile::hasDelimiter).count() * 2 <= rows;
+	}
+
+	/** A line of one cell as the reader reads it: without the quotes around it. */
+	private static String cellOf(String line) {
+		String cell = line.strip();
+		return (cell.length() >= 2 && cell.startsWith("\"") && cell.endsWith("\""))
+				? cell.substring(1, cell.length() - 1).replace("\"\"", "\"") : cell;
 	}
 
 	private static boolean hasDelimiter(String line) {

@@ -64,8 +64,9 @@ public class ProspectMerges {
 		if (survivorId.equals(absorbedId)) {
 			throw new InvalidInputException("otherId", "prospects.merge.same");
 		}
-		String survivorStatus = lockedStatus(survivorId);
-		String absorbedStatus = lockedStatus(absorbedId);
+		Map<UUID, String> statuses = lockedStatuses(survivorId, absorbedId);
+		String survivorStatus = statuses.get(survivorId);
+		String absorbedStatus = statuses.get(absorbedId);
 		if (!"ACTIVE".equals(survivorStatus)) {
 			throw new ConflictException(ProspectArchives.refusal(survivorStatus, "prospects.merge.inactive"));
 		}
@@ -148,8 +149,23 @@ public class ProspectMerges {
 	 * @return the two agencies of the merge undone
 	 */
 	public Unmerged unmerge(UUID agencyId) {
-		lockedStatus(agencyId);
-		var merge = this.jdbc.sql("""
+		// 404 for an agency the organisation does not have, before anything is locked
+		status(agencyId);
+		MergeRow merge = latestMerge(agencyId);
+		// both agencies locked as a merge locks them, then the merge read again: a
+		// request that undid it meanwhile has made another one the latest
+		UUID locked = null;
+		while (!merge.id().equals(locked)) {
+			lockedStatuses(merge.survivorId(), merge.absorbedId());
+			locked = merge.id();
+			merge = latestMerge(agencyId);
+		}
+		undo(merge);
+		return new Unmerged(merge.survivorId(), merge.absorbedId());
+	}
+
+	private MergeRow latestMerge(UUID agencyId) {
+		return this.jdbc.sql("""
 				select id, survivor_id, absorbed_id, moved_contacts from agency_merge
 				where org_id = :org and undone_at is null and (survivor_id = :id or absorbed_id = :id)
 				order by merged_at desc limit 1""")
@@ -159,8 +175,6 @@ public class ProspectMerges {
 					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
 			.optional()
 			.orElseThrow(() -> new ConflictException("prospects.unmerge.nothing"));
-		undo(merge);
-		return new Unmerged(merge.survivorId(), merge.absorbedId());
 	}
 
 	/**
@@ -193,7 +207,7 @@ public class ProspectMerges {
 	 * survivor's own merge or archiving, stands in the way.
 	 */
 	private void undo(MergeRow merge) {
-		String survivorStatus = lockedStatus(merge.survivorId());
+		String survivorStatus = lockedStatuses(merge.survivorId(), merge.absorbedId()).get(merge.survivorId());
 		Integer later = this.jdbc.sql("""
 				select count(*) from agency_merge where org_id = :org and undone_at is null and survivor_id = :survivor
 				and merged_at > (select merged_at from agency_merge where org_id = :org and id = :merge)""")
@@ -317,6 +331,29 @@ public class ProspectMerges {
 
 	private void restore(UUID mergeId, String snapshot, UUID agencyId) {
 		this.agencies.restore("agency_merge", snapshot, mergeId, agencyId);
+	}
+
+	/**
+	 * Locks two agencies in the same order whichever is named first: two requests merging
+	 * or unmerging one pair from either side at the same moment each locked the agency it
+	 * named and waited for the other's, a deadlock the database broke with an error (a
+	 * 500).
+	 */
+	private Map<UUID, String> lockedStatuses(UUID one, UUID other) {
+		Map<UUID, String> statuses = new HashMap<>();
+		for (UUID id : (one.compareTo(other) <= 0) ? List.of(one, other) : List.of(other, one)) {
+			statuses.put(id, lockedStatus(id));
+		}
+		return statuses;
+	}
+
+	private String status(UUID id) {
+		return this.jdbc.sql("select status from agency where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Agence"));
 	}
 
 	private String lockedStatus(UUID id) {

@@ -108,6 +108,10 @@ class ImportApiController {
 		if (file == null) {
 			throw new InvalidInputException("file", "prospects.import.missing-file");
 		}
+		if (parts.getFiles("file").size() > 1) {
+			// the first was imported and the others left out without a word
+			throw new InvalidInputException("file", "prospects.import.several-files");
+		}
 		if (file.isEmpty()) {
 			throw new InvalidInputException("file", "prospects.import.empty-file");
 		}

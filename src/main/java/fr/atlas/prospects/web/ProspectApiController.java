@@ -10,6 +10,7 @@ import java.util.UUID;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.prospects.internal.MergeChoice;
 import fr.atlas.prospects.internal.PairDecisions;
 import fr.atlas.prospects.internal.ProspectBulkEdits;
@@ -362,8 +363,11 @@ class ProspectApiController {
 
 	/**
 	 * {@code otherId}, the agency merged into this one; {@code keep}, optional, which
-	 * agency's value survives per field ({@link MergeChoice#read}).
+	 * agency's value survives per field ({@link MergeChoice#read}). Another property is
+	 * refused: a misspelt {@code "kep"} left the person's choice out, and the merge went
+	 * by the default rule.
 	 */
+	@RefusesUnknownProperties
 	record MergeRequest(@Nullable UUID otherId, @Nullable Map<String, @Nullable Object> keep) {
 	}
 

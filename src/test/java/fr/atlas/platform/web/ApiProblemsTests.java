@@ -14,6 +14,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ProblemDetail;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,20 @@ class ApiProblemsTests {
 		assertThat(problem.getStatus()).isEqualTo(409);
 		assertThat(problem.getProperties()).containsEntry("code", "problem.concurrent-change");
 		assertThat(problem.getDetail()).startsWith("Une autre demande vient d’enregistrer la même chose");
+	}
+
+	/**
+	 * A deadlock the database broke by failing one of two requests was a 500, "a failure
+	 * of ours", where the request only met another at the same moment.
+	 */
+	@Test
+	void aDeadlockBetweenTwoRequestsIsAConflict() {
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		ProblemDetail problem = this.problems.lockedByAnother(
+				new PessimisticLockingFailureException("deadlock", new SQLException("deadlock detected", "40P01")));
+		assertThat(problem.getStatus()).isEqualTo(409);
+		assertThat(problem.getProperties()).containsEntry("code", "problem.concurrent-change");
+		assertThat(problem.getDetail()).startsWith("Another request saved the same thing at the same moment");
 	}
 
 	@Test
