@@ -178,6 +178,26 @@ class ImportContractIntegrationTests {
 				.containsEntry("phones", List.of(Map.of("number", "+33612345678", "kind", "MOBILE"))));
 	}
 
+	/**
+	 * A register writes the legal form out, a CRM its initials: one company (ADR 0102).
+	 * Another organisation sees none of it.
+	 */
+	@Test
+	void aLegalFormWrittenOutIsItsInitials() {
+		var tenant = this.api.newOrganisation("Contrat formes");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "formes.csv", """
+				Raison sociale;Code postal;Ville;Téléphone
+				Société Civile Immobilière Martin Immobilier;69003;Lyon;04 78 12 34 56
+				SCI Martin Immobilier;69003;Lyon;
+				SOCIETE A RESPONSABILITE LIMITEE AGENCE DU PARC;69003;Lyon;
+				SARL Agence du Parc;69003;Lyon;
+				""");
+		assertThat(done).containsEntry("created", 2).containsEntry("merged", 2);
+		var other = this.api.newOrganisation("Contrat formes autre");
+		assertThat((List<?>) this.api.get(other.token(), "/api/v1/prospects?q=martin").getBody().get("items"))
+			.isEmpty();
+	}
+
 	@Test
 	void aRefusedUploadSaysWhyInTheProblemsDetail() {
 		var tenant = this.api.newOrganisation("Contrat refus");

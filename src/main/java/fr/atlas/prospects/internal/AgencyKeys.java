@@ -16,7 +16,7 @@ final class AgencyKeys {
 	 * The version of the key rules. Raise it with any change to what {@link NameKey} or
 	 * {@link TownKey} gives for some text.
 	 */
-	static final int RULES = 3;
+	static final int RULES = 4;
 
 	private AgencyKeys() {
 	}

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public enum ImportField {
 
-	NAME("raison sociale", "nom", "nom agence", "nom de l agence", "agence", "societe", "entreprise", "denomination",
-			"company", "company name", "name", "agency", "agency name", "business name"),
+	NAME("raison sociale", "rs", "r s", "nom", "nom agence", "nom de l agence", "agence", "societe", "entreprise",
+			"denomination", "company", "company name", "name", "agency", "agency name", "business name"),
 	TRADE_NAME("enseigne", "nom commercial", "trade name", "brand"), SIREN("siren", "n siren", "numero siren"),
 	SIRET("siret", "n siret", "numero siret"), NAF("naf", "code naf", "ape", "code ape", "naf code", "code naf ape"),
 	ADDRESS("adresse", "adresse postale", "rue", "address", "street", "street address"),

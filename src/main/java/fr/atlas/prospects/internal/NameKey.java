@@ -23,6 +23,25 @@ final class NameKey {
 			"etablissements");
 
 	/**
+	 * Legal forms written out, folded, as registers and notaries' deeds write them
+	 * ("Société Civile Immobilière Martin Immobilier" is "SCI Martin Immobilier"): the
+	 * longer forms first, so that "société par actions simplifiée unipersonnelle" is one
+	 * form, not "société par actions simplifiée" and a word "unipersonnelle".
+	 */
+	private static final java.util.regex.Pattern LEGAL_FORMS_WRITTEN_OUT = java.util.regex.Pattern
+		.compile("\\b(?:societe[^a-z0-9]+(?:"
+				+ String.join("|", "par[^a-z0-9]+actions[^a-z0-9]+simplifiee(?:[^a-z0-9]+unipersonnelle)?",
+						"a[^a-z0-9]+responsabilite[^a-z0-9]+limitee(?:[^a-z0-9]+unipersonnelle)?",
+						"d[^a-z0-9]+exercice[^a-z0-9]+liberal[^a-z0-9]+a[^a-z0-9]+responsabilite[^a-z0-9]+limitee",
+						"civile[^a-z0-9]+immobiliere(?:[^a-z0-9]+de[^a-z0-9]+construction[^a-z0-9]+vente)?",
+						"civile[^a-z0-9]+de[^a-z0-9]+construction[^a-z0-9]+vente", "civile[^a-z0-9]+professionnelle",
+						"civile[^a-z0-9]+de[^a-z0-9]+moyens", "civile", "en[^a-z0-9]+nom[^a-z0-9]+collectif", "anonyme",
+						"en[^a-z0-9]+commandite[^a-z0-9]+simple")
+				+ ")|entreprise[^a-z0-9]+unipersonnelle[^a-z0-9]+a[^a-z0-9]+responsabilite[^a-z0-9]+limitee"
+				+ "|entreprise[^a-z0-9]+individuelle(?:[^a-z0-9]+a[^a-z0-9]+responsabilite[^a-z0-9]+limitee)?"
+				+ "|groupement[^a-z0-9]+d[^a-z0-9]+interet[^a-z0-9]+economique)\\b");
+
+	/**
 	 * "Sté", a company ("Sté Immobilière Dupont") as the first word, a saint's name
 	 * ("Agence Ste-Anne") after another.
 	 */
@@ -43,6 +62,9 @@ final class NameKey {
 			return false;
 		}
 		String folded = CleanText.fold(name);
+		if (writesOutAForm(folded) && LEGAL_FORMS_WRITTEN_OUT.matcher(folded).find()) {
+			return true;
+		}
 		// read for every row: the pattern only where there are dots ("S.A.R.L.")
 		String text = (folded.indexOf('.') >= 0) ? DOTTED_INITIALS.matcher(folded).replaceAll("$1") : folded;
 		int from = -1;
@@ -64,7 +86,7 @@ final class NameKey {
 	}
 
 	static String of(String name) {
-		String text = CleanText.fold(name);
+		String text = withoutFormsWrittenOut(CleanText.fold(name));
 		if (text.indexOf('&') >= 0) {
 			text = text.replace("&", " et ");
 		}
@@ -101,6 +123,26 @@ final class NameKey {
 		}
 		// a name made only of little words or a legal form still needs a key
 		return kept.isEmpty() ? all.toString() : kept.toString();
+	}
+
+	/**
+	 * A folded name without its legal form written out: "societe civile immobiliere
+	 * martin" is " martin", as "sci martin" is "martin" once its form is left out.
+	 */
+	static String withoutFormsWrittenOut(String folded) {
+		if (!writesOutAForm(folded)) {
+			return folded;
+		}
+		// a name that is only a form still needs a key
+		String without = LEGAL_FORMS_WRITTEN_OUT.matcher(folded).replaceAll(" ");
+		return without.isBlank() ? folded : without;
+	}
+
+	/**
+	 * Whether a folded name may write out a legal form: the pattern is read only then.
+	 */
+	private static boolean writesOutAForm(String folded) {
+		return folded.contains("societe") || folded.contains("entreprise") || folded.contains("groupement");
 	}
 
 	/**

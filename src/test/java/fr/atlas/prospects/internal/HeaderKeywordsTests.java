@@ -75,6 +75,8 @@ class HeaderKeywordsTests {
 			Tél / Fax = PHONE
 			Email (vérifié) = EMAIL
 			Prénom (contact) = CONTACT_FIRST_NAME
+			RS = NAME
+			R.S. = NAME
 			""")
 	void readsAHeaderNoSynonymNamesByItsWords(String header, ImportField field) {
 		assertThat(ImportField.forHeader(header)).contains(field);

@@ -23,6 +23,32 @@ class NameKeyTests {
 		}
 	}
 
+	/**
+	 * Registers and deeds write the form out: the same key as its initials (ADR 0102).
+	 */
+	@Test
+	void dropsLegalFormsWrittenOut() {
+		assertThat(NameKey.of("Société Civile Immobilière Martin Immobilier")).isEqualTo("martin immo")
+			.isEqualTo(NameKey.of("SCI Martin Immobilier"));
+		assertThat(NameKey.of("SOCIETE A RESPONSABILITE LIMITEE AGENCE DU LAC"))
+			.isEqualTo(NameKey.of("SARL Agence du Lac"));
+		assertThat(NameKey.of("Cap Habitat Sud, société par actions simplifiée unipersonnelle"))
+			.isEqualTo("cap habitat sud");
+		assertThat(NameKey.of("Dupont Immobilier Société par actions simplifiée")).isEqualTo("dupont immo");
+		assertThat(NameKey.of("Entreprise unipersonnelle à responsabilité limitée Les Toits d'Annecy"))
+			.isEqualTo(NameKey.of("EURL Les Toits d'Annecy"));
+		assertThat(NameKey.of("Moreau Transactions Société Anonyme")).isEqualTo(NameKey.of("SA Moreau Transactions"));
+		assertThat(NameKey.of("Payet & Meunier Société en nom collectif")).isEqualTo("payet meunier");
+		assertThat(NameKey.of("Entreprise individuelle Jean Roux")).isEqualTo("jean roux");
+		assertThat(NameKey.of("Société d'exercice libéral à responsabilité limitée Notaires du Port"))
+			.isEqualTo("notaires port");
+		// the words of a name, not a form: a company's whole name stays
+		assertThat(NameKey.of("L'Entreprise Immobilière du Lac")).isEqualTo("entreprise immo lac");
+		assertThat(NameKey.of("Société Civile Immobilière")).isNotEmpty();
+		assertThat(NameKey.registered("Société Civile Immobilière Martin")).isTrue();
+		assertThat(NameKey.registered("L'Entreprise Immobilière du Lac")).isFalse();
+	}
+
 	@Test
 	void equatesImmobilierAndImmo() {
 		assertThat(NameKey.of("Forêt Immobilière")).isEqualTo(NameKey.of("FORET IMMO"));
