@@ -213,9 +213,8 @@ final class Deduplication {
 		// agency's two names, not two agencies at one door
 		boolean sameDoor = row.addressWords != null && agency.door == Candidate.door(row.addressWords)
 				&& row.addressWords.equals(agency.addressWords());
-		// under one postcode, one name's words among the other's will do: a company's
-		// registered name and its agency's sign ("SA Morin Immo", "Maison Morin"; ADR
-		// 0101)
+		// under one postcode, one name's words among the other's will do (ADR 0101):
+		// a company's registered name and its sign ("SA Morin", "Maison Morin")
 		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && !branded
 				&& (shareDistinctiveWords(names, other)
 						|| place == Place.SAME && wordsWithin(names, other, row.cityKey, agency.cityKey))

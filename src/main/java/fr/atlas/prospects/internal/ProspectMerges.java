@@ -348,16 +348,15 @@ public class ProspectMerges {
 	}
 
 	private String status(UUID id) {
-		return this.jdbc.sql("select status from agency where org_id = :org and id = :id")
-			.param("org", org())
-			.param("id", id)
-			.query(String.class)
-			.optional()
-			.orElseThrow(() -> new NotFoundException("Agence"));
+		return status(id, "");
 	}
 
 	private String lockedStatus(UUID id) {
-		return this.jdbc.sql("select status from agency where org_id = :org and id = :id for update")
+		return status(id, " for update");
+	}
+
+	private String status(UUID id, String lock) {
+		return this.jdbc.sql("select status from agency where org_id = :org and id = :id" + lock)
 			.param("org", org())
 			.param("id", id)
 			.query(String.class)
