@@ -199,6 +199,51 @@ class ProspectMergeChoiceApiIntegrationTests {
 			.value()).isEqualTo(404);
 	}
 
+	/**
+	 * A company's registered name merged with a sign: the sign is the trade name, found
+	 * by the list's search, and an unmerge takes it back (ADR 0103).
+	 */
+	@Test
+	void aCompanyMergedWithASignKeepsTheSignAsItsTradeName() {
+		Tenant tenant = this.api.newOrganisation("Fusion enseigne");
+		Map<String, Object> company = new HashMap<>();
+		company.put("name", "SA MOREAU DURAND TRANSACTIONS");
+		company.put("address", "48 ALL GAMBETTA");
+		company.put("postcode", "37000");
+		company.put("city", "TOURS");
+		String kept = create(tenant, company);
+		Map<String, Object> sign = new HashMap<>();
+		sign.put("name", "Orpi Moreau Immobilier");
+		sign.put("address", "48 allée Gambetta");
+		sign.put("postcode", "37000");
+		sign.put("city", "Tours");
+		sign.put("phones", List.of("02 77 59 58 84"));
+		sign.put("allowDuplicate", true);
+		String absorbed = create(tenant, sign);
+		Map<String, Object> keptBefore = agency(tenant, kept);
+
+		Map<String, Object> after = (Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects/" + kept + "/merge", Map.of("otherId", absorbed))
+			.getBody()
+			.get("agency");
+		assertThat(after).containsEntry("name", "SA MOREAU DURAND TRANSACTIONS")
+			.containsEntry("tradeName", "Orpi Moreau Immobilier");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=orpi moreau"))
+			.containsExactly("SA MOREAU DURAND TRANSACTIONS");
+
+		this.api.post(tenant.token(), "/api/v1/prospects/" + kept + "/unmerge", Map.of());
+		assertThat(withoutVersion(agency(tenant, kept))).isEqualTo(withoutVersion(keptBefore));
+
+		// the other way round, and between two signs, the names stay as they were
+		String second = create(tenant, new HashMap<>(
+				Map.of("name", "Agence Moreau", "postcode", "37000", "city", "Tours", "allowDuplicate", true)));
+		Map<String, Object> signs = (Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects/" + absorbed + "/merge", Map.of("otherId", second))
+			.getBody()
+			.get("agency");
+		assertThat(signs).containsEntry("name", "Orpi Moreau Immobilier").containsEntry("tradeName", null);
+	}
+
 	private static Map<String, Object> bordelaise() {
 		Map<String, Object> fields = new HashMap<>();
 		fields.put("name", "Agence Bordelaise");

@@ -102,6 +102,7 @@ public class ProspectMerges {
 		Map<String, String> before = values(survivor).asFields();
 		choice.applyTo(survivor, absorbed);
 		survivor.fill(incoming);
+		keepTheSign(survivor, absorbed);
 		Map<String, String> after = values(survivor).asFields();
 		List<Agencies.FieldSource> sources = new ArrayList<>();
 		after.forEach((field, value) -> {
@@ -345,6 +346,20 @@ public class ProspectMerges {
 			statuses.put(id, lockedStatus(id));
 		}
 		return statuses;
+	}
+
+	/**
+	 * The other agency's name as the survivor's trade name, where the survivor goes by
+	 * its company's registered name, has no trade name, and the other goes by a sign ("SA
+	 * Moreau Durand Transactions" and "Orpi Moreau Immobilier", a pair ADR 0101 puts to
+	 * review): the sign is what people search and read, not only a line of provenance
+	 * (ADR 0103). An unmerge gives the survivor back as it was.
+	 */
+	private static void keepTheSign(AgencyRecord survivor, AgencyRecord absorbed) {
+		if (survivor.tradeName == null && !absorbed.nameKey.isEmpty() && !absorbed.nameKey.equals(survivor.nameKey)
+				&& NameKey.registered(survivor.name) && !NameKey.registered(absorbed.name)) {
+			survivor.tradeName = absorbed.name;
+		}
 	}
 
 	private String status(UUID id) {
