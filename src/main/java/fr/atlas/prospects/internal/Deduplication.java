@@ -213,17 +213,15 @@ final class Deduplication {
 		// agency's two names, not two agencies at one door
 		boolean sameDoor = row.addressWords != null && agency.door == Candidate.door(row.addressWords)
 				&& row.addressWords.equals(agency.addressWords());
-		// under one postcode, one name's words among the other's will do (ADR 0101):
-		// a company's registered name and its sign ("SA Morin", "Maison Morin")
+		// under one postcode, one name's words among the other's (ADR 0101): a company's
+		// registered name and its sign ("SA Morin", "Maison Morin"), worked out once
+		boolean withinAtDoor = sameDoor && place == Place.SAME && !otherTrades(names, other)
+				&& wordsWithin(names, other, row.cityKey, agency.cityKey);
 		boolean wordsAtDoor = sameDoor && (place == Place.SAME || place == Place.SAME_TOWN) && !branded
-				&& (shareDistinctiveWords(names, other)
-						|| place == Place.SAME && wordsWithin(names, other, row.cityKey, agency.cityKey))
-				&& !otherTrades(names, other);
-		// a network's sign and a company's name at one door of one postcode, the sign's
-		// words among the company's ("Orpi Moreau Immobilier", "SA Moreau Durand
-		// Transactions"): likely the franchisee, for a person to confirm (ADR 0101)
-		boolean signAtDoor = sameDoor && place == Place.SAME && names.branded() != other.branded()
-				&& wordsWithin(names, other, row.cityKey, agency.cityKey) && !otherTrades(names, other);
+				&& (shareDistinctiveWords(names, other) && !otherTrades(names, other) || withinAtDoor);
+		// a network's sign and a company's name there ("Orpi Moreau Immobilier", "SA
+		// Moreau Durand Transactions"): likely the franchisee, for a person to confirm
+		boolean signAtDoor = withinAtDoor && names.branded() != other.branded();
 		// a name alone on one side, no place on either (ADR 0059): on both sides and the
 		// same, the record again; against an agency that says more, a namesake for a
 		// person to look at. Not a network's name, and not a name of words every agency
