@@ -41,6 +41,13 @@ record AgencyValues(@Nullable String name, String nameKey, @Nullable String trad
 		return this.phones.isEmpty() ? "?" : this.phones.get(0);
 	}
 
+	/** The same values with another trade name. */
+	AgencyValues withTradeName(@Nullable String tradeName) {
+		return new AgencyValues(this.name, this.nameKey, tradeName, this.siren, this.siret, this.naf, this.address,
+				this.postcode, this.city, this.department, this.websiteDomain, this.emails, this.phones, this.specialty,
+				this.listingCount, this.revenueCents, this.headcountBand, this.tags, this.source);
+	}
+
 	@Nullable String cityKey() {
 		return TownKey.of(this.city);
 	}

@@ -256,6 +256,24 @@ final class Candidate {
 	}
 
 	/**
+	 * Whether a row merged into it gives it the sign it trades under: it goes by its
+	 * company's registered name ("SA MORIN IMMO") and has no trade name; the row, with no
+	 * trade name of its own, goes by another name, without a legal form, that tells an
+	 * agency ("Maison Morin"), and not by the same name up to two typos (one on each
+	 * side), with words before or after it, or under the network its company's name
+	 * already names ("GUY HOQUET HOTEL DE VILLE EURL"). The row's name is then the
+	 * agency's trade name, as a person's merge makes it (ADR 0103, ADR 0108).
+	 */
+	boolean takesTheSign(AgencyValues values, NameForms row, double similarity) {
+		return !hasTradeName() && (this.namedBy & NAME_REGISTERED) != 0 && values.tradeName() == null
+				&& values.name() != null && !row.nameKey().isEmpty() && !row.nameKey().equals(this.names.nameKey())
+				&& !NameKey.registered(values.name())
+				&& (row.branded() ? !row.sameBrand(this.names) : Deduplication.telling(row))
+				&& similarity < Deduplication.NAME_EVIDENCE && !Deduplication.withinTypos(row, this.names, 2)
+				&& !Deduplication.oneHoldsTheOther(row, this.names);
+	}
+
+	/**
 	 * Whether a row would change the stored agency: a value for one of its empty columns,
 	 * or an e-mail, phone or tag it lacks; the same test as the fill statement's, made in
 	 * memory. It may answer yes for a row the statement then leaves alone, never the

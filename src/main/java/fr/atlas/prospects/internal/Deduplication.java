@@ -1032,12 +1032,21 @@ final class Deduplication {
 
 	/** Whether a name or trade name of each side are at most one typo apart. */
 	static boolean withinTypo(NameForms a, NameForms b) {
-		if (a.sameBrand(b) && !a.strippedName().isEmpty() && editDistance(a.strippedName(), b.strippedName(), 1) <= 1) {
+		return withinTypos(a, b, 1);
+	}
+
+	/**
+	 * Whether a name or trade name of each side are at most {@code typos} typos apart,
+	 * their network's name aside when they have the same.
+	 */
+	static boolean withinTypos(NameForms a, NameForms b, int typos) {
+		if (a.sameBrand(b) && !a.strippedName().isEmpty()
+				&& editDistance(a.strippedName(), b.strippedName(), typos) <= typos) {
 			return true;
 		}
 		for (String x : new String[] { a.nameKey(), a.tradeKey() }) {
 			for (String y : new String[] { b.nameKey(), b.tradeKey() }) {
-				if (!x.isEmpty() && !y.isEmpty() && editDistance(x, y, 1) <= 1) {
+				if (!x.isEmpty() && !y.isEmpty() && editDistance(x, y, typos) <= typos) {
 					return true;
 				}
 			}

@@ -173,12 +173,13 @@ class ImportBatch {
 		}
 
 		void take(NormalisedRow row) {
-			AgencyValues values = row.agency();
-			Pool.Decision decision = (values != null) ? this.pool.decide(values, this.mayDefer, this.last) : null;
+			AgencyValues given = row.agency();
+			Pool.Decision decision = (given != null) ? this.pool.decide(given, this.mayDefer, this.last) : null;
 			if (decision != null && decision.setAside()) {
 				this.setAside.add(row);
 				return;
 			}
+			AgencyValues values = (decision != null) ? decision.values() : null;
 			for (String message : row.messages()) {
 				// a row's other problems reject it; cells past the header's columns
 				// are left out of a row that is kept, as a bad field is
@@ -433,10 +434,13 @@ class ImportBatch {
 			Deduplication.Match match = ranking.best();
 			if (mayDefer && match != null && match.automatic() && match.byNameAndPlaceOnly()
 					&& namesNothingNew(probe.names(), match.agency().names)) {
-				return new Decision(match, match.agency(), null, false, null, true, List.of());
+				return new Decision(match, match.agency(), null, false, null, true, List.of(), values);
 			}
 			if (match != null && match.automatic()) {
 				Candidate target = match.agency();
+				if (target.takesTheSign(values, probe.names(), match.similarity())) {
+					values = values.withTradeName(values.name());
+				}
 				// asked before the row fills the candidate: would the stored
 				// agency change?
 				boolean changesStored = target.wouldChange(values);
@@ -449,13 +453,13 @@ class ImportBatch {
 				// a row set aside joins an agency its name gave to another one of its
 				// agencies: a person says whether they are one
 				Deduplication.Match also = (last && ranking.also() == null) ? ranking.byName() : ranking.also();
-				return new Decision(match, target, null, changesStored, also, false, List.of());
+				return new Decision(match, target, null, changesStored, also, false, List.of(), values);
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
-			return new Decision(match, target, agency, true, null, false, ranking.namesakes());
+			return new Decision(match, target, agency, true, null, false, ranking.namesakes(), values);
 		}
 
 		/**
@@ -841,19 +845,16 @@ class ImportBatch {
 		 * What a row became: merged into {@code target} (then {@code created} is null and
 		 * {@code changesStored} tells whether the row brings the stored agency anything),
 		 * or the new agency {@code created}. {@code match} is the best match found,
-		 * automatic or not.
-		 */
-		/**
-		 * What a row became; {@code also}, for a merged row, another agency it matched as
-		 * surely, to be reviewed as a duplicate of the one it merged into.
-		 */
-		/**
+		 * automatic or not; {@code also}, for a merged row, another agency it matched as
+		 * surely, to be reviewed as a duplicate of the one it merged into;
 		 * {@code namesakes}, for a new agency of a name alone, the agencies other than
 		 * its match that bear the name and say more: possible duplicates too (ADR 0059).
+		 * {@code values} are the row's as the agency takes them: its name may be the
+		 * agency's trade name ({@link Candidate#takesTheSign}).
 		 */
 		record Decision(Deduplication.@Nullable Match match, Candidate target, @Nullable AgencyRecord created,
 				boolean changesStored, Deduplication.@Nullable Match also, boolean setAside,
-				List<Deduplication.Match> namesakes) {
+				List<Deduplication.Match> namesakes, AgencyValues values) {
 		}
 
 		private static void collect(Candidate agency, int mark, List<Candidate> found) {
