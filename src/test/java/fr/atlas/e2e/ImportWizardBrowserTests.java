@@ -210,6 +210,51 @@ class ImportWizardBrowserTests {
 		}
 	}
 
+	/**
+	 * A file dropped on the upload's zone is the file sent; the zone names it in the
+	 * page's language, and refuses two files at once.
+	 */
+	@Test
+	void aFileDroppedOnTheZoneIsTheFileSent() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Glisser");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.desktop("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			page.navigate(base + "/prospects/imports");
+			Locator zone = page.locator("[data-dropzone]");
+			assertThat(zone.locator(".dropzone-words").textContent()).contains("Déposez votre fichier ici")
+				.contains("Choisir un fichier");
+			assertThat(zone.locator("[data-dropzone-file]").textContent()).isEqualTo("Aucun fichier choisi");
+
+			zone.dispatchEvent("drop", Map.of("dataTransfer", files(page, "agences.csv", "autres.csv")));
+			assertThat(zone.locator("[data-dropzone-file]").textContent())
+				.isEqualTo("Déposez un seul fichier à la fois.");
+			assertThat(page.evaluate("document.getElementById('file').files.length")).isEqualTo(0);
+
+			zone.dispatchEvent("drop", Map.of("dataTransfer", files(page, "agences.csv")));
+			assertThat(zone.locator("[data-dropzone-file]").textContent()).startsWith("agences.csv (").endsWith("ko)");
+			Chromium.screenshot(page, "import-drop-zone");
+			page.click("form[enctype='multipart/form-data'] button[type=submit]");
+			page.waitForURL("**/mapping");
+			assertThat(page.locator("table.preview").textContent()).contains("Agence du Quai");
+		}
+	}
+
+	/** A DataTransfer holding one small CSV file per name, as a drop gives it. */
+	private static com.microsoft.playwright.JSHandle files(Page page, String... names) {
+		return page.evaluateHandle("""
+				(names) => {
+				  const transfer = new DataTransfer();
+				  for (const name of names) {
+				    transfer.items.add(new File(['Raison sociale;Ville\\nAgence du Quai;Vannes\\n'], name,
+				        { type: 'text/csv' }));
+				  }
+				  return transfer;
+				}""", List.of(names));
+	}
+
 	private static Map<String, String> counts(Page page) {
 		List<String> terms = page.locator("#progress dl.facts dt").allTextContents();
 		List<String> values = page.locator("#progress dl.facts dd").allTextContents();
