@@ -1,5 +1,6 @@
 package fr.atlas.prospects.internal;
 
+import java.net.IDN;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -47,8 +48,27 @@ final class EmailAddresses {
 		if (email.startsWith("mailto:")) {
 			email = email.substring("mailto:".length());
 		}
-		email = email.strip();
+		email = asciiDomain(email.strip());
 		return hasShape(email) ? Checked.ok(email) : Checked.invalid("invalid");
+	}
+
+	/**
+	 * The address with its domain as DNS reads it: "contact@immobilière-dupont.fr" is
+	 * "contact@xn--immobilire-dupont-zsb.fr", as a website's host is kept
+	 * ({@link WebsiteDomain}), so that the two still compare. A local part with accents
+	 * stays refused: few mail services accept one, and it is most often a typo.
+	 */
+	private static String asciiDomain(String email) {
+		int at = email.lastIndexOf('@');
+		if (at < 0 || email.chars().skip(at + 1).allMatch((c) -> c < 0x80)) {
+			return email;
+		}
+		try {
+			return email.substring(0, at + 1) + IDN.toASCII(email.substring(at + 1), IDN.USE_STD3_ASCII_RULES);
+		}
+		catch (IllegalArgumentException notADomain) {
+			return email;
+		}
 	}
 
 	/**

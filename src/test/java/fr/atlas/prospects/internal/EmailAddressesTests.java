@@ -30,6 +30,21 @@ class EmailAddressesTests {
 		}
 	}
 
+	/**
+	 * A domain with accents is a domain (IDN), written as DNS and the website's host read
+	 * it; accents before the @ remain a mistake.
+	 */
+	@Test
+	void readsADomainWithAccentsAsDnsDoes() {
+		assertThat(EmailAddresses.normalise("Contact@Immobilière-Dupont.fr").value())
+			.isEqualTo("contact@xn--immobilire-dupont-zsb.fr");
+		assertThat(EmailAddresses.ownDomain("contact@xn--immobilire-dupont-zsb.fr"))
+			.isEqualTo(WebsiteDomain.normalise("https://www.immobilière-dupont.fr/").value());
+		for (String bad : new String[] { "frédéric@orange.fr", "contact@immo-é-.fr", "contact@é" }) {
+			assertThat(EmailAddresses.normalise(bad).problem()).as(bad).isEqualTo("invalid");
+		}
+	}
+
 	@Test
 	void blankIsNotAProblem() {
 		assertThat(EmailAddresses.normalise("  ").isInvalid()).isFalse();
