@@ -10,6 +10,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 import fr.atlas.prospects.ProspectsApi;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -45,9 +46,9 @@ class BalancedLayoutBrowserTests {
 		Tenant tenant = api.newOrganisation("Agence Courriels");
 		new ProspectsApi(api).importAndWait(tenant.token(), "courriels.csv",
 				"""
-						Raison sociale;Téléphone;E-mail;Code postal;Ville
-						Agence Bellecour;04 72 00 00 01;contact@agencebellecour70.fr;69002;Lyon
-						Agence du Lac;04 50 00 00 01;contact.direction.commerciale.et.gestion@agencedulacannecy-immobilier.fr;74000;Annecy
+						Raison sociale;SIRET;Téléphone;E-mail;Code postal;Ville;Nb annonces
+						Agence Bellecour;732 829 320 00074;04 72 00 00 01;contact@agencebellecour70.fr;38000;Grenoble;135
+						Agence du Lac;369 348 784 13374;04 50 00 00 01;contact.direction.commerciale.et.gestion@agencedulacannecy-immobilier.fr;74000;Annecy;17
 						""");
 		String base = "http://localhost:" + this.port;
 		for (boolean phone : new boolean[] { false, true }) {
@@ -65,6 +66,11 @@ class BalancedLayoutBrowserTests {
 				// cut with an ellipsis, whole in its title
 				assertThat(truncated(longest)).as("long e-mail cut, phone %s", phone).isTrue();
 				assertThat(overflow(page)).as("the list scrolls sideways by, phone %s", phone).isLessThanOrEqualTo(0);
+				// the name first: an agency's usual name on one line
+				Locator name = page.locator("table.agencies td.name a")
+					.filter(new Locator.FilterOptions()
+						.setHasText(java.util.regex.Pattern.compile("^Agence Bellecour$")));
+				assertThat(lines(name)).as("lines of the name, phone %s", phone).isEqualTo(1);
 			}
 		}
 	}
@@ -81,6 +87,7 @@ class BalancedLayoutBrowserTests {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases/reports");
+			page.waitForLoadState(LoadState.NETWORKIDLE);
 			List<BoundingBox> figures = boxes(page.locator(".cards.stats > .card"));
 			assertThat(figures).hasSize(5);
 			assertThat(tops(figures)).as("rows of the five figures").hasSize(1);
@@ -95,6 +102,7 @@ class BalancedLayoutBrowserTests {
 			Page page = context.newPage();
 			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases/reports");
+			page.waitForLoadState(LoadState.NETWORKIDLE);
 			List<BoundingBox> figures = boxes(page.locator(".cards.stats > .card"));
 			// the north star across the top, the four others two by two under it
 			BoundingBox row = page.locator(".cards.stats").boundingBox();
@@ -193,8 +201,23 @@ class BalancedLayoutBrowserTests {
 		return (Boolean) element.evaluate("e => e.scrollWidth > e.clientWidth");
 	}
 
+	/**
+	 * The boxes of the elements as one snapshot: measured one by one, a page whose
+	 * scripts still moved it between two measures put the five figures of one row on two.
+	 */
 	private static List<BoundingBox> boxes(Locator cards) {
-		return cards.all().stream().map(Locator::boundingBox).toList();
+		@SuppressWarnings("unchecked")
+		List<Map<String, Number>> rects = (List<Map<String, Number>>) cards
+			.evaluateAll("elements => elements.map(e => { const r = e.getBoundingClientRect();"
+					+ " return { x: r.x, y: r.y, width: r.width, height: r.height }; })");
+		return rects.stream().map((rect) -> {
+			BoundingBox box = new BoundingBox();
+			box.x = rect.get("x").doubleValue();
+			box.y = rect.get("y").doubleValue();
+			box.width = rect.get("width").doubleValue();
+			box.height = rect.get("height").doubleValue();
+			return box;
+		}).toList();
 	}
 
 	private static TreeSet<Long> tops(List<BoundingBox> boxes) {
