@@ -1,7 +1,13 @@
 package fr.atlas.tenancy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
@@ -118,6 +124,36 @@ class AccountApiOutsideQaIntegrationTests {
 			.extracting((e) -> e.get("field") + ":" + e.get("code"))
 			.containsExactly("password:field.required");
 		assertThat(refused.getBody().get("detail")).isEqualTo("password\u00A0: champ obligatoire.");
+	}
+
+	@Test
+	void invitationsToOneAddressSentAtOnceLeaveOnePending() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence des Invitations Croisées");
+		String email = "double-" + System.nanoTime() + "@example.test";
+		int senders = 8;
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(senders);
+		try {
+			List<Future<Integer>> sent = new ArrayList<>();
+			for (int i = 0; i < senders; i++) {
+				sent.add(pool.submit(() -> {
+					start.await();
+					return this.api
+						.post(tenant.token(), "/api/v1/members/invitations", Map.of("email", email, "role", "AGENT"))
+						.getStatusCode()
+						.value();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> status : sent) {
+				assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(201);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<Map<String, Object>> pending = this.api.getList(tenant.token(), "/api/v1/members/invitations").getBody();
+		assertThat(pending).filteredOn((invitation) -> email.equals(invitation.get("email"))).hasSize(1);
 	}
 
 }
