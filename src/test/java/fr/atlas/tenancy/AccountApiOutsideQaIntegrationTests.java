@@ -156,4 +156,25 @@ class AccountApiOutsideQaIntegrationTests {
 		assertThat(pending).filteredOn((invitation) -> email.equals(invitation.get("email"))).hasSize(1);
 	}
 
+	@Test
+	void aWholeNumberTooLargeForItsFieldIsNamedNotAnUnreadableBody() {
+		Tenant tenant = this.api.newOrganisation("Agence des Jours Sans Fin");
+		for (String days : List.of("99999999999999999999", "-99999999999999999999")) {
+			ResponseEntity<Map> refused = this.api.raw()
+				.post()
+				.uri("/api/v1/auth/tokens")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"email\":\"" + tenant.email() + "\",\"password\":\"" + ApiClient.PASSWORD
+						+ "\",\"name\":\"cli\",\"expiresInDays\":" + days + "}")
+				.retrieve()
+				.toEntity(Map.class);
+			assertThat(refused.getStatusCode().value()).as(days).isEqualTo(400);
+			assertThat(refused.getBody()).containsEntry("type", "https://atlas.test/problems/invalid-input")
+				.containsEntry("detail", "expiresInDays\u00A0: nombre hors des limites de ce champ.");
+			assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+				.extracting((e) -> e.get("field") + ":" + e.get("code"))
+				.containsExactly("expiresInDays:json.number.out-of-range");
+		}
+	}
+
 }
