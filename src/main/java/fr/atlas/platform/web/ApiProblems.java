@@ -16,6 +16,7 @@ import fr.atlas.platform.TooManyRequestsException;
 import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -59,6 +60,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	/** A whole number too large (or small) for its field. */
+	private static final String OUT_OF_RANGE = "json.number.out-of-range";
 
 	private final MessageSource messages;
 
@@ -172,6 +176,14 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		MismatchedInputException mismatch = mismatch(ex);
+		InputCoercionException outOfRange = outOfRange(ex);
+		if (mismatch == null && outOfRange != null && !outOfRange.getPath().isEmpty()) {
+			// a whole number beyond what the field holds (99999999999999999999 days) is
+			// valid JSON: named by its field, not "send valid JSON" (ADR 0106)
+			ProblemDetail problem = invalidInput(List
+				.of(new FieldError(JsonValueExpected.path(outOfRange.getPath()), OUT_OF_RANGE, text(OUT_OF_RANGE))));
+			return ResponseEntity.badRequest().headers(headers).body(problem);
+		}
 		if (mismatch == null || mismatch.getPath().isEmpty()) {
 			return super.handleHttpMessageNotReadable(ex, headers, status, request);
 		}
@@ -191,6 +203,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = invalidInput(
 				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
 		return ResponseEntity.badRequest().headers(headers).body(problem);
+	}
+
+	private static @Nullable InputCoercionException outOfRange(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof InputCoercionException coercion) {
+				return coercion;
+			}
+		}
+		return null;
 	}
 
 	private static @Nullable MismatchedInputException mismatch(Throwable ex) {
@@ -338,8 +359,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	private String sentence(FieldError error) {
 		String message = (error.message() != null) ? error.message().strip() : "";
-		if (message.isEmpty() || error.field().isBlank()
-				|| !(error.code().startsWith("field.") || error.code().startsWith("json.expected."))) {
+		if (message.isEmpty() || error.field().isBlank() || !(error.code().startsWith("field.")
+				|| error.code().startsWith("json.expected.") || error.code().equals(OUT_OF_RANGE))) {
 			return message;
 		}
 		return text("problem.field-message", error.field(), lowerFirst(message));

@@ -68,8 +68,17 @@ public class ApiTokens {
 	public IssuedToken issueWithPassword(@Nullable String email, @Nullable String password, @Nullable String name,
 			@Nullable Integer expiresInDays, boolean readOnly) {
 		// the token asked for is checked before the password: a sign-in that gives no
-		// token is not audited as one (ADR 0070)
-		check(name, expiresInDays);
+		// token is not audited as one (ADR 0070); credentials left out are the request's
+		// mistake, named with the token's, not a wrong password counted towards a lock
+		// (ADR 0106)
+		List<FieldProblem> problems = new ArrayList<>();
+		if (email == null || email.isBlank()) {
+			problems.add(new FieldProblem("email", "field.required"));
+		}
+		if (password == null || password.isEmpty()) {
+			problems.add(new FieldProblem("password", "field.required"));
+		}
+		check(name, expiresInDays, problems);
 		MemberPrincipal member = this.login.authenticate(email, password, SignInMethod.API_TOKEN);
 		RequestMetadata.actingAs(member.userId(), member.email());
 		return CurrentTenant.callAs(member.orgId(), () -> issue(member.userId(), name, expiresInDays, readOnly));
@@ -127,8 +136,15 @@ public class ApiTokens {
 	 * @throws InvalidInputException naming every problem
 	 */
 	private static String check(@Nullable String rawName, @Nullable Integer expiresInDays) {
+		return check(rawName, expiresInDays, new ArrayList<>());
+	}
+
+	/**
+	 * As {@link #check(String, Integer)}, after the {@code problems} already found.
+	 */
+	private static String check(@Nullable String rawName, @Nullable Integer expiresInDays,
+			List<FieldProblem> problems) {
 		String name = TypedText.line(rawName);
-		List<FieldProblem> problems = new ArrayList<>();
 		if (name.isEmpty()) {
 			problems.add(new FieldProblem("name", "field.required"));
 		}

@@ -19,6 +19,7 @@ import fr.atlas.platform.Languages;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.RequestMetadata;
+import fr.atlas.platform.TransactionLock;
 import fr.atlas.platform.UserId;
 import fr.atlas.platform.mail.MailTransport;
 import fr.atlas.platform.mail.OutgoingMail;
@@ -138,6 +139,9 @@ public class Invitations {
 		Instant expiresAt = Instant.now(this.clock).plus(VALIDITY).truncatedTo(ChronoUnit.MICROS);
 		String invitee = email;
 		String organisation = this.transactions.execute((tx) -> {
+			// two invitations to one address sent at once take turns, so the second
+			// replaces the first rather than both staying pending (ADR 0106)
+			TransactionLock.take(this.jdbc, "invitation:" + orgId.value() + ":" + invitee);
 			this.jdbc.sql("""
 					update invitation set revoked_at = now()
 					where lower(email) = ? and accepted_at is null and revoked_at is null""").param(invitee).update();

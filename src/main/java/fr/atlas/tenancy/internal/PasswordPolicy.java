@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import fr.atlas.platform.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -27,9 +28,13 @@ class PasswordPolicy {
 		this.minimumLength = properties.passwordMinLength();
 	}
 
-	void check(String field, String password, String email) {
+	void check(String field, @Nullable String password, String email) {
+		// a password left out of a body is missing, as every other property (ADR 0106)
+		if (password == null) {
+			throw new InvalidInputException(field, "field.required");
+		}
 		// characters as a person counts them: an emoji is one, not two UTF-16 units
-		if (password == null || password.codePointCount(0, password.length()) < this.minimumLength) {
+		if (password.codePointCount(0, password.length()) < this.minimumLength) {
 			throw new InvalidInputException(field, "password.too-short", this.minimumLength);
 		}
 		// bcrypt reads 72 bytes and refuses more: a longer password was a 500 (ADR 0070)
