@@ -47,6 +47,12 @@ final class Deduplication {
 	/** A network's sign and a company's name at one door: a pair to review (ADR 0101). */
 	private static final double SIGN_AT_DOOR = 0.8;
 
+	/**
+	 * A company's name and a sign with no word in common at one door: worth a look, less
+	 * likely than a sign that shares a name (ADR 0109).
+	 */
+	private static final double COMPANY_AT_DOOR = 0.55;
+
 	/** Below this, two names of one network's agencies are two names, not a typo. */
 	private static final double NETWORK_NAMES_APART = 0.9;
 
@@ -222,6 +228,12 @@ final class Deduplication {
 		// a network's sign and a company's name there ("Orpi Moreau Immobilier", "SA
 		// Moreau Durand Transactions"): likely the franchisee, for a person to confirm
 		boolean signAtDoor = withinAtDoor && names.branded() != other.branded();
+		// a company's registered name and a name without a legal form at that door,
+		// no word in common ("SA MOREAU DURAND TRANSACTIONS", "Century 21 Jean Macé"):
+		// a franchisee's company seldom bears its sign's words. Often one agency, not
+		// surely: a person looks (ADR 0109)
+		boolean companyAtDoor = sameDoor && place == Place.SAME && !withinAtDoor && !otherTrades(names, other)
+				&& companyAndSign(row.registeredNames, names, agency.registeredNames(), other);
 		// a name alone on one side, no place on either (ADR 0059): on both sides and the
 		// same, the record again; against an agency that says more, a namesake for a
 		// person to look at. Not a network's name, and not a name of words every agency
@@ -232,7 +244,7 @@ final class Deduplication {
 		boolean againByName = nameAlone && rowNameOnly && agency.nameOnly() && names.nameKey().equals(other.nameKey())
 				&& names.tradeKey().equals(other.tradeKey());
 		if (!sameSiren && !sameEmail && !samePhone && !sameWebsite && !emailAtWebsite && !withTown && !wordsAtDoor
-				&& !signAtDoor && !nameAlone
+				&& !signAtDoor && !companyAtDoor && !nameAlone
 				&& (!place.near() || !mayBeSimilar(names, other, NAME_EVIDENCE, row.scratch)
 						|| !DistinctiveWords.related(names, other))) {
 			return null;
@@ -321,8 +333,26 @@ final class Deduplication {
 			// "Dupont" and "Dumont" in one street are one typo apart:
 			// their other details decide
 			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
-				nameWeight = 0.6;
-				reasons.add("details_differ");
+				// alike only by their town ("Maubeuge Immobilier", "ERA Immobilier
+				// Maubeuge"), or two companies (two SIRENs) named apart, and not a typo
+				// apart: nothing ties them and their details disagree, no pair to review
+				// (ADR 0109)
+				boolean twoCompanies = row.siren != 0 && agency.siren != 0 && row.siren != agency.siren;
+				if (!withinTypo(names, other) && (!shareWordsBeyondTown(names, other, row.cityKey, agency.cityKey)
+						|| twoCompanies && !sameName(names, other))) {
+					nameWeight = 0;
+				}
+				else {
+					nameWeight = 0.6;
+					reasons.add("details_differ");
+				}
+			}
+			// names only alike (not a typo apart, no word more in common) whose
+			// details disagree: "Lille Roux Immobilier" and "Lille Morin Immobilier",
+			// two doors of one postcode. Nothing says they are one: no pair to review
+			// (ADR 0109)
+			else if (nameWeight > 0 && nameWeight < 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
+				nameWeight = 0;
 			}
 			if (nameWeight > 0) {
 				miss *= 1 - nameWeight;
@@ -379,6 +409,11 @@ final class Deduplication {
 			confidence = SIGN_AT_DOOR;
 			reasons.add("sign_at_door");
 		}
+		boolean companyForReview = companyAtDoor && confidence < COMPANY_AT_DOOR && !contradicts(row, agency);
+		if (companyForReview) {
+			confidence = COMPANY_AT_DOOR;
+			reasons.add("company_at_door");
+		}
 		if (reasons.isEmpty()) {
 			return null;
 		}
@@ -387,7 +422,7 @@ final class Deduplication {
 		// names a typo took apart ("Century 2 Brest", "Citya Less Halles") when the
 		// phone is the same too
 		if (!company && bothNamed && similarity < 0.6 && !siteNamesOne && !wordsAtDoor && !signForReview
-				&& !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
+				&& !companyForReview && !(sameEmail && (samePhone || sameDistinctiveWords(names, other)))) {
 			confidence *= 0.6;
 			reasons.add("names_differ");
 		}
@@ -729,6 +764,24 @@ final class Deduplication {
 	}
 
 	/**
+	 * Whether a name or trade name of each side share a distinctive word once the towns
+	 * are set aside: "Belle Pierre Immobilière" and "Agence Belle Pierre", not "Maubeuge
+	 * Immobilier" and "ERA Immobilier Maubeuge" in Maubeuge.
+	 */
+	static boolean shareWordsBeyondTown(NameForms a, NameForms b, @Nullable String town, @Nullable String otherTown) {
+		for (String mine : List.of(a.strippedName(), a.strippedTrade())) {
+			Set<String> myWords = DistinctiveWords.of(beyondTown(beyondTown(mine, town), otherTown));
+			for (String theirs : List.of(b.strippedName(), b.strippedTrade())) {
+				if (!Collections.disjoint(myWords,
+						DistinctiveWords.of(beyondTown(beyondTown(theirs, town), otherTown)))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * {@link #sameDistinctiveWords} of a name or trade name of each side: "Le Toit Bleu
 	 * Immobilier" trading for "SNC TRB Invest", and "Le Toit Bleu".
 	 */
@@ -993,6 +1046,14 @@ final class Deduplication {
 	 */
 	static boolean sameName(NameForms a, NameForms b) {
 		return a.nameKey().equals(b.nameKey()) || a.sameBrand(b) && a.strippedName().equals(b.strippedName());
+	}
+
+	/**
+	 * Whether one side goes by a company's registered name only and the other, named, by
+	 * no registered name: a company and a sign, not two companies nor two signs.
+	 */
+	static boolean companyAndSign(byte aRegistered, NameForms a, byte bRegistered, NameForms b) {
+		return !a.nameKey().isEmpty() && !b.nameKey().isEmpty() && (aRegistered == 0) != (bRegistered == 0);
 	}
 
 	/**

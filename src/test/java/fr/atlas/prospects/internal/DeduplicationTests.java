@@ -446,6 +446,85 @@ class DeduplicationTests {
 			});
 	}
 
+	/**
+	 * A company's registered name and a sign that share no word, at one street address of
+	 * one postcode: a franchisee's company and its agency, often; a person says (ADR
+	 * 0109). Two companies, two signs, another door or a detail that disagrees: nothing.
+	 */
+	@Test
+	void aCompanyAndASignWithNoWordInCommonAtOneDoorAreForAPerson() {
+		AgencyValues company = atStreet("SA MOREAU DURAND TRANSACTIONS", "", "", "", "48 ALL GAMBETTA", "37000",
+				"TOURS");
+		assertThat(match(company,
+				atStreet("", "Century 21 Jean Macé", "", "02 77 59 58 84", "48 allée Gambetta", "37000", "Tours")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.confidence()).isEqualTo(0.55);
+				assertThat(m.reasons()).contains("company_at_door").doesNotContain("names_differ");
+			});
+		assertThat(match(company, atStreet("Agence du Parc", "", "", "", "48 allée Gambetta", "37000", "Tours")))
+			.hasValueSatisfying((m) -> assertThat(m.reasons()).contains("company_at_door"));
+		// two companies, two signs
+		assertThat(match(company, atStreet("SARL PETIT GESTION", "", "", "", "48 allée Gambetta", "37000", "Tours")))
+			.isEmpty();
+		assertThat(match(atStreet("Agence du Parc", "", "", "", "48 ALL GAMBETTA", "37000", "TOURS"),
+				atStreet("", "Century 21 Jean Macé", "", "", "48 allée Gambetta", "37000", "Tours")))
+			.isEmpty();
+		// another door, the town without its postcode
+		assertThat(match(company, atStreet("Agence du Parc", "", "", "", "50 allée Gambetta", "37000", "Tours")))
+			.isEmpty();
+		assertThat(match(company, atStreet("Agence du Parc", "", "", "", "48 allée Gambetta", "", "Tours"))).isEmpty();
+		// two phones: two agencies that say so
+		assertThat(match(
+				atStreet("SA MOREAU DURAND TRANSACTIONS", "", "", "02 47 00 00 01", "48 ALL GAMBETTA", "37000",
+						"TOURS"),
+				atStreet("Agence du Parc", "", "", "02 47 00 00 02", "48 allée Gambetta", "37000", "Tours")))
+			.isEmpty();
+	}
+
+	/**
+	 * Names only alike, at two doors of one postcode: nothing says they are one agency,
+	 * no pair to review; without a door on one side, a person may still look (ADR 0109).
+	 */
+	@Test
+	void namesOnlyAlikeAtTwoDoorsAreNoPairToReview() {
+		AgencyValues roux = atStreet("SARL LILLE ROUX IMMOBILIER", "", "", "", "132 R DE LA GARE", "59000", "LILLE");
+		assertThat(
+				match(roux, atStreet("EURL LILLE MORIN IMMOBILIER", "", "", "", "110 AV PAUL BERT", "59000", "LILLE")))
+			.isEmpty();
+		assertThat(match(roux, atStreet("EURL LILLE MORIN IMMOBILIER", "", "", "", "", "59000", "LILLE")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.confidence()).isEqualTo(0.55);
+			});
+	}
+
+	/**
+	 * Names alike only by their town, or two companies named apart, whose details
+	 * disagree: no pair to review (ADR 0109). A typo apart, a person still looks.
+	 */
+	@Test
+	void namesAlikeOnlyByTheirTownOrTwoCompaniesWhoseDetailsDisagreeAreNoPair() {
+		assertThat(match(row("Maubeuge Immobilier", "", "contact@maubeuge-immobilier.fr", "01 07 42 24 83", "59600",
+				"Maubeuge", ""), row("ERA Immobilier Maubeuge", "", "", "03 27 00 00 01", "59600", "Maubeuge", "")))
+			.isEmpty();
+		assertThat(
+				match(row("Laforêt Clichy-sous-Bois Verdun", "", "", "01 43 00 00 01", "93390", "Clichy-sous-Bois", ""),
+						row("Laforêt Clichy-sous-Bois", "", "", "01 43 00 00 02", "93390", "Clichy-sous-Bois", "")))
+			.isEmpty();
+		// two SIRENs, two names
+		assertThat(match(row("Agence Belle Pierre", "444143978", "", "", "13014", "Marseille", ""),
+				row("Belle Pierre Conseil", "46893003779182", "", "", "13014", "Marseille", "")))
+			.isEmpty();
+		// a word of theirs in common, the towns aside: a person looks
+		assertThat(match(row("Agence Belle Pierre", "", "", "07 36 42 29 03", "13014", "Marseille", ""),
+				row("Belle Pierre Agence", "", "", "04 87 32 83 23", "13014", "Marseille", "")))
+			.hasValueSatisfying((m) -> {
+				assertThat(m.automatic()).isFalse();
+				assertThat(m.reasons()).contains("details_differ");
+			});
+	}
+
 	@Test
 	void aWordOfTheTownOrAMissingPostcodeAtOneDoorIsNotEnough() {
 		// the town's name is in both, nothing else
