@@ -110,7 +110,8 @@ class CaseApiController {
 			description = "Body: {\"type\": AGENCY|CONTACT|LISTING, \"id\": its id in its module (an agency is a "
 					+ "ProspectId, a UUID), \"label\": shown on the case}. An agency or a contact must be the "
 					+ "organisation's (else a 400 on id) and is shown under its own name: its label is ignored. "
-					+ "A listing keeps the label given. The same party twice is a 409.")
+					+ "A listing keeps the label given. An id or a label has at most 200 characters (else a 400). "
+					+ "The same party twice is a 409.")
 	ResponseEntity<CaseParty> addParty(@PathVariable UUID id, @RequestBody NewParty request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		CaseParty added = this.parties.add(id, request, this.actors.of(principal));
