@@ -11,7 +11,10 @@ import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
+import fr.atlas.cases.CasePagesIntegrationTests.Session;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,9 @@ class CaseApiBoundsIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	/**
 	 * Letters that do not compress: a long run of one letter fits in the index once
@@ -136,6 +142,26 @@ class CaseApiBoundsIntegrationTests {
 						participants.subList(0, 50).stream().map((p) -> p.substring(0, 10)).toList()))
 			.getStatusCode()
 			.value()).isEqualTo(201);
+	}
+
+	/**
+	 * The case page names the list a refused item is in: "50 caractères au maximum" alone
+	 * did not say which of the form's fields was too long.
+	 */
+	@Test
+	void theCasePageNamesTheListOfATagOrAParticipantTooLong() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Formulaires bornés");
+		String id = Leads.open(this.api, tenant, "T4 Part-Dieu");
+		Session browser = new Session(this.port, tenant.email());
+		String csrf = CasePagesIntegrationTests.attribute(browser.get("/cases/" + id).body(), "name=\"_csrf\" value");
+
+		browser.post("/cases/" + id, Map.of("version", "0", "title", "T4 Part-Dieu", "tags", "vip, " + letters(51)),
+				csrf);
+		assertThat(browser.get("/cases/" + id).body()).contains("Étiquettes\u00a0: 50 caractères au maximum");
+		browser.post("/cases/" + id + "/appointments", Map.of("title", "Visite", "startsAt", "2026-12-09T10:00",
+				"participants", "camille@exemple.fr, " + letters(201)), csrf);
+		assertThat(browser.get("/cases/" + id).body()).contains("Participants\u00a0: 200 caractères au maximum");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0);
 	}
 
 	private static List<String> tags(int count) {
