@@ -164,6 +164,37 @@ class CaseApiBoundsIntegrationTests {
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0);
 	}
 
+	/**
+	 * A custom date field holds a day of the years 1 to 9999, as every day the API reads:
+	 * "+10000-01-01" and "0000-01-01" were kept.
+	 */
+	@Test
+	void aDateFieldHoldsADayOfTheYears1To9999() {
+		Tenant tenant = this.api.newOrganisation("Agence Dates bornées");
+		Map<String, Object> type = new HashMap<>(this.api.get(tenant.token(), "/api/v1/case-types/LOCATION").getBody());
+		List<Object> fields = new ArrayList<>((List<Object>) type.get("fields"));
+		fields.add(Map.of("key", "visitDate", "type", "DATE", "labels",
+				Map.of("fr", "Date de visite", "en", "Visit date")));
+		type.put("fields", fields);
+		type.put("key", "LOCATION_DATEE");
+		type.put("referencePrefix", "LOCD");
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types", type).getStatusCode().value()).isEqualTo(201);
+
+		for (String day : List.of("+10000-01-01", "0000-12-31", "-0001-06-01")) {
+			ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType",
+					"LOCATION_DATEE", "title", "T2 Croix-Rousse", "fields", Map.of("visitDate", day)));
+			assertThat(refused.getStatusCode().value()).as(day).isEqualTo(400);
+			assertThat(errors(refused)).as(day)
+				.containsExactly(Map.of("field", "fields.visitDate", "code", "case.field.invalid-date"));
+		}
+		for (String day : List.of("0001-01-01", "9999-12-31")) {
+			ResponseEntity<Map> kept = this.api.post(tenant.token(), "/api/v1/cases", Map.of("caseType",
+					"LOCATION_DATEE", "title", "T2 Croix-Rousse", "fields", Map.of("visitDate", day)));
+			assertThat(kept.getStatusCode().value()).as(day).isEqualTo(201);
+			assertThat((Map<String, Object>) kept.getBody().get("fields")).containsEntry("visitDate", day);
+		}
+	}
+
 	private static List<String> tags(int count) {
 		List<String> tags = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
