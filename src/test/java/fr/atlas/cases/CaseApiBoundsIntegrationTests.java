@@ -195,6 +195,39 @@ class CaseApiBoundsIntegrationTests {
 		}
 	}
 
+	/**
+	 * A case type imported with another type's reference prefix was accepted, and every
+	 * case of it was then refused with a 409 "written at the same time": both types
+	 * counted LEAD-2026-00001.
+	 */
+	@Test
+	void aCaseTypeCannotTakeAnotherTypesReferencePrefix() {
+		Tenant tenant = this.api.newOrganisation("Agence Préfixes uniques");
+		Tenant other = this.api.newOrganisation("Agence Préfixes voisine");
+		Map<String, Object> type = new HashMap<>(this.api.get(tenant.token(), "/api/v1/case-types/LOCATION").getBody());
+		type.put("key", "LOCATION_MEUBLEE");
+		type.put("referencePrefix", "LEAD");
+
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/case-types", type);
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("code", "case.type.prefix-taken");
+		assertThat((String) refused.getBody().get("detail")).contains("LEAD_ACHAT", "LEAD");
+		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/LOCATION_MEUBLEE").getStatusCode().value())
+			.isEqualTo(404);
+
+		// another organisation's prefixes are its own
+		type.put("referencePrefix", "MEUB");
+		assertThat(this.api.post(other.token(), "/api/v1/case-types", type).getStatusCode().value()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types", type).getStatusCode().value()).isEqualTo(201);
+		ResponseEntity<Map> opened = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LOCATION_MEUBLEE", "title", "T2 meublé Brotteaux"));
+		assertThat(opened.getStatusCode().value()).isEqualTo(201);
+		assertThat((String) opened.getBody().get("reference")).startsWith("MEUB-");
+		// the same type sent again is still told that it exists
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types", type).getBody()).containsEntry("code",
+				"case.type.exists");
+	}
+
 	private static List<String> tags(int count) {
 		List<String> tags = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

@@ -98,8 +98,8 @@ class CaseTypeApiController {
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@ConflictsWith("case.type.exists: the organisation has a case type of this key; create a new version of "
-			+ "its workflow instead; idempotency.key-reused: the Idempotency-Key was sent before with "
-			+ "another request")
+			+ "its workflow instead; case.type.prefix-taken: another case type has this referencePrefix; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with " + "another request")
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(
@@ -113,8 +113,8 @@ class CaseTypeApiController {
 
 	@ResponseStatus(HttpStatus.CREATED)
 	@ConflictsWith("case.type.exists: the organisation has a case type of this key; create a new version of "
-			+ "its workflow instead; idempotency.key-reused: the Idempotency-Key was sent before with "
-			+ "another request")
+			+ "its workflow instead; case.type.prefix-taken: another case type has this referencePrefix; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with " + "another request")
 	@PostMapping(consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import a new case type from a YAML body or an uploaded .yaml, .yml or .json file (part file)",
