@@ -228,6 +228,51 @@ class CaseApiBoundsIntegrationTests {
 				"case.type.exists");
 	}
 
+	/**
+	 * An input a transition requires that is no field of the type is kept on the
+	 * timeline: as a note, a text of at most 10,000 characters, not an object.
+	 */
+	@Test
+	void anInputATransitionRequiresIsATextOfBoundedLength() {
+		Tenant tenant = this.api.newOrganisation("Agence Motifs bornés");
+		Map<String, Object> type = new HashMap<>(this.api.get(tenant.token(), "/api/v1/case-types/LOCATION").getBody());
+		Map<String, Object> workflow = new HashMap<>((Map<String, Object>) type.get("workflow"));
+		List<Map<String, Object>> transitions = new ArrayList<>();
+		for (Map<String, Object> transition : (List<Map<String, Object>>) workflow.get("transitions")) {
+			Map<String, Object> copy = new HashMap<>(transition);
+			if ("withdraw".equals(copy.get("name"))) {
+				copy.put("requiredInputs", List.of("comment"));
+			}
+			transitions.add(copy);
+		}
+		workflow.put("transitions", transitions);
+		type.put("workflow", workflow);
+		type.put("key", "LOCATION_MOTIVEE");
+		type.put("referencePrefix", "LOCM");
+		ResponseEntity<Map> imported = this.api.post(tenant.token(), "/api/v1/case-types", type);
+		assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+		ResponseEntity<Map> opened = this.api.post(tenant.token(), "/api/v1/cases",
+				Map.of("caseType", "LOCATION_MOTIVEE", "title", "T1 Saxe-Gambetta"));
+		String path = "/api/v1/cases/" + opened.getBody().get("id");
+
+		ResponseEntity<Map> object = this.api.post(tenant.token(), path + "/transitions",
+				Map.of("transition", "withdraw", "comment", Map.of("texte", "parti ailleurs")));
+		assertThat(object.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(object)).containsExactly(Map.of("field", "comment", "code", "json.expected.text"));
+		ResponseEntity<Map> huge = this.api.post(tenant.token(), path + "/transitions",
+				Map.of("transition", "withdraw", "comment", letters(10_001)));
+		assertThat(huge.getStatusCode().value()).isEqualTo(400);
+		assertThat(errors(huge)).containsExactly(Map.of("field", "comment", "code", "field.too-long"));
+		assertThat(this.api.get(tenant.token(), path).getBody()).containsEntry("state", "NEW");
+
+		ResponseEntity<Map> moved = this.api.post(tenant.token(), path + "/transitions",
+				Map.of("transition", "withdraw", "comment", "Parti louer à Villeurbanne"));
+		assertThat(moved.getStatusCode().value()).as(String.valueOf(moved.getBody())).isEqualTo(200);
+		assertThat(moved.getBody()).containsEntry("state", "DESISTE");
+		assertThat(this.api.getList(tenant.token(), path + "/timeline").getBody()).asString()
+			.contains("Parti louer à Villeurbanne");
+	}
+
 	private static List<String> tags(int count) {
 		List<String> tags = new ArrayList<>();
 		for (int i = 0; i < count; i++) {

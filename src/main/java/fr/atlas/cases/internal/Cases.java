@@ -615,6 +615,7 @@ public class Cases {
 		}
 		Move move = (Move) decision;
 		CaseType type = this.caseTypes.require(current.caseType());
+		checkInputs(move, type);
 		Map<String, Object> fieldInputs = new LinkedHashMap<>();
 		move.inputs().forEach((key, value) -> {
 			if (type.fields().has(key)) {
@@ -661,6 +662,31 @@ public class Cases {
 				definition.state(current.state()).map(StateDefinition::labels).orElse(Map.of()), target.labels()));
 		runEntryActions(id, current.caseType(), move.target(), move.enteredAt());
 		return require(id);
+	}
+
+	/**
+	 * A required input that is no field of the type (a comment, a reason the workflow
+	 * asks for) is kept on the timeline as it came: it is a text, a number or a yes/no of
+	 * at most {@link FieldSchema#MAX_TEXT} characters, as a note. An object or megabytes
+	 * of text were kept whole (ADR 0104).
+	 */
+	private static void checkInputs(Move move, CaseType type) {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String input : move.transition().requiredInputs()) {
+			Object value = move.inputs().get(input);
+			if (value == null || type.fields().has(input)) {
+				continue;
+			}
+			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+				problems.add(new FieldProblem(input, "json.expected.text"));
+			}
+			else if (value.toString().length() > FieldSchema.MAX_TEXT) {
+				problems.add(new FieldProblem(input, "field.too-long", FieldSchema.MAX_TEXT));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 	}
 
 	public AddedNote addNote(UUID id, String text, Actor actor) {
