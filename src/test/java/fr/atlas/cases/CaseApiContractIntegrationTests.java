@@ -719,6 +719,42 @@ class CaseApiContractIntegrationTests {
 			.contains("#/components/schemas/Problem");
 	}
 
+	/**
+	 * The 409 a case call answers is said for what it is: a refused transition with its
+	 * allowed transitions, a stale version, a duplicate. The document said "The
+	 * Idempotency-Key was sent before with another request" for every one of them.
+	 */
+	@Test
+	void theOpenApiDocumentSaysWhyACaseCallAnswers409() {
+		Map<String, Object> document = this.api.get(null, "/v3/api-docs").getBody();
+		Map<String, Map<String, Map<String, Object>>> paths = (Map) document.get("paths");
+		Map<String, String> conflicts = Map.ofEntries(
+				Map.entry("post /api/v1/cases/{id}/transitions", "allowedTransitions"),
+				Map.entry("patch /api/v1/cases/{id}", "case.stale"),
+				Map.entry("delete /api/v1/cases/{id}", "case.stale"),
+				Map.entry("post /api/v1/cases/{id}/parties", "case.party.duplicate"),
+				Map.entry("post /api/v1/cases/{id}/appointments/{appointmentId}/outcome",
+						"appointment.outcome.already-recorded"),
+				Map.entry("post /api/v1/case-types", "case.type.exists"),
+				Map.entry("put /api/v1/case-types/{key}/workflows/{version}", "workflow.published-immutable"),
+				Map.entry("post /api/v1/case-types/{key}/workflows/{version}/publish", "workflow.already-published"),
+				Map.entry("post /api/v1/case-types/{key}/workflows/{version}/migrate", "workflow.migrate-to-draft"),
+				Map.entry("post /api/v1/teams", "case.team.name-taken"),
+				Map.entry("put /api/v1/teams/{id}", "case.team.name-taken"));
+		conflicts.forEach((call, code) -> {
+			String[] methodAndPath = call.split(" ");
+			assertThat(responses(paths, methodAndPath[1], methodAndPath[0]).get("409")).as(call)
+				.asString()
+				.contains(code)
+				.contains("idempotency.key-reused")
+				.contains("application/problem+json");
+		});
+		assertThat(responses(paths, "/api/v1/cases/{id}/transitions", "post").get("409")).asString()
+			.contains("GUARD_FAILED", "INPUT_MISSING", "ROLE_NOT_ALLOWED", "missing");
+		assertThat(responses(paths, "/api/v1/cases/reports/summary.csv", "get").get("200")).asString()
+			.contains("text/csv");
+	}
+
 	private static Map<String, Object> responses(Map<String, Map<String, Map<String, Object>>> paths, String path,
 			String method) {
 		assertThat(paths).containsKey(path);

@@ -41,6 +41,13 @@ public class CaseParties {
 	/** The longest label a party keeps. */
 	private static final int LABEL_MOST = 200;
 
+	/**
+	 * The longest id a party is linked by: a listing's is the client's own reference, and
+	 * one of thousands of characters broke the index of a case's parties, a 500 (ADR
+	 * 0104).
+	 */
+	static final int ID_MOST = 200;
+
 	private final JdbcClient jdbc;
 
 	private final Cases cases;
@@ -85,6 +92,9 @@ public class CaseParties {
 		String label = (party.label() != null) ? party.label().trim() : "";
 		if (id.isEmpty()) {
 			problems.add(new FieldProblem("id", "field.required"));
+		}
+		else if (id.length() > ID_MOST) {
+			problems.add(new FieldProblem("id", "field.too-long", ID_MOST));
 		}
 		else if (type == Type.AGENCY) {
 			// An agency is a prospect of the Prospects module: its id is a

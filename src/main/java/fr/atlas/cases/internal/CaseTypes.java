@@ -170,6 +170,18 @@ public class CaseTypes {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// a prefix another type of the organisation has: both types counted
+		// LEAD-2026-00001, the reference is unique, and every case of the new type was
+		// refused as written "at the same time"
+		Optional<String> holder = this.jdbc
+			.sql("select key from case_type where reference_prefix = :prefix and key <> :key order by key limit 1")
+			.param("prefix", prefix)
+			.param("key", key)
+			.query(String.class)
+			.optional();
+		if (holder.isPresent()) {
+			throw new ConflictException("case.type.prefix-taken", prefix, holder.get());
+		}
 		int inserted = this.jdbc.sql("""
 				insert into case_type (org_id, key, labels, reference_prefix, field_schema, position)
 				values (:org, :key, :labels::jsonb, :prefix, :fields::jsonb,

@@ -90,6 +90,20 @@ public class CaseWork {
 	 */
 	static final Duration MAX_APPOINTMENT = Duration.ofHours(24);
 
+	/**
+	 * The longest title of a task or an appointment, as a case's; the longest place and
+	 * participant; the most participants. Kept whole, a title, place or participant of
+	 * megabytes went into the timeline, the invitations and the calendar feeds (ADR
+	 * 0104).
+	 */
+	static final int TITLE_MOST = 200;
+
+	static final int PLACE_MOST = 500;
+
+	static final int PARTICIPANT_MOST = 200;
+
+	static final int PARTICIPANTS_MOST = 50;
+
 	@Transactional(readOnly = true)
 	public List<CaseTask> tasks(UUID caseId) {
 		this.cases.require(caseId);
@@ -107,6 +121,9 @@ public class CaseWork {
 		String title = (command.title() != null) ? command.title().trim() : "";
 		if (title.isEmpty()) {
 			throw new InvalidInputException("title", "field.required");
+		}
+		if (title.length() > TITLE_MOST) {
+			throw new InvalidInputException("title", "field.too-long", TITLE_MOST);
 		}
 		// a task for nobody of the organisation would remind nobody
 		this.cases.checkAssignee(command.assigneeId());
@@ -181,6 +198,21 @@ public class CaseWork {
 		String title = (command.title() != null) ? command.title().trim() : "";
 		if (title.isEmpty()) {
 			problems.add(new FieldProblem("title", "field.required"));
+		}
+		else if (title.length() > TITLE_MOST) {
+			problems.add(new FieldProblem("title", "field.too-long", TITLE_MOST));
+		}
+		if (command.place() != null && command.place().trim().length() > PLACE_MOST) {
+			problems.add(new FieldProblem("place", "field.too-long", PLACE_MOST));
+		}
+		List<String> given = (command.participants() != null) ? command.participants() : List.of();
+		for (int i = 0; i < given.size(); i++) {
+			if (given.get(i) != null && given.get(i).trim().length() > PARTICIPANT_MOST) {
+				problems.add(new FieldProblem("participants[" + i + "]", "field.too-long", PARTICIPANT_MOST));
+			}
+		}
+		if (given.size() > PARTICIPANTS_MOST) {
+			problems.add(new FieldProblem("participants", "field.too-many", PARTICIPANTS_MOST));
 		}
 		if (command.startsAt() == null) {
 			problems.add(new FieldProblem("startsAt", "field.required"));

@@ -86,6 +86,14 @@ public class Cases {
 
 	public static final Set<String> SOURCES = Set.of("FORM", "IMPORT", "API", "PORTAL", "MANUAL", "DEMO");
 
+	/**
+	 * The most tags a case has, and the longest tag: as many as an agency lists, and as
+	 * long as a specialty an assignment rule matches them with (ADR 0104).
+	 */
+	static final int TAGS_MOST = 50;
+
+	static final int TAG_MOST = 50;
+
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	private final JdbcClient jdbc;
@@ -209,6 +217,7 @@ public class Cases {
 		if (!SOURCES.contains(source)) {
 			problems.add(new FieldProblem("source", "case.source.invalid", String.join(", ", SOURCES)));
 		}
+		checkTags(command.tags(), problems);
 		// every problem of the request at once, not the next one after each correction
 		CaseType type = null;
 		if (command.caseType() != null && !command.caseType().isBlank()) {
@@ -479,6 +488,12 @@ public class Cases {
 			// compared as they are stored (trimmed, without blanks or repeats), so tags
 			// sent back as read, or spaced differently, are no change and no new version
 			tags = List.of(tags(list.stream().map(String::valueOf).toList()));
+			if (!tags.equals(current.tags())) {
+				// the case's tags as read are sent back whatever their length, but a
+				// change
+				// is held to the bounds
+				checkTags(list.stream().map((tag) -> (tag instanceof String text) ? text : "").toList(), problems);
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -600,6 +615,7 @@ public class Cases {
 		}
 		Move move = (Move) decision;
 		CaseType type = this.caseTypes.require(current.caseType());
+		checkInputs(move, type);
 		Map<String, Object> fieldInputs = new LinkedHashMap<>();
 		move.inputs().forEach((key, value) -> {
 			if (type.fields().has(key)) {
@@ -646,6 +662,31 @@ public class Cases {
 				definition.state(current.state()).map(StateDefinition::labels).orElse(Map.of()), target.labels()));
 		runEntryActions(id, current.caseType(), move.target(), move.enteredAt());
 		return require(id);
+	}
+
+	/**
+	 * A required input that is no field of the type (a comment, a reason the workflow
+	 * asks for) is kept on the timeline as it came: it is a text, a number or a yes/no of
+	 * at most {@link FieldSchema#MAX_TEXT} characters, as a note. An object or megabytes
+	 * of text were kept whole (ADR 0104).
+	 */
+	private static void checkInputs(Move move, CaseType type) {
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String input : move.transition().requiredInputs()) {
+			Object value = move.inputs().get(input);
+			if (value == null || type.fields().has(input)) {
+				continue;
+			}
+			if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+				problems.add(new FieldProblem(input, "json.expected.text"));
+			}
+			else if (value.toString().length() > FieldSchema.MAX_TEXT) {
+				problems.add(new FieldProblem(input, "field.too-long", FieldSchema.MAX_TEXT));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 	}
 
 	public AddedNote addNote(UUID id, String text, Actor actor) {
@@ -971,6 +1012,25 @@ public class Cases {
 
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {
 		return (instant != null) ? Timestamp.from(instant) : null;
+	}
+
+	/**
+	 * Tags of at most {@link #TAG_MOST} characters, each named by its place in the list
+	 * sent, and at most {@link #TAGS_MOST} of them once trimmed and without repeats: a
+	 * tag of megabytes was kept whole and shown on every list and board (ADR 0104).
+	 */
+	private static void checkTags(@Nullable List<String> given, List<FieldProblem> problems) {
+		if (given == null) {
+			return;
+		}
+		for (int i = 0; i < given.size(); i++) {
+			if (given.get(i) != null && given.get(i).trim().length() > TAG_MOST) {
+				problems.add(new FieldProblem("tags[" + i + "]", "field.too-long", TAG_MOST));
+			}
+		}
+		if (tags(given).length > TAGS_MOST) {
+			problems.add(new FieldProblem("tags", "field.too-many", TAGS_MOST));
+		}
 	}
 
 	private static String[] tags(@Nullable List<String> tags) {

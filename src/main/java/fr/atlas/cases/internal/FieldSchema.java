@@ -128,7 +128,10 @@ public record FieldSchema(List<FieldSpec> fields) {
 
 	private static @Nullable Object date(Object value) {
 		try {
-			return (value instanceof String text) ? LocalDate.parse(text.trim()).toString() : null;
+			LocalDate day = (value instanceof String text) ? LocalDate.parse(text.trim()) : null;
+			// within the years 1 to 9999, as every other day of the API (FourDigitDays):
+			// "+10000-01-01" was kept, and no date field of a page could show it
+			return (day != null && day.getYear() >= 1 && day.getYear() <= 9999) ? day.toString() : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

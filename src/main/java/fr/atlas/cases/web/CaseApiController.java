@@ -32,6 +32,7 @@ import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
+import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
@@ -104,13 +105,16 @@ class CaseApiController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@ConflictsWith("case.party.duplicate: the party is already linked to the case; idempotency.key-reused: "
+			+ "the Idempotency-Key was sent before with another request")
 	@PostMapping("/{id}/parties")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Link a party to a case",
 			description = "Body: {\"type\": AGENCY|CONTACT|LISTING, \"id\": its id in its module (an agency is a "
 					+ "ProspectId, a UUID), \"label\": shown on the case}. An agency or a contact must be the "
 					+ "organisation's (else a 400 on id) and is shown under its own name: its label is ignored. "
-					+ "A listing keeps the label given. The same party twice is a 409.")
+					+ "A listing keeps the label given. An id or a label has at most 200 characters (else a 400). "
+					+ "The same party twice is a 409.")
 	ResponseEntity<CaseParty> addParty(@PathVariable UUID id, @RequestBody NewParty request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		CaseParty added = this.parties.add(id, request, this.actors.of(principal));
@@ -195,6 +199,8 @@ class CaseApiController {
 		return this.cases.require(id);
 	}
 
+	@ConflictsWith("case.stale: the case changed since the version sent (currentVersion is the current one); "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Edit a case (merge patch); 'version' must be the current one, else 409",
@@ -229,6 +235,8 @@ class CaseApiController {
 		return this.cases.update(id, version, changes, this.actors.of(principal));
 	}
 
+	@ConflictsWith("case.stale: the case changed since the version sent (currentVersion is the current one); "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasRole('MANAGER')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
@@ -240,6 +248,14 @@ class CaseApiController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@ConflictsWith("case.transition.unknown-transition, case.transition.not-from-current-state, "
+			+ "case.transition.role-not-allowed, case.transition.guard-failed or "
+			+ "case.transition.input-missing: the move is refused; reason (UNKNOWN_TRANSITION, "
+			+ "NOT_FROM_CURRENT_STATE, ROLE_NOT_ALLOWED, GUARD_FAILED, INPUT_MISSING), state, "
+			+ "transition, missing (the fields, inputs or roles it lacks) and allowedTransitions (the "
+			+ "transitions of the current state open to the caller) say why. case.stale: the case "
+			+ "changed since the version sent (currentVersion); idempotency.key-reused: the "
+			+ "Idempotency-Key was sent before with another request")
 	@PostMapping("/{id}/transitions")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Move a case through a transition of its workflow",
@@ -328,6 +344,8 @@ class CaseApiController {
 		return this.work.appointment(id, appointmentId);
 	}
 
+	@ConflictsWith("appointment.outcome.already-recorded: the appointment has its outcome already; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PostMapping("/{id}/appointments/{appointmentId}/outcome")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Record how an appointment went: HELD, NO_SHOW, CANCELLED or RESCHEDULED")

@@ -16,6 +16,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,9 +36,15 @@ class CaseReportApiController {
 
 	private final Clock clock;
 
-	CaseReportApiController(CaseReports reports, Clock clock) {
+	private final ReportLabels labels;
+
+	private final MessageSource messages;
+
+	CaseReportApiController(CaseReports reports, Clock clock, ReportLabels labels, MessageSource messages) {
 		this.reports = reports;
 		this.clock = clock;
+		this.labels = labels;
+		this.messages = messages;
 	}
 
 	@GetMapping("/api/v1/cases/reports/summary")
@@ -42,6 +53,38 @@ class CaseReportApiController {
 					+ "Default: the current month so far.")
 	Summary summary(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
+		Instant[] period = period(from, to);
+		return this.reports.summary(period[0], period[1]);
+	}
+
+	/**
+	 * The dashboard's CSV for a program: the export was only a page's link, which an API
+	 * token could not reach (ADR 0105).
+	 */
+	@GetMapping(path = "/api/v1/cases/reports/summary.csv", produces = "text/csv")
+	@Operation(summary = "The same numbers as CSV, as the dashboard's export",
+			description = "from and to as for the summary (default: the current month so far). In the caller's "
+					+ "language (Accept-Language, French by default) and its spreadsheet conventions: UTF-8 with a BOM, "
+					+ "and in French ';' between columns and decimal commas. Columns: section, item, detail, count, "
+					+ "rate or hours.")
+	ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to) {
+		Instant[] period = period(from, to);
+		Summary summary = this.reports.summary(period[0], period[1]);
+		byte[] body = new ReportCsv(this.messages, LocaleContextHolder.getLocale()).write(summary, this.labels.types(),
+				this.labels.states(), this.labels.members());
+		// named by the days it covers in Paris, as the dashboard's file
+		LocalDate first = LocalDate.ofInstant(period[0], PARIS);
+		LocalDate last = LocalDate.ofInstant(period[1].minusNanos(1), PARIS);
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"atlas-dossiers-" + first + "-" + last + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+			.body(body);
+	}
+
+	/** [from, to): by default the current month so far; an empty period is a 400. */
+	private Instant[] period(@Nullable String from, @Nullable String to) {
 		// "now" is the application's clock, as everywhere a date is computed
 		Instant now = this.clock.instant();
 		Instant start = (from != null) ? parse("from", from, false)
@@ -50,7 +93,7 @@ class CaseReportApiController {
 		if (!end.isAfter(start)) {
 			throw new InvalidInputException("to", "report.period-invalid");
 		}
-		return this.reports.summary(start, end);
+		return new Instant[] { start, end };
 	}
 
 	static Instant parse(String field, String value, boolean endOfDay) {

@@ -8,19 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
-import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.CaseReports;
 import fr.atlas.cases.internal.CaseReports.Breakdown;
 import fr.atlas.cases.internal.CaseReports.Stage;
 import fr.atlas.cases.internal.CaseReports.Summary;
-import fr.atlas.cases.internal.CaseType;
-import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.FourDigitDays;
-import fr.atlas.cases.internal.Workflows;
 import fr.atlas.tenancy.Feature;
-import fr.atlas.tenancy.Member;
-import fr.atlas.tenancy.Members;
 import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
@@ -45,11 +39,7 @@ class CaseReportPageController {
 
 	private final CaseReports reports;
 
-	private final CaseTypes caseTypes;
-
-	private final Members members;
-
-	private final Workflows workflows;
+	private final ReportLabels labels;
 
 	private final JsonMapper json;
 
@@ -57,14 +47,12 @@ class CaseReportPageController {
 
 	private final Clock clock;
 
-	CaseReportPageController(CaseReports reports, CaseTypes caseTypes, Members members, Workflows workflows,
-			JsonMapper json, MessageSource messages, Clock clock) {
+	CaseReportPageController(CaseReports reports, ReportLabels labels, JsonMapper json, MessageSource messages,
+			Clock clock) {
 		this.messages = messages;
 		this.clock = clock;
 		this.reports = reports;
-		this.caseTypes = caseTypes;
-		this.members = members;
-		this.workflows = workflows;
+		this.labels = labels;
 		this.json = json;
 	}
 
@@ -153,30 +141,15 @@ class CaseReportPageController {
 	}
 
 	private Map<String, String> typeLabels() {
-		String language = LocaleContextHolder.getLocale().getLanguage();
-		return this.caseTypes.all().stream().collect(Collectors.toMap(CaseType::key, (t) -> t.label(language)));
+		return this.labels.types();
 	}
 
-	/**
-	 * Each state's label in the page's language, by case type and state key
-	 * ({@code LEAD_ACHAT:QUALIFIED} → "Qualifié"), from the type's current workflow.
-	 */
 	private Map<String, String> stateLabels() {
-		String language = LocaleContextHolder.getLocale().getLanguage();
-		Map<String, String> labels = new LinkedHashMap<>();
-		for (CaseType type : this.caseTypes.all()) {
-			this.workflows.current(type.key())
-				.definition()
-				.states()
-				.forEach((state) -> labels.put(type.key() + ":" + state.key(), state.label(language)));
-		}
-		return labels;
+		return this.labels.states();
 	}
 
 	private Map<String, String> memberNames() {
-		return this.members.all()
-			.stream()
-			.collect(Collectors.toMap((Member m) -> m.id().value().toString(), Member::name, (a, b) -> a));
+		return this.labels.members();
 	}
 
 }

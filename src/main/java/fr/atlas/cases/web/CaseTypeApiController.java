@@ -21,6 +21,7 @@ import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.InvalidInputException;
+import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
@@ -96,6 +97,9 @@ class CaseTypeApiController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@ConflictsWith("case.type.exists: the organisation has a case type of this key; create a new version of "
+			+ "its workflow instead; case.type.prefix-taken: another case type has this referencePrefix; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with " + "another request")
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(
@@ -108,6 +112,9 @@ class CaseTypeApiController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@ConflictsWith("case.type.exists: the organisation has a case type of this key; create a new version of "
+			+ "its workflow instead; case.type.prefix-taken: another case type has this referencePrefix; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with " + "another request")
 	@PostMapping(consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Import a new case type from a YAML body or an uploaded .yaml, .yml or .json file (part file)",
@@ -243,6 +250,8 @@ class CaseTypeApiController {
 					.toList());
 	}
 
+	@ConflictsWith("workflow.published-immutable: a published version cannot change; create a new version; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PutMapping("/{key}/workflows/{version}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Replace a draft's definition; a published version is immutable (409)")
@@ -252,6 +261,8 @@ class CaseTypeApiController {
 				this.actors.of(principal)));
 	}
 
+	@ConflictsWith("workflow.published-immutable: a published version cannot change; create a new version; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PutMapping(path = "/{key}/workflows/{version}",
 			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
 	@PreAuthorize("hasRole('ADMIN')")
@@ -261,6 +272,8 @@ class CaseTypeApiController {
 		return updateDraft(key, version, this.documents.read(request), principal);
 	}
 
+	@ConflictsWith("workflow.already-published: the version is published already; idempotency.key-reused: the "
+			+ "Idempotency-Key was sent before with another request")
 	@PostMapping("/{key}/workflows/{version}/publish")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Publish a draft: new cases use it; it can no longer change")
@@ -269,6 +282,8 @@ class CaseTypeApiController {
 		return response(this.workflows.publish(key, version, this.actors.of(principal)));
 	}
 
+	@ConflictsWith("workflow.migrate-to-draft: publish the version before moving cases to it; "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PostMapping("/{key}/workflows/{version}/migrate")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Move running cases to this published version with a state mapping",

@@ -8,6 +8,7 @@ import fr.atlas.cases.internal.CaseTeam;
 import fr.atlas.cases.internal.CaseTeams;
 import fr.atlas.cases.internal.CaseTeams.TeamForm;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,6 +52,8 @@ class TeamApiController {
 	}
 
 	@ResponseStatus(HttpStatus.CREATED)
+	@ConflictsWith("case.team.name-taken: another team of the organisation has this name (ignoring case); "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Create a team (administrators)",
@@ -61,6 +64,8 @@ class TeamApiController {
 		return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).body(team);
 	}
 
+	@ConflictsWith("case.team.name-taken: another team of the organisation has this name (ignoring case); "
+			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PutMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Rename a team and replace its members (administrators)")

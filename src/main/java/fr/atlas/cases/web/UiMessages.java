@@ -55,7 +55,11 @@ class UiMessages {
 	 * stands alone.
 	 */
 	private String labelled(String field, Map<String, String> fieldLabels, String problem, Locale locale) {
-		String label = this.messages.getMessage("cases.problem.field." + field, null, fieldLabels.get(field), locale);
+		// an item of a list (tags[3], participants[0]) is named by its list: "Étiquettes
+		// :
+		// 50 caractères au maximum" rather than the sentence alone
+		String named = field.replaceFirst("\\[\\d+]$", "");
+		String label = this.messages.getMessage("cases.problem.field." + named, null, fieldLabels.get(named), locale);
 		return (label != null)
 				? label + this.messages.getMessage("cases.problem.separator", null, " : ", locale) + problem : problem;
 	}

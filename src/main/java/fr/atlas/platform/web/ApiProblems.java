@@ -375,12 +375,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return message;
 	}
 
-	/** The messages as one text: each a sentence, in the order given. */
+	/**
+	 * The messages as one text: each a sentence, in the order given. One that ends with a
+	 * bracket or a quote ("… (AGENCY, CONTACT ou LISTING)", "… «\u00A0file\u00A0»") is a
+	 * sentence too: without its period, the next ran on from it.
+	 */
 	static @Nullable String detail(List<String> messages) {
 		String detail = messages.stream()
 			.filter((message) -> message != null && !message.isBlank())
 			.map(String::strip)
-			.map((message) -> message.matches("(?s).*[\\p{L}\\p{N}]") ? message + "." : message)
+			.map((message) -> message.matches("(?s).*[\\p{L}\\p{N})\\]»\"]") ? message + "." : message)
 			.distinct()
 			.collect(Collectors.joining(" "));
 		return detail.isEmpty() ? null : detail;

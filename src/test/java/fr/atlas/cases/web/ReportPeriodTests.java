@@ -9,10 +9,7 @@ import java.util.List;
 import fr.atlas.cases.internal.CaseReports;
 import fr.atlas.cases.internal.CaseReports.Summary;
 import fr.atlas.cases.engine.WorkingHours;
-import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.OrganisationWorkingHours;
-import fr.atlas.cases.internal.Workflows;
-import fr.atlas.tenancy.Members;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,7 +40,8 @@ class ReportPeriodTests {
 	@Test
 	void theApiReportsTheMonthSoFarOfTheClock() {
 		when(this.reports.summary(any(), any())).thenReturn(empty());
-		new CaseReportApiController(this.reports, this.clock).summary(null, null);
+		new CaseReportApiController(this.reports, this.clock, mock(ReportLabels.class), new StaticMessageSource())
+			.summary(null, null);
 		// from the 1st of March in Paris (UTC+1) to the clock's instant
 		verify(this.reports).summary(Instant.parse("2026-02-28T23:00:00Z"), NOW);
 	}
@@ -51,9 +49,8 @@ class ReportPeriodTests {
 	@Test
 	void theDashboardShowsTheThirtyDaysToTheClocksDay() {
 		when(this.reports.summary(any(), any())).thenReturn(empty());
-		CaseReportPageController page = new CaseReportPageController(this.reports, mock(CaseTypes.class),
-				mock(Members.class), mock(Workflows.class), JsonMapper.builder().build(), new StaticMessageSource(),
-				this.clock);
+		CaseReportPageController page = new CaseReportPageController(this.reports, mock(ReportLabels.class),
+				JsonMapper.builder().build(), new StaticMessageSource(), this.clock);
 		ExtendedModelMap model = new ExtendedModelMap();
 		page.dashboard(null, null, model);
 		assertThat(model.getAttribute("to")).isEqualTo(LocalDate.of(2026, 3, 15));

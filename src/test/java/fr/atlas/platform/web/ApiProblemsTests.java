@@ -91,7 +91,7 @@ class ApiProblemsTests {
 					new FieldProblem("limit", "json.expected.integer"))));
 		assertThat(problem.getStatus()).isEqualTo(400);
 		assertThat(problem.getDetail()).isEqualTo("mapping\u00A0: objet JSON attendu, entre accolades. "
-				+ "limit\u00A0: nombre entier attendu (par exemple 42, sans guillemets)");
+				+ "limit\u00A0: nombre entier attendu (par exemple 42, sans guillemets).");
 		assertThat(problem.getProperties()).containsKey("errors");
 	}
 
@@ -108,8 +108,22 @@ class ApiProblemsTests {
 					new FieldProblem("password", "password.too-short", 12),
 					new FieldProblem("startsAt", "json.expected.date-time"))));
 		assertThat(problem.getDetail()).isEqualTo("organisation: required. The password needs at least 12 characters. "
-				+ "startsAt: a date and time are expected, in ISO 8601 with the offset (for example 2026-12-31T09:30:00Z)");
+				+ "startsAt: a date and time are expected, in ISO 8601 with the offset (for example 2026-12-31T09:30:00Z).");
 		assertThat(problem.getProperties().get("errors")).asString().contains("code=field.required, message=Required]");
+	}
+
+	/**
+	 * A message that ends with a bracket or a quote is a sentence as any other: a party
+	 * of an unknown type without its label read "Type inconnu (AGENCY, CONTACT ou
+	 * LISTING) label : champ obligatoire.", one sentence running into the next.
+	 */
+	@Test
+	void aMessageEndingWithABracketOrAQuoteEndsItsSentence() {
+		assertThat(ApiProblems
+			.detail(List.of("Type inconnu (AGENCY, CONTACT ou LISTING)", "label\u00A0: champ obligatoire",
+					"Propriété inconnue\u00A0: «\u00A0a\u00A0»", "Liste attendue (par exemple [\"AGENT\"])", "Fin.")))
+			.isEqualTo("Type inconnu (AGENCY, CONTACT ou LISTING). label\u00A0: champ obligatoire. "
+					+ "Propriété inconnue\u00A0: «\u00A0a\u00A0». Liste attendue (par exemple [\"AGENT\"]). Fin.");
 	}
 
 	/** Not Spring Boot's English error: a 500 problem detail with the correlation id. */
