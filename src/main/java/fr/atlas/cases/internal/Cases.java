@@ -397,8 +397,8 @@ public class Cases {
 			Object raw = patch.get("title");
 			title = (raw instanceof String t) ? t.trim() : "";
 			if (raw != null && !(raw instanceof String)) {
-				// a merge patch is read as a map: a list or a number is said wrong as
-				// such
+				// a merge patch is read as a map: a list or a number is said wrong
+				// as such
 				problems.add(new FieldProblem("title", "json.expected.text"));
 			}
 			else if (title.isEmpty()) {
@@ -489,9 +489,8 @@ public class Cases {
 			// sent back as read, or spaced differently, are no change and no new version
 			tags = List.of(tags(list.stream().map(String::valueOf).toList()));
 			if (!tags.equals(current.tags())) {
-				// the case's tags as read are sent back whatever their length, but a
-				// change
-				// is held to the bounds
+				// tags sent back as read pass whatever their length; a change is held
+				// to the bounds
 				checkTags(list.stream().map((tag) -> (tag instanceof String text) ? text : "").toList(), problems);
 			}
 		}
@@ -824,9 +823,9 @@ public class Cases {
 			this.timeline.record(c.id(), "MIGRATION", actor.userId(), now, Map.of("fromVersion", c.workflowVersion(),
 					"toVersion", targetVersion, "from", c.state(), "to", to));
 			if (moved) {
-				// the state left is one of the case's former version: the audit log names
-				// it
-				// by its label there, as a transition's entry does, not by its key
+				// the state left is one of the case's former version: the audit log
+				// names it by its label there, as a transition's entry does, not by
+				// its key
 				Map<String, String> fromLabels = this.workflows.engine(caseType, c.workflowVersion())
 					.definition()
 					.state(c.state())

@@ -54,9 +54,9 @@ class AssignmentRuleApiController {
 					+ "Postcode: the case field 'postcode'; specialty: its tags or field 'specialty'. [] removes all.")
 	RulesDocument replace(@PathVariable String key, @RequestBody RulesRequest request,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
-		// without "rules" (left out, or misspelt) the body would have removed them all:
-		// only
-		// [] does; the document as read may be sent back, with its own case type
+		// without "rules" (left out, or misspelt) the body would have removed them
+		// all: only [] does; the document as read may be sent back, with its own case
+		// type
 		if (request.rules() == null) {
 			throw new InvalidInputException("rules", "field.required");
 		}

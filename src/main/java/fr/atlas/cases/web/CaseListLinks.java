@@ -54,8 +54,8 @@ public record CaseListLinks(@Nullable String type, @Nullable String state, @Null
 				values.put(name, value);
 			}
 		});
-		// encoded as values, so that a search for "T3 + parking" or "a&b" comes back as
-		// typed
+		// encoded as values, so that a search for "T3 + parking" or "a&b" comes back
+		// as typed
 		return link.encode().buildAndExpand(values).toUriString();
 	}
 

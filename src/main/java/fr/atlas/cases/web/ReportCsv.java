@@ -99,9 +99,8 @@ final class ReportCsv {
 	private void breakdown(List<List<String>> rows, String section, String key, Breakdown row) {
 		rows.add(List.of(section, key, text("opened"), count(row.opened()), ""));
 		rows.add(List.of(section, key, text("won"), count(row.won()), number(row.winRate())));
-		// the dashboard charts each agent's appointments and no-shows: the export has
-		// them
-		// too, or a spreadsheet could not redraw what the page shows
+		// the dashboard charts each agent's appointments and no-shows: the export
+		// has them too, or a spreadsheet could not redraw what the page shows
 		rows.add(List.of(section, key, text("north-star"), count(row.appointmentsPlanned()), ""));
 		rows.add(List.of(section, key, text("csv.no-shows"), count(row.noShows()), ""));
 	}
