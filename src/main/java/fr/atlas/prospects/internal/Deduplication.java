@@ -334,12 +334,13 @@ final class Deduplication {
 			// their other details decide
 			if (nameWeight > 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
 				// alike only by their town ("Maubeuge Immobilier", "ERA Immobilier
-				// Maubeuge"), or two companies (two SIRENs) named apart, and not a typo
-				// apart: nothing ties them and their details disagree, no pair to review
-				// (ADR 0109)
+				// Maubeuge"), or two companies (two SIRENs) named apart, not a typo
+				// apart nor at one door: nothing ties them and their details disagree,
+				// no pair to review (ADR 0109)
 				boolean twoCompanies = row.siren != 0 && agency.siren != 0 && row.siren != agency.siren;
-				if (!withinTypo(names, other) && (!shareWordsBeyondTown(names, other, row.cityKey, agency.cityKey)
-						|| twoCompanies && !sameName(names, other))) {
+				if (!sameDoor && !withinTypo(names, other)
+						&& (!shareWordsBeyondTown(names, other, row.cityKey, agency.cityKey)
+								|| twoCompanies && !sameName(names, other))) {
 					nameWeight = 0;
 				}
 				else {
@@ -349,9 +350,9 @@ final class Deduplication {
 			}
 			// names only alike (not a typo apart, no word more in common) whose
 			// details disagree: "Lille Roux Immobilier" and "Lille Morin Immobilier",
-			// two doors of one postcode. Nothing says they are one: no pair to review
-			// (ADR 0109)
-			else if (nameWeight > 0 && nameWeight < 0.6 && reasons.isEmpty() && contradicts(row, agency)) {
+			// two doors of one postcode. Nothing says they are one: no pair to review.
+			// At one door, a person looks (ADR 0109)
+			else if (nameWeight > 0 && nameWeight < 0.6 && reasons.isEmpty() && !sameDoor && contradicts(row, agency)) {
 				nameWeight = 0;
 			}
 			if (nameWeight > 0) {

@@ -497,6 +497,12 @@ class DeduplicationTests {
 				assertThat(m.automatic()).isFalse();
 				assertThat(m.confidence()).isEqualTo(0.55);
 			});
+		// one door, two phones: a person looks
+		assertThat(match(
+				atStreet("SARL LILLE ROUX IMMOBILIER", "", "", "03 20 00 00 01", "132 R DE LA GARE", "59000", "LILLE"),
+				atStreet("EURL LILLE MORIN IMMOBILIER", "", "", "03 20 00 00 02", "132 rue de la Gare", "59000",
+						"LILLE")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
 	}
 
 	/**
