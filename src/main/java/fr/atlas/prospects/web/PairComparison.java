@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.MergeChoice.Field;
 import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Phone;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
+import fr.atlas.prospects.internal.StreetAddresses;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -116,15 +117,33 @@ record PairComparison(List<Line> lines) {
 		if (leftPlace == null || rightPlace == null) {
 			agreement = Agreement.ONE_SIDE;
 		}
-		else if (contradict(left.address(), right.address()) || contradict(left.postcode(), right.postcode())
+		else if (contradictStreets(left.address(), right.address()) || contradict(left.postcode(), right.postcode())
 				|| contradict(left.displayCity(), right.displayCity())) {
 			agreement = Agreement.DIFFERENT;
 		}
 		else {
-			agreement = fold(leftPlace).equals(fold(rightPlace)) ? Agreement.SAME : Agreement.SHARED;
+			boolean sameStreet = StreetAddresses.oneDoor(left.address(), right.address());
+			agreement = (fold(leftPlace).equals(fold(rightPlace))
+					|| sameStreet && fold(town(left)).equals(fold(town(right)))) ? Agreement.SAME : Agreement.SHARED;
 		}
 		lines.add(new Line("address", leftPlace, rightPlace, agreement,
 				(agreement == Agreement.DIFFERENT) ? Field.ADDRESS.key() : null));
+	}
+
+	/**
+	 * Two streets differ unless the matching reads them as one door: "48 ALL GAMBETTA"
+	 * and "48 allée Gambetta" agree, as the reason "même adresse" beside them says.
+	 */
+	private static boolean contradictStreets(@Nullable String one, @Nullable String other) {
+		return contradict(one, other) && !StreetAddresses.oneDoor(one, other);
+	}
+
+	private static String town(Summary agency) {
+		return String.join(" ",
+				Stream.of(agency.postcode(), agency.displayCity())
+					.filter((part) -> part != null && !part.isBlank())
+					.map(String::strip)
+					.toList());
 	}
 
 	private static boolean contradict(@Nullable String one, @Nullable String other) {
@@ -132,11 +151,7 @@ record PairComparison(List<Line> lines) {
 	}
 
 	private static @Nullable String place(Summary agency) {
-		String town = String.join(" ",
-				Stream.of(agency.postcode(), agency.displayCity())
-					.filter((part) -> part != null && !part.isBlank())
-					.map(String::strip)
-					.toList());
+		String town = town(agency);
 		String street = (agency.address() != null) ? agency.address().strip() : "";
 		if (street.isEmpty()) {
 			return town.isEmpty() ? null : town;

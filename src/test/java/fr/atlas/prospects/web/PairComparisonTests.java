@@ -31,6 +31,21 @@ class PairComparisonTests {
 					tuple("listing_count", Agreement.SAME));
 	}
 
+	/**
+	 * A register's abbreviations and a portal's words are one street address, as the
+	 * matching reads them: "même adresse" in the reasons, the same value on the page.
+	 */
+	@Test
+	void readsAStreetWrittenShortAsTheSameAddress() {
+		Summary left = agency("48 ALL GAMBETTA", null, List.of(), List.of(), null);
+		Summary right = agency("48 allée Gambetta", null, List.of(), List.of(), null);
+		assertThat(PairComparison.of(left, right).lines()).extracting(Line::field, Line::agreement)
+			.containsExactly(tuple("address", Agreement.SAME));
+		assertThat(PairComparison.of(left, agency("50 allée Gambetta", null, List.of(), List.of(), null)).lines())
+			.extracting(Line::field, Line::agreement)
+			.containsExactly(tuple("address", Agreement.DIFFERENT));
+	}
+
 	@Test
 	void marksWhatContradictsWhatIsSharedAndWhatOnlyOneSideHas() {
 		Summary left = agency("9 rue Garibaldi", null, List.of("a@girard.fr", "b@girard.fr"), List.of("+33477224547"),
