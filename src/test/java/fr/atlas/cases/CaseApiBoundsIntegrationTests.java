@@ -157,11 +157,17 @@ class CaseApiBoundsIntegrationTests {
 
 		browser.post("/cases/" + id, Map.of("version", "0", "title", "T4 Part-Dieu", "tags", "vip, " + letters(51)),
 				csrf);
-		assertThat(browser.get("/cases/" + id).body()).contains("Étiquettes\u00a0: 50 caractères au maximum");
+		String refused = browser.get("/cases/" + id).body();
+		assertThat(refused).contains("Étiquettes\u00a0: 50 caractères au maximum");
+		// what was typed is there to correct, not the stored values
+		assertThat(refused).contains("name=\"tags\" value=\"vip, " + letters(51) + "\"");
 		browser.post("/cases/" + id + "/appointments", Map.of("title", "Visite", "startsAt", "2026-12-09T10:00",
 				"participants", "camille@exemple.fr, " + letters(201)), csrf);
 		assertThat(browser.get("/cases/" + id).body()).contains("Participants\u00a0: 200 caractères au maximum");
 		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("version", 0);
+		// once saved, the page shows the case as stored
+		browser.post("/cases/" + id, Map.of("version", "0", "title", "T4 Part-Dieu", "tags", "vip"), csrf);
+		assertThat(browser.get("/cases/" + id).body()).contains("name=\"tags\" value=\"vip\"");
 	}
 
 	/**

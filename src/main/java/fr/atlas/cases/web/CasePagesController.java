@@ -552,6 +552,9 @@ class CasePagesController {
 		}
 		patch.put("fields", fields);
 		Integer version = parseVersion(form.getFirst("version"));
+		// what was typed comes back after a refusal, to be corrected rather than typed
+		// again; not after a stale version, whose page shows the other person's change
+		redirect.addFlashAttribute("edited", form.toSingleValueMap());
 		return attempt(id, redirect, () -> this.cases.update(id, version, patch, this.actors.of(principal)));
 	}
 
@@ -724,10 +727,14 @@ class CasePagesController {
 			// what was sent is kept only to be shown again after a refusal
 			redirect.getFlashAttributes().remove("noteText");
 			redirect.getFlashAttributes().remove("noteChannel");
+			redirect.getFlashAttributes().remove("edited");
 			redirect.addFlashAttribute("notice",
 					Stream.concat(Stream.of(said.apply(done)), remarks.stream()).collect(Collectors.joining(" ")));
 		}
 		catch (ConflictException | InvalidInputException ex) {
+			if (ex instanceof ConflictException) {
+				redirect.getFlashAttributes().remove("edited");
+			}
 			redirect.addFlashAttribute("error",
 					this.messages.of(ex, this.cases.find(id).map((c) -> fieldLabels(c.caseType())).orElse(Map.of())));
 		}
