@@ -82,9 +82,8 @@ class UiErrors {
 		}
 		ModelAndView page = new ModelAndView("error/409", HttpStatus.CONFLICT);
 		if ("23503".equals(state)) {
-			// a reference to a row another request deleted at that moment (a task added
-			// to
-			// a case being deleted): every reference is checked before writing
+			// a reference to a row another request deleted at that moment (a task
+			// added to a case being deleted): every reference is checked before writing
 			page.addObject("reason", "problem.reference-gone");
 		}
 		page.addObject("back", sameSitePage(request));

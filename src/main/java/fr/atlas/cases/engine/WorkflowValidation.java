@@ -123,11 +123,10 @@ public final class WorkflowValidation {
 						transition.to()));
 			}
 		}
-		// the graph is walked once each way, from the initial state and back from the
-		// final
-		// ones: a walk from each state would cost states × states × transitions, hours
-		// for
-		// a document of a few thousand states that anyone may send to be validated
+		// the graph is walked once each way, from the initial state and back from
+		// the final ones: a walk from each state would cost states × states ×
+		// transitions, hours for a document of a few thousand states that anyone may
+		// send to be validated
 		Map<String, Set<String>> next = new HashMap<>();
 		Map<String, Set<String>> previous = new HashMap<>();
 		for (TransitionDefinition transition : transitions) {

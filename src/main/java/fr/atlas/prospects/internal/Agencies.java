@@ -100,9 +100,8 @@ class Agencies {
 			domains.add(values.websiteDomain());
 		}
 		values.emails().stream().map(EmailAddresses::ownDomain).filter(Objects::nonNull).forEach(domains::add);
-		// the agencies of its name or trade name too: a name alone is matched by them,
-		// and
-		// an agency known by a name alone by a row that says more (ADR 0059)
+		// the agencies of its name or trade name too: a name alone is matched by
+		// them, and an agency known by a name alone by a row that says more (ADR 0059)
 		NameForms forms = NameForms.of(values.nameKey(), values.tradeName());
 		List<String> names = new ArrayList<>(2);
 		if (!forms.nameKey().isEmpty()) {

@@ -413,9 +413,8 @@ final class CsvReader implements TabularReader {
 			}
 			else {
 				length++;
-				// one character is enough: most records are not blank, and few fields
-				// start
-				// as an error value does
+				// one character is enough: most records are not blank, and few
+				// fields start as an error value does
 				if (!content) {
 					content = holdsValueWith(ch);
 				}

@@ -179,8 +179,7 @@ final class Deduplication {
 		Place place = place(row, agency);
 		if (place == Place.DIFFERENT && !branded && mainAndOtherPostcode(row, agency)) {
 			// "34000 Montpellier" and "34070 Montpellier": a town's main postcode,
-			// written
-			// for any of its others. One town, though not one postcode
+			// written for any of its others. One town, though not one postcode
 			place = Place.SAME_TOWN;
 		}
 		// one page of a network's site is one agency's, wherever the rows say it is

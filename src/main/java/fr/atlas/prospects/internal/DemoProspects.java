@@ -103,12 +103,12 @@ class DemoProspects implements ApplicationRunner {
 	void on(ImportJobFinished finished) {
 		if ("DONE".equals(finished.status()) && finished.created() > 0
 				&& this.demo.orgId().filter(finished.orgId()::equals).isPresent()) {
+			// at once: the scheduler's time, not the application's clock
 			this.scheduler.schedule(() -> CurrentTenant.runAs(finished.orgId(), () -> {
 				if (FILE_NAME.equals(this.tx.execute((status) -> this.imports.find(finished.jobId()).fileName()))) {
 					work();
 				}
-			}), Instant.now()); // the scheduler's time, not the application's clock: at
-								// once
+			}), Instant.now());
 		}
 	}
 

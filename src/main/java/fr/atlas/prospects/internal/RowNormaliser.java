@@ -429,9 +429,8 @@ final class RowNormaliser {
 				phone(messages, field, numbers.get(0), into, region);
 			}
 			else if (numbers.size() > 1) {
-				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or two
-				// lines
-				// of one cell
+				// "01 23 45 67 89 - 06 12 34 56 78", "0123456789, 0612345678", or
+				// two lines of one cell
 				for (String number : notFax(part)) {
 					phone(messages, field, number, into, region);
 				}

@@ -79,9 +79,8 @@ record BodyRead(HttpServletRequest request, byte @Nullable [] bytes) {
 					return true;
 				}
 
-				// the body is at hand (or behind a blocking stream): it can all be read
-				// at
-				// once
+				// the body is at hand (or behind a blocking stream): it can all be
+				// read at once
 				@Override
 				public void setReadListener(ReadListener listener) {
 					try {

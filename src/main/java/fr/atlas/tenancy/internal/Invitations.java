@@ -291,9 +291,8 @@ public class Invitations {
 				this.jdbc.sql("update invitation set accepted_at = now() where id = ?")
 					.param(found.invitationId())
 					.update();
-				// as at sign-up, the member who joins is who the entry names, whoever
-				// else
-				// the browser was signed in as
+				// as at sign-up, the member who joins is who the entry names,
+				// whoever else the browser was signed in as
 				RequestMetadata.actingAs(userId, email);
 				this.events.publishEvent(
 						new MemberJoined(found.orgId(), userId, email, roles.stream().map(Role::name).toList()));
