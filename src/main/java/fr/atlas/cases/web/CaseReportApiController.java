@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -70,17 +68,10 @@ class CaseReportApiController {
 	ResponseEntity<byte[]> summaryCsv(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
 		Instant[] period = period(from, to);
-		Summary summary = this.reports.summary(period[0], period[1]);
-		byte[] body = new ReportCsv(this.messages, LocaleContextHolder.getLocale()).write(summary, this.labels.types(),
-				this.labels.states(), this.labels.members());
 		// named by the days it covers in Paris, as the dashboard's file
-		LocalDate first = LocalDate.ofInstant(period[0], PARIS);
-		LocalDate last = LocalDate.ofInstant(period[1].minusNanos(1), PARIS);
-		return ResponseEntity.ok()
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					"attachment; filename=\"atlas-dossiers-" + first + "-" + last + ".csv\"")
-			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
-			.body(body);
+		return new ReportCsv(this.messages, LocaleContextHolder.getLocale()).download(
+				this.reports.summary(period[0], period[1]), this.labels, LocalDate.ofInstant(period[0], PARIS),
+				LocalDate.ofInstant(period[1].minusNanos(1), PARIS));
 	}
 
 	/** [from, to): by default the current month so far; an empty period is a 400. */

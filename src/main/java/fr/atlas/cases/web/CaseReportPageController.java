@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,9 +74,9 @@ class CaseReportPageController {
 		model.addAttribute("from", start);
 		model.addAttribute("to", end);
 		model.addAttribute("summary", summary);
-		model.addAttribute("typeLabels", typeLabels());
-		model.addAttribute("stateLabels", stateLabels());
-		model.addAttribute("memberNames", memberNames());
+		model.addAttribute("typeLabels", this.labels.types());
+		model.addAttribute("stateLabels", this.labels.states());
+		model.addAttribute("memberNames", this.labels.members());
 		model.addAttribute("chartData", chartData(summary));
 		return "cases/reports";
 	}
@@ -94,12 +93,8 @@ class CaseReportPageController {
 		if (from.isAfter(to)) {
 			return csv(to, from);
 		}
-		ReportCsv csv = new ReportCsv(this.messages, LocaleContextHolder.getLocale());
-		byte[] body = csv.write(summary(from, to), typeLabels(), stateLabels(), memberNames());
-		return ResponseEntity.ok()
-			.header("Content-Disposition", "attachment; filename=\"atlas-dossiers-" + from + "-" + to + ".csv\"")
-			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
-			.body(body);
+		return new ReportCsv(this.messages, LocaleContextHolder.getLocale()).download(summary(from, to), this.labels,
+				from, to);
 	}
 
 	/**
@@ -107,9 +102,9 @@ class CaseReportPageController {
 	 * attribute: the content security policy forbids inline scripts.
 	 */
 	private String chartData(Summary summary) {
-		Map<String, String> types = typeLabels();
-		Map<String, String> states = stateLabels();
-		Map<String, String> names = memberNames();
+		Map<String, String> types = this.labels.types();
+		Map<String, String> states = this.labels.states();
+		Map<String, String> names = this.labels.members();
 		// the funnel's steps only: a lost state is a way out of it, shown apart
 		List<Map<String, Object>> conversion = summary.conversion().stream().filter((c) -> c.opened() > 0).map((c) -> {
 			List<Stage> steps = c.stages().stream().filter((stage) -> !stage.lost()).toList();
@@ -138,18 +133,6 @@ class CaseReportPageController {
 		Instant start = from.atStartOfDay(CaseReportApiController.PARIS).toInstant();
 		Instant end = to.plusDays(1).atStartOfDay(CaseReportApiController.PARIS).toInstant();
 		return this.reports.summary(start, end.isAfter(start) ? end : start.plusSeconds(1));
-	}
-
-	private Map<String, String> typeLabels() {
-		return this.labels.types();
-	}
-
-	private Map<String, String> stateLabels() {
-		return this.labels.states();
-	}
-
-	private Map<String, String> memberNames() {
-		return this.labels.members();
 	}
 
 }

@@ -3,6 +3,7 @@ package fr.atlas.cases.web;
 import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,9 @@ import fr.atlas.cases.internal.CaseReports.Summary;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The cases dashboard as a CSV that the reader's spreadsheet opens as it is: in French,
@@ -47,6 +51,18 @@ final class ReportCsv {
 
 	char separator() {
 		return this.french ? ';' : ',';
+	}
+
+	/**
+	 * The file as a download of the days {@code first} to {@code last} (Paris), named by
+	 * them: the dashboard's link and the API answer alike (ADR 0105).
+	 */
+	ResponseEntity<byte[]> download(Summary summary, ReportLabels labels, LocalDate first, LocalDate last) {
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"atlas-dossiers-" + first + "-" + last + ".csv\"")
+			.contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+			.body(write(summary, labels.types(), labels.states(), labels.members()));
 	}
 
 	/**

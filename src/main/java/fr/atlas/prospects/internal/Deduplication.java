@@ -750,9 +750,9 @@ final class Deduplication {
 	 */
 	static boolean wordsWithin(NameForms a, NameForms b, @Nullable String town, @Nullable String otherTown) {
 		for (String mine : List.of(a.strippedName(), a.strippedTrade())) {
-			Set<String> myWords = DistinctiveWords.of(beyondTown(beyondTown(mine, town), otherTown));
+			Set<String> myWords = wordsBeyondTowns(mine, town, otherTown);
 			for (String theirs : List.of(b.strippedName(), b.strippedTrade())) {
-				Set<String> theirWords = DistinctiveWords.of(beyondTown(beyondTown(theirs, town), otherTown));
+				Set<String> theirWords = wordsBeyondTowns(theirs, town, otherTown);
 				Set<String> fewer = (myWords.size() <= theirWords.size()) ? myWords : theirWords;
 				Set<String> more = (fewer == myWords) ? theirWords : myWords;
 				if (fewer.stream().anyMatch((word) -> word.length() >= 4) && more.containsAll(fewer)) {
@@ -770,15 +770,19 @@ final class Deduplication {
 	 */
 	static boolean shareWordsBeyondTown(NameForms a, NameForms b, @Nullable String town, @Nullable String otherTown) {
 		for (String mine : List.of(a.strippedName(), a.strippedTrade())) {
-			Set<String> myWords = DistinctiveWords.of(beyondTown(beyondTown(mine, town), otherTown));
+			Set<String> myWords = wordsBeyondTowns(mine, town, otherTown);
 			for (String theirs : List.of(b.strippedName(), b.strippedTrade())) {
-				if (!Collections.disjoint(myWords,
-						DistinctiveWords.of(beyondTown(beyondTown(theirs, town), otherTown)))) {
+				if (!Collections.disjoint(myWords, wordsBeyondTowns(theirs, town, otherTown))) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	/** The distinctive words of a stripped name once either side's town is set aside. */
+	private static Set<String> wordsBeyondTowns(String stripped, @Nullable String town, @Nullable String otherTown) {
+		return DistinctiveWords.of(beyondTown(beyondTown(stripped, town), otherTown));
 	}
 
 	/**
