@@ -62,16 +62,14 @@ class PhoneLayoutBrowserTests {
 				page.navigate(base + path);
 				assertThat(overflow(page)).as("%s scrolls sideways by", path).isLessThanOrEqualTo(0);
 			}
-			// the list's bulk changes wait behind their summary: a line, not a screen,
-			// before
-			// the first agency; opened, they change the agencies ticked
+			// the list's bulk changes wait behind their summary, a line before the first
+			// agency; opened, they change the agencies ticked
 			page.navigate(base + "/prospects");
 			assertThat(page.locator("#bulk-edit").getAttribute("open")).isNull();
 			assertThat(page.locator("#bulk-form input[name=addTag]").isVisible()).isFalse();
 			assertThat(page.locator("#bulk-form").boundingBox().height).isLessThan(80);
 			Chromium.screenshot(page, "prospects-phone");
-			// ticking an agency opens them, the agency ticked kept where it was on the
-			// screen
+			// ticking an agency opens them, and the agency stays where it was
 			Locator first = page.locator("input[name=ids]").first();
 			double before = first.boundingBox().y;
 			first.check();
@@ -116,9 +114,8 @@ class PhoneLayoutBrowserTests {
 			Chromium.screenshot(page, "agency-phone");
 			page.navigate(base + "/cases");
 			assertThat(page.locator("#case-list td[data-label='Titre']").first().isVisible()).isTrue();
-			// the form to create a case is in the first screen, not below fifty cards,
-			// and
-			// the order is chosen in the filters, the cards having no column headers
+			// the form to create a case is in the first screen, not below fifty cards;
+			// the order is chosen in the filters, cards having no column headers
 			BoundingBox newCase = page.locator("#new-case-title").boundingBox();
 			assertThat(newCase.y + newCase.height).isLessThan(844);
 			assertThat(newCase.x + newCase.width).isLessThanOrEqualTo(390);
@@ -211,6 +208,30 @@ class PhoneLayoutBrowserTests {
 			}
 			assertThat(overflow(page)).as("the agency's page scrolls sideways by").isLessThanOrEqualTo(0);
 			Chromium.screenshot(page, "agency-phones-phone");
+		}
+	}
+
+	/**
+	 * A notification's text takes the phone's width: beside its kind and its "mark as
+	 * read" button it was a column a third as wide, a word a line.
+	 */
+	@Test
+	void aNotificationReadsAcrossThePhone() {
+		BusyOrganisation org = BusyOrganisation.create(new ApiClient(this.port), this.members, "Agence des Alertes");
+		String base = "http://localhost:" + this.port;
+		try (BrowserContext context = chromium.phone("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, org.tenant().email());
+			page.navigate(base + "/notifications");
+			Locator notification = page.locator("li.notification.unread").first();
+			BoundingBox card = notification.boundingBox();
+			BoundingBox text = notification.locator(".what").boundingBox();
+			assertThat(text.width).as("width of the text in a card %s wide", card.width)
+				.isGreaterThan(card.width * 0.8);
+			BoundingBox button = notification.locator("button.mark-read").boundingBox();
+			assertThat(button.x + button.width).isLessThanOrEqualTo(390);
+			assertThat(overflow(page)).as("the notifications scroll sideways by").isLessThanOrEqualTo(0);
+			Chromium.screenshot(page, "notifications-phone");
 		}
 	}
 
