@@ -18,8 +18,8 @@ public final class FrenchPublicHolidays {
 	public static Set<LocalDate> of(int year) {
 		LocalDate easter = easterSunday(year);
 		// two holidays may fall on one day (Ascension on 1 May in 2008, on 8 May in
-		// 2059):
-		// Set.of refused the repeat, and any deadline or page reaching such a year failed
+		// 2059): Set.of refused the repeat, and any deadline or page reaching such a
+		// year failed
 		return Set.copyOf(List.of(LocalDate.of(year, Month.JANUARY, 1), easter.plusDays(1),
 				LocalDate.of(year, Month.MAY, 1), LocalDate.of(year, Month.MAY, 8), easter.plusDays(39),
 				easter.plusDays(50), LocalDate.of(year, Month.JULY, 14), LocalDate.of(year, Month.AUGUST, 15),

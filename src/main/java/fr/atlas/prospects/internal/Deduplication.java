@@ -312,15 +312,13 @@ final class Deduplication {
 			reasons.add("address");
 		}
 		if (place.near() && !names.nameKey().isEmpty() && !other.nameKey().isEmpty()) {
-			// the name alone merges only up to a typo: "Agence Martin" is not
-			// "Agence Martinez"
-			// a network's "Town District" and "District" may be two of its agencies of
-			// the town: a person confirms, unless something else says so
-			// a company's name and its agency's trade name, both the same, are two
-			// names that agree: namesakes of one town share one of them, not both
-			// a company's registered name, the same on both sides ("SAS Cap Habitat
-			// Sud"),
-			// is as good: namesakes of one town share a trade name, not a company
+			// The name alone merges only up to a typo: "Agence Martin" is not "Agence
+			// Martinez". A network's "Town District" and "District" may be two of its
+			// agencies of the town: a person confirms, unless something else says so.
+			// A company's name and its agency's trade name, both the same, are two
+			// names that agree: namesakes of one town share one of them, not both. A
+			// company's registered name the same on both sides ("SAS Cap Habitat Sud")
+			// is as good: namesakes of one town share a trade name, not a company.
 			boolean bothNames = !branded && (sameNameAndTradeName(names, other)
 					|| sameRegisteredName(names, row.registeredNames, other, agency.registeredNames()));
 			boolean typo = withTown && !branded || bothNames || wordsAtDoor
@@ -829,9 +827,8 @@ final class Deduplication {
 			return Math.min(0.5, JaroWinkler.similarity(a, b));
 		}
 		double similarity = JaroWinkler.similarity(a, b);
-		// "Pons et Weber" and "Weber et Pons", "Immobilière Blanc" and "Blanc
-		// Immobilier":
-		// the same words in another order, alike but not within a typo
+		// the same words in another order, alike but not within a typo: "Pons et
+		// Weber" and "Weber et Pons", "Immobilière Blanc" and "Blanc Immobilier"
 		return (similarity < 0.95 && a.length() == b.length() && sameWords(a, b)) ? 0.95 : similarity;
 	}
 

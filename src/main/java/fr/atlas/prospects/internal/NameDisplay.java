@@ -108,9 +108,8 @@ public final class NameDisplay {
 			boolean elided = words.end() < text.length() && isApostrophe(text.charAt(words.end()));
 			boolean afterDigit = words.start() > 0 && Character.isDigit(text.charAt(words.start() - 1));
 			if (afterDigit && ORDINALS.contains(lower)) {
-				// an arrondissement or a floor: "LYON 2E" is "Lyon 2e", "PARIS 8EME"
-				// "Paris
-				// 8ème", not "Lyon 2E"
+				// an arrondissement or a floor: "LYON 2E" is "Lyon 2e" (not "Lyon
+				// 2E"), "PARIS 8EME" is "Paris 8ème"
 				out.append(lower.equals("eme") ? "ème" : lower);
 				first = false;
 				last = words.end();
