@@ -34,6 +34,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -129,12 +130,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getContentType() != null) {
-			return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+			return super.handleHttpMediaTypeNotSupported(ex, readableTypesOnly(headers, request), status, request);
 		}
 		// a request without a body names no type: say what to send rather than "null"
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.status.415");
 		problem.setDetail(text("problem.no-content-type"));
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+	}
+
+	/**
+	 * The types a 415 says the address takes ({@code Accept}, and {@code Accept-Patch}
+	 * for a {@code PATCH}), without YAML where no address of the path declares it: Spring
+	 * lists every converter's types, and the YAML one only writes (ADR 0106), so a client
+	 * told to send YAML got a 415 again (ADR 0111). JSON Patch is no body the API reads
+	 * either ({@link JsonBodiesOnly}).
+	 */
+	private HttpHeaders readableTypesOnly(HttpHeaders headers, WebRequest request) {
+		if (!(request instanceof ServletWebRequest servlet)) {
+			return headers;
+		}
+		Set<MediaType> declared = this.addresses.declaredBodyTypes(servlet.getRequest());
+		HttpHeaders kept = new HttpHeaders();
+		kept.putAll(headers);
+		for (String name : List.of(HttpHeaders.ACCEPT, "Accept-Patch")) {
+			List<String> values = headers.get(name);
+			if (values == null) {
+				continue;
+			}
+			List<MediaType> types = MediaType.parseMediaTypes(values)
+				.stream()
+				.filter((type) -> declared.contains(type) || !(type.getSubtype().endsWith("yaml")
+						|| type.equalsTypeAndSubtype(JsonBodiesOnly.JSON_PATCH)))
+				.toList();
+			kept.remove(name);
+			if (!types.isEmpty()) {
+				kept.set(name, MediaType.toString(types));
+			}
+		}
+		return kept;
 	}
 
 	@Override
@@ -195,6 +228,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 				.collect(Collectors.joining(", ")) : "";
 			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
 					"json.unknown-property", text("json.unknown-property", unknown.getPropertyName(), expected))));
+			return ResponseEntity.badRequest().headers(headers).body(problem);
+		}
+		if (mismatch instanceof WholeCharacters.HalfAPair) {
+			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
+					WholeCharacters.CODE, text(WholeCharacters.CODE))));
 			return ResponseEntity.badRequest().headers(headers).body(problem);
 		}
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
@@ -359,8 +397,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	private String sentence(FieldError error) {
 		String message = (error.message() != null) ? error.message().strip() : "";
-		if (message.isEmpty() || error.field().isBlank() || !(error.code().startsWith("field.")
-				|| error.code().startsWith("json.expected.") || error.code().equals(OUT_OF_RANGE))) {
+		if (message.isEmpty() || error.field().isBlank()
+				|| !(error.code().startsWith("field.") || error.code().startsWith("json.expected.")
+						|| error.code().equals(OUT_OF_RANGE) || error.code().equals(WholeCharacters.CODE))) {
 			return message;
 		}
 		return text("problem.field-message", error.field(), lowerFirst(message));
