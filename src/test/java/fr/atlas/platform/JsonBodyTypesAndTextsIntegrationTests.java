@@ -90,7 +90,8 @@ class JsonBodyTypesAndTextsIntegrationTests {
 		assertThat(field.statusCode()).as(field.body()).isEqualTo(400);
 		assertThat(errors(field)).singleElement()
 			.satisfies((error) -> assertThat(error).containsEntry("code", "json.text.lone-surrogate"));
-		assertThat((String) body(field).get("detail")).startsWith("fields.contactName: invalid text: it holds half a character");
+		assertThat((String) body(field).get("detail"))
+			.startsWith("fields.contactName: invalid text: it holds half a character");
 
 		HttpResponse<String> signup = send("POST", "/api/v1/signup", "application/json",
 				"{\"organisation\":\"Agence \\ud83d\",\"name\":\"Inès\",\"email\":\"moitie-" + System.nanoTime()
