@@ -108,6 +108,25 @@ class JsonBodyTypesAndTextsIntegrationTests {
 		assertThat(body(whole)).containsEntry("title", "T2 😀 Vaise");
 	}
 
+	/** Jackson stops at the first value of the wrong type: every one is named now. */
+	@Test
+	void everyValueOfTheWrongTypeIsNamedAtOnce() throws Exception {
+		HttpResponse<String> token = send("POST", "/api/v1/auth/tokens", "application/json",
+				"{\"email\":1,\"password\":true,\"name\":5,\"expiresInDays\":\"x\",\"readOnly\":false}", "fr");
+		assertThat(token.statusCode()).as(token.body()).isEqualTo(400);
+		assertThat(errors(token)).containsExactly(Map.of("field", "email", "code", "json.expected.text"),
+				Map.of("field", "password", "code", "json.expected.text"),
+				Map.of("field", "name", "code", "json.expected.text"),
+				Map.of("field", "expiresInDays", "code", "json.expected.integer"));
+		assertThat((String) body(token).get("detail")).contains("email", "password", "name", "expiresInDays");
+
+		HttpResponse<String> signup = send("POST", "/api/v1/signup", "application/json",
+				"{\"organisation\":[\"Agence\"],\"name\":\"Inès\",\"email\":\"a@b.fr\",\"password\":12}", "en");
+		assertThat(signup.statusCode()).as(signup.body()).isEqualTo(400);
+		assertThat(errors(signup)).extracting((error) -> error.get("field"))
+			.containsExactly("organisation", "password");
+	}
+
 	private HttpResponse<String> send(String method, String path, String type, String body, String language)
 			throws IOException, InterruptedException {
 		return HttpClient.newHttpClient()

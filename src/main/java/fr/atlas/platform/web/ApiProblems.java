@@ -1,5 +1,6 @@
 package fr.atlas.platform.web;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import fr.atlas.platform.TooManyRequestsException;
 import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -69,15 +73,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final LiteralAddresses addresses;
 
+	private final ObjectProvider<JsonMapper> json;
+
 	@Autowired
 	ApiProblems(MessageSource messages,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
+			ObjectProvider<JsonMapper> json) {
 		this.messages = messages;
 		this.addresses = new LiteralAddresses(mappings);
+		this.json = json;
 	}
 
 	ApiProblems(MessageSource messages) {
-		this(messages, new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class));
+		this(messages, new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class),
+				new StaticListableBeanFactory().getBeanProvider(JsonMapper.class));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -210,37 +219,90 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		MismatchedInputException mismatch = mismatch(ex);
 		InputCoercionException outOfRange = outOfRange(ex);
+		FieldError first;
 		if (mismatch == null && outOfRange != null && !outOfRange.getPath().isEmpty()) {
 			// a whole number beyond what the field holds (99999999999999999999 days) is
 			// valid JSON: named by its field, not "send valid JSON" (ADR 0106)
-			ProblemDetail problem = invalidInput(List
-				.of(new FieldError(JsonValueExpected.path(outOfRange.getPath()), OUT_OF_RANGE, text(OUT_OF_RANGE))));
-			return ResponseEntity.badRequest().headers(headers).body(problem);
+			first = new FieldError(JsonValueExpected.path(outOfRange.getPath()), OUT_OF_RANGE, text(OUT_OF_RANGE));
 		}
-		if (mismatch == null || mismatch.getPath().isEmpty()) {
+		else if (mismatch == null || mismatch.getPath().isEmpty()) {
 			return super.handleHttpMessageNotReadable(ex, headers, status, request);
 		}
+		else {
+			first = error("", mismatch);
+		}
+		return ResponseEntity.badRequest().headers(headers).body(invalidInput(everyValue(first, request)));
+	}
+
+	/** A value Jackson could not read, at {@code prefix} and its own path. */
+	private FieldError error(String prefix, MismatchedInputException mismatch) {
+		String path = join(prefix, JsonValueExpected.path(mismatch.getPath()));
 		if (mismatch instanceof UnrecognizedPropertyException unknown) {
 			String expected = (unknown.getKnownPropertyIds() != null) ? unknown.getKnownPropertyIds()
 				.stream()
 				.map(String::valueOf)
 				.sorted()
 				.collect(Collectors.joining(", ")) : "";
-			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
-					"json.unknown-property", text("json.unknown-property", unknown.getPropertyName(), expected))));
-			return ResponseEntity.badRequest().headers(headers).body(problem);
+			return new FieldError(path, "json.unknown-property",
+					text("json.unknown-property", unknown.getPropertyName(), expected));
 		}
 		if (mismatch instanceof WholeCharacters.HalfAPair) {
-			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
-					WholeCharacters.CODE, text(WholeCharacters.CODE))));
-			return ResponseEntity.badRequest().headers(headers).body(problem);
+			return new FieldError(path, WholeCharacters.CODE, text(WholeCharacters.CODE));
 		}
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
 		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
 				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
-		ProblemDetail problem = invalidInput(
-				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
-		return ResponseEntity.badRequest().headers(headers).body(problem);
+		return new FieldError(path, code, text(code, arguments));
+	}
+
+	private static String join(String prefix, String path) {
+		return prefix.isEmpty() ? path
+				: path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
+	}
+
+	/**
+	 * Every value of the wrong type of a record's body, not only the first, which is all
+	 * Jackson tells (ADR 0111): the body kept aside ({@link BodyKeptAside}) is read again
+	 * property by property, each as the type of its component. The first problem is among
+	 * them; a body not kept, or not a record's, names the first alone as before.
+	 */
+	private List<FieldError> everyValue(FieldError first, WebRequest request) {
+		JsonMapper mapper = this.json.getIfAvailable();
+		if (mapper == null || !(request instanceof ServletWebRequest servlet)
+				|| !(BodyKeptAside.type(servlet.getRequest()) instanceof Class<?> record) || !record.isRecord()
+				|| BodyKeptAside.body(servlet.getRequest()) == null) {
+			return List.of(first);
+		}
+		List<FieldError> errors = new ArrayList<>();
+		try {
+			JsonNode root = mapper.readTree(BodyKeptAside.body(servlet.getRequest()));
+			if (!root.isObject()) {
+				return List.of(first);
+			}
+			for (RecordComponent component : record.getRecordComponents()) {
+				JsonNode value = root.get(component.getName());
+				if (value == null || value.isNull()) {
+					continue;
+				}
+				try {
+					mapper.treeToValue(value, mapper.constructType(component.getGenericType()));
+				}
+				catch (MismatchedInputException mismatch) {
+					errors.add(error(component.getName(), mismatch));
+				}
+				catch (InputCoercionException coercion) {
+					errors.add(new FieldError(join(component.getName(), JsonValueExpected.path(coercion.getPath())),
+							OUT_OF_RANGE, text(OUT_OF_RANGE)));
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			return List.of(first);
+		}
+		if (errors.stream().noneMatch((error) -> error.field().equals(first.field()))) {
+			errors.add(0, first);
+		}
+		return errors;
 	}
 
 	private static @Nullable InputCoercionException outOfRange(Throwable ex) {
