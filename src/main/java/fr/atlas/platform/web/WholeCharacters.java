@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * A text of a JSON body holds whole characters: an escape of half a UTF-16 pair
- * ({@code "\ud800"} alone) is valid JSON that no UTF-8 text can hold, and PostgreSQL's
- * driver wrote it as "?" without a word. Refused, it is a 400 naming the field, as a
- * value of the wrong type is (ADR 0111). Every text goes through here, the values of a
- * body read as a map too (Jackson reads those with the text reader it is given).
+ * A text of a JSON body holds whole characters: an escape of half a UTF-16 pair (of D800
+ * to DFFF, without its other half) is valid JSON that no UTF-8 text can hold, and
+ * PostgreSQL's driver wrote it as "?" without a word. Refused, it is a 400 naming the
+ * field, as a value of the wrong type is (ADR 0111). Every text goes through here, the
+ * values of a body read as a map too (Jackson reads those with the text reader it is
+ * given).
  */
 @Configuration(proxyBeanMethods = false)
 class WholeCharacters {

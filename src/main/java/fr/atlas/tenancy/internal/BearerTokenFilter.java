@@ -27,9 +27,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Authenticates API calls carrying {@code Authorization: Bearer atl_…}. An unknown or
- * revoked token is a 401, never an anonymous call; a read-only token used for anything
- * but a read, or a handler marked {@link ChangesNothing}, is a 403, whatever its member's
- * roles allow.
+ * revoked token is a 401, never an anonymous call; a read-only token is a 403, whatever
+ * its member's roles allow, for anything but a read or a handler marked
+ * {@link ChangesNothing}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
