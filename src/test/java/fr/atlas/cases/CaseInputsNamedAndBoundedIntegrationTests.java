@@ -110,6 +110,9 @@ class CaseInputsNamedAndBoundedIntegrationTests {
 		options.set(7, "o".repeat(201));
 		fields.add(Map.of("key", "quartier", "type", "CHOICE", "labels", Map.of("fr", "q".repeat(201)), "options",
 				options));
+		Map<String, Object> income = new HashMap<>(fields.get(3));
+		income.put("labels", Map.of("fr", "Revenus", "en", "r".repeat(201)));
+		fields.set(3, income);
 		type.put("fields", fields);
 		Map<String, Object> workflow = new HashMap<>((Map<String, Object>) type.get("workflow"));
 		List<Map<String, Object>> states = new ArrayList<>((List<Map<String, Object>>) workflow.get("states"));
@@ -135,6 +138,7 @@ class CaseInputsNamedAndBoundedIntegrationTests {
 				Map.of("field", "fields[6].options", "code", "field.too-many"),
 				Map.of("field", "fields[6].options[7]", "code", "field.too-long"),
 				Map.of("field", "fields[6].labels.fr", "code", "field.too-long"),
+				Map.of("field", "fields[3].labels.en", "code", "field.too-long"),
 				Map.of("field", "workflow.states[0].labels.fr", "code", "field.too-long"),
 				Map.of("field", "workflow.transitions[0].labels", "code", "field.too-many"));
 		assertThat(this.api.get(tenant.token(), "/api/v1/case-types/LOCATION_BAVARDE").getStatusCode().value())
@@ -154,6 +158,7 @@ class CaseInputsNamedAndBoundedIntegrationTests {
 
 		// at the bounds: 200 characters (an emoji is one), 100 options, 10 languages
 		type.put("labels", Map.of("fr", "Location", "en", "😀".repeat(200)));
+		income.put("labels", Map.of("fr", "Revenus", "en", "r".repeat(200)));
 		options.set(7, "o".repeat(200));
 		fields.set(fields.size() - 1, Map.of("key", "quartier", "type", "CHOICE", "labels",
 				Map.of("fr", "q".repeat(200)), "options", options.subList(0, 100)));
