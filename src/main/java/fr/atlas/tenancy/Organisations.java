@@ -51,7 +51,7 @@ public class Organisations {
 		if (name.isEmpty()) {
 			throw new InvalidInputException("name", "field.required");
 		}
-		if (name.length() > NAME_LENGTH) {
+		if (name.codePointCount(0, name.length()) > NAME_LENGTH) {
 			throw new InvalidInputException("name", "field.too-long", NAME_LENGTH);
 		}
 		if (LinkInName.found(name)) {

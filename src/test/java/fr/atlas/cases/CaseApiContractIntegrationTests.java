@@ -660,6 +660,14 @@ class CaseApiContractIntegrationTests {
 		Map<String, Object> move = new HashMap<>(
 				Map.of("transition", "qualify", "budget", 250000, "financing", "CASH", "state", "WON"));
 		move.put("blob", Map.of("a", List.of(1, 2, 3)));
+		// what the move does not take is named, and the case stays (ADR 0111): it was
+		// dropped without a word
+		var refused = this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", move);
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat(refused.getBody().toString()).contains("field=state", "field=blob", "case.transition.input-unknown");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + id).getBody()).containsEntry("state", "NEW");
+		move.remove("state");
+		move.remove("blob");
 		assertThat(this.api.post(tenant.token(), "/api/v1/cases/" + id + "/transitions", move).getBody())
 			.containsEntry("state", "QUALIFIED");
 		List<Map<String, Object>> timeline = this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/timeline")

@@ -80,6 +80,20 @@ class TaskReminderIntegrationTests {
 		assertThat(task(tenant, caseId, done).get("remindedAt")).isNull();
 		assertThat(await(agent.token(), caseId, "Rappeler l'acheteur")).singleElement()
 			.satisfies((n) -> assertThat((String) n.get("body")).contains("Rappeler l'acheteur", "05/03/2301"));
+		// in English, the day as English pages write it, not 05/03 (the 3rd of May to
+		// them)
+		List<Map<String, Object>> english = (List<Map<String, Object>>) this.api.raw()
+			.get()
+			.uri("/api/v1/notifications?size=200")
+			.headers((h) -> h.setBearerAuth(agent.token()))
+			.header("Accept-Language", "en")
+			.retrieve()
+			.body(Map.class)
+			.get("items");
+		assertThat(english).filteredOn((n) -> "TASK_REMINDER".equals(n.get("kind")))
+			.singleElement()
+			.satisfies((n) -> assertThat((String) n.get("body")).contains("is due on 5 Mar 2301, 11:00")
+				.doesNotContain("05/03/2301"));
 		assertThat(await(caseOwner.token(), caseId, "Préparer la visite")).hasSize(1);
 		assertThat(this.outbox.to(agent.email()))
 			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Rappel\u00a0: Rappeler l'acheteur"));

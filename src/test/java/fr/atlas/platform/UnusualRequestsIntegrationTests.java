@@ -129,6 +129,35 @@ class UnusualRequestsIntegrationTests {
 		assertThat(send("GET", "/error", Map.of("Accept", "application/json")).statusCode()).isEqualTo(404);
 	}
 
+	/**
+	 * Tomcat refuses a request with more than 200 cookies before any filter runs: the API
+	 * answered its problem with a title alone, which did not say why (ADR 0111).
+	 */
+	@Test
+	void moreCookiesThanTomcatReadsIsAProblemThatSaysSo() throws Exception {
+		StringBuilder cookies = new StringBuilder();
+		for (int i = 0; i < 201; i++) {
+			cookies.append(i == 0 ? "" : "; ").append("c").append(i).append("=v");
+		}
+		for (String language : new String[] { "fr", "en" }) {
+			HttpResponse<String> response = send("GET", "/api/v1/me", Map.of("Authorization", "Bearer " + this.token,
+					"Cookie", cookies.toString(), "Accept-Language", language));
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+				.startsWith("application/problem+json");
+			assertThat(problem(response.body())).containsEntry("detail", language.equals("fr")
+					? "Trop de cookies\u00A0: cette demande en porte plus de 200. Supprimez les cookies de ce site "
+							+ "dans le navigateur."
+					: "Too many cookies: this request carries more than 200. Delete the cookies of this site in "
+							+ "the browser.");
+		}
+		// two hundred are read
+		String two = cookies.substring(0, cookies.lastIndexOf("; "));
+		assertThat(
+				send("GET", "/api/v1/me", Map.of("Authorization", "Bearer " + this.token, "Cookie", two)).statusCode())
+			.isEqualTo(200);
+	}
+
 	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))

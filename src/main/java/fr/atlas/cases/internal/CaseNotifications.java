@@ -46,8 +46,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseNotifications {
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
-		.withZone(ZoneId.of("Europe/Paris"));
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
 	private static final Duration NEWS = Duration.ofDays(1);
 
@@ -131,8 +130,8 @@ class CaseNotifications {
 		Wordings wordings = Wordings
 			.of((language) -> new Wording(text(language, "notification.SLA_ESCALATION.title", event.reference()),
 					text(language, "notification.SLA_ESCALATION.body", event.reference(),
-							stateLabel(event.caseId().value(), event.state(), language), WHEN.format(event.slaDueAt()),
-							assignee)));
+							stateLabel(event.caseId().value(), event.state(), language),
+							when(language, event.slaDueAt()), assignee)));
 		for (Member manager : managers()) {
 			tellOnce(key, manager, Kind.SLA_ESCALATION, event.caseId().value(), wordings);
 		}
@@ -145,7 +144,7 @@ class CaseNotifications {
 				text(language, "notification.TASK_REMINDER.title", event.title(), event.reference()),
 				(event.dueAt() != null)
 						? text(language, "notification.TASK_REMINDER.body-due", event.title(), event.reference(),
-								WHEN.format(event.dueAt()))
+								when(language, event.dueAt()))
 						: text(language, "notification.TASK_REMINDER.body", event.title(), event.reference())));
 		this.members.find(event.recipient())
 			.filter(Member::active)
@@ -228,6 +227,15 @@ class CaseNotifications {
 			.filter((c) -> c.assigneeId() != null)
 			.flatMap((c) -> this.members.find(UserId.of(c.assigneeId())))
 			.filter(Member::active);
+	}
+
+	/**
+	 * A time as the pages write it in that language ({@code format.datetime}):
+	 * "06/12/2026 14:30" in French, "6 Dec 2026, 14:30" in English, where an English
+	 * reader got the French day first, which reads as the 12th of June (ADR 0111).
+	 */
+	private String when(Locale language, Instant at) {
+		return DateTimeFormatter.ofPattern(text(language, "format.datetime"), language).withZone(PARIS).format(at);
 	}
 
 	private String text(Locale language, String code, Object... arguments) {

@@ -60,6 +60,9 @@ public class CaseTypes {
 	 * "Budget (€)", "surface habitable" or "2e_contact" were accepted and made a field no
 	 * form or client could name safely.
 	 */
+	/** The most options of a CHOICE field (ADR 0111). */
+	static final int MAX_OPTIONS = 100;
+
 	static final Pattern FIELD_KEY = Pattern.compile("^[a-z][A-Za-z0-9_]{0,39}$");
 
 	private final JdbcClient jdbc;
@@ -150,6 +153,7 @@ public class CaseTypes {
 		if (!(document.get("labels") instanceof Map<?, ?> labels) || !(labels.get("fr") instanceof String)) {
 			problems.add(new FieldProblem("labels.fr", "field.required"));
 		}
+		WorkflowJson.labelProblems(document.get("labels"), "labels", problems);
 		FieldSchema schema = importedFields(document.get("fields"), problems);
 		WorkflowDefinition definition = null;
 		if (document.get("workflow") instanceof Map<?, ?> workflow) {
@@ -357,6 +361,8 @@ public class CaseTypes {
 				ok = false;
 			}
 			ok &= optionsRead(path, name, FieldSpec.Type.CHOICE.name().equals(type), entry, problems);
+			// a label too long is named, and the field is still one the graph may ask for
+			WorkflowJson.labelProblems(entry.get("labels"), path + ".labels", problems);
 			if (ok) {
 				Map<Object, Object> trimmed = new LinkedHashMap<>(entry);
 				trimmed.put("key", key);
@@ -396,12 +402,21 @@ public class CaseTypes {
 			return false;
 		}
 		boolean ok = true;
+		if (list.size() > MAX_OPTIONS) {
+			// a list a member chooses from on the case page, in one select
+			problems.add(new FieldProblem(path + ".options", "field.too-many", MAX_OPTIONS));
+			ok = false;
+		}
 		Set<String> seen = new HashSet<>();
 		for (int j = 0; j < list.size(); j++) {
 			String at = path + ".options[" + j + "]";
 			if (!(list.get(j) instanceof String option)) {
 				// a value is chosen as a text: a number 3 could not have been sent as 3
 				problems.add(new FieldProblem(at, "json.expected.text"));
+				ok = false;
+			}
+			else if (option.strip().codePointCount(0, option.strip().length()) > WorkflowJson.MAX_LABEL) {
+				problems.add(new FieldProblem(at, "field.too-long", WorkflowJson.MAX_LABEL));
 				ok = false;
 			}
 			else if (option.isBlank()) {

@@ -46,6 +46,7 @@ import fr.atlas.cases.engine.Decision.Move;
 import fr.atlas.cases.engine.Decision.Refusal;
 import fr.atlas.cases.engine.EntryAction;
 import fr.atlas.cases.engine.StateDefinition;
+import fr.atlas.cases.engine.TransitionDefinition;
 import fr.atlas.cases.engine.Workflow;
 import fr.atlas.cases.engine.WorkingHours;
 import fr.atlas.cases.engine.WorkflowValidation;
@@ -589,6 +590,8 @@ public class Cases {
 			throw stale(current);
 		}
 		var definition = this.workflows.engine(current.caseType(), current.workflowVersion()).definition();
+		definition.transition(transition)
+			.ifPresent((named) -> unknownInputs(named, this.caseTypes.require(current.caseType()), inputs));
 		Workflow workflow = Workflow.of(definition, at, this.workingHours.current());
 		Decision decision = workflow.decide(current.state(), transition, current.fields(), inputs, actor::hasRole);
 		if (decision instanceof Refusal refusal) {
@@ -661,6 +664,32 @@ public class Cases {
 				definition.state(current.state()).map(StateDefinition::labels).orElse(Map.of()), target.labels()));
 		runEntryActions(id, current.caseType(), move.target(), move.enteredAt());
 		return require(id);
+	}
+
+	/**
+	 * An input that is neither a field of the type nor one the transition asks for was
+	 * dropped without a word: a misspelt {@code "lossReasn"} or a {@code "comment"} the
+	 * workflow does not keep moved the case and lost what was typed. Each is named, with
+	 * what the move accepts, before anything else is said of the move (ADR 0111).
+	 */
+	private static void unknownInputs(TransitionDefinition named, CaseType type, Map<String, Object> inputs) {
+		List<String> accepted = new ArrayList<>(named.requiredInputs());
+		type.fields()
+			.fields()
+			.stream()
+			.map(FieldSpec::key)
+			.filter((key) -> !accepted.contains(key))
+			.forEach(accepted::add);
+		List<FieldProblem> problems = new ArrayList<>();
+		for (String input : inputs.keySet()) {
+			if (!accepted.contains(input)) {
+				problems.add(new FieldProblem(input, "case.transition.input-unknown", input, named.name(),
+						String.join(", ", accepted)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
 	}
 
 	/**

@@ -77,6 +77,13 @@ public record FieldSchema(List<FieldSpec> fields) {
 				// as a note: a field is something to read on the case page, not a file
 				problems.add(new FieldProblem("fields." + key, "field.too-long", MAX_TEXT));
 			}
+			else if (normalised instanceof Number number && !withinRange(number)
+					&& !sameNumber(current.get(key), number)) {
+				// (a value kept before the bound, sent back unchanged with the case, is
+				// still no change)
+				problems
+					.add(new FieldProblem("fields." + key, "case.field.number-out-of-range", MAX_DIGITS, MAX_DECIMALS));
+			}
 			else if (normalised == null) {
 				problems.add(new FieldProblem("fields." + key, "case.field.invalid-" + spec.type().name().toLowerCase(),
 						spec.options().isEmpty() ? key : String.join(", ", spec.options())));
@@ -102,6 +109,42 @@ public record FieldSchema(List<FieldSpec> fields) {
 		};
 	}
 
+	/** The most significant digits a NUMBER keeps: what a double gives back exactly. */
+	static final int MAX_DIGITS = 15;
+
+	/** The most digits a NUMBER keeps after the decimal point. */
+	static final int MAX_DECIMALS = 6;
+
+	/**
+	 * Whether a number is one a NUMBER field keeps as it was sent (ADR 0111): at most 15
+	 * significant digits, at most 6 of them after the decimal point, so below 10^15. A
+	 * budget of 1e300 was kept and read back as a 301-digit figure, and a JSON client (a
+	 * double) could not read back what more digits held: 0.1234567890123456789 came back
+	 * rounded without a word.
+	 */
+	static boolean withinRange(Number number) {
+		// a double as the shortest decimal that reads back as it: what the client wrote,
+		// or, past 17 digits, all that was left of it
+		BigDecimal plain = decimal(number).stripTrailingZeros();
+		int decimals = Math.max(plain.scale(), 0);
+		int wholeDigits = Math.max(plain.precision() - plain.scale(), 0);
+		return decimals <= MAX_DECIMALS && wholeDigits + decimals <= MAX_DIGITS;
+	}
+
+	private static boolean sameNumber(@Nullable Object stored, Number sent) {
+		return stored instanceof Number number && decimal(number).compareTo(decimal(sent)) == 0;
+	}
+
+	private static BigDecimal decimal(Number number) {
+		return switch (number) {
+			case BigDecimal decimal -> decimal;
+			case java.math.BigInteger whole -> new BigDecimal(whole);
+			case Double real -> BigDecimal.valueOf(real);
+			case Float real -> BigDecimal.valueOf(real.doubleValue());
+			default -> BigDecimal.valueOf(number.longValue());
+		};
+	}
+
 	private static @Nullable Object number(Object value) {
 		if (value instanceof Double || value instanceof Float) {
 			// 1e400 is read as infinity, which no budget is and JSON cannot write back
@@ -117,7 +160,11 @@ public record FieldSchema(List<FieldSpec> fields) {
 				// no-break one from a copied figure too), a decimal comma, the euro sign
 				String written = text.replaceAll("[\\s\\u00A0\\u202F]", "").replaceFirst("(?i)(€|eur|euros?)$", "");
 				BigDecimal parsed = new BigDecimal(written.replace(',', '.'));
-				return (parsed.scale() <= 0) ? (Object) parsed.longValueExact() : parsed;
+				if (parsed.scale() <= 0 && parsed.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+					return parsed.longValueExact();
+				}
+				// beyond a long, or with decimals: the range check says what is too much
+				return parsed;
 			}
 			catch (NumberFormatException | ArithmeticException ex) {
 				return null;

@@ -52,10 +52,13 @@ public final class WorkflowJson {
 			for (int i = 0; i < states.size(); i++) {
 				if (states.get(i) instanceof Map<?, ?> state) {
 					unknown(state, "states[" + i + "].", STATE_PROPERTIES, problems);
+					labelProblems(state.get("labels"), "states[" + i + "].labels", problems);
 					if (state.get("onEnter") instanceof List<?> actions) {
 						for (int a = 0; a < actions.size(); a++) {
 							if (actions.get(a) instanceof Map<?, ?> action) {
 								unknown(action, "states[" + i + "].onEnter[" + a + "].", ACTION_PROPERTIES, problems);
+								// the title of the task it creates
+								tooLong(action.get("name"), "states[" + i + "].onEnter[" + a + "].name", problems);
 							}
 						}
 					}
@@ -66,6 +69,7 @@ public final class WorkflowJson {
 			for (int i = 0; i < transitions.size(); i++) {
 				if (transitions.get(i) instanceof Map<?, ?> transition) {
 					unknown(transition, "transitions[" + i + "].", TRANSITION_PROPERTIES, problems);
+					labelProblems(transition.get("labels"), "transitions[" + i + "].labels", problems);
 					List<?> roles = (transition.get("roles") instanceof List<?> list) ? list
 							: (transition.get("roles") instanceof String one) ? List.of(one) : List.of();
 					for (int r = 0; r < roles.size(); r++) {
@@ -87,6 +91,50 @@ public final class WorkflowJson {
 			problems.addAll(0, ex.problems());
 		}
 		throw new InvalidInputException(problems);
+	}
+
+	/**
+	 * The longest label of a case type, a state, a transition or a field, and the longest
+	 * option of a CHOICE: as a case's title, which they stand beside on every page.
+	 */
+	static final int MAX_LABEL = 200;
+
+	/** The most languages a thing is labelled in. */
+	static final int MAX_LANGUAGES = 10;
+
+	/** The longest code of a language ("fr", "pt-BR"). */
+	static final int MAX_LANGUAGE_CODE = 10;
+
+	/**
+	 * Adds a problem for each label of {@code labels} longer than {@link #MAX_LABEL}
+	 * ({@code states[2].labels.fr}), each language code longer than
+	 * {@link #MAX_LANGUAGE_CODE}, and one for more than {@link #MAX_LANGUAGES} of them: a
+	 * label of megabytes, or thousands of them, was kept whole and shown on every page
+	 * and diagram (ADR 0111).
+	 */
+	static void labelProblems(@Nullable Object labels, String path, List<FieldProblem> problems) {
+		if (!(labels instanceof Map<?, ?> map)) {
+			return;
+		}
+		if (map.size() > MAX_LANGUAGES) {
+			problems.add(new FieldProblem(path, "field.too-many", MAX_LANGUAGES));
+		}
+		map.forEach((language, label) -> {
+			String code = String.valueOf(language);
+			if (code.codePointCount(0, code.length()) > MAX_LANGUAGE_CODE) {
+				problems.add(new FieldProblem(path, "workflow.label-language-too-long", MAX_LANGUAGE_CODE));
+			}
+			else {
+				tooLong(label, path + "." + code, problems);
+			}
+		});
+	}
+
+	/** Adds a problem when {@code value} is a text longer than {@link #MAX_LABEL}. */
+	static void tooLong(@Nullable Object value, String path, List<FieldProblem> problems) {
+		if (value instanceof String text && text.strip().codePointCount(0, text.strip().length()) > MAX_LABEL) {
+			problems.add(new FieldProblem(path, "field.too-long", MAX_LABEL));
+		}
 	}
 
 	/** Adds a problem for each property of {@code object} not {@code known}. */

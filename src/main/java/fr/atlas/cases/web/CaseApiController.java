@@ -261,7 +261,9 @@ class CaseApiController {
 	@Operation(summary = "Move a case through a transition of its workflow",
 			description = "Body: {\"transition\": name, \"version\"?: expected version, ...inputs}. A refusal is a 409 "
 					+ "problem with reason (UNKNOWN_TRANSITION, NOT_FROM_CURRENT_STATE, ROLE_NOT_ALLOWED, GUARD_FAILED, "
-					+ "INPUT_MISSING), missing fields or inputs, and allowedTransitions.")
+					+ "INPUT_MISSING), missing fields or inputs, and allowedTransitions. An input that is neither a field "
+					+ "of the case type nor one the transition asks for (requiredInputs) is a 400 "
+					+ "case.transition.input-unknown naming it, and the case does not move.")
 	CaseFile transition(@PathVariable UUID id, @RequestBody Map<String, Object> body,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> inputs = new LinkedHashMap<>(body);

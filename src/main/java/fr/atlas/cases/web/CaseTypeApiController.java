@@ -20,6 +20,7 @@ import fr.atlas.cases.internal.WorkflowJson;
 import fr.atlas.cases.internal.WorkflowVersion;
 import fr.atlas.cases.internal.Workflows;
 import fr.atlas.platform.AtlasPrincipal;
+import fr.atlas.platform.ChangesNothing;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.web.ConflictsWith;
 import fr.atlas.platform.web.RefusesUnknownProperties;
@@ -176,6 +177,7 @@ class CaseTypeApiController {
 	}
 
 	@PostMapping("/{key}/workflows/validate")
+	@ChangesNothing
 	@Operation(summary = "Check a JSON definition without saving it",
 			description = "Always 200 {\"valid\", \"problems\": [{\"path\", \"code\", \"message\"}]}, a definition "
 					+ "that does not read (a bad duration, an unknown action) included.")
@@ -213,6 +215,7 @@ class CaseTypeApiController {
 
 	@PostMapping(path = "/{key}/workflows/validate",
 			consumes = { DefinitionDocuments.YAML, DefinitionDocuments.LEGACY_YAML, MULTIPART })
+	@ChangesNothing
 	@Operation(summary = "Check a YAML definition (body or uploaded file) without saving it",
 			description = "Always 200 {\"valid\", \"problems\"} for what the document says, YAML or JSON that "
 					+ "does not parse included (yaml.malformed with its line and column); 400 only for a request "

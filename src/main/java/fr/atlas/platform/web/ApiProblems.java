@@ -1,5 +1,6 @@
 package fr.atlas.platform.web;
 
+import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,7 +17,10 @@ import fr.atlas.platform.TooManyRequestsException;
 import fr.atlas.platform.UnstorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -34,6 +38,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -68,15 +73,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private final LiteralAddresses addresses;
 
+	private final ObjectProvider<JsonMapper> json;
+
 	@Autowired
 	ApiProblems(MessageSource messages,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings,
+			ObjectProvider<JsonMapper> json) {
 		this.messages = messages;
 		this.addresses = new LiteralAddresses(mappings);
+		this.json = json;
 	}
 
 	ApiProblems(MessageSource messages) {
-		this(messages, new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class));
+		this(messages, new StaticListableBeanFactory().getBeanProvider(RequestMappingHandlerMapping.class),
+				new StaticListableBeanFactory().getBeanProvider(JsonMapper.class));
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
@@ -129,12 +139,44 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getContentType() != null) {
-			return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
+			return super.handleHttpMediaTypeNotSupported(ex, readableTypesOnly(headers, request), status, request);
 		}
 		// a request without a body names no type: say what to send rather than "null"
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "problem.status.415");
 		problem.setDetail(text("problem.no-content-type"));
 		return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+	}
+
+	/**
+	 * The types a 415 says the address takes ({@code Accept}, and {@code Accept-Patch}
+	 * for a {@code PATCH}), without YAML where no address of the path declares it: Spring
+	 * lists every converter's types, and the YAML one only writes (ADR 0106), so a client
+	 * told to send YAML got a 415 again (ADR 0111). JSON Patch is no body the API reads
+	 * either ({@link JsonBodiesOnly}).
+	 */
+	private HttpHeaders readableTypesOnly(HttpHeaders headers, WebRequest request) {
+		if (!(request instanceof ServletWebRequest servlet)) {
+			return headers;
+		}
+		Set<MediaType> declared = this.addresses.declaredBodyTypes(servlet.getRequest());
+		HttpHeaders kept = new HttpHeaders();
+		kept.putAll(headers);
+		for (String name : List.of(HttpHeaders.ACCEPT, "Accept-Patch")) {
+			List<String> values = headers.get(name);
+			if (values == null) {
+				continue;
+			}
+			List<MediaType> types = MediaType.parseMediaTypes(values)
+				.stream()
+				.filter((type) -> declared.contains(type) || !(type.getSubtype().endsWith("yaml")
+						|| type.equalsTypeAndSubtype(JsonBodiesOnly.JSON_PATCH)))
+				.toList();
+			kept.remove(name);
+			if (!types.isEmpty()) {
+				kept.set(name, MediaType.toString(types));
+			}
+		}
+		return kept;
 	}
 
 	@Override
@@ -177,32 +219,90 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		MismatchedInputException mismatch = mismatch(ex);
 		InputCoercionException outOfRange = outOfRange(ex);
+		FieldError first;
 		if (mismatch == null && outOfRange != null && !outOfRange.getPath().isEmpty()) {
 			// a whole number beyond what the field holds (99999999999999999999 days) is
 			// valid JSON: named by its field, not "send valid JSON" (ADR 0106)
-			ProblemDetail problem = invalidInput(List
-				.of(new FieldError(JsonValueExpected.path(outOfRange.getPath()), OUT_OF_RANGE, text(OUT_OF_RANGE))));
-			return ResponseEntity.badRequest().headers(headers).body(problem);
+			first = new FieldError(JsonValueExpected.path(outOfRange.getPath()), OUT_OF_RANGE, text(OUT_OF_RANGE));
 		}
-		if (mismatch == null || mismatch.getPath().isEmpty()) {
+		else if (mismatch == null || mismatch.getPath().isEmpty()) {
 			return super.handleHttpMessageNotReadable(ex, headers, status, request);
 		}
+		else {
+			first = error("", mismatch);
+		}
+		return ResponseEntity.badRequest().headers(headers).body(invalidInput(everyValue(first, request)));
+	}
+
+	/** A value Jackson could not read, at {@code prefix} and its own path. */
+	private FieldError error(String prefix, MismatchedInputException mismatch) {
+		String path = join(prefix, JsonValueExpected.path(mismatch.getPath()));
 		if (mismatch instanceof UnrecognizedPropertyException unknown) {
 			String expected = (unknown.getKnownPropertyIds() != null) ? unknown.getKnownPropertyIds()
 				.stream()
 				.map(String::valueOf)
 				.sorted()
 				.collect(Collectors.joining(", ")) : "";
-			ProblemDetail problem = invalidInput(List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()),
-					"json.unknown-property", text("json.unknown-property", unknown.getPropertyName(), expected))));
-			return ResponseEntity.badRequest().headers(headers).body(problem);
+			return new FieldError(path, "json.unknown-property",
+					text("json.unknown-property", unknown.getPropertyName(), expected));
+		}
+		if (mismatch instanceof WholeCharacters.HalfAPair) {
+			return new FieldError(path, WholeCharacters.CODE, text(WholeCharacters.CODE));
 		}
 		String code = JsonValueExpected.of(mismatch.getTargetType()).code();
 		Object[] arguments = (mismatch.getTargetType() != null && mismatch.getTargetType().isEnum())
 				? new Object[] { enumValues(mismatch.getTargetType()) } : new Object[0];
-		ProblemDetail problem = invalidInput(
-				List.of(new FieldError(JsonValueExpected.path(mismatch.getPath()), code, text(code, arguments))));
-		return ResponseEntity.badRequest().headers(headers).body(problem);
+		return new FieldError(path, code, text(code, arguments));
+	}
+
+	private static String join(String prefix, String path) {
+		return prefix.isEmpty() ? path
+				: path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
+	}
+
+	/**
+	 * Every value of the wrong type of a record's body, not only the first, which is all
+	 * Jackson tells (ADR 0111): the body kept aside ({@link BodyKeptAside}) is read again
+	 * property by property, each as the type of its component. The first problem is among
+	 * them; a body not kept, or not a record's, names the first alone as before.
+	 */
+	private List<FieldError> everyValue(FieldError first, WebRequest request) {
+		JsonMapper mapper = this.json.getIfAvailable();
+		if (mapper == null || !(request instanceof ServletWebRequest servlet)
+				|| !(BodyKeptAside.type(servlet.getRequest()) instanceof Class<?> record) || !record.isRecord()
+				|| BodyKeptAside.body(servlet.getRequest()) == null) {
+			return List.of(first);
+		}
+		List<FieldError> errors = new ArrayList<>();
+		try {
+			JsonNode root = mapper.readTree(BodyKeptAside.body(servlet.getRequest()));
+			if (!root.isObject()) {
+				return List.of(first);
+			}
+			for (RecordComponent component : record.getRecordComponents()) {
+				JsonNode value = root.get(component.getName());
+				if (value == null || value.isNull()) {
+					continue;
+				}
+				try {
+					mapper.treeToValue(value, mapper.constructType(component.getGenericType()));
+				}
+				catch (MismatchedInputException mismatch) {
+					errors.add(error(component.getName(), mismatch));
+				}
+				catch (InputCoercionException coercion) {
+					errors.add(new FieldError(join(component.getName(), JsonValueExpected.path(coercion.getPath())),
+							OUT_OF_RANGE, text(OUT_OF_RANGE)));
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			return List.of(first);
+		}
+		if (errors.stream().noneMatch((error) -> error.field().equals(first.field()))) {
+			errors.add(0, first);
+		}
+		return errors;
 	}
 
 	private static @Nullable InputCoercionException outOfRange(Throwable ex) {
@@ -359,8 +459,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 */
 	private String sentence(FieldError error) {
 		String message = (error.message() != null) ? error.message().strip() : "";
-		if (message.isEmpty() || error.field().isBlank() || !(error.code().startsWith("field.")
-				|| error.code().startsWith("json.expected.") || error.code().equals(OUT_OF_RANGE))) {
+		if (message.isEmpty() || error.field().isBlank()
+				|| !(error.code().startsWith("field.") || error.code().startsWith("json.expected.")
+						|| error.code().equals(OUT_OF_RANGE) || error.code().equals(WholeCharacters.CODE))) {
 			return message;
 		}
 		return text("problem.field-message", error.field(), lowerFirst(message));

@@ -2,6 +2,7 @@ package fr.atlas.platform.web;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Collections;
 import java.util.Locale;
 
 import jakarta.servlet.DispatcherType;
@@ -81,7 +82,19 @@ class ContainerErrorProblems extends OncePerRequestFilter {
 		this.problems.write(response, problem);
 	}
 
+	/**
+	 * The most cookies Tomcat reads of a request (its connector's {@code maxCookieCount},
+	 * left at its default): one with more is refused before any filter of ours runs, with
+	 * a 400 that says nothing of why.
+	 */
+	static final int MAX_COOKIES = 200;
+
 	private @Nullable String detail(HttpServletRequest request, HttpStatus status, Locale locale) {
+		if (status == HttpStatus.BAD_REQUEST && cookies(request) > MAX_COOKIES) {
+			// the only refusal of Tomcat's that leaves the request whole enough to tell
+			// why: a browser holding hundreds of cookies for the site (ADR 0111)
+			return this.problems.text("problem.too-many-cookies", new Object[] { MAX_COOKIES }, null, locale);
+		}
 		if (status == HttpStatus.METHOD_NOT_ALLOWED) {
 			// the words of a known method an address does not take
 			return this.problems.text("problemDetail." + HttpRequestMethodNotSupportedException.class.getName(),
@@ -106,6 +119,16 @@ class ContainerErrorProblems extends OncePerRequestFilter {
 			sent = wrapper.getRequest();
 		}
 		return (sent instanceof HttpServletRequest http) ? http.getMethod() : request.getMethod();
+	}
+
+	private static int cookies(HttpServletRequest request) {
+		int count = 0;
+		for (String header : Collections.list(request.getHeaders("Cookie"))) {
+			for (String pair : header.split(";")) {
+				count += pair.isBlank() ? 0 : 1;
+			}
+		}
+		return count;
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {

@@ -1,12 +1,14 @@
 package fr.atlas.platform.web;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -23,11 +25,50 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class JsonBodiesOnly implements WebMvcConfigurer {
 
+	/**
+	 * JSON Patch (RFC 6902): a list of operations, which no address of the API applies.
+	 * Spring's JSON converter reads every {@code application/*+json}, so an array of
+	 * operations sent to a {@code PATCH} was read as its body and refused with a 400
+	 * "send valid JSON"; it is a 415 now, as any other type the API does not take (ADR
+	 * 0111). A JSON merge patch ({@code application/merge-patch+json}) is an object read
+	 * as the {@code PATCH} bodies are, and is still read.
+	 */
+	static final MediaType JSON_PATCH = MediaType.parseMediaType("application/json-patch+json");
+
 	@Override
 	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
-		builder.configureMessageConvertersList((converters) -> converters
-			.replaceAll((converter) -> (converter instanceof JacksonYamlHttpMessageConverter yaml
-					&& !(converter instanceof WriteOnlyYaml)) ? new WriteOnlyYaml(yaml.getMapper()) : converter));
+		builder.configureMessageConvertersList((converters) -> converters.replaceAll((converter) -> {
+			if (converter instanceof JacksonYamlHttpMessageConverter yaml && !(converter instanceof WriteOnlyYaml)) {
+				return new WriteOnlyYaml(yaml.getMapper());
+			}
+			if (converter.getClass() == JacksonJsonHttpMessageConverter.class) {
+				return new NoJsonPatch(((JacksonJsonHttpMessageConverter) converter).getMapper());
+			}
+			return converter;
+		}));
+	}
+
+	/** Spring's JSON converter, refusing to read JSON Patch. */
+	static final class NoJsonPatch extends JacksonJsonHttpMessageConverter {
+
+		NoJsonPatch(JsonMapper mapper) {
+			super(mapper);
+		}
+
+		@Override
+		public boolean canRead(ResolvableType type, @Nullable MediaType mediaType) {
+			return !jsonPatch(mediaType) && super.canRead(type, mediaType);
+		}
+
+		@Override
+		public boolean canRead(Class<?> type, @Nullable MediaType mediaType) {
+			return !jsonPatch(mediaType) && super.canRead(type, mediaType);
+		}
+
+		private static boolean jsonPatch(@Nullable MediaType mediaType) {
+			return mediaType != null && mediaType.equalsTypeAndSubtype(JSON_PATCH);
+		}
+
 	}
 
 	/** Spring's YAML converter, refusing to read. */

@@ -11,6 +11,7 @@ import org.springframework.http.server.RequestPath;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
+import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
@@ -57,6 +58,34 @@ class LiteralAddresses {
 			}
 		}
 		return methods.contains(request.getMethod()) ? Set.of() : methods;
+	}
+
+	/**
+	 * The body types the addresses of the request's path and method declare they consume
+	 * ({@code consumes}): empty when none declares any, as a body read by the JSON
+	 * converter alone.
+	 */
+	Set<MediaType> declaredBodyTypes(HttpServletRequest request) {
+		Set<MediaType> types = new java.util.LinkedHashSet<>();
+		RequestMappingHandlerMapping mapping = this.mappings.getIfAvailable();
+		if (mapping == null) {
+			return types;
+		}
+		PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+			.pathWithinApplication();
+		for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+			PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+			if (patterns == null || info.getMethodsCondition()
+				.getMethods()
+				.stream()
+				.noneMatch((method) -> method.name().equals(request.getMethod()))) {
+				continue;
+			}
+			if (patterns.getPatterns().stream().anyMatch((pattern) -> pattern.matches(path))) {
+				types.addAll(info.getConsumesCondition().getConsumableMediaTypes());
+			}
+		}
+		return types;
 	}
 
 }

@@ -143,7 +143,7 @@ public class Accounts {
 		if (organisation.isEmpty()) {
 			problems.add(new FieldProblem("organisation", "field.required"));
 		}
-		else if (organisation.length() > 120) {
+		else if (organisation.codePointCount(0, organisation.length()) > 120) {
 			problems.add(new FieldProblem("organisation", "field.too-long", 120));
 		}
 		else {
@@ -158,6 +158,7 @@ public class Accounts {
 		});
 		if (email != null && this.newMembers.addressTaken(email)) {
 			problems.add(new FieldProblem("email", "email.taken"));
+			ThrottleFilter.addressTaken();
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -197,6 +198,7 @@ public class Accounts {
 					return earlier.get();
 				}
 			}
+			ThrottleFilter.addressTaken();
 			throw new InvalidInputException("email", "email.taken");
 		}
 		return new SignedUp(orgId, userId);
@@ -293,7 +295,7 @@ public class Accounts {
 		if (name.isEmpty()) {
 			throw new InvalidInputException("name", "field.required");
 		}
-		if (name.length() > NewMembers.NAME_MAX) {
+		if (name.codePointCount(0, name.length()) > NewMembers.NAME_MAX) {
 			throw new InvalidInputException("name", "field.too-long", NewMembers.NAME_MAX);
 		}
 		if (LinkInName.found(name)) {

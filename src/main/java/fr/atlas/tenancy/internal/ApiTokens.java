@@ -148,7 +148,7 @@ public class ApiTokens {
 		if (name.isEmpty()) {
 			problems.add(new FieldProblem("name", "field.required"));
 		}
-		else if (name.length() > 80) {
+		else if (name.codePointCount(0, name.length()) > 80) {
 			problems.add(new FieldProblem("name", "field.too-long", 80));
 		}
 		if (expiresInDays != null && (expiresInDays < 1 || expiresInDays > MAX_DAYS)) {

@@ -8,6 +8,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import fr.atlas.platform.ChangesNothing;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -16,11 +20,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Authenticates API calls carrying {@code Authorization: Bearer atl_…}. An unknown or
- * revoked token is a 401, never an anonymous call; a read-only token used for anything
- * but a read is a 403, whatever its member's roles allow.
+ * revoked token is a 401, never an anonymous call; a read-only token is a 403, whatever
+ * its member's roles allow, for anything but a read or a handler marked
+ * {@link ChangesNothing}.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -39,10 +48,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AccessDeniedHandler readOnly;
 
-	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint, AccessDeniedHandler readOnly) {
+	private final ObjectProvider<RequestMappingHandlerMapping> handlers;
+
+	BearerTokenFilter(ApiTokens tokens, AuthenticationEntryPoint entryPoint, AccessDeniedHandler readOnly,
+			ObjectProvider<RequestMappingHandlerMapping> handlers) {
 		this.tokens = tokens;
 		this.entryPoint = entryPoint;
 		this.readOnly = readOnly;
+		this.handlers = handlers;
 	}
 
 	@Override
@@ -64,7 +77,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			this.entryPoint.commence(request, response, new BadCredentialsException("invalid token"));
 			return;
 		}
-		if (signIn.get().readOnly() && !READS.contains(request.getMethod())) {
+		if (signIn.get().readOnly() && !READS.contains(request.getMethod()) && !changesNothing(request)) {
 			SecurityContextHolder.clearContext();
 			this.readOnly.handle(request, response, new AccessDeniedException("read-only token"));
 			return;
@@ -75,6 +88,35 @@ class BearerTokenFilter extends OncePerRequestFilter {
 				UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities()));
 		SecurityContextHolder.setContext(context);
 		chain.doFilter(request, response);
+	}
+
+	/**
+	 * Whether the handler the request goes to is marked {@link ChangesNothing}: looked up
+	 * as the dispatcher will, and only for a read-only token's writes, so every other
+	 * request costs nothing more. An address that matches no handler is no exception.
+	 */
+	private boolean changesNothing(HttpServletRequest request) {
+		RequestMappingHandlerMapping mapping = this.handlers.getIfAvailable();
+		if (mapping == null) {
+			return false;
+		}
+		boolean parsed = ServletRequestPathUtils.hasParsedRequestPath(request);
+		if (!parsed) {
+			ServletRequestPathUtils.parseAndCache(request);
+		}
+		try {
+			@Nullable HandlerExecutionChain chain = mapping.getHandler(request);
+			return chain != null && chain.getHandler() instanceof HandlerMethod method
+					&& method.hasMethodAnnotation(ChangesNothing.class);
+		}
+		catch (Exception ex) {
+			return false;
+		}
+		finally {
+			if (!parsed) {
+				ServletRequestPathUtils.clearParsedRequestPath(request);
+			}
+		}
 	}
 
 }

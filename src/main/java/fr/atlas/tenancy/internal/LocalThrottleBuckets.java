@@ -24,6 +24,11 @@ final class LocalThrottleBuckets implements ThrottleBuckets {
 		return bucket(key, configuration).tryConsumeAndReturnRemaining(1);
 	}
 
+	@Override
+	public void refund(String key, BucketConfiguration configuration) {
+		bucket(key, configuration).addTokens(1);
+	}
+
 	private Bucket bucket(String key, BucketConfiguration configuration) {
 		return this.buckets.get(key, (k) -> {
 			var builder = Bucket.builder();

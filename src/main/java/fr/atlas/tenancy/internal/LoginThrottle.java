@@ -29,14 +29,34 @@ class LoginThrottle {
 		consume("login:" + clientIp, this.properties.loginAttemptsPerMinutePerIp(), Duration.ofMinutes(1));
 	}
 
+	/**
+	 * Counts a sign-up against the limit per address and hour, once the attempts of the
+	 * hour, ten times as many, allow it. A sign-up refused for its form gives its count
+	 * back ({@link #refundSignup}): a person correcting a weak password or a typo in the
+	 * e-mail used up the hour's sign-ups of everyone behind their address (ADR 0111). The
+	 * attempts are never given back, so bad sign-ups sent in a loop are still stopped.
+	 */
 	void signup(String clientIp) {
+		consume("signup-attempt:" + clientIp, ATTEMPTS_PER_SIGNUP * this.properties.signupsPerHourPerIp(),
+				Duration.ofHours(1));
 		consume("signup:" + clientIp, this.properties.signupsPerHourPerIp(), Duration.ofHours(1));
 	}
 
-	private void consume(String key, int capacity, Duration period) {
-		BucketConfiguration limit = BucketConfiguration.builder()
+	void refundSignup(String clientIp) {
+		this.buckets.refund("signup:" + clientIp, limit(this.properties.signupsPerHourPerIp(), Duration.ofHours(1)));
+	}
+
+	/** How many attempts, refused ones included, an hour's sign-ups allow. */
+	static final int ATTEMPTS_PER_SIGNUP = 10;
+
+	private static BucketConfiguration limit(int capacity, Duration period) {
+		return BucketConfiguration.builder()
 			.addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
 			.build();
+	}
+
+	private void consume(String key, int capacity, Duration period) {
+		BucketConfiguration limit = limit(capacity, period);
 		ConsumptionProbe probe = this.buckets.consume(key, limit);
 		if (!probe.isConsumed()) {
 			throw new TooManyRequestsException(Duration.ofNanos(probe.getNanosToWaitForRefill()));

@@ -35,7 +35,7 @@ class NewMembers {
 		if (name.isEmpty()) {
 			problems.add(new FieldProblem("name", "field.required"));
 		}
-		else if (name.length() > NAME_MAX) {
+		else if (name.codePointCount(0, name.length()) > NAME_MAX) {
 			problems.add(new FieldProblem("name", "field.too-long", NAME_MAX));
 		}
 		else {

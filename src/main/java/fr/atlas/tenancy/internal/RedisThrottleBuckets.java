@@ -67,6 +67,21 @@ final class RedisThrottleBuckets implements ThrottleBuckets {
 		}
 	}
 
+	@Override
+	public void refund(String key, BucketConfiguration configuration) {
+		try {
+			this.redis.call(() -> {
+				proxies().builder()
+					.build((this.prefix + key).getBytes(StandardCharsets.UTF_8), () -> configuration)
+					.addTokens(1);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			unreachable(ex);
+		}
+	}
+
 	// made on first use, so that a Redis away at start-up does not stop the application
 	private ProxyManager<byte[]> proxies() {
 		ProxyManager<byte[]> made = this.proxies;

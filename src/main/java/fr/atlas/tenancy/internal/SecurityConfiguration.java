@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +42,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Two filter chains: the REST API under {@code /api/**} (stateless, Bearer tokens,
@@ -161,7 +163,9 @@ class SecurityConfiguration {
 	@Bean
 	@Order(0)
 	SecurityFilterChain metrics(HttpSecurity http, SecurityProperties properties, MessageSource messages,
-			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
+			JsonMapper json, ObjectProvider<LocaleResolver> locales,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers)
+			throws Exception {
 		FilterProblems problems = new FilterProblems(json, messages);
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> {
 			response.setHeader("WWW-Authenticate", "Bearer realm=\"metrics\"");
@@ -184,7 +188,9 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Members members, LoginThrottle throttle,
 			ThrottleBuckets buckets, ApiRateLimits limits, IdempotentRequests idempotent, MessageSource messages,
-			JsonMapper json, ObjectProvider<LocaleResolver> locales) throws Exception {
+			JsonMapper json, ObjectProvider<LocaleResolver> locales,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> handlers)
+			throws Exception {
 		FilterProblems problems = new FilterProblems(json, messages);
 		// RFC 9110 (15.5.2): a 401 says which scheme to authenticate with, and RFC 6750
 		// (3.1) whether the token sent was refused, so that a client tells a missing
@@ -213,8 +219,8 @@ class SecurityConfiguration {
 					UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized,
 					(request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-							"problem.read-only-token")),
-					UsernamePasswordAuthenticationFilter.class)
+							"problem.read-only-token"),
+					handlers), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, problems), TenantBindingFilter.class)
 			.addFilterAfter(new IdempotencyKeyFilter(idempotent, messages, json), ApiRateLimitFilter.class)

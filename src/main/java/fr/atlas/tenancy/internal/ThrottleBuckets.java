@@ -15,4 +15,10 @@ interface ThrottleBuckets {
 	 */
 	ConsumptionProbe consume(String key, BucketConfiguration configuration);
 
+	/**
+	 * Gives back the token a request took that, as it turned out, does not count (a
+	 * sign-up refused for its form, ADR 0111); never beyond the bucket's capacity.
+	 */
+	void refund(String key, BucketConfiguration configuration);
+
 }

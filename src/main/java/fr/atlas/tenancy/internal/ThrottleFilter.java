@@ -3,6 +3,7 @@ package fr.atlas.tenancy.internal;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import fr.atlas.platform.TooManyRequestsException;
@@ -14,6 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,7 +32,19 @@ class ThrottleFilter extends OncePerRequestFilter {
 
 	private final MessageSource messages;
 
+	/**
+	 * Set on a sign-up request whose address turned out to be taken: it counts towards
+	 * the limit even though it was refused, or the limit would no longer keep anyone from
+	 * trying addresses to learn which have an account.
+	 */
+	static final String ADDRESS_TAKEN = ThrottleFilter.class.getName() + ".addressTaken";
+
+	private static final Set<String> SIGNUPS = Set.of("/signup", "/api/v1/signup");
+
+	private final LoginThrottle throttle;
+
 	ThrottleFilter(LoginThrottle throttle, FilterProblems problems, MessageSource messages) {
+		this.throttle = throttle;
 		this.problems = problems;
 		this.messages = messages;
 		this.limits = Map.of("/login", throttle::login, "/api/v1/auth/tokens", throttle::login, "/signup",
@@ -55,6 +70,30 @@ class ThrottleFilter extends OncePerRequestFilter {
 			}
 		}
 		chain.doFilter(request, response);
+		if (limit != null && SIGNUPS.contains(request.getServletPath()) && refusedForItsForm(request, response)) {
+			this.throttle.refundSignup(request.getRemoteAddr());
+		}
+	}
+
+	/**
+	 * Whether a sign-up was refused for what its form holds: a 400 from the API, the form
+	 * shown again on the page (a success is a redirection). A taken address is not such a
+	 * refusal ({@link #ADDRESS_TAKEN}).
+	 */
+	private static boolean refusedForItsForm(HttpServletRequest request, HttpServletResponse response) {
+		if (request.getAttribute(ADDRESS_TAKEN) != null) {
+			return false;
+		}
+		int status = response.getStatus();
+		return request.getServletPath().startsWith("/api/") ? status == 400 : status == 200;
+	}
+
+	/** Marks the current sign-up as one whose address is taken. */
+	static void addressTaken() {
+		var attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes != null) {
+			attributes.setAttribute(ADDRESS_TAKEN, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
+		}
 	}
 
 	/** The page a person's browser shows when the form was sent too often. */

@@ -30,4 +30,24 @@ class LoginThrottleTests {
 		assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> this.throttle.signup("10.0.0.2"));
 	}
 
+	@Test
+	void aSignupRefusedForItsFormGivesItsCountBackButNotItsAttempt() {
+		// two sign-ups an hour, so twenty attempts
+		for (int i = 0; i < 19; i++) {
+			this.throttle.signup("10.0.0.4");
+			this.throttle.refundSignup("10.0.0.4");
+		}
+		assertThatNoException().isThrownBy(() -> this.throttle.signup("10.0.0.4"));
+		assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> this.throttle.signup("10.0.0.4"));
+	}
+
+	@Test
+	void aRefundNeverGoesBeyondTheLimit() {
+		this.throttle.refundSignup("10.0.0.5");
+		this.throttle.refundSignup("10.0.0.5");
+		this.throttle.signup("10.0.0.5");
+		this.throttle.signup("10.0.0.5");
+		assertThatExceptionOfType(TooManyRequestsException.class).isThrownBy(() -> this.throttle.signup("10.0.0.5"));
+	}
+
 }
