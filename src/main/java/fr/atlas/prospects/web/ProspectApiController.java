@@ -318,7 +318,9 @@ class ProspectApiController {
 	 * own id and the survivor went unsaid.
 	 */
 	@Operation(summary = "Undo the latest merge of this agency, either side of it",
-			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}")
+			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}. "
+					+ "409 prospects.unmerge.changed while the survivor differs from what the merge left (an edit, a later "
+					+ "import's row): the unmerge would drop that change.")
 	@PostMapping("/{id}/unmerge")
 	@PreAuthorize("hasRole('AGENT')")
 	Map<String, Object> unmerge(@PathVariable UUID id) {
