@@ -306,8 +306,36 @@ public class ProspectMerges {
 			.single() > 0;
 	}
 
-	/** Marks a possible duplicate as two different agencies. */
+	/**
+	 * Marks a possible duplicate as two different agencies.
+	 * @throws ConflictException when either agency was merged or archived since the queue
+	 * showed the pair: "different agencies" would stand beside a merge of the two, and
+	 * keep the pair out of the queue after an unmerge (ADR 0110)
+	 */
 	public void dismiss(UUID candidateId) {
+		if (!dismissWhileActive(candidateId)) {
+			throw new ConflictException("prospects.duplicate.dismiss-inactive");
+		}
+	}
+
+	/**
+	 * Marks a possible duplicate as two different agencies while both are active, and
+	 * says whether it did. Both agencies are locked as a merge locks them, so that a
+	 * merge of the pair at the same moment (a person, a page of the queue) comes either
+	 * before, and the pair is left, or after.
+	 */
+	public boolean dismissWhileActive(UUID candidateId) {
+		UUID[] open = this.jdbc.sql(
+				"select agency_id, other_id from duplicate_candidate where org_id = :org and id = :id and status = 'OPEN'")
+			.param("org", org())
+			.param("id", candidateId)
+			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Doublon"));
+		Map<UUID, String> statuses = lockedStatuses(open[0], open[1]);
+		if (!"ACTIVE".equals(statuses.get(open[0])) || !"ACTIVE".equals(statuses.get(open[1]))) {
+			return false;
+		}
 		var pair = this.jdbc.sql("""
 				update duplicate_candidate set status = 'DISMISSED', resolved_at = now()
 				where org_id = :org and id = :id and status = 'OPEN' returning agency_id, other_id""")
@@ -319,6 +347,7 @@ public class ProspectMerges {
 		Map<UUID, String> names = namesOf(pair[0], pair[1]);
 		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
 				new ProspectId(pair[1]), names.get(pair[0]), names.get(pair[1])));
+		return true;
 	}
 
 	/**
