@@ -146,8 +146,8 @@ class ImportBatch {
 		final List<NewContact> contacts = new ArrayList<>();
 
 		/**
-		 * The stored agencies rows merged into: a person may have merged one of them away
-		 * since the pool was loaded.
+		 * The stored agencies that rows merged into: a person may have merged one of them
+		 * away since the pool was loaded.
 		 */
 		final Set<UUID> reached = new LinkedHashSet<>();
 
