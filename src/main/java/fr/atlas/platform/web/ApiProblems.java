@@ -46,6 +46,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingPathVariableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -364,6 +366,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setType(URI.create("https://atlas.test/problems/invalid-input"));
 		}
 		return response;
+	}
+
+	/**
+	 * An id of blanks ({@code /api/v1/prospects/%20}) reads as no id: Spring's own
+	 * detail, "Required path variable 'id' is not present.", came in English under a
+	 * French title, and named the method's parameter rather than saying what to send.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingPathVariable(MissingPathVariableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return required(ex.getVariableName(), headers);
+	}
+
+	/** A required query parameter left out, said as a body's missing field is. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return required(ex.getParameterName(), headers);
+	}
+
+	private ResponseEntity<Object> required(String name, HttpHeaders headers) {
+		ProblemDetail problem = invalidInput(List.of(new FieldError(name, "field.required", text("field.required"))));
+		// as it is: createResponseEntity would put Spring's title of a 400 over ours
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST).headers(headers).body(problem);
 	}
 
 	/** A multipart body that cannot be read (see {@link ApiRoutingProblems}). */

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -287,15 +288,23 @@ class Agencies {
 		if (fills.isEmpty()) {
 			return;
 		}
+		fill(fills, fills.stream().map((agency) -> agency.id).toArray(UUID[]::new));
+	}
+
+	/**
+	 * Fills agencies with the values of the records, each into the agency of the same
+	 * index in {@code into}. An agency merged into another is left as it is: what it
+	 * receives goes to its survivor ({@link #intoSurvivors}).
+	 */
+	private void fill(List<AgencyRecord> fills, UUID[] into) {
 		int n = fills.size();
-		UUID[] ids = new UUID[n];
+		UUID[] ids = into;
 		String[][] text = new String[17][n];
 		Integer[] listings = new Integer[n];
 		Long[] revenues = new Long[n];
 		String[] sources = new String[n];
 		for (int i = 0; i < n; i++) {
 			AgencyRecord a = fills.get(i);
-			ids[i] = a.id;
 			String[] values = { a.name, a.nameKey, a.tradeName, a.siren, a.siret, a.naf, a.address, a.postcode, a.city,
 					a.cityKey, a.department, a.websiteDomain, joined(a.emails), joined(a.phones), a.specialty,
 					a.headcountBand, joined(a.tags) };
@@ -354,7 +363,7 @@ class Agencies {
 					      where e <> all(a.tags) order by n))[1:(:listed)] end,
 					  source = coalesce(a.source, excluded.source),
 					  updated_at = now(), version = a.version + 1
-					where (a.name_key = '' and excluded.name_key <> '')
+					where a.status <> 'MERGED' and ((a.name_key = '' and excluded.name_key <> '')
 					  or (a.trade_name is null and excluded.trade_name is not null)
 					  or (a.siret is null and excluded.siret is not null) or (a.siren is null and excluded.siren is not null)
 					  or (a.naf is null and excluded.naf is not null)
@@ -369,12 +378,66 @@ class Agencies {
 					  or (a.listing_count is null and excluded.listing_count is not null)
 					  or (a.revenue_cents is null and excluded.revenue_cents is not null)
 					  or (a.headcount_band is null and excluded.headcount_band is not null)
-					  or (a.source is null and excluded.source is not null)""")
+					  or (a.source is null and excluded.source is not null))""")
 			.param("org", CurrentTenant.require().value())
 			.param("ids", ids)
 			.param("listed", AgencyRecord.LISTED)
 			.params(columns(text, listings, revenues, sources))
 			.update();
+	}
+
+	/**
+	 * Sends what a batch gave agencies that a person merged into others while the import
+	 * ran (its pool still held them as they were) to the agencies that absorbed them:
+	 * their values, which {@link #fill} left out, and the contacts of their rows. They
+	 * went into an agency nobody sees any more, and an unmerge, restoring it as it was,
+	 * dropped them (ADR 0110). One look-up of the batch's agencies; nothing more unless
+	 * one was merged.
+	 */
+	void intoSurvivors(List<AgencyRecord> fills, List<UUID> reached) {
+		if (reached.isEmpty()) {
+			return;
+		}
+		Map<UUID, UUID> survivors = survivorsOf(reached);
+		// a survivor merged into a third agency in turn: that one, a few steps at most
+		for (int step = 0; step < 8 && !survivors.isEmpty(); step++) {
+			Map<UUID, UUID> further = survivorsOf(List.copyOf(new HashSet<>(survivors.values())));
+			if (further.isEmpty()) {
+				break;
+			}
+			survivors.replaceAll((absorbed, survivor) -> further.getOrDefault(survivor, survivor));
+		}
+		if (survivors.isEmpty()) {
+			return;
+		}
+		for (AgencyRecord fill : fills) {
+			UUID survivor = survivors.get(fill.id);
+			if (survivor != null) {
+				// one by one: two of them may go to one survivor, which one upsert
+				// cannot change twice
+				fill(List.of(fill), new UUID[] { survivor });
+			}
+		}
+		survivors.forEach((absorbed, survivor) -> this.jdbc
+			.sql("update contact set agency_id = :survivor where org_id = :org and agency_id = :absorbed")
+			.param("survivor", survivor)
+			.param("org", CurrentTenant.require().value())
+			.param("absorbed", absorbed)
+			.update());
+	}
+
+	/** The agencies among these that are merged into another, with that other. */
+	private Map<UUID, UUID> survivorsOf(List<UUID> ids) {
+		Map<UUID, UUID> survivors = new HashMap<>();
+		this.jdbc.sql("""
+				select id, merged_into from agency
+				where org_id = :org and id = any(:ids) and status = 'MERGED' and merged_into is not null""")
+			.param("org", CurrentTenant.require().value())
+			.param("ids", ids.toArray(UUID[]::new))
+			.query((rs, row) -> Map.entry(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+			.list()
+			.forEach((entry) -> survivors.put(entry.getKey(), entry.getValue()));
+		return survivors;
 	}
 
 	/** The column arrays of the fill. */

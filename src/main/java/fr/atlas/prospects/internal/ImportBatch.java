@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -121,9 +122,10 @@ class ImportBatch {
 		List<CopyIn> linked = List.of(this.agencies.newContacts(decisions.contacts),
 				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
-				List.copyOf(decisions.filled.values()), linked, RecordedRows.pack(jobId, decisions.outcomes, last),
-				List.copyOf(decisions.setAside), last ? -rows.size() : decisions.setAside.size(), decisions.merged,
-				decisions.rejected, decisions.warnings, Map.copyOf(decisions.problems), System.nanoTime() - started);
+				List.copyOf(decisions.filled.values()), List.copyOf(decisions.reached), linked,
+				RecordedRows.pack(jobId, decisions.outcomes, last), List.copyOf(decisions.setAside),
+				last ? -rows.size() : decisions.setAside.size(), decisions.merged, decisions.rejected,
+				decisions.warnings, Map.copyOf(decisions.problems), System.nanoTime() - started);
 	}
 
 	/**
@@ -142,6 +144,12 @@ class ImportBatch {
 		final Map<Candidate, AgencyRecord> filled = new LinkedHashMap<>();
 
 		final List<NewContact> contacts = new ArrayList<>();
+
+		/**
+		 * The stored agencies that rows merged into: a person may have merged one of them
+		 * away since the pool was loaded.
+		 */
+		final Set<UUID> reached = new LinkedHashSet<>();
 
 		final List<PossibleDuplicate> duplicates = new ArrayList<>();
 
@@ -202,7 +210,10 @@ class ImportBatch {
 				if (whole != null) {
 					whole.fill(values);
 				}
-				else if (decision.changesStored()) {
+				else {
+					this.reached.add(target.id());
+				}
+				if (whole == null && decision.changesStored()) {
 					// an empty record gathers the values in row order: first value wins,
 					// as the update applies them to empty columns only
 					this.filled.computeIfAbsent(target, (c) -> new AgencyRecord(c.id(), true, "", "")).fill(values);
@@ -250,6 +261,8 @@ class ImportBatch {
 		plan.created().into(this.template);
 		this.agencies.fill(plan.filled());
 		plan.linked().forEach((copy) -> copy.into(this.template));
+		// after the contacts, which may have gone to an agency merged away meanwhile too
+		this.agencies.intoSurvivors(plan.filled(), plan.reached());
 		this.recorded.write(plan.rows());
 		this.recorded.setAside(jobId, plan.setAsideNumbers());
 		return System.nanoTime() - started;
@@ -262,9 +275,9 @@ class ImportBatch {
 	 * rows it set aside, and by how much it changes the job's count of rows set aside
 	 * (down for the rows decided last).
 	 */
-	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<CopyIn> linked, List<RecordedRows.Chunk> rows,
-			List<NormalisedRow> setAside, int setAsideChange, int merged, int rejected, int warnings,
-			Map<String, Integer> problems, long matchNanos) {
+	record Plan(int upTo, CopyIn created, List<AgencyRecord> filled, List<UUID> reached, List<CopyIn> linked,
+			List<RecordedRows.Chunk> rows, List<NormalisedRow> setAside, int setAsideChange, int merged, int rejected,
+			int warnings, Map<String, Integer> problems, long matchNanos) {
 
 		/** The numbers of the rows set aside, in row order. */
 		List<Integer> setAsideNumbers() {

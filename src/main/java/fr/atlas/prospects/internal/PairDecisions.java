@@ -92,8 +92,10 @@ public class PairDecisions {
 		int dismissed = 0;
 		for (Pair pair : pairs) {
 			if (decision == Decision.DISMISS) {
-				this.merges.dismiss(pair.id());
-				dismissed++;
+				// a pair merged meanwhile (another person, another page) is left
+				if (this.merges.dismissWhileActive(pair.id())) {
+					dismissed++;
+				}
 				continue;
 			}
 			UUID first = current(pair.first());

@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * of kind MERGE. Both rows are kept as they were (JSON snapshots), so an unmerge puts
  * back exactly the values of the two agencies of before the merge, with their contacts
  * and keys, under a version newer than any they had; it undoes only the latest merge into
- * an agency that is still active.
+ * an agency that is still active, and only while the survivor has not changed since.
  */
 @Service
 @Transactional
@@ -139,6 +139,17 @@ public class ProspectMerges {
 			.param("org", org())
 			.param("absorbed", absorbedId)
 			.update();
+		// the survivor as this merge leaves it: an unmerge restores the snapshot of
+		// before only while the survivor still is this, or it would drop what the
+		// survivor received since
+		this.jdbc.sql("""
+				update agency_merge m set survivor_after = (select to_jsonb(s) from agency s
+				  where s.org_id = :org and s.id = :survivor)
+				where m.org_id = :org and m.id = :merge""")
+			.param("org", org())
+			.param("survivor", survivorId)
+			.param("merge", mergeId)
+			.update();
 		Map<UUID, String> names = namesOf(survivorId, absorbedId);
 		this.events.publishEvent(new ProspectsMerged(CurrentTenant.require(), new ProspectId(survivorId),
 				new ProspectId(absorbedId), mergeId, names.get(survivorId), names.get(absorbedId), choice.keys()));
@@ -241,6 +252,10 @@ public class ProspectMerges {
 			// its own agency holds now (ADR 0092)
 			throw new ConflictException("prospects.unmerge.later-detach");
 		}
+		if (changedSince(merge)) {
+			// a correction or a later import's values would be lost without a word
+			throw new ConflictException("prospects.unmerge.changed");
+		}
 		restore(merge.id(), "survivor_snapshot", merge.survivorId());
 		restore(merge.id(), "absorbed_snapshot", merge.absorbedId());
 		if (!merge.movedContacts().isEmpty()) {
@@ -264,8 +279,63 @@ public class ProspectMerges {
 				names.get(merge.absorbedId())));
 	}
 
-	/** Marks a possible duplicate as two different agencies. */
+	/**
+	 * Whether the survivor's values are no longer those the merge left it with: a person
+	 * corrected it, an import added a phone, a bulk change gave it an owner or tags. Its
+	 * keys are left out (a key rule's refresh rewrites them with nothing to lose), and a
+	 * later merge undone since counts for nothing, since its undo put the survivor back
+	 * as this merge had left it. A merge made before the survivor was kept after it
+	 * (V4_40) is undone as before.
+	 */
+	private boolean changedSince(MergeRow merge) {
+		return this.jdbc.sql("""
+				select count(*) from agency_merge m
+				  cross join jsonb_populate_record(null::agency, m.survivor_after) r
+				  join agency a on a.org_id = m.org_id and a.id = m.survivor_id
+				where m.org_id = :org and m.id = :merge and m.survivor_after is not null
+				  and (a.name, a.trade_name, a.siren, a.siret, a.naf, a.address, a.postcode, a.city, a.department,
+				       a.website_domain, a.emails, a.phones, a.specialty, a.listing_count, a.revenue_cents,
+				       a.headcount_band, a.tags, a.owner_id, a.source)
+				      is distinct from
+				      (r.name, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city, r.department,
+				       r.website_domain, r.emails, r.phones, r.specialty, r.listing_count, r.revenue_cents,
+				       r.headcount_band, r.tags, r.owner_id, r.source)""")
+			.param("org", org())
+			.param("merge", merge.id())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/**
+	 * Marks a possible duplicate as two different agencies.
+	 * @throws ConflictException when either agency was merged or archived since the queue
+	 * showed the pair: "different agencies" would stand beside a merge of the two, and
+	 * keep the pair out of the queue after an unmerge (ADR 0110)
+	 */
 	public void dismiss(UUID candidateId) {
+		if (!dismissWhileActive(candidateId)) {
+			throw new ConflictException("prospects.duplicate.dismiss-inactive");
+		}
+	}
+
+	/**
+	 * Marks a possible duplicate as two different agencies while both are active, and
+	 * says whether it did. Both agencies are locked as a merge locks them, so that a
+	 * merge of the pair at the same moment (a person, a page of the queue) comes either
+	 * before, and the pair is left, or after.
+	 */
+	public boolean dismissWhileActive(UUID candidateId) {
+		UUID[] open = this.jdbc.sql(
+				"select agency_id, other_id from duplicate_candidate where org_id = :org and id = :id and status = 'OPEN'")
+			.param("org", org())
+			.param("id", candidateId)
+			.query((rs, row) -> new UUID[] { rs.getObject(1, UUID.class), rs.getObject(2, UUID.class) })
+			.optional()
+			.orElseThrow(() -> new NotFoundException("Doublon"));
+		Map<UUID, String> statuses = lockedStatuses(open[0], open[1]);
+		if (!"ACTIVE".equals(statuses.get(open[0])) || !"ACTIVE".equals(statuses.get(open[1]))) {
+			return false;
+		}
 		var pair = this.jdbc.sql("""
 				update duplicate_candidate set status = 'DISMISSED', resolved_at = now()
 				where org_id = :org and id = :id and status = 'OPEN' returning agency_id, other_id""")
@@ -277,6 +347,7 @@ public class ProspectMerges {
 		Map<UUID, String> names = namesOf(pair[0], pair[1]);
 		this.events.publishEvent(new DuplicateDismissed(CurrentTenant.require(), candidateId, new ProspectId(pair[0]),
 				new ProspectId(pair[1]), names.get(pair[0]), names.get(pair[1])));
+		return true;
 	}
 
 	/**

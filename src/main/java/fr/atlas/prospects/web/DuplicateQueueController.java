@@ -111,9 +111,15 @@ class DuplicateQueueController {
 	String dismiss(@PathVariable UUID candidateId, @RequestParam(required = false) @Nullable UUID back,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) @Nullable UUID importId,
 			@RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
-		this.merges.dismiss(candidateId);
-		// said, with the way back: a click on the wrong pair is undone at once
-		redirect.addFlashAttribute("dismissedPair", candidateId);
+		try {
+			this.merges.dismiss(candidateId);
+			// said, with the way back: a click on the wrong pair is undone at once
+			redirect.addFlashAttribute("dismissedPair", candidateId);
+		}
+		catch (ConflictException ex) {
+			// merged by someone else since this page was shown
+			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
 		// back to the page of the queue the reviewer was on
 		return (back != null) ? "redirect:/prospects/" + back : "redirect:" + queue(page, importId, reason);
 	}

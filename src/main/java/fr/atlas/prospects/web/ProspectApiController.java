@@ -39,6 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -84,10 +85,13 @@ class ProspectApiController {
 
 	private final ProspectDetachments detachments;
 
+	private final MessageSource messages;
+
 	ProspectApiController(ProspectSearch search, ProspectMerges merges, ProspectExport export, ProspectEdits edits,
 			ProspectBulkEdits bulkEdits, ProspectBulkJobs bulkJobs, ProspectCreations creations,
-			PairDecisions decisions, DuplicateQueue queue, ProspectDetachments detachments) {
+			PairDecisions decisions, DuplicateQueue queue, ProspectDetachments detachments, MessageSource messages) {
 		this.detachments = detachments;
+		this.messages = messages;
 		this.decisions = decisions;
 		this.queue = queue;
 		this.bulkJobs = bulkJobs;
@@ -182,8 +186,20 @@ class ProspectApiController {
 	List<Duplicate> duplicates(@RequestParam(defaultValue = "100") int limit,
 			@RequestParam(defaultValue = "0") long offset, @RequestParam(required = false) @Nullable String importId,
 			@RequestParam(required = false) @Nullable String reason) {
-		return this.queue.duplicates(null, importOf(importId), DuplicateQueueController.reasonOf(reason),
-				Math.min(Math.max(limit, 1), 500), Math.max(offset, 0));
+		return this.queue.duplicates(null, importOf(importId), reasonOf(reason), Math.min(Math.max(limit, 1), 500),
+				Math.max(offset, 0));
+	}
+
+	/**
+	 * A reason's code, as the queue's filter reads it: a code no match gives (a typo,
+	 * {@code ?reason=phones}) answered an empty queue, as if nothing waited (ADR 0110).
+	 */
+	private @Nullable String reasonOf(@Nullable String reason) {
+		String code = DuplicateQueueController.reasonOf(reason);
+		if (code != null && this.messages.getMessage("prospects.reason." + code, null, null, Locale.FRENCH) == null) {
+			throw new InvalidInputException("reason", "prospects.filter.reason", code);
+		}
+		return code;
 	}
 
 	/** An import's id, as the list's filter reads it: not an id is a 400. */
@@ -318,7 +334,9 @@ class ProspectApiController {
 	 * own id and the survivor went unsaid.
 	 */
 	@Operation(summary = "Undo the latest merge of this agency, either side of it",
-			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}")
+			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}. "
+					+ "409 prospects.unmerge.changed while the survivor differs from what the merge left (an edit, a later "
+					+ "import's row): the unmerge would drop that change.")
 	@PostMapping("/{id}/unmerge")
 	@PreAuthorize("hasRole('AGENT')")
 	Map<String, Object> unmerge(@PathVariable UUID id) {

@@ -80,8 +80,8 @@ class WritingTests {
 	}
 
 	private static ImportBatch.Plan plan(int upTo) {
-		return new ImportBatch.Plan(upTo, new CopyIn("agency", "id"), List.of(), List.of(), List.of(), List.of(), 0, 0,
-				0, 0, Map.of(), 0);
+		return new ImportBatch.Plan(upTo, new CopyIn("agency", "id"), List.of(), List.of(), List.of(), List.of(),
+				List.of(), 0, 0, 0, 0, Map.of(), 0);
 	}
 
 }
