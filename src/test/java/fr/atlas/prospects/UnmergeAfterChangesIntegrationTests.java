@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An unmerge put the survivor back as it was before the merge, and so dropped without a
- * word what it had received since (ADR 0110).
+ * word what it had received since (ADR 0110): it now keeps that, and restores the rest
+ * (ADR 0112).
  */
 @WebIntegrationTest
 @SuppressWarnings("unchecked")
@@ -27,43 +28,41 @@ class UnmergeAfterChangesIntegrationTests {
 	ProspectsApi prospects;
 
 	@Test
-	void aCorrectionSinceTheMergeIsNotUndoneWithIt() {
+	void aCorrectionSinceTheMergeStaysAndTheRestComesBack() {
 		var tenant = this.api.newOrganisation("Fusion corrigée");
 		this.prospects.importAndWait(tenant.token(), "a.csv", ProspectApiIntegrationTests.AGENCIES);
 		String gare = this.prospects.idOf(tenant.token(), "gare");
-		String orpi = this.prospects.idOf(tenant.token(), "orpi");
+		String cabinet = this.prospects.idOf(tenant.token(), "cabinet");
+		Map<String, Object> gareBefore = agency(this.api.get(tenant.token(), "/api/v1/prospects/" + gare).getBody());
+		Map<String, Object> cabinetBefore = agency(
+				this.api.get(tenant.token(), "/api/v1/prospects/" + cabinet).getBody());
 		Map<String, Object> merged = agency(
-				this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/merge", Map.of("otherId", orpi))
+				this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/merge", Map.of("otherId", cabinet))
 					.getBody());
-		ResponseEntity<Map> corrected = this.api.patch(tenant.token(), "/api/v1/prospects/" + gare,
-				Map.of("listingCount", 999, "tags", List.of("vip"), "version", merged.get("version")));
+		assertThat((List<String>) merged.get("emails")).contains("contact@gare.fr", "martin@cabinet.fr");
+		// a correction of the listings, a tag, and an e-mail the survivor did not have
+		List<String> emails = new java.util.ArrayList<>((List<String>) merged.get("emails"));
+		emails.add("direction@gare.fr");
+		ResponseEntity<Map> corrected = this.api.patch(tenant.token(), "/api/v1/prospects/" + gare, Map
+			.of("listingCount", 999, "tags", List.of("vip"), "emails", emails, "version", merged.get("version")));
 		assertThat(corrected.getStatusCode().value()).isEqualTo(200);
 
-		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/unmerge", Map.of());
-		assertThat(refused.getStatusCode().value()).isEqualTo(409);
-		assertThat(refused.getBody()).containsEntry("code", "prospects.unmerge.changed");
-		assertThat((String) refused.getBody().get("detail")).startsWith("L’agence qui a absorbé l’autre a changé");
-		String english = this.api.raw()
-			.post()
-			.uri("/api/v1/prospects/" + orpi + "/unmerge")
-			.header("Authorization", "Bearer " + tenant.token())
-			.header("Accept-Language", "en")
-			.exchange((request, response) -> new String(response.getBody().readAllBytes()));
-		assertThat(english).contains("has changed since the merge");
-		// nothing was undone: the correction and the merge stand
-		Map<String, Object> kept = agency(this.api.get(tenant.token(), "/api/v1/prospects/" + gare).getBody());
-		assertThat(kept).containsEntry("listingCount", 999).containsEntry("tags", List.of("vip"));
-		assertThat(agency(this.api.get(tenant.token(), "/api/v1/prospects/" + orpi).getBody())).containsEntry("status",
-				"MERGED");
-
-		// the values put back as the merge left them, the merge can be undone
-		this.api.patch(tenant.token(), "/api/v1/prospects/" + gare, Map.of("listingCount", merged.get("listingCount"),
-				"tags", merged.get("tags"), "version", kept.get("version")));
-		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + gare + "/unmerge", Map.of())
-			.getStatusCode()
-			.value()).isEqualTo(200);
-		assertThat(agency(this.api.get(tenant.token(), "/api/v1/prospects/" + orpi).getBody())).containsEntry("status",
-				"ACTIVE");
+		ResponseEntity<Map> undone = this.api.post(tenant.token(), "/api/v1/prospects/" + cabinet + "/unmerge",
+				Map.of());
+		assertThat(undone.getStatusCode().value()).isEqualTo(200);
+		Map<String, Object> survivor = agency(this.api.get(tenant.token(), "/api/v1/prospects/" + gare).getBody());
+		// what changed since stays; the other agency's e-mail goes back with it
+		assertThat(survivor).containsEntry("listingCount", 999).containsEntry("tags", List.of("vip"));
+		assertThat((List<String>) survivor.get("emails")).containsExactly("contact@gare.fr", "direction@gare.fr");
+		// what did not change is as before the merge
+		for (String field : List.of("name", "siret", "postcode", "city", "specialty", "owner", "status")) {
+			assertThat(survivor.get(field)).as(field).isEqualTo(gareBefore.get(field));
+		}
+		assertThat(phones(tenant.token(), gare)).containsExactly("+33123456789");
+		Map<String, Object> restored = agency(this.api.get(tenant.token(), "/api/v1/prospects/" + cabinet).getBody());
+		restored.remove("version");
+		cabinetBefore.remove("version");
+		assertThat(restored).isEqualTo(cabinetBefore);
 	}
 
 	@Test
@@ -85,11 +84,13 @@ class UnmergeAfterChangesIntegrationTests {
 		assertThat(report).contains("1,MERGED," + gare + ",");
 		assertThat(phones(tenant.token(), gare)).contains("+33145678910");
 
-		ResponseEntity<Map> refused = this.api.post(tenant.token(), "/api/v1/prospects/" + cabinet + "/unmerge",
-				Map.of());
-		assertThat(refused.getStatusCode().value()).isEqualTo(409);
-		assertThat(refused.getBody()).containsEntry("code", "prospects.unmerge.changed");
-		assertThat(phones(tenant.token(), gare)).contains("+33145678910");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + cabinet + "/unmerge", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		// the imported phone stays where the report says its row went; the other
+		// agency's phone went back with it
+		assertThat(phones(tenant.token(), gare)).containsExactly("+33123456789", "+33145678910");
+		assertThat(phones(tenant.token(), cabinet)).containsExactly("+33491000002");
 	}
 
 	@Test

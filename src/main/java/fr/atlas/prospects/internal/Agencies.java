@@ -517,6 +517,53 @@ class Agencies {
 			.update();
 	}
 
+	/**
+	 * Gives a merge's survivor back its values of before the merge, except what it
+	 * received since: a value that is no longer the one the merge left it with (kept in
+	 * {@code survivor_after}) stays as it is now, and a list keeps the items added since
+	 * (ADR 0112). Where nothing changed since, the survivor is restored exactly, as
+	 * {@link #restore} does.
+	 */
+	void restoreSurvivor(UUID mergeId, UUID agencyId) {
+		this.jdbc.sql("""
+				update agency a set (name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key,
+				  department, website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band,
+				  tags, status, owner_id, source, merged_into, created_at, updated_at, version) =
+				  (select case when a.name is distinct from f.name then a.name else r.name end,
+				    case when a.name is distinct from f.name then a.name_key else r.name_key end,
+				    %s, %s, %s, %s, %s, %s,
+				    case when a.city is distinct from f.city then a.city else r.city end,
+				    case when a.city is distinct from f.city then a.city_key else r.city_key end,
+				    %s, %s, %s, %s, %s, %s, %s, %s, %s,
+				    r.status, %s, %s, r.merged_into, r.created_at, now(), a.version + 1
+				   from agency_merge m, jsonb_populate_record(null::agency, m.survivor_snapshot) r,
+				     jsonb_populate_record(null::agency, m.survivor_after) f
+				   where m.org_id = :org and m.id = :merge)
+				where a.org_id = :org and a.id = :id""".formatted(valueSince("trade_name"), valueSince("siren"),
+				valueSince("siret"), valueSince("naf"), valueSince("address"), valueSince("postcode"),
+				valueSince("department"), valueSince("website_domain"), listSince("emails"), listSince("phones"),
+				valueSince("specialty"), valueSince("listing_count"), valueSince("revenue_cents"),
+				valueSince("headcount_band"), listSince("tags"), valueSince("owner_id"), valueSince("source")))
+			.param("org", CurrentTenant.require().value())
+			.param("merge", mergeId)
+			.param("id", agencyId)
+			.update();
+	}
+
+	/**
+	 * A list as the merge's survivor should have it back: the items it had before that
+	 * are still there, then those added since, in their order of now.
+	 */
+	private static String listSince(String column) {
+		return ("case when a.%1$s is distinct from f.%1$s then array(select x from unnest(a.%1$s) with ordinality u(x, i)"
+				+ " where x = any(r.%1$s) or not x = any(f.%1$s) order by i) else r.%1$s end")
+			.formatted(column);
+	}
+
+	private static String valueSince(String column) {
+		return "case when a.%1$s is distinct from f.%1$s then a.%1$s else r.%1$s end".formatted(column);
+	}
+
 	AgencyRecord load(UUID id) {
 		return this.jdbc.sql("select " + COLUMNS + " from agency where org_id = :org and id = :id")
 			.param("org", CurrentTenant.require().value())

@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * of kind MERGE. Both rows are kept as they were (JSON snapshots), so an unmerge puts
  * back exactly the values of the two agencies of before the merge, with their contacts
  * and keys, under a version newer than any they had; it undoes only the latest merge into
- * an agency that is still active, and only while the survivor has not changed since.
+ * an agency that is still active. What the survivor received since the merge stays with
+ * it (ADR 0112).
  */
 @Service
 @Transactional
@@ -252,11 +253,14 @@ public class ProspectMerges {
 			// its own agency holds now (ADR 0092)
 			throw new ConflictException("prospects.unmerge.later-detach");
 		}
-		if (changedSince(merge)) {
-			// a correction or a later import's values would be lost without a word
-			throw new ConflictException("prospects.unmerge.changed");
+		if (keptAfter(merge)) {
+			// what the survivor received since the merge, a correction or a later
+			// import's phone, stays with it rather than go without a word
+			this.agencies.restoreSurvivor(merge.id(), merge.survivorId());
 		}
-		restore(merge.id(), "survivor_snapshot", merge.survivorId());
+		else {
+			restore(merge.id(), "survivor_snapshot", merge.survivorId());
+		}
 		restore(merge.id(), "absorbed_snapshot", merge.absorbedId());
 		if (!merge.movedContacts().isEmpty()) {
 			this.jdbc.sql("update contact set agency_id = :absorbed where org_id = :org and id = any(:contacts)")
@@ -280,30 +284,15 @@ public class ProspectMerges {
 	}
 
 	/**
-	 * Whether the survivor's values are no longer those the merge left it with: a person
-	 * corrected it, an import added a phone, a bulk change gave it an owner or tags. Its
-	 * keys are left out (a key rule's refresh rewrites them with nothing to lose), and a
-	 * later merge undone since counts for nothing, since its undo put the survivor back
-	 * as this merge had left it. A merge made before the survivor was kept after it
-	 * (V4_40) is undone as before.
+	 * Whether the merge kept the survivor as it left it: merges made before V4_40 did
+	 * not, and are undone by their snapshot alone.
 	 */
-	private boolean changedSince(MergeRow merge) {
-		return this.jdbc.sql("""
-				select count(*) from agency_merge m
-				  cross join jsonb_populate_record(null::agency, m.survivor_after) r
-				  join agency a on a.org_id = m.org_id and a.id = m.survivor_id
-				where m.org_id = :org and m.id = :merge and m.survivor_after is not null
-				  and (a.name, a.trade_name, a.siren, a.siret, a.naf, a.address, a.postcode, a.city, a.department,
-				       a.website_domain, a.emails, a.phones, a.specialty, a.listing_count, a.revenue_cents,
-				       a.headcount_band, a.tags, a.owner_id, a.source)
-				      is distinct from
-				      (r.name, r.trade_name, r.siren, r.siret, r.naf, r.address, r.postcode, r.city, r.department,
-				       r.website_domain, r.emails, r.phones, r.specialty, r.listing_count, r.revenue_cents,
-				       r.headcount_band, r.tags, r.owner_id, r.source)""")
+	private boolean keptAfter(MergeRow merge) {
+		return this.jdbc.sql("select survivor_after is not null from agency_merge where org_id = :org and id = :merge")
 			.param("org", org())
 			.param("merge", merge.id())
-			.query(Integer.class)
-			.single() > 0;
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

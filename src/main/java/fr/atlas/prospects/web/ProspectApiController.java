@@ -335,8 +335,8 @@ class ProspectApiController {
 	 */
 	@Operation(summary = "Undo the latest merge of this agency, either side of it",
 			description = "{\"id\": the agency that had absorbed the other, \"restoredId\": the other, restored}. "
-					+ "409 prospects.unmerge.changed while the survivor differs from what the merge left (an edit, a later "
-					+ "import's row): the unmerge would drop that change.")
+					+ "Both come back as they were before the merge, except what the survivor received since (an edit, a "
+					+ "later import's row), which it keeps.")
 	@PostMapping("/{id}/unmerge")
 	@PreAuthorize("hasRole('AGENT')")
 	Map<String, Object> unmerge(@PathVariable UUID id) {
