@@ -367,9 +367,13 @@ final class Deduplication {
 			// the same name in one town, and neither side says anything else (no
 			// postcode, identifier, contact or address): the record again, a row
 			// copied twice or a file imported a second time. Namesakes that nothing
-			// tells apart in the file cannot be told apart by a person either (ADR 0048)
-			else if (nameWeight > 0.6 && place == Place.SAME_TOWN && !branded && sameName(names, other)
-					&& names.tradeKey().equals(other.tradeKey()) && bare(row) && agency.bare()) {
+			// tells apart in the file cannot be told apart by a person either (ADR
+			// 0048). A network's agency is, when its name says more than the brand and
+			// the town: "Orpi Saint-Michel" in Tours, not "Orpi Tours" (ADR 0113)
+			else if (nameWeight > 0.6 && place == Place.SAME_TOWN
+					&& (!branded || !wordsBeyondTowns(names.strippedName(), row.cityKey, agency.cityKey).isEmpty())
+					&& sameName(names, other) && names.tradeKey().equals(other.tradeKey()) && bare(row)
+					&& agency.bare()) {
 				miss *= 1 - 0.6;
 				reasons.add("same_record");
 			}

@@ -391,9 +391,20 @@ class DeduplicationTests {
 		assertThat(match(atStreet("", "Agence Cinq", "", "", "", "", "Toulouse"),
 				atStreet("", "Agence Cinq", "cinq@agence-cinq.fr", "", "", "", "Toulouse")))
 			.hasValueSatisfying((m) -> assertThat(m.automatic()).isFalse());
-		// a network's agencies of one town, and names a letter apart, stay apart
+		// a network's agencies of one town, named by the brand and the town alone, and
+		// names a letter apart, stay apart
 		assertThat(match(atStreet("", "Orpi", "", "", "", "", "Toulouse"),
 				atStreet("", "Orpi", "", "", "", "", "Toulouse")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		assertThat(match(atStreet("", "Orpi Toulouse", "", "", "", "", "Toulouse"),
+				atStreet("", "ORPI TOULOUSE", "", "", "", "", "Toulouse")))
+			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
+		// a network's agency whose name says more is the record again (ADR 0113)
+		assertThat(match(atStreet("", "Stéphane Plaza Immobilier Saint-Michel", "", "", "", "", "Tours"),
+				atStreet("", "STEPHANE PLAZA IMMOBILIER SAINT MICHEL", "", "", "", "", "tours")))
+			.hasValueSatisfying((m) -> assertThat(m.automatic()).isTrue());
+		assertThat(match(atStreet("", "Orpi Saint-Michel", "", "", "", "", "Tours"),
+				atStreet("", "Orpi Saint-Michel", "", "05 47 00 00 01", "", "", "Tours")))
 			.satisfiesAnyOf((m) -> assertThat(m).isEmpty(), (m) -> assertThat(m.get().automatic()).isFalse());
 		assertThat(match(atStreet("", "Agence Cinq", "", "", "", "", "Toulouse"),
 				atStreet("", "Agence Cing", "", "", "", "", "Toulouse")))
