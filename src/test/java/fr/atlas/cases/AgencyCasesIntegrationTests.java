@@ -126,8 +126,7 @@ class AgencyCasesIntegrationTests {
 		assertThat(cases).hasSize(1);
 
 		// another organisation opening a case under the same agency id, not its own,
-		// opens
-		// none, and sees none of this one
+		// opens none, and sees none of this one
 		PageSession neighbour = new PageSession(this.port).login(other.email());
 		form.put("_csrf", PageSession.csrf(neighbour.get("/cases").body()));
 		var theirs = neighbour.post("/cases/from-agency", form, false);

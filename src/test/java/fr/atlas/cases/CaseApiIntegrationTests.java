@@ -396,8 +396,7 @@ class CaseApiIntegrationTests {
 			create(tenant, lead("En retard " + i));
 		}
 		// a week on: past the SLA whatever the working hours (the escalations that follow
-		// are
-		// mailed to the owner too, and left out here)
+		// are mailed to the owner too, and left out here)
 		this.slaWatch.check(Instant.now().plus(java.time.Duration.ofDays(7)));
 		List<OutboxMailTransport.StoredMail> mails = List.of();
 		for (int i = 0; i < 200 && mails.size() < late; i++) {

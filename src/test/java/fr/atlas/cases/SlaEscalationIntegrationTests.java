@@ -188,8 +188,7 @@ class SlaEscalationIntegrationTests {
 		sleep(500);
 		assertThat(notificationsAbout(manager.token(), "SLA_ESCALATION", id)).hasSize(1);
 		// the event handed over again (as the publication registry may) repeats neither
-		// the
-		// notification nor the e-mail
+		// the notification nor the e-mail
 		int mails = this.outbox.to(manager.email()).size();
 		CaseSlaEscalated again = new CaseSlaEscalated(OrgId.of(tenant.orgId()), CaseId.of(UUID.fromString(id)),
 				(String) lead.get("reference"), "NEW", paris("2031-01-20T10:30"), paris("2031-01-20T12:31"));

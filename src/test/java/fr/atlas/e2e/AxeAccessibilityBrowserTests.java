@@ -115,8 +115,7 @@ class AxeAccessibilityBrowserTests {
 			ImportWizard.uploadToMapping(page, base, "suite.csv", CSV);
 			String mapping = page.url().substring(base.length());
 			// the review queue has its pairs (the agencies of the lake) to decide on,
-			// with
-			// values to choose between
+			// with values to choose between
 			page.navigate(base + "/prospects/duplicates");
 			assertThat(page.locator("table.pairs tbody tr").count()).isGreaterThan(1);
 			assertThat(page.locator("table.pairs input[type=radio]").count()).isPositive();
@@ -246,8 +245,7 @@ class AxeAccessibilityBrowserTests {
 	/** Runs axe on the page as it is: its serious and critical violations. */
 	private static List<String> audit(Page page, String where) {
 		// legacy mode: axe runs in the page itself (no frames to visit), without the
-		// blank
-		// page the newer mode opens for each run, three times slower
+		// blank page the newer mode opens for each run, three times slower
 		AxeResults results = new AxeBuilder(page).options(OPTIONS).setLegacyMode(true).analyze();
 		assertThat(results.isErrored()).as("axe failed on %s: %s", where, results.getErrorMessage()).isFalse();
 		List<String> blocking = new ArrayList<>();

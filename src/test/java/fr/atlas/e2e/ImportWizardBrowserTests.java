@@ -71,8 +71,7 @@ class ImportWizardBrowserTests {
 			assertThat(columns.nth(2).locator(".examples span.example").allTextContents())
 				.containsExactly("01 23 45 67 89");
 			// an e-mail in capitals reads in lower case: the same e-mail as the first,
-			// not
-			// another example
+			// not another example
 			assertThat(columns.nth(1).locator(".examples span.example").allTextContents())
 				.containsExactly("contact@gare.fr", "pas-un-email");
 			// a column whose values the field refuses says so beside them
@@ -103,8 +102,7 @@ class ImportWizardBrowserTests {
 					+ page.locator("select[name=column-4]").boundingBox().width)
 				.isLessThanOrEqualTo(390);
 			// and the preview reads as one card per row: nothing scrolls sideways, each
-			// value
-			// beside its column's header
+			// value beside its column's header
 			assertThat(((Number) page.evaluate(
 					"(() => { const w = document.querySelector('table.preview').closest('.table-wrap'); return w.scrollWidth - w.clientWidth; })()"))
 				.intValue()).isLessThanOrEqualTo(0);

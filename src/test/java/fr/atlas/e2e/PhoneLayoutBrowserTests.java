@@ -165,8 +165,8 @@ class PhoneLayoutBrowserTests {
 				assertThat(select.locator("option:checked").textContent())
 					.isEqualTo(language.equals("fr") ? "Administrateur" : "Administrator");
 				// a select's scrollWidth never exceeds its clientWidth, cropped or not:
-				// compare
-				// it with the width of a copy laid out alone, as wide as its longest role
+				// compare it with the width of a copy laid out alone, as wide as its
+				// longest role
 				int cropped = ((Number) select.evaluate("s => { const copy = s.cloneNode(true);"
 						+ " copy.style.cssText = 'position: absolute; width: auto; min-width: max-content; flex: none';"
 						+ " s.parentNode.appendChild(copy); const needed = copy.getBoundingClientRect().width;"

@@ -474,8 +474,7 @@ class ImportApiIntegrationTests {
 	void importsColumnsWithoutAHeaderAsIgnored() {
 		var tenant = this.api.newOrganisation("Colonnes sans titre");
 		// a spreadsheet's export ends each line with the delimiter; a column in the
-		// middle
-		// has no header
+		// middle has no header
 		for (String mapping : new String[] { null, "{\"Courriel\":\"email\"}" }) {
 			String town = (mapping == null) ? "Brest" : "Quimper";
 			ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "vides.csv",

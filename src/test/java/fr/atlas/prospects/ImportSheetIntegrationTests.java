@@ -109,8 +109,8 @@ class ImportSheetIntegrationTests {
 			byte[] file;
 			try (workbook) {
 				// a workbook that opens on a note: before, the upload was refused as a
-				// file
-				// with no known column, and the wizard offered no way to pick the sheet
+				// file with no known column, and the wizard offered no way to pick the
+				// sheet
 				row(workbook.createSheet("Lisez-moi"), 0, "Fichier préparé par le service commercial");
 				Sheet agencies = workbook.createSheet("Agences Haute-Savoie");
 				row(agencies, 0, "Nom de l'agence", "CP", "Ville");

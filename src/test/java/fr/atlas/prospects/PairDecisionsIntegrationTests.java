@@ -168,8 +168,7 @@ class PairDecisionsIntegrationTests {
 		List<Map<String, Object>> queue = queue(tenant.token());
 		assertThat(queue).hasSize(2);
 		// the phone's pair decided first: Immo Martin is merged into Cabinet Martin
-		// before
-		// the e-mail's pair names it
+		// before the e-mail's pair names it
 		Map<String, Object> phonePair = queue.stream()
 			.filter((d) -> ((List<String>) d.get("reasons")).contains("phone"))
 			.findFirst()

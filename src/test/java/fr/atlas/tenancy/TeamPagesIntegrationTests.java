@@ -584,9 +584,8 @@ class TeamPagesIntegrationTests {
 		assertThat(this.api.getText(org.token(), "/api/v1/modules").getBody())
 			.contains("{\"key\":\"prospects\",\"enabled\":false,\"available\":true}");
 		// htmx follows the redirect after the switch: the panel, then the menu and the
-		// top
-		// bar as the modules now allow, swapped out of band (the menu of the request that
-		// switched was worked out before the switch)
+		// top bar as the modules now allow, swapped out of band (the menu of the request
+		// that switched was worked out before the switch)
 		var htmx = owner.htmxPost("/settings/modules/prospects", Map.of("enabled", "true"));
 		assertThat(htmx.statusCode()).isEqualTo(302);
 		assertThat(htmx.headers().firstValue("Location").orElseThrow()).endsWith("/settings/modules");

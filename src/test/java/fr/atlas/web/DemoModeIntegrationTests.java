@@ -92,8 +92,7 @@ class DemoModeIntegrationTests {
 		assertThat(stale).as("reminders mailed at the start for tasks due before it").isZero();
 		// the history happened while the agency was open, not at 3 in the morning: cases
 		// made and moved, visits held, Monday to Saturday from 8:00 to 20:00 in Paris
-		// (the
-		// prospection cases made at the start excepted)
+		// (the prospection cases made at the start excepted)
 		long closedHours = CurrentTenant.callAs(demo,
 				() -> this.transactions.execute((tx) -> this.jdbc
 					.sql("""
@@ -127,8 +126,7 @@ class DemoModeIntegrationTests {
 		assertThat(api.getText(token, "/api/v1/prospects/duplicates").getBody()).as("demo possible duplicates")
 			.contains("Agence Lumière", "Cabinet Girardin");
 		// the team works the Rhône: its agencies dealt out, the busiest with a
-		// prospection
-		// case linked to them
+		// prospection case linked to them
 		Map<String, Object> busiest = Eventually.await(
 				() -> api.get(token, "/api/v1/prospects?department=69&owner=none&size=1").getBody(),
 				(page) -> ((Number) page.get("total")).longValue() == 0, "the demo agencies dealt out");

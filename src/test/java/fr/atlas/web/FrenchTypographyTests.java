@@ -90,8 +90,7 @@ class FrenchTypographyTests {
 			String text = html.replaceAll("<(?:[^\"'>]|\"[^\"]*\"|'[^']*')*>", "\n");
 			found.addAll(mistakes(template.getFilename(), text));
 			// and the text literals of expressions, such as ' : ' between a label and a
-			// value
-			// (a style's are CSS: "width:")
+			// value (a style's are CSS: "width:")
 			Matcher attributes = Pattern.compile("(?:th|hx|data)[:-](?!style=)[\\w-]+=\"([^\"]*)\"").matcher(html);
 			while (attributes.find()) {
 				Matcher literals = Pattern.compile("'((?:[^'\\\\]|\\\\.)*)'").matcher(attributes.group(1));

@@ -55,9 +55,8 @@ class UiMessages {
 	 * stands alone.
 	 */
 	private String labelled(String field, Map<String, String> fieldLabels, String problem, Locale locale) {
-		// an item of a list (tags[3], participants[0]) is named by its list: "Étiquettes
-		// :
-		// 50 caractères au maximum" rather than the sentence alone
+		// an item of a list (tags[3], participants[0]) is named by its list, as in
+		// "Étiquettes : 50 caractères au maximum", rather than by the sentence alone
 		String named = field.replaceFirst("\\[\\d+]$", "");
 		String label = this.messages.getMessage("cases.problem.field." + named, null, fieldLabels.get(named), locale);
 		return (label != null)

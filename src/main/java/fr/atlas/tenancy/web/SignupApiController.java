@@ -51,10 +51,9 @@ class SignupApiController {
 		return answer.body(new SignedUpResponse(result.orgId().value(), result.userId().value()));
 	}
 
-	// unknown properties are let through: every client signs up first, each property here
-	// is required (a
-	// misspelt one is reported missing), and one it does not have changes nothing (ADR
-	// 0070)
+	// Unknown properties are let through: every client signs up first, each property
+	// here is required (a misspelt one is reported missing), and one it does not have
+	// changes nothing (ADR 0070).
 	record SignupRequest(@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String organisation,
 			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String name,
 			@Schema(requiredMode = RequiredMode.REQUIRED) @Nullable String email,

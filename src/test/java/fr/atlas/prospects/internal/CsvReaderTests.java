@@ -45,8 +45,7 @@ class CsvReaderTests {
 	@Test
 	void readsALineOfErrorValuesOnlyAsABlankLine() throws IOException {
 		// a lookup formula copied below the data, exported: "#N/A" and friends, as a
-		// sheet's
-		// row of them is read (SpreadsheetNumbering.empty)
+		// sheet's row of them is read (SpreadsheetNumbering.empty)
 		String file = "Nom;Ville;Dép\nAgence A;Lyon;69\n#N/A;#N/A;#VALEUR!\n\"#REF!\"; ;=\"#N/A\"\n"
 				+ "Agence B;#N/A;69\n#N/A;Bron;\n#REF!;;#N/A\n\u2003#DIV/0! ;\"\";\n";
 		List<SourceRow> rows = read(file, ';');

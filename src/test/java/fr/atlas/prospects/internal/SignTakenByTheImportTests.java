@@ -102,8 +102,7 @@ class SignTakenByTheImportTests {
 	@Test
 	void aCompanyNameAfterTheSignLeavesTheSignAsTheName() {
 		// what the agency is called is the first row's; the register's name is kept in
-		// the
-		// provenance, as before
+		// the provenance, as before
 		ImportBatch.Pool pool = new ImportBatch.Pool();
 		pool.decide(withSiret("Maison Morin", "732 829 320 00074"));
 		ImportBatch.Pool.Decision company = pool.decide(withSiret("SA MORIN IMMO", "73282932000074"));
