@@ -229,6 +229,8 @@ class AccountApiContractIntegrationTests {
 		assertThat(write.getStatusCode().value()).isEqualTo(403);
 		assertThat(write.getBody()).containsEntry("instance", "/api/v1/prospects")
 			.containsEntry("type", "https://atlas.test/problems/read-only-token");
+		// a client that reads only the detail learns what to do
+		assertThat((String) write.getBody().get("detail")).contains("ne sert qu’à lire", "readOnly");
 	}
 
 	@Test

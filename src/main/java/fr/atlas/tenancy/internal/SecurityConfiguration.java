@@ -219,7 +219,7 @@ class SecurityConfiguration {
 					UsernamePasswordAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, unauthorized,
 					(request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN,
-							"problem.read-only-token"),
+							"problem.read-only-token", problems.text("problem.read-only-token.detail"), Map.of()),
 					handlers), UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new TenantBindingFilter(members), AuthorizationFilter.class)
 			.addFilterAfter(new ApiRateLimitFilter(buckets, limits, problems), TenantBindingFilter.class)
