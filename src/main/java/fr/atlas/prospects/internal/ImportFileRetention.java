@@ -30,6 +30,9 @@ class ImportFileRetention {
 	/** Imports handled per pass, so one pass stays short. */
 	private static final int PER_PASS = 200;
 
+	/** Passes per run at most, so that one run stays bounded too. */
+	private static final int PASSES = 50;
+
 	private final ImportJobs jobs;
 
 	private final JdbcClient jdbc;
@@ -57,21 +60,28 @@ class ImportFileRetention {
 
 	/**
 	 * Deletes the files of imports ended before {@code endedBefore}, each as its own
-	 * organisation; returns how many files were deleted.
+	 * organisation, in passes of {@link #PER_PASS} until none is left (at most
+	 * {@link #PASSES} passes a run): one pass an hour fell behind an installation that
+	 * ends more imports than that. Returns how many files were deleted.
 	 */
 	int purge(Instant endedBefore) {
-		List<Expired> expired = this.tx
-			.execute((status) -> this.jdbc.sql("select org_id, job_id from atlas_expired_import_files(:before, :limit)")
+		int deleted = 0;
+		for (int pass = 0; pass < PASSES; pass++) {
+			List<Expired> expired = this.tx.execute((status) -> this.jdbc
+				.sql("select org_id, job_id from atlas_expired_import_files(:before, :limit)")
 				.param("before", Timestamp.from(endedBefore))
 				.param("limit", PER_PASS)
 				.query((rs, row) -> new Expired(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
 				.list());
-		int deleted = 0;
-		for (Expired file : expired) {
-			Integer chunks = CurrentTenant.callAs(file.orgId(),
-					() -> this.tx.execute((status) -> this.jobs.deleteFile(file.jobId())));
-			if (chunks != null && chunks > 0) {
-				deleted++;
+			for (Expired file : expired) {
+				Integer chunks = CurrentTenant.callAs(file.orgId(),
+						() -> this.tx.execute((status) -> this.jobs.deleteFile(file.jobId())));
+				if (chunks != null && chunks > 0) {
+					deleted++;
+				}
+			}
+			if (expired.size() < PER_PASS) {
+				break;
 			}
 		}
 		if (deleted > 0) {
