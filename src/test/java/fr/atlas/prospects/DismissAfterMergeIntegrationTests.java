@@ -33,7 +33,7 @@ class DismissAfterMergeIntegrationTests {
 	void aPairMergedMeanwhileIsNotDismissed() {
 		var tenant = this.api.newOrganisation("Paire fusionnée puis écartée");
 		this.prospects.importAndWait(tenant.token(), "p.csv", PairDecisionsIntegrationTests.pairs(2));
-		List<Map<String, Object>> queue = queue(tenant.token());
+		List<Map<String, Object>> queue = this.prospects.queue(tenant.token());
 		assertThat(queue).hasSize(2);
 		Map<String, Object> first = queue.get(0);
 		Map<String, Object> second = queue.get(1);
@@ -65,17 +65,8 @@ class DismissAfterMergeIntegrationTests {
 		this.api.post(tenant.token(), "/api/v1/prospects/" + agency + "/unmerge", Map.of());
 		this.api.post(tenant.token(),
 				"/api/v1/prospects/" + PairDecisionsIntegrationTests.id(second, "agency") + "/unmerge", Map.of());
-		assertThat(queue(tenant.token())).extracting((pair) -> pair.get("id"))
+		assertThat(this.prospects.queue(tenant.token())).extracting((pair) -> pair.get("id"))
 			.containsExactlyInAnyOrder(first.get("id"), second.get("id"));
-	}
-
-	private List<Map<String, Object>> queue(String token) {
-		return this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?limit=500")
-			.headers((h) -> h.setBearerAuth(token))
-			.retrieve()
-			.body(List.class);
 	}
 
 }

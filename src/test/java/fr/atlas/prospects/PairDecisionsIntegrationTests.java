@@ -54,15 +54,6 @@ class PairDecisionsIntegrationTests {
 		return csv.toString();
 	}
 
-	List<Map<String, Object>> queue(String token) {
-		return this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?limit=500")
-			.headers((h) -> h.setBearerAuth(token))
-			.retrieve()
-			.body(List.class);
-	}
-
 	ResponseEntity<Map> decide(String token, List<?> ids, String decision) {
 		Map<String, Object> body = new java.util.HashMap<>();
 		body.put("ids", ids);
@@ -78,24 +69,25 @@ class PairDecisionsIntegrationTests {
 	void aDismissedPairIsPutBackInTheQueueByItsOrganisationOnly() {
 		var tenant = this.api.newOrganisation("Paire rouverte");
 		this.prospects.importAndWait(tenant.token(), "p.csv", pairs(2));
-		List<Map<String, Object>> queue = queue(tenant.token());
+		List<Map<String, Object>> queue = this.prospects.queue(tenant.token());
 		String first = (String) queue.get(0).get("id");
 		String second = (String) queue.get(1).get("id");
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/dismiss", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(204);
-		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactly(second);
+		assertThat(this.prospects.queue(tenant.token())).extracting((d) -> d.get("id")).containsExactly(second);
 
 		var other = this.api.newOrganisation("Voisine qui rouvre");
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(404);
-		assertThat(queue(tenant.token())).hasSize(1);
+		assertThat(this.prospects.queue(tenant.token())).hasSize(1);
 
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(204);
-		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactlyInAnyOrder(first, second);
+		assertThat(this.prospects.queue(tenant.token())).extracting((d) -> d.get("id"))
+			.containsExactlyInAnyOrder(first, second);
 		// an open pair is not reopened
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/duplicates/" + first + "/reopen", Map.of())
 			.getStatusCode()
@@ -120,7 +112,7 @@ class PairDecisionsIntegrationTests {
 	void mergesAndDismissesManyPairsAsOneByOne() {
 		var tenant = this.api.newOrganisation("Paires");
 		this.prospects.importAndWait(tenant.token(), "p.csv", pairs(6));
-		List<Map<String, Object>> queue = queue(tenant.token());
+		List<Map<String, Object>> queue = this.prospects.queue(tenant.token());
 		assertThat(queue).hasSize(6);
 		List<Object> ids = queue.stream().map((d) -> d.get("id")).toList();
 
@@ -129,7 +121,7 @@ class PairDecisionsIntegrationTests {
 		ResponseEntity<Map> foreign = decide(other.token(), ids, "MERGE");
 		assertThat(foreign.getStatusCode().value()).isEqualTo(200);
 		assertThat(foreign.getBody()).containsEntry("merged", 0).containsEntry("dismissed", 0).containsEntry("left", 6);
-		assertThat(queue(tenant.token())).hasSize(6);
+		assertThat(this.prospects.queue(tenant.token())).hasSize(6);
 
 		// the first two merged: the second agency of each into the first
 		ResponseEntity<Map> merged = decide(tenant.token(), ids.subList(0, 2), "merge");
@@ -145,13 +137,14 @@ class PairDecisionsIntegrationTests {
 		assertThat(dismissed.getBody()).containsEntry("merged", 0)
 			.containsEntry("dismissed", 2)
 			.containsEntry("left", 2);
-		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).containsExactlyElementsOf(ids.subList(4, 6));
+		assertThat(this.prospects.queue(tenant.token())).extracting((d) -> d.get("id"))
+			.containsExactlyElementsOf(ids.subList(4, 6));
 		// a merge decided in bulk is undone from its agency, and its pair comes back
 		String survivor = id(queue.get(0), "other");
 		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/unmerge", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(200);
-		assertThat(queue(tenant.token())).extracting((d) -> d.get("id")).contains(ids.get(0));
+		assertThat(this.prospects.queue(tenant.token())).extracting((d) -> d.get("id")).contains(ids.get(0));
 	}
 
 	@Test
@@ -165,7 +158,7 @@ class PairDecisionsIntegrationTests {
 				""");
 		// two pairs that share an agency: Immo Martin ~ Agence Martin Laon (the e-mail),
 		// Cabinet Martin ~ Immo Martin (the phone)
-		List<Map<String, Object>> queue = queue(tenant.token());
+		List<Map<String, Object>> queue = this.prospects.queue(tenant.token());
 		assertThat(queue).hasSize(2);
 		// the phone's pair decided first: Immo Martin is merged into Cabinet Martin
 		// before the e-mail's pair names it
@@ -192,7 +185,7 @@ class PairDecisionsIntegrationTests {
 		// the three rows are one agency now
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=02000"))
 			.containsExactly("Cabinet Martin");
-		assertThat(queue(tenant.token())).isEmpty();
+		assertThat(this.prospects.queue(tenant.token())).isEmpty();
 
 		// undone one merge at a time, the latest first, though both were made in one
 		// transaction: the agency's values come back exactly as they were, under a newer
@@ -208,7 +201,7 @@ class PairDecisionsIntegrationTests {
 		assertThat((Integer) restored.get("version")).isGreaterThan(mergedVersion)
 			.isGreaterThan((Integer) before.get("version"));
 		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?postcode=02000")).hasSize(3);
-		assertThat(queue(tenant.token())).hasSize(2);
+		assertThat(this.prospects.queue(tenant.token())).hasSize(2);
 	}
 
 	Map<String, Object> agency(String token, String id) {
@@ -219,24 +212,24 @@ class PairDecisionsIntegrationTests {
 	void undoesTheMergesOfADecisionTogether() {
 		var tenant = this.api.newOrganisation("Annulation");
 		this.prospects.importAndWait(tenant.token(), "u.csv", pairs(4));
-		List<Map<String, Object>> queue = queue(tenant.token());
+		List<Map<String, Object>> queue = this.prospects.queue(tenant.token());
 		Map<String, Object> before = agency(tenant.token(), id(queue.get(0), "other"));
 		ResponseEntity<Map> merged = decide(tenant.token(), queue.stream().map((d) -> d.get("id")).toList(), "MERGE");
 		List<String> merges = (List<String>) merged.getBody().get("merges");
 		assertThat(merges).hasSize(4);
-		assertThat(queue(tenant.token())).isEmpty();
+		assertThat(this.prospects.queue(tenant.token())).isEmpty();
 
 		// another organisation undoes nothing
 		var other = this.api.newOrganisation("Voisine");
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/merges/undo", Map.of("ids", merges)).getBody())
 			.containsEntry("undone", 0);
-		assertThat(queue(tenant.token())).isEmpty();
+		assertThat(this.prospects.queue(tenant.token())).isEmpty();
 
 		ResponseEntity<Map> undone = this.api.post(tenant.token(), "/api/v1/prospects/merges/undo",
 				Map.of("ids", merges));
 		assertThat(undone.getStatusCode().value()).isEqualTo(200);
 		assertThat(undone.getBody()).containsEntry("undone", 4);
-		assertThat(queue(tenant.token())).hasSize(4);
+		assertThat(this.prospects.queue(tenant.token())).hasSize(4);
 		Map<String, Object> restored = agency(tenant.token(), id(queue.get(0), "other"));
 		assertThat(ProspectApiIntegrationTests.withoutVersion(restored))
 			.isEqualTo(ProspectApiIntegrationTests.withoutVersion(before));
@@ -257,7 +250,7 @@ class PairDecisionsIntegrationTests {
 				Immo Martin;;02000;Laon;contact@martin-immo.fr
 				Agence Martin Laon;;02000;Laon;contact@martin-immo.fr
 				""");
-		List<Map<String, Object>> all = queue(tenant.token());
+		List<Map<String, Object>> all = this.prospects.queue(tenant.token());
 		List<Map<String, Object>> phones = this.api.raw()
 			.get()
 			.uri("/api/v1/prospects/duplicates?reason=phone")
@@ -268,7 +261,7 @@ class PairDecisionsIntegrationTests {
 		assertThat(all.size()).isGreaterThan(phones.size());
 		// deciding the pairs of one reason leaves the others
 		decide(tenant.token(), phones.stream().map((d) -> d.get("id")).toList(), "DISMISS");
-		assertThat(queue(tenant.token())).hasSize(all.size() - 3)
+		assertThat(this.prospects.queue(tenant.token())).hasSize(all.size() - 3)
 			.noneSatisfy((d) -> assertThat((List<String>) d.get("reasons")).contains("phone"));
 	}
 
@@ -276,7 +269,7 @@ class PairDecisionsIntegrationTests {
 	void refusesARequestItCannotReadInWords() {
 		var tenant = this.api.newOrganisation("Refus");
 		this.prospects.importAndWait(tenant.token(), "r.csv", pairs(1));
-		List<Object> ids = queue(tenant.token()).stream().map((d) -> d.get("id")).toList();
+		List<Object> ids = this.prospects.queue(tenant.token()).stream().map((d) -> d.get("id")).toList();
 
 		ResponseEntity<Map> noDecision = this.api.post(tenant.token(), "/api/v1/prospects/duplicates/decisions",
 				Map.of("ids", ids));
@@ -294,7 +287,7 @@ class PairDecisionsIntegrationTests {
 		assertThat(decide(tenant.token(), tooMany, "DISMISS").getBody().get("errors")).asString()
 			.contains("prospects.pairs.too-many", "200");
 		// nothing was decided
-		assertThat(queue(tenant.token())).hasSize(1);
+		assertThat(this.prospects.queue(tenant.token())).hasSize(1);
 	}
 
 }

@@ -94,6 +94,17 @@ public final class ProspectsApi {
 		return ((List<Map<String, Object>>) page.get("items")).stream().map((i) -> (String) i.get("name")).toList();
 	}
 
+	/** The review queue's pairs, up to 500. */
+	@SuppressWarnings("unchecked")
+	public List<Map<String, Object>> queue(String token) {
+		return this.api.raw()
+			.get()
+			.uri("/api/v1/prospects/duplicates?limit=500")
+			.headers((h) -> h.setBearerAuth(token))
+			.retrieve()
+			.body(List.class);
+	}
+
 	/** The id of the first agency a text search finds. */
 	@SuppressWarnings("unchecked")
 	public String idOf(String token, String q) {
