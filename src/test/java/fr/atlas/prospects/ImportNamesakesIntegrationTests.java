@@ -53,7 +53,7 @@ class ImportNamesakesIntegrationTests {
 			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)
 			.containsEntry("merged", 2);
-		List<String[]> report = report(tenant.token(), (String) status.get("id"));
+		List<String[]> report = this.prospects.report(tenant.token(), (String) status.get("id"));
 		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
 		assertThat(report.get(2)[2]).isEqualTo(report.get(0)[2]);
 		assertThat(report.get(3)[2]).isEqualTo(report.get(1)[2]).isNotEqualTo(report.get(0)[2]);
@@ -84,7 +84,8 @@ class ImportNamesakesIntegrationTests {
 		Map<String, Object> stopped = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
 		// row 2 was read, not imported: the rows done are those of the report
 		assertThat(stopped).containsEntry("processedRows", 3).containsEntry("created", 2).containsEntry("merged", 1);
-		assertThat(report(tenant.token(), job.toString())).extracting((row) -> row[0]).containsExactly("1", "3", "4");
+		assertThat(this.prospects.report(tenant.token(), job.toString())).extracting((row) -> row[0])
+			.containsExactly("1", "3", "4");
 
 		// a new run (a restart) reads the file again for them, and imports nothing twice
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE))).isTrue();
@@ -92,7 +93,7 @@ class ImportNamesakesIntegrationTests {
 			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)
 			.containsEntry("merged", 2);
-		List<String[]> report = report(tenant.token(), job.toString());
+		List<String[]> report = this.prospects.report(tenant.token(), job.toString());
 		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
 		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
 		assertThat(report.get(1)[3]).isEqualTo("siret:siren_only");
@@ -137,14 +138,9 @@ class ImportNamesakesIntegrationTests {
 			.containsEntry("processedRows", 4)
 			.containsEntry("created", 2)
 			.containsEntry("merged", 2);
-		List<String[]> report = report(token, job.toString());
+		List<String[]> report = this.prospects.report(token, job.toString());
 		assertThat(report).extracting((row) -> row[0]).containsExactly("1", "2", "3", "4");
 		assertThat(report.get(1)[2]).isEqualTo(report.get(3)[2]).isNotEqualTo(report.get(0)[2]);
-	}
-
-	private List<String[]> report(String token, String job) {
-		String csv = this.api.getText(token, "/api/v1/imports/" + job + "/rows").getBody();
-		return csv.lines().skip(1).map((line) -> line.split(",", -1)).toList();
 	}
 
 }

@@ -46,7 +46,7 @@ class ImportPortalListingsIntegrationTests {
 		var tenant = this.api.newOrganisation("Portail et CRM");
 		Map<String, Object> portal = this.prospects.importAndWait(tenant.token(), "portail.csv", PORTAL);
 		assertThat(portal).containsEntry("status", "DONE").containsEntry("created", 3).containsEntry("merged", 2);
-		List<String[]> rows = report(tenant.token(), (String) portal.get("id"));
+		List<String[]> rows = this.prospects.report(tenant.token(), (String) portal.get("id"));
 		String dubois = rows.get(0)[2];
 		String hoquet = rows.get(1)[2];
 		String bellecour = rows.get(2)[2];
@@ -56,7 +56,7 @@ class ImportPortalListingsIntegrationTests {
 
 		Map<String, Object> crm = this.prospects.importAndWait(tenant.token(), "crm.csv", CRM);
 		assertThat(crm).containsEntry("status", "DONE").containsEntry("created", 0).containsEntry("merged", 2);
-		List<String[]> later = report(tenant.token(), (String) crm.get("id"));
+		List<String[]> later = this.prospects.report(tenant.token(), (String) crm.get("id"));
 		assertThat(later.get(0)[2]).isEqualTo(dubois);
 		assertThat(later.get(1)[2]).isEqualTo(bellecour);
 
@@ -82,7 +82,7 @@ class ImportPortalListingsIntegrationTests {
 				Century 21 Les Quais,l.martin@century21.fr,,Léa,Martin,Chambéry,73000
 				""");
 		assertThat(crm).containsEntry("status", "DONE").containsEntry("created", 2).containsEntry("merged", 1);
-		List<String[]> rows = report(tenant.token(), (String) crm.get("id"));
+		List<String[]> rows = this.prospects.report(tenant.token(), (String) crm.get("id"));
 		String grenoble = rows.get(0)[2];
 		assertThat(rows.get(1)[2]).isEqualTo(grenoble);
 		assertThat(rows.get(2)[2]).isNotEqualTo(grenoble);
@@ -96,11 +96,6 @@ class ImportPortalListingsIntegrationTests {
 		var other = this.api.newOrganisation("Autre CRM");
 		assertThat(this.api.getText(other.token(), "/api/v1/prospects/" + grenoble).getStatusCode().value())
 			.isEqualTo(404);
-	}
-
-	private List<String[]> report(String token, String job) {
-		String csv = this.api.getText(token, "/api/v1/imports/" + job + "/rows").getBody();
-		return csv.lines().skip(1).map((line) -> line.split(",", -1)).toList();
 	}
 
 }

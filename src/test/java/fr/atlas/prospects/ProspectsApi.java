@@ -105,6 +105,12 @@ public final class ProspectsApi {
 			.body(List.class);
 	}
 
+	/** An import's row report without its header, each line split into its four cells. */
+	public List<String[]> report(String token, String job) {
+		String csv = this.api.getText(token, "/api/v1/imports/" + job + "/rows").getBody();
+		return csv.lines().skip(1).map((line) -> line.split(",", -1)).toList();
+	}
+
 	/** The id of the first agency a text search finds. */
 	@SuppressWarnings("unchecked")
 	public String idOf(String token, String q) {

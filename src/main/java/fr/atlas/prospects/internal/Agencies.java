@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -398,15 +399,7 @@ class Agencies {
 		if (reached.isEmpty()) {
 			return;
 		}
-		Map<UUID, UUID> survivors = survivorsOf(reached);
-		// a survivor merged into a third agency in turn: that one, a few steps at most
-		for (int step = 0; step < 8 && !survivors.isEmpty(); step++) {
-			Map<UUID, UUID> further = survivorsOf(List.copyOf(new HashSet<>(survivors.values())));
-			if (further.isEmpty()) {
-				break;
-			}
-			survivors.replaceAll((absorbed, survivor) -> further.getOrDefault(survivor, survivor));
-		}
+		Map<UUID, UUID> survivors = survivors(reached);
 		if (survivors.isEmpty()) {
 			return;
 		}
@@ -427,6 +420,22 @@ class Agencies {
 	}
 
 	/** The agencies among these that are merged into another, with that other. */
+	/**
+	 * The agency each of these that was merged away lives on in now, following a survivor
+	 * merged into a third agency in turn (a few steps at most); the others are left out.
+	 */
+	Map<UUID, UUID> survivors(Collection<UUID> ids) {
+		Map<UUID, UUID> survivors = survivorsOf(List.copyOf(ids));
+		for (int step = 0; step < 8 && !survivors.isEmpty(); step++) {
+			Map<UUID, UUID> further = survivorsOf(List.copyOf(new HashSet<>(survivors.values())));
+			if (further.isEmpty()) {
+				break;
+			}
+			survivors.replaceAll((absorbed, survivor) -> further.getOrDefault(survivor, survivor));
+		}
+		return survivors;
+	}
+
 	private Map<UUID, UUID> survivorsOf(List<UUID> ids) {
 		Map<UUID, UUID> survivors = new HashMap<>();
 		this.jdbc.sql("""

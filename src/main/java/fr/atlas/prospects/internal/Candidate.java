@@ -328,6 +328,16 @@ final class Candidate {
 		return new UUID(this.idHigh, this.idLow);
 	}
 
+	/** The id's first half, read without making a {@link UUID}. */
+	long idHigh() {
+		return this.idHigh;
+	}
+
+	/** The id's second half. */
+	long idLow() {
+		return this.idLow;
+	}
+
 	String nameKey() {
 		return this.names.nameKey();
 	}

@@ -1339,6 +1339,25 @@ final class Deduplication {
 						|| r.equals("website"));
 		}
 
+		/**
+		 * This match, for a row an earlier import put in this agency (ADR 0116): merged
+		 * whatever its confidence.
+		 */
+		Match seenBefore() {
+			List<String> more = new ArrayList<>(this.reasons);
+			more.add("seen_before");
+			return new Match(this.agency, this.confidence, List.copyOf(more), this.similarity);
+		}
+
+		/**
+		 * A row an earlier import put in this agency, which its values alone would not
+		 * join to it (a person merged it into another one since, or the row says too
+		 * little): certain all the same.
+		 */
+		static Match seenBefore(Candidate agency) {
+			return new Match(agency, 1.0, List.of("seen_before"), 0);
+		}
+
 		Match ambiguous() {
 			List<String> more = new ArrayList<>(this.reasons);
 			more.add("ambiguous");

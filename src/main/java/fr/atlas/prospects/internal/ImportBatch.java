@@ -1,6 +1,9 @@
 package fr.atlas.prospects.internal;
 
 import java.util.ArrayList;
+import java.util.function.Function;
+import java.util.HashSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,18 +39,21 @@ class ImportBatch {
 
 	private final JdbcTemplate template;
 
-	ImportBatch(Agencies agencies, RecordedRows recorded, JdbcTemplate template) {
+	private final RowsSeenBefore seen;
+
+	ImportBatch(Agencies agencies, RecordedRows recorded, JdbcTemplate template, RowsSeenBefore seen) {
 		this.agencies = agencies;
 		this.recorded = recorded;
 		this.template = template;
+		this.seen = seen;
 	}
 
 	/**
 	 * A pool of every agency of the current organisation that rows may match, within what
-	 * the lease can cover.
+	 * the lease can cover, and where its other imports than {@code jobId} put their rows.
 	 * @throws ImportMemory.Exhausted if the organisation's agencies need more
 	 */
-	Pool pool(ImportMemory.Lease memory) {
+	Pool pool(ImportMemory.Lease memory, UUID jobId) {
 		Pool pool = new Pool();
 		this.agencies.forEachMatchable((agency) -> {
 			pool.add(Candidate.of(agency));
@@ -55,6 +61,8 @@ class ImportBatch {
 				memory.cover(pool.footprint());
 			}
 		});
+		memory.cover(pool.footprint());
+		pool.remember(this.seen.load(jobId), this.agencies::survivors);
 		memory.cover(pool.footprint());
 		return pool;
 	}
@@ -120,7 +128,8 @@ class ImportBatch {
 			decisions.outcomes.sort(Comparator.comparingInt(RowOutcome::number));
 		}
 		List<CopyIn> linked = List.of(this.agencies.newContacts(decisions.contacts),
-				this.agencies.possibleDuplicates(decisions.duplicates, jobId));
+				this.agencies.possibleDuplicates(decisions.duplicates, jobId),
+				this.seen.entries(jobId, decisions.seen));
 		return new Plan(upTo, this.agencies.newAgencies(List.copyOf(decisions.created.values()), owner),
 				List.copyOf(decisions.filled.values()), List.copyOf(decisions.reached), linked,
 				RecordedRows.pack(jobId, decisions.outcomes, last), List.copyOf(decisions.setAside),
@@ -152,6 +161,9 @@ class ImportBatch {
 		final Set<UUID> reached = new LinkedHashSet<>();
 
 		final List<PossibleDuplicate> duplicates = new ArrayList<>();
+
+		/** Where rows went that no earlier entry says already (ADR 0116). */
+		final List<RowsSeenBefore.Entry> seen = new ArrayList<>();
 
 		final List<RowOutcome> outcomes;
 
@@ -242,6 +254,10 @@ class ImportBatch {
 				}
 			}
 			UUID prospect = target.id();
+			long key = RowsSeenBefore.key(values);
+			if (!this.pool.remembers(key, target)) {
+				this.seen.add(new RowsSeenBefore.Entry(key, prospect));
+			}
 			if (row.contact() != null) {
 				this.contacts.add(new NewContact(prospect, row.contact()));
 			}
@@ -376,6 +392,12 @@ class ImportBatch {
 		 */
 		private @Nullable KeyIndex byName;
 
+		/**
+		 * Where the organisation's other imports put their rows, by row key: the pool's
+		 * position of the agency ({@link #remember}, ADR 0116). None when they put none.
+		 */
+		private @Nullable RowHomes byRow;
+
 		/** The size from which a block is searched through {@link #byWord}. */
 		private final int indexFrom;
 
@@ -420,7 +442,8 @@ class ImportBatch {
 		long footprint() {
 			return this.bytes + this.byKey.bytes() + this.byWord.bytes()
 					+ ((this.byBareName != null) ? this.byBareName.bytes() : 0)
-					+ ((this.byName != null) ? this.byName.bytes() : 0) + 16L * this.all.size();
+					+ ((this.byName != null) ? this.byName.bytes() : 0)
+					+ ((this.byRow != null) ? this.byRow.bytes() : 0) + 16L * this.all.size();
 		}
 
 		/**
@@ -450,29 +473,118 @@ class ImportBatch {
 				return new Decision(match, match.agency(), null, false, null, true, List.of(), values);
 			}
 			if (match != null && match.automatic()) {
-				Candidate target = match.agency();
-				if (target.takesTheSign(values, probe.names(), match.similarity())) {
-					values = values.withTradeName(values.name());
-				}
-				// asked before the row fills the candidate: would the stored
-				// agency change?
-				boolean changesStored = target.wouldChange(values);
-				this.bytes -= target.footprint();
-				boolean changed = target.fill(values);
-				this.bytes += target.footprint();
-				if (changed) {
-					reindex(target, true);
-				}
 				// a row set aside joins an agency its name gave to another one of its
 				// agencies: a person says whether they are one
 				Deduplication.Match also = (last && ranking.also() == null) ? ranking.byName() : ranking.also();
-				return new Decision(match, target, null, changesStored, also, false, List.of(), values);
+				return into(match, values, probe, also);
+			}
+			Deduplication.Match before = seenBefore(values, probe);
+			if (before != null) {
+				return into(before, values, probe, null);
 			}
 			AgencyRecord agency = AgencyRecord.create(values);
 			agency.useNames(probe.names());
 			Candidate target = Candidate.of(agency);
 			add(target);
 			return new Decision(match, target, agency, true, null, false, ranking.namesakes(), values);
+		}
+
+		/** The row merged into its match's agency, which takes its matching values. */
+		private Decision into(Deduplication.Match match, AgencyValues values, Deduplication.Probe probe,
+				Deduplication.@Nullable Match also) {
+			Candidate target = match.agency();
+			if (target.takesTheSign(values, probe.names(), match.similarity())) {
+				values = values.withTradeName(values.name());
+			}
+			// asked before the row fills the candidate: would the stored agency change?
+			boolean changesStored = target.wouldChange(values);
+			this.bytes -= target.footprint();
+			boolean changed = target.fill(values);
+			this.bytes += target.footprint();
+			if (changed) {
+				reindex(target, true);
+			}
+			return new Decision(match, target, null, changesStored, also, false, List.of(), values);
+		}
+
+		/**
+		 * The agency an earlier import put a row of these values in, or the one a person
+		 * put it in since (a detached row's own, the survivor of a merge), merged into
+		 * without more ado: only a row that would otherwise make a new agency is asked
+		 * (ADR 0116). The row's score against it, when it has one, says why else they may
+		 * be one.
+		 */
+		private Deduplication.@Nullable Match seenBefore(AgencyValues values, Deduplication.Probe probe) {
+			RowHomes rows = this.byRow;
+			int home = (rows != null) ? rows.get(RowsSeenBefore.key(values)) : -1;
+			if (home < 0) {
+				return null;
+			}
+			Candidate agency = this.all.get(home);
+			Deduplication.Match scored = Deduplication.score(probe, agency);
+			return (scored != null && scored.confidence() >= Deduplication.REVIEW) ? scored.seenBefore()
+					: Deduplication.Match.seenBefore(agency);
+		}
+
+		/**
+		 * Whether the earlier imports' entries already put a row of this key in this
+		 * agency: its entry would say nothing new.
+		 */
+		boolean remembers(long key, Candidate agency) {
+			RowHomes rows = this.byRow;
+			return rows != null && rows.get(key) == agency.position;
+		}
+
+		/**
+		 * Takes in where the organisation's other imports put their rows: each entry's
+		 * agency, or the agency it was merged into since ({@code survivors}, for the
+		 * agencies of the entries that are not in the pool). A key whose rows ended in
+		 * two agencies (a person detached one of two identical rows) says nothing.
+		 */
+		void remember(RowsSeenBefore.Earlier earlier, Function<Set<UUID>, Map<UUID, UUID>> survivors) {
+			int n = earlier.size();
+			if (n == 0) {
+				return;
+			}
+			int[] homes = new int[n];
+			Arrays.fill(homes, -1);
+			for (Candidate agency : this.all) {
+				long high = agency.idHigh();
+				long low = agency.idLow();
+				for (int i = earlier.first(high, low); i >= 0 && i < n && earlier.agencyIs(i, high, low); i++) {
+					homes[i] = agency.position;
+				}
+			}
+			Set<UUID> away = new HashSet<>();
+			for (int i = 0; i < n; i++) {
+				if (homes[i] < 0) {
+					away.add(earlier.agency(i));
+				}
+			}
+			if (!away.isEmpty()) {
+				Map<UUID, UUID> into = survivors.apply(away);
+				Set<UUID> wanted = new HashSet<>(into.values());
+				Map<UUID, Integer> at = new HashMap<>();
+				for (Candidate agency : this.all) {
+					if (!wanted.isEmpty() && wanted.contains(agency.id())) {
+						at.put(agency.id(), agency.position);
+					}
+				}
+				for (int i = 0; i < n; i++) {
+					if (homes[i] < 0) {
+						UUID survivor = into.get(earlier.agency(i));
+						Integer position = (survivor != null) ? at.get(survivor) : null;
+						homes[i] = (position != null) ? position : -1;
+					}
+				}
+			}
+			RowHomes rows = new RowHomes(n);
+			for (int i = 0; i < n; i++) {
+				if (homes[i] >= 0) {
+					rows.put(earlier.key(i), homes[i]);
+				}
+			}
+			this.byRow = rows;
 		}
 
 		/**

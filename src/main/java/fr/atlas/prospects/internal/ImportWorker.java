@@ -165,7 +165,7 @@ public class ImportWorker {
 		Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId)) : Set.of();
 		readAgain(file, processed, waiting, aside);
 		long began = System.nanoTime();
-		ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
+		ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease, jobId));
 		Set<Integer> done = this.tx.execute((status) -> this.recorded.after(jobId, processed));
 		long loaded = System.nanoTime();
 		long matching = 0;
@@ -271,7 +271,7 @@ public class ImportWorker {
 		try (ImportMemory.Lease lease = this.memory.lease(); ImportFile file = open(jobId, job)) {
 			RowsSetAside aside = new RowsSetAside();
 			readAgain(file, job.readRows(), waiting, aside);
-			ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease));
+			ImportBatch.Pool pool = this.tx.execute((status) -> this.batch.pool(lease, jobId));
 			for (List<NormalisedRow> slice : aside.slices(this.properties.importBatchSize())) {
 				ImportBatch.Plan plan = this.batch.decideLast(jobId, slice, pool, null, job.readRows());
 				lease.cover(pool.footprint());

@@ -54,13 +54,16 @@ public class ProspectDetachments {
 
 	private final ApplicationEventPublisher events;
 
+	private final RowsSeenBefore seen;
+
 	ProspectDetachments(JdbcClient jdbc, JdbcTemplate template, Agencies agencies, RecordedRows recorded,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RowsSeenBefore seen) {
 		this.jdbc = jdbc;
 		this.template = template;
 		this.agencies = agencies;
 		this.recorded = recorded;
 		this.events = events;
+		this.seen = seen;
 	}
 
 	/** A row detached: the agency it left, the one made of it, and the detachment. */
@@ -103,8 +106,12 @@ public class ProspectDetachments {
 			.param("by", by)
 			.update();
 
-		AgencyRecord created = AgencyRecord.create(values(detached.row().values()));
+		AgencyValues values = values(detached.row().values());
+		AgencyRecord created = AgencyRecord.create(values);
 		this.agencies.newAgencies(List.of(created), agency.owner()).into(this.template);
+		// imported again, the row goes where it is now (ADR 0116); undone, the new agency
+		// is merged back, and the row follows it
+		this.seen.moved(values, agencyId, created.id);
 		AgencyRecord rebuilt = rebuild(agencyId, remaining, set);
 		this.agencies.update(List.of(rebuilt));
 		this.jdbc.sql("""

@@ -143,6 +143,9 @@ class ProspectsImportBenchmark {
 			details.append(examples(csv, file.truth(), report, score));
 			details.append(profile.summary());
 			log("%s", result.describe());
+			if (size <= Integer.getInteger("bench.again-up-to", 100_000)) {
+				details.append(again(token, csv, size)).append('\n');
+			}
 			System.gc();
 			log("heap used after import: %,d MB (max %,d MB)", peakHeap / (1024 * 1024),
 					Runtime.getRuntime().maxMemory() / (1024 * 1024));
@@ -152,6 +155,30 @@ class ProspectsImportBenchmark {
 		Files.writeString(directory.resolve("results.md"), output, StandardCharsets.UTF_8);
 		System.out.println();
 		System.out.println(output);
+	}
+
+	/**
+	 * The same rows imported again, in another file (its lines ending as on Windows):
+	 * nothing may be created (ADR 0116).
+	 */
+	private String again(String token, Path csv, int size) throws Exception {
+		Path windows = csv.resolveSibling(csv.getFileName().toString().replace(".csv", "-crlf.csv"));
+		try (var lines = Files.lines(csv, StandardCharsets.UTF_8);
+				var out = Files.newBufferedWriter(windows, StandardCharsets.UTF_8)) {
+			for (String line : (Iterable<String>) lines::iterator) {
+				out.write(line);
+				out.write("\r\n");
+			}
+		}
+		long start = System.nanoTime();
+		String id = upload(token, windows);
+		Map<String, String> status = waitUntilFinished(token, id, size);
+		String line = String.format(Locale.ROOT,
+				"The same rows again, lines ending in CR LF: %s in %.1f s, created %s, merged %s, rejected %s.",
+				status.get("status"), seconds(System.nanoTime() - start), status.get("created"), status.get("merged"),
+				status.get("rejected"));
+		log("%s", line);
+		return line + "\n";
 	}
 
 	private String upload(String token, Path csv) throws IOException, InterruptedException {

@@ -1,0 +1,126 @@
+package fr.atlas.prospects;
+
+import java.util.List;
+import java.util.Map;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A file's rows imported again in another file, the same list with other line ends (ADR
+ * 0116): each row ends in the agency it went to before, or the one a person put it in
+ * since, and nothing is created. Without it the row that only its name and place tie to
+ * one of three namesakes became a new agency at each import.
+ */
+@WebIntegrationTest
+@SuppressWarnings("unchecked")
+class ImportAgainIntegrationTests {
+
+	/**
+	 * Row 1 is decided first and makes an agency of its own; rows 2 to 4 are set aside
+	 * until the end (their name and place alone tie them to it), where row 2 joins it and
+	 * rows 3 and 4 make two more: three "Agence Pierre" in one postcode.
+	 */
+	static final String NAMESAKES = """
+			Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
+			Agence Pierre;;;;;69003;Lyon
+			Agence Pierre;94580730300017;contact@agence-pierre-a.fr;04 72 00 00 01;10 rue Paul Bert;69003;Lyon
+			Agence Pierre;21573681000015;contact@agence-pierre-b.fr;04 72 00 00 02;20 rue Garibaldi;69003;Lyon
+			Agence Pierre;93036426000016;contact@agence-pierre-c.fr;04 72 00 00 03;30 cours Gambetta;69003;Lyon
+			""";
+
+	/** The same rows, as a spreadsheet saves them on Windows: another file. */
+	static final String AGAIN = NAMESAKES.replace("\n", "\r\n");
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	ProspectsApi prospects;
+
+	@Test
+	void theSameRowsInAnotherFileCreateNothing() {
+		var tenant = this.api.newOrganisation("Import à nouveau");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", NAMESAKES);
+		assertThat(first).containsEntry("created", 3).containsEntry("merged", 1);
+		List<String[]> before = this.prospects.report(tenant.token(), (String) first.get("id"));
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "agences-windows.csv", AGAIN);
+		assertThat(again).containsEntry("status", "DONE").containsEntry("created", 0).containsEntry("merged", 4);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) again.get("id"));
+		for (int i = 0; i < 4; i++) {
+			assertThat(after.get(i)[2]).as("row %d", i + 1).isEqualTo(before.get(i)[2]);
+		}
+		// the bare row says where it went and why
+		Map<String, Object> agency = this.api.get(tenant.token(), "/api/v1/prospects/" + before.get(0)[2]).getBody();
+		assertThat(agency.toString()).contains("seen_before");
+		// and a third time, still nothing new
+		Map<String, Object> third = this.prospects.importAndWait(tenant.token(), "agences-3.csv", AGAIN + "\r\n");
+		assertThat(third).containsEntry("created", 0);
+		assertThat(count(tenant.token())).isEqualTo(3);
+	}
+
+	@Test
+	void aRowDetachedSinceGoesToItsOwnAgency() {
+		var tenant = this.api.newOrganisation("Import à nouveau, ligne détachée");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", NAMESAKES);
+		String job = (String) first.get("id");
+		String pierre = this.prospects.report(tenant.token(), job).get(0)[2];
+		ResponseEntity<Map> detached = this.api.post(tenant.token(),
+				"/api/v1/prospects/" + pierre + "/sources/" + job + "/rows/1/detach", Map.of());
+		assertThat(detached.getStatusCode().value()).isEqualTo(201);
+		String own = (String) detached.getBody().get("detachedId");
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "agences-windows.csv", AGAIN);
+		assertThat(again).containsEntry("created", 0);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) again.get("id"));
+		assertThat(after.get(0)[2]).isEqualTo(own);
+		assertThat(after.get(1)[2]).isEqualTo(pierre);
+	}
+
+	@Test
+	void aRowOfAnAgencyMergedSinceGoesToTheSurvivor() {
+		var tenant = this.api.newOrganisation("Import à nouveau, fusion");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", NAMESAKES);
+		List<String[]> before = this.prospects.report(tenant.token(), (String) first.get("id"));
+		String absorbed = before.get(0)[2];
+		String survivor = before.get(2)[2];
+		assertThat(
+				this.api.post(tenant.token(), "/api/v1/prospects/" + survivor + "/merge", Map.of("otherId", absorbed))
+					.getStatusCode()
+					.value())
+			.isEqualTo(200);
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "agences-windows.csv", AGAIN);
+		assertThat(again).containsEntry("created", 0);
+		assertThat(this.prospects.report(tenant.token(), (String) again.get("id")).get(0)[2]).isEqualTo(survivor);
+	}
+
+	@Test
+	void anotherOrganisationsRowsAreNotItsOwn() {
+		var tenant = this.api.newOrganisation("Import à nouveau, première agence");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", NAMESAKES);
+		List<String> ours = this.prospects.report(tenant.token(), (String) first.get("id"))
+			.stream()
+			.map((row) -> row[2])
+			.toList();
+
+		var other = this.api.newOrganisation("Import à nouveau, seconde agence");
+		Map<String, Object> theirs = this.prospects.importAndWait(other.token(), "agences-windows.csv", AGAIN);
+		assertThat(theirs).containsEntry("created", 3).containsEntry("merged", 1);
+		assertThat(this.prospects.report(other.token(), (String) theirs.get("id"))).extracting((row) -> row[2])
+			.doesNotContainAnyElementsOf(ours);
+		assertThat(count(tenant.token())).isEqualTo(3);
+	}
+
+	private int count(String token) {
+		return ((Number) this.api.get(token, "/api/v1/prospects").getBody().get("total")).intValue();
+	}
+
+}
