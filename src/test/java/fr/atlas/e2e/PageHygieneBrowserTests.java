@@ -92,11 +92,19 @@ class PageHygieneBrowserTests {
 			    return m && !address.test(m[2]);
 			  };
 			  const visible = (e) => e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+			  const figure = /\\d+[ \\u00a0\\u202f](j|d|h|min|%|€)(?![\\w\\u00c0-\\u017f])/g;
 			  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
 			  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
 			    const parent = n.parentElement;
 			    if (parent.closest('script, style, template') || !visible(parent)) continue;
 			    if (raw(n.nodeValue)) found.push('key shown: "' + n.nodeValue.trim() + '" in ' + describe(parent));
+			    for (const m of n.nodeValue.matchAll(figure)) {
+			      const range = document.createRange();
+			      range.setStart(n, m.index);
+			      range.setEnd(n, m.index + m[0].length);
+			      const tops = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+			      if (tops.size > 1) found.push('figure cut from its unit: "' + m[0] + '" in ' + describe(parent));
+			    }
 			  }
 			  document.querySelectorAll('[placeholder], [title], [aria-label], [alt], input[type=submit][value], input[type=button][value]')
 			    .forEach((e) => ['placeholder', 'title', 'aria-label', 'alt', 'value'].forEach((a) => {
