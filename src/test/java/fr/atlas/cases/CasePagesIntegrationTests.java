@@ -231,7 +231,8 @@ class CasePagesIntegrationTests {
 			.get("definition")).get("transitions")).stream()
 			.filter((t) -> "sign_compromis".equals(t.get("name")))
 			.map((t) -> t.get("roles"))).containsExactly(List.of("MANAGER", "AGENT"));
-		assertThat(draft.body()).contains("Compromis signé", "sign_compromis", "brouillon", "<td>3 j</td>")
+		assertThat(draft.body())
+			.contains("Compromis signé", "sign_compromis", "brouillon", "<td class=\"delay\">3 j</td>")
 			.doesNotContain(">PT72H<", ">P3D<");
 		browser.post("/cases/types/LEAD_ACHAT/workflow/remove", Map.of("state", "OFFER"), token);
 		assertThat(browser.get("/cases/types/LEAD_ACHAT/workflow").body()).contains("inatteignable");
