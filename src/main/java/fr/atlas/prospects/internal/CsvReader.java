@@ -590,9 +590,8 @@ final class CsvReader implements TabularReader {
 		for (int i = from; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '\n' || c == '\r') {
-				// as the reader ends lines (afterCarriageReturn): CRs before an LF are
-				// one
-				// line end with it, each other CR is one
+				// lines end as the reader ends them (afterCarriageReturn): the CRs
+				// before an LF end one line with it, each other CR ends one
 				int ends = 1;
 				if (c == '\r') {
 					int after = i + 1;

@@ -353,11 +353,10 @@ public class ImportWorker {
 				break;
 			}
 			catch (PessimisticLockingFailureException ex) {
-				// a deadlock the database broke by failing this batch (a person's merge
-				// or
-				// edit locked the batch's agencies in another order), or a lock not
-				// granted in time: the batch was rolled back whole, and its plan is
-				// written again as it stands; a merge made meanwhile is followed as ever
+				// a deadlock the database broke by failing this batch (a merge or an
+				// edit locked its agencies in another order), or a lock not granted in
+				// time: the batch was rolled back whole, and its plan is written again
+				// as it stands; a merge made meanwhile is followed as ever (ADR 0114)
 				if (attempt == WRITE_ATTEMPTS) {
 					throw ex;
 				}
