@@ -158,6 +158,32 @@ class UnusualRequestsIntegrationTests {
 			.isEqualTo(200);
 	}
 
+	/**
+	 * A page asked with more than 200 cookies: the 400 page in the browser's language
+	 * says why, as the API's problem does, where it said only that the request was
+	 * invalid.
+	 */
+	@Test
+	void aPageAskedWithMoreCookiesThanTomcatReadsSaysSo() throws Exception {
+		StringBuilder cookies = new StringBuilder();
+		for (int i = 0; i < 201; i++) {
+			cookies.append(i == 0 ? "" : "; ").append("c").append(i).append("=v");
+		}
+		for (String language : new String[] { "fr", "en" }) {
+			HttpResponse<String> page = send("GET", "/prospects",
+					Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8", "Cookie", cookies.toString(),
+							"Accept-Language", language));
+			assertThat(page.statusCode()).isEqualTo(400);
+			assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(page.body()).contains(language.equals("fr")
+					? "Trop de cookies\u00A0: cette demande en porte plus de 200. Supprimez les cookies de ce site "
+							+ "dans le navigateur."
+					: "Too many cookies: this request carries more than 200. Delete the cookies of this site in "
+							+ "the browser.")
+				.contains(language.equals("fr") ? "lang=\"fr\"" : "lang=\"en\"");
+		}
+	}
+
 	private HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))

@@ -311,6 +311,42 @@ class ImportApiIntegrationTests {
 		assertThat(items).extracting((item) -> item.get("city")).containsExactlyInAnyOrder("Besançon", "Orléans");
 	}
 
+	/**
+	 * A CR+LF file converted to Windows line ends once more ends its lines with CR CR LF:
+	 * one line end, for the upload's count, the wizard's preview and the import alike; a
+	 * blank line in it is still a numbered row:empty, and the lines of separators that
+	 * Excel writes below the data are left out.
+	 */
+	@Test
+	void readsLinesEndedTwiceByAConversionAsOneLineEnd() throws Exception {
+		var tenant = this.api.newOrganisation("Fins de ligne");
+		String file = "Raison sociale;Téléphone;Ville\r\r\nAgence Retour;01 23 45 67 81;Paris\r\r\n"
+				+ "Agence Chariot;01 23 45 67 82;Lyon\r\r\n\r\r\nAgence Ligne;01 23 45 67 83;Nice\r\r\n"
+				+ ";;\r\r\n;;\r\r\n";
+		byte[] bytes = file.getBytes(StandardCharsets.UTF_8);
+		ResponseEntity<Map> accepted = this.prospects.upload(tenant.token(), "deux-fois.csv", bytes, null, null);
+		assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+		Map<String, Object> status = this.prospects.waitFor(tenant.token(), (String) accepted.getBody().get("id"));
+		assertThat(status).containsEntry("totalRows", 4).containsEntry("created", 3).containsEntry("rejected", 1);
+		assertThat(this.api.getText(tenant.token(), "/api/v1/imports/" + status.get("id") + "/rows").getBody().lines())
+			.extracting((line) -> line.replaceAll(",[0-9a-f-]{36},", ",id,"))
+			.containsExactly("row,status,prospect_id,messages", "1,CREATED,id,", "2,CREATED,id,",
+					"3,REJECTED,,row:empty", "4,CREATED,id,");
+
+		OrgId org = OrgId.of(tenant.orgId());
+		ProspectImports.Preview preview = CurrentTenant.callAs(org, () -> {
+			UUID draft = this.imports
+				.submit("assistant.csv", new ByteArrayInputStream(bytes), Map.of(), tenant.userId(), false)
+				.job()
+				.id();
+			return this.imports.preview(draft, Map.of());
+		});
+		assertThat(preview.rows()).extracting(ProspectImports.PreviewRow::number).containsExactly(1, 2, 3, 4);
+		assertThat(preview.rows()).extracting((row) -> row.cell(0))
+			.containsExactly("Agence Retour", "Agence Chariot", "", "Agence Ligne");
+		assertThat(preview.job().totalRows()).isEqualTo(4);
+	}
+
 	@Test
 	void takesTheDelimiterLineOfAFileWrittenForExcel() {
 		var tenant = this.api.newOrganisation("Séparateur Excel");

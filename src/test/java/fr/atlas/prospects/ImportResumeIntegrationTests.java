@@ -151,6 +151,57 @@ class ImportResumeIntegrationTests {
 	}
 
 	/**
+	 * An import that has ended has nothing left to cancel: a 409 in words, where a 202
+	 * with its status made a client reading the code alone take it for stopped. A
+	 * cancelled one answers as it did, a cancel sent again being a retry.
+	 */
+	@Test
+	void cancellingAnImportThatEndedIsAConflictAndACancelledOneStaysCancelled() throws Exception {
+		var tenant = this.api.newOrganisation("Annulation tardive");
+		OrgId org = OrgId.of(tenant.orgId());
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "fini.csv",
+				"Raison sociale;Ville\nAgence Finie;Lyon\n");
+		var refused = this.api.post(tenant.token(), "/api/v1/imports/" + done.get("id") + "/cancel", Map.of());
+		assertThat(refused.getStatusCode().value()).isEqualTo(409);
+		assertThat(refused.getBody()).containsEntry("code", "prospects.import.cancel.ended")
+			.containsEntry("status", "DONE")
+			.containsEntry("detail",
+					"Cet import est déjà fini (statut «\u00A0Terminé\u00A0»)\u00A0: il n’y a plus rien à annuler. "
+							+ "Ce qu’il a importé le reste.");
+		var english = this.api.raw().post().uri("/api/v1/imports/" + done.get("id") + "/cancel").headers((h) -> {
+			h.setBearerAuth(tenant.token());
+			h.set("Accept-Language", "en");
+		}).retrieve().toEntity(Map.class);
+		assertThat(english.getBody()).containsEntry("detail",
+				"This import has already ended (status “Done”): there is nothing left to cancel. "
+						+ "What it imported stays imported.");
+		assertThat(status(tenant.token(), UUID.fromString((String) done.get("id")))).containsEntry("status", "DONE");
+
+		UUID failed = draft(org, file(3));
+		execute(org, "update import_job set status = 'FAILED', error = 'IOException: lecture interrompue', "
+				+ "finished_at = now() where id = :id", failed);
+		var failedRefused = this.api.post(tenant.token(), "/api/v1/imports/" + failed + "/cancel", Map.of());
+		assertThat(failedRefused.getStatusCode().value()).isEqualTo(409);
+		assertThat(failedRefused.getBody()).containsEntry("code", "prospects.import.cancel.ended")
+			.containsEntry("status", "FAILED");
+
+		UUID cancelled = draft(org, file(3));
+		for (int i = 0; i < 2; i++) {
+			var again = this.api.post(tenant.token(), "/api/v1/imports/" + cancelled + "/cancel", Map.of());
+			assertThat(again.getStatusCode().value()).isEqualTo(202);
+			assertThat(again.getBody()).containsEntry("status", "CANCELLED");
+		}
+
+		// the page's button, clicked on a page shown while the import still ran
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		HttpResponse<String> late = pages.post("/prospects/imports/" + failed + "/cancel",
+				Map.of("_csrf", PageSession.csrf(pages.get("/prospects/imports/" + failed + "?lang=fr").body())),
+				false);
+		assertThat(pages.get(PageSession.location(late)).body()).contains("il n’y a plus rien à annuler")
+			.contains("statut «\u00A0Échec\u00A0»");
+	}
+
+	/**
 	 * A cancelled import taken up again, and a failed one: each goes on from its last
 	 * committed batch to the end, and no row is imported twice.
 	 */

@@ -1,15 +1,18 @@
 package fr.atlas.tenancy;
 
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,9 @@ class NameLengthsCountCharactersIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void anEmojiIsOneCharacterOfAName() {
@@ -60,6 +66,29 @@ class NameLengthsCountCharactersIntegrationTests {
 		assertThat(this.api.patch(bearer, "/api/v1/organisation", Map.of("name", "Agence " + EMOJI.repeat(114)))
 			.getStatusCode()
 			.value()).isEqualTo(400);
+	}
+
+	/**
+	 * A browser's {@code maxlength} counts UTF-16 units, two for an emoji: the pages' own
+	 * limit is twice the name's, so that every name the server takes can be typed, and
+	 * the server's count in characters says when one is too long (ADR 0114).
+	 */
+	@Test
+	void thePagesLetANameOfEmojiThroughAndTheServerSaysWhenOneIsTooLong() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence des pages " + EMOJI);
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String account = pages.get("/account?lang=fr").body();
+		assertThat(account).containsPattern("id=\"member-name\"[^>]*maxlength=\"240\"")
+			.containsPattern("id=\"organisation-name\"[^>]*maxlength=\"240\"");
+		assertThat(pages.get("/account/tokens?lang=fr").body())
+			.containsPattern("id=\"token-name\"[^>]*maxlength=\"160\"");
+
+		HttpResponse<String> named = pages.post("/account/name",
+				Map.of("_csrf", PageSession.csrf(account), "name", EMOJI.repeat(120)), false);
+		assertThat(named.statusCode()).isEqualTo(302);
+		HttpResponse<String> tooLong = pages.post("/account/name",
+				Map.of("_csrf", PageSession.csrf(account), "name", "a".repeat(121)), false);
+		assertThat(tooLong.body()).contains("id=\"member-name-error\"", "120 caractères au maximum");
 	}
 
 	@Test

@@ -121,7 +121,7 @@ class ContainerErrorProblems extends OncePerRequestFilter {
 		return (sent instanceof HttpServletRequest http) ? http.getMethod() : request.getMethod();
 	}
 
-	private static int cookies(HttpServletRequest request) {
+	static int cookies(HttpServletRequest request) {
 		int count = 0;
 		for (String header : Collections.list(request.getHeaders("Cookie"))) {
 			for (String pair : header.split(";")) {

@@ -6,6 +6,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -30,6 +31,13 @@ class CorrelatedErrorAttributes extends DefaultErrorAttributes {
 		Object reason = request.getAttribute(REASON, RequestAttributes.SCOPE_REQUEST);
 		if (reason != null) {
 			attributes.put("reason", reason);
+		}
+		else if (Integer.valueOf(400).equals(attributes.get("status")) && request instanceof ServletWebRequest servlet
+				&& ContainerErrorProblems.cookies(servlet.getRequest()) > ContainerErrorProblems.MAX_COOKIES) {
+			// Tomcat refused the request for its cookies before any filter of ours: the
+			// page says why, as the API's problem does (ADR 0111, ADR 0114)
+			attributes.put("reason", "problem.too-many-cookies");
+			attributes.put("reasonArguments", new Object[] { ContainerErrorProblems.MAX_COOKIES });
 		}
 		return attributes;
 	}

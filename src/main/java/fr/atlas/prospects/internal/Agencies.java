@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -289,7 +290,11 @@ class Agencies {
 		if (fills.isEmpty()) {
 			return;
 		}
-		fill(fills, fills.stream().map((agency) -> agency.id).toArray(UUID[]::new));
+		// each agency is locked as the upsert reaches it: in the order a merge locks its
+		// two (ProspectMerges.lockedStatuses), or a merge that held one agency of the
+		// batch could wait for another the batch held while the batch waited for it
+		List<AgencyRecord> ordered = fills.stream().sorted(Comparator.comparing((agency) -> agency.id)).toList();
+		fill(ordered, ordered.stream().map((agency) -> agency.id).toArray(UUID[]::new));
 	}
 
 	/**
@@ -330,9 +335,12 @@ class Agencies {
 					  :siret::text[], :naf::text[], :address::text[], :postcode::text[], :city::text[], :cityKey::text[],
 					  :department::text[], :website::text[], :emails::text[], :phones::text[], :specialty::text[],
 					  :listings::int[], :revenues::bigint[], :headcount::text[], :tags::text[], :sources::text[])
+					  with ordinality
 					  as p(id, name, name_key, trade_name, siren, siret, naf, address, postcode, city, city_key, department,
-					    website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source)
+					    website_domain, emails, phones, specialty, listing_count, revenue_cents, headcount_band, tags, source,
+					    n)
 					where (select true from agency x where x.id = p.id)
+					order by p.n
 					on conflict (org_id, id) do update set
 					  name = case when a.name_key = '' and excluded.name_key <> '' then excluded.name else a.name end,
 					  name_key = case when a.name_key = '' and excluded.name_key <> '' then excluded.name_key
@@ -403,13 +411,15 @@ class Agencies {
 		if (survivors.isEmpty()) {
 			return;
 		}
-		for (AgencyRecord fill : fills) {
-			UUID survivor = survivors.get(fill.id);
-			if (survivor != null) {
-				// one by one: two of them may go to one survivor, which one upsert
-				// cannot change twice
-				fill(List.of(fill), new UUID[] { survivor });
-			}
+		// survivors in the order a merge locks agencies, as fill(...) does
+		List<AgencyRecord> merged = fills.stream()
+			.filter((fill) -> survivors.containsKey(fill.id))
+			.sorted(Comparator.comparing((fill) -> survivors.get(fill.id)))
+			.toList();
+		for (AgencyRecord fill : merged) {
+			// one by one: two of them may go to one survivor, which one upsert cannot
+			// change twice
+			fill(List.of(fill), new UUID[] { survivors.get(fill.id) });
 		}
 		survivors.forEach((absorbed, survivor) -> this.jdbc
 			.sql("update contact set agency_id = :survivor where org_id = :org and agency_id = :absorbed")

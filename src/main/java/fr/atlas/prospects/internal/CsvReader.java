@@ -41,6 +41,12 @@ final class CsvReader implements TabularReader {
 
 	private int pushedBack = -2;
 
+	/**
+	 * Line ends read ahead in a run of carriage returns without a line feed after it:
+	 * each ends a blank line, given before anything else is read.
+	 */
+	private int lineEndsAhead;
+
 	// what followed a quote that never closed, read again as ordinary text
 	private char @Nullable [] replay;
 
@@ -191,6 +197,10 @@ final class CsvReader implements TabularReader {
 	}
 
 	private @Nullable Record readRecord() throws IOException {
+		if (this.lineEndsAhead > 0) {
+			this.lineEndsAhead--;
+			return new Record(List.of(""), "", false);
+		}
 		Record plain = plainLine();
 		if (plain != null) {
 			return plain;
@@ -337,10 +347,7 @@ final class CsvReader implements TabularReader {
 		String original = new String(chars, start, end - start);
 		this.position = end + 1;
 		if (chars[end] == '\r') {
-			int next = read();
-			if (next != '\n') {
-				this.pushedBack = next;
-			}
+			afterCarriageReturn();
 		}
 		return new Record(cells, original, false);
 	}
@@ -351,6 +358,10 @@ final class CsvReader implements TabularReader {
 	 * is blank and is too long here exactly when it is there.
 	 */
 	private int skipRecord() throws IOException {
+		if (this.lineEndsAhead > 0) {
+			this.lineEndsAhead--;
+			return BLANK;
+		}
 		int c = read();
 		if (c == -1) {
 			return END;
@@ -523,13 +534,31 @@ final class CsvReader implements TabularReader {
 			return true;
 		}
 		if (ch == '\r') {
-			int next = read();
-			if (next != '\n') {
-				this.pushedBack = next;
-			}
+			afterCarriageReturn();
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * Reads the rest of a line end that starts with a carriage return outside quotes. A
+	 * CR+LF is one line end, and so is a run of CRs before an LF: a CR+LF file passed
+	 * once more through a conversion to Windows line ends has {@code \r\r\n}, which a
+	 * spreadsheet opens as one line end too. A CR before anything else ends a line of its
+	 * own (an old Mac file), so a run of them without an LF is as many line ends, the
+	 * blank lines after the first one kept in {@link #lineEndsAhead}.
+	 */
+	private void afterCarriageReturn() throws IOException {
+		int more = 0;
+		int next = read();
+		while (next == '\r') {
+			more++;
+			next = read();
+		}
+		if (next != '\n') {
+			this.pushedBack = next;
+			this.lineEndsAhead += more;
+		}
 	}
 
 	/**
@@ -561,10 +590,19 @@ final class CsvReader implements TabularReader {
 		for (int i = from; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-					i++;
+				// lines end as the reader ends them (afterCarriageReturn): the CRs
+				// before an LF end one line with it, each other CR ends one
+				int ends = 1;
+				if (c == '\r') {
+					int after = i + 1;
+					while (after < text.length() && text.charAt(after) == '\r') {
+						after++;
+					}
+					boolean feed = after < text.length() && text.charAt(after) == '\n';
+					ends = feed ? 1 : after - i;
+					i = feed ? after : after - 1;
 				}
-				lines++;
+				lines += ends;
 				withDelimiter += delimiterInLine ? 1 : 0;
 				delimiterInLine = false;
 			}

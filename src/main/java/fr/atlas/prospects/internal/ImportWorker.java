@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.prospects.ImportJobFinished;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,6 +42,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportWorker {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
+
+	/** How many times a batch is written before a lock conflict fails the job. */
+	static final int WRITE_ATTEMPTS = 5;
 
 	/**
 	 * How long a job that did not fit in memory beside other imports waits before it is
@@ -334,14 +339,32 @@ public class ImportWorker {
 	 * cancelled meanwhile. Returns whether it wrote.
 	 */
 	private boolean write(UUID jobId, ImportBatch.Plan plan, Growth growth) {
-		boolean written = Boolean.TRUE.equals(this.tx.execute((status) -> {
-			ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
-			if (current.cancelRequested()) {
-				return false;
+		boolean written = false;
+		for (int attempt = 1;; attempt++) {
+			try {
+				written = Boolean.TRUE.equals(this.tx.execute((status) -> {
+					ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
+					if (current.cancelRequested()) {
+						return false;
+					}
+					record(jobId, plan);
+					return true;
+				}));
+				break;
 			}
-			record(jobId, plan);
-			return true;
-		}));
+			catch (PessimisticLockingFailureException ex) {
+				// a deadlock the database broke by failing this batch (a merge or an
+				// edit locked its agencies in another order), or a lock not granted in
+				// time: the batch was rolled back whole, and its plan is written again
+				// as it stands; a merge made meanwhile is followed as ever (ADR 0114)
+				if (attempt == WRITE_ATTEMPTS) {
+					throw ex;
+				}
+				log.warn("Import {}: batch up to row {} met a lock held by another transaction, written again ({})",
+						jobId, plan.upTo(), ex.getMessage());
+				pause(Duration.ofMillis(50L * attempt + ThreadLocalRandom.current().nextLong(50)));
+			}
+		}
 		if (written && growth.crossed(plan.created().rows())) {
 			// the rest of the import is planned knowing the organisation's agencies: its
 			// foreign key checks read an agency by its key instead of all of them
@@ -350,6 +373,16 @@ public class ImportWorker {
 					nanos / 1_000_000);
 		}
 		return written;
+	}
+
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while writing the import", ex);
+		}
 	}
 
 	/** Writes a batch and the job's progress, in the caller's transaction. */

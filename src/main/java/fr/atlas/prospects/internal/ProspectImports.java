@@ -26,6 +26,7 @@ import fr.atlas.prospects.ImportJobQueued;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -342,9 +343,20 @@ public class ProspectImports {
 		return this.tx.execute((s) -> this.jobs.recent(limit));
 	}
 
+	/**
+	 * Asks an import to stop. An import cancelled already is so still, as a request sent
+	 * again expects; one that has ended otherwise has nothing left to stop.
+	 * @throws ConflictException for an import that is DONE or FAILED
+	 */
 	public void cancel(UUID id) {
 		this.tx.executeWithoutResult((s) -> {
 			ImportJob job = this.jobs.findForUpdate(id).orElseThrow(() -> new NotFoundException("Import"));
+			if (ImportJob.DONE.equals(job.status()) || ImportJob.FAILED.equals(job.status())) {
+				// before, a 202 with the status: a client reading only the code took the
+				// import for stopped
+				throw new ConflictException("prospects.import.cancel.ended", Map.of("status", job.status()),
+						new DefaultMessageSourceResolvable("prospects.import.status." + job.status()));
+			}
 			if (!job.finished()) {
 				this.jobs.requestCancel(id);
 			}

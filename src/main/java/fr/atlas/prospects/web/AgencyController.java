@@ -32,6 +32,7 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -276,6 +277,11 @@ class AgencyController {
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
+		}
+		catch (PessimisticLockingFailureException ex) {
+			// a deadlock the database broke by failing the merge (an import writing the
+			// same agencies): said as the API says it, the person tries again
+			redirect.addFlashAttribute("problem", "problem.concurrent-change");
 		}
 		catch (InvalidInputException ex) {
 			// a form of ours names known fields and agencies: only a form tampered with

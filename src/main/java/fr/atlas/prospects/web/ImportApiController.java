@@ -201,7 +201,9 @@ class ImportApiController {
 		this.technicalReport.send(id, response);
 	}
 
-	@Operation(summary = "Cancel an import")
+	@Operation(summary = "Cancel an import",
+			description = "Stops it between batches; 202 with its status. An import cancelled already answers so "
+					+ "again; 409 prospects.import.cancel.ended for one that is DONE or FAILED.")
 	@PostMapping("/{id}/cancel")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	@PreAuthorize("hasRole('AGENT')")

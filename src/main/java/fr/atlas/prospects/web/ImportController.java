@@ -277,8 +277,15 @@ class ImportController {
 
 	@PostMapping("/{id}/cancel")
 	@PreAuthorize("hasRole('AGENT')")
-	String cancel(@PathVariable UUID id) {
-		this.imports.cancel(id);
+	String cancel(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
+		try {
+			this.imports.cancel(id);
+		}
+		catch (ConflictException ex) {
+			// the page showed the button while the import ran: it ended meanwhile
+			redirect.addFlashAttribute("cancelError",
+					this.messages.getMessage(ex.getMessage(), ex.arguments(), locale));
+		}
 		return "redirect:/prospects/imports/" + id;
 	}
 

@@ -42,6 +42,49 @@ class CsvReaderTests {
 		assertThat(rows.get(4).cells()).containsExactly("3", "4");
 	}
 
+	/**
+	 * A CR+LF file passed once more through a conversion to Windows line ends has
+	 * {@code \r\r\n} at the end of each line: one line end, as a spreadsheet opens it,
+	 * not a blank row between each two; an old Mac file ends its lines with {@code \r}
+	 * alone. A CR inside a quoted cell is the cell's.
+	 */
+	@Test
+	void readsARunOfCarriageReturnsBeforeALineFeedAsOneLineEnd() throws IOException {
+		String twice = "Nom;Ville\r\r\nAgence A;Lyon\r\r\n\"Agence\r\r\nB\";Paris\r\r\r\nAgence C;Nice\r\r\n";
+		List<SourceRow> rows = read(twice, ';');
+		assertThat(rows).extracting(SourceRow::number).containsExactly(1, 2, 3);
+		assertThat(rows).extracting(SourceRow::problem).containsOnlyNulls();
+		assertThat(rows).extracting(SourceRow::cells)
+			.containsExactly(List.of("Agence A", "Lyon"), List.of("Agence\r\r\nB", "Paris"),
+					List.of("Agence C", "Nice"));
+		assertThat(count(twice, ';')).isEqualTo(new RowCount(3, 0, 0)).isEqualTo(countByReading(twice, ';'));
+		// a blank line of such a file is still a blank line, numbered and reported
+		String blank = "Nom;Ville\r\r\nAgence A;Lyon\r\r\n\r\r\nAgence B;Paris\r\r\n;;\r\r\n\r\r\n";
+		assertThat(read(blank, ';')).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+		assertThat(count(blank, ';')).isEqualTo(new RowCount(3, 1, 3)).isEqualTo(countByReading(blank, ';'));
+		// old Mac: each CR ends a line, two of them leave a blank line between
+		String mac = "Nom;Ville\rAgence A;Lyon\r\rAgence B;Paris\r";
+		assertThat(read(mac, ';')).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+		assertThat(count(mac, ';')).isEqualTo(countByReading(mac, ';'));
+		try (CsvReader reader = new CsvReader(new OneCharacterAtATime(twice), ';')) {
+			assertThat(reader.next().cells()).containsExactly("Agence A", "Lyon");
+			assertThat(reader.next().cells()).containsExactly("Agence\r\r\nB", "Paris");
+			assertThat(reader.next().number()).isEqualTo(3);
+			assertThat(reader.next()).isNull();
+		}
+	}
+
+	/**
+	 * The lines of separators alone that Excel writes below the data of a sheet whose
+	 * formatting went further are no rows; between rows each is a blank line.
+	 */
+	@Test
+	void leavesOutTheLinesOfSeparatorsThatEndAFile() throws IOException {
+		String file = "Nom;Ville;CP\r\nAgence A;Lyon;69001\r\n;;\r\nAgence B;Paris;75001\r\n;;\r\n;;\r\n;;;;;;\r\n";
+		assertThat(read(file, ';')).extracting(SourceRow::problem).containsExactly(null, "row:empty", null);
+		assertThat(count(file, ';')).isEqualTo(new RowCount(3, 1, 3));
+	}
+
 	@Test
 	void readsALineOfErrorValuesOnlyAsABlankLine() throws IOException {
 		// a lookup formula copied below the data, exported: "#N/A" and friends, as a
@@ -87,7 +130,7 @@ class CsvReaderTests {
 	void countsFilesOfErrorValuesAsTheyAreRead() throws IOException {
 		Random random = new Random(7);
 		String[] pieces = { "#N/A", "#REF!", "#VALEUR!", "#", "=", "\"", "\"\"", ";", "\n", "\r\n", " ", "\u2003", "a",
-				"N/A", "\u00a0", "\u202f" };
+				"N/A", "\u00a0", "\u202f", "\r", "\r\r\n" };
 		for (int i = 0; i < 3000; i++) {
 			StringBuilder file = new StringBuilder("Nom;Ville\n");
 			int length = random.nextInt(30);
@@ -173,6 +216,8 @@ class CsvReaderTests {
 		assertThat(CsvReader.looksLikeRows("une longue description\navec; un point-virgule\net\ndu texte", 0, ';'))
 			.isFalse();
 		assertThat(CsvReader.looksLikeRows("a;b sans fin de ligne", 0, ';')).isFalse();
+		// lines ended twice over by a conversion, CR CR LF, are lines all the same
+		assertThat(CsvReader.looksLikeRows("a;b\r\r\nc;d\r\r\ne", 0, ';')).isTrue();
 	}
 
 	@Test
@@ -192,7 +237,7 @@ class CsvReaderTests {
 	@Test
 	void countsRandomFilesAsTheyAreRead() throws IOException {
 		Random random = new Random(42);
-		char[] alphabet = { 'a', ' ', ';', '"', '"', '\n', '\r', '\t', 'é' };
+		char[] alphabet = { 'a', ' ', ';', '"', '"', '\n', '\r', '\r', '\t', 'é' };
 		for (int i = 0; i < 2000; i++) {
 			StringBuilder file = new StringBuilder();
 			int length = random.nextInt(40);
@@ -280,7 +325,7 @@ class CsvReaderTests {
 		// so every record takes the general path
 		MessyText messy = new MessyText(8);
 		String[] pieces = { "a", "bc", "é", ";", ",", "\"", "\"\"", "\n", "\r\n", "\r", " ", "\t", "x".repeat(5000),
-				"\u2028", "\n\n", ";;" };
+				"\u2028", "\n\n", ";;", "\r\r\n", "\r\r" };
 		for (int i = 0; i < 300; i++) {
 			StringBuilder file = new StringBuilder();
 			while (file.length() < 150_000) {
