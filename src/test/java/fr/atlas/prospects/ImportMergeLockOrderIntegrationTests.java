@@ -2,7 +2,6 @@ package fr.atlas.prospects;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import fr.atlas.platform.CurrentTenant;
@@ -60,6 +58,9 @@ class ImportMergeLockOrderIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Value("${atlas.prospects.import-batch-size}")
 	int batchSize;
 
@@ -73,8 +74,8 @@ class ImportMergeLockOrderIntegrationTests {
 		var tenant = this.api.newOrganisation("Ordre des verrous");
 		OrgId org = OrgId.of(tenant.orgId());
 		UUID job = importedUpToTheSecondBatch(org);
-		UUID zeta = UUID.fromString(idOf(tenant.token(), "zeta-verrou.fr"));
-		UUID omega = UUID.fromString(idOf(tenant.token(), "omega-verrou.fr"));
+		UUID zeta = UUID.fromString(this.prospects.idOf(tenant.token(), "zeta-verrou.fr"));
+		UUID omega = UUID.fromString(this.prospects.idOf(tenant.token(), "omega-verrou.fr"));
 		assertThat(zeta.compareTo(omega)).as("created first, the lower id").isNegative();
 
 		AtomicReference<RuntimeException> secondLock = new AtomicReference<>();
@@ -85,7 +86,7 @@ class ImportMergeLockOrderIntegrationTests {
 				// the merge's first lock, then the batch comes to wait for it
 				this.jdbc.sql("select id from agency where id = :id for update").param("id", zeta).query().listOfRows();
 				locked.countDown();
-				awaitAWriterWaiting();
+				LockWaits.untilAWriterWaits(this.jdbc);
 				try {
 					// the merge's second lock: free, since the batch waits before taking
 					// it
@@ -102,7 +103,7 @@ class ImportMergeLockOrderIntegrationTests {
 				}
 				this.merges.merge(omega, zeta, null);
 			})), threads);
-		await(locked);
+		LockWaits.await(locked);
 		CompletableFuture<Boolean> rest = CompletableFuture
 			.supplyAsync(() -> CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE)), threads);
 		merge.join();
@@ -141,8 +142,8 @@ class ImportMergeLockOrderIntegrationTests {
 		var tenant = this.api.newOrganisation("Verrou mortel " + attempt);
 		OrgId org = OrgId.of(tenant.orgId());
 		UUID job = importedUpToTheSecondBatch(org);
-		UUID zeta = UUID.fromString(idOf(tenant.token(), "zeta-verrou.fr"));
-		UUID omega = UUID.fromString(idOf(tenant.token(), "omega-verrou.fr"));
+		UUID zeta = UUID.fromString(this.prospects.idOf(tenant.token(), "zeta-verrou.fr"));
+		UUID omega = UUID.fromString(this.prospects.idOf(tenant.token(), "omega-verrou.fr"));
 
 		CountDownLatch locked = new CountDownLatch(1);
 		ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -154,7 +155,7 @@ class ImportMergeLockOrderIntegrationTests {
 						.query()
 						.listOfRows();
 					locked.countDown();
-					awaitAWriterWaiting();
+					LockWaits.untilAWriterWaits(this.jdbc);
 					// the batch holds this one and waits for ours: a deadlock
 					this.jdbc.sql("update agency set tags = array['verrou'] where id = :id").param("id", zeta).update();
 				});
@@ -164,7 +165,7 @@ class ImportMergeLockOrderIntegrationTests {
 				return false;
 			}
 		}), threads);
-		await(locked);
+		LockWaits.await(locked);
 		CompletableFuture<Boolean> rest = CompletableFuture
 			.supplyAsync(() -> CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE)), threads);
 		boolean batchFailed = other.join();
@@ -202,38 +203,6 @@ class ImportMergeLockOrderIntegrationTests {
 		return job;
 	}
 
-	/** Until another transaction waits for a row this one holds. */
-	private void awaitAWriterWaiting() {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (this.jdbc.sql("""
-				select count(*) from pg_locks waiting join pg_locks held
-				  on held.locktype = 'transactionid' and held.transactionid = waiting.transactionid and held.granted
-				where not waiting.granted and held.pid = pg_backend_pid()""").query(Integer.class).single() == 0) {
-			assertThat(Instant.now()).as("the import came to the agency").isBefore(deadline);
-			sleep();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(5);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private List<String> numbers(String token, UUID id) {
 		Map<String, Object> agency = (Map<String, Object>) this.api.get(token, "/api/v1/prospects/" + id)
 			.getBody()
@@ -241,11 +210,6 @@ class ImportMergeLockOrderIntegrationTests {
 		return ((List<Map<String, Object>>) agency.get("phones")).stream()
 			.map((phone) -> (String) phone.get("number"))
 			.toList();
-	}
-
-	private String idOf(String token, String q) {
-		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
-		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
 	}
 
 }

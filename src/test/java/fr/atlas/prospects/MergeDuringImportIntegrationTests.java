@@ -9,8 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.time.Instant;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -55,6 +53,9 @@ class MergeDuringImportIntegrationTests {
 	@Autowired
 	ApiClient api;
 
+	@Autowired
+	ProspectsApi prospects;
+
 	@Value("${atlas.prospects.import-batch-size}")
 	int batchSize;
 
@@ -80,8 +81,8 @@ class MergeDuringImportIntegrationTests {
 					.job()
 					.id());
 		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
-		UUID zeta = UUID.fromString(idOf(tenant.token(), "zeta-unique.fr"));
-		UUID omega = UUID.fromString(idOf(tenant.token(), "omega-unique.fr"));
+		UUID zeta = UUID.fromString(this.prospects.idOf(tenant.token(), "zeta-unique.fr"));
+		UUID omega = UUID.fromString(this.prospects.idOf(tenant.token(), "omega-unique.fr"));
 
 		// the merge holds the agency while the import's next run, its pool loaded with
 		// the agency as it was, comes to write into it: then it merges and lets go
@@ -94,10 +95,10 @@ class MergeDuringImportIntegrationTests {
 			.runAsync(() -> CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((status) -> {
 				this.jdbc.sql("select id from agency where id = :id for update").param("id", zeta).query().listOfRows();
 				locked.countDown();
-				awaitAWriterWaiting();
+				LockWaits.untilAWriterWaits(this.jdbc);
 				this.merges.merge(omega, zeta, null);
 			})), threads);
-		await(locked);
+		LockWaits.await(locked);
 		rest = CompletableFuture
 			.supplyAsync(() -> CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE)), threads);
 		merge.join();
@@ -118,47 +119,10 @@ class MergeDuringImportIntegrationTests {
 		assertThat(numbers(absorbed)).containsExactly("+33140000001");
 	}
 
-	/** Until another transaction waits for a row this one holds. */
-	private void awaitAWriterWaiting() {
-		Instant deadline = Instant.now().plusSeconds(30);
-		while (this.jdbc.sql("""
-				select count(*) from pg_locks waiting join pg_locks held
-				  on held.locktype = 'transactionid' and held.transactionid = waiting.transactionid and held.granted
-				where not waiting.granted and held.pid = pg_backend_pid()""").query(Integer.class).single() == 0) {
-			assertThat(Instant.now()).as("the import came to the agency").isBefore(deadline);
-			sleep();
-		}
-	}
-
-	private static void await(CountDownLatch latch) {
-		try {
-			assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(20);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static List<String> numbers(Map<String, Object> agency) {
 		return ((List<Map<String, Object>>) agency.get("phones")).stream()
 			.map((phone) -> (String) phone.get("number"))
 			.toList();
-	}
-
-	private String idOf(String token, String q) {
-		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + q).getBody();
-		return (String) ((List<Map<String, Object>>) page.get("items")).get(0).get("id");
 	}
 
 }
