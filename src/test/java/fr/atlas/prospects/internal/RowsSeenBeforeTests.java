@@ -54,4 +54,22 @@ class RowsSeenBeforeTests {
 			.isNotEqualTo(RowsSeenBefore.key(row("name", "A", "phones", "x@a.fr")));
 	}
 
+	@Test
+	void accentsAndTheApostropheDoNotChangeIt() {
+		// a list exported again in capitals without accents (ADR 0117)
+		assertThat(RowsSeenBefore.key(row("name", "AGENCE DE L'ETOILE", "address", "10 RUE GENERAL FOY", "postcode",
+				"42000", "city", "SAINT-ETIENNE")))
+			.isEqualTo(RowsSeenBefore.key(row("name", "Agence de l’Étoile", "address", "10 rue Général Foy", "postcode",
+					"42000", "city", "Saint-Étienne")));
+	}
+
+	@Test
+	void asciiTextKeepsTheKeyEarlierImportsWrote() {
+		// the key ADR 0116's code gave PIERRE and a row in capitals: their entries still
+		// find their rows
+		assertThat(RowsSeenBefore.key(PIERRE)).isEqualTo(8321605166936725832L);
+		assertThat(RowsSeenBefore.key(row("name", "AGENCE D'ARC", "postcode", "69003", "city", "LYON")))
+			.isEqualTo(-1349763140054650981L);
+	}
+
 }
