@@ -185,6 +185,32 @@ class ImportAgainIntegrationTests {
 		assertThat(count(tenant.token())).isEqualTo(3);
 	}
 
+	/**
+	 * A later export holds the first one's row of a company under one sign and a new row
+	 * of the same company, place and town under another sign: the matching keeps them
+	 * apart (as in one file), and the new row is not taken for the earlier one (ADR
+	 * 0117).
+	 */
+	@Test
+	void aRowUnderAnotherSignIsNotTheRowSeenBefore() {
+		String head = "Raison sociale;Enseigne;Code postal;Ville\n";
+		String orpi = "Cabinet Martin;Orpi Bellecour;69002;Lyon\n";
+		String century = "Cabinet Martin;Century 21 Bellecour;69002;Lyon\n";
+		var together = this.api.newOrganisation("Import à nouveau, deux enseignes ensemble");
+		assertThat(this.prospects.importAndWait(together.token(), "agences.csv", head + orpi + century))
+			.containsEntry("created", 2);
+
+		var tenant = this.api.newOrganisation("Import à nouveau, deux enseignes");
+		List<String[]> before = this.prospects.report(tenant.token(),
+				(String) this.prospects.importAndWait(tenant.token(), "agences.csv", head + orpi).get("id"));
+		Map<String, Object> later = this.prospects.importAndWait(tenant.token(), "agences-2.csv",
+				head + orpi + century);
+		assertThat(later).containsEntry("created", 1).containsEntry("merged", 1);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) later.get("id"));
+		assertThat(after.get(0)[2]).isEqualTo(before.get(0)[2]);
+		assertThat(after.get(1)[2]).isNotEqualTo(before.get(0)[2]);
+	}
+
 	private int count(String token) {
 		return ((Number) this.api.get(token, "/api/v1/prospects").getBody().get("total")).intValue();
 	}

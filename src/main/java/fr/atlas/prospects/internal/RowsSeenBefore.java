@@ -42,13 +42,21 @@ class RowsSeenBefore {
 
 	/**
 	 * The key of a row's values: its name (without case or accents), identifiers,
-	 * address, place, website, e-mails and phones, never 0. The trade name is left out,
-	 * since a match may give the row one (an agency's sign) that its provenance then
-	 * keeps.
+	 * address, place, website, e-mails and phones, never 0. A trade name counts when it
+	 * is not the name: a match may give the row its name as a sign, which its provenance
+	 * then keeps, and a row without a sign keeps the key it had before (ADR 0117).
 	 */
 	static long key(AgencyValues values) {
 		long h = 0x51A7E5EEDL;
-		h = mix(h, lower(values.name()));
+		String name = lower(values.name());
+		h = mix(h, name);
+		String sign = lower(values.tradeName());
+		if (sign != null && !sign.equals(name)) {
+			// a sign of its own tells two rows of one company and place apart; the one a
+			// match gives the row is its name, and leaves the key as it was
+			h = mix(h, "\u0000sign");
+			h = mix(h, sign);
+		}
 		h = mix(h, values.siren());
 		h = mix(h, values.siret());
 		h = mix(h, lower(values.address()));

@@ -72,4 +72,18 @@ class RowsSeenBeforeTests {
 			.isEqualTo(-1349763140054650981L);
 	}
 
+	@Test
+	void aSignOfItsOwnChangesItAndTheNameGivenAsASignDoesNot() {
+		AgencyValues bare = row("name", "Cabinet Martin", "postcode", "69002", "city", "Lyon");
+		AgencyValues orpi = row("name", "Cabinet Martin", "trade_name", "Orpi Bellecour", "postcode", "69002", "city",
+				"Lyon");
+		AgencyValues century = row("name", "Cabinet Martin", "trade_name", "Century 21 Bellecour", "postcode", "69002",
+				"city", "Lyon");
+		assertThat(RowsSeenBefore.key(orpi)).isNotEqualTo(RowsSeenBefore.key(century))
+			.isNotEqualTo(RowsSeenBefore.key(bare));
+		assertThat(RowsSeenBefore.key(bare.withTradeName("Cabinet Martin"))).isEqualTo(RowsSeenBefore.key(bare));
+		assertThat(RowsSeenBefore.key(ProspectDetachments.values(List.copyOf(orpi.asFields().entrySet()))))
+			.isEqualTo(RowsSeenBefore.key(orpi));
+	}
+
 }
