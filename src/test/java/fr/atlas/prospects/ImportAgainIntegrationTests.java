@@ -211,6 +211,41 @@ class ImportAgainIntegrationTests {
 		assertThat(after.get(1)[2]).isNotEqualTo(before.get(0)[2]);
 	}
 
+	/**
+	 * Rows that say a generic name and nothing else ("Cabinet", three times) are three
+	 * agencies: nothing ties them together. Imported again, each used to be a key of
+	 * three homes that said nothing, and three more agencies were made at every import
+	 * (26 a time on gen3.py's file). A row without a contact now goes to the oldest of
+	 * its homes; one with a contact is matched as before, as its contact may be another
+	 * agency's (ADR 0117).
+	 */
+	@Test
+	void identicalRowsKeptApartCreateNothingWhenImportedAgain() {
+		String rows = """
+				Raison sociale;Code postal;Ville;Prénom;Nom du contact
+				Cabinet;;;;
+				Agence Lumière;69003;Lyon;;
+				Cabinet;;;;
+				Cabinet;;;;
+				Immobilier;;;Sophie;Martin
+				Immobilier;;;Paul;Roux
+				""";
+		var tenant = this.api.newOrganisation("Import à nouveau, lignes identiques");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", rows);
+		assertThat(first).containsEntry("created", 6);
+		List<String[]> before = this.prospects.report(tenant.token(), (String) first.get("id"));
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "agences-windows.csv",
+				rows.replace("\n", "\r\n"));
+		assertThat(again).containsEntry("status", "DONE").containsEntry("created", 2);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) again.get("id"));
+		for (int row : new int[] { 0, 2, 3 }) {
+			assertThat(after.get(row)[2]).as("row %d", row + 1).isEqualTo(before.get(0)[2]);
+		}
+		assertThat(after.get(1)[2]).isEqualTo(before.get(1)[2]);
+		assertThat(after.get(4)[2]).isNotIn(before.get(4)[2], before.get(5)[2]);
+	}
+
 	private int count(String token) {
 		return ((Number) this.api.get(token, "/api/v1/prospects").getBody().get("total")).intValue();
 	}
