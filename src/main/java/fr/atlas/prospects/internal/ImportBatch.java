@@ -528,10 +528,9 @@ class ImportBatch {
 			RowHomes rows = this.byRow;
 			long key = RowsSeenBefore.key(values);
 			int home = (rows != null) ? rows.get(key) : -1;
-			// rows of one key that went to several agencies (a generic name alone, kept
-			// apart) go to the first of them, unless the row brings a contact: that may
-			// be
-			// another of them's, which its key does not tell (ADR 0117)
+			// rows of one key that went to several agencies (a generic name alone,
+			// kept apart) go to the first of them, unless the row brings a contact,
+			// which may be another one's: its key does not tell (ADR 0117)
 			if (home < 0 || (withContact && rows.several(key))) {
 				return null;
 			}
