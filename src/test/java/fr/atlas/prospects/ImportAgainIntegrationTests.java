@@ -119,6 +119,133 @@ class ImportAgainIntegrationTests {
 		assertThat(count(tenant.token())).isEqualTo(3);
 	}
 
+	/**
+	 * A chain of merges (the bare row's agency into a second, that one into a third),
+	 * then the rows again: the bare row goes to the third, with no entry of its own. A
+	 * person detaches it from there; the rows a third time put it in the agency made of
+	 * it, as when its entry names the agency or one merged into it directly (ADR 0117).
+	 */
+	@Test
+	void aRowDetachedFromTheEndOfAChainOfMergesGoesToItsOwnAgency() {
+		var tenant = this.api.newOrganisation("Import à nouveau, chaîne de fusions");
+		String token = tenant.token();
+		List<String[]> before = this.prospects.report(token,
+				(String) this.prospects.importAndWait(token, "agences.csv", NAMESAKES).get("id"));
+		String first = before.get(0)[2];
+		String second = before.get(2)[2];
+		String third = before.get(3)[2];
+		for (String[] merge : new String[][] { { second, first }, { third, second } }) {
+			assertThat(this.api.post(token, "/api/v1/prospects/" + merge[0] + "/merge", Map.of("otherId", merge[1]))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		Map<String, Object> again = this.prospects.importAndWait(token, "agences-windows.csv", AGAIN);
+		String job = (String) again.get("id");
+		assertThat(again).containsEntry("created", 0);
+		assertThat(this.prospects.report(token, job).get(0)[2]).isEqualTo(third);
+		ResponseEntity<Map> detached = this.api.post(token,
+				"/api/v1/prospects/" + third + "/sources/" + job + "/rows/1/detach", Map.of());
+		assertThat(detached.getStatusCode().value()).isEqualTo(201);
+
+		Map<String, Object> later = this.prospects.importAndWait(token, "agences-3.csv", AGAIN + "\r\n");
+		assertThat(later).containsEntry("created", 0);
+		assertThat(this.prospects.report(token, (String) later.get("id")).get(0)[2])
+			.isEqualTo(detached.getBody().get("detachedId"));
+	}
+
+	/**
+	 * The list exported again by a system that writes capitals without accents, and a
+	 * straight apostrophe: the same rows, and nothing is created (ADR 0117).
+	 */
+	@Test
+	void theSameRowsInCapitalsWithoutAccentsCreateNothing() {
+		String accented = """
+				Raison sociale;SIRET;E-mail;Téléphone;Adresse;Code postal;Ville
+				Agence de l’Étoile;;;;;42000;Saint-Étienne
+				Agence de l’Étoile;94580730300017;contact@etoile-a.fr;04 77 00 00 01;10 rue Général Foy;42000;Saint-Étienne
+				Agence de l’Étoile;21573681000015;contact@etoile-b.fr;04 77 00 00 02;20 rue Mi-Carême;42000;Saint-Étienne
+				Agence de l’Étoile;93036426000016;contact@etoile-c.fr;04 77 00 00 03;30 place Jean-Jaurès;42000;Saint-Étienne
+				""";
+		String capitals = """
+				RAISON SOCIALE;SIRET;E-MAIL;TELEPHONE;ADRESSE;CODE POSTAL;VILLE
+				AGENCE DE L'ETOILE;;;;;42000;SAINT-ETIENNE
+				AGENCE DE L'ETOILE;94580730300017;CONTACT@ETOILE-A.FR;04 77 00 00 01;10 RUE GENERAL FOY;42000;SAINT-ETIENNE
+				AGENCE DE L'ETOILE;21573681000015;CONTACT@ETOILE-B.FR;04 77 00 00 02;20 RUE MI-CAREME;42000;SAINT-ETIENNE
+				AGENCE DE L'ETOILE;93036426000016;CONTACT@ETOILE-C.FR;04 77 00 00 03;30 PLACE JEAN-JAURES;42000;SAINT-ETIENNE
+				""";
+		var tenant = this.api.newOrganisation("Import à nouveau, capitales");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", accented);
+		assertThat(first).containsEntry("created", 3);
+		List<String[]> before = this.prospects.report(tenant.token(), (String) first.get("id"));
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "AGENCES.CSV", capitals);
+		assertThat(again).containsEntry("status", "DONE").containsEntry("created", 0).containsEntry("merged", 4);
+		assertThat(this.prospects.report(tenant.token(), (String) again.get("id")).get(0)[2])
+			.isEqualTo(before.get(0)[2]);
+		assertThat(count(tenant.token())).isEqualTo(3);
+	}
+
+	/**
+	 * A later export holds the first one's row of a company under one sign and a new row
+	 * of the same company, place and town under another sign: the matching keeps them
+	 * apart (as in one file), and the new row is not taken for the earlier one (ADR
+	 * 0117).
+	 */
+	@Test
+	void aRowUnderAnotherSignIsNotTheRowSeenBefore() {
+		String head = "Raison sociale;Enseigne;Code postal;Ville\n";
+		String orpi = "Cabinet Martin;Orpi Bellecour;69002;Lyon\n";
+		String century = "Cabinet Martin;Century 21 Bellecour;69002;Lyon\n";
+		var together = this.api.newOrganisation("Import à nouveau, deux enseignes ensemble");
+		assertThat(this.prospects.importAndWait(together.token(), "agences.csv", head + orpi + century))
+			.containsEntry("created", 2);
+
+		var tenant = this.api.newOrganisation("Import à nouveau, deux enseignes");
+		List<String[]> before = this.prospects.report(tenant.token(),
+				(String) this.prospects.importAndWait(tenant.token(), "agences.csv", head + orpi).get("id"));
+		Map<String, Object> later = this.prospects.importAndWait(tenant.token(), "agences-2.csv",
+				head + orpi + century);
+		assertThat(later).containsEntry("created", 1).containsEntry("merged", 1);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) later.get("id"));
+		assertThat(after.get(0)[2]).isEqualTo(before.get(0)[2]);
+		assertThat(after.get(1)[2]).isNotEqualTo(before.get(0)[2]);
+	}
+
+	/**
+	 * Rows that say a generic name and nothing else ("Cabinet", three times) are three
+	 * agencies: nothing ties them together. Imported again, each used to be a key of
+	 * three homes that said nothing, and three more agencies were made at every import
+	 * (26 a time on gen3.py's file). A row without a contact now goes to the oldest of
+	 * its homes; one with a contact is matched as before, as its contact may be another
+	 * agency's (ADR 0117).
+	 */
+	@Test
+	void identicalRowsKeptApartCreateNothingWhenImportedAgain() {
+		String rows = """
+				Raison sociale;Code postal;Ville;Prénom;Nom du contact
+				Cabinet;;;;
+				Agence Lumière;69003;Lyon;;
+				Cabinet;;;;
+				Cabinet;;;;
+				Immobilier;;;Sophie;Martin
+				Immobilier;;;Paul;Roux
+				""";
+		var tenant = this.api.newOrganisation("Import à nouveau, lignes identiques");
+		Map<String, Object> first = this.prospects.importAndWait(tenant.token(), "agences.csv", rows);
+		assertThat(first).containsEntry("created", 6);
+		List<String[]> before = this.prospects.report(tenant.token(), (String) first.get("id"));
+
+		Map<String, Object> again = this.prospects.importAndWait(tenant.token(), "agences-windows.csv",
+				rows.replace("\n", "\r\n"));
+		assertThat(again).containsEntry("status", "DONE").containsEntry("created", 2);
+		List<String[]> after = this.prospects.report(tenant.token(), (String) again.get("id"));
+		for (int row : new int[] { 0, 2, 3 }) {
+			assertThat(after.get(row)[2]).as("row %d", row + 1).isEqualTo(before.get(0)[2]);
+		}
+		assertThat(after.get(1)[2]).isEqualTo(before.get(1)[2]);
+		assertThat(after.get(4)[2]).isNotIn(before.get(4)[2], before.get(5)[2]);
+	}
+
 	private int count(String token) {
 		return ((Number) this.api.get(token, "/api/v1/prospects").getBody().get("total")).intValue();
 	}

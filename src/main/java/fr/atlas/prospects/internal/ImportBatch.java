@@ -194,7 +194,8 @@ class ImportBatch {
 
 		void take(NormalisedRow row) {
 			AgencyValues given = row.agency();
-			Pool.Decision decision = (given != null) ? this.pool.decide(given, this.mayDefer, this.last) : null;
+			Pool.Decision decision = (given != null)
+					? this.pool.decide(given, this.mayDefer, this.last, row.contact() != null) : null;
 			if (decision != null && decision.setAside()) {
 				this.setAside.add(row);
 				return;
@@ -465,6 +466,14 @@ class ImportBatch {
 		 * ({@link Deduplication.Probe#atTheEnd}).
 		 */
 		Decision decide(AgencyValues values, boolean mayDefer, boolean last) {
+			return decide(values, mayDefer, last, false);
+		}
+
+		/**
+		 * Decides a row as {@link #decide(AgencyValues, boolean, boolean)} does;
+		 * {@code withContact} when the row brings a contact.
+		 */
+		Decision decide(AgencyValues values, boolean mayDefer, boolean last, boolean withContact) {
 			Deduplication.Probe probe = last ? probe(values).atTheEnd() : probe(values);
 			Deduplication.Ranking ranking = Deduplication.rank(probe, candidates(probe));
 			Deduplication.Match match = ranking.best();
@@ -478,7 +487,7 @@ class ImportBatch {
 				Deduplication.Match also = (last && ranking.also() == null) ? ranking.byName() : ranking.also();
 				return into(match, values, probe, also);
 			}
-			Deduplication.Match before = seenBefore(values, probe);
+			Deduplication.Match before = seenBefore(values, probe, withContact);
 			if (before != null) {
 				return into(before, values, probe, null);
 			}
@@ -514,10 +523,15 @@ class ImportBatch {
 		 * (ADR 0116). The row's score against it, when it has one, says why else they may
 		 * be one.
 		 */
-		private Deduplication.@Nullable Match seenBefore(AgencyValues values, Deduplication.Probe probe) {
+		private Deduplication.@Nullable Match seenBefore(AgencyValues values, Deduplication.Probe probe,
+				boolean withContact) {
 			RowHomes rows = this.byRow;
-			int home = (rows != null) ? rows.get(RowsSeenBefore.key(values)) : -1;
-			if (home < 0) {
+			long key = RowsSeenBefore.key(values);
+			int home = (rows != null) ? rows.get(key) : -1;
+			// rows of one key that went to several agencies (a generic name alone,
+			// kept apart) go to the first of them, unless the row brings a contact,
+			// which may be another one's: its key does not tell (ADR 0117)
+			if (home < 0 || (withContact && rows.several(key))) {
 				return null;
 			}
 			Candidate agency = this.all.get(home);
@@ -539,7 +553,8 @@ class ImportBatch {
 		 * Takes in where the organisation's other imports put their rows: each entry's
 		 * agency, or the agency it was merged into since ({@code survivors}, for the
 		 * agencies of the entries that are not in the pool). A key whose rows ended in
-		 * two agencies (a person detached one of two identical rows) says nothing.
+		 * several agencies (rows of a generic name alone, a person's detachment of one of
+		 * two identical rows) names the first of them in the pool (ADR 0117).
 		 */
 		void remember(RowsSeenBefore.Earlier earlier, Function<Set<UUID>, Map<UUID, UUID>> survivors) {
 			int n = earlier.size();

@@ -9,11 +9,12 @@ package fr.atlas.prospects.internal;
  */
 final class RowHomes {
 
-	/** A key whose rows went to two agencies: it says nothing. */
-	private static final int TWO_HOMES = -2;
-
 	private final long[] keys;
 
+	/**
+	 * Each key's agency; a key whose rows went to several agencies holds the first of
+	 * them in the pool (the oldest) as {@code -2 - position}.
+	 */
 	private final int[] homes;
 
 	private final int mask;
@@ -26,22 +27,39 @@ final class RowHomes {
 		this.mask = capacity - 1;
 	}
 
-	/** Puts a key's agency; a key already put with another one then says nothing. */
+	/** Puts a key's agency; a key already put with another one has several. */
 	void put(long key, int home) {
 		int slot = slot(key);
 		if (this.keys[slot] == 0) {
 			this.keys[slot] = key;
 			this.homes[slot] = home;
+			return;
 		}
-		else if (this.homes[slot] != home) {
-			this.homes[slot] = TWO_HOMES;
+		int held = this.homes[slot];
+		int first = (held >= 0) ? held : -2 - held;
+		if (held >= 0 && held == home) {
+			return;
 		}
+		this.homes[slot] = -2 - Math.min(first, home);
 	}
 
-	/** The position of a key's agency, or -1 if it has none or two. */
+	/**
+	 * The position of a key's agency, the first of them in the pool when it has several,
+	 * or -1 if it has none.
+	 */
 	int get(long key) {
 		int slot = slot(key);
-		return (this.keys[slot] == key) ? Math.max(this.homes[slot], -1) : -1;
+		if (this.keys[slot] != key) {
+			return -1;
+		}
+		int held = this.homes[slot];
+		return (held >= 0) ? held : -2 - held;
+	}
+
+	/** Whether a key's rows went to several agencies. */
+	boolean several(long key) {
+		int slot = slot(key);
+		return this.keys[slot] == key && this.homes[slot] < 0;
 	}
 
 	/** The slot of a key: its own, or the empty one it would take. Keys are never 0. */

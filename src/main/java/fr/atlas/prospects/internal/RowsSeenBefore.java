@@ -3,7 +3,6 @@ package fr.atlas.prospects.internal;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -32,6 +31,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RowsSeenBefore {
 
+	/** The apostrophes a name or address may be typed with, read as {@code '}. */
+	private static final String APOSTROPHES = "\u2019\u2018\u02BC\u00B4";
+
 	private final JdbcTemplate template;
 
 	RowsSeenBefore(JdbcTemplate template) {
@@ -39,13 +41,22 @@ class RowsSeenBefore {
 	}
 
 	/**
-	 * The key of a row's values: its name (without case), identifiers, address, place,
-	 * website, e-mails and phones, never 0. The trade name is left out, since a match may
-	 * give the row one (an agency's sign) that its provenance then keeps.
+	 * The key of a row's values: its name (without case or accents), identifiers,
+	 * address, place, website, e-mails and phones, never 0. A trade name counts when it
+	 * is not the name: a match may give the row its name as a sign, which its provenance
+	 * then keeps, and a row without a sign keeps the key it had before (ADR 0117).
 	 */
 	static long key(AgencyValues values) {
 		long h = 0x51A7E5EEDL;
-		h = mix(h, lower(values.name()));
+		String name = lower(values.name());
+		h = mix(h, name);
+		String sign = lower(values.tradeName());
+		if (sign != null && !sign.equals(name)) {
+			// a sign of its own tells two rows of one company and place apart; the one a
+			// match gives the row is its name, and leaves the key as it was
+			h = mix(h, "\u0000sign");
+			h = mix(h, sign);
+		}
 		h = mix(h, values.siren());
 		h = mix(h, values.siret());
 		h = mix(h, lower(values.address()));
@@ -69,8 +80,25 @@ class RowsSeenBefore {
 		return h ^ (h >>> 29);
 	}
 
+	/**
+	 * Lower case without accents, and one apostrophe: a list exported again in capitals
+	 * without accents ("AGENCE DE L'ETOILE", "SAINT-ETIENNE") is the same rows (ADR
+	 * 0117). ASCII text folds to its lower case, as it did before, so the entries written
+	 * then keep their keys.
+	 */
 	private static @Nullable String lower(@Nullable String value) {
-		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
+		if (value == null) {
+			return null;
+		}
+		String folded = CleanText.fold(value);
+		char[] chars = null;
+		for (int i = 0; i < folded.length(); i++) {
+			if (APOSTROPHES.indexOf(folded.charAt(i)) >= 0) {
+				chars = (chars != null) ? chars : folded.toCharArray();
+				chars[i] = '\'';
+			}
+		}
+		return (chars != null) ? new String(chars) : folded;
 	}
 
 	/**
@@ -103,15 +131,21 @@ class RowsSeenBefore {
 
 	/**
 	 * A row taken out of its agency into another one: where that row goes if it is
-	 * imported again. Its entry may name the agency or one merged into it.
+	 * imported again. Its entry may name the agency, one merged into it, or one merged
+	 * into one merged into it (a chain of merges: A into B, then B into C), as
+	 * {@link Agencies#survivors} follows them.
 	 */
 	void moved(AgencyValues row, UUID from, UUID to) {
 		UUID org = CurrentTenant.require().value();
 		this.template.update("""
+				with recursive absorbed (id, depth) as (
+				  select cast(? as uuid), 0
+				  union
+				  select a.id, absorbed.depth + 1 from agency a join absorbed on a.merged_into = absorbed.id
+				  where a.org_id = ? and a.status = 'MERGED' and absorbed.depth < 9)
 				update agency_row_key set agency_id = ?
-				where org_id = ? and row_key = ? and (agency_id = ? or agency_id in
-				  (select id from agency where org_id = ? and status = 'MERGED' and merged_into = ?))""", to, org,
-				key(row), from, org, from);
+				where org_id = ? and row_key = ? and agency_id in (select id from absorbed)""", from, org, to, org,
+				key(row));
 	}
 
 	/** A row's key and the agency it ended in. */

@@ -54,4 +54,36 @@ class RowsSeenBeforeTests {
 			.isNotEqualTo(RowsSeenBefore.key(row("name", "A", "phones", "x@a.fr")));
 	}
 
+	@Test
+	void accentsAndTheApostropheDoNotChangeIt() {
+		// a list exported again in capitals without accents (ADR 0117)
+		assertThat(RowsSeenBefore.key(row("name", "AGENCE DE L'ETOILE", "address", "10 RUE GENERAL FOY", "postcode",
+				"42000", "city", "SAINT-ETIENNE")))
+			.isEqualTo(RowsSeenBefore.key(row("name", "Agence de l’Étoile", "address", "10 rue Général Foy", "postcode",
+					"42000", "city", "Saint-Étienne")));
+	}
+
+	@Test
+	void asciiTextKeepsTheKeyEarlierImportsWrote() {
+		// the key ADR 0116's code gave PIERRE and a row in capitals: their entries still
+		// find their rows
+		assertThat(RowsSeenBefore.key(PIERRE)).isEqualTo(8321605166936725832L);
+		assertThat(RowsSeenBefore.key(row("name", "AGENCE D'ARC", "postcode", "69003", "city", "LYON")))
+			.isEqualTo(-1349763140054650981L);
+	}
+
+	@Test
+	void aSignOfItsOwnChangesItAndTheNameGivenAsASignDoesNot() {
+		AgencyValues bare = row("name", "Cabinet Martin", "postcode", "69002", "city", "Lyon");
+		AgencyValues orpi = row("name", "Cabinet Martin", "trade_name", "Orpi Bellecour", "postcode", "69002", "city",
+				"Lyon");
+		AgencyValues century = row("name", "Cabinet Martin", "trade_name", "Century 21 Bellecour", "postcode", "69002",
+				"city", "Lyon");
+		assertThat(RowsSeenBefore.key(orpi)).isNotEqualTo(RowsSeenBefore.key(century))
+			.isNotEqualTo(RowsSeenBefore.key(bare));
+		assertThat(RowsSeenBefore.key(bare.withTradeName("Cabinet Martin"))).isEqualTo(RowsSeenBefore.key(bare));
+		assertThat(RowsSeenBefore.key(ProspectDetachments.values(List.copyOf(orpi.asFields().entrySet()))))
+			.isEqualTo(RowsSeenBefore.key(orpi));
+	}
+
 }
