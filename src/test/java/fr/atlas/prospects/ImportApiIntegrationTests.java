@@ -986,12 +986,7 @@ class ImportApiIntegrationTests {
 
 	@SuppressWarnings("unchecked")
 	private List<Map<String, Object>> imports(String token) {
-		return this.api.raw()
-			.get()
-			.uri("/api/v1/imports")
-			.headers((h) -> h.setBearerAuth(token))
-			.retrieve()
-			.body(List.class);
+		return this.api.getList(token, "/api/v1/imports").getBody();
 	}
 
 	@SuppressWarnings("unchecked")

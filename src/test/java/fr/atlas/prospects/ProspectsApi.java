@@ -97,12 +97,7 @@ public final class ProspectsApi {
 	/** The review queue's pairs, up to 500. */
 	@SuppressWarnings("unchecked")
 	public List<Map<String, Object>> queue(String token) {
-		return this.api.raw()
-			.get()
-			.uri("/api/v1/prospects/duplicates?limit=500")
-			.headers((h) -> h.setBearerAuth(token))
-			.retrieve()
-			.body(List.class);
+		return this.api.getList(token, "/api/v1/prospects/duplicates?limit=500").getBody();
 	}
 
 	/** An import's row report without its header, each line split into its four cells. */
