@@ -20,7 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes the uploaded files of imports that ended more than
  * {@code atlas.prospects.import-file-retention} ago: stored uncompressed, a million-row
  * file is 130 MB, and once an import has ended its rows keep their verbatim copy. Files
- * of drafts, queued and running imports are never touched.
+ * of queued and running imports are never touched. Drafts, files sent to the wizard and
+ * never imported, are discarded whole once older than
+ * {@code atlas.prospects.draft-retention}: a columns step left open kept its file for
+ * good.
  */
 @Component
 class ImportFileRetention {
@@ -43,9 +46,12 @@ class ImportFileRetention {
 
 	private final ProspectsProperties properties;
 
+	private final ProspectImports imports;
+
 	ImportFileRetention(ImportJobs jobs, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
-			ProspectsProperties properties) {
+			ProspectsProperties properties, ProspectImports imports) {
 		this.jobs = jobs;
+		this.imports = imports;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.clock = clock;
@@ -56,6 +62,37 @@ class ImportFileRetention {
 			fixedDelayString = "${atlas.prospects.import-file-purge-interval:1h}")
 	void purgeExpired() {
 		purge(this.clock.instant().minus(this.properties.importFileRetention()));
+		discardAbandoned(this.clock.instant().minus(this.properties.draftRetention()));
+	}
+
+	/**
+	 * Discards the drafts sent before {@code sentBefore} and never started, each as its
+	 * own organisation, in passes as {@link #purge(Instant)} does. Returns how many.
+	 */
+	int discardAbandoned(Instant sentBefore) {
+		int discarded = 0;
+		for (int pass = 0; pass < PASSES; pass++) {
+			List<Expired> drafts = expired("atlas_abandoned_import_drafts", sentBefore);
+			for (Expired draft : drafts) {
+				CurrentTenant.runAs(draft.orgId(), () -> this.imports.discardAbandoned(draft.jobId()));
+				discarded++;
+			}
+			if (drafts.size() < PER_PASS) {
+				break;
+			}
+		}
+		if (discarded > 0) {
+			log.info("Discarded {} import drafts never started", discarded);
+		}
+		return discarded;
+	}
+
+	private List<Expired> expired(String function, Instant before) {
+		return this.tx.execute((status) -> this.jdbc.sql("select org_id, job_id from " + function + "(:before, :limit)")
+			.param("before", Timestamp.from(before))
+			.param("limit", PER_PASS)
+			.query((rs, row) -> new Expired(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
+			.list());
 	}
 
 	/**
@@ -67,12 +104,7 @@ class ImportFileRetention {
 	int purge(Instant endedBefore) {
 		int deleted = 0;
 		for (int pass = 0; pass < PASSES; pass++) {
-			List<Expired> expired = this.tx.execute((status) -> this.jdbc
-				.sql("select org_id, job_id from atlas_expired_import_files(:before, :limit)")
-				.param("before", Timestamp.from(endedBefore))
-				.param("limit", PER_PASS)
-				.query((rs, row) -> new Expired(OrgId.of(rs.getObject(1, UUID.class)), rs.getObject(2, UUID.class)))
-				.list());
+			List<Expired> expired = expired("atlas_expired_import_files", endedBefore);
 			for (Expired file : expired) {
 				Integer chunks = CurrentTenant.callAs(file.orgId(),
 						() -> this.tx.execute((status) -> this.jobs.deleteFile(file.jobId())));

@@ -166,6 +166,19 @@ class ImportJobs {
 			.orElse(null);
 	}
 
+	/**
+	 * Deletes a draft and, by cascade, its file: nothing was imported from it, so nothing
+	 * else refers to it. Returns what was deleted, or nothing when the job is not a draft
+	 * (any more) of this organisation.
+	 */
+	Optional<ImportJob> deleteDraft(UUID jobId) {
+		return this.jdbc.sql("delete from import_job where org_id = :org and id = :id and status = 'DRAFT' returning *")
+			.param("org", org())
+			.param("id", jobId)
+			.query((rs, row) -> map(rs))
+			.optional();
+	}
+
 	Optional<ImportJob> find(UUID id) {
 		return this.jdbc.sql("select * from import_job where org_id = :org and id = :id")
 			.param("org", org())

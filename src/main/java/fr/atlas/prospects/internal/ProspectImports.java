@@ -22,6 +22,7 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.prospects.ImportDraftDiscarded;
 import fr.atlas.prospects.ImportJobQueued;
 import org.jspecify.annotations.Nullable;
 
@@ -361,6 +362,34 @@ public class ProspectImports {
 				this.jobs.requestCancel(id);
 			}
 		});
+	}
+
+	/**
+	 * Deletes a draft and its file, as the wizard's "abandon" asks: the wrong file was
+	 * sent, or the person changed their mind before starting it.
+	 * @throws ConflictException for an import that was started: it is cancelled instead
+	 */
+	public void discard(UUID id) {
+		this.tx.executeWithoutResult((s) -> {
+			ImportJob job = this.jobs.findForUpdate(id).orElseThrow(() -> new NotFoundException("Import"));
+			if (!ImportJob.DRAFT.equals(job.status())) {
+				throw new ConflictException("prospects.import.discard.started");
+			}
+			discarded(this.jobs.deleteDraft(id), false);
+		});
+	}
+
+	/**
+	 * Deletes a draft left at the columns step for longer than drafts are kept, as its
+	 * organisation; a draft started meanwhile is left alone.
+	 */
+	void discardAbandoned(UUID id) {
+		this.tx.executeWithoutResult((s) -> discarded(this.jobs.deleteDraft(id), true));
+	}
+
+	private void discarded(Optional<ImportJob> draft, boolean abandoned) {
+		draft.ifPresent((job) -> this.events.publishEvent(new ImportDraftDiscarded(CurrentTenant.require(), job.id(),
+				job.fileName(), job.totalRows(), abandoned)));
 	}
 
 	/**

@@ -28,13 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * stops with an error rather than exhaust the heap; one that needs more only while other
  * imports hold their share waits for them, queued
  * @param importConcurrency imports of different organisations a node runs at once
+ * @param draftRetention how long a file sent to the wizard and never imported is kept
+ * before the draft is discarded
  */
 @Validated
 @ConfigurationProperties("atlas.prospects")
 record ProspectsProperties(@Positive int importBatchSize, Duration importPollInterval, Duration importStaleAfter,
 		@Positive int previewRows, Duration importFileRetention, @Positive int statisticsAfterCreated,
 		@Positive int bulkInlineLimit, @Positive int bulkChunkSize, double importMemoryShare,
-		@Positive int importConcurrency) {
+		@Positive int importConcurrency, Duration draftRetention) {
 
 	ProspectsProperties {
 		importBatchSize = (importBatchSize <= 0) ? 2500 : importBatchSize;
@@ -47,6 +49,7 @@ record ProspectsProperties(@Positive int importBatchSize, Duration importPollInt
 		bulkChunkSize = (bulkChunkSize <= 0) ? 5_000 : bulkChunkSize;
 		importMemoryShare = (importMemoryShare <= 0 || importMemoryShare > 0.9) ? 0.6 : importMemoryShare;
 		importConcurrency = (importConcurrency <= 0) ? 2 : importConcurrency;
+		draftRetention = (draftRetention != null) ? draftRetention : Duration.ofDays(7);
 	}
 
 }

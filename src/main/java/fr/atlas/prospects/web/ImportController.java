@@ -289,6 +289,26 @@ class ImportController {
 		return "redirect:/prospects/imports/" + id;
 	}
 
+	/**
+	 * The columns step's "abandon": the draft and its file are deleted, and the imports'
+	 * page says so. An import started meanwhile (from another tab) is shown instead.
+	 */
+	@PostMapping("/{id}/discard")
+	@PreAuthorize("hasRole('AGENT')")
+	String discard(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {
+		ImportJob job = this.imports.find(id);
+		try {
+			this.imports.discard(id);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("cancelError", this.messages.getMessage(ex.getMessage(), null, locale));
+			return "redirect:/prospects/imports/" + id;
+		}
+		redirect.addFlashAttribute("discarded",
+				this.messages.getMessage("prospects.import.discarded", new Object[] { job.fileName() }, locale));
+		return "redirect:/prospects/imports";
+	}
+
 	@PostMapping("/{id}/resume")
 	@PreAuthorize("hasRole('AGENT')")
 	String resume(@PathVariable UUID id, RedirectAttributes redirect, Locale locale) {

@@ -87,6 +87,40 @@ class ImportFileRetentionIntegrationTests {
 		assertThat(chunks(org, ended.get(200))).isZero();
 	}
 
+	/**
+	 * A file sent to the wizard and never imported kept its draft and file for good: one
+	 * left longer than the drafts' retention is discarded, audited, and nothing else.
+	 */
+	@Test
+	void discardsDraftsNeverStartedOnceTheirRetentionHasPassed() {
+		ApiClient.Tenant owner = this.api.newOrganisation("Brouillons oubliés");
+		OrgId org = OrgId.of(owner.orgId());
+		UUID forgotten = draft(org, CSV);
+		UUID recent = draft(org, CSV.replace("Gare", "Poste"));
+		UUID done = draft(org, CSV.replace("Gare", "Mairie"));
+		CurrentTenant.runAs(org, () -> this.worker.run(done, Integer.MAX_VALUE));
+		this.sql.as(org,
+				(jdbc) -> jdbc.sql("update import_job set created_at = now() - interval '8 days' where id in (:ids)")
+					.param("ids", List.of(forgotten, done))
+					.update());
+
+		assertThat(this.retention.discardAbandoned(Instant.now().minus(Duration.ofDays(7)))).isOne();
+
+		assertThat(count(org, "select count(*) from import_job where id = '" + forgotten + "'")).isZero();
+		assertThat(chunks(org, forgotten)).isZero();
+		assertThat(count(org, "select count(*) from import_job where status = 'DRAFT'")).isOne();
+		assertThat(chunks(org, recent)).isPositive();
+		assertThat(count(org, "select count(*) from import_job where status = 'DONE'")).isOne();
+		List<String> audited = this.sql.as(org,
+				(jdbc) -> jdbc.sql("select action from audit_entry where entity_id = :id")
+					.param("id", forgotten.toString())
+					.query(String.class)
+					.list());
+		assertThat(audited).containsExactly("import.discarded");
+		// nothing left to discard: a second run finds nothing
+		assertThat(this.retention.discardAbandoned(Instant.now().minus(Duration.ofDays(7)))).isZero();
+	}
+
 	private UUID draft(OrgId org, String content) {
 		return CurrentTenant.callAs(org,
 				() -> this.imports

@@ -1,0 +1,156 @@
+package fr.atlas.prospects;
+
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.OrgId;
+import fr.atlas.prospects.internal.ProspectImports;
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
+import fr.atlas.support.TenantSql;
+import fr.atlas.support.TestMembers;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A file sent to the wizard by mistake is abandoned from its columns step: the draft and
+ * its file go, nothing is imported, and the audit log says so. Only a draft is abandoned,
+ * and only by its own organisation's agents.
+ */
+@WebIntegrationTest
+class ImportDraftDiscardIntegrationTests {
+
+	private static final String CSV = "Raison sociale;Code postal;Ville\nAgence Abandonnée;69001;Lyon\n";
+
+	@Autowired
+	ApiClient api;
+
+	@Autowired
+	ProspectImports imports;
+
+	@Autowired
+	ProspectsApi prospects;
+
+	@Autowired
+	TenantSql sql;
+
+	@Autowired
+	TestMembers members;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theColumnsStepAbandonsTheDraftAndItsFile() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Brouillon abandonné");
+		UUID draft = draft(tenant, "erreur.csv");
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=fr").body();
+		assertThat(mapping).contains("id=\"import-discard\"").contains("Abandonner cet import");
+		assertThat(chunks(tenant, draft)).isPositive();
+
+		HttpResponse<String> discarded = pages.post("/prospects/imports/" + draft + "/discard",
+				Map.of("_csrf", PageSession.csrf(mapping)), false);
+
+		assertThat(PageSession.location(discarded)).endsWith("/prospects/imports");
+		assertThat(pages.get(PageSession.location(discarded)).body())
+			.contains("Import de «\u00A0erreur.csv\u00A0» abandonné")
+			.doesNotContain("/prospects/imports/" + draft);
+		assertThat(count(tenant, "select count(*) from import_job")).isZero();
+		assertThat(chunks(tenant, draft)).isZero();
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + draft).getStatusCode().value()).isEqualTo(404);
+		assertThat(count(tenant, "select count(*) from agency")).isZero();
+		Map<String, Object> audit = this.api
+			.get(tenant.token(), "/api/v1/audit?action=import.discarded&entityId=" + draft)
+			.getBody();
+		assertThat(audit.toString()).contains("erreur.csv").contains(tenant.userId().toString());
+	}
+
+	@Test
+	void anImportStartedMeanwhileIsNotAbandoned() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Brouillon lancé ailleurs");
+		UUID draft = draft(tenant, "lance.csv");
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=fr").body();
+		// started from another tab while this one still showed the columns step
+		CurrentTenant.runAs(OrgId.of(tenant.orgId()), () -> this.imports.start(draft, Map.of()));
+		this.prospects.waitFor(tenant.token(), draft.toString());
+
+		HttpResponse<String> refused = pages.post("/prospects/imports/" + draft + "/discard",
+				Map.of("_csrf", PageSession.csrf(mapping)), false);
+
+		assertThat(PageSession.location(refused)).endsWith("/prospects/imports/" + draft);
+		assertThat(pages.get(PageSession.location(refused)).body()).contains("a déjà été lancé");
+		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + draft).getBody()).containsEntry("status", "DONE")
+			.containsEntry("created", 1);
+	}
+
+	@Test
+	void onlyTheDraftsOrganisationsAgentsAbandonIt() throws Exception {
+		Tenant owner = this.api.newOrganisation("Brouillon gardé");
+		UUID draft = draft(owner, "garde.csv");
+		Tenant other = this.api.newOrganisation("Autre agence");
+		PageSession stranger = new PageSession(this.port).login(other.email());
+		HttpResponse<String> refused = stranger.post("/prospects/imports/" + draft + "/discard",
+				Map.of("_csrf", PageSession.csrf(stranger.get("/prospects/imports").body())), false);
+		assertThat(refused.statusCode()).isEqualTo(404);
+
+		var viewer = this.members.addSignedIn(this.api, owner, "Lecteur", "VIEWER");
+		PageSession reader = new PageSession(this.port).login(viewer.email());
+		String mapping = reader.get("/prospects/imports/" + draft + "/mapping").body();
+		assertThat(mapping).doesNotContain("id=\"import-discard\"");
+		assertThat(reader
+			.post("/prospects/imports/" + draft + "/discard", Map.of("_csrf", PageSession.csrf(mapping)), false)
+			.statusCode()).isEqualTo(403);
+
+		assertThat(count(owner, "select count(*) from import_job where status = 'DRAFT'")).isOne();
+		assertThat(chunks(owner, draft)).isPositive();
+	}
+
+	@Test
+	void saysItInEnglish() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Draft abandoned");
+		UUID draft = draft(tenant, "wrong.csv");
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=en").body();
+		assertThat(mapping).contains("Abandon this import");
+		HttpResponse<String> discarded = pages.post("/prospects/imports/" + draft + "/discard",
+				Map.of("_csrf", PageSession.csrf(mapping)), false);
+		assertThat(pages.get(PageSession.location(discarded)).body())
+			.contains("Import of “wrong.csv” abandoned: the file was deleted");
+		// the owner's language back to French for the other tests of this context
+		pages.get("/?lang=fr");
+	}
+
+	private UUID draft(Tenant tenant, String name) {
+		return CurrentTenant.callAs(OrgId.of(tenant.orgId()),
+				() -> this.imports
+					.submit(name, new ByteArrayInputStream(CSV.getBytes(StandardCharsets.UTF_8)), Map.of(),
+							tenant.userId(), false)
+					.job()
+					.id());
+	}
+
+	private long chunks(Tenant tenant, UUID job) {
+		return this.sql.as(OrgId.of(tenant.orgId()),
+				(jdbc) -> jdbc.sql("select count(*) from import_file_chunk where job_id = :job")
+					.param("job", job)
+					.query(Long.class)
+					.single());
+	}
+
+	private long count(Tenant tenant, String sql) {
+		return this.sql.count(OrgId.of(tenant.orgId()), sql);
+	}
+
+}
