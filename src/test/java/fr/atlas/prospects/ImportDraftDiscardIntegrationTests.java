@@ -52,15 +52,14 @@ class ImportDraftDiscardIntegrationTests {
 
 	@Test
 	void theColumnsStepAbandonsTheDraftAndItsFile() throws Exception {
-		Tenant tenant = this.api.newOrganisation("Brouillon abandonné");
-		UUID draft = draft(tenant, "erreur.csv");
-		PageSession pages = new PageSession(this.port).login(tenant.email());
-		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=fr").body();
-		assertThat(mapping).contains("id=\"import-discard\"").contains("Abandonner cet import");
+		ColumnsStep step = open("Brouillon abandonné", "erreur.csv", "fr");
+		Tenant tenant = step.tenant();
+		UUID draft = step.draft();
+		PageSession pages = step.pages();
+		assertThat(step.page()).contains("id=\"import-discard\"").contains("Abandonner cet import");
 		assertThat(chunks(tenant, draft)).isPositive();
 
-		HttpResponse<String> discarded = pages.post("/prospects/imports/" + draft + "/discard",
-				Map.of("_csrf", PageSession.csrf(mapping)), false);
+		HttpResponse<String> discarded = step.discard();
 
 		assertThat(PageSession.location(discarded)).endsWith("/prospects/imports");
 		assertThat(pages.get(PageSession.location(discarded)).body())
@@ -78,20 +77,17 @@ class ImportDraftDiscardIntegrationTests {
 
 	@Test
 	void anImportStartedMeanwhileIsNotAbandoned() throws Exception {
-		Tenant tenant = this.api.newOrganisation("Brouillon lancé ailleurs");
-		UUID draft = draft(tenant, "lance.csv");
-		PageSession pages = new PageSession(this.port).login(tenant.email());
-		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=fr").body();
+		ColumnsStep step = open("Brouillon lancé ailleurs", "lance.csv", "fr");
 		// started from another tab while this one still showed the columns step
-		CurrentTenant.runAs(OrgId.of(tenant.orgId()), () -> this.imports.start(draft, Map.of()));
-		this.prospects.waitFor(tenant.token(), draft.toString());
+		CurrentTenant.runAs(OrgId.of(step.tenant().orgId()), () -> this.imports.start(step.draft(), Map.of()));
+		this.prospects.waitFor(step.tenant().token(), step.draft().toString());
 
-		HttpResponse<String> refused = pages.post("/prospects/imports/" + draft + "/discard",
-				Map.of("_csrf", PageSession.csrf(mapping)), false);
+		HttpResponse<String> refused = step.discard();
 
-		assertThat(PageSession.location(refused)).endsWith("/prospects/imports/" + draft);
-		assertThat(pages.get(PageSession.location(refused)).body()).contains("a déjà été lancé");
-		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + draft).getBody()).containsEntry("status", "DONE")
+		assertThat(PageSession.location(refused)).endsWith("/prospects/imports/" + step.draft());
+		assertThat(step.pages().get(PageSession.location(refused)).body()).contains("a déjà été lancé");
+		assertThat(this.api.get(step.tenant().token(), "/api/v1/imports/" + step.draft()).getBody())
+			.containsEntry("status", "DONE")
 			.containsEntry("created", 1);
 	}
 
@@ -119,17 +115,31 @@ class ImportDraftDiscardIntegrationTests {
 
 	@Test
 	void saysItInEnglish() throws Exception {
-		Tenant tenant = this.api.newOrganisation("Draft abandoned");
-		UUID draft = draft(tenant, "wrong.csv");
-		PageSession pages = new PageSession(this.port).login(tenant.email());
-		String mapping = pages.get("/prospects/imports/" + draft + "/mapping?lang=en").body();
-		assertThat(mapping).contains("Abandon this import");
-		HttpResponse<String> discarded = pages.post("/prospects/imports/" + draft + "/discard",
-				Map.of("_csrf", PageSession.csrf(mapping)), false);
-		assertThat(pages.get(PageSession.location(discarded)).body())
+		ColumnsStep step = open("Draft abandoned", "wrong.csv", "en");
+		assertThat(step.page()).contains("Abandon this import");
+		HttpResponse<String> discarded = step.discard();
+		assertThat(step.pages().get(PageSession.location(discarded)).body())
 			.contains("Import of “wrong.csv” abandoned: the file was deleted");
 		// the owner's language back to French for the other tests of this context
-		pages.get("/?lang=fr");
+		step.pages().get("/?lang=fr");
+	}
+
+	/** A new organisation's owner at the columns step of a draft, in a language. */
+	private ColumnsStep open(String organisation, String file, String language) throws Exception {
+		Tenant tenant = this.api.newOrganisation(organisation);
+		UUID draft = draft(tenant, file);
+		PageSession pages = new PageSession(this.port).login(tenant.email());
+		String page = pages.get("/prospects/imports/" + draft + "/mapping?lang=" + language).body();
+		return new ColumnsStep(tenant, draft, pages, page);
+	}
+
+	private record ColumnsStep(Tenant tenant, UUID draft, PageSession pages, String page) {
+
+		HttpResponse<String> discard() throws Exception {
+			return this.pages.post("/prospects/imports/" + this.draft + "/discard",
+					Map.of("_csrf", PageSession.csrf(this.page)), false);
+		}
+
 	}
 
 	private UUID draft(Tenant tenant, String name) {
