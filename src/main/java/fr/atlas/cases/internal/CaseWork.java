@@ -165,11 +165,18 @@ public class CaseWork {
 		if (task.done()) {
 			return task;
 		}
-		this.jdbc.sql("update case_task set done_at = :now, done_by = :by where id = :id and done_at is null")
+		int completed = this.jdbc
+			.sql("update case_task set done_at = :now, done_by = :by where id = :id and done_at is null")
 			.param("now", Timestamp.from(now))
 			.param("by", (actor.userId() != null) ? actor.userId().value() : null)
 			.param("id", taskId)
 			.update();
+		if (completed == 0) {
+			// completed by a request that ran at the same time: it wrote the timeline
+			// entry and the event, so this one answers the task as it is, as when it
+			// was already done
+			return task(caseId, taskId);
+		}
 		this.timeline.record(caseId, "TASK", actor.userId(), now,
 				Map.of("change", "completed", "taskId", taskId.toString(), "title", task.title()));
 		this.events.publishEvent(
@@ -287,11 +294,20 @@ public class CaseWork {
 		if ((parsed == Outcome.HELD || parsed == Outcome.NO_SHOW) && appointment.startsAt().isAfter(now)) {
 			throw new InvalidInputException("outcome", "appointment.outcome.not-yet");
 		}
-		this.jdbc.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id")
+		// the row is only changed while it has no outcome: two requests at once (two
+		// members, a double click) both read none, and only one outcome may be recorded,
+		// on the timeline and in the reports
+		int recorded = this.jdbc
+			.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id and outcome is null")
 			.param("outcome", parsed.name())
 			.param("now", Timestamp.from(now))
 			.param("id", appointmentId)
 			.update();
+		if (recorded == 0) {
+			Outcome recordedMeanwhile = appointment(caseId, appointmentId).outcome();
+			throw new ConflictException("appointment.outcome.already-recorded",
+					(recordedMeanwhile != null) ? recordedMeanwhile.name() : parsed.name());
+		}
 		this.timeline.record(caseId, "APPOINTMENT", actor.userId(), now, Map.of("change", "outcome", "appointmentId",
 				appointmentId.toString(), "title", appointment.title(), "outcome", parsed.name()));
 		this.events.publishEvent(new AppointmentChanged(CurrentTenant.require(), CaseId.of(caseId), appointmentId,
