@@ -90,6 +90,31 @@ class CaseApiOutsideSuiteIntegrationTests {
 	}
 
 	@Test
+	void aPatchThatChangesWhatACaseKeepsFromItsCreationIsRefusedNotIgnored() {
+		Tenant tenant = this.api.newOrganisation("Agence Propriétés fixes");
+		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T1 Vaise");
+
+		ResponseEntity<Map> refused = this.api.patch(tenant.token(), path, Map.of("version", 0, "title",
+				"T1 Gorge de Loup", "caseType", "PROSPECTION", "source", "FORM", "reference", "LEAD-2026-99999"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.containsExactlyInAnyOrder("caseType case.patch.read-only", "source case.patch.read-only",
+					"reference case.patch.read-only");
+		assertThat(this.api.get(tenant.token(), path).getBody()).containsEntry("title", "T1 Vaise")
+			.containsEntry("caseType", "LEAD_ACHAT")
+			.containsEntry("source", "API")
+			.containsEntry("version", 0);
+
+		// the case as read, sent back with a new title, is still taken
+		Map<String, Object> asRead = new HashMap<>(this.api.get(tenant.token(), path).getBody());
+		asRead.put("title", "T1 Gorge de Loup");
+		ResponseEntity<Map> edited = this.api.patch(tenant.token(), path, asRead);
+		assertThat(edited.getStatusCode().value()).as(String.valueOf(edited.getBody())).isEqualTo(200);
+		assertThat(edited.getBody()).containsEntry("title", "T1 Gorge de Loup");
+	}
+
+	@Test
 	void twoOutcomesOfOneAppointmentAtOnceRecordOne() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Issues simultanées");
 		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T2 Brotteaux");

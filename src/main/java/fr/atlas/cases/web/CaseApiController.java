@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.Appointment;
@@ -65,6 +66,16 @@ class CaseApiController {
 	/** What a patch changes (with {@code version}, the one it was read at). */
 	private static final List<String> EDITABLE = List.of("title", "assigneeId", "teamId", "priority", "dueDate",
 			"fields", "tags");
+
+	/**
+	 * What a case keeps from its creation (its workflow version moves by a migration): a
+	 * patch may send them back as read, not other values. Its times and its team's name
+	 * are left out, as they change without a new version of the case (a breach, a team
+	 * renamed).
+	 */
+	private static final Map<String, Function<CaseFile, Object>> FIXED = Map.of("id", CaseFile::id, "reference",
+			CaseFile::reference, "caseType", CaseFile::caseType, "source", CaseFile::source, "workflowVersion",
+			CaseFile::workflowVersion);
 
 	/**
 	 * What the case's JSON shows: a patch may hold them, the case as read sent back, but
@@ -242,6 +253,14 @@ class CaseApiController {
 				CaseFile current = this.cases.require(id);
 				if (!current.state().equals(String.valueOf(changes.get(key)))) {
 					problems.add(new FieldProblem(key, "case.patch.state"));
+				}
+			}
+			else if (FIXED.containsKey(key)) {
+				// another type, source or reference was a 200 that changed nothing: the
+				// client took it as done (ADR 0118)
+				Object now = FIXED.get(key).apply(this.cases.require(id));
+				if (!String.valueOf(now).equals(String.valueOf(changes.get(key)))) {
+					problems.add(new FieldProblem(key, "case.patch.read-only", String.join(", ", EDITABLE)));
 				}
 			}
 		}
