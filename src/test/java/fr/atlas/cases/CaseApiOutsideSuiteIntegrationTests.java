@@ -115,6 +115,32 @@ class CaseApiOutsideSuiteIntegrationTests {
 	}
 
 	@Test
+	void anAppointmentEndsWithinTheYearsTheApiReads() {
+		Tenant tenant = this.api.newOrganisation("Agence An 9999");
+		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T5 Ainay");
+
+		// an end left out is an hour after the start, which would be the year 10000
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), path + "/appointments",
+				Map.of("title", "Visite", "startsAt", "9999-12-31T23:30:00Z"));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.containsExactly("startsAt appointment.ends-after-year-9999");
+		assertThat(this.api.getList(tenant.token(), path + "/appointments").getBody()).isEmpty();
+
+		// an end within the year 9999 is one
+		ResponseEntity<Map> kept = this.api.post(tenant.token(), path + "/appointments",
+				Map.of("title", "Visite", "startsAt", "9999-12-31T23:30:00Z", "endsAt", "9999-12-31T23:59:00Z"));
+		assertThat(kept.getStatusCode().value()).as(String.valueOf(kept.getBody())).isEqualTo(201);
+		String feed = (String) this.api.post(tenant.token(), "/api/v1/cases/calendar-feed", Map.of())
+			.getBody()
+			.get("url");
+		assertThat(this.api.getText(null, feed.substring(feed.indexOf("/cases/calendar/"))).getBody())
+			.contains("DTEND:99991231T235900Z")
+			.doesNotContain("+10000");
+	}
+
+	@Test
 	void twoOutcomesOfOneAppointmentAtOnceRecordOne() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Issues simultanées");
 		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T2 Brotteaux");

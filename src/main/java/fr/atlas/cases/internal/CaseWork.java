@@ -195,6 +195,9 @@ public class CaseWork {
 			.list();
 	}
 
+	/** The first instant the API does not read: the year 10000. */
+	private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
+
 	public Appointment schedule(UUID caseId, NewAppointment command, Actor actor) {
 		return schedule(caseId, command, actor, this.clock.instant());
 	}
@@ -235,6 +238,14 @@ public class CaseWork {
 			// a visit or a call lasting a year (an end typed with the wrong year) filled
 			// the assignee's calendar feed for a year and counted as one appointment
 			problems.add(new FieldProblem("endsAt", "appointment.too-long", MAX_APPOINTMENT.toHours()));
+		}
+		else if (ends != null && !ends.isBefore(YEAR_10000)) {
+			// the API reads no time past the year 9999, but the hour an end left out
+			// adds could reach it: the appointment was then answered with an end of
+			// "+10000-01-01T00:00:00Z" that clients cannot read, and its member's whole
+			// calendar feed with a DTEND no calendar takes (ADR 0118)
+			problems.add(new FieldProblem((command.endsAt() != null) ? "endsAt" : "startsAt",
+					"appointment.ends-after-year-9999"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
