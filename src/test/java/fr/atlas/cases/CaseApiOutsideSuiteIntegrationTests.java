@@ -141,6 +141,32 @@ class CaseApiOutsideSuiteIntegrationTests {
 	}
 
 	@Test
+	void aHugeNameIsToldTooLongNotQuotedBack() {
+		Tenant tenant = this.api.newOrganisation("Agence Noms démesurés");
+		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T2 Perrache");
+
+		ResponseEntity<Map> move = this.api.post(tenant.token(), path + "/transitions",
+				Map.of("transition", "x".repeat(1_000_000)));
+		assertThat(move.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) move.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.containsExactly("transition field.too-long");
+		assertThat(move.getBody().toString()).hasSizeLessThan(5_000);
+
+		String key = "K".repeat(100_000);
+		ResponseEntity<Map> draft = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows",
+				Map.of("states",
+						List.of(Map.of("key", key, "initial", true, "labels", Map.of("fr", "Nouveau")),
+								Map.of("key", "DONE", "final", true, "labels", Map.of("fr", "Fait"))),
+						"transitions", List.of(Map.of("name", "finish", "from", List.of(key), "to", "DONE"))));
+		assertThat(draft.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) draft.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.contains("states[0].key workflow.invalid-key");
+		assertThat(draft.getBody().toString()).hasSizeLessThan(5_000).contains("K".repeat(60) + "…");
+	}
+
+	@Test
 	void twoOutcomesOfOneAppointmentAtOnceRecordOne() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Issues simultanées");
 		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T2 Brotteaux");
