@@ -167,6 +167,37 @@ class CaseApiOutsideSuiteIntegrationTests {
 	}
 
 	@Test
+	void aMigrationFromAStateNoVersionHasIsRefused() {
+		Tenant tenant = this.api.newOrganisation("Agence Migration mal tapée");
+		Leads.open(this.api, tenant, "T3 Montchat");
+		Map<String, Object> workflow = (Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT")
+			.getBody()
+			.get("workflow");
+		ResponseEntity<Map> draft = this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows", workflow);
+		String version = "/api/v1/case-types/LEAD_ACHAT/workflows/" + draft.getBody().get("version");
+		assertThat(this.api.post(tenant.token(), version + "/publish", Map.of()).getStatusCode().value())
+			.isEqualTo(200);
+
+		// "VISITE" for "VISIT": no version has it, so nothing could ever be moved by it
+		ResponseEntity<Map> refused = this.api.post(tenant.token(), version + "/migrate",
+				Map.of("mapping", Map.of("VISITE", "OFFER")));
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.containsExactly("mapping.VISITE workflow.mapping-unknown-source");
+		assertThat((List<Map>) this.api.get(tenant.token(), "/api/v1/cases").getBody().get("items"))
+			.extracting((item) -> item.get("workflowVersion"))
+			.containsExactly(1);
+
+		// a state of a version, even with no case in it, is a mapping as before
+		ResponseEntity<Map> migrated = this.api.post(tenant.token(), version + "/migrate",
+				Map.of("mapping", Map.of("VISIT", "OFFER")));
+		assertThat(migrated.getStatusCode().value()).as(String.valueOf(migrated.getBody())).isEqualTo(200);
+		assertThat(migrated.getBody()).containsEntry("migrated", 1);
+	}
+
+	@Test
 	void twoOutcomesOfOneAppointmentAtOnceRecordOne() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Issues simultanées");
 		String path = "/api/v1/cases/" + Leads.open(this.api, tenant, "T2 Brotteaux");
