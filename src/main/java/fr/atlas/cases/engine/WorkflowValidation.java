@@ -47,7 +47,7 @@ public final class WorkflowValidation {
 		for (int i = 0; i < states.size(); i++) {
 			StateDefinition state = states.get(i);
 			if (!KEY.matcher(state.key()).matches()) {
-				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.invalid-key", state.key()));
+				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.invalid-key", shown(state.key())));
 			}
 			if (!keys.add(state.key())) {
 				problems.add(DefinitionProblem.of("states[" + i + "].key", "workflow.duplicate-state", state.key()));
@@ -103,7 +103,7 @@ public final class WorkflowValidation {
 			TransitionDefinition transition = transitions.get(i);
 			String path = "transitions[" + i + "]";
 			if (!KEY.matcher(transition.name()).matches()) {
-				problems.add(DefinitionProblem.of(path + ".name", "workflow.invalid-key", transition.name()));
+				problems.add(DefinitionProblem.of(path + ".name", "workflow.invalid-key", shown(transition.name())));
 			}
 			if (!names.add(transition.name())) {
 				problems.add(DefinitionProblem.of(path + ".name", "workflow.duplicate-transition", transition.name()));
@@ -311,6 +311,15 @@ public final class WorkflowValidation {
 			}
 		}
 		return reached;
+	}
+
+	/**
+	 * A key too long to be one, as a message quotes it: its first 60 characters. A key of
+	 * a megabyte was quoted whole, twice per problem (ADR 0118).
+	 */
+	static String shown(String key) {
+		return (key.codePointCount(0, key.length()) <= 60) ? key
+				: key.substring(0, key.offsetByCodePoints(0, 60)) + "…";
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import fr.atlas.cases.engine.StateDefinition;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,12 @@ public class CaseReports {
 		this.workflows = workflows;
 	}
 
+	/**
+	 * The report over a period. Named apart in the OpenAPI document: springdoc names a
+	 * schema by its class's simple name, and Prospects' agency {@code Summary} took this
+	 * one's place there (ADR 0118).
+	 */
+	@Schema(name = "CaseReportSummary")
 	public record Summary(Instant from, Instant to, long casesOpened, long appointmentsPlanned, long appointmentsHeld,
 			long noShows, @Nullable Double noShowRate, List<Conversion> conversion, List<Delay> delays,
 			List<Breakdown> byAgent, List<Breakdown> bySource) {

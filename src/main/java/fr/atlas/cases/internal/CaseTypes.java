@@ -25,6 +25,7 @@ import fr.atlas.platform.ConflictException;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.InvalidInputException.FieldProblem;
 import fr.atlas.platform.NotFoundException;
+import fr.atlas.platform.TransactionLock;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -176,7 +177,10 @@ public class CaseTypes {
 		}
 		// a prefix another type of the organisation has: both types counted
 		// LEAD-2026-00001, the reference is unique, and every case of the new type was
-		// refused as written "at the same time"
+		// refused as written "at the same time". Imports of the organisation take turns
+		// from here: two at once, each under its own key, both found the prefix free and
+		// both were created (ADR 0118)
+		TransactionLock.take(this.jdbc, "case-type-prefixes:" + CurrentTenant.require().value());
 		Optional<String> holder = this.jdbc
 			.sql("select key from case_type where reference_prefix = :prefix and key <> :key order by key limit 1")
 			.param("prefix", prefix)

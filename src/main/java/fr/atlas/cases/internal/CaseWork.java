@@ -165,11 +165,18 @@ public class CaseWork {
 		if (task.done()) {
 			return task;
 		}
-		this.jdbc.sql("update case_task set done_at = :now, done_by = :by where id = :id and done_at is null")
+		int completed = this.jdbc
+			.sql("update case_task set done_at = :now, done_by = :by where id = :id and done_at is null")
 			.param("now", Timestamp.from(now))
 			.param("by", (actor.userId() != null) ? actor.userId().value() : null)
 			.param("id", taskId)
 			.update();
+		if (completed == 0) {
+			// completed by a request that ran at the same time: it wrote the timeline
+			// entry and the event, so this one answers the task as it is, as when it
+			// was already done
+			return task(caseId, taskId);
+		}
 		this.timeline.record(caseId, "TASK", actor.userId(), now,
 				Map.of("change", "completed", "taskId", taskId.toString(), "title", task.title()));
 		this.events.publishEvent(
@@ -187,6 +194,9 @@ public class CaseWork {
 			.query(CaseWork::appointment)
 			.list();
 	}
+
+	/** The first instant the API does not read: the year 10000. */
+	private static final Instant YEAR_10000 = Instant.parse("+10000-01-01T00:00:00Z");
 
 	public Appointment schedule(UUID caseId, NewAppointment command, Actor actor) {
 		return schedule(caseId, command, actor, this.clock.instant());
@@ -228,6 +238,14 @@ public class CaseWork {
 			// a visit or a call lasting a year (an end typed with the wrong year) filled
 			// the assignee's calendar feed for a year and counted as one appointment
 			problems.add(new FieldProblem("endsAt", "appointment.too-long", MAX_APPOINTMENT.toHours()));
+		}
+		else if (ends != null && !ends.isBefore(YEAR_10000)) {
+			// the API reads no time past the year 9999, but the hour an end left out
+			// adds could reach it: the appointment was then answered with an end of
+			// "+10000-01-01T00:00:00Z" that clients cannot read, and its member's whole
+			// calendar feed with a DTEND no calendar takes (ADR 0118)
+			problems.add(new FieldProblem((command.endsAt() != null) ? "endsAt" : "startsAt",
+					"appointment.ends-after-year-9999"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -287,11 +305,20 @@ public class CaseWork {
 		if ((parsed == Outcome.HELD || parsed == Outcome.NO_SHOW) && appointment.startsAt().isAfter(now)) {
 			throw new InvalidInputException("outcome", "appointment.outcome.not-yet");
 		}
-		this.jdbc.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id")
+		// the row is only changed while it has no outcome: two requests at once (two
+		// members, a double click) both read none, and only one outcome may be recorded,
+		// on the timeline and in the reports
+		int recorded = this.jdbc
+			.sql("update case_appointment set outcome = :outcome, outcome_at = :now where id = :id and outcome is null")
 			.param("outcome", parsed.name())
 			.param("now", Timestamp.from(now))
 			.param("id", appointmentId)
 			.update();
+		if (recorded == 0) {
+			Outcome recordedMeanwhile = appointment(caseId, appointmentId).outcome();
+			throw new ConflictException("appointment.outcome.already-recorded",
+					(recordedMeanwhile != null) ? recordedMeanwhile.name() : parsed.name());
+		}
 		this.timeline.record(caseId, "APPOINTMENT", actor.userId(), now, Map.of("change", "outcome", "appointmentId",
 				appointmentId.toString(), "title", appointment.title(), "outcome", parsed.name()));
 		this.events.publishEvent(new AppointmentChanged(CurrentTenant.require(), CaseId.of(caseId), appointmentId,

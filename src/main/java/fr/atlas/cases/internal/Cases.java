@@ -824,9 +824,19 @@ public class Cases {
 			.list();
 		Set<String> states = new HashSet<>();
 		running.forEach((c) -> states.add(c.state()));
-		Workflows.problemsOrThrow(
-				labelled(WorkflowValidation.validateMapping(mapping, states, target.definition(), actor::hasRole),
-						caseType, running, target));
+		List<DefinitionProblem> problems = new ArrayList<>(
+				WorkflowValidation.validateMapping(mapping, states, target.definition(), actor::hasRole));
+		// an entry from a state no version of the type has (a key mistyped, "VISITE" for
+		// "VISIT") was taken without a word and applied to nothing: the check before the
+		// migration is what the member relies on (ADR 0118)
+		Set<String> known = new HashSet<>();
+		this.workflows.versions(caseType).forEach((v) -> known.addAll(v.definition().stateKeys()));
+		mapping.keySet()
+			.stream()
+			.filter((from) -> !known.contains(from))
+			.forEach((from) -> problems
+				.add(new DefinitionProblem("mapping." + from, "workflow.mapping-unknown-source", List.of(from))));
+		Workflows.problemsOrThrow(labelled(problems, caseType, running, target));
 		Instant now = this.clock.instant();
 		WorkingHours calendar = this.workingHours.current();
 		for (CaseFile c : running) {

@@ -52,11 +52,15 @@ public final class WorkflowJson {
 			for (int i = 0; i < states.size(); i++) {
 				if (states.get(i) instanceof Map<?, ?> state) {
 					unknown(state, "states[" + i + "].", STATE_PROPERTIES, problems);
+					wrongTypes(state, "states[" + i + "].", List.of("key", "colour"), List.of("initial", "final"),
+							problems);
 					labelProblems(state.get("labels"), "states[" + i + "].labels", problems);
 					if (state.get("onEnter") instanceof List<?> actions) {
 						for (int a = 0; a < actions.size(); a++) {
 							if (actions.get(a) instanceof Map<?, ?> action) {
 								unknown(action, "states[" + i + "].onEnter[" + a + "].", ACTION_PROPERTIES, problems);
+								wrongTypes(action, "states[" + i + "].onEnter[" + a + "].", List.of("type", "name"),
+										List.of(), problems);
 								// the title of the task it creates
 								tooLong(action.get("name"), "states[" + i + "].onEnter[" + a + "].name", problems);
 							}
@@ -69,6 +73,7 @@ public final class WorkflowJson {
 			for (int i = 0; i < transitions.size(); i++) {
 				if (transitions.get(i) instanceof Map<?, ?> transition) {
 					unknown(transition, "transitions[" + i + "].", TRANSITION_PROPERTIES, problems);
+					wrongTypes(transition, "transitions[" + i + "].", List.of("name", "to"), List.of(), problems);
 					labelProblems(transition.get("labels"), "transitions[" + i + "].labels", problems);
 					List<?> roles = (transition.get("roles") instanceof List<?> list) ? list
 							: (transition.get("roles") instanceof String one) ? List.of(one) : List.of();
@@ -88,9 +93,44 @@ public final class WorkflowJson {
 			}
 		}
 		catch (InvalidInputException ex) {
-			problems.addAll(0, ex.problems());
+			// a value of the wrong type is named as such above, not again as missing
+			List<String> named = problems.stream().map(FieldProblem::field).toList();
+			problems.addAll(0, ex.problems().stream().filter((p) -> !named.contains(p.field())).toList());
 		}
 		throw new InvalidInputException(problems);
+	}
+
+	/**
+	 * Adds a problem for each of {@code texts} that is there but no text, and each of
+	 * {@code booleans} that is there but neither true nor false: {@code "initial": "yes"}
+	 * made a state that is not initial, {@code "labels": "Nouveau"} a state without its
+	 * labels, saved, and {@code "to": ["WON"]} was "required" (ADR 0118).
+	 */
+	private static void wrongTypes(Map<?, ?> object, String path, List<String> texts, List<String> booleans,
+			List<FieldProblem> problems) {
+		for (String property : texts) {
+			Object value = object.get(property);
+			if (value != null && !(value instanceof String)) {
+				problems.add(new FieldProblem(path + property, "json.expected.text"));
+			}
+		}
+		for (String property : booleans) {
+			Object value = object.get(property);
+			if (value != null && !(value instanceof Boolean) && !"true".equals(value) && !"false".equals(value)) {
+				problems.add(new FieldProblem(path + property, "json.expected.boolean"));
+			}
+		}
+		Object labels = object.get("labels");
+		if (labels != null && !(labels instanceof Map)) {
+			problems.add(new FieldProblem(path + "labels", "json.expected.object"));
+		}
+		else if (labels instanceof Map<?, ?> map) {
+			map.forEach((language, label) -> {
+				if (!(label instanceof String)) {
+					problems.add(new FieldProblem(path + "labels." + language, "json.expected.text"));
+				}
+			});
+		}
 	}
 
 	/**

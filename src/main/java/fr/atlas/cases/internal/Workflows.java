@@ -84,6 +84,21 @@ public class Workflows {
 			.orElseThrow(() -> new NotFoundException("Workflow " + caseType + " v" + version));
 	}
 
+	/**
+	 * A version read under its row's lock, for a change that depends on whether it is
+	 * still a draft: an edit and a publication of one draft at once both read it as a
+	 * draft, and the edit then ran into the published version's trigger (a 500), or
+	 * changed the definition the publication had just checked (ADR 0118).
+	 */
+	private WorkflowVersion locked(String caseType, int version) {
+		this.caseTypes.require(caseType);
+		this.jdbc.sql("select version from workflow_definition where case_type = ? and version = ? for update")
+			.params(caseType, version)
+			.query(Integer.class)
+			.optional();
+		return version(caseType, version);
+	}
+
 	/** The latest published version: the one new cases start with. */
 	public WorkflowVersion current(String caseType) {
 		this.caseTypes.require(caseType);
@@ -197,7 +212,7 @@ public class Workflows {
 	 */
 	public WorkflowVersion updateDraft(String caseType, int version, Map<String, Object> document,
 			@Nullable Object fields, Actor actor) {
-		WorkflowVersion existing = version(caseType, version);
+		WorkflowVersion existing = locked(caseType, version);
 		if (existing.published()) {
 			throw new ConflictException("workflow.published-immutable", caseType, version);
 		}
@@ -217,7 +232,7 @@ public class Workflows {
 	}
 
 	public WorkflowVersion publish(String caseType, int version, Actor actor) {
-		WorkflowVersion existing = version(caseType, version);
+		WorkflowVersion existing = locked(caseType, version);
 		if (existing.published()) {
 			throw new ConflictException("workflow.already-published", caseType, version);
 		}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fr.atlas.cases.internal.Appointment;
@@ -50,6 +51,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -61,9 +63,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiresFeature(Feature.CASES)
 class CaseApiController {
 
+	/**
+	 * The longest transition name asked for: a name is a key of at most 40 characters,
+	 * and workflows stored before that rule keep theirs.
+	 */
+	private static final int TRANSITION_NAME_MOST = 200;
+
 	/** What a patch changes (with {@code version}, the one it was read at). */
 	private static final List<String> EDITABLE = List.of("title", "assigneeId", "teamId", "priority", "dueDate",
 			"fields", "tags");
+
+	/**
+	 * What a case keeps from its creation (its workflow version moves by a migration): a
+	 * patch may send them back as read, not other values. Its times and its team's name
+	 * are left out, as they change without a new version of the case (a breach, a team
+	 * renamed).
+	 */
+	private static final Map<String, Function<CaseFile, Object>> FIXED = Map.of("id", CaseFile::id, "reference",
+			CaseFile::reference, "caseType", CaseFile::caseType, "source", CaseFile::source, "workflowVersion",
+			CaseFile::workflowVersion);
 
 	/**
 	 * What the case's JSON shows: a patch may hold them, the case as read sent back, but
@@ -195,22 +213,37 @@ class CaseApiController {
 	}
 
 	@GetMapping("/{id}")
-	CaseFile get(@PathVariable UUID id) {
-		return this.cases.require(id);
+	@Operation(summary = "A case",
+			description = "The ETag header is the case's version (\"3\"): a change may send it back in If-Match, "
+					+ "and If-None-Match with it answers 304 while the case is unchanged.")
+	ResponseEntity<CaseFile> get(@PathVariable UUID id) {
+		return tagged(this.cases.require(id));
+	}
+
+	/** The case with its version as the ETag, for the next change's If-Match. */
+	private static ResponseEntity<CaseFile> tagged(CaseFile caseFile) {
+		return ResponseEntity.ok().eTag(CaseVersionTags.tag(caseFile.version())).body(caseFile);
+	}
+
+	private @Nullable Integer expected(UUID id, @Nullable Integer fromBody, @Nullable String ifMatch) {
+		return CaseVersionTags.expected(fromBody, ifMatch, () -> this.cases.require(id).version());
 	}
 
 	@ConflictsWith("case.stale: the case changed since the version sent (currentVersion is the current one); "
 			+ "idempotency.key-reused: the Idempotency-Key was sent before with another request")
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('AGENT')")
-	@Operation(summary = "Edit a case (merge patch); 'version' must be the current one, else 409",
+	@Operation(summary = "Edit a case (merge patch); 'version' or If-Match must be the current one, else 409",
 			description = "Editable: title, assigneeId, teamId (null: no team), priority, dueDate, fields (merged; null "
-					+ "removes), tags. The case's other properties may be sent back as read and are left as they are; "
+					+ "removes), tags. The version read is sent as 'version' in the body or as the If-Match header "
+					+ "(the ETag of the case as read, \"3\"); either one stale is a 409, neither a 400. The case's "
+					+ "other properties may be sent back as read and are left as they are; "
 					+ "a different state is a 400 (a state changes through a transition), an unknown property too.")
-	CaseFile update(@PathVariable UUID id, @RequestBody Map<String, Object> patch,
+	ResponseEntity<CaseFile> update(@PathVariable UUID id, @RequestBody Map<String, Object> patch,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> changes = new LinkedHashMap<>(patch);
-		Integer version = version(changes.remove("version"));
+		Integer version = expected(id, version(changes.remove("version")), ifMatch);
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String key : changes.keySet()) {
 			if (EDITABLE.contains(key)) {
@@ -228,11 +261,19 @@ class CaseApiController {
 					problems.add(new FieldProblem(key, "case.patch.state"));
 				}
 			}
+			else if (FIXED.containsKey(key)) {
+				// another type, source or reference was a 200 that changed nothing: the
+				// client took it as done (ADR 0118)
+				Object now = FIXED.get(key).apply(this.cases.require(id));
+				if (!String.valueOf(now).equals(String.valueOf(changes.get(key)))) {
+					problems.add(new FieldProblem(key, "case.patch.read-only", String.join(", ", EDITABLE)));
+				}
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		return this.cases.update(id, version, changes, this.actors.of(principal));
+		return tagged(this.cases.update(id, version, changes, this.actors.of(principal)));
 	}
 
 	@ConflictsWith("case.stale: the case changed since the version sent (currentVersion is the current one); "
@@ -241,10 +282,12 @@ class CaseApiController {
 	@PreAuthorize("hasRole('MANAGER')")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@Operation(summary = "Delete a case with its timeline, tasks, appointments, parties and notifications",
-			description = "MANAGER and above. Optional ?version=: the version read, else 409. The audit log keeps "
-					+ "what the case was (case.deleted). To end a case's work, move it to a final state instead.")
-	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version) {
-		this.cases.delete(id, version);
+			description = "MANAGER and above. Optional ?version= or If-Match (the case's ETag): the version read, "
+					+ "else 409. The audit log keeps what the case was (case.deleted). To end a case's work, move it "
+					+ "to a final state instead.")
+	ResponseEntity<Void> delete(@PathVariable UUID id, @RequestParam(required = false) @Nullable Integer version,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
+		this.cases.delete(id, expected(id, version, ifMatch));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -259,23 +302,29 @@ class CaseApiController {
 	@PostMapping("/{id}/transitions")
 	@PreAuthorize("hasRole('AGENT')")
 	@Operation(summary = "Move a case through a transition of its workflow",
-			description = "Body: {\"transition\": name, \"version\"?: expected version, ...inputs}. A refusal is a 409 "
+			description = "Body: {\"transition\": name, \"version\"?: expected version, ...inputs}; the version may "
+					+ "be sent as If-Match instead (the case's ETag). A refusal is a 409 "
 					+ "problem with reason (UNKNOWN_TRANSITION, NOT_FROM_CURRENT_STATE, ROLE_NOT_ALLOWED, GUARD_FAILED, "
 					+ "INPUT_MISSING), missing fields or inputs, and allowedTransitions. An input that is neither a field "
 					+ "of the case type nor one the transition asks for (requiredInputs) is a 400 "
 					+ "case.transition.input-unknown naming it, and the case does not move.")
-	CaseFile transition(@PathVariable UUID id, @RequestBody Map<String, Object> body,
+	ResponseEntity<CaseFile> transition(@PathVariable UUID id, @RequestBody Map<String, Object> body,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch,
 			@AuthenticationPrincipal AtlasPrincipal principal) {
 		Map<String, Object> inputs = new LinkedHashMap<>(body);
 		Object transition = inputs.remove("transition");
-		Integer version = version(inputs.remove("version"));
+		Integer version = expected(id, version(inputs.remove("version")), ifMatch);
 		if (transition != null && !(transition instanceof String)) {
 			throw new InvalidInputException("transition", "json.expected.text");
 		}
 		if (!(transition instanceof String name) || name.isBlank()) {
 			throw new InvalidInputException("transition", "field.required");
 		}
-		return this.cases.transition(id, name.trim(), inputs, version, this.actors.of(principal));
+		if (name.codePointCount(0, name.length()) > TRANSITION_NAME_MOST) {
+			// no transition has such a name: the 409 that said so quoted megabytes twice
+			throw new InvalidInputException("transition", "field.too-long", TRANSITION_NAME_MOST);
+		}
+		return tagged(this.cases.transition(id, name.trim(), inputs, version, this.actors.of(principal)));
 	}
 
 	@GetMapping("/{id}/timeline")
