@@ -1,0 +1,77 @@
+package fr.atlas.tenancy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import fr.atlas.support.ApiClient;
+import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.WebIntegrationTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation's API as a third outside QA pass met it (ADR 0119).
+ */
+@WebIntegrationTest
+@SuppressWarnings({ "unchecked", "rawtypes" })
+class AccountApiThirdQaIntegrationTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Autowired
+	ApiClient api;
+
+	/**
+	 * Addresses Jakarta Mail refuses to send to: their invitation or reset mail failed in
+	 * the queue, attempt after attempt, while the API had answered 201.
+	 */
+	@Test
+	void anAddressNoMailCanBeSentToIsRefusedAtSignUpAndInvitation() {
+		Tenant tenant = this.api.newOrganisation("Agence des Adresses Postées");
+		String unique = UUID.randomUUID().toString().substring(0, 8);
+		for (String email : List.of("jean..dupont-" + unique + "@example.test", ".jean-" + unique + "@example.test",
+				"jean-" + unique + ".@example.test", "jean-" + unique + "@192.168.1.20")) {
+			ResponseEntity<Map> signup = this.api.post(null, "/api/v1/signup", Map.of("organisation", "Agence", "name",
+					"Jean Dupont", "email", email, "password", ApiClient.PASSWORD));
+			assertThat(signup.getStatusCode().value()).as(email).isEqualTo(400);
+			assertThat((List<Map>) signup.getBody().get("errors")).as(email)
+				.extracting((error) -> error.get("field") + " " + error.get("code"))
+				.containsExactly("email email.invalid");
+
+			ResponseEntity<Map> invitation = this.api.post(tenant.token(), "/api/v1/members/invitations",
+					Map.of("email", email, "role", "AGENT"));
+			assertThat(invitation.getStatusCode().value()).as(email).isEqualTo(400);
+			assertThat((List<Map>) invitation.getBody().get("errors")).as(email)
+				.extracting((error) -> error.get("code"))
+				.containsExactly("email.invalid");
+		}
+		// dots between characters, and a domain of digits before its name, are fine
+		ResponseEntity<Map> fine = this.api.post(null, "/api/v1/signup",
+				Map.of("organisation", "Agence", "name", "Jean Dupont", "email",
+						"jean.dupont." + unique + "@mail-1.192.example.test", "password", ApiClient.PASSWORD));
+		assertThat(fine.getStatusCode().value()).as(String.valueOf(fine.getBody())).isEqualTo(201);
+	}
+
+	/**
+	 * The token call takes no token, so the document's shared 401 was left out of it, and
+	 * with it the 401 it does answer: a wrong e-mail or password.
+	 */
+	@Test
+	void theDocumentSaysATokenRequestMayAnswer401() {
+		JsonNode responses = JSON.readTree(this.api.getText(null, "/v3/api-docs").getBody())
+			.at("/paths/~1api~1v1~1auth~1tokens/post/responses");
+		assertThat(responses.at("/401/content/application~1problem+json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/Problem");
+		assertThat(responses.at("/201/content/application~1json/schema/$ref").asString())
+			.isEqualTo("#/components/schemas/IssuedTokenResponse");
+		assertThat(responses.propertyNames()).contains("400", "429").doesNotContain("200");
+	}
+
+}
