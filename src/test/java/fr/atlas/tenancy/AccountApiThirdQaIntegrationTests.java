@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +28,9 @@ class AccountApiThirdQaIntegrationTests {
 
 	@Autowired
 	ApiClient api;
+
+	@LocalServerPort
+	int port;
 
 	/**
 	 * Addresses Jakarta Mail refuses to send to: their invitation or reset mail failed in
@@ -72,6 +76,38 @@ class AccountApiThirdQaIntegrationTests {
 		assertThat(responses.at("/201/content/application~1json/schema/$ref").asString())
 			.isEqualTo("#/components/schemas/IssuedTokenResponse");
 		assertThat(responses.propertyNames()).contains("400", "429").doesNotContain("200");
+	}
+
+	/**
+	 * The current password typed on {@code /account} was checked as often as anyone with
+	 * the session cared to try, round the lock that guards the sign-in: wrong ones now
+	 * count towards it, and a locked account's is no longer checked.
+	 */
+	@Test
+	void wrongCurrentPasswordsOnTheAccountPageLockTheAccountAsWrongSignInsDo() {
+		Tenant tenant = this.api.newOrganisation("Agence du Poste Partagé");
+		UiSession session = UiSession.signedIn(this.port, tenant.email(), ApiClient.PASSWORD);
+		for (int i = 0; i < 5; i++) {
+			var wrong = session.submit("/account", "/account/password", Map.of("currentPassword", "Guess-number-" + i,
+					"newPassword", "Taken-over-pass-99", "confirmPassword", "Taken-over-pass-99"));
+			assertThat(wrong.body()).as("guess " + i).contains("Mot de passe actuel incorrect");
+		}
+		// the right password is not even checked while the lock holds
+		var locked = session.submit("/account", "/account/password", Map.of("currentPassword", ApiClient.PASSWORD,
+				"newPassword", "Taken-over-pass-99", "confirmPassword", "Taken-over-pass-99"));
+		assertThat(locked.statusCode()).isEqualTo(200);
+		assertThat(locked.body()).contains("Trop de mots de passe actuels erronés").contains("15\u00a0min");
+		ResponseEntity<Map> signIn = this.api.post(null, "/api/v1/auth/tokens",
+				Map.of("email", tenant.email(), "password", ApiClient.PASSWORD, "name", "cli"));
+		assertThat(signIn.getStatusCode().value()).isEqualTo(429);
+		assertThat(signIn.getHeaders().getFirst("Retry-After")).isNotNull();
+
+		List<Map> failures = (List<Map>) this.api.get(tenant.token(), "/api/v1/audit?action=member.sign-in-failed")
+			.getBody()
+			.get("items");
+		assertThat(failures).hasSize(5)
+			.extracting((entry) -> (String) entry.get("summary"))
+			.allMatch((summary) -> summary.contains("changement du mot de passe"));
 	}
 
 }

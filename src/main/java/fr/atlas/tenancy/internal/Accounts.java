@@ -78,10 +78,12 @@ public class Accounts {
 
 	private final ApiTokens tokens;
 
+	private final PasswordLogin login;
+
 	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
 			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
 			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions, NewMembers newMembers,
-			ApiTokens tokens) {
+			ApiTokens tokens, PasswordLogin login) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
@@ -94,6 +96,7 @@ public class Accounts {
 		this.sessions = sessions;
 		this.newMembers = newMembers;
 		this.tokens = tokens;
+		this.login = login;
 	}
 
 	public record Signup(String organisation, String name, String email, String password, String locale) {
@@ -267,16 +270,16 @@ public class Accounts {
 	 */
 	public int changePassword(UserId userId, String current, String replacement, @Nullable String keepSession,
 			boolean revokeTokens) {
+		// before the change's transaction: a wrong password's failure must not be rolled
+		// back with it
+		this.login.checkCurrentPassword(CurrentTenant.require(), userId, current);
 		int revoked = this.transactions.execute((tx) -> {
-			var row = this.jdbc.sql("select email, password_hash from app_user where id = ?")
+			String email = this.jdbc.sql("select email from app_user where id = ?")
 				.param(userId.value())
-				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.query(String.class)
 				.optional()
 				.orElseThrow(() -> new NotFoundException("Membre"));
-			if (current == null || !this.passwords.matches(current, row[1])) {
-				throw new InvalidInputException("currentPassword", "password.wrong");
-			}
-			this.policy.check("newPassword", replacement, row[0]);
+			this.policy.check("newPassword", replacement, email);
 			storePassword(userId, replacement);
 			int tokensRevoked = revokeTokens ? this.tokens.revokeAll(userId) : 0;
 			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false, tokensRevoked));
