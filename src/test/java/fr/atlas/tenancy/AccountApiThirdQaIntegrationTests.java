@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import fr.atlas.platform.mail.OutboxMailTransport;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
 import fr.atlas.support.WebIntegrationTest;
@@ -31,6 +32,9 @@ class AccountApiThirdQaIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	OutboxMailTransport outbox;
 
 	/**
 	 * Addresses Jakarta Mail refuses to send to: their invitation or reset mail failed in
@@ -108,6 +112,31 @@ class AccountApiThirdQaIntegrationTests {
 		assertThat(failures).hasSize(5)
 			.extracting((entry) -> (String) entry.get("summary"))
 			.allMatch((summary) -> summary.contains("changement du mot de passe"));
+	}
+
+	/**
+	 * The forgotten-password form asks for an address alone: anyone could have Atlas mail
+	 * a member a reset link as often as they sent it. Three an hour are mailed; the form
+	 * says the same beyond, and the last link mailed still works.
+	 */
+	@Test
+	void aMemberIsMailedThreeResetLinksAnHourAtMostWhoeverAsks() {
+		Tenant tenant = this.api.newOrganisation("Agence de la Boîte Pleine");
+		int firstStatus = 0;
+		String firstNotice = null;
+		for (int i = 0; i < 6; i++) {
+			UiSession stranger = new UiSession(this.port);
+			var asked = stranger.submit("/password/forgot", "/password/forgot", Map.of("email", tenant.email()));
+			String notice = asked.body().replaceAll("(?s).*<main", "").replaceAll("name=\"_csrf\"[^>]*", "");
+			if (i == 0) {
+				firstStatus = asked.statusCode();
+				firstNotice = notice;
+			}
+			// the same answer every time: the form tells nobody whether a mail left
+			assertThat(asked.statusCode()).as("request " + i).isEqualTo(firstStatus).isLessThan(400);
+			assertThat(notice).as("request " + i).isEqualTo(firstNotice);
+		}
+		assertThat(this.outbox.to(tenant.email())).hasSize(3);
 	}
 
 }
