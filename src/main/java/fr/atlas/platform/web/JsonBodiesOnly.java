@@ -1,12 +1,16 @@
 package fr.atlas.platform.web;
 
+import java.io.IOException;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.yaml.JacksonYamlHttpMessageConverter;
@@ -48,11 +52,32 @@ class JsonBodiesOnly implements WebMvcConfigurer {
 		}));
 	}
 
-	/** Spring's JSON converter, refusing to read JSON Patch. */
+	/**
+	 * Spring's JSON converter, refusing to read JSON Patch, and writing what is not a
+	 * problem as {@code application/json} (ADR 0119).
+	 */
 	static final class NoJsonPatch extends JacksonJsonHttpMessageConverter {
 
 		NoJsonPatch(JsonMapper mapper) {
 			super(mapper);
+		}
+
+		/**
+		 * Spring writes every {@code application/*+json} a client asks for, so
+		 * {@code Accept: application/problem+json, application/json} labelled a member, a
+		 * list or a new token {@code application/problem+json}: a client that reads the
+		 * type to tell a failure from a success took the success for a problem (and
+		 * {@code application/hal+json} claimed a format the body is not). A body that is
+		 * not a problem is JSON and says so, whatever suffixed type was asked for; RFC
+		 * 9110 lets a server disregard {@code Accept} rather than answer 406.
+		 */
+		@Override
+		protected void addDefaultHeaders(HttpHeaders headers, Object body, @Nullable MediaType contentType)
+				throws IOException {
+			boolean suffixed = contentType != null && !contentType.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+					&& "json".equals(contentType.getSubtypeSuffix());
+			super.addDefaultHeaders(headers, body,
+					(suffixed && !(body instanceof ProblemDetail)) ? MediaType.APPLICATION_JSON : contentType);
 		}
 
 		@Override

@@ -49,6 +49,13 @@ public class Accounts {
 	static final Duration RESET_VALIDITY = Duration.ofHours(1);
 
 	/**
+	 * Reset links mailed to one member in an hour at most. The form asks for nothing but
+	 * an address, so anyone could have Atlas mail a member as often as they pressed the
+	 * button (ADR 0119); beyond this the form says the same, and mails nothing.
+	 */
+	static final int RESETS_PER_HOUR = 3;
+
+	/**
 	 * Sign-up keys among the organisation's idempotency keys: a space, which no header's
 	 * key holds, keeps them apart from the keys its members send.
 	 */
@@ -78,10 +85,12 @@ public class Accounts {
 
 	private final ApiTokens tokens;
 
+	private final PasswordLogin login;
+
 	Accounts(JdbcClient jdbc, TransactionTemplate transactions, PasswordEncoder passwords, PasswordPolicy policy,
 			ApplicationEventPublisher events, MailTransport mail, MessageSource messages, Clock clock,
 			@Value("${atlas.base-url}") String baseUrl, SignedInSessions sessions, NewMembers newMembers,
-			ApiTokens tokens) {
+			ApiTokens tokens, PasswordLogin login) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.passwords = passwords;
@@ -94,6 +103,7 @@ public class Accounts {
 		this.sessions = sessions;
 		this.newMembers = newMembers;
 		this.tokens = tokens;
+		this.login = login;
 	}
 
 	public record Signup(String organisation, String name, String email, String password, String locale) {
@@ -267,16 +277,16 @@ public class Accounts {
 	 */
 	public int changePassword(UserId userId, String current, String replacement, @Nullable String keepSession,
 			boolean revokeTokens) {
+		// before the change's transaction: a wrong password's failure must not be rolled
+		// back with it
+		this.login.checkCurrentPassword(CurrentTenant.require(), userId, current);
 		int revoked = this.transactions.execute((tx) -> {
-			var row = this.jdbc.sql("select email, password_hash from app_user where id = ?")
+			String email = this.jdbc.sql("select email from app_user where id = ?")
 				.param(userId.value())
-				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.query(String.class)
 				.optional()
 				.orElseThrow(() -> new NotFoundException("Membre"));
-			if (current == null || !this.passwords.matches(current, row[1])) {
-				throw new InvalidInputException("currentPassword", "password.wrong");
-			}
-			this.policy.check("newPassword", replacement, row[0]);
+			this.policy.check("newPassword", replacement, email);
 			storePassword(userId, replacement);
 			int tokensRevoked = revokeTokens ? this.tokens.revokeAll(userId) : 0;
 			this.events.publishEvent(new PasswordChanged(CurrentTenant.require(), userId, false, tokensRevoked));
@@ -331,8 +341,9 @@ public class Accounts {
 	}
 
 	/**
-	 * Mails a one-hour reset link when the address belongs to an active member. Says
-	 * nothing either way, so the form cannot be used to find out who has an account.
+	 * Mails a one-hour reset link when the address belongs to an active member, at most
+	 * {@link #RESETS_PER_HOUR} an hour. Says nothing either way, so the form cannot be
+	 * used to find out who has an account.
 	 * @throws InvalidInputException when no address is given, or none of an e-mail's
 	 * form: that says nothing of any account
 	 */
@@ -351,15 +362,29 @@ public class Accounts {
 		UserId userId = (UserId) account.get()[1];
 		Locale locale = Locale.forLanguageTag((String) account.get()[3]);
 		String token = SecretTokens.generate("rst_");
-		CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> {
+		boolean mailed = Boolean.TRUE.equals(CurrentTenant.callAs(orgId, () -> this.transactions.execute((tx) -> {
+			Instant now = Instant.now(this.clock);
+			// the member's row, locked: requests sent at once count one after the other
+			this.jdbc.sql("select id from app_user where id = ? for update").param(userId.value()).query().listOfRows();
+			int lastHour = this.jdbc.sql("select count(*) from password_reset where user_id = ? and expires_at > ?")
+				.params(userId.value(), java.sql.Timestamp.from(now.plus(RESET_VALIDITY).minus(Duration.ofHours(1))))
+				.query(Integer.class)
+				.single();
+			if (lastHour >= RESETS_PER_HOUR) {
+				return false;
+			}
 			this.jdbc.sql("""
 					insert into password_reset (org_id, id, user_id, token_hash, expires_at)
 					values (?, ?, ?, ?, ?)""")
 				.params(orgId.value(), UUID.randomUUID(), userId.value(), SecretTokens.hash(token),
-						java.sql.Timestamp.from(Instant.now(this.clock).plus(RESET_VALIDITY)))
+						java.sql.Timestamp.from(now.plus(RESET_VALIDITY)))
 				.update();
 			this.events.publishEvent(new PasswordResetRequested(orgId, userId));
-		}));
+			return true;
+		})));
+		if (!mailed) {
+			return;
+		}
 		String link = this.baseUrl + "/password/reset?token=" + token;
 		this.mail.send(new OutgoingMail(email, this.messages.getMessage("mail.reset.subject", null, locale),
 				this.messages.getMessage("mail.reset.body", new Object[] { link }, locale)));

@@ -10,8 +10,19 @@ import fr.atlas.platform.InvalidInputException;
  */
 final class EmailAddress {
 
-	private static final Pattern SHAPE = Pattern.compile(
-			"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
+	/**
+	 * RFC 5322's dot-atom before the {@code @}: dots between characters, never first,
+	 * last or two in a row. Jakarta Mail refuses the others ("Local address contains
+	 * dot-dot"), so a mail to {@code jean..dupont@…} was never sent, and nobody was told
+	 * (ADR 0119).
+	 */
+	private static final String LOCAL_PART = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*";
+
+	private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+
+	/** A domain of labels whose last one, the top-level domain, is not a number. */
+	private static final Pattern SHAPE = Pattern
+		.compile("^" + LOCAL_PART + "@" + LABEL + "(?:\\." + LABEL + ")*\\.(?![0-9]+$)" + LABEL + "$");
 
 	private EmailAddress() {
 	}

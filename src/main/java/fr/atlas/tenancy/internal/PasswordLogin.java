@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
+import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.OrgId;
 import fr.atlas.platform.RequestMetadata;
 import fr.atlas.platform.TooManyRequestsException;
@@ -127,6 +128,40 @@ class PasswordLogin {
 			this.events.publishEvent(new MemberSignedIn(found.orgId(), found.userId(), method));
 			return MemberPrincipal.of(member);
 		}));
+	}
+
+	/**
+	 * Checks the current password a signed-in member types to change theirs. A wrong one
+	 * counts towards the account's lock as a wrong sign-in does, and a locked account's
+	 * is not checked: a session left open on a shared computer, or a stolen session
+	 * cookie, let anyone try passwords at {@code /account} without end, round the lock
+	 * that guards the sign-in (ADR 0119). A right one clears the failures, as a sign-in
+	 * does.
+	 * @throws InvalidInputException on {@code currentPassword}: {@code password.wrong},
+	 * or {@code password.locked} with the minutes left to wait
+	 */
+	void checkCurrentPassword(OrgId orgId, UserId userId, @Nullable String given) {
+		Instant now = Instant.now(this.clock);
+		Account account = CurrentTenant
+			.callAs(orgId,
+					() -> this.transactions.execute((tx) -> this.jdbc
+						.sql("select password_hash, active, locked_until from app_user where id = ?")
+						.param(userId.value())
+						.query((rs, n) -> new Account(orgId, userId, rs.getString(1), rs.getBoolean(2),
+								rs.getTimestamp(3) != null ? rs.getTimestamp(3).toInstant() : null))
+						.single()));
+		if (account.lockedUntil() != null && account.lockedUntil().isAfter(now)) {
+			long minutes = Math.max(1, (Duration.between(now, account.lockedUntil()).toSeconds() + 59) / 60);
+			throw new InvalidInputException("currentPassword", "password.locked", minutes);
+		}
+		if (given == null || account.passwordHash() == null || !this.passwords.matches(given, account.passwordHash())) {
+			recordFailure(account, now, SignInMethod.PASSWORD_CHANGE);
+			throw new InvalidInputException("currentPassword", "password.wrong");
+		}
+		CurrentTenant.runAs(orgId, () -> this.transactions.executeWithoutResult((tx) -> this.jdbc
+			.sql("update app_user set failed_logins = 0, locked_until = null where id = ? and failed_logins > 0")
+			.param(userId.value())
+			.update()));
 	}
 
 	private void recordFailure(Account account, Instant now, SignInMethod method) {

@@ -76,16 +76,17 @@ class ThrottleFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Whether a sign-up was refused for what its form holds: a 400 from the API, the form
-	 * shown again on the page (a success is a redirection). A taken address is not such a
-	 * refusal ({@link #ADDRESS_TAKEN}).
+	 * Whether a sign-up was refused for what its form holds: a 400 from the API, or a 415
+	 * for a body of a type it does not read, which tried no address either (ADR 0119);
+	 * the form shown again on the page (a success is a redirection). A taken address is
+	 * not such a refusal ({@link #ADDRESS_TAKEN}).
 	 */
 	private static boolean refusedForItsForm(HttpServletRequest request, HttpServletResponse response) {
 		if (request.getAttribute(ADDRESS_TAKEN) != null) {
 			return false;
 		}
 		int status = response.getStatus();
-		return request.getServletPath().startsWith("/api/") ? status == 400 : status == 200;
+		return request.getServletPath().startsWith("/api/") ? (status == 400 || status == 415) : status == 200;
 	}
 
 	/** Marks the current sign-up as one whose address is taken. */

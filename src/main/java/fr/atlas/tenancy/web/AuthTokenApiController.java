@@ -9,8 +9,10 @@ import fr.atlas.platform.NotFoundException;
 import fr.atlas.platform.web.RefusesUnknownProperties;
 import fr.atlas.tenancy.internal.ApiTokens;
 import fr.atlas.tenancy.internal.ApiTokens.TokenRow;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
@@ -50,9 +52,17 @@ class AuthTokenApiController {
 		this.messages = messages;
 	}
 
+	/**
+	 * Takes no token, so the document's shared 401 (no valid token) is not said of it;
+	 * its own 401, a wrong e-mail or password, is (ADR 0119).
+	 */
 	@ResponseStatus(HttpStatus.CREATED)
 	@PostMapping("/api/v1/auth/tokens")
 	@SecurityRequirements
+	@ApiResponse(responseCode = "401",
+			description = "Wrong e-mail or password, or a deactivated member (WWW-Authenticate: Bearer)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<IssuedTokenResponse> issue(@RequestBody TokenRequest request) {
 		var issued = this.tokens.issueWithPassword(request.email(), request.password(), request.name(),
 				request.expiresInDays(), Boolean.TRUE.equals(request.readOnly()));

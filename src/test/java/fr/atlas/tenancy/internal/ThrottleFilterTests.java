@@ -40,6 +40,17 @@ class ThrottleFilterTests {
 		assertThat(signup("/api/v1/signup", "192.0.2.1", 201, false)).isEqualTo(429);
 	}
 
+	/** A body of a type the API does not read tried no address either (ADR 0119). */
+	@Test
+	void signupsOfABodyTheApiDoesNotReadAreGivenBack() throws Exception {
+		for (int i = 0; i < 5; i++) {
+			assertThat(signup("/api/v1/signup", "192.0.2.5", 415, false)).isEqualTo(415);
+		}
+		assertThat(signup("/api/v1/signup", "192.0.2.5", 201, false)).isEqualTo(201);
+		assertThat(signup("/api/v1/signup", "192.0.2.5", 201, false)).isEqualTo(201);
+		assertThat(signup("/api/v1/signup", "192.0.2.5", 201, false)).isEqualTo(429);
+	}
+
 	@Test
 	void aSignupRefusedForATakenAddressCounts() throws Exception {
 		assertThat(signup("/api/v1/signup", "192.0.2.2", 400, true)).isEqualTo(400);
