@@ -175,7 +175,8 @@ class PageHygieneBrowserTests {
 						"/cases", "/cases?q=introuvable", "/cases/board", "/cases/" + caseId, "/cases/reports",
 						"/cases/teams", "/cases/working-hours", "/cases/types/LEAD_ACHAT/workflow",
 						"/cases/types/PROSPECTION/workflow", "/cases/types/LOCATION/workflow", "/notifications",
-						"/members", "/audit", "/account", "/account/tokens", "/settings/modules", "/outbox"));
+						"/members", "/audit", "/account", "/account/tokens", "/settings/modules", "/outbox",
+						"/logout"));
 				// a contact's form, when the agency has one
 				Locator contacts = visit.page.locator("#contacts a[href$='/edit']");
 				if (contacts.count() > 0) {
