@@ -50,6 +50,19 @@ class CaseReportIntegrationTests {
 		assertThat(browser.get("/cases/reports?from=2026-01-01&to=2026-01-31").statusCode()).isEqualTo(200);
 	}
 
+	/** Before, "Valeur invalide": a client was not told what the report reads. */
+	@Test
+	void aDateTheReportCannotReadSaysWhatItReads() {
+		Tenant tenant = this.api.newOrganisation("Agence Dates illisibles");
+		var refused = this.api.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-13-01&to=demain");
+		assertThat(refused.getStatusCode().value()).isEqualTo(400);
+		assertThat((List<Map<String, Object>>) refused.getBody().get("errors"))
+			.extracting((error) -> error.get("field") + " " + error.get("code"))
+			.containsExactly("from report.date-invalid");
+		assertThat(refused.getBody().get("detail").toString()).contains("AAAA-MM-JJ (2026-12-01)")
+			.contains("2026-12-01T08:00:00Z");
+	}
+
 	@Test
 	void summaryMatchesAHandCount() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Agence Chiffres");

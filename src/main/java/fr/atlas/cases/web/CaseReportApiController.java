@@ -98,7 +98,8 @@ class CaseReportApiController {
 						(endOfDay ? date.plusDays(1) : date).atStartOfDay(PARIS).toInstant());
 			}
 			catch (DateTimeParseException again) {
-				throw new InvalidInputException(field, "field.invalid");
+				// say what is read, not only that this is not it
+				throw new InvalidInputException(field, "report.date-invalid");
 			}
 		}
 	}
