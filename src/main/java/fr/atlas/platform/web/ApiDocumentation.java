@@ -132,7 +132,9 @@ class ApiDocumentation {
 		problem.setProperties(Map.of("type", new StringSchema().format("uri"), "title", new StringSchema(), "status",
 				new IntegerSchema(), "detail", new StringSchema(), "instance", new StringSchema().format("uri"), "code",
 				new StringSchema().description("A stable code for a client to act on"), "errors",
-				new ArraySchema().items(fieldError), "correlationId", new StringSchema()
+				new ArraySchema().items(fieldError).description("Invalid input: its first 50 errors"), "moreErrors",
+				new IntegerSchema().description("Invalid input: the errors left out of `errors`, when there are more"),
+				"correlationId", new StringSchema()
 					.description("On a failure of ours (500): the id of its log lines, to quote to support")));
 		problem.setRequired(List.of("type", "title", "status"));
 		return problem;

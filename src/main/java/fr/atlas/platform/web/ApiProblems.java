@@ -71,6 +71,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	/** A whole number too large (or small) for its field. */
 	private static final String OUT_OF_RANGE = "json.number.out-of-range";
 
+	/** Errors a 400 lists at most; more than anyone corrects before sending again. */
+	static final int LISTED_ERRORS = 50;
+
 	private final MessageSource messages;
 
 	private final LiteralAddresses addresses;
@@ -93,10 +96,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
+		// only the problems listed are put into words
 		return invalidInput(ex.problems()
 			.stream()
+			.limit(LISTED_ERRORS)
 			.map((p) -> new FieldError(p.field(), p.code(), text(p.code(), p.arguments())))
-			.toList());
+			.toList(), ex.problems().size());
 	}
 
 	/**
@@ -472,9 +477,28 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	 * looks for what went wrong (ADR 0061). "Données invalides" alone said nothing.
 	 */
 	private ProblemDetail invalidInput(List<FieldError> errors) {
+		return invalidInput(errors, errors.size());
+	}
+
+	/**
+	 * The first {@link #LISTED_ERRORS} of {@code total} errors, and how many more there
+	 * are ({@code moreErrors}, said at the end of the detail): a request with thousands
+	 * of mistakes (an import's mapping naming 3,000 columns the file does not have, each
+	 * problem listing the file's headers again) was answered with every one of them, tens
+	 * or hundreds of megabytes built in memory for a request of a few kilobytes (ADR
+	 * 0121).
+	 */
+	private ProblemDetail invalidInput(List<FieldError> errors, int total) {
+		List<FieldError> listed = (errors.size() > LISTED_ERRORS) ? errors.subList(0, LISTED_ERRORS) : errors;
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "problem.invalid-input");
-		problem.setDetail(detail(errors.stream().map(this::sentence).toList()));
-		problem.setProperty("errors", errors);
+		List<String> sentences = new ArrayList<>(listed.stream().map(this::sentence).toList());
+		int more = total - listed.size();
+		if (more > 0) {
+			sentences.add(text("problem.more-errors", more));
+			problem.setProperty("moreErrors", more);
+		}
+		problem.setDetail(detail(sentences));
+		problem.setProperty("errors", List.copyOf(listed));
 		return problem;
 	}
 

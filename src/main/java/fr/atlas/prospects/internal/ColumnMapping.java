@@ -55,6 +55,10 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			}
 		}
 		Map<String, ImportField> chosen = new HashMap<>();
+		// built once, and said in the first problem of a column the file does not have
+		// only: a mapping naming thousands of them repeated it in each (ADR 0121)
+		String known = columns(headers);
+		int[] unknownColumns = { 0 };
 		overrides.forEach((key, value) -> {
 			if (CleanText.words(key).isEmpty() && value != null
 					&& ImportField.parse(value).orElse(null) == ImportField.IGNORED) {
@@ -77,7 +81,8 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 			if (!reversed && !seen.containsKey(CleanText.words(key)) && ImportField.parse(key).isPresent()
 					&& ImportField.parse(value).isEmpty()) {
 				// {"name": "a column the file does not have"}
-				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", value, columns(headers)));
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", value, known,
+						unknownColumns[0]++));
 				return;
 			}
 			Optional<ImportField> parsed = ImportField.parse(field);
@@ -85,7 +90,8 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 				problems.add(new FieldProblem("mapping", "prospects.import.unknown-field", field));
 			}
 			else if (!seen.containsKey(CleanText.words(header))) {
-				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header, columns(headers)));
+				problems.add(new FieldProblem("mapping", "prospects.import.unknown-column", header, known,
+						unknownColumns[0]++));
 			}
 			else {
 				ImportField before = chosen.put(CleanText.words(header), parsed.get());

@@ -183,15 +183,17 @@ final class CsvReader implements TabularReader {
 			}
 			this.replay = null;
 		}
-		if (this.position == this.limit) {
+		while (this.position == this.limit) {
 			// a reader is read by blocks: one call and one lock per character costs more
 			// than the parsing
-			this.limit = this.in.read(this.buffer, 0, this.buffer.length);
+			int read = this.in.read(this.buffer, 0, this.buffer.length);
 			this.position = 0;
-			if (this.limit <= 0) {
+			if (read <= 0) {
 				this.limit = 0;
 				return -1;
 			}
+			// a block of NULs alone leaves nothing: the next block is read
+			this.limit = NulCharacters.leaveOut(this.buffer, read);
 		}
 		return this.buffer[this.position++];
 	}

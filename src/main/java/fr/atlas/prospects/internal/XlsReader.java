@@ -148,7 +148,7 @@ final class XlsReader implements TabularReader {
 				cells.add("");
 			}
 			else {
-				cells.add(text(cell));
+				cells.add(NulCharacters.without(text(cell)));
 			}
 		}
 		return cells;

@@ -249,7 +249,7 @@ final class XlsxReader implements TabularReader {
 					while (cells.size() < column) {
 						cells.add("");
 					}
-					cells.add(cellText(type, style, value.toString()));
+					cells.add(NulCharacters.without(cellText(type, style, value.toString())));
 					if (formula && !valued) {
 						// written by a program that does not work formulas out (a script,
 						// an export library): the result exists only once Excel saves the

@@ -85,7 +85,7 @@ class ColumnMappingTests {
 			.isThrownBy(() -> ColumnMapping.detect(List.of("Société", "", "Ville"), Map.of("0", "name")))
 			.satisfies((ex) -> assertThat(ex.problems()).singleElement().satisfies((problem) -> {
 				assertThat(problem.code()).isEqualTo("prospects.import.unknown-column");
-				assertThat(problem.arguments()).containsExactly("0", "\"Société\", \"Ville\"");
+				assertThat(problem.arguments()).containsExactly("0", "\"Société\", \"Ville\"", 0);
 			}));
 	}
 
