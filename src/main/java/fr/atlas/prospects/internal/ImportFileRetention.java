@@ -74,8 +74,9 @@ class ImportFileRetention {
 		for (int pass = 0; pass < PASSES; pass++) {
 			List<Expired> drafts = expired("atlas_abandoned_import_drafts", sentBefore);
 			for (Expired draft : drafts) {
-				CurrentTenant.runAs(draft.orgId(), () -> this.imports.discardAbandoned(draft.jobId()));
-				discarded++;
+				if (CurrentTenant.callAs(draft.orgId(), () -> this.imports.discardAbandoned(draft.jobId()))) {
+					discarded++;
+				}
 			}
 			if (drafts.size() < PER_PASS) {
 				break;

@@ -381,15 +381,17 @@ public class ProspectImports {
 
 	/**
 	 * Deletes a draft left at the columns step for longer than drafts are kept, as its
-	 * organisation; a draft started meanwhile is left alone.
+	 * organisation; a draft started meanwhile is left alone. Returns whether it was
+	 * discarded.
 	 */
-	void discardAbandoned(UUID id) {
-		this.tx.executeWithoutResult((s) -> discarded(this.jobs.deleteDraft(id), true));
+	boolean discardAbandoned(UUID id) {
+		return Boolean.TRUE.equals(this.tx.execute((s) -> discarded(this.jobs.deleteDraft(id), true)));
 	}
 
-	private void discarded(Optional<ImportJob> draft, boolean abandoned) {
+	private boolean discarded(Optional<ImportJob> draft, boolean abandoned) {
 		draft.ifPresent((job) -> this.events.publishEvent(new ImportDraftDiscarded(CurrentTenant.require(), job.id(),
 				job.fileName(), job.totalRows(), abandoned)));
+		return draft.isPresent();
 	}
 
 	/**
