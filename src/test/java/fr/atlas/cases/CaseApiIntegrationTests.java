@@ -342,6 +342,10 @@ class CaseApiIntegrationTests {
 			.isEqualTo(409);
 		assertThat(this.api.post(tenant.token(), path, Map.of("outcome", "PERHAPS")).getStatusCode().value())
 			.isEqualTo(400);
+		// left out: required, not invalid
+		assertThat(this.api.post(tenant.token(), path, Map.of()).getBody().get("errors").toString())
+			.contains("field=outcome")
+			.contains("code=field.required");
 		// one still to come can be cancelled, not said held or missed
 		String later = "/api/v1/cases/" + id + "/appointments/" + this.api
 			.post(tenant.token(), "/api/v1/cases/" + id + "/appointments",

@@ -290,6 +290,10 @@ public class CaseWork {
 	public Appointment recordOutcome(UUID caseId, UUID appointmentId, @Nullable String outcome, Actor actor,
 			Instant now) {
 		Appointment appointment = appointment(caseId, appointmentId);
+		if (outcome == null || outcome.isBlank()) {
+			// left out: said so, where "invalid" sent a client to look for a wrong value
+			throw new InvalidInputException("outcome", "field.required");
+		}
 		Outcome parsed;
 		try {
 			parsed = Outcome.valueOf(String.valueOf(outcome).trim().toUpperCase());
