@@ -153,8 +153,13 @@ class DemoModeIntegrationTests {
 		String home = new PageSession(this.port).login(DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD)
 			.get("/?lang=fr")
 			.body();
-		assertThat(figure(home, "dossiers? avec une tâche en retard vous concernant")).isBetween(1, 20);
-		assertThat(figure(home, "dossiers? hors délai")).isBetween(1, 40);
+		// none at some hours: the open tasks are those due within the last three days,
+		// and
+		// around a weekend's night that window may hold none of the owner's (CI, Monday
+		// 02:34 in Paris); the bound that matters is the upper one
+		assertThat(figure(home, "dossiers? avec une tâche en retard vous concernant")).isBetween(0, 20);
+		// 39 at some hours of a Sunday night: the bound is there against hundreds
+		assertThat(figure(home, "dossiers? hors délai")).isBetween(1, 60);
 		assertThat(figure(home, "dossiers? ouverts? qui vous (est|sont) confiés?")).isPositive();
 		// the backdated demo history is not news: the owner's bell is not flooded on a
 		// first run
