@@ -49,6 +49,12 @@ public class ProspectSearch {
 	private static final int REASONS_SHOWN = 200;
 
 	/**
+	 * The contacts an agency's details carry: an agency that a file's thousands of rows
+	 * reached has as many contacts, which come a page at a time ({@link #contacts}).
+	 */
+	public static final int CONTACTS_SHOWN = 200;
+
+	/**
 	 * The columns a search's order reads ({@link ProspectQuery#SORTABLE}), and the key.
 	 */
 	private static final String SORT_COLUMNS = "a.id, a.name, a.name_key, a.city, a.postcode, a.department, a.created_at,"
@@ -262,20 +268,53 @@ public class ProspectSearch {
 			.list();
 	}
 
-	public Detail detail(UUID id) {
-		Summary agency = this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id = :id")
+	/** An agency alone, without what {@link #detail} gathers around it. */
+	public Summary agency(UUID id) {
+		return this.jdbc.sql("select a.* from agency a where a.org_id = :org and a.id = :id")
 			.param("org", org())
 			.param("id", id)
 			.query((rs, row) -> summary(rs))
 			.optional()
 			.orElseThrow(() -> new NotFoundException("Agence"));
-		List<Contact> contacts = this.jdbc
-			.sql("""
-					select * from contact where org_id = :org and agency_id = :id order by last_name nulls last, created_at""")
+	}
+
+	/**
+	 * A page of an agency's contacts, in the order of its page: by last name, then as
+	 * they came (the id breaks ties, so that pages neither repeat nor skip one).
+	 */
+	public Page<Contact> contacts(UUID agencyId, int page, int size) {
+		agency(agencyId);
+		int shown = Math.min(Math.max(size, 1), CONTACTS_SHOWN);
+		int from = Math.max(page, 0);
+		List<Contact> contacts = contactsFrom(agencyId, (long) from * shown, shown);
+		long total = (from == 0 && contacts.size() < shown) ? contacts.size() : contactCount(agencyId);
+		return new Page<>(contacts, from, shown, total);
+	}
+
+	private List<Contact> contactsFrom(UUID agencyId, long offset, int limit) {
+		return this.jdbc.sql("""
+				select * from contact where org_id = :org and agency_id = :id
+				order by last_name nulls last, created_at, id offset :offset limit :limit""")
 			.param("org", org())
-			.param("id", id)
+			.param("id", agencyId)
+			.param("offset", offset)
+			.param("limit", limit)
 			.query(ProspectSearch::contact)
 			.list();
+	}
+
+	private long contactCount(UUID agencyId) {
+		return this.jdbc.sql("select count(*) from contact where org_id = :org and agency_id = :id")
+			.param("org", org())
+			.param("id", agencyId)
+			.query(Long.class)
+			.single();
+	}
+
+	public Detail detail(UUID id) {
+		Summary agency = agency(id);
+		List<Contact> contacts = contactsFrom(id, 0, CONTACTS_SHOWN);
+		long contactCount = (contacts.size() < CONTACTS_SHOWN) ? contacts.size() : contactCount(id);
 		// imported values live on their recorded import row (RecordedRows); merges and
 		// edits in field_source
 		List<RecordedRows.AgencyRow> imported = this.recorded.of(id);
@@ -319,7 +358,8 @@ public class ProspectSearch {
 					instant(rs, "undone_at")))
 			.list();
 		ProspectArchives.Archive archive = "ARCHIVED".equals(agency.status()) ? archive(id) : null;
-		return new Detail(agency, contacts, List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
+		return new Detail(agency, contacts, contactCount,
+				List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
 				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges, archive);
 	}
 
@@ -548,8 +588,14 @@ public class ProspectSearch {
 			@Nullable Instant undoneAt) {
 	}
 
-	public record Detail(Summary agency, List<Contact> contacts, List<Source> sources, List<MatchReason> matchReasons,
-			List<Duplicate> duplicates, List<Merge> merges, ProspectArchives.@Nullable Archive archive) {
+	/**
+	 * An agency with what its page shows: its first {@link #CONTACTS_SHOWN} contacts of
+	 * {@code contactCount}, its sources and match reasons (the first ones), possible
+	 * duplicates, merges and, archived, why.
+	 */
+	public record Detail(Summary agency, List<Contact> contacts, long contactCount, List<Source> sources,
+			List<MatchReason> matchReasons, List<Duplicate> duplicates, List<Merge> merges,
+			ProspectArchives.@Nullable Archive archive) {
 
 		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */
 		public boolean hasMergeToUndo() {

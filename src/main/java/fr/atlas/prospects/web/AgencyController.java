@@ -76,6 +76,12 @@ class AgencyController {
 	 */
 	private static final int IMPORT_PROBLEMS_SHOWN = 20;
 
+	/**
+	 * Contacts an agency's page shows, and a page of its list of contacts; an agency that
+	 * thousands of a file's rows reached has as many.
+	 */
+	private static final int CONTACTS_SHOWN = 20;
+
 	/** Agencies a search for one to merge lists; a longer list asks for more words. */
 	private static final int MERGE_CANDIDATES_SHOWN = 10;
 
@@ -106,6 +112,8 @@ class AgencyController {
 		model.addAttribute("mergeWith", mergeWith);
 		model.addAttribute("mergeCandidates", (mergeWith != null) ? mergeCandidates(id, mergeWith) : null);
 		model.addAttribute("detail", detail);
+		model.addAttribute("contactsShown",
+				detail.contacts().subList(0, Math.min(detail.contacts().size(), CONTACTS_SHOWN)));
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
@@ -121,6 +129,16 @@ class AgencyController {
 		this.members.namesById().forEach((member, name) -> names.put(member.toString(), name));
 		model.addAttribute("memberNames", names);
 		return "prospects/detail";
+	}
+
+	/**
+	 * Every contact of an agency, a page at a time, the agency's page showing its first.
+	 */
+	@GetMapping("/{id}/contacts")
+	String contacts(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("agency", this.search.agency(id));
+		model.addAttribute("contacts", this.search.contacts(id, page, CONTACTS_SHOWN));
+		return "prospects/contacts";
 	}
 
 	/**

@@ -8,6 +8,7 @@ import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.prospects.internal.ProspectContacts;
 import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Contact;
+import fr.atlas.prospects.internal.ProspectSearch.Page;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -46,6 +48,15 @@ class ContactApiController {
 	ContactApiController(ProspectContacts contacts, ProspectSearch search) {
 		this.contacts = contacts;
 		this.search = search;
+	}
+
+	@Operation(summary = "An agency's contacts, a page at a time",
+			description = "In the order of the agency's page (last name, then as they came). `size` is 1 to 200 "
+					+ "(50 when left out); `total` counts them all. The agency's details carry the first 200.")
+	@GetMapping
+	Page<Contact> list(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return this.search.contacts(id, page, size);
 	}
 
 	@Operation(summary = "A contact of an agency")

@@ -107,7 +107,7 @@ class ContactController {
 	}
 
 	private String page(UUID id, @Nullable UUID contactId, ContactForm form, Map<String, String> errors, Model model) {
-		model.addAttribute("agency", this.search.detail(id).agency());
+		model.addAttribute("agency", this.search.agency(id));
 		model.addAttribute("contactId", contactId);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
