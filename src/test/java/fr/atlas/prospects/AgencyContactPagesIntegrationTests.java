@@ -132,7 +132,7 @@ class AgencyContactPagesIntegrationTests {
 
 		HttpResponse<String> first = session.get("/prospects/" + this.agency + "/contacts");
 		assertThat(first.statusCode()).isEqualTo(200);
-		assertThat(first.body()).contains("Contacts de Agence Centrale")
+		assertThat(first.body()).contains("Contacts · Agence Centrale")
 			.contains("250\u00A0contacts")
 			.contains("Page 1 sur 13")
 			.doesNotContain("Modifier</a>");
