@@ -1,7 +1,9 @@
 package fr.atlas.platform;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.WebIntegrationTest;
@@ -120,6 +122,28 @@ class ApiDocumentationAndHeadersIntegrationTests {
 			assertThat(responses.propertyNames()).as(call[1] + " " + call[0])
 				.contains(call[0].endsWith("invitations") ? "201" : "200");
 		}
+	}
+
+	/**
+	 * A client generator names its methods after the operation ids: each is unique and
+	 * says its controller and method, with no number that depends on the order springdoc
+	 * met them in (ADR 0124).
+	 */
+	@Test
+	void everyOperationHasAStableIdOfItsOwn() {
+		JsonNode docs = JSON.readTree(new ApiClient(this.port).getText(null, "/v3/api-docs").getBody());
+		Map<String, String> byId = new HashMap<>();
+		docs.at("/paths")
+			.propertyNames()
+			.forEach((path) -> docs.at("/paths").get(path).propertyNames().forEach((verb) -> {
+				String id = docs.at("/paths").get(path).get(verb).get("operationId").asString();
+				assertThat(id).as(verb + " " + path).matches("[a-z][A-Za-z]+");
+				assertThat(byId.put(id, verb + " " + path)).as(id).isNull();
+			}));
+		assertThat(byId).containsEntry("prospectList", "get /api/v1/prospects")
+			.containsEntry("prospectDetail", "get /api/v1/prospects/{id}")
+			.containsEntry("contactList", "get /api/v1/prospects/{id}/contacts")
+			.hasSizeGreaterThan(100);
 	}
 
 	private static List<String> successes(JsonNode docs, String path, String method) {

@@ -22,6 +22,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
 
 /**
  * The OpenAPI document (/v3/api-docs) as a client generator reads it: what the API is,
@@ -93,6 +94,28 @@ class ApiDocumentation {
 					addProblem(operation, "409", "The Idempotency-Key was sent before with another request");
 				}
 			}));
+		};
+	}
+
+	/**
+	 * Names each operation after its controller and method ({@code prospectList},
+	 * {@code contactList}, {@code caseGet}), unless its {@code @Operation} names it. A
+	 * client generator makes its methods of these ids: springdoc's own, the method's name
+	 * alone, numbered the same-named ones in the order it met them ({@code list_1} to
+	 * {@code list_10}), so a new endpoint renumbered the others and broke the clients
+	 * generated before.
+	 */
+	@Bean
+	OperationCustomizer operationIds() {
+		return (operation, handler) -> {
+			io.swagger.v3.oas.annotations.Operation named = handler
+				.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+			if (named == null || named.operationId().isEmpty()) {
+				String type = handler.getBeanType().getSimpleName().replaceFirst("(Api)?Controller$", "");
+				operation.setOperationId(
+						StringUtils.uncapitalize(type) + StringUtils.capitalize(handler.getMethod().getName()));
+			}
+			return operation;
 		};
 	}
 
