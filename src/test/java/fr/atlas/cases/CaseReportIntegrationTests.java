@@ -82,11 +82,15 @@ class CaseReportIntegrationTests {
 		appointment(tenant, c3, "2026-01-12T09:00:00Z", "NO_SHOW");
 		appointment(tenant, c3, "2026-01-20T09:00:00Z", "HELD");
 		appointment(tenant, c4, "2026-01-15T09:00:00Z", "CANCELLED");
+		// moved: the visit of the 20th took its place, and counts alone (ADR 0126)
+		appointment(tenant, c3, "2026-01-18T09:00:00Z", "RESCHEDULED");
 		// 00:30 on 1 February in Paris: outside January.
 		appointment(tenant, c1, "2026-01-31T23:30:00Z", null);
 		appointment(tenant, c2, "2026-02-05T09:00:00Z", null);
 
-		// January 2026 (Europe/Paris): planned 3 (cancelled excluded), held 2, no-show 1.
+		// January 2026 (Europe/Paris): planned 3 (cancelled and rescheduled excluded),
+		// held
+		// 2, no-show 1.
 		Map<String, Object> january = this.api
 			.get(tenant.token(), "/api/v1/cases/reports/summary?from=2026-01-01&to=2026-01-31")
 			.getBody();

@@ -55,6 +55,7 @@ class HomePageIntegrationTests {
 		appointment(busy, caseId, monthStart, "HELD");
 		appointment(busy, caseId, monthStart, "NO_SHOW");
 		appointment(busy, caseId, monthStart.plus(Duration.ofHours(4)), "CANCELLED");
+		appointment(busy, caseId, monthStart.plus(Duration.ofHours(5)), "RESCHEDULED");
 		assertThat(this.api
 			.post(busy.token(), "/api/v1/cases/" + caseId + "/tasks", Map.of("title", "Rappeler le vendeur", "dueAt",
 					Instant.now().minus(Duration.ofDays(1)).toString(), "assigneeId", busy.userId().toString()))
@@ -64,7 +65,9 @@ class HomePageIntegrationTests {
 		String home = home(busy);
 		assertThat(figure(home, "agences dans votre base")).isEqualTo("2");
 		assertThat(figure(home, "import en cours")).isEqualTo("0");
-		assertThat(figure(home, "rendez-vous planifiés ce mois-ci")).as("the cancelled one left out").isEqualTo("2");
+		assertThat(figure(home, "rendez-vous planifiés ce mois-ci"))
+			.as("the cancelled and the rescheduled ones left out")
+			.isEqualTo("2");
 		assertThat(figure(home, "de rendez-vous non honorés ce mois-ci")).isEqualTo("50 %");
 		assertThat(figure(home, "dossier ouvert qui vous est confié")).isEqualTo("1");
 		assertThat(figure(home, "dossier avec une tâche en retard vous concernant")).isEqualTo("1");

@@ -49,7 +49,7 @@ public class CaseCounts {
 		UUID org = CurrentTenant.require().value();
 		return this.jdbc
 			.sql("""
-					select (select count(*) filter (where outcome is distinct from 'CANCELLED') from case_appointment
+					select (select count(*) filter (where coalesce(outcome, '') not in ('CANCELLED', 'RESCHEDULED')) from case_appointment
 					        where org_id = :org and starts_at >= :from and starts_at < :to),
 					       (select count(*) filter (where outcome = 'NO_SHOW') from case_appointment
 					        where org_id = :org and starts_at >= :from and starts_at < :to),

@@ -83,8 +83,10 @@ public class CaseReports {
 	public Summary summary(Instant from, Instant to) {
 		Timestamp f = Timestamp.from(from);
 		Timestamp t = Timestamp.from(to);
+		// a rescheduled appointment is not held at its time: the one planned in its place
+		// counts, so that a moved visit is not two planned ones
 		var appointments = this.jdbc.sql("""
-				select count(*) filter (where outcome is distinct from 'CANCELLED'),
+				select count(*) filter (where coalesce(outcome, '') not in ('CANCELLED', 'RESCHEDULED')),
 				       count(*) filter (where outcome = 'HELD'),
 				       count(*) filter (where outcome = 'NO_SHOW')
 				from case_appointment where starts_at >= :from and starts_at < :to""")
@@ -192,7 +194,7 @@ public class CaseReports {
 			.sql("select " + column
 					+ """
 							, count(*), count(*) filter (where a.outcome = 'NO_SHOW') from case_appointment a join case_file c on c.org_id = a.org_id and c.id = a.case_id
-							where a.starts_at >= :from and a.starts_at < :to and a.outcome is distinct from 'CANCELLED'
+							where a.starts_at >= :from and a.starts_at < :to and coalesce(a.outcome, '') not in ('CANCELLED', 'RESCHEDULED')
 							group by 1""")
 			.param("from", from)
 			.param("to", to)
