@@ -97,6 +97,35 @@ class ImportNulCharacterIntegrationTests {
 			.containsEntry("city", "Lyon");
 	}
 
+	/**
+	 * Control characters (a terminal's colours, a bell) and the invisible ones of web
+	 * pages and word processors were kept in the names and contacts an import and the API
+	 * stored, where a page showed nothing and a search for the name missed it (ADR 0127).
+	 */
+	@Test
+	void controlAndInvisibleCharactersAreLeftOutOfWhatIsStored() {
+		var tenant = this.api.newOrganisation("Caractères de contrôle");
+		Map<String, Object> done = this.prospects.importAndWait(tenant.token(), "controle.csv", """
+				Raison sociale;Adresse;Ville;E-mail;Prénom;Nom
+				Immo\u0007Sud\u001B;12\u200Brue du Port;Nice;contact@immosud.fr;Élo\u00ADdie;Mar\u0085tin
+				""");
+		assertThat(done).containsEntry("created", 1).containsEntry("rejected", 0);
+		Map<String, Object> agency = agency(tenant.token(), "contact@immosud.fr");
+		assertThat(agency).containsEntry("name", "Immo Sud").containsEntry("address", "12 rue du Port");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=Immo Sud")).containsExactly("Immo Sud");
+		String id = (String) agency.get("id");
+		Map<String, Object> detail = this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody();
+		assertThat((List<Map<String, Object>>) detail.get("contacts")).singleElement()
+			.satisfies((contact) -> assertThat(contact).containsEntry("firstName", "Élodie")
+				.containsEntry("lastName", "Mar tin"));
+
+		// by hand too: the API's corrections go through the same rules
+		Map<String, Object> corrected = this.api
+			.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("name", "Immo\u0000Sud\u2060Est"))
+			.getBody();
+		assertThat((Map<String, Object>) corrected.get("agency")).containsEntry("name", "Immo SudEst");
+	}
+
 	private Map<String, Object> agency(String token, String email) {
 		Map<String, Object> page = this.api.get(token, "/api/v1/prospects?q=" + email).getBody();
 		List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");

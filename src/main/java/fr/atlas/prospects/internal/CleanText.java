@@ -8,11 +8,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Trims and collapses the white space of raw cells (spreadsheets bring non-breaking and
- * narrow spaces, tabs and line breaks), and folds text for comparisons.
+ * narrow spaces, tabs and line breaks), leaves out the characters nobody sees, and folds
+ * text for comparisons.
  */
 final class CleanText {
 
-	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
+	/**
+	 * White space, and control characters (a terminal's colours, a bell, a form feed
+	 * pasted from an old system's export), which no name or address holds: between two
+	 * words they were their space. A zero-width space, from a web page, marks where a
+	 * line may break: a space too.
+	 */
+	private static final Pattern SPACES = Pattern.compile("[\\s\\p{Cc}\\u00A0\\u2007\\u202F\\uFEFF\\u200B]+");
+
+	/**
+	 * A soft hyphen or a word joiner (a word processor's, inside a word): the word
+	 * without it, as it reads.
+	 */
+	private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u2060]");
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -31,8 +44,8 @@ final class CleanText {
 			return null;
 		}
 		// most cells need nothing: skip the regex unless a space other than a single '
-		// ' is there
-		String text = needsCollapse(raw) ? SPACES.matcher(raw).replaceAll(" ") : raw;
+		// ' is there, or a character nobody sees
+		String text = needsCollapse(raw) ? SPACES.matcher(INVISIBLE.matcher(raw).replaceAll("")).replaceAll(" ") : raw;
 		text = text.strip();
 		return text.isEmpty() ? null : text;
 	}
@@ -55,8 +68,11 @@ final class CleanText {
 				previousSpace = false;
 				continue;
 			}
-			boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-					|| c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
+			if (c < ' ' || (c >= 0x7F && c <= 0x9F) || c == '\u200B' || c == '\u00AD' || c == '\u2060') {
+				// a tab, a line break or a control character, or one nobody sees
+				return true;
+			}
+			boolean space = c == ' ' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\uFEFF';
 			if (space && (c != ' ' || previousSpace)) {
 				return true;
 			}

@@ -12,6 +12,20 @@ class CleanTextTests {
 	}
 
 	@Test
+	void leavesOutTheCharactersNobodySees() {
+		// a bell, a terminal's colour, a NUL, DEL and a C1 control between words are
+		// spaces
+		assertThat(CleanText.of("Immo\u0007Sud\u001B[0m")).isEqualTo("Immo Sud [0m");
+		assertThat(CleanText.of("\u0000Agence\u007Fdu\u0085Lac\u0008")).isEqualTo("Agence du Lac");
+		// a zero-width space marks a break, a soft hyphen or a word joiner sits in a word
+		assertThat(CleanText.of("Immo\u00ADbilier\u2060 du\u200BParc\u200B")).isEqualTo("Immobilier du Parc");
+		assertThat(CleanText.of("\u200B\u0007\u00AD")).isNull();
+		// most cells have none of them, and are kept as they came
+		String plain = "Agence du Lac, 12 rue d'Évian";
+		assertThat(CleanText.of(plain)).isSameAs(plain);
+	}
+
+	@Test
 	void blankIsNull() {
 		assertThat(CleanText.of(" \u00A0 ")).isNull();
 		assertThat(CleanText.of(null)).isNull();
