@@ -160,6 +160,115 @@ class CasePageActionsIntegrationTests {
 	}
 
 	/**
+	 * An appointment or a task refused (an appointment over 24 hours, a reminder after
+	 * the due date) comes back with what was typed in its form, and the refusal beside
+	 * that form, where the page is brought back to: the form came back emptied, its
+	 * place, participants and times to be typed again, and the refusal sat at the top of
+	 * the page, out of sight of the form the member had scrolled down to.
+	 */
+	@Test
+	void aRefusedAppointmentOrTaskKeepsWhatWasTypedBesideItsForm() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Saisie gardée");
+		String id = open(tenant, "LEAD_ACHAT", "Visite à replanifier");
+		Session owner = new Session(this.port, tenant.email());
+		String page = owner.get("/cases/" + id).body();
+		String csrf = attribute(page, "name=\"_csrf\" value");
+		var refused = owner.post("/cases/" + id + "/appointments",
+				Map.of("title", "Visite T3 Croix-Rousse", "startsAt", "2030-03-14T09:00", "endsAt", "2030-03-15T10:00",
+						"place", "12 rue d'Austerlitz, Lyon", "participants", "Jean Dupont, Marie Curie", "_once",
+						attribute(page, "name=\"_once\" value")),
+				csrf);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/cases/" + id + "#appointments");
+		page = words(owner.get("/cases/" + id).body());
+		String appointments = page.substring(page.indexOf("id=\"appointments\""), page.indexOf("id=\"timeline\""));
+		assertThat(appointments).contains("Un rendez-vous dure au plus 24 heures", "value=\"Visite T3 Croix-Rousse\"",
+				"value=\"2030-03-14T09:00\"", "value=\"2030-03-15T10:00\"", "value=\"12 rue d&#39;Austerlitz, Lyon\"",
+				"value=\"Jean Dupont, Marie Curie\"");
+		assertThat(page.substring(0, page.indexOf("id=\"appointments\""))).doesNotContain("au plus 24 heures");
+
+		page = owner.get("/cases/" + id).body();
+		var task = owner.post("/cases/" + id + "/tasks", Map.of("title", "Relancer la banque", "dueAt",
+				"2030-03-10T09:00", "remindAt", "2030-03-11T09:00", "_once", attribute(page, "name=\"_once\" value")),
+				csrf);
+		assertThat(task.headers().firstValue("Location").orElse("")).endsWith("#tasks");
+		page = words(owner.get("/cases/" + id).body());
+		String tasks = page.substring(page.indexOf("id=\"tasks\""), page.indexOf("id=\"appointments\""));
+		assertThat(tasks).contains("id=\"case-error\"", "value=\"Relancer la banque\"", "value=\"2030-03-10T09:00\"",
+				"value=\"2030-03-11T09:00\"");
+		// once seen, the form is empty again, and the appointment's title is its default
+		page = words(owner.get("/cases/" + id).body());
+		assertThat(page).doesNotContain("Relancer la banque", "id=\"case-error\"").contains("value=\"Visite\"");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/appointments").getBody()).isEmpty();
+	}
+
+	/**
+	 * The note form says how a member is mentioned, and a mention written so notifies
+	 * them: nothing said it, and "@Alice" was answered that it named nobody.
+	 */
+	@Test
+	void theNoteFormSaysHowToMentionAMember() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Mention");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur à rappeler");
+		var alice = this.members.addSignedIn(this.api, tenant, "Alice Martin", "AGENT");
+		Session owner = new Session(this.port, tenant.email());
+		String page = words(owner.get("/cases/" + id).body());
+		assertThat(page).contains("aria-describedby=\"note-mentions\"")
+			.contains("Pour prévenir un membre, écrivez @ suivi de son nom sans espace : ")
+			.contains("@AliceMartin")
+			.contains("@OwnerAgenceMention");
+		owner.post("/cases/" + id + "/notes",
+				Map.of("text", "Rappeler demain, @AliceMartin", "_once", attribute(page, "name=\"_once\" value")),
+				attribute(page, "name=\"_csrf\" value"));
+		page = words(owner.get("/cases/" + id).body());
+		assertThat(page).contains("Rappeler demain, @AliceMartin").doesNotContain("id=\"case-warning\"");
+		// listeners run after commit, asynchronously
+		List<Object> told = List.of();
+		for (int i = 0; i < 100 && told.isEmpty(); i++) {
+			Thread.sleep(100);
+			told = (List<Object>) this.api.get(alice.token(), "/api/v1/notifications").getBody().get("items");
+		}
+		assertThat(told).isNotEmpty();
+	}
+
+	/**
+	 * A step refused by the workflow editor (a new open state with no way out) comes back
+	 * as typed in its form, the refusal beside it: its eight fields came back emptied and
+	 * the refusal sat at the top of the page, above the diagram and the tables.
+	 */
+	@Test
+	void aRefusedStepKeepsWhatWasTypedBesideItsForm() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Étape gardée");
+		Session owner = new Session(this.port, tenant.email());
+		String page = owner.get("/cases/types/LEAD_ACHAT/workflow").body();
+		var refused = owner.post("/cases/types/LEAD_ACHAT/workflow/steps?roles=MANAGER&from=OFFER&from=VISIT",
+				Map.of("state", "SIGNATURE", "labelFr", "Signature chez le notaire", "labelEn", "Signing", "colour",
+						"#aa3300", "sla", "5", "slaUnit", "hours", "transition", "sign", "transitionLabel",
+						"Signer le compromis", "requiredFields", "budget"),
+				attribute(page, "name=\"_csrf\" value"));
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/workflow#step-form");
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow").body());
+		int step = page.indexOf("<h2>Ajouter une étape</h2>");
+		assertThat(page.substring(0, step)).doesNotContain("aucune transition n’en sort");
+		String form = page.substring(step, page.indexOf("id=\"workflow-document\""));
+		assertThat(form)
+			.contains("id=\"workflow-error\"", "aucune transition n’en sort", "value=\"SIGNATURE\"",
+					"value=\"Signature chez le notaire\"", "value=\"Signing\"", "value=\"#aa3300\"", "value=\"5\"",
+					"value=\"hours\" selected", "value=\"sign\"", "value=\"Signer le compromis\"", "value=\"budget\"",
+					"value=\"OFFER\" selected", "value=\"VISIT\" selected", "value=\"MANAGER\" checked=\"checked\"")
+			.doesNotContain("value=\"NEW\" selected", "value=\"AGENT\" checked");
+		// the next visit shows an empty form again
+		assertThat(owner.get("/cases/types/LEAD_ACHAT/workflow").body()).doesNotContain("Signature chez le notaire",
+				"id=\"workflow-error\"");
+
+		// a manager, who may not save a draft, reads the definition, not how to edit it
+		var manager = this.members.addSignedIn(this.api, tenant, "Marc Responsable", "MANAGER");
+		String read = new Session(this.port, manager.email()).get("/cases/types/LEAD_ACHAT/workflow").body();
+		assertThat(read).contains("<h2>Définition (JSON)</h2>", "readonly")
+			.doesNotContain("Modifier la définition", "Enregistrer crée un nouveau brouillon", "id=\"step-form\"");
+		assertThat(page).contains("<h2>Modifier la définition (JSON)</h2>");
+	}
+
+	/**
 	 * The coming public holidays name the first of a month as the French write it, "1er
 	 * janvier", where the page wrote "vendredi 1 janvier 2027"; English keeps "1
 	 * January".

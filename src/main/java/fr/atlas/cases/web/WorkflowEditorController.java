@@ -219,7 +219,7 @@ class WorkflowEditorController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String addStep(@PathVariable String key, StepForm form, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect) {
-		return edit(key, principal, redirect, (definition) -> {
+		return edit(key, principal, redirect, form, (definition) -> {
 			List<StateDefinition> states = new ArrayList<>(definition.states());
 			String stateKey = form.state() != null ? form.state().trim().toUpperCase() : "";
 			if (definition.state(stateKey).isEmpty()) {
@@ -256,7 +256,7 @@ class WorkflowEditorController {
 	String remove(@PathVariable String key, @RequestParam(required = false) @Nullable String transition,
 			@RequestParam(required = false) @Nullable String state, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect) {
-		return edit(key, principal, redirect, (definition) -> {
+		return edit(key, principal, redirect, null, (definition) -> {
 			List<StateDefinition> states = definition.states().stream().filter((s) -> !s.key().equals(state)).toList();
 			List<TransitionDefinition> transitions = definition.transitions()
 				.stream()
@@ -270,7 +270,13 @@ class WorkflowEditorController {
 		});
 	}
 
-	private String edit(String key, AtlasPrincipal principal, RedirectAttributes redirect,
+	/**
+	 * Applies {@code change} to the latest version; a refused {@code step} (the step
+	 * form's) comes back in its form, with the refusal beside it, where the page is
+	 * brought back to: its eight or so fields came back emptied, and the refusal sat at
+	 * the top of the page, out of sight of the form.
+	 */
+	private String edit(String key, AtlasPrincipal principal, RedirectAttributes redirect, @Nullable StepForm step,
 			java.util.function.UnaryOperator<WorkflowDefinition> change) {
 		try {
 			List<WorkflowVersion> versions = this.workflows.versions(key);
@@ -284,6 +290,12 @@ class WorkflowEditorController {
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.of(ex));
+			if (step != null) {
+				// as a map: a flash attribute is kept in the session, whose store takes
+				// what serialises
+				redirect.addFlashAttribute("step", step.typed());
+				return "redirect:/cases/types/" + key + "/workflow#step-form";
+			}
 			return "redirect:/cases/types/" + key + "/workflow";
 		}
 	}
@@ -328,6 +340,30 @@ class WorkflowEditorController {
 			@Nullable Boolean terminal, @Nullable String transition, @Nullable String transitionLabel,
 			@Nullable List<String> from, @Nullable List<String> roles, @Nullable String requiredFields,
 			@Nullable String requiredInputs, @Nullable String nextTransition, @Nullable String nextState) {
+
+		/** What was typed, to be shown again in the form after a refusal. */
+		Map<String, Object> typed() {
+			Map<String, Object> typed = new java.util.HashMap<>();
+			typed.put("state", this.state);
+			typed.put("labelFr", this.labelFr);
+			typed.put("labelEn", this.labelEn);
+			typed.put("colour", this.colour);
+			typed.put("sla", this.sla);
+			typed.put("slaUnit", this.slaUnit);
+			typed.put("escalate", this.escalate);
+			typed.put("escalateUnit", this.escalateUnit);
+			typed.put("terminal", Boolean.TRUE.equals(this.terminal));
+			typed.put("transition", this.transition);
+			typed.put("transitionLabel", this.transitionLabel);
+			typed.put("from", (this.from != null) ? new ArrayList<>(this.from) : new ArrayList<>());
+			typed.put("roles", (this.roles != null) ? new ArrayList<>(this.roles) : new ArrayList<>());
+			typed.put("requiredFields", this.requiredFields);
+			typed.put("requiredInputs", this.requiredInputs);
+			typed.put("nextTransition", this.nextTransition);
+			typed.put("nextState", this.nextState);
+			return typed;
+		}
+
 	}
 
 	@PostMapping("/{version}/publish")
