@@ -231,6 +231,68 @@ class CasePageActionsIntegrationTests {
 	}
 
 	/**
+	 * The workflow editor moves the cases running on an older version to a published one,
+	 * each state they are in mapped onto one of its own: only the API did it, so the
+	 * board kept its "older version" columns for good for an owner without a client.
+	 */
+	@Test
+	void theEditorMigratesRunningCasesWithAStateMapping() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Migration");
+		String waiting = open(tenant, "LEAD_ACHAT", "Toujours nouveau");
+		String qualified = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Qualifié", "fields",
+					Map.of("budget", 300000, "financing", "LOAN_AGREED")))
+			.getBody()
+			.get("id");
+		this.api.post(tenant.token(), "/api/v1/cases/" + qualified + "/transitions", Map.of("transition", "qualify"));
+		var http = java.net.http.HttpClient.newHttpClient();
+		String base = "http://localhost:" + this.port + "/api/v1/case-types/LEAD_ACHAT";
+		String export = http
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
+				.header("Authorization", "Bearer " + tenant.token())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		var draft = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/workflows"))
+			.header("Authorization", "Bearer " + tenant.token())
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(export.replace("\"QUALIFIED\"", "\"QUALIFIE\"")))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/publish", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+
+		Session owner = new Session(this.port, tenant.email());
+		String page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		String card = page.substring(page.indexOf("id=\"migration\""), page.indexOf("id=\"migration\"") + 4000);
+		assertThat(card).contains("Migrer les dossiers en cours vers la version 2", "name=\"mapping.NEW\"",
+				"name=\"mapping.QUALIFIED\"", "<span>Qualifié</span>", "<small class=\"help\">v1</small>");
+		// NEW is kept by default; QUALIFIED, which v2 lacks, is to be chosen
+		assertThat(card).contains("<option value=\"NEW\" selected=\"selected\">",
+				"<option value=\"\" selected=\"selected\">— choisir —</option>");
+		String csrf = attribute(page, "name=\"_csrf\" value");
+		var refused = owner.post("/cases/types/LEAD_ACHAT/workflow/2/migrate",
+				Map.of("mapping.NEW", "NEW", "mapping.QUALIFIED", ""), csrf);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/workflow?version=2#migration");
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		card = page.substring(page.indexOf("id=\"migration\""));
+		assertThat(card).contains("id=\"workflow-error\"");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + qualified).getBody())
+			.containsEntry("workflowVersion", 1);
+
+		owner.post("/cases/types/LEAD_ACHAT/workflow/2/migrate",
+				Map.of("mapping.NEW", "NEW", "mapping.QUALIFIED", "QUALIFIE"), csrf);
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		assertThat(page).contains("2 dossiers migrés vers la version 2.").doesNotContain("id=\"migration\"");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + qualified).getBody())
+			.containsEntry("workflowVersion", 2)
+			.containsEntry("state", "QUALIFIE");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + waiting).getBody())
+			.containsEntry("workflowVersion", 2)
+			.containsEntry("state", "NEW");
+	}
+
+	/**
 	 * A step refused by the workflow editor (a new open state with no way out) comes back
 	 * as typed in its form, the refusal beside it: its eight fields came back emptied and
 	 * the refusal sat at the top of the page, above the diagram and the tables.

@@ -78,9 +78,12 @@ class WorkflowEditorController {
 
 	private final DelayWords delays;
 
+	private final Cases cases;
+
 	WorkflowEditorController(CaseTypes caseTypes, Workflows workflows, CaseJson json, UiMessages messages,
 			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents, CaseAssignment assignment,
-			Members members, DelayWords delays) {
+			Members members, DelayWords delays, Cases cases) {
+		this.cases = cases;
 		this.delays = delays;
 		this.assignment = assignment;
 		this.members = members;
@@ -136,6 +139,25 @@ class WorkflowEditorController {
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
 		model.addAttribute("memberNames", this.members.namesById());
 		model.addAttribute("sources", Cases.SOURCES.stream().sorted().toList());
+		// a published version offers to move there the cases running on the others, each
+		// state they are in mapped onto one of its own: the API did it, no page did
+		List<Cases.RunningState> running = shown.published() ? this.cases.runningElsewhere(key, shown.version())
+				: List.of();
+		model.addAttribute("runningElsewhere", running);
+		Map<String, String> runningLabels = new LinkedHashMap<>();
+		for (Cases.RunningState state : running) {
+			String label = state.versions()
+				.stream()
+				.map((v) -> versions.stream().filter((w) -> w.version() == v).findFirst())
+				.flatMap(java.util.Optional::stream)
+				.map((w) -> w.definition().state(state.state()))
+				.flatMap(java.util.Optional::stream)
+				.map((st) -> st.label(language))
+				.findFirst()
+				.orElse(state.state());
+			runningLabels.put(state.state(), label);
+		}
+		model.addAttribute("runningLabels", runningLabels);
 		if (!model.containsAttribute("document")) {
 			model.addAttribute("document", this.pretty.writeValueAsString(WorkflowJson.write(shown.definition())));
 		}
@@ -364,6 +386,41 @@ class WorkflowEditorController {
 			return typed;
 		}
 
+	}
+
+	/**
+	 * Moves the running cases of other versions to this published one, each state they
+	 * are in mapped as chosen ({@code mapping.VISIT=RDV}); a state mapped onto itself is
+	 * left out, as the API reads a state it is not given. Refused, the choices come back
+	 * with the reason beside them.
+	 */
+	@PostMapping("/{version}/migrate")
+	@PreAuthorize("hasRole('ADMIN')")
+	String migrate(@PathVariable String key, @PathVariable int version, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		Map<String, String> mapping = new LinkedHashMap<>();
+		form.forEach((name, to) -> {
+			if (name.startsWith("mapping.") && to != null && !to.isBlank()
+					&& !name.substring("mapping.".length()).equals(to)) {
+				mapping.put(name.substring("mapping.".length()), to.strip());
+			}
+		});
+		try {
+			int migrated = this.cases.migrate(key, version, mapping, this.actors.of(principal));
+			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.migrated", migrated, version));
+			return "redirect:/cases/types/" + key + "/workflow?version=" + version;
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			Map<String, String> chosen = new java.util.HashMap<>();
+			form.forEach((name, to) -> {
+				if (name.startsWith("mapping.")) {
+					chosen.put(name.substring("mapping.".length()), to);
+				}
+			});
+			redirect.addFlashAttribute("migration", chosen);
+			return "redirect:/cases/types/" + key + "/workflow?version=" + version + "#migration";
+		}
 	}
 
 	@PostMapping("/{version}/publish")
