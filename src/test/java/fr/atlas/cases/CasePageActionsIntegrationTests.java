@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,38 @@ class CasePageActionsIntegrationTests {
 			told = (List<Object>) this.api.get(alice.token(), "/api/v1/notifications").getBody().get("items");
 		}
 		assertThat(told).isNotEmpty();
+	}
+
+	/**
+	 * A notice marked read on the notifications page (htmx) counts down the page's "Non
+	 * lues (2)" with the bell, and "Tout marquer comme lu" goes with the last one: the
+	 * list and the bell changed, the filter kept "Non lues (2)".
+	 */
+	@Test
+	void markingANoticeReadCountsDownTheUnreadFilterWithTheBell() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Cloche");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur pressé");
+		var alice = this.members.addSignedIn(this.api, tenant, "Alice Martin", "AGENT");
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "@AliceMartin rappeler"));
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "@AliceMartin et relancer"));
+		List<Map<String, Object>> items = List.of();
+		for (int i = 0; i < 100 && items.size() < 2; i++) {
+			Thread.sleep(100);
+			items = (List<Map<String, Object>>) this.api.get(alice.token(), "/api/v1/notifications")
+				.getBody()
+				.get("items");
+		}
+		assertThat(items).hasSize(2);
+		PageSession page = new PageSession(this.port).login(alice.email());
+		String list = words(page.get("/notifications").body());
+		assertThat(list).contains("Non lues (2)", "id=\"read-all\"");
+		Map<String, String> csrf = Map.of("_csrf", PageSession.csrf(list));
+		String first = words(page.post("/notifications/" + items.get(0).get("id") + "/read", csrf, true).body());
+		assertThat(first).contains("id=\"notification-list\"")
+			.containsPattern("<nav[^>]*id=\"notification-filters\"[^>]*hx-swap-oob=\"true\"")
+			.contains("Non lues (1)", "id=\"read-all\"");
+		String last = words(page.post("/notifications/" + items.get(1).get("id") + "/read", csrf, true).body());
+		assertThat(last).contains("Non lues (0)").doesNotContain("id=\"read-all\"");
 	}
 
 	/**
