@@ -41,6 +41,7 @@ document.addEventListener('DOMContentLoaded', () => {
     markFieldErrors(event.target);
     focusScrollingTables(event.target);
   });
+  keepFocusInSwappedRows();
   // a phone turned sideways is a wide screen: what it had closed is open there (the filter panel has no summary)
   window.matchMedia('(max-width: 640px)').addEventListener('change', (event) => {
     if (!event.matches) document.querySelectorAll('details[data-close-narrow]').forEach((d) => d.setAttribute('open', ''));
@@ -204,5 +205,32 @@ function keepWhatFormsSend() {
     if (event.detail.successful && !event.detail.xhr.getResponseHeader('HX-Redirect')) {
       window.sessionStorage.removeItem(KEY);
     }
+  });
+}
+
+// A row that htmx swaps whole (a move made from the case list) keeps the focus: the button pressed went with the old
+// row, and a member working by keyboard was sent back to the top of the page, to tab down through the list again.
+// The new row's button for the same move takes it (a move refused), else the row's first action, else its link.
+function keepFocusInSwappedRows() {
+  let swapped = null;
+  document.addEventListener('htmx:beforeSwap', (event) => {
+    const target = event.detail.target;
+    const active = document.activeElement;
+    swapped = null;
+    if (!target || !target.id || target.tagName !== 'TR' || !active || !target.contains(active)) return;
+    const named = active.closest('[data-transition]')
+      || (active.closest('details') && active.closest('details').querySelector('[data-transition]'));
+    swapped = { id: target.id, transition: named ? named.dataset.transition : null };
+  });
+  document.addEventListener('htmx:afterSettle', () => {
+    if (!swapped) return;
+    const { id, transition } = swapped;
+    swapped = null;
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const row = document.getElementById(id);
+    if (!row) return;
+    const next = (transition && row.querySelector('[data-transition="' + CSS.escape(transition) + '"]'))
+      || row.querySelector('.row-actions button, .row-actions summary') || row.querySelector('a');
+    if (next) next.focus();
   });
 }

@@ -193,7 +193,14 @@ document.addEventListener('DOMContentLoaded', () => {
       const toggle = card.querySelector('button.card-move');
       closeMenus(null);
       if (toggle) toggle.focus();
-      move(card, columnOf(target.dataset.to));
+      // the card leaves its column, and comes back if refused: the focus went with it to
+      // the page's top, and a member moving by keyboard had to tab back through the board.
+      // It is given back to the card, unless the member has gone elsewhere meanwhile.
+      move(card, columnOf(target.dataset.to)).then(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        const back = card.querySelector('button.card-move:not([hidden])') || card.querySelector('a.ref');
+        if (back) back.focus();
+      });
     }
   });
   board.addEventListener('keydown', (event) => {

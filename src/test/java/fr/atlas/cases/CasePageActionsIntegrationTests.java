@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import fr.atlas.cases.CasePagesIntegrationTests.Session;
 import fr.atlas.support.ApiClient;
 import fr.atlas.support.ApiClient.Tenant;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.TestMembers;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,209 @@ class CasePageActionsIntegrationTests {
 		assertThat(tooLong.statusCode()).isEqualTo(302);
 		assertThat(words(owner.get("/cases/" + id).body())).contains("Un rendez-vous dure au plus 24 heures");
 		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/appointments").getBody()).hasSize(2);
+	}
+
+	/**
+	 * An appointment or a task refused (an appointment over 24 hours, a reminder after
+	 * the due date) comes back with what was typed in its form, and the refusal beside
+	 * that form, where the page is brought back to: the form came back emptied, its
+	 * place, participants and times to be typed again, and the refusal sat at the top of
+	 * the page, out of sight of the form the member had scrolled down to.
+	 */
+	@Test
+	void aRefusedAppointmentOrTaskKeepsWhatWasTypedBesideItsForm() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Saisie gardée");
+		String id = open(tenant, "LEAD_ACHAT", "Visite à replanifier");
+		Session owner = new Session(this.port, tenant.email());
+		String page = owner.get("/cases/" + id).body();
+		String csrf = attribute(page, "name=\"_csrf\" value");
+		var refused = owner.post("/cases/" + id + "/appointments",
+				Map.of("title", "Visite T3 Croix-Rousse", "startsAt", "2030-03-14T09:00", "endsAt", "2030-03-15T10:00",
+						"place", "12 rue d'Austerlitz, Lyon", "participants", "Jean Dupont, Marie Curie", "_once",
+						attribute(page, "name=\"_once\" value")),
+				csrf);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/cases/" + id + "#appointments");
+		page = words(owner.get("/cases/" + id).body());
+		String appointments = page.substring(page.indexOf("id=\"appointments\""), page.indexOf("id=\"timeline\""));
+		assertThat(appointments).contains("Un rendez-vous dure au plus 24 heures", "value=\"Visite T3 Croix-Rousse\"",
+				"value=\"2030-03-14T09:00\"", "value=\"2030-03-15T10:00\"", "value=\"12 rue d&#39;Austerlitz, Lyon\"",
+				"value=\"Jean Dupont, Marie Curie\"");
+		assertThat(page.substring(0, page.indexOf("id=\"appointments\""))).doesNotContain("au plus 24 heures");
+
+		page = owner.get("/cases/" + id).body();
+		var task = owner.post("/cases/" + id + "/tasks", Map.of("title", "Relancer la banque", "dueAt",
+				"2030-03-10T09:00", "remindAt", "2030-03-11T09:00", "_once", attribute(page, "name=\"_once\" value")),
+				csrf);
+		assertThat(task.headers().firstValue("Location").orElse("")).endsWith("#tasks");
+		page = words(owner.get("/cases/" + id).body());
+		String tasks = page.substring(page.indexOf("id=\"tasks\""), page.indexOf("id=\"appointments\""));
+		assertThat(tasks).contains("id=\"case-error\"", "value=\"Relancer la banque\"", "value=\"2030-03-10T09:00\"",
+				"value=\"2030-03-11T09:00\"");
+		// once seen, the form is empty again, and the appointment's title is its default
+		page = words(owner.get("/cases/" + id).body());
+		assertThat(page).doesNotContain("Relancer la banque", "id=\"case-error\"").contains("value=\"Visite\"");
+		assertThat(this.api.getList(tenant.token(), "/api/v1/cases/" + id + "/appointments").getBody()).isEmpty();
+	}
+
+	/**
+	 * The note form says how a member is mentioned, and a mention written so notifies
+	 * them: nothing said it, and "@Alice" was answered that it named nobody.
+	 */
+	@Test
+	void theNoteFormSaysHowToMentionAMember() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Mention");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur à rappeler");
+		var alice = this.members.addSignedIn(this.api, tenant, "Alice Martin", "AGENT");
+		Session owner = new Session(this.port, tenant.email());
+		String page = words(owner.get("/cases/" + id).body());
+		assertThat(page).contains("aria-describedby=\"note-mentions\"")
+			.contains("Pour prévenir un membre, écrivez @ suivi de son nom sans espace : ")
+			.contains("@AliceMartin")
+			.contains("@OwnerAgenceMention");
+		owner.post("/cases/" + id + "/notes",
+				Map.of("text", "Rappeler demain, @AliceMartin", "_once", attribute(page, "name=\"_once\" value")),
+				attribute(page, "name=\"_csrf\" value"));
+		page = words(owner.get("/cases/" + id).body());
+		assertThat(page).contains("Rappeler demain, @AliceMartin").doesNotContain("id=\"case-warning\"");
+		// listeners run after commit, asynchronously
+		List<Object> told = List.of();
+		for (int i = 0; i < 100 && told.isEmpty(); i++) {
+			Thread.sleep(100);
+			told = (List<Object>) this.api.get(alice.token(), "/api/v1/notifications").getBody().get("items");
+		}
+		assertThat(told).isNotEmpty();
+	}
+
+	/**
+	 * A notice marked read on the notifications page (htmx) counts down the page's "Non
+	 * lues (2)" with the bell, and "Tout marquer comme lu" goes with the last one: the
+	 * list and the bell changed, the filter kept "Non lues (2)".
+	 */
+	@Test
+	void markingANoticeReadCountsDownTheUnreadFilterWithTheBell() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Cloche");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur pressé");
+		var alice = this.members.addSignedIn(this.api, tenant, "Alice Martin", "AGENT");
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "@AliceMartin rappeler"));
+		this.api.post(tenant.token(), "/api/v1/cases/" + id + "/notes", Map.of("text", "@AliceMartin et relancer"));
+		List<Map<String, Object>> items = List.of();
+		for (int i = 0; i < 100 && items.size() < 2; i++) {
+			Thread.sleep(100);
+			items = (List<Map<String, Object>>) this.api.get(alice.token(), "/api/v1/notifications")
+				.getBody()
+				.get("items");
+		}
+		assertThat(items).hasSize(2);
+		PageSession page = new PageSession(this.port).login(alice.email());
+		String list = words(page.get("/notifications").body());
+		assertThat(list).contains("Non lues (2)", "id=\"read-all\"");
+		Map<String, String> csrf = Map.of("_csrf", PageSession.csrf(list));
+		String first = words(page.post("/notifications/" + items.get(0).get("id") + "/read", csrf, true).body());
+		assertThat(first).contains("id=\"notification-list\"")
+			.containsPattern("<nav[^>]*id=\"notification-filters\"[^>]*hx-swap-oob=\"true\"")
+			.contains("Non lues (1)", "id=\"read-all\"");
+		String last = words(page.post("/notifications/" + items.get(1).get("id") + "/read", csrf, true).body());
+		assertThat(last).contains("Non lues (0)").doesNotContain("id=\"read-all\"");
+	}
+
+	/**
+	 * The workflow editor moves the cases running on an older version to a published one,
+	 * each state they are in mapped onto one of its own: only the API did it, so the
+	 * board kept its "older version" columns for good for an owner without a client.
+	 */
+	@Test
+	void theEditorMigratesRunningCasesWithAStateMapping() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Migration");
+		String waiting = open(tenant, "LEAD_ACHAT", "Toujours nouveau");
+		String qualified = (String) this.api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Qualifié", "fields",
+					Map.of("budget", 300000, "financing", "LOAN_AGREED")))
+			.getBody()
+			.get("id");
+		this.api.post(tenant.token(), "/api/v1/cases/" + qualified + "/transitions", Map.of("transition", "qualify"));
+		var http = java.net.http.HttpClient.newHttpClient();
+		String base = "http://localhost:" + this.port + "/api/v1/case-types/LEAD_ACHAT";
+		String export = http
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base))
+				.header("Authorization", "Bearer " + tenant.token())
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+			.body();
+		var draft = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/workflows"))
+			.header("Authorization", "Bearer " + tenant.token())
+			.header("Content-Type", "application/json")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(export.replace("\"QUALIFIED\"", "\"QUALIFIE\"")))
+			.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+		assertThat(this.api.post(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2/publish", Map.of())
+			.getStatusCode()
+			.value()).isEqualTo(200);
+
+		Session owner = new Session(this.port, tenant.email());
+		String page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		String card = page.substring(page.indexOf("id=\"migration\""), page.indexOf("id=\"migration\"") + 4000);
+		assertThat(card).contains("Migrer les dossiers en cours vers la version 2", "name=\"mapping.NEW\"",
+				"name=\"mapping.QUALIFIED\"", "<span>Qualifié</span>", "<small class=\"help\">v1</small>");
+		// NEW is kept by default; QUALIFIED, which v2 lacks, is to be chosen
+		assertThat(card).contains("<option value=\"NEW\" selected=\"selected\">",
+				"<option value=\"\" selected=\"selected\">— choisir —</option>");
+		String csrf = attribute(page, "name=\"_csrf\" value");
+		var refused = owner.post("/cases/types/LEAD_ACHAT/workflow/2/migrate",
+				Map.of("mapping.NEW", "NEW", "mapping.QUALIFIED", ""), csrf);
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/workflow?version=2#migration");
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		card = page.substring(page.indexOf("id=\"migration\""));
+		assertThat(card).contains("id=\"workflow-error\"");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + qualified).getBody())
+			.containsEntry("workflowVersion", 1);
+
+		owner.post("/cases/types/LEAD_ACHAT/workflow/2/migrate",
+				Map.of("mapping.NEW", "NEW", "mapping.QUALIFIED", "QUALIFIE"), csrf);
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow?version=2").body());
+		assertThat(page).contains("2 dossiers migrés vers la version 2.").doesNotContain("id=\"migration\"");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + qualified).getBody())
+			.containsEntry("workflowVersion", 2)
+			.containsEntry("state", "QUALIFIE");
+		assertThat(this.api.get(tenant.token(), "/api/v1/cases/" + waiting).getBody())
+			.containsEntry("workflowVersion", 2)
+			.containsEntry("state", "NEW");
+	}
+
+	/**
+	 * A step refused by the workflow editor (a new open state with no way out) comes back
+	 * as typed in its form, the refusal beside it: its eight fields came back emptied and
+	 * the refusal sat at the top of the page, above the diagram and the tables.
+	 */
+	@Test
+	void aRefusedStepKeepsWhatWasTypedBesideItsForm() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Étape gardée");
+		Session owner = new Session(this.port, tenant.email());
+		String page = owner.get("/cases/types/LEAD_ACHAT/workflow").body();
+		var refused = owner.post("/cases/types/LEAD_ACHAT/workflow/steps?roles=MANAGER&from=OFFER&from=VISIT",
+				Map.of("state", "SIGNATURE", "labelFr", "Signature chez le notaire", "labelEn", "Signing", "colour",
+						"#aa3300", "sla", "5", "slaUnit", "hours", "transition", "sign", "transitionLabel",
+						"Signer le compromis", "requiredFields", "budget"),
+				attribute(page, "name=\"_csrf\" value"));
+		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/workflow#step-form");
+		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow").body());
+		int step = page.indexOf("<h2>Ajouter une étape</h2>");
+		assertThat(page.substring(0, step)).doesNotContain("aucune transition n’en sort");
+		String form = page.substring(step, page.indexOf("id=\"workflow-document\""));
+		assertThat(form)
+			.contains("id=\"workflow-error\"", "aucune transition n’en sort", "value=\"SIGNATURE\"",
+					"value=\"Signature chez le notaire\"", "value=\"Signing\"", "value=\"#aa3300\"", "value=\"5\"",
+					"value=\"hours\" selected", "value=\"sign\"", "value=\"Signer le compromis\"", "value=\"budget\"",
+					"value=\"OFFER\" selected", "value=\"VISIT\" selected", "value=\"MANAGER\" checked=\"checked\"")
+			.doesNotContain("value=\"NEW\" selected", "value=\"AGENT\" checked");
+		// the next visit shows an empty form again
+		assertThat(owner.get("/cases/types/LEAD_ACHAT/workflow").body()).doesNotContain("Signature chez le notaire",
+				"id=\"workflow-error\"");
+
+		// a manager, who may not save a draft, reads the definition, not how to edit it
+		var manager = this.members.addSignedIn(this.api, tenant, "Marc Responsable", "MANAGER");
+		String read = new Session(this.port, manager.email()).get("/cases/types/LEAD_ACHAT/workflow").body();
+		assertThat(read).contains("<h2>Définition (JSON)</h2>", "readonly")
+			.doesNotContain("Modifier la définition", "Enregistrer crée un nouveau brouillon", "id=\"step-form\"");
+		assertThat(page).contains("<h2>Modifier la définition (JSON)</h2>");
 	}
 
 	/**

@@ -119,7 +119,17 @@ class CaseReportIntegrationTests {
 			.extracting((s) -> s.get("state") + "=" + s.get("lost"))
 			.containsExactly("NEW=false", "QUALIFIED=false", "VISIT=false", "OFFER=false", "WON=false", "LOST=true");
 		// the dashboard's chart draws the steps only, and its table shows the lost apart
-		String page = new CasePagesIntegrationTests.Session(this.port, tenant.email()).get("/cases/reports").body();
+		var session = new CasePagesIntegrationTests.Session(this.port, tenant.email());
+		String page = session.get("/cases/reports").body();
+		// nothing held or missed yet: said so, not "no no-show for no appointment held"
+		assertThat(page).contains("Aucun rendez-vous honoré ou manqué sur la période").doesNotContain("pour aucun");
+		// the no-show rate's help gives the rate's own base: 1 of 3 past (33,3 %), not
+		// "1 absent pour 2 rendez-vous honorés", which a manager reads as 1/2
+		String januaryPage = session.get("/cases/reports?from=2026-01-01&to=2026-01-31").body();
+		assertThat(januaryPage).containsPattern("33,3[\u00a0\u202f]%")
+			.contains("1 absent sur 3 rendez-vous passés (2 honorés)");
+		assertThat(session.get("/cases/reports?from=2026-01-01&to=2026-01-31&lang=en").body())
+			.contains("1 no-show out of 3 past appointments (2 held)");
 		String charts = page.substring(page.indexOf("id=\"report-charts\""));
 		String chartData = charts.substring(0, charts.indexOf('>'));
 		assertThat(chartData).contains("Offre", "Gagné").doesNotContain("Perdu");

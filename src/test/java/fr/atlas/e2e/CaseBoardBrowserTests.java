@@ -87,6 +87,59 @@ class CaseBoardBrowserTests {
 	}
 
 	/**
+	 * A move refused on a board scrolled down to its cards (the board fills the window,
+	 * so the page scrolls by its header) tells why in sight, and a move chosen by
+	 * keyboard gives the focus back to its card: the reason was drawn above the board,
+	 * out of sight, and the focus fell to the page's top as the card left its column and
+	 * came back.
+	 */
+	@Test
+	void aRefusedMoveIsToldInSightAndAKeyboardMoveKeepsTheFocusOnItsCard() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Clavier");
+		String incomplete = (String) api
+			.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Budget inconnu"))
+			.getBody()
+			.get("id");
+		// a column taller than the window, so that the board fills it
+		for (int i = 0; i < 12; i++) {
+			api.post(tenant.token(), "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Dossier " + i));
+		}
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			page.navigate(base + "/cases/board?type=LEAD_ACHAT");
+			page.locator("#board[data-ready=true]").waitFor();
+			page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+			Locator toggle = page.locator(card(incomplete) + " button.card-move");
+			toggle.focus();
+			page.keyboard().press("Enter");
+			page.locator(card(incomplete) + " .card-moves button[data-to=QUALIFIED]").waitFor();
+			assertThat(page.evaluate("() => document.activeElement.dataset.to")).isEqualTo("QUALIFIED");
+			page.keyboard().press("Enter");
+			Locator message = page.locator("#board-message");
+			message.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+			page.waitForCondition(() -> message.textContent().contains("Budget (€), Financement"));
+			assertThat(page.locator(column("NEW") + " " + card(incomplete)).count()).isEqualTo(1);
+			Map<String, Object> seen = (Map<String, Object>) page.evaluate("""
+					() => {
+					  const box = document.getElementById('board-message').getBoundingClientRect();
+					  return { scrolled: window.scrollY > 0, top: box.top, bottom: box.bottom,
+					    height: window.innerHeight,
+					    focusInCard: !!document.activeElement.closest('.case-card'),
+					    focus: document.activeElement.className };
+					}""");
+			assertThat(seen).containsEntry("scrolled", true)
+				.containsEntry("focusInCard", true)
+				.containsEntry("focus", "small card-move");
+			assertThat(((Number) seen.get("top")).doubleValue()).isGreaterThanOrEqualTo(0);
+			assertThat(((Number) seen.get("bottom")).doubleValue())
+				.isLessThanOrEqualTo(((Number) seen.get("height")).doubleValue());
+		}
+	}
+
+	/**
 	 * A workflow of twelve steps is wider than any screen: the board scrolls sideways
 	 * within itself, in sight, while the page does not, and every column's header reads
 	 * whole. Screenshots go to {@code target/screenshots}.

@@ -68,15 +68,28 @@ class CaseListBrowserTests {
 			SignIn.as(page, base, tenant.email());
 			page.navigate(base + "/cases?type=LEAD_ACHAT");
 
+			// by keyboard: the row swapped keeps the focus, on the move refused, else
+			// in the row (it fell to the page's top with the old row)
 			Locator refusedRow = page.locator("#case-row-" + incomplete);
-			refusedRow.locator("button[data-transition=qualify]").click();
+			refusedRow.locator("button[data-transition=qualify]").focus();
+			page.keyboard().press("Enter");
 			page.locator("#case-row-" + incomplete + " .row-message").waitFor();
 			assertThat(page.locator("#case-row-" + incomplete + " .row-message").textContent())
 				.contains("Budget (€), Financement");
+			page.waitForTimeout(200);
+			assertThat(page
+				.evaluate("() => document.activeElement.closest('tr') && document.activeElement.closest('tr').id"
+						+ " + ' ' + document.activeElement.dataset.transition"))
+				.isEqualTo("case-row-" + incomplete + " qualify");
 
-			page.locator("#case-row-" + ready + " button[data-transition=qualify]").click();
+			page.locator("#case-row-" + ready + " button[data-transition=qualify]").focus();
+			page.keyboard().press("Enter");
 			page.locator("#case-row-" + ready + " .row-message.ok").waitFor();
 			assertThat(page.locator("#case-row-" + ready + " .badge.state").textContent()).isEqualTo("Qualifié");
+			page.waitForTimeout(200);
+			assertThat(page
+				.evaluate("() => document.activeElement.closest('tr') && document.activeElement.closest('tr').id"))
+				.isEqualTo("case-row-" + ready);
 
 			// A transition with a required input asks for it in the row.
 			page.locator("#case-row-" + incomplete + " summary[data-transition=lose]").click();

@@ -807,6 +807,28 @@ public class Cases {
 	}
 
 	/**
+	 * The states the running cases of a type on other versions than {@code version} are
+	 * in, with how many are in each (and the versions they are on, the newest first), in
+	 * the order of their states' keys: what a migration to {@code version} maps.
+	 */
+	@Transactional(readOnly = true)
+	public List<RunningState> runningElsewhere(String caseType, int version) {
+		return this.jdbc
+			.sql("""
+					select state, count(*) as cases, array_agg(distinct workflow_version order by workflow_version desc) as versions
+					from case_file where case_type = ? and closed_at is null and workflow_version <> ?
+					group by state order by state""")
+			.params(caseType, version)
+			.query((rs, row) -> new RunningState(rs.getString("state"), rs.getLong("cases"),
+					List.of((Integer[]) rs.getArray("versions").getArray())))
+			.list();
+	}
+
+	/** A state running cases are in, on the versions listed. */
+	public record RunningState(String state, long cases, List<Integer> versions) {
+	}
+
+	/**
 	 * Moves the running cases of a type to a published version, mapping their states. The
 	 * mapping is checked against every state a running case is in before anything is
 	 * changed.

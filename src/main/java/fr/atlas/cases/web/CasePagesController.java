@@ -46,6 +46,7 @@ import fr.atlas.platform.web.NavigationEntry;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.Features;
 import fr.atlas.tenancy.Members;
+import fr.atlas.tenancy.Member;
 import fr.atlas.tenancy.RequiresFeature;
 import org.jspecify.annotations.Nullable;
 
@@ -448,6 +449,7 @@ class CasePagesController {
 		// an agency party links to its page while the organisation has Prospects on
 		model.addAttribute("agencyPages", this.features.isEnabled(Feature.PROSPECTS));
 		model.addAttribute("members", this.members.active());
+		model.addAttribute("mentionHandles", mentionHandles(this.members.active()));
 		model.addAttribute("teams", this.teams.all());
 		Map<UUID, String> names = memberNames();
 		model.addAttribute("memberNames", names);
@@ -643,6 +645,7 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String remindAt,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		List<String> remarks = new ArrayList<>();
+		keepTyped(redirect, "tasks", Map.of("title", title, "dueAt", orEmpty(dueAt), "remindAt", orEmpty(remindAt)));
 		return attempt(id, redirect, remarks, () -> {
 			List<FieldProblem> problems = new ArrayList<>();
 			WallClockTime due = typed("dueAt", dueAt, problems, remarks);
@@ -671,6 +674,8 @@ class CasePagesController {
 			@RequestParam(required = false) @Nullable String participants,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		List<String> remarks = new ArrayList<>();
+		keepTyped(redirect, "appointments", Map.of("title", title, "startsAt", startsAt, "endsAt", orEmpty(endsAt),
+				"place", orEmpty(place), "participants", orEmpty(participants)));
 		return attempt(id, redirect, remarks, () -> {
 			List<FieldProblem> problems = new ArrayList<>();
 			WallClockTime starts = typed("startsAt", startsAt, problems, remarks);
@@ -728,6 +733,8 @@ class CasePagesController {
 			redirect.getFlashAttributes().remove("noteText");
 			redirect.getFlashAttributes().remove("noteChannel");
 			redirect.getFlashAttributes().remove("edited");
+			redirect.getFlashAttributes().remove("typedIn");
+			redirect.getFlashAttributes().remove("typedAt");
 			redirect.addFlashAttribute("notice",
 					Stream.concat(Stream.of(said.apply(done)), remarks.stream()).collect(Collectors.joining(" ")));
 		}
@@ -737,9 +744,46 @@ class CasePagesController {
 			}
 			redirect.addFlashAttribute("error",
 					this.messages.of(ex, this.cases.find(id).map((c) -> fieldLabels(c.caseType())).orElse(Map.of())));
+			// a refused task or appointment is told beside its form, which the page is
+			// brought back to, rather than at the top of a page reloaded at its top, out
+			// of sight of the form the member had scrolled down to
+			if (redirect.getFlashAttributes().get("typedAt") instanceof String form) {
+				return "redirect:/cases/" + id + "#" + form;
+			}
 		}
 		return "redirect:/cases/" + id;
 	}
+
+	/**
+	 * Keeps what was typed in the form {@code form} of the case page ("tasks",
+	 * "appointments"), to be shown again in it if the work is refused: an appointment
+	 * over 24 hours, or a reminder after its task's due date, came back with the form
+	 * emptied, its place, participants and times to be typed again.
+	 */
+	private static void keepTyped(RedirectAttributes redirect, String form, Map<String, String> typed) {
+		redirect.addFlashAttribute("typedAt", form);
+		redirect.addFlashAttribute("typedIn", typed);
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value != null) ? value : "";
+	}
+
+	/**
+	 * How each member is mentioned in a note ({@code @AliceMartin}, their name without
+	 * spaces, else the start of their e-mail address), told under the note: nothing on
+	 * the page said it, and "@Alice" was answered that it named nobody.
+	 */
+	static List<String> mentionHandles(List<Member> members) {
+		return members.stream().map((m) -> {
+			String name = m.name().replace(" ", "");
+			return HANDLE.matcher(name).matches() ? name : m.email().substring(0, m.email().indexOf('@'));
+		}).filter((h) -> HANDLE.matcher(h).matches()).map((h) -> "@" + h).toList();
+	}
+
+	/** A handle a note's mention reads whole (as {@code Cases} reads them). */
+	private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern
+		.compile("[\\p{L}0-9]([\\p{L}0-9._-]*[\\p{L}0-9])?");
 
 	/** The labels of a case type's own fields, by the name their problems give them. */
 	private Map<String, String> fieldLabels(String caseType) {

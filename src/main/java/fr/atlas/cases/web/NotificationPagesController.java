@@ -61,8 +61,8 @@ class NotificationPagesController {
 	}
 
 	/**
-	 * Marks it read and opens what it is about; for htmx, re-renders the list and has the
-	 * bell refresh its count.
+	 * Marks it read and opens what it is about; for htmx, re-renders the list, with the
+	 * filters' unread count out of band, and has the bell refresh its count.
 	 */
 	@PostMapping("/{id}/read")
 	String read(@AuthenticationPrincipal AtlasPrincipal principal, @PathVariable UUID id,
@@ -74,7 +74,7 @@ class NotificationPagesController {
 			model.addAttribute("result", this.notifications.of(principal.userId(), language, unread, page, PAGE_SIZE));
 			model.addAttribute("unreadOnly", unread);
 			response.addTrigger(TopBarEntry.REFRESH_EVENT);
-			return "cases/notifications :: list";
+			return "cases/notifications :: list-and-filters";
 		}
 		return "redirect:" + ((notification.link() != null) ? notification.link() : "/notifications");
 	}

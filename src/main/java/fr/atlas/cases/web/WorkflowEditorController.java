@@ -78,9 +78,12 @@ class WorkflowEditorController {
 
 	private final DelayWords delays;
 
+	private final Cases cases;
+
 	WorkflowEditorController(CaseTypes caseTypes, Workflows workflows, CaseJson json, UiMessages messages,
 			JsonMapper mapper, CaseActors actors, DefinitionDocuments documents, CaseAssignment assignment,
-			Members members, DelayWords delays) {
+			Members members, DelayWords delays, Cases cases) {
+		this.cases = cases;
 		this.delays = delays;
 		this.assignment = assignment;
 		this.members = members;
@@ -136,6 +139,25 @@ class WorkflowEditorController {
 		model.addAttribute("agents", this.members.active().stream().filter((m) -> m.has(Role.AGENT)).toList());
 		model.addAttribute("memberNames", this.members.namesById());
 		model.addAttribute("sources", Cases.SOURCES.stream().sorted().toList());
+		// a published version offers to move there the cases running on the others, each
+		// state they are in mapped onto one of its own: the API did it, no page did
+		List<Cases.RunningState> running = shown.published() ? this.cases.runningElsewhere(key, shown.version())
+				: List.of();
+		model.addAttribute("runningElsewhere", running);
+		Map<String, String> runningLabels = new LinkedHashMap<>();
+		for (Cases.RunningState state : running) {
+			String label = state.versions()
+				.stream()
+				.map((v) -> versions.stream().filter((w) -> w.version() == v).findFirst())
+				.flatMap(java.util.Optional::stream)
+				.map((w) -> w.definition().state(state.state()))
+				.flatMap(java.util.Optional::stream)
+				.map((st) -> st.label(language))
+				.findFirst()
+				.orElse(state.state());
+			runningLabels.put(state.state(), label);
+		}
+		model.addAttribute("runningLabels", runningLabels);
 		if (!model.containsAttribute("document")) {
 			model.addAttribute("document", this.pretty.writeValueAsString(WorkflowJson.write(shown.definition())));
 		}
@@ -219,7 +241,7 @@ class WorkflowEditorController {
 	@PreAuthorize("hasRole('ADMIN')")
 	String addStep(@PathVariable String key, StepForm form, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect) {
-		return edit(key, principal, redirect, (definition) -> {
+		return edit(key, principal, redirect, form, (definition) -> {
 			List<StateDefinition> states = new ArrayList<>(definition.states());
 			String stateKey = form.state() != null ? form.state().trim().toUpperCase() : "";
 			if (definition.state(stateKey).isEmpty()) {
@@ -256,7 +278,7 @@ class WorkflowEditorController {
 	String remove(@PathVariable String key, @RequestParam(required = false) @Nullable String transition,
 			@RequestParam(required = false) @Nullable String state, @AuthenticationPrincipal AtlasPrincipal principal,
 			RedirectAttributes redirect) {
-		return edit(key, principal, redirect, (definition) -> {
+		return edit(key, principal, redirect, null, (definition) -> {
 			List<StateDefinition> states = definition.states().stream().filter((s) -> !s.key().equals(state)).toList();
 			List<TransitionDefinition> transitions = definition.transitions()
 				.stream()
@@ -270,7 +292,13 @@ class WorkflowEditorController {
 		});
 	}
 
-	private String edit(String key, AtlasPrincipal principal, RedirectAttributes redirect,
+	/**
+	 * Applies {@code change} to the latest version; a refused {@code step} (the step
+	 * form's) comes back in its form, with the refusal beside it, where the page is
+	 * brought back to: its eight or so fields came back emptied, and the refusal sat at
+	 * the top of the page, out of sight of the form.
+	 */
+	private String edit(String key, AtlasPrincipal principal, RedirectAttributes redirect, @Nullable StepForm step,
 			java.util.function.UnaryOperator<WorkflowDefinition> change) {
 		try {
 			List<WorkflowVersion> versions = this.workflows.versions(key);
@@ -284,6 +312,12 @@ class WorkflowEditorController {
 		}
 		catch (InvalidInputException | ConflictException ex) {
 			redirect.addFlashAttribute("error", this.messages.of(ex));
+			if (step != null) {
+				// as a map: a flash attribute is kept in the session, whose store takes
+				// what serialises
+				redirect.addFlashAttribute("step", step.typed());
+				return "redirect:/cases/types/" + key + "/workflow#step-form";
+			}
 			return "redirect:/cases/types/" + key + "/workflow";
 		}
 	}
@@ -328,6 +362,65 @@ class WorkflowEditorController {
 			@Nullable Boolean terminal, @Nullable String transition, @Nullable String transitionLabel,
 			@Nullable List<String> from, @Nullable List<String> roles, @Nullable String requiredFields,
 			@Nullable String requiredInputs, @Nullable String nextTransition, @Nullable String nextState) {
+
+		/** What was typed, to be shown again in the form after a refusal. */
+		Map<String, Object> typed() {
+			Map<String, Object> typed = new java.util.HashMap<>();
+			typed.put("state", this.state);
+			typed.put("labelFr", this.labelFr);
+			typed.put("labelEn", this.labelEn);
+			typed.put("colour", this.colour);
+			typed.put("sla", this.sla);
+			typed.put("slaUnit", this.slaUnit);
+			typed.put("escalate", this.escalate);
+			typed.put("escalateUnit", this.escalateUnit);
+			typed.put("terminal", Boolean.TRUE.equals(this.terminal));
+			typed.put("transition", this.transition);
+			typed.put("transitionLabel", this.transitionLabel);
+			typed.put("from", (this.from != null) ? new ArrayList<>(this.from) : new ArrayList<>());
+			typed.put("roles", (this.roles != null) ? new ArrayList<>(this.roles) : new ArrayList<>());
+			typed.put("requiredFields", this.requiredFields);
+			typed.put("requiredInputs", this.requiredInputs);
+			typed.put("nextTransition", this.nextTransition);
+			typed.put("nextState", this.nextState);
+			return typed;
+		}
+
+	}
+
+	/**
+	 * Moves the running cases of other versions to this published one, each state they
+	 * are in mapped as chosen ({@code mapping.VISIT=RDV}); a state mapped onto itself is
+	 * left out, as the API reads a state it is not given. Refused, the choices come back
+	 * with the reason beside them.
+	 */
+	@PostMapping("/{version}/migrate")
+	@PreAuthorize("hasRole('ADMIN')")
+	String migrate(@PathVariable String key, @PathVariable int version, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
+		Map<String, String> mapping = new LinkedHashMap<>();
+		form.forEach((name, to) -> {
+			if (name.startsWith("mapping.") && to != null && !to.isBlank()
+					&& !name.substring("mapping.".length()).equals(to)) {
+				mapping.put(name.substring("mapping.".length()), to.strip());
+			}
+		});
+		try {
+			int migrated = this.cases.migrate(key, version, mapping, this.actors.of(principal));
+			redirect.addFlashAttribute("notice", this.messages.text("cases.workflow.migrated", migrated, version));
+			return "redirect:/cases/types/" + key + "/workflow?version=" + version;
+		}
+		catch (InvalidInputException | ConflictException ex) {
+			redirect.addFlashAttribute("error", this.messages.of(ex));
+			Map<String, String> chosen = new java.util.HashMap<>();
+			form.forEach((name, to) -> {
+				if (name.startsWith("mapping.")) {
+					chosen.put(name.substring("mapping.".length()), to);
+				}
+			});
+			redirect.addFlashAttribute("migration", chosen);
+			return "redirect:/cases/types/" + key + "/workflow?version=" + version + "#migration";
+		}
 	}
 
 	@PostMapping("/{version}/publish")
