@@ -124,7 +124,8 @@ class ProspectPagesAsAUserMeetsThemIntegrationTests {
 		HttpResponse<String> refused = multipart(csrf, "a.csv",
 				(HEADER + "Agence Martin;contact@martin.fr;Lyon\n").getBytes(StandardCharsets.UTF_8), "Feuil2");
 		assertThat(refused.statusCode()).isEqualTo(200);
-		assertThat(refused.body()).contains("laissez le champ «\u00A0Feuille\u00A0» vide (reçu «\u00A0Feuil2\u00A0»)")
+		assertThat(refused.body())
+			.contains("laissez le champ «\u00A0Feuille à lire\u00A0» vide (reçu «\u00A0Feuil2\u00A0»)")
 			.doesNotContain("retirez «\u00A0sheet\u00A0»")
 			.containsPattern("id=\"upload-sheet\"[^>]*value=\"Feuil2\"");
 	}
