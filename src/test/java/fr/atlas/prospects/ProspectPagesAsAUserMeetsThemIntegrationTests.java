@@ -83,6 +83,21 @@ class ProspectPagesAsAUserMeetsThemIntegrationTests {
 		assertThat(page).contains("Tout ignorer (suggérée)")
 			.doesNotContain("appliquée", "Aucune colonne du fichier n’a été reconnue")
 			.containsPattern("<option value=\"name\" selected=\"selected\"[^>]*>");
+
+		// a preset that recognises its agencies by a SIRET column alone, the rest of
+		// its columns ignored, covers a file without that column: offered, not applied
+		// (the one above, that fits the file better, is the one suggested)
+		assertThat(this.api
+			.post(tenant.token(), "/api/v1/imports/mapping-presets",
+					Map.of("name", "Par SIRET", "mapping", Map.of("SIRET", "siret", "Raison sociale", "ignored",
+							"E-mail", "ignored", "Ville", "ignored")))
+			.getStatusCode()
+			.is2xxSuccessful()).isTrue();
+		String other = this.session.get(draft("c.csv", HEADER + "Agence Durand;contact@durand.fr;Nice\n") + "/mapping")
+			.body();
+		assertThat(other).contains(">Par SIRET<")
+			.doesNotContain("appliquée", "Aucune colonne du fichier n’a été reconnue")
+			.containsPattern("<option value=\"name\" selected=\"selected\"[^>]*>");
 	}
 
 	@Test

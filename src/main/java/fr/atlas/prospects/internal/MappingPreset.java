@@ -58,7 +58,19 @@ public record MappingPreset(UUID id, String name, Map<String, String> mapping) {
 	 * column ignored tells none.
 	 */
 	public boolean identifiesAgencies() {
-		return this.mapping.values()
+		return identifies(this.mapping);
+	}
+
+	/**
+	 * Whether the preset, applied to a file's header, tells the agency of a row there: a
+	 * preset naming the SIRET column recognises none in a file without one.
+	 */
+	public boolean identifiesAgencies(List<String> headers) {
+		return identifies(forHeaders(headers));
+	}
+
+	private static boolean identifies(Map<String, String> mapping) {
+		return mapping.values()
 			.stream()
 			.map(ImportField::parse)
 			.flatMap(Optional::stream)

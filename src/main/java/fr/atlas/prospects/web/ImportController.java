@@ -152,10 +152,12 @@ class ImportController {
 		List<MappingPreset> saved = this.presets.list();
 		Optional<MappingPreset> best = MappingPresets.best(saved, headers);
 		Map<String, String> initial = Map.of();
-		// a preset that recognises no agency (saved before ADR 0122 refused them) is only
-		// offered: applied, it left every column ignored and the wizard saying none was
-		// known
-		if (best.isPresent() && best.get().covers(headers) && best.get().identifiesAgencies()) {
+		// a preset that recognises no agency in this file (its identifying columns are
+		// not
+		// in it, or it was saved with every column ignored before ADR 0122) is only
+		// offered: applied, it left the file's name and e-mail ignored and the wizard
+		// saying no column was known
+		if (best.isPresent() && best.get().covers(headers) && best.get().identifiesAgencies(headers)) {
 			initial = best.get().forHeaders(headers);
 			model.addAttribute("notice", message("prospects.preset.applied", best.get().name()));
 		}
