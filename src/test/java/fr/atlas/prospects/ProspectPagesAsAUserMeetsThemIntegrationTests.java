@@ -86,7 +86,10 @@ class ProspectPagesAsAUserMeetsThemIntegrationTests {
 
 		// a preset that recognises its agencies by a SIRET column alone, the rest of
 		// its columns ignored, covers a file without that column: offered, not applied
-		// (the one above, that fits the file better, is the one suggested)
+		this.sql.as(tenant,
+				(jdbc) -> jdbc.sql("delete from import_mapping_preset where org_id = :org")
+					.param("org", tenant.orgId())
+					.update());
 		assertThat(this.api
 			.post(tenant.token(), "/api/v1/imports/mapping-presets",
 					Map.of("name", "Par SIRET", "mapping", Map.of("SIRET", "siret", "Raison sociale", "ignored",
@@ -95,7 +98,7 @@ class ProspectPagesAsAUserMeetsThemIntegrationTests {
 			.is2xxSuccessful()).isTrue();
 		String other = this.session.get(draft("c.csv", HEADER + "Agence Durand;contact@durand.fr;Nice\n") + "/mapping")
 			.body();
-		assertThat(other).contains(">Par SIRET<")
+		assertThat(other).contains("Par SIRET (suggérée)")
 			.doesNotContain("appliquée", "Aucune colonne du fichier n’a été reconnue")
 			.containsPattern("<option value=\"name\" selected=\"selected\"[^>]*>");
 	}
