@@ -151,10 +151,13 @@ public record ColumnMapping(List<String> headers, List<ImportField> fields) {
 
 	/** Whether at least one column can say which agency a row is. */
 	public boolean identifiesAgencies() {
-		return this.fields.stream()
-			.anyMatch((f) -> f == ImportField.NAME || f == ImportField.TRADE_NAME || f == ImportField.SIRET
-					|| f == ImportField.SIREN || f == ImportField.EMAIL || f == ImportField.PHONE
-					|| f == ImportField.MOBILE);
+		return this.fields.stream().anyMatch(ColumnMapping::identifies);
+	}
+
+	/** Whether a column of this field can tell a row's agency. */
+	static boolean identifies(ImportField f) {
+		return f == ImportField.NAME || f == ImportField.TRADE_NAME || f == ImportField.SIRET || f == ImportField.SIREN
+				|| f == ImportField.EMAIL || f == ImportField.PHONE || f == ImportField.MOBILE;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,6 +50,31 @@ public record MappingPreset(UUID id, String name, Map<String, String> mapping) {
 		}
 		long shared = file.stream().filter(preset::contains).count();
 		return (double) shared / (file.size() + preset.size() - shared);
+	}
+
+	/**
+	 * Whether some column of the preset tells the agency of a row (its name, trade name,
+	 * SIREN, SIRET, e-mail or phone), as an import needs one; a preset saved with every
+	 * column ignored tells none.
+	 */
+	public boolean identifiesAgencies() {
+		return identifies(this.mapping);
+	}
+
+	/**
+	 * Whether the preset, applied to a file's header, tells the agency of a row there: a
+	 * preset naming the SIRET column recognises none in a file without one.
+	 */
+	public boolean identifiesAgencies(List<String> headers) {
+		return identifies(forHeaders(headers));
+	}
+
+	private static boolean identifies(Map<String, String> mapping) {
+		return mapping.values()
+			.stream()
+			.map(ImportField::parse)
+			.flatMap(Optional::stream)
+			.anyMatch(ColumnMapping::identifies);
 	}
 
 	/** Whether the preset says what to do with every column of the file. */

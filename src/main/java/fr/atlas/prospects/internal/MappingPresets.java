@@ -109,6 +109,11 @@ public class MappingPresets {
 		if (problems.isEmpty() && checked.isEmpty()) {
 			problems.add(new FieldProblem("mapping", "prospects.preset.empty-mapping"));
 		}
+		else if (problems.isEmpty() && !new MappingPreset(UUID.randomUUID(), clean, checked).identifiesAgencies()) {
+			// every column ignored, or only towns and postcodes: applied by itself to the
+			// next file of these headers, it left the wizard with no agency to import
+			problems.add(new FieldProblem("mapping", "prospects.preset.identifies-nothing"));
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

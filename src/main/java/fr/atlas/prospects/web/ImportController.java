@@ -116,7 +116,15 @@ class ImportController {
 			}
 		}
 		catch (InvalidInputException ex) {
-			model.addAttribute("errors", messages(ex));
+			// in the page's words where the API's differ ("sheet" is the API's parameter)
+			model.addAttribute("errors",
+					ex.problems()
+						.stream()
+						.map((p) -> this.messages.getMessage(p.code() + ".page", p.arguments(),
+								message(p.code(), p.arguments()), LocaleContextHolder.getLocale()))
+						.toList());
+			// the sheet typed stays (a file cannot be chosen again for the user)
+			model.addAttribute("sheet", sheet);
 			recentImports(model);
 			return "prospects/imports";
 		}
@@ -144,7 +152,12 @@ class ImportController {
 		List<MappingPreset> saved = this.presets.list();
 		Optional<MappingPreset> best = MappingPresets.best(saved, headers);
 		Map<String, String> initial = Map.of();
-		if (best.isPresent() && best.get().covers(headers)) {
+		// a preset that recognises no agency in this file (its identifying columns are
+		// not
+		// in it, or it was saved with every column ignored before ADR 0122) is only
+		// offered: applied, it left the file's name and e-mail ignored and the wizard
+		// saying no column was known
+		if (best.isPresent() && best.get().covers(headers) && best.get().identifiesAgencies(headers)) {
 			initial = best.get().forHeaders(headers);
 			model.addAttribute("notice", message("prospects.preset.applied", best.get().name()));
 		}
@@ -182,15 +195,44 @@ class ImportController {
 		Map<String, String> chosen = chosenMapping(job, form);
 		Optional<MappingPreset> selected = Optional.empty();
 		try {
-			MappingPreset preset = this.presets.save(form.getFirst("presetName"), chosen, principal.userId().value())
-				.preset();
+			MappingPresets.Saved saved = this.presets.save(form.getFirst("presetName"), chosen,
+					principal.userId().value());
+			MappingPreset preset = saved.preset();
 			selected = Optional.of(preset);
-			model.addAttribute("notice", message("prospects.preset.saved", preset.name()));
+			// a name already saved (in any case) replaces that preset: said, not passed
+			// off
+			// as a new one
+			model.addAttribute("notice",
+					message(saved.created() ? "prospects.preset.saved" : "prospects.preset.replaced", preset.name()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("presetErrors", messages(ex));
+			// the name typed stays in its field, to correct rather than type again
+			model.addAttribute("presetName", form.getFirst("presetName"));
 		}
 		showPreview(model, id, chosen, this.presets.list(), selected);
+		return "prospects/mapping :: preview";
+	}
+
+	/**
+	 * Deletes the preset chosen in the list, from the columns step: the columns as they
+	 * are chosen on the page stay as they are.
+	 */
+	@PostMapping("/{id}/presets/delete")
+	@PreAuthorize("hasRole('AGENT')")
+	String deletePreset(@PathVariable UUID id, @RequestParam MultiValueMap<String, String> form, Model model) {
+		ImportJob job = this.imports.find(id);
+		Map<String, String> chosen = chosenMapping(job, form);
+		String presetId = form.getFirst("preset");
+		if (presetId != null && presetId.matches("[0-9a-fA-F-]{36}")) {
+			MappingPreset preset = this.presets.find(UUID.fromString(presetId));
+			this.presets.delete(preset.id());
+			model.addAttribute("notice", message("prospects.preset.deleted", preset.name()));
+		}
+		else {
+			model.addAttribute("mappingErrors", List.of(message("prospects.preset.delete.none")));
+		}
+		showPreview(model, id, chosen, this.presets.list(), Optional.empty());
 		return "prospects/mapping :: preview";
 	}
 

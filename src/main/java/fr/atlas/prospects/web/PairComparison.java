@@ -82,11 +82,11 @@ record PairComparison(List<Line> lines) {
 		text(lines, "siret", RegistryNumbers.grouped(left.siret()), RegistryNumbers.grouped(right.siret()),
 				Field.SIRET);
 		address(lines, left, right);
-		text(lines, "website", left.website(), right.website(), Field.WEBSITE);
+		text(lines, "website", ShownDomains.host(left.website()), ShownDomains.host(right.website()), Field.WEBSITE);
 	}
 
 	private static void contacts(List<Line> lines, Summary left, Summary right) {
-		list(lines, "email", left.emails(), right.emails(), Function.identity());
+		list(lines, "email", left.emails(), right.emails(), ShownDomains::email);
 		list(lines, "phone", left.phones(), right.phones(), Phone::display);
 	}
 
