@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import fr.atlas.support.ApiClient;
@@ -24,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An agency that a file's rows reached by the hundred has as many contacts: its details
  * carry the first ones and their number, and the rest come a page at a time, in the API
- * and in the pages, to the organisation only (ADR 0124).
+ * and in the pages, to the organisation only (ADR 0124); its merged rows, the first ones
+ * in sight (ADR 0128).
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -75,6 +77,9 @@ class AgencyContactPagesIntegrationTests {
 		assertThat(detail).containsEntry("contactCount", CONTACTS);
 		assertThat(ids((List<Map<String, Object>>) detail.get("contacts")))
 			.isEqualTo(ids(page("?size=200").get("items")));
+		// the rows merged into it alike: the first 200, and how many there are
+		assertThat((List<?>) detail.get("matchReasons")).hasSize(200);
+		assertThat(detail).containsEntry("matchReasonCount", CONTACTS - 1);
 	}
 
 	@Test
@@ -137,9 +142,55 @@ class AgencyContactPagesIntegrationTests {
 			.contains("Page 1 sur 13")
 			.doesNotContain("Modifier</a>");
 		assertThat(count(first.body(), "<strong>Prénom")).isEqualTo(20);
+		// its merged rows: the first 20 in sight, the rest of the 200 a click away, and
+		// how many there are
+		String merged = page.substring(page.indexOf("id=\"merged-rows\""));
+		assertThat(count(merged.substring(0, merged.indexOf("id=\"more-merged-rows\"")), "siege.csv · ligne"))
+			.isEqualTo(20);
+		assertThat(merged).contains("(249)", "Voir 180\u00A0lignes de plus",
+				"Les 200\u00A0premières lignes sur 249 sont listées\u00A0; le rapport de chaque import les donne toutes.");
 		String last = session.get("/prospects/" + this.agency + "/contacts?page=12").body();
 		assertThat(last).contains("Page 13 sur 13");
 		assertThat(count(last, "<strong>Prénom")).isEqualTo(10);
+	}
+
+	@Test
+	void aChangeMadeFromTheListLeadsBackToItsPage() throws Exception {
+		StringBuilder file = new StringBuilder("Raison sociale;E-mail;Prénom;Nom\n");
+		for (int i = 0; i < 45; i++) {
+			file.append("Agence Annexe;annexe@annexe-lyon.fr;Prénom").append(i).append(";Nom").append(i).append('\n');
+		}
+		this.prospects.importAndWait(this.tenant.token(), "annexe.csv", file.toString());
+		String annexe = this.prospects.idOf(this.tenant.token(), "annexe");
+		PageSession session = new PageSession(this.port).login(this.tenant.email());
+		String second = session.get("/prospects/" + annexe + "/contacts?page=1").body();
+		Matcher edit = Pattern.compile("href=\"(/prospects/" + annexe + "/contacts/[0-9a-f-]{36}/edit\\?listPage=1)\"")
+			.matcher(second);
+		assertThat(edit.find()).as(second).isTrue();
+
+		// corrected: back to the second page of the list, which says so
+		String form = session.get(edit.group(1)).body();
+		assertThat(form).contains("name=\"listPage\" value=\"1\"")
+			.contains("href=\"/prospects/" + annexe + "/contacts?page=1\"");
+		Matcher contact = Pattern.compile("/contacts/([0-9a-f-]{36})/edit").matcher(edit.group(1));
+		assertThat(contact.find()).isTrue();
+		HttpResponse<String> changed = session.post("/prospects/" + annexe + "/contacts/" + contact.group(1),
+				Map.of("_csrf", PageSession.csrf(form), "listPage", "1", "lastName", "Modifiée", "firstName", "Claire"),
+				false);
+		assertThat(PageSession.location(changed)).isEqualTo("/prospects/" + annexe + "/contacts?page=1");
+		assertThat(session.get(PageSession.location(changed)).body()).contains("Contact modifié.");
+
+		// removed: the same, with one contact fewer
+		Matcher delete = Pattern
+			.compile("action=\"(/prospects/" + annexe + "/contacts/[0-9a-f-]{36}/delete\\?listPage=1)\"")
+			.matcher(second);
+		assertThat(delete.find()).isTrue();
+		HttpResponse<String> removed = session.post(delete.group(1), Map.of("_csrf", PageSession.csrf(second)), false);
+		assertThat(PageSession.location(removed)).isEqualTo("/prospects/" + annexe + "/contacts?page=1");
+		assertThat(session.get(PageSession.location(removed)).body()).contains("Contact supprimé.", "44\u00A0contacts");
+		// from the agency's page, as before: back to it
+		String agencyPage = session.get("/prospects/" + annexe).body();
+		assertThat(agencyPage).doesNotContain("listPage");
 	}
 
 	private Map<String, Object> page(String query) {

@@ -360,7 +360,8 @@ public class ProspectSearch {
 		ProspectArchives.Archive archive = "ARCHIVED".equals(agency.status()) ? archive(id) : null;
 		return new Detail(agency, contacts, contactCount,
 				List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
-				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), duplicates, merges, archive);
+				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), reasons.size(), duplicates,
+				merges, archive);
 	}
 
 	/**
@@ -590,11 +591,12 @@ public class ProspectSearch {
 
 	/**
 	 * An agency with what its page shows: its first {@link #CONTACTS_SHOWN} contacts of
-	 * {@code contactCount}, its sources and match reasons (the first ones), possible
+	 * {@code contactCount}, its sources (the first ones), the match reasons of its first
+	 * {@link #REASONS_SHOWN} merged rows of {@code matchReasonCount}, possible
 	 * duplicates, merges and, archived, why.
 	 */
 	public record Detail(Summary agency, List<Contact> contacts, long contactCount, List<Source> sources,
-			List<MatchReason> matchReasons, List<Duplicate> duplicates, List<Merge> merges,
+			List<MatchReason> matchReasons, int matchReasonCount, List<Duplicate> duplicates, List<Merge> merges,
 			ProspectArchives.@Nullable Archive archive) {
 
 		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */

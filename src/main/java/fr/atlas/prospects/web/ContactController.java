@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,32 +49,39 @@ class ContactController {
 
 	@GetMapping("/new")
 	String newForm(@PathVariable UUID id, Model model) {
-		return page(id, null, ContactForm.EMPTY, Map.of(), model);
+		return page(id, null, ContactForm.EMPTY, Map.of(), null, model);
 	}
 
 	@PostMapping
 	String add(@PathVariable UUID id, ContactForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		return save(id, null, form, model, redirect, locale,
+		return save(id, null, form, null, model, redirect, locale,
 				() -> this.contacts.add(id, form.values(), principal.userId().value()), "prospects.contact.added");
 	}
 
+	/**
+	 * {@code listPage}: the page of the agency's list of contacts the change was started
+	 * from, where it leads back (the agency's page without it).
+	 */
 	@GetMapping("/{contactId}/edit")
-	String editForm(@PathVariable UUID id, @PathVariable UUID contactId, Model model) {
-		return page(id, contactId, ContactForm.of(this.search.contact(id, contactId)), Map.of(), model);
+	String editForm(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestParam(required = false) @Nullable Integer listPage, Model model) {
+		return page(id, contactId, ContactForm.of(this.search.contact(id, contactId)), Map.of(), listPage, model);
 	}
 
 	@PostMapping("/{contactId}")
 	String change(@PathVariable UUID id, @PathVariable UUID contactId, ContactForm form,
+			@RequestParam(required = false) @Nullable Integer listPage,
 			@AuthenticationPrincipal AtlasPrincipal principal, Model model, RedirectAttributes redirect,
 			Locale locale) {
-		return save(id, contactId, form, model, redirect, locale,
+		return save(id, contactId, form, listPage, model, redirect, locale,
 				() -> this.contacts.change(id, contactId, form.values(), principal.userId().value()),
 				"prospects.contact.updated");
 	}
 
 	@PostMapping("/{contactId}/delete")
 	String remove(@PathVariable UUID id, @PathVariable UUID contactId,
+			@RequestParam(required = false) @Nullable Integer listPage,
 			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		try {
 			this.contacts.remove(id, contactId, principal.userId().value());
@@ -82,32 +90,45 @@ class ContactController {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("problem", ex.getMessage());
 		}
-		return "redirect:/prospects/" + id;
+		return back(id, listPage);
 	}
 
-	private String save(UUID id, @Nullable UUID contactId, ContactForm form, Model model, RedirectAttributes redirect,
-			Locale locale, Runnable saving, String notice) {
+	/**
+	 * Where a change leads back: the page of the agency's contacts it was made from, else
+	 * the agency's page.
+	 */
+	private static String back(UUID id, @Nullable Integer listPage) {
+		if (listPage == null) {
+			return "redirect:/prospects/" + id;
+		}
+		return "redirect:/prospects/" + id + "/contacts" + ((listPage > 0) ? "?page=" + listPage : "");
+	}
+
+	private String save(UUID id, @Nullable UUID contactId, ContactForm form, @Nullable Integer listPage, Model model,
+			RedirectAttributes redirect, Locale locale, Runnable saving, String notice) {
 		try {
 			saving.run();
 			redirect.addFlashAttribute("notice", notice);
-			return "redirect:/prospects/" + id;
+			return back(id, listPage);
 		}
 		catch (InvalidInputException ex) {
-			return page(id, contactId, form, FieldErrors.of(ex, this.messages, locale), model);
+			return page(id, contactId, form, FieldErrors.of(ex, this.messages, locale), listPage, model);
 		}
 		catch (ConflictException ex) {
 			if (!"prospects.contact.exists".equals(ex.getMessage())) {
 				redirect.addFlashAttribute("problem", ex.getMessage());
-				return "redirect:/prospects/" + id;
+				return back(id, listPage);
 			}
 			return page(id, contactId, form,
 					Map.of("body", this.messages.getMessage(ex.getMessage(), ex.arguments(), ex.getMessage(), locale)),
-					model);
+					listPage, model);
 		}
 	}
 
-	private String page(UUID id, @Nullable UUID contactId, ContactForm form, Map<String, String> errors, Model model) {
+	private String page(UUID id, @Nullable UUID contactId, ContactForm form, Map<String, String> errors,
+			@Nullable Integer listPage, Model model) {
 		model.addAttribute("agency", this.search.agency(id));
+		model.addAttribute("listPage", listPage);
 		model.addAttribute("contactId", contactId);
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
