@@ -287,7 +287,7 @@ public class ProspectSearch {
 		int shown = Math.min(Math.max(size, 1), CONTACTS_SHOWN);
 		int from = Math.max(page, 0);
 		List<Contact> contacts = contactsFrom(agencyId, (long) from * shown, shown);
-		long total = (from == 0 && contacts.size() < shown) ? contacts.size() : contactCount(agencyId);
+		long total = (from == 0) ? contactCount(agencyId, contacts, shown) : contactCount(agencyId);
 		return new Page<>(contacts, from, shown, total);
 	}
 
@@ -303,6 +303,14 @@ public class ProspectSearch {
 			.list();
 	}
 
+	/**
+	 * How many contacts an agency has, from its first {@code limit}: a count of its own
+	 * only when they fill the limit.
+	 */
+	private long contactCount(UUID agencyId, List<Contact> first, int limit) {
+		return (first.size() < limit) ? first.size() : contactCount(agencyId);
+	}
+
 	private long contactCount(UUID agencyId) {
 		return this.jdbc.sql("select count(*) from contact where org_id = :org and agency_id = :id")
 			.param("org", org())
@@ -314,7 +322,7 @@ public class ProspectSearch {
 	public Detail detail(UUID id) {
 		Summary agency = agency(id);
 		List<Contact> contacts = contactsFrom(id, 0, CONTACTS_SHOWN);
-		long contactCount = (contacts.size() < CONTACTS_SHOWN) ? contacts.size() : contactCount(id);
+		long contactCount = contactCount(id, contacts, CONTACTS_SHOWN);
 		// imported values live on their recorded import row (RecordedRows); merges and
 		// edits in field_source
 		List<RecordedRows.AgencyRow> imported = this.recorded.of(id);

@@ -80,7 +80,7 @@ class AgencyController {
 	 * Contacts an agency's page shows, and a page of its list of contacts; an agency that
 	 * thousands of a file's rows reached has as many.
 	 */
-	private static final int CONTACTS_SHOWN = 20;
+	private static final int CONTACTS_ON_A_PAGE = 20;
 
 	/** Agencies a search for one to merge lists; a longer list asks for more words. */
 	private static final int MERGE_CANDIDATES_SHOWN = 10;
@@ -113,7 +113,7 @@ class AgencyController {
 		model.addAttribute("mergeCandidates", (mergeWith != null) ? mergeCandidates(id, mergeWith) : null);
 		model.addAttribute("detail", detail);
 		model.addAttribute("contactsShown",
-				detail.contacts().subList(0, Math.min(detail.contacts().size(), CONTACTS_SHOWN)));
+				detail.contacts().subList(0, Math.min(detail.contacts().size(), CONTACTS_ON_A_PAGE)));
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
@@ -137,7 +137,7 @@ class AgencyController {
 	@GetMapping("/{id}/contacts")
 	String contacts(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("agency", this.search.agency(id));
-		model.addAttribute("contacts", this.search.contacts(id, page, CONTACTS_SHOWN));
+		model.addAttribute("contacts", this.search.contacts(id, page, CONTACTS_ON_A_PAGE));
 		return "prospects/contacts";
 	}
 
