@@ -124,10 +124,11 @@ class AxeAccessibilityBrowserTests {
 			String other = this.prospects.idOf(tenant.token(), "Vert");
 			List<String> pages = List.of("/", "/prospects", "/prospects/" + agencyId, "/prospects/" + lake,
 					"/prospects/" + lake + "/edit", "/prospects/" + lake + "/contacts/new",
-					"/prospects/" + lake + "/contacts", contact, "/prospects/" + lake + "/merge?otherId=" + other,
-					"/prospects/imports", "/prospects/imports/" + importId, mapping, "/prospects/duplicates", "/cases",
-					"/cases/board", "/cases/" + caseId, "/cases/reports", "/members", "/account", "/account/tokens",
-					"/audit", "/settings/modules", "/prospects/new", "/cases/teams", "/cases/working-hours",
+					"/prospects/" + lake + "/contacts", "/prospects/" + lake + "/sources", contact,
+					"/prospects/" + lake + "/merge?otherId=" + other, "/prospects/imports",
+					"/prospects/imports/" + importId, mapping, "/prospects/duplicates", "/cases", "/cases/board",
+					"/cases/" + caseId, "/cases/reports", "/members", "/account", "/account/tokens", "/audit",
+					"/settings/modules", "/prospects/new", "/cases/teams", "/cases/working-hours",
 					"/cases/types/LEAD_ACHAT/workflow", "/notifications", "/outbox");
 			List<String> lists = List.of("/prospects", "/prospects/" + lake, "/prospects/imports",
 					"/prospects/duplicates", "/cases", "/cases/" + caseId, "/cases/teams", "/members",

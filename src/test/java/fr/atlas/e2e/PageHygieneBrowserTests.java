@@ -171,12 +171,13 @@ class PageHygieneBrowserTests {
 				List<String> pages = new ArrayList<>(List.of("/", "/prospects", "/prospects/new",
 						"/prospects/" + agency, "/prospects/" + busiest, "/prospects/" + busiest + "/edit",
 						"/prospects/" + busiest + "/contacts/new", "/prospects/" + busiest + "/contacts",
-						"/prospects/" + agency + "/merge?otherId=" + other, "/prospects?q=introuvable",
-						"/prospects/imports", anImport, mapping, "/prospects/duplicates", "/cases",
-						"/cases?q=introuvable", "/cases/board", "/cases/" + caseId, "/cases/reports", "/cases/teams",
-						"/cases/working-hours", "/cases/types/LEAD_ACHAT/workflow", "/cases/types/PROSPECTION/workflow",
-						"/cases/types/LOCATION/workflow", "/notifications", "/members", "/audit", "/account",
-						"/account/tokens", "/settings/modules", "/outbox", "/logout"));
+						"/prospects/" + busiest + "/sources", "/prospects/" + agency + "/merge?otherId=" + other,
+						"/prospects?q=introuvable", "/prospects/imports", anImport, mapping, "/prospects/duplicates",
+						"/cases", "/cases?q=introuvable", "/cases/board", "/cases/" + caseId, "/cases/reports",
+						"/cases/teams", "/cases/working-hours", "/cases/types/LEAD_ACHAT/workflow",
+						"/cases/types/PROSPECTION/workflow", "/cases/types/LOCATION/workflow", "/notifications",
+						"/members", "/audit", "/account", "/account/tokens", "/settings/modules", "/outbox",
+						"/logout"));
 				// a contact's form, when the agency has one
 				Locator contacts = visit.page.locator("#contacts a[href$='/edit']");
 				if (contacts.count() > 0) {

@@ -319,15 +319,30 @@ public class ProspectSearch {
 			.single();
 	}
 
-	public Detail detail(UUID id) {
-		Summary agency = agency(id);
-		List<Contact> contacts = contactsFrom(id, 0, CONTACTS_SHOWN);
-		long contactCount = contactCount(id, contacts, CONTACTS_SHOWN);
-		// imported values live on their recorded import row (RecordedRows); merges and
-		// edits in field_source
-		List<RecordedRows.AgencyRow> imported = this.recorded.of(id);
+	/**
+	 * A page of where an agency's values came from, in the order of its page (by time,
+	 * then import and row, then field): an agency that a file's thousands of rows reached
+	 * has ten times as many.
+	 */
+	public Page<Source> sources(UUID agencyId, int page, int size) {
+		agency(agencyId);
+		int shown = Math.min(Math.max(size, 1), SOURCES_SHOWN);
+		int from = Math.max(page, 0);
+		long offset = (long) from * shown;
+		Sources sources = sources(agencyId, this.recorded.of(agencyId), offset + shown);
+		List<Source> items = (offset >= sources.sorted().size()) ? List.of() : List
+			.copyOf(sources.sorted().subList((int) offset, (int) Math.min(sources.sorted().size(), offset + shown)));
+		return new Page<>(items, from, shown, sources.total());
+	}
+
+	/**
+	 * An agency's sources, sorted: those its imports recorded (every one, from the rows
+	 * already read) and the first {@code first} of those merges and edits recorded, which
+	 * hold every source among the first {@code first} in all; with the count of them all.
+	 */
+	private Sources sources(UUID id, List<RecordedRows.AgencyRow> imported, long first) {
 		Map<UUID, String> fileNames = fileNames(imported);
-		List<Source> sources = new ArrayList<>(this.jdbc.sql("""
+		List<Source> recorded = this.jdbc.sql("""
 				select s.field, s.value, s.kind, s.job_id, j.file_name, s.row_number, s.merge_id, s.recorded_at
 				from field_source s left join import_job j on j.org_id = s.org_id and j.id = s.job_id
 				where s.org_id = :org and s.agency_id = :id
@@ -336,23 +351,53 @@ public class ProspectSearch {
 			.param("fields", AgencyValues.FIELDS.toArray(String[]::new))
 			.param("org", org())
 			.param("id", id)
-			.param("limit", SOURCES_SHOWN)
+			.param("limit", first)
 			.query((rs, row) -> new Source(rs.getString("field"), rs.getString("value"), rs.getString("kind"),
 					rs.getObject("job_id", UUID.class), rs.getString("file_name"), (Integer) rs.getObject("row_number"),
 					rs.getObject("merge_id", UUID.class), instant(rs, "recorded_at")))
-			.list());
-		List<MatchReason> reasons = new ArrayList<>();
+			.list();
+		long recordedCount = (recorded.size() < first) ? recorded.size()
+				: this.jdbc.sql("select count(*) from field_source where org_id = :org and agency_id = :id")
+					.param("org", org())
+					.param("id", id)
+					.query(Long.class)
+					.single();
+		List<Source> sorted = new ArrayList<>(recorded);
 		for (RecordedRows.AgencyRow imports : imported) {
 			RecordedRows.RecordedRow row = imports.row();
 			row.values()
-				.forEach((value) -> sources.add(new Source(value.getKey(), value.getValue(), "IMPORT", imports.jobId(),
+				.forEach((value) -> sorted.add(new Source(value.getKey(), value.getValue(), "IMPORT", imports.jobId(),
 						fileNames.get(imports.jobId()), row.number(), null, imports.recordedAt())));
+		}
+		sorted.sort(SOURCE_ORDER);
+		return new Sources(sorted, recordedCount + sorted.size() - recorded.size());
+	}
+
+	/** An agency's sources in the order of its page, and how many it has. */
+	private record Sources(List<Source> sorted, long total) {
+
+		List<Source> first(int most) {
+			return List.copyOf(this.sorted.subList(0, Math.min(this.sorted.size(), most)));
+		}
+
+	}
+
+	public Detail detail(UUID id) {
+		Summary agency = agency(id);
+		List<Contact> contacts = contactsFrom(id, 0, CONTACTS_SHOWN);
+		long contactCount = contactCount(id, contacts, CONTACTS_SHOWN);
+		// imported values live on their recorded import row (RecordedRows); merges and
+		// edits in field_source
+		List<RecordedRows.AgencyRow> imported = this.recorded.of(id);
+		Sources sources = sources(id, imported, SOURCES_SHOWN);
+		List<MatchReason> reasons = new ArrayList<>();
+		for (RecordedRows.AgencyRow imports : imported) {
+			RecordedRows.RecordedRow row = imports.row();
 			if ("MERGED".equals(row.status()) && !imports.detached()) {
 				reasons.add(new MatchReason(imports.jobId(), row.number(), split(row.reasons()),
 						(row.confidence() != null) ? row.confidence() : 0));
 			}
 		}
-		sources.sort(SOURCE_ORDER);
 		reasons.sort(Comparator.comparing(MatchReason::importId, AS_STORED).thenComparingInt(MatchReason::row));
 		List<Duplicate> duplicates = this.queue.duplicates(id, 50);
 		List<Merge> merges = this.jdbc.sql("""
@@ -366,8 +411,7 @@ public class ProspectSearch {
 					instant(rs, "undone_at")))
 			.list();
 		ProspectArchives.Archive archive = "ARCHIVED".equals(agency.status()) ? archive(id) : null;
-		return new Detail(agency, contacts, contactCount,
-				List.copyOf(sources.subList(0, Math.min(sources.size(), SOURCES_SHOWN))),
+		return new Detail(agency, contacts, contactCount, sources.first(SOURCES_SHOWN), sources.total(),
 				List.copyOf(reasons.subList(0, Math.min(reasons.size(), REASONS_SHOWN))), reasons.size(), duplicates,
 				merges, archive);
 	}
@@ -599,13 +643,14 @@ public class ProspectSearch {
 
 	/**
 	 * An agency with what its page shows: its first {@link #CONTACTS_SHOWN} contacts of
-	 * {@code contactCount}, its sources (the first ones), the match reasons of its first
-	 * {@link #REASONS_SHOWN} merged rows of {@code matchReasonCount}, possible
-	 * duplicates, merges and, archived, why.
+	 * {@code contactCount}, its first {@link #SOURCES_SHOWN} sources of
+	 * {@code sourceCount} (the rest a page at a time: {@link #sources}), the match
+	 * reasons of its first {@link #REASONS_SHOWN} merged rows of
+	 * {@code matchReasonCount}, possible duplicates, merges and, archived, why.
 	 */
 	public record Detail(Summary agency, List<Contact> contacts, long contactCount, List<Source> sources,
-			List<MatchReason> matchReasons, int matchReasonCount, List<Duplicate> duplicates, List<Merge> merges,
-			ProspectArchives.@Nullable Archive archive) {
+			long sourceCount, List<MatchReason> matchReasons, int matchReasonCount, List<Duplicate> duplicates,
+			List<Merge> merges, ProspectArchives.@Nullable Archive archive) {
 
 		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */
 		public boolean hasMergeToUndo() {

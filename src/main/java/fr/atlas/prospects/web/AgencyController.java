@@ -82,6 +82,12 @@ class AgencyController {
 	 */
 	private static final int CONTACTS_ON_A_PAGE = 20;
 
+	/**
+	 * Sources an agency's page shows, and a page of its list of sources: about ten for
+	 * each row of a file that reached it.
+	 */
+	private static final int SOURCES_ON_A_PAGE = 50;
+
 	/** Agencies a search for one to merge lists; a longer list asks for more words. */
 	private static final int MERGE_CANDIDATES_SHOWN = 10;
 
@@ -114,6 +120,8 @@ class AgencyController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("contactsShown",
 				detail.contacts().subList(0, Math.min(detail.contacts().size(), CONTACTS_ON_A_PAGE)));
+		model.addAttribute("sourcesShown",
+				detail.sources().subList(0, Math.min(detail.sources().size(), SOURCES_ON_A_PAGE)));
 		model.addAttribute("comparisons", comparisonsWith(detail.agency(), detail.duplicates()));
 		model.addAttribute("panels", this.panels.of(id));
 		model.addAttribute("agencyFacts", AgencyPanels.facts(detail));
@@ -123,12 +131,18 @@ class AgencyController {
 		model.addAttribute("importFiles", importFiles(detail));
 		model.addAttribute("detachments", this.detachments.of(id));
 		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
-		// former members too: an agency keeps the owner it had; by id as text, as
-		// provenance lines hold them
+		model.addAttribute("memberNames", memberNames());
+		return "prospects/detail";
+	}
+
+	/**
+	 * The names of members by id as text, as provenance lines hold them: former members
+	 * too, since an agency keeps the owner it had.
+	 */
+	private Map<String, String> memberNames() {
 		Map<String, String> names = new HashMap<>();
 		this.members.namesById().forEach((member, name) -> names.put(member.toString(), name));
-		model.addAttribute("memberNames", names);
-		return "prospects/detail";
+		return names;
 	}
 
 	/**
@@ -139,6 +153,19 @@ class AgencyController {
 		model.addAttribute("agency", this.search.agency(id));
 		model.addAttribute("contacts", this.search.contacts(id, page, CONTACTS_ON_A_PAGE));
 		return "prospects/contacts";
+	}
+
+	/**
+	 * Where every value of an agency came from, a page at a time, the agency's page
+	 * showing the first.
+	 */
+	@GetMapping("/{id}/sources")
+	String sources(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("agency", this.search.agency(id));
+		model.addAttribute("sources", this.search.sources(id, page, SOURCES_ON_A_PAGE));
+		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		model.addAttribute("memberNames", memberNames());
+		return "prospects/sources";
 	}
 
 	/**

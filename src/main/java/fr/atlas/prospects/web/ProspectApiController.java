@@ -29,6 +29,7 @@ import fr.atlas.prospects.internal.ProspectSearch;
 import fr.atlas.prospects.internal.ProspectSearch.Detail;
 import fr.atlas.prospects.internal.DuplicateQueue.Duplicate;
 import fr.atlas.prospects.internal.ProspectSearch.Page;
+import fr.atlas.prospects.internal.ProspectSearch.Source;
 import fr.atlas.prospects.internal.ProspectSearch.Summary;
 import fr.atlas.tenancy.Feature;
 import fr.atlas.tenancy.RequiresFeature;
@@ -292,6 +293,16 @@ class ProspectApiController {
 	@GetMapping("/{id}")
 	Detail detail(@PathVariable UUID id) {
 		return this.search.detail(id);
+	}
+
+	@Operation(summary = "Where an agency's values came from, a page at a time",
+			description = "In the order of the agency's page (by time, then import and row, then field). `size` is 1 "
+					+ "to 500 (100 when left out); `total` counts them all. The agency's details carry the first 500 "
+					+ "and `sourceCount`.")
+	@GetMapping("/{id}/sources")
+	Page<Source> sources(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "100") int size) {
+		return this.search.sources(id, page, size);
 	}
 
 	/**
