@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Where an agency's values came from: about ten for each row that reached it. The details
  * carry the first 500 and how many there are, the rest come a page at a time in the API
- * and in the pages, to the organisation only (ADR 0129 follows ADR 0124).
+ * and in the pages, to the organisation only (ADR 0132 follows ADR 0124).
  */
 @WebIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
