@@ -23,6 +23,12 @@ public class DemoOrganisation {
 
 	public static final String AGENT_EMAIL = "agent@demo.atlas.test";
 
+	/**
+	 * A member who reads everything and changes nothing: the role's pages, as it sees
+	 * them.
+	 */
+	public static final String VIEWER_EMAIL = "viewer@demo.atlas.test";
+
 	public static final String PASSWORD = "demo-atlas-2026";
 
 	private final JdbcClient jdbc;

@@ -1043,6 +1043,14 @@ class ProspectApiIntegrationTests {
 		assertThat(this.api.post(owner.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", mine))
 			.getStatusCode()
 			.value()).isEqualTo(404);
+		// named twice, theirs is not found either: a 400 "the same agency" would tell it
+		// exists
+		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", theirs))
+			.getStatusCode()
+			.value()).isEqualTo(404);
+		assertThat(this.api.post(owner.token(), "/api/v1/prospects/" + theirs + "/merge", Map.of("otherId", theirs))
+			.getStatusCode()
+			.value()).isEqualTo(400);
 		assertThat(this.api.post(other.token(), "/api/v1/prospects/" + theirs + "/unmerge", Map.of())
 			.getStatusCode()
 			.value()).isEqualTo(404);

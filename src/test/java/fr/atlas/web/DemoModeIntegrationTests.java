@@ -64,6 +64,16 @@ class DemoModeIntegrationTests {
 		assertThat((Map<String, Object>) me.getBody().get("org")).containsEntry("name", DemoOrganisation.NAME);
 		assertThat(api.token(DemoOrganisation.MANAGER_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
 		assertThat(api.token(DemoOrganisation.AGENT_EMAIL, DemoOrganisation.PASSWORD)).startsWith("atl_");
+		// a viewer reads the cases and changes none, and works none
+		String viewer = api.token(DemoOrganisation.VIEWER_EMAIL, DemoOrganisation.PASSWORD);
+		assertThat(api.get(viewer, "/api/v1/cases?size=1").getStatusCode().value()).isEqualTo(200);
+		assertThat(api.post(viewer, "/api/v1/cases", Map.of("caseType", "LEAD_ACHAT", "title", "Essai"))
+			.getStatusCode()
+			.value()).isEqualTo(403);
+		String viewerId = (String) ((Map<String, Object>) api.get(viewer, "/api/v1/me").getBody().get("user"))
+			.get("id");
+		assertThat(((Number) api.get(token, "/api/v1/cases?size=1&assignee=" + viewerId).getBody().get("total"))
+			.longValue()).isZero();
 		assertThat(((Number) api.get(token, "/api/v1/cases?size=1").getBody().get("total")).longValue())
 			.isGreaterThan(100);
 		assertThat((java.util.List<?>) api.get(token, "/api/v1/case-types/LEAD_ACHAT/assignment-rules")

@@ -20,6 +20,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
 import fr.atlas.tenancy.DemoOrganisation;
 import fr.atlas.tenancy.Member;
+import fr.atlas.tenancy.Role;
 import fr.atlas.tenancy.Members;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -134,7 +135,12 @@ class DemoCases implements ApplicationRunner {
 			// (99+ notifications) and mailed reminders of tasks long past. They see the
 			// history once it is whole, or nothing of it.
 			Seeded seeded = this.transactions.execute((tx) -> {
-				List<UUID> team = this.members.active().stream().map((Member m) -> m.id().value()).toList();
+				// the members who work cases: a viewer reads them
+				List<UUID> team = this.members.active()
+					.stream()
+					.filter((Member m) -> m.has(Role.AGENT))
+					.map((Member m) -> m.id().value())
+					.toList();
 				assignmentRules();
 				UUID transaction = team("Transaction Lyon", DemoOrganisation.AGENT_EMAIL,
 						DemoOrganisation.MANAGER_EMAIL);

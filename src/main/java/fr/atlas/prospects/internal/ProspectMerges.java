@@ -63,6 +63,9 @@ public class ProspectMerges {
 	 */
 	public UUID merge(UUID survivorId, UUID absorbedId, @Nullable UUID by, MergeChoice choice) {
 		if (survivorId.equals(absorbedId)) {
+			// another organisation's agency is not found, even named twice: a 400 would
+			// tell it exists
+			status(survivorId);
 			throw new InvalidInputException("otherId", "prospects.merge.same");
 		}
 		Map<UUID, String> statuses = lockedStatuses(survivorId, absorbedId);

@@ -64,6 +64,7 @@ class DemoData implements ApplicationRunner {
 		CurrentTenant.runAs(created.orgId(), () -> this.transactions.executeWithoutResult((tx) -> {
 			add(created, DemoOrganisation.MANAGER_EMAIL, "Marc Manager", Role.MANAGER);
 			add(created, DemoOrganisation.AGENT_EMAIL, "Alice Agent", Role.AGENT);
+			add(created, DemoOrganisation.VIEWER_EMAIL, "Victor Viewer", Role.VIEWER);
 		}));
 		log.info("Demo organisation « {} » created: log in as {} / {}", DemoOrganisation.NAME,
 				DemoOrganisation.OWNER_EMAIL, DemoOrganisation.PASSWORD);
