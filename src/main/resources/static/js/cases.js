@@ -8,11 +8,32 @@ document.addEventListener('DOMContentLoaded', () => {
   const message = document.getElementById('board-message');
   let dragged = null;
 
+  // The message stays pinned over the board, so it covers the columns' headers: a refusal stays until the
+  // person closes it (its button, or Escape) or the next move; a confirmation goes by itself.
+  // Closed from its button, the focus goes back to the card it is about.
+  let fading = null;
+  let lastCard = null;
+  const hide = () => {
+    clearTimeout(fading);
+    const hadFocus = message.contains(document.activeElement);
+    message.hidden = true;
+    if (!hadFocus || !lastCard || !lastCard.isConnected) return;
+    const back = lastCard.querySelector('button.card-move:not([hidden])') || lastCard.querySelector('a.ref');
+    if (back) back.focus();
+  };
   const show = (text, ok) => {
-    message.textContent = text;
+    message.querySelector('.text').textContent = text;
     message.classList.toggle('ok', !!ok);
     message.hidden = false;
+    clearTimeout(fading);
+    if (ok) fading = setTimeout(hide, 8000);
   };
+  message.querySelector('button.close').addEventListener('click', hide);
+  document.addEventListener('keydown', (event) => {
+    // an open "Déplacer…" menu takes the first Escape
+    const inMenu = event.target.closest && event.target.closest('.card-moves');
+    if (event.key === 'Escape' && !message.hidden && !inMenu) hide();
+  });
   // Column counts are of every case, not only the cards drawn (the board is capped):
   // a move adjusts them by one.
   const adjust = (column, delta, card) => {
@@ -57,6 +78,7 @@ document.addEventListener('DOMContentLoaded', () => {
   // Moves a card into a column, as a drop or the card's menu asks.
   const move = async (card, column) => {
     if (!card || !column || card.dataset.state === column.dataset.state) return;
+    lastCard = card;
     const origin = card.parentElement;
     const originColumn = card.closest('.column');
     const next = card.nextElementSibling;

@@ -136,6 +136,23 @@ class CaseBoardBrowserTests {
 			assertThat(((Number) seen.get("top")).doubleValue()).isGreaterThanOrEqualTo(0);
 			assertThat(((Number) seen.get("bottom")).doubleValue())
 				.isLessThanOrEqualTo(((Number) seen.get("height")).doubleValue());
+			// pinned, it covers the columns' headers: Escape puts it away, the focus
+			// staying on the card
+			page.keyboard().press("Escape");
+			message.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+			assertThat(page.evaluate("() => !!document.activeElement.closest('.case-card')")).isEqualTo(true);
+			// and so does its button, named for a screen reader, the focus going back
+			// to the card the move was asked from
+			page.keyboard().press("Enter");
+			page.locator(card(incomplete) + " .card-moves button[data-to=QUALIFIED]").waitFor();
+			page.keyboard().press("Enter");
+			message.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
+			Locator close = message.locator("button.close");
+			assertThat(close.getAttribute("aria-label")).isEqualTo("Fermer ce message (Échap)");
+			close.focus();
+			page.keyboard().press("Enter");
+			message.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.HIDDEN));
+			assertThat(page.evaluate("() => document.activeElement.className")).isEqualTo("small card-move");
 		}
 	}
 
