@@ -338,7 +338,7 @@ class CasePageActionsIntegrationTests {
 		var refused = owner.post("/cases/types/LEAD_ACHAT/workflow/steps?roles=MANAGER&from=OFFER&from=VISIT",
 				Map.of("state", "SIGNATURE", "labelFr", "Signature chez le notaire", "labelEn", "Signing", "colour",
 						"#aa3300", "sla", "5", "slaUnit", "hours", "transition", "sign", "transitionLabel",
-						"Signer le compromis", "requiredFields", "budget"),
+						"Signer le compromis", "transitionLabelEn", "Sign the contract", "requiredFields", "budget"),
 				attribute(page, "name=\"_csrf\" value"));
 		assertThat(refused.headers().firstValue("Location").orElse("")).endsWith("/workflow#step-form");
 		page = words(owner.get("/cases/types/LEAD_ACHAT/workflow").body());
@@ -348,8 +348,9 @@ class CasePageActionsIntegrationTests {
 		assertThat(form)
 			.contains("id=\"workflow-error\"", "aucune transition n’en sort", "value=\"SIGNATURE\"",
 					"value=\"Signature chez le notaire\"", "value=\"Signing\"", "value=\"#aa3300\"", "value=\"5\"",
-					"value=\"hours\" selected", "value=\"sign\"", "value=\"Signer le compromis\"", "value=\"budget\"",
-					"value=\"OFFER\" selected", "value=\"VISIT\" selected", "value=\"MANAGER\" checked=\"checked\"")
+					"value=\"hours\" selected", "value=\"sign\"", "value=\"Signer le compromis\"",
+					"value=\"Sign the contract\"", "value=\"budget\"", "value=\"OFFER\" selected",
+					"value=\"VISIT\" selected", "value=\"MANAGER\" checked=\"checked\"")
 			.doesNotContain("value=\"NEW\" selected", "value=\"AGENT\" checked");
 		// the next visit shows an empty form again
 		assertThat(owner.get("/cases/types/LEAD_ACHAT/workflow").body()).doesNotContain("Signature chez le notaire",

@@ -220,7 +220,9 @@ class CasePagesIntegrationTests {
 		// (two roles ticked)
 		HttpResponse<String> step = browser.post("/cases/types/LEAD_ACHAT/workflow/steps?roles=MANAGER&roles=AGENT",
 				Map.of("state", "COMPROMIS", "labelFr", "Compromis signé", "sla", "3", "slaUnit", "days", "transition",
-						"sign_compromis", "from", "OFFER", "nextTransition", "conclude", "nextState", "WON"),
+						"sign_compromis", "transitionLabel", "Signer le compromis", "transitionLabelEn",
+						"Sign the preliminary contract", "from", "OFFER", "nextTransition", "conclude", "nextState",
+						"WON"),
 				token);
 		assertThat(step.statusCode()).as(step.body()).isEqualTo(302);
 		assertThat(step.headers().firstValue("Location").orElse("")).endsWith("version=2");
@@ -231,6 +233,15 @@ class CasePagesIntegrationTests {
 			.get("definition")).get("transitions")).stream()
 			.filter((t) -> "sign_compromis".equals(t.get("name")))
 			.map((t) -> t.get("roles"))).containsExactly(List.of("MANAGER", "AGENT"));
+		// its label in both languages, as the state's: an English member reads the
+		// English
+		assertThat(((List<Map<String, Object>>) ((Map<String, Object>) this.api
+			.get(tenant.token(), "/api/v1/case-types/LEAD_ACHAT/workflows/2")
+			.getBody()
+			.get("definition")).get("transitions")).stream()
+			.filter((t) -> "sign_compromis".equals(t.get("name")))
+			.map((t) -> t.get("labels")))
+			.containsExactly(Map.of("fr", "Signer le compromis", "en", "Sign the preliminary contract"));
 		assertThat(draft.body())
 			.contains("Compromis signé", "sign_compromis", "brouillon", "<td class=\"delay\">3 j</td>")
 			.doesNotContain(">PT72H<", ">P3D<");

@@ -254,9 +254,9 @@ class WorkflowEditorController {
 						blankToNull(form.colour()), sla, escalateAfter, List.of()));
 			}
 			List<TransitionDefinition> transitions = new ArrayList<>(definition.transitions());
-			transitions.add(new TransitionDefinition(blankToDefault(form.transition(), "").trim(),
-					(form.from() != null) ? form.from() : List.of(), stateKey,
-					Map.of("fr", blankToDefault(form.transitionLabel(), stateKey)), (form.roles() != null)
+			transitions.add(new TransitionDefinition(
+					blankToDefault(form.transition(), "").trim(), (form.from() != null) ? form.from() : List.of(),
+					stateKey, transitionLabels(form, stateKey), (form.roles() != null)
 							? form.roles().stream().flatMap((r) -> words(r).stream()).toList() : List.of(),
 					words(form.requiredFields()), words(form.requiredInputs())));
 			if (form.nextState() != null && !form.nextState().isBlank()) {
@@ -267,6 +267,17 @@ class WorkflowEditorController {
 			}
 			return new WorkflowDefinition(states, transitions);
 		});
+	}
+
+	/**
+	 * The transition's label in both languages, as the state's: English, left empty,
+	 * reads the French one; French, left empty, the state's key.
+	 */
+	private static Map<String, String> transitionLabels(StepForm form, String stateKey) {
+		Map<String, String> labels = new LinkedHashMap<>();
+		labels.put("fr", blankToDefault(form.transitionLabel(), stateKey));
+		labels.put("en", blankToDefault(form.transitionLabelEn(), labels.get("fr")));
+		return labels;
 	}
 
 	/**
@@ -360,8 +371,9 @@ class WorkflowEditorController {
 	record StepForm(@Nullable String state, @Nullable String labelFr, @Nullable String labelEn, @Nullable String colour,
 			@Nullable Integer sla, @Nullable String slaUnit, @Nullable Integer escalate, @Nullable String escalateUnit,
 			@Nullable Boolean terminal, @Nullable String transition, @Nullable String transitionLabel,
-			@Nullable List<String> from, @Nullable List<String> roles, @Nullable String requiredFields,
-			@Nullable String requiredInputs, @Nullable String nextTransition, @Nullable String nextState) {
+			@Nullable String transitionLabelEn, @Nullable List<String> from, @Nullable List<String> roles,
+			@Nullable String requiredFields, @Nullable String requiredInputs, @Nullable String nextTransition,
+			@Nullable String nextState) {
 
 		/** What was typed, to be shown again in the form after a refusal. */
 		Map<String, Object> typed() {
@@ -377,6 +389,7 @@ class WorkflowEditorController {
 			typed.put("terminal", Boolean.TRUE.equals(this.terminal));
 			typed.put("transition", this.transition);
 			typed.put("transitionLabel", this.transitionLabel);
+			typed.put("transitionLabelEn", this.transitionLabelEn);
 			typed.put("from", (this.from != null) ? new ArrayList<>(this.from) : new ArrayList<>());
 			typed.put("roles", (this.roles != null) ? new ArrayList<>(this.roles) : new ArrayList<>());
 			typed.put("requiredFields", this.requiredFields);
