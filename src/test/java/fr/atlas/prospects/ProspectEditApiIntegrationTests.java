@@ -273,6 +273,19 @@ class ProspectEditApiIntegrationTests {
 				Map.of("naf", "6820A", "version", 0));
 		assertThat(stale.getStatusCode().value()).isEqualTo(409);
 		assertThat(stale.getBody()).containsEntry("code", "prospects.edit.stale").containsEntry("version", 1);
+		// its digits as text are read as the number; anything else is the client's
+		// mistake, a 400 that names it, not "the agency changed" (read it again, fail
+		// again)
+		assertThat(this.api.patch(tenant.token(), "/api/v1/prospects/" + id, Map.of("naf", "6820A", "version", "1"))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		for (Object wrong : List.of("deux", true, 1.5, List.of(2))) {
+			ResponseEntity<Map> refused = this.api.patch(tenant.token(), "/api/v1/prospects/" + id,
+					Map.of("naf", "6831Z", "version", wrong));
+			assertThat(refused.getStatusCode().value()).as(String.valueOf(wrong)).isEqualTo(400);
+			assertThat(refused.getBody().get("errors")).asString()
+				.contains("version", "prospects.edit.version.invalid", "La version attend un nombre entier");
+		}
 	}
 
 	@Test

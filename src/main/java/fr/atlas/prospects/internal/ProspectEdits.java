@@ -106,13 +106,13 @@ public class ProspectEdits {
 	 */
 	public Edited edit(UUID id, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		Map<String, @Nullable Object> wanted = new LinkedHashMap<>(changes);
-		Object version = wanted.remove("version");
+		Integer version = version(wanted.remove("version"));
 		checkKnown(wanted);
 		Current current = lock(id);
 		if (!"ACTIVE".equals(current.status())) {
 			throw new ConflictException(ProspectArchives.refusal(current.status(), "prospects.edit.inactive"));
 		}
-		if (version != null && !(version instanceof Number number && number.intValue() == current.version())) {
+		if (version != null && version != current.version()) {
 			throw new ConflictException("prospects.edit.stale", Map.of("version", current.version()),
 					current.version());
 		}
@@ -158,6 +158,24 @@ public class ProspectEdits {
 		}
 		this.events.publishEvent(new ProspectEdited(new OrgId(org()), new ProspectId(id), List.copyOf(changed)));
 		return new Edited(List.copyOf(changed), resembles.orElse(null));
+	}
+
+	/**
+	 * The version an edit is based on: a whole number, or its digits as text. Anything
+	 * else is a mistake of the client's, not a conflict: a 409 "the agency changed" sent
+	 * it to read the agency again, to fail the same way.
+	 */
+	private static @Nullable Integer version(@Nullable Object version) {
+		if (version == null) {
+			return null;
+		}
+		if (version instanceof Number number && number.doubleValue() == number.intValue()) {
+			return number.intValue();
+		}
+		if (version instanceof String text && text.strip().matches("\\d{1,9}")) {
+			return Integer.valueOf(text.strip());
+		}
+		throw new InvalidInputException("version", "prospects.edit.version.invalid");
 	}
 
 	private static void checkKnown(Map<String, @Nullable Object> wanted) {
