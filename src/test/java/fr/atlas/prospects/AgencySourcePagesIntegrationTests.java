@@ -141,6 +141,13 @@ class AgencySourcePagesIntegrationTests {
 			.contains(shownTotal + "\u00A0valeurs")
 			.contains("Page 1 sur " + pages);
 		assertThat(count(first.body(), "siege.csv · ligne")).isEqualTo(50);
+		String sources = "/prospects/" + this.agency + "/sources";
+		assertThat(first.body()).contains("rel=\"next\" href=\"" + sources + "?page=1\"")
+			.contains("href=\"" + sources + "?page=" + (pages - 1) + "\"")
+			.doesNotContain("rel=\"prev\"");
+		// the second page leads back to the first by its address without a page
+		assertThat(session.get(sources + "?page=1").body()).contains("rel=\"prev\" href=\"" + sources + "\"")
+			.contains("Page 2 sur " + pages);
 		String last = session.get("/prospects/" + this.agency + "/sources?page=" + (pages - 1)).body();
 		assertThat(last).contains("Page " + pages + " sur " + pages).contains("Nombre d’annonces");
 	}
