@@ -232,6 +232,31 @@ class CasePageActionsIntegrationTests {
 	}
 
 	/**
+	 * A large organisation's note form lists ten handles, the case's assignee first, and
+	 * counts the others: forty members made forty handles for a case two of them work.
+	 */
+	@Test
+	void aLargeOrganisationsNoteFormListsTheCasesPeopleFirstAndCountsTheOthers() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Agence Nombreuse");
+		String id = open(tenant, "LEAD_ACHAT", "Acheteur suivi");
+		String last = null;
+		for (int i = 1; i <= 12; i++) {
+			last = this.members.addSignedIn(this.api, tenant, "Membre Numero" + (char) ('A' + i), "AGENT")
+				.id()
+				.toString();
+		}
+		assertThat(this.api.patch(tenant.token(), "/api/v1/cases/" + id, Map.of("version", 0, "assigneeId", last))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		String page = words(new Session(this.port, tenant.email()).get("/cases/" + id).body());
+		// 13 members: the assignee, then 9 more, and 3 others
+		assertThat(page).contains("sans espace : @MembreNumeroM, ").contains(", et 3 autres membres.");
+		String hint = page.substring(page.indexOf("id=\"note-mentions\""));
+		hint = hint.substring(0, hint.indexOf("</p>"));
+		assertThat(hint.split("@", -1)).hasSize(1 + 1 + 10);
+	}
+
+	/**
 	 * A notice marked read on the notifications page (htmx) counts down the page's "Non
 	 * lues (2)" with the bell, and "Tout marquer comme lu" goes with the last one: the
 	 * list and the bell changed, the filter kept "Non lues (2)".

@@ -26,6 +26,7 @@ import fr.atlas.cases.internal.CaseFile;
 import fr.atlas.cases.internal.CaseSort;
 import fr.atlas.cases.internal.CaseJson;
 import fr.atlas.cases.internal.CaseType;
+import fr.atlas.cases.internal.CaseTeam;
 import fr.atlas.cases.internal.CaseTypes;
 import fr.atlas.cases.internal.CaseParties;
 import fr.atlas.cases.internal.CaseTeams;
@@ -449,8 +450,11 @@ class CasePagesController {
 		// an agency party links to its page while the organisation has Prospects on
 		model.addAttribute("agencyPages", this.features.isEnabled(Feature.PROSPECTS));
 		model.addAttribute("members", this.members.active());
-		model.addAttribute("mentionHandles", mentionHandles(this.members.active()));
-		model.addAttribute("teams", this.teams.all());
+		List<CaseTeam> teams = this.teams.all();
+		List<String> handles = mentionHandles(closestFirst(this.members.active(), caseFile, teams));
+		model.addAttribute("mentionHandles", handles.subList(0, Math.min(handles.size(), HANDLES_SHOWN)));
+		model.addAttribute("mentionOthers", Math.max(0, handles.size() - HANDLES_SHOWN));
+		model.addAttribute("teams", teams);
 		Map<UUID, String> names = memberNames();
 		model.addAttribute("memberNames", names);
 		// the timeline's changes hold ids as JSON text: a reassignment names both members
@@ -767,6 +771,27 @@ class CasePagesController {
 
 	private static String orEmpty(@Nullable String value) {
 		return (value != null) ? value : "";
+	}
+
+	/**
+	 * Handles the note form lists: an organisation of forty members had forty, for a case
+	 * that two or three of them work.
+	 */
+	private static final int HANDLES_SHOWN = 10;
+
+	/**
+	 * The members a case's note most likely mentions first: its assignee, then its team,
+	 * then the others as they come.
+	 */
+	static List<Member> closestFirst(List<Member> members, CaseFile caseFile, List<CaseTeam> teams) {
+		Set<UUID> team = teams.stream()
+			.filter((t) -> t.id().equals(caseFile.teamId()))
+			.flatMap((t) -> t.members().stream())
+			.collect(Collectors.toSet());
+		return members.stream()
+			.sorted(Comparator.comparingInt((Member m) -> m.id().value().equals(caseFile.assigneeId()) ? 0
+					: team.contains(m.id().value()) ? 1 : 2))
+			.toList();
 	}
 
 	/**
