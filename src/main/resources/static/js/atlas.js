@@ -13,6 +13,20 @@ document.addEventListener('DOMContentLoaded', () => {
       if (!window.confirm(el.getAttribute('data-confirm'))) event.preventDefault();
     });
   });
+  // An htmx action on what a list has chosen at the time of the click (a mapping preset to delete) asks with its
+  // name: data-confirm-named holds the question with {0}, data-confirm-from the list; an option's data-name is its
+  // name without the page's marks ("(suggérée)"). With nothing chosen the request goes, and the server says so.
+  document.addEventListener('htmx:confirm', (event) => {
+    const el = event.detail.elt;
+    const question = el.getAttribute('data-confirm-named');
+    const list = question && document.querySelector(el.getAttribute('data-confirm-from'));
+    const option = list && list.selectedOptions[0];
+    if (!option || !option.value) return;
+    event.preventDefault();
+    if (window.confirm(question.replace('{0}', option.dataset.name || option.textContent.trim()))) {
+      event.detail.issueRequest(true);
+    }
+  });
   // A form posted once waits for its answer: a double click on "Créer" sends one request, not two cases. htmx
   // forms send their own requests; a form whose confirmation was refused was not sent. The mark goes after a few
   // seconds, and when the browser shows the page again from its history.
