@@ -44,6 +44,7 @@ document.addEventListener('DOMContentLoaded', () => {
   window.addEventListener('pageshow', () => {
     document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
   });
+  document.addEventListener('submit', sendRowChoicesWithDecisions);
   document.addEventListener('change', openBulkChangesOnTick);
   keepWhatFormsSend();
   closeOnNarrowScreens(document);
@@ -61,6 +62,26 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!event.matches) document.querySelectorAll('details[data-close-narrow]').forEach((d) => d.setAttribute('open', ''));
   });
 });
+
+// The review queue's pairs decided together keep what their reviewer chose in their rows: a row's "garder celle-ci"
+// radio belongs to the row's own merge form (form="merge-<pair>"), so the form of the decisions (data-row-choices)
+// sends a copy of each radio ticked, keep.<pair>.<field>; the pairs not decided are left by the server. Once the
+// question of the form's confirmation is answered yes.
+function sendRowChoicesWithDecisions(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-row-choices') || event.defaultPrevented) return;
+  form.querySelectorAll('input[data-row-choice]').forEach((copy) => copy.remove());
+  document.querySelectorAll('input[type=radio][name^="keep."]:checked').forEach((radio) => {
+    const owner = radio.getAttribute('form') || '';
+    if (!owner.startsWith('merge-')) return;
+    const copy = document.createElement('input');
+    copy.type = 'hidden';
+    copy.name = 'keep.' + owner.substring('merge-'.length) + '.' + radio.name.substring('keep.'.length);
+    copy.value = radio.value;
+    copy.setAttribute('data-row-choice', '');
+    form.appendChild(copy);
+  });
+}
 
 // The prospect list's bulk changes start closed; ticking an agency opens them, the row ticked kept where it was on the
 // screen (the card opens above the list), and their summary counts the agencies ticked.
