@@ -120,6 +120,9 @@ class MergeChoiceBrowserTests {
 			page.navigate(base + "/prospects/" + bordelaise);
 			page.click("text=Fusionner ici");
 			page.locator("#merge-choice-form").waitFor();
+			// the confirmation, come below the button pressed, has the focus: the next
+			// Tab is in it
+			assertThat(page.evaluate("document.activeElement.id")).isEqualTo("merge-choice-title");
 			// the confirmation came into the page, not as a page of its own
 			assertThat(page.url()).isEqualTo(base + "/prospects/" + bordelaise);
 			assertThat(page.locator("#merge-choice input[name='keep.address']:checked").getAttribute("value"))
