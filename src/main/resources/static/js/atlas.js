@@ -8,9 +8,11 @@ document.addEventListener('DOMContentLoaded', () => {
       toggle.setAttribute('aria-expanded', String(open));
     });
   }
-  document.querySelectorAll('[data-confirm]').forEach((el) => {
+  // a form's question, or the button's that sent it when that button has its own (merge or dismiss the pairs)
+  document.querySelectorAll('form[data-confirm]').forEach((el) => {
     el.addEventListener('submit', (event) => {
-      if (!window.confirm(el.getAttribute('data-confirm'))) event.preventDefault();
+      const own = event.submitter && event.submitter.getAttribute('data-confirm');
+      if (!window.confirm(own || el.getAttribute('data-confirm'))) event.preventDefault();
     });
   });
   // An htmx action on what a list has chosen at the time of the click (a mapping preset to delete) asks with its

@@ -88,7 +88,11 @@ class MergeChoiceBrowserTests {
 		String base = "http://localhost:" + this.port;
 		try (var context = chromium.desktop("fr-FR")) {
 			Page page = context.newPage();
-			page.onDialog((dialog) -> dialog.accept());
+			List<String> questions = new java.util.ArrayList<>();
+			page.onDialog((dialog) -> {
+				questions.add(dialog.message());
+				dialog.accept();
+			});
 			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/prospects/duplicates");
@@ -97,6 +101,10 @@ class MergeChoiceBrowserTests {
 			page.locator("input[name=pairs]").first().check();
 			page.click("#pair-decisions button[value=MERGE]");
 			page.locator("#pairs-decided").waitFor();
+			// the question says what the button does: "Appliquer cette décision" said
+			// neither
+			assertThat(questions).containsExactly("Fusionner chacune des paires choisies\u202F? "
+					+ "Chaque fusion s’annule ensuite depuis la page de l’agence conservée.");
 
 			List<Map<String, Object>> left = (List<Map<String, Object>>) api.get(tenant.token(), "/api/v1/prospects")
 				.getBody()

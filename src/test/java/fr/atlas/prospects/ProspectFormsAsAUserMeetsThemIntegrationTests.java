@@ -140,6 +140,32 @@ class ProspectFormsAsAUserMeetsThemIntegrationTests {
 			.containsExactlyInAnyOrder("contact@agence-côté.fr", "contact@étoile-immo.fr");
 	}
 
+	@Test
+	void undoingAMergeAsksAboutTheAgencyItRestores() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Fusion nommée");
+		String kept = create(tenant, "Agence Bordelaise", "05 56 00 00 01");
+		String first = create(tenant, "Cabinet Aquitaine", "05 56 00 00 02");
+		String latest = create(tenant, "Immobilier Garonne", "05 56 00 00 03");
+		for (String other : List.of(first, latest)) {
+			assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + kept + "/merge", Map.of("otherId", other))
+				.getStatusCode()
+				.value()).isEqualTo(200);
+		}
+		this.session.login(tenant.email());
+		// the latest merge is the one undone, and the question names it
+		assertThat(this.session.get("/prospects/" + kept).body())
+			.containsPattern("data-confirm=\"Annuler la fusion de «\u00A0Immobilier Garonne\u00A0» du "
+					+ "\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2} et rétablir les deux agences\u202F\\?\"");
+	}
+
+	private String create(Tenant tenant, String name, String phone) {
+		return (String) ((Map<String, Object>) this.api
+			.post(tenant.token(), "/api/v1/prospects",
+					Map.of("name", name, "postcode", "33000", "city", "Bordeaux", "phones", List.of(phone)))
+			.getBody()
+			.get("agency")).get("id");
+	}
+
 	/** The USER sources of an agency, as "field=value". */
 	private List<String> userSources(Tenant tenant, String id) {
 		return this.sql.strings(tenant,

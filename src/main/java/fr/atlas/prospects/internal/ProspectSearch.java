@@ -610,8 +610,18 @@ public class ProspectSearch {
 
 		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */
 		public boolean hasMergeToUndo() {
+			return mergeToUndo() != null;
+		}
+
+		/**
+		 * The merge "undo the latest merge" undoes: the latest into this agency not
+		 * undone yet, which its question names.
+		 */
+		public @Nullable Merge mergeToUndo() {
 			return this.merges.stream()
-				.anyMatch((merge) -> merge.undoneAt() == null && merge.survivorId().equals(this.agency.id()));
+				.filter((merge) -> merge.undoneAt() == null && merge.survivorId().equals(this.agency.id()))
+				.findFirst()
+				.orElse(null);
 		}
 
 		/**
