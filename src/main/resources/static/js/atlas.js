@@ -29,6 +29,7 @@ document.addEventListener('DOMContentLoaded', () => {
       event.detail.issueRequest(true);
     }
   });
+  document.addEventListener('submit', confirmBulkArchive);
   // A form posted once waits for its answer: a double click on "Créer" sends one request, not two cases. htmx
   // forms send their own requests; a form whose confirmation was refused was not sent. The mark goes after a few
   // seconds, and when the browser shows the page again from its history.
@@ -64,6 +65,23 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!event.matches) document.querySelectorAll('details[data-close-narrow]').forEach((d) => d.setAttribute('open', ''));
   });
 });
+
+// Archiving agencies from the list asks first, saying how many: ticking "Archiver" beside "les 2 000 agences de cette
+// recherche" took them all out of the list at one click, with nothing asked. The count is the agencies ticked, or the
+// search's (data-total); none ticked goes on, for the server to say so. Before the guard against a second post.
+function confirmBulkArchive(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.id !== 'bulk-form' || event.defaultPrevented) return;
+  const archive = form.querySelector('input[name=archiving][value=archive]');
+  if (!archive || !archive.checked) return;
+  const all = form.querySelector('input[name=scope][value=all]');
+  const count = all && all.checked ? Number(form.dataset.total)
+    : document.querySelectorAll('input[name=ids][form=bulk-form]:checked').length;
+  if (!count) return;
+  const question = count === 1 ? form.dataset.archiveOne
+    : form.dataset.archiveMany.replace('#', count.toLocaleString(document.documentElement.lang || 'fr'));
+  if (!window.confirm(question)) event.preventDefault();
+}
 
 // The review queue's pairs decided together keep what their reviewer chose in their rows: a row's "garder celle-ci"
 // radio belongs to the row's own merge form (form="merge-<pair>"), so the form of the decisions (data-row-choices)
