@@ -107,6 +107,36 @@ class ProspectFormsAsAUserMeetsThemIntegrationTests {
 	}
 
 	@Test
+	void theContactFormShowsDomainsWithTheirAccentsAndSentBackUnchangedRecordsNothing() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Contact accentué");
+		this.prospects.importAndWait(tenant.token(), "a.csv", ACCENTED);
+		String id = this.prospects.idOf(tenant.token(), "mer");
+		Map<String, Object> created = this.api
+			.post(tenant.token(), "/api/v1/prospects/" + id + "/contacts",
+					Map.of("firstName", "Léa", "lastName", "Martin", "emails", List.of("lea@agence-côté.fr")))
+			.getBody();
+		String contact = (String) created.get("id");
+		this.session.login(tenant.email());
+		String form = this.session.get("/prospects/" + id + "/contacts/" + contact + "/edit").body();
+		assertThat(form).contains(">lea@agence-côté.fr</textarea>").doesNotContain("xn--");
+
+		HttpResponse<String> unchanged = this.session.post("/prospects/" + id + "/contacts/" + contact,
+				fields(form, "contact-form"), false);
+		assertThat(this.session.get(PageSession.location(unchanged)).body())
+			.contains("Rien n’a changé\u00A0: le contact est tel qu’il était.");
+		// the contact's addition alone
+		assertThat(userSources(tenant, id)).containsExactly("contact_added=Léa Martin");
+
+		List<Map.Entry<String, String>> changed = fields(form, "contact-form");
+		changed.replaceAll((field) -> field.getKey().equals("role") ? Map.entry("role", "Gérante") : field);
+		HttpResponse<String> saved = this.session.post("/prospects/" + id + "/contacts/" + contact, changed, false);
+		assertThat(this.session.get(PageSession.location(saved)).body()).contains("Contact modifié.");
+		assertThat(userSources(tenant, id)).containsExactly("contact_added=Léa Martin", "contact_updated=Léa Martin");
+		assertThat(this.api.get(tenant.token(), "/api/v1/prospects/" + id).getBody().toString())
+			.contains("lea@xn--agence-ct-j4a3j.fr");
+	}
+
+	@Test
 	void aCaseOpenedFromAnAgencyKeepsItsAddressReadable() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Dossier accentué");
 		this.prospects.importAndWait(tenant.token(), "a.csv", ACCENTED + """
@@ -173,9 +203,14 @@ class ProspectFormsAsAUserMeetsThemIntegrationTests {
 				Map.of("id", UUID.fromString(id)));
 	}
 
-	/** What the edit form sends as it is shown: its fields, with their values. */
+	/** What the agency's edit form sends as it is shown. */
 	private static List<Map.Entry<String, String>> fields(String page) {
-		int start = page.indexOf("<form id=\"agency-edit\"");
+		return fields(page, "agency-edit");
+	}
+
+	/** What a form of the page sends as it is shown: its fields, with their values. */
+	private static List<Map.Entry<String, String>> fields(String page, String formId) {
+		int start = page.indexOf("<form id=\"" + formId + "\"");
 		String form = page.substring(start, page.indexOf("</form>", start));
 		List<Map.Entry<String, String>> fields = inputs(form);
 		Matcher area = Pattern.compile("<textarea[^>]*name=\"([^\"]+)\"[^>]*>([^<]*)</textarea>").matcher(form);

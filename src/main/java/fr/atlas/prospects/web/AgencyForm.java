@@ -54,14 +54,25 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		if (site != null && agency.website() != null && site.strip().equals(ShownDomains.text(agency.website()))) {
 			site = agency.website();
 		}
-		Map<String, String> stored = new LinkedHashMap<>();
-		agency.emails().forEach((email) -> stored.putIfAbsent(ShownDomains.email(email), email));
-		@Nullable String mails = (this.emails != null) ? lines(this.emails).stream()
-			.map((email) -> stored.getOrDefault(email, email))
-			.collect(Collectors.joining("\n")) : null;
 		return new AgencyForm(this.name, this.tradeName, this.siret, this.siren, this.naf, this.address, this.postcode,
-				this.city, site, mails, this.phones, this.specialty, this.listingCount, this.revenue,
-				this.headcountBand, this.tags, this.source, this.owner, this.version, this.contact);
+				this.city, site, storedEmails(this.emails, agency.emails()), this.phones, this.specialty,
+				this.listingCount, this.revenue, this.headcountBand, this.tags, this.source, this.owner, this.version,
+				this.contact);
+	}
+
+	/**
+	 * The e-mails typed, one per line, those shown as {@code stored} holds them given
+	 * back in their stored form.
+	 */
+	static @Nullable String storedEmails(@Nullable String typed, List<String> stored) {
+		if (typed == null) {
+			return null;
+		}
+		Map<String, String> byShown = new LinkedHashMap<>();
+		stored.forEach((email) -> byShown.putIfAbsent(ShownDomains.email(email), email));
+		return lines(typed).stream()
+			.map((email) -> byShown.getOrDefault(email, email))
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**
