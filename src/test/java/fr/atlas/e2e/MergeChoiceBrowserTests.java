@@ -130,6 +130,9 @@ class MergeChoiceBrowserTests {
 			page.locator("#merge-choice-form").waitFor();
 			// the confirmation, come below the button pressed, has the focus: the next
 			// Tab is in it
+			// (htmx moves it once the swap has settled)
+			page.waitForFunction("document.activeElement && document.activeElement.id === 'merge-choice-title'", null,
+					new Page.WaitForFunctionOptions().setTimeout(5000));
 			assertThat(page.evaluate("document.activeElement.id")).isEqualTo("merge-choice-title");
 			// the confirmation came into the page, not as a page of its own
 			assertThat(page.url()).isEqualTo(base + "/prospects/" + bordelaise);
