@@ -8,11 +8,28 @@ document.addEventListener('DOMContentLoaded', () => {
       toggle.setAttribute('aria-expanded', String(open));
     });
   }
-  document.querySelectorAll('[data-confirm]').forEach((el) => {
+  // a form's question, or the button's that sent it when that button has its own (merge or dismiss the pairs)
+  document.querySelectorAll('form[data-confirm]').forEach((el) => {
     el.addEventListener('submit', (event) => {
-      if (!window.confirm(el.getAttribute('data-confirm'))) event.preventDefault();
+      const own = event.submitter && event.submitter.getAttribute('data-confirm');
+      if (!window.confirm(own || el.getAttribute('data-confirm'))) event.preventDefault();
     });
   });
+  // An htmx action on what a list has chosen at the time of the click (a mapping preset to delete) asks with its
+  // name: data-confirm-named holds the question with {0}, data-confirm-from the list; an option's data-name is its
+  // name without the page's marks ("(suggérée)"). With nothing chosen the request goes, and the server says so.
+  document.addEventListener('htmx:confirm', (event) => {
+    const el = event.detail.elt;
+    const question = el.getAttribute('data-confirm-named');
+    const list = question && document.querySelector(el.getAttribute('data-confirm-from'));
+    const option = list && list.selectedOptions[0];
+    if (!option || !option.value) return;
+    event.preventDefault();
+    if (window.confirm(question.replace('{0}', option.dataset.name || option.textContent.trim()))) {
+      event.detail.issueRequest(true);
+    }
+  });
+  document.addEventListener('submit', confirmBulkArchive);
   // A form posted once waits for its answer: a double click on "Créer" sends one request, not two cases. htmx
   // forms send their own requests; a form whose confirmation was refused was not sent. The mark goes after a few
   // seconds, and when the browser shows the page again from its history.
@@ -30,6 +47,7 @@ document.addEventListener('DOMContentLoaded', () => {
   window.addEventListener('pageshow', () => {
     document.querySelectorAll('form[data-submitting]').forEach((form) => delete form.dataset.submitting);
   });
+  document.addEventListener('submit', sendRowChoicesWithDecisions);
   document.addEventListener('change', openBulkChangesOnTick);
   keepWhatFormsSend();
   closeOnNarrowScreens(document);
@@ -47,6 +65,43 @@ document.addEventListener('DOMContentLoaded', () => {
     if (!event.matches) document.querySelectorAll('details[data-close-narrow]').forEach((d) => d.setAttribute('open', ''));
   });
 });
+
+// Archiving agencies from the list asks first, saying how many: ticking "Archiver" beside "les 2 000 agences de cette
+// recherche" took them all out of the list at one click, with nothing asked. The count is the agencies ticked, or the
+// search's (data-total); none ticked goes on, for the server to say so. Before the guard against a second post.
+function confirmBulkArchive(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.id !== 'bulk-form' || event.defaultPrevented) return;
+  const archive = form.querySelector('input[name=archiving][value=archive]');
+  if (!archive || !archive.checked) return;
+  const all = form.querySelector('input[name=scope][value=all]');
+  const count = all && all.checked ? Number(form.dataset.total)
+    : document.querySelectorAll('input[name=ids][form=bulk-form]:checked').length;
+  if (!count) return;
+  const question = count === 1 ? form.dataset.archiveOne
+    : form.dataset.archiveMany.replace('#', count.toLocaleString(document.documentElement.lang || 'fr'));
+  if (!window.confirm(question)) event.preventDefault();
+}
+
+// The review queue's pairs decided together keep what their reviewer chose in their rows: a row's "garder celle-ci"
+// radio belongs to the row's own merge form (form="merge-<pair>"), so the form of the decisions (data-row-choices)
+// sends a copy of each radio ticked, keep.<pair>.<field>; the pairs not decided are left by the server. Once the
+// question of the form's confirmation is answered yes.
+function sendRowChoicesWithDecisions(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-row-choices') || event.defaultPrevented) return;
+  form.querySelectorAll('input[data-row-choice]').forEach((copy) => copy.remove());
+  document.querySelectorAll('input[type=radio][name^="keep."]:checked').forEach((radio) => {
+    const owner = radio.getAttribute('form') || '';
+    if (!owner.startsWith('merge-')) return;
+    const copy = document.createElement('input');
+    copy.type = 'hidden';
+    copy.name = 'keep.' + owner.substring('merge-'.length) + '.' + radio.name.substring('keep.'.length);
+    copy.value = radio.value;
+    copy.setAttribute('data-row-choice', '');
+    form.appendChild(copy);
+  });
+}
 
 // The prospect list's bulk changes start closed; ticking an agency opens them, the row ticked kept where it was on the
 // screen (the card opens above the list), and their summary counts the agencies ticked.

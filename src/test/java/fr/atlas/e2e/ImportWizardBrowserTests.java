@@ -240,6 +240,58 @@ class ImportWizardBrowserTests {
 		}
 	}
 
+	/**
+	 * "Supprimer" next to the presets asks about the preset chosen at the time of the
+	 * click, by its name (ADR 0129): a static question said "la correspondance choisie",
+	 * whichever it was; a question refused deletes nothing.
+	 */
+	@Test
+	void deletingAPresetNamesItInItsQuestion() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Modèles");
+		for (String name : List.of("Pige d’été", "Export CRM")) {
+			assertThat(api
+				.post(tenant.token(), "/api/v1/imports/mapping-presets",
+						Map.of("name", name, "mapping", Map.of("Raison sociale", "name", "Ville", "city")))
+				.getStatusCode()
+				.value()).isEqualTo(201);
+		}
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.desktop("fr-FR")) {
+			Page page = context.newPage();
+			SignIn.as(page, base, tenant.email());
+			ImportWizard.uploadToMapping(page, base, "modeles.csv", "Raison sociale;Ville\nAgence du Port;Vannes\n");
+			List<String> questions = new java.util.ArrayList<>();
+			boolean[] answer = { false };
+			page.onDialog((dialog) -> {
+				questions.add(dialog.message());
+				if (answer[0]) {
+					dialog.accept();
+				}
+				else {
+					dialog.dismiss();
+				}
+			});
+
+			page.selectOption("#preset", page.locator("#preset option[data-name='Pige d’été']").getAttribute("value"));
+			page.click("#preset-delete");
+			page.waitForTimeout(300);
+			assertThat(questions).containsExactly(
+					"Supprimer la correspondance «\u00A0Pige d’été\u00A0»\u00A0? Les imports déjà faits ne changent pas.");
+			assertThat(page.locator("#preset option[data-name]").count()).isEqualTo(2);
+
+			answer[0] = true;
+			page.selectOption("#preset", page.locator("#preset option[data-name='Export CRM']").getAttribute("value"));
+			page.click("#preset-delete");
+			page.locator("p.notice", new Page.LocatorOptions().setHasText("supprimée")).waitFor();
+			assertThat(questions).last().asString().startsWith("Supprimer la correspondance «\u00A0Export CRM\u00A0»");
+			assertThat(page.locator("p.notice").textContent())
+				.contains("Correspondance «\u00A0Export CRM\u00A0» supprimée");
+			assertThat(page.locator("#preset option[data-name]").count()).isEqualTo(1);
+			assertThat(page.locator("#preset option[data-name]").getAttribute("data-name")).isEqualTo("Pige d’été");
+		}
+	}
+
 	/** A DataTransfer holding one small CSV file per name, as a drop gives it. */
 	private static com.microsoft.playwright.JSHandle files(Page page, String... names) {
 		return page.evaluateHandle("""

@@ -74,6 +74,46 @@ class MergeChoiceBrowserTests {
 		}
 	}
 
+	/**
+	 * A value chosen in a pair's row is kept when the pair is merged with others by
+	 * "Fusionner ces paires" (ADR 0129): the radio belongs to the row's own form, and the
+	 * decisions' form merged the pair by the rule, the choice dropped without a word.
+	 */
+	@Test
+	void keepsTheValueChosenInARowWhenThePairsAreMergedTogether() {
+		ApiClient api = new ApiClient(this.port);
+		Tenant tenant = api.newOrganisation("Agence Choix Groupé");
+		create(api, tenant, "Agence Bordelaise", "3 rue Sainte-Catherine", "05 56 00 00 01");
+		create(api, tenant, "L'Agence Bordelaise SAS", "18 cours de l'Intendance", "05 56 00 00 02");
+		String base = "http://localhost:" + this.port;
+		try (var context = chromium.desktop("fr-FR")) {
+			Page page = context.newPage();
+			List<String> questions = new java.util.ArrayList<>();
+			page.onDialog((dialog) -> {
+				questions.add(dialog.message());
+				dialog.accept();
+			});
+			SignIn.as(page, base, tenant.email());
+
+			page.navigate(base + "/prospects/duplicates");
+			String secondName = page.locator("td.pair-side").nth(1).locator("a").first().textContent();
+			page.getByLabel("garder celle-ci, Raison sociale : « " + secondName + " »").check();
+			page.locator("input[name=pairs]").first().check();
+			page.click("#pair-decisions button[value=MERGE]");
+			page.locator("#pairs-decided").waitFor();
+			// the question says what the button does: "Appliquer cette décision" said
+			// neither
+			assertThat(questions).containsExactly("Fusionner chacune des paires choisies\u202F? "
+					+ "Chaque fusion s’annule ensuite depuis la page de l’agence conservée.");
+
+			List<Map<String, Object>> left = (List<Map<String, Object>>) api.get(tenant.token(), "/api/v1/prospects")
+				.getBody()
+				.get("items");
+			assertThat(left).singleElement()
+				.satisfies((agency) -> assertThat(agency).containsEntry("name", secondName));
+		}
+	}
+
 	@Test
 	void confirmsAMergeHereThroughHtmxWithTheOtherAgencysAddress() {
 		ApiClient api = new ApiClient(this.port);
@@ -88,6 +128,12 @@ class MergeChoiceBrowserTests {
 			page.navigate(base + "/prospects/" + bordelaise);
 			page.click("text=Fusionner ici");
 			page.locator("#merge-choice-form").waitFor();
+			// the confirmation, come below the button pressed, has the focus: the next
+			// Tab is in it
+			// (htmx moves it once the swap has settled)
+			page.waitForFunction("document.activeElement && document.activeElement.id === 'merge-choice-title'", null,
+					new Page.WaitForFunctionOptions().setTimeout(5000));
+			assertThat(page.evaluate("document.activeElement.id")).isEqualTo("merge-choice-title");
 			// the confirmation came into the page, not as a page of its own
 			assertThat(page.url()).isEqualTo(base + "/prospects/" + bordelaise);
 			assertThat(page.locator("#merge-choice input[name='keep.address']:checked").getAttribute("value"))

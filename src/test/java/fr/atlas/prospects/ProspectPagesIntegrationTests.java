@@ -550,7 +550,11 @@ class ProspectPagesIntegrationTests {
 		// list restored
 		HttpResponse<String> bulk = post("/prospects/bulk", Map.of("scope", "selected", "ids", id, "archiving",
 				"archive", "reason", "Doublon d’un autre fichier", "_csrf", csrf(list)), false);
-		assertThat(get(location(bulk)).body()).contains("1 agence modifiée (1 choisie).")
+		// said archived, and where they are now (ADR 0129): "modifiée" as it left the
+		// list
+		assertThat(get(location(bulk)).body())
+			.contains("1 agence archivée (1 choisie). Les agences archivées quittent la liste des actives\u00A0: "
+					+ "le statut «\u00A0Archivée\u00A0» les montre, pour les restaurer.")
 			.doesNotContain("Agence des Remparts");
 		String archivedList = get("/prospects?status=ARCHIVED").body();
 		assertThat(archivedList).contains("Agence des Remparts", "name=\"archiving\" value=\"restore\"")
@@ -560,7 +564,8 @@ class ProspectPagesIntegrationTests {
 				Map.of("scope", "all", "status", "ARCHIVED", "archiving", "restore", "_csrf", csrf(archivedList)),
 				false);
 		assertThat(location(back)).contains("status=ARCHIVED");
-		assertThat(get(location(back)).body()).contains("1 agence modifiée (1 choisie).");
+		assertThat(get(location(back)).body()).contains(
+				"1 agence restaurée (1 choisie). Les agences restaurées sont de nouveau dans la liste des actives.");
 		assertThat(get("/prospects").body()).contains("Agence des Remparts");
 	}
 

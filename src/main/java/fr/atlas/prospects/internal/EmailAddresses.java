@@ -72,6 +72,25 @@ final class EmailAddresses {
 	}
 
 	/**
+	 * A stored address as a person writes it, its domain with its accents
+	 * ("contact@xn--immobilire-dupont-zsb.fr" is "contact@immobilière-dupont.fr"), for
+	 * what Atlas hands on to be read as text (a case's e-mail field); as stored when its
+	 * domain is no IDN or cannot be read back.
+	 */
+	static @Nullable String readable(@Nullable String email) {
+		int at = (email != null) ? email.lastIndexOf('@') : -1;
+		if (email == null || at < 0 || !email.toLowerCase(Locale.ROOT).contains("xn--")) {
+			return email;
+		}
+		try {
+			return email.substring(0, at + 1) + IDN.toUnicode(email.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+		}
+		catch (IllegalArgumentException notADomain) {
+			return email;
+		}
+	}
+
+	/**
 	 * "contact [at] agence.fr", "contact(arobase)agence(dot)fr", "contact @ agence.fr".
 	 */
 	private static final Pattern AT = Pattern.compile("\\s*[\\[({]\\s*(?:at|arobase|@)\\s*[\\])}]\\s*");

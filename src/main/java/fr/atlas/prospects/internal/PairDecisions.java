@@ -2,8 +2,10 @@ package fr.atlas.prospects.internal;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import fr.atlas.platform.CurrentTenant;
@@ -67,6 +69,18 @@ public class PairDecisions {
 	}
 
 	public Outcome decide(List<UUID> pairIds, @Nullable Decision decision, @Nullable UUID by) {
+		return decide(pairIds, decision, by, Map.of());
+	}
+
+	/**
+	 * As {@link #decide(List, Decision, UUID)}, a merged pair taking the values its
+	 * reviewer chose in its row ({@code keeps}: by pair, each field's key and the agency
+	 * whose value survives): the queue's radios are read when its pairs are merged
+	 * together too, not only by the row's own button. A choice that names neither agency
+	 * of its pair is refused, and nothing is merged.
+	 */
+	public Outcome decide(List<UUID> pairIds, @Nullable Decision decision, @Nullable UUID by,
+			Map<UUID, Map<String, UUID>> keeps) {
 		if (decision == null) {
 			throw new InvalidInputException("decision", "prospects.pairs.decision");
 		}
@@ -101,10 +115,25 @@ public class PairDecisions {
 			UUID first = current(pair.first());
 			UUID second = current(pair.second());
 			if (first != null && second != null && !first.equals(second)) {
-				made.add(this.merges.merge(first, second, by));
+				made.add(this.merges.merge(first, second, by, choice(pair, keeps.get(pair.id()))));
 			}
 		}
 		return new Outcome(made.size(), dismissed, ids.size() - made.size() - dismissed, made);
+	}
+
+	/**
+	 * A pair's choices as the merge reads them: the second agency's value is the other's,
+	 * the first's the survivor's (which holds it still when a merge earlier in the same
+	 * request made it part of another).
+	 */
+	private static MergeChoice choice(Pair pair, @Nullable Map<String, UUID> keep) {
+		if (keep == null || keep.isEmpty()) {
+			return MergeChoice.SURVIVOR;
+		}
+		Map<String, String> sides = new LinkedHashMap<>();
+		keep.forEach((field, agency) -> sides.put(field,
+				agency.equals(pair.second()) ? "other" : agency.equals(pair.first()) ? "survivor" : agency.toString()));
+		return MergeChoice.read(sides);
 	}
 
 	/**

@@ -91,11 +91,17 @@ public class ProspectContacts {
 
 	/**
 	 * Sets the fields present in {@code changes} (null or blank clears one), keeping the
-	 * others.
+	 * others. Values that come to what the contact has change nothing, and nothing is
+	 * recorded: a form sent back as it was shown is no change of the person's.
+	 * @return whether the contact changed
 	 */
-	public void change(UUID agencyId, UUID contactId, Map<String, @Nullable Object> changes, @Nullable UUID by) {
+	public boolean change(UUID agencyId, UUID contactId, Map<String, @Nullable Object> changes, @Nullable UUID by) {
 		lockActive(agencyId);
-		ContactValues contact = clean(changes, find(agencyId, contactId));
+		ContactValues current = find(agencyId, contactId);
+		ContactValues contact = clean(changes, current);
+		if (contact.equals(current)) {
+			return false;
+		}
 		refuseSamePerson(agencyId, contactId, contact);
 		this.jdbc.sql("""
 				update contact set first_name = :first, last_name = :last, role = :role, emails = :emails,
@@ -107,6 +113,7 @@ public class ProspectContacts {
 			.params(columns(contact))
 			.update();
 		recorded(agencyId, contactId, "updated", contact, by);
+		return true;
 	}
 
 	public void remove(UUID agencyId, UUID contactId, @Nullable UUID by) {

@@ -243,8 +243,8 @@ public class ProspectSearch {
 	/**
 	 * What another module is told of the active agencies among {@code ids}, in their
 	 * order: the name and town as shown, the first e-mail (the agency's, else its first
-	 * contact's that has one) and the first contact's name, contacts in the order of the
-	 * agency's page.
+	 * contact's that has one) with its domain as written, accents and all and the first
+	 * contact's name, contacts in the order of the agency's page.
 	 */
 	List<AgencyFacts> facts(UUID[] ids) {
 		return this.jdbc.sql("""
@@ -263,8 +263,9 @@ public class ProspectSearch {
 			.param("ids", ids)
 			.param("org", org())
 			.query((rs, row) -> new AgencyFacts(rs.getObject("id", UUID.class), NameDisplay.of(rs.getString("name")),
-					rs.getString("siren"), NameDisplay.town(rs.getString("city")), rs.getString("email"),
-					rs.getString("contact_name"), rs.getObject("owner_id", UUID.class)))
+					rs.getString("siren"), NameDisplay.town(rs.getString("city")),
+					EmailAddresses.readable(rs.getString("email")), rs.getString("contact_name"),
+					rs.getObject("owner_id", UUID.class)))
 			.list();
 	}
 
@@ -654,8 +655,18 @@ public class ProspectSearch {
 
 		/** Whether a merge into this agency is still to undo, the one unmerge undoes. */
 		public boolean hasMergeToUndo() {
+			return mergeToUndo() != null;
+		}
+
+		/**
+		 * The merge "undo the latest merge" undoes: the latest into this agency not
+		 * undone yet, which its question names.
+		 */
+		public @Nullable Merge mergeToUndo() {
 			return this.merges.stream()
-				.anyMatch((merge) -> merge.undoneAt() == null && merge.survivorId().equals(this.agency.id()));
+				.filter((merge) -> merge.undoneAt() == null && merge.survivorId().equals(this.agency.id()))
+				.findFirst()
+				.orElse(null);
 		}
 
 		/**

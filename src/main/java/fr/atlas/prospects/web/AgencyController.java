@@ -18,6 +18,7 @@ import fr.atlas.prospects.internal.ProspectCreations;
 import fr.atlas.prospects.internal.ProspectCreations.Created;
 import fr.atlas.prospects.internal.ProspectDetachments;
 import fr.atlas.prospects.internal.ProspectEdits;
+import fr.atlas.prospects.internal.ProspectEdits.Edited;
 import fr.atlas.prospects.internal.ProspectMerges;
 import fr.atlas.prospects.internal.ProspectQuery;
 import fr.atlas.prospects.internal.ProspectSearch;
@@ -250,8 +251,11 @@ class AgencyController {
 	String edit(@PathVariable UUID id, AgencyForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
 			RedirectAttributes redirect, Locale locale) {
 		try {
-			boolean resembles = this.edits.edit(id, form.changes(), principal.userId().value()).resembles() != null;
-			redirect.addFlashAttribute("notice", resembles ? "prospects.edited.resembles" : "prospects.edited");
+			Edited edited = this.edits.edit(id, form.asStored(this.search.agency(id)).changes(),
+					principal.userId().value());
+			// a form sent back as it came changes nothing, and is not told it did
+			redirect.addFlashAttribute("notice", (edited.resembles() != null) ? "prospects.edited.resembles"
+					: edited.fields().isEmpty() ? "prospects.edited.nothing" : "prospects.edited");
 			return "redirect:/prospects/" + id;
 		}
 		catch (InvalidInputException ex) {

@@ -22,10 +22,14 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 		@Nullable String listingCount, @Nullable String revenue, @Nullable String headcountBand, @Nullable String tags,
 		@Nullable String source, @Nullable String owner, @Nullable Integer version, @Nullable ContactForm contact) {
 
+	/**
+	 * The agency's values as its page shows them: a website and e-mails with their
+	 * accents ({@link ShownDomains}), not as DNS writes them.
+	 */
 	static AgencyForm of(Summary agency) {
 		return new AgencyForm(agency.name(), agency.tradeName(), agency.siret(), agency.siren(), agency.naf(),
-				agency.address(), agency.postcode(), agency.city(), agency.website(),
-				String.join("\n", agency.emails()),
+				agency.address(), agency.postcode(), agency.city(), ShownDomains.text(agency.website()),
+				String.join("\n", ShownDomains.emails(agency.emails())),
 				agency.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), agency.specialty(),
 				(agency.listingCount() != null) ? agency.listingCount().toString() : null, euros(agency.revenueCents()),
 				agency.headcountBand(), String.join(", ", agency.tags()), agency.source(),
@@ -36,6 +40,39 @@ record AgencyForm(@Nullable String name, @Nullable String tradeName, @Nullable S
 	static AgencyForm empty(@Nullable UUID owner) {
 		return new AgencyForm(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
 				null, null, (owner != null) ? owner.toString() : null, null, ContactForm.EMPTY);
+	}
+
+	/**
+	 * This form with a website or an e-mail left as {@link #of} showed it given back as
+	 * {@code agency} stores it: the edit compares stored forms, and a domain shown with
+	 * its accents does not always read back to the same DNS form
+	 * ({@code xn--strae-oqa.de} is shown {@code straße.de}, which the import's rules
+	 * write {@code strasse.de}). A value the user left alone is not an edit of theirs.
+	 */
+	AgencyForm asStored(Summary agency) {
+		@Nullable String site = this.website;
+		if (site != null && agency.website() != null && site.strip().equals(ShownDomains.text(agency.website()))) {
+			site = agency.website();
+		}
+		return new AgencyForm(this.name, this.tradeName, this.siret, this.siren, this.naf, this.address, this.postcode,
+				this.city, site, storedEmails(this.emails, agency.emails()), this.phones, this.specialty,
+				this.listingCount, this.revenue, this.headcountBand, this.tags, this.source, this.owner, this.version,
+				this.contact);
+	}
+
+	/**
+	 * The e-mails typed, one per line, those shown as {@code stored} holds them given
+	 * back in their stored form.
+	 */
+	static @Nullable String storedEmails(@Nullable String typed, List<String> stored) {
+		if (typed == null) {
+			return null;
+		}
+		Map<String, String> byShown = new LinkedHashMap<>();
+		stored.forEach((email) -> byShown.putIfAbsent(ShownDomains.email(email), email));
+		return lines(typed).stream()
+			.map((email) -> byShown.getOrDefault(email, email))
+			.collect(Collectors.joining("\n"));
 	}
 
 	/**

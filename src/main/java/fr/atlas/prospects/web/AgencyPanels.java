@@ -56,8 +56,8 @@ class AgencyPanels {
 	/**
 	 * The agency's facts a panel's action posts, by the names of
 	 * {@link AgencyPanel.Action#FIELDS}: the name as shown (its best spelling), the town
-	 * as shown, the first e-mail (the agency's, else its contacts'), the first contact's
-	 * name.
+	 * as shown, the first e-mail (the agency's, else its contacts') as shown, with its
+	 * domain's accents (a case keeps it as text, to be read), the first contact's name.
 	 */
 	static Map<String, String> facts(Detail detail) {
 		Summary agency = detail.agency();
@@ -71,7 +71,7 @@ class AgencyPanels {
 				(c) -> Stream.of(c.firstName(), c.lastName()).filter(Objects::nonNull).collect(Collectors.joining(" ")))
 			.orElse(null);
 		return new AgencyFacts(agency.id(), detail.displayName(), agency.siren(), NameDisplay.town(agency.city()),
-				email, person, agency.owner())
+				ShownDomains.email(email), person, agency.owner())
 			.asFields();
 	}
 

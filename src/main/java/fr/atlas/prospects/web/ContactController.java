@@ -3,6 +3,7 @@ package fr.atlas.prospects.web;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import fr.atlas.platform.AtlasPrincipal;
 import fr.atlas.platform.ConflictException;
@@ -55,8 +56,10 @@ class ContactController {
 	@PostMapping
 	String add(@PathVariable UUID id, ContactForm form, @AuthenticationPrincipal AtlasPrincipal principal, Model model,
 			RedirectAttributes redirect, Locale locale) {
-		return save(id, null, form, null, model, redirect, locale,
-				() -> this.contacts.add(id, form.values(), principal.userId().value()), "prospects.contact.added");
+		return save(id, null, form, null, model, redirect, locale, () -> {
+			this.contacts.add(id, form.values(), principal.userId().value());
+			return "prospects.contact.added";
+		});
 	}
 
 	/**
@@ -75,8 +78,8 @@ class ContactController {
 			@AuthenticationPrincipal AtlasPrincipal principal, Model model, RedirectAttributes redirect,
 			Locale locale) {
 		return save(id, contactId, form, listPage, model, redirect, locale,
-				() -> this.contacts.change(id, contactId, form.values(), principal.userId().value()),
-				"prospects.contact.updated");
+				() -> this.contacts.change(id, contactId, form.asStored(this.search.contact(id, contactId)).values(),
+						principal.userId().value()) ? "prospects.contact.updated" : "prospects.contact.unchanged");
 	}
 
 	@PostMapping("/{contactId}/delete")
@@ -105,10 +108,9 @@ class ContactController {
 	}
 
 	private String save(UUID id, @Nullable UUID contactId, ContactForm form, @Nullable Integer listPage, Model model,
-			RedirectAttributes redirect, Locale locale, Runnable saving, String notice) {
+			RedirectAttributes redirect, Locale locale, Supplier<String> saving) {
 		try {
-			saving.run();
-			redirect.addFlashAttribute("notice", notice);
+			redirect.addFlashAttribute("notice", saving.get());
 			return back(id, listPage);
 		}
 		catch (InvalidInputException ex) {

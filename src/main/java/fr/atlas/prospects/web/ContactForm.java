@@ -18,10 +18,20 @@ record ContactForm(@Nullable String firstName, @Nullable String lastName, @Nulla
 
 	static final ContactForm EMPTY = new ContactForm(null, null, null, null, null, null);
 
+	/** The contact as the agency's page shows it: e-mails with their domain's accents. */
 	static ContactForm of(Contact contact) {
 		return new ContactForm(contact.firstName(), contact.lastName(), contact.role(),
-				String.join("\n", contact.emails()),
+				String.join("\n", ShownDomains.emails(contact.emails())),
 				contact.phones().stream().map(Phone::display).collect(Collectors.joining("\n")), contact.linkedin());
+	}
+
+	/**
+	 * This form with an e-mail left as {@link #of} showed it given back as the contact
+	 * stores it, as {@link AgencyForm#asStored} does for the agency's.
+	 */
+	ContactForm asStored(Contact contact) {
+		return new ContactForm(this.firstName, this.lastName, this.role,
+				AgencyForm.storedEmails(this.emails, contact.emails()), this.phones, this.linkedin);
 	}
 
 	/** Whether every field was left empty. */

@@ -3,6 +3,7 @@ package fr.atlas.prospects.web;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -151,18 +152,42 @@ class DuplicateQueueController {
 			@RequestParam(name = "pagePairs", required = false) @Nullable List<UUID> onPage,
 			@RequestParam(required = false) @Nullable String decision, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(required = false) @Nullable UUID importId,
-			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal AtlasPrincipal principal,
-			RedirectAttributes redirect) {
+			@RequestParam(required = false) @Nullable String reason, @RequestParam Map<String, String> parameters,
+			@AuthenticationPrincipal AtlasPrincipal principal, RedirectAttributes redirect) {
 		List<UUID> chosen = "page".equals(scope) ? onPage : ticked;
 		try {
 			Outcome outcome = this.decisions.decide((chosen != null) ? chosen : List.of(), decision(decision),
-					principal.userId().value());
+					principal.userId().value(), keeps(parameters));
 			redirect.addFlashAttribute("decided", outcome);
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("problem", ex.problems().get(0).code());
+			redirect.addFlashAttribute("problem", ex.problems().get(0).field().startsWith("keep.")
+					? "prospects.merge.keep.invalid" : ex.problems().get(0).code());
 		}
 		return "redirect:" + queue(page, importId, reason);
+	}
+
+	/**
+	 * The values each pair's reviewer chose in its row, which the page sends with the
+	 * pairs decided together ({@code keep.<pair>.<field>}, the agency whose value to
+	 * keep; atlas.js copies the row's radios): by pair, each field and its agency. What
+	 * is no pair and agency id is no choice of the page's, and left.
+	 */
+	static Map<UUID, Map<String, UUID>> keeps(Map<String, String> parameters) {
+		Map<UUID, Map<String, UUID>> keeps = new LinkedHashMap<>();
+		parameters.forEach((name, value) -> {
+			String[] parts = name.split("\\.", 3);
+			if (parts.length == 3 && parts[0].equals("keep")) {
+				try {
+					keeps.computeIfAbsent(UUID.fromString(parts[1]), (pair) -> new LinkedHashMap<>())
+						.put(parts[2], UUID.fromString(value.strip()));
+				}
+				catch (IllegalArgumentException notAnId) {
+					// not sent by the page
+				}
+			}
+		});
+		return keeps;
 	}
 
 	/**

@@ -228,8 +228,7 @@ class ProspectListController {
 					new Selection(all ? null : ids, all ? search.query(principal, 0, 25) : null), changes,
 					principal.userId().value());
 			redirect.addFlashAttribute("bulkNotice", switch (result) {
-				case Outcome outcome -> this.messages.getMessage(
-						changes.keySet().equals(Set.of("startWork")) ? "prospects.bulk.started" : "prospects.bulk.done",
+				case Outcome outcome -> this.messages.getMessage(outcomeCode(changes.keySet()),
 						new Object[] { outcome.updated(), outcome.matched() }, locale);
 				case Queued queued ->
 					this.messages.getMessage("prospects.bulk.queued", new Object[] { queued.matched() }, locale);
@@ -243,6 +242,20 @@ class ProspectListController {
 		}
 		search.keepIn(redirect);
 		return "redirect:/prospects";
+	}
+
+	/**
+	 * How a bulk change done at once is told: agencies archived leave the list, and are
+	 * said to be archived, with where they are, not "modifiées"; restored come back.
+	 */
+	private static String outcomeCode(Set<String> changed) {
+		if (changed.equals(Set.of("startWork"))) {
+			return "prospects.bulk.started";
+		}
+		if (changed.contains("archive") && Set.of("archive", "reason").containsAll(changed)) {
+			return "prospects.bulk.archived";
+		}
+		return changed.equals(Set.of("restore")) ? "prospects.bulk.restored" : "prospects.bulk.done";
 	}
 
 	@GetMapping("/export")
