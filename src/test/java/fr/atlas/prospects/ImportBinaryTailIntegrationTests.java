@@ -9,10 +9,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import fr.atlas.support.ApiClient;
+import fr.atlas.support.PageSession;
 import fr.atlas.support.WebIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 @SuppressWarnings("unchecked")
 class ImportBinaryTailIntegrationTests {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	ApiClient api;
@@ -50,7 +55,7 @@ class ImportBinaryTailIntegrationTests {
 	}
 
 	@Test
-	void randomBytesAppendedToACsvFileAreRejectedAsBinaryAndSaidInWords() {
+	void randomBytesAppendedToACsvFileAreRejectedAsBinaryAndSaidInWords() throws Exception {
 		var tenant = this.api.newOrganisation("Octets en queue");
 		String id = assertBinaryTailRejected(tenant, randomBytes(42, 60_000));
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.OrgId;
@@ -94,40 +95,10 @@ class RowsMovedDuringImportIntegrationTests {
 
 		// the second batch waits for Agence 5 while the run has decided the third
 		// against the agencies as it loaded them; the person detaches row 2 then
-		ExecutorService threads = Executors.newFixedThreadPool(3);
-		CountDownLatch locked = new CountDownLatch(1);
-		CompletableFuture<ResponseEntity<Map>> detached = new CompletableFuture<>();
-		CompletableFuture<Void> holder = CompletableFuture
-			.runAsync(() -> CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((status) -> {
-				this.jdbc.sql("select id from agency where id = :id for update")
-					.param("id", agence5)
-					.query()
-					.listOfRows();
-				locked.countDown();
-				LockWaits.untilAWriterWaits(this.jdbc);
-				CompletableFuture
-					.supplyAsync(
-							() -> this.api.post(tenant.token(),
-									"/api/v1/prospects/" + lyon7 + "/sources/" + job + "/rows/2/detach", Map.of()),
-							threads)
-					.whenComplete((response, failure) -> {
-						if (failure != null) {
-							detached.completeExceptionally(failure);
-						}
-						else {
-							detached.complete(response);
-						}
-					});
-				untilDoneOrWaiting(detached);
-			})), threads);
-		LockWaits.await(locked);
-		CompletableFuture<Boolean> rest = CompletableFuture
-			.supplyAsync(() -> CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE)), threads);
-		holder.join();
-		assertThat(rest.join()).isTrue();
-		assertThat(detached.join().getStatusCode().value()).isEqualTo(201);
-		threads.shutdown();
-		String lyon3 = (String) detached.join().getBody().get("detachedId");
+		ResponseEntity<Map> detached = whileTheRunWaits(org, job, agence5, () -> this.api.post(tenant.token(),
+				"/api/v1/prospects/" + lyon7 + "/sources/" + job + "/rows/2/detach", Map.of()));
+		assertThat(detached.getStatusCode().value()).isEqualTo(201);
+		String lyon3 = (String) detached.getBody().get("detachedId");
 
 		Map<String, Object> done = this.api.get(tenant.token(), "/api/v1/imports/" + job).getBody();
 		assertThat(done).containsEntry("status", "DONE").containsEntry("processedRows", last);
@@ -144,6 +115,82 @@ class RowsMovedDuringImportIntegrationTests {
 			.containsExactly("Orpi Lyon 3", "Orpi Lyon 7");
 		assertThat(((Number) this.api.get(tenant.token(), "/api/v1/prospects").getBody().get("total")).intValue())
 			.isEqualTo(2 * this.batchSize + 8);
+	}
+
+	@Test
+	void aRowOfAnAgencyUnmergedMeanwhileGoesToThatAgency() {
+		var tenant = this.api.newOrganisation("Défusionner pendant l'import");
+		OrgId org = OrgId.of(tenant.orgId());
+		this.prospects.importAndWait(tenant.token(), "deux.csv",
+				HEADER + LYON_7 + "Orpi Lyon 3;Orpi;;lyon3@orpi.fr;04 78 00 00 03;69003;Lyon\n");
+		String lyon7 = this.prospects.idOf(tenant.token(), "lyon7@orpi.fr");
+		String lyon3 = this.prospects.idOf(tenant.token(), "lyon3@orpi.fr");
+		assertThat(this.api.post(tenant.token(), "/api/v1/prospects/" + lyon7 + "/merge", Map.of("otherId", lyon3))
+			.getStatusCode()
+			.value()).isEqualTo(200);
+		StringBuilder csv = new StringBuilder(HEADER);
+		for (int i = 1; i < 2 * this.batchSize; i++) {
+			csv.append("Agence ").append(i).append(";;;contact").append(i).append("@agence.fr;;75010;Paris\n");
+		}
+		csv.append("Agence 5;;;contact5@agence.fr;01 40 00 00 05;75010;Paris\n");
+		for (int i = 2 * this.batchSize + 1; i < 2 * this.batchSize + 10; i++) {
+			csv.append("Agence ").append(i).append(";;;contact").append(i).append("@agence.fr;;75010;Paris\n");
+		}
+		// in the third batch: a row of the agency the person brings back
+		csv.append("Orpi Lyon 3;Orpi;;lyon3@orpi.fr;;69003;Lyon\n");
+		int last = 2 * this.batchSize + 10;
+		UUID job = CurrentTenant.callAs(org,
+				() -> this.imports
+					.submit("suite.csv", new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+							Map.of(), null, false)
+					.job()
+					.id());
+		assertThat(CurrentTenant.callAs(org, () -> this.worker.run(job, 1))).isFalse();
+		UUID agence5 = UUID.fromString(this.prospects.idOf(tenant.token(), "contact5@agence.fr"));
+
+		ResponseEntity<Map> unmerged = whileTheRunWaits(org, job, agence5,
+				() -> this.api.post(tenant.token(), "/api/v1/prospects/" + lyon7 + "/unmerge", Map.of()));
+		assertThat(unmerged.getStatusCode().value()).isEqualTo(200);
+
+		String report = this.api.getText(tenant.token(), "/api/v1/imports/" + job + "/rows").getBody();
+		assertThat(report).contains("\n" + last + ",MERGED," + lyon3 + ",");
+		assertThat((List<String>) agency(tenant.token(), lyon7).get("emails")).containsExactly("lyon7@orpi.fr");
+		assertThat(this.prospects.names(tenant.token(), "/api/v1/prospects?q=orpi&sort=name"))
+			.containsExactly("Orpi Lyon 3", "Orpi Lyon 7");
+	}
+
+	/**
+	 * Runs the rest of the import while the test holds {@code held}, an agency its second
+	 * batch fills: that batch waits for it, the third decided against the agencies as the
+	 * run loaded them. Then a person acts, and the run goes on. Returns the person's
+	 * answer; the run must end DONE.
+	 */
+	private ResponseEntity<Map> whileTheRunWaits(OrgId org, UUID job, UUID held, Supplier<ResponseEntity<Map>> person) {
+		ExecutorService threads = Executors.newFixedThreadPool(3);
+		CountDownLatch locked = new CountDownLatch(1);
+		CompletableFuture<ResponseEntity<Map>> answer = new CompletableFuture<>();
+		CompletableFuture<Void> holder = CompletableFuture
+			.runAsync(() -> CurrentTenant.runAs(org, () -> this.tx.executeWithoutResult((status) -> {
+				this.jdbc.sql("select id from agency where id = :id for update").param("id", held).query().listOfRows();
+				locked.countDown();
+				LockWaits.untilAWriterWaits(this.jdbc);
+				CompletableFuture.supplyAsync(person, threads).whenComplete((response, failure) -> {
+					if (failure != null) {
+						answer.completeExceptionally(failure);
+					}
+					else {
+						answer.complete(response);
+					}
+				});
+				untilDoneOrWaiting(answer);
+			})), threads);
+		LockWaits.await(locked);
+		CompletableFuture<Boolean> rest = CompletableFuture
+			.supplyAsync(() -> CurrentTenant.callAs(org, () -> this.worker.run(job, Integer.MAX_VALUE)), threads);
+		holder.join();
+		assertThat(rest.join()).isTrue();
+		threads.shutdown();
+		return answer.join();
 	}
 
 	/**
