@@ -330,6 +330,10 @@ final class CsvReader implements TabularReader {
 	 * its records the same way.
 	 */
 	private Record judged(List<String> cells, String original, int controls, int odd) {
+		if (controls + odd == 0 && !this.inBinary) {
+			// a line of text after text, as nearly all are: nothing more to look at
+			return new Record(cells, original, false, false);
+		}
 		Record record = new Record(cells, original, false, false);
 		boolean blank = controls + odd == 0 && record.blank();
 		if (binary(controls, odd, original.length(), cells.size(), blank)) {

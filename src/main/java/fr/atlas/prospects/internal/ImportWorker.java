@@ -123,9 +123,8 @@ public class ImportWorker {
 		try {
 			ImportJob current = job;
 			while ((ending = importRows(jobId, current, maxBatches)) == Ending.AGAIN) {
-				// a person moved rows between agencies meanwhile: the run goes on from
-				// its
-				// last committed batch, with the agencies as they are now
+				// a person moved rows between agencies meanwhile: the run goes on
+				// from its last committed batch, the agencies as they are now
 				log.info("Import {}: agencies changed by a person meanwhile, loaded again", jobId);
 				current = this.tx.execute((status) -> this.jobs.find(jobId)).orElseThrow();
 			}
@@ -369,8 +368,7 @@ public class ImportWorker {
 						return false;
 					}
 					if (current.agenciesMoved() != moved) {
-						// decided against agencies a person has changed since: not
-						// written
+						// decided against agencies a person changed since
 						throw new AgenciesMoved();
 					}
 					record(jobId, plan);
