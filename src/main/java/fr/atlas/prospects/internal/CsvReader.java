@@ -576,7 +576,7 @@ final class CsvReader implements TabularReader {
 	 */
 	private boolean holdsValueWith(char ch) {
 		this.skippedField.append(ch);
-		if (CleanText.isSpace(ch)) {
+		if (noText(ch)) {
 			return false;
 		}
 		this.skippedFieldCharacters++;
@@ -605,11 +605,22 @@ final class CsvReader implements TabularReader {
 	 * sheet's row of them is ({@link SpreadsheetNumbering#empty}).
 	 */
 	static boolean noValue(String cell) {
-		if (!cell.isEmpty() && cell.charAt(0) != '#' && !CleanText.isSpace(cell.charAt(0))) {
+		if (!cell.isEmpty() && cell.charAt(0) != '#' && !noText(cell.charAt(0))) {
 			return false; // most cells, at their first character
 		}
 		String text = CleanText.of(cell);
 		return text == null || Placeholders.error(text);
+	}
+
+	/**
+	 * Whether a character is none of a cell's text once cleaned ({@link CleanText#of}):
+	 * white space, a control character (C0, DEL, C1) or one nobody sees. A line of such
+	 * characters only is blank both when its rows are counted and when they are read;
+	 * counted, a control character made it a row (ADR 0130).
+	 */
+	private static boolean noText(char ch) {
+		return CleanText.isSpace(ch) || Character.isISOControl(ch) || ch == '\u200B' || ch == '\u00AD'
+				|| ch == '\u2060';
 	}
 
 	/**
