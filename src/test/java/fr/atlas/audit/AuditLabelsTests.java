@@ -47,6 +47,7 @@ import fr.atlas.prospects.DuplicateDismissed;
 import fr.atlas.prospects.DuplicateReopened;
 import fr.atlas.prospects.ImportJobFinished;
 import fr.atlas.prospects.ImportDraftDiscarded;
+import fr.atlas.prospects.ImportDraftUploaded;
 import fr.atlas.prospects.ImportJobQueued;
 import fr.atlas.prospects.MappingPresetDeleted;
 import fr.atlas.prospects.MappingPresetSaved;
@@ -141,6 +142,8 @@ class AuditLabelsTests {
 				new DuplicateDismissed(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new DuplicateReopened(ORG, UUID.randomUUID(), AGENCY, OTHER),
 				new ImportJobQueued(ORG, UUID.randomUUID(), "agences.csv", 10),
+				new ImportDraftUploaded(ORG, UUID.randomUUID(), "agences.csv", 1),
+				new ImportDraftUploaded(ORG, UUID.randomUUID(), "agences.csv", 10),
 				new ImportDraftDiscarded(ORG, UUID.randomUUID(), "agences.csv", 1, false),
 				new ImportDraftDiscarded(ORG, UUID.randomUUID(), "agences.csv", 10, true),
 				new MappingPresetDeleted(ORG, UUID.randomUUID(), "CRM"),

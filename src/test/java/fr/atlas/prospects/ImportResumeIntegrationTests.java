@@ -302,7 +302,8 @@ class ImportResumeIntegrationTests {
 					.param("id", job.toString())
 					.query(String.class)
 					.list());
-		assertThat(actions).containsExactly("import.done", "import.queued");
+		// a draft's upload too (ADR 0130)
+		assertThat(actions).containsExactly("import.done", "import.queued", "import.uploaded");
 	}
 
 	private UUID draft(OrgId org, String content) {

@@ -93,6 +93,19 @@ class ProspectPagesIntegrationTests {
 		// a draft is accepted work not yet started: the API shows it QUEUED, never DRAFT
 		assertThat(this.api.get(tenant.token(), "/api/v1/imports/" + jobPath.substring(jobPath.lastIndexOf('/') + 1))
 			.getBody()).containsEntry("status", "QUEUED");
+		// its upload is audited, as its discard would be: by the person, with the file's
+		// name and never what it holds (ADR 0130)
+		List<Map<String, Object>> uploads = (List<Map<String, Object>>) this.api
+			.get(tenant.token(),
+					"/api/v1/audit?action=import.uploaded&entityId=" + jobPath.substring(jobPath.lastIndexOf('/') + 1))
+			.getBody()
+			.get("items");
+		assertThat(uploads).singleElement().satisfies((entry) -> {
+			assertThat(entry).containsEntry("actorId", tenant.userId().toString())
+				.containsEntry("summary",
+						"Fichier agences.csv (2 lignes) envoyé à l’assistant d’import, pas encore lancé");
+			assertThat(entry.toString()).doesNotContain("Agence de la Gare").doesNotContain("contact@gare.fr");
+		});
 
 		String token = csrf(mapping.body());
 		HttpResponse<String> preview = post(jobPath + "/preview", Map.of("column-0", "name", "column-1", "email",

@@ -25,6 +25,17 @@ final class CsvReader implements TabularReader {
 
 	private static final int TOO_LONG = 2;
 
+	private static final int BINARY = 3;
+
+	/**
+	 * Control characters ({@link #control}; NULs are left out before) in a line, at
+	 * least, that make it binary rather than text; one in {@link #BINARY_SHARE} of its
+	 * characters at least too.
+	 */
+	private static final int BINARY_CONTROLS = 2;
+
+	private static final int BINARY_SHARE = 32;
+
 	private static final int ORIGINAL_KEPT_WHEN_TOO_LONG = 200;
 
 	private final Reader in;
@@ -71,6 +82,17 @@ final class CsvReader implements TabularReader {
 
 	private boolean headerTooLong;
 
+	/**
+	 * Whether the last line that was not blank was binary: the next one is too unless it
+	 * holds as many cells as the header, as the rows of the file do. Bytes that are no
+	 * text (a ZIP or an image appended to the file) have few control characters in their
+	 * short lines, and those lines are no rows either.
+	 */
+	private boolean inBinary;
+
+	/** The header's number of cells; none while the header is read. */
+	private int headerCells = -1;
+
 	CsvReader(Reader in, char delimiter) throws IOException {
 		this.in = in;
 		this.delimiter = delimiter;
@@ -82,6 +104,9 @@ final class CsvReader implements TabularReader {
 			this.headerTooLong = true;
 		}
 		this.header = (first == null || first.tooLong()) ? List.of() : first.cells();
+		// the upload refused a file binary from its start
+		this.inBinary = false;
+		this.headerCells = this.header.size();
 	}
 
 	private @Nullable Record nextFilled() throws IOException {
@@ -132,6 +157,9 @@ final class CsvReader implements TabularReader {
 		if (record.tooLong()) {
 			return new SourceRow(this.rowNumber, List.of(), record.original(), "row:too_long");
 		}
+		if (record.binary()) {
+			return new SourceRow(this.rowNumber, List.of(), shownBinary(record.original()), "row:binary");
+		}
 		return new SourceRow(this.rowNumber, record.cells(), record.original(), null);
 	}
 
@@ -161,7 +189,7 @@ final class CsvReader implements TabularReader {
 			for (; blanks > 0; blanks--) {
 				tally.row(++this.rowNumber, true);
 			}
-			tally.row(++this.rowNumber, kind == TOO_LONG);
+			tally.row(++this.rowNumber, kind == TOO_LONG || kind == BINARY);
 		}
 		return tally.result();
 	}
@@ -201,7 +229,7 @@ final class CsvReader implements TabularReader {
 	private @Nullable Record readRecord() throws IOException {
 		if (this.lineEndsAhead > 0) {
 			this.lineEndsAhead--;
-			return new Record(List.of(""), "", false);
+			return new Record(List.of(""), "", false, false);
 		}
 		Record plain = plainLine();
 		if (plain != null) {
@@ -217,6 +245,8 @@ final class CsvReader implements TabularReader {
 		boolean quoted = false;
 		boolean fieldStart = true;
 		int quoteAt = -1;
+		int controls = 0;
+		int odd = 0;
 		while (c != -1) {
 			char ch = (char) c;
 			if (original.length() >= MAX_RECORD) {
@@ -234,7 +264,11 @@ final class CsvReader implements TabularReader {
 				skipRestOfRecord(ch, quoted);
 				original.setLength(ORIGINAL_KEPT_WHEN_TOO_LONG);
 				original.append("…");
-				return new Record(List.of(), original.toString(), true);
+				return new Record(List.of(), original.toString(), true, false);
+			}
+			if (ch < ' ' || ch >= '\u007F') {
+				controls += control(ch) ? 1 : 0;
+				odd += odd(ch) ? 1 : 0;
 			}
 			if (quoted) {
 				original.append(ch);
@@ -288,7 +322,74 @@ final class CsvReader implements TabularReader {
 			}
 		}
 		cells.add(textForced(field));
-		return new Record(cells, original.toString(), false);
+		return judged(cells, original.toString(), controls, odd);
+	}
+
+	/**
+	 * A record read whole, binary or not ({@link #binary}); {@link #skipRecord()} judges
+	 * its records the same way.
+	 */
+	private Record judged(List<String> cells, String original, int controls, int odd) {
+		if (controls + odd == 0 && !this.inBinary) {
+			// a line of text after text, as nearly all are: nothing more to look at
+			return new Record(cells, original, false, false);
+		}
+		Record record = new Record(cells, original, false, false);
+		boolean blank = controls + odd == 0 && record.blank();
+		if (binary(controls, odd, original.length(), cells.size(), blank)) {
+			return new Record(cells, original, false, true);
+		}
+		return record;
+	}
+
+	/**
+	 * Whether a line is binary, and so whether the next ones may be: it holds control
+	 * characters no text holds; or it does not hold the header's number of cells, as a
+	 * row of the file does, and holds one character that no text holds (a control, or one
+	 * that decoding could not read) or follows a binary line. A blank line changes
+	 * nothing.
+	 */
+	private boolean binary(int controls, int odd, int length, int cells, boolean blank) {
+		if (blank) {
+			return false;
+		}
+		boolean binary = (controls >= BINARY_CONTROLS && controls * BINARY_SHARE >= length)
+				|| (this.headerCells >= 0 && cells != this.headerCells && (this.inBinary || controls + odd > 0));
+		this.inBinary = binary;
+		return binary;
+	}
+
+	/**
+	 * Whether a character below space (or DEL) is one that text does not hold: tab, line
+	 * ends, a vertical tab (a line break inside a FileMaker cell), a form feed and escape
+	 * (a terminal's colours, ADR 0127) are text.
+	 */
+	private static boolean control(char ch) {
+		return ch < ' ' && ch != '\t' && ch != '\n' && ch != '\r' && ch != '\u000B' && ch != '\f' && ch != '\u001B';
+	}
+
+	/**
+	 * Whether a character at or above DEL is one text does not hold: DEL, a C1 control
+	 * (bytes Windows-1252 leaves undefined read as ISO-8859-1) or the replacement
+	 * character of bytes that could not be decoded. Text may hold one (a word processor's
+	 * next line, U+0085; a file saved badly once, "Soci\uFFFDt\uFFFD"): alone, it makes
+	 * only a line that is no row binary.
+	 */
+	private static boolean odd(char ch) {
+		return ch >= '\u007F' && (ch <= '\u009F' || ch == '\uFFFD');
+	}
+
+	/**
+	 * What the report keeps of a binary line: its start, each control character shown as
+	 * the replacement character, as a text editor shows bytes it cannot read.
+	 */
+	static String shownBinary(String original) {
+		StringBuilder shown = new StringBuilder(Math.min(original.length(), ORIGINAL_KEPT_WHEN_TOO_LONG) + 1);
+		for (int i = 0; i < original.length() && i < ORIGINAL_KEPT_WHEN_TOO_LONG; i++) {
+			char ch = original.charAt(i);
+			shown.append((control(ch) || odd(ch)) ? '\uFFFD' : ch);
+		}
+		return (original.length() > ORIGINAL_KEPT_WHEN_TOO_LONG) ? shown.append('…').toString() : shown.toString();
 	}
 
 	/**
@@ -324,13 +425,21 @@ final class CsvReader implements TabularReader {
 		char[] chars = this.buffer;
 		int start = this.position;
 		int end = start;
+		int controls = 0;
+		int odd = 0;
 		while (end < this.limit) {
 			char c = chars[end];
-			if (c == '\n' || c == '\r') {
-				break;
+			if (c <= '"') {
+				if (c == '\n' || c == '\r') {
+					break;
+				}
+				if (c == '"') {
+					return null;
+				}
+				controls += (c < ' ' && control(c)) ? 1 : 0;
 			}
-			if (c == '"') {
-				return null;
+			else if (c >= '\u007F' && odd(c)) {
+				odd++;
 			}
 			end++;
 		}
@@ -351,7 +460,7 @@ final class CsvReader implements TabularReader {
 		if (chars[end] == '\r') {
 			afterCarriageReturn();
 		}
-		return new Record(cells, original, false);
+		return judged(cells, original, controls, odd);
 	}
 
 	/**
@@ -375,6 +484,9 @@ final class CsvReader implements TabularReader {
 		boolean content = false;
 		boolean quoted = false;
 		boolean fieldStart = true;
+		int controls = 0;
+		int odd = 0;
+		int cells = 1;
 		while (c != -1) {
 			char ch = (char) c;
 			if (length >= MAX_RECORD) {
@@ -389,6 +501,10 @@ final class CsvReader implements TabularReader {
 				}
 				skipRestOfRecord(ch, quoted);
 				return TOO_LONG;
+			}
+			if (ch < ' ' || ch >= '\u007F') {
+				controls += control(ch) ? 1 : 0;
+				odd += odd(ch) ? 1 : 0;
 			}
 			if (quoted) {
 				length++;
@@ -418,6 +534,7 @@ final class CsvReader implements TabularReader {
 			}
 			else if (ch == this.delimiter) {
 				length++;
+				cells++;
 				fieldStart = true;
 				content = content || skippedFieldHoldsValue();
 			}
@@ -446,6 +563,9 @@ final class CsvReader implements TabularReader {
 			}
 		}
 		content = content || skippedFieldHoldsValue();
+		if (binary(controls, odd, length, cells, controls + odd == 0 && !content)) {
+			return BINARY;
+		}
 		return content ? ROW : BLANK;
 	}
 
@@ -456,7 +576,7 @@ final class CsvReader implements TabularReader {
 	 */
 	private boolean holdsValueWith(char ch) {
 		this.skippedField.append(ch);
-		if (CleanText.isSpace(ch)) {
+		if (noText(ch)) {
 			return false;
 		}
 		this.skippedFieldCharacters++;
@@ -485,11 +605,22 @@ final class CsvReader implements TabularReader {
 	 * sheet's row of them is ({@link SpreadsheetNumbering#empty}).
 	 */
 	static boolean noValue(String cell) {
-		if (!cell.isEmpty() && cell.charAt(0) != '#' && !CleanText.isSpace(cell.charAt(0))) {
+		if (!cell.isEmpty() && cell.charAt(0) != '#' && !noText(cell.charAt(0))) {
 			return false; // most cells, at their first character
 		}
 		String text = CleanText.of(cell);
 		return text == null || Placeholders.error(text);
+	}
+
+	/**
+	 * Whether a character is none of a cell's text once cleaned ({@link CleanText#of}):
+	 * white space, a control character (C0, DEL, C1) or one nobody sees. A line of such
+	 * characters only is blank both when its rows are counted and when they are read;
+	 * counted, a control character made it a row (ADR 0130).
+	 */
+	private static boolean noText(char ch) {
+		return CleanText.isSpace(ch) || Character.isISOControl(ch) || ch == '\u200B' || ch == '\u00AD'
+				|| ch == '\u2060';
 	}
 
 	/**
@@ -616,7 +747,7 @@ final class CsvReader implements TabularReader {
 		return lines >= 2 && withDelimiter * 2 >= lines;
 	}
 
-	private record Record(List<String> cells, String original, boolean tooLong) {
+	private record Record(List<String> cells, String original, boolean tooLong, boolean binary) {
 
 		/**
 		 * The line {@code sep=;} that files written for Excel start with, to tell it the
@@ -627,7 +758,7 @@ final class CsvReader implements TabularReader {
 		}
 
 		boolean blank() {
-			if (this.tooLong) {
+			if (this.tooLong || this.binary) {
 				return false;
 			}
 			for (String cell : this.cells) {

@@ -187,6 +187,45 @@ class ImportJobs {
 			.optional();
 	}
 
+	/**
+	 * Locks the job for a batch's write and reads what the write needs: whether it was
+	 * asked to stop, and how many times a person moved rows between agencies while it was
+	 * queued or running ({@link #agenciesMovedMeanwhile()}).
+	 */
+	Optional<BatchLock> lockForBatch(UUID id) {
+		return this.jdbc
+			.sql("select cancel_requested, agencies_moved from import_job where org_id = :org and id = :id for update")
+			.param("org", org())
+			.param("id", id)
+			.query((rs, row) -> new BatchLock(rs.getBoolean(1), rs.getInt(2)))
+			.optional();
+	}
+
+	/** What a batch's write reads of its job, the job locked. */
+	record BatchLock(boolean cancelRequested, int agenciesMoved) {
+	}
+
+	/** How many times a person moved rows between agencies while the job ran. */
+	int agenciesMoved(UUID id) {
+		return this.jdbc.sql("select agencies_moved from import_job where org_id = :org and id = :id")
+			.param("org", org())
+			.param("id", id)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Tells the organisation's imports under way that a person moved rows between
+	 * agencies (a detachment, its undoing, an unmerge): their batches then load the
+	 * agencies again (ADR 0130). Called first in the change's transaction, before any
+	 * agency is locked, as a batch locks its job before its agencies.
+	 */
+	void agenciesMovedMeanwhile() {
+		this.jdbc.sql("""
+				update import_job set agencies_moved = agencies_moved + 1
+				where org_id = :org and status in ('QUEUED', 'RUNNING')""").param("org", org()).update();
+	}
+
 	Optional<ImportJob> findForUpdate(UUID id) {
 		return this.jdbc.sql("select * from import_job where org_id = :org and id = :id for update")
 			.param("org", org())

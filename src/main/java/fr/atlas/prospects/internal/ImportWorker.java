@@ -120,8 +120,14 @@ public class ImportWorker {
 		}
 		this.tx.executeWithoutResult((status) -> this.jobs.markRunning(jobId, this.claims.workerId()));
 		Ending ending;
-		try (ImportMemory.Lease lease = this.memory.lease(); ImportFile file = open(jobId, job)) {
-			ending = importRows(jobId, job, maxBatches, lease, file);
+		try {
+			ImportJob current = job;
+			while ((ending = importRows(jobId, current, maxBatches)) == Ending.AGAIN) {
+				// a person moved rows between agencies meanwhile: the run goes on
+				// from its last committed batch, the agencies as they are now
+				log.info("Import {}: agencies changed by a person meanwhile, loaded again", jobId);
+				current = this.tx.execute((status) -> this.jobs.find(jobId)).orElseThrow();
+			}
 		}
 		catch (ImportMemory.Exhausted ex) {
 			if (ex.othersHold()) {
@@ -152,20 +158,34 @@ public class ImportWorker {
 		return switch (ending) {
 			case DONE -> true;
 			case CANCELLED -> cancel(jobId);
-			case MORE -> false;
+			case MORE, AGAIN -> false;
 		};
 	}
 
-	/** How a run ended. */
+	/**
+	 * How a run ended; {@code AGAIN} when a person moved rows between agencies while it
+	 * ran (ADR 0130).
+	 */
 	private enum Ending {
 
-		DONE, CANCELLED, MORE
+		DONE, CANCELLED, MORE, AGAIN
 
+	}
+
+	private Ending importRows(UUID jobId, ImportJob job, int maxBatches) throws IOException {
+		try (ImportMemory.Lease lease = this.memory.lease(); ImportFile file = open(jobId, job)) {
+			return importRows(jobId, job, maxBatches, lease, file);
+		}
+		catch (AgenciesMoved ex) {
+			return Ending.AGAIN;
+		}
 	}
 
 	private Ending importRows(UUID jobId, ImportJob job, int maxBatches, ImportMemory.Lease lease, ImportFile file)
 			throws IOException {
 		int processed = job.readRows();
+		// read before the agencies: a change after it is seen by the batch it precedes
+		int moved = this.tx.execute((status) -> this.jobs.agenciesMoved(jobId));
 		RowsSetAside aside = new RowsSetAside();
 		Set<Integer> waiting = (processed > 0) ? this.tx.execute((status) -> this.recorded.setAside(jobId)) : Set.of();
 		readAgain(file, processed, waiting, aside);
@@ -177,7 +197,7 @@ public class ImportWorker {
 		int upTo = processed;
 		Growth growth = new Growth(this.properties.statisticsAfterCreated(), job.created());
 		try (Normalising batches = new Normalising(file.reader(), file.normaliser(), this.properties.importBatchSize());
-				Writing writing = new Writing((plan) -> write(jobId, plan, growth))) {
+				Writing writing = new Writing((plan) -> write(jobId, plan, growth, moved))) {
 			for (int count = 0; count < maxBatches; count++) {
 				List<NormalisedRow> rows = batches.next();
 				if (rows.isEmpty()) {
@@ -338,14 +358,18 @@ public class ImportWorker {
 	 * Writes one batch with the job's progress, in one transaction, unless the job was
 	 * cancelled meanwhile. Returns whether it wrote.
 	 */
-	private boolean write(UUID jobId, ImportBatch.Plan plan, Growth growth) {
+	private boolean write(UUID jobId, ImportBatch.Plan plan, Growth growth, int moved) {
 		boolean written = false;
 		for (int attempt = 1;; attempt++) {
 			try {
 				written = Boolean.TRUE.equals(this.tx.execute((status) -> {
-					ImportJob current = this.jobs.findForUpdate(jobId).orElseThrow();
+					ImportJobs.BatchLock current = this.jobs.lockForBatch(jobId).orElseThrow();
 					if (current.cancelRequested()) {
 						return false;
+					}
+					if (current.agenciesMoved() != moved) {
+						// decided against agencies a person changed since
+						throw new AgenciesMoved();
 					}
 					record(jobId, plan);
 					return true;
@@ -373,6 +397,22 @@ public class ImportWorker {
 					nanos / 1_000_000);
 		}
 		return written;
+	}
+
+	/**
+	 * A person detached a row from its agency, undid a detachment or unmerged agencies
+	 * while the run decided against the agencies as it had loaded them: a row of the
+	 * detached row's values went to the agency it had been taken out of, an unmerged
+	 * agency's rows to the one that had absorbed it (ADR 0130). The batch is not written,
+	 * and the run loads the agencies again. A merge is not one: what goes to the agency
+	 * merged away follows it to the survivor ({@link Agencies#intoSurvivors}, ADR 0110).
+	 */
+	private static final class AgenciesMoved extends RuntimeException {
+
+		AgenciesMoved() {
+			super("Agencies changed by a person while the import ran", null, false, false);
+		}
+
 	}
 
 	private static void pause(Duration duration) {

@@ -58,9 +58,12 @@ public class ProspectCreations {
 
 	private final ApplicationEventPublisher events;
 
+	private final RowsSeenBefore seen;
+
 	ProspectCreations(Agencies agencies, Owners owners, AgencyResemblances resemblances, ProspectContacts contacts,
-			JdbcTemplate template, ApplicationEventPublisher events) {
+			JdbcTemplate template, ApplicationEventPublisher events, RowsSeenBefore seen) {
 		this.agencies = agencies;
+		this.seen = seen;
 		this.owners = owners;
 		this.resemblances = resemblances;
 		this.contacts = contacts;
@@ -125,6 +128,9 @@ public class ProspectCreations {
 					existing.name());
 		}
 		this.agencies.newAgencies(List.of(agency), owner).into(this.template);
+		// its row in an export imported back is this agency: a name alone that the
+		// matcher leaves apart (a network's, one every agency uses) was created again
+		this.seen.addedByHand(ProspectMerges.values(agency), agency.id);
 		this.agencies.addSources(sources(agency, owner, by));
 		resembles.ifPresent((existing) -> this.resemblances.queue(agency.id, existing));
 		if (person != null) {

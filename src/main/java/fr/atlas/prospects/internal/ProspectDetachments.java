@@ -46,6 +46,8 @@ public class ProspectDetachments {
 
 	private final JdbcClient jdbc;
 
+	private final ImportJobs imports;
+
 	private final JdbcTemplate template;
 
 	private final Agencies agencies;
@@ -57,8 +59,9 @@ public class ProspectDetachments {
 	private final RowsSeenBefore seen;
 
 	ProspectDetachments(JdbcClient jdbc, JdbcTemplate template, Agencies agencies, RecordedRows recorded,
-			ApplicationEventPublisher events, RowsSeenBefore seen) {
+			ApplicationEventPublisher events, RowsSeenBefore seen, ImportJobs imports) {
 		this.jdbc = jdbc;
+		this.imports = imports;
 		this.template = template;
 		this.agencies = agencies;
 		this.recorded = recorded;
@@ -78,6 +81,7 @@ public class ProspectDetachments {
 	 * @throws ConflictException when the agency is not active, or the row is all it has
 	 */
 	public Detached detach(UUID agencyId, UUID jobId, int row, @Nullable UUID by) {
+		this.imports.agenciesMovedMeanwhile();
 		Locked agency = lock(agencyId);
 		if (!"ACTIVE".equals(agency.status())) {
 			throw new ConflictException(ProspectArchives.refusal(agency.status(), "prospects.detach.inactive"));
@@ -156,6 +160,7 @@ public class ProspectDetachments {
 		if (detachment.undone()) {
 			throw new ConflictException("prospects.detach.undo-done");
 		}
+		this.imports.agenciesMovedMeanwhile();
 		Locked from = lock(detachment.fromId());
 		Locked into = lock(detachment.agencyId());
 		if ("ARCHIVED".equals(from.status()) || "ARCHIVED".equals(into.status())) {

@@ -23,6 +23,7 @@ import fr.atlas.platform.CurrentTenant;
 import fr.atlas.platform.InvalidInputException;
 import fr.atlas.platform.NotFoundException;
 import fr.atlas.prospects.ImportDraftDiscarded;
+import fr.atlas.prospects.ImportDraftUploaded;
 import fr.atlas.prospects.ImportJobQueued;
 import org.jspecify.annotations.Nullable;
 
@@ -143,6 +144,11 @@ public class ProspectImports {
 				}
 				if (start) {
 					this.events.publishEvent(new ImportJobQueued(CurrentTenant.require(), id, name, inspection.rows()));
+				}
+				else {
+					// its discard is audited: its upload is too, by the same person
+					this.events
+						.publishEvent(new ImportDraftUploaded(CurrentTenant.require(), id, name, inspection.rows()));
 				}
 				return null;
 			});

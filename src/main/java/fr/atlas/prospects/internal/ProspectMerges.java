@@ -42,12 +42,15 @@ public class ProspectMerges {
 
 	private final JdbcClient jdbc;
 
+	private final ImportJobs imports;
+
 	private final Agencies agencies;
 
 	private final ApplicationEventPublisher events;
 
-	ProspectMerges(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events) {
+	ProspectMerges(JdbcClient jdbc, Agencies agencies, ApplicationEventPublisher events, ImportJobs imports) {
 		this.jdbc = jdbc;
+		this.imports = imports;
 		this.agencies = agencies;
 		this.events = events;
 	}
@@ -167,6 +170,8 @@ public class ProspectMerges {
 	public Unmerged unmerge(UUID agencyId) {
 		// 404 for an agency the organisation does not have, before anything is locked
 		status(agencyId);
+		// an import under way loads the agencies again: the agency unmerged is back
+		this.imports.agenciesMovedMeanwhile();
 		MergeRow merge = latestMerge(agencyId);
 		// both agencies locked as a merge locks them, then the merge read again: a
 		// request that undid it meanwhile has made another one the latest
@@ -214,6 +219,9 @@ public class ProspectMerges {
 			.query((rs, row) -> new MergeRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
 					rs.getObject(3, UUID.class), Agencies.uuids(rs.getArray(4))))
 			.list();
+		if (!merges.isEmpty()) {
+			this.imports.agenciesMovedMeanwhile();
+		}
 		merges.forEach(this::undo);
 		return merges.size();
 	}

@@ -148,6 +148,18 @@ class RowsSeenBefore {
 				key(row));
 	}
 
+	/**
+	 * An agency a person added, as the row an import would have made it of: its row in an
+	 * export of the base, imported back, ends in it as an imported row's does. A name
+	 * alone that the matcher keeps apart (a network's brand, "Agence Immobilière", ADR
+	 * 0059) was created again by each such import (ADR 0130). The entry's import is the
+	 * agency's own id, which no import has: every import reads it.
+	 */
+	void addedByHand(AgencyValues values, UUID agency) {
+		this.template.update("insert into agency_row_key (org_id, import_id, agency_id, row_key) values (?, ?, ?, ?)",
+				CurrentTenant.require().value(), agency, agency, key(values));
+	}
+
 	/** A row's key and the agency it ended in. */
 	record Entry(long key, UUID agency) {
 	}

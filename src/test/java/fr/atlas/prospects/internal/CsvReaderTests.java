@@ -248,6 +248,41 @@ class CsvReaderTests {
 		}
 	}
 
+	/**
+	 * Lines of bytes that are no text (ADR 0130) are judged alike when counted, read by
+	 * lines and read a character at a time, the state a binary line leaves included.
+	 */
+	@Test
+	void judgesBinaryLinesAlikeCountedAndRead() throws IOException {
+		Random random = new Random(7);
+		char[] alphabet = { 'a', ' ', ';', ';', '"', '\n', '\n', '\r', '\u0001', '\u0002', '\u001B', '\u000B', '\u0085',
+				'\uFFFD', '\u007F', '\t', 'é', '#', '\u200B', '\u00A0' };
+		for (int i = 0; i < 2000; i++) {
+			StringBuilder file = new StringBuilder("a;b;c\n");
+			int length = random.nextInt(60);
+			for (int j = 0; j < length; j++) {
+				file.append(alphabet[random.nextInt(alphabet.length)]);
+			}
+			String text = file.toString();
+			assertThat(count(text, ';'))
+				.as(text.chars()
+					.mapToObj((c) -> (c < 32 || c > 126) ? String.format("\\u%04X", c) : String.valueOf((char) c))
+					.collect(java.util.stream.Collectors.joining()))
+				.isEqualTo(countByReading(text, ';'));
+			List<SourceRow> slowly = new ArrayList<>();
+			try (CsvReader reader = new CsvReader(new OneCharacterAtATime(text), ';')) {
+				SourceRow row;
+				while ((row = reader.next()) != null) {
+					slowly.add(row);
+				}
+			}
+			assertThat(read(text, ';')).as(text).isEqualTo(slowly);
+		}
+		List<SourceRow> rows = read("Nom;Ville\nA;Lyon\n\u0001x\u0002y;z\nPK\nB;Nice\n", ';');
+		assertThat(rows).extracting(SourceRow::problem).containsExactly(null, "row:binary", "row:binary", null);
+		assertThat(rows.get(1).original()).isEqualTo("\uFFFDx\uFFFDy;z");
+	}
+
 	@Test
 	void countsTheRowsLeftAfterSomeWereRead() throws IOException {
 		String file = "a;b\n\n\n1;2\n\n3;4\n";
