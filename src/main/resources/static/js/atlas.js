@@ -8,9 +8,15 @@ document.addEventListener('DOMContentLoaded', () => {
       toggle.setAttribute('aria-expanded', String(open));
     });
   }
-  // a form's question, or the button's that sent it when that button has its own (merge or dismiss the pairs)
+  // a form's question, or the button's that sent it when that button has its own (merge or dismiss the pairs);
+  // none when it is about the ticked lines and none is ticked (data-confirm-ticked names them): the server says
+  // that one must be ticked, rather than a question about nothing before it
   document.querySelectorAll('form[data-confirm]').forEach((el) => {
     el.addEventListener('submit', (event) => {
+      const ticked = el.getAttribute('data-confirm-ticked');
+      const scope = el.querySelector('input[name=scope]:checked');
+      if (ticked && (!scope || scope.value === 'checked')
+          && !document.querySelector(ticked.replace('{0}', el.id) + ':checked')) return;
       const own = event.submitter && event.submitter.getAttribute('data-confirm');
       if (!window.confirm(own || el.getAttribute('data-confirm'))) event.preventDefault();
     });

@@ -96,6 +96,11 @@ class MergeChoiceBrowserTests {
 			SignIn.as(page, base, tenant.email());
 
 			page.navigate(base + "/prospects/duplicates");
+			// nothing ticked: no question about nothing, the page says what to do
+			page.click("#pair-decisions button[value=MERGE]");
+			page.getByText("Cochez au moins une paire.").waitFor();
+			assertThat(questions).isEmpty();
+			page.navigate(base + "/prospects/duplicates");
 			String secondName = page.locator("td.pair-side").nth(1).locator("a").first().textContent();
 			page.getByLabel("garder celle-ci, Raison sociale : « " + secondName + " »").check();
 			page.locator("input[name=pairs]").first().check();

@@ -76,6 +76,23 @@ class MergeChoicePagesIntegrationTests {
 		assertThat((List<String>) kept.get("phones")).hasSize(2);
 	}
 
+	/**
+	 * Two agencies of one name: the confirmation read "« Agence Lumière » reste et «
+	 * Agence Lumière » y est fusionnée", which says nothing of which one stays.
+	 */
+	@Test
+	void aMergeOfTwoAgenciesOfOneNameSaysWhichOneStays() throws Exception {
+		Tenant tenant = this.api.newOrganisation("Fiche homonyme");
+		String kept = create(tenant, "Agence Lumière", "3 rue Sainte-Catherine", "05 56 00 00 01");
+		String other = create(tenant, "Agence Lumière", "18 cours de l'Intendance", "05 56 00 00 02");
+		PageSession session = new PageSession(this.port).login(tenant.email());
+		String confirmation = session.get("/prospects/" + kept + "/merge?otherId=" + other).body();
+		assertThat(confirmation)
+			.contains("Les deux agences s’appellent «\u00A0Agence Lumière\u00A0»\u00A0: "
+					+ "celle de cette page reste («\u00A0Agence conservée\u00A0») et l’autre y est fusionnée")
+			.doesNotContain("» reste et «");
+	}
+
 	@Test
 	void theAgencyPageConfirmsAMergeWithTheValuesToKeepAsAPageOrAFragment() throws Exception {
 		Tenant tenant = this.api.newOrganisation("Fiche choisie");

@@ -568,6 +568,8 @@ class ProspectPagesIntegrationTests {
 		assertThat(get(location(bulk)).body())
 			.contains("1 agence archivée (1 choisie). Les agences archivées quittent la liste des actives\u00A0: "
 					+ "le statut «\u00A0Archivée\u00A0» les montre, pour les restaurer.")
+			// and a link to them
+			.contains("<a id=\"see-archived\" href=\"/prospects?status=ARCHIVED\">Voir les agences archivées</a>")
 			.doesNotContain("Agence des Remparts");
 		String archivedList = get("/prospects?status=ARCHIVED").body();
 		assertThat(archivedList).contains("Agence des Remparts", "name=\"archiving\" value=\"restore\"")
@@ -577,8 +579,10 @@ class ProspectPagesIntegrationTests {
 				Map.of("scope", "all", "status", "ARCHIVED", "archiving", "restore", "_csrf", csrf(archivedList)),
 				false);
 		assertThat(location(back)).contains("status=ARCHIVED");
-		assertThat(get(location(back)).body()).contains(
-				"1 agence restaurée (1 choisie). Les agences restaurées sont de nouveau dans la liste des actives.");
+		assertThat(get(location(back)).body())
+			.contains(
+					"1 agence restaurée (1 choisie). Les agences restaurées sont de nouveau dans la liste des actives.")
+			.doesNotContain("id=\"see-archived\"");
 		assertThat(get("/prospects").body()).contains("Agence des Remparts");
 	}
 

@@ -243,7 +243,7 @@ public class ProspectSearch {
 	/**
 	 * What another module is told of the active agencies among {@code ids}, in their
 	 * order: the name and town as shown, the first e-mail (the agency's, else its first
-	 * contact's that has one) with its domain as written, accents and all and the first
+	 * contact's that has one) with its domain as written, accents and all, and the first
 	 * contact's name, contacts in the order of the agency's page.
 	 */
 	List<AgencyFacts> facts(UUID[] ids) {

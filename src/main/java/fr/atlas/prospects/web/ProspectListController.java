@@ -233,6 +233,12 @@ class ProspectListController {
 				case Queued queued ->
 					this.messages.getMessage("prospects.bulk.queued", new Object[] { queued.matched() }, locale);
 			});
+			// where the agencies went, a click away: the notice names the status that
+			// shows them
+			if (result instanceof Outcome outcome && outcome.updated() > 0
+					&& outcomeCode(changes.keySet()).equals("prospects.bulk.archived")) {
+				redirect.addFlashAttribute("bulkArchived", true);
+			}
 		}
 		catch (InvalidInputException ex) {
 			redirect.addFlashAttribute("bulkErrors", ex.problems()
