@@ -515,7 +515,9 @@ class ProspectPagesIntegrationTests {
 
 		HttpResponse<String> none = post("/prospects/bulk",
 				Map.of("scope", "selected", "addTag", "x", "_csrf", csrf(list)), false);
-		assertThat(get(location(none)).body()).contains("Cochez au moins une agence");
+		// the page comes back at the refusal, not at its top
+		assertThat(location(none)).endsWith("#bulk-errors");
+		assertThat(get(location(none)).body()).contains("Cochez au moins une agence", "id=\"bulk-errors\"");
 	}
 
 	@Test

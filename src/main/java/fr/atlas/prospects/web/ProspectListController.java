@@ -245,6 +245,10 @@ class ProspectListController {
 				.stream()
 				.map((problem) -> this.messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
 				.toList());
+			search.keepIn(redirect);
+			// the page comes back at the refusal, beside the form it is about, not at
+			// its top
+			return "redirect:/prospects#bulk-errors";
 		}
 		search.keepIn(redirect);
 		return "redirect:/prospects";
