@@ -74,7 +74,15 @@ class AccountJourneyBrowserTests {
 			.click();
 		assertThat(page.getByRole(com.microsoft.playwright.options.AriaRole.ALERT))
 			.hasText("E-mail ou mot de passe incorrect.");
+		// the e-mail as typed, the password to type again, where the cursor is
+		assertThat(page.getByLabel("E-mail")).hasValue("nobody@example.test");
+		assertThat(page.getByLabel("Mot de passe")).hasValue("");
+		assertThat(page.getByLabel("Mot de passe")).isFocused();
 		Chromium.screenshot(page, "login-error-mobile");
+		// once: the next visit of the page is an empty form
+		page.navigate(url("/login"));
+		assertThat(page.getByLabel("E-mail")).hasValue("");
+		assertThat(page.getByLabel("E-mail")).isFocused();
 	}
 
 	private String url(String path) {

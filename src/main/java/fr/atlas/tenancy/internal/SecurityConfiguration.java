@@ -41,8 +41,10 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Two filter chains: the REST API under {@code /api/**} (stateless, Bearer tokens,
@@ -292,8 +294,28 @@ class SecurityConfiguration {
 			}
 			String reason = (exception instanceof org.springframework.security.authentication.DisabledException)
 					? "deactivated" : "error";
+			keepTheEmail(request, response);
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		};
 	}
+
+	/**
+	 * The e-mail a failed sign-in was typed with, for the sign-in page it goes back to (a
+	 * flash attribute, never in the address): the form came back empty, the e-mail to
+	 * type again for a mistyped password.
+	 */
+	private static void keepTheEmail(HttpServletRequest request, HttpServletResponse response) {
+		String email = request.getParameter("email");
+		if (email == null || email.isBlank() || email.length() > MAX_EMAIL_LENGTH) {
+			return;
+		}
+		FlashMap flash = new FlashMap();
+		flash.put("loginEmail", email.strip());
+		flash.setTargetRequestPath(request.getContextPath() + "/login");
+		new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+	}
+
+	/** The longest e-mail address there is (RFC 5321's path). */
+	private static final int MAX_EMAIL_LENGTH = 254;
 
 }
