@@ -89,6 +89,9 @@ class AgencyController {
 	 */
 	private static final int SOURCES_ON_A_PAGE = 50;
 
+	/** The time zone the provenance's times are shown in. */
+	private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
 	/** Agencies a search for one to merge lists; a longer list asks for more words. */
 	private static final int MERGE_CANDIDATES_SHOWN = 10;
 
@@ -131,7 +134,7 @@ class AgencyController {
 		// an agency merged from two files has a "ligne 1" in each: the file says which
 		model.addAttribute("importFiles", importFiles(detail));
 		model.addAttribute("detachments", this.detachments.of(id));
-		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		model.addAttribute("paris", PARIS);
 		model.addAttribute("memberNames", memberNames());
 		return "prospects/detail";
 	}
@@ -164,7 +167,7 @@ class AgencyController {
 	String sources(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
 		model.addAttribute("agency", this.search.agency(id));
 		model.addAttribute("sources", this.search.sources(id, page, SOURCES_ON_A_PAGE));
-		model.addAttribute("paris", ZoneId.of("Europe/Paris"));
+		model.addAttribute("paris", PARIS);
 		model.addAttribute("memberNames", memberNames());
 		return "prospects/sources";
 	}

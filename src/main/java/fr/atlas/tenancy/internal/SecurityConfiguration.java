@@ -65,6 +65,9 @@ class SecurityConfiguration {
 			+ "img-src 'self' data: https://*.tile.openstreetmap.org; font-src 'self' data:; connect-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/** The longest e-mail address there is (RFC 5321's path). */
+	private static final int MAX_EMAIL_LENGTH = 254;
+
 	@Bean
 	static RoleHierarchy roleHierarchy() {
 		return RoleHierarchyImpl.fromHierarchy("""
@@ -314,8 +317,5 @@ class SecurityConfiguration {
 		flash.setTargetRequestPath(request.getContextPath() + "/login");
 		new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
 	}
-
-	/** The longest e-mail address there is (RFC 5321's path). */
-	private static final int MAX_EMAIL_LENGTH = 254;
 
 }
